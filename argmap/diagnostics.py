@@ -1,0 +1,107 @@
+"""Diagnostics: a code, a severity, a place and a message, formatted like a compiler's."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@attrs.frozen(order=True)
+class Span:
+    """A 1-based line and column in a file."""
+
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}"
+
+
+#: Every diagnostic code argmap emits, with its severity and a one-line summary.
+#: Codes are stable: a code is never reused for another meaning. AM0xx come from reading the
+#: file (its bytes, YAML and shape), AM1xx are consistency errors, AM2xx warnings.
+CODES: dict[str, tuple[Severity, str]] = {
+    "AM001": (Severity.ERROR, "the file is not valid UTF-8"),
+    "AM002": (Severity.ERROR, "YAML syntax error"),
+    "AM003": (Severity.ERROR, "the file holds no map (empty or only comments)"),
+    "AM004": (Severity.ERROR, "several YAML documents in one file"),
+    "AM005": (Severity.ERROR, "anchor, alias or merge key (not allowed: every value is written out)"),
+    "AM006": (Severity.ERROR, "YAML tag (not allowed: every value is text, a list or a mapping)"),
+    "AM007": (Severity.ERROR, "duplicate key in a mapping"),
+    "AM008": (Severity.ERROR, "the top level is not a mapping"),
+    "AM009": (Severity.ERROR, "unknown key"),
+    "AM010": (Severity.ERROR, "wrong type of value"),
+    "AM011": (Severity.ERROR, "missing required key"),
+    "AM012": (Severity.ERROR, "control or bidirectional-override character in text"),
+    "AM013": (Severity.ERROR, "nesting deeper than the format allows"),
+    "AM014": (Severity.ERROR, "text longer than the limit"),
+    "AM015": (Severity.ERROR, "unsupported format version"),
+    "AM016": (Severity.ERROR, "empty value where text or a list is required"),
+    "AM101": (Severity.ERROR, "invalid claim id"),
+    "AM102": (Severity.ERROR, "duplicate claim id"),
+    "AM103": (Severity.ERROR, "reference to an unknown claim"),
+    "AM104": (Severity.ERROR, "a claim refers to itself"),
+    "AM105": (Severity.ERROR, "support cycle"),
+    "AM106": (Severity.ERROR, "a conclusion or recommendation without reasons"),
+    "AM107": (Severity.ERROR, "a claim both supports and attacks the same target"),
+    "AM108": (Severity.ERROR, "URL is not http or https"),
+    "AM109": (Severity.ERROR, "source file missing or unreadable"),
+    "AM110": (Severity.ERROR, "quote not found in the source text"),
+    "AM111": (Severity.ERROR, "quotes without a source"),
+    "AM112": (Severity.ERROR, "the same claim listed twice in one list"),
+    "AM113": (Severity.ERROR, "the map has no claims"),
+    "AM201": (Severity.WARNING, "claim connected to nothing"),
+}
+
+
+@attrs.frozen(order=True)
+class Diagnostic:
+    """One finding about a map file.
+
+    Ordered by place, then code, so sorting a list of them gives compiler order.
+    """
+
+    path: str
+    span: Span
+    code: str
+    message: str = attrs.field(order=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown diagnostic code {self.code!r}")
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code][0]
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.span}: {self.severity.value}: {self.message} [{self.code}]"
+
+
+def has_errors(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+class ArgmapError(Exception):
+    """Base of argmap's exceptions."""
+
+
+class UsageError(ArgmapError):
+    """The input could not be read at all: a missing file, a directory, an unwritable output."""
+
+
+class MapError(ArgmapError):
+    """A map has errors; ``diagnostics`` says which and where."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+        first = str(errors[0]) if errors else "map has errors"
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        super().__init__(first + more)

@@ -1,0 +1,294 @@
+"""Map file bytes → ArgumentMap, with a positioned diagnostic for every shape error."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from typing import TypeVar
+
+from argmap.diagnostics import Diagnostic, Span
+from argmap.model import FORMAT_VERSION, ArgumentMap, Claim, Kind, Quote, Reason, Ref, Source
+from argmap.yamlnodes import Mapping, Node, Scalar, Sequence, bad_character, decode, describe, parse
+
+#: Longest claim text: it is drawn in a node, and Graphviz lays out very long labels badly.
+MAX_CLAIM_TEXT = 600
+#: Longest title, drawn above the diagram.
+MAX_TITLE = 200
+#: Longest quote, note or other text (not drawn; tooltips and metadata).
+MAX_TEXT = 10_000
+
+_CLAIM_KEYS = {"id": True, "text": True, "quotes": False, "note": False, "url": False,
+               "objections": False}  # fmt: skip
+_KEYS: dict[str, dict[str, bool]] = {
+    "top": {"argmap": True, "title": True, "note": False, "source": False,
+            "premises": False, "conclusions": False, "recommendations": False},  # fmt: skip
+    "source": {"path": True, "title": False, "publisher": False, "date": False, "url": False},
+    "premise": _CLAIM_KEYS,
+    "conclusion": {**_CLAIM_KEYS, "reasons": False},
+    "recommendation": {**_CLAIM_KEYS, "reasons": False},
+    "reason": {"claims": True, "objections": False, "note": False},
+}
+
+T = TypeVar("T")
+
+
+class _Reader:
+    """Walks positioned nodes, collecting diagnostics instead of stopping at the first."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+
+    def error(self, span: Span, code: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(self.path, span, code, message))
+
+    def mapping(self, node: Node, place: str, what: str) -> dict[str, tuple[Scalar, Node]] | None:
+        """Check a mapping against the keys allowed at ``place``; return its entries by key."""
+        if not isinstance(node, Mapping):
+            self.error(node.span, "AM010", f"{what} must be a mapping, not {describe(node)}")
+            return None
+        allowed = _KEYS[place]
+        entries: dict[str, tuple[Scalar, Node]] = {}
+        for key, value in node.pairs:
+            if not isinstance(key, Scalar):
+                self.error(key.span, "AM010", f"a key in {what} must be text, not {describe(key)}")
+                continue
+            if key.value in entries:
+                first = entries[key.value][0].span
+                self.error(
+                    key.span, "AM007", f"duplicate key '{key.value}' in {what} (first at {first})"
+                )
+                continue
+            if key.value not in allowed:
+                self.error(key.span, "AM009", self._unknown_key(key.value, place, what))
+                continue
+            entries[key.value] = (key, value)
+        for name, required in allowed.items():
+            if required and name not in entries:
+                self.error(node.span, "AM011", f"{what} is missing the required key '{name}'")
+        return entries
+
+    @staticmethod
+    def _unknown_key(key: str, place: str, what: str) -> str:
+        allowed = _KEYS[place]
+        message = f"unknown key '{key}' in {what}"
+        if place == "premise" and key == "reasons":
+            return message + "; premises have no reasons: list it under conclusions instead"
+        close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
+        if close:
+            return message + f"; did you mean '{close[0]}'?"
+        return message + "; expected one of: " + ", ".join(allowed)
+
+    def text(self, node: Node, what: str, limit: int = MAX_TEXT) -> str | None:
+        """A non-empty text value without refused characters, at most ``limit`` characters."""
+        if not isinstance(node, Scalar):
+            self.error(node.span, "AM010", f"{what} must be text, not {describe(node)}")
+            return None
+        if not node.value.strip():
+            self.error(node.span, "AM016", f"{what} is empty")
+            return None
+        bad = bad_character(node.value)
+        if bad is not None:
+            index, description = bad
+            self.error(
+                node.span, "AM012", f"{what} contains a {description} at character {index + 1}"
+            )
+            return None
+        if len(node.value) > limit:
+            self.error(
+                node.span,
+                "AM014",
+                f"{what} is {len(node.value)} characters long; the limit is {limit}",
+            )
+            return None
+        return node.value
+
+    def one_or_list(
+        self,
+        node: Node,
+        what: str,
+        item: Callable[[Node, str], T | None],
+        *,
+        may_be_empty: bool = False,
+    ) -> tuple[T, ...] | None:
+        """A single item or a list of items (non-empty unless ``may_be_empty``)."""
+        nodes: tuple[Node, ...]
+        if isinstance(node, Sequence):
+            if not node.items and not may_be_empty:
+                self.error(node.span, "AM016", f"{what} is an empty list")
+                return None
+            nodes = node.items
+        elif may_be_empty and isinstance(node, Scalar) and node.plain and node.value == "":
+            nodes = ()
+        else:
+            nodes = (node,)
+        values = [item(n, what) for n in nodes]
+        if any(v is None for v in values):
+            return None
+        return tuple(v for v in values if v is not None)
+
+    def ref(self, node: Node, what: str) -> Ref | None:
+        if isinstance(node, Scalar) and node.value.strip():
+            return Ref(node.value, node.span)
+        self.error(node.span, "AM010", f"{what} must list claim ids, not {describe(node)}")
+        return None
+
+    def quote(self, node: Node, what: str) -> Quote | None:
+        value = self.text(node, "a quote")
+        return None if value is None else Quote(value, node.span)
+
+    def reason(self, node: Node, what: str) -> Reason | None:
+        if isinstance(node, Scalar):
+            ref = self.ref(node, "a reason")
+            return None if ref is None else Reason((ref,), span=node.span)
+        if isinstance(node, Sequence):
+            if not node.items:
+                self.error(node.span, "AM016", "a linked reason is an empty list")
+                return None
+            refs = [self.ref(n, "a linked reason") for n in node.items]
+            if any(r is None for r in refs):
+                return None
+            return Reason(tuple(r for r in refs if r is not None), span=node.span)
+        entries = self.mapping(node, "reason", "a reason")
+        if entries is None or "claims" not in entries:
+            return None
+        claims = self.one_or_list(entries["claims"][1], "'claims' of a reason", self.ref)
+        objections: tuple[Ref, ...] | None = ()
+        if "objections" in entries:
+            objections = self.one_or_list(
+                entries["objections"][1], "'objections' of a reason", self.ref
+            )
+        note = self.optional_text(entries, "note", "the note of a reason")
+        if claims is None or objections is None or note is False:
+            return None
+        return Reason(claims, objections, note or None, span=node.span)
+
+    def optional_text(
+        self, entries: dict[str, tuple[Scalar, Node]], key: str, what: str, limit: int = MAX_TEXT
+    ) -> str | None | bool:
+        """The text under ``key``, None when absent, False when present but invalid."""
+        if key not in entries:
+            return None
+        value = self.text(entries[key][1], what, limit)
+        return False if value is None else value
+
+    def claim(self, node: Node, kind: Kind) -> Claim | None:
+        entries = self.mapping(node, kind.value, f"a {kind.value}")
+        if entries is None:
+            return None
+        ok = all(key in entries for key, required in _KEYS[kind.value].items() if required)
+        spans = {"": node.span, **{key: value.span for key, (_, value) in entries.items()}}
+        claim_id = None
+        if "id" in entries:
+            id_node = entries["id"][1]
+            if isinstance(id_node, Scalar) and id_node.value.strip():
+                claim_id = id_node.value
+            else:
+                self.error(id_node.span, "AM010", f"the id of a {kind.value} must be text, "
+                           f"not {describe(id_node)}")  # fmt: skip
+        what = f"the text of {kind.value} '{claim_id}'" if claim_id else f"the text of a {kind.value}"
+        text = self.text(entries["text"][1], what, MAX_CLAIM_TEXT) if "text" in entries else None
+        quotes: tuple[Quote, ...] | None = ()
+        if "quotes" in entries:
+            quotes = self.one_or_list(entries["quotes"][1], "quotes", self.quote)
+        objections: tuple[Ref, ...] | None = ()
+        if "objections" in entries:
+            objections = self.one_or_list(entries["objections"][1], "objections", self.ref)
+        reasons: tuple[Reason, ...] | None = ()
+        if "reasons" in entries:
+            # An empty list is well-formed; check.py reports a conclusion without reasons.
+            reasons = self.one_or_list(
+                entries["reasons"][1], "reasons", self.reason, may_be_empty=True
+            )
+        note = self.optional_text(entries, "note", "a note")
+        url = self.optional_text(entries, "url", "a url")
+        if not ok or None in (claim_id, text, quotes, objections, reasons) or False in (note, url):
+            return None
+        return Claim(
+            id=claim_id,  # type: ignore[arg-type]
+            kind=kind,
+            text=text,  # type: ignore[arg-type]
+            quotes=quotes,  # type: ignore[arg-type]
+            note=note or None,  # type: ignore[arg-type]
+            url=url or None,  # type: ignore[arg-type]
+            reasons=reasons,  # type: ignore[arg-type]
+            objections=objections,  # type: ignore[arg-type]
+            spans=spans,
+        )
+
+    def source(self, node: Node) -> Source | None:
+        entries = self.mapping(node, "source", "source")
+        if entries is None:
+            return None
+        fields = {key: self.optional_text(entries, key, f"source {key}") for key in _KEYS["source"]}
+        if False in fields.values() or fields["path"] is None:
+            return None
+        spans = {"": node.span, **{key: value.span for key, (_, value) in entries.items()}}
+        return Source(**fields, spans=spans)  # type: ignore[arg-type]
+
+    def argument_map(self, root: Node) -> ArgumentMap | None:
+        if not isinstance(root, Mapping):
+            self.error(root.span, "AM008", f"the top level must be a mapping, not {describe(root)}")
+            return None
+        entries = self.mapping(root, "top", "the map")
+        assert entries is not None
+        version: str | None = None
+        if "argmap" in entries:
+            version_node = entries["argmap"][1]
+            if isinstance(version_node, Scalar) and version_node.value.strip() == FORMAT_VERSION:
+                version = FORMAT_VERSION
+            else:
+                shown = version_node.value if isinstance(version_node, Scalar) else describe(
+                    version_node
+                )
+                self.error(
+                    version_node.span,
+                    "AM015",
+                    f"unsupported format version '{shown}'; this argmap reads version "
+                    f"{FORMAT_VERSION} (write 'argmap: {FORMAT_VERSION}')",
+                )
+        title = self.text(entries["title"][1], "the title", MAX_TITLE) if "title" in entries else None
+        note = self.optional_text(entries, "note", "the note of the map")
+        source = self.source(entries["source"][1]) if "source" in entries else None
+        claims: list[Claim] = []
+        for kind in Kind:
+            if kind.section not in entries:
+                continue
+            section = entries[kind.section][1]
+            if not isinstance(section, Sequence):
+                self.error(
+                    section.span, "AM010", f"'{kind.section}' must be a list, not {describe(section)}"
+                )
+                continue
+            for item in section.items:
+                claim = self.claim(item, kind)
+                if claim is not None:
+                    claims.append(claim)
+        if self.diagnostics or version is None or title is None or note is False:
+            return None
+        spans = {"": root.span, **{key: value.span for key, (_, value) in entries.items()}}
+        return ArgumentMap(
+            title=title,
+            claims=tuple(claims),
+            source=source,
+            note=note or None,  # type: ignore[arg-type]
+            version=version,
+            spans=spans,
+        )
+
+
+def load(data: bytes, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    """Read a map from the bytes of a file; ``path`` is only used in diagnostics.
+
+    Returns the map, or None with the diagnostics (sorted) when the file is not a well-formed map.
+    Consistency (references, cycles, quotes) is not checked here: see ``argmap.check``.
+    """
+    text, diagnostics = decode(data, path)
+    if text is None:
+        return None, diagnostics
+    root, diagnostics = parse(text, path)
+    if root is None:
+        return None, sorted(diagnostics)
+    reader = _Reader(path)
+    amap = reader.argument_map(root)
+    return amap, sorted(reader.diagnostics)
