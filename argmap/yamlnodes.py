@@ -83,6 +83,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str) -> Diagnostic:
             path, span, "AM012", "control character in the file (only tab and newline are allowed)"
         )
     context = f" {exc.context}" if exc.context else ""
+    if exc.context_mark is not None and mark is not None and exc.context_mark.line != mark.line:
+        context += f" started at {_span(exc.context_mark)}"
     return Diagnostic(path, span, "AM002", f"YAML syntax error: {problem}{context}")
 
 

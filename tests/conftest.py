@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_MAP = ROOT / "maps" / "europe-central-asia.yaml"
+SEED_TEXT = ROOT / "seeds" / "europe-central-asia-partnership.txt"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def write_map(tmp_path: Path):
+    """Write a map (and optionally its source text) into tmp_path; return the map's path."""
+
+    def write(text: str, source: str | None = None, name: str = "map.yaml") -> Path:
+        if source is not None:
+            (tmp_path / "source.txt").write_text(source, encoding="utf-8")
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

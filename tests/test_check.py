@@ -1,0 +1,141 @@
+"""argmap.check (through argmap.api.check_bytes): consistency findings, codes and places."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.api import check_bytes, check_file
+from argmap.check import ID_PATTERN, slugify
+
+from .conftest import SEED_MAP
+
+HEAD = "argmap: 1\ntitle: t\n"
+
+
+def found(text: str, path: Path | None = None) -> list[tuple[str, str]]:
+    name = str(path / "m.yaml") if path else "m.yaml"
+    return [(str(d.span), d.code) for d in check_bytes(text.encode(), name).diagnostics]
+
+
+def test_the_seed_map_is_clean() -> None:
+    checked = check_file(SEED_MAP)
+    assert checked.diagnostics == ()
+    assert checked.ok
+
+
+def test_a_three_claim_cycle_is_reported_once_with_its_chain() -> None:
+    text = HEAD + (
+        "premises:\n  - id: p\n    text: P\n"
+        "conclusions:\n"
+        "  - id: a\n    text: A\n    reasons: [p, c]\n"
+        "  - id: b\n    text: B\n    reasons: [a]\n"
+        "  - id: c\n    text: C\n    reasons: [b]\n"
+    )
+    checked = check_bytes(text.encode(), "m.yaml")
+    assert [d.code for d in checked.diagnostics] == ["AM105"]
+    assert "a → b → c → a" in checked.diagnostics[0].message or "c → b → a" in checked.diagnostics[0].message
+
+
+def test_undercut_by_a_reason_of_the_same_target_is_support_and_attack() -> None:
+    text = HEAD + (
+        "premises:\n  - id: p\n    text: P\n  - id: q\n    text: Q\n"
+        "conclusions:\n  - id: c\n    text: C\n    reasons:\n"
+        "      - q\n      - claims: p\n        objections: [q]\n"
+    )
+    assert found(text) == [("14:22", "AM107")]
+
+
+def test_undercut_references_are_resolved() -> None:
+    text = HEAD + (
+        "premises:\n  - id: p\n    text: P\n"
+        "conclusions:\n  - id: c\n    text: C\n    reasons:\n"
+        "      - claims: p\n        objections: [qq]\n"
+    )
+    assert found(text) == [("11:22", "AM103")]
+
+
+def test_an_isolated_claim_is_a_warning_not_an_error() -> None:
+    text = HEAD + "premises:\n  - id: p\n    text: P\n  - id: q\n    text: Q\n"
+    checked = check_bytes(text.encode(), "m.yaml")
+    assert [d.code for d in checked.diagnostics] == ["AM201", "AM201"]
+    assert checked.ok
+
+
+def test_a_single_claim_map_is_not_warned_about() -> None:
+    assert found(HEAD + "premises:\n  - id: p\n    text: P\n") == []
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://example.org/a?b=c#d", True),
+        ("http://example.org", True),
+        ("HTTPS://EXAMPLE.ORG", True),
+        ("javascript:alert(1)", False),
+        ("file:///etc/passwd", False),
+        ("data:text/html,<script>", False),
+        ("example.org/no-scheme", False),
+        ("https://", False),
+        ("https://exa mple.org", False),
+        ("http://[::1", False),
+    ],
+)
+def test_url_schemes(url: str, ok: bool) -> None:
+    text = HEAD + f"source:\n  path: s.txt\n  url: '{url}'\npremises:\n  - id: p\n    text: P\n"
+    codes = [code for _, code in found(text)]
+    assert ("AM108" not in codes) == ok
+
+
+def test_unreadable_sources(tmp_path: Path) -> None:
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "latin1.txt").write_bytes(b"caf\xe9\n")
+    for name in ("folder", "latin1.txt", "absent.txt"):
+        text = HEAD + f"source:\n  path: {name}\npremises:\n  - id: p\n    text: P\n"
+        assert found(text, tmp_path) == [("4:9", "AM109")]
+
+
+def test_quotes_are_not_verified_when_the_source_is_unreadable(tmp_path: Path) -> None:
+    text = HEAD + (
+        "source:\n  path: absent.txt\npremises:\n  - id: p\n    text: P\n    quotes: [not there]\n"
+    )
+    assert found(text, tmp_path) == [("4:9", "AM109")]
+
+
+def test_quote_not_found_points_at_the_quote_and_shows_the_closest_passage(tmp_path: Path) -> None:
+    (tmp_path / "s.txt").write_text("First line.\nThe cat sat on the mat. Dogs bark.\n")
+    text = HEAD + (
+        "source:\n  path: s.txt\npremises:\n  - id: p\n    text: P\n"
+        "    quotes:\n      - The cat sat on the mat\n      - The cat sat on a mat\n"
+    )
+    checked = check_bytes(text.encode(), str(tmp_path / "m.yaml"))
+    (diagnostic,) = checked.diagnostics
+    assert (str(diagnostic.span), diagnostic.code) == ("10:9", "AM110")
+    assert 'closest passage (line 2): "The cat sat on the mat."' in diagnostic.message
+
+
+def test_did_you_mean_for_unknown_ids() -> None:
+    text = HEAD + "premises:\n  - id: supplier\n    text: P\n    objections: [suplier]\n"
+    checked = check_bytes(text.encode(), "m.yaml")
+    assert "did you mean 'supplier'?" in checked.diagnostics[0].message
+
+
+@pytest.mark.parametrize("bad", ["Energy", "energy_interest", "1st", "a--b", "a-", "-a", "é"])
+def test_invalid_ids(bad: str) -> None:
+    assert not ID_PATTERN.fullmatch(bad)
+    assert ID_PATTERN.fullmatch(slugify(bad))
+
+
+def test_long_ids_are_refused() -> None:
+    text = HEAD + f"premises:\n  - id: {'a' * 65}\n    text: P\n"
+    assert found(text) == [("4:9", "AM101")]
+
+
+def test_diagnostics_are_sorted_by_position() -> None:
+    text = HEAD + (
+        "premises:\n  - id: B\n    text: P\n    objections: [zz]\n  - id: B\n    text: Q\n"
+    )
+    places = [place for place, _ in found(text)]
+    assert places == sorted(places, key=lambda p: tuple(map(int, p.split(":"))))
+    assert len(places) == 4
