@@ -1,0 +1,348 @@
+"""Tests for argmap.dot: what the diagram shows, checked in the DOT and in Graphviz's SVG."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import hypothesis.strategies as st
+import pygraphviz
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from argmap.dot import build, clean, to_dot, wrap
+from argmap.model import ArgumentMap, Claim, Kind, Quote, Reason, Ref, Source
+from argmap.render import render
+
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+P, C, R = Kind.PREMISE, Kind.CONCLUSION, Kind.RECOMMENDATION
+NASTY = 'A "quoted" <script>x</script> & C:\\path\\ \\N \\G \\E \\l \\n ] } ; -- ends with \\'
+
+
+def refs(*ids: str) -> tuple[Ref, ...]:
+    return tuple(Ref(i) for i in ids)
+
+
+def energy_map() -> ArgumentMap:
+    """A small map with a linked reason, an undercut and a rebuttal."""
+    return ArgumentMap(
+        "Energy",
+        (
+            Claim("supplier", P, "Central Asia could supply energy.", quotes=(Quote("supply"),)),
+            Claim("demand", P, "Europe needs non-Russian energy."),
+            Claim("constrained", P, "Imports depend on Russian pipes."),
+            Claim("pawn", P, "The region is no pawn."),
+            Claim(
+                "interest",
+                C,
+                "Energy is the common interest.",
+                reasons=(Reason(refs("supplier", "demand"), objections=refs("constrained")),),
+            ),
+            Claim(
+                "import",
+                R,
+                "Import more from Central Asia.",
+                reasons=(Reason(refs("interest")),),
+                objections=refs("pawn"),
+            ),
+        ),
+    )
+
+
+def svg_root(amap: ArgumentMap, **options: bool) -> ET.Element:
+    return ET.fromstring(render(to_dot(amap, **options), "svg"))
+
+
+def groups(root: ET.Element) -> dict[str, ET.Element]:
+    return {g.get("id", ""): g for g in root.iter(f"{SVG}g")}
+
+
+def texts(group: ET.Element) -> list[str]:
+    return [t.text or "" for t in group.iter(f"{SVG}text")]
+
+
+def link(group: ET.Element) -> ET.Element:
+    anchor = group.find(f".//{SVG}a")
+    assert anchor is not None
+    return anchor
+
+
+def agraph(amap: ArgumentMap) -> pygraphviz.AGraph:
+    """The DOT as Graphviz reads it back."""
+    return pygraphviz.AGraph(string=to_dot(amap))
+
+
+# --- nodes --------------------------------------------------------------------------------
+
+
+def test_every_claim_is_one_svg_group_with_its_id_and_kind_class() -> None:
+    found = groups(svg_root(energy_map()))
+    for claim in energy_map().claims:
+        assert found[claim.id].get("class") == f"node claim {claim.kind.value}"
+    claim_groups = [g for g in found.values() if "claim" in (g.get("class") or "").split()]
+    assert len(claim_groups) == len(energy_map().claims)
+
+
+def test_kinds_differ_in_shape_colour_and_word() -> None:
+    graph = agraph(energy_map())
+    looks = {}
+    for name, kind in (("supplier", P), ("interest", C), ("import", R)):
+        node = graph.get_node(name)
+        looks[kind] = (node.attr["style"], node.attr["peripheries"], node.attr["fillcolor"])
+        assert f"<B>{kind.value.upper()}</B>" in node.attr["label"]
+    assert len({look[:2] for look in looks.values()}) == 3  # without colour
+    assert len({look[2] for look in looks.values()}) == 3
+
+
+def test_graph_reads_bottom_to_top_with_edges_from_reason_to_target() -> None:
+    graph = agraph(energy_map())
+    assert graph.graph_attr["rankdir"] == "BT"
+    assert graph.has_edge("interest", "import")
+    assert not graph.has_edge("import", "interest")
+
+
+def test_claim_text_is_wrapped() -> None:
+    text = "Europe must adopt a new, proactive geopolitical strategy beyond its sphere."
+    amap = ArgumentMap("t", (Claim("a", P, text),))
+    lines = texts(groups(svg_root(amap))["a"])[1:]
+    assert len(lines) > 1
+    assert all(len(line) <= 40 for line in lines)
+    assert " ".join(lines) == text
+
+
+# --- edges --------------------------------------------------------------------------------
+
+
+def test_linked_members_meet_at_a_junction_then_one_arrow_goes_on() -> None:
+    found = groups(svg_root(energy_map()))
+    junction = found["reason--interest--1"]
+    assert junction.get("class") == "node reason linked"
+    for member in ("supplier", "demand"):
+        edge = found[f"support--{member}--reason--interest--1"]
+        assert edge.get("class") == "edge support member"
+        assert edge.find(f".//{SVG}polygon") is None  # no arrowhead at the junction
+    onward = found["support--reason--interest--1--interest"]
+    assert onward.get("class") == "edge support"
+    assert onward.find(f".//{SVG}polygon") is not None
+    assert "support--supplier--interest" not in found
+
+
+def test_undercut_edge_targets_the_junction() -> None:
+    found = groups(svg_root(energy_map()))
+    edge = found["undercut--constrained--reason--interest--1"]
+    assert edge.get("class") == "edge undercut"
+    assert edge.findtext(f"{SVG}title") == "constrained->reason--interest--1"
+
+
+def test_undercut_single_reason_gets_a_junction_plain_one_does_not() -> None:
+    amap = ArgumentMap(
+        "t",
+        (
+            Claim("a", P, "a"),
+            Claim("b", P, "b"),
+            Claim("u", P, "u"),
+            Claim(
+                "c", C, "c", reasons=(Reason(refs("a"), objections=refs("u")), Reason(refs("b")))
+            ),
+        ),
+    )
+    found = groups(svg_root(amap))
+    assert found["reason--c--1"].get("class") == "node reason"
+    assert "undercut--u--reason--c--1" in found
+    assert "support--b--c" in found
+    assert "reason--c--2" not in found
+
+
+def test_rebuttal_is_a_dashed_tee_from_attacker_to_claim() -> None:
+    found = groups(svg_root(energy_map()))
+    assert found["attack--pawn--import"].get("class") == "edge attack"
+    graph = agraph(energy_map())  # keep it: pygraphviz frees the C graph with the object
+    edge = graph.get_edge("pawn", "import")
+    assert (edge.attr["style"], edge.attr["arrowhead"]) == ("dashed", "tee")
+
+
+def test_edge_kinds_differ_without_colour() -> None:
+    graph = agraph(energy_map())
+    support = graph.get_edge("reason--interest--1", "interest").attr
+    attack = graph.get_edge("pawn", "import").attr
+    undercut = graph.get_edge("constrained", "reason--interest--1").attr
+    styles = {(e["style"], e["arrowhead"]) for e in (support, attack, undercut)}
+    assert styles == {("solid", "normal"), ("dashed", "tee"), ("dotted", "tee")}
+    assert len({e["color"] for e in (support, attack, undercut)}) == 3
+    dashes = {
+        g.get("id"): g.find(f".//{SVG}path").get("stroke-dasharray")  # type: ignore[union-attr]
+        for g in svg_root(energy_map()).iter(f"{SVG}g")
+        if (g.get("class") or "").startswith("edge ") and "member" not in g.get("class", "")
+    }
+    assert dashes["attack--pawn--import"] != dashes["undercut--constrained--reason--interest--1"]
+    assert dashes["support--interest--import"] is None
+
+
+# --- text comes out literally -------------------------------------------------------------
+
+
+def nasty_map(text: str = NASTY) -> ArgumentMap:
+    return ArgumentMap(
+        text,
+        (
+            Claim("a", P, text, quotes=(Quote(text), Quote("second " + text)), url=URL),
+            Claim("b", C, text, reasons=(Reason(refs("a")),)),
+        ),
+        source=Source("s.txt", title=text, publisher="P & <Q>", date="2022"),
+    )
+
+
+URL = 'https://example.org/a?b=1&c="2"\\N#x'
+
+
+def test_nasty_text_comes_out_literally_in_svg_text_tooltip_and_link() -> None:
+    root = svg_root(nasty_map())
+    found = groups(root)
+    for name in ("a", "b"):
+        assert " ".join(texts(found[name])[1:]) == clean(NASTY)
+    anchor = link(found["a"])
+    assert anchor.get(f"{XLINK}title") == f"{NASTY}\nsecond {NASTY}"
+    assert anchor.get(f"{XLINK}href") == URL
+    assert link(found["b"]).get(f"{XLINK}title") == NASTY  # no quotes: the claim text
+    title = " ".join(t.text or "" for t in found["argmap_graph"].findall(f"{SVG}text"))
+    assert title == f"{clean(NASTY)} Source: {clean(NASTY)} · P & <Q> · 2022"
+
+
+def test_svg_parses_and_holds_no_script_element() -> None:
+    root = svg_root(nasty_map())
+    assert not [el for el in root.iter() if el.tag.split("}")[-1].lower() == "script"]
+
+
+def test_control_and_bidi_characters_are_dropped() -> None:
+    amap = ArgumentMap("t", (Claim("a", P, "one\x00two\x1b three\u202e four\x7f"),))
+    assert texts(groups(svg_root(amap))["a"])[1:] == ["onetwo three four"]
+
+
+def test_claim_note_follows_the_quotes_in_the_tooltip() -> None:
+    amap = ArgumentMap("t", (Claim("a", P, "text", quotes=(Quote("q"),), note="n & \\N"),))
+    assert link(groups(svg_root(amap))["a"]).get(f"{XLINK}title") == "q\n\nNote: n & \\N"
+
+
+text_strategy = st.text(
+    st.characters(
+        blacklist_categories=("Cc", "Cs"),
+        blacklist_characters="\ufffe\uffff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
+    min_size=1,
+    max_size=60,
+).filter(lambda t: clean(t) != "")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=text_strategy)
+def test_any_text_survives_into_the_svg(text: str) -> None:
+    found = groups(svg_root(nasty_map(text), legend=False))
+    lines = texts(found["b"])[1:]
+    assert "".join(lines).replace(" ", "") == clean(text).replace(" ", "")
+    assert link(found["b"]).get(f"{XLINK}title") == clean(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("", 10, [""]),
+        ("a b c", 10, ["a b c"]),
+        ("x" * 25, 10, ["x" * 10, "x" * 10, "x" * 5]),
+        ("中文字符测试", 4, ["中文", "字符", "测试"]),  # wide characters take two cells
+        ("e\u0301" * 6, 3, ["e\u0301" * 3, "e\u0301" * 3]),  # never split from its accent
+        ("\U0001f1e9\U0001f1ea" * 3, 2, ["\U0001f1e9\U0001f1ea"] * 3),  # flags stay whole
+        ("a \u3000 b", 1, ["a", "b"]),  # white space only ever separates
+        ("a\xa0b c", 3, ["a\xa0b", "c"]),  # no-break spaces do not break
+    ],
+)
+def test_wrap(text: str, width: int, expected: list[str]) -> None:
+    assert wrap(text, width) == expected
+
+
+def test_wrapping_happens_before_escaping() -> None:
+    amap = ArgumentMap("t", (Claim("a", P, "&" * 80),))
+    graph = agraph(amap)
+    label = graph.get_node("a").attr["label"]
+    assert "&amp;&amp;" in label
+    assert "&am<BR" not in label and "&<BR" not in label
+
+
+# --- ids, legend, determinism -------------------------------------------------------------
+
+
+def test_svg_ids_are_unique_even_when_claims_are_named_like_graphviz_ids() -> None:
+    names = ("node1", "graph0", "edge1", "clust1", "node", "edge", "strict", "legend")
+    claims = [Claim(n, P, n) for n in names]
+    claims.append(Claim("c", C, "c", reasons=(Reason(refs(*names[:3])), Reason(refs("node")))))
+    root = svg_root(ArgumentMap("t", tuple(claims)))
+    ids = [el.get("id") for el in root.iter() if el.get("id")]
+    assert len(ids) == len(set(ids))
+    assert {n for n in names} <= set(ids)
+
+
+def test_legend_samples_every_kind_and_link_and_never_clashes_with_claims() -> None:
+    amap = ArgumentMap("t", (Claim("legend-premise", P, "x"), Claim("legend", P, "y")))
+    found = groups(svg_root(amap))
+    legend = found["cluster_legend"]
+    assert legend.get("class") == "cluster legend"
+    classes = " ".join(g.get("class") or "" for g in found.values())
+    for word in ("premise", "conclusion", "recommendation", "support", "attack", "undercut"):
+        assert f"legend-sample {word}" in classes
+    legend_ids = [i for i, g in found.items() if "legend-sample" in (g.get("class") or "")]
+    assert legend_ids and all("_" in i for i in legend_ids)
+    assert found["legend-premise"].get("class") == "node claim premise"
+
+
+def test_legend_can_be_left_out() -> None:
+    assert "cluster_legend" not in to_dot(energy_map(), legend=False)
+    assert "cluster_legend" not in groups(svg_root(energy_map(), legend=False))
+
+
+def test_dot_keeps_file_order() -> None:
+    dot = to_dot(energy_map())
+    positions = [dot.index(f"\t{name} [") for name in ("supplier", "demand", "constrained")]
+    assert positions == sorted(positions)
+
+
+def test_dot_is_deterministic_across_processes() -> None:
+    code = (
+        "import sys; sys.path[:0] = sys.argv[1:]; import test_dot; "
+        "sys.stdout.write(test_dot.to_dot(test_dot.nasty_map()))"
+    )
+    here = Path(__file__).parent
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code, str(here), str(here.parent)],
+            capture_output=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(runs) == 1
+    assert runs == {to_dot(nasty_map()).encode()}
+
+
+def test_duplicates_and_unknown_references_are_left_out() -> None:
+    amap = ArgumentMap(
+        "t",
+        (
+            Claim("a", P, "first"),
+            Claim("a", P, "second"),
+            Claim("c", C, "c", reasons=(Reason(refs("a", "ghost")),), objections=refs("ghost")),
+        ),
+    )
+    graph = agraph(amap)
+    assert "ghost" not in graph.nodes()
+    assert "first" in graph.get_node("a").attr["label"]
+    assert graph.has_edge("a", "c")
+
+
+def test_build_returns_a_digraph_without_running_graphviz() -> None:
+    graph = build(energy_map())
+    assert graph.directed
+    assert graph.source == to_dot(energy_map())
