@@ -84,3 +84,116 @@ def test_check_several_files_reports_all(write_map, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"{bad}:9:15: error" in result.output
     assert str(good) not in result.output
+
+
+def test_render_writes_svg_beside_the_map(seed_copy: Path) -> None:
+    result = run("render", str(seed_copy))
+    assert result.exit_code == 0, result.output
+    svg = seed_copy.with_suffix(".svg")
+    assert svg.read_bytes().startswith(b"<?xml")
+    assert result.output == f"argmap: wrote {svg}\n"
+    assert sorted(p.name for p in seed_copy.parent.iterdir()) == [
+        "europe-central-asia.svg",
+        "europe-central-asia.yaml",
+    ]
+
+
+def test_render_twice_gives_identical_bytes(seed_copy: Path, tmp_path: Path) -> None:
+    for fmt in ("svg", "png", "pdf", "dot"):
+        first, second = tmp_path / f"1.{fmt}", tmp_path / f"2.{fmt}"
+        assert run("render", str(seed_copy), "-o", str(first)).exit_code == 0
+        assert run("render", str(seed_copy), "-o", str(second)).exit_code == 0
+        assert first.read_bytes() == second.read_bytes(), fmt
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "magic"),
+    [
+        (["-f", "png"], "europe-central-asia.png", b"\x89PNG"),
+        (["-f", "pdf"], "europe-central-asia.pdf", b"%PDF"),
+        (["-f", "dot"], "europe-central-asia.dot", b"digraph"),
+    ],
+)
+def test_render_formats(seed_copy: Path, args: list[str], name: str, magic: bytes) -> None:
+    assert run("render", str(seed_copy), *args).exit_code == 0
+    assert (seed_copy.parent / name).read_bytes().startswith(magic)
+
+
+def test_render_format_follows_the_output_extension(seed_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "drawing.png"
+    assert run("render", str(seed_copy), "-o", str(out)).exit_code == 0
+    assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_render_to_stdout(seed_copy: Path) -> None:
+    result = CliRunner().invoke(main, ["render", str(seed_copy), "-o", "-"])
+    assert result.exit_code == 0
+    assert result.stdout_bytes.startswith(b"<?xml")
+    assert result.stderr_bytes == b""
+    assert not seed_copy.with_suffix(".svg").exists()
+
+
+def test_render_several_maps_into_a_folder(seed_copy: Path, write_map, tmp_path: Path) -> None:
+    other = write_map(GOOD, name="small.yaml")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run("render", str(seed_copy), str(other), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["europe-central-asia.svg", "small.svg"]
+
+
+def test_one_bad_map_does_not_stop_the_others(write_map, tmp_path: Path) -> None:
+    bad = write_map(BAD, name="bad.yaml")
+    good = write_map(GOOD, name="good.yaml")
+    result = run("render", str(bad), str(good))
+    assert result.exit_code == 1
+    assert good.with_suffix(".svg").exists()
+    assert not bad.with_suffix(".svg").exists()
+
+
+def test_a_map_with_errors_leaves_the_old_drawing_untouched(write_map) -> None:
+    path = write_map(BAD)
+    old = path.with_suffix(".svg")
+    old.write_bytes(b"previous drawing")
+    result = run("render", str(path))
+    assert result.exit_code == 1
+    assert "[AM103]" in result.output
+    assert old.read_bytes() == b"previous drawing"
+
+
+def test_render_refuses_to_overwrite_the_map(write_map) -> None:
+    path = write_map(GOOD, name="map.svg")
+    result = run("render", str(path))
+    assert result.exit_code == 2
+    assert "refusing to overwrite the map itself" in result.output
+    assert path.read_text() == GOOD
+
+
+def test_render_into_a_missing_folder_is_a_usage_error(write_map, tmp_path: Path) -> None:
+    path = write_map(GOOD)
+    result = run("render", str(path), "-o", str(tmp_path / "no" / "such" / "out.svg"))
+    assert result.exit_code == 2
+    assert result.output.startswith("argmap: error: cannot write ")
+    assert "Traceback" not in result.output
+
+
+def test_stdout_takes_one_map_only(write_map) -> None:
+    a = write_map(GOOD, name="a.yaml")
+    b = write_map(GOOD, name="b.yaml")
+    result = run("render", str(a), str(b), "-o", "-")
+    assert result.exit_code == 2
+    assert "takes one map" in result.output
+
+
+def test_nasty_text_comes_out_literally_and_safely(write_map) -> None:
+    nasty = 'A "quoted" <script>x</script> & C:\\path\\ \\N ends with \\'
+    text = GOOD.replace("text: P", "text: '" + nasty.replace("'", "''") + "'")
+    path = write_map(text)
+    result = run("render", str(path), "-o", "-")
+    assert result.exit_code == 0
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(result.stdout_bytes)
+    assert not [e for e in root.iter() if e.tag.endswith("script")]
+    shown = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert " ".join(nasty.split()) in " ".join(shown.split())
