@@ -37,7 +37,10 @@ def check_ids(amap: ArgumentMap, path: str) -> Iterator[Diagnostic]:
         where = claim.where("id")
         if len(claim.id) > MAX_ID:
             yield Diagnostic(
-                path, where, "AM101", f"claim id is {len(claim.id)} characters; the limit is {MAX_ID}"
+                path,
+                where,
+                "AM101",
+                f"claim id is {len(claim.id)} characters; the limit is {MAX_ID}",
             )
         elif not ID_PATTERN.fullmatch(claim.id):
             yield Diagnostic(
@@ -248,7 +251,7 @@ def check_quotes(amap: ArgumentMap, path: str, source: SourceText | None) -> Ite
             passage = source.closest(quote.text)
             if passage is not None and passage.similarity >= 0.5:
                 shown = passage.text if len(passage.text) <= 160 else passage.text[:157] + "..."
-                message += f"; closest passage (line {passage.line}): \"{shown}\""
+                message += f'; closest passage (line {passage.line}): "{shown}"'
             yield Diagnostic(path, quote.span, "AM110", message)
 
 

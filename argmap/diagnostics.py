@@ -31,7 +31,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "AM002": (Severity.ERROR, "YAML syntax error"),
     "AM003": (Severity.ERROR, "the file holds no map (empty or only comments)"),
     "AM004": (Severity.ERROR, "several YAML documents in one file"),
-    "AM005": (Severity.ERROR, "anchor, alias or merge key (not allowed: every value is written out)"),
+    "AM005": (
+        Severity.ERROR,
+        "anchor, alias or merge key (not allowed: every value is written out)",
+    ),
     "AM006": (Severity.ERROR, "YAML tag (not allowed: every value is text, a list or a mapping)"),
     "AM007": (Severity.ERROR, "duplicate key in a mapping"),
     "AM008": (Severity.ERROR, "the top level is not a mapping"),

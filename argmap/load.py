@@ -20,8 +20,15 @@ MAX_TEXT = 10_000
 _CLAIM_KEYS = {"id": True, "text": True, "quotes": False, "note": False, "url": False,
                "objections": False}  # fmt: skip
 _KEYS: dict[str, dict[str, bool]] = {
-    "top": {"argmap": True, "title": True, "note": False, "source": False,
-            "premises": False, "conclusions": False, "recommendations": False},  # fmt: skip
+    "top": {
+        "argmap": True,
+        "title": True,
+        "note": False,
+        "source": False,
+        "premises": False,
+        "conclusions": False,
+        "recommendations": False,
+    },
     "source": {"path": True, "title": False, "publisher": False, "date": False, "url": False},
     "premise": _CLAIM_KEYS,
     "conclusion": {**_CLAIM_KEYS, "reasons": False},
@@ -165,7 +172,7 @@ class _Reader:
 
     def optional_text(
         self, entries: dict[str, tuple[Scalar, Node]], key: str, what: str, limit: int = MAX_TEXT
-    ) -> str | None | bool:
+    ) -> str | bool | None:
         """The text under ``key``, None when absent, False when present but invalid."""
         if key not in entries:
             return None
@@ -186,7 +193,9 @@ class _Reader:
             else:
                 self.error(id_node.span, "AM010", f"the id of a {kind.value} must be text, "
                            f"not {describe(id_node)}")  # fmt: skip
-        what = f"the text of {kind.value} '{claim_id}'" if claim_id else f"the text of a {kind.value}"
+        what = (
+            f"the text of {kind.value} '{claim_id}'" if claim_id else f"the text of a {kind.value}"
+        )
         text = self.text(entries["text"][1], what, MAX_CLAIM_TEXT) if "text" in entries else None
         quotes: tuple[Quote, ...] | None = ()
         if "quotes" in entries:
@@ -238,8 +247,10 @@ class _Reader:
             if isinstance(version_node, Scalar) and version_node.value.strip() == FORMAT_VERSION:
                 version = FORMAT_VERSION
             else:
-                shown = version_node.value if isinstance(version_node, Scalar) else describe(
-                    version_node
+                shown = (
+                    version_node.value
+                    if isinstance(version_node, Scalar)
+                    else describe(version_node)
                 )
                 self.error(
                     version_node.span,
@@ -247,7 +258,9 @@ class _Reader:
                     f"unsupported format version '{shown}'; this argmap reads version "
                     f"{FORMAT_VERSION} (write 'argmap: {FORMAT_VERSION}')",
                 )
-        title = self.text(entries["title"][1], "the title", MAX_TITLE) if "title" in entries else None
+        title = (
+            self.text(entries["title"][1], "the title", MAX_TITLE) if "title" in entries else None
+        )
         note = self.optional_text(entries, "note", "the note of the map")
         source = self.source(entries["source"][1]) if "source" in entries else None
         claims: list[Claim] = []
@@ -257,7 +270,9 @@ class _Reader:
             section = entries[kind.section][1]
             if not isinstance(section, Sequence):
                 self.error(
-                    section.span, "AM010", f"'{kind.section}' must be a list, not {describe(section)}"
+                    section.span,
+                    "AM010",
+                    f"'{kind.section}' must be a list, not {describe(section)}",
                 )
                 continue
             for item in section.items:

@@ -72,9 +72,8 @@ class SourceText:
         # Normalize character by character, remembering each kept character's original offset.
         pieces: list[str] = []
         offsets: list[int] = []
-        original = 0
         last_space = True
-        for char in text:
+        for original, char in enumerate(text):
             mapped = char.translate(_FOLD)
             for out in mapped:
                 if out.isspace():
@@ -86,7 +85,6 @@ class SourceText:
                     pieces.append(out)
                     offsets.append(original)
                     last_space = False
-            original += 1
         self.normalized = "".join(pieces)
         self._offsets = offsets
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]

@@ -9,7 +9,6 @@ node). Events carry all three with their positions, at the same C speed.
 from __future__ import annotations
 
 import unicodedata
-from typing import Union
 
 import attrs
 import yaml
@@ -41,7 +40,7 @@ class Mapping:
     span: Span
 
 
-Node = Union[Scalar, Sequence, Mapping]
+Node = Scalar | Sequence | Mapping
 
 
 def describe(node: Node) -> str:
@@ -58,7 +57,7 @@ def _span(mark: yaml.Mark) -> Span:
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
-    """UTF-8 bytes (an optional BOM allowed) → text, or an AM001 at the first bad byte's line:col."""
+    """UTF-8 bytes (a BOM allowed) → text, or an AM001 at the first bad byte's line:col."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -159,7 +158,7 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
                 if kind == "seq":
                     node = Sequence(tuple(children), span)
                 else:
-                    pairs = tuple(zip(children[0::2], children[1::2]))
+                    pairs = tuple(zip(children[0::2], children[1::2], strict=True))
                     node = Mapping(pairs, span)  # type: ignore[arg-type]
                 stack[-1][2].append(node)
     except yaml.MarkedYAMLError as exc:
@@ -175,15 +174,18 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     if too_deep is not None:
         diagnostics.append(
             Diagnostic(
-                path, too_deep, "AM013", f"nesting deeper than {MAX_DEPTH} levels; the format needs 5"
+                path,
+                too_deep,
+                "AM013",
+                f"nesting deeper than {MAX_DEPTH} levels; the format needs 5",
             )
         )
     roots = stack[0][2]
-    if not diagnostics:
-        if not roots or (isinstance(roots[0], Scalar) and roots[0].value == "" and roots[0].plain):
-            diagnostics.append(
-                Diagnostic(path, Span(1, 1), "AM003", "the file holds no map (it is empty)")
-            )
+    empty = not roots or (isinstance(roots[0], Scalar) and roots[0].value == "" and roots[0].plain)
+    if not diagnostics and empty:
+        diagnostics.append(
+            Diagnostic(path, Span(1, 1), "AM003", "the file holds no map (it is empty)")
+        )
     diagnostics.extend(_merge_keys(roots[0], path) if roots and not diagnostics else ())
     if diagnostics:
         return None, diagnostics

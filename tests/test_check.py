@@ -35,7 +35,10 @@ def test_a_three_claim_cycle_is_reported_once_with_its_chain() -> None:
     )
     checked = check_bytes(text.encode(), "m.yaml")
     assert [d.code for d in checked.diagnostics] == ["AM105"]
-    assert "a → b → c → a" in checked.diagnostics[0].message or "c → b → a" in checked.diagnostics[0].message
+    assert (
+        "a → b → c → a" in checked.diagnostics[0].message
+        or "c → b → a" in checked.diagnostics[0].message
+    )
 
 
 def test_undercut_by_a_reason_of_the_same_target_is_support_and_attack() -> None:

@@ -24,7 +24,10 @@ CASES = sorted(INVALID.glob("*.yaml"))
 
 
 def expectations(path: Path) -> set[tuple[int, int, str]]:
-    found = {(int(l), int(c), code.decode()) for l, c, code in EXPECT.findall(path.read_bytes())}
+    found = {
+        (int(line), int(col), code.decode())
+        for line, col, code in EXPECT.findall(path.read_bytes())
+    }
     assert found, f"{path.name} declares no '# expect: LINE:COL CODE'"
     return found
 

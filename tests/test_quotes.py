@@ -21,8 +21,10 @@ def test_exact_passage_is_found_with_its_offsets() -> None:
 
 def test_tolerates_straight_quotes_dashes_and_line_breaks() -> None:
     source = SourceText(TEXT)
-    match = source.find("Russia's expansionism, Europe must respond with a new, proactive geopolitical "
-                        "strategy - one which goes")  # fmt: skip
+    match = source.find(
+        "Russia's expansionism, Europe must respond with a new, proactive geopolitical "
+        "strategy - one which goes"
+    )
     assert match is not None
     assert TEXT[match.start : match.end].startswith("Russia’s")
     assert TEXT[match.start : match.end].endswith("goes")
@@ -56,4 +58,4 @@ def test_line_of() -> None:
 
 
 def test_normalize() -> None:
-    assert normalize("  a\u00a0\u2013 b\u2019s\t\n“c”  ") == "a - b's \"c\""
+    assert normalize("  a\u00a0\u2013 b\u2019s\t\n“c”  ") == 'a - b\'s "c"'
