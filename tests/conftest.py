@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
+
+
+# Hypothesis: a run that finds a failure reports it without minutes of shrinking when
+# HYPOTHESIS_NO_SHRINK is set (for triage); otherwise Hypothesis's defaults apply.
+if os.environ.get("HYPOTHESIS_NO_SHRINK"):
+    from hypothesis import Phase, settings
+
+    settings.register_profile(
+        "no-shrink", phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target]
+    )
+    settings.load_profile("no-shrink")
