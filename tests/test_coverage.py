@@ -1,0 +1,197 @@
+"""argmap.coverage and argmap.coverage_html: which sentences a map quotes, as text and as a page."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import click.testing
+from click.testing import CliRunner
+
+from argmap.api import check_file, load, source_text
+from argmap.cli import main
+from argmap.coverage import Coverage, coverage
+from argmap.coverage_html import page
+from argmap.model import ArgumentMap, Claim, Kind, Quote, Source
+from argmap.quotes import SourceText
+
+from .conftest import ROOT, SEED_MAP
+
+
+def covered(text: str, *quotes: str, ignore: tuple[str, ...] = ()) -> Coverage:
+    claims = tuple(
+        Claim(f"c{i}", Kind.PREMISE, "C", quotes=(Quote(q),)) for i, q in enumerate(quotes)
+    )
+    amap = ArgumentMap(
+        "t", claims or (Claim("c", Kind.PREMISE, "C"),), Source("s.txt", ignore=ignore)
+    )
+    return coverage(amap, SourceText(text))
+
+
+def seed() -> tuple[ArgumentMap, Coverage]:
+    amap = load(SEED_MAP)
+    text = source_text(amap, SEED_MAP)
+    assert text is not None
+    return amap, coverage(amap, SourceText(text))
+
+
+def test_the_seed_map_quotes_every_argumentative_sentence() -> None:
+    _, found = seed()
+    assert len(found.argument) == 25
+    assert found.missed == [] and found.share == 1.0
+    assert [s.line for s in found.furniture] == [4, 5, 48, 50, 52, 54, 56, 58, 59]
+    assert found.implicit == ("continued-deference",)
+    headline, standfirst = found.argument[:2]
+    assert (headline.line, headline.claims) == (1, ("partnership-thesis",))
+    assert (standfirst.line, standfirst.claims) == (3, ("russian-infrastructure",))
+
+
+def test_sentences_end_at_stops_but_not_after_abbreviations_or_initials() -> None:
+    text = "Mr. Smith met U.S. officials, e.g. twice. J. Doe agreed! Did he? “Yes.” 3 left.\n"
+    found = covered(text)
+    assert [s.text for s in found.sentences] == [
+        "Mr. Smith met U.S. officials, e.g. twice.",
+        "J. Doe agreed!",
+        "Did he?",
+        "“Yes.”",
+        "3 left.",
+    ]
+
+
+def test_a_line_that_stops_mid_sentence_continues_into_a_lower_case_line() -> None:
+    found = covered("Headline\nThe cat sat on\nthe mat. Dogs bark at\ncats all day.\n")
+    assert [(s.line, s.text, s.furniture is None) for s in found.sentences] == [
+        (1, "Headline", False),
+        (2, "The cat sat on the mat.", True),
+        (3, "Dogs bark at cats all day.", True),
+    ]
+
+
+def test_furniture_is_told_apart_and_not_counted() -> None:
+    text = (
+        "Click here to subscribe to our newsletter today!\n"
+        "Photo: Reuters / Some Agency\n"
+        "A headline without a stop\n"
+        "Too short, this.\n"
+        "Share on WhatsApp and more.\n"
+        "This one is a real sentence of the article.\n"
+    )
+    found = covered(text, ignore=("Share on * and more.",))
+    assert [(s.line, s.furniture) for s in found.furniture] == [
+        (1, "page furniture"),
+        (2, "page furniture"),
+        (3, "no closing punctuation: a headline, caption or link"),
+        (4, "a line of fewer than 4 words"),
+        (5, "named in the map's 'ignore' list"),
+    ]
+    assert [s.line for s in found.missed] == [6]
+    assert found.share == 0.0
+
+
+def test_what_a_claim_quotes_is_argument_whatever_it_looks_like() -> None:
+    found = covered("Related Stories\n\nIt rained.\n", "Related Stories")
+    assert [(s.text, s.covered, s.furniture) for s in found.sentences] == [
+        ("Related Stories", True, None),
+        ("It rained.", False, "a line of fewer than 4 words"),
+    ]
+
+
+def test_an_elision_skips_words_and_a_repeated_passage_is_covered_twice() -> None:
+    text = "The cat sat on the mat today.\n\nDogs bark at night.\n\nThe cat sat on the mat today.\n"
+    found = covered(text, "The cat … the mat")
+    first, dogs, again = found.sentences
+    assert first.covered and again.covered and not dogs.covered
+    assert first.quoted == len("Thecat") + len("themat")
+    assert 0 < first.share < 1
+    assert [(p.start, p.end) for p in found.passages] == [(0, 7), (15, 22), (52, 59), (67, 74)]
+
+
+def test_the_page_is_escaped_self_contained_and_links_passages_to_claims() -> None:
+    nasty = 'Say "<script>alert(1)</script>" & <b>bold</b> it.'
+    text = f"{nasty}\n\nNobody quotes this sentence at all.\n"
+    amap = ArgumentMap(
+        "A <title> & more",
+        (Claim("c", Kind.PREMISE, "<img src=x onerror=alert(1)>", quotes=(Quote(nasty),)),),
+        Source("s.txt", title="</title><script>"),
+    )
+    html = page(amap, coverage(amap, SourceText(text)))
+    assert "<script" not in html and "<img" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert not re.search(r"(?:src|href)=\"(?!#)", html)  # nothing from elsewhere
+    assert 'href="#claim-c"' in html and 'id="claim-c"' in html
+    assert 'class="missed"' in html
+    assert balanced(html)
+
+
+class _Tags(HTMLParser):
+    VOID = frozenset({"meta", "br", "img", "link", "input", "hr"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+        self.ok = True
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.ok = self.ok and bool(self.open) and self.open.pop() == tag
+
+
+def balanced(html: str) -> bool:
+    """Every element the page opens it closes, in order."""
+    tags = _Tags()
+    tags.feed(html)
+    return tags.ok and not tags.open
+
+
+def run(*args: str) -> click.testing.Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def test_cli_coverage_of_the_seed_map(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "maps").mkdir()
+    path = Path(shutil.copy(SEED_MAP, tmp_path / "maps"))
+    out = tmp_path / "coverage.html"
+    result = run("coverage", str(path), "--html", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("argmap: wrote ")
+    lines = result.output.splitlines()
+    assert lines[1].split() == ["line", "quoted", "sentence", "claims"]
+    assert lines[2].startswith("   1     61%  Europe & Central Asia: A partnership")
+    assert "NOT QUOTED" not in result.output
+    assert "  59  DT next" in result.output
+    assert lines[-1] == (
+        "25 of 25 argumentative sentences quoted (100%); 9 lines of furniture; "
+        "1 implicit claim (continued-deference)"
+    )
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_cli_coverage_needs_a_source(write_map) -> None:
+    path = write_map("argmap: 1\ntitle: t\npremises:\n  - id: p\n    text: P\n")
+    result = run("coverage", str(path))
+    assert (result.exit_code, result.output) == (
+        2,
+        f"argmap: error: {path}: the map has no source to cover\n",
+    )
+
+
+def test_cli_coverage_reports_missed_sentences(write_map) -> None:
+    source = "The cat sat on the mat.\nDogs bark at night, loudly.\n"
+    path = write_map(
+        "argmap: 1\ntitle: t\nsource:\n  path: source.txt\n"
+        "premises:\n  - id: cat\n    text: Cat.\n    quotes: The cat sat\n",
+        source,
+    )
+    result = run("coverage", str(path))
+    assert result.exit_code == 0
+    assert "   2      0%  Dogs bark at night, loudly.  NOT QUOTED" in result.output
+    assert result.output.endswith(
+        "1 of 2 argumentative sentences quoted (50%); 0 lines of furniture; 0 implicit claims\n"
+    )
+    assert check_file(path).ok

@@ -1,0 +1,111 @@
+"""argmap.dot for this issue's additions: statuses (render --status), implicit claims and
+contradictions, checked in the DOT and in Graphviz's SVG."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pygraphviz
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.dot import to_dot
+from argmap.evaluate import evaluate
+from argmap.model import ArgumentMap, Claim, Kind, Reason, Ref
+from argmap.render import render
+
+SVG = "{http://www.w3.org/2000/svg}"
+P, C = Kind.PREMISE, Kind.CONCLUSION
+
+
+def sample() -> ArgumentMap:
+    """r defeats p, so c (resting on p) is defeated; x and y contradict each other (undecided);
+    h is implicit."""
+    return ArgumentMap(
+        "Statuses",
+        (
+            Claim("p", P, "A premise.", objections=(Ref("r"),)),
+            Claim("r", P, "Its rebuttal."),
+            Claim("h", P, "A premise the text leaves unsaid.", implicit=True),
+            Claim("x", P, "X.", contradicts=(Ref("y"),)),
+            Claim("y", P, "Not X."),
+            Claim("c", C, "The conclusion.", reasons=(Reason((Ref("p"), Ref("h"))),)),
+        ),
+    )
+
+
+def groups(svg: bytes) -> dict[str, ET.Element]:
+    return {g.get("id", ""): g for g in ET.fromstring(svg).iter(f"{SVG}g")}
+
+
+def texts(group: ET.Element) -> list[str]:
+    return [t.text or "" for t in group.iter(f"{SVG}text")]
+
+
+def test_status_is_a_class_a_word_and_struck_text_and_the_kind_stays() -> None:
+    amap = sample()
+    found = groups(render(to_dot(amap, evaluation=evaluate(amap)), "svg"))
+    assert found["c"].get("class") == "node claim conclusion defeated"
+    assert found["r"].get("class") == "node claim premise stands"
+    assert found["x"].get("class") == "node claim premise undecided"
+    assert found["h"].get("class") == "node claim premise implicit stands"
+    assert [t.strip() for t in texts(found["c"])[:2]] == ["CONCLUSION", "DEFEATED"]
+    assert [t.strip() for t in texts(found["x"])[:2]] == ["PREMISE", "UNDECIDED"]
+    assert texts(found["r"])[:2] == ["PREMISE", "Its rebuttal."]
+    struck = [t for t in found["c"].iter(f"{SVG}text") if t.get("text-decoration")]
+    assert [t.text for t in struck] == ["The conclusion."]
+    assert found["c"].find(f".//{SVG}path") is not None  # still a rounded box
+    for name in ("legend_stands", "legend_defeated", "legend_undecided"):
+        assert name in found
+
+
+def test_without_status_nothing_about_it_is_drawn() -> None:
+    dot = to_dot(sample())
+    for word in ("DEFEATED", "UNDECIDED", "legend_stands", "<S>", "stands"):
+        assert word not in dot
+
+
+def test_an_implicit_claim_is_dashed_and_says_so_and_the_legend_shows_one() -> None:
+    graph = pygraphviz.AGraph(string=to_dot(sample()))
+    node = graph.get_node("h")
+    assert node.attr["style"] == "filled,dashed"
+    assert "IMPLICIT PREMISE" in node.attr["label"]
+    assert graph.get_node("p").attr["style"] == "filled"
+    legend = graph.get_subgraph("cluster_legend")
+    assert "legend_implicit" in legend.nodes()
+    plain = ArgumentMap("t", (Claim("a", P, "A."),))
+    assert "legend_implicit" not in to_dot(plain)
+
+
+def test_a_contradiction_is_one_edge_barred_at_both_ends_outside_the_ranking() -> None:
+    graph = pygraphviz.AGraph(string=to_dot(sample()))
+    (edge,) = [e for e in graph.edges() if e.attr["class"] == "contradiction" and e[0] == "x"]
+    assert (edge[0], edge[1]) == ("x", "y")
+    assert edge.attr["id"] == "contradiction--x--y"
+    assert (edge.attr["dir"], edge.attr["arrowhead"], edge.attr["arrowtail"]) == (
+        "both",
+        "tee",
+        "tee",
+    )
+    assert edge.attr["constraint"] == "false"
+    assert "legend_contradiction_a" in graph.get_subgraph("cluster_legend").nodes()
+    declared_twice = ArgumentMap(
+        "t",
+        (
+            Claim("x", P, "X.", contradicts=(Ref("y"),)),
+            Claim("y", P, "Y.", contradicts=(Ref("x"),)),
+        ),
+    )
+    assert to_dot(declared_twice).count("class=contradiction") == 2  # one edge, one legend
+
+
+def test_render_status_on_the_command_line(write_map) -> None:
+    path = write_map(
+        "argmap: 1\ntitle: t\npremises:\n  - id: p\n    text: P\n    objections: [r]\n"
+        "  - id: r\n    text: R\n"
+    )
+    result = CliRunner().invoke(main, ["render", str(path), "--status", "-o", "-"])
+    assert result.exit_code == 0
+    found = groups(result.stdout_bytes)
+    assert "defeated" in found["p"].get("class", "").split()
+    assert "stands" in found["r"].get("class", "").split()

@@ -1,0 +1,179 @@
+"""The keys contradicts, implicit and source ignore, and the checks of argmap.logic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.api import check_bytes
+from argmap.load import load
+from argmap.logic import theses
+
+HEAD = "argmap: 1\ntitle: t\n"
+
+
+def found(text: str, path: Path | None = None) -> list[tuple[str, str]]:
+    name = str(path / "m.yaml") if path else "m.yaml"
+    return [(str(d.span), d.code) for d in check_bytes(text.encode(), name).diagnostics]
+
+
+def message(text: str, code: str) -> str:
+    (hit,) = [d for d in check_bytes(text.encode(), "m.yaml").diagnostics if d.code == code]
+    return hit.message
+
+
+# --- the format ---------------------------------------------------------------------------
+
+
+def test_contradicts_implicit_and_ignore_are_read_with_their_places() -> None:
+    text = HEAD + (
+        "source:\n  path: s.txt\n  ignore: ['Photo: *', Share this]\n"
+        "premises:\n"
+        "  - id: a\n    text: A\n    implicit: true\n    contradicts: b\n"
+        "  - id: b\n    text: B\n    implicit: false\n    contradicts: [a]\n"
+    )
+    amap, diagnostics = load(text.encode(), "m.yaml")
+    assert diagnostics == [] and amap is not None
+    a, b = amap.claims
+    assert (a.implicit, b.implicit) == (True, False)
+    assert [r.id for r in a.contradicts] == ["b"] and [r.id for r in b.contradicts] == ["a"]
+    assert str(a.contradicts[0].span) == "10:18"
+    assert str(a.where("implicit")) == "9:15"
+    assert amap.source is not None and amap.source.ignore == ("Photo: *", "Share this")
+
+
+@pytest.mark.parametrize("value", ["yes", "True", "1", "'on'", "[true]"])
+def test_implicit_is_true_or_false_only(value: str) -> None:
+    text = HEAD + f"premises:\n  - id: a\n    text: A\n    implicit: {value}\n"
+    assert found(text) == [("6:15", "AM010")]
+
+
+def test_contradiction_references_are_checked_like_others() -> None:
+    text = HEAD + (
+        "premises:\n  - id: a\n    text: A\n    contradicts: [aa, a, b, b]\n"
+        "  - id: b\n    text: B\n"
+    )
+    assert found(text) == [("6:19", "AM103"), ("6:23", "AM104"), ("6:29", "AM112")]
+
+
+def test_a_claim_linked_only_by_a_contradiction_is_connected() -> None:
+    text = HEAD + "premises:\n  - id: a\n    text: A\n    contradicts: b\n  - id: b\n    text: B\n"
+    assert [code for _, code in found(text)] == ["AM114"]
+
+
+# --- AM114 and AM107: contradictions -----------------------------------------------------
+
+
+def test_two_contradicting_claims_that_both_stand_are_an_error() -> None:
+    text = HEAD + "premises:\n  - id: a\n    text: A\n  - id: b\n    text: B\n    contradicts: a\n"
+    assert found(text) == [("8:18", "AM114")]
+    assert "'b' and 'a' contradict each other" in message(text, "AM114")
+
+
+def test_a_contradiction_settled_by_an_objection_is_fine() -> None:
+    text = HEAD + (
+        "premises:\n  - id: a\n    text: A\n    objections: [x]\n"
+        "  - id: b\n    text: B\n    contradicts: a\n  - id: x\n    text: X\n"
+    )
+    assert found(text) == []
+
+
+def test_a_contradiction_declared_on_both_sides_is_reported_once() -> None:
+    text = HEAD + (
+        "premises:\n  - id: a\n    text: A\n    contradicts: b\n"
+        "  - id: b\n    text: B\n    contradicts: a\n"
+    )
+    assert found(text) == [("6:18", "AM114")]
+
+
+def test_contradicting_a_claim_one_supports_is_support_and_attack() -> None:
+    text = HEAD + (
+        "premises:\n  - id: p\n    text: P\n    contradicts: c\n"
+        "conclusions:\n  - id: c\n    text: C\n    reasons: [p]\n"
+    )
+    assert found(text) == [("6:18", "AM107")]
+
+
+# --- AM202 and AM203: what does not stand -------------------------------------------------
+
+
+def test_a_defeated_recommendation_is_warned_about_naming_its_defeaters() -> None:
+    text = HEAD + (
+        "premises:\n  - id: p\n    text: P\n  - id: q\n    text: Q\n    objections: [r]\n"
+        "  - id: r\n    text: R\n"
+        "recommendations:\n  - id: do\n    text: Do.\n    reasons: [[p, q]]\n"
+    )
+    assert found(text) == [("12:9", "AM202"), ("14:19", "AM203")]
+    assert message(text, "AM202").startswith(
+        "recommendation 'do' does not stand: defeated by 'r'; its only reason fails: 'q' is "
+        "defeated. 'q' is defeated: rebutted by 'r', which stands"
+    )
+
+
+def test_an_undecided_main_conclusion_is_warned_about() -> None:
+    text = HEAD + (
+        "premises:\n  - id: p\n    text: P\n    objections: [q]\n"
+        "  - id: q\n    text: Q\n    objections: [p]\n"
+        "conclusions:\n  - id: c\n    text: C\n    reasons: [p]\n"
+    )
+    assert found(text) == [("11:9", "AM202")]
+    assert "undecided by 'q', 'p'" in message(text, "AM202")
+
+
+def test_objections_and_intermediate_conclusions_are_not_theses() -> None:
+    text = HEAD + (
+        "premises:\n  - id: p\n    text: P\n  - id: x\n    text: X\n"
+        "conclusions:\n"
+        "  - id: mid\n    text: M\n    reasons: [p]\n"
+        "  - id: top\n    text: T\n    reasons: [mid]\n"
+        "  - id: counter\n    text: K\n    reasons: [x]\n    objections: [p]\n"
+        "recommendations:\n  - id: do\n    text: D\n    reasons: [p]\n    objections: [counter]\n"
+    )
+    amap, _ = load(text.encode(), "m.yaml")
+    assert amap is not None
+    assert [claim.id for claim in theses(amap)] == ["top", "do"]
+    assert found(text) == []  # counter is defeated, and that is the text's point
+
+
+def test_a_reason_resting_on_a_defeated_claim_is_warned_about() -> None:
+    text = HEAD + (
+        "premises:\n  - id: p\n    text: P\n    objections: [r]\n  - id: r\n    text: R\n"
+        "  - id: s\n    text: S\n"
+        "conclusions:\n  - id: c\n    text: C\n    reasons: [p, s]\n"
+    )
+    assert found(text) == [("14:15", "AM203")]
+    assert message(text, "AM203") == (
+        "reason 'p' of 'c' rests on a defeated claim: 'p' is rebutted by 'r', which stands"
+    )
+
+
+def test_evaluation_checks_wait_for_sound_references() -> None:
+    text = HEAD + (
+        "premises:\n  - id: p\n    text: P\n    objections: [r, nobody]\n  - id: r\n    text: R\n"
+        "recommendations:\n  - id: do\n    text: D\n    reasons: [p]\n"
+    )
+    assert [code for _, code in found(text)] == ["AM103"]
+
+
+# --- AM115 and AM204: implicit claims and quotes -------------------------------------------
+
+
+def test_quotes_ground_claims_unless_they_are_implicit(tmp_path: Path) -> None:
+    (tmp_path / "s.txt").write_text("The cat sat on the mat.\n", encoding="utf-8")
+    text = HEAD + (
+        "source:\n  path: s.txt\npremises:\n"
+        "  - id: quoted\n    text: Q\n    quotes: The cat sat\n"
+        "  - id: reconstructed\n    text: R\n    implicit: true\n"
+        "  - id: bare\n    text: B\n"
+        "  - id: both\n    text: Both\n    implicit: true\n    quotes: on the mat\n"
+        "conclusions:\n  - id: c\n    text: C\n    reasons: [quoted, reconstructed, bare, both]\n"
+        "    implicit: true\n"
+    )
+    assert found(text, tmp_path) == [("12:9", "AM204"), ("16:15", "AM115")]
+
+
+def test_without_a_readable_source_quotes_are_not_asked_for(tmp_path: Path) -> None:
+    bare = "premises:\n  - id: p\n    text: P\n"
+    assert found(HEAD + bare) == []
+    assert found(HEAD + "source:\n  path: absent.txt\n" + bare, tmp_path) == [("4:9", "AM109")]
