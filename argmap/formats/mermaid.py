@@ -1,0 +1,151 @@
+"""ArgumentMap → a Mermaid flowchart, which GitHub draws in Markdown (a ```mermaid block).
+
+Bottom to top like argmap's own drawing. Premises are rectangles, conclusions rounded, and
+recommendations double-bordered (Mermaid's subroutine shape), each kind in argmap's colours;
+implicit claims have a dashed border. Support is a solid arrow, a rebuttal a solid line ending
+in a cross, an undercut a dotted one; the claims of a linked reason or objection meet at a small
+circle first, and an undercut points at the circle of the step it attacks. Contradictions are
+a dotted line with a cross at both ends. Node ids are ``c_`` and the claim id with ``_`` for
+``-`` (so no id is a Mermaid keyword); text is escaped with Mermaid's entity codes.
+"""
+
+from __future__ import annotations
+
+import json
+
+from argmap.formats import Exported
+from argmap.model import ArgumentMap, Claim, Kind, Objection, Reason, Ref
+
+SHAPES = {Kind.PREMISE: ('["', '"]'), Kind.CONCLUSION: ('("', '")'),
+          Kind.RECOMMENDATION: ('[["', '"]]')}  # fmt: skip
+STYLES = {
+    Kind.PREMISE: "fill:#eaf3fa,stroke:#0072b2,color:#1f2328",
+    Kind.CONCLUSION: "fill:#e3f4ee,stroke:#009e73,color:#1f2328",
+    Kind.RECOMMENDATION: "fill:#fdf0d5,stroke:#e69f00,color:#1f2328",
+}
+LINKS = {  # relation → (arrow to the target, arrow of a member to its junction, colour)
+    "support": ("-->", "---", "#4d5560"),
+    "attack": ("--x", "---", "#d55e00"),
+    "undercut": ("-.-x", "-.-", "#b4457f"),
+}
+#: Mermaid's default limits (GitHub keeps them): larger diagrams are not drawn.
+MAX_TEXT_SIZE = 50_000
+MAX_EDGES = 500
+
+_ENTITIES = {'"': "#quot;", "#": "#35;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "`": "#96;"}
+
+
+def escape(text: str) -> str:
+    """Text for a quoted Mermaid label, on one line.
+
+    >>> escape('a "b" <c> #1 &\\n d')
+    'a #quot;b#quot; #lt;c#gt; #35;1 #amp; d'
+    """
+    return "".join(_ENTITIES.get(char, char) for char in " ".join(text.split()))
+
+
+def node_id(claim_id: str) -> str:
+    return "c_" + claim_id.replace("-", "_")
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.links: list[str] = []  # colour of each link, in order (for linkStyle)
+        self.junctions = 0
+
+    def link(self, tail: str, head: str, relation: str, *, member: bool = False) -> None:
+        arrow = LINKS[relation][1 if member else 0]
+        self.lines.append(f"  {tail} {arrow} {head}")
+        self.links.append(LINKS[relation][2])
+
+    def junction(self) -> str:
+        self.junctions += 1
+        name = f"j{self.junctions}"
+        self.lines.append(f'  {name}((" ")):::junction')
+        return name
+
+    def step(self, members: tuple[Ref, ...], head: str, relation: str, joined: bool) -> str:
+        """Members to ``head``, directly or through a junction; returns what undercuts hit."""
+        if len(members) == 1 and not joined:
+            self.link(node_id(members[0].id), head, relation)
+            return head
+        junction = self.junction()
+        for ref in members:
+            self.link(node_id(ref.id), junction, relation, member=True)
+        self.link(junction, head, relation)
+        return junction
+
+    def objections(self, items: tuple[Ref | Objection, ...], head: str, relation: str) -> None:
+        for item in items:
+            if isinstance(item, Ref):
+                self.link(node_id(item.id), head, relation)
+                continue
+            hit = self.step(item.claims, head, relation, joined=bool(item.objections))
+            self.objections(item.objections, hit, "undercut")
+
+    def reason(self, reason: Reason, claim: Claim) -> None:
+        hit = self.step(reason.claims, node_id(claim.id), "support", bool(reason.objections))
+        self.objections(reason.objections, hit, "undercut")
+
+
+def write(amap: ArgumentMap) -> Exported:
+    """The map as a Mermaid flowchart; the losses name what Mermaid does not show."""
+    writer = _Writer()
+    title = json.dumps(" ".join(amap.title.split()), ensure_ascii=True)
+    writer.lines += ["---", f"title: {title}", "---", "flowchart BT"]
+    for claim in amap.claims:
+        opening, closing = SHAPES[claim.kind]
+        label = f"{opening}{escape(claim.text)}{closing}"
+        writer.lines.append(f"  {node_id(claim.id)}{label}:::{claim.kind.value}")
+    implicit = [node_id(claim.id) for claim in amap.claims if getattr(claim, "implicit", False)]
+    if implicit:
+        writer.lines.append(f"  class {','.join(implicit)} implicit")
+    for claim in amap.claims:
+        for reason in claim.reasons:
+            writer.reason(reason, claim)
+        writer.objections(claim.objections, node_id(claim.id), "attack")
+    for claim in amap.claims:
+        for ref in getattr(claim, "contradicts", ()):
+            writer.lines.append(f"  {node_id(claim.id)} x-.-x {node_id(ref.id)}")
+            writer.links.append(LINKS["attack"][2])
+    for kind, style in STYLES.items():
+        writer.lines.append(f"  classDef {kind.value} {style}")
+    writer.lines.append("  classDef implicit stroke-dasharray:5 4")
+    writer.lines.append("  classDef junction fill:#4d5560,stroke:#4d5560,color:#4d5560")
+    for colour in dict.fromkeys(writer.links):
+        numbers = ",".join(str(n) for n, c in enumerate(writer.links) if c == colour)
+        writer.lines.append(f"  linkStyle {numbers} stroke:{colour},color:{colour}")
+    text = "\n".join(writer.lines) + "\n"
+    return Exported(text, _losses(amap, text, len(writer.links)))
+
+
+def _losses(amap: ArgumentMap, text: str, links: int) -> tuple[str, ...]:
+    counts = {
+        "quotes": sum(len(claim.quotes) for claim in amap.claims),
+        "notes": sum(claim.note is not None for claim in amap.claims)
+        + sum(_step_notes(claim.reasons) + _step_notes(claim.objections) for claim in amap.claims),
+        "links": sum(claim.url is not None for claim in amap.claims),
+    }
+    left = [f"{count} {what}" for what, count in counts.items() if count]
+    left += ["the source"] if amap.source else []
+    left += ["the map's note"] if amap.note else []
+    losses = []
+    if left:
+        what = ", ".join(left[:-1]) + " and " + left[-1] if len(left) > 1 else left[0]
+        losses.append(f"Mermaid shows claims and the links between them only; left out: {what}")
+    if len(text) > MAX_TEXT_SIZE or links > MAX_EDGES:
+        losses.append(
+            f"the flowchart has {len(text):,} characters and {links} links; Mermaid (and "
+            f"GitHub) draw at most {MAX_TEXT_SIZE:,} characters and {MAX_EDGES} links"
+        )
+    return tuple(losses)
+
+
+def _step_notes(steps: tuple[Reason | Ref | Objection, ...]) -> int:
+    """Notes of reasons and objections, at any depth."""
+    return sum(
+        (step.note is not None) + _step_notes(step.objections)
+        for step in steps
+        if not isinstance(step, Ref)
+    )

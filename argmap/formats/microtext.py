@@ -1,0 +1,224 @@
+"""Argumentative microtext XML (Peldszus & Stede) + its text → ArgumentMap quoting every segment.
+
+In the XML, ``edu`` elements are segments of the text, ``adu`` elements the argumentative units
+(``pro``: the proponent's, ``opp``: the opponent's) and ``edge`` elements relate them: ``seg``
+(segment → unit), ``sup`` and ``exa`` (support, by example for ``exa``), ``reb`` (rebuttal: a unit
+attacks a unit), ``und`` (undercut: a unit attacks another edge), ``add`` (a unit joins the
+source of another edge: linked). The central claim is the unit with no outgoing edge.
+
+Each unit becomes a claim with the unit's id (``a1``), its segments' text as its text and its
+quotes, and ``proponent`` or ``opponent`` (and ``central claim``) as its note. A ``sup``/``exa``
+edge becomes a reason (noted ``example`` for ``exa``), a ``reb`` edge an objection to the claim,
+an ``und`` edge an objection to the reason or objection made of the edge it targets, and an
+``add`` edge one more claim of that reason or objection (linked). Every edge is carried over.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import attrs
+
+from argmap.check import ID_PATTERN, slugify
+from argmap.formats import MAX_NESTED_ATTACKS, FormatError, Imported, kind_of
+from argmap.formats.jsonfmt import from_document
+from argmap.model import Kind
+
+#: Edge types and what they become.
+SUPPORTS = {"sup": None, "exa": "example"}
+ATTACKS = ("reb", "und")
+ROLES = {"pro": "proponent", "opp": "opponent"}
+
+
+@attrs.define
+class _Step:
+    """A support or attack built from one edge and the ``add`` edges joining it."""
+
+    edge: str
+    kind: str  # sup, exa, reb, und
+    members: list[str]
+    target: str  # a unit id (sup, exa, reb) or an edge id (und)
+    undercuts: list[str] = attrs.Factory(list)  # ids of und edges attacking this step
+
+
+def _parse(xml: bytes) -> ET.Element:
+    try:
+        root = ET.fromstring(xml)
+    except ET.ParseError as exc:
+        raise FormatError(f"not XML: {exc}") from None
+    if root.tag != "arggraph":
+        raise FormatError(
+            f"not a microtext graph: the root element is <{root.tag}>, not <arggraph>"
+        )
+    return root
+
+
+def _ids(units: list[str]) -> dict[str, str]:
+    """A claim id for every unit: the unit's own id when it is one, else a unique slug of it."""
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for unit in units:
+        base = unit if ID_PATTERN.fullmatch(unit) and len(unit) <= 60 else slugify(unit)[:60]
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        ids[unit] = candidate
+        taken.add(candidate)
+    return ids
+
+
+def read(xml: bytes, text: str, *, name: str, source_path: str) -> Imported:
+    """A microtext graph as a map whose claims quote their segments of ``text``.
+
+    Args:
+        xml: The ``micro_*.xml`` file.
+        text: Its ``.txt``, the map's source.
+        name: The XML file's name, for the title and notes.
+        source_path: The source's path relative to where the map will be written.
+
+    Raises:
+        FormatError: the XML is not a microtext graph.
+    """
+    root = _parse(xml)
+    notes: list[str] = []
+    segments = {e.get("id", ""): " ".join((e.text or "").split()) for e in root.iter("edu")}
+    roles = {a.get("id", ""): a.get("type", "") for a in root.iter("adu")}
+    edges = {e.get("id", ""): (e.get("src", ""), e.get("trg", ""), e.get("type", ""))
+             for e in root.iter("edge")}  # fmt: skip
+    quotes: dict[str, list[str]] = {unit: [] for unit in roles}
+    steps: dict[str, _Step] = {}
+    outgoing: set[str] = set()
+    for edge, (src, trg, kind) in edges.items():
+        if kind == "seg":
+            if src in segments and trg in quotes:
+                quotes[trg].append(segments[src])
+            else:
+                notes.append(
+                    f"segment edge {edge} ({src} → {trg}) names no segment or unit; left out"
+                )
+            continue
+        outgoing.add(src)
+        if src not in roles:
+            notes.append(f"edge {edge} starts at '{src}', which is no unit; left out")
+        elif kind in SUPPORTS or kind == "reb":
+            if trg in roles:
+                steps[edge] = _Step(edge, kind, [src], trg)
+            else:
+                notes.append(f"{kind} edge {edge} targets '{trg}', which is no unit; left out")
+        elif kind not in ("und", "add"):
+            notes.append(f"edge {edge} has the unknown type '{kind}'; left out")
+    for edge, (src, trg, kind) in edges.items():  # undercuts, then the claims they add
+        if kind == "und" and src in roles:
+            steps[edge] = _Step(edge, kind, [src], trg)
+    # An undercut of an edge that is left out is left out too (and so on, up a chain).
+    while dangling := [e for e, s in steps.items() if s.kind == "und" and s.target not in steps]:
+        for edge in dangling:
+            notes.append(
+                f"und edge {edge} targets '{steps[edge].target}', which is no edge; left out"
+            )
+            del steps[edge]
+    for edge, step in steps.items():
+        if step.kind == "und":
+            steps[step.target].undercuts.append(edge)
+    for edge, (src, trg, kind) in edges.items():
+        if kind != "add" or src not in roles:
+            continue
+        if trg not in steps:
+            notes.append(f"add edge {edge} targets '{trg}', which is no edge; left out")
+        elif src in steps[trg].members:
+            notes.append(f"add edge {edge} adds {src} to edge {trg} a second time; left out")
+        else:
+            steps[trg].members.append(src)
+    central = [unit for unit in roles if unit not in outgoing]
+    if len(central) != 1:
+        notes.append(
+            f"{len(central)} units have no outgoing edge; a microtext has one central claim"
+        )
+    ids = _ids(list(roles))
+    document = _document(root, name, source_path, roles, quotes, steps, ids, central, text, notes)
+    amap, diagnostics = from_document(document, name)
+    if amap is None:  # pragma: no cover - the document is built to the format
+        raise FormatError("; ".join(d.message for d in diagnostics))
+    return Imported(amap, tuple(notes))
+
+
+def _document(
+    root: ET.Element,
+    name: str,
+    source_path: str,
+    roles: dict[str, str],
+    quotes: dict[str, list[str]],
+    steps: dict[str, _Step],
+    ids: dict[str, str],
+    central: list[str],
+    text: str,
+    notes: list[str],
+) -> dict[str, Any]:
+    folded = " ".join(text.split())
+
+    def objection(step: _Step, seen: frozenset[str]) -> dict[str, Any]:
+        out: dict[str, Any] = {"claims": [ids[m] for m in step.members]}
+        nested = [steps[u] for u in step.undercuts if u not in seen]
+        if len(seen) > MAX_NESTED_ATTACKS and nested:
+            edges = ", ".join(s.edge for s in nested)
+            notes.append(f"und edges {edges} nest more than {MAX_NESTED_ATTACKS} deep; left out")
+            nested = []
+        if nested:
+            out["objections"] = [objection(s, seen | {s.edge}) for s in nested]
+        return out
+
+    claims: dict[str, dict[str, Any]] = {}
+    for unit, role in roles.items():
+        words = " ".join(quotes[unit])
+        found = [q for q in quotes[unit] if " ".join(q.split()) in folded]
+        if len(found) < len(quotes[unit]):
+            notes.append(f"a segment of unit {unit} is not in the text; its quote is left out")
+        about = ROLES.get(role, role or "no role given")
+        claim: dict[str, Any] = {
+            "id": ids[unit],
+            "text": words or f"(unit {unit} has no text)",
+            "quotes": found,
+            "note": f"{about}, the central claim" if unit in central else about,
+            "reasons": [],
+            "objections": [],
+        }
+        claims[unit] = claim
+    for step in steps.values():
+        if step.kind in SUPPORTS:
+            reason = objection(step, frozenset({step.edge}))
+            if SUPPORTS[step.kind]:
+                reason["note"] = SUPPORTS[step.kind]
+            claims[step.target]["reasons"].append(reason)
+        elif step.kind == "reb":
+            claims[step.target]["objections"].append(objection(step, frozenset({step.edge})))
+    sections: dict[str, list[dict[str, Any]]] = {kind.section: [] for kind in Kind}
+    for claim in claims.values():
+        kind = kind_of(claim["text"], has_reasons=bool(claim["reasons"]))
+        if not kind.takes_reasons:
+            del claim["reasons"]
+        for key in ("quotes", "objections"):
+            if not claim[key]:
+                del claim[key]
+        sections[kind.section].append(claim)
+    topic = (root.get("topic_id") or "").replace("_", " ")
+    graph = root.get("id") or re.sub(r"\.xml$", "", name)
+    stance = root.get("stance")
+    title = f"{graph}: {topic}" if topic else graph
+    note = (
+        f"Imported by argmap from {name}, an argumentative microtext. Claim ids are the ids of "
+        "its argumentative units; a claim's note says whether the proponent or the opponent "
+        "holds it and which is the central claim; a reason noted 'example' was a support by "
+        "example (exa)."
+    )
+    if stance:
+        note += f" Stance of the text on its topic: {stance}."
+    return {
+        "argmap": "1",
+        "title": title,
+        "note": note,
+        "source": {"path": source_path, "title": f"Argumentative microtext {graph}"},
+        **{section: claims for section, claims in sections.items() if claims},
+    }

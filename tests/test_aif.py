@@ -1,0 +1,255 @@
+"""AIF in and out: all of AraucariaDB imported and drawn, malformed graphs reported by node id,
+and argmap → AIF → argmap exact."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.api import check_bytes, render_map
+from argmap.check import check
+from argmap.diagnostics import Severity
+from argmap.dump import dump
+from argmap.formats import FormatError, Imported, aif
+from argmap.load import load
+from argmap.model import ArgumentMap, Kind, Objection, Ref
+
+from .conftest import SEED_MAP, SHARED
+from .strategies import argument_maps
+
+CORPUS = SHARED / "corpora" / "araucaria-aif"
+FILES = sorted(CORPUS.glob("nodeset*.json"))
+needs_corpus = pytest.mark.skipif(not FILES, reason=f"corpus not found at {CORPUS}")
+
+
+@needs_corpus
+def test_all_of_araucaria_imports_checks_and_renders(tmp_path: Path) -> None:
+    """All 661 files: imported, written, checked without errors, drawn as DOT and SVG."""
+    assert len(FILES) == 661
+    notes: list[str] = []
+    warnings: set[str] = set()
+    for path in FILES:
+        imported = aif.read(path.read_bytes(), name=path.name)
+        notes += imported.notes
+        text = dump(imported.map)
+        checked = check_bytes(text.encode("utf-8"), str(tmp_path / f"{path.stem}.yaml"))
+        assert checked.ok, [str(d) for d in checked.diagnostics if d.severity is Severity.ERROR]
+        assert checked.map == imported.map
+        warnings.update(d.code for d in checked.diagnostics)
+        svg = render_map(checked.map, "svg").decode("utf-8")
+        assert all(f'id="{claim.id}"' in svg for claim in checked.map.claims), path.name
+        assert render_map(checked.map, "dot").startswith(b"digraph argmap {")
+    # What the corpus holds that argmap leaves out or changes, each said (see the README).
+    assert len(notes) == 16
+    assert sum("the dialogue layer" in note for note in notes) == 10
+    assert sum("characters long; the claim shows the first" in note for note in notes) == 3
+    assert sum("repeats a reason of node 4889" in note for note in notes) == 3
+    assert warnings <= {"AM201", "AM202", "AM203", "AM204"}  # judgements of the argument
+
+
+def graph(nodes: list[tuple[Any, str, str]], edges: list[tuple[Any, Any]]) -> bytes:
+    return json.dumps(
+        {
+            "nodes": [{"nodeID": i, "type": t, "text": x} for i, t, x in nodes],
+            "edges": [{"edgeID": n, "fromID": a, "toID": b} for n, (a, b) in enumerate(edges, 1)],
+        }
+    ).encode()
+
+
+def imported(nodes: list[tuple[Any, str, str]], edges: list[tuple[Any, Any]]) -> Imported:
+    result = aif.read(graph(nodes, edges), name="g.json")
+    errors = [d for d in check(result.map, "g.yaml") if d.severity is Severity.ERROR]
+    assert errors == []
+    return result
+
+
+def test_structure_becomes_reasons_and_objections() -> None:
+    nodes = [(1, "I", "We should act."), (2, "I", "It helps."), (3, "I", "It is cheap."),
+             (4, "I", "It does not help."), (5, "I", "Studies disagree."),
+             (6, "I", "They are old."), (10, "RA", "Default Inference"),
+             (11, "CA", "Default Conflict"), (12, "CA", "Default Conflict"),
+             (13, "CA", "Default Conflict")]  # fmt: skip
+    edges = [(2, 10), (3, 10), (10, 1), (4, 11), (11, 2), (5, 12), (12, 10), (6, 13), (13, 12)]
+    result = imported(nodes, edges)
+    assert result.notes == ()
+    by_text = {claim.text: claim for claim in result.map.claims}
+    act, helps = by_text["We should act."], by_text["It helps."]
+    assert act.kind is Kind.RECOMMENDATION and act.id == "we-should-act-1"
+    assert [ref.id for ref in act.reasons[0].claims] == ["it-helps-2", "it-is-cheap-3"]
+    assert act.reasons[0].objections == (
+        Objection((Ref("studies-disagree-5"),), (Ref("they-are-old-6"),)),
+    )
+    assert helps.kind is Kind.PREMISE and helps.objections == (Ref("it-does-not-help-4"),)
+
+
+def test_malformed_graphs_are_reported_by_node_id_never_a_crash() -> None:
+    nodes = [(1, "I", "A"), (2, "I", "B"), (3, "I", "C"), ("4", "I", "D"),
+             (10, "RA", ""), (11, "RA", ""), (12, "RA", ""), (13, "RA", ""), (14, "CA", ""),
+             (15, "L", "x says A"), (16, "YA", "Asserting"), (17, "MA", ""), (18, "PA", ""),
+             (19, "XY", ""), (1, "I", "again")]  # fmt: skip
+    edges = [
+        (2, 10),  # RA 10 has no conclusion
+        (11, 1),  # RA 11 has no premise
+        (1, 2),  # an edge between two I-nodes
+        (2, 12), (12, 3), (3, 13), (13, 2),  # a support cycle 2 → 3 → 2
+        (4, 14), (14, 4),  # a self-attack
+        (15, 16), (16, 1), (1, 17), (17, 2),  # dialogue layer, a rephrase
+        (1, 99),  # an unknown node
+    ]  # fmt: skip
+    result = imported(nodes, edges)
+    assert result.notes == (
+        "node 1 is defined twice; the first is kept",
+        "edge 14 joins unknown nodes (1 → 99); left out",
+        "the dialogue layer (1 L, 1 YA nodes) is left out",
+        "1 MA nodes (rephrase; the map format has no place for them) are left out: 17",
+        "1 PA nodes (preference; the map format has no place for them) are left out: 18",
+        "node 19 has the unknown type 'XY'; left out",
+        "edge between two I-nodes (1 → 2); left out",
+        "RA node 10 has no conclusion; left out",
+        "RA node 11 has no premise; left out",
+        "RA node 12 closes a support cycle (nodes 2 → 3 → 2); left out",
+        "CA node 14: node 4 would attack what it supports or itself (through node 4); left out",
+    )
+    assert "Left out: the dialogue layer (1 L, 1 YA nodes); 1 MA nodes" in result.map.note
+
+
+def test_attacks_on_attacks_nest_as_deep_as_a_map_file_can() -> None:
+    nodes = [("c", "I", "C"), ("p", "I", "P"), ("r", "RA", "")]
+    edges = [("p", "r"), ("r", "c")]
+    for n in range(1, 500):  # u1 undercuts r, u2 attacks that attack, u3 attacks that one ...
+        nodes += [(f"u{n}", "I", f"U{n}"), (f"a{n}", "CA", "")]
+        edges += [(f"u{n}", f"a{n}"), (f"a{n}", f"a{n - 1}" if n > 1 else "r")]
+    result = imported(nodes, edges)
+    assert result.notes == (
+        "CA node a6 attacks attacks on attacks nested more than 4 deep; left out with any "
+        "attacks on it",
+    )
+    loaded, diagnostics = load(dump(result.map).encode(), "deep.yaml")
+    assert diagnostics == [] and loaded == result.map
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\xff", "not JSON"),
+        (b"[1, 2]", "not AIF: the top level is not an object"),
+        (b'{"edges": []}', "not AIF: no 'nodes' list"),
+        (b'{"nodes": {}}', "not AIF: no 'nodes' list"),
+    ],
+)
+def test_not_aif(data: bytes, message: str) -> None:
+    with pytest.raises(FormatError, match=message):
+        aif.read(data, name="x.json")
+
+
+JSONISH = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 30)
+    | st.sampled_from(["I", "RA", "CA", "L", "x", ""]),
+    lambda inner: (
+        st.lists(inner, max_size=5)
+        | st.dictionaries(
+            st.sampled_from(
+                ["nodeID", "type", "text", "fromID", "toID", "edgeID", "scheme", "argmap"]
+            ),
+            inner,
+            max_size=5,
+        )
+    ),
+    max_leaves=30,
+)
+NODE = st.fixed_dictionaries(
+    {
+        "nodeID": st.integers(0, 12) | st.sampled_from(["1", "x y", ""]),
+        "type": st.sampled_from(["I", "RA", "CA", "MA", "PA", "L", "YA", "TA", "?"]),
+        "text": st.text(max_size=12) | JSONISH,
+    }
+)
+EDGE = st.fixed_dictionaries({"fromID": st.integers(0, 12) | JSONISH, "toID": st.integers(0, 12)})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.fixed_dictionaries({"nodes": st.lists(NODE | JSONISH, max_size=14),
+                              "edges": st.lists(EDGE | JSONISH, max_size=20)}),
+       JSONISH)  # fmt: skip
+def test_any_graph_imports_to_a_map_without_errors_or_is_refused(doc: dict, extra: object) -> None:
+    doc = {**doc, "argmap": extra} if extra is not None else doc
+    try:
+        result = aif.read(json.dumps(doc).encode(), name="fuzz.json")
+    except FormatError:
+        return
+    errors = [d for d in check(result.map, "fuzz.yaml") if d.severity is Severity.ERROR]
+    assert errors == []
+    loaded, diagnostics = load(dump(result.map).encode(), "fuzz.yaml")
+    assert diagnostics == [] and loaded == result.map
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps(extras=True))
+def test_argmap_to_aif_to_argmap_preserves_the_map(amap: ArgumentMap) -> None:
+    exported = aif.write(amap)
+    back = aif.read(exported.text.encode(), name="map.json")
+    assert back.notes == ()
+    assert back.map == amap
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps())
+def test_plain_aif_keeps_the_structure_and_texts(amap: ArgumentMap) -> None:
+    """Without the 'argmap' key (as other AIF tools write it), ids and kinds are made anew and
+    notes are gone, but every claim, reason and objection comes back."""
+    data = json.loads(aif.write(amap).text)
+    del data["argmap"]
+    back = aif.read(json.dumps(data).encode(), name="map.json").map
+    position = {claim.id: n for n, claim in enumerate(amap.claims, 1)}
+    assert shape(back, lambda i: int(i.rsplit("-", 1)[1])) == shape(amap, position.__getitem__)
+
+
+def shape(amap: ArgumentMap, number: Callable[[str], int]) -> list[tuple[object, ...]]:
+    """Claims as (number, text, whether it has reasons, reasons, objections), ids as numbers."""
+
+    def objection(item: Ref | Objection) -> object:
+        if isinstance(item, Ref):
+            return number(item.id)
+        members = tuple(number(ref.id) for ref in item.claims)
+        nested = tuple(objection(o) for o in item.objections)
+        return members[0] if len(members) == 1 and not nested else (members, nested)
+
+    return sorted(
+        (
+            number(claim.id),
+            claim.text,
+            claim.kind.takes_reasons,
+            tuple(
+                (
+                    tuple(number(r.id) for r in reason.claims),
+                    tuple(map(objection, reason.objections)),
+                )
+                for reason in claim.reasons
+            ),
+            tuple(map(objection, claim.objections)),
+        )
+        for claim in amap.claims
+    )
+
+
+def test_seed_map_export_names_what_aif_cannot_hold() -> None:
+    amap, _ = load(SEED_MAP.read_bytes(), str(SEED_MAP))
+    assert amap is not None
+    exported = aif.write(amap)
+    data = json.loads(exported.text)
+    assert {n["type"] for n in data["nodes"]} == {"I", "RA", "CA"}
+    assert all(set(n) == {"nodeID", "text", "type", "timestamp"} for n in data["nodes"])
+    assert all(set(e) == {"edgeID", "fromID", "toID", "formEdgeID"} for e in data["edges"])
+    assert data["locutions"] == []
+    assert len(exported.losses) == 1
+    assert "kept under the top-level 'argmap' key" in exported.losses[0]
+    assert aif.read(exported.text.encode(), name="seed.json").map == amap
+    assert aif.write(amap).text == exported.text

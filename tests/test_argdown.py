@@ -1,0 +1,202 @@
+"""Argdown export, read back by the real Argdown CLI (``@argdown/cli``): no errors, same structure.
+
+The CLI tests run when Node and the CLI are there: ``ARGMAP_ARGDOWN`` names the ``argdown``
+executable (``.ci/run`` installs it into ``.cache/argdown`` and sets it), else the one in
+``.cache/argdown`` is used if present; otherwise they are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from argmap.dump import dump
+from argmap.formats import argdown
+from argmap.formats.jsonfmt import claim_document
+from argmap.load import load
+from argmap.model import ArgumentMap, Objection, Ref
+
+from .conftest import ROOT, SEED_MAP, SHARED
+from .strategies import argument_maps
+
+
+def _cli() -> str | None:
+    named = os.environ.get("ARGMAP_ARGDOWN") or str(
+        ROOT / ".cache" / "argdown" / "node_modules" / ".bin" / "argdown"
+    )
+    return named if shutil.which("node") and Path(named).is_file() else None
+
+
+CLI = _cli()
+needs_cli = pytest.mark.skipif(CLI is None, reason="Node or the Argdown CLI is not installed")
+
+
+def parse(maps: dict[str, ArgumentMap], folder: Path) -> dict[str, dict[str, Any]]:
+    """Export the maps, have the Argdown CLI read them all in one run, return its JSON models."""
+    for name, amap in maps.items():
+        (folder / f"{name}.argdown").write_text(argdown.write(amap).text, encoding="utf-8")
+    assert CLI is not None
+    run = subprocess.run(
+        [CLI, "json", str(folder / "*.argdown"), str(folder / "json")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    said = run.stdout + run.stderr
+    assert run.returncode == 0, said
+    assert "error" not in said.lower() and "canceled" not in said.lower(), said
+    return {name: json.loads((folder / "json" / f"{name}.json").read_text()) for name in maps}
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def map_structure(amap: ArgumentMap) -> dict[str, tuple[object, ...]]:
+    """Each claim: kind, text, data, reasons, objections (order aside); under "" the pairs of
+    claims that contradict each other."""
+
+    def step(claims: tuple[Ref, ...], objections: object, note: str | None) -> tuple[object, ...]:
+        return frozenset(r.id for r in claims), objections, note and _norm(note)
+
+    def attacks(items: tuple[Ref | Objection, ...]) -> frozenset[tuple[object, ...]]:
+        return frozenset(
+            step((item,), frozenset(), None)
+            if isinstance(item, Ref)
+            else step(item.claims, attacks(item.objections), item.note)
+            for item in items
+        )
+
+    out = {}
+    for claim in amap.claims:
+        data = {k: v for k, v in claim_document(claim).items() if k not in argdown.STRUCTURE}
+        out[claim.id] = (
+            claim.kind.value,
+            _norm(claim.text),
+            data,
+            frozenset(step(r.claims, attacks(r.objections), r.note) for r in claim.reasons),
+            attacks(claim.objections),
+        )
+    pairs = {frozenset({c.id, r.id}) for c in amap.claims for r in getattr(c, "contradicts", ())}
+    out[""] = (frozenset(pairs),)  # symmetric: Argdown keeps one relation per pair
+    return out
+
+
+def argdown_structure(model: dict[str, Any]) -> dict[str, tuple[object, ...]]:
+    """The same, read from the Argdown CLI's JSON model."""
+    relations, arguments = model["relations"], model["arguments"]
+
+    def described(title: str) -> str | None:
+        texts = [m.get("text", "") for m in arguments[title]["members"]]
+        found = [_norm(t) for t in texts if _norm(t)]
+        return found[0] if found else None
+
+    def undercuts(target: str) -> frozenset[tuple[object, ...]]:
+        return frozenset(
+            (frozenset({r["from"]}), frozenset(), None)
+            if r["fromType"] == "equivalence-class"
+            else objection(r["from"])
+            for r in relations
+            if r["relationType"] == "undercut" and r["to"] == target
+        )
+
+    def objection(title: str) -> tuple[object, ...]:
+        members = frozenset(
+            r["from"] for r in relations if r["relationType"] == "support" and r["to"] == title
+        )
+        return members, undercuts(title), described(title)
+
+    out = {}
+    for title, statement in model["statements"].items():
+        member = next(m for m in statement["members"] if m.get("role") == "top-level-statement")
+        kind = statement["tags"][0]
+        text = _norm(member["text"]).removesuffix(f"#{kind}").rstrip()
+        incoming = [r for r in relations if r["to"] == title]
+        reasons = {
+            (frozenset({r["from"]}), frozenset(), None)
+            for r in incoming
+            if r["relationType"] == "support" and r["fromType"] == "equivalence-class"
+        }
+        reasons |= {
+            (frozenset(p["title"] for p in a["pcs"][:-1]), undercuts(name), described(name))
+            for name, a in arguments.items()
+            if a.get("pcs") and a["pcs"][-1]["title"] == title
+        }
+        objections = frozenset(
+            (frozenset({r["from"]}), frozenset(), None)
+            if r["fromType"] == "equivalence-class"
+            else objection(r["from"])
+            for r in incoming
+            if r["relationType"] == "attack"
+        )
+        data = statement.get("data", {})
+        out[title] = (kind, text, data, frozenset(reasons), objections)
+    contradictions = [r for r in relations if r["relationType"] == "contradictory"]
+    pairs = {frozenset({r["from"], r["to"]}) for r in contradictions}
+    out[""] = (frozenset(pairs),)
+    return out
+
+
+def seed() -> ArgumentMap:
+    amap, _ = load(SEED_MAP.read_bytes(), str(SEED_MAP))
+    assert amap is not None
+    return amap
+
+
+@needs_cli
+def test_seed_map_parses_to_the_same_structure(tmp_path: Path) -> None:
+    model = parse({"seed": seed()}, tmp_path)["seed"]
+    assert model["statements"]  # the CLI did read statements
+    assert argdown_structure(model) == map_structure(seed())
+
+
+@needs_cli
+def test_generated_maps_parse_to_the_same_structure(tmp_path: Path) -> None:
+    """Any text (YAML, Argdown and HTML punctuation, any script), every kind of reason and
+    objection, objections in full and nested, contradictions. The maps are drawn first and
+    read by one run of the CLI (a run per map would take a second each)."""
+    maps: list[ArgumentMap] = []
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(argument_maps(extras=True))
+    def draw(amap: ArgumentMap) -> None:
+        maps.append(amap)
+
+    draw()
+    models = parse({f"m{n}": amap for n, amap in enumerate(maps)}, tmp_path)
+    for n, amap in enumerate(maps):
+        assert argdown_structure(models[f"m{n}"]) == map_structure(amap), dump(amap)
+
+
+@needs_cli
+@pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="corpora not found")
+def test_imported_microtexts_parse_to_the_same_structure(tmp_path: Path) -> None:
+    """Undercuts of rebuttals and of undercuts, linked attacks: the microtexts have them all."""
+    from argmap.api import import_file
+
+    corpus = SHARED / "corpora" / "arg-microtexts-en"
+    maps = {xml.stem: import_file("microtext", xml).map for xml in sorted(corpus.glob("*.xml"))}
+    models = parse(maps, tmp_path)
+    for name, amap in maps.items():
+        assert argdown_structure(models[name]) == map_structure(amap), name
+
+
+def test_text_is_escaped_for_argdown() -> None:
+    assert argdown.escape("[a]: <b> #c @d *e* _f_ {g} // h /* i */") == (
+        r"\[a\]\: \<b\> \#c \@d \*e\* \_f\_ \{g\} \/\/ h \/\* i \*\/"
+    )
+    assert argdown.escape("line\nbreak\ttab") == "line break tab"
+
+
+def test_what_argdown_cannot_hold_is_named() -> None:
+    exported = argdown.write(seed())
+    assert exported.losses == ("Argdown has no place for the map's note and source; left out",)
+    assert exported.text.startswith('===\ntitle: "')

@@ -1,0 +1,133 @@
+"""``argmap import``, ``export`` and ``schema`` as a user meets them: files, notes, exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+
+from .conftest import ROOT, SEED_MAP, SHARED
+
+MICROTEXT = SHARED / "corpora" / "arg-microtexts-en" / "micro_b001.xml"
+needs_corpus = pytest.mark.skipif(not MICROTEXT.exists(), reason="corpora not found")
+
+
+def run(*args: str) -> click.testing.Result:
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "maps").mkdir()
+    return Path(shutil.copy(SEED_MAP, tmp_path / "maps"))
+
+
+@needs_corpus
+def test_import_microtext_writes_a_map_that_checks(tmp_path: Path) -> None:
+    target = tmp_path / "b001.yaml"
+    result = run("import", "microtext", str(MICROTEXT), "-o", str(target))
+    assert (result.exit_code, result.output) == (0, f"argmap: wrote {target}\n")
+    assert run("check", str(target)).exit_code == 0
+    again = run("import", "microtext", str(MICROTEXT), "-o", str(target))
+    assert again.exit_code == 2
+    assert "exists; give --force to overwrite it" in again.output
+    assert run("import", "microtext", str(MICROTEXT), "-o", str(target), "--force").exit_code == 0
+
+
+def test_import_aif_reports_what_it_left_out_and_the_checks_warnings(tmp_path: Path) -> None:
+    graph = {
+        "nodes": [
+            {"nodeID": "1", "type": "I", "text": "A"},
+            {"nodeID": "2", "type": "I", "text": "B"},
+            {"nodeID": "3", "type": "RA", "text": "RA"},
+        ],
+        "edges": [{"edgeID": "1", "fromID": "1", "toID": "3"}],
+    }
+    source = tmp_path / "g.json"
+    source.write_text(json.dumps(graph))
+    result = run("import", "aif", str(source))
+    target = tmp_path / "g.yaml"
+    assert result.exit_code == 0
+    assert result.output == (
+        f"{source}: note: RA node 3 has no conclusion; left out\n"
+        f"argmap: wrote {target}\n"
+        f"{target}:6:9: warning: premise 'a-1' is connected to nothing: no reason, objection "
+        "or target [AM201]\n"
+        f"{target}:8:9: warning: premise 'b-2' is connected to nothing: no reason, objection "
+        "or target [AM201]\n"
+        "argmap: 2 warnings\n"
+    )
+
+
+def test_import_of_something_else_is_an_error(tmp_path: Path) -> None:
+    source = tmp_path / "g.json"
+    source.write_text("[]")
+    result = run("import", "aif", str(source), "-o", "-")
+    assert (result.exit_code, result.output) == (
+        1,
+        f"argmap: error: {source}: not AIF: the top level is not an object\n",
+    )
+    assert run("import", "aif", str(tmp_path / "none.json")).exit_code == 2
+    result = run("import", "json", str(source), "-o", "-")
+    assert result.exit_code == 1
+    assert (
+        result.output
+        == f"{source}:1:1: error: the top level must be a mapping, not a list [AM008]\n"
+    )
+
+
+def test_export_every_format_beside_the_map(seed_copy: Path) -> None:
+    for fmt, suffix in [("aif", ".aif.json"), ("argdown", ".argdown"), ("mermaid", ".mmd"),
+                        ("json", ".json")]:  # fmt: skip
+        result = run("export", fmt, str(seed_copy))
+        target = seed_copy.with_suffix(suffix)
+        assert result.exit_code == 0, result.output
+        assert result.output.endswith(f"argmap: wrote {target}\n")
+        assert target.read_text(encoding="utf-8")
+    assert "note:" not in run("export", "json", str(seed_copy), "-o", "-").stderr
+
+
+def test_export_says_what_the_format_cannot_hold(seed_copy: Path) -> None:
+    result = CliRunner().invoke(main, ["export", "mermaid", str(seed_copy), "-o", "-"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("---\ntitle: ")
+    assert result.stderr.startswith(f"{seed_copy}: note: Mermaid shows claims and the links")
+
+
+def test_export_mermaid_to_markdown_is_fenced(seed_copy: Path, tmp_path: Path) -> None:
+    target = tmp_path / "map.md"
+    assert run("export", "mermaid", str(seed_copy), "-o", str(target)).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("```mermaid\n---\n") and text.endswith("\n```\n")
+
+
+def test_export_refuses_a_map_with_errors(write_map) -> None:
+    path = write_map(
+        "argmap: 1\ntitle: t\nconclusions:\n  - id: c\n    text: C\n    reasons: [x]\n"
+    )
+    result = run("export", "json", str(path))
+    assert result.exit_code == 1
+    assert "[AM103]" in result.output
+    assert not path.with_suffix(".json").exists()
+
+
+def test_json_round_trip_through_the_cli(seed_copy: Path) -> None:
+    exported = seed_copy.with_suffix(".json")
+    assert run("export", "json", str(seed_copy)).exit_code == 0
+    back = seed_copy.with_name("back.yaml")
+    result = run("import", "json", str(exported), "-o", str(back))
+    assert result.exit_code == 0, result.output
+    assert back.read_text(encoding="utf-8").startswith("argmap: 1\ntitle: ")
+
+
+def test_schema_is_printed() -> None:
+    result = run("schema")
+    assert result.exit_code == 0
+    assert json.loads(result.output)["$schema"] == "http://json-schema.org/draft-07/schema#"

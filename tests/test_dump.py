@@ -1,0 +1,110 @@
+"""The YAML writer: what it writes loads back as the same map, and reads as plain YAML too."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.dump import dump, quoted, scalar
+from argmap.load import load
+from argmap.model import ArgumentMap, Claim, Kind, Objection, Reason, Ref
+
+from .conftest import SEED_MAP
+from .strategies import allowed_chars, argument_maps, texts
+
+SLOW = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def reloaded(amap: ArgumentMap) -> ArgumentMap:
+    loaded, diagnostics = load(dump(amap).encode("utf-8"), "dumped.yaml")
+    assert diagnostics == []
+    assert loaded is not None
+    return loaded
+
+
+def test_seed_map_round_trips_and_reads_like_the_original() -> None:
+    amap, _ = load(SEED_MAP.read_bytes(), str(SEED_MAP))
+    assert amap is not None
+    assert reloaded(amap) == amap
+    text = dump(amap)
+    assert text.startswith("argmap: 1\ntitle: ")
+    assert "\npremises:\n  - id: " in text and "\nrecommendations:\n" in text
+    assert dump(amap) == text  # deterministic
+
+
+@SLOW
+@given(argument_maps(extras=True))
+def test_generated_maps_round_trip(amap: ArgumentMap) -> None:
+    """Maps with every kind of reason and objection (in full too), any text, links, quotes."""
+    assert reloaded(amap) == amap
+
+
+@given(st.text(allowed_chars, max_size=30) | texts(40))
+def test_any_text_reads_back_exactly_in_yaml_and_as_a_string(text: str) -> None:
+    written = scalar(text)
+    assert yaml.safe_load(f"k: {written}\n") == {"k": text}
+    if text.strip():
+        amap = ArgumentMap("t", (Claim("a", Kind.PREMISE, "x", note=text),))
+        assert reloaded(amap).claims[0].note == text
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Energy is the obvious area.", "Energy is the obvious area."),
+        ("no", '"no"'),
+        ("Null", '"Null"'),
+        ("3.10", '"3.10"'),
+        ("0o17", '"0o17"'),
+        ("2022-09-01", '"2022-09-01"'),
+        ("- a list?", '"- a list?"'),
+        ("a: b", '"a: b"'),
+        ("a #b", '"a #b"'),
+        ("tab\there", '"tab\\there"'),
+        ("line\u2028separator", '"line\\Lseparator"'),
+        ("\ufeffbom", '"\\uFEFFbom"'),
+        ("trailing ", '"trailing "'),
+    ],
+)
+def test_plain_only_when_unmistakable(text: str, written: str) -> None:
+    assert scalar(text) == written
+
+
+def test_quoted_escapes_what_yaml_would_not_keep() -> None:
+    assert quoted('say "\\x"') == '"say \\"\\\\x\\""'
+    assert quoted("\x07\x85\U0001f600") == '"\\a\\N\U0001f600"'
+
+
+def test_reason_and_objection_forms() -> None:
+    claims = (
+        Claim("a", Kind.PREMISE, "A"),
+        Claim("b", Kind.PREMISE, "B"),
+        Claim("u", Kind.PREMISE, "U"),
+        Claim(
+            "c",
+            Kind.CONCLUSION,
+            "C",
+            reasons=(
+                Reason((Ref("a"),)),
+                Reason((Ref("a"), Ref("b"))),
+                Reason((Ref("b"),), (Ref("u"),), "why"),
+            ),
+            objections=(Ref("u"), Objection((Ref("a"), Ref("u")), (Ref("b"),))),
+        ),
+    )
+    text = dump(ArgumentMap("t", claims))
+    assert (
+        "    reasons:\n"
+        "      - a\n"
+        "      - [a, b]\n"
+        "      - claims: b\n"
+        "        objections: [u]\n"
+        "        note: why\n"
+        "    objections:\n"
+        "      - u\n"
+        "      - claims: [a, u]\n"
+        "        objections: [b]\n"
+    ) in text
+    assert reloaded(ArgumentMap("t", claims)) == ArgumentMap("t", claims)

@@ -1,0 +1,93 @@
+"""argmap's canonical JSON: a stable spelling of the map that reads back as the same map."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+
+from argmap.formats import jsonfmt
+from argmap.load import load
+from argmap.model import ArgumentMap
+
+from .conftest import SEED_MAP
+from .strategies import argument_maps
+
+
+def seed() -> ArgumentMap:
+    amap, _ = load(SEED_MAP.read_bytes(), str(SEED_MAP))
+    assert amap is not None
+    return amap
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps(extras=True))
+def test_argmap_to_json_to_argmap_preserves_the_map(amap: ArgumentMap) -> None:
+    text = jsonfmt.write(amap).text
+    back, diagnostics = jsonfmt.loads(text, "map.json")
+    assert diagnostics == []
+    assert back == amap
+    assert jsonfmt.write(back).text == text  # stable: the same map, the same bytes
+
+
+def test_seed_map_in_canonical_form() -> None:
+    exported = jsonfmt.write(seed())
+    assert exported.losses == ()
+    data = json.loads(exported.text)
+    assert list(data)[:5] == ["argmap", "title", "note", "source", "premises"]
+    assert data["argmap"] == "1"
+
+    def steps(items: list[dict]) -> None:  # every reason and objection an object with claims
+        for item in items:
+            assert set(item) <= {"claims", "objections", "note"}
+            assert isinstance(item["claims"], list) and item["claims"]
+            steps(item.get("objections", []))
+
+    for section in ("premises", "conclusions", "recommendations"):
+        for claim in data[section]:
+            assert list(claim)[:2] == ["id", "text"]
+            assert isinstance(claim.get("quotes", []), list)
+            assert ("reasons" in claim) == (section != "premises")
+            steps(claim.get("reasons", []) + claim.get("objections", []))
+    assert exported.text.endswith("}\n") and "\n  " in exported.text
+
+
+def test_diagnostics_point_into_the_json() -> None:
+    text = '{\n  "argmap": "1",\n  "title": "t",\n  "premises": [\n'
+    text += '    {"id": "a", "txt": "A"}\n  ]\n}\n'
+    amap, diagnostics = jsonfmt.loads(text, "map.json")
+    assert amap is None
+    assert [(str(d.span), d.code) for d in diagnostics] == [("5:5", "AM011"), ("5:17", "AM009")]
+
+
+def test_json_errors_are_diagnostics() -> None:
+    assert [(str(d.span), d.code) for d in jsonfmt.loads('{"a": 1,}', "m.json")[1]] == [
+        ("1:9", "AM002")
+    ]
+    assert jsonfmt.loads('{"a": NaN}', "m.json")[1][0].code == "AM002"
+    assert jsonfmt.loads("[" * 40 + "]" * 40, "m.json")[1][0].code == "AM013"
+    assert jsonfmt.loads("[" * 100_000, "m.json")[1][0].code in ("AM002", "AM013")
+
+
+def test_json_values_are_read_as_the_yaml_reader_reads_them() -> None:
+    text = json.dumps(
+        {
+            "argmap": 1,
+            "title": "t",
+            "premises": [{"id": "a", "text": "A", "implicit": True, "note": "a\u2028b\\"}],
+            "conclusions": [{"id": "c", "text": 3.1, "reasons": ["a"]}],
+        }
+    )
+    amap, diagnostics = jsonfmt.loads(text, "m.json")
+    assert diagnostics == []
+    assert amap is not None
+    assert amap.claims[0].note == "a\u2028b\\"
+    assert amap.claims[1].text == "3.1"
+    if hasattr(amap.claims[0], "implicit"):
+        assert amap.claims[0].implicit is True
+    assert "\u2028" not in jsonfmt.write(amap).text  # escaped: JavaScript reads it too
+
+
+def test_duplicate_keys_are_reported_not_dropped() -> None:
+    text = '{"argmap": "1", "title": "a", "title": "b", "premises": [{"id": "a", "text": "A"}]}'
+    assert [d.code for d in jsonfmt.loads(text, "m.json")[1]] == ["AM007"]
