@@ -1,0 +1,138 @@
+"""The fast paths give the answers of the plain code they replaced.
+
+For big maps argmap normalizes source texts, looks up quotes, scans text for refused
+characters and escapes labels with whole-string C operations instead of loops over
+characters in Python. Each reference below is the plain version, kept here to compare with.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.dot import _fill, clean
+from argmap.quotes import _FOLD, SourceText, normalize
+from argmap.yamlnodes import bad_character
+
+# Characters that matter here: white space of all kinds, what folding changes or drops,
+# controls, bidirectional overrides, wide and combining characters, and plain letters.
+SPECIAL = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2007\u2028\u3000'\"-.…[]\u2018\u2019\u201c\u201d\u2013\u2014\u00ad\u200b\x00\x07\x7f\x9f\u202e\u2066\ufffe\ufeff\u0301\u754c"  # noqa: E501
+TEXT = st.text(alphabet=st.sampled_from(SPECIAL) | st.sampled_from("abcXY"), max_size=60)
+
+
+class PlainSource:
+    """The original SourceText: a loop over every character, and str.find for each part."""
+
+    def __init__(self, text: str) -> None:
+        pieces: list[str] = []
+        offsets: list[int] = []
+        last_space = True
+        for original, char in enumerate(text):
+            for out in char.translate(_FOLD):
+                if out.isspace():
+                    if not last_space:
+                        pieces.append(" ")
+                        offsets.append(original)
+                    last_space = True
+                else:
+                    pieces.append(out)
+                    offsets.append(original)
+                    last_space = False
+        self.normalized = "".join(pieces)
+        self.offsets = offsets
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def find(self, quote: str) -> tuple[int, int] | None:
+        parts = [normalize(p) for p in re.split(r"\s*\[?(?:\u2026|\.\.\.)\]?\s*", quote)]
+        parts = [p for p in parts if p]
+        if not parts:
+            return None
+        position, first = 0, None
+        for part in parts:
+            index = self.normalized.find(part, position)
+            if index < 0:
+                return None
+            first = index if first is None else first
+            position = index + len(part)
+        assert first is not None
+        return self.offsets[first], self.offsets[position - 1] + 1
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT, st.lists(TEXT, max_size=4))
+def test_source_text_normalizes_and_finds_like_the_plain_loop(text: str, quotes: list[str]) -> None:
+    fast, plain = SourceText(text), PlainSource(text)
+    assert fast.normalized == plain.normalized
+    for index in range(len(plain.normalized)):
+        assert fast.offset(index) == plain.offsets[index]
+    for offset in range(len(text) + 1):
+        assert fast.line_of(offset) == sum(start <= offset for start in plain.line_starts)
+    # Quotes from the text itself (so that many are found) and arbitrary ones.
+    cut = [text[i:j] for i, j in ((0, len(text) // 2), (len(text) // 3, len(text)))]
+    for quote in [*quotes, *cut, " … ".join(cut)]:
+        found = fast.find(quote)
+        assert (None if found is None else (found.start, found.end)) == plain.find(quote)
+        assert fast.contains(quote) == (plain.find(quote) is not None)
+
+
+def test_contains_uses_the_word_index_and_agrees_with_find_on_a_long_text() -> None:
+    words = [f"w{n % 97}x{n % 13}" for n in range(5000)]  # repeating keys: lookups collide
+    text = " ".join(words[:2500]) + ".\n\n" + " ".join(words[2500:]) + "\u2019s end"
+    source = SourceText(text)
+    quotes = [" ".join(words[i : i + k]) for i, k in ((10, 6), (2497, 8), (4990, 10), (1234, 2))]
+    quotes += ["w1x1 w2x2 w3x3 w4x4 nowhere", "end", "w5x5 … w3x3 w4x4 w5x5 w6x6", "’s end"]
+    quotes += [" ".join(words[100:104]) + " … " + " ".join(words[4000:4006])]
+    for quote in quotes:
+        assert source.contains(quote) == (source.find(quote) is not None), quote
+    assert source._index is not None and len(source._index) > 1000
+
+
+def plain_clean(text: str) -> str:
+    bidi = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    text = "".join(
+        ch
+        for ch in re.sub(r"[^\S\xa0\u2007\u202f]", " ", text)
+        if unicodedata.category(ch) not in ("Cc", "Cs") and ch not in bidi | {"\ufffe", "\uffff"}
+    )
+    return re.sub(r"\s*[ ]\s*", " ", text).strip()
+
+
+@given(TEXT)
+def test_clean_drops_what_the_plain_loop_dropped(text: str) -> None:
+    assert clean(text) == plain_clean(text)
+
+
+def plain_bad_character(text: str) -> tuple[int, str] | None:
+    bidi = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    for index, char in enumerate(text):
+        if char in "\t\n":
+            continue
+        if char in bidi:
+            return index, f"bidirectional control character U+{ord(char):04X}"
+        category = unicodedata.category(char)
+        if category == "Cc":
+            return index, f"control character U+{ord(char):04X}"
+        if category == "Cs" or char in "\ufffe\uffff":
+            return index, f"invalid character U+{ord(char):04X}"
+    return None
+
+
+@given(TEXT)
+def test_bad_character_finds_what_the_plain_loop_found(text: str) -> None:
+    assert bad_character(text) == plain_bad_character(text)
+
+
+def test_bad_character_refuses_exactly_the_same_code_points() -> None:
+    for code in [*range(0x3000), *range(0xD700, 0xE100), *range(0xFFF0, 0x10010)]:
+        char = chr(code)
+        assert bad_character(char) == plain_bad_character(char), hex(code)
+
+
+@given(TEXT, st.integers(min_value=1, max_value=40))
+def test_fill_wraps_like_textwrap(text: str, width: int) -> None:
+    text = clean(text.replace("-", ""))
+    assert _fill(text, width) == textwrap.wrap(text, width=width, break_long_words=False)

@@ -1,0 +1,161 @@
+"""argmap.focus and ``render --focus``: the part of a map around a claim; big maps at full scale."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.api import check_bytes, render_map
+from argmap.cli import main
+from argmap.diagnostics import UsageError
+from argmap.dot import GRAPH_ATTRS, LEGEND_MAX_CLAIMS, to_dot
+from argmap.focus import around, focus
+
+# t ← c1 ← [p1 + p2] (linked, undercut by u) ; t ← c2 ← p3 ; x attacks t ; far ← c1 (far is 3 away)
+MAP = """\
+argmap: 1
+title: Focus
+premises:
+  - {id: p1, text: P1}
+  - {id: p2, text: P2}
+  - {id: p3, text: P3}
+  - {id: u, text: U}
+  - {id: x, text: X}
+  - {id: deep, text: Deep}
+conclusions:
+  - id: c1
+    text: C1
+    reasons:
+      - claims: [p1, p2]
+        objections: u
+  - id: c2
+    text: C2
+    reasons: [p3]
+  - id: mid
+    text: Mid
+    reasons: [deep]
+recommendations:
+  - id: t
+    text: T
+    objections: x
+    reasons: [c1, c2]
+  - id: far
+    text: Far
+    reasons: [mid, c1]
+"""
+
+
+@pytest.fixture
+def amap():
+    checked = check_bytes(MAP.encode(), "focus.yaml")
+    assert checked.ok, checked.diagnostics
+    return checked.map
+
+
+def ids(amap) -> list[str]:
+    return [claim.id for claim in amap.claims]
+
+
+def test_around_counts_steps_both_ways(amap) -> None:
+    assert around(amap, "t", 1) == {"t": 0, "c1": 1, "c2": 1, "x": 1}
+    assert around(amap, "t", 2) == {
+        **{"t": 0, "c1": 1, "c2": 1, "x": 1},
+        **{"p1": 2, "p2": 2, "u": 2, "p3": 2, "far": 2},
+    }
+    assert around(amap, "deep", 0) == {"deep": 0}
+
+
+def test_focus_keeps_file_order_and_says_what_part_it_is(amap) -> None:
+    part = focus(amap, "c1", 1)
+    assert ids(part) == ["p1", "p2", "u", "c1", "t", "far"]
+    assert part.title == "Focus (around 'c1', 1 step)"
+    assert focus(amap, "c1").title == "Focus (around 'c1', 2 steps)"
+
+
+def test_a_linked_reason_is_shown_whole_or_not_at_all(amap) -> None:
+    # p1 is one step from c1; p2 too, so the linked reason is whole at depth 1 around c1 ...
+    by_id = {claim.id: claim for claim in focus(amap, "c1", 1).claims}
+    assert [ref.id for ref in by_id["c1"].reasons[0].claims] == ["p1", "p2"]
+    # ... but around p1 at depth 1, p2 (two steps away) is missing: c1 is drawn without it.
+    by_id = {claim.id: claim for claim in focus(amap, "p1", 1).claims}
+    assert set(by_id) == {"p1", "c1"}
+    assert by_id["c1"].reasons == ()
+
+
+def test_undercuts_and_rebuttals_outside_the_part_are_dropped(amap) -> None:
+    by_id = {claim.id: claim for claim in focus(amap, "t", 1).claims}
+    assert [r.claims[0].id for r in by_id["t"].reasons] == ["c1", "c2"]
+    assert by_id["c1"].reasons == ()  # p1, p2 are two steps from t
+    assert [ref.id for ref in by_id["t"].objections] == ["x"]
+    far = {claim.id: claim for claim in focus(amap, "far", 1).claims}
+    assert [r.claims[0].id for r in far["far"].reasons] == ["mid", "c1"]
+    assert "t" not in far
+
+
+def test_an_unknown_claim_is_a_usage_error_with_a_suggestion(amap) -> None:
+    with pytest.raises(UsageError, match="no such claim; did you mean 'c1'"):
+        focus(amap, "c11")
+    with pytest.raises(UsageError, match="0 or more"):
+        focus(amap, "c1", -1)
+
+
+def test_the_focused_part_draws(amap) -> None:
+    dot = render_map(focus(amap, "c2", 1), "dot").decode()
+    assert re.findall(r'^\t"?([a-z0-9-]+)"? \[label=<', dot, re.M) == ["p3", "c2", "t"]
+
+
+def test_render_focus_on_the_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text(MAP, encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["render", str(path), "--focus", "c2", "--depth", "1", "-o", "-", "-f", "dot"]
+    )
+    assert result.exit_code == 0, result.output
+    assert re.findall(r'^\t"?([a-z0-9-]+)"? \[label=<', result.stdout, re.M) == ["p3", "c2", "t"]
+    result = runner.invoke(main, ["render", str(path), "--focus", "nope"])
+    assert result.exit_code == 2
+    assert "cannot focus on 'nope'" in result.output
+    assert not path.with_suffix(".svg").exists()
+
+
+def big_map(claims: int) -> str:
+    """A map of about ``claims`` claims: a tree of conclusions over pairs of premises."""
+    lines = ["argmap: 1", "title: Big", "premises:"]
+    conclusions = claims // 3
+    lines += [
+        f"  - {{id: p{n}, text: Premise number {n} of a long map.}}" for n in range(2 * conclusions)
+    ]
+    lines.append("conclusions:")
+    for n in range(conclusions):
+        reasons = [f"[p{2 * n}, p{2 * n + 1}]"] + ([f"c{n // 4}"] if n >= 4 and n % 4 else [])
+        lines += [f"  - id: c{n}", f"    text: Conclusion {n} of the map.", "    reasons:"]
+        lines += [f"      - {reason}" for reason in reasons]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_big_map_is_drawn_at_full_scale() -> None:
+    """No page size shrinks it: Graphviz draws at scale 1 and the SVG keeps that size."""
+    checked = check_bytes(big_map(150).encode(), "big.yaml")
+    assert checked.ok, checked.diagnostics[:3]
+    assert not {"size", "ratio", "page", "viewport"} & set(GRAPH_ATTRS)
+    assert not re.search(r"^\t(graph \[.*\b)?(size|ratio|page)=", to_dot(checked.map), re.M)
+    svg = render_map(checked.map, "svg").decode()
+    assert 'transform="scale(1 1) ' in svg
+    root = re.search(r"<svg [^>]*>", svg).group()  # type: ignore[union-attr]
+    width = float(re.search(r' width="([\d.]+)pt"', root).group(1))  # type: ignore[union-attr]
+    box = re.search(r' viewBox="0 0 ([\d.]+) ', root).group(1)  # type: ignore[union-attr]
+    assert width == float(box) > 2000  # 1 point per unit, and wide: nothing was shrunk
+
+
+def test_big_maps_are_drawn_without_the_legend() -> None:
+    """A legend made Graphviz's layout of a 1,000-claim map three times slower."""
+    small = check_bytes(big_map(150).encode(), "small.yaml").map
+    big = check_bytes(big_map(450).encode(), "big.yaml").map
+    assert small is not None and big is not None
+    assert len(small.claims) <= LEGEND_MAX_CLAIMS < len(big.claims)
+    assert "cluster_legend" in render_map(small, "dot").decode()
+    assert "cluster_legend" not in render_map(big, "dot").decode()

@@ -1,0 +1,67 @@
+"""Start-up stays light: ``argmap --help`` and ``argmap check`` never load the rendering stack.
+
+Graphviz (pygraphviz's C libraries, the graphviz package) takes longer to load than checking
+a typical map; only drawing needs it. Run in a fresh interpreter, as a user's shell would.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import SEED_MAP
+
+#: Modules that belong to drawing: Graphviz and the parts of argmap that use it.
+RENDERING = ("pygraphviz", "graphviz", "argmap.dot", "argmap.render", "argmap.svg", "argmap.batch")
+
+PROBE = f"""
+import json, sys
+from argmap.cli import main
+try:
+    main(sys.argv[1:], prog_name="argmap")
+except SystemExit as exit:
+    code = exit.code
+watched = {RENDERING!r}
+inside = tuple(name + "." for name in watched)
+loaded = sorted(m for m in sys.modules if m in watched or m.startswith(inside))
+print(json.dumps({{"code": code, "loaded": loaded}}), file=sys.stderr)
+"""
+
+
+def loaded_by(*args: str) -> tuple[int, list[str]]:
+    """Run the CLI in a fresh interpreter; its exit code and the rendering modules it loaded."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=60
+    )
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    return report["code"], report["loaded"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["--version"],
+        ["check", "--help"],
+        ["render", "--help"],
+        ["check", str(SEED_MAP)],
+    ],
+    ids=["help", "version", "check-help", "render-help", "check"],
+)
+def test_the_rendering_stack_is_not_loaded(args: list[str]) -> None:
+    code, loaded = loaded_by(*args)
+    assert code == 0
+    assert loaded == []
+
+
+def test_the_probe_sees_rendering_when_it_happens(tmp_path: Path) -> None:
+    code, loaded = loaded_by("render", str(SEED_MAP), "-o", str(tmp_path / "seed.dot"))
+    assert code == 0
+    assert "argmap.dot" in loaded  # (dot only: no Graphviz needed to write DOT)
+    assert not any(name.startswith("pygraphviz") for name in loaded)
+    code, loaded = loaded_by("render", str(SEED_MAP), "-o", str(tmp_path / "seed.svg"))
+    assert {"pygraphviz", "argmap.render"} <= set(loaded)

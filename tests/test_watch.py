@@ -1,0 +1,170 @@
+"""``argmap render --watch``: drawings follow saves; bad saves and deletions do not stop it.
+
+The loop runs for a fixed number of rounds with a fake ``sleep`` that plays the next edit,
+so nothing here waits on a clock.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.watch import Watcher, stamp, watch
+
+GOOD = "argmap: 1\ntitle: t\npremises:\n  - id: p\n    text: P\nconclusions:\n  - id: c\n    text: C\n    reasons: [p]\n"  # noqa: E501
+QUOTED = (
+    GOOD.replace("title: t\n", "title: t\nsource: {path: source.txt}\n")
+    .replace("    text: P\n", "    text: P\n    quotes: [the sky is blue]\n")
+    .replace("    text: C\n", "    text: C\n    quotes: [Today]\n")
+)
+OPTIONS = {"theme": "light", "width": None, "id_prefix": ""}
+_clock = [1_700_000_000_000_000_000]
+
+
+def save(path: Path, text: str) -> None:
+    """Write ``text`` with a modification time later than any before (file systems' clocks
+    are coarse: two quick saves of the same size could otherwise look unchanged)."""
+    path.write_text(text, encoding="utf-8")
+    _clock[0] += 1_000_000_000
+    os.utime(path, ns=(_clock[0], _clock[0]))
+
+
+def beside(path: str) -> str:
+    return str(Path(path).with_suffix(".svg"))
+
+
+def play(paths: list[Path], edits: list[Callable[[], object]]) -> tuple[int, list[str]]:
+    """Watch ``paths`` for one round per edit (plus the first), making each edit in between."""
+    said: list[str] = []
+    todo = list(edits)
+
+    def sleep(seconds: float) -> None:
+        todo.pop(0)()
+
+    status = watch(
+        [str(p) for p in paths], beside, "svg", OPTIONS, echo=said.append, sleep=sleep,
+        rounds=len(edits) + 1,
+    )  # fmt: skip
+    return status, [re.sub(r" \(\d+ ms\)$", " (T ms)", line) for line in said]
+
+
+def test_a_save_is_drawn_again_a_bad_save_keeps_the_last_drawing(tmp_path: Path) -> None:
+    path, svg = tmp_path / "map.yaml", tmp_path / "map.svg"
+    save(path, GOOD)
+    drawings: list[bytes] = []
+    status, said = play(
+        [path],
+        [
+            lambda: (drawings.append(svg.read_bytes()), save(path, GOOD.replace("C\n", "Q\n"))),
+            lambda: (drawings.append(svg.read_bytes()), save(path, "argmap: 1\ntitle: [oops\n")),
+            lambda: (drawings.append(svg.read_bytes()), save(path, GOOD.replace("[p]", "[x]"))),
+            lambda: drawings.append(svg.read_bytes()),  # nothing changed: nothing drawn
+        ],
+    )
+    assert said[:2] == [f"argmap: wrote {svg} (T ms)", f"argmap: wrote {svg} (T ms)"]
+    assert said[2].startswith(f"{path}:3:1: error: YAML syntax error")
+    assert said[3] == f"argmap: {path} has errors; kept its last drawing"
+    assert said[4].endswith("[AM201]")
+    assert said[5:] == [
+        f"{path}:9:15: error: reason 'x' of 'c' is no claim [AM103]",
+        f"argmap: {path} has errors; kept its last drawing",
+    ]
+    assert drawings[0] != drawings[1] == drawings[2] == drawings[3] == svg.read_bytes()
+    assert b">Q</text>" in drawings[1]
+    assert status == 1
+
+
+def test_a_deleted_map_is_waited_for_and_drawn_when_it_returns(tmp_path: Path) -> None:
+    path, svg = tmp_path / "map.yaml", tmp_path / "map.svg"
+    save(path, GOOD)
+    status, said = play([path], [path.unlink, lambda: None, lambda: save(path, GOOD)])
+    assert said == [
+        f"argmap: wrote {svg} (T ms)",
+        f"argmap: {path} was deleted; its drawing is kept, waiting for it to return",
+        f"argmap: wrote {svg} (T ms)",
+    ]
+    assert status == 0
+
+
+def test_a_map_missing_at_the_start_is_drawn_when_it_appears(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    status, said = play([path], [lambda: None, lambda: save(path, GOOD)])
+    assert said == [
+        f"argmap: {path} does not exist yet; waiting for it",
+        f"argmap: wrote {tmp_path / 'map.svg'} (T ms)",
+    ]
+    assert status == 0
+    (tmp_path / "empty").mkdir()
+    status, said = play([tmp_path / "empty"], [])
+    assert said == ["argmap: no maps to watch yet; waiting"]
+
+
+def test_an_edit_of_the_source_text_draws_its_maps_again(tmp_path: Path) -> None:
+    path, source = tmp_path / "map.yaml", tmp_path / "source.txt"
+    save(source, "Today the sky is blue.\n")
+    save(path, QUOTED)
+    status, said = play(
+        [path],
+        [
+            lambda: save(source, "Today, the sky is grey.\n"),  # the quote is gone: AM110
+            lambda: save(source, "Today the sky is blue, again.\n"),
+        ],
+    )
+    assert said[0] == said[-1] == f"argmap: wrote {tmp_path / 'map.svg'} (T ms)"
+    assert "[AM110]" in said[1]
+    assert len(said) == 4
+    assert status == 0
+
+
+def test_a_folder_is_watched_for_new_edited_and_deleted_maps(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    save(a, GOOD)
+    save(b, GOOD)
+    status, said = play(
+        [tmp_path],
+        [
+            lambda: save(tmp_path / "c.yml", GOOD),
+            lambda: save(a, GOOD.replace("C\n", "Q\n")),
+            b.unlink,
+        ],
+    )
+    assert said == [
+        f"argmap: wrote {tmp_path / 'a.svg'} (T ms)",  # the first round draws all, in parallel
+        f"argmap: wrote {tmp_path / 'b.svg'} (T ms)",
+        f"argmap: wrote {tmp_path / 'c.svg'} (T ms)",
+        f"argmap: wrote {tmp_path / 'a.svg'} (T ms)",
+        f"argmap: {b} was deleted; its drawing is kept, waiting for it to return",
+    ]
+    assert status == 0
+
+
+def test_the_watcher_sees_a_file_replaced_by_rename(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    save(path, GOOD)
+    watcher = Watcher([str(path)], beside)
+    assert watcher.changed() == ([str(path)], [])
+    assert watcher.changed() == ([], [])
+    before = stamp(str(path))
+    fresh = tmp_path / "fresh.yaml"
+    fresh.write_text(GOOD, encoding="utf-8")
+    assert before is not None
+    os.utime(fresh, ns=(before[1], before[1]))  # same size and time: only the inode differs
+    os.replace(fresh, path)
+    assert watcher.changed() == ([str(path)], [])
+
+
+def test_watch_on_the_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    save(path, GOOD)
+    result = CliRunner().invoke(main, ["render", str(path), "--watch", "--watch-rounds", "1"])
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(
+        rf"argmap: wrote {re.escape(str(tmp_path / 'map.svg'))} \(\d+ ms\)\n", result.output
+    )
+    result = CliRunner().invoke(main, ["render", str(path), "--watch", "-o", "-"])
+    assert result.exit_code == 2
