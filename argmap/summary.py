@@ -1,0 +1,73 @@
+"""A map → a plain-text account of it for readers who cannot see it (the SVG's ``<desc>``)."""
+
+from __future__ import annotations
+
+from argmap.model import ArgumentMap, Claim, Kind, attacks, supports
+
+
+def top_claims(amap: ArgumentMap) -> list[Claim]:
+    """The top of the argument: claims with reasons that support and attack nothing.
+
+    >>> from argmap.model import Reason, Ref
+    >>> p = Claim("p", Kind.PREMISE, "P.")
+    >>> c = Claim("c", Kind.CONCLUSION, "C.", reasons=(Reason((Ref("p"),)),))
+    >>> [claim.id for claim in top_claims(ArgumentMap("t", (p, c)))]
+    ['c']
+    """
+    used = {s.member.id for s in supports(amap)} | {a.attacker.id for a in attacks(amap)}
+    claims = amap.by_id().values()
+    return [c for c in claims if c.kind is not Kind.PREMISE and c.id not in used]
+
+
+def main_thesis(amap: ArgumentMap) -> Claim | None:
+    """The top claim with the most of the map beneath it (the first such, in file order)."""
+    below: dict[str, set[str]] = {}
+    for s in supports(amap):
+        below.setdefault(s.target.id, set()).add(s.member.id)
+    for a in attacks(amap):
+        below.setdefault(a.target.id, set()).add(a.attacker.id)
+
+    def reach(start: str) -> int:
+        seen, todo = {start}, [start]
+        while todo:
+            for other in below.get(todo.pop(), ()):
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+        return len(seen)
+
+    tops = top_claims(amap)
+    return max(tops, key=lambda claim: reach(claim.id)) if tops else None
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def summary(amap: ArgumentMap) -> str:
+    """A plain-text account of a map for readers who cannot see it: its size, its source,
+    its main thesis and its recommendations. The SVG's ``<desc>``."""
+    claims = list(amap.by_id().values())
+    counts = [
+        f"{n} {kind.value}{'s' * (n != 1)}"
+        for kind in Kind
+        if (n := sum(c.kind is kind for c in claims))
+    ]
+    lines = [f"Argument map: {', '.join(counts)}."]
+    if amap.source is not None:
+        about = [amap.source.title, amap.source.publisher, amap.source.date]
+        named = ", ".join(one_line(part) for part in about if part and part.strip())
+        if named:
+            lines.append(f"Source: {named}.")
+    main = main_thesis(amap)
+    if main is not None:
+        lines.append(f"Main thesis: {one_line(main.text)}")
+    others = [c for c in claims if c.kind is Kind.RECOMMENDATION and c is not main]
+    for number, claim in enumerate(others, 1):
+        if number == 1:
+            lines.append("Recommendations:" if len(others) > 1 else "Recommendation:")
+        lines.append(f"{number}. {one_line(claim.text)}")
+    return "\n".join(lines)
+
+
+__all__ = ["main_thesis", "one_line", "summary", "top_claims"]

@@ -1,0 +1,183 @@
+"""The HTML view: one offline file, the map beside its source, quotes marked by claim."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.api import load, render_map, source_text
+from argmap.cli import main
+from argmap.htmlview import CSP, Quoted, article, passages
+from argmap.model import ArgumentMap, Claim, Kind, Quote, Reason, Ref, Source
+from argmap.quotes import SourceText, normalize
+
+from .conftest import ROOT, SEED_MAP, SEED_TEXT
+
+NASTY = 'A "quoted" <script>alert(1)</script> & </mark> ]]> \\N'
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and whether the markup nests properly."""
+
+    VOID = frozenset(
+        {"meta", "br", "img", "input", "link", "path", "polygon", "ellipse", "polyline"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.open and self.open[-1] == tag, (tag, self.open[-5:])
+        self.open.pop()
+
+
+def parse(page: bytes) -> Tags:
+    tags = Tags()
+    tags.feed(page.decode("utf-8"))
+    tags.close()
+    assert tags.open == []
+    return tags
+
+
+@pytest.fixture(scope="module")
+def seed() -> ArgumentMap:
+    return load(SEED_MAP)
+
+
+@pytest.fixture(scope="module")
+def seed_page(seed: ArgumentMap) -> bytes:
+    return render_map(seed, "html", source=source_text(seed, SEED_MAP))
+
+
+def test_the_page_is_one_file_that_asks_for_nothing(seed_page: bytes) -> None:
+    tags = parse(seed_page)
+    text = seed_page.decode()
+    assert text.startswith("<!DOCTYPE html>\n")
+    metas = [a for t, a in tags.tags if t == "meta"]
+    assert {"http-equiv": "Content-Security-Policy", "content": CSP} in metas
+    assert CSP == (
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+    )
+    for tag, attributes in tags.tags:
+        assert tag not in ("link", "iframe", "object", "embed", "img", "image"), tag
+        assert "src" not in attributes, tag
+        assert not (attributes.get("href") or "").startswith(("http", "//")), attributes
+    scripts = [a for t, a in tags.tags if t == "script"]
+    assert scripts == [{}]  # one inline script
+    assert "@import" not in text and "url(" not in text and "fetch(" not in text
+
+
+def test_the_article_is_the_source_text_with_every_quote_marked(
+    seed: ArgumentMap, seed_page: bytes
+) -> None:
+    source = SourceText(SEED_TEXT.read_text(encoding="utf-8"))
+    marks = re.findall(r'<mark [^>]*data-claims="([^"]+)" data-start="(\d+)" data-end="(\d+)"',
+                       seed_page.decode())  # fmt: skip
+    assert marks
+    for claim in seed.claims:
+        covered = "".join(
+            source.text[int(a) : int(b)] for ids, a, b in marks if claim.id in ids.split()
+        )
+        for quote in claim.quotes:
+            assert normalize(quote.text) in normalize(covered), (claim.id, quote.text)
+    # Without tags, the article is the source text (white space between paragraphs aside).
+    body = seed_page.decode().split('aria-label="Source text">', 1)[1].split("</article>")[0]
+    plain = re.sub(r"<[^>]+>", "", body).replace("&amp;", "&").replace("&lt;", "<")
+    assert normalize(plain) == normalize(source.text)
+
+
+def test_every_claim_in_the_map_is_focusable_and_labelled(
+    seed: ArgumentMap, seed_page: bytes
+) -> None:
+    groups = {a.get("data-claim"): a for t, a in parse(seed_page).tags if a.get("data-claim")}
+    assert set(groups) == {c.id for c in seed.claims}
+    for claim in seed.claims:
+        attributes = groups[claim.id]
+        assert attributes["tabindex"] == "0" and attributes["role"] == "button"
+        assert attributes["aria-label"] == f"{claim.kind.value.capitalize()}: " + " ".join(
+            claim.text.split()
+        )
+
+
+def small(source_path: str = "source.txt", **claims: list[str]) -> ArgumentMap:
+    quoted = [Claim(i, Kind.PREMISE, f"Claim {i}.", quotes=tuple(map(Quote, q)))
+              for i, q in claims.items()]  # fmt: skip
+    top = Claim("top", Kind.CONCLUSION, "Top.", reasons=(Reason(tuple(Ref(c.id) for c in quoted)),))
+    return ArgumentMap("T", (*quoted, top), source=Source(source_path))
+
+
+def test_overlapping_quotes_mark_a_stretch_with_both_claims() -> None:
+    text = "One two three four five.\n\nSix seven."
+    amap = small(a=["two three four"], b=["four five"], c=["Six"])
+    found = passages(amap, SourceText(text))
+    assert found == [Quoted(4, 18, "a"), Quoted(14, 23, "b"), Quoted(26, 29, "c")]
+    assert article(text, found) == (
+        '<p>One <mark tabindex="0" data-claims="a" data-start="4" data-end="14">two three </mark>'
+        '<mark tabindex="0" data-claims="a b" data-start="14" data-end="18">four</mark>'
+        '<mark tabindex="0" data-claims="b" data-start="18" data-end="23"> five</mark>.</p>\n'
+        '<p><mark tabindex="0" data-claims="c" data-start="26" data-end="29">Six</mark>'
+        " seven.</p>"
+    )
+
+
+def test_an_elided_quote_marks_its_parts_only() -> None:
+    text = "Europe must act now, said the minister, or lose the region."
+    found = passages(small(a=["Europe must act now … or lose the region"]), SourceText(text))
+    assert [text[p.start : p.end] for p in found] == ["Europe must act now", "or lose the region"]
+
+
+def test_a_quote_across_a_paragraph_break_is_marked_in_both() -> None:
+    text = "The end of one\n\nand the start of another."
+    found = passages(small(a=["one and the start"]), SourceText(text))
+    html = article(text, found)
+    assert html.count("<mark") == 2 and html.count("<p>") == 2
+
+
+def test_nasty_text_is_escaped_everywhere() -> None:
+    text = f"Before. {NASTY} After."
+    amap = small(a=[NASTY])
+    page = render_map(amap, "html", source=text).decode()
+    assert "<script>alert" not in page and "</mark> ]]>" not in page
+    assert page.count("<script>") == 1
+    parse(page.encode())
+
+
+def test_without_a_source_the_page_shows_the_map_alone(seed: ArgumentMap) -> None:
+    page = render_map(seed, "html").decode()
+    assert "<article" not in page and 'class="view map-only"' in page
+    assert page.count("data-claim=") == len(seed.claims)
+
+
+def test_the_page_is_deterministic_and_follows_the_theme(seed: ArgumentMap) -> None:
+    text = source_text(seed, SEED_MAP)
+    dark = render_map(seed, "html", source=text, theme="dark")
+    assert dark == render_map(seed, "html", source=text, theme="dark")
+    assert b'<body class="theme-dark">' in dark and b"argmap-theme-dark" in dark
+
+
+def test_render_html_from_the_command_line(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "maps").mkdir()
+    seed = Path(shutil.copy(SEED_MAP, tmp_path / "maps"))
+    result = CliRunner().invoke(main, ["render", str(seed), "-f", "html"])
+    assert result.exit_code == 0, result.output
+    page = seed.with_suffix(".html").read_bytes()
+    assert b"<mark " in page and b"Content-Security-Policy" in page
+    out = tmp_path / "view.html"
+    assert CliRunner().invoke(main, ["render", str(seed), "-o", str(out)]).exit_code == 0
+    assert out.read_bytes() == page

@@ -1,0 +1,163 @@
+"""The Markdown extension: argmap blocks become inline SVG; a map with errors stops the build."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+markdown = pytest.importorskip("markdown")
+
+from argmap.markdown import MapBlockError  # noqa: E402
+
+from .conftest import ROOT, SEED_MAP  # noqa: E402
+from .docsite import build, make_site  # noqa: E402
+
+GOOD = """\
+argmap: 1
+title: Inline
+source:
+  path: seeds/text.txt
+premises:
+  - id: p
+    text: P
+    quotes: Some words
+conclusions:
+  - id: c
+    text: C
+    reasons: [p]
+"""
+BAD = GOOD.replace("reasons: [p]", "reasons: [q]")
+PLAIN_BAD = "argmap: 1\ntitle: t\npremises:\n  - id: p\n    text: P\nconclusions:\n  - id: c\n    text: C\n    reasons: [q]\n"  # noqa: E501
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "seeds" / "text.txt").write_text("Some words here.", encoding="utf-8")
+    (tmp_path / "maps").mkdir()
+    shutil.copy(SEED_MAP, tmp_path / "maps")
+    return tmp_path
+
+
+def convert(text: str, base: Path, **config: str) -> str:
+    extension = "argmap.markdown"
+    return markdown.markdown(
+        text,
+        extensions=[extension],
+        extension_configs={extension: {"base_path": str(base), **config}},
+    )
+
+
+def svg_ids(html: str) -> list[str]:
+    return re.findall(r'\bid="([^"]+)"', html)
+
+
+def test_a_file_block_becomes_the_inline_svg(base: Path) -> None:
+    html = convert("# Map\n\n```argmap file=maps/europe-central-asia.yaml\n```\n\nAfter.", base)
+    assert html.startswith('<h1>Map</h1>\n<div class="argmap">\n<svg xmlns=')
+    assert html.endswith("</svg>\n</div>\n<p>After.</p>")
+    assert 'id="partnership-thesis" class="node claim recommendation"' in html
+    assert "<?xml" not in html
+
+
+def test_an_inline_block_reads_its_source_relative_to_the_base(base: Path) -> None:
+    html = convert(f"Text.\n\n~~~~argmap theme=print\n{GOOD}~~~~\n", base)
+    assert '<g id="p" class="node claim premise">' in html and "argmap-theme-print" in html
+
+
+def test_the_default_theme_is_configurable(base: Path) -> None:
+    html = convert(f"```argmap\n{GOOD}```\n", base, theme="dark")
+    assert "argmap-theme-dark" in html
+
+
+def test_an_entry_point_names_the_extension(base: Path) -> None:
+    html = markdown.markdown(
+        "```argmap file=maps/europe-central-asia.yaml\n```",
+        extensions=["argmap"],
+        extension_configs={"argmap": {"base_path": str(base)}},
+    )
+    assert "claim recommendation" in html
+
+
+def test_a_map_with_errors_stops_with_positioned_diagnostics(base: Path) -> None:
+    page = "# Title\n\nText.\n\n  ```argmap\n" + "".join(f"  {line}\n" for line in BAD.splitlines())
+    with pytest.raises(MapBlockError) as caught:
+        convert(page + "  ```\n", base)
+    # The fence is on line 5 and indented by two: the map's 6:9 is the page's 11:11.
+    message = str(caught.value).splitlines()
+    assert message[0] == "argmap: the map in <markdown>:5 has errors:"
+    assert (
+        "<markdown>:11:11: warning: premise 'p' is connected to nothing: no reason, objection "
+        "or target [AM201]"
+    ) in message
+    assert message[-1] == "<markdown>:17:17: error: reason 'q' of 'c' is no claim [AM103]"
+    assert caught.value.diagnostics[-1].code == "AM103"
+
+
+def test_a_map_file_with_errors_names_the_file(base: Path) -> None:
+    (base / "maps" / "bad.yaml").write_text(BAD.replace("seeds/", "../seeds/"), encoding="utf-8")
+    with pytest.raises(MapBlockError, match=r"maps/bad\.yaml:12:15: error: reason 'q'"):
+        convert("```argmap file=maps/bad.yaml\n```\n", base)
+
+
+@pytest.mark.parametrize(
+    ("block", "message"),
+    [
+        ("```argmap file=nowhere.yaml\n```", r"<markdown>:1: .*nowhere\.yaml: no such file"),
+        ("```argmap size=3\n```", r"<markdown>:1: unknown argmap block option 'size=3'"),
+        ('```argmap file="a b\n```', r"<markdown>:1: argmap block options cannot be read"),
+        (f"```argmap file=maps/europe-central-asia.yaml\n{GOOD}```", "not both"),
+        (f"```argmap theme=sepia\n{GOOD}```", "<markdown>:1: unknown theme 'sepia'"),
+        (f"```argmap width=huge\n{GOOD}```", "<markdown>:1: width 'huge' is no CSS length"),
+    ],
+)
+def test_a_block_that_cannot_be_drawn_stops_the_conversion(
+    base: Path, block: str, message: str
+) -> None:
+    with pytest.raises(MapBlockError, match=message):
+        convert(block, base)
+
+
+def test_maps_sharing_ids_on_one_page_get_distinct_ids(base: Path) -> None:
+    block = "```argmap file=maps/europe-central-asia.yaml\n```\n\n"
+    html = convert(block + block + f"```argmap id-prefix=mine-\n{GOOD}```\n", base)
+    ids = svg_ids(html)
+    assert len(ids) == len(set(ids))
+    assert "partnership-thesis" in ids and "argmap2-partnership-thesis" in ids and "mine-p" in ids
+
+
+def test_an_argmap_block_inside_another_fence_stays_code(base: Path) -> None:
+    text = "````markdown\n```argmap file=nowhere.yaml\n```\n````\n"
+    html = markdown.markdown(text, extensions=["fenced_code", "argmap.markdown"])
+    assert "<svg" not in html and "argmap file=nowhere.yaml" in html
+
+
+# --- a real MkDocs site, set up as the README says ----------------------------------------
+
+
+def test_mkdocs_builds_a_site_with_the_seed_map_inline(tmp_path: Path) -> None:
+    pytest.importorskip("mkdocs")
+    page = "# The seed map\n\n```argmap file=maps/europe-central-asia.yaml\n```\n"
+    site = make_site(tmp_path, {"index.md": page})
+    done = build(site)
+    assert done.returncode == 0, done.stderr
+    html = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="node claim ') == 29
+    assert '<div class="argmap">' in html
+
+
+def test_mkdocs_fails_the_build_on_a_map_with_errors(tmp_path: Path) -> None:
+    pytest.importorskip("mkdocs")
+    bad = f"# Bad\n\nIntro.\n\n```argmap\n{PLAIN_BAD}```\n"
+    site = make_site(tmp_path, {"index.md": "# Home\n", "bad.md": bad})
+    done = build(site)
+    said = done.stdout + done.stderr
+    assert done.returncode == 1
+    assert "Error reading page 'bad.md'" in said
+    assert "argmap: the map in docs/bad.md:5 has errors:" in said
+    assert "docs/bad.md:14:15: error: reason 'q' of 'c' is no claim [AM103]" in said
+    assert "Aborted with a BuildError!" in said
+    assert "Traceback" not in said
