@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.api import Checked, check_bytes, check_file, load, render_map
+from argmap.api import Checked, check_bytes, check_file, load, render_map, save_map, source_text
 from argmap.diagnostics import ArgmapError, Diagnostic, MapError, Severity, Span, UsageError
 from argmap.model import ArgumentMap, Claim, Kind, Quote, Reason, Ref, Source
 
@@ -27,4 +27,6 @@ __all__ = [
     "check_file",
     "load",
     "render_map",
+    "save_map",
+    "source_text",
 ]

@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 from argmap.diagnostics import Diagnostic, Span
-from argmap.model import ArgumentMap, Claim, Ref, attacks, supports
+from argmap.logic import check_logic
+from argmap.model import ArgumentMap, Claim, Objection, Ref, attackers, attacks, supports
 from argmap.quotes import SourceText
 
 #: A claim id: lowercase letters, digits and single hyphens, starting with a letter. Such an id
@@ -63,16 +64,43 @@ def check_ids(amap: ArgumentMap, path: str) -> Iterator[Diagnostic]:
             first[claim.id] = claim
 
 
+def _objection_refs(objections: tuple[Ref | Objection, ...]) -> Iterator[Ref]:
+    """Every claim named in a list of objections, at any depth (attacks on attacks too)."""
+    for item in objections:
+        if isinstance(item, Ref):
+            yield item
+        else:
+            yield from item.claims
+            yield from _objection_refs(item.objections)
+
+
 def _references(amap: ArgumentMap) -> Iterator[tuple[Claim, Ref, str]]:
     """Every reference in the map with the claim it belongs to and a word for its role."""
     for claim in amap.claims:
         for reason in claim.reasons:
             for ref in reason.claims:
                 yield claim, ref, "reason"
-            for ref in reason.objections:
+            for ref in _objection_refs(reason.objections):
                 yield claim, ref, "objection"
-        for ref in claim.objections:
+        for ref in _objection_refs(claim.objections):
             yield claim, ref, "objection"
+        for ref in claim.contradicts:
+            yield claim, ref, "contradiction"
+
+
+def _objection_lists(
+    objections: tuple[Ref | Objection, ...], what: str
+) -> Iterator[tuple[tuple[Ref, ...], str]]:
+    """The id lists in a list of objections: its plain ids, and the members and objections of
+    each objection written in full."""
+    # A one-claim objection is the same attack whether written plainly or in full.
+    singles = tuple(item for item in objections if isinstance(item, Ref) or not item.linked)
+    yield tuple(attackers(item)[0] for item in singles), what
+    for item in objections:
+        if isinstance(item, Objection):
+            if item.linked:
+                yield item.claims, "a linked objection"
+            yield from _objection_lists(item.objections, "the objections of an objection")
 
 
 def check_references(amap: ArgumentMap, path: str) -> Iterator[Diagnostic]:
@@ -96,9 +124,12 @@ def check_repeats(amap: ArgumentMap, path: str) -> Iterator[Diagnostic]:
     """AM112: the same id twice in one list (a linked reason, objections, single-claim reasons)."""
     for claim in amap.claims:
         singles = tuple(r.claims[0] for r in claim.reasons if not r.linked)
-        lists = [(claim.objections, "objections"), (singles, "reasons")]
+        lists = [(singles, "reasons")]
         lists += [(r.claims, "a linked reason") for r in claim.reasons if r.linked]
-        lists += [(r.objections, "the objections of a reason") for r in claim.reasons]
+        lists += _objection_lists(claim.objections, "objections")
+        lists.append((claim.contradicts, "contradicts"))
+        for reason in claim.reasons:
+            lists += _objection_lists(reason.objections, "the objections of a reason")
         for refs, what in lists:
             seen: dict[str, Ref] = {}
             for ref in refs:
@@ -165,6 +196,8 @@ def check_support_and_attack(amap: ArgumentMap, path: str) -> Iterator[Diagnosti
     for support in supports(amap):
         supporting.setdefault((support.member.id, support.target.id), support.member)
     for attack in attacks(amap):
+        if attack.on is not None:  # an attack on an attack: neither the target nor its steps
+            continue
         key = (attack.attacker.id, attack.target.id)
         if key in supporting and attack.attacker.id != attack.target.id:
             yield Diagnostic(
@@ -245,7 +278,7 @@ def check_quotes(amap: ArgumentMap, path: str, source: SourceText | None) -> Ite
         if source is None:  # the source could not be read: reported as AM109 by the caller
             continue
         for quote in claim.quotes:
-            if source.find(quote.text) is not None:
+            if source.contains(quote.text):
                 continue
             message = f"quote of '{claim.id}' not found in the source"
             passage = source.closest(quote.text)
@@ -278,4 +311,5 @@ def check(amap: ArgumentMap, path: str, source: SourceText | None = None) -> lis
     for run in CHECKS:
         found.extend(run(amap, path))
     found.extend(check_quotes(amap, path, source))
+    found.extend(check_logic(amap, path, source, found))  # evaluation: argmap.logic
     return sorted(found)

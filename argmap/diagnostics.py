@@ -59,7 +59,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "AM111": (Severity.ERROR, "quotes without a source"),
     "AM112": (Severity.ERROR, "the same claim listed twice in one list"),
     "AM113": (Severity.ERROR, "the map has no claims"),
+    "AM114": (Severity.ERROR, "two claims that contradict each other both stand"),
+    "AM115": (Severity.ERROR, "an implicit claim has quotes"),
     "AM201": (Severity.WARNING, "claim connected to nothing"),
+    "AM202": (Severity.WARNING, "a recommendation or main conclusion does not stand"),
+    "AM203": (Severity.WARNING, "a reason rests on a defeated claim"),
+    "AM204": (Severity.WARNING, "a claim without quotes that is not marked implicit"),
 }
 
 

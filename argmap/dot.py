@@ -9,15 +9,19 @@ import textwrap
 import unicodedata
 
 import attrs
-import graphviz
 
-from argmap.model import ArgumentMap, Claim, Kind, Reason
+# graphviz.Digraph's API and output, written faster and without importing the package.
+from argmap import dotsource as graphviz
+from argmap.evaluate import Evaluation, Status
+from argmap.model import ArgumentMap, Claim, Kind, Objection, Reason, Ref
 
 # --- look ---------------------------------------------------------------------------------
 
 FONT = "Helvetica,Arial,sans-serif"
 WRAP_WIDTH = 34
 """Claim text is wrapped to lines of about this many character cells."""
+LEGEND_MAX_CLAIMS = 300
+"""Maps with more claims are drawn without a legend (see :func:`argmap.api.render_map`)."""
 INK = "#1f2328"
 MUTED = "#57606a"
 
@@ -71,6 +75,30 @@ EDGE_STYLES: dict[Relation, EdgeStyle] = {
     Relation.UNDERCUT: EdgeStyle("dotted", "tee", "#b4457f", "2.2", arrowsize="1.1"),
 }
 
+
+@attrs.frozen
+class StatusStyle:
+    """How a claim that does not stand is drawn (``render --status``): a word beside its kind,
+    its fill and its text colour; a defeated claim's text is also struck through. Colours are
+    roles the drawing already has (background, muted ink, the attack colour), so themes
+    repaint them too; the kind keeps its outline, corners and word."""
+
+    word: str
+    badge: str
+    fill: str
+    ink: str
+    strike: bool
+
+
+STATUS_STYLES: dict[Status, StatusStyle] = {
+    Status.DEFEATED: StatusStyle("DEFEATED", EDGE_STYLES[Relation.ATTACK].color, "white", MUTED,
+                                 strike=True),
+    Status.UNDECIDED: StatusStyle("UNDECIDED", MUTED, "white", MUTED, strike=False),
+}  # fmt: skip
+
+#: An implicit claim (a reconstruction the text does not state) has a dashed outline.
+IMPLICIT_STYLE = "dashed"
+
 JUNCTION: dict[str, str] = {
     "shape": "point",
     "width": "0.09",
@@ -107,11 +135,12 @@ EDGE_ATTRS: dict[str, str] = {
 
 # --- the one place user text is made safe -------------------------------------------------
 
-# Bidirectional embeddings, overrides and isolates: they could reorder the text around them.
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_UNCARRIABLE = frozenset("\ufffe\uffff")  # not XML characters
 _BREAKING_SPACE = re.compile(r"[^\S\xa0\u2007\u202f]")  # white space but no-break spaces
 _SPACE_RUN = re.compile(r"\s*[ ]\s*")  # a run of white space that may break
+# What clean() drops once white space is a plain space: control characters (Cc), surrogates
+# (Cs), the bidirectional embeddings, overrides and isolates (they could reorder the text
+# around them), and U+FFFE and U+FFFF (not XML characters). One C scan, not a loop in Python.
+_UNDRAWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
 def clean(text: str) -> str:
@@ -124,11 +153,9 @@ def clean(text: str) -> str:
     >>> clean(" a\\n\\tb\\x00c \\x00 \\u202e\\u3000\\xa0d\\xa0e ")
     'a bc d\\xa0e'
     """
-    text = "".join(
-        ch
-        for ch in _BREAKING_SPACE.sub(" ", text)
-        if unicodedata.category(ch) not in ("Cc", "Cs") and ch not in _BIDI | _UNCARRIABLE
-    )
+    if text.isprintable() and "  " not in text and text[:1] != " " != text[-1:]:
+        return text  # no white space but single spaces, nothing to drop: clean already
+    text = _UNDRAWABLE.sub("", _BREAKING_SPACE.sub(" ", text))
     return _SPACE_RUN.sub(" ", text).strip()
 
 
@@ -194,6 +221,8 @@ def _joins_previous(text: str, i: int) -> bool:
 
 def _hard_break(line: str, width: int) -> list[str]:
     """A line wider than ``width`` cells in pieces, never splitting a character cluster."""
+    if len(line) <= width and line.isascii():  # every character one cell: nothing to break
+        return [line]
     pieces: list[str] = []
     start = used = 0
     for i, ch in enumerate(line):
@@ -213,8 +242,33 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     >>> wrap("Central Asia could supply non-Russian energy.", 20)
     ['Central Asia could', 'supply non-Russian', 'energy.']
     """
-    lines = textwrap.wrap(clean(text), width=width, break_long_words=False)
+    text = clean(text)
+    if "-" in text:  # textwrap also breaks after hyphens
+        lines = textwrap.wrap(text, width=width, break_long_words=False)
+    else:
+        lines = _fill(text, width)
     return [piece for line in lines for piece in _hard_break(line, width)] or [""]
+
+
+def _fill(text: str, width: int) -> list[str]:
+    """``textwrap.wrap(text, width, break_long_words=False)`` for clean text without hyphens,
+    whose words are what lies between single spaces: the same greedy lines, faster.
+
+    >>> _fill("a bb ccc dddd", 6)
+    ['a bb', 'ccc', 'dddd']
+    """
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            if line:
+                lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
 
 
 def html_lines(text: str, width: int = WRAP_WIDTH) -> str:
@@ -225,14 +279,36 @@ def html_lines(text: str, width: int = WRAP_WIDTH) -> str:
 # --- labels and tooltips ------------------------------------------------------------------
 
 
-def claim_label(kind: Kind, text: str, *, width: int = WRAP_WIDTH, size: int = 12) -> str:
-    """The HTML-like label of a claim: its kind in small capitals, its text below."""
+def claim_label(
+    kind: Kind,
+    text: str,
+    *,
+    width: int = WRAP_WIDTH,
+    size: int = 12,
+    implicit: bool = False,
+    status: Status | None = None,
+) -> str:
+    """The HTML-like label of a claim: its kind in small capitals, its text below.
+
+    An implicit claim's kind reads ``IMPLICIT PREMISE``; a claim that does not stand gets its
+    status beside the kind (``DEFEATED``, ``UNDECIDED``), and a defeated one struck text.
+    """
     look = KIND_STYLES[kind]
+    word = f"IMPLICIT {look.word}" if implicit else look.word
+    small = max(size - 4, 7)
+    badge, body = "", html_lines(text, width)
+    if status in STATUS_STYLES:
+        shown = STATUS_STYLES[status]  # type: ignore[index]
+        badge = (
+            f'<FONT POINT-SIZE="{small}" COLOR="{shown.badge}">'
+            f"<B>&#160;&#160;{shown.word}</B></FONT>"
+        )
+        body = f'<FONT COLOR="{shown.ink}">{f"<S>{body}</S>" if shown.strike else body}</FONT>'
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{max(size - 4, 7)}" COLOR="{look.accent}">'
-        f"<B>{look.word}</B></FONT></TD></TR>"
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{size}">{html_lines(text, width)}'
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{small}" COLOR="{look.accent}">'
+        f"<B>{word}</B></FONT>{badge}</TD></TR>"
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{size}">{body}'
         "</FONT></TD></TR></TABLE>>"
     )
 
@@ -297,20 +373,25 @@ def _edge(
     )
 
 
-def _claim(graph: graphviz.Digraph, claim: Claim) -> None:
+def _claim(graph: graphviz.Digraph, claim: Claim, status: Status | None = None) -> None:
+    """A claim's node, of class ``claim <kind>`` (+ ``implicit``, + its status if evaluated)."""
     look = KIND_STYLES[claim.kind]
     extra = {"URL": esc_string(claim.url), "target": "_blank"} if claim.url else {}
+    classes = ["claim", claim.kind.value]
+    classes += ["implicit"] if claim.implicit else []
+    classes += [status.value] if status is not None else []
+    shown = STATUS_STYLES.get(status) if status is not None else None
     graph.node(
         claim.id,
-        label=claim_label(claim.kind, claim.text),
+        label=claim_label(claim.kind, claim.text, implicit=claim.implicit, status=status),
         id=esc_string(claim.id),
         shape=look.shape,
-        style=look.style,
-        fillcolor=look.fill,
+        style=look.style + (f",{IMPLICIT_STYLE}" if claim.implicit else ""),
+        fillcolor=shown.fill if shown else look.fill,
         color=look.line,
         peripheries=str(look.peripheries),
         tooltip=claim_tooltip(claim),
-        **{"class": f"claim {claim.kind.value}"},
+        **{"class": " ".join(classes)},
         **extra,
     )
 
@@ -337,12 +418,109 @@ def _reason(graph: graphviz.Digraph, target: Claim, number: int, reason: Reason)
     for member in members:
         _edge(graph, Relation.SUPPORT, member, junction, step, arrow=False, member=True)
     _edge(graph, Relation.SUPPORT, junction, target.id, "\n".join([step, *note]))
-    for ref in reason.objections:
-        _edge(graph, Relation.UNDERCUT, ref.id, junction, f"{ref.id} undercuts {step}")
+    _objections(graph, reason.objections, junction, Relation.UNDERCUT, junction, step)
 
 
-def _legend(graph: graphviz.Digraph) -> None:
-    """A small worked example: the three kinds of claim and the four kinds of link.
+_VERBS = {Relation.ATTACK: "attacks", Relation.UNDERCUT: "undercuts"}
+
+
+def _objections(
+    graph: graphviz.Digraph,
+    objections: tuple[Ref | Objection, ...],
+    head: str,
+    relation: Relation,
+    prefix: str,
+    what: str,
+) -> None:
+    """Edges of ``objections`` to ``head``: a claim (``relation`` ATTACK) or the junction of a
+    step (UNDERCUT). A plain objection is one edge; one written in full with several claims
+    (linked) or with objections of its own meets at a junction ``<prefix>--<number>``, which
+    its own objections undercut in turn. ``what`` names the attacked thing in tooltips."""
+    verb = _VERBS[relation]
+    for number, item in enumerate(objections, 1):
+        if isinstance(item, Ref):
+            _edge(graph, relation, item.id, head, f"{item.id} {verb} {what}")
+            continue
+        members = [ref.id for ref in item.claims]
+        note = _with_note([], item.note)
+        attack = f"{' + '.join(members)} {verb} {what}"
+        if len(members) == 1 and not item.objections:
+            _edge(graph, relation, members[0], head, "\n".join([attack, *note]))
+            continue
+        junction = f"{prefix}--{number}"
+        graph.node(
+            junction,
+            label="",
+            id=esc_string(junction),
+            tooltip=tooltip("\n".join([attack, *note])),
+            **{"class": "objection linked" if item.linked else "objection"},
+            **{**JUNCTION, "color": EDGE_STYLES[relation].color},
+        )
+        for member in members:
+            _edge(graph, relation, member, junction, attack, arrow=False, member=True)
+        _edge(graph, relation, junction, head, "\n".join([attack, *note]))
+        _objections(graph, item.objections, junction, Relation.UNDERCUT, junction, attack)
+
+
+def _known(objections: tuple[Ref | Objection, ...], ids: object) -> tuple[Ref | Objection, ...]:
+    """``objections`` without references to unknown claims (and objections left with none)."""
+    kept: list[Ref | Objection] = []
+    for item in objections:
+        if isinstance(item, Ref):
+            if item.id in ids:  # type: ignore[operator]
+                kept.append(item)
+            continue
+        members = tuple(ref for ref in item.claims if ref.id in ids)  # type: ignore[operator]
+        if members:
+            kept.append(attrs.evolve(item, claims=members, objections=_known(item.objections, ids)))
+    return tuple(kept)
+
+
+def _contradiction(graph: graphviz.Digraph, a: str, b: str) -> None:
+    """Two claims that contradict each other: a dashed line with a bar at both ends (each
+    rebuts the other), left out of the ranking so that it does not bend the layout."""
+    look = EDGE_STYLES[Relation.ATTACK]
+    graph.edge(
+        a,
+        b,
+        id=esc_string(f"contradiction--{a}--{b}"),
+        style=look.style,
+        color=look.color,
+        penwidth=look.penwidth,
+        dir="both",
+        arrowhead=look.arrowhead,
+        arrowtail=look.arrowhead,
+        arrowsize=look.arrowsize,
+        constraint="false",
+        tooltip=tooltip(f"{a} and {b} contradict each other"),
+        **{"class": "contradiction"},
+    )
+
+
+#: Legend samples drawn only for maps that need them: name → (kind, text, implicit, status).
+_IMPLICIT_SAMPLE = {
+    "legend_implicit": (Kind.PREMISE, "a reconstruction the text does not state", True, None)
+}
+_CONTRADICTION_SAMPLES = {
+    "legend_contradiction_a": (Kind.PREMISE, "a claim", False, None),
+    "legend_contradiction_b": (Kind.PREMISE, "contradicts it", False, None),
+}
+_STATUS_SAMPLES = {
+    "legend_stands": (Kind.PREMISE, "no word: it stands", False, Status.STANDS),
+    "legend_defeated": (Kind.PREMISE, "an attack on it holds", False, Status.DEFEATED),
+    "legend_undecided": (Kind.PREMISE, "caught in an attack cycle", False, Status.UNDECIDED),
+}
+
+
+def _legend(
+    graph: graphviz.Digraph,
+    *,
+    implicit: bool = False,
+    contradiction: bool = False,
+    status: bool = False,
+) -> None:
+    """A small worked example: the three kinds of claim and the four kinds of link; and
+    where the map has them, an implicit claim, a contradiction, and the statuses.
 
     Legend names contain ``_``, which a claim id (a slug) cannot, so they never clash.
     """
@@ -389,6 +567,29 @@ def _legend(graph: graphviz.Digraph) -> None:
                 tooltip=kind.value,
                 **{"class": f"legend-sample {kind.value}"},
             )
+        optional = {
+            **(_IMPLICIT_SAMPLE if implicit else {}),
+            **(_CONTRADICTION_SAMPLES if contradiction else {}),
+            **(_STATUS_SAMPLES if status else {}),
+        }
+        for name, (kind, text, hidden, shown) in optional.items():
+            look = KIND_STYLES[kind]
+            paint = STATUS_STYLES.get(shown) if shown is not None else None
+            legend.node(
+                name,
+                label=claim_label(kind, text, width=22, size=9, implicit=hidden, status=shown),
+                id=name,
+                shape=look.shape,
+                style=look.style + (f",{IMPLICIT_STYLE}" if hidden else ""),
+                fillcolor=paint.fill if paint else look.fill,
+                color=look.line,
+                peripheries=str(look.peripheries),
+                margin="0.08,0.04",
+                tooltip=text,
+                **{"class": f"legend-sample {kind.value}" + (f" {shown.value}" if shown else "")},
+            )
+        if contradiction:
+            _contradiction(legend, "legend_contradiction_a", "legend_contradiction_b")
         legend.node("legend_junction", label="", id="legend_junction", **JUNCTION)
         member = (Relation.SUPPORT, "legend_junction")  # members meet the junction, no arrow
         for relation, tail, head, text in links:
@@ -408,7 +609,9 @@ def _legend(graph: graphviz.Digraph) -> None:
             )
 
 
-def build(amap: ArgumentMap, *, legend: bool = True) -> graphviz.Digraph:
+def build(
+    amap: ArgumentMap, *, legend: bool = True, evaluation: Evaluation | None = None
+) -> graphviz.Digraph:
     """The diagram of a map, bottom to top: reasons below what they support.
 
     Nodes are named by claim id and keep file order; where an id is duplicated the first
@@ -418,6 +621,7 @@ def build(amap: ArgumentMap, *, legend: bool = True) -> graphviz.Digraph:
     Args:
         amap: The map, best checked first.
         legend: Whether to draw the legend (cluster ``cluster_legend``).
+        evaluation: Draw each claim's status (:func:`argmap.evaluate.evaluate`) on it.
     """
     graph = graphviz.Digraph(
         name="argmap",
@@ -428,24 +632,35 @@ def build(amap: ArgumentMap, *, legend: bool = True) -> graphviz.Digraph:
     claims = amap.by_id()
     drawn = [claim for claim in amap.claims if claims[claim.id] is claim]
     for claim in drawn:
-        _claim(graph, claim)
+        _claim(graph, claim, evaluation.status(claim.id) if evaluation is not None else None)
     for claim in drawn:
         for number, reason in enumerate(claim.reasons, 1):
             known = attrs.evolve(
                 reason,
                 claims=tuple(ref for ref in reason.claims if ref.id in claims),
-                objections=tuple(ref for ref in reason.objections if ref.id in claims),
+                objections=_known(reason.objections, claims),
             )
             if known.claims:
                 _reason(graph, claim, number, known)
-        for ref in claim.objections:
-            if ref.id in claims:
-                _edge(graph, Relation.ATTACK, ref.id, claim.id, f"{ref.id} attacks {claim.id}")
+        rebuttals = _known(claim.objections, claims)
+        _objections(graph, rebuttals, claim.id, Relation.ATTACK, f"attack--{claim.id}", claim.id)
+    contradicting: set[frozenset[str]] = set()
+    for claim in drawn:
+        for ref in claim.contradicts:
+            pair = frozenset((claim.id, ref.id))
+            if ref.id in claims and len(pair) == 2 and pair not in contradicting:
+                contradicting.add(pair)
+                _contradiction(graph, claim.id, ref.id)
     if legend:
-        _legend(graph)
+        _legend(
+            graph,
+            implicit=any(claim.implicit for claim in drawn),
+            contradiction=bool(contradicting),
+            status=evaluation is not None,
+        )
     return graph
 
 
-def to_dot(amap: ArgumentMap, *, legend: bool = True) -> str:
+def to_dot(amap: ArgumentMap, *, legend: bool = True, evaluation: Evaluation | None = None) -> str:
     """The DOT source of :func:`build`'s diagram."""
-    return build(amap, legend=legend).source
+    return build(amap, legend=legend, evaluation=evaluation).source

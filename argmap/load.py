@@ -7,7 +7,17 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from argmap.diagnostics import Diagnostic, Span
-from argmap.model import FORMAT_VERSION, ArgumentMap, Claim, Kind, Quote, Reason, Ref, Source
+from argmap.model import (
+    FORMAT_VERSION,
+    ArgumentMap,
+    Claim,
+    Kind,
+    Objection,
+    Quote,
+    Reason,
+    Ref,
+    Source,
+)
 from argmap.yamlnodes import Mapping, Node, Scalar, Sequence, bad_character, decode, describe, parse
 
 #: Longest claim text: it is drawn in a node, and Graphviz lays out very long labels badly.
@@ -18,7 +28,7 @@ MAX_TITLE = 200
 MAX_TEXT = 10_000
 
 _CLAIM_KEYS = {"id": True, "text": True, "quotes": False, "note": False, "url": False,
-               "objections": False}  # fmt: skip
+               "objections": False, "contradicts": False, "implicit": False}  # fmt: skip
 _KEYS: dict[str, dict[str, bool]] = {
     "top": {
         "argmap": True,
@@ -29,11 +39,19 @@ _KEYS: dict[str, dict[str, bool]] = {
         "conclusions": False,
         "recommendations": False,
     },
-    "source": {"path": True, "title": False, "publisher": False, "date": False, "url": False},
+    "source": {
+        "path": True,
+        "title": False,
+        "publisher": False,
+        "date": False,
+        "url": False,
+        "ignore": False,
+    },
     "premise": _CLAIM_KEYS,
     "conclusion": {**_CLAIM_KEYS, "reasons": False},
     "recommendation": {**_CLAIM_KEYS, "reasons": False},
     "reason": {"claims": True, "objections": False, "note": False},
+    "objection": {"claims": True, "objections": False, "note": False},
 }
 
 T = TypeVar("T")
@@ -140,6 +158,17 @@ class _Reader:
         self.error(node.span, "AM010", f"{what} must list claim ids, not {describe(node)}")
         return None
 
+    def flag(self, node: Node, what: str) -> bool | None:
+        """``true`` or ``false``, as written (YAML's other spellings of booleans are refused)."""
+        if isinstance(node, Scalar) and node.value in ("true", "false"):
+            return node.value == "true"
+        shown = f"'{node.value}'" if isinstance(node, Scalar) else describe(node)
+        self.error(node.span, "AM010", f"'{what}' must be true or false, not {shown}")
+        return None
+
+    def line(self, node: Node, what: str) -> str | None:
+        return self.text(node, f"a line in {what}")
+
     def quote(self, node: Node, what: str) -> Quote | None:
         value = self.text(node, "a quote")
         return None if value is None else Quote(value, node.span)
@@ -160,15 +189,35 @@ class _Reader:
         if entries is None or "claims" not in entries:
             return None
         claims = self.one_or_list(entries["claims"][1], "'claims' of a reason", self.ref)
-        objections: tuple[Ref, ...] | None = ()
+        objections: tuple[Ref | Objection, ...] | None = ()
         if "objections" in entries:
             objections = self.one_or_list(
-                entries["objections"][1], "'objections' of a reason", self.ref
+                entries["objections"][1], "'objections' of a reason", self.objection
             )
         note = self.optional_text(entries, "note", "the note of a reason")
         if claims is None or objections is None or note is False:
             return None
         return Reason(claims, objections, note or None, span=node.span)
+
+    def objection(self, node: Node, what: str) -> Ref | Objection | None:
+        """A claim id, or an objection written in full: a mapping like a reason's."""
+        if not isinstance(node, Mapping):
+            return self.ref(node, what)
+        entries = self.mapping(node, "objection", "an objection")
+        if entries is None or "claims" not in entries:
+            return None
+        claims = self.one_or_list(entries["claims"][1], "'claims' of an objection", self.ref)
+        objections: tuple[Ref | Objection, ...] | None = ()
+        if "objections" in entries:
+            objections = self.one_or_list(
+                entries["objections"][1], "'objections' of an objection", self.objection
+            )
+        note = self.optional_text(entries, "note", "the note of an objection")
+        if claims is None or objections is None or note is False:
+            return None
+        if len(claims) == 1 and not objections and not note:
+            return claims[0]  # {claims: a} says no more than a
+        return Objection(claims, objections, note or None, span=node.span)
 
     def optional_text(
         self, entries: dict[str, tuple[Scalar, Node]], key: str, what: str, limit: int = MAX_TEXT
@@ -200,18 +249,26 @@ class _Reader:
         quotes: tuple[Quote, ...] | None = ()
         if "quotes" in entries:
             quotes = self.one_or_list(entries["quotes"][1], "quotes", self.quote)
-        objections: tuple[Ref, ...] | None = ()
+        objections: tuple[Ref | Objection, ...] | None = ()
         if "objections" in entries:
-            objections = self.one_or_list(entries["objections"][1], "objections", self.ref)
+            objections = self.one_or_list(entries["objections"][1], "objections", self.objection)
         reasons: tuple[Reason, ...] | None = ()
         if "reasons" in entries:
             # An empty list is well-formed; check.py reports a conclusion without reasons.
             reasons = self.one_or_list(
                 entries["reasons"][1], "reasons", self.reason, may_be_empty=True
             )
+        contradicts: tuple[Ref, ...] | None = ()
+        if "contradicts" in entries:
+            contradicts = self.one_or_list(entries["contradicts"][1], "contradicts", self.ref)
+        implicit = self.flag(entries["implicit"][1], "implicit") if "implicit" in entries else False
         note = self.optional_text(entries, "note", "a note")
         url = self.optional_text(entries, "url", "a url")
-        if not ok or None in (claim_id, text, quotes, objections, reasons) or False in (note, url):
+        if (
+            not ok
+            or None in (claim_id, text, quotes, objections, reasons, contradicts, implicit)
+            or False in (note, url)
+        ):
             return None
         return Claim(
             id=claim_id,  # type: ignore[arg-type]
@@ -222,6 +279,8 @@ class _Reader:
             url=url or None,  # type: ignore[arg-type]
             reasons=reasons,  # type: ignore[arg-type]
             objections=objections,  # type: ignore[arg-type]
+            contradicts=contradicts,  # type: ignore[arg-type]
+            implicit=implicit,  # type: ignore[arg-type]
             spans=spans,
         )
 
@@ -229,7 +288,16 @@ class _Reader:
         entries = self.mapping(node, "source", "source")
         if entries is None:
             return None
-        fields = {key: self.optional_text(entries, key, f"source {key}") for key in _KEYS["source"]}
+        texts = [key for key in _KEYS["source"] if key != "ignore"]
+        fields: dict[str, object] = {
+            key: self.optional_text(entries, key, f"source {key}") for key in texts
+        }
+        if "ignore" in entries:
+            fields["ignore"] = self.one_or_list(
+                entries["ignore"][1], "'ignore' of the source", self.line
+            )
+            if fields["ignore"] is None:
+                return None
         if False in fields.values() or fields["path"] is None:
             return None
         spans = {"": node.span, **{key: value.span for key, (_, value) in entries.items()}}
@@ -304,6 +372,13 @@ def load(data: bytes, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     root, diagnostics = parse(text, path)
     if root is None:
         return None, sorted(diagnostics)
+    reader = _Reader(path)
+    amap = reader.argument_map(root)
+    return amap, sorted(reader.diagnostics)
+
+
+def load_tree(root: Node, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    """Read a map from a tree of positioned nodes built elsewhere (e.g. from JSON)."""
     reader = _Reader(path)
     amap = reader.argument_map(root)
     return amap, sorted(reader.diagnostics)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from argmap.diagnostics import Span
+
+if TYPE_CHECKING:
+    import os
 
 NOWHERE = Span(0, 0)
 
@@ -59,7 +63,7 @@ class Reason:
     """
 
     claims: tuple[Ref, ...]
-    objections: tuple[Ref, ...] = ()
+    objections: tuple[Ref | Objection, ...] = ()
     note: str | None = None
     span: Span = attrs.field(default=NOWHERE, eq=False, repr=False)
 
@@ -69,10 +73,44 @@ class Reason:
 
 
 @attrs.frozen
+class Objection:
+    """An objection written in full, like a reason: claims that attack only jointly (linked),
+    and ``objections`` that undercut this attack (they grant the attacking claims but deny
+    that these defeat the target).
+
+    An objection that is one claim and nothing more is a plain ``Ref`` instead, so that each
+    map has one model.
+    """
+
+    claims: tuple[Ref, ...]
+    objections: tuple[Ref | Objection, ...] = ()
+    note: str | None = None
+    span: Span = attrs.field(default=NOWHERE, eq=False, repr=False)
+
+    @property
+    def linked(self) -> bool:
+        return len(self.claims) > 1
+
+
+def attackers(objection: Ref | Objection) -> tuple[Ref, ...]:
+    """The claims making an objection: the one claim of a plain reference, else its members."""
+    return (objection,) if isinstance(objection, Ref) else objection.claims
+
+
+def undercutters(objection: Ref | Objection) -> tuple[Ref | Objection, ...]:
+    """The objections to an objection's own attack (none for a plain reference)."""
+    return () if isinstance(objection, Ref) else objection.objections
+
+
+@attrs.frozen
 class Claim:
     """A premise, conclusion or recommendation.
 
-    ``objections`` are the claims that attack this one (rebuttals); ``reasons`` support it.
+    ``objections`` are the claims that attack this one (rebuttals), each a ``Ref`` or, written
+    in full, an ``Objection``; ``reasons`` support it.
+    ``contradicts`` names claims that cannot be true together with this one (the relation is
+    symmetric: declaring it on one side is enough). An ``implicit`` claim is the analyst's
+    reconstruction of something the text does not state.
     ``spans`` maps a field name (and ``""`` for the claim itself) to where it was written.
     """
 
@@ -83,7 +121,9 @@ class Claim:
     note: str | None = None
     url: str | None = None
     reasons: tuple[Reason, ...] = ()
-    objections: tuple[Ref, ...] = ()
+    objections: tuple[Ref | Objection, ...] = ()
+    contradicts: tuple[Ref, ...] = ()
+    implicit: bool = False
     spans: Mapping[str, Span] = _spans()
 
     def where(self, field: str = "") -> Span:
@@ -92,13 +132,18 @@ class Claim:
 
 @attrs.frozen
 class Source:
-    """The text a map is about; ``path`` is relative to the map file."""
+    """The text a map is about; ``path`` is relative to the map file.
+
+    ``ignore`` lists lines of the source that are not prose (captions, page furniture), for
+    coverage; ``*`` in an entry stands for any text.
+    """
 
     path: str
     title: str | None = None
     publisher: str | None = None
     date: str | None = None
     url: str | None = None
+    ignore: tuple[str, ...] = ()
     spans: Mapping[str, Span] = _spans()
 
     def where(self, field: str = "") -> Span:
@@ -126,6 +171,27 @@ class ArgumentMap:
             index.setdefault(claim.id, claim)
         return index
 
+    # Drawing: thin wrappers that import argmap.api when called, so that this module stays
+    # free of I/O and of the rendering stack.
+
+    def render(self, fmt: str = "svg", **options: Any) -> bytes:
+        """This map drawn as ``fmt``: :func:`argmap.api.render_map` (same options)."""
+        from argmap.api import render_map
+
+        return render_map(self, fmt, **options)
+
+    def save(self, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> None:
+        """Draw this map into the file ``path``: :func:`argmap.api.save_map`."""
+        from argmap.api import save_map
+
+        save_map(self, path, fmt, **options)
+
+    def _repr_svg_(self) -> str:
+        """Jupyter and IPython show a map as its SVG."""
+        from argmap.svg import inline
+
+        return inline(self.render("svg"))
+
 
 @attrs.frozen
 class Support:
@@ -138,15 +204,22 @@ class Support:
 
 @attrs.frozen
 class Attack:
-    """An attacker on a claim (rebuttal, ``reason is None``) or on a step (undercut)."""
+    """An attacker on a claim (rebuttal, ``reason is None``) or on a step (undercut).
+
+    ``objection`` is the full-form objection the attacker belongs to (None for a plain one).
+    An attack on an attack has ``on`` set to the objection whose attack it undercuts; its
+    ``target`` and ``reason`` are those of the attack at the root of that chain.
+    """
 
     attacker: Ref
     target: Claim
     reason: Reason | None = None
+    objection: Objection | None = None
+    on: Objection | None = None
 
     @property
     def undercut(self) -> bool:
-        return self.reason is not None
+        return self.reason is not None or self.on is not None
 
 
 def supports(amap: ArgumentMap) -> Iterator[Support]:
@@ -157,11 +230,39 @@ def supports(amap: ArgumentMap) -> Iterator[Support]:
                 yield Support(member, claim, reason)
 
 
-def attacks(amap: ArgumentMap) -> Iterator[Attack]:
-    """Every attack in file order: rebuttals of each claim, then undercuts of its reasons."""
+@attrs.frozen
+class Contradiction:
+    """Two claims that cannot both be true, declared under ``claim`` as ``contradicts: other``."""
+
+    claim: Claim
+    other: Ref
+
+
+def contradictions(amap: ArgumentMap) -> Iterator[Contradiction]:
+    """Every declared contradiction in file order (each as written, not yet made symmetric)."""
     for claim in amap.claims:
-        for ref in claim.objections:
-            yield Attack(ref, claim)
+        for ref in claim.contradicts:
+            yield Contradiction(claim, ref)
+
+
+def _attacks(
+    objections: tuple[Ref | Objection, ...],
+    target: Claim,
+    reason: Reason | None,
+    on: Objection | None,
+) -> Iterator[Attack]:
+    for item in objections:
+        full = item if isinstance(item, Objection) else None
+        for ref in attackers(item):
+            yield Attack(ref, target, reason, full, on)
+        if full is not None:
+            yield from _attacks(full.objections, target, reason, full)
+
+
+def attacks(amap: ArgumentMap) -> Iterator[Attack]:
+    """Every attack in file order: rebuttals of each claim, then undercuts of its reasons;
+    attacks on an attack follow the attack they undercut."""
+    for claim in amap.claims:
+        yield from _attacks(claim.objections, claim, None, None)
         for reason in claim.reasons:
-            for ref in reason.objections:
-                yield Attack(ref, claim, reason)
+            yield from _attacks(reason.objections, claim, reason, None)

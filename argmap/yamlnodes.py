@@ -8,6 +8,7 @@ node). Events carry all three with their positions, at the same C speed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import attrs
@@ -21,20 +22,22 @@ MAX_DEPTH = 16
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@attrs.frozen
+# The nodes are attrs classes without frozen's per-field object.__setattr__: a big map has
+# hundreds of thousands of them, and nothing changes them once parse() has built the tree.
+@attrs.define
 class Scalar:
     value: str
     span: Span
     plain: bool = True
 
 
-@attrs.frozen
+@attrs.define
 class Sequence:
     items: tuple[Node, ...]
     span: Span
 
 
-@attrs.frozen
+@attrs.define
 class Mapping:
     pairs: tuple[tuple[Scalar | Sequence | Mapping, Node], ...]
     span: Span
@@ -87,6 +90,45 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str) -> Diagnostic:
     return Diagnostic(path, span, "AM002", f"YAML syntax error: {problem}{context}")
 
 
+_ScalarEvent = yaml.ScalarEvent
+_MappingStartEvent, _MappingEndEvent = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SequenceStartEvent, _SequenceEndEvent = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_AliasEvent, _DocumentStartEvent, _StreamEndEvent = (
+    yaml.AliasEvent,
+    yaml.DocumentStartEvent,
+    yaml.StreamEndEvent,
+)
+
+
+def _node_marks(event: yaml.NodeEvent, span: Span, path: str) -> list[Diagnostic]:
+    """AM005 for an anchor and AM006 for a tag written on a node."""
+    found = []
+    if event.anchor is not None:
+        found.append(
+            Diagnostic(
+                path,
+                span,
+                "AM005",
+                f"anchor '&{event.anchor}' is not allowed: write every value out",
+            )
+        )
+    if event.tag is not None:
+        found.append(
+            Diagnostic(
+                path,
+                span,
+                "AM006",
+                f"tag '{event.tag}' is not allowed: values are plain text, lists and mappings",
+            )
+        )
+    return found
+
+
+def _is_key(starts: list[tuple[bool, Span]], children: list[Node]) -> bool:
+    """Whether the next node of the innermost open collection is a mapping's key."""
+    return bool(starts) and starts[-1][0] and not len(children) % 2
+
+
 def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     """Text → the root node of its single document, or diagnostics.
 
@@ -94,13 +136,65 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     nesting deeper than MAX_DEPTH (AM013), and an empty document (AM003).
     """
     diagnostics: list[Diagnostic] = []
-    # A stack of open collections: (kind, start span, children).
-    stack: list[tuple[str, Span, list[Node]]] = [("stream", Span(1, 1), [])]
+    # The open collections, innermost last: the children read so far and where each started.
+    stack: list[list[Node]] = [[]]
+    starts: list[tuple[bool, Span]] = []  # (is a mapping, start) of each open collection
+    children = stack[0]
+    merges: list[Diagnostic] = []  # plain "<<" keys: YAML merge keys
     documents = 0
     too_deep: Span | None = None
+    # One pass over libyaml's events, dispatching on their exact class: this loop runs once per
+    # scalar of the file, so it is kept lean (maps of thousands of claims load in a blink).
+    loader = _Loader(text)
+    get_event = loader.get_event
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.DocumentStartEvent):
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is _ScalarEvent:
+                mark = event.start_mark
+                span = Span(mark.line + 1, mark.column + 1)
+                if event.anchor is not None or event.tag is not None:
+                    diagnostics += _node_marks(event, span, path)
+                value = event.value
+                if value == "<<" and not event.style and _is_key(starts, children):
+                    merges.append(
+                        Diagnostic(
+                            path, span, "AM005", "merge key '<<' is not allowed: write it out"
+                        )
+                    )
+                children.append(Scalar(value, span, not event.style))
+            elif kind is _MappingStartEvent or kind is _SequenceStartEvent:
+                mark = event.start_mark
+                span = Span(mark.line + 1, mark.column + 1)
+                if event.anchor is not None or event.tag is not None:
+                    diagnostics += _node_marks(event, span, path)
+                if len(stack) > MAX_DEPTH and too_deep is None:
+                    too_deep = span
+                starts.append((kind is _MappingStartEvent, span))
+                children = []
+                stack.append(children)
+            elif kind is _MappingEndEvent or kind is _SequenceEndEvent:
+                done = stack.pop()
+                children = stack[-1]
+                is_mapping, span = starts.pop()
+                if is_mapping:
+                    pairs = tuple(zip(done[0::2], done[1::2], strict=True))
+                    children.append(Mapping(pairs, span))  # type: ignore[arg-type]
+                else:
+                    children.append(Sequence(tuple(done), span))
+            elif kind is _AliasEvent:
+                span = _span(event.start_mark)
+                diagnostics.append(
+                    Diagnostic(
+                        path,
+                        span,
+                        "AM005",
+                        f"alias '*{event.anchor}' is not allowed: write the value out",
+                    )
+                )
+                children.append(Scalar("", span))
+            elif kind is _DocumentStartEvent:
                 documents += 1
                 if documents == 2:
                     diagnostics.append(
@@ -111,56 +205,8 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
                             "a second YAML document; a map file holds exactly one",
                         )
                     )
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                diagnostics.append(
-                    Diagnostic(
-                        path,
-                        _span(event.start_mark),
-                        "AM005",
-                        f"alias '*{event.anchor}' is not allowed: write the value out",
-                    )
-                )
-                stack[-1][2].append(Scalar("", _span(event.start_mark)))
-                continue
-            if isinstance(event, yaml.NodeEvent):
-                span = _span(event.start_mark)
-                if event.anchor is not None:
-                    diagnostics.append(
-                        Diagnostic(
-                            path,
-                            span,
-                            "AM005",
-                            f"anchor '&{event.anchor}' is not allowed: write every value out",
-                        )
-                    )
-                if event.tag is not None:
-                    diagnostics.append(
-                        Diagnostic(
-                            path,
-                            span,
-                            "AM006",
-                            f"tag '{event.tag}' is not allowed: values are plain text, "
-                            "lists and mappings",
-                        )
-                    )
-            if isinstance(event, yaml.ScalarEvent):
-                plain = event.style is None or event.style == ""
-                stack[-1][2].append(Scalar(event.value, _span(event.start_mark), plain))
-            elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
-                if len(stack) > MAX_DEPTH and too_deep is None:
-                    too_deep = _span(event.start_mark)
-                stack.append((kind, _span(event.start_mark), []))
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                kind, span, children = stack.pop()
-                node: Node
-                if kind == "seq":
-                    node = Sequence(tuple(children), span)
-                else:
-                    pairs = tuple(zip(children[0::2], children[1::2], strict=True))
-                    node = Mapping(pairs, span)  # type: ignore[arg-type]
-                stack[-1][2].append(node)
+            elif kind is _StreamEndEvent or event is None:
+                break
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(exc, path)]
     except yaml.reader.ReaderError as exc:
@@ -171,6 +217,8 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
         return None, [Diagnostic(path, span, "AM012", message)]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports all it finds as above
         return None, [Diagnostic(path, Span(1, 1), "AM002", f"YAML error: {exc}")]
+    finally:
+        loader.dispose()
     if too_deep is not None:
         diagnostics.append(
             Diagnostic(
@@ -180,39 +228,23 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
                 f"nesting deeper than {MAX_DEPTH} levels; the format needs 5",
             )
         )
-    roots = stack[0][2]
+    roots = stack[0]
     empty = not roots or (isinstance(roots[0], Scalar) and roots[0].value == "" and roots[0].plain)
     if not diagnostics and empty:
         diagnostics.append(
             Diagnostic(path, Span(1, 1), "AM003", "the file holds no map (it is empty)")
         )
-    diagnostics.extend(_merge_keys(roots[0], path) if roots and not diagnostics else ())
+    diagnostics.extend(sorted(merges) if roots and not diagnostics else ())
     if diagnostics:
         return None, diagnostics
     return roots[0], []
 
 
-def _merge_keys(root: Node, path: str) -> list[Diagnostic]:
-    """AM005 for every plain ``<<`` key: YAML merge keys are not allowed."""
-    found: list[Diagnostic] = []
-    todo: list[Node] = [root]
-    while todo:
-        node = todo.pop()
-        if isinstance(node, Sequence):
-            todo.extend(node.items)
-        elif isinstance(node, Mapping):
-            for key, value in node.pairs:
-                if isinstance(key, Scalar) and key.plain and key.value == "<<":
-                    found.append(
-                        Diagnostic(
-                            path, key.span, "AM005", "merge key '<<' is not allowed: write it out"
-                        )
-                    )
-                todo.append(value)
-    return sorted(found)
-
-
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Every character bad_character refuses, so that clean text (nearly all of it) is one C scan.
+_REFUSED = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def bad_character(text: str) -> tuple[int, str] | None:
@@ -226,14 +258,12 @@ def bad_character(text: str) -> tuple[int, str] | None:
     >>> bad_character("a\\u202eb")
     (1, 'bidirectional control character U+202E')
     """
-    for index, char in enumerate(text):
-        if char in "\t\n":
-            continue
-        if char in _BIDI:
-            return index, f"bidirectional control character U+{ord(char):04X}"
-        category = unicodedata.category(char)
-        if category == "Cc":
-            return index, f"control character U+{ord(char):04X}"
-        if category == "Cs" or char in "\ufffe\uffff":
-            return index, f"invalid character U+{ord(char):04X}"
-    return None
+    found = _REFUSED.search(text)
+    if found is None:
+        return None
+    index, char = found.start(), found.group()
+    if char in _BIDI:
+        return index, f"bidirectional control character U+{ord(char):04X}"
+    if unicodedata.category(char) == "Cc":
+        return index, f"control character U+{ord(char):04X}"
+    return index, f"invalid character U+{ord(char):04X}"

@@ -36,7 +36,10 @@ def test_version() -> None:
     assert result.output == f"argmap, version {__version__}\n"
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["render"]])
+@pytest.mark.parametrize(
+    "command",
+    [[], ["check"], ["render"], ["import"], ["export"], ["schema"], ["eval"], ["coverage"]],
+)
 def test_every_command_has_help_with_an_example(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.exit_code == 0
