@@ -7,7 +7,9 @@ untouched). The result:
   the Graphviz version; the same map and options give the same bytes;
 - scales: a ``viewBox``, the natural size as ``width``/``height`` in points (which a page can
   override with CSS), and a ``max-width: 100%; height: auto`` rule so it shrinks to fit the
-  column it is put in, never past readability by growing;
+  column it is put in, never past readability by growing; maps of more than
+  SHRINK_MAX_CLAIMS claims keep their natural size (a page scrolls them), since shrunk to a
+  column their text could not be read;
 - is accessible: ``role="img"``, a ``<title>`` (the map's title) and a ``<desc>`` (a summary:
   the main thesis and the recommendations); each claim's quotes stay its tooltip;
 - is themed in its presentation attributes (see :mod:`argmap.themes`), so it looks the same
@@ -46,15 +48,22 @@ _WIDTH = re.compile(r"(\d+(?:\.\d+)?)(px|pt|pc|cm|mm|in|em|rem|%)?")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
-def stylesheet(theme: str, scope: str) -> str:
+#: Maps of more claims keep their natural size in a page (and scroll) instead of shrinking
+#: to the column's width, where their text would be too small to read.
+SHRINK_MAX_CLAIMS = 300
+
+
+def stylesheet(theme: str, scope: str, *, shrink: bool = True) -> str:
     """The ``<style>`` text of a drawing: sizing, fonts, and for ``auto`` the dark colours.
 
-    Every rule is scoped under ``scope`` (the root's id) and has no specificity.
+    Every rule is scoped under ``scope`` (the root's id) and has no specificity. With
+    ``shrink``, the drawing shrinks to fit its column; without, it keeps its natural size.
     """
     rules = [
-        f":where({scope}){{max-width:100%;height:auto}}",
+        f":where({scope}){{max-width:100%;height:auto}}" if shrink else "",
         f":where({scope} text){{font-family:{FONT_STACK}}}",
     ]
+    rules = [rule for rule in rules if rule]
     if theme == "auto":
         rules.append(media_rules(scope))
     return "\n" + "\n".join(rules) + "\n"
@@ -192,7 +201,8 @@ def embed(
             element.tail = "\n"
     root.attrib.clear()
     root.attrib.update(attributes)
-    style.text = stylesheet(theme, "#ROOT")
+    shrink = len(amap.claims) <= SHRINK_MAX_CLAIMS
+    style.text = stylesheet(theme, "#ROOT", shrink=shrink)
 
     # The root's id is a hash of everything else: two different drawings on one page never
     # share it (so neither's rules reach the other), and the same drawing always gets it.
@@ -209,7 +219,7 @@ def embed(
     )
     title.set("id", f"{root_id}-title")
     desc.set("id", f"{root_id}-desc")
-    style.text = stylesheet(theme, "#" + root_id)
+    style.text = stylesheet(theme, "#" + root_id, shrink=shrink)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + _serialize(root) + "\n").encode("utf-8")
 
 

@@ -361,3 +361,19 @@ def test_text_xml_cannot_carry_is_left_out() -> None:
     root = ET.fromstring(render_map(amap, "svg"))
     assert root.find(f"{S}title").text == "Bad title"
     assert "Main thesis: Do it." in root.find(f"{S}desc").text
+
+
+def test_big_maps_keep_their_natural_size_small_ones_shrink_to_the_column() -> None:
+    from argmap.model import ArgumentMap, Claim, Kind, Reason, Ref
+    from argmap.svg import SHRINK_MAX_CLAIMS, embed
+
+    def drawn(claims: int) -> bytes:
+        premises = [Claim(f"p{i}", Kind.PREMISE, f"P{i}") for i in range(claims - 1)]
+        reasons = tuple(Reason((Ref(p.id),)) for p in premises)
+        top = Claim("top", Kind.CONCLUSION, "Top", reasons=reasons)
+        amap = ArgumentMap("Big", (*premises, top))
+        svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="10pt" height="10pt" viewBox="0 0 10 10"><g/></svg>'  # noqa: E501
+        return embed(svg, amap)
+
+    assert b"max-width:100%" in drawn(SHRINK_MAX_CLAIMS)
+    assert b"max-width:100%" not in drawn(SHRINK_MAX_CLAIMS + 1)
