@@ -199,14 +199,24 @@ def embed(
             element.text = "\n"  # the comments Graphviz wrote leave blank lines behind
         if not (element.tail or "\n").strip():
             element.tail = "\n"
-    root.attrib.clear()
-    root.attrib.update(attributes)
     shrink = len(amap.claims) <= SHRINK_MAX_CLAIMS
-    style.text = stylesheet(theme, "#ROOT", shrink=shrink)
 
-    # The root's id is a hash of everything else: two different drawings on one page never
-    # share it (so neither's rules reach the other), and the same drawing always gets it.
-    digest = hashlib.sha256(_serialize(root).encode("utf-8")).hexdigest()[:10]
+    # The root's id is a hash of what the drawing is made from (Graphviz's SVG, which the map
+    # determines, and the options): two different drawings on one page never share it (so
+    # neither's rules reach the other), and the same drawing always gets it. Hashing the
+    # input rather than the output spares serializing a big drawing twice.
+    made_of = [
+        svg,
+        theme,
+        width or "",
+        id_prefix,
+        str(focusable),
+        title.text or "",
+        desc.text or "",
+    ]
+    digest = hashlib.sha256(
+        b"\0".join(part if isinstance(part, bytes) else part.encode() for part in made_of)
+    ).hexdigest()[:10]
     root_id = f"{id_prefix}argmap-{digest}"
     root.attrib.clear()
     root.attrib.update(
