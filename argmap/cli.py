@@ -360,7 +360,7 @@ def render(
         sys.exit(EXIT_USAGE)
     if folders or watch:
         sys.exit(_render_many(files, folders, output, fmt, options, watch, jobs, watch_rounds))
-    status = EXIT_OK
+    exit_status = EXIT_OK
     results: list[Checked] = []
     for name in files:
         try:
@@ -368,7 +368,7 @@ def render(
             results.append(checked)
             _report(checked.diagnostics)
             if not checked.ok:
-                status = max(status, EXIT_ERRORS)
+                exit_status = max(exit_status, EXIT_ERRORS)
                 continue
             assert checked.map is not None
             target = _target(name, output, fmt, several)
@@ -383,9 +383,9 @@ def render(
                 click.echo(f"argmap: wrote {target}", err=True)
         except ArgmapError as exc:
             _usage(str(exc))
-            status = EXIT_USAGE
+            exit_status = EXIT_USAGE
     _summary(results)
-    sys.exit(status)
+    sys.exit(exit_status)
 
 
 def _render_many(
