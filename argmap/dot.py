@@ -407,18 +407,35 @@ def _reason(graph: graphviz.Digraph, target: Claim, number: int, reason: Reason)
         return
     junction = junction_name(target, number)
     step = f"{' + '.join(members)} → {target.id}"
+    kind = "reason linked" if reason.linked else "reason"
+    _joined(graph, Relation.SUPPORT, members, junction, target.id, step, note, kind, JUNCTION)
+    _objections(graph, reason.objections, junction, Relation.UNDERCUT, junction, step)
+
+
+def _joined(
+    graph: graphviz.Digraph,
+    relation: Relation,
+    members: list[str],
+    junction: str,
+    head: str,
+    says: str,
+    note: list[str],
+    kind: str,
+    look: dict[str, str],
+) -> None:
+    """Claims that act together (a reason's, an objection's): their edges meet at a junction
+    point, one edge goes on to ``head``; ``says`` names the step in the tooltips."""
     graph.node(
         junction,
         label="",
         id=esc_string(junction),
-        tooltip=tooltip("\n".join([step, *note])),
-        **{"class": "reason linked" if reason.linked else "reason"},
-        **JUNCTION,
+        tooltip=tooltip("\n".join([says, *note])),
+        **{"class": kind},
+        **look,
     )
     for member in members:
-        _edge(graph, Relation.SUPPORT, member, junction, step, arrow=False, member=True)
-    _edge(graph, Relation.SUPPORT, junction, target.id, "\n".join([step, *note]))
-    _objections(graph, reason.objections, junction, Relation.UNDERCUT, junction, step)
+        _edge(graph, relation, member, junction, says, arrow=False, member=True)
+    _edge(graph, relation, junction, head, "\n".join([says, *note]))
 
 
 _VERBS = {Relation.ATTACK: "attacks", Relation.UNDERCUT: "undercuts"}
@@ -448,17 +465,9 @@ def _objections(
             _edge(graph, relation, members[0], head, "\n".join([attack, *note]))
             continue
         junction = f"{prefix}--{number}"
-        graph.node(
-            junction,
-            label="",
-            id=esc_string(junction),
-            tooltip=tooltip("\n".join([attack, *note])),
-            **{"class": "objection linked" if item.linked else "objection"},
-            **{**JUNCTION, "color": EDGE_STYLES[relation].color},
-        )
-        for member in members:
-            _edge(graph, relation, member, junction, attack, arrow=False, member=True)
-        _edge(graph, relation, junction, head, "\n".join([attack, *note]))
+        kind = "objection linked" if item.linked else "objection"
+        look = {**JUNCTION, "color": EDGE_STYLES[relation].color}
+        _joined(graph, relation, members, junction, head, attack, note, kind, look)
         _objections(graph, item.objections, junction, Relation.UNDERCUT, junction, attack)
 
 
