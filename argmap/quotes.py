@@ -39,6 +39,7 @@ _SPACE = re.compile(r"\s+")
 _FOLD_PAIRS = tuple((chr(code), to or "") for code, to in _FOLD.items())
 _DROPPED = re.compile("[" + "".join(chr(c) for c, to in _FOLD.items() if to is None) + "]")
 _LONG_SPACE = re.compile(r"\s\s+")  # white space that normalizing shortens
+_SPACES = re.compile("  +")  # the same in a text whose only white space is spaces
 _WORDS = 4  # words in a key of the word index
 _STRIDE = 2  # every _STRIDE-th word of a source is indexed (_WORDS is a multiple of it)
 _WORD_GROUP = re.compile(rf"(?:\S++ ?){{1,{_STRIDE}}}")
@@ -53,9 +54,16 @@ def normalize(text: str) -> str:
     >>> normalize("the  \u201cEuropean\u201d\\ncommunity \u2014 now")
     'the "European" community - now'
     """
+    return " ".join(_fold(text).split())
+
+
+def _fold(text: str) -> str:
+    """Quote marks and dashes folded to ASCII, invisible characters dropped."""
     if not text.isascii():  # all that folding changes lies outside ASCII
-        text = text.translate(_FOLD)
-    return " ".join(text.split())
+        for char, replacement in _FOLD_PAIRS:  # a C scan each: faster than str.translate
+            if char in text:
+                text = text.replace(char, replacement)
+    return text
 
 
 def _parts(quote: str) -> list[str]:
@@ -91,25 +99,36 @@ class SourceText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        folded = text
-        for char, replacement in _FOLD_PAIRS:  # a C scan each; far faster than translate
-            if char in folded:
-                folded = folded.replace(char, replacement)
-        # Runs of white space become one space; none at the start, one at the end if any.
-        words = " ".join(folded.split())
-        self.normalized = words + " " if words and folded[-1:].isspace() else words
+        folded = _fold(text)
         # Where folding dropped characters: the folded offset at which each one was dropped.
-        self._drops = [m.start() - k for k, m in enumerate(_DROPPED.finditer(text))]
+        self._drops: list[int] = []
+        if len(folded) != len(text):
+            self._drops = [m.start() - k for k, m in enumerate(_DROPPED.finditer(text))]
+        # Runs of white space become one space; none at the start, one at the end if any.
         # From normalized offset _marks[k] on, a folded offset is the normalized one + _shifts[k].
-        lead = len(folded) - len(folded.lstrip())
+        spaced = folded.replace("\n", " ")
+        simple = spaced.isprintable()  # no white space left but spaces: the common case
+        if not simple:
+            spaced = folded
+        lead = len(spaced) - len(spaced.lstrip())
         self._marks: list[int] = [0] if lead else []
         self._shifts: list[int] = [lead] if lead else []
-        shift = lead
-        for run in _LONG_SPACE.finditer(folded, lead):
+        pieces: list[str] = []  # of a simple text, the text between its runs of spaces
+        shift = done = lead
+        for run in (_SPACES if simple else _LONG_SPACE).finditer(spaced, lead):
             start, end = run.span()
             self._marks.append(start - shift + 1)
             shift += end - start - 1
             self._shifts.append(shift)
+            if simple:
+                pieces.append(spaced[done:start])
+                done = end
+        if simple:
+            pieces.append(spaced[done:])
+            self.normalized = " ".join(pieces)
+        else:
+            words = " ".join(folded.split())
+            self.normalized = words + " " if words and folded[-1:].isspace() else words
         self._line_starts: list[int] | None = None
         self._index: dict[str, int] | None = None
 
@@ -188,19 +207,13 @@ class SourceText:
         one tried does, the next start of the part is tried.
         """
         index = self._word_index()
-        text = self.normalized
-        starts = [0]
-        for _ in range(_STRIDE + _WORDS):
-            space = part.find(" ", starts[-1])
-            if space < 0:
-                break
-            starts.append(space + 1)
-        starts.append(len(part) + 1)  # the end of the last word, when the part ends a word
-        for first in range(min(_STRIDE + 1, len(starts) - _WORDS)):
-            at = index.get(part[starts[first] : starts[first + _WORDS] - 1], -1)
-            at -= starts[first]
-            if at >= 0 and text.startswith(part, at):
+        words = part.split(" ")  # a normalized part: its words are one space apart
+        offset = 0  # where words[first] starts in the part
+        for first in range(min(_STRIDE + 1, len(words) - _WORDS + 1)):
+            at = index.get(" ".join(words[first : first + _WORDS]), -1) - offset
+            if at >= 0 and self.normalized.startswith(part, at):
                 return at
+            offset += len(words[first]) + 1
         return -1
 
     def _word_index(self) -> dict[str, int]:
