@@ -54,6 +54,11 @@ _KEYS: dict[str, dict[str, bool]] = {
     "objection": {"claims": True, "objections": False, "note": False},
 }
 
+#: The required keys of each place, in the order they are reported when missing.
+_REQUIRED = {
+    place: tuple(k for k, required in keys.items() if required) for place, keys in _KEYS.items()
+}
+
 T = TypeVar("T")
 
 
@@ -88,8 +93,8 @@ class _Reader:
                 self.error(key.span, "AM009", self._unknown_key(key.value, place, what))
                 continue
             entries[key.value] = (key, value)
-        for name, required in allowed.items():
-            if required and name not in entries:
+        for name in _REQUIRED[place]:
+            if name not in entries:
                 self.error(node.span, "AM011", f"{what} is missing the required key '{name}'")
         return entries
 
@@ -109,7 +114,7 @@ class _Reader:
         if not isinstance(node, Scalar):
             self.error(node.span, "AM010", f"{what} must be text, not {describe(node)}")
             return None
-        if not node.value.strip():
+        if not node.value or node.value.isspace():
             self.error(node.span, "AM016", f"{what} is empty")
             return None
         bad = bad_character(node.value)
@@ -228,23 +233,23 @@ class _Reader:
         value = self.text(entries[key][1], what, limit)
         return False if value is None else value
 
-    def claim(self, node: Node, kind: Kind) -> Claim | None:
-        entries = self.mapping(node, kind.value, f"a {kind.value}")
+    def claim(self, node: Node, kind: Kind, place: str, what_kind: str) -> Claim | None:
+        """A claim of ``kind``; ``place`` is ``kind.value``, ``what_kind`` "a " + place."""
+        entries = self.mapping(node, place, what_kind)
         if entries is None:
             return None
-        ok = all(key in entries for key, required in _KEYS[kind.value].items() if required)
-        spans = {"": node.span, **{key: value.span for key, (_, value) in entries.items()}}
+        ok = all(map(entries.__contains__, _REQUIRED[place]))
+        spans = {key: value.span for key, (_, value) in entries.items()}
+        spans[""] = node.span
         claim_id = None
         if "id" in entries:
             id_node = entries["id"][1]
             if isinstance(id_node, Scalar) and id_node.value.strip():
                 claim_id = id_node.value
             else:
-                self.error(id_node.span, "AM010", f"the id of a {kind.value} must be text, "
+                self.error(id_node.span, "AM010", f"the id of {what_kind} must be text, "
                            f"not {describe(id_node)}")  # fmt: skip
-        what = (
-            f"the text of {kind.value} '{claim_id}'" if claim_id else f"the text of a {kind.value}"
-        )
+        what = f"the text of {place} '{claim_id}'" if claim_id else f"the text of {what_kind}"
         text = self.text(entries["text"][1], what, MAX_CLAIM_TEXT) if "text" in entries else None
         quotes: tuple[Quote, ...] | None = ()
         if "quotes" in entries:
@@ -343,8 +348,10 @@ class _Reader:
                     f"'{kind.section}' must be a list, not {describe(section)}",
                 )
                 continue
+            place = kind.value
+            what_kind = f"a {place}"
             for item in section.items:
-                claim = self.claim(item, kind)
+                claim = self.claim(item, kind, place, what_kind)
                 if claim is not None:
                     claims.append(claim)
         if self.diagnostics or version is None or title is None or note is False:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 import attrs
 import yaml
@@ -22,25 +23,51 @@ MAX_DEPTH = 16
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class Mark(NamedTuple):
+    """A 0-based line and column, like the marks libyaml puts on its events."""
+
+    line: int
+    column: int
+
+
+def _span(mark: Mark | yaml.Mark) -> Span:
+    return Span(mark.line + 1, mark.column + 1)
+
+
+@property  # type: ignore[misc]
+def _node_span(node: Scalar | Sequence | Mapping) -> Span:
+    """Where the node starts (1-based)."""
+    mark = node.mark
+    return Span(mark.line + 1, mark.column + 1)
+
+
 # The nodes are attrs classes without frozen's per-field object.__setattr__: a big map has
 # hundreds of thousands of them, and nothing changes them once parse() has built the tree.
+# Each keeps the mark where it starts (libyaml's, or a Mark) and makes its Span only when
+# asked: most keys are never reported, and a Span apiece would cost a tenth of the parse.
 @attrs.define
 class Scalar:
     value: str
-    span: Span
+    mark: Mark | yaml.Mark
     plain: bool = True
+
+    span = _node_span
 
 
 @attrs.define
 class Sequence:
     items: tuple[Node, ...]
-    span: Span
+    mark: Mark | yaml.Mark
+
+    span = _node_span
 
 
 @attrs.define
 class Mapping:
     pairs: tuple[tuple[Scalar | Sequence | Mapping, Node], ...]
-    span: Span
+    mark: Mark | yaml.Mark
+
+    span = _node_span
 
 
 Node = Scalar | Sequence | Mapping
@@ -53,10 +80,6 @@ def describe(node: Node) -> str:
     if isinstance(node, Sequence):
         return "a list"
     return "empty" if node.value == "" and node.plain else "text"
-
-
-def _span(mark: yaml.Mark) -> Span:
-    return Span(mark.line + 1, mark.column + 1)
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
@@ -124,7 +147,7 @@ def _node_marks(event: yaml.NodeEvent, span: Span, path: str) -> list[Diagnostic
     return found
 
 
-def _is_key(starts: list[tuple[bool, Span]], children: list[Node]) -> bool:
+def _is_key(starts: list[tuple[bool, yaml.Mark]], children: list[Node]) -> bool:
     """Whether the next node of the innermost open collection is a mapping's key."""
     return bool(starts) and starts[-1][0] and not len(children) % 2
 
@@ -138,7 +161,7 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     # The open collections, innermost last: the children read so far and where each started.
     stack: list[list[Node]] = [[]]
-    starts: list[tuple[bool, Span]] = []  # (is a mapping, start) of each open collection
+    starts: list[tuple[bool, yaml.Mark]] = []  # (is a mapping, start) of each open collection
     children = stack[0]
     merges: list[Diagnostic] = []  # plain "<<" keys: YAML merge keys
     documents = 0
@@ -153,47 +176,48 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
             kind = type(event)
             if kind is _ScalarEvent:
                 mark = event.start_mark
-                span = Span(mark.line + 1, mark.column + 1)
                 if event.anchor is not None or event.tag is not None:
-                    diagnostics += _node_marks(event, span, path)
+                    diagnostics += _node_marks(event, _span(mark), path)
                 value = event.value
                 if value == "<<" and not event.style and _is_key(starts, children):
                     merges.append(
                         Diagnostic(
-                            path, span, "AM005", "merge key '<<' is not allowed: write it out"
+                            path,
+                            _span(mark),
+                            "AM005",
+                            "merge key '<<' is not allowed: write it out",
                         )
                     )
-                children.append(Scalar(value, span, not event.style))
+                children.append(Scalar(value, mark, not event.style))
             elif kind is _MappingStartEvent or kind is _SequenceStartEvent:
                 mark = event.start_mark
-                span = Span(mark.line + 1, mark.column + 1)
                 if event.anchor is not None or event.tag is not None:
-                    diagnostics += _node_marks(event, span, path)
+                    diagnostics += _node_marks(event, _span(mark), path)
                 if len(stack) > MAX_DEPTH and too_deep is None:
-                    too_deep = span
-                starts.append((kind is _MappingStartEvent, span))
+                    too_deep = _span(mark)
+                starts.append((kind is _MappingStartEvent, mark))
                 children = []
                 stack.append(children)
             elif kind is _MappingEndEvent or kind is _SequenceEndEvent:
                 done = stack.pop()
                 children = stack[-1]
-                is_mapping, span = starts.pop()
+                is_mapping, mark = starts.pop()
                 if is_mapping:
                     pairs = tuple(zip(done[0::2], done[1::2], strict=True))
-                    children.append(Mapping(pairs, span))  # type: ignore[arg-type]
+                    children.append(Mapping(pairs, mark))  # type: ignore[arg-type]
                 else:
-                    children.append(Sequence(tuple(done), span))
+                    children.append(Sequence(tuple(done), mark))
             elif kind is _AliasEvent:
-                span = _span(event.start_mark)
+                mark = event.start_mark
                 diagnostics.append(
                     Diagnostic(
                         path,
-                        span,
+                        _span(mark),
                         "AM005",
                         f"alias '*{event.anchor}' is not allowed: write the value out",
                     )
                 )
-                children.append(Scalar("", span))
+                children.append(Scalar("", mark))
             elif kind is _DocumentStartEvent:
                 documents += 1
                 if documents == 2:
@@ -258,6 +282,8 @@ def bad_character(text: str) -> tuple[int, str] | None:
     >>> bad_character("a\\u202eb")
     (1, 'bidirectional control character U+202E')
     """
+    if text.isprintable():  # every refused character is one of Unicode's "Other" categories
+        return None
     found = _REFUSED.search(text)
     if found is None:
         return None

@@ -21,7 +21,7 @@ from argmap.diagnostics import Diagnostic, Span
 from argmap.formats import Exported
 from argmap.load import _KEYS, load_tree
 from argmap.model import ArgumentMap, Claim, Objection, Quote, Reason, Ref
-from argmap.yamlnodes import MAX_DEPTH, Mapping, Node, Scalar, Sequence
+from argmap.yamlnodes import MAX_DEPTH, Mapping, Mark, Node, Scalar, Sequence
 
 _FIRST = ("id", "text")
 _LAST = ("reasons", "objections", "contradicts")
@@ -122,9 +122,9 @@ class _Tree:
         self.text = text
         self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
 
-    def span(self, offset: int) -> Span:
+    def mark(self, offset: int) -> Mark:
         line = bisect.bisect_right(self.starts, offset)
-        return Span(line, offset - self.starts[line - 1] + 1)
+        return Mark(line - 1, offset - self.starts[line - 1])
 
     def skip(self, i: int) -> int:
         return _WS.match(self.text, i).end()  # type: ignore[union-attr]
@@ -139,13 +139,13 @@ class _Tree:
             return self.collection(i, depth + 1)
         if char == '"':
             value, end = json.decoder.scanstring(text, i + 1)
-            return Scalar(value, self.span(i), plain=False), end
+            return Scalar(value, self.mark(i), plain=False), end
         for word, value in (("true", "true"), ("false", "false"), ("null", "")):
             if text.startswith(word, i):
-                return Scalar(value, self.span(i)), i + len(word)
+                return Scalar(value, self.mark(i)), i + len(word)
         number = _NUMBER.match(text, i)
         assert number is not None, "json.loads accepted it"
-        return Scalar(number.group(), self.span(i)), number.end()
+        return Scalar(number.group(), self.mark(i)), number.end()
 
     def collection(self, start: int, depth: int) -> tuple[Node, int]:
         text = self.text
@@ -166,8 +166,8 @@ class _Tree:
             i = self.skip(i)
             if text[i] == ",":
                 i = self.skip(i + 1)
-        span = self.span(start)
-        node = Mapping(tuple(pairs), span) if mapping else Sequence(tuple(items), span)
+        mark = self.mark(start)
+        node = Mapping(tuple(pairs), mark) if mapping else Sequence(tuple(items), mark)
         return node, i + 1
 
 
@@ -192,7 +192,8 @@ def loads(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
         root, _ = tree.value(0, 0)
     except _TooDeep as exc:
         message = f"nesting deeper than {MAX_JSON_DEPTH} levels"
-        return None, [Diagnostic(path, tree.span(exc.offset), "AM013", message)]
+        at = tree.mark(exc.offset)
+        return None, [Diagnostic(path, Span(at.line + 1, at.column + 1), "AM013", message)]
     return load_tree(root, path)
 
 
