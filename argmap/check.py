@@ -80,10 +80,12 @@ def _references(amap: ArgumentMap) -> Iterator[tuple[Claim, Ref, str]]:
         for reason in claim.reasons:
             for ref in reason.claims:
                 yield claim, ref, "reason"
-            for ref in _objection_refs(reason.objections):
+            if reason.objections:
+                for ref in _objection_refs(reason.objections):
+                    yield claim, ref, "objection"
+        if claim.objections:
+            for ref in _objection_refs(claim.objections):
                 yield claim, ref, "objection"
-        for ref in _objection_refs(claim.objections):
-            yield claim, ref, "objection"
         for ref in claim.contradicts:
             yield claim, ref, "contradiction"
 
@@ -123,14 +125,18 @@ def check_references(amap: ArgumentMap, path: str) -> Iterator[Diagnostic]:
 def check_repeats(amap: ArgumentMap, path: str) -> Iterator[Diagnostic]:
     """AM112: the same id twice in one list (a linked reason, objections, single-claim reasons)."""
     for claim in amap.claims:
-        singles = tuple(r.claims[0] for r in claim.reasons if not r.linked)
-        lists = [(singles, "reasons")]
-        lists += [(r.claims, "a linked reason") for r in claim.reasons if r.linked]
-        lists += _objection_lists(claim.objections, "objections")
+        reasons = claim.reasons
+        lists = [(tuple(r.claims[0] for r in reasons if not r.linked), "reasons")]
+        lists += [(r.claims, "a linked reason") for r in reasons if r.linked]
+        if claim.objections:
+            lists += _objection_lists(claim.objections, "objections")
         lists.append((claim.contradicts, "contradicts"))
-        for reason in claim.reasons:
-            lists += _objection_lists(reason.objections, "the objections of a reason")
+        for reason in reasons:
+            if reason.objections:
+                lists += _objection_lists(reason.objections, "the objections of a reason")
         for refs, what in lists:
+            if len(refs) < 2 or len({ref.id for ref in refs}) == len(refs):
+                continue  # nothing repeated: the common case, found without the loop below
             seen: dict[str, Ref] = {}
             for ref in refs:
                 if ref.id in seen:

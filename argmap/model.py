@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -164,6 +165,25 @@ class ArgumentMap:
     def where(self, field: str = "") -> Span:
         return self.spans.get(field) or self.spans.get("", NOWHERE)
 
+    # The relations, flattened once: the checks, the evaluation and the drawing all walk them.
+    @functools.cached_property
+    def _supports(self) -> tuple[Support, ...]:
+        return tuple(
+            Support(member, claim, reason)
+            for claim in self.claims
+            for reason in claim.reasons
+            for member in reason.claims
+        )
+
+    @functools.cached_property
+    def _attacks(self) -> tuple[Attack, ...]:
+        found: list[Attack] = []
+        for claim in self.claims:
+            found.extend(_attacks_in(claim.objections, claim, None, None))
+            for reason in claim.reasons:
+                found.extend(_attacks_in(reason.objections, claim, reason, None))
+        return tuple(found)
+
     def by_id(self) -> dict[str, Claim]:
         """Claims by id; where an id is duplicated, the first claim wins."""
         index: dict[str, Claim] = {}
@@ -222,12 +242,9 @@ class Attack:
         return self.reason is not None or self.on is not None
 
 
-def supports(amap: ArgumentMap) -> Iterator[Support]:
-    """Every support relation in file order."""
-    for claim in amap.claims:
-        for reason in claim.reasons:
-            for member in reason.claims:
-                yield Support(member, claim, reason)
+def supports(amap: ArgumentMap) -> tuple[Support, ...]:
+    """Every support relation in file order (worked out once per map)."""
+    return amap._supports
 
 
 @attrs.frozen
@@ -245,7 +262,7 @@ def contradictions(amap: ArgumentMap) -> Iterator[Contradiction]:
             yield Contradiction(claim, ref)
 
 
-def _attacks(
+def _attacks_in(
     objections: tuple[Ref | Objection, ...],
     target: Claim,
     reason: Reason | None,
@@ -256,13 +273,10 @@ def _attacks(
         for ref in attackers(item):
             yield Attack(ref, target, reason, full, on)
         if full is not None:
-            yield from _attacks(full.objections, target, reason, full)
+            yield from _attacks_in(full.objections, target, reason, full)
 
 
-def attacks(amap: ArgumentMap) -> Iterator[Attack]:
+def attacks(amap: ArgumentMap) -> tuple[Attack, ...]:
     """Every attack in file order: rebuttals of each claim, then undercuts of its reasons;
-    attacks on an attack follow the attack they undercut."""
-    for claim in amap.claims:
-        yield from _attacks(claim.objections, claim, None, None)
-        for reason in claim.reasons:
-            yield from _attacks(reason.objections, claim, reason, None)
+    attacks on an attack follow the attack they undercut (worked out once per map)."""
+    return amap._attacks
