@@ -7,9 +7,18 @@ import re
 from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
-from argmap.diagnostics import Diagnostic, Span
+from argmap.diagnostics import Diagnostic
 from argmap.logic import check_logic
-from argmap.model import ArgumentMap, Claim, Objection, Ref, attackers, attacks, supports
+from argmap.model import (
+    ArgumentMap,
+    Claim,
+    Objection,
+    Ref,
+    Source,
+    attackers,
+    attacks,
+    supports,
+)
 from argmap.quotes import SourceText
 
 #: A claim id: lowercase letters, digits and single hyphens, starting with a letter. Such an id
@@ -35,18 +44,17 @@ def check_ids(amap: ArgumentMap, path: str) -> Iterator[Diagnostic]:
     """AM101 malformed ids, AM102 duplicates (pointing back at the first)."""
     first: dict[str, Claim] = {}
     for claim in amap.claims:
-        where = claim.where("id")
         if len(claim.id) > MAX_ID:
             yield Diagnostic(
                 path,
-                where,
+                claim.where("id"),
                 "AM101",
                 f"claim id is {len(claim.id)} characters; the limit is {MAX_ID}",
             )
         elif not ID_PATTERN.fullmatch(claim.id):
             yield Diagnostic(
                 path,
-                where,
+                claim.where("id"),
                 "AM101",
                 f"invalid claim id '{claim.id}': use lowercase letters, digits and single "
                 f"hyphens, starting with a letter (e.g. '{slugify(claim.id)}')",
@@ -55,7 +63,7 @@ def check_ids(amap: ArgumentMap, path: str) -> Iterator[Diagnostic]:
             other = first[claim.id]
             yield Diagnostic(
                 path,
-                where,
+                claim.where("id"),
                 "AM102",
                 f"duplicate claim id '{claim.id}' (first defined as a {other.kind.value} "
                 f"at {other.where('id')})",
@@ -248,14 +256,12 @@ def _bad_url(url: str) -> str | None:
 
 def check_urls(amap: ArgumentMap, path: str) -> Iterator[Diagnostic]:
     """AM108: urls of the source and of claims must be http(s) links."""
-    places: list[tuple[str | None, Span]] = []
-    if amap.source is not None:
-        places.append((amap.source.url, amap.source.where("url")))
-    places.extend((claim.url, claim.where("url")) for claim in amap.claims)
-    for url, where in places:
-        problem = _bad_url(url) if url is not None else None
+    places: list[Source | Claim] = [amap.source] if amap.source is not None else []
+    places.extend(claim for claim in amap.claims if claim.url is not None)
+    for place in places:
+        problem = _bad_url(place.url) if place.url is not None else None
         if problem:
-            yield Diagnostic(path, where, "AM108", problem)
+            yield Diagnostic(path, place.where("url"), "AM108", problem)
 
 
 def check_has_claims(amap: ArgumentMap, path: str) -> Iterator[Diagnostic]:

@@ -18,7 +18,17 @@ from argmap.model import (
     Ref,
     Source,
 )
-from argmap.yamlnodes import Mapping, Node, Scalar, Sequence, bad_character, decode, describe, parse
+from argmap.yamlnodes import (
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    Spans,
+    bad_character,
+    decode,
+    describe,
+    parse,
+)
 
 #: Longest claim text: it is drawn in a node, and Graphviz lays out very long labels badly.
 MAX_CLAIM_TEXT = 600
@@ -239,8 +249,7 @@ class _Reader:
         if entries is None:
             return None
         ok = all(map(entries.__contains__, _REQUIRED[place]))
-        spans = {key: value.span for key, (_, value) in entries.items()}
-        spans[""] = node.span
+        spans = Spans.of(node, entries)  # type: ignore[arg-type]
         claim_id = None
         if "id" in entries:
             id_node = entries["id"][1]
@@ -305,7 +314,7 @@ class _Reader:
                 return None
         if False in fields.values() or fields["path"] is None:
             return None
-        spans = {"": node.span, **{key: value.span for key, (_, value) in entries.items()}}
+        spans = Spans.of(node, entries)  # type: ignore[arg-type]
         return Source(**fields, spans=spans)  # type: ignore[arg-type]
 
     def argument_map(self, root: Node) -> ArgumentMap | None:
@@ -356,7 +365,7 @@ class _Reader:
                     claims.append(claim)
         if self.diagnostics or version is None or title is None or note is False:
             return None
-        spans = {"": root.span, **{key: value.span for key, (_, value) in entries.items()}}
+        spans = Spans.of(root, entries)
         return ArgumentMap(
             title=title,
             claims=tuple(claims),

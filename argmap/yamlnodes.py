@@ -8,8 +8,10 @@ node). Events carry all three with their positions, at the same C speed.
 
 from __future__ import annotations
 
+import collections.abc
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import attrs
@@ -71,6 +73,35 @@ class Mapping:
 
 
 Node = Scalar | Sequence | Mapping
+
+
+class Spans(collections.abc.Mapping[str, Span]):
+    """Where the entries of a mapping were written, by key (``""`` for the mapping itself).
+
+    Keeps the marks and makes a Span only when one is looked up, for a diagnostic: a big map
+    has a hundred thousand entries, nearly all never reported.
+    """
+
+    __slots__ = ("_marks",)
+
+    def __init__(self, marks: dict[str, Mark | yaml.Mark]) -> None:
+        self._marks = marks
+
+    def __getitem__(self, key: str) -> Span:
+        return _span(self._marks[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._marks)
+
+    def __len__(self) -> int:
+        return len(self._marks)
+
+    @classmethod
+    def of(cls, node: Mapping, entries: dict[str, tuple[Scalar, Node]]) -> Spans:
+        """Where ``node`` and the values of its ``entries`` were written."""
+        marks = {key: value.mark for key, (_, value) in entries.items()}
+        marks[""] = node.mark
+        return cls(marks)
 
 
 def describe(node: Node) -> str:

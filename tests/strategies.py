@@ -199,6 +199,29 @@ def walk(node: Node) -> Iterator[Node]:
             yield from walk(value)
 
 
+def _inline(node: Node) -> bool:
+    """Whether the emitter writes a node on its parent's line (in flow style, or a scalar)."""
+    return (
+        isinstance(node, Str)
+        or node.flow
+        or (isinstance(node, Seq) and not node.items)
+        or (isinstance(node, Map) and not node.pairs)
+    )
+
+
+def block_maps(node: Map) -> Iterator[Map]:
+    """The mappings the emitter writes in block style, from ``node`` (itself one) down: only
+    in those can a key end its line with nothing after the colon."""
+    yield node
+    for _, value in node.pairs:
+        if isinstance(value, Map) and not _inline(value):
+            yield from block_maps(value)
+        elif isinstance(value, Seq) and not _inline(value):
+            for item in value.items:
+                if isinstance(item, Map) and not _inline(item):
+                    yield from block_maps(item)
+
+
 # ------------------------------------------------------------------------------ emitter
 
 
@@ -349,14 +372,6 @@ class _Emitter:
             out, c = out + text, c + len(text)
         return out + "}"
 
-    def _inline(self, node: Node) -> bool:
-        return (
-            isinstance(node, Str)
-            or node.flow
-            or (isinstance(node, Seq) and not node.items)
-            or (isinstance(node, Map) and not node.pairs)
-        )
-
     def block_map(self, node: Map, indent: int, first_prefix: str | None = None) -> None:
         assert node.pairs and not node.flow
         for i, (key, value) in enumerate(node.pairs):
@@ -369,7 +384,7 @@ class _Emitter:
                 node.span = key.span
             if isinstance(value, Str) and value.style == "empty":  # "key:" and nothing more
                 self.lines.append(head + self.scalar(value, "value", line, len(head) + 1))
-            elif self._inline(value):
+            elif _inline(value):
                 context = "value" if isinstance(value, Str) else "flow"
                 self.lines.append(head + " " + self.flow(value, line, len(head) + 2, context))
             elif isinstance(value, Seq):
@@ -384,7 +399,7 @@ class _Emitter:
         node.span = (self.line, indent + 1)
         prefix = " " * indent + "- "
         for item in node.items:
-            if isinstance(item, Map) and not self._inline(item):
+            if isinstance(item, Map) and not _inline(item):
                 self.block_map(item, indent + 2, first_prefix=prefix)
             else:
                 context = "item" if isinstance(item, Str) else "flow"
@@ -1504,7 +1519,7 @@ def _empty(draw: st.DrawFn, spec: MapSpec, built: Built) -> Callable[[], tuple[i
         target = _text_node(draw, spec, built)
         target.value = draw(st.sampled_from(["", " ", "\t", "  \n "]))
         target.style = draw(st.sampled_from(["double", "single", "plain"]))
-        owners = [m for m in walk(built.root) if isinstance(m, Map)]
+        owners = list(block_maps(built.root))  # "key:" alone: in block style only
         if target.value == "" and any(v is target for m in owners for _, v in m.pairs):
             target.style = draw(st.sampled_from(["double", "empty"]))
         return _span(target)
