@@ -200,6 +200,17 @@ def _cells(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+class _CellCounts(dict[str, int]):
+    """:func:`_cells` of each character met so far (a map's texts use a few hundred)."""
+
+    def __missing__(self, ch: str) -> int:
+        self[ch] = cells = _cells(ch)
+        return cells
+
+
+_CELLS = _CellCounts()
+
+
 def _is_regional(ch: str) -> bool:
     return 0x1F1E6 <= ord(ch) <= 0x1F1FF
 
@@ -221,15 +232,17 @@ def _joins_previous(text: str, i: int) -> bool:
 
 def _hard_break(line: str, width: int) -> list[str]:
     """A line wider than ``width`` cells in pieces, never splitting a character cluster."""
-    if len(line) <= width and line.isascii():  # every character one cell: nothing to break
+    cells = len(line) if line.isascii() else sum(map(_CELLS.__getitem__, line))
+    if cells <= width:
         return [line]
     pieces: list[str] = []
     start = used = 0
     for i, ch in enumerate(line):
-        if used + _cells(ch) > width and i > start and not _joins_previous(line, i):
+        size = _CELLS[ch]
+        if used + size > width and i > start and not _joins_previous(line, i):
             pieces.append(line[start:i])
             start, used = i, 0
-        used += _cells(ch)
+        used += size
     pieces.append(line[start:])
     return pieces
 
@@ -257,18 +270,8 @@ def _fill(text: str, width: int) -> list[str]:
     >>> _fill("a bb ccc dddd", 6)
     ['a bb', 'ccc', 'dddd']
     """
-    lines: list[str] = []
-    line = ""
-    for word in text.split(" "):
-        if line and len(line) + 1 + len(word) <= width:
-            line += " " + word
-        else:
-            if line:
-                lines.append(line)
-            line = word
-    if line:
-        lines.append(line)
-    return lines
+    # The longest run of whole words that fits, or else one word longer than a line.
+    return re.findall(rf"(.{{1,{width}}}(?= |$)|[^ ]+) ?", text)
 
 
 def html_lines(text: str, width: int = WRAP_WIDTH) -> str:

@@ -5,6 +5,22 @@ from __future__ import annotations
 from argmap.model import ArgumentMap, Claim, Kind, attacks, supports
 
 
+def _beneath(amap: ArgumentMap) -> dict[str, set[str]]:
+    """Claim id → the ids of the claims that support or attack it directly."""
+    below: dict[str, set[str]] = {}
+    for s in supports(amap):
+        below.setdefault(s.target.id, set()).add(s.member.id)
+    for a in attacks(amap):
+        below.setdefault(a.target.id, set()).add(a.attacker.id)
+    return below
+
+
+def _tops(amap: ArgumentMap, below: dict[str, set[str]]) -> list[Claim]:
+    used = set().union(*below.values())
+    claims = amap.by_id().values()
+    return [c for c in claims if c.kind is not Kind.PREMISE and c.id not in used]
+
+
 def top_claims(amap: ArgumentMap) -> list[Claim]:
     """The top of the argument: claims with reasons that support and attack nothing.
 
@@ -14,18 +30,12 @@ def top_claims(amap: ArgumentMap) -> list[Claim]:
     >>> [claim.id for claim in top_claims(ArgumentMap("t", (p, c)))]
     ['c']
     """
-    used = {s.member.id for s in supports(amap)} | {a.attacker.id for a in attacks(amap)}
-    claims = amap.by_id().values()
-    return [c for c in claims if c.kind is not Kind.PREMISE and c.id not in used]
+    return _tops(amap, _beneath(amap))
 
 
 def main_thesis(amap: ArgumentMap) -> Claim | None:
     """The top claim with the most of the map beneath it (the first such, in file order)."""
-    below: dict[str, set[str]] = {}
-    for s in supports(amap):
-        below.setdefault(s.target.id, set()).add(s.member.id)
-    for a in attacks(amap):
-        below.setdefault(a.target.id, set()).add(a.attacker.id)
+    below = _beneath(amap)
 
     def reach(start: str) -> int:
         seen, todo = {start}, [start]
@@ -36,7 +46,7 @@ def main_thesis(amap: ArgumentMap) -> Claim | None:
                     todo.append(other)
         return len(seen)
 
-    tops = top_claims(amap)
+    tops = _tops(amap, below)
     return max(tops, key=lambda claim: reach(claim.id)) if tops else None
 
 

@@ -254,6 +254,9 @@ def test_any_text_survives_into_the_svg(text: str) -> None:
         ("x" * 25, 10, ["x" * 10, "x" * 10, "x" * 5]),
         ("中文字符测试", 4, ["中文", "字符", "测试"]),  # wide characters take two cells
         ("e\u0301" * 6, 3, ["e\u0301" * 3, "e\u0301" * 3]),  # never split from its accent
+        ("e\u0301" * 6, 6, ["e\u0301" * 6]),  # accents take no cell: twelve characters fit
+        ("caf\xe9\u2019s na\xefve", 12, ["caf\xe9\u2019s na\xefve"]),  # one cell each
+        ("caf\xe9\u2019s", 3, ["caf", "\xe9\u2019s"]),
         ("\U0001f1e9\U0001f1ea" * 3, 2, ["\U0001f1e9\U0001f1ea"] * 3),  # flags stay whole
         ("a \u3000 b", 1, ["a", "b"]),  # white space only ever separates
         ("a\xa0b c", 3, ["a\xa0b", "c"]),  # no-break spaces do not break

@@ -377,3 +377,35 @@ def test_big_maps_keep_their_natural_size_small_ones_shrink_to_the_column() -> N
 
     assert b"max-width:100%" in drawn(SHRINK_MAX_CLAIMS)
     assert b"max-width:100%" not in drawn(SHRINK_MAX_CLAIMS + 1)
+
+
+@pytest.mark.parametrize(
+    ("drawn", "problem"),
+    [
+        (b"", "not an SVG document"),
+        (b"<html><body/></html>", "not an SVG document"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><g/>', "not an SVG document"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><g/></svg>', "no viewBox"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><text/></svg>', "no graph"),
+    ],
+)
+def test_what_graphviz_did_not_draw_is_refused(drawn: bytes, problem: str) -> None:
+    from argmap.svg import embed
+
+    with pytest.raises(ValueError, match=problem):
+        embed(drawn, small_map())
+
+
+def test_graphviz_markup_is_kept_but_for_its_comments_title_and_escaped_hyphens(
+    seed: ArgumentMap, seed_svg: bytes
+) -> None:
+    from argmap.dot import to_dot
+    from argmap.render import render
+
+    drawn = render(to_dot(seed), "svg").decode()
+    ours = seed_svg.decode()
+    assert "<!--" in drawn and "&#45;" in drawn and "<title>argmap</title>" in drawn
+    assert "<!--" not in ours and "&#45;" not in ours and "<title>argmap</title>" not in ours
+    assert '<g id="partnership-thesis" class="node claim recommendation">' in ours
+    body = [line for line in drawn.splitlines() if line.startswith("<path ")]
+    assert body and all(line.replace("&#45;", "-") in ours for line in body)
