@@ -13,8 +13,9 @@ import attrs
 
 from argmap.check import check
 from argmap.diagnostics import Diagnostic, MapError, UsageError, has_errors
-from argmap.load import load as load_bytes
+from argmap.loader import load as load_bytes
 from argmap.model import ArgumentMap
+from argmap.names import EXPORT_FORMATS, FORMATS, IMPORT_FORMATS
 from argmap.quotes import SourceText
 from argmap.yamlnodes import decode
 
@@ -23,9 +24,6 @@ if TYPE_CHECKING:
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-#: Output formats of ``render``, by name and file extension.
-FORMATS = ("svg", "png", "pdf", "dot", "html")
 
 
 @attrs.frozen
@@ -201,11 +199,6 @@ def source_text(amap: ArgumentMap, path: str | os.PathLike[str]) -> str | None:
     if problems:
         raise UsageError(problems[0].message)
     return None if source is None else source.text
-
-
-#: Formats ``import_file`` reads and ``export_map`` writes, and the extension of each export.
-IMPORT_FORMATS = ("microtext", "aif", "json")
-EXPORT_FORMATS = {"aif": ".aif.json", "argdown": ".argdown", "mermaid": ".mmd", "json": ".json"}
 
 
 def import_file(

@@ -3,39 +3,61 @@
 ``argmap render DIR`` draws every map (``*.yaml``, ``*.yml``) under a folder. Each map is
 checked and drawn in a worker process (Graphviz keeps global state and is not thread-safe), so
 a batch uses every core; a map with errors, or one Graphviz cannot draw, is reported and the
-others go on. A small cache file, :data:`CACHE_NAME`, in the output folder (the map folder
-itself without ``-o``) remembers for each drawing the hashes of what it was made from: the
-map's bytes, its source text's bytes, and the settings (argmap's and Graphviz's versions, the
-format and the drawing options). A map whose three hashes match, and whose drawing is still
-the file that was written, is skipped, and its warnings are repeated from the cache.
+others go on.
+
+A small cache file, :data:`CACHE_NAME`, in the output folder (the map folder itself without
+``-o``) remembers each drawing and what it was made from: the SHA-256 of the map's bytes, of
+its source text's bytes and of the drawing written, and the settings (argmap's and
+Graphviz's versions, the format and the drawing options). A map whose map, source and drawing
+still have those hashes, under the same settings, is skipped, and its warnings are repeated
+from the cache.
+
+Hashing every file on every run would read them all, so the cache also keeps, as git's index
+does, each file's size, modification and change times and inode, once the file has *settled*:
+a file whose stat is as recorded is not read again. A stat is recorded only when the file's
+last change is older, by more than the file system's timestamp granularity
+(:data:`FINE_WINDOW`, or :data:`COARSE_WINDOW` where times are whole seconds), than the moment
+argmap looked at it: a change after that moment shows in the stat, whereas a change within
+the same clock tick as the one before could leave the stat as it was. (This takes the file
+system's clock to be no more than the window behind this machine's, as it is on local disks.)
+A file not settled yet (a drawing just written, say) is hashed once more at the end of the
+batch, if it has settled by then (most drawings of a batch have), or else on the next run, and
+its stat recorded then. A stat that differs in anything (inode, size, a time) means hashing the
+file again, and drawing the map again only if the hash changed. The hashes recorded are of
+the very bytes checked and drawn: the map's as read, the drawing's as written; the source's is
+taken after the check, which is done again if the source changed lately (see
+:func:`render_one`).
+
+Importing this module loads nothing of the checking and drawing pipeline: a run that finds
+everything up to date needs only the cache file and ``os.stat``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
-
-import attrs
-
-from argmap.api import check_bytes, read_file, render_map, source_text
-from argmap.diagnostics import ArgmapError, Severity, UsageError
-from argmap.model import ArgumentMap
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import concurrent.futures
     import multiprocessing.context
 
+    from argmap.model import ArgumentMap
+
 #: The cache file, written in the folder that receives the drawings.
 CACHE_NAME = ".argmap-cache.json"
 #: Map files that ``argmap render DIR`` picks up.
 MAP_SUFFIXES = (".yaml", ".yml")
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
+
+#: How long after its last change a file's stat is trusted to show the next change, in
+#: nanoseconds: file systems with sub-second times stamp them from a clock that ticks every
+#: few milliseconds (1-16 ms); the rest keep whole seconds, FAT even seconds.
+FINE_WINDOW = 100_000_000
+COARSE_WINDOW = 3_000_000_000
 
 
 # --- drawing one map ----------------------------------------------------------------------
@@ -49,6 +71,9 @@ def draw(amap: ArgumentMap, path: str, fmt: str, options: dict[str, Any]) -> byt
     (:func:`argmap.focus.focus`); the rest go to :func:`argmap.api.render_map`. ``path`` is
     the map file's, to find the source text an HTML page shows.
     """
+    from argmap.api import render_map, source_text
+    from argmap.diagnostics import UsageError
+
     options = dict(options)
     center, depth = options.pop("focus", None), options.pop("depth", None)
     if center is not None:
@@ -63,8 +88,7 @@ def draw(amap: ArgumentMap, path: str, fmt: str, options: dict[str, Any]) -> byt
     return render_map(amap, fmt, **options)
 
 
-@attrs.frozen
-class Outcome:
+class Outcome(NamedTuple):
     """What became of one map: its diagnostics, and the drawing written or why not."""
 
     path: str
@@ -77,6 +101,7 @@ class Outcome:
     cached: bool = False  # skipped: the drawing was up to date
     seconds: float = 0.0  # spent reading, checking and drawing it
     record: dict[str, Any] | None = None  # the cache entry, once drawn
+    source: str | None = None  # the source text's file, once drawn, when the map has one
 
     @property
     def status(self) -> int:
@@ -84,21 +109,73 @@ class Outcome:
         return 2 if self.problem else 1 if self.errors else 0
 
 
+# --- files: hashes and stats ---------------------------------------------------------------
+
+
 def _sha(data: bytes) -> str:
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()
+
+
+def _stat(info: os.stat_result) -> list[int]:
+    """What a change to a file changes: size, modification and change times, inode."""
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+
+
+def _settled(info: os.stat_result, looked: int) -> list[int] | None:
+    """The file's stat when a later change would show in it, else None.
+
+    ``looked`` is the time (:func:`time.time_ns`) taken before the file was opened or
+    stat'ed. A change after that moment gets a modification or change time at most one tick
+    of the file system's clock earlier; so when the file's last change is older than that by
+    more than the tick, any later change moves a time. (Also a file renamed into place with
+    an old modification time: renaming sets the change time.)
+    """
+    window = COARSE_WINDOW if info.st_mtime_ns % 1_000_000_000 == 0 else FINE_WINDOW
+    last = max(info.st_mtime_ns, info.st_ctime_ns)
+    return _stat(info) if last < looked - window else None
+
+
+def _hashed(path: str, looked: int) -> dict[str, Any]:
+    """A file's hash and, when it has settled, its stat (see :func:`_settled`)."""
+    with open(path, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        digest = _sha(handle.read())
+    return {"sha256": digest, "stat": _settled(info, looked)}
 
 
 def render_one(path: str, target: str, fmt: str, options: dict[str, Any]) -> Outcome:
     """Check one map and, when it has no errors, draw it into ``target`` (atomically).
 
     Never raises for a problem with the map or its output: the outcome says what happened.
+    The cache entry it returns hashes exactly the bytes that were checked and drawn: the
+    map's as read, the drawing's as written, and the source's, read after the check but
+    settled since before it; a source that changed lately is checked again once it is hashed,
+    so that its hash is never of newer bytes than the check saw.
     """
+    from argmap.api import check_bytes, read_file
+    from argmap.diagnostics import ArgmapError, Severity, UsageError
     from argmap.render import write_atomic
 
-    started = time.perf_counter()
+    started, looked = time.perf_counter(), time.time_ns()
     try:
-        data = read_file(path)
+        try:
+            with open(path, "rb") as handle:
+                data, info = handle.read(), os.fstat(handle.fileno())
+            map_stat = _settled(info, looked)
+        except OSError:
+            data, map_stat = read_file(path), None  # UsageError, saying why; or read after all
         checked = check_bytes(data, path)
+        location, source_file = None, None
+        if checked.map is not None and checked.map.source is not None:
+            location = os.path.join(os.path.dirname(path), checked.map.source.path)
+            with contextlib.suppress(OSError):  # not there (AM109), or gone since: no entry
+                source_file = _hashed(location, looked)
+            if source_file is not None and source_file["stat"] is None:
+                # The source changed lately, perhaps during the check: check again, now that
+                # its hash is taken, so that the hash is never of newer bytes than the check's.
+                checked = check_bytes(data, path)
     except ArgmapError as exc:
         return Outcome(path, target, problem=str(exc), seconds=time.perf_counter() - started)
     lines = tuple(str(d) for d in checked.diagnostics)
@@ -116,39 +193,22 @@ def render_one(path: str, target: str, fmt: str, options: dict[str, Any]) -> Out
         return Outcome(
             path, target, **counts, problem=str(exc), seconds=time.perf_counter() - started
         )
-    source = _source_path(checked.map, path)
-    record = {
-        "map": _sha(data),
-        "source": None if source is None else os.path.abspath(source),
-        "source_sha": None if source is None else _file_sha(source),
-        "lines": [line[len(path) :] for line in lines],  # replayed after the map's path
-        "errors": errors,
-        "warnings": warnings,
-        **_stamp(target),
-    }
+    record = None
+    if location is None or source_file is not None:
+        source = checked.map.source
+        record = {
+            "map": {"sha256": _sha(data), "stat": map_stat},
+            "source": None if source is None else source.path,  # as the map names it
+            "source_file": source_file,
+            "drawing": {"sha256": _sha(drawing), "stat": None},  # just written: not settled
+            "lines": [line[len(path) :] for line in lines],  # replayed after the map's path
+            "errors": errors,
+            "warnings": warnings,
+        }
     return Outcome(
-        path, target, **counts, wrote=True, seconds=time.perf_counter() - started, record=record
-    )
-
-
-def _source_path(amap: ArgumentMap, path: str) -> str | None:
-    if amap.source is None:
-        return None
-    return os.path.join(os.path.dirname(path), amap.source.path)
-
-
-def _file_sha(path: str) -> str | None:
-    try:
-        with open(path, "rb") as handle:
-            return _sha(handle.read())
-    except OSError:
-        return None
-
-
-def _stamp(target: str) -> dict[str, int]:
-    """What identifies the drawing as the file argmap wrote: its size and modification time."""
-    info = os.stat(target)
-    return {"size": info.st_size, "mtime_ns": info.st_mtime_ns}
+        path, target, **counts, wrote=True, seconds=time.perf_counter() - started,
+        record=record, source=location,
+    )  # fmt: skip
 
 
 # --- finding maps and their drawings ------------------------------------------------------
@@ -167,8 +227,7 @@ def find_maps(folder: str | os.PathLike[str]) -> list[str]:
     return sorted(found)
 
 
-@attrs.frozen
-class Job:
+class Job(NamedTuple):
     """One map of a batch, where its drawing goes, and which cache file remembers it."""
 
     path: str
@@ -200,7 +259,8 @@ def plan(folders: Iterable[str], output: str | None, fmt: str) -> list[Job]:
 
 
 def settings_key(fmt: str, options: dict[str, Any]) -> str:
-    """A hash of everything besides the map and its source that shapes a drawing."""
+    """Everything besides the map and its source that shapes a drawing, as canonical JSON."""
+    import json
     from importlib.util import find_spec
 
     from argmap import __version__
@@ -216,25 +276,38 @@ def settings_key(fmt: str, options: dict[str, Any]) -> str:
         "format": fmt,
         "options": options,
     }
-    return _sha(json.dumps(settings, sort_keys=True, default=str).encode("utf-8"))
+    return json.dumps(settings, sort_keys=True, default=str)
 
 
 class Cache:
     """The drawings of one output folder and what each was made from (:data:`CACHE_NAME`)."""
 
     def __init__(self, folder: str, settings: str) -> None:
+        import json
+
         self.file = os.path.join(folder, CACHE_NAME)
         self.settings = settings
         self.entries: dict[str, dict[str, Any]] = {}
         self.changed = False
-        with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
+        try:
             with open(self.file, encoding="utf-8") as handle:
                 stored = json.load(handle)
-            if stored.get("format") == _CACHE_FORMAT and stored.get("settings") == settings:
+            if (
+                stored.get("format") == _CACHE_FORMAT
+                and json.dumps(stored.get("settings"), sort_keys=True) == settings
+            ):
                 self.entries = dict(stored["drawings"])
+        except (OSError, ValueError, TypeError, AttributeError, KeyError):
+            pass  # no cache, or not one of this version and these settings: draw everything
 
     def _key(self, job: Job) -> str:
-        return os.path.relpath(job.target, os.path.dirname(self.file)).replace(os.sep, "/")
+        """The drawing's path relative to the cache's folder, with ``/``."""
+        folder = os.path.dirname(self.file)
+        if folder and job.target.startswith(folder + os.sep):  # as plan() makes them: quicker
+            relative = os.path.normpath(job.target[len(folder) :].lstrip(os.sep))
+        else:
+            relative = os.path.relpath(job.target, folder)
+        return relative.replace(os.sep, "/")
 
     def fresh(self, job: Job) -> Outcome | None:
         """The outcome of an up-to-date map, from the cache; None when it must be drawn."""
@@ -242,17 +315,44 @@ class Cache:
         if entry is None:
             return None
         try:
-            if _stamp(job.target) != {"size": entry["size"], "mtime_ns": entry["mtime_ns"]}:
-                return None
-            if _file_sha(job.path) != entry["map"]:
-                return None
-            if entry["source"] is not None and _file_sha(entry["source"]) != entry["source_sha"]:
+            if not all(self._same(path, known) for path, known in _files(job, entry)):
                 return None
             lines = tuple(job.path + line for line in entry["lines"])
             errors, warnings = int(entry["errors"]), int(entry["warnings"])
-        except (OSError, KeyError, TypeError, ValueError):
+        except (OSError, KeyError, TypeError, ValueError, AttributeError):
             return None
         return Outcome(job.path, job.target, lines, errors, warnings, cached=True)
+
+    def _same(self, path: str, known: dict[str, Any]) -> bool:
+        """Whether the file holds the bytes ``known`` hashes: by its stat alone when that
+        is the settled one recorded, else by hashing it (then recording its stat, once
+        settled)."""
+        if known["stat"] is not None and _stat(os.stat(path)) == known["stat"]:
+            return True
+        now = _hashed(path, time.time_ns())
+        if now["sha256"] != known["sha256"]:
+            return False
+        if now["stat"] != known["stat"]:
+            known["stat"] = now["stat"]
+            self.changed = True
+        return True
+
+    def settle(self, job: Job) -> None:
+        """Record the stats of a drawing just made, and of its map and source, that have
+        settled by now, after hashing them once more; so that the next run need not read
+        them. (A drawing settles while the rest of the batch is drawn.)"""
+        entry = self.entries.get(self._key(job))
+        if entry is None:
+            return
+        looked = time.time_ns()
+        for path, known in _files(job, entry):
+            if known["stat"] is not None:
+                continue
+            with contextlib.suppress(OSError):
+                if _settled(os.stat(path), looked) is not None:
+                    now = _hashed(path, looked)
+                    if now["sha256"] == known["sha256"]:
+                        known["stat"] = now["stat"]
 
     def remember(self, job: Job, outcome: Outcome) -> None:
         key = self._key(job)
@@ -264,21 +364,43 @@ class Cache:
             self.changed = True
 
     def save(self) -> None:
-        """Write the cache if it changed; a cache that cannot be written is no error."""
+        """Write the cache if it changed; a cache that cannot be written is no error.
+
+        Written whole or not at all (a new file renamed into place), but not synced to disk:
+        a cache lost in a crash only means drawing everything again.
+        """
         if not self.changed:
             return
-        from argmap.render import write_atomic
+        import json
 
-        content = {
-            "format": _CACHE_FORMAT,
-            "about": "argmap's record of the drawings in this folder; safe to delete",
-            "settings": self.settings,
-            "drawings": dict(sorted(self.entries.items())),
-        }
-        text = json.dumps(content, indent=1, ensure_ascii=False) + "\n"
-        with contextlib.suppress(ArgmapError, OSError):
+        def dumps(value: object) -> str:
+            return json.dumps(value, ensure_ascii=False)
+
+        # JSON with one drawing a line: readable, and quicker to write than indent= would be.
+        about = "argmap's record of the drawings in this folder; safe to delete"
+        head = [f' "format": {_CACHE_FORMAT},', f' "about": {dumps(about)},']
+        head.append(f' "settings": {dumps(json.loads(self.settings))},')
+        drawings = [f"  {dumps(key)}: {dumps(self.entries[key])}" for key in sorted(self.entries)]
+        lines = ["{", *head, ' "drawings": {', *([",\n".join(drawings)] if drawings else [])]
+        data = "\n".join([*lines, " }", "}", ""]).encode("utf-8")
+        temp = f"{self.file}.{os.getpid()}.tmp"
+        try:
             os.makedirs(os.path.dirname(self.file) or ".", exist_ok=True)
-            write_atomic(self.file, text.encode("utf-8"))
+            with open(temp, "wb") as out:
+                out.write(data)
+            os.replace(temp, self.file)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+def _files(job: Job, entry: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The drawing, map and source (if any) of a cache entry: their paths and records."""
+    files = [(job.target, entry["drawing"]), (job.path, entry["map"])]
+    if entry["source"] is not None:
+        source = os.path.join(os.path.dirname(job.path), entry["source"])
+        files.append((source, entry["source_file"]))
+    return files
 
 
 # --- running a batch ----------------------------------------------------------------------
@@ -294,6 +416,19 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     if "fork" in methods and threading.active_count() == 1 and sys.platform != "darwin":
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
+
+
+def _warm_up(fmt: str) -> None:
+    """Import what every worker needs (the checking pipeline, Graphviz, the writers of
+    ``fmt``) once, in the parent, before the workers fork, rather than once in each."""
+    import argmap.api
+    import argmap.dot
+    import argmap.render  # and pygraphviz with it
+
+    if fmt in ("svg", "html"):
+        import argmap.svg
+    if fmt == "html":
+        import argmap.htmlview  # noqa: F401
 
 
 def run(
@@ -319,8 +454,9 @@ def run(
     import concurrent.futures
     from concurrent.futures.process import BrokenProcessPool
 
-    import pygraphviz  # noqa: F401  # once, before the workers fork, rather than once in each
-
+    context = _pool_context()
+    if context.get_start_method() == "fork":
+        _warm_up(fmt)
     done = 0
 
     def finished(_: concurrent.futures.Future[Outcome]) -> None:
@@ -329,7 +465,7 @@ def run(
         if progress:
             progress(done)
 
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
         futures = []
         for path, target in jobs:
             future = pool.submit(render_one, path, target, fmt, options)
@@ -362,6 +498,8 @@ def render_folders(
     cached warnings of maps that are up to date), and returns every map's outcome.
     """
     if output is not None and os.path.isfile(output):
+        from argmap.diagnostics import UsageError
+
         raise UsageError(f"{output}: to render a folder, -o must name a folder")
     jobs = [Job(path, target, "") for path, target in files] + plan(folders, output, fmt)
     settings = settings_key(fmt, options)
@@ -397,6 +535,9 @@ def render_folders(
         outcomes[number] = outcome
         if jobs[number].cache:
             caches[jobs[number].cache].remember(jobs[number], outcome)
+    for number in todo:
+        if jobs[number].cache:
+            caches[jobs[number].cache].settle(jobs[number])
     for cache in caches.values():
         cache.save()
     ordered = [outcomes[n] for n in range(len(jobs))]
@@ -427,6 +568,8 @@ def summary(outcomes: list[Outcome]) -> str:
 
 __all__ = [
     "CACHE_NAME",
+    "COARSE_WINDOW",
+    "FINE_WINDOW",
     "MAP_SUFFIXES",
     "Cache",
     "Job",

@@ -1,26 +1,28 @@
-"""The ``argmap`` command line: thin click commands over argmap.api."""
+"""The ``argmap`` command line: thin click commands over argmap.api.
+
+Start-up is kept short: this module imports click and little else, and each command imports
+what it needs when it runs (``--help`` loads no part of argmap, ``check`` not Graphviz, and a
+``render DIR`` that finds every drawing up to date neither YAML nor the checking pipeline).
+"""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from argmap import __version__
-from argmap.api import (
-    EXPORT_FORMATS,
-    FORMATS,
-    IMPORT_FORMATS,
-    Checked,
-    check_bytes,
-    check_file,
-    export_map,
-    import_file,
-)
-from argmap.diagnostics import ArgmapError, Diagnostic, MapError, Severity, UsageError
+from argmap.names import EXPORT_FORMATS, FORMATS, IMPORT_FORMATS
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from argmap.api import Checked
+    from argmap.diagnostics import Diagnostic
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -32,6 +34,8 @@ def _report(diagnostics: Iterable[Diagnostic]) -> None:
 
 def _summary(checked: list[Checked]) -> None:
     """One closing line, only when something was reported."""
+    from argmap.diagnostics import Severity
+
     errors = sum(d.severity is Severity.ERROR for c in checked for d in c.diagnostics)
     warnings = sum(d.severity is Severity.WARNING for c in checked for d in c.diagnostics)
     if errors or warnings:
@@ -70,6 +74,9 @@ def check(files: tuple[str, ...]) -> None:
       argmap check maps/europe-central-asia.yaml
       argmap check maps/*.yaml
     """
+    from argmap.api import check_file
+    from argmap.diagnostics import UsageError
+
     status = EXIT_OK
     results: list[Checked] = []
     for name in files:
@@ -102,6 +109,9 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], right: int = 0)
 def _checked_map(name: str) -> Checked:
     """A map file read and checked, its diagnostics reported; exits when it cannot be read
     or has no map at all."""
+    from argmap.api import check_file
+    from argmap.diagnostics import UsageError
+
     try:
         checked = check_file(name)
     except UsageError as exc:
@@ -180,6 +190,7 @@ def coverage(file: str, html_out: str | None) -> None:
     """
     from argmap.api import source_text
     from argmap.coverage import coverage as cover
+    from argmap.diagnostics import ArgmapError, UsageError
     from argmap.quotes import SourceText
 
     checked = _checked_map(file)
@@ -221,6 +232,8 @@ def coverage(file: str, html_out: str | None) -> None:
 
 def _target(source: str, output: str | None, fmt: str, several: bool) -> Path | None:
     """Where the drawing of ``source`` goes; None for stdout."""
+    from pathlib import Path
+
     if output == "-":
         return None
     name = Path(source).with_suffix("." + fmt).name
@@ -229,6 +242,14 @@ def _target(source: str, output: str | None, fmt: str, several: bool) -> Path | 
     if several or Path(output).is_dir():
         return Path(output) / name
     return Path(output)
+
+
+def _suffix(path: str) -> str:
+    """The extension of a file name, without its dot, as :attr:`pathlib.PurePath.suffix`
+    has it (without loading pathlib: ``render DIR`` does without it)."""
+    name = os.path.basename(os.path.normpath(path))
+    dot = name.rfind(".")
+    return name[dot + 1 :] if 0 < dot < len(name) - 1 else ""
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -340,11 +361,8 @@ def render(
       argmap render big.yaml --focus energy-interest --depth 1
       argmap render maps/europe-central-asia.yaml --status -f png
     """
-    from argmap.batch import draw
-    from argmap.render import write_atomic
-
     if fmt is None:
-        suffix = Path(output).suffix.lstrip(".").lower() if output and output != "-" else ""
+        suffix = _suffix(output).lower() if output and output != "-" else ""
         fmt = suffix if suffix in FORMATS else "svg"
     # Every option that changes the drawing, by name: batch and watch pass them on to
     # argmap.batch.draw, and the batch cache keys drawings by them.
@@ -360,6 +378,13 @@ def render(
         sys.exit(EXIT_USAGE)
     if folders or watch:
         sys.exit(_render_many(files, folders, output, fmt, options, watch, jobs, watch_rounds))
+    from pathlib import Path
+
+    from argmap.api import check_file
+    from argmap.batch import draw
+    from argmap.diagnostics import ArgmapError, UsageError
+    from argmap.render import write_atomic
+
     exit_status = EXIT_OK
     results: list[Checked] = []
     for name in files:
@@ -420,7 +445,12 @@ def _render_many(
             folders, output, fmt, options, workers=jobs, echo=echo,
             progress_bar=sys.stderr.isatty(), files=[(m, target(m)) for m in maps],
         )  # fmt: skip
-    except ArgmapError as exc:
+    except Exception as exc:
+        # Imported only now: a batch that finds every drawing up to date never loads it.
+        from argmap.diagnostics import ArgmapError
+
+        if not isinstance(exc, ArgmapError):
+            raise
         _usage(str(exc))
         return EXIT_USAGE
     errors = sum(o.errors for o in outcomes)
@@ -470,6 +500,10 @@ def import_(fmt: str, file: str, output: str | None, force: bool) -> None:
       argmap import aif nodeset10.json -o maps/nodeset10.yaml
       argmap import json map.json -o - | less
     """
+    from pathlib import Path
+
+    from argmap.api import check_bytes, import_file
+    from argmap.diagnostics import ArgmapError, MapError, UsageError
     from argmap.dump import dump
     from argmap.formats import FormatError
 
@@ -523,6 +557,11 @@ def export(fmt: str, file: str, output: str | None) -> None:
       argmap export mermaid maps/europe-central-asia.yaml -o README-map.md
       argmap export json maps/europe-central-asia.yaml -o - | jq .title
     """
+    from pathlib import Path
+
+    from argmap.api import check_file, export_map
+    from argmap.diagnostics import ArgmapError, UsageError
+
     try:
         checked = check_file(file)
         _report(checked.diagnostics)
@@ -561,3 +600,47 @@ def schema() -> None:
     from argmap.schema import schema_text
 
     click.echo(schema_text(), nl=False)
+
+
+def run() -> None:
+    """The ``argmap`` console script: :func:`main` without the garbage collector, then out of
+    the process at once.
+
+    On its way out, Python frees every object one by one; after checking a map of 20,000
+    claims, that is millions of them and a noticeable pause, for memory the system takes back
+    whole anyway. So once the command is done, this does what Python's exit would have done
+    but that (waits for threads, runs :mod:`atexit` handlers, among them multiprocessing's
+    and logging's, then flushes stdout and stderr) and ends the process with
+    :func:`os._exit`. A command that fails with an unexpected exception, an exit status that
+    is no number, or a stream that cannot be flushed (a closed pipe) leave the usual way, so
+    Python reports them as it always does. Tests run :func:`main` (click's runner), which
+    exits as usual.
+    """
+    # A short-lived process: the cyclic garbage collector would only walk the thousands of
+    # objects that importing creates again and again (a few ms of every start-up), and a
+    # command leaves next to no cycles behind. (Checking pauses it anyway; watch, which runs
+    # for hours, turns it back on.)
+    gc.disable()
+    stopped: SystemExit | None = None
+    try:
+        main(prog_name="argmap")
+    except SystemExit as exit:
+        if exit.code is not None and not isinstance(exit.code, int):
+            raise
+        # Kept to the end: its traceback holds the command's frames, whose objects (the map
+        # checked) would otherwise be freed here, which is what this function avoids.
+        stopped = exit
+    status = EXIT_OK if stopped is None else stopped.code or EXIT_OK
+    shutdown = getattr(sys.modules.get("threading"), "_shutdown", None)
+    if shutdown is not None:
+        shutdown()  # what the interpreter calls: waits for the threads that are not daemons
+    import atexit
+
+    atexit._run_exitfuncs()
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except Exception:
+        sys.exit(status)
+    os._exit(status)

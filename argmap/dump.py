@@ -1,6 +1,6 @@
 """ArgumentMap → YAML text in argmap's format: deterministic, every string read back exactly.
 
-Keys come in the order of the loader's key tables (``argmap.load._KEYS``), with the claim's
+Keys come in the order of the loader's key tables (``argmap.loader._KEYS``), with the claim's
 id and text first and the links last, so a new key is written as soon as the loader knows it.
 Text is written plain only when it is unmistakably text (for argmap and for any other YAML
 reader), else double-quoted with escapes, so nothing is lost: not a line break, a tab, a
@@ -15,7 +15,7 @@ import unicodedata
 
 import yaml
 
-from argmap.load import _KEYS
+from argmap.loader import _KEYS
 from argmap.model import ArgumentMap, Claim, Kind, Objection, Reason, Ref, Source
 
 #: Keys written first and last in a claim; the others follow the loader's order in between.

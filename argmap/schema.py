@@ -19,7 +19,7 @@ import json
 from typing import Any
 
 from argmap.check import ID_PATTERN, MAX_ID
-from argmap.load import _KEYS, MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE
+from argmap.loader import _KEYS, MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE
 from argmap.model import FORMAT_VERSION, Kind
 
 # Characters the loader refuses in text (yamlnodes.bad_character), as a regex character class.

@@ -11,6 +11,7 @@ is reported and watched for until it comes back.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable
@@ -85,7 +86,7 @@ class Watcher:
             outcomes = list(run([(path, self.target(path)) for path in paths], fmt, options))
         for path, outcome in zip(paths, outcomes, strict=True):
             if outcome.wrote:
-                source = (outcome.record or {}).get("source")
+                source = outcome.source
                 self.sources[path] = source
                 if source is not None:
                     self.stamps[source] = stamp(source)
@@ -113,6 +114,7 @@ def watch(
     """
     import pygraphviz  # noqa: F401  # loaded once, so that every re-render is warm
 
+    gc.enable()  # it runs for hours: collect cycles (the console script turns this off)
     watcher = Watcher(paths, target)
     last: dict[str, int] = {}
     done = 0

@@ -17,7 +17,7 @@ from argmap.check import check
 from argmap.diagnostics import Severity
 from argmap.dump import dump
 from argmap.formats import FormatError, Imported, aif
-from argmap.load import load
+from argmap.loader import load
 from argmap.model import ArgumentMap, Kind, Objection, Ref
 
 from .conftest import SEED_MAP, SHARED

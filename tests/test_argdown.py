@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from argmap.dump import dump
 from argmap.formats import argdown
 from argmap.formats.jsonfmt import claim_document
-from argmap.load import load
+from argmap.loader import load
 from argmap.model import ArgumentMap, Objection, Ref
 
 from .conftest import ROOT, SEED_MAP, SHARED

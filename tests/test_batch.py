@@ -176,7 +176,7 @@ def test_a_damaged_cache_is_ignored(folder: Path) -> None:
     run("render", str(folder))
     (folder / CACHE_NAME).write_text("{not json")
     assert "3 drawn" in run("render", str(folder)).output
-    assert json.loads((folder / CACHE_NAME).read_text())["format"] == 1
+    assert json.loads((folder / CACHE_NAME).read_text())["format"] == 2
 
 
 def test_an_empty_folder_draws_nothing(tmp_path: Path) -> None:
@@ -228,3 +228,202 @@ def test_the_seed_folder_renders_like_the_single_file_command(tmp_path: Path) ->
         == 0
     )
     assert (tmp_path / "out" / "europe-central-asia.svg").read_bytes() == single.read_bytes()
+
+
+# --- the stat fast path: trusted only once a file has settled --------------------------------
+
+
+def entry(folder: Path, drawing: str = "a.svg") -> dict:
+    return json.loads((folder / CACHE_NAME).read_text())["drawings"][drawing]
+
+
+def same_size_edit(path: Path, old: str, new: str, *, keep_mtime: bool) -> None:
+    """Change a file's bytes but not its size; with ``keep_mtime``, not its mtime either."""
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert len(old) == len(new) and old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    if keep_mtime:
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files settle at once (no wait for the clock to tick past their last change)."""
+    monkeypatch.setattr(batch, "FINE_WINDOW", 0)
+    monkeypatch.setattr(batch, "COARSE_WINDOW", 0)
+
+
+@pytest.fixture
+def racy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files written in the test stay unsettled, however slowly it runs (in this process:
+    with -j 1)."""
+    monkeypatch.setattr(batch, "FINE_WINDOW", 60 * 10**9)
+    monkeypatch.setattr(batch, "COARSE_WINDOW", 60 * 10**9)
+
+
+@pytest.mark.usefixtures("racy")
+def test_files_just_changed_are_recorded_without_their_stat(folder: Path) -> None:
+    run("render", str(folder), "-j", "1")
+    record = entry(folder, "sub/c.svg")
+    # All were written a moment ago, within the file system clock's granularity: a change
+    # now could keep their stat, so the next run hashes them.
+    assert record["map"]["stat"] is None
+    assert record["source_file"]["stat"] is None
+    assert record["drawing"]["stat"] is None
+    assert record["source"] == "source.txt"  # as the map names it, relative to the map
+
+
+@pytest.mark.usefixtures("racy")
+def test_a_racy_file_is_hashed_even_when_its_stat_is_unchanged(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file system whose stat shows only size and modification time (like a change within
+    # the same tick of its clock): an edit that keeps both leaves the stat as it was.
+    monkeypatch.setattr(batch, "_stat", lambda info: [info.st_size, info.st_mtime_ns])
+    run("render", str(folder), "-j", "1")
+    same_size_edit(folder / "a.yaml", "text: P", "text: Q", keep_mtime=True)
+    result = run("render", str(folder), "-j", "1")
+    assert f"argmap: wrote {folder / 'a.svg'}" in result.output.splitlines()
+    assert "1 drawn, 2 up to date" in result.output
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_settled_file_whose_stat_is_unchanged_is_not_read_again(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("render", str(folder))
+    assert "3 up to date" in run("render", str(folder)).output  # hashes the new drawings
+    assert entry(folder)["drawing"]["stat"] is not None
+    assert entry(folder)["map"]["stat"] is not None
+
+    def hashed(path: str, looked: int) -> dict:
+        raise AssertionError(f"{path} was read again")
+
+    monkeypatch.setattr(batch, "_hashed", hashed)
+    result = run("render", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "3 up to date" in result.output
+
+
+@pytest.mark.usefixtures("settled")
+@pytest.mark.parametrize("keep_mtime", [True, False], ids=["same mtime", "new mtime"])
+@pytest.mark.parametrize(
+    ("edited", "old", "new", "redrawn"),
+    [
+        ("a.yaml", "text: P", "text: Q", "a.svg"),
+        ("sub/source.txt", "blue.", "blue!", "sub/c.svg"),
+        ("b.svg", "<svg", "<SVG", "b.svg"),
+    ],
+    ids=["map", "source", "drawing"],
+)
+def test_a_settled_file_edited_without_changing_its_size_is_drawn_again(
+    folder: Path, keep_mtime: bool, edited: str, old: str, new: str, redrawn: str
+) -> None:
+    run("render", str(folder))
+    run("render", str(folder))  # every stat recorded
+    same_size_edit(folder / edited, old, new, keep_mtime=keep_mtime)
+    result = run("render", str(folder))
+    wrote = [line for line in result.output.splitlines() if line.startswith("argmap: wrote")]
+    assert wrote == [f"argmap: wrote {folder / redrawn}"]
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_file_touched_but_not_changed_is_hashed_and_not_drawn_again(folder: Path) -> None:
+    run("render", str(folder))
+    run("render", str(folder))
+    stat = entry(folder)["map"]["stat"]
+    os.utime(folder / "a.yaml")
+    result = run("render", str(folder))
+    assert "0 drawn, 3 up to date" in result.output
+    assert entry(folder)["map"]["stat"] != stat  # the new stat, recorded after hashing
+
+
+def test_the_kept_check_never_saw_older_source_bytes_than_the_hash(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The source changes while its map is being checked (the check read the old text, the
+    hash would read the new): the map is checked again, so the outcome and its cache entry
+    agree with the bytes hashed."""
+    import argmap.api
+
+    real = argmap.api.check_bytes
+    calls = []
+
+    def check_then_edit(data: bytes, path: str) -> object:
+        checked = real(data, path)
+        if not calls:  # the quote the map makes is no longer in the source
+            (folder / "sub" / "source.txt").write_text("Today the sea is blue.\n")
+        calls.append(path)
+        return checked
+
+    monkeypatch.setattr(argmap.api, "check_bytes", check_then_edit)
+    path = str(folder / "sub" / "c.yaml")
+    outcome = render_one(path, str(folder / "sub" / "c.svg"), "svg", OPTIONS)
+    assert len(calls) == 2
+    assert outcome.errors == 1
+    assert "[AM110]" in outcome.lines[0]
+    assert not outcome.wrote
+
+
+def test_a_folder_copied_with_its_cache_checks_its_own_sources(
+    folder: Path, tmp_path: Path
+) -> None:
+    run("render", str(folder))
+    copy = tmp_path / "copy"
+    shutil.copytree(folder, copy)  # drawings, cache and all; times kept
+    (copy / "sub" / "source.txt").write_text("Today the sky is grey.\n", encoding="utf-8")
+    result = run("render", str(copy))
+    assert f"{copy / 'sub' / 'c.yaml'}:" in result.output  # its quote is gone: AM110
+    assert "[AM110]" in result.output
+    assert "0 drawn, 2 up to date, 1 not drawn" in result.output
+
+
+def test_a_source_gone_after_the_check_leaves_no_cache_entry(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.api
+
+    real = argmap.api.check_bytes
+
+    def check_then_delete(data: bytes, path: str) -> object:
+        checked = real(data, path)
+        (folder / "sub" / "source.txt").unlink()
+        return checked
+
+    monkeypatch.setattr(argmap.api, "check_bytes", check_then_delete)
+    outcome = render_one(
+        str(folder / "sub" / "c.yaml"), str(folder / "sub" / "c.svg"), "svg", OPTIONS
+    )
+    assert outcome.wrote
+    assert outcome.record is None  # so the next run checks it again
+    monkeypatch.undo()
+    result = run("render", str(folder / "sub"))
+    assert "[AM109]" in result.output
+
+
+@pytest.mark.usefixtures("settled")
+def test_the_files_of_a_batch_settle_by_its_end_and_are_not_read_again(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert "3 drawn" in run("render", str(folder)).output
+    record = entry(folder, "sub/c.svg")
+    assert None not in (record[f]["stat"] for f in ("map", "source_file", "drawing"))
+    monkeypatch.setattr(batch, "_hashed", lambda path, looked: pytest.fail(f"{path} read"))
+    assert "3 up to date" in run("render", str(folder)).output
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_drawing_changed_before_it_settled_keeps_no_stat(folder: Path) -> None:
+    key = settings_key("svg", OPTIONS)
+    cache = Cache(str(folder), key)
+    job = batch.Job(str(folder / "a.yaml"), str(folder / "a.svg"), str(folder))
+    cache.remember(job, render_one(job.path, job.target, "svg", OPTIONS))
+    same_size_edit(folder / "a.svg", "<svg", "<SVG", keep_mtime=True)
+    cache.settle(job)
+    record = cache.entries["a.svg"]
+    assert record["drawing"]["stat"] is None  # so the next run hashes it, and draws it again
+    assert record["map"]["stat"] is not None
+    cache.save()
+    assert Cache(str(folder), key).fresh(job) is None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -200,3 +203,80 @@ def test_nasty_text_comes_out_literally_and_safely(write_map) -> None:
     assert not [e for e in root.iter() if e.tag.endswith("script")]
     shown = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
     assert " ".join(nasty.split()) in " ".join(shown.split())
+
+
+# --- the console script: main, then a quick exit ---------------------------------------------
+
+RUN = "import sys; from argmap.cli import run; sys.argv[0] = 'argmap'; run()"
+
+
+def console(*args: str, before: str = "") -> subprocess.CompletedProcess[bytes]:
+    """``argmap ARGS`` as the installed console script runs it, stdout and stderr pipes."""
+    code = f"{before}\n{RUN}" if before else RUN
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as users run it
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, timeout=120, env=env
+    )
+
+
+def test_the_console_script_is_run() -> None:
+    tomllib = pytest.importorskip("tomllib")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"] == {"argmap": "argmap.cli:run"}
+
+
+def test_the_console_script_exits_with_the_status_and_all_of_the_output(
+    write_map, tmp_path: Path
+) -> None:
+    good, bad = write_map(GOOD, name="good.yaml"), write_map(BAD, name="bad.yaml")
+    done = console("check", str(good))
+    assert (done.returncode, done.stderr) == (0, b"")
+    done = console("check", str(bad))
+    assert done.returncode == 1
+    assert done.stderr.decode() == run("check", str(bad)).stderr
+    assert "[AM103]" in done.stderr.decode()
+    assert console("check", str(tmp_path / "missing.yaml")).returncode == 2
+    assert console("render", "--no-such-option").returncode == 2
+    assert console("--version").stdout == f"argmap, version {__version__}\n".encode()
+    # A whole drawing on a pipe (block-buffered): every byte is flushed before the exit.
+    done = console("render", str(SEED_MAP), "-o", "-")
+    assert done.returncode == 0, done.stderr
+    assert run("render", str(SEED_MAP), "-o", "-").stdout_bytes == done.stdout
+    # A batch in parallel: its worker processes are gone, its drawings whole.
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for name in "abc":
+        (folder / f"{name}.yaml").write_text(GOOD, encoding="utf-8")
+    done = console("render", str(folder), "-j", "2")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.decode().endswith("argmap: 3 maps: 3 drawn, 0 up to date, 0 not drawn\n")
+    assert all((folder / f"{name}.svg").read_bytes().endswith(b"</svg>\n") for name in "abc")
+
+
+def test_the_console_script_runs_what_a_normal_exit_runs(write_map, tmp_path: Path) -> None:
+    marker = tmp_path / "thread.txt"
+    before = f"""
+import atexit, sys, threading, time
+atexit.register(lambda: print("atexit handler ran", file=sys.stderr))
+def late():
+    time.sleep(0.3)
+    open({str(marker)!r}, "w").write("done")
+threading.Thread(target=late).start()
+print("printed, not flushed")  # stdout is a pipe: block-buffered
+"""
+    done = console("check", str(write_map(GOOD)), before=before)
+    assert done.returncode == 0
+    assert done.stderr == b"atexit handler ran\n"
+    assert done.stdout == b"printed, not flushed\n"
+    assert marker.read_text() == "done"  # the thread was waited for
+
+
+def test_the_console_script_leaves_the_usual_way_on_the_unexpected() -> None:
+    crash = "import argmap.cli\ndef main(**_): raise RuntimeError('boom')\nargmap.cli.main = main"
+    done = console("--help", before=crash)
+    assert done.returncode == 1
+    assert b"Traceback" in done.stderr
+    assert done.stderr.endswith(b"RuntimeError: boom\n")
+    words = "import argmap.cli, sys\nargmap.cli.main = lambda **_: sys.exit('stopped: why')"
+    done = console("--help", before=words)
+    assert (done.returncode, done.stderr) == (1, b"stopped: why\n")

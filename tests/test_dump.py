@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.dump import dump, quoted, scalar
-from argmap.load import load
+from argmap.loader import load
 from argmap.model import ArgumentMap, Claim, Kind, Objection, Reason, Ref
 
 from .conftest import SEED_MAP

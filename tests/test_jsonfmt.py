@@ -7,7 +7,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 
 from argmap.formats import jsonfmt
-from argmap.load import load
+from argmap.loader import load
 from argmap.model import ArgumentMap
 
 from .conftest import SEED_MAP

@@ -1,10 +1,10 @@
-"""argmap.load and argmap.yamlnodes: bytes → model, or positioned shape errors."""
+"""argmap.loader and argmap.yamlnodes: bytes → model, or positioned shape errors."""
 
 from __future__ import annotations
 
 import pytest
 
-from argmap.load import load
+from argmap.loader import load
 from argmap.model import Kind
 from argmap.yamlnodes import bad_character
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from argmap.api import check_bytes
-from argmap.load import load
+from argmap.loader import load
 from argmap.logic import theses
 
 HEAD = "argmap: 1\ntitle: t\n"

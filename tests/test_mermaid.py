@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 
 from argmap.dump import dump
 from argmap.formats import mermaid
-from argmap.load import load
+from argmap.loader import load
 from argmap.model import ArgumentMap, Claim, Kind, Objection, Reason, Ref
 
 from .conftest import SEED_MAP

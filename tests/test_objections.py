@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from argmap.check import check
 from argmap.dot import to_dot
-from argmap.load import load
+from argmap.loader import load
 from argmap.model import Objection, Ref, attacks
 
 HEAD = """argmap: 1

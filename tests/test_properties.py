@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from argmap.api import check_bytes, check_file, render_map
 from argmap.diagnostics import CODES, Diagnostic
 from argmap.dot import to_dot
-from argmap.load import load
+from argmap.loader import load
 from argmap.model import ArgumentMap, Claim, Kind
 from argmap.render import render
 from tests.strategies import (
@@ -285,7 +285,7 @@ def test_dot_does_not_depend_on_the_process(generated: Generated) -> None:
     amap, _ = load(generated.data, "map.yaml")
     assert amap is not None
     script = (
-        "import sys; from argmap.load import load; from argmap.dot import to_dot; "
+        "import sys; from argmap.loader import load; from argmap.dot import to_dot; "
         "sys.stdout.buffer.write(to_dot(load(sys.stdin.buffer.read(), 'map.yaml')[0]).encode())"
     )
     for seed in ("1", "2"):

@@ -16,7 +16,7 @@ from argmap.api import check_file
 from argmap.cli import main
 from argmap.diagnostics import CODES, Severity
 from argmap.formats import jsonfmt
-from argmap.load import _KEYS
+from argmap.loader import _KEYS
 from argmap.schema import schema, schema_text, value_schema
 from argmap.yamlnodes import Mapping, Node, Sequence, decode, parse
 

@@ -27,7 +27,7 @@ import attrs
 from argmap.check import ID_PATTERN, MAX_ID, slugify
 from argmap.formats import MAX_NESTED_ATTACKS, Exported, FormatError, Imported, kind_of
 from argmap.formats.jsonfmt import claim_document, document, from_document
-from argmap.load import MAX_CLAIM_TEXT, MAX_TEXT
+from argmap.loader import MAX_CLAIM_TEXT, MAX_TEXT
 from argmap.model import ArgumentMap, Kind, Objection, Ref, attackers, undercutters
 from argmap.yamlnodes import bad_character
 

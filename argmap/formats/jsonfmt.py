@@ -19,7 +19,7 @@ from typing import Any
 
 from argmap.diagnostics import Diagnostic, Span
 from argmap.formats import Exported
-from argmap.load import _KEYS, load_tree
+from argmap.loader import _KEYS, load_tree
 from argmap.model import ArgumentMap, Claim, Objection, Quote, Reason, Ref
 from argmap.yamlnodes import MAX_DEPTH, Mapping, Mark, Node, Scalar, Sequence
 
