@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
@@ -119,6 +118,8 @@ def check_references(amap: ArgumentMap, path: str) -> Iterator[Diagnostic]:
     known = set(ids)
     for claim, ref, role in _references(amap):
         if ref.id not in known:
+            import difflib  # only to suggest: loaded when a reference is wrong
+
             close = difflib.get_close_matches(ref.id, ids, n=1, cutoff=0.6)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             yield Diagnostic(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 import html
 import re
-import textwrap
 import unicodedata
 
 import attrs
@@ -257,6 +256,8 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     """
     text = clean(text)
     if "-" in text:  # textwrap also breaks after hyphens
+        import textwrap
+
         lines = textwrap.wrap(text, width=width, break_long_words=False)
     else:
         lines = _fill(text, width)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -114,6 +113,8 @@ class _Reader:
         message = f"unknown key '{key}' in {what}"
         if place == "premise" and key == "reasons":
             return message + "; premises have no reasons: list it under conclusions instead"
+        import difflib  # only to suggest: loaded when a key is wrong
+
         close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
         if close:
             return message + f"; did you mean '{close[0]}'?"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import difflib
 import itertools
 import re
 
@@ -255,6 +254,8 @@ class SourceText:
         """The sentence of the source most like ``quote``, for a helpful error message."""
         wanted = normalize(quote)
         best: Passage | None = None
+        import difflib  # only for a quote not found
+
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(wanted)
         for found in _SENTENCE.finditer(self.text):

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import io
-import logging
 import os
 import re
 import stat
 import sys
-import tempfile
 import threading
 import warnings
 from collections.abc import Iterator
@@ -21,7 +19,15 @@ FORMATS = ("svg", "png", "pdf", "dot")
 PNG_DPI = 144
 """Resolution of PNG output: 1.5 times Graphviz's 96, sharp on high-density screens and paper."""
 
-log = logging.getLogger(__name__)
+
+def _log(level: str, message: str) -> None:
+    """``message`` to this module's logger at ``level`` ("debug" or "info"), when logging is in
+    use: if nothing has imported :mod:`logging`, nothing has configured it, and unconfigured
+    logging drops debug and info messages; importing it only to drop them would cost more
+    than drawing a small map."""
+    logging = sys.modules.get("logging")
+    if logging is not None:
+        getattr(logging.getLogger(__name__), level)("%s", message)
 
 
 class RenderError(ArgmapError):
@@ -101,7 +107,7 @@ def _graphviz_messages(said: list[str]) -> list[str]:
     for line in said:
         start = _GRAPHVIZ_MESSAGE.match(line)
         if _LIBRARY_NOISE.match(line):
-            log.debug("%s", line)
+            _log("debug", line)
             messages.append(["noise", ""])
         elif start:
             messages.append([start.group(1), line[start.end() :].strip()])
@@ -114,8 +120,19 @@ def _graphviz_messages(said: list[str]) -> list[str]:
         if kind == "Error":
             errors.append(text)
         elif kind != "noise":
-            log.info("graphviz: %s", text)
+            _log("info", f"graphviz: {text}")
     return errors
+
+
+def _scratch_file() -> IO[bytes]:
+    """An anonymous file: in memory where the system offers one (Linux), else a temporary
+    file (the tempfile module costs a few milliseconds to import, as much as a small map)."""
+    if hasattr(os, "memfd_create"):
+        with contextlib.suppress(OSError):
+            return os.fdopen(os.memfd_create("argmap-stderr"), "w+b")
+    import tempfile
+
+    return tempfile.TemporaryFile()
 
 
 @contextlib.contextmanager
@@ -133,7 +150,7 @@ def _quiet() -> Iterator[list[str]]:
     output collected with the render's (and logged, not lost).
     """
     said: list[str] = []
-    with tempfile.TemporaryFile() as sink:
+    with _scratch_file() as sink:
         with (
             _fd2_to(sink),
             contextlib.redirect_stderr(io.StringIO()) as py_err,
