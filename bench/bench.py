@@ -83,6 +83,29 @@ def measure(command: list[str], runs: int, env: dict[str, str] | None = None) ->
     }
 
 
+def measure_together(
+    commands: dict[str, tuple[list[str], int]], env: dict[str, str] | None = None
+) -> dict[str, dict[str, float]]:
+    """:func:`measure` for several commands (name -> command and runs), their runs taken in
+    turn (one of each, then the next round), so that a slower spell of a shared machine
+    weighs on all of them alike and their ratios hold."""
+    samples: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
+    for command, _ in commands.values():
+        timed(command, env)  # warm-up
+    for round_ in range(max(runs for _, runs in commands.values())):
+        for name, (command, runs) in commands.items():
+            if round_ < runs:
+                samples[name].append(timed(command, env))
+    return {
+        name: {
+            "wall": statistics.median(s[0] for s in taken),
+            "cpu": statistics.median(s[1] for s in taken),
+            "rss": max(s[2] for s in taken) / 1024,
+        }
+        for name, taken in samples.items()
+    }
+
+
 # --- the programs under test ----------------------------------------------------------------
 
 
@@ -190,27 +213,26 @@ def bench_table(python: Path, argdown: Path | None, cases, runs_for, out: Path) 
                        stderr=subprocess.DEVNULL)  # fmt: skip
         row: dict = {"label": label, "claims": claims, "runs": runs}
         print(f"bench: {label} ({claims} claims, {runs} runs) ...", file=sys.stderr)
-        row["check"] = measure([argmap, "check", str(path)], runs)
-        row["render"] = measure([argmap, "render", str(path), "-o", str(out / "argmap.svg")], runs)
-        row["layout"] = measure(
-            [str(python), "-c", LAYOUT_ONLY, str(dot), str(out / "gv.svg")], runs
-        )
+        commands = {
+            "check": ([argmap, "check", str(path)], runs),
+            "render": ([argmap, "render", str(path), "-o", str(out / "argmap.svg")], runs),
+            "layout": ([str(python), "-c", LAYOUT_ONLY, str(dot), str(out / "gv.svg")], runs),
+        }
         if argdown is not None:
             source = to_argdown(python, path)
             command = [str(argdown), "map", "-f", "svg", str(source), str(out / "argdown")]
-            row["argdown"] = measure(command, max(1, min(runs, 3)))
+            commands["argdown"] = (command, max(1, min(runs, 3)))
+        row.update(measure_together(commands))
         rows.append(row)
     return rows
 
 
 def bench_check_scaling(python: Path, sizes: list[int], work: Path) -> list[dict]:
     argmap = str(python.parent / "argmap")
-    rows = []
-    for size in sizes:
-        path = generate.generate(size, work / "generated")
-        print(f"bench: check {size} claims ...", file=sys.stderr)
-        rows.append({"claims": size, "check": measure([argmap, "check", str(path)], 3)})
-    return rows
+    paths = {size: generate.generate(size, work / "generated") for size in sizes}
+    print(f"bench: check {', '.join(map(str, sizes))} claims ...", file=sys.stderr)
+    times = measure_together({str(n): ([argmap, "check", str(p)], 5) for n, p in paths.items()})
+    return [{"claims": size, "check": times[str(size)]} for size in sizes]
 
 
 def bench_imports(python: Path) -> dict[str, dict[str, float]]:
@@ -396,7 +418,7 @@ def main() -> None:
     check_sizes = [int(s) for s in options.check_sizes.split(",") if s]
 
     def runs_for(claims: int) -> int:
-        return options.runs or (7 if claims <= 100 else 5 if claims <= 1000 else 3)
+        return options.runs or (11 if claims <= 100 else 5 if claims <= 1000 else 3)
 
     python = argmap_venv(options.python)
     argdown = None if options.no_argdown else argdown_cli()
