@@ -244,14 +244,6 @@ def _target(source: str, output: str | None, fmt: str, several: bool) -> Path | 
     return Path(output)
 
 
-def _suffix(path: str) -> str:
-    """The extension of a file name, without its dot, as :attr:`pathlib.PurePath.suffix`
-    has it (without loading pathlib: ``render DIR`` does without it)."""
-    name = os.path.basename(os.path.normpath(path))
-    dot = name.rfind(".")
-    return name[dot + 1 :] if 0 < dot < len(name) - 1 else ""
-
-
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve() or (b.exists() and os.path.samefile(a, b))
@@ -362,7 +354,7 @@ def render(
       argmap render maps/europe-central-asia.yaml --status -f png
     """
     if fmt is None:
-        suffix = _suffix(output).lower() if output and output != "-" else ""
+        suffix = os.path.splitext(output)[1][1:].lower() if output and output != "-" else ""
         fmt = suffix if suffix in FORMATS else "svg"
     # Every option that changes the drawing, by name: batch and watch pass them on to
     # argmap.batch.draw, and the batch cache keys drawings by them.

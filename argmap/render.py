@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import sys
+import tempfile  # pygraphviz imports it anyway
 import threading
 import warnings
 from collections.abc import Iterator
@@ -124,17 +125,6 @@ def _graphviz_messages(said: list[str]) -> list[str]:
     return errors
 
 
-def _scratch_file() -> IO[bytes]:
-    """An anonymous file: in memory where the system offers one (Linux), else a temporary
-    file (the tempfile module costs a few milliseconds to import, as much as a small map)."""
-    if hasattr(os, "memfd_create"):
-        with contextlib.suppress(OSError):
-            return os.fdopen(os.memfd_create("argmap-stderr"), "w+b")
-    import tempfile
-
-    return tempfile.TemporaryFile()
-
-
 @contextlib.contextmanager
 def _quiet() -> Iterator[list[str]]:
     """Collect, instead of showing, all that a render prints or warns; yields the lines.
@@ -150,7 +140,7 @@ def _quiet() -> Iterator[list[str]]:
     output collected with the render's (and logged, not lost).
     """
     said: list[str] = []
-    with _scratch_file() as sink:
+    with tempfile.TemporaryFile() as sink:
         with (
             _fd2_to(sink),
             contextlib.redirect_stderr(io.StringIO()) as py_err,

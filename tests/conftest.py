@@ -1,14 +1,32 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
+import click.testing
 import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_MAP = ROOT / "maps" / "europe-central-asia.yaml"
 SEED_TEXT = ROOT / "seeds" / "europe-central-asia-partnership.txt"
 SHARED = ROOT.parent / "shared"
+
+
+def run(*args: str) -> click.testing.Result:
+    """The command line run in this process, as click's test runner runs it."""
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    """The seed map and its source in a scratch folder laid out like the repository."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "maps").mkdir()
+    return Path(shutil.copy(SEED_MAP, tmp_path / "maps"))
 
 
 @pytest.fixture

@@ -1100,10 +1100,10 @@ def _new_id(draw: st.DrawFn, spec: MapSpec) -> str:
     return draw(slugs.filter(lambda s: s not in taken))
 
 
-@fault("unknown reference", "AM103")
-def _unknown_ref(draw: st.DrawFn, spec: MapSpec, built: Built) -> Callable[[], tuple[int, int]]:
-    claim = draw(st.sampled_from(spec.claims))
-    ref = scalar(draw, _new_id(draw, spec))
+def _place_ref(
+    draw: st.DrawFn, built: Built, claim: ClaimSpec, ref: Str
+) -> Callable[[], tuple[int, int]]:
+    """``ref`` added to ``claim`` as an objection, a reason or an undercut of one of its reasons."""
     places = ["objections"] + (["reason", "undercut"] if claim.reasons else [])
     place = draw(st.sampled_from(places))
     node = built.claims[claim.id]
@@ -1116,6 +1116,13 @@ def _unknown_ref(draw: st.DrawFn, spec: MapSpec, built: Built) -> Callable[[], t
         assume(reasons)
         _append(draw, draw(st.sampled_from(reasons)), "objections", ref)
     return _span(ref)
+
+
+@fault("unknown reference", "AM103")
+def _unknown_ref(draw: st.DrawFn, spec: MapSpec, built: Built) -> Callable[[], tuple[int, int]]:
+    claim = draw(st.sampled_from(spec.claims))
+    ref = scalar(draw, _new_id(draw, spec))
+    return _place_ref(draw, built, claim, ref)
 
 
 @fault("duplicate id", "AM102")
@@ -1146,18 +1153,7 @@ def _duplicate_id(draw: st.DrawFn, spec: MapSpec, built: Built) -> Callable[[], 
 def _self_reference(draw: st.DrawFn, spec: MapSpec, built: Built) -> Callable[[], tuple[int, int]]:
     claim = draw(st.sampled_from(spec.claims))
     ref = scalar(draw, claim.id)
-    places = ["objections"] + (["reason", "undercut"] if claim.reasons else [])
-    place = draw(st.sampled_from(places))
-    node = built.claims[claim.id]
-    if place == "objections":
-        _append(draw, node, "objections", ref)
-    elif place == "reason":
-        _append(draw, node, "reasons", ref)
-    else:
-        reasons = _reason_maps(built, claim.id)
-        assume(reasons)
-        _append(draw, draw(st.sampled_from(reasons)), "objections", ref)
-    return _span(ref)
+    return _place_ref(draw, built, claim, ref)
 
 
 @fault("support cycle", "AM105")

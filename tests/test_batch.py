@@ -7,15 +7,12 @@ import os
 import shutil
 from pathlib import Path
 
-import click
 import pytest
-from click.testing import CliRunner
 
 from argmap import batch
 from argmap.batch import CACHE_NAME, Cache, find_maps, render_one, settings_key
-from argmap.cli import main
 
-from .conftest import ROOT
+from .conftest import ROOT, run
 
 GOOD = "argmap: 1\ntitle: t\npremises:\n  - id: p\n    text: P\nconclusions:\n  - id: c\n    text: C\n    reasons: [p]\n"  # noqa: E501
 BAD = GOOD.replace("reasons: [p]", "reasons: [q]")
@@ -26,10 +23,6 @@ QUOTED = (
     .replace("    text: C\n", "    text: C\n    quotes: [Today]\n")
 )
 OPTIONS = {"theme": "light", "width": None, "id_prefix": ""}
-
-
-def run(*args: str) -> click.testing.Result:
-    return CliRunner().invoke(main, list(args))
 
 
 @pytest.fixture

@@ -3,34 +3,20 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner
 
 from argmap import __version__
 from argmap.cli import main
 
-from .conftest import ROOT, SEED_MAP
+from .conftest import ROOT, SEED_MAP, run
 
 GOOD = "argmap: 1\ntitle: t\npremises:\n  - id: p\n    text: P\nconclusions:\n  - id: c\n    text: C\n    reasons: [p]\n"  # noqa: E501
 BAD = GOOD.replace("reasons: [p]", "reasons: [q]")
-
-
-def run(*args: str) -> click.testing.Result:
-    return CliRunner().invoke(main, list(args))
-
-
-@pytest.fixture
-def seed_copy(tmp_path: Path) -> Path:
-    """The seed map and its source in a scratch folder laid out like the repository."""
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    (tmp_path / "maps").mkdir()
-    return Path(shutil.copy(SEED_MAP, tmp_path / "maps"))
 
 
 def test_version() -> None:

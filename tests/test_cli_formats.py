@@ -3,30 +3,17 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
 
-from .conftest import ROOT, SEED_MAP, SHARED
+from .conftest import SHARED, run
 
 MICROTEXT = SHARED / "corpora" / "arg-microtexts-en" / "micro_b001.xml"
 needs_corpus = pytest.mark.skipif(not MICROTEXT.exists(), reason="corpora not found")
-
-
-def run(*args: str) -> click.testing.Result:
-    return CliRunner().invoke(main, list(args))
-
-
-@pytest.fixture
-def seed_copy(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    (tmp_path / "maps").mkdir()
-    return Path(shutil.copy(SEED_MAP, tmp_path / "maps"))
 
 
 @needs_corpus

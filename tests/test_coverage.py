@@ -7,17 +7,13 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-import click.testing
-from click.testing import CliRunner
-
 from argmap.api import check_file, load, source_text
-from argmap.cli import main
 from argmap.coverage import Coverage, coverage
 from argmap.coverage_html import page
 from argmap.model import ArgumentMap, Claim, Kind, Quote, Source
 from argmap.quotes import SourceText
 
-from .conftest import ROOT, SEED_MAP
+from .conftest import ROOT, SEED_MAP, run
 
 
 def covered(text: str, *quotes: str, ignore: tuple[str, ...] = ()) -> Coverage:
@@ -146,10 +142,6 @@ def balanced(html: str) -> bool:
     tags = _Tags()
     tags.feed(html)
     return tags.ok and not tags.open
-
-
-def run(*args: str) -> click.testing.Result:
-    return CliRunner().invoke(main, list(args))
 
 
 def test_cli_coverage_of_the_seed_map(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -292,13 +291,6 @@ def test_a_map_of_premises_has_no_main_thesis() -> None:
 
 
 # --- the command line ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def seed_copy(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    (tmp_path / "maps").mkdir()
-    return Path(shutil.copy(SEED_MAP, tmp_path / "maps"))
 
 
 def test_render_with_theme_width_and_prefix(seed_copy: Path, tmp_path: Path) -> None:
