@@ -68,15 +68,21 @@ class _Writer:
         self.blocks.append([head, *(f"  + [{ref.id}]" for ref in objection.claims)])
         self.undercuts(title, objection.objections)
 
-    def undercuts(self, title: str, objections: tuple[Ref | Objection, ...]) -> None:
+    def attacks(self, title: str, objections: tuple[Ref | Objection, ...], mark: str) -> list[str]:
+        """The lines of ``title``'s block that name its attackers (``mark`` is ``-`` for a
+        rebuttal, ``_`` for an undercut); an objection written in full gets its own block."""
         lines = []
         for number, item in enumerate(objections, 1):
             if isinstance(item, Ref):
-                lines.append(f"  _ [{item.id}]")
+                lines.append(f"  {mark} [{item.id}]")
             else:
                 nested = f"{title} objection {number}"
-                lines.append(f"  _ <{nested}>")
+                lines.append(f"  {mark} <{nested}>")
                 self.objection(nested, item)
+        return lines
+
+    def undercuts(self, title: str, objections: tuple[Ref | Objection, ...]) -> None:
+        lines = self.attacks(title, objections, "_")
         if lines:
             self.blocks.append([f"<{title}>", *lines])
 
@@ -87,14 +93,8 @@ class _Writer:
                 self.reason(f"{claim.id} reason {number}", reason, claim.id)
             else:
                 lines.append(f"  + [{reason.claims[0].id}]")
-        for number, item in enumerate(claim.objections, 1):
-            if isinstance(item, Ref):
-                lines.append(f"  - [{item.id}]")
-            else:
-                title = f"{claim.id} objection {number}"
-                lines.append(f"  - <{title}>")
-                self.objection(title, item)
-        lines += [f"  >< [{ref.id}]" for ref in getattr(claim, "contradicts", ())]
+        lines += self.attacks(claim.id, claim.objections, "-")
+        lines += [f"  >< [{ref.id}]" for ref in claim.contradicts]
         if lines:
             self.blocks.append([f"[{claim.id}]", *lines])
 
