@@ -41,6 +41,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from argmap.names import DEFAULT_THEME
+
 if TYPE_CHECKING:
     import concurrent.futures
     import multiprocessing.context
@@ -480,6 +482,56 @@ def run(
                 yield Outcome(path, target, problem=f"{path}: {type(exc).__name__}: {exc}")
 
 
+def drawing_options(
+    theme: str = DEFAULT_THEME,
+    width: str | None = None,
+    id_prefix: str = "",
+    *,
+    status: bool = False,
+    focus: str | None = None,
+    depth: int | None = None,
+) -> dict[str, Any]:
+    """The options of ``argmap render`` that change a drawing, by name, as :func:`draw` takes
+    them and the cache keys drawings by them; the defaults are the command's."""
+    options: dict[str, Any] = {"theme": theme, "width": width, "id_prefix": id_prefix}
+    if status:
+        options["status"] = True
+    if focus is not None:
+        options.update(focus=focus, depth=depth)
+    return options
+
+
+def _look(
+    jobs: list[Job], fmt: str, options: dict[str, Any]
+) -> tuple[dict[str, Cache], dict[int, Outcome], list[int]]:
+    """The caches of ``jobs``, the outcomes of the jobs up to date (from their caches), by
+    number, and the numbers of the others."""
+    settings = settings_key(fmt, options)
+    caches = {folder: Cache(folder, settings) for folder in {job.cache for job in jobs} if folder}
+    outcomes: dict[int, Outcome] = {}
+    todo: list[int] = []
+    for number, job in enumerate(jobs):
+        fresh = caches[job.cache].fresh(job) if job.cache else None
+        if fresh is None:
+            todo.append(number)
+        else:
+            outcomes[number] = fresh
+    return caches, outcomes, todo
+
+
+def up_to_date(folders: list[str], fmt: str, options: dict[str, Any]) -> list[Outcome] | None:
+    """``argmap render DIR...`` (drawings beside the maps) when every drawing is up to date:
+    the outcomes from the caches, in :func:`render_folders`'s order; None if any map must be
+    drawn. Loads nothing but the cache files (see :mod:`argmap.console`)."""
+    jobs = plan(folders, None, fmt)
+    caches, outcomes, todo = _look(jobs, fmt, options)
+    if todo:
+        return None
+    for cache in caches.values():
+        cache.save()  # stats recorded anew, when a file was touched but not changed
+    return [outcomes[n] for n in range(len(jobs))]
+
+
 def render_folders(
     folders: list[str],
     output: str | None,
@@ -502,16 +554,7 @@ def render_folders(
 
         raise UsageError(f"{output}: to render a folder, -o must name a folder")
     jobs = [Job(path, target, "") for path, target in files] + plan(folders, output, fmt)
-    settings = settings_key(fmt, options)
-    caches = {folder: Cache(folder, settings) for folder in {job.cache for job in jobs} if folder}
-    outcomes: dict[int, Outcome] = {}
-    todo: list[int] = []
-    for number, job in enumerate(jobs):
-        fresh = caches[job.cache].fresh(job) if job.cache else None
-        if fresh is None:
-            todo.append(number)
-        else:
-            outcomes[number] = fresh
+    caches, outcomes, todo = _look(jobs, fmt, options)
     for folder in {os.path.dirname(jobs[n].target) for n in todo}:
         os.makedirs(folder or ".", exist_ok=True)
     pairs = [(jobs[n].path, jobs[n].target) for n in todo]
@@ -575,6 +618,7 @@ __all__ = [
     "Job",
     "Outcome",
     "draw",
+    "drawing_options",
     "find_maps",
     "plan",
     "plan_target",
@@ -584,4 +628,5 @@ __all__ = [
     "run",
     "settings_key",
     "summary",
+    "up_to_date",
 ]

@@ -3,11 +3,11 @@
 Start-up is kept short: this module imports click and little else, and each command imports
 what it needs when it runs (``--help`` loads no part of argmap, ``check`` not Graphviz, and a
 ``render DIR`` that finds every drawing up to date neither YAML nor the checking pipeline).
+The console script is :func:`argmap.console.run`, which answers that last case without click.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Iterable
@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 import click
 
 from argmap import __version__
-from argmap.names import EXPORT_FORMATS, FORMATS, IMPORT_FORMATS
+from argmap.names import (
+    DEFAULT_FORMAT,
+    DEFAULT_THEME,
+    EXPORT_FORMATS,
+    FORMATS,
+    IMPORT_FORMATS,
+    THEMES,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,14 +41,14 @@ def _report(diagnostics: Iterable[Diagnostic]) -> None:
 
 def _summary(checked: list[Checked]) -> None:
     """One closing line, only when something was reported."""
+    from argmap.console import tally
     from argmap.diagnostics import Severity
 
     errors = sum(d.severity is Severity.ERROR for c in checked for d in c.diagnostics)
     warnings = sum(d.severity is Severity.WARNING for c in checked for d in c.diagnostics)
-    if errors or warnings:
-        parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
-        parts += [f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else []
-        click.echo(f"argmap: {' and '.join(parts)}", err=True)
+    line = tally(errors, warnings)
+    if line:
+        click.echo(line, err=True)
 
 
 def _usage(message: str) -> None:
@@ -268,8 +275,8 @@ def _same_file(a: Path, b: Path) -> bool:
 )
 @click.option(
     "--theme",
-    type=click.Choice(["light", "dark", "print", "auto"]),
-    default="light",
+    type=click.Choice(THEMES),
+    default=DEFAULT_THEME,
     show_default=True,
     help="Colours of svg and html: print is black and white; auto follows the reader's system.",
 )
@@ -355,14 +362,12 @@ def render(
     """
     if fmt is None:
         suffix = os.path.splitext(output)[1][1:].lower() if output and output != "-" else ""
-        fmt = suffix if suffix in FORMATS else "svg"
+        fmt = suffix if suffix in FORMATS else DEFAULT_FORMAT
+    from argmap.batch import drawing_options
+
     # Every option that changes the drawing, by name: batch and watch pass them on to
     # argmap.batch.draw, and the batch cache keys drawings by them.
-    options = {"theme": theme, "width": width, "id_prefix": id_prefix}
-    if status:
-        options["status"] = True
-    if focus is not None:
-        options.update(focus=focus, depth=depth)
+    options = drawing_options(theme, width, id_prefix, status=status, focus=focus, depth=depth)
     folders = [name for name in files if os.path.isdir(name)]
     several = len(files) > 1 or bool(folders)
     if output == "-" and (several or watch):
@@ -445,14 +450,9 @@ def _render_many(
             raise
         _usage(str(exc))
         return EXIT_USAGE
-    errors = sum(o.errors for o in outcomes)
-    warnings = sum(o.warnings for o in outcomes)
-    if errors or warnings:
-        parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
-        parts += [f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else []
-        echo(f"argmap: {' and '.join(parts)}")
-    echo(batch.summary(outcomes))
-    return max((o.status for o in outcomes), default=EXIT_OK)
+    from argmap.console import conclude
+
+    return conclude(outcomes, echo)
 
 
 def _write(target: Path | None, data: bytes) -> None:
@@ -592,47 +592,3 @@ def schema() -> None:
     from argmap.schema import schema_text
 
     click.echo(schema_text(), nl=False)
-
-
-def run() -> None:
-    """The ``argmap`` console script: :func:`main` without the garbage collector, then out of
-    the process at once.
-
-    On its way out, Python frees every object one by one; after checking a map of 20,000
-    claims, that is millions of them and a noticeable pause, for memory the system takes back
-    whole anyway. So once the command is done, this does what Python's exit would have done
-    but that (waits for threads, runs :mod:`atexit` handlers, among them multiprocessing's
-    and logging's, then flushes stdout and stderr) and ends the process with
-    :func:`os._exit`. A command that fails with an unexpected exception, an exit status that
-    is no number, or a stream that cannot be flushed (a closed pipe) leave the usual way, so
-    Python reports them as it always does. Tests run :func:`main` (click's runner), which
-    exits as usual.
-    """
-    # A short-lived process: the cyclic garbage collector would only walk the thousands of
-    # objects that importing creates again and again (a few ms of every start-up), and a
-    # command leaves next to no cycles behind. (Checking pauses it anyway; watch, which runs
-    # for hours, turns it back on.)
-    gc.disable()
-    stopped: SystemExit | None = None
-    try:
-        main(prog_name="argmap")
-    except SystemExit as exit:
-        if exit.code is not None and not isinstance(exit.code, int):
-            raise
-        # Kept to the end: its traceback holds the command's frames, whose objects (the map
-        # checked) would otherwise be freed here, which is what this function avoids.
-        stopped = exit
-    status = EXIT_OK if stopped is None else stopped.code or EXIT_OK
-    shutdown = getattr(sys.modules.get("threading"), "_shutdown", None)
-    if shutdown is not None:
-        shutdown()  # what the interpreter calls: waits for the threads that are not daemons
-    import atexit
-
-    atexit._run_exitfuncs()
-    try:
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:
-                stream.flush()
-    except Exception:
-        sys.exit(status)
-    os._exit(status)

@@ -17,6 +17,7 @@ from .conftest import ROOT, SEED_MAP, run
 
 GOOD = "argmap: 1\ntitle: t\npremises:\n  - id: p\n    text: P\nconclusions:\n  - id: c\n    text: C\n    reasons: [p]\n"  # noqa: E501
 BAD = GOOD.replace("reasons: [p]", "reasons: [q]")
+WARNS = GOOD.replace("    text: P\n", "    text: P\n  - id: z\n    text: Z\n")  # AM201
 
 
 def test_version() -> None:
@@ -193,7 +194,7 @@ def test_nasty_text_comes_out_literally_and_safely(write_map) -> None:
 
 # --- the console script: main, then a quick exit ---------------------------------------------
 
-RUN = "import sys; from argmap.cli import run; sys.argv[0] = 'argmap'; run()"
+RUN = "import sys; from argmap.console import run; sys.argv[0] = 'argmap'; run()"
 
 
 def console(*args: str, before: str = "") -> subprocess.CompletedProcess[bytes]:
@@ -208,7 +209,11 @@ def console(*args: str, before: str = "") -> subprocess.CompletedProcess[bytes]:
 def test_the_console_script_is_run() -> None:
     tomllib = pytest.importorskip("tomllib")
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert project["project"]["scripts"] == {"argmap": "argmap.cli:run"}
+    assert project["project"]["scripts"] == {"argmap": "argmap.console:run"}
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "--version"], capture_output=True, timeout=60
+    )
+    assert done.stdout == f"argmap, version {__version__}\n".encode()
 
 
 def test_the_console_script_exits_with_the_status_and_all_of_the_output(
@@ -266,3 +271,44 @@ def test_the_console_script_leaves_the_usual_way_on_the_unexpected() -> None:
     words = "import argmap.cli, sys\nargmap.cli.main = lambda **_: sys.exit('stopped: why')"
     done = console("--help", before=words)
     assert (done.returncode, done.stderr) == (1, b"stopped: why\n")
+
+
+# Prints, as the process ends, whether click was imported: whether the command went through it.
+CLICK_LOADED = (
+    "import atexit, sys\natexit.register(lambda: print('click:', 'click' in sys.modules))"
+)
+
+
+def test_an_up_to_date_folder_is_answered_as_click_would_without_it(
+    write_map, tmp_path: Path
+) -> None:
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(GOOD, encoding="utf-8")
+    (folder / "b.yaml").write_text(WARNS, encoding="utf-8")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "c.yaml").write_text(GOOD, encoding="utf-8")
+    first = console("render", str(folder), str(other), before=CLICK_LOADED)
+    assert first.stdout == b"click: True\n"
+    assert "3 drawn" in first.stderr.decode()
+    # Nothing changed: the same report and status as click's command, without click.
+    again = console("render", str(folder), str(other), before=CLICK_LOADED)
+    assert again.stdout == b"click: False\n"
+    by_click = run("render", str(folder), str(other))
+    assert (again.returncode, again.stderr.decode()) == (by_click.exit_code, by_click.stderr)
+    assert "[AM201]" in by_click.stderr
+    assert by_click.stderr.endswith("argmap: 3 maps: 0 drawn, 3 up to date, 0 not drawn\n")
+    # Anything else goes through click: an option, a map named, a map changed, an error.
+    for args in (["-j", "1"], ["--theme", "dark"], [str(folder / "a.yaml")]):
+        done = console("render", str(folder), *args, before=CLICK_LOADED)
+        assert done.stdout == b"click: True\n", args
+    (folder / "a.yaml").write_text(GOOD + "# changed\n", encoding="utf-8")
+    done = console("render", str(folder), before=CLICK_LOADED)
+    assert (done.stdout, done.returncode) == (b"click: True\n", 0)
+    assert "1 drawn, 1 up to date" in done.stderr.decode()
+    (folder / "a.yaml").write_text(BAD, encoding="utf-8")
+    done = console("render", str(folder), before=CLICK_LOADED)
+    assert (done.stdout, done.returncode) == (b"click: True\n", 1)
+    again = console("render", str(folder), before=CLICK_LOADED)
+    assert (again.stdout, again.returncode, again.stderr) == (b"click: True\n", 1, done.stderr)

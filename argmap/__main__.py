@@ -1,0 +1,5 @@
+"""``python -m argmap``: the ``argmap`` command."""
+
+from argmap.console import run
+
+run()
