@@ -79,8 +79,8 @@ def check_defeated_reasons(
                 path,
                 support.member.span,
                 "AM203",
-                f"reason '{member}' of '{support.target.id}' rests on a defeated claim: "
-                f"'{member}' is {describe(evaluation.why(member))}",
+                f"a reason of '{support.target.id}' rests on '{member}', which is defeated: "
+                + describe(evaluation.why(member)),
             )
 
 

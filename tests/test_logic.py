@@ -144,8 +144,22 @@ def test_a_reason_resting_on_a_defeated_claim_is_warned_about() -> None:
     )
     assert found(text) == [("14:15", "AM203")]
     assert message(text, "AM203") == (
-        "reason 'p' of 'c' rests on a defeated claim: 'p' is rebutted by 'r', which stands"
+        "a reason of 'c' rests on 'p', which is defeated: rebutted by 'r', which stands"
     )
+
+
+def test_a_claim_defeated_through_its_reasons_is_explained_in_a_sentence() -> None:
+    text = HEAD + (
+        "premises:\n  - id: p\n    text: P\n    objections: [r]\n  - id: r\n    text: R\n"
+        "conclusions:\n  - id: q\n    text: Q\n    reasons: [p]\n"
+        "  - id: c\n    text: C\n    reasons: [q]\n"
+    )
+    diagnostics = check_bytes(text.encode(), "m.yaml").diagnostics
+    warned = [d.message for d in diagnostics if d.code == "AM203"]
+    assert warned == [
+        "a reason of 'q' rests on 'p', which is defeated: rebutted by 'r', which stands",
+        "a reason of 'c' rests on 'q', which is defeated: its only reason fails: 'p' is defeated",
+    ]
 
 
 def test_evaluation_checks_wait_for_sound_references() -> None:
