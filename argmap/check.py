@@ -134,6 +134,8 @@ def check_references(amap: ArgumentMap, path: str) -> Iterator[Diagnostic]:
 def check_repeats(amap: ArgumentMap, path: str) -> Iterator[Diagnostic]:
     """AM112: the same id twice in one list (a linked reason, objections, single-claim reasons)."""
     for claim in amap.claims:
+        if not claim.reasons and not claim.objections and len(claim.contradicts) < 2:
+            continue  # no list of two or more: most premises
         reasons = claim.reasons
         lists = [(tuple(r.claims[0] for r in reasons if not r.linked), "reasons")]
         lists += [(r.claims, "a linked reason") for r in reasons if r.linked]
@@ -175,15 +177,16 @@ def check_reasons(amap: ArgumentMap, path: str) -> Iterator[Diagnostic]:
 
 def check_cycles(amap: ArgumentMap, path: str) -> Iterator[Diagnostic]:
     """AM105: a claim that supports itself through a chain of reasons (one report per cycle)."""
-    index = amap.by_id()
     # Edges target → member, in file order, so a cycle is reported from the earliest claim.
     edges: dict[str, list[Ref]] = {claim.id: [] for claim in amap.claims}
     for support in supports(amap):
-        if support.member.id in index and support.member.id != support.target.id:
+        if support.member.id in edges and support.member.id != support.target.id:
             edges[support.target.id].append(support.member)
+    # A claim that rests on nothing (a premise, most claims of a map) is on no cycle: the search
+    # neither starts from one nor steps onto one.
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    for start in edges:
-        if state.get(start):
+    for start, members in edges.items():
+        if not members or state.get(start):
             continue
         # Iterative depth-first search keeping the path, so deep maps cannot hit recursion limits.
         path_ids: list[str] = [start]
@@ -199,7 +202,7 @@ def check_cycles(amap: ArgumentMap, path: str) -> Iterator[Diagnostic]:
                 cycle = [*path_ids[path_ids.index(ref.id) :], ref.id]
                 chain = " → ".join(reversed(cycle))
                 yield Diagnostic(path, ref.span, "AM105", f"support cycle: {chain}")
-            elif not state.get(ref.id):
+            elif not state.get(ref.id) and edges[ref.id]:
                 state[ref.id] = 1
                 path_ids.append(ref.id)
                 iters.append(iter(edges[ref.id]))
@@ -228,9 +231,16 @@ def check_connected(amap: ArgumentMap, path: str) -> Iterator[Diagnostic]:
     """AM201 (warning): a claim that supports, attacks and is supported or attacked by nothing."""
     if len(amap.claims) < 2:
         return
-    linked: set[str] = set()
-    for claim, ref, _ in _references(amap):
-        linked.update((claim.id, ref.id))
+    # The claims on either side of a reference: the relations, flattened once per map, hold
+    # every reference in reasons and objections, and contradictions the rest.
+    linked = {support.member.id for support in supports(amap)}
+    linked.update([support.target.id for support in supports(amap)])
+    for attack in attacks(amap):
+        linked.update((attack.attacker.id, attack.target.id))
+    for claim in amap.claims:
+        if claim.contradicts:
+            linked.add(claim.id)
+            linked.update([ref.id for ref in claim.contradicts])
     for claim in amap.claims:
         if claim.id not in linked:
             yield Diagnostic(

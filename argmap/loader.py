@@ -92,16 +92,16 @@ class _Reader:
             if not isinstance(key, Scalar):
                 self.error(key.span, "AM010", f"a key in {what} must be text, not {describe(key)}")
                 continue
-            if key.value in entries:
-                first = entries[key.value][0].span
-                self.error(
-                    key.span, "AM007", f"duplicate key '{key.value}' in {what} (first at {first})"
-                )
+            name = key.value
+            if name in entries:
+                first = entries[name][0].span
+                message = f"duplicate key '{name}' in {what} (first at {first})"
+                self.error(key.span, "AM007", message)
                 continue
-            if key.value not in allowed:
-                self.error(key.span, "AM009", self._unknown_key(key.value, place, what))
+            if name not in allowed:
+                self.error(key.span, "AM009", self._unknown_key(name, place, what))
                 continue
-            entries[key.value] = (key, value)
+            entries[name] = (key, value)
         for name in _REQUIRED[place]:
             if name not in entries:
                 self.error(node.span, "AM011", f"{what} is missing the required key '{name}'")
@@ -125,24 +125,23 @@ class _Reader:
         if not isinstance(node, Scalar):
             self.error(node.span, "AM010", f"{what} must be text, not {describe(node)}")
             return None
-        if not node.value or node.value.isspace():
+        value = node.value
+        if not value or value.isspace():
             self.error(node.span, "AM016", f"{what} is empty")
             return None
-        bad = bad_character(node.value)
+        bad = bad_character(value)
         if bad is not None:
             index, description = bad
             self.error(
                 node.span, "AM012", f"{what} contains a {description} at character {index + 1}"
             )
             return None
-        if len(node.value) > limit:
+        if len(value) > limit:
             self.error(
-                node.span,
-                "AM014",
-                f"{what} is {len(node.value)} characters long; the limit is {limit}",
+                node.span, "AM014", f"{what} is {len(value)} characters long; the limit is {limit}"
             )
             return None
-        return node.value
+        return value
 
     def one_or_list(
         self,
@@ -164,9 +163,9 @@ class _Reader:
         else:
             nodes = (node,)
         values = [item(n, what) for n in nodes]
-        if any(v is None for v in values):
+        if None in values:  # each item reported its own error
             return None
-        return tuple(v for v in values if v is not None)
+        return tuple(values)  # type: ignore[arg-type]
 
     def ref(self, node: Node, what: str) -> Ref | None:
         if isinstance(node, Scalar) and node.value.strip():
@@ -192,7 +191,7 @@ class _Reader:
     def reason(self, node: Node, what: str) -> Reason | None:
         if isinstance(node, Scalar):
             ref = self.ref(node, "a reason")
-            return None if ref is None else Reason((ref,), span=node.span)
+            return None if ref is None else Reason((ref,), span=ref.span)  # the same place
         if isinstance(node, Sequence):
             if not node.items:
                 self.error(node.span, "AM016", "a linked reason is an empty list")

@@ -36,10 +36,12 @@ def theses(amap: ArgumentMap) -> list[Claim]:
     concessions and counter-arguments, which it may well mean to defeat)."""
     reasons = {support.member.id for support in supports(amap)}
     objectors: set[str] = set()
-    for claim in amap.claims:
-        objectors.update(_objectors(claim.objections))
+    for claim in amap.claims:  # most claims and reasons have no objections: skipped as such
+        if claim.objections:
+            objectors.update(_objectors(claim.objections))
         for reason in claim.reasons:
-            objectors.update(_objectors(reason.objections))
+            if reason.objections:
+                objectors.update(_objectors(reason.objections))
     return [
         claim
         for claim in amap.claims
@@ -72,9 +74,13 @@ def check_defeated_reasons(
     amap: ArgumentMap, path: str, evaluation: Evaluation
 ) -> Iterator[Diagnostic]:
     """AM203 (warning): a reason that names a defeated claim."""
+    statuses = evaluation.statuses
+    defeated = {claim for claim, status in statuses.items() if status is Status.DEFEATED}
+    if not defeated:  # the common case, known without walking every reason
+        return
     for support in supports(amap):
         member = support.member.id
-        if member in evaluation and evaluation.status(member) is Status.DEFEATED:
+        if member in defeated:
             yield Diagnostic(
                 path,
                 support.member.span,

@@ -234,7 +234,8 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
                 children = stack[-1]
                 is_mapping, mark = starts.pop()
                 if is_mapping:
-                    pairs = tuple(zip(done[0::2], done[1::2], strict=True))
+                    flat = iter(done)  # keys and values alternate: zipped with itself, in pairs
+                    pairs = tuple(zip(flat, flat, strict=True))
                     children.append(Mapping(pairs, mark))  # type: ignore[arg-type]
                 else:
                     children.append(Sequence(tuple(done), mark))

@@ -11,9 +11,11 @@ import re
 import textwrap
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap import quotes as quotes_module
 from argmap.dot import _fill, clean
 from argmap.quotes import _FOLD, SourceText, normalize
 from argmap.yamlnodes import bad_character
@@ -80,18 +82,52 @@ def test_source_text_normalizes_and_finds_like_the_plain_loop(text: str, quotes:
         found = fast.find(quote)
         assert (None if found is None else (found.start, found.end)) == plain.find(quote)
         assert fast.contains(quote) == (plain.find(quote) is not None)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes_module, "_SCAN_BUDGET", -1)  # the word index from the first quote on
+        indexed = SourceText(text)
+        for quote in [*quotes, *cut, " … ".join(cut)]:
+            assert indexed.contains(quote) == (plain.find(quote) is not None)
 
 
-def test_contains_uses_the_word_index_and_agrees_with_find_on_a_long_text() -> None:
-    words = [f"w{n % 97}x{n % 13}" for n in range(5000)]  # repeating keys: lookups collide
-    text = " ".join(words[:2500]) + ".\n\n" + " ".join(words[2500:]) + "\u2019s end"
-    source = SourceText(text)
-    quotes = [" ".join(words[i : i + k]) for i, k in ((10, 6), (2497, 8), (4990, 10), (1234, 2))]
-    quotes += ["w1x1 w2x2 w3x3 w4x4 nowhere", "end", "w5x5 … w3x3 w4x4 w5x5 w6x6", "’s end"]
-    quotes += [" ".join(words[100:104]) + " … " + " ".join(words[4000:4006])]
-    for quote in quotes:
+LONG_WORDS = [f"w{n % 97}x{n % 13}" for n in range(5000)]  # repeating keys: lookups collide
+LONG_TEXT = " ".join(LONG_WORDS[:2500]) + ".\n\n" + " ".join(LONG_WORDS[2500:]) + "\u2019s end"
+LONG_QUOTES = [
+    *(" ".join(LONG_WORDS[i : i + k]) for i, k in ((10, 6), (2497, 8), (4990, 10), (1234, 2))),
+    *("w1x1 w2x2 w3x3 w4x4 nowhere", "end", "w5x5 … w3x3 w4x4 w5x5 w6x6", "’s end"),
+    " ".join(LONG_WORDS[100:104]) + " … " + " ".join(LONG_WORDS[4000:4006]),
+]
+
+
+def test_contains_uses_the_word_index_and_agrees_with_find_on_a_long_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(quotes_module, "_SCAN_BUDGET", -1)  # the index from the first quote on
+    source = SourceText(LONG_TEXT)
+    for quote in LONG_QUOTES:
         assert source.contains(quote) == (source.find(quote) is not None), quote
     assert source._index is not None and len(source._index) > 1000
+
+
+def test_contains_scans_on_from_the_last_quote_and_agrees_with_find() -> None:
+    source = SourceText(LONG_TEXT)
+    for quote in [*LONG_QUOTES, *reversed(LONG_QUOTES)]:
+        assert source.contains(quote) == (source.find(quote) is not None), quote
+    assert source._index is None  # a few quotes: scanning pays
+
+
+def test_contains_builds_the_index_once_scanning_stops_paying() -> None:
+    words = [f"u{n}" for n in range(5000)]  # each passage occurs once
+    source = SourceText(" ".join(words))
+    backwards = [" ".join(words[i : i + 6]) for i in range(4900, 0, -100)]
+    for quote in backwards:  # each one before the last: scanned to the end, then from the start
+        assert source.contains(quote)
+    assert source._index is not None
+    assert source._scanned <= (quotes_module._SCAN_BUDGET + 2) * len(source.normalized)
+
+
+@given(TEXT | PROSE)
+def test_normalize_spaces_words_as_splitting_and_joining_does(text: str) -> None:
+    assert normalize(text) == " ".join(text.translate(_FOLD).split())
 
 
 def plain_clean(text: str) -> str:
