@@ -418,7 +418,7 @@ def main() -> None:
     check_sizes = [int(s) for s in options.check_sizes.split(",") if s]
 
     def runs_for(claims: int) -> int:
-        return options.runs or (11 if claims <= 100 else 5 if claims <= 1000 else 3)
+        return options.runs or (11 if claims <= 100 else 5)
 
     python = argmap_venv(options.python)
     argdown = None if options.no_argdown else argdown_cli()
