@@ -1,13 +1,14 @@
-"""The ``argmap`` console script: how the process starts and ends around :mod:`argmap.cli`.
+"""The ``argmap`` console script: how the process starts and ends around :mod:`argmap.cli`,
+and the closing lines of a batch (:func:`tally`, :func:`conclude`), which both paths print.
 
 Two things here serve speed, and only speed; each command works the same without them (tests
 run :func:`argmap.cli.main` directly):
 
 - **Out at once.** The command runs without the cyclic garbage collector, and the process
   ends with :func:`os._exit` once the usual exit work is done (see :func:`run`).
-- **Up to date without click.** ``argmap render DIR...`` run again with nothing changed, in
-  a Makefile, a pre-commit hook or an editor's on-save task, is the command run most often,
-  and its answer is in the cache files. Importing click takes longer than reading them
+- **Up to date without click.** ``argmap render DIR...`` in a Makefile, a pre-commit hook or
+  an editor's on-save task runs again and again with nothing changed, and then its answer is
+  in the cache files. Importing click takes longer than reading them
   (20-30 ms on a small machine, of some 40 ms in all). So when the command line is exactly
   ``render`` followed by folders (no options, nothing else) and every drawing under them is
   up to date, :func:`_up_to_date` prints what :func:`argmap.cli.render` would (the cached
