@@ -200,39 +200,39 @@ class _Reader:
             if any(r is None for r in refs):
                 return None
             return Reason(tuple(r for r in refs if r is not None), span=node.span)
-        entries = self.mapping(node, "reason", "a reason")
-        if entries is None or "claims" not in entries:
-            return None
-        claims = self.one_or_list(entries["claims"][1], "'claims' of a reason", self.ref)
-        objections: tuple[Ref | Objection, ...] | None = ()
-        if "objections" in entries:
-            objections = self.one_or_list(
-                entries["objections"][1], "'objections' of a reason", self.objection
-            )
-        note = self.optional_text(entries, "note", "the note of a reason")
-        if claims is None or objections is None or note is False:
-            return None
-        return Reason(claims, objections, note or None, span=node.span)
+        written = self.written_in_full(node, "reason", "a reason")
+        return None if written is None else Reason(*written, span=node.span)
 
     def objection(self, node: Node, what: str) -> Ref | Objection | None:
         """A claim id, or an objection written in full: a mapping like a reason's."""
         if not isinstance(node, Mapping):
             return self.ref(node, what)
-        entries = self.mapping(node, "objection", "an objection")
+        written = self.written_in_full(node, "objection", "an objection")
+        if written is None:
+            return None
+        claims, objections, note = written
+        if len(claims) == 1 and not objections and not note:
+            return claims[0]  # {claims: a} says no more than a
+        return Objection(claims, objections, note, span=node.span)
+
+    def written_in_full(
+        self, node: Node, place: str, name: str
+    ) -> tuple[tuple[Ref, ...], tuple[Ref | Objection, ...], str | None] | None:
+        """The keys a reason and an objection written in full share: their claims, the
+        objections that undercut them and a note; None if any is wrong (reported)."""
+        entries = self.mapping(node, place, name)
         if entries is None or "claims" not in entries:
             return None
-        claims = self.one_or_list(entries["claims"][1], "'claims' of an objection", self.ref)
+        claims = self.one_or_list(entries["claims"][1], f"'claims' of {name}", self.ref)
         objections: tuple[Ref | Objection, ...] | None = ()
         if "objections" in entries:
             objections = self.one_or_list(
-                entries["objections"][1], "'objections' of an objection", self.objection
+                entries["objections"][1], f"'objections' of {name}", self.objection
             )
-        note = self.optional_text(entries, "note", "the note of an objection")
+        note = self.optional_text(entries, "note", f"the note of {name}")
         if claims is None or objections is None or note is False:
             return None
-        if len(claims) == 1 and not objections and not note:
-            return claims[0]  # {claims: a} says no more than a
-        return Objection(claims, objections, note or None, span=node.span)
+        return claims, objections, note or None
 
     def optional_text(
         self, entries: dict[str, tuple[Scalar, Node]], key: str, what: str, limit: int = MAX_TEXT

@@ -866,12 +866,7 @@ def _reason_node(draw: Draw, reason: ReasonSpec, built: Built) -> Node:
         nodes = [scalar(draw, m) for m in reason.claims]
         built.refs.extend(nodes)
         return Seq(nodes, flow=True)
-    pairs: list[tuple[str, Node]] = [("claims", _id_list(draw, reason.claims, built))]
-    if reason.objections:
-        pairs.append(("objections", _objection_list(draw, reason.objections, built)))
-    if reason.note is not None:
-        pairs.append(("note", scalar(draw, reason.note)))
-    return _shuffled_map(draw, pairs, flow=_int(draw, 0, 3) == 3)
+    return _in_full(draw, reason, built)
 
 
 def _objection_node(draw: Draw, objection: ObjectionSpec, built: Built) -> Node:
@@ -881,11 +876,16 @@ def _objection_node(draw: Draw, objection: ObjectionSpec, built: Built) -> Node:
         node = scalar(draw, objection.claims[0])
         built.refs.append(node)
         return node
-    pairs: list[tuple[str, Node]] = [("claims", _id_list(draw, objection.claims, built))]
-    if objection.objections:
-        pairs.append(("objections", _objection_list(draw, objection.objections, built)))
-    if objection.note is not None:
-        pairs.append(("note", scalar(draw, objection.note)))
+    return _in_full(draw, objection, built)
+
+
+def _in_full(draw: Draw, spec: ReasonSpec | ObjectionSpec, built: Built) -> Node:
+    """A reason or an objection written in full: a mapping of its claims, objections, note."""
+    pairs: list[tuple[str, Node]] = [("claims", _id_list(draw, spec.claims, built))]
+    if spec.objections:
+        pairs.append(("objections", _objection_list(draw, spec.objections, built)))
+    if spec.note is not None:
+        pairs.append(("note", scalar(draw, spec.note)))
     return _shuffled_map(draw, pairs, flow=_int(draw, 0, 3) == 3)
 
 
