@@ -1,8 +1,8 @@
-"""argmap.quotes: finding quotes in a source despite typography, or the closest passage."""
+"""argmap.read.source: finding quotes in a source despite typography, or the closest passage."""
 
 from __future__ import annotations
 
-from argmap.quotes import SourceText, normalize
+from argmap.read.source import SourceText, normalize
 
 TEXT = (
     "Title line\n\n"
