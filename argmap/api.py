@@ -135,7 +135,6 @@ def render_map(
     from argmap.draw.graph import to_dot
     from argmap.draw.style import LEGEND_MAX_CLAIMS
     from argmap.draw.svg import embed
-    from argmap.pages.view import page
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
@@ -146,6 +145,8 @@ def render_map(
     legend = len(amap.claims) <= LEGEND_MAX_CLAIMS
     dot = to_dot(amap, legend=legend, evaluation=evaluate(amap) if status else None)
     if fmt == "html":
+        from argmap.pages.view import page  # the HTML view: for this format only
+
         return page(amap, render(dot, "svg"), source, theme=theme, id_prefix=id_prefix)
     if fmt == "svg":
         return embed(render(dot, "svg"), amap, theme=theme, width=width, id_prefix=id_prefix)

@@ -11,8 +11,6 @@ from pathlib import Path
 import click
 
 from argmap.api import Checked, check_file, draw
-from argmap.batch.jobs import Outcome, plan_target, summary
-from argmap.batch.pool import render_folders
 from argmap.cli.options import drawing_options, output_option
 from argmap.cli.output import (
     EXIT_ERRORS,
@@ -29,7 +27,6 @@ from argmap.cli.output import summary as summarize
 from argmap.diagnostics import ArgmapError
 from argmap.draw.options import DEFAULT_FORMAT, FORMATS, DrawOptions
 from argmap.io import refuse_overwrite
-from argmap.watch import watch as watch_maps
 
 
 def target(source: str, output: str | None, fmt: str, several: bool) -> Path | None:
@@ -141,6 +138,11 @@ def _render_many(
     jobs: int | None,
 ) -> int:
     """``render DIR...`` (in parallel, skipping drawings up to date) and ``render --watch``."""
+    # Drawing folders and watching load here, not with the command: one map drawn never needs
+    # the batch, its cache or the watcher.
+    from argmap.batch.jobs import plan_target, summary
+    from argmap.batch.pool import render_folders
+    from argmap.watch import watch as watch_maps
 
     def place(path: str) -> str:
         for folder in folders:
@@ -162,7 +164,11 @@ def _render_many(
     for outcome in outcomes:
         for line in outcome.report():
             say(line)
-    return conclude(outcomes)
+    line = tally(sum(o.errors for o in outcomes), sum(o.warnings for o in outcomes))
+    if line:
+        say(line)  # the count of problems, then what was drawn
+    say(summary(outcomes))
+    return max((o.status for o in outcomes), default=0)
 
 
 def _progress(stack: contextlib.ExitStack) -> Callable[[int, int], None] | None:
@@ -182,14 +188,4 @@ def _progress(stack: contextlib.ExitStack) -> Callable[[int, int], None] | None:
     return advance
 
 
-def conclude(outcomes: list[Outcome]) -> int:
-    """The closing lines of a batch (the count of problems, then what was drawn), and its
-    exit status."""
-    line = tally(sum(o.errors for o in outcomes), sum(o.warnings for o in outcomes))
-    if line:
-        say(line)
-    say(summary(outcomes))
-    return max((o.status for o in outcomes), default=0)
-
-
-__all__ = ["conclude", "render", "target"]
+__all__ = ["render", "target"]
