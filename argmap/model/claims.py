@@ -96,7 +96,8 @@ class Claim:
     in full, an ``Objection``; ``reasons`` support it.
     ``contradicts`` names claims that cannot be true together with this one (the relation is
     symmetric: declaring it on one side is enough). An ``implicit`` claim is the analyst's
-    reconstruction of something the text does not state.
+    reconstruction of something the text does not state. ``label`` is a short form of the
+    text, drawn where space is tight; ``thesis`` marks the claim the map argues for.
     ``spans`` maps a field name (and ``""`` for the claim itself) to where it was written.
     """
 
@@ -110,6 +111,8 @@ class Claim:
     objections: tuple[Ref | Objection, ...] = ()
     contradicts: tuple[Ref, ...] = ()
     implicit: bool = False
+    label: str | None = None
+    thesis: bool = False
     spans: Mapping[str, Span] = _spans()
 
     def where(self, field: str = "") -> Span:

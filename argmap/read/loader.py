@@ -18,7 +18,7 @@ from argmap.model import (
     Ref,
     Source,
 )
-from argmap.model.keys import KEYS, MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE, REQUIRED
+from argmap.model.keys import KEYS, MAX_CLAIM_TEXT, MAX_LABEL, MAX_TEXT, MAX_TITLE, REQUIRED
 from argmap.read.yamltree import (
     Mapping,
     Node,
@@ -237,12 +237,14 @@ class _Reader:
         if "contradicts" in entries:
             contradicts = self.one_or_list(entries["contradicts"][1], "contradicts", self.ref)
         implicit = self.flag(entries["implicit"][1], "implicit") if "implicit" in entries else False
+        thesis = self.flag(entries["thesis"][1], "thesis") if "thesis" in entries else False
         note = self.optional_text(entries, "note", "a note")
         url = self.optional_text(entries, "url", "a url")
+        label = self.optional_text(entries, "label", "a label", MAX_LABEL)
         if (
             not ok
-            or None in (claim_id, text, quotes, objections, reasons, contradicts, implicit)
-            or False in (note, url)
+            or None in (claim_id, text, quotes, objections, reasons, contradicts, implicit, thesis)
+            or False in (note, url, label)
         ):
             return None
         return Claim(
@@ -256,6 +258,8 @@ class _Reader:
             objections=objections,  # type: ignore[arg-type]
             contradicts=contradicts,  # type: ignore[arg-type]
             implicit=implicit,  # type: ignore[arg-type]
+            label=label or None,  # type: ignore[arg-type]
+            thesis=thesis,  # type: ignore[arg-type]
             spans=spans,
         )
 
