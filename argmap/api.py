@@ -12,7 +12,7 @@ from argmap.analysis.evaluate import evaluate
 from argmap.analysis.focus import DEFAULT_DEPTH, focus
 from argmap.checks import check
 from argmap.diagnostics import Diagnostic, MapError, UsageError, has_errors
-from argmap.draw.options import DEFAULT_THEME, FORMATS, DrawOptions
+from argmap.draw.options import DEFAULT_THEME, FIT_FORMATS, FORMATS, PAGE_NAMES, DrawOptions
 from argmap.io import read_file, write_atomic
 from argmap.model import ArgumentMap
 from argmap.read.loader import load as load_bytes
@@ -88,6 +88,12 @@ class Map(ArgumentMap):
             options["source"] = source_text(self, self.path)
         return render_map(self, fmt, **options)
 
+    def figures(self, fmt: str = "svg", **options: Any) -> list[bytes]:
+        """This map's figures drawn as ``fmt``: :func:`render_figures` (same options)."""
+        if fmt == "html" and "source" not in options and self.path is not None:
+            options["source"] = source_text(self, self.path)
+        return render_figures(self, fmt, **options)
+
     def save(self, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> None:
         """Draw this map into the file ``path``, whole or not at all: :func:`save_map`."""
         write_atomic(path, self.render(_format_of(path, fmt), **options))
@@ -118,23 +124,62 @@ def render_map(
     id_prefix: str = "",
     source: str | None = None,
     status: bool = False,
+    fit: int | None = None,
+    page: str | None = None,
+    landscape: bool = False,
+    legend: bool = True,
 ) -> bytes:
     """A map drawn as ``fmt`` (svg, png, pdf, dot or html) by the bundled Graphviz.
 
     With ``status``, each claim shows whether it stands, is defeated or is undecided
-    (:func:`argmap.analysis.evaluate.evaluate`).
+    (:func:`argmap.analysis.evaluate.evaluate`). ``legend`` draws the legend.
 
     SVG is made for documents (:mod:`argmap.draw.svg`); HTML is the map beside its source
     text (:mod:`argmap.pages.view`). ``theme`` (light, dark, print, auto) and ``id_prefix``
     apply to those two, ``width`` (a CSS length) to SVG; ``source`` is the source's text, for
     HTML (see :func:`source_text`; without it the page shows the map alone).
+
+    ``fit`` (CSS px) lays an SVG or PNG out for a column that wide (the HTML view opens at
+    that column's scale), and ``page`` (``a4`` or ``letter``, ``landscape`` or not) a PDF for
+    printed pages, one figure a page: see :func:`render_figures`, which returns every figure
+    when the map needs several. Here such a map raises UsageError.
+    """
+    drawings = render_figures(
+        amap, fmt, theme=theme, width=width, id_prefix=id_prefix, source=source,
+        status=status, fit=fit, page=page, landscape=landscape, legend=legend,
+    )  # fmt: skip
+    if len(drawings) > 1:
+        raise UsageError(
+            f"at a width of {fit} px the map is drawn as {len(drawings)} figures; "
+            "argmap.render_figures returns them all"
+        )
+    return drawings[0]
+
+
+def render_figures(
+    amap: ArgumentMap,
+    fmt: str = "svg",
+    *,
+    theme: str = DEFAULT_THEME,
+    width: str | None = None,
+    id_prefix: str = "",
+    source: str | None = None,
+    status: bool = False,
+    fit: int | None = None,
+    page: str | None = None,
+    landscape: bool = False,
+    legend: bool = True,
+) -> list[bytes]:
+    """A map's figures drawn as ``fmt``, in reading order (the options of :func:`render_map`).
+
+    With ``fit`` (svg, png): each figure readable in a column ``fit`` CSS px wide (claim text
+    at least 9 px, all text at least 7 px, all figures at one scale), as many as the map
+    needs; one figure when the whole map fits. With ``page`` (pdf): one document, a figure a
+    page, all text at least 7 pt. Otherwise the whole map as one drawing.
     """
     # The drawing stack (the DOT builder, Graphviz, the SVG for documents, the HTML page) loads
     # with the first drawing, not with this module: checking a map never needs it.
-    from argmap.draw.engine import render
-    from argmap.draw.graph import to_dot
-    from argmap.draw.style import LEGEND_MAX_CLAIMS
-    from argmap.draw.svg import embed
+    from argmap.draw.figures import draw_figures, whole_svg
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
@@ -142,28 +187,41 @@ def render_map(
         raise UsageError("a theme or id prefix applies to svg and html only")
     if fmt != "svg" and width:
         raise UsageError("a width applies to svg only")
-    legend = len(amap.claims) <= LEGEND_MAX_CLAIMS
-    dot = to_dot(amap, legend=legend, evaluation=evaluate(amap) if status else None)
+    if fit is not None and fmt not in FIT_FORMATS:
+        hint = "; for printed pages use --page" if fmt == "pdf" else ""
+        raise UsageError(f"--fit applies to {', '.join(FIT_FORMATS)}{hint}")
+    if fit is not None and width:
+        raise UsageError("--fit sets the width itself; give --fit or --width")
+    if page is not None and fmt != "pdf":
+        raise UsageError("--page applies to pdf only")
+    if page is not None and page not in PAGE_NAMES:
+        raise UsageError(f"unknown page '{page}'; choose one of {', '.join(PAGE_NAMES)}")
+    if landscape and page is None:
+        raise UsageError("--landscape goes with --page")
+    evaluation = evaluate(amap) if status else None
     if fmt == "html":
-        from argmap.pages.view import page  # the HTML view: for this format only
+        from argmap.pages.view import page as view  # the HTML view: for this format only
 
-        return page(amap, render(dot, "svg"), source, theme=theme, id_prefix=id_prefix)
-    if fmt == "svg":
-        return embed(render(dot, "svg"), amap, theme=theme, width=width, id_prefix=id_prefix)
-    return render(dot, fmt)
+        drawn = whole_svg(amap, legend=legend, evaluation=evaluation)
+        return [view(amap, drawn, source, theme=theme, id_prefix=id_prefix, fit=fit)]
+    return draw_figures(
+        amap, fmt, evaluation=evaluation, theme=theme, width=width, id_prefix=id_prefix,
+        fit_to=fit, page=page, landscape=landscape, legend=legend,
+    )  # fmt: skip
 
 
-def draw(amap: ArgumentMap, path: str, fmt: str, options: DrawOptions) -> bytes:
-    """A checked map drawn as ``fmt`` with the render command's ``options``: the part around
-    ``options.focus`` (:func:`argmap.analysis.focus.focus`) when it names a claim; an HTML page
-    with the source text, read relative to the map file at ``path``."""
+def draw(amap: ArgumentMap, path: str, fmt: str, options: DrawOptions) -> list[bytes]:
+    """A checked map drawn as ``fmt`` with the render command's ``options``, as one drawing
+    or (with ``fit``) the figures it needs: the part around ``options.focus``
+    (:func:`argmap.analysis.focus.focus`) when it names a claim; an HTML page with the source
+    text, read relative to the map file at ``path``."""
     if options.focus is not None:
         if options.status:  # a part's statuses would ignore attacks from outside it
             raise UsageError("--status needs the whole map; it cannot be combined with --focus")
         depth = DEFAULT_DEPTH if options.depth is None else options.depth
         amap = focus(amap, options.focus, depth)
     source = source_text(amap, path) if fmt == "html" else None
-    return render_map(
+    return render_figures(
         amap,
         fmt,
         theme=options.theme,
@@ -171,6 +229,10 @@ def draw(amap: ArgumentMap, path: str, fmt: str, options: DrawOptions) -> bytes:
         id_prefix=options.id_prefix,
         source=source,
         status=options.status,
+        fit=options.fit,
+        page=options.page,
+        landscape=options.landscape,
+        legend=options.legend,
     )
 
 
@@ -215,6 +277,7 @@ __all__ = [
     "draw",
     "load",
     "read_source",
+    "render_figures",
     "render_map",
     "save_map",
     "source_text",

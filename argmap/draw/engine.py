@@ -13,10 +13,10 @@ import sys
 import tempfile
 import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import IO
+from typing import IO, Any
 
 from argmap.diagnostics import ArgmapError
 from argmap.draw.options import ENGINE_FORMATS
@@ -69,12 +69,22 @@ def load_graphviz() -> ModuleType:
     return pygraphviz
 
 
-def render(dot_source: str, fmt: str) -> bytes:
+def render(
+    dot_source: str,
+    fmt: str,
+    *,
+    adjust: Callable[[Any], object] | None = None,
+    dpi: float | None = None,
+) -> bytes:
     """Lay out DOT source with Graphviz's ``dot`` and draw it, in process.
 
     Args:
         dot_source: A DOT graph, e.g. from :func:`argmap.draw.graph.to_dot`.
         fmt: ``svg``, ``png``, ``pdf``, or ``dot`` (the source itself, as UTF-8).
+        adjust: Called with the laid-out graph (a pygraphviz AGraph) before it is drawn, to
+            move what ``dot`` placed (:func:`argmap.draw.layout.centre`); the drawing then
+            keeps every position and spline as the graph has them.
+        dpi: The resolution of PNG output (default :data:`PNG_DPI`).
 
     Returns:
         The drawing. The same source gives the same bytes (PDF's creation date is fixed).
@@ -91,14 +101,19 @@ def render(dot_source: str, fmt: str) -> bytes:
     if fmt == "dot":
         return dot_source.encode("utf-8")
     pygraphviz = load_graphviz()
-    args = f"-Gdpi={PNG_DPI}" if fmt == "png" else ""
+    args = f"-Gdpi={dpi or PNG_DPI:g}" if fmt == "png" else ""
     failure: Exception | None = None
     data = b""
     with _LOCK, _quiet() as said:
         try:
             graph = pygraphviz.AGraph(string=dot_source)
-            # One gvLayout + gvRender: the same as `dot -T<fmt>`, with no position round trip.
-            data = graph.draw(format=fmt, prog="dot", args=args)
+            if adjust is None:
+                # One gvLayout + gvRender: the same as `dot -T<fmt>`, no position round trip.
+                data = graph.draw(format=fmt, prog="dot", args=args)
+            else:
+                graph.layout(prog="dot")
+                adjust(graph)
+                data = graph.draw(format=fmt, prog="nop2", args=args)  # positions as set
         except (pygraphviz.DotError, ValueError, TypeError, OSError) as exc:
             failure = exc
     errors = _graphviz_messages(said)
@@ -113,6 +128,21 @@ def render(dot_source: str, fmt: str) -> bytes:
     if fmt == "pdf":
         data = _fixed_pdf_date(data)
     return data
+
+
+def node_sizes(dot_source: str) -> dict[str, tuple[float, float]]:
+    """Each node's width and height in points as Graphviz sizes it for the DOT source (its
+    label measured with the fonts a drawing uses), without laying the graph out."""
+    pygraphviz = load_graphviz()
+    with _LOCK, _quiet():
+        graph = pygraphviz.AGraph(string=dot_source)
+        for node in graph.nodes_iter():
+            node.attr["pos"] = "0,0"
+        graph.layout(prog="nop")  # sizes every node, moves none
+        return {
+            str(node): (float(node.attr["width"]) * 72, float(node.attr["height"]) * 72)
+            for node in graph.nodes_iter()
+        }
 
 
 def _graphviz_messages(said: list[str]) -> list[str]:
@@ -202,4 +232,11 @@ def _fixed_pdf_date(data: bytes) -> bytes:
     return _PDF_DATE.sub(fixed, data, count=1)
 
 
-__all__ = ["FORMATS", "RenderError", "graphviz_identity", "load_graphviz", "render"]
+__all__ = [
+    "FORMATS",
+    "RenderError",
+    "graphviz_identity",
+    "load_graphviz",
+    "node_sizes",
+    "render",
+]

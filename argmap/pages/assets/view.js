@@ -150,9 +150,16 @@
 
   // --- zoom ------------------------------------------------------------------------------
   const natural = svg.width.baseVal.value; // px, from the width in points
+  const naturalHeight = svg.height.baseVal.value;
   let zoom = 1;
+  // The zoom that shows the whole map in the pane (never larger than its natural size).
+  function whole() {
+    const across = (pane.clientWidth - 16) / natural;
+    const down = (pane.clientHeight - 16) / naturalHeight;
+    return Math.min(1, across, down > 0 ? down : across);
+  }
   function setZoom(value) {
-    const fit = Math.min(1, (pane.clientWidth - 16) / natural);
+    const fit = whole();
     zoom = Math.max(Math.min(value === "fit" ? fit : value, 2), Math.min(fit, 0.1));
     svg.style.maxWidth = "none";
     svg.style.width = `${Math.round(natural * zoom)}px`;
@@ -170,9 +177,11 @@
     else if (event.key === "-") setZoom(zoom * 0.8);
     else if (event.key === "0") setZoom("fit");
   });
-  // Start readable (text of about 8 px or more, the whole map when that fits), with the
-  // top of the argument (the claim drawn highest) in view.
-  setZoom(Math.max(Math.min(1, (pane.clientWidth - 16) / natural), 0.5));
+  // Open with the whole map fitted to the pane; made with --fit WIDTH, at the scale a column
+  // that wide shows it (its text readable), the top of the argument (the claim drawn
+  // highest) in view.
+  const column = Number(pane.dataset.fit) || 0;
+  setZoom(column ? Math.min(1, column / natural) : "fit");
   let top = null;
   for (const g of claims.values()) {
     if (!top || g.getBoundingClientRect().top < top.getBoundingClientRect().top) top = g;

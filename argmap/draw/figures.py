@@ -1,0 +1,93 @@
+"""A map + the drawing options → its drawings: the whole map, the figures that fit a column
+(SVG, PNG, DOT), or a PDF of printed pages."""
+
+from __future__ import annotations
+
+import attrs
+
+from argmap.analysis.evaluate import Evaluation
+from argmap.analysis.summary import thesis
+from argmap.draw import engine, pdf
+from argmap.draw.fit import MARGIN, Fitted, budget_for, common_scale, fit, page_box
+from argmap.draw.graph import to_dot
+from argmap.draw.layout import centring
+from argmap.draw.svg import embed
+from argmap.model import ArgumentMap
+
+
+def whole_svg(amap: ArgumentMap, *, legend: bool = True, evaluation: Evaluation | None = None):
+    """Graphviz's SVG of the whole map (its thesis centred on top), for :func:`embed`."""
+    top = thesis(amap)
+    dot = to_dot(amap, legend=legend, evaluation=evaluation)
+    return engine.render(dot, "svg", adjust=centring(top.id if top else None))
+
+
+def titled(amap: ArgumentMap, number: int, total: int) -> ArgumentMap:
+    """The map with its title saying which figure this is (for the SVG's ``<title>``)."""
+    if total == 1:
+        return amap
+    return attrs.evolve(amap, title=f"{amap.title} (figure {number} of {total})")
+
+
+def _column(fitted: Fitted, fmt: str, column: int, theme: str, id_prefix: str) -> list[bytes]:
+    """The figures fitted to a column as SVG (at one scale: text is the same size in all),
+    PNG (at that scale, for screens of 1.5 device pixels a CSS pixel) or DOT."""
+    amap, total = fitted.amap, len(fitted.drawn)
+    widths = [min(d.width, fitted.budget.width) for d in fitted.drawn]
+    scale = common_scale(widths, column)  # CSS px a point
+    adjust = centring(fitted.shape.thesis)
+    out = []
+    for d in fitted.drawn:
+        if fmt == "svg":
+            size = f"{d.width * scale:.2f}px"
+            drawing = embed(d.svg, titled(amap, d.figure.number, total), theme=theme,
+                            width=size, id_prefix=id_prefix)  # fmt: skip
+        elif fmt == "png":
+            dpi = 72 * scale * engine.PNG_DPI / 96
+            drawing = engine.render(fitted.final_dot(d), "png", adjust=adjust, dpi=dpi)
+        else:
+            drawing = fitted.final_dot(d).encode("utf-8")
+        out.append(drawing)
+    return out
+
+
+def draw_figures(
+    amap: ArgumentMap,
+    fmt: str,
+    *,
+    evaluation: Evaluation | None = None,
+    theme: str = "light",
+    width: str | None = None,
+    id_prefix: str = "",
+    fit_to: int | None = None,
+    page: str | None = None,
+    landscape: bool = False,
+    legend: bool = True,
+) -> list[bytes]:
+    """The drawings of a map as ``fmt`` (svg, png, pdf or dot; options checked by the API):
+    with ``fit_to`` (CSS px) the figures that fit a column that wide; with ``page`` a PDF of
+    that paper, a figure a page; else the whole map."""
+    if page is not None:
+        fitted = fit(amap, budget_for(page=page, landscape=landscape), legend=legend,
+                     evaluation=evaluation)  # fmt: skip
+        adjust = centring(fitted.shape.thesis)
+        pages = [engine.render(fitted.final_dot(d), "pdf", adjust=adjust) for d in fitted.drawn]
+        paper_w, paper_h, _, _ = page_box(page, landscape)
+        return [pdf.document(pages, amap.title, paper=(paper_w, paper_h), margin=MARGIN)]
+    if fit_to is not None:
+        fitted = fit(amap, budget_for(fit_to), legend=legend, evaluation=evaluation)
+        return _column(fitted, fmt, fit_to, theme, id_prefix)
+    if fmt == "dot":
+        return [to_dot(amap, legend=legend, evaluation=evaluation).encode("utf-8")]
+    if fmt == "svg":
+        drawn = whole_svg(amap, legend=legend, evaluation=evaluation)
+        return [embed(drawn, amap, theme=theme, width=width, id_prefix=id_prefix)]
+    top = thesis(amap)
+    dot = to_dot(amap, legend=legend, evaluation=evaluation)
+    drawn = engine.render(dot, fmt, adjust=centring(top.id if top else None))
+    if fmt == "pdf":
+        return [pdf.document([drawn], amap.title)]
+    return [drawn]
+
+
+__all__ = ["draw_figures", "titled", "whole_svg"]

@@ -1,0 +1,105 @@
+"""A laid-out graph → the same graph with its thesis in the middle; a drawing → its size.
+
+Graphviz's ``dot`` puts a top claim over the median of what supports it, which can be far from
+the middle of the figure. The thesis is alone on the top rank (``rank=sink``), so it can slide
+sideways without meeting anything: after ``dot`` has laid the figure out, :func:`centre` moves
+the thesis to the middle and draws its edges from the rank below again as plain curves to it;
+the drawing then keeps every other position and spline as ``dot`` made them
+(:func:`argmap.draw.engine.render` with ``adjust``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+#: The thesis is moved only when it is farther from the middle than this share of the width.
+OFF_CENTRE = 0.04
+#: An edge into the thesis from farther below than this (points) is left as it is, and so is
+#: the thesis.
+NEAR = 90.0
+
+
+def _pair(text: str) -> tuple[float, float]:
+    x, y = text.split(",")[:2]
+    return float(x), float(y)
+
+
+def _points(text: str) -> tuple[tuple[float, float] | None, list[tuple[float, float]]]:
+    """An edge's ``pos``: its arrow tip (``e,x,y``, if any) and its spline's points."""
+    tip = None
+    points = []
+    for item in text.split():
+        if item.startswith("e,"):
+            tip = _pair(item[2:])
+        elif not item.startswith("s,"):
+            points.append(_pair(item))
+    return tip, points
+
+
+def _fmt(point: tuple[float, float]) -> str:
+    return f"{point[0]:.2f},{point[1]:.2f}"
+
+
+def centre(graph: Any, thesis: str) -> bool:
+    """Move ``thesis`` to the middle of the laid-out ``graph`` (a pygraphviz AGraph) and
+    redraw the edges into it; False (and nothing changed) when that is not safe: the thesis
+    has outgoing edges, shares its rank, or an edge into it comes from far below."""
+    if not graph.has_node(thesis):
+        return False
+    x0, _, x1, _ = (float(v) for v in graph.graph_attr["bb"].split(","))
+    node = graph.get_node(thesis)
+    x, y = _pair(node.attr["pos"])
+    half_h = float(node.attr["height"]) * 36
+    dx = (x0 + x1) / 2 - x
+    if abs(dx) <= OFF_CENTRE * (x1 - x0) or graph.out_edges(node):
+        return False
+    floor = -float("inf")  # the highest top of anything below the thesis: curves run above it
+    for other in graph.nodes_iter():
+        if other == node:
+            continue
+        ox, oy = _pair(other.attr["pos"])
+        half = float(other.attr["height"]) * 36
+        if abs(oy - y) < half_h + half:
+            return False  # something beside it on its rank
+        if oy < y:
+            floor = max(floor, oy + half)
+    rebuilt = []
+    for edge in graph.in_edges(node):
+        tip, points = _points(edge.attr["pos"])
+        start, last = points[0], points[-1]
+        if (y - half_h) - start[1] > NEAR:
+            return False
+        end = (tip[0] + dx, tip[1]) if tip else (last[0] + dx, last[1])
+        arrow = (end[1] - last[1]) if tip else 0.0
+        stop = (end[0], end[1] - arrow)
+        level = (max(floor, start[1]) + stop[1]) / 2
+        spline = [start, (start[0], level), (stop[0], level), stop]
+        pos = " ".join(_fmt(p) for p in spline)
+        rebuilt.append((edge, (f"e,{_fmt(end)} " if tip else "") + pos))
+    for edge, pos in rebuilt:
+        edge.attr["pos"] = pos
+    node.attr["pos"] = f"{x + dx:.2f},{y:.2f}"
+    return True
+
+
+def centring(thesis: str | None) -> Any:
+    """What :func:`argmap.draw.engine.render` is given as ``adjust`` for a figure whose thesis
+    is ``thesis`` (None: nothing to move)."""
+    if thesis is None:
+        return None
+    return lambda graph: centre(graph, thesis)
+
+
+_VIEWBOX = re.compile(rb'viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"')
+
+
+def viewbox(svg: bytes) -> tuple[float, float]:
+    """The width and height of an SVG's viewBox (points, for Graphviz's SVG)."""
+    match = _VIEWBOX.search(svg)
+    if match is None:
+        raise ValueError("not an SVG: no viewBox")
+    return float(match.group(3)), float(match.group(4))
+
+
+__all__ = ["OFF_CENTRE", "centre", "centring", "viewbox"]
