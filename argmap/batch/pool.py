@@ -68,7 +68,10 @@ def render_one(path: str, target: str, fmt: str, options: DrawOptions) -> Outcom
         return Outcome(path, target, **counts, seconds=time.perf_counter() - started)
     try:
         refuse_overwrite(path, Path(target), "the map itself")
-        drawing = draw(checked.map, path, fmt, options)
+        drawings = draw(checked.map, path, fmt, options)
+        if len(drawings) != 1:  # --fit is refused for folders; this is the last guard
+            raise ArgmapError(f"{path} is drawn as {len(drawings)} figures; draw it alone")
+        drawing = drawings[0]
         write_atomic(target, drawing)
     except ArgmapError as exc:
         return Outcome(
