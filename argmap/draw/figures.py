@@ -5,21 +5,46 @@ from __future__ import annotations
 
 import attrs
 
+from argmap.analysis.carve import Budget
 from argmap.analysis.evaluate import Evaluation
+from argmap.analysis.figures import split
 from argmap.analysis.summary import thesis
 from argmap.draw import engine, pdf
-from argmap.draw.fit import MARGIN, Fitted, budget_for, common_scale, fit, page_box
-from argmap.draw.graph import to_dot
+from argmap.draw.fit import MARGIN, Fitted, budget_for, common_scale, fit, measure, page_box
+from argmap.draw.graph import Look, figure_graph, to_dot, whole_shape
 from argmap.draw.layout import centring
 from argmap.draw.svg import embed
 from argmap.model import ArgumentMap
 
 
+#: Maps of at most this many claims are measured before they are drawn whole, so that the
+#: thesis's reasons can be ordered to put it in the middle (measuring costs about half a
+#: layout); bigger ones keep Graphviz's order and their thesis stays where it falls, on top.
+ORDERED_MAX_CLAIMS = 300
+
+
+def whole_dot(
+    amap: ArgumentMap, *, legend: bool = True, evaluation: Evaluation | None = None
+) -> tuple[str, str | None]:
+    """The DOT of the whole map as it is drawn, and the thesis to centre (None: none).
+
+    With a thesis, the map is measured and each claim's reasons and objections put in the
+    order that draws the thesis nearest the middle (:func:`argmap.analysis.contour.arranged`);
+    what is left of its distance from the middle is closed after the layout
+    (:func:`argmap.draw.layout.centre`)."""
+    top = thesis(amap)
+    if top is None or len(amap.claims) > ORDERED_MAX_CLAIMS:
+        return to_dot(amap, legend=legend, evaluation=evaluation), None
+    shape = whole_shape(amap)
+    look = Look(legend, evaluation)
+    (figure,) = split(shape, measure(shape, look), Budget(float("inf")))
+    return figure_graph(amap, shape, attrs.evolve(figure, number=1), look)[0].source, top.id
+
+
 def whole_svg(amap: ArgumentMap, *, legend: bool = True, evaluation: Evaluation | None = None):
     """Graphviz's SVG of the whole map (its thesis centred on top), for :func:`embed`."""
-    top = thesis(amap)
-    dot = to_dot(amap, legend=legend, evaluation=evaluation)
-    return engine.render(dot, "svg", adjust=centring(top.id if top else None))
+    dot, top = whole_dot(amap, legend=legend, evaluation=evaluation)
+    return engine.render(dot, "svg", adjust=centring(top))
 
 
 def titled(amap: ArgumentMap, number: int, total: int) -> ArgumentMap:
@@ -82,12 +107,11 @@ def draw_figures(
     if fmt == "svg":
         drawn = whole_svg(amap, legend=legend, evaluation=evaluation)
         return [embed(drawn, amap, theme=theme, width=width, id_prefix=id_prefix)]
-    top = thesis(amap)
-    dot = to_dot(amap, legend=legend, evaluation=evaluation)
-    drawn = engine.render(dot, fmt, adjust=centring(top.id if top else None))
+    dot, top = whole_dot(amap, legend=legend, evaluation=evaluation)
+    drawn = engine.render(dot, fmt, adjust=centring(top))
     if fmt == "pdf":
         return [pdf.document([drawn], amap.title)]
     return [drawn]
 
 
-__all__ = ["draw_figures", "titled", "whole_svg"]
+__all__ = ["ORDERED_MAX_CLAIMS", "draw_figures", "titled", "whole_dot", "whole_svg"]

@@ -3,7 +3,7 @@
 Graphviz's ``dot`` puts a top claim over the median of what supports it, which can be far from
 the middle of the figure. The thesis is alone on the top rank (``rank=sink``), so it can slide
 sideways without meeting anything: after ``dot`` has laid the figure out, :func:`centre` moves
-the thesis to the middle and draws its edges from the rank below again as plain curves to it;
+the thesis to the middle and bends the edges into it to follow;
 the drawing then keeps every other position and spline as ``dot`` made them
 (:func:`argmap.draw.engine.render` with ``adjust``).
 """
@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-#: The thesis is moved only when it is farther from the middle than this share of the width.
+#: The thesis is moved only when it is farther from the middle than this share of the width,
 OFF_CENTRE = 0.04
-#: An edge into the thesis from farther below than this (points) is left as it is, and so is
-#: the thesis.
-NEAR = 90.0
+#: and not farther than this: its edges would lie across the drawing.
+FAR = 0.25
 
 
 def _pair(text: str) -> tuple[float, float]:
@@ -42,9 +41,13 @@ def _fmt(point: tuple[float, float]) -> str:
 
 
 def centre(graph: Any, thesis: str) -> bool:
-    """Move ``thesis`` to the middle of the laid-out ``graph`` (a pygraphviz AGraph) and
-    redraw the edges into it; False (and nothing changed) when that is not safe: the thesis
-    has outgoing edges, shares its rank, or an edge into it comes from far below."""
+    """Move ``thesis`` to the middle of the laid-out ``graph`` (a pygraphviz AGraph) and bend
+    the edges into it to follow; False (and nothing changed) when that is not safe: the thesis
+    has outgoing edges, or shares its rank.
+
+    An edge into the thesis keeps its start; its points slide sideways, the more the nearer
+    its end, so that it stays a smooth curve.
+    """
     if not graph.has_node(thesis):
         return False
     x0, _, x1, _ = (float(v) for v in graph.graph_attr["bb"].split(","))
@@ -52,31 +55,25 @@ def centre(graph: Any, thesis: str) -> bool:
     x, y = _pair(node.attr["pos"])
     half_h = float(node.attr["height"]) * 36
     dx = (x0 + x1) / 2 - x
-    if abs(dx) <= OFF_CENTRE * (x1 - x0) or graph.out_edges(node):
+    if abs(dx) <= OFF_CENTRE * (x1 - x0) or abs(dx) > FAR * (x1 - x0) or graph.out_edges(node):
         return False
-    floor = -float("inf")  # the highest top of anything below the thesis: curves run above it
     for other in graph.nodes_iter():
-        if other == node:
-            continue
-        ox, oy = _pair(other.attr["pos"])
-        half = float(other.attr["height"]) * 36
-        if abs(oy - y) < half_h + half:
-            return False  # something beside it on its rank
-        if oy < y:
-            floor = max(floor, oy + half)
+        if other != node:
+            half = float(other.attr["height"]) * 36
+            if abs(_pair(other.attr["pos"])[1] - y) < half_h + half:
+                return False  # something beside it on its rank
     rebuilt = []
     for edge in graph.in_edges(node):
         tip, points = _points(edge.attr["pos"])
-        start, last = points[0], points[-1]
-        if (y - half_h) - start[1] > NEAR:
-            return False
-        end = (tip[0] + dx, tip[1]) if tip else (last[0] + dx, last[1])
-        arrow = (end[1] - last[1]) if tip else 0.0
-        stop = (end[0], end[1] - arrow)
-        level = (max(floor, start[1]) + stop[1]) / 2
-        spline = [start, (start[0], level), (stop[0], level), stop]
-        pos = " ".join(_fmt(p) for p in spline)
-        rebuilt.append((edge, (f"e,{_fmt(end)} " if tip else "") + pos))
+        high = tip[1] if tip else points[-1][1]
+        low = points[0][1]
+
+        def moved(point: tuple[float, float], low: float = low, high: float = high):
+            share = min(1.0, max(0.0, (point[1] - low) / (high - low))) if high > low else 1.0
+            return point[0] + dx * share, point[1]
+
+        spline = " ".join(_fmt(moved(p)) for p in points)
+        rebuilt.append((edge, (f"e,{_fmt((tip[0] + dx, tip[1]))} " if tip else "") + spline))
     for edge, pos in rebuilt:
         edge.attr["pos"] = pos
     node.attr["pos"] = f"{x + dx:.2f},{y:.2f}"
