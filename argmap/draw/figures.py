@@ -60,7 +60,6 @@ def _column(fitted: Fitted, fmt: str, column: int, theme: str, id_prefix: str) -
     amap, total = fitted.amap, len(fitted.drawn)
     widths = [min(d.width, fitted.budget.width) for d in fitted.drawn]
     scale = common_scale(widths, column)  # CSS px a point
-    adjust = centring(fitted.shape.thesis)
     out = []
     for d in fitted.drawn:
         if fmt == "svg":
@@ -69,7 +68,7 @@ def _column(fitted: Fitted, fmt: str, column: int, theme: str, id_prefix: str) -
                             width=size, id_prefix=id_prefix)  # fmt: skip
         elif fmt == "png":
             dpi = 72 * scale * engine.PNG_DPI / 96
-            drawing = engine.render(fitted.final_dot(d), "png", adjust=adjust, dpi=dpi)
+            drawing = fitted.draw(d, "png", dpi=dpi)
         else:
             drawing = fitted.final_dot(d).encode("utf-8")
         out.append(drawing)
@@ -95,8 +94,7 @@ def draw_figures(
     if page is not None:
         fitted = fit(amap, budget_for(page=page, landscape=landscape), legend=legend,
                      evaluation=evaluation)  # fmt: skip
-        adjust = centring(fitted.shape.thesis)
-        pages = [engine.render(fitted.final_dot(d), "pdf", adjust=adjust) for d in fitted.drawn]
+        pages = [fitted.draw(d, "pdf") for d in fitted.drawn]
         paper_w, paper_h, _, _ = page_box(page, landscape)
         return [pdf.document(pages, amap.title, paper=(paper_w, paper_h), margin=MARGIN)]
     if fit_to is not None:

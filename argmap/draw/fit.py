@@ -28,7 +28,7 @@ from argmap.analysis.figures import Figure, split
 from argmap.analysis.shape import Shape
 from argmap.draw import engine
 from argmap.draw.graph import PLACEHOLDER, Fills, Look, figure_graph, sizes_graph, whole_shape
-from argmap.draw.layout import centring, viewbox
+from argmap.draw.layout import centring, placed, viewbox
 from argmap.draw.style import (
     CLAIM_SIZE,
     JUNCTION_WIDTH,
@@ -107,6 +107,8 @@ class Drawn:
     svg: bytes
     width: float
     height: float
+    laid_out: str = ""
+    """The DOT as laid out (every position), for drawing it again in another format."""
 
 
 @attrs.frozen
@@ -124,6 +126,11 @@ class Fitted:
         """A figure's DOT with its real figure numbers (for PNG and PDF)."""
         look = attrs.evolve(self.look, total=len(self.drawn), placeholder=False)
         return figure_graph(self.amap, self.shape, drawn.figure, look)[0].source
+
+    def draw(self, drawn: Drawn, fmt: str, dpi: float | None = None) -> bytes:
+        """A figure drawn as ``fmt`` with its real figure numbers, where the layout of its
+        SVG put everything (another layout could come out bigger)."""
+        return engine.render(self.final_dot(drawn), fmt, adjust=placed(drawn.laid_out), dpi=dpi)
 
 
 def measure(shape: Shape, look: Look) -> Sizes:
@@ -156,10 +163,9 @@ def fit(
         None if budget.height is None else budget.height - 2 * PAD * 72 - HEADING,
     )
     squeeze: dict[str, Budget] = {}
-    drawings: dict[str, bytes] = {}  # DOT with placeholders → Graphviz's SVG
+    drawings: dict[str, tuple[bytes, str]] = {}  # DOT with placeholders → SVG, laid-out DOT
     previous: list[str] = []
     rounds = 0
-    adjust = centring(shape.thesis)
     while True:
         rounds += 1
         figures = split(shape, sizes, inner, squeeze)
@@ -171,8 +177,10 @@ def fit(
         sizes_drawn = []
         for source in sources:
             if source not in drawings:
-                drawings[source] = engine.render(source, "svg", adjust=adjust)
-            sizes_drawn.append(viewbox(drawings[source]))
+                kept: list[str] = []
+                svg = engine.render(source, "svg", adjust=centring(shape.thesis, kept))
+                drawings[source] = (svg, kept[0])
+            sizes_drawn.append(viewbox(drawings[source][0]))
         fits = [budget.holds_size(w, h) for w, h in sizes_drawn]
         if all(fits) or rounds == MAX_ROUNDS or sources == previous:
             break  # all fit; or squeezing changed nothing (a single step too big to split)
@@ -194,7 +202,8 @@ def fit(
                         else min(current.height or tighter.height, tighter.height),
                     )
     drawn = tuple(
-        Drawn(figure, source, fills, fill_numbers(drawings[source], fills), w, h)
+        Drawn(figure, source, fills, fill_numbers(drawings[source][0], fills), w, h,
+              drawings[source][1])  # fmt: skip
         for figure, source, (_, fills), (w, h) in zip(
             figures, sources, made, sizes_drawn, strict=True
         )

@@ -80,12 +80,41 @@ def centre(graph: Any, thesis: str) -> bool:
     return True
 
 
-def centring(thesis: str | None) -> Any:
+def centring(thesis: str | None, keep: list[str] | None = None) -> Any:
     """What :func:`argmap.draw.engine.render` is given as ``adjust`` for a figure whose thesis
-    is ``thesis`` (None: nothing to move)."""
-    if thesis is None:
+    is ``thesis`` (None: nothing to move); with ``keep``, the laid-out graph (DOT with every
+    position) is appended to it, for :func:`placed`."""
+    if thesis is None and keep is None:
         return None
-    return lambda graph: centre(graph, thesis)
+
+    def adjust(graph: Any) -> None:
+        if thesis is not None:
+            centre(graph, thesis)
+        if keep is not None:
+            keep.append(graph.string())
+
+    return adjust
+
+
+def placed(laid_out: str) -> Any:
+    """An ``adjust`` that puts every node, edge and the label where they are in ``laid_out``
+    (a graph of the same nodes and edges, laid out before: :func:`centring` kept it), so that
+    a figure drawn again with its real figure numbers keeps the layout its placeholders had."""
+
+    def adjust(graph: Any) -> None:
+        before = type(graph)(string=laid_out)
+        for node in graph.nodes_iter():
+            old = before.get_node(node)
+            for key in ("pos", "width", "height"):
+                node.attr[key] = old.attr[key]
+        for edge, old in zip(graph.edges_iter(), before.edges_iter(), strict=True):
+            if (edge[0], edge[1]) == (old[0], old[1]) and old.attr.get("pos"):
+                edge.attr["pos"] = old.attr["pos"]
+        for key in ("bb", "lp", "lwidth", "lheight"):
+            if before.graph_attr.get(key):
+                graph.graph_attr[key] = before.graph_attr[key]
+
+    return adjust
 
 
 _VIEWBOX = re.compile(rb'viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"')
@@ -99,4 +128,4 @@ def viewbox(svg: bytes) -> tuple[float, float]:
     return float(match.group(3)), float(match.group(4))
 
 
-__all__ = ["OFF_CENTRE", "centre", "centring", "viewbox"]
+__all__ = ["OFF_CENTRE", "centre", "centring", "placed", "viewbox"]

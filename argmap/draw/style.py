@@ -157,6 +157,7 @@ GRAPH_ATTRS: dict[str, str] = {
     "nodesep": f"{NODESEP}",
     "ranksep": f"{RANKSEP}",
     "pad": f"{PAD}",
+    "margin": "0",  # PDF would add half an inch on every side; pad is the drawing's margin
     "bgcolor": "white",
     "fontname": FONT,
     "fontcolor": INK,
