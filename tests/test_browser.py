@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.api import load, render_map, source_text
+from argmap.api import load, render_figures, render_map, source_text
 from argmap.draw.svg import inline
 from argmap.model import ArgumentMap
 from argmap.pages.view import passages
@@ -383,3 +383,86 @@ def test_the_html_view_in_dark(browser, seed: ArgumentMap, tmp_path: Path) -> No
     assert background == "rgb(13, 17, 23)"
     browser.execute_script("document.querySelector(\"[data-claim='import-energy']\").focus()")
     screenshot(browser, "html-view-dark", whole=False)
+
+
+# --- figures that fit a column (render --fit) -----------------------------------------------
+
+COLUMN_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>A report column</title>
+<style>
+body {{ margin: 16px; font: 15px/1.5 sans-serif; }}
+.column {{ width: {column}px; }}
+figure {{ margin: 0 0 24px 0; }}
+</style></head><body><div class="column">
+<p>A report column {column} px wide, the figures inline, as a document shows them.</p>
+{figures}
+</div></body></html>
+"""
+
+# Per figure: the least claim text and the least other text as shown (the computed font size
+# times the SVG's scale on screen), the figure's width on screen, and the texts that run past
+# the box of their node.
+MEASURE = """
+return [...document.querySelectorAll('figure svg')].map(svg => {
+  let claim = 1e9, other = 1e9;
+  const outside = [];
+  for (const t of svg.querySelectorAll('text')) {
+    const size = parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a;
+    const node = t.closest('g.node');
+    const isClaim = node && node.classList.contains('claim') && t.getAttribute('font-weight') !== 'bold';
+    if (isClaim) claim = Math.min(claim, size); else other = Math.min(other, size);
+    const shape = node && node.querySelector('polygon, path');
+    if (shape) {
+      const a = t.getBBox(), b = shape.getBBox();
+      if (a.x < b.x - 0.5 || a.x + a.width > b.x + b.width + 0.5) outside.push(node.id + ': ' + t.textContent);
+    }
+  }
+  return {claim, other, width: svg.getBoundingClientRect().width, outside,
+          full: [...svg.querySelectorAll('g.node.claim:not(.reference)')].map(g => g.id)};
+});
+"""
+
+
+@pytest.mark.parametrize("column", [720, 1280])
+def test_fitted_figures_are_readable_in_a_column(
+    browser, seed: ArgumentMap, tmp_path: Path, column: int
+) -> None:
+    figures = render_figures(seed, "svg", fit=column)
+    body = "".join(f"<figure>{inline(svg)}</figure>" for svg in figures)
+    path = tmp_path / f"column-{column}.html"
+    path.write_text(COLUMN_PAGE.format(column=column, figures=body), encoding="utf-8")
+    browser.get(path.as_uri())
+    shown = browser.execute_script(MEASURE)
+    assert len(shown) == len(figures) >= 1
+    for figure in shown:
+        assert figure["width"] <= column + 0.5
+        assert figure["claim"] >= 9
+        assert figure["other"] >= 7
+        assert figure["outside"] == []
+    in_full = {name for figure in shown for name in figure["full"]}
+    assert {claim.id for claim in seed.claims} <= in_full  # every claim in full somewhere
+    screenshot(browser, f"seed-fit-{column}")
+
+
+def test_the_html_view_opens_with_the_whole_map_in_its_pane(
+    browser, seed: ArgumentMap, tmp_path: Path
+) -> None:
+    path = tmp_path / "whole.html"
+    path.write_bytes(render_map(seed, "html", source=source_text(seed, SEED_MAP)))
+    browser.get(path.as_uri())
+    inside = (
+        "const m = document.getElementById('argmap-map').getBoundingClientRect();"
+        "const s = document.querySelector('#argmap-map svg').getBoundingClientRect();"
+        "return [s.left >= m.left - 1, s.right <= m.right + 1, s.top >= m.top - 1,"
+        " s.bottom <= m.bottom + 1, s.width]"
+    )
+    *fits, width = browser.execute_script(inside)
+    assert fits == [True, True, True, True]
+    screenshot(browser, "html-view-whole", whole=False)
+    path.write_bytes(render_map(seed, "html", source=source_text(seed, SEED_MAP), fit=720))
+    browser.get(path.as_uri())
+    natural = browser.execute_script(
+        "return document.querySelector('#argmap-map svg').width.baseVal.value"
+    )
+    shown = browser.execute_script(inside)[-1]
+    assert shown == pytest.approx(min(natural, 720), abs=2)  # as a 720-px column shows it

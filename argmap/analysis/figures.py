@@ -144,7 +144,8 @@ def _group(
     budget any of them was squeezed to) and no anchor starts a new group."""
     roots = list(shape.roots)
     together = side_by_side([tops[root] for root in roots], sizes.gap)
-    if not plan.cut and not plan.pages and not any(budget.holds(together, sizes.rank_gap)):
+    room = min((squeeze.get(root, budget) for root in roots), key=lambda b: b.width)
+    if not plan.cut and not plan.pages and not any(room.holds(together, sizes.rank_gap)):
         return [roots]
     groups: list[list[str]] = []
     if shape.thesis is not None and roots and roots[0] == shape.thesis:
