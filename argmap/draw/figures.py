@@ -8,7 +8,7 @@ import attrs
 from argmap.analysis.carve import Budget
 from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import split
-from argmap.analysis.summary import thesis
+from argmap.analysis.summary import summary, thesis
 from argmap.draw import engine, pdf
 from argmap.draw.fit import MARGIN, Fitted, budget_for, common_scale, fit, measure, page_box
 from argmap.draw.graph import Look, figure_graph, to_dot, whole_shape
@@ -58,6 +58,7 @@ def _column(fitted: Fitted, fmt: str, column: int, theme: str, id_prefix: str) -
     """The figures fitted to a column as SVG (at one scale: text is the same size in all),
     PNG (at that scale, for screens of 1.5 device pixels a CSS pixel) or DOT."""
     amap, total = fitted.amap, len(fitted.drawn)
+    desc = summary(amap)
     widths = [min(d.width, fitted.budget.width) for d in fitted.drawn]
     scale = common_scale(widths, column)  # CSS px a point
     out = []
@@ -65,7 +66,7 @@ def _column(fitted: Fitted, fmt: str, column: int, theme: str, id_prefix: str) -
         if fmt == "svg":
             size = f"{d.width * scale:.2f}px"
             drawing = embed(d.svg, titled(amap, d.figure.number, total), theme=theme,
-                            width=size, id_prefix=id_prefix)  # fmt: skip
+                            width=size, id_prefix=id_prefix, desc=desc)  # fmt: skip
         elif fmt == "png":
             dpi = 72 * scale * engine.PNG_DPI / 96
             drawing = fitted.draw(d, "png", dpi=dpi)
@@ -93,12 +94,13 @@ def draw_figures(
     that paper, a figure a page; else the whole map."""
     if page is not None:
         fitted = fit(amap, budget_for(page=page, landscape=landscape), legend=legend,
-                     evaluation=evaluation)  # fmt: skip
+                     evaluation=evaluation, keep=True)  # fmt: skip
         pages = [fitted.draw(d, "pdf") for d in fitted.drawn]
         paper_w, paper_h, _, _ = page_box(page, landscape)
         return [pdf.document(pages, amap.title, paper=(paper_w, paper_h), margin=MARGIN)]
     if fit_to is not None:
-        fitted = fit(amap, budget_for(fit_to), legend=legend, evaluation=evaluation)
+        fitted = fit(amap, budget_for(fit_to), legend=legend, evaluation=evaluation,
+                     keep=fmt == "png")  # fmt: skip
         return _column(fitted, fmt, fit_to, theme, id_prefix)
     if fmt == "dot":
         return [to_dot(amap, legend=legend, evaluation=evaluation).encode("utf-8")]

@@ -153,8 +153,10 @@ def fit(
     *,
     legend: bool = True,
     evaluation: Evaluation | None = None,
+    keep: bool = False,
 ) -> Fitted:
-    """The map's figures, each at most as big as ``budget`` (points), in reading order."""
+    """The map's figures, each at most as big as ``budget`` (points), in reading order; with
+    ``keep``, each one's layout too, to draw it again in another format (:meth:`Fitted.draw`)."""
     shape = whole_shape(amap)
     look = Look(legend, evaluation, measures_for(budget.width), budget.width)
     sizes = measure(shape, look)
@@ -178,8 +180,9 @@ def fit(
         for source in sources:
             if source not in drawings:
                 kept: list[str] = []
-                svg = engine.render(source, "svg", adjust=centring(shape.thesis, kept))
-                drawings[source] = (svg, kept[0])
+                adjust = centring(shape.thesis, kept if keep else None)
+                svg = engine.render(source, "svg", adjust=adjust)
+                drawings[source] = (svg, kept[0] if kept else "")
             sizes_drawn.append(viewbox(drawings[source][0]))
         fits = [budget.holds_size(w, h) for w, h in sizes_drawn]
         if all(fits) or rounds == MAX_ROUNDS or sources == previous:
