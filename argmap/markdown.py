@@ -10,8 +10,9 @@ A block holds a map's YAML, or names a map file::
     title: ...
     ```
 
-Options on the fence line: ``file=PATH``, ``theme=light|dark|print|auto``, ``width=LENGTH``
-and ``id-prefix=PREFIX`` (values may be quoted). Paths (``file=``, and an inline map's
+Options on the fence line: ``file=PATH``, ``theme=light|dark|print|auto``, ``width=LENGTH``,
+``id-prefix=PREFIX`` and ``fit=WIDTH`` (the map's figures, readable in a column WIDTH px wide,
+in reading order; values may be quoted). Paths (``file=``, and an inline map's
 ``source: path:``) are relative to the extension's ``base_path`` (default: the current
 folder; in MkDocs set it to your docs folder). A map with errors stops the conversion with
 :class:`MapBlockError`, listing every diagnostic at its place in the page or the map file;
@@ -37,7 +38,7 @@ import attrs
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from argmap.api import check_bytes, check_file, render_map
+from argmap.api import check_bytes, check_file, render_figures
 from argmap.diagnostics import ArgmapError, Diagnostic, Span, UsageError
 from argmap.draw.svg import inline
 
@@ -51,7 +52,7 @@ except ImportError:  # pragma: no cover - without MkDocs installed
 log = logging.getLogger("mkdocs.plugins.argmap")
 
 _OPEN = re.compile(r"(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[ \t]*(?P<lang>[\w.+-]*)(?P<rest>.*)")
-_OPTIONS = ("file", "theme", "width", "id-prefix")
+_OPTIONS = ("file", "theme", "width", "id-prefix", "fit")
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
@@ -220,14 +221,18 @@ class ArgmapExtension(Extension):
         return f'<div class="argmap">\n{svg}\n</div>'
 
     def _svg(self, amap: Any, options: dict[str, str], prefix: str) -> str:
-        data = render_map(
+        fit = options.get("fit")
+        if fit is not None and not (fit.isdigit() and 200 <= int(fit) <= 10000):
+            raise UsageError(f"fit={fit} is no column width; give CSS px, e.g. fit=720")
+        drawings = render_figures(
             amap,
             "svg",
             theme=options.get("theme", self.getConfig("theme")),
             width=options.get("width") or None,
             id_prefix=prefix,
+            fit=int(fit) if fit else None,
         )
-        return inline(data)
+        return "\n".join(inline(data) for data in drawings)
 
     @staticmethod
     def _in_page(diagnostic: Diagnostic, block: Block, page: str) -> Diagnostic:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import math
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -466,3 +467,28 @@ def test_the_html_view_opens_with_the_whole_map_in_its_pane(
     )
     shown = browser.execute_script(inside)[-1]
     assert shown == pytest.approx(min(natural, 720), abs=2)  # as a 720-px column shows it
+
+
+def test_the_readmes_images_are_readable_in_a_github_column(browser, tmp_path: Path) -> None:
+    """GitHub shows a README's images at most as wide as its column (about 830 px): each image
+    of the seed map the README shows keeps claim text (12 points in its viewBox) 9 px high."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    images = re.findall(r"!\[[^\]]*\]\((maps/[^)]+\.svg)\)", readme)
+    assert images and all(image.startswith("maps/figures/") for image in images)
+    root = Path(__file__).parent.parent
+    tags = "".join(f'<p><img src="{(root / image).as_uri()}"></p>' for image in set(images))
+    page = tmp_path / "readme.html"
+    page.write_text(
+        "<!DOCTYPE html><html><body style='margin:0'><article style='width:830px'>"
+        f"<style>img {{ max-width: 100%; }}</style>{tags}</article></body></html>",
+        encoding="utf-8",
+    )
+    browser.get(page.as_uri())
+    browser.execute_script("return Promise.all([...document.images].map(i => i.decode()))")
+    shown = browser.execute_script(
+        "return [...document.images].map(i => [i.src, i.getBoundingClientRect().width])"
+    )
+    for src, width in shown:
+        svg = Path(src.removeprefix("file://")).read_text(encoding="utf-8")
+        box = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))  # type: ignore[union-attr]
+        assert 12 * width / box >= 9, src
