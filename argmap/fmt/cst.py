@@ -130,7 +130,7 @@ class _Builder:
             style = event.style or ""
             node = Scalar(start, end, value=event.value, style=style, text=self.text[start:end])
             self.scalars.append(node)
-            if style not in "|>":  # a block scalar ends on the line after its last
+            if style not in ("|", ">"):  # a block scalar ends on the line after its last
                 self.anchors.append((end, node))
             return node
         if isinstance(event, yaml.SequenceStartEvent):
@@ -174,10 +174,8 @@ class _Trivia:
         position = start
         for scalar in scalars:
             self.gap(position, scalar.start)
-            if scalar.style in ("|", ">"):
-                position = self.block_scalar(scalar)
-            else:
-                position = scalar.end
+            block = scalar.style in ("|", ">")
+            position = self.block_scalar(scalar) if block else scalar.end
         self.gap(position, end)
         return self.after
 

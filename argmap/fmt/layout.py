@@ -102,7 +102,9 @@ def _scalar_lines(scalar: Scalar, indent: int) -> list[str]:
     lines = scalar.text.split("\n")
     pad = " " * indent
     # Leading white space of a continuation line is never content, in any flow style.
-    return [lines[0]] + [pad + line.lstrip(" \t") if line.strip(" \t") else "" for line in lines[1:]]
+    return [lines[0]] + [
+        pad + line.lstrip(" \t") if line.strip(" \t") else "" for line in lines[1:]
+    ]
 
 
 def _block_scalar_lines(scalar: Scalar, indent: int) -> list[str]:
@@ -222,7 +224,7 @@ class _Layout:
         """A value written after ``prefix`` (``key: `` or ``- ``), and its continuation."""
         block = isinstance(value, Scalar) and value.style in ("|", ">") and len(lines) > 1
         head = (prefix + lines[0]).rstrip(" ")
-        if isinstance(value, Scalar) and value.header_comment and lines[0][:1] in "|>":
+        if isinstance(value, Scalar) and value.header_comment and lines[0][:1] in ("|", ">"):
             head += "  " + value.header_comment
         self.start(indent, head, before, first=first)
         self.more(lines[1:], block=block)

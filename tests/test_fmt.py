@@ -1,0 +1,439 @@
+"""argmap fmt: the canonical layout, comments kept, meaning unchanged, and the command line."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.diagnostics import MapError
+from argmap.fmt import format_text
+from argmap.fmt.layout import WIDTH
+from argmap.formats import jsonfmt
+from argmap.loader import load
+from argmap.model import ArgumentMap
+from tests.conftest import ROOT, SEED_MAP, run
+from tests.strategies import Generated, consistent_maps
+
+PROPERTIES = settings(
+    max_examples=int(os.environ.get("FMT_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+def fmt(text: str) -> str:
+    return format_text(textwrap.dedent(text).lstrip("\n"))
+
+
+def loaded(text: str) -> ArgumentMap:
+    amap, diagnostics = load(text.encode("utf-8"), "map.yaml")
+    assert amap is not None, diagnostics
+    return amap
+
+
+# ------------------------------------------------------------------------------ the layout
+
+
+def test_keys_in_the_order_of_the_key_tables() -> None:
+    assert fmt("""
+        premises:
+        - text: A premise.
+          contradicts: b
+          'id': a
+          implicit: true
+        - {id: b, text: B}
+        "title": T
+        conclusions:
+        - reasons: [a]
+          text: C
+          id: c
+        argmap: 1
+    """) == textwrap.dedent("""\
+        argmap: 1
+        title: T
+
+        premises:
+          - id: a
+            text: A premise.
+            implicit: true
+            contradicts: b
+          - id: b
+            text: B
+
+        conclusions:
+          - id: c
+            text: C
+            reasons:
+              - a
+    """)
+
+
+def test_short_id_lists_in_flow_style_long_ones_a_line_each() -> None:
+    long_ids = [f"objection-number-{i}" for i in range(6)]
+    out = format_text(
+        "argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: A\n"
+        "    contradicts:\n      - b\n      - c\n"
+        "    objections:\n"
+        + "".join(f"      - {i}\n" for i in long_ids)
+        + f"  - id: b\n    text: B\n    objections: [{', '.join(long_ids[:2])}]\n"
+    )
+    assert "    contradicts: [b, c]\n" in out
+    assert "    objections:\n      - objection-number-0\n" in out
+    assert "    objections: [objection-number-0, objection-number-1]\n" in out
+    assert max(len(line) for line in out.splitlines()) <= WIDTH
+
+
+def test_reasons_one_a_line_a_linked_reason_in_flow_style() -> None:
+    out = fmt("""
+        argmap: 1
+        title: T
+        premises:
+          - {id: a, text: A}
+          - {id: b, text: B}
+        conclusions:
+          - id: c
+            text: C
+            reasons: [a, [a, b], {claims: [b], objections: [a], note: N}]
+    """)
+    assert out.endswith(
+        "    reasons:\n      - a\n      - [a, b]\n"
+        "      - claims: [b]\n        objections: [a]\n        note: N\n"
+    )
+
+
+LONG_QUOTE = (
+    "A very long quote pasted as it is in the source, which is far longer than the width of one "
+    "line, and stays on one line."
+)
+
+
+def test_text_is_kept_as_written_only_reindented() -> None:
+    out = fmt(f"""
+        argmap: 1
+        title: 'It''s a title'
+        note: >-
+            A folded note
+            over two lines.
+
+        premises:
+        -   id: a
+            text: "A double-quoted text
+                that runs on"
+            quotes:
+            -   |
+                line one
+                  indented
+                line two
+            -   {LONG_QUOTE}
+    """)
+    assert out == textwrap.dedent(f"""\
+        argmap: 1
+        title: 'It''s a title'
+        note: >-
+          A folded note
+          over two lines.
+
+        premises:
+          - id: a
+            text: "A double-quoted text
+              that runs on"
+            quotes:
+              - |
+                line one
+                  indented
+                line two
+              - {LONG_QUOTE}
+    """)
+
+
+def test_a_block_scalar_that_keeps_its_last_lines_is_written_in_double_quotes() -> None:
+    out = fmt("argmap: 1\ntitle: T\npremises:\n- id: a\n  text: |+\n    kept\n\n  note: n\n")
+    assert '    text: "kept\\n\\n"\n' in out
+
+
+def test_comments_stay_with_what_they_stand_by() -> None:
+    out = fmt("""
+        # yaml-language-server: $schema=argmap.schema.json
+
+        title: T   # the title
+        argmap: 1
+        # the claims
+        premises:
+          # first claim
+          - text: A  # says A
+            # the id
+            id: a
+            contradicts:  # why
+              - b
+          - id: b
+            text: B
+            objections: [a,  # a objects
+                         c]
+          - id: c
+            text: >-  # folded
+              C
+        # closing words
+    """)
+    assert out == textwrap.dedent("""\
+        # yaml-language-server: $schema=argmap.schema.json
+
+        argmap: 1
+        title: T   # the title
+
+        # the claims
+        premises:
+          # first claim
+          # the id
+          - id: a
+            text: A  # says A
+            contradicts: [b]  # why
+          - id: b
+            text: B
+            objections:
+              - a            # a objects
+              - c
+          - id: c
+            text: >-  # folded
+              C
+        # closing words
+    """)
+
+
+def test_blank_lines_at_most_one_and_one_before_each_list_of_claims() -> None:
+    out = fmt("""
+        argmap: 1
+        title: T
+        premises:
+
+
+          - id: a
+            text: A
+
+
+
+          - id: b
+
+            text: B
+        conclusions:
+          - {id: c, text: C, reasons: [a, b]}
+    """)
+    assert out == textwrap.dedent("""\
+        argmap: 1
+        title: T
+
+        premises:
+          - id: a
+            text: A
+
+          - id: b
+
+            text: B
+
+        conclusions:
+          - id: c
+            text: C
+            reasons:
+              - a
+              - b
+    """)
+
+
+def test_document_markers_bom_and_crlf_are_kept() -> None:
+    text = "\ufeff%YAML 1.1\r\n---\r\ntitle: T\r\nargmap: 1\r\n"
+    text += "premises: [{id: a, text: A}]\r\n...\r\n"
+    assert format_text(text) == (
+        "\ufeff%YAML 1.1\r\n---\r\nargmap: 1\r\ntitle: T\r\n\r\npremises:\r\n"
+        "  - id: a\r\n    text: A\r\n...\r\n"
+    )
+
+
+def test_a_map_with_consistency_errors_is_formatted() -> None:
+    out = fmt("title: T\nargmap: 1\nconclusions: [{id: c, text: C, reasons: [nowhere]}]\n")
+    assert out.startswith("argmap: 1\ntitle: T\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("argmap: 1\ntitle: [x\n", [("AM002", 3, 1)]),
+        ("argmap: 1\ntitle: T\npremises:\n  - id: a\n    txet: A\n",
+         [("AM011", 4, 5), ("AM009", 5, 5)]),
+        ("argmap: 1\ntitle: &t T\npremises: [{id: a, text: *t}]\n",
+         [("AM005", 2, 8), ("AM005", 3, 26)]),
+        ("", [("AM003", 1, 1)]),
+    ],
+)  # fmt: skip
+def test_a_map_that_does_not_load_is_refused_with_its_diagnostics(
+    text: str, found: list[tuple[str, int, int]]
+) -> None:
+    with pytest.raises(MapError) as raised:
+        format_text(text, "bad.yaml")
+    diagnostics = raised.value.diagnostics
+    assert [(d.code, d.span.line, d.span.column) for d in diagnostics] == found
+    assert {d.path for d in diagnostics} == {"bad.yaml"}
+
+
+def test_the_committed_maps_and_the_readme_example_are_formatted() -> None:
+    for path in sorted((ROOT / "maps").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert format_text(text) == text, f"{path} is not formatted: run argmap fmt maps/"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```yaml\nargmap: 1\n", 1)[1].split("```", 1)[0]
+    assert format_text("argmap: 1\n" + example) == "argmap: 1\n" + example
+
+
+# ------------------------------------------------------------------------------ properties
+
+
+def _equal_meaning(before: str, after: str) -> None:
+    old, new = loaded(before), loaded(after)
+    assert new == old
+    assert jsonfmt.write(new).text == jsonfmt.write(old).text
+
+
+@PROPERTIES
+@given(consistent_maps())
+def test_formatting_is_idempotent_and_keeps_the_meaning(generated: Generated) -> None:
+    text = generated.data.decode("utf-8")
+    once = format_text(text)
+    assert format_text(once) == once
+    _equal_meaning(text.lstrip("\ufeff"), once.lstrip("\ufeff"))
+    assert once.startswith("\ufeff") == generated.bom
+    assert ("\r\n" in once) == generated.crlf
+
+
+_COMMENT_TEXT = st.text(
+    st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"), exclude_characters="\x85\ufeff"),
+    max_size=12,
+)
+
+
+@st.composite
+def commented_maps(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A generated map with comments inserted at random lines: alone on a line (at some
+    indentation) or after what the line holds. Returns the text and the comments."""
+    generated = draw(consistent_maps())
+    lines = generated.yaml_text.split("\n")
+    comments = []
+    for number in range(draw(st.integers(1, 8))):
+        comment = f"#c{number}:" + draw(_COMMENT_TEXT).rstrip()
+        at = draw(st.integers(0, len(lines) - 1))
+        if draw(st.booleans()) or not lines[at].strip() or "#c" in lines[at]:
+            lines.insert(at, " " * draw(st.integers(0, 6)) + comment)
+        else:
+            lines[at] += " " * draw(st.integers(1, 3)) + comment
+        comments.append(comment)
+    return "\n".join(lines), comments
+
+
+@PROPERTIES
+@given(commented_maps())
+def test_every_comment_is_kept(commented: tuple[str, list[str]]) -> None:
+    text, comments = commented
+    amap, diagnostics = load(text.encode("utf-8"), "map.yaml")
+    if amap is None:  # a comment after a document marker or a directive the parser refuses
+        assert {d.code for d in diagnostics} <= {"AM002"}
+        return
+    once = format_text(text)
+    for comment in comments:
+        assert sum(line.strip().endswith(comment) for line in once.splitlines()) == 1, comment
+    assert format_text(once) == once
+    _equal_meaning(text, once)
+
+
+# ------------------------------------------------------------------------------ the command
+
+
+def test_fmt_check_lists_the_maps_that_would_change_and_writes_nothing(tmp_path: Path) -> None:
+    good = tmp_path / "maps" / "good.yaml"
+    good.parent.mkdir()
+    good.write_text("argmap: 1\ntitle: T\n\npremises:\n  - id: a\n    text: A\n")
+    messy = tmp_path / "maps" / "sub" / "messy.yml"
+    messy.parent.mkdir()
+    messy.write_text("title: T\nargmap: 1\npremises: [{id: a, text: A}]\n")
+    before = messy.read_bytes()
+    result = run("fmt", "--check", str(tmp_path / "maps"))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"argmap: would reformat {messy}\nargmap: 1 map would be reformatted, 1 already formatted\n"
+    )
+    assert messy.read_bytes() == before
+
+
+def test_fmt_rewrites_changed_maps_atomically_keeping_the_mode(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text("title: T\nargmap: 1\npremises: [{id: a, text: A}]\n")
+    os.chmod(path, 0o640)
+    result = run("fmt", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"argmap: reformatted {path}\nargmap: 1 map reformatted\n"
+    assert path.read_text() == "argmap: 1\ntitle: T\n\npremises:\n  - id: a\n    text: A\n"
+    assert os.stat(path).st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["map.yaml"]  # no temporary file left
+    again = run("fmt", str(path))
+    assert (again.exit_code, again.stderr) == (0, "argmap: 1 map already formatted\n")
+
+
+def test_fmt_diff_prints_a_unified_diff_and_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text("argmap: 1\ntitle: T\npremises: [{id: a, text: A}]\n")
+    result = run("fmt", "--diff", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"--- a/{path}\n+++ b/{path}\n@@ -1,3 +1,6 @@\n argmap: 1\n title: T\n"
+        "-premises: [{id: a, text: A}]\n+\n+premises:\n+  - id: a\n+    text: A\n"
+    )
+    assert path.read_text() == "argmap: 1\ntitle: T\npremises: [{id: a, text: A}]\n"
+
+
+def test_fmt_leaves_a_broken_map_as_it_is_and_reports_it(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("argmap: 1\ntitle: T\npremises:\n  - id: a\n    txet: A\n")
+    result = run("fmt", str(bad), str(tmp_path / "missing.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{bad}:4:5: error: a premise is missing the required key 'text' [AM011]",
+        f"{bad}:5:5: error: unknown key 'txet' in a premise; did you mean 'text'? [AM009]",
+        f"argmap: {bad} left as it was: it has errors",
+        f"argmap: error: {tmp_path / 'missing.yaml'}: no such file",
+        "argmap: 2 maps not formatted",
+    ]
+    assert bad.read_text().endswith("txet: A\n")
+    only_bad = run("fmt", str(bad))
+    assert only_bad.exit_code == 1
+
+
+def test_fmt_help_has_an_example() -> None:
+    result = run("fmt", "--help")
+    assert result.exit_code == 0
+    assert "Example:\n    argmap fmt maps/" in result.output
+
+
+def test_seed_map_formats_to_itself_through_the_command(tmp_path: Path) -> None:
+    copy = tmp_path / "map.yaml"
+    copy.write_bytes(SEED_MAP.read_bytes())
+    result = run("fmt", "--check", str(copy))
+    assert (result.exit_code, result.stderr) == (0, "argmap: 1 map already formatted\n")
+
+
+def test_a_layout_that_would_change_the_map_is_refused_and_the_file_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.fmt import formatter
+
+    path = tmp_path / "map.yaml"
+    path.write_text("title: T\nargmap: 1\npremises: [{id: a, text: A}]\n")
+    monkeypatch.setattr(formatter, "lay_out", lambda doc: "argmap: 1\ntitle: U\n"
+                        "premises:\n  - id: a\n    text: A\n")  # fmt: skip
+    result = run("fmt", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"argmap: error: {path}: argmap fmt would change what this map means; it was left as "
+        "it was. Please report this bug with the map."
+    )
+    assert path.read_text() == "title: T\nargmap: 1\npremises: [{id: a, text: A}]\n"
