@@ -605,15 +605,18 @@ def fmt(files: tuple[str, ...], check: bool, diff: bool) -> None:
     line before each list of claims; text and comments as written. The map's meaning never
     changes (the formatted file loads to the same map, with the same 'export json'). A map
     that does not load is left as it is and its diagnostics are printed. A folder stands
-    for every map under it (*.yaml, *.yml). Exit status: 0 done, 1 with --check or --diff
-    some maps would change, or some have errors, 2 a file could not be read or written.
+    for every map under it (*.yaml, *.yml); - reads a map on stdin and writes it formatted
+    on stdout (for editors). Exit status: 0 done, 1 with --check or --diff some maps would
+    change, or some have errors, 2 a file could not be read or written.
 
     \b
     Example:
       argmap fmt maps/                        # format every map under maps/
       argmap fmt --check maps/                # in CI or a pre-commit hook
       argmap fmt --diff maps/energy.yaml      # show what would change
+      argmap fmt - < maps/energy.yaml         # as an editor's formatter
     """
+    from argmap.fmt.files import format_stdin
     from argmap.fmt.files import run as format_files
 
     def echo(line: str) -> None:
@@ -622,6 +625,17 @@ def fmt(files: tuple[str, ...], check: bool, diff: bool) -> None:
     def out(text: str) -> None:
         click.echo(text, nl=False)
 
+    if "-" in files:
+        if len(files) > 1 or diff:
+            _usage("- (stdin) is one map alone, without --diff")
+            sys.exit(EXIT_USAGE)
+        from argmap.yamlnodes import decode
+
+        text, problems = decode(sys.stdin.buffer.read(), "<stdin>")
+        if text is None:
+            _report(problems)
+            sys.exit(EXIT_ERRORS)
+        sys.exit(format_stdin(text, check=check, echo=echo, out=out))
     sys.exit(format_files(files, check=check, diff=diff, echo=echo, out=out))
 
 

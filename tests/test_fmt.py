@@ -437,3 +437,18 @@ def test_a_layout_that_would_change_the_map_is_refused_and_the_file_kept(
         "it was. Please report this bug with the map."
     )
     assert path.read_text() == "title: T\nargmap: 1\npremises: [{id: a, text: A}]\n"
+
+
+def test_fmt_stdin_writes_the_formatted_map_on_stdout() -> None:
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    messy = "title: T\nargmap: 1\npremises: [{id: a, text: A}]\n"
+    result = CliRunner().invoke(main, ["fmt", "-"], input=messy)
+    assert (result.exit_code, result.stdout) == (0, format_text(messy))
+    broken = CliRunner().invoke(main, ["fmt", "-"], input="argmap: 1\ntitle: [\n")
+    assert (broken.exit_code, broken.stdout) == (1, "")
+    assert broken.stderr.startswith("<stdin>:3:1: error: YAML syntax error")
+    check = CliRunner().invoke(main, ["fmt", "--check", "-"], input=messy)
+    assert (check.exit_code, check.stdout) == (1, "")

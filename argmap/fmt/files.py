@@ -84,6 +84,26 @@ def format_file(path: str, *, write: bool = True, diff: bool = False) -> Outcome
     return Outcome(path, Result.CHANGED, diff=unified_diff(path, text, formatted) if diff else "")
 
 
+def format_stdin(
+    text: str, *, check: bool, echo: Callable[[str], None], out: Callable[[str], None]
+) -> int:
+    """``argmap fmt -``, for editors' formatter commands: the map's text on stdin, the
+    formatted text on stdout (unless ``check``); nothing on stdout when it does not load."""
+    try:
+        formatted = format_text(text, "<stdin>")
+    except MapError as exc:
+        for diagnostic in exc.diagnostics:
+            echo(str(diagnostic))
+        return 1
+    except LayoutError as exc:
+        echo(f"argmap: error: {exc}")
+        return 2
+    if check:
+        return int(formatted != text)
+    out(formatted)
+    return 0
+
+
 def run(
     paths: Iterable[str],
     *,
@@ -132,4 +152,13 @@ def summary(outcomes: list[Outcome], *, dry: bool) -> str:
     )
 
 
-__all__ = ["Outcome", "Result", "expand", "format_file", "run", "summary", "unified_diff"]
+__all__ = [
+    "Outcome",
+    "Result",
+    "expand",
+    "format_file",
+    "format_stdin",
+    "run",
+    "summary",
+    "unified_diff",
+]
