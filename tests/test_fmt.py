@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from pathlib import Path
 
@@ -452,3 +453,64 @@ def test_fmt_stdin_writes_the_formatted_map_on_stdout() -> None:
     assert broken.stderr.startswith("<stdin>:3:1: error: YAML syntax error")
     check = CliRunner().invoke(main, ["fmt", "--check", "-"], input=messy)
     assert (check.exit_code, check.stdout) == (1, "")
+
+
+_WORDS = st.lists(st.sampled_from(["energy", "Europe", "a", "it's", "“quoted”", "x: y", "#3",
+                                   "-", "é", "…", "[1]", "{b}", "'s", '"q"']),
+                  min_size=1, max_size=14)  # fmt: skip
+
+
+@st.composite
+def texts_in_many_styles(draw: st.DrawFn, indent: int) -> str:
+    """A text written plain, quoted or as a block scalar, over one line or several, with
+    continuation lines deeper than its key at column ``indent``: how people write long texts
+    by hand."""
+    lines = [" ".join(draw(_WORDS)) for _ in range(draw(st.integers(1, 3)))]
+    style = draw(st.sampled_from([">-", "|", "|-", ">", "double", "single", "plain"]))
+    pad = " " * (indent + draw(st.integers(1, 4)))
+    if style in (">-", "|", "|-", ">"):
+        blank = "\n" if draw(st.booleans()) and len(lines) > 1 else ""
+        comment = "  # about it" if draw(st.booleans()) else ""
+        return style + comment + "\n" + (f"\n{blank}").join(pad + line for line in lines)
+    if style == "double":
+        body = [line.replace("\\", "\\\\").replace('"', '\\"') for line in lines]
+        return '"' + ("\n" + pad).join(body) + '"'
+    if style == "single":
+        return "'" + ("\n" + pad).join(line.replace("'", "''") for line in lines) + "'"
+    plain = [line for line in lines if line[0].isalpha() and ": " not in line and " #" not in line
+             and not line.endswith(":")]  # fmt: skip
+    return ("\n" + pad).join(plain or ["text"])
+
+
+@st.composite
+def hand_written_maps(draw: st.DrawFn) -> str:
+    """Maps written as people write them: texts in every style, any indentation, comments."""
+    step = draw(st.sampled_from([2, 3, 4]))
+    dash = draw(st.sampled_from(["", " " * step]))  # list items under their key, or not
+    key = len(dash) + 2  # the column of a claim's keys
+    claims = []
+    for i in range(draw(st.integers(1, 4))):
+        text = draw(texts_in_many_styles(key))
+        note = draw(texts_in_many_styles(key)) if draw(st.booleans()) else None
+        comment = f"  # claim {i}" if draw(st.booleans()) else ""
+        lines = [f"{dash}- id: c{i}{comment}", f"{dash}  text: {text}"]
+        if note is not None:
+            lines.insert(draw(st.integers(1, 2)), f"{dash}  note: {note}")
+        if draw(st.booleans()):
+            lines.insert(0, f"{' ' * draw(st.integers(0, 4))}# before claim {i}")
+        claims.append("\n".join(lines))
+    title = draw(texts_in_many_styles(0))
+    separator = "\n" * draw(st.integers(1, 3))
+    return f"title: {title}\nargmap: 1\npremises:\n" + separator.join(claims) + "\n# the end\n"
+
+
+@PROPERTIES
+@given(hand_written_maps())
+def test_texts_written_in_any_style_keep_their_meaning(text: str) -> None:
+    once = format_text(text)  # raises LayoutError if the map's meaning changed
+    assert format_text(once) == once
+    _equal_meaning(text, once)
+    comment = re.compile(r"^ *(# before claim \d+|# the end)$", re.MULTILINE)
+    assert comment.findall(once) == comment.findall(text)
+    for trailing in ("# about it", "# claim "):
+        assert once.count(trailing) == text.count(trailing)
