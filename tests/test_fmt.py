@@ -465,7 +465,8 @@ def texts_in_many_styles(draw: st.DrawFn, indent: int) -> str:
     """A text written plain, quoted or as a block scalar, over one line or several, with
     continuation lines deeper than its key at column ``indent``: how people write long texts
     by hand."""
-    lines = [" ".join(draw(_WORDS)) for _ in range(draw(st.integers(1, 3)))]
+    ends = st.sampled_from(["", "", "  ", "\t"])  # white space at a line's end, content or not
+    lines = [" ".join(draw(_WORDS)) + draw(ends) for _ in range(draw(st.integers(1, 3)))]
     style = draw(st.sampled_from([">-", "|", "|-", ">", "double", "single", "plain"]))
     pad = " " * (indent + draw(st.integers(1, 4)))
     if style in (">-", "|", "|-", ">"):
@@ -474,9 +475,12 @@ def texts_in_many_styles(draw: st.DrawFn, indent: int) -> str:
         return style + comment + "\n" + (f"\n{blank}").join(pad + line for line in lines)
     if style == "double":
         body = [line.replace("\\", "\\\\").replace('"', '\\"') for line in lines]
+        escapes = st.sampled_from(["", "\\ ", "\\"])  # an escaped space or line break
+        body = [line + draw(escapes) for line in body[:-1]] + body[-1:]
         return '"' + ("\n" + pad).join(body) + '"'
     if style == "single":
         return "'" + ("\n" + pad).join(line.replace("'", "''") for line in lines) + "'"
+    lines = [line.rstrip() for line in lines]
     plain = [line for line in lines if line[0].isalpha() and ": " not in line and " #" not in line
              and not line.endswith(":")]  # fmt: skip
     return ("\n" + pad).join(plain or ["text"])
@@ -514,3 +518,16 @@ def test_texts_written_in_any_style_keep_their_meaning(text: str) -> None:
     assert comment.findall(once) == comment.findall(text)
     for trailing in ("# about it", "# claim "):
         assert once.count(trailing) == text.count(trailing)
+
+
+def test_white_space_that_is_content_stays_at_the_end_of_its_line() -> None:
+    text = (
+        'argmap: 1\ntitle: "an escaped space at the end\\ \n   and more"\npremises:\n'
+        "- id: a\n  text: |\n     kept trailing spaces   \n     line\n"
+        "  note: plain with spaces   \n     that go   \n"
+    )
+    out = format_text(text)
+    assert '\ntitle: "an escaped space at the end\\ \n  and more"\n' in out
+    assert "\n    text: |\n      kept trailing spaces   \n      line\n" in out
+    assert "\n    note: plain with spaces\n      that go\n" in out
+    assert loaded(out) == loaded(text)

@@ -101,7 +101,10 @@ def _scalar_lines(scalar: Scalar, indent: int) -> list[str]:
         return _block_scalar_lines(scalar, indent)
     lines = scalar.text.split("\n")
     pad = " " * indent
-    # Leading white space of a continuation line is never content, in any flow style.
+    if scalar.style in ("", "'"):  # no escapes: white space at a line's end is no content
+        lines = [line.rstrip(" \t") for line in lines]
+    # Leading white space of a continuation line is never content, in any flow style; in
+    # double quotes, white space at the end may be ("\ " is an escaped space): kept.
     return [lines[0]] + [
         pad + line.lstrip(" \t") if line.strip(" \t") else "" for line in lines[1:]
     ]
@@ -223,7 +226,7 @@ class _Layout:
                      before: list[str], *, first: bool) -> None:  # fmt: skip
         """A value written after ``prefix`` (``key: `` or ``- ``), and its continuation."""
         block = isinstance(value, Scalar) and value.style in ("|", ">") and len(lines) > 1
-        head = (prefix + lines[0]).rstrip(" ")
+        head = prefix + lines[0] if lines[0] else prefix.rstrip(" ")  # "key:" for an empty value
         if isinstance(value, Scalar) and value.header_comment and lines[0][:1] in ("|", ">"):
             head += "  " + value.header_comment
         self.start(indent, head, before, first=first)
@@ -286,7 +289,9 @@ class _Layout:
         self.mapping(document.root, "top", 0)
         tail = self._trivia([*self.pending, *document.after], first=False)
         footer = [line.rstrip() for line in document.footer.split("\n")]
-        lines = [*_header(document.header), *(line.text.rstrip() for line in self.lines)]
+        # Lines are not stripped: white space at the end of a line inside a double-quoted or
+        # block scalar may be content.
+        lines = [*_header(document.header), *(line.text for line in self.lines)]
         lines += tail + footer
         while lines and not lines[-1]:
             lines.pop()
