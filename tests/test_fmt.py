@@ -11,13 +11,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argmap.api import import_file
 from argmap.diagnostics import MapError
+from argmap.dump import dump
 from argmap.fmt import format_text
 from argmap.fmt.layout import WIDTH
 from argmap.formats import jsonfmt
 from argmap.loader import load
 from argmap.model import ArgumentMap
-from tests.conftest import ROOT, SEED_MAP, run
+from tests.conftest import ROOT, SEED_MAP, SHARED, run
 from tests.strategies import Generated, consistent_maps
 
 PROPERTIES = settings(
@@ -531,3 +533,19 @@ def test_white_space_that_is_content_stays_at_the_end_of_its_line() -> None:
     assert "\n    text: |\n      kept trailing spaces   \n      line\n" in out
     assert "\n    note: plain with spaces\n      that go\n" in out
     assert loaded(out) == loaded(text)
+
+
+CORPORA = SHARED / "corpora"
+IMPORTED = [("microtext", path) for path in sorted(CORPORA.glob("arg-microtexts-en/micro_*.xml"))]
+IMPORTED += [("aif", path) for path in sorted(CORPORA.glob("araucaria-aif/nodeset*.json"))]
+
+
+@pytest.mark.skipif(not IMPORTED, reason=f"corpora not found at {CORPORA}")
+def test_maps_imported_from_the_corpora_format_without_change_of_meaning() -> None:
+    reformatted = 0
+    for fmt_name, path in IMPORTED:
+        text = dump(import_file(fmt_name, path).map)
+        once = format_text(text, str(path))  # raises LayoutError if the meaning changed
+        assert format_text(once) == once, path
+        reformatted += once != text  # only id lists too long for one line
+    assert reformatted < len(IMPORTED) / 4
