@@ -57,6 +57,7 @@ def test_a_page_before_any_drawing_shows_the_diagnostics_alone() -> None:
     page = live_page(None, shown).decode()
     assert f'content="{LIVE_CSP}"' in page
     assert "No drawing yet" in page and "YAML syntax error" in page
+    assert "<summary>The map has errors</summary>" in page
 
 
 def test_the_state_keeps_the_last_good_drawing_while_the_map_has_errors(seed_copy: Path) -> None:

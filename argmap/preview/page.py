@@ -35,11 +35,10 @@ def panel(shown: Shown) -> str:
     warnings only, hidden when the map is clean."""
     lines = "\n".join(f"<li>{html.escape(line)}</li>" for line in shown.diagnostics)
     count = len(shown.diagnostics)
-    summary = (
-        "The map has errors: showing the last good drawing"
-        if shown.errors
-        else f"{count} warning{'s' * (count != 1)}"
-    )
+    summary = f"{count} warning{'s' * (count != 1)}"
+    if shown.errors:
+        kept = ": showing the last good drawing" if shown.drawing else ""
+        summary = "The map has errors" + kept
     return (
         f'<details id="argmap-preview" class="preview-panel{" has-errors" * shown.errors}"'
         f'{" open" * shown.errors}{" hidden" * (not count)} aria-live="polite">\n'

@@ -30,9 +30,8 @@
       }),
     );
     const n = data.diagnostics.length;
-    summary.textContent = data.errors
-      ? "The map has errors: showing the last good drawing"
-      : `${n} warning${n === 1 ? "" : "s"}`;
+    const kept = data.drawing ? ": showing the last good drawing" : "";
+    summary.textContent = data.errors ? `The map has errors${kept}` : `${n} warning${n === 1 ? "" : "s"}`;
     panel.classList.toggle("has-errors", data.errors);
     panel.open = data.errors;
     panel.hidden = n === 0;

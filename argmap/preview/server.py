@@ -121,8 +121,10 @@ def _report(preview: Preview, echo: Callable[[str], None]) -> None:
     shown = preview.shown
     for line in shown.diagnostics:
         echo(line)
-    if shown.errors:
+    if shown.errors and shown.drawing:
         echo(f"argmap: {preview.path} has errors; the preview keeps its last good drawing")
+    elif shown.errors:
+        echo(f"argmap: {preview.path} has errors; nothing to draw yet")
     else:
         echo(f"argmap: drew {preview.path} ({preview.seconds * 1000:.0f} ms)")
 
