@@ -44,7 +44,7 @@ def _kind(claim: Claim) -> str:
 def _ids(document: Document, where: Place, offset: int) -> list[types.CompletionItem]:
     end = _ID_CHARS.match(document.body, offset).end()
     edit_range = document.range(where.start, end)
-    owner = document.outline.owner(offset)
+    owner = document.outline.claim_before(offset)
     own = owner.id.value if owner is not None and owner.id is not None else None
     items = []
     for number, (claim_id, claim) in enumerate(document.outline.ids().items()):
@@ -110,7 +110,7 @@ def _quotes(
     if opening and document.body[offset : offset + 1] == opening:
         end += 1  # the closing quote the editor typed for the user
     edit_range = document.range(where.start, end)
-    owner = document.outline.owner(offset)
+    owner = document.outline.claim_before(offset)
     quoted = {token.value for token in owner.quotes} if owner is not None else set()
     items = []
     for rank, found in enumerate(source.matching(typed[len(opening) :])):

@@ -167,6 +167,21 @@ def _parents(text: str, outline: Outline, line_start: int, kind: str, column: in
     return path
 
 
+def _in_flow(
+    text: str, path: tuple[str, ...], value_start: int, offset: int, column: int
+) -> Place | None:
+    """The place of a cursor inside ``[...]`` opened in the value starting at
+    ``value_start`` on the cursor's line, if it is inside one."""
+    value = text[value_start:offset]
+    depth = value.count("[") - value.count("]")
+    if depth <= 0:
+        return None
+    cut = max(value.rfind("["), value.rfind(","))
+    word = value[cut + 1 :]
+    start = value_start + cut + 1 + (len(word) - len(word.lstrip()))
+    return Place((*path, *[ITEM] * depth), False, start, text[start:offset], True, column)
+
+
 def place(text: str, outline: Outline, offset: int) -> Place:
     """Where the cursor at ``offset`` of ``text`` is."""
     line_start = text.rfind("\n", 0, offset) + 1
@@ -176,21 +191,15 @@ def place(text: str, outline: Outline, offset: int) -> Place:
     if inline and before[inline[0].column :].find(":") >= 0:
         # The cursor is in the value of the key on this line.
         key = inline[-1]
-        colon = before.index(":", key.column + len(key.name))
-        value_start = colon + 1
+        value_start = before.index(":", key.column + len(key.name)) + 1
         while value_start < len(before) and before[value_start] in " \t":
             value_start += 1
-        value = before[value_start:]
-        flow = value.count("[") > value.count("]")
         head = found[0]
         parents = _parents(text, outline, line_start, head.kind, head.column)
         path = (*parents, *(ITEM if e.kind == "item" else e.name for e in found))
-        if flow:
-            cut = max(value.rfind("["), value.rfind(","))
-            word = value[cut + 1 :]
-            start = line_start + value_start + cut + 1 + (len(word) - len(word.lstrip()))
-            return Place((*path, ITEM), False, start, text[start:offset], True, key.column)
-        return Place(path, False, line_start + value_start, value, False, key.column)
+        start = line_start + value_start
+        flow = _in_flow(text, path, start, offset, key.column)
+        return flow or Place(path, False, start, text[start:offset], False, key.column)
     column = len(before) - len(before.lstrip(" "))
     items = [e for e in found if e.kind == "item"]
     if items:
@@ -202,6 +211,9 @@ def place(text: str, outline: Outline, offset: int) -> Place:
     if items:
         parents = _parents(text, outline, line_start, "item", items[0].column)
         path = (*parents, *(ITEM for _ in items))
+        flow = _in_flow(text, path, start, offset, column)
+        if flow is not None:
+            return flow
     else:
         path = tuple(_parents(text, outline, line_start, "key", column))
     is_key = not any(c in typed for c in "[]{},\"'#")

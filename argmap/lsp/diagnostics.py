@@ -58,8 +58,19 @@ def extent(document: Document, offset: int) -> tuple[int, int]:
     return offset, offset
 
 
-def _related(document: Document, diagnostic: Diagnostic, offset: int) -> list | None:
-    """For a duplicate id, where the id was first defined."""
+def _related(
+    document: Document, diagnostic: Diagnostic, offset: int
+) -> list[types.DiagnosticRelatedInformation] | None:
+    """For a duplicate id, where the id was first defined; for a syntax error, where what
+    libyaml was reading started (the key or quote left unfinished)."""
+    problem = document.outline.problem
+    if diagnostic.code == "AM002" and problem is not None and problem.offset == offset:
+        if problem.context is None or problem.context == offset:
+            return None
+        start, end = extent(document, problem.context)
+        location = types.Location(document.uri, document.range(start, end))
+        words = problem.context_message or "started here"
+        return [types.DiagnosticRelatedInformation(location, words)]
     if diagnostic.code != "AM102":
         return None
     token = document.outline.token_at(offset)

@@ -102,10 +102,13 @@ class Section:
 
 @attrs.frozen
 class SyntaxProblem:
-    """The first YAML syntax error of the text (offset and libyaml's words)."""
+    """The first YAML syntax error of the text: where libyaml stopped, its words, and where
+    what it was reading started (a quote, a key), if elsewhere."""
 
     offset: int
     message: str
+    context: int | None = None
+    context_message: str | None = None
 
 
 class Outline:
@@ -154,6 +157,15 @@ class Outline:
             if claim.start <= offset <= claim.end:
                 return claim
         return None
+
+    def claim_before(self, offset: int) -> Claim | None:
+        """The last claim starting before ``offset``: the one being typed there, even when
+        the lines at the cursor do not parse."""
+        found = None
+        for claim in self.claims:
+            if claim.start <= offset:
+                found = claim
+        return found
 
     def id_at(self, offset: int) -> tuple[Token, Claim | Reference] | None:
         """The claim id under ``offset``: a claim's ``id`` or a reference, with what it is."""
@@ -239,7 +251,10 @@ def outline(text: str) -> Outline:
     readable = _sanitized(text)
     root, error = _parse(readable)
     if error is not None:
-        result.problem = SyntaxProblem(_mark(error), error.problem or str(error))
+        context = error.context_mark.index if error.context_mark is not None else None
+        result.problem = SyntaxProblem(
+            _mark(error), error.problem or str(error), context, error.context
+        )
     for _ in range(RETRIES):
         if error is None:
             break
