@@ -202,6 +202,8 @@ def place(text: str, outline: Outline, offset: int) -> Place:
         return flow or Place(path, False, start, text[start:offset], False, key.column)
     column = len(before) - len(before.lstrip(" "))
     items = [e for e in found if e.kind == "item"]
+    if items and items[-1].column + 1 == len(before):
+        return Place((), False, offset, "")  # right after a "-": no item yet, nothing to offer
     if items:
         column = items[-1].column + 2
         while column < len(before) and before[column] in " \t":
