@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import attrs
 import yaml
@@ -37,12 +38,11 @@ _REFUSED = re.compile(
 Path = tuple[str | int, ...]
 
 
-@attrs.frozen
-class Token:
+class Token(NamedTuple):
     """A scalar: its extent in the text (offsets), value, place and whether it is a key.
 
     ``path`` holds the keys and list indexes from the top down to the scalar (for a key, down
-    to the mapping it belongs to).
+    to the mapping it belongs to). (A named tuple: a big map has tens of thousands.)
     """
 
     start: int
@@ -53,19 +53,27 @@ class Token:
     plain: bool = True
 
 
-@attrs.define
 class _Node:
-    kind: str  # "scalar", "seq" or "map"
-    start: int
-    end: int
-    token: Token | None = None  # a scalar's
-    items: list[_Node] = attrs.field(factory=list)  # a map's keys and values, alternating
-    flow: bool = False
+    """A node of the tree as libyaml reads it: a scalar (its value), a list or a mapping (its
+    keys and values, alternating)."""
+
+    __slots__ = ("end", "flow", "items", "kind", "plain", "start", "token", "value")
+
+    def __init__(self, kind: str, start: int, end: int, value: str = "", plain: bool = True,
+                 flow: bool = False) -> None:  # fmt: skip
+        self.kind = kind  # "scalar", "seq" or "map"
+        self.start = start
+        self.end = end
+        self.value = value
+        self.plain = plain
+        self.flow = flow
+        self.items: list[_Node] = []
+        self.token: Token | None = None  # a scalar's, once walked
 
     def pairs(self) -> Iterator[tuple[_Node, _Node | None]]:
-        for i in range(0, len(self.items), 2):
-            value = self.items[i + 1] if i + 1 < len(self.items) else None
-            yield self.items[i], value
+        items = self.items
+        for i in range(0, len(items), 2):
+            yield items[i], items[i + 1] if i + 1 < len(items) else None
 
 
 @attrs.frozen(eq=False)
@@ -193,51 +201,49 @@ def _blank_line(text: str, offset: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
+_ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+_MappingStart, _SequenceStart = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MappingEnd, _SequenceEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
+_DocumentEnd, _StreamEnd = yaml.DocumentEndEvent, yaml.StreamEndEvent
+
+
 def _parse(text: str) -> tuple[_Node | None, yaml.MarkedYAMLError | None]:
     """The first document's tree, as far as it parses, and the error that stopped it."""
     stack: list[_Node] = []
-    root: _Node | None = None
+    top: list[_Node] = []  # the root, once read
+    children = top
     loader = _Loader(text)
+    get_event = loader.get_event
     error = None
     try:
         while True:
-            event = loader.get_event()
-            if event is None or isinstance(event, yaml.StreamEndEvent):
-                break
-            if isinstance(event, yaml.DocumentEndEvent) and root is not None:
-                break  # one document: the loader reports the others
-            start, end = event.start_mark.index, event.end_mark.index
-            if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
-                value = getattr(event, "value", "")
-                plain = isinstance(event, yaml.AliasEvent) or not event.style
-                node = _Node("scalar", start, end, Token(start, end, value, (), False, plain))
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-                node = _Node(kind, start, end, flow=bool(event.flow_style))
-                if stack:
-                    stack[-1].items.append(node)
-                elif root is None:
-                    root = node
+            event = get_event()
+            kind = type(event)
+            if kind is _ScalarEvent:
+                children.append(_Node("scalar", event.start_mark.index, event.end_mark.index,
+                                      event.value, not event.style))  # fmt: skip
+            elif kind is _MappingStart or kind is _SequenceStart:
+                node = _Node("map" if kind is _MappingStart else "seq", event.start_mark.index,
+                             event.end_mark.index, flow=bool(event.flow_style))  # fmt: skip
+                children.append(node)
                 stack.append(node)
-                continue
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop().end = end
-                continue
-            else:
-                continue
-            if stack:
-                stack[-1].items.append(node)
-            elif root is None:
-                root = node
+                children = node.items
+            elif kind is _MappingEnd or kind is _SequenceEnd:
+                stack.pop().end = event.end_mark.index
+                children = stack[-1].items if stack else top
+            elif kind is _AliasEvent:
+                children.append(_Node("scalar", event.start_mark.index, event.end_mark.index))
+            elif kind is _StreamEnd or event is None or (kind is _DocumentEnd and top):
+                break  # one document: the loader reports the others
     except yaml.MarkedYAMLError as exc:
         error = exc
     except yaml.YAMLError as exc:  # pragma: no cover - the text is sanitized
         error = yaml.MarkedYAMLError(problem=str(exc))
     finally:
         loader.dispose()
-    for node in stack:  # left open by an error: they reach as far as was read
+    for node in reversed(stack):  # left open by an error: they reach as far as was read
         node.end = max(node.end, node.items[-1].end if node.items else node.start)
-    return root, error
+    return (top[0] if top else None), error
 
 
 def _mark(error: yaml.MarkedYAMLError) -> int:
@@ -285,34 +291,34 @@ class _Walker:
         if len(path) > MAX_DEPTH:
             return
         out = self.out
+        text = out.text
         end = node.end
-        while end > node.start and out.text[end - 1 : end].isspace():
+        while end > node.start and text[end - 1].isspace():
             end -= 1  # a block node reaches to the next token: not its trailing space
         if node.kind == "scalar":
-            out.extents.setdefault(node.start, end)
-            assert node.token is not None
-            token = attrs.evolve(node.token, path=path, end=end)
-            node.token = token
-            out.tokens.append(token)
+            if node.start not in out.extents:
+                out.extents[node.start] = end
+            node.token = Token(node.start, end, node.value, path, False, node.plain)
+            out.tokens.append(node.token)
             return
         out.collections.setdefault(node.start, end)
         if node.kind == "seq":
             for i, item in enumerate(node.items):
                 self.tokens(item, (*path, i))
-        else:
-            for key, value in node.pairs():
-                if key.kind == "scalar" and key.token is not None:
-                    key.token = attrs.evolve(key.token, path=path, key=True)
-                    out.tokens.append(key.token)
-                    out.extents.setdefault(key.start, key.end)
-                    name: str | int = key.token.value
-                else:
-                    self.tokens(key, path)
-                    name = "?"
-                if value is not None:
-                    if value.kind == "scalar" and value.start == value.end and key.token:
-                        out.empty_values[value.start] = key.token
-                    self.tokens(value, (*path, name))
+            return
+        for key, value in node.pairs():
+            name: str | int = "?"
+            if key.kind == "scalar":
+                key.token = Token(key.start, key.end, key.value, path, True, key.plain)
+                out.tokens.append(key.token)
+                out.extents.setdefault(key.start, key.end)
+                name = key.value
+            else:
+                self.tokens(key, path)
+            if value is not None:
+                if value.kind == "scalar" and value.start == value.end and key.token:
+                    out.empty_values[value.start] = key.token
+                self.tokens(value, (*path, name))
 
     def top(self, root: _Node) -> None:
         self.tokens(root, ())

@@ -2,8 +2,8 @@
 
 The server keeps each open map as a :class:`~argmap.lsp.document.Document` (its own copy:
 pygls's splits lines as Python does, at U+2028 too, where editors do not), checks it in a
-worker thread a moment after the last change (as long as the last check took, between
-MIN_DELAY and MAX_DELAY: quick maps are checked at once, big ones not on every keystroke) and
+worker thread a moment after the last change (half as long as its last check took, at most
+MAX_DELAY: quick maps are checked at once, big ones not on every keystroke) and
 publishes the diagnostics of the version it checked, if that is still the current one. Every
 POLL seconds it looks at the source texts of the open maps and checks a map again when its
 source changed on disk.
@@ -36,8 +36,10 @@ from argmap.lsp.document import Document
 from argmap.lsp.passages import Sources
 from argmap.lsp.positions import Encoding, Lines, apply_change
 
-#: Seconds to wait after a change before checking, at least and at most.
-MIN_DELAY, MAX_DELAY = 0.0, 0.3
+#: Seconds to wait after a change before checking, at most: the wait is half as long as the
+#: map's last check took, so that a map that checks in a blink is checked at once, and typing
+#: in a big one is not checked on every keystroke.
+MAX_DELAY = 0.3
 #: Seconds between two looks at the source texts on disk.
 POLL = 0.5
 #: The LSP error code of a request that failed for a reason the user should read.
@@ -111,7 +113,7 @@ class ArgmapServer(LanguageServer):
         if uri in self._timers:
             self._timers.pop(uri).cancel()
         if delay is None:
-            delay = min(max(self._cost.get(uri, 0.0), MIN_DELAY), MAX_DELAY)
+            delay = min(self._cost.get(uri, 0.0) / 2, MAX_DELAY)
         loop = asyncio.get_running_loop()
         self._timers[uri] = loop.call_later(delay, lambda: asyncio.ensure_future(self._check(uri)))
 
@@ -125,8 +127,8 @@ class ArgmapServer(LanguageServer):
             return
         self._running.add(uri)
         started = time.perf_counter()
+        loop = asyncio.get_running_loop()
         try:
-            loop = asyncio.get_running_loop()
             found = await loop.run_in_executor(self._worker, self._diagnose, document)
         finally:
             self._running.discard(uri)
@@ -135,6 +137,8 @@ class ArgmapServer(LanguageServer):
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri, found, document.version)
             )
+            # Read ahead what completion, hover and the rest will ask for.
+            loop.run_in_executor(self._worker, _outline_of, document)
         if uri in self._again:
             self._again.discard(uri)
             self.schedule(uri, 0)
@@ -143,7 +147,11 @@ class ArgmapServer(LanguageServer):
         """The diagnostics of a document (in the worker thread); its source remembered."""
         try:
             found = diagnostics(document)
-            relative = document.outline.source_path
+            checked = document.checked()
+            if checked.map is not None:
+                relative = checked.map.source.path if checked.map.source else None
+            else:
+                relative = document.outline.source_path
             if relative is not None:
                 path = self.sources.locate(document.path, relative)
                 self._source_of[document.uri] = path
@@ -200,6 +208,14 @@ class ArgmapServer(LanguageServer):
 
     def document(self, uri: str) -> Document | None:
         return self.documents.get(uri)
+
+
+def _outline_of(document: Document) -> None:
+    """Work out a document's outline ahead of the requests that need it (best effort)."""
+    try:
+        document.outline  # noqa: B018 - worked out once, then kept
+    except Exception:  # pragma: no cover - outline() reads any text; a request would log it
+        pass
 
 
 def _safe(server: ArgmapServer, default: Callable[[], T]) -> Callable[[Callable[..., T]], Callable[..., T]]:
