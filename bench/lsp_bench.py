@@ -31,12 +31,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from generate import generate  # bench/generate.py, beside this script
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 from argmap.lsp.diagnostics import diagnostics
 from argmap.lsp.document import Document
-from generate import generate  # bench/generate.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,8 +56,9 @@ def edits(text: str) -> dict[str, tuple[str, str]]:
 
 def change(old: str, new: str) -> types.TextDocumentContentChangePartial:
     """The one incremental change from ``old`` to ``new`` (a replaced stretch)."""
-    start = len(os.path.commonprefix([old, new]))
-    tail = len(os.path.commonprefix([old[start:][::-1], new[start:][::-1]]))
+    # os.path.commonprefix compares character by character, which is what is wanted here.
+    start = len(os.path.commonprefix([old, new]))  # noqa: RUF071
+    tail = len(os.path.commonprefix([old[start:][::-1], new[start:][::-1]]))  # noqa: RUF071
     end_old, end_new = len(old) - tail, len(new) - tail
     lines = Document("file:///x", old).lines
     where = types.Range(lines.position(start), lines.position(end_old))

@@ -28,8 +28,7 @@ def test_version() -> None:
 
 @pytest.mark.parametrize(
     "command",
-    [[], ["check"], ["render"], ["import"], ["export"], ["schema"], ["eval"], ["coverage"],
-     ["lsp"]],
+    [[], ["check"], ["render"], ["import"], ["export"], ["schema"], ["eval"], ["coverage"]],
 )
 def test_every_command_has_help_with_an_example(command: list[str]) -> None:
     result = run(*command, "--help")

@@ -15,7 +15,6 @@ from argmap.lsp.diagnostics import diagnostics
 from argmap.lsp.document import Document
 from argmap.lsp.passages import Sources
 
-from .conftest import SEED_MAP
 from .lsptools import after, apply, at, covered, document
 
 HEAD = "argmap: 1\ntitle: t\n"
@@ -94,7 +93,9 @@ def test_a_claim_is_not_offered_as_its_own_reason_and_a_typed_prefix_is_replaced
 )
 def test_no_ids_are_offered_in_text(tmp_path: Path, where: str) -> None:
     doc, cursor = typed(tmp_path, SMALL + "  - id: new\n    text: New.\n" + where)
-    assert not [i for i in complete(doc, cursor).items if i.kind == types.CompletionItemKind.Reference]
+    assert not [
+        i for i in complete(doc, cursor).items if i.kind == types.CompletionItemKind.Reference
+    ]
 
 
 def test_keys_of_the_place_are_offered_leaving_out_those_written(tmp_path: Path) -> None:
@@ -153,14 +154,15 @@ def test_quotes_are_offered_from_a_hard_wrapped_source(tmp_path: Path) -> None:
         "The first sentence is short. The second sentence runs on over\n"
         "the end of its line and goes on, as wrapped text does.\n"
     )
-    text = HEAD + "source:\n  path: source.txt\npremises:\n  - id: a\n    text: A.\n" + (
-        "    quotes:\n      - runs on over the|\n"
+    text = (
+        HEAD
+        + "source:\n  path: source.txt\npremises:\n  - id: a\n    text: A.\n"
+        + ("    quotes:\n      - runs on over the|\n")
     )
     doc, cursor = typed(tmp_path, text)
     [first, *_] = complete(doc, cursor).items
     assert first.text_edit.new_text == (
-        '"The second sentence runs on over the end of its line and goes on, as wrapped text '
-        'does."'
+        '"The second sentence runs on over the end of its line and goes on, as wrapped text does."'
     )
     assert check_bytes(apply(doc, [first.text_edit]).encode(), str(doc.path)).diagnostics == ()
 
@@ -169,7 +171,9 @@ def test_quotes_need_a_source_and_a_few_typed_characters(seed_copy: Path, tmp_pa
     text = _seed_claim(seed_copy.read_text(), "make-the-case", "    quotes:\n      - eu|")
     doc = document(text.replace("|", ""), seed_copy)
     assert complete(doc, doc.position(text.index("|"))).items == []
-    doc, cursor = typed(tmp_path, HEAD + "premises:\n  - id: a\n    text: A.\n    quotes: europe|\n")
+    doc, cursor = typed(
+        tmp_path, HEAD + "premises:\n  - id: a\n    text: A.\n    quotes: europe|\n"
+    )
     assert complete(doc, cursor).items == []
 
 
@@ -190,8 +194,10 @@ def test_hover_on_a_reference_shows_the_claim_and_why_it_is_defeated(seed: Docum
     text = hover_text(seed, "continued-deference", 1)  # a use, not the definition
     assert text.startswith("**continued-deference** · conclusion, implicit")
     assert "Central Asian states still defer to Moscow." in text
-    assert "**Defeated**: its only reason fails: the step from 'avoid-criticising-russia' is " \
+    assert (
+        "**Defeated**: its only reason fails: the step from 'avoid-criticising-russia' is "
         "undercut by 'no-leader-backs-war', 'went-further' and 'tokayev-refusal'" in text
+    )
 
 
 def test_hover_on_a_definition_shows_its_quotes_and_that_it_stands(seed: Document) -> None:
@@ -263,7 +269,7 @@ def test_rename_edits_every_use_once_and_the_map_stays_clean(seed: Document) -> 
 
 
 def test_a_quoted_id_is_renamed_whole(tmp_path: Path) -> None:
-    doc = document(SMALL.replace("[supplier, needs]", "[\"supplier\", needs]"), tmp_path / "m.yaml")
+    doc = document(SMALL.replace("[supplier, needs]", '["supplier", needs]'), tmp_path / "m.yaml")
     text = apply(doc, navigation.rename(doc, at(doc, "supplier"), "source").changes[doc.uri])
     assert "[source, needs]" in text and "id: source" in text
 
@@ -279,7 +285,9 @@ def test_a_quoted_id_is_renamed_whole(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_rename_refuses_an_invalid_or_taken_id(tmp_path: Path, new: str, message: str) -> None:
     doc = document(SMALL, tmp_path / "m.yaml")
-    with pytest.raises(navigation.RenameRefused, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(
+        navigation.RenameRefused, match=message.replace("(", r"\(").replace(")", r"\)")
+    ):
         navigation.rename(doc, at(doc, "needs]"), new)
 
 

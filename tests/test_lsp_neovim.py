@@ -60,7 +60,7 @@ def test_neovim_receives_the_diagnostic_at_its_place(seed_copy: Path, tmp_path: 
     text = text.replace('title: "Europe', 'title: "😀\u2028Europe', 1)
     text = text.replace(
         "      - mutual-benefit-strategy\n      - current-approach-flimsy\n",
-        "      - mutual-benefit-strategy\n      - [current-approach-flimsy, \"énergie\"]\n",
+        '      - mutual-benefit-strategy\n      - [current-approach-flimsy, "énergie"]\n',
         1,
     )
     seed_copy.write_text(text, encoding="utf-8")

@@ -59,7 +59,11 @@ def _valid(doc: Document, where: types.Range) -> None:
     assert doc.position(doc.offset(where.start)) == where.start
 
 
-@settings(max_examples=int(__import__("os").environ.get("LSP_EXAMPLES", 150)), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(__import__("os").environ.get("LSP_EXAMPLES", 150)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(text=edited(), data=st.data())
 def test_every_feature_answers_on_a_half_typed_map(
     seed_copy: Path, text: str, data: st.DataObject

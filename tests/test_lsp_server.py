@@ -15,7 +15,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from argmap.lsp.document import Document
 
-from .conftest import SEED_MAP, run
+from .conftest import run
 from .lsptools import apply, at
 
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "argmap", "lsp"])
@@ -66,7 +66,9 @@ def broken_seed(seed_copy: Path) -> str:
 
 
 @pytest.mark.asyncio
-async def test_diagnostics_as_you_type_on_unsaved_text(client: LanguageClient, seed_copy: Path) -> None:
+async def test_diagnostics_as_you_type_on_unsaved_text(
+    client: LanguageClient, seed_copy: Path
+) -> None:
     text = broken_seed(seed_copy)
     # A title with an emoji and a U+2028 before it: the editor's lines and columns apply.
     text = text.replace('title: "Europe', 'title: "😀\u2028Europe', 1)
@@ -110,12 +112,14 @@ async def test_completion_of_ids_and_of_quotes(client: LanguageClient, seed_copy
     text = seed_copy.read_text()
     text = text.replace(
         "      - mutual-benefit-strategy\n      - current-approach-flimsy\n",
-        "      - mutual-benefit-strategy\n      - current-approach-flimsy\n      - ene\n", 1
+        "      - mutual-benefit-strategy\n      - current-approach-flimsy\n      - ene\n",
+        1,
     )
     text = text.replace(
         '      - "Europe must make the case for itself, from a pragmatic perspective, as the most '
         'attractive partner for the region."',
-        '      - "pragmatic perspective as the most"', 1
+        '      - "pragmatic perspective as the most"',
+        1,
     )
     doc = opened(client, seed_copy, text)
     await published(client, doc.uri, 1)
@@ -142,7 +146,9 @@ async def test_completion_of_ids_and_of_quotes(client: LanguageClient, seed_copy
 
 
 @pytest.mark.asyncio
-async def test_hover_definition_references_and_symbols(client: LanguageClient, seed_copy: Path) -> None:
+async def test_hover_definition_references_and_symbols(
+    client: LanguageClient, seed_copy: Path
+) -> None:
     doc = opened(client, seed_copy, seed_copy.read_text())
     await published(client, doc.uri, 1)
     use = at(doc, "continued-deference", 0, 3)
@@ -159,7 +165,10 @@ async def test_hover_definition_references_and_symbols(client: LanguageClient, s
         )
     )
     # Its definition and its one use; the note that names it is no reference.
-    assert [f.range.start for f in found] == [use_start(doc), at(doc, "id: continued-deference", shift=4)]
+    assert [f.range.start for f in found] == [
+        use_start(doc),
+        at(doc, "id: continued-deference", shift=4),
+    ]
     outline = await client.text_document_document_symbol_async(
         types.DocumentSymbolParams(ident(doc))
     )
@@ -180,8 +189,12 @@ async def test_rename_and_its_refusal(client: LanguageClient, seed_copy: Path) -
     edits = edit.changes[doc.uri]
     assert len(edits) == doc.body.count("not-a-pawn")
     assert "not-a-pawn" not in apply(doc, edits)
-    with pytest.raises(JsonRpcException, match="'security-benefit' is already the id of the premise"):
-        await client.text_document_rename_async(types.RenameParams(ident(doc), use, "security-benefit"))
+    with pytest.raises(
+        JsonRpcException, match="'security-benefit' is already the id of the premise"
+    ):
+        await client.text_document_rename_async(
+            types.RenameParams(ident(doc), use, "security-benefit")
+        )
 
 
 @pytest.mark.asyncio
@@ -197,7 +210,9 @@ async def test_code_actions_fix_an_unknown_id(client: LanguageClient, seed_copy:
 
 
 @pytest.mark.asyncio
-async def test_closing_a_map_clears_its_diagnostics(client: LanguageClient, seed_copy: Path) -> None:
+async def test_closing_a_map_clears_its_diagnostics(
+    client: LanguageClient, seed_copy: Path
+) -> None:
     doc = opened(client, seed_copy, broken_seed(seed_copy))
     assert len(await published(client, doc.uri, 1)) == 1
     client.text_document_did_close(types.DidCloseTextDocumentParams(ident(doc)))

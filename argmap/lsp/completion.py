@@ -132,7 +132,9 @@ def _quotes(
     return items
 
 
-def complete(document: Document, position: types.Position, sources: Sources) -> types.CompletionList:
+def complete(
+    document: Document, position: types.Position, sources: Sources
+) -> types.CompletionList:
     """What may be written at ``position``."""
     offset = document.offset(position)
     where = place(document.body, document.outline, offset)

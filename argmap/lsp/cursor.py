@@ -71,7 +71,7 @@ class Place:
                 return False
             if part in ("reasons", "contradicts") and i:
                 return False
-        return tail[-1] == ITEM and (self.item or self.flow) or not self.key
+        return (tail[-1] == ITEM and (self.item or self.flow)) or not self.key
 
     def mapping(self) -> str | None:
         """Which mapping (a place of :data:`argmap.loader._KEYS`) holds keys typed here."""
@@ -128,8 +128,11 @@ def _is_parent(element: Element, kind: str, column: int) -> bool:
     if element.column < column:
         return not element.inline or element.kind == "item"
     # "key:" then "- item" at the same indentation: YAML allows the list there.
-    return element.kind == "key" and kind == "item" and element.column == column and (
-        not element.inline
+    return (
+        element.kind == "key"
+        and kind == "item"
+        and element.column == column
+        and (not element.inline)
     )
 
 

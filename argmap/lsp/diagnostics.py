@@ -13,15 +13,14 @@ from lsprotocol import types
 
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.lsp.document import Document
+from argmap.lsp.yamltree import REFUSED
 
 SOURCE = "argmap"
 
 _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error,
              Severity.WARNING: types.DiagnosticSeverity.Warning}  # fmt: skip
 # Characters libyaml refuses before parsing: argmap then counts lines at "\n" only.
-_REFUSED_BY_YAML = re.compile(
-    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
+_REFUSED_BY_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _WORD = re.compile(r"[^\s]+")
 
 
@@ -33,7 +32,7 @@ def offset_of(document: Document, diagnostic: Diagnostic) -> int:
     """
     if diagnostic.code in ("AM001", "AM012"):
         offset = document.span_offset(diagnostic.span, yaml_lines=False)
-        if diagnostic.code == "AM001" or _REFUSED_BY_YAML.match(document.body, offset):
+        if diagnostic.code == "AM001" or REFUSED.match(document.body, offset):
             return offset
     return document.span_offset(diagnostic.span)
 

@@ -61,7 +61,9 @@ def describe(document: Document, claim: Claim, claim_id: str, markdown: bool) ->
     return "\n\n".join(parts)
 
 
-def hover(document: Document, position: types.Position, markdown: bool = True) -> types.Hover | None:
+def hover(
+    document: Document, position: types.Position, markdown: bool = True
+) -> types.Hover | None:
     """The claim whose id (a definition or a reference) is under ``position``."""
     found = document.outline.id_at(document.offset(position))
     if found is None:

@@ -85,7 +85,9 @@ def rename(document: Document, position: types.Position, new_id: str) -> types.W
     if new_id != token.value and found.definitions(new_id):
         other = found.definitions(new_id)[0]
         line = document.position(other.start).line + 1
-        raise RenameRefused(f"'{new_id}' is already the id of the {other.kind.value} on line {line}")
+        raise RenameRefused(
+            f"'{new_id}' is already the id of the {other.kind.value} on line {line}"
+        )
     places = [ref.token for ref in found.uses(token.value)]
     places += [claim.id for claim in found.definitions(token.value) if claim.id is not None]
     edits = [

@@ -1,39 +1,28 @@
 """Map text → its outline: every scalar with its extent and place, the claims and the references
-between them, for an editor's features. Tolerant: a half-typed line is set aside and the rest is
-read, so that completion and navigation keep working while the map does not load.
+between them, for an editor's features. Tolerant: it reads what it can of a map being typed.
 
 The loader (:mod:`argmap.loader`) reads a map to check it and gives up on a claim, or on the
 whole map, at the first mistake of shape; an editor needs the ids and references of a map that
-is being typed. So this module walks libyaml's events itself and keeps what it finds. When the
-YAML does not parse, the lines the error names are blanked (offsets stay the same) and the
-text is read again, a few times; what precedes a last error is kept.
+is being typed. So this module walks the tree :mod:`argmap.lsp.yamltree` reads (which sets a
+half-typed line aside) and keeps whatever claims and references it finds.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 import attrs
-import yaml
 
+from argmap.lsp.yamltree import Node, SyntaxProblem, read
 from argmap.model import Kind
 
 #: Keys under a claim whose values name claims, and the role a claim named there plays.
 REFERENCE_KEYS = {"reasons": "reason", "objections": "objection", "contradicts": "contradiction"}
-#: Times a text is read again with the lines of its syntax error blanked.
-RETRIES = 4
 #: Deepest nesting read (the format needs 5 levels; argmap refuses more than 16).
 MAX_DEPTH = 64
 SECTIONS = {kind.section: kind for kind in Kind}
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# Characters libyaml refuses outright (it would read nothing): read as spaces here.
-_REFUSED = re.compile(
-    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
 
 Path = tuple[str | int, ...]
 
@@ -51,29 +40,6 @@ class Token(NamedTuple):
     path: Path
     key: bool = False
     plain: bool = True
-
-
-class _Node:
-    """A node of the tree as libyaml reads it: a scalar (its value), a list or a mapping (its
-    keys and values, alternating)."""
-
-    __slots__ = ("end", "flow", "items", "kind", "plain", "start", "token", "value")
-
-    def __init__(self, kind: str, start: int, end: int, value: str = "", plain: bool = True,
-                 flow: bool = False) -> None:  # fmt: skip
-        self.kind = kind  # "scalar", "seq" or "map"
-        self.start = start
-        self.end = end
-        self.value = value
-        self.plain = plain
-        self.flow = flow
-        self.items: list[_Node] = []
-        self.token: Token | None = None  # a scalar's, once walked
-
-    def pairs(self) -> Iterator[tuple[_Node, _Node | None]]:
-        items = self.items
-        for i in range(0, len(items), 2):
-            yield items[i], items[i + 1] if i + 1 < len(items) else None
 
 
 @attrs.frozen(eq=False)
@@ -106,17 +72,6 @@ class Section:
     kind: Kind
     key: Token
     end: int  # where its list ends
-
-
-@attrs.frozen
-class SyntaxProblem:
-    """The first YAML syntax error of the text: where libyaml stopped, its words, and where
-    what it was reading started (a quote, a key), if elsewhere."""
-
-    offset: int
-    message: str
-    context: int | None = None
-    context_message: str | None = None
 
 
 class Outline:
@@ -189,88 +144,10 @@ class Outline:
         return None
 
 
-def _sanitized(text: str) -> str:
-    return _REFUSED.sub(" ", text) if not text.isascii() or "\x00" in text else text
-
-
-def _blank_line(text: str, offset: int) -> str:
-    """``text`` with the line holding ``offset`` replaced by spaces (same length)."""
-    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    found = [i for i in (text.find("\n", offset), text.find("\r", offset)) if i >= 0]
-    end = min(found) if found else len(text)
-    return text[:start] + " " * (end - start) + text[end:]
-
-
-_ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
-_MappingStart, _SequenceStart = yaml.MappingStartEvent, yaml.SequenceStartEvent
-_MappingEnd, _SequenceEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
-_DocumentEnd, _StreamEnd = yaml.DocumentEndEvent, yaml.StreamEndEvent
-
-
-def _parse(text: str) -> tuple[_Node | None, yaml.MarkedYAMLError | None]:
-    """The first document's tree, as far as it parses, and the error that stopped it."""
-    stack: list[_Node] = []
-    top: list[_Node] = []  # the root, once read
-    children = top
-    loader = _Loader(text)
-    get_event = loader.get_event
-    error = None
-    try:
-        while True:
-            event = get_event()
-            kind = type(event)
-            if kind is _ScalarEvent:
-                children.append(_Node("scalar", event.start_mark.index, event.end_mark.index,
-                                      event.value, not event.style))  # fmt: skip
-            elif kind is _MappingStart or kind is _SequenceStart:
-                node = _Node("map" if kind is _MappingStart else "seq", event.start_mark.index,
-                             event.end_mark.index, flow=bool(event.flow_style))  # fmt: skip
-                children.append(node)
-                stack.append(node)
-                children = node.items
-            elif kind is _MappingEnd or kind is _SequenceEnd:
-                stack.pop().end = event.end_mark.index
-                children = stack[-1].items if stack else top
-            elif kind is _AliasEvent:
-                children.append(_Node("scalar", event.start_mark.index, event.end_mark.index))
-            elif kind is _StreamEnd or event is None or (kind is _DocumentEnd and top):
-                break  # one document: the loader reports the others
-    except yaml.MarkedYAMLError as exc:
-        error = exc
-    except yaml.YAMLError as exc:  # pragma: no cover - the text is sanitized
-        error = yaml.MarkedYAMLError(problem=str(exc))
-    finally:
-        loader.dispose()
-    for node in reversed(stack):  # left open by an error: they reach as far as was read
-        node.end = max(node.end, node.items[-1].end if node.items else node.start)
-    return (top[0] if top else None), error
-
-
-def _mark(error: yaml.MarkedYAMLError) -> int:
-    mark = error.problem_mark or error.context_mark
-    return mark.index if mark is not None else 0
-
-
 def outline(text: str) -> Outline:
     """The outline of a map's text (which need not be valid YAML, nor a valid map)."""
     result = Outline(text)
-    readable = _sanitized(text)
-    root, error = _parse(readable)
-    if error is not None:
-        context = error.context_mark.index if error.context_mark is not None else None
-        result.problem = SyntaxProblem(
-            _mark(error), error.problem or str(error), context, error.context
-        )
-    for _ in range(RETRIES):
-        if error is None:
-            break
-        for mark in (error.problem_mark, error.context_mark):
-            if mark is not None:
-                readable = _blank_line(readable, mark.index)
-        again, later = _parse(readable)
-        if later is not None and _mark(later) <= _mark(error):
-            break  # blanking did not get the reading any further
-        root, error = again, later
+    root, result.problem = read(text)
     if root is not None:
         _Walker(result).top(root)
     result.tokens.sort(key=lambda token: token.start)
@@ -285,7 +162,7 @@ class _Walker:
     def __init__(self, result: Outline) -> None:
         self.out = result
 
-    def tokens(self, node: _Node, path: Path) -> None:
+    def tokens(self, node: Node, path: Path) -> None:
         """Record every scalar under ``node`` with its path, and each node's extent (not
         below MAX_DEPTH: a map needs 5 levels, and Python's stack is not endless)."""
         if len(path) > MAX_DEPTH:
@@ -320,7 +197,7 @@ class _Walker:
                     out.empty_values[value.start] = key.token
                 self.tokens(value, (*path, name))
 
-    def top(self, root: _Node) -> None:
+    def top(self, root: Node) -> None:
         self.tokens(root, ())
         if root.kind != "map":
             return
@@ -341,9 +218,9 @@ class _Walker:
                     if item.kind == "map":
                         self.claim(item, kind)
 
-    def claim(self, node: _Node, kind: Kind) -> None:
+    def claim(self, node: Node, kind: Kind) -> None:
         keys: dict[str, Token] = {}
-        values: dict[str, _Node] = {}
+        values: dict[str, Node] = {}
         for key, value in node.pairs():
             if key.token is not None and key.token.value not in keys:
                 keys[key.token.value] = key.token
@@ -368,9 +245,7 @@ class _Walker:
             if name in values:
                 self.references(values[name], claim, role, name)
 
-    def references(
-        self, node: _Node, claim: Claim, role: str, key: str, depth: int = 0
-    ) -> None:
+    def references(self, node: Node, claim: Claim, role: str, key: str, depth: int = 0) -> None:
         """The ids named under a claim's ``key``, at any depth (reasons and objections written
         in full, linked lists, objections to objections)."""
         if depth > MAX_DEPTH:
@@ -393,11 +268,11 @@ class _Walker:
                         self.references(value, claim, "objection", "objections", depth + 1)
 
 
-def _scalar(node: _Node | None) -> Token | None:
+def _scalar(node: Node | None) -> Token | None:
     return node.token if node is not None and node.kind == "scalar" else None
 
 
-def _scalars(node: _Node | None) -> Iterator[Token]:
+def _scalars(node: Node | None) -> Iterator[Token]:
     """The scalar, or the scalars of a list."""
     if node is None:
         return

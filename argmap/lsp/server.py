@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import functools
 import logging
 import time
@@ -212,13 +213,13 @@ class ArgmapServer(LanguageServer):
 
 def _outline_of(document: Document) -> None:
     """Work out a document's outline ahead of the requests that need it (best effort)."""
-    try:
+    with contextlib.suppress(Exception):  # outline() reads any text; a request would log it
         document.outline  # noqa: B018 - worked out once, then kept
-    except Exception:  # pragma: no cover - outline() reads any text; a request would log it
-        pass
 
 
-def _safe(server: ArgmapServer, default: Callable[[], T]) -> Callable[[Callable[..., T]], Callable[..., T]]:
+def _safe(
+    server: ArgmapServer, default: Callable[[], T]
+) -> Callable[[Callable[..., T]], Callable[..., T]]:
     """A feature that answers ``default()`` (and logs why) instead of failing."""
 
     def wrap(feature: Callable[..., T]) -> Callable[..., T]:
