@@ -19,8 +19,6 @@ SOURCE = "argmap"
 
 _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error,
              Severity.WARNING: types.DiagnosticSeverity.Warning}  # fmt: skip
-# Characters libyaml refuses before parsing: argmap then counts lines at "\n" only.
-_REFUSED_BY_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _WORD = re.compile(r"[^\s]+")
 
 
