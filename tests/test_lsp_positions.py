@@ -198,3 +198,23 @@ def test_the_source_is_read_beside_the_map_as_it_is_on_disk(seed_copy: Path) -> 
     assert codes == ["AM110"]
     shutil.rmtree(seed_copy.parent.parent / "seeds")
     assert [d.code for d in diagnostics(document(text, seed_copy))] == ["AM109"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "code", "token"),
+    [
+        ("    text: a\x07b\n", "AM012", "\x07"),  # refused by libyaml: argmap counts "\n" only
+X
+        ("    text: A\n    colour: red\n", "AM009", "colour"),
+    ],
+)
+def test_places_after_a_unicode_line_separator_are_the_editors(
+    tmp_path: Path, tail: str, code: str, token: str
+) -> None:
+    text = 'argmap: 1\ntitle: "a\u2028b\x85c"\npremises:\n  - id: a\n' + tail
+    doc = document(text, tmp_path / "m.yaml")
+    [found] = diagnostics(doc)
+    assert found.code == code
+    assert covered(doc, found.range) == token
+    line = _editor_lines(text)[found.range.start.line]
+    assert line[found.range.start.character :].startswith(token)

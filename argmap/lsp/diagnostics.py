@@ -82,7 +82,10 @@ def _related(
 def convert(document: Document, diagnostic: Diagnostic) -> types.Diagnostic:
     """One of argmap's diagnostics as the protocol has it."""
     offset = offset_of(document, diagnostic)
-    start, end = extent(document, offset)
+    if diagnostic.code in ("AM001", "AM012") and REFUSED.match(document.body, offset):
+        start, end = offset, offset + 1  # the one character refused
+    else:
+        start, end = extent(document, offset)
     return types.Diagnostic(
         range=document.range(start, end),
         message=diagnostic.message,
