@@ -224,3 +224,27 @@ def test_the_command_has_help_with_an_editor_configuration() -> None:
     assert result.exit_code == 0
     assert 'cmd = { "argmap", "lsp" }' in result.output
     assert "Example:" in result.output
+
+
+@pytest.mark.asyncio
+async def test_a_yaml_file_that_is_no_map_is_left_alone(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    compose = "services:\n  web:\n    image: nginx\n    ports: [80]\n"
+    doc = opened(client, tmp_path / "compose.yaml", compose)
+    assert await published(client, doc.uri, 1) == []
+    offered = await client.text_document_completion_async(
+        types.CompletionParams(ident(doc), types.Position(1, 2))
+    )
+    assert offered is None or not offered.items
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(ident(doc))
+    )
+    assert not symbols
+    # A new, empty file may become a map: the keys of a map are offered.
+    empty = opened(client, tmp_path / "new.yaml", "")
+    assert await published(client, empty.uri, 1) == []
+    offered = await client.text_document_completion_async(
+        types.CompletionParams(ident(empty), types.Position(0, 0))
+    )
+    assert [item.label for item in offered.items][:2] == ["argmap", "title"]

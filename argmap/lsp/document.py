@@ -8,6 +8,7 @@ and :meth:`Document.offset` convert them to and from the client's positions.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from urllib.parse import unquote, urlsplit
 
@@ -17,6 +18,8 @@ from argmap.api import Checked, check_bytes
 from argmap.diagnostics import Span
 from argmap.lsp.outline import Outline, outline
 from argmap.lsp.positions import Encoding, Lines, line_starts, span_offset
+
+_MAP = re.compile(r"""^(?:argmap|"argmap"|'argmap')[ \t]*:""", re.M)
 
 
 def uri_path(uri: str) -> str:
@@ -53,6 +56,12 @@ class Document:
     def changed(self, text: str, version: int | None) -> Document:
         """The same document with a new text."""
         return Document(self.uri, text, version, self.lines.encoding)
+
+    @functools.cached_property
+    def is_map(self) -> bool:
+        """Whether the text is meant as an argmap map: it has a top-level ``argmap:`` key
+        (other YAML files are left alone, so that editors may start the server for all)."""
+        return _MAP.search(self.body) is not None
 
     @functools.cached_property
     def outline(self) -> Outline:

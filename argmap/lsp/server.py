@@ -147,6 +147,8 @@ class ArgmapServer(LanguageServer):
     def _diagnose(self, document: Document) -> list[types.Diagnostic] | None:
         """The diagnostics of a document (in the worker thread); its source remembered."""
         try:
+            if not document.is_map:
+                return []
             found = diagnostics(document)
             checked = document.checked()
             if checked.map is not None:
@@ -208,7 +210,14 @@ class ArgmapServer(LanguageServer):
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
 
     def document(self, uri: str) -> Document | None:
-        return self.documents.get(uri)
+        """The open map ``uri``, for a feature: None for a YAML file that is no map (an empty
+        one may become one: its keys are offered)."""
+        document = self.documents.get(uri)
+        if document is None or not (
+            document.is_map or document.body.isspace() or not document.body
+        ):
+            return None
+        return document
 
 
 def _outline_of(document: Document) -> None:
