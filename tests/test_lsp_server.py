@@ -13,7 +13,9 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
+from argmap.lsp import hover
 from argmap.lsp.document import Document
+from argmap.lsp.server import create_server
 
 from .conftest import run
 from .lsptools import apply, at
@@ -248,3 +250,23 @@ async def test_a_yaml_file_that_is_no_map_is_left_alone(
         types.CompletionParams(ident(empty), types.Position(0, 0))
     )
     assert [item.label for item in offered.items][:2] == ["argmap", "title"]
+
+
+def test_a_feature_that_fails_is_logged_and_answered_empty(
+    monkeypatch: pytest.MonkeyPatch, seed_copy: Path
+) -> None:
+    server = create_server()
+    logged: list[types.LogMessageParams] = []
+    monkeypatch.setattr(server, "window_log_message", logged.append)
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(hover, "hover", broken)
+    doc = Document(seed_copy.as_uri(), seed_copy.read_text())
+    server.documents[doc.uri] = doc
+    feature = server.protocol.fm.features[types.TEXT_DOCUMENT_HOVER]
+    assert feature(types.HoverParams(ident(doc), types.Position(0, 0))) is None
+    [message] = logged
+    assert message.type == types.MessageType.Error
+    assert "argmap: failed on hover" in message.message and "RuntimeError: a bug" in message.message

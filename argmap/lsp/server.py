@@ -84,6 +84,9 @@ class _QuietRefusals(logging.Filter):
         return not (record.exc_info and isinstance(record.exc_info[1], Refused))
 
 
+_QUIET_REFUSALS = _QuietRefusals()
+
+
 class ArgmapServer(LanguageServer):
     """The open maps, their checks in progress, and the source texts they quote."""
 
@@ -105,18 +108,24 @@ class ArgmapServer(LanguageServer):
         self._source_of: dict[str, str] = {}  # map uri → the path of its source text
         self._worker = concurrent.futures.ThreadPoolExecutor(1, "argmap-check")
         self._poller: asyncio.Task[None] | None = None
+        self._tasks: set[asyncio.Future[None]] = set()
 
     # ---- checking
 
     def schedule(self, uri: str, delay: float | None = None) -> None:
-        """Check the map ``uri`` after ``delay`` seconds (by default, as long as its last
-        check took), unless it changes again before."""
+        """Check the map ``uri`` after ``delay`` seconds (by default, half as long as its
+        last check took), unless it changes again before."""
         if uri in self._timers:
             self._timers.pop(uri).cancel()
         if delay is None:
             delay = min(self._cost.get(uri, 0.0) / 2, MAX_DELAY)
         loop = asyncio.get_running_loop()
-        self._timers[uri] = loop.call_later(delay, lambda: asyncio.ensure_future(self._check(uri)))
+        self._timers[uri] = loop.call_later(delay, self._start, uri)
+
+    def _start(self, uri: str) -> None:
+        task = asyncio.ensure_future(self._check(uri))
+        self._tasks.add(task)  # kept until done: the loop holds only a weak reference
+        task.add_done_callback(self._tasks.discard)
 
     async def _check(self, uri: str) -> None:
         self._timers.pop(uri, None)
@@ -130,11 +139,13 @@ class ArgmapServer(LanguageServer):
         started = time.perf_counter()
         loop = asyncio.get_running_loop()
         try:
-            found = await loop.run_in_executor(self._worker, self._diagnose, document)
+            found, failure = await loop.run_in_executor(self._worker, self._diagnose, document)
         finally:
             self._running.discard(uri)
         self._cost[uri] = time.perf_counter() - started
-        if found is not None and self.documents.get(uri) is document:
+        if failure is not None:
+            self.log_failure(f"checking {uri}", failure)
+        elif self.documents.get(uri) is document:
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri, found, document.version)
             )
@@ -144,27 +155,27 @@ class ArgmapServer(LanguageServer):
             self._again.discard(uri)
             self.schedule(uri, 0)
 
-    def _diagnose(self, document: Document) -> list[types.Diagnostic] | None:
-        """The diagnostics of a document (in the worker thread); its source remembered."""
+    def _diagnose(self, document: Document) -> tuple[list[types.Diagnostic], str | None]:
+        """The diagnostics of a document, or why there are none (a traceback), worked out in
+        the worker thread; the path of its source remembered, to watch it."""
+        if not document.is_map:
+            return [], None
         try:
-            if not document.is_map:
-                return []
             found = diagnostics(document)
             checked = document.checked()
             if checked.map is not None:
                 relative = checked.map.source.path if checked.map.source else None
             else:
                 relative = document.outline.source_path
-            if relative is not None:
-                path = self.sources.locate(document.path, relative)
-                self._source_of[document.uri] = path
-                self.sources.get(path)  # remembered as read now, to notice a change
-            else:
-                self._source_of.pop(document.uri, None)
-            return found
         except Exception:
-            self.log_failure("checking " + document.uri)
-            return None
+            return [], traceback.format_exc()
+        if relative is not None:
+            path = self.sources.locate(document.path, relative)
+            self._source_of[document.uri] = path
+            self.sources.get(path)  # remembered as read now, to notice a change
+        else:
+            self._source_of.pop(document.uri, None)
+        return found, None
 
     async def poll_sources(self) -> None:
         """Check maps again whose source text changed on disk (saved in another buffer)."""
@@ -174,13 +185,20 @@ class ArgmapServer(LanguageServer):
             for path in self.sources.changed(paths):
                 self.sources.get(path)
                 for uri, source in list(self._source_of.items()):
-                    if source == path and uri in self.documents:
-                        document = self.documents[uri]
-                        self.documents[uri] = document.changed(document.text, document.version)
-                        self.schedule(uri, 0)
+                    if source == path:
+                        self.refresh(uri)
 
-    def log_failure(self, what: str) -> None:
-        message = f"argmap: failed {what}:\n{traceback.format_exc()}"
+    def refresh(self, uri: str) -> None:
+        """Check an open map again at once, as it is, its source read again."""
+        document = self.documents.get(uri)
+        if document is not None:
+            self.documents[uri] = document.changed(document.text, document.version)
+            self.schedule(uri, 0)
+
+    def log_failure(self, what: str, failure: str | None = None) -> None:
+        """Tell the client's log that ``what`` failed, and why (the exception being handled,
+        unless ``failure`` says)."""
+        message = f"argmap: failed {what}:\n{failure or traceback.format_exc()}"
         self.window_log_message(types.LogMessageParams(types.MessageType.Error, message))
 
     # ---- documents
@@ -250,7 +268,7 @@ def _safe(
 def create_server() -> ArgmapServer:
     """A server with every feature registered."""
     server = ArgmapServer()
-    logging.getLogger("pygls.protocol.json_rpc").addFilter(_QuietRefusals())
+    logging.getLogger("pygls.protocol.json_rpc").addFilter(_QUIET_REFUSALS)  # added once
 
     @server.feature(types.INITIALIZE)
     def initialize(params: types.InitializeParams) -> None:
@@ -281,8 +299,7 @@ def create_server() -> ArgmapServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def saved(params: types.DidSaveTextDocumentParams) -> None:
-        if params.text_document.uri in server.documents:
-            server.schedule(params.text_document.uri, 0)
+        server.refresh(params.text_document.uri)  # the source is read again, changed or not
 
     @server.feature(
         types.TEXT_DOCUMENT_COMPLETION,
