@@ -20,6 +20,16 @@ TRIGGERS = ["[", ",", " ", '"']
 #: Longest label shown for a sentence offered as a quote.
 LABEL = 80
 
+#: The places of argmap.loader._KEYS, in words.
+_PLACES = {
+    "top": "the map",
+    "source": "the source",
+    "premise": "a premise",
+    "conclusion": "a conclusion",
+    "recommendation": "a recommendation",
+    "reason": "a reason written in full",
+    "objection": "an objection written in full",
+}
 _ID_CHARS = re.compile(r"[a-z0-9-]*")
 _KEY_CHARS = re.compile(r"[A-Za-z_-]*")
 
@@ -82,17 +92,13 @@ def _keys(document: Document, where: Place, offset: int) -> list[types.Completio
             types.CompletionItem(
                 label=key,
                 kind=types.CompletionItemKind.Property,
-                detail=f"{'required' if required else 'optional'} key of {_where(mapping)}",
+                detail=f"{'required' if required else 'optional'} key of {_PLACES[mapping]}",
                 sort_text=f"1{number:06d}",
                 filter_text=key,
                 text_edit=types.TextEdit(edit_range, key if has_colon else key + ": "),
             )
         )
     return items
-
-
-def _where(mapping: str) -> str:
-    return "the map" if mapping == "top" else f"a {mapping}" if mapping != "source" else mapping
 
 
 def _quotes(
