@@ -114,7 +114,7 @@ def span_offset(starts: list[int], span: Span, length: int) -> int:
     """The offset of an argmap span in a text of ``length`` whose lines start at ``starts``
     (see :func:`line_starts`). Span(0, 0), nowhere, is the start.
 
-    >>> span_offset(line_starts("ab\ncd"), Span(2, 2), 5)
+    >>> span_offset(line_starts("ab\\ncd"), Span(2, 2), 5)
     4
     """
     if span.line < 1:
