@@ -270,3 +270,38 @@ def test_a_feature_that_fails_is_logged_and_answered_empty(
     [message] = logged
     assert message.type == types.MessageType.Error
     assert "argmap: failed on hover" in message.message and "RuntimeError: a bug" in message.message
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def utf8_client(lsp_client: LanguageClient):
+    capabilities = client_capabilities("visual-studio-code")
+    capabilities.general = types.GeneralClientCapabilities(
+        position_encodings=[types.PositionEncodingKind.Utf8]
+    )
+    result = await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities))
+    assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_columns_are_in_the_encoding_the_client_asked_for(
+    utf8_client: LanguageClient, seed_copy: Path
+) -> None:
+    text = seed_copy.read_text().replace(
+        "      - mutual-benefit-strategy\n", '      - ["énergie", mutual-benefit-strategy]\n', 1
+    )
+    doc = opened(utf8_client, seed_copy, text)
+    [found] = await published(utf8_client, doc.uri, 1)
+    line = text.split("\n")[found.range.start.line].encode("utf-8")
+    assert line[found.range.start.character : found.range.end.character] == '"énergie"'.encode()
+    # A change in UTF-8 columns: the reference is fixed after the multi-byte character.
+    start = types.Position(found.range.start.line, found.range.start.character)
+    end = types.Position(found.range.end.line, found.range.end.character + 2)  # and ", "
+    change = types.TextDocumentContentChangePartial(range=types.Range(start, end), text="")
+    utf8_client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(version=2, uri=doc.uri), [change]
+        )
+    )
+    assert await published(utf8_client, doc.uri, 2) == []
