@@ -609,7 +609,7 @@ def lsp() -> None:
     Example:
       argmap lsp              # what an editor runs; it then talks LSP over stdio
     \b
-      -- Neovim (init.lua):
+      -- Neovim 0.8 or newer (init.lua):
       vim.api.nvim_create_autocmd("FileType", { pattern = "yaml", callback = function()
         vim.lsp.start({ name = "argmap", cmd = { "argmap", "lsp" } })
       end })
