@@ -1,4 +1,4 @@
-"""argmap.quotes: finding quotes in a source despite typography, or the closest passage."""
+"""argmap.read.source: finding quotes in a source despite typography, or the closest passage."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import difflib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.quotes import _SENTENCE, Passage, SourceText, normalize
+from argmap.read.source import _SENTENCE, Passage, SourceText, normalize
 
 from .conftest import SEED_TEXT
 

@@ -12,13 +12,13 @@ import difflib
 
 from lsprotocol import types
 
-from argmap.loader import _KEYS
 from argmap.lsp.completion import yaml_string
 from argmap.lsp.cursor import mapping_of
 from argmap.lsp.diagnostics import SOURCE
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Claim, Token
 from argmap.lsp.passages import Ranked, Source, Sources
+from argmap.model.keys import KEYS
 
 #: Suggestions offered for an unknown id or key, at most (the first is preferred).
 SUGGESTIONS = 3
@@ -64,7 +64,7 @@ def _unknown_key(document: Document, problem: types.Diagnostic) -> list[types.Co
     place = mapping_of(token.path) if token is not None and token.key else None
     if token is None or place is None:
         return []
-    close = difflib.get_close_matches(token.value, list(_KEYS[place]), n=SUGGESTIONS, cutoff=0.6)
+    close = difflib.get_close_matches(token.value, list(KEYS[place]), n=SUGGESTIONS, cutoff=0.6)
     return [
         _edit(document, f"Change to '{name}'", token.start, token.end, name, problem, n == 0)
         for n, name in enumerate(close)

@@ -9,18 +9,18 @@ import re
 
 from lsprotocol import types
 
-from argmap.loader import _KEYS
 from argmap.lsp.cursor import Place, place, sibling_keys
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Claim
 from argmap.lsp.passages import Sources
+from argmap.model.keys import KEYS
 
 #: Characters after which a client should ask again without the user asking.
 TRIGGERS = ["[", ",", " ", '"']
 #: Longest label shown for a sentence offered as a quote.
 LABEL = 80
 
-#: The places of argmap.loader._KEYS, in words.
+#: The places of argmap.model.keys.KEYS, in words.
 _PLACES = {
     "top": "the map",
     "source": "the source",
@@ -85,7 +85,7 @@ def _keys(document: Document, where: Place, offset: int) -> list[types.Completio
     present = sibling_keys(body, document.outline, offset, where.column)
     edit_range = document.range(where.start, end)
     items = []
-    for number, (key, required) in enumerate(_KEYS[mapping].items()):
+    for number, (key, required) in enumerate(KEYS[mapping].items()):
         if key in present:
             continue
         items.append(

@@ -74,7 +74,7 @@ class Place:
         return (tail[-1] == ITEM and (self.item or self.flow)) or not self.key
 
     def mapping(self) -> str | None:
-        """Which mapping (a place of :data:`argmap.loader._KEYS`) holds keys typed here."""
+        """Which mapping (a place of :data:`argmap.model.keys.KEYS`) holds keys typed here."""
         return mapping_of(self.path)
 
     def in_quotes(self) -> bool:
@@ -83,7 +83,7 @@ class Place:
 
 
 def mapping_of(path: tuple[str | int, ...]) -> str | None:
-    """Which place of :data:`argmap.loader._KEYS` the mapping at ``path`` is (list indexes
+    """Which place of :data:`argmap.model.keys.KEYS` the mapping at ``path`` is (list indexes
     may be written as numbers or as ``-``), or None for none the format has.
 
     >>> mapping_of(("conclusions", 3, "reasons", 0)), mapping_of(("source",))

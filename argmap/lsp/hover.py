@@ -1,5 +1,5 @@
 """A claim id under the cursor → the claim in words: its kind, text and quotes, and whether it
-stands, is defeated or is undecided, and why (:mod:`argmap.evaluate`)."""
+stands, is defeated or is undecided, and why (:mod:`argmap.analysis.evaluate`)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import re
 
 from lsprotocol import types
 
-from argmap.evaluate import Status, evaluate, explain
-from argmap.logic import STRUCTURAL
+from argmap.analysis.evaluate import Status, evaluate
+from argmap.analysis.explain import explain
+from argmap.checks.registry import STRUCTURAL
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Claim
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from argmap.check import ID_PATTERN, MAX_ID, slugify
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Token
+from argmap.model.keys import ID_PATTERN, MAX_ID, slugify
 
 
 class RenameRefused(Exception):

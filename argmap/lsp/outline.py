@@ -1,7 +1,7 @@
 """Map text → its outline: every scalar with its extent and place, the claims and the references
 between them, for an editor's features. Tolerant: it reads what it can of a map being typed.
 
-The loader (:mod:`argmap.loader`) reads a map to check it and gives up on a claim, or on the
+The loader (:mod:`argmap.read.loader`) reads a map to check it and gives up on a claim, or on the
 whole map, at the first mistake of shape; an editor needs the ids and references of a map that
 is being typed. So this module walks the tree :mod:`argmap.lsp.yamltree` reads (which sets a
 half-typed line aside) and keeps whatever claims and references it finds.

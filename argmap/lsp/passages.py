@@ -3,7 +3,7 @@ completion) or against a claim's text (the closest-passage fixes).
 
 The sentences are those of ``argmap coverage`` (:mod:`argmap.coverage`), which reads
 hard-wrapped text and abbreviations; words are compared after the quote normalization of
-:mod:`argmap.quotes` (quote marks, dashes and white space folded), so every sentence offered
+:mod:`argmap.read.source` (quote marks, dashes and white space folded), so every sentence offered
 is found by ``argmap check`` as it is written.
 """
 
@@ -18,10 +18,10 @@ from pathlib import Path
 
 import attrs
 
-from argmap.coverage import coverage
+from argmap.analysis.coverage import coverage
 from argmap.model import ArgumentMap
-from argmap.quotes import SourceText, normalize
-from argmap.yamlnodes import decode
+from argmap.read.source import SourceText, normalize
+from argmap.read.yamltree import decode
 
 #: Most sentences offered for a quote being typed.
 LIMIT = 20
