@@ -1,5 +1,5 @@
 """``python -m argmap``: the ``argmap`` command."""
 
-from argmap.console import run
+from argmap.cli import main
 
-run()
+main(prog_name="argmap")

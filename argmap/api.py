@@ -1,29 +1,23 @@
-"""The Python API: files in, maps, diagnostics and drawings out. All of argmap's file reading."""
+"""The Python API: map files in, maps, diagnostics and drawings out (other formats: convert)."""
 
 from __future__ import annotations
 
-import functools
-import gc
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import Any
 
 import attrs
 
-from argmap.check import check
+from argmap.analysis.evaluate import evaluate
+from argmap.analysis.focus import DEFAULT_DEPTH, focus
+from argmap.checks import check
 from argmap.diagnostics import Diagnostic, MapError, UsageError, has_errors
-from argmap.loader import load as load_bytes
+from argmap.draw.options import DEFAULT_THEME, FORMATS, DrawOptions
+from argmap.io import read_file, write_atomic
 from argmap.model import ArgumentMap
-from argmap.names import EXPORT_FORMATS, FORMATS, IMPORT_FORMATS
-from argmap.quotes import SourceText
-from argmap.yamlnodes import decode
-
-if TYPE_CHECKING:
-    from argmap.formats import Exported, Imported
-
-P = ParamSpec("P")
-R = TypeVar("R")
+from argmap.read.loader import load as load_bytes
+from argmap.read.source import SourceText
+from argmap.read.yamltree import decode
 
 
 @attrs.frozen
@@ -40,23 +34,7 @@ class Checked:
         return self.map is not None and not has_errors(self.diagnostics)
 
 
-def read_file(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a file, or a UsageError that says plainly why not."""
-    name = os.fspath(path)
-    try:
-        with open(name, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise UsageError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{name}: is a directory, not a map file") from None
-    except PermissionError:
-        raise UsageError(f"{name}: permission denied") from None
-    except OSError as exc:
-        raise UsageError(f"{name}: cannot read ({exc.strerror or exc})") from None
-
-
-def _read_source(amap: ArgumentMap, path: str) -> tuple[SourceText | None, list[Diagnostic]]:
+def read_source(amap: ArgumentMap, path: str) -> tuple[SourceText | None, list[Diagnostic]]:
     """The map's source text, or an AM109 at its ``path`` key when it cannot be read."""
     if amap.source is None:
         return None, []
@@ -78,34 +56,12 @@ def _read_source(amap: ArgumentMap, path: str) -> tuple[SourceText | None, list[
     return None, [Diagnostic(path, where, "AM109", problem)]
 
 
-def _gc_paused(function: Callable[P, R]) -> Callable[P, R]:
-    """``function`` run with Python's cyclic garbage collector paused (then resumed).
-
-    Loading a map allocates hundreds of thousands of small objects that all live on (the YAML
-    tree, the model) and form no cycles; the collector would only walk them again and again,
-    which took half the time of checking a map of 20,000 claims.
-    """
-
-    @functools.wraps(function)
-    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
-        if not gc.isenabled():
-            return function(*args, **kwargs)
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            gc.enable()
-
-    return paused
-
-
-@_gc_paused
 def check_bytes(data: bytes, path: str) -> Checked:
     """Load and check a map given as bytes; ``path`` locates its source and names it in messages."""
     amap, diagnostics = load_bytes(data, path)
     if amap is None:
         return Checked(path, None, tuple(diagnostics))
-    source, problems = _read_source(amap, path)
+    source, problems = read_source(amap, path)
     found = sorted([*diagnostics, *problems, *check(amap, path, source)])
     return Checked(path, amap, tuple(found))
 
@@ -115,20 +71,49 @@ def check_file(path: str | os.PathLike[str]) -> Checked:
     return check_bytes(read_file(path), os.fspath(path))
 
 
-def load(path: str | os.PathLike[str]) -> ArgumentMap:
+@attrs.frozen
+class Map(ArgumentMap):
+    """A map read from a file and checked (what :func:`load` returns): an
+    :class:`~argmap.model.ArgumentMap` that knows its file, and draws itself.
+
+    Jupyter and IPython show it as its SVG.
+    """
+
+    path: str | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
+
+    def render(self, fmt: str = "svg", **options: Any) -> bytes:
+        """This map drawn as ``fmt``: :func:`render_map` (same options). An HTML page shows
+        the source text beside the map unless ``source`` is given."""
+        if fmt == "html" and "source" not in options and self.path is not None:
+            options["source"] = source_text(self, self.path)
+        return render_map(self, fmt, **options)
+
+    def save(self, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> None:
+        """Draw this map into the file ``path``, whole or not at all: :func:`save_map`."""
+        write_atomic(path, self.render(_format_of(path, fmt), **options))
+
+    def _repr_svg_(self) -> str:
+        """Jupyter and IPython show a map as its SVG."""
+        from argmap.draw.svg import inline  # the drawing stack: see render_map
+
+        return inline(self.render("svg"))
+
+
+def load(path: str | os.PathLike[str]) -> Map:
     """The map in a file, checked. Raises MapError (with ``.diagnostics``) if it has errors."""
     checked = check_file(path)
     if not checked.ok:
         raise MapError(list(checked.diagnostics))
     assert checked.map is not None
-    return checked.map
+    fields = {field.name: getattr(checked.map, field.name) for field in attrs.fields(ArgumentMap)}
+    return Map(**fields, path=os.fspath(path))
 
 
 def render_map(
     amap: ArgumentMap,
     fmt: str = "svg",
     *,
-    theme: str = "light",
+    theme: str = DEFAULT_THEME,
     width: str | None = None,
     id_prefix: str = "",
     source: str | None = None,
@@ -137,38 +122,64 @@ def render_map(
     """A map drawn as ``fmt`` (svg, png, pdf, dot or html) by the bundled Graphviz.
 
     With ``status``, each claim shows whether it stands, is defeated or is undecided
-    (:func:`argmap.evaluate.evaluate`).
+    (:func:`argmap.analysis.evaluate.evaluate`).
 
-    SVG is made for documents (:mod:`argmap.svg`); HTML is the map beside its source text
-    (:mod:`argmap.htmlview`). ``theme`` (light, dark, print, auto) and ``id_prefix`` apply
-    to those two, ``width`` (a CSS length) to SVG; ``source`` is the source's text, for HTML
-    (see :func:`source_text`; without it the page shows the map alone).
+    SVG is made for documents (:mod:`argmap.draw.svg`); HTML is the map beside its source
+    text (:mod:`argmap.pages.view`). ``theme`` (light, dark, print, auto) and ``id_prefix``
+    apply to those two, ``width`` (a CSS length) to SVG; ``source`` is the source's text, for
+    HTML (see :func:`source_text`; without it the page shows the map alone).
     """
-    from argmap.dot import LEGEND_MAX_CLAIMS, to_dot
-    from argmap.evaluate import evaluate
-    from argmap.render import render
+    # The drawing stack (the DOT builder, Graphviz, the SVG for documents, the HTML page) loads
+    # with the first drawing, not with this module: checking a map never needs it.
+    from argmap.draw.engine import render
+    from argmap.draw.graph import to_dot
+    from argmap.draw.style import LEGEND_MAX_CLAIMS
+    from argmap.draw.svg import embed
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
-    if fmt not in ("svg", "html") and (theme != "light" or id_prefix):
+    if fmt not in ("svg", "html") and (theme != DEFAULT_THEME or id_prefix):
         raise UsageError("a theme or id prefix applies to svg and html only")
     if fmt != "svg" and width:
         raise UsageError("a width applies to svg only")
-    # The legend is left out of big maps: as a separate part of the graph it made Graphviz's
-    # layout of a 1,000-claim map three times slower, and it is lost in such a drawing anyway.
     legend = len(amap.claims) <= LEGEND_MAX_CLAIMS
     dot = to_dot(amap, legend=legend, evaluation=evaluate(amap) if status else None)
     if fmt == "html":
-        from argmap.htmlview import page
+        from argmap.pages.view import page  # the HTML view: for this format only
 
-        drawn = render(dot, "svg")
-        return page(amap, drawn, source, theme=theme, id_prefix=id_prefix)
+        return page(amap, render(dot, "svg"), source, theme=theme, id_prefix=id_prefix)
     if fmt == "svg":
-        from argmap.svg import embed
-
-        drawn = render(dot, "svg")
-        return embed(drawn, amap, theme=theme, width=width, id_prefix=id_prefix)
+        return embed(render(dot, "svg"), amap, theme=theme, width=width, id_prefix=id_prefix)
     return render(dot, fmt)
+
+
+def draw(amap: ArgumentMap, path: str, fmt: str, options: DrawOptions) -> bytes:
+    """A checked map drawn as ``fmt`` with the render command's ``options``: the part around
+    ``options.focus`` (:func:`argmap.analysis.focus.focus`) when it names a claim; an HTML page
+    with the source text, read relative to the map file at ``path``."""
+    if options.focus is not None:
+        if options.status:  # a part's statuses would ignore attacks from outside it
+            raise UsageError("--status needs the whole map; it cannot be combined with --focus")
+        depth = DEFAULT_DEPTH if options.depth is None else options.depth
+        amap = focus(amap, options.focus, depth)
+    source = source_text(amap, path) if fmt == "html" else None
+    return render_map(
+        amap,
+        fmt,
+        theme=options.theme,
+        width=options.width,
+        id_prefix=options.id_prefix,
+        source=source,
+        status=options.status,
+    )
+
+
+def _format_of(path: str | os.PathLike[str], fmt: str | None) -> str:
+    """``fmt``, or the format the extension of ``path`` names (svg when it names none)."""
+    if fmt is not None:
+        return fmt
+    suffix = Path(path).suffix.lstrip(".").lower()
+    return suffix if suffix in FORMATS else "svg"
 
 
 def save_map(
@@ -182,12 +193,7 @@ def save_map(
     ``fmt`` defaults to the extension of ``path`` (svg when it has none of :data:`FORMATS`);
     ``options`` are those of :func:`render_map`.
     """
-    from argmap.render import write_atomic
-
-    if fmt is None:
-        suffix = Path(path).suffix.lstrip(".").lower()
-        fmt = suffix if suffix in FORMATS else "svg"
-    write_atomic(path, render_map(amap, fmt, **options))
+    write_atomic(path, render_map(amap, _format_of(path, fmt), **options))
 
 
 def source_text(amap: ArgumentMap, path: str | os.PathLike[str]) -> str | None:
@@ -195,53 +201,21 @@ def source_text(amap: ArgumentMap, path: str | os.PathLike[str]) -> str | None:
 
     None when the map has no source; UsageError when it cannot be read.
     """
-    source, problems = _read_source(amap, os.fspath(path))
+    source, problems = read_source(amap, os.fspath(path))
     if problems:
         raise UsageError(problems[0].message)
     return None if source is None else source.text
 
 
-def import_file(
-    fmt: str, path: str | os.PathLike[str], output: str | os.PathLike[str] | None = None
-) -> Imported:
-    """A map read from a file in another format (see :data:`IMPORT_FORMATS`).
-
-    ``output`` is where the map will be written (None: the current folder); a microtext's
-    source, the ``.txt`` beside its XML, is named relative to it. Raises UsageError when a file
-    cannot be read, FormatError when it is not in the format, MapError when a JSON map has
-    errors of shape.
-    """
-    from argmap.formats import Imported, aif, jsonfmt, microtext
-
-    data, name = read_file(path), Path(path).name
-    if fmt == "microtext":
-        text_path = Path(path).with_suffix(".txt")
-        text, problems = decode(read_file(text_path), str(text_path))
-        if text is None:
-            raise UsageError(problems[0].message)
-        folder = Path(output).parent if output is not None else Path()
-        try:
-            relative = os.path.relpath(text_path, folder)
-        except ValueError:  # another drive (Windows)
-            relative = str(text_path.resolve())
-        return microtext.read(data, text, name=name, source_path=Path(relative).as_posix())
-    if fmt == "aif":
-        return aif.read(data, name=name)
-    if fmt == "json":
-        text, problems = decode(data, os.fspath(path))
-        amap, problems = (None, problems) if text is None else jsonfmt.loads(text, os.fspath(path))
-        if amap is None:
-            raise MapError(problems)
-        return Imported(amap)
-    raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(IMPORT_FORMATS)}")
-
-
-def export_map(amap: ArgumentMap, fmt: str) -> Exported:
-    """A map in another format (see :data:`EXPORT_FORMATS`), with what the format lost."""
-    from argmap.formats import aif, argdown, jsonfmt, mermaid
-
-    writers = {"aif": aif.write, "argdown": argdown.write, "mermaid": mermaid.write,
-               "json": jsonfmt.write}  # fmt: skip
-    if fmt not in writers:
-        raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(EXPORT_FORMATS)}")
-    return writers[fmt](amap)
+__all__ = [
+    "Checked",
+    "Map",
+    "check_bytes",
+    "check_file",
+    "draw",
+    "load",
+    "read_source",
+    "render_map",
+    "save_map",
+    "source_text",
+]

@@ -39,6 +39,7 @@ from markdown.preprocessors import Preprocessor
 
 from argmap.api import check_bytes, check_file, render_map
 from argmap.diagnostics import ArgmapError, Diagnostic, Span, UsageError
+from argmap.draw.svg import inline
 
 try:  # Under MkDocs, a BuildError is reported as a message and stops the build (status 1).
     from mkdocs.exceptions import BuildError as _Reported
@@ -219,8 +220,6 @@ class ArgmapExtension(Extension):
         return f'<div class="argmap">\n{svg}\n</div>'
 
     def _svg(self, amap: Any, options: dict[str, str], prefix: str) -> str:
-        from argmap.svg import inline
-
         data = render_map(
             amap,
             "svg",

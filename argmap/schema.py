@@ -16,15 +16,23 @@ the link schemes (AM108) as patterns, and at least one claim in the map (AM113).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
-from argmap.check import ID_PATTERN, MAX_ID
-from argmap.loader import _KEYS, MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE
 from argmap.model import FORMAT_VERSION, Kind
+from argmap.model.keys import (
+    ID_PATTERN,
+    KEYS,
+    MAX_CLAIM_TEXT,
+    MAX_ID,
+    MAX_TEXT,
+    MAX_TITLE,
+    REFUSED,
+)
 
-# Characters the loader refuses in text (yamlnodes.bad_character), as a regex character class.
-# Lone surrogates are left out: editors see astral characters as surrogate pairs.
-_REFUSED = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff"
+# Characters the loader refuses in text, as JSON Schema's regular expressions write them (lone
+# surrogates left out: editors see astral characters as surrogate pairs).
+_REFUSED = re.sub(r"\\x([0-9a-f]{2})", r"\\u00\1", REFUSED)
 _SCALARS = [{"type": "number"}, {"type": "boolean"}, {"type": "null"}]
 
 
@@ -120,7 +128,7 @@ def value_schema(place: str, key: str) -> dict[str, Any] | None:
 
 
 def _object(place: str) -> dict[str, Any]:
-    keys = _KEYS[place]
+    keys = KEYS[place]
     return {
         "type": "object",
         "properties": {key: value_schema(place, key) or {} for key in keys},

@@ -1,26 +1,28 @@
-"""Maps on disk + time → drawings kept up to date: ``argmap render --watch`` re-renders on save.
+"""Maps on disk + their changes → drawings kept up to date: ``argmap render --watch``.
 
-The watcher polls: each round it compares the size, modification time and inode of every map
-it watches, and of each map's source text, with the round before (portable, needs no OS
-notification service, and cheap for the few hundred files of a project). A changed map is
-checked and drawn again in this process, which keeps Graphviz loaded, so a drawing follows a
-save within a poll interval and a render. A save that does not check (a half-typed YAML line,
-an unknown id) prints its diagnostics and leaves the last good drawing in place; a deleted map
-is reported and watched for until it comes back.
+The operating system tells argmap when a file changes (watchfiles: inotify, FSEvents,
+ReadDirectoryChangesW; polling where none of these can run). Each time, argmap compares the
+size, modification time and inode of every map it watches, and of each map's source text,
+with what it saw before, and checks and draws again the maps that changed, in this process,
+which keeps Graphviz loaded: a drawing follows a save within a render. A save that does not
+check (a half-typed YAML line, an unknown id) prints its diagnostics and leaves the last good
+drawing in place; a deleted map is reported and watched for until it comes back.
 """
 
 from __future__ import annotations
 
-import gc
 import os
-import time
-from collections.abc import Callable
-from typing import Any
+import threading
+from collections.abc import Callable, Iterator
 
-from argmap.batch import Outcome, find_maps, render_one, report, run
+from argmap.batch.jobs import Outcome, find_maps
+from argmap.batch.pool import render_one, run
+from argmap.draw.engine import load_graphviz
+from argmap.draw.options import DrawOptions
 
-#: Seconds between two looks at the files.
-INTERVAL = 0.1
+#: Milliseconds watchfiles waits for more changes after one (an editor's save is often a
+#: write and a rename), and between its looks for them.
+DEBOUNCE = 50
 
 Stamp = tuple[int, int, int] | None  # (size, mtime_ns, inode), None for a missing file
 
@@ -39,7 +41,7 @@ class Watcher:
     """The maps named or found under folders, their source texts, and their last stamps.
 
     Args:
-        paths: Map files and folders of maps (the folders are searched again each round,
+        paths: Map files and folders of maps (the folders are searched again at each look,
             so new maps are picked up).
         target: Where a map's drawing goes.
     """
@@ -56,6 +58,25 @@ class Watcher:
         for path in self.paths:
             found.extend(find_maps(path) if os.path.isdir(path) else [path])
         return list(dict.fromkeys(found))
+
+    def folders(self) -> list[str]:
+        """The folders to be told about (each on its own, not what is under it): each folder
+        named and the folders under it where maps are looked for, and the folder of each map
+        named and of each source text (saving by renaming replaces the file itself); for one
+        that does not exist yet, the nearest folder above it that does."""
+        files = [p for p in self.paths if not os.path.isdir(p)]
+        files += [source for source in self.sources.values() if source is not None]
+        found: set[str] = set()
+        for path in self.paths:
+            for root, dirs, _ in os.walk(path) if os.path.isdir(path) else ():
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found.add(os.path.abspath(root))
+        for path in files:
+            folder = os.path.dirname(os.path.abspath(path))
+            while not os.path.isdir(folder) and os.path.dirname(folder) != folder:
+                folder = os.path.dirname(folder)
+            found.add(folder)
+        return sorted(found)
 
     def changed(self) -> tuple[list[str], list[str]]:
         """The maps to draw again (they or their source changed, or they are new) and the
@@ -77,7 +98,7 @@ class Watcher:
             self.sources.pop(path, None)
         return redraw, gone
 
-    def draw(self, paths: list[str], fmt: str, options: dict[str, Any]) -> list[Outcome]:
+    def draw(self, paths: list[str], fmt: str, options: DrawOptions) -> list[Outcome]:
         """Check and draw maps now (several in parallel); remember their source texts so
         that edits to those count too."""
         if len(paths) == 1:  # in this process, warm
@@ -95,53 +116,97 @@ class Watcher:
         return outcomes
 
 
+class Session:
+    """What ``render --watch`` has drawn and says: each :meth:`look` draws what changed."""
+
+    def __init__(
+        self,
+        paths: list[str],
+        target: Callable[[str], str],
+        fmt: str,
+        options: DrawOptions,
+        echo: Callable[[str], None],
+    ) -> None:
+        self.watcher = Watcher(paths, target)
+        self.fmt, self.options, self.echo = fmt, options, echo
+        self.last: dict[str, int] = {}  # each map's exit status, as last drawn
+        self.looks = 0
+
+    def look(self) -> None:
+        """Draw again every map that changed (all of them, the first time) and say so."""
+        watcher, echo = self.watcher, self.echo
+        redraw, gone = watcher.changed()
+        for path in gone:
+            echo(f"argmap: {path} was deleted; its drawing is kept, waiting for it to return")
+            self.last.pop(path, None)
+        for path, outcome in zip(redraw, watcher.draw(redraw, self.fmt, self.options),
+                                 strict=True):  # fmt: skip
+            for line in outcome.report(timing=True):
+                echo(line)
+            if outcome.status and not outcome.problem:
+                echo(f"argmap: {path} has errors; kept its last drawing")
+            self.last[path] = outcome.status
+        if self.looks == 0:
+            for path in watcher.maps():
+                if watcher.stamps.get(path) is None:
+                    echo(f"argmap: {path} does not exist yet; waiting for it")
+            if not watcher.maps():
+                echo("argmap: no maps to watch yet; waiting")
+        self.looks += 1
+
+    @property
+    def status(self) -> int:
+        """The exit status of the last drawing of each map: 0 all drawn, 1 some have errors,
+        2 some could not be read or drawn."""
+        return max(self.last.values(), default=0)
+
+
+def changes(folders: Callable[[], list[str]], stop: threading.Event | None) -> Iterator[None]:
+    """Once each time something changes under the folders, until ``stop`` is set. The folders
+    are asked for again after each change (a map may name a new source text)."""
+    import watchfiles  # the system's notifications: loaded for watching only
+
+    polling: bool | None = None  # watchfiles decides (it polls where it must, e.g. under WSL)
+    while stop is None or not stop.is_set():
+        watched = folders()
+        try:
+            for _ in watchfiles.watch(*watched, debounce=DEBOUNCE, step=DEBOUNCE,
+                                      stop_event=stop, force_polling=polling,
+                                      recursive=False):  # fmt: skip
+                yield
+                if folders() != watched:
+                    break
+            else:
+                return  # stopped
+        except OSError:  # the system's notifications are not available (a limit reached)
+            if polling:
+                raise
+            polling = True
+
+
 def watch(
     paths: list[str],
     target: Callable[[str], str],
     fmt: str,
-    options: dict[str, Any],
+    options: DrawOptions,
     *,
     echo: Callable[[str], None],
-    interval: float = INTERVAL,
-    sleep: Callable[[float], None] = time.sleep,
-    rounds: int | None = None,
+    stop: threading.Event | None = None,
 ) -> int:
     """Draw the maps, then draw each again whenever it (or its source) changes.
 
-    Runs until interrupted (Ctrl-C), or for ``rounds`` looks at the files when given (for
-    tests). Returns the exit status of the last drawing of each map: 0 all drawn, 1 some
-    have errors, 2 some could not be read or drawn.
+    Runs until interrupted (Ctrl-C) or until ``stop`` is set. Returns the exit status of the
+    last drawing of each map (see :attr:`Session.status`).
     """
-    import pygraphviz  # noqa: F401  # loaded once, so that every re-render is warm
-
-    gc.enable()  # it runs for hours: collect cycles (the console script turns this off)
-    watcher = Watcher(paths, target)
-    last: dict[str, int] = {}
-    done = 0
+    load_graphviz()  # once, so that every drawing after a save is warm
+    session = Session(paths, target, fmt, options, echo)
+    session.look()
     try:
-        while True:
-            redraw, gone = watcher.changed()
-            for path in gone:
-                echo(f"argmap: {path} was deleted; its drawing is kept, waiting for it to return")
-                last.pop(path, None)
-            for path, outcome in zip(redraw, watcher.draw(redraw, fmt, options), strict=True):
-                report(outcome, echo, timing=True)
-                if outcome.status and not outcome.problem:
-                    echo(f"argmap: {path} has errors; kept its last drawing")
-                last[path] = outcome.status
-            if done == 0:
-                for path in watcher.maps():
-                    if watcher.stamps.get(path) is None:
-                        echo(f"argmap: {path} does not exist yet; waiting for it")
-                if not watcher.maps():
-                    echo("argmap: no maps to watch yet; waiting")
-            done += 1
-            if rounds is not None and done >= rounds:
-                break
-            sleep(interval)
+        for _ in changes(session.watcher.folders, stop):
+            session.look()
     except KeyboardInterrupt:
         echo("argmap: stopped watching")
-    return max(last.values(), default=0)
+    return session.status
 
 
-__all__ = ["INTERVAL", "Watcher", "stamp", "watch"]
+__all__ = ["DEBOUNCE", "Session", "Watcher", "changes", "stamp", "watch"]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from argmap.evaluate import Status, evaluate
+from argmap.analysis.evaluate import Status, evaluate
 from argmap.model import ArgumentMap, Claim, Kind, Objection, Reason, Ref
 
 

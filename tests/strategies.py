@@ -29,7 +29,7 @@ T = TypeVar("T")
 
 # ------------------------------------------------------------------------------------ texts
 
-#: Characters the loader refuses in text (see argmap.yamlnodes.bad_character).
+#: Characters the loader refuses in text (see argmap.read.yamltree.bad_character).
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 #: Any character the loader accepts in text: no control characters but tab and newline, no

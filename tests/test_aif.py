@@ -13,12 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.api import check_bytes, render_map
-from argmap.check import check
+from argmap.checks import check
 from argmap.diagnostics import Severity
-from argmap.dump import dump
-from argmap.formats import FormatError, Imported, aif
-from argmap.loader import load
+from argmap.formats import aif
+from argmap.formats.base import FormatError, Imported
+from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap, Kind, Objection, Ref
+from argmap.read.loader import load
 
 from .conftest import SEED_MAP, SHARED
 from .strategies import argument_maps

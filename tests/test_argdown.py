@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from argmap.dump import dump
 from argmap.formats import argdown
-from argmap.formats.jsonfmt import claim_document
-from argmap.loader import load
+from argmap.formats.json import claim_document
+from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap, Objection, Ref
+from argmap.read.loader import load
 
 from .conftest import ROOT, SEED_MAP, SHARED
 from .strategies import argument_maps
@@ -180,7 +180,7 @@ def test_generated_maps_parse_to_the_same_structure(tmp_path: Path) -> None:
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="corpora not found")
 def test_imported_microtexts_parse_to_the_same_structure(tmp_path: Path) -> None:
     """Undercuts of rebuttals and of undercuts, linked attacks: the microtexts have them all."""
-    from argmap.api import import_file
+    from argmap.convert import import_file
 
     corpus = SHARED / "corpora" / "arg-microtexts-en"
     maps = {xml.stem: import_file("microtext", xml).map for xml in sorted(corpus.glob("*.xml"))}

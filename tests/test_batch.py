@@ -7,10 +7,16 @@ import os
 import shutil
 from pathlib import Path
 
+import attrs
 import pytest
 
-from argmap import batch
-from argmap.batch import CACHE_NAME, Cache, find_maps, render_one, settings_key
+from argmap.batch import cache as cache_module
+from argmap.batch import pool
+from argmap.batch.cache import CACHE_FORMAT, CACHE_NAME, Cache, settings_key
+from argmap.batch.jobs import Job, find_maps
+from argmap.batch.pool import render_one
+from argmap.batch.pool import run as run_jobs
+from argmap.draw.options import DrawOptions
 
 from .conftest import ROOT, run
 
@@ -22,7 +28,7 @@ QUOTED = (
     .replace("    text: P\n", "    text: P\n    quotes: [the sky is blue]\n")
     .replace("    text: C\n", "    text: C\n    quotes: [Today]\n")
 )
-OPTIONS = {"theme": "light", "width": None, "id_prefix": ""}
+OPTIONS = DrawOptions()
 
 
 @pytest.fixture
@@ -169,7 +175,7 @@ def test_a_damaged_cache_is_ignored(folder: Path) -> None:
     run("render", str(folder))
     (folder / CACHE_NAME).write_text("{not json")
     assert "3 drawn" in run("render", str(folder)).output
-    assert json.loads((folder / CACHE_NAME).read_text())["format"] == 2
+    assert json.loads((folder / CACHE_NAME).read_text())["format"] == CACHE_FORMAT
 
 
 def test_an_empty_folder_draws_nothing(tmp_path: Path) -> None:
@@ -185,7 +191,7 @@ def test_workers_draw_the_same_bytes_as_one_process(folder: Path, tmp_path: Path
         (str(p), str(tmp_path / f"{p.stem}-{n}.svg"))
         for n, p in enumerate(map(Path, find_maps(folder)))
     ]
-    parallel = list(batch.run(jobs, "svg", OPTIONS, workers=2))
+    parallel = list(run_jobs(jobs, "svg", OPTIONS, workers=2))
     assert [o.status for o in parallel] == [0, 0, 0]
     for (path, target), outcome in zip(jobs, parallel, strict=True):
         alone = render_one(path, target + ".alone.svg", "svg", OPTIONS)
@@ -196,8 +202,8 @@ def test_the_settings_key_changes_with_every_option() -> None:
     keys = {
         settings_key("svg", OPTIONS),
         settings_key("png", OPTIONS),
-        settings_key("svg", {**OPTIONS, "theme": "dark"}),
-        settings_key("svg", {**OPTIONS, "focus": "c", "depth": 1}),
+        settings_key("svg", attrs.evolve(OPTIONS, theme="dark")),
+        settings_key("svg", attrs.evolve(OPTIONS, focus="c", depth=1)),
     }
     assert len(keys) == 4
 
@@ -244,16 +250,16 @@ def same_size_edit(path: Path, old: str, new: str, *, keep_mtime: bool) -> None:
 @pytest.fixture
 def settled(monkeypatch: pytest.MonkeyPatch) -> None:
     """Files settle at once (no wait for the clock to tick past their last change)."""
-    monkeypatch.setattr(batch, "FINE_WINDOW", 0)
-    monkeypatch.setattr(batch, "COARSE_WINDOW", 0)
+    monkeypatch.setattr(cache_module, "FINE_WINDOW", 0)
+    monkeypatch.setattr(cache_module, "COARSE_WINDOW", 0)
 
 
 @pytest.fixture
 def racy(monkeypatch: pytest.MonkeyPatch) -> None:
     """Files written in the test stay unsettled, however slowly it runs (in this process:
     with -j 1)."""
-    monkeypatch.setattr(batch, "FINE_WINDOW", 60 * 10**9)
-    monkeypatch.setattr(batch, "COARSE_WINDOW", 60 * 10**9)
+    monkeypatch.setattr(cache_module, "FINE_WINDOW", 60 * 10**9)
+    monkeypatch.setattr(cache_module, "COARSE_WINDOW", 60 * 10**9)
 
 
 @pytest.mark.usefixtures("racy")
@@ -274,7 +280,7 @@ def test_a_racy_file_is_hashed_even_when_its_stat_is_unchanged(
 ) -> None:
     # A file system whose stat shows only size and modification time (like a change within
     # the same tick of its clock): an edit that keeps both leaves the stat as it was.
-    monkeypatch.setattr(batch, "_stat", lambda info: [info.st_size, info.st_mtime_ns])
+    monkeypatch.setattr(cache_module, "stat_of", lambda info: [info.st_size, info.st_mtime_ns])
     run("render", str(folder), "-j", "1")
     same_size_edit(folder / "a.yaml", "text: P", "text: Q", keep_mtime=True)
     result = run("render", str(folder), "-j", "1")
@@ -294,7 +300,7 @@ def test_a_settled_file_whose_stat_is_unchanged_is_not_read_again(
     def hashed(path: str, looked: int) -> dict:
         raise AssertionError(f"{path} was read again")
 
-    monkeypatch.setattr(batch, "_hashed", hashed)
+    monkeypatch.setattr(cache_module, "hashed", hashed)
     result = run("render", str(folder))
     assert result.exit_code == 0, result.output
     assert "3 up to date" in result.output
@@ -339,9 +345,7 @@ def test_the_kept_check_never_saw_older_source_bytes_than_the_hash(
     """The source changes while its map is being checked (the check read the old text, the
     hash would read the new): the map is checked again, so the outcome and its cache entry
     agree with the bytes hashed."""
-    import argmap.api
-
-    real = argmap.api.check_bytes
+    real = pool.check_bytes
     calls = []
 
     def check_then_edit(data: bytes, path: str) -> object:
@@ -351,7 +355,7 @@ def test_the_kept_check_never_saw_older_source_bytes_than_the_hash(
         calls.append(path)
         return checked
 
-    monkeypatch.setattr(argmap.api, "check_bytes", check_then_edit)
+    monkeypatch.setattr(pool, "check_bytes", check_then_edit)
     path = str(folder / "sub" / "c.yaml")
     outcome = render_one(path, str(folder / "sub" / "c.svg"), "svg", OPTIONS)
     assert len(calls) == 2
@@ -376,16 +380,14 @@ def test_a_folder_copied_with_its_cache_checks_its_own_sources(
 def test_a_source_gone_after_the_check_leaves_no_cache_entry(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import argmap.api
-
-    real = argmap.api.check_bytes
+    real = pool.check_bytes
 
     def check_then_delete(data: bytes, path: str) -> object:
         checked = real(data, path)
         (folder / "sub" / "source.txt").unlink()
         return checked
 
-    monkeypatch.setattr(argmap.api, "check_bytes", check_then_delete)
+    monkeypatch.setattr(pool, "check_bytes", check_then_delete)
     outcome = render_one(
         str(folder / "sub" / "c.yaml"), str(folder / "sub" / "c.svg"), "svg", OPTIONS
     )
@@ -403,7 +405,7 @@ def test_the_files_of_a_batch_settle_by_its_end_and_are_not_read_again(
     assert "3 drawn" in run("render", str(folder)).output
     record = entry(folder, "sub/c.svg")
     assert None not in (record[f]["stat"] for f in ("map", "source_file", "drawing"))
-    monkeypatch.setattr(batch, "_hashed", lambda path, looked: pytest.fail(f"{path} read"))
+    monkeypatch.setattr(cache_module, "hashed", lambda path, looked: pytest.fail(f"{path} read"))
     assert "3 up to date" in run("render", str(folder)).output
 
 
@@ -411,7 +413,7 @@ def test_the_files_of_a_batch_settle_by_its_end_and_are_not_read_again(
 def test_a_drawing_changed_before_it_settled_keeps_no_stat(folder: Path) -> None:
     key = settings_key("svg", OPTIONS)
     cache = Cache(str(folder), key)
-    job = batch.Job(str(folder / "a.yaml"), str(folder / "a.svg"), str(folder))
+    job = Job(str(folder / "a.yaml"), str(folder / "a.svg"), str(folder))
     cache.remember(job, render_one(job.path, job.target, "svg", OPTIONS))
     same_size_edit(folder / "a.svg", "<svg", "<SVG", keep_mtime=True)
     cache.settle(job)

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from argmap.api import load, render_map, source_text
-from argmap.htmlview import passages
+from argmap.draw.svg import inline
 from argmap.model import ArgumentMap
-from argmap.quotes import SourceText
-from argmap.svg import inline
+from argmap.pages.view import passages
+from argmap.read.source import SourceText
 
 from .conftest import SEED_MAP
 from .docsite import build, make_site

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from argmap.api import check_bytes, check_file
-from argmap.check import ID_PATTERN, slugify
+from argmap.model.keys import ID_PATTERN, slugify
 
 from .conftest import SEED_MAP
 

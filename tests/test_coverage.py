@@ -7,11 +7,11 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+from argmap.analysis.coverage import Coverage, coverage
 from argmap.api import check_file, load, source_text
-from argmap.coverage import Coverage, coverage
-from argmap.coverage_html import page
 from argmap.model import ArgumentMap, Claim, Kind, Quote, Source
-from argmap.quotes import SourceText
+from argmap.pages.coverage import page
+from argmap.read.source import SourceText
 
 from .conftest import ROOT, SEED_MAP, run
 

@@ -13,9 +13,10 @@ import pygraphviz
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from argmap.dot import build, clean, to_dot, wrap
+from argmap.draw.engine import render
+from argmap.draw.graph import build, to_dot
+from argmap.draw.text import clean, wrap
 from argmap.model import ArgumentMap, Claim, Kind, Quote, Reason, Ref, Source
-from argmap.render import render
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"

@@ -8,11 +8,11 @@ import xml.etree.ElementTree as ET
 import pygraphviz
 from click.testing import CliRunner
 
+from argmap.analysis.evaluate import evaluate
 from argmap.cli import main
-from argmap.dot import to_dot
-from argmap.evaluate import evaluate
+from argmap.draw.engine import render
+from argmap.draw.graph import to_dot
 from argmap.model import ArgumentMap, Claim, Kind, Reason, Ref
-from argmap.render import render
 
 SVG = "{http://www.w3.org/2000/svg}"
 P, C = Kind.PREMISE, Kind.CONCLUSION

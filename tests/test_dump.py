@@ -7,9 +7,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.dump import dump, quoted, scalar
-from argmap.loader import load
+from argmap.formats.yaml import dump, quoted, scalar
 from argmap.model import ArgumentMap, Claim, Kind, Objection, Reason, Ref
+from argmap.read.loader import load
 
 from .conftest import SEED_MAP
 from .strategies import allowed_chars, argument_maps, texts

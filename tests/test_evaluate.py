@@ -6,8 +6,9 @@ import hypothesis.strategies as st
 from click.testing import CliRunner
 from hypothesis import given, settings
 
+from argmap.analysis.evaluate import Status, evaluate
+from argmap.analysis.explain import defeaters, explain
 from argmap.cli import main
-from argmap.evaluate import Status, evaluate, explain
 from argmap.model import ArgumentMap, Claim, Kind, Objection, Reason, Ref
 
 from .conftest import SEED_MAP
@@ -160,7 +161,7 @@ def test_explain_gives_the_chain_down_to_what_stands() -> None:
     assert explain(evaluation, "c") == (
         "its only reason fails: 'b' is defeated. 'b' is defeated: rebutted by 'a', which stands"
     )
-    assert evaluation.defeaters("c") == ["a"]
+    assert defeaters(evaluation, "c") == ["a"]
     assert explain(evaluation, "a") == ""
 
 
@@ -185,7 +186,7 @@ def test_explain_names_undercuts_linked_attacks_and_cycles() -> None:
         "stand; (2) 'x' is undecided. 'x' is undecided: rebutted by 'y', which is undecided. "
         "'y' is undecided: rebutted by 'x', which is undecided"
     )
-    assert evaluation.defeaters("c") == ["y", "x"]
+    assert defeaters(evaluation, "c") == ["y", "x"]
 
 
 def test_the_seed_map_evaluates_as_the_note_says() -> None:
@@ -194,7 +195,7 @@ def test_the_seed_map_evaluates_as_the_note_says() -> None:
     evaluation = evaluate(load(SEED_MAP))
     beaten = {cid: s for cid, s in evaluation.statuses.items() if s is not STANDS}
     assert beaten == {"continued-deference": DEFEATED}
-    assert evaluation.defeaters("continued-deference") == [
+    assert defeaters(evaluation, "continued-deference") == [
         "no-leader-backs-war",
         "went-further",
         "tokayev-refusal",
@@ -331,7 +332,7 @@ def test_every_claim_that_does_not_stand_is_explained_by_claims_of_the_map(
         if status is STANDS:
             continue
         assert explain(evaluation, cid)
-        for other in evaluation.defeaters(cid):
+        for other in defeaters(evaluation, cid):
             assert other in ids
             wanted = STANDS if status is DEFEATED else UNDECIDED
             assert evaluation.status(other) is wanted

@@ -15,10 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap import quotes as quotes_module
-from argmap.dot import _fill, clean
-from argmap.quotes import _FOLD, SourceText, normalize
-from argmap.yamlnodes import bad_character
+from argmap.draw.text import _fill, clean
+from argmap.read import source as quotes_module
+from argmap.read.source import _FOLD, SourceText, normalize
+from argmap.read.yamltree import bad_character
 
 # Characters that matter here: white space of all kinds, what folding changes or drops,
 # controls, bidirectional overrides, wide and combining characters, and plain letters.

@@ -11,14 +11,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.api import import_file
+from argmap.convert import import_file
 from argmap.diagnostics import MapError
-from argmap.dump import dump
 from argmap.fmt import format_text
 from argmap.fmt.layout import WIDTH
-from argmap.formats import jsonfmt
-from argmap.loader import load
+from argmap.formats import json as jsonfmt
+from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap
+from argmap.read.loader import load
 from tests.conftest import ROOT, SEED_MAP, SHARED, run
 from tests.strategies import Generated, consistent_maps
 

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from argmap.analysis.focus import around, focus
 from argmap.api import check_bytes, render_map
 from argmap.cli import main
 from argmap.diagnostics import UsageError
-from argmap.dot import GRAPH_ATTRS, LEGEND_MAX_CLAIMS, to_dot
-from argmap.focus import around, focus
+from argmap.draw.graph import to_dot
+from argmap.draw.style import GRAPH_ATTRS, LEGEND_MAX_CLAIMS
 
 # t ← c1 ← [p1 + p2] (linked, undercut by u) ; t ← c2 ← p3 ; x attacks t ; far ← c1 (far is 3 away)
 MAP = """\

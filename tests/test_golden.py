@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from argmap.api import load, render_map
-from argmap.dot import to_dot
+from argmap.draw.graph import to_dot
 
 from .conftest import ROOT, SEED_MAP
 

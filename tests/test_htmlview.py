@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from argmap.api import load, render_map, source_text
 from argmap.cli import main
-from argmap.htmlview import CSP, Quoted, article, passages
 from argmap.model import ArgumentMap, Claim, Kind, Quote, Reason, Ref, Source
-from argmap.quotes import SourceText, normalize
+from argmap.pages.view import CSP, Quoted, article, passages
+from argmap.read.source import SourceText, normalize
 
 from .conftest import ROOT, SEED_MAP, SEED_TEXT
 

@@ -6,9 +6,9 @@ import json
 
 from hypothesis import HealthCheck, given, settings
 
-from argmap.formats import jsonfmt
-from argmap.loader import load
+from argmap.formats import json as jsonfmt
 from argmap.model import ArgumentMap
+from argmap.read.loader import load
 
 from .conftest import SEED_MAP
 from .strategies import argument_maps

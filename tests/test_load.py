@@ -1,12 +1,12 @@
-"""argmap.loader and argmap.yamlnodes: bytes → model, or positioned shape errors."""
+"""argmap.loader and argmap.read.yamltree: bytes → model, or positioned shape errors."""
 
 from __future__ import annotations
 
 import pytest
 
-from argmap.loader import load
 from argmap.model import Kind
-from argmap.yamlnodes import bad_character
+from argmap.read.loader import load
+from argmap.read.yamltree import bad_character
 
 MAP = """\
 argmap: 1

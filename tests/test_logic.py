@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from argmap.analysis.summary import theses
 from argmap.api import check_bytes
-from argmap.loader import load
-from argmap.logic import theses
+from argmap.read.loader import load
 
 HEAD = "argmap: 1\ntitle: t\n"
 

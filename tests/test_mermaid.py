@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from argmap.dump import dump
 from argmap.formats import mermaid
-from argmap.loader import load
+from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap, Claim, Kind, Objection, Reason, Ref
+from argmap.read.loader import load
 
 from .conftest import SEED_MAP
 from .strategies import argument_maps

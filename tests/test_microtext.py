@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from argmap.api import check_file, import_file, render_map
-from argmap.dump import dump
-from argmap.formats import FormatError, microtext
+from argmap.api import check_file, render_map
+from argmap.convert import import_file
+from argmap.formats import microtext
+from argmap.formats.base import FormatError
+from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap, Kind, Objection, Ref
 
 from .conftest import SHARED

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from argmap.api import check_file
-from argmap.htmlview import CSP
+from argmap.pages.view import CSP
 from argmap.preview.page import LIVE_CSP, live_page
 from argmap.preview.server import start, stop
 from argmap.preview.state import Preview, Shown

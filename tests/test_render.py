@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from argmap.diagnostics import ArgmapError, UsageError
-from argmap.dot import to_dot
+from argmap.draw.engine import FORMATS, RenderError, render
+from argmap.draw.graph import to_dot
+from argmap.io import write_atomic
 from argmap.model import ArgumentMap, Claim, Kind, Quote, Reason, Ref
-from argmap.render import FORMATS, RenderError, render, write_atomic
 
 REPO = Path(__file__).resolve().parent.parent
 NASTY = 'A "quoted" <script>x</script> & C:\\path\\ \\N ends with \\'
@@ -98,7 +99,7 @@ def test_render_writes_nothing_to_stderr(
 def test_first_render_in_a_fresh_process_is_silent(dot_source: str) -> None:
     # Fontconfig complains when it first loads, so this needs a process of its own.
     code = (
-        "import sys; from argmap.render import render; "
+        "import sys; from argmap.draw.engine import render; "
         "out = render(sys.stdin.read(), 'png'); print(len(out) > 0)"
     )
     done = subprocess.run(
@@ -114,7 +115,7 @@ def test_first_render_in_a_fresh_process_is_silent(dot_source: str) -> None:
 
 
 def test_importing_argmap_does_not_load_graphviz() -> None:
-    code = "import sys, argmap.render, argmap.dot; print('pygraphviz' in sys.modules)"
+    code = "import sys, argmap, argmap.draw.engine; print('pygraphviz' in sys.modules)"
     done = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -146,7 +147,7 @@ def test_empty_source_is_a_render_error() -> None:
 def test_graphviz_warnings_are_logged_not_printed(
     capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.INFO, logger="argmap.render"):
+    with caplog.at_level(logging.INFO, logger="argmap.draw.engine"):
         assert render("digraph { a [shape=nosuch] }", "svg").startswith(b"<?xml")
     assert capfd.readouterr().err == ""
     assert "using box for unknown shape nosuch" in caplog.text
@@ -155,7 +156,7 @@ def test_graphviz_warnings_are_logged_not_printed(
 def test_our_diagrams_draw_without_graphviz_warnings(
     dot_source: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.INFO, logger="argmap.render"):
+    with caplog.at_level(logging.INFO, logger="argmap.draw.engine"):
         render(dot_source, "svg")
         render(dot_source, "png")
     assert [r.message for r in caplog.records if r.levelno >= logging.INFO] == []

@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from argmap.api import check_file
 from argmap.cli import main
 from argmap.diagnostics import CODES, Severity
-from argmap.formats import jsonfmt
-from argmap.loader import _KEYS
+from argmap.formats import json as jsonfmt
+from argmap.model.keys import KEYS as _KEYS
+from argmap.read.yamltree import Mapping, Node, Sequence, decode, parse
 from argmap.schema import schema, schema_text, value_schema
-from argmap.yamlnodes import Mapping, Node, Sequence, decode, parse
 
 from .conftest import ROOT
 from .strategies import Generated, argument_maps, consistent_maps

@@ -1,32 +1,23 @@
-"""Start-up stays light: ``argmap --help`` and ``argmap check`` never load the rendering stack,
-and ``argmap render DIR`` with every drawing up to date loads neither YAML nor the checking
-pipeline nor Graphviz: it needs the cache file and the files' stats, no more.
-
-Graphviz (pygraphviz's C libraries, the graphviz package) takes longer to load than checking
-a typical map; only drawing needs it. Run in a fresh interpreter, as a user's shell would.
-"""
+"""Start-up stays light where a user waits on it: ``argmap --help`` and ``argmap check`` never
+load the drawing stack (Graphviz's libraries, which take longer to load than checking a typical
+map, the DOT builder, the SVG and the pages); only drawing needs it. Run in a fresh interpreter,
+as a user's shell would."""
 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from argmap import batch
+from .conftest import SEED_MAP
 
-from .conftest import ROOT, SEED_MAP
-
-#: Modules that belong to drawing: Graphviz and the parts of argmap that use it.
-RENDERING = ("pygraphviz", "graphviz", "argmap.dot", "argmap.render", "argmap.svg", "argmap.batch")
-#: What reading and checking a map takes: YAML, attrs, the model and the checks.
-CHECKING = (
-    "yaml", "attr", "attrs", "argmap.api", "argmap.yamlnodes", "argmap.loader", "argmap.model",
-    "argmap.check", "argmap.diagnostics", "argmap.quotes", "argmap.evaluate", "argmap.logic",
+#: The drawing stack, which only drawing needs.
+RENDERING = (
+    "pygraphviz", "graphviz", "argmap.draw.engine", "argmap.draw.graph", "argmap.draw.svg",
+    "argmap.pages.view",
 )  # fmt: skip
 
 PROBE = """
@@ -59,13 +50,12 @@ def loaded_by(*args: str, watched: tuple[str, ...] = RENDERING) -> tuple[int, li
 @pytest.mark.parametrize(
     "args",
     [
-        ["--help"],
         ["--version"],
         ["check", "--help"],
         ["render", "--help"],
         ["check", str(SEED_MAP)],
     ],
-    ids=["help", "version", "check-help", "render-help", "check"],
+    ids=["version", "check-help", "render-help", "check"],
 )
 def test_the_rendering_stack_is_not_loaded(args: list[str]) -> None:
     code, loaded = loaded_by(*args)
@@ -73,56 +63,19 @@ def test_the_rendering_stack_is_not_loaded(args: list[str]) -> None:
     assert loaded == []
 
 
+def test_the_list_of_commands_loads_no_graphviz() -> None:
+    """``argmap --help`` reads every command's help, so it loads every command's module (the
+    preview's page among them), but not Graphviz's libraries."""
+    code, loaded = loaded_by("--help", watched=(*RENDERING, "argmap.cli.render"))
+    assert code == 0
+    assert "argmap.cli.render" in loaded
+    assert "pygraphviz" not in loaded
+
+
 def test_the_probe_sees_rendering_when_it_happens(tmp_path: Path) -> None:
     code, loaded = loaded_by("render", str(SEED_MAP), "-o", str(tmp_path / "seed.dot"))
     assert code == 0
-    assert "argmap.dot" in loaded  # (dot only: no Graphviz needed to write DOT)
-    assert not any(name.startswith("pygraphviz") for name in loaded)
+    assert "argmap.draw.graph" in loaded
+    assert "pygraphviz" not in loaded  # no Graphviz needed to write DOT
     code, loaded = loaded_by("render", str(SEED_MAP), "-o", str(tmp_path / "seed.svg"))
-    assert {"pygraphviz", "argmap.render"} <= set(loaded)
-
-
-def test_checking_loads_no_rendering_and_the_probe_sees_checking() -> None:
-    code, loaded = loaded_by("check", str(SEED_MAP), watched=CHECKING)
-    assert code == 0
-    assert {"yaml", "argmap.api", "argmap.model"} <= set(loaded)
-    code, loaded = loaded_by("--help", watched=CHECKING)
-    assert (code, loaded) == (0, [])
-
-
-def settle(*folders: Path) -> None:
-    """Wait until every file under the folders has settled (see argmap.batch): its stat can
-    then be trusted, and a run that finds the drawings up to date reads none of them."""
-    files = [path for folder in folders for path in folder.rglob("*") if path.is_file()]
-    coarse = any(path.stat().st_mtime_ns % 1_000_000_000 == 0 for path in files)
-    time.sleep((batch.COARSE_WINDOW if coarse else batch.FINE_WINDOW) / 1e9 + 0.05)
-
-
-def test_a_batch_with_every_drawing_up_to_date_loads_no_yaml_checks_or_graphviz(
-    tmp_path: Path,
-) -> None:
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    shutil.copytree(ROOT / "maps", tmp_path / "maps", ignore=shutil.ignore_patterns("*.svg", ".*"))
-    maps = tmp_path / "maps"
-    settle(maps, tmp_path / "seeds")
-    code, _ = loaded_by("render", str(maps))
-    assert code == 0
-    settle(maps)
-    code, _ = loaded_by("render", str(maps))  # hashes the new drawings; records their stats
-    assert code == 0
-    code, loaded = loaded_by("render", str(maps), watched=(*RENDERING, *CHECKING, "hashlib"))
-    assert code == 0
-    assert loaded == ["argmap.batch"]  # and no file hashed: hashlib is not loaded
-
-
-def test_import_argmap_loads_its_names_on_first_use() -> None:
-    probe = """
-import sys
-import argmap
-before = sorted(m for m in sys.modules if m.startswith("argmap"))
-import argmap.loader  # a submodule: importing it must not change argmap's names
-print(before, argmap.load.__module__, argmap.ArgumentMap.__module__, argmap.Span.__name__)
-"""
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["['argmap']", "argmap.api", "argmap.model", "Span"]
+    assert {"pygraphviz", "argmap.draw.svg"} <= set(loaded)

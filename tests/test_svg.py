@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from argmap.analysis.summary import main_thesis, summary, top_claims
 from argmap.api import load, render_map
 from argmap.cli import main
 from argmap.diagnostics import UsageError
+from argmap.draw.themes import DARK, LIGHT, PRINT, THEMES, palette
 from argmap.model import ArgumentMap, Claim, Kind, Quote, Reason, Ref, Source
-from argmap.summary import main_thesis, summary, top_claims
-from argmap.themes import DARK, LIGHT, PRINT, THEMES, palette
 
 from .conftest import ROOT, SEED_MAP
 
@@ -191,10 +191,10 @@ def test_themes_give_one_colour_per_light_colour() -> None:
 
 
 def test_every_colour_dot_draws_with_has_a_role_in_the_themes() -> None:
-    source = (ROOT / "argmap" / "dot.py").read_text(encoding="utf-8")
+    source = (ROOT / "argmap" / "draw" / "style.py").read_text(encoding="utf-8")
     used = {c.lower() for c in re.findall(r"#[0-9a-fA-F]{6}\b", source)} | {"white"}
     missing = used - set(palette(LIGHT))
-    assert not missing, f"give {sorted(missing)} a role in argmap/themes.py (dark and print)"
+    assert not missing, f"give {sorted(missing)} a role in argmap/draw/themes.py (dark and print)"
 
 
 def test_an_unknown_theme_is_refused() -> None:
@@ -210,7 +210,7 @@ def test_themes_and_widths_are_for_svg_and_html_only() -> None:
 
 
 def test_the_cli_offers_every_theme() -> None:
-    from argmap.cli import render
+    from argmap.cli.render import render
 
     option = next(p for p in render.params if p.name == "theme")
     assert list(option.type.choices) == list(THEMES)
@@ -254,9 +254,9 @@ def test_an_id_prefix_must_be_a_plain_name(prefix: str) -> None:
 
 
 def test_claims_are_focusable_only_when_asked(seed: ArgumentMap, seed_svg: bytes) -> None:
-    from argmap.dot import to_dot
-    from argmap.render import render
-    from argmap.svg import embed
+    from argmap.draw.engine import render
+    from argmap.draw.graph import to_dot
+    from argmap.draw.svg import embed
 
     assert b"tabindex" not in seed_svg
     root = ET.fromstring(embed(render(to_dot(seed), "svg"), seed, focusable=True))
@@ -330,12 +330,11 @@ def test_a_map_shows_itself_in_jupyter(seed: ArgumentMap, seed_svg: bytes) -> No
     assert svg == seed_svg.decode().split("\n", 1)[1].rstrip("\n")
 
 
-def test_the_model_loads_the_rendering_stack_only_when_asked_to_draw() -> None:
+def test_a_loaded_map_loads_graphviz_only_when_asked_to_draw() -> None:
     code = (
         "import sys, argmap; amap = argmap.load(sys.argv[1]); "
-        "stack = ('pygraphviz', 'argmap.svg', 'argmap.dot'); "
-        "print(any(m in sys.modules for m in stack)); amap._repr_svg_(); "
-        "print(all(m in sys.modules for m in stack))"
+        "print('pygraphviz' in sys.modules); amap._repr_svg_(); "
+        "print('pygraphviz' in sys.modules)"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(SEED_MAP)],
@@ -356,8 +355,8 @@ def test_text_xml_cannot_carry_is_left_out() -> None:
 
 
 def test_big_maps_keep_their_natural_size_small_ones_shrink_to_the_column() -> None:
+    from argmap.draw.svg import SHRINK_MAX_CLAIMS, embed
     from argmap.model import ArgumentMap, Claim, Kind, Reason, Ref
-    from argmap.svg import SHRINK_MAX_CLAIMS, embed
 
     def drawn(claims: int) -> bytes:
         premises = [Claim(f"p{i}", Kind.PREMISE, f"P{i}") for i in range(claims - 1)]
@@ -382,7 +381,7 @@ def test_big_maps_keep_their_natural_size_small_ones_shrink_to_the_column() -> N
     ],
 )
 def test_what_graphviz_did_not_draw_is_refused(drawn: bytes, problem: str) -> None:
-    from argmap.svg import embed
+    from argmap.draw.svg import embed
 
     with pytest.raises(ValueError, match=problem):
         embed(drawn, small_map())
@@ -391,8 +390,8 @@ def test_what_graphviz_did_not_draw_is_refused(drawn: bytes, problem: str) -> No
 def test_graphviz_markup_is_kept_but_for_its_comments_title_and_escaped_hyphens(
     seed: ArgumentMap, seed_svg: bytes
 ) -> None:
-    from argmap.dot import to_dot
-    from argmap.render import render
+    from argmap.draw.engine import render
+    from argmap.draw.graph import to_dot
 
     drawn = render(to_dot(seed), "svg").decode()
     ours = seed_svg.decode()

@@ -1,20 +1,26 @@
 """``argmap render --watch``: drawings follow saves; bad saves and deletions do not stop it.
 
-The loop runs for a fixed number of rounds with a fake ``sleep`` that plays the next edit,
-so nothing here waits on a clock.
+Most tests play edits between the looks of a watch session (what the watcher does each time
+the system reports a change), so they wait on no clock; the last ones watch for real.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import signal
+import subprocess
+import sys
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from argmap.cli import main
-from argmap.watch import Watcher, stamp, watch
+from argmap.draw.options import DrawOptions
+from argmap.watch import Session, Watcher, stamp, watch
 
 GOOD = "argmap: 1\ntitle: t\npremises:\n  - id: p\n    text: P\nconclusions:\n  - id: c\n    text: C\n    reasons: [p]\n"  # noqa: E501
 QUOTED = (
@@ -22,7 +28,7 @@ QUOTED = (
     .replace("    text: P\n", "    text: P\n    quotes: [the sky is blue]\n")
     .replace("    text: C\n", "    text: C\n    quotes: [Today]\n")
 )
-OPTIONS = {"theme": "light", "width": None, "id_prefix": ""}
+OPTIONS = DrawOptions()
 _clock = [1_700_000_000_000_000_000]
 
 
@@ -38,19 +44,19 @@ def beside(path: str) -> str:
     return str(Path(path).with_suffix(".svg"))
 
 
+def timeless(lines: list[str]) -> list[str]:
+    return [re.sub(r" \(\d+ ms\)$", " (T ms)", line) for line in lines]
+
+
 def play(paths: list[Path], edits: list[Callable[[], object]]) -> tuple[int, list[str]]:
-    """Watch ``paths`` for one round per edit (plus the first), making each edit in between."""
+    """Watch ``paths``: a first look, then an edit and a look for each edit."""
     said: list[str] = []
-    todo = list(edits)
-
-    def sleep(seconds: float) -> None:
-        todo.pop(0)()
-
-    status = watch(
-        [str(p) for p in paths], beside, "svg", OPTIONS, echo=said.append, sleep=sleep,
-        rounds=len(edits) + 1,
-    )  # fmt: skip
-    return status, [re.sub(r" \(\d+ ms\)$", " (T ms)", line) for line in said]
+    session = Session([str(p) for p in paths], beside, "svg", OPTIONS, said.append)
+    session.look()
+    for edit in edits:
+        edit()
+        session.look()
+    return session.status, timeless(said)
 
 
 def test_a_save_is_drawn_again_a_bad_save_keeps_the_last_drawing(tmp_path: Path) -> None:
@@ -158,13 +164,66 @@ def test_the_watcher_sees_a_file_replaced_by_rename(tmp_path: Path) -> None:
     assert watcher.changed() == ([str(path)], [])
 
 
-def test_watch_on_the_command_line(tmp_path: Path) -> None:
+def wait_for(said: list[str], count: int, seconds: float = 20) -> None:
+    """Wait until ``said`` holds ``count`` lines."""
+    deadline = time.monotonic() + seconds
+    while len(said) < count:
+        assert time.monotonic() < deadline, said
+        time.sleep(0.01)
+
+
+def test_watching_for_real_draws_each_save_until_stopped(tmp_path: Path) -> None:
+    path, svg = tmp_path / "map.yaml", tmp_path / "map.svg"
+    save(path, GOOD)
+    said: list[str] = []
+    stop = threading.Event()
+    done: list[int] = []
+
+    def watching() -> None:
+        done.append(watch([str(path)], beside, "svg", OPTIONS, echo=said.append, stop=stop))
+
+    thread = threading.Thread(target=watching)
+    thread.start()
+    try:
+        wait_for(said, 1)
+        time.sleep(0.2)  # the watcher is set up
+        save(path, GOOD.replace("C\n", "Q\n"))
+        wait_for(said, 2)
+        save(path, GOOD.replace("[p]", "[x]"))
+        wait_for(said, 5)
+    finally:
+        stop.set()
+        thread.join(10)
+    assert timeless(said) == [
+        f"argmap: wrote {svg} (T ms)",
+        f"argmap: wrote {svg} (T ms)",
+        f"{path}:4:9: warning: premise 'p' is connected to nothing: no reason, objection or "
+        "target [AM201]",
+        f"{path}:9:15: error: reason 'x' of 'c' is no claim [AM103]",
+        f"argmap: {path} has errors; kept its last drawing",
+    ]
+    assert b">Q</text>" in svg.read_bytes()
+    assert done == [1]
+
+
+def test_watch_on_the_command_line_stops_at_ctrl_c(tmp_path: Path) -> None:
     path = tmp_path / "map.yaml"
     save(path, GOOD)
-    result = CliRunner().invoke(main, ["render", str(path), "--watch", "--watch-rounds", "1"])
-    assert result.exit_code == 0, result.output
-    assert re.fullmatch(
-        rf"argmap: wrote {re.escape(str(tmp_path / 'map.svg'))} \(\d+ ms\)\n", result.output
-    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    process = subprocess.Popen(
+        [sys.executable, "-u", "-m", "argmap", "render", str(path), "--watch"],
+        stderr=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    assert process.stderr is not None
+    lines = [process.stderr.readline()]
+    time.sleep(0.3)
+    save(path, GOOD.replace("C\n", "Q\n"))
+    lines.append(process.stderr.readline())
+    process.send_signal(signal.SIGINT)
+    _, rest = process.communicate(timeout=20)
+    wrote = rf"argmap: wrote {re.escape(str(tmp_path / 'map.svg'))} \(\d+ ms\)\n"
+    assert all(re.fullmatch(wrote, line) for line in lines), lines
+    assert rest == "argmap: stopped watching\n"
+    assert process.returncode == 0
     result = CliRunner().invoke(main, ["render", str(path), "--watch", "-o", "-"])
     assert result.exit_code == 2

@@ -14,12 +14,11 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-from argmap.api import read_file
-from argmap.batch import find_maps
+from argmap.batch.jobs import find_maps
 from argmap.diagnostics import Diagnostic, MapError, UsageError
 from argmap.fmt.formatter import LayoutError, format_text
-from argmap.render import write_atomic
-from argmap.yamlnodes import decode
+from argmap.io import read_file, write_atomic
+from argmap.read.yamltree import decode
 
 
 class Result(enum.Enum):

@@ -11,9 +11,9 @@ from __future__ import annotations
 from argmap.diagnostics import ArgmapError, MapError
 from argmap.fmt import cst
 from argmap.fmt.layout import lay_out
-from argmap.loader import load_tree
 from argmap.model import ArgumentMap
-from argmap.yamlnodes import parse
+from argmap.read.loader import load_tree
+from argmap.read.yamltree import parse
 
 
 class LayoutError(ArgmapError):

@@ -25,9 +25,9 @@ import re
 
 import yaml
 
-from argmap.dump import quoted
 from argmap.fmt.cst import Comment, Document, Map, Node, Scalar, Seq
-from argmap.loader import _KEYS
+from argmap.formats.yaml import quoted
+from argmap.model.keys import KEYS
 
 #: The longest line a flow list of ids may make; longer lists are written one id a line.
 WIDTH = 100
@@ -53,7 +53,7 @@ def key_order(place: str) -> list[str]:
     >>> key_order("premise")
     ['id', 'text', 'quotes', 'note', 'url', 'implicit', 'objections', 'contradicts']
     """
-    keys = list(_KEYS[place])
+    keys = list(KEYS[place])
     if "id" not in keys:
         return keys
     middle = [key for key in keys if key not in _CLAIM_FIRST + _CLAIM_LAST]

@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 import re
 
-from argmap.formats import Exported
-from argmap.formats.jsonfmt import claim_document
-from argmap.model import ArgumentMap, Claim, Objection, Reason, Ref
+from argmap.formats.base import Exported
+from argmap.formats.json import claim_document
+from argmap.model import ArgumentMap, Claim, Link, Relation, walk
 
 #: Characters the Argdown lexer gives a meaning to (and a few more): escaped with a backslash.
 _SPECIAL = re.compile(r"""([\\@#*_\[\],.:;<>/\-(){}=+!?"'`&%$|~^])""")
@@ -49,52 +49,59 @@ class _Writer:
     def __init__(self, amap: ArgumentMap) -> None:
         self.amap = amap
         self.blocks: list[list[str]] = []
+        # The relations of the claim being written, by what they belong to (None: the claim).
+        self.under: dict[Relation | None, list[Relation]] = {}
 
     def statement(self, claim: Claim) -> None:
         extra = {k: v for k, v in claim_document(claim).items() if k not in STRUCTURE}
         line = f"[{claim.id}]: {escape(claim.text)} #{claim.kind.value}"
         self.blocks.append([line + (f" {_data(extra)}" if extra else "")])
 
-    def reason(self, title: str, reason: Reason, target: str) -> None:
-        head = f"<{title}>" + (f": {escape(reason.note)}" if reason.note else "")
+    def reason(self, title: str, step: Relation, target: str) -> None:
+        head = f"<{title}>" + (f": {escape(step.note)}" if step.note else "")
         self.blocks.append([head])
-        premises = [f"({n}) [{ref.id}]" for n, ref in enumerate(reason.claims, 1)]
-        conclusion = f"({len(reason.claims) + 1}) [{target}]"
+        premises = [f"({n}) [{ref.id}]" for n, ref in enumerate(step.claims, 1)]
+        conclusion = f"({len(step.claims) + 1}) [{target}]"
         self.blocks.append([*premises, "----", conclusion])
-        self.undercuts(title, reason.objections)
+        self.undercuts(title, step)
 
-    def objection(self, title: str, objection: Objection) -> None:
-        head = f"<{title}>" + (f": {escape(objection.note)}" if objection.note else "")
-        self.blocks.append([head, *(f"  + [{ref.id}]" for ref in objection.claims)])
-        self.undercuts(title, objection.objections)
+    def objection(self, title: str, attack: Relation) -> None:
+        head = f"<{title}>" + (f": {escape(attack.note)}" if attack.note else "")
+        self.blocks.append([head, *(f"  + [{ref.id}]" for ref in attack.claims)])
+        self.undercuts(title, attack)
 
-    def attacks(self, title: str, objections: tuple[Ref | Objection, ...], mark: str) -> list[str]:
+    def attacks(self, title: str, attacks: list[Relation], mark: str) -> list[str]:
         """The lines of ``title``'s block that name its attackers (``mark`` is ``-`` for a
-        rebuttal, ``_`` for an undercut); an objection written in full gets its own block."""
+        rebuttal, ``_`` for an undercut); an objection written in full gets its own block
+        (and its undercuts theirs) before them."""
         lines = []
-        for number, item in enumerate(objections, 1):
-            if isinstance(item, Ref):
-                lines.append(f"  {mark} [{item.id}]")
+        for attack in attacks:
+            if attack.plain:
+                lines.append(f"  {mark} [{attack.claims[0].id}]")
             else:
-                nested = f"{title} objection {number}"
+                nested = f"{title} objection {attack.number}"
                 lines.append(f"  {mark} <{nested}>")
-                self.objection(nested, item)
+                self.objection(nested, attack)
         return lines
 
-    def undercuts(self, title: str, objections: tuple[Ref | Objection, ...]) -> None:
-        lines = self.attacks(title, objections, "_")
+    def undercuts(self, title: str, relation: Relation) -> None:
+        lines = self.attacks(title, self.under.get(relation, []), "_")
         if lines:
             self.blocks.append([f"<{title}>", *lines])
 
     def relations(self, claim: Claim) -> None:
+        self.under = {}
+        for relation in walk(claim):
+            self.under.setdefault(relation.on, []).append(relation)
+        top = self.under.get(None, [])
         lines = []
-        for number, reason in enumerate(claim.reasons, 1):
-            if reason.linked or reason.objections or reason.note:
-                self.reason(f"{claim.id} reason {number}", reason, claim.id)
+        for step in (r for r in top if r.link is Link.SUPPORT):
+            if step.linked or step.objections or step.note:
+                self.reason(f"{claim.id} reason {step.number}", step, claim.id)
             else:
-                lines.append(f"  + [{reason.claims[0].id}]")
-        lines += self.attacks(claim.id, claim.objections, "-")
-        lines += [f"  >< [{ref.id}]" for ref in claim.contradicts]
+                lines.append(f"  + [{step.claims[0].id}]")
+        lines += self.attacks(claim.id, [r for r in top if r.link is Link.REBUT], "-")
+        lines += [f"  >< [{r.claims[0].id}]" for r in top if r.link is Link.CONTRADICT]
         if lines:
             self.blocks.append([f"[{claim.id}]", *lines])
 

@@ -13,8 +13,18 @@ from __future__ import annotations
 
 import json
 
-from argmap.formats import Exported
-from argmap.model import ArgumentMap, Claim, Kind, Objection, Reason, Ref
+from argmap.formats.base import Exported
+from argmap.model import (
+    ArgumentMap,
+    Claim,
+    Kind,
+    Link,
+    Ref,
+    Relation,
+    contradictions,
+    relations,
+    walk,
+)
 
 SHAPES = {Kind.PREMISE: ('["', '"]'), Kind.CONCLUSION: ('("', '")'),
           Kind.RECOMMENDATION: ('[["', '"]]')}  # fmt: skip
@@ -76,17 +86,23 @@ class _Writer:
         self.link(junction, head, relation)
         return junction
 
-    def objections(self, items: tuple[Ref | Objection, ...], head: str, relation: str) -> None:
-        for item in items:
-            if isinstance(item, Ref):
-                self.link(node_id(item.id), head, relation)
+    def relations(self, claim: Claim) -> None:
+        """A claim's reasons and objections, in file order: each hits the claim, or the
+        junction of the step or objection it undercuts."""
+        hits: dict[Relation, str] = {}
+        for relation in walk(claim):
+            if relation.link is Link.CONTRADICT:
                 continue
-            hit = self.step(item.claims, head, relation, joined=bool(item.objections))
-            self.objections(item.objections, hit, "undercut")
+            head = node_id(claim.id) if relation.on is None else hits[relation.on]
+            kind = _KINDS[relation.link]
+            if relation.plain:
+                self.link(node_id(relation.claims[0].id), head, kind)
+            else:
+                joined = bool(relation.objections)
+                hits[relation] = self.step(relation.claims, head, kind, joined)
 
-    def reason(self, reason: Reason, claim: Claim) -> None:
-        hit = self.step(reason.claims, node_id(claim.id), "support", bool(reason.objections))
-        self.objections(reason.objections, hit, "undercut")
+
+_KINDS = {Link.SUPPORT: "support", Link.REBUT: "attack", Link.UNDERCUT: "undercut"}
 
 
 def write(amap: ArgumentMap) -> Exported:
@@ -98,17 +114,15 @@ def write(amap: ArgumentMap) -> Exported:
         opening, closing = SHAPES[claim.kind]
         label = f"{opening}{escape(claim.text)}{closing}"
         writer.lines.append(f"  {node_id(claim.id)}{label}:::{claim.kind.value}")
-    implicit = [node_id(claim.id) for claim in amap.claims if getattr(claim, "implicit", False)]
+    implicit = [node_id(claim.id) for claim in amap.claims if claim.implicit]
     if implicit:
         writer.lines.append(f"  class {','.join(implicit)} implicit")
     for claim in amap.claims:
-        for reason in claim.reasons:
-            writer.reason(reason, claim)
-        writer.objections(claim.objections, node_id(claim.id), "attack")
-    for claim in amap.claims:
-        for ref in getattr(claim, "contradicts", ()):
-            writer.lines.append(f"  {node_id(claim.id)} x-.-x {node_id(ref.id)}")
-            writer.links.append(LINKS["attack"][2])
+        writer.relations(claim)
+    for contradiction in contradictions(amap):
+        pair = node_id(contradiction.target.id), node_id(contradiction.claims[0].id)
+        writer.lines.append(f"  {pair[0]} x-.-x {pair[1]}")
+        writer.links.append(LINKS["attack"][2])
     for kind, style in STYLES.items():
         writer.lines.append(f"  classDef {kind.value} {style}")
     writer.lines.append("  classDef implicit stroke-dasharray:5 4")
@@ -124,7 +138,7 @@ def _losses(amap: ArgumentMap, text: str, links: int) -> tuple[str, ...]:
     counts = {
         "quotes": sum(len(claim.quotes) for claim in amap.claims),
         "notes": sum(claim.note is not None for claim in amap.claims)
-        + sum(_step_notes(claim.reasons) + _step_notes(claim.objections) for claim in amap.claims),
+        + sum(relation.note is not None for relation in relations(amap)),
         "links": sum(claim.url is not None for claim in amap.claims),
     }
     left = [f"{count} {what}" for what, count in counts.items() if count]
@@ -140,12 +154,3 @@ def _losses(amap: ArgumentMap, text: str, links: int) -> tuple[str, ...]:
             f"GitHub) draw at most {MAX_TEXT_SIZE:,} characters and {MAX_EDGES} links"
         )
     return tuple(losses)
-
-
-def _step_notes(steps: tuple[Reason | Ref | Objection, ...]) -> int:
-    """Notes of reasons and objections, at any depth."""
-    return sum(
-        (step.note is not None) + _step_notes(step.objections)
-        for step in steps
-        if not isinstance(step, Ref)
-    )

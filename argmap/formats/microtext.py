@@ -21,10 +21,11 @@ from typing import Any
 
 import attrs
 
-from argmap.check import ID_PATTERN, slugify
-from argmap.formats import MAX_NESTED_ATTACKS, FormatError, Imported, kind_of
-from argmap.formats.jsonfmt import from_document
+from argmap.formats.base import MAX_NESTED_ATTACKS, FormatError, Imported
+from argmap.formats.json import from_document
+from argmap.formats.kinds import kind_of
 from argmap.model import Kind
+from argmap.model.keys import ID_PATTERN, slugify
 
 #: Edge types and what they become.
 SUPPORTS = {"sup": None, "exa": "example"}

@@ -12,7 +12,7 @@ import html
 import json
 from importlib import resources
 
-from argmap.htmlview import CSP
+from argmap.pages.view import CSP
 from argmap.preview.state import Shown
 
 #: The view's policy, plus the preview's own event stream.

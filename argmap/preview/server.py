@@ -10,7 +10,6 @@ interface only and answers only requests addressed to it by that name (``127.0.0
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
 import webbrowser
@@ -152,7 +151,6 @@ def serve(
     """
     import pygraphviz  # noqa: F401  # loaded once, so that every redraw is warm
 
-    gc.enable()  # it runs for hours: collect cycles (the console script turns this off)
     preview = Preview(path, theme)
     preview.refresh()
     server = start(preview, port)

@@ -1,0 +1,250 @@
+"""Source text + map → which sentences of the source the map's quotes cover, and which lines of
+the source are not prose at all (headlines, captions, links and other page furniture).
+
+How the text is read:
+
+- The source holds one paragraph per line, as text copied from a web page does; a line that
+  stops mid-sentence (no closing punctuation) and is followed by one starting in lower case
+  continues into it, so hard-wrapped text reads as well.
+- A paragraph is cut into sentences after ``.`` ``!`` ``?`` or ``…`` (closing quotes and
+  brackets included) where the next sentence starts with a capital, a digit or an opening
+  quote; not after common abbreviations (``Mr.``, ``e.g.``) or an initial (``J.``).
+- A passage a claim quotes is argument, whatever it looks like. Of the rest, these are
+  *furniture*, reported apart and not counted as missed argument: a line the map's
+  ``source: ignore:`` names; a line that begins like page furniture (``Click here``,
+  ``Download the … app``, ``Related stories``, ``Representative image``, ``Photo:``, ...); a
+  sentence without closing punctuation (a headline, caption or link: a sentence ends with a
+  stop); and a line that is one sentence of fewer than four words (``No stories found.``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from argmap.model import ArgumentMap
+from argmap.read.source import SourceText, normalize
+
+#: A line of fewer words than this, standing alone, is not a sentence of the argument.
+MIN_WORDS = 4
+
+# Lines that begin like the furniture of a news page; matched case-insensitively.
+_FURNITURE = re.compile(
+    r"""(?ix) ^ (?:
+        click \s+ here | tap \s+ here | read \s+ (?:more|also|next) | also \s+ read | see \s+ also
+      | download \s+ (?:the|our) \b .* \b app \b | get \s+ the \s+ app
+      | visit \b .* \b (?:e-?paper|website|site|homepage) \b
+      | subscribe \b | sign \s+ (?:up|in) \b | log \s+ in \b | follow \s+ us \b
+      | share \s+ (?:this|on) \b | related \s+ (?:stories|articles|posts|news|content) \b
+      | no \s+ (?:stories|articles|results) \s+ found | advertisement \b
+      | representative \s+ (?:image|photo|picture) | (?:file \s+)? (?:photo|image|picture)s?
+        (?: \s+ credits?)? \s* : | copyright \b | \u00a9 | all \s+ rights \s+ reserved
+    )""",
+)
+_CLOSE = "\"'\u201d\u2019\u00bb)]"
+_OPEN = "\"'\u201c\u2018\u00ab(["
+# A sentence ends with a stop, perhaps closing quotes or brackets; ':' and ';' end a line of
+# prose too (a line introducing a list).
+_ENDS = re.compile(rf"[.!?\u2026:;][{re.escape(_CLOSE)}]*\s*$")
+_BREAK = re.compile(rf"(?<=[.!?\u2026])[{re.escape(_CLOSE)}]*(\s+)(?=[{re.escape(_OPEN)}]*[\w])")
+_ABBREVIATIONS = {
+    *("mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "cf", "al"),
+    *("no", "fig", "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt", "inc", "ltd", "co"),
+    *("corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov"),
+    *("dec", "u.s", "u.k", "u.n"),
+}
+
+
+@attrs.frozen
+class Sentence:
+    """A sentence (or, for furniture, a line) of the source, as coverage sees it.
+
+    ``start``/``end`` are offsets in the source text, ``line`` its first line and
+    ``paragraph`` the first line of its paragraph; ``quoted`` counts its characters (other
+    than white space) inside some quote, of ``size``; ``claims`` quote it, in file order;
+    ``furniture`` says why it is not counted as argument (None: it is).
+    """
+
+    start: int
+    end: int
+    line: int
+    text: str
+    size: int
+    quoted: int = 0
+    claims: tuple[str, ...] = ()
+    furniture: str | None = None
+    paragraph: int = 0
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.claims)
+
+    @property
+    def share(self) -> float:
+        return self.quoted / self.size if self.size else 0.0
+
+
+@attrs.frozen
+class Passage:
+    """Where the source quotes for a claim: one part of one occurrence of one of its quotes."""
+
+    start: int
+    end: int
+    claim: str
+
+
+@attrs.frozen
+class Coverage:
+    """Which sentences of a source a map quotes."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    passages: tuple[Passage, ...]
+    implicit: tuple[str, ...]  # ids of the map's implicit claims (not in the text, by design)
+
+    @property
+    def argument(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.furniture is None]
+
+    @property
+    def furniture(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.furniture is not None]
+
+    @property
+    def missed(self) -> list[Sentence]:
+        return [s for s in self.argument if not s.covered]
+
+    @property
+    def share(self) -> float:
+        """Covered argumentative sentences over all of them (1.0 for a text without any)."""
+        argument = self.argument
+        return sum(s.covered for s in argument) / len(argument) if argument else 1.0
+
+
+def _ignored(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regular expression for the map's ``ignore`` lines: ``*`` is any text, the rest is
+    matched like a quote (white space, quote marks and dashes folded)."""
+    if not patterns:
+        return None
+    pieces = ["(?:" + ".*".join(map(re.escape, normalize(p).split("*"))) + ")" for p in patterns]
+    return re.compile("|".join(pieces))
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, standalone) of each paragraph: a line, or lines that continue each other.
+    ``standalone`` is True for a paragraph of one line."""
+    start = None
+    lines = 0
+    offset = 0
+    for line in text.split("\n"):
+        end = offset + len(line)
+        stripped = line.strip()
+        if stripped:
+            if start is None:
+                start, lines = offset, 0
+            lines += 1
+            after = text.find("\n", end + 1)
+            following = text[end + 1 : after if after >= 0 else len(text)].lstrip()
+            continues = (
+                not _ENDS.search(line)
+                and following[:1].islower()
+                and not _FURNITURE.match(following)
+            )
+            if not continues:
+                yield start, end, lines == 1
+                start = None
+        offset = end + 1
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentences of text[start:end], as offsets, white space trimmed."""
+    cut = start
+    for found in _BREAK.finditer(text, start, end):
+        before = text[cut : found.start()].rstrip(_CLOSE + ".!?\u2026").split()
+        word = before[-1].lower().lstrip(_OPEN) if before else ""
+        after = text[found.end(1) : found.end(1) + 4].lstrip(_OPEN)
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or after[:1].islower():
+            continue
+        yield cut, found.start(1)
+        cut = found.end(1)
+    yield cut, end
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def coverage(amap: ArgumentMap, source: SourceText) -> Coverage:
+    """What of ``source`` (the map's source text) the map's quotes cover.
+
+    Quotes not found in the source cover nothing (``argmap check`` reports them).
+    """
+    text = source.text
+    passages = sorted(
+        (
+            Passage(match.start, match.end, claim.id)
+            for claim in amap.claims
+            for quote in claim.quotes
+            for occurrence in source.occurrences(quote.text)
+            for match in occurrence
+        ),
+        key=lambda p: (p.start, p.end),
+    )
+    covered = bytearray(len(text))
+    for passage in passages:
+        covered[passage.start : passage.end] = b"\x01" * (passage.end - passage.start)
+    ignore = _ignored(amap.source.ignore if amap.source else ())
+    order = {claim.id: n for n, claim in enumerate(amap.claims)}
+
+    units: list[tuple[int, int, str | None, int]] = []
+    for start, end, standalone in _paragraphs(text):
+        paragraph = source.line_of(start)
+        line = normalize(text[start:end])
+        if ignore is not None and ignore.fullmatch(line):
+            units.append((start, end, "named in the map's 'ignore' list", paragraph))
+            continue
+        if _FURNITURE.match(line):
+            units.append((start, end, "page furniture", paragraph))
+            continue
+        pieces = list(_sentences(text, start, end))
+        for a, b in pieces:
+            piece = text[a:b]
+            why = None
+            if not _ENDS.search(piece):
+                why = "no closing punctuation: a headline, caption or link"
+            elif standalone and len(pieces) == 1 and _words(piece) < MIN_WORDS:
+                why = f"a line of fewer than {MIN_WORDS} words"
+            units.append((a, b, why, paragraph))
+
+    starts = [unit[0] for unit in units]
+    claims: list[set[str]] = [set() for _ in units]
+    for passage in passages:
+        first = max(bisect.bisect_right(starts, passage.start) - 1, 0)
+        for k in range(first, len(units)):
+            a, b = units[k][:2]
+            if a >= passage.end:
+                break
+            if b > passage.start:
+                claims[k].add(passage.claim)
+    sentences = []
+    for (a, b, furniture, paragraph), ids in zip(units, claims, strict=True):
+        piece = text[a:b]
+        visible = [i for i in range(a, b) if not text[i].isspace()]
+        sentences.append(
+            Sentence(
+                a,
+                b,
+                source.line_of(a),
+                " ".join(piece.split()),
+                len(visible),
+                sum(covered[i] for i in visible),
+                tuple(sorted(ids, key=order.__getitem__)),
+                None if ids else furniture,  # what a claim quotes is argument
+                paragraph,
+            )
+        )
+    implicit = tuple(claim.id for claim in amap.claims if claim.implicit)
+    return Coverage(text, tuple(sentences), tuple(passages), implicit)

@@ -1,0 +1,78 @@
+"""A map + a claim → the smaller map of the claims within a few steps of it, for big maps."""
+
+from __future__ import annotations
+
+import difflib
+from collections import deque
+
+import attrs
+
+from argmap.diagnostics import UsageError
+from argmap.model import ArgumentMap, prune, relations
+
+#: Steps from the focused claim that ``argmap render --focus`` shows by default.
+DEFAULT_DEPTH = 2
+
+
+def neighbours(amap: ArgumentMap) -> dict[str, set[str]]:
+    """Claim id → the ids one step away: what it supports or attacks, what supports or
+    attacks it, and what it contradicts (each relation counts both ways)."""
+    found: dict[str, set[str]] = {claim.id: set() for claim in amap.claims}
+    pairs = [(ref.id, r.target.id) for r in relations(amap) for ref in r.claims]
+    for one, other in pairs:
+        if one in found and other in found and one != other:
+            found[one].add(other)
+            found[other].add(one)
+    return found
+
+
+def around(amap: ArgumentMap, center: str, depth: int = DEFAULT_DEPTH) -> dict[str, int]:
+    """The claims within ``depth`` steps of ``center``, each with its distance (breadth first).
+
+    Raises:
+        UsageError: ``center`` is no claim of the map (the message suggests the closest id),
+            or ``depth`` is negative.
+    """
+    if depth < 0:
+        raise UsageError(f"the depth of a focus must be 0 or more, not {depth}")
+    graph = neighbours(amap)
+    if center not in graph:
+        close = difflib.get_close_matches(center, list(graph), n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise UsageError(f"cannot focus on '{center}': the map has no such claim{hint}")
+    distance = {center: 0}
+    todo = deque([center])
+    while todo:
+        here = todo.popleft()
+        if distance[here] == depth:
+            continue
+        for there in graph[here]:
+            if there not in distance:
+                distance[there] = distance[here] + 1
+                todo.append(there)
+    return distance
+
+
+def focus(amap: ArgumentMap, center: str, depth: int = DEFAULT_DEPTH) -> ArgumentMap:
+    """The part of ``amap`` within ``depth`` steps of the claim ``center``.
+
+    A step is a support, an attack (rebuttal or undercut) or a contradiction, in either
+    direction. Claims keep their file order; a reason or objection is kept only when all
+    its claims are, so that a linked reason is never shown in part. The title says which
+    part this is.
+
+    Raises:
+        UsageError: as :func:`around`.
+    """
+    keep = set(around(amap, center, depth))
+    claims = tuple(
+        prune(claim, lambda relation: all(ref.id in keep for ref in relation.claims))
+        for claim in amap.claims
+        if claim.id in keep
+    )
+    steps = "step" if depth == 1 else "steps"
+    title = f"{amap.title} (around '{center}', {depth} {steps})"
+    return attrs.evolve(amap, title=title, claims=claims)
+
+
+__all__ = ["DEFAULT_DEPTH", "around", "focus", "neighbours"]

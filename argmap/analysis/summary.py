@@ -1,0 +1,104 @@
+"""A map → what it argues for (its theses, its top claims) and a plain-text account of it for
+readers who cannot see it (the SVG's ``<desc>``)."""
+
+from __future__ import annotations
+
+from argmap.model import ArgumentMap, Claim, Kind, Link, relations
+
+
+def _beneath(amap: ArgumentMap) -> dict[str, set[str]]:
+    """Claim id → the ids of the claims that support or attack it directly."""
+    below: dict[str, set[str]] = {}
+    for relation in relations(amap):
+        if relation.link is not Link.CONTRADICT:
+            below.setdefault(relation.target.id, set()).update(r.id for r in relation.claims)
+    return below
+
+
+def _tops(amap: ArgumentMap, below: dict[str, set[str]]) -> list[Claim]:
+    used = set().union(*below.values())
+    claims = amap.by_id().values()
+    return [c for c in claims if c.kind is not Kind.PREMISE and c.id not in used]
+
+
+def top_claims(amap: ArgumentMap) -> list[Claim]:
+    """The top of the argument: claims with reasons that support and attack nothing.
+
+    >>> from argmap.model import Reason, Ref
+    >>> p = Claim("p", Kind.PREMISE, "P.")
+    >>> c = Claim("c", Kind.CONCLUSION, "C.", reasons=(Reason((Ref("p"),)),))
+    >>> [claim.id for claim in top_claims(ArgumentMap("t", (p, c)))]
+    ['c']
+    """
+    return _tops(amap, _beneath(amap))
+
+
+def main_thesis(amap: ArgumentMap) -> Claim | None:
+    """The top claim with the most of the map beneath it (the first such, in file order)."""
+    below = _beneath(amap)
+
+    def reach(start: str) -> int:
+        seen, todo = {start}, [start]
+        while todo:
+            for other in below.get(todo.pop(), ()):
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+        return len(seen)
+
+    tops = _tops(amap, below)
+    return max(tops, key=lambda claim: reach(claim.id)) if tops else None
+
+
+def theses(amap: ArgumentMap) -> list[Claim]:
+    """What the text argues for: its recommendations and its main conclusions (conclusions that
+    are a reason for nothing), leaving out claims that serve as objections (the text's
+    concessions and counter-arguments, which it may well mean to defeat)."""
+    reasons: set[str] = set()
+    objectors: set[str] = set()
+    for relation in relations(amap):
+        if relation.link is Link.SUPPORT:
+            reasons.update(ref.id for ref in relation.claims)
+        elif relation.attack:
+            objectors.update(ref.id for ref in relation.claims)
+    return [
+        claim
+        for claim in amap.claims
+        if claim.id not in objectors
+        and (
+            claim.kind is Kind.RECOMMENDATION
+            or (claim.kind is Kind.CONCLUSION and claim.id not in reasons)
+        )
+    ]
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def summary(amap: ArgumentMap) -> str:
+    """A plain-text account of a map for readers who cannot see it: its size, its source,
+    its main thesis and its recommendations. The SVG's ``<desc>``."""
+    claims = list(amap.by_id().values())
+    counts = [
+        f"{n} {kind.value}{'s' * (n != 1)}"
+        for kind in Kind
+        if (n := sum(c.kind is kind for c in claims))
+    ]
+    lines = [f"Argument map: {', '.join(counts)}."]
+    if amap.source is not None:
+        named = ", ".join(one_line(part) for part in amap.source.about)
+        if named:
+            lines.append(f"Source: {named}.")
+    main = main_thesis(amap)
+    if main is not None:
+        lines.append(f"Main thesis: {one_line(main.text)}")
+    others = [c for c in claims if c.kind is Kind.RECOMMENDATION and c is not main]
+    for number, claim in enumerate(others, 1):
+        if number == 1:
+            lines.append("Recommendations:" if len(others) > 1 else "Recommendation:")
+        lines.append(f"{number}. {one_line(claim.text)}")
+    return "\n".join(lines)
+
+
+__all__ = ["main_thesis", "one_line", "summary", "theses", "top_claims"]

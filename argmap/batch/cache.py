@@ -1,0 +1,223 @@
+"""Drawings and what each was made from → whether it is up to date: the batch's cache file.
+
+A small cache file, :data:`CACHE_NAME`, in the output folder (the map folder itself without
+``-o``) remembers each drawing and what it was made from: the SHA-256 of the map's bytes, of
+its source text's bytes and of the drawing written, and the settings (argmap's and
+Graphviz's versions, the format and the drawing options). A map whose map, source and drawing
+still have those hashes, under the same settings, is skipped, and its warnings are repeated
+from the cache.
+
+Hashing every file on every run would read them all, so the cache also keeps, as git's index
+does, each file's size, modification and change times and inode, once the file has *settled*:
+a file whose stat is as recorded is not read again. A stat is recorded only when the file's
+last change is older, by more than the file system's timestamp granularity
+(:data:`FINE_WINDOW`, or :data:`COARSE_WINDOW` where times are whole seconds), than the moment
+argmap looked at it: a change after that moment shows in the stat, whereas a change within
+the same clock tick as the one before could leave the stat as it was. (This takes the file
+system's clock to be no more than the window behind this machine's, as it is on local disks.)
+A file not settled yet (a drawing just written, say) is hashed once more at the end of the
+batch, if it has settled by then (most drawings of a batch have), or else on the next run, and
+its stat recorded then. A stat that differs in anything (inode, size, a time) means hashing the
+file again, and drawing the map again only if the hash changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+from typing import Any
+
+from argmap import __version__
+from argmap.batch.jobs import Job, Outcome
+from argmap.draw.engine import graphviz_identity
+from argmap.draw.options import DrawOptions
+
+#: The cache file, written in the folder that receives the drawings.
+CACHE_NAME = ".argmap-cache.json"
+CACHE_FORMAT = 3
+
+#: How long after its last change a file's stat is trusted to show the next change, in
+#: nanoseconds: file systems with sub-second times stamp them from a clock that ticks every
+#: few milliseconds (1-16 ms); the rest keep whole seconds, FAT even seconds.
+FINE_WINDOW = 100_000_000
+COARSE_WINDOW = 3_000_000_000
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def stat_of(info: os.stat_result) -> list[int]:
+    """What a change to a file changes: size, modification and change times, inode."""
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+
+
+def settled(info: os.stat_result, looked: int) -> list[int] | None:
+    """The file's stat when a later change would show in it, else None.
+
+    ``looked`` is the time (:func:`time.time_ns`) taken before the file was opened or
+    stat'ed. A change after that moment gets a modification or change time at most one tick
+    of the file system's clock earlier; so when the file's last change is older than that by
+    more than the tick, any later change moves a time. (Also a file renamed into place with
+    an old modification time: renaming sets the change time.)
+    """
+    window = COARSE_WINDOW if info.st_mtime_ns % 1_000_000_000 == 0 else FINE_WINDOW
+    last = max(info.st_mtime_ns, info.st_ctime_ns)
+    return stat_of(info) if last < looked - window else None
+
+
+def hashed(path: str, looked: int) -> dict[str, Any]:
+    """A file's hash and, when it has settled, its stat (see :func:`settled`)."""
+    with open(path, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        digest = sha(handle.read())
+    return {"sha256": digest, "stat": settled(info, looked)}
+
+
+def settings_key(fmt: str, options: DrawOptions) -> str:
+    """Everything besides the map and its source that shapes a drawing, as canonical JSON:
+    argmap's version, the installed Graphviz (:func:`graphviz_identity`), the format and the
+    drawing options."""
+    settings = {
+        "argmap": __version__,
+        "graphviz": graphviz_identity(),
+        "format": fmt,
+        "options": options.key(),
+    }
+    return json.dumps(settings, sort_keys=True)
+
+
+class Cache:
+    """The drawings of one output folder and what each was made from (:data:`CACHE_NAME`)."""
+
+    def __init__(self, folder: str, settings: str) -> None:
+        self.file = os.path.join(folder, CACHE_NAME)
+        self.settings = settings
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.changed = False
+        try:
+            with open(self.file, encoding="utf-8") as handle:
+                stored = json.load(handle)
+            if (
+                stored.get("format") == CACHE_FORMAT
+                and json.dumps(stored.get("settings"), sort_keys=True) == settings
+            ):
+                self.entries = dict(stored["drawings"])
+        except (OSError, ValueError, TypeError, AttributeError, KeyError):
+            pass  # no cache, or not one of this version and these settings: draw everything
+
+    def _key(self, job: Job) -> str:
+        """The drawing's path relative to the cache's folder, with ``/``."""
+        folder = os.path.dirname(self.file)
+        if folder and job.target.startswith(folder + os.sep):  # as plan() makes them: quicker
+            relative = os.path.normpath(job.target[len(folder) :].lstrip(os.sep))
+        else:
+            relative = os.path.relpath(job.target, folder)
+        return relative.replace(os.sep, "/")
+
+    def fresh(self, job: Job) -> Outcome | None:
+        """The outcome of an up-to-date map, from the cache; None when it must be drawn."""
+        entry = self.entries.get(self._key(job))
+        if entry is None:
+            return None
+        try:
+            if not all(self._same(path, known) for path, known in _files(job, entry)):
+                return None
+            lines = tuple(job.path + line for line in entry["lines"])
+            errors, warnings = int(entry["errors"]), int(entry["warnings"])
+        except (OSError, KeyError, TypeError, ValueError, AttributeError):
+            return None
+        return Outcome(job.path, job.target, lines, errors, warnings, cached=True)
+
+    def _same(self, path: str, known: dict[str, Any]) -> bool:
+        """Whether the file holds the bytes ``known`` hashes: by its stat alone when that
+        is the settled one recorded, else by hashing it (then recording its stat, once
+        settled)."""
+        if known["stat"] is not None and stat_of(os.stat(path)) == known["stat"]:
+            return True
+        now = hashed(path, time.time_ns())
+        if now["sha256"] != known["sha256"]:
+            return False
+        if now["stat"] != known["stat"]:
+            known["stat"] = now["stat"]
+            self.changed = True
+        return True
+
+    def settle(self, job: Job) -> None:
+        """Record the stats of a drawing just made, and of its map and source, that have
+        settled by now, after hashing them once more; so that the next run need not read
+        them. (A drawing settles while the rest of the batch is drawn.)"""
+        entry = self.entries.get(self._key(job))
+        if entry is None:
+            return
+        looked = time.time_ns()
+        for path, known in _files(job, entry):
+            if known["stat"] is not None:
+                continue
+            with contextlib.suppress(OSError):
+                if settled(os.stat(path), looked) is not None:
+                    now = hashed(path, looked)
+                    if now["sha256"] == known["sha256"]:
+                        known["stat"] = now["stat"]
+
+    def remember(self, job: Job, outcome: Outcome) -> None:
+        key = self._key(job)
+        if outcome.record is not None:
+            self.entries[key] = {"path": job.path, **outcome.record}
+            self.changed = True
+        elif key in self.entries and not outcome.cached:
+            del self.entries[key]
+            self.changed = True
+
+    def save(self) -> None:
+        """Write the cache if it changed; a cache that cannot be written is no error.
+
+        Written whole or not at all (a new file renamed into place), but not synced to disk:
+        a cache lost in a crash only means drawing everything again.
+        """
+        if not self.changed:
+            return
+
+        def dumps(value: object) -> str:
+            return json.dumps(value, ensure_ascii=False)
+
+        # JSON with one drawing a line: readable, and quicker to write than indent= would be.
+        about = "argmap's record of the drawings in this folder; safe to delete"
+        head = [f' "format": {CACHE_FORMAT},', f' "about": {dumps(about)},']
+        head.append(f' "settings": {dumps(json.loads(self.settings))},')
+        drawings = [f"  {dumps(key)}: {dumps(self.entries[key])}" for key in sorted(self.entries)]
+        lines = ["{", *head, ' "drawings": {', *([",\n".join(drawings)] if drawings else [])]
+        data = "\n".join([*lines, " }", "}", ""]).encode("utf-8")
+        temp = f"{self.file}.{os.getpid()}.tmp"
+        try:
+            os.makedirs(os.path.dirname(self.file) or ".", exist_ok=True)
+            with open(temp, "wb") as out:
+                out.write(data)
+            os.replace(temp, self.file)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+def _files(job: Job, entry: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The drawing, map and source (if any) of a cache entry: their paths and records."""
+    files = [(job.target, entry["drawing"]), (job.path, entry["map"])]
+    if entry["source"] is not None:
+        source = os.path.join(os.path.dirname(job.path), entry["source"])
+        files.append((source, entry["source_file"]))
+    return files
+
+
+__all__ = [
+    "CACHE_NAME",
+    "COARSE_WINDOW",
+    "FINE_WINDOW",
+    "Cache",
+    "hashed",
+    "settings_key",
+    "settled",
+    "sha",
+]

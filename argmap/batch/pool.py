@@ -1,0 +1,211 @@
+"""Jobs → drawings, in parallel across cores, skipping the ones already up to date.
+
+``argmap render DIR`` draws every map (``*.yaml``, ``*.yml``) under a folder. Each map is
+checked and drawn in a worker process (Graphviz keeps global state and is not thread-safe), so
+a batch uses every core; a map with errors, or one Graphviz cannot draw, is reported and the
+others go on. The cache (:mod:`argmap.batch.cache`) says which drawings are up to date.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from argmap.api import check_bytes, draw
+from argmap.batch.cache import Cache, hashed, settings_key, settled, sha
+from argmap.batch.jobs import Job, Outcome, plan
+from argmap.diagnostics import ArgmapError, Severity, UsageError
+from argmap.draw.engine import load_graphviz
+from argmap.draw.options import DrawOptions
+from argmap.io import read_file, refuse_overwrite, write_atomic
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import Future
+
+
+def render_one(path: str, target: str, fmt: str, options: DrawOptions) -> Outcome:
+    """Check one map and, when it has no errors, draw it into ``target`` (atomically).
+
+    Never raises for a problem with the map or its output: the outcome says what happened.
+    The cache entry it returns hashes exactly the bytes that were checked and drawn: the
+    map's as read, the drawing's as written, and the source's, read after the check but
+    settled since before it; a source that changed lately is checked again once it is hashed,
+    so that its hash is never of newer bytes than the check saw.
+    """
+    started, looked = time.perf_counter(), time.time_ns()
+    try:
+        try:
+            with open(path, "rb") as handle:
+                data, info = handle.read(), os.fstat(handle.fileno())
+            map_stat = settled(info, looked)
+        except OSError:
+            data, map_stat = read_file(path), None  # UsageError, saying why; or read after all
+        checked = check_bytes(data, path)
+        location, source_file = None, None
+        if checked.map is not None and checked.map.source is not None:
+            location = os.path.join(os.path.dirname(path), checked.map.source.path)
+            try:
+                source_file = hashed(location, looked)
+            except OSError:  # not there (AM109), or gone since: no entry
+                source_file = None
+            if source_file is not None and source_file["stat"] is None:
+                # The source changed lately, perhaps during the check: check again, now that
+                # its hash is taken, so that the hash is never of newer bytes than the check's.
+                checked = check_bytes(data, path)
+    except ArgmapError as exc:
+        return Outcome(path, target, problem=str(exc), seconds=time.perf_counter() - started)
+    lines = tuple(str(d) for d in checked.diagnostics)
+    errors = sum(d.severity is Severity.ERROR for d in checked.diagnostics)
+    counts = {"lines": lines, "errors": errors, "warnings": len(lines) - errors}
+    if not checked.ok or checked.map is None:
+        return Outcome(path, target, **counts, seconds=time.perf_counter() - started)
+    try:
+        refuse_overwrite(path, Path(target), "the map itself")
+        drawing = draw(checked.map, path, fmt, options)
+        write_atomic(target, drawing)
+    except ArgmapError as exc:
+        return Outcome(
+            path, target, **counts, problem=str(exc), seconds=time.perf_counter() - started
+        )
+    record = None
+    if location is None or source_file is not None:
+        source = checked.map.source
+        record = {
+            "map": {"sha256": sha(data), "stat": map_stat},
+            "source": None if source is None else source.path,  # as the map names it
+            "source_file": source_file,
+            "drawing": {"sha256": sha(drawing), "stat": None},  # just written: not settled
+            "lines": [line[len(path) :] for line in lines],  # replayed after the map's path
+            "errors": counts["errors"],
+            "warnings": counts["warnings"],
+        }
+    return Outcome(
+        path, target, **counts, wrote=True, seconds=time.perf_counter() - started,
+        record=record, source=location,
+    )  # fmt: skip
+
+
+def load_pool() -> tuple[ModuleType, ModuleType]:
+    """The standard library's process pool and multiprocessing: imported when several maps are
+    drawn at once, rather than with this module, which one map drawn or checked never needs
+    (they take a quarter as long to load as the whole of checking a small map)."""
+    import concurrent.futures.process
+    import multiprocessing
+
+    return concurrent.futures.process, multiprocessing
+
+
+def _pool_context(multiprocessing: ModuleType) -> multiprocessing.context.BaseContext:
+    """Fork where it is safe (POSIX, no other thread running): workers start at once with
+    everything the parent imported. Elsewhere, the platform's default."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1 and sys.platform != "darwin":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def run(
+    jobs: list[tuple[str, str]],
+    fmt: str,
+    options: DrawOptions,
+    *,
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Outcome]:
+    """Render ``(map, target)`` pairs, in parallel when there are several; yields each
+    outcome in the order of ``jobs`` as soon as it and all before it are done.
+
+    ``progress`` is called with the number of maps finished, as they finish.
+    """
+    workers = min(workers or os.cpu_count() or 1, len(jobs))
+    if workers <= 1:
+        for number, (path, target) in enumerate(jobs, 1):
+            yield render_one(path, target, fmt, options)
+            if progress:
+                progress(number)
+        return
+    done = 0
+
+    def finished(_: Future[Outcome]) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done)
+
+    futures_module, multiprocessing = load_pool()
+    context = _pool_context(multiprocessing)
+    if context.get_start_method() == "fork":
+        load_graphviz()  # once, in this process, rather than in every worker
+    with futures_module.ProcessPoolExecutor(workers, mp_context=context) as pool:
+        futures = []
+        for path, target in jobs:
+            future = pool.submit(render_one, path, target, fmt, options)
+            future.add_done_callback(finished)
+            futures.append(future)
+        for (path, target), future in zip(jobs, futures, strict=True):
+            try:
+                yield future.result()
+            except futures_module.BrokenProcessPool:
+                yield Outcome(path, target, problem=f"{path}: the renderer crashed")
+            except Exception as exc:  # a bug: report it with the map, and go on with the rest
+                yield Outcome(path, target, problem=f"{path}: {type(exc).__name__}: {exc}")
+
+
+def render_folders(
+    folders: list[str],
+    output: str | None,
+    fmt: str,
+    options: DrawOptions,
+    *,
+    workers: int | None = None,
+    files: Iterable[tuple[str, str]] = (),
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Outcome]:
+    """``argmap render DIR...``: draw every map under the folders that is not up to date.
+
+    ``files`` are more maps, named one by one, with their targets: always drawn. Returns
+    every map's outcome in path order (those up to date from their cache, with the cached
+    warnings); ``progress`` is called with the maps finished and the maps to draw.
+    """
+    if output is not None and os.path.isfile(output):
+        raise UsageError(f"{output}: to render a folder, -o must name a folder")
+    jobs = [Job(path, target, "") for path, target in files] + plan(folders, output, fmt)
+    settings = settings_key(fmt, options)
+    caches = {folder: Cache(folder, settings) for folder in {job.cache for job in jobs} if folder}
+    outcomes: dict[int, Outcome] = {}
+    todo: list[int] = []
+    for number, job in enumerate(jobs):
+        fresh = caches[job.cache].fresh(job) if job.cache else None
+        if fresh is None:
+            todo.append(number)
+        else:
+            outcomes[number] = fresh
+    for folder in {os.path.dirname(jobs[n].target) for n in todo}:
+        os.makedirs(folder or ".", exist_ok=True)
+    pairs = [(jobs[n].path, jobs[n].target) for n in todo]
+
+    def advance(done: int) -> None:
+        if progress is not None:
+            progress(done, len(pairs))
+
+    for number, outcome in zip(todo, run(pairs, fmt, options, workers=workers, progress=advance),
+                               strict=True):  # fmt: skip
+        outcomes[number] = outcome
+        if jobs[number].cache:
+            caches[jobs[number].cache].remember(jobs[number], outcome)
+    for number in todo:
+        if jobs[number].cache:
+            caches[jobs[number].cache].settle(jobs[number])
+    for cache in caches.values():
+        cache.save()
+    return [outcomes[n] for n in range(len(jobs))]
+
+
+__all__ = ["render_folders", "render_one", "run"]

@@ -1,0 +1,207 @@
+"""Checks of the argument the map models: contradictions settled, theses standing, reasons
+resting on claims that stand (using the evaluation, :mod:`argmap.analysis.evaluate`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.analysis.evaluate import Status
+from argmap.analysis.explain import CHAIN_LIMIT, defeaters, describe, explain
+from argmap.analysis.summary import theses
+from argmap.checks.registry import Context, Finding, Stage, check
+from argmap.model import Link, Relation
+
+
+def _declared(context: Context) -> Iterator[tuple[Relation, str, str]]:
+    """Each pair of claims declared to contradict each other, once, as first declared."""
+    reported: set[frozenset[str]] = set()
+    for relation in context.relations:
+        if relation.link is not Link.CONTRADICT:
+            continue
+        a, b = relation.target.id, relation.claims[0].id
+        pair = frozenset((a, b))
+        if a != b and b in context.by_id and pair not in reported:
+            reported.add(pair)
+            yield relation, a, b
+
+
+def _supporting(context: Context, a: str, b: str) -> bool:
+    return (a, b) in context.supporting or (b, a) in context.supporting
+
+
+@check("AM107", stage=Stage.SETTLED)
+def not_contradicting_support(context: Context) -> Iterator[Finding]:
+    """A claim that contradicts a claim it is a reason for or rests on.
+
+    Fails::
+
+        premises:
+          - id: a
+            text: A.
+            contradicts: c
+        conclusions:
+          - id: c
+            text: C.
+            reasons: [a]
+
+    Passes::
+
+        premises:
+          - id: a
+            text: A.
+          - id: b
+            text: B.
+            contradicts: c
+        conclusions:
+          - id: c
+            text: C.
+            reasons: [a]
+            objections: [b]
+    """
+    for relation, a, b in _declared(context):
+        if _supporting(context, a, b):
+            yield Finding(
+                "AM107",
+                relation.claims[0].span,
+                f"'{a}' both contradicts '{b}' and is a reason for it or rests on it",
+            )
+
+
+@check("AM114", stage=Stage.SETTLED)
+def contradictions_settled(context: Context) -> Iterator[Finding]:
+    """Two claims declared contradictory that the map's reasons and objections would both let
+    stand: the contradiction alone leaves both undecided, and the map does not say which one
+    gives way.
+
+    Fails::
+
+        premises:
+          - id: a
+            text: A.
+          - id: b
+            text: B.
+            contradicts: a
+
+    Passes::
+
+        premises:
+          - id: a
+            text: A.
+          - id: b
+            text: B.
+            contradicts: a
+            objections: [c]
+          - id: c
+            text: C.
+    """
+    for relation, a, b in _declared(context):
+        if _supporting(context, a, b):
+            continue  # AM107
+        alone = context.unsettled
+        if alone.status(a) is Status.STANDS and alone.status(b) is Status.STANDS:
+            yield Finding(
+                "AM114",
+                relation.claims[0].span,
+                f"'{a}' and '{b}' contradict each other, yet the map's reasons and objections "
+                "let both stand; add the objection that says which gives way (as it is, the "
+                "contradiction leaves both undecided)",
+            )
+
+
+@check("AM202", stage=Stage.EVALUATED)
+def theses_stand(context: Context) -> Iterator[Finding]:
+    """A recommendation or main conclusion (one that is a reason for nothing) that does not
+    stand (a warning), naming the claims that defeat it and why.
+
+    Fails::
+
+        premises:
+          - id: a
+            text: A.
+          - id: b
+            text: B.
+        recommendations:
+          - id: r
+            text: R.
+            reasons: [a]
+            objections: [b]
+
+    Passes::
+
+        premises:
+          - id: a
+            text: A.
+          - id: b
+            text: B.
+            objections: [c]
+          - id: c
+            text: C.
+        recommendations:
+          - id: r
+            text: R.
+            reasons: [a]
+            objections: [b]
+    """
+    evaluation = context.evaluation
+    for claim in theses(context.map):
+        status = evaluation.status(claim.id)
+        if status is Status.STANDS:
+            continue
+        names = ", ".join(f"'{other}'" for other in defeaters(evaluation, claim.id, CHAIN_LIMIT))
+        by = f" by {names}" if names else ""
+        yield Finding(
+            "AM202",
+            claim.where("id"),
+            f"{claim.kind.value} '{claim.id}' does not stand: {status.value}{by}; "
+            + explain(evaluation, claim.id),
+        )
+
+
+@check("AM203", stage=Stage.EVALUATED)
+def reasons_stand(context: Context) -> Iterator[Finding]:
+    """A reason that names a defeated claim (a warning).
+
+    Fails::
+
+        premises:
+          - id: a
+            text: A.
+            objections: [b]
+          - id: b
+            text: B.
+        conclusions:
+          - id: c
+            text: C.
+            reasons: [a, b]
+
+    Passes::
+
+        premises:
+          - id: a
+            text: A.
+          - id: b
+            text: B.
+        conclusions:
+          - id: c
+            text: C.
+            reasons: [a, b]
+    """
+    evaluation = context.evaluation
+    statuses = evaluation.statuses
+    defeated = {claim for claim, status in statuses.items() if status is Status.DEFEATED}
+    if not defeated:  # the common case, known without walking every reason
+        return
+    for relation in context.relations:
+        if relation.link is not Link.SUPPORT:
+            continue
+        for member in relation.claims:
+            if member.id in defeated:
+                yield Finding(
+                    "AM203",
+                    member.span,
+                    f"a reason of '{relation.target.id}' rests on '{member.id}', which is "
+                    "defeated: " + describe(evaluation.why(member.id)),
+                )
+
+
+CHECKS = (not_contradicting_support, contradictions_settled, theses_stand, reasons_stand)

@@ -1,0 +1,147 @@
+"""Checks of grounding: every quote is in the source, and every claim quotes it or is implicit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.checks.registry import Context, Finding, check
+
+
+@check("AM111")
+def quotes_have_source(context: Context) -> Iterator[Finding]:
+    """Quotes in a map without a source to check them against.
+
+    Fails::
+
+        premises:
+          - id: a
+            text: A.
+            quotes: The sky is blue.
+
+    Passes::
+
+        source:
+          path: source.txt
+        premises:
+          - id: a
+            text: A.
+            quotes: The sky is blue.
+    """
+    if context.map.source is not None:
+        return
+    for claim in context.map.claims:
+        if claim.quotes:
+            yield Finding(
+                "AM111",
+                claim.where("quotes"),
+                f"'{claim.id}' has quotes but the map has no source to check them against; "
+                "add 'source: {path: ...}'",
+            )
+
+
+@check("AM110")
+def quotes_found(context: Context) -> Iterator[Finding]:
+    """A quote not found in the source text (white space, quote marks and dashes aside); the
+    message shows the closest passage.
+
+    Fails::
+
+        source:
+          path: source.txt
+        premises:
+          - id: a
+            text: A.
+            quotes: The sky is green.
+
+    Passes::
+
+        source:
+          path: source.txt
+        premises:
+          - id: a
+            text: A.
+            quotes: The sky is blue.
+    """
+    source = context.source
+    if context.map.source is None or source is None:
+        return  # no source (AM111), or it could not be read (AM109, reported by the reader)
+    for claim in context.map.claims:
+        for quote in claim.quotes:
+            if source.contains(quote.text):
+                continue
+            message = f"quote of '{claim.id}' not found in the source"
+            passage = source.closest(quote.text)
+            if passage is not None and passage.similarity >= 0.5:
+                shown = passage.text if len(passage.text) <= 160 else passage.text[:157] + "..."
+                message += f'; closest passage (line {passage.line}): "{shown}"'
+            yield Finding("AM110", quote.span, message)
+
+
+@check("AM115")
+def implicit_unquoted(context: Context) -> Iterator[Finding]:
+    """A claim marked implicit that quotes the text: what the text states is not implicit.
+
+    Fails::
+
+        source:
+          path: source.txt
+        premises:
+          - id: a
+            text: A.
+            quotes: The sky is blue.
+            implicit: true
+
+    Passes::
+
+        source:
+          path: source.txt
+        premises:
+          - id: a
+            text: A.
+            implicit: true
+    """
+    for claim in context.map.claims:
+        if claim.implicit and claim.quotes:
+            yield Finding(
+                "AM115",
+                claim.where("implicit"),
+                f"'{claim.id}' is marked implicit but quotes the text; a claim the text states "
+                "is not implicit: drop the quotes or 'implicit: true'",
+            )
+
+
+@check("AM204")
+def grounded(context: Context) -> Iterator[Finding]:
+    """A claim with neither quotes nor ``implicit: true``, in a map whose source could be read
+    (a warning): quotes are what ground a claim in the text.
+
+    Fails::
+
+        source:
+          path: source.txt
+        premises:
+          - id: a
+            text: A.
+
+    Passes::
+
+        source:
+          path: source.txt
+        premises:
+          - id: a
+            text: A.
+            quotes: The sky is blue.
+    """
+    if context.map.source is None or context.source is None:
+        return
+    for claim in context.map.claims:
+        if not claim.implicit and not claim.quotes:
+            yield Finding(
+                "AM204",
+                claim.where("id"),
+                f"{claim.kind.value} '{claim.id}' has no quotes; quote the passage it rests on, "
+                "or mark it 'implicit: true' if the text does not state it",
+            )
+
+
+CHECKS = (quotes_have_source, quotes_found, implicit_unquoted, grounded)

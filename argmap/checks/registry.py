@@ -1,0 +1,125 @@
+"""What a check is: its code, its stage, and a function from a map to findings.
+
+Each check reports one code (a few closely tied checks report two), from one function that
+takes a :class:`Context` (the map, its source text, and what several checks compute from them,
+worked out once) and yields :class:`Finding` values: a place and a message, no path. The
+runner (:mod:`argmap.checks.runner`) adds the path; a code's severity and meaning are in the one
+table of codes, :data:`argmap.diagnostics.CODES`.
+
+A check's docstring says what it reports, then gives a map that fails it (``Fails::``) and one
+that passes (``Passes::``), as fragments of YAML under the lines ``argmap: 1`` and ``title:``;
+the tests run them.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Callable, Iterable
+
+import attrs
+
+from argmap.analysis.evaluate import Evaluation, evaluate
+from argmap.diagnostics import CODES, Span
+from argmap.model import ArgumentMap, Claim, Link, Relation, relations
+from argmap.read.source import SourceText
+
+
+class Stage(enum.IntEnum):
+    """When a check runs: those of a later stage only while no earlier finding would make
+    them mislead (see :data:`BLOCKING`)."""
+
+    WRITTEN = 1  # the map as written: ids, references, structure, links, quotes
+    SETTLED = 2  # contradictions: needs sound ids and references
+    EVALUATED = 3  # what stands: needs every contradiction settled
+
+
+#: Errors after which evaluating the argument would mislead: ids or references that are not
+#: sound, a claim both for and against a target.
+STRUCTURAL = frozenset({"AM101", "AM102", "AM103", "AM104", "AM105", "AM106", "AM107", "AM112"})
+#: Errors after which the checks of a later stage would mislead: the structural ones, and a
+#: contradiction the map leaves open (what stands then depends on how it is settled).
+BLOCKING = STRUCTURAL | {"AM114"}
+
+
+@attrs.frozen
+class Finding:
+    """What a check found: a code, where, and a message."""
+
+    code: str
+    span: Span
+    message: str
+
+
+class Context:
+    """A map under check, its source text (None when it has none or it could not be read),
+    and what several checks compute from them, each worked out once."""
+
+    def __init__(self, amap: ArgumentMap, source: SourceText | None = None) -> None:
+        self.map = amap
+        self.source = source
+
+    @functools.cached_property
+    def relations(self) -> tuple[Relation, ...]:
+        return tuple(relations(self.map))
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, Claim]:
+        return self.map.by_id()
+
+    @functools.cached_property
+    def supporting(self) -> dict[tuple[str, str], Relation]:
+        """(member, target) of every support, with the first step that makes it."""
+        found: dict[tuple[str, str], Relation] = {}
+        for relation in self.relations:
+            if relation.link is Link.SUPPORT:
+                for member in relation.claims:
+                    found.setdefault((member.id, relation.target.id), relation)
+        return found
+
+    @functools.cached_property
+    def evaluation(self) -> Evaluation:
+        return evaluate(self.map)
+
+    @functools.cached_property
+    def unsettled(self) -> Evaluation:
+        """What the reasons and objections establish without the declared contradictions."""
+        return evaluate(self.map, contradictions=False)
+
+
+Run = Callable[[Context], Iterable[Finding]]
+
+
+@attrs.frozen
+class Check:
+    """One check: the codes it reports, when it runs, and its function."""
+
+    codes: tuple[str, ...]
+    stage: Stage
+    run: Run
+
+    @property
+    def name(self) -> str:
+        return self.run.__name__
+
+    @property
+    def doc(self) -> str:
+        return self.run.__doc__ or ""
+
+    def __call__(self, context: Context) -> Iterable[Finding]:
+        return self.run(context)
+
+
+def check(*codes: str, stage: Stage = Stage.WRITTEN) -> Callable[[Run], Check]:
+    """Make a function of a context a :class:`Check` reporting ``codes``."""
+    unknown = [code for code in codes if code not in CODES]
+    if unknown:
+        raise ValueError(f"unknown diagnostic codes {unknown}")
+
+    def register(run: Run) -> Check:
+        return Check(codes, stage, run)
+
+    return register
+
+
+__all__ = ["BLOCKING", "STRUCTURAL", "Check", "Context", "Finding", "Stage", "check"]

@@ -1,0 +1,41 @@
+"""A loaded map (+ its source text) → its consistency diagnostics, every check run in its stage."""
+
+from __future__ import annotations
+
+from argmap.checks import ids, logic, quotes, references, structure, urls
+from argmap.checks.registry import BLOCKING, Check, Context, Stage
+from argmap.diagnostics import Diagnostic
+from argmap.model import ArgumentMap
+from argmap.read.source import SourceText
+
+#: Every check, in the order they run within a stage.
+CHECKS: tuple[Check, ...] = (
+    *ids.CHECKS,
+    *references.CHECKS,
+    *structure.CHECKS,
+    *urls.CHECKS,
+    *quotes.CHECKS,
+    *logic.CHECKS,
+)
+
+
+def check(amap: ArgumentMap, path: str, source: SourceText | None = None) -> list[Diagnostic]:
+    """All consistency findings for a loaded map, as diagnostics of the file ``path``, sorted
+    by position.
+
+    ``source`` is the map's source text, read by the caller; without it quotes are not verified
+    (the caller reports why the source is missing). The checks of a later :class:`Stage` run
+    only when no earlier one found an error that would make them mislead (:data:`BLOCKING`).
+    """
+    context = Context(amap, source)
+    found: list[Diagnostic] = []
+    for stage in Stage:
+        if any(d.code in BLOCKING for d in found):
+            break
+        for run in CHECKS:
+            if run.stage is stage:
+                found.extend(Diagnostic(path, f.span, f.code, f.message) for f in run(context))
+    return sorted(found)
+
+
+__all__ = ["CHECKS", "check"]

@@ -1,0 +1,187 @@
+"""Checks of the argument's shape: reasons where they are needed, no circles, no claim both for
+and against a target, nothing left unconnected."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.checks.registry import Context, Finding, check
+from argmap.model import Link, Ref
+
+
+@check("AM106")
+def has_reasons(context: Context) -> Iterator[Finding]:
+    """A conclusion or recommendation without reasons.
+
+    Fails::
+
+        conclusions:
+          - id: c
+            text: C.
+            reasons: []
+
+    Passes::
+
+        premises:
+          - id: a
+            text: A.
+        conclusions:
+          - id: c
+            text: C.
+            reasons: [a]
+    """
+    for claim in context.map.claims:
+        if claim.kind.takes_reasons and not claim.reasons:
+            yield Finding(
+                "AM106",
+                claim.where("reasons"),
+                f"{claim.kind.value} '{claim.id}' has no reasons; give at least one, "
+                "or make it a premise",
+            )
+
+
+@check("AM105")
+def no_support_cycle(context: Context) -> Iterator[Finding]:
+    """A claim that supports itself through a chain of reasons (one report per cycle).
+
+    Fails::
+
+        conclusions:
+          - id: a
+            text: A.
+            reasons: [b]
+          - id: b
+            text: B.
+            reasons: [a]
+
+    Passes::
+
+        premises:
+          - id: a
+            text: A.
+        conclusions:
+          - id: b
+            text: B.
+            reasons: [a]
+    """
+    # Edges target → member, in file order, so a cycle is reported from the earliest claim.
+    edges: dict[str, list[Ref]] = {claim.id: [] for claim in context.map.claims}
+    for relation in context.relations:
+        if relation.link is Link.SUPPORT:
+            target = relation.target.id
+            edges[target].extend(m for m in relation.claims if m.id in edges and m.id != target)
+    # A claim that rests on nothing (a premise, most claims of a map) is on no cycle: the search
+    # neither starts from one nor steps onto one.
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    for start, members in edges.items():
+        if not members or state.get(start):
+            continue
+        # Iterative depth-first search keeping the path, so deep maps cannot hit recursion limits.
+        path = [start]
+        todo = [iter(edges[start])]
+        state[start] = 1
+        while todo:
+            ref = next(todo[-1], None)
+            if ref is None:
+                state[path.pop()] = 2
+                todo.pop()
+            elif state.get(ref.id) == 1:
+                cycle = [*path[path.index(ref.id) :], ref.id]
+                yield Finding("AM105", ref.span, "support cycle: " + " → ".join(reversed(cycle)))
+            elif not state.get(ref.id) and edges[ref.id]:
+                state[ref.id] = 1
+                path.append(ref.id)
+                todo.append(iter(edges[ref.id]))
+
+
+@check("AM107")
+def not_for_and_against(context: Context) -> Iterator[Finding]:
+    """A claim that is both a reason for a target and an objection to it or to its steps.
+
+    Fails::
+
+        premises:
+          - id: a
+            text: A.
+        conclusions:
+          - id: c
+            text: C.
+            reasons: [a]
+            objections: [a]
+
+    Passes::
+
+        premises:
+          - id: a
+            text: A.
+          - id: b
+            text: B.
+        conclusions:
+          - id: c
+            text: C.
+            reasons: [a]
+            objections: [b]
+    """
+    supporting = context.supporting
+    for relation in context.relations:
+        if not relation.attack or (relation.on is not None and relation.on.attack):
+            continue  # an attack on an attack: neither the target nor its steps
+        target = relation.target.id
+        for attacker in relation.claims:
+            step = supporting.get((attacker.id, target))
+            if step is not None and attacker.id != target:
+                listed = next(m for m in step.claims if m.id == attacker.id)
+                yield Finding(
+                    "AM107",
+                    attacker.span,
+                    f"'{attacker.id}' both supports and attacks '{target}' "
+                    f"(listed as a reason at {listed.span})",
+                )
+
+
+@check("AM201")
+def connected(context: Context) -> Iterator[Finding]:
+    """A claim that supports, attacks and is supported or attacked by nothing (a warning).
+
+    Fails::
+
+        premises:
+          - id: a
+            text: A.
+          - id: lonely
+            text: L.
+        conclusions:
+          - id: c
+            text: C.
+            reasons: [a]
+
+    Passes::
+
+        premises:
+          - id: a
+            text: A.
+          - id: b
+            text: B.
+        conclusions:
+          - id: c
+            text: C.
+            reasons: [a]
+            objections: [b]
+    """
+    if len(context.map.claims) < 2:
+        return
+    linked: set[str] = set()
+    for relation in context.relations:
+        linked.add(relation.target.id)
+        linked.update(ref.id for ref in relation.claims)
+    for claim in context.map.claims:
+        if claim.id not in linked:
+            yield Finding(
+                "AM201",
+                claim.where("id"),
+                f"{claim.kind.value} '{claim.id}' is connected to nothing: no reason, objection "
+                "or target",
+            )
+
+
+CHECKS = (has_reasons, no_support_cycle, not_for_and_against, connected)

@@ -1,0 +1,106 @@
+"""``argmap import`` and ``export``: maps from and to other formats."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from argmap.api import check_bytes, check_file
+from argmap.cli.options import output_option
+from argmap.cli.output import EXIT_ERRORS, EXIT_OK, Failure, report, say, summary, write
+from argmap.convert import export_map, import_file
+from argmap.diagnostics import ArgmapError, MapError
+from argmap.formats.base import FormatError
+from argmap.formats.registry import EXPORTS, IMPORTS
+from argmap.formats.yaml import dump
+from argmap.io import refuse_overwrite
+
+
+@click.command("import")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(list(IMPORTS)))
+@click.argument("file", metavar="FILE")
+@output_option("The map to write, or - for stdout. Default: FILE with the extension .yaml.")
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+def import_(fmt: str, file: str, output: str | None, force: bool) -> None:
+    """Turn a microtext (XML), AIF (JSON) or argmap JSON file into an argmap map.
+
+    The map is written as YAML and checked. What the import left out or changed is noted on
+    stderr, with the ids of the nodes concerned, and so are the check's findings. Exit
+    status: 0 written (warnings allowed), 1 the file is not in the format or the map has
+    errors, 2 a file could not be read or written. A microtext's .txt (beside its XML)
+    becomes the map's source, named relative to OUT (to the current folder for stdout).
+
+    \b
+    Example:
+      argmap import microtext micro_b001.xml -o maps/micro_b001.yaml
+      argmap import aif nodeset10.json -o maps/nodeset10.yaml
+      argmap import json map.json -o - | less
+    """
+    target = None if output == "-" else Path(output or Path(file).with_suffix(".yaml"))
+    try:
+        refuse_overwrite(file, target, "the file imported")
+        if target is not None and target.exists() and not force:
+            raise Failure(f"{target}: exists; give --force to overwrite it, or another -o")
+        imported = import_file(fmt, file, target)
+        for note in imported.notes:
+            say(f"{file}: note: {note}")
+        data = dump(imported.map).encode("utf-8")
+        write(target, data)
+    except MapError as exc:
+        report(exc.diagnostics)
+        sys.exit(EXIT_ERRORS)
+    except FormatError as exc:
+        raise Failure(f"{file}: {exc}", EXIT_ERRORS) from None
+    except ArgmapError as exc:
+        raise Failure(str(exc)) from None
+    checked = check_bytes(data, "-" if target is None else str(target))
+    report(checked.diagnostics)
+    summary(checked.diagnostics)
+    sys.exit(EXIT_OK if checked.ok else EXIT_ERRORS)
+
+
+@click.command()
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(list(EXPORTS)))
+@click.argument("file", metavar="FILE")
+@output_option(
+    "The file to write, or - for stdout. Default: beside the map, with the format's "
+    "extension (.aif.json, .argdown, .mmd, .json)."
+)
+def export(fmt: str, file: str, output: str | None) -> None:
+    """Write a map as AIF JSON, Argdown, a Mermaid flowchart or argmap's canonical JSON.
+
+    The map is checked first; a map with errors is not exported. What the format cannot
+    hold (quotes in Mermaid, the source in Argdown, ...) is said on stderr. A Mermaid
+    export to a .md file is wrapped in a ```mermaid block, which GitHub draws.
+
+    \b
+    Example:
+      argmap export aif maps/europe-central-asia.yaml        # -> maps/europe-central-asia.aif.json
+      argmap export argdown maps/europe-central-asia.yaml -o map.argdown
+      argmap export mermaid maps/europe-central-asia.yaml -o README-map.md
+      argmap export json maps/europe-central-asia.yaml -o - | jq .title
+    """
+    try:
+        checked = check_file(file)
+        report(checked.diagnostics)
+        summary(checked.diagnostics)
+        if not checked.ok:
+            sys.exit(EXIT_ERRORS)
+        assert checked.map is not None
+        default = Path(file).with_suffix(EXPORTS[fmt].extension)
+        target = None if output == "-" else Path(output or default)
+        refuse_overwrite(file, target, "the map itself")
+        exported = export_map(checked.map, fmt)
+        for loss in exported.losses:
+            say(f"{file}: note: {loss}")
+        text = exported.text
+        if fmt == "mermaid" and target is not None and target.suffix.lower() == ".md":
+            text = f"```mermaid\n{text}```\n"
+        write(target, text.encode("utf-8"))
+    except ArgmapError as exc:
+        raise Failure(str(exc)) from None
+
+
+__all__ = ["export", "import_"]

@@ -1,0 +1,121 @@
+"""What the command line prints, and where drawings and files go: on stderr the diagnostics,
+counts and errors; on stdout tables and drawings piped with ``-o -``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO
+
+import click
+
+from argmap.api import Checked, check_file
+from argmap.diagnostics import Diagnostic, Severity, UsageError
+from argmap.io import write_atomic
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class Failure(click.ClickException):
+    """A command cannot go on: a file it cannot read or write, options that don't fit.
+    Printed as ``argmap: error: MESSAGE``; exit status 2 (or ``exit_code``)."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str, exit_code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file: IO[str] | None = None) -> None:
+        error(self.format_message())
+
+
+def error(message: str) -> None:
+    """``argmap: error: MESSAGE`` on stderr."""
+    click.echo(f"argmap: error: {message}", err=True)
+
+
+def say(line: str) -> None:
+    """A line on stderr (diagnostics and notes, so that stdout can carry a drawing)."""
+    click.echo(line, err=True)
+
+
+def report(diagnostics: Iterable[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        say(str(diagnostic))
+
+
+def tally(errors: int, warnings: int) -> str | None:
+    """The closing count of problems, as in ``argmap: 1 error and 37 warnings``; None for none."""
+    if not (errors or warnings):
+        return None
+    parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
+    parts += [f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else []
+    return f"argmap: {' and '.join(parts)}"
+
+
+def summary(diagnostics: Iterable[Diagnostic]) -> None:
+    """The closing count of problems, only when something was reported."""
+    found = list(diagnostics)
+    errors = sum(d.severity is Severity.ERROR for d in found)
+    line = tally(errors, len(found) - errors)
+    if line:
+        say(line)
+
+
+def table(header: tuple[str, ...], rows: list[tuple[str, ...]], right: int = 0) -> None:
+    """Rows in aligned columns on stdout, the first ``right`` ones (numbers) flush right;
+    the last column runs on."""
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
+    for row in [header, *rows]:
+        cells = [
+            cell.rjust(width) if i < right else cell.ljust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=False))
+        ]
+        click.echo("  ".join([*cells, row[-1]]).rstrip())
+
+
+def short(text: str, width: int = 72) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def checked_map(name: str) -> Checked:
+    """A map file read and checked, its diagnostics reported; stops when it cannot be read
+    (exit 2) or holds no map at all (exit 1)."""
+    try:
+        checked = check_file(name)
+    except UsageError as exc:
+        raise Failure(str(exc)) from None
+    report(checked.diagnostics)
+    summary(checked.diagnostics)
+    if checked.map is None:
+        sys.exit(EXIT_ERRORS)
+    return checked
+
+
+def write(target: Path | None, data: bytes) -> None:
+    """``data`` to the file ``target`` (whole or not at all), or to stdout for None."""
+    if target is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_atomic(target, data)
+        say(f"argmap: wrote {target}")
+
+
+__all__ = [
+    "EXIT_ERRORS",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "Failure",
+    "checked_map",
+    "error",
+    "report",
+    "say",
+    "short",
+    "summary",
+    "table",
+    "tally",
+    "write",
+]

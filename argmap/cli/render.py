@@ -1,0 +1,191 @@
+"""``argmap render``: maps → drawings, one by one, by the folder, or kept up to date."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from argmap.api import Checked, check_file, draw
+from argmap.cli.options import drawing_options, output_option
+from argmap.cli.output import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_USAGE,
+    Failure,
+    error,
+    report,
+    say,
+    tally,
+    write,
+)
+from argmap.cli.output import summary as summarize
+from argmap.diagnostics import ArgmapError
+from argmap.draw.options import DEFAULT_FORMAT, FORMATS, DrawOptions
+from argmap.io import refuse_overwrite
+
+
+def target(source: str, output: str | None, fmt: str, several: bool) -> Path | None:
+    """Where the drawing of ``source`` goes: beside it, into the folder or file ``output``,
+    or (None) to stdout for ``-``."""
+    if output == "-":
+        return None
+    if output is None:
+        return Path(source).with_suffix("." + fmt)
+    if several or Path(output).is_dir():
+        return Path(output) / Path(source).with_suffix("." + fmt).name
+    return Path(output)
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@output_option("Output file, folder, or - for stdout. Default: beside each map, same name.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="Output format. Default: from the extension of OUT, else svg.",
+)
+@drawing_options
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Keep running and draw each map again when it or its source text is saved.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Maps drawn at once when rendering a folder. Default: one per core.",
+)
+def render(
+    files: tuple[str, ...],
+    output: str | None,
+    fmt: str | None,
+    options: DrawOptions,
+    watch: bool,
+    jobs: int | None,
+) -> None:
+    """Draw maps as SVG, PNG, PDF or DOT with the bundled Graphviz, or as an HTML page.
+
+    The SVG is made to embed in documents (titled, described, scaling to its column). The
+    HTML page (-f html) shows the map beside its source text, each claim linked to the
+    passages it quotes; it is one file that works offline.
+
+    A map with errors is not drawn and an existing drawing is left as it was. Files are
+    written whole or not at all. The same map always gives the same bytes.
+
+    A folder (DIR) stands for every map under it (*.yaml, *.yml): they are drawn in
+    parallel, and those whose drawing is up to date are skipped (see .argmap-cache.json in
+    the output folder). With --watch, argmap keeps running and draws a map again each time
+    it or its source is saved; Ctrl-C stops it.
+
+    \b
+    Example:
+      argmap render maps/europe-central-asia.yaml            # -> maps/europe-central-asia.svg
+      argmap render maps/europe-central-asia.yaml -f png
+      argmap render maps/europe-central-asia.yaml -f html --theme dark
+      argmap render maps/europe-central-asia.yaml -o - > map.svg
+      argmap render maps/*.yaml -o build/
+      argmap render maps/ -o build/                          # every map, in parallel
+      argmap render maps/europe-central-asia.yaml --watch
+      argmap render big.yaml --focus energy-interest --depth 1
+      argmap render maps/europe-central-asia.yaml --status -f png
+    """
+    if fmt is None:
+        suffix = os.path.splitext(output)[1][1:].lower() if output and output != "-" else ""
+        fmt = suffix if suffix in FORMATS else DEFAULT_FORMAT
+    folders = [name for name in files if os.path.isdir(name)]
+    several = len(files) > 1 or bool(folders)
+    if output == "-" and (several or watch):
+        raise Failure("-o - (stdout) takes one map; give a folder to render several or to watch")
+    if folders or watch:
+        sys.exit(_render_many(files, folders, output, fmt, options, watch, jobs))
+    exit_status = EXIT_OK
+    results: list[Checked] = []
+    for name in files:
+        try:
+            checked = check_file(name)
+            results.append(checked)
+            report(checked.diagnostics)
+            if not checked.ok:
+                exit_status = max(exit_status, EXIT_ERRORS)
+                continue
+            assert checked.map is not None
+            where = target(name, output, fmt, several)
+            refuse_overwrite(name, where, "the map itself")
+            write(where, draw(checked.map, name, fmt, options))
+        except ArgmapError as exc:
+            error(str(exc))
+            exit_status = EXIT_USAGE
+    summarize(d for checked in results for d in checked.diagnostics)
+    sys.exit(exit_status)
+
+
+def _render_many(
+    files: tuple[str, ...],
+    folders: list[str],
+    output: str | None,
+    fmt: str,
+    options: DrawOptions,
+    watch: bool,
+    jobs: int | None,
+) -> int:
+    """``render DIR...`` (in parallel, skipping drawings up to date) and ``render --watch``."""
+    # Drawing folders and watching load here, not with the command: one map drawn never needs
+    # the batch, its cache or the watcher.
+    from argmap.batch.jobs import plan_target, summary
+    from argmap.batch.pool import render_folders
+    from argmap.watch import watch as watch_maps
+
+    def place(path: str) -> str:
+        for folder in folders:
+            if not os.path.relpath(path, folder).startswith(os.pardir):
+                return plan_target(path, folder, output, fmt)
+        return str(target(path, output, fmt, len(files) > 1 or bool(folders)))
+
+    try:
+        if watch:
+            return watch_maps(list(files), place, fmt, options, echo=say)
+        maps = [name for name in files if name not in folders]
+        with contextlib.ExitStack() as stack:
+            outcomes = render_folders(
+                folders, output, fmt, options, workers=jobs,
+                files=[(m, place(m)) for m in maps], progress=_progress(stack),
+            )  # fmt: skip
+    except ArgmapError as exc:
+        raise Failure(str(exc)) from None
+    for outcome in outcomes:
+        for line in outcome.report():
+            say(line)
+    line = tally(sum(o.errors for o in outcomes), sum(o.warnings for o in outcomes))
+    if line:
+        say(line)  # the count of problems, then what was drawn
+    say(summary(outcomes))
+    return max((o.status for o in outcomes), default=0)
+
+
+def _progress(stack: contextlib.ExitStack) -> Callable[[int, int], None] | None:
+    """A progress bar on stderr, on a terminal, while a batch of several maps is drawn."""
+    if not sys.stderr.isatty():
+        return None
+    bar: click.progressbar[int] | None = None
+
+    def advance(done: int, total: int) -> None:
+        nonlocal bar
+        if total > 1:
+            if bar is None:
+                bar = click.progressbar(length=total, label="argmap: rendering", file=sys.stderr)
+                stack.enter_context(bar)
+            bar.update(done - bar.pos)
+
+    return advance
+
+
+__all__ = ["render", "target"]

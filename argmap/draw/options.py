@@ -1,0 +1,50 @@
+"""What a drawing is asked for: the formats, the themes, and the options that change a drawing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from argmap.draw.themes import THEMES
+
+#: Formats Graphviz draws (``dot`` is the source itself), by name and file extension.
+ENGINE_FORMATS = ("svg", "png", "pdf", "dot")
+#: Output formats of ``render``: Graphviz's, and the HTML view.
+FORMATS = (*ENGINE_FORMATS, "html")
+#: The format drawn when neither ``-f`` nor the output's extension names one.
+DEFAULT_FORMAT = "svg"
+#: Colour themes, and the one drawn without ``--theme``.
+THEME_NAMES = tuple(THEMES)
+DEFAULT_THEME = "light"
+
+
+@attrs.frozen
+class DrawOptions:
+    """Every option that changes a drawing, besides its format.
+
+    ``theme`` colours it (:data:`THEME_NAMES`), ``width`` is a CSS length written into an
+    SVG, ``id_prefix`` goes before every id of an SVG or HTML page, ``status`` shows which
+    claims stand, and ``focus`` draws only the claims within ``depth`` steps of that claim.
+    """
+
+    theme: str = DEFAULT_THEME
+    width: str | None = None
+    id_prefix: str = ""
+    status: bool = False
+    focus: str | None = None
+    depth: int | None = None
+
+    def key(self) -> dict[str, Any]:
+        """The options as plain data, for the batch cache's record of a drawing."""
+        return attrs.asdict(self)
+
+
+__all__ = [
+    "DEFAULT_FORMAT",
+    "DEFAULT_THEME",
+    "ENGINE_FORMATS",
+    "FORMATS",
+    "THEME_NAMES",
+    "DrawOptions",
+]

@@ -1,0 +1,139 @@
+"""How a map looks: the style tables of claims, edges and statuses, keyed by kind, edge and status.
+
+The drawing (:mod:`argmap.draw.graph`) looks every colour, shape and line up here; themes
+(:mod:`argmap.draw.themes`) recolour what these tables set.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from argmap.analysis.evaluate import Status
+from argmap.model import Kind, Link
+
+FONT = "Helvetica,Arial,sans-serif"
+WRAP_WIDTH = 34
+"""Claim text is wrapped to lines of about this many character cells."""
+LEGEND_MAX_CLAIMS = 300
+"""Maps with more claims are drawn without a legend: as a separate part of the graph it made
+Graphviz's layout of a 1,000-claim map three times slower, and it is lost in such a drawing."""
+INK = "#1f2328"
+MUTED = "#57606a"
+
+
+@attrs.frozen
+class KindStyle:
+    """How one kind of claim looks: the word above its text, its shape and its colours."""
+
+    word: str
+    style: str
+    fill: str
+    line: str
+    accent: str
+    peripheries: int = 1
+    shape: str = "box"
+
+
+# Okabe-Ito hues (blue, bluish green, orange) for borders, light tints of them for fills, and
+# darker shades for the kind word so small type keeps its contrast. Told apart without colour
+# by corners: square premises, rounded conclusions, double-bordered recommendations.
+KIND_STYLES: dict[Kind, KindStyle] = {
+    Kind.PREMISE: KindStyle("PREMISE", "filled", "#eaf3fa", "#0072b2", "#005a8c"),
+    Kind.CONCLUSION: KindStyle("CONCLUSION", "rounded,filled", "#e3f4ee", "#009e73", "#00694c"),
+    Kind.RECOMMENDATION: KindStyle(
+        "RECOMMENDATION", "rounded,filled", "#fdf0d5", "#e69f00", "#8a5a00", peripheries=2
+    ),
+}
+
+
+class Edge(enum.Enum):
+    """The kinds of edge; a value is the edge's SVG class and the first word of its id."""
+
+    SUPPORT = "support"
+    ATTACK = "attack"
+    UNDERCUT = "undercut"
+
+
+@attrs.frozen
+class EdgeStyle:
+    style: str
+    arrowhead: str
+    color: str
+    penwidth: str
+    arrowsize: str = "0.8"
+
+
+# Told apart without colour: solid with an arrow, dashed with a bar (⊣), dotted with a bar.
+EDGE_STYLES: dict[Edge, EdgeStyle] = {
+    Edge.SUPPORT: EdgeStyle("solid", "normal", "#4d5560", "1.3"),
+    Edge.ATTACK: EdgeStyle("dashed", "tee", "#d55e00", "1.6", arrowsize="1.1"),
+    Edge.UNDERCUT: EdgeStyle("dotted", "tee", "#b4457f", "2.2", arrowsize="1.1"),
+}
+
+
+@attrs.frozen
+class StatusStyle:
+    """How a claim that does not stand is drawn (``render --status``): a word beside its kind,
+    its fill and its text colour; a defeated claim's text is also struck through. Colours are
+    roles the drawing already has (background, muted ink, the attack colour), so themes
+    repaint them too; the kind keeps its outline, corners and word."""
+
+    word: str
+    badge: str
+    fill: str
+    ink: str
+    strike: bool
+
+
+STATUS_STYLES: dict[Status, StatusStyle] = {
+    Status.DEFEATED: StatusStyle("DEFEATED", EDGE_STYLES[Edge.ATTACK].color, "white", MUTED,
+                                 strike=True),
+    Status.UNDECIDED: StatusStyle("UNDECIDED", MUTED, "white", MUTED, strike=False),
+}  # fmt: skip
+
+#: An implicit claim (a reconstruction the text does not state) has a dashed outline.
+IMPLICIT_STYLE = "dashed"
+
+JUNCTION: dict[str, str] = {
+    "shape": "point",
+    "width": "0.09",
+    "color": EDGE_STYLES[Edge.SUPPORT].color,
+}
+
+GRAPH_ATTRS: dict[str, str] = {
+    "id": "argmap_graph",  # explicit ids everywhere: Graphviz's own (node1...) could be slugs
+    "class": "argmap",
+    "rankdir": "BT",
+    "newrank": "true",
+    "nodesep": "0.35",
+    "ranksep": "0.45",
+    "pad": "0.3",
+    "bgcolor": "white",
+    "fontname": FONT,
+    "fontcolor": INK,
+    "labelloc": "t",
+    "labeljust": "l",
+    "outputorder": "edgesfirst",
+}
+NODE_ATTRS: dict[str, str] = {
+    "fontname": FONT,
+    "fontsize": "12",
+    "fontcolor": INK,
+    "penwidth": "1.3",
+    "margin": "0.14,0.08",
+}
+EDGE_ATTRS: dict[str, str] = {
+    "fontname": FONT,
+    "fontsize": "9",
+    "fontcolor": MUTED,
+}
+
+#: The edge that draws each kind of relation (a contradiction is drawn as an attack both ways).
+EDGES: dict[Link, Edge] = {
+    Link.SUPPORT: Edge.SUPPORT,
+    Link.REBUT: Edge.ATTACK,
+    Link.UNDERCUT: Edge.UNDERCUT,
+    Link.CONTRADICT: Edge.ATTACK,
+}

@@ -1,0 +1,159 @@
+"""User text → text Graphviz draws literally: cleaned, escaped for each kind of attribute, wrapped.
+
+The one place where text from a map is made safe for the drawing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+import unicodedata
+
+import graphviz
+
+from argmap.draw.style import WRAP_WIDTH
+from argmap.model.keys import REFUSED, SURROGATES
+
+_BREAKING_SPACE = re.compile(r"[^\S\xa0\u2007\u202f]")  # white space but no-break spaces
+_SPACE_RUN = re.compile(r"\s*[ ]\s*")  # a run of white space that may break
+# What clean() drops once white space is a plain space: control characters (Cc), surrogates
+# (Cs), the bidirectional embeddings, overrides and isolates (they could reorder the text
+# around them), and U+FFFE and U+FFFF (not XML characters). One C scan, not a loop in Python.
+_UNDRAWABLE = re.compile(f"[\t\n{REFUSED}{SURROGATES}]")
+
+
+def clean(text: str) -> str:
+    """Text on one line, without characters Graphviz or XML cannot carry.
+
+    The loader rejects such characters already; this is the last line of defence. White space
+    becomes single spaces (so wrapping loses none of it); no-break spaces stay where they are
+    not next to a space.
+
+    >>> clean(" a\\n\\tb\\x00c \\x00 \\u202e\\u3000\\xa0d\\xa0e ")
+    'a bc d\\xa0e'
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " != text[-1:]:
+        return text  # no white space but single spaces, nothing to drop: clean already
+    text = _UNDRAWABLE.sub("", _BREAKING_SPACE.sub(" ", text))
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def html_text(text: str) -> str:
+    r"""Text for an HTML-like label: XML-escaped, backslashes doubled.
+
+    Graphviz expands ``\N``, ``\G`` and the like even in HTML-like labels, and reads ``\\``
+    as one backslash.
+
+    >>> print(html_text('a <b> & "c" \\N'))
+    a &lt;b&gt; &amp; &quot;c&quot; \\N
+    """
+    return html.escape(clean(text), quote=True).replace("\\", "\\\\")
+
+
+def esc_string(text: str, *, passes: int = 1, newlines: bool = False) -> str:
+    r"""Text for an escString attribute (``URL``, ``id``, ``tooltip``) to come out literally.
+
+    Graphviz decodes entities in these, so ``&`` is written ``&amp;``, and each of its escape
+    passes halves backslashes: ``URL`` and ``id`` go through one, ``tooltip`` through two
+    (``\n``/``\l`` handling, then ``\N`` substitution). With ``newlines``, line breaks in
+    ``text`` are kept as ``\n``. The result is marked ``nohtml`` and quoted by ``graphviz``.
+
+    >>> print(esc_string('C:\\x & y'))
+    C:\\x &amp; y
+    """
+    lines = text.split("\n") if newlines else [text]
+    backslashes = "\\" * 2**passes
+    escaped = [clean(line).replace("&", "&amp;").replace("\\", backslashes) for line in lines]
+    return graphviz.nohtml("\\n".join(escaped))
+
+
+def tooltip(text: str) -> str:
+    """A tooltip attribute; the lines of ``text`` stay lines."""
+    return esc_string(text, passes=2, newlines=True)
+
+
+def _cells(ch: str) -> int:
+    """Columns a character takes: two for wide East Asian ones, none for marks."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+class _CellCounts(dict[str, int]):
+    """:func:`_cells` of each character met so far (a map's texts use a few hundred)."""
+
+    def __missing__(self, ch: str) -> int:
+        self[ch] = cells = _cells(ch)
+        return cells
+
+
+_CELLS = _CellCounts()
+
+
+def _is_regional(ch: str) -> bool:
+    return 0x1F1E6 <= ord(ch) <= 0x1F1FF
+
+
+def _joins_previous(text: str, i: int) -> bool:
+    """Whether ``text[i]`` belongs with the character before it (same cluster)."""
+    ch, code = text[i], ord(text[i])
+    if "\u200d" in (ch, text[i - 1]) or unicodedata.category(ch) in ("Mn", "Me", "Mc"):
+        return True  # zero-width joiner or a combining mark
+    if 0xFE00 <= code <= 0xFE0F or 0xE0020 <= code <= 0xE01EF or 0x1F3FB <= code <= 0x1F3FF:
+        return True  # variation selector, emoji tag, skin tone
+    if _is_regional(ch):  # flags are pairs of regional indicators
+        run = 0
+        while run < i and _is_regional(text[i - run - 1]):
+            run += 1
+        return run % 2 == 1
+    return False
+
+
+def _hard_break(line: str, width: int) -> list[str]:
+    """A line wider than ``width`` cells in pieces, never splitting a character cluster."""
+    cells = len(line) if line.isascii() else sum(map(_CELLS.__getitem__, line))
+    if cells <= width:
+        return [line]
+    pieces: list[str] = []
+    start = used = 0
+    for i, ch in enumerate(line):
+        size = _CELLS[ch]
+        if used + size > width and i > start and not _joins_previous(line, i):
+            pieces.append(line[start:i])
+            start, used = i, 0
+        used += size
+    pieces.append(line[start:])
+    return pieces
+
+
+def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
+    """Cleaned text in lines of about ``width`` cells (wide East Asian characters count two).
+
+    Words longer than a line are broken between characters, never inside a cluster.
+
+    >>> wrap("Central Asia could supply non-Russian energy.", 20)
+    ['Central Asia could', 'supply non-Russian', 'energy.']
+    """
+    text = clean(text)
+    if "-" in text:  # textwrap also breaks after hyphens
+        lines = textwrap.wrap(text, width=width, break_long_words=False)
+    else:
+        lines = _fill(text, width)
+    return [piece for line in lines for piece in _hard_break(line, width)] or [""]
+
+
+def _fill(text: str, width: int) -> list[str]:
+    """``textwrap.wrap(text, width, break_long_words=False)`` for clean text without hyphens,
+    whose words are what lies between single spaces: the same greedy lines, faster.
+
+    >>> _fill("a bb ccc dddd", 6)
+    ['a bb', 'ccc', 'dddd']
+    """
+    # The longest run of whole words that fits, or else one word longer than a line.
+    return re.findall(rf"(.{{1,{width}}}(?= |$)|[^ ]+) ?", text)
+
+
+def html_lines(text: str, width: int = WRAP_WIDTH) -> str:
+    """Text wrapped, then escaped (so no entity is ever split), lines joined by ``<BR/>``."""
+    return "<BR/>".join(html_text(line) for line in wrap(text, width))

@@ -1,0 +1,121 @@
+"""Themes: the drawing's light colours (those of the style tables) → each theme's, a mapping.
+
+A theme is a table of the same roles as the style tables of :mod:`argmap.draw.style`
+(background, ink, each kind's fill, outline and label colour, each relation's colour).
+:func:`palette` turns it into a mapping *from the colour the light drawing uses to the theme's
+colour*; :mod:`argmap.draw.svg` applies it to the drawing's ``fill`` and ``stroke``
+attributes, so a themed SVG looks the same in every renderer (browsers, ``<img>``, converters
+that ignore CSS). The ``auto`` theme, which follows the reader's system, needs CSS:
+:func:`media_rules` writes the dark mapping as rules on those attributes inside
+``@media (prefers-color-scheme: dark)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+
+from argmap.draw.style import EDGE_STYLES, INK, KIND_STYLES, MUTED, Edge
+from argmap.model import Kind
+
+#: The legend's frame in the light drawing.
+FRAME = "#d0d7de"
+#: Graphviz writes the background (and the legend's fill) as this colour name.
+BACKGROUND = "white"
+
+
+@attrs.frozen
+class Palette:
+    """A kind of claim in a theme: its box's fill and outline, and the colour of its label."""
+
+    fill: str
+    line: str
+    accent: str
+
+
+@attrs.frozen
+class Theme:
+    """Colours for every part of a drawing, by role."""
+
+    background: str
+    ink: str
+    muted: str
+    frame: str
+    kinds: Mapping[Kind, Palette]
+    edges: Mapping[Edge, str]
+
+
+LIGHT = Theme(
+    background=BACKGROUND,
+    ink=INK,
+    muted=MUTED,
+    frame=FRAME,
+    kinds={kind: Palette(s.fill, s.line, s.accent) for kind, s in KIND_STYLES.items()},
+    edges={relation: s.color for relation, s in EDGE_STYLES.items()},
+)
+
+# Okabe-Ito hues again, lightened for outlines and labels, darkened for fills; contrast of
+# text on fill and of fill on background at least 4.5:1 (WCAG AA).
+DARK = Theme(
+    background="#0d1117",
+    ink="#e6edf3",
+    muted="#9198a1",
+    frame="#3d444d",
+    kinds={
+        Kind.PREMISE: Palette("#0c2d48", "#56b4e9", "#8ccff5"),
+        Kind.CONCLUSION: Palette("#0b3327", "#2bbf8f", "#73dbb5"),
+        Kind.RECOMMENDATION: Palette("#3b2a06", "#f0ad1e", "#ffcc66"),
+    },
+    edges={Edge.SUPPORT: "#9ba5b0", Edge.ATTACK: "#ff8b3d", Edge.UNDERCUT: "#e884c0"},
+)
+
+# Black on white. Nothing is lost: kinds differ by their corners (square, rounded, double
+# border) and their label, links by line and arrowhead (solid ▶, dashed ⊣, dotted ⊣).
+PRINT = Theme(
+    background="#ffffff",
+    ink="#000000",
+    muted="#333333",
+    frame="#777777",
+    kinds={kind: Palette("#ffffff", "#000000", "#000000") for kind in Kind},
+    edges={relation: "#000000" for relation in Edge},
+)
+
+#: Built-in themes by name. ``auto`` is light, or dark where the reader's system prefers it.
+THEMES: dict[str, Theme] = {"light": LIGHT, "dark": DARK, "print": PRINT, "auto": LIGHT}
+
+
+def _roles(theme: Theme) -> list[str]:
+    kinds = [c for kind in Kind for c in attrs.astuple(theme.kinds[kind])]
+    return [theme.background, theme.ink, theme.muted, theme.frame, *kinds] + [
+        theme.edges[relation] for relation in Edge
+    ]
+
+
+def palette(theme: Theme) -> dict[str, str]:
+    """Light colour → ``theme``'s colour, for every colour the light drawing uses.
+
+    >>> palette(PRINT)["#eaf3fa"], palette(PRINT)["white"]
+    ('#ffffff', '#ffffff')
+    """
+    mapping: dict[str, str] = {}
+    for light, themed in zip(_roles(LIGHT), _roles(theme), strict=True):
+        if mapping.setdefault(light.lower(), themed) != themed:
+            raise ValueError(f"light colour {light} has two roles with different colours")
+    return mapping
+
+
+def media_rules(scope: str) -> str:
+    """CSS that repaints a light drawing dark when the reader's system prefers dark.
+
+    Each rule matches a presentation attribute's value under ``scope`` (the root's id) and
+    is wrapped in ``:where()``: no specificity, so a host page's own rules still win.
+    """
+    rules = []
+    for light, dark in palette(DARK).items():
+        for attribute in ("fill", "stroke"):
+            rules.append(f':where({scope} [{attribute}="{light}"]){{{attribute}:{dark}}}')
+    return "@media (prefers-color-scheme:dark){\n" + "\n".join(rules) + "\n}"
+
+
+__all__ = ["DARK", "LIGHT", "PRINT", "THEMES", "Palette", "Theme", "media_rules", "palette"]

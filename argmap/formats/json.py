@@ -1,0 +1,138 @@
+"""ArgumentMap ↔ argmap's canonical JSON: the YAML format's data, with one spelling for each thing.
+
+The JSON has the keys of the YAML format, in the order ``argmap dump`` writes them, with the
+short forms spelled out: ``argmap`` is the string ``"1"``; ``quotes``, ``contradicts`` and
+lists of ids are always arrays; every reason and every objection is an object with a
+``claims`` array (and ``objections`` and ``note`` when it has them); ``reasons`` is present on
+every conclusion and recommendation; absent optional keys are left out, never ``null``; flags
+are JSON booleans. Text is UTF-8, indented by two spaces, one key per line, keys in a fixed
+order, U+2028 and U+2029 escaped, a newline at the end: the same map always gives the same
+bytes, and reading them back gives the same map.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from argmap.diagnostics import Diagnostic, MapError
+from argmap.formats.base import Exported, Imported
+from argmap.model import ArgumentMap, Claim, Link, Quote, Ref, Relation, walk
+from argmap.model.keys import KEYS
+from argmap.read.jsontree import parse
+from argmap.read.loader import load_tree
+from argmap.read.yamltree import decode
+
+_FIRST = ("id", "text")
+_LAST = ("reasons", "objections", "contradicts")
+
+
+def _value(value: object) -> object:
+    """A model field as JSON: text, a flag, or a list of ids, texts or quotes."""
+    if isinstance(value, tuple):
+        return [_value(item) for item in value]
+    if isinstance(value, Ref):
+        return value.id
+    if isinstance(value, Quote):
+        return value.text
+    return value
+
+
+def _present(value: object) -> bool:
+    return value not in (None, (), False)
+
+
+def steps(claim: Claim) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A claim's reasons and its objections as canonical JSON data: each an object with its
+    ``claims``, and ``objections`` (objects again) and ``note`` when it has them."""
+    reasons: list[dict[str, Any]] = []
+    rebuttals: list[dict[str, Any]] = []
+    made: dict[Relation, dict[str, Any]] = {}
+    for relation in walk(claim):
+        if relation.link is Link.CONTRADICT:
+            continue
+        out: dict[str, Any] = {"claims": [ref.id for ref in relation.claims]}
+        if relation.objections:
+            out["objections"] = []
+        if relation.note is not None:
+            out["note"] = relation.note
+        made[relation] = out
+        if relation.on is not None:
+            made[relation.on]["objections"].append(out)
+        else:
+            (reasons if relation.link is Link.SUPPORT else rebuttals).append(out)
+    return reasons, rebuttals
+
+
+def claim_document(claim: Claim) -> dict[str, Any]:
+    """One claim as canonical JSON data."""
+    keys = KEYS[claim.kind.value]
+    out: dict[str, Any] = {"id": claim.id, "text": claim.text}
+    for key in [k for k in keys if k not in _FIRST + _LAST]:
+        value = getattr(claim, key, None)
+        if _present(value):
+            out[key] = _value(value)
+    reasons, rebuttals = steps(claim)
+    if claim.kind.takes_reasons:
+        out["reasons"] = reasons
+    if rebuttals:
+        out["objections"] = rebuttals
+    for key in _LAST[2:]:
+        value = getattr(claim, key, None)
+        if key in keys and _present(value):
+            out[key] = _value(value)
+    return out
+
+
+def document(amap: ArgumentMap) -> dict[str, Any]:
+    """The whole map as canonical JSON data (dicts, lists, strings, booleans)."""
+    out: dict[str, Any] = {"argmap": amap.version, "title": amap.title}
+    if amap.note is not None:
+        out["note"] = amap.note
+    if amap.source is not None:
+        source = {key: getattr(amap.source, key, None) for key in KEYS["source"]}
+        out["source"] = {key: _value(value) for key, value in source.items() if _present(value)}
+    for claim in amap.claims:
+        out.setdefault(claim.kind.section, []).append(claim_document(claim))
+    order = ["argmap", "title", "note", "source", *(key for key in KEYS["top"])]
+    return {key: out[key] for key in dict.fromkeys(order) if key in out}
+
+
+def dumps(data: object) -> str:
+    """Canonical JSON text of JSON data."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
+
+
+def write(amap: ArgumentMap) -> Exported:
+    """The map as canonical JSON; it holds everything."""
+    return Exported(dumps(document(amap)))
+
+
+def loads(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    """Read a map from canonical (or any equivalent) JSON text, with positioned diagnostics
+    exactly as for YAML: the same checks of shape, the same codes."""
+    root, problems = parse(text, path)
+    if root is None:
+        return None, problems
+    return load_tree(root, path)
+
+
+def from_document(data: object, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    """Read a map from JSON data (dicts, lists, strings, numbers, booleans, None), e.g. built
+    by an importer, through the loader's checks of shape. Positions are those of the
+    canonical JSON text of the data."""
+    return loads(dumps(data), path)
+
+
+def read(data: bytes, *, path: str) -> Imported:
+    """A map from the bytes of a JSON file, ``path`` naming it in diagnostics.
+
+    Raises:
+        MapError: The file is not UTF-8, not JSON, or not a map (its diagnostics say where).
+    """
+    text, problems = decode(data, path)
+    amap, problems = (None, problems) if text is None else loads(text, path)
+    if amap is None:
+        raise MapError(problems)
+    return Imported(amap)

@@ -1,0 +1,221 @@
+"""ArgumentMap → YAML text in argmap's format: deterministic, every string read back exactly.
+
+Keys come in the order of the format's key tables (:data:`argmap.model.keys.KEYS`), with the claim's
+id and text first and the links last, so a new key is written as soon as the loader knows it.
+Text is written plain only when it is unmistakably text (for argmap and for any other YAML
+reader), else double-quoted with escapes, so nothing is lost: not a line break, a tab, a
+backslash, a quote mark, an invisible character, nor a value YAML would read as a number,
+a boolean or null.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import yaml
+
+from argmap.model import ArgumentMap, Claim, Kind, Objection, Reason, Ref, Source
+from argmap.model.keys import ID_PATTERN, KEYS
+
+#: Keys written first and last in a claim; the others follow the loader's order in between.
+_FIRST = ("id", "text")
+_LAST = ("reasons", "objections", "contradicts")
+
+_PLAIN_PUNCTUATION = frozenset(" .,;!?()'/%+=$&-\u2018\u2019\u201c\u201d\u2013\u2014\u2026")
+_RESOLVER = yaml.resolver.Resolver()
+_STR = "tag:yaml.org,2002:str"
+_NAMED = {"\0": "\\0", "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v",
+          "\f": "\\f", "\r": "\\r", "\x1b": "\\e", '"': '\\"', "\\": "\\\\", "\x85": "\\N",
+          "\u2028": "\\L", "\u2029": "\\P"}  # fmt: skip
+#: What YAML 1.2 (as editors read it) takes for a number, beyond YAML 1.1's resolver.
+_NUMBER = re.compile(r"0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+
+
+def _printable(char: str) -> bool:
+    """Whether YAML (libyaml) takes the character literally inside double quotes."""
+    code = ord(char)
+    return (
+        0x20 <= code <= 0x7E
+        or 0xA0 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    ) and code != 0xFEFF
+
+
+def _plain_char(char: str) -> bool:
+    return char in _PLAIN_PUNCTUATION or (
+        unicodedata.category(char)[0] in "LNM" and _printable(char)
+    )
+
+
+def _plain_ok(text: str) -> bool:
+    """Whether ``text`` can be written unquoted and is read back as this very text by any
+    YAML reader: a letter or digit first and last, no YAML indicator, no double space, and
+    nothing that YAML 1.1 or 1.2 resolves to a number, a boolean, null or a date."""
+    if not text or not text[0].isalnum() or not (text[-1].isalnum() or text[-1] in ".!?)'"):
+        return False
+    if "  " in text or not all(_plain_char(c) for c in text):
+        return False
+    return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR and not (
+        _NUMBER.fullmatch(text)
+        or text.lower() in ("true", "false", "null", "yes", "no", "on", "off", "y", "n")
+    )
+
+
+def quoted(text: str) -> str:
+    r"""Text in double quotes, escaped so YAML reads back exactly ``text``.
+
+    >>> print(quoted('a "b"\\c\n\u2028'))
+    "a \"b\"\\c\n\L"
+    """
+    out = []
+    for char in text:
+        if char in _NAMED:
+            out.append(_NAMED[char])
+        elif _printable(char):
+            out.append(char)
+        elif ord(char) <= 0xFF:
+            out.append(f"\\x{ord(char):02X}")
+        elif ord(char) <= 0xFFFF:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(f"\\U{ord(char):08X}")
+    return '"' + "".join(out) + '"'
+
+
+def scalar(text: str) -> str:
+    """Text as a YAML scalar: plain when that is unmistakable, else double-quoted.
+
+    >>> scalar("Energy is the most obvious area.")
+    'Energy is the most obvious area.'
+    >>> scalar("no")
+    '"no"'
+    >>> scalar("3.10")
+    '"3.10"'
+    """
+    return text if _plain_ok(text) else quoted(text)
+
+
+def _id(ref: str) -> str:
+    """A claim id: plain when it is a slug YAML reads as text (``no`` and ``null`` are quoted)."""
+    return ref if ID_PATTERN.fullmatch(ref) and _plain_ok(ref) else quoted(ref)
+
+
+def _ids(refs: tuple[Ref, ...]) -> str:
+    return "[" + ", ".join(_id(ref.id) for ref in refs) + "]"
+
+
+def _one_or_list(refs: tuple[Ref, ...]) -> str:
+    return _id(refs[0].id) if len(refs) == 1 else _ids(refs)
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def emit(self, indent: int, text: str) -> None:
+        self.lines.append(" " * indent + text)
+
+    def texts(self, indent: int, key: str, values: tuple[str, ...]) -> None:
+        self.emit(indent, f"{key}:")
+        for value in values:
+            self.emit(indent + 2, f"- {scalar(value)}")
+
+    def value(self, indent: int, key: str, value: object) -> None:
+        """A field by its Python type: text, a flag, a list of ids or of texts."""
+        if isinstance(value, bool):
+            self.emit(indent, f"{key}: {'true' if value else 'false'}")
+        elif isinstance(value, str):
+            self.emit(indent, f"{key}: {scalar(value)}")
+        elif isinstance(value, tuple) and all(isinstance(v, Ref) for v in value):
+            self.emit(indent, f"{key}: {_ids(value)}")  # type: ignore[arg-type]
+        elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+            self.texts(indent, key, value)  # type: ignore[arg-type]
+        else:  # pragma: no cover - a key the loader gained and this writer does not know
+            raise TypeError(f"cannot write {key}={value!r} as YAML")
+
+    def objections(self, indent: int, objections: tuple[Ref | Objection, ...]) -> None:
+        if all(isinstance(item, Ref) for item in objections):
+            self.emit(indent, f"objections: {_ids(objections)}")  # type: ignore[arg-type]
+            return
+        self.emit(indent, "objections:")
+        for item in objections:
+            if isinstance(item, Ref):
+                self.emit(indent + 2, f"- {_id(item.id)}")
+            else:
+                self.full(indent + 4, item)
+
+    def full(self, indent: int, item: Reason | Objection) -> None:
+        """A reason or objection written as a mapping, as a list item at ``indent - 2``."""
+        self.emit(indent - 2, f"- claims: {_one_or_list(item.claims)}")
+        if item.objections:
+            self.objections(indent, item.objections)
+        if item.note is not None:
+            self.emit(indent, f"note: {scalar(item.note)}")
+
+    def reasons(self, indent: int, reasons: tuple[Reason, ...]) -> None:
+        if not reasons:
+            self.emit(indent, "reasons: []")
+            return
+        self.emit(indent, "reasons:")
+        for reason in reasons:
+            if reason.objections or reason.note is not None:
+                self.full(indent + 4, reason)
+            elif reason.linked:
+                self.emit(indent + 2, f"- {_ids(reason.claims)}")
+            else:
+                self.emit(indent + 2, f"- {_id(reason.claims[0].id)}")
+
+    def claim(self, claim: Claim) -> None:
+        keys = KEYS[claim.kind.value]
+        self.emit(2, f"- id: {_id(claim.id)}")
+        middle = [key for key in keys if key not in _FIRST + _LAST]
+        for key in ["text", *middle, *(key for key in _LAST if key in keys)]:
+            value = _claim_value(claim, key)
+            if key == "reasons":
+                self.reasons(4, claim.reasons)
+            elif key == "objections" and claim.objections:
+                self.objections(4, claim.objections)
+            elif key != "objections" and value not in (None, (), False):
+                self.value(4, key, value)
+
+    def source(self, source: Source) -> None:
+        self.emit(0, "source:")
+        for key in KEYS["source"]:
+            value = getattr(source, key, None)
+            if value is not None and value != ():
+                self.value(2, key, value)
+
+
+def _claim_value(claim: Claim, key: str) -> object:
+    if key == "quotes":
+        return tuple(quote.text for quote in claim.quotes)
+    return getattr(claim, key, None)
+
+
+def dump(amap: ArgumentMap, *, header: str = "") -> str:
+    """The YAML text of a map. ``header`` (lines without a trailing newline) goes first,
+    each line made a comment.
+
+    Loading the text gives back an equal map (spans aside); the same map always gives the same
+    text.
+    """
+    writer = _Writer()
+    for line in header.splitlines():
+        writer.emit(0, f"# {line}".rstrip())
+    writer.emit(0, f"argmap: {amap.version}")
+    writer.emit(0, f"title: {scalar(amap.title)}")
+    if amap.note is not None:
+        writer.emit(0, f"note: {scalar(amap.note)}")
+    if amap.source is not None:
+        writer.source(amap.source)
+    for kind in Kind:
+        claims = [claim for claim in amap.claims if claim.kind is kind]
+        if not claims:
+            continue
+        writer.lines.append("")
+        writer.emit(0, f"{kind.section}:")
+        for claim in claims:
+            writer.claim(claim)
+    return "\n".join(writer.lines) + "\n"

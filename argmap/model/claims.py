@@ -1,0 +1,165 @@
+"""The argument map as typed, frozen values: claims, reasons, objections. No I/O, no YAML."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+
+import attrs
+
+from argmap.diagnostics import Span
+
+NOWHERE = Span(0, 0)
+
+FORMAT_VERSION = "1"
+
+
+class Kind(enum.Enum):
+    """The three kinds of claim; the values are the words used in YAML and in SVG classes."""
+
+    PREMISE = "premise"
+    CONCLUSION = "conclusion"
+    RECOMMENDATION = "recommendation"
+
+    @property
+    def section(self) -> str:
+        """The top-level YAML key that lists claims of this kind."""
+        return self.value + "s"
+
+    @property
+    def takes_reasons(self) -> bool:
+        return self is not Kind.PREMISE
+
+
+def _spans() -> attrs.Attribute:
+    return attrs.field(factory=dict, eq=False, repr=False, hash=False, kw_only=True)
+
+
+@attrs.frozen
+class Ref:
+    """A reference to a claim by id, where it was written."""
+
+    id: str
+    span: Span = attrs.field(default=NOWHERE, eq=False, repr=False)
+
+
+@attrs.frozen
+class Quote:
+    """A passage of the source text that a claim rests on, as the analyst wrote it."""
+
+    text: str
+    span: Span = attrs.field(default=NOWHERE, eq=False, repr=False)
+
+
+@attrs.frozen
+class Reason:
+    """One reason for a claim: one claim, or several that support only jointly (linked).
+
+    ``objections`` undercut the step from this reason to the claim it supports.
+    """
+
+    claims: tuple[Ref, ...]
+    objections: tuple[Ref | Objection, ...] = ()
+    note: str | None = None
+    span: Span = attrs.field(default=NOWHERE, eq=False, repr=False)
+
+    @property
+    def linked(self) -> bool:
+        return len(self.claims) > 1
+
+
+@attrs.frozen
+class Objection:
+    """An objection written in full, like a reason: claims that attack only jointly (linked),
+    and ``objections`` that undercut this attack (they grant the attacking claims but deny
+    that these defeat the target).
+
+    An objection that is one claim and nothing more is a plain ``Ref`` instead, so that each
+    map has one model.
+    """
+
+    claims: tuple[Ref, ...]
+    objections: tuple[Ref | Objection, ...] = ()
+    note: str | None = None
+    span: Span = attrs.field(default=NOWHERE, eq=False, repr=False)
+
+    @property
+    def linked(self) -> bool:
+        return len(self.claims) > 1
+
+
+@attrs.frozen
+class Claim:
+    """A premise, conclusion or recommendation.
+
+    ``objections`` are the claims that attack this one (rebuttals), each a ``Ref`` or, written
+    in full, an ``Objection``; ``reasons`` support it.
+    ``contradicts`` names claims that cannot be true together with this one (the relation is
+    symmetric: declaring it on one side is enough). An ``implicit`` claim is the analyst's
+    reconstruction of something the text does not state.
+    ``spans`` maps a field name (and ``""`` for the claim itself) to where it was written.
+    """
+
+    id: str
+    kind: Kind
+    text: str
+    quotes: tuple[Quote, ...] = ()
+    note: str | None = None
+    url: str | None = None
+    reasons: tuple[Reason, ...] = ()
+    objections: tuple[Ref | Objection, ...] = ()
+    contradicts: tuple[Ref, ...] = ()
+    implicit: bool = False
+    spans: Mapping[str, Span] = _spans()
+
+    def where(self, field: str = "") -> Span:
+        return self.spans.get(field) or self.spans.get("", NOWHERE)
+
+
+@attrs.frozen
+class Source:
+    """The text a map is about; ``path`` is relative to the map file.
+
+    ``ignore`` lists lines of the source that are not prose (captions, page furniture), for
+    coverage; ``*`` in an entry stands for any text.
+    """
+
+    path: str
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+    ignore: tuple[str, ...] = ()
+    spans: Mapping[str, Span] = _spans()
+
+    def where(self, field: str = "") -> Span:
+        return self.spans.get(field) or self.spans.get("", NOWHERE)
+
+    @property
+    def about(self) -> tuple[str, ...]:
+        """What names the source, as given: its title, publisher and date (the blank left out)."""
+        return tuple(
+            part for part in (self.title, self.publisher, self.date) if part and part.strip()
+        )
+
+
+@attrs.frozen
+class ArgumentMap:
+    """A whole map: metadata and claims in file order (premises, conclusions, recommendations)."""
+
+    title: str
+    claims: tuple[Claim, ...]
+    source: Source | None = None
+    note: str | None = None
+    version: str = FORMAT_VERSION
+    spans: Mapping[str, Span] = _spans()
+
+    def where(self, field: str = "") -> Span:
+        return self.spans.get(field) or self.spans.get("", NOWHERE)
+
+    def by_id(self) -> dict[str, Claim]:
+        """Claims by id; where an id is duplicated, the first claim wins."""
+        index: dict[str, Claim] = {}
+        for claim in self.claims:
+            index.setdefault(claim.id, claim)
+        return index

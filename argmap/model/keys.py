@@ -1,0 +1,89 @@
+"""The map format's vocabulary: the keys allowed at each place, the limits on text, the id rule.
+
+One table serves every part that reads or writes maps: the loader (which keys are allowed and
+required), the JSON Schema, the YAML and JSON writers (in which order keys are written) and the
+language server's completion.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Longest claim text: it is drawn in a node, and Graphviz lays out very long labels badly.
+MAX_CLAIM_TEXT = 600
+#: Longest title, drawn above the diagram.
+MAX_TITLE = 200
+#: Longest quote, note or other text (not drawn; tooltips and metadata).
+MAX_TEXT = 10_000
+
+#: A claim id: lowercase letters, digits and single hyphens, starting with a letter. Such an id
+#: is a valid XML/SVG id, CSS class fragment, URL fragment and Graphviz node name as it is.
+ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+MAX_ID = 64
+
+#: The characters text may not hold, as a regular expression's character class: control
+#: characters other than tab and newline, the bidirectional embeddings, overrides and isolates
+#: (they can make text read differently from what it says), and the XML non-characters U+FFFE
+#: and U+FFFF. Lone surrogates (U+D800-U+DFFF) are refused too; editors, which see astral
+#: characters as pairs of them, are given this class without them.
+REFUSED = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff"
+SURROGATES = r"\ud800-\udfff"
+
+_CLAIM = {"id": True, "text": True, "quotes": False, "note": False, "url": False,
+          "objections": False, "contradicts": False, "implicit": False}  # fmt: skip
+
+#: The keys allowed at each place of a map, in the order they are written; True: required.
+KEYS: dict[str, dict[str, bool]] = {
+    "top": {
+        "argmap": True,
+        "title": True,
+        "note": False,
+        "source": False,
+        "premises": False,
+        "conclusions": False,
+        "recommendations": False,
+    },
+    "source": {
+        "path": True,
+        "title": False,
+        "publisher": False,
+        "date": False,
+        "url": False,
+        "ignore": False,
+    },
+    "premise": _CLAIM,
+    "conclusion": {**_CLAIM, "reasons": False},
+    "recommendation": {**_CLAIM, "reasons": False},
+    "reason": {"claims": True, "objections": False, "note": False},
+    "objection": {"claims": True, "objections": False, "note": False},
+}
+
+#: The required keys of each place, in the order they are reported when missing.
+REQUIRED = {
+    place: tuple(k for k, required in keys.items() if required) for place, keys in KEYS.items()
+}
+
+
+def slugify(text: str) -> str:
+    """The id an analyst probably meant.
+
+    >>> slugify("Energy_Interest 2")
+    'energy-interest-2'
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    slug = slug.lstrip("0123456789-")
+    return slug[:MAX_ID].rstrip("-") or "claim"
+
+
+__all__ = [
+    "ID_PATTERN",
+    "KEYS",
+    "MAX_CLAIM_TEXT",
+    "MAX_ID",
+    "MAX_TEXT",
+    "MAX_TITLE",
+    "REFUSED",
+    "REQUIRED",
+    "SURROGATES",
+    "slugify",
+]

@@ -1,0 +1,180 @@
+"""A map's claims → every relation written in them, in file order: the one walker.
+
+Reasons support their claim, objections attack a claim (a rebuttal) or a step (an undercut),
+objections written in full can be undercut in turn, and ``contradicts`` pairs two claims. Every
+part of argmap that follows these (the checks, the evaluation, the drawing, the exporters)
+walks them with :func:`walk` rather than recursing through reasons and objections itself.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Iterator
+
+import attrs
+
+from argmap.model.claims import ArgumentMap, Claim, Objection, Reason, Ref
+
+
+class Link(enum.Enum):
+    """What a relation does to what it points at."""
+
+    SUPPORT = "support"  # a reason: its claims support the claim
+    REBUT = "rebut"  # an objection to a claim
+    UNDERCUT = "undercut"  # an objection to a step, or to another objection's attack
+    CONTRADICT = "contradict"  # two claims that cannot both be true
+
+
+@attrs.frozen(eq=False)  # a relation is one place in the map: equal only to itself
+class Relation:
+    """One reason, objection or contradiction, as written in the map.
+
+    ``claims`` are the claims that make it (several: a linked reason or objection). ``target``
+    is the claim it belongs to: the claim a reason supports or an objection attacks, for an
+    undercut the claim at the root of its chain. ``on`` is what an undercut attacks (a step,
+    or an objection written in full), else None. ``number`` is its place, from 1, in the list
+    it was written in; ``written`` is what the map holds (a Reason, an Objection, or a Ref
+    for an objection or contradiction of one claim).
+    """
+
+    link: Link
+    claims: tuple[Ref, ...]
+    target: Claim
+    written: Reason | Objection | Ref
+    on: Relation | None = None
+    number: int = 1
+
+    @property
+    def attack(self) -> bool:
+        return self.link is Link.REBUT or self.link is Link.UNDERCUT
+
+    @property
+    def linked(self) -> bool:
+        return len(self.claims) > 1
+
+    @property
+    def objections(self) -> tuple[Ref | Objection, ...]:
+        """The objections written under this relation (none for a plain reference)."""
+        return () if isinstance(self.written, Ref) else self.written.objections
+
+    @property
+    def note(self) -> str | None:
+        return None if isinstance(self.written, Ref) else self.written.note
+
+    @property
+    def plain(self) -> bool:
+        """Whether it is an objection or contradiction written as one claim id (a Ref)."""
+        return isinstance(self.written, Ref)
+
+    @property
+    def path(self) -> tuple[int, ...]:
+        """The numbers from the relation at the root of its chain down to this one."""
+        return (*self.on.path, self.number) if self.on is not None else (self.number,)
+
+    @property
+    def root(self) -> Relation:
+        """The step or rebuttal at the root of an undercut's chain (itself for others)."""
+        relation = self
+        while relation.on is not None:
+            relation = relation.on
+        return relation
+
+
+def attackers(objection: Ref | Objection) -> tuple[Ref, ...]:
+    """The claims making an objection: the one claim of a plain reference, else its members."""
+    return (objection,) if isinstance(objection, Ref) else objection.claims
+
+
+def _objections(
+    items: tuple[Ref | Objection, ...], link: Link, target: Claim, on: Relation | None
+) -> Iterator[Relation]:
+    for number, item in enumerate(items, 1):
+        relation = Relation(link, attackers(item), target, item, on, number)
+        yield relation
+        if isinstance(item, Objection) and item.objections:
+            yield from _objections(item.objections, Link.UNDERCUT, target, relation)
+
+
+def walk(claim: Claim) -> Iterator[Relation]:
+    """Every relation written under a claim, in file order: each reason followed by the
+    undercuts of its step (each followed by those of its attack, depth first), then the
+    rebuttals likewise, then the claims it contradicts."""
+    for number, reason in enumerate(claim.reasons, 1):
+        step = Relation(Link.SUPPORT, reason.claims, claim, reason, None, number)
+        yield step
+        if reason.objections:
+            yield from _objections(reason.objections, Link.UNDERCUT, claim, step)
+    if claim.objections:
+        yield from _objections(claim.objections, Link.REBUT, claim, None)
+    for number, ref in enumerate(claim.contradicts, 1):
+        yield Relation(Link.CONTRADICT, (ref,), claim, ref, None, number)
+
+
+def relations(amap: ArgumentMap | Iterable[Claim]) -> Iterator[Relation]:
+    """Every relation of a map (or of some claims), claim by claim in file order."""
+    claims = amap.claims if isinstance(amap, ArgumentMap) else amap
+    for claim in claims:
+        yield from walk(claim)
+
+
+def supports(amap: ArgumentMap) -> Iterator[tuple[Ref, Relation]]:
+    """Each claim of each reason, with its step, in file order."""
+    for relation in relations(amap):
+        if relation.link is Link.SUPPORT:
+            for member in relation.claims:
+                yield member, relation
+
+
+def attacks(amap: ArgumentMap) -> Iterator[tuple[Ref, Relation]]:
+    """Each claim making an objection (a rebuttal or an undercut, at any depth), with it."""
+    for relation in relations(amap):
+        if relation.attack:
+            for member in relation.claims:
+                yield member, relation
+
+
+def contradictions(amap: ArgumentMap) -> Iterator[Relation]:
+    """Every declared contradiction in file order (as written, not yet made symmetric)."""
+    for relation in relations(amap):
+        if relation.link is Link.CONTRADICT:
+            yield relation
+
+
+def prune(claim: Claim, keep: Callable[[Relation], bool]) -> Claim:
+    """The claim with only the relations ``keep`` accepts; dropping a reason or objection
+    drops the objections written under it too."""
+    written = list(walk(claim))
+    kept: set[Relation] = set()
+    for relation in written:  # parents come before their children
+        if (relation.on is None or relation.on in kept) and keep(relation):
+            kept.add(relation)
+    # Built from the leaves up: each relation's objections are made before it.
+    under: dict[Relation | Link, list[Reason | Objection | Ref]] = {link: [] for link in Link}
+    for relation in reversed(written):
+        if relation not in kept:
+            continue
+        item = relation.written
+        if not relation.plain:
+            objections = tuple(reversed(under.pop(relation, [])))
+            item = attrs.evolve(item, objections=objections)  # type: ignore[arg-type]
+        parent = relation.on if relation.on is not None else relation.link
+        under.setdefault(parent, []).append(item)
+    return attrs.evolve(
+        claim,
+        reasons=tuple(reversed(under[Link.SUPPORT])),
+        objections=tuple(reversed(under[Link.REBUT])),
+        contradicts=tuple(reversed(under[Link.CONTRADICT])),
+    )
+
+
+__all__ = [
+    "Link",
+    "Relation",
+    "attackers",
+    "attacks",
+    "contradictions",
+    "prune",
+    "relations",
+    "supports",
+    "walk",
+]

@@ -1,0 +1,141 @@
+"""Map + source text → one self-contained HTML page: the map beside the article it maps.
+
+Hovering or focusing a claim lights up the passages it quotes and scrolls the article to
+them; hovering, clicking or focusing a passage lights up the claims that quote it. Everything
+is in the one file (the SVG, the stylesheet and a small script, ``argmap/pages/assets/view.*``) and
+a Content-Security-Policy forbids the page any request: it works offline, from a file or an
+e-mail attachment, and shows no one that it was opened.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+
+import attrs
+
+from argmap.draw.svg import embed, inline
+from argmap.model import ArgumentMap
+from argmap.pages.templates import asset, fill
+from argmap.read.source import SourceText
+
+#: Nothing may be fetched: no script, style, font or image but what the page holds.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+@attrs.frozen(order=True)
+class Quoted:
+    """A stretch of the source (character offsets) that a claim quotes."""
+
+    start: int
+    end: int
+    claim: str
+
+
+def passages(amap: ArgumentMap, source: SourceText) -> list[Quoted]:
+    """Every quoted stretch of the source, with the claim quoting it, sorted by place."""
+    found = {
+        Quoted(start, end, claim.id)
+        for claim in amap.by_id().values()
+        for quote in claim.quotes
+        for start, end in source.locate(quote.text)
+    }
+    return sorted(found)
+
+
+def article(text: str, quoted: list[Quoted]) -> str:
+    """The source as HTML paragraphs, each quoted stretch a focusable ``<mark>`` naming its
+    claims; where quotes overlap, a stretch names all their claims."""
+    out: list[str] = []
+    start = 0
+    breaks = [*_PARAGRAPH_BREAK.finditer(text), None]
+    for gap in breaks:
+        end = gap.start() if gap else len(text)
+        if text[start:end].strip():
+            out.append("<p>" + _marked(text, start, end, quoted) + "</p>")
+        if gap:
+            start = gap.end()
+    return "\n".join(out)
+
+
+def _marked(text: str, start: int, end: int, quoted: list[Quoted]) -> str:
+    inside = [p for p in quoted if p.start < end and p.end > start]
+    cuts = sorted(
+        {start, end} | {max(p.start, start) for p in inside} | {min(p.end, end) for p in inside}
+    )
+    pieces = []
+    for a, b in itertools.pairwise(cuts):
+        piece = html.escape(text[a:b])
+        claims = sorted({p.claim for p in inside if p.start <= a and p.end >= b})
+        if claims:
+            pieces.append(
+                f'<mark tabindex="0" data-claims="{" ".join(claims)}" data-start="{a}" '
+                f'data-end="{b}">{piece}</mark>'
+            )
+        else:
+            pieces.append(piece)
+    return "".join(pieces)
+
+
+def _about(amap: ArgumentMap) -> str:
+    """The source's title, publisher and date, linked to its URL when it has one."""
+    if amap.source is None:
+        return ""
+    text = html.escape(" · ".join(" ".join(p.split()) for p in amap.source.about))
+    if amap.source.url and text:
+        url = html.escape(amap.source.url, quote=True)
+        text = f'<a href="{url}" rel="noopener noreferrer">{text}</a>'
+    return f'<p class="about">Source: {text}</p>' if text else ""
+
+
+def page(
+    amap: ArgumentMap,
+    drawn: bytes,
+    source: str | None = None,
+    *,
+    theme: str = "light",
+    id_prefix: str = "",
+) -> bytes:
+    """The HTML page of a map, beside its source text (the map alone without one).
+
+    Args:
+        amap: A checked map (its quotes are looked up in ``source``).
+        drawn: Graphviz's SVG of the map (:func:`argmap.draw.engine.render` of its DOT).
+        source: The source's text, e.g. from :func:`argmap.api.source_text`.
+        theme: The map's theme (:data:`argmap.draw.themes.THEMES`); the page follows it.
+        id_prefix: Put before every id of the drawing.
+    """
+    drawing = embed(drawn, amap, theme=theme, id_prefix=id_prefix, focusable=True)
+    title = html.escape(" ".join(amap.title.split()))
+    if source is not None:
+        quoted = passages(amap, SourceText(source))
+        text_pane = (
+            '<article id="argmap-article" class="article" aria-label="Source text">\n'
+            f"{article(source, quoted)}\n</article>"
+        )
+    else:
+        text_pane = ""
+    hint = (
+        "Hover or focus a claim to see the passages it quotes; select a passage to see its claim."
+        if source is not None
+        else "Hover or focus a claim; its quotes show as a tooltip."
+    )
+    document = fill(
+        "view.html",
+        csp=CSP,
+        title=title,
+        css=asset("view.css"),
+        theme=theme,
+        about=_about(amap),
+        hint=hint,
+        view="view" if source is not None else "view map-only",
+        drawing=inline(drawing),
+        text=text_pane,
+        script=asset("view.js"),
+    )
+    return document.encode("utf-8")
+
+
+__all__ = ["CSP", "Quoted", "article", "page", "passages"]

@@ -1,0 +1,107 @@
+"""JSON text → a tree of positioned nodes, the same nodes the YAML reader gives the loader."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+
+from argmap.diagnostics import Diagnostic, Span
+from argmap.read.yamltree import MAX_DEPTH, Mapping, Mark, Node, Scalar, Sequence
+
+#: How deep JSON may nest: twice the YAML limit, as the canonical form spells out every short
+#: form (an objection ``a`` is ``{"claims": ["a"]}``, two levels instead of none).
+MAX_JSON_DEPTH = 2 * MAX_DEPTH
+_WS = re.compile(r"[ \t\n\r]*")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+
+
+class _TooDeep(Exception):
+    def __init__(self, offset: int) -> None:
+        self.offset = offset
+
+
+class _Tree:
+    """Valid JSON text → positioned nodes, as the YAML reader gives them: strings are quoted
+    scalars, numbers and ``true``/``false`` plain ones, ``null`` an empty plain scalar."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def mark(self, offset: int) -> Mark:
+        line = bisect.bisect_right(self.starts, offset)
+        return Mark(line - 1, offset - self.starts[line - 1])
+
+    def skip(self, i: int) -> int:
+        return _WS.match(self.text, i).end()  # type: ignore[union-attr]
+
+    def value(self, i: int, depth: int) -> tuple[Node, int]:
+        text = self.text
+        i = self.skip(i)
+        char = text[i]
+        if char in "[{":
+            if depth >= MAX_JSON_DEPTH:
+                raise _TooDeep(i)
+            return self.collection(i, depth + 1)
+        if char == '"':
+            value, end = json.decoder.scanstring(text, i + 1)
+            return Scalar(value, self.mark(i), plain=False), end
+        for word, value in (("true", "true"), ("false", "false"), ("null", "")):
+            if text.startswith(word, i):
+                return Scalar(value, self.mark(i)), i + len(word)
+        number = _NUMBER.match(text, i)
+        assert number is not None, "json.loads accepted it"
+        return Scalar(number.group(), self.mark(i)), number.end()
+
+    def collection(self, start: int, depth: int) -> tuple[Node, int]:
+        text = self.text
+        mapping = text[start] == "{"
+        close = "}" if mapping else "]"
+        items: list[Node] = []
+        pairs: list[tuple[Scalar, Node]] = []
+        i = self.skip(start + 1)
+        while text[i] != close:
+            if mapping:
+                key, i = self.value(i, depth)
+                i = self.skip(i) + 1  # the colon
+                value, i = self.value(i, depth)
+                pairs.append((key, value))  # type: ignore[arg-type]
+            else:
+                item, i = self.value(i, depth)
+                items.append(item)
+            i = self.skip(i)
+            if text[i] == ",":
+                i = self.skip(i + 1)
+        mark = self.mark(start)
+        node = Mapping(tuple(pairs), mark) if mapping else Sequence(tuple(items), mark)
+        return node, i + 1
+
+
+def _constant(name: str) -> float:
+    raise ValueError(f"{name} is not JSON")
+
+
+def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
+    """JSON text → its root node, or the diagnostics of a JSON syntax error or of nesting
+    too deep (the codes YAML's would have: AM002, AM013)."""
+    try:
+        json.loads(text, parse_constant=_constant)
+    except json.JSONDecodeError as exc:
+        span = Span(exc.lineno, exc.colno)
+        return None, [Diagnostic(path, span, "AM002", f"JSON syntax error: {exc.msg}")]
+    except ValueError as exc:
+        return None, [Diagnostic(path, Span(1, 1), "AM002", f"JSON syntax error: {exc}")]
+    except RecursionError:
+        return None, [Diagnostic(path, Span(1, 1), "AM013", "nesting deeper than JSON allows")]
+    tree = _Tree(text)
+    try:
+        root, _ = tree.value(0, 0)
+    except _TooDeep as exc:
+        message = f"nesting deeper than {MAX_JSON_DEPTH} levels"
+        at = tree.mark(exc.offset)
+        return None, [Diagnostic(path, Span(at.line + 1, at.column + 1), "AM013", message)]
+    return root, []
+
+
+__all__ = ["MAX_JSON_DEPTH", "parse"]

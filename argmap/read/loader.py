@@ -1,0 +1,361 @@
+"""Map file bytes → ArgumentMap, with a positioned diagnostic for every shape error."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from typing import TypeVar
+
+from argmap.diagnostics import Diagnostic, Span
+from argmap.model import (
+    FORMAT_VERSION,
+    ArgumentMap,
+    Claim,
+    Kind,
+    Objection,
+    Quote,
+    Reason,
+    Ref,
+    Source,
+)
+from argmap.model.keys import KEYS, MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE, REQUIRED
+from argmap.read.yamltree import (
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    Spans,
+    bad_character,
+    decode,
+    describe,
+    parse,
+)
+
+T = TypeVar("T")
+
+
+class _Reader:
+    """Walks positioned nodes, collecting diagnostics instead of stopping at the first."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+
+    def error(self, span: Span, code: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(self.path, span, code, message))
+
+    def mapping(self, node: Node, place: str, what: str) -> dict[str, tuple[Scalar, Node]] | None:
+        """Check a mapping against the keys allowed at ``place``; return its entries by key."""
+        if not isinstance(node, Mapping):
+            self.error(node.span, "AM010", f"{what} must be a mapping, not {describe(node)}")
+            return None
+        allowed = KEYS[place]
+        entries: dict[str, tuple[Scalar, Node]] = {}
+        for key, value in node.pairs:
+            if not isinstance(key, Scalar):
+                self.error(key.span, "AM010", f"a key in {what} must be text, not {describe(key)}")
+                continue
+            name = key.value
+            if name in entries:
+                first = entries[name][0].span
+                message = f"duplicate key '{name}' in {what} (first at {first})"
+                self.error(key.span, "AM007", message)
+                continue
+            if name not in allowed:
+                self.error(key.span, "AM009", self._unknown_key(name, place, what))
+                continue
+            entries[name] = (key, value)
+        for name in REQUIRED[place]:
+            if name not in entries:
+                self.error(node.span, "AM011", f"{what} is missing the required key '{name}'")
+        return entries
+
+    @staticmethod
+    def _unknown_key(key: str, place: str, what: str) -> str:
+        allowed = KEYS[place]
+        message = f"unknown key '{key}' in {what}"
+        if place == "premise" and key == "reasons":
+            return message + "; premises have no reasons: list it under conclusions instead"
+        close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
+        if close:
+            return message + f"; did you mean '{close[0]}'?"
+        return message + "; expected one of: " + ", ".join(allowed)
+
+    def text(self, node: Node, what: str, limit: int = MAX_TEXT) -> str | None:
+        """A non-empty text value without refused characters, at most ``limit`` characters."""
+        if not isinstance(node, Scalar):
+            self.error(node.span, "AM010", f"{what} must be text, not {describe(node)}")
+            return None
+        value = node.value
+        if not value or value.isspace():
+            self.error(node.span, "AM016", f"{what} is empty")
+            return None
+        bad = bad_character(value)
+        if bad is not None:
+            index, description = bad
+            self.error(
+                node.span, "AM012", f"{what} contains a {description} at character {index + 1}"
+            )
+            return None
+        if len(value) > limit:
+            self.error(
+                node.span, "AM014", f"{what} is {len(value)} characters long; the limit is {limit}"
+            )
+            return None
+        return value
+
+    def one_or_list(
+        self,
+        node: Node,
+        what: str,
+        item: Callable[[Node, str], T | None],
+        *,
+        may_be_empty: bool = False,
+    ) -> tuple[T, ...] | None:
+        """A single item or a list of items (non-empty unless ``may_be_empty``)."""
+        nodes: tuple[Node, ...]
+        if isinstance(node, Sequence):
+            if not node.items and not may_be_empty:
+                self.error(node.span, "AM016", f"{what} is an empty list")
+                return None
+            nodes = node.items
+        elif may_be_empty and isinstance(node, Scalar) and node.plain and node.value == "":
+            nodes = ()
+        else:
+            nodes = (node,)
+        values = [item(n, what) for n in nodes]
+        if None in values:  # each item reported its own error
+            return None
+        return tuple(values)  # type: ignore[arg-type]
+
+    def ref(self, node: Node, what: str) -> Ref | None:
+        if isinstance(node, Scalar) and node.value.strip():
+            return Ref(node.value, node.span)
+        self.error(node.span, "AM010", f"{what} must list claim ids, not {describe(node)}")
+        return None
+
+    def flag(self, node: Node, what: str) -> bool | None:
+        """``true`` or ``false``, as written (YAML's other spellings of booleans are refused)."""
+        if isinstance(node, Scalar) and node.value in ("true", "false"):
+            return node.value == "true"
+        shown = f"'{node.value}'" if isinstance(node, Scalar) else describe(node)
+        self.error(node.span, "AM010", f"'{what}' must be true or false, not {shown}")
+        return None
+
+    def line(self, node: Node, what: str) -> str | None:
+        return self.text(node, f"a line in {what}")
+
+    def quote(self, node: Node, what: str) -> Quote | None:
+        value = self.text(node, "a quote")
+        return None if value is None else Quote(value, node.span)
+
+    def reason(self, node: Node, what: str) -> Reason | None:
+        if isinstance(node, Scalar):
+            ref = self.ref(node, "a reason")
+            return None if ref is None else Reason((ref,), span=ref.span)  # the same place
+        if isinstance(node, Sequence):
+            if not node.items:
+                self.error(node.span, "AM016", "a linked reason is an empty list")
+                return None
+            refs = [self.ref(n, "a linked reason") for n in node.items]
+            if any(r is None for r in refs):
+                return None
+            return Reason(tuple(r for r in refs if r is not None), span=node.span)
+        written = self.written_in_full(node, "reason", "a reason")
+        return None if written is None else Reason(*written, span=node.span)
+
+    def objection(self, node: Node, what: str) -> Ref | Objection | None:
+        """A claim id, or an objection written in full: a mapping like a reason's."""
+        if not isinstance(node, Mapping):
+            return self.ref(node, what)
+        written = self.written_in_full(node, "objection", "an objection")
+        if written is None:
+            return None
+        claims, objections, note = written
+        if len(claims) == 1 and not objections and not note:
+            return claims[0]  # {claims: a} says no more than a
+        return Objection(claims, objections, note, span=node.span)
+
+    def written_in_full(
+        self, node: Node, place: str, name: str
+    ) -> tuple[tuple[Ref, ...], tuple[Ref | Objection, ...], str | None] | None:
+        """The keys a reason and an objection written in full share: their claims, the
+        objections that undercut them and a note; None if any is wrong (reported)."""
+        entries = self.mapping(node, place, name)
+        if entries is None or "claims" not in entries:
+            return None
+        claims = self.one_or_list(entries["claims"][1], f"'claims' of {name}", self.ref)
+        objections: tuple[Ref | Objection, ...] | None = ()
+        if "objections" in entries:
+            objections = self.one_or_list(
+                entries["objections"][1], f"'objections' of {name}", self.objection
+            )
+        note = self.optional_text(entries, "note", f"the note of {name}")
+        if claims is None or objections is None or note is False:
+            return None
+        return claims, objections, note or None
+
+    def optional_text(
+        self, entries: dict[str, tuple[Scalar, Node]], key: str, what: str, limit: int = MAX_TEXT
+    ) -> str | bool | None:
+        """The text under ``key``, None when absent, False when present but invalid."""
+        if key not in entries:
+            return None
+        value = self.text(entries[key][1], what, limit)
+        return False if value is None else value
+
+    def claim(self, node: Node, kind: Kind, place: str, what_kind: str) -> Claim | None:
+        """A claim of ``kind``; ``place`` is ``kind.value``, ``what_kind`` "a " + place."""
+        entries = self.mapping(node, place, what_kind)
+        if entries is None:
+            return None
+        ok = all(map(entries.__contains__, REQUIRED[place]))
+        spans = Spans.of(node, entries)  # type: ignore[arg-type]
+        claim_id = None
+        if "id" in entries:
+            id_node = entries["id"][1]
+            if isinstance(id_node, Scalar) and id_node.value.strip():
+                claim_id = id_node.value
+            else:
+                self.error(id_node.span, "AM010", f"the id of {what_kind} must be text, "
+                           f"not {describe(id_node)}")  # fmt: skip
+        what = f"the text of {place} '{claim_id}'" if claim_id else f"the text of {what_kind}"
+        text = self.text(entries["text"][1], what, MAX_CLAIM_TEXT) if "text" in entries else None
+        quotes: tuple[Quote, ...] | None = ()
+        if "quotes" in entries:
+            quotes = self.one_or_list(entries["quotes"][1], "quotes", self.quote)
+        objections: tuple[Ref | Objection, ...] | None = ()
+        if "objections" in entries:
+            objections = self.one_or_list(entries["objections"][1], "objections", self.objection)
+        reasons: tuple[Reason, ...] | None = ()
+        if "reasons" in entries:
+            # An empty list is well-formed; the checks report a conclusion without reasons.
+            reasons = self.one_or_list(
+                entries["reasons"][1], "reasons", self.reason, may_be_empty=True
+            )
+        contradicts: tuple[Ref, ...] | None = ()
+        if "contradicts" in entries:
+            contradicts = self.one_or_list(entries["contradicts"][1], "contradicts", self.ref)
+        implicit = self.flag(entries["implicit"][1], "implicit") if "implicit" in entries else False
+        note = self.optional_text(entries, "note", "a note")
+        url = self.optional_text(entries, "url", "a url")
+        if (
+            not ok
+            or None in (claim_id, text, quotes, objections, reasons, contradicts, implicit)
+            or False in (note, url)
+        ):
+            return None
+        return Claim(
+            id=claim_id,  # type: ignore[arg-type]
+            kind=kind,
+            text=text,  # type: ignore[arg-type]
+            quotes=quotes,  # type: ignore[arg-type]
+            note=note or None,  # type: ignore[arg-type]
+            url=url or None,  # type: ignore[arg-type]
+            reasons=reasons,  # type: ignore[arg-type]
+            objections=objections,  # type: ignore[arg-type]
+            contradicts=contradicts,  # type: ignore[arg-type]
+            implicit=implicit,  # type: ignore[arg-type]
+            spans=spans,
+        )
+
+    def source(self, node: Node) -> Source | None:
+        entries = self.mapping(node, "source", "source")
+        if entries is None:
+            return None
+        texts = [key for key in KEYS["source"] if key != "ignore"]
+        fields: dict[str, object] = {
+            key: self.optional_text(entries, key, f"source {key}") for key in texts
+        }
+        if "ignore" in entries:
+            fields["ignore"] = self.one_or_list(
+                entries["ignore"][1], "'ignore' of the source", self.line
+            )
+            if fields["ignore"] is None:
+                return None
+        if False in fields.values() or fields["path"] is None:
+            return None
+        spans = Spans.of(node, entries)  # type: ignore[arg-type]
+        return Source(**fields, spans=spans)  # type: ignore[arg-type]
+
+    def argument_map(self, root: Node) -> ArgumentMap | None:
+        if not isinstance(root, Mapping):
+            self.error(root.span, "AM008", f"the top level must be a mapping, not {describe(root)}")
+            return None
+        entries = self.mapping(root, "top", "the map")
+        assert entries is not None
+        version: str | None = None
+        if "argmap" in entries:
+            version_node = entries["argmap"][1]
+            if isinstance(version_node, Scalar) and version_node.value.strip() == FORMAT_VERSION:
+                version = FORMAT_VERSION
+            else:
+                shown = (
+                    version_node.value
+                    if isinstance(version_node, Scalar)
+                    else describe(version_node)
+                )
+                self.error(
+                    version_node.span,
+                    "AM015",
+                    f"unsupported format version '{shown}'; this argmap reads version "
+                    f"{FORMAT_VERSION} (write 'argmap: {FORMAT_VERSION}')",
+                )
+        title = (
+            self.text(entries["title"][1], "the title", MAX_TITLE) if "title" in entries else None
+        )
+        note = self.optional_text(entries, "note", "the note of the map")
+        source = self.source(entries["source"][1]) if "source" in entries else None
+        claims: list[Claim] = []
+        for kind in Kind:
+            if kind.section not in entries:
+                continue
+            section = entries[kind.section][1]
+            if not isinstance(section, Sequence):
+                self.error(
+                    section.span,
+                    "AM010",
+                    f"'{kind.section}' must be a list, not {describe(section)}",
+                )
+                continue
+            place = kind.value
+            what_kind = f"a {place}"
+            for item in section.items:
+                claim = self.claim(item, kind, place, what_kind)
+                if claim is not None:
+                    claims.append(claim)
+        if self.diagnostics or version is None or title is None or note is False:
+            return None
+        spans = Spans.of(root, entries)
+        return ArgumentMap(
+            title=title,
+            claims=tuple(claims),
+            source=source,
+            note=note or None,  # type: ignore[arg-type]
+            version=version,
+            spans=spans,
+        )
+
+
+def load(data: bytes, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    """Read a map from the bytes of a file; ``path`` is only used in diagnostics.
+
+    Returns the map, or None with the diagnostics (sorted) when the file is not a well-formed map.
+    Consistency (references, cycles, quotes) is not checked here: see :mod:`argmap.checks`.
+    """
+    text, diagnostics = decode(data, path)
+    if text is None:
+        return None, diagnostics
+    root, diagnostics = parse(text, path)
+    if root is None:
+        return None, sorted(diagnostics)
+    reader = _Reader(path)
+    amap = reader.argument_map(root)
+    return amap, sorted(reader.diagnostics)
+
+
+def load_tree(root: Node, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    """Read a map from a tree of positioned nodes built elsewhere (e.g. from JSON)."""
+    reader = _Reader(path)
+    amap = reader.argument_map(root)
+    return amap, sorted(reader.diagnostics)

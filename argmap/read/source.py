@@ -1,0 +1,359 @@
+"""Source text + quote → where the quote is, tolerant of typography, or the closest passage."""
+
+from __future__ import annotations
+
+import bisect
+import collections
+import difflib
+import itertools
+import re
+
+import attrs
+
+# Typographic variants that analysts cannot be expected to reproduce exactly.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",  # ‘
+        "\u2019": "'",  # ’
+        "\u201a": "'",  # ‚
+        "\u201b": "'",  # ‛
+        "\u2032": "'",  # ′
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+        "\u201e": '"',  # „
+        "\u201f": '"',  # ‟
+        "\u2033": '"',  # ″
+        "\u00ab": '"',  # «
+        "\u00bb": '"',  # »
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2012": "-",  # figure dash
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+        "\u2015": "-",  # horizontal bar
+        "\u2212": "-",  # minus
+        "\u00ad": None,  # soft hyphen: invisible
+        "\u200b": None,  # zero-width space
+    }
+)
+_SPACE = re.compile(r"\s+")
+_FOLD_PAIRS = tuple((chr(code), to or "") for code, to in _FOLD.items())
+_DROPPED = re.compile("[" + "".join(chr(c) for c, to in _FOLD.items() if to is None) + "]")
+_LONG_SPACE = re.compile(r"\s\s+")  # white space that normalizing shortens
+_SPACES = re.compile("  +")  # the same in a text whose only white space is spaces
+_WORDS = 4  # words in a key of the word index
+_STRIDE = 2  # every _STRIDE-th word of a source is indexed (_WORDS is a multiple of it)
+_WORD_GROUP = re.compile(rf"(?:\S++ ?){{1,{_STRIDE}}}")
+# Quotes are looked up by scanning the text from where the last one was found until the scans
+# add up to this many times the text's length; then the word index is built. Building it
+# costs as much as some 150-200 scans of the whole text (bench/README.md), so quotes in reading
+# order never need it, and quotes in any order cost at most a tenth more than with the index
+# from the start.
+_SCAN_BUDGET = 16
+# An elision inside a quote: "…", "...", "[…]" or "[...]" stands for omitted source text.
+_ELLIPSIS = re.compile(r"\s*\[?(?:\u2026|\.\.\.)\]?\s*")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019)]*|$)", re.M)
+
+
+def normalize(text: str) -> str:
+    """Fold quote marks and dashes to ASCII and runs of white space to one space.
+
+    >>> normalize("the  \u201cEuropean\u201d\\ncommunity \u2014 now")
+    'the "European" community - now'
+    """
+    folded = _fold(text)
+    # Most quotes are spaced so already: single spaces between words and no other white space
+    # (a printable text has none but spaces), and need no splitting into words and joining.
+    if (
+        folded.isprintable()
+        and "  " not in folded
+        and not folded.startswith(" ")
+        and not folded.endswith(" ")
+    ):
+        return folded
+    return " ".join(folded.split())
+
+
+def _fold(text: str) -> str:
+    """Quote marks and dashes folded to ASCII, invisible characters dropped."""
+    if not text.isascii():  # all that folding changes lies outside ASCII
+        for char, replacement in _FOLD_PAIRS:  # a C scan each: faster than str.translate
+            if char in text:
+                text = text.replace(char, replacement)
+    return text
+
+
+def _parts(quote: str) -> list[str]:
+    """The normalized parts of a quote between its elisions, empty ones left out."""
+    if "\u2026" not in quote and "..." not in quote:  # no elision: one part
+        part = normalize(quote)
+        return [part] if part else []
+    return [part for part in map(normalize, _ELLIPSIS.split(quote)) if part]
+
+
+@attrs.frozen
+class Match:
+    start: int  # character offsets into the original source text
+    end: int
+
+
+@attrs.frozen
+class Passage:
+    """The source passage closest to a quote that was not found."""
+
+    line: int
+    text: str
+    similarity: float
+
+
+class SourceText:
+    """A source text prepared for quote look-ups: normalized once, mapped back to lines.
+
+    Built for long texts and many quotes: normalizing runs in C over the whole text, offsets
+    back into the original are kept sparsely (only where the two texts shift against each
+    other), and :meth:`contains` scans on from the last quote it found (analysts mostly quote
+    a text in reading order), or, once such scans stop paying, looks quotes up in an index of
+    the text's words.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        folded = _fold(text)
+        # Where folding dropped characters: the folded offset at which each one was dropped.
+        self._drops: list[int] = []
+        if len(folded) != len(text):
+            self._drops = [m.start() - k for k, m in enumerate(_DROPPED.finditer(text))]
+        # Runs of white space become one space; none at the start, one at the end if any.
+        # From normalized offset _marks[k] on, a folded offset is the normalized one + _shifts[k].
+        spaced = folded.replace("\n", " ")
+        simple = spaced.isprintable()  # no white space left but spaces: the common case
+        if not simple:
+            spaced = folded
+        lead = len(spaced) - len(spaced.lstrip())
+        self._marks: list[int] = [0] if lead else []
+        self._shifts: list[int] = [lead] if lead else []
+        pieces: list[str] = []  # of a simple text, the text between its runs of spaces
+        shift = done = lead
+        for run in (_SPACES if simple else _LONG_SPACE).finditer(spaced, lead):
+            start, end = run.span()
+            self._marks.append(start - shift + 1)
+            shift += end - start - 1
+            self._shifts.append(shift)
+            if simple:
+                pieces.append(spaced[done:start])
+                done = end
+        if simple:
+            pieces.append(spaced[done:])
+            self.normalized = " ".join(pieces)
+        else:
+            words = " ".join(folded.split())
+            self.normalized = words + " " if words and folded[-1:].isspace() else words
+        self._line_starts: list[int] | None = None
+        self._index: dict[str, int] | None = None
+        self._cursor = 0  # where the last quote that contains() found by scanning ends
+        self._scanned = 0  # characters of ``normalized`` scanned so far, to weigh the index
+
+    def offset(self, index: int) -> int:
+        """The offset in the original text of the character at ``index`` of ``normalized``."""
+        k = bisect.bisect_right(self._marks, index)
+        folded = index + (self._shifts[k - 1] if k else 0)
+        return folded + bisect.bisect_right(self._drops, folded)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line of a character offset in the original text."""
+        if self._line_starts is None:
+            lengths = map((1).__add__, map(len, self.text.split("\n")))
+            self._line_starts = list(itertools.accumulate(lengths, initial=0))[:-1]
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def find(self, quote: str) -> Match | None:
+        """Where ``quote`` occurs (its elided parts in order, each the first occurrence after
+        the one before), or None. Scans the text; :meth:`contains` is faster for a yes or no.
+        """
+        found = self._search(_parts(quote), 0)
+        if found is None:
+            return None
+        first, end = found
+        return Match(self.offset(first), self.offset(end - 1) + 1)
+
+    def _search(self, parts: list[str], position: int) -> tuple[int, int] | None:
+        """The first occurrence of ``parts`` from ``position`` on in ``normalized`` (each part
+        the first occurrence after the one before), as (start, end), or None (also for no
+        parts). Counts the characters it scans, for :meth:`contains`."""
+        text = self.normalized
+        first = -1
+        for part in parts:
+            index = text.find(part, position)
+            if index < 0:
+                self._scanned += len(text) - position
+                return None
+            self._scanned += index + len(part) - position
+            if first < 0:
+                first = index
+            position = index + len(part)
+        return None if first < 0 else (first, position)
+
+    def contains(self, quote: str) -> bool:
+        """Whether ``quote`` occurs (its elided parts in order): ``find(quote) is not None``.
+
+        Quotes mostly follow the text, so the text is first scanned on from where the last
+        quote was found, then (for a quote before it or not in the text) from the start. Such
+        scans are exact, but quotes in random order would each cost a scan of half the text;
+        so once they add up to _SCAN_BUDGET times the text, the rest are looked up in an index
+        of the text's words instead: the longest part is looked up, the parts before it are
+        searched backwards from it and those after it forwards, which are short scans. Only
+        when that fails (a short quote, one starting inside a word, or one not in the text) is
+        the text scanned from the start. Either way, checking thousands of quotes against a
+        long text takes time in proportion to both, not to their product.
+        """
+        parts = _parts(quote)
+        if not parts:
+            return False
+        if self._index is None and self._scanned <= _SCAN_BUDGET * len(self.normalized):
+            return self._scan(parts)
+        if len(parts) == 1 and self._lookup(parts[0]) >= 0:
+            return True
+        text = self.normalized
+        anchor = max(range(len(parts)), key=lambda i: len(parts[i]))
+        start = self._lookup(parts[anchor])
+        if start >= 0:
+            end = start
+            for part in reversed(parts[:anchor]):
+                end = text.rfind(part, 0, end)
+                if end < 0:
+                    break
+            else:
+                position = start + len(parts[anchor])
+                for part in parts[anchor + 1 :]:
+                    position = text.find(part, position)
+                    if position < 0:
+                        break
+                    position += len(part)
+                else:
+                    return True
+        return self._search(parts, 0) is not None  # the exact, greedy search decides
+
+    def _scan(self, parts: list[str]) -> bool:
+        """Whether ``parts`` occur, scanning on from the cursor, then from the start.
+
+        An occurrence after the cursor is one of the whole text, and when there is any, the
+        greedy search from the start finds one: the answer is that of :meth:`find`.
+        """
+        found = self._search(parts, self._cursor)
+        if found is None and self._cursor:
+            found = self._search(parts, 0)
+        if found is None:
+            return False
+        self._cursor = found[1]
+        return True
+
+    def _lookup(self, part: str) -> int:
+        """An occurrence of ``part`` found through the word index, or -1.
+
+        Every _STRIDE-th word start of the text is indexed by the _WORDS words from it, so an
+        occurrence has a key at one of its first _STRIDE word starts (or the one after, when
+        it starts inside a word of the text). Keys of several words rarely repeat; when the
+        one tried does, the next start of the part is tried.
+        """
+        index = self._word_index()
+        words = part.split(" ")  # a normalized part: its words are one space apart
+        offset = 0  # where words[first] starts in the part
+        for first in range(min(_STRIDE + 1, len(words) - _WORDS + 1)):
+            at = index.get(" ".join(words[first : first + _WORDS]), -1) - offset
+            if at >= 0 and self.normalized.startswith(part, at):
+                return at
+            offset += len(words[first]) + 1
+        return -1
+
+    def _word_index(self) -> dict[str, int]:
+        if self._index is None:
+            text = self.normalized
+            starts = [m.start() for m in _WORD_GROUP.finditer(text)]
+            groups = _WORDS // _STRIDE  # the key of a start ends before the start this many on
+            ends = (starts + [len(text) + 1] * groups)[groups:]
+            keys = [text[start : end - 1] for start, end in zip(starts, ends, strict=True)]
+            # Built back to front, so that for a repeated key the first place wins.
+            self._index = dict(zip(reversed(keys), reversed(starts), strict=True))
+        return self._index
+
+    def locate(self, quote: str) -> list[tuple[int, int]]:
+        """Where each part of a quote is (offsets in the original text): one part, or for a
+        quote with elisions (``…``) each part in order within the quote's first occurrence;
+        empty when the quote is not in the text."""
+        whole = self.find(quote)
+        if whole is None:
+            return []
+        parts = [p for p in _ELLIPSIS.split(quote) if p.strip()]
+        if len(parts) <= 1:
+            return [(whole.start, whole.end)]
+        found: list[tuple[int, int]] = []
+        position = whole.start
+        for part in parts:  # each part in order, within the whole quote's stretch
+            match = SourceText(self.text[position : whole.end]).find(part)
+            if match is None:
+                return [(whole.start, whole.end)]
+            found.append((position + match.start, position + match.end))
+            position += match.end
+        return found
+
+    def occurrences(self, quote: str) -> list[tuple[Match, ...]]:
+        """Every place ``quote`` occurs, each as the matches of its parts (the text an elision
+        skips is not part of it), for coverage. A repeated passage (a standfirst that repeats
+        a sentence of the body) is covered wherever it appears; occurrences do not overlap."""
+        parts = _parts(quote)
+        text = self.normalized
+        found: list[tuple[Match, ...]] = []
+        start = 0
+        while parts:
+            position = text.find(parts[0], start)
+            if position < 0:
+                break
+            matches = []
+            for part in parts:
+                position = text.find(part, position)
+                if position < 0:
+                    return found
+                end = position + len(part)
+                matches.append(Match(self.offset(position), self.offset(end - 1) + 1))
+                position = end
+            found.append(tuple(matches))
+            start = position
+        return found
+
+    def closest(self, quote: str) -> Passage | None:
+        """The sentence of the source most like ``quote``, for a helpful error message: the
+        one whose blocks matching the quote cover most of it (the first such, in reading
+        order).
+
+        A long source has thousands of sentences, and matching blocks costs a tenth of a
+        millisecond a sentence; so sentences are tried in the order of a bound on that score
+        (the characters a sentence shares with the quote, counted with repeats), and the
+        search stops when no sentence left can beat the best found. The answer is the one
+        trying them all would give, for a small part of the time.
+        """
+        wanted = normalize(quote)
+        counts = collections.Counter(wanted)
+        candidates: list[tuple[int, int, str, re.Match[str]]] = []
+        for index, found in enumerate(_SENTENCE.finditer(self.text)):
+            sentence = normalize(found.group())
+            if sentence:
+                shared = sum((collections.Counter(sentence) & counts).values())
+                candidates.append((-shared, index, sentence, found))
+        candidates.sort(key=lambda candidate: candidate[:2])  # most shared first
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(wanted)
+        best: tuple[int, int, str, re.Match[str]] | None = None
+        for negative, index, sentence, found in candidates:
+            if best is not None and -negative < best[0]:
+                break  # neither this sentence nor any after it can match more
+            matcher.set_seq1(sentence)
+            # Score the quote against its best-aligned window of the sentence, so that a quote of
+            # part of a long sentence is not penalised for the part it leaves out.
+            matched = sum(block.size for block in matcher.get_matching_blocks())
+            if best is None or (matched, -index) > (best[0], -best[1]):
+                best = (matched, index, sentence, found)
+        if best is None:
+            return None
+        matched, _, sentence, found = best
+        start = found.start() + len(found.group()) - len(found.group().lstrip())
+        return Passage(self.line_of(start), sentence, matched / max(len(wanted), 1))
