@@ -193,6 +193,9 @@ class _Layout:
         """A block mapping at ``indent``; with ``lead`` (``- `` of a list item) its first
         pair goes on the item's line, after the item's comments (``before``)."""
         order = {key: i for i, key in enumerate(key_order(place))}
+        if place == "top":  # the lists of claims stay in the order written, after the rest
+            written = [pair[0].value for pair in node.pairs if pair[0].value in SECTIONS]
+            order.update({key: len(order) + i for i, key in enumerate(written)})
         pairs = sorted(node.pairs, key=lambda pair: order[pair[0].value])
         for i, (key, value) in enumerate(pairs):
             trivia = key.before
