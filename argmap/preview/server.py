@@ -11,7 +11,6 @@ interface only and answers only requests addressed to it by that name (``127.0.0
 from __future__ import annotations
 
 import threading
-import time
 import webbrowser
 from collections.abc import Callable
 from http import HTTPStatus
@@ -19,11 +18,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from argmap.diagnostics import UsageError
+from argmap.draw.engine import load_graphviz
 from argmap.preview.page import live_page, state_json
 from argmap.preview.state import Preview
+from argmap.watch import changes, folder_of
 
-#: Seconds between two looks at the files: a save shows within this and a redraw.
-INTERVAL = 0.05
 #: Seconds between two keep-alive comments on an idle event stream.
 KEEPALIVE = 15.0
 EXIT_INTERRUPTED = 130
@@ -135,7 +134,6 @@ def serve(
     theme: str = "light",
     open_browser: bool = False,
     echo: Callable[[str], None],
-    interval: float = INTERVAL,
     ready: Callable[[str], None] | None = None,
 ) -> int:
     """Preview a map until interrupted; returns the exit status (130 after Ctrl-C).
@@ -146,11 +144,9 @@ def serve(
         theme: The drawing's theme.
         open_browser: Open the page in the default browser.
         echo: Where progress and diagnostics go (stderr).
-        interval: Seconds between two looks at the files.
         ready: Called with the URL once the server listens (for tests).
     """
-    import pygraphviz  # noqa: F401  # loaded once, so that every redraw is warm
-
+    load_graphviz()  # once, so that every redraw is warm
     preview = Preview(path, theme)
     preview.refresh()
     server = start(preview, port)
@@ -162,8 +158,7 @@ def serve(
     if open_browser:
         webbrowser.open(url)
     try:
-        while True:
-            time.sleep(interval)
+        for _ in changes(lambda: sorted({folder_of(file) for file in preview.files}), None):
             if preview.refresh():
                 _report(preview, echo)
     except KeyboardInterrupt:
@@ -173,4 +168,4 @@ def serve(
         stop(server)
 
 
-__all__ = ["INTERVAL", "serve", "start", "stop"]
+__all__ = ["serve", "start", "stop"]

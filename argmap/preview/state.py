@@ -1,8 +1,9 @@
 """A map file on disk + time → what its preview shows: the last good drawing and the current
 diagnostics, re-checked and redrawn whenever the map or its source text is saved.
 
-:class:`Preview` polls the two files' stamps (size, modification time, inode: as
-``argmap render --watch`` does, :func:`argmap.watch.stamp`). A save that checks clean gives a
+:class:`Preview` compares the two files' stamps (size, modification time, inode: as
+``argmap render --watch`` does, :func:`argmap.watch.stamp`) each time the system says that
+something changed in their folders. A save that checks clean gives a
 new drawing; one with errors keeps the last good drawing and shows its diagnostics, as
 ``argmap check`` prints them. Each change bumps :attr:`Preview.version`, and threads waiting in
 :meth:`Preview.wait` (the server's event streams) wake up.
@@ -50,6 +51,11 @@ class Preview:
         self._stamps: tuple[Stamp, Stamp] | None = None
         self._source: str | None = None  # the source text's path, once known
         self._changed = threading.Condition()
+
+    @property
+    def files(self) -> list[str]:
+        """The map file and, once known, its source text's."""
+        return [self.path] if self._source is None else [self.path, self._source]
 
     def stamps(self) -> tuple[Stamp, Stamp]:
         return stamp(self.path), stamp(self._source) if self._source else None
