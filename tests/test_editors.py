@@ -162,5 +162,5 @@ def test_the_pre_commit_hooks_run_argmap_check_and_fmt_check(tmp_path: Path) -> 
     "setup", ["neovim/argmap.lua", "neovim/lspconfig.lua", "helix/languages.toml"]
 )
 def test_the_docs_show_the_setups_as_they_are(setup: str) -> None:
-    docs = (ROOT / "docs-editor.md").read_text(encoding="utf-8")
+    docs = (ROOT / "README.md").read_text(encoding="utf-8")
     assert (EDITORS / setup).read_text(encoding="utf-8") in docs

@@ -13,7 +13,8 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from argmap.lsp import hover
+from argmap.fmt import format_text
+from argmap.lsp import formatting, hover
 from argmap.lsp.document import Document
 from argmap.lsp.server import create_server
 
@@ -209,6 +210,39 @@ async def test_code_actions_fix_an_unknown_id(client: LanguageClient, seed_copy:
     [action] = [a for a in found if a.is_preferred]
     assert action.title == "Change to 'mutual-benefit-strategy'"
     assert apply(doc, action.edit.changes[doc.uri]) == seed_copy.read_text()
+
+
+MESSY = "title: T\nargmap: 1  # the version\npremises:\n- text: A.\n  id: a\n"
+
+
+@pytest.mark.asyncio
+async def test_format_document_lays_the_map_out_as_argmap_fmt_does(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    doc = opened(client, tmp_path / "m.yaml", MESSY)
+    await published(client, doc.uri, 1)
+    options = types.FormattingOptions(tab_size=2, insert_spaces=True)
+    edits = await client.text_document_formatting_async(
+        types.DocumentFormattingParams(ident(doc), options)
+    )
+    formatted = apply(doc, edits)
+    assert formatted == format_text(MESSY)
+    assert formatted.startswith("argmap: 1  # the version\ntitle: T\n")
+    whole = types.Range(types.Position(0, 0), types.Position(0, 0))
+    found = await client.text_document_code_action_async(
+        types.CodeActionParams(ident(doc), whole, types.CodeActionContext([]))
+    )
+    [action] = [a for a in found if a.title == formatting.TITLE]
+    assert action.kind == types.CodeActionKind.Source
+    assert apply(doc, action.edit.changes[doc.uri]) == formatted
+    # A formatted map, or one that does not parse, is left alone.
+    for text in (formatted, "argmap: 1\ntitle: [unclosed\n"):
+        doc = opened(client, tmp_path / f"other{len(text)}.yaml", text)
+        await published(client, doc.uri, 1)
+        edits = await client.text_document_formatting_async(
+            types.DocumentFormattingParams(ident(doc), options)
+        )
+        assert not edits
 
 
 @pytest.mark.asyncio

@@ -31,7 +31,7 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
 from argmap import __version__
-from argmap.lsp import actions, completion, hover, navigation, symbols
+from argmap.lsp import actions, completion, formatting, hover, navigation, symbols
 from argmap.lsp.diagnostics import diagnostics
 from argmap.lsp.document import Document
 from argmap.lsp.passages import Sources
@@ -356,16 +356,22 @@ def create_server() -> ArgmapServer:
         document = server.document(params.text_document.uri)
         return symbols.symbols(document) if document else []
 
-    @server.feature(
-        types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
-    )
+    kinds = [types.CodeActionKind.QuickFix, types.CodeActionKind.Source]
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(kinds))
     @_safe(server, list)
     def code_actions(params: types.CodeActionParams) -> list[types.CodeAction]:
         document = server.document(params.text_document.uri)
         if document is None:
             return []
-        return actions.actions(document, list(params.context.diagnostics), server.sources)
+        fixes = actions.actions(document, list(params.context.diagnostics), server.sources)
+        return [*fixes, *formatting.action(document)]
+
+    @server.feature(types.TEXT_DOCUMENT_FORMATTING)
+    @_safe(server, list)
+    def format_document(params: types.DocumentFormattingParams) -> list[types.TextEdit]:
+        document = server.document(params.text_document.uri)
+        return formatting.edits(document) if document else []
 
     return server
 
