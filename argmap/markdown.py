@@ -14,9 +14,10 @@ Options on the fence line: ``file=PATH``, ``caption=TEXT`` and the drawing optio
 ``argmap render`` (``theme=light|dark|print|auto``, ``width=LENGTH``, ``id-prefix=PREFIX``,
 ``status``, ``focus=CLAIM``, ``depth=N``; :mod:`argmap.embed.options`); values may be quoted.
 Paths (``file=``, and an inline map's ``source: path:``) are relative to the extension's
-``base_path`` (default: the current folder; in MkDocs set it to your docs folder). A map with errors stops the conversion with
-:class:`MapBlockError`, listing every diagnostic at its place in the page or the map file;
-under MkDocs it is a ``BuildError``, so ``mkdocs build`` reports it and exits with status 1.
+``base_path`` (default: the current folder; in MkDocs set it to your docs folder). A map
+with errors stops the conversion with :class:`MapBlockError`, listing every diagnostic at
+its place in the page or the map file; under MkDocs it is a ``BuildError``, so
+``mkdocs build`` reports it and exits with status 1.
 
 Use ``markdown.markdown(text, extensions=["argmap.markdown"])``, or in ``mkdocs.yml``::
 
@@ -142,7 +143,7 @@ class ArgmapExtension(Extension):
         try:
             figures = self.page.svg(found, block.options.draw)
         except ArgmapError as exc:
-            raise BlockError.at(block.place, exc) from None
+            raise BlockError(block.place, str(exc)) from None
         shown = []
         for figure, caption in captions(block.options.caption, figures):
             svg = inline(figure.data)

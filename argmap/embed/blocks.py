@@ -48,19 +48,20 @@ class Place:
 
 class BlockError(ArgmapError):
     """A block that cannot be drawn: its map has errors, its file is missing, an option is
-    wrong. ``place`` is the block; ``diagnostics`` the map's (empty for other problems)."""
+    wrong. ``place`` is the block, ``problem`` says what is wrong in a few words, and
+    ``diagnostics`` are the map's (empty for other problems); the message has them all."""
 
     def __init__(
-        self, place: Place, message: str, diagnostics: tuple[Diagnostic, ...] = ()
+        self, place: Place, problem: str, diagnostics: tuple[Diagnostic, ...] = ()
     ) -> None:
         self.place = place
+        self.problem = problem
         self.diagnostics = diagnostics
-        super().__init__(message)
-
-    @classmethod
-    def at(cls, place: Place, problem: Exception | str) -> BlockError:
-        """A problem of the block itself, as ``DOCUMENT:LINE: problem``."""
-        return cls(place, f"{place}: {problem}")
+        if diagnostics:
+            shown = "\n".join(str(d) for d in diagnostics)
+            super().__init__(f"argmap: {problem}:\n{shown}")
+        else:
+            super().__init__(f"{place}: {problem}")
 
 
 @attrs.frozen
@@ -92,23 +93,22 @@ def read_block(block: Block, base: str | os.PathLike[str]) -> BlockMap:
     place, file = block.place, block.options.file
     if file is not None:
         if block.body.strip():
-            raise BlockError.at(place, "an argmap block names a file or holds a map, not both")
+            raise BlockError(place, "an argmap block names a file or holds a map, not both")
         try:
             checked = check_file(Path(base, file))
         except UsageError as exc:
-            raise BlockError.at(place, exc) from None
+            raise BlockError(place, str(exc)) from None
         what = f"map {checked.path} (from {place})"
         files = [checked.path]
     elif not block.body.strip():
-        raise BlockError.at(place, "an argmap block names a map file or holds a map; this is empty")
+        raise BlockError(place, "an argmap block names a map file or holds a map; this is empty")
     else:
         checked = check_bytes(block.body.encode("utf-8"), str(Path(base, INLINE_NAME)))
         checked = attrs.evolve(checked, diagnostics=tuple(map(place.of, checked.diagnostics)))
         what = f"map in {place}"
         files = []
     if not checked.ok:
-        shown = "\n".join(str(d) for d in checked.diagnostics)
-        raise BlockError(place, f"argmap: the {what} has errors:\n{shown}", checked.diagnostics)
+        raise BlockError(place, f"the {what} has errors", checked.diagnostics)
     assert checked.map is not None
     if checked.map.source is not None:
         files.append(os.path.normpath(Path(checked.path).parent / checked.map.source.path))
