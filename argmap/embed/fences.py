@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import attrs
 
-_OPEN = re.compile(r"(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)")
+_OPEN = re.compile(r"(?P<indent> *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)")
 _LANG = re.compile(r"[\w.+-]*")
 _CLASS = re.compile(r"(?:^|\s)\.([\w-]+)")
 
@@ -54,17 +54,18 @@ def _dedent(line: str, indent: int) -> str:
     return line[min(indent, len(line) - len(line.lstrip(" "))) :]
 
 
-def _closing(lines: list[str], start: int, fence: str) -> int:
+def _closing(lines: list[str], start: int, fence: str, max_indent: int) -> int:
     """Index of the line closing the fence opened at ``start`` (the last line if none)."""
-    closing = re.compile(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*")
+    closing = re.compile(rf" {{0,{max_indent}}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*")
     for j in range(start + 1, len(lines)):
         if closing.fullmatch(lines[j]):
             return j
     return len(lines) - 1
 
 
-def fences(lines: list[str]) -> Iterator[Fence]:
-    """Every top-level fenced block of ``lines``, in order.
+def fences(lines: list[str], max_indent: int = 3) -> Iterator[Fence]:
+    """Every top-level fenced block of ``lines``, in order; ``max_indent`` more than 3 finds
+    those nested in list items too.
 
     >>> [(f.start, f.end, f.lang, f.body) for f in fences(["a", "```argmap x=1", "b", "```"])]
     [(1, 3, 'argmap', 'b')]
@@ -72,10 +73,10 @@ def fences(lines: list[str]) -> Iterator[Fence]:
     i = 0
     while i < len(lines):
         opening = _OPEN.fullmatch(lines[i])
-        if opening is None:
+        if opening is None or len(opening.group("indent")) > max_indent:
             i += 1
             continue
-        end = _closing(lines, i, opening.group("fence"))
+        end = _closing(lines, i, opening.group("fence"), max_indent)
         indent = len(opening.group("indent"))
         body = "\n".join(_dedent(line, indent) for line in lines[i + 1 : end])
         yield Fence(i, end, indent, opening.group("info"), body)
