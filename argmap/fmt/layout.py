@@ -2,9 +2,9 @@
 
 The layout:
 
-- keys in the order of the loader's key tables, as :mod:`argmap.dump` writes them: ``argmap``,
-  ``title``, ``note``, ``source``, then ``premises``, ``conclusions``, ``recommendations``; a
-  claim's ``id`` and ``text`` first and its links (``reasons``, ``objections``,
+- keys in the order of the format's key tables, as :mod:`argmap.formats.yaml` writes them:
+  ``argmap``, ``title``, ``note``, ``source``, then the lists of claims in the order written;
+  a claim's ``id`` and ``text`` first and its links (``reasons``, ``objections``,
   ``contradicts``) last; keys written plain;
 - block style, two spaces a level, list items indented under their key;
 - lists of claim ids (``claims``, ``contradicts``, ``objections`` naming claims only) in flow

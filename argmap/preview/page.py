@@ -1,5 +1,5 @@
 """What the preview shows → the page the browser gets: the HTML view of the last good drawing
-(:mod:`argmap.htmlview`) with a panel of diagnostics and the script that refreshes it.
+(:mod:`argmap.pages.view`) with a panel of diagnostics and the script that refreshes it.
 
 The view's Content-Security-Policy stays as strict as the file's, with one addition:
 ``connect-src 'self'``, for the event stream from the preview's own server. Nothing else may
