@@ -28,8 +28,10 @@ SEED_TITLE = load(SEED_MAP).title
 
 def example(tmp_path: Path, name: str) -> Path:
     """A copy of ``examples/NAME`` laid out as in the repository (the seed map and its
-    source two folders up), so that it builds as it does there."""
-    shutil.copytree(ROOT / "examples" / name, tmp_path / "examples" / name)
+    source two folders up), so that it builds as it does there; without what a build of it
+    there left (examples/build)."""
+    outputs = shutil.ignore_patterns("_build", "argmap-figures", "*.html", "*.docx", "*.pdf")
+    shutil.copytree(ROOT / "examples" / name, tmp_path / "examples" / name, ignore=outputs)
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     (tmp_path / "maps").mkdir()
     shutil.copy(SEED_MAP, tmp_path / "maps")
