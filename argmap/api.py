@@ -188,8 +188,9 @@ def render_figures(
     if fmt != "svg" and width:
         raise UsageError("a width applies to svg only")
     if fit is not None and fmt not in FIT_FORMATS:
-        hint = "; for printed pages use --page" if fmt == "pdf" else ""
-        raise UsageError(f"--fit applies to {', '.join(FIT_FORMATS)}{hint}")
+        raise UsageError(f"--fit applies to {', '.join(FIT_FORMATS)}")
+    if fit is not None and page is not None:
+        raise UsageError("--page fits the figures to the page; give --fit or --page")
     if fit is not None and width:
         raise UsageError("--fit sets the width itself; give --fit or --width")
     if page is not None and fmt != "pdf":

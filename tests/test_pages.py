@@ -128,7 +128,7 @@ def test_render_fit_to_stdout_takes_one_figure(seed_copy: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--fit", "720", "-f", "pdf"], "for printed pages use --page"),
+        (["--fit", "720", "-f", "pdf", "--page", "a4"], "give --fit or --page"),
         (["--page", "a4"], "--page applies to pdf only"),
         (["--landscape", "-f", "pdf"], "--landscape goes with --page"),
         (["--fit", "100"], "100 is not in the range 200<=x<=10000"),

@@ -56,7 +56,8 @@ def titled(amap: ArgumentMap, number: int, total: int) -> ArgumentMap:
 
 def _column(fitted: Fitted, fmt: str, column: int, theme: str, id_prefix: str) -> list[bytes]:
     """The figures fitted to a column as SVG (at one scale: text is the same size in all),
-    PNG (at that scale, for screens of 1.5 device pixels a CSS pixel) or DOT."""
+    PNG (at that scale, for screens of 1.5 device pixels a CSS pixel), PDF (a document each,
+    at its own size) or DOT."""
     amap, total = fitted.amap, len(fitted.drawn)
     desc = summary(amap)
     widths = [min(d.width, fitted.budget.width) for d in fitted.drawn]
@@ -70,6 +71,9 @@ def _column(fitted: Fitted, fmt: str, column: int, theme: str, id_prefix: str) -
         elif fmt == "png":
             dpi = 72 * scale * engine.PNG_DPI / 96
             drawing = fitted.draw(d, "png", dpi=dpi)
+        elif fmt == "pdf":  # at its own size: a document scales it to its column
+            title = titled(amap, d.figure.number, total).title
+            drawing = pdf.document([fitted.draw(d, "pdf")], title)
         else:
             drawing = fitted.final_dot(d).encode("utf-8")
         out.append(drawing)
@@ -100,7 +104,7 @@ def draw_figures(
         return [pdf.document(pages, amap.title, paper=(paper_w, paper_h), margin=MARGIN)]
     if fit_to is not None:
         fitted = fit(amap, budget_for(fit_to), legend=legend, evaluation=evaluation,
-                     keep=fmt == "png")  # fmt: skip
+                     keep=fmt in ("png", "pdf"))  # fmt: skip
         return _column(fitted, fmt, fit_to, theme, id_prefix)
     if fmt == "dot":
         return [to_dot(amap, legend=legend, evaluation=evaluation).encode("utf-8")]

@@ -16,8 +16,9 @@ FORMATS = (*ENGINE_FORMATS, "html")
 DEFAULT_FORMAT = "svg"
 #: Paper sizes of ``--page`` (PDF only).
 PAGE_NAMES = ("a4", "letter")
-#: Formats that ``--fit`` splits into figures, and the one whose initial zoom it sets.
-FIT_FORMATS = ("svg", "png", "dot", "html")
+#: Formats that ``--fit`` splits into figures (a PDF a figure), and the HTML view, whose
+#: initial zoom it sets.
+FIT_FORMATS = ("svg", "png", "pdf", "dot", "html")
 #: Colour themes, and the one drawn without ``--theme``.
 THEME_NAMES = tuple(THEMES)
 DEFAULT_THEME = "light"
