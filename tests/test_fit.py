@@ -312,3 +312,36 @@ def test_png_figures_and_dot_figures(seed: ArgumentMap) -> None:
     assert len(pngs) == len(dots) == 5
     assert all(png.startswith(b"\x89PNG") for png in pngs)
     assert all(b"999" not in dot for dot in dots)
+
+
+# --- maps of many parts -------------------------------------------------------------------
+
+
+def parts_map(count: int) -> ArgumentMap:
+    """``count`` disconnected arguments, each a premise supporting a conclusion."""
+    claims: list[Claim] = []
+    for n in range(1, count + 1):
+        claims.append(Claim(f"p{n}", Kind.PREMISE, f"Premise of part {n}."))
+    for n in range(1, count + 1):
+        reason = Reason((Ref(f"p{n}"),))
+        claims.append(Claim(f"c{n}", Kind.CONCLUSION, f"Conclusion of part {n}.", reasons=(reason,)))
+    return ArgumentMap("Parts", tuple(claims))
+
+
+def test_a_map_of_many_parts_is_packed_in_reading_order_every_edge_up() -> None:
+    import pygraphviz
+
+    from argmap.draw.figures import whole_dot
+
+    dot, _ = whole_dot(parts_map(7))
+    assert "pack=true" in dot and "packmode=array_bu3" in dot
+    graph = pygraphviz.AGraph(string=dot)
+    graph.layout(prog="dot")
+    y = {str(n): float(n.attr["pos"].split(",")[1]) for n in graph.nodes()}
+    x = {str(n): float(n.attr["pos"].split(",")[0]) for n in graph.nodes()}
+    assert all(y[head] > y[tail] for tail, head in graph.edges())  # every edge points up
+    # Rows from the top, left to right: part 1 first, alone in the top row (7 = 1 + 3 + 3).
+    rows = sorted({round(y[f"c{n}"]) for n in range(1, 8)}, reverse=True)
+    placed = [sorted((x[f"c{n}"], n) for n in range(1, 8) if round(y[f"c{n}"]) == row) for row in rows]
+    assert [[n for _, n in row] for row in placed] == [[1], [2, 3, 4], [5, 6, 7]]
+    assert "pack" not in whole_dot(parts_map(1))[0]
