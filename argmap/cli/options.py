@@ -90,9 +90,9 @@ def drawing_options(f: F) -> F:
             "--fit",
             type=click.IntRange(min=200, max=10000),
             metavar="WIDTH",
-            help="Lay out svg or png for a column WIDTH CSS px wide (e.g. 720): claim text at "
-            "least 9 px there, split into figures NAME-1, NAME-2, ... when the map needs "
-            "several. For html: open at that column's scale.",
+            help="Lay out svg, png or pdf for a column WIDTH CSS px wide (e.g. 720): claim "
+            "text at least 9 px there, split into figures NAME-1, NAME-2, ... when the map "
+            "needs several. For html: open at that column's scale.",
         ),
         click.option(
             "--page",

@@ -121,8 +121,8 @@ def render(
     A map with errors is not drawn and an existing drawing is left as it was. Files are
     written whole or not at all. The same map always gives the same bytes.
 
-    With --fit WIDTH, an svg or png is laid out for a column WIDTH CSS px wide, so that its
-    text can be read there; a map too big for one figure is split into figures, written as
+    With --fit WIDTH, an svg, png or pdf is laid out for a column WIDTH CSS px wide, so that
+    its text can be read there; a map too big for one figure is split into figures, written as
     NAME-1.svg ... NAME-N.svg in reading order. With --page a4 (or letter), a pdf has one
     figure a page, its text at least 7 pt.
 
