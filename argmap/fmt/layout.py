@@ -51,7 +51,7 @@ def key_order(place: str) -> list[str]:
     """The keys of a mapping at ``place`` (a key table of the loader) in canonical order.
 
     >>> key_order("premise")
-    ['id', 'text', 'quotes', 'note', 'url', 'implicit', 'objections', 'contradicts']
+    ['id', 'text', 'label', 'quotes', 'note', 'url', 'implicit', 'thesis', 'objections', 'contradicts']
     """
     keys = list(KEYS[place])
     if "id" not in keys:
