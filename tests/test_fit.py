@@ -345,3 +345,15 @@ def test_a_map_of_many_parts_is_packed_in_reading_order_every_edge_up() -> None:
     placed = [sorted((x[f"c{n}"], n) for n in range(1, 8) if round(y[f"c{n}"]) == row) for row in rows]
     assert [[n for _, n in row] for row in placed] == [[1], [2, 3, 4], [5, 6, 7]]
     assert "pack" not in whole_dot(parts_map(1))[0]
+
+
+def test_a_figure_drawn_again_for_png_or_pdf_keeps_its_layout(generated) -> None:  # type: ignore[no-untyped-def]
+    """PNG and PDF are drawn with the real figure numbers where the SVG's layout (made with
+    placeholders) put everything: every edge on the same path."""
+    def edges(svg: bytes) -> list[bytes]:
+        groups = re.findall(rb'<g id="[^"]*" class="edge[^"]*">.*?</g>', svg, re.S)
+        return [path for group in groups for path in re.findall(rb' d="([^"]*)"', group)]
+
+    fitted = fit(generated[600], budget_for(720), keep=True)
+    for d in fitted.drawn:
+        assert edges(fitted.draw(d, "svg")) == edges(d.svg) != []

@@ -107,9 +107,13 @@ def placed(laid_out: str) -> Any:
             old = before.get_node(node)
             for key in ("pos", "width", "height"):
                 node.attr[key] = old.attr[key]
-        for edge, old in zip(graph.edges_iter(), before.edges_iter(), strict=True):
-            if (edge[0], edge[1]) == (old[0], old[1]) and old.attr.get("pos"):
-                edge.attr["pos"] = old.attr["pos"]
+        # Edges by their ends and id (a stub's edge has no id, and is the only one between
+        # its ends): the order Graphviz lists them in need not be the same.
+        where = {(e[0], e[1], e.attr.get("id") or ""): e.attr.get("pos") for e in before.edges_iter()}
+        for edge in graph.edges_iter():
+            pos = where.get((edge[0], edge[1], edge.attr.get("id") or ""))
+            if pos:
+                edge.attr["pos"] = pos
         for key in ("bb", "lp", "lwidth", "lheight"):
             if before.graph_attr.get(key):
                 graph.graph_attr[key] = before.graph_attr[key]
