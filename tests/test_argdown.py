@@ -196,7 +196,9 @@ def test_text_is_escaped_for_argdown() -> None:
     assert argdown.escape("line\nbreak\ttab") == "line break tab"
 
 
-def test_what_argdown_cannot_hold_is_named() -> None:
+def test_the_front_matter_holds_title_note_and_source() -> None:
     exported = argdown.write(seed())
-    assert exported.losses == ("Argdown has no place for the map's note and source; left out",)
-    assert exported.text.startswith('===\ntitle: "')
+    assert exported.losses == ()
+    front = exported.text.split("===")[1]
+    assert front.startswith('\ntitle: "Europe & Central Asia') and "\nargmap: 1\n" in front
+    assert '\nsource: {"path": "../seeds/europe-central-asia-partnership.txt"' in front

@@ -12,7 +12,7 @@ from argmap.convert import import_file
 from argmap.formats import microtext
 from argmap.formats.base import FormatError
 from argmap.formats.yaml import dump
-from argmap.model import ArgumentMap, Kind, Objection, Ref
+from argmap.model import ArgumentMap, Kind, Objection, Reason, Ref
 
 from .conftest import SHARED
 
@@ -47,11 +47,15 @@ def edges(amap: ArgumentMap) -> collections.Counter[str]:
 def test_all_microtexts_import_check_clean_and_render(tmp_path: Path) -> None:
     assert len(TEXTS) == 112
     total: collections.Counter[str] = collections.Counter()
+    kinds: collections.Counter[str] = collections.Counter()
     (tmp_path / "maps").mkdir()
     for xml in TEXTS:
         target = tmp_path / "maps" / f"{xml.stem}.yaml"
         imported = import_file("microtext", xml, target)
-        assert imported.notes == (), xml.name
+        # Nothing is left out; only the kinds not given by the corpus are guessed, and said.
+        assert all(n.startswith("the kind of ") and "(English cues)" in n
+                   for n in imported.notes), xml.name  # fmt: skip
+        kinds.update(claim.kind.value for claim in imported.map.claims)
         target.write_text(dump(imported.map), encoding="utf-8")
         checked = check_file(target)  # every quote is looked up in the .txt
         assert checked.ok, [str(d) for d in checked.diagnostics]
@@ -65,6 +69,8 @@ def test_all_microtexts_import_check_clean_and_render(tmp_path: Path) -> None:
         for claim in checked.map.claims:
             assert f'id="{claim.id}"' in svg and f"\t{claim.id} [" in dot, (xml.name, claim.id)
     assert total == {"sup": 263, "exa": 9, "reb": 108, "und": 63, "add": 21}
+    # 81 recommendations by wording, and 24 central claims of texts taking a stance
+    assert kinds == {"premise": 404, "conclusion": 67, "recommendation": 105}
 
 
 @needs_corpus
@@ -119,6 +125,7 @@ def test_kinds_examples_and_what_cannot_be_carried() -> None:
         "edge c8 has the unknown type 'frob'; left out",
         "und edge c7 targets 'c99', which is no edge; left out",
         "a segment of unit a4 is not in the text; its quote is left out",
+        "the kind of 1 claim with reasons was guessed from wording (English cues): conclusion a2",
     )
 
 
@@ -127,3 +134,78 @@ def test_not_a_microtext() -> None:
         microtext.read(b"{}", "", name="x.xml", source_path="x.txt")
     with pytest.raises(FormatError, match="not a microtext graph"):
         microtext.read(b"<html/>", "", name="x.xml", source_path="x.txt")
+
+
+GERMAN = """<?xml version='1.0' encoding='UTF-8'?>
+<arggraph id="micro_t01" topic_id="waste_separation" stance="pro">
+  <edu id="e1">Die Mülltrennung ist lästig.</edu>
+  <edu id="e2">Trotzdem müssen wir weiter trennen,</edu>
+  <edu id="e3">denn Deutschland produziert viel zu viel Müll.</edu>
+  <edu id="e4">Jede Tonne, die wir wiederverwerten, ist ein Gewinn für die Umwelt.</edu>
+  <edu id="e5">Recycling schont die Rohstoffe.</edu>
+  <adu id="a1" type="opp"/>
+  <adu id="a2" type="pro"/>
+  <adu id="a3" type="pro"/>
+  <adu id="a4" type="pro"/>
+  <adu id="a5" type="pro"/>
+  <adu id="a6" type="pro" implicit="true"/>
+  <edge id="c1" src="e1" trg="a1" type="seg"/>
+  <edge id="c2" src="e2" trg="a2" type="seg"/>
+  <edge id="c3" src="e3" trg="a3" type="seg"/>
+  <edge id="c4" src="e4" trg="a4" type="seg"/>
+  <edge id="c5" src="e5" trg="a5" type="seg"/>
+  <edge id="c6" src="a1" trg="a2" type="reb"/>
+  <edge id="c7" src="a3" trg="a2" type="sup"/>
+  <edge id="c8" src="a4" trg="a2" type="sup"/>
+  <edge id="c9" src="a5" trg="a4" type="sup"/>
+  <edge id="c10" src="a6" trg="c9" type="add"/>
+</arggraph>
+"""
+GERMAN_TEXT = ("Die Mülltrennung ist lästig. Trotzdem müssen wir weiter trennen, denn Deutschland "
+               "produziert viel zu viel Müll. Jede Tonne, die wir wiederverwerten, ist ein Gewinn "
+               "für die Umwelt. Recycling schont die Rohstoffe.")  # fmt: skip
+
+
+def test_a_german_text_its_stance_its_roles_and_an_implicit_unit() -> None:
+    """The central claim (a2, no outgoing edge) answers the topic with a stance: a
+    recommendation by the corpus's own data. a4 has a reason: its kind is guessed with German
+    cues, and the note says so. The opponent's a1 says so in its note; a6 is implicit."""
+    imported = microtext.read(GERMAN.encode(), GERMAN_TEXT, name="t01.xml", source_path="t01.txt")
+    claims = imported.map.by_id()
+    assert claims["a2"].kind is Kind.RECOMMENDATION
+    assert claims["a2"].note == "proponent, the central claim"
+    assert claims["a4"].kind is Kind.CONCLUSION
+    assert claims["a1"].note == "opponent"
+    assert claims["a6"].implicit and claims["a6"].quotes == ()
+    assert claims["a4"].reasons == (Reason((Ref("a5"), Ref("a6"))),)
+    assert imported.notes == (
+        "the kind of 1 claim with reasons was guessed from wording (German cues): conclusion a4",
+    )
+    assert "A central claim with reasons, the text's answer to its topic, is a recommendation." in (
+        imported.map.note or ""
+    )
+
+
+def test_german_cues_make_recommendations_without_a_stance() -> None:
+    xml = GERMAN.replace(' stance="pro"', "").replace('trg="a1" type="reb"', 'trg="a5" type="reb"')
+    imported = microtext.read(xml.encode(), GERMAN_TEXT, name="t01.xml", source_path="t01.txt")
+    assert imported.map.by_id()["a2"].kind is Kind.RECOMMENDATION  # "müssen"
+    assert imported.notes[-1] == ("the kind of 2 claims with reasons was guessed from wording "
+                                  "(German cues): recommendation a2; conclusion a4")  # fmt: skip
+
+
+def test_implicit_segments_make_an_implicit_claim(tmp_path: Path) -> None:
+    xml = GERMAN.replace('<edu id="e5">', '<edu id="e5" implicit="true">')
+    imported = microtext.read(xml.encode(), GERMAN_TEXT.replace(" Recycling schont die "
+                              "Rohstoffe.", ""), name="t.xml", source_path="t.txt")  # fmt: skip
+    a5 = imported.map.by_id()["a5"]
+    assert (a5.implicit, a5.quotes, a5.text) == (True, (), "Recycling schont die Rohstoffe.")
+    assert not [n for n in imported.notes if "not in the text" in n]
+
+
+def test_import_of_json_says_not_xml(tmp_path: Path) -> None:
+    """The .txt is looked for only once the file is known to be a microtext."""
+    source = tmp_path / "nodeset1.json"
+    source.write_text('{"nodes": [], "edges": []}')
+    with pytest.raises(FormatError, match=r"^not XML: not well-formed \(invalid token\): line 1"):
+        import_file("microtext", source)

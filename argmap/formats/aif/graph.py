@@ -1,9 +1,19 @@
-"""AIF JSON → its graph of nodes and edges, checked one by one, and the reasons and objections
-it states, tidied so that the map made of them checks clean; what is wrong goes to notes."""
+"""AIF JSON → a checked graph: I-nodes with the reasons (RA) and objections (CA) that reach them.
+
+The nodes and edges are read one by one; what is malformed is left out with a note that names
+it (a node without id, an edge to an unknown node, a node id given twice). Then every RA-node
+becomes a reason of each I-node it points to, made of the I-nodes pointing to it, and every
+CA-node an objection, a rebuttal of an I-node or an undercut of an RA- or CA-node; a reason
+that would not check clean (no premise or conclusion, a claim supporting itself, a reason given
+twice, the one that closes a support cycle) is left out with a note. The dialogue layer (L, YA
+and TA nodes) and the MA and PA nodes are left out and counted in one line each, with their
+links; an edge that breaks AIF's rules (a support wired to a locution) is named.
+"""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,6 +24,21 @@ from argmap.formats.base import FormatError
 #: AIFdb's placeholder texts of RA and CA nodes (and ones seen in corpora): not notes.
 GENERIC = frozenset({"", "RA", "CA", "Default Inference", "Default Conflict", "Default Rephrase"})
 DIALOGUE = frozenset({"L", "YA", "TA"})
+KNOWN = frozenset({"I", "RA", "CA", "MA", "PA", *DIALOGUE})
+#: Edges of the argument layer that become reasons and objections.
+STRUCTURE = frozenset({("I", "RA"), ("RA", "I"), ("I", "CA"), ("CA", "I"), ("CA", "RA"),
+                       ("CA", "CA")})  # fmt: skip
+#: Edges of the dialogue layer as AIF allows them: a locution (L) anchors an illocution (YA) in
+#: the claim it asserts, a transition (TA) between locutions anchors one in a support, attack,
+#: rephrase or preference, and a locution may report another.
+DIALOGUE_LINKS = frozenset(
+    {("L", "YA"), ("YA", "I"), ("YA", "RA"), ("YA", "CA"), ("YA", "MA"), ("YA", "PA"),
+     ("TA", "YA"), ("L", "TA"), ("TA", "L"), ("YA", "L")}
+)  # fmt: skip
+MEANING = {"I": "claim", "RA": "support", "CA": "attack", "MA": "rephrase", "PA": "preference",
+           "L": "locution", "YA": "illocution", "TA": "transition"}  # fmt: skip
+#: At most this many MA or PA node ids are listed in their note.
+MAX_LISTED = 10
 
 
 @attrs.define
@@ -42,6 +67,7 @@ class Graph:
         self.nodes: dict[str, Node] = {}
         self.incoming: dict[str, list[str]] = {}
         self.outgoing: dict[str, list[str]] = {}
+        self.edges: list[tuple[str, str, str]] = []  # (edge label, tail, head), once each
         raw_nodes = data.get("nodes")
         if not isinstance(raw_nodes, list):
             raise FormatError("not AIF: no 'nodes' list")
@@ -94,6 +120,7 @@ class Graph:
         if head in self.outgoing[tail]:
             return  # the same edge twice says nothing more
         self.outgoing[tail].append(head)  # type: ignore[index]
+        self.edges.append((str(label), tail, head))  # type: ignore[arg-type]
         self.incoming[head].append(tail)  # type: ignore[index]
 
     def of_type(self, kind: str) -> list[Node]:
@@ -119,11 +146,6 @@ def build(graph: Graph, notes: list[str]) -> tuple[dict[str, list[Step]], dict[s
     for node in graph.of_type("RA"):
         premises = graph.linked(node.id, "in", "I")
         conclusions = graph.linked(node.id, "out", "I")
-        odd = [end for end in graph.outgoing[node.id] if graph.nodes[end].type not in ("I", "CA")]
-        odd += [end for end in graph.incoming[node.id] if graph.nodes[end].type not in ("I", "CA")]
-        if odd:
-            notes.append(f"RA node {node.id} is linked to {', '.join(odd)} (not I- or CA-nodes); "
-                         "those links are left out")  # fmt: skip
         if not premises or not conclusions:
             missing = "premise" if not premises else "conclusion"
             notes.append(f"RA node {node.id} has no {missing}; left out")
@@ -213,6 +235,69 @@ def tidy(reasons: dict[str, list[Step]], notes: list[str]) -> None:
         reasons[claim].remove(step)
 
 
+def left_out(graph: Graph, notes: list[str]) -> list[str]:
+    """Notes on the nodes and edges left out; returns the summary for the map's note.
+
+    Routine ones are counted in one line each: the dialogue layer with its links as AIF
+    allows them (L → YA → I, YA → RA for arguing, ...), the MA and PA nodes with theirs. Each
+    edge that breaks AIF's rules is named: a support or an attack wired to a locution, an
+    edge between two I-nodes, ...
+    """
+    summary: list[str] = []
+    named: list[str] = []  # edges that break the rules, after the routine summaries
+    types = {node_id: node.type for node_id, node in graph.nodes.items()}
+    routine: dict[str, Counter[tuple[str, str]]] = {"dialogue": Counter(), "MA": Counter(),
+                                                    "PA": Counter()}  # fmt: skip
+    for label, tail, head in graph.edges:
+        pair = (types[tail], types[head])
+        if pair in STRUCTURE or not set(pair) <= KNOWN:
+            continue  # the structure, or the edge of a node left out as unknown
+        if set(pair) & DIALOGUE:
+            if pair in DIALOGUE_LINKS:
+                routine["dialogue"][pair] += 1
+            else:
+                named.append(f"edge {label} wires {_named(tail, types)} to {_named(head, types)}, "
+                             "which AIF does not allow; left out")  # fmt: skip
+        elif set(pair) & {"MA", "PA"}:
+            routine["MA" if "MA" in pair else "PA"][pair] += 1
+        elif pair == ("I", "I"):
+            named.append(f"edge between two I-nodes ({tail} → {head}); left out")
+        else:
+            named.append(f"edge {label} ({_named(tail, types)} → {_named(head, types)}) has no "
+                         "meaning in AIF's argument layer; left out")  # fmt: skip
+    dialogue = Counter(node.type for node in graph.nodes.values() if node.type in DIALOGUE)
+    if dialogue:
+        what = ", ".join(f"{dialogue[kind]} {kind}" for kind in sorted(dialogue))
+        notes.append(f"the dialogue layer is left out: {what} nodes{_links(routine['dialogue'])}")
+        summary.append(f"the dialogue layer ({what} nodes)")
+    for kind, meaning in (("MA", "rephrase"), ("PA", "preference")):
+        found = graph.of_type(kind)
+        if found:
+            ids = f": {', '.join(n.id for n in found)}" if len(found) <= MAX_LISTED else ""
+            notes.append(f"{len(found)} {kind} nodes ({meaning}; the map format has no place "
+                         f"for them) are left out{_links(routine[kind])}{ids}")  # fmt: skip
+            summary.append(f"{len(found)} {kind} nodes ({meaning})")
+    for node in graph.nodes.values():
+        if node.type not in KNOWN:
+            notes.append(f"node {node.id} has the unknown type '{node.type}'; left out")
+    notes.extend(named)
+    return summary
+
+
+def _named(node: str, types: dict[str, str]) -> str:
+    """``locution 15 (L)``: a node by what its type means, its id and its type."""
+    return f"{MEANING[types[node]]} {node} ({types[node]})"
+
+
+def _links(counts: Counter[tuple[str, str]]) -> str:
+    """`` with their 12 links (L → YA 6, YA → I 6)``, or nothing."""
+    if not counts:
+        return ""
+    each = ", ".join(f"{a} → {b} {n}" for (a, b), n in sorted(counts.items()))
+    total = sum(counts.values())
+    return f" with their {total} link{'s' if total > 1 else ''} ({each})"
+
+
 def parse(data: bytes) -> dict[str, Any]:
     try:
         doc = json.loads(data.decode("utf-8-sig"))
@@ -223,4 +308,5 @@ def parse(data: bytes) -> dict[str, Any]:
     return doc
 
 
-__all__ = ["DIALOGUE", "GENERIC", "Graph", "Node", "Step", "build", "parse", "step_note", "tidy"]
+__all__ = ["DIALOGUE", "GENERIC", "Graph", "Node", "Step", "build", "left_out", "parse",
+           "step_note", "tidy"]  # fmt: skip

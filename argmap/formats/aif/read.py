@@ -1,14 +1,13 @@
 """AIF JSON (AIFdb, OVA) → ArgumentMap: I-nodes are claims, RA-nodes reasons, CA-nodes objections.
 
-Reading: every I-node becomes a claim; an RA-node a reason of the I-node it points to, made of
-the I-nodes pointing to it (several: linked); a CA-node an objection to what it points to, made
-of the I-nodes pointing to it: to an I-node it is a rebuttal, to an RA-node an undercut of that
-reason, to a CA-node an undercut of that attack. The dialogue layer (L, YA, TA nodes) is left
-out, and so are MA (rephrase) and PA (preference) nodes, which the map format has no place for;
-the notes say how many. What would not check clean is left out with a note naming the nodes:
-an RA or CA without premise or conclusion, an edge between two I-nodes, a claim supporting or
-attacking itself, a support cycle, a claim both supporting and attacking the same claim.
-
+The graph is read and checked by :mod:`argmap.formats.aif.graph`; here every I-node becomes a
+claim (its id the first words of its text and its node id), its reasons and rebuttals follow
+the RA- and CA-nodes that reach it, and an attack that would not check clean (a claim attacking
+what it supports, attacks on attacks nested deeper than a map can hold) is left out with a
+note. Text longer than a claim may hold is cut, the whole kept in the claim's note. The kind of
+a claim with reasons is guessed from its wording (:mod:`argmap.formats.kinds`), and the note
+says so. AIF written by argmap (:mod:`argmap.formats.aif.write`) carries the rest of the map
+under its ``argmap`` key and comes back exact, kinds and ids included.
 """
 
 from __future__ import annotations
@@ -16,26 +15,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from argmap.formats.aif.graph import DIALOGUE, Graph, Step, build, parse, tidy
-from argmap.formats.base import MAX_NESTED_ATTACKS, FormatError, Imported
+from argmap.formats.aif.graph import Graph, Step, build, left_out, parse, tidy
+from argmap.formats.base import MAX_NESTED_ATTACKS, FormatError, Imported, clean_text, shorten
 from argmap.formats.json import from_document
-from argmap.formats.kinds import kind_of
+from argmap.formats.kinds import Guesses
 from argmap.model import ArgumentMap, Kind
 from argmap.model.keys import ID_PATTERN, MAX_CLAIM_TEXT, MAX_ID, MAX_TEXT, slugify
-from argmap.read.yamltree import bad_character
 
 #: The extension key of the top-level object, which argmap writes and reads back.
 EXTENSION = "argmap"
-
-
-def _clean(text: str) -> tuple[str, bool]:
-    """Text without the characters argmap refuses; whether any were taken out."""
-    changed = False
-    while (bad := bad_character(text)) is not None:
-        index, _ = bad
-        text = text[:index] + (" " if text[index] in "\r\x0b\x0c\x85" else "") + text[index + 1 :]
-        changed = True
-    return text, changed
+KINDS = frozenset(kind.value for kind in Kind)
 
 
 class _Objections:
@@ -99,42 +88,6 @@ def _claim_id(text: str, node: str, taken: set[str]) -> str:
     return candidate
 
 
-def _shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, ending in "…"."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2 :]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip() + "…"
-
-
-def _ignored(graph: Graph, notes: list[str]) -> list[str]:
-    """Notes on the nodes and edges left out; returns the summary for the map's note."""
-    summary = []
-    dialogue = [node for node in graph.nodes.values() if node.type in DIALOGUE]
-    if dialogue:
-        counts = {kind: sum(n.type == kind for n in dialogue) for kind in sorted(DIALOGUE)}
-        what = ", ".join(f"{count} {kind}" for kind, count in counts.items() if count)
-        notes.append(f"the dialogue layer ({what} nodes) is left out")
-        summary.append(f"the dialogue layer ({what} nodes)")
-    for kind, meaning in (("MA", "rephrase"), ("PA", "preference")):
-        found = graph.of_type(kind)
-        if found:
-            ids = ", ".join(node.id for node in found)
-            notes.append(f"{len(found)} {kind} nodes ({meaning}; the map format has no place "
-                         f"for them) are left out: {ids}")  # fmt: skip
-            summary.append(f"{len(found)} {kind} nodes ({meaning})")
-    known = {"I", "RA", "CA", "MA", "PA", *DIALOGUE}
-    for node in graph.nodes.values():
-        if node.type not in known:
-            notes.append(f"node {node.id} has the unknown type '{node.type}'; left out")
-    for node in graph.of_type("I"):
-        for head in graph.linked(node.id, "out", "I"):
-            notes.append(f"edge between two I-nodes ({node.id} → {head}); left out")
-    return summary
-
-
 def read(data: bytes, *, name: str) -> Imported:
     """An AIF JSON file as a map. The notes say what was left out or changed, and why.
 
@@ -146,7 +99,7 @@ def read(data: bytes, *, name: str) -> Imported:
     graph = Graph(doc, notes)
     if not graph.of_type("I"):
         raise FormatError("the graph has no I-nodes: no claims to import")
-    summary = _ignored(graph, notes)
+    summary = left_out(graph, notes)
     reasons, rebuttals = build(graph, notes)
     tidy(reasons, notes)
     extension = doc.get(EXTENSION)
@@ -197,9 +150,10 @@ def _map(
             ids[node.id] = _claim_id(node.text, node.id, taken)
         taken.add(ids[node.id])
     objections = _Objections(ids, notes, step_note)
+    guesses = Guesses(node.text for node in inodes)
     sections: dict[str, list[dict[str, Any]]] = {kind.section: [] for kind in Kind}
     for node in inodes:
-        text, changed = _clean(node.text)
+        text, changed = clean_text(node.text)
         if changed:
             notes.append(
                 f"I-node {node.id}: control or invisible direction characters taken out of its text"
@@ -219,10 +173,10 @@ def _map(
         )
         claim: dict[str, Any] = {"id": ids[node.id], "text": text, **extra}
         if len(text) > MAX_CLAIM_TEXT:
-            claim["text"] = _shorten(text, MAX_CLAIM_TEXT)
+            claim["text"] = shorten(text, MAX_CLAIM_TEXT)
             full = f"Full text: {text}"
             note = f"{extra['note']}\n\n{full}" if isinstance(extra.get("note"), str) else full
-            claim["note"] = _shorten(note, MAX_TEXT)
+            claim["note"] = shorten(note, MAX_TEXT)
             notes.append(f"I-node {node.id}: its text is {len(text)} characters long; the claim "
                          f"shows the first {len(claim['text']) - 1} and its note keeps it all"
                          + (f" (cut at {MAX_TEXT})" if len(note) > MAX_TEXT else ""))  # fmt: skip
@@ -241,22 +195,19 @@ def _map(
         claim_objections = objections.list(
             rebuttals[node.id], node.id, {node.id, *supporters}, frozenset()
         )
-        kind = kind_of(text, has_reasons=bool(claim_reasons))
-        wanted_kind = (
-            ext_claims.get(node.id, {}).get("kind")
-            if isinstance(ext_claims.get(node.id), dict)
-            else None
-        )
-        if (
-            wanted_kind in [k.value for k in Kind]
-            and Kind(wanted_kind).takes_reasons == kind.takes_reasons
-        ):
+        wanted = ext_claims.get(node.id)
+        wanted_kind = wanted.get("kind") if isinstance(wanted, dict) else None
+        if wanted_kind in KINDS and Kind(wanted_kind).takes_reasons == bool(claim_reasons):
             kind = Kind(wanted_kind)
+        else:
+            kind = guesses.kind(ids[node.id], text, has_reasons=bool(claim_reasons))
         if kind.takes_reasons:
             claim["reasons"] = claim_reasons
         if claim_objections:
             claim["objections"] = claim_objections
         sections[kind.section].append(claim)
+    if (guessed := guesses.note()) is not None:
+        notes.append(guessed)
     data: dict[str, Any] = {"argmap": "1", "title": re.sub(r"\.json$", "", name) or "AIF graph"}
     data["note"] = (
         f"Imported by argmap from {name} (AIF). Claim ids are the first words of each I-node's "

@@ -1,7 +1,12 @@
-"""ArgumentMap → AIF JSON, with AIFdb's conventions (string node ids, ``Default Inference`` and
-``Default Conflict`` texts, timestamps, ``locutions``). What AIF has no place for (the title,
-the source, claim ids and kinds, quotes, notes, links, ...) goes under a top-level ``argmap``
-key, which AIF tools ignore and which makes ``argmap → AIF → argmap`` exact.
+"""ArgumentMap → AIF JSON (AIFdb's conventions), with what AIF cannot hold under an ``argmap`` key.
+
+Each claim becomes an I-node, each reason an RA-node (``Default Inference``) with an edge from
+each of its claims and one to the claim it supports, each objection a CA-node (``Default
+Conflict``) pointing at the claim, RA-node or CA-node it attacks. Node ids are strings counted
+from 1, timestamps fixed and ``locutions`` empty, so that the same map gives the same bytes.
+What AIF has no place for (the title, the source, claim ids and kinds, quotes, notes, links,
+...) goes under a top-level ``argmap`` key, which AIF tools ignore and which makes
+``argmap → AIF → argmap`` exact.
 """
 
 from __future__ import annotations

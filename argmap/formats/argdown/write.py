@@ -3,13 +3,16 @@
 Claims become statements titled by their id, tagged with their kind (``#premise``), with their
 other fields (quotes, note, link, ...) as the statement's data. A reason of one claim becomes a
 support relation (``+``); a linked or undercut reason, or one with a note, becomes an argument
-with a premise-conclusion structure whose conclusion is the claim. An objection of one claim
+with a premise-conclusion structure whose conclusion is the claim, listed among the claim's
+supports (``+ <c reason 2>``) where it stands among them. An objection of one claim
 becomes an attack relation (``-``); a linked one, or one with objections or a note of its own,
 becomes an argument that attacks the claim, supported by its claims. Undercuts (``_``) point at
 the argument of the step they attack. ``contradicts`` becomes a contradiction (``><``).
 
 Text is written on one line with every character Argdown gives a meaning to escaped, so it
-comes out literally; line breaks inside a text become spaces.
+comes out literally; line breaks inside a text become spaces. The front matter holds the
+map's title, note and source, and says ``argmap: 1``, so that ``argmap import argdown`` reads
+the text back as the same map.
 """
 
 from __future__ import annotations
@@ -18,11 +21,14 @@ import json
 import re
 
 from argmap.formats.base import Exported
-from argmap.formats.json import claim_document
+from argmap.formats.json import claim_document, document
 from argmap.model import ArgumentMap, Claim, Link, Relation, walk
 
 #: Characters the Argdown lexer gives a meaning to (and a few more): escaped with a backslash.
 _SPECIAL = re.compile(r"""([\\@#*_\[\],.:;<>/\-(){}=+!?"'`&%$|~^])""")
+#: The front matter key that says argmap wrote the text (:mod:`argmap.formats.argdown.read`
+#: reads it back).
+MARK = "argmap"
 #: Claim fields carried as the statement's data rather than structure.
 STRUCTURE = ("id", "text", "reasons", "objections", "contradicts")
 
@@ -45,6 +51,15 @@ def _data(values: dict[str, object]) -> str:
     return "{" + ",".join(items) + "}"
 
 
+def _described(title: str, note: str | None) -> str:
+    """An argument's first line: its title, the note as its description (on one line) and,
+    as its data, the note as written."""
+    if note is None:
+        return f"<{title}>"
+    text = escape(note)
+    return f"<{title}>" + (f": {text}" if text else "") + f" {_data({'note': note})}"
+
+
 class _Writer:
     def __init__(self, amap: ArgumentMap) -> None:
         self.amap = amap
@@ -58,15 +73,14 @@ class _Writer:
         self.blocks.append([line + (f" {_data(extra)}" if extra else "")])
 
     def reason(self, title: str, step: Relation, target: str) -> None:
-        head = f"<{title}>" + (f": {escape(step.note)}" if step.note else "")
-        self.blocks.append([head])
+        self.blocks.append([_described(title, step.note)])
         premises = [f"({n}) [{ref.id}]" for n, ref in enumerate(step.claims, 1)]
         conclusion = f"({len(step.claims) + 1}) [{target}]"
         self.blocks.append([*premises, "----", conclusion])
         self.undercuts(title, step)
 
     def objection(self, title: str, attack: Relation) -> None:
-        head = f"<{title}>" + (f": {escape(attack.note)}" if attack.note else "")
+        head = _described(title, attack.note)
         self.blocks.append([head, *(f"  + [{ref.id}]" for ref in attack.claims)])
         self.undercuts(title, attack)
 
@@ -98,6 +112,7 @@ class _Writer:
         for step in (r for r in top if r.link is Link.SUPPORT):
             if step.linked or step.objections or step.note:
                 self.reason(f"{claim.id} reason {step.number}", step, claim.id)
+                lines.append(f"  + <{claim.id} reason {step.number}>")  # where it stands
             else:
                 lines.append(f"  + [{step.claims[0].id}]")
         lines += self.attacks(claim.id, [r for r in top if r.link is Link.REBUT], "-")
@@ -106,21 +121,22 @@ class _Writer:
             self.blocks.append([f"[{claim.id}]", *lines])
 
 
+def _front(value: object) -> str:
+    """A front matter value: JSON (which YAML reads) with no ``=`` that could end the block."""
+    return json.dumps(value, ensure_ascii=True).replace("=", "\\u003d")
+
+
 def write(amap: ArgumentMap) -> Exported:
     """The map as Argdown; the losses name what Argdown has no place for."""
     writer = _Writer(amap)
-    title = json.dumps(" ".join(amap.title.split()), ensure_ascii=True).replace("=", "\\u003d")
-    writer.blocks.append(["===", f"title: {title}", "==="])
+    top = {k: v for k, v in document(amap).items() if k in ("title", "note", "source")}
+    front = [f"{key}: {_front(value)}" for key, value in top.items()]
+    writer.blocks.append(["===", front[0], f"{MARK}: 1", *front[1:], "==="])
     for claim in amap.claims:
         writer.statement(claim)
     for claim in amap.claims:
         writer.relations(claim)
     losses = []
-    if amap.note is not None or amap.source is not None:
-        what = " and ".join(
-            part for part, there in (("note", amap.note), ("source", amap.source)) if there
-        )
-        losses.append(f"Argdown has no place for the map's {what}; left out")
     multiline = [claim.id for claim in amap.claims if "\n" in claim.text]
     if multiline:
         losses.append(f"line breaks in the text of {len(multiline)} claims become spaces")
