@@ -49,9 +49,17 @@ def test_import_aif_reports_what_it_left_out_and_the_checks_warnings(tmp_path: P
         f"argmap: wrote {target}\n"
         f"{target}:6:9: warning: premise 'a-1' is connected to nothing: no reason, objection "
         "or target [AM201]\n"
-        f"{target}:8:9: warning: premise 'b-2' is connected to nothing: no reason, objection "
+        f"{target}:10:9: warning: premise 'b-2' is connected to nothing: no reason, objection "
         "or target [AM201]\n"
         "argmap: 2 warnings\n"
+    )
+    written = target.read_text(encoding="utf-8")
+    # Each claim carries its node; the RA-node and its edge, which the map leaves out, are
+    # carried at the end, so that the export gives them back.
+    assert '    aif:\n      nodeID: "1"\n' in written
+    assert written.endswith(
+        '\naif:\n  nodes:\n    - {nodeID: "3", type: "RA", text: "RA"}\n'
+        '  edges:\n    - {edgeID: "1", fromID: "1", toID: "3"}\n'
     )
 
 

@@ -35,9 +35,10 @@ class Stage(enum.IntEnum):
 
 
 #: Errors after which evaluating the argument would mislead: ids or references that are not
-#: sound, a claim both for and against a target, and a contradiction the map leaves open.
+#: sound, a claim both for and against a target, a contradiction the map leaves open, and a
+#: claim that is one statement with a claim it contradicts or attacks.
 BLOCKING = frozenset(
-    {"AM101", "AM102", "AM103", "AM104", "AM105", "AM106", "AM107", "AM112", "AM114"}
+    {"AM101", "AM102", "AM103", "AM104", "AM105", "AM106", "AM107", "AM112", "AM114", "AM116"}
 )
 
 

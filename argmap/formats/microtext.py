@@ -7,12 +7,13 @@ attacks a unit), ``und`` (undercut: a unit attacks another edge), ``add`` (a uni
 source of another edge: linked). The central claim is the unit with no outgoing edge.
 
 Each unit becomes a claim with the unit's id (``a1``), its segments' text as its text and its
-quotes, and ``proponent`` or ``opponent`` (and ``central claim``) as its note. A unit marked
-``implicit="true"`` (or made only of segments so marked) is an implicit claim, without quotes.
-A ``sup``/``exa`` edge becomes a reason (noted ``example`` for ``exa``), a ``reb`` edge an
-objection to the claim, an ``und`` edge an objection to the reason or objection made of the
-edge it targets, and an ``add`` edge one more claim of that reason or objection (linked). Every
-edge is carried over.
+quotes, ``proponent`` or ``opponent`` as its ``role``, and ``the central claim`` as the note of
+the central one. A unit marked ``implicit="true"`` (or made only of segments so marked) is an
+implicit claim, without quotes. A ``sup``/``exa`` edge becomes a reason (with the scheme
+``example`` for ``exa``), a ``reb`` edge an objection to the claim, an ``und`` edge an objection
+to the reason or objection made of the edge it targets, and an ``add`` edge one more claim of
+that reason or objection (linked). Every edge is carried over; segments that belong to no unit
+(not argumentative) are named in a note.
 
 Kinds come from the corpus where it says them: the central claim of a text that takes a stance
 (``pro`` or ``con``) on its topic, a question of what should be done, is a recommendation. The
@@ -30,13 +31,13 @@ import attrs
 from argmap.formats.base import MAX_NESTED_ATTACKS, FormatError, Imported
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
-from argmap.model import Kind
+from argmap.model import Kind, Role
 from argmap.model.keys import ID_PATTERN, slugify
 
-#: Edge types and what they become.
+#: Edge types and what they become: a support, with its scheme for ``exa``.
 SUPPORTS = {"sup": None, "exa": "example"}
 ATTACKS = ("reb", "und")
-ROLES = {"pro": "proponent", "opp": "opponent"}
+ROLES = {"pro": Role.PROPONENT.value, "opp": Role.OPPONENT.value}
 #: Stances of a text on its topic that make its central claim a recommendation.
 STANCES = ("pro", "con")
 
@@ -157,6 +158,11 @@ def read(xml: bytes, text: str, *, name: str, source_path: str) -> Imported:
         )
     implicit |= {unit for unit, parts in made_of.items()
                  if parts and all(part in implicit_segments for part in parts)}  # fmt: skip
+    used = {part for parts in made_of.values() for part in parts}
+    unused = [segment for segment in segments if segment not in used]
+    if unused:
+        notes.append(f"segments not argumentative (in no unit; the text keeps them, the map "
+                     f"does not): {', '.join(unused)}")  # fmt: skip
     ids = _ids(list(roles))
     units = _Units(roles, quotes, implicit, central, ids)
     document = _document(root, name, source_path, units, steps, text, notes)
@@ -212,15 +218,19 @@ def _document(
             found = []  # an implicit claim is the annotator's: the text does not state it
         elif len(found) < len(quotes[unit]):
             notes.append(f"a segment of unit {unit} is not in the text; its quote is left out")
-        about = ROLES.get(role, role or "no role given")
+        about = [] if role in ROLES else [f"unit type '{role}'" if role else "no unit type"]
+        about += ["the central claim"] if unit in central else []
         claim: dict[str, Any] = {
             "id": ids[unit],
             "text": words or f"(unit {unit} has no text)",
             "quotes": found,
-            "note": f"{about}, the central claim" if unit in central else about,
             "reasons": [],
             "objections": [],
         }
+        if about:
+            claim["note"] = ", ".join(about)
+        if role in ROLES:
+            claim["role"] = ROLES[role]
         if unit in units.implicit:
             claim["implicit"] = True
         claims[unit] = claim
@@ -228,7 +238,7 @@ def _document(
         if step.kind in SUPPORTS:
             reason = objection(step, frozenset({step.edge}))
             if SUPPORTS[step.kind]:
-                reason["note"] = SUPPORTS[step.kind]
+                reason["scheme"] = SUPPORTS[step.kind]
             claims[step.target]["reasons"].append(reason)
         elif step.kind == "reb":
             claims[step.target]["objections"].append(objection(step, frozenset({step.edge})))
@@ -253,9 +263,9 @@ def _document(
     title = f"{graph}: {topic}" if topic else graph
     note = (
         f"Imported by argmap from {name}, an argumentative microtext. Claim ids are the ids of "
-        "its argumentative units; a claim's note says whether the proponent or the opponent "
-        "holds it and which is the central claim; a reason noted 'example' was a support by "
-        "example (exa)."
+        "its argumentative units; a claim's role says whether the proponent or the opponent "
+        "holds it, and its note which is the central claim; a reason with the scheme 'example' "
+        "was a support by example (exa)."
     )
     if stance:
         note += f" Stance of the text on its topic: {stance}."

@@ -9,8 +9,9 @@ only the step its supporters take (:mod:`argmap.formats.argdown.steps`). Tags na
 ``conclusion`` or ``recommendation`` set the kind; otherwise a claim with reasons is a
 recommendation or a conclusion by its wording. The data keys ``quotes``, ``note``, ``url`` and
 ``implicit`` become those fields; other data, other tags, the heading a statement stands under,
-its other texts and links go to its note. Argdown that argmap wrote (front matter ``argmap: 1``)
-comes back as the map it was made from (claim texts on one line).
+its other texts and links go to its note; data ``role`` becomes the claim's role. Argdown that
+argmap wrote (front matter ``argmap: 1``) comes back as the map it was made from (claim texts on
+one line), restatements, schemes and carried data included.
 """
 
 from __future__ import annotations
@@ -25,17 +26,18 @@ from argmap.formats.argdown.build import build
 from argmap.formats.argdown.lex import LexError, tokenize
 from argmap.formats.argdown.model import Member, Model, ModelError, Node
 from argmap.formats.argdown.parse import ParseError, parse
-from argmap.formats.argdown.steps import Step, documents, relations
+from argmap.formats.argdown.steps import Step, documents, extra_of, relations, tidy
 from argmap.formats.argdown.write import MARK
 from argmap.formats.base import FormatError, Imported, clean_text, shorten
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
-from argmap.model import Kind
+from argmap.model import Kind, Role
 from argmap.model.keys import ID_PATTERN, MAX_CLAIM_TEXT, MAX_ID, MAX_TEXT, MAX_TITLE, slugify
 
 #: Argdown's own data keys: directives, not content.
 DIRECTIVES = ("isCanonical", "isInGroup")
 KINDS = {kind.value: kind for kind in Kind}
+ROLES = frozenset(role.value for role in Role)
 
 
 def ascii_slug(text: str) -> str:
@@ -61,8 +63,9 @@ def model_of(text: str) -> Model:
         raise FormatError(f"not Argdown: line {exc}") from None
 
 
-def _fields(data: Any) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Data as claim fields (those of the right type) and the rest."""
+def _fields(data: Any, argmap: bool) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Data as claim fields (those of the right type) and the rest; in Argdown argmap wrote,
+    also its restatements and carried data."""
     fields: dict[str, Any] = {}
     rest = (
         {str(k): v for k, v in data.items() if k not in DIRECTIVES}
@@ -79,6 +82,13 @@ def _fields(data: Any) -> tuple[dict[str, Any], dict[str, Any]]:
         fields["url"] = rest["url"]
     if isinstance(rest.get("implicit"), bool):
         fields["implicit"] = rest["implicit"]
+    if rest.get("role") in ROLES:
+        fields["role"] = rest["role"]
+    restates = rest.get("restates")
+    if argmap and isinstance(restates, list) and all(isinstance(r, dict) for r in restates):
+        fields["restates"] = restates
+    if argmap and isinstance(rest.get("aif"), dict):
+        fields["aif"] = rest["aif"]
     return fields, {k: v for k, v in rest.items() if k not in fields}
 
 
@@ -133,11 +143,13 @@ class _Reader:
             description = _plain(node)[0]
             written = node.data.get("note") if isinstance(node.data, dict) else None
             if supporters and acts and (self.argmap or not description):
+                extra = {}
                 if self.argmap:
                     note = written if isinstance(written, str) else description or None
+                    extra = extra_of(node.data)
                 else:
                     note = f"<{node.title}>" + (f": {description}" if description else "")
-                out[id(node)] = Step([], note)
+                out[id(node)] = Step([], note, extra=extra)
                 out[id(node)].members = [id(s) for s in supporters]  # type: ignore[misc]
         return out
 
@@ -160,7 +172,7 @@ class _Reader:
 
     def claim(self, node: Node, claim_id: str, said: dict[str, list[str]]) -> dict[str, Any]:
         text, links = _plain(node)
-        fields, rest = _fields(node.data)
+        fields, rest = _fields(node.data, self.argmap)
         parts: list[str] = []
         if not text:
             text = node.title
@@ -230,6 +242,9 @@ class _Reader:
                 claim["objections"] = documents(found.objections[claim_id], claim_id, self.notes)
             if found.contradicts[claim_id]:
                 claim["contradicts"] = found.contradicts[claim_id]
+            for key in ("restates", "aif"):  # last, as the format writes them
+                if key in claim:
+                    claim[key] = claim.pop(key)
             sections[kind.section].append(claim)
         self.say(said)
         if (guessed := guesses.note()) is not None:
@@ -255,6 +270,8 @@ class _Reader:
             out["note"] = self.matter["note"]
         if isinstance(self.matter.get("source"), dict):
             out["source"] = self.matter["source"]
+        if self.argmap and isinstance(self.matter.get("aif"), dict):
+            out["aif"] = self.matter["aif"]
         return out
 
     def title(self) -> str:
@@ -291,8 +308,8 @@ class _Reader:
                      "claim's note",
             "tags": "claims whose tags are kept in their notes",
             "groups": "claims whose heading is kept in their notes as their group",
-            "data": "claims whose data beyond quotes, note, url and implicit is kept in their "
-                    "notes",
+            "data": "claims whose data beyond quotes, note, url, implicit and role is kept in "
+                    "their notes",
             "quotes": "claims with quotes but no source named in the front matter (source: "
                       "{path: ...}), the quotes kept in their notes",
             "cut": f"claims whose text is longer than {MAX_CLAIM_TEXT} characters, cut and kept "
@@ -302,77 +319,10 @@ class _Reader:
             if said[key]:
                 self.notes.append(f"{line} ({len(said[key])}): {listed(said[key])}")
         settings = [k for k, v in self.matter.items() if isinstance(v, (dict, list))
-                    and k != "source"]  # fmt: skip
+                    and k != "source" and not (self.argmap and k == "aif")]  # fmt: skip
         if settings:
             self.notes.append(f"Argdown settings in the front matter ({', '.join(settings)}) "
                               "are not used")  # fmt: skip
-
-
-def tidy(reasons: dict[str, list[Step]], objections: dict[str, list[Step]],
-         notes: list[str]) -> None:  # fmt: skip
-    """Reasons and objections as a map accepts them: no reason given twice, no claim attacking
-    what supports the same claim, no support cycle."""
-    for steps in reasons.values():
-        seen: dict[frozenset[str], Step] = {}
-        for step in list(steps):
-            key = frozenset(step.members)
-            if key in seen:
-                steps.remove(step)
-                seen[key].undercuts.extend(u for u in step.undercuts
-                                           if u not in seen[key].undercuts)  # fmt: skip
-                if step.note and step.note != seen[key].note:
-                    seen[key].note = "; ".join(filter(None, (seen[key].note, step.note)))
-            else:
-                seen[key] = step
-    for claim, steps in reasons.items():
-        supporters = {m for step in steps for m in step.members} | {claim}
-        for step in steps:
-            for undercut in [u for u in step.undercuts if set(u.members) & supporters]:
-                notes.append(f"'{', '.join(undercut.members)}' cannot both support '{claim}' "
-                             "and undercut a reason of it; the undercut is left out")  # fmt: skip
-                step.undercuts.remove(undercut)
-    for claim, steps in objections.items():
-        supporters = {m for step in reasons.get(claim, []) for m in step.members} | {claim}
-        kept: dict[tuple[str, ...], Step] = {}
-        for step in list(steps):
-            if set(step.members) & supporters:
-                notes.append(f"'{', '.join(step.members)}' cannot both support and attack "
-                             f"'{claim}'; the attack is left out")  # fmt: skip
-                steps.remove(step)
-            elif (key := tuple(step.members)) in kept and not step.undercuts and not step.note:
-                steps.remove(step)
-            else:
-                kept.setdefault(key, step)
-    while (cycle := _cycle(reasons)) is not None:
-        claim, step, path = cycle
-        notes.append(f"the reason {', '.join(step.members)} of '{claim}' closes a support cycle "
-                     f"({' → '.join(path)}); left out")  # fmt: skip
-        reasons[claim].remove(step)
-
-
-def _cycle(reasons: dict[str, list[Step]]) -> tuple[str, Step, list[str]] | None:
-    """A reason that closes a support cycle: (its claim, the reason, the cycle)."""
-    state: dict[str, int] = {}  # 1 on the current path, 2 done
-    for start in reasons:
-        if state.get(start):
-            continue
-        path = [start]
-        stack = [iter([(s, m) for s in reasons[start] for m in s.members])]
-        state[start] = 1
-        while stack:
-            pair = next(stack[-1], None)
-            if pair is None:
-                state[path.pop()] = 2
-                stack.pop()
-                continue
-            step, member = pair
-            if state.get(member) == 1:
-                return path[-1], step, [member, *reversed(path[path.index(member) :])]
-            if not state.get(member) and member in reasons:
-                state[member] = 1
-                path.append(member)
-                stack.append(iter([(s, m) for s in reasons[member] for m in s.members]))
-    return None
 
 
 def read(text: str, *, name: str) -> Imported:

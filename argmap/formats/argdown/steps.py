@@ -44,6 +44,20 @@ class Step:
     note: str | None = None
     undercuts: list[Step] = attrs.Factory(list)  # shared by the copies of one argument's step
     line: int = 0  # where it is said: a claim's reasons and objections keep the text's order
+    extra: dict[str, Any] = attrs.Factory(dict)  # a reason's scheme, carried data (argmap's)
+
+
+def extra_of(data: object) -> dict[str, Any]:
+    """What an argument's data adds to the step it makes, as argmap writes it: a ``scheme``
+    and carried ``aif`` data."""
+    if not isinstance(data, dict):
+        return {}
+    out: dict[str, Any] = {}
+    if isinstance(data.get("scheme"), str) and data["scheme"].strip():
+        out["scheme"] = data["scheme"]
+    if isinstance(data.get("aif"), dict):
+        out["aif"] = data["aif"]
+    return out
 
 
 @attrs.define
@@ -98,7 +112,7 @@ class _Reader:
         """The step a relation's source makes: its claim, or an argument's own step."""
         if isinstance(node, Node) and id(node) in self.step_arguments:
             own = self.step_arguments[id(node)]
-            return Step(list(own.members), own.note, own.undercuts, line)
+            return Step(list(own.members), own.note, own.undercuts, line, own.extra)
         claim = self.claim(node)
         return Step([claim], line=line) if claim is not None else None
 
@@ -133,6 +147,8 @@ class _Reader:
                 text = described.text.strip() if described and main else ""
                 line = min(argument.cited) if main and argument.cited else inference.line
                 step = Step(members, self.step_note(argument, text, inference), line=line)
+                if self.argmap_notes:
+                    step.extra = extra_of(argument.data)
                 self.inference_steps[id(inference)] = step
                 self.out.reasons[target].append(step)
 
@@ -261,7 +277,8 @@ def documents(steps: list[Step], owner: str, notes: list[str], seen: frozenset[i
         key = tuple(sorted(step.members)) if len(step.members) == 1 or step.undercuts else (
             tuple(step.members), id(step))  # fmt: skip
         if key not in merged:
-            merged[key] = Step(list(step.members), step.note, list(step.undercuts), step.line)
+            merged[key] = Step(list(step.members), step.note, list(step.undercuts), step.line,
+                               dict(step.extra))  # fmt: skip
             continue
         first = merged[key]
         first.undercuts += [u for u in step.undercuts if u not in first.undercuts]
@@ -281,5 +298,77 @@ def documents(steps: list[Step], owner: str, notes: list[str], seen: frozenset[i
             item["objections"] = documents(nested, owner, notes, seen | {id(step)})
         if step.note is not None:
             item["note"] = step.note
+        item.update(step.extra)
         out.append(item)
     return out
+
+
+def tidy(reasons: dict[str, list[Step]], objections: dict[str, list[Step]],
+         notes: list[str]) -> None:  # fmt: skip
+    """Reasons and objections as a map accepts them: no reason given twice, no claim attacking
+    what supports the same claim, no support cycle."""
+    for steps in reasons.values():
+        seen: dict[frozenset[str], Step] = {}
+        for step in list(steps):
+            key = frozenset(step.members)
+            if key in seen:
+                steps.remove(step)
+                seen[key].undercuts.extend(u for u in step.undercuts
+                                           if u not in seen[key].undercuts)  # fmt: skip
+                if step.note and step.note != seen[key].note:
+                    seen[key].note = "; ".join(filter(None, (seen[key].note, step.note)))
+            else:
+                seen[key] = step
+    for claim, steps in reasons.items():
+        supporters = {m for step in steps for m in step.members} | {claim}
+        for step in steps:
+            for undercut in [u for u in step.undercuts if set(u.members) & supporters]:
+                notes.append(f"'{', '.join(undercut.members)}' cannot both support '{claim}' "
+                             "and undercut a reason of it; the undercut is left out")  # fmt: skip
+                step.undercuts.remove(undercut)
+    for claim, steps in objections.items():
+        supporters = {m for step in reasons.get(claim, []) for m in step.members} | {claim}
+        kept: dict[tuple[str, ...], Step] = {}
+        for step in list(steps):
+            if set(step.members) & supporters:
+                notes.append(f"'{', '.join(step.members)}' cannot both support and attack "
+                             f"'{claim}'; the attack is left out")  # fmt: skip
+                steps.remove(step)
+            elif (key := tuple(step.members)) in kept and not (step.undercuts or step.note
+                                                               or step.extra):  # fmt: skip
+                steps.remove(step)
+            else:
+                kept.setdefault(key, step)
+    while (cycle := _cycle(reasons)) is not None:
+        claim, step, path = cycle
+        notes.append(f"the reason {', '.join(step.members)} of '{claim}' closes a support cycle "
+                     f"({' → '.join(path)}); left out")  # fmt: skip
+        reasons[claim].remove(step)
+
+
+def _cycle(reasons: dict[str, list[Step]]) -> tuple[str, Step, list[str]] | None:
+    """A reason that closes a support cycle: (its claim, the reason, the cycle)."""
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    for start in reasons:
+        if state.get(start):
+            continue
+        path = [start]
+        stack = [iter([(s, m) for s in reasons[start] for m in s.members])]
+        state[start] = 1
+        while stack:
+            pair = next(stack[-1], None)
+            if pair is None:
+                state[path.pop()] = 2
+                stack.pop()
+                continue
+            step, member = pair
+            if state.get(member) == 1:
+                return path[-1], step, [member, *reversed(path[path.index(member) :])]
+            if not state.get(member) and member in reasons:
+                state[member] = 1
+                path.append(member)
+                stack.append(iter([(s, m) for s in reasons[member] for m in s.members]))
+    return None
+
+
+__all__ = ["Relations", "Step", "documents", "extra_of", "relations", "tidy"]

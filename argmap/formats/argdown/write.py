@@ -1,18 +1,19 @@
 """ArgumentMap → Argdown (argdown.org) text that the Argdown parser reads to the same structure.
 
 Claims become statements titled by their id, tagged with their kind (``#premise``), with their
-other fields (quotes, note, link, ...) as the statement's data. A reason of one claim becomes a
-support relation (``+``); a linked or undercut reason, or one with a note, becomes an argument
-with a premise-conclusion structure whose conclusion is the claim, listed among the claim's
-supports (``+ <c reason 2>``) where it stands among them. An objection of one claim
-becomes an attack relation (``-``); a linked one, or one with objections or a note of its own,
-becomes an argument that attacks the claim, supported by its claims. Undercuts (``_``) point at
-the argument of the step they attack. ``contradicts`` becomes a contradiction (``><``).
+other fields (quotes, note, link, role, restatements, carried data, ...) as the statement's
+data. A reason of one claim becomes a support relation (``+``); a linked or undercut reason, or
+one with a note, a scheme or carried data, becomes an argument with a premise-conclusion
+structure whose conclusion is the claim, listed among the claim's supports (``+ <c reason 2>``)
+where it stands among them. An objection of one claim becomes an attack relation (``-``); a
+linked one, or one with objections, a note or data of its own, becomes an argument that attacks
+the claim, supported by its claims. Undercuts (``_``) point at the argument of the step they
+attack. ``contradicts`` becomes a contradiction (``><``).
 
 Text is written on one line with every character Argdown gives a meaning to escaped, so it
 comes out literally; line breaks inside a text become spaces. The front matter holds the
-map's title, note and source, and says ``argmap: 1``, so that ``argmap import argdown`` reads
-the text back as the same map.
+map's title, note, source and carried AIF data, and says ``argmap: 1``, so that ``argmap import
+argdown`` reads the text back as the same map.
 """
 
 from __future__ import annotations
@@ -42,22 +43,33 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def _data(values: dict[str, object]) -> str:
-    items = []
-    for key, value in values.items():
-        literal = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
-        literal = literal.replace("{", "\\u007b").replace("}", "\\u007d")
-        items.append(f"{json.dumps(key)}:{literal}")
-    return "{" + ",".join(items) + "}"
+def _data(value: object) -> str:
+    r"""JSON on one line, ASCII only, with no brace inside a text (Argdown's lexer ends data
+    at a brace followed by a word): Argdown's data of a statement or argument.
+
+    >>> print(_data({"note": "a {b}", "n": [1, {"x": None}]}))
+    {"note":"a \u007bb\u007d","n":[1,{"x":null}]}
+    """
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{_data(str(k))}:{_data(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(_data(item) for item in value) + "]"
+    literal = json.dumps(value, ensure_ascii=True)
+    return literal.replace("{", "\\u007b").replace("}", "\\u007d")
 
 
-def _described(title: str, note: str | None) -> str:
+def _described(title: str, relation: Relation) -> str:
     """An argument's first line: its title, the note as its description (on one line) and,
-    as its data, the note as written."""
-    if note is None:
-        return f"<{title}>"
-    text = escape(note)
-    return f"<{title}>" + (f": {text}" if text else "") + f" {_data({'note': note})}"
+    as its data, the note as written, the scheme and the carried data."""
+    data: dict[str, object] = {}
+    if relation.note is not None:
+        data["note"] = relation.note
+    if relation.scheme is not None:
+        data["scheme"] = relation.scheme
+    if relation.aif is not None:
+        data["aif"] = relation.aif.value
+    text = escape(relation.note) if relation.note is not None else ""
+    return f"<{title}>" + (f": {text}" if text else "") + (f" {_data(data)}" if data else "")
 
 
 class _Writer:
@@ -73,14 +85,14 @@ class _Writer:
         self.blocks.append([line + (f" {_data(extra)}" if extra else "")])
 
     def reason(self, title: str, step: Relation, target: str) -> None:
-        self.blocks.append([_described(title, step.note)])
+        self.blocks.append([_described(title, step)])
         premises = [f"({n}) [{ref.id}]" for n, ref in enumerate(step.claims, 1)]
         conclusion = f"({len(step.claims) + 1}) [{target}]"
         self.blocks.append([*premises, "----", conclusion])
         self.undercuts(title, step)
 
     def objection(self, title: str, attack: Relation) -> None:
-        head = _described(title, attack.note)
+        head = _described(title, attack)
         self.blocks.append([head, *(f"  + [{ref.id}]" for ref in attack.claims)])
         self.undercuts(title, attack)
 
@@ -110,7 +122,7 @@ class _Writer:
         top = self.under.get(None, [])
         lines = []
         for step in (r for r in top if r.link is Link.SUPPORT):
-            if step.linked or step.objections or step.note:
+            if step.linked or step.objections or step.note or step.scheme or step.aif:
                 self.reason(f"{claim.id} reason {step.number}", step, claim.id)
                 lines.append(f"  + <{claim.id} reason {step.number}>")  # where it stands
             else:
@@ -129,7 +141,7 @@ def _front(value: object) -> str:
 def write(amap: ArgumentMap) -> Exported:
     """The map as Argdown; the losses name what Argdown has no place for."""
     writer = _Writer(amap)
-    top = {k: v for k, v in document(amap).items() if k in ("title", "note", "source")}
+    top = {k: v for k, v in document(amap).items() if k in ("title", "note", "source", "aif")}
     front = [f"{key}: {_front(value)}" for key, value in top.items()]
     writer.blocks.append(["===", front[0], f"{MARK}: 1", *front[1:], "==="])
     for claim in amap.claims:
