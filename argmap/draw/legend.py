@@ -42,9 +42,9 @@ def contradiction_edge(graph: graphviz.Digraph, a: str, b: str) -> None:
     )
 
 
-def restatement_edge(graph: graphviz.Digraph, a: str, b: str) -> None:
-    """Two claims that are one statement in other words: a double line, no arrowheads, left
-    out of the ranking like a contradiction."""
+def restatement_edge(graph: graphviz.Digraph, a: str, b: str, tip: str | None = None) -> None:
+    """Two claims that are one statement in other words (``a`` restates ``b``): a double
+    line, no arrowheads, left out of the ranking like a contradiction."""
     graph.edge(
         a,
         b,
@@ -54,7 +54,7 @@ def restatement_edge(graph: graphviz.Digraph, a: str, b: str) -> None:
         penwidth=RESTATEMENT.penwidth,
         dir="none",
         constraint="false",
-        tooltip=tooltip(f"{a} restates {b}: one statement in other words"),
+        tooltip=tooltip(tip or f"{a} restates {b}: one statement in other words"),
         **{"class": "restatement"},
     )
 
@@ -169,7 +169,7 @@ def draw_legend(
         if contradiction:
             contradiction_edge(box, "legend_contradiction_a", "legend_contradiction_b")
         if restatement:
-            restatement_edge(box, "legend_restatement_b", "legend_restatement_a")
+            restatement_edge(box, "legend_restatement_b", "legend_restatement_a", "restates")
         box.node("legend_junction", label="", id="legend_junction", **JUNCTION)
         member = (Edge.SUPPORT, "legend_junction")  # members meet the junction, no arrow
         for relation, tail, head, text in links:

@@ -271,7 +271,7 @@ class _Reader:
             ext = ext if isinstance(ext, dict) else {}
             written = ext.get("order") if isinstance(ext.get("order"), list) else []
             position = {str(n): place for place, n in enumerate(written)}
-            claim = self.claim(node.id, ids[node.id], ext, notes)
+            claim = self.claim(node.id, ids[node.id], ext, notes, extension is not None)
             supporters = {m for step in found.reasons[node.id] for m in step.members}
             claim_reasons = []
             for step in ordered(found.reasons[node.id]):
@@ -324,10 +324,11 @@ class _Reader:
         return from_document(data, self.name)[0]
 
     def claim(
-        self, node_id: str, claim_id: str, ext: dict[str, Any], notes: list[str]
+        self, node_id: str, claim_id: str, ext: dict[str, Any], notes: list[str], written: bool
     ) -> dict[str, Any]:
-        """A claim's fields but its relations: id, text (cut, the whole in its note), role,
-        carried data, and what the extension adds."""
+        """A claim's fields but its relations: id, text (cut, the whole in its note unless
+        argmap ``written`` the file: its note is the map's), role, carried data, and what the
+        extension adds."""
         raw = self.graph.nodes[node_id]
         text = claim_text(raw.text, node_id)
         cleaned, changed = clean_text(raw.text)
@@ -348,9 +349,8 @@ class _Reader:
         claim.update((k, v) for k, v in ext.items()
                      if k not in ("id", "text", "kind", "reasons", "objections", "restates",
                                   "aif", "order"))  # fmt: skip
-        if len(cleaned) > MAX_CLAIM_TEXT:
-            full = f"Full text: {cleaned}"
-            note = f"{ext['note']}\n\n{full}" if isinstance(ext.get("note"), str) else full
+        if len(cleaned) > MAX_CLAIM_TEXT and not written:
+            note = f"Full text: {cleaned}"
             claim["note"] = shorten(note, MAX_TEXT)
             notes.append(f"I-node {node_id}: its text is {len(cleaned)} characters long; the claim "
                          f"shows the first {len(text) - 1} and its note keeps it all"
