@@ -33,6 +33,9 @@ from argmap.model.keys import ID_PATTERN, KEYS
 #: Keys written first and last in a claim; the others follow the loader's order in between.
 _FIRST = ("id", "text")
 _LAST = ("reasons", "objections", "contradicts", "restates", "aif")
+#: The longest line a list of ids is written on (``[a, b]``); longer lists are written one id a
+#: line, as ``argmap fmt`` lays them out.
+WIDTH = 100
 #: A key of carried data written plain in a flow mapping: a word YAML reads as text.
 _FLOW_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -156,6 +159,17 @@ class _Writer:
     def emit(self, indent: int, text: str) -> None:
         self.lines.append(" " * indent + text)
 
+    def ids(self, indent: int, head: str, refs: tuple[Ref, ...], *, one: bool = False) -> None:
+        """``head`` (``key:`` or ``- key:``) and a list of ids: on its line when it fits in
+        :data:`WIDTH`, else one id a line; ``one`` writes a single id alone."""
+        text = _one_or_list(refs) if one else _ids(refs)
+        if indent + len(head) + 1 + len(text) <= WIDTH or (len(refs) == 1 and one):
+            self.emit(indent, f"{head} {text}")
+            return
+        self.emit(indent, head)
+        for ref in refs:
+            self.emit(indent + len(head) - len(head.lstrip("- ")) + 2, f"- {_id(ref.id)}")
+
     def texts(self, indent: int, key: str, values: tuple[str, ...]) -> None:
         self.emit(indent, f"{key}:")
         for value in values:
@@ -191,7 +205,7 @@ class _Writer:
         elif isinstance(value, str):
             self.emit(indent, f"{key}: {scalar(value)}")
         elif isinstance(value, tuple) and all(isinstance(v, Ref) for v in value):
-            self.emit(indent, f"{key}: {_ids(value)}")  # type: ignore[arg-type]
+            self.ids(indent, f"{key}:", value)  # type: ignore[arg-type]
         elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
             self.texts(indent, key, value)  # type: ignore[arg-type]
         else:  # pragma: no cover - a key the loader gained and this writer does not know
@@ -199,7 +213,7 @@ class _Writer:
 
     def objections(self, indent: int, objections: tuple[Ref | Objection, ...]) -> None:
         if all(isinstance(item, Ref) for item in objections):
-            self.emit(indent, f"objections: {_ids(objections)}")  # type: ignore[arg-type]
+            self.ids(indent, "objections:", objections)  # type: ignore[arg-type]
             return
         self.emit(indent, "objections:")
         for item in objections:
@@ -210,7 +224,7 @@ class _Writer:
 
     def full(self, indent: int, item: Reason | Objection) -> None:
         """A reason or objection written as a mapping, as a list item at ``indent - 2``."""
-        self.emit(indent - 2, f"- claims: {_one_or_list(item.claims)}")
+        self.ids(indent - 2, "- claims:", item.claims, one=True)
         if item.objections:
             self.objections(indent, item.objections)
         if item.note is not None:
@@ -222,7 +236,7 @@ class _Writer:
 
     def restates(self, indent: int, restates: tuple[Ref | Restatement, ...]) -> None:
         if all(isinstance(item, Ref) for item in restates):
-            self.emit(indent, f"restates: {_ids(restates)}")  # type: ignore[arg-type]
+            self.ids(indent, "restates:", restates)  # type: ignore[arg-type]
             return
         self.emit(indent, "restates:")
         for item in restates:
