@@ -66,21 +66,23 @@ class Graph:
         self.index = index
         self.ids = list(index)
         self.premise = [True] * n
-        self.same = ints(list(range(n)))
-        restating = any(claim.restates for claim in amap.claims)
+        self.same = list(range(n))  # a list: reading it makes no int objects
+        self.restating = restating = any(claim.restates for claim in amap.claims)
         if restating:
             for claim_id, first in equivalents(amap).items():
                 self.same[index[claim_id]] = index[first]
         self.support = ints(size=n, fill=-1)
-        self.owner = ints(size=n, fill=-1)
+        # Without restatements a claim is its own statement: the arrays below are the same.
+        self.owner = ints(size=n, fill=-1) if restating else self.support
         self.steps = ints(size=n)  # how many steps each claim has
         self.need = ints(size=n)
         self.empty: list[int] = []  # steps and attacks none of whose claims is in the map
         self.member_from = ints()
-        self.member_shown = ints()  # the claim as written (member_from: its statement's)
+        # the claim as written (member_from: its statement's)
+        self.member_shown = ints() if restating else self.member_from
         self.member_to = ints()
         self.attack_from = ints()
-        self.attack_shown = ints()
+        self.attack_shown = ints() if restating else self.attack_from
         self.attack_to = ints()
         # One pass over every relation of the map, in file order (the one walker). Where an id is
         # duplicated (AM102), the first claim counts.
@@ -95,29 +97,41 @@ class Graph:
                 self.premise[c] = False
                 self.need[c] = 1  # one step that holds
             self.steps[c] = len(claim.reasons)
+            statement = same[c]
             for relation in walk(claim):
-                if relation.link is Link.CONTRADICT:
+                link = relation.link
+                if link is Link.CONTRADICT:
                     declared.append((c, relation.claims[0]))
                     continue
-                if relation.link is Link.RESTATE:
+                if link is Link.RESTATE:
                     continue  # already one statement
-                on = same[c] if relation.on is None else node_of[relation.on]
+                on = statement if relation.on is None else node_of[relation.on]
                 if relation.attack and relation.plain:  # a plain objection: its claim
                     attacker = get(relation.claims[0].id)
                     if attacker is not None:
-                        self._attack(same[attacker], on, attacker)
+                        self._attack(same[attacker] if restating else attacker, on)
+                        if restating:
+                            self.attack_shown.append(attacker)
                     continue
-                supported = c if relation.link is Link.SUPPORT else -1
-                node = self._node(same[c] if supported >= 0 else -1, supported)
+                support = link is Link.SUPPORT
+                node = self._node(statement if support else -1)
+                if restating:
+                    self.owner.append(c if support else -1)
                 node_of[relation] = node
                 known = [i for i in (get(ref.id) for ref in relation.claims) if i is not None]
                 for member in known:
-                    self._member(same[member], node, member)
+                    self._member(same[member] if restating else member, node)
+                    if restating:
+                        self.member_shown.append(member)
                 if not known:
                     self.empty.append(node)
                 if relation.attack:
                     self._attack(node, on)
-        self._statements(unique)
+                    if restating:
+                        self.attack_shown.append(node)
+        self.together: dict[int, list[int]] = {}  # first claim → the claims of its statement
+        if restating:
+            self._statements()
         self.contra = len(self.attack_from)  # the attack edges from here on are contradictions
         if contradictions:
             seen: set[tuple[int, int]] = set()
@@ -126,21 +140,22 @@ class Graph:
                 if b is None or (min(a, b), max(a, b)) in seen:
                     continue
                 seen.add((min(a, b), max(a, b)))
-                self._attack(same[a], same[b], a)
+                self._attack(same[a], same[b])
                 if b != a:
-                    self._attack(same[b], same[a], b)
+                    self._attack(same[b], same[a])
+                if restating:
+                    self.attack_shown.extend((a, b) if b != a else (a,))
         self.size = len(self.support)
         self.first_member, self.next_member = _chains(self.member_from, self.size)
         self.first_attack, self.next_attack = _chains(self.attack_from, self.size)
         self._incoming: tuple[tuple[list[int], list[int]], ...] | None = None
         self._number: list[int] | None = None
 
-    def _statements(self, claims: Sequence[object]) -> None:
+    def _statements(self) -> None:
         """Each statement of several claims as one: its first claim is a premise when any of
         them is, and otherwise needs one step of any of them that holds. The others wait for
         nothing and are given its status in the end."""
         n, same = self.n, self.same
-        self.together: dict[int, list[int]] = {}  # first claim → the claims of its statement
         for c in range(n):
             if same[c] != c:
                 self.together.setdefault(same[c], [same[c]]).append(c)
@@ -169,23 +184,19 @@ class Graph:
                     self._number[x] = count[c]
         return self._number
 
-    def _node(self, support: int = -1, owner: int = -1) -> int:
-        """A new step (of the statement ``support``, written under claim ``owner``) or attack
-        node."""
+    def _node(self, support: int = -1) -> int:
+        """A new step (of the statement ``support``) or attack node."""
         self.support.append(support)
-        self.owner.append(owner)
         self.need.append(0)
         return len(self.support) - 1
 
-    def _member(self, claim: int, node: int, shown: int) -> None:
+    def _member(self, claim: int, node: int) -> None:
         self.member_from.append(claim)
-        self.member_shown.append(shown)
         self.member_to.append(node)
         self.need[node] += 1
 
-    def _attack(self, attacker: int, node: int, shown: int = -1) -> None:
+    def _attack(self, attacker: int, node: int) -> None:
         self.attack_from.append(attacker)
-        self.attack_shown.append(attacker if shown < 0 else shown)
         self.attack_to.append(node)
         self.need[node] += 1
 

@@ -135,8 +135,9 @@ def walk(claim: Claim) -> Iterator[Relation]:
         yield from _objections(claim.objections, Link.REBUT, claim, None)
     for number, ref in enumerate(claim.contradicts, 1):
         yield Relation(Link.CONTRADICT, (ref,), claim, ref, None, number)
-    for number, item in enumerate(claim.restates, 1):
-        yield Relation(Link.RESTATE, (restated(item),), claim, item, None, number)
+    if claim.restates:
+        for number, item in enumerate(claim.restates, 1):
+            yield Relation(Link.RESTATE, (restated(item),), claim, item, None, number)
 
 
 def relations(amap: ArgumentMap | Iterable[Claim]) -> Iterator[Relation]:
