@@ -128,6 +128,7 @@ LOADED_WHEN_USED = {
     "argmap.draw.style",
     "argmap.draw.svg",
     "argmap.pages.view",
+    "argmap.draw.glyphs",  # the API's merging of font warnings, after a drawing loaded it
     # The process pool: several maps drawn at once.
     "concurrent.futures.process",
     "multiprocessing",

@@ -92,7 +92,9 @@ def test_the_svg_refers_to_nothing_outside_itself(seed_svg: bytes) -> None:
     assert not any(e.tag in (f"{S}script", f"{S}foreignObject", f"{S}image") for e in root.iter())
     assert not [k for e in root.iter() for k in e.attrib if k.lower().startswith("on")]
     assert not [e for e in root.iter() if e.get(f"{XLINK}href") or e.get("href")]
-    assert "url(" not in text and "@import" not in text and "@font-face" not in text
+    assert "@import" not in text
+    # The one kind of URL is the embedded font's: data, in the file itself.
+    assert re.findall(r"url\((\w+:[\w/]+)", text) == ["data:font/woff2"] * text.count("url(")
     # The only URLs are the two namespace names; no DOCTYPE, no comment with a version.
     assert set(re.findall(r"https?://[^\s\"'<>]+", text)) == {
         "http://www.w3.org/2000/svg",
@@ -223,8 +225,13 @@ def test_style_rules_are_scoped_to_the_drawing_and_have_no_specificity(seed: Arg
     root = ET.fromstring(render_map(seed, "svg", theme="auto"))
     scope = f":where(#{root.get('id')}"
     rules = [r for r in root.find(f"{S}style").text.splitlines() if r.strip()]
+    faces = [r for r in rules if r.startswith("@font-face")]
     for rule in rules:
-        assert rule.startswith((scope, "@media", "}")), rule
+        assert rule.startswith((scope, "@media", "}", "@font-face")), rule
+    # @font-face rules are global to a page: theirs is a family no other drawing shares.
+    family = re.compile(r'@font-face\{font-family:"(argmap-font-[0-9a-f]{10})";')
+    families = {family.match(rule)[1] for rule in faces}
+    assert len(faces) == 2 and len(families) == 1
 
 
 def test_different_drawings_have_different_root_ids(seed: ArgumentMap, seed_svg: bytes) -> None:
