@@ -173,10 +173,17 @@ def _probe(pygraphviz: ModuleType) -> None:
 
 
 def _lacking(dot_source: str, fmt: str, data: bytes) -> dict[str, str | None]:
-    """The characters drawn that the shipped font lacks, each with the font of this machine
-    that draws it instead (None for none). Called under the lock."""
-    svg = fmt == "svg"  # its text is read back; PNG's and PDF's from the labels drawn
-    chars = lacking("".join(drawn_characters(data).values()) if svg else label_text(dot_source))
+    """The characters drawn that the shipped font lacks, in the order of the labels, each with
+    the font of this machine that draws it instead (None for none). Called under the lock."""
+    # An SVG's text is read back (quick); PNG's and PDF's from the labels, which also give
+    # the order, so that every format names the same characters in the same order.
+    if fmt == "svg":
+        chars = lacking("".join(drawn_characters(data).values()))
+        if chars:
+            order = {c: i for i, c in enumerate(lacking(label_text(dot_source)))}
+            chars.sort(key=lambda c: order.get(c, len(order)))
+    else:
+        chars = lacking(label_text(dot_source))
     return fontconfig.fallback_fonts("".join(chars)) if chars else {}
 
 

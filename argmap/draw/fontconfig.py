@@ -13,9 +13,10 @@ fontconfig, which a GUI toolkit may have loaded, are untouched) and no file is w
    (Chinese, Arabic, ...) falls back to the machine's fonts as before;
 2. rules of ours, read after the machine's so that they win: the family ``Argmap Sans`` goes
    first in any pattern that asks for it, bound strongly (a rule that prepends a favourite font
-   to every pattern cannot displace it), and the shipped font is rasterized alike on every
-   machine: unhinted, with grey antialiasing (a machine's hinting rules would otherwise change
-   the glyphs' advances, and so the layout);
+   to every pattern cannot displace it); no other font of that name is taken (an older copy
+   installed on the machine, say); and the shipped font is rasterized alike on every machine:
+   unhinted, with grey antialiasing (a machine's hinting rules would otherwise change the
+   glyphs' advances, and so the layout);
 3. the shipped font files, added as application fonts (read, never cached on disk).
 """
 
@@ -23,12 +24,19 @@ from __future__ import annotations
 
 import ctypes
 import glob
+import html
 import os
 
-from argmap.draw.font import FAMILY, FILES
+from argmap.draw.font import FAMILY, FILES, FONT_DIR
 
 RULES = f"""<?xml version="1.0"?>
 <fontconfig>
+  <selectfont>
+    <acceptfont><glob>{html.escape(os.fsdecode(FONT_DIR), quote=False)}/*</glob></acceptfont>
+    <rejectfont>
+      <pattern><patelt name="family"><string>{FAMILY}</string></patelt></pattern>
+    </rejectfont>
+  </selectfont>
   <match target="pattern">
     <test name="family"><string>{FAMILY}</string></test>
     <edit name="family" mode="prepend_first" binding="strong"><string>{FAMILY}</string></edit>

@@ -184,7 +184,7 @@ def advice(found: dict[str, str | None]) -> str:
             font here has it (:func:`argmap.draw.fontconfig.fallback_fonts`).
 
     >>> print(advice({"中": None, "文": None, "→": "DejaVu Sans"}))
-    the drawing's font cannot draw 中 文: no font on this machine has them, so PNG and PDF show empty boxes: install Noto Sans CJK (Debian/Ubuntu: fonts-noto-cjk); nor →: drawn with this machine's DejaVu Sans, so the drawing differs where other fonts are installed: Noto Sans Math has it (Debian/Ubuntu: fonts-noto-core)
+    the drawing's font cannot draw 中 文, and no font on this machine can (PNG and PDF show empty boxes): install Noto Sans CJK (Debian/Ubuntu: fonts-noto-cjk); nor →, drawn with this machine's DejaVu Sans instead, so the drawing differs where that font is missing (Noto Sans Math has it: Debian/Ubuntu fonts-noto-core)
     """  # noqa: E501
     groups: dict[tuple[str, str], list[str]] = {}
     for char in found:
@@ -194,22 +194,20 @@ def advice(found: dict[str, str | None]) -> str:
         shown = " ".join(chars[:SHOWN])
         if len(chars) > SHOWN:
             shown += f" … ({len(chars)} characters)"
-        families = sorted({f for c in chars if (f := found[c]) is not None})
-        them = "them" if len(chars) > 1 else "it"
-        if not families:
-            parts.append(
-                f"{shown}: no font on this machine has {them}, so PNG and PDF show empty "
-                f"boxes: install {font} (Debian/Ubuntu: {package})"
-            )
-            continue
+        families = ", ".join(sorted({f for c in chars if (f := found[c]) is not None}))
         empty = sum(found[c] is None for c in chars)
-        how = f"drawn with this machine's {', '.join(families)}"
-        if empty:
-            how += f" but {empty} by no font (empty boxes in PNG and PDF)"
-        parts.append(
-            f"{shown}: {how}, so the drawing differs where other fonts are installed: "
-            f"{font} has {them} (Debian/Ubuntu: {package})"
-        )
+        install = f"install {font} (Debian/Ubuntu: {package})"
+        if not families:
+            parts.append(f"{shown}, and no font on this machine can (PNG and PDF show empty "
+                         f"boxes): {install}")  # fmt: skip
+        elif empty:
+            parts.append(f"{shown}, drawn with this machine's {families}, {empty} of them by no "
+                         f"font (empty boxes in PNG and PDF): {install}")  # fmt: skip
+        else:
+            them = "them" if len(chars) > 1 else "it"
+            parts.append(f"{shown}, drawn with this machine's {families} instead, so the drawing "
+                         f"differs where that font is missing ({font} has {them}: Debian/Ubuntu "
+                         f"{package})")  # fmt: skip
     return "the drawing's font cannot draw " + "; nor ".join(parts)
 
 
