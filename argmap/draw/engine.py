@@ -91,19 +91,19 @@ def render(dot_source: str, fmt: str, *, dpi: int | None = None) -> bytes:
     pygraphviz = load_graphviz()
     resolution = PNG_DPI if dpi is None else dpi
     args = f"-Gdpi={resolution}" if fmt == "png" else ""
-    failure: Exception | None = None
-    data = b""
     found: dict[str, str | None] = {}
     with _LOCK, _quiet() as said:
-        shipped = _shipped_font(pygraphviz)
-        source = dot_source if shipped else dot_source.replace(_SHIPPED, _FALLBACK)
-        try:
-            graph = pygraphviz.AGraph(string=source)
-            # One gvLayout + gvRender: the same as `dot -T<fmt>`, with no position round trip.
-            data = graph.draw(format=fmt, prog="dot", args=args)
-        except (pygraphviz.DotError, ValueError, TypeError, OSError) as exc:
-            failure = exc
-        if shipped and data:
+        # The machine's fonts only for text the shipped font lacks: known beforehand from
+        # the source for PNG and PDF; for SVG (the quick path) read back from the drawing,
+        # which is then drawn again in the rare case it needs them.
+        machine = fmt != "svg" and bool(lacking(dot_source))
+        shipped = _shipped_font(pygraphviz, machine)
+        data, failure = _draw(pygraphviz, _named(dot_source, shipped, machine), fmt, args)
+        if shipped and not machine and fmt == "svg" and data and _lacks(data):
+            machine = True
+            shipped = _shipped_font(pygraphviz, machine)
+            data, failure = _draw(pygraphviz, _named(dot_source, shipped, machine), fmt, args)
+        if shipped and machine and data:
             found = _lacking(dot_source, fmt, data)
     errors = _graphviz_messages(said)
     if errors or failure is not None or not data:
@@ -124,30 +124,58 @@ def render(dot_source: str, fmt: str, *, dpi: int | None = None) -> bytes:
     return data
 
 
+def _draw(
+    pygraphviz: ModuleType, source: str, fmt: str, args: str
+) -> tuple[bytes, Exception | None]:
+    """One gvLayout + gvRender, as ``dot -T<fmt>``: the drawing, or what went wrong."""
+    try:
+        return pygraphviz.AGraph(string=source).draw(format=fmt, prog="dot", args=args), None
+    except (pygraphviz.DotError, ValueError, TypeError, OSError) as exc:
+        return b"", exc
+
+
 # --- the font -------------------------------------------------------------------------------
 
 _SHIPPED = f'="{FAMILY}"'
+#: The family asked for where the machine's fonts draw what the shipped font lacks: another
+#: name for pango, whose caches would otherwise serve the fonts found under argmap's own
+#: configuration (the shipped font alone) to a drawing made under the machine's.
+_WITH_MACHINE = f'="{FAMILY},sans-serif"'
 _FALLBACK = f'="{FALLBACK_FONT}"'
 _font_ready: bool | None = None  # None: not tried yet in this process
 _setup_problem: str | None = None
 _setup_told = False
 
 
-def _shipped_font(pygraphviz: ModuleType) -> bool:
-    """Whether Graphviz lays out and draws with the shipped font: configured the first time
-    (and again if something reinitialized fontconfig since), and checked once by drawing
-    :data:`argmap.draw.font.PROBE` (so that no drawing ever embeds a font it was not laid out
-    with). Called under the lock."""
+def _named(dot_source: str, shipped: bool, machine: bool) -> str:
+    """The source with the fonts Graphviz is to use (see :data:`_WITH_MACHINE`)."""
+    if not shipped:
+        return dot_source.replace(_SHIPPED, _FALLBACK)
+    return dot_source.replace(_SHIPPED, _WITH_MACHINE) if machine else dot_source
+
+
+def _lacks(svg: bytes) -> bool:
+    return bool(lacking("".join(drawn_characters(svg).values())))
+
+
+def _shipped_font(pygraphviz: ModuleType, machine: bool) -> bool:
+    """Whether Graphviz lays out and draws with the shipped font, alone or (``machine``) with
+    the machine's fonts for the rest (:func:`argmap.draw.fontconfig.use`). The first time,
+    checked by drawing :data:`argmap.draw.font.PROBE`, so that no drawing ever embeds a font
+    it was not laid out with. Called under the lock."""
     global _font_ready, _setup_problem
-    if _font_ready is False or (_font_ready and fontconfig.configured()):
-        return _font_ready
+    if _font_ready is False:
+        return False
+    folder = os.path.dirname(pygraphviz.__file__)
     try:
-        fontconfig.configure(os.path.dirname(pygraphviz.__file__))
         if _font_ready is None:
+            fontconfig.use(folder, machine=False)
             _probe(pygraphviz)
+        fontconfig.use(folder, machine=machine)
         _font_ready = True
     except fontconfig.FontSetupError as exc:
         _font_ready, _setup_problem = False, str(exc)
+        fontconfig.release()
     return _font_ready
 
 

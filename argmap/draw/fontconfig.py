@@ -6,18 +6,25 @@ is a private copy: configuring it through ctypes changes which fonts *this proce
 sees, and nothing else. No environment variable is set (child processes and the system's own
 fontconfig, which a GUI toolkit may have loaded, are untouched) and no file is written.
 
-:func:`configure` gives it a configuration made of
+:func:`use` makes current one of two configurations of it:
 
-1. the configuration it would have loaded anyway (``FONTCONFIG_FILE``, or the system's
-   ``fonts.conf``): the machine's fonts and rules, so that text the shipped font cannot draw
-   (Chinese, Arabic, ...) falls back to the machine's fonts as before;
-2. rules of ours, read after the machine's so that they win: the family ``Argmap Sans`` goes
-   first in any pattern that asks for it, bound strongly (a rule that prepends a favourite font
-   to every pattern cannot displace it); no other font of that name is taken (an older copy
-   installed on the machine, say); and the shipped font is rasterized alike on every machine:
-   unhinted, with grey antialiasing (a machine's hinting rules would otherwise change the
-   glyphs' advances, and so the layout);
-3. the shipped font files, added as application fonts (read, never cached on disk).
+- *argmap's own*, for a drawing whose text the shipped font draws whole (nearly every one):
+  the shipped font and nothing else. The machine's fonts and rules cannot touch such a
+  drawing, and fontconfig never reads the machine's configuration or scans its fonts (which
+  Graphviz would otherwise do at its first drawing: some milliseconds, and on a machine with
+  thousands of fonts and no cache this older fontconfig can read, seconds);
+- *the machine's with argmap's*, for text the shipped font lacks (Chinese, Arabic, ...):
+  the configuration fontconfig would have loaded (``FONTCONFIG_FILE``, or the system's
+  ``fonts.conf``), so that such text falls back to the machine's fonts as before, with
+  argmap's rules and the shipped font files added.
+
+argmap's rules, read after the machine's so that they win: the family ``Argmap Sans`` goes
+first in any pattern that asks for it, bound strongly (a rule that prepends a favourite font to
+every pattern cannot displace it); no other font of that name is taken (an older copy installed
+on the machine, say); and the shipped font is rasterized alike on every machine: unhinted,
+with grey antialiasing (a machine's hinting rules would otherwise change the glyphs' advances,
+and so the layout). The shipped font files are added as application fonts (read, never cached
+on disk).
 """
 
 from __future__ import annotations
@@ -76,6 +83,9 @@ class _FontSet(ctypes.Structure):
 
 _SIGNATURES = {
     "FcInitLoadConfig": (ctypes.c_void_p, []),
+    "FcInitLoadConfigAndFonts": (ctypes.c_void_p, []),
+    "FcConfigCreate": (ctypes.c_void_p, []),
+    "FcConfigReference": (ctypes.c_void_p, [ctypes.c_void_p]),
     "FcConfigParseAndLoadFromMemory": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p,
                                                        ctypes.c_int]),
     "FcConfigBuildFonts": (ctypes.c_int, [ctypes.c_void_p]),
@@ -98,7 +108,10 @@ _SIGNATURES = {
 }  # fmt: skip
 
 _library: ctypes.CDLL | None = None
-_ours: int | None = None  # the configuration made current by configure()
+#: The configurations made, by whether they hold the machine's (see the module's docstring),
+#: and the one made current last.
+_configs: dict[bool, int] = {}
+_current: int | None = None
 
 
 def library(package_folder: str) -> ctypes.CDLL:
@@ -131,28 +144,46 @@ def library(package_folder: str) -> ctypes.CDLL:
     return lib
 
 
-def configured() -> bool:
-    """Whether this module's configuration is fontconfig's current one (one C call).
+def use(package_folder: str, *, machine: bool) -> None:
+    """Make current argmap's own configuration, or (``machine``) the machine's with argmap's:
+    Graphviz then lays out and draws :data:`FAMILY` with the shipped font.
 
-    False before :func:`configure`, and after something reinitialized fontconfig (as
-    ``FcInitBringUptoDate`` does when the machine's font folders changed).
-    """
-    return _library is not None and _ours is not None and _library.FcConfigGetCurrent() == _ours
-
-
-def configure(package_folder: str) -> None:
-    """Make the bundled fontconfig give Graphviz the shipped font for :data:`FAMILY`.
-
-    Works whether or not Graphviz has drawn in this process before: the family is new to
-    pango's caches, so its first use finds the configuration made here. Not thread-safe:
-    the caller holds the engine's lock.
+    Each is made once and kept; after something reinitialized fontconfig (as
+    ``FcInitBringUptoDate`` does when the machine's font folders changed), the machine's is
+    made again. Works whether or not Graphviz has drawn in this process before. Not
+    thread-safe: the caller holds the engine's lock.
 
     Raises:
         FontSetupError: No bundled fontconfig, or it refused the configuration.
     """
-    global _ours
+    global _current
     fc = library(package_folder)
-    config = fc.FcInitLoadConfig()  # the machine's configuration, as fontconfig would load it
+    # (Asking for the current configuration before there is one would load the default.)
+    if _current is not None and fc.FcConfigGetCurrent() != _current:
+        _configs.pop(True, None)  # reinitialized: the machine's fonts may have changed
+    wanted = _configs.get(machine) or _made(fc, machine)
+    if wanted != _current or fc.FcConfigGetCurrent() != wanted:
+        if not fc.FcConfigSetCurrent(wanted):
+            raise FontSetupError("fontconfig would not use argmap's configuration")
+        _current = wanted
+
+
+def release() -> None:
+    """Give Graphviz back the configuration fontconfig would have loaded by itself, when
+    argmap's turned out not to serve (see the engine's probe): drawings then use the
+    machine's fonts as if argmap had never configured any."""
+    global _current
+    fc = _library
+    if fc is None or _current is None:
+        return
+    config = fc.FcInitLoadConfigAndFonts()
+    if config and fc.FcConfigSetCurrent(config):
+        _current = None
+
+
+def _made(fc: ctypes.CDLL, machine: bool) -> int:
+    """A configuration (see :func:`use`), kept for the rest of the process."""
+    config = fc.FcInitLoadConfig() if machine else fc.FcConfigCreate()
     if not config:
         raise FontSetupError("fontconfig could not load this machine's configuration")
     try:
@@ -163,32 +194,33 @@ def configure(package_folder: str) -> None:
         for path in FILES.values():
             if not fc.FcConfigAppFontAddFile(config, os.fsencode(path)):
                 raise FontSetupError(f"fontconfig could not read {path}")
-        if not fc.FcConfigSetCurrent(config):
-            raise FontSetupError("fontconfig would not use argmap's configuration")
     except BaseException:
         fc.FcConfigDestroy(config)
         raise
-    # Never destroyed once current: fontconfig 2.13 gives the current configuration no
-    # reference of its own in every version, so dropping ours could free it under pango. A
-    # configuration replaced by a reinitialization (rare) is left behind rather than risked.
-    _ours = config
+    # Kept alive whichever is current: fontconfig releases the configuration it replaces as
+    # current, and before 2.13.1 took no reference of its own to it; so one more is taken here,
+    # never released (two small configurations per process at most).
+    fc.FcConfigReference(config)
+    _configs[machine] = config
+    return config
 
 
 def fallback_fonts(chars: str) -> dict[str, str | None]:
     """For each character, the family Graphviz draws it with when the shipped font lacks it,
     or None when no font on this machine has it (PNG and PDF would show an empty box).
 
-    Asks fontconfig what pango asks it: the fonts sorted for :data:`FAMILY`; the first whose
-    characters include it. Call :func:`configure` first, under the engine's lock.
+    Asks fontconfig what pango asks it: the fonts sorted for :data:`FAMILY` under the
+    machine's configuration; the first whose characters include it. Call
+    ``use(..., machine=True)`` first, under the engine's lock.
     """
-    fc = _library
-    if fc is None:
+    fc, config = _library, _configs.get(True)
+    if fc is None or config is None:
         return dict.fromkeys(chars)
     pattern = fc.FcNameParse(FAMILY.encode())
-    fc.FcConfigSubstitute(None, pattern, _MATCH_PATTERN)
+    fc.FcConfigSubstitute(config, pattern, _MATCH_PATTERN)
     fc.FcDefaultSubstitute(pattern)
     result = ctypes.c_int()
-    fonts = fc.FcFontSort(None, pattern, 1, None, ctypes.byref(result))  # trimmed, as pango does
+    fonts = fc.FcFontSort(config, pattern, 1, None, ctypes.byref(result))  # trimmed: as pango
     found: dict[str, str | None] = dict.fromkeys(chars)
     try:
         if fonts:
@@ -210,4 +242,4 @@ def fallback_fonts(chars: str) -> dict[str, str | None]:
     return found
 
 
-__all__ = ["FontSetupError", "configure", "configured", "fallback_fonts", "library"]
+__all__ = ["FontSetupError", "fallback_fonts", "library", "release", "use"]
