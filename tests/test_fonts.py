@@ -279,6 +279,40 @@ def pdf_text(path: Path) -> set[str]:
     return found
 
 
+MIXED = r"""
+import hashlib, sys, warnings
+import argmap
+warnings.simplefilter("ignore")
+for path in sys.argv[1:]:
+    amap = argmap.load(path)
+    print(hashlib.sha256(argmap.render_map(amap, "svg")).hexdigest())
+    print(hashlib.sha256(argmap.render_map(amap, "png", dpi=48)).hexdigest())
+"""
+
+
+def test_maps_with_and_without_the_machines_fonts_draw_alike_in_one_process(
+    chinese_map: Path, tmp_path: Path
+) -> None:
+    """A batch worker or a watcher draws maps of both kinds one after the other, switching
+    fontconfig's configuration between them: each drawing is the one a fresh process makes."""
+    fonts = tmp_path / "cjk"
+    fonts.mkdir()
+    make_font(fonts / "cjk.ttf", "Argmap Test CJK", CHINESE + " ", 1000)
+    env = machine(tmp_path, "cjk", [fonts], system=False)
+
+    def drawn(*maps: Path) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", MIXED, *map(str, maps)],
+            env=env, capture_output=True, text=True, check=True, cwd=ROOT,
+        )  # fmt: skip
+        return done.stdout.split()
+
+    seed, chinese = drawn(SEED_MAP), drawn(chinese_map)
+    assert drawn(SEED_MAP, chinese_map, SEED_MAP) == seed + chinese + seed
+    assert drawn(chinese_map, SEED_MAP, chinese_map) == chinese + seed + chinese
+    assert len(set(seed + chinese)) == 4
+
+
 def cjk_fonts() -> Path | None:
     for folder in (os.environ.get("ARGMAP_TEST_CJK_FONTS"), "/usr/share/fonts/opentype/noto"):
         if folder and list(Path(folder).glob("NotoSansCJK-*.tt[cf]")):

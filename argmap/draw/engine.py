@@ -138,8 +138,8 @@ def _draw(
 
 _SHIPPED = f'="{FAMILY}"'
 #: The family asked for where the machine's fonts draw what the shipped font lacks: another
-#: name for pango, whose caches would otherwise serve the fonts found under argmap's own
-#: configuration (the shipped font alone) to a drawing made under the machine's.
+#: name, so that nothing pango caches by name under argmap's own configuration (where the
+#: shipped font is alone) can serve a drawing made under the machine's, or the other way.
 _WITH_MACHINE = f'="{FAMILY},sans-serif"'
 _FALLBACK = f'="{FALLBACK_FONT}"'
 _font_ready: bool | None = None  # None: not tried yet in this process
