@@ -1,4 +1,5 @@
-"""DOT source → SVG/PNG/PDF bytes with the Graphviz bundled in pygraphviz, in process."""
+"""DOT source → SVG/PNG/PDF bytes with the Graphviz bundled in pygraphviz, in process, in the
+shipped font (:mod:`argmap.draw.fontconfig`)."""
 
 from __future__ import annotations
 
