@@ -79,10 +79,10 @@ def render(
     passages it quotes; it is one file that works offline.
 
     A map with errors is not drawn and an existing drawing is left as it was. Files are
-    written whole or not at all. The same map always gives the same bytes, on any machine:
-    the text is set in the font argmap ships (Argmap Sans, from Noto Sans), which the SVG
-    carries. Text that font cannot draw is drawn with the machine's fonts, and a note says
-    which characters and what font to install.
+    written whole or not at all. The same map always gives the same bytes; with pygraphviz's
+    Linux wheels, on any machine: the text is set in the font argmap ships (Argmap Sans, from
+    Noto Sans), which the SVG carries. Text that font cannot draw is drawn with the machine's
+    fonts, and a note says which characters and what font to install.
 
     A folder (DIR) stands for every map under it (*.yaml, *.yml): they are drawn in
     parallel, and those whose drawing is up to date are skipped (see .argmap-cache.json in

@@ -39,11 +39,6 @@ def installed(package: str) -> str:
     return hashlib.sha256(source.read_bytes()).hexdigest()[:16]
 
 
-def graphviz_identity() -> str:
-    """The Graphviz this process draws with: :func:`installed` of pygraphviz."""
-    return installed("pygraphviz")
-
-
 @functools.cache
 def drawing_identity() -> dict[str, str]:
     """What draws besides argmap itself: each of :data:`LIBRARIES`, and the SHA-256 of each
@@ -54,4 +49,4 @@ def drawing_identity() -> dict[str, str]:
     return identity
 
 
-__all__ = ["LIBRARIES", "drawing_identity", "graphviz_identity", "installed"]
+__all__ = ["LIBRARIES", "drawing_identity", "installed"]
