@@ -14,7 +14,8 @@ from argmap.draw.engine import render
 from argmap.draw.font import FILES
 from argmap.draw.glyphs import drawn_characters
 from argmap.draw.graph import to_dot
-from argmap.draw.webfont import FALLBACK, font_faces, shipped
+from argmap.draw.subset import subset
+from argmap.draw.webfont import FALLBACK, font_faces
 from argmap.draw.woff2 import woff2
 from argmap.model import ArgumentMap, Claim, Kind, Reason, Ref
 
@@ -74,9 +75,9 @@ def test_the_font_keeps_its_licence_and_its_kerning(seed_svg: bytes) -> None:
 
 
 def test_a_subset_keeps_the_features_its_characters_use() -> None:
-    font = TTFont(io.BytesIO(shipped(400, "office fluff AVATAR")))
+    font = TTFont(io.BytesIO(subset(FILES[400], "office fluff AVATAR")))
     assert features(font) == {"GSUB": {"liga"}, "GPOS": {"dist", "kern"}}
-    accented = TTFont(io.BytesIO(shipped(400, "Việt Nam, e\u0301")))  # composed and combining
+    accented = TTFont(io.BytesIO(subset(FILES[400], "Việt Nam, e\u0301")))  # composed and combining
     assert {"ccmp"} <= features(accented)["GSUB"]
     assert {"mark", "mkmk"} <= features(accented)["GPOS"]
 
@@ -84,11 +85,10 @@ def test_a_subset_keeps_the_features_its_characters_use() -> None:
 def test_harfbuzz_through_its_c_api_cuts_as_through_uharfbuzz(monkeypatch) -> None:
     from argmap.draw import subset as module
 
-    font = FILES[700].read_bytes()
     text = "Straße → Λόγος, довод: fi ffl 1½ “quotes”"
-    through_c = module.subset(font, text)
+    through_c = module.subset(FILES[700], text)
     monkeypatch.setattr(module, "_harfbuzz", lambda: None)
-    assert module.subset(font, text) == through_c
+    assert module.subset(FILES[700], text) == through_c
 
 
 def test_the_text_is_set_in_the_font_carried_then_in_narrower_fallbacks(seed_svg: bytes) -> None:
@@ -119,7 +119,7 @@ def test_the_fonts_carried_are_small(seed_svg: bytes) -> None:
 
 
 def test_woff2_holds_the_font_table_for_table() -> None:
-    sfnt = shipped(400, "Hello, wörld — Λόγος довод")
+    sfnt = subset(FILES[400], "Hello, wörld — Λόγος довод")
     packed = woff2(sfnt)
     assert packed == woff2(sfnt)
     back, original = TTFont(io.BytesIO(packed)), TTFont(io.BytesIO(sfnt))
@@ -133,7 +133,7 @@ def test_woff2_holds_the_font_table_for_table() -> None:
 
 
 def test_subset_keeps_only_what_the_font_has() -> None:
-    font = TTFont(io.BytesIO(shipped(700, "Ab中")))
+    font = TTFont(io.BytesIO(subset(FILES[700], "Ab中")))
     assert set(font.getBestCmap()) == {ord("A"), ord("b")}
     assert len(FILES) == 2
 

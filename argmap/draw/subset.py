@@ -1,4 +1,4 @@
-"""A font's bytes and some characters → the font cut to them, by HarfBuzz's subsetter.
+"""A font file and some characters → the font cut to them, by HarfBuzz's subsetter.
 
 The subset keeps what shaping those characters needs (kerning, ligatures, marks: every layout
 feature of the font), so that a browser lays its text out as pango did in Graphviz, and the
@@ -24,11 +24,10 @@ from typing import Any
 NAME_IDS = (0, 1, 2, 3, 4, 5, 6, 13, 14)
 _SETS_NAME_ID = 4  # hb_subset_sets_t: HB_SUBSET_SETS_NAME_ID
 _SETS_LAYOUT_FEATURE_TAG = 6  # HB_SUBSET_SETS_LAYOUT_FEATURE_TAG
-_READONLY = 1  # hb_memory_mode_t: HB_MEMORY_MODE_READONLY
 
 _P = ctypes.c_void_p
 _SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
-    "hb_blob_create": (_P, [ctypes.c_char_p, ctypes.c_uint, ctypes.c_int, _P, _P]),
+    "hb_blob_create_from_file_or_fail": (_P, [ctypes.c_char_p]),
     "hb_blob_destroy": (None, [_P]),
     "hb_blob_get_data": (_P, [_P, ctypes.POINTER(ctypes.c_uint)]),
     "hb_face_create": (_P, [_P, ctypes.c_uint]),
@@ -45,7 +44,7 @@ _SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
 }
 
 _library: ctypes.CDLL | bool | None = None  # False: not to be had; then the Python API
-_faces: dict[bytes, tuple[bytes, int]] = {}  # a font's bytes → (those bytes, its hb_face_t)
+_faces: dict[str, int] = {}  # a font file → its hb_face_t, kept for the process
 
 
 def _harfbuzz() -> ctypes.CDLL | None:
@@ -67,20 +66,24 @@ def _harfbuzz() -> ctypes.CDLL | None:
     return _library or None
 
 
-def subset(font: bytes, chars: str) -> bytes:
-    """``font`` (TrueType or OpenType bytes) cut to ``chars`` (those it has), as TrueType.
+def subset(font: str | os.PathLike[str], chars: str) -> bytes:
+    """The font in the file ``font`` (TrueType or OpenType) cut to ``chars`` (those it has),
+    as TrueType bytes.
 
     Raises:
-        RuntimeError: HarfBuzz could not subset the font.
+        RuntimeError: HarfBuzz could not read or subset the font.
     """
     hb = _harfbuzz()
     if hb is None:
         return _subset_in_python(font, chars)
-    if font not in _faces:  # the blob refers to the bytes, which are kept with it
-        blob = hb.hb_blob_create(font, len(font), _READONLY, None, None)
-        _faces[font] = (font, hb.hb_face_create(blob, 0))
+    path = os.fspath(font)
+    if path not in _faces:  # the file mapped into memory, not read
+        blob = hb.hb_blob_create_from_file_or_fail(os.fsencode(path))
+        if not blob:
+            raise RuntimeError(f"HarfBuzz could not read {path}")
+        _faces[path] = hb.hb_face_create(blob, 0)
         hb.hb_blob_destroy(blob)
-    face = _faces[font][1]
+    face = _faces[path]
     request = hb.hb_subset_input_create_or_fail()
     if not request:
         raise RuntimeError("HarfBuzz could not start a subset")
@@ -109,7 +112,7 @@ def subset(font: bytes, chars: str) -> bytes:
         hb.hb_face_destroy(cut)
 
 
-def _subset_in_python(font: bytes, chars: str) -> bytes:
+def _subset_in_python(font: str | os.PathLike[str], chars: str) -> bytes:
     """:func:`subset` through uharfbuzz's Python API."""
     import uharfbuzz
 
@@ -118,7 +121,9 @@ def _subset_in_python(font: bytes, chars: str) -> bytes:
     request.layout_feature_tag_set.clear()
     request.layout_feature_tag_set.invert()
     request.name_id_set.update(NAME_IDS)
-    cut = uharfbuzz.subset(uharfbuzz.Face(font), request)
+    with open(font, "rb") as handle:
+        face = uharfbuzz.Face(handle.read())
+    cut = uharfbuzz.subset(face, request)
     if cut is None:
         raise RuntimeError("HarfBuzz could not subset the font")
     return cut.blob.data

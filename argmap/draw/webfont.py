@@ -26,22 +26,12 @@ from argmap.draw.woff2 import woff2
 #: wider (Helvetica's metrics: its text then stays inside its boxes), then the generic family.
 FALLBACK = '"Noto Sans",Helvetica,Arial,"Liberation Sans",Arimo,sans-serif'
 
-_fonts: dict[int, bytes] = {}
-
-
-def shipped(weight: int, chars: str) -> bytes:
-    """The shipped font of ``weight`` (400 or 700) cut to ``chars``, as TrueType bytes."""
-    font = _fonts.get(weight)
-    if font is None:
-        font = _fonts[weight] = FILES[weight].read_bytes()
-    return subset(font, chars)
-
 
 def font_faces(svg: bytes) -> tuple[str, str] | None:
     """The family name and ``@font-face`` rules for the text of Graphviz's SVG ``svg``;
     None when it has no text."""
     drawn = drawn_characters(svg)
-    fonts = {weight: woff2(shipped(weight, chars)) for weight, chars in drawn.items()}
+    fonts = {weight: woff2(subset(FILES[weight], chars)) for weight, chars in drawn.items()}
     if not fonts:
         return None
     digest = hashlib.sha256()
@@ -56,4 +46,4 @@ def font_faces(svg: bytes) -> tuple[str, str] | None:
     return family, rules
 
 
-__all__ = ["FALLBACK", "font_faces", "shipped"]
+__all__ = ["FALLBACK", "font_faces"]
