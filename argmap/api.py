@@ -13,7 +13,7 @@ from argmap.analysis.focus import DEFAULT_DEPTH, focus
 from argmap.checks import check
 from argmap.diagnostics import Diagnostic, MapError, UsageError, has_errors
 from argmap.draw.options import DEFAULT_THEME, FORMATS, DrawOptions
-from argmap.io import read_file, write_atomic
+from argmap.io import make_folder, read_file, write_atomic
 from argmap.model import ArgumentMap
 from argmap.read.loader import load as load_bytes
 from argmap.read.source import SourceText
@@ -89,8 +89,9 @@ class Map(ArgumentMap):
         return render_map(self, fmt, **options)
 
     def save(self, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> None:
-        """Draw this map into the file ``path``, whole or not at all: :func:`save_map`."""
-        write_atomic(path, self.render(_format_of(path, fmt), **options))
+        """Draw this map into the file ``path``, whole or not at all, creating missing
+        folders on its way: :func:`save_map`."""
+        _save(path, self.render(_format_of(path, fmt), **options))
 
     def _repr_svg_(self) -> str:
         """Jupyter and IPython show a map as its SVG."""
@@ -175,11 +176,18 @@ def draw(amap: ArgumentMap, path: str, fmt: str, options: DrawOptions) -> bytes:
 
 
 def _format_of(path: str | os.PathLike[str], fmt: str | None) -> str:
-    """``fmt``, or the format the extension of ``path`` names (svg when it names none)."""
+    """``fmt``, or the format the extension of ``path`` names; a UsageError when it names
+    none (nothing is written under a name that says something else than what it holds)."""
     if fmt is not None:
         return fmt
     suffix = Path(path).suffix.lstrip(".").lower()
-    return suffix if suffix in FORMATS else "svg"
+    if suffix not in FORMATS:
+        said = f"'.{suffix}'" if suffix else "a name without an extension"
+        raise UsageError(
+            f"{os.fspath(path)}: cannot tell the format from {said}; use "
+            f".{', .'.join(FORMATS[:-1])} or .{FORMATS[-1]}, or give the format"
+        )
+    return suffix
 
 
 def save_map(
@@ -190,10 +198,17 @@ def save_map(
 ) -> None:
     """Draw a map into the file ``path``, whole or not at all.
 
-    ``fmt`` defaults to the extension of ``path`` (svg when it has none of :data:`FORMATS`);
-    ``options`` are those of :func:`render_map`.
+    Missing folders on the way to ``path`` are created, as build tools create their output
+    folders; a file standing where a folder should be is a UsageError that says so. ``fmt``
+    defaults to the format the extension of ``path`` names (one of :data:`FORMATS`, else a
+    UsageError); ``options`` are those of :func:`render_map`.
     """
-    write_atomic(path, render_map(amap, _format_of(path, fmt), **options))
+    _save(path, render_map(amap, _format_of(path, fmt), **options))
+
+
+def _save(path: str | os.PathLike[str], drawing: bytes) -> None:
+    make_folder(os.path.dirname(os.fspath(path)))
+    write_atomic(path, drawing)
 
 
 def source_text(amap: ArgumentMap, path: str | os.PathLike[str]) -> str | None:

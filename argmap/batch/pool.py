@@ -23,7 +23,7 @@ from argmap.batch.jobs import Job, Outcome, plan
 from argmap.diagnostics import ArgmapError, Severity, UsageError
 from argmap.draw.engine import load_graphviz
 from argmap.draw.options import DrawOptions
-from argmap.io import read_file, refuse_overwrite, write_atomic
+from argmap.io import make_folder, read_file, refuse_overwrite, write_atomic
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -69,6 +69,7 @@ def render_one(path: str, target: str, fmt: str, options: DrawOptions) -> Outcom
     try:
         refuse_overwrite(path, Path(target), "the map itself")
         drawing = draw(checked.map, path, fmt, options)
+        make_folder(os.path.dirname(target))
         write_atomic(target, drawing)
     except ArgmapError as exc:
         return Outcome(
@@ -174,8 +175,8 @@ def render_folders(
     every map's outcome in path order (those up to date from their cache, with the cached
     warnings); ``progress`` is called with the maps finished and the maps to draw.
     """
-    if output is not None and os.path.isfile(output):
-        raise UsageError(f"{output}: to render a folder, -o must name a folder")
+    if output is not None and os.path.isfile(output.rstrip("/" + os.sep) or output):
+        raise UsageError(f"{output}: to render a folder, -o must name a folder, not a file")
     jobs = [Job(path, target, "") for path, target in files] + plan(folders, output, fmt)
     settings = settings_key(fmt, options)
     caches = {folder: Cache(folder, settings) for folder in {job.cache for job in jobs} if folder}
@@ -187,8 +188,8 @@ def render_folders(
             todo.append(number)
         else:
             outcomes[number] = fresh
-    for folder in {os.path.dirname(jobs[n].target) for n in todo}:
-        os.makedirs(folder or ".", exist_ok=True)
+    for folder in sorted({os.path.dirname(jobs[n].target) for n in todo}):
+        make_folder(folder)  # here, once, rather than in each worker: a clear error first
     pairs = [(jobs[n].path, jobs[n].target) for n in todo]
 
     def advance(done: int) -> None:

@@ -12,7 +12,7 @@ import click
 
 from argmap.api import Checked, check_file
 from argmap.diagnostics import Diagnostic, Severity, UsageError
-from argmap.io import write_atomic
+from argmap.io import make_folder, write_atomic
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -95,11 +95,13 @@ def checked_map(name: str) -> Checked:
 
 
 def write(target: Path | None, data: bytes) -> None:
-    """``data`` to the file ``target`` (whole or not at all), or to stdout for None."""
+    """``data`` to the file ``target`` (whole or not at all; missing folders on its way are
+    created), or to stdout for None."""
     if target is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
+        make_folder(target.parent)
         write_atomic(target, data)
         say(f"argmap: wrote {target}")
 
