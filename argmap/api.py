@@ -13,6 +13,7 @@ from argmap.analysis.focus import DEFAULT_DEPTH, focus
 from argmap.checks import check
 from argmap.diagnostics import Diagnostic, MapError, UsageError, has_errors
 from argmap.draw.options import DEFAULT_THEME, FORMATS, DrawOptions
+from argmap.draw.themes import themed_dot
 from argmap.io import make_folder, read_file, write_atomic
 from argmap.model import ArgumentMap
 from argmap.read.loader import load as load_bytes
@@ -126,25 +127,29 @@ def render_map(
     (:func:`argmap.analysis.evaluate.evaluate`).
 
     SVG is made for documents (:mod:`argmap.draw.svg`); HTML is the map beside its source
-    text (:mod:`argmap.pages.view`). ``theme`` (light, dark, print, auto) and ``id_prefix``
-    apply to those two, ``width`` (a CSS length) to SVG; ``source`` is the source's text, for
-    HTML (see :func:`source_text`; without it the page shows the map alone).
+    text (:mod:`argmap.pages.view`). ``theme`` (light, dark, print, auto) colours every
+    format (``print``, black on white, suits a PDF for paper; ``auto`` follows the reader's
+    system in SVG and HTML and is light in the others); ``id_prefix`` applies to SVG and
+    HTML, ``width`` (a CSS length) to SVG; ``source`` is the source's text, for HTML (see
+    :func:`source_text`; without it the page shows the map alone).
     """
     # The drawing stack (the DOT builder, Graphviz, the SVG for documents, the HTML page) loads
     # with the first drawing, not with this module: checking a map never needs it.
     from argmap.draw.engine import render
     from argmap.draw.graph import to_dot
     from argmap.draw.style import LEGEND_MAX_CLAIMS
-    from argmap.draw.svg import embed
+    from argmap.draw.svg import check_theme, embed
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
-    if fmt not in ("svg", "html") and (theme != DEFAULT_THEME or id_prefix):
-        raise UsageError("a theme or id prefix applies to svg and html only")
+    check_theme(theme)
+    if fmt not in ("svg", "html") and id_prefix:
+        raise UsageError("an id prefix applies to svg and html only")
     if fmt != "svg" and width:
         raise UsageError("a width applies to svg only")
     legend = len(amap.claims) <= LEGEND_MAX_CLAIMS
     dot = to_dot(amap, legend=legend, evaluation=evaluate(amap) if status else None)
+    dot = themed_dot(dot, theme)  # every format in the theme's colours (auto: light)
     if fmt == "html":
         from argmap.pages.view import page  # the HTML view: for this format only
 

@@ -46,8 +46,8 @@ def drawing_options(f: F) -> F:
             type=click.Choice(THEME_NAMES),
             default=DEFAULT_THEME,
             show_default=True,
-            help="Colours of svg and html: print is black and white; auto follows the reader's "
-            "system.",
+            help="Colours, in every format: print is black on white (a PDF to print); auto "
+            "follows the reader's system in svg and html, and is light in the others.",
         ),
         click.option(
             "--width",

@@ -127,6 +127,7 @@ def render(
       argmap render maps/europe-central-asia.yaml            # -> maps/europe-central-asia.svg
       argmap render maps/europe-central-asia.yaml -f png
       argmap render maps/europe-central-asia.yaml -f html --theme dark
+      argmap render maps/europe-central-asia.yaml -f pdf --theme print   # to print
       argmap render maps/europe-central-asia.yaml -o - > map.svg
       argmap render maps/*.yaml -o build/
       argmap render maps/ -o build/                          # every map, in parallel
