@@ -162,7 +162,7 @@ def test_render_refuses_to_overwrite_the_map(write_map) -> None:
     assert path.read_text() == GOOD
 
 
-def test_render_into_a_folder_that_cannot_be_made_is_a_usage_error(write_map, tmp_path: Path) -> None:
+def test_render_into_a_folder_that_cannot_be_made_is_an_error(write_map, tmp_path: Path) -> None:
     path = write_map(GOOD)
     (tmp_path / "no").write_text("a file")
     result = run("render", str(path), "-o", str(tmp_path / "no" / "such" / "out.svg"))
