@@ -30,7 +30,8 @@ def import_(fmt: str, file: str, output: str | None, force: bool) -> None:
     stderr, with the ids of the nodes concerned, and so are the check's findings. Exit
     status: 0 written (warnings allowed), 1 the file is not in the format or the map has
     errors, 2 a file could not be read or written. A microtext's .txt (beside its XML)
-    becomes the map's source, named relative to OUT (to the current folder for stdout).
+    becomes the map's source; the map's source path is written relative to OUT (to the
+    current folder for stdout), so the map checks wherever it is written.
 
     \b
     Example:
@@ -92,7 +93,7 @@ def export(fmt: str, file: str, output: str | None) -> None:
         default = Path(file).with_suffix(EXPORTS[fmt].extension)
         target = None if output == "-" else Path(output or default)
         refuse_overwrite(file, target, "the map itself")
-        exported = export_map(checked.map, fmt)
+        exported = export_map(checked.map, fmt, file, target)
         for loss in exported.losses:
             say(f"{file}: note: {loss}")
         text = exported.text
