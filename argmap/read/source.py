@@ -275,26 +275,6 @@ class SourceText:
             self._index = dict(zip(reversed(keys), reversed(starts), strict=True))
         return self._index
 
-    def locate(self, quote: str) -> list[tuple[int, int]]:
-        """Where each part of a quote is (offsets in the original text): one part, or for a
-        quote with elisions (``…``) each part in order within the quote's first occurrence;
-        empty when the quote is not in the text."""
-        whole = self.find(quote)
-        if whole is None:
-            return []
-        parts = [p for p in _ELLIPSIS.split(quote) if p.strip()]
-        if len(parts) <= 1:
-            return [(whole.start, whole.end)]
-        found: list[tuple[int, int]] = []
-        position = whole.start
-        for part in parts:  # each part in order, within the whole quote's stretch
-            match = SourceText(self.text[position : whole.end]).find(part)
-            if match is None:
-                return [(whole.start, whole.end)]
-            found.append((position + match.start, position + match.end))
-            position += match.end
-        return found
-
     def occurrences(self, quote: str) -> list[tuple[Match, ...]]:
         """Every place ``quote`` occurs, each as the matches of its parts (the text an elision
         skips is not part of it), for coverage. A repeated passage (a standfirst that repeats
