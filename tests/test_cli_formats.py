@@ -132,7 +132,7 @@ def test_a_map_exported_and_imported_elsewhere_still_finds_its_source(
     assert result.exit_code == 0, result.output
     assert "source: path" not in result.output
     text = elsewhere.read_text(encoding="utf-8")
-    assert "  path: \"../../seeds/europe-central-asia-partnership.txt\"\n" in text
+    assert '  path: "../../seeds/europe-central-asia-partnership.txt"\n' in text
     assert (
         f"{exported}: note: the source's path is now "
         "'../../seeds/europe-central-asia-partnership.txt', relative to the map written (it was "
