@@ -159,10 +159,19 @@ def render_map(
     return render(dot, fmt)
 
 
+#: What a map that ran out of memory is told (Python's MemoryError says nothing).
+OUT_OF_MEMORY = (
+    "ran out of memory while checking or drawing it; draw a part of it with --focus ID, "
+    "or draw it where more memory is free"
+)
+
+
 def draw(amap: ArgumentMap, path: str, fmt: str, options: DrawOptions) -> bytes:
     """A checked map drawn as ``fmt`` with the render command's ``options``: the part around
     ``options.focus`` (:func:`argmap.analysis.focus.focus`) when it names a claim; an HTML page
     with the source text, read relative to the map file at ``path``."""
+    if options.depth is not None and options.focus is None:
+        raise UsageError("a depth counts steps from the claim in focus; give a focus too")
     if options.focus is not None:
         if options.status:  # a part's statuses would ignore attacks from outside it
             raise UsageError("--status needs the whole map; it cannot be combined with --focus")
@@ -228,6 +237,7 @@ def source_text(amap: ArgumentMap, path: str | os.PathLike[str]) -> str | None:
 
 
 __all__ = [
+    "OUT_OF_MEMORY",
     "Checked",
     "Map",
     "check_bytes",

@@ -237,3 +237,21 @@ def test_the_console_script_exits_with_the_status_and_all_of_the_output(
     again = console("render", str(folder))
     assert again.returncode == 0
     assert again.stderr.decode().endswith("argmap: 3 maps: 0 drawn, 3 up to date, 0 not drawn\n")
+
+
+def test_one_map_that_runs_out_of_memory_says_so_in_words(
+    write_map, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.cli import render as render_module
+
+    def draw(*args: object) -> bytes:
+        raise MemoryError
+
+    monkeypatch.setattr(render_module, "draw", draw)
+    path = write_map(GOOD)
+    result = run("render", str(path))
+    assert (result.exit_code, result.output) == (
+        2,
+        f"argmap: error: {path}: ran out of memory while checking or drawing it; draw a part of "
+        "it with --focus ID, or draw it where more memory is free\n",
+    )

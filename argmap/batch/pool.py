@@ -17,7 +17,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from argmap.api import check_bytes, draw
+from argmap.api import OUT_OF_MEMORY, check_bytes, draw
 from argmap.batch.cache import Cache, hashed, settings_key, settled, sha
 from argmap.batch.jobs import Job, Outcome, plan
 from argmap.diagnostics import ArgmapError, Severity, UsageError
@@ -93,6 +93,19 @@ def render_one(path: str, target: str, fmt: str, options: DrawOptions) -> Outcom
     )  # fmt: skip
 
 
+def failure(exc: BaseException) -> str:
+    """An exception that stopped a map, in words: running out of memory as such, anything
+    else (a bug) by its type and message.
+
+    >>> failure(MemoryError()).split(";")[0], failure(KeyError("x"))
+    ('ran out of memory while checking or drawing it', "KeyError: 'x'")
+    """
+    if isinstance(exc, MemoryError):
+        return OUT_OF_MEMORY
+    said = str(exc)
+    return f"{type(exc).__name__}: {said}" if said else type(exc).__name__
+
+
 def load_pool() -> tuple[ModuleType, ModuleType]:
     """The standard library's process pool and multiprocessing: imported when several maps are
     drawn at once, rather than with this module, which one map drawn or checked never needs
@@ -128,7 +141,10 @@ def run(
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers <= 1:
         for number, (path, target) in enumerate(jobs, 1):
-            yield render_one(path, target, fmt, options)
+            try:
+                yield render_one(path, target, fmt, options)
+            except Exception as exc:  # as from a worker, below
+                yield Outcome(path, target, problem=f"{path}: {failure(exc)}")
             if progress:
                 progress(number)
         return
@@ -154,9 +170,10 @@ def run(
             try:
                 yield future.result()
             except futures_module.BrokenProcessPool:
-                yield Outcome(path, target, problem=f"{path}: the renderer crashed")
-            except Exception as exc:  # a bug: report it with the map, and go on with the rest
-                yield Outcome(path, target, problem=f"{path}: {type(exc).__name__}: {exc}")
+                crashed = "the renderer crashed (the system may have stopped it for lack of memory)"
+                yield Outcome(path, target, problem=f"{path}: {crashed}")
+            except Exception as exc:  # report it with the map, and go on with the rest
+                yield Outcome(path, target, problem=f"{path}: {failure(exc)}")
 
 
 def render_folders(
@@ -209,4 +226,4 @@ def render_folders(
     return [outcomes[n] for n in range(len(jobs))]
 
 
-__all__ = ["render_folders", "render_one", "run"]
+__all__ = ["failure", "render_folders", "render_one", "run"]

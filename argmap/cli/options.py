@@ -32,6 +32,10 @@ def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
         depth: int | None,
         **kwargs: Any,
     ) -> Any:
+        if depth is not None and focus is None:
+            raise click.BadOptionUsage(
+                "depth", "--depth counts steps from the claim --focus names; give --focus ID too"
+            )
         options = DrawOptions(theme, width, id_prefix, status, focus, depth)
         return f(*args, options=options, **kwargs)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from argmap.api import Checked, check_file, draw
+from argmap.api import OUT_OF_MEMORY, Checked, check_file, draw
 from argmap.cli.options import drawing_options, output_option
 from argmap.cli.output import (
     EXIT_ERRORS,
@@ -75,7 +75,7 @@ def output_format(output: str | None, fmt: str | None, several: bool) -> str:
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...")
 @output_option(
     "Output file, folder (ending in /; created if missing), or - for stdout. Default: beside "
     "each map, same name."
@@ -158,6 +158,9 @@ def render(
             write(where, draw(checked.map, name, fmt, options))
         except ArgmapError as exc:
             error(str(exc))
+            exit_status = EXIT_USAGE
+        except MemoryError:
+            error(f"{name}: {OUT_OF_MEMORY}")
             exit_status = EXIT_USAGE
     summarize(d for checked in results for d in checked.diagnostics)
     sys.exit(exit_status)
