@@ -77,6 +77,7 @@ class Block:
     indent: int
     options: dict[str, str]
     body: str
+    lines: tuple[str, ...] = ()  # the body's lines as the page has them, indent and all
 
 
 def _page_name(md: Markdown) -> str:
@@ -140,7 +141,8 @@ class ArgmapPreprocessor(Preprocessor):
             where = f"{_page_name(self.md)}:{i + 1}"
             indent = len(opening.group("indent"))
             body = "\n".join(_dedent(line, indent) for line in lines[i + 1 : end])
-            block = Block(i, indent, _options(opening.group("rest"), where), body)
+            raw = tuple(lines[i + 1 : end])
+            block = Block(i, indent, _options(opening.group("rest"), where), body, raw)
             placeholder = self.md.htmlStash.store(self.extension.draw(block, self.md))
             out.extend(["", placeholder, ""])
             i = end + 1
@@ -195,10 +197,13 @@ class ArgmapExtension(Extension):
                 raise MapBlockError(f"{page}:{block.line + 1}: {exc}") from None
             what = f"map {checked.path} (from {page}:{block.line + 1})"
         else:
-            checked = check_bytes(block.body.encode("utf-8"), str(base / "inline-map.yaml"))
+            text, shift = _as_in_page(block)
+            checked = check_bytes(text.encode("utf-8"), str(base / "inline-map.yaml"))
             checked = attrs.evolve(
                 checked,
-                diagnostics=tuple(self._in_page(d, block, page) for d in checked.diagnostics),
+                diagnostics=tuple(
+                    self._in_page(d, block, page, shift) for d in checked.diagnostics
+                ),
             )
             what = f"map in {page}:{block.line + 1}"
         if not checked.ok:
@@ -230,16 +235,27 @@ class ArgmapExtension(Extension):
         return inline(data)
 
     @staticmethod
-    def _in_page(diagnostic: Diagnostic, block: Block, page: str) -> Diagnostic:
-        """A diagnostic of an inline map, placed in the page: past the fence, re-indented."""
+    def _in_page(diagnostic: Diagnostic, block: Block, page: str, shift: int) -> Diagnostic:
+        """A diagnostic of an inline map (read as :func:`_as_in_page` lays it out), named
+        by the page; one placed before the body (the file as a whole) goes to the fence."""
         span = diagnostic.span
-        if span.line <= 0:
+        if span.line <= block.line + 1:
             return attrs.evolve(diagnostic, path=page, span=Span(block.line + 1, 1))
-        return attrs.evolve(
-            diagnostic,
-            path=page,
-            span=Span(block.line + 1 + span.line, span.column + block.indent),
-        )
+        return attrs.evolve(diagnostic, path=page, span=Span(span.line, span.column + shift))
+
+
+def _as_in_page(block: Block) -> tuple[str, int]:
+    """An inline map's text laid out as on the page, so that every position it is read with,
+    those inside messages too (``first at 12:5``), counts from the page: the lines before
+    the body left blank, and the body indented as the page indents it when every line has the
+    fence's indent (YAML reads a uniformly indented map the same). Returns it and the
+    columns still to add to a diagnostic's column (the indent, where it had to be taken off).
+    """
+    lead = "\n" * (block.line + 1)
+    margin = " " * block.indent
+    if all(line.startswith(margin) or not line.strip() for line in block.lines):
+        return lead + "\n".join(block.lines), 0
+    return lead + block.body, block.indent
 
 
 def makeExtension(**kwargs: Any) -> ArgmapExtension:  # Python-Markdown's name

@@ -275,6 +275,23 @@ class SourceText:
             self._index = dict(zip(reversed(keys), reversed(starts), strict=True))
         return self._index
 
+    def find_other_case(self, quote: str) -> Match | None:
+        """Where ``quote`` occurs when letter case is ignored (as :meth:`find`), or None: for
+        a message that points at a quote differing from its source only in case."""
+        lowered = self.normalized.lower()
+        if len(lowered) != len(self.normalized):  # a letter whose lower case is longer
+            return None
+        position, first = 0, -1
+        for part in _parts(quote):
+            index = lowered.find(part.lower(), position)
+            if index < 0:
+                return None
+            first = index if first < 0 else first
+            position = index + len(part)
+        if first < 0:
+            return None
+        return Match(self.offset(first), self.offset(position - 1) + 1)
+
     def occurrences(self, quote: str) -> list[tuple[Match, ...]]:
         """Every place ``quote`` occurs, each as the matches of its parts (the text an elision
         skips is not part of it), for coverage. A repeated passage (a standfirst that repeats
