@@ -35,6 +35,9 @@ LAYERS = {
     "argmap.markdown": 9,
     "argmap.batch": 9,
     "argmap.watch": 10,
+    "argmap.lsp": 10,
+    "argmap.fmt": 9,
+    "argmap.preview": 10,
     "argmap.cli": 11,
     "argmap.__main__": 12,
 }

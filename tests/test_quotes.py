@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from argmap.read.source import SourceText, normalize
+import difflib
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.read.source import _SENTENCE, Passage, SourceText, normalize
+
+from .conftest import SEED_TEXT
 
 TEXT = (
     "Title line\n\n"
@@ -59,3 +66,44 @@ def test_line_of() -> None:
 
 def test_normalize() -> None:
     assert normalize("  a\u00a0\u2013 b\u2019s\t\n“c”  ") == 'a - b\'s "c"'
+
+
+def _closest_by_trying_every_sentence(source: SourceText, quote: str) -> Passage | None:
+    """SourceText.closest as it was first written: every sentence matched, in order."""
+    wanted = normalize(quote)
+    best: Passage | None = None
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(wanted)
+    for found in _SENTENCE.finditer(source.text):
+        sentence = normalize(found.group())
+        if not sentence:
+            continue
+        matcher.set_seq1(sentence)
+        score = sum(block.size for block in matcher.get_matching_blocks()) / max(len(wanted), 1)
+        if best is None or score > best.similarity:
+            start = found.start() + len(found.group()) - len(found.group().lstrip())
+            best = Passage(source.line_of(start), sentence, score)
+    return best
+
+
+SEED_SOURCE = SourceText(SEED_TEXT.read_text(encoding="utf-8"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(0, len(SEED_SOURCE.text) - 1),
+    st.integers(1, 200),
+    st.lists(st.tuples(st.integers(0, 199), st.sampled_from(["", "x", "the ", "é"])), max_size=4),
+)
+def test_the_closest_passage_is_the_one_trying_every_sentence_finds(
+    start: int, length: int, changes: list[tuple[int, str]]
+) -> None:
+    quote = SEED_SOURCE.text[start : start + length]
+    for at, text in changes:  # a quote misremembered: letters dropped, words added
+        quote = quote[:at] + text + quote[at + 1 :]
+    assert SEED_SOURCE.closest(quote) == _closest_by_trying_every_sentence(SEED_SOURCE, quote)
+
+
+def test_the_closest_passage_of_words_from_nowhere_is_found_all_the_same() -> None:
+    for quote in ("completely different words", "", "zzz", "Europe Europe Europe"):
+        assert SEED_SOURCE.closest(quote) == _closest_by_trying_every_sentence(SEED_SOURCE, quote)
