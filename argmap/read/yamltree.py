@@ -136,7 +136,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
 _FOREIGN_BREAKS = "\u2028\u2029\x85"
 
 
-def _masked(text: str) -> tuple[str, dict[int, str]]:
+def masked(text: str) -> tuple[str, dict[int, str]]:
     """``text`` with each of _FOREIGN_BREAKS replaced by a private-use character it does not
     hold, and the table that puts them back (empty when there are none: the common case)."""
     found = [char for char in _FOREIGN_BREAKS if char in text]
@@ -208,7 +208,7 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     too_deep: Span | None = None
     # One pass over libyaml's events, dispatching on their exact class: this loop runs once per
     # scalar of the file, so it is kept lean (maps of thousands of claims load in a blink).
-    text, unmask = _masked(text)
+    text, unmask = masked(text)
     loader = _Loader(text)
     get_event = loader.get_event
     try:
