@@ -141,3 +141,20 @@ def test_save_says_why_it_cannot(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"cannot tell the format from '\.jpg'"):
         amap.save(tmp_path / "map.jpg")
     assert not (tmp_path / "map.jpg").exists()
+
+
+def test_import_export_and_coverage_write_into_a_folder_named_with_a_slash(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(ROOT / "maps", tmp_path / "maps", ignore=shutil.ignore_patterns("*.svg"))
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    seed = tmp_path / "maps" / "europe-central-asia.yaml"
+    out = tmp_path / "out"
+    assert run("export", "json", str(seed), "-o", f"{out}/").exit_code == 0
+    assert (out / "europe-central-asia.json").is_file()
+    result = run("import", "json", str(out / "europe-central-asia.json"), "-o", f"{out}/maps/")
+    assert result.exit_code == 0, result.output
+    assert (out / "maps" / "europe-central-asia.yaml").is_file()
+    result = run("coverage", str(seed), "--html", f"{out}/pages/")
+    assert result.exit_code == 0, result.output
+    assert (out / "pages" / "europe-central-asia.html").is_file()

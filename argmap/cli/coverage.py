@@ -22,7 +22,16 @@ from argmap.cli.maps import (
     status,
     why_not,
 )
-from argmap.cli.output import EXIT_OK, EXIT_USAGE, Failure, error, short, table, write
+from argmap.cli.output import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Failure,
+    error,
+    output_path,
+    short,
+    table,
+    write,
+)
 from argmap.diagnostics import ArgmapError, UsageError
 from argmap.pages.coverage import page
 from argmap.read.source import SourceText
@@ -72,7 +81,7 @@ def coverage(files: tuple[str, ...], html_out: str | None) -> None:
             rows.append(("-",) * 3 + (f"{item.path} ({why_not(checked, 'covered')})",))
             continue
         try:
-            out = _page(item, html_out) if many else html_out
+            out = _page(item, html_out) if many else _single_page(item.path, html_out)
             found_cover = _cover(checked, item.path, out, alone=not many)
         except ArgmapError as exc:
             if not many:
@@ -93,6 +102,13 @@ def coverage(files: tuple[str, ...], html_out: str | None) -> None:
     if many:
         per_file(("sentences", "quoted", "share", "map"), rows)
     sys.exit(worst)
+
+
+def _single_page(path: str, html_out: str | None) -> str | None:
+    """Where the one map's page goes: ``html_out``, or inside it when it names a folder."""
+    if html_out is None:
+        return None
+    return str(output_path(html_out, Path(path).with_suffix(".html")))
 
 
 def _page(item: Found, folder: str | None) -> str | None:

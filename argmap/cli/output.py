@@ -3,6 +3,7 @@ counts and errors; on stdout tables and drawings piped with ``-o -``."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -94,6 +95,21 @@ def checked_map(name: str) -> Checked:
     return checked
 
 
+def names_folder(output: str) -> bool:
+    """Whether ``-o OUT`` names a folder: it ends with a slash, or is one."""
+    return output.endswith(("/", os.sep)) or os.path.isdir(output)
+
+
+def output_path(output: str | None, default: Path) -> Path | None:
+    """Where a command writes: ``default`` without ``-o``, None for ``-`` (stdout), the
+    default's name inside a folder ``-o`` names (``-o build/``), else ``-o`` itself."""
+    if output == "-":
+        return None
+    if output is None:
+        return default
+    return Path(output) / default.name if names_folder(output) else Path(output)
+
+
 def write(target: Path | None, data: bytes) -> None:
     """``data`` to the file ``target`` (whole or not at all; missing folders on its way are
     created), or to stdout for None."""
@@ -113,6 +129,8 @@ __all__ = [
     "Failure",
     "checked_map",
     "error",
+    "names_folder",
+    "output_path",
     "report",
     "say",
     "short",

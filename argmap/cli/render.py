@@ -18,6 +18,7 @@ from argmap.cli.output import (
     EXIT_USAGE,
     Failure,
     error,
+    names_folder,
     report,
     say,
     tally,
@@ -27,11 +28,6 @@ from argmap.cli.output import summary as summarize
 from argmap.diagnostics import ArgmapError
 from argmap.draw.options import DEFAULT_FORMAT, FORMATS, DrawOptions
 from argmap.io import refuse_overwrite
-
-
-def names_folder(output: str) -> bool:
-    """Whether ``-o OUT`` names a folder: it ends with a slash, or is one."""
-    return output.endswith(("/", os.sep)) or os.path.isdir(output)
 
 
 def target(source: str, output: str | None, fmt: str, several: bool) -> Path | None:
@@ -226,4 +222,4 @@ def _progress(stack: contextlib.ExitStack) -> Callable[[int, int], None] | None:
     return advance
 
 
-__all__ = ["names_folder", "output_format", "render", "target"]
+__all__ = ["output_format", "render", "target"]
