@@ -201,7 +201,7 @@ def console(*args: str) -> subprocess.CompletedProcess[bytes]:
 def test_the_console_script_is_the_click_command() -> None:
     tomllib = pytest.importorskip("tomllib")
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert project["project"]["scripts"] == {"argmap": "argmap.cli:main"}
+    assert project["project"]["scripts"]["argmap"] == "argmap.cli:main"
     assert console("--version").stdout == f"argmap, version {__version__}\n".encode()
 
 
