@@ -468,3 +468,27 @@ def test_a_drawing_changed_before_it_settled_keeps_no_stat(folder: Path) -> None
     assert record["map"]["stat"] is not None
     cache.save()
     assert Cache(str(folder), key).fresh(job) is None
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_map_that_runs_out_of_memory_says_so_in_words(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    if jobs == "2" and pool._pool_context(pool.load_pool()[1]).get_start_method() != "fork":
+        pytest.skip("the workers would not see the stand-in (no fork here)")
+    drawn = pool.draw
+
+    def draw(amap, path, fmt, options):  # type: ignore[no-untyped-def]
+        if path.endswith("a.yaml"):
+            raise MemoryError
+        return drawn(amap, path, fmt, options)
+
+    monkeypatch.setattr(pool, "draw", draw)
+    result = run("render", str(folder), "-j", jobs)
+    assert result.exit_code == 2
+    assert (
+        f"argmap: error: {folder / 'a.yaml'}: ran out of memory while checking or drawing it; "
+        "draw a part of it with --focus ID, or draw it where more memory is free\n"
+    ) in result.output
+    assert "MemoryError" not in result.output
+    assert result.output.endswith("argmap: 3 maps: 2 drawn, 0 up to date, 1 not drawn\n")

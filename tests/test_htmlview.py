@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from argmap.analysis.coverage import coverage as cover
 from argmap.api import load, render_map, source_text
 from argmap.cli import main
 from argmap.model import ArgumentMap, Claim, Kind, Quote, Reason, Ref, Source
@@ -136,6 +137,24 @@ def test_overlapping_quotes_mark_a_stretch_with_both_claims() -> None:
         '<p><mark tabindex="0" data-claims="c" data-start="26" data-end="29">Six</mark>'
         " seven.</p>"
     )
+
+
+def test_a_passage_that_occurs_twice_is_marked_twice() -> None:
+    text = "Energy matters most.\n\nThe body begins. Energy matters most. It ends."
+    found = passages(small(a=["Energy matters most"]), SourceText(text))
+    assert [(p.start, p.end) for p in found] == [(0, 19), (39, 58)]
+    assert article(text, found).count('data-claims="a"') == 2
+
+
+def test_the_view_marks_what_coverage_counts(seed: ArgumentMap) -> None:
+    """Every stretch coverage counts as quoted, and no other, is marked for its claim (the
+    seed's standfirst repeats a sentence of its body)."""
+    source = SourceText(source_text(seed, SEED_MAP) or "")
+    counted = {(p.start, p.end, p.claim) for p in cover(seed, source).passages}
+    marked = {(p.start, p.end, p.claim) for p in passages(seed, source)}
+    assert marked == counted
+    starts = sorted(p.start for p in passages(seed, source) if p.claim == "partnership-thesis")
+    assert len(starts) >= 2 and source.line_of(starts[0]) != source.line_of(starts[-1])
 
 
 def test_an_elided_quote_marks_its_parts_only() -> None:

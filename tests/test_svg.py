@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+import zlib
 from pathlib import Path
 
 import pytest
@@ -204,11 +205,63 @@ def test_an_unknown_theme_is_refused() -> None:
         render_map(small_map(), "svg", theme="sepia")
 
 
-def test_themes_and_widths_are_for_svg_and_html_only() -> None:
-    with pytest.raises(UsageError, match="svg and html only"):
-        render_map(small_map(), "png", theme="dark")
+def test_widths_are_for_svg_and_id_prefixes_for_svg_and_html_only() -> None:
     with pytest.raises(UsageError, match="svg only"):
         render_map(small_map(), "html", width="10cm")
+    with pytest.raises(UsageError, match="svg and html only"):
+        render_map(small_map(), "png", id_prefix="m2-")
+
+
+def _png_pixel(png: bytes, x: int = 0) -> tuple[int, ...]:
+    """The RGBA of pixel ``x`` of a PNG's first row (8-bit RGBA, as Graphviz's cairo writes
+    it): whatever the row's filter, its first pixel is stored as it is."""
+    assert png[12:16] == b"IHDR" and png[24:26] == bytes([8, 6])
+    data, position = b"", 8
+    while position < len(png):
+        length = int.from_bytes(png[position : position + 4], "big")
+        kind = png[position + 4 : position + 8]
+        if kind == b"IDAT":
+            data += png[position + 8 : position + 8 + length]
+        position += 12 + length
+    row = zlib.decompress(data)
+    return tuple(row[1 + 4 * x : 5 + 4 * x])
+
+
+def _pdf_colours(pdf: bytes) -> set[str]:
+    """The fill and stroke colours a PDF's content streams set (``r g b rg`` / ``RG``), as
+    #rrggbb."""
+    found = set()
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            text = zlib.decompress(stream)
+        except zlib.error:
+            continue
+        for r, g, b in re.findall(rb"([\d.]+) ([\d.]+) ([\d.]+) (?:rg|RG)\b", text):
+            found.add("#" + "".join(f"{round(float(v) * 255):02x}" for v in (r, g, b)))
+    return found
+
+
+@pytest.mark.parametrize("theme", ["dark", "print"])
+def test_png_pdf_and_dot_are_drawn_in_the_theme(seed: ArgumentMap, theme: str) -> None:
+    mapping = palette(THEMES[theme])
+    background = mapping["white"]
+    png = render_map(seed, "png", theme=theme)
+    assert "#{:02x}{:02x}{:02x}".format(*_png_pixel(png)[:3]) == background
+    light_pdf = _pdf_colours(render_map(seed, "pdf"))
+    themed_pdf = _pdf_colours(render_map(seed, "pdf", theme=theme))
+    assert background in themed_pdf
+    assert themed_pdf <= {*mapping.values(), "#000000", "#ffffff"}
+    assert light_pdf - themed_pdf, "the themed PDF has the light colours"
+    dot = render_map(seed, "dot", theme=theme).decode()
+    light_dot = render_map(seed, "dot").decode()
+    assert dot != light_dot
+    assert re.sub(r'"#[0-9a-f]{6}"|white', "C", dot) == re.sub(
+        r'"#[0-9a-f]{6}"|white', "C", light_dot
+    ), "only colours change"
+
+
+def test_auto_is_light_where_there_is_no_css(seed: ArgumentMap) -> None:
+    assert render_map(seed, "png", theme="auto") == render_map(seed, "png")
 
 
 def test_the_cli_offers_every_theme() -> None:
@@ -310,11 +363,14 @@ def test_render_with_theme_width_and_prefix(seed_copy: Path, tmp_path: Path) -> 
     assert root.find(f".//{S}g[@id='eca-partnership-thesis']") is not None
 
 
-def test_render_refuses_a_theme_for_png(seed_copy: Path) -> None:
-    result = CliRunner().invoke(main, ["render", str(seed_copy), "-f", "png", "--theme", "dark"])
-    assert result.exit_code == 2
-    assert "argmap: error: a theme or id prefix applies to svg and html only" in result.output
-    assert not seed_copy.with_suffix(".png").exists()
+def test_render_draws_png_and_pdf_in_a_theme(seed_copy: Path, tmp_path: Path) -> None:
+    for fmt in ("png", "pdf"):
+        out = tmp_path / f"dark.{fmt}"
+        result = CliRunner().invoke(
+            main, ["render", str(seed_copy), "--theme", "dark", "-o", str(out)]
+        )
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 1000
 
 
 # --- the Python API -----------------------------------------------------------------------

@@ -37,6 +37,10 @@ def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
         dpi: int | None,
         **kwargs: Any,
     ) -> Any:
+        if depth is not None and focus is None:
+            raise click.BadOptionUsage(
+                "depth", "--depth counts steps from the claim --focus names; give --focus ID too"
+            )
         options = DrawOptions(theme, width, id_prefix, status, focus, depth, dpi)
         return f(*args, options=options, **kwargs)
 
@@ -51,8 +55,8 @@ def drawing_options(f: F) -> F:
             type=click.Choice(THEME_NAMES),
             default=DEFAULT_THEME,
             show_default=True,
-            help="Colours of svg and html: print is black and white; auto follows the reader's "
-            "system.",
+            help="Colours, in every format: print is black on white (a PDF to print); auto "
+            "follows the reader's system in svg and html, and is light in the others.",
         ),
         click.option(
             "--width",

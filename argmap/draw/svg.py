@@ -16,8 +16,9 @@ leaves the rest as Graphviz wrote it (see "the rewrite" below). The result:
   column their text could not be read;
 - is accessible: ``role="img"``, a ``<title>`` (the map's title) and a ``<desc>`` (a summary:
   the main thesis and the recommendations); each claim's quotes stay its tooltip;
-- is themed in its presentation attributes (see :mod:`argmap.themes`), so it looks the same
-  in every renderer, and keeps Graphviz's classes (``node claim premise``, ``edge attack``)
+- is themed in its presentation attributes (Graphviz draws the DOT in the theme's colours,
+  :func:`argmap.draw.themes.themed_dot`), so it looks the same in every renderer, and
+  keeps Graphviz's classes (``node claim premise``, ``edge attack``)
   for a host page's CSS to restyle; any host rule beats an attribute;
 - can share a page: its ``<style>`` rules sit under the root's id, unique to the drawing (a
   hash of it), and have no specificity (``:where``); ``id_prefix`` renames every id when
@@ -33,7 +34,7 @@ from argmap.analysis.summary import one_line, summary
 from argmap.diagnostics import UsageError
 from argmap.draw.font import FAMILY
 from argmap.draw.text import clean
-from argmap.draw.themes import THEMES, media_rules, palette
+from argmap.draw.themes import THEMES, media_rules
 from argmap.draw.webfont import FALLBACK, font_faces
 from argmap.model import ArgumentMap, Claim
 
@@ -175,7 +176,6 @@ _GRAPH = re.compile(rb"\s*(<g\b[^>]*?(/?)>)")  # the graph's group, the root's f
 _GRAPH_TITLE = re.compile(rb"\s*<title>[^<]*</title>")  # the graph's name, "argmap"
 _BACKGROUND = re.compile(rb"(\s*<polygon\b[^>]*?)(/?>)")  # drawn first in the graph
 _CLAIM_GROUP = re.compile(rb'<g id="([^"]*)" class="([^"]*\bclaim\b[^"]*)">')  # a claim's node
-_COLOUR = re.compile(rb' (fill|stroke)="([^"]*)"')
 
 
 def _root(text: bytes) -> tuple[dict[str, str], int, int]:
@@ -226,17 +226,6 @@ def _focusable(body: bytes, claims: dict[str, Claim]) -> bytes:
     return _CLAIM_GROUP.sub(button, body)
 
 
-def _recoloured(body: bytes, colours: dict[str, str]) -> bytes:
-    """Every ``fill`` and ``stroke`` of a light colour in its colour in ``colours``."""
-    table = {light.encode(): themed.encode() for light, themed in colours.items()}
-
-    def paint(attribute: re.Match[bytes]) -> bytes:
-        themed = table.get(attribute.group(2).lower())
-        return attribute.group() if themed is None else b' %s="%s"' % (attribute[1], themed)
-
-    return _COLOUR.sub(paint, body)
-
-
 def embed(
     svg: bytes,
     amap: ArgumentMap,
@@ -249,7 +238,8 @@ def embed(
     """Graphviz's SVG of ``amap`` made ready for documents (see the module docstring).
 
     Args:
-        svg: What Graphviz drew from :func:`argmap.draw.graph.to_dot` of ``amap``.
+        svg: What Graphviz drew from :func:`argmap.draw.graph.to_dot` of ``amap``, in the
+            colours of ``theme`` (:func:`argmap.draw.themes.themed_dot`).
         amap: The map, for the title, the summary and the claims' labels.
         theme: One of :data:`argmap.themes.THEMES`.
         width: A CSS length (``800px``, ``16cm``, ``100%``) for the root's width; the height
@@ -280,9 +270,6 @@ def embed(
     body = _graph(text, start, end)
     if focusable:
         body = _focusable(body, amap.by_id())
-    colours = palette(THEMES[theme])
-    if any(light != themed for light, themed in colours.items()):  # not light (nor auto)
-        body = _recoloured(body, colours)
     if id_prefix:
         body = body.replace(b' id="', b' id="' + id_prefix.encode())
 

@@ -39,12 +39,15 @@ class Quoted:
 
 
 def passages(amap: ArgumentMap, source: SourceText) -> list[Quoted]:
-    """Every quoted stretch of the source, with the claim quoting it, sorted by place."""
+    """Every quoted stretch of the source, with the claim quoting it, sorted by place: a
+    quote is marked wherever it occurs (a standfirst repeating a sentence of the body is
+    marked twice, as coverage counts it), and of a quote with elisions only its parts."""
     found = {
-        Quoted(start, end, claim.id)
+        Quoted(match.start, match.end, claim.id)
         for claim in amap.by_id().values()
         for quote in claim.quotes
-        for start, end in source.locate(quote.text)
+        for occurrence in source.occurrences(quote.text)
+        for match in occurrence
     }
     return sorted(found)
 

@@ -1,0 +1,126 @@
+"""A map block of a document (a fence, a directive, a code block) → its checked map, with every
+diagnostic placed in the document (a map written in the block) or in the map's file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import attrs
+
+from argmap.api import check_bytes, check_file
+from argmap.diagnostics import ArgmapError, Diagnostic, Span, UsageError
+from argmap.embed.options import BlockOptions
+from argmap.model import ArgumentMap
+
+#: The name an inline map's path gets (in its block's folder): its ``source: path:`` is read
+#: relative to it.
+INLINE_NAME = "inline-map.yaml"
+
+
+@attrs.frozen
+class Place:
+    """Where a block is: its ``document`` as messages name it, the 1-based ``line`` it starts
+    on, and where the map written in it starts: ``body_line`` (1-based; 0 for the line after
+    ``line``) and ``column``, the number of characters before each of its lines."""
+
+    document: str
+    line: int
+    body_line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.document}:{self.line}"
+
+    def laid_out(self, body: str) -> str:
+        """The map written in the block as the document has it: after as many blank lines as
+        precede it, each line indented by ``column`` (YAML reads a map indented throughout as
+        it reads it unindented). Read so, every position, those inside messages too (``first
+        at 12:5``), counts from the document."""
+        first = self.body_line or self.line + 1
+        margin = " " * self.column
+        lines = [margin + line if line.strip() and margin else line for line in body.split("\n")]
+        return "\n" * (first - 1) + "\n".join(lines)
+
+    def of(self, diagnostic: Diagnostic) -> Diagnostic:
+        """A diagnostic of the block's own map read as :meth:`laid_out` lays it out, named by
+        the document; one about the map as a whole (placed before its first line) goes to
+        the block's first line."""
+        first = self.body_line or self.line + 1
+        if diagnostic.span.line < first:
+            return attrs.evolve(diagnostic, path=self.document, span=Span(self.line, 1))
+        return attrs.evolve(diagnostic, path=self.document)
+
+
+class BlockError(ArgmapError):
+    """A block that cannot be drawn: its map has errors, its file is missing, an option is
+    wrong. ``place`` is the block, ``problem`` says what is wrong in a few words, and
+    ``diagnostics`` are the map's (empty for other problems); the message has them all."""
+
+    def __init__(
+        self, place: Place, problem: str, diagnostics: tuple[Diagnostic, ...] = ()
+    ) -> None:
+        self.place = place
+        self.problem = problem
+        self.diagnostics = diagnostics
+        if diagnostics:
+            shown = "\n".join(str(d) for d in diagnostics)
+            super().__init__(f"argmap: {problem}:\n{shown}")
+        else:
+            super().__init__(f"{place}: {problem}")
+
+
+@attrs.frozen
+class Block:
+    """One block: where it is, what it asks for, and the map written in it ('' for none)."""
+
+    place: Place
+    options: BlockOptions
+    body: str = ""
+
+
+@attrs.frozen
+class BlockMap:
+    """A block's checked map: the ``map``, the ``path`` its source is read relative to, the
+    ``warnings`` left (placed), and the ``files`` read to make it (the map's file and its
+    source text), which a build that tracks dependencies rebuilds the page on."""
+
+    map: ArgumentMap
+    path: str
+    warnings: tuple[Diagnostic, ...]
+    files: tuple[str, ...]
+
+
+def read_block(block: Block, base: str | os.PathLike[str]) -> BlockMap:
+    """The checked map of ``block``, its files relative to the folder ``base``.
+
+    Raises BlockError with every diagnostic when the map has errors.
+    """
+    place, file = block.place, block.options.file
+    if file is not None:
+        if block.body.strip():
+            raise BlockError(place, "an argmap block names a file or holds a map, not both")
+        try:
+            checked = check_file(Path(base, file))
+        except UsageError as exc:
+            raise BlockError(place, str(exc)) from None
+        what = f"map {checked.path} (from {place})"
+        files = [checked.path]
+    elif not block.body.strip():
+        raise BlockError(place, "an argmap block names a map file or holds a map; this is empty")
+    else:
+        text = place.laid_out(block.body)
+        checked = check_bytes(text.encode("utf-8"), str(Path(base, INLINE_NAME)))
+        checked = attrs.evolve(checked, diagnostics=tuple(map(place.of, checked.diagnostics)))
+        what = f"map in {place}"
+        files = []
+    if not checked.ok:
+        raise BlockError(place, f"the {what} has errors", checked.diagnostics)
+    assert checked.map is not None
+    if checked.map.source is not None:
+        files.append(os.path.normpath(Path(checked.path).parent / checked.map.source.path))
+    return BlockMap(checked.map, checked.path, checked.diagnostics, tuple(files))
+
+
+__all__ = ["INLINE_NAME", "Block", "BlockError", "BlockMap", "Place", "read_block"]
