@@ -478,10 +478,10 @@ def test_a_map_that_runs_out_of_memory_says_so_in_words(
         pytest.skip("the workers would not see the stand-in (no fork here)")
     drawn = pool.draw
 
-    def draw(amap, path, fmt, options):  # type: ignore[no-untyped-def]
+    def draw(amap, path, fmt, options, **notes):  # type: ignore[no-untyped-def]
         if path.endswith("a.yaml"):
             raise MemoryError
-        return drawn(amap, path, fmt, options)
+        return drawn(amap, path, fmt, options, **notes)
 
     monkeypatch.setattr(pool, "draw", draw)
     result = run("render", str(folder), "-j", jobs)

@@ -213,9 +213,11 @@ def test_widths_are_for_svg_and_id_prefixes_for_svg_and_html_only() -> None:
 
 
 def _png_pixel(png: bytes, x: int = 0) -> tuple[int, ...]:
-    """The RGBA of pixel ``x`` of a PNG's first row (8-bit RGBA, as Graphviz's cairo writes
-    it): whatever the row's filter, its first pixel is stored as it is."""
-    assert png[12:16] == b"IHDR" and png[24:26] == bytes([8, 6])
+    """The RGB(A) of pixel ``x`` of a PNG's first row (8-bit RGBA or, when every pixel is
+    opaque, RGB, as Graphviz's cairo writes it): whatever the row's filter, its first pixel is
+    stored as it is."""
+    assert png[12:16] == b"IHDR" and png[24:26] in (bytes([8, 6]), bytes([8, 2]))
+    size = 4 if png[25] == 6 else 3
     data, position = b"", 8
     while position < len(png):
         length = int.from_bytes(png[position : position + 4], "big")
@@ -224,7 +226,7 @@ def _png_pixel(png: bytes, x: int = 0) -> tuple[int, ...]:
             data += png[position + 8 : position + 8 + length]
         position += 12 + length
     row = zlib.decompress(data)
-    return tuple(row[1 + 4 * x : 5 + 4 * x])
+    return tuple(row[1 + size * x : 1 + size * (x + 1)])
 
 
 def _pdf_colours(pdf: bytes) -> set[str]:
