@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import attrs
 from argmap.analysis.evaluate import evaluate
 from argmap.analysis.focus import DEFAULT_DEPTH, focus
 from argmap.checks import check
-from argmap.diagnostics import Diagnostic, MapError, UsageError, has_errors
+from argmap.diagnostics import Diagnostic, FontWarning, MapError, UsageError, has_errors
 from argmap.draw.options import DEFAULT_THEME, FORMATS, DrawOptions
 from argmap.draw.themes import themed_dot
 from argmap.io import make_folder, read_file, write_atomic
@@ -120,6 +121,7 @@ def render_map(
     id_prefix: str = "",
     source: str | None = None,
     status: bool = False,
+    dpi: int | None = None,
 ) -> bytes:
     """A map drawn as ``fmt`` (svg, png, pdf, dot or html) by the bundled Graphviz.
 
@@ -130,8 +132,13 @@ def render_map(
     text (:mod:`argmap.pages.view`). ``theme`` (light, dark, print, auto) colours every
     format (``print``, black on white, suits a PDF for paper; ``auto`` follows the reader's
     system in SVG and HTML and is light in the others); ``id_prefix`` applies to SVG and
-    HTML, ``width`` (a CSS length) to SVG; ``source`` is the source's text, for HTML (see
-    :func:`source_text`; without it the page shows the map alone).
+    HTML, ``width`` (a CSS length) to SVG, ``dpi`` (the resolution, recorded in the file; 144
+    by default) to PNG; ``source`` is the source's text, for HTML (see :func:`source_text`;
+    without it the page shows the map alone).
+
+    The text is drawn in the font argmap ships, whatever fonts the machine has. Text that
+    font cannot draw (Chinese, say) is drawn with the machine's fonts, and a
+    :class:`~argmap.diagnostics.FontWarning` names it and the font to install.
     """
     # The drawing stack (the DOT builder, Graphviz, the SVG for documents, the HTML page) loads
     # with the first drawing, not with this module: checking a map never needs it.
@@ -147,6 +154,8 @@ def render_map(
         raise UsageError("an id prefix applies to svg and html only")
     if fmt != "svg" and width:
         raise UsageError("a width applies to svg only")
+    if fmt != "png" and dpi is not None:
+        raise UsageError("a resolution (dpi) applies to png only")
     legend = len(amap.claims) <= LEGEND_MAX_CLAIMS
     dot = to_dot(amap, legend=legend, evaluation=evaluate(amap) if status else None)
     dot = themed_dot(dot, theme)  # every format in the theme's colours (auto: light)
@@ -156,7 +165,7 @@ def render_map(
         return page(amap, render(dot, "svg"), source, theme=theme, id_prefix=id_prefix)
     if fmt == "svg":
         return embed(render(dot, "svg"), amap, theme=theme, width=width, id_prefix=id_prefix)
-    return render(dot, fmt)
+    return render(dot, fmt, dpi=dpi)
 
 
 #: What a map that ran out of memory is told (Python's MemoryError says nothing).
@@ -166,10 +175,52 @@ OUT_OF_MEMORY = (
 )
 
 
-def draw(amap: ArgumentMap, path: str, fmt: str, options: DrawOptions) -> bytes:
+def draw(
+    amap: ArgumentMap,
+    path: str,
+    fmt: str,
+    options: DrawOptions,
+    *,
+    notes: list[str] | None = None,
+) -> bytes:
     """A checked map drawn as ``fmt`` with the render command's ``options``: the part around
     ``options.focus`` (:func:`argmap.analysis.focus.focus`) when it names a claim; an HTML page
-    with the source text, read relative to the map file at ``path``."""
+    with the source text, read relative to the map file at ``path``.
+
+    With ``notes``, what argmap has to say about the drawing (text its font cannot draw, as
+    :class:`~argmap.diagnostics.FontWarning` says) is added to that list, one line per
+    drawing, instead of being warned.
+    """
+    if notes is None:
+        return _draw(amap, path, fmt, options)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", FontWarning)
+        data = _draw(amap, path, fmt, options)
+    fonts: list[FontWarning] = []
+    for said in caught:
+        if isinstance(said.message, FontWarning):
+            fonts.append(said.message)
+        else:  # not ours to collect: warned as it would have been
+            warnings.warn_explicit(said.message, said.category, said.filename, said.lineno)
+    notes.extend(_font_notes(fonts))
+    return data
+
+
+def _font_notes(found: list[FontWarning]) -> list[str]:
+    """The font warnings of one drawing (one per figure Graphviz drew) as one note each about
+    the machine and about the text."""
+    if len(found) < 2:
+        return [str(w) for w in found]
+    from argmap.draw.glyphs import advice  # the drawing stack: loaded by the drawing
+
+    lacking: dict[str, str | None] = {}
+    for warning in found:
+        lacking.update(warning.lacking)
+    machine = list(dict.fromkeys(str(w) for w in found if not w.lacking))
+    return machine + ([advice(lacking)] if lacking else [])
+
+
+def _draw(amap: ArgumentMap, path: str, fmt: str, options: DrawOptions) -> bytes:
     if options.depth is not None and options.focus is None:
         raise UsageError("a depth counts steps from the claim in focus; give a focus too")
     if options.focus is not None:
@@ -186,6 +237,7 @@ def draw(amap: ArgumentMap, path: str, fmt: str, options: DrawOptions) -> bytes:
         id_prefix=options.id_prefix,
         source=source,
         status=options.status,
+        dpi=options.dpi,
     )
 
 

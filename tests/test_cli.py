@@ -241,7 +241,7 @@ def test_one_map_that_runs_out_of_memory_says_so_in_words(
 ) -> None:
     from argmap.cli import render as render_module
 
-    def draw(*args: object) -> bytes:
+    def draw(*args: object, **notes: object) -> bytes:
         raise MemoryError
 
     monkeypatch.setattr(render_module, "draw", draw)

@@ -134,6 +134,10 @@ LOADED_WHEN_USED = {
     "argmap.draw.style",
     "argmap.draw.svg",
     "argmap.pages.view",
+    "argmap.draw.glyphs",  # the API's merging of font warnings, after a drawing loaded it
+    # uharfbuzz's Python API: only where its library does not export HarfBuzz's C API (its
+    # import takes 6 ms of a drawing's 150).
+    "uharfbuzz",
     # The process pool: several maps drawn at once.
     "concurrent.futures.process",
     "multiprocessing",

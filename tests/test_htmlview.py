@@ -72,7 +72,8 @@ def test_the_page_is_one_file_that_asks_for_nothing(seed_page: bytes) -> None:
     metas = [a for t, a in tags.tags if t == "meta"]
     assert {"http-equiv": "Content-Security-Policy", "content": CSP} in metas
     assert CSP == (
-        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
+        "font-src data:"
     )
     for tag, attributes in tags.tags:
         assert tag not in ("link", "iframe", "object", "embed", "img", "image"), tag
@@ -80,7 +81,9 @@ def test_the_page_is_one_file_that_asks_for_nothing(seed_page: bytes) -> None:
         assert not (attributes.get("href") or "").startswith(("http", "//")), attributes
     scripts = [a for t, a in tags.tags if t == "script"]
     assert scripts == [{}]  # one inline script
-    assert "@import" not in text and "url(" not in text and "fetch(" not in text
+    assert "@import" not in text and "fetch(" not in text
+    # The one kind of URL is the drawing's font's: data, in the page itself.
+    assert re.findall(r"url\((\w+:[\w/]+)", text) == ["data:font/woff2"] * text.count("url(")
 
 
 def test_the_article_is_the_source_text_with_every_quote_marked(

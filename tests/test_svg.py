@@ -93,7 +93,9 @@ def test_the_svg_refers_to_nothing_outside_itself(seed_svg: bytes) -> None:
     assert not any(e.tag in (f"{S}script", f"{S}foreignObject", f"{S}image") for e in root.iter())
     assert not [k for e in root.iter() for k in e.attrib if k.lower().startswith("on")]
     assert not [e for e in root.iter() if e.get(f"{XLINK}href") or e.get("href")]
-    assert "url(" not in text and "@import" not in text and "@font-face" not in text
+    assert "@import" not in text
+    # The one kind of URL is the embedded font's: data, in the file itself.
+    assert re.findall(r"url\((\w+:[\w/]+)", text) == ["data:font/woff2"] * text.count("url(")
     # The only URLs are the two namespace names; no DOCTYPE, no comment with a version.
     assert set(re.findall(r"https?://[^\s\"'<>]+", text)) == {
         "http://www.w3.org/2000/svg",
@@ -211,9 +213,11 @@ def test_widths_are_for_svg_and_id_prefixes_for_svg_and_html_only() -> None:
 
 
 def _png_pixel(png: bytes, x: int = 0) -> tuple[int, ...]:
-    """The RGBA of pixel ``x`` of a PNG's first row (8-bit RGBA, as Graphviz's cairo writes
-    it): whatever the row's filter, its first pixel is stored as it is."""
-    assert png[12:16] == b"IHDR" and png[24:26] == bytes([8, 6])
+    """The RGB(A) of pixel ``x`` of a PNG's first row (8-bit RGBA or, when every pixel is
+    opaque, RGB, as Graphviz's cairo writes it): whatever the row's filter, its first pixel is
+    stored as it is."""
+    assert png[12:16] == b"IHDR" and png[24:26] in (bytes([8, 6]), bytes([8, 2]))
+    size = 4 if png[25] == 6 else 3
     data, position = b"", 8
     while position < len(png):
         length = int.from_bytes(png[position : position + 4], "big")
@@ -222,7 +226,7 @@ def _png_pixel(png: bytes, x: int = 0) -> tuple[int, ...]:
             data += png[position + 8 : position + 8 + length]
         position += 12 + length
     row = zlib.decompress(data)
-    return tuple(row[1 + 4 * x : 5 + 4 * x])
+    return tuple(row[1 + size * x : 1 + size * (x + 1)])
 
 
 def _pdf_colours(pdf: bytes) -> set[str]:
@@ -276,8 +280,13 @@ def test_style_rules_are_scoped_to_the_drawing_and_have_no_specificity(seed: Arg
     root = ET.fromstring(render_map(seed, "svg", theme="auto"))
     scope = f":where(#{root.get('id')}"
     rules = [r for r in root.find(f"{S}style").text.splitlines() if r.strip()]
+    faces = [r for r in rules if r.startswith("@font-face")]
     for rule in rules:
-        assert rule.startswith((scope, "@media", "}")), rule
+        assert rule.startswith((scope, "@media", "}", "@font-face")), rule
+    # @font-face rules are global to a page: theirs is a family no other drawing shares.
+    family = re.compile(r'@font-face\{font-family:"(argmap-font-[0-9a-f]{10})";')
+    families = {family.match(rule)[1] for rule in faces}
+    assert len(faces) == 2 and len(families) == 1
 
 
 def test_different_drawings_have_different_root_ids(seed: ArgumentMap, seed_svg: bytes) -> None:

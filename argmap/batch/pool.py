@@ -66,17 +66,21 @@ def render_one(path: str, target: str, fmt: str, options: DrawOptions) -> Outcom
     counts = {"lines": lines, "errors": errors, "warnings": len(lines) - errors}
     if not checked.ok or checked.map is None:
         return Outcome(path, target, **counts, seconds=time.perf_counter() - started)
+    notes: list[str] = []
     try:
         refuse_overwrite(path, Path(target), "the map itself")
-        drawing = draw(checked.map, path, fmt, options)
+        drawing = draw(checked.map, path, fmt, options, notes=notes)
         make_folder(os.path.dirname(target))
         write_atomic(target, drawing)
     except ArgmapError as exc:
         return Outcome(
             path, target, **counts, problem=str(exc), seconds=time.perf_counter() - started
         )
+    counts["lines"] = lines + tuple(f"{path}: note: {note}" for note in notes)
     record = None
-    if location is None or source_file is not None:
+    # A drawing with notes has text the shipped font lacks, drawn with the machine's fonts,
+    # which the cache cannot see: it is drawn again on every run rather than trusted.
+    if not notes and (location is None or source_file is not None):
         source = checked.map.source
         record = {
             "map": {"sha256": sha(data), "stat": map_stat},

@@ -111,7 +111,10 @@ def render(
     passages it quotes; it is one file that works offline.
 
     A map with errors is not drawn and an existing drawing is left as it was. Files are
-    written whole or not at all. The same map always gives the same bytes.
+    written whole or not at all. The same map always gives the same bytes; with pygraphviz's
+    Linux wheels, on any machine: the text is set in the font argmap ships (Argmap Sans, from
+    Noto Sans), which the SVG carries. Text that font cannot draw is drawn with the machine's
+    fonts, and a note says which characters and what font to install.
 
     A folder (DIR) stands for every map under it (*.yaml, *.yml): they are drawn in
     parallel, and those whose drawing is up to date are skipped (see .argmap-cache.json in
@@ -121,7 +124,7 @@ def render(
     \b
     Example:
       argmap render maps/europe-central-asia.yaml            # -> maps/europe-central-asia.svg
-      argmap render maps/europe-central-asia.yaml -f png
+      argmap render maps/europe-central-asia.yaml -f png --dpi 300
       argmap render maps/europe-central-asia.yaml -f html --theme dark
       argmap render maps/europe-central-asia.yaml -f pdf --theme print   # to print
       argmap render maps/europe-central-asia.yaml -o - > map.svg
@@ -151,7 +154,11 @@ def render(
             assert checked.map is not None
             where = target(name, output, fmt, several)
             refuse_overwrite(name, where, "the map itself")
-            write(where, draw(checked.map, name, fmt, options))
+            notes: list[str] = []
+            drawing = draw(checked.map, name, fmt, options, notes=notes)
+            for note in notes:
+                say(f"{name}: note: {note}")
+            write(where, drawing)
         except ArgmapError as exc:
             error(str(exc))
             exit_status = EXIT_USAGE

@@ -6,6 +6,9 @@ leaves the rest as Graphviz wrote it (see "the rewrite" below). The result:
 
 - is self-contained: no script, no external font, stylesheet or image, and no comment naming
   the Graphviz version; the same map and options give the same bytes;
+- carries its font: the text Graphviz measured in the shipped font is shown in that font,
+  cut to the characters drawn (:mod:`argmap.draw.webfont`), so that it fits its boxes in
+  every browser whatever fonts the reader has;
 - scales: a ``viewBox``, the natural size as ``width``/``height`` in points (which a page can
   override with CSS), and a ``max-width: 100%; height: auto`` rule so it shrinks to fit the
   column it is put in, never past readability by growing; maps of more than
@@ -29,19 +32,25 @@ import re
 
 from argmap.analysis.summary import one_line, summary
 from argmap.diagnostics import UsageError
+from argmap.draw.font import FAMILY
 from argmap.draw.text import clean
 from argmap.draw.themes import THEMES, media_rules
+from argmap.draw.webfont import FALLBACK, font_faces
 from argmap.model import ArgumentMap, Claim
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 
-#: Fonts with Helvetica's metrics first (Graphviz measured the text with one of them), then
-#: the generic family, so text keeps its size and stays inside its box wherever it can.
+#: For a drawing that Graphviz could not draw in the shipped font (another platform's
+#: pygraphviz): fonts with Helvetica's metrics first (Graphviz measured the text with one of
+#: them), then the generic family, so text keeps its size and stays inside its box wherever
+#: it can.
 FONT_STACK = (
     'Helvetica, Arial, "Liberation Sans", Arimo, "Nimbus Sans", "Nimbus Sans L", '
     '"Helvetica Neue", sans-serif'
 )
+#: How Graphviz's SVG names the shipped font on each text it drew with it.
+_SHIPPED = f'font-family="{FAMILY}"'.encode()
 
 _PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _WIDTH = re.compile(r"(\d+(?:\.\d+)?)(px|pt|pc|cm|mm|in|em|rem|%)?")
@@ -53,15 +62,28 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 SHRINK_MAX_CLAIMS = 300
 
 
-def stylesheet(theme: str, scope: str, *, shrink: bool = True) -> str:
-    """The ``<style>`` text of a drawing: sizing, fonts, and for ``auto`` the dark colours.
+def stylesheet(
+    theme: str, scope: str, *, shrink: bool = True, font: tuple[str, str] | None = None
+) -> str:
+    """The ``<style>`` text of a drawing: its font, sizing, and for ``auto`` the dark colours.
 
     Every rule is scoped under ``scope`` (the root's id) and has no specificity. With
     ``shrink``, the drawing shrinks to fit its column; without, it keeps its natural size.
+    ``font`` is the family and ``@font-face`` rules of the font embedded
+    (:func:`argmap.draw.webfont.font_faces`); its text is set in it, with kerning as pango
+    sets it, and in the same widths at every zoom (``geometricPrecision``: else Chromium
+    rounds them to the pixel grid of each size).
     """
+    text = f":where({scope} text){{font-family:{FONT_STACK}}}"
+    if font is not None:
+        text = (
+            f':where({scope} text){{font-family:"{font[0]}",{FALLBACK};'
+            "font-kerning:normal;text-rendering:geometricPrecision}"
+        )
     rules = [
+        font[1].rstrip("\n") if font is not None else "",
         f":where({scope}){{max-width:100%;height:auto}}" if shrink else "",
-        f":where({scope} text){{font-family:{FONT_STACK}}}",
+        text,
     ]
     rules = [rule for rule in rules if rule]
     if theme == "auto":
@@ -270,13 +292,16 @@ def embed(
         "aria-describedby": f"{root_id}-desc",
     }
     shrink = len(amap.claims) <= SHRINK_MAX_CLAIMS
+    # The font only where Graphviz drew with it: never one the layout did not use.
+    font = font_faces(svg) if _SHIPPED in svg else None
+    style = stylesheet(theme, "#" + root_id, shrink=shrink, font=font)
     head = "\n".join(
         [
             '<?xml version="1.0" encoding="UTF-8"?>',
             _element("svg", {"xmlns": SVG_NS, "xmlns:xlink": XLINK_NS, **attributes}, None),
             _element("title", {"id": f"{root_id}-title"}, title),
             _element("desc", {"id": f"{root_id}-desc"}, desc),
-            _element("style", {}, stylesheet(theme, "#" + root_id, shrink=shrink)),
+            _element("style", {}, style),
         ]
     )
     return b"".join([head.encode(), b"\n", body, b"\n</svg>\n"])

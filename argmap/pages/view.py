@@ -20,8 +20,12 @@ from argmap.model import ArgumentMap
 from argmap.pages.templates import asset, fill
 from argmap.read.source import SourceText
 
-#: Nothing may be fetched: no script, style, font or image but what the page holds.
-CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+#: Nothing may be fetched: no script, style, font or image but what the page holds (the
+#: drawing's font is in it, as data).
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
+    "font-src data:"
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
