@@ -147,6 +147,9 @@ LOADED_WHEN_USED = {
     "argmap.watch",
     # The system's file notifications: render --watch only.
     "watchfiles",
+    # The language server (pygls and the protocol's types), by its command: argmap --help,
+    # which reads every command's help, would otherwise load it.
+    "argmap.lsp.server",
 }
 
 
