@@ -9,8 +9,9 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from argmap.diagnostics import Diagnostic, Span
-from argmap.model import Carried, Ref
+from argmap.model import FORMAT_VERSION, Carried, Ref
 from argmap.model.keys import KEYS, MAX_TEXT, REQUIRED
+from argmap.read.hints import colon_hint
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, bad_character, describe
 
 T = TypeVar("T")
@@ -54,7 +55,10 @@ class Fields:
             entries[name] = (key, value)
         for name in REQUIRED[place]:
             if name not in entries:
-                self.error(node.span, "AM011", f"{what} is missing the required key '{name}'")
+                message = f"{what} is missing the required key '{name}'"
+                if place == "top" and name == "argmap":
+                    message += f"; add the line 'argmap: {FORMAT_VERSION}' at the top of the file"
+                self.error(node.span, "AM011", message)
         return entries
 
     @staticmethod
@@ -71,7 +75,8 @@ class Fields:
     def text(self, node: Node, what: str, limit: int = MAX_TEXT) -> str | None:
         """A non-empty text value without refused characters, at most ``limit`` characters."""
         if not isinstance(node, Scalar):
-            self.error(node.span, "AM010", f"{what} must be text, not {describe(node)}")
+            message = f"{what} must be text, not {describe(node)}"
+            self.error(node.span, "AM010", message + colon_hint(node))
             return None
         value = node.value
         if not value or value.isspace():
@@ -118,7 +123,8 @@ class Fields:
     def ref(self, node: Node, what: str) -> Ref | None:
         if isinstance(node, Scalar) and node.value.strip():
             return Ref(node.value, node.span)
-        self.error(node.span, "AM010", f"{what} must list claim ids, not {describe(node)}")
+        message = f"{what} must list claim ids, not {describe(node)}"
+        self.error(node.span, "AM010", message + colon_hint(node))
         return None
 
     def flag(self, node: Node, what: str) -> bool | None:

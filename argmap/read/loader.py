@@ -19,6 +19,7 @@ from argmap.model import (
 )
 from argmap.model.keys import KEYS, MAX_CLAIM_TEXT, MAX_SCHEME, MAX_TITLE, REQUIRED
 from argmap.read.fields import Fields
+from argmap.read.hints import id_for
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, Spans, decode, describe, parse
 
 _ROLES = {role.value: role for role in Role}
@@ -113,6 +114,9 @@ class _Reader(Fields):
             id_node = entries["id"][1]
             if isinstance(id_node, Scalar) and id_node.value.strip():
                 claim_id = id_node.value
+            elif isinstance(id_node, Scalar):
+                self.error(id_node.span, "AM016", f"the id of {what_kind} is empty; "
+                           f"{id_for(entries)}")  # fmt: skip
             else:
                 self.error(id_node.span, "AM010", f"the id of {what_kind} must be text, "
                            f"not {describe(id_node)}")  # fmt: skip

@@ -319,7 +319,7 @@ class _Reader:
             if said[key]:
                 self.notes.append(f"{line} ({len(said[key])}): {listed(said[key])}")
         settings = [k for k, v in self.matter.items() if isinstance(v, (dict, list))
-                    and k != "source" and not (self.argmap and k == "aif")]  # fmt: skip
+                    and k != "source" and not (self.argmap and k in ("aif", "model"))]  # fmt: skip
         if settings:
             self.notes.append(f"Argdown settings in the front matter ({', '.join(settings)}) "
                               "are not used")  # fmt: skip
