@@ -46,7 +46,7 @@ def edge(
     """An edge with id ``<kind>--<tail>--<head>`` and class ``<kind>``; ``label`` is drawn
     beside it (a reason's scheme)."""
     look = EDGE_STYLES[kind]
-    shown = {"label": f"<<I>{html_lines(label, 24)}</I>>"} if label else {}
+    shown = {"label": f"<{html_lines(label, 24)}>"} if label else {}
     graph.edge(
         tail,
         head,

@@ -108,7 +108,7 @@ def draw_legend(
             Edge.SUPPORT,
             "legend_conclusion",
             "legend_recommendation",
-            "supports <I>scheme</I>" if scheme else "supports",
+            "supports (label: its scheme)" if scheme else "supports",
         ),
         (Edge.SUPPORT, "legend_premise", "legend_junction", ""),
         (Edge.SUPPORT, "legend_premise_2", "legend_junction", ""),
@@ -177,14 +177,14 @@ def draw_legend(
             box.edge(
                 tail,
                 head,
-                label=(f"< {text}>" if "<I>" in text else f" {text}") if text else None,
+                label=f" {text}" if text else None,
                 id=f"{tail}_{relation.value}_{head}",
                 style=look.style,
                 color=look.color,
                 penwidth=look.penwidth,
                 arrowhead="none" if (relation, head) == member else look.arrowhead,
                 arrowsize=look.arrowsize,
-                tooltip=text.replace("<I>", "").replace("</I>", "") or "linked reason",
+                tooltip=text or "linked reason",
                 **{"class": f"legend-sample {relation.value}"},
             )
 
