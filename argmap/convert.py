@@ -6,12 +6,14 @@ Reads the files the format modules (:mod:`argmap.formats`) need; they themselves
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import attrs
 
 from argmap.diagnostics import UsageError
-from argmap.formats.base import Exported, Imported
+from argmap.formats.argdown.lex import INCLUDED_AGAIN
+from argmap.formats.base import Exported, FormatError, Imported
 from argmap.formats.registry import EXPORTS, IMPORTS
 from argmap.io import read_file
 from argmap.model import ArgumentMap
@@ -25,9 +27,9 @@ def import_file(
 
     ``output`` is where the map will be written (None: the current folder); the map's source
     is named relative to it: a microtext's, the ``.txt`` beside its XML, and the source a
-    JSON or AIF map names relative to the file it came from (a note says so). Raises
-    UsageError when a file cannot be read, FormatError when it is not in the format,
-    MapError when a JSON map has errors of shape.
+    JSON, AIF or Argdown map names relative to the file it came from (a note says so). Raises
+    UsageError when a file cannot be read, FormatError when it is not in the format (not XML,
+    not JSON, not Argdown), MapError when a JSON map has errors of shape.
     """
     importer = IMPORTS.get(fmt)
     if importer is None:
@@ -35,7 +37,10 @@ def import_file(
     data, name = read_file(path), os.fspath(path)
     folder = Path(output).parent if output is not None else Path()
     if importer.companion is None:
-        imported = importer.read(data, path=name)
+        if importer.includes is not None:
+            imported = importer.read(included_text(path, importer.includes, data), path=name)
+        else:
+            imported = importer.read(data, path=name)
         rebased = rebase(imported.map, Path(path).parent, folder)
         if rebased is imported.map:
             return imported
@@ -45,6 +50,8 @@ def import_file(
             f"(it was '{imported.map.source.path}', relative to {name})"
         )
         return attrs.evolve(imported, map=rebased, notes=(*imported.notes, note))
+    if importer.recognise is not None:
+        importer.recognise(data)  # not XML: say so before looking for its text
     beside = Path(path).with_suffix(importer.companion)
     text, problems = decode(read_file(beside), str(beside))
     if text is None:
@@ -58,6 +65,32 @@ def _relative(path: Path, folder: Path) -> str:
         return Path(os.path.relpath(path, folder)).as_posix()
     except ValueError:  # another drive (Windows)
         return path.resolve().as_posix()
+
+
+def included_text(
+    path: str | os.PathLike[str], includes: re.Pattern[str], data: bytes | None = None
+) -> str:
+    """A file's text with every include (``includes``' group 1: a path relative to the
+    including file) replaced by that file's text, as Argdown's command line does: each file
+    included once, again only a comment saying so. ``data`` is the file's bytes if already
+    read. Raises UsageError when a file cannot be read, FormatError when one is not UTF-8."""
+    included: list[Path] = []
+
+    def text_of(data: bytes, path: Path) -> str:
+        text, problems = decode(data, os.fspath(path))
+        if text is None:
+            raise FormatError(f"not Argdown: {problems[0].span}: {problems[0].message}")
+
+        def include(found: re.Match[str]) -> str:
+            other = (path.parent / found.group(1)).resolve()
+            if other in included:
+                return INCLUDED_AGAIN.format(other)
+            included.append(other)
+            return text_of(read_file(other), other)
+
+        return includes.sub(include, text)
+
+    return text_of(read_file(path) if data is None else data, Path(path))
 
 
 def rebase(amap: ArgumentMap, before: Path, after: Path) -> ArgumentMap:
@@ -100,4 +133,4 @@ def export_map(
     return exporter.write(amap)
 
 
-__all__ = ["export_map", "import_file", "rebase"]
+__all__ = ["export_map", "import_file", "included_text", "rebase"]

@@ -61,6 +61,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "AM113": (Severity.ERROR, "the map has no claims"),
     "AM114": (Severity.ERROR, "two claims that contradict each other both stand"),
     "AM115": (Severity.ERROR, "an implicit claim has quotes"),
+    "AM116": (Severity.ERROR, "a claim restates one it contradicts or attacks"),
     "AM201": (Severity.WARNING, "claim connected to nothing"),
     "AM202": (Severity.WARNING, "a recommendation or main conclusion does not stand"),
     "AM203": (Severity.WARNING, "a reason rests on a defeated claim"),
