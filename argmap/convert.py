@@ -6,10 +6,14 @@ Reads the files the format modules (:mod:`argmap.formats`) need; they themselves
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
+import attrs
+
 from argmap.diagnostics import UsageError
-from argmap.formats.base import Exported, Imported
+from argmap.formats.argdown.lex import INCLUDED_AGAIN
+from argmap.formats.base import Exported, FormatError, Imported
 from argmap.formats.registry import EXPORTS, IMPORTS
 from argmap.io import read_file
 from argmap.model import ArgumentMap
@@ -21,35 +25,112 @@ def import_file(
 ) -> Imported:
     """A map read from a file in another format (see :data:`IMPORTS`).
 
-    ``output`` is where the map will be written (None: the current folder); a microtext's
-    source, the ``.txt`` beside its XML, is named relative to it. Raises UsageError when a file
-    cannot be read, FormatError when it is not in the format, MapError when a JSON map has
-    errors of shape.
+    ``output`` is where the map will be written (None: the current folder); the map's source
+    is named relative to it: a microtext's, the ``.txt`` beside its XML, and the source a
+    JSON, AIF or Argdown map names relative to the file it came from (a note says so). Raises
+    UsageError when a file cannot be read, FormatError when it is not in the format (not XML,
+    not JSON, not Argdown), MapError when a JSON map has errors of shape.
     """
     importer = IMPORTS.get(fmt)
     if importer is None:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(IMPORTS)}")
     data, name = read_file(path), os.fspath(path)
+    folder = Path(output).parent if output is not None else Path()
     if importer.companion is None:
-        return importer.read(data, path=name)
+        if importer.includes is not None:
+            imported = importer.read(included_text(path, importer.includes, data), path=name)
+        else:
+            imported = importer.read(data, path=name)
+        rebased = rebase(imported.map, Path(path).parent, folder)
+        if rebased is imported.map:
+            return imported
+        assert rebased.source is not None and imported.map.source is not None
+        note = (
+            f"the source's path is now '{rebased.source.path}', relative to the map written "
+            f"(it was '{imported.map.source.path}', relative to {name})"
+        )
+        return attrs.evolve(imported, map=rebased, notes=(*imported.notes, note))
+    if importer.recognise is not None:
+        importer.recognise(data)  # not XML: say so before looking for its text
     beside = Path(path).with_suffix(importer.companion)
     text, problems = decode(read_file(beside), str(beside))
     if text is None:
         raise UsageError(problems[0].message)
-    folder = Path(output).parent if output is not None else Path()
+    return importer.read(data, text, path=name, source_path=_relative(beside, folder))
+
+
+def _relative(path: Path, folder: Path) -> str:
+    """``path`` named from ``folder``, with forward slashes (absolute on another drive)."""
     try:
-        relative = Path(os.path.relpath(beside, folder)).as_posix()
+        return Path(os.path.relpath(path, folder)).as_posix()
     except ValueError:  # another drive (Windows)
-        relative = beside.resolve().as_posix()
-    return importer.read(data, text, path=name, source_path=relative)
+        return path.resolve().as_posix()
 
 
-def export_map(amap: ArgumentMap, fmt: str) -> Exported:
-    """A map in another format (see :data:`EXPORTS`), with what the format lost."""
+def included_text(
+    path: str | os.PathLike[str], includes: re.Pattern[str], data: bytes | None = None
+) -> str:
+    """A file's text with every include (``includes``' group 1: a path relative to the
+    including file) replaced by that file's text, as Argdown's command line does: each file
+    included once, again only a comment saying so. ``data`` is the file's bytes if already
+    read. Raises UsageError when a file cannot be read, FormatError when one is not UTF-8."""
+    included: list[Path] = []
+
+    def text_of(data: bytes, path: Path) -> str:
+        text, problems = decode(data, os.fspath(path))
+        if text is None:
+            raise FormatError(f"not Argdown: {problems[0].span}: {problems[0].message}")
+
+        def include(found: re.Match[str]) -> str:
+            other = (path.parent / found.group(1)).resolve()
+            if other in included:
+                return INCLUDED_AGAIN.format(other)
+            included.append(other)
+            return text_of(read_file(other), other)
+
+        return includes.sub(include, text)
+
+    return text_of(read_file(path) if data is None else data, Path(path))
+
+
+def rebase(amap: ArgumentMap, before: Path, after: Path) -> ArgumentMap:
+    """The map with its source's path, which was relative to the folder ``before``, made
+    relative to the folder ``after``: for a map written elsewhere than the file it came from.
+    An absolute path, or a map without a source, is returned as it was (the same object).
+
+    >>> from argmap.model import Source
+    >>> amap = ArgumentMap(title="t", claims=(), source=Source("../seeds/a.txt"))
+    >>> rebase(amap, Path("maps"), Path("elsewhere/deep")).source.path
+    '../../seeds/a.txt'
+    """
+    source = amap.source
+    if source is None or os.path.isabs(source.path) or before == after:
+        return amap
+    moved = _relative(Path(os.path.normpath(before / source.path)), after)
+    if moved == source.path:
+        return amap
+    return attrs.evolve(amap, source=attrs.evolve(source, path=moved))
+
+
+def export_map(
+    amap: ArgumentMap,
+    fmt: str,
+    path: str | os.PathLike[str] | None = None,
+    output: str | os.PathLike[str] | None = None,
+) -> Exported:
+    """A map in another format (see :data:`EXPORTS`), with what the format lost.
+
+    Given the map's file ``path``, its source's path is written relative to ``output``, the
+    file exported (None: the current folder), as a map's source path always is relative to
+    the file that holds it.
+    """
     exporter = EXPORTS.get(fmt)
     if exporter is None:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(EXPORTS)}")
+    if path is not None:
+        folder = Path(output).parent if output is not None else Path()
+        amap = rebase(amap, Path(path).parent, folder)
     return exporter.write(amap)
 
 
-__all__ = ["export_map", "import_file"]
+__all__ = ["export_map", "import_file", "included_text", "rebase"]

@@ -64,6 +64,28 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     _sync_folder(folder)
 
 
+def make_folder(path: str | os.PathLike[str]) -> None:
+    """Create the folder ``path`` and any missing folders above it (nothing for ``""``).
+
+    Raises:
+        UsageError: It cannot be created; the message says why (a file in the way, ...).
+    """
+    name = os.fspath(path)
+    if not name or os.path.isdir(name):
+        return
+    try:
+        os.makedirs(name, exist_ok=True)
+    except FileExistsError:
+        why = "a file of that name is in the way"
+    except NotADirectoryError:
+        why = "a file stands where a folder on its path should be"
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+    else:
+        return
+    raise UsageError(f"cannot create folder {name}: {why}")
+
+
 def _create_temp(folder: str, name: str) -> tuple[int, str]:
     """A new file next to the target, created with 0666 so the umask applies as usual."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -102,4 +124,4 @@ def refuse_overwrite(source: str | Path, target: Path | None, what: str) -> None
         raise UsageError(f"{target}: refusing to overwrite {what}")
 
 
-__all__ = ["read_file", "refuse_overwrite", "same_file", "write_atomic"]
+__all__ = ["make_folder", "read_file", "refuse_overwrite", "same_file", "write_atomic"]

@@ -20,7 +20,9 @@ needs_corpus = pytest.mark.skipif(not MICROTEXT.exists(), reason="corpora not fo
 def test_import_microtext_writes_a_map_that_checks(tmp_path: Path) -> None:
     target = tmp_path / "b001.yaml"
     result = run("import", "microtext", str(MICROTEXT), "-o", str(target))
-    assert (result.exit_code, result.output) == (0, f"argmap: wrote {target}\n")
+    assert (result.exit_code, result.output) == (0, (
+        f"{MICROTEXT}: note: the kind of 1 claim with reasons was guessed from wording (English "
+        f"cues): conclusion a1\nargmap: wrote {target}\n"))  # fmt: skip
     assert run("check", str(target)).exit_code == 0
     again = run("import", "microtext", str(MICROTEXT), "-o", str(target))
     assert again.exit_code == 2
@@ -47,9 +49,17 @@ def test_import_aif_reports_what_it_left_out_and_the_checks_warnings(tmp_path: P
         f"argmap: wrote {target}\n"
         f"{target}:6:9: warning: premise 'a-1' is connected to nothing: no reason, objection "
         "or target [AM201]\n"
-        f"{target}:8:9: warning: premise 'b-2' is connected to nothing: no reason, objection "
+        f"{target}:10:9: warning: premise 'b-2' is connected to nothing: no reason, objection "
         "or target [AM201]\n"
         "argmap: 2 warnings\n"
+    )
+    written = target.read_text(encoding="utf-8")
+    # Each claim carries its node; the RA-node and its edge, which the map leaves out, are
+    # carried at the end, so that the export gives them back.
+    assert '    aif:\n      nodeID: "1"\n' in written
+    assert written.endswith(
+        '\naif:\n  nodes:\n    - {nodeID: "3", type: "RA", text: "RA"}\n'
+        '  edges:\n    - {edgeID: "1", fromID: "1", toID: "3"}\n'
     )
 
 
@@ -62,6 +72,11 @@ def test_import_of_something_else_is_an_error(tmp_path: Path) -> None:
         f"argmap: error: {source}: not AIF: the top level is not an object\n",
     )
     assert run("import", "aif", str(tmp_path / "none.json")).exit_code == 2
+    result = run("import", "microtext", str(source), "-o", "-")  # not "no such file: g.txt"
+    assert (result.exit_code, result.output) == (
+        1,
+        f"argmap: error: {source}: not XML: syntax error: line 1, column 0\n",
+    )
     result = run("import", "json", str(source), "-o", "-")
     assert result.exit_code == 1
     assert (
@@ -118,3 +133,31 @@ def test_schema_is_printed() -> None:
     result = run("schema")
     assert result.exit_code == 0
     assert json.loads(result.output)["$schema"] == "http://json-schema.org/draft-07/schema#"
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("json", ".json"), ("aif", ".aif.json")])
+def test_a_map_exported_and_imported_elsewhere_still_finds_its_source(
+    seed_copy: Path, tmp_path: Path, fmt: str, suffix: str
+) -> None:
+    """The source path follows the file: relative to the export, then to the map imported."""
+    exported = tmp_path / "exports" / f"seed{suffix}"
+    assert run("export", fmt, str(seed_copy), "-o", str(exported)).exit_code == 0
+    elsewhere = tmp_path / "far" / "away" / "seed.yaml"
+    result = run("import", fmt, str(exported), "-o", str(elsewhere))
+    assert result.exit_code == 0, result.output
+    assert "source: path" not in result.output
+    text = elsewhere.read_text(encoding="utf-8")
+    assert '  path: "../../seeds/europe-central-asia-partnership.txt"\n' in text
+    assert (
+        f"{exported}: note: the source's path is now "
+        "'../../seeds/europe-central-asia-partnership.txt', relative to the map written (it was "
+        f"'../seeds/europe-central-asia-partnership.txt', relative to {exported})"
+    ) in result.output
+    checked = run("check", str(elsewhere))
+    assert (checked.exit_code, checked.output) == (0, "")
+
+
+def test_an_export_beside_the_map_keeps_the_source_path(seed_copy: Path) -> None:
+    assert run("export", "json", str(seed_copy)).exit_code == 0
+    document = json.loads(seed_copy.with_suffix(".json").read_text(encoding="utf-8"))
+    assert document["source"]["path"] == "../seeds/europe-central-asia-partnership.txt"

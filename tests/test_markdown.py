@@ -172,7 +172,7 @@ def test_a_block_with_fit_renders_the_maps_figures_in_order() -> None:
     html = markdown.markdown(text, extensions=[ArgmapExtension(base_path=str(ROOT))])
     titles = re.findall(r'<title id="[^"]*-title">([^<]*)</title>', html)
     assert titles[:2] == [
-        "Europe &amp; Central Asia: a partnership with mutual benefits (figure 1 of 5)",
-        "Europe &amp; Central Asia: a partnership with mutual benefits (figure 2 of 5)",
+        "Europe &amp; Central Asia: a partnership with mutual benefits (figure 1 of 4)",
+        "Europe &amp; Central Asia: a partnership with mutual benefits (figure 2 of 4)",
     ]
-    assert len(re.findall(r"<svg ", html)) == 5
+    assert len(re.findall(r"<svg ", html)) == 4

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import enum
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import attrs
 
@@ -37,6 +37,7 @@ from argmap.analysis.carve import (
 )
 from argmap.analysis.contour import Contour, height, side_by_side, width
 from argmap.analysis.shape import Shape
+from argmap.model import Claim, restated
 
 
 class How(enum.Enum):
@@ -72,6 +73,8 @@ class Figure:
     more: Mapping[str, tuple[int, ...]]
     """A claim with further pages → their figures (its "continued in" stub)."""
     contradictions: tuple[tuple[str, str], ...]
+    restatements: tuple[tuple[str, str], ...] = ()
+    """Pairs of claims that restate each other (the first restates the second)."""
     orders: Mapping[str, tuple[int, ...]] = attrs.field(factory=dict)
     """A claim in full → its units left to right, as estimated (-1: its "continued" stub)."""
     estimate: tuple[float, float] = (0.0, 0.0)
@@ -238,12 +241,14 @@ def _number(shape: Shape, groups: list[list[str]], plan: Plan) -> list[Figure]:
                     shown[other] = Shown(other, How.REF, home[other])
                 users.setdefault(other, set()).add(number)
         shown_by.append(shown)
-    contradictions = _contradictions(shape, home)
+    contradictions = _pairs(shape, home, lambda claim: [ref.id for ref in claim.contradicts])
+    restatements = _pairs(shape, home, lambda claim: [restated(r).id for r in claim.restates])
     figures: list[Figure] = []
     for number, (tops, members) in enumerate(layout.figures, 1):
         shown = shown_by[number - 1]
         pairs = contradictions.get(number, [])
-        for pair in pairs:
+        again = restatements.get(number, [])
+        for pair in [*pairs, *again]:
             for name in pair:
                 if name not in shown:
                     shown[name] = Shown(name, How.REF, home[name])
@@ -266,23 +271,27 @@ def _number(shape: Shape, groups: list[list[str]], plan: Plan) -> list[Figure]:
                     if name in layout.pages and units == plan.units(name, 0)
                 },
                 contradictions=tuple(pairs),
+                restatements=tuple(again),
             )
         )
     return figures
 
 
-def _contradictions(shape: Shape, home: Mapping[str, int]) -> dict[int, list[tuple[str, str]]]:
-    """Each contradiction, once, in the figure of the first of its claims in reading order."""
+def _pairs(
+    shape: Shape, home: Mapping[str, int], others: Callable[[Claim], list[str]]
+) -> dict[int, list[tuple[str, str]]]:
+    """Each pair of a symmetric relation (contradiction, restatement: ``others`` of a claim),
+    once, in the figure where the earlier of its claims is at home; as written."""
     found: dict[int, list[tuple[str, str]]] = {}
     seen: set[frozenset[str]] = set()
     for claim in shape.claims.values():
-        for ref in claim.contradicts:
-            pair = frozenset((claim.id, ref.id))
-            if ref.id not in shape.claims or len(pair) < 2 or pair in seen:
+        for other in others(claim):
+            pair = frozenset((claim.id, other))
+            if other not in shape.claims or len(pair) < 2 or pair in seen:
                 continue
             seen.add(pair)
-            first, second = sorted((claim.id, ref.id), key=lambda name: home[name])
-            found.setdefault(home[first], []).append((first, second))
+            first = min((claim.id, other), key=lambda name: home[name])
+            found.setdefault(home[first], []).append((claim.id, other))
     return found
 
 

@@ -52,8 +52,8 @@ def units(claim: Claim, known: Mapping[str, Claim]) -> tuple[Branch | None, ...]
     under: dict[Relation, list[Relation]] = {}
     roots: list[Relation] = []
     for relation in walk(claim):
-        if relation.link is Link.CONTRADICT:
-            continue
+        if relation.link is Link.CONTRADICT or relation.link is Link.RESTATE:
+            continue  # drawn once a pair, in the figure of the first (analysis.figures)
         if relation.on is None:
             roots.append(relation)
         else:

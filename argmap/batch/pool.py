@@ -17,13 +17,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from argmap.api import check_bytes, draw
+from argmap.api import OUT_OF_MEMORY, check_bytes, draw
 from argmap.batch.cache import Cache, hashed, settings_key, settled, sha
 from argmap.batch.jobs import Job, Outcome, plan
 from argmap.diagnostics import ArgmapError, Severity, UsageError
 from argmap.draw.engine import load_graphviz
 from argmap.draw.options import DrawOptions
-from argmap.io import read_file, refuse_overwrite, write_atomic
+from argmap.io import make_folder, read_file, refuse_overwrite, write_atomic
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -66,19 +66,24 @@ def render_one(path: str, target: str, fmt: str, options: DrawOptions) -> Outcom
     counts = {"lines": lines, "errors": errors, "warnings": len(lines) - errors}
     if not checked.ok or checked.map is None:
         return Outcome(path, target, **counts, seconds=time.perf_counter() - started)
+    notes: list[str] = []
     try:
         refuse_overwrite(path, Path(target), "the map itself")
-        drawings = draw(checked.map, path, fmt, options)
+        drawings = draw(checked.map, path, fmt, options, notes=notes)
         if len(drawings) != 1:  # --fit is refused for folders; this is the last guard
             raise ArgmapError(f"{path} is drawn as {len(drawings)} figures; draw it alone")
         drawing = drawings[0]
+        make_folder(os.path.dirname(target))
         write_atomic(target, drawing)
     except ArgmapError as exc:
         return Outcome(
             path, target, **counts, problem=str(exc), seconds=time.perf_counter() - started
         )
+    counts["lines"] = lines + tuple(f"{path}: note: {note}" for note in notes)
     record = None
-    if location is None or source_file is not None:
+    # A drawing with notes has text the shipped font lacks, drawn with the machine's fonts,
+    # which the cache cannot see: it is drawn again on every run rather than trusted.
+    if not notes and (location is None or source_file is not None):
         source = checked.map.source
         record = {
             "map": {"sha256": sha(data), "stat": map_stat},
@@ -93,6 +98,19 @@ def render_one(path: str, target: str, fmt: str, options: DrawOptions) -> Outcom
         path, target, **counts, wrote=True, seconds=time.perf_counter() - started,
         record=record, source=location,
     )  # fmt: skip
+
+
+def failure(exc: BaseException) -> str:
+    """An exception that stopped a map, in words: running out of memory as such, anything
+    else (a bug) by its type and message.
+
+    >>> failure(MemoryError()).split(";")[0], failure(KeyError("x"))
+    ('ran out of memory while checking or drawing it', "KeyError: 'x'")
+    """
+    if isinstance(exc, MemoryError):
+        return OUT_OF_MEMORY
+    said = str(exc)
+    return f"{type(exc).__name__}: {said}" if said else type(exc).__name__
 
 
 def load_pool() -> tuple[ModuleType, ModuleType]:
@@ -130,7 +148,10 @@ def run(
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers <= 1:
         for number, (path, target) in enumerate(jobs, 1):
-            yield render_one(path, target, fmt, options)
+            try:
+                yield render_one(path, target, fmt, options)
+            except Exception as exc:  # as from a worker, below
+                yield Outcome(path, target, problem=f"{path}: {failure(exc)}")
             if progress:
                 progress(number)
         return
@@ -156,9 +177,10 @@ def run(
             try:
                 yield future.result()
             except futures_module.BrokenProcessPool:
-                yield Outcome(path, target, problem=f"{path}: the renderer crashed")
-            except Exception as exc:  # a bug: report it with the map, and go on with the rest
-                yield Outcome(path, target, problem=f"{path}: {type(exc).__name__}: {exc}")
+                crashed = "the renderer crashed (the system may have stopped it for lack of memory)"
+                yield Outcome(path, target, problem=f"{path}: {crashed}")
+            except Exception as exc:  # report it with the map, and go on with the rest
+                yield Outcome(path, target, problem=f"{path}: {failure(exc)}")
 
 
 def render_folders(
@@ -177,8 +199,8 @@ def render_folders(
     every map's outcome in path order (those up to date from their cache, with the cached
     warnings); ``progress`` is called with the maps finished and the maps to draw.
     """
-    if output is not None and os.path.isfile(output):
-        raise UsageError(f"{output}: to render a folder, -o must name a folder")
+    if output is not None and os.path.isfile(output.rstrip("/" + os.sep) or output):
+        raise UsageError(f"{output}: to render a folder, -o must name a folder, not a file")
     jobs = [Job(path, target, "") for path, target in files] + plan(folders, output, fmt)
     settings = settings_key(fmt, options)
     caches = {folder: Cache(folder, settings) for folder in {job.cache for job in jobs} if folder}
@@ -190,8 +212,8 @@ def render_folders(
             todo.append(number)
         else:
             outcomes[number] = fresh
-    for folder in {os.path.dirname(jobs[n].target) for n in todo}:
-        os.makedirs(folder or ".", exist_ok=True)
+    for folder in sorted({os.path.dirname(jobs[n].target) for n in todo}):
+        make_folder(folder)  # here, once, rather than in each worker: a clear error first
     pairs = [(jobs[n].path, jobs[n].target) for n in todo]
 
     def advance(done: int) -> None:
@@ -211,4 +233,4 @@ def render_folders(
     return [outcomes[n] for n in range(len(jobs))]
 
 
-__all__ = ["render_folders", "render_one", "run"]
+__all__ = ["failure", "render_folders", "render_one", "run"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.checks.registry import Context, Finding, check
+from argmap.read.source import Match, SourceText, normalize
 
 
 @check("AM111")
@@ -70,11 +71,29 @@ def quotes_found(context: Context) -> Iterator[Finding]:
             if source.contains(quote.text):
                 continue
             message = f"quote of '{claim.id}' not found in the source"
-            passage = source.closest(quote.text)
-            if passage is not None and passage.similarity >= 0.5:
+            other = source.find_other_case(quote.text)
+            passage = source.closest(quote.text) if other is None else None
+            if other is not None:
+                message += _case_differs(source, other, quote.text)
+            elif passage is not None and passage.similarity >= 0.5:
                 shown = passage.text if len(passage.text) <= 160 else passage.text[:157] + "..."
                 message += f'; closest passage (line {passage.line}): "{shown}"'
             yield Finding("AM110", quote.span, message)
+
+
+def _case_differs(source: SourceText, found: Match, quote: str) -> str:
+    """Where a quote that differs only in letter case is, and the words that differ."""
+    line = source.line_of(found.start)
+    written = normalize(source.text[found.start : found.end]).split()
+    quoted = normalize(quote).split()
+    pairs = [(a, b) for a, b in zip(written, quoted, strict=False) if a != b]
+    if len(written) != len(quoted) or not pairs:  # elided: name the passage instead
+        shown = " ".join(written)
+        shown = shown if len(shown) <= 160 else shown[:157] + "..."
+        return f'; the source has it with other letter case (line {line}): "{shown}"'
+    differ = ", ".join(f'"{a}" where the quote has "{b}"' for a, b in pairs[:3])
+    more = f" (and {len(pairs) - 3} more)" if len(pairs) > 3 else ""
+    return f"; only letter case differs: the source (line {line}) has {differ}{more}"
 
 
 @check("AM115")

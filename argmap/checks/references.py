@@ -7,19 +7,21 @@ from collections.abc import Iterator
 
 from argmap.checks.registry import Context, Finding, check
 from argmap.model import Link, Ref, Relation, walk
+from argmap.model.keys import ID_PATTERN, slugify
 
 _ROLES = {
     Link.SUPPORT: "reason",
     Link.REBUT: "objection",
     Link.UNDERCUT: "objection",
     Link.CONTRADICT: "contradiction",
+    Link.RESTATE: "restatement",
 }
 
 
 @check("AM103")
 def known_references(context: Context) -> Iterator[Finding]:
-    """A reason, objection or contradiction naming no claim of the map; the message suggests
-    the closest id.
+    """A reason, objection, contradiction or restatement naming no claim of the map; the
+    message suggests the closest id.
 
     Fails::
 
@@ -46,19 +48,47 @@ def known_references(context: Context) -> Iterator[Finding]:
     for relation in context.relations:
         for ref in relation.claims:
             if ref.id not in known:
-                close = difflib.get_close_matches(ref.id, ids, n=1, cutoff=0.6)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
                 role = _ROLES[relation.link]
                 yield Finding(
                     "AM103",
                     ref.span,
-                    f"{role} '{ref.id}' of '{relation.target.id}' is no claim{hint}",
+                    f"{role} '{ref.id}' of '{relation.target.id}' is no claim"
+                    + _hint(ref.id, role, ids, known),
                 )
+
+
+#: How to write several ids that were written as one, ``a, b``, by the role of the list.
+_SEVERAL = {
+    "reason": "write [{ids}] for one linked reason (they support only together), or each on a "
+    "line of its own (- {first}) for {n} reasons",
+    "objection": "write [{ids}] for {n} objections, or 'claims: [{ids}]' for one linked objection",
+    "contradiction": "write [{ids}] for {n} claims it contradicts",
+}
+
+
+def _hint(name: str, role: str, ids: list[str], known: set[str]) -> str:
+    """What the writer of an unknown reference probably meant: several ids written as one,
+    a claim whose id differs only in its underscores or case, or the closest id."""
+    parts = [part.strip() for part in name.split(",")]
+    if len(parts) > 1 and all(part in known for part in parts):
+        return "; " + _SEVERAL[role].format(ids=", ".join(parts), first=parts[0], n=len(parts))
+    by_slug = {slugify(claim_id): claim_id for claim_id in reversed(ids)}
+    meant = by_slug.get(slugify(name))
+    if meant is not None and not ID_PATTERN.fullmatch(meant):
+        return (
+            f"; the claim is defined as '{meant}', which is no valid id: rename it "
+            f"'{slugify(meant)}' where it is defined (ids use lowercase letters, digits and "
+            "hyphens)"
+        )
+    if meant is not None:
+        return f"; did you mean '{meant}'? ids use lowercase letters, digits and hyphens"
+    close = difflib.get_close_matches(name, ids, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 @check("AM104")
 def no_self_reference(context: Context) -> Iterator[Finding]:
-    """A claim that is its own reason, objection or contradiction.
+    """A claim that is its own reason, objection, contradiction or restatement.
 
     Fails::
 
@@ -89,15 +119,15 @@ def _group(relation: Relation) -> str:
         assert relation.on is not None
         owner = "a reason" if relation.on.link is Link.SUPPORT else "an objection"
         return f"the objections of {owner}"
-    return {Link.SUPPORT: "reasons", Link.REBUT: "objections", Link.CONTRADICT: "contradicts"}[
-        relation.link
-    ]
+    lists = {Link.SUPPORT: "reasons", Link.REBUT: "objections", Link.CONTRADICT: "contradicts",
+             Link.RESTATE: "restates"}  # fmt: skip
+    return lists[relation.link]
 
 
 def _lists(relations: Iterator[Relation]) -> Iterator[tuple[list[Ref], str]]:
     """The lists of ids written under a claim: the members of each linked reason or objection,
     and each list of single ids (its reasons, its objections, those of each step and each
-    objection in full, its contradictions)."""
+    objection in full, its contradictions, its restatements)."""
     singles: dict[tuple[Link, Relation | None], tuple[list[Ref], str]] = {}
     for relation in relations:
         if relation.linked:
@@ -112,7 +142,7 @@ def _lists(relations: Iterator[Relation]) -> Iterator[tuple[list[Ref], str]]:
 @check("AM112")
 def listed_once(context: Context) -> Iterator[Finding]:
     """The same claim twice in one list: a linked reason, the reasons of a claim, its
-    objections or contradictions.
+    objections, contradictions or restatements.
 
     Fails::
 

@@ -14,6 +14,7 @@ from argmap.draw.fit import MARGIN, Fitted, budget_for, common_scale, fit, measu
 from argmap.draw.graph import Look, figure_graph, to_dot, whole_shape
 from argmap.draw.layout import centring
 from argmap.draw.svg import embed
+from argmap.draw.themes import themed_dot
 from argmap.model import ArgumentMap
 
 
@@ -41,10 +42,16 @@ def whole_dot(
     return figure_graph(amap, shape, attrs.evolve(figure, number=1), look)[0].source, top.id
 
 
-def whole_svg(amap: ArgumentMap, *, legend: bool = True, evaluation: Evaluation | None = None):
+def whole_svg(
+    amap: ArgumentMap,
+    *,
+    legend: bool = True,
+    evaluation: Evaluation | None = None,
+    theme: str = "light",
+) -> bytes:
     """Graphviz's SVG of the whole map (its thesis centred on top), for :func:`embed`."""
     dot, top = whole_dot(amap, legend=legend, evaluation=evaluation)
-    return engine.render(dot, "svg", adjust=centring(top))
+    return engine.render(themed_dot(dot, theme), "svg", adjust=centring(top))
 
 
 def titled(amap: ArgumentMap, number: int, total: int) -> ArgumentMap:
@@ -54,7 +61,9 @@ def titled(amap: ArgumentMap, number: int, total: int) -> ArgumentMap:
     return attrs.evolve(amap, title=f"{amap.title} (figure {number} of {total})")
 
 
-def _column(fitted: Fitted, fmt: str, column: int, theme: str, id_prefix: str) -> list[bytes]:
+def _column(
+    fitted: Fitted, fmt: str, column: int, theme: str, id_prefix: str, dpi: int | None
+) -> list[bytes]:
     """The figures fitted to a column as SVG (at one scale: text is the same size in all),
     PNG (at that scale, for screens of 1.5 device pixels a CSS pixel), PDF (a document each,
     at its own size) or DOT."""
@@ -68,14 +77,14 @@ def _column(fitted: Fitted, fmt: str, column: int, theme: str, id_prefix: str) -
             size = f"{d.width * scale:.2f}px"
             drawing = embed(d.svg, titled(amap, d.figure.number, total), theme=theme,
                             width=size, id_prefix=id_prefix, desc=desc)  # fmt: skip
-        elif fmt == "png":
-            dpi = 72 * scale * engine.PNG_DPI / 96
-            drawing = fitted.draw(d, "png", dpi=dpi)
+        elif fmt == "png":  # at the scale of the SVG, on a screen of dpi / 96 pixels a px
+            resolution = 72 * scale * (dpi or engine.PNG_DPI) / 96
+            drawing = fitted.draw(d, "png", dpi=resolution, theme=theme)
         elif fmt == "pdf":  # at its own size: a document scales it to its column
             title = titled(amap, d.figure.number, total).title
-            drawing = pdf.document([fitted.draw(d, "pdf")], title)
+            drawing = pdf.document([fitted.draw(d, "pdf", theme=theme)], title)
         else:
-            drawing = fitted.final_dot(d).encode("utf-8")
+            drawing = themed_dot(fitted.final_dot(d), theme).encode("utf-8")
         out.append(drawing)
     return out
 
@@ -88,6 +97,7 @@ def draw_figures(
     theme: str = "light",
     width: str | None = None,
     id_prefix: str = "",
+    dpi: int | None = None,
     fit_to: int | None = None,
     page: str | None = None,
     landscape: bool = False,
@@ -99,20 +109,21 @@ def draw_figures(
     if page is not None:
         fitted = fit(amap, budget_for(page=page, landscape=landscape), legend=legend,
                      evaluation=evaluation, keep=True)  # fmt: skip
-        pages = [fitted.draw(d, "pdf") for d in fitted.drawn]
+        pages = [fitted.draw(d, "pdf", theme=theme) for d in fitted.drawn]
         paper_w, paper_h, _, _ = page_box(page, landscape)
         return [pdf.document(pages, amap.title, paper=(paper_w, paper_h), margin=MARGIN)]
     if fit_to is not None:
         fitted = fit(amap, budget_for(fit_to), legend=legend, evaluation=evaluation,
                      keep=fmt in ("png", "pdf"))  # fmt: skip
-        return _column(fitted, fmt, fit_to, theme, id_prefix)
+        return _column(fitted, fmt, fit_to, theme, id_prefix, dpi)
     if fmt == "dot":
-        return [to_dot(amap, legend=legend, evaluation=evaluation).encode("utf-8")]
+        dot = to_dot(amap, legend=legend, evaluation=evaluation)
+        return [themed_dot(dot, theme).encode("utf-8")]
     if fmt == "svg":
-        drawn = whole_svg(amap, legend=legend, evaluation=evaluation)
+        drawn = whole_svg(amap, legend=legend, evaluation=evaluation, theme=theme)
         return [embed(drawn, amap, theme=theme, width=width, id_prefix=id_prefix)]
     dot, top = whole_dot(amap, legend=legend, evaluation=evaluation)
-    drawn = engine.render(dot, fmt, adjust=centring(top))
+    drawn = engine.render(themed_dot(dot, theme), fmt, adjust=centring(top), dpi=dpi)
     if fmt == "pdf":
         return [pdf.document([drawn], amap.title)]
     return [drawn]

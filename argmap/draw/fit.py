@@ -29,14 +29,17 @@ from argmap.analysis.shape import Shape
 from argmap.draw import engine
 from argmap.draw.graph import PLACEHOLDER, Fills, Look, figure_graph, sizes_graph, whole_shape
 from argmap.draw.layout import centring, placed, viewbox
+from argmap.draw.themes import themed_dot
 from argmap.draw.style import (
     CLAIM_SIZE,
     JUNCTION_WIDTH,
+    NARROWEST,
     NODESEP,
     PAD,
     RANKSEP,
     UNDERCUT_SLOT,
     WORD_SIZE,
+    Measures,
     measures_for,
 )
 from argmap.model import ArgumentMap
@@ -109,6 +112,8 @@ class Drawn:
     height: float
     laid_out: str = ""
     """The DOT as laid out (every position), for drawing it again in another format."""
+    look: Look | None = None
+    """How this figure was drawn, when not as the others (a narrower text measure)."""
 
 
 @attrs.frozen
@@ -124,13 +129,16 @@ class Fitted:
 
     def final_dot(self, drawn: Drawn) -> str:
         """A figure's DOT with its real figure numbers (for PNG and PDF)."""
-        look = attrs.evolve(self.look, total=len(self.drawn), placeholder=False)
+        look = attrs.evolve(drawn.look or self.look, total=len(self.drawn), placeholder=False)
         return figure_graph(self.amap, self.shape, drawn.figure, look)[0].source
 
-    def draw(self, drawn: Drawn, fmt: str, dpi: float | None = None) -> bytes:
-        """A figure drawn as ``fmt`` with its real figure numbers, where the layout of its
-        SVG put everything (another layout could come out bigger)."""
-        return engine.render(self.final_dot(drawn), fmt, adjust=placed(drawn.laid_out), dpi=dpi)
+    def draw(
+        self, drawn: Drawn, fmt: str, dpi: float | None = None, theme: str = "light"
+    ) -> bytes:
+        """A figure drawn as ``fmt`` in ``theme`` with its real figure numbers, where the
+        layout of its SVG put everything (another layout could come out bigger)."""
+        dot = themed_dot(self.final_dot(drawn), theme)
+        return engine.render(dot, fmt, adjust=placed(drawn.laid_out), dpi=dpi)
 
 
 def measure(shape: Shape, look: Look) -> Sizes:
@@ -211,7 +219,27 @@ def fit(
             figures, sources, made, sizes_drawn, strict=True
         )
     )
+    drawn = tuple(
+        d if budget.holds_size(d.width, d.height) else _narrower(d, amap, shape, look, keep)
+        for d in drawn
+    )
     return Fitted(amap, shape, look, budget, drawn, rounds)
+
+
+def _narrower(d: Drawn, amap: ArgumentMap, shape: Shape, look: Look, keep: bool) -> Drawn:
+    """A figure that no cut made fit (a step with more claims side by side than the column
+    holds) drawn again with the narrowest text measure; kept if it came out narrower."""
+    narrow = attrs.evolve(
+        look, measures=Measures(NARROWEST, NARROWEST + 4, NARROWEST - 4), placeholder=True
+    )
+    graph, fills = figure_graph(amap, shape, d.figure, narrow)
+    kept: list[str] = []
+    svg = engine.render(graph.source, "svg", adjust=centring(shape.thesis, kept if keep else None))
+    width, height = viewbox(svg)
+    if width >= d.width:
+        return d
+    return Drawn(d.figure, graph.source, fills, fill_numbers(svg, fills), width, height,
+                 kept[0] if kept else "", narrow)  # fmt: skip
 
 
 _NODE = re.compile(rb'<g id="[^"]*" class="node[^"]*">\s*<title>([^<]*)</title>')

@@ -21,7 +21,7 @@ from argmap.analysis.figures import Figure, How, Shown, whole
 from argmap.analysis.shape import Shape, shape
 from argmap.analysis.summary import thesis as find_thesis
 from argmap.draw.labels import claim_label, claim_tooltip, short_text, title_label
-from argmap.draw.legend import contradiction_edge, legend, text_width
+from argmap.draw.legend import contradiction_edge, legend, restatement_edge, text_width
 from argmap.draw.links import branches
 from argmap.draw.style import (
     EDGE_ATTRS,
@@ -30,6 +30,7 @@ from argmap.draw.style import (
     KIND_STYLES,
     MUTED,
     NODE_ATTRS,
+    OPPONENT,
     PAD,
     STATUS_STYLES,
     STUB_EDGE,
@@ -40,7 +41,7 @@ from argmap.draw.style import (
 )
 from argmap.draw.text import esc_string, html_text
 from argmap.draw.themes import FRAME
-from argmap.model import ArgumentMap, Claim, Link
+from argmap.model import ArgumentMap, Claim, Link, Role
 
 #: Written in place of a figure's number when figures are laid out before they are numbered
 #: for good (:mod:`argmap.draw.fit`); as wide as any number up to it.
@@ -115,6 +116,10 @@ def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) 
     if claim.implicit:
         drawn.used.add("implicit")
     classes = ["claim", claim.kind.value] + (["implicit"] if claim.implicit else [])
+    classes += [claim.role.value] if claim.role is not None else []
+    opponent = claim.role is Role.OPPONENT
+    if opponent:
+        drawn.used.add("opponent")
     if status is not None:
         classes.append(status.value)
         if status in STATUS_STYLES:
@@ -146,9 +151,12 @@ def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) 
         shape=look.shape,
         style=look.style + (f",{IMPLICIT_STYLE}" if claim.implicit else ""),
         fillcolor="white" if compact else (paint.fill if paint else look.fill),
-        color=look.line,
+        color=OPPONENT["color"] if opponent else look.line,
         peripheries="1" if compact else str(look.peripheries),
-        penwidth=f"{THESIS_PENWIDTH:g}" if thesis and not compact else None,
+        penwidth=(
+            f"{THESIS_PENWIDTH:g}" if thesis and not compact
+            else OPPONENT["penwidth"] if opponent else None
+        ),
         tooltip=claim_tooltip(claim),
         **{"class": " ".join(classes)},
         **extra,
@@ -181,6 +189,8 @@ def _relations(drawn: _Figure, shape: Shape, figure: Figure, name: str, present:
                 drawn.used.add("linked")
             if branch.attacks:
                 drawn.used.add("undercut")
+            if branch.relation.scheme:
+                drawn.used.add("scheme")
     branches(drawn.graph, claim, todo, present)
 
 
@@ -267,6 +277,9 @@ def figure_graph(
     for a, b in figure.contradictions:
         drawn.used.add("contradiction")
         contradiction_edge(graph, a, b)
+    for a, b in figure.restatements:
+        drawn.used.add("restatement")
+        restatement_edge(graph, a, b)
     on_top = thesis in figure.tops and not any(
         part.claim == thesis for found in shape.parts.values() for part in found
     )

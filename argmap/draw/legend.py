@@ -12,6 +12,8 @@ from argmap.draw.style import (
     EDGE_STYLES,
     KIND_STYLES,
     MUTED,
+    OPPONENT,
+    RESTATEMENT,
     STATUS_STYLES,
     WORD_SIZE,
     Edge,
@@ -42,6 +44,23 @@ def contradiction_edge(graph: graphviz.Digraph, a: str, b: str) -> None:
         constraint="false",
         tooltip=tooltip(f"{a} and {b} contradict each other"),
         **{"class": "contradiction"},
+    )
+
+
+def restatement_edge(graph: graphviz.Digraph, a: str, b: str, tip: str | None = None) -> None:
+    """Two claims that are one statement in other words (``a`` restates ``b``): a double
+    line, no arrowheads, left out of the ranking like a contradiction."""
+    graph.edge(
+        a,
+        b,
+        id=esc_string(f"restatement--{a}--{b}"),
+        style=RESTATEMENT.style,
+        color=RESTATEMENT.color,
+        penwidth=RESTATEMENT.penwidth,
+        dir="none",
+        constraint="false",
+        tooltip=tooltip(tip or f"{a} restates {b}: one statement in other words"),
+        **{"class": "restatement"},
     )
 
 
@@ -85,10 +104,16 @@ def _line(look: EdgeStyle, head: str, words: str) -> tuple[str, float]:
     elif head == "both":
         cells = bar + line + bar
     else:
-        cells = line + (
-            f'<TD ROWSPAN="2" VALIGN="MIDDLE"><FONT POINT-SIZE="{WORD_SIZE:g}" '
-            f'COLOR="{look.color}">&#9654;</FONT></TD>'
+        # An arrowhead of cells, each shorter than the one before: the shipped font has no
+        # arrow glyph, and a character the font lacks would be drawn in another.
+        steps = "".join(
+            f'<TD VALIGN="MIDDLE"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">'
+            f'<TR><TD WIDTH="2" HEIGHT="{high}" FIXEDSIZE="TRUE" BGCOLOR="{look.color}"></TD>'
+            "</TR></TABLE></TD>"
+            for high in (9, 7, 5, 3, 1)
         )
+        cells = line + f'<TD ROWSPAN="2" VALIGN="MIDDLE"><TABLE BORDER="0" CELLSPACING="0" ' \
+            f'CELLPADDING="0"><TR>{steps}</TR></TABLE></TD>'  # fmt: skip
     sample = (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
         f'<TR>{cells}</TR><TR><TD HEIGHT="5"></TD></TR></TABLE>'
@@ -128,10 +153,31 @@ def entries(used: Collection[str]) -> list[tuple[str, float]]:
     for key, relation, head, words in links:
         if key in used:
             cells.append(_line(EDGE_STYLES[relation], head, words))
+    if "restatement" in used:
+        colour = EDGE_STYLES[Edge.SUPPORT].color
+        double = (
+            '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+            f'<TR><TD WIDTH="30" HEIGHT="3" SIDES="B" BORDER="1" COLOR="{colour}"></TD></TR>'
+            f'<TR><TD WIDTH="30" HEIGHT="2" SIDES="B" BORDER="1" COLOR="{colour}"></TD></TR>'
+            "</TABLE>"
+        )
+        cells.append((_with_words(double, "restates"), 36 + text_width("restates", WORD_SIZE)))
+    if "opponent" in used:
+        sample = (
+            f'<TABLE BORDER="3" CELLBORDER="0" CELLPADDING="2" CELLSPACING="0" '
+            f'COLOR="{OPPONENT["color"]}"><TR><TD>{word("OPPONENT", MUTED)}</TD></TR></TABLE>'
+        )
+        cells.append((sample, text_width("OPPONENT", WORD_SIZE, bold=True) + 10))
+    if "scheme" in used:
+        words = "a reason's scheme: the label by its line"
+        cells.append((
+            f'<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{html_text(words)}</FONT>',
+            text_width(words, WORD_SIZE),
+        ))  # fmt: skip
     if "linked" in used:
         dot = (
             f'<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{EDGE_STYLES[Edge.SUPPORT].color}">'
-            "&#9679;</FONT>"
+            "<B>&#8226;</B></FONT>"
         )
         words = "claims that support only together"
         cells.append((_with_words(dot, words), 14 + text_width(words, WORD_SIZE)))
@@ -174,4 +220,4 @@ def legend(used: Collection[str], room: float, title: float) -> str:
     )
 
 
-__all__ = ["contradiction_edge", "entries", "legend", "text_width"]
+__all__ = ["contradiction_edge", "entries", "legend", "restatement_edge", "text_width"]

@@ -16,7 +16,7 @@ import graphviz
 from argmap.analysis.shape import Branch
 from argmap.draw.labels import with_note
 from argmap.draw.style import EDGE_STYLES, EDGES, JUNCTION, UNDERCUT_SLOT, Edge
-from argmap.draw.text import esc_string, tooltip
+from argmap.draw.text import esc_string, html_lines, tooltip
 from argmap.model import Claim, Link
 
 _VERBS = {Edge.ATTACK: "attacks", Edge.UNDERCUT: "undercuts"}
@@ -32,11 +32,14 @@ def edge(
     arrow: bool = True,
     member: bool = False,
     ends: tuple[str, str] | None = None,
+    label: str | None = None,
 ) -> None:
     """An edge with id ``<kind>--<tail>--<head>`` and class ``<kind>``; ``ends`` are the
-    places it is drawn between when they are ports of ``tail`` and ``head``."""
+    places it is drawn between when they are ports of ``tail`` and ``head``; ``label`` is
+    drawn beside it (a reason's scheme)."""
     look = EDGE_STYLES[kind]
     start, end = ends or (tail, head)
+    shown = {"label": f"<{html_lines(label, 24)}>"} if label else {}
     graph.edge(
         start,
         end,
@@ -47,6 +50,7 @@ def edge(
         arrowhead=look.arrowhead if arrow else "none",
         arrowsize=look.arrowsize,
         tooltip=tooltip(tip),
+        **shown,
         **{"class": kind.value + (" member" if member else "")},
     )
 
@@ -121,7 +125,7 @@ def _branch(
     end = land or head
     if len(members) == 1 and not attacks:
         text = says if relation.plain else "\n".join([single, *note])
-        edge(graph, kind, members[0], head, text, ends=(members[0], end))
+        edge(graph, kind, members[0], head, text, ends=(members[0], end), label=relation.scheme)
         return
     tip = tooltip("\n".join([says, *note]))
     if relation.link is Link.SUPPORT:
@@ -132,7 +136,8 @@ def _branch(
     bottom, top, slots = junction(graph, name, colour, len(attacks), tip, classes)
     for member in members:
         edge(graph, kind, member, name, says, arrow=False, member=True, ends=(member, bottom))
-    edge(graph, kind, name, head, "\n".join([says, *note]), ends=(top, end))
+    edge(graph, kind, name, head, "\n".join([says, *note]), ends=(top, end),
+         label=relation.scheme)  # fmt: skip
     for attack, slot in zip(attacks, slots, strict=True):
         _branch(graph, claim, attack, present, name, says, slot)
 

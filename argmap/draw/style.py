@@ -11,9 +11,15 @@ import enum
 import attrs
 
 from argmap.analysis.evaluate import Status
+from argmap.draw.font import FAMILY
 from argmap.model import Kind, Link
 
-FONT = "Helvetica,Arial,sans-serif"
+FONT = FAMILY
+"""The font of every text: the one argmap ships (:mod:`argmap.draw.font`), which the engine
+gives Graphviz whatever fonts the machine has."""
+FALLBACK_FONT = "Helvetica,Arial,sans-serif"
+"""What the engine asks Graphviz for instead where it cannot give it the shipped font: fonts
+with Helvetica's metrics, else the machine's sans-serif."""
 WRAP_WIDTH = 26
 """Claim text is wrapped to lines of about this many character cells (a narrow measure: the
 drawing is for columns of documents)..."""
@@ -141,6 +147,15 @@ STATUS_STYLES: dict[Status, StatusStyle] = {
 
 #: An implicit claim (a reconstruction the text does not state) has a dashed outline.
 IMPLICIT_STYLE = "dashed"
+
+#: A claim the opponent holds (``role: opponent``) has a thick outline in the attack colour;
+#: the proponent's claims, and claims without a role, look as their kind does.
+OPPONENT: dict[str, str] = {"color": EDGE_STYLES[Edge.ATTACK].color, "penwidth": "2.6"}
+
+#: Two claims that restate each other: a double line without arrowheads (Graphviz draws one
+#: line per colour, side by side; the middle one is the background), left out of the ranking.
+RESTATEMENT = EdgeStyle("solid", "none", "{0}:white:{0}".format(EDGE_STYLES[Edge.SUPPORT].color),
+                        "1.2")  # fmt: skip
 
 JUNCTION: dict[str, str] = {
     "shape": "point",

@@ -17,6 +17,8 @@ MAX_LABEL = 80
 MAX_TITLE = 200
 #: Longest quote, note or other text (not drawn; tooltips and metadata).
 MAX_TEXT = 10_000
+#: Longest name of a reason's argumentation scheme, drawn beside it.
+MAX_SCHEME = 100
 
 #: A claim id: lowercase letters, digits and single hyphens, starting with a letter. Such an id
 #: is a valid XML/SVG id, CSS class fragment, URL fragment and Graphviz node name as it is.
@@ -33,7 +35,7 @@ SURROGATES = r"\ud800-\udfff"
 
 _CLAIM = {"id": True, "text": True, "label": False, "quotes": False, "note": False,
           "url": False, "objections": False, "contradicts": False, "implicit": False,
-          "thesis": False}  # fmt: skip
+          "thesis": False, "role": False, "restates": False, "aif": False}  # fmt: skip
 
 #: The keys allowed at each place of a map, in the order they are written; True: required.
 KEYS: dict[str, dict[str, bool]] = {
@@ -45,6 +47,7 @@ KEYS: dict[str, dict[str, bool]] = {
         "premises": False,
         "conclusions": False,
         "recommendations": False,
+        "aif": False,
     },
     "source": {
         "path": True,
@@ -57,8 +60,9 @@ KEYS: dict[str, dict[str, bool]] = {
     "premise": _CLAIM,
     "conclusion": {**_CLAIM, "reasons": False},
     "recommendation": {**_CLAIM, "reasons": False},
-    "reason": {"claims": True, "objections": False, "note": False},
-    "objection": {"claims": True, "objections": False, "note": False},
+    "reason": {"claims": True, "objections": False, "note": False, "scheme": False, "aif": False},
+    "objection": {"claims": True, "objections": False, "note": False, "aif": False},
+    "restatement": {"claim": True, "aif": False},
 }
 
 #: The required keys of each place, in the order they are reported when missing.
@@ -84,6 +88,7 @@ __all__ = [
     "MAX_CLAIM_TEXT",
     "MAX_ID",
     "MAX_LABEL",
+    "MAX_SCHEME",
     "MAX_TEXT",
     "MAX_TITLE",
     "REFUSED",

@@ -149,21 +149,26 @@
   });
 
   // --- zoom ------------------------------------------------------------------------------
-  const natural = svg.width.baseVal.value; // px, from the width in points
+  // The map opens fitted to its pane, the whole of it in view (never past its natural size),
+  // and stays fitted as the window changes size until the reader zooms.
+  const naturalWidth = svg.width.baseVal.value; // px, from the size in points
   const naturalHeight = svg.height.baseVal.value;
   let zoom = 1;
-  // The zoom that shows the whole map in the pane (never larger than its natural size).
-  function whole() {
-    const across = (pane.clientWidth - 16) / natural;
-    const down = (pane.clientHeight - 16) / naturalHeight;
-    return Math.min(1, across, down > 0 ? down : across);
+  let fitted = true;
+  function fit() {
+    const top = svg.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+    const across = (pane.clientWidth - 16) / naturalWidth;
+    const down = naturalHeight ? (pane.clientHeight - top - 8) / naturalHeight : across;
+    return Math.max(Math.min(1, across, down), 0.01);
   }
   function setZoom(value) {
-    const fit = whole();
-    zoom = Math.max(Math.min(value === "fit" ? fit : value, 2), Math.min(fit, 0.1));
+    fitted = value === "fit";
+    const whole = fit();
+    zoom = fitted ? whole : Math.max(Math.min(value, 2), Math.min(whole, 0.1));
     svg.style.maxWidth = "none";
-    svg.style.width = `${Math.round(natural * zoom)}px`;
+    svg.style.width = `${Math.round(naturalWidth * zoom)}px`;
     svg.style.height = "auto";
+    if (fitted) pane.scrollTo(0, 0);
   }
   for (const button of pane.querySelectorAll("[data-zoom]")) {
     button.addEventListener("click", () => {
@@ -177,18 +182,24 @@
     else if (event.key === "-") setZoom(zoom * 0.8);
     else if (event.key === "0") setZoom("fit");
   });
-  // Open with the whole map fitted to the pane; made with --fit WIDTH, at the scale a column
-  // that wide shows it (its text readable), the top of the argument (the claim drawn
-  // highest) in view.
+  window.addEventListener("resize", () => {
+    if (fitted) setZoom("fit");
+  });
+  // Made with --fit WIDTH, the map opens at the scale a column that wide shows it (its text
+  // readable there), the top of the argument (the claim drawn highest) in view.
   const column = Number(pane.dataset.fit) || 0;
-  setZoom(column ? Math.min(1, column / natural) : "fit");
-  let top = null;
-  for (const g of claims.values()) {
-    if (!top || g.getBoundingClientRect().top < top.getBoundingClientRect().top) top = g;
-  }
-  if (top) {
-    const box = top.getBoundingClientRect();
-    const frame = pane.getBoundingClientRect();
-    pane.scrollLeft += box.left + box.width / 2 - (frame.left + frame.width / 2);
+  if (column) {
+    setZoom(Math.min(1, column / naturalWidth));
+    let top = null;
+    for (const g of claims.values()) {
+      if (!top || g.getBoundingClientRect().top < top.getBoundingClientRect().top) top = g;
+    }
+    if (top) {
+      const box = top.getBoundingClientRect();
+      const frame = pane.getBoundingClientRect();
+      pane.scrollLeft += box.left + box.width / 2 - (frame.left + frame.width / 2);
+    }
+  } else {
+    setZoom("fit");
   }
 })();

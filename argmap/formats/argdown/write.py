@@ -1,0 +1,210 @@
+"""ArgumentMap → Argdown (argdown.org) text that the Argdown parser reads to the same structure.
+
+Claims become statements titled by their id, tagged with their kind (``#premise``), with their
+other fields (quotes, note, link, role, restatements, carried data, ...) as the statement's
+data. A reason of one claim becomes a support relation (``+``); a linked or undercut reason, or
+one with a note, a scheme or carried data, becomes an argument with a premise-conclusion
+structure whose conclusion is the claim, listed among the claim's supports (``+ <c reason 2>``)
+where it stands among them. An objection of one claim becomes an attack relation (``-``); a
+linked one, or one with objections, a note or data of its own, becomes an argument that attacks
+the claim, supported by its claims. Undercuts (``_``) point at the argument of the step they
+attack. ``contradicts`` becomes a contradiction (``><``).
+
+Text is written on one line as a person would write it: a backslash goes only before a
+character that Argdown would read as markup where it stands (a ``[``, a ``#`` before a word, an
+``_`` or ``*`` before a word, ``//``, ...), so it comes out literally; line breaks inside a
+text become spaces. The kind tags are kept out of the statements' text in Argdown's map and
+views (``model: removeTagsFromText`` in the front matter): they colour the map, as tags do.
+The front matter also holds the map's title, note, source and carried AIF data, and says
+``argmap: 1``, so that ``argmap import argdown`` reads the text back as the same map.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from argmap.formats.base import Exported
+from argmap.formats.json import claim_document, document
+from argmap.model import ArgumentMap, Claim, Link, Relation, walk
+
+#: The front matter key that says argmap wrote the text (:mod:`argmap.formats.argdown.read`
+#: reads it back).
+MARK = "argmap"
+#: Argdown's default shortcodes (``.A.``, ``:smile:``, ...), which its model replaces by a
+#: symbol: only where one of them stands is a ``.`` or ``:`` escaped.
+_SHORTCODE_NAMES = (
+    "A E O P -> <-> ~ ^ v v_ <> [] happy smile smiley laugh lol rofl joy heart ? question love "
+    "wink shush meh eye-roll sad disappointed scream +1 up -1 down think star y agree n disagree"
+)
+SHORTCODES = frozenset(f"{mark}{name}{mark}" for mark in ".:" for name in _SHORTCODE_NAMES.split())
+_SHORTCODE = re.compile(r"([.:])\S+?\1")
+_FENCE = re.compile(r"={3,}")  # front matter, wherever a token may start
+#: What makes a ``#`` a tag: a tag's first character, or ``(`` (``#(two words)``).
+_TAG = re.compile("[(a-zA-z0-9\\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]")
+#: Claim fields carried as the statement's data rather than structure.
+STRUCTURE = ("id", "text", "reasons", "objections", "contradicts")
+
+
+def escape(text: str, after: str = "") -> str:
+    r"""Text on one line for an Argdown statement or description, read back literally.
+
+    A backslash goes only where Argdown 1.7's lexer would read markup: before a backslash, a
+    ``[`` (a reference or link) and a ``{`` (data); before ``#``, ``*`` and ``_`` followed by
+    a word (a tag, bold or italic); before the ``/`` of ``//`` and ``/*`` (comments), the
+    ``<`` of ``<!--`` and any ``<`` that a ``>`` follows on the line (an argument reference;
+    ``after`` is the rest of the line); before each ``=`` of ``===`` (front matter); and
+    before the ``.`` or ``:`` that starts one of Argdown's shortcodes (``.A.``, ``:smile:``).
+
+    >>> print(escape("Cars, trucks and e.g. buses: 3 < 4. See [1] #2 and snake_case."))
+    Cars, trucks and e.g. buses: 3 < 4. See \[1] \#2 and snake\_case.
+    >>> print(escape("a <b> c\nd // e"))
+    a \<b> c d \// e
+    """
+    line = " ".join(text.split())
+    angle = max(line.rfind(">"), len(line) if ">" in after else -1)
+    fences = {i for run in _FENCE.finditer(line) for i in range(*run.span())}
+    marked = {
+        i
+        for i, char in enumerate(line)
+        if char in "\\[{"
+        or (char in "*_" and line[i + 1 : i + 2].strip())
+        or (char == "/" and line[i + 1 : i + 2] in ("/", "*") and i + 1 < len(line))
+        or (char == "<" and (i < angle or line.startswith("!--", i + 1)))
+        or i in fences
+    }
+    # Right to left, as these depend on the marks after them: a '#' before a tag's first
+    # character (a backslash included, so also before an escape); and a '.' or ':' that starts
+    # a shortcode token (the same mark follows, no space between), which keeps what it spans
+    # as written, backslashes too: escaped when it is one of Argdown's shortcodes or spans an
+    # escape.
+    for i in range(len(line) - 1, -1, -1):
+        char = line[i]
+        if char == "#":
+            if _TAG.match(line, i + 1) is not None or i + 1 in marked:
+                marked.add(i)
+        elif char in ".:":
+            token = _SHORTCODE.match(line, i)
+            if token is not None and (
+                token.group() in SHORTCODES or any(j in marked for j in range(i + 1, token.end()))
+            ):
+                marked.add(i)
+    return "".join("\\" + char if i in marked else char for i, char in enumerate(line))
+
+
+def _data(value: object) -> str:
+    r"""JSON on one line, ASCII only, with no brace inside a text (Argdown's lexer ends data
+    at a brace followed by a word): Argdown's data of a statement or argument.
+
+    >>> print(_data({"note": "a {b}", "n": [1, {"x": None}]}))
+    {"note":"a \u007bb\u007d","n":[1,{"x":null}]}
+    """
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{_data(str(k))}:{_data(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(_data(item) for item in value) + "]"
+    literal = json.dumps(value, ensure_ascii=True)
+    return literal.replace("{", "\\u007b").replace("}", "\\u007d")
+
+
+def _described(title: str, relation: Relation) -> str:
+    """An argument's first line: its title, the note as its description (on one line) and,
+    as its data, the note as written, the scheme and the carried data."""
+    data: dict[str, object] = {}
+    if relation.note is not None:
+        data["note"] = relation.note
+    if relation.scheme is not None:
+        data["scheme"] = relation.scheme
+    if relation.aif is not None:
+        data["aif"] = relation.aif.value
+    written = f" {_data(data)}" if data else ""
+    text = escape(relation.note, written) if relation.note is not None else ""
+    return f"<{title}>" + (f": {text}" if text else "") + written
+
+
+class _Writer:
+    def __init__(self, amap: ArgumentMap) -> None:
+        self.amap = amap
+        self.blocks: list[list[str]] = []
+        # The relations of the claim being written, by what they belong to (None: the claim).
+        self.under: dict[Relation | None, list[Relation]] = {}
+
+    def statement(self, claim: Claim) -> None:
+        extra = {k: v for k, v in claim_document(claim).items() if k not in STRUCTURE}
+        data = f" {_data(extra)}" if extra else ""
+        tag = f" #{claim.kind.value}"
+        self.blocks.append([f"[{claim.id}]: {escape(claim.text, tag + data)}{tag}{data}"])
+
+    def reason(self, title: str, step: Relation, target: str) -> None:
+        self.blocks.append([_described(title, step)])
+        premises = [f"({n}) [{ref.id}]" for n, ref in enumerate(step.claims, 1)]
+        conclusion = f"({len(step.claims) + 1}) [{target}]"
+        self.blocks.append([*premises, "----", conclusion])
+        self.undercuts(title, step)
+
+    def objection(self, title: str, attack: Relation) -> None:
+        head = _described(title, attack)
+        self.blocks.append([head, *(f"  + [{ref.id}]" for ref in attack.claims)])
+        self.undercuts(title, attack)
+
+    def attacks(self, title: str, attacks: list[Relation], mark: str) -> list[str]:
+        """The lines of ``title``'s block that name its attackers (``mark`` is ``-`` for a
+        rebuttal, ``_`` for an undercut); an objection written in full gets its own block
+        (and its undercuts theirs) before them."""
+        lines = []
+        for attack in attacks:
+            if attack.plain:
+                lines.append(f"  {mark} [{attack.claims[0].id}]")
+            else:
+                nested = f"{title} objection {attack.number}"
+                lines.append(f"  {mark} <{nested}>")
+                self.objection(nested, attack)
+        return lines
+
+    def undercuts(self, title: str, relation: Relation) -> None:
+        lines = self.attacks(title, self.under.get(relation, []), "_")
+        if lines:
+            self.blocks.append([f"<{title}>", *lines])
+
+    def relations(self, claim: Claim) -> None:
+        self.under = {}
+        for relation in walk(claim):
+            self.under.setdefault(relation.on, []).append(relation)
+        top = self.under.get(None, [])
+        lines = []
+        for step in (r for r in top if r.link is Link.SUPPORT):
+            if step.linked or step.objections or step.note or step.scheme or step.aif:
+                self.reason(f"{claim.id} reason {step.number}", step, claim.id)
+                lines.append(f"  + <{claim.id} reason {step.number}>")  # where it stands
+            else:
+                lines.append(f"  + [{step.claims[0].id}]")
+        lines += self.attacks(claim.id, [r for r in top if r.link is Link.REBUT], "-")
+        lines += [f"  >< [{r.claims[0].id}]" for r in top if r.link is Link.CONTRADICT]
+        if lines:
+            self.blocks.append([f"[{claim.id}]", *lines])
+
+
+def _front(value: object) -> str:
+    """A front matter value: JSON (which YAML reads) with no ``=`` that could end the block."""
+    return json.dumps(value, ensure_ascii=True).replace("=", "\\u003d")
+
+
+def write(amap: ArgumentMap) -> Exported:
+    """The map as Argdown; the losses name what Argdown has no place for."""
+    writer = _Writer(amap)
+    top = {k: v for k, v in document(amap).items() if k in ("title", "note", "source", "aif")}
+    front = [f"{key}: {_front(value)}" for key, value in top.items()]
+    # Argdown shows a tag inside the statement's text unless told not to: the kinds colour
+    # the map as tags without being read as part of each claim.
+    model = ["model:", "  removeTagsFromText: true"]
+    writer.blocks.append(["===", front[0], f"{MARK}: 1", *front[1:], *model, "==="])
+    for claim in amap.claims:
+        writer.statement(claim)
+    for claim in amap.claims:
+        writer.relations(claim)
+    losses = []
+    multiline = [claim.id for claim in amap.claims if "\n" in claim.text]
+    if multiline:
+        losses.append(f"line breaks in the text of {len(multiline)} claims become spaces")
+    text = "\n\n".join("\n".join(block) for block in writer.blocks) + "\n"
+    return Exported(text, tuple(losses))
