@@ -191,11 +191,6 @@ def render(
             raise Failure("--fit draws maps one at a time; name the maps rather than a folder, "
                           "and do not --watch")  # fmt: skip
         sys.exit(_render_many(files, folders, output, fmt, options, watch, jobs))
-    if output and output != "-" and output.endswith(("/", os.sep)):
-        try:
-            os.makedirs(output, exist_ok=True)  # -o DIR/ names a folder, made when missing
-        except OSError as exc:
-            raise Failure(f"cannot make the folder {output}: {exc.strerror or exc}") from None
     exit_status = EXIT_OK
     results: list[Checked] = []
     for name in files:
