@@ -433,6 +433,7 @@ def test_fitted_figures_are_readable_in_a_column(
     path = tmp_path / f"column-{column}.html"
     path.write_text(COLUMN_PAGE.format(column=column, figures=body), encoding="utf-8")
     browser.get(path.as_uri())
+    browser.execute_async_script("document.fonts.ready.then(() => arguments[0]())")
     shown = browser.execute_script(MEASURE)
     assert len(shown) == len(figures) >= 1
     for figure in shown:
