@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from argmap.read.passages import Passages
 from argmap.read.source import SourceText, normalize
 
 TEXT = (
@@ -46,7 +47,7 @@ def test_elisions_match_parts_in_order() -> None:
 
 def test_closest_passage_names_the_line_of_the_sentence() -> None:
     source = SourceText(TEXT)
-    passage = source.closest("His vision for a formal European Political Community reflected this")
+    passage = Passages(source).closest("His vision for a formal European Political Community reflected this")
     assert passage is not None
     assert passage.line == 6
     assert passage.text.startswith("His vision")

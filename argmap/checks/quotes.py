@@ -5,6 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.checks.registry import Context, Finding, check
+from argmap.read.passages import Passages
+
+#: Quotes not found in one map for which the closest passage is looked for; the rest say none
+#: was looked for, so that a map whose quotes are all wrong costs no more than this many looks.
+HINTS = 200
+#: The share of a quote's words, in order, that a passage must hold to be shown as closest.
+SIMILAR = 0.6
 
 
 @check("AM111")
@@ -65,15 +72,22 @@ def quotes_found(context: Context) -> Iterator[Finding]:
     source = context.source
     if context.map.source is None or source is None:
         return  # no source (AM111), or it could not be read (AM109, reported by the reader)
+    passages = Passages(source)
+    missing = 0
     for claim in context.map.claims:
         for quote in claim.quotes:
             if source.contains(quote.text):
                 continue
+            missing += 1
             message = f"quote of '{claim.id}' not found in the source"
-            passage = source.closest(quote.text)
-            if passage is not None and passage.similarity >= 0.5:
+            passage = passages.closest(quote.text) if missing <= HINTS else None
+            if passage is not None and passage.similarity >= SIMILAR:
                 shown = passage.text if len(passage.text) <= 160 else passage.text[:157] + "..."
                 message += f'; closest passage (line {passage.line}): "{shown}"'
+            elif missing <= HINTS:
+                message += "; no close passage found"
+            else:
+                message += f"; no close passage looked for (argmap looks for the first {HINTS})"
             yield Finding("AM110", quote.span, message)
 
 

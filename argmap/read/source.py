@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import difflib
 import itertools
 import re
 
@@ -51,7 +50,6 @@ _WORD_GROUP = re.compile(rf"(?:\S++ ?){{1,{_STRIDE}}}")
 _SCAN_BUDGET = 16
 # An elision inside a quote: "…", "...", "[…]" or "[...]" stands for omitted source text.
 _ELLIPSIS = re.compile(r"\s*\[?(?:\u2026|\.\.\.)\]?\s*")
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019)]*|$)", re.M)
 
 
 def normalize(text: str) -> str:
@@ -94,15 +92,6 @@ def _parts(quote: str) -> list[str]:
 class Match:
     start: int  # character offsets into the original source text
     end: int
-
-
-@attrs.frozen
-class Passage:
-    """The source passage closest to a quote that was not found."""
-
-    line: int
-    text: str
-    similarity: float
 
 
 class SourceText:
@@ -318,24 +307,3 @@ class SourceText:
             found.append(tuple(matches))
             start = position
         return found
-
-    def closest(self, quote: str) -> Passage | None:
-        """The sentence of the source most like ``quote``, for a helpful error message."""
-        wanted = normalize(quote)
-        best: Passage | None = None
-        matcher = difflib.SequenceMatcher(autojunk=False)
-        matcher.set_seq2(wanted)
-        for found in _SENTENCE.finditer(self.text):
-            sentence = normalize(found.group())
-            if not sentence:
-                continue
-            matcher.set_seq1(sentence)
-            # Score the quote against its best-aligned window of the sentence, so that a quote of
-            # part of a long sentence is not penalised for the part it leaves out.
-            blocks = matcher.get_matching_blocks()
-            matched = sum(block.size for block in blocks)
-            score = matched / max(len(wanted), 1)
-            if best is None or score > best.similarity:
-                start = found.start() + len(found.group()) - len(found.group().lstrip())
-                best = Passage(self.line_of(start), sentence, score)
-        return best
