@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from argmap.checks.registry import Context, Finding, check
 from argmap.model import Link, Ref, Relation, walk
+from argmap.read.suggest import Names, did_you_mean
 
 _ROLES = {
     Link.SUPPORT: "reason",
@@ -41,13 +41,13 @@ def known_references(context: Context) -> Iterator[Finding]:
             text: C.
             reasons: [supplier]
     """
-    ids = [claim.id for claim in context.map.claims]
-    known = set(ids)
+    known = set(context.by_id)
+    names: Names | None = None  # indexed at the first unknown id
     for relation in context.relations:
         for ref in relation.claims:
             if ref.id not in known:
-                close = difflib.get_close_matches(ref.id, ids, n=1, cutoff=0.6)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
+                names = names or Names(claim.id for claim in context.map.claims)
+                hint = did_you_mean(ref.id, names)
                 role = _ROLES[relation.link]
                 yield Finding(
                     "AM103",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -30,6 +29,7 @@ from argmap.read.yamltree import (
     describe,
     parse,
 )
+from argmap.read.suggest import did_you_mean
 
 T = TypeVar("T")
 
@@ -76,9 +76,9 @@ class _Reader:
         message = f"unknown key '{key}' in {what}"
         if place == "premise" and key == "reasons":
             return message + "; premises have no reasons: list it under conclusions instead"
-        close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
-        if close:
-            return message + f"; did you mean '{close[0]}'?"
+        hint = did_you_mean(key, allowed)
+        if hint:
+            return message + hint
         return message + "; expected one of: " + ", ".join(allowed)
 
     def text(self, node: Node, what: str, limit: int = MAX_TEXT) -> str | None:
