@@ -11,20 +11,25 @@ from pathlib import Path
 from argmap.diagnostics import UsageError
 from argmap.formats.base import Exported, Imported
 from argmap.formats.registry import EXPORTS, IMPORTS
-from argmap.io import read_file
+from argmap.io import confine, read_file, roots
 from argmap.model import ArgumentMap
 from argmap.read.yamltree import decode
 
 
 def import_file(
-    fmt: str, path: str | os.PathLike[str], output: str | os.PathLike[str] | None = None
+    fmt: str,
+    path: str | os.PathLike[str],
+    output: str | os.PathLike[str] | None = None,
+    *,
+    source_root: str | os.PathLike[str] | None = None,
 ) -> Imported:
     """A map read from a file in another format (see :data:`IMPORTS`).
 
     ``output`` is where the map will be written (None: the current folder); a microtext's
-    source, the ``.txt`` beside its XML, is named relative to it. Raises UsageError when a file
-    cannot be read, FormatError when it is not in the format, MapError when a JSON map has
-    errors of shape.
+    source, the ``.txt`` beside its XML, is named relative to it, and read only inside the
+    XML's project or ``source_root``, as a map's source would be. Raises UsageError when a
+    file cannot be read, FormatError when it is not in the format, MapError when a JSON map
+    has errors of shape.
     """
     importer = IMPORTS.get(fmt)
     if importer is None:
@@ -33,7 +38,12 @@ def import_file(
     if importer.companion is None:
         return importer.read(data, path=name)
     beside = Path(path).with_suffix(importer.companion)
-    text, problems = decode(read_file(beside), str(beside))
+    folders = roots(path, source_root)
+    real = confine(beside, folders)
+    if real is None:
+        raise UsageError(f"{beside}: outside the project of {name} ({' or '.join(folders)}); "
+                         "argmap reads source texts only there (see --source-root)")  # fmt: skip
+    text, problems = decode(read_file(real, what="text file"), str(beside))
     if text is None:
         raise UsageError(problems[0].message)
     folder = Path(output).parent if output is not None else Path()

@@ -116,8 +116,7 @@ def printable(text: str) -> str:
         return text
     return "".join(
         _escape(char)
-        if not char.isprintable() and char not in _SHOWN
-        and unicodedata.category(char) in _HIDDEN
+        if not char.isprintable() and char not in _SHOWN and unicodedata.category(char) in _HIDDEN
         else char
         for char in text
     )

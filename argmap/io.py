@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import FrameType
 
 from argmap.diagnostics import UsageError
 
@@ -84,14 +86,20 @@ def read_file(
 ) -> bytes:
     """The bytes of a regular file, at most ``limit`` of them (:func:`read_limit`).
 
-    The file is opened without waiting (a FIFO with no writer does not block) and refused
-    unless it is a regular file: a directory, FIFO, device or socket is an error at once, as
-    is a file larger than the limit (one that grows while read, like ``/dev/zero`` behind a
-    link, is stopped at the limit).
+    A directory, FIFO, device or socket is refused at once, without being opened (so a FIFO
+    with no writer never blocks), as is a file larger than the limit; one that grows while
+    it is read is stopped at the limit.
 
     Raises:
         Unreadable: The file cannot be read or is refused; ``what`` names what it should be.
     """
+    return read_with_stat(path, what=what, limit=limit)[0]
+
+
+def read_with_stat(
+    path: str | os.PathLike[str], *, what: str = "map file", limit: int | None = None
+) -> tuple[bytes, os.stat_result]:
+    """:func:`read_file`, with the file's stat as it was when read."""
     name = os.fspath(path)
     limit = read_limit() if limit is None else limit
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
@@ -102,21 +110,21 @@ def read_file(
         fd = os.open(name, flags | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise Unreadable(name, "no such file") from None
-    except (IsADirectoryError, PermissionError) as exc:
+    except (IsADirectoryError, PermissionError):
         if os.path.isdir(name):
             raise Unreadable(name, f"is a directory, not a {what}") from None
-        raise Unreadable(name, "permission denied") from exc
+        raise Unreadable(name, "permission denied") from None
     except OSError as exc:
         raise Unreadable(name, f"cannot read ({exc.strerror or exc})") from None
     try:
         info = os.fstat(fd)
-        kind = kind_of(info.st_mode)
+        kind = kind_of(info.st_mode)  # replaced since: a FIFO opens without waiting
         if kind is not None:
             raise Unreadable(name, f"is a {kind}, not a {what}")
         if info.st_size > limit:
             raise Unreadable(name, _too_big(info.st_size, limit))
         chunks, size = [], 0
-        while size <= limit:  # st_size may be 0 (/proc) or grow: read until the end or the limit
+        while size <= limit:  # st_size may be 0 (/proc) or grow: read to the end or the limit
             chunk = os.read(fd, max(min(info.st_size, limit) + 1 - size, 1 << 16))
             if not chunk:
                 break
@@ -124,7 +132,7 @@ def read_file(
             size += len(chunk)
         if size > limit:
             raise Unreadable(name, _too_big(None, limit))
-        return b"".join(chunks)
+        return b"".join(chunks), info
     except OSError as exc:
         raise Unreadable(name, f"cannot read ({exc.strerror or exc})") from None
     finally:
@@ -217,6 +225,39 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, durable: bool = T
         _sync_folder(folder)
 
 
+#: Signals that ask a process to end, which argmap turns into an exception (see stop_cleanly).
+STOPS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def _stop(number: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + number)
+
+
+def stop_cleanly() -> dict[int, object]:
+    """Make SIGTERM and SIGHUP end the process as Ctrl-C does, by an exception raised where
+    it runs (SystemExit, with the shell's status 128 + the signal's number): ``finally``
+    blocks run, and :func:`write_atomic` removes its temporary file. A signal the process
+    was started to ignore (``nohup``) stays ignored. Returns the handlers replaced; only the
+    main thread can do this (elsewhere nothing changes)."""
+    replaced: dict[int, object] = {}
+    for number in STOPS:
+        with contextlib.suppress(ValueError, OSError):  # not the main thread
+            if signal.getsignal(number) is not signal.SIG_IGN:
+                replaced[number] = signal.signal(number, _stop)
+    return replaced
+
+
+@contextlib.contextmanager
+def stopping_cleanly() -> Iterator[None]:
+    """:func:`stop_cleanly` for the time of a ``with`` block; the handlers are put back."""
+    replaced = stop_cleanly()
+    try:
+        yield
+    finally:
+        for number, handler in replaced.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+
+
 def _create_temp(folder: str, name: str) -> tuple[int, str]:
     """A new file next to the target, created with 0666 so the umask applies as usual (never
     an existing file, nor one behind a link planted under the name)."""
@@ -260,6 +301,7 @@ __all__ = [
     "LIMIT_VARIABLE",
     "PROJECT_MARKERS",
     "READ_LIMIT",
+    "STOPS",
     "Unreadable",
     "confine",
     "describe_size",
@@ -267,8 +309,11 @@ __all__ = [
     "project_of",
     "read_file",
     "read_limit",
+    "read_with_stat",
     "refuse_overwrite",
     "roots",
     "same_file",
+    "stop_cleanly",
+    "stopping_cleanly",
     "write_atomic",
 ]

@@ -17,6 +17,12 @@ folder; in MkDocs set it to your docs folder). A map with errors stops the conve
 :class:`MapBlockError`, listing every diagnostic at its place in the page or the map file;
 under MkDocs it is a ``BuildError``, so ``mkdocs build`` reports it and exits with status 1.
 
+Pages may come from other people (a pull request to the documentation), so files are read
+only inside the documentation project: ``file=`` and every source text must lie, links
+resolved, under the extension's ``source_root`` (default: the project of ``base_path``, the
+nearest folder above it holding ``.git``, ``pyproject.toml`` or ``mkdocs.yml``) or, for a
+map's source, in the map's own project. What is logged or raised is escaped for terminals.
+
 Use ``markdown.markdown(text, extensions=["argmap.markdown"])``, or in ``mkdocs.yml``::
 
     markdown_extensions:
@@ -38,8 +44,9 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from argmap.api import check_bytes, check_file, render_map
-from argmap.diagnostics import ArgmapError, Diagnostic, Span, UsageError
+from argmap.diagnostics import ArgmapError, Diagnostic, Span, UsageError, printable
 from argmap.draw.svg import inline
+from argmap.io import confine, project_of
 
 try:  # Under MkDocs, a BuildError is reported as a message and stops the build (status 1).
     from mkdocs.exceptions import BuildError as _Reported
@@ -63,7 +70,8 @@ class MapBlockError(ArgmapError, _Reported):
 
     def __init__(self, message: str, diagnostics: tuple[Diagnostic, ...] = ()) -> None:
         self.diagnostics = diagnostics
-        super().__init__(message)
+        # Shown on a terminal by MkDocs: each line escaped (printable), the lines kept apart.
+        super().__init__("\n".join(map(printable, message.split("\n"))))
 
     def __str__(self) -> str:  # click's ClickException keeps it in .message
         return str(getattr(self, "message", None) or self.args[0])
@@ -163,6 +171,12 @@ class ArgmapExtension(Extension):
         self.config = {
             "base_path": [".", "Folder that map files and sources are relative to."],
             "theme": ["light", "Default theme: light, dark, print or auto."],
+            "source_root": [
+                "",
+                "Folder that map files and source texts may be read from. Default: the "
+                "project of base_path (the nearest folder above it with .git, "
+                "pyproject.toml or mkdocs.yml).",
+            ],
         }
         super().__init__(**kwargs)
         self.reset()
@@ -182,6 +196,7 @@ class ArgmapExtension(Extension):
         self.count += 1
         page = _page_name(md)
         base = Path(self.getConfig("base_path"))
+        root = self.getConfig("source_root") or project_of(base / "inline-map.yaml")
         options = block.options
         if "file" in options:
             if block.body.strip():
@@ -189,13 +204,21 @@ class ArgmapExtension(Extension):
                     f"{page}:{block.line + 1}: an argmap block names a file= or holds a map, "
                     "not both"
                 )
+            name = base / options["file"]
+            if confine(name, [os.path.realpath(root)]) is None:
+                raise MapBlockError(
+                    f"{page}:{block.line + 1}: file={options['file']} is outside the "
+                    f"documentation project ({os.path.realpath(root)}); argmap reads maps only "
+                    "there (see the extension's source_root)"
+                )
             try:
-                checked = check_file(base / options["file"])
+                checked = check_file(name, source_root=root)
             except UsageError as exc:
                 raise MapBlockError(f"{page}:{block.line + 1}: {exc}") from None
             what = f"map {checked.path} (from {page}:{block.line + 1})"
         else:
-            checked = check_bytes(block.body.encode("utf-8"), str(base / "inline-map.yaml"))
+            inline_map = str(base / "inline-map.yaml")
+            checked = check_bytes(block.body.encode("utf-8"), inline_map, source_root=root)
             checked = attrs.evolve(
                 checked,
                 diagnostics=tuple(self._in_page(d, block, page) for d in checked.diagnostics),
@@ -206,7 +229,7 @@ class ArgmapExtension(Extension):
             raise MapBlockError(f"argmap: the {what} has errors:\n{shown}", checked.diagnostics)
         assert checked.map is not None
         for diagnostic in checked.diagnostics:  # only warnings are left
-            log.warning("%s", diagnostic)
+            log.warning("%s", printable(str(diagnostic)))
         prefix = options.get("id-prefix", "")
         try:
             svg = self._svg(checked.map, options, prefix)

@@ -47,7 +47,9 @@ def test_elisions_match_parts_in_order() -> None:
 
 def test_closest_passage_names_the_line_of_the_sentence() -> None:
     source = SourceText(TEXT)
-    passage = Passages(source).closest("His vision for a formal European Political Community reflected this")
+    passage = Passages(source).closest(
+        "His vision for a formal European Political Community reflected this"
+    )
     assert passage is not None
     assert passage.line == 6
     assert passage.text.startswith("His vision")

@@ -7,13 +7,15 @@ import sys
 import click
 
 from argmap.api import Checked, check_file
+from argmap.cli.options import source_root_option
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, error, report, summary
 from argmap.diagnostics import UsageError
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-def check(files: tuple[str, ...]) -> None:
+@source_root_option
+def check(files: tuple[str, ...], source_root: str | None) -> None:
     """Check maps: shape, references, logic, and every quote against the source.
 
     Prints each problem as PATH:LINE:COL: error|warning: message [CODE] on stderr and
@@ -29,7 +31,7 @@ def check(files: tuple[str, ...]) -> None:
     results: list[Checked] = []
     for name in files:
         try:
-            checked = check_file(name)
+            checked = check_file(name, source_root=source_root)
         except UsageError as exc:
             error(str(exc))
             status = EXIT_USAGE

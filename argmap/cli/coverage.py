@@ -8,7 +8,8 @@ import click
 
 from argmap.analysis.coverage import coverage as cover
 from argmap.api import source_text
-from argmap.cli.output import EXIT_ERRORS, EXIT_OK, Failure, checked_map, say, short, table
+from argmap.cli.options import source_root_option
+from argmap.cli.output import EXIT_ERRORS, EXIT_OK, Failure, checked_map, say, short, show, table
 from argmap.diagnostics import ArgmapError, UsageError
 from argmap.io import write_atomic
 from argmap.pages.coverage import page
@@ -24,7 +25,8 @@ from argmap.read.source import SourceText
     help="Also write the source as an HTML page, quoted passages highlighted and linked to "
     "their claims, sentences no claim quotes marked.",
 )
-def coverage(file: str, html_out: str | None) -> None:
+@source_root_option
+def coverage(file: str, html_out: str | None, source_root: str | None) -> None:
     """Show which sentences of the source the map quotes, and which it leaves out.
 
     Lists the source's sentences with their line, how much of each the quotes cover and the
@@ -38,11 +40,11 @@ def coverage(file: str, html_out: str | None) -> None:
       argmap coverage maps/europe-central-asia.yaml
       argmap coverage maps/europe-central-asia.yaml --html coverage.html
     """
-    checked = checked_map(file)
+    checked = checked_map(file, source_root)
     amap = checked.map
     assert amap is not None
     try:
-        text = source_text(amap, file)
+        text = source_text(amap, file, source_root=source_root)
         if text is None:
             raise UsageError(f"{file}: the map has no source to cover")
         found = cover(amap, SourceText(text))
@@ -57,15 +59,18 @@ def coverage(file: str, html_out: str | None) -> None:
     ]
     table(("line", "quoted", "sentence", "claims"), rows, right=2)
     if found.furniture:
-        click.echo("\nnot prose, not counted:")
+        show(err=False)
+        show("not prose, not counted:", err=False)
         rows = [(str(s.line), short(s.text, 60), s.furniture or "") for s in found.furniture]
         table(("line", "text", "why"), rows, right=1)
     quoted = sum(s.covered for s in found.argument)
     implicit = f" ({', '.join(found.implicit)})" if found.implicit else ""
-    click.echo(
-        f"\n{quoted} of {len(found.argument)} argumentative sentences quoted ({found.share:.0%}); "
+    show(err=False)
+    show(
+        f"{quoted} of {len(found.argument)} argumentative sentences quoted ({found.share:.0%}); "
         f"{len(found.furniture)} lines of furniture; {len(found.implicit)} implicit "
-        f"claim{'s' * (len(found.implicit) != 1)}{implicit}"
+        f"claim{'s' * (len(found.implicit) != 1)}{implicit}",
+        err=False,
     )
     sys.exit(EXIT_OK if checked.ok else EXIT_ERRORS)
 

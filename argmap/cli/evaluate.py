@@ -8,12 +8,14 @@ import click
 
 from argmap.analysis.evaluate import Status, evaluate
 from argmap.analysis.explain import explain
-from argmap.cli.output import EXIT_ERRORS, EXIT_OK, checked_map, table
+from argmap.cli.options import source_root_option
+from argmap.cli.output import EXIT_ERRORS, EXIT_OK, checked_map, show, table
 
 
 @click.command("eval")
 @click.argument("file", metavar="FILE")
-def eval_(file: str) -> None:
+@source_root_option
+def eval_(file: str, source_root: str | None) -> None:
     """Say which claims stand, which are defeated and which are undecided, and why.
 
     Evaluates the argument under grounded semantics: a claim stands when it is a premise or
@@ -26,7 +28,7 @@ def eval_(file: str) -> None:
     Example:
       argmap eval maps/europe-central-asia.yaml
     """
-    checked = checked_map(file)
+    checked = checked_map(file, source_root)
     amap = checked.map
     assert amap is not None
     evaluation = evaluate(amap)
@@ -43,10 +45,11 @@ def eval_(file: str) -> None:
     table(("claim", "kind", "status", "why"), rows)
     counts = evaluation.counts()
     implicit = sum(claim.implicit for claim in claims)
-    click.echo(
+    show(
         f"{len(evaluation)} claims: {counts[Status.STANDS]} stand, "
         f"{counts[Status.DEFEATED]} defeated, {counts[Status.UNDECIDED]} undecided; "
-        f"{implicit} implicit"
+        f"{implicit} implicit",
+        err=False,
     )
     sys.exit(EXIT_OK if checked.ok else EXIT_ERRORS)
 

@@ -18,6 +18,7 @@ from argmap.model import (
     Source,
 )
 from argmap.model.keys import KEYS, MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE, REQUIRED
+from argmap.read.suggest import did_you_mean
 from argmap.read.yamltree import (
     Mapping,
     Node,
@@ -29,7 +30,6 @@ from argmap.read.yamltree import (
     describe,
     parse,
 )
-from argmap.read.suggest import did_you_mean
 
 T = TypeVar("T")
 
