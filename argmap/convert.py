@@ -34,7 +34,7 @@ def import_file(
     importer = IMPORTS.get(fmt)
     if importer is None:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(IMPORTS)}")
-    data, name = read_file(path), os.fspath(path)
+    data, name = read_file(path, what="regular file"), os.fspath(path)
     if importer.companion is None:
         return importer.read(data, path=name)
     beside = Path(path).with_suffix(importer.companion)

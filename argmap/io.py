@@ -148,7 +148,12 @@ def _too_big(size: int | None, limit: int) -> str:
 def project_of(path: str | os.PathLike[str]) -> str:
     """The project of a file: the nearest folder above it, its own folder first, that holds
     one of :data:`PROJECT_MARKERS`, else its own folder; as a real path (links resolved)."""
-    folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+    return project_of_folder(os.path.dirname(os.path.abspath(path)))
+
+
+def project_of_folder(folder: str | os.PathLike[str]) -> str:
+    """The project of the files in ``folder`` (see :func:`project_of`)."""
+    folder = os.path.realpath(folder)
     here = folder
     while True:
         if any(os.path.lexists(os.path.join(here, marker)) for marker in PROJECT_MARKERS):
@@ -307,6 +312,7 @@ __all__ = [
     "describe_size",
     "kind_of",
     "project_of",
+    "project_of_folder",
     "read_file",
     "read_limit",
     "read_with_stat",

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from argmap.io import confine, kind_of, project_of
+from argmap.io import confine, kind_of, project_of_folder
 
 #: Map files that ``argmap render DIR`` picks up.
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -47,7 +47,7 @@ def scan(folder: str | os.PathLike[str]) -> Found:
                 else:
                     skipped.append(f"{entry.path}: note: {why}, not a map file; skipped")
             elif entry.is_symlink():
-                project = project or [project_of(os.path.join(folder, "."))]
+                project = project or [project_of_folder(folder)]
                 if confine(entry.path, project) is None:
                     skipped.append(f"{entry.path}: note: a link leading out of the project "
                                    f"({project[0]}); skipped")  # fmt: skip
@@ -85,12 +85,11 @@ def clashes(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
         shown.setdefault(key, target)
     problems: dict[str, str] = {}
     for key, paths in by_target.items():
-        if len(paths) > 1:
-            names = sorted(paths.values())
-            both = " and ".join(names) if len(names) == 2 else ", ".join(names)
-            for name in names:
-                problems[name] = (f"{both} would be drawn to the same file, {shown[key]}; "
-                                  "neither is drawn (rename one)")  # fmt: skip
+        names = sorted(paths.values())
+        for name in names if len(names) > 1 else ():
+            others = " and ".join(other for other in names if other != name)
+            problems[name] = (f"{name}: would be drawn to {shown[key]}, as {others} would; "
+                              "neither is drawn (rename one)")  # fmt: skip
     return problems
 
 

@@ -158,7 +158,9 @@ def run(
                 yield future.result()
             except futures_module.BrokenProcessPool:
                 yield Outcome(path, target, problem=f"{path}: the renderer crashed")
-            except SystemExit:  # the worker alone was told to stop (SIGTERM)
+            except SystemExit as exc:
+                if not future.done() or future.exception() is not exc:
+                    raise  # this process was told to stop
                 yield Outcome(path, target, problem=f"{path}: the renderer was stopped")
             except Exception as exc:  # a bug: report it with the map, and go on with the rest
                 yield Outcome(path, target, problem=f"{path}: {type(exc).__name__}: {exc}")
