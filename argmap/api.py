@@ -57,7 +57,7 @@ def read_source(
         inside = " or ".join(folders)
         problem = (
             f"source '{amap.source.path}' is outside the map's project ({inside}); argmap "
-            "reads source texts only there: move the file, or widen it with --source-root"
+            "reads source texts only there (see --source-root)"
         )
         return None, [Diagnostic(path, where, "AM116", problem)]
     try:

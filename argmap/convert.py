@@ -11,7 +11,7 @@ from pathlib import Path
 from argmap.diagnostics import UsageError
 from argmap.formats.base import Exported, Imported
 from argmap.formats.registry import EXPORTS, IMPORTS
-from argmap.io import confine, read_file, roots
+from argmap.io import Unreadable, confine, read_file, roots
 from argmap.model import ArgumentMap
 from argmap.read.yamltree import decode
 
@@ -43,7 +43,11 @@ def import_file(
     if real is None:
         raise UsageError(f"{beside}: outside the project of {name} ({' or '.join(folders)}); "
                          "argmap reads source texts only there (see --source-root)")  # fmt: skip
-    text, problems = decode(read_file(real, what="text file"), str(beside))
+    try:
+        data = read_file(real, what="text file")  # as resolved: no link followed again
+    except Unreadable as exc:
+        raise Unreadable(str(beside), exc.reason) from None
+    text, problems = decode(data, str(beside))
     if text is None:
         raise UsageError(problems[0].message)
     folder = Path(output).parent if output is not None else Path()

@@ -122,6 +122,15 @@ def printable(text: str) -> str:
     )
 
 
+def clip(text: str, width: int = 80) -> str:
+    """Text from a file as a message quotes it: cut to ``width`` characters, "…" at the cut.
+
+    >>> clip("k" * 100, 10)
+    'kkkkkkkkk…'
+    """
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _escape(char: str) -> str:
     code = ord(char)
     if char in _SHORT:

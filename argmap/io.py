@@ -167,7 +167,7 @@ def project_of_folder(folder: str | os.PathLike[str]) -> str:
 def roots(path: str | os.PathLike[str], source_root: str | os.PathLike[str] | None) -> list[str]:
     """The folders a file may read from: its project, and ``source_root`` when given."""
     found = [project_of(path)]
-    if source_root is not None:
+    if source_root is not None and os.path.realpath(source_root) not in found:
         found.append(os.path.realpath(source_root))
     return found
 

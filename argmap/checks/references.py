@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.checks.registry import Context, Finding, check
+from argmap.diagnostics import clip
 from argmap.model import Link, Ref, Relation, walk
 from argmap.read.suggest import Names, did_you_mean
 
@@ -52,7 +53,7 @@ def known_references(context: Context) -> Iterator[Finding]:
                 yield Finding(
                     "AM103",
                     ref.span,
-                    f"{role} '{ref.id}' of '{relation.target.id}' is no claim{hint}",
+                    f"{role} '{clip(ref.id)}' of '{relation.target.id}' is no claim{hint}",
                 )
 
 
@@ -142,7 +143,7 @@ def listed_once(context: Context) -> Iterator[Finding]:
                     yield Finding(
                         "AM112",
                         ref.span,
-                        f"'{ref.id}' is listed twice in {what} of '{claim.id}' "
+                        f"'{clip(ref.id)}' is listed twice in {what} of '{claim.id}' "
                         f"(first at {seen[ref.id].span})",
                     )
                 else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from argmap.diagnostics import Diagnostic, Span
+from argmap.diagnostics import Diagnostic, Span, clip
 from argmap.model import (
     FORMAT_VERSION,
     ArgumentMap,
@@ -73,7 +73,7 @@ class _Reader:
     @staticmethod
     def _unknown_key(key: str, place: str, what: str) -> str:
         allowed = KEYS[place]
-        message = f"unknown key '{key}' in {what}"
+        message = f"unknown key '{clip(key)}' in {what}"
         if place == "premise" and key == "reasons":
             return message + "; premises have no reasons: list it under conclusions instead"
         hint = did_you_mean(key, allowed)
