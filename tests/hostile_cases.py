@@ -13,7 +13,9 @@ A case file is YAML::
       secret.txt: {secret: true}    # holds this run's secret token
       project/s.txt: {link: ../secret.txt}    # also: {fifo: true}, {device: true} (root),
                                     # {folder: true}, {repeat: TEXT, times: N}, {bytes: HEX},
-                                    # {map: {claims: N, unknown: K, missing: Q, quote: TEXT}}
+                                    # {join: [[TEXT, N], ...]} (each TEXT N times),
+                                    # {map: {claims: N, unknown: K, missing: Q, quote: TEXT,
+                                    #        repeat: R}} (see generated_map)
     cwd: project                    # where the command runs (default: the case's folder)
     run: [check, map.yaml]          # argmap's arguments; or python: CODE, run by Python
     env: {ARGMAP_READ_LIMIT: 1M}    # more environment
@@ -53,6 +55,19 @@ HOSTILE = Path(__file__).parent / "hostile"
 CATEGORIES = (
     "confinement", "devices", "reads", "terminal", "cost", "clash", "mermaid", "stdout", "cache",
 )  # fmt: skip
+#: Runs argmap as ``python -m argmap`` does, and writes the process's own peak memory (VmHWM)
+#: to the file ARGMAP_PEAK names when it ends: the rusage of a child started from a large
+#: process (pytest) counts that process's memory too.
+BOOT = """
+import atexit, os, runpy, sys
+peak = os.environ.pop("ARGMAP_PEAK")
+def report():
+    with open("/proc/self/status") as status, open(peak, "w") as out:
+        out.write(next(line.split()[1] for line in status if line.startswith("VmHWM")))
+atexit.register(report)
+sys.argv[0] = "argmap"
+runpy.run_module("argmap", run_name="__main__", alter_sys=True)
+"""
 #: Characters no output of argmap may hold (all controls but tab and newline, bidi controls).
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -65,7 +80,7 @@ class Outcome:
     stdout: str
     stderr: str
     seconds: float
-    peak_kib: int  # the command's maximum resident set size
+    peak_kib: int  # the command's peak resident set size (for python: cases, with its parent's)
     folder: Path
     secret: str
     before: dict[str, float] = field(default_factory=dict)  # files there before, mtime
@@ -85,10 +100,13 @@ def needs_root(case: dict[str, Any]) -> bool:
     return any(isinstance(v, dict) and v.get("device") for v in case.get("files", {}).values())
 
 
-def generated_map(claims: int, unknown: int = 0, missing: int = 0, quote: str = "") -> str:
+def generated_map(
+    claims: int, unknown: int = 0, missing: int = 0, quote: str = "", repeat: int = 1
+) -> str:
     """A map of ``claims`` premises under one conclusion; ``unknown`` of its reasons name no
-    claim, and the first ``missing`` claims quote ``quote`` (``{n}`` the claim's number), which
-    is not in their source (``source.txt``, which the case provides)."""
+    claim, and the first ``missing`` claims quote ``quote`` (``{n}`` the claim's number),
+    ``repeat`` times over, which is not in their source (``source.txt``, which the case
+    provides)."""
     lines = ["argmap: 1", "title: Generated"]
     if missing:
         lines += ["source:", "  path: source.txt"]
@@ -96,7 +114,7 @@ def generated_map(claims: int, unknown: int = 0, missing: int = 0, quote: str = 
     for n in range(claims):
         lines += [f"  - id: claim-{n:05d}", f"    text: Premise number {n}."]
         if n < missing:
-            lines.append(f"    quotes: [{quote.format(n=n)}]")
+            lines.append(f"    quotes: [{(quote.format(n=n) * repeat).strip()}]")
     reasons = [f"claim-{n:05d}" for n in range(claims)]
     reasons += [f"claim-{n * 3 % claims:05d}x" for n in range(unknown)]
     lines += ["conclusions:", "  - id: thesis", "    text: The thesis.", "    reasons:"]
@@ -122,6 +140,8 @@ def build(case: dict[str, Any], folder: Path, secret: str) -> None:
             path.mkdir(exist_ok=True)
         elif "repeat" in spec:
             path.write_text(spec["repeat"] * spec["times"], encoding="utf-8")
+        elif "join" in spec:
+            path.write_text("".join(text * times for text, times in spec["join"]))
         elif "bytes" in spec:
             path.write_bytes(bytes.fromhex(spec["bytes"]))
         elif "map" in spec:
@@ -140,8 +160,12 @@ def run(path: Path, keep: Path | None = None) -> tuple[dict[str, Any], Outcome]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ARGMAP_")}
     env.update({"ARGMAP_SECRET": secret, **{k: str(v) for k, v in case.get("env", {}).items()}})
     cwd = folder / case.get("cwd", ".")
+    peak_file = folder.parent / f"{folder.name}.peak"
     if "python" in case:  # the API, or the Markdown extension, rather than the command line
         command = [sys.executable, "-c", case["python"]]
+    elif os.path.exists("/proc/self/status"):
+        command = [sys.executable, "-c", BOOT, *map(str, case["run"])]
+        env["ARGMAP_PEAK"] = str(peak_file)
     else:
         command = [sys.executable, "-m", "argmap", *map(str, case["run"])]
     mode = case.get("stdout", "file")
@@ -164,6 +188,9 @@ def run(path: Path, keep: Path | None = None) -> tuple[dict[str, Any], Outcome]:
             os.close(stdout)
         status, peak = _wait(process, case.get("timeout", 60))
         seconds = time.perf_counter() - started
+        if peak_file.exists():  # the process's own peak, not its parent's
+            peak = int(peak_file.read_text())
+            peak_file.unlink()
         out.seek(0)
         err.seek(0)
         text = (out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
