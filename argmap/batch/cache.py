@@ -161,6 +161,7 @@ class Cache:
         self.entries: dict[str, dict[str, Any]] = {}
         self.changed = False
         self.problem: str | None = None
+        self._inside: dict[tuple[str, str], bool] = {}  # (folder, source): in the project?
         try:
             stored = json.loads(read_file(self.file, what="cache file").decode("utf-8"))
         except Unreadable as exc:
@@ -202,7 +203,7 @@ class Cache:
         entry = self.entries.get(self._key(job))
         if entry is None:
             return None
-        files = _files(job, entry, self.source_root)
+        files = self._files(job, entry)
         if files is None:  # a source outside the map's project: this cache was not ours
             self.ignore(f"the entry of {self._key(job)} names a source outside the project")
             return None
@@ -237,7 +238,7 @@ class Cache:
         if entry is None:
             return
         looked = time.time_ns()
-        for path, known in _files(job, entry, self.source_root) or []:
+        for path, known in self._files(job, entry) or []:
             if known["stat"] is not None:
                 continue
             with contextlib.suppress(OSError, ArgmapError):
@@ -254,6 +255,23 @@ class Cache:
         elif key in self.entries and not outcome.cached:
             del self.entries[key]
             self.changed = True
+
+    def _files(self, job: Job, entry: dict[str, Any]) -> list[tuple[str, dict[str, Any]]] | None:
+        """The drawing, map and source (if any) of a cache entry: their paths and records;
+        None when the source lies outside the map's project and the source root (worked out
+        once for each folder and source: maps of a folder mostly share theirs)."""
+        files = [(job.target, entry["drawing"]), (job.path, entry["map"])]
+        if entry["source"] is not None:
+            folder = os.path.dirname(job.path)
+            source = os.path.join(folder, entry["source"])
+            inside = self._inside.get((folder, entry["source"]))
+            if inside is None:
+                inside = confine(source, roots(job.path, self.source_root)) is not None
+                self._inside[folder, entry["source"]] = inside
+            if not inside:
+                return None
+            files.append((source, entry["source_file"]))
+        return files
 
     def save(self) -> None:
         """Write the cache if it changed; a cache that cannot be written is no error.
@@ -277,20 +295,6 @@ class Cache:
         with contextlib.suppress(OSError, ArgmapError):
             os.makedirs(os.path.dirname(self.file) or ".", exist_ok=True)
             write_atomic(self.file, data, durable=False)
-
-
-def _files(
-    job: Job, entry: dict[str, Any], source_root: str | None
-) -> list[tuple[str, dict[str, Any]]] | None:
-    """The drawing, map and source (if any) of a cache entry: their paths and records; None
-    when the source lies outside the map's project and the source root."""
-    files = [(job.target, entry["drawing"]), (job.path, entry["map"])]
-    if entry["source"] is not None:
-        source = os.path.join(os.path.dirname(job.path), entry["source"])
-        if confine(source, roots(job.path, source_root)) is None:
-            return None
-        files.append((source, entry["source_file"]))
-    return files
 
 
 __all__ = [
