@@ -10,18 +10,20 @@ A block holds a map's YAML, or names a map file::
     title: ...
     ```
 
-Options on the fence line: ``file=PATH``, ``theme=light|dark|print|auto``, ``width=LENGTH``
-and ``id-prefix=PREFIX`` (values may be quoted). Paths (``file=``, and an inline map's
-``source: path:``) are relative to the extension's ``base_path`` (default: the current
-folder; in MkDocs set it to your docs folder). A map with errors stops the conversion with
-:class:`MapBlockError`, listing every diagnostic at its place in the page or the map file;
-under MkDocs it is a ``BuildError``, so ``mkdocs build`` reports it and exits with status 1.
+Options on the fence line: ``file=PATH``, ``caption=TEXT`` and the drawing options of
+``argmap render`` (``theme=light|dark|print|auto``, ``width=LENGTH``, ``id-prefix=PREFIX``,
+``status``, ``focus=CLAIM``, ``depth=N``; :mod:`argmap.embed.options`); values may be quoted.
+Paths (``file=``, and an inline map's ``source: path:``) are relative to the extension's
+``base_path`` (default: the current folder; in MkDocs set it to your docs folder). A map
+with errors stops the conversion with :class:`MapBlockError`, listing every diagnostic at
+its place in the page or the map file; under MkDocs it is a ``BuildError``, so
+``mkdocs build`` reports it and exits with status 1.
 
-Pages may come from other people (a pull request to the documentation), so files are read
-only inside the documentation project: ``file=`` and every source text must lie, links
-resolved, under the extension's ``source_root`` (default: the project of ``base_path``, the
-nearest folder above it holding ``.git``, ``pyproject.toml`` or ``mkdocs.yml``) or, for a
-map's source, in the map's own project. What is logged or raised is escaped for terminals.
+Pages may come from other people (a pull request to the documentation), so a map named by
+``file=`` and every source text are read only under the extension's ``source_root``
+(default: the project of ``base_path``, the nearest folder above it holding ``.git``,
+``pyproject.toml`` or ``mkdocs.yml``; :func:`argmap.embed.read_block`), a source also in its
+map's own project. What is logged or raised is escaped for terminals.
 
 Use ``markdown.markdown(text, extensions=["argmap.markdown"])``, or in ``mkdocs.yml``::
 
@@ -32,21 +34,20 @@ Use ``markdown.markdown(text, extensions=["argmap.markdown"])``, or in ``mkdocs.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
-import re
-import shlex
 from pathlib import Path
 from typing import Any
 
-import attrs
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from argmap.api import check_bytes, check_file, render_map
-from argmap.diagnostics import ArgmapError, Diagnostic, Span, UsageError, printable
+from argmap.diagnostics import ArgmapError, Diagnostic, printable
+from argmap.draw.options import DrawOptions
 from argmap.draw.svg import inline
-from argmap.io import confine, project_of
+from argmap.embed import Block, BlockError, Page, Place, captions, parse, read_block, words
+from argmap.embed.fences import fences
 
 try:  # Under MkDocs, a BuildError is reported as a message and stops the build (status 1).
     from mkdocs.exceptions import BuildError as _Reported
@@ -56,10 +57,6 @@ except ImportError:  # pragma: no cover - without MkDocs installed
 # MkDocs shows (and in strict mode counts) what is logged under "mkdocs"; elsewhere this is
 # an ordinary logger.
 log = logging.getLogger("mkdocs.plugins.argmap")
-
-_OPEN = re.compile(r"(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[ \t]*(?P<lang>[\w.+-]*)(?P<rest>.*)")
-_OPTIONS = ("file", "theme", "width", "id-prefix")
-_ID = re.compile(r'\bid="([^"]+)"')
 
 
 class MapBlockError(ArgmapError, _Reported):
@@ -77,16 +74,6 @@ class MapBlockError(ArgmapError, _Reported):
         return str(getattr(self, "message", None) or self.args[0])
 
 
-@attrs.frozen
-class Block:
-    """One ``argmap`` fence: where it opens in the page (0-based line), its options and body."""
-
-    line: int
-    indent: int
-    options: dict[str, str]
-    body: str
-
-
 def _page_name(md: Markdown) -> str:
     """The page being converted, as MkDocs knows it (else a placeholder), for messages."""
     try:
@@ -102,28 +89,6 @@ def _page_name(md: Markdown) -> str:
         return source
 
 
-def _dedent(line: str, indent: int) -> str:
-    """A line of a fenced block less the fence's indent (at most, and only spaces)."""
-    return line[min(indent, len(line) - len(line.lstrip(" "))) :]
-
-
-def _options(text: str, where: str) -> dict[str, str]:
-    try:
-        words = shlex.split(text)
-    except ValueError as exc:
-        raise MapBlockError(f"{where}: argmap block options cannot be read: {exc}") from None
-    options: dict[str, str] = {}
-    for word in words:
-        key, equals, value = word.partition("=")
-        if not equals or key not in _OPTIONS:
-            raise MapBlockError(
-                f"{where}: unknown argmap block option '{word}'; use "
-                + ", ".join(f"{option}=..." for option in _OPTIONS)
-            )
-        options[key] = value
-    return options
-
-
 class ArgmapPreprocessor(Preprocessor):
     """Replaces each ``argmap`` fence by its drawing, stashed as raw HTML."""
 
@@ -133,39 +98,26 @@ class ArgmapPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
-        i = 0
-        while i < len(lines):
-            opening = _OPEN.fullmatch(lines[i])
-            if opening is None:
-                out.append(lines[i])
-                i += 1
+        done = 0
+        for fence in fences(lines):
+            if fence.lang != "argmap":  # another fence: passed on untouched
                 continue
-            end = self._closing(lines, i, opening.group("fence"))
-            if opening.group("lang") != "argmap":  # another fence: pass it on untouched
-                out.extend(lines[i : end + 1])
-                i = end + 1
-                continue
-            where = f"{_page_name(self.md)}:{i + 1}"
-            indent = len(opening.group("indent"))
-            body = "\n".join(_dedent(line, indent) for line in lines[i + 1 : end])
-            block = Block(i, indent, _options(opening.group("rest"), where), body)
-            placeholder = self.md.htmlStash.store(self.extension.draw(block, self.md))
-            out.extend(["", placeholder, ""])
-            i = end + 1
-        return out
-
-    @staticmethod
-    def _closing(lines: list[str], start: int, fence: str) -> int:
-        """Index of the line closing the fence opened at ``start`` (the last line if none)."""
-        closing = re.compile(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*")
-        for j in range(start + 1, len(lines)):
-            if closing.fullmatch(lines[j]):
-                return j
-        return len(lines) - 1
+            place = Place(_page_name(self.md), fence.start + 1, column=fence.indent)
+            try:
+                block = Block(place, parse(words(fence.rest), self.extension.defaults), fence.body)
+                drawn = self.extension.draw(block)
+            except BlockError as exc:
+                raise MapBlockError(str(exc), exc.diagnostics) from None
+            except ArgmapError as exc:
+                raise MapBlockError(f"{place}: {exc}") from None
+            out.extend(lines[done : fence.start])
+            out.extend(["", self.md.htmlStash.store(drawn), ""])
+            done = fence.end + 1
+        return out + lines[done:]
 
 
 class ArgmapExtension(Extension):
-    """The ``argmap`` fenced block. Options: ``base_path``, ``theme``."""
+    """The ``argmap`` fenced block. Options: ``base_path``, ``theme``, ``source_root``."""
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
@@ -188,81 +140,35 @@ class ArgmapExtension(Extension):
 
     def reset(self) -> None:
         """Forget the ids used on the page (Python-Markdown calls this between documents)."""
-        self.ids: set[str] = set()
-        self.count = 0
+        self.page = Page()
 
-    def draw(self, block: Block, md: Markdown) -> str:
-        """The HTML of one block: its map's SVG in a ``<div class="argmap">``."""
-        self.count += 1
-        page = _page_name(md)
-        base = Path(self.getConfig("base_path"))
-        root = self.getConfig("source_root") or project_of(base / "inline-map.yaml")
-        options = block.options
-        if "file" in options:
-            if block.body.strip():
-                raise MapBlockError(
-                    f"{page}:{block.line + 1}: an argmap block names a file= or holds a map, "
-                    "not both"
-                )
-            name = base / options["file"]
-            if confine(name, [os.path.realpath(root)]) is None:
-                raise MapBlockError(
-                    f"{page}:{block.line + 1}: file={options['file']} is outside the "
-                    f"documentation project ({os.path.realpath(root)}); argmap reads maps only "
-                    "there (see the extension's source_root)"
-                )
-            try:
-                checked = check_file(name, source_root=root)
-            except UsageError as exc:
-                raise MapBlockError(f"{page}:{block.line + 1}: {exc}") from None
-            what = f"map {checked.path} (from {page}:{block.line + 1})"
-        else:
-            inline_map = str(base / "inline-map.yaml")
-            checked = check_bytes(block.body.encode("utf-8"), inline_map, source_root=root)
-            checked = attrs.evolve(
-                checked,
-                diagnostics=tuple(self._in_page(d, block, page) for d in checked.diagnostics),
-            )
-            what = f"map in {page}:{block.line + 1}"
-        if not checked.ok:
-            shown = "\n".join(str(d) for d in checked.diagnostics)
-            raise MapBlockError(f"argmap: the {what} has errors:\n{shown}", checked.diagnostics)
-        assert checked.map is not None
-        for diagnostic in checked.diagnostics:  # only warnings are left
+    @property
+    def defaults(self) -> DrawOptions:
+        """How blocks are drawn unless they say otherwise: the extension's theme."""
+        return DrawOptions(theme=self.getConfig("theme"))
+
+    def draw(self, block: Block) -> str:
+        """The HTML of one block: each figure of its map, inline SVG in a ``div`` (or a
+        ``figure`` with its caption) of class ``argmap``."""
+        root = self.getConfig("source_root") or None
+        found = read_block(block, Path(self.getConfig("base_path")), source_root=root)
+        for diagnostic in found.warnings:  # only warnings are left
             log.warning("%s", printable(str(diagnostic)))
-        prefix = options.get("id-prefix", "")
         try:
-            svg = self._svg(checked.map, options, prefix)
-            ids = set(_ID.findall(svg))
-            if not prefix and ids & self.ids:  # another map on the page has these ids
-                svg = self._svg(checked.map, options, f"argmap{self.count}-")
-                ids = set(_ID.findall(svg))
+            figures = self.page.svg(found, block.options.draw)
         except ArgmapError as exc:
-            raise MapBlockError(f"{page}:{block.line + 1}: {exc}") from None
-        self.ids |= ids
-        return f'<div class="argmap">\n{svg}\n</div>'
-
-    def _svg(self, amap: Any, options: dict[str, str], prefix: str) -> str:
-        data = render_map(
-            amap,
-            "svg",
-            theme=options.get("theme", self.getConfig("theme")),
-            width=options.get("width") or None,
-            id_prefix=prefix,
-        )
-        return inline(data)
-
-    @staticmethod
-    def _in_page(diagnostic: Diagnostic, block: Block, page: str) -> Diagnostic:
-        """A diagnostic of an inline map, placed in the page: past the fence, re-indented."""
-        span = diagnostic.span
-        if span.line <= 0:
-            return attrs.evolve(diagnostic, path=page, span=Span(block.line + 1, 1))
-        return attrs.evolve(
-            diagnostic,
-            path=page,
-            span=Span(block.line + 1 + span.line, span.column + block.indent),
-        )
+            raise BlockError(block.place, str(exc)) from None
+        shown = []
+        for figure, caption in captions(block.options.caption, figures):
+            svg = inline(figure.data)
+            if caption:
+                text = html.escape(caption, quote=False)
+                shown.append(
+                    f'<figure class="argmap">\n{svg}\n<figcaption>{text}</figcaption>\n</figure>'
+                )
+            else:
+                shown.append(f'<div class="argmap">\n{svg}\n</div>')
+        return "\n".join(shown)
 
 
 def makeExtension(**kwargs: Any) -> ArgmapExtension:  # Python-Markdown's name

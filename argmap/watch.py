@@ -27,6 +27,15 @@ DEBOUNCE = 50
 Stamp = tuple[int, int, int] | None  # (size, mtime_ns, inode), None for a missing file
 
 
+def folder_of(path: str) -> str:
+    """The folder to be told about to see a file saved (saving by renaming replaces the file
+    itself): its own, or for a file not there yet, the nearest folder above it that exists."""
+    folder = os.path.dirname(os.path.abspath(path))
+    while not os.path.isdir(folder) and os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+    return folder
+
+
 def stamp(path: str) -> Stamp:
     """What changes when a file is saved: its size, modification time and inode (editors
     that save by renaming a new file into place change the inode)."""
@@ -82,11 +91,7 @@ class Watcher:
             for root, dirs, _ in os.walk(path) if os.path.isdir(path) else ():
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 found.add(os.path.abspath(root))
-        for path in files:
-            folder = os.path.dirname(os.path.abspath(path))
-            while not os.path.isdir(folder) and os.path.dirname(folder) != folder:
-                folder = os.path.dirname(folder)
-            found.add(folder)
+        found.update(folder_of(path) for path in files)
         return sorted(found)
 
     def changed(self) -> tuple[list[str], list[str]]:
@@ -240,4 +245,4 @@ def watch(
     return session.status
 
 
-__all__ = ["DEBOUNCE", "Session", "Watcher", "changes", "stamp", "watch"]
+__all__ = ["DEBOUNCE", "Session", "Watcher", "changes", "folder_of", "stamp", "watch"]

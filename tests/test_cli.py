@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap import __version__
-from argmap.cli import main
+from argmap.cli import COMMANDS, main
 
 from .conftest import ROOT, SEED_MAP, run
 
@@ -26,10 +26,7 @@ def test_version() -> None:
     assert result.output == f"argmap, version {__version__}\n"
 
 
-@pytest.mark.parametrize(
-    "command",
-    [[], ["check"], ["render"], ["import"], ["export"], ["schema"], ["eval"], ["coverage"]],
-)
+@pytest.mark.parametrize("command", [[], *([name] for name in COMMANDS)], ids=str)
 def test_every_command_has_help_with_an_example(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.exit_code == 0
@@ -206,7 +203,7 @@ def console(*args: str) -> subprocess.CompletedProcess[bytes]:
 def test_the_console_script_is_the_click_command() -> None:
     tomllib = pytest.importorskip("tomllib")
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert project["project"]["scripts"] == {"argmap": "argmap.cli:main"}
+    assert project["project"]["scripts"]["argmap"] == "argmap.cli:main"
     assert console("--version").stdout == f"argmap, version {__version__}\n".encode()
 
 

@@ -32,9 +32,15 @@ LAYERS = {
     "argmap.api": 8,
     "argmap.convert": 8,
     "argmap": 9,  # the package's face: the API's names
-    "argmap.markdown": 9,
+    "argmap.embed": 9,  # what the document integrations share
+    "argmap.markdown": 10,
+    "argmap.sphinx": 10,
+    "argmap.pandoc": 10,
     "argmap.batch": 9,
     "argmap.watch": 10,
+    "argmap.lsp": 10,
+    "argmap.fmt": 9,
+    "argmap.preview": 10,
     "argmap.cli": 11,
     "argmap.__main__": 12,
 }

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from argmap.read.passages import Passages
 from argmap.read.source import SourceText, normalize
+
+from .conftest import SEED_TEXT
 
 TEXT = (
     "Title line\n\n"
@@ -62,3 +69,41 @@ def test_line_of() -> None:
 
 def test_normalize() -> None:
     assert normalize("  a\u00a0\u2013 b\u2019s\t\n“c”  ") == 'a - b\'s "c"'
+
+
+SEED_SOURCE = SourceText(SEED_TEXT.read_text(encoding="utf-8"))
+SEED_PASSAGES = Passages(SEED_SOURCE)
+SEED_SENTENCES = [
+    (SEED_SOURCE.line_of(match.start()), match.group().split())
+    for match in re.finditer(r"[^.!?\n]+[.!?]", SEED_SOURCE.text)
+    if len(match.group().split()) >= 8
+]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(SEED_SENTENCES),
+    st.integers(0, 1000),
+    st.integers(6, 30),
+    st.sampled_from(["", "not", "the", "Europe"]),
+)
+def test_a_misquoted_run_of_words_finds_its_sentence(
+    sentence: tuple[int, list[str]], start: int, length: int, replacement: str
+) -> None:
+    line, words = sentence
+    start %= len(words)
+    quote = words[start : start + length]
+    if len(quote) < 6:  # shorter runs of common words ("in the … and") stand everywhere
+        quote = words[-6:]
+    quote[len(quote) // 2] = replacement  # one word changed or left out
+    passage = SEED_PASSAGES.closest(" ".join(quote))
+    assert passage is not None
+    assert passage.similarity >= 0.6
+    # its line, or the first of the lines where the same sentence stands (a standfirst)
+    assert passage.line == line or normalize(" ".join(words)) in normalize(passage.text)
+
+
+def test_words_from_nowhere_have_no_close_passage() -> None:
+    for quote in ("completely unrelated wording", "", "zzz", "…"):
+        passage = SEED_PASSAGES.closest(quote)
+        assert passage is None or passage.similarity < 0.6

@@ -50,18 +50,26 @@ def loaded_by(*args: str, watched: tuple[str, ...] = RENDERING) -> tuple[int, li
 @pytest.mark.parametrize(
     "args",
     [
-        ["--help"],
         ["--version"],
         ["check", "--help"],
         ["render", "--help"],
         ["check", str(SEED_MAP)],
     ],
-    ids=["help", "version", "check-help", "render-help", "check"],
+    ids=["version", "check-help", "render-help", "check"],
 )
 def test_the_rendering_stack_is_not_loaded(args: list[str]) -> None:
     code, loaded = loaded_by(*args)
     assert code == 0
     assert loaded == []
+
+
+def test_the_list_of_commands_loads_no_graphviz() -> None:
+    """``argmap --help`` reads every command's help, so it loads every command's module (the
+    preview's page among them), but not Graphviz's libraries."""
+    code, loaded = loaded_by("--help", watched=(*RENDERING, "argmap.cli.render"))
+    assert code == 0
+    assert "argmap.cli.render" in loaded
+    assert "pygraphviz" not in loaded
 
 
 def test_the_probe_sees_rendering_when_it_happens(tmp_path: Path) -> None:

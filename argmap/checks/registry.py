@@ -35,10 +35,11 @@ class Stage(enum.IntEnum):
 
 
 #: Errors after which evaluating the argument would mislead: ids or references that are not
-#: sound, a claim both for and against a target, and a contradiction the map leaves open.
-BLOCKING = frozenset(
-    {"AM101", "AM102", "AM103", "AM104", "AM105", "AM106", "AM107", "AM112", "AM114"}
-)
+#: sound, a claim both for and against a target.
+STRUCTURAL = frozenset({"AM101", "AM102", "AM103", "AM104", "AM105", "AM106", "AM107", "AM112"})
+#: Errors after which the checks of a later stage would mislead: the structural ones, and a
+#: contradiction the map leaves open (what stands then depends on how it is settled).
+BLOCKING = STRUCTURAL | {"AM114"}
 
 
 @attrs.frozen
@@ -121,4 +122,4 @@ def check(*codes: str, stage: Stage = Stage.WRITTEN) -> Callable[[Run], Check]:
     return register
 
 
-__all__ = ["BLOCKING", "Check", "Context", "Finding", "Stage", "check"]
+__all__ = ["BLOCKING", "STRUCTURAL", "Check", "Context", "Finding", "Stage", "check"]

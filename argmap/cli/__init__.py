@@ -26,7 +26,10 @@ COMMANDS = {
     "coverage": "argmap.cli.coverage:coverage",
     "eval": "argmap.cli.evaluate:eval_",
     "export": "argmap.cli.convert:export",
+    "fmt": "argmap.cli.fmt:fmt",
     "import": "argmap.cli.convert:import_",
+    "lsp": "argmap.cli.lsp:lsp",
+    "preview": "argmap.cli.preview:preview",
     "render": "argmap.cli.render:render",
     "schema": "argmap.cli.schema:schema",
 }

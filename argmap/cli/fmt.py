@@ -1,0 +1,52 @@
+"""``argmap fmt``: maps → the one canonical layout, every comment kept."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from argmap.cli.output import EXIT_ERRORS, Failure, report, say, write
+from argmap.fmt.files import format_stdin
+from argmap.fmt.files import run as format_files
+from argmap.read.yamltree import decode
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...")
+@click.option("--check", is_flag=True, help="Write nothing; list the maps that would change.")
+@click.option("--diff", is_flag=True, help="Write nothing; print the changes as a unified diff.")
+def fmt(files: tuple[str, ...], check: bool, diff: bool) -> None:
+    """Lay out maps in argmap's one canonical layout, keeping every comment.
+
+    Keys in a fixed order, two-space indentation, short lists of ids as [a, b], one blank
+    line before each list of claims; text and comments as written. The map's meaning never
+    changes (the formatted file loads to the same map, with the same 'export json'). A map
+    that does not load is left as it is and its diagnostics are printed. A folder stands
+    for every map under it (*.yaml, *.yml); - reads a map on stdin and writes it formatted
+    on stdout (for editors). Exit status: 0 done, 1 with --check or --diff some maps would
+    change, or some have errors, 2 a file could not be read or written.
+
+    \b
+    Example:
+      argmap fmt maps/                        # format every map under maps/
+      argmap fmt --check maps/                # in CI or a pre-commit hook
+      argmap fmt --diff maps/energy.yaml      # show what would change
+      argmap fmt - < maps/energy.yaml         # as an editor's formatter
+    """
+
+    def out(text: str) -> None:
+        write(None, text.encode("utf-8"))  # stdout; a full or closed one ends with status 2
+
+    if "-" in files:
+        if len(files) > 1 or diff:
+            raise Failure("- (stdin) is one map alone, without --diff")
+        text, problems = decode(sys.stdin.buffer.read(), "<stdin>")
+        if text is None:
+            report(problems)
+            sys.exit(EXIT_ERRORS)
+        sys.exit(format_stdin(text, check=check, echo=say, out=out))
+    sys.exit(format_files(files, check=check, diff=diff, echo=say, out=out))
+
+
+__all__ = ["fmt"]

@@ -1,0 +1,171 @@
+"""Diagnostics at the cursor → the edits that fix them: the id or key that was meant (AM103,
+AM009), ``implicit: true`` or the closest passage of the source as a quote (AM204), and the
+closest passage in place of a quote that is not in the source (AM110).
+
+Each fix is worked out from the map as it is now (its outline and source), not from a
+diagnostic's message.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from lsprotocol import types
+
+from argmap.lsp.completion import yaml_string
+from argmap.lsp.cursor import mapping_of
+from argmap.lsp.diagnostics import SOURCE
+from argmap.lsp.document import Document
+from argmap.lsp.outline import Claim, Token
+from argmap.lsp.passages import Ranked, Source, Sources
+from argmap.model.keys import KEYS
+
+#: Suggestions offered for an unknown id or key, at most (the first is preferred).
+SUGGESTIONS = 3
+#: How much of a claim's text the closest passage must cover to be offered as its quote.
+MIN_SIMILARITY = 0.3
+
+
+def _edit(
+    document: Document, title: str, start: int, end: int, text: str, problem: types.Diagnostic,
+    preferred: bool = False,
+) -> types.CodeAction:  # fmt: skip
+    change = types.TextEdit(document.range(start, end), text)
+    return types.CodeAction(
+        title=title,
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[problem],
+        is_preferred=preferred or None,
+        edit=types.WorkspaceEdit(changes={document.uri: [change]}),
+    )
+
+
+def _token(document: Document, problem: types.Diagnostic) -> Token | None:
+    """The scalar the diagnostic is about (the one starting where it starts)."""
+    offset = document.offset(problem.range.start)
+    token = document.outline.token_at(offset)
+    return token if token is not None and token.start == offset else None
+
+
+def _unknown_id(document: Document, problem: types.Diagnostic) -> list[types.CodeAction]:
+    token = _token(document, problem)
+    if token is None or token.key:
+        return []
+    ids = list(document.outline.ids())
+    close = difflib.get_close_matches(token.value, ids, n=SUGGESTIONS, cutoff=0.6)
+    return [
+        _edit(document, f"Change to '{name}'", token.start, token.end, name, problem, n == 0)
+        for n, name in enumerate(close)
+    ]
+
+
+def _unknown_key(document: Document, problem: types.Diagnostic) -> list[types.CodeAction]:
+    token = _token(document, problem)
+    place = mapping_of(token.path) if token is not None and token.key else None
+    if token is None or place is None:
+        return []
+    close = difflib.get_close_matches(token.value, list(KEYS[place]), n=SUGGESTIONS, cutoff=0.6)
+    return [
+        _edit(document, f"Change to '{name}'", token.start, token.end, name, problem, n == 0)
+        for n, name in enumerate(close)
+    ]
+
+
+def _source(document: Document, sources: Sources) -> Source | None:
+    relative = document.outline.source_path
+    path = None if relative is None else sources.locate(document.path, relative)
+    return None if path is None else sources.get(path)
+
+
+def _closest_quote(
+    document: Document, problem: types.Diagnostic, sources: Sources
+) -> list[types.CodeAction]:
+    token = _token(document, problem)
+    source = _source(document, sources)
+    found = source.closest(token.value) if token is not None and source is not None else None
+    if token is None or found is None or found.score < MIN_SIMILARITY:
+        return []
+    title = f"Replace the quote by the closest passage (line {found.sentence.line})"
+    return [_edit(document, title, token.start, token.end, yaml_string(found.sentence.text),
+                  problem, True)]  # fmt: skip
+
+
+def _claim_at(document: Document, problem: types.Diagnostic) -> Claim | None:
+    token = _token(document, problem)
+    for claim in document.outline.claims:
+        if claim.id is not None and claim.id is token:
+            return claim
+    return None
+
+
+def _newline(document: Document) -> str:
+    return "\r\n" if "\r\n" in document.body else "\n"
+
+
+def _add_entry(document: Document, claim: Claim, block: list[str], flow: str) -> tuple[int, str]:
+    """Where and what to insert to add an entry to a claim: the lines ``block`` (``key:
+    value`` first, then its indented continuation) after its text (or its id), or ``flow``
+    before the closing brace of a claim written as ``{...}``."""
+    body = document.body
+    if claim.flow:
+        return body.rfind("}", claim.start, claim.end), ", " + flow
+    key = claim.keys.get("id") or next(iter(claim.keys.values()))
+    line_start, _ = document.line_bounds(key.start)
+    indent = " " * (key.start - line_start)
+    after = claim.text_end if "text" in claim.keys and claim.text_end is not None else None
+    if after is None:
+        after = claim.id.end if claim.id is not None else key.end
+    while after > key.start and body[after - 1].isspace():
+        after -= 1
+    _, line_end = document.line_bounds(after)
+    newline = _newline(document)
+    return line_end, "".join(newline + indent + line for line in block)
+
+
+def _mark_implicit(document: Document, claim: Claim, problem: types.Diagnostic) -> types.CodeAction:
+    where, text = _add_entry(document, claim, ["implicit: true"], "implicit: true")
+    name = claim.id.value if claim.id is not None else "the claim"
+    return _edit(document, f"Mark '{name}' implicit", where, where, text, problem)
+
+
+def _quote_passage(
+    document: Document, claim: Claim, problem: types.Diagnostic, found: Ranked
+) -> types.CodeAction:
+    quote = yaml_string(found.sentence.text)
+    where, text = _add_entry(document, claim, ["quotes:", "  - " + quote], f"quotes: [{quote}]")
+    title = f"Quote the closest passage (line {found.sentence.line})"
+    return _edit(document, title, where, where, text, problem)
+
+
+def _unquoted(
+    document: Document, problem: types.Diagnostic, sources: Sources
+) -> list[types.CodeAction]:
+    claim = _claim_at(document, problem)
+    if claim is None or "implicit" in claim.keys or "quotes" in claim.keys:
+        return []
+    fixes = [_mark_implicit(document, claim, problem)]
+    source = _source(document, sources)
+    found = source.closest(claim.text) if source is not None and claim.text else None
+    if found is not None and found.score >= MIN_SIMILARITY:
+        fixes.append(_quote_passage(document, claim, problem, found))
+    return fixes
+
+
+def actions(
+    document: Document, problems: list[types.Diagnostic], sources: Sources
+) -> list[types.CodeAction]:
+    """The fixes for those of ``problems`` (the diagnostics at the cursor, as the client sends
+    them) that argmap reported and knows how to fix."""
+    found: list[types.CodeAction] = []
+    for problem in problems:
+        if problem.source != SOURCE:
+            continue
+        if problem.code == "AM103":
+            found += _unknown_id(document, problem)
+        elif problem.code == "AM009":
+            found += _unknown_key(document, problem)
+        elif problem.code == "AM110":
+            found += _closest_quote(document, problem, sources)
+        elif problem.code == "AM204":
+            found += _unquoted(document, problem, sources)
+    return found

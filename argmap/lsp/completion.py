@@ -1,0 +1,154 @@
+"""A cursor in a map → what may be written there: claim ids where a claim is named, the keys
+the format allows in that mapping, and in ``quotes:`` the sentences of the source that hold
+the words typed so far."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from lsprotocol import types
+
+from argmap.lsp.cursor import Place, place, sibling_keys
+from argmap.lsp.document import Document
+from argmap.lsp.outline import Claim
+from argmap.lsp.passages import Sources
+from argmap.model.keys import KEYS
+
+#: Characters after which a client should ask again without the user asking.
+TRIGGERS = ["[", ",", " ", '"']
+#: Longest label shown for a sentence offered as a quote.
+LABEL = 80
+
+#: The places of argmap.model.keys.KEYS, in words.
+_PLACES = {
+    "top": "the map",
+    "source": "the source",
+    "premise": "a premise",
+    "conclusion": "a conclusion",
+    "recommendation": "a recommendation",
+    "reason": "a reason written in full",
+    "objection": "an objection written in full",
+}
+_ID_CHARS = re.compile(r"[a-z0-9-]*")
+_KEY_CHARS = re.compile(r"[A-Za-z_-]*")
+
+
+def yaml_string(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar (JSON's escapes, which YAML reads; and the
+    line breaks YAML knows beyond JSON's escaped too).
+
+    >>> yaml_string('He said: "no" \\u2028')
+    '"He said: \\\\"no\\\\" \\\\u2028"'
+    """
+    quoted = json.dumps(text, ensure_ascii=False)
+    for char in "\x85\u2028\u2029\ufeff":
+        quoted = quoted.replace(char, f"\\u{ord(char):04x}")
+    return quoted
+
+
+def _kind(claim: Claim) -> str:
+    return claim.kind.value + (", implicit" if claim.implicit else "")
+
+
+def _ids(document: Document, where: Place, offset: int) -> list[types.CompletionItem]:
+    end = _ID_CHARS.match(document.body, offset).end()
+    edit_range = document.range(where.start, end)
+    owner = document.outline.claim_before(offset)
+    own = owner.id.value if owner is not None and owner.id is not None else None
+    items = []
+    for number, (claim_id, claim) in enumerate(document.outline.ids().items()):
+        if claim_id == own:
+            continue  # a claim is no reason for itself
+        items.append(
+            types.CompletionItem(
+                label=claim_id,
+                kind=types.CompletionItemKind.Reference,
+                label_details=types.CompletionItemLabelDetails(description=_kind(claim)),
+                detail=claim.text,
+                sort_text=f"0{number:06d}",
+                filter_text=claim_id,
+                text_edit=types.TextEdit(edit_range, claim_id),
+            )
+        )
+    return items
+
+
+def _keys(document: Document, where: Place, offset: int) -> list[types.CompletionItem]:
+    mapping = where.mapping()
+    if mapping is None:
+        return []
+    body = document.body
+    end = _KEY_CHARS.match(body, offset).end()
+    _, line_end = document.line_bounds(offset)
+    has_colon = body[end:line_end].lstrip().startswith(":")
+    present = sibling_keys(body, document.outline, offset, where.column)
+    edit_range = document.range(where.start, end)
+    items = []
+    for number, (key, required) in enumerate(KEYS[mapping].items()):
+        if key in present:
+            continue
+        items.append(
+            types.CompletionItem(
+                label=key,
+                kind=types.CompletionItemKind.Property,
+                detail=f"{'required' if required else 'optional'} key of {_PLACES[mapping]}",
+                sort_text=f"1{number:06d}",
+                filter_text=key,
+                text_edit=types.TextEdit(edit_range, key if has_colon else key + ": "),
+            )
+        )
+    return items
+
+
+def _quotes(
+    document: Document, where: Place, offset: int, sources: Sources
+) -> list[types.CompletionItem]:
+    relative = document.outline.source_path
+    path = None if relative is None else sources.locate(document.path, relative)
+    source = None if path is None else sources.get(path)
+    if source is None:
+        return []
+    typed = where.typed
+    opening = typed[:1] if typed[:1] in ("'", '"') else ""
+    end = offset
+    if opening and document.body[offset : offset + 1] == opening:
+        end += 1  # the closing quote the editor typed for the user
+    edit_range = document.range(where.start, end)
+    owner = document.outline.claim_before(offset)
+    quoted = {token.value for token in owner.quotes} if owner is not None else set()
+    items = []
+    for rank, found in enumerate(source.matching(typed[len(opening) :])):
+        sentence = found.sentence
+        if sentence.text in quoted:
+            continue
+        label = sentence.text if len(sentence.text) <= LABEL else sentence.text[: LABEL - 1] + "…"
+        items.append(
+            types.CompletionItem(
+                label=label,
+                kind=types.CompletionItemKind.Text,
+                detail=f"source line {sentence.line}",
+                documentation=sentence.text,
+                sort_text=f"{rank:06d}",
+                filter_text=typed,
+                text_edit=types.TextEdit(edit_range, yaml_string(sentence.text)),
+            )
+        )
+    return items
+
+
+def complete(
+    document: Document, position: types.Position, sources: Sources
+) -> types.CompletionList:
+    """What may be written at ``position``."""
+    offset = document.offset(position)
+    where = place(document.body, document.outline, offset)
+    items: list[types.CompletionItem] = []
+    if where.in_quotes():
+        items = _quotes(document, where, offset, sources)
+        return types.CompletionList(is_incomplete=True, items=items)
+    if where.expects_id():
+        items += _ids(document, where, offset)
+    if where.key:
+        items += _keys(document, where, offset)
+    return types.CompletionList(is_incomplete=False, items=items)

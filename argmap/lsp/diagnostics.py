@@ -1,0 +1,101 @@
+"""``argmap check``'s diagnostics → LSP diagnostics, each covering the token it is about.
+
+Codes, messages and order are the checker's own; only the places change form: a span (the
+start of a YAML node) becomes the range of that node's scalar, or of a flow list, or of the
+key of an empty value, or for a syntax error of the word at its place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lsprotocol import types
+
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.lsp.document import Document
+from argmap.lsp.yamltree import REFUSED
+
+SOURCE = "argmap"
+
+_SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error,
+             Severity.WARNING: types.DiagnosticSeverity.Warning}  # fmt: skip
+_WORD = re.compile(r"[^\s]+")
+
+
+def offset_of(document: Document, diagnostic: Diagnostic) -> int:
+    """Where a diagnostic is, as an offset into the document's text.
+
+    Spans count lines as libyaml does, except those of a file that is not UTF-8 (AM001) and
+    of a character libyaml refuses outright (AM012 at that character), which count "\\n".
+    """
+    if diagnostic.code in ("AM001", "AM012"):
+        offset = document.span_offset(diagnostic.span, yaml_lines=False)
+        if diagnostic.code == "AM001" or REFUSED.match(document.body, offset):
+            return offset
+    return document.span_offset(diagnostic.span)
+
+
+def extent(document: Document, offset: int) -> tuple[int, int]:
+    """The stretch of text a diagnostic at ``offset`` is about: the scalar or collection
+    starting there (a scalar first: a block mapping starts at its first key), the key of an
+    empty value, or the word there (for syntax errors). Zero width when there is none."""
+    found = document.outline
+    end = found.extents.get(offset)
+    if end is not None and end > offset:
+        return offset, end
+    key = found.empty_values.get(offset)
+    if key is not None:
+        return key.start, key.end
+    end = found.collections.get(offset)
+    if end is not None and end > offset:
+        return offset, end
+    word = _WORD.match(document.body, offset)
+    if word is not None:
+        return offset, word.end()
+    return offset, offset
+
+
+def _related(
+    document: Document, diagnostic: Diagnostic, offset: int
+) -> list[types.DiagnosticRelatedInformation] | None:
+    """For a duplicate id, where the id was first defined; for a syntax error, where what
+    libyaml was reading started (the key or quote left unfinished)."""
+    problem = document.outline.problem
+    if diagnostic.code == "AM002" and problem is not None and problem.offset == offset:
+        if problem.context is None or problem.context == offset:
+            return None
+        start, end = extent(document, problem.context)
+        location = types.Location(document.uri, document.range(start, end))
+        words = problem.context_message or "started here"
+        return [types.DiagnosticRelatedInformation(location, words)]
+    if diagnostic.code != "AM102":
+        return None
+    token = document.outline.token_at(offset)
+    first = document.outline.definitions(token.value) if token is not None else []
+    if not first or first[0].id is None or first[0].id is token:
+        return None
+    place = first[0].id
+    location = types.Location(document.uri, document.range(place.start, place.end))
+    return [types.DiagnosticRelatedInformation(location, f"'{place.value}' first defined here")]
+
+
+def convert(document: Document, diagnostic: Diagnostic) -> types.Diagnostic:
+    """One of argmap's diagnostics as the protocol has it."""
+    offset = offset_of(document, diagnostic)
+    if diagnostic.code in ("AM001", "AM012") and REFUSED.match(document.body, offset):
+        start, end = offset, offset + 1  # the one character refused
+    else:
+        start, end = extent(document, offset)
+    return types.Diagnostic(
+        range=document.range(start, end),
+        message=diagnostic.message,
+        severity=_SEVERITY[diagnostic.severity],
+        code=diagnostic.code,
+        source=SOURCE,
+        related_information=_related(document, diagnostic, offset),
+    )
+
+
+def diagnostics(document: Document) -> list[types.Diagnostic]:
+    """Every finding of ``argmap check`` on the document's text, in the checker's order."""
+    return [convert(document, d) for d in document.checked().diagnostics]

@@ -1,0 +1,86 @@
+"""A claim id under the cursor → the claim in words: its kind, text and quotes, and whether it
+stands, is defeated or is undecided, and why (:mod:`argmap.analysis.evaluate`)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from lsprotocol import types
+
+from argmap.analysis.evaluate import Status, evaluate
+from argmap.analysis.explain import explain
+from argmap.checks.registry import STRUCTURAL
+from argmap.lsp.document import Document
+from argmap.lsp.outline import Claim
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|~#])")
+_LEADING = re.compile(r"^(?:[-+=]|\d+[.)])")
+_VERDICT = {Status.STANDS: "stands", Status.DEFEATED: "defeated", Status.UNDECIDED: "undecided"}
+
+
+def escape(text: str) -> str:
+    """Text shown as itself in Markdown: what would format it escaped.
+
+    >>> print(escape("- a *b* [c] 3.5"), escape("1. one"))
+    \\- a \\*b\\* \\[c\\] 3.5 1\\. one
+    """
+    text = _MARKDOWN.sub(r"\\\1", text)
+    return _LEADING.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], text)
+
+
+def _status(document: Document, claim_id: str) -> tuple[str, str]:
+    """Whether the claim stands, and why, as ``argmap eval`` says it (the verdict and the
+    reason); or why that is not known yet (the map does not load, or its ids and references
+    are not sound)."""
+    checked = document.checked()
+    if checked.map is None:
+        return "status unknown", "the map has errors of shape (see the problems)"
+    if any(d.code in STRUCTURAL for d in checked.diagnostics):
+        return "status unknown", "the ids and references are not sound yet (see the problems)"
+    evaluation = evaluate(checked.map)
+    if claim_id not in evaluation:
+        return "", ""
+    status = evaluation.status(claim_id)
+    return _VERDICT[status], explain(evaluation, claim_id)
+
+
+def describe(document: Document, claim: Claim, claim_id: str, markdown: bool) -> str:
+    """The claim in words, in Markdown or plain text."""
+    mark = escape if markdown else str
+    bold = (lambda text: f"**{text}**") if markdown else str
+    kind = claim.kind.value + (", implicit" if claim.implicit else "")
+    parts = [f"{bold(mark(claim_id))} · {kind}"]
+    if claim.text:
+        parts.append(mark(claim.text))
+    for quote in claim.quotes:
+        text = " ".join(quote.value.split())
+        parts.append(f"> {mark(text)}" if markdown else f"“{text}”")
+    verdict, why = _status(document, claim_id)
+    if verdict:
+        parts.append(bold(verdict.capitalize()) + (f": {mark(why)}" if why else ""))
+    return "\n\n".join(parts)
+
+
+def hover(
+    document: Document, position: types.Position, markdown: bool = True
+) -> types.Hover | None:
+    """The claim whose id (a definition or a reference) is under ``position``."""
+    found = document.outline.id_at(document.offset(position))
+    if found is None:
+        return None
+    token, _ = found
+    claims = document.outline.definitions(token.value)
+    if claims:
+        text = describe(document, claims[0], token.value, markdown)
+    else:
+        ids = list(document.outline.ids())
+        close = difflib.get_close_matches(token.value, ids, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else "."
+        text = f"No claim of this map has the id '{token.value}'{hint}"
+        text = escape(text) if markdown else text
+    kind = types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText
+    return types.Hover(
+        contents=types.MarkupContent(kind=kind, value=text),
+        range=document.range(token.start, token.end),
+    )

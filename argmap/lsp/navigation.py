@@ -1,0 +1,97 @@
+"""A claim id under the cursor → where it is defined, where it is used, and the edits that
+rename it everywhere (one edit per use), refused for an id that is invalid or taken."""
+
+from __future__ import annotations
+
+from lsprotocol import types
+
+from argmap.lsp.document import Document
+from argmap.lsp.outline import Token
+from argmap.model.keys import ID_PATTERN, MAX_ID, slugify
+
+
+class RenameRefused(Exception):
+    """A rename that would break the map; the message says why, for the user."""
+
+
+def _id_token(document: Document, position: types.Position) -> Token | None:
+    found = document.outline.id_at(document.offset(position))
+    return found[0] if found is not None else None
+
+
+def _location(document: Document, token: Token) -> types.Location:
+    return types.Location(document.uri, document.range(token.start, token.end))
+
+
+def definition(document: Document, position: types.Position) -> list[types.Location]:
+    """Where the claim named under the cursor is defined (every place, if the id is
+    duplicated); nothing for an unknown id."""
+    token = _id_token(document, position)
+    if token is None:
+        return []
+    return [
+        _location(document, claim.id)
+        for claim in document.outline.definitions(token.value)
+        if claim.id is not None
+    ]
+
+
+def references(
+    document: Document, position: types.Position, include_declaration: bool = True
+) -> list[types.Location]:
+    """Every place the claim named under the cursor is named, in file order; its
+    definition first, when asked for."""
+    token = _id_token(document, position)
+    if token is None:
+        return []
+    found = document.outline
+    places = [ref.token for ref in found.uses(token.value)]
+    if include_declaration:
+        places += [c.id for c in found.definitions(token.value) if c.id is not None]
+    return [_location(document, t) for t in sorted(places, key=lambda t: t.start)]
+
+
+def prepare_rename(document: Document, position: types.Position) -> types.Range | None:
+    """The id under the cursor, if it can be renamed."""
+    token = _id_token(document, position)
+    if token is None or not document.outline.definitions(token.value):
+        return None
+    return document.range(token.start, token.end)
+
+
+def rename(document: Document, position: types.Position, new_id: str) -> types.WorkspaceEdit:
+    """Edits that rename the claim under the cursor, its definition and every use.
+
+    Raises RenameRefused when the map's YAML does not parse (some uses could be missed),
+    when the new id is not a valid claim id, or when another claim has it.
+    """
+    found = document.outline
+    token = _id_token(document, position)
+    if token is None or not found.definitions(token.value):
+        raise RenameRefused("there is no claim id to rename here")
+    if found.problem is not None:
+        line = document.position(found.problem.offset).line + 1
+        raise RenameRefused(
+            f"cannot rename while the map has a YAML syntax error (line {line}): "
+            f"{found.problem.message}"
+        )
+    if len(new_id) > MAX_ID:
+        raise RenameRefused(f"'{new_id}' is {len(new_id)} characters long; the limit is {MAX_ID}")
+    if not ID_PATTERN.fullmatch(new_id):
+        raise RenameRefused(
+            f"'{new_id}' is not a valid claim id: use lowercase letters, digits and single "
+            f"hyphens, starting with a letter (e.g. '{slugify(new_id)}')"
+        )
+    if new_id != token.value and found.definitions(new_id):
+        other = found.definitions(new_id)[0]
+        line = document.position(other.start).line + 1
+        raise RenameRefused(
+            f"'{new_id}' is already the id of the {other.kind.value} on line {line}"
+        )
+    places = [ref.token for ref in found.uses(token.value)]
+    places += [claim.id for claim in found.definitions(token.value) if claim.id is not None]
+    edits = [
+        types.TextEdit(document.range(t.start, t.end), new_id)
+        for t in sorted(places, key=lambda t: t.start)
+    ]
+    return types.WorkspaceEdit(changes={document.uri: edits})

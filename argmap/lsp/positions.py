@@ -1,0 +1,133 @@
+"""Text offsets ↔ LSP positions (0-based lines as editors count them, in UTF-16 code units),
+and argmap's spans (1-based lines as YAML counts them, columns in code points) → offsets.
+
+Editors and the Language Server Protocol end a line at ``\\n``, ``\\r\\n`` or ``\\r`` only;
+libyaml (and so every :class:`argmap.diagnostics.Span` of a YAML node) also breaks lines at
+U+0085, U+2028 and U+2029. A text holding one of those has different line numbers for the
+two: a span is turned into an offset with YAML's line starts, and an offset into a position
+with the editor's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Literal
+
+from lsprotocol import types
+
+from argmap.diagnostics import Span
+
+#: How a client counts the characters of a line (LSP 3.17 ``positionEncoding``).
+Encoding = Literal["utf-16", "utf-8", "utf-32"]
+
+_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+_YAML_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_LF = re.compile(r"\n")
+_ASTRAL = re.compile(r"[\U00010000-\U0010ffff]")
+
+
+def _starts(text: str, breaks: re.Pattern[str]) -> list[int]:
+    return [0, *(m.end() for m in breaks.finditer(text))]
+
+
+def units(text: str, encoding: Encoding = "utf-16") -> int:
+    """The length of ``text`` in the code units of ``encoding``.
+
+    >>> units("a😀"), units("a😀", "utf-8"), units("a😀", "utf-32")
+    (3, 5, 2)
+    """
+    if encoding == "utf-32" or text.isascii():
+        return len(text)
+    if encoding == "utf-8":
+        return len(text.encode("utf-8", "surrogatepass"))
+    return len(text) + len(_ASTRAL.findall(text))
+
+
+def _index(text: str, count: int, encoding: Encoding) -> int:
+    """How many code points of ``text`` fit in ``count`` code units (a position inside a
+    character counts as that character's start)."""
+    if encoding == "utf-32" or text.isascii():
+        return min(count, len(text))
+    used = 0
+    for i, char in enumerate(text):
+        used += units(char, encoding)
+        if used > count:
+            return i
+    return len(text)
+
+
+class Lines:
+    """A text's lines as an editor counts them, for converting offsets and positions.
+
+    Offsets are indexes into the text (code points). Positions past the end of a line or of
+    the text are clamped to it, as the protocol asks.
+    """
+
+    def __init__(self, text: str, encoding: Encoding = "utf-16") -> None:
+        self.text = text
+        self.encoding: Encoding = encoding
+        self.starts = _starts(text, _EDITOR_BREAK)
+
+    def line_of(self, offset: int) -> int:
+        """The 0-based line of the character at ``offset``."""
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def line_end(self, line: int) -> int:
+        """The offset where ``line``'s text ends (before its line break)."""
+        if line + 1 >= len(self.starts):
+            return len(self.text)
+        end = self.starts[line + 1]
+        if self.text[end - 2 : end] == "\r\n":
+            return end - 2
+        return end - 1
+
+    def position(self, offset: int) -> types.Position:
+        """The LSP position of ``offset`` (clamped to the text)."""
+        offset = max(0, min(offset, len(self.text)))
+        line = self.line_of(offset)
+        start = self.starts[line]
+        return types.Position(line, units(self.text[start:offset], self.encoding))
+
+    def offset(self, position: types.Position) -> int:
+        """The offset of an LSP position, clamped to its line and to the text."""
+        if position.line < 0:
+            return 0
+        if position.line >= len(self.starts):
+            return len(self.text)
+        start = self.starts[position.line]
+        end = self.line_end(position.line)
+        return start + _index(self.text[start:end], max(position.character, 0), self.encoding)
+
+    def range(self, start: int, end: int) -> types.Range:
+        return types.Range(self.position(start), self.position(end))
+
+
+def line_starts(text: str, *, yaml_lines: bool = True) -> list[int]:
+    """The offsets where the lines of ``text`` start, as libyaml counts lines, or
+    (``yaml_lines`` False) split at ``\\n`` only, as argmap counts them for a file that is
+    not valid UTF-8 or holds a character YAML refuses."""
+    return _starts(text, _YAML_BREAK if yaml_lines else _LF)
+
+
+def span_offset(starts: list[int], span: Span, length: int) -> int:
+    """The offset of an argmap span in a text of ``length`` whose lines start at ``starts``
+    (see :func:`line_starts`). Span(0, 0), nowhere, is the start.
+
+    >>> span_offset(line_starts("ab\\ncd"), Span(2, 2), 5)
+    4
+    """
+    if span.line < 1:
+        return 0
+    if span.line > len(starts):
+        return length
+    return min(starts[span.line - 1] + max(span.column - 1, 0), length)
+
+
+def apply_change(lines: Lines, change: types.TextDocumentContentChangeEvent) -> str:
+    """The text after one change sent by the client: a range replaced, or the whole text."""
+    if isinstance(change, types.TextDocumentContentChangePartial):
+        start = lines.offset(change.range.start)
+        end = max(start, lines.offset(change.range.end))
+        return lines.text[:start] + change.text + lines.text[end:]
+    return change.text

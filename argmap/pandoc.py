@@ -1,0 +1,210 @@
+"""Pandoc filter (``argmap-pandoc``): ``argmap`` code blocks and ``{.argmap}`` images → the
+map's figures: inline SVG for HTML, PDF for LaTeX, PNG for Word and the rest.
+
+In a Markdown document::
+
+    ```{.argmap file=maps/europe-central-asia.yaml caption="The partnership." #fig-map}
+    ```
+
+    ```{.argmap theme=print}
+    argmap: 1
+    title: ...
+    ```
+
+    ![The partnership's argument.](maps/europe-central-asia.yaml){.argmap #fig-seed}
+
+Then ``pandoc doc.md --filter argmap-pandoc -o doc.html`` (or ``.docx``, ``.pdf``, ``.tex``),
+or in Quarto: ``filters: [argmap-pandoc]``. A block's attributes are the options of
+:data:`argmap.embed.OPTIONS`; metadata ``argmap-theme`` sets the default theme and
+``argmap-figures`` the folder that PDF and PNG figures are written to (default
+``argmap-figures``, in the working folder, where paths are relative to as Pandoc has them).
+A map with errors stops Pandoc: every diagnostic is on stderr at its place in the document
+(found in the input files Pandoc was given) or in the map file.
+
+Built on panflute rather than pandocfilters: its typed elements and its ``Figure`` and
+``Caption`` let one filter write figures for Pandoc 2 (implicit figures, as Debian's pandoc
+reads them) and Pandoc 3 (figure blocks, as Quarto's does) without building JSON by hand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import sys
+from pathlib import Path
+
+import panflute as pf
+
+from argmap.diagnostics import ArgmapError
+from argmap.draw.options import DrawOptions
+from argmap.draw.svg import inline
+from argmap.embed import (
+    Block,
+    BlockError,
+    Page,
+    Place,
+    captions,
+    draw_figures,
+    parse,
+    read_block,
+)
+from argmap.embed.sources import Sources
+
+#: Pandoc's output formats that show figures as inline SVG, and those that take PDF.
+HTML_FORMATS = ("html", "html4", "html5", "revealjs", "s5", "slidy", "slideous", "dzslides",
+                "epub", "epub2", "epub3", "chunkedhtml")  # fmt: skip
+PDF_FORMATS = ("latex", "beamer", "context")
+
+
+def figure_format(output: str) -> str:
+    """What figures are drawn as for Pandoc's output format ``output`` (``html5``, ``docx``…).
+
+    >>> [figure_format(f) for f in ("html5", "latex", "docx")]
+    ['svg', 'pdf', 'png']
+    """
+    name = output.split("+")[0].split("-")[0]
+    return "svg" if name in HTML_FORMATS else "pdf" if name in PDF_FORMATS else "png"
+
+
+class Filter:
+    """One document's run: its options, where its blocks are, and the ids on its page."""
+
+    def __init__(self, doc: pf.Doc, inputs: list[str]) -> None:
+        self.fmt = figure_format(doc.format)
+        self.figures = Path(str(doc.get_metadata("argmap-figures", "argmap-figures")))
+        self.defaults = DrawOptions(theme=str(doc.get_metadata("argmap-theme", "light")))
+        self.sources = Sources(inputs)
+        self.page = Page()
+        self.new_figures = doc.api_version >= (1, 23)
+
+    def __call__(self, elem: pf.Element, doc: pf.Doc) -> pf.Element | list[pf.Element] | None:
+        if isinstance(elem, pf.CodeBlock) and "argmap" in elem.classes:
+            place = self.sources.block(elem.text)
+            return self.draw(place, elem.attributes, elem.text, None, elem.identifier)
+        image = _argmap_image(elem)
+        if image is not None:
+            place = self.sources.image(image.url)
+            pairs = {**image.attributes, "file": image.url}
+            return self.draw(place, pairs, "", list(image.content), image.identifier)
+        return None
+
+    def draw(
+        self,
+        place: Place,
+        attributes: dict[str, str],
+        body: str,
+        caption: list[pf.Inline] | None,
+        identifier: str,
+    ) -> list[pf.Element]:
+        """The figures of one block, as blocks of the document."""
+        try:
+            block = Block(place, parse(attributes.items(), self.defaults), body)
+            found = read_block(block, os.curdir)
+            for warning in found.warnings:
+                print(f"argmap-pandoc: {warning}", file=sys.stderr)
+            if self.fmt == "svg":
+                figures = self.page.svg(found, block.options.draw)
+            else:
+                figures = draw_figures(found, self.fmt, block.options.draw)
+        except ArgmapError as exc:
+            if isinstance(exc, BlockError):
+                raise
+            raise BlockError(place, str(exc)) from None
+        if caption is None:
+            caption = _inlines(block.options.caption)
+        stem = Path(block.options.file or "map").stem
+        shown: list[pf.Element] = []
+        for number, (figure, text) in enumerate(captions(block.options.caption, figures)):
+            words = caption if len(figures) == 1 else _inlines(text)
+            name = identifier if number == 0 else ""
+            if figure.fmt == "svg":
+                shown.extend(self._html(inline(figure.data), words, name))
+            else:
+                path = self._write(stem, figure.data, figure.fmt)
+                shown.append(self._figure(path, words, name, found.map.title or stem))
+        return shown
+
+    def _write(self, stem: str, data: bytes, fmt: str) -> str:
+        """A figure's file, named by its content, in the figures folder."""
+        self.figures.mkdir(parents=True, exist_ok=True)
+        path = self.figures / f"{stem}-{hashlib.sha256(data).hexdigest()[:12]}.{fmt}"
+        if not path.exists():
+            path.write_bytes(data)
+        return path.as_posix()
+
+    def _figure(self, path: str, caption: list[pf.Inline], name: str, alt: str) -> pf.Element:
+        if self.new_figures:  # Pandoc 3: a figure block
+            image = pf.Image(pf.Str(alt), url=path)
+            return pf.Figure(
+                pf.Plain(image),
+                caption=pf.Caption(pf.Plain(*caption)) if caption else None,
+                identifier=name,
+                classes=["argmap"],
+            )
+        # Pandoc 2: an image alone in a paragraph, titled "fig:", is a figure.
+        return pf.Para(pf.Image(*caption, url=path, title="fig:", identifier=name))
+
+    def _html(self, svg: str, caption: list[pf.Inline], name: str) -> list[pf.Element]:
+        if self.new_figures:
+            block = pf.RawBlock(svg, format="html")
+            captioned = pf.Caption(pf.Plain(*caption)) if caption else None
+            return [pf.Figure(block, caption=captioned, identifier=name, classes=["argmap"])]
+        start = f' id="{html.escape(name)}"' if name else ""
+        shown: list[pf.Element] = [
+            pf.RawBlock(f'<figure class="argmap"{start}>\n{svg}', format="html")
+        ]
+        if caption:
+            shown += [pf.RawBlock("<figcaption>", format="html"), pf.Plain(*caption)]
+            shown.append(pf.RawBlock("</figcaption>", format="html"))
+        return [*shown, pf.RawBlock("</figure>", format="html")]
+
+
+def _argmap_image(elem: pf.Element) -> pf.Image | None:
+    """The ``{.argmap}`` image a figure or a paragraph holds alone, or None."""
+    if not isinstance(elem, (pf.Para, pf.Plain, pf.Figure)):
+        return None
+    content = elem.content
+    if isinstance(elem, pf.Figure):
+        if len(content) != 1 or not isinstance(content[0], (pf.Plain, pf.Para)):
+            return None
+        content = content[0].content
+    if len(content) == 1 and isinstance(content[0], pf.Image) and "argmap" in content[0].classes:
+        return content[0]
+    return None
+
+
+def _inlines(text: str | None) -> list[pf.Inline]:
+    """A caption written as Markdown, as Pandoc's inlines."""
+    if not text:
+        return []
+    blocks = pf.convert_text(text, input_format="markdown")
+    return list(blocks[0].content) if blocks and isinstance(blocks[0], pf.Para) else []
+
+
+def _inputs() -> list[str]:
+    """The files Pandoc was given, read from its command line (Pandoc runs the filter, and
+    tells a JSON filter no file names): the only way to place diagnostics in the document."""
+    try:
+        with open(f"/proc/{os.getppid()}/cmdline", "rb") as file:
+            words = file.read().decode("utf-8", "replace").split("\0")
+    except OSError:
+        return []
+    return [word for word in words[1:] if word and os.path.isfile(word)]
+
+
+def main() -> int:
+    """The ``argmap-pandoc`` command: Pandoc's JSON on stdin, the output format as the first
+    argument; the document with figures on stdout. Exit status 1 when a map has errors."""
+    doc = pf.load(sys.stdin)
+    doc.format = sys.argv[1] if len(sys.argv) > 1 else "html"
+    try:
+        doc = doc.walk(Filter(doc, _inputs()))
+    except BlockError as exc:
+        print(f"argmap-pandoc: {exc}" if not exc.diagnostics else str(exc), file=sys.stderr)
+        return 1
+    pf.dump(doc, sys.stdout)
+    return 0
+
+
+__all__ = ["Filter", "figure_format", "main"]

@@ -1,0 +1,125 @@
+"""A map file on disk + time → what its preview shows: the last good drawing and the current
+diagnostics, re-checked and redrawn whenever the map or its source text is saved.
+
+:class:`Preview` compares the two files' stamps (size, modification time, inode: as
+``argmap render --watch`` does, :func:`argmap.watch.stamp`) each time the system says that
+something changed in their folders. A save that checks clean gives a
+new drawing; one with errors keeps the last good drawing and shows its diagnostics, as
+``argmap check`` prints them. Each change bumps :attr:`Preview.version`, and threads waiting in
+:meth:`Preview.wait` (the server's event streams) wake up.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import attrs
+
+from argmap.api import check_file, render_map, source_text
+from argmap.diagnostics import ArgmapError, Severity
+from argmap.watch import Stamp, stamp
+
+
+@attrs.frozen
+class Shown:
+    """What the preview shows at one version: the drawing's number (it changes with every
+    new drawing), the diagnostics as lines, and whether any is an error."""
+
+    version: int
+    drawing: int
+    diagnostics: tuple[str, ...]
+    errors: bool
+    title: str
+
+
+class Preview:
+    """The preview of one map file: checked and drawn on :meth:`refresh` when it changed.
+
+    Args:
+        path: The map file, as named on the command line (diagnostics name it so).
+        theme: The drawing's theme (see ``argmap render --theme``).
+        source_root: A folder the map may read its source from besides its project.
+    """
+
+    def __init__(self, path: str, theme: str = "light", source_root: str | None = None) -> None:
+        self.path = path
+        self.theme = theme
+        self.source_root = source_root
+        self.view: bytes | None = None  # the last good HTML view
+        self.shown = Shown(0, 0, (), False, Path(path).name)
+        self.seconds = 0.0  # how long the last refresh took
+        self._stamps: tuple[Stamp, Stamp] | None = None
+        self._source: str | None = None  # the source text's path, once known
+        self._changed = threading.Condition()
+
+    @property
+    def files(self) -> list[str]:
+        """The map file and, once known, its source text's."""
+        return [self.path] if self._source is None else [self.path, self._source]
+
+    def stamps(self) -> tuple[Stamp, Stamp]:
+        return stamp(self.path), stamp(self._source) if self._source else None
+
+    def refresh(self) -> bool:
+        """Check and draw the map again if it or its source changed since the last call;
+        True when what the preview shows changed."""
+        stamps = self.stamps()
+        if stamps == self._stamps:
+            return False
+        self._stamps = stamps
+        started = time.perf_counter()
+        view, diagnostics, errors, title = self._draw()
+        self.seconds = time.perf_counter() - started
+        with self._changed:
+            drawing = self.shown.drawing
+            if view is not None:
+                self.view, drawing = view, drawing + 1
+            title = title or self.shown.title
+            self.shown = Shown(self.shown.version + 1, drawing, diagnostics, errors, title)
+            self._changed.notify_all()
+        return True
+
+    def _draw(self) -> tuple[bytes | None, tuple[str, ...], bool, str | None]:
+        """A new view (None when the map has errors), the diagnostics, whether there are
+        errors, and the map's title when it has one."""
+        try:
+            checked = check_file(self.path, source_root=self.source_root)
+        except ArgmapError as exc:
+            return None, (f"argmap: {exc}",), True, None
+        lines = tuple(str(d) for d in checked.diagnostics)
+        amap = checked.map
+        if amap is not None and amap.source is not None:
+            source = str(Path(self.path).parent / amap.source.path)
+            if source != self._source:  # watched from now on, as it was when checked
+                self._source = source
+                self._stamps = (self._stamps[0] if self._stamps else None, stamp(source))
+        if not checked.ok or amap is None:
+            errors = any(d.severity is Severity.ERROR for d in checked.diagnostics)
+            return None, lines, errors, amap.title if amap else None
+        try:
+            text = source_text(amap, self.path, source_root=self.source_root)
+            view = render_map(amap, "html", theme=self.theme, source=text)
+        except ArgmapError as exc:  # the source vanished meanwhile, or Graphviz failed
+            return None, (*lines, f"argmap: {exc}"), True, amap.title
+        return view, lines, False, amap.title
+
+    def snapshot(self) -> tuple[bytes | None, Shown]:
+        """The last good view and what is shown, taken together."""
+        with self._changed:
+            return self.view, self.shown
+
+    def wait(self, version: int, timeout: float) -> Shown:
+        """What is shown once it differs from ``version`` (or after ``timeout`` seconds)."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.shown.version != version, timeout)
+            return self.shown
+
+    def wake(self) -> None:
+        """Wake every waiting thread (when the server stops)."""
+        with self._changed:
+            self._changed.notify_all()
+
+
+__all__ = ["Preview", "Shown"]

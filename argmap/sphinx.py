@@ -1,0 +1,261 @@
+"""Sphinx extension: the ``argmap`` directive → a map's numbered figures, inline SVG in HTML
+and PDF in LaTeX, from reStructuredText or MyST Markdown.
+
+In ``conf.py``: ``extensions = ["argmap.sphinx"]`` (and ``numfig = True`` for numbers). Then::
+
+    .. argmap:: maps/europe-central-asia.yaml
+       :caption: The partnership's argument.
+       :name: fig-partnership
+
+    .. argmap::
+       :theme: print
+
+       argmap: 1
+       title: ...
+
+A map file is relative to the document (or, starting with ``/``, to the source folder), as
+Sphinx's ``image`` has it; so is an inline map's ``source: path:``. The options are
+:data:`argmap.embed.OPTIONS` (drawing options as ``argmap render`` has them, a caption), with
+``name`` and ``class`` as a figure has them; ``argmap_theme`` in ``conf.py`` sets the default
+theme. A map with errors stops the build with every diagnostic at its place in the document
+or the map file. A page is read again when its maps or their sources change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from argmap import __version__
+from argmap.diagnostics import ArgmapError, Diagnostic, Severity
+from argmap.draw.options import DrawOptions
+from argmap.draw.svg import inline
+from argmap.embed import (
+    OPTIONS,
+    Block,
+    BlockError,
+    Page,
+    Place,
+    captions,
+    draw_figures,
+    parse,
+    read_block,
+)
+
+logger = logging.getLogger(__name__)
+
+#: What each kind of builder shows a figure as; other builders (text, man…) show its title.
+FORMATS = {"html": "svg", "latex": "pdf"}
+
+
+class argmap_drawing(nodes.General, nodes.Element):  # docutils names nodes so
+    """One figure of a map, drawn at reading time: ``data`` in ``format``, and ``alt``."""
+
+
+class ArgmapDirective(SphinxDirective):
+    """``.. argmap:: FILE`` or ``.. argmap::`` with the map as its content."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        **{name: directives.unchanged for name in OPTIONS if name != "file"},
+        "name": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        fmt = FORMATS.get(self.env.argmap_builder, "svg")  # type: ignore[attr-defined]
+        self.env.argmap_drawn[self.env.docname] = fmt  # type: ignore[attr-defined]
+        try:
+            block, base = self._block()
+            found = read_block(block, base)
+            for path in found.files:
+                self.env.note_dependency(os.path.abspath(path))
+            for warning in found.warnings:
+                _report(warning)
+            if fmt == "svg":
+                page = self.env.temp_data.setdefault("argmap_page", Page())
+                figures = page.svg(found, block.options.draw)
+            else:
+                figures = draw_figures(found, fmt, block.options.draw)
+        except BlockError as exc:
+            return self._failed(exc)
+        except ArgmapError as exc:
+            return self._failed(BlockError(block.place, str(exc)))
+        shown: list[nodes.Node] = []
+        messages: list[nodes.Node] = []
+        for figure, caption in captions(block.options.caption, figures):
+            node = nodes.figure("", classes=["argmap", *self.options.get("class", [])])
+            node += argmap_drawing(data=figure.data, format=fmt, alt=found.map.title or "")
+            if caption:
+                text, problems = self.state.inline_text(caption, self.lineno)
+                node += nodes.caption(caption, "", *text)
+                messages.extend(problems)
+            self.set_source_info(node)
+            if not shown:  # the first figure takes the name that :numref: refers to
+                self.add_name(node)
+            shown.append(node)
+        return shown + messages
+
+    def _block(self) -> tuple[Block, str]:
+        """The block, and the folder its paths are relative to."""
+        source, line = self.get_source_info()
+        document = _shown(source)
+        pairs = [(name, value) for name, value in self.options.items() if name in OPTIONS]
+        where = Place(document, line)
+        defaults = DrawOptions(theme=self.config.argmap_theme)
+        try:
+            if self.arguments:
+                _, path = self.env.relfn2path(self.arguments[0], self.env.docname)
+                pairs.append(("file", _shown(path)))
+            options = parse(pairs, defaults)
+        except ArgmapError as exc:
+            raise BlockError(where, str(exc)) from None
+        body = "\n".join(self.content)
+        if not self.arguments:
+            where = Place(document, line, *_body(self, source, line))
+        folder = os.curdir if self.arguments else _shown(os.path.dirname(source))
+        return Block(where, options, body), folder
+
+    def _failed(self, error: BlockError) -> list[nodes.Node]:
+        """Report a block that cannot be drawn, each diagnostic at its place, and fail the
+        build (as ``sphinx.ext.doctest`` does: it finishes, with status 1)."""
+        self.env.argmap_failed.add(self.env.docname)  # type: ignore[attr-defined]
+        place = error.place
+        logger.error("argmap: %s", error.problem, location=f"{place.document}:{place.line}")
+        for diagnostic in error.diagnostics:
+            _report(diagnostic)
+        return []
+
+
+def _report(diagnostic: Diagnostic) -> None:
+    """A map's diagnostic as Sphinx shows problems: ``PATH:LINE:COL: ERROR: message [AM103]``."""
+    location = f"{diagnostic.path}:{diagnostic.span.line}:{diagnostic.span.column}"
+    say = logger.error if diagnostic.severity is Severity.ERROR else logger.warning
+    say("%s [%s]", diagnostic.message, diagnostic.code, location=location)
+
+
+def _shown(path: str) -> str:
+    """A path as messages show it: relative to the current folder when it is below it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith(os.pardir) else relative
+
+
+def _body(directive: SphinxDirective, source: str, line: int) -> tuple[int, int]:
+    """The document line (1-based) of the directive's first line of content, and how many
+    characters precede it there: found in ``source`` below the directive's ``line``, since
+    docutils counts the content's offset from the document's start and MyST from the
+    directive's. Without the source (or the line), docutils' offset and column 0."""
+    first = directive.content[0] if directive.content else ""
+    try:
+        lines = Path(source).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    for number in range(line, len(lines)):
+        raw = lines[number]
+        if first and raw.endswith(first) and not raw[: len(raw) - len(first)].strip():
+            return number + 1, len(raw) - len(first)
+    return directive.content_offset + 1, 0
+
+
+# --- writing the figures -------------------------------------------------------------------
+
+
+def html_visit(self: Any, node: argmap_drawing) -> None:
+    self.body.append(inline(node["data"]) + "\n")
+    raise nodes.SkipNode
+
+
+def latex_visit(self: Any, node: argmap_drawing) -> None:
+    name = "argmap-" + hashlib.sha256(node["data"]).hexdigest()[:16]
+    Path(self.builder.outdir, name + ".pdf").write_bytes(node["data"])
+    self.body.append(rf"\noindent\sphinxincludegraphics{{{{{name}}}.pdf}}" + "\n")
+    raise nodes.SkipNode
+
+
+def text_visit(self: Any, node: argmap_drawing) -> None:
+    self.add_text(f"[argument map: {node['alt']}]")
+    raise nodes.SkipNode
+
+
+def body_visit(self: Any, node: argmap_drawing) -> None:
+    self.body.append(f"[argument map: {node['alt']}]")
+    raise nodes.SkipNode
+
+
+# --- what the environment remembers ---------------------------------------------------------
+
+
+def _builder_inited(app: Sphinx) -> None:
+    app.env.argmap_builder = app.builder.format  # type: ignore[attr-defined]
+    if not hasattr(app.env, "argmap_drawn"):
+        app.env.argmap_drawn = {}  # type: ignore[attr-defined]
+        app.env.argmap_failed = set()  # type: ignore[attr-defined]
+
+
+def _outdated(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Pages read again besides those Sphinx finds changed: those whose maps failed (so the
+    build fails until they are mended), and those whose figures were drawn for another kind
+    of builder (``sphinx-build -M html`` and ``-M latex`` share their doctrees)."""
+    wanted = FORMATS.get(app.builder.format, "svg")
+    drawn: dict[str, str] = env.argmap_drawn  # type: ignore[attr-defined]
+    again = {doc for doc, fmt in drawn.items() if fmt != wanted}
+    again |= env.argmap_failed  # type: ignore[attr-defined]
+    return sorted(again - removed)
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    env.argmap_drawn.pop(docname, None)  # type: ignore[attr-defined]
+    env.argmap_failed.discard(docname)  # type: ignore[attr-defined]
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    drawn: dict[str, str] = other.argmap_drawn  # type: ignore[attr-defined]
+    env.argmap_drawn.update({d: f for d, f in drawn.items() if d in docnames})  # type: ignore[attr-defined]
+    env.argmap_failed |= other.argmap_failed & docnames  # type: ignore[attr-defined]
+
+
+def _finished(app: Sphinx, exception: Exception | None) -> None:
+    """A build with a map that could not be drawn ends with status 1."""
+    if exception is None and app.env.argmap_failed:  # type: ignore[attr-defined]
+        app.statuscode = 1
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Sphinx's entry point for ``extensions = ["argmap.sphinx"]``."""
+    app.add_config_value("argmap_theme", "light", "env", str)
+    app.add_node(
+        argmap_drawing,
+        html=(html_visit, None),
+        latex=(latex_visit, None),
+        text=(text_visit, None),
+        man=(body_visit, None),
+        texinfo=(body_visit, None),
+    )
+    app.add_directive("argmap", ArgmapDirective)
+    app.connect("builder-inited", _builder_inited)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("build-finished", _finished)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
+
+
+__all__ = ["ArgmapDirective", "argmap_drawing", "setup"]

@@ -1,0 +1,23 @@
+-- argmap's language server for argument maps, in Neovim 0.8 or newer, without plugins.
+-- Put this in init.lua (or a file under ~/.config/nvim/plugin/). Map files are the YAML files
+-- under a maps/ folder and those named *.argmap.yaml; change is_map to suit your layout.
+local argmap_cmd = { "argmap", "lsp" } -- or { "/path/to/.venv/bin/argmap", "lsp" }
+
+local function is_map(path)
+  return path:match("/maps/.+%.ya?ml$") ~= nil or path:match("%.argmap%.ya?ml$") ~= nil
+end
+
+vim.api.nvim_create_autocmd("FileType", {
+  pattern = "yaml",
+  group = vim.api.nvim_create_augroup("argmap", { clear = true }),
+  callback = function(args)
+    local path = vim.api.nvim_buf_get_name(args.buf)
+    if not is_map(path) then
+      return
+    end
+    local folder = vim.fn.fnamemodify(path, ":p:h")
+    local git = vim.fn.finddir(".git", folder .. ";")
+    local root = git ~= "" and vim.fn.fnamemodify(git, ":p:h:h") or folder
+    vim.lsp.start({ name = "argmap", cmd = argmap_cmd, root_dir = root }, { bufnr = args.buf })
+  end,
+})

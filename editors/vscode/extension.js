@@ -1,0 +1,84 @@
+// argmap for VS Code: starts `argmap lsp` for the YAML files that are argument maps, and runs
+// `argmap preview` for the map being edited. All the work is argmap's; this only wires it in.
+"use strict";
+
+const vscode = require("vscode");
+const { LanguageClient, TransportKind } = require("vscode-languageclient/node");
+
+let client = null;
+
+function settings() {
+  const config = vscode.workspace.getConfiguration("argmap");
+  const command = config.get("command") || ["argmap"];
+  return { program: command[0], args: command.slice(1), files: config.get("files") || [] };
+}
+
+/** The client options: the map files only, by the patterns of `argmap.files`. */
+function clientOptions(files) {
+  return {
+    documentSelector: files.map((pattern) => ({ scheme: "file", language: "yaml", pattern })),
+    outputChannelName: "argmap",
+  };
+}
+
+function serverOptions(program, args) {
+  return { command: program, args: [...args, "lsp"], transport: TransportKind.stdio };
+}
+
+async function start() {
+  const { program, args, files } = settings();
+  client = new LanguageClient("argmap", "argmap", serverOptions(program, args), clientOptions(files));
+  try {
+    await client.start();
+  } catch (error) {
+    vscode.window.showErrorMessage(
+      `argmap: could not start '${[program, ...args, "lsp"].join(" ")}' (${error.message}). ` +
+        "Install argmap (pip install argmap) or set argmap.command.",
+    );
+  }
+}
+
+async function stop() {
+  if (client) {
+    const stopping = client;
+    client = null;
+    await stopping.stop();
+  }
+}
+
+function preview() {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.uri.scheme !== "file") {
+    vscode.window.showInformationMessage("argmap: open a map file to preview it.");
+    return;
+  }
+  const { program, args } = settings();
+  const terminal = vscode.window.createTerminal({ name: "argmap preview" });
+  terminal.sendText(
+    [program, ...args, "preview", editor.document.uri.fsPath, "--open"].map(quote).join(" "),
+  );
+  terminal.show(true);
+}
+
+/** A word for the shell, quoted when it holds anything but safe characters. */
+function quote(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+async function activate(context) {
+  context.subscriptions.push(
+    vscode.commands.registerCommand("argmap.preview", preview),
+    vscode.commands.registerCommand("argmap.restart", async () => {
+      await stop();
+      await start();
+    }),
+    { dispose: stop },
+  );
+  await start();
+}
+
+function deactivate() {
+  return stop();
+}
+
+module.exports = { activate, deactivate, clientOptions, serverOptions, quote };
