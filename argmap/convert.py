@@ -44,10 +44,10 @@ def import_file(
         raise UsageError(f"{beside}: outside the project of {name} ({' or '.join(folders)}); "
                          "argmap reads source texts only there (see --source-root)")  # fmt: skip
     try:
-        data = read_file(real, what="text file")  # as resolved: no link followed again
+        companion = read_file(real, what="text file")  # as resolved: no link followed again
     except Unreadable as exc:
         raise Unreadable(str(beside), exc.reason) from None
-    text, problems = decode(data, str(beside))
+    text, problems = decode(companion, str(beside))
     if text is None:
         raise UsageError(problems[0].message)
     folder = Path(output).parent if output is not None else Path()

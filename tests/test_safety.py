@@ -27,6 +27,7 @@ from argmap.api import check_bytes, check_file, load
 from argmap.batch.cache import problem
 from argmap.batch.jobs import clashes, scan
 from argmap.cli import main
+from argmap.convert import import_file
 from argmap.diagnostics import UsageError, printable
 from argmap.draw.options import DrawOptions
 from argmap.io import (
@@ -105,6 +106,37 @@ def test_source_root_widens_the_project_in_the_api(tmp_path: Path) -> None:
     amap = load(path, source_root=tmp_path / "texts")
     assert b"The sky is blue." in amap.render("html")  # the page reads it from the root too
     assert roots(path, tmp_path / "project") == [str(tmp_path / "project")]  # not twice
+
+
+MICROTEXT = """<?xml version='1.0' encoding='UTF-8'?>
+<arggraph id="m">
+  <edu id="e1"><![CDATA[Taxes should rise.]]></edu>
+  <edu id="e2"><![CDATA[Schools need money.]]></edu>
+  <adu id="a1" type="pro"/>
+  <adu id="a2" type="pro"/>
+  <edge id="c1" src="e1" trg="a1" type="seg"/>
+  <edge id="c2" src="e2" trg="a2" type="seg"/>
+  <edge id="c3" src="a2" trg="a1" type="sup"/>
+</arggraph>
+"""
+
+
+def test_a_microtext_s_text_is_read_inside_its_project_and_refused_outside(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "m.xml").write_text(MICROTEXT)
+    (tmp_path / "corpus" / "m.txt").write_text("Taxes should rise. Schools need money.\n")
+    imported = import_file("microtext", tmp_path / "corpus" / "m.xml", tmp_path / "m.yaml")
+    assert [claim.quotes[0].text for claim in imported.map.claims] == [
+        "Taxes should rise.", "Schools need money."
+    ]  # fmt: skip
+    (tmp_path / "corpus" / "m.txt").unlink()
+    (tmp_path / "corpus" / "m.txt").symlink_to(tmp_path / "elsewhere.txt")
+    (tmp_path / "elsewhere.txt").write_text(SECRET)
+    with pytest.raises(UsageError, match=r"m\.txt: outside the project of") as caught:
+        import_file("microtext", tmp_path / "corpus" / "m.xml", tmp_path / "m.yaml")
+    assert SECRET not in str(caught.value)
 
 
 def test_the_markdown_extension_reads_maps_only_from_its_source_root(tmp_path: Path) -> None:
