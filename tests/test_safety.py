@@ -128,9 +128,8 @@ def test_a_microtext_s_text_is_read_inside_its_project_and_refused_outside(
     (tmp_path / "corpus" / "m.xml").write_text(MICROTEXT)
     (tmp_path / "corpus" / "m.txt").write_text("Taxes should rise. Schools need money.\n")
     imported = import_file("microtext", tmp_path / "corpus" / "m.xml", tmp_path / "m.yaml")
-    assert [claim.quotes[0].text for claim in imported.map.claims] == [
-        "Taxes should rise.", "Schools need money."
-    ]  # fmt: skip
+    quoted = {claim.quotes[0].text for claim in imported.map.claims}
+    assert quoted == {"Taxes should rise.", "Schools need money."}
     (tmp_path / "corpus" / "m.txt").unlink()
     (tmp_path / "corpus" / "m.txt").symlink_to(tmp_path / "elsewhere.txt")
     (tmp_path / "elsewhere.txt").write_text(SECRET)
