@@ -13,8 +13,9 @@ from argmap.analysis.focus import DEFAULT_DEPTH, focus
 from argmap.checks import check
 from argmap.diagnostics import Diagnostic, MapError, UsageError, has_errors
 from argmap.draw.options import DEFAULT_THEME, FORMATS, DrawOptions
-from argmap.io import Unreadable, confine, read_file, roots, write_atomic
+from argmap.io import Unreadable, read_file, write_atomic
 from argmap.model import ArgumentMap
+from argmap.project import confine, roots
 from argmap.read.loader import load as load_bytes
 from argmap.read.source import SourceText
 from argmap.read.yamltree import decode

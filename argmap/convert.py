@@ -11,8 +11,9 @@ from pathlib import Path
 from argmap.diagnostics import UsageError
 from argmap.formats.base import Exported, Imported
 from argmap.formats.registry import EXPORTS, IMPORTS
-from argmap.io import Unreadable, confine, read_file, roots
+from argmap.io import Unreadable, read_file
 from argmap.model import ArgumentMap
+from argmap.project import confine, roots
 from argmap.read.yamltree import decode
 
 

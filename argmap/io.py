@@ -1,10 +1,10 @@
-"""Files in and out, at the edge: bounded reads of regular files, whole-or-nothing writes, and
-the project a map may read from.
+"""Files in and out, at the edge: bounded reads of regular files, whole-or-nothing writes.
 
 Maps come from other people, so every read goes through :func:`read_file`: only a regular file
 is read (a FIFO, device or directory is refused at once, never waited on), and at most
-:func:`read_limit` bytes of it. A map's source texts are read only inside its project
-(:func:`project_of`, :func:`confine`). Writes replace regular files only (:func:`write_atomic`).
+:func:`read_limit` bytes of it. Writes replace regular files only (:func:`write_atomic`), and
+a file being written is removed when the process is stopped (:func:`stop_cleanly`). Where a
+map may read from is :mod:`argmap.project`'s question.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import contextlib
 import os
 import signal
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 
@@ -24,9 +24,6 @@ from argmap.diagnostics import UsageError
 READ_LIMIT = 16 * 2**20
 LIMIT_VARIABLE = "ARGMAP_READ_LIMIT"
 _UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}
-
-#: What marks a folder as a project's root: the nearest one above a map holding one of these.
-PROJECT_MARKERS = (".git", "pyproject.toml", "mkdocs.yml")
 
 _KINDS = (
     (stat.S_ISDIR, "directory"),
@@ -143,45 +140,6 @@ def _too_big(size: int | None, limit: int) -> str:
     have = f" ({describe_size(size)})" if size is not None else ""
     return (f"is larger than argmap reads{have}: the limit is {describe_size(limit)} "
             f"(set {LIMIT_VARIABLE} to change it)")  # fmt: skip
-
-
-def project_of(path: str | os.PathLike[str]) -> str:
-    """The project of a file: the nearest folder above it, its own folder first, that holds
-    one of :data:`PROJECT_MARKERS`, else its own folder; as a real path (links resolved)."""
-    return project_of_folder(os.path.dirname(os.path.abspath(path)))
-
-
-def project_of_folder(folder: str | os.PathLike[str]) -> str:
-    """The project of the files in ``folder`` (see :func:`project_of`)."""
-    folder = os.path.realpath(folder)
-    here = folder
-    while True:
-        if any(os.path.lexists(os.path.join(here, marker)) for marker in PROJECT_MARKERS):
-            return here
-        parent = os.path.dirname(here)
-        if parent == here:
-            return folder
-        here = parent
-
-
-def roots(path: str | os.PathLike[str], source_root: str | os.PathLike[str] | None) -> list[str]:
-    """The folders a file may read from: its project, and ``source_root`` when given."""
-    found = [project_of(path)]
-    if source_root is not None and os.path.realpath(source_root) not in found:
-        found.append(os.path.realpath(source_root))
-    return found
-
-
-def confine(path: str | os.PathLike[str], folders: Iterable[str]) -> str | None:
-    """The real path of ``path`` (links resolved) when it lies in one of ``folders`` (real
-    paths), else None. The file need not exist."""
-    real = os.path.realpath(path)
-    key = os.path.normcase(real)
-    for folder in folders:
-        inside = os.path.normcase(folder)
-        if key == inside or key.startswith(inside.rstrip(os.sep) + os.sep):
-            return real
-    return None
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> None:
@@ -304,20 +262,15 @@ def refuse_overwrite(source: str | Path, target: Path | None, what: str) -> None
 
 __all__ = [
     "LIMIT_VARIABLE",
-    "PROJECT_MARKERS",
     "READ_LIMIT",
     "STOPS",
     "Unreadable",
-    "confine",
     "describe_size",
     "kind_of",
-    "project_of",
-    "project_of_folder",
     "read_file",
     "read_limit",
     "read_with_stat",
     "refuse_overwrite",
-    "roots",
     "same_file",
     "stop_cleanly",
     "stopping_cleanly",

@@ -30,15 +30,8 @@ from argmap.cli import main
 from argmap.convert import import_file
 from argmap.diagnostics import UsageError, printable
 from argmap.draw.options import DrawOptions
-from argmap.io import (
-    Unreadable,
-    confine,
-    project_of,
-    read_file,
-    read_limit,
-    roots,
-    write_atomic,
-)
+from argmap.io import Unreadable, read_file, read_limit, write_atomic
+from argmap.project import confine, project_of, roots
 from argmap.read.passages import Passages
 from argmap.read.source import SourceText
 from argmap.read.suggest import CANDIDATES, Names

@@ -44,7 +44,8 @@ from argmap.batch.jobs import Job, Outcome
 from argmap.diagnostics import ArgmapError
 from argmap.draw.engine import graphviz_identity
 from argmap.draw.options import DrawOptions
-from argmap.io import Unreadable, confine, read_file, read_with_stat, roots, write_atomic
+from argmap.io import Unreadable, read_file, read_with_stat, write_atomic
+from argmap.project import confine, roots
 
 #: The cache file, written in the folder that receives the drawings.
 CACHE_NAME = ".argmap-cache.json"

@@ -7,7 +7,8 @@ import os
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from argmap.io import confine, kind_of, project_of_folder
+from argmap.io import kind_of
+from argmap.project import confine, project_of_folder
 
 #: Map files that ``argmap render DIR`` picks up.
 MAP_SUFFIXES = (".yaml", ".yml")

@@ -23,7 +23,8 @@ from argmap.batch.jobs import Job, Outcome, clashes, plan
 from argmap.diagnostics import ArgmapError, Severity, UsageError
 from argmap.draw.engine import load_graphviz
 from argmap.draw.options import DrawOptions
-from argmap.io import confine, read_with_stat, refuse_overwrite, roots, stop_cleanly, write_atomic
+from argmap.io import read_with_stat, refuse_overwrite, stop_cleanly, write_atomic
+from argmap.project import confine, roots
 
 if TYPE_CHECKING:
     import multiprocessing.context

@@ -12,8 +12,8 @@ import attrs
 from argmap.api import check_bytes, check_file
 from argmap.diagnostics import ArgmapError, Diagnostic, Span, UsageError
 from argmap.embed.options import BlockOptions
-from argmap.io import confine, project_of_folder
 from argmap.model import ArgumentMap
+from argmap.project import confine, project_of_folder
 
 #: The name an inline map's path gets (in its block's folder): its ``source: path:`` is read
 #: relative to it.

@@ -20,8 +20,9 @@ import attrs
 
 from argmap.analysis.coverage import coverage
 from argmap.diagnostics import ArgmapError
-from argmap.io import confine, read_file, roots
+from argmap.io import read_file
 from argmap.model import ArgumentMap
+from argmap.project import confine, roots
 from argmap.read.source import SourceText, normalize
 from argmap.read.yamltree import decode
 
