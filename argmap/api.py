@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +12,10 @@ import attrs
 from argmap.analysis.evaluate import evaluate
 from argmap.analysis.focus import DEFAULT_DEPTH, focus
 from argmap.checks import check
-from argmap.diagnostics import Diagnostic, MapError, UsageError, has_errors
+from argmap.diagnostics import Diagnostic, FontWarning, MapError, UsageError, has_errors
 from argmap.draw.options import DEFAULT_THEME, FORMATS, DrawOptions
-from argmap.io import Unreadable, read_file, write_atomic
+from argmap.draw.themes import themed_dot
+from argmap.io import Unreadable, make_folder, read_file, write_atomic
 from argmap.model import ArgumentMap
 from argmap.project import confine, roots
 from argmap.read.loader import load as load_bytes
@@ -112,8 +114,9 @@ class Map(ArgumentMap):
         return render_map(self, fmt, **options)
 
     def save(self, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> None:
-        """Draw this map into the file ``path``, whole or not at all: :func:`save_map`."""
-        write_atomic(path, self.render(_format_of(path, fmt), **options))
+        """Draw this map into the file ``path``, whole or not at all, creating missing
+        folders on its way: :func:`save_map`."""
+        _save(path, self.render(_format_of(path, fmt), **options))
 
     def _repr_svg_(self) -> str:
         """Jupyter and IPython show a map as its SVG."""
@@ -143,6 +146,7 @@ def render_map(
     id_prefix: str = "",
     source: str | None = None,
     status: bool = False,
+    dpi: int | None = None,
 ) -> bytes:
     """A map drawn as ``fmt`` (svg, png, pdf, dot or html) by the bundled Graphviz.
 
@@ -150,40 +154,102 @@ def render_map(
     (:func:`argmap.analysis.evaluate.evaluate`).
 
     SVG is made for documents (:mod:`argmap.draw.svg`); HTML is the map beside its source
-    text (:mod:`argmap.pages.view`). ``theme`` (light, dark, print, auto) and ``id_prefix``
-    apply to those two, ``width`` (a CSS length) to SVG; ``source`` is the source's text, for
-    HTML (see :func:`source_text`; without it the page shows the map alone).
+    text (:mod:`argmap.pages.view`). ``theme`` (light, dark, print, auto) colours every
+    format (``print``, black on white, suits a PDF for paper; ``auto`` follows the reader's
+    system in SVG and HTML and is light in the others); ``id_prefix`` applies to SVG and
+    HTML, ``width`` (a CSS length) to SVG, ``dpi`` (the resolution, recorded in the file; 144
+    by default) to PNG; ``source`` is the source's text, for HTML (see :func:`source_text`;
+    without it the page shows the map alone).
+
+    The text is drawn in the font argmap ships, whatever fonts the machine has. Text that
+    font cannot draw (Chinese, say) is drawn with the machine's fonts, and a
+    :class:`~argmap.diagnostics.FontWarning` names it and the font to install.
     """
     # The drawing stack (the DOT builder, Graphviz, the SVG for documents, the HTML page) loads
     # with the first drawing, not with this module: checking a map never needs it.
     from argmap.draw.engine import render
     from argmap.draw.graph import to_dot
     from argmap.draw.style import LEGEND_MAX_CLAIMS
-    from argmap.draw.svg import embed
+    from argmap.draw.svg import check_theme, embed
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
-    if fmt not in ("svg", "html") and (theme != DEFAULT_THEME or id_prefix):
-        raise UsageError("a theme or id prefix applies to svg and html only")
+    check_theme(theme)
+    if fmt not in ("svg", "html") and id_prefix:
+        raise UsageError("an id prefix applies to svg and html only")
     if fmt != "svg" and width:
         raise UsageError("a width applies to svg only")
+    if fmt != "png" and dpi is not None:
+        raise UsageError("a resolution (dpi) applies to png only")
     legend = len(amap.claims) <= LEGEND_MAX_CLAIMS
     dot = to_dot(amap, legend=legend, evaluation=evaluate(amap) if status else None)
+    dot = themed_dot(dot, theme)  # every format in the theme's colours (auto: light)
     if fmt == "html":
         from argmap.pages.view import page  # the HTML view: for this format only
 
         return page(amap, render(dot, "svg"), source, theme=theme, id_prefix=id_prefix)
     if fmt == "svg":
         return embed(render(dot, "svg"), amap, theme=theme, width=width, id_prefix=id_prefix)
-    return render(dot, fmt)
+    return render(dot, fmt, dpi=dpi)
+
+
+#: What a map that ran out of memory is told (Python's MemoryError says nothing).
+OUT_OF_MEMORY = (
+    "ran out of memory while checking or drawing it; draw a part of it with --focus ID, "
+    "or draw it where more memory is free"
+)
 
 
 def draw(
-    amap: ArgumentMap, path: str, fmt: str, options: DrawOptions, *, source_root: Root = None
+    amap: ArgumentMap,
+    path: str,
+    fmt: str,
+    options: DrawOptions,
+    *,
+    notes: list[str] | None = None,
+    source_root: Root = None,
 ) -> bytes:
     """A checked map drawn as ``fmt`` with the render command's ``options``: the part around
     ``options.focus`` (:func:`argmap.analysis.focus.focus`) when it names a claim; an HTML page
-    with the source text, read relative to the map file at ``path``."""
+    with the source text, read relative to the map file at ``path`` (inside the map's project
+    or ``source_root``).
+
+    With ``notes``, what argmap has to say about the drawing (text its font cannot draw, as
+    :class:`~argmap.diagnostics.FontWarning` says) is added to that list, one line per
+    drawing, instead of being warned.
+    """
+    if notes is None:
+        return _draw(amap, path, fmt, options, source_root)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", FontWarning)
+        data = _draw(amap, path, fmt, options, source_root)
+    fonts: list[FontWarning] = []
+    for said in caught:
+        if isinstance(said.message, FontWarning):
+            fonts.append(said.message)
+        else:  # not ours to collect: warned as it would have been
+            warnings.warn_explicit(said.message, said.category, said.filename, said.lineno)
+    notes.extend(_font_notes(fonts))
+    return data
+
+
+def _font_notes(found: list[FontWarning]) -> list[str]:
+    """The font warnings of one drawing (one per figure Graphviz drew) as one note each about
+    the machine and about the text."""
+    if len(found) < 2:
+        return [str(w) for w in found]
+    from argmap.draw.glyphs import advice  # the drawing stack: loaded by the drawing
+
+    lacking: dict[str, str | None] = {}
+    for warning in found:
+        lacking.update(warning.lacking)
+    machine = list(dict.fromkeys(str(w) for w in found if not w.lacking))
+    return machine + ([advice(lacking)] if lacking else [])
+
+
+def _draw(amap: ArgumentMap, path: str, fmt: str, options: DrawOptions, source_root: Root) -> bytes:
+    if options.depth is not None and options.focus is None:
+        raise UsageError("a depth counts steps from the claim in focus; give a focus too")
     if options.focus is not None:
         if options.status:  # a part's statuses would ignore attacks from outside it
             raise UsageError("--status needs the whole map; it cannot be combined with --focus")
@@ -198,15 +264,23 @@ def draw(
         id_prefix=options.id_prefix,
         source=source,
         status=options.status,
+        dpi=options.dpi,
     )
 
 
 def _format_of(path: str | os.PathLike[str], fmt: str | None) -> str:
-    """``fmt``, or the format the extension of ``path`` names (svg when it names none)."""
+    """``fmt``, or the format the extension of ``path`` names; a UsageError when it names
+    none (nothing is written under a name that says something else than what it holds)."""
     if fmt is not None:
         return fmt
     suffix = Path(path).suffix.lstrip(".").lower()
-    return suffix if suffix in FORMATS else "svg"
+    if suffix not in FORMATS:
+        said = f"'.{suffix}'" if suffix else "a name without an extension"
+        raise UsageError(
+            f"{os.fspath(path)}: cannot tell the format from {said}; use "
+            f".{', .'.join(FORMATS[:-1])} or .{FORMATS[-1]}, or give the format"
+        )
+    return suffix
 
 
 def save_map(
@@ -217,10 +291,17 @@ def save_map(
 ) -> None:
     """Draw a map into the file ``path``, whole or not at all.
 
-    ``fmt`` defaults to the extension of ``path`` (svg when it has none of :data:`FORMATS`);
-    ``options`` are those of :func:`render_map`.
+    Missing folders on the way to ``path`` are created, as build tools create their output
+    folders; a file standing where a folder should be is a UsageError that says so. ``fmt``
+    defaults to the format the extension of ``path`` names (one of :data:`FORMATS`, else a
+    UsageError); ``options`` are those of :func:`render_map`.
     """
-    write_atomic(path, render_map(amap, _format_of(path, fmt), **options))
+    _save(path, render_map(amap, _format_of(path, fmt), **options))
+
+
+def _save(path: str | os.PathLike[str], drawing: bytes) -> None:
+    make_folder(os.path.dirname(os.fspath(path)))
+    write_atomic(path, drawing)
 
 
 def source_text(
@@ -238,6 +319,7 @@ def source_text(
 
 
 __all__ = [
+    "OUT_OF_MEMORY",
     "Checked",
     "Map",
     "check_bytes",

@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import attrs
+
 from argmap.diagnostics import UsageError
 from argmap.formats.base import Exported, Imported
 from argmap.formats.registry import EXPORTS, IMPORTS
@@ -26,45 +28,96 @@ def import_file(
 ) -> Imported:
     """A map read from a file in another format (see :data:`IMPORTS`).
 
-    ``output`` is where the map will be written (None: the current folder); a microtext's
-    source, the ``.txt`` beside its XML, is named relative to it, and read only inside the
-    XML's project or ``source_root``, as a map's source would be. Raises UsageError when a
-    file cannot be read, FormatError when it is not in the format, MapError when a JSON map
-    has errors of shape.
+    ``output`` is where the map will be written (None: the current folder); the map's source
+    is named relative to it: a microtext's, the ``.txt`` beside its XML, and the source a
+    JSON or AIF map names relative to the file it came from (a note says so). Raises
+    UsageError when a file cannot be read, FormatError when it is not in the format,
+    MapError when a JSON map has errors of shape. A file the import follows (a microtext's
+    ``.txt``) is read only inside the project of ``path`` or ``source_root``, as a map's
+    source would be.
     """
     importer = IMPORTS.get(fmt)
     if importer is None:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(IMPORTS)}")
     data, name = read_file(path, what="regular file"), os.fspath(path)
+    folder = Path(output).parent if output is not None else Path()
     if importer.companion is None:
-        return importer.read(data, path=name)
+        imported = importer.read(data, path=name)
+        rebased = rebase(imported.map, Path(path).parent, folder)
+        if rebased is imported.map:
+            return imported
+        assert rebased.source is not None and imported.map.source is not None
+        note = (
+            f"the source's path is now '{rebased.source.path}', relative to the map written "
+            f"(it was '{imported.map.source.path}', relative to {name})"
+        )
+        return attrs.evolve(imported, map=rebased, notes=(*imported.notes, note))
     beside = Path(path).with_suffix(importer.companion)
-    folders = roots(path, source_root)
-    real = confine(beside, folders)
-    if real is None:
-        raise UsageError(f"{beside}: outside the project of {name} ({' or '.join(folders)}); "
-                         "argmap reads source texts only there (see --source-root)")  # fmt: skip
-    try:
-        companion = read_file(real, what="text file")  # as resolved: no link followed again
-    except Unreadable as exc:
-        raise Unreadable(str(beside), exc.reason) from None
-    text, problems = decode(companion, str(beside))
+    text, problems = decode(_followed(beside, name, roots(path, source_root)), str(beside))
     if text is None:
         raise UsageError(problems[0].message)
-    folder = Path(output).parent if output is not None else Path()
+    return importer.read(data, text, path=name, source_path=_relative(beside, folder))
+
+
+def _followed(path: Path, name: str, folders: list[str]) -> bytes:
+    """The bytes of a file an import follows from the file ``name``: only inside ``folders``
+    (its project, or the source root), links resolved, as a regular file under the limit."""
+    real = confine(path, folders)
+    if real is None:
+        raise UsageError(f"{path}: outside the project of {name} ({' or '.join(folders)}); "
+                         "argmap reads source texts only there (see --source-root)")  # fmt: skip
     try:
-        relative = Path(os.path.relpath(beside, folder)).as_posix()
+        return read_file(real, what="text file")  # as resolved: no link followed again
+    except Unreadable as exc:
+        raise Unreadable(str(path), exc.reason) from None
+
+
+def _relative(path: Path, folder: Path) -> str:
+    """``path`` named from ``folder``, with forward slashes (absolute on another drive)."""
+    try:
+        return Path(os.path.relpath(path, folder)).as_posix()
     except ValueError:  # another drive (Windows)
-        relative = beside.resolve().as_posix()
-    return importer.read(data, text, path=name, source_path=relative)
+        return path.resolve().as_posix()
 
 
-def export_map(amap: ArgumentMap, fmt: str) -> Exported:
-    """A map in another format (see :data:`EXPORTS`), with what the format lost."""
+def rebase(amap: ArgumentMap, before: Path, after: Path) -> ArgumentMap:
+    """The map with its source's path, which was relative to the folder ``before``, made
+    relative to the folder ``after``: for a map written elsewhere than the file it came from.
+    An absolute path, or a map without a source, is returned as it was (the same object).
+
+    >>> from argmap.model import Source
+    >>> amap = ArgumentMap(title="t", claims=(), source=Source("../seeds/a.txt"))
+    >>> rebase(amap, Path("maps"), Path("elsewhere/deep")).source.path
+    '../../seeds/a.txt'
+    """
+    source = amap.source
+    if source is None or os.path.isabs(source.path) or before == after:
+        return amap
+    moved = _relative(Path(os.path.normpath(before / source.path)), after)
+    if moved == source.path:
+        return amap
+    return attrs.evolve(amap, source=attrs.evolve(source, path=moved))
+
+
+def export_map(
+    amap: ArgumentMap,
+    fmt: str,
+    path: str | os.PathLike[str] | None = None,
+    output: str | os.PathLike[str] | None = None,
+) -> Exported:
+    """A map in another format (see :data:`EXPORTS`), with what the format lost.
+
+    Given the map's file ``path``, its source's path is written relative to ``output``, the
+    file exported (None: the current folder), as a map's source path always is relative to
+    the file that holds it.
+    """
     exporter = EXPORTS.get(fmt)
     if exporter is None:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(EXPORTS)}")
+    if path is not None:
+        folder = Path(output).parent if output is not None else Path()
+        amap = rebase(amap, Path(path).parent, folder)
     return exporter.write(amap)
 
 
-__all__ = ["export_map", "import_file"]
+__all__ = ["export_map", "import_file", "rebase"]

@@ -161,3 +161,14 @@ class MapError(ArgmapError):
         first = str(errors[0]) if errors else "map has errors"
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         super().__init__(first + more)
+
+
+class FontWarning(UserWarning):
+    """A drawing's text that the font argmap ships cannot draw, or that font out of reach of
+    this machine's Graphviz. argmap draws all the same, with the machine's fonts; the message
+    names the characters and what to install. ``lacking`` maps each such character to the
+    machine's font that draws it, or None when none does (PNG and PDF show an empty box)."""
+
+    def __init__(self, message: str, lacking: dict[str, str | None] | None = None) -> None:
+        super().__init__(message)
+        self.lacking: dict[str, str | None] = dict(lacking or {})

@@ -221,6 +221,28 @@ def stopping_cleanly() -> Iterator[None]:
             signal.signal(number, handler)  # type: ignore[arg-type]
 
 
+def make_folder(path: str | os.PathLike[str]) -> None:
+    """Create the folder ``path`` and any missing folders above it (nothing for ``""``).
+
+    Raises:
+        UsageError: It cannot be created; the message says why (a file in the way, ...).
+    """
+    name = os.fspath(path)
+    if not name or os.path.isdir(name):
+        return
+    try:
+        os.makedirs(name, exist_ok=True)
+    except FileExistsError:
+        why = "a file of that name is in the way"
+    except NotADirectoryError:
+        why = "a file stands where a folder on its path should be"
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+    else:
+        return
+    raise UsageError(f"cannot create folder {name}: {why}")
+
+
 def _create_temp(folder: str, name: str) -> tuple[int, str]:
     """A new file next to the target, created with 0666 so the umask applies as usual (never
     an existing file, nor one behind a link planted under the name)."""
@@ -267,6 +289,7 @@ __all__ = [
     "Unreadable",
     "describe_size",
     "kind_of",
+    "make_folder",
     "read_file",
     "read_limit",
     "read_with_stat",

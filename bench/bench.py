@@ -120,10 +120,9 @@ def argmap_venv(python: str | None) -> Path:
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run([str(exe), "-m", "pip", "install", "-q", str(REPO)], check=True)
     else:  # the current code, as a regular (not editable) install, byte code compiled
-        subprocess.run(
-            [str(exe), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(REPO)],
-            check=True,
-        )
+        pip = [str(exe), "-m", "pip", "install", "-q"]
+        subprocess.run([*pip, str(REPO)], check=True)  # a dependency added since
+        subprocess.run([*pip, "--no-deps", "--force-reinstall", str(REPO)], check=True)
     return exe
 
 

@@ -118,7 +118,7 @@ def argdown_structure(model: dict[str, Any]) -> dict[str, tuple[object, ...]]:
     for title, statement in model["statements"].items():
         member = next(m for m in statement["members"] if m.get("role") == "top-level-statement")
         kind = statement["tags"][0]
-        text = _norm(member["text"]).removesuffix(f"#{kind}").rstrip()
+        text = _norm(member["text"])  # the kind is a tag, not part of the text
         incoming = [r for r in relations if r["to"] == title]
         reasons = {
             (frozenset({r["from"]}), frozenset(), None)
@@ -189,11 +189,28 @@ def test_imported_microtexts_parse_to_the_same_structure(tmp_path: Path) -> None
         assert argdown_structure(models[name]) == map_structure(amap), name
 
 
-def test_text_is_escaped_for_argdown() -> None:
+def test_text_is_escaped_only_where_argdown_reads_markup() -> None:
     assert argdown.escape("[a]: <b> #c @d *e* _f_ {g} // h /* i */") == (
-        r"\[a\]\: \<b\> \#c \@d \*e\* \_f\_ \{g\} \/\/ h \/\* i \*\/"
+        r"\[a]: \<b> \#c @d \*e* \_f_ \{g} \// h \/* i \*/"
     )
     assert argdown.escape("line\nbreak\ttab") == "line break tab"
+    prose = 'Yes, it\'s true: 3 < 4, e.g. in the U.S. (mostly); a - b = c! 50% & more? "x"'
+    assert argdown.escape(prose) == prose
+    assert argdown.escape("a # b * c _ d / e") == "a # b * c _ d / e"  # no word follows
+    assert argdown.escape("see .A. and :smile: but not .B. or 10:30:00") == (
+        r"see \.A. and \:smile: but not .B. or 10:30:00"
+    )
+    assert argdown.escape("a === b, c \\ d") == r"a \=\=\= b, c \\ d"
+    assert argdown.escape("x < y", ' {"q":">"}') == r"x \< y"  # a '>' later on the line
+
+
+def test_the_seed_map_reads_as_written_by_hand() -> None:
+    text = argdown.write(seed()).text
+    assert (
+        "[russian-expansionism]: Russia is pursuing an expansionist course, as its invasion of "
+        "Ukraine shows. #premise {"
+    ) in text
+    assert "\\," not in text and "\\." not in text and "\\'" not in text
 
 
 def test_what_argdown_cannot_hold_is_named() -> None:

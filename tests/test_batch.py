@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from argmap.batch.cache import CACHE_FORMAT, CACHE_NAME, Cache, settings_key
 from argmap.batch.jobs import Job, find_maps
 from argmap.batch.pool import render_one
 from argmap.batch.pool import run as run_jobs
+from argmap.draw import identity
+from argmap.draw.font import FILES
 from argmap.draw.options import DrawOptions
 
 from .conftest import ROOT, run
@@ -206,6 +209,49 @@ def test_the_settings_key_changes_with_every_option() -> None:
         settings_key("svg", attrs.evolve(OPTIONS, focus="c", depth=1)),
     }
     assert len(keys) == 4
+
+
+def test_the_settings_key_follows_the_font_files_by_their_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copies = {weight: tmp_path / path.name for weight, path in FILES.items()}
+    for weight, path in FILES.items():
+        shutil.copyfile(path, copies[weight])
+    monkeypatch.setattr(identity, "FILES", copies)
+    try:
+        identity.drawing_identity.cache_clear()
+        before = settings_key("svg", OPTIONS)
+        assert before == settings_key("svg", OPTIONS)
+        os.utime(copies[400], ns=(0, 0))  # a timestamp is no change
+        identity.drawing_identity.cache_clear()
+        assert settings_key("svg", OPTIONS) == before
+        copies[700].write_bytes(copies[700].read_bytes() + b"\0")  # new bytes are
+        identity.drawing_identity.cache_clear()
+        assert settings_key("svg", OPTIONS) != before
+    finally:
+        identity.drawing_identity.cache_clear()
+
+
+def test_the_settings_key_names_what_draws() -> None:
+    drawing = json.loads(settings_key("svg", OPTIONS))["drawing"]
+    assert set(drawing) == {"pygraphviz", "uharfbuzz", "brotli", *(p.name for p in FILES.values())}
+    assert all(re.fullmatch("[0-9a-f]{16}", value) for value in drawing.values())
+
+
+def test_a_map_drawn_in_the_machines_fonts_is_drawn_on_every_run(tmp_path: Path) -> None:
+    """Its drawing depends on the machine's fonts, which the cache cannot see: drawn again,
+    with its note, every time."""
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    (maps / "zh.yaml").write_text(GOOD.replace("text: P", "text: 中文"), encoding="utf-8")
+    (maps / "en.yaml").write_text(GOOD, encoding="utf-8")
+    for _ in range(2):
+        result = run("render", str(maps))
+        assert result.exit_code == 0, result.output
+        note = f"{maps / 'zh.yaml'}: note: the drawing's font cannot draw 中 文"
+        notes = [line for line in result.output.splitlines() if ": note: " in line]
+        assert len(notes) == 1 and notes[0].startswith(note)
+    assert result.output.splitlines()[-1].endswith("1 drawn, 1 up to date, 0 not drawn")
 
 
 def test_a_cache_from_other_settings_is_empty(folder: Path) -> None:
@@ -423,3 +469,27 @@ def test_a_drawing_changed_before_it_settled_keeps_no_stat(folder: Path) -> None
     assert record["map"]["stat"] is not None
     cache.save()
     assert Cache(str(folder), key).fresh(job) is None
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_map_that_runs_out_of_memory_says_so_in_words(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    if jobs == "2" and pool._pool_context(pool.load_pool()[1]).get_start_method() != "fork":
+        pytest.skip("the workers would not see the stand-in (no fork here)")
+    drawn = pool.draw
+
+    def draw(amap, path, fmt, options, **notes):  # type: ignore[no-untyped-def]
+        if path.endswith("a.yaml"):
+            raise MemoryError
+        return drawn(amap, path, fmt, options, **notes)
+
+    monkeypatch.setattr(pool, "draw", draw)
+    result = run("render", str(folder), "-j", jobs)
+    assert result.exit_code == 2
+    assert (
+        f"argmap: error: {folder / 'a.yaml'}: ran out of memory while checking or drawing it; "
+        "draw a part of it with --focus ID, or draw it where more memory is free\n"
+    ) in result.output
+    assert "MemoryError" not in result.output
+    assert result.output.endswith("argmap: 3 maps: 2 drawn, 0 up to date, 1 not drawn\n")

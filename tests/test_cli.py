@@ -58,13 +58,10 @@ def test_check_warnings_only_exit_zero(write_map) -> None:
     assert "[AM201]" in result.output
 
 
-def test_check_missing_file_and_directory_are_usage_errors(tmp_path: Path) -> None:
-    result = run("check", str(tmp_path / "absent.yaml"), str(tmp_path))
+def test_check_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "absent.yaml"))
     assert result.exit_code == 2
-    assert result.output == (
-        f"argmap: error: {tmp_path / 'absent.yaml'}: no such file\n"
-        f"argmap: error: {tmp_path}: is a directory, not a map file\n"
-    )
+    assert result.output == f"argmap: error: {tmp_path / 'absent.yaml'}: no such file\n"
 
 
 def test_check_several_files_reports_all(write_map, tmp_path: Path) -> None:
@@ -159,11 +156,12 @@ def test_render_refuses_to_overwrite_the_map(write_map) -> None:
     assert path.read_text() == GOOD
 
 
-def test_render_into_a_missing_folder_is_a_usage_error(write_map, tmp_path: Path) -> None:
+def test_render_into_a_folder_that_cannot_be_made_is_an_error(write_map, tmp_path: Path) -> None:
     path = write_map(GOOD)
+    (tmp_path / "no").write_text("a file")
     result = run("render", str(path), "-o", str(tmp_path / "no" / "such" / "out.svg"))
     assert result.exit_code == 2
-    assert result.output.startswith("argmap: error: cannot write ")
+    assert result.output.startswith(f"argmap: error: cannot create folder {tmp_path / 'no'}")
     assert "Traceback" not in result.output
 
 
@@ -236,3 +234,21 @@ def test_the_console_script_exits_with_the_status_and_all_of_the_output(
     again = console("render", str(folder))
     assert again.returncode == 0
     assert again.stderr.decode().endswith("argmap: 3 maps: 0 drawn, 3 up to date, 0 not drawn\n")
+
+
+def test_one_map_that_runs_out_of_memory_says_so_in_words(
+    write_map, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.cli import render as render_module
+
+    def draw(*args: object, **notes: object) -> bytes:
+        raise MemoryError
+
+    monkeypatch.setattr(render_module, "draw", draw)
+    path = write_map(GOOD)
+    result = run("render", str(path))
+    assert (result.exit_code, result.output) == (
+        2,
+        f"argmap: error: {path}: ran out of memory while checking or drawing it; draw a part of "
+        "it with --focus ID, or draw it where more memory is free\n",
+    )

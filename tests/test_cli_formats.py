@@ -123,3 +123,31 @@ def test_schema_is_printed() -> None:
     result = run("schema")
     assert result.exit_code == 0
     assert json.loads(result.output)["$schema"] == "http://json-schema.org/draft-07/schema#"
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("json", ".json"), ("aif", ".aif.json")])
+def test_a_map_exported_and_imported_elsewhere_still_finds_its_source(
+    seed_copy: Path, tmp_path: Path, fmt: str, suffix: str
+) -> None:
+    """The source path follows the file: relative to the export, then to the map imported."""
+    exported = tmp_path / "exports" / f"seed{suffix}"
+    assert run("export", fmt, str(seed_copy), "-o", str(exported)).exit_code == 0
+    elsewhere = tmp_path / "far" / "away" / "seed.yaml"
+    result = run("import", fmt, str(exported), "-o", str(elsewhere))
+    assert result.exit_code == 0, result.output
+    assert "source: path" not in result.output
+    text = elsewhere.read_text(encoding="utf-8")
+    assert '  path: "../../seeds/europe-central-asia-partnership.txt"\n' in text
+    assert (
+        f"{exported}: note: the source's path is now "
+        "'../../seeds/europe-central-asia-partnership.txt', relative to the map written (it was "
+        f"'../seeds/europe-central-asia-partnership.txt', relative to {exported})"
+    ) in result.output
+    checked = run("check", str(elsewhere))
+    assert (checked.exit_code, checked.output) == (0, "")
+
+
+def test_an_export_beside_the_map_keeps_the_source_path(seed_copy: Path) -> None:
+    assert run("export", "json", str(seed_copy)).exit_code == 0
+    document = json.loads(seed_copy.with_suffix(".json").read_text(encoding="utf-8"))
+    assert document["source"]["path"] == "../seeds/europe-central-asia-partnership.txt"

@@ -9,10 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.analysis.focus import around, focus
-from argmap.api import check_bytes, render_map
+from argmap.api import check_bytes, draw, render_map
 from argmap.cli import main
 from argmap.diagnostics import UsageError
 from argmap.draw.graph import to_dot
+from argmap.draw.options import DrawOptions
 from argmap.draw.style import GRAPH_ATTRS, LEGEND_MAX_CLAIMS
 
 # t ← c1 ← [p1 + p2] (linked, undercut by u) ; t ← c2 ← p3 ; x attacks t ; far ← c1 (far is 3 away)
@@ -121,6 +122,21 @@ def test_render_focus_on_the_command_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "cannot focus on 'nope'" in result.output
     assert not path.with_suffix(".svg").exists()
+
+
+def test_depth_without_focus_is_a_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text(MAP, encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(path), "--depth", "1"])
+    assert result.exit_code == 2
+    assert "--depth counts steps from the claim --focus names; give --focus ID too" in (
+        result.output
+    )
+    assert not path.with_suffix(".svg").exists()
+    checked = check_bytes(MAP.encode(), str(path))
+    assert checked.map is not None
+    with pytest.raises(UsageError, match="give a focus too"):
+        draw(checked.map, str(path), "svg", DrawOptions(depth=1))
 
 
 def big_map(claims: int) -> str:

@@ -135,6 +135,10 @@ LOADED_WHEN_USED = {
     "argmap.draw.style",
     "argmap.draw.svg",
     "argmap.pages.view",
+    "argmap.draw.glyphs",  # the API's merging of font warnings, after a drawing loaded it
+    # uharfbuzz's Python API: only where its library does not export HarfBuzz's C API (its
+    # import takes 6 ms of a drawing's 150).
+    "uharfbuzz",
     # The process pool: several maps drawn at once.
     "concurrent.futures.process",
     "multiprocessing",
@@ -144,6 +148,9 @@ LOADED_WHEN_USED = {
     "argmap.watch",
     # The system's file notifications: render --watch only.
     "watchfiles",
+    # The language server (pygls and the protocol's types), by its command: argmap --help,
+    # which reads every command's help, would otherwise load it.
+    "argmap.lsp.server",
 }
 
 

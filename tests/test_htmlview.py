@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from argmap.analysis.coverage import coverage as cover
 from argmap.api import load, render_map, source_text
 from argmap.cli import main
 from argmap.model import ArgumentMap, Claim, Kind, Quote, Reason, Ref, Source
@@ -71,7 +72,8 @@ def test_the_page_is_one_file_that_asks_for_nothing(seed_page: bytes) -> None:
     metas = [a for t, a in tags.tags if t == "meta"]
     assert {"http-equiv": "Content-Security-Policy", "content": CSP} in metas
     assert CSP == (
-        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
+        "font-src data:"
     )
     for tag, attributes in tags.tags:
         assert tag not in ("link", "iframe", "object", "embed", "img", "image"), tag
@@ -79,7 +81,9 @@ def test_the_page_is_one_file_that_asks_for_nothing(seed_page: bytes) -> None:
         assert not (attributes.get("href") or "").startswith(("http", "//")), attributes
     scripts = [a for t, a in tags.tags if t == "script"]
     assert scripts == [{}]  # one inline script
-    assert "@import" not in text and "url(" not in text and "fetch(" not in text
+    assert "@import" not in text and "fetch(" not in text
+    # The one kind of URL is the drawing's font's: data, in the page itself.
+    assert re.findall(r"url\((\w+:[\w/]+)", text) == ["data:font/woff2"] * text.count("url(")
 
 
 def test_the_article_is_the_source_text_with_every_quote_marked(
@@ -133,6 +137,24 @@ def test_overlapping_quotes_mark_a_stretch_with_both_claims() -> None:
         '<p><mark tabindex="0" data-claims="c" data-start="26" data-end="29">Six</mark>'
         " seven.</p>"
     )
+
+
+def test_a_passage_that_occurs_twice_is_marked_twice() -> None:
+    text = "Energy matters most.\n\nThe body begins. Energy matters most. It ends."
+    found = passages(small(a=["Energy matters most"]), SourceText(text))
+    assert [(p.start, p.end) for p in found] == [(0, 19), (39, 58)]
+    assert article(text, found).count('data-claims="a"') == 2
+
+
+def test_the_view_marks_what_coverage_counts(seed: ArgumentMap) -> None:
+    """Every stretch coverage counts as quoted, and no other, is marked for its claim (the
+    seed's standfirst repeats a sentence of its body)."""
+    source = SourceText(source_text(seed, SEED_MAP) or "")
+    counted = {(p.start, p.end, p.claim) for p in cover(seed, source).passages}
+    marked = {(p.start, p.end, p.claim) for p in passages(seed, source)}
+    assert marked == counted
+    starts = sorted(p.start for p in passages(seed, source) if p.claim == "partnership-thesis")
+    assert len(starts) >= 2 and source.line_of(starts[0]) != source.line_of(starts[-1])
 
 
 def test_an_elided_quote_marks_its_parts_only() -> None:

@@ -50,9 +50,10 @@ def test_editors_break_lines_at_lf_crlf_and_cr_but_not_at_unicode_separators() -
     assert lines.line_end(0) == 1  # before "\r\n"
 
 
-def test_yaml_spans_count_lines_as_libyaml_does() -> None:
-    text = "a\u2028b\x85c\r\nd"
-    assert span_offset(line_starts(text), Span(4, 1), len(text)) == text.index("d")
+def test_yaml_spans_count_lines_as_editors_do() -> None:
+    text = "a\u2028b\x85c\r\nd\re"
+    assert span_offset(line_starts(text), Span(2, 1), len(text)) == text.index("d")
+    assert span_offset(line_starts(text), Span(3, 1), len(text)) == text.index("e")
     assert span_offset(line_starts(text, yaml_lines=False), Span(1, 5), len(text)) == 4
     assert span_offset(line_starts(text), Span(0, 0), len(text)) == 0
 
@@ -98,7 +99,7 @@ def test_a_diagnostic_covers_its_token_after_astral_characters_and_unicode_line_
     seed_copy: Path, newline: str, bom: str
 ) -> None:
     text = SEED_MAP.read_text()
-    # A title with an emoji and a U+2028 (a line break for YAML, not for editors), then a
+    # A title with an emoji and a U+2028 (a line break for libyaml, not for editors), then a
     # reference misspelt further down.
     text = text.replace('title: "Europe', 'title: "😀 \u2028Europe', 1)
     text = text.replace("      - mutual-benefit-strategy\n", "      - mutual-benefit-stratgy\n", 1)
@@ -114,7 +115,7 @@ def test_a_diagnostic_covers_its_token_after_astral_characters_and_unicode_line_
     )
     checked = check_bytes(text.encode(), str(seed_copy))
     assert found.message == checked.diagnostics[0].message
-    assert checked.diagnostics[0].span.line == found.range.start.line + 2  # YAML's extra line
+    assert checked.diagnostics[0].span.line == found.range.start.line + 1  # lines as editors
 
 
 INVALID = ROOT / "tests" / "invalid"
@@ -211,7 +212,7 @@ def test_the_source_is_read_beside_the_map_as_it_is_on_disk(seed_copy: Path) -> 
 def test_places_after_a_unicode_line_separator_are_the_editors(
     tmp_path: Path, tail: str, code: str, token: str
 ) -> None:
-    text = 'argmap: 1\ntitle: "a\u2028b\x85c"\npremises:\n  - id: a\n' + tail
+    text = 'argmap: 1\ntitle: "a\u2028b\u2029c"  # x\x85y\npremises:\n  - id: a\n' + tail
     doc = document(text, tmp_path / "m.yaml")
     [found] = diagnostics(doc)
     assert found.code == code

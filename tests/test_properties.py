@@ -45,6 +45,9 @@ SVG = "{http://www.w3.org/2000/svg}"
 XLINK_TITLE = "{http://www.w3.org/1999/xlink}title"
 
 RENDERING = settings(max_examples=50, deadline=None)
+#: Any text includes scripts the drawing's font lacks: it warns of them (tested where the
+#: warning is, in tests/test_dot.py and tests/test_fonts.py), and draws them all the same.
+ANY_SCRIPT = pytest.mark.filterwarnings("ignore::argmap.diagnostics.FontWarning")
 CHECKING = settings(max_examples=100, deadline=None)
 FUZZING = settings(max_examples=200, deadline=None)
 
@@ -154,6 +157,7 @@ def test_consistent_map_checks_clean_and_loads_as_written(generated: Generated) 
     checked_map(generated)
 
 
+@ANY_SCRIPT
 @RENDERING
 @given(consistent_maps())
 def test_consistent_map_renders_every_claim_text(generated: Generated) -> None:
@@ -225,6 +229,7 @@ def place(spec: MapSpec, field: str, text: str) -> ClaimSpec:
     return claim
 
 
+@ANY_SCRIPT
 @RENDERING
 @given(
     spec=st.none() | map_specs(source=True, max_claims=3),
@@ -267,6 +272,7 @@ def test_any_text_appears_literally_in_the_svg(spec: MapSpec | None, field: str,
 # ---------------------------------------------------------------- (d) output is deterministic
 
 
+@ANY_SCRIPT
 @settings(max_examples=3, deadline=None)
 @given(consistent_maps())
 def test_the_drawing_does_not_depend_on_the_process(generated: Generated) -> None:
@@ -289,6 +295,7 @@ def test_the_drawing_does_not_depend_on_the_process(generated: Generated) -> Non
         assert done.stdout == here
 
 
+@ANY_SCRIPT
 @settings(max_examples=3, deadline=None)
 @given(consistent_maps(max_claims=4))
 def test_png_and_pdf_are_deterministic(generated: Generated) -> None:

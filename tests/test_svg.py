@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+import zlib
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,9 @@ def test_the_svg_refers_to_nothing_outside_itself(seed_svg: bytes) -> None:
     assert not any(e.tag in (f"{S}script", f"{S}foreignObject", f"{S}image") for e in root.iter())
     assert not [k for e in root.iter() for k in e.attrib if k.lower().startswith("on")]
     assert not [e for e in root.iter() if e.get(f"{XLINK}href") or e.get("href")]
-    assert "url(" not in text and "@import" not in text and "@font-face" not in text
+    assert "@import" not in text
+    # The one kind of URL is the embedded font's: data, in the file itself.
+    assert re.findall(r"url\((\w+:[\w/]+)", text) == ["data:font/woff2"] * text.count("url(")
     # The only URLs are the two namespace names; no DOCTYPE, no comment with a version.
     assert set(re.findall(r"https?://[^\s\"'<>]+", text)) == {
         "http://www.w3.org/2000/svg",
@@ -202,11 +205,65 @@ def test_an_unknown_theme_is_refused() -> None:
         render_map(small_map(), "svg", theme="sepia")
 
 
-def test_themes_and_widths_are_for_svg_and_html_only() -> None:
-    with pytest.raises(UsageError, match="svg and html only"):
-        render_map(small_map(), "png", theme="dark")
+def test_widths_are_for_svg_and_id_prefixes_for_svg_and_html_only() -> None:
     with pytest.raises(UsageError, match="svg only"):
         render_map(small_map(), "html", width="10cm")
+    with pytest.raises(UsageError, match="svg and html only"):
+        render_map(small_map(), "png", id_prefix="m2-")
+
+
+def _png_pixel(png: bytes, x: int = 0) -> tuple[int, ...]:
+    """The RGB(A) of pixel ``x`` of a PNG's first row (8-bit RGBA or, when every pixel is
+    opaque, RGB, as Graphviz's cairo writes it): whatever the row's filter, its first pixel is
+    stored as it is."""
+    assert png[12:16] == b"IHDR" and png[24:26] in (bytes([8, 6]), bytes([8, 2]))
+    size = 4 if png[25] == 6 else 3
+    data, position = b"", 8
+    while position < len(png):
+        length = int.from_bytes(png[position : position + 4], "big")
+        kind = png[position + 4 : position + 8]
+        if kind == b"IDAT":
+            data += png[position + 8 : position + 8 + length]
+        position += 12 + length
+    row = zlib.decompress(data)
+    return tuple(row[1 + size * x : 1 + size * (x + 1)])
+
+
+def _pdf_colours(pdf: bytes) -> set[str]:
+    """The fill and stroke colours a PDF's content streams set (``r g b rg`` / ``RG``), as
+    #rrggbb."""
+    found = set()
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            text = zlib.decompress(stream)
+        except zlib.error:
+            continue
+        for r, g, b in re.findall(rb"([\d.]+) ([\d.]+) ([\d.]+) (?:rg|RG)\b", text):
+            found.add("#" + "".join(f"{round(float(v) * 255):02x}" for v in (r, g, b)))
+    return found
+
+
+@pytest.mark.parametrize("theme", ["dark", "print"])
+def test_png_pdf_and_dot_are_drawn_in_the_theme(seed: ArgumentMap, theme: str) -> None:
+    mapping = palette(THEMES[theme])
+    background = mapping["white"]
+    png = render_map(seed, "png", theme=theme)
+    assert "#{:02x}{:02x}{:02x}".format(*_png_pixel(png)[:3]) == background
+    light_pdf = _pdf_colours(render_map(seed, "pdf"))
+    themed_pdf = _pdf_colours(render_map(seed, "pdf", theme=theme))
+    assert background in themed_pdf
+    assert themed_pdf <= {*mapping.values(), "#000000", "#ffffff"}
+    assert light_pdf - themed_pdf, "the themed PDF has the light colours"
+    dot = render_map(seed, "dot", theme=theme).decode()
+    light_dot = render_map(seed, "dot").decode()
+    assert dot != light_dot
+    assert re.sub(r'"#[0-9a-f]{6}"|white', "C", dot) == re.sub(
+        r'"#[0-9a-f]{6}"|white', "C", light_dot
+    ), "only colours change"
+
+
+def test_auto_is_light_where_there_is_no_css(seed: ArgumentMap) -> None:
+    assert render_map(seed, "png", theme="auto") == render_map(seed, "png")
 
 
 def test_the_cli_offers_every_theme() -> None:
@@ -223,8 +280,13 @@ def test_style_rules_are_scoped_to_the_drawing_and_have_no_specificity(seed: Arg
     root = ET.fromstring(render_map(seed, "svg", theme="auto"))
     scope = f":where(#{root.get('id')}"
     rules = [r for r in root.find(f"{S}style").text.splitlines() if r.strip()]
+    faces = [r for r in rules if r.startswith("@font-face")]
     for rule in rules:
-        assert rule.startswith((scope, "@media", "}")), rule
+        assert rule.startswith((scope, "@media", "}", "@font-face")), rule
+    # @font-face rules are global to a page: theirs is a family no other drawing shares.
+    family = re.compile(r'@font-face\{font-family:"(argmap-font-[0-9a-f]{10})";')
+    families = {family.match(rule)[1] for rule in faces}
+    assert len(faces) == 2 and len(families) == 1
 
 
 def test_different_drawings_have_different_root_ids(seed: ArgumentMap, seed_svg: bytes) -> None:
@@ -303,11 +365,14 @@ def test_render_with_theme_width_and_prefix(seed_copy: Path, tmp_path: Path) -> 
     assert root.find(f".//{S}g[@id='eca-partnership-thesis']") is not None
 
 
-def test_render_refuses_a_theme_for_png(seed_copy: Path) -> None:
-    result = CliRunner().invoke(main, ["render", str(seed_copy), "-f", "png", "--theme", "dark"])
-    assert result.exit_code == 2
-    assert "argmap: error: a theme or id prefix applies to svg and html only" in result.output
-    assert not seed_copy.with_suffix(".png").exists()
+def test_render_draws_png_and_pdf_in_a_theme(seed_copy: Path, tmp_path: Path) -> None:
+    for fmt in ("png", "pdf"):
+        out = tmp_path / f"dark.{fmt}"
+        result = CliRunner().invoke(
+            main, ["render", str(seed_copy), "--theme", "dark", "-o", str(out)]
+        )
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 1000
 
 
 # --- the Python API -----------------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 A small cache file, :data:`CACHE_NAME`, in the output folder (the map folder itself without
 ``-o``) remembers each drawing and what it was made from: the SHA-256 of the map's bytes, of
-its source text's bytes and of the drawing written, and the settings (argmap's and
-Graphviz's versions, the format and the drawing options). A map whose map, source and drawing
+its source text's bytes and of the drawing written, and the settings (argmap's version, the
+installed Graphviz, the shipped font's files and the libraries that embed it, the format and
+the drawing options). A map whose map, source and drawing
 still have those hashes, under the same settings, is skipped, and its warnings are repeated
 from the cache.
 
@@ -42,7 +43,7 @@ from typing import Any
 from argmap import __version__
 from argmap.batch.jobs import Job, Outcome
 from argmap.diagnostics import ArgmapError
-from argmap.draw.engine import graphviz_identity
+from argmap.draw.identity import drawing_identity
 from argmap.draw.options import DrawOptions
 from argmap.io import Unreadable, read_file, read_with_stat, write_atomic
 from argmap.project import confine, roots
@@ -95,11 +96,14 @@ def hashed(path: str, looked: int) -> dict[str, Any]:
 
 def settings_key(fmt: str, options: DrawOptions, source_root: str | None = None) -> str:
     """Everything besides the map and its source that shapes a drawing, as canonical JSON:
-    argmap's version, the installed Graphviz (:func:`graphviz_identity`), the format, the
-    drawing options, and the folder sources may also come from."""
+    argmap's version, the installed Graphviz, the shipped font's files and the libraries that
+    embed it in an SVG (:func:`~argmap.draw.identity.drawing_identity`), the format, the
+    drawing options, and the folder sources may also come from. (A drawing whose text the
+    shipped font lacks depends on the machine's fonts too: such drawings are never taken as
+    up to date; see :mod:`argmap.batch.pool`.)"""
     settings = {
         "argmap": __version__,
-        "graphviz": graphviz_identity(),
+        "drawing": drawing_identity(),
         "format": fmt,
         "options": options.key(),
         "source_root": None if source_root is None else os.path.realpath(source_root),

@@ -17,13 +17,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from argmap.api import check_bytes, draw
+from argmap.api import OUT_OF_MEMORY, check_bytes, draw
 from argmap.batch.cache import Cache, hashed, settings_key, settled, sha
 from argmap.batch.jobs import Job, Outcome, clashes, plan
 from argmap.diagnostics import ArgmapError, Severity, UsageError
 from argmap.draw.engine import load_graphviz
 from argmap.draw.options import DrawOptions
-from argmap.io import read_with_stat, refuse_overwrite, stop_cleanly, write_atomic
+from argmap.io import make_folder, read_with_stat, refuse_overwrite, stop_cleanly, write_atomic
 from argmap.project import confine, roots
 
 if TYPE_CHECKING:
@@ -67,16 +67,21 @@ def render_one(
     counts = {"lines": lines, "errors": errors, "warnings": len(lines) - errors}
     if not checked.ok or checked.map is None:
         return Outcome(path, target, **counts, seconds=time.perf_counter() - started)
+    notes: list[str] = []
     try:
         refuse_overwrite(path, Path(target), "the map itself")
-        drawing = draw(checked.map, path, fmt, options, source_root=source_root)
+        drawing = draw(checked.map, path, fmt, options, notes=notes, source_root=source_root)
+        make_folder(os.path.dirname(target))
         write_atomic(target, drawing)
     except ArgmapError as exc:
         return Outcome(
             path, target, **counts, problem=str(exc), seconds=time.perf_counter() - started
         )
+    counts["lines"] = lines + tuple(f"{path}: note: {note}" for note in notes)
     record = None
-    if location is None or source_file is not None:
+    # A drawing with notes has text the shipped font lacks, drawn with the machine's fonts,
+    # which the cache cannot see: it is drawn again on every run rather than trusted.
+    if not notes and (location is None or source_file is not None):
         source = checked.map.source
         record = {
             "map": {"sha256": sha(data), "stat": map_stat},
@@ -91,6 +96,19 @@ def render_one(
         path, target, **counts, wrote=True, seconds=time.perf_counter() - started,
         record=record, source=location,
     )  # fmt: skip
+
+
+def failure(exc: BaseException) -> str:
+    """An exception that stopped a map, in words: running out of memory as such, anything
+    else (a bug) by its type and message.
+
+    >>> failure(MemoryError()).split(";")[0], failure(KeyError("x"))
+    ('ran out of memory while checking or drawing it', "KeyError: 'x'")
+    """
+    if isinstance(exc, MemoryError):
+        return OUT_OF_MEMORY
+    said = str(exc)
+    return f"{type(exc).__name__}: {said}" if said else type(exc).__name__
 
 
 def load_pool() -> tuple[ModuleType, ModuleType]:
@@ -131,7 +149,10 @@ def run(
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers <= 1:
         for number, (path, target) in enumerate(jobs, 1):
-            yield render_one(path, target, fmt, options, source_root)
+            try:
+                yield render_one(path, target, fmt, options, source_root)
+            except Exception as exc:  # as from a worker, below
+                yield Outcome(path, target, problem=f"{path}: {failure(exc)}")
             if progress:
                 progress(number)
         return
@@ -158,13 +179,14 @@ def run(
             try:
                 yield future.result()
             except futures_module.BrokenProcessPool:
-                yield Outcome(path, target, problem=f"{path}: the renderer crashed")
+                crashed = "the renderer crashed (the system may have stopped it for lack of memory)"
+                yield Outcome(path, target, problem=f"{path}: {crashed}")
             except SystemExit as exc:
                 if not future.done() or future.exception() is not exc:
                     raise  # this process was told to stop
                 yield Outcome(path, target, problem=f"{path}: the renderer was stopped")
-            except Exception as exc:  # a bug: report it with the map, and go on with the rest
-                yield Outcome(path, target, problem=f"{path}: {type(exc).__name__}: {exc}")
+            except Exception as exc:  # report it with the map, and go on with the rest
+                yield Outcome(path, target, problem=f"{path}: {failure(exc)}")
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -189,8 +211,9 @@ def render_folders(
     whose drawings would go to one file are not drawn (:func:`clashes`). ``note`` is told,
     before anything is drawn, of entries skipped (not regular files) and caches ignored.
     """
-    if output is not None and os.path.exists(output) and not os.path.isdir(output):
-        raise UsageError(f"{output}: to render a folder, -o must name a folder")
+    named = output.rstrip("/" + os.sep) or output if output is not None else None
+    if named is not None and os.path.exists(named) and not os.path.isdir(named):
+        raise UsageError(f"{output}: to render a folder, -o must name a folder, not a file")
     jobs, skipped = plan(folders, output, fmt)
     jobs = [Job(path, target, "") for path, target in files] + jobs
     settings = settings_key(fmt, options, source_root)
@@ -217,11 +240,8 @@ def render_folders(
     for line in [*skipped, *(caches[folder].problem or "" for folder in sorted(ignored))]:
         if note is not None:
             note(line)
-    try:
-        for folder in {os.path.dirname(jobs[n].target) for n in todo}:
-            os.makedirs(folder or ".", exist_ok=True)
-    except OSError as exc:
-        raise UsageError(f"cannot make the folder {exc.filename}: {exc.strerror}") from None
+    for folder in sorted({os.path.dirname(jobs[n].target) for n in todo}):
+        make_folder(folder)  # here, once, rather than in each worker: a clear error first
     pairs = [(jobs[n].path, jobs[n].target) for n in todo]
 
     def advance(done: int) -> None:
@@ -241,4 +261,4 @@ def render_folders(
     return [outcomes[n] for n in range(len(jobs))]
 
 
-__all__ = ["render_folders", "render_one", "run"]
+__all__ = ["failure", "render_folders", "render_one", "run"]

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from argmap.checks.registry import Context, Finding, check
 from argmap.read.passages import Passages
+from argmap.read.source import Match, SourceText, normalize
 
 #: Quotes not found in one map for which the closest passage is looked for; the rest say none
 #: was looked for, so that a map whose quotes are all wrong costs no more than this many looks.
@@ -80,8 +81,11 @@ def quotes_found(context: Context) -> Iterator[Finding]:
                 continue
             missing += 1
             message = f"quote of '{claim.id}' not found in the source"
-            passage = passages.closest(quote.text) if missing <= HINTS else None
-            if passage is not None and passage.similarity >= SIMILAR:
+            other = source.find_other_case(quote.text)
+            passage = passages.closest(quote.text) if other is None and missing <= HINTS else None
+            if other is not None:
+                message += _case_differs(source, other, quote.text)
+            elif passage is not None and passage.similarity >= SIMILAR:
                 shown = passage.text if len(passage.text) <= 160 else passage.text[:157] + "..."
                 message += f'; closest passage (line {passage.line}): "{shown}"'
             elif missing <= HINTS:
@@ -89,6 +93,21 @@ def quotes_found(context: Context) -> Iterator[Finding]:
             else:
                 message += f"; no close passage looked for (argmap looks for the first {HINTS})"
             yield Finding("AM110", quote.span, message)
+
+
+def _case_differs(source: SourceText, found: Match, quote: str) -> str:
+    """Where a quote that differs only in letter case is, and the words that differ."""
+    line = source.line_of(found.start)
+    written = normalize(source.text[found.start : found.end]).split()
+    quoted = normalize(quote).split()
+    pairs = [(a, b) for a, b in zip(written, quoted, strict=False) if a != b]
+    if len(written) != len(quoted) or not pairs:  # elided: name the passage instead
+        shown = " ".join(written)
+        shown = shown if len(shown) <= 160 else shown[:157] + "..."
+        return f'; the source has it with other letter case (line {line}): "{shown}"'
+    differ = ", ".join(f'"{a}" where the quote has "{b}"' for a, b in pairs[:3])
+    more = f" (and {len(pairs) - 3} more)" if len(pairs) > 3 else ""
+    return f"; only letter case differs: the source (line {line}) has {differ}{more}"
 
 
 @check("AM115")

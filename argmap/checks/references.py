@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from argmap.checks.registry import Context, Finding, check
 from argmap.diagnostics import clip
-from argmap.model import Link, Ref, Relation, walk
-from argmap.read.suggest import Names, did_you_mean
+from argmap.model import Claim, Link, Ref, Relation, walk
+from argmap.model.keys import ID_PATTERN, slugify
+from argmap.read.suggest import LONGEST, Names, did_you_mean
 
 _ROLES = {
     Link.SUPPORT: "reason",
@@ -43,18 +44,55 @@ def known_references(context: Context) -> Iterator[Finding]:
             reasons: [supplier]
     """
     known = set(context.by_id)
-    names: Names | None = None  # indexed at the first unknown id
+    hints: _Hints | None = None  # made at the first unknown id
     for relation in context.relations:
         for ref in relation.claims:
             if ref.id not in known:
-                names = names or Names(claim.id for claim in context.map.claims)
-                hint = did_you_mean(ref.id, names)
+                hints = hints or _Hints(context.map.claims, known)
                 role = _ROLES[relation.link]
                 yield Finding(
                     "AM103",
                     ref.span,
-                    f"{role} '{clip(ref.id)}' of '{relation.target.id}' is no claim{hint}",
+                    f"{role} '{clip(ref.id)}' of '{relation.target.id}' is no claim"
+                    + hints.hint(ref.id, role),
                 )
+
+
+#: How to write several ids that were written as one, ``a, b``, by the role of the list.
+_SEVERAL = {
+    "reason": "write [{ids}] for one linked reason (they support only together), or each on a "
+    "line of its own (- {first}) for {n} reasons",
+    "objection": "write [{ids}] for {n} objections, or 'claims: [{ids}]' for one linked objection",
+    "contradiction": "write [{ids}] for {n} claims it contradicts",
+}
+
+
+class _Hints:
+    """What the writer of an unknown reference probably meant, worked out from the map's ids
+    once, so that each unknown reference costs about the same however many claims there are."""
+
+    def __init__(self, claims: tuple[Claim, ...], known: set[str]) -> None:
+        ids = [claim.id for claim in claims]
+        self.known = known
+        self.by_slug = {slugify(claim_id): claim_id for claim_id in reversed(ids)}
+        self.names = Names(ids)
+
+    def hint(self, name: str, role: str) -> str:
+        """Several ids written as one, a claim whose id differs only in its underscores or
+        case, or the closest id (:class:`argmap.read.suggest.Names`)."""
+        parts = [part.strip() for part in name.split(",")]
+        if len(parts) > 1 and all(part in self.known for part in parts):
+            return "; " + _SEVERAL[role].format(ids=", ".join(parts), first=parts[0], n=len(parts))
+        meant = self.by_slug.get(slugify(name)) if len(name) <= LONGEST else None
+        if meant is not None and not ID_PATTERN.fullmatch(meant):
+            return (
+                f"; the claim is defined as '{clip(meant)}', which is no valid id: rename it "
+                f"'{slugify(meant)}' where it is defined (ids use lowercase letters, digits and "
+                "hyphens)"
+            )
+        if meant is not None:
+            return f"; did you mean '{meant}'? ids use lowercase letters, digits and hyphens"
+        return did_you_mean(name, self.names)
 
 
 @check("AM104")

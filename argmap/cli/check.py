@@ -6,42 +6,59 @@ import sys
 
 import click
 
-from argmap.api import Checked, check_file
+from argmap.api import Checked
+from argmap.cli.maps import expand, problems, read, several, status
 from argmap.cli.options import source_root_option
-from argmap.cli.output import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, error, report, summary
-from argmap.diagnostics import UsageError
+from argmap.cli.output import EXIT_OK, say, summary
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...")
 @source_root_option
 def check(files: tuple[str, ...], source_root: str | None) -> None:
     """Check maps: shape, references, logic, and every quote against the source.
 
     Prints each problem as PATH:LINE:COL: error|warning: message [CODE] on stderr and
-    nothing when the maps are clean. Exit status: 0 clean or warnings only, 1 errors,
+    nothing when the maps are clean. A folder (DIR) stands for every map under it (*.yaml,
+    *.yml), as for render; when several maps have problems, a line per map with problems
+    and a count of the maps close the run. Exit status: 0 clean or warnings only, 1 errors,
     2 a file could not be read.
 
     \b
     Example:
       argmap check maps/europe-central-asia.yaml
-      argmap check maps/*.yaml
+      argmap check maps/                       # every map under maps/
     """
-    status = EXIT_OK
-    results: list[Checked] = []
-    for name in files:
-        try:
-            checked = check_file(name, source_root=source_root)
-        except UsageError as exc:
-            error(str(exc))
-            status = EXIT_USAGE
+    found = expand(files)
+    many = several(found)
+    worst = EXIT_OK
+    results: list[tuple[str, Checked | None]] = []
+    for item in found:
+        checked = read(item.path, source_root)
+        worst = max(worst, status(checked))
+        results.append((item.path, checked))
+    summary(d for _, checked in results if checked for d in checked.diagnostics)
+    if many and any(checked is None or checked.diagnostics for _, checked in results):
+        _per_file(results)
+    sys.exit(worst)
+
+
+def _per_file(results: list[tuple[str, Checked | None]]) -> None:
+    """A line for each map with problems, then how many maps had what (stderr)."""
+    kinds = {"with errors": 0, "with warnings": 0, "clean": 0, "unreadable": 0}
+    for path, checked in results:
+        if checked is None:
+            kinds["unreadable"] += 1
+            say(f"argmap: {path}: cannot be read")
             continue
-        results.append(checked)
-        report(checked.diagnostics)
-        if not checked.ok:
-            status = max(status, EXIT_ERRORS)
-    summary(d for checked in results for d in checked.diagnostics)
-    sys.exit(status)
+        count = problems(checked)
+        if count is None:
+            kinds["clean"] += 1
+            continue
+        kinds["with warnings" if checked.ok else "with errors"] += 1
+        say(f"argmap: {path}: {count}")
+    shown = ", ".join(f"{n} {what}" for what, n in kinds.items() if n)
+    say(f"argmap: {len(results)} map{'s' * (len(results) != 1)}: {shown}")
 
 
 __all__ = ["check"]

@@ -9,7 +9,16 @@ import click
 
 from argmap.api import check_bytes, check_file
 from argmap.cli.options import output_option, source_root_option
-from argmap.cli.output import EXIT_ERRORS, EXIT_OK, Failure, report, say, summary, write
+from argmap.cli.output import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    Failure,
+    output_path,
+    report,
+    say,
+    summary,
+    write,
+)
 from argmap.convert import export_map, import_file
 from argmap.diagnostics import ArgmapError, MapError
 from argmap.formats.base import FormatError
@@ -21,7 +30,10 @@ from argmap.io import refuse_overwrite
 @click.command("import")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(list(IMPORTS)))
 @click.argument("file", metavar="FILE")
-@output_option("The map to write, or - for stdout. Default: FILE with the extension .yaml.")
+@output_option(
+    "The map to write, a folder to write it into (ending in /), or - for stdout. Default: FILE "
+    "with the extension .yaml."
+)
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @source_root_option
 def import_(fmt: str, file: str, output: str | None, force: bool, source_root: str | None) -> None:
@@ -31,7 +43,8 @@ def import_(fmt: str, file: str, output: str | None, force: bool, source_root: s
     stderr, with the ids of the nodes concerned, and so are the check's findings. Exit
     status: 0 written (warnings allowed), 1 the file is not in the format or the map has
     errors, 2 a file could not be read or written. A microtext's .txt (beside its XML)
-    becomes the map's source, named relative to OUT (to the current folder for stdout).
+    becomes the map's source; the map's source path is written relative to OUT (to the
+    current folder for stdout), so the map checks wherever it is written.
 
     \b
     Example:
@@ -39,7 +52,7 @@ def import_(fmt: str, file: str, output: str | None, force: bool, source_root: s
       argmap import aif nodeset10.json -o maps/nodeset10.yaml
       argmap import json map.json -o - | less
     """
-    target = None if output == "-" else Path(output or Path(file).with_suffix(".yaml"))
+    target = output_path(output, Path(file).with_suffix(".yaml"))
     try:
         refuse_overwrite(file, target, "the file imported")
         if target is not None and target.exists() and not force:
@@ -91,10 +104,9 @@ def export(fmt: str, file: str, output: str | None, source_root: str | None) -> 
         if not checked.ok:
             sys.exit(EXIT_ERRORS)
         assert checked.map is not None
-        default = Path(file).with_suffix(EXPORTS[fmt].extension)
-        target = None if output == "-" else Path(output or default)
+        target = output_path(output, Path(file).with_suffix(EXPORTS[fmt].extension))
         refuse_overwrite(file, target, "the map itself")
-        exported = export_map(checked.map, fmt)
+        exported = export_map(checked.map, fmt, file, target)
         for loss in exported.losses:
             say(f"{file}: note: {loss}")
         text = exported.text

@@ -1,58 +1,153 @@
-"""``argmap coverage``: a map and its source → which sentences it quotes, as a table or a page."""
+"""``argmap coverage``: maps and their sources → which sentences they quote, as tables or pages."""
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 import click
 
+from argmap.analysis.coverage import Coverage
 from argmap.analysis.coverage import coverage as cover
-from argmap.api import source_text
+from argmap.api import Checked, source_text
+from argmap.cli.maps import (
+    Found,
+    count,
+    expand,
+    heading,
+    per_file,
+    read,
+    several,
+    status,
+    why_not,
+)
 from argmap.cli.options import source_root_option
-from argmap.cli.output import EXIT_ERRORS, EXIT_OK, Failure, checked_map, say, short, show, table
+from argmap.cli.output import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Failure,
+    error,
+    output_path,
+    short,
+    show,
+    table,
+    write,
+)
 from argmap.diagnostics import ArgmapError, UsageError
-from argmap.io import write_atomic
 from argmap.pages.coverage import page
 from argmap.read.source import SourceText
 
 
 @click.command()
-@click.argument("file", metavar="FILE")
+@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...")
 @click.option(
     "--html",
     "html_out",
     metavar="OUT",
     help="Also write the source as an HTML page, quoted passages highlighted and linked to "
-    "their claims, sentences no claim quotes marked.",
+    "their claims, sentences no claim quotes marked. For several maps, OUT is a folder.",
 )
 @source_root_option
-def coverage(file: str, html_out: str | None, source_root: str | None) -> None:
+def coverage(files: tuple[str, ...], html_out: str | None, source_root: str | None) -> None:
     """Show which sentences of the source the map quotes, and which it leaves out.
 
     Lists the source's sentences with their line, how much of each the quotes cover and the
     claims quoting it; then the lines that are not prose (headlines, captions, page
     furniture), which are not counted; then the share of sentences quoted. The README says
-    how furniture is told apart; a map can name more under 'source: ignore:'. Exit status:
-    0 shown, 1 the map has errors (shown all the same), 2 a file could not be read or written.
+    how furniture is told apart; a map can name more under 'source: ignore:'. A folder
+    (DIR) stands for every map under it, as for render: each map's report comes under its
+    path, maps without a source are passed over, and a row a map ends the run. Exit status:
+    0 shown, 1 a map has errors (shown all the same), 2 a file could not be read or written
+    (or the one map named has no source).
 
     \b
     Example:
       argmap coverage maps/europe-central-asia.yaml
       argmap coverage maps/europe-central-asia.yaml --html coverage.html
+      argmap coverage maps/ --html build/coverage/    # a page a map, as maps/ holds them
     """
-    checked = checked_map(file, source_root)
+    found = expand(files)
+    many = several(found)
+    if many and html_out is not None and os.path.isfile(html_out):
+        raise Failure(f"{html_out}: for several maps, --html must name a folder, not a file")
+    worst = EXIT_OK
+    rows: list[tuple[str, ...]] = []
+    for number, item in enumerate(found):
+        if many:
+            heading(item.path, first=number == 0)
+        checked = read(item.path, source_root)
+        worst = max(worst, status(checked))
+        if checked is not None:
+            count(checked, item.path if many else None)
+        if checked is None or checked.map is None:
+            rows.append(("-",) * 3 + (f"{item.path} ({why_not(checked, 'covered')})",))
+            continue
+        try:
+            out = _page(item, html_out) if many else _single_page(item.path, html_out)
+            found_cover = _cover(checked, item.path, out, alone=not many, root=source_root)
+        except ArgmapError as exc:
+            if not many:
+                raise Failure(str(exc)) from None
+            error(str(exc))
+            worst = EXIT_USAGE
+            rows.append(("-",) * 3 + (f"{item.path} (not covered)",))
+            continue
+        errors = "" if checked.ok else ", has errors"
+        if found_cover is None:  # no source, of one of several maps
+            show("no source to cover", err=False)
+            rows.append(("-",) * 3 + (f"{item.path} (no source{errors})",))
+            continue
+        quoted = sum(s.covered for s in found_cover.argument)
+        errors = errors and f" ({errors[2:]})"
+        figures = (str(len(found_cover.argument)), str(quoted), f"{found_cover.share:.0%}")
+        rows.append((*figures, item.path + errors))
+    if many:
+        per_file(("sentences", "quoted", "share", "map"), rows)
+    sys.exit(worst)
+
+
+def _single_page(path: str, html_out: str | None) -> str | None:
+    """Where the one map's page goes: ``html_out``, or inside it when it names a folder."""
+    if html_out is None:
+        return None
+    return str(output_path(html_out, Path(path).with_suffix(".html")))
+
+
+def _page(item: Found, folder: str | None) -> str | None:
+    """Where the page of one of several maps goes: at its place under ``folder`` (as the
+    map is under the folder it was found in), named like the map."""
+    if folder is None:
+        return None
+    name = os.path.relpath(item.path, item.folder) if item.folder else os.path.basename(item.path)
+    return os.path.join(folder, os.path.splitext(name)[0] + ".html")
+
+
+def _cover(
+    checked: Checked, path: str, html_out: str | None, *, alone: bool, root: str | None
+) -> Coverage | None:
+    """The coverage of a map's source (read inside its project or under ``root``), written
+    as a page to ``html_out`` and shown (stdout).
+
+    A map without a source is a UsageError when it is the ``alone`` map of the run, and
+    passed over (None) among several.
+    """
     amap = checked.map
     assert amap is not None
-    try:
-        text = source_text(amap, file, source_root=source_root)
-        if text is None:
-            raise UsageError(f"{file}: the map has no source to cover")
-        found = cover(amap, SourceText(text))
-        if html_out is not None:
-            write_atomic(html_out, page(amap, found).encode("utf-8"))
-            say(f"argmap: wrote {html_out}")
-    except ArgmapError as exc:
-        raise Failure(str(exc)) from None
+    text = source_text(amap, path, source_root=root)
+    if text is None:
+        if alone:
+            raise UsageError(f"{path}: the map has no source to cover")
+        return None
+    found = cover(amap, SourceText(text))
+    if html_out is not None:
+        write(Path(html_out), page(amap, found).encode("utf-8"))
+    _show(found)
+    return found
+
+
+def _show(found: Coverage) -> None:
+    """A coverage as tables: the sentences, the furniture, the share quoted (stdout)."""
     rows = [
         (str(s.line), f"{s.share:.0%}", short(s.text), ", ".join(s.claims) or "NOT QUOTED")
         for s in found.argument
@@ -72,7 +167,6 @@ def coverage(file: str, html_out: str | None, source_root: str | None) -> None:
         f"claim{'s' * (len(found.implicit) != 1)}{implicit}",
         err=False,
     )
-    sys.exit(EXIT_OK if checked.ok else EXIT_ERRORS)
 
 
 __all__ = ["coverage"]

@@ -1,4 +1,4 @@
-"""``argmap eval``: a map → which claims stand, are defeated or undecided, and why."""
+"""``argmap eval``: maps → which claims stand, are defeated or undecided, and why."""
 
 from __future__ import annotations
 
@@ -8,29 +8,55 @@ import click
 
 from argmap.analysis.evaluate import Status, evaluate
 from argmap.analysis.explain import explain
+from argmap.cli.maps import count, expand, heading, per_file, read, several, status, why_not
 from argmap.cli.options import source_root_option
-from argmap.cli.output import EXIT_ERRORS, EXIT_OK, checked_map, show, table
+from argmap.cli.output import EXIT_OK, show, table
+from argmap.model import ArgumentMap
 
 
 @click.command("eval")
-@click.argument("file", metavar="FILE")
+@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...")
 @source_root_option
-def eval_(file: str, source_root: str | None) -> None:
+def eval_(files: tuple[str, ...], source_root: str | None) -> None:
     """Say which claims stand, which are defeated and which are undecided, and why.
 
     Evaluates the argument under grounded semantics: a claim stands when it is a premise or
     a reason for it holds, and every attack on it is defeated; whatever attack cycles leave
     open is undecided. For each claim that does not stand, the chain of claims that defeats
-    it; for one that stands, the reasons that fail, if any. Diagnostics go to stderr; exit
-    status 1 when the map has errors (it is evaluated all the same), 2 when it is unreadable.
+    it; for one that stands, the reasons that fail, if any. A folder (DIR) stands for every
+    map under it, as for render: each map's table comes under its path, and a row a map
+    ends the run. Diagnostics go to stderr; exit status 1 when a map has errors (it is
+    evaluated all the same), 2 when one cannot be read.
 
     \b
     Example:
       argmap eval maps/europe-central-asia.yaml
+      argmap eval maps/                        # every map under maps/, then a row a map
     """
-    checked = checked_map(file, source_root)
-    amap = checked.map
-    assert amap is not None
+    found = expand(files)
+    many = several(found)
+    worst = EXIT_OK
+    rows: list[tuple[str, ...]] = []
+    for number, item in enumerate(found):
+        if many:
+            heading(item.path, first=number == 0)
+        checked = read(item.path, source_root)
+        worst = max(worst, status(checked))
+        if checked is not None:
+            count(checked, item.path if many else None)
+        if checked is None or checked.map is None:
+            rows.append(("-",) * 5 + (f"{item.path} ({why_not(checked, 'evaluated')})",))
+            continue
+        figures = _show(checked.map)
+        errors = "" if checked.ok else " (has errors)"
+        rows.append((*figures, item.path + errors))
+    if many:
+        per_file(("claims", "stand", "defeated", "undecided", "implicit", "map"), rows)
+    sys.exit(worst)
+
+
+def _show(amap: ArgumentMap) -> tuple[str, ...]:
+    """A map's table of claims and its closing count (stdout); the count's figures."""
     evaluation = evaluate(amap)
     claims = amap.by_id().values()
     rows = [
@@ -51,7 +77,8 @@ def eval_(file: str, source_root: str | None) -> None:
         f"{implicit} implicit",
         err=False,
     )
-    sys.exit(EXIT_OK if checked.ok else EXIT_ERRORS)
+    figures = (len(evaluation), counts[Status.STANDS], counts[Status.DEFEATED])
+    return tuple(map(str, (*figures, counts[Status.UNDECIDED], implicit)))
 
 
 __all__ = ["eval_"]

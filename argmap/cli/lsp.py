@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import click
 
-from argmap.lsp.server import serve
-
 
 @click.command()
 def lsp() -> None:
@@ -35,6 +33,8 @@ def lsp() -> None:
       name = "yaml"
       language-servers = ["argmap"]
     """
+    from argmap.lsp.server import serve  # pygls and the protocol: for this command only
+
     serve()
 
 

@@ -8,9 +8,13 @@ from typing import Any, TypeVar
 
 import click
 
-from argmap.draw.options import DEFAULT_THEME, THEME_NAMES, DrawOptions
+from argmap.draw.options import DEFAULT_DPI, DEFAULT_THEME, THEME_NAMES, DrawOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: The resolutions --dpi takes: from a thumbnail's to a printer's (a bitmap too large for
+#: Graphviz, over 32,767 pixels wide, is drawn smaller, and its resolution recorded as drawn).
+MIN_DPI, MAX_DPI = 24, 1200
 
 
 def output_option(help_text: str) -> Callable[[F], F]:
@@ -43,9 +47,14 @@ def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
         status: bool,
         focus: str | None,
         depth: int | None,
+        dpi: int | None,
         **kwargs: Any,
     ) -> Any:
-        options = DrawOptions(theme, width, id_prefix, status, focus, depth)
+        if depth is not None and focus is None:
+            raise click.BadOptionUsage(
+                "depth", "--depth counts steps from the claim --focus names; give --focus ID too"
+            )
+        options = DrawOptions(theme, width, id_prefix, status, focus, depth, dpi)
         return f(*args, options=options, **kwargs)
 
     return command
@@ -59,8 +68,8 @@ def drawing_options(f: F) -> F:
             type=click.Choice(THEME_NAMES),
             default=DEFAULT_THEME,
             show_default=True,
-            help="Colours of svg and html: print is black and white; auto follows the reader's "
-            "system.",
+            help="Colours, in every format: print is black on white (a PDF to print); auto "
+            "follows the reader's system in svg and html, and is light in the others.",
         ),
         click.option(
             "--width",
@@ -91,6 +100,12 @@ def drawing_options(f: F) -> F:
             type=click.IntRange(min=0),
             metavar="N",
             help="With --focus: the claims within N support or attack steps of it. Default: 2.",
+        ),
+        click.option(
+            "--dpi",
+            type=click.IntRange(min=MIN_DPI, max=MAX_DPI),
+            metavar="N",
+            help=f"Resolution of png, recorded in the file. Default: {DEFAULT_DPI}.",
         ),
     ]
     command = _drawing(f)

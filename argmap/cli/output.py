@@ -22,7 +22,7 @@ import click
 
 from argmap.api import Checked, Root, check_file
 from argmap.diagnostics import Diagnostic, Severity, UsageError, printable
-from argmap.io import write_atomic
+from argmap.io import make_folder, write_atomic
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -128,8 +128,24 @@ def checked_map(name: str, source_root: Root = None) -> Checked:
     return checked
 
 
+def names_folder(output: str) -> bool:
+    """Whether ``-o OUT`` names a folder: it ends with a slash, or is one."""
+    return output.endswith(("/", os.sep)) or os.path.isdir(output)
+
+
+def output_path(output: str | None, default: Path) -> Path | None:
+    """Where a command writes: ``default`` without ``-o``, None for ``-`` (stdout), the
+    default's name inside a folder ``-o`` names (``-o build/``), else ``-o`` itself."""
+    if output == "-":
+        return None
+    if output is None:
+        return default
+    return Path(output) / default.name if names_folder(output) else Path(output)
+
+
 def write(target: Path | None, data: bytes) -> None:
-    """``data`` to the file ``target`` (whole or not at all), or to stdout for None."""
+    """``data`` to the file ``target`` (whole or not at all; missing folders on its way are
+    created), or to stdout for None."""
     if target is None:
         try:
             sys.stdout.buffer.write(data)
@@ -137,6 +153,7 @@ def write(target: Path | None, data: bytes) -> None:
         except OSError as exc:
             stdout_failed(exc)
     else:
+        make_folder(target.parent)
         write_atomic(target, data)
         say(f"argmap: wrote {target}")
 
@@ -148,6 +165,8 @@ __all__ = [
     "Failure",
     "checked_map",
     "error",
+    "names_folder",
+    "output_path",
     "report",
     "say",
     "short",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from argmap.api import Checked, check_file, draw
+from argmap.api import OUT_OF_MEMORY, Checked, check_file, draw
 from argmap.cli.options import drawing_options, output_option, source_root_option
 from argmap.cli.output import (
     EXIT_ERRORS,
@@ -18,6 +18,7 @@ from argmap.cli.output import (
     EXIT_USAGE,
     Failure,
     error,
+    names_folder,
     report,
     say,
     tally,
@@ -36,20 +37,51 @@ def target(source: str, output: str | None, fmt: str, several: bool) -> Path | N
         return None
     if output is None:
         return Path(source).with_suffix("." + fmt)
-    if several or Path(output).is_dir():
+    if several or names_folder(output):
         return Path(output) / Path(source).with_suffix("." + fmt).name
     return Path(output)
 
 
+def output_format(output: str | None, fmt: str | None, several: bool) -> str:
+    """The format to draw: ``-f``, else the extension of the file ``output``, else svg.
+
+    A file whose extension names no format, or another one than ``-f``, is a usage error:
+    nothing is written under a name that says something else than what it holds.
+    """
+    if output is None or output == "-" or names_folder(output):
+        return fmt or DEFAULT_FORMAT
+    suffix = os.path.splitext(output)[1][1:].lower()
+    if several:
+        if os.path.isfile(output):
+            raise Failure(f"{output}: to render several maps, -o must name a folder, not a file")
+        if suffix in FORMATS:
+            raise Failure(f"-o {output}: several maps go into a folder; end it with / ({output}/)")
+        return fmt or DEFAULT_FORMAT
+    if fmt is None:
+        if suffix not in FORMATS:
+            said = f"'.{suffix}'" if suffix else "a name without an extension"
+            raise Failure(
+                f"-o {output}: cannot tell the format from {said}; use .{', .'.join(FORMATS[:-1])} "
+                f"or .{FORMATS[-1]}, or give -f FORMAT (or end it with / for a folder)"
+            )
+        return suffix
+    if suffix in FORMATS and suffix != fmt:
+        raise Failure(f"-o {output} names {suffix} but -f says {fmt}; make them agree")
+    return fmt
+
+
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@output_option("Output file, folder, or - for stdout. Default: beside each map, same name.")
+@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...")
+@output_option(
+    "Output file, folder (ending in /; created if missing), or - for stdout. Default: beside "
+    "each map, same name."
+)
 @click.option(
     "-f",
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
-    help="Output format. Default: from the extension of OUT, else svg.",
+    help="Output format. Default: from the extension of OUT (which must name one), else svg.",
 )
 @drawing_options
 @source_root_option
@@ -81,7 +113,10 @@ def render(
     passages it quotes; it is one file that works offline.
 
     A map with errors is not drawn and an existing drawing is left as it was. Files are
-    written whole or not at all. The same map always gives the same bytes.
+    written whole or not at all. The same map always gives the same bytes; with pygraphviz's
+    Linux wheels, on any machine: the text is set in the font argmap ships (Argmap Sans, from
+    Noto Sans), which the SVG carries. Text that font cannot draw is drawn with the machine's
+    fonts, and a note says which characters and what font to install.
 
     A folder (DIR) stands for every map under it (*.yaml, *.yml): they are drawn in
     parallel, and those whose drawing is up to date are skipped (see .argmap-cache.json in
@@ -91,8 +126,9 @@ def render(
     \b
     Example:
       argmap render maps/europe-central-asia.yaml            # -> maps/europe-central-asia.svg
-      argmap render maps/europe-central-asia.yaml -f png
+      argmap render maps/europe-central-asia.yaml -f png --dpi 300
       argmap render maps/europe-central-asia.yaml -f html --theme dark
+      argmap render maps/europe-central-asia.yaml -f pdf --theme print   # to print
       argmap render maps/europe-central-asia.yaml -o - > map.svg
       argmap render maps/*.yaml -o build/
       argmap render maps/ -o build/                          # every map, in parallel
@@ -100,11 +136,9 @@ def render(
       argmap render big.yaml --focus energy-interest --depth 1
       argmap render maps/europe-central-asia.yaml --status -f png
     """
-    if fmt is None:
-        suffix = os.path.splitext(output)[1][1:].lower() if output and output != "-" else ""
-        fmt = suffix if suffix in FORMATS else DEFAULT_FORMAT
     folders = [name for name in files if os.path.isdir(name)]
     several = len(files) > 1 or bool(folders)
+    fmt = output_format(output, fmt, several)
     if output == "-" and (several or watch):
         raise Failure("-o - (stdout) takes one map; give a folder to render several or to watch")
     if folders or watch:
@@ -125,9 +159,16 @@ def render(
             assert checked.map is not None
             where = target(name, output, fmt, several)
             refuse_overwrite(name, where, "the map itself")
-            write(where, draw(checked.map, name, fmt, options, source_root=source_root))
+            notes: list[str] = []
+            drawing = draw(checked.map, name, fmt, options, notes=notes, source_root=source_root)
+            for note in notes:
+                say(f"{name}: note: {note}")
+            write(where, drawing)
         except ArgmapError as exc:
             error(str(exc))
+            exit_status = EXIT_USAGE
+        except MemoryError:
+            error(f"{name}: {OUT_OF_MEMORY}")
             exit_status = EXIT_USAGE
     summarize(d for checked in results for d in checked.diagnostics)
     sys.exit(exit_status)
@@ -204,4 +245,4 @@ def _progress(stack: contextlib.ExitStack) -> Callable[[int, int], None] | None:
     return advance
 
 
-__all__ = ["render", "target"]
+__all__ = ["output_format", "render", "target"]

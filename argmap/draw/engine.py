@@ -1,28 +1,32 @@
-"""DOT source → SVG/PNG/PDF bytes with the Graphviz bundled in pygraphviz, in process."""
+"""DOT source → SVG/PNG/PDF bytes with the Graphviz bundled in pygraphviz, in process, in the
+shipped font (:mod:`argmap.draw.fontconfig`)."""
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import importlib.util
 import io
 import logging
 import os
 import re
+import struct
 import sys
 import tempfile
 import threading
 import warnings
+import zlib
 from collections.abc import Iterator
-from pathlib import Path
 from types import ModuleType
 from typing import IO
 
-from argmap.diagnostics import ArgmapError
-from argmap.draw.options import ENGINE_FORMATS
+from argmap.diagnostics import ArgmapError, FontWarning
+from argmap.draw import fontconfig
+from argmap.draw.font import FAMILY, PROBE, PROBE_ADVANCE, UNITS_PER_EM
+from argmap.draw.glyphs import advice, drawn_characters, label_text, lacking
+from argmap.draw.options import DEFAULT_DPI, ENGINE_FORMATS
+from argmap.draw.style import FALLBACK_FONT
 
 FORMATS = ENGINE_FORMATS
-PNG_DPI = 144
+PNG_DPI = DEFAULT_DPI
 """Resolution of PNG output: 1.5 times Graphviz's 96, sharp on high-density screens and paper."""
 
 
@@ -48,19 +52,6 @@ _LIBRARY_NOISE = re.compile(
 _GRAPHVIZ_MESSAGE = re.compile(r"(Error|Warning): ")
 
 
-def graphviz_identity() -> str:
-    """The Graphviz this process draws with, without loading it: a hash of the list of files
-    that the installed pygraphviz wheel holds (its ``RECORD``, which hashes each of them, the
-    bundled Graphviz libraries too), or of pygraphviz's own file where there is no such list."""
-    spec = importlib.util.find_spec("pygraphviz")
-    if spec is None or spec.origin is None:
-        return "none"
-    package = Path(spec.origin).parent
-    records = sorted(package.parent.glob("pygraphviz-*.dist-info/RECORD"))
-    source = records[-1] if records else Path(spec.origin)
-    return hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-
-
 def load_graphviz() -> ModuleType:
     """pygraphviz, with Graphviz's C libraries: imported on first use rather than with this
     module, so that what only checks maps (``--help``, ``check``) never loads them."""
@@ -69,38 +60,52 @@ def load_graphviz() -> ModuleType:
     return pygraphviz
 
 
-def render(dot_source: str, fmt: str) -> bytes:
+def render(dot_source: str, fmt: str, *, dpi: int | None = None) -> bytes:
     """Lay out DOT source with Graphviz's ``dot`` and draw it, in process.
+
+    Text in the family :data:`argmap.draw.font.FAMILY` is measured and drawn with the font
+    argmap ships (:mod:`argmap.draw.fontconfig`), whatever fonts the machine has; where
+    Graphviz cannot be given it (another platform's pygraphviz), with the machine's fonts, as
+    :data:`argmap.draw.style.FALLBACK_FONT` asks, and a :class:`FontWarning` says so once.
 
     Args:
         dot_source: A DOT graph, e.g. from :func:`argmap.draw.graph.to_dot`.
         fmt: ``svg``, ``png``, ``pdf``, or ``dot`` (the source itself, as UTF-8).
+        dpi: The resolution of a PNG, recorded in it (default :data:`PNG_DPI`).
 
     Returns:
-        The drawing. The same source gives the same bytes (PDF's creation date is fixed).
+        The drawing. The same source gives the same bytes (PDF's creation date is fixed),
+        on every machine when the shipped font draws all its text.
 
     Raises:
         ValueError: ``fmt`` is not one of :data:`FORMATS`.
         RenderError: Graphviz rejected the source; the message says why.
 
     Nothing reaches stderr: Graphviz's warnings are logged to ``argmap.draw.engine`` at INFO,
-    library noise at DEBUG.
+    library noise at DEBUG. Text the shipped font cannot draw is drawn with the machine's
+    fonts, and a :class:`~argmap.diagnostics.FontWarning` names it and what to install.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     if fmt == "dot":
         return dot_source.encode("utf-8")
     pygraphviz = load_graphviz()
-    args = f"-Gdpi={PNG_DPI}" if fmt == "png" else ""
-    failure: Exception | None = None
-    data = b""
+    resolution = PNG_DPI if dpi is None else dpi
+    args = f"-Gdpi={resolution}" if fmt == "png" else ""
+    found: dict[str, str | None] = {}
     with _LOCK, _quiet() as said:
-        try:
-            graph = pygraphviz.AGraph(string=dot_source)
-            # One gvLayout + gvRender: the same as `dot -T<fmt>`, with no position round trip.
-            data = graph.draw(format=fmt, prog="dot", args=args)
-        except (pygraphviz.DotError, ValueError, TypeError, OSError) as exc:
-            failure = exc
+        # The machine's fonts only for text the shipped font lacks: known beforehand from
+        # the source for PNG and PDF; for SVG (the quick path) read back from the drawing,
+        # which is then drawn again in the rare case it needs them.
+        machine = fmt != "svg" and bool(lacking(dot_source))
+        shipped = _shipped_font(pygraphviz, machine)
+        data, failure = _draw(pygraphviz, _named(dot_source, shipped, machine), fmt, args)
+        if shipped and not machine and fmt == "svg" and data and _lacks(data):
+            machine = True
+            shipped = _shipped_font(pygraphviz, machine)
+            data, failure = _draw(pygraphviz, _named(dot_source, shipped, machine), fmt, args)
+        if shipped and machine and data:
+            found = _lacking(dot_source, fmt, data)
     errors = _graphviz_messages(said)
     if errors or failure is not None or not data:
         if errors:
@@ -110,9 +115,146 @@ def render(dot_source: str, fmt: str) -> bytes:
         else:
             detail = str(failure or "Graphviz produced no output")
         raise RenderError(f"Graphviz could not draw the diagram: {detail}") from failure
+    _warn_once_about_setup()
+    if found:
+        warnings.warn(FontWarning(advice(found), found), stacklevel=2)
     if fmt == "pdf":
         data = _fixed_pdf_date(data)
+    elif fmt == "png":
+        data = _with_resolution(data, resolution * _scaled(said))
     return data
+
+
+def _draw(
+    pygraphviz: ModuleType, source: str, fmt: str, args: str
+) -> tuple[bytes, Exception | None]:
+    """One gvLayout + gvRender, as ``dot -T<fmt>``: the drawing, or what went wrong."""
+    try:
+        return pygraphviz.AGraph(string=source).draw(format=fmt, prog="dot", args=args), None
+    except (pygraphviz.DotError, ValueError, TypeError, OSError) as exc:
+        return b"", exc
+
+
+# --- the font -------------------------------------------------------------------------------
+
+_SHIPPED = f'="{FAMILY}"'
+#: The family asked for where the machine's fonts draw what the shipped font lacks: another
+#: name, so that nothing pango caches by name under argmap's own configuration (where the
+#: shipped font is alone) can serve a drawing made under the machine's, or the other way.
+_WITH_MACHINE = f'="{FAMILY},sans-serif"'
+_FALLBACK = f'="{FALLBACK_FONT}"'
+_font_ready: bool | None = None  # None: not tried yet in this process
+_setup_problem: str | None = None
+_setup_told = False
+
+
+def _named(dot_source: str, shipped: bool, machine: bool) -> str:
+    """The source with the fonts Graphviz is to use (see :data:`_WITH_MACHINE`)."""
+    if not shipped:
+        return dot_source.replace(_SHIPPED, _FALLBACK)
+    return dot_source.replace(_SHIPPED, _WITH_MACHINE) if machine else dot_source
+
+
+def _lacks(svg: bytes) -> bool:
+    return bool(lacking("".join(drawn_characters(svg).values())))
+
+
+def _shipped_font(pygraphviz: ModuleType, machine: bool) -> bool:
+    """Whether Graphviz lays out and draws with the shipped font, alone or (``machine``) with
+    the machine's fonts for the rest (:func:`argmap.draw.fontconfig.use`). The first time,
+    checked by drawing :data:`argmap.draw.font.PROBE`, so that no drawing ever embeds a font
+    it was not laid out with. Called under the lock."""
+    global _font_ready, _setup_problem
+    if _font_ready is False:
+        return False
+    folder = os.path.dirname(pygraphviz.__file__)
+    try:
+        if _font_ready is None:
+            fontconfig.use(folder, machine=False)
+            _probe(pygraphviz)
+        fontconfig.use(folder, machine=machine)
+        _font_ready = True
+    except fontconfig.FontSetupError as exc:
+        _font_ready, _setup_problem = False, str(exc)
+        fontconfig.release()
+    return _font_ready
+
+
+_PROBE_WIDTH = re.compile(rb"\bT -?[\d.]+ -?[\d.]+ -?\d ([\d.]+) ")
+_PROBE_SIZE = 100
+
+
+def _probe(pygraphviz: ModuleType) -> None:
+    """Raise FontSetupError unless Graphviz measures the probe text, regular and bold, as wide
+    as HarfBuzz does in the shipped font (within 0.5 %; other fonts differ by 3 % and more)."""
+    dot = (
+        f'digraph{{node[shape=plaintext margin=0 fontname="{FAMILY}" fontsize={_PROBE_SIZE}];'
+        f'r[label="{PROBE}"];b[label=<<B>{PROBE}</B>>]}}'
+    )
+    drawn = pygraphviz.AGraph(string=dot).draw(format="xdot", prog="dot")
+    widths = [float(w) for w in _PROBE_WIDTH.findall(drawn)]
+    expected = [PROBE_ADVANCE[w] * _PROBE_SIZE / UNITS_PER_EM for w in (400, 700)]
+    off = [abs(got / want - 1) for got, want in zip(widths, expected, strict=False)]
+    if len(widths) != 2 or max(off) > 0.005:
+        raise fontconfig.FontSetupError(
+            f"Graphviz measures text in another font (widths {widths}, expected {expected})"
+        )
+
+
+def _lacking(dot_source: str, fmt: str, data: bytes) -> dict[str, str | None]:
+    """The characters drawn that the shipped font lacks, in the order of the labels, each with
+    the font of this machine that draws it instead (None for none). Called under the lock."""
+    # An SVG's text is read back (quick); PNG's and PDF's from the labels, which also give
+    # the order, so that every format names the same characters in the same order.
+    if fmt == "svg":
+        chars = lacking("".join(drawn_characters(data).values()))
+        if chars:
+            order = {c: i for i, c in enumerate(lacking(label_text(dot_source)))}
+            chars.sort(key=lambda c: order.get(c, len(order)))
+    else:
+        chars = lacking(label_text(dot_source))
+    return fontconfig.fallback_fonts("".join(chars)) if chars else {}
+
+
+def _warn_once_about_setup() -> None:
+    global _setup_told
+    if _setup_problem is not None and not _setup_told:
+        _setup_told = True
+        warnings.warn(
+            FontWarning(
+                f"argmap could not give Graphviz its font ({_setup_problem}): drawings use "
+                "this machine's fonts, so their layout differs between machines"
+            ),
+            stacklevel=3,
+        )
+
+
+# --- PNG's resolution -----------------------------------------------------------------------
+
+_SCALED = re.compile(r"too large for cairo-renderer bitmaps\. Scaling by ([\d.]+)")
+
+
+def _scaled(said: list[str]) -> float:
+    """The factor by which Graphviz shrank a bitmap too large for cairo (1 when it did not)."""
+    for line in said:
+        match = _SCALED.search(line)
+        if match:
+            return float(match.group(1))
+    return 1.0
+
+
+def _with_resolution(png: bytes, dpi: float) -> bytes:
+    """The PNG with its resolution recorded (a pHYs chunk after IHDR, in pixels per metre)."""
+    if not png.startswith(b"\x89PNG\r\n\x1a\n") or png[12:16] != b"IHDR":
+        return png
+    after_header = 8 + 8 + struct.unpack(">I", png[8:12])[0] + 4
+    per_metre = round(dpi / 0.0254)
+    body = b"pHYs" + struct.pack(">IIB", per_metre, per_metre, 1)  # unit 1: the metre
+    chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body))
+    rest = png[after_header:]
+    if rest[4:8] == b"pHYs":  # one there already: replaced
+        rest = rest[8 + 9 + 4 :]
+    return png[:after_header] + chunk + rest
 
 
 def _graphviz_messages(said: list[str]) -> list[str]:
@@ -202,4 +344,4 @@ def _fixed_pdf_date(data: bytes) -> bytes:
     return _PDF_DATE.sub(fixed, data, count=1)
 
 
-__all__ = ["FORMATS", "RenderError", "graphviz_identity", "load_graphviz", "render"]
+__all__ = ["FORMATS", "PNG_DPI", "RenderError", "load_graphviz", "render"]

@@ -11,9 +11,15 @@ import enum
 import attrs
 
 from argmap.analysis.evaluate import Status
+from argmap.draw.font import FAMILY
 from argmap.model import Kind, Link
 
-FONT = "Helvetica,Arial,sans-serif"
+FONT = FAMILY
+"""The font of every text: the one argmap ships (:mod:`argmap.draw.font`), which the engine
+gives Graphviz whatever fonts the machine has."""
+FALLBACK_FONT = "Helvetica,Arial,sans-serif"
+"""What the engine asks Graphviz for instead where it cannot give it the shipped font: fonts
+with Helvetica's metrics, else the machine's sans-serif."""
 WRAP_WIDTH = 34
 """Claim text is wrapped to lines of about this many character cells."""
 LEGEND_MAX_CLAIMS = 300

@@ -6,6 +6,9 @@ leaves the rest as Graphviz wrote it (see "the rewrite" below). The result:
 
 - is self-contained: no script, no external font, stylesheet or image, and no comment naming
   the Graphviz version; the same map and options give the same bytes;
+- carries its font: the text Graphviz measured in the shipped font is shown in that font,
+  cut to the characters drawn (:mod:`argmap.draw.webfont`), so that it fits its boxes in
+  every browser whatever fonts the reader has;
 - scales: a ``viewBox``, the natural size as ``width``/``height`` in points (which a page can
   override with CSS), and a ``max-width: 100%; height: auto`` rule so it shrinks to fit the
   column it is put in, never past readability by growing; maps of more than
@@ -13,8 +16,9 @@ leaves the rest as Graphviz wrote it (see "the rewrite" below). The result:
   column their text could not be read;
 - is accessible: ``role="img"``, a ``<title>`` (the map's title) and a ``<desc>`` (a summary:
   the main thesis and the recommendations); each claim's quotes stay its tooltip;
-- is themed in its presentation attributes (see :mod:`argmap.themes`), so it looks the same
-  in every renderer, and keeps Graphviz's classes (``node claim premise``, ``edge attack``)
+- is themed in its presentation attributes (Graphviz draws the DOT in the theme's colours,
+  :func:`argmap.draw.themes.themed_dot`), so it looks the same in every renderer, and
+  keeps Graphviz's classes (``node claim premise``, ``edge attack``)
   for a host page's CSS to restyle; any host rule beats an attribute;
 - can share a page: its ``<style>`` rules sit under the root's id, unique to the drawing (a
   hash of it), and have no specificity (``:where``); ``id_prefix`` renames every id when
@@ -28,19 +32,25 @@ import re
 
 from argmap.analysis.summary import one_line, summary
 from argmap.diagnostics import UsageError
+from argmap.draw.font import FAMILY
 from argmap.draw.text import clean
-from argmap.draw.themes import THEMES, media_rules, palette
+from argmap.draw.themes import THEMES, media_rules
+from argmap.draw.webfont import FALLBACK, font_faces
 from argmap.model import ArgumentMap, Claim
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 
-#: Fonts with Helvetica's metrics first (Graphviz measured the text with one of them), then
-#: the generic family, so text keeps its size and stays inside its box wherever it can.
+#: For a drawing that Graphviz could not draw in the shipped font (another platform's
+#: pygraphviz): fonts with Helvetica's metrics first (Graphviz measured the text with one of
+#: them), then the generic family, so text keeps its size and stays inside its box wherever
+#: it can.
 FONT_STACK = (
     'Helvetica, Arial, "Liberation Sans", Arimo, "Nimbus Sans", "Nimbus Sans L", '
     '"Helvetica Neue", sans-serif'
 )
+#: How Graphviz's SVG names the shipped font on each text it drew with it.
+_SHIPPED = f'font-family="{FAMILY}"'.encode()
 
 _PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _WIDTH = re.compile(r"(\d+(?:\.\d+)?)(px|pt|pc|cm|mm|in|em|rem|%)?")
@@ -52,15 +62,28 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 SHRINK_MAX_CLAIMS = 300
 
 
-def stylesheet(theme: str, scope: str, *, shrink: bool = True) -> str:
-    """The ``<style>`` text of a drawing: sizing, fonts, and for ``auto`` the dark colours.
+def stylesheet(
+    theme: str, scope: str, *, shrink: bool = True, font: tuple[str, str] | None = None
+) -> str:
+    """The ``<style>`` text of a drawing: its font, sizing, and for ``auto`` the dark colours.
 
     Every rule is scoped under ``scope`` (the root's id) and has no specificity. With
     ``shrink``, the drawing shrinks to fit its column; without, it keeps its natural size.
+    ``font`` is the family and ``@font-face`` rules of the font embedded
+    (:func:`argmap.draw.webfont.font_faces`); its text is set in it, with kerning as pango
+    sets it, and in the same widths at every zoom (``geometricPrecision``: else Chromium
+    rounds them to the pixel grid of each size).
     """
+    text = f":where({scope} text){{font-family:{FONT_STACK}}}"
+    if font is not None:
+        text = (
+            f':where({scope} text){{font-family:"{font[0]}",{FALLBACK};'
+            "font-kerning:normal;text-rendering:geometricPrecision}"
+        )
     rules = [
+        font[1].rstrip("\n") if font is not None else "",
         f":where({scope}){{max-width:100%;height:auto}}" if shrink else "",
-        f":where({scope} text){{font-family:{FONT_STACK}}}",
+        text,
     ]
     rules = [rule for rule in rules if rule]
     if theme == "auto":
@@ -153,7 +176,6 @@ _GRAPH = re.compile(rb"\s*(<g\b[^>]*?(/?)>)")  # the graph's group, the root's f
 _GRAPH_TITLE = re.compile(rb"\s*<title>[^<]*</title>")  # the graph's name, "argmap"
 _BACKGROUND = re.compile(rb"(\s*<polygon\b[^>]*?)(/?>)")  # drawn first in the graph
 _CLAIM_GROUP = re.compile(rb'<g id="([^"]*)" class="([^"]*\bclaim\b[^"]*)">')  # a claim's node
-_COLOUR = re.compile(rb' (fill|stroke)="([^"]*)"')
 
 
 def _root(text: bytes) -> tuple[dict[str, str], int, int]:
@@ -204,17 +226,6 @@ def _focusable(body: bytes, claims: dict[str, Claim]) -> bytes:
     return _CLAIM_GROUP.sub(button, body)
 
 
-def _recoloured(body: bytes, colours: dict[str, str]) -> bytes:
-    """Every ``fill`` and ``stroke`` of a light colour in its colour in ``colours``."""
-    table = {light.encode(): themed.encode() for light, themed in colours.items()}
-
-    def paint(attribute: re.Match[bytes]) -> bytes:
-        themed = table.get(attribute.group(2).lower())
-        return attribute.group() if themed is None else b' %s="%s"' % (attribute[1], themed)
-
-    return _COLOUR.sub(paint, body)
-
-
 def embed(
     svg: bytes,
     amap: ArgumentMap,
@@ -227,7 +238,8 @@ def embed(
     """Graphviz's SVG of ``amap`` made ready for documents (see the module docstring).
 
     Args:
-        svg: What Graphviz drew from :func:`argmap.draw.graph.to_dot` of ``amap``.
+        svg: What Graphviz drew from :func:`argmap.draw.graph.to_dot` of ``amap``, in the
+            colours of ``theme`` (:func:`argmap.draw.themes.themed_dot`).
         amap: The map, for the title, the summary and the claims' labels.
         theme: One of :data:`argmap.themes.THEMES`.
         width: A CSS length (``800px``, ``16cm``, ``100%``) for the root's width; the height
@@ -258,9 +270,6 @@ def embed(
     body = _graph(text, start, end)
     if focusable:
         body = _focusable(body, amap.by_id())
-    colours = palette(THEMES[theme])
-    if any(light != themed for light, themed in colours.items()):  # not light (nor auto)
-        body = _recoloured(body, colours)
     if id_prefix:
         body = body.replace(b' id="', b' id="' + id_prefix.encode())
 
@@ -283,13 +292,16 @@ def embed(
         "aria-describedby": f"{root_id}-desc",
     }
     shrink = len(amap.claims) <= SHRINK_MAX_CLAIMS
+    # The font only where Graphviz drew with it: never one the layout did not use.
+    font = font_faces(svg) if _SHIPPED in svg else None
+    style = stylesheet(theme, "#" + root_id, shrink=shrink, font=font)
     head = "\n".join(
         [
             '<?xml version="1.0" encoding="UTF-8"?>',
             _element("svg", {"xmlns": SVG_NS, "xmlns:xlink": XLINK_NS, **attributes}, None),
             _element("title", {"id": f"{root_id}-title"}, title),
             _element("desc", {"id": f"{root_id}-desc"}, desc),
-            _element("style", {}, stylesheet(theme, "#" + root_id, shrink=shrink)),
+            _element("style", {}, style),
         ]
     )
     return b"".join([head.encode(), b"\n", body, b"\n</svg>\n"])

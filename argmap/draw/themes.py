@@ -3,15 +3,17 @@
 A theme is a table of the same roles as the style tables of :mod:`argmap.draw.style`
 (background, ink, each kind's fill, outline and label colour, each relation's colour).
 :func:`palette` turns it into a mapping *from the colour the light drawing uses to the theme's
-colour*; :mod:`argmap.draw.svg` applies it to the drawing's ``fill`` and ``stroke``
-attributes, so a themed SVG looks the same in every renderer (browsers, ``<img>``, converters
-that ignore CSS). The ``auto`` theme, which follows the reader's system, needs CSS:
-:func:`media_rules` writes the dark mapping as rules on those attributes inside
-``@media (prefers-color-scheme: dark)``.
+colour*; :func:`themed_dot` applies it to the DOT source before Graphviz draws it, so every
+format (SVG, PNG, PDF, the DOT itself, the HTML view) comes out in the theme's colours and a
+themed SVG looks the same in every renderer (browsers, ``<img>``, converters that ignore CSS).
+The ``auto`` theme, which follows the reader's system, needs CSS: it is drawn light, and
+:func:`media_rules` writes the dark mapping as rules on the SVG's ``fill`` and ``stroke``
+inside ``@media (prefers-color-scheme: dark)`` (a PNG or PDF, which have no CSS, stay light).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import attrs
@@ -105,6 +107,43 @@ def palette(theme: Theme) -> dict[str, str]:
     return mapping
 
 
+# DOT as the graph builder writes it: a quoted string (skipped whole), an HTML-like label
+# (tags hold no '<' or '>', text has them escaped), or a colour attribute outside of both.
+_DOT_TOKEN = re.compile(
+    r'"(?:[^"\\]|\\.)*"'
+    r"|<(?:[^<>]|<[^<>]*>)*>"
+    r'|\b(color|fillcolor|fontcolor|bgcolor|pencolor)=(")?([#\w]+)(?(2)")'
+)
+_HTML_COLOUR = re.compile(r'\b(COLOR|BGCOLOR)="([^"]*)"')
+
+
+def themed_dot(dot: str, theme: str) -> str:
+    """DOT source drawn in ``theme``'s colours: every colour attribute, and the ``COLOR`` of
+    the HTML-like labels, that holds a light colour gets the theme's (text is left alone).
+
+    >>> themed_dot('a [color="#0072b2" label=<<FONT COLOR="#1f2328">color="#0072b2"</FONT>>]',
+    ...            "print")
+    'a [color="#000000" label=<<FONT COLOR="#000000">color="#0072b2"</FONT>>]'
+    """
+    colours = palette(THEMES[theme])
+    if all(light == themed for light, themed in colours.items()):
+        return dot  # light, and auto (drawn light)
+
+    def html(attribute: re.Match[str]) -> str:
+        themed = colours.get(attribute[2].lower())
+        return attribute[0] if themed is None else f'{attribute[1]}="{themed}"'
+
+    def token(found: re.Match[str]) -> str:
+        if found[1] is not None:
+            themed = colours.get(found[3].lower())
+            return found[0] if themed is None else f'{found[1]}="{themed}"'
+        if found[0].startswith("<"):
+            return _HTML_COLOUR.sub(html, found[0])
+        return found[0]
+
+    return _DOT_TOKEN.sub(token, dot)
+
+
 def media_rules(scope: str) -> str:
     """CSS that repaints a light drawing dark when the reader's system prefers dark.
 
@@ -118,4 +157,14 @@ def media_rules(scope: str) -> str:
     return "@media (prefers-color-scheme:dark){\n" + "\n".join(rules) + "\n}"
 
 
-__all__ = ["DARK", "LIGHT", "PRINT", "THEMES", "Palette", "Theme", "media_rules", "palette"]
+__all__ = [
+    "DARK",
+    "LIGHT",
+    "PRINT",
+    "THEMES",
+    "Palette",
+    "Theme",
+    "media_rules",
+    "palette",
+    "themed_dot",
+]

@@ -34,17 +34,24 @@ class Place:
     def __str__(self) -> str:
         return f"{self.document}:{self.line}"
 
-    def of(self, diagnostic: Diagnostic) -> Diagnostic:
-        """A diagnostic of the block's own map, placed in the document."""
-        span = diagnostic.span
-        if span.line <= 0:
-            return attrs.evolve(diagnostic, path=self.document, span=Span(self.line, 1))
+    def laid_out(self, body: str) -> str:
+        """The map written in the block as the document has it: after as many blank lines as
+        precede it, each line indented by ``column`` (YAML reads a map indented throughout as
+        it reads it unindented). Read so, every position, those inside messages too (``first
+        at 12:5``), counts from the document."""
         first = self.body_line or self.line + 1
-        return attrs.evolve(
-            diagnostic,
-            path=self.document,
-            span=Span(first - 1 + span.line, span.column + self.column),
-        )
+        margin = " " * self.column
+        lines = [margin + line if line.strip() and margin else line for line in body.split("\n")]
+        return "\n" * (first - 1) + "\n".join(lines)
+
+    def of(self, diagnostic: Diagnostic) -> Diagnostic:
+        """A diagnostic of the block's own map read as :meth:`laid_out` lays it out, named by
+        the document; one about the map as a whole (placed before its first line) goes to
+        the block's first line."""
+        first = self.body_line or self.line + 1
+        if diagnostic.span.line < first:
+            return attrs.evolve(diagnostic, path=self.document, span=Span(self.line, 1))
+        return attrs.evolve(diagnostic, path=self.document)
 
 
 class BlockError(ArgmapError):
@@ -118,8 +125,9 @@ def read_block(
     elif not block.body.strip():
         raise BlockError(place, "an argmap block names a map file or holds a map; this is empty")
     else:
+        text = place.laid_out(block.body)
         inline = str(Path(base, INLINE_NAME))
-        checked = check_bytes(block.body.encode("utf-8"), inline, source_root=root)
+        checked = check_bytes(text.encode("utf-8"), inline, source_root=root)
         checked = attrs.evolve(checked, diagnostics=tuple(map(place.of, checked.diagnostics)))
         what = f"map in {place}"
         files = []

@@ -8,8 +8,11 @@ becomes an attack relation (``-``); a linked one, or one with objections or a no
 becomes an argument that attacks the claim, supported by its claims. Undercuts (``_``) point at
 the argument of the step they attack. ``contradicts`` becomes a contradiction (``><``).
 
-Text is written on one line with every character Argdown gives a meaning to escaped, so it
-comes out literally; line breaks inside a text become spaces.
+Text is written on one line as a person would write it: a backslash goes only before a
+character that Argdown would read as markup where it stands (a ``[``, a ``#`` before a word, an
+``_`` or ``*`` before a word, ``//``, ...), so it comes out literally; line breaks inside a
+text become spaces. The kind tags are kept out of the statements' text in Argdown's map and
+views (``model: removeTagsFromText`` in the front matter): they colour the map, as tags do.
 """
 
 from __future__ import annotations
@@ -21,19 +24,65 @@ from argmap.formats.base import Exported
 from argmap.formats.json import claim_document
 from argmap.model import ArgumentMap, Claim, Link, Relation, walk
 
-#: Characters the Argdown lexer gives a meaning to (and a few more): escaped with a backslash.
-_SPECIAL = re.compile(r"""([\\@#*_\[\],.:;<>/\-(){}=+!?"'`&%$|~^])""")
+#: Argdown's default shortcodes (``.A.``, ``:smile:``, ...), which its model replaces by a
+#: symbol: only where one of them stands is a ``.`` or ``:`` escaped.
+_SHORTCODE_NAMES = (
+    "A E O P -> <-> ~ ^ v v_ <> [] happy smile smiley laugh lol rofl joy heart ? question love "
+    "wink shush meh eye-roll sad disappointed scream +1 up -1 down think star y agree n disagree"
+)
+SHORTCODES = frozenset(f"{mark}{name}{mark}" for mark in ".:" for name in _SHORTCODE_NAMES.split())
+_SHORTCODE = re.compile(r"([.:])\S+?\1")
+_FENCE = re.compile(r"={3,}")  # front matter, wherever a token may start
+#: What makes a ``#`` a tag: a tag's first character, or ``(`` (``#(two words)``).
+_TAG = re.compile("[(a-zA-z0-9\\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]")
 #: Claim fields carried as the statement's data rather than structure.
 STRUCTURE = ("id", "text", "reasons", "objections", "contradicts")
 
 
-def escape(text: str) -> str:
+def escape(text: str, after: str = "") -> str:
     r"""Text on one line for an Argdown statement or description, read back literally.
 
-    >>> print(escape("a [b] #c\nd"))
-    a \[b\] \#c d
+    A backslash goes only where Argdown 1.7's lexer would read markup: before a backslash, a
+    ``[`` (a reference or link) and a ``{`` (data); before ``#``, ``*`` and ``_`` followed by
+    a word (a tag, bold or italic); before the ``/`` of ``//`` and ``/*`` (comments), the
+    ``<`` of ``<!--`` and any ``<`` that a ``>`` follows on the line (an argument reference;
+    ``after`` is the rest of the line); before each ``=`` of ``===`` (front matter); and
+    before the ``.`` or ``:`` that starts one of Argdown's shortcodes (``.A.``, ``:smile:``).
+
+    >>> print(escape("Cars, trucks and e.g. buses: 3 < 4. See [1] #2 and snake_case."))
+    Cars, trucks and e.g. buses: 3 < 4. See \[1] \#2 and snake\_case.
+    >>> print(escape("a <b> c\nd // e"))
+    a \<b> c d \// e
     """
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    line = " ".join(text.split())
+    angle = max(line.rfind(">"), len(line) if ">" in after else -1)
+    fences = {i for run in _FENCE.finditer(line) for i in range(*run.span())}
+    marked = {
+        i
+        for i, char in enumerate(line)
+        if char in "\\[{"
+        or (char in "*_" and line[i + 1 : i + 2].strip())
+        or (char == "/" and line[i + 1 : i + 2] in ("/", "*") and i + 1 < len(line))
+        or (char == "<" and (i < angle or line.startswith("!--", i + 1)))
+        or i in fences
+    }
+    # Right to left, as these depend on the marks after them: a '#' before a tag's first
+    # character (a backslash included, so also before an escape); and a '.' or ':' that starts
+    # a shortcode token (the same mark follows, no space between), which keeps what it spans
+    # as written, backslashes too: escaped when it is one of Argdown's shortcodes or spans an
+    # escape.
+    for i in range(len(line) - 1, -1, -1):
+        char = line[i]
+        if char == "#":
+            if _TAG.match(line, i + 1) is not None or i + 1 in marked:
+                marked.add(i)
+        elif char in ".:":
+            token = _SHORTCODE.match(line, i)
+            if token is not None and (
+                token.group() in SHORTCODES or any(j in marked for j in range(i + 1, token.end()))
+            ):
+                marked.add(i)
+    return "".join("\\" + char if i in marked else char for i, char in enumerate(line))
 
 
 def _data(values: dict[str, object]) -> str:
@@ -54,8 +103,9 @@ class _Writer:
 
     def statement(self, claim: Claim) -> None:
         extra = {k: v for k, v in claim_document(claim).items() if k not in STRUCTURE}
-        line = f"[{claim.id}]: {escape(claim.text)} #{claim.kind.value}"
-        self.blocks.append([line + (f" {_data(extra)}" if extra else "")])
+        data = f" {_data(extra)}" if extra else ""
+        tag = f" #{claim.kind.value}"
+        self.blocks.append([f"[{claim.id}]: {escape(claim.text, tag + data)}{tag}{data}"])
 
     def reason(self, title: str, step: Relation, target: str) -> None:
         head = f"<{title}>" + (f": {escape(step.note)}" if step.note else "")
@@ -110,7 +160,9 @@ def write(amap: ArgumentMap) -> Exported:
     """The map as Argdown; the losses name what Argdown has no place for."""
     writer = _Writer(amap)
     title = json.dumps(" ".join(amap.title.split()), ensure_ascii=True).replace("=", "\\u003d")
-    writer.blocks.append(["===", f"title: {title}", "==="])
+    # Argdown shows a tag inside the statement's text unless told not to: the kinds colour
+    # the map as tags without being read as part of each claim.
+    writer.blocks.append(["===", f"title: {title}", "model:", "  removeTagsFromText: true", "==="])
     for claim in amap.claims:
         writer.statement(claim)
     for claim in amap.claims:

@@ -25,8 +25,8 @@ _WORD = re.compile(r"[^\s]+")
 def offset_of(document: Document, diagnostic: Diagnostic) -> int:
     """Where a diagnostic is, as an offset into the document's text.
 
-    Spans count lines as libyaml does, except those of a file that is not UTF-8 (AM001) and
-    of a character libyaml refuses outright (AM012 at that character), which count "\\n".
+    Spans count lines as editors do, except those of a file that is not UTF-8 (AM001) and of
+    a character libyaml refuses outright (AM012 at that character), which count "\\n" only.
     """
     if diagnostic.code in ("AM001", "AM012"):
         offset = document.span_offset(diagnostic.span, yaml_lines=False)

@@ -1,11 +1,11 @@
 """Text offsets ↔ LSP positions (0-based lines as editors count them, in UTF-16 code units),
-and argmap's spans (1-based lines as YAML counts them, columns in code points) → offsets.
+and argmap's spans (1-based lines, columns in code points) → offsets.
 
-Editors and the Language Server Protocol end a line at ``\\n``, ``\\r\\n`` or ``\\r`` only;
-libyaml (and so every :class:`argmap.diagnostics.Span` of a YAML node) also breaks lines at
-U+0085, U+2028 and U+2029. A text holding one of those has different line numbers for the
-two: a span is turned into an offset with YAML's line starts, and an offset into a position
-with the editor's.
+Editors and the Language Server Protocol end a line at ``\\n``, ``\\r\\n`` or ``\\r`` only,
+and so does every :class:`argmap.diagnostics.Span` of a YAML node: argmap's reader keeps
+U+0085, U+2028 and U+2029, which libyaml alone would count as line breaks, inside their line
+(:mod:`argmap.read.yamltree`). A file that is not UTF-8, and a character libyaml refuses,
+are placed by lines split at ``\\n`` only.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from argmap.diagnostics import Span
 Encoding = Literal["utf-16", "utf-8", "utf-32"]
 
 _EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
-_YAML_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_YAML_BREAK = re.compile(r"\r\n|[\r\n]")  # as argmap's reader counts YAML's lines
 _LF = re.compile(r"\n")
 _ASTRAL = re.compile(r"[\U00010000-\U0010ffff]")
 
@@ -104,7 +104,7 @@ class Lines:
 
 
 def line_starts(text: str, *, yaml_lines: bool = True) -> list[int]:
-    """The offsets where the lines of ``text`` start, as libyaml counts lines, or
+    """The offsets where the lines of ``text`` start, as argmap counts a YAML file's, or
     (``yaml_lines`` False) split at ``\\n`` only, as argmap counts them for a file that is
     not valid UTF-8 or holds a character YAML refuses."""
     return _starts(text, _YAML_BREAK if yaml_lines else _LF)

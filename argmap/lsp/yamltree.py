@@ -17,6 +17,8 @@ from typing import Any
 import attrs
 import yaml
 
+from argmap.read.yamltree import masked
+
 #: Times a text is read again with the lines of its syntax error blanked.
 RETRIES = 4
 
@@ -77,8 +79,11 @@ _MappingEnd, _SequenceEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
 _DocumentEnd, _StreamEnd = yaml.DocumentEndEvent, yaml.StreamEndEvent
 
 
-def _parse(text: str) -> tuple[Node | None, yaml.MarkedYAMLError | None]:
-    """The first document's tree, as far as it parses, and the error that stopped it."""
+def _parse(
+    text: str, unmask: dict[int, str] | None = None
+) -> tuple[Node | None, yaml.MarkedYAMLError | None]:
+    """The first document's tree, as far as it parses, and the error that stopped it;
+    ``unmask`` puts back in scalars what :func:`argmap.read.yamltree.masked` stood in for."""
     stack: list[Node] = []
     top: list[Node] = []  # the root, once read
     children = top
@@ -90,8 +95,9 @@ def _parse(text: str) -> tuple[Node | None, yaml.MarkedYAMLError | None]:
             event = get_event()
             kind = type(event)
             if kind is _ScalarEvent:
+                value = event.value.translate(unmask) if unmask else event.value
                 children.append(Node("scalar", event.start_mark.index, event.end_mark.index,
-                                      event.value, not event.style))  # fmt: skip
+                                      value, not event.style))  # fmt: skip
             elif kind is _MappingStart or kind is _SequenceStart:
                 node = Node("map" if kind is _MappingStart else "seq", event.start_mark.index,
                              event.end_mark.index, flow=bool(event.flow_style))  # fmt: skip
@@ -124,8 +130,10 @@ def _mark(error: yaml.MarkedYAMLError) -> int:
 def read(text: str) -> tuple[Node | None, SyntaxProblem | None]:
     """The tree of the text's first document (None if there is none), read as far as
     possible, and the text's first syntax error, if any."""
-    readable = _sanitized(text)
-    root, error = _parse(readable)
+    # Lines as argmap counts them: U+2028, U+2029 and U+0085 stay inside their line (and
+    # inside a comment), each read as a private-use character of the same length.
+    readable, unmask = masked(_sanitized(text))
+    root, error = _parse(readable, unmask)
     if error is None:
         return root, None
     context = error.context_mark.index if error.context_mark is not None else None
@@ -134,7 +142,7 @@ def read(text: str) -> tuple[Node | None, SyntaxProblem | None]:
         for mark in (error.problem_mark, error.context_mark):
             if mark is not None:
                 readable = _blank_line(readable, mark.index)
-        again, later = _parse(readable)
+        again, later = _parse(readable, unmask)
         if later is not None and _mark(later) <= _mark(error):
             break  # blanking did not get the reading any further
         root, error = again, later

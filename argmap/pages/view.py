@@ -20,8 +20,12 @@ from argmap.model import ArgumentMap
 from argmap.pages.templates import asset, fill
 from argmap.read.source import SourceText
 
-#: Nothing may be fetched: no script, style, font or image but what the page holds.
-CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+#: Nothing may be fetched: no script, style, font or image but what the page holds (the
+#: drawing's font is in it, as data).
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
+    "font-src data:"
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -35,12 +39,15 @@ class Quoted:
 
 
 def passages(amap: ArgumentMap, source: SourceText) -> list[Quoted]:
-    """Every quoted stretch of the source, with the claim quoting it, sorted by place."""
+    """Every quoted stretch of the source, with the claim quoting it, sorted by place: a
+    quote is marked wherever it occurs (a standfirst repeating a sentence of the body is
+    marked twice, as coverage counts it), and of a quote with elisions only its parts."""
     found = {
-        Quoted(start, end, claim.id)
+        Quoted(match.start, match.end, claim.id)
         for claim in amap.by_id().values()
         for quote in claim.quotes
-        for start, end in source.locate(quote.text)
+        for occurrence in source.occurrences(quote.text)
+        for match in occurrence
     }
     return sorted(found)
 

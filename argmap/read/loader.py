@@ -18,6 +18,7 @@ from argmap.model import (
     Source,
 )
 from argmap.model.keys import KEYS, MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE, REQUIRED
+from argmap.read.hints import colon_hint, id_for
 from argmap.read.suggest import did_you_mean
 from argmap.read.yamltree import (
     Mapping,
@@ -67,7 +68,10 @@ class _Reader:
             entries[name] = (key, value)
         for name in REQUIRED[place]:
             if name not in entries:
-                self.error(node.span, "AM011", f"{what} is missing the required key '{name}'")
+                message = f"{what} is missing the required key '{name}'"
+                if place == "top" and name == "argmap":
+                    message += f"; add the line 'argmap: {FORMAT_VERSION}' at the top of the file"
+                self.error(node.span, "AM011", message)
         return entries
 
     @staticmethod
@@ -84,7 +88,8 @@ class _Reader:
     def text(self, node: Node, what: str, limit: int = MAX_TEXT) -> str | None:
         """A non-empty text value without refused characters, at most ``limit`` characters."""
         if not isinstance(node, Scalar):
-            self.error(node.span, "AM010", f"{what} must be text, not {describe(node)}")
+            message = f"{what} must be text, not {describe(node)}"
+            self.error(node.span, "AM010", message + colon_hint(node))
             return None
         value = node.value
         if not value or value.isspace():
@@ -131,7 +136,8 @@ class _Reader:
     def ref(self, node: Node, what: str) -> Ref | None:
         if isinstance(node, Scalar) and node.value.strip():
             return Ref(node.value, node.span)
-        self.error(node.span, "AM010", f"{what} must list claim ids, not {describe(node)}")
+        message = f"{what} must list claim ids, not {describe(node)}"
+        self.error(node.span, "AM010", message + colon_hint(node))
         return None
 
     def flag(self, node: Node, what: str) -> bool | None:
@@ -216,6 +222,9 @@ class _Reader:
             id_node = entries["id"][1]
             if isinstance(id_node, Scalar) and id_node.value.strip():
                 claim_id = id_node.value
+            elif isinstance(id_node, Scalar):
+                self.error(id_node.span, "AM016", f"the id of {what_kind} is empty; "
+                           f"{id_for(entries)}")  # fmt: skip
             else:
                 self.error(id_node.span, "AM010", f"the id of {what_kind} must be text, "
                            f"not {describe(id_node)}")  # fmt: skip

@@ -138,6 +138,7 @@ class SourceText:
             self.normalized = words + " " if words and folded[-1:].isspace() else words
         self._line_starts: list[int] | None = None
         self._index: dict[str, int] | None = None
+        self._lowered: str | None = None  # the normalized text in lower case, once needed
         self._cursor = 0  # where the last quote that contains() found by scanning ends
         self._scanned = 0  # characters of ``normalized`` scanned so far, to weigh the index
 
@@ -264,25 +265,24 @@ class SourceText:
             self._index = dict(zip(reversed(keys), reversed(starts), strict=True))
         return self._index
 
-    def locate(self, quote: str) -> list[tuple[int, int]]:
-        """Where each part of a quote is (offsets in the original text): one part, or for a
-        quote with elisions (``…``) each part in order within the quote's first occurrence;
-        empty when the quote is not in the text."""
-        whole = self.find(quote)
-        if whole is None:
-            return []
-        parts = [p for p in _ELLIPSIS.split(quote) if p.strip()]
-        if len(parts) <= 1:
-            return [(whole.start, whole.end)]
-        found: list[tuple[int, int]] = []
-        position = whole.start
-        for part in parts:  # each part in order, within the whole quote's stretch
-            match = SourceText(self.text[position : whole.end]).find(part)
-            if match is None:
-                return [(whole.start, whole.end)]
-            found.append((position + match.start, position + match.end))
-            position += match.end
-        return found
+    def find_other_case(self, quote: str) -> Match | None:
+        """Where ``quote`` occurs when letter case is ignored (as :meth:`find`), or None: for
+        a message that points at a quote differing from its source only in case."""
+        if self._lowered is None:  # once: a map may have many quotes not found
+            self._lowered = self.normalized.lower()
+        lowered = self._lowered
+        if len(lowered) != len(self.normalized):  # a letter whose lower case is longer
+            return None
+        position, first = 0, -1
+        for part in _parts(quote):
+            index = lowered.find(part.lower(), position)
+            if index < 0:
+                return None
+            first = index if first < 0 else first
+            position = index + len(part)
+        if first < 0:
+            return None
+        return Match(self.offset(first), self.offset(position - 1) + 1)
 
     def occurrences(self, quote: str) -> list[tuple[Match, ...]]:
         """Every place ``quote`` occurs, each as the matches of its parts (the text an elision

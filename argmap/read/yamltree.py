@@ -19,6 +19,7 @@ import yaml
 
 from argmap.diagnostics import Diagnostic, Span
 from argmap.model.keys import REFUSED, SURROGATES
+from argmap.read.yamlerrors import syntax_error
 
 #: Deepest nesting of collections a map may have; the format itself needs 5.
 MAX_DEPTH = 16
@@ -111,7 +112,7 @@ def describe(node: Node) -> str:
         return "a mapping"
     if isinstance(node, Sequence):
         return "a list"
-    return "empty" if node.value == "" and node.plain else "text"
+    return "empty" if not node.value.strip() else "text"
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
@@ -129,20 +130,27 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [Diagnostic(path, Span(line, column), "AM001", message)]
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, path: str) -> Diagnostic:
-    mark = exc.problem_mark or exc.context_mark
-    span = _span(mark) if mark is not None else Span(1, 1)
-    problem = exc.problem or "invalid YAML"
-    if "nesting depth" in problem:
-        return Diagnostic(path, span, "AM013", f"nesting deeper than YAML allows ({problem})")
-    if "control characters" in problem or "special characters" in problem:
-        return Diagnostic(
-            path, span, "AM012", "control character in the file (only tab and newline are allowed)"
-        )
-    context = f" {exc.context}" if exc.context else ""
-    if exc.context_mark is not None and mark is not None and exc.context_mark.line != mark.line:
-        context += f" started at {_span(exc.context_mark)}"
-    return Diagnostic(path, span, "AM002", f"YAML syntax error: {problem}{context}")
+#: Characters YAML counts as line breaks and editors do not (they show them inside a line):
+#: while parsing, each stands in for a private-use character, so that lines are counted as
+#: an editor counts them, and a comment holding one does not end there.
+_FOREIGN_BREAKS = "\u2028\u2029\x85"
+
+
+def masked(text: str) -> tuple[str, dict[int, str]]:
+    """``text`` with each of _FOREIGN_BREAKS replaced by a private-use character it does not
+    hold, and the table that puts them back (empty when there are none: the common case)."""
+    found = [char for char in _FOREIGN_BREAKS if char in text]
+    if not found:
+        return text, {}
+    stand_ins: dict[str, str] = {}
+    candidate = 0xE000
+    for char in found:
+        while chr(candidate) in text:
+            candidate += 1
+        stand_ins[char] = chr(candidate)
+        candidate += 1
+    masked = text.translate({ord(char): stand_in for char, stand_in in stand_ins.items()})
+    return masked, {ord(stand_in): char for char, stand_in in stand_ins.items()}
 
 
 _ScalarEvent = yaml.ScalarEvent
@@ -200,6 +208,7 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     too_deep: Span | None = None
     # One pass over libyaml's events, dispatching on their exact class: this loop runs once per
     # scalar of the file, so it is kept lean (maps of thousands of claims load in a blink).
+    text, unmask = masked(text)
     loader = _Loader(text)
     get_event = loader.get_event
     try:
@@ -220,6 +229,8 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
                             "merge key '<<' is not allowed: write it out",
                         )
                     )
+                if unmask:
+                    value = value.translate(unmask)
                 children.append(Scalar(value, mark, not event.style))
             elif kind is _MappingStartEvent or kind is _SequenceStartEvent:
                 mark = event.start_mark
@@ -265,7 +276,7 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
             elif kind is _StreamEndEvent or event is None:
                 break
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(exc, path)]
+        return None, [syntax_error(exc, path, text)]
     except yaml.reader.ReaderError as exc:
         # libyaml refuses the character before parsing; its position is a UTF-8 byte offset.
         before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")

@@ -149,14 +149,26 @@
   });
 
   // --- zoom ------------------------------------------------------------------------------
-  const natural = svg.width.baseVal.value; // px, from the width in points
+  // The map opens fitted to its pane, the whole of it in view (never past its natural size),
+  // and stays fitted as the window changes size until the reader zooms.
+  const naturalWidth = svg.width.baseVal.value; // px, from the size in points
+  const naturalHeight = svg.height.baseVal.value;
   let zoom = 1;
+  let fitted = true;
+  function fit() {
+    const top = svg.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+    const across = (pane.clientWidth - 16) / naturalWidth;
+    const down = naturalHeight ? (pane.clientHeight - top - 8) / naturalHeight : across;
+    return Math.max(Math.min(1, across, down), 0.01);
+  }
   function setZoom(value) {
-    const fit = Math.min(1, (pane.clientWidth - 16) / natural);
-    zoom = Math.max(Math.min(value === "fit" ? fit : value, 2), Math.min(fit, 0.1));
+    fitted = value === "fit";
+    const whole = fit();
+    zoom = fitted ? whole : Math.max(Math.min(value, 2), Math.min(whole, 0.1));
     svg.style.maxWidth = "none";
-    svg.style.width = `${Math.round(natural * zoom)}px`;
+    svg.style.width = `${Math.round(naturalWidth * zoom)}px`;
     svg.style.height = "auto";
+    if (fitted) pane.scrollTo(0, 0);
   }
   for (const button of pane.querySelectorAll("[data-zoom]")) {
     button.addEventListener("click", () => {
@@ -170,16 +182,8 @@
     else if (event.key === "-") setZoom(zoom * 0.8);
     else if (event.key === "0") setZoom("fit");
   });
-  // Start readable (text of about 8 px or more, the whole map when that fits), with the
-  // top of the argument (the claim drawn highest) in view.
-  setZoom(Math.max(Math.min(1, (pane.clientWidth - 16) / natural), 0.5));
-  let top = null;
-  for (const g of claims.values()) {
-    if (!top || g.getBoundingClientRect().top < top.getBoundingClientRect().top) top = g;
-  }
-  if (top) {
-    const box = top.getBoundingClientRect();
-    const frame = pane.getBoundingClientRect();
-    pane.scrollLeft += box.left + box.width / 2 - (frame.left + frame.width / 2);
-  }
+  window.addEventListener("resize", () => {
+    if (fitted) setZoom("fit");
+  });
+  setZoom("fit");
 })();

@@ -1,0 +1,109 @@
+"""Command-line arguments → the map files they name (a folder stands for every map under it, as
+``render DIR`` finds them), each read and checked, and the per-file summary that ends a run
+over several maps."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from argmap.api import Checked, check_file
+from argmap.batch.jobs import MAP_SUFFIXES, find_maps
+from argmap.cli.output import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, error, report, say, show, table
+from argmap.diagnostics import Severity, UsageError
+
+
+class Found(NamedTuple):
+    """A map file to read, and the folder argument it was found under (None: named itself)."""
+
+    path: str
+    folder: str | None = None
+
+
+def expand(names: Iterable[str]) -> list[Found]:
+    """The map files ``names`` stand for, in order: a file as given, a folder's maps sorted
+    (hidden files and folders left out). A folder without maps is said on stderr."""
+    found: list[Found] = []
+    for name in names:
+        if not os.path.isdir(name):
+            found.append(Found(name))
+            continue
+        maps = find_maps(name)
+        if not maps:
+            say(f"argmap: {name}: no maps under it ({', '.join('*' + s for s in MAP_SUFFIXES)})")
+        found += [Found(path, name) for path in maps]
+    return found
+
+
+def several(found: list[Found]) -> bool:
+    """Whether a run covers several maps (or a folder): each is then named in what is said."""
+    return len(found) > 1 or any(item.folder is not None for item in found)
+
+
+def problems(checked: Checked) -> str | None:
+    """``1 error and 2 warnings``, or None for a map without diagnostics."""
+    errors = sum(d.severity is Severity.ERROR for d in checked.diagnostics)
+    warnings = len(checked.diagnostics) - errors
+    parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
+    parts += [f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else []
+    return " and ".join(parts) or None
+
+
+def read(path: str, source_root: str | None = None) -> Checked | None:
+    """A map file read and checked (its source only inside its project or ``source_root``),
+    its diagnostics reported on stderr; None when the file cannot be read (said)."""
+    try:
+        checked = check_file(path, source_root=source_root)
+    except UsageError as exc:
+        error(str(exc))
+        return None
+    report(checked.diagnostics)
+    return checked
+
+
+def count(checked: Checked, path: str | None = None) -> None:
+    """How many problems a map has, on stderr, naming ``path`` when given (none: nothing)."""
+    found = problems(checked)
+    if found:
+        say(f"argmap: {path}: {found}" if path else f"argmap: {found}")
+
+
+def status(checked: Checked | None) -> int:
+    """The exit status a map gives: 0 clean or warnings only, 1 errors, 2 unreadable."""
+    if checked is None:
+        return EXIT_USAGE
+    return EXIT_OK if checked.ok else EXIT_ERRORS
+
+
+def heading(path: str, first: bool) -> None:
+    """The line that opens a map's part of a report over several maps (stdout)."""
+    if not first:
+        show(err=False)
+    show(f"{path}:", err=False)
+
+
+def why_not(checked: Checked | None, done: str) -> str:
+    """Why a map has no figures in a per-file summary: ``done`` says what was not done."""
+    return "cannot be read" if checked is None else f"not {done}: it has errors"
+
+
+def per_file(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """The per-file summary of a report over several maps: one row a map, its figures first
+    and its path last, as ``wc`` prints them."""
+    show(err=False)
+    table(header, rows, right=len(header) - 1)
+
+
+__all__ = [
+    "Found",
+    "count",
+    "expand",
+    "heading",
+    "per_file",
+    "problems",
+    "read",
+    "several",
+    "status",
+    "why_not",
+]

@@ -1,0 +1,237 @@
+"""Messages that name the cause and show the fix, for the mistakes a new user makes (issue 14,
+item 6), at the places an editor shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.api import check_bytes
+from argmap.markdown import MapBlockError
+
+from .test_markdown import convert
+
+HEAD = "argmap: 1\ntitle: T\n"
+
+
+def found(text: str, path: str = "map.yaml") -> list[tuple[str, str, str]]:
+    """(place, code, message) of each diagnostic of a map given as text."""
+    return [(str(d.span), d.code, d.message) for d in check_bytes(text.encode(), path).diagnostics]
+
+
+def errors(text: str, path: str = "map.yaml") -> list[tuple[str, str, str]]:
+    return [d for d in found(text, path) if d[1] < "AM2"]
+
+
+def test_a_colon_in_plain_text_says_to_quote_it_and_shows_the_line() -> None:
+    text = HEAD + "premises:\n  - id: a\n    text: Context: a colon in plain text\n"
+    assert errors(text) == [
+        (
+            "5:18",
+            "AM002",
+            "YAML syntax error: ': ' (a colon and a space) inside plain text starts a mapping; "
+            'put the text in quotes: text: "Context: a colon in plain text"',
+        )
+    ]
+    quoted = HEAD + 'premises:\n  - id: a\n    text: He said "so": yes\n'
+    assert errors(quoted)[0][2].endswith("""put the text in quotes: text: 'He said "so": yes'""")
+
+
+def test_a_colon_in_a_list_item_says_the_same() -> None:
+    text = HEAD + "premises:\n  - id: a\n    text: A\n    quotes:\n      - the source: it says\n"
+    assert errors(text) == [
+        (
+            "7:9",
+            "AM010",
+            "a quote must be text, not a mapping; ': ' inside plain text makes a mapping: put "
+            'the text in quotes: "the source: it says"',
+        )
+    ]
+
+
+def test_a_colon_that_is_no_text_is_not_taken_for_one() -> None:
+    """Bad indentation also makes 'mapping values are not allowed': no advice to quote."""
+    text = HEAD + "premises:\n  - id: a\n     text: x\n"
+    [(_, code, message)] = errors(text)
+    assert code == "AM002" and "quotes" not in message
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (HEAD + "premises:\n  - id: a\n\ttext: x\n", "5:1"),
+        (HEAD + "premises:\n\t- id: a\n    text: x\n", "4:1"),
+        (HEAD + "\tnote: x\npremises:\n  - id: a\n    text: x\n", "3:1"),
+    ],
+)
+def test_a_tab_in_the_indentation_is_named(text: str, place: str) -> None:
+    assert errors(text) == [
+        (
+            place,
+            "AM002",
+            "YAML syntax error: a tab in the indentation; YAML indents with spaces only: replace "
+            "the tab with spaces",
+        )
+    ]
+
+
+LINKED = HEAD + (
+    "premises:\n  - {id: a, text: A}\n  - {id: b, text: B}\n  - {id: x, text: X}\n"
+    "conclusions:\n  - id: c\n    text: C\n    reasons:\n      - a, b\n"
+    "    objections:\n      - x, b\n    contradicts: a, x\n"
+)
+
+
+def test_ids_written_as_one_say_how_to_write_a_list() -> None:
+    assert errors(LINKED) == [
+        (
+            "11:9",
+            "AM103",
+            "reason 'a, b' of 'c' is no claim; write [a, b] for one linked reason (they support "
+            "only together), or each on a line of its own (- a) for 2 reasons",
+        ),
+        (
+            "13:9",
+            "AM103",
+            "objection 'x, b' of 'c' is no claim; write [x, b] for 2 objections, or 'claims: "
+            "[x, b]' for one linked objection",
+        ),
+        (
+            "14:18",
+            "AM103",
+            "contradiction 'a, x' of 'c' is no claim; write [a, x] for 2 claims it contradicts",
+        ),
+    ]
+
+
+def test_an_id_with_underscores_is_told_to_use_hyphens() -> None:
+    defined = HEAD + (
+        "premises:\n  - id: garages_costly\n    text: A.\n"
+        "conclusions:\n  - id: c\n    text: C.\n    reasons: [garages-costly]\n"
+    )
+    assert errors(defined) == [
+        (
+            "4:9",
+            "AM101",
+            "invalid claim id 'garages_costly': use lowercase letters, digits and single "
+            "hyphens, starting with a letter (e.g. 'garages-costly')",
+        ),
+        (
+            "9:15",
+            "AM103",
+            "reason 'garages-costly' of 'c' is no claim; the claim is defined as "
+            "'garages_costly', which is no valid id: rename it 'garages-costly' where it is "
+            "defined (ids use lowercase letters, digits and hyphens)",
+        ),
+    ]
+    referred = defined.replace("garages_costly", "X").replace("garages-costly", "garages_costly")
+    referred = referred.replace("id: X", "id: garages-costly")
+    assert errors(referred) == [
+        (
+            "9:15",
+            "AM103",
+            "reason 'garages_costly' of 'c' is no claim; did you mean 'garages-costly'? ids use "
+            "lowercase letters, digits and hyphens",
+        )
+    ]
+
+
+def test_a_missing_version_shows_the_line_to_add() -> None:
+    assert errors("title: T\npremises:\n  - {id: a, text: A}\n") == [
+        (
+            "1:1",
+            "AM011",
+            "the map is missing the required key 'argmap'; add the line 'argmap: 1' at the top "
+            "of the file",
+        )
+    ]
+
+
+def test_a_quote_differing_only_in_case_points_at_the_difference(tmp_path: Path) -> None:
+    (tmp_path / "source.txt").write_text(
+        "Intro.\nThe most obvious area of Mutual interest is energy.\n", encoding="utf-8"
+    )
+    text = HEAD + (
+        "source: {path: source.txt}\npremises:\n  - id: a\n    text: A\n"
+        "    quotes: the most obvious area of mutual interest\n"
+        "  - id: b\n    text: B\n    quotes: THE MOST … ENERGY\n"
+    )
+    assert errors(text, str(tmp_path / "map.yaml")) == [
+        (
+            "7:13",
+            "AM110",
+            "quote of 'a' not found in the source; only letter case differs: the source (line 2) "
+            'has "The" where the quote has "the", "Mutual" where the quote has "mutual"',
+        ),
+        (
+            "10:13",
+            "AM110",
+            "quote of 'b' not found in the source; the source has it with other letter case "
+            '(line 2): "The most obvious area of Mutual interest is energy"',
+        ),
+    ]
+
+
+@pytest.mark.parametrize("written", ['""', "''", ""])
+def test_an_empty_id_says_it_is_empty_and_proposes_one(written: str) -> None:
+    text = HEAD + f"premises:\n  - id: {written}\n    text: Garages cost too much money.\n"
+    assert errors(text) == [
+        (
+            "4:8" if not written else "4:9",
+            "AM016",
+            "the id of a premise is empty; give it one, such as 'id: garages-cost-too-much'",
+        )
+    ]
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize("where", ["comment", "text"])
+def test_unicode_line_separators_do_not_move_later_lines(char: str, where: str) -> None:
+    """Editors show U+2028, U+2029 and U+0085 inside a line; YAML would break the line there
+    (and end a comment, reading on as a key). Positions count lines as editors do."""
+    first = f"# a note{char}source: not a key\n" if where == "comment" else f'note: "a{char}b"\n'
+    text = HEAD + first + "premises:\n  - id: a\n    text: A\n    objections: [zz]\n"
+    found_here = errors(text)
+    if char == "\x85" and where == "text":  # a control character: refused where it stands
+        assert found_here == [
+            ("3:7", "AM012", "the note of the map contains a control character U+0085 at "
+             "character 2")
+        ]  # fmt: skip
+    else:
+        assert found_here == [("7:18", "AM103", "objection 'zz' of 'a' is no claim")]
+
+
+def _page_diagnostics(body: str, tmp_path: Path) -> set[tuple[str, str, str]]:
+    """The diagnostics of a map in a block indented by three in a list item, fence on line 7."""
+    page = "# Title\n\nSome text.\n\n1. a list item:\n\n   ```argmap\n"
+    page += "".join(f"   {line}\n" for line in body.splitlines()) + "   ```\n"
+    with pytest.raises(MapBlockError) as caught:
+        convert(page, tmp_path)
+    return {(str(d.span), d.code, d.message) for d in caught.value.diagnostics}
+
+
+def test_positions_inside_messages_of_a_markdown_block_count_from_the_page(
+    tmp_path: Path,
+) -> None:
+    body = HEAD + "premises:\n  - id: a\n    text: A\n    text: again\n"
+    # The map's first line is the page's 8th, and its columns are the page's less three.
+    assert _page_diagnostics(body, tmp_path) == {
+        ("13:8", "AM007", "duplicate key 'text' in a premise (first at 12:8)")
+    }
+    body = HEAD + "premises:\n  - id: a\n    text: A\n    objections: [b, b]\n"
+    body += "  - {id: b, text: B}\n"
+    assert ("13:24", "AM112", "'b' is listed twice in objections of 'a' (first at 13:21)") in (
+        _page_diagnostics(body, tmp_path)
+    )
+
+
+def test_a_markdown_block_indented_less_than_its_fence_still_places_its_diagnostics(
+    tmp_path: Path,
+) -> None:
+    """A line indented less than the fence: the block is read without its indent, which is
+    added back to each column."""
+    page = "  ```argmap\n  argmap: 1\n title: T\n  premises:\n    - id: A_b\n      text: x\n  ```\n"
+    with pytest.raises(MapBlockError) as caught:
+        convert(page, tmp_path)
+    assert [(str(d.span), d.code) for d in caught.value.diagnostics] == [("5:11", "AM101")]

@@ -1,0 +1,160 @@
+"""Where drawings go: ``-o DIR/`` makes the folder, an extension must name a format, and the API's
+``save`` makes missing folders (issue 14, items 1 and 5)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.diagnostics import UsageError
+
+from .conftest import ROOT, run
+
+GOOD = "argmap: 1\ntitle: t\npremises:\n  - id: p\n    text: P\nconclusions:\n  - id: c\n    text: C\n    reasons: [p]\n"  # noqa: E501
+
+
+@pytest.fixture
+def maps(tmp_path: Path) -> Path:
+    """A folder of two maps."""
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.yaml").write_text(GOOD, encoding="utf-8")
+    return folder
+
+
+def test_a_trailing_slash_makes_the_folder_for_one_map(maps: Path, tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    result = run("render", str(maps / "a.yaml"), "-o", f"{out}/")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.iterdir()] == ["a.svg"]
+    assert result.output == f"argmap: wrote {out / 'a.svg'}\n"
+
+
+def test_several_maps_make_their_folder(maps: Path, tmp_path: Path) -> None:
+    for out in (tmp_path / "with-slash", tmp_path / "without"):
+        name = f"{out}/" if out.name == "with-slash" else str(out)
+        result = run("render", str(maps / "a.yaml"), str(maps / "b.yaml"), "-o", name)
+        assert result.exit_code == 0, result.output
+        assert sorted(p.name for p in out.iterdir()) == ["a.svg", "b.svg"]
+
+
+def test_a_folder_into_a_new_folder_twice(maps: Path, tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    first = run("render", str(maps), "-o", f"{out}/")
+    assert first.exit_code == 0, first.output
+    assert sorted(p.name for p in out.glob("*.svg")) == ["a.svg", "b.svg"]
+    second = run("render", str(maps), "-o", f"{out}/")
+    assert (second.exit_code, second.output) == (
+        0,
+        "argmap: 2 maps: 0 drawn, 2 up to date, 0 not drawn\n",
+    )
+
+
+def test_the_render_help_example_then_a_folder(maps: Path, tmp_path: Path) -> None:
+    """``render maps/*.yaml -o build/`` then ``render maps/ -o build/``, as ``--help`` shows."""
+    out = f"{tmp_path / 'build'}/"
+    assert run("render", str(maps / "a.yaml"), str(maps / "b.yaml"), "-o", out).exit_code == 0
+    assert (tmp_path / "build").is_dir()
+    result = run("render", str(maps), "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_file_where_the_folder_should_be_is_a_usage_error(maps: Path, tmp_path: Path) -> None:
+    (tmp_path / "build").write_text("a file")
+    one = run("render", str(maps / "a.yaml"), "-o", f"{tmp_path / 'build'}/")
+    assert (one.exit_code, one.output) == (
+        2,
+        f"argmap: error: cannot create folder {tmp_path / 'build'}: a file of that name is in "
+        "the way\n",
+    )
+    folder = run("render", str(maps), "-o", f"{tmp_path / 'build'}/")
+    assert folder.exit_code == 2
+    assert "-o must name a folder, not a file" in folder.output
+    assert (tmp_path / "build").read_text() == "a file"
+
+
+def test_a_file_in_a_missing_folder_makes_the_folder(maps: Path, tmp_path: Path) -> None:
+    out = tmp_path / "no" / "such" / "out.png"
+    result = run("render", str(maps / "a.yaml"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("name", ["x.jpg", "build", "map.svgz"])
+def test_an_output_whose_extension_names_no_format_is_a_usage_error(
+    maps: Path, tmp_path: Path, name: str
+) -> None:
+    result = run("render", str(maps / "a.yaml"), "-o", str(tmp_path / name))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"argmap: error: -o {tmp_path / name}: cannot tell the format")
+    assert "use .svg, .png, .pdf, .dot or .html, or give -f FORMAT" in result.output
+    assert "(or end it with / for a folder)" in result.output
+    assert not (tmp_path / name).exists()
+
+
+def test_with_f_any_name_is_taken_but_not_one_naming_another_format(
+    maps: Path, tmp_path: Path
+) -> None:
+    assert (
+        run("render", str(maps / "a.yaml"), "-f", "png", "-o", str(tmp_path / "x.jpg")).exit_code
+        == 0
+    )
+    assert (tmp_path / "x.jpg").read_bytes().startswith(b"\x89PNG")
+    clash = run("render", str(maps / "a.yaml"), "-f", "png", "-o", str(tmp_path / "x.svg"))
+    assert clash.exit_code == 2
+    assert "names svg but -f says png" in clash.output
+    assert not (tmp_path / "x.svg").exists()
+
+
+def test_several_maps_into_a_file_name_is_a_usage_error(maps: Path, tmp_path: Path) -> None:
+    result = run(
+        "render", str(maps / "a.yaml"), str(maps / "b.yaml"), "-o", str(tmp_path / "x.svg")
+    )
+    assert result.exit_code == 2
+    assert "several maps go into a folder" in result.output
+    assert not (tmp_path / "x.svg").exists()
+
+
+# --- the Python API -----------------------------------------------------------------------
+
+
+def test_save_makes_missing_folders_as_the_readme_shows(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "maps", tmp_path / "maps")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    amap = argmap.load(tmp_path / "maps" / "europe-central-asia.yaml")
+    amap.save(tmp_path / "build" / "map.svg")
+    assert (tmp_path / "build" / "map.svg").read_bytes().startswith(b"<?xml")
+    argmap.save_map(amap, tmp_path / "deeper" / "still" / "map.png")
+    assert (tmp_path / "deeper" / "still" / "map.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_save_says_why_it_cannot(tmp_path: Path) -> None:
+    amap = argmap.load(ROOT / "maps" / "europe-central-asia.yaml")
+    (tmp_path / "taken").write_text("a file")
+    with pytest.raises(UsageError, match="a file of that name is in the way"):
+        amap.save(tmp_path / "taken" / "map.svg")
+    with pytest.raises(UsageError, match=r"cannot tell the format from '\.jpg'"):
+        amap.save(tmp_path / "map.jpg")
+    assert not (tmp_path / "map.jpg").exists()
+
+
+def test_import_export_and_coverage_write_into_a_folder_named_with_a_slash(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(ROOT / "maps", tmp_path / "maps", ignore=shutil.ignore_patterns("*.svg"))
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    seed = tmp_path / "maps" / "europe-central-asia.yaml"
+    out = tmp_path / "out"
+    assert run("export", "json", str(seed), "-o", f"{out}/").exit_code == 0
+    assert (out / "europe-central-asia.json").is_file()
+    result = run("import", "json", str(out / "europe-central-asia.json"), "-o", f"{out}/maps/")
+    assert result.exit_code == 0, result.output
+    assert (out / "maps" / "europe-central-asia.yaml").is_file()
+    result = run("coverage", str(seed), "--html", f"{out}/pages/")
+    assert result.exit_code == 0, result.output
+    assert (out / "pages" / "europe-central-asia.html").is_file()

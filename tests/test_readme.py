@@ -1,0 +1,86 @@
+"""The README's examples run: every ``sh`` and ``python`` block, in a copy of the repository, as
+a new user would type them after the Quick start. A block that cannot run here says so on the
+line before it, ``<!-- readme-test: not run: REASON -->`` (the installation itself, which
+``.ci/run`` runs; files that are not in the repository)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+#: A fenced block: the line before it, its language and its text.
+BLOCK = re.compile(r"^(?P<before>[^\n]*)\n```(?P<lang>\w*)\n(?P<body>.*?)^```$", re.M | re.S)
+NOT_RUN = re.compile(r"<!-- readme-test: not run: (?P<why>[^>]+?) -->")
+#: What a copy of the repository leaves out: what a clone does not hold, or is made locally.
+LEFT_OUT = shutil.ignore_patterns(
+    ".git", ".venv", ".cache", "__pycache__", "*.egg-info", ".pytest_cache", ".hypothesis",
+    ".ruff_cache", "artifacts", "build", "node_modules", ".argmap-cache.json",
+)  # fmt: skip
+BIN = Path(sys.executable).parent
+
+
+def blocks() -> list[tuple[str, str, str | None]]:
+    """Each ``sh`` and ``python`` block of the README: its language, text, and why it is not
+    run (None: it is)."""
+    found = []
+    for block in BLOCK.finditer(README):
+        if block["lang"] in ("sh", "python"):
+            why = NOT_RUN.search(block["before"])
+            found.append((block["lang"], block["body"], why["why"] if why else None))
+    return found
+
+
+RUN = [(lang, body) for lang, body, why in blocks() if why is None]
+
+
+def test_the_readme_has_examples_to_run_and_says_why_others_are_not() -> None:
+    assert len(RUN) >= 4
+    assert sorted(why for _, _, why in blocks() if why) == [
+        "a server that runs until Ctrl-C",
+        "it is the installation itself, which .ci/run runs",
+        "it needs Node.js, the network and VS Code",
+        "the corpora's files are not in the repository",
+        "these are the tests themselves",
+    ]
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the repository, with ``.venv/bin`` where this Python's scripts are: as it
+    stands after the Quick start."""
+    if not (BIN / "argmap").exists():
+        pytest.skip("argmap is not installed beside this Python (as the Quick start does)")
+    copy = tmp_path_factory.mktemp("clone") / "argmap"
+    shutil.copytree(ROOT, copy, ignore=LEFT_OUT, symlinks=True)
+    (copy / ".venv").mkdir()
+    (copy / ".venv" / "bin").symlink_to(BIN, target_is_directory=True)
+    return copy
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"), RUN, ids=[f"{lang}-{n}" for n, (lang, _) in enumerate(RUN, 1)]
+)
+def test_the_readme_example_runs(clone: Path, lang: str, body: str) -> None:
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env.pop("PYTHONPATH", None)
+    command = ["bash", "-euo", "pipefail", "-c", body] if lang == "sh" else [sys.executable, "-"]
+    done = subprocess.run(
+        command,
+        input=body if lang == "python" else None,
+        cwd=clone,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, f"{body}\n--- stdout:\n{done.stdout}\n--- stderr:\n{done.stderr}"
+    assert "Traceback" not in done.stderr
