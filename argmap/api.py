@@ -44,7 +44,7 @@ Root = str | os.PathLike[str] | None
 def read_source(
     amap: ArgumentMap, path: str, source_root: Root = None
 ) -> tuple[SourceText | None, list[Diagnostic]]:
-    """The map's source text, or a diagnostic at its ``path`` key: AM116 when the file lies
+    """The map's source text, or a diagnostic at its ``path`` key: AM117 when the file lies
     outside the map's project (:func:`argmap.io.project_of`) and outside ``source_root``,
     AM109 when it cannot be read (missing, not a regular file, too large, not UTF-8).
 
@@ -62,7 +62,7 @@ def read_source(
             f"source '{amap.source.path}' is outside the map's project ({inside}); argmap "
             "reads source texts only there (see --source-root)"
         )
-        return None, [Diagnostic(path, where, "AM116", problem)]
+        return None, [Diagnostic(path, where, "AM117", problem)]
     try:
         data = read_file(real, what="text file")
     except Unreadable as exc:

@@ -6,12 +6,14 @@ Reads the files the format modules (:mod:`argmap.formats`) need; they themselves
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import attrs
 
 from argmap.diagnostics import UsageError
-from argmap.formats.base import Exported, Imported
+from argmap.formats.argdown.lex import INCLUDED_AGAIN
+from argmap.formats.base import Exported, FormatError, Imported
 from argmap.formats.registry import EXPORTS, IMPORTS
 from argmap.io import Unreadable, read_file
 from argmap.model import ArgumentMap
@@ -30,11 +32,11 @@ def import_file(
 
     ``output`` is where the map will be written (None: the current folder); the map's source
     is named relative to it: a microtext's, the ``.txt`` beside its XML, and the source a
-    JSON or AIF map names relative to the file it came from (a note says so). Raises
-    UsageError when a file cannot be read, FormatError when it is not in the format,
-    MapError when a JSON map has errors of shape. A file the import follows (a microtext's
-    ``.txt``) is read only inside the project of ``path`` or ``source_root``, as a map's
-    source would be.
+    JSON, AIF or Argdown map names relative to the file it came from (a note says so). Raises
+    UsageError when a file cannot be read, FormatError when it is not in the format (not XML,
+    not JSON, not Argdown), MapError when a JSON map has errors of shape. A file the
+    import follows (a microtext's ``.txt``) is read only inside the project of ``path`` or
+    ``source_root``, as a map's source would be.
     """
     importer = IMPORTS.get(fmt)
     if importer is None:
@@ -42,7 +44,11 @@ def import_file(
     data, name = read_file(path, what="regular file"), os.fspath(path)
     folder = Path(output).parent if output is not None else Path()
     if importer.companion is None:
-        imported = importer.read(data, path=name)
+        if importer.includes is not None:
+            text = included_text(path, importer.includes, data, source_root=source_root)
+            imported = importer.read(text, path=name)
+        else:
+            imported = importer.read(data, path=name)
         rebased = rebase(imported.map, Path(path).parent, folder)
         if rebased is imported.map:
             return imported
@@ -52,6 +58,8 @@ def import_file(
             f"(it was '{imported.map.source.path}', relative to {name})"
         )
         return attrs.evolve(imported, map=rebased, notes=(*imported.notes, note))
+    if importer.recognise is not None:
+        importer.recognise(data)  # not XML: say so before looking for its text
     beside = Path(path).with_suffix(importer.companion)
     text, problems = decode(_followed(beside, name, roots(path, source_root)), str(beside))
     if text is None:
@@ -78,6 +86,38 @@ def _relative(path: Path, folder: Path) -> str:
         return Path(os.path.relpath(path, folder)).as_posix()
     except ValueError:  # another drive (Windows)
         return path.resolve().as_posix()
+
+
+def included_text(
+    path: str | os.PathLike[str],
+    includes: re.Pattern[str],
+    data: bytes | None = None,
+    *,
+    source_root: str | os.PathLike[str] | None = None,
+) -> str:
+    """A file's text with every include (``includes``' group 1: a path relative to the
+    including file) replaced by that file's text, as Argdown's command line does: each file
+    included once, again only a comment saying so. ``data`` is the file's bytes if already
+    read. Raises UsageError when a file cannot be read or lies outside the project of
+    ``path`` (and ``source_root``), FormatError when one is not UTF-8."""
+    folders = roots(path, source_root)
+    included: list[Path] = []
+
+    def text_of(data: bytes, path: Path) -> str:
+        text, problems = decode(data, os.fspath(path))
+        if text is None:
+            raise FormatError(f"not Argdown: {problems[0].span}: {problems[0].message}")
+
+        def include(found: re.Match[str]) -> str:
+            other = (path.parent / found.group(1)).resolve()
+            if other in included:
+                return INCLUDED_AGAIN.format(other)
+            included.append(other)
+            return text_of(_followed(path.parent / found.group(1), str(path), folders), other)
+
+        return includes.sub(include, text)
+
+    return text_of(read_file(path) if data is None else data, Path(path))
 
 
 def rebase(amap: ArgumentMap, before: Path, after: Path) -> ArgumentMap:
@@ -120,4 +160,4 @@ def export_map(
     return exporter.write(amap)
 
 
-__all__ = ["export_map", "import_file", "rebase"]
+__all__ = ["export_map", "import_file", "included_text", "rebase"]

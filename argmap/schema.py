@@ -19,12 +19,13 @@ import json
 import re
 from typing import Any
 
-from argmap.model import FORMAT_VERSION, Kind
+from argmap.model import FORMAT_VERSION, Kind, Role
 from argmap.model.keys import (
     ID_PATTERN,
     KEYS,
     MAX_CLAIM_TEXT,
     MAX_ID,
+    MAX_SCHEME,
     MAX_TEXT,
     MAX_TITLE,
     REFUSED,
@@ -68,6 +69,11 @@ _REF = {"$ref": "#/definitions/ref"}
 _REFS = {"$ref": "#/definitions/refs"}
 _OBJECTIONS = {"$ref": "#/definitions/objections"}
 _NOTE = _text(MAX_TEXT, "text for readers of the file; not drawn")
+_AIF = {
+    "description": "AIF data argmap carries unread for the export back to AIF (node ids, "
+    "timestamps, schemes, ...)",
+    "type": "object",
+}
 
 #: The schema of each key's value, by (place, key) or by key alone. Every key of the loader's
 #: tables needs one (a test checks); an unknown one falls back to "anything".
@@ -107,6 +113,16 @@ VALUES: dict[tuple[str, str] | str, dict[str, Any]] = {
         ],
     },
     "objections": _OBJECTIONS,
+    "role": {"description": "who holds the claim", "enum": [role.value for role in Role]},
+    "restates": _one_or_list(
+        {"$ref": "#/definitions/restatement"},
+        "claims this one says again in other words: they stand or fall together",
+    ),
+    "aif": _AIF,
+    ("reason", "scheme"): _text(
+        MAX_SCHEME, "the argumentation scheme of the step, drawn beside it"
+    ),
+    ("restatement", "claim"): {**_REF, "description": "the claim restated"},
     ("reason", "claims"): _one_or_list(_REF, "the claims of this reason (several: linked)"),
     ("objection", "claims"): _one_or_list(_REF, "the claims of this objection (several: linked)"),
     ("reason", "objections"): {
@@ -151,6 +167,7 @@ def schema() -> dict[str, Any]:
             ]
         },
         "objection": {"anyOf": [_REF, _object("objection")]},
+        "restatement": {"anyOf": [_REF, _object("restatement")]},
         "objections": _one_or_list(
             {"$ref": "#/definitions/objection"},
             "claims that attack this one: ids, or mappings (claims: linked attackers; "

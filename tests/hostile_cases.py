@@ -22,7 +22,7 @@ A case file is YAML::
     stdout: full                    # or: closed (a reader that goes away at once); default: a file
     expect:
       status: 1
-      stderr: ["map.yaml:4:9: error: source '/etc/hostname' is outside [AM116]"]  # in order
+      stderr: ["map.yaml:4:9: error: source '/etc/hostname' is outside [AM117]"]  # in order
       stdout: [...]                 # lines that must be there, in order (a line may hold ``…``
                                     # for any text, and {root} for the case's folder)
       absent: [...]                 # text that must be nowhere in stdout or stderr

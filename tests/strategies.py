@@ -23,7 +23,20 @@ import yaml
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from argmap.model import ArgumentMap, Claim, Kind, Objection, Quote, Reason, Ref, Source
+from argmap.model import (
+    ArgumentMap,
+    Carried,
+    Claim,
+    Kind,
+    Objection,
+    Quote,
+    Reason,
+    Ref,
+    Restatement,
+    Role,
+    Source,
+    equivalents,
+)
 
 T = TypeVar("T")
 
@@ -1765,8 +1778,136 @@ def argument_maps(
             chosen = draw(some) if others else []
             changes["contradicts"] = tuple(Ref(i) for i in chosen)
         claims.append(attrs.evolve(claim, **changes))
+    if extras:
+        claims = _new_fields(draw, claims)
     source = amap.source
     if extras and source is not None and "ignore" in attrs.fields_dict(Source):
         ignore = tuple(draw(st.lists(texts(30, newlines=False), max_size=2)))
         source = attrs.evolve(source, ignore=ignore)
-    return attrs.evolve(amap, claims=tuple(claims), source=source)
+    top = draw(st.none() | _carried_top()) if extras else None
+    return attrs.evolve(amap, claims=tuple(claims), source=source, aif=top)
+
+
+#: JSON values as AIF data holds them (small numbers: JavaScript writes them as Python does).
+_JSON_SCALARS = (
+    st.none() | st.booleans() | st.integers(-1000, 10**6)
+    | st.floats(-1e6, 1e6, width=32) | texts(20)
+)  # fmt: skip
+#: Keys of carried data: AIF's own words and anything else.
+_DATA_KEYS = st.sampled_from(["timestamp", "schemeID", "personID", "start", "x", "y"]) | texts(
+    12, newlines=False
+)
+
+
+def _json_values() -> st.SearchStrategy[object]:
+    return st.recursive(
+        _JSON_SCALARS,
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_DATA_KEYS, inner, max_size=3),
+        max_leaves=6,
+    )
+
+
+@st.composite
+def _node_data(draw: st.DrawFn, node_id: str, reserved: tuple[str, ...]) -> Carried:
+    """Carried AIF data of one node: its id, a timestamp, and other fields of any kind, but
+    the keys the export writes itself (``reserved``)."""
+    extra = draw(st.dictionaries(_DATA_KEYS, _json_values(), max_size=3))
+    data = {"nodeID": node_id, "timestamp": draw(texts(20, newlines=False))}
+    data.update((k, v) for k, v in extra.items() if k not in (*reserved, "nodeID"))
+    return Carried.of(data)
+
+
+@st.composite
+def _carried_top(draw: st.DrawFn) -> Carried:
+    """What a map carries at its top: dialogue nodes (ids that are not numbers, so they never
+    clash with the map's), edges between them, locutions and participants."""
+    count = draw(st.integers(0, 3))
+    nodes = [
+        {"nodeID": f"L{n}", "text": draw(texts(30)), "type": "TA" if n % 2 else "L"}
+        for n in range(count)
+    ]  # a locution, a transition from it, the next locution
+    edges = [{"edgeID": f"e{n}", "fromID": f"L{n}", "toID": f"L{n + 1}", "formEdgeID": None}
+             for n in range(count - 1)]  # fmt: skip
+    locution = st.dictionaries(_DATA_KEYS, _json_values(), min_size=1, max_size=2)
+    data: dict[str, object] = {"nodes": nodes, "edges": edges}
+    data["locutions"] = draw(st.lists(locution, max_size=2))
+    data["participants"] = draw(st.lists(_json_values(), max_size=2))
+    return Carried.of({k: v for k, v in data.items() if v} or {"locutions": [{"nodeID": "L0"}]})
+
+
+def _new_fields(draw: st.DrawFn, claims: list[Claim]) -> list[Claim]:
+    """Roles, schemes, restatements and carried AIF data (unique node ids) on some claims:
+    no restatement makes a claim one statement with one that rebuts it, so that the map
+    comes back from AIF as it is."""
+    numbers = iter(range(1, 10_000))
+
+    def data(reserved: tuple[str, ...]) -> Carried | None:
+        return draw(st.none() | _node_data(str(next(numbers)), reserved))
+
+    rebuttals = {(ref.id, claim.id) for claim in claims for item in claim.objections
+                 for ref in ((item,) if isinstance(item, Ref) else item.claims)}  # fmt: skip
+    pairs: list[tuple[str, str]] = []  # (claim, the claim it restates)
+    for claim in claims:
+        others = [c.id for c in claims if c.id != claim.id]
+        chosen = draw(st.lists(st.sampled_from(others), unique=True, max_size=2)) if others else []
+        for other in chosen:
+            same = equivalents(_restating([*pairs, (claim.id, other)], claims))
+            if not any(same[a] == same[b] for a, b in rebuttals):
+                pairs.append((claim.id, other))
+
+    def objection(item: Ref | Objection) -> Ref | Objection:
+        carried = data(())
+        if isinstance(item, Objection):
+            return attrs.evolve(item, objections=tuple(map(objection, item.objections)),
+                                aif=carried)  # fmt: skip
+        return item if carried is None else Objection((item,), aif=carried)
+
+    def restatement(other: str) -> Ref | Restatement:
+        carried = data(("scheme", "schemeID"))
+        return Ref(other) if carried is None else Restatement(Ref(other), carried)
+
+    schemes = st.none() | texts(30, newlines=False)
+
+    def reason(item: Reason) -> Reason:
+        """A reason with a scheme, and its RA-node's data, which has the same scheme."""
+        scheme, carried = draw(schemes), data(("scheme", "schemeID"))
+        if carried is not None and scheme is not None:
+            carried = Carried.of({**carried.value, "scheme": scheme})
+        objections = tuple(map(objection, item.objections))
+        return attrs.evolve(item, scheme=scheme, aif=carried, objections=objections)
+
+    out = []
+    for claim in claims:
+        reasons = tuple(map(reason, claim.reasons))
+        restates = tuple(restatement(other) for one, other in pairs if one == claim.id)
+        out.append(attrs.evolve(
+            claim, role=draw(st.none() | st.sampled_from(Role)), reasons=reasons,
+            objections=tuple(map(objection, claim.objections)), restates=restates,
+            aif=data(("text", "locution", "speaker")),
+        ))  # fmt: skip
+    return out
+
+
+def _restating(pairs: list[tuple[str, str]], claims: list[Claim]) -> list[Claim]:
+    return [attrs.evolve(c, restates=tuple(Ref(o) for one, o in pairs if one == c.id))
+            for c in claims]  # fmt: skip
+
+
+def bare(item: T) -> T:
+    """A map, claim, reason, objection or restatement without the AIF data it carries, for
+    comparing structure alone."""
+    if isinstance(item, ArgumentMap):
+        return attrs.evolve(item, aif=None, claims=tuple(map(bare, item.claims)))  # type: ignore[return-value]
+    if isinstance(item, Claim):
+        return attrs.evolve(item, aif=None, reasons=tuple(map(bare, item.reasons)),  # type: ignore[return-value]
+                            objections=tuple(map(bare, item.objections)),
+                            restates=tuple(map(bare, item.restates)))  # fmt: skip
+    if isinstance(item, (Reason, Objection)):
+        plain = attrs.evolve(item, aif=None, objections=tuple(map(bare, item.objections)))
+        if isinstance(plain, Objection) and len(plain.claims) == 1 and not plain.objections \
+                and plain.note is None:  # fmt: skip
+            return plain.claims[0]  # type: ignore[return-value]
+        return plain  # type: ignore[return-value]
+    if isinstance(item, Restatement):
+        return item.claim  # type: ignore[return-value]
+    return item

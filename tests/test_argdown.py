@@ -213,7 +213,9 @@ def test_the_seed_map_reads_as_written_by_hand() -> None:
     assert "\\," not in text and "\\." not in text and "\\'" not in text
 
 
-def test_what_argdown_cannot_hold_is_named() -> None:
+def test_the_front_matter_holds_title_note_and_source() -> None:
     exported = argdown.write(seed())
-    assert exported.losses == ("Argdown has no place for the map's note and source; left out",)
-    assert exported.text.startswith('===\ntitle: "')
+    assert exported.losses == ()
+    front = exported.text.split("===")[1]
+    assert front.startswith('\ntitle: "Europe & Central Asia') and "\nargmap: 1\n" in front
+    assert '\nsource: {"path": "../seeds/europe-central-asia-partnership.txt"' in front

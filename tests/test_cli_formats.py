@@ -21,9 +21,11 @@ def test_import_microtext_writes_a_map_that_checks(tmp_path: Path) -> None:
     target = tmp_path / "b001.yaml"
     corpus = ("--source-root", str(MICROTEXT.parent))  # the text stays in the corpus
     result = run("import", "microtext", str(MICROTEXT), "-o", str(target), *corpus)
-    assert (result.exit_code, result.output) == (0, f"argmap: wrote {target}\n")
+    assert (result.exit_code, result.output) == (0, (
+        f"{MICROTEXT}: note: the kind of 1 claim with reasons was guessed from wording (English "
+        f"cues): conclusion a1\nargmap: wrote {target}\n"))  # fmt: skip
     assert run("check", str(target), *corpus).exit_code == 0
-    assert run("check", str(target)).exit_code == 1  # AM116: outside the map's project
+    assert run("check", str(target)).exit_code == 1  # AM117: outside the map's project
     again = run("import", "microtext", str(MICROTEXT), "-o", str(target))
     assert again.exit_code == 2
     assert "exists; give --force to overwrite it" in again.output
@@ -52,9 +54,17 @@ def test_import_aif_reports_what_it_left_out_and_the_checks_warnings(tmp_path: P
         f"argmap: wrote {target}\n"
         f"{target}:6:9: warning: premise 'a-1' is connected to nothing: no reason, objection "
         "or target [AM201]\n"
-        f"{target}:8:9: warning: premise 'b-2' is connected to nothing: no reason, objection "
+        f"{target}:10:9: warning: premise 'b-2' is connected to nothing: no reason, objection "
         "or target [AM201]\n"
         "argmap: 2 warnings\n"
+    )
+    written = target.read_text(encoding="utf-8")
+    # Each claim carries its node; the RA-node and its edge, which the map leaves out, are
+    # carried at the end, so that the export gives them back.
+    assert '    aif:\n      nodeID: "1"\n' in written
+    assert written.endswith(
+        '\naif:\n  nodes:\n    - {nodeID: "3", type: "RA", text: "RA"}\n'
+        '  edges:\n    - {edgeID: "1", fromID: "1", toID: "3"}\n'
     )
 
 
@@ -67,6 +77,11 @@ def test_import_of_something_else_is_an_error(tmp_path: Path) -> None:
         f"argmap: error: {source}: not AIF: the top level is not an object\n",
     )
     assert run("import", "aif", str(tmp_path / "none.json")).exit_code == 2
+    result = run("import", "microtext", str(source), "-o", "-")  # not "no such file: g.txt"
+    assert (result.exit_code, result.output) == (
+        1,
+        f"argmap: error: {source}: not XML: syntax error: line 1, column 0\n",
+    )
     result = run("import", "json", str(source), "-o", "-")
     assert result.exit_code == 1
     assert (

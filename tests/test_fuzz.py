@@ -62,7 +62,7 @@ def test_the_loader_reads_any_bytes_or_says_why_not(data: bytes) -> None:
 @FUZZ
 @given(st.binary(max_size=400) | YAML)
 def test_checking_any_bytes_gives_diagnostics(data: bytes) -> None:
-    checked = check_bytes(data, "fuzz.yaml")  # a source it names is outside: AM116, not read
+    checked = check_bytes(data, "fuzz.yaml")  # a source it names is outside: AM117, not read
     assert checked.ok or checked.diagnostics
 
 

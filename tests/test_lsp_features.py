@@ -64,6 +64,8 @@ def typed(tmp_path: Path, text: str) -> tuple[Document, types.Position]:
         "    objections:\n      - |\n",
         "    objections:\n      - claims: cost\n        objections:\n          - claims: |\n",
         "    contradicts: |\n",
+        "    restates: [|]\n",
+        "    restates:\n      - claim: |\n",
     ],
 )
 def test_claim_ids_are_offered_where_a_claim_is_named(tmp_path: Path, where: str) -> None:
@@ -102,25 +104,26 @@ def test_keys_of_the_place_are_offered_leaving_out_those_written(tmp_path: Path)
     doc, cursor = typed(tmp_path, SMALL + "  - id: new\n    text: New.\n    re|\n")
     result = complete(doc, cursor)
     assert labels(result) == ["quotes", "note", "url", "objections", "contradicts", "implicit",
-                              "reasons"]  # fmt: skip
+                              "role", "restates", "aif", "reasons"]  # fmt: skip
     item = result.items[-1]
     assert item.text_edit.new_text == "reasons: "
     assert covered(doc, item.text_edit.range) == "re"
     doc, cursor = typed(tmp_path, SMALL.replace("  - id: cost\n", "  - id: cost\n    |\n"))
     assert "reasons" not in labels(complete(doc, cursor))  # a premise has none
     doc, cursor = typed(tmp_path, SMALL.replace("argmap: 1\n", "argmap: 1\nso|\n"))
-    assert labels(complete(doc, cursor)) == ["note", "source", "recommendations"]
+    assert labels(complete(doc, cursor)) == ["note", "source", "recommendations", "aif"]
     doc, cursor = typed(
         tmp_path, SMALL.replace("      - claims: cost\n", "      - claims: cost\n        |\n")
     )
-    assert labels(complete(doc, cursor)) == ["note"]  # of an objection: claims, objections taken
+    # of an objection (claims, objections taken)
+    assert labels(complete(doc, cursor)) == ["note", "aif"]
 
 
 def test_a_new_list_item_under_reasons_offers_ids_and_the_keys_of_a_reason(tmp_path: Path) -> None:
     doc, cursor = typed(tmp_path, SMALL + "  - id: new\n    text: New.\n    reasons:\n      - |\n")
     found = labels(complete(doc, cursor))
     assert found[:5] == ["supplier", "needs", "cost", "subsidies", "interest"]
-    assert found[5:] == ["claims", "objections", "note"]
+    assert found[5:] == ["claims", "objections", "note", "scheme", "aif"]
 
 
 def _seed_claim(doc_text: str, claim: str, quotes: str) -> str:
@@ -272,6 +275,22 @@ def test_a_quoted_id_is_renamed_whole(tmp_path: Path) -> None:
     doc = document(SMALL.replace("[supplier, needs]", '["supplier", needs]'), tmp_path / "m.yaml")
     text = apply(doc, navigation.rename(doc, at(doc, "supplier"), "source").changes[doc.uri])
     assert "[source, needs]" in text and "id: source" in text
+
+
+def test_a_claim_named_by_a_restatement_is_renamed_there_too(tmp_path: Path) -> None:
+    text = SMALL + (
+        "  - id: again\n    text: Europe needs it.\n    restates: needs\n    reasons: [cost]\n"
+        "  - id: once-more\n    text: It needs it.\n    restates:\n"
+        '      - claim: needs\n        aif: {nodeID: "7"}\n    reasons: [cost]\n'
+    )
+    doc = document(text, tmp_path / "m.yaml")
+    uses = navigation.references(doc, at(doc, "needs\n        aif"), True)
+    assert len(uses) == 4  # its definition, the linked reason, two restatements
+    renamed = apply(
+        doc, navigation.rename(doc, at(doc, "needs\n    reasons"), "wants").changes[doc.uri]
+    )
+    assert "restates: wants" in renamed and "- claim: wants" in renamed
+    assert check_bytes(renamed.encode(), str(tmp_path / "m.yaml")).ok
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from argmap.convert import import_file
 from argmap.formats import microtext
 from argmap.formats.base import FormatError
 from argmap.formats.yaml import dump
-from argmap.model import ArgumentMap, Kind, Objection, Ref
+from argmap.model import ArgumentMap, Kind, Objection, Reason, Ref, Role
 
 from .conftest import SHARED
 
@@ -22,8 +23,8 @@ needs_corpus = pytest.mark.skipif(not TEXTS, reason=f"corpus not found at {CORPU
 
 
 def edges(amap: ArgumentMap) -> collections.Counter[str]:
-    """The corpus' edge types counted back from a map: a reason is one sup (exa when noted
-    'example'), a rebuttal one reb, an attack on a step one und, each further claim of a linked
+    """The corpus' edge types counted back from a map: a reason is one sup (exa when its scheme
+    is 'example'), a rebuttal one reb, an attack on a step one und, each further claim of a linked
     reason or objection one add."""
     found: collections.Counter[str] = collections.Counter()
 
@@ -36,7 +37,7 @@ def edges(amap: ArgumentMap) -> collections.Counter[str]:
 
     for claim in amap.claims:
         for reason in claim.reasons:
-            found["exa" if reason.note == "example" else "sup"] += 1
+            found["exa" if reason.scheme == "example" else "sup"] += 1
             found["add"] += len(reason.claims) - 1
             attacks(reason.objections, "und")
         attacks(claim.objections, "reb")
@@ -47,11 +48,19 @@ def edges(amap: ArgumentMap) -> collections.Counter[str]:
 def test_all_microtexts_import_check_clean_and_render(tmp_path: Path) -> None:
     assert len(TEXTS) == 112
     total: collections.Counter[str] = collections.Counter()
+    kinds: collections.Counter[str] = collections.Counter()
+    roles: collections.Counter[str] = collections.Counter()
+    source_roles: collections.Counter[str] = collections.Counter()
     (tmp_path / "maps").mkdir()
     for xml in TEXTS:
         target = tmp_path / "maps" / f"{xml.stem}.yaml"
         imported = import_file("microtext", xml, target)
-        assert imported.notes == (), xml.name
+        # Nothing is left out; only the kinds not given by the corpus are guessed, and said.
+        assert all(n.startswith("the kind of ") and "(English cues)" in n
+                   for n in imported.notes), xml.name  # fmt: skip
+        kinds.update(claim.kind.value for claim in imported.map.claims)
+        roles.update(claim.role.value for claim in imported.map.claims if claim.role)
+        source_roles.update(a.get("type") for a in ET.parse(xml).getroot().iter("adu"))
         target.write_text(dump(imported.map), encoding="utf-8")
         checked = check_file(target, source_root=xml.parent)  # quotes looked up in the .txt
         assert checked.ok, [str(d) for d in checked.diagnostics]
@@ -65,6 +74,11 @@ def test_all_microtexts_import_check_clean_and_render(tmp_path: Path) -> None:
         for claim in checked.map.claims:
             assert f'id="{claim.id}"' in svg and f"\t{claim.id} [" in dot, (xml.name, claim.id)
     assert total == {"sup": 263, "exa": 9, "reb": 108, "und": 63, "add": 21}
+    # Every unit keeps its role: the proponent's and the opponent's, as the corpus has them.
+    assert roles == {"proponent": source_roles["pro"], "opponent": source_roles["opp"]}
+    assert sum(roles.values()) == sum(kinds.values()) == 576
+    # 81 recommendations by wording, and 24 central claims of texts taking a stance
+    assert kinds == {"premise": 404, "conclusion": 67, "recommendation": 105}
 
 
 @needs_corpus
@@ -75,8 +89,8 @@ def test_the_first_microtext_in_detail(tmp_path: Path) -> None:
     assert amap.source is not None
     assert (tmp_path / amap.source.path).resolve() == xml.with_suffix(".txt").resolve()
     claims = amap.by_id()
-    assert claims["a5"].note == "proponent, the central claim"
-    assert claims["a1"].note == "opponent"
+    assert (claims["a5"].note, claims["a5"].role) == ("the central claim", Role.PROPONENT)
+    assert (claims["a1"].note, claims["a1"].role) == (None, Role.OPPONENT)
     assert claims["a1"].kind is Kind.CONCLUSION and claims["a1"].reasons[0].claims == (Ref("a2"),)
     # a1 rebuts a5; a3 and a4 together (add) undercut that rebuttal (und on a reb edge)
     assert claims["a5"].objections == (
@@ -112,13 +126,15 @@ def test_kinds_examples_and_what_cannot_be_carried() -> None:
     claims = imported.map.by_id()
     assert claims["a1"].kind is Kind.RECOMMENDATION  # has a reason, says "should"
     assert claims["a2"].kind is Kind.CONCLUSION
-    assert claims["a2"].reasons[0].note == "example"
+    assert (claims["a2"].reasons[0].scheme, claims["a2"].reasons[0].note) == ("example", None)
+    assert claims["a4"].role is Role.OPPONENT and claims["a1"].role is Role.PROPONENT
     assert claims["a3"].kind is Kind.PREMISE
     assert claims["a4"].quotes == ()
     assert imported.notes == (
         "edge c8 has the unknown type 'frob'; left out",
         "und edge c7 targets 'c99', which is no edge; left out",
         "a segment of unit a4 is not in the text; its quote is left out",
+        "the kind of 1 claim with reasons was guessed from wording (English cues): conclusion a2",
     )
 
 
@@ -127,3 +143,101 @@ def test_not_a_microtext() -> None:
         microtext.read(b"{}", "", name="x.xml", source_path="x.txt")
     with pytest.raises(FormatError, match="not a microtext graph"):
         microtext.read(b"<html/>", "", name="x.xml", source_path="x.txt")
+
+
+GERMAN = """<?xml version='1.0' encoding='UTF-8'?>
+<arggraph id="micro_t01" topic_id="waste_separation" stance="pro">
+  <edu id="e1">Die Mülltrennung ist lästig.</edu>
+  <edu id="e2">Trotzdem müssen wir weiter trennen,</edu>
+  <edu id="e3">denn Deutschland produziert viel zu viel Müll.</edu>
+  <edu id="e4">Jede Tonne, die wir wiederverwerten, ist ein Gewinn für die Umwelt.</edu>
+  <edu id="e5">Recycling schont die Rohstoffe.</edu>
+  <adu id="a1" type="opp"/>
+  <adu id="a2" type="pro"/>
+  <adu id="a3" type="pro"/>
+  <adu id="a4" type="pro"/>
+  <adu id="a5" type="pro"/>
+  <adu id="a6" type="pro" implicit="true"/>
+  <edge id="c1" src="e1" trg="a1" type="seg"/>
+  <edge id="c2" src="e2" trg="a2" type="seg"/>
+  <edge id="c3" src="e3" trg="a3" type="seg"/>
+  <edge id="c4" src="e4" trg="a4" type="seg"/>
+  <edge id="c5" src="e5" trg="a5" type="seg"/>
+  <edge id="c6" src="a1" trg="a2" type="reb"/>
+  <edge id="c7" src="a3" trg="a2" type="sup"/>
+  <edge id="c8" src="a4" trg="a2" type="sup"/>
+  <edge id="c9" src="a5" trg="a4" type="sup"/>
+  <edge id="c10" src="a6" trg="c9" type="add"/>
+</arggraph>
+"""
+GERMAN_TEXT = ("Die Mülltrennung ist lästig. Trotzdem müssen wir weiter trennen, denn Deutschland "
+               "produziert viel zu viel Müll. Jede Tonne, die wir wiederverwerten, ist ein Gewinn "
+               "für die Umwelt. Recycling schont die Rohstoffe.")  # fmt: skip
+
+
+def test_a_german_text_its_stance_its_roles_and_an_implicit_unit() -> None:
+    """The central claim (a2, no outgoing edge) answers the topic with a stance: a
+    recommendation by the corpus's own data. a4 has a reason: its kind is guessed with German
+    cues, and the note says so. The opponent's a1 says so in its note; a6 is implicit."""
+    imported = microtext.read(GERMAN.encode(), GERMAN_TEXT, name="t01.xml", source_path="t01.txt")
+    claims = imported.map.by_id()
+    assert claims["a2"].kind is Kind.RECOMMENDATION
+    assert (claims["a2"].note, claims["a2"].role) == ("the central claim", Role.PROPONENT)
+    assert claims["a4"].kind is Kind.CONCLUSION
+    assert (claims["a1"].note, claims["a1"].role) == (None, Role.OPPONENT)
+    assert claims["a6"].implicit and claims["a6"].quotes == ()
+    assert claims["a4"].reasons == (Reason((Ref("a5"), Ref("a6"))),)
+    assert imported.notes == (
+        "the kind of 1 claim with reasons was guessed from wording (German cues): conclusion a4",
+    )
+    assert "A central claim with reasons, the text's answer to its topic, is a recommendation." in (
+        imported.map.note or ""
+    )
+
+
+def test_german_cues_make_recommendations_without_a_stance() -> None:
+    xml = GERMAN.replace(' stance="pro"', "").replace('trg="a1" type="reb"', 'trg="a5" type="reb"')
+    imported = microtext.read(xml.encode(), GERMAN_TEXT, name="t01.xml", source_path="t01.txt")
+    assert imported.map.by_id()["a2"].kind is Kind.RECOMMENDATION  # "müssen"
+    assert imported.notes[-1] == ("the kind of 2 claims with reasons was guessed from wording "
+                                  "(German cues): recommendation a2; conclusion a4")  # fmt: skip
+
+
+def test_implicit_segments_make_an_implicit_claim(tmp_path: Path) -> None:
+    xml = GERMAN.replace('<edu id="e5">', '<edu id="e5" implicit="true">')
+    imported = microtext.read(xml.encode(), GERMAN_TEXT.replace(" Recycling schont die "
+                              "Rohstoffe.", ""), name="t.xml", source_path="t.txt")  # fmt: skip
+    a5 = imported.map.by_id()["a5"]
+    assert (a5.implicit, a5.quotes, a5.text) == (True, (), "Recycling schont die Rohstoffe.")
+    assert not [n for n in imported.notes if "not in the text" in n]
+
+
+def test_import_of_json_says_not_xml(tmp_path: Path) -> None:
+    """The .txt is looked for only once the file is known to be a microtext."""
+    source = tmp_path / "nodeset1.json"
+    source.write_text('{"nodes": [], "edges": []}')
+    with pytest.raises(FormatError, match=r"^not XML: not well-formed \(invalid token\): line 1"):
+        import_file("microtext", source)
+
+
+def test_segments_of_no_unit_are_named_and_an_unknown_unit_type_noted() -> None:
+    """A segment that no unit is made of is not argumentative: the map leaves it out (the text
+    keeps it) and a note names it. A unit type other than pro or opp gives no role."""
+    xml = GERMAN.replace('<edge id="c1" src="e1" trg="a1" type="seg"/>', "").replace(
+        '<adu id="a1" type="opp"/>', '<adu id="a1" type="neutral"/>')  # fmt: skip
+    imported = microtext.read(xml.encode(), GERMAN_TEXT, name="t.xml", source_path="t.txt")
+    assert "segments not argumentative (in no unit; the text keeps them, the map does not): e1" in (
+        imported.notes
+    )
+    a1 = imported.map.by_id()["a1"]
+    assert (a1.role, a1.note) == (None, "unit type 'neutral'")
+
+
+def test_the_opponent_is_drawn_in_its_own_outline() -> None:
+    imported = microtext.read(GERMAN.encode(), GERMAN_TEXT, name="t.xml", source_path="t.txt")
+    dot = render_map(imported.map, "dot").decode("utf-8")
+    opponent = next(line for line in dot.splitlines() if line.startswith("\ta1 ["))
+    proponent = next(line for line in dot.splitlines() if line.startswith("\ta2 ["))
+    assert 'class="claim premise opponent"' in opponent and "penwidth=2.6" in opponent
+    assert 'class="claim recommendation proponent"' in proponent and "penwidth" not in proponent
+    assert "legend_opponent" in dot

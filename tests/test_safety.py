@@ -75,7 +75,7 @@ def test_a_source_outside_the_project_is_am116_and_is_never_opened(
     )
     checked = check_file(quoted(tmp_path, "../secret.txt", "the secret is"))
     (diagnostic,) = checked.diagnostics
-    assert (diagnostic.code, str(diagnostic.span)) == ("AM116", "4:9")
+    assert (diagnostic.code, str(diagnostic.span)) == ("AM117", "4:9")
     assert "'../secret.txt' is outside the map's project" in diagnostic.message
     assert SECRET not in diagnostic.message
     assert not any(name.endswith("secret.txt") for name in opened)
@@ -85,7 +85,7 @@ def test_links_are_resolved_before_the_source_is_confined(tmp_path: Path) -> Non
     (tmp_path / "secret.txt").write_text(SECRET)
     (tmp_path / "project").mkdir()
     (tmp_path / "project" / "inside.txt").symlink_to(tmp_path / "secret.txt")
-    assert check_file(quoted(tmp_path, "inside.txt")).diagnostics[0].code == "AM116"
+    assert check_file(quoted(tmp_path, "inside.txt")).diagnostics[0].code == "AM117"
     assert confine(tmp_path / "project" / "inside.txt", [str(tmp_path / "project")]) is None
     assert confine(tmp_path / "project" / "x" / ".." / "m", [str(tmp_path / "project")])
 
@@ -94,7 +94,7 @@ def test_source_root_widens_the_project_in_the_api(tmp_path: Path) -> None:
     (tmp_path / "texts").mkdir()
     (tmp_path / "texts" / "source.txt").write_text("The sky is blue.\n")
     path = quoted(tmp_path, "../texts/source.txt")
-    assert [d.code for d in check_file(path).diagnostics] == ["AM116"]
+    assert [d.code for d in check_file(path).diagnostics] == ["AM117"]
     assert check_file(path, source_root=tmp_path / "texts").diagnostics == ()
     amap = load(path, source_root=tmp_path / "texts")
     assert b"The sky is blue." in amap.render("html")  # the page reads it from the root too
@@ -453,4 +453,4 @@ def test_a_cache_entry_is_a_drawing_inside_its_folder(key: str) -> None:
 
 def test_a_map_checked_from_bytes_reads_no_source_outside(tmp_path: Path) -> None:
     data = MAP.format(path="/etc/hostname", quote="x").encode()
-    assert [d.code for d in check_bytes(data, str(tmp_path / "m.yaml")).diagnostics] == ["AM116"]
+    assert [d.code for d in check_bytes(data, str(tmp_path / "m.yaml")).diagnostics] == ["AM117"]

@@ -8,7 +8,9 @@ The map is read as a structured argumentation framework of claims, *steps* (one 
 - a claim stands when it is a premise or some step for it holds, and every attack on it is
   defeated: its objections, and the claims it contradicts (a contradiction is a rebuttal in both
   directions); it is defeated when an attack on it holds or every step for it fails;
-- whatever neither rule settles is undecided (attack cycles, self-attack, support cycles).
+- whatever neither rule settles is undecided (attack cycles, self-attack, support cycles);
+- claims that restate each other are one statement: they stand or fall together, by the
+  reasons, attacks and contradictions of them all.
 
 The statuses are the least fixed point of these rules, i.e. the grounded labelling: the sceptical
 one, unique, and computed here in time linear in the size of the map by propagating from what
@@ -143,12 +145,15 @@ class Why:
     stand, and when no reason holds, its failed steps. For an undecided one: the undecided
     attacks and contradictions, and its steps when none stands. For a claim that stands: its
     steps that do not hold, if any (they do not matter, but the analyst may want to know).
+    ``same`` are the claims it is one statement with (restatements), whose reasons and attacks
+    count as its own.
     """
 
     status: Status
     attacks: tuple[Step, ...] = ()
     contradicting: tuple[str, ...] = ()
     steps: tuple[Step, ...] = ()
+    same: tuple[str, ...] = ()
 
     def named(self) -> Iterator[str]:
         for attack in self.attacks:
@@ -221,18 +226,21 @@ class Evaluation:
         """The direct causes of a claim's status (see :class:`Why`)."""
         g, labels = self._g, self._labels
         _, (astarts, attackers), (cstarts, contra), (sstarts, steps) = g.incoming()
-        c = g.index[claim_id]
-        own = labels[c]
-        mine = steps[sstarts[c] : sstarts[c + 1]]
+        own = g.index[claim_id]
+        c = g.same[own]
+        together = g.together.get(c, [c])
+        status = labels[c]
+        mine = [s for m in together for s in steps[sstarts[m] : sstarts[m + 1]]]
         failed = [self._link(s) for s in mine if labels[s] != _STANDS]
-        if own == _STANDS:
-            return Why(Status.STANDS, steps=tuple(failed))
-        against = _STANDS if own == _DEFEATED else _UNDECIDED
+        same = tuple(g.ids[m] for m in together if m != own)
+        if status == _STANDS:
+            return Why(Status.STANDS, steps=tuple(failed), same=same)
+        against = _STANDS if status == _DEFEATED else _UNDECIDED
         unsupported = not g.premise[c] and len(failed) == len(mine)
-        if own == _DEFEATED and any(step.status is Status.UNDECIDED for step in failed):
+        if status == _DEFEATED and any(step.status is Status.UNDECIDED for step in failed):
             unsupported = False  # defeated by an attack; its support alone is undecided
         return Why(
-            _STATUS[own],
+            _STATUS[status],
             tuple(
                 self._link(a)
                 for a in attackers[astarts[c] : astarts[c + 1]]
@@ -240,6 +248,7 @@ class Evaluation:
             ),
             tuple(g.ids[i] for i in contra[cstarts[c] : cstarts[c + 1]] if labels[i] == against),
             tuple(failed) if unsupported else (),
+            same,
         )
 
 
@@ -253,7 +262,11 @@ def evaluate(amap: ArgumentMap, *, contradictions: bool = True) -> Evaluation:
             them, the result says what the map's reasons and objections alone establish.
     """
     graph = Graph(amap, contradictions)
-    return Evaluation(graph, _propagate(graph))
+    labels = _propagate(graph)
+    for first, members in graph.together.items():
+        for c in members:
+            labels[c] = labels[first]  # one statement: one status
+    return Evaluation(graph, labels)
 
 
 __all__ = ["Evaluation", "Status", "Step", "Why", "evaluate"]

@@ -115,6 +115,8 @@ def describe(why: Why) -> str:
             parts.append(f"{head}: " + "; ".join(f"({i}) {s}" for i, s in enumerate(steps, 1)))
     if not parts and why.status is Status.DEFEATED:
         parts.append("it has no reasons")
+    if why.same and why.status is not Status.STANDS:
+        parts.insert(0, f"it is one statement with {_names(why.same)} through restatements")
     return "; ".join(parts)
 
 

@@ -10,7 +10,7 @@ def _beneath(amap: ArgumentMap) -> dict[str, set[str]]:
     """Claim id → the ids of the claims that support or attack it directly."""
     below: dict[str, set[str]] = {}
     for relation in relations(amap):
-        if relation.link is not Link.CONTRADICT:
+        if relation.link is Link.SUPPORT or relation.attack:
             below.setdefault(relation.target.id, set()).update(r.id for r in relation.claims)
     return below
 

@@ -51,7 +51,7 @@ def render_one(
         location, source_file = None, None
         if checked.map is not None and checked.map.source is not None:
             location = os.path.join(os.path.dirname(path), checked.map.source.path)
-            try:  # outside the project (AM116): not even hashed
+            try:  # outside the project (AM117): not even hashed
                 inside = confine(location, roots(path, source_root)) is not None
                 source_file = hashed(location, looked) if inside else None
             except ArgmapError:  # not there or unreadable (AM109), or gone since: no entry

@@ -15,13 +15,14 @@ _ROLES = {
     Link.REBUT: "objection",
     Link.UNDERCUT: "objection",
     Link.CONTRADICT: "contradiction",
+    Link.RESTATE: "restatement",
 }
 
 
 @check("AM103")
 def known_references(context: Context) -> Iterator[Finding]:
-    """A reason, objection or contradiction naming no claim of the map; the message suggests
-    the closest id.
+    """A reason, objection, contradiction or restatement naming no claim of the map; the
+    message suggests the closest id.
 
     Fails::
 
@@ -97,7 +98,7 @@ class _Hints:
 
 @check("AM104")
 def no_self_reference(context: Context) -> Iterator[Finding]:
-    """A claim that is its own reason, objection or contradiction.
+    """A claim that is its own reason, objection, contradiction or restatement.
 
     Fails::
 
@@ -128,15 +129,15 @@ def _group(relation: Relation) -> str:
         assert relation.on is not None
         owner = "a reason" if relation.on.link is Link.SUPPORT else "an objection"
         return f"the objections of {owner}"
-    return {Link.SUPPORT: "reasons", Link.REBUT: "objections", Link.CONTRADICT: "contradicts"}[
-        relation.link
-    ]
+    lists = {Link.SUPPORT: "reasons", Link.REBUT: "objections", Link.CONTRADICT: "contradicts",
+             Link.RESTATE: "restates"}  # fmt: skip
+    return lists[relation.link]
 
 
 def _lists(relations: Iterator[Relation]) -> Iterator[tuple[list[Ref], str]]:
     """The lists of ids written under a claim: the members of each linked reason or objection,
     and each list of single ids (its reasons, its objections, those of each step and each
-    objection in full, its contradictions)."""
+    objection in full, its contradictions, its restatements)."""
     singles: dict[tuple[Link, Relation | None], tuple[list[Ref], str]] = {}
     for relation in relations:
         if relation.linked:
@@ -151,7 +152,7 @@ def _lists(relations: Iterator[Relation]) -> Iterator[tuple[list[Ref], str]]:
 @check("AM112")
 def listed_once(context: Context) -> Iterator[Finding]:
     """The same claim twice in one list: a linked reason, the reasons of a claim, its
-    objections or contradictions.
+    objections, contradictions or restatements.
 
     Fails::
 

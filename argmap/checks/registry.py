@@ -35,8 +35,11 @@ class Stage(enum.IntEnum):
 
 
 #: Errors after which evaluating the argument would mislead: ids or references that are not
-#: sound, a claim both for and against a target.
-STRUCTURAL = frozenset({"AM101", "AM102", "AM103", "AM104", "AM105", "AM106", "AM107", "AM112"})
+#: sound, a claim both for and against a target, a claim that is one statement with a claim
+#: it contradicts or attacks.
+STRUCTURAL = frozenset(
+    {"AM101", "AM102", "AM103", "AM104", "AM105", "AM106", "AM107", "AM112", "AM116"}
+)
 #: Errors after which the checks of a later stage would mislead: the structural ones, and a
 #: contradiction the map leaves open (what stands then depends on how it is settled).
 BLOCKING = STRUCTURAL | {"AM114"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.checks import ids, logic, quotes, references, structure, urls
+from argmap.checks import ids, logic, quotes, references, restatements, structure, urls
 from argmap.checks.registry import BLOCKING, Check, Context, Stage
 from argmap.diagnostics import Diagnostic
 from argmap.model import ArgumentMap
@@ -13,6 +13,7 @@ CHECKS: tuple[Check, ...] = (
     *ids.CHECKS,
     *references.CHECKS,
     *structure.CHECKS,
+    *restatements.CHECKS,
     *urls.CHECKS,
     *quotes.CHECKS,
     *logic.CHECKS,

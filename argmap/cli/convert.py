@@ -37,7 +37,7 @@ from argmap.io import refuse_overwrite
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @source_root_option
 def import_(fmt: str, file: str, output: str | None, force: bool, source_root: str | None) -> None:
-    """Turn a microtext (XML), AIF (JSON) or argmap JSON file into an argmap map.
+    """Turn a microtext (XML), AIF (JSON), Argdown or argmap JSON file into an argmap map.
 
     The map is written as YAML and checked. What the import left out or changed is noted on
     stderr, with the ids of the nodes concerned, and so are the check's findings. Exit
@@ -50,6 +50,7 @@ def import_(fmt: str, file: str, output: str | None, force: bool, source_root: s
     Example:
       argmap import microtext micro_b001.xml -o maps/micro_b001.yaml
       argmap import aif nodeset10.json -o maps/nodeset10.yaml
+      argmap import argdown debate.argdown -o maps/debate.yaml
       argmap import json map.json -o - | less
     """
     target = output_path(output, Path(file).with_suffix(".yaml"))
@@ -87,7 +88,7 @@ def export(fmt: str, file: str, output: str | None, source_root: str | None) -> 
     """Write a map as AIF JSON, Argdown, a Mermaid flowchart or argmap's canonical JSON.
 
     The map is checked first; a map with errors is not exported. What the format cannot
-    hold (quotes in Mermaid, the source in Argdown, ...) is said on stderr. A Mermaid
+    hold (quotes in Mermaid, line breaks in Argdown, ...) is said on stderr. A Mermaid
     export to a .md file is wrapped in a ```mermaid block, which GitHub draws.
 
     \b

@@ -6,7 +6,7 @@ import graphviz
 
 from argmap.analysis.evaluate import Evaluation, Status
 from argmap.draw.labels import claim_label, claim_tooltip, title_label, with_note
-from argmap.draw.legend import contradiction_edge, draw_legend
+from argmap.draw.legend import contradiction_edge, draw_legend, restatement_edge
 from argmap.draw.style import (
     EDGE_ATTRS,
     EDGE_STYLES,
@@ -16,11 +16,12 @@ from argmap.draw.style import (
     JUNCTION,
     KIND_STYLES,
     NODE_ATTRS,
+    OPPONENT,
     STATUS_STYLES,
     Edge,
 )
-from argmap.draw.text import esc_string, tooltip
-from argmap.model import ArgumentMap, Claim, Link, Relation, walk
+from argmap.draw.text import esc_string, html_lines, tooltip
+from argmap.model import ArgumentMap, Claim, Link, Relation, Role, restated, walk
 
 
 def junction_name(target: Claim, number: int) -> str:
@@ -40,9 +41,12 @@ def edge(
     *,
     arrow: bool = True,
     member: bool = False,
+    label: str | None = None,
 ) -> None:
-    """An edge with id ``<kind>--<tail>--<head>`` and class ``<kind>``."""
+    """An edge with id ``<kind>--<tail>--<head>`` and class ``<kind>``; ``label`` is drawn
+    beside it (a reason's scheme)."""
     look = EDGE_STYLES[kind]
+    shown = {"label": f"<{html_lines(label, 24)}>"} if label else {}
     graph.edge(
         tail,
         head,
@@ -54,16 +58,20 @@ def edge(
         arrowsize=look.arrowsize,
         tooltip=tooltip(tip),
         **{"class": kind.value + (" member" if member else "")},
+        **shown,
     )
 
 
 def _claim(graph: graphviz.Digraph, claim: Claim, status: Status | None = None) -> None:
-    """A claim's node, of class ``claim <kind>`` (+ ``implicit``, + its status if evaluated)."""
+    """A claim's node, of class ``claim <kind>`` (+ ``implicit``, + its role, + its status if
+    evaluated); the opponent's claims have a distinct outline."""
     look = KIND_STYLES[claim.kind]
     extra = {"URL": esc_string(claim.url), "target": "_blank"} if claim.url else {}
     classes = ["claim", claim.kind.value]
     classes += ["implicit"] if claim.implicit else []
+    classes += [claim.role.value] if claim.role is not None else []
     classes += [status.value] if status is not None else []
+    outline = OPPONENT if claim.role is Role.OPPONENT else {"color": look.line}
     shown = STATUS_STYLES.get(status) if status is not None else None
     graph.node(
         claim.id,
@@ -72,8 +80,8 @@ def _claim(graph: graphviz.Digraph, claim: Claim, status: Status | None = None) 
         shape=look.shape,
         style=look.style + (f",{IMPLICIT_STYLE}" if claim.implicit else ""),
         fillcolor=shown.fill if shown else look.fill,
-        color=look.line,
         peripheries=str(look.peripheries),
+        **outline,
         tooltip=claim_tooltip(claim),
         **{"class": " ".join(classes)},
         **extra,
@@ -90,6 +98,7 @@ def _joined(
     note: list[str],
     classes: str,
     look: dict[str, str],
+    scheme: str | None = None,
 ) -> None:
     """Claims that act together (a reason's, an objection's): their edges meet at a junction
     point, one edge goes on to ``head``; ``says`` names the step in the tooltips."""
@@ -98,7 +107,7 @@ def _joined(
                **look)  # fmt: skip
     for member in members:
         edge(graph, kind, member, junction, says, arrow=False, member=True)
-    edge(graph, kind, junction, head, "\n".join([says, *note]))
+    edge(graph, kind, junction, head, "\n".join([says, *note]), label=scheme)
 
 
 _VERBS = {Edge.ATTACK: "attacks", Edge.UNDERCUT: "undercuts"}
@@ -116,8 +125,8 @@ def _relations(graph: graphviz.Digraph, claim: Claim, known: dict[str, Claim]) -
     heads: dict[Relation, tuple[str, str]] = {}  # a drawn relation → its junction, its words
     kept: list[Relation] = []
     for relation in walk(claim):
-        if relation.link is Link.CONTRADICT:
-            continue
+        if relation.link is Link.CONTRADICT or relation.link is Link.RESTATE:
+            continue  # drawn once a pair, by build()
         if relation.on is not None and relation.on not in heads:
             continue  # what it undercuts is not drawn
         members = [ref.id for ref in relation.claims if ref.id in known]
@@ -147,7 +156,8 @@ def _relations(graph: graphviz.Digraph, claim: Claim, known: dict[str, Claim]) -
             if relation.plain:
                 edge(graph, kind, members[0], head, says)
             else:
-                edge(graph, kind, members[0], head, "\n".join([single, *note]))
+                edge(graph, kind, members[0], head, "\n".join([single, *note]),
+                     label=relation.scheme)  # fmt: skip
             continue
         heads[relation] = (junction, says)
         if relation.link is Link.SUPPORT:
@@ -156,7 +166,7 @@ def _relations(graph: graphviz.Digraph, claim: Claim, known: dict[str, Claim]) -
         else:
             classes = "objection linked" if len(members) > 1 else "objection"
             look = {**JUNCTION, "color": EDGE_STYLES[kind].color}
-        _joined(graph, kind, members, junction, head, says, note, classes, look)
+        _joined(graph, kind, members, junction, head, says, note, classes, look, relation.scheme)
 
 
 def build(
@@ -192,12 +202,22 @@ def build(
             if ref.id in claims and len(pair) == 2 and pair not in contradicting:
                 contradicting.add(pair)
                 contradiction_edge(graph, claim.id, ref.id)
+    restating: set[frozenset[str]] = set()
+    for claim in drawn:
+        for ref in map(restated, claim.restates):
+            pair = frozenset((claim.id, ref.id))
+            if ref.id in claims and len(pair) == 2 and pair not in restating:
+                restating.add(pair)
+                restatement_edge(graph, claim.id, ref.id)
     if legend:
         draw_legend(
             graph,
             implicit=any(claim.implicit for claim in drawn),
             contradiction=bool(contradicting),
             status=evaluation is not None,
+            restatement=bool(restating),
+            opponent=any(claim.role is Role.OPPONENT for claim in drawn),
+            scheme=any(reason.scheme for claim in drawn for reason in claim.reasons),
         )
     return graph
 

@@ -12,6 +12,8 @@ from argmap.draw.style import (
     JUNCTION,
     KIND_STYLES,
     MUTED,
+    OPPONENT,
+    RESTATEMENT,
     STATUS_STYLES,
     Edge,
 )
@@ -40,6 +42,23 @@ def contradiction_edge(graph: graphviz.Digraph, a: str, b: str) -> None:
     )
 
 
+def restatement_edge(graph: graphviz.Digraph, a: str, b: str, tip: str | None = None) -> None:
+    """Two claims that are one statement in other words (``a`` restates ``b``): a double
+    line, no arrowheads, left out of the ranking like a contradiction."""
+    graph.edge(
+        a,
+        b,
+        id=esc_string(f"restatement--{a}--{b}"),
+        style=RESTATEMENT.style,
+        color=RESTATEMENT.color,
+        penwidth=RESTATEMENT.penwidth,
+        dir="none",
+        constraint="false",
+        tooltip=tooltip(tip or f"{a} restates {b}: one statement in other words"),
+        **{"class": "restatement"},
+    )
+
+
 #: Legend samples drawn only for maps that need them: name → (kind, text, implicit, status).
 _IMPLICIT_SAMPLE = {
     "legend_implicit": (Kind.PREMISE, "a reconstruction the text does not state", True, None)
@@ -48,6 +67,11 @@ _CONTRADICTION_SAMPLES = {
     "legend_contradiction_a": (Kind.PREMISE, "a claim", False, None),
     "legend_contradiction_b": (Kind.PREMISE, "contradicts it", False, None),
 }
+_RESTATEMENT_SAMPLES = {
+    "legend_restatement_a": (Kind.PREMISE, "a claim", False, None),
+    "legend_restatement_b": (Kind.PREMISE, "the same, in other words", False, None),
+}
+_OPPONENT_SAMPLE = {"legend_opponent": (Kind.PREMISE, "the opponent's claim", False, None)}
 _STATUS_SAMPLES = {
     "legend_stands": (Kind.PREMISE, "no word: it stands", False, Status.STANDS),
     "legend_defeated": (Kind.PREMISE, "an attack on it holds", False, Status.DEFEATED),
@@ -61,9 +85,13 @@ def draw_legend(
     implicit: bool = False,
     contradiction: bool = False,
     status: bool = False,
+    restatement: bool = False,
+    opponent: bool = False,
+    scheme: bool = False,
 ) -> None:
     """A small worked example: the three kinds of claim and the four kinds of link; and
-    where the map has them, an implicit claim, a contradiction, and the statuses.
+    where the map has them, an implicit claim, a contradiction, a restatement, the opponent's
+    claim, a reason's scheme, and the statuses.
 
     Legend names contain ``_``, which a claim id (a slug) cannot, so they never clash.
     """
@@ -76,7 +104,12 @@ def draw_legend(
         "legend_undercutter": (Kind.PREMISE, "doubts the step"),
     }
     links = [
-        (Edge.SUPPORT, "legend_conclusion", "legend_recommendation", "supports"),
+        (
+            Edge.SUPPORT,
+            "legend_conclusion",
+            "legend_recommendation",
+            "supports (label: its scheme)" if scheme else "supports",
+        ),
         (Edge.SUPPORT, "legend_premise", "legend_junction", ""),
         (Edge.SUPPORT, "legend_premise_2", "legend_junction", ""),
         (Edge.SUPPORT, "legend_junction", "legend_conclusion", "linked reason"),
@@ -113,6 +146,8 @@ def draw_legend(
         optional = {
             **(_IMPLICIT_SAMPLE if implicit else {}),
             **(_CONTRADICTION_SAMPLES if contradiction else {}),
+            **(_RESTATEMENT_SAMPLES if restatement else {}),
+            **(_OPPONENT_SAMPLE if opponent else {}),
             **(_STATUS_SAMPLES if status else {}),
         }
         for name, (kind, text, hidden, shown) in optional.items():
@@ -125,14 +160,16 @@ def draw_legend(
                 shape=look.shape,
                 style=look.style + (f",{IMPLICIT_STYLE}" if hidden else ""),
                 fillcolor=paint.fill if paint else look.fill,
-                color=look.line,
                 peripheries=str(look.peripheries),
                 margin="0.08,0.04",
                 tooltip=text,
+                **(OPPONENT if name == "legend_opponent" else {"color": look.line}),
                 **{"class": f"legend-sample {kind.value}" + (f" {shown.value}" if shown else "")},
             )
         if contradiction:
             contradiction_edge(box, "legend_contradiction_a", "legend_contradiction_b")
+        if restatement:
+            restatement_edge(box, "legend_restatement_b", "legend_restatement_a", "restates")
         box.node("legend_junction", label="", id="legend_junction", **JUNCTION)
         member = (Edge.SUPPORT, "legend_junction")  # members meet the junction, no arrow
         for relation, tail, head, text in links:
@@ -152,4 +189,4 @@ def draw_legend(
             )
 
 
-__all__ = ["contradiction_edge", "draw_legend"]
+__all__ = ["contradiction_edge", "draw_legend", "restatement_edge"]

@@ -102,6 +102,15 @@ STATUS_STYLES: dict[Status, StatusStyle] = {
 #: An implicit claim (a reconstruction the text does not state) has a dashed outline.
 IMPLICIT_STYLE = "dashed"
 
+#: A claim the opponent holds (``role: opponent``) has a thick outline in the attack colour;
+#: the proponent's claims, and claims without a role, look as their kind does.
+OPPONENT: dict[str, str] = {"color": EDGE_STYLES[Edge.ATTACK].color, "penwidth": "2.6"}
+
+#: Two claims that restate each other: a double line without arrowheads (Graphviz draws one
+#: line per colour, side by side; the middle one is the background), left out of the ranking.
+RESTATEMENT = EdgeStyle("solid", "none", "{0}:white:{0}".format(EDGE_STYLES[Edge.SUPPORT].color),
+                        "1.2")  # fmt: skip
+
 JUNCTION: dict[str, str] = {
     "shape": "point",
     "width": "0.09",

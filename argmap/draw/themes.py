@@ -112,7 +112,7 @@ def palette(theme: Theme) -> dict[str, str]:
 _DOT_TOKEN = re.compile(
     r'"(?:[^"\\]|\\.)*"'
     r"|<(?:[^<>]|<[^<>]*>)*>"
-    r'|\b(color|fillcolor|fontcolor|bgcolor|pencolor)=(")?([#\w]+)(?(2)")'
+    r'|\b(color|fillcolor|fontcolor|bgcolor|pencolor)=(")?([#\w]+(?::[#\w]+)*)(?(2)")'
 )
 _HTML_COLOUR = re.compile(r'\b(COLOR|BGCOLOR)="([^"]*)"')
 
@@ -124,6 +124,8 @@ def themed_dot(dot: str, theme: str) -> str:
     >>> themed_dot('a [color="#0072b2" label=<<FONT COLOR="#1f2328">color="#0072b2"</FONT>>]',
     ...            "print")
     'a [color="#000000" label=<<FONT COLOR="#000000">color="#0072b2"</FONT>>]'
+    >>> themed_dot('a -> b [color="#4d5560:white:#4d5560"]', "dark")
+    'a -> b [color="#9ba5b0:#0d1117:#9ba5b0"]'
     """
     colours = palette(THEMES[theme])
     if all(light == themed for light, themed in colours.items()):
@@ -134,9 +136,10 @@ def themed_dot(dot: str, theme: str) -> str:
         return attribute[0] if themed is None else f'{attribute[1]}="{themed}"'
 
     def token(found: re.Match[str]) -> str:
-        if found[1] is not None:
-            themed = colours.get(found[3].lower())
-            return found[0] if themed is None else f'{found[1]}="{themed}"'
+        if found[1] is not None:  # a colour, or a list of them (a:b:c draws parallel lines)
+            parts = [colours.get(part.lower(), part) for part in found[3].split(":")]
+            themed = ":".join(parts)
+            return found[0] if themed == found[3] else f'{found[1]}="{themed}"'
         if found[0].startswith("<"):
             return _HTML_COLOUR.sub(html, found[0])
         return found[0]

@@ -3,9 +3,11 @@
 The layout:
 
 - keys in the order of the format's key tables, as :mod:`argmap.formats.yaml` writes them:
-  ``argmap``, ``title``, ``note``, ``source``, then the lists of claims in the order written;
-  a claim's ``id`` and ``text`` first and its links (``reasons``, ``objections``,
-  ``contradicts``) last; keys written plain;
+  ``argmap``, ``title``, ``note``, ``source``, then the lists of claims in the order written,
+  then what the map carries for AIF (``aif``); a claim's ``id`` and ``text`` first and its
+  links (``reasons``, ``objections``, ``contradicts``, ``restates``) and carried data last;
+  keys written plain, but those of carried data, which keep their order and quotes, and whose
+  lists' items written in flow style stay so;
 - block style, two spaces a level, list items indented under their key;
 - lists of claim ids (``claims``, ``contradicts``, ``objections`` naming claims only) in flow
   style, ``[a, b]``, when they fit in :data:`WIDTH` columns; a linked reason always (``- [a, b]``);
@@ -32,16 +34,19 @@ from argmap.model.keys import KEYS
 #: The longest line a flow list of ids may make; longer lists are written one id a line.
 WIDTH = 100
 INDENT = 2
+#: The place of data carried for another format (``aif:``): keys stay in the order written,
+#: and a list's items written in flow style stay so.
+DATA = "data"
 SECTIONS = ("premises", "conclusions", "recommendations")
 _CLAIM_FIRST = ("id", "text")
-_CLAIM_LAST = ("reasons", "objections", "contradicts")
+_CLAIM_LAST = ("reasons", "objections", "contradicts", "restates", "aif")
 _PLACE_OF_SECTION = {"premises": "premise", "conclusions": "conclusion",
                      "recommendations": "recommendation"}  # fmt: skip
 #: What the values of a key hold, by the place of their mapping; other values are text.
 _VALUE_PLACE = {"source": "source", "quotes": "texts", "ignore": "texts", "claims": "ids",
                 "contradicts": "ids", "objections": "objections", "reasons": "reasons",
-                **_PLACE_OF_SECTION}  # fmt: skip
-_ITEM_PLACE = {"reasons": "reason", "objections": "objection"}
+                "restates": "restates", "aif": DATA, **_PLACE_OF_SECTION}  # fmt: skip
+_ITEM_PLACE = {"reasons": "reason", "objections": "objection", "restates": "restatement"}
 _SLUG = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _BLOCK_HEADER = re.compile(r"([|>])([-+]?)([0-9]?)([-+]?)")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -50,8 +55,8 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def key_order(place: str) -> list[str]:
     """The keys of a mapping at ``place`` (a key table of the loader) in canonical order.
 
-    >>> key_order("premise")
-    ['id', 'text', 'quotes', 'note', 'url', 'implicit', 'objections', 'contradicts']
+    >>> " ".join(key_order("premise"))
+    'id text quotes note url implicit role objections contradicts restates aif'
     """
     keys = list(KEYS[place])
     if "id" not in keys:
@@ -80,6 +85,26 @@ def _flow_safe(scalar: Scalar) -> bool:
 
 def _has_comments(node: Node) -> bool:
     return node.comment is not None or any(line for line in node.before)
+
+
+def _flow_data(node: Node) -> str | None:
+    """Carried data written in flow style, on one line as written (each scalar as it was
+    written there), or None when it spans lines or holds comments."""
+    if _has_comments(node):
+        return None
+    if isinstance(node, Scalar):
+        return None if "\n" in node.text or node.style in ("|", ">") else node.text
+    parts = []
+    items = node.pairs if isinstance(node, Map) else node.items  # type: ignore[attr-defined]
+    for item in items:
+        if isinstance(item, tuple):
+            key, value = (_flow_data(item[0]), _flow_data(item[1]))
+            parts.append(None if key is None or value is None else f"{key}: {value}")
+        else:
+            parts.append(_flow_data(item))
+    if None in parts:
+        return None
+    return ("{%s}" if isinstance(node, Map) else "[%s]") % ", ".join(parts)  # type: ignore[arg-type]
 
 
 def _flowable(seq: Seq) -> bool:
@@ -192,10 +217,12 @@ class _Layout:
                 before: list[str] | None = None, *, first: bool = True) -> None:  # fmt: skip
         """A block mapping at ``indent``; with ``lead`` (``- `` of a list item) its first
         pair goes on the item's line, after the item's comments (``before``)."""
-        order = {key: i for i, key in enumerate(key_order(place))}
+        order = {key: i for i, key in enumerate(key_order(place))} if place != DATA else {
+            pair[0].value: i for i, pair in enumerate(node.pairs)}  # fmt: skip
         if place == "top":  # the lists of claims stay in the order written, after the rest
             written = [pair[0].value for pair in node.pairs if pair[0].value in SECTIONS]
             order.update({key: len(order) + i for i, key in enumerate(written)})
+            order["aif"] = max(order.values()) + 1  # what the map carries for AIF, last
         pairs = sorted(node.pairs, key=lambda pair: order[pair[0].value])
         for i, (key, value) in enumerate(pairs):
             trivia = key.before
@@ -208,8 +235,9 @@ class _Layout:
             if place == "top" and key.value in SECTIONS:
                 trivia = ["", *trivia]
                 block_first = False
-            self.pair(key, value, _VALUE_PLACE.get(key.value, "text"), indent, prefix,
-                      line_indent, trivia, first=block_first)  # fmt: skip
+            value_place = DATA if place == DATA else _VALUE_PLACE.get(key.value, "text")
+            self.pair(key, value, value_place, indent, prefix, line_indent, trivia,
+                      first=block_first)  # fmt: skip
 
     def pair(self, key: Scalar, value: Node, place: str, indent: int, prefix: str,
              line_indent: int, before: list[str], *, first: bool) -> None:  # fmt: skip
@@ -245,7 +273,11 @@ class _Layout:
             return ["[]"]
         if isinstance(value, Map) and not value.pairs:
             return ["{}"]
-        if isinstance(value, Seq) and place in ("ids", "objections") and _flowable(value):
+        if place == DATA and isinstance(value, (Map, Seq)) and value.flow:
+            text = _flow_data(value)
+            return [text] if text is not None else None
+        if isinstance(value, Seq) and place in ("ids", "objections", "restates") and _flowable(
+                value):  # fmt: skip
             text = _flow_text(value)
             if column + len(text) <= WIDTH:
                 return [text]
@@ -272,6 +304,11 @@ class _Layout:
     def item(self, item: Node, place: str, dash: str, before: list[str], *, first: bool) -> None:
         indent = len(dash)
         line_indent = indent - INDENT
+        flow = _flow_data(item) if place == DATA and getattr(item, "flow", False) else None
+        if flow is not None:
+            self.scalar_lines(line_indent, dash, [flow], item, before, first=first)
+            self.comment(item.comment)
+            return
         if isinstance(item, Map) and item.pairs:
             self.mapping(item, place, indent, dash, before, first=first)
             self.comment(item.comment)

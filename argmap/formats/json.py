@@ -3,7 +3,8 @@
 The JSON has the keys of the YAML format, in the order ``argmap dump`` writes them, with the
 short forms spelled out: ``argmap`` is the string ``"1"``; ``quotes``, ``contradicts`` and
 lists of ids are always arrays; every reason and every objection is an object with a
-``claims`` array (and ``objections`` and ``note`` when it has them); ``reasons`` is present on
+``claims`` array (and ``objections``, ``note``, ``scheme`` and ``aif`` when it has them),
+every restatement an object with its ``claim`` (and ``aif``); ``reasons`` is present on
 every conclusion and recommendation; absent optional keys are left out, never ``null``; flags
 are JSON booleans. Text is UTF-8, indented by two spaces, one key per line, keys in a fixed
 order, U+2028 and U+2029 escaped, a newline at the end: the same map always gives the same
@@ -12,30 +13,45 @@ bytes, and reading them back gives the same map.
 
 from __future__ import annotations
 
+import enum
 import json
 from typing import Any
 
 from argmap.diagnostics import Diagnostic, MapError
 from argmap.formats.base import Exported, Imported
-from argmap.model import ArgumentMap, Claim, Link, Quote, Ref, Relation, walk
+from argmap.model import ArgumentMap, Carried, Claim, Link, Quote, Ref, Relation, Restatement, walk
 from argmap.model.keys import KEYS
 from argmap.read.jsontree import parse
 from argmap.read.loader import load_tree
 from argmap.read.yamltree import decode
 
 _FIRST = ("id", "text")
-_LAST = ("reasons", "objections", "contradicts")
+_LAST = ("reasons", "objections", "contradicts", "restates", "aif")
 
 
 def _value(value: object) -> object:
-    """A model field as JSON: text, a flag, or a list of ids, texts or quotes."""
+    """A model field as JSON: text, a flag, a choice, carried data, or a list of ids, texts,
+    quotes or restatements."""
     if isinstance(value, tuple):
         return [_value(item) for item in value]
     if isinstance(value, Ref):
         return value.id
     if isinstance(value, Quote):
         return value.text
+    if isinstance(value, Carried):
+        return value.value
+    if isinstance(value, enum.Enum):
+        return value.value
     return value
+
+
+def _restatement(item: Ref | Restatement) -> dict[str, Any]:
+    if isinstance(item, Ref):
+        return {"claim": item.id}
+    out: dict[str, Any] = {"claim": item.claim.id}
+    if item.aif is not None:
+        out["aif"] = item.aif.value
+    return out
 
 
 def _present(value: object) -> bool:
@@ -44,18 +60,23 @@ def _present(value: object) -> bool:
 
 def steps(claim: Claim) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """A claim's reasons and its objections as canonical JSON data: each an object with its
-    ``claims``, and ``objections`` (objects again) and ``note`` when it has them."""
+    ``claims``, and ``objections`` (objects again), ``note``, ``scheme`` and ``aif`` when it
+    has them."""
     reasons: list[dict[str, Any]] = []
     rebuttals: list[dict[str, Any]] = []
     made: dict[Relation, dict[str, Any]] = {}
     for relation in walk(claim):
-        if relation.link is Link.CONTRADICT:
+        if relation.link is Link.CONTRADICT or relation.link is Link.RESTATE:
             continue
         out: dict[str, Any] = {"claims": [ref.id for ref in relation.claims]}
         if relation.objections:
             out["objections"] = []
         if relation.note is not None:
             out["note"] = relation.note
+        if relation.scheme is not None:
+            out["scheme"] = relation.scheme
+        if relation.aif is not None:
+            out["aif"] = relation.aif.value
         made[relation] = out
         if relation.on is not None:
             made[relation.on]["objections"].append(out)
@@ -80,7 +101,8 @@ def claim_document(claim: Claim) -> dict[str, Any]:
     for key in _LAST[2:]:
         value = getattr(claim, key, None)
         if key in keys and _present(value):
-            out[key] = _value(value)
+            out[key] = [_restatement(r) for r in claim.restates] if key == "restates" else (
+                _value(value))  # fmt: skip
     return out
 
 
@@ -94,6 +116,8 @@ def document(amap: ArgumentMap) -> dict[str, Any]:
         out["source"] = {key: _value(value) for key, value in source.items() if _present(value)}
     for claim in amap.claims:
         out.setdefault(claim.kind.section, []).append(claim_document(claim))
+    if amap.aif is not None:
+        out["aif"] = amap.aif.value
     order = ["argmap", "title", "note", "source", *(key for key in KEYS["top"])]
     return {key: out[key] for key in dict.fromkeys(order) if key in out}
 

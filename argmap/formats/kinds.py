@@ -1,25 +1,78 @@
-"""An imported claim's text → its kind, where the source format has none."""
+"""Claim text → its kind when a format has none: the wording's cues, in the text's language.
+
+A claim without reasons is a premise. A claim with reasons is a recommendation when its
+wording says what should (or must not) be done, else a conclusion. The cues are a table per
+language (ISO 639-1 codes; add a language by adding a row to :data:`RECOMMENDATION_CUES` and
+:data:`FUNCTION_WORDS`); the language of a map is told from the function words of all its
+texts together, which is cheap and, for a paragraph or more, reliable. When it cannot be told,
+the cues of every language apply. :class:`Guesses` keeps which kinds were guessed, for a note.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from argmap.model import Kind
 
-#: Wording that makes a claim with reasons a recommendation rather than a conclusion: it says
-#: what should (or must not) be done. A heuristic, used only where the source has no kinds.
-RECOMMENDATION_WORDING = re.compile(
-    r"\b(should|shouldn['’]?t|ought(n['’]?t)? to|must|mustn['’]?t|need(s)? to|"
-    r"(have|has) to|had better|let['’]?s|let us|it is (high )?time)\b",
-    re.IGNORECASE,
-)
+#: Per language, wording that makes a claim with reasons a recommendation (any case).
+RECOMMENDATION_CUES: dict[str, str] = {
+    "en": r"\b(?:should|shouldn['’]?t|ought(?:n['’]?t)? to|must|mustn['’]?t|needs? to|"
+    r"(?:have|has) to|had better|let['’]?s|let us|it is (?:high )?time)\b",
+    # sollen, müssen, nicht dürfen, "es ist Zeit", "lasst uns", and the gerundive of
+    # "ist abzulehnen", "sind zu verbieten".
+    "de": r"\b(?:soll(?:st|t|en|te|test|ten|tet)?|mu(?:ss|ß)t?|mü(?:ss|ß)(?:en|t|te|test|ten|tet)|"
+    r"(?:darf|darfst|dürfen|dürft|dürfte|dürften)\b[^.!?;]*?\b(?:nicht|kein\w*)|"
+    r"es ist (?:höchste |an der )?zeit|lass(?:t|en sie)? uns|"
+    r"(?:ist|sind|wäre|wären)\s+(?:\w+\s+){0,4}?(?:zu\s+\w{3,}en|\w+zu\w{2,}en))\b",
+    # dovere, bisognare, occorrere, "è ora di".
+    "it": r"\b(?:dev(?:e|i|o|ono)|dovr(?:ebbe|ebbero|emmo|este|ei|ai|à|anno)|dobbiamo|dovete|"
+    r"bisogna|occorre|(?:è|e`) (?:ora|tempo) di)\b",
+}
+_FUNCTION_WORDS = {
+    "en": "the and of to is are be it that this with for not we they you would there their "
+    "have has been which from by than because he she his her will or on as at",
+    "de": "der die das und oder nicht ist sind ein eine einen zu mit für auf den dem des es sie "
+    "wir auch sich werden wird wenn dass noch nur kein keine",
+    "it": "il lo la gli le di che è non per una del della dei delle con sono questo anche nel "
+    "nella ma se come più perché essere",
+}
+#: Per language, frequent words that are rare in the others: how a text's language is told.
+FUNCTION_WORDS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+LANGUAGE_NAMES = {"en": "English", "de": "German", "it": "Italian"}
+_CUES = {lang: re.compile(cues, re.IGNORECASE) for lang, cues in RECOMMENDATION_CUES.items()}
+_ANY = re.compile("|".join(f"(?:{cues})" for cues in RECOMMENDATION_CUES.values()), re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
 
 
-def kind_of(text: str, *, has_reasons: bool) -> Kind:
+def detect_language(texts: Iterable[str]) -> str | None:
+    """The language of ``texts`` taken together, or None when it cannot be told: fewer than
+    three function words, or no language with at least twice the function words of any other.
+
+    >>> detect_language(["Wir sollten den Müll trennen, weil es der Umwelt hilft."])
+    'de'
+    >>> detect_language(["We should separate the waste because it helps the environment."])
+    'en'
+    >>> detect_language(["Ja."]) is None
+    True
+    """
+    words = _WORD.findall(" ".join(texts).lower())
+    scores = sorted(((sum(w in vocabulary for w in words), lang)
+                     for lang, vocabulary in FUNCTION_WORDS.items()), reverse=True)  # fmt: skip
+    (best, language), (second, _) = scores[0], scores[1]
+    return language if best >= 3 and best >= 2 * second else None
+
+
+def kind_of(text: str, *, has_reasons: bool, language: str | None = "en") -> Kind:
     """The kind of an imported claim: a premise without reasons; with reasons, a
-    recommendation when its wording says what should be done, else a conclusion.
+    recommendation when its wording says what should be done (in ``language``, or in any
+    language for None), else a conclusion.
 
     >>> kind_of("We should ban it.", has_reasons=True).value
+    'recommendation'
+    >>> kind_of("Wir sollten es verbieten.", has_reasons=True, language="de").value
+    'recommendation'
+    >>> kind_of("Das ist abzulehnen.", has_reasons=True, language="de").value
     'recommendation'
     >>> kind_of("We should ban it.", has_reasons=False).value
     'premise'
@@ -28,7 +81,37 @@ def kind_of(text: str, *, has_reasons: bool) -> Kind:
     """
     if not has_reasons:
         return Kind.PREMISE
-    return Kind.RECOMMENDATION if RECOMMENDATION_WORDING.search(text) else Kind.CONCLUSION
+    cues = _CUES.get(language, _ANY) if language is not None else _ANY
+    return Kind.RECOMMENDATION if cues.search(text) else Kind.CONCLUSION
 
 
-__all__ = ["RECOMMENDATION_WORDING", "kind_of"]
+class Guesses:
+    """Kinds guessed from wording in one map, in the language of all its texts, for a note."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.language = detect_language(texts)
+        self.guessed: dict[str, Kind] = {}
+
+    def kind(self, claim_id: str, text: str, *, has_reasons: bool) -> Kind:
+        """The kind of a claim from its wording; a claim with reasons is remembered as guessed."""
+        kind = kind_of(text, has_reasons=has_reasons, language=self.language)
+        if has_reasons:
+            self.guessed[claim_id] = kind
+        return kind
+
+    def note(self) -> str | None:
+        """One line naming the claims whose kind was guessed, or None."""
+        if not self.guessed:
+            return None
+        if self.language:
+            language = f"{LANGUAGE_NAMES.get(self.language, self.language)} cues"
+        else:
+            language = "the cues of every language, as its language could not be told"
+        parts = []
+        for kind in (Kind.RECOMMENDATION, Kind.CONCLUSION):
+            ids = [claim for claim, guessed in self.guessed.items() if guessed is kind]
+            if ids:
+                parts.append(f"{kind.section if len(ids) > 1 else kind.value} {', '.join(ids)}")
+        count = len(self.guessed)
+        return (f"the kind of {count} claim{'s' if count > 1 else ''} with reasons was guessed "
+                f"from wording ({language}): {'; '.join(parts)}")  # fmt: skip

@@ -2,11 +2,12 @@
 
 Bottom to top like argmap's own drawing. Premises are rectangles, conclusions rounded, and
 recommendations double-bordered (Mermaid's subroutine shape), each kind in argmap's colours;
-implicit claims have a dashed border. Support is a solid arrow, a rebuttal a solid line ending
-in a cross, an undercut a dotted one; the claims of a linked reason or objection meet at a small
-circle first, and an undercut points at the circle of the step it attacks. Contradictions are
-a dotted line with a cross at both ends. Node ids are ``c_`` and the claim id with ``_`` for
-``-`` (so no id is a Mermaid keyword); text is escaped with Mermaid's entity codes.
+implicit claims have a dashed border, the opponent's a thick one in the attack colour. Support
+is a solid arrow (labelled with its scheme, if any), a rebuttal a solid line ending in a cross,
+an undercut a dotted one; the claims of a linked reason or objection meet at a small circle
+first, and an undercut points at the circle of the step it attacks. Contradictions are a dotted
+line with a cross at both ends, restatements a thick line. Node ids are ``c_`` and the claim id
+with ``_`` for ``-`` (so no id is a Mermaid keyword); text is escaped with Mermaid's entity codes.
 
 Mermaid reads ``%%{init: ...}%%`` anywhere in a diagram as a directive that changes its
 configuration, and ``%%`` at the start of a line as a comment: so no ``%`` is written from a
@@ -26,8 +27,10 @@ from argmap.model import (
     Link,
     Ref,
     Relation,
+    Role,
     contradictions,
     relations,
+    restated,
     walk,
 )
 
@@ -72,9 +75,12 @@ class _Writer:
         self.links: list[str] = []  # colour of each link, in order (for linkStyle)
         self.junctions = 0
 
-    def link(self, tail: str, head: str, relation: str, *, member: bool = False) -> None:
+    def link(
+        self, tail: str, head: str, relation: str, *, member: bool = False, label: str = ""
+    ) -> None:
         arrow = LINKS[relation][1 if member else 0]
-        self.lines.append(f"  {tail} {arrow} {head}")
+        said = f'|"{escape(label)}"|' if label else ""
+        self.lines.append(f"  {tail} {arrow}{said} {head}")
         self.links.append(LINKS[relation][2])
 
     def junction(self) -> str:
@@ -83,15 +89,18 @@ class _Writer:
         self.lines.append(f'  {name}((" ")):::junction')
         return name
 
-    def step(self, members: tuple[Ref, ...], head: str, relation: str, joined: bool) -> str:
-        """Members to ``head``, directly or through a junction; returns what undercuts hit."""
+    def step(
+        self, members: tuple[Ref, ...], head: str, relation: str, joined: bool, label: str = ""
+    ) -> str:
+        """Members to ``head``, directly or through a junction; returns what undercuts hit.
+        ``label`` (a reason's scheme) is written on the link to ``head``."""
         if len(members) == 1 and not joined:
-            self.link(node_id(members[0].id), head, relation)
+            self.link(node_id(members[0].id), head, relation, label=label)
             return head
         junction = self.junction()
         for ref in members:
             self.link(node_id(ref.id), junction, relation, member=True)
-        self.link(junction, head, relation)
+        self.link(junction, head, relation, label=label)
         return junction
 
     def relations(self, claim: Claim) -> None:
@@ -99,7 +108,7 @@ class _Writer:
         junction of the step or objection it undercuts."""
         hits: dict[Relation, str] = {}
         for relation in walk(claim):
-            if relation.link is Link.CONTRADICT:
+            if relation.link is Link.CONTRADICT or relation.link is Link.RESTATE:
                 continue
             head = node_id(claim.id) if relation.on is None else hits[relation.on]
             kind = _KINDS[relation.link]
@@ -107,7 +116,8 @@ class _Writer:
                 self.link(node_id(relation.claims[0].id), head, kind)
             else:
                 joined = bool(relation.objections)
-                hits[relation] = self.step(relation.claims, head, kind, joined)
+                scheme = relation.scheme or ""
+                hits[relation] = self.step(relation.claims, head, kind, joined, scheme)
 
 
 _KINDS = {Link.SUPPORT: "support", Link.REBUT: "attack", Link.UNDERCUT: "undercut"}
@@ -126,15 +136,24 @@ def write(amap: ArgumentMap) -> Exported:
     implicit = [node_id(claim.id) for claim in amap.claims if claim.implicit]
     if implicit:
         writer.lines.append(f"  class {','.join(implicit)} implicit")
+    opponent = [node_id(claim.id) for claim in amap.claims if claim.role is Role.OPPONENT]
+    if opponent:
+        writer.lines.append(f"  class {','.join(opponent)} opponent")
     for claim in amap.claims:
         writer.relations(claim)
     for contradiction in contradictions(amap):
         pair = node_id(contradiction.target.id), node_id(contradiction.claims[0].id)
         writer.lines.append(f"  {pair[0]} x-.-x {pair[1]}")
         writer.links.append(LINKS["attack"][2])
+    for claim in amap.claims:
+        for ref in map(restated, claim.restates):
+            writer.lines.append(f"  {node_id(claim.id)} === {node_id(ref.id)}")
+            writer.links.append(LINKS["support"][2])
     for kind, style in STYLES.items():
         writer.lines.append(f"  classDef {kind.value} {style}")
     writer.lines.append("  classDef implicit stroke-dasharray:5 4")
+    if opponent:
+        writer.lines.append(f"  classDef opponent stroke:{LINKS['attack'][2]},stroke-width:3px")
     writer.lines.append("  classDef junction fill:#4d5560,stroke:#4d5560,color:#4d5560")
     for colour in dict.fromkeys(writer.links):
         numbers = ",".join(str(n) for n, c in enumerate(writer.links) if c == colour)

@@ -7,10 +7,17 @@ attacks a unit), ``und`` (undercut: a unit attacks another edge), ``add`` (a uni
 source of another edge: linked). The central claim is the unit with no outgoing edge.
 
 Each unit becomes a claim with the unit's id (``a1``), its segments' text as its text and its
-quotes, and ``proponent`` or ``opponent`` (and ``central claim``) as its note. A ``sup``/``exa``
-edge becomes a reason (noted ``example`` for ``exa``), a ``reb`` edge an objection to the claim,
-an ``und`` edge an objection to the reason or objection made of the edge it targets, and an
-``add`` edge one more claim of that reason or objection (linked). Every edge is carried over.
+quotes, ``proponent`` or ``opponent`` as its ``role``, and ``the central claim`` as the note of
+the central one. A unit marked ``implicit="true"`` (or made only of segments so marked) is an
+implicit claim, without quotes. A ``sup``/``exa`` edge becomes a reason (with the scheme
+``example`` for ``exa``), a ``reb`` edge an objection to the claim, an ``und`` edge an objection
+to the reason or objection made of the edge it targets, and an ``add`` edge one more claim of
+that reason or objection (linked). Every edge is carried over; segments that belong to no unit
+(not argumentative) are named in a note.
+
+Kinds come from the corpus where it says them: the central claim of a text that takes a stance
+(``pro`` or ``con``) on its topic, a question of what should be done, is a recommendation. The
+kind of every other claim with reasons is guessed from its wording, in the text's language.
 """
 
 from __future__ import annotations
@@ -23,14 +30,16 @@ import attrs
 
 from argmap.formats.base import MAX_NESTED_ATTACKS, FormatError, Imported
 from argmap.formats.json import from_document
-from argmap.formats.kinds import kind_of
-from argmap.model import Kind
+from argmap.formats.kinds import Guesses
+from argmap.model import Kind, Role
 from argmap.model.keys import ID_PATTERN, slugify
 
-#: Edge types and what they become.
+#: Edge types and what they become: a support, with its scheme for ``exa``.
 SUPPORTS = {"sup": None, "exa": "example"}
 ATTACKS = ("reb", "und")
-ROLES = {"pro": "proponent", "opp": "opponent"}
+ROLES = {"pro": Role.PROPONENT.value, "opp": Role.OPPONENT.value}
+#: Stances of a text on its topic that make its central claim a recommendation.
+STANCES = ("pro", "con")
 
 
 @attrs.define
@@ -44,7 +53,12 @@ class _Step:
     undercuts: list[str] = attrs.Factory(list)  # ids of und edges attacking this step
 
 
-def _parse(xml: bytes) -> ET.Element:
+def parse(xml: bytes) -> ET.Element:
+    """The root of a microtext graph.
+
+    Raises:
+        FormatError: the file is not XML, or not a microtext graph.
+    """
     try:
         root = ET.fromstring(xml)
     except ET.ParseError as exc:
@@ -83,19 +97,23 @@ def read(xml: bytes, text: str, *, name: str, source_path: str) -> Imported:
     Raises:
         FormatError: the XML is not a microtext graph.
     """
-    root = _parse(xml)
+    root = parse(xml)
     notes: list[str] = []
     segments = {e.get("id", ""): " ".join((e.text or "").split()) for e in root.iter("edu")}
+    implicit_segments = {e.get("id", "") for e in root.iter("edu") if _true(e.get("implicit"))}
     roles = {a.get("id", ""): a.get("type", "") for a in root.iter("adu")}
+    implicit = {a.get("id", "") for a in root.iter("adu") if _true(a.get("implicit"))}
     edges = {e.get("id", ""): (e.get("src", ""), e.get("trg", ""), e.get("type", ""))
              for e in root.iter("edge")}  # fmt: skip
     quotes: dict[str, list[str]] = {unit: [] for unit in roles}
+    made_of: dict[str, list[str]] = {unit: [] for unit in roles}  # unit → its segments
     steps: dict[str, _Step] = {}
     outgoing: set[str] = set()
     for edge, (src, trg, kind) in edges.items():
         if kind == "seg":
             if src in segments and trg in quotes:
                 quotes[trg].append(segments[src])
+                made_of[trg].append(src)
             else:
                 notes.append(
                     f"segment edge {edge} ({src} → {trg}) names no segment or unit; left out"
@@ -138,26 +156,47 @@ def read(xml: bytes, text: str, *, name: str, source_path: str) -> Imported:
         notes.append(
             f"{len(central)} units have no outgoing edge; a microtext has one central claim"
         )
+    implicit |= {unit for unit, parts in made_of.items()
+                 if parts and all(part in implicit_segments for part in parts)}  # fmt: skip
+    used = {part for parts in made_of.values() for part in parts}
+    unused = [segment for segment in segments if segment not in used]
+    if unused:
+        notes.append(f"segments not argumentative (in no unit; the text keeps them, the map "
+                     f"does not): {', '.join(unused)}")  # fmt: skip
     ids = _ids(list(roles))
-    document = _document(root, name, source_path, roles, quotes, steps, ids, central, text, notes)
+    units = _Units(roles, quotes, implicit, central, ids)
+    document = _document(root, name, source_path, units, steps, text, notes)
     amap, diagnostics = from_document(document, name)
     if amap is None:  # pragma: no cover - the document is built to the format
         raise FormatError("; ".join(d.message for d in diagnostics))
     return Imported(amap, tuple(notes))
 
 
+def _true(value: str | None) -> bool:
+    return value is not None and value.strip().lower() in ("true", "1", "yes")
+
+
+@attrs.frozen
+class _Units:
+    """The argumentative units: role, segments' text, implicit or not, which is central, ids."""
+
+    roles: dict[str, str]
+    quotes: dict[str, list[str]]
+    implicit: set[str]
+    central: list[str]
+    ids: dict[str, str]
+
+
 def _document(
     root: ET.Element,
     name: str,
     source_path: str,
-    roles: dict[str, str],
-    quotes: dict[str, list[str]],
+    units: _Units,
     steps: dict[str, _Step],
-    ids: dict[str, str],
-    central: list[str],
     text: str,
     notes: list[str],
 ) -> dict[str, Any]:
+    roles, quotes, ids, central = units.roles, units.quotes, units.ids, units.central
     folded = " ".join(text.split())
 
     def objection(step: _Step, seen: frozenset[str]) -> dict[str, Any]:
@@ -175,47 +214,66 @@ def _document(
     for unit, role in roles.items():
         words = " ".join(quotes[unit])
         found = [q for q in quotes[unit] if " ".join(q.split()) in folded]
-        if len(found) < len(quotes[unit]):
+        if unit in units.implicit:
+            found = []  # an implicit claim is the annotator's: the text does not state it
+        elif len(found) < len(quotes[unit]):
             notes.append(f"a segment of unit {unit} is not in the text; its quote is left out")
-        about = ROLES.get(role, role or "no role given")
+        about = [] if role in ROLES else [f"unit type '{role}'" if role else "no unit type"]
+        about += ["the central claim"] if unit in central else []
         claim: dict[str, Any] = {
             "id": ids[unit],
             "text": words or f"(unit {unit} has no text)",
             "quotes": found,
-            "note": f"{about}, the central claim" if unit in central else about,
             "reasons": [],
             "objections": [],
         }
+        if about:
+            claim["note"] = ", ".join(about)
+        if role in ROLES:
+            claim["role"] = ROLES[role]
+        if unit in units.implicit:
+            claim["implicit"] = True
         claims[unit] = claim
     for step in steps.values():
         if step.kind in SUPPORTS:
             reason = objection(step, frozenset({step.edge}))
             if SUPPORTS[step.kind]:
-                reason["note"] = SUPPORTS[step.kind]
+                reason["scheme"] = SUPPORTS[step.kind]
             claims[step.target]["reasons"].append(reason)
         elif step.kind == "reb":
             claims[step.target]["objections"].append(objection(step, frozenset({step.edge})))
     sections: dict[str, list[dict[str, Any]]] = {kind.section: [] for kind in Kind}
-    for claim in claims.values():
-        kind = kind_of(claim["text"], has_reasons=bool(claim["reasons"]))
+    guesses = Guesses(" ".join(q) for q in quotes.values())
+    stance = root.get("stance")
+    for unit, claim in claims.items():
+        if unit in central and stance in STANCES and claim["reasons"]:
+            kind = Kind.RECOMMENDATION  # the text's answer to its topic's question
+        else:
+            kind = guesses.kind(claim["id"], claim["text"], has_reasons=bool(claim["reasons"]))
         if not kind.takes_reasons:
             del claim["reasons"]
         for key in ("quotes", "objections"):
             if not claim[key]:
                 del claim[key]
         sections[kind.section].append(claim)
+    if (guessed := guesses.note()) is not None:
+        notes.append(guessed)
     topic = (root.get("topic_id") or "").replace("_", " ")
     graph = root.get("id") or re.sub(r"\.xml$", "", name)
-    stance = root.get("stance")
     title = f"{graph}: {topic}" if topic else graph
     note = (
         f"Imported by argmap from {name}, an argumentative microtext. Claim ids are the ids of "
-        "its argumentative units; a claim's note says whether the proponent or the opponent "
-        "holds it and which is the central claim; a reason noted 'example' was a support by "
-        "example (exa)."
+        "its argumentative units; a claim's role says whether the proponent or the opponent "
+        "holds it, and its note which is the central claim; a reason with the scheme 'example' "
+        "was a support by example (exa)."
     )
     if stance:
         note += f" Stance of the text on its topic: {stance}."
+        if stance in STANCES:
+            note += (
+                " A central claim with reasons, the text's answer to its topic, is a "
+                "recommendation."
+            )
     return {
         "argmap": "1",
         "title": title,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import PurePath
 
 import attrs
 
 from argmap.formats import aif, argdown, json, mermaid, microtext
+from argmap.formats.argdown.lex import INCLUDE
 from argmap.formats.base import Exported, Imported
 from argmap.model import ArgumentMap
 
@@ -16,10 +18,15 @@ from argmap.model import ArgumentMap
 class Importer:
     """A format argmap reads. ``read`` takes a file's bytes and ``path`` (to name it); a
     format with a ``companion`` also takes the text of the file beside it with that suffix
-    (a microtext's ``.txt``) and that file's path as the map will name it (``source_path``)."""
+    (a microtext's ``.txt``) and that file's path as the map will name it (``source_path``),
+    once ``recognise`` (which raises FormatError) has found the file in the format. A format
+    with ``includes`` (Argdown's ``@include(path)``: group 1 a path relative to the including
+    file) is given the file's text with each include replaced by that file's text instead."""
 
     read: Callable[..., Imported]
     companion: str | None = None
+    recognise: Callable[[bytes], object] | None = None
+    includes: re.Pattern[str] | None = None
 
 
 @attrs.frozen
@@ -38,9 +45,14 @@ def _microtext(data: bytes, text: str, *, path: str, source_path: str) -> Import
     return microtext.read(data, text, name=PurePath(path).name, source_path=source_path)
 
 
+def _argdown(text: str, *, path: str) -> Imported:
+    return argdown.read(text, name=PurePath(path).name)
+
+
 IMPORTS: dict[str, Importer] = {
-    "microtext": Importer(_microtext, companion=".txt"),
+    "microtext": Importer(_microtext, companion=".txt", recognise=microtext.parse),
     "aif": Importer(_aif),
+    "argdown": Importer(_argdown, includes=INCLUDE),
     "json": Importer(json.read),
 }
 

@@ -10,17 +10,34 @@ a boolean or null.
 
 from __future__ import annotations
 
+import enum
 import re
 import unicodedata
+from typing import Any
 
 import yaml
 
-from argmap.model import ArgumentMap, Claim, Kind, Objection, Reason, Ref, Source
+from argmap.model import (
+    ArgumentMap,
+    Carried,
+    Claim,
+    Kind,
+    Objection,
+    Reason,
+    Ref,
+    Restatement,
+    Source,
+)
 from argmap.model.keys import ID_PATTERN, KEYS
 
 #: Keys written first and last in a claim; the others follow the loader's order in between.
 _FIRST = ("id", "text")
-_LAST = ("reasons", "objections", "contradicts")
+_LAST = ("reasons", "objections", "contradicts", "restates", "aif")
+#: The longest line a list of ids is written on (``[a, b]``); longer lists are written one id a
+#: line, as ``argmap fmt`` lays them out.
+WIDTH = 100
+#: A key of carried data written plain in a flow mapping: a word YAML reads as text.
+_FLOW_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 _PLAIN_PUNCTUATION = frozenset(" .,;!?()'/%+=$&-\u2018\u2019\u201c\u201d\u2013\u2014\u2026")
 _RESOLVER = yaml.resolver.Resolver()
@@ -102,6 +119,31 @@ def _id(ref: str) -> str:
     return ref if ID_PATTERN.fullmatch(ref) and _plain_ok(ref) else quoted(ref)
 
 
+def _number(value: float) -> str:
+    """A JSON number as YAML 1.2 reads it back (``1e+16`` for a big float, never ``inf``)."""
+    return str(value) if isinstance(value, int) else repr(value)
+
+
+def _flow(value: Any) -> str:
+    """Carried data on one line: YAML's flow style, every text double-quoted."""
+    if isinstance(value, dict):
+        items = [f"{k if _FLOW_KEY.fullmatch(k) and _plain_ok(k) else quoted(k)}: {_flow(v)}"
+                 for k, v in value.items()]  # fmt: skip
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    return _atom(value) if not isinstance(value, str) else quoted(value)
+
+
+def _atom(value: Any) -> str:
+    """A JSON scalar that is not text: null, a boolean, a number."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _number(value)
+
+
 def _ids(refs: tuple[Ref, ...]) -> str:
     return "[" + ", ".join(_id(ref.id) for ref in refs) + "]"
 
@@ -117,19 +159,53 @@ class _Writer:
     def emit(self, indent: int, text: str) -> None:
         self.lines.append(" " * indent + text)
 
+    def ids(self, indent: int, head: str, refs: tuple[Ref, ...], *, one: bool = False) -> None:
+        """``head`` (``key:`` or ``- key:``) and a list of ids: on its line when it fits in
+        :data:`WIDTH`, else one id a line; ``one`` writes a single id alone."""
+        text = _one_or_list(refs) if one else _ids(refs)
+        if indent + len(head) + 1 + len(text) <= WIDTH or (len(refs) == 1 and one):
+            self.emit(indent, f"{head} {text}")
+            return
+        self.emit(indent, head)
+        for ref in refs:
+            self.emit(indent + len(head) - len(head.lstrip("- ")) + 2, f"- {_id(ref.id)}")
+
     def texts(self, indent: int, key: str, values: tuple[str, ...]) -> None:
         self.emit(indent, f"{key}:")
         for value in values:
             self.emit(indent + 2, f"- {scalar(value)}")
 
+    def data(self, indent: int, key: str, value: Any) -> None:
+        """Carried data (JSON values): mappings in block style, the items of a list each on
+        one line, text plain only where it is unmistakable."""
+        if isinstance(value, dict) and value:
+            self.emit(indent, f"{key}:")
+            for name, item in value.items():
+                self.data(indent + 2, scalar(name), item)
+        elif isinstance(value, list) and value:
+            self.emit(indent, f"{key}:")
+            for item in value:
+                self.emit(
+                    indent + 2, f"- {_flow(item) if not isinstance(item, str) else scalar(item)}"
+                )
+        elif isinstance(value, (dict, list)):
+            self.emit(indent, f"{key}: {_flow(value)}")
+        else:
+            self.emit(indent, f"{key}: {scalar(value) if isinstance(value, str) else _atom(value)}")
+
     def value(self, indent: int, key: str, value: object) -> None:
-        """A field by its Python type: text, a flag, a list of ids or of texts."""
-        if isinstance(value, bool):
+        """A field by its Python type: text, a flag, a choice, carried data, a list of ids or
+        of texts."""
+        if isinstance(value, Carried):
+            self.data(indent, key, value.value)
+        elif isinstance(value, enum.Enum):
+            self.emit(indent, f"{key}: {scalar(value.value)}")
+        elif isinstance(value, bool):
             self.emit(indent, f"{key}: {'true' if value else 'false'}")
         elif isinstance(value, str):
             self.emit(indent, f"{key}: {scalar(value)}")
         elif isinstance(value, tuple) and all(isinstance(v, Ref) for v in value):
-            self.emit(indent, f"{key}: {_ids(value)}")  # type: ignore[arg-type]
+            self.ids(indent, f"{key}:", value)  # type: ignore[arg-type]
         elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
             self.texts(indent, key, value)  # type: ignore[arg-type]
         else:  # pragma: no cover - a key the loader gained and this writer does not know
@@ -137,7 +213,7 @@ class _Writer:
 
     def objections(self, indent: int, objections: tuple[Ref | Objection, ...]) -> None:
         if all(isinstance(item, Ref) for item in objections):
-            self.emit(indent, f"objections: {_ids(objections)}")  # type: ignore[arg-type]
+            self.ids(indent, "objections:", objections)  # type: ignore[arg-type]
             return
         self.emit(indent, "objections:")
         for item in objections:
@@ -148,11 +224,28 @@ class _Writer:
 
     def full(self, indent: int, item: Reason | Objection) -> None:
         """A reason or objection written as a mapping, as a list item at ``indent - 2``."""
-        self.emit(indent - 2, f"- claims: {_one_or_list(item.claims)}")
+        self.ids(indent - 2, "- claims:", item.claims, one=True)
         if item.objections:
             self.objections(indent, item.objections)
         if item.note is not None:
             self.emit(indent, f"note: {scalar(item.note)}")
+        if isinstance(item, Reason) and item.scheme is not None:
+            self.emit(indent, f"scheme: {scalar(item.scheme)}")
+        if item.aif is not None:
+            self.data(indent, "aif", item.aif.value)
+
+    def restates(self, indent: int, restates: tuple[Ref | Restatement, ...]) -> None:
+        if all(isinstance(item, Ref) for item in restates):
+            self.ids(indent, "restates:", restates)  # type: ignore[arg-type]
+            return
+        self.emit(indent, "restates:")
+        for item in restates:
+            if isinstance(item, Ref):
+                self.emit(indent + 2, f"- {_id(item.id)}")
+            else:
+                self.emit(indent + 2, f"- claim: {_id(item.claim.id)}")
+                if item.aif is not None:
+                    self.data(indent + 4, "aif", item.aif.value)
 
     def reasons(self, indent: int, reasons: tuple[Reason, ...]) -> None:
         if not reasons:
@@ -160,7 +253,7 @@ class _Writer:
             return
         self.emit(indent, "reasons:")
         for reason in reasons:
-            if reason.objections or reason.note is not None:
+            if reason.objections or reason.note is not None or reason.scheme or reason.aif:
                 self.full(indent + 4, reason)
             elif reason.linked:
                 self.emit(indent + 2, f"- {_ids(reason.claims)}")
@@ -177,7 +270,9 @@ class _Writer:
                 self.reasons(4, claim.reasons)
             elif key == "objections" and claim.objections:
                 self.objections(4, claim.objections)
-            elif key != "objections" and value not in (None, (), False):
+            elif key == "restates" and claim.restates:
+                self.restates(4, claim.restates)
+            elif key not in ("objections", "restates") and value not in (None, (), False):
                 self.value(4, key, value)
 
     def source(self, source: Source) -> None:
@@ -218,4 +313,7 @@ def dump(amap: ArgumentMap, *, header: str = "") -> str:
         writer.emit(0, f"{kind.section}:")
         for claim in claims:
             writer.claim(claim)
+    if amap.aif is not None:
+        writer.lines.append("")
+        writer.data(0, "aif", amap.aif.value)
     return "\n".join(writer.lines) + "\n"

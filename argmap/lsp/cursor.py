@@ -21,7 +21,8 @@ ITEM = "-"
 # the end.
 _KEY = re.compile(r"([^\s\-#:\[\]{},\"'&*!|>%@`?][^#:]*?|-[^\s#:][^#:]*?)[ \t]*:(?=\s|$)")
 _ITEM = re.compile(r"-(?:[ \t]+|$)")
-_REFERENCE_TAIL = frozenset({"reasons", "objections", "contradicts", "claims", ITEM})
+_REFERENCE_TAIL = frozenset({"reasons", "objections", "contradicts", "restates", "claims",
+                             "claim", ITEM})  # fmt: skip
 
 
 @attrs.frozen
@@ -59,8 +60,9 @@ class Place:
         return None
 
     def expects_id(self) -> bool:
-        """Whether a claim id belongs here: under a claim's reasons, objections or
-        contradicts (and the claims of a reason or objection written in full)."""
+        """Whether a claim id belongs here: under a claim's reasons, objections, contradicts
+        or restates (and the claims of a reason or objection written in full, the claim of a
+        restatement)."""
         tail = self.path[2:]
         if self.claim_kind is None or not tail or tail[0] not in REFERENCE_KEYS:
             return False
@@ -69,7 +71,9 @@ class Place:
                 return False
             if part == "claims" and (i < 2 or tail[i - 1] != ITEM):
                 return False
-            if part in ("reasons", "contradicts") and i:
+            if part == "claim" and (i != 2 or tail[0] != "restates"):
+                return False
+            if part in ("reasons", "contradicts", "restates") and i:
                 return False
         return (tail[-1] == ITEM and (self.item or self.flow)) or not self.key
 
@@ -102,6 +106,8 @@ def mapping_of(path: tuple[str | int, ...]) -> str | None:
         return "reason"
     if path[-1] == ITEM and path[-2] == "objections":
         return "objection"
+    if path[-1] == ITEM and path[-2] == "restates" and len(path) == 4:
+        return "restatement"
     return None
 
 

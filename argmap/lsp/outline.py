@@ -19,7 +19,8 @@ from argmap.lsp.yamltree import Node, SyntaxProblem, read
 from argmap.model import Kind
 
 #: Keys under a claim whose values name claims, and the role a claim named there plays.
-REFERENCE_KEYS = {"reasons": "reason", "objections": "objection", "contradicts": "contradiction"}
+REFERENCE_KEYS = {"reasons": "reason", "objections": "objection", "contradicts": "contradiction",
+                  "restates": "restatement"}  # fmt: skip
 #: Deepest nesting read (the format needs 5 levels; argmap refuses more than 16).
 MAX_DEPTH = 64
 SECTIONS = {kind.section: kind for kind in Kind}
@@ -60,11 +61,12 @@ class Claim:
 
 @attrs.frozen(eq=False)
 class Reference:
-    """A claim id written where a claim is named: under reasons, objections or contradicts."""
+    """A claim id written where a claim is named: under reasons, objections, contradicts or
+    restates."""
 
     token: Token
     owner: Claim
-    role: str  # "reason", "objection" or "contradiction"
+    role: str  # "reason", "objection", "contradiction" or "restatement"
 
 
 @attrs.frozen
@@ -261,7 +263,8 @@ class _Walker:
                 for name, value in item.pairs():
                     if name.token is None or value is None:
                         continue
-                    if name.token.value == "claims":
+                    if name.token.value == "claims" or (name.token.value == "claim"
+                                                        and key == "restates"):  # fmt: skip
                         for ref in _scalars(value):
                             self.out.references.append(Reference(ref, claim, role))
                     elif name.token.value == "objections":

@@ -152,7 +152,7 @@ class Sources:
     @staticmethod
     def locate(map_path: str, relative: str) -> str | None:
         """Where a map's source is, or None when it lies outside the map's project (which
-        argmap does not read: AM116)."""
+        argmap does not read: AM117)."""
         path = os.path.normpath(Path(map_path).parent / relative)
         return path if confine(path, roots(map_path, None)) is not None else None
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
@@ -31,6 +33,35 @@ class Kind(enum.Enum):
         return self is not Kind.PREMISE
 
 
+class Role(enum.Enum):
+    """Who holds a claim in a dialogue or a text that weighs both sides (as the argumentative
+    microtexts do): the values are the words used in YAML and in SVG classes."""
+
+    PROPONENT = "proponent"
+    OPPONENT = "opponent"
+
+
+@attrs.frozen
+class Carried:
+    """Data of another format that a map carries without reading it (AIF's node ids, schemes,
+    timestamps, ...), so that exporting to that format gives it back. JSON values, kept as
+    their JSON text: the model stays frozen and hashable, and the data comes back exactly.
+
+    >>> Carried.of({"nodeID": "12", "timestamp": None}).value
+    {'nodeID': '12', 'timestamp': None}
+    """
+
+    json: str
+
+    @classmethod
+    def of(cls, value: Mapping[str, Any]) -> Carried:
+        return cls(json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
+
+    @property
+    def value(self) -> dict[str, Any]:
+        return json.loads(self.json)  # type: ignore[no-any-return]
+
+
 def _spans() -> attrs.Attribute:
     return attrs.field(factory=dict, eq=False, repr=False, hash=False, kw_only=True)
 
@@ -55,12 +86,15 @@ class Quote:
 class Reason:
     """One reason for a claim: one claim, or several that support only jointly (linked).
 
-    ``objections`` undercut the step from this reason to the claim it supports.
+    ``objections`` undercut the step from this reason to the claim it supports; ``scheme``
+    names the argumentation scheme of the step (``example``, ``expert opinion``, ...).
     """
 
     claims: tuple[Ref, ...]
     objections: tuple[Ref | Objection, ...] = ()
     note: str | None = None
+    scheme: str | None = None
+    aif: Carried | None = None
     span: Span = attrs.field(default=NOWHERE, eq=False, repr=False)
 
     @property
@@ -81,11 +115,22 @@ class Objection:
     claims: tuple[Ref, ...]
     objections: tuple[Ref | Objection, ...] = ()
     note: str | None = None
+    aif: Carried | None = None
     span: Span = attrs.field(default=NOWHERE, eq=False, repr=False)
 
     @property
     def linked(self) -> bool:
         return len(self.claims) > 1
+
+
+@attrs.frozen
+class Restatement:
+    """A restatement written in full: the claim restated, and data carried for another format
+    (an AIF MA node's). One that is the claim and nothing more is a plain ``Ref`` instead."""
+
+    claim: Ref
+    aif: Carried | None = None
+    span: Span = attrs.field(default=NOWHERE, eq=False, repr=False)
 
 
 @attrs.frozen
@@ -95,8 +140,10 @@ class Claim:
     ``objections`` are the claims that attack this one (rebuttals), each a ``Ref`` or, written
     in full, an ``Objection``; ``reasons`` support it.
     ``contradicts`` names claims that cannot be true together with this one (the relation is
-    symmetric: declaring it on one side is enough). An ``implicit`` claim is the analyst's
-    reconstruction of something the text does not state.
+    symmetric: declaring it on one side is enough). ``restates`` names claims this one says
+    again in other words: they stand or fall together. An ``implicit`` claim is the analyst's
+    reconstruction of something the text does not state; ``role`` says who holds it, and
+    ``aif`` carries its AIF I-node's data.
     ``spans`` maps a field name (and ``""`` for the claim itself) to where it was written.
     """
 
@@ -110,6 +157,9 @@ class Claim:
     objections: tuple[Ref | Objection, ...] = ()
     contradicts: tuple[Ref, ...] = ()
     implicit: bool = False
+    role: Role | None = None
+    restates: tuple[Ref | Restatement, ...] = ()
+    aif: Carried | None = None
     spans: Mapping[str, Span] = _spans()
 
     def where(self, field: str = "") -> Span:
@@ -145,13 +195,18 @@ class Source:
 
 @attrs.frozen
 class ArgumentMap:
-    """A whole map: metadata and claims in file order (premises, conclusions, recommendations)."""
+    """A whole map: metadata and claims in file order (premises, conclusions, recommendations).
+
+    ``aif`` carries what an imported AIF graph holds beyond its claims and relations (the
+    dialogue layer, locutions, participants, ...), for the export back to AIF.
+    """
 
     title: str
     claims: tuple[Claim, ...]
     source: Source | None = None
     note: str | None = None
     version: str = FORMAT_VERSION
+    aif: Carried | None = None
     spans: Mapping[str, Span] = _spans()
 
     def where(self, field: str = "") -> Span:

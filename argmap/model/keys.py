@@ -15,6 +15,8 @@ MAX_CLAIM_TEXT = 600
 MAX_TITLE = 200
 #: Longest quote, note or other text (not drawn; tooltips and metadata).
 MAX_TEXT = 10_000
+#: Longest name of a reason's argumentation scheme, drawn beside it.
+MAX_SCHEME = 100
 
 #: A claim id: lowercase letters, digits and single hyphens, starting with a letter. Such an id
 #: is a valid XML/SVG id, CSS class fragment, URL fragment and Graphviz node name as it is.
@@ -30,7 +32,8 @@ REFUSED = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff"
 SURROGATES = r"\ud800-\udfff"
 
 _CLAIM = {"id": True, "text": True, "quotes": False, "note": False, "url": False,
-          "objections": False, "contradicts": False, "implicit": False}  # fmt: skip
+          "objections": False, "contradicts": False, "implicit": False, "role": False,
+          "restates": False, "aif": False}  # fmt: skip
 
 #: The keys allowed at each place of a map, in the order they are written; True: required.
 KEYS: dict[str, dict[str, bool]] = {
@@ -42,6 +45,7 @@ KEYS: dict[str, dict[str, bool]] = {
         "premises": False,
         "conclusions": False,
         "recommendations": False,
+        "aif": False,
     },
     "source": {
         "path": True,
@@ -54,8 +58,9 @@ KEYS: dict[str, dict[str, bool]] = {
     "premise": _CLAIM,
     "conclusion": {**_CLAIM, "reasons": False},
     "recommendation": {**_CLAIM, "reasons": False},
-    "reason": {"claims": True, "objections": False, "note": False},
-    "objection": {"claims": True, "objections": False, "note": False},
+    "reason": {"claims": True, "objections": False, "note": False, "scheme": False, "aif": False},
+    "objection": {"claims": True, "objections": False, "note": False, "aif": False},
+    "restatement": {"claim": True, "aif": False},
 }
 
 #: The required keys of each place, in the order they are reported when missing.
@@ -80,6 +85,7 @@ __all__ = [
     "KEYS",
     "MAX_CLAIM_TEXT",
     "MAX_ID",
+    "MAX_SCHEME",
     "MAX_TEXT",
     "MAX_TITLE",
     "REFUSED",

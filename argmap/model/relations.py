@@ -1,7 +1,8 @@
 """A map's claims → every relation written in them, in file order: the one walker.
 
 Reasons support their claim, objections attack a claim (a rebuttal) or a step (an undercut),
-objections written in full can be undercut in turn, and ``contradicts`` pairs two claims. Every
+objections written in full can be undercut in turn, ``contradicts`` pairs two claims and
+``restates`` makes two claims one statement in other words. Every
 part of argmap that follows these (the checks, the evaluation, the drawing, the exporters)
 walks them with :func:`walk` rather than recursing through reasons and objections itself.
 """
@@ -13,7 +14,15 @@ from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
-from argmap.model.claims import ArgumentMap, Claim, Objection, Reason, Ref
+from argmap.model.claims import (
+    ArgumentMap,
+    Carried,
+    Claim,
+    Objection,
+    Reason,
+    Ref,
+    Restatement,
+)
 
 
 class Link(enum.Enum):
@@ -23,24 +32,25 @@ class Link(enum.Enum):
     REBUT = "rebut"  # an objection to a claim
     UNDERCUT = "undercut"  # an objection to a step, or to another objection's attack
     CONTRADICT = "contradict"  # two claims that cannot both be true
+    RESTATE = "restate"  # a claim that says another again: the two stand or fall together
 
 
 @attrs.frozen(eq=False)  # a relation is one place in the map: equal only to itself
 class Relation:
-    """One reason, objection or contradiction, as written in the map.
+    """One reason, objection, contradiction or restatement, as written in the map.
 
     ``claims`` are the claims that make it (several: a linked reason or objection). ``target``
     is the claim it belongs to: the claim a reason supports or an objection attacks, for an
     undercut the claim at the root of its chain. ``on`` is what an undercut attacks (a step,
     or an objection written in full), else None. ``number`` is its place, from 1, in the list
-    it was written in; ``written`` is what the map holds (a Reason, an Objection, or a Ref
-    for an objection or contradiction of one claim).
+    it was written in; ``written`` is what the map holds (a Reason, an Objection, a
+    Restatement, or a Ref for an objection, contradiction or restatement of one claim).
     """
 
     link: Link
     claims: tuple[Ref, ...]
     target: Claim
-    written: Reason | Objection | Ref
+    written: Reason | Objection | Restatement | Ref
     on: Relation | None = None
     number: int = 1
 
@@ -55,15 +65,27 @@ class Relation:
     @property
     def objections(self) -> tuple[Ref | Objection, ...]:
         """The objections written under this relation (none for a plain reference)."""
-        return () if isinstance(self.written, Ref) else self.written.objections
+        written = self.written
+        return written.objections if isinstance(written, (Reason, Objection)) else ()
 
     @property
     def note(self) -> str | None:
-        return None if isinstance(self.written, Ref) else self.written.note
+        written = self.written
+        return written.note if isinstance(written, (Reason, Objection)) else None
+
+    @property
+    def scheme(self) -> str | None:
+        """A reason's argumentation scheme (None for other relations)."""
+        return self.written.scheme if isinstance(self.written, Reason) else None
+
+    @property
+    def aif(self) -> Carried | None:
+        """The AIF data the relation carries (its RA, CA or MA node's)."""
+        return None if isinstance(self.written, Ref) else self.written.aif
 
     @property
     def plain(self) -> bool:
-        """Whether it is an objection or contradiction written as one claim id (a Ref)."""
+        """Whether it is an objection, contradiction or restatement written as one claim id."""
         return isinstance(self.written, Ref)
 
     @property
@@ -85,6 +107,11 @@ def attackers(objection: Ref | Objection) -> tuple[Ref, ...]:
     return (objection,) if isinstance(objection, Ref) else objection.claims
 
 
+def restated(restatement: Ref | Restatement) -> Ref:
+    """The claim a restatement names."""
+    return restatement if isinstance(restatement, Ref) else restatement.claim
+
+
 def _objections(
     items: tuple[Ref | Objection, ...], link: Link, target: Claim, on: Relation | None
 ) -> Iterator[Relation]:
@@ -98,7 +125,7 @@ def _objections(
 def walk(claim: Claim) -> Iterator[Relation]:
     """Every relation written under a claim, in file order: each reason followed by the
     undercuts of its step (each followed by those of its attack, depth first), then the
-    rebuttals likewise, then the claims it contradicts."""
+    rebuttals likewise, then the claims it contradicts, then those it restates."""
     for number, reason in enumerate(claim.reasons, 1):
         step = Relation(Link.SUPPORT, reason.claims, claim, reason, None, number)
         yield step
@@ -108,6 +135,9 @@ def walk(claim: Claim) -> Iterator[Relation]:
         yield from _objections(claim.objections, Link.REBUT, claim, None)
     for number, ref in enumerate(claim.contradicts, 1):
         yield Relation(Link.CONTRADICT, (ref,), claim, ref, None, number)
+    if claim.restates:
+        for number, item in enumerate(claim.restates, 1):
+            yield Relation(Link.RESTATE, (restated(item),), claim, item, None, number)
 
 
 def relations(amap: ArgumentMap | Iterable[Claim]) -> Iterator[Relation]:
@@ -154,7 +184,7 @@ def prune(claim: Claim, keep: Callable[[Relation], bool]) -> Claim:
         if relation not in kept:
             continue
         item = relation.written
-        if not relation.plain:
+        if isinstance(item, (Reason, Objection)):
             objections = tuple(reversed(under.pop(relation, [])))
             item = attrs.evolve(item, objections=objections)  # type: ignore[arg-type]
         parent = relation.on if relation.on is not None else relation.link
@@ -164,7 +194,40 @@ def prune(claim: Claim, keep: Callable[[Relation], bool]) -> Claim:
         reasons=tuple(reversed(under[Link.SUPPORT])),
         objections=tuple(reversed(under[Link.REBUT])),
         contradicts=tuple(reversed(under[Link.CONTRADICT])),
+        restates=tuple(reversed(under[Link.RESTATE])),
     )
+
+
+def equivalents(amap: ArgumentMap | Iterable[Claim]) -> dict[str, str]:
+    """Claim id → the first claim, in file order, of the claims it is one statement with
+    through restatements (each way, any number of them); itself when it restates nothing and
+    nothing restates it. Restatements of unknown claims are left out.
+
+    >>> from argmap.model import Kind
+    >>> a = Claim("a", Kind.PREMISE, "A.")
+    >>> b = Claim("b", Kind.PREMISE, "B, said again.", restates=(Ref("a"),))
+    >>> equivalents([a, b, Claim("c", Kind.PREMISE, "C.")])
+    {'a': 'a', 'b': 'a', 'c': 'c'}
+    """
+    claims = amap.claims if isinstance(amap, ArgumentMap) else tuple(amap)
+    parent = {claim.id: claim.id for claim in claims}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    order = {claim_id: n for n, claim_id in enumerate(parent)}
+    for claim in claims:
+        for item in claim.restates:
+            other = restated(item).id
+            if other in parent:
+                a, b = find(claim.id), find(other)
+                if a != b:
+                    first, last = (a, b) if order[a] < order[b] else (b, a)
+                    parent[last] = first
+    return {claim_id: find(claim_id) for claim_id in parent}
 
 
 __all__ = [
@@ -173,8 +236,10 @@ __all__ = [
     "attackers",
     "attacks",
     "contradictions",
+    "equivalents",
     "prune",
     "relations",
+    "restated",
     "supports",
     "walk",
 ]

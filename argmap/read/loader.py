@@ -2,154 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
-
-from argmap.diagnostics import Diagnostic, Span, clip
+from argmap.diagnostics import Diagnostic
 from argmap.model import (
     FORMAT_VERSION,
     ArgumentMap,
+    Carried,
     Claim,
     Kind,
     Objection,
     Quote,
     Reason,
     Ref,
+    Restatement,
+    Role,
     Source,
 )
-from argmap.model.keys import KEYS, MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE, REQUIRED
-from argmap.read.hints import colon_hint, id_for
-from argmap.read.suggest import did_you_mean
-from argmap.read.yamltree import (
-    Mapping,
-    Node,
-    Scalar,
-    Sequence,
-    Spans,
-    bad_character,
-    decode,
-    describe,
-    parse,
-)
+from argmap.model.keys import KEYS, MAX_CLAIM_TEXT, MAX_SCHEME, MAX_TITLE, REQUIRED
+from argmap.read.fields import Fields
+from argmap.read.hints import id_for
+from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, Spans, decode, describe, parse
 
-T = TypeVar("T")
+_ROLES = {role.value: role for role in Role}
 
 
-class _Reader:
-    """Walks positioned nodes, collecting diagnostics instead of stopping at the first."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.diagnostics: list[Diagnostic] = []
-
-    def error(self, span: Span, code: str, message: str) -> None:
-        self.diagnostics.append(Diagnostic(self.path, span, code, message))
-
-    def mapping(self, node: Node, place: str, what: str) -> dict[str, tuple[Scalar, Node]] | None:
-        """Check a mapping against the keys allowed at ``place``; return its entries by key."""
-        if not isinstance(node, Mapping):
-            self.error(node.span, "AM010", f"{what} must be a mapping, not {describe(node)}")
-            return None
-        allowed = KEYS[place]
-        entries: dict[str, tuple[Scalar, Node]] = {}
-        for key, value in node.pairs:
-            if not isinstance(key, Scalar):
-                self.error(key.span, "AM010", f"a key in {what} must be text, not {describe(key)}")
-                continue
-            name = key.value
-            if name in entries:
-                first = entries[name][0].span
-                message = f"duplicate key '{name}' in {what} (first at {first})"
-                self.error(key.span, "AM007", message)
-                continue
-            if name not in allowed:
-                self.error(key.span, "AM009", self._unknown_key(name, place, what))
-                continue
-            entries[name] = (key, value)
-        for name in REQUIRED[place]:
-            if name not in entries:
-                message = f"{what} is missing the required key '{name}'"
-                if place == "top" and name == "argmap":
-                    message += f"; add the line 'argmap: {FORMAT_VERSION}' at the top of the file"
-                self.error(node.span, "AM011", message)
-        return entries
-
-    @staticmethod
-    def _unknown_key(key: str, place: str, what: str) -> str:
-        allowed = KEYS[place]
-        message = f"unknown key '{clip(key)}' in {what}"
-        if place == "premise" and key == "reasons":
-            return message + "; premises have no reasons: list it under conclusions instead"
-        hint = did_you_mean(key, allowed)
-        if hint:
-            return message + hint
-        return message + "; expected one of: " + ", ".join(allowed)
-
-    def text(self, node: Node, what: str, limit: int = MAX_TEXT) -> str | None:
-        """A non-empty text value without refused characters, at most ``limit`` characters."""
-        if not isinstance(node, Scalar):
-            message = f"{what} must be text, not {describe(node)}"
-            self.error(node.span, "AM010", message + colon_hint(node))
-            return None
-        value = node.value
-        if not value or value.isspace():
-            self.error(node.span, "AM016", f"{what} is empty")
-            return None
-        bad = bad_character(value)
-        if bad is not None:
-            index, description = bad
-            self.error(
-                node.span, "AM012", f"{what} contains a {description} at character {index + 1}"
-            )
-            return None
-        if len(value) > limit:
-            self.error(
-                node.span, "AM014", f"{what} is {len(value)} characters long; the limit is {limit}"
-            )
-            return None
-        return value
-
-    def one_or_list(
-        self,
-        node: Node,
-        what: str,
-        item: Callable[[Node, str], T | None],
-        *,
-        may_be_empty: bool = False,
-    ) -> tuple[T, ...] | None:
-        """A single item or a list of items (non-empty unless ``may_be_empty``)."""
-        nodes: tuple[Node, ...]
-        if isinstance(node, Sequence):
-            if not node.items and not may_be_empty:
-                self.error(node.span, "AM016", f"{what} is an empty list")
-                return None
-            nodes = node.items
-        elif may_be_empty and isinstance(node, Scalar) and node.plain and node.value == "":
-            nodes = ()
-        else:
-            nodes = (node,)
-        values = [item(n, what) for n in nodes]
-        if None in values:  # each item reported its own error
-            return None
-        return tuple(values)  # type: ignore[arg-type]
-
-    def ref(self, node: Node, what: str) -> Ref | None:
-        if isinstance(node, Scalar) and node.value.strip():
-            return Ref(node.value, node.span)
-        message = f"{what} must list claim ids, not {describe(node)}"
-        self.error(node.span, "AM010", message + colon_hint(node))
-        return None
-
-    def flag(self, node: Node, what: str) -> bool | None:
-        """``true`` or ``false``, as written (YAML's other spellings of booleans are refused)."""
-        if isinstance(node, Scalar) and node.value in ("true", "false"):
-            return node.value == "true"
-        shown = f"'{node.value}'" if isinstance(node, Scalar) else describe(node)
-        self.error(node.span, "AM010", f"'{what}' must be true or false, not {shown}")
-        return None
-
-    def line(self, node: Node, what: str) -> str | None:
-        return self.text(node, f"a line in {what}")
+class _Reader(Fields):
+    """Walks positioned nodes into the model, collecting diagnostics instead of stopping at the
+    first."""
 
     def quote(self, node: Node, what: str) -> Quote | None:
         value = self.text(node, "a quote")
@@ -168,7 +46,13 @@ class _Reader:
                 return None
             return Reason(tuple(r for r in refs if r is not None), span=node.span)
         written = self.written_in_full(node, "reason", "a reason")
-        return None if written is None else Reason(*written, span=node.span)
+        if written is None:
+            return None
+        claims, objections, note, aif, entries = written
+        scheme = self.optional_text(entries, "scheme", "the scheme of a reason", MAX_SCHEME)
+        if scheme is False:
+            return None
+        return Reason(claims, objections, note, scheme or None, aif, span=node.span)
 
     def objection(self, node: Node, what: str) -> Ref | Objection | None:
         """A claim id, or an objection written in full: a mapping like a reason's."""
@@ -177,16 +61,30 @@ class _Reader:
         written = self.written_in_full(node, "objection", "an objection")
         if written is None:
             return None
-        claims, objections, note = written
-        if len(claims) == 1 and not objections and not note:
+        claims, objections, note, aif, _ = written
+        if len(claims) == 1 and not objections and not note and aif is None:
             return claims[0]  # {claims: a} says no more than a
-        return Objection(claims, objections, note, span=node.span)
+        return Objection(claims, objections, note, aif, span=node.span)
 
-    def written_in_full(
-        self, node: Node, place: str, name: str
-    ) -> tuple[tuple[Ref, ...], tuple[Ref | Objection, ...], str | None] | None:
+    def restatement(self, node: Node, what: str) -> Ref | Restatement | None:
+        """A claim id, or a restatement written in full: the claim and its carried data."""
+        if not isinstance(node, Mapping):
+            return self.ref(node, what)
+        entries = self.mapping(node, "restatement", "a restatement")
+        if entries is None or "claim" not in entries:
+            return None
+        ref = self.ref(entries["claim"][1], "the claim of a restatement")
+        aif = self.carried(entries["aif"][1], "'aif'") if "aif" in entries else None
+        if ref is None or ("aif" in entries and aif is None):
+            return None
+        return ref if aif is None else Restatement(ref, aif, span=node.span)
+
+    def written_in_full(self, node: Node, place: str, name: str) -> tuple[
+        tuple[Ref, ...], tuple[Ref | Objection, ...], str | None, Carried | None,
+        dict[str, tuple[Scalar, Node]]] | None:  # fmt: skip
         """The keys a reason and an objection written in full share: their claims, the
-        objections that undercut them and a note; None if any is wrong (reported)."""
+        objections that undercut them, a note and carried data, and the entries for the
+        rest; None if any is wrong (reported)."""
         entries = self.mapping(node, place, name)
         if entries is None or "claims" not in entries:
             return None
@@ -197,18 +95,12 @@ class _Reader:
                 entries["objections"][1], f"'objections' of {name}", self.objection
             )
         note = self.optional_text(entries, "note", f"the note of {name}")
+        aif = self.carried(entries["aif"][1], f"'aif' of {name}") if "aif" in entries else None
         if claims is None or objections is None or note is False:
             return None
-        return claims, objections, note or None
-
-    def optional_text(
-        self, entries: dict[str, tuple[Scalar, Node]], key: str, what: str, limit: int = MAX_TEXT
-    ) -> str | bool | None:
-        """The text under ``key``, None when absent, False when present but invalid."""
-        if key not in entries:
+        if "aif" in entries and aif is None:
             return None
-        value = self.text(entries[key][1], what, limit)
-        return False if value is None else value
+        return claims, objections, note or None, aif, entries
 
     def claim(self, node: Node, kind: Kind, place: str, what_kind: str) -> Claim | None:
         """A claim of ``kind``; ``place`` is ``kind.value``, ``what_kind`` "a " + place."""
@@ -245,13 +137,21 @@ class _Reader:
         contradicts: tuple[Ref, ...] | None = ()
         if "contradicts" in entries:
             contradicts = self.one_or_list(entries["contradicts"][1], "contradicts", self.ref)
+        restates: tuple[Ref | Restatement, ...] | None = ()
+        if "restates" in entries:
+            restates = self.one_or_list(entries["restates"][1], "restates", self.restatement)
         implicit = self.flag(entries["implicit"][1], "implicit") if "implicit" in entries else False
         note = self.optional_text(entries, "note", "a note")
         url = self.optional_text(entries, "url", "a url")
+        role = self.role(entries["role"][1]) if "role" in entries else None
+        aif = self.carried(entries["aif"][1], "'aif' of a claim") if "aif" in entries else None
         if (
             not ok
-            or None in (claim_id, text, quotes, objections, reasons, contradicts, implicit)
+            or None in (claim_id, text, quotes, objections, reasons, contradicts, restates)
+            or implicit is None
             or False in (note, url)
+            or ("role" in entries and role is None)
+            or ("aif" in entries and aif is None)
         ):
             return None
         return Claim(
@@ -264,9 +164,19 @@ class _Reader:
             reasons=reasons,  # type: ignore[arg-type]
             objections=objections,  # type: ignore[arg-type]
             contradicts=contradicts,  # type: ignore[arg-type]
-            implicit=implicit,  # type: ignore[arg-type]
+            implicit=implicit,
+            role=role,
+            restates=restates,  # type: ignore[arg-type]
+            aif=aif,
             spans=spans,
         )
+
+    def role(self, node: Node) -> Role | None:
+        if isinstance(node, Scalar) and node.value in _ROLES:
+            return _ROLES[node.value]
+        shown = f"'{node.value}'" if isinstance(node, Scalar) else describe(node)
+        self.error(node.span, "AM010", f"'role' must be proponent or opponent, not {shown}")
+        return None
 
     def source(self, node: Node) -> Source | None:
         entries = self.mapping(node, "source", "source")
@@ -315,6 +225,7 @@ class _Reader:
         )
         note = self.optional_text(entries, "note", "the note of the map")
         source = self.source(entries["source"][1]) if "source" in entries else None
+        aif = self.carried(entries["aif"][1], "'aif' of the map") if "aif" in entries else None
         claims: list[Claim] = []
         for kind in Kind:
             if kind.section not in entries:
@@ -342,6 +253,7 @@ class _Reader:
             source=source,
             note=note or None,  # type: ignore[arg-type]
             version=version,
+            aif=aif,
             spans=spans,
         )
 

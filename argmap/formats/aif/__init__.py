@@ -1,8 +1,10 @@
-"""AIF JSON (AIFdb, OVA) ↔ ArgumentMap: I-nodes are claims, RA-nodes reasons, CA-nodes attacks."""
+"""AIF JSON (AIFdb, OVA) ↔ ArgumentMap: I-nodes are claims, RA-nodes reasons, CA-nodes attacks,
+MA-nodes restatements; what the map does not draw it carries, so the round trip loses nothing."""
 
 from __future__ import annotations
 
-from argmap.formats.aif.read import EXTENSION, read
+from argmap.formats.aif.graph import EXTENSION
+from argmap.formats.aif.read import read
 from argmap.formats.aif.write import TIMESTAMP, write
 
 __all__ = ["EXTENSION", "TIMESTAMP", "read", "write"]

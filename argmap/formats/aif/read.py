@@ -1,14 +1,22 @@
-"""AIF JSON (AIFdb, OVA) → ArgumentMap: I-nodes are claims, RA-nodes reasons, CA-nodes objections.
+"""AIF JSON (AIFdb, OVA) → ArgumentMap: I-nodes are claims, RA-nodes reasons, CA-nodes objections,
+MA-nodes restatements; the map carries the rest of the graph so the export gives it back.
 
-Reading: every I-node becomes a claim; an RA-node a reason of the I-node it points to, made of
-the I-nodes pointing to it (several: linked); a CA-node an objection to what it points to, made
-of the I-nodes pointing to it: to an I-node it is a rebuttal, to an RA-node an undercut of that
-reason, to a CA-node an undercut of that attack. The dialogue layer (L, YA, TA nodes) is left
-out, and so are MA (rephrase) and PA (preference) nodes, which the map format has no place for;
-the notes say how many. What would not check clean is left out with a note naming the nodes:
-an RA or CA without premise or conclusion, an edge between two I-nodes, a claim supporting or
-attacking itself, a support cycle, a claim both supporting and attacking the same claim.
+The graph is read and checked by :mod:`argmap.formats.aif.graph`, its steps by
+:mod:`argmap.formats.aif.steps`; here every I-node becomes a claim (its id the first words of
+its text and its node id), with the reasons, rebuttals and restatements that reach it, and an
+attack that would not check clean (a claim attacking what it supports, the same attack twice,
+attacks on attacks nested deeper than a map can hold) is left out with a note. Text longer than
+a claim may hold is cut, the whole kept in the claim's note. The kind of a claim with reasons
+is guessed from its wording (:mod:`argmap.formats.kinds`), and the note says so. An RA-node's
+scheme becomes its reason's ``scheme``.
 
+Nothing is lost: each claim, reason, objection and restatement carries its node's fields under
+``aif:`` (its id, timestamp, scheme and scheme id, its text where the map shows another), a
+claim also the locution that asserts it and its speaker (and a speaker named Proponent or
+Opponent gives the claim its ``role``), and the map carries at its top, under ``aif:``, what it
+does not draw: the dialogue layer, PA-nodes, what was left out, locutions, participants and
+any other key, as the file has them. :mod:`argmap.formats.aif.write` writes all of it back.
+AIF written by argmap carries the rest of the map under its ``argmap`` key and comes back exact.
 """
 
 from __future__ import annotations
@@ -16,33 +24,52 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from argmap.formats.aif.graph import DIALOGUE, Graph, Step, build, parse, tidy
-from argmap.formats.base import MAX_NESTED_ATTACKS, FormatError, Imported
+import attrs
+
+from argmap.formats.aif.graph import EXTENSION, Graph, claim_text, left_out, parse
+from argmap.formats.aif.steps import Step, Steps, build, order, tidy, tidy_restatements
+from argmap.formats.aif.write import DERIVED, PLACEHOLDERS, layout
+from argmap.formats.base import MAX_NESTED_ATTACKS, FormatError, Imported, clean_text, shorten
 from argmap.formats.json import from_document
-from argmap.formats.kinds import kind_of
-from argmap.model import ArgumentMap, Kind
+from argmap.formats.kinds import Guesses
+from argmap.model import ArgumentMap, Carried, Kind, Role
 from argmap.model.keys import ID_PATTERN, MAX_CLAIM_TEXT, MAX_ID, MAX_TEXT, slugify
-from argmap.read.yamltree import bad_character
 
-#: The extension key of the top-level object, which argmap writes and reads back.
-EXTENSION = "argmap"
+KINDS = frozenset(kind.value for kind in Kind)
+ROLES = {role.value: role.value for role in Role}
+#: AIFdb writes a locution as ``Speaker : what was said``.
+_SPEAKER = re.compile(r"\s*([^:\n]{1,80}?)\s+:\s")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _clean(text: str) -> tuple[str, bool]:
-    """Text without the characters argmap refuses; whether any were taken out."""
-    changed = False
-    while (bad := bad_character(text)) is not None:
-        index, _ = bad
-        text = text[:index] + (" " if text[index] in "\r\x0b\x0c\x85" else "") + text[index + 1 :]
-        changed = True
-    return text, changed
+def carried(value: Any) -> Any:
+    """JSON values as a map may carry them: lone surrogates (which no UTF-8 file holds) become
+    U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [carried(item) for item in value]
+    if isinstance(value, dict):
+        return {carried(k): carried(v) for k, v in value.items()}
+    return value
+
+
+def node_data(raw: dict[str, Any], text: str | None = None) -> dict[str, Any]:
+    """A node's fields as its claim or relation carries them: its id and text first (the text
+    left out when it is ``text``: the claim's own, or the placeholder the export would write),
+    then the rest as they came, but its type."""
+    out: dict[str, Any] = {"nodeID": raw["nodeID"]}
+    if "text" in raw and raw["text"] != text:
+        out["text"] = raw["text"]
+    out.update((k, v) for k, v in raw.items() if k not in ("nodeID", "text", "type"))
+    return carried(out)
 
 
 class _Objections:
     """Objections as JSON data, leaving out what would not check clean."""
 
-    def __init__(self, ids: dict[str, str], notes: list[str], step_note) -> None:
-        self.ids, self.notes, self.step_note = ids, notes, step_note
+    def __init__(self, ids: dict[str, str], notes: list[str], extra, ordered) -> None:
+        self.ids, self.notes, self.extra, self.ordered = ids, notes, extra, ordered
 
     def list(
         self, steps: list[Step], owner: str, banned: set[str], seen: frozenset[str]
@@ -52,7 +79,7 @@ class _Objections:
         undercuts that lead back to a CA-node in ``seen`` are left out."""
         out: list[dict[str, Any]] = []
         plain: set[str] = set()
-        for step in steps:
+        for step in self.ordered(steps):
             if step.node in seen:
                 self.notes.append(
                     f"CA node {step.node} undercuts an attack that leads back to it; left out"
@@ -71,16 +98,16 @@ class _Objections:
             if not members:
                 continue
             nested = self.list(step.undercuts, owner, {owner}, seen | {step.node})
-            note = self.step_note(step)
-            if len(members) == 1 and not nested and note is None:
-                if members[0] in plain:
-                    continue  # the same plain objection twice says nothing more
-                plain.add(members[0])
             item: dict[str, Any] = {"claims": [self.ids[m] for m in members]}
             if nested:
                 item["objections"] = nested
-            if note is not None:
-                item["note"] = note
+            item.update(self.extra(step))
+            if len(members) == 1 and not nested and "note" not in item:
+                if members[0] in plain:
+                    self.notes.append(f"CA node {step.node} repeats an attack of node "
+                                      f"{members[0]}; left out")  # fmt: skip
+                    continue
+                plain.add(members[0])
             out.append(item)
         return out
 
@@ -99,40 +126,37 @@ def _claim_id(text: str, node: str, taken: set[str]) -> str:
     return candidate
 
 
-def _shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, ending in "…"."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2 :]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip() + "…"
+def _dialogue(graph: Graph, doc: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """I-node id → the ``locution`` that asserts it (the L-node's text, through a YA-node; one
+    a line when several do) and its ``speaker`` (from the file's locutions and participants,
+    else the name before `` : `` in the locution)."""
+    people = {str(p.get("participantID")): " ".join(str(p[k]) for k in ("firstname", "surname")
+                                                    if p.get(k))
+              for p in _list(doc, "participants")}  # fmt: skip
+    speakers = {str(entry.get("nodeID")): people.get(str(entry.get("personID")), "")
+                for entry in _list(doc, "locutions")}  # fmt: skip
+    found: dict[str, dict[str, str]] = {}
+    for inode in graph.of_type("I"):
+        said = [loc for ya in graph.linked(inode.id, "in", "YA")
+                for loc in graph.linked(ya, "in", "L")]  # fmt: skip
+        if not said:
+            continue
+        said = list(dict.fromkeys(said))
+        texts = [clean_text(graph.nodes[loc].text)[0] for loc in said]
+        names = []
+        for loc, text in zip(said, texts, strict=True):
+            named = _SPEAKER.match(text)
+            names.append(speakers.get(loc) or (named.group(1) if named else ""))
+        entry = {"locution": "\n".join(texts)}
+        if any(names):
+            entry["speaker"] = ", ".join(dict.fromkeys(n for n in names if n))
+        found[inode.id] = entry
+    return found
 
 
-def _ignored(graph: Graph, notes: list[str]) -> list[str]:
-    """Notes on the nodes and edges left out; returns the summary for the map's note."""
-    summary = []
-    dialogue = [node for node in graph.nodes.values() if node.type in DIALOGUE]
-    if dialogue:
-        counts = {kind: sum(n.type == kind for n in dialogue) for kind in sorted(DIALOGUE)}
-        what = ", ".join(f"{count} {kind}" for kind, count in counts.items() if count)
-        notes.append(f"the dialogue layer ({what} nodes) is left out")
-        summary.append(f"the dialogue layer ({what} nodes)")
-    for kind, meaning in (("MA", "rephrase"), ("PA", "preference")):
-        found = graph.of_type(kind)
-        if found:
-            ids = ", ".join(node.id for node in found)
-            notes.append(f"{len(found)} {kind} nodes ({meaning}; the map format has no place "
-                         f"for them) are left out: {ids}")  # fmt: skip
-            summary.append(f"{len(found)} {kind} nodes ({meaning})")
-    known = {"I", "RA", "CA", "MA", "PA", *DIALOGUE}
-    for node in graph.nodes.values():
-        if node.type not in known:
-            notes.append(f"node {node.id} has the unknown type '{node.type}'; left out")
-    for node in graph.of_type("I"):
-        for head in graph.linked(node.id, "out", "I"):
-            notes.append(f"edge between two I-nodes ({node.id} → {head}); left out")
-    return summary
+def _list(doc: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = doc.get(key)
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def read(data: bytes, *, name: str) -> Imported:
@@ -146,128 +170,192 @@ def read(data: bytes, *, name: str) -> Imported:
     graph = Graph(doc, notes)
     if not graph.of_type("I"):
         raise FormatError("the graph has no I-nodes: no claims to import")
-    summary = _ignored(graph, notes)
-    reasons, rebuttals = build(graph, notes)
-    tidy(reasons, notes)
+    summary = left_out(graph, notes)
+    found = build(graph, notes)
+    tidy(found.reasons, notes)
+    tidy_restatements(found, notes)
+    reader = _Reader(graph, found, name, _dialogue(graph, doc))
     extension = doc.get(EXTENSION)
+    amap = None
     if isinstance(extension, dict):
         kept = list(notes)
-        amap = _map(graph, reasons, rebuttals, name, summary, notes, extension)
-        if amap is not None:
-            return Imported(amap, tuple(notes))
-        notes[:] = [*kept, f"the '{EXTENSION}' key is not as argmap writes it; ignored"]
-    amap = _map(graph, reasons, rebuttals, name, summary, notes, None)
+        amap = reader.map(notes, summary, extension)
+        if amap is None:
+            notes[:] = [*kept, f"the '{EXTENSION}' key is not as argmap writes it; ignored"]
+    if amap is None:
+        amap = reader.map(notes, summary, None)
     if amap is None:  # pragma: no cover - the document is built to the format
         raise FormatError("the graph could not be made into a map")
-    return Imported(amap, tuple(notes))
+    return Imported(attrs.evolve(amap, aif=_rest(doc, graph, amap)), tuple(notes))
 
 
-def _map(
-    graph: Graph,
-    reasons: dict[str, list[Step]],
-    rebuttals: dict[str, list[Step]],
-    name: str,
-    summary: list[str],
-    notes: list[str],
-    extension: dict[str, Any] | None,
-) -> ArgumentMap | None:
-    ext_claims = extension.get("claims") if extension else None
-    ext_claims = ext_claims if isinstance(ext_claims, dict) else {}
-    ext_steps = extension.get("steps") if extension else None
-    ext_steps = ext_steps if isinstance(ext_steps, dict) else {}
+def _rest(doc: dict[str, Any], graph: Graph, amap: ArgumentMap) -> Carried | None:
+    """What the map does not hold of the file, as the file has it: the nodes and edges it
+    does not make into claims and relations, and every other top-level key (but an empty
+    one)."""
+    out = layout(amap)
+    nodes = doc["nodes"]
+    kept = [raw for raw in nodes if not (isinstance(raw, dict) and _drawn(raw, graph, out.types))]
+    drawn = {id(edge.raw) for edge in graph.edges if (edge.tail, edge.head) in out.pairs}
+    edges = doc.get("edges") if isinstance(doc.get("edges"), list) else []
+    rest: dict[str, Any] = {"nodes": kept, "edges": [raw for raw in edges if id(raw) not in drawn]}
+    rest.update((k, v) for k, v in doc.items() if k not in ("nodes", "edges", EXTENSION))
+    rest = {k: v for k, v in rest.items() if v not in ([], {}, None)}
+    return Carried.of(carried(rest)) if rest else None
 
-    def step_note(step: Step) -> str | None:
-        if extension is None:
-            return step.note
-        entry = ext_steps.get(step.node)
-        return entry.get("note") if isinstance(entry, dict) else None
 
-    inodes = graph.of_type("I")
-    ids: dict[str, str] = {}
-    taken: set[str] = set()
-    for node in inodes:
-        wanted = (
-            ext_claims.get(node.id, {}).get("id")
-            if isinstance(ext_claims.get(node.id), dict)
-            else None
+def _drawn(raw: dict[str, Any], graph: Graph, types: dict[str, str]) -> bool:
+    """Whether a node of the file is one the map holds (as a claim or a relation)."""
+    node = graph.nodes.get(str(raw.get("nodeID")))
+    return node is not None and node.raw is raw and node.id in types
+
+
+class _Reader:
+    """The graph's claims and steps → the map, as JSON data read through the loader."""
+
+    def __init__(
+        self, graph: Graph, found: Steps, name: str, dialogue: dict[str, dict[str, str]]
+    ) -> None:
+        self.graph, self.found, self.name, self.dialogue = graph, found, name, dialogue
+
+    def map(
+        self, notes: list[str], summary: list[str], extension: dict[str, Any] | None
+    ) -> ArgumentMap | None:
+        graph, found = self.graph, self.found
+        ext_claims = extension.get("claims") if extension else None
+        ext_claims = ext_claims if isinstance(ext_claims, dict) else {}
+        ext_steps = extension.get("steps") if extension else None
+        ext_steps = ext_steps if isinstance(ext_steps, dict) else {}
+
+        def extra(step: Step) -> dict[str, Any]:
+            """A step's note, scheme and carried data."""
+            entry = ext_steps.get(step.node) if extension is not None else None
+            entry = entry if isinstance(entry, dict) else {}
+            out: dict[str, Any] = {}
+            note = entry.get("note") if extension is not None else step.note
+            scheme = entry.get("scheme") if extension is not None else step.scheme
+            if note is not None:
+                out["note"] = note
+            if scheme is not None:
+                out["scheme"] = scheme
+            if "aif" not in entry or entry["aif"] is not None:
+                node = graph.nodes[step.node]
+                placeholder = scheme or PLACEHOLDERS[node.type] if node.type == "RA" else (
+                    PLACEHOLDERS[node.type])  # fmt: skip
+                out["aif"] = node_data(node.raw, placeholder)
+            return out
+
+        inodes = graph.of_type("I")
+        ids: dict[str, str] = {}
+        taken: set[str] = set()
+        for node in inodes:
+            wanted = ext_claims.get(node.id)
+            wanted = wanted.get("id") if isinstance(wanted, dict) else None
+            if isinstance(wanted, str) and ID_PATTERN.fullmatch(wanted) and wanted not in taken:
+                ids[node.id] = wanted
+            else:
+                ids[node.id] = _claim_id(node.text, node.id, taken)
+            taken.add(ids[node.id])
+        position: dict[str, int] = {}  # a relation's node → its place under the claim read
+
+        def ordered(steps: list[Step]) -> list[Step]:
+            """Steps in the order of the map argmap wrote, else of their node ids."""
+            return sorted(steps, key=lambda step: (position.get(step.node, len(position)),
+                                                   order(step.node)))  # fmt: skip
+
+        objections = _Objections(ids, notes, extra, ordered)
+        guesses = Guesses(node.text for node in inodes)
+        sections: dict[str, list[dict[str, Any]]] = {kind.section: [] for kind in Kind}
+        for node in inodes:
+            ext = ext_claims.get(node.id)
+            ext = ext if isinstance(ext, dict) else {}
+            written = ext.get("order") if isinstance(ext.get("order"), list) else []
+            position = {str(n): place for place, n in enumerate(written)}
+            claim = self.claim(node.id, ids[node.id], ext, notes, extension is not None)
+            supporters = {m for step in found.reasons[node.id] for m in step.members}
+            claim_reasons = []
+            for step in ordered(found.reasons[node.id]):
+                reason: dict[str, Any] = {"claims": [ids[m] for m in step.members]}
+                undercuts = objections.list(
+                    step.undercuts, node.id, {node.id, *supporters}, frozenset()
+                )
+                if undercuts:
+                    reason["objections"] = undercuts
+                reason.update(extra(step))
+                claim_reasons.append(reason)
+            claim_objections = objections.list(
+                found.rebuttals[node.id], node.id, {node.id, *supporters}, frozenset()
+            )
+            restates = []
+            for step in ordered(found.restates[node.id]):
+                data = extra(step)
+                restates.append({"claim": ids[step.members[0]], **({"aif": data["aif"]} if
+                                 "aif" in data else {})})  # fmt: skip
+            wanted_kind = ext.get("kind")
+            if wanted_kind in KINDS and Kind(wanted_kind).takes_reasons == bool(claim_reasons):
+                kind = Kind(wanted_kind)
+            else:
+                kind = guesses.kind(ids[node.id], claim["text"], has_reasons=bool(claim_reasons))
+            if kind.takes_reasons:
+                claim["reasons"] = claim_reasons
+            if claim_objections:
+                claim["objections"] = claim_objections
+            if restates:
+                claim["restates"] = restates
+            if "aif" in claim:
+                claim["aif"] = claim.pop("aif")  # last, as the format writes it
+            sections[kind.section].append(claim)
+        if (guessed := guesses.note()) is not None:
+            notes.append(guessed)
+        title = re.sub(r"\.json$", "", self.name) or "AIF graph"
+        data: dict[str, Any] = {"argmap": "1", "title": title}
+        data["note"] = (
+            f"Imported by argmap from {self.name} (AIF). Claim ids are the first words of each "
+            "I-node's text and its node id; reasons are RA-nodes, objections CA-nodes and "
+            "restatements MA-nodes; each carries its node under 'aif', and the map carries the "
+            "rest of the graph under its own 'aif'."
+            + (f" Not drawn: {'; '.join(summary)}." if summary else "")
         )
-        if isinstance(wanted, str) and ID_PATTERN.fullmatch(wanted) and wanted not in taken:
-            ids[node.id] = wanted
-        else:
-            ids[node.id] = _claim_id(node.text, node.id, taken)
-        taken.add(ids[node.id])
-    objections = _Objections(ids, notes, step_note)
-    sections: dict[str, list[dict[str, Any]]] = {kind.section: [] for kind in Kind}
-    for node in inodes:
-        text, changed = _clean(node.text)
+        if extension is not None:
+            data = {"argmap": "1", "title": title}
+            data.update((k, v) for k, v in extension.items()
+                        if k not in ("claims", "steps", "argmap"))  # fmt: skip
+        data.update({section: claims for section, claims in sections.items() if claims})
+        return from_document(data, self.name)[0]
+
+    def claim(
+        self, node_id: str, claim_id: str, ext: dict[str, Any], notes: list[str], written: bool
+    ) -> dict[str, Any]:
+        """A claim's fields but its relations: id, text (cut, the whole in its note unless
+        argmap ``written`` the file: its note is the map's), role, carried data, and what the
+        extension adds."""
+        raw = self.graph.nodes[node_id]
+        text = claim_text(raw.text, node_id)
+        cleaned, changed = clean_text(raw.text)
         if changed:
             notes.append(
-                f"I-node {node.id}: control or invisible direction characters taken out of its text"
+                f"I-node {node_id}: control or invisible direction characters taken out of its text"
             )
-        if not text.strip():
-            text = f"(I-node {node.id} has no text)"
-            notes.append(f"I-node {node.id} has no text")
-        extra = ext_claims.get(node.id)
-        extra = (
-            {
-                k: v
-                for k, v in extra.items()
-                if k not in ("id", "text", "kind", "reasons", "objections")
-            }
-            if isinstance(extra, dict)
-            else {}
-        )
-        claim: dict[str, Any] = {"id": ids[node.id], "text": text, **extra}
-        if len(text) > MAX_CLAIM_TEXT:
-            claim["text"] = _shorten(text, MAX_CLAIM_TEXT)
-            full = f"Full text: {text}"
-            note = f"{extra['note']}\n\n{full}" if isinstance(extra.get("note"), str) else full
-            claim["note"] = _shorten(note, MAX_TEXT)
-            notes.append(f"I-node {node.id}: its text is {len(text)} characters long; the claim "
-                         f"shows the first {len(claim['text']) - 1} and its note keeps it all"
+        if not cleaned.strip():
+            notes.append(f"I-node {node_id} has no text")
+        claim: dict[str, Any] = {"id": claim_id, "text": text}
+        said = self.dialogue.get(node_id, {})
+        if said.get("speaker", "").casefold() in ROLES:
+            claim["role"] = ROLES[said["speaker"].casefold()]
+        if "aif" not in ext or ext["aif"] is not None:
+            data = node_data(raw.raw, text)
+            data.update((k, v) for k, v in said.items() if k in DERIVED and k not in raw.raw)
+            claim["aif"] = data
+        claim.update((k, v) for k, v in ext.items()
+                     if k not in ("id", "text", "kind", "reasons", "objections", "restates",
+                                  "aif", "order"))  # fmt: skip
+        if len(cleaned) > MAX_CLAIM_TEXT and not written:
+            note = f"Full text: {cleaned}"
+            claim["note"] = shorten(note, MAX_TEXT)
+            notes.append(f"I-node {node_id}: its text is {len(cleaned)} characters long; the claim "
+                         f"shows the first {len(text) - 1} and its note keeps it all"
                          + (f" (cut at {MAX_TEXT})" if len(note) > MAX_TEXT else ""))  # fmt: skip
-        supporters = {m for step in reasons[node.id] for m in step.members}
-        claim_reasons = []
-        for step in reasons[node.id]:
-            reason: dict[str, Any] = {"claims": [ids[m] for m in step.members]}
-            undercuts = objections.list(
-                step.undercuts, node.id, {node.id, *supporters}, frozenset()
-            )
-            if undercuts:
-                reason["objections"] = undercuts
-            if step_note(step) is not None:
-                reason["note"] = step_note(step)
-            claim_reasons.append(reason)
-        claim_objections = objections.list(
-            rebuttals[node.id], node.id, {node.id, *supporters}, frozenset()
-        )
-        kind = kind_of(text, has_reasons=bool(claim_reasons))
-        wanted_kind = (
-            ext_claims.get(node.id, {}).get("kind")
-            if isinstance(ext_claims.get(node.id), dict)
-            else None
-        )
-        if (
-            wanted_kind in [k.value for k in Kind]
-            and Kind(wanted_kind).takes_reasons == kind.takes_reasons
-        ):
-            kind = Kind(wanted_kind)
-        if kind.takes_reasons:
-            claim["reasons"] = claim_reasons
-        if claim_objections:
-            claim["objections"] = claim_objections
-        sections[kind.section].append(claim)
-    data: dict[str, Any] = {"argmap": "1", "title": re.sub(r"\.json$", "", name) or "AIF graph"}
-    data["note"] = (
-        f"Imported by argmap from {name} (AIF). Claim ids are the first words of each I-node's "
-        "text and its node id; reasons are RA-nodes and objections CA-nodes."
-        + (f" Left out: {'; '.join(summary)}." if summary else "")
-    )
-    if extension is not None:
-        data = {"argmap": "1", "title": data["title"]}
-        data.update({k: v for k, v in extension.items() if k not in ("claims", "steps", "argmap")})
-    data.update({section: claims for section, claims in sections.items() if claims})
-    return from_document(data, name)[0]
+        return claim
 
 
-__all__ = ["EXTENSION", "read"]
+__all__ = ["read"]

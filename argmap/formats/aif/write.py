@@ -1,7 +1,19 @@
-"""ArgumentMap → AIF JSON, with AIFdb's conventions (string node ids, ``Default Inference`` and
-``Default Conflict`` texts, timestamps, ``locutions``). What AIF has no place for (the title,
-the source, claim ids and kinds, quotes, notes, links, ...) goes under a top-level ``argmap``
-key, which AIF tools ignore and which makes ``argmap → AIF → argmap`` exact.
+"""ArgumentMap → AIF JSON (AIFdb's conventions), with what AIF cannot hold under an ``argmap`` key.
+
+Each claim becomes an I-node, each reason an RA-node (``Default Inference``, or its scheme) with
+an edge from each of its claims and one to the claim it supports, each objection a CA-node
+(``Default Conflict``) pointing at the claim, RA-node or CA-node it attacks, each restatement an
+MA-node (``Default Rephrase``) from the claim restated to the one restating it. A claim, reason,
+objection or restatement that carries AIF data (``aif:``, as ``argmap import aif`` keeps it)
+becomes the node it came from: its node id, timestamp, scheme and scheme id and every other
+field, its text where the map did not change it; two that carry the same node id (an RA-node
+with two conclusions) are one node again. What the map carries at its top (the dialogue layer,
+PA-nodes, locutions, participants) is written back as it came, but edges whose ends the map
+no longer has. Other nodes get ids counted on from the highest id in use, a fixed timestamp,
+and ``locutions`` are empty unless carried, so that the same map gives the same bytes. What AIF
+has no place for (the title, the source, claim ids and kinds, roles, quotes, notes, links, ...)
+goes under a top-level ``argmap`` key, which AIF tools ignore and which makes
+``argmap → AIF → argmap`` exact.
 """
 
 from __future__ import annotations
@@ -9,70 +21,209 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from argmap.formats.aif.read import EXTENSION
+import attrs
+
+from argmap.formats.aif.graph import EXTENSION, claim_text, specific_scheme
+from argmap.formats.aif.steps import order
 from argmap.formats.base import Exported
 from argmap.formats.json import claim_document, document
-from argmap.model import ArgumentMap, Kind, Link, Ref, Relation, walk
+from argmap.model import ArgumentMap, Kind, Link, Relation, walk
 
 TIMESTAMP = "1970-01-01 00:00:00"  # fixed, so that the same map gives the same bytes
+#: The text of a relation's node when it carries none (an RA-node's: its scheme, if any).
+PLACEHOLDERS = {"RA": "Default Inference", "CA": "Default Conflict", "MA": "Default Rephrase"}
+#: The AIF node type of each kind of relation.
+NODES = {Link.SUPPORT: "RA", Link.REBUT: "CA", Link.UNDERCUT: "CA", Link.RESTATE: "MA"}
+#: A claim's fields that the AIF itself holds (its node and its relations' nodes).
+IN_AIF = ("id", "text", "reasons", "objections", "restates", "aif")
+#: Keys argmap adds to a claim's carried data for its readers, from the dialogue layer.
+DERIVED = ("locution", "speaker")
 
 
-def write(amap: ArgumentMap) -> Exported:
-    """The map as AIF JSON, with what AIF cannot hold under the top-level ``argmap`` key."""
-    nodes: list[dict[str, Any]] = []
-    edges: list[dict[str, Any]] = []
-    steps: dict[str, dict[str, str]] = {}
+def _key(node_id: object) -> str | None:
+    """A node or edge id as the graph reader keys it (text), or None for no usable id."""
+    if isinstance(node_id, bool) or not isinstance(node_id, (str, int)) or str(node_id) == "":
+        return None
+    return str(node_id)
 
-    def node(kind: str, text: str) -> str:
-        node_id = str(len(nodes) + 1)
-        nodes.append({"nodeID": node_id, "text": text, "type": kind, "timestamp": TIMESTAMP})
+
+@attrs.define
+class Layout:
+    """A map's AIF graph: nodes and edges in the order they are written, the node of each
+    claim (by claim id) and of each relation, and what could not be written as carried."""
+
+    nodes: list[Any] = attrs.Factory(list)
+    edges: list[Any] = attrs.Factory(list)
+    claims: dict[str, str] = attrs.Factory(dict)
+    relations: dict[Relation, str] = attrs.Factory(dict)
+    losses: list[str] = attrs.Factory(list)
+    pairs: set[tuple[str, str]] = attrs.Factory(set)  # (tail, head) of every edge written
+    types: dict[str, str] = attrs.Factory(dict)  # node id → its type
+    taken: set[str] = attrs.Factory(set)  # node ids carried anywhere in the map
+    last: dict[str, int] = attrs.Factory(lambda: {"node": 0, "edge": 0})
+
+    def fresh(self, what: str) -> str:
+        """A new node or edge id: the next number after the highest in use."""
+        self.last[what] += 1
+        while what == "node" and str(self.last[what]) in self.taken:
+            self.last[what] += 1
+        return str(self.last[what])
+
+    def node(self, kind: str, data: dict[str, Any] | None, text: object, **fields: Any) -> str:
+        """The id of a new node of type ``kind`` made of carried ``data`` (its fields as they
+        came; None: a new node), or of the node the data names when it is already written."""
+        wanted = _key(data.get("nodeID")) if data is not None else None
+        if wanted is not None and self.types.get(wanted) == kind and kind != "I":
+            return wanted  # one node with several conclusions or targets
+        if wanted is not None and wanted in self.types:
+            self.losses.append(f"node id {wanted} is carried twice; the second gets a new id")
+            wanted = None
+        node_id = wanted if wanted is not None else self.fresh("node")
+        if data is None:
+            rest: dict[str, Any] = {"timestamp": TIMESTAMP}
+        else:
+            rest = {k: v for k, v in data.items() if k not in ("nodeID", "text", "type", *DERIVED)}
+        shown = data["nodeID"] if data is not None and wanted is not None else node_id
+        self.nodes.append({"nodeID": shown, "text": text, "type": kind, **rest, **fields})
+        self.types[node_id] = kind
         return node_id
 
-    def edge(tail: str, head: str) -> None:
-        edges.append(
-            {"edgeID": str(len(edges) + 1), "fromID": tail, "toID": head, "formEdgeID": None}
-        )
+    def edge(self, tail: str, head: str) -> None:
+        if (tail, head) not in self.pairs:
+            self.pairs.add((tail, head))
+            self.edges.append({"edgeID": self.fresh("edge"), "fromID": tail, "toID": head,
+                               "formEdgeID": None})  # fmt: skip
 
-    index: dict[str, str] = {}
-    claims: dict[str, dict[str, Any]] = {}
-    drawn = []
+
+def _ids(items: object, key: str) -> set[str]:
+    found = (_key(item.get(key)) for item in items if isinstance(item, dict))  # type: ignore[attr-defined]
+    return {item for item in found if item is not None}
+
+
+def _highest(ids: set[str]) -> int:
+    return max((int(i) for i in ids if order(i)[0] == 0), default=0)
+
+
+def _relation_node(out: Layout, relation: Relation) -> str:
+    """The RA, CA or MA node of a relation. A reason's scheme is the map's: where the map
+    changed the scheme the import gave it, the carried scheme and scheme id give way."""
+    kind = NODES[relation.link]
+    placeholder = PLACEHOLDERS[kind]
+    if relation.aif is None:
+        if relation.scheme is None:
+            return out.node(kind, None, placeholder)
+        return out.node(kind, None, relation.scheme, scheme=relation.scheme)
+    data = relation.aif.value
+    if relation.link is Link.SUPPORT and relation.scheme != specific_scheme(data.get("scheme")):
+        data.pop("schemeID", None)
+        if relation.scheme is None:
+            data.pop("scheme", None)
+        else:
+            data["scheme"] = relation.scheme
+    return out.node(kind, data, data.get("text", relation.scheme or placeholder))
+
+
+def layout(amap: ArgumentMap) -> Layout:
+    """The AIF graph of a map: its claims and relations as nodes and edges, then what it
+    carries at its top (see the module's docstring)."""
+    out = Layout()
+    top = amap.aif.value if amap.aif is not None else {}
     for claim in amap.claims:
-        if claim.id not in index:
-            index[claim.id] = node("I", claim.text)
-            extra = claim_document(claim)
-            claims[index[claim.id]] = {
-                "id": claim.id,
-                "kind": claim.kind.value,
-                **{
-                    k: v
-                    for k, v in extra.items()
-                    if k not in ("id", "text", "reasons", "objections")
-                },
-            }
-            drawn.append(claim)
-
-    def step(kind: str, members: tuple[Ref, ...], head: str, note: str | None) -> str:
-        step_id = node(kind, "Default Inference" if kind == "RA" else "Default Conflict")
-        for ref in members:
-            if ref.id in index:
-                edge(index[ref.id], step_id)
-        edge(step_id, head)
-        if note is not None:
-            steps[step_id] = {"note": note}
-        return step_id
-
-    made: dict[Relation, str] = {}  # a step or an attack → its RA- or CA-node
+        items = [claim.aif, *(relation.aif for relation in walk(claim))]
+        out.taken |= _ids([c.value for c in items if c is not None], "nodeID")
+    out.taken |= _ids(top.get("nodes", []), "nodeID")
+    out.last = {"node": _highest(out.taken), "edge": _highest(_ids(top.get("edges", []), "edgeID"))}
+    claims = amap.by_id()
+    drawn = [claim for claim in amap.claims if claims[claim.id] is claim]
+    for claim in drawn:
+        data = claim.aif.value if claim.aif is not None else None
+        source = data.get("text") if data is not None else None
+        node = str(data.get("nodeID")) if data is not None else ""
+        made = isinstance(source, str) and claim_text(source, node) == claim.text
+        text = source if made else claim.text
+        out.claims[claim.id] = out.node("I", data, text)
     for claim in drawn:
         for relation in walk(claim):
             if relation.link is Link.CONTRADICT:
                 continue  # kept with the claim, under the extension
-            head = index[claim.id] if relation.on is None else made[relation.on]
-            kind = "RA" if relation.link is Link.SUPPORT else "CA"
-            made[relation] = step(kind, relation.claims, head, relation.note)
-    top = {k: v for k, v in document(amap).items() if k not in [kind.section for kind in Kind]}
-    data = {"nodes": nodes, "edges": edges, "locutions": [],
-            EXTENSION: {**top, "claims": claims, "steps": steps}}  # fmt: skip
-    return Exported(json.dumps(data, ensure_ascii=False, indent=1) + "\n", _losses(amap))
+            on = relation.on
+            head = out.claims[claim.id] if on is None else out.relations[on]
+            node = out.relations[relation] = _relation_node(out, relation)
+            for ref in relation.claims:
+                if ref.id in out.claims:
+                    out.edge(out.claims[ref.id], node)
+            out.edge(node, head)
+    _carried(top, out)
+    return out
+
+
+def _carried(top: dict[str, Any], out: Layout) -> None:
+    """The nodes and edges the map carries at its top, as they came, after its own."""
+    for raw in top.get("nodes", []):
+        node_id = _key(raw.get("nodeID")) if isinstance(raw, dict) else None
+        if node_id is not None and node_id in out.types:
+            out.losses.append(f"a carried node has the id {node_id} of a node of the map; "
+                              "left out")  # fmt: skip
+            continue
+        out.nodes.append(raw)
+        if node_id is not None:
+            out.types[node_id] = str(raw.get("type"))
+    dangling = 0
+    for raw in top.get("edges", []):
+        ends = (_key(raw.get("fromID")), _key(raw.get("toID"))) if isinstance(raw, dict) else ()
+        if len(ends) == 2 and ends[0] in out.types and ends[1] in out.types:
+            if ends not in out.pairs:
+                out.pairs.add(ends)  # type: ignore[arg-type]
+                out.edges.append(raw)
+        else:
+            dangling += 1
+    if dangling:
+        out.losses.append(f"{dangling} carried edges join nodes the map does not have; left out")
+
+
+def _extension(amap: ArgumentMap, out: Layout) -> dict[str, Any]:
+    """What AIF has no place for, by node id; ``"aif": null`` for what carried no AIF data,
+    so that it comes back without it, and each claim's relations in the map's ``order``."""
+    claims: dict[str, dict[str, Any]] = {}
+    under: dict[str, list[str]] = {}  # claim id → the nodes of its relations, in its order
+    for relation, node in out.relations.items():
+        under.setdefault(relation.target.id, []).append(node)
+    for claim in amap.claims:
+        node = out.claims.get(claim.id)
+        if node is None or node in claims:
+            continue
+        entry: dict[str, Any] = {"id": claim.id, "kind": claim.kind.value}
+        entry.update((k, v) for k, v in claim_document(claim).items() if k not in IN_AIF)
+        if claim.aif is None:
+            entry["aif"] = None
+        if claim.id in under:
+            entry["order"] = list(dict.fromkeys(under[claim.id]))
+        claims[node] = entry
+    steps: dict[str, dict[str, Any]] = {}
+    for relation, node in out.relations.items():
+        entry: dict[str, Any] = {}
+        if relation.note is not None:
+            entry["note"] = relation.note
+        if relation.scheme is not None:
+            entry["scheme"] = relation.scheme
+        if relation.aif is None:
+            entry["aif"] = None
+        if entry and node not in steps:
+            steps[node] = entry
+    top = {k: v for k, v in document(amap).items()
+           if k not in [kind.section for kind in Kind] and k != "aif"}  # fmt: skip
+    return {**top, "claims": claims, "steps": steps}
+
+
+def write(amap: ArgumentMap) -> Exported:
+    """The map as AIF JSON, with what AIF cannot hold under the top-level ``argmap`` key."""
+    out = layout(amap)
+    top = amap.aif.value if amap.aif is not None else {}
+    data: dict[str, Any] = {"nodes": out.nodes, "edges": out.edges, "locutions": []}
+    data.update((k, v) for k, v in top.items() if k not in ("nodes", "edges", EXTENSION))
+    data[EXTENSION] = _extension(amap, out)
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return Exported(text, (*_losses(amap), *dict.fromkeys(out.losses)))
 
 
 def _losses(amap: ArgumentMap) -> tuple[str, ...]:
@@ -81,6 +232,7 @@ def _losses(amap: ArgumentMap) -> tuple[str, ...]:
         "quotes": sum(len(claim.quotes) for claim in amap.claims),
         "claim notes": sum(claim.note is not None for claim in amap.claims),
         "links": sum(claim.url is not None for claim in amap.claims),
+        "roles": sum(claim.role is not None for claim in amap.claims),
         "reason notes": sum(r.note is not None for claim in amap.claims for r in claim.reasons),
     }
     extra = ", ".join(f"{count} {what}" for what, count in counts.items() if count)
@@ -93,4 +245,4 @@ def _losses(amap: ArgumentMap) -> tuple[str, ...]:
     )
 
 
-__all__ = ["TIMESTAMP", "write"]
+__all__ = ["DERIVED", "PLACEHOLDERS", "TIMESTAMP", "Layout", "layout", "write"]

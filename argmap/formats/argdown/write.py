@@ -1,18 +1,22 @@
 """ArgumentMap → Argdown (argdown.org) text that the Argdown parser reads to the same structure.
 
 Claims become statements titled by their id, tagged with their kind (``#premise``), with their
-other fields (quotes, note, link, ...) as the statement's data. A reason of one claim becomes a
-support relation (``+``); a linked or undercut reason, or one with a note, becomes an argument
-with a premise-conclusion structure whose conclusion is the claim. An objection of one claim
-becomes an attack relation (``-``); a linked one, or one with objections or a note of its own,
-becomes an argument that attacks the claim, supported by its claims. Undercuts (``_``) point at
-the argument of the step they attack. ``contradicts`` becomes a contradiction (``><``).
+other fields (quotes, note, link, role, restatements, carried data, ...) as the statement's
+data. A reason of one claim becomes a support relation (``+``); a linked or undercut reason, or
+one with a note, a scheme or carried data, becomes an argument with a premise-conclusion
+structure whose conclusion is the claim, listed among the claim's supports (``+ <c reason 2>``)
+where it stands among them. An objection of one claim becomes an attack relation (``-``); a
+linked one, or one with objections, a note or data of its own, becomes an argument that attacks
+the claim, supported by its claims. Undercuts (``_``) point at the argument of the step they
+attack. ``contradicts`` becomes a contradiction (``><``).
 
 Text is written on one line as a person would write it: a backslash goes only before a
 character that Argdown would read as markup where it stands (a ``[``, a ``#`` before a word, an
 ``_`` or ``*`` before a word, ``//``, ...), so it comes out literally; line breaks inside a
 text become spaces. The kind tags are kept out of the statements' text in Argdown's map and
 views (``model: removeTagsFromText`` in the front matter): they colour the map, as tags do.
+The front matter also holds the map's title, note, source and carried AIF data, and says
+``argmap: 1``, so that ``argmap import argdown`` reads the text back as the same map.
 """
 
 from __future__ import annotations
@@ -21,9 +25,12 @@ import json
 import re
 
 from argmap.formats.base import Exported
-from argmap.formats.json import claim_document
+from argmap.formats.json import claim_document, document
 from argmap.model import ArgumentMap, Claim, Link, Relation, walk
 
+#: The front matter key that says argmap wrote the text (:mod:`argmap.formats.argdown.read`
+#: reads it back).
+MARK = "argmap"
 #: Argdown's default shortcodes (``.A.``, ``:smile:``, ...), which its model replaces by a
 #: symbol: only where one of them stands is a ``.`` or ``:`` escaped.
 _SHORTCODE_NAMES = (
@@ -85,13 +92,34 @@ def escape(text: str, after: str = "") -> str:
     return "".join("\\" + char if i in marked else char for i, char in enumerate(line))
 
 
-def _data(values: dict[str, object]) -> str:
-    items = []
-    for key, value in values.items():
-        literal = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
-        literal = literal.replace("{", "\\u007b").replace("}", "\\u007d")
-        items.append(f"{json.dumps(key)}:{literal}")
-    return "{" + ",".join(items) + "}"
+def _data(value: object) -> str:
+    r"""JSON on one line, ASCII only, with no brace inside a text (Argdown's lexer ends data
+    at a brace followed by a word): Argdown's data of a statement or argument.
+
+    >>> print(_data({"note": "a {b}", "n": [1, {"x": None}]}))
+    {"note":"a \u007bb\u007d","n":[1,{"x":null}]}
+    """
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{_data(str(k))}:{_data(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(_data(item) for item in value) + "]"
+    literal = json.dumps(value, ensure_ascii=True)
+    return literal.replace("{", "\\u007b").replace("}", "\\u007d")
+
+
+def _described(title: str, relation: Relation) -> str:
+    """An argument's first line: its title, the note as its description (on one line) and,
+    as its data, the note as written, the scheme and the carried data."""
+    data: dict[str, object] = {}
+    if relation.note is not None:
+        data["note"] = relation.note
+    if relation.scheme is not None:
+        data["scheme"] = relation.scheme
+    if relation.aif is not None:
+        data["aif"] = relation.aif.value
+    written = f" {_data(data)}" if data else ""
+    text = escape(relation.note, written) if relation.note is not None else ""
+    return f"<{title}>" + (f": {text}" if text else "") + written
 
 
 class _Writer:
@@ -108,15 +136,14 @@ class _Writer:
         self.blocks.append([f"[{claim.id}]: {escape(claim.text, tag + data)}{tag}{data}"])
 
     def reason(self, title: str, step: Relation, target: str) -> None:
-        head = f"<{title}>" + (f": {escape(step.note)}" if step.note else "")
-        self.blocks.append([head])
+        self.blocks.append([_described(title, step)])
         premises = [f"({n}) [{ref.id}]" for n, ref in enumerate(step.claims, 1)]
         conclusion = f"({len(step.claims) + 1}) [{target}]"
         self.blocks.append([*premises, "----", conclusion])
         self.undercuts(title, step)
 
     def objection(self, title: str, attack: Relation) -> None:
-        head = f"<{title}>" + (f": {escape(attack.note)}" if attack.note else "")
+        head = _described(title, attack)
         self.blocks.append([head, *(f"  + [{ref.id}]" for ref in attack.claims)])
         self.undercuts(title, attack)
 
@@ -146,8 +173,9 @@ class _Writer:
         top = self.under.get(None, [])
         lines = []
         for step in (r for r in top if r.link is Link.SUPPORT):
-            if step.linked or step.objections or step.note:
+            if step.linked or step.objections or step.note or step.scheme or step.aif:
                 self.reason(f"{claim.id} reason {step.number}", step, claim.id)
+                lines.append(f"  + <{claim.id} reason {step.number}>")  # where it stands
             else:
                 lines.append(f"  + [{step.claims[0].id}]")
         lines += self.attacks(claim.id, [r for r in top if r.link is Link.REBUT], "-")
@@ -156,23 +184,25 @@ class _Writer:
             self.blocks.append([f"[{claim.id}]", *lines])
 
 
+def _front(value: object) -> str:
+    """A front matter value: JSON (which YAML reads) with no ``=`` that could end the block."""
+    return json.dumps(value, ensure_ascii=True).replace("=", "\\u003d")
+
+
 def write(amap: ArgumentMap) -> Exported:
     """The map as Argdown; the losses name what Argdown has no place for."""
     writer = _Writer(amap)
-    title = json.dumps(" ".join(amap.title.split()), ensure_ascii=True).replace("=", "\\u003d")
+    top = {k: v for k, v in document(amap).items() if k in ("title", "note", "source", "aif")}
+    front = [f"{key}: {_front(value)}" for key, value in top.items()]
     # Argdown shows a tag inside the statement's text unless told not to: the kinds colour
     # the map as tags without being read as part of each claim.
-    writer.blocks.append(["===", f"title: {title}", "model:", "  removeTagsFromText: true", "==="])
+    model = ["model:", "  removeTagsFromText: true"]
+    writer.blocks.append(["===", front[0], f"{MARK}: 1", *front[1:], *model, "==="])
     for claim in amap.claims:
         writer.statement(claim)
     for claim in amap.claims:
         writer.relations(claim)
     losses = []
-    if amap.note is not None or amap.source is not None:
-        what = " and ".join(
-            part for part, there in (("note", amap.note), ("source", amap.source)) if there
-        )
-        losses.append(f"Argdown has no place for the map's {what}; left out")
     multiline = [claim.id for claim in amap.claims if "\n" in claim.text]
     if multiline:
         losses.append(f"line breaks in the text of {len(multiline)} claims become spaces")

@@ -1,0 +1,338 @@
+"""Argdown text (argdown.org) → ArgumentMap: statements are claims, arguments give reasons.
+
+The text is read as Argdown 1.7 reads it (:mod:`argmap.formats.argdown.lex`, ``.parse``,
+``.build``), then each statement becomes a claim: its id is its title made an id
+(``[Energy Interest]`` → ``energy-interest``) or, untitled, its first words; its text is its
+last definition's, without tags. An argument with a premise–conclusion structure gives its
+conclusion a reason; one without becomes a claim whose text is its description, unless it is
+only the step its supporters take (:mod:`argmap.formats.argdown.steps`). Tags named ``premise``,
+``conclusion`` or ``recommendation`` set the kind; otherwise a claim with reasons is a
+recommendation or a conclusion by its wording. The data keys ``quotes``, ``note``, ``url`` and
+``implicit`` become those fields; other data, other tags, the heading a statement stands under,
+its other texts and links go to its note; data ``role`` becomes the claim's role. Argdown that
+argmap wrote (front matter ``argmap: 1``) comes back as the map it was made from (claim texts on
+one line), restatements, schemes and carried data included.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import PurePath
+from typing import Any
+
+from argmap.checks.urls import problem as bad_url  # the check's own rule (AM108)
+from argmap.formats.argdown.build import build
+from argmap.formats.argdown.lex import LexError, tokenize
+from argmap.formats.argdown.model import Member, Model, ModelError, Node
+from argmap.formats.argdown.parse import ParseError, parse
+from argmap.formats.argdown.steps import Step, documents, extra_of, relations, tidy
+from argmap.formats.argdown.write import MARK
+from argmap.formats.base import FormatError, Imported, clean_text, shorten
+from argmap.formats.json import from_document
+from argmap.formats.kinds import Guesses
+from argmap.model import Kind, Role
+from argmap.model.keys import ID_PATTERN, MAX_CLAIM_TEXT, MAX_ID, MAX_TEXT, MAX_TITLE, slugify
+
+#: Argdown's own data keys: directives, not content.
+DIRECTIVES = ("isCanonical", "isInGroup")
+KINDS = {kind.value: kind for kind in Kind}
+ROLES = frozenset(role.value for role in Role)
+
+
+def ascii_slug(text: str) -> str:
+    """An id from any title: letters without their accents (``Rücklauf`` → ``rucklauf``).
+
+    >>> ascii_slug("Rücklauf & Straße")
+    'rucklauf-strasse'
+    """
+    folded = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ẞ", "SS"))
+    return slugify("".join(c for c in folded if not unicodedata.combining(c)))
+
+
+def model_of(text: str) -> Model:
+    """Argdown's model of ``text``. Raises FormatError, saying where, when it is no Argdown."""
+    if "\x00" in text:
+        raise FormatError("not Argdown: the file holds NUL characters (binary data?)")
+    try:
+        tokens = tokenize(text)
+        if not [t for t in tokens if t.kind not in ("newline", "empty line", "front matter")]:
+            raise FormatError("not Argdown: no statements or arguments in the file")
+        return build(parse(tokens))
+    except (LexError, ParseError, ModelError) as exc:
+        raise FormatError(f"not Argdown: line {exc}") from None
+
+
+def _fields(data: Any, argmap: bool) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Data as claim fields (those of the right type) and the rest; in Argdown argmap wrote,
+    also its restatements and carried data."""
+    fields: dict[str, Any] = {}
+    rest = (
+        {str(k): v for k, v in data.items() if k not in DIRECTIVES}
+        if isinstance(data, dict)
+        else {}
+    )
+    quotes = rest.get("quotes")
+    if isinstance(quotes, str) or (isinstance(quotes, list) and quotes
+                                   and all(isinstance(q, str) for q in quotes)):  # fmt: skip
+        fields["quotes"] = [quotes] if isinstance(quotes, str) else quotes
+    if isinstance(rest.get("note"), str) and rest["note"].strip():
+        fields["note"] = rest["note"]
+    if isinstance(rest.get("url"), str) and bad_url(rest["url"]) is None:
+        fields["url"] = rest["url"]
+    if isinstance(rest.get("implicit"), bool):
+        fields["implicit"] = rest["implicit"]
+    if rest.get("role") in ROLES:
+        fields["role"] = rest["role"]
+    restates = rest.get("restates")
+    if argmap and isinstance(restates, list) and all(isinstance(r, dict) for r in restates):
+        fields["restates"] = restates
+    if argmap and isinstance(rest.get("aif"), dict):
+        fields["aif"] = rest["aif"]
+    return fields, {k: v for k, v in rest.items() if k not in fields}
+
+
+def _plain(node: Node) -> tuple[str, list[str]]:
+    """A node's canonical text without its tags, on one line, and the links in it."""
+    member = node.canonical()
+    return _text(member) if member is not None else ("", [])
+
+
+def _text(member: Member) -> tuple[str, list[str]]:
+    """A statement's text without its tags, on one line, and the links in it."""
+    text, links = member.text, []
+    for kind, start, stop, value in sorted(member.ranges, key=lambda r: -r[1]):
+        if kind == "tag":
+            text = text[:start] + text[stop + 1 :]
+        elif kind == "link":
+            links.insert(0, value)
+    return " ".join(text.split()), links
+
+
+class _Reader:
+    def __init__(self, model: Model, name: str) -> None:
+        self.model, self.name = model, name
+        matter = model.front_matter if isinstance(model.front_matter, dict) else {}
+        self.matter = matter
+        self.argmap = str(matter.get(MARK)) == "1"
+        self.notes: list[str] = []
+        self.ids: dict[int, str] = {}
+        self.taken: set[str] = set()
+
+    def unique(self, base: str) -> str:
+        base = base[:MAX_ID].strip("-") or "claim"
+        candidate, number = base, 1
+        while candidate in self.taken or not ID_PATTERN.fullmatch(candidate):
+            number += 1
+            candidate = f"{base[: MAX_ID - 6].rstrip('-')}-{number}"
+        self.taken.add(candidate)
+        return candidate
+
+    def step_arguments(self) -> dict[int, Step]:
+        """Arguments without a premise–conclusion structure that are the step their supporters
+        take: supported by statements and relating to something, with no description of their
+        own (or written by argmap)."""
+        out: dict[int, Step] = {}
+        for node in self.model.arguments.values():
+            if node.pcs:
+                continue
+            supporters = [r.source for r in node.relations if r.target is node
+                          and r.kind in ("support", "entails") and isinstance(r.source, Node)
+                          and (r.source.kind == "statement" or not r.source.pcs)]  # fmt: skip
+            acts = [r for r in node.relations if r.source is node]
+            description = _plain(node)[0]
+            written = node.data.get("note") if isinstance(node.data, dict) else None
+            if supporters and acts and (self.argmap or not description):
+                extra = {}
+                if self.argmap:
+                    note = written if isinstance(written, str) else description or None
+                    extra = extra_of(node.data)
+                else:
+                    note = f"<{node.title}>" + (f": {description}" if description else "")
+                out[id(node)] = Step([], note, extra=extra)
+                out[id(node)].members = [id(s) for s in supporters]  # type: ignore[misc]
+        return out
+
+    def claims(self, steps_of: dict[int, Step]) -> list[tuple[Node, str]]:
+        """The nodes that are claims, each with its id: titled statements first, then
+        arguments that stand as claims, then untitled statements (ids from their words)."""
+        statements = list(self.model.statements.values())
+        arguments = [
+            a for a in self.model.arguments.values() if not a.pcs and id(a) not in steps_of
+        ]
+        untitled = [s for s in statements if s.title in self.model.untitled]
+        for node in [s for s in statements if s.title not in self.model.untitled] + arguments:
+            self.ids[id(node)] = self.unique(ascii_slug(node.title))
+        for node in untitled:
+            words = ascii_slug(_plain(node)[0] or "statement").split("-")[:5]
+            while len("-".join(words)) > 32 and len(words) > 1:
+                words.pop()
+            self.ids[id(node)] = self.unique("-".join(words))
+        return [(node, self.ids[id(node)]) for node in statements + arguments]
+
+    def claim(self, node: Node, claim_id: str, said: dict[str, list[str]]) -> dict[str, Any]:
+        text, links = _plain(node)
+        fields, rest = _fields(node.data, self.argmap)
+        parts: list[str] = []
+        if not text:
+            text = node.title
+            said["only referenced" if node.kind == "statement" else "no description"].append(
+                f"[{node.title}]" if node.kind == "statement" else f"<{node.title}>"
+            )
+        if node.kind == "argument":
+            said["argument"].append(f"<{node.title}>")
+            parts.append(f"Argdown argument <{node.title}>, not reconstructed")
+        texts = list(dict.fromkeys(_text(m)[0] for m in node.members
+                                   if not m.reference and _text(m)[0]))  # fmt: skip
+        if len(texts) > 1:
+            said["texts"].append(f"[{node.title}]")
+            parts.append("also stated as: " + " | ".join(t for t in texts if t != text))
+        tags = [t for t in node.tags if t not in KINDS]
+        if tags:
+            said["tags"].append(claim_id)
+            parts.append("tags: " + " ".join(f"#{t}" if " " not in t else f"#({t})" for t in tags))
+        if node.section is not None:
+            said["groups"].append(claim_id)
+            parts.append("group: " + " › ".join(node.section.path()))
+        if rest:
+            said["data"].append(claim_id)
+            parts.append("data: " + json.dumps(rest, ensure_ascii=False, default=str))
+        if links and "url" not in fields and bad_url(links[0]) is None:
+            fields["url"] = links.pop(0)
+        if links:
+            parts.append("links: " + " ".join(links))
+        if "quotes" in fields and not isinstance(self.matter.get("source"), dict):
+            said["quotes"].append(claim_id)  # quotes need a source to be checked against
+            parts.append("quotes: " + " | ".join(fields.pop("quotes")))
+        text, changed = clean_text(text)
+        if changed:
+            self.notes.append(f"claim '{claim_id}': control or invisible direction characters "
+                              "taken out of its text")  # fmt: skip
+        if len(text) > MAX_CLAIM_TEXT:
+            parts.append(f"Full text: {text}")
+            text = shorten(text, MAX_CLAIM_TEXT)
+            said["cut"].append(claim_id)
+        note = "\n".join([*([fields["note"]] if "note" in fields else []), *parts])
+        if note:
+            fields["note"] = shorten(clean_text(note)[0], MAX_TEXT)
+        return {"id": claim_id, "text": text, **fields}
+
+    def run(self) -> Imported:
+        steps_of = self.step_arguments()
+        said: dict[str, list[str]] = {k: [] for k in ("only referenced", "no description",
+            "argument", "texts", "tags", "groups", "data", "quotes", "cut")}  # fmt: skip
+        nodes = self.claims(steps_of)
+        for step in steps_of.values():
+            step.members = [self.ids[m] for m in step.members if m in self.ids]  # type: ignore[index]
+        claims = {claim_id: self.claim(node, claim_id, said) for node, claim_id in nodes}
+        found = relations(self.model, self.ids, steps_of, self.notes, argmap_notes=self.argmap)
+        tidy(found.reasons, found.objections, self.notes)
+        guesses = Guesses(c["text"] for c in claims.values())
+        sections: dict[str, list[dict[str, Any]]] = {kind.section: [] for kind in Kind}
+        for node, claim_id in nodes:
+            claim, reasons = claims[claim_id], found.reasons[claim_id]
+            wanted = [KINDS[t] for t in node.tags if t in KINDS]
+            if wanted and wanted[0].takes_reasons == bool(reasons):
+                kind = wanted[0]
+            else:
+                kind = guesses.kind(claim_id, claim["text"], has_reasons=bool(reasons))
+            if kind.takes_reasons:
+                claim["reasons"] = documents(reasons, claim_id, self.notes)
+            if found.objections[claim_id]:
+                claim["objections"] = documents(found.objections[claim_id], claim_id, self.notes)
+            if found.contradicts[claim_id]:
+                claim["contradicts"] = found.contradicts[claim_id]
+            for key in ("restates", "aif"):  # last, as the format writes them
+                if key in claim:
+                    claim[key] = claim.pop(key)
+            sections[kind.section].append(claim)
+        self.say(said)
+        if (guessed := guesses.note()) is not None:
+            self.notes.append(guessed)
+        document = {"argmap": "1", "title": self.title(), **self.about(said),
+                    **{section: items for section, items in sections.items() if items}}  # fmt: skip
+        amap, diagnostics = from_document(document, self.name)
+        if amap is None and "source" in document:
+            self.notes.append("the source in the front matter is not as argmap writes it; "
+                              "left out")  # fmt: skip
+            del document["source"]
+            amap, diagnostics = from_document(document, self.name)
+        if amap is None:  # pragma: no cover - the document is built to the format
+            raise FormatError("; ".join(d.message for d in diagnostics))
+        return Imported(amap, tuple(self.notes))
+
+    def about(self, said: dict[str, list[str]]) -> dict[str, Any]:
+        """The map's note, and its source when the front matter names one."""
+        out: dict[str, Any] = {}
+        if not self.argmap:
+            out["note"] = self.map_note(said)
+        elif isinstance(self.matter.get("note"), str):
+            out["note"] = self.matter["note"]
+        if isinstance(self.matter.get("source"), dict):
+            out["source"] = self.matter["source"]
+        if self.argmap and isinstance(self.matter.get("aif"), dict):
+            out["aif"] = self.matter["aif"]
+        return out
+
+    def title(self) -> str:
+        title = self.matter.get("title")
+        if self.argmap and isinstance(title, str) and title.strip():
+            return title
+        if not isinstance(title, str) or not title.strip():
+            title = PurePath(self.name).stem or "Argdown"
+        return shorten(" ".join(clean_text(title)[0].split()), MAX_TITLE)
+
+    def map_note(self, said: dict[str, list[str]]) -> str:
+        note = (f"Imported by argmap from {self.name} (Argdown). Claim ids are the statements' "
+                "titles made ids (untitled statements: their first words); a reason is an "
+                "argument's premises, or a statement that supports.")  # fmt: skip
+        extra = {k: v for k, v in self.matter.items() if k not in ("title", MARK, "source")
+                 and isinstance(v, (str, int, float)) and not isinstance(v, bool)}  # fmt: skip
+        if extra:
+            note += " " + "; ".join(f"{k}: {v}" for k, v in extra.items()) + "."
+        return shorten(clean_text(note)[0], MAX_TEXT)
+
+    def say(self, said: dict[str, list[str]]) -> None:
+        def listed(items: list[str]) -> str:
+            return ", ".join(items[:10]) + (
+                f" and {len(items) - 10} more" if len(items) > 10 else ""
+            )
+
+        lines = {
+            "only referenced": "statements referenced but never given a text, their titles "
+                               "taken as their texts",
+            "no description": "arguments without a description, their titles taken as their "
+                              "texts",
+            "argument": "arguments without a premise-conclusion structure, each made a claim",
+            "texts": "statements with several texts, the last taken and the others kept in the "
+                     "claim's note",
+            "tags": "claims whose tags are kept in their notes",
+            "groups": "claims whose heading is kept in their notes as their group",
+            "data": "claims whose data beyond quotes, note, url, implicit and role is kept in "
+                    "their notes",
+            "quotes": "claims with quotes but no source named in the front matter (source: "
+                      "{path: ...}), the quotes kept in their notes",
+            "cut": f"claims whose text is longer than {MAX_CLAIM_TEXT} characters, cut and kept "
+                   "whole in their notes",
+        }  # fmt: skip
+        for key, line in lines.items():
+            if said[key]:
+                self.notes.append(f"{line} ({len(said[key])}): {listed(said[key])}")
+        settings = [k for k, v in self.matter.items() if isinstance(v, (dict, list))
+                    and k != "source" and not (self.argmap and k in ("aif", "model"))]  # fmt: skip
+        if settings:
+            self.notes.append(f"Argdown settings in the front matter ({', '.join(settings)}) "
+                              "are not used")  # fmt: skip
+
+
+def read(text: str, *, name: str) -> Imported:
+    """An Argdown text as a map; the notes say what was left out, changed or guessed.
+
+    Raises:
+        FormatError: the text is not Argdown (a syntax error, by line and column), or holds no
+            statement or argument.
+    """
+    model = model_of(text)
+    if not model.statements and not any(not a.pcs for a in model.arguments.values()):
+        raise FormatError("not Argdown: no statements or arguments in the file")
+    return _Reader(model, name).run()

@@ -1,0 +1,189 @@
+"""Positioned nodes → checked values: mappings with the keys a place allows, text, ids, flags,
+lists, and data carried for other formats; a diagnostic for each that is wrong."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from argmap.diagnostics import Diagnostic, Span, clip
+from argmap.model import FORMAT_VERSION, Carried, Ref
+from argmap.model.keys import KEYS, MAX_TEXT, REQUIRED
+from argmap.read.hints import colon_hint
+from argmap.read.suggest import did_you_mean
+from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, bad_character, describe
+
+T = TypeVar("T")
+
+#: Plain scalars of carried data read as numbers (YAML 1.2's core schema, as JSON writes them).
+_INTEGER = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+
+
+class Fields:
+    """Reads the values of positioned nodes, collecting diagnostics instead of stopping at the
+    first."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+
+    def error(self, span: Span, code: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(self.path, span, code, message))
+
+    def mapping(self, node: Node, place: str, what: str) -> dict[str, tuple[Scalar, Node]] | None:
+        """Check a mapping against the keys allowed at ``place``; return its entries by key."""
+        if not isinstance(node, Mapping):
+            self.error(node.span, "AM010", f"{what} must be a mapping, not {describe(node)}")
+            return None
+        allowed = KEYS[place]
+        entries: dict[str, tuple[Scalar, Node]] = {}
+        for key, value in node.pairs:
+            if not isinstance(key, Scalar):
+                self.error(key.span, "AM010", f"a key in {what} must be text, not {describe(key)}")
+                continue
+            name = key.value
+            if name in entries:
+                first = entries[name][0].span
+                message = f"duplicate key '{name}' in {what} (first at {first})"
+                self.error(key.span, "AM007", message)
+                continue
+            if name not in allowed:
+                self.error(key.span, "AM009", self._unknown_key(name, place, what))
+                continue
+            entries[name] = (key, value)
+        for name in REQUIRED[place]:
+            if name not in entries:
+                message = f"{what} is missing the required key '{name}'"
+                if place == "top" and name == "argmap":
+                    message += f"; add the line 'argmap: {FORMAT_VERSION}' at the top of the file"
+                self.error(node.span, "AM011", message)
+        return entries
+
+    @staticmethod
+    def _unknown_key(key: str, place: str, what: str) -> str:
+        allowed = KEYS[place]
+        message = f"unknown key '{clip(key)}' in {what}"
+        if place == "premise" and key == "reasons":
+            return message + "; premises have no reasons: list it under conclusions instead"
+        hint = did_you_mean(key, allowed)
+        if hint:
+            return message + hint
+        return message + "; expected one of: " + ", ".join(allowed)
+
+    def text(self, node: Node, what: str, limit: int = MAX_TEXT) -> str | None:
+        """A non-empty text value without refused characters, at most ``limit`` characters."""
+        if not isinstance(node, Scalar):
+            message = f"{what} must be text, not {describe(node)}"
+            self.error(node.span, "AM010", message + colon_hint(node))
+            return None
+        value = node.value
+        if not value or value.isspace():
+            self.error(node.span, "AM016", f"{what} is empty")
+            return None
+        bad = bad_character(value)
+        if bad is not None:
+            index, description = bad
+            self.error(
+                node.span, "AM012", f"{what} contains a {description} at character {index + 1}"
+            )
+            return None
+        if len(value) > limit:
+            self.error(
+                node.span, "AM014", f"{what} is {len(value)} characters long; the limit is {limit}"
+            )
+            return None
+        return value
+
+    def one_or_list(
+        self,
+        node: Node,
+        what: str,
+        item: Callable[[Node, str], T | None],
+        *,
+        may_be_empty: bool = False,
+    ) -> tuple[T, ...] | None:
+        """A single item or a list of items (non-empty unless ``may_be_empty``)."""
+        nodes: tuple[Node, ...]
+        if isinstance(node, Sequence):
+            if not node.items and not may_be_empty:
+                self.error(node.span, "AM016", f"{what} is an empty list")
+                return None
+            nodes = node.items
+        elif may_be_empty and isinstance(node, Scalar) and node.plain and node.value == "":
+            nodes = ()
+        else:
+            nodes = (node,)
+        values = [item(n, what) for n in nodes]
+        if None in values:  # each item reported its own error
+            return None
+        return tuple(values)  # type: ignore[arg-type]
+
+    def ref(self, node: Node, what: str) -> Ref | None:
+        if isinstance(node, Scalar) and node.value.strip():
+            return Ref(node.value, node.span)
+        message = f"{what} must list claim ids, not {describe(node)}"
+        self.error(node.span, "AM010", message + colon_hint(node))
+        return None
+
+    def flag(self, node: Node, what: str) -> bool | None:
+        """``true`` or ``false``, as written (YAML's other spellings of booleans are refused)."""
+        if isinstance(node, Scalar) and node.value in ("true", "false"):
+            return node.value == "true"
+        shown = f"'{node.value}'" if isinstance(node, Scalar) else describe(node)
+        self.error(node.span, "AM010", f"'{what}' must be true or false, not {shown}")
+        return None
+
+    def line(self, node: Node, what: str) -> str | None:
+        return self.text(node, f"a line in {what}")
+
+    def optional_text(
+        self, entries: dict[str, tuple[Scalar, Node]], key: str, what: str, limit: int = MAX_TEXT
+    ) -> str | bool | None:
+        """The text under ``key``, None when absent, False when present but invalid."""
+        if key not in entries:
+            return None
+        value = self.text(entries[key][1], what, limit)
+        return False if value is None else value
+
+    def carried(self, node: Node, what: str) -> Carried | None:
+        """Data carried for another format (``aif:``): a mapping of any JSON values. Plain
+        scalars are read as YAML 1.2 reads them (``null`` or nothing, ``true``, ``false``,
+        numbers), quoted ones as text."""
+        if not isinstance(node, Mapping):
+            self.error(node.span, "AM010", f"{what} must be a mapping, not {describe(node)}")
+            return None
+        before = len(self.diagnostics)
+        value = self._data(node, what)
+        return Carried.of(value) if len(self.diagnostics) == before else None
+
+    def _data(self, node: Node, what: str) -> Any:
+        if isinstance(node, Sequence):
+            return [self._data(item, what) for item in node.items]
+        if isinstance(node, Mapping):
+            out: dict[str, Any] = {}
+            for key, value in node.pairs:
+                if not isinstance(key, Scalar):
+                    self.error(key.span, "AM010", f"a key in {what} must be text, not "
+                               f"{describe(key)}")  # fmt: skip
+                elif key.value in out:
+                    self.error(key.span, "AM007", f"duplicate key '{key.value}' in {what}")
+                else:
+                    out[key.value] = self._data(value, what)
+            return out
+        text = node.value
+        if not node.plain:
+            return text
+        if text in ("", "~", "null", "Null", "NULL"):
+            return None
+        if text in ("true", "True", "TRUE", "false", "False", "FALSE"):
+            return text.lower() == "true"
+        if _INTEGER.fullmatch(text):
+            return int(text)
+        if _FLOAT.fullmatch(text):
+            return float(text)
+        return text
+
+
+__all__ = ["Fields"]

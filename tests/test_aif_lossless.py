@@ -1,0 +1,191 @@
+"""Lossless AIF: a dialogical graph (locutions, speakers, transitions, a rephrase, schemes,
+scheme ids, timestamps, a preference) comes back from import → export → import as it was, with
+every node id of the source; what the analyst changes, the export follows."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import attrs
+
+from argmap.checks import check
+from argmap.diagnostics import Severity
+from argmap.formats import aif
+from argmap.formats.yaml import dump
+from argmap.model import ArgumentMap, Carried, Claim, Kind, Ref, Role, equivalents
+from argmap.read.loader import load
+
+from .strategies import bare
+
+STAMP = "2016-10-09 21:{:02d}:00"
+
+
+def node(node_id: Any, kind: str, text: str, **more: Any) -> dict[str, Any]:
+    return {"nodeID": node_id, "text": text, "type": kind,
+            "timestamp": STAMP.format(int(str(node_id)[-2:]) % 60), **more}  # fmt: skip
+
+
+def dialogue() -> dict[str, Any]:
+    """A small debate as AIFdb stores one: claims asserted in locutions by two participants,
+    a support by expert opinion and a default one, an attack, a rephrase (4 says 2 again), a
+    preference, and transitions anchoring the arguing."""
+    nodes = [
+        node("1", "I", "We should build the bridge now."),
+        node("2", "I", "It helps the town."),
+        node("3", "I", "It costs too much."),
+        node("4", "I", "It is good for the town."),
+        node("5", "I", "The mayor says it helps."),
+        node("30", "RA", "Default Inference", scheme="Default Inference", schemeID="72"),
+        node("31", "CA", "Default Conflict", scheme="Default Conflict", schemeID="71"),
+        node("32", "MA", "Default Rephrase", scheme="Default Rephrase", schemeID="144"),
+        node("33", "RA", "Argument From Expert Opinion", scheme="Expert Opinion", schemeID="15"),
+        node("34", "PA", "Default Preference", scheme="Default Preference", schemeID="161"),
+    ]
+    edges = [("2", "30"), ("30", "1"), ("3", "31"), ("31", "1"), ("2", "32"), ("32", "4"),
+             ("5", "33"), ("33", "2"), ("30", "34"), ("34", "31")]  # fmt: skip
+    locutions, speakers = [], {"1": 1, "2": 1, "3": 2, "4": 2, "5": 1}
+    for claim, person in speakers.items():
+        name = "Proponent" if person == 1 else "Opponent"
+        nodes += [node(f"1{claim}", "L", f"{name} : said {claim}"),
+                  node(f"2{claim}", "YA", "Asserting")]  # fmt: skip
+        edges += [(f"1{claim}", f"2{claim}"), (f"2{claim}", claim)]
+        locutions.append({"nodeID": f"1{claim}", "personID": person, "timestamp": STAMP.format(1),
+                          "start": None, "end": None, "source": ""})  # fmt: skip
+    for ta, ya, (said, answer), step in (("40", "41", ("11", "12"), "30"),
+                                         ("42", "43", ("11", "13"), "31"),
+                                         ("44", "45", ("12", "14"), "32")):  # fmt: skip
+        nodes += [node(ta, "TA", "Default Transition"), node(ya, "YA", "Arguing")]
+        edges += [(said, ta), (ta, answer), (ta, ya), (ya, step)]
+    return {
+        "nodes": nodes,
+        "edges": [
+            {"edgeID": str(n), "fromID": a, "toID": b, "formEdgeID": None}
+            for n, (a, b) in enumerate(edges, 100)
+        ],
+        "locutions": locutions,
+        "participants": [
+            {"participantID": 1, "firstname": "Proponent", "surname": ""},
+            {"participantID": 2, "firstname": "Opponent", "surname": ""},
+        ],
+    }
+
+
+def imported(doc: dict[str, Any], name: str = "debate.json") -> ArgumentMap:
+    result = aif.read(json.dumps(doc).encode(), name=name)
+    errors = [d for d in check(result.map, "d.yaml") if d.severity is Severity.ERROR]
+    assert errors == []
+    loaded, problems = load(dump(result.map).encode(), "d.yaml")
+    assert problems == [] and loaded == result.map  # the map file holds all of it
+    return result.map
+
+
+def pairs(doc: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(str(e["fromID"]), str(e["toID"])) for e in doc["edges"]}
+
+
+def test_a_dialogue_is_read_with_its_restatement_schemes_speakers_and_roles() -> None:
+    amap = imported(dialogue())
+    claims = {c.aif.value["nodeID"]: c for c in amap.claims}  # type: ignore[union-attr]
+    act, helps, costs, good, mayor = (claims[i] for i in "12345")
+    assert bare(good).restates == (Ref(helps.id),)  # 2 → MA → 4: 4 says 2 again
+    assert equivalents(amap)[good.id] == equivalents(amap)[helps.id]
+    (default,) = act.reasons
+    (expert,) = helps.reasons
+    assert (default.scheme, expert.scheme) == (None, "Expert Opinion")
+    assert expert.aif.value == {  # type: ignore[union-attr]
+        "nodeID": "33", "text": "Argument From Expert Opinion",
+        "timestamp": STAMP.format(33), "scheme": "Expert Opinion", "schemeID": "15",
+    }  # fmt: skip
+    assert expert.note == "Argument From Expert Opinion"
+    assert act.objections[0].aif.value["schemeID"] == "71"  # type: ignore[union-attr]
+    assert good.restates[0].aif.value["nodeID"] == "32"  # type: ignore[union-attr]
+    said = {"locution": "Proponent : said 2", "speaker": "Proponent"}
+    assert helps.aif.value == {"nodeID": "2", "timestamp": STAMP.format(2), **said}  # type: ignore[union-attr]
+    assert [c.role for c in (act, helps, costs, good, mayor)] == [
+        Role.PROPONENT, Role.PROPONENT, Role.OPPONENT, Role.OPPONENT, Role.PROPONENT
+    ]  # fmt: skip
+    # the dialogue layer and the preference are kept for the export, not drawn
+    rest = amap.aif.value  # type: ignore[union-attr]
+    assert {n["type"] for n in rest["nodes"]} == {"L", "YA", "TA", "PA"}
+    assert rest["participants"] == dialogue()["participants"]
+
+
+def test_the_export_gives_back_every_node_id_edge_and_field() -> None:
+    source = dialogue()
+    exported = json.loads(aif.write(imported(source)).text)
+    by_id = {n["nodeID"]: n for n in exported["nodes"]}
+    for original in source["nodes"]:
+        assert by_id[original["nodeID"]] == original  # id, type, text, timestamp, scheme (id)
+    assert len(exported["nodes"]) == len(source["nodes"])
+    assert pairs(exported) == pairs(source)
+    assert exported["locutions"] == source["locutions"]
+    assert exported["participants"] == source["participants"]
+
+
+def test_import_export_import_is_identical_with_or_without_argmaps_key() -> None:
+    first = imported(dialogue())
+    exported = json.loads(aif.write(first).text)
+    assert imported(exported) == first
+    del exported["argmap"]  # as another AIF tool would leave it
+    assert imported(exported) == first
+
+
+def test_what_the_analyst_changes_the_export_follows() -> None:
+    amap = imported(dialogue())
+    claims = {c.aif.value["nodeID"]: c for c in amap.claims}  # type: ignore[union-attr]
+    helps, costs = claims["2"], claims["3"]
+    reason = attrs.evolve(helps.reasons[0], scheme="Position To Know")
+    new = Claim("bridges-last", Kind.PREMISE, "Bridges last a century.")
+    changed = [attrs.evolve(helps, reasons=(reason,)) if c is helps else c
+               for c in amap.claims if c is not costs]  # fmt: skip
+    changed = [
+        attrs.evolve(c, objections=()) if c.objections else c for c in [*changed, new]
+    ]  # costs is gone: so is its attack
+    exported = aif.write(attrs.evolve(amap, claims=tuple(changed)))
+    data = json.loads(exported.text)
+    by_id = {n["nodeID"]: n for n in data["nodes"]}
+    assert by_id["33"]["scheme"] == "Position To Know" and "schemeID" not in by_id["33"]
+    assert by_id["46"] == {"nodeID": "46", "text": "Bridges last a century.", "type": "I",
+                           "timestamp": "1970-01-01 00:00:00"}  # after the highest id  # fmt: skip
+    assert "3" not in by_id and "31" not in by_id
+    assert "3 carried edges join nodes the map does not have; left out" in exported.losses
+    assert ("23", "3") not in pairs(data)
+
+
+def test_a_rephrase_that_would_make_a_claim_attack_itself_is_left_out_and_kept() -> None:
+    """3 attacks 1; an MA-node saying 1 is 3 again would make one statement attack itself:
+    it is left out of the map, with a note, and the export still has it."""
+    source = dialogue()
+    source["nodes"].append(node("35", "MA", "Default Rephrase"))
+    source["edges"] += [{"edgeID": "200", "fromID": "3", "toID": "35"},
+                        {"edgeID": "201", "fromID": "35", "toID": "1"}]  # fmt: skip
+    result = aif.read(json.dumps(source).encode(), name="d.json")
+    assert "MA node 35 would make node 3 one statement with node 1, which it attacks; left out" in (
+        result.notes
+    )
+    assert all(not bare(c).restates or c.aif.value["nodeID"] == "4" for c in result.map.claims)  # type: ignore[union-attr]
+    exported = json.loads(aif.write(result.map).text)
+    assert ("3", "35") in pairs(exported) and ("35", "1") in pairs(exported)
+
+
+def test_a_map_made_in_argmap_gets_fresh_ids_and_a_scheme_node() -> None:
+    amap, _ = load(
+        b"argmap: 1\ntitle: T\npremises:\n  - id: p\n    text: P.\n    role: opponent\n"
+        b"conclusions:\n  - id: c\n    text: C.\n    reasons:\n      - claims: p\n"
+        b"        scheme: Example\n  - id: d\n    text: C, in other words.\n    restates: c\n"
+        b"    reasons: [p]\n",
+        "t.yaml",
+    )
+    assert amap is not None
+    data = json.loads(aif.write(amap).text)
+    assert [(n["nodeID"], n["type"], n["text"]) for n in data["nodes"]] == [
+        ("1", "I", "P."), ("2", "I", "C."), ("3", "I", "C, in other words."),
+        ("4", "RA", "Example"), ("5", "RA", "Default Inference"), ("6", "MA", "Default Rephrase"),
+    ]  # fmt: skip
+    assert data["nodes"][3]["scheme"] == "Example"
+    assert pairs(data) >= {("2", "6"), ("6", "3")}  # c → MA → d: d restates c
+    assert data["argmap"]["claims"]["1"]["role"] == "opponent"
+    back = aif.read(json.dumps(data).encode(), name="t.json").map
+    assert back == amap
+    assert Carried.of({}) != back.claims[0].aif and back.claims[0].aif is None

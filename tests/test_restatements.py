@@ -1,0 +1,190 @@
+"""Restatements, roles and schemes in the map format: read, checked, evaluated, walked, drawn
+and written back."""
+
+from __future__ import annotations
+
+from argmap.analysis.evaluate import Status, evaluate
+from argmap.analysis.explain import explain
+from argmap.analysis.focus import focus
+from argmap.api import render_map
+from argmap.checks import check
+from argmap.formats import mermaid
+from argmap.formats.json import document, from_document
+from argmap.formats.yaml import dump
+from argmap.model import (
+    ArgumentMap,
+    Carried,
+    Link,
+    Ref,
+    Restatement,
+    Role,
+    equivalents,
+    prune,
+    relations,
+)
+from argmap.read.loader import load
+
+HEAD = "argmap: 1\ntitle: T\n"
+
+
+def read(text: str) -> ArgumentMap:
+    amap, problems = load((HEAD + text).encode(), "t.yaml")
+    assert problems == [] and amap is not None, problems
+    return amap
+
+
+def codes(text: str) -> list[tuple[str, str]]:
+    """The (line:col, code) of every error the loader or the checks report."""
+    amap, problems = load((HEAD + text).encode(), "t.yaml")
+    found = problems if amap is None else check(amap, "t.yaml")
+    return [(str(d.span), d.code) for d in found if d.code < "AM200"]
+
+
+RESTATED = """premises:
+  - id: a
+    text: A.
+  - id: b
+    text: A, said again.
+    restates: a
+  - id: c
+    text: A, once more.
+    restates:
+      - claim: b
+        aif: {nodeID: "57", timestamp: "2016-10-09 21:00:00"}
+"""
+
+
+def test_restates_reads_an_id_a_list_or_a_restatement_with_carried_data() -> None:
+    claims = read(RESTATED).by_id()
+    assert claims["b"].restates == (Ref("a"),)
+    (written,) = claims["c"].restates
+    assert written == Restatement(
+        Ref("b"), Carried.of({"nodeID": "57", "timestamp": "2016-10-09 21:00:00"})
+    )
+    assert equivalents(read(RESTATED)) == {"a": "a", "b": "a", "c": "a"}
+    # walked as one more kind of relation, after contradictions, so every consumer sees it
+    found = [(r.link, r.target.id, r.claims[0].id) for r in relations(read(RESTATED))]
+    assert found == [(Link.RESTATE, "b", "a"), (Link.RESTATE, "c", "b")]
+
+
+def test_restatements_come_back_from_yaml_and_json_as_written() -> None:
+    amap = read(RESTATED)
+    assert load(dump(amap).encode(), "t.yaml")[0] == amap
+    data = document(amap)
+    assert data["premises"][1]["restates"] == [{"claim": "a"}]  # one spelling in JSON
+    assert data["premises"][2]["restates"][0]["aif"]["nodeID"] == "57"
+    assert from_document(data, "t.json")[0] == amap
+    assert "    restates: [a]\n" in dump(amap)
+
+
+def test_references_of_restatements_are_checked() -> None:
+    assert codes("premises:\n  - id: a\n    text: A.\n    restates: [ghost]\n") == [
+        ("6:16", "AM103")
+    ]
+    assert codes("premises:\n  - id: a\n    text: A.\n    restates: a\n") == [("6:15", "AM104")]
+    assert codes("premises:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\n"
+                 "    restates: [a, a]\n") == [("8:19", "AM112")]  # fmt: skip
+    assert codes("premises:\n  - id: a\n    text: A.\n    restates:\n      - note: x\n") == [
+        ("7:9", "AM009"),
+        ("7:9", "AM011"),
+    ]
+
+
+def test_a_statement_cannot_contradict_or_attack_itself_through_restatements() -> None:
+    base = "premises:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\n    restates: a\n"
+    assert codes(base + "  - id: c\n    text: C.\n    restates: b\n    contradicts: a\n") == [
+        ("12:18", "AM116")
+    ]
+    assert codes(base + "    objections: [a]\n") == [("9:18", "AM116")]
+    # a claim that contradicts a restatement of another claim is no problem
+    assert codes(base + "  - id: c\n    text: C.\n    contradicts: b\n    objections: [d]\n"
+                 "  - id: d\n    text: D.\n") == []  # fmt: skip
+
+
+EVALUATED = """premises:
+  - id: a
+    text: A.
+    objections: [x]
+  - id: x
+    text: X.
+  - id: y
+    text: Y.
+conclusions:
+  - id: b
+    text: A, said again as a conclusion.
+    restates: a
+    reasons: [y]
+  - id: c
+    text: C.
+    reasons: [b]
+"""
+
+
+def test_a_restatement_stands_or_falls_with_what_it_restates() -> None:
+    amap = read(EVALUATED)
+    evaluation = evaluate(amap)
+    # x defeats a; b says the same as a, so b falls too, though its own reason holds
+    assert evaluation.status("a") is Status.DEFEATED
+    assert evaluation.status("b") is Status.DEFEATED
+    assert evaluation.status("c") is Status.DEFEATED
+    assert explain(evaluation, "b") == (
+        "it is one statement with 'a' through restatements; rebutted by 'x', which stands"
+    )
+    # without the attack, a premise makes its restatement stand, whatever the reasons
+    calm = read(EVALUATED.replace("    objections: [x]\n", ""))
+    assert evaluate(calm).statuses == dict.fromkeys("axybc", Status.STANDS)
+    # a conclusion restated by another gets the other's reasons
+    both = read(
+        "premises:\n  - id: p\n    text: P.\nconclusions:\n  - id: c\n    text: C.\n"
+        "    reasons: [p]\n  - id: d\n    text: C again.\n    restates: c\n    reasons: []\n"
+    )
+    assert evaluate(both).status("d") is Status.STANDS
+
+
+def test_focus_and_prune_follow_restatements() -> None:
+    amap = read(EVALUATED)
+    assert {c.id for c in focus(amap, "a", 1).claims} == {"a", "x", "b"}
+    b = amap.by_id()["b"]
+    assert prune(b, lambda r: r.link is not Link.RESTATE).restates == ()
+    assert prune(b, lambda r: True) == b
+
+
+def test_a_restatement_is_drawn_as_a_double_line_once_a_pair() -> None:
+    amap = read(RESTATED.replace("    restates: a\n", "    restates: [a, c]\n"))
+    dot = render_map(amap, "dot").decode("utf-8")
+    lines = [line for line in dot.splitlines() if "class=restatement" in line]
+    assert [line.split(" [")[0].strip() for line in lines[:-1]] == ["b -> a", "b -> c"]
+    assert all('color="#4d5560:white:#4d5560"' in line and "dir=none" in line
+               and "constraint=false" in line for line in lines)  # fmt: skip
+    assert lines[-1].strip().startswith("legend_restatement_b -> legend_restatement_a")
+    svg = render_map(amap, "svg").decode("utf-8")
+    assert 'id="restatement--b--a"' in svg and 'class="edge restatement"' in svg
+
+
+def test_roles_are_read_checked_and_drawn() -> None:
+    amap = read("premises:\n  - id: a\n    text: A.\n    role: opponent\n"
+                "  - id: b\n    text: B.\n    role: proponent\n    objections: [a]\n")  # fmt: skip
+    assert [c.role for c in amap.claims] == [Role.OPPONENT, Role.PROPONENT]
+    assert codes("premises:\n  - id: a\n    text: A.\n    role: judge\n") == [("6:11", "AM010")]
+    dot = render_map(amap, "dot").decode("utf-8")
+    (a,) = [line for line in dot.splitlines() if line.startswith("\ta [")]
+    assert 'class="claim premise opponent"' in a and 'color="#d55e00"' in a
+    assert "legend_opponent" in dot and "the opponent&#x27;s claim" in dot
+    assert "classDef opponent" in mermaid.write(amap).text
+
+
+def test_a_scheme_is_drawn_as_its_reasons_label() -> None:
+    amap = read(
+        "premises:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\nconclusions:\n"
+        "  - id: c\n    text: C.\n    reasons:\n      - claims: a\n        scheme: Example\n"
+        "      - claims: [a, b]\n        scheme: Expert <opinion>\n"
+    )
+    reasons = amap.by_id()["c"].reasons
+    assert [r.scheme for r in reasons] == ["Example", "Expert <opinion>"]
+    dot = render_map(amap, "dot").decode("utf-8")
+    assert "a -> c [label=<Example>" in dot
+    assert "label=<Expert &lt;opinion&gt;>" in dot  # on the linked reason's last edge
+    assert 'label=" supports (label: its scheme)"' in dot  # the legend says what it is
+    assert '-->|"Example"| c_c' in mermaid.write(amap).text
+    assert codes("conclusions:\n  - id: c\n    text: C.\n    reasons:\n      - claims: c\n"
+                 f"        scheme: {'x' * 101}\n") == [("8:17", "AM014")]  # fmt: skip
