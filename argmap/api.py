@@ -14,8 +14,9 @@ from argmap.analysis.focus import DEFAULT_DEPTH, focus
 from argmap.checks import check
 from argmap.diagnostics import Diagnostic, FontWarning, MapError, UsageError, has_errors
 from argmap.draw.options import DEFAULT_THEME, FIT_FORMATS, FORMATS, PAGE_NAMES, DrawOptions
-from argmap.io import make_folder, read_file, write_atomic
+from argmap.io import Unreadable, make_folder, read_file, write_atomic
 from argmap.model import ArgumentMap
+from argmap.project import confine, roots
 from argmap.read.loader import load as load_bytes
 from argmap.read.source import SourceText
 from argmap.read.yamltree import decode
@@ -35,20 +36,39 @@ class Checked:
         return self.map is not None and not has_errors(self.diagnostics)
 
 
-def read_source(amap: ArgumentMap, path: str) -> tuple[SourceText | None, list[Diagnostic]]:
-    """The map's source text, or an AM109 at its ``path`` key when it cannot be read."""
+#: What the API's functions take as ``source_root``: a folder, or None for the map's project.
+Root = str | os.PathLike[str] | None
+
+
+def read_source(
+    amap: ArgumentMap, path: str, source_root: Root = None
+) -> tuple[SourceText | None, list[Diagnostic]]:
+    """The map's source text, or a diagnostic at its ``path`` key: AM117 when the file lies
+    outside the map's project (:func:`argmap.io.project_of`) and outside ``source_root``,
+    AM109 when it cannot be read (missing, not a regular file, too large, not UTF-8).
+
+    Nothing of a refused file is read, nor said but its path.
+    """
     if amap.source is None:
         return None, []
     where = amap.source.where("path")
     location = Path(path).parent / amap.source.path
+    folders = roots(path, source_root)
+    real = confine(location, folders)
+    if real is None:
+        inside = " or ".join(folders)
+        problem = (
+            f"source '{amap.source.path}' is outside the map's project ({inside}); argmap "
+            "reads source texts only there (see --source-root)"
+        )
+        return None, [Diagnostic(path, where, "AM117", problem)]
     try:
-        data = location.read_bytes()
-    except FileNotFoundError:
-        problem = f"source file '{amap.source.path}' not found (looked for {location})"
-    except IsADirectoryError:
-        problem = f"source '{amap.source.path}' is a directory, not a text file"
-    except OSError as exc:
-        problem = f"source file '{amap.source.path}' cannot be read ({exc.strerror or exc})"
+        data = read_file(real, what="text file")
+    except Unreadable as exc:
+        if exc.reason == "no such file":
+            problem = f"source file '{amap.source.path}' not found (looked for {location})"
+        else:
+            problem = f"source '{amap.source.path}' {exc.reason}"
     else:
         text, errors = decode(data, str(location))
         if text is not None:
@@ -57,19 +77,21 @@ def read_source(amap: ArgumentMap, path: str) -> tuple[SourceText | None, list[D
     return None, [Diagnostic(path, where, "AM109", problem)]
 
 
-def check_bytes(data: bytes, path: str) -> Checked:
-    """Load and check a map given as bytes; ``path`` locates its source and names it in messages."""
+def check_bytes(data: bytes, path: str, *, source_root: Root = None) -> Checked:
+    """Load and check a map given as bytes; ``path`` locates its source and names it in
+    messages. The source is read only inside the map's project or ``source_root``."""
     amap, diagnostics = load_bytes(data, path)
     if amap is None:
         return Checked(path, None, tuple(diagnostics))
-    source, problems = read_source(amap, path)
+    source, problems = read_source(amap, path, source_root)
     found = sorted([*diagnostics, *problems, *check(amap, path, source)])
     return Checked(path, amap, tuple(found))
 
 
-def check_file(path: str | os.PathLike[str]) -> Checked:
-    """Read, load and check a map file. Raises UsageError when the file cannot be read."""
-    return check_bytes(read_file(path), os.fspath(path))
+def check_file(path: str | os.PathLike[str], *, source_root: Root = None) -> Checked:
+    """Read, load and check a map file (its source read only inside the map's project or
+    ``source_root``). Raises UsageError when the file cannot be read."""
+    return check_bytes(read_file(path), os.fspath(path), source_root=source_root)
 
 
 @attrs.frozen
@@ -81,12 +103,13 @@ class Map(ArgumentMap):
     """
 
     path: str | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
+    source_root: str | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
 
     def render(self, fmt: str = "svg", **options: Any) -> bytes:
         """This map drawn as ``fmt``: :func:`render_map` (same options). An HTML page shows
         the source text beside the map unless ``source`` is given."""
         if fmt == "html" and "source" not in options and self.path is not None:
-            options["source"] = source_text(self, self.path)
+            options["source"] = source_text(self, self.path, source_root=self.source_root)
         return render_map(self, fmt, **options)
 
     def figures(self, fmt: str = "svg", **options: Any) -> list[bytes]:
@@ -107,14 +130,16 @@ class Map(ArgumentMap):
         return inline(self.render("svg"))
 
 
-def load(path: str | os.PathLike[str]) -> Map:
-    """The map in a file, checked. Raises MapError (with ``.diagnostics``) if it has errors."""
-    checked = check_file(path)
+def load(path: str | os.PathLike[str], *, source_root: Root = None) -> Map:
+    """The map in a file, checked (its source read only inside the map's project or
+    ``source_root``). Raises MapError (with ``.diagnostics``) if it has errors."""
+    checked = check_file(path, source_root=source_root)
     if not checked.ok:
         raise MapError(list(checked.diagnostics))
     assert checked.map is not None
     fields = {field.name: getattr(checked.map, field.name) for field in attrs.fields(ArgumentMap)}
-    return Map(**fields, path=os.fspath(path))
+    root = None if source_root is None else os.fspath(source_root)
+    return Map(**fields, path=os.fspath(path), source_root=root)
 
 
 def render_map(
@@ -240,21 +265,23 @@ def draw(
     options: DrawOptions,
     *,
     notes: list[str] | None = None,
+    source_root: Root = None,
 ) -> list[bytes]:
     """A checked map drawn as ``fmt`` with the render command's ``options``, as one drawing
     or (with ``fit``) the figures it needs: the part around ``options.focus``
     (:func:`argmap.analysis.focus.focus`) when it names a claim; an HTML page with the source
-    text, read relative to the map file at ``path``.
+    text, read relative to the map file at ``path`` (inside the map's project or
+    ``source_root``).
 
     With ``notes``, what argmap has to say about the drawing (text its font cannot draw, as
     :class:`~argmap.diagnostics.FontWarning` says) is added to that list, one line per
     drawing, instead of being warned.
     """
     if notes is None:
-        return _draw(amap, path, fmt, options)
+        return _draw(amap, path, fmt, options, source_root)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", FontWarning)
-        data = _draw(amap, path, fmt, options)
+        data = _draw(amap, path, fmt, options, source_root)
     fonts: list[FontWarning] = []
     for said in caught:
         if isinstance(said.message, FontWarning):
@@ -279,7 +306,9 @@ def _font_notes(found: list[FontWarning]) -> list[str]:
     return machine + ([advice(lacking)] if lacking else [])
 
 
-def _draw(amap: ArgumentMap, path: str, fmt: str, options: DrawOptions) -> list[bytes]:
+def _draw(
+    amap: ArgumentMap, path: str, fmt: str, options: DrawOptions, source_root: Root
+) -> list[bytes]:
     if options.depth is not None and options.focus is None:
         raise UsageError("a depth counts steps from the claim in focus; give a focus too")
     if options.focus is not None:
@@ -287,7 +316,7 @@ def _draw(amap: ArgumentMap, path: str, fmt: str, options: DrawOptions) -> list[
             raise UsageError("--status needs the whole map; it cannot be combined with --focus")
         depth = DEFAULT_DEPTH if options.depth is None else options.depth
         amap = focus(amap, options.focus, depth)
-    source = source_text(amap, path) if fmt == "html" else None
+    source = source_text(amap, path, source_root=source_root) if fmt == "html" else None
     return render_figures(
         amap,
         fmt,
@@ -340,12 +369,15 @@ def _save(path: str | os.PathLike[str], drawing: bytes) -> None:
     write_atomic(path, drawing)
 
 
-def source_text(amap: ArgumentMap, path: str | os.PathLike[str]) -> str | None:
-    """The text of a map's source, read relative to the map file at ``path``.
+def source_text(
+    amap: ArgumentMap, path: str | os.PathLike[str], *, source_root: Root = None
+) -> str | None:
+    """The text of a map's source, read relative to the map file at ``path``, inside the
+    map's project or ``source_root``.
 
-    None when the map has no source; UsageError when it cannot be read.
+    None when the map has no source; UsageError when it cannot be read or lies outside.
     """
-    source, problems = read_source(amap, os.fspath(path))
+    source, problems = read_source(amap, os.fspath(path), source_root)
     if problems:
         raise UsageError(problems[0].message)
     return None if source is None else source.text

@@ -15,13 +15,18 @@ from argmap.diagnostics import UsageError
 from argmap.formats.argdown.lex import INCLUDED_AGAIN
 from argmap.formats.base import Exported, FormatError, Imported
 from argmap.formats.registry import EXPORTS, IMPORTS
-from argmap.io import read_file
+from argmap.io import Unreadable, read_file
 from argmap.model import ArgumentMap
+from argmap.project import confine, roots
 from argmap.read.yamltree import decode
 
 
 def import_file(
-    fmt: str, path: str | os.PathLike[str], output: str | os.PathLike[str] | None = None
+    fmt: str,
+    path: str | os.PathLike[str],
+    output: str | os.PathLike[str] | None = None,
+    *,
+    source_root: str | os.PathLike[str] | None = None,
 ) -> Imported:
     """A map read from a file in another format (see :data:`IMPORTS`).
 
@@ -29,16 +34,19 @@ def import_file(
     is named relative to it: a microtext's, the ``.txt`` beside its XML, and the source a
     JSON, AIF or Argdown map names relative to the file it came from (a note says so). Raises
     UsageError when a file cannot be read, FormatError when it is not in the format (not XML,
-    not JSON, not Argdown), MapError when a JSON map has errors of shape.
+    not JSON, not Argdown), MapError when a JSON map has errors of shape. A file the
+    import follows (a microtext's ``.txt``) is read only inside the project of ``path`` or
+    ``source_root``, as a map's source would be.
     """
     importer = IMPORTS.get(fmt)
     if importer is None:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(IMPORTS)}")
-    data, name = read_file(path), os.fspath(path)
+    data, name = read_file(path, what="regular file"), os.fspath(path)
     folder = Path(output).parent if output is not None else Path()
     if importer.companion is None:
         if importer.includes is not None:
-            imported = importer.read(included_text(path, importer.includes, data), path=name)
+            text = included_text(path, importer.includes, data, source_root=source_root)
+            imported = importer.read(text, path=name)
         else:
             imported = importer.read(data, path=name)
         rebased = rebase(imported.map, Path(path).parent, folder)
@@ -53,10 +61,23 @@ def import_file(
     if importer.recognise is not None:
         importer.recognise(data)  # not XML: say so before looking for its text
     beside = Path(path).with_suffix(importer.companion)
-    text, problems = decode(read_file(beside), str(beside))
+    text, problems = decode(_followed(beside, name, roots(path, source_root)), str(beside))
     if text is None:
         raise UsageError(problems[0].message)
     return importer.read(data, text, path=name, source_path=_relative(beside, folder))
+
+
+def _followed(path: Path, name: str, folders: list[str]) -> bytes:
+    """The bytes of a file an import follows from the file ``name``: only inside ``folders``
+    (its project, or the source root), links resolved, as a regular file under the limit."""
+    real = confine(path, folders)
+    if real is None:
+        raise UsageError(f"{path}: outside the project of {name} ({' or '.join(folders)}); "
+                         "argmap reads source texts only there (see --source-root)")  # fmt: skip
+    try:
+        return read_file(real, what="text file")  # as resolved: no link followed again
+    except Unreadable as exc:
+        raise Unreadable(str(path), exc.reason) from None
 
 
 def _relative(path: Path, folder: Path) -> str:
@@ -68,12 +89,18 @@ def _relative(path: Path, folder: Path) -> str:
 
 
 def included_text(
-    path: str | os.PathLike[str], includes: re.Pattern[str], data: bytes | None = None
+    path: str | os.PathLike[str],
+    includes: re.Pattern[str],
+    data: bytes | None = None,
+    *,
+    source_root: str | os.PathLike[str] | None = None,
 ) -> str:
     """A file's text with every include (``includes``' group 1: a path relative to the
     including file) replaced by that file's text, as Argdown's command line does: each file
     included once, again only a comment saying so. ``data`` is the file's bytes if already
-    read. Raises UsageError when a file cannot be read, FormatError when one is not UTF-8."""
+    read. Raises UsageError when a file cannot be read or lies outside the project of
+    ``path`` (and ``source_root``), FormatError when one is not UTF-8."""
+    folders = roots(path, source_root)
     included: list[Path] = []
 
     def text_of(data: bytes, path: Path) -> str:
@@ -86,7 +113,7 @@ def included_text(
             if other in included:
                 return INCLUDED_AGAIN.format(other)
             included.append(other)
-            return text_of(read_file(other), other)
+            return text_of(_followed(path.parent / found.group(1), str(path), folders), other)
 
         return includes.sub(include, text)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 
 import attrs
 
@@ -62,6 +63,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "AM114": (Severity.ERROR, "two claims that contradict each other both stand"),
     "AM115": (Severity.ERROR, "an implicit claim has quotes"),
     "AM116": (Severity.ERROR, "a claim restates one it contradicts or attacks"),
+    "AM117": (Severity.ERROR, "source file outside the map's project"),
     "AM201": (Severity.WARNING, "claim connected to nothing"),
     "AM202": (Severity.WARNING, "a recommendation or main conclusion does not stand"),
     "AM203": (Severity.WARNING, "a reason rests on a defeated claim"),
@@ -93,6 +95,52 @@ class Diagnostic:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.span}: {self.severity.value}: {self.message} [{self.code}]"
+
+
+#: Shown as themselves though Unicode calls them format characters: the joiners that emoji
+#: and several scripts need, and the soft hyphen.
+_SHOWN = frozenset("\u200c\u200d\u00ad")
+_HIDDEN = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+_SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def printable(text: str) -> str:
+    r"""Text safe to show on a terminal: control characters (escape sequences among them),
+    bidirectional and other invisible format characters, line separators and lone
+    surrogates written out visibly, as Python writes them, so that nothing in a map or a
+    file can move the cursor, retitle the window, set the clipboard or reorder a line.
+
+    >>> printable("plain, «quoted» text")
+    'plain, «quoted» text'
+    >>> print(printable("a\x1b]0;owned\x07b\u202ec\td"))
+    a\x1b]0;owned\x07b\u202ec\td
+    """
+    if text.isprintable():  # the common case: every character to escape is non-printable
+        return text
+    return "".join(
+        _escape(char)
+        if not char.isprintable() and char not in _SHOWN and unicodedata.category(char) in _HIDDEN
+        else char
+        for char in text
+    )
+
+
+def clip(text: str, width: int = 80) -> str:
+    """Text from a file as a message quotes it: cut to ``width`` characters, "…" at the cut.
+
+    >>> clip("k" * 100, 10)
+    'kkkkkkkkk…'
+    """
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if char in _SHORT:
+        return _SHORT[char]
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def has_errors(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> bool:

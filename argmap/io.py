@@ -1,38 +1,156 @@
-"""Files in and out, at the edge: reading a file whole, writing one whole or not at all."""
+"""Files in and out, at the edge: bounded reads of regular files, whole-or-nothing writes.
+
+Maps come from other people, so every read goes through :func:`read_file`: only a regular file
+is read (a FIFO, device or directory is refused at once, never waited on), and at most
+:func:`read_limit` bytes of it. Writes replace regular files only (:func:`write_atomic`), and
+a file being written is removed when the process is stopped (:func:`stop_cleanly`). Where a
+map may read from is :mod:`argmap.project`'s question.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 from argmap.diagnostics import UsageError
 
+#: The most argmap reads of one file (a map, a source text, a file to import, the cache),
+#: unless the environment variable ``ARGMAP_READ_LIMIT`` says otherwise.
+READ_LIMIT = 16 * 2**20
+LIMIT_VARIABLE = "ARGMAP_READ_LIMIT"
+_UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}
 
-def read_file(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a file, or a UsageError that says plainly why not."""
+_KINDS = (
+    (stat.S_ISDIR, "directory"),
+    (stat.S_ISFIFO, "FIFO (named pipe)"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+    (stat.S_ISSOCK, "socket"),
+)
+
+
+class Unreadable(UsageError):
+    """A file that argmap could not or would not read; ``reason`` says why, without its name."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(f"{path}: {reason}")
+
+
+def read_limit() -> int:
+    """The most bytes argmap reads of one file: ``ARGMAP_READ_LIMIT`` (bytes, or with a
+    K, M or G suffix for KiB, MiB, GiB), else :data:`READ_LIMIT` (16 MiB).
+
+    Raises:
+        UsageError: The variable is set to something else than a size.
+    """
+    value = os.environ.get(LIMIT_VARIABLE, "").replace(" ", "").upper()
+    value = value.removesuffix("B").removesuffix("I")
+    if not value:
+        return READ_LIMIT
+    number, unit = (value[:-1], value[-1]) if value[-1] in _UNITS else (value, "")
+    if not number.isdigit() or int(number) <= 0:
+        raise UsageError(f"{LIMIT_VARIABLE}={os.environ[LIMIT_VARIABLE]!r} is not a size such "
+                         "as 64M")  # fmt: skip
+    return int(number) * _UNITS[unit]
+
+
+def describe_size(size: int) -> str:
+    """A size in bytes as people say it.
+
+    >>> describe_size(16 * 2**20), describe_size(1536), describe_size(100)
+    ('16 MiB', '1.5 KiB', '100 bytes')
+    """
+    for unit, factor in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if size >= factor:
+            return f"{size / factor:.4g} {unit}"
+    return f"{size} bytes"
+
+
+def kind_of(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words (None for a regular file)."""
+    return next((name for test, name in _KINDS if test(mode)), None if stat.S_ISREG(mode) else
+                "special file")  # fmt: skip
+
+
+def read_file(
+    path: str | os.PathLike[str], *, what: str = "map file", limit: int | None = None
+) -> bytes:
+    """The bytes of a regular file, at most ``limit`` of them (:func:`read_limit`).
+
+    A directory, FIFO, device or socket is refused at once, without being opened (so a FIFO
+    with no writer never blocks), as is a file larger than the limit; one that grows while
+    it is read is stopped at the limit.
+
+    Raises:
+        Unreadable: The file cannot be read or is refused; ``what`` names what it should be.
+    """
+    return read_with_stat(path, what=what, limit=limit)[0]
+
+
+def read_with_stat(
+    path: str | os.PathLike[str], *, what: str = "map file", limit: int | None = None
+) -> tuple[bytes, os.stat_result]:
+    """:func:`read_file`, with the file's stat as it was when read."""
     name = os.fspath(path)
+    limit = read_limit() if limit is None else limit
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        with open(name, "rb") as handle:
-            return handle.read()
+        kind = kind_of(os.stat(name).st_mode)  # not even opened unless a regular file
+        if kind is not None:
+            raise Unreadable(name, f"is a {kind}, not a {what}")
+        fd = os.open(name, flags | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise UsageError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{name}: is a directory, not a map file") from None
-    except PermissionError:
-        raise UsageError(f"{name}: permission denied") from None
+        raise Unreadable(name, "no such file") from None
+    except (IsADirectoryError, PermissionError):
+        if os.path.isdir(name):
+            raise Unreadable(name, f"is a directory, not a {what}") from None
+        raise Unreadable(name, "permission denied") from None
     except OSError as exc:
-        raise UsageError(f"{name}: cannot read ({exc.strerror or exc})") from None
+        raise Unreadable(name, f"cannot read ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+        kind = kind_of(info.st_mode)  # replaced since: a FIFO opens without waiting
+        if kind is not None:
+            raise Unreadable(name, f"is a {kind}, not a {what}")
+        if info.st_size > limit:
+            raise Unreadable(name, _too_big(info.st_size, limit))
+        chunks, size = [], 0
+        while size <= limit:  # st_size may be 0 (/proc) or grow: read to the end or the limit
+            chunk = os.read(fd, max(min(info.st_size, limit) + 1 - size, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise Unreadable(name, _too_big(None, limit))
+        return b"".join(chunks), info
+    except OSError as exc:
+        raise Unreadable(name, f"cannot read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+def _too_big(size: int | None, limit: int) -> str:
+    have = f" ({describe_size(size)})" if size is not None else ""
+    return (f"is larger than argmap reads{have}: the limit is {describe_size(limit)} "
+            f"(set {LIMIT_VARIABLE} to change it)")  # fmt: skip
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new, never half.
 
-    The bytes go to a temporary file in the same folder, are flushed to disk, and the file is
-    renamed over ``path``. An existing file's permissions are kept; a new one gets the usual
-    ones (0666 less the umask). On failure the temporary file is removed and ``path`` is
-    untouched.
+    The bytes go to a new temporary file in the same folder, are flushed to disk (unless not
+    ``durable``), and the file is renamed over ``path``. An existing file's permissions are
+    kept; a new one gets the usual ones (0666 less the umask). On failure, or when the
+    process is interrupted or terminated, the temporary file is removed and ``path`` is
+    untouched. Only a regular file is replaced: a device, FIFO, socket or directory at
+    ``path`` (or behind a link there) is refused, never replaced by a file.
 
     Raises:
         UsageError: The file could not be written (the message says why).
@@ -40,9 +158,13 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     target = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(target))
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        info: os.stat_result | None = os.stat(target)
     except OSError:
-        mode = None
+        info = None
+    kind = None if info is None else kind_of(info.st_mode)
+    if kind is not None:
+        raise UsageError(f"cannot write {target}: it is a {kind}, and argmap replaces only "
+                         "regular files")  # fmt: skip
     try:
         fd, temp = _create_temp(folder, os.path.basename(target))
     except OSError as exc:
@@ -51,17 +173,52 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
-            os.fsync(out.fileno())
-        if mode is not None:
-            os.chmod(temp, mode)
+            if durable:
+                os.fsync(out.fileno())
+        if info is not None:
+            os.chmod(temp, stat.S_IMODE(info.st_mode))
         os.replace(temp, target)
-    except BaseException as exc:
+    except BaseException as exc:  # also KeyboardInterrupt, and SIGTERM (see argmap.cli)
         with contextlib.suppress(OSError):
             os.unlink(temp)
         if isinstance(exc, OSError):
             raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
         raise
-    _sync_folder(folder)
+    if durable:
+        _sync_folder(folder)
+
+
+#: Signals that ask a process to end, which argmap turns into an exception (see stop_cleanly).
+STOPS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def _stop(number: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + number)
+
+
+def stop_cleanly() -> dict[int, object]:
+    """Make SIGTERM and SIGHUP end the process as Ctrl-C does, by an exception raised where
+    it runs (SystemExit, with the shell's status 128 + the signal's number): ``finally``
+    blocks run, and :func:`write_atomic` removes its temporary file. A signal the process
+    was started to ignore (``nohup``) stays ignored. Returns the handlers replaced; only the
+    main thread can do this (elsewhere nothing changes)."""
+    replaced: dict[int, object] = {}
+    for number in STOPS:
+        with contextlib.suppress(ValueError, OSError):  # not the main thread
+            if signal.getsignal(number) is not signal.SIG_IGN:
+                replaced[number] = signal.signal(number, _stop)
+    return replaced
+
+
+@contextlib.contextmanager
+def stopping_cleanly() -> Iterator[None]:
+    """:func:`stop_cleanly` for the time of a ``with`` block; the handlers are put back."""
+    replaced = stop_cleanly()
+    try:
+        yield
+    finally:
+        for number, handler in replaced.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
 
 
 def make_folder(path: str | os.PathLike[str]) -> None:
@@ -87,7 +244,8 @@ def make_folder(path: str | os.PathLike[str]) -> None:
 
 
 def _create_temp(folder: str, name: str) -> tuple[int, str]:
-    """A new file next to the target, created with 0666 so the umask applies as usual."""
+    """A new file next to the target, created with 0666 so the umask applies as usual (never
+    an existing file, nor one behind a link planted under the name)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
         temp = os.path.join(folder, f".{name}.{os.urandom(4).hex()}.tmp")
@@ -124,4 +282,20 @@ def refuse_overwrite(source: str | Path, target: Path | None, what: str) -> None
         raise UsageError(f"{target}: refusing to overwrite {what}")
 
 
-__all__ = ["make_folder", "read_file", "refuse_overwrite", "same_file", "write_atomic"]
+__all__ = [
+    "LIMIT_VARIABLE",
+    "READ_LIMIT",
+    "STOPS",
+    "Unreadable",
+    "describe_size",
+    "kind_of",
+    "make_folder",
+    "read_file",
+    "read_limit",
+    "read_with_stat",
+    "refuse_overwrite",
+    "same_file",
+    "stop_cleanly",
+    "stopping_cleanly",
+    "write_atomic",
+]

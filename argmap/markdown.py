@@ -19,6 +19,12 @@ with errors stops the conversion with :class:`MapBlockError`, listing every diag
 its place in the page or the map file; under MkDocs it is a ``BuildError``, so
 ``mkdocs build`` reports it and exits with status 1.
 
+Pages may come from other people (a pull request to the documentation), so a map named by
+``file=`` and every source text are read only under the extension's ``source_root``
+(default: the project of ``base_path``, the nearest folder above it holding ``.git``,
+``pyproject.toml`` or ``mkdocs.yml``; :func:`argmap.embed.read_block`), a source also in its
+map's own project. What is logged or raised is escaped for terminals.
+
 Use ``markdown.markdown(text, extensions=["argmap.markdown"])``, or in ``mkdocs.yml``::
 
     markdown_extensions:
@@ -37,7 +43,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from argmap.diagnostics import ArgmapError, Diagnostic
+from argmap.diagnostics import ArgmapError, Diagnostic, printable
 from argmap.draw.options import DrawOptions
 from argmap.draw.svg import inline
 from argmap.embed import Block, BlockError, Page, Place, captions, parse, read_block, words
@@ -61,7 +67,8 @@ class MapBlockError(ArgmapError, _Reported):
 
     def __init__(self, message: str, diagnostics: tuple[Diagnostic, ...] = ()) -> None:
         self.diagnostics = diagnostics
-        super().__init__(message)
+        # Shown on a terminal by MkDocs: each line escaped (printable), the lines kept apart.
+        super().__init__("\n".join(map(printable, message.split("\n"))))
 
     def __str__(self) -> str:  # click's ClickException keeps it in .message
         return str(getattr(self, "message", None) or self.args[0])
@@ -110,12 +117,18 @@ class ArgmapPreprocessor(Preprocessor):
 
 
 class ArgmapExtension(Extension):
-    """The ``argmap`` fenced block. Options: ``base_path``, ``theme``."""
+    """The ``argmap`` fenced block. Options: ``base_path``, ``theme``, ``source_root``."""
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "base_path": [".", "Folder that map files and sources are relative to."],
             "theme": ["light", "Default theme: light, dark, print or auto."],
+            "source_root": [
+                "",
+                "Folder that map files and source texts may be read from. Default: the "
+                "project of base_path (the nearest folder above it with .git, "
+                "pyproject.toml or mkdocs.yml).",
+            ],
         }
         super().__init__(**kwargs)
         self.reset()
@@ -137,9 +150,10 @@ class ArgmapExtension(Extension):
     def draw(self, block: Block) -> str:
         """The HTML of one block: each figure of its map, inline SVG in a ``div`` (or a
         ``figure`` with its caption) of class ``argmap``."""
-        found = read_block(block, Path(self.getConfig("base_path")))
+        root = self.getConfig("source_root") or None
+        found = read_block(block, Path(self.getConfig("base_path")), source_root=root)
         for diagnostic in found.warnings:  # only warnings are left
-            log.warning("%s", diagnostic)
+            log.warning("%s", printable(str(diagnostic)))
         try:
             figures = self.page.svg(found, block.options.draw)
         except ArgmapError as exc:

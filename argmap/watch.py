@@ -15,7 +15,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 
-from argmap.batch.jobs import Outcome, find_maps
+from argmap.batch.jobs import Outcome, clashes, scan
 from argmap.batch.pool import render_one, run
 from argmap.draw.engine import load_graphviz
 from argmap.draw.options import DrawOptions
@@ -55,17 +55,28 @@ class Watcher:
         target: Where a map's drawing goes.
     """
 
-    def __init__(self, paths: list[str], target: Callable[[str], str]) -> None:
+    def __init__(
+        self, paths: list[str], target: Callable[[str], str], source_root: str | None = None
+    ) -> None:
         self.paths = paths
         self.target = target
+        self.source_root = source_root
         self.stamps: dict[str, Stamp] = {}  # every map and source file watched
         self.sources: dict[str, str | None] = {}  # map → its source text's path, once drawn
+        self.skipped: list[str] = []  # notes on entries of the folders that are no maps
 
     def maps(self) -> list[str]:
-        """The maps watched now: the files named (present or not) and those in the folders."""
+        """The maps watched now: the files named (present or not) and those in the folders
+        (:func:`argmap.batch.jobs.scan`; the entries it skips are noted in ``skipped``)."""
         found: list[str] = []
+        self.skipped = []
         for path in self.paths:
-            found.extend(find_maps(path) if os.path.isdir(path) else [path])
+            if os.path.isdir(path):
+                maps, skipped = scan(path)
+                found += maps
+                self.skipped += skipped
+            else:
+                found.append(path)
         return list(dict.fromkeys(found))
 
     def folders(self) -> list[str]:
@@ -105,11 +116,22 @@ class Watcher:
 
     def draw(self, paths: list[str], fmt: str, options: DrawOptions) -> list[Outcome]:
         """Check and draw maps now (several in parallel); remember their source texts so
-        that edits to those count too."""
-        if len(paths) == 1:  # in this process, warm
-            outcomes = [render_one(paths[0], self.target(paths[0]), fmt, options)]
+        that edits to those count too. Maps whose drawings would go to one file are not
+        drawn (:func:`argmap.batch.jobs.clashes`)."""
+        clashing = clashes((path, self.target(path)) for path in self.maps())
+        drawable = [path for path in paths if path not in clashing]
+        root = self.source_root
+        if len(drawable) == 1:  # in this process, warm
+            path = drawable[0]
+            drawn = [render_one(path, self.target(path), fmt, options, root)]
         else:
-            outcomes = list(run([(path, self.target(path)) for path in paths], fmt, options))
+            pairs = [(path, self.target(path)) for path in drawable]
+            drawn = list(run(pairs, fmt, options, source_root=root))
+        done = dict(zip(drawable, drawn, strict=True))
+        outcomes = [
+            done.get(path) or Outcome(path, self.target(path), problem=clashing[path])
+            for path in paths
+        ]
         for path, outcome in zip(paths, outcomes, strict=True):
             if outcome.wrote:
                 source = outcome.source
@@ -131,16 +153,22 @@ class Session:
         fmt: str,
         options: DrawOptions,
         echo: Callable[[str], None],
+        source_root: str | None = None,
     ) -> None:
-        self.watcher = Watcher(paths, target)
+        self.watcher = Watcher(paths, target, source_root)
         self.fmt, self.options, self.echo = fmt, options, echo
         self.last: dict[str, int] = {}  # each map's exit status, as last drawn
         self.looks = 0
+        self.noted: set[str] = set()  # notes said already (each is said once)
 
     def look(self) -> None:
         """Draw again every map that changed (all of them, the first time) and say so."""
         watcher, echo = self.watcher, self.echo
         redraw, gone = watcher.changed()
+        for line in watcher.skipped:
+            if line not in self.noted:
+                self.noted.add(line)
+                echo(line)
         for path in gone:
             echo(f"argmap: {path} was deleted; its drawing is kept, waiting for it to return")
             self.last.pop(path, None)
@@ -197,20 +225,23 @@ def watch(
     *,
     echo: Callable[[str], None],
     stop: threading.Event | None = None,
+    source_root: str | None = None,
 ) -> int:
     """Draw the maps, then draw each again whenever it (or its source) changes.
 
-    Runs until interrupted (Ctrl-C) or until ``stop`` is set. Returns the exit status of the
-    last drawing of each map (see :attr:`Session.status`).
+    Runs until ``stop`` is set, then returns the exit status of the last drawing of each map
+    (see :attr:`Session.status`); or until interrupted (Ctrl-C), which it says and passes on
+    (KeyboardInterrupt: the command line exits with 130).
     """
     load_graphviz()  # once, so that every drawing after a save is warm
-    session = Session(paths, target, fmt, options, echo)
-    session.look()
+    session = Session(paths, target, fmt, options, echo, source_root)
     try:
+        session.look()
         for _ in changes(session.watcher.folders, stop):
             session.look()
     except KeyboardInterrupt:
         echo("argmap: stopped watching")
+        raise
     return session.status
 
 

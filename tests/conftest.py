@@ -23,8 +23,10 @@ def run(*args: str) -> click.testing.Result:
 
 @pytest.fixture
 def seed_copy(tmp_path: Path) -> Path:
-    """The seed map and its source in a scratch folder laid out like the repository."""
+    """The seed map and its source in a scratch folder laid out like the repository (a
+    project: the map reads its source from the folder beside its own)."""
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "pyproject.toml").touch()
     (tmp_path / "maps").mkdir()
     return Path(shutil.copy(SEED_MAP, tmp_path / "maps"))
 

@@ -35,6 +35,7 @@ def example(tmp_path: Path, name: str) -> Path:
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     (tmp_path / "maps").mkdir()
     shutil.copy(SEED_MAP, tmp_path / "maps")
+    (tmp_path / "pyproject.toml").touch()  # the project holding them all, as the repository
     return tmp_path / "examples" / name
 
 

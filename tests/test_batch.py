@@ -263,6 +263,7 @@ def test_a_cache_from_other_settings_is_empty(folder: Path) -> None:
 def test_the_seed_folder_renders_like_the_single_file_command(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     shutil.copytree(ROOT / "maps", tmp_path / "maps", ignore=shutil.ignore_patterns("*.svg", ".*"))
+    (tmp_path / "pyproject.toml").touch()  # a project holding maps and seeds, as the repository
     result = run("render", str(tmp_path / "maps"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     single = tmp_path / "single.svg"
@@ -394,8 +395,8 @@ def test_the_kept_check_never_saw_older_source_bytes_than_the_hash(
     real = pool.check_bytes
     calls = []
 
-    def check_then_edit(data: bytes, path: str) -> object:
-        checked = real(data, path)
+    def check_then_edit(data: bytes, path: str, **options: object) -> object:
+        checked = real(data, path, **options)
         if not calls:  # the quote the map makes is no longer in the source
             (folder / "sub" / "source.txt").write_text("Today the sea is blue.\n")
         calls.append(path)
@@ -428,8 +429,8 @@ def test_a_source_gone_after_the_check_leaves_no_cache_entry(
 ) -> None:
     real = pool.check_bytes
 
-    def check_then_delete(data: bytes, path: str) -> object:
-        checked = real(data, path)
+    def check_then_delete(data: bytes, path: str, **options: object) -> object:
+        checked = real(data, path, **options)
         (folder / "sub" / "source.txt").unlink()
         return checked
 

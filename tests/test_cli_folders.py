@@ -19,6 +19,7 @@ def folder(tmp_path: Path) -> Path:
     """maps/ with the seed map (and its source beside, as in the repository), a clean map in
     a subfolder, and a hidden map that folders leave out."""
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "pyproject.toml").touch()  # one project holds maps and seeds, as the repository
     maps = tmp_path / "maps"
     (maps / "sub").mkdir(parents=True)
     shutil.copy(ROOT / "maps" / "europe-central-asia.yaml", maps)

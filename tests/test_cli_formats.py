@@ -19,15 +19,20 @@ needs_corpus = pytest.mark.skipif(not MICROTEXT.exists(), reason="corpora not fo
 @needs_corpus
 def test_import_microtext_writes_a_map_that_checks(tmp_path: Path) -> None:
     target = tmp_path / "b001.yaml"
-    result = run("import", "microtext", str(MICROTEXT), "-o", str(target))
+    corpus = ("--source-root", str(MICROTEXT.parent))  # the text stays in the corpus
+    result = run("import", "microtext", str(MICROTEXT), "-o", str(target), *corpus)
     assert (result.exit_code, result.output) == (0, (
         f"{MICROTEXT}: note: the kind of 1 claim with reasons was guessed from wording (English "
         f"cues): conclusion a1\nargmap: wrote {target}\n"))  # fmt: skip
-    assert run("check", str(target)).exit_code == 0
+    assert run("check", str(target), *corpus).exit_code == 0
+    assert run("check", str(target)).exit_code == 1  # AM117: outside the map's project
     again = run("import", "microtext", str(MICROTEXT), "-o", str(target))
     assert again.exit_code == 2
     assert "exists; give --force to overwrite it" in again.output
-    assert run("import", "microtext", str(MICROTEXT), "-o", str(target), "--force").exit_code == 0
+    assert (
+        run("import", "microtext", str(MICROTEXT), "-o", str(target), "--force", *corpus).exit_code
+        == 0
+    )
 
 
 def test_import_aif_reports_what_it_left_out_and_the_checks_warnings(tmp_path: Path) -> None:

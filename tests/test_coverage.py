@@ -148,6 +148,7 @@ def test_cli_coverage_of_the_seed_map(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     (tmp_path / "maps").mkdir()
     path = Path(shutil.copy(SEED_MAP, tmp_path / "maps"))
+    (tmp_path / ".git").mkdir()  # the project, holding the map and its source
     out = tmp_path / "coverage.html"
     result = run("coverage", str(path), "--html", str(out))
     assert result.exit_code == 0, result.output

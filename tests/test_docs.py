@@ -23,6 +23,7 @@ def test_the_format_example_checks_clean(tmp_path: Path) -> None:
     assert example is not None
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     (tmp_path / "maps").mkdir()
+    (tmp_path / "pyproject.toml").touch()  # a project holding both, as the repository is
     path = tmp_path / "maps" / "example.yaml"
     path.write_text(example.group(1), encoding="utf-8")
     checked = check_file(path)

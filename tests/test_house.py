@@ -21,6 +21,7 @@ MAX_LINES = 400
 LAYERS = {
     "argmap.diagnostics": 0,
     "argmap.io": 0,
+    "argmap.project": 0,
     "argmap.model": 1,
     "argmap.read": 2,
     "argmap.analysis": 3,

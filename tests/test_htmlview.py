@@ -196,10 +196,11 @@ def test_render_html_from_the_command_line(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     (tmp_path / "maps").mkdir()
     seed = Path(shutil.copy(SEED_MAP, tmp_path / "maps"))
-    result = CliRunner().invoke(main, ["render", str(seed), "-f", "html"])
+    seeds = ("--source-root", str(tmp_path / "seeds"))  # the source is beside the map's folder
+    result = CliRunner().invoke(main, ["render", str(seed), "-f", "html", *seeds])
     assert result.exit_code == 0, result.output
     page = seed.with_suffix(".html").read_bytes()
     assert b"<mark " in page and b"Content-Security-Policy" in page
     out = tmp_path / "view.html"
-    assert CliRunner().invoke(main, ["render", str(seed), "-o", str(out)]).exit_code == 0
+    assert CliRunner().invoke(main, ["render", str(seed), "-o", str(out), *seeds]).exit_code == 0
     assert out.read_bytes() == page

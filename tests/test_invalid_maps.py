@@ -44,6 +44,7 @@ def test_cli_render_reports_and_writes_nothing(case: Path, tmp_path: Path) -> No
     # Copy beside the seeds folder layout so relative source paths resolve the same way.
     folder = tmp_path / "tests" / "invalid"
     folder.mkdir(parents=True)
+    (tmp_path / "pyproject.toml").touch()  # the project, as in the repository
     shutil.copytree(INVALID.parent.parent / "seeds", tmp_path / "seeds")
     target = folder / case.name
     shutil.copy(case, target)

@@ -1,12 +1,14 @@
 """Mermaid export: one node per claim, one link per relation, text escaped, losses named.
 
-The parser test runs Mermaid's own parser when ``ARGMAP_MERMAID`` names a folder whose
+The parser tests run Mermaid's own parser when ``ARGMAP_MERMAID`` names a folder whose
 ``node_modules`` holds ``mermaid@11`` and ``jsdom`` (``npm install --prefix DIR mermaid@11 jsdom``);
-otherwise it is skipped.
+otherwise they are skipped. Mermaid reads each export as a reader's browser would: it must
+parse, set no configuration, and show every claim's text exactly.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -25,7 +27,22 @@ from .conftest import SEED_MAP
 from .strategies import argument_maps
 
 MODULES = os.environ.get("ARGMAP_MERMAID")
-SCRIPT = Path(__file__).parent / "node" / "mermaid-parse.mjs"
+SCRIPT = Path(__file__).parent / "node" / "mermaid-read.mjs"
+needs_mermaid = pytest.mark.skipif(
+    not (MODULES and shutil.which("node")), reason="ARGMAP_MERMAID (mermaid, jsdom) not set"
+)
+#: Claim texts that try to reach past their label: directives that would change the theme or
+#: the security level, comments, statements (a click callback), and Mermaid's own quirks.
+HOSTILE = (
+    "%%{init: {'theme': 'dark', 'securityLevel': 'loose'}}%%",
+    "%%{initialize: {'theme': 'forest'}}%% and after",
+    "%% a comment",
+    'x"] ; click c_a call alert(1) ; %%',
+    'end\nclick c_a href "javascript:alert(1)"',
+    "style c_a fill:#f00; classDef premise fill:#000;",
+    "#quot; &amp; #35; <b>not bold</b> `code` :::premise",
+    "a\u2028b\u2029c\x85d",
+)
 
 
 def seed() -> ArgumentMap:
@@ -67,9 +84,35 @@ def test_losses_are_named() -> None:
     assert re.search(r"\d+ quotes, \d+ notes", losses[0]) and "the source" in losses[0]
 
 
-@pytest.mark.skipif(
-    not (MODULES and shutil.which("node")), reason="ARGMAP_MERMAID (mermaid, jsdom) not set"
-)
+def read_with_mermaid(maps: list[ArgumentMap], folder: Path) -> list[dict[str, object]]:
+    """What Mermaid reads in each map's export (see tests/node/mermaid-read.mjs)."""
+    files = []
+    for number, amap in enumerate(maps):
+        files.append(folder / f"m{number}.mmd")
+        files[-1].write_text(mermaid.write(amap).text, encoding="utf-8")
+    assert MODULES is not None
+    run = subprocess.run(
+        ["node", str(SCRIPT), MODULES, *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    read = json.loads(run.stdout)
+    return [read[str(file)] for file in files]
+
+
+def assert_read_as_written(maps: list[ArgumentMap], folder: Path) -> None:
+    for amap, read in zip(maps, read_with_mermaid(maps, folder), strict=True):
+        assert "error" not in read, (read, dump(amap))
+        assert read["config"] == {}, dump(amap)  # nothing in a map configures the diagram
+        shown = {mermaid.node_id(claim.id): " ".join(claim.text.split()) for claim in amap.claims}
+        labels = read["labels"]
+        assert isinstance(labels, dict)
+        assert {key: labels[key] for key in shown} == shown, dump(amap)
+
+
+@needs_mermaid
 def test_mermaid_parses_the_seed_map_and_generated_maps(tmp_path: Path) -> None:
     maps: list[ArgumentMap] = [seed()]
 
@@ -79,17 +122,26 @@ def test_mermaid_parses_the_seed_map_and_generated_maps(tmp_path: Path) -> None:
         maps.append(amap)
 
     draw()
-    files = []
-    for number, amap in enumerate(maps):
-        files.append(tmp_path / f"m{number}.mmd")
-        files[-1].write_text(mermaid.write(amap).text, encoding="utf-8")
-    assert MODULES is not None
-    run = subprocess.run(
-        ["node", str(SCRIPT), MODULES, *map(str, files)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    failed = [int(line.split(".mmd:")[0].rsplit("m", 1)[1]) for line in run.stdout.splitlines()]
-    assert run.returncode == 0, run.stdout + run.stderr + "".join(dump(maps[n]) for n in failed)
+    assert_read_as_written(maps, tmp_path)
+
+
+def test_claim_text_cannot_write_a_percent_sign_or_leave_its_label() -> None:
+    claims = tuple(Claim(f"c{n}", Kind.PREMISE, text) for n, text in enumerate(HOSTILE))
+    amap = ArgumentMap("%%{init: {'theme': 'dark'}}%% title", claims)
+    text = mermaid.write(amap).text
+    assert "%" not in text
+    body = text.split("flowchart BT\n", 1)[1]
+    assert all(line.startswith("  ") for line in body.splitlines())  # nothing starts a line
+    assert not re.search(r"^\s*click", body, re.M)
+
+
+@needs_mermaid
+def test_mermaid_reads_hostile_claim_text_as_text(tmp_path: Path) -> None:
+    claims = tuple(Claim(f"c{n}", Kind.PREMISE, text) for n, text in enumerate(HOSTILE))
+    maps = [
+        ArgumentMap("%%{init: {'theme': 'dark'}}%% title", claims),
+        ArgumentMap("T", (Claim("a", Kind.PREMISE, "%%{init: {'theme':'forest'}}%%"),)),
+    ]
+    assert_read_as_written(maps, tmp_path)
+    (read,) = read_with_mermaid(maps[1:], tmp_path / "..")
+    assert read["clicks"] == 0

@@ -62,7 +62,7 @@ def test_all_microtexts_import_check_clean_and_render(tmp_path: Path) -> None:
         roles.update(claim.role.value for claim in imported.map.claims if claim.role)
         source_roles.update(a.get("type") for a in ET.parse(xml).getroot().iter("adu"))
         target.write_text(dump(imported.map), encoding="utf-8")
-        checked = check_file(target)  # every quote is looked up in the .txt
+        checked = check_file(target, source_root=xml.parent)  # quotes looked up in the .txt
         assert checked.ok, [str(d) for d in checked.diagnostics]
         # Warnings may remain: the evaluation (AM2xx) judges the argument, not the import.
         assert {d.code for d in checked.diagnostics} <= {"AM202", "AM203"}

@@ -126,6 +126,7 @@ def test_several_maps_into_a_file_name_is_a_usage_error(maps: Path, tmp_path: Pa
 def test_save_makes_missing_folders_as_the_readme_shows(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "maps", tmp_path / "maps")
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "pyproject.toml").touch()  # one project holds maps and seeds, as the repository
     amap = argmap.load(tmp_path / "maps" / "europe-central-asia.yaml")
     amap.save(tmp_path / "build" / "map.svg")
     assert (tmp_path / "build" / "map.svg").read_bytes().startswith(b"<?xml")
@@ -148,6 +149,7 @@ def test_import_export_and_coverage_write_into_a_folder_named_with_a_slash(
 ) -> None:
     shutil.copytree(ROOT / "maps", tmp_path / "maps", ignore=shutil.ignore_patterns("*.svg"))
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "pyproject.toml").touch()  # one project holds maps and seeds, as the repository
     seed = tmp_path / "maps" / "europe-central-asia.yaml"
     out = tmp_path / "out"
     assert run("export", "json", str(seed), "-o", f"{out}/").exit_code == 0

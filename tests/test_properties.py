@@ -58,8 +58,10 @@ FUZZING = settings(max_examples=200, deadline=None)
 
 @contextmanager
 def map_files(data: bytes, source_text: str, source_path: str = "source.txt") -> Iterator[Path]:
-    """The map at ``<tmp>/maps/map.yaml`` and its source at ``source_path`` relative to it."""
+    """The map at ``<tmp>/maps/map.yaml`` and its source at ``source_path`` relative to it,
+    in the project ``<tmp>`` (which a source may be anywhere in)."""
     with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp, "pyproject.toml").touch()
         path = Path(tmp, "maps", "map.yaml")
         source = path.parent / source_path
         source.parent.mkdir(parents=True, exist_ok=True)

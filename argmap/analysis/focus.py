@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import deque
 
 import attrs
 
 from argmap.diagnostics import UsageError
 from argmap.model import ArgumentMap, prune, relations
+from argmap.read.suggest import did_you_mean
 
 #: Steps from the focused claim that ``argmap render --focus`` shows by default.
 DEFAULT_DEPTH = 2
@@ -37,8 +37,7 @@ def around(amap: ArgumentMap, center: str, depth: int = DEFAULT_DEPTH) -> dict[s
         raise UsageError(f"the depth of a focus must be 0 or more, not {depth}")
     graph = neighbours(amap)
     if center not in graph:
-        close = difflib.get_close_matches(center, list(graph), n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        hint = did_you_mean(center, graph)
         raise UsageError(f"cannot focus on '{center}': the map has no such claim{hint}")
     distance = {center: 0}
     todo = deque([center])

@@ -20,6 +20,14 @@ A file not settled yet (a drawing just written, say) is hashed once more at the 
 batch, if it has settled by then (most drawings of a batch have), or else on the next run, and
 its stat recorded then. A stat that differs in anything (inode, size, a time) means hashing the
 file again, and drawing the map again only if the hash changed.
+
+The cache is read as untrusted input, since it comes with the folder: it is read as a regular
+file under the size limit (:func:`argmap.io.read_file`), its shape is checked entry by entry
+(:func:`problem`), and a source it names is followed only inside the map's project or the
+source root given, as the map's own source would be. A cache that fails any of this is
+ignored and written anew, with a note; the lines it replays are escaped when printed, as
+everything is (:func:`argmap.diagnostics.printable`). It is written by
+:func:`argmap.io.write_atomic`, never through a file or link planted under its name.
 """
 
 from __future__ import annotations
@@ -28,17 +36,23 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import time
 from typing import Any
 
 from argmap import __version__
 from argmap.batch.jobs import Job, Outcome
+from argmap.diagnostics import ArgmapError
 from argmap.draw.identity import drawing_identity
 from argmap.draw.options import DrawOptions
+from argmap.io import Unreadable, read_file, read_with_stat, write_atomic
+from argmap.project import confine, roots
 
 #: The cache file, written in the folder that receives the drawings.
 CACHE_NAME = ".argmap-cache.json"
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
+_SHA = re.compile(r"[0-9a-f]{64}")
+_DRIVE = re.compile(r"[A-Za-z]:")
 
 #: How long after its last change a file's stat is trusted to show the next change, in
 #: nanoseconds: file systems with sub-second times stamp them from a clock that ticks every
@@ -71,46 +85,114 @@ def settled(info: os.stat_result, looked: int) -> list[int] | None:
 
 
 def hashed(path: str, looked: int) -> dict[str, Any]:
-    """A file's hash and, when it has settled, its stat (see :func:`settled`)."""
-    with open(path, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        digest = sha(handle.read())
-    return {"sha256": digest, "stat": settled(info, looked)}
+    """A file's hash and, when it has settled, its stat (see :func:`settled`).
+
+    Raises:
+        Unreadable: The file is not a regular file, too large, or cannot be read.
+    """
+    data, info = read_with_stat(path, what="regular file")
+    return {"sha256": sha(data), "stat": settled(info, looked)}
 
 
-def settings_key(fmt: str, options: DrawOptions) -> str:
+def settings_key(fmt: str, options: DrawOptions, source_root: str | None = None) -> str:
     """Everything besides the map and its source that shapes a drawing, as canonical JSON:
     argmap's version, the installed Graphviz, the shipped font's files and the libraries that
-    embed it in an SVG (:func:`~argmap.draw.identity.drawing_identity`), the format and the
-    drawing options. (A drawing whose text the shipped font lacks depends on the machine's
-    fonts too: such drawings are never taken as up to date; see :mod:`argmap.batch.pool`.)"""
+    embed it in an SVG (:func:`~argmap.draw.identity.drawing_identity`), the format, the
+    drawing options, and the folder sources may also come from. (A drawing whose text the
+    shipped font lacks depends on the machine's fonts too: such drawings are never taken as
+    up to date; see :mod:`argmap.batch.pool`.)"""
     settings = {
         "argmap": __version__,
         "drawing": drawing_identity(),
         "format": fmt,
         "options": options.key(),
+        "source_root": None if source_root is None else os.path.realpath(source_root),
     }
     return json.dumps(settings, sort_keys=True)
 
 
-class Cache:
-    """The drawings of one output folder and what each was made from (:data:`CACHE_NAME`)."""
+def _record(value: object) -> bool:
+    """Whether ``value`` is a file's record: its SHA-256 and its stat or null."""
+    if not isinstance(value, dict) or set(value) != {"sha256", "stat"}:
+        return False
+    stat = value["stat"]
+    stat_ok = stat is None or (
+        isinstance(stat, list) and len(stat) == 4 and all(type(n) is int for n in stat)
+    )
+    return isinstance(value["sha256"], str) and bool(_SHA.fullmatch(value["sha256"])) and stat_ok
 
-    def __init__(self, folder: str, settings: str) -> None:
+
+_ENTRY = {"path", "map", "source", "source_file", "drawing", "lines", "errors", "warnings"}
+
+
+def problem(drawings: object) -> str | None:
+    """What is wrong with the ``drawings`` of a cache file, or None when each entry has the
+    shape argmap writes: its key a relative path with no ``..``, its records of files, its
+    source a relative path or null, its lines text and its counts whole numbers."""
+    if not isinstance(drawings, dict):
+        return "its drawings are not a mapping"
+    for key, entry in drawings.items():
+        parts = key.split("/")
+        if not key or key.startswith("/") or ".." in parts or _DRIVE.match(key) or "\\" in key:
+            return f"an entry is not a path inside the folder ({json.dumps(key)[:80]})"
+        if not isinstance(entry, dict) or set(entry) != _ENTRY:
+            return f"the entry of {key} does not have the keys of one"
+        source = entry["source"]
+        if not (
+            isinstance(entry["path"], str)
+            and _record(entry["map"])
+            and _record(entry["drawing"])
+            and (source is None) == (entry["source_file"] is None)
+            and (source is None or (isinstance(source, str) and _record(entry["source_file"])))
+            and isinstance(entry["lines"], list)
+            and all(isinstance(line, str) for line in entry["lines"])
+            and all(type(entry[n]) is int and entry[n] >= 0 for n in ("errors", "warnings"))
+        ):
+            return f"the entry of {key} is not one argmap writes"
+    return None
+
+
+class Cache:
+    """The drawings of one output folder and what each was made from (:data:`CACHE_NAME`).
+
+    ``problem`` says why a cache file that was there is ignored (None when it was read, or
+    when there was none, or one of another version or other settings, ignored silently).
+    """
+
+    def __init__(self, folder: str, settings: str, source_root: str | None = None) -> None:
         self.file = os.path.join(folder, CACHE_NAME)
         self.settings = settings
+        self.source_root = source_root
         self.entries: dict[str, dict[str, Any]] = {}
         self.changed = False
+        self.problem: str | None = None
+        self._inside: dict[tuple[str, str], bool] = {}  # (folder, source): in the project?
         try:
-            with open(self.file, encoding="utf-8") as handle:
-                stored = json.load(handle)
-            if (
-                stored.get("format") == CACHE_FORMAT
-                and json.dumps(stored.get("settings"), sort_keys=True) == settings
-            ):
+            stored = json.loads(read_file(self.file, what="cache file").decode("utf-8"))
+        except Unreadable as exc:
+            if exc.reason != "no such file":
+                self.ignore(exc.reason)
+            return
+        except (ValueError, RecursionError):  # not UTF-8, not JSON, nested past all reason
+            self.ignore("it is not JSON")
+            return
+        if not isinstance(stored, dict):
+            self.ignore("it is not a JSON object")
+        elif stored.get("format") == CACHE_FORMAT and (
+            json.dumps(stored.get("settings"), sort_keys=True) == settings
+        ):
+            wrong = problem(stored.get("drawings"))
+            if wrong is None:
                 self.entries = dict(stored["drawings"])
-        except (OSError, ValueError, TypeError, AttributeError, KeyError):
-            pass  # no cache, or not one of this version and these settings: draw everything
+            else:
+                self.ignore(wrong)
+        # else: another version of argmap, or other settings: everything is drawn anew
+
+    def ignore(self, why: str) -> None:
+        """Forget the cache file read, and write it anew: it is not one argmap wrote."""
+        self.entries = {}
+        self.changed = True
+        self.problem = f"{self.file}: note: ignored, and written anew: {why}"
 
     def _key(self, job: Job) -> str:
         """The drawing's path relative to the cache's folder, with ``/``."""
@@ -126,13 +208,17 @@ class Cache:
         entry = self.entries.get(self._key(job))
         if entry is None:
             return None
-        try:
-            if not all(self._same(path, known) for path, known in _files(job, entry)):
-                return None
-            lines = tuple(job.path + line for line in entry["lines"])
-            errors, warnings = int(entry["errors"]), int(entry["warnings"])
-        except (OSError, KeyError, TypeError, ValueError, AttributeError):
+        files = self._files(job, entry)
+        if files is None:  # a source outside the map's project: this cache was not ours
+            self.ignore(f"the entry of {self._key(job)} names a source outside the project")
             return None
+        try:
+            if not all(self._same(path, known) for path, known in files):
+                return None
+        except (OSError, ArgmapError):
+            return None
+        lines = tuple(job.path + line for line in entry["lines"])
+        errors, warnings = entry["errors"], entry["warnings"]
         return Outcome(job.path, job.target, lines, errors, warnings, cached=True)
 
     def _same(self, path: str, known: dict[str, Any]) -> bool:
@@ -157,10 +243,10 @@ class Cache:
         if entry is None:
             return
         looked = time.time_ns()
-        for path, known in _files(job, entry):
+        for path, known in self._files(job, entry) or []:
             if known["stat"] is not None:
                 continue
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OSError, ArgmapError):
                 if settled(os.stat(path), looked) is not None:
                     now = hashed(path, looked)
                     if now["sha256"] == known["sha256"]:
@@ -174,6 +260,23 @@ class Cache:
         elif key in self.entries and not outcome.cached:
             del self.entries[key]
             self.changed = True
+
+    def _files(self, job: Job, entry: dict[str, Any]) -> list[tuple[str, dict[str, Any]]] | None:
+        """The drawing, map and source (if any) of a cache entry: their paths and records;
+        None when the source lies outside the map's project and the source root (worked out
+        once for each folder and source: maps of a folder mostly share theirs)."""
+        files = [(job.target, entry["drawing"]), (job.path, entry["map"])]
+        if entry["source"] is not None:
+            folder = os.path.dirname(job.path)
+            source = os.path.join(folder, entry["source"])
+            inside = self._inside.get((folder, entry["source"]))
+            if inside is None:
+                inside = confine(source, roots(job.path, self.source_root)) is not None
+                self._inside[folder, entry["source"]] = inside
+            if not inside:
+                return None
+            files.append((source, entry["source_file"]))
+        return files
 
     def save(self) -> None:
         """Write the cache if it changed; a cache that cannot be written is no error.
@@ -194,24 +297,9 @@ class Cache:
         drawings = [f"  {dumps(key)}: {dumps(self.entries[key])}" for key in sorted(self.entries)]
         lines = ["{", *head, ' "drawings": {', *([",\n".join(drawings)] if drawings else [])]
         data = "\n".join([*lines, " }", "}", ""]).encode("utf-8")
-        temp = f"{self.file}.{os.getpid()}.tmp"
-        try:
+        with contextlib.suppress(OSError, ArgmapError):
             os.makedirs(os.path.dirname(self.file) or ".", exist_ok=True)
-            with open(temp, "wb") as out:
-                out.write(data)
-            os.replace(temp, self.file)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-
-
-def _files(job: Job, entry: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """The drawing, map and source (if any) of a cache entry: their paths and records."""
-    files = [(job.target, entry["drawing"]), (job.path, entry["map"])]
-    if entry["source"] is not None:
-        source = os.path.join(os.path.dirname(job.path), entry["source"])
-        files.append((source, entry["source_file"]))
-    return files
+            write_atomic(self.file, data, durable=False)
 
 
 __all__ = [
@@ -220,6 +308,7 @@ __all__ = [
     "FINE_WINDOW",
     "Cache",
     "hashed",
+    "problem",
     "settings_key",
     "settled",
     "sha",

@@ -7,21 +7,91 @@ import os
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from argmap.io import kind_of
+from argmap.project import confine, project_of_folder
+
 #: Map files that ``argmap render DIR`` picks up.
 MAP_SUFFIXES = (".yaml", ".yml")
 
 
+class Found(NamedTuple):
+    """The maps under a folder, sorted, and a note for each entry named like a map that is
+    left out: one that is not a regular file (a FIFO, a device, a folder), or a link that
+    leads out of the folder's project."""
+
+    maps: list[str]
+    skipped: list[str]
+
+
+def scan(folder: str | os.PathLike[str]) -> Found:
+    """The maps under ``folder`` (hidden files and folders left out, links to folders not
+    followed), and notes on the entries named like maps that are skipped."""
+    maps: list[str] = []
+    skipped: list[str] = []
+    project: list[str] = []  # the folder's project, found at the first link
+    todo = [os.fspath(folder)]
+    while todo:
+        try:
+            with os.scandir(todo.pop()) as listing:
+                entries = [entry for entry in listing if not entry.name.startswith(".")]
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                todo.append(entry.path)
+            elif not entry.name.endswith(MAP_SUFFIXES):
+                continue
+            elif not entry.is_file():  # not a regular file, even behind a link
+                why = _kind(entry)
+                if why is None:
+                    maps.append(entry.path)  # a link to nothing: reading it says so
+                else:
+                    skipped.append(f"{entry.path}: note: {why}, not a map file; skipped")
+            elif entry.is_symlink():
+                project = project or [project_of_folder(folder)]
+                if confine(entry.path, project) is None:
+                    skipped.append(f"{entry.path}: note: a link leading out of the project "
+                                   f"({project[0]}); skipped")  # fmt: skip
+                else:
+                    maps.append(entry.path)
+            else:
+                maps.append(entry.path)
+    return Found(sorted(maps), sorted(skipped))
+
+
+def _kind(entry: os.DirEntry[str]) -> str | None:
+    """What an entry that is no regular file is ("a FIFO (named pipe)"), or None when it is a
+    link to nothing."""
+    try:
+        kind = kind_of(entry.stat().st_mode)
+    except OSError:
+        return None
+    return f"a {kind}" if kind else None
+
+
 def find_maps(folder: str | os.PathLike[str]) -> list[str]:
-    """The map files under ``folder``, sorted; hidden files and folders are left out."""
-    found: list[str] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            os.path.join(root, name)
-            for name in files
-            if name.endswith(MAP_SUFFIXES) and not name.startswith(".")
-        )
-    return sorted(found)
+    """The map files under ``folder``, sorted (see :func:`scan`)."""
+    return scan(folder).maps
+
+
+def clashes(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Maps whose drawings would go to one file (``a.yaml`` and ``a.yml``), each with the
+    problem that names them all: neither is drawn, so that neither silently replaces the
+    other. The same map named twice is no clash."""
+    by_target: dict[str, dict[str, str]] = {}
+    shown: dict[str, str] = {}
+    for path, target in pairs:
+        key = os.path.normcase(os.path.abspath(target))
+        by_target.setdefault(key, {})[os.path.normcase(os.path.abspath(path))] = path
+        shown.setdefault(key, target)
+    problems: dict[str, str] = {}
+    for key, paths in by_target.items():
+        names = sorted(paths.values())
+        for name in names if len(names) > 1 else ():
+            others = " and ".join(other for other in names if other != name)
+            problems[name] = (f"{name}: would be drawn to {shown[key]}, as {others} would; "
+                              "neither is drawn (rename one)")  # fmt: skip
+    return problems
 
 
 class Job(NamedTuple):
@@ -40,16 +110,20 @@ def plan_target(path: str, folder: str, output: str | None, fmt: str) -> str:
     return os.path.join(output, os.path.splitext(os.path.relpath(path, folder))[0] + "." + fmt)
 
 
-def plan(folders: Iterable[str], output: str | None, fmt: str) -> list[Job]:
-    """The jobs of ``argmap render DIR...``: every map under each folder.
+def plan(folders: Iterable[str], output: str | None, fmt: str) -> tuple[list[Job], list[str]]:
+    """The jobs of ``argmap render DIR...``: every map under each folder; and the notes on
+    the entries skipped (:func:`scan`).
 
     The cache of a drawing sits in ``output``, or without it in the folder given.
     """
-    return [
-        Job(path, plan_target(path, folder, output, fmt), folder if output is None else output)
-        for folder in folders
-        for path in find_maps(folder)
-    ]
+    jobs: list[Job] = []
+    notes: list[str] = []
+    for folder in folders:
+        found = scan(folder)
+        cache = folder if output is None else output
+        jobs += [Job(path, plan_target(path, folder, output, fmt), cache) for path in found.maps]
+        notes += found.skipped
+    return jobs, notes
 
 
 class Outcome(NamedTuple):
@@ -92,4 +166,15 @@ def summary(outcomes: list[Outcome]) -> str:
     return f"argmap: {len(outcomes)} {noun}: {drawn} drawn, {cached} up to date, {failed} not drawn"
 
 
-__all__ = ["MAP_SUFFIXES", "Job", "Outcome", "find_maps", "plan", "plan_target", "summary"]
+__all__ = [
+    "MAP_SUFFIXES",
+    "Found",
+    "Job",
+    "Outcome",
+    "clashes",
+    "find_maps",
+    "plan",
+    "plan_target",
+    "scan",
+    "summary",
+]

@@ -19,19 +19,23 @@ from typing import TYPE_CHECKING
 
 from argmap.api import OUT_OF_MEMORY, check_bytes, draw
 from argmap.batch.cache import Cache, hashed, settings_key, settled, sha
-from argmap.batch.jobs import Job, Outcome, plan
+from argmap.batch.jobs import Job, Outcome, clashes, plan
 from argmap.diagnostics import ArgmapError, Severity, UsageError
 from argmap.draw.engine import load_graphviz
 from argmap.draw.options import DrawOptions
-from argmap.io import make_folder, read_file, refuse_overwrite, write_atomic
+from argmap.io import make_folder, read_with_stat, refuse_overwrite, stop_cleanly, write_atomic
+from argmap.project import confine, roots
 
 if TYPE_CHECKING:
     import multiprocessing.context
     from concurrent.futures import Future
 
 
-def render_one(path: str, target: str, fmt: str, options: DrawOptions) -> Outcome:
-    """Check one map and, when it has no errors, draw it into ``target`` (atomically).
+def render_one(
+    path: str, target: str, fmt: str, options: DrawOptions, source_root: str | None = None
+) -> Outcome:
+    """Check one map and, when it has no errors, draw it into ``target`` (atomically); its
+    source is read only inside the map's project or ``source_root``.
 
     Never raises for a problem with the map or its output: the outcome says what happened.
     The cache entry it returns hashes exactly the bytes that were checked and drawn: the
@@ -41,24 +45,21 @@ def render_one(path: str, target: str, fmt: str, options: DrawOptions) -> Outcom
     """
     started, looked = time.perf_counter(), time.time_ns()
     try:
-        try:
-            with open(path, "rb") as handle:
-                data, info = handle.read(), os.fstat(handle.fileno())
-            map_stat = settled(info, looked)
-        except OSError:
-            data, map_stat = read_file(path), None  # UsageError, saying why; or read after all
-        checked = check_bytes(data, path)
+        data, info = read_with_stat(path)  # Unreadable (a UsageError) says why not
+        map_stat = settled(info, looked)
+        checked = check_bytes(data, path, source_root=source_root)
         location, source_file = None, None
         if checked.map is not None and checked.map.source is not None:
             location = os.path.join(os.path.dirname(path), checked.map.source.path)
-            try:
-                source_file = hashed(location, looked)
-            except OSError:  # not there (AM109), or gone since: no entry
+            try:  # outside the project (AM117): not even hashed
+                inside = confine(location, roots(path, source_root)) is not None
+                source_file = hashed(location, looked) if inside else None
+            except ArgmapError:  # not there or unreadable (AM109), or gone since: no entry
                 source_file = None
             if source_file is not None and source_file["stat"] is None:
                 # The source changed lately, perhaps during the check: check again, now that
                 # its hash is taken, so that the hash is never of newer bytes than the check's.
-                checked = check_bytes(data, path)
+                checked = check_bytes(data, path, source_root=source_root)
     except ArgmapError as exc:
         return Outcome(path, target, problem=str(exc), seconds=time.perf_counter() - started)
     lines = tuple(str(d) for d in checked.diagnostics)
@@ -69,7 +70,7 @@ def render_one(path: str, target: str, fmt: str, options: DrawOptions) -> Outcom
     notes: list[str] = []
     try:
         refuse_overwrite(path, Path(target), "the map itself")
-        drawings = draw(checked.map, path, fmt, options, notes=notes)
+        drawings = draw(checked.map, path, fmt, options, notes=notes, source_root=source_root)
         if len(drawings) != 1:  # --fit is refused for folders; this is the last guard
             raise ArgmapError(f"{path} is drawn as {len(drawings)} figures; draw it alone")
         drawing = drawings[0]
@@ -139,17 +140,20 @@ def run(
     *,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
+    source_root: str | None = None,
 ) -> Iterator[Outcome]:
     """Render ``(map, target)`` pairs, in parallel when there are several; yields each
     outcome in the order of ``jobs`` as soon as it and all before it are done.
 
-    ``progress`` is called with the number of maps finished, as they finish.
+    ``progress`` is called with the number of maps finished, as they finish. When the batch
+    is stopped (Ctrl-C, SIGTERM), the maps not begun are dropped and the workers finish the
+    drawings they are writing, or remove them (:func:`argmap.io.write_atomic`).
     """
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers <= 1:
         for number, (path, target) in enumerate(jobs, 1):
             try:
-                yield render_one(path, target, fmt, options)
+                yield render_one(path, target, fmt, options, source_root)
             except Exception as exc:  # as from a worker, below
                 yield Outcome(path, target, problem=f"{path}: {failure(exc)}")
             if progress:
@@ -167,10 +171,11 @@ def run(
     context = _pool_context(multiprocessing)
     if context.get_start_method() == "fork":
         load_graphviz()  # once, in this process, rather than in every worker
-    with futures_module.ProcessPoolExecutor(workers, mp_context=context) as pool:
+    pool = futures_module.ProcessPoolExecutor(workers, mp_context=context, initializer=stop_cleanly)
+    try:
         futures = []
         for path, target in jobs:
-            future = pool.submit(render_one, path, target, fmt, options)
+            future = pool.submit(render_one, path, target, fmt, options, source_root)
             future.add_done_callback(finished)
             futures.append(future)
         for (path, target), future in zip(jobs, futures, strict=True):
@@ -179,8 +184,14 @@ def run(
             except futures_module.BrokenProcessPool:
                 crashed = "the renderer crashed (the system may have stopped it for lack of memory)"
                 yield Outcome(path, target, problem=f"{path}: {crashed}")
+            except SystemExit as exc:
+                if not future.done() or future.exception() is not exc:
+                    raise  # this process was told to stop
+                yield Outcome(path, target, problem=f"{path}: the renderer was stopped")
             except Exception as exc:  # report it with the map, and go on with the rest
                 yield Outcome(path, target, problem=f"{path}: {failure(exc)}")
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def render_folders(
@@ -192,26 +203,46 @@ def render_folders(
     workers: int | None = None,
     files: Iterable[tuple[str, str]] = (),
     progress: Callable[[int, int], None] | None = None,
+    source_root: str | None = None,
+    note: Callable[[str], None] | None = None,
 ) -> list[Outcome]:
     """``argmap render DIR...``: draw every map under the folders that is not up to date.
 
     ``files`` are more maps, named one by one, with their targets: always drawn. Returns
     every map's outcome in path order (those up to date from their cache, with the cached
-    warnings); ``progress`` is called with the maps finished and the maps to draw.
+    warnings); ``progress`` is called with the maps finished and the maps to draw. Maps
+    whose drawings would go to one file are not drawn (:func:`clashes`). ``note`` is told,
+    before anything is drawn, of entries skipped (not regular files) and caches ignored.
     """
-    if output is not None and os.path.isfile(output.rstrip("/" + os.sep) or output):
+    named = output.rstrip("/" + os.sep) or output if output is not None else None
+    if named is not None and os.path.exists(named) and not os.path.isdir(named):
         raise UsageError(f"{output}: to render a folder, -o must name a folder, not a file")
-    jobs = [Job(path, target, "") for path, target in files] + plan(folders, output, fmt)
-    settings = settings_key(fmt, options)
-    caches = {folder: Cache(folder, settings) for folder in {job.cache for job in jobs} if folder}
+    jobs, skipped = plan(folders, output, fmt)
+    jobs = [Job(path, target, "") for path, target in files] + jobs
+    settings = settings_key(fmt, options, source_root)
+    folders_of = {job.cache for job in jobs} - {""}
+    caches = {folder: Cache(folder, settings, source_root) for folder in folders_of}
+    clashing = clashes((job.path, job.target) for job in jobs)
     outcomes: dict[int, Outcome] = {}
     todo: list[int] = []
     for number, job in enumerate(jobs):
+        if job.path in clashing:
+            outcomes[number] = Outcome(job.path, job.target, problem=clashing[job.path])
+            if job.cache:
+                caches[job.cache].remember(job, outcomes[number])
+            continue
         fresh = caches[job.cache].fresh(job) if job.cache else None
         if fresh is None:
             todo.append(number)
         else:
             outcomes[number] = fresh
+    ignored = {folder for folder, cache in caches.items() if cache.problem}
+    if ignored:  # a cache found hostile part way: none of its entries holds
+        todo = sorted({*todo, *(n for n in outcomes if jobs[n].cache in ignored
+                                and jobs[n].path not in clashing)})  # fmt: skip
+    for line in [*skipped, *(caches[folder].problem or "" for folder in sorted(ignored))]:
+        if note is not None:
+            note(line)
     for folder in sorted({os.path.dirname(jobs[n].target) for n in todo}):
         make_folder(folder)  # here, once, rather than in each worker: a clear error first
     pairs = [(jobs[n].path, jobs[n].target) for n in todo]
@@ -220,8 +251,8 @@ def render_folders(
         if progress is not None:
             progress(done, len(pairs))
 
-    for number, outcome in zip(todo, run(pairs, fmt, options, workers=workers, progress=advance),
-                               strict=True):  # fmt: skip
+    drawn = run(pairs, fmt, options, workers=workers, progress=advance, source_root=source_root)
+    for number, outcome in zip(todo, drawn, strict=True):
         outcomes[number] = outcome
         if jobs[number].cache:
             caches[jobs[number].cache].remember(jobs[number], outcome)

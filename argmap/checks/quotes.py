@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.checks.registry import Context, Finding, check
+from argmap.read.passages import Passages
 from argmap.read.source import Match, SourceText, normalize
+
+#: Quotes not found in one map for which the closest passage is looked for; the rest say none
+#: was looked for, so that a map whose quotes are all wrong costs no more than this many looks.
+HINTS = 200
+#: The share of a quote's words, in order, that a passage must hold to be shown as closest.
+SIMILAR = 0.6
 
 
 @check("AM111")
@@ -66,18 +73,25 @@ def quotes_found(context: Context) -> Iterator[Finding]:
     source = context.source
     if context.map.source is None or source is None:
         return  # no source (AM111), or it could not be read (AM109, reported by the reader)
+    passages = Passages(source)
+    missing = 0
     for claim in context.map.claims:
         for quote in claim.quotes:
             if source.contains(quote.text):
                 continue
+            missing += 1
             message = f"quote of '{claim.id}' not found in the source"
             other = source.find_other_case(quote.text)
-            passage = source.closest(quote.text) if other is None else None
+            passage = passages.closest(quote.text) if other is None and missing <= HINTS else None
             if other is not None:
                 message += _case_differs(source, other, quote.text)
-            elif passage is not None and passage.similarity >= 0.5:
+            elif passage is not None and passage.similarity >= SIMILAR:
                 shown = passage.text if len(passage.text) <= 160 else passage.text[:157] + "..."
                 message += f'; closest passage (line {passage.line}): "{shown}"'
+            elif missing <= HINTS:
+                message += "; no close passage found"
+            else:
+                message += f"; no close passage looked for (argmap looks for the first {HINTS})"
             yield Finding("AM110", quote.span, message)
 
 

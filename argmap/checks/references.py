@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from argmap.checks.registry import Context, Finding, check
-from argmap.model import Link, Ref, Relation, walk
+from argmap.diagnostics import clip
+from argmap.model import Claim, Link, Ref, Relation, walk
 from argmap.model.keys import ID_PATTERN, slugify
+from argmap.read.suggest import LONGEST, Names, did_you_mean
 
 _ROLES = {
     Link.SUPPORT: "reason",
@@ -43,17 +44,18 @@ def known_references(context: Context) -> Iterator[Finding]:
             text: C.
             reasons: [supplier]
     """
-    ids = [claim.id for claim in context.map.claims]
-    known = set(ids)
+    known = set(context.by_id)
+    hints: _Hints | None = None  # made at the first unknown id
     for relation in context.relations:
         for ref in relation.claims:
             if ref.id not in known:
+                hints = hints or _Hints(context.map.claims, known)
                 role = _ROLES[relation.link]
                 yield Finding(
                     "AM103",
                     ref.span,
-                    f"{role} '{ref.id}' of '{relation.target.id}' is no claim"
-                    + _hint(ref.id, role, ids, known),
+                    f"{role} '{clip(ref.id)}' of '{relation.target.id}' is no claim"
+                    + hints.hint(ref.id, role),
                 )
 
 
@@ -66,24 +68,32 @@ _SEVERAL = {
 }
 
 
-def _hint(name: str, role: str, ids: list[str], known: set[str]) -> str:
-    """What the writer of an unknown reference probably meant: several ids written as one,
-    a claim whose id differs only in its underscores or case, or the closest id."""
-    parts = [part.strip() for part in name.split(",")]
-    if len(parts) > 1 and all(part in known for part in parts):
-        return "; " + _SEVERAL[role].format(ids=", ".join(parts), first=parts[0], n=len(parts))
-    by_slug = {slugify(claim_id): claim_id for claim_id in reversed(ids)}
-    meant = by_slug.get(slugify(name))
-    if meant is not None and not ID_PATTERN.fullmatch(meant):
-        return (
-            f"; the claim is defined as '{meant}', which is no valid id: rename it "
-            f"'{slugify(meant)}' where it is defined (ids use lowercase letters, digits and "
-            "hyphens)"
-        )
-    if meant is not None:
-        return f"; did you mean '{meant}'? ids use lowercase letters, digits and hyphens"
-    close = difflib.get_close_matches(name, ids, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+class _Hints:
+    """What the writer of an unknown reference probably meant, worked out from the map's ids
+    once, so that each unknown reference costs about the same however many claims there are."""
+
+    def __init__(self, claims: tuple[Claim, ...], known: set[str]) -> None:
+        ids = [claim.id for claim in claims]
+        self.known = known
+        self.by_slug = {slugify(claim_id): claim_id for claim_id in reversed(ids)}
+        self.names = Names(ids)
+
+    def hint(self, name: str, role: str) -> str:
+        """Several ids written as one, a claim whose id differs only in its underscores or
+        case, or the closest id (:class:`argmap.read.suggest.Names`)."""
+        parts = [part.strip() for part in name.split(",")]
+        if len(parts) > 1 and all(part in self.known for part in parts):
+            return "; " + _SEVERAL[role].format(ids=", ".join(parts), first=parts[0], n=len(parts))
+        meant = self.by_slug.get(slugify(name)) if len(name) <= LONGEST else None
+        if meant is not None and not ID_PATTERN.fullmatch(meant):
+            return (
+                f"; the claim is defined as '{clip(meant)}', which is no valid id: rename it "
+                f"'{slugify(meant)}' where it is defined (ids use lowercase letters, digits and "
+                "hyphens)"
+            )
+        if meant is not None:
+            return f"; did you mean '{meant}'? ids use lowercase letters, digits and hyphens"
+        return did_you_mean(name, self.names)
 
 
 @check("AM104")
@@ -172,7 +182,7 @@ def listed_once(context: Context) -> Iterator[Finding]:
                     yield Finding(
                         "AM112",
                         ref.span,
-                        f"'{ref.id}' is listed twice in {what} of '{claim.id}' "
+                        f"'{clip(ref.id)}' is listed twice in {what} of '{claim.id}' "
                         f"(first at {seen[ref.id].span})",
                     )
                 else:

@@ -2,9 +2,10 @@
 
 Each command parses its options, calls the library, prints, and sets the exit status: 0 clean
 (warnings allowed), 1 a map has errors, 2 a file could not be read or written or the options
-don't fit (as ruff and sqlfluff use them). A command's module is loaded when the command runs
-(click's lazily loaded subcommands): ``argmap check`` loads the checking code, not the drawing
-stack that ``render`` needs.
+don't fit (as ruff and sqlfluff use them); 130 after Ctrl-C, and 143 after SIGTERM (129 after
+SIGHUP), as shells count them, with any file being written removed. A command's module is
+loaded when the command runs (click's lazily loaded subcommands): ``argmap check`` loads the
+checking code, not the drawing stack that ``render`` needs.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ import importlib
 import click
 
 from argmap import __version__
+from argmap.io import stopping_cleanly
+
+#: The exit status after Ctrl-C, as shells give it (128 + SIGINT).
+EXIT_INTERRUPTED = 130
 
 #: Each command, and where it is defined.
 COMMANDS = {
@@ -45,6 +50,15 @@ class Commands(click.Group):
         assert isinstance(command, click.Command)
         return command
 
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; Ctrl-C ends it with status 130 (click would say "Aborted!" and
+        exit with 1), SIGTERM and SIGHUP as an exception that lets files be cleaned up."""
+        with stopping_cleanly():
+            try:
+                return super().invoke(ctx)
+            except KeyboardInterrupt:
+                raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+
 
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="argmap")
@@ -58,4 +72,4 @@ def main() -> None:
     """
 
 
-__all__ = ["COMMANDS", "Commands", "main"]
+__all__ = ["COMMANDS", "EXIT_INTERRUPTED", "Commands", "main"]

@@ -8,12 +8,14 @@ import click
 
 from argmap.api import Checked
 from argmap.cli.maps import expand, problems, read, several, status
+from argmap.cli.options import source_root_option
 from argmap.cli.output import EXIT_OK, say, summary
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...")
-def check(files: tuple[str, ...]) -> None:
+@source_root_option
+def check(files: tuple[str, ...], source_root: str | None) -> None:
     """Check maps: shape, references, logic, and every quote against the source.
 
     Prints each problem as PATH:LINE:COL: error|warning: message [CODE] on stderr and
@@ -32,7 +34,7 @@ def check(files: tuple[str, ...]) -> None:
     worst = EXIT_OK
     results: list[tuple[str, Checked | None]] = []
     for item in found:
-        checked = read(item.path)
+        checked = read(item.path, source_root)
         worst = max(worst, status(checked))
         results.append((item.path, checked))
     summary(d for _, checked in results if checked for d in checked.diagnostics)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from argmap.api import check_bytes, check_file
-from argmap.cli.options import output_option
+from argmap.cli.options import output_option, source_root_option
 from argmap.cli.output import (
     EXIT_ERRORS,
     EXIT_OK,
@@ -35,7 +35,8 @@ from argmap.io import refuse_overwrite
     "with the extension .yaml."
 )
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
-def import_(fmt: str, file: str, output: str | None, force: bool) -> None:
+@source_root_option
+def import_(fmt: str, file: str, output: str | None, force: bool, source_root: str | None) -> None:
     """Turn a microtext (XML), AIF (JSON), Argdown or argmap JSON file into an argmap map.
 
     The map is written as YAML and checked. What the import left out or changed is noted on
@@ -57,7 +58,7 @@ def import_(fmt: str, file: str, output: str | None, force: bool) -> None:
         refuse_overwrite(file, target, "the file imported")
         if target is not None and target.exists() and not force:
             raise Failure(f"{target}: exists; give --force to overwrite it, or another -o")
-        imported = import_file(fmt, file, target)
+        imported = import_file(fmt, file, target, source_root=source_root)
         for note in imported.notes:
             say(f"{file}: note: {note}")
         data = dump(imported.map).encode("utf-8")
@@ -69,7 +70,7 @@ def import_(fmt: str, file: str, output: str | None, force: bool) -> None:
         raise Failure(f"{file}: {exc}", EXIT_ERRORS) from None
     except ArgmapError as exc:
         raise Failure(str(exc)) from None
-    checked = check_bytes(data, "-" if target is None else str(target))
+    checked = check_bytes(data, "-" if target is None else str(target), source_root=source_root)
     report(checked.diagnostics)
     summary(checked.diagnostics)
     sys.exit(EXIT_OK if checked.ok else EXIT_ERRORS)
@@ -82,7 +83,8 @@ def import_(fmt: str, file: str, output: str | None, force: bool) -> None:
     "The file to write, or - for stdout. Default: beside the map, with the format's "
     "extension (.aif.json, .argdown, .mmd, .json)."
 )
-def export(fmt: str, file: str, output: str | None) -> None:
+@source_root_option
+def export(fmt: str, file: str, output: str | None, source_root: str | None) -> None:
     """Write a map as AIF JSON, Argdown, a Mermaid flowchart or argmap's canonical JSON.
 
     The map is checked first; a map with errors is not exported. What the format cannot
@@ -97,7 +99,7 @@ def export(fmt: str, file: str, output: str | None) -> None:
       argmap export json maps/europe-central-asia.yaml -o - | jq .title
     """
     try:
-        checked = check_file(file)
+        checked = check_file(file, source_root=source_root)
         report(checked.diagnostics)
         summary(checked.diagnostics)
         if not checked.ok:

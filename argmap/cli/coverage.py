@@ -22,6 +22,7 @@ from argmap.cli.maps import (
     status,
     why_not,
 )
+from argmap.cli.options import source_root_option
 from argmap.cli.output import (
     EXIT_OK,
     EXIT_USAGE,
@@ -29,6 +30,7 @@ from argmap.cli.output import (
     error,
     output_path,
     short,
+    show,
     table,
     write,
 )
@@ -46,7 +48,8 @@ from argmap.read.source import SourceText
     help="Also write the source as an HTML page, quoted passages highlighted and linked to "
     "their claims, sentences no claim quotes marked. For several maps, OUT is a folder.",
 )
-def coverage(files: tuple[str, ...], html_out: str | None) -> None:
+@source_root_option
+def coverage(files: tuple[str, ...], html_out: str | None, source_root: str | None) -> None:
     """Show which sentences of the source the map quotes, and which it leaves out.
 
     Lists the source's sentences with their line, how much of each the quotes cover and the
@@ -73,7 +76,7 @@ def coverage(files: tuple[str, ...], html_out: str | None) -> None:
     for number, item in enumerate(found):
         if many:
             heading(item.path, first=number == 0)
-        checked = read(item.path)
+        checked = read(item.path, source_root)
         worst = max(worst, status(checked))
         if checked is not None:
             count(checked, item.path if many else None)
@@ -82,7 +85,7 @@ def coverage(files: tuple[str, ...], html_out: str | None) -> None:
             continue
         try:
             out = _page(item, html_out) if many else _single_page(item.path, html_out)
-            found_cover = _cover(checked, item.path, out, alone=not many)
+            found_cover = _cover(checked, item.path, out, alone=not many, root=source_root)
         except ArgmapError as exc:
             if not many:
                 raise Failure(str(exc)) from None
@@ -92,7 +95,7 @@ def coverage(files: tuple[str, ...], html_out: str | None) -> None:
             continue
         errors = "" if checked.ok else ", has errors"
         if found_cover is None:  # no source, of one of several maps
-            click.echo("no source to cover")
+            show("no source to cover", err=False)
             rows.append(("-",) * 3 + (f"{item.path} (no source{errors})",))
             continue
         quoted = sum(s.covered for s in found_cover.argument)
@@ -120,15 +123,18 @@ def _page(item: Found, folder: str | None) -> str | None:
     return os.path.join(folder, os.path.splitext(name)[0] + ".html")
 
 
-def _cover(checked: Checked, path: str, html_out: str | None, *, alone: bool) -> Coverage | None:
-    """The coverage of a map's source, written as a page to ``html_out`` and shown (stdout).
+def _cover(
+    checked: Checked, path: str, html_out: str | None, *, alone: bool, root: str | None
+) -> Coverage | None:
+    """The coverage of a map's source (read inside its project or under ``root``), written
+    as a page to ``html_out`` and shown (stdout).
 
     A map without a source is a UsageError when it is the ``alone`` map of the run, and
     passed over (None) among several.
     """
     amap = checked.map
     assert amap is not None
-    text = source_text(amap, path)
+    text = source_text(amap, path, source_root=root)
     if text is None:
         if alone:
             raise UsageError(f"{path}: the map has no source to cover")
@@ -148,15 +154,18 @@ def _show(found: Coverage) -> None:
     ]
     table(("line", "quoted", "sentence", "claims"), rows, right=2)
     if found.furniture:
-        click.echo("\nnot prose, not counted:")
+        show(err=False)
+        show("not prose, not counted:", err=False)
         rows = [(str(s.line), short(s.text, 60), s.furniture or "") for s in found.furniture]
         table(("line", "text", "why"), rows, right=1)
     quoted = sum(s.covered for s in found.argument)
     implicit = f" ({', '.join(found.implicit)})" if found.implicit else ""
-    click.echo(
-        f"\n{quoted} of {len(found.argument)} argumentative sentences quoted ({found.share:.0%}); "
+    show(err=False)
+    show(
+        f"{quoted} of {len(found.argument)} argumentative sentences quoted ({found.share:.0%}); "
         f"{len(found.furniture)} lines of furniture; {len(found.implicit)} implicit "
-        f"claim{'s' * (len(found.implicit) != 1)}{implicit}"
+        f"claim{'s' * (len(found.implicit) != 1)}{implicit}",
+        err=False,
     )
 
 

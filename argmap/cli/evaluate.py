@@ -9,13 +9,15 @@ import click
 from argmap.analysis.evaluate import Status, evaluate
 from argmap.analysis.explain import explain
 from argmap.cli.maps import count, expand, heading, per_file, read, several, status, why_not
-from argmap.cli.output import EXIT_OK, table
+from argmap.cli.options import source_root_option
+from argmap.cli.output import EXIT_OK, show, table
 from argmap.model import ArgumentMap
 
 
 @click.command("eval")
 @click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...")
-def eval_(files: tuple[str, ...]) -> None:
+@source_root_option
+def eval_(files: tuple[str, ...], source_root: str | None) -> None:
     """Say which claims stand, which are defeated and which are undecided, and why.
 
     Evaluates the argument under grounded semantics: a claim stands when it is a premise or
@@ -38,7 +40,7 @@ def eval_(files: tuple[str, ...]) -> None:
     for number, item in enumerate(found):
         if many:
             heading(item.path, first=number == 0)
-        checked = read(item.path)
+        checked = read(item.path, source_root)
         worst = max(worst, status(checked))
         if checked is not None:
             count(checked, item.path if many else None)
@@ -69,10 +71,11 @@ def _show(amap: ArgumentMap) -> tuple[str, ...]:
     table(("claim", "kind", "status", "why"), rows)
     counts = evaluation.counts()
     implicit = sum(claim.implicit for claim in claims)
-    click.echo(
+    show(
         f"{len(evaluation)} claims: {counts[Status.STANDS]} stand, "
         f"{counts[Status.DEFEATED]} defeated, {counts[Status.UNDECIDED]} undecided; "
-        f"{implicit} implicit"
+        f"{implicit} implicit",
+        err=False,
     )
     figures = (len(evaluation), counts[Status.STANDS], counts[Status.DEFEATED])
     return tuple(map(str, (*figures, counts[Status.UNDECIDED], implicit)))

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from argmap.cli.output import EXIT_ERRORS, Failure, report, say
+from argmap.cli.output import EXIT_ERRORS, Failure, report, say, write
 from argmap.fmt.files import format_stdin
 from argmap.fmt.files import run as format_files
 from argmap.read.yamltree import decode
@@ -36,7 +36,7 @@ def fmt(files: tuple[str, ...], check: bool, diff: bool) -> None:
     """
 
     def out(text: str) -> None:
-        click.echo(text, nl=False)
+        write(None, text.encode("utf-8"))  # stdout; a full or closed one ends with status 2
 
     if "-" in files:
         if len(files) > 1 or diff:

@@ -8,11 +8,9 @@ import os
 from collections.abc import Iterable
 from typing import NamedTuple
 
-import click
-
 from argmap.api import Checked, check_file
 from argmap.batch.jobs import MAP_SUFFIXES, find_maps
-from argmap.cli.output import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, error, report, say, table
+from argmap.cli.output import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, error, report, say, show, table
 from argmap.diagnostics import Severity, UsageError
 
 
@@ -52,11 +50,11 @@ def problems(checked: Checked) -> str | None:
     return " and ".join(parts) or None
 
 
-def read(path: str) -> Checked | None:
-    """A map file read and checked, its diagnostics reported on stderr; None when the file
-    cannot be read (said)."""
+def read(path: str, source_root: str | None = None) -> Checked | None:
+    """A map file read and checked (its source only inside its project or ``source_root``),
+    its diagnostics reported on stderr; None when the file cannot be read (said)."""
     try:
-        checked = check_file(path)
+        checked = check_file(path, source_root=source_root)
     except UsageError as exc:
         error(str(exc))
         return None
@@ -80,7 +78,9 @@ def status(checked: Checked | None) -> int:
 
 def heading(path: str, first: bool) -> None:
     """The line that opens a map's part of a report over several maps (stdout)."""
-    click.echo(f"{'' if first else chr(10)}{path}:")
+    if not first:
+        show(err=False)
+    show(f"{path}:", err=False)
 
 
 def why_not(checked: Checked | None, done: str) -> str:
@@ -91,7 +91,7 @@ def why_not(checked: Checked | None, done: str) -> str:
 def per_file(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     """The per-file summary of a report over several maps: one row a map, its figures first
     and its path last, as ``wc`` prints them."""
-    click.echo()
+    show(err=False)
     table(header, rows, right=len(header) - 1)
 
 

@@ -22,6 +22,19 @@ def output_option(help_text: str) -> Callable[[F], F]:
     return click.option("-o", "--output", metavar="OUT", help=help_text)
 
 
+def source_root_option(f: F) -> F:
+    """``--source-root DIR``: a folder from which maps may read their source texts, besides
+    their own project (passed as ``source_root``)."""
+    return click.option(
+        "--source-root",
+        metavar="DIR",
+        type=click.Path(file_okay=False),
+        help="Also let maps read source texts from under DIR. Default: only from the map's "
+        "project (the nearest folder above the map holding .git, pyproject.toml or "
+        "mkdocs.yml, else the map's own folder).",
+    )(f)
+
+
 def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
     """Collect the drawing options into one :class:`DrawOptions`, passed as ``options``."""
 
@@ -132,4 +145,4 @@ def drawing_options(f: F) -> F:
     return command  # type: ignore[return-value]
 
 
-__all__ = ["drawing_options", "output_option"]
+__all__ = ["drawing_options", "output_option", "source_root_option"]

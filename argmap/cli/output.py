@@ -1,18 +1,27 @@
 """What the command line prints, and where drawings and files go: on stderr the diagnostics,
-counts and errors; on stdout tables and drawings piped with ``-o -``."""
+counts and errors; on stdout tables and drawings piped with ``-o -``.
+
+Every line a terminal shows goes through :func:`show`, which writes out control and
+bidirectional characters visibly (:func:`argmap.diagnostics.printable`): text from a map, its
+source or a cache file never reaches the terminal as escape sequences. A stdout that fails
+(a full disk, a reader gone) ends the command with one line and exit status 2; a reader that
+closed the pipe early (``| head``) ends it silently.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
+from typing import IO, NoReturn
 
 import click
 
-from argmap.api import Checked, check_file
-from argmap.diagnostics import Diagnostic, Severity, UsageError
+from argmap.api import Checked, Root, check_file
+from argmap.diagnostics import Diagnostic, Severity, UsageError, printable
 from argmap.io import make_folder, write_atomic
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -32,14 +41,37 @@ class Failure(click.ClickException):
         error(self.format_message())
 
 
+def show(line: str = "", *, err: bool = True) -> None:
+    """The one way the command line prints: ``line`` and a newline, on stderr (or stdout),
+    with control and bidirectional characters written out visibly."""
+    try:
+        click.echo(printable(line), err=err)
+    except OSError as exc:
+        if not err:
+            stdout_failed(exc)
+        # stderr itself failed: there is nowhere left to say anything
+
+
+def stdout_failed(exc: OSError) -> NoReturn:
+    """Stop after stdout failed: silently when its reader closed the pipe, else saying why;
+    exit status 2. Stdout is pointed at the null device, so that nothing fails again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no descriptor: a test
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    if exc.errno != errno.EPIPE:
+        error(f"cannot write to stdout: {exc.strerror or exc}")
+    sys.exit(EXIT_USAGE)
+
+
 def error(message: str) -> None:
     """``argmap: error: MESSAGE`` on stderr."""
-    click.echo(f"argmap: error: {message}", err=True)
+    show(f"argmap: error: {message}")
 
 
 def say(line: str) -> None:
     """A line on stderr (diagnostics and notes, so that stdout can carry a drawing)."""
-    click.echo(line, err=True)
+    show(line)
 
 
 def report(diagnostics: Iterable[Diagnostic]) -> None:
@@ -68,24 +100,25 @@ def summary(diagnostics: Iterable[Diagnostic]) -> None:
 def table(header: tuple[str, ...], rows: list[tuple[str, ...]], right: int = 0) -> None:
     """Rows in aligned columns on stdout, the first ``right`` ones (numbers) flush right;
     the last column runs on."""
+    rows = [tuple(map(printable, row)) for row in rows]  # escaped first: widths as shown
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
     for row in [header, *rows]:
         cells = [
             cell.rjust(width) if i < right else cell.ljust(width)
             for i, (cell, width) in enumerate(zip(row, widths, strict=False))
         ]
-        click.echo("  ".join([*cells, row[-1]]).rstrip())
+        show("  ".join([*cells, row[-1]]).rstrip(), err=False)
 
 
 def short(text: str, width: int = 72) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def checked_map(name: str) -> Checked:
+def checked_map(name: str, source_root: Root = None) -> Checked:
     """A map file read and checked, its diagnostics reported; stops when it cannot be read
     (exit 2) or holds no map at all (exit 1)."""
     try:
-        checked = check_file(name)
+        checked = check_file(name, source_root=source_root)
     except UsageError as exc:
         raise Failure(str(exc)) from None
     report(checked.diagnostics)
@@ -114,8 +147,11 @@ def write(target: Path | None, data: bytes) -> None:
     """``data`` to the file ``target`` (whole or not at all; missing folders on its way are
     created), or to stdout for None."""
     if target is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except OSError as exc:
+            stdout_failed(exc)
     else:
         make_folder(target.parent)
         write_atomic(target, data)
@@ -134,6 +170,8 @@ __all__ = [
     "report",
     "say",
     "short",
+    "show",
+    "stdout_failed",
     "summary",
     "table",
     "tally",

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from argmap.cli.options import source_root_option
 from argmap.cli.output import Failure, say
 from argmap.diagnostics import UsageError
 from argmap.draw.options import DEFAULT_THEME, THEME_NAMES
@@ -28,7 +29,8 @@ from argmap.preview import serve
     show_default=True,
     help="Colours of the drawing.",
 )
-def preview(file: str, port: int, open_browser: bool, theme: str) -> None:
+@source_root_option
+def preview(file: str, port: int, open_browser: bool, theme: str, source_root: str | None) -> None:
     """Show a map's HTML view in a browser, redrawn each time the map or its source is saved.
 
     Serves the view (as 'argmap render -f html' draws it) on 127.0.0.1 only and prints its
@@ -42,7 +44,10 @@ def preview(file: str, port: int, open_browser: bool, theme: str) -> None:
       argmap preview maps/europe-central-asia.yaml --port 8150 --theme dark
     """
     try:
-        status = serve(file, port=port, theme=theme, open_browser=open_browser, echo=say)
+        status = serve(
+            file, port=port, theme=theme, open_browser=open_browser, echo=say,
+            source_root=source_root,
+        )  # fmt: skip
     except UsageError as exc:
         raise Failure(str(exc)) from None
     sys.exit(status)

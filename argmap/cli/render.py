@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from argmap.api import OUT_OF_MEMORY, Checked, check_file, draw
-from argmap.cli.options import drawing_options, output_option
+from argmap.cli.options import drawing_options, output_option, source_root_option
 from argmap.cli.output import (
     EXIT_ERRORS,
     EXIT_OK,
@@ -25,7 +25,7 @@ from argmap.cli.output import (
     write,
 )
 from argmap.cli.output import summary as summarize
-from argmap.diagnostics import ArgmapError
+from argmap.diagnostics import ArgmapError, UsageError
 from argmap.draw.options import DEFAULT_FORMAT, FORMATS, DrawOptions
 from argmap.io import refuse_overwrite
 
@@ -124,6 +124,7 @@ def output_format(output: str | None, fmt: str | None, several: bool) -> str:
     help="Output format. Default: from the extension of OUT (which must name one), else svg.",
 )
 @drawing_options
+@source_root_option
 @click.option(
     "--watch",
     is_flag=True,
@@ -141,6 +142,7 @@ def render(
     output: str | None,
     fmt: str | None,
     options: DrawOptions,
+    source_root: str | None,
     watch: bool,
     jobs: int | None,
 ) -> None:
@@ -190,12 +192,15 @@ def render(
         if options.fit is not None and fmt != "html":
             raise Failure("--fit draws maps one at a time; name the maps rather than a folder, "
                           "and do not --watch")  # fmt: skip
-        sys.exit(_render_many(files, folders, output, fmt, options, watch, jobs))
+        sys.exit(_render_many(files, folders, output, fmt, options, watch, jobs, source_root))
     exit_status = EXIT_OK
     results: list[Checked] = []
+    clashing = _clashes(files, output, fmt, several)
     for name in files:
         try:
-            checked = check_file(name)
+            if name in clashing:
+                raise UsageError(clashing[name])
+            checked = check_file(name, source_root=source_root)
             results.append(checked)
             report(checked.diagnostics)
             if not checked.ok:
@@ -205,7 +210,8 @@ def render(
             where = target(name, output, fmt, several)
             refuse_overwrite(name, where, "the map itself")
             notes: list[str] = []
-            drawings = draw(checked.map, name, fmt, options, notes=notes)
+            drawings = draw(checked.map, name, fmt, options, notes=notes,
+                            source_root=source_root)  # fmt: skip
             for note in notes:
                 say(f"{name}: note: {note}")
             write_figures(where, drawings)
@@ -219,6 +225,15 @@ def render(
     sys.exit(exit_status)
 
 
+def _clashes(files: tuple[str, ...], output: str | None, fmt: str, several: bool) -> dict[str, str]:
+    """The maps named that would be drawn to one file, each with the error naming them."""
+    if not several or output == "-":
+        return {}
+    from argmap.batch.jobs import clashes  # several maps only
+
+    return clashes((name, str(target(name, output, fmt, several))) for name in files)
+
+
 def _render_many(
     files: tuple[str, ...],
     folders: list[str],
@@ -227,6 +242,7 @@ def _render_many(
     options: DrawOptions,
     watch: bool,
     jobs: int | None,
+    source_root: str | None,
 ) -> int:
     """``render DIR...`` (in parallel, skipping drawings up to date) and ``render --watch``."""
     # Drawing folders and watching load here, not with the command: one map drawn never needs
@@ -243,12 +259,13 @@ def _render_many(
 
     try:
         if watch:
-            return watch_maps(list(files), place, fmt, options, echo=say)
+            return watch_maps(list(files), place, fmt, options, echo=say, source_root=source_root)
         maps = [name for name in files if name not in folders]
         with contextlib.ExitStack() as stack:
             outcomes = render_folders(
                 folders, output, fmt, options, workers=jobs,
                 files=[(m, place(m)) for m in maps], progress=_progress(stack),
+                source_root=source_root, note=say,
             )  # fmt: skip
     except ArgmapError as exc:
         raise Failure(str(exc)) from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from argmap.cli.output import write
 from argmap.schema import schema_text
 
 
@@ -19,7 +20,7 @@ def schema() -> None:
     Example:
       argmap schema > argmap.schema.json
     """
-    click.echo(schema_text(), nl=False)
+    write(None, schema_text().encode("utf-8"))
 
 
 __all__ = ["schema"]

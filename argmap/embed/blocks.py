@@ -13,6 +13,7 @@ from argmap.api import check_bytes, check_file
 from argmap.diagnostics import ArgmapError, Diagnostic, Span, UsageError
 from argmap.embed.options import BlockOptions
 from argmap.model import ArgumentMap
+from argmap.project import confine, project_of_folder
 
 #: The name an inline map's path gets (in its block's folder): its ``source: path:`` is read
 #: relative to it.
@@ -92,17 +93,31 @@ class BlockMap:
     files: tuple[str, ...]
 
 
-def read_block(block: Block, base: str | os.PathLike[str]) -> BlockMap:
+def read_block(
+    block: Block,
+    base: str | os.PathLike[str],
+    source_root: str | os.PathLike[str] | None = None,
+) -> BlockMap:
     """The checked map of ``block``, its files relative to the folder ``base``.
 
-    Raises BlockError with every diagnostic when the map has errors.
+    Documents come from other people (a pull request), so files are read only under
+    ``source_root``, by default the documentation's project (the project of ``base``,
+    :func:`argmap.io.project_of_folder`): the map a block names, and every source text (which
+    may also lie in its map's own project).
+
+    Raises BlockError with every diagnostic when the map has errors, or when the block
+    names a map outside the project.
     """
     place, file = block.place, block.options.file
+    root = os.path.realpath(source_root) if source_root is not None else project_of_folder(base)
     if file is not None:
         if block.body.strip():
             raise BlockError(place, "an argmap block names a file or holds a map, not both")
+        if confine(Path(base, file), [root]) is None:
+            outside = f"file={file} is outside the documentation project ({root})"
+            raise BlockError(place, f"{outside}; argmap reads maps only there (see source_root)")
         try:
-            checked = check_file(Path(base, file))
+            checked = check_file(Path(base, file), source_root=root)
         except UsageError as exc:
             raise BlockError(place, str(exc)) from None
         what = f"map {checked.path} (from {place})"
@@ -111,7 +126,8 @@ def read_block(block: Block, base: str | os.PathLike[str]) -> BlockMap:
         raise BlockError(place, "an argmap block names a map file or holds a map; this is empty")
     else:
         text = place.laid_out(block.body)
-        checked = check_bytes(text.encode("utf-8"), str(Path(base, INLINE_NAME)))
+        inline = str(Path(base, INLINE_NAME))
+        checked = check_bytes(text.encode("utf-8"), inline, source_root=root)
         checked = attrs.evolve(checked, diagnostics=tuple(map(place.of, checked.diagnostics)))
         what = f"map in {place}"
         files = []

@@ -8,6 +8,11 @@ an undercut a dotted one; the claims of a linked reason or objection meet at a s
 first, and an undercut points at the circle of the step it attacks. Contradictions are a dotted
 line with a cross at both ends, restatements a thick line. Node ids are ``c_`` and the claim id
 with ``_`` for ``-`` (so no id is a Mermaid keyword); text is escaped with Mermaid's entity codes.
+
+Mermaid reads ``%%{init: ...}%%`` anywhere in a diagram as a directive that changes its
+configuration, and ``%%`` at the start of a line as a comment: so no ``%`` is written from a
+map (``#37;`` in labels, ``\x25`` in the title), and no text leaves its quoted label (quotes
+escaped, one line), so none can start a statement such as a ``click`` callback.
 """
 
 from __future__ import annotations
@@ -45,14 +50,17 @@ LINKS = {  # relation → (arrow to the target, arrow of a member to its junctio
 MAX_TEXT_SIZE = 50_000
 MAX_EDGES = 500
 
-_ENTITIES = {'"': "#quot;", "#": "#35;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "`": "#96;"}
+# "%" would open directives and comments; ":" lets Mermaid's pass over ``style …:#…;`` in any
+# text (it drops the last ";") eat the end of an entity; Mermaid trims U+FEFF as white space.
+_ENTITIES = {'"': "#quot;", "#": "#35;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "`": "#96;",
+             "%": "#37;", ":": "#58;", "\ufeff": "#65279;"}  # fmt: skip
 
 
 def escape(text: str) -> str:
     """Text for a quoted Mermaid label, on one line.
 
-    >>> escape('a "b" <c> #1 &\\n d')
-    'a #quot;b#quot; #lt;c#gt; #35;1 #amp; d'
+    >>> escape('a "b" <c> #1 &\\n d %%{init}%%')
+    'a #quot;b#quot; #lt;c#gt; #35;1 #amp; d #37;#37;{init}#37;#37;'
     """
     return "".join(_ENTITIES.get(char, char) for char in " ".join(text.split()))
 
@@ -118,7 +126,8 @@ _KINDS = {Link.SUPPORT: "support", Link.REBUT: "attack", Link.UNDERCUT: "undercu
 def write(amap: ArgumentMap) -> Exported:
     """The map as a Mermaid flowchart; the losses name what Mermaid does not show."""
     writer = _Writer()
-    title = json.dumps(" ".join(amap.title.split()), ensure_ascii=True)
+    # YAML's double-quoted string (JSON's, plus \x escapes): no % that could open a directive
+    title = json.dumps(" ".join(amap.title.split()), ensure_ascii=True).replace("%", "\\x25")
     writer.lines += ["---", f"title: {title}", "---", "flowchart BT"]
     for claim in amap.claims:
         opening, closing = SHAPES[claim.kind]

@@ -73,7 +73,8 @@ def _unknown_key(document: Document, problem: types.Diagnostic) -> list[types.Co
 
 def _source(document: Document, sources: Sources) -> Source | None:
     relative = document.outline.source_path
-    return None if relative is None else sources.get(sources.locate(document.path, relative))
+    path = None if relative is None else sources.locate(document.path, relative)
+    return None if path is None else sources.get(path)
 
 
 def _closest_quote(

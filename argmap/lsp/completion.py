@@ -105,9 +105,8 @@ def _quotes(
     document: Document, where: Place, offset: int, sources: Sources
 ) -> list[types.CompletionItem]:
     relative = document.outline.source_path
-    if relative is None:
-        return []
-    source = sources.get(sources.locate(document.path, relative))
+    path = None if relative is None else sources.locate(document.path, relative)
+    source = None if path is None else sources.get(path)
     if source is None:
         return []
     typed = where.typed

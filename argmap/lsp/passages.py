@@ -19,7 +19,10 @@ from pathlib import Path
 import attrs
 
 from argmap.analysis.coverage import coverage
+from argmap.diagnostics import ArgmapError
+from argmap.io import read_file
 from argmap.model import ArgumentMap
+from argmap.project import confine, roots
 from argmap.read.source import SourceText, normalize
 from argmap.read.yamltree import decode
 
@@ -147,8 +150,11 @@ class Sources:
         self._read: dict[str, tuple[Stamp, Source | None]] = {}
 
     @staticmethod
-    def locate(map_path: str, relative: str) -> str:
-        return os.path.normpath(Path(map_path).parent / relative)
+    def locate(map_path: str, relative: str) -> str | None:
+        """Where a map's source is, or None when it lies outside the map's project (which
+        argmap does not read: AM117)."""
+        path = os.path.normpath(Path(map_path).parent / relative)
+        return path if confine(path, roots(map_path, None)) is not None else None
 
     @staticmethod
     def stamp(path: str) -> Stamp | None:
@@ -168,8 +174,8 @@ class Sources:
         if known is not None and known[0] == stamp:
             return known[1]
         try:
-            data = Path(path).read_bytes()
-        except OSError:
+            data = read_file(path, what="text file")  # a regular file, at most the limit
+        except ArgmapError:
             return None
         text, _ = decode(data, path)
         source = Source(text) if text is not None else None

@@ -169,8 +169,8 @@ class ArgmapServer(LanguageServer):
                 relative = document.outline.source_path
         except Exception:
             return [], traceback.format_exc()
-        if relative is not None:
-            path = self.sources.locate(document.path, relative)
+        path = None if relative is None else self.sources.locate(document.path, relative)
+        if path is not None:  # (None too for a source outside the map's project)
             self._source_of[document.uri] = path
             self.sources.get(path)  # remembered as read now, to notice a change
         else:

@@ -135,6 +135,7 @@ def serve(
     open_browser: bool = False,
     echo: Callable[[str], None],
     ready: Callable[[str], None] | None = None,
+    source_root: str | None = None,
 ) -> int:
     """Preview a map until interrupted; returns the exit status (130 after Ctrl-C).
 
@@ -145,9 +146,10 @@ def serve(
         open_browser: Open the page in the default browser.
         echo: Where progress and diagnostics go (stderr).
         ready: Called with the URL once the server listens (for tests).
+        source_root: A folder the map may read its source from besides its project.
     """
     load_graphviz()  # once, so that every redraw is warm
-    preview = Preview(path, theme)
+    preview = Preview(path, theme, source_root)
     preview.refresh()
     server = start(preview, port)
     url = f"http://127.0.0.1:{server.server_address[1]}/"

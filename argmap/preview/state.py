@@ -40,11 +40,13 @@ class Preview:
     Args:
         path: The map file, as named on the command line (diagnostics name it so).
         theme: The drawing's theme (see ``argmap render --theme``).
+        source_root: A folder the map may read its source from besides its project.
     """
 
-    def __init__(self, path: str, theme: str = "light") -> None:
+    def __init__(self, path: str, theme: str = "light", source_root: str | None = None) -> None:
         self.path = path
         self.theme = theme
+        self.source_root = source_root
         self.view: bytes | None = None  # the last good HTML view
         self.shown = Shown(0, 0, (), False, Path(path).name)
         self.seconds = 0.0  # how long the last refresh took
@@ -83,7 +85,7 @@ class Preview:
         """A new view (None when the map has errors), the diagnostics, whether there are
         errors, and the map's title when it has one."""
         try:
-            checked = check_file(self.path)
+            checked = check_file(self.path, source_root=self.source_root)
         except ArgmapError as exc:
             return None, (f"argmap: {exc}",), True, None
         lines = tuple(str(d) for d in checked.diagnostics)
@@ -97,7 +99,7 @@ class Preview:
             errors = any(d.severity is Severity.ERROR for d in checked.diagnostics)
             return None, lines, errors, amap.title if amap else None
         try:
-            text = source_text(amap, self.path)
+            text = source_text(amap, self.path, source_root=self.source_root)
             view = render_map(amap, "html", theme=self.theme, source=text)
         except ArgmapError as exc:  # the source vanished meanwhile, or Graphviz failed
             return None, (*lines, f"argmap: {exc}"), True, amap.title

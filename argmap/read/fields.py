@@ -3,15 +3,15 @@ lists, and data carried for other formats; a diagnostic for each that is wrong."
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from argmap.diagnostics import Diagnostic, Span
+from argmap.diagnostics import Diagnostic, Span, clip
 from argmap.model import FORMAT_VERSION, Carried, Ref
 from argmap.model.keys import KEYS, MAX_TEXT, REQUIRED
 from argmap.read.hints import colon_hint
+from argmap.read.suggest import did_you_mean
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, bad_character, describe
 
 T = TypeVar("T")
@@ -64,12 +64,12 @@ class Fields:
     @staticmethod
     def _unknown_key(key: str, place: str, what: str) -> str:
         allowed = KEYS[place]
-        message = f"unknown key '{key}' in {what}"
+        message = f"unknown key '{clip(key)}' in {what}"
         if place == "premise" and key == "reasons":
             return message + "; premises have no reasons: list it under conclusions instead"
-        close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
-        if close:
-            return message + f"; did you mean '{close[0]}'?"
+        hint = did_you_mean(key, allowed)
+        if hint:
+            return message + hint
         return message + "; expected one of: " + ", ".join(allowed)
 
     def text(self, node: Node, what: str, limit: int = MAX_TEXT) -> str | None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import collections
-import difflib
 import itertools
 import re
 
@@ -52,7 +50,6 @@ _WORD_GROUP = re.compile(rf"(?:\S++ ?){{1,{_STRIDE}}}")
 _SCAN_BUDGET = 16
 # An elision inside a quote: "…", "...", "[…]" or "[...]" stands for omitted source text.
 _ELLIPSIS = re.compile(r"\s*\[?(?:\u2026|\.\.\.)\]?\s*")
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019)]*|$)", re.M)
 
 
 def normalize(text: str) -> str:
@@ -95,15 +92,6 @@ def _parts(quote: str) -> list[str]:
 class Match:
     start: int  # character offsets into the original source text
     end: int
-
-
-@attrs.frozen
-class Passage:
-    """The source passage closest to a quote that was not found."""
-
-    line: int
-    text: str
-    similarity: float
 
 
 class SourceText:
@@ -150,6 +138,7 @@ class SourceText:
             self.normalized = words + " " if words and folded[-1:].isspace() else words
         self._line_starts: list[int] | None = None
         self._index: dict[str, int] | None = None
+        self._lowered: str | None = None  # the normalized text in lower case, once needed
         self._cursor = 0  # where the last quote that contains() found by scanning ends
         self._scanned = 0  # characters of ``normalized`` scanned so far, to weigh the index
 
@@ -279,7 +268,9 @@ class SourceText:
     def find_other_case(self, quote: str) -> Match | None:
         """Where ``quote`` occurs when letter case is ignored (as :meth:`find`), or None: for
         a message that points at a quote differing from its source only in case."""
-        lowered = self.normalized.lower()
+        if self._lowered is None:  # once: a map may have many quotes not found
+            self._lowered = self.normalized.lower()
+        lowered = self._lowered
         if len(lowered) != len(self.normalized):  # a letter whose lower case is longer
             return None
         position, first = 0, -1
@@ -316,41 +307,3 @@ class SourceText:
             found.append(tuple(matches))
             start = position
         return found
-
-    def closest(self, quote: str) -> Passage | None:
-        """The sentence of the source most like ``quote``, for a helpful error message: the
-        one whose blocks matching the quote cover most of it (the first such, in reading
-        order).
-
-        A long source has thousands of sentences, and matching blocks costs a tenth of a
-        millisecond a sentence; so sentences are tried in the order of a bound on that score
-        (the characters a sentence shares with the quote, counted with repeats), and the
-        search stops when no sentence left can beat the best found. The answer is the one
-        trying them all would give, for a small part of the time.
-        """
-        wanted = normalize(quote)
-        counts = collections.Counter(wanted)
-        candidates: list[tuple[int, int, str, re.Match[str]]] = []
-        for index, found in enumerate(_SENTENCE.finditer(self.text)):
-            sentence = normalize(found.group())
-            if sentence:
-                shared = sum((collections.Counter(sentence) & counts).values())
-                candidates.append((-shared, index, sentence, found))
-        candidates.sort(key=lambda candidate: candidate[:2])  # most shared first
-        matcher = difflib.SequenceMatcher(autojunk=False)
-        matcher.set_seq2(wanted)
-        best: tuple[int, int, str, re.Match[str]] | None = None
-        for negative, index, sentence, found in candidates:
-            if best is not None and -negative < best[0]:
-                break  # neither this sentence nor any after it can match more
-            matcher.set_seq1(sentence)
-            # Score the quote against its best-aligned window of the sentence, so that a quote of
-            # part of a long sentence is not penalised for the part it leaves out.
-            matched = sum(block.size for block in matcher.get_matching_blocks())
-            if best is None or (matched, -index) > (best[0], -best[1]):
-                best = (matched, index, sentence, found)
-        if best is None:
-            return None
-        matched, _, sentence, found = best
-        start = found.start() + len(found.group()) - len(found.group().lstrip())
-        return Passage(self.line_of(start), sentence, matched / max(len(wanted), 1))
