@@ -13,8 +13,7 @@ from argmap.analysis.evaluate import evaluate
 from argmap.analysis.focus import DEFAULT_DEPTH, focus
 from argmap.checks import check
 from argmap.diagnostics import Diagnostic, FontWarning, MapError, UsageError, has_errors
-from argmap.draw.options import DEFAULT_THEME, FORMATS, DrawOptions
-from argmap.draw.themes import themed_dot
+from argmap.draw.options import DEFAULT_THEME, FIT_FORMATS, FORMATS, PAGE_NAMES, DrawOptions
 from argmap.io import Unreadable, make_folder, read_file, write_atomic
 from argmap.model import ArgumentMap
 from argmap.project import confine, roots
@@ -113,6 +112,12 @@ class Map(ArgumentMap):
             options["source"] = source_text(self, self.path, source_root=self.source_root)
         return render_map(self, fmt, **options)
 
+    def figures(self, fmt: str = "svg", **options: Any) -> list[bytes]:
+        """This map's figures drawn as ``fmt``: :func:`render_figures` (same options)."""
+        if fmt == "html" and "source" not in options and self.path is not None:
+            options["source"] = source_text(self, self.path)
+        return render_figures(self, fmt, **options)
+
     def save(self, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> None:
         """Draw this map into the file ``path``, whole or not at all, creating missing
         folders on its way: :func:`save_map`."""
@@ -147,11 +152,15 @@ def render_map(
     source: str | None = None,
     status: bool = False,
     dpi: int | None = None,
+    fit: int | None = None,
+    page: str | None = None,
+    landscape: bool = False,
+    legend: bool = True,
 ) -> bytes:
     """A map drawn as ``fmt`` (svg, png, pdf, dot or html) by the bundled Graphviz.
 
     With ``status``, each claim shows whether it stands, is defeated or is undecided
-    (:func:`argmap.analysis.evaluate.evaluate`).
+    (:func:`argmap.analysis.evaluate.evaluate`). ``legend`` draws the legend.
 
     SVG is made for documents (:mod:`argmap.draw.svg`); HTML is the map beside its source
     text (:mod:`argmap.pages.view`). ``theme`` (light, dark, print, auto) colours every
@@ -161,16 +170,53 @@ def render_map(
     by default) to PNG; ``source`` is the source's text, for HTML (see :func:`source_text`;
     without it the page shows the map alone).
 
+    ``fit`` (CSS px) lays the map out for a column that wide (the HTML view opens at that
+    column's scale), and ``page`` (``a4`` or ``letter``, ``landscape`` or not) a PDF for
+    printed pages, a figure a page: see :func:`render_figures`, which returns every figure
+    when the map needs several. Here such a map raises UsageError.
+
     The text is drawn in the font argmap ships, whatever fonts the machine has. Text that
     font cannot draw (Chinese, say) is drawn with the machine's fonts, and a
     :class:`~argmap.diagnostics.FontWarning` names it and the font to install.
     """
+    drawings = render_figures(
+        amap, fmt, theme=theme, width=width, id_prefix=id_prefix, source=source,
+        status=status, dpi=dpi, fit=fit, page=page, landscape=landscape, legend=legend,
+    )  # fmt: skip
+    if len(drawings) > 1:
+        raise UsageError(
+            f"at a width of {fit} px the map is drawn as {len(drawings)} figures; "
+            "argmap.render_figures returns them all"
+        )
+    return drawings[0]
+
+
+def render_figures(
+    amap: ArgumentMap,
+    fmt: str = "svg",
+    *,
+    theme: str = DEFAULT_THEME,
+    width: str | None = None,
+    id_prefix: str = "",
+    source: str | None = None,
+    status: bool = False,
+    dpi: int | None = None,
+    fit: int | None = None,
+    page: str | None = None,
+    landscape: bool = False,
+    legend: bool = True,
+) -> list[bytes]:
+    """A map's figures drawn as ``fmt``, in reading order (the options of :func:`render_map`).
+
+    With ``fit`` (svg, png, pdf, dot): each figure readable in a column ``fit`` CSS px wide
+    (claim text at least 9 px, all text at least 7 px, all figures at one scale), as many as
+    the map needs; one figure when the whole map fits. With ``page`` (pdf): one document, a
+    figure a page, all text at least 7 pt. Otherwise the whole map as one drawing.
+    """
     # The drawing stack (the DOT builder, Graphviz, the SVG for documents, the HTML page) loads
     # with the first drawing, not with this module: checking a map never needs it.
-    from argmap.draw.engine import render
-    from argmap.draw.graph import to_dot
-    from argmap.draw.style import LEGEND_MAX_CLAIMS
-    from argmap.draw.svg import check_theme, embed
+    from argmap.draw.figures import draw_figures, whole_svg
+    from argmap.draw.svg import check_theme
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
@@ -181,16 +227,28 @@ def render_map(
         raise UsageError("a width applies to svg only")
     if fmt != "png" and dpi is not None:
         raise UsageError("a resolution (dpi) applies to png only")
-    legend = len(amap.claims) <= LEGEND_MAX_CLAIMS
-    dot = to_dot(amap, legend=legend, evaluation=evaluate(amap) if status else None)
-    dot = themed_dot(dot, theme)  # every format in the theme's colours (auto: light)
+    if fit is not None and fmt not in FIT_FORMATS:
+        raise UsageError(f"--fit applies to {', '.join(FIT_FORMATS)}")
+    if fit is not None and page is not None:
+        raise UsageError("--page fits the figures to the page; give --fit or --page")
+    if fit is not None and width:
+        raise UsageError("--fit sets the width itself; give --fit or --width")
+    if page is not None and fmt != "pdf":
+        raise UsageError("--page applies to pdf only")
+    if page is not None and page not in PAGE_NAMES:
+        raise UsageError(f"unknown page '{page}'; choose one of {', '.join(PAGE_NAMES)}")
+    if landscape and page is None:
+        raise UsageError("--landscape goes with --page")
+    evaluation = evaluate(amap) if status else None
     if fmt == "html":
-        from argmap.pages.view import page  # the HTML view: for this format only
+        from argmap.pages.view import page as view  # the HTML view: for this format only
 
-        return page(amap, render(dot, "svg"), source, theme=theme, id_prefix=id_prefix)
-    if fmt == "svg":
-        return embed(render(dot, "svg"), amap, theme=theme, width=width, id_prefix=id_prefix)
-    return render(dot, fmt, dpi=dpi)
+        drawn = whole_svg(amap, legend=legend, evaluation=evaluation, theme=theme)
+        return [view(amap, drawn, source, theme=theme, id_prefix=id_prefix, fit=fit)]
+    return draw_figures(
+        amap, fmt, evaluation=evaluation, theme=theme, width=width, id_prefix=id_prefix,
+        dpi=dpi, fit_to=fit, page=page, landscape=landscape, legend=legend,
+    )  # fmt: skip
 
 
 #: What a map that ran out of memory is told (Python's MemoryError says nothing).
@@ -208,11 +266,12 @@ def draw(
     *,
     notes: list[str] | None = None,
     source_root: Root = None,
-) -> bytes:
-    """A checked map drawn as ``fmt`` with the render command's ``options``: the part around
-    ``options.focus`` (:func:`argmap.analysis.focus.focus`) when it names a claim; an HTML page
-    with the source text, read relative to the map file at ``path`` (inside the map's project
-    or ``source_root``).
+) -> list[bytes]:
+    """A checked map drawn as ``fmt`` with the render command's ``options``, as one drawing
+    or (with ``fit``) the figures it needs: the part around ``options.focus``
+    (:func:`argmap.analysis.focus.focus`) when it names a claim; an HTML page with the source
+    text, read relative to the map file at ``path`` (inside the map's project or
+    ``source_root``).
 
     With ``notes``, what argmap has to say about the drawing (text its font cannot draw, as
     :class:`~argmap.diagnostics.FontWarning` says) is added to that list, one line per
@@ -247,7 +306,9 @@ def _font_notes(found: list[FontWarning]) -> list[str]:
     return machine + ([advice(lacking)] if lacking else [])
 
 
-def _draw(amap: ArgumentMap, path: str, fmt: str, options: DrawOptions, source_root: Root) -> bytes:
+def _draw(
+    amap: ArgumentMap, path: str, fmt: str, options: DrawOptions, source_root: Root
+) -> list[bytes]:
     if options.depth is not None and options.focus is None:
         raise UsageError("a depth counts steps from the claim in focus; give a focus too")
     if options.focus is not None:
@@ -256,7 +317,7 @@ def _draw(amap: ArgumentMap, path: str, fmt: str, options: DrawOptions, source_r
         depth = DEFAULT_DEPTH if options.depth is None else options.depth
         amap = focus(amap, options.focus, depth)
     source = source_text(amap, path, source_root=source_root) if fmt == "html" else None
-    return render_map(
+    return render_figures(
         amap,
         fmt,
         theme=options.theme,
@@ -265,6 +326,10 @@ def _draw(amap: ArgumentMap, path: str, fmt: str, options: DrawOptions, source_r
         source=source,
         status=options.status,
         dpi=options.dpi,
+        fit=options.fit,
+        page=options.page,
+        landscape=options.landscape,
+        legend=options.legend,
     )
 
 
@@ -327,6 +392,7 @@ __all__ = [
     "draw",
     "load",
     "read_source",
+    "render_figures",
     "render_map",
     "save_map",
     "source_text",

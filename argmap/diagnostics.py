@@ -68,6 +68,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "AM202": (Severity.WARNING, "a recommendation or main conclusion does not stand"),
     "AM203": (Severity.WARNING, "a reason rests on a defeated claim"),
     "AM204": (Severity.WARNING, "a claim without quotes that is not marked implicit"),
+    "AM205": (Severity.WARNING, "more than one claim is marked as the thesis"),
+    "AM206": (Severity.WARNING, "the claim marked as the thesis supports or attacks another"),
 }
 
 

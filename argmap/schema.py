@@ -25,6 +25,7 @@ from argmap.model.keys import (
     KEYS,
     MAX_CLAIM_TEXT,
     MAX_ID,
+    MAX_LABEL,
     MAX_SCHEME,
     MAX_TEXT,
     MAX_TITLE,
@@ -100,6 +101,11 @@ VALUES: dict[tuple[str, str] | str, dict[str, Any]] = {
     ),
     "implicit": {
         "description": "true for a claim the text does not state (a reconstruction)",
+        "anyOf": [{"type": "boolean"}, {"enum": ["true", "false"]}],
+    },
+    "label": _text(MAX_LABEL, "a short form of the text, drawn where space is tight"),
+    "thesis": {
+        "description": "true for the claim the map argues for: drawn on top, emphasised",
         "anyOf": [{"type": "boolean"}, {"enum": ["true", "false"]}],
     },
     "contradicts": _one_or_list(_REF, "claims that cannot be true together with this one"),

@@ -477,6 +477,8 @@ class ClaimSpec:
     reasons: list[ReasonSpec] = attrs.Factory(list)
     contradicts: list[str] = attrs.Factory(list)
     implicit: bool | None = None  # None: no 'implicit' key
+    label: str | None = None
+    thesis: bool | None = None  # None: no 'thesis' key
 
     def refs(self) -> Iterator[str]:
         """Every id this claim refers to."""
@@ -538,6 +540,8 @@ class MapSpec:
                 objections=tuple(o.model() for o in c.objections),
                 contradicts=tuple(Ref(i) for i in c.contradicts),
                 implicit=bool(c.implicit),
+                label=c.label,
+                thesis=bool(c.thesis),
             )
             for c in self.in_model_order()
         )
@@ -792,6 +796,13 @@ def map_specs(
             claim.implicit = True if with_source else draw(st.sampled_from([None, True, False]))
         claim.note = draw(st.none() | texts(100))
         claim.url = draw(st.none() | urls())
+        claim.label = draw(st.none() | st.none() | texts(40))
+        claim.thesis = draw(st.sampled_from([None, None, None, False]))
+    # At most one thesis, on a claim nothing builds on (else AM205, AM206).
+    used = {ref for claim in specs for ref in claim.refs()}
+    tops = [claim for claim in specs if claim.id not in used]
+    if tops and draw(st.booleans()):
+        draw(st.sampled_from(tops)).thesis = True
     order = draw(st.permutations(specs))
     source_spec = None
     if with_source:
@@ -929,6 +940,10 @@ def _claim_node(draw: Draw, claim: ClaimSpec, built: Built) -> Map:
         pairs.append(("contradicts", _id_list(draw, claim.contradicts, built)))
     if claim.implicit is not None:
         pairs.append(("implicit", scalar(draw, "true" if claim.implicit else "false")))
+    if claim.label is not None:
+        pairs.append(("label", scalar(draw, claim.label)))
+    if claim.thesis is not None:
+        pairs.append(("thesis", scalar(draw, "true" if claim.thesis else "false")))
     if claim.reasons:
         reasons = [_reason_node(draw, r, built) for r in claim.reasons]
         bare = len(reasons) == 1 and not isinstance(reasons[0], Seq) and _flag(draw)
@@ -1187,6 +1202,8 @@ def _cycle(draw: st.DrawFn, spec: MapSpec, built: Built) -> Callable[[], tuple[i
             candidates.append((m, t))
     assume(candidates)
     m, t = draw(st.sampled_from(candidates))
+    if built.claims[m.id].get("thesis") is not None:
+        built.claims[m.id].remove("thesis")  # now a reason: no thesis (AM206)
     section = built.sections[m.kind]
     section.items.remove(built.claims[m.id])
     section.items.insert(0, built.claims[m.id])

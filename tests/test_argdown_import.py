@@ -309,7 +309,8 @@ def test_statements_become_claims_with_ids_from_titles() -> None:
         "claims whose tags are kept in their notes (1): energy-interest",
         "claims whose heading is kept in their notes as their group (6): energy-interest, "
         "energy-interest-2, an-untitled-statement-over-two, cited, only-referenced, fielded",
-        "claims whose data beyond quotes, note, url, implicit and role is kept in their notes (1): "
+        "claims whose data beyond quotes, note, url, implicit, role, label and thesis is kept in "
+        "their notes (1): "
         "energy-interest",
         "claims with quotes but no source named in the front matter (source: {path: ...}), the "
         "quotes kept in their notes (1): fielded",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import math
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.api import load, render_map, source_text
+from argmap.api import load, render_figures, render_map, source_text
 from argmap.draw.svg import inline
 from argmap.model import ArgumentMap
 from argmap.pages.view import passages
@@ -383,3 +384,112 @@ def test_the_html_view_in_dark(browser, seed: ArgumentMap, tmp_path: Path) -> No
     assert background == "rgb(13, 17, 23)"
     browser.execute_script("document.querySelector(\"[data-claim='import-energy']\").focus()")
     screenshot(browser, "html-view-dark", whole=False)
+
+
+# --- figures that fit a column (render --fit) -----------------------------------------------
+
+COLUMN_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>A report column</title>
+<style>
+body {{ margin: 16px; font: 15px/1.5 sans-serif; }}
+.column {{ width: {column}px; }}
+figure {{ margin: 0 0 24px 0; }}
+</style></head><body><div class="column">
+<p>A report column {column} px wide, the figures inline, as a document shows them.</p>
+{figures}
+</div></body></html>
+"""
+
+# Per figure: the least claim text and the least other text as shown (the computed font size
+# times the SVG's scale on screen), the figure's width on screen, and the texts that run past
+# the box of their node.
+MEASURE = """
+return [...document.querySelectorAll('figure svg')].map(svg => {
+  let claim = 1e9, other = 1e9;
+  const outside = [];
+  for (const t of svg.querySelectorAll('text')) {
+    const size = parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a;
+    const node = t.closest('g.node');
+    const isClaim = node && node.classList.contains('claim') && t.getAttribute('font-weight') !== 'bold';
+    if (isClaim) claim = Math.min(claim, size); else other = Math.min(other, size);
+    const shape = node && node.querySelector('polygon, path');
+    if (shape) {
+      const a = t.getBBox(), b = shape.getBBox();
+      if (a.x < b.x - 0.5 || a.x + a.width > b.x + b.width + 0.5) outside.push(node.id + ': ' + t.textContent);
+    }
+  }
+  return {claim, other, width: svg.getBoundingClientRect().width, outside,
+          full: [...svg.querySelectorAll('g.node.claim:not(.reference)')].map(g => g.id)};
+});
+"""
+
+
+@pytest.mark.parametrize("column", [720, 1280])
+def test_fitted_figures_are_readable_in_a_column(
+    browser, seed: ArgumentMap, tmp_path: Path, column: int
+) -> None:
+    figures = render_figures(seed, "svg", fit=column)
+    body = "".join(f"<figure>{inline(svg)}</figure>" for svg in figures)
+    path = tmp_path / f"column-{column}.html"
+    path.write_text(COLUMN_PAGE.format(column=column, figures=body), encoding="utf-8")
+    browser.get(path.as_uri())
+    browser.execute_async_script("document.fonts.ready.then(() => arguments[0]())")
+    shown = browser.execute_script(MEASURE)
+    assert len(shown) == len(figures) >= 1
+    for figure in shown:
+        assert figure["width"] <= column + 0.5
+        assert figure["claim"] >= 9
+        assert figure["other"] >= 7
+        assert figure["outside"] == []
+    in_full = {name for figure in shown for name in figure["full"]}
+    assert {claim.id for claim in seed.claims} <= in_full  # every claim in full somewhere
+    screenshot(browser, f"seed-fit-{column}")
+
+
+def test_the_html_view_opens_with_the_whole_map_in_its_pane(
+    browser, seed: ArgumentMap, tmp_path: Path
+) -> None:
+    path = tmp_path / "whole.html"
+    path.write_bytes(render_map(seed, "html", source=source_text(seed, SEED_MAP)))
+    browser.get(path.as_uri())
+    inside = (
+        "const m = document.getElementById('argmap-map').getBoundingClientRect();"
+        "const s = document.querySelector('#argmap-map svg').getBoundingClientRect();"
+        "return [s.left >= m.left - 1, s.right <= m.right + 1, s.top >= m.top - 1,"
+        " s.bottom <= m.bottom + 1, s.width]"
+    )
+    *fits, width = browser.execute_script(inside)
+    assert fits == [True, True, True, True]
+    screenshot(browser, "html-view-whole", whole=False)
+    path.write_bytes(render_map(seed, "html", source=source_text(seed, SEED_MAP), fit=720))
+    browser.get(path.as_uri())
+    natural = browser.execute_script(
+        "return document.querySelector('#argmap-map svg').width.baseVal.value"
+    )
+    shown = browser.execute_script(inside)[-1]
+    assert shown == pytest.approx(min(natural, 720), abs=2)  # as a 720-px column shows it
+
+
+def test_the_readmes_images_are_readable_in_a_github_column(browser, tmp_path: Path) -> None:
+    """GitHub shows a README's images at most as wide as its column (about 830 px): each image
+    of the seed map the README shows keeps claim text (12 points in its viewBox) 9 px high."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    images = re.findall(r"!\[[^\]]*\]\((maps/[^)]+\.svg)\)", readme)
+    assert images and all(image.startswith("maps/figures/") for image in images)
+    root = Path(__file__).parent.parent
+    tags = "".join(f'<p><img src="{(root / image).as_uri()}"></p>' for image in set(images))
+    page = tmp_path / "readme.html"
+    page.write_text(
+        "<!DOCTYPE html><html><body style='margin:0'><article style='width:830px'>"
+        f"<style>img {{ max-width: 100%; }}</style>{tags}</article></body></html>",
+        encoding="utf-8",
+    )
+    browser.get(page.as_uri())
+    browser.execute_script("return Promise.all([...document.images].map(i => i.decode()))")
+    shown = browser.execute_script(
+        "return [...document.images].map(i => [i.src, i.getBoundingClientRect().width])"
+    )
+    for src, width in shown:
+        svg = Path(src.removeprefix("file://")).read_text(encoding="utf-8")
+        box = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))  # type: ignore[union-attr]
+        assert 12 * width / box >= 9, src

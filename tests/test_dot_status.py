@@ -45,23 +45,24 @@ def texts(group: ET.Element) -> list[str]:
 def test_status_is_a_class_a_word_and_struck_text_and_the_kind_stays() -> None:
     amap = sample()
     found = groups(render(to_dot(amap, evaluation=evaluate(amap)), "svg"))
-    assert found["c"].get("class") == "node claim conclusion defeated"
+    assert found["c"].get("class") == "node claim conclusion defeated thesis"  # the one top
     assert found["r"].get("class") == "node claim premise stands"
     assert found["x"].get("class") == "node claim premise undecided"
     assert found["h"].get("class") == "node claim premise implicit stands"
-    assert [t.strip() for t in texts(found["c"])[:2]] == ["CONCLUSION", "DEFEATED"]
+    assert [t.strip() for t in texts(found["c"])[:2]] == ["MAIN THESIS · CONCLUSION", "DEFEATED"]
     assert [t.strip() for t in texts(found["x"])[:2]] == ["PREMISE", "UNDECIDED"]
     assert texts(found["r"])[:2] == ["PREMISE", "Its rebuttal."]
     struck = [t for t in found["c"].iter(f"{SVG}text") if t.get("text-decoration")]
     assert [t.text for t in struck] == ["The conclusion."]
     assert found["c"].find(f".//{SVG}path") is not None  # still a rounded box
-    for name in ("legend_stands", "legend_defeated", "legend_undecided"):
-        assert name in found
+    legend = texts(found["argmap_graph"])
+    for word in ("DEFEATED", "an attack on it holds", "UNDECIDED", "caught in an attack cycle"):
+        assert word in legend
 
 
 def test_without_status_nothing_about_it_is_drawn() -> None:
     dot = to_dot(sample())
-    for word in ("DEFEATED", "UNDECIDED", "legend_stands", "<S>", "stands"):
+    for word in ("DEFEATED", "UNDECIDED", "attack on it holds", "<S>", "stands"):
         assert word not in dot
 
 
@@ -71,10 +72,9 @@ def test_an_implicit_claim_is_dashed_and_says_so_and_the_legend_shows_one() -> N
     assert node.attr["style"] == "filled,dashed"
     assert "IMPLICIT PREMISE" in node.attr["label"]
     assert graph.get_node("p").attr["style"] == "filled"
-    legend = graph.get_subgraph("cluster_legend")
-    assert "legend_implicit" in legend.nodes()
+    assert "<B>IMPLICIT</B>" in graph.graph_attr["label"]  # the legend shows one
     plain = ArgumentMap("t", (Claim("a", P, "A."),))
-    assert "legend_implicit" not in to_dot(plain)
+    assert "IMPLICIT" not in to_dot(plain)
 
 
 def test_a_contradiction_is_one_edge_barred_at_both_ends_outside_the_ranking() -> None:
@@ -88,7 +88,7 @@ def test_a_contradiction_is_one_edge_barred_at_both_ends_outside_the_ranking() -
         "tee",
     )
     assert edge.attr["constraint"] == "false"
-    assert "legend_contradiction_a" in graph.get_subgraph("cluster_legend").nodes()
+    assert ">contradict<" in graph.graph_attr["label"]
     declared_twice = ArgumentMap(
         "t",
         (
@@ -96,7 +96,7 @@ def test_a_contradiction_is_one_edge_barred_at_both_ends_outside_the_ranking() -
             Claim("y", P, "Y.", contradicts=(Ref("x"),)),
         ),
     )
-    assert to_dot(declared_twice).count("class=contradiction") == 2  # one edge, one legend
+    assert to_dot(declared_twice).count("class=contradiction") == 1  # one edge
 
 
 def test_render_status_on_the_command_line(write_map) -> None:

@@ -3,10 +3,7 @@ figures in order, each as wide as the text column allows, and how large their te
 
 from __future__ import annotations
 
-import attrs
 import pytest
-
-from argmap.draw.options import DrawOptions
 
 from .docbuild import ENERGY_TITLE, SEED_TITLE, example, record, run, sphinx
 from .test_browser import CHROMIUM, DRIVER, browser, screenshot  # noqa: F401 - the fixture
@@ -15,8 +12,6 @@ pytestmark = pytest.mark.skipif(
     not (CHROMIUM and DRIVER), reason="needs Debian's chromium and chromium-driver"
 )
 
-#: Issue 12's fitting: with it, figures are laid out for the column, and readable there.
-FITTING = "fit" in attrs.fields_dict(DrawOptions)
 
 # For each inline SVG figure: its title, the width its figure gives it in the column, its width as
 # shown and as drawn (CSS px), and its smallest claim text and smallest text as shown (px).
@@ -65,7 +60,7 @@ def test_the_figures_show_in_order_at_the_column_width(browser, tmp_path, name: 
             smallest_text_px=smallest,
         )
         assert shown == pytest.approx(min(natural, column), abs=1.5)  # shrunk to fit, no more
-        if FITTING:  # issue 12: claim text at least 9 px, all text at least 7 px
-            assert claims >= 9 and smallest >= 7, title
+        # The examples draw whole maps (no fit=): how large their text shows is recorded, not
+        # asserted; figures drawn with fit= are measured in test_browser.py.
     browser.execute_script("window.scrollTo(0, 0)")
     screenshot(browser, f"embed-{name}")

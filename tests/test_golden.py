@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from argmap.api import load, render_map
+from argmap.api import load, render_figures, render_map
 from argmap.draw.graph import to_dot
 
 from .conftest import ROOT, SEED_MAP
@@ -42,3 +42,17 @@ def test_committed_seed_svg_is_up_to_date() -> None:
     assert content(committed.read_bytes()) == content(fresh), (
         "maps/europe-central-asia.svg is stale: argmap render maps/europe-central-asia.yaml"
     )
+
+
+def test_committed_figures_are_up_to_date() -> None:
+    """The README shows the seed map as it appears in a 720-px column: these figures."""
+    folder = ROOT / "maps" / "figures"
+    fresh = render_figures(load(SEED_MAP), "svg", fit=720)
+    committed = sorted(folder.glob("europe-central-asia*.svg"))
+    assert [p.name for p in committed] == [
+        f"europe-central-asia-{n}.svg" for n in range(1, len(fresh) + 1)
+    ], "maps/figures/ is stale: argmap render maps/europe-central-asia.yaml --fit 720 -o maps/figures/"
+    for path, svg in zip(committed, fresh, strict=True):
+        assert content(path.read_bytes()) == content(svg), (
+            f"{path} is stale: argmap render maps/europe-central-asia.yaml --fit 720 -o maps/figures/"
+        )

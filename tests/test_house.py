@@ -131,6 +131,7 @@ LOADED_WHEN_USED = {
     "pygraphviz",
     # The drawing stack, by the API's drawing functions: checking a map never draws it.
     "argmap.draw.engine",
+    "argmap.draw.figures",
     "argmap.draw.graph",
     "argmap.draw.style",
     "argmap.draw.svg",

@@ -103,8 +103,9 @@ def test_no_ids_are_offered_in_text(tmp_path: Path, where: str) -> None:
 def test_keys_of_the_place_are_offered_leaving_out_those_written(tmp_path: Path) -> None:
     doc, cursor = typed(tmp_path, SMALL + "  - id: new\n    text: New.\n    re|\n")
     result = complete(doc, cursor)
-    assert labels(result) == ["quotes", "note", "url", "objections", "contradicts", "implicit",
-                              "role", "restates", "aif", "reasons"]  # fmt: skip
+    assert labels(result) == ["label", "quotes", "note", "url", "objections", "contradicts",
+                              "implicit", "thesis", "role", "restates", "aif",
+                              "reasons"]  # fmt: skip
     item = result.items[-1]
     assert item.text_edit.new_text == "reasons: "
     assert covered(doc, item.text_edit.range) == "re"

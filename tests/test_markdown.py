@@ -10,7 +10,7 @@ import pytest
 
 markdown = pytest.importorskip("markdown")
 
-from argmap.markdown import MapBlockError  # noqa: E402
+from argmap.markdown import ArgmapExtension, MapBlockError  # noqa: E402
 
 from .conftest import ROOT, SEED_MAP  # noqa: E402
 from .docsite import build, make_site  # noqa: E402
@@ -59,7 +59,7 @@ def test_a_file_block_becomes_the_inline_svg(base: Path) -> None:
     html = convert("# Map\n\n```argmap file=maps/europe-central-asia.yaml\n```\n\nAfter.", base)
     assert html.startswith('<h1>Map</h1>\n<div class="argmap">\n<svg xmlns=')
     assert html.endswith("</svg>\n</div>\n<p>After.</p>")
-    assert 'id="partnership-thesis" class="node claim recommendation"' in html
+    assert 'id="partnership-thesis" class="node claim recommendation thesis"' in html
     assert "<?xml" not in html
 
 
@@ -161,3 +161,18 @@ def test_mkdocs_fails_the_build_on_a_map_with_errors(tmp_path: Path) -> None:
     assert "docs/bad.md:14:15: error: reason 'q' of 'c' is no claim [AM103]" in said
     assert "Aborted with a BuildError!" in said
     assert "Traceback" not in said
+
+
+def test_a_block_with_fit_renders_the_maps_figures_in_order() -> None:
+    import markdown
+
+    from .conftest import ROOT
+
+    text = "```argmap file=maps/europe-central-asia.yaml fit=720\n```\n"
+    html = markdown.markdown(text, extensions=[ArgmapExtension(base_path=str(ROOT))])
+    titles = re.findall(r'<title id="[^"]*-title">([^<]*)</title>', html)
+    assert titles[:2] == [
+        "Europe &amp; Central Asia: a partnership with mutual benefits (figure 1 of 4)",
+        "Europe &amp; Central Asia: a partnership with mutual benefits (figure 2 of 4)",
+    ]
+    assert len(re.findall(r"<svg ", html)) == 4

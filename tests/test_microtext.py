@@ -239,5 +239,7 @@ def test_the_opponent_is_drawn_in_its_own_outline() -> None:
     opponent = next(line for line in dot.splitlines() if line.startswith("\ta1 ["))
     proponent = next(line for line in dot.splitlines() if line.startswith("\ta2 ["))
     assert 'class="claim premise opponent"' in opponent and "penwidth=2.6" in opponent
-    assert 'class="claim recommendation proponent"' in proponent and "penwidth" not in proponent
-    assert "legend_opponent" in dot
+    # The proponent's central claim is the map's thesis: its heavier outline in its own colour.
+    assert 'class="claim recommendation proponent thesis"' in proponent
+    assert 'color="#d55e00"' not in proponent
+    assert "<B>OPPONENT</B>" in dot  # the legend

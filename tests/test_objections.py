@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from argmap.checks import check
 from argmap.draw.graph import to_dot
 from argmap.model import Link, Objection, Ref, attacks
@@ -102,7 +104,8 @@ def test_drawn_with_junctions() -> None:
     amap, _ = read("        objections:\n          - claims: [a, b]\n            objections: [u]\n")
     assert amap is not None
     dot = to_dot(amap, legend=False)
-    assert '"reason--c--1--1" [label="" class="objection linked" color="#b4457f"' in dot
-    assert 'a -> "reason--c--1--1" [arrowhead=none' in dot
-    assert '"reason--c--1--1" -> "reason--c--1" [arrowhead=tee' in dot
-    assert 'u -> "reason--c--1--1" [arrowhead=tee' in dot
+    # The linked objection is undercut: a bar, where a and b meet and u lands apart.
+    assert re.search(r'"reason--c--1--1" \[label=<.*?> class="objection linked bar"', dot)
+    assert 'a -> "reason--c--1--1":s:s [arrowhead=none' in dot
+    assert '"reason--c--1--1":s:n -> "reason--c--1":u1:s [arrowhead=tee' in dot
+    assert 'u -> "reason--c--1--1":u1:s [arrowhead=tee' in dot

@@ -20,6 +20,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from argmap.analysis.summary import thesis
 from argmap.api import check_bytes, check_file, render_map
 from argmap.diagnostics import CODES, Diagnostic
 from argmap.draw.graph import to_dot
@@ -117,19 +118,27 @@ def assert_wrapped(lines: list[str], text: str) -> None:
         position = found + len(line)
 
 
-def claim_lines(root: ET.Element, claim: Claim) -> list[str]:
-    """The lines of a claim's text in its node, after the word that names its kind."""
+def claim_lines(root: ET.Element, claim: Claim, thesis: bool = False) -> list[str]:
+    """The lines of a claim's text in its node, after the words that name its kind (and say
+    that it is the thesis)."""
     word, *lines = texts_of(node_group(root, claim.id))
-    assert word == ("IMPLICIT " if claim.implicit else "") + claim.kind.value.upper()
+    kind = ("IMPLICIT " if claim.implicit else "") + claim.kind.value.upper()
+    assert word == (f"MAIN THESIS · {kind}" if thesis else kind)
     return lines
 
 
 def graph_label(root: ET.Element) -> tuple[list[str], list[str]]:
-    """The lines of the title (bold) and of the source line under it."""
+    """The lines of the title (bold, the largest text) and of the source line under it (and
+    the legend's words)."""
     graph = node_group(root, "argmap_graph")
     title, about = [], []
     for text in graph.findall(SVG + "text"):
-        (title if text.get("font-weight") == "bold" else about).append("".join(text.itertext()))
+        line = "".join(text.itertext())
+        if text.get("font-weight") == "bold":
+            if text.get("font-size") == "16.00":
+                title.append(line)
+        else:
+            about.append(line)
     return title, about
 
 
@@ -164,9 +173,10 @@ def test_consistent_map_renders_every_claim_text(generated: Generated) -> None:
     amap = checked_map(generated)
     root = svg_of(amap)
     claims = [g for g in root.iter(SVG + "g") if "claim" in (g.get("class") or "").split()]
-    assert [g.get("id") for g in claims] == [c.id for c in amap.claims]
+    assert sorted(g.get("id") for g in claims) == sorted(c.id for c in amap.claims)
+    top = thesis(amap)
     for claim in amap.claims:
-        assert_wrapped(claim_lines(root, claim), claim.text)
+        assert_wrapped(claim_lines(root, claim, top is not None and claim.id == top.id), claim.text)
 
 
 # ---------------------------------------------------- (b) one fault, exactly one diagnostic
@@ -260,7 +270,9 @@ def test_any_text_appears_literally_in_the_svg(spec: MapSpec | None, field: str,
         title, _ = graph_label(root)
         assert_wrapped(title, text)
     elif field == "claim text":
-        assert_wrapped(claim_lines(root, amap.by_id()[claim.id]), text)
+        top = thesis(amap)
+        on_top = top is not None and top.id == claim.id
+        assert_wrapped(claim_lines(root, amap.by_id()[claim.id], on_top), text)
     elif field in ("quote", "claim note"):
         assert visible(text) in visible(tooltip(root, claim.id))
     else:
@@ -452,7 +464,7 @@ def test_any_map_that_loads_renders(text: str) -> None:
         return
     root = parse_svg(render_map(amap, "svg"))
     drawn = [g.get("id") for g in root.iter(SVG + "g") if "claim" in (g.get("class") or "").split()]
-    assert drawn == list(amap.by_id())
+    assert sorted(drawn) == sorted(amap.by_id())  # each once (in reading order, part by part)
 
 
 # ---------------------------------------------------------------- found by the properties

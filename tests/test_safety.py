@@ -34,7 +34,7 @@ from argmap.io import Unreadable, read_file, read_limit, write_atomic
 from argmap.project import confine, project_of, roots
 from argmap.read.passages import Passages
 from argmap.read.source import SourceText
-from argmap.read.suggest import CANDIDATES, Names
+from argmap.read.suggest import FEW, Names
 from argmap.watch import Session
 
 from .conftest import ROOT
@@ -330,7 +330,7 @@ def test_every_line_the_command_line_prints_goes_through_show() -> None:
 @settings(max_examples=200)
 @given(
     st.lists(
-        st.text(alphabet="abcdefgh-", min_size=1, max_size=8), min_size=1, max_size=CANDIDATES
+        st.text(alphabet="abcdefgh-", min_size=1, max_size=8), min_size=1, max_size=FEW
     ),
     st.text(alphabet="abcdefgh-", max_size=8),
 )

@@ -455,13 +455,12 @@ def test_what_graphviz_did_not_draw_is_refused(drawn: bytes, problem: str) -> No
 def test_graphviz_markup_is_kept_but_for_its_comments_title_and_escaped_hyphens(
     seed: ArgumentMap, seed_svg: bytes
 ) -> None:
-    from argmap.draw.engine import render
-    from argmap.draw.graph import to_dot
+    from argmap.draw.figures import whole_svg
 
-    drawn = render(to_dot(seed), "svg").decode()
+    drawn = whole_svg(seed).decode()  # what the API embeds: Graphviz's SVG as it drew it
     ours = seed_svg.decode()
     assert "<!--" in drawn and "&#45;" in drawn and "<title>argmap</title>" in drawn
     assert "<!--" not in ours and "&#45;" not in ours and "<title>argmap</title>" not in ours
-    assert '<g id="partnership-thesis" class="node claim recommendation">' in ours
+    assert '<g id="partnership-thesis" class="node claim recommendation thesis">' in ours
     body = [line for line in drawn.splitlines() if line.startswith("<path ")]
     assert body and all(line.replace("&#45;", "-") in ours for line in body)

@@ -33,8 +33,30 @@ def top_claims(amap: ArgumentMap) -> list[Claim]:
     return _tops(amap, _beneath(amap))
 
 
+def thesis(amap: ArgumentMap) -> Claim | None:
+    """The claim the map argues for, drawn on top, centred and emphasised: the claim marked
+    ``thesis: true`` (the first, if several: AM205); unmarked, the one recommendation or
+    conclusion that nothing builds on, when there is exactly one.
+
+    >>> from argmap.model import Reason, Ref
+    >>> p = Claim("p", Kind.PREMISE, "P.")
+    >>> c = Claim("c", Kind.CONCLUSION, "C.", reasons=(Reason((Ref("p"),)),))
+    >>> thesis(ArgumentMap("t", (p, c))).id
+    'c'
+    """
+    marked = next((claim for claim in amap.claims if claim.thesis), None)
+    if marked is not None:
+        return marked
+    tops = top_claims(amap)
+    return tops[0] if len(tops) == 1 else None
+
+
 def main_thesis(amap: ArgumentMap) -> Claim | None:
-    """The top claim with the most of the map beneath it (the first such, in file order)."""
+    """The claim marked as the thesis; else the top claim with the most of the map beneath
+    it (the first such, in file order)."""
+    marked = next((claim for claim in amap.claims if claim.thesis), None)
+    if marked is not None:
+        return marked
     below = _beneath(amap)
 
     def reach(start: str) -> int:
@@ -101,4 +123,4 @@ def summary(amap: ArgumentMap) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["main_thesis", "one_line", "summary", "theses", "top_claims"]
+__all__ = ["main_thesis", "one_line", "summary", "theses", "thesis", "top_claims"]

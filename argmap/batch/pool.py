@@ -70,7 +70,10 @@ def render_one(
     notes: list[str] = []
     try:
         refuse_overwrite(path, Path(target), "the map itself")
-        drawing = draw(checked.map, path, fmt, options, notes=notes, source_root=source_root)
+        drawings = draw(checked.map, path, fmt, options, notes=notes, source_root=source_root)
+        if len(drawings) != 1:  # --fit is refused for folders; this is the last guard
+            raise ArgmapError(f"{path} is drawn as {len(drawings)} figures; draw it alone")
+        drawing = drawings[0]
         make_folder(os.path.dirname(target))
         write_atomic(target, drawing)
     except ArgmapError as exc:

@@ -184,4 +184,84 @@ def connected(context: Context) -> Iterator[Finding]:
             )
 
 
-CHECKS = (has_reasons, no_support_cycle, not_for_and_against, connected)
+@check("AM205")
+def one_thesis(context: Context) -> Iterator[Finding]:
+    """More than one claim marked ``thesis: true`` (a warning: the first is drawn as it).
+
+    Fails::
+
+        premises:
+          - id: a
+            text: A.
+            thesis: true
+          - id: b
+            text: B.
+            thesis: true
+            objections: [a]
+
+    Passes::
+
+        premises:
+          - id: a
+            text: A.
+        conclusions:
+          - id: c
+            text: C.
+            thesis: true
+            reasons: [a]
+    """
+    marked = [claim for claim in context.map.claims if claim.thesis]
+    for claim in marked[1:]:
+        yield Finding(
+            "AM205",
+            claim.where("thesis"),
+            f"'{claim.id}' is marked as the thesis, and so is '{marked[0].id}' (at "
+            f"{marked[0].where('thesis')}); a map has one thesis, and the first is drawn as it",
+        )
+
+
+@check("AM206")
+def thesis_on_top(context: Context) -> Iterator[Finding]:
+    """The claim marked ``thesis: true`` is a reason for or an objection to another claim (a
+    warning: the thesis is what the map argues for, drawn on top, so nothing builds on it).
+
+    Fails::
+
+        premises:
+          - id: a
+            text: A.
+            thesis: true
+        conclusions:
+          - id: c
+            text: C.
+            reasons: [a]
+
+    Passes::
+
+        premises:
+          - id: a
+            text: A.
+        conclusions:
+          - id: c
+            text: C.
+            thesis: true
+            reasons: [a]
+    """
+    marked = next((claim for claim in context.map.claims if claim.thesis), None)
+    if marked is None:
+        return
+    for relation in context.relations:
+        if relation.link is not Link.CONTRADICT and relation.target.id != marked.id:
+            if any(ref.id == marked.id for ref in relation.claims):
+                verb = "a reason for" if relation.link is Link.SUPPORT else "an objection to"
+                yield Finding(
+                    "AM206",
+                    marked.where("thesis"),
+                    f"'{marked.id}' is marked as the thesis but is {verb} "
+                    f"'{relation.target.id}'; the thesis is drawn on top, so nothing should "
+                    "build on it: mark the claim it leads to instead",
+                )
+                return
+
+
+CHECKS = (has_reasons, no_support_cycle, not_for_and_against, connected, one_thesis, thesis_on_top)

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from argmap.draw.options import DEFAULT_DPI, DEFAULT_THEME, THEME_NAMES, DrawOptions
+from argmap.draw.options import DEFAULT_DPI, DEFAULT_THEME, PAGE_NAMES, THEME_NAMES, DrawOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,13 +48,20 @@ def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
         focus: str | None,
         depth: int | None,
         dpi: int | None,
+        fit: int | None,
+        page: str | None,
+        landscape: bool,
+        legend: bool,
         **kwargs: Any,
     ) -> Any:
         if depth is not None and focus is None:
             raise click.BadOptionUsage(
                 "depth", "--depth counts steps from the claim --focus names; give --focus ID too"
             )
-        options = DrawOptions(theme, width, id_prefix, status, focus, depth, dpi)
+        options = DrawOptions(
+            theme=theme, width=width, id_prefix=id_prefix, status=status, focus=focus,
+            depth=depth, dpi=dpi, fit=fit, page=page, landscape=landscape, legend=legend,
+        )  # fmt: skip
         return f(*args, options=options, **kwargs)
 
     return command
@@ -106,6 +113,30 @@ def drawing_options(f: F) -> F:
             type=click.IntRange(min=MIN_DPI, max=MAX_DPI),
             metavar="N",
             help=f"Resolution of png, recorded in the file. Default: {DEFAULT_DPI}.",
+        ),
+        click.option(
+            "--fit",
+            type=click.IntRange(min=200, max=10000),
+            metavar="WIDTH",
+            help="Lay out svg, png or pdf for a column WIDTH CSS px wide (e.g. 720): claim "
+            "text at least 9 px there, split into figures NAME-1, NAME-2, ... when the map "
+            "needs several. For html: open at that column's scale.",
+        ),
+        click.option(
+            "--page",
+            type=click.Choice(PAGE_NAMES),
+            help="A PDF of printed pages, one figure a page, text at least 7 pt.",
+        ),
+        click.option(
+            "--landscape",
+            is_flag=True,
+            help="With --page: pages in landscape.",
+        ),
+        click.option(
+            "--legend/--no-legend",
+            default=True,
+            show_default=True,
+            help="Draw the legend (what the drawing's shapes and lines mean).",
         ),
     ]
     command = _drawing(f)

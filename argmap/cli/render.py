@@ -30,6 +30,46 @@ from argmap.draw.options import DEFAULT_FORMAT, FORMATS, DrawOptions
 from argmap.io import refuse_overwrite
 
 
+def numbered(where: Path, count: int) -> list[Path]:
+    """Where ``count`` figures go: ``where`` itself for one, else ``NAME-1.EXT`` ...
+    ``NAME-N.EXT`` beside it."""
+    if count == 1:
+        return [where]
+    return [where.with_name(f"{where.stem}-{n}{where.suffix}") for n in range(1, count + 1)]
+
+
+def _leftovers(written: list[Path]) -> list[Path]:
+    """Files beside ``written`` that an earlier drawing of the same map left: the single
+    drawing or figures numbered past the last."""
+    first = written[0]
+    stem = first.stem[: -len("-1")] if len(written) > 1 else first.stem
+    whole = first.with_name(stem + first.suffix)
+    found = [whole] if len(written) > 1 and whole.exists() else []
+    number = len(written) + 1 if len(written) > 1 else 1
+    while (extra := first.with_name(f"{stem}-{number}{first.suffix}")).exists():
+        found.append(extra)
+        number += 1
+    return found
+
+
+def write_figures(where: Path | None, drawings: list[bytes]) -> None:
+    """The drawings of one map: to stdout (one only), else to ``where`` or, several, to
+    ``NAME-1.EXT`` ... beside it; says what it wrote and what an earlier run left."""
+    if where is None:
+        if len(drawings) > 1:
+            raise ArgmapError(
+                f"the map is drawn as {len(drawings)} figures, which - (stdout) cannot hold; "
+                "give a folder with -o"
+            )
+        write(None, drawings[0])
+        return
+    paths = numbered(where, len(drawings))
+    for path, drawing in zip(paths, drawings, strict=True):
+        write(path, drawing)
+    for stale in _leftovers(paths):
+        say(f"argmap: note: {stale} is left from an earlier drawing of this map")
+
+
 def target(source: str, output: str | None, fmt: str, several: bool) -> Path | None:
     """Where the drawing of ``source`` goes: beside it, into the folder or file ``output``,
     or (None) to stdout for ``-``."""
@@ -118,6 +158,11 @@ def render(
     Noto Sans), which the SVG carries. Text that font cannot draw is drawn with the machine's
     fonts, and a note says which characters and what font to install.
 
+    With --fit WIDTH, an svg, png or pdf is laid out for a column WIDTH CSS px wide, so that
+    its text can be read there; a map too big for one figure is split into figures, written as
+    NAME-1.svg ... NAME-N.svg in reading order. With --page a4 (or letter), a pdf has one
+    figure a page, its text at least 7 pt.
+
     A folder (DIR) stands for every map under it (*.yaml, *.yml): they are drawn in
     parallel, and those whose drawing is up to date are skipped (see .argmap-cache.json in
     the output folder). With --watch, argmap keeps running and draws a map again each time
@@ -135,6 +180,8 @@ def render(
       argmap render maps/europe-central-asia.yaml --watch
       argmap render big.yaml --focus energy-interest --depth 1
       argmap render maps/europe-central-asia.yaml --status -f png
+      argmap render maps/europe-central-asia.yaml --fit 720 -o build/   # build/NAME-1.svg ...
+      argmap render maps/europe-central-asia.yaml -f pdf --page a4 --landscape
     """
     folders = [name for name in files if os.path.isdir(name)]
     several = len(files) > 1 or bool(folders)
@@ -142,6 +189,9 @@ def render(
     if output == "-" and (several or watch):
         raise Failure("-o - (stdout) takes one map; give a folder to render several or to watch")
     if folders or watch:
+        if options.fit is not None and fmt != "html":
+            raise Failure("--fit draws maps one at a time; name the maps rather than a folder, "
+                          "and do not --watch")  # fmt: skip
         sys.exit(_render_many(files, folders, output, fmt, options, watch, jobs, source_root))
     exit_status = EXIT_OK
     results: list[Checked] = []
@@ -160,10 +210,11 @@ def render(
             where = target(name, output, fmt, several)
             refuse_overwrite(name, where, "the map itself")
             notes: list[str] = []
-            drawing = draw(checked.map, name, fmt, options, notes=notes, source_root=source_root)
+            drawings = draw(checked.map, name, fmt, options, notes=notes,
+                            source_root=source_root)  # fmt: skip
             for note in notes:
                 say(f"{name}: note: {note}")
-            write(where, drawing)
+            write_figures(where, drawings)
         except ArgmapError as exc:
             error(str(exc))
             exit_status = EXIT_USAGE

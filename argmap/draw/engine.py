@@ -14,9 +14,9 @@ import tempfile
 import threading
 import warnings
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import ModuleType
-from typing import IO
+from typing import IO, Any
 
 from argmap.diagnostics import ArgmapError, FontWarning
 from argmap.draw import fontconfig
@@ -60,7 +60,13 @@ def load_graphviz() -> ModuleType:
     return pygraphviz
 
 
-def render(dot_source: str, fmt: str, *, dpi: int | None = None) -> bytes:
+def render(
+    dot_source: str,
+    fmt: str,
+    *,
+    dpi: float | None = None,
+    adjust: Callable[[Any], object] | None = None,
+) -> bytes:
     """Lay out DOT source with Graphviz's ``dot`` and draw it, in process.
 
     Text in the family :data:`argmap.draw.font.FAMILY` is measured and drawn with the font
@@ -72,6 +78,9 @@ def render(dot_source: str, fmt: str, *, dpi: int | None = None) -> bytes:
         dot_source: A DOT graph, e.g. from :func:`argmap.draw.graph.to_dot`.
         fmt: ``svg``, ``png``, ``pdf``, or ``dot`` (the source itself, as UTF-8).
         dpi: The resolution of a PNG, recorded in it (default :data:`PNG_DPI`).
+        adjust: Called with the laid-out graph (a pygraphviz AGraph) before it is drawn, to
+            move what ``dot`` placed (:func:`argmap.draw.layout.centre`); the drawing then
+            keeps every position and spline as the graph has them.
 
     Returns:
         The drawing. The same source gives the same bytes (PDF's creation date is fixed),
@@ -91,7 +100,7 @@ def render(dot_source: str, fmt: str, *, dpi: int | None = None) -> bytes:
         return dot_source.encode("utf-8")
     pygraphviz = load_graphviz()
     resolution = PNG_DPI if dpi is None else dpi
-    args = f"-Gdpi={resolution}" if fmt == "png" else ""
+    args = f"-Gdpi={resolution:g}" if fmt == "png" else ""
     found: dict[str, str | None] = {}
     with _LOCK, _quiet() as said:
         # The machine's fonts only for text the shipped font lacks: known beforehand from
@@ -99,11 +108,11 @@ def render(dot_source: str, fmt: str, *, dpi: int | None = None) -> bytes:
         # which is then drawn again in the rare case it needs them.
         machine = fmt != "svg" and bool(lacking(dot_source))
         shipped = _shipped_font(pygraphviz, machine)
-        data, failure = _draw(pygraphviz, _named(dot_source, shipped, machine), fmt, args)
+        data, failure = _draw(pygraphviz, _named(dot_source, shipped, machine), fmt, args, adjust)
         if shipped and not machine and fmt == "svg" and data and _lacks(data):
             machine = True
             shipped = _shipped_font(pygraphviz, machine)
-            data, failure = _draw(pygraphviz, _named(dot_source, shipped, machine), fmt, args)
+            data, failure = _draw(pygraphviz, _named(dot_source, shipped, machine), fmt, args, adjust)
         if shipped and machine and data:
             found = _lacking(dot_source, fmt, data)
     errors = _graphviz_messages(said)
@@ -126,13 +135,39 @@ def render(dot_source: str, fmt: str, *, dpi: int | None = None) -> bytes:
 
 
 def _draw(
-    pygraphviz: ModuleType, source: str, fmt: str, args: str
+    pygraphviz: ModuleType,
+    source: str,
+    fmt: str,
+    args: str,
+    adjust: Callable[[Any], object] | None = None,
 ) -> tuple[bytes, Exception | None]:
-    """One gvLayout + gvRender, as ``dot -T<fmt>``: the drawing, or what went wrong."""
+    """One gvLayout + gvRender, as ``dot -T<fmt>``; with ``adjust``, the layout, ``adjust``,
+    then the drawing from the positions as set (``nop2``): the drawing, or what went wrong."""
     try:
-        return pygraphviz.AGraph(string=source).draw(format=fmt, prog="dot", args=args), None
+        graph = pygraphviz.AGraph(string=source)
+        if adjust is None:
+            return graph.draw(format=fmt, prog="dot", args=args), None
+        graph.layout(prog="dot")
+        adjust(graph)
+        return graph.draw(format=fmt, prog="nop2", args=args), None
     except (pygraphviz.DotError, ValueError, TypeError, OSError) as exc:
         return b"", exc
+
+
+def node_sizes(dot_source: str) -> dict[str, tuple[float, float]]:
+    """Each node's width and height in points as Graphviz sizes it for the DOT source (its
+    label measured in the font a drawing uses), without laying the graph out."""
+    pygraphviz = load_graphviz()
+    with _LOCK, _quiet():
+        shipped = _shipped_font(pygraphviz, machine=False)
+        graph = pygraphviz.AGraph(string=_named(dot_source, shipped, machine=False))
+        for node in graph.nodes_iter():
+            node.attr["pos"] = "0,0"
+        graph.layout(prog="nop")  # sizes every node, moves none
+        return {
+            str(node): (float(node.attr["width"]) * 72, float(node.attr["height"]) * 72)
+            for node in graph.nodes_iter()
+        }
 
 
 # --- the font -------------------------------------------------------------------------------
@@ -344,4 +379,4 @@ def _fixed_pdf_date(data: bytes) -> bytes:
     return _PDF_DATE.sub(fixed, data, count=1)
 
 
-__all__ = ["FORMATS", "PNG_DPI", "RenderError", "load_graphviz", "render"]
+__all__ = ["FORMATS", "PNG_DPI", "RenderError", "load_graphviz", "node_sizes", "render"]

@@ -1,224 +1,354 @@
-"""Argument map → graphviz.Digraph: claims as labelled boxes, reasons and objections as edges."""
+"""A map's figure → graphviz.Digraph: claims as labelled boxes, reasons and objections as edges,
+stubs where a branch continues in another figure, and a heading with the legend.
+
+The whole map is one figure (:func:`build`); a map split to fit a column or a page
+(:mod:`argmap.draw.fit`) is several (:func:`figure_graph`). A claim drawn in full has its
+claim id as its SVG id; elsewhere it is ``continued--<id>`` (its reasons are drawn in a later
+figure), ``ref--<id>`` (a compact reference to the figure that has it in full) or
+``page--<id>`` (a further page of its reasons).
+"""
 
 from __future__ import annotations
 
-import graphviz
+import math
 
-from argmap.analysis.evaluate import Evaluation, Status
-from argmap.draw.labels import claim_label, claim_tooltip, title_label, with_note
-from argmap.draw.legend import contradiction_edge, draw_legend, restatement_edge
+import attrs
+import graphviz
+from graphviz.quoting import quote
+
+from argmap.analysis.evaluate import Evaluation
+from argmap.analysis.figures import Figure, How, Shown, whole
+from argmap.analysis.shape import Shape, shape
+from argmap.analysis.summary import thesis as find_thesis
+from argmap.draw.labels import claim_label, claim_tooltip, short_text, title_label
+from argmap.draw.legend import contradiction_edge, legend, restatement_edge, text_width
+from argmap.draw.links import branches
 from argmap.draw.style import (
     EDGE_ATTRS,
-    EDGE_STYLES,
-    EDGES,
     GRAPH_ATTRS,
     IMPLICIT_STYLE,
-    JUNCTION,
     KIND_STYLES,
+    MUTED,
     NODE_ATTRS,
     OPPONENT,
+    PAD,
     STATUS_STYLES,
-    Edge,
+    STUB_EDGE,
+    THESIS_PENWIDTH,
+    TITLE_SIZE,
+    WORD_SIZE,
+    Measures,
 )
-from argmap.draw.text import esc_string, html_lines, tooltip
-from argmap.model import ArgumentMap, Claim, Link, Relation, Role, restated, walk
+from argmap.draw.text import esc_string, html_text
+from argmap.draw.themes import FRAME
+from argmap.model import ArgumentMap, Claim, Link, Role
+
+#: Written in place of a figure's number when figures are laid out before they are numbered
+#: for good (:mod:`argmap.draw.fit`); as wide as any number up to it.
+PLACEHOLDER = 999
 
 
-def junction_name(target: Claim, number: int) -> str:
-    """Name and SVG id of the point where reason ``number`` (from 1) of ``target`` meets.
+@attrs.frozen
+class Look:
+    """How a figure is drawn: ``legend``, each claim's status (``evaluation``), the text
+    ``measures``, the width the heading may take (``room``, points), the number of figures
+    (``total``), and whether figure numbers are placeholders (``placeholder``)."""
 
-    ``--`` cannot occur in a claim id, so a junction never clashes with a claim.
-    """
-    return f"reason--{target.id}--{number}"
-
-
-def edge(
-    graph: graphviz.Digraph,
-    kind: Edge,
-    tail: str,
-    head: str,
-    tip: str,
-    *,
-    arrow: bool = True,
-    member: bool = False,
-    label: str | None = None,
-) -> None:
-    """An edge with id ``<kind>--<tail>--<head>`` and class ``<kind>``; ``label`` is drawn
-    beside it (a reason's scheme)."""
-    look = EDGE_STYLES[kind]
-    shown = {"label": f"<{html_lines(label, 24)}>"} if label else {}
-    graph.edge(
-        tail,
-        head,
-        id=esc_string(f"{kind.value}--{tail}--{head}"),
-        style=look.style,
-        color=look.color,
-        penwidth=look.penwidth,
-        arrowhead=look.arrowhead if arrow else "none",
-        arrowsize=look.arrowsize,
-        tooltip=tooltip(tip),
-        **{"class": kind.value + (" member" if member else "")},
-        **shown,
-    )
+    legend: bool = True
+    evaluation: Evaluation | None = None
+    measures: Measures = Measures()
+    room: float | None = None
+    total: int = 1
+    placeholder: bool = False
 
 
-def _claim(graph: graphviz.Digraph, claim: Claim, status: Status | None = None) -> None:
-    """A claim's node, of class ``claim <kind>`` (+ ``implicit``, + its role, + its status if
-    evaluated); the opponent's claims have a distinct outline."""
+#: Where a figure's placeholders are: node name (or "" for the heading) → the numbers, in order.
+Fills = dict[str, list[int]]
+
+
+@attrs.define
+class _Figure:
+    """A figure being drawn: its graph, what it uses (for the legend), its placeholders."""
+
+    graph: graphviz.Digraph
+    look: Look
+    used: set[str] = attrs.field(factory=set)
+    fills: Fills = attrs.field(factory=dict)
+
+    def number(self, owner: str, value: int) -> str:
+        if not self.look.placeholder:
+            return str(value)
+        self.fills.setdefault(owner, []).append(value)
+        return str(PLACEHOLDER)
+
+    def figures(self, owner: str, numbers: tuple[int, ...]) -> str:
+        words = "figure" if len(numbers) == 1 else "figures"
+        return f"{words} {', '.join(self.number(owner, n) for n in numbers)}"
+
+    def stub(self, name: str, text: str) -> None:
+        self.graph.node(
+            name,
+            label=f'<<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{html_text(text)}</FONT>>',
+            id=esc_string(name),
+            shape="box",
+            style="rounded,dashed",
+            color=FRAME,
+            penwidth="1",
+            margin="0.09,0.02",
+            height="0.1",
+            **{"class": "stub"},
+        )
+
+    def stub_edge(self, tail: str, head: str) -> None:
+        look = STUB_EDGE
+        self.graph.edge(tail, head, style=look.style, color=look.color, penwidth=look.penwidth,
+                        arrowhead=look.arrowhead, arrowsize=look.arrowsize,
+                        **{"class": "stub"})  # fmt: skip
+
+
+def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) -> None:
+    """A claim's node: in full (its text), or compact (its label or the start of its text,
+    and where it is in full or continued)."""
     look = KIND_STYLES[claim.kind]
-    extra = {"URL": esc_string(claim.url), "target": "_blank"} if claim.url else {}
-    classes = ["claim", claim.kind.value]
-    classes += ["implicit"] if claim.implicit else []
+    evaluation = drawn.look.evaluation
+    status = evaluation.status(claim.id) if evaluation is not None else None
+    drawn.used.add(claim.kind.value)
+    if claim.implicit:
+        drawn.used.add("implicit")
+    classes = ["claim", claim.kind.value] + (["implicit"] if claim.implicit else [])
     classes += [claim.role.value] if claim.role is not None else []
-    classes += [status.value] if status is not None else []
-    outline = OPPONENT if claim.role is Role.OPPONENT else {"color": look.line}
-    shown = STATUS_STYLES.get(status) if status is not None else None
-    graph.node(
+    opponent = claim.role is Role.OPPONENT
+    if opponent:
+        drawn.used.add("opponent")
+    if status is not None:
+        classes.append(status.value)
+        if status in STATUS_STYLES:
+            drawn.used.add(status.value)
+    extra = {"URL": esc_string(claim.url), "target": "_blank"} if claim.url else {}
+    paint = STATUS_STYLES.get(status) if status is not None else None
+    measures = drawn.look.measures
+    compact = shown.how is How.REF or shown.compact
+    if compact:
+        assert shown.where is not None
+        says = "in full in" if shown.how is How.REF else "continued in"
+        label = claim_label(
+            claim.kind, short_text(claim, measures.ref), width=measures.ref,
+            implicit=claim.implicit, status=status,
+            note=f"{says} figure {drawn.number(claim.id, shown.where)}",
+        )  # fmt: skip
+        classes.append("reference")
+    else:
+        label = claim_label(
+            claim.kind, claim.text, width=measures.thesis if thesis else measures.claim,
+            implicit=claim.implicit, status=status, thesis=thesis,
+        )  # fmt: skip
+        if thesis:
+            classes.append("thesis")
+    drawn.graph.node(
         claim.id,
-        label=claim_label(claim.kind, claim.text, implicit=claim.implicit, status=status),
-        id=esc_string(claim.id),
+        label=label,
+        id=esc_string(name),
         shape=look.shape,
         style=look.style + (f",{IMPLICIT_STYLE}" if claim.implicit else ""),
-        fillcolor=shown.fill if shown else look.fill,
-        peripheries=str(look.peripheries),
-        **outline,
+        fillcolor="white" if compact else (paint.fill if paint else look.fill),
+        color=OPPONENT["color"] if opponent else look.line,
+        peripheries="1" if compact else str(look.peripheries),
+        penwidth=(
+            f"{THESIS_PENWIDTH:g}" if thesis and not compact
+            else OPPONENT["penwidth"] if opponent else None
+        ),
         tooltip=claim_tooltip(claim),
         **{"class": " ".join(classes)},
         **extra,
     )
+    if shown.how is How.CONTINUED and not shown.compact:
+        assert shown.where is not None
+        stub = f"continued--{claim.id}--stub"
+        drawn.stub(stub, f"continued in figure {drawn.number(stub, shown.where)}")
+        drawn.stub_edge(stub, claim.id)
 
 
-def _joined(
-    graph: graphviz.Digraph,
-    kind: Edge,
-    members: list[str],
-    junction: str,
-    head: str,
-    says: str,
-    note: list[str],
-    classes: str,
-    look: dict[str, str],
-    scheme: str | None = None,
-) -> None:
-    """Claims that act together (a reason's, an objection's): their edges meet at a junction
-    point, one edge goes on to ``head``; ``says`` names the step in the tooltips."""
-    tip = tooltip("\n".join([says, *note]))
-    graph.node(junction, label="", id=esc_string(junction), tooltip=tip, **{"class": classes},
-               **look)  # fmt: skip
-    for member in members:
-        edge(graph, kind, member, junction, says, arrow=False, member=True)
-    edge(graph, kind, junction, head, "\n".join([says, *note]), label=scheme)
+def _relations(drawn: _Figure, shape: Shape, figure: Figure, name: str, present: set[str]) -> None:
+    """The reasons and objections of a claim drawn in full, left to right in the order the
+    split chose (with ``ordering=in``, so that Graphviz keeps it), else as written."""
+    claim = shape.claims[name]
+    units = figure.units.get(name)
+    written = [u for u, b in enumerate(shape.units[name]) if units is None or u in units]
+    order = figure.orders.get(name)
+    if order is not None:
+        drawn.graph.node(name, ordering="in")
+    todo = []
+    for unit in order if order is not None else written:
+        if unit == -1:
+            drawn.stub_edge(f"more--{name}", name)
+        elif (branch := shape.units[name][unit]) is not None:
+            todo.append((unit, branch))
+            support = branch.relation.link is Link.SUPPORT
+            drawn.used.add("support" if support else "attack")
+            if support and len(branch.members) > 1:
+                drawn.used.add("linked")
+            if branch.attacks:
+                drawn.used.add("undercut")
+            if branch.relation.scheme:
+                drawn.used.add("scheme")
+    branches(drawn.graph, claim, todo, present)
 
 
-_VERBS = {Edge.ATTACK: "attacks", Edge.UNDERCUT: "undercuts"}
+def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
+    look = drawn.look
+    room = (look.room or 1e9) - 2 * PAD * 72 - 8
+    chars = max(20, int(room / (TITLE_SIZE * 0.6))) if look.room else 60
+    title = min(room, text_width(amap.title, TITLE_SIZE, bold=True))
+    number = ""
+    if look.total > 1:
+        number = (
+            f"FIGURE {drawn.number('', figure.number)} OF {drawn.number('', look.total)}"
+        )
+    rows = legend(drawn.used, room, title) if look.legend else ""
+    return title_label(amap, figure=number, legend=rows, width=chars, source=figure.number == 1)
 
 
-def _relations(graph: graphviz.Digraph, claim: Claim, known: dict[str, Claim]) -> None:
-    """The edges of a claim's reasons and objections, in file order (:func:`walk`).
+def parts(shape: Shape) -> dict[str, int]:
+    """Claim → the number of the connected part of the map it is in, parts numbered in
+    reading order (the part of the thesis first)."""
+    links: dict[str, set[str]] = {name: set() for name in shape.claims}
+    for name, found in shape.parts.items():
+        for part in found:
+            links[name].add(part.claim)
+            links[part.claim].add(name)
+    for claim in shape.claims.values():
+        for ref in claim.contradicts:
+            if ref.id in links:
+                links[claim.id].add(ref.id)
+                links[ref.id].add(claim.id)
+    number: dict[str, int] = {}
+    for root in [*shape.roots, *shape.claims]:
+        if root in number:
+            continue
+        part = len(set(number.values()))
+        todo = [root]
+        number[root] = part
+        while todo:
+            for other in links[todo.pop()]:
+                if other not in number:
+                    number[other] = part
+                    todo.append(other)
+    return number
 
-    A reason of one claim, or an objection of one claim, is one edge. The claims of a linked
-    reason or objection, or of one undercut in turn, meet at a junction point first: a step's
-    is ``reason--<claim>--<n>``, an objection's ``<where it points>--<n>`` (a rebuttal's
-    ``attack--<claim>--<n>``), which its own objections undercut. References to unknown
-    claims are left out, and a relation left with no claim with them (``check`` reports them).
+
+def figure_graph(
+    amap: ArgumentMap, shape: Shape, figure: Figure, look: Look = Look()
+) -> tuple[graphviz.Digraph, Fills]:
+    """One figure of a map as a graph, and where its placeholders are (see :class:`Look`)."""
+    graph = graphviz.Digraph(name="argmap", node_attr=NODE_ATTRS, edge_attr=EDGE_ATTRS)
+    drawn = _Figure(graph, look)
+    claims = shape.claims
+    present = {s.claim for s in figure.shown}
+    thesis = shape.thesis
+    further = set(figure.continued_from)
+    shown_in_order = figure.shown
+    if look.room is None:  # the whole map: its claims in file order, as Graphviz gets them
+        where = {claim.id: i for i, claim in enumerate(amap.claims)}
+        packed = _packing(shape)
+        if packed:  # part by part, in the order Graphviz is to pack them
+            graph.graph_attr.update(pack="true", packmode=f"array_bu{packed[1]}")
+        order = packed[0] if packed else {}
+        shown_in_order = tuple(
+            sorted(figure.shown, key=lambda s: (order.get(s.claim, 0), where.get(s.claim, 0)))
+        )
+    for shown in shown_in_order:
+        name = shown.claim
+        node_id = f"page--{name}" if name in further else name
+        if shown.how is not How.FULL:
+            node_id = f"{shown.how.value}--{name}"
+        _claim(drawn, claims[name], shown, node_id, name == thesis)
+    for name, pages in figure.more.items():
+        drawn.stub(f"more--{name}", f"continued in {drawn.figures(f'more--{name}', pages)}")
+    for name in figure.full():
+        _relations(drawn, shape, figure, name, present)
+    for top, users in figure.used_in.items():
+        if users:
+            drawn.stub(f"used--{top}", f"used in {drawn.figures(f'used--{top}', users)}")
+            drawn.stub_edge(top, f"used--{top}")
+    for top, first in figure.continued_from.items():
+        stub = f"from--{top}"
+        drawn.stub(stub, f"continued from figure {drawn.number(stub, first)}")
+        drawn.stub_edge(top, stub)
+    for a, b in figure.contradictions:
+        drawn.used.add("contradiction")
+        contradiction_edge(graph, a, b)
+    for a, b in figure.restatements:
+        drawn.used.add("restatement")
+        restatement_edge(graph, a, b)
+    on_top = thesis in figure.tops and not any(
+        part.claim == thesis for found in shape.parts.values() for part in found
+    )
+    if on_top and thesis is not None:
+        graph.body.append(f"\t{{rank=sink; {quote(thesis)}}}\n")
+    elif len(figure.tops) > 1 and look.room is not None:
+        graph.body.append("\t{rank=same; " + "; ".join(map(quote, figure.tops)) + "}\n")
+    graph.graph_attr.update({**GRAPH_ATTRS, "label": _heading(amap, figure, drawn)})
+    return graph, drawn.fills
+
+
+def _packing(shape: Shape) -> tuple[dict[str, int], int] | None:
+    """For a map of several disconnected parts (an imported corpus): each claim's place in
+    the order Graphviz is to pack the parts, and the number of columns; None for one part.
+
+    The parts are laid out one by one and packed in rows, tops aligned, in reading order:
+    Graphviz's ``pack``, several times faster than one layout of the whole for thousands of
+    claims. Graphviz packs the parts in the order it meets them (``u``: not by size), its
+    first row at the bottom of a drawing read bottom to top (rankdir BT); so they are given
+    to it last row first, and the top row takes the remainder.
     """
-    heads: dict[Relation, tuple[str, str]] = {}  # a drawn relation → its junction, its words
-    kept: list[Relation] = []
-    for relation in walk(claim):
-        if relation.link is Link.CONTRADICT or relation.link is Link.RESTATE:
-            continue  # drawn once a pair, by build()
-        if relation.on is not None and relation.on not in heads:
-            continue  # what it undercuts is not drawn
-        members = [ref.id for ref in relation.claims if ref.id in known]
-        if not members:
-            continue
-        heads[relation] = ("", "")
-        kept.append(relation)
-    undercut = {relation.on for relation in kept if relation.on is not None}
-    for relation in kept:
-        members = [ref.id for ref in relation.claims if ref.id in known]
-        note = with_note([], relation.note)
-        kind = EDGES[relation.link]
-        if relation.on is not None:
-            head, what = heads[relation.on]
-        else:
-            head, what = claim.id, claim.id
-        if relation.link is Link.SUPPORT:
-            says = f"{' + '.join(members)} → {claim.id}"
-            single = f"{members[0]} supports {claim.id}"
-            junction = junction_name(claim, relation.number)
-        else:
-            says = f"{' + '.join(members)} {_VERBS[kind]} {what}"
-            single = says
-            where = head if relation.on is not None else f"attack--{claim.id}"
-            junction = f"{where}--{relation.number}"
-        if len(members) == 1 and relation not in undercut:
-            if relation.plain:
-                edge(graph, kind, members[0], head, says)
-            else:
-                edge(graph, kind, members[0], head, "\n".join([single, *note]),
-                     label=relation.scheme)  # fmt: skip
-            continue
-        heads[relation] = (junction, says)
-        if relation.link is Link.SUPPORT:
-            classes = "reason linked" if len(members) > 1 else "reason"
-            look = JUNCTION
-        else:
-            classes = "objection linked" if len(members) > 1 else "objection"
-            look = {**JUNCTION, "color": EDGE_STYLES[kind].color}
-        _joined(graph, kind, members, junction, head, says, note, classes, look, relation.scheme)
+    number = parts(shape)
+    count = len(set(number.values()))
+    if count < 2:
+        return None
+    columns = math.ceil(math.sqrt(count))
+    rows = math.ceil(count / columns)
+    first = count - columns * (rows - 1)
+    order = {}
+    for part in range(count):
+        row, column = (0, part) if part < first else divmod(part - first, columns)
+        if part >= first:
+            row += 1
+        order[part] = (rows - 1 - row) * columns + column
+    return {name: order[number[name]] for name in shape.claims}, columns
+
+
+def sizes_graph(shape: Shape, look: Look) -> graphviz.Digraph:
+    """Every claim as it is drawn in full (``full:<id>``) and as a reference (``ref:<id>``),
+    and a stub (``stub:``), with no edges: laid out once to learn their sizes
+    (:func:`argmap.draw.engine.node_sizes`)."""
+    graph = graphviz.Digraph(name="sizes", node_attr=NODE_ATTRS)
+    drawn = _Figure(graph, attrs.evolve(look, placeholder=False))
+    for name, claim in shape.claims.items():
+        for how, prefix in ((How.FULL, "full:"), (How.REF, "ref:")):
+            _claim(drawn, claim, Shown(name, how, PLACEHOLDER), name, name == shape.thesis)
+            graph.body[-1] = graph.body[-1].replace(quote(name), quote(prefix + name), 1)
+    drawn.stub("stub:", f"continued in figure {PLACEHOLDER}")
+    return graph
+
+
+def whole_shape(amap: ArgumentMap) -> Shape:
+    """The map's shape, its thesis on top."""
+    found = find_thesis(amap)
+    return shape(amap, found.id if found is not None else None)
 
 
 def build(
     amap: ArgumentMap, *, legend: bool = True, evaluation: Evaluation | None = None
 ) -> graphviz.Digraph:
-    """The diagram of a map, bottom to top: reasons below what they support.
+    """The diagram of the whole map, bottom to top: reasons below what they support, the
+    thesis on top (:func:`argmap.analysis.summary.thesis`).
 
-    Nodes are named by claim id and keep file order; where an id is duplicated the first
-    claim is drawn, and references to unknown claims are left out (``check`` reports both).
-    Pure: no I/O, nothing time-, random- or version-dependent.
-
-    Args:
-        amap: The map, best checked first.
-        legend: Whether to draw the legend (cluster ``cluster_legend``).
-        evaluation: Draw each claim's status (:func:`argmap.analysis.evaluate.evaluate`) on it.
+    Nodes are named by claim id; where an id is duplicated the first claim is drawn, and
+    references to unknown claims are left out (``check`` reports both). Pure: no I/O,
+    nothing time-, random- or version-dependent.
     """
-    graph = graphviz.Digraph(
-        name="argmap",
-        graph_attr={**GRAPH_ATTRS, "label": title_label(amap)},
-        node_attr=NODE_ATTRS,
-        edge_attr=EDGE_ATTRS,
-    )
-    claims = amap.by_id()
-    drawn = [claim for claim in amap.claims if claims[claim.id] is claim]
-    for claim in drawn:
-        _claim(graph, claim, evaluation.status(claim.id) if evaluation is not None else None)
-    for claim in drawn:
-        _relations(graph, claim, claims)
-    contradicting: set[frozenset[str]] = set()
-    for claim in drawn:
-        for ref in claim.contradicts:
-            pair = frozenset((claim.id, ref.id))
-            if ref.id in claims and len(pair) == 2 and pair not in contradicting:
-                contradicting.add(pair)
-                contradiction_edge(graph, claim.id, ref.id)
-    restating: set[frozenset[str]] = set()
-    for claim in drawn:
-        for ref in map(restated, claim.restates):
-            pair = frozenset((claim.id, ref.id))
-            if ref.id in claims and len(pair) == 2 and pair not in restating:
-                restating.add(pair)
-                restatement_edge(graph, claim.id, ref.id)
-    if legend:
-        draw_legend(
-            graph,
-            implicit=any(claim.implicit for claim in drawn),
-            contradiction=bool(contradicting),
-            status=evaluation is not None,
-            restatement=bool(restating),
-            opponent=any(claim.role is Role.OPPONENT for claim in drawn),
-            scheme=any(reason.scheme for claim in drawn for reason in claim.reasons),
-        )
+    found = whole_shape(amap)
+    graph, _ = figure_graph(amap, found, whole(found), Look(legend, evaluation))
     return graph
 
 
@@ -227,4 +357,13 @@ def to_dot(amap: ArgumentMap, *, legend: bool = True, evaluation: Evaluation | N
     return build(amap, legend=legend, evaluation=evaluation).source
 
 
-__all__ = ["build", "edge", "junction_name", "to_dot"]
+__all__ = [
+    "PLACEHOLDER",
+    "Fills",
+    "Look",
+    "build",
+    "figure_graph",
+    "sizes_graph",
+    "to_dot",
+    "whole_shape",
+]

@@ -3,9 +3,30 @@
 from __future__ import annotations
 
 from argmap.analysis.evaluate import Status
-from argmap.draw.style import KIND_STYLES, MUTED, STATUS_STYLES, WRAP_WIDTH
-from argmap.draw.text import clean, html_lines, tooltip
+from argmap.draw.style import (
+    CLAIM_SIZE,
+    KIND_STYLES,
+    MUTED,
+    REF_LINES,
+    STATUS_STYLES,
+    THESIS_SIZE,
+    TITLE_SIZE,
+    WORD_SIZE,
+    WRAP_WIDTH,
+)
+from argmap.draw.text import clean, html_lines, html_text, tooltip, wrap
 from argmap.model import ArgumentMap, Claim, Kind
+
+
+def word(text: str, colour: str) -> str:
+    """Small bold capitals: a claim's kind, a stub's words, the figure's number."""
+    return f'<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{colour}"><B>{html_text(text)}</B></FONT>'
+
+
+def kind_word(kind: Kind, *, implicit: bool = False, thesis: bool = False) -> str:
+    """The words over a claim's text: its kind, whether implicit, whether the thesis."""
+    found = ("IMPLICIT " if implicit else "") + KIND_STYLES[kind].word
+    return f"MAIN THESIS · {found}" if thesis else found
 
 
 def claim_label(
@@ -13,43 +34,87 @@ def claim_label(
     text: str,
     *,
     width: int = WRAP_WIDTH,
-    size: int = 12,
+    size: float = CLAIM_SIZE,
     implicit: bool = False,
     status: Status | None = None,
+    thesis: bool = False,
+    note: str | None = None,
 ) -> str:
-    """The HTML-like label of a claim: its kind in small capitals, its text below.
+    """The HTML-like label of a claim: its kind in small capitals, its text below (the thesis
+    larger), and ``note`` (where it is continued, where it is in full) under it.
 
     An implicit claim's kind reads ``IMPLICIT PREMISE``; a claim that does not stand gets its
     status beside the kind (``DEFEATED``, ``UNDECIDED``), and a defeated one struck text.
     """
     look = KIND_STYLES[kind]
-    word = f"IMPLICIT {look.word}" if implicit else look.word
-    small = max(size - 4, 7)
+    size = THESIS_SIZE if thesis and size == CLAIM_SIZE else size
+    small = WORD_SIZE
+    words = kind_word(kind, implicit=implicit, thesis=thesis)
     badge, body = "", html_lines(text, width)
     if status in STATUS_STYLES:
         shown = STATUS_STYLES[status]  # type: ignore[index]
         badge = (
-            f'<FONT POINT-SIZE="{small}" COLOR="{shown.badge}">'
+            f'<FONT POINT-SIZE="{small:g}" COLOR="{shown.badge}">'
             f"<B>&#160;&#160;{shown.word}</B></FONT>"
         )
         body = f'<FONT COLOR="{shown.ink}">{f"<S>{body}</S>" if shown.strike else body}</FONT>'
+    rows = [
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{small:g}" COLOR="{look.accent}">'
+        f"<B>{html_text(words)}</B></FONT>{badge}</TD></TR>",
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{size:g}">{body}</FONT></TD></TR>',
+    ]
+    if note:
+        rows.append(f'<TR><TD ALIGN="LEFT">{word(note, MUTED)}</TD></TR>')
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{small}" COLOR="{look.accent}">'
-        f"<B>{word}</B></FONT>{badge}</TD></TR>"
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{size}">{body}'
-        "</FONT></TD></TR></TABLE>>"
+        + "".join(rows)
+        + "</TABLE>>"
     )
 
 
-def title_label(amap: ArgumentMap) -> str:
-    """The graph label: the map's title, and the source's title, publisher and date below."""
-    rows = [f'<FONT POINT-SIZE="20"><B>{html_lines(amap.title, 60)}</B></FONT>']
-    if amap.source is not None:
+def shorten(text: str, width: int, lines: int = REF_LINES) -> str:
+    """``text`` cut at a word to fit ``lines`` lines of ``width``, with an ellipsis if cut.
+
+    >>> shorten("Central Asia could supply non-Russian energy to Europe.", 20, 2)
+    'Central Asia could supply non-Russian…'
+    """
+    wrapped = wrap(text, width)
+    if len(wrapped) <= lines:
+        return clean(text)
+    kept = list(wrapped[:lines])
+    last = kept[-1]
+    if len(last) > width - 1:
+        last = last.rsplit(" ", 1)[0] if " " in last else last[: width - 1]
+    kept[-1] = last.rstrip(" ,;:.") + "…"
+    return " ".join(kept)
+
+
+def short_text(claim: Claim, width: int) -> str:
+    """What a compact node of ``claim`` shows: its label, or the start of its text."""
+    return clean(claim.label) if claim.label else shorten(claim.text, width)
+
+
+def title_label(
+    amap: ArgumentMap, *, figure: str = "", legend: str = "", width: int = 60, source: bool = True
+) -> str:
+    """The graph label: the map's title, the source's title, publisher and date below (with
+    ``source``), the figure's number (``figure``, e.g. "FIGURE 2 OF 5") and the legend (an
+    HTML-like table, :mod:`argmap.draw.legend`)."""
+    # A little room after the title: browsers may set it a few points wider than Graphviz.
+    rows = [
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD ALIGN="LEFT" '
+        f'BALIGN="LEFT"><FONT POINT-SIZE="{TITLE_SIZE:g}"><B>{html_lines(amap.title, width)}</B>'
+        '</FONT></TD><TD WIDTH="10"></TD></TR></TABLE>'
+    ]
+    if source and amap.source is not None:
         line = " · ".join(clean(part) for part in amap.source.about if clean(part))
         if line:
-            source = html_lines("Source: " + line, 100)
-            rows.append(f'<FONT POINT-SIZE="11" COLOR="{MUTED}">{source}</FONT>')
+            shown = html_lines("Source: " + line, round(width * 1.5))
+            rows.append(f'<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{shown}</FONT>')
+    if figure:
+        rows.append(word(figure, MUTED))
+    if legend:
+        rows.append(legend)
     cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{row}</TD></TR>' for row in rows)
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0">{cells}</TABLE>>'
 
@@ -59,9 +124,20 @@ def with_note(lines: list[str], note: str | None) -> list[str]:
 
 
 def claim_tooltip(claim: Claim) -> str:
-    """A claim's quotes, one a line (its text when it has none), then its note."""
+    """A claim's text (when the drawing may show its label instead), its quotes, one a line
+    (its text when it has none), then its note."""
     lines = [clean(quote.text) for quote in claim.quotes] or [clean(claim.text)]
+    if claim.label and claim.quotes:
+        lines = [clean(claim.text), "", *lines]
     return tooltip("\n".join(with_note(lines, claim.note)))
 
 
-__all__ = ["claim_label", "claim_tooltip", "title_label", "with_note"]
+__all__ = [
+    "claim_label",
+    "claim_tooltip",
+    "kind_word",
+    "short_text",
+    "shorten",
+    "title_label",
+    "with_note",
+]

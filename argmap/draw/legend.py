@@ -1,24 +1,29 @@
-"""The legend: a small worked example of what the drawing's shapes, lines and words mean."""
+"""What a figure uses → its legend: one small sample of each kind of claim and of link it draws,
+in rows under the figure's title (part of the graph's label, so it never moves a claim)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import graphviz
 
-from argmap.analysis.evaluate import Status
-from argmap.draw.labels import claim_label
+from argmap.draw.labels import word
 from argmap.draw.style import (
     EDGE_STYLES,
-    IMPLICIT_STYLE,
-    JUNCTION,
     KIND_STYLES,
     MUTED,
     OPPONENT,
     RESTATEMENT,
     STATUS_STYLES,
+    WORD_SIZE,
     Edge,
+    EdgeStyle,
 )
-from argmap.draw.text import esc_string, tooltip
+from argmap.draw.text import esc_string, html_text, tooltip
 from argmap.model import Kind
+
+#: Points between the legend's entries.
+SPACING = 6
 
 
 def contradiction_edge(graph: graphviz.Digraph, a: str, b: str) -> None:
@@ -59,134 +64,160 @@ def restatement_edge(graph: graphviz.Digraph, a: str, b: str, tip: str | None = 
     )
 
 
-#: Legend samples drawn only for maps that need them: name → (kind, text, implicit, status).
-_IMPLICIT_SAMPLE = {
-    "legend_implicit": (Kind.PREMISE, "a reconstruction the text does not state", True, None)
-}
-_CONTRADICTION_SAMPLES = {
-    "legend_contradiction_a": (Kind.PREMISE, "a claim", False, None),
-    "legend_contradiction_b": (Kind.PREMISE, "contradicts it", False, None),
-}
-_RESTATEMENT_SAMPLES = {
-    "legend_restatement_a": (Kind.PREMISE, "a claim", False, None),
-    "legend_restatement_b": (Kind.PREMISE, "the same, in other words", False, None),
-}
-_OPPONENT_SAMPLE = {"legend_opponent": (Kind.PREMISE, "the opponent's claim", False, None)}
-_STATUS_SAMPLES = {
-    "legend_stands": (Kind.PREMISE, "no word: it stands", False, Status.STANDS),
-    "legend_defeated": (Kind.PREMISE, "an attack on it holds", False, Status.DEFEATED),
-    "legend_undecided": (Kind.PREMISE, "caught in an attack cycle", False, Status.UNDECIDED),
-}
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """About how wide ``text`` is set in a sans-serif at ``size`` points (capitals and bold
+    wider): enough to break the legend into rows, never to lay out claims.
 
-
-def draw_legend(
-    graph: graphviz.Digraph,
-    *,
-    implicit: bool = False,
-    contradiction: bool = False,
-    status: bool = False,
-    restatement: bool = False,
-    opponent: bool = False,
-    scheme: bool = False,
-) -> None:
-    """A small worked example: the three kinds of claim and the four kinds of link; and
-    where the map has them, an implicit claim, a contradiction, a restatement, the opponent's
-    claim, a reason's scheme, and the statuses.
-
-    Legend names contain ``_``, which a claim id (a slug) cannot, so they never clash.
+    >>> round(text_width("PREMISE", 10, bold=True))
+    51
     """
-    samples = {
-        "legend_recommendation": (Kind.RECOMMENDATION, "what should be done"),
-        "legend_conclusion": (Kind.CONCLUSION, "what the text derives"),
-        "legend_premise": (Kind.PREMISE, "what the text asserts"),
-        "legend_premise_2": (Kind.PREMISE, "a second premise"),
-        "legend_objection": (Kind.PREMISE, "an objection"),
-        "legend_undercutter": (Kind.PREMISE, "doubts the step"),
-    }
-    links = [
-        (
-            Edge.SUPPORT,
-            "legend_conclusion",
-            "legend_recommendation",
-            "supports (label: its scheme)" if scheme else "supports",
-        ),
-        (Edge.SUPPORT, "legend_premise", "legend_junction", ""),
-        (Edge.SUPPORT, "legend_premise_2", "legend_junction", ""),
-        (Edge.SUPPORT, "legend_junction", "legend_conclusion", "linked reason"),
-        (Edge.ATTACK, "legend_objection", "legend_conclusion", "attacks"),
-        (Edge.UNDERCUT, "legend_undercutter", "legend_junction", "undercuts"),
-    ]
-    with graph.subgraph(name="cluster_legend") as box:
-        box.attr(
-            id="cluster_legend",
-            label=f'<<FONT POINT-SIZE="10" COLOR="{MUTED}"><B>LEGEND</B></FONT>>',
-            labeljust="l",
-            labelloc="b",  # with rankdir=BT, a cluster's "b" is its top
-            style="rounded",
-            color="#d0d7de",
-            penwidth="1",
-            margin="10",
-            **{"class": "legend"},
+    em = sum(0.68 if c.isupper() else 0.3 if c in " .,:;il" else 0.56 for c in text)
+    return em * size * (1.08 if bold else 1.0)
+
+
+def _kind(kind: Kind) -> tuple[str, float]:
+    look = KIND_STYLES[kind]
+    rounded = ' STYLE="rounded"' if "rounded" in look.style else ""
+    inner = (
+        f'<TABLE BORDER="1" CELLBORDER="0" CELLPADDING="2" CELLSPACING="0"{rounded} '
+        f'COLOR="{look.line}" BGCOLOR="{look.fill}"><TR><TD>{word(look.word, look.accent)}'
+        "</TD></TR></TABLE>"
+    )
+    if look.peripheries == 2:
+        inner = (
+            f'<TABLE BORDER="1" CELLBORDER="0" CELLPADDING="1" CELLSPACING="0"{rounded} '
+            f'COLOR="{look.line}"><TR><TD>{inner}</TD></TR></TABLE>'
         )
-        for name, (kind, text) in samples.items():
-            look = KIND_STYLES[kind]
-            box.node(
-                name,
-                label=claim_label(kind, text, width=22, size=9),
-                id=name,
-                shape=look.shape,
-                style=look.style,
-                fillcolor=look.fill,
-                color=look.line,
-                peripheries=str(look.peripheries),
-                margin="0.08,0.04",
-                tooltip=kind.value,
-                **{"class": f"legend-sample {kind.value}"},
-            )
-        optional = {
-            **(_IMPLICIT_SAMPLE if implicit else {}),
-            **(_CONTRADICTION_SAMPLES if contradiction else {}),
-            **(_RESTATEMENT_SAMPLES if restatement else {}),
-            **(_OPPONENT_SAMPLE if opponent else {}),
-            **(_STATUS_SAMPLES if status else {}),
-        }
-        for name, (kind, text, hidden, shown) in optional.items():
-            look = KIND_STYLES[kind]
-            paint = STATUS_STYLES.get(shown) if shown is not None else None
-            box.node(
-                name,
-                label=claim_label(kind, text, width=22, size=9, implicit=hidden, status=shown),
-                id=name,
-                shape=look.shape,
-                style=look.style + (f",{IMPLICIT_STYLE}" if hidden else ""),
-                fillcolor=paint.fill if paint else look.fill,
-                peripheries=str(look.peripheries),
-                margin="0.08,0.04",
-                tooltip=text,
-                **(OPPONENT if name == "legend_opponent" else {"color": look.line}),
-                **{"class": f"legend-sample {kind.value}" + (f" {shown.value}" if shown else "")},
-            )
-        if contradiction:
-            contradiction_edge(box, "legend_contradiction_a", "legend_contradiction_b")
-        if restatement:
-            restatement_edge(box, "legend_restatement_b", "legend_restatement_a", "restates")
-        box.node("legend_junction", label="", id="legend_junction", **JUNCTION)
-        member = (Edge.SUPPORT, "legend_junction")  # members meet the junction, no arrow
-        for relation, tail, head, text in links:
-            look = EDGE_STYLES[relation]
-            box.edge(
-                tail,
-                head,
-                label=f" {text}" if text else None,
-                id=f"{tail}_{relation.value}_{head}",
-                style=look.style,
-                color=look.color,
-                penwidth=look.penwidth,
-                arrowhead="none" if (relation, head) == member else look.arrowhead,
-                arrowsize=look.arrowsize,
-                tooltip=text or "linked reason",
-                **{"class": f"legend-sample {relation.value}"},
-            )
+    extra = 10 if look.peripheries == 2 else 6
+    return inner, text_width(look.word, WORD_SIZE, bold=True) + extra
 
 
-__all__ = ["contradiction_edge", "draw_legend", "restatement_edge"]
+def _line(look: EdgeStyle, head: str, words: str) -> tuple[str, float]:
+    """A short line in a link's style ending in its head (an arrow, a bar, bars at both
+    ends), and what it means."""
+    dash = {"solid": "", "dashed": ' STYLE="dashed"', "dotted": ' STYLE="dotted"'}[look.style]
+    thick = max(1, round(float(look.penwidth)))
+    line = f'<TD WIDTH="30" HEIGHT="5" SIDES="B" BORDER="{thick}" COLOR="{look.color}"{dash}></TD>'
+    bar = f'<TD ROWSPAN="2" WIDTH="2" HEIGHT="12" SIDES="L" BORDER="2" COLOR="{look.color}"></TD>'
+    if head == "tee":
+        cells = line + bar
+    elif head == "both":
+        cells = bar + line + bar
+    else:
+        # An arrowhead of cells, each shorter than the one before: the shipped font has no
+        # arrow glyph, and a character the font lacks would be drawn in another.
+        steps = "".join(
+            f'<TD VALIGN="MIDDLE"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">'
+            f'<TR><TD WIDTH="2" HEIGHT="{high}" FIXEDSIZE="TRUE" BGCOLOR="{look.color}"></TD>'
+            "</TR></TABLE></TD>"
+            for high in (9, 7, 5, 3, 1)
+        )
+        cells = line + f'<TD ROWSPAN="2" VALIGN="MIDDLE"><TABLE BORDER="0" CELLSPACING="0" ' \
+            f'CELLPADDING="0"><TR>{steps}</TR></TABLE></TD>'  # fmt: skip
+    sample = (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f'<TR>{cells}</TR><TR><TD HEIGHT="5"></TD></TR></TABLE>'
+    )
+    return _with_words(sample, words), 48 + text_width(words, WORD_SIZE)
+
+
+def _with_words(sample: str, words: str) -> str:
+    return (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+        f"<TD>{sample}</TD><TD>&#160;</TD>"
+        f'<TD><FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{html_text(words)}</FONT></TD>'
+        "</TR></TABLE>"
+    )
+
+
+def entries(used: Collection[str]) -> list[tuple[str, float]]:
+    """The legend's entries for what a figure uses (kinds, ``implicit``, ``support``,
+    ``attack``, ``undercut``, ``contradiction``, ``linked`` and statuses by their values),
+    each with about its width in points."""
+    cells: list[tuple[str, float]] = []
+    for kind in (Kind.PREMISE, Kind.CONCLUSION, Kind.RECOMMENDATION):
+        if kind.value in used:
+            cells.append(_kind(kind))
+    if "implicit" in used:
+        cells.append((
+            '<TABLE BORDER="1" CELLBORDER="0" CELLPADDING="2" CELLSPACING="0" STYLE="dashed" '
+            f'COLOR="{MUTED}"><TR><TD>{word("IMPLICIT", MUTED)}</TD></TR></TABLE>',
+            text_width("IMPLICIT", WORD_SIZE, bold=True) + 6,
+        ))  # fmt: skip
+    links = [
+        ("support", Edge.SUPPORT, "normal", "supports"),
+        ("attack", Edge.ATTACK, "tee", "attacks"),
+        ("undercut", Edge.UNDERCUT, "tee", "undercuts a step"),
+        ("contradiction", Edge.ATTACK, "both", "contradict"),
+    ]
+    for key, relation, head, words in links:
+        if key in used:
+            cells.append(_line(EDGE_STYLES[relation], head, words))
+    if "restatement" in used:
+        colour = EDGE_STYLES[Edge.SUPPORT].color
+        double = (
+            '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+            f'<TR><TD WIDTH="30" HEIGHT="3" SIDES="B" BORDER="1" COLOR="{colour}"></TD></TR>'
+            f'<TR><TD WIDTH="30" HEIGHT="2" SIDES="B" BORDER="1" COLOR="{colour}"></TD></TR>'
+            "</TABLE>"
+        )
+        cells.append((_with_words(double, "restates"), 36 + text_width("restates", WORD_SIZE)))
+    if "opponent" in used:
+        sample = (
+            f'<TABLE BORDER="3" CELLBORDER="0" CELLPADDING="2" CELLSPACING="0" '
+            f'COLOR="{OPPONENT["color"]}"><TR><TD>{word("OPPONENT", MUTED)}</TD></TR></TABLE>'
+        )
+        cells.append((sample, text_width("OPPONENT", WORD_SIZE, bold=True) + 10))
+    if "scheme" in used:
+        words = "a reason's scheme: the label by its line"
+        cells.append((
+            f'<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{html_text(words)}</FONT>',
+            text_width(words, WORD_SIZE),
+        ))  # fmt: skip
+    if "linked" in used:
+        dot = (
+            f'<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{EDGE_STYLES[Edge.SUPPORT].color}">'
+            "<B>&#8226;</B></FONT>"
+        )
+        words = "claims that support only together"
+        cells.append((_with_words(dot, words), 14 + text_width(words, WORD_SIZE)))
+    for status, look in STATUS_STYLES.items():
+        if status.value in used:
+            sample = word(look.word, look.badge)
+            meaning = "an attack on it holds" if look.strike else "caught in an attack cycle"
+            wide = text_width(look.word, WORD_SIZE, bold=True) + 8 + text_width(meaning, WORD_SIZE)
+            cells.append((_with_words(sample, meaning), wide))
+    return cells
+
+
+def legend(used: Collection[str], room: float, title: float) -> str:
+    """The legend's rows, each at most ``room`` points wide, as one HTML-like table ("" for
+    none). Graphviz stretches a nested table to its cell, so a row narrower than the title
+    (``title`` points wide) ends in an empty cell that takes up the difference."""
+    rows: list[list[tuple[str, float]]] = [[]]
+    for cell in entries(used):
+        wide = sum(w + SPACING for _, w in rows[-1]) + SPACING
+        if rows[-1] and wide + cell[1] + SPACING > room:
+            rows.append([])
+        rows[-1].append(cell)
+    if not rows[0]:
+        return ""
+    naturals = [sum(w + SPACING for _, w in row) + SPACING for row in rows]
+    target = max(title, *naturals)
+    out = []
+    for row, natural in zip(rows, naturals, strict=True):
+        inner = "".join(f'<TD ALIGN="LEFT">{html}</TD>' for html, _ in row)
+        if natural < target - 1:
+            inner += f'<TD WIDTH="{target - natural:.0f}"></TD>'
+        out.append(
+            f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="{SPACING}" CELLPADDING="0">'
+            f"<TR>{inner}</TR></TABLE>"
+        )
+    return out[0] if len(out) == 1 else (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        + "".join(f'<TR><TD ALIGN="LEFT">{row}</TD></TR>' for row in out)
+        + "</TABLE>"
+    )
+
+
+__all__ = ["contradiction_edge", "entries", "legend", "restatement_edge", "text_width"]

@@ -20,13 +20,59 @@ gives Graphviz whatever fonts the machine has."""
 FALLBACK_FONT = "Helvetica,Arial,sans-serif"
 """What the engine asks Graphviz for instead where it cannot give it the shipped font: fonts
 with Helvetica's metrics, else the machine's sans-serif."""
-WRAP_WIDTH = 34
-"""Claim text is wrapped to lines of about this many character cells."""
-LEGEND_MAX_CLAIMS = 300
-"""Maps with more claims are drawn without a legend: as a separate part of the graph it made
-Graphviz's layout of a 1,000-claim map three times slower, and it is lost in such a drawing."""
+WRAP_WIDTH = 26
+"""Claim text is wrapped to lines of about this many character cells (a narrow measure: the
+drawing is for columns of documents)..."""
+NARROWEST = 18
+"""...or fewer for a narrow figure (:func:`measures_for`), down to this."""
+REF_LINES = 2
+"""A reference to a claim shows its label, or the start of its text in this many lines."""
 INK = "#1f2328"
 MUTED = "#57606a"
+
+# Type sizes in points, the unit of Graphviz's layout and of the SVG's viewBox. The fit
+# arithmetic (:mod:`argmap.draw.fit`) reads them: claim text must come out at least 9 px
+# and every other text at least 7 px where a figure is shown.
+CLAIM_SIZE = 12.0
+THESIS_SIZE = 14.0
+WORD_SIZE = 10.0
+"""The smallest text: the kind over a claim, stubs, the legend, the figure's number."""
+TITLE_SIZE = 16.0
+
+#: Graphviz's spacing, in inches as Graphviz takes them.
+NODESEP = 0.22
+RANKSEP = 0.32
+PAD = 0.1
+NODE_MARGIN = (0.10, 0.06)
+#: Points between the places where the undercuts of one step land on its bar.
+UNDERCUT_SLOT = 20.0
+#: A junction point's width, in inches.
+JUNCTION_WIDTH = 0.09
+#: The outline of the thesis (points); other claims have NODE_ATTRS' penwidth.
+THESIS_PENWIDTH = 2.6
+
+
+@attrs.frozen
+class Measures:
+    """Characters a line: of claim text, of the thesis, of a reference."""
+
+    claim: int = WRAP_WIDTH
+    thesis: int = WRAP_WIDTH + 4
+    ref: int = WRAP_WIDTH - 4
+
+
+def measures_for(budget: float | None) -> Measures:
+    """Measures for a figure at most ``budget`` points wide: three claims side by side fit,
+    at 6.8 pt a character of 12-pt text and 16 pt of padding a box; WRAP_WIDTH at most.
+
+    >>> measures_for(960), measures_for(480).claim
+    (Measures(claim=26, thesis=30, ref=22), 19)
+    """
+    if budget is None:
+        return Measures()
+    fits = int(((budget - 2 * NODESEP * 72) / 3 - 16) / 6.8)
+    claim = max(NARROWEST, min(WRAP_WIDTH, fits))
+    return Measures(claim, claim + 4, claim - 4)
 
 
 @attrs.frozen
@@ -113,18 +159,20 @@ RESTATEMENT = EdgeStyle("solid", "none", "{0}:white:{0}".format(EDGE_STYLES[Edge
 
 JUNCTION: dict[str, str] = {
     "shape": "point",
-    "width": "0.09",
+    "width": f"{JUNCTION_WIDTH}",
     "color": EDGE_STYLES[Edge.SUPPORT].color,
 }
+#: A stub (where a branch continues, where a figure's top is used): a dashed line.
+STUB_EDGE = EdgeStyle("dashed", "normal", MUTED, "1", arrowsize="0.6")
 
 GRAPH_ATTRS: dict[str, str] = {
     "id": "argmap_graph",  # explicit ids everywhere: Graphviz's own (node1...) could be slugs
     "class": "argmap",
     "rankdir": "BT",
-    "newrank": "true",
-    "nodesep": "0.35",
-    "ranksep": "0.45",
-    "pad": "0.3",
+    "nodesep": f"{NODESEP}",
+    "ranksep": f"{RANKSEP}",
+    "pad": f"{PAD}",
+    "margin": "0",  # PDF would add half an inch on every side; pad is the drawing's margin
     "bgcolor": "white",
     "fontname": FONT,
     "fontcolor": INK,
@@ -134,14 +182,14 @@ GRAPH_ATTRS: dict[str, str] = {
 }
 NODE_ATTRS: dict[str, str] = {
     "fontname": FONT,
-    "fontsize": "12",
+    "fontsize": f"{CLAIM_SIZE:g}",
     "fontcolor": INK,
     "penwidth": "1.3",
-    "margin": "0.14,0.08",
+    "margin": f"{NODE_MARGIN[0]},{NODE_MARGIN[1]}",
 }
 EDGE_ATTRS: dict[str, str] = {
     "fontname": FONT,
-    "fontsize": "9",
+    "fontsize": f"{WORD_SIZE:g}",
     "fontcolor": MUTED,
 }
 

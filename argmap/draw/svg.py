@@ -234,6 +234,7 @@ def embed(
     width: str | None = None,
     id_prefix: str = "",
     focusable: bool = False,
+    desc: str | None = None,
 ) -> bytes:
     """Graphviz's SVG of ``amap`` made ready for documents (see the module docstring).
 
@@ -249,6 +250,8 @@ def embed(
         focusable: For interactive pages: every claim can take the keyboard focus
             (``tabindex="0"``, ``role="button"``, labelled with its kind and text), and the
             drawing is a ``group`` of them rather than one image.
+        desc: The ``<desc>``, when it is known already (the figures of one map share it);
+            by default the map's summary (:func:`argmap.analysis.summary.summary`).
 
     Returns:
         UTF-8 SVG with an XML declaration; :func:`inline` strips it for HTML.
@@ -274,7 +277,7 @@ def embed(
         body = body.replace(b' id="', b' id="' + id_prefix.encode())
 
     title = _text(one_line(amap.title))
-    desc = _text(summary(amap))
+    desc = _text(summary(amap) if desc is None else desc)
     # The root's id is a hash of what the drawing is made from (Graphviz's SVG, which the map
     # determines, and the options): two different drawings on one page never share it (so
     # neither's rules reach the other), and the same drawing always gets it.

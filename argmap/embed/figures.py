@@ -28,15 +28,20 @@ class Figure:
 def draw_figures(block: BlockMap, fmt: str, options: DrawOptions) -> tuple[Figure, ...]:
     """The figures of a block's map drawn as ``fmt`` (svg, pdf or png), in reading order.
 
-    THE one place where integrations meet drawing. Today a map is one figure, drawn as the
-    render command draws it (:func:`argmap.api.draw`, so ``focus``, ``status`` and the rest
-    apply), and theme, width and id prefix apply to SVG alone (as :func:`argmap.api.render_map`
-    has it). Issue 12's figures API, which fits a map to a column by splitting it into
-    figures, replaces this body; every caller already takes a sequence of figures.
+    THE one place where integrations meet drawing. A map is drawn as the render command draws
+    it (:func:`argmap.api.draw`, so ``focus``, ``status`` and the rest apply): whole, or with
+    ``fit`` as the figures that make it readable in a column that wide, each captioned with
+    its number. Theme, width and id prefix apply to SVG alone (as
+    :func:`argmap.api.render_map` has it).
     """
     if fmt != "svg":
         options = attrs.evolve(options, theme=DEFAULT_THEME, width=None, id_prefix="")
-    return (Figure(draw(block.map, block.path, fmt, options), fmt),)
+    drawings = draw(block.map, block.path, fmt, options)
+    total = len(drawings)
+    return tuple(
+        Figure(data, fmt, f"figure {number} of {total}" if total > 1 else "")
+        for number, data in enumerate(drawings, 1)
+    )
 
 
 def captions(caption: str | None, figures: tuple[Figure, ...]) -> list[tuple[Figure, str]]:

@@ -56,7 +56,7 @@ def key_order(place: str) -> list[str]:
     """The keys of a mapping at ``place`` (a key table of the loader) in canonical order.
 
     >>> " ".join(key_order("premise"))
-    'id text quotes note url implicit role objections contradicts restates aif'
+    'id text label quotes note url implicit thesis role objections contradicts restates aif'
     """
     keys = list(KEYS[place])
     if "id" not in keys:

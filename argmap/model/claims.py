@@ -143,7 +143,8 @@ class Claim:
     symmetric: declaring it on one side is enough). ``restates`` names claims this one says
     again in other words: they stand or fall together. An ``implicit`` claim is the analyst's
     reconstruction of something the text does not state; ``role`` says who holds it, and
-    ``aif`` carries its AIF I-node's data.
+    ``aif`` carries its AIF I-node's data. ``label`` is a short form of the text, drawn where
+    space is tight; ``thesis`` marks the claim the map argues for.
     ``spans`` maps a field name (and ``""`` for the claim itself) to where it was written.
     """
 
@@ -160,6 +161,8 @@ class Claim:
     role: Role | None = None
     restates: tuple[Ref | Restatement, ...] = ()
     aif: Carried | None = None
+    label: str | None = None
+    thesis: bool = False
     spans: Mapping[str, Span] = _spans()
 
     def where(self, field: str = "") -> Span:

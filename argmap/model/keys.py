@@ -11,6 +11,8 @@ import re
 
 #: Longest claim text: it is drawn in a node, and Graphviz lays out very long labels badly.
 MAX_CLAIM_TEXT = 600
+#: Longest label: a short form of a claim's text, drawn on one or two lines where space is tight.
+MAX_LABEL = 80
 #: Longest title, drawn above the diagram.
 MAX_TITLE = 200
 #: Longest quote, note or other text (not drawn; tooltips and metadata).
@@ -31,9 +33,9 @@ MAX_ID = 64
 REFUSED = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff"
 SURROGATES = r"\ud800-\udfff"
 
-_CLAIM = {"id": True, "text": True, "quotes": False, "note": False, "url": False,
-          "objections": False, "contradicts": False, "implicit": False, "role": False,
-          "restates": False, "aif": False}  # fmt: skip
+_CLAIM = {"id": True, "text": True, "label": False, "quotes": False, "note": False,
+          "url": False, "objections": False, "contradicts": False, "implicit": False,
+          "thesis": False, "role": False, "restates": False, "aif": False}  # fmt: skip
 
 #: The keys allowed at each place of a map, in the order they are written; True: required.
 KEYS: dict[str, dict[str, bool]] = {
@@ -85,6 +87,7 @@ __all__ = [
     "KEYS",
     "MAX_CLAIM_TEXT",
     "MAX_ID",
+    "MAX_LABEL",
     "MAX_SCHEME",
     "MAX_TEXT",
     "MAX_TITLE",

@@ -104,6 +104,7 @@ def page(
     *,
     theme: str = "light",
     id_prefix: str = "",
+    fit: int | None = None,
 ) -> bytes:
     """The HTML page of a map, beside its source text (the map alone without one).
 
@@ -113,6 +114,8 @@ def page(
         source: The source's text, e.g. from :func:`argmap.api.source_text`.
         theme: The map's theme (:data:`argmap.draw.themes.THEMES`); the page follows it.
         id_prefix: Put before every id of the drawing.
+        fit: Open the map at the scale a column this many CSS px wide shows it; by default
+            the whole map fitted to its pane.
     """
     drawing = embed(drawn, amap, theme=theme, id_prefix=id_prefix, focusable=True)
     title = html.escape(" ".join(amap.title.split()))
@@ -138,6 +141,7 @@ def page(
         about=_about(amap),
         hint=hint,
         view="view" if source is not None else "view map-only",
+        fit=str(fit or ""),
         drawing=inline(drawing),
         text=text_pane,
         script=asset("view.js"),

@@ -17,7 +17,7 @@ from argmap.model import (
     Role,
     Source,
 )
-from argmap.model.keys import KEYS, MAX_CLAIM_TEXT, MAX_SCHEME, MAX_TITLE, REQUIRED
+from argmap.model.keys import KEYS, MAX_CLAIM_TEXT, MAX_LABEL, MAX_SCHEME, MAX_TITLE, REQUIRED
 from argmap.read.fields import Fields
 from argmap.read.hints import id_for
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, Spans, decode, describe, parse
@@ -141,17 +141,18 @@ class _Reader(Fields):
         if "restates" in entries:
             restates = self.one_or_list(entries["restates"][1], "restates", self.restatement)
         implicit = self.flag(entries["implicit"][1], "implicit") if "implicit" in entries else False
+        thesis = self.flag(entries["thesis"][1], "thesis") if "thesis" in entries else False
         note = self.optional_text(entries, "note", "a note")
         url = self.optional_text(entries, "url", "a url")
+        label = self.optional_text(entries, "label", "a label", MAX_LABEL)
         role = self.role(entries["role"][1]) if "role" in entries else None
         aif = self.carried(entries["aif"][1], "'aif' of a claim") if "aif" in entries else None
         if (
             not ok
             or None in (claim_id, text, quotes, objections, reasons, contradicts, restates)
             or implicit is None
-            or False in (note, url)
-            or ("role" in entries and role is None)
-            or ("aif" in entries and aif is None)
+            or thesis is None
+            or False in (note, url, label)
         ):
             return None
         return Claim(
@@ -168,6 +169,8 @@ class _Reader(Fields):
             role=role,
             restates=restates,  # type: ignore[arg-type]
             aif=aif,
+            label=label or None,  # type: ignore[arg-type]
+            thesis=thesis,
             spans=spans,
         )
 

@@ -6,8 +6,8 @@ map that is a pass over all of its ids, and a map with thousands of both takes m
 word is compared, by ``get_close_matches`` itself, only with the :data:`CANDIDATES` names that
 share most runs with it. The names holding each of the word's runs vote, the rarest runs
 first (they say most), until :data:`VOTES` votes are cast. So a word costs about the same
-whatever the number of names, and the names one pass. With few names, all are compared, and
-the answer is ``get_close_matches``'s.
+whatever the number of names, and the names one pass. With few names (:data:`FEW`, such as
+the keys of a place), all are compared, and the answer is ``get_close_matches``'s.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ import itertools
 from collections.abc import Iterable
 
 CUTOFF = 0.6  # the similarity a name needs (difflib's ratio) to be suggested
-CANDIDATES = 12  # names compared with a word, at most
+CANDIDATES = 12  # names compared with a word, at most, among many
+FEW = 64  # with this many names or fewer (the keys of a place), all are compared
 VOTES = 1024  # votes cast for a word, at most
 LONGEST = 200  # a longer word is no misspelling of a name: nothing is suggested
 
@@ -44,7 +45,7 @@ class Names:
         """The name most like ``word`` (difflib's ratio, at least ``cutoff``), or None."""
         if len(word) > LONGEST or not self.names:
             return None
-        if len(self.names) <= CANDIDATES:
+        if len(self.names) <= FEW:  # a transposition shares no run of three: compare all
             candidates = self.names
         else:
             index = self._runs_index()
@@ -78,4 +79,4 @@ def did_you_mean(word: str, names: Iterable[str] | Names) -> str:
     return f"; did you mean '{close}'?" if close is not None else ""
 
 
-__all__ = ["CANDIDATES", "CUTOFF", "LONGEST", "Names", "did_you_mean"]
+__all__ = ["CANDIDATES", "CUTOFF", "FEW", "LONGEST", "Names", "did_you_mean"]

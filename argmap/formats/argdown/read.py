@@ -7,9 +7,9 @@ last definition's, without tags. An argument with a premise–conclusion structu
 conclusion a reason; one without becomes a claim whose text is its description, unless it is
 only the step its supporters take (:mod:`argmap.formats.argdown.steps`). Tags named ``premise``,
 ``conclusion`` or ``recommendation`` set the kind; otherwise a claim with reasons is a
-recommendation or a conclusion by its wording. The data keys ``quotes``, ``note``, ``url`` and
-``implicit`` become those fields; other data, other tags, the heading a statement stands under,
-its other texts and links go to its note; data ``role`` becomes the claim's role. Argdown that
+recommendation or a conclusion by its wording. The data keys ``quotes``, ``note``, ``url``,
+``implicit``, ``label`` and ``thesis`` become those fields; other data, other tags, the heading
+a statement stands under, its other texts and links go to its note; data ``role`` becomes the claim's role. Argdown that
 argmap wrote (front matter ``argmap: 1``) comes back as the map it was made from (claim texts on
 one line), restatements, schemes and carried data included.
 """
@@ -84,6 +84,10 @@ def _fields(data: Any, argmap: bool) -> tuple[dict[str, Any], dict[str, Any]]:
         fields["implicit"] = rest["implicit"]
     if rest.get("role") in ROLES:
         fields["role"] = rest["role"]
+    if isinstance(rest.get("label"), str) and rest["label"].strip():
+        fields["label"] = rest["label"]
+    if isinstance(rest.get("thesis"), bool):
+        fields["thesis"] = rest["thesis"]
     restates = rest.get("restates")
     if argmap and isinstance(restates, list) and all(isinstance(r, dict) for r in restates):
         fields["restates"] = restates
@@ -308,8 +312,8 @@ class _Reader:
                      "claim's note",
             "tags": "claims whose tags are kept in their notes",
             "groups": "claims whose heading is kept in their notes as their group",
-            "data": "claims whose data beyond quotes, note, url, implicit and role is kept in "
-                    "their notes",
+            "data": "claims whose data beyond quotes, note, url, implicit, role, label and "
+                    "thesis is kept in their notes",
             "quotes": "claims with quotes but no source named in the front matter (source: "
                       "{path: ...}), the quotes kept in their notes",
             "cut": f"claims whose text is longer than {MAX_CLAIM_TEXT} characters, cut and kept "

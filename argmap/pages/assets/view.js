@@ -185,5 +185,21 @@
   window.addEventListener("resize", () => {
     if (fitted) setZoom("fit");
   });
-  setZoom("fit");
+  // Made with --fit WIDTH, the map opens at the scale a column that wide shows it (its text
+  // readable there), the top of the argument (the claim drawn highest) in view.
+  const column = Number(pane.dataset.fit) || 0;
+  if (column) {
+    setZoom(Math.min(1, column / naturalWidth));
+    let top = null;
+    for (const g of claims.values()) {
+      if (!top || g.getBoundingClientRect().top < top.getBoundingClientRect().top) top = g;
+    }
+    if (top) {
+      const box = top.getBoundingClientRect();
+      const frame = pane.getBoundingClientRect();
+      pane.scrollLeft += box.left + box.width / 2 - (frame.left + frame.width / 2);
+    }
+  } else {
+    setZoom("fit");
+  }
 })();

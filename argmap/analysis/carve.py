@@ -1,0 +1,227 @@
+"""A map's shape + node sizes + a budget → which claims top figures of their own: the cuts of the
+split. Pure: node sizes come in (:class:`Sizes`), decisions go out (:class:`Plan`).
+
+Each root's tree is carved bottom up (:func:`carve`). While what a claim's figure would draw
+from it down (its contour, :mod:`argmap.analysis.contour`) is wider than the budget: the
+child with the widest contour, of those bringing ``MIN_FIGURE`` claims or more, is cut off to
+top a figure of its own (Kundu and Misra's greedy for cutting a tree into the fewest parts of
+bounded weight, the weight here the width); when no such child is left, the cut children are
+drawn compact (their label or the start of their text); and when the claim's own fan is still
+too wide, its reasons and objections are paginated: the first page stays, each further page is
+a figure with the claim on top again. Too tall, the tallest child is cut. A decision depends
+only on the claim's own subtree, so an edit changes only the figures on its path to its root.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+
+from argmap.analysis.contour import Contour, arranged, box, height, tree, width
+from argmap.analysis.shape import Branch, Part, Shape
+
+#: A claim's units to draw (by number); None: all of them.
+Units = frozenset[int] | None
+
+#: The fewest claims a child must bring to be cut off into a figure of its own by width (a
+#: figure of two claims is a page wasted: paginating does better).
+MIN_FIGURE = 3
+
+
+@attrs.frozen
+class Sizes:
+    """Node sizes in points: each claim's full node and compact reference (width, height), a
+    stub's, a junction's; the gaps between nodes on a rank and between ranks; an undercut's
+    slot on a step's bar."""
+
+    full: Mapping[str, tuple[float, float]]
+    ref: Mapping[str, tuple[float, float]]
+    stub: tuple[float, float]
+    gap: float
+    rank_gap: float
+    junction: float = 6.5
+    slot: float = 20.0
+
+
+@attrs.frozen
+class Budget:
+    """How big a figure may be drawn, in points: its width, and its height (None: any)."""
+
+    width: float
+    height: float | None = None
+
+    def scaled(self, factor: float) -> Budget:
+        return Budget(self.width * factor, None if self.height is None else self.height * factor)
+
+    def holds_size(self, wide: float, high: float) -> bool:
+        """Whether a drawing ``wide`` by ``high`` points fits."""
+        return wide <= self.width + 0.01 and (self.height is None or high <= self.height + 0.01)
+
+    def holds(self, contour: Contour, rank_gap: float) -> tuple[bool, bool]:
+        """Whether ``contour`` is too wide, and whether it is too tall."""
+        tall = self.height is not None and height(contour, rank_gap) > self.height
+        return width(contour) > self.width, tall
+
+
+@attrs.define
+class Plan:
+    """The decisions of the split: the claims cut off into figures of their own, the claims
+    whose cut children are drawn compact, and the claims paginated (their units by page)."""
+
+    cut: set[str] = attrs.field(factory=set)
+    compact: set[str] = attrs.field(factory=set)
+    pages: dict[str, tuple[frozenset[int], ...]] = attrs.field(factory=dict)
+    contours: dict[str, Contour] = attrs.field(factory=dict)
+    """Each claim's contour as last carved."""
+    orders: dict[tuple[str, Units], tuple[int, ...]] = attrs.field(factory=dict)
+    """A claim (and the units drawn) → its units left to right (-1: its "continued" stub)."""
+
+    def units(self, claim: str, page: int = 0) -> Units:
+        return self.pages[claim][page] if claim in self.pages else None
+
+
+def parts_in(shape: Shape, name: str, units: Units) -> list[Part]:
+    """``name``'s parts in ``units``, each claim once (where it first occurs)."""
+    found, seen = [], set()
+    for part in shape.parts[name]:
+        if (units is None or part.unit in units) and part.claim not in seen:
+            seen.add(part.claim)
+            found.append(part)
+    return found
+
+
+def kept_children(shape: Shape, plan: Plan, name: str, units: Units) -> list[str]:
+    """The children at home with ``name`` in a figure drawing ``units`` of it."""
+    return [
+        p.claim
+        for p in shape.children[name]
+        if p.claim not in plan.cut and (units is None or p.unit in units)
+    ]
+
+
+def contour_of(
+    name: str, units: Units, shape: Shape, sizes: Sizes, plan: Plan, done: Mapping[str, Contour]
+) -> Contour:
+    """The contour of what a figure drawing ``units`` of ``name`` draws from it down; records
+    the order of its units that makes it narrowest in ``plan.orders``."""
+    own = {part.claim for part in shape.children[name]}
+    kept = set(kept_children(shape, plan, name, units))
+    seen: set[str] = set()
+
+    def claim(other: str) -> Contour | None:
+        if other in seen or other == name:
+            return None
+        seen.add(other)
+        if other in kept:
+            return done[other]
+        if other in own and other in plan.cut and name not in plan.compact:
+            return [*box(*sizes.full[other]), *box(*sizes.stub)]  # over "continued in"
+        return box(*sizes.ref[other])  # a reference, or a cut child drawn compact
+
+    def node(branch: Branch) -> Contour | None:
+        if not branch.junction:
+            return claim(branch.members[0])
+        below = [c for c in map(claim, branch.members) if c is not None]
+        below += [c for c in map(node, branch.attacks) if c is not None]
+        wide = sizes.junction if not branch.attacks else sizes.slot * (len(branch.attacks) + 1)
+        return tree(box(wide, 2.0), [(1, c) for c in below], sizes.gap)
+
+    children: list[tuple[int, Contour]] = []
+    numbers: list[int] = []
+    for unit, branch in enumerate(shape.units[name]):
+        if branch is not None and (units is None or unit in units):
+            found = node(branch)
+            if found is not None:
+                children.append((1, found))
+                numbers.append(unit)
+    if name in plan.pages and units == plan.units(name, 0):
+        children.append((1, box(*sizes.stub)))  # "continued in figures ..."
+        numbers.append(-1)
+    top = box(*sizes.full[name])
+    contour, order = arranged(top, children, sizes.gap, centre=name == shape.thesis)
+    plan.orders[(name, units)] = tuple(numbers[i] for i in order)
+    return contour
+
+
+def _paginate(
+    name: str, shape: Shape, sizes: Sizes, plan: Plan, done: Mapping[str, Contour], room: float
+) -> bool:
+    """Split ``name``'s units into pages that each fit ``room`` wide, in the order written (a
+    unit too wide alone has a page to itself). False when that leaves one page."""
+    units = sorted({part.unit for part in shape.parts[name]})
+    pages: list[list[int]] = []
+    page: list[int] = []
+    for unit in units:
+        trial = frozenset([*page, unit])
+        plan.pages[name] = (trial, frozenset())  # so that the contour counts the stub
+        if page and width(contour_of(name, trial, shape, sizes, plan, done)) > room:
+            pages.append(page)
+            page = []
+        page.append(unit)
+    pages.append(page)
+    if len(pages) == 1:
+        plan.pages.pop(name, None)
+        return False
+    plan.pages[name] = tuple(frozenset(p) for p in pages)
+    return True
+
+
+def carve(root: str, shape: Shape, sizes: Sizes, budget: Budget, plan: Plan) -> Contour:
+    """Cut ``root``'s figure (adding to ``plan``) until it fits ``budget``.
+
+    Claims already cut stay cut and are not entered. Returns the figure's contour.
+    """
+    order: list[str] = []
+    stack = [root]
+    while stack:
+        here = stack.pop()
+        order.append(here)
+        stack.extend(p.claim for p in shape.children[here] if p.claim not in plan.cut)
+    done: dict[str, Contour] = {}
+    claims: dict[str, int] = {}
+    for here in reversed(order):  # children before parents
+        paginated = False
+        while True:
+            units = plan.units(here, 0)
+            kept = kept_children(shape, plan, here, units)
+            contour = contour_of(here, units, shape, sizes, plan, done)
+            wide, tall = budget.holds(contour, sizes.rank_gap)
+            if not (wide or tall):
+                break
+            if wide:
+                deep = [i for i, name in enumerate(kept) if claims[name] >= MIN_FIGURE]
+                measure = width
+            else:
+                deep = [i for i, name in enumerate(kept) if claims[name] >= 2]
+                measure = len  # the child with the most ranks
+            cut_children = any(p.claim in plan.cut for p in shape.children[here])
+            if deep:
+                # The widest (tallest) child goes; of equally big ones the biggest, the last.
+                chosen = max(deep, key=lambda i: (measure(done[kept[i]]), claims[kept[i]], i))
+                plan.cut.add(kept[chosen])
+            elif wide and cut_children and here not in plan.compact:
+                plan.compact.add(here)
+            elif wide and not paginated:
+                paginated = True
+                plan.pages.pop(here, None)
+                if not _paginate(here, shape, sizes, plan, done, budget.width):
+                    break
+            else:
+                break  # a single unit too big for the budget: nothing more to do
+        done[here] = plan.contours[here] = contour
+        claims[here] = 1 + sum(claims[name] for name in kept)
+    return done[root]
+
+
+__all__ = [
+    "MIN_FIGURE",
+    "Budget",
+    "Plan",
+    "Sizes",
+    "Units",
+    "carve",
+    "contour_of",
+    "kept_children",
+    "parts_in",
+]

@@ -1,0 +1,298 @@
+"""A map's shape + node sizes + a budget → its figures in reading order: what each draws and how.
+Pure: no Graphviz.
+
+The split (README.md, "Maps in documents", says why):
+
+1. **Carve** each root's tree (:mod:`argmap.analysis.carve`): the claims whose subtree is too
+   big top figures of their own.
+2. **Group** the roots: all in one figure when the whole map fits; else the thesis's tree alone
+   (the overview), and the other roots side by side in reading order while they fit, a new
+   group starting at every anchor (:func:`_anchor`).
+3. **Number** the figures depth first (a figure, then the figures its branches continue in,
+   left to right, then its claims' further pages) and work out what each shows and how: every
+   claim in full in at least one figure, every relation drawn in the figure of the claim it
+   supports or attacks, a reference (``REF``) wherever a claim at home elsewhere is used.
+
+A figure that Graphviz then draws too big is carved again with a smaller budget (``squeeze``):
+only that figure changes, by cutting more of it off.
+"""
+
+from __future__ import annotations
+
+import enum
+import zlib
+from collections.abc import Callable, Mapping
+
+import attrs
+
+from argmap.analysis.carve import (
+    Budget,
+    Plan,
+    Sizes,
+    Units,
+    carve,
+    contour_of,
+    kept_children,
+    parts_in,
+)
+from argmap.analysis.contour import Contour, height, side_by_side, width
+from argmap.analysis.shape import Shape
+from argmap.model import Claim, restated
+
+
+class How(enum.Enum):
+    """How a figure shows a claim."""
+
+    FULL = "full"  # with its reasons and objections (those of this page)
+    CONTINUED = "continued"  # its reasons and objections are drawn in figure `where`
+    REF = "ref"  # a compact reference to figure `where`, which has it in full
+
+
+@attrs.frozen
+class Shown:
+    claim: str
+    how: How
+    where: int | None = None
+    compact: bool = False
+    """CONTINUED only: drawn like a reference (label or shortened text), for lack of room."""
+
+
+@attrs.frozen
+class Figure:
+    """One figure: its tops, what it shows and how, and its stubs."""
+
+    number: int
+    tops: tuple[str, ...]
+    shown: tuple[Shown, ...]
+    units: Mapping[str, frozenset[int]]
+    """A claim drawn with only some of its reasons and objections → those (by unit)."""
+    used_in: Mapping[str, tuple[int, ...]]
+    """A top → the other figures that show it (its "used in" stub)."""
+    continued_from: Mapping[str, int]
+    """A top that is a further page of a claim → the figure of its first page."""
+    more: Mapping[str, tuple[int, ...]]
+    """A claim with further pages → their figures (its "continued in" stub)."""
+    contradictions: tuple[tuple[str, str], ...]
+    restatements: tuple[tuple[str, str], ...] = ()
+    """Pairs of claims that restate each other (the first restates the second)."""
+    orders: Mapping[str, tuple[int, ...]] = attrs.field(factory=dict)
+    """A claim in full → its units left to right, as estimated (-1: its "continued" stub)."""
+    estimate: tuple[float, float] = (0.0, 0.0)
+    """The figure's width and height as the split estimated them, in points."""
+
+    def full(self) -> list[str]:
+        """The claims whose relations (of this page) are drawn here."""
+        return [s.claim for s in self.shown if s.how is How.FULL]
+
+
+def split(
+    shape: Shape, sizes: Sizes, budget: Budget, squeeze: Mapping[str, Budget] | None = None
+) -> list[Figure]:
+    """The figures of a map in reading order, each estimated to fit ``budget``.
+
+    ``squeeze`` maps the top of a figure that came out too big to the budget to carve it with
+    again (see the module docstring).
+    """
+    plan = Plan()
+    tops = {root: carve(root, shape, sizes, budget, plan) for root in shape.roots}
+    squeeze = squeeze or {}
+    for top, tighter in sorted(squeeze.items()):
+        if top in plan.cut or top in tops:
+            contour = carve(top, shape, sizes, tighter, plan)
+            if top in tops:
+                tops[top] = contour
+    groups = _group(shape, sizes, budget, plan, tops, squeeze)
+    figures = _number(shape, groups, plan)
+    done = []
+    for figure in figures:
+        orders = {}
+        for name in figure.full():
+            units = figure.units.get(name)
+            contour_of(name, units, shape, sizes, plan, plan.contours)
+            orders[name] = plan.orders[(name, units)]
+        done.append(
+            attrs.evolve(figure, orders=orders, estimate=_estimate(figure, shape, sizes, plan))
+        )
+    return done
+
+
+def whole(shape: Shape) -> Figure:
+    """The whole map as one figure: every claim in full, in reading order."""
+    figures = _number(shape, [list(shape.roots)], Plan())
+    return figures[0]
+
+
+def _estimate(figure: Figure, shape: Shape, sizes: Sizes, plan: Plan) -> tuple[float, float]:
+    contours = []
+    for top in figure.tops:
+        units = figure.units.get(top)
+        if units is None or units == plan.units(top, 0):
+            contours.append(plan.contours[top])
+        else:
+            contours.append(contour_of(top, units, shape, sizes, plan, plan.contours))
+    together = side_by_side(contours, sizes.gap)
+    return width(together), height(together, sizes.rank_gap)
+
+
+def _group(
+    shape: Shape,
+    sizes: Sizes,
+    budget: Budget,
+    plan: Plan,
+    tops: Mapping[str, Contour],
+    squeeze: Mapping[str, Budget],
+) -> list[list[str]]:
+    """The roots, grouped into figures: all in one if the whole map fits, else the thesis
+    alone and the rest side by side in reading order while they fit (within the smallest
+    budget any of them was squeezed to) and no anchor starts a new group."""
+    roots = list(shape.roots)
+    together = side_by_side([tops[root] for root in roots], sizes.gap)
+    room = min((squeeze.get(root, budget) for root in roots), key=lambda b: b.width)
+    if not plan.cut and not plan.pages and not any(room.holds(together, sizes.rank_gap)):
+        return [roots]
+    groups: list[list[str]] = []
+    if shape.thesis is not None and roots and roots[0] == shape.thesis:
+        groups.append([roots.pop(0)])
+    current: list[str] = []
+    for root in roots:
+        trial = [*current, root]
+        joined = side_by_side([tops[name] for name in trial], sizes.gap)
+        room = min((squeeze.get(name, budget) for name in trial), key=lambda b: b.width)
+        if current and (any(room.holds(joined, sizes.rank_gap)) or _anchor(root)):
+            groups.append(current)
+            current = []
+        current.append(root)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _anchor(root: str) -> bool:
+    """Whether a group must start at ``root``: for about one root in three, by its id.
+
+    Filling groups greedily from left to right alone would let one root grown wider push the
+    next into the following group, and so on to the last; anchors end that cascade at the
+    next anchor, so an edit regroups only the roots between two anchors.
+    """
+    return zlib.crc32(root.encode()) % 3 == 0
+
+
+@attrs.define
+class _Layout:
+    """Figures as they are numbered: their tops (claim, page) and members."""
+
+    figures: list[tuple[tuple[tuple[str, int], ...], list[tuple[str, Units]]]] = attrs.field(
+        factory=list
+    )
+    home: dict[str, int] = attrs.field(factory=dict)
+    pages: dict[str, list[int]] = attrs.field(factory=dict)  # claim → its further pages' figures
+
+
+def _members(top: str, page: int, shape: Shape, plan: Plan) -> list[tuple[str, Units]]:
+    """The claims drawn in full in the figure of ``top``'s ``page``, with the units each
+    draws, depth first in the order written."""
+    found: list[tuple[str, Units]] = []
+    stack = [(top, plan.units(top, page))]
+    while stack:
+        here, units = stack.pop()
+        found.append((here, units))
+        kept = kept_children(shape, plan, here, units)
+        stack.extend((name, plan.units(name, 0)) for name in reversed(kept))
+    return found
+
+
+def _visit(tops: list[tuple[str, int]], shape: Shape, plan: Plan, layout: _Layout) -> None:
+    """Number the figure of ``tops``, then depth first the figures it leads to."""
+    members = [m for top, page in tops for m in _members(top, page, shape, plan)]
+    number = len(layout.figures) + 1
+    layout.figures.append((tuple(tops), members))
+    for name, units in members:
+        if units == plan.units(name, 0):
+            layout.home.setdefault(name, number)
+    for name, units in members:
+        for part in parts_in(shape, name, units):
+            if part.claim in plan.cut and shape.owner.get(part.claim) == name:
+                if part.claim not in layout.home:
+                    _visit([(part.claim, 0)], shape, plan, layout)
+        if name in plan.pages and units == plan.units(name, 0):
+            for page in range(1, len(plan.pages[name])):
+                layout.pages.setdefault(name, []).append(len(layout.figures) + 1)
+                _visit([(name, page)], shape, plan, layout)
+
+
+def _number(shape: Shape, groups: list[list[str]], plan: Plan) -> list[Figure]:
+    """Figures numbered depth first, with what each shows and how."""
+    layout = _Layout()
+    for group in groups:
+        _visit([(root, 0) for root in group], shape, plan, layout)
+    home = layout.home
+    users: dict[str, set[int]] = {}
+    shown_by: list[dict[str, Shown]] = []
+    for number, (_, members) in enumerate(layout.figures, 1):
+        shown = {name: Shown(name, How.FULL) for name, _ in members}
+        for name, units in members:
+            for part in parts_in(shape, name, units):
+                other = part.claim
+                if other in shown:
+                    continue
+                if other in plan.cut and shape.owner.get(other) == name:
+                    shown[other] = Shown(other, How.CONTINUED, home[other], name in plan.compact)
+                else:
+                    shown[other] = Shown(other, How.REF, home[other])
+                users.setdefault(other, set()).add(number)
+        shown_by.append(shown)
+    contradictions = _pairs(shape, home, lambda claim: [ref.id for ref in claim.contradicts])
+    restatements = _pairs(shape, home, lambda claim: [restated(r).id for r in claim.restates])
+    figures: list[Figure] = []
+    for number, (tops, members) in enumerate(layout.figures, 1):
+        shown = shown_by[number - 1]
+        pairs = contradictions.get(number, [])
+        again = restatements.get(number, [])
+        for pair in [*pairs, *again]:
+            for name in pair:
+                if name not in shown:
+                    shown[name] = Shown(name, How.REF, home[name])
+                    users.setdefault(name, set()).add(number)
+        figures.append(
+            Figure(
+                number=number,
+                tops=tuple(top for top, _ in tops),
+                shown=tuple(shown.values()),
+                units={name: units for name, units in members if units is not None},
+                used_in={
+                    top: tuple(sorted(users.get(top, set()) - {number}))
+                    for top, page in tops
+                    if page == 0
+                },
+                continued_from={top: home[top] for top, page in tops if page > 0},
+                more={
+                    name: tuple(layout.pages[name])
+                    for name, units in members
+                    if name in layout.pages and units == plan.units(name, 0)
+                },
+                contradictions=tuple(pairs),
+                restatements=tuple(again),
+            )
+        )
+    return figures
+
+
+def _pairs(
+    shape: Shape, home: Mapping[str, int], others: Callable[[Claim], list[str]]
+) -> dict[int, list[tuple[str, str]]]:
+    """Each pair of a symmetric relation (contradiction, restatement: ``others`` of a claim),
+    once, in the figure where the earlier of its claims is at home; as written."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    seen: set[frozenset[str]] = set()
+    for claim in shape.claims.values():
+        for other in others(claim):
+            pair = frozenset((claim.id, other))
+            if other not in shape.claims or len(pair) < 2 or pair in seen:
+                continue
+            seen.add(pair)
+            first = min((claim.id, other), key=lambda name: home[name])
+            found.setdefault(home[first], []).append((claim.id, other))
+    return found
+
+
+__all__ = ["Budget", "Figure", "How", "Shown", "Sizes", "split", "whole"]

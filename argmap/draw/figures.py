@@ -1,0 +1,132 @@
+"""A map + the drawing options → its drawings: the whole map, the figures that fit a column
+(SVG, PNG, DOT), or a PDF of printed pages."""
+
+from __future__ import annotations
+
+import attrs
+
+from argmap.analysis.carve import Budget
+from argmap.analysis.evaluate import Evaluation
+from argmap.analysis.figures import split
+from argmap.analysis.summary import summary, thesis
+from argmap.draw import engine, pdf
+from argmap.draw.fit import MARGIN, Fitted, budget_for, common_scale, fit, measure, page_box
+from argmap.draw.graph import Look, figure_graph, to_dot, whole_shape
+from argmap.draw.layout import centring
+from argmap.draw.svg import embed
+from argmap.draw.themes import themed_dot
+from argmap.model import ArgumentMap
+
+
+#: Maps of at most this many claims are measured before they are drawn whole, so that the
+#: thesis's reasons can be ordered to put it in the middle (measuring costs about half a
+#: layout); bigger ones keep Graphviz's order and their thesis stays where it falls, on top.
+ORDERED_MAX_CLAIMS = 300
+
+
+def whole_dot(
+    amap: ArgumentMap, *, legend: bool = True, evaluation: Evaluation | None = None
+) -> tuple[str, str | None]:
+    """The DOT of the whole map as it is drawn, and the thesis to centre (None: none).
+
+    With a thesis, the map is measured and each claim's reasons and objections put in the
+    order that draws the thesis nearest the middle (:func:`argmap.analysis.contour.arranged`);
+    what is left of its distance from the middle is closed after the layout
+    (:func:`argmap.draw.layout.centre`)."""
+    top = thesis(amap)
+    if top is None or len(amap.claims) > ORDERED_MAX_CLAIMS:
+        return to_dot(amap, legend=legend, evaluation=evaluation), None
+    shape = whole_shape(amap)
+    look = Look(legend, evaluation)
+    (figure,) = split(shape, measure(shape, look), Budget(float("inf")))
+    return figure_graph(amap, shape, attrs.evolve(figure, number=1), look)[0].source, top.id
+
+
+def whole_svg(
+    amap: ArgumentMap,
+    *,
+    legend: bool = True,
+    evaluation: Evaluation | None = None,
+    theme: str = "light",
+) -> bytes:
+    """Graphviz's SVG of the whole map (its thesis centred on top), for :func:`embed`."""
+    dot, top = whole_dot(amap, legend=legend, evaluation=evaluation)
+    return engine.render(themed_dot(dot, theme), "svg", adjust=centring(top))
+
+
+def titled(amap: ArgumentMap, number: int, total: int) -> ArgumentMap:
+    """The map with its title saying which figure this is (for the SVG's ``<title>``)."""
+    if total == 1:
+        return amap
+    return attrs.evolve(amap, title=f"{amap.title} (figure {number} of {total})")
+
+
+def _column(
+    fitted: Fitted, fmt: str, column: int, theme: str, id_prefix: str, dpi: int | None
+) -> list[bytes]:
+    """The figures fitted to a column as SVG (at one scale: text is the same size in all),
+    PNG (at that scale, for screens of 1.5 device pixels a CSS pixel), PDF (a document each,
+    at its own size) or DOT."""
+    amap, total = fitted.amap, len(fitted.drawn)
+    desc = summary(amap)
+    widths = [min(d.width, fitted.budget.width) for d in fitted.drawn]
+    scale = common_scale(widths, column)  # CSS px a point
+    out = []
+    for d in fitted.drawn:
+        if fmt == "svg":
+            size = f"{d.width * scale:.2f}px"
+            drawing = embed(d.svg, titled(amap, d.figure.number, total), theme=theme,
+                            width=size, id_prefix=id_prefix, desc=desc)  # fmt: skip
+        elif fmt == "png":  # at the scale of the SVG, on a screen of dpi / 96 pixels a px
+            resolution = 72 * scale * (dpi or engine.PNG_DPI) / 96
+            drawing = fitted.draw(d, "png", dpi=resolution, theme=theme)
+        elif fmt == "pdf":  # at its own size: a document scales it to its column
+            title = titled(amap, d.figure.number, total).title
+            drawing = pdf.document([fitted.draw(d, "pdf", theme=theme)], title)
+        else:
+            drawing = themed_dot(fitted.final_dot(d), theme).encode("utf-8")
+        out.append(drawing)
+    return out
+
+
+def draw_figures(
+    amap: ArgumentMap,
+    fmt: str,
+    *,
+    evaluation: Evaluation | None = None,
+    theme: str = "light",
+    width: str | None = None,
+    id_prefix: str = "",
+    dpi: int | None = None,
+    fit_to: int | None = None,
+    page: str | None = None,
+    landscape: bool = False,
+    legend: bool = True,
+) -> list[bytes]:
+    """The drawings of a map as ``fmt`` (svg, png, pdf or dot; options checked by the API):
+    with ``fit_to`` (CSS px) the figures that fit a column that wide; with ``page`` a PDF of
+    that paper, a figure a page; else the whole map."""
+    if page is not None:
+        fitted = fit(amap, budget_for(page=page, landscape=landscape), legend=legend,
+                     evaluation=evaluation, keep=True)  # fmt: skip
+        pages = [fitted.draw(d, "pdf", theme=theme) for d in fitted.drawn]
+        paper_w, paper_h, _, _ = page_box(page, landscape)
+        return [pdf.document(pages, amap.title, paper=(paper_w, paper_h), margin=MARGIN)]
+    if fit_to is not None:
+        fitted = fit(amap, budget_for(fit_to), legend=legend, evaluation=evaluation,
+                     keep=fmt in ("png", "pdf"))  # fmt: skip
+        return _column(fitted, fmt, fit_to, theme, id_prefix, dpi)
+    if fmt == "dot":
+        dot = to_dot(amap, legend=legend, evaluation=evaluation)
+        return [themed_dot(dot, theme).encode("utf-8")]
+    if fmt == "svg":
+        drawn = whole_svg(amap, legend=legend, evaluation=evaluation, theme=theme)
+        return [embed(drawn, amap, theme=theme, width=width, id_prefix=id_prefix)]
+    dot, top = whole_dot(amap, legend=legend, evaluation=evaluation)
+    drawn = engine.render(themed_dot(dot, theme), fmt, adjust=centring(top), dpi=dpi)
+    if fmt == "pdf":
+        return [pdf.document([drawn], amap.title)]
+    return [drawn]
+
+
+__all__ = ["ORDERED_MAX_CLAIMS", "draw_figures", "titled", "whole_dot", "whole_svg"]

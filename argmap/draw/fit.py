@@ -1,0 +1,291 @@
+"""A map + a column's width or a page → its figures, each readable there, drawn by Graphviz.
+
+**The arithmetic.** Graphviz lays out in points and writes the SVG's viewBox in points. Shown in
+a column ``C`` CSS px wide (``max-width: 100%``: never wider than its column, nor than its
+natural size), one viewBox unit is ``min(C / W, 96 / 72)`` px, so text of size ``s`` comes out
+``s · min(C / W, 4 / 3)`` px high. A figure is readable in the column when claim text is at
+least 9 px and every other text at least 7 px; so the widest a figure may be is ``C · min(12 /
+9, 10 / 7)`` = 960 pt for a 720-px column (:func:`widest`). A printed page is the same sum in
+points: a figure is scaled to fit the page's box within its margins, and its text must stay at
+least 9 pt (claims) and 7 pt (the rest).
+
+**The loop** (:func:`fit`): every node is measured once by Graphviz (with the fonts the drawing
+uses); the map is split to fit (:func:`argmap.analysis.figures.split`); every figure is drawn;
+a figure that came out too big is carved again with a smaller budget, until all fit. A figure
+is laid out with its figure numbers as placeholders, so that its layout survives a round that
+numbers the others anew; the numbers are filled into its SVG.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from argmap.analysis.carve import Budget, Sizes
+from argmap.analysis.evaluate import Evaluation
+from argmap.analysis.figures import Figure, split
+from argmap.analysis.shape import Shape
+from argmap.draw import engine
+from argmap.draw.graph import PLACEHOLDER, Fills, Look, figure_graph, sizes_graph, whole_shape
+from argmap.draw.layout import centring, placed, viewbox
+from argmap.draw.themes import themed_dot
+from argmap.draw.style import (
+    CLAIM_SIZE,
+    JUNCTION_WIDTH,
+    NARROWEST,
+    NODESEP,
+    PAD,
+    RANKSEP,
+    UNDERCUT_SLOT,
+    WORD_SIZE,
+    Measures,
+    measures_for,
+)
+from argmap.model import ArgumentMap
+
+CSS_PX_PER_PT = 96 / 72
+#: Text role → (its size in points, the least it may come out where it is shown: CSS px in a
+#: column, points on paper).
+TARGETS = {"claim": (CLAIM_SIZE, 9.0), "other": (WORD_SIZE, 7.0)}
+#: Page sizes in points, portrait, and the margin on every side.
+PAGES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
+MARGIN = 36.0
+#: Points a figure's heading (title, number, legend) takes, as the split reckons.
+HEADING = 72.0
+MAX_ROUNDS = 6
+
+
+def px_per_unit(viewbox_width: float, column: float) -> float:
+    """CSS px per viewBox unit when an SVG ``viewbox_width`` wide is shown in ``column`` px.
+
+    >>> px_per_unit(2434, 720) * 12  # the seed map's claim text in a column, as it was
+    3.5497...
+    """
+    return min(column / viewbox_width, CSS_PX_PER_PT) if viewbox_width > 0 else CSS_PX_PER_PT
+
+
+def widest(column: float) -> float:
+    """The widest viewBox (points) whose every text is readable in a ``column`` px wide; for
+    paper, the widest figure (points) that a box ``column`` points wide takes.
+
+    >>> widest(720)
+    960.0
+    """
+    return min(column * size / least for size, least in TARGETS.values())
+
+
+def common_scale(widths: list[float], column: float) -> float:
+    """CSS px per viewBox unit for all figures of a map: that of the widest in the column, so
+    that text is the same size in every figure (the narrow ones are narrower, not larger)."""
+    return px_per_unit(max(widths, default=0.0), column)
+
+
+def page_box(page: str, landscape: bool = False) -> tuple[float, float, float, float]:
+    """A page's width and height, and the width and height inside its margins, in points."""
+    width, height = PAGES[page]
+    if landscape:
+        width, height = height, width
+    return width, height, width - 2 * MARGIN, height - 2 * MARGIN
+
+
+def budget_for(column: float | None = None, page: str | None = None, landscape: bool = False):
+    """The budget of figures for a column (CSS px) or a page: as wide as :func:`widest`; as
+    tall as the page takes (no limit in a column, which scrolls)."""
+    if page is not None:
+        _, _, inner_w, inner_h = page_box(page, landscape)
+        return Budget(widest(inner_w), widest(inner_h))
+    assert column is not None
+    return Budget(widest(column))
+
+
+@attrs.frozen
+class Drawn:
+    """A figure as drawn: its DOT (figure numbers as placeholders), Graphviz's SVG of it (the
+    numbers filled in), and the SVG's size in points."""
+
+    figure: Figure
+    dot: str
+    fills: Fills
+    svg: bytes
+    width: float
+    height: float
+    laid_out: str = ""
+    """The DOT as laid out (every position), for drawing it again in another format."""
+    look: Look | None = None
+    """How this figure was drawn, when not as the others (a narrower text measure)."""
+
+
+@attrs.frozen
+class Fitted:
+    """A map's figures, each drawn to fit ``budget``, and how they were made."""
+
+    amap: ArgumentMap
+    shape: Shape
+    look: Look
+    budget: Budget
+    drawn: tuple[Drawn, ...]
+    rounds: int
+
+    def final_dot(self, drawn: Drawn) -> str:
+        """A figure's DOT with its real figure numbers (for PNG and PDF)."""
+        look = attrs.evolve(drawn.look or self.look, total=len(self.drawn), placeholder=False)
+        return figure_graph(self.amap, self.shape, drawn.figure, look)[0].source
+
+    def draw(
+        self, drawn: Drawn, fmt: str, dpi: float | None = None, theme: str = "light"
+    ) -> bytes:
+        """A figure drawn as ``fmt`` in ``theme`` with its real figure numbers, where the
+        layout of its SVG put everything (another layout could come out bigger)."""
+        dot = themed_dot(self.final_dot(drawn), theme)
+        return engine.render(dot, fmt, adjust=placed(drawn.laid_out), dpi=dpi)
+
+
+def measure(shape: Shape, look: Look) -> Sizes:
+    """Every node's size as Graphviz draws it (:func:`argmap.draw.engine.node_sizes`)."""
+    found = engine.node_sizes(sizes_graph(shape, look).source)
+    return Sizes(
+        full={name: found["full:" + name] for name in shape.claims},
+        ref={name: found["ref:" + name] for name in shape.claims},
+        stub=found["stub:"],
+        gap=NODESEP * 72,
+        rank_gap=RANKSEP * 72,
+        junction=JUNCTION_WIDTH * 72,
+        slot=UNDERCUT_SLOT,
+    )
+
+
+def fit(
+    amap: ArgumentMap,
+    budget: Budget,
+    *,
+    legend: bool = True,
+    evaluation: Evaluation | None = None,
+    keep: bool = False,
+) -> Fitted:
+    """The map's figures, each at most as big as ``budget`` (points), in reading order; with
+    ``keep``, each one's layout too, to draw it again in another format (:meth:`Fitted.draw`)."""
+    shape = whole_shape(amap)
+    look = Look(legend, evaluation, measures_for(budget.width), budget.width)
+    sizes = measure(shape, look)
+    inner = Budget(
+        budget.width - 2 * PAD * 72,
+        None if budget.height is None else budget.height - 2 * PAD * 72 - HEADING,
+    )
+    squeeze: dict[str, Budget] = {}
+    drawings: dict[str, tuple[bytes, str]] = {}  # DOT with placeholders → SVG, laid-out DOT
+    previous: list[str] = []
+    rounds = 0
+    while True:
+        rounds += 1
+        figures = split(shape, sizes, inner, squeeze)
+        made = [
+            figure_graph(amap, shape, f, attrs.evolve(look, total=len(figures), placeholder=True))
+            for f in figures
+        ]
+        sources = [graph.source for graph, _ in made]
+        sizes_drawn = []
+        for source in sources:
+            if source not in drawings:
+                kept: list[str] = []
+                adjust = centring(shape.thesis, kept if keep else None)
+                svg = engine.render(source, "svg", adjust=adjust)
+                drawings[source] = (svg, kept[0] if kept else "")
+            sizes_drawn.append(viewbox(drawings[source][0]))
+        fits = [budget.holds_size(w, h) for w, h in sizes_drawn]
+        if all(fits) or rounds == MAX_ROUNDS or sources == previous:
+            break  # all fit; or squeezing changed nothing (a single step too big to split)
+        previous = sources
+        for figure, (w, h), ok in zip(figures, sizes_drawn, fits, strict=True):
+            if not ok:
+                # What the split estimated, shrunk by how much Graphviz's drawing overshot.
+                est_w, est_h = figure.estimate
+                tighter = Budget(
+                    est_w * min(1.0, budget.width / w) * 0.97,
+                    None if budget.height is None
+                    else est_h * min(1.0, budget.height / h) * 0.97,
+                )  # fmt: skip
+                for top in figure.tops:
+                    current = squeeze.get(top, inner)
+                    squeeze[top] = Budget(
+                        min(current.width, tighter.width),
+                        None if tighter.height is None
+                        else min(current.height or tighter.height, tighter.height),
+                    )
+    drawn = tuple(
+        Drawn(figure, source, fills, fill_numbers(drawings[source][0], fills), w, h,
+              drawings[source][1])  # fmt: skip
+        for figure, source, (_, fills), (w, h) in zip(
+            figures, sources, made, sizes_drawn, strict=True
+        )
+    )
+    drawn = tuple(
+        d if budget.holds_size(d.width, d.height) else _narrower(d, amap, shape, look, keep)
+        for d in drawn
+    )
+    return Fitted(amap, shape, look, budget, drawn, rounds)
+
+
+def _narrower(d: Drawn, amap: ArgumentMap, shape: Shape, look: Look, keep: bool) -> Drawn:
+    """A figure that no cut made fit (a step with more claims side by side than the column
+    holds) drawn again with the narrowest text measure; kept if it came out narrower."""
+    narrow = attrs.evolve(
+        look, measures=Measures(NARROWEST, NARROWEST + 4, NARROWEST - 4), placeholder=True
+    )
+    graph, fills = figure_graph(amap, shape, d.figure, narrow)
+    kept: list[str] = []
+    svg = engine.render(graph.source, "svg", adjust=centring(shape.thesis, kept if keep else None))
+    width, height = viewbox(svg)
+    if width >= d.width:
+        return d
+    return Drawn(d.figure, graph.source, fills, fill_numbers(svg, fills), width, height,
+                 kept[0] if kept else "", narrow)  # fmt: skip
+
+
+_NODE = re.compile(rb'<g id="[^"]*" class="node[^"]*">\s*<title>([^<]*)</title>')
+_TEXT = re.compile(rb"(<text\b[^>]*>)([^<]*)(</text>)")
+_OURS = (b"continued in", b"continued from", b"used in", b"in full in", b"FIGURE")
+
+
+def fill_numbers(svg: bytes, fills: Fills) -> bytes:
+    """The figure numbers put where the layout had placeholders: in the nodes named in
+    ``fills`` (and ``""``: the heading, drawn before the first node), only in the texts
+    argmap wrote there (never in a claim's text), in order."""
+    if not fills:
+        return svg
+    marker = str(PLACEHOLDER).encode()
+    starts = [(m.start(), m.group(1).replace(b"&#45;", b"-").decode()) for m in _NODE.finditer(svg)]
+    bounds = [(0, ""), *starts, (len(svg), None)]
+    pieces = []
+    for (begin, owner), (finish, _) in zip(bounds, bounds[1:]):
+        segment = svg[begin:finish]
+        numbers = iter(fills.get(owner or "", []))
+
+        def filled(text: re.Match[bytes], numbers=numbers) -> bytes:
+            body = text.group(2)
+            if not body.startswith(_OURS):
+                return text.group()
+            body = body.replace(marker, b"\0")
+            while b"\0" in body:
+                body = body.replace(b"\0", str(next(numbers)).encode(), 1)
+            return text.group(1) + body + text.group(3)
+
+        pieces.append(_TEXT.sub(filled, segment) if owner in fills else segment)
+    return b"".join(pieces)
+
+
+__all__ = [
+    "MARGIN",
+    "PAGES",
+    "TARGETS",
+    "Drawn",
+    "Fitted",
+    "budget_for",
+    "common_scale",
+    "fill_numbers",
+    "fit",
+    "measure",
+    "page_box",
+    "px_per_unit",
+    "widest",
+]

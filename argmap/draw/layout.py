@@ -1,0 +1,135 @@
+"""A laid-out graph → the same graph with its thesis in the middle; a drawing → its size.
+
+Graphviz's ``dot`` puts a top claim over the median of what supports it, which can be far from
+the middle of the figure. The thesis is alone on the top rank (``rank=sink``), so it can slide
+sideways without meeting anything: after ``dot`` has laid the figure out, :func:`centre` moves
+the thesis to the middle and bends the edges into it to follow;
+the drawing then keeps every other position and spline as ``dot`` made them
+(:func:`argmap.draw.engine.render` with ``adjust``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+#: The thesis is moved only when it is farther from the middle than this share of the width,
+OFF_CENTRE = 0.04
+#: and not farther than this: its edges would lie across the drawing.
+FAR = 0.25
+
+
+def _pair(text: str) -> tuple[float, float]:
+    x, y = text.split(",")[:2]
+    return float(x), float(y)
+
+
+def _points(text: str) -> tuple[tuple[float, float] | None, list[tuple[float, float]]]:
+    """An edge's ``pos``: its arrow tip (``e,x,y``, if any) and its spline's points."""
+    tip = None
+    points = []
+    for item in text.split():
+        if item.startswith("e,"):
+            tip = _pair(item[2:])
+        elif not item.startswith("s,"):
+            points.append(_pair(item))
+    return tip, points
+
+
+def _fmt(point: tuple[float, float]) -> str:
+    return f"{point[0]:.2f},{point[1]:.2f}"
+
+
+def centre(graph: Any, thesis: str) -> bool:
+    """Move ``thesis`` to the middle of the laid-out ``graph`` (a pygraphviz AGraph) and bend
+    the edges into it to follow; False (and nothing changed) when that is not safe: the thesis
+    has outgoing edges, or shares its rank.
+
+    An edge into the thesis keeps its start; its points slide sideways, the more the nearer
+    its end, so that it stays a smooth curve.
+    """
+    if not graph.has_node(thesis):
+        return False
+    x0, _, x1, _ = (float(v) for v in graph.graph_attr["bb"].split(","))
+    node = graph.get_node(thesis)
+    x, y = _pair(node.attr["pos"])
+    half_h = float(node.attr["height"]) * 36
+    dx = (x0 + x1) / 2 - x
+    if abs(dx) <= OFF_CENTRE * (x1 - x0) or abs(dx) > FAR * (x1 - x0) or graph.out_edges(node):
+        return False
+    for other in graph.nodes_iter():
+        if other != node:
+            half = float(other.attr["height"]) * 36
+            if abs(_pair(other.attr["pos"])[1] - y) < half_h + half:
+                return False  # something beside it on its rank
+    rebuilt = []
+    for edge in graph.in_edges(node):
+        tip, points = _points(edge.attr["pos"])
+        high = tip[1] if tip else points[-1][1]
+        low = points[0][1]
+
+        def moved(point: tuple[float, float], low: float = low, high: float = high):
+            share = min(1.0, max(0.0, (point[1] - low) / (high - low))) if high > low else 1.0
+            return point[0] + dx * share, point[1]
+
+        spline = " ".join(_fmt(moved(p)) for p in points)
+        rebuilt.append((edge, (f"e,{_fmt((tip[0] + dx, tip[1]))} " if tip else "") + spline))
+    for edge, pos in rebuilt:
+        edge.attr["pos"] = pos
+    node.attr["pos"] = f"{x + dx:.2f},{y:.2f}"
+    return True
+
+
+def centring(thesis: str | None, keep: list[str] | None = None) -> Any:
+    """What :func:`argmap.draw.engine.render` is given as ``adjust`` for a figure whose thesis
+    is ``thesis`` (None: nothing to move); with ``keep``, the laid-out graph (DOT with every
+    position) is appended to it, for :func:`placed`."""
+    if thesis is None and keep is None:
+        return None
+
+    def adjust(graph: Any) -> None:
+        if thesis is not None:
+            centre(graph, thesis)
+        if keep is not None:
+            keep.append(graph.string())
+
+    return adjust
+
+
+def placed(laid_out: str) -> Any:
+    """An ``adjust`` that puts every node, edge and the label where they are in ``laid_out``
+    (a graph of the same nodes and edges, laid out before: :func:`centring` kept it), so that
+    a figure drawn again with its real figure numbers keeps the layout its placeholders had."""
+
+    def adjust(graph: Any) -> None:
+        before = type(graph)(string=laid_out)
+        for node in graph.nodes_iter():
+            old = before.get_node(node)
+            for key in ("pos", "width", "height"):
+                node.attr[key] = old.attr[key]
+        # Edges by their ends and id (a stub's edge has no id, and is the only one between
+        # its ends): the order Graphviz lists them in need not be the same.
+        where = {(e[0], e[1], e.attr.get("id") or ""): e.attr.get("pos") for e in before.edges_iter()}
+        for edge in graph.edges_iter():
+            pos = where.get((edge[0], edge[1], edge.attr.get("id") or ""))
+            if pos:
+                edge.attr["pos"] = pos
+        for key in ("bb", "lp", "lwidth", "lheight"):
+            if before.graph_attr.get(key):
+                graph.graph_attr[key] = before.graph_attr[key]
+
+    return adjust
+
+
+_VIEWBOX = re.compile(rb'viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"')
+
+
+def viewbox(svg: bytes) -> tuple[float, float]:
+    """The width and height of an SVG's viewBox (points, for Graphviz's SVG)."""
+    match = _VIEWBOX.search(svg)
+    if match is None:
+        raise ValueError("not an SVG: no viewBox")
+    return float(match.group(3)), float(match.group(4))
+
+
+__all__ = ["OFF_CENTRE", "centre", "centring", "placed", "viewbox"]

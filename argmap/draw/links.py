@@ -1,0 +1,145 @@
+"""A claim's reasons and objections (:class:`~argmap.analysis.shape.Branch`) → the edges and
+junctions that draw them.
+
+A reason of one claim, or an objection of one claim, is one edge. The claims of a linked reason
+or objection meet at a junction point first, and one edge goes on. A step or an attack that is
+undercut is drawn through a short bar instead of a point: its claims meet at the bar's middle,
+and each undercut lands on a place of its own along it, so that several undercuts of one step
+stay apart. A step's junction is ``reason--<claim>--<n>``, an objection's ``<where it
+points>--<n>`` (a rebuttal's ``attack--<claim>--<n>``).
+"""
+
+from __future__ import annotations
+
+import graphviz
+
+from argmap.analysis.shape import Branch
+from argmap.draw.labels import with_note
+from argmap.draw.style import EDGE_STYLES, EDGES, JUNCTION, UNDERCUT_SLOT, Edge
+from argmap.draw.text import esc_string, html_lines, tooltip
+from argmap.model import Claim, Link
+
+_VERBS = {Edge.ATTACK: "attacks", Edge.UNDERCUT: "undercuts"}
+
+
+def edge(
+    graph: graphviz.Digraph,
+    kind: Edge,
+    tail: str,
+    head: str,
+    tip: str,
+    *,
+    arrow: bool = True,
+    member: bool = False,
+    ends: tuple[str, str] | None = None,
+    label: str | None = None,
+) -> None:
+    """An edge with id ``<kind>--<tail>--<head>`` and class ``<kind>``; ``ends`` are the
+    places it is drawn between when they are ports of ``tail`` and ``head``; ``label`` is
+    drawn beside it (a reason's scheme)."""
+    look = EDGE_STYLES[kind]
+    start, end = ends or (tail, head)
+    shown = {"label": f"<{html_lines(label, 24)}>"} if label else {}
+    graph.edge(
+        start,
+        end,
+        id=esc_string(f"{kind.value}--{tail}--{head}"),
+        style=look.style,
+        color=look.color,
+        penwidth=look.penwidth,
+        arrowhead=look.arrowhead if arrow else "none",
+        arrowsize=look.arrowsize,
+        tooltip=tooltip(tip),
+        **shown,
+        **{"class": kind.value + (" member" if member else "")},
+    )
+
+
+def junction(
+    graph: graphviz.Digraph, name: str, colour: str, slots: int, tip: str, classes: str
+) -> tuple[str, str, list[str]]:
+    """A junction: a point, or with ``slots`` undercuts a short bar with the point's place in
+    its middle and a place for each undercut on either side. Returns where its claims' edges
+    end, where the edge onward starts, and where each undercut lands."""
+    if slots == 0:
+        graph.node(name, label="", id=esc_string(name), tooltip=tip, **{"class": classes},
+                   **{**JUNCTION, "color": colour})  # fmt: skip
+        return name, name, []
+    left = slots // 2
+    cells = []
+    for i in range(slots + 1):
+        port = "s" if i == left else f"u{i + 1 if i < left else i}"
+        wide = 6 if i == left else UNDERCUT_SLOT
+        cells.append(f'<TD PORT="{port}" WIDTH="{wide:g}" HEIGHT="1" FIXEDSIZE="TRUE"></TD>')
+    table = (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f'<TR><TD COLSPAN="{slots + 1}" HEIGHT="2" BGCOLOR="{colour}"></TD></TR>'
+        f'<TR>{"".join(cells)}</TR></TABLE>>'
+    )
+    graph.node(name, label=table, id=esc_string(name), shape="plain", tooltip=tip,
+               **{"class": classes + " bar"})  # fmt: skip
+    return f"{name}:s:s", f"{name}:s:n", [f"{name}:u{i + 1}:s" for i in range(slots)]
+
+
+def branches(
+    graph: graphviz.Digraph,
+    claim: Claim,
+    drawn: list[tuple[int, Branch]],
+    present: set[str],
+    heads: dict[int, str] | None = None,
+) -> None:
+    """The edges of ``claim``'s units ``drawn`` (unit number, branch), in this order; only the
+    claims in ``present`` are drawn. ``heads`` maps a unit to the node its edge ends at (the
+    claim by default)."""
+    for unit, branch in drawn:
+        _branch(graph, claim, branch, present, (heads or {}).get(unit, claim.id), claim.id)
+
+
+def _branch(
+    graph: graphviz.Digraph,
+    claim: Claim,
+    branch: Branch,
+    present: set[str],
+    head: str,
+    what: str,
+    land: str | None = None,
+) -> None:
+    """One relation to ``head`` (landing at ``land``, a port of it, when given), ``what``
+    naming what it points at; then the undercuts on it."""
+    relation = branch.relation
+    members = [m for m in branch.members if m in present]
+    attacks = [a for a in branch.attacks if any(m in present for m in a.members)]
+    if not members:
+        return
+    kind = EDGES[relation.link]
+    note = with_note([], relation.note)
+    if relation.link is Link.SUPPORT:
+        says = f"{' + '.join(members)} → {claim.id}"
+        single = f"{members[0]} supports {claim.id}"
+        name = f"reason--{claim.id}--{relation.number}"
+    else:
+        says = f"{' + '.join(members)} {_VERBS[kind]} {what}"
+        single = says
+        where = head if relation.on is not None else f"attack--{claim.id}"
+        name = f"{where}--{relation.number}"
+    end = land or head
+    if len(members) == 1 and not attacks:
+        text = says if relation.plain else "\n".join([single, *note])
+        edge(graph, kind, members[0], head, text, ends=(members[0], end), label=relation.scheme)
+        return
+    tip = tooltip("\n".join([says, *note]))
+    if relation.link is Link.SUPPORT:
+        classes = "reason linked" if len(members) > 1 else "reason"
+    else:
+        classes = "objection linked" if len(members) > 1 else "objection"
+    colour = EDGE_STYLES[kind].color
+    bottom, top, slots = junction(graph, name, colour, len(attacks), tip, classes)
+    for member in members:
+        edge(graph, kind, member, name, says, arrow=False, member=True, ends=(member, bottom))
+    edge(graph, kind, name, head, "\n".join([says, *note]), ends=(top, end),
+         label=relation.scheme)  # fmt: skip
+    for attack, slot in zip(attacks, slots, strict=True):
+        _branch(graph, claim, attack, present, name, says, slot)
+
+
+__all__ = ["branches", "edge", "junction"]

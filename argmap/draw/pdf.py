@@ -1,0 +1,219 @@
+"""Graphviz's one-page PDFs → one PDF: a page per figure (on paper of a given size, each figure
+scaled to fit inside the margins and centred), with the map's title and a creation date.
+
+Graphviz draws each figure as a PDF of one page, through cairo, which writes a classic
+cross-reference table and no object streams. This module reads just that: the objects, by the
+table's offsets; it keeps every object of each figure (fonts, content streams) under new
+numbers, drops each one's catalog, page tree and information dictionary, and writes one of
+each for the whole document. A page placed on paper gets two small content streams around
+its own, ``q s 0 0 s x y cm`` and ``Q``, which scale and move it; nothing of the drawing itself
+is rewritten.
+
+The creation date is ``SOURCE_DATE_EPOCH`` (seconds since 1970, as reproducible builds set it)
+when that is set, and left out otherwise, so that the same map always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Sequence
+
+import attrs
+
+from argmap.diagnostics import UsageError
+
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+_XREF = re.compile(rb"xref\s+0\s+(\d+)\s+")
+_HEADER = re.compile(rb"(\d+)\s+0\s+obj\b")
+_REF = re.compile(rb"(\d+) 0 R\b")
+_LENGTH = re.compile(rb"/Length (\d+)( 0 R)?")
+_TRAILER_KEY = re.compile(rb"/(Root|Info) (\d+) 0 R")
+_PAGES = re.compile(rb"/Pages (\d+) 0 R")
+_KIDS = re.compile(rb"/Kids\s*\[\s*(\d+) 0 R\s*\]")
+_MEDIABOX = re.compile(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]")
+
+
+class PdfError(ValueError):
+    """A PDF is not one page as Graphviz's cairo writes it."""
+
+
+@attrs.frozen
+class _Object:
+    head: bytes  # the dictionary or value, up to "stream" or "endobj"
+    stream: bytes | None = None
+
+
+@attrs.frozen
+class _Figure:
+    objects: dict[int, _Object]
+    page: int
+    size: tuple[float, float]
+
+
+def _read(pdf: bytes) -> _Figure:
+    """The objects of a one-page PDF, its page's number and its page's size (points)."""
+    end = _STARTXREF.search(pdf[-64:])
+    table = _XREF.match(pdf, int(end.group(1))) if end else None
+    if table is None:
+        raise PdfError("no cross-reference table")
+    count, at = int(table.group(1)), table.end()
+    offsets = {}
+    for number in range(1, count):
+        entry = pdf[at + 20 * number : at + 20 * number + 20]
+        if entry[17:18] == b"n":
+            offsets[number] = int(entry[:10])
+    heads: dict[int, tuple[bytes, int | None]] = {}  # number → head, where its stream starts
+    for number, offset in offsets.items():
+        header = _HEADER.match(pdf, offset)
+        if header is None or int(header.group(1)) != number:
+            raise PdfError(f"object {number} is not where the table says")
+        start = header.end()
+        stream, close = pdf.find(b"stream", start), pdf.find(b"endobj", start)
+        if -1 < stream < close:
+            begin = stream + len(b"stream")
+            begin += 2 if pdf[begin : begin + 2] == b"\r\n" else 1
+            heads[number] = (pdf[start:stream].strip(), begin)
+        else:
+            heads[number] = (pdf[start:close].strip(), None)
+    objects = {}
+    for number, (head, begin) in heads.items():
+        if begin is None:
+            objects[number] = _Object(head)
+            continue
+        length = _LENGTH.search(head)
+        if length is None:
+            raise PdfError(f"stream {number} has no length")
+        size = int(heads[int(length[1])][0]) if length.group(2) else int(length[1])
+        objects[number] = _Object(head, pdf[begin : begin + size])
+    trailer = dict((k, int(v)) for k, v in _TRAILER_KEY.findall(pdf[int(end.group(1)) :]))
+    catalog = objects.get(trailer.get(b"Root", 0))
+    pages = _PAGES.search(catalog.head) if catalog else None
+    kids = _KIDS.search(objects[int(pages.group(1))].head) if pages else None
+    if kids is None:
+        raise PdfError("not a PDF of one page")
+    page = int(kids.group(1))
+    box = _MEDIABOX.search(objects[page].head)
+    if box is None:
+        raise PdfError("the page has no size")
+    x0, y0, x1, y1 = (float(v) for v in box.groups())
+    dropped = {trailer.get(b"Root"), trailer.get(b"Info"), int(pages.group(1))}
+    kept = {n: o for n, o in objects.items() if n not in dropped}
+    return _Figure(kept, page, (x1 - x0, y1 - y0))
+
+
+def _text(value: str) -> bytes:
+    """A PDF text string: literal when printable ASCII, else UTF-16BE in hex."""
+    if value.isascii() and value.isprintable():
+        escaped = value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        return f"({escaped})".encode("ascii")
+    return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode("ascii") + b">"
+
+
+def creation_date(environ: dict[str, str] | None = None) -> str | None:
+    """``SOURCE_DATE_EPOCH`` as a PDF date (``D:YYYYMMDDHHmmSSZ``), None when it is not set.
+
+    >>> creation_date({"SOURCE_DATE_EPOCH": "1700000000"})
+    'D:20231114221320Z'
+    """
+    value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise UsageError(f"SOURCE_DATE_EPOCH must be seconds since 1970, not '{value}'")
+    return time.strftime("D:%Y%m%d%H%M%SZ", time.gmtime(int(value)))
+
+
+def _number(value: float) -> str:
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def document(
+    pages: Sequence[bytes],
+    title: str,
+    *,
+    paper: tuple[float, float] | None = None,
+    margin: float = 0.0,
+) -> bytes:
+    """The one-page PDFs ``pages`` as one document titled ``title``.
+
+    With ``paper`` (width, height in points) every page is that size and its figure is scaled
+    down to fit inside ``margin`` (never up), centred across and set at the top; without,
+    each page keeps its figure's size.
+    """
+    figures = [_read(page) for page in pages]
+    out: dict[int, bytes] = {}
+    kids = []
+    number = 4  # 1: catalog, 2: pages, 3: information
+    for figure in figures:
+        base = number - min(figure.objects)
+        renumber = {old: old + base for old in figure.objects}
+
+        def new(match: re.Match[bytes], renumber: dict[int, int] = renumber) -> bytes:
+            return b"%d 0 R" % renumber.get(int(match.group(1)), int(match.group(1)))
+
+        for old, obj in figure.objects.items():
+            head = _REF.sub(new, obj.head)
+            if obj.stream is not None:
+                out[renumber[old]] = head + b"\nstream\n" + obj.stream + b"\nendstream"
+            else:
+                out[renumber[old]] = head
+        number = max(renumber.values()) + 1
+        page = renumber[figure.page]
+        head = re.sub(rb"/Parent \d+ 0 R", b"/Parent 2 0 R", out[page])
+        if paper is not None:
+            width, height = figure.size
+            scale = min(1.0, (paper[0] - 2 * margin) / width, (paper[1] - 2 * margin) / height)
+            x = (paper[0] - width * scale) / 2
+            y = paper[1] - margin - height * scale
+            place = f"q {_number(scale)} 0 0 {_number(scale)} {_number(x)} {_number(y)} cm\n"
+            for text in (place, "Q\n"):
+                data = text.encode("ascii")
+                out[number] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(data), data)
+                number += 1
+            contents = re.search(rb"/Contents (\d+ 0 R)", head)
+            if contents is None:
+                raise PdfError("the page has no contents")
+            head = head.replace(
+                contents.group(), b"/Contents [%d 0 R %s %d 0 R]" % (number - 2, contents[1],
+                                                                     number - 1)
+            )  # fmt: skip
+            box = f"/MediaBox [ 0 0 {_number(paper[0])} {_number(paper[1])} ]".encode()
+            head = _MEDIABOX.sub(box, head, count=1)
+        out[page] = head
+        kids.append(page)
+    out[1] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    out[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % kid for kid in kids),
+        len(kids),
+    )
+    info = b"<< /Title " + _text(" ".join(title.split())) + b" /Creator (argmap)"
+    date = creation_date()
+    if date is not None:
+        info += b" /CreationDate (" + date.encode("ascii") + b")"
+    out[3] = info + b" >>"
+    return _write(out)
+
+
+def _write(objects: dict[int, bytes]) -> bytes:
+    body = bytearray(b"%PDF-1.5\n%\xb5\xed\xae\xfb\n")
+    size = max(objects) + 1
+    offsets = [0] * size
+    for number in range(1, size):
+        if number in objects:
+            offsets[number] = len(body)
+            body += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    start = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for number in range(1, size):
+        if number in objects:
+            body += b"%010d 00000 n \n" % offsets[number]
+        else:
+            body += b"0000000000 65535 f \n"
+    body += b"trailer\n<< /Size %d /Root 1 0 R /Info 3 0 R >>\n" % size
+    body += b"startxref\n%d\n%%%%EOF\n" % start
+    return bytes(body)
+
+
+__all__ = ["PdfError", "creation_date", "document"]

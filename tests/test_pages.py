@@ -1,0 +1,172 @@
+"""Printed pages (``render -f pdf --page a4``) and the render command's figures: measured with a
+PDF library (pdfplumber reads every character's size as it lands on the page)."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from argmap.api import load, render_figures, render_map
+from argmap.draw.pdf import creation_date
+
+from .conftest import SEED_MAP, run
+
+A4 = (595.28, 841.89)
+LETTER = (612.0, 792.0)
+
+
+def pages(data: bytes) -> list[tuple[float, float, float, int, list[dict]]]:
+    """Each page's width, height, least text size (points) and number of characters, and its
+    characters."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [
+            (page.width, page.height, min(c["size"] for c in page.chars), len(page.chars),
+             list(page.chars))
+            for page in pdf.pages
+        ]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def a4() -> bytes:
+    return render_map(load(SEED_MAP), "pdf", page="a4")
+
+
+def test_a4_pages_one_figure_each_text_at_least_7_pt(a4: bytes) -> None:
+    found = pages(a4)
+    figures = len(render_figures(load(SEED_MAP), "dot", fit=720))
+    assert len(found) >= figures  # a page is narrower than a 720-px column
+    for width, height, least, count, chars in found:
+        assert (width, height) == pytest.approx(A4)
+        assert least >= 7.0
+        assert count > 50
+        # Inside the margins: nothing within 30 points of an edge.
+        assert min(c["x0"] for c in chars) >= 30 and max(c["x1"] for c in chars) <= width - 30
+        assert min(c["top"] for c in chars) >= 30 and max(c["bottom"] for c in chars) <= height - 30
+
+
+def test_claim_text_on_paper_is_at_least_9_pt(a4: bytes) -> None:
+    with pdfplumber.open(io.BytesIO(a4)) as pdf:
+        for page in pdf.pages:
+            text = [c for c in page.chars if not c["fontname"].endswith("Bold")]
+            sizes = sorted({round(c["size"], 2) for c in text})
+            # Regular text is claim text (12 pt drawn) or small words (10 pt drawn).
+            assert max(sizes) >= 9.0
+
+
+def test_every_claim_is_on_some_page_in_full(a4: bytes) -> None:
+    with pdfplumber.open(io.BytesIO(a4)) as pdf:
+        on_pages = [{w["text"] for w in page.extract_words()} for page in pdf.pages]
+    for claim in load(SEED_MAP).claims:
+        words = set(claim.text.split())
+        assert any(words <= found for found in on_pages), claim.id
+
+
+def test_the_pdf_has_a_title_and_a_date_only_from_source_date_epoch(
+    a4: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pdfplumber.open(io.BytesIO(a4)) as pdf:
+        assert pdf.metadata["Title"] == "Europe & Central Asia: a partnership with mutual benefits"
+        assert "CreationDate" not in pdf.metadata
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    dated = render_map(load(SEED_MAP), "pdf", page="a4")
+    with pdfplumber.open(io.BytesIO(dated)) as pdf:
+        assert pdf.metadata["CreationDate"] == "D:20231114221320Z"
+    assert render_map(load(SEED_MAP), "pdf", page="a4") == dated  # the same bytes again
+
+
+def test_letter_landscape_and_the_whole_map(a4: bytes) -> None:
+    landscape = pages(render_map(load(SEED_MAP), "pdf", page="letter", landscape=True))
+    assert all((w, h) == pytest.approx(LETTER[::-1]) for w, h, *_ in landscape)
+    assert all(least >= 7.0 for _, _, least, *_ in landscape)
+    assert len(landscape) <= len(pages(a4))
+    whole = pages(render_map(load(SEED_MAP), "pdf"))  # at its natural size, one page
+    assert len(whole) == 1 and whole[0][2] == pytest.approx(10, abs=0.01)
+
+
+def test_a_title_that_is_not_ascii_is_kept() -> None:
+    assert creation_date({}) is None
+    amap = load(SEED_MAP)
+    import attrs
+
+    data = render_map(attrs.evolve(amap, title="Ευρώπη και Κεντρική Ασία"), "pdf", page="a4")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert pdf.metadata["Title"] == "Ευρώπη και Κεντρική Ασία"
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def test_render_fit_writes_numbered_figures_into_a_folder_and_lists_them(
+    seed_copy: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "build"
+    result = run("render", str(seed_copy), "--fit", "720", "-o", f"{out}/")
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    count = len(render_figures(load(SEED_MAP), "dot", fit=720))
+    assert count > 1
+    assert names == [f"europe-central-asia-{n}.svg" for n in range(1, count + 1)]
+    assert [line for line in result.output.splitlines() if "wrote" in line] == [
+        f"argmap: wrote {out / name}" for name in names
+    ]
+    result = run("render", str(seed_copy), "--fit", "2400", "-o", f"{out}/")
+    assert result.exit_code == 0, result.output
+    assert (out / "europe-central-asia.svg").exists()
+    assert result.output.count("is left from an earlier drawing of this map") == count
+
+
+def test_render_fit_to_stdout_takes_one_figure(seed_copy: Path) -> None:
+    result = run("render", str(seed_copy), "--fit", "720", "-o", "-")
+    assert result.exit_code == 2
+    assert re.search(r"drawn as \d+ figures, which - \(stdout\) cannot hold", result.output)
+    result = run("render", str(seed_copy), "--fit", "2400", "-o", "-")
+    assert result.exit_code == 0 and result.stdout.startswith("<?xml")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--fit", "720", "-f", "pdf", "--page", "a4"], "give --fit or --page"),
+        (["--page", "a4"], "--page applies to pdf only"),
+        (["--landscape", "-f", "pdf"], "--landscape goes with --page"),
+        (["--fit", "100"], "100 is not in the range 200<=x<=10000"),
+    ],
+)
+def test_render_refuses_options_that_do_not_go_together(
+    seed_copy: Path, args: list[str], message: str
+) -> None:
+    result = run("render", str(seed_copy), *args)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_render_fit_is_refused_for_a_folder(seed_copy: Path) -> None:
+    result = run("render", str(seed_copy.parent), "--fit", "720")
+    assert result.exit_code == 2
+    assert "--fit draws maps one at a time" in result.output
+
+
+def test_render_page_writes_one_pdf(seed_copy: Path, tmp_path: Path) -> None:
+    result = run("render", str(seed_copy), "-f", "pdf", "--page", "a4", "-o", f"{tmp_path}/")
+    assert result.exit_code == 0, result.output
+    data = (tmp_path / "europe-central-asia.pdf").read_bytes()
+    assert len(pages(data)) > 1
+
+
+def test_no_legend(seed_copy: Path) -> None:
+    result = run("render", str(seed_copy), "--no-legend", "-f", "dot", "-o", "-")
+    assert result.exit_code == 0
+    assert "supports</FONT>" not in result.stdout
+    result = run("render", str(seed_copy), "-f", "dot", "-o", "-")
+    assert "supports</FONT>" in result.stdout
+
+
+def test_the_help_shows_the_new_options() -> None:
+    text = run("render", "--help").output
+    for option in ("--fit WIDTH", "--page [a4|letter]", "--landscape", "--legend / --no-legend"):
+        assert option in text
+    assert re.search(r"--fit 720 -o build/", text)
