@@ -154,6 +154,16 @@ def _draw(
         return b"", exc
 
 
+def font_ready() -> bool:
+    """Whether Graphviz lays out in the shipped font here (checked once: :func:`_shipped_font`),
+    so that the font's metrics (:mod:`argmap.draw.metrics`) tell how wide it sets a text."""
+    if _font_ready is None:
+        pygraphviz = load_graphviz()
+        with _LOCK, _quiet():
+            _shipped_font(pygraphviz, machine=False)
+    return bool(_font_ready)
+
+
 def node_sizes(dot_source: str) -> dict[str, tuple[float, float]]:
     """Each node's width and height in points as Graphviz sizes it for the DOT source (its
     label measured in the font a drawing uses), without laying the graph out."""
@@ -379,4 +389,12 @@ def _fixed_pdf_date(data: bytes) -> bytes:
     return _PDF_DATE.sub(fixed, data, count=1)
 
 
-__all__ = ["FORMATS", "PNG_DPI", "RenderError", "load_graphviz", "node_sizes", "render"]
+__all__ = [
+    "FORMATS",
+    "PNG_DPI",
+    "RenderError",
+    "font_ready",
+    "load_graphviz",
+    "node_sizes",
+    "render",
+]

@@ -9,8 +9,8 @@ least 9 px and every other text at least 7 px; so the widest a figure may be is 
 points: a figure is scaled to fit the page's box within its margins, and its text must stay at
 least 9 pt (claims) and 7 pt (the rest).
 
-**The loop** (:func:`fit`): every node is measured once by Graphviz (with the fonts the drawing
-uses); the map is split to fit (:func:`argmap.analysis.figures.split`); every figure is drawn;
+**The loop** (:func:`fit`): every node is measured once, as Graphviz sizes it (:func:`measure`);
+the map is split to fit (:func:`argmap.analysis.figures.split`); every figure is drawn;
 a figure that came out too big is carved again with a smaller budget, until all fit. A figure
 is laid out with its figure numbers as placeholders, so that its layout survives a round that
 numbers the others anew; the numbers are filled into its SVG.
@@ -27,6 +27,7 @@ from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import Figure, split
 from argmap.analysis.shape import Shape
 from argmap.draw import engine
+from argmap.draw.boxes import estimate
 from argmap.draw.graph import PLACEHOLDER, Fills, Look, figure_graph, sizes_graph, whole_shape
 from argmap.draw.layout import centring, placed, viewbox
 from argmap.draw.themes import themed_dot
@@ -142,7 +143,14 @@ class Fitted:
 
 
 def measure(shape: Shape, look: Look) -> Sizes:
-    """Every node's size as Graphviz draws it (:func:`argmap.draw.engine.node_sizes`)."""
+    """Every node's size as Graphviz draws it: worked out from the shipped font's metrics
+    (:func:`argmap.draw.boxes.estimate`, the same numbers) when Graphviz lays out in that font
+    and it draws every text; else measured by Graphviz (:func:`argmap.draw.engine.node_sizes`),
+    in the fonts the drawing uses."""
+    if engine.font_ready():
+        estimated = estimate(shape, look.measures, look.evaluation)
+        if estimated is not None:
+            return estimated
     found = engine.node_sizes(sizes_graph(shape, look).source)
     return Sizes(
         full={name: found["full:" + name] for name in shape.claims},
