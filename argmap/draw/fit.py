@@ -182,16 +182,14 @@ def fit(
     )
     squeeze: dict[str, Budget] = {}
     drawings: dict[str, tuple[bytes, str]] = {}  # DOT with placeholders → SVG, laid-out DOT
+    graphs = _Graphs(amap, shape, look)
     previous: list[str] = []
     rounds = 0
     while True:
         rounds += 1
         figures = split(shape, sizes, inner, squeeze)
-        made = [
-            figure_graph(amap, shape, f, attrs.evolve(look, total=len(figures), placeholder=True))
-            for f in figures
-        ]
-        sources = [graph.source for graph, _ in made]
+        made = [graphs.made(figure, len(figures)) for figure in figures]
+        sources = [source for source, _ in made]
         sizes_drawn = []
         for source in sources:
             if source not in drawings:
@@ -228,25 +226,81 @@ def fit(
         )
     )
     drawn = tuple(
-        d if budget.holds_size(d.width, d.height) else _narrower(d, amap, shape, look, keep)
+        d if budget.holds_size(d.width, d.height) else _narrower(d, graphs, keep)
         for d in drawn
     )
     return Fitted(amap, shape, look, budget, drawn, rounds)
 
 
-def _narrower(d: Drawn, amap: ArgumentMap, shape: Shape, look: Look, keep: bool) -> Drawn:
+#: Figure numbers stand for themselves below this; from it on, for the numbers of a figure in
+#: the order :func:`_symbolic` meets them.
+_SYMBOL = 1_000_000
+
+
+def _symbolic(figure: Figure) -> tuple[Figure, list[int]]:
+    """The figure with every figure number it shows replaced by a symbol (:data:`_SYMBOL` and
+    on, but its own number when it is 1: figure 1 shows the source), and the numbers replaced.
+    Figures the same but for their numbers (a figure inserted before them renumbers them) are
+    then the same figure, drawn from the same DOT with its placeholders."""
+    numbers: list[int] = []
+
+    def symbol(number: int) -> int:
+        numbers.append(number)
+        return _SYMBOL + len(numbers) - 1
+
+    shown = tuple(
+        s if s.where is None else attrs.evolve(s, where=symbol(s.where)) for s in figure.shown
+    )
+    return attrs.evolve(
+        figure,
+        shown=shown,
+        number=figure.number if figure.number == 1 else symbol(figure.number),
+        used_in={top: tuple(map(symbol, users)) for top, users in figure.used_in.items()},
+        continued_from={top: symbol(first) for top, first in figure.continued_from.items()},
+        more={name: tuple(map(symbol, pages)) for name, pages in figure.more.items()},
+        estimate=(0.0, 0.0),
+    ), numbers
+
+
+class _Graphs:
+    """The DOT (with placeholders) and the placeholders' numbers of each figure, made once
+    for figures that come back in a later round of the fit, however they are numbered."""
+
+    def __init__(self, amap: ArgumentMap, shape: Shape, look: Look) -> None:
+        self.amap, self.shape, self.look = amap, shape, look
+        self.total = 1  # the number of figures of the round last made
+        self._made: dict[tuple[str, bool], tuple[str, Fills]] = {}
+
+    def made(self, figure: Figure, total: int) -> tuple[str, Fills]:
+        self.total = total
+        symbolic, numbers = _symbolic(figure)
+        key = (repr(symbolic), total > 1)  # the heading says "FIGURE n OF m" when m > 1
+        if key not in self._made:
+            # The number of figures too is a symbol (one below the others) when it is shown.
+            look = attrs.evolve(self.look, total=_SYMBOL - 1 if total > 1 else 1, placeholder=True)
+            graph, fills = figure_graph(self.amap, self.shape, symbolic, look)
+            self._made[key] = (graph.source, fills)
+        source, fills = self._made[key]
+        numbers.append(total)  # what _SYMBOL - 1 stands for: numbers[-1]
+        return source, {
+            owner: [numbers[n - _SYMBOL] if n >= _SYMBOL - 1 else n for n in found]
+            for owner, found in fills.items()
+        }
+
+
+def _narrower(d: Drawn, graphs: _Graphs, keep: bool) -> Drawn:
     """A figure that no cut made fit (a step with more claims side by side than the column
     holds) drawn again with the narrowest text measure; kept if it came out narrower."""
-    narrow = attrs.evolve(
-        look, measures=Measures(NARROWEST, NARROWEST + 4, NARROWEST - 4), placeholder=True
-    )
-    graph, fills = figure_graph(amap, shape, d.figure, narrow)
+    measures = Measures(NARROWEST, NARROWEST + 4, NARROWEST - 4)
+    narrow = attrs.evolve(graphs.look, measures=measures, placeholder=True)
+    source, fills = _Graphs(graphs.amap, graphs.shape, narrow).made(d.figure, graphs.total)
     kept: list[str] = []
-    svg = engine.render(graph.source, "svg", adjust=centring(shape.thesis, kept if keep else None))
+    thesis = graphs.shape.thesis
+    svg = engine.render(source, "svg", adjust=centring(thesis, kept if keep else None))
     width, height = viewbox(svg)
     if width >= d.width:
         return d
-    return Drawn(d.figure, graph.source, fills, fill_numbers(svg, fills), width, height,
+    return Drawn(d.figure, source, fills, fill_numbers(svg, fills), width, height,
                  kept[0] if kept else "", narrow)  # fmt: skip
 
 
