@@ -24,7 +24,7 @@ import attrs
 
 from argmap.analysis.carve import Budget, Sizes
 from argmap.analysis.evaluate import Evaluation
-from argmap.analysis.figures import Figure, split
+from argmap.analysis.figures import Carvings, Figure, split
 from argmap.analysis.shape import Shape
 from argmap.draw import engine
 from argmap.draw.boxes import estimate
@@ -183,11 +183,12 @@ def fit(
     squeeze: dict[str, Budget] = {}
     drawings: dict[str, tuple[bytes, str]] = {}  # DOT with placeholders → SVG, laid-out DOT
     graphs = _Graphs(amap, shape, look)
+    carvings: Carvings = {}
     previous: list[str] = []
     rounds = 0
     while True:
         rounds += 1
-        figures = split(shape, sizes, inner, squeeze)
+        figures = split(shape, sizes, inner, squeeze, carvings)
         made = [graphs.made(figure, len(figures)) for figure in figures]
         sources = [source for source, _ in made]
         sizes_drawn = []
