@@ -13,6 +13,7 @@ fonts, which this table cannot know: :class:`Unmeasured`.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -33,19 +34,19 @@ class Unmeasured(LookupError):
 class Face:
     """One weight of the font: advances, ligatures and kerning classes, in font units."""
 
-    def __init__(self, table: Mapping, units: int, scripts: Mapping[str, int]) -> None:
+    def __init__(self, table: Mapping, units: int) -> None:
         self.units = units
-        self.script = scripts
         self.ascender: int = table["ascender"]
         self.descender: int = table["descender"]
-        self.advance: dict[str, int] = {}
-        for first, *widths in table["advances"]:
-            self.advance.update(zip(map(chr, range(first, first + len(widths))), widths))
+        # Runs of advances, looked up by code point when a character is first met at a size.
+        self._runs: list[list[int]] = table["advances"]
+        self._starts = [run[0] for run in self._runs]
+        self._ligature: dict[str, int] = {}
         self.left = {c: i for i, chars in enumerate(table["left"], 1) for c in chars}
         self.right = {c: i for i, chars in enumerate(table["right"], 1) for c in chars}
         self.ligatures: dict[str, list[str]] = {}  # first character → ligatures, longest first
         for text, (width, left, right) in table["ligatures"].items():
-            self.advance[text] = width
+            self._ligature[text] = width
             if left:
                 self.left[text] = left
             if right:
@@ -54,6 +55,23 @@ class Face:
         for found in self.ligatures.values():
             found.sort(key=len, reverse=True)
         self.kerning = {(left, right): value for left, right, value in table["kerning"]}
+
+    def advance(self, glyph: str) -> int | None:
+        """A glyph's advance in font units (None: not in the table)."""
+        if len(glyph) > 1:
+            return self._ligature.get(glyph)
+        point = ord(glyph)
+        index = bisect.bisect_right(self._starts, point) - 1
+        if index < 0:
+            return None
+        run = self._runs[index]
+        return run[point - run[0] + 1] if point - run[0] + 1 < len(run) else None
+
+    @property
+    def script(self) -> Mapping[str, int]:
+        """Each character's script (a number; none for characters of no script of their
+        own), for lines that mix scripts."""
+        return scripts()
 
     def glyphs(self, text: str) -> list[str]:
         """``text`` as the glyphs the font draws it with: characters, and ligatures where the
@@ -75,18 +93,25 @@ class Face:
 
 
 @functools.cache
+def _table() -> dict:
+    return json.loads(TABLE.read_text(encoding="ascii"))
+
+
+@functools.cache
 def faces() -> dict[int, Face]:
     """The font's weights (400, 700), read from the table once."""
-    table = json.loads(TABLE.read_text(encoding="ascii"))
-    scripts = {
+    table = _table()
+    return {int(w): Face(found, table["units_per_em"]) for w, found in table["weights"].items()}
+
+
+@functools.cache
+def scripts() -> dict[str, int]:
+    """Each character of the font that has a script of its own → the script's number."""
+    return {
         chr(point): number
-        for number, ranges in enumerate(table["scripts"].values(), 1)
+        for number, ranges in enumerate(_table()["scripts"].values(), 1)
         for first, last in ranges
         for point in range(first, last + 1)
-    }
-    units = table["units_per_em"]
-    return {
-        int(weight): Face(found, units, scripts) for weight, found in table["weights"].items()
     }
 
 
@@ -116,7 +141,7 @@ class Sized:
         """A glyph's advance in whole pixels (cairo's hinted metrics)."""
         found = self._advance.get(glyph)
         if found is None:
-            units = self.face.advance.get(glyph)
+            units = self.face.advance(glyph)
             if units is None:
                 raise Unmeasured(glyph)
             found = self._advance[glyph] = (_times(units, self.scale) + 32) // 64
@@ -188,4 +213,14 @@ def line_height(size: float, *, bold: bool = False) -> float:
     return sized(size, bold).line_height
 
 
-__all__ = ["TABLE", "Face", "Sized", "Unmeasured", "faces", "line_height", "sized", "text_width"]
+__all__ = [
+    "TABLE",
+    "Face",
+    "Sized",
+    "Unmeasured",
+    "faces",
+    "line_height",
+    "scripts",
+    "sized",
+    "text_width",
+]
