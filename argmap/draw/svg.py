@@ -21,7 +21,8 @@ leaves the rest as Graphviz wrote it (see "the rewrite" below). The result:
   keeps Graphviz's classes (``node claim premise``, ``edge attack``)
   for a host page's CSS to restyle; any host rule beats an attribute;
 - can share a page: its ``<style>`` rules sit under the root's id, unique to the drawing (a
-  hash of it), and have no specificity (``:where``); ``id_prefix`` renames every id when
+  hash of it), and have no specificity (``:where``), but for one that keeps pages from
+  underlining the claims' tooltip links; ``id_prefix`` renames every id when
   maps on one page share claim ids.
 """
 
@@ -67,7 +68,8 @@ def stylesheet(
 ) -> str:
     """The ``<style>`` text of a drawing: its font, sizing, and for ``auto`` the dark colours.
 
-    Every rule is scoped under ``scope`` (the root's id) and has no specificity. With
+    Every rule is scoped under ``scope`` (the root's id) and has no specificity, but the one
+    that keeps a page from underlining the claims' tooltip links. With
     ``shrink``, the drawing shrinks to fit its column; without, it keeps its natural size.
     ``font`` is the family and ``@font-face`` rules of the font embedded
     (:func:`argmap.draw.webfont.font_faces`); its text is set in it, with kerning as pango
@@ -84,6 +86,10 @@ def stylesheet(
         font[1].rstrip("\n") if font is not None else "",
         f":where({scope}){{max-width:100%;height:auto}}" if shrink else "",
         text,
+        # The one rule with the root's specificity: the links Graphviz wraps claims in (for
+        # their tooltips) are no links to underline, as pages' ``a`` rules do (Sphinx's
+        # alabaster, with ``a {text-decoration: underline}``).
+        f"{scope} a{{text-decoration:none}}",
     ]
     rules = [rule for rule in rules if rule]
     if theme == "auto":
