@@ -195,6 +195,9 @@ def _root(text: bytes) -> tuple[dict[str, str], int, int]:
     return attributes, root.end(), end
 
 
+_GENERIC_ID = re.compile(rb' id="[\w-]*?argmap_(graph(?:_edge\d+)?)"')
+
+
 def _graph(text: bytes, start: int, end: int) -> bytes:
     """The markup from ``start`` to ``end`` (the graph's group), without white space around
     it or the graph's title, and with the background polygon of class ``background``."""
@@ -300,6 +303,9 @@ def embed(
         "aria-labelledby": f"{root_id}-title",
         "aria-describedby": f"{root_id}-desc",
     }
+    # Graphviz's own ids (the graph's, an edge's without an id of argmap's) are the same in
+    # every drawing: named after the root, so that figures of one map share no id on a page.
+    body = _GENERIC_ID.sub(lambda m: b' id="%s-%s"' % (root_id.encode(), m[1]), body)
     shrink = len(amap.claims) <= SHRINK_MAX_CLAIMS
     # The font only where Graphviz drew with it: never one the layout did not use.
     font = font_faces(svg) if _SHIPPED in svg else None
