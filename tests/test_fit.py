@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 import re
 import sys
-from pathlib import Path
 
 import attrs
 import pytest
@@ -22,7 +21,7 @@ from argmap.model import ArgumentMap, Claim, Kind, Reason, Ref
 from .conftest import ROOT, SEED_MAP
 
 sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate  # noqa: E402
+from generate import generate
 
 TWO = """\
 argmap: 1

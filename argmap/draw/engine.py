@@ -112,7 +112,9 @@ def render(
         if shipped and not machine and fmt == "svg" and data and _lacks(data):
             machine = True
             shipped = _shipped_font(pygraphviz, machine)
-            data, failure = _draw(pygraphviz, _named(dot_source, shipped, machine), fmt, args, adjust)
+            data, failure = _draw(
+                pygraphviz, _named(dot_source, shipped, machine), fmt, args, adjust
+            )
         if shipped and machine and data:
             found = _lacking(dot_source, fmt, data)
     errors = _graphviz_messages(said)

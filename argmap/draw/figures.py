@@ -30,7 +30,6 @@ from argmap.draw.svg import embed
 from argmap.draw.themes import themed_dot
 from argmap.model import ArgumentMap
 
-
 #: Maps of at most this many claims are measured before they are drawn whole, so that the
 #: thesis's reasons can be ordered to put it in the middle (measuring costs about half a
 #: layout); bigger ones keep Graphviz's order and their thesis stays where it falls, on top.

@@ -29,7 +29,6 @@ from argmap.analysis.shape import Shape
 from argmap.draw import engine
 from argmap.draw.graph import PLACEHOLDER, Fills, Look, figure_graph, sizes_graph, whole_shape
 from argmap.draw.layout import centring, placed, viewbox
-from argmap.draw.themes import themed_dot
 from argmap.draw.style import (
     CLAIM_SIZE,
     JUNCTION_WIDTH,
@@ -42,6 +41,7 @@ from argmap.draw.style import (
     Measures,
     measures_for,
 )
+from argmap.draw.themes import themed_dot
 from argmap.model import ArgumentMap
 
 CSS_PX_PER_PT = 96 / 72
@@ -158,9 +158,7 @@ class Fitted:
         look = attrs.evolve(drawn.look or self.look, total=len(self.drawn), placeholder=False)
         return figure_graph(self.amap, self.shape, drawn.figure, look)[0].source
 
-    def draw(
-        self, drawn: Drawn, fmt: str, dpi: float | None = None, theme: str = "light"
-    ) -> bytes:
+    def draw(self, drawn: Drawn, fmt: str, dpi: float | None = None, theme: str = "light") -> bytes:
         """A figure drawn as ``fmt`` in ``theme`` with its real figure numbers, where the
         layout of its SVG put everything (another layout could come out bigger)."""
         dot = themed_dot(self.final_dot(drawn), theme)
@@ -235,12 +233,20 @@ def fit(
                     current = squeeze.get(top, inner)
                     squeeze[top] = Budget(
                         min(current.width, tighter.width),
-                        None if tighter.height is None
+                        None
+                        if tighter.height is None
                         else min(current.height or tighter.height, tighter.height),
                     )
     drawn = tuple(
-        Drawn(figure, source, fills, fill_numbers(drawings[source][0], fills), w, h,
-              drawings[source][1])  # fmt: skip
+        Drawn(
+            figure,
+            source,
+            fills,
+            fill_numbers(drawings[source][0], fills),
+            w,
+            h,
+            drawings[source][1],
+        )  # fmt: skip
         for figure, source, (_, fills), (w, h) in zip(
             figures, sources, made, sizes_drawn, strict=True
         )

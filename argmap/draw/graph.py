@@ -157,8 +157,11 @@ def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) 
         color=OPPONENT["color"] if opponent else look.line,
         peripheries="1" if compact else str(look.peripheries),
         penwidth=(
-            f"{THESIS_PENWIDTH:g}" if thesis and not compact
-            else OPPONENT["penwidth"] if opponent else None
+            f"{THESIS_PENWIDTH:g}"
+            if thesis and not compact
+            else OPPONENT["penwidth"]
+            if opponent
+            else None
         ),
         tooltip=claim_tooltip(claim),
         **{"class": " ".join(classes)},
@@ -204,9 +207,7 @@ def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
     title = min(room, text_width(amap.title, TITLE_SIZE, bold=True))
     number = ""
     if look.total > 1:
-        number = (
-            f"FIGURE {drawn.number('', figure.number)} OF {drawn.number('', look.total)}"
-        )
+        number = f"FIGURE {drawn.number('', figure.number)} OF {drawn.number('', look.total)}"
     rows = legend(drawn.used, room, title) if look.legend else ""
     return title_label(amap, figure=number, legend=rows, width=chars, source=figure.number == 1)
 
