@@ -127,6 +127,8 @@ def pdf_figure_text(pdf: Path, figure: Path, caption: str) -> tuple[float, float
 def page_shots(pdf: Path, name: str) -> list[Path]:
     """The PDF's pages as tests/artifacts/NAME-N.png (Poppler's pdftoppm), to look at."""
     ARTIFACTS.mkdir(exist_ok=True)
+    for old in ARTIFACTS.glob(f"{name}-*.png"):  # a longer document's, from an earlier run
+        old.unlink()
     subprocess.run(
         ["pdftoppm", "-r", "70", "-png", str(pdf), str(ARTIFACTS / name)], check=True, timeout=120
     )
