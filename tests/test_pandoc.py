@@ -129,12 +129,14 @@ def test_pdf_has_the_figures_readable_at_the_text_width(tmp_path: Path) -> None:
     assert [Path(p).name.rsplit("-", 1)[0] for p in drawn] == ["europe-central-asia"] * count + ["map"]
     page_shots(folder / "report.pdf", "pandoc-pdf")
     widths = []
-    for number, figure in enumerate(drawn, 1):
+    svgs = [*seed_figures("svg", "343.71x547.95pt"), energy_svg("343.71x547.95pt")]
+    for number, (figure, svg) in enumerate(zip(drawn, svgs, strict=True), 1):
         with pdfplumber.open(folder / figure) as opened:
             width, height = float(opened.pages[0].width), float(opened.pages[0].height)
         _, own, shown = pdf_figure_text(folder / "report.pdf", folder / figure, rf"Figure\s*{number}:")
+        natural, claims, _ = text_sizes(svg)  # the same figure: its claims' text size
         record("pandoc pdf", f"figure {number}", width_pt=width, height_pt=height,
-               smallest_text_pt=shown)  # fmt: skip
+               claim_text_pt=claims * width / natural, smallest_text_pt=shown)  # fmt: skip
         assert width <= 344 and height <= 548.5, number
         assert shown == pytest.approx(own, abs=0.01), number  # LaTeX shrinks nothing
         assert shown >= 7, number

@@ -18,11 +18,13 @@ from .conftest import SEED_MAP
 from .docbuild import (
     ENERGY_TITLE,
     SEED_TITLE,
+    energy_svg,
     example,
     page_shots,
     pdf_figure_text,
     record,
     sphinx,
+    text_sizes,
 )
 
 BAD_RST = """\
@@ -190,12 +192,16 @@ def test_latex_makes_a_pdf_with_figures_readable_at_the_text_width(tmp_path: Pat
     assert page_shots(pdf, "sphinx-latexpdf")
     titles = [f"{SEED_TITLE} (figure {n})" for n in range(1, count + 1)] + [ENERGY_TITLE]
     widths = []
+    svgs = [*render_figures(load(SEED_MAP), "svg", fit="468x648pt"), energy_svg("468x648pt")]
     for number, (title, name) in enumerate(zip(titles, drawn, strict=True), 1):
         figure = latex / f"{name}.pdf"
         with pdfplumber.open(figure) as opened:
             width, height = float(opened.pages[0].width), float(opened.pages[0].height)
         natural, own, shown = pdf_figure_text(pdf, figure, rf"Fig\.\s*{number}:")
-        record("sphinx latexpdf", title, width_pt=width, height_pt=height, smallest_text_pt=shown)
+        box, claims, _ = text_sizes(svgs[number - 1])  # the same figure: its claims' text size
+        record("sphinx latexpdf", title, width_pt=width, height_pt=height,
+               claim_text_pt=claims * width / box, smallest_text_pt=shown)  # fmt: skip
+        assert claims * width / box >= 9, title
         # Drawn at the size it is printed (LaTeX shrinks nothing), no wider or taller than
         # the text, and every text at least 7 pt.
         assert width <= 468.5 and height <= 648.5, title
