@@ -132,7 +132,7 @@ def render(
     if fmt == "pdf":
         data = _fixed_pdf_date(data)
     elif fmt == "png":
-        data = _with_resolution(data, resolution * _scaled(said))
+        data = with_resolution(data, resolution * _scaled(said))
     return data
 
 
@@ -280,7 +280,7 @@ def _scaled(said: list[str]) -> float:
     return 1.0
 
 
-def _with_resolution(png: bytes, dpi: float) -> bytes:
+def with_resolution(png: bytes, dpi: float) -> bytes:
     """The PNG with its resolution recorded (a pHYs chunk after IHDR, in pixels per metre)."""
     if not png.startswith(b"\x89PNG\r\n\x1a\n") or png[12:16] != b"IHDR":
         return png
@@ -381,4 +381,12 @@ def _fixed_pdf_date(data: bytes) -> bytes:
     return _PDF_DATE.sub(fixed, data, count=1)
 
 
-__all__ = ["FORMATS", "PNG_DPI", "RenderError", "load_graphviz", "node_sizes", "render"]
+__all__ = [
+    "FORMATS",
+    "PNG_DPI",
+    "RenderError",
+    "load_graphviz",
+    "node_sizes",
+    "render",
+    "with_resolution",
+]

@@ -52,7 +52,8 @@ PLACEHOLDER = 999
 class Look:
     """How a figure is drawn: ``legend``, each claim's status (``evaluation``), the text
     ``measures``, the width the heading may take (``room``, points), the number of figures
-    (``total``), and whether figure numbers are placeholders (``placeholder``)."""
+    (``total``), whether figure numbers are placeholders (``placeholder``), and the space
+    between nodes (``nodesep``)."""
 
     legend: bool = True
     evaluation: Evaluation | None = None
@@ -60,6 +61,8 @@ class Look:
     room: float | None = None
     total: int = 1
     placeholder: bool = False
+    nodesep: float | None = None
+    """Inches between nodes on a rank, when not :data:`~argmap.draw.style.NODESEP`."""
 
 
 #: Where a figure's placeholders are: node name (or "" for the heading) → the numbers, in order.
@@ -289,6 +292,8 @@ def figure_graph(
     elif len(figure.tops) > 1 and look.room is not None:
         graph.body.append("\t{rank=same; " + "; ".join(map(quote, figure.tops)) + "}\n")
     graph.graph_attr.update({**GRAPH_ATTRS, "label": _heading(amap, figure, drawn)})
+    if look.nodesep is not None:
+        graph.graph_attr["nodesep"] = f"{look.nodesep:g}"
     return graph, drawn.fills
 
 
