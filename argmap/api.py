@@ -13,7 +13,7 @@ from argmap.analysis.evaluate import evaluate
 from argmap.analysis.focus import DEFAULT_DEPTH, focus
 from argmap.checks import check
 from argmap.diagnostics import Diagnostic, FontWarning, MapError, UsageError, has_errors
-from argmap.draw.options import DEFAULT_THEME, FIT_FORMATS, FORMATS, PAGE_NAMES, DrawOptions
+from argmap.draw.options import DEFAULT_THEME, FORMATS, PAGE_NAMES, DrawOptions, Fit, check_fit
 from argmap.io import Unreadable, make_folder, read_file, write_atomic
 from argmap.model import ArgumentMap
 from argmap.project import confine, roots
@@ -152,7 +152,7 @@ def render_map(
     source: str | None = None,
     status: bool = False,
     dpi: int | None = None,
-    fit: int | None = None,
+    fit: Fit | int | str | None = None,
     page: str | None = None,
     landscape: bool = False,
     legend: bool = True,
@@ -170,10 +170,10 @@ def render_map(
     by default) to PNG; ``source`` is the source's text, for HTML (see :func:`source_text`;
     without it the page shows the map alone).
 
-    ``fit`` (CSS px) lays the map out for a column that wide (the HTML view opens at that
-    column's scale), and ``page`` (``a4`` or ``letter``, ``landscape`` or not) a PDF for
-    printed pages, a figure a page: see :func:`render_figures`, which returns every figure
-    when the map needs several. Here such a map raises UsageError.
+    ``fit`` (CSS px, or on paper: ``"468pt"``) lays the map out for a column that wide (the
+    HTML view opens at that column's scale), and ``page`` (``a4`` or ``letter``, ``landscape``
+    or not) a PDF for printed pages, a figure a page: see :func:`render_figures`, which
+    returns every figure when the map needs several. Here such a map raises UsageError.
 
     The text is drawn in the font argmap ships, whatever fonts the machine has. Text that
     font cannot draw (Chinese, say) is drawn with the machine's fonts, and a
@@ -185,7 +185,7 @@ def render_map(
     )  # fmt: skip
     if len(drawings) > 1:
         raise UsageError(
-            f"at a width of {fit} px the map is drawn as {len(drawings)} figures; "
+            f"at a width of {check_fit(fit, fmt)} the map is drawn as {len(drawings)} figures; "
             "argmap.render_figures returns them all"
         )
     return drawings[0]
@@ -201,7 +201,7 @@ def render_figures(
     source: str | None = None,
     status: bool = False,
     dpi: int | None = None,
-    fit: int | None = None,
+    fit: Fit | int | str | None = None,
     page: str | None = None,
     landscape: bool = False,
     legend: bool = True,
@@ -210,8 +210,11 @@ def render_figures(
 
     With ``fit`` (svg, png, pdf, dot): each figure readable in a column ``fit`` CSS px wide
     (claim text at least 9 px, all text at least 7 px, all figures at one scale), as many as
-    the map needs; one figure when the whole map fits. With ``page`` (pdf): one document, a
-    figure a page, all text at least 7 pt. Otherwise the whole map as one drawing.
+    the map needs; one figure when the whole map fits. On paper (``"468pt"``, ``"6.5in"``;
+    ``"468x620pt"`` with the most a figure may be tall: :class:`~argmap.draw.options.Fit`),
+    each figure at the size it is printed, claim text at least 9 pt, all text 7 pt. With
+    ``page`` (pdf): one document, a figure a page, all text at least 7 pt. Otherwise the
+    whole map as one drawing.
     """
     # The drawing stack (the DOT builder, Graphviz, the SVG for documents, the HTML page) loads
     # with the first drawing, not with this module: checking a map never needs it.
@@ -227,12 +230,7 @@ def render_figures(
         raise UsageError("a width applies to svg only")
     if fmt != "png" and dpi is not None:
         raise UsageError("a resolution (dpi) applies to png only")
-    if fit is not None and fmt not in FIT_FORMATS:
-        raise UsageError(f"--fit applies to {', '.join(FIT_FORMATS)}")
-    if fit is not None and page is not None:
-        raise UsageError("--page fits the figures to the page; give --fit or --page")
-    if fit is not None and width:
-        raise UsageError("--fit sets the width itself; give --fit or --width")
+    fit = check_fit(fit, fmt, page=page, width=width)
     if page is not None and fmt != "pdf":
         raise UsageError("--page applies to pdf only")
     if page is not None and page not in PAGE_NAMES:
@@ -244,7 +242,8 @@ def render_figures(
         from argmap.pages.view import page as view  # the HTML view: for this format only
 
         drawn = whole_svg(amap, legend=legend, evaluation=evaluation, theme=theme)
-        return [view(amap, drawn, source, theme=theme, id_prefix=id_prefix, fit=fit)]
+        shown = None if fit is None else round(fit.width)
+        return [view(amap, drawn, source, theme=theme, id_prefix=id_prefix, fit=shown)]
     return draw_figures(
         amap, fmt, evaluation=evaluation, theme=theme, width=width, id_prefix=id_prefix,
         dpi=dpi, fit_to=fit, page=page, landscape=landscape, legend=legend,

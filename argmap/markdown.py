@@ -12,7 +12,10 @@ A block holds a map's YAML, or names a map file::
 
 Options on the fence line: ``file=PATH``, ``caption=TEXT`` and the drawing options of
 ``argmap render`` (``theme=light|dark|print|auto``, ``width=LENGTH``, ``id-prefix=PREFIX``,
-``status``, ``focus=CLAIM``, ``depth=N``; :mod:`argmap.embed.options`); values may be quoted.
+``status``, ``focus=CLAIM``, ``depth=N``, ``fit=WIDTH|none``; :mod:`argmap.embed.options`);
+values may be quoted. A map is drawn as the figures that make it readable in the column of
+MkDocs' own theme (831 CSS px; the extension's ``fit`` sets another, or ``none`` for whole
+maps), in order, each with a caption saying which it is.
 Paths (``file=``, and an inline map's ``source: path:``) are relative to the extension's
 ``base_path`` (default: the current folder; in MkDocs set it to your docs folder). A map
 with errors stops the conversion with :class:`MapBlockError`, listing every diagnostic at
@@ -46,8 +49,19 @@ from markdown.preprocessors import Preprocessor
 from argmap.diagnostics import ArgmapError, Diagnostic, printable
 from argmap.draw.options import DrawOptions
 from argmap.draw.svg import inline
-from argmap.embed import Block, BlockError, Page, Place, captions, parse, read_block, words
+from argmap.embed import (
+    Block,
+    BlockError,
+    Page,
+    Place,
+    Target,
+    captions,
+    parse,
+    read_block,
+    words,
+)
 from argmap.embed.fences import fences
+from argmap.embed.targets import MKDOCS, configured
 
 try:  # Under MkDocs, a BuildError is reported as a message and stops the build (status 1).
     from mkdocs.exceptions import BuildError as _Reported
@@ -117,12 +131,17 @@ class ArgmapPreprocessor(Preprocessor):
 
 
 class ArgmapExtension(Extension):
-    """The ``argmap`` fenced block. Options: ``base_path``, ``theme``, ``source_root``."""
+    """The ``argmap`` fenced block. Options: ``base_path``, ``theme``, ``fit``, ``source_root``."""
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "base_path": [".", "Folder that map files and sources are relative to."],
             "theme": ["light", "Default theme: light, dark, print or auto."],
+            "fit": [
+                "auto",
+                "The column figures are fitted to, in CSS px (or none: maps drawn whole). "
+                f"Default: MkDocs' own theme's, {MKDOCS.fit}.",
+            ],
             "source_root": [
                 "",
                 "Folder that map files and source texts may be read from. Default: the "
@@ -147,6 +166,11 @@ class ArgmapExtension(Extension):
         """How blocks are drawn unless they say otherwise: the extension's theme."""
         return DrawOptions(theme=self.getConfig("theme"))
 
+    @property
+    def target(self) -> Target:
+        """What blocks are drawn as: inline SVG fitted to the extension's ``fit``."""
+        return configured(MKDOCS, self.getConfig("fit"), "argmap.markdown's fit")
+
     def draw(self, block: Block) -> str:
         """The HTML of one block: each figure of its map, inline SVG in a ``div`` (or a
         ``figure`` with its caption) of class ``argmap``."""
@@ -155,11 +179,12 @@ class ArgmapExtension(Extension):
         for diagnostic in found.warnings:  # only warnings are left
             log.warning("%s", printable(str(diagnostic)))
         try:
-            figures = self.page.svg(found, block.options.draw)
+            figures = self.page.svg(found, self.target, block.options)
         except ArgmapError as exc:
             raise BlockError(block.place, str(exc)) from None
         shown = []
-        for figure, caption in captions(block.options.caption, figures):
+        texts = captions(block.options.caption, found.map.title or "", figures)
+        for figure, caption in zip(figures, texts, strict=True):
             svg = inline(figure.data)
             if caption:
                 text = html.escape(caption, quote=False)

@@ -18,6 +18,12 @@ or in Quarto: ``filters: [argmap-pandoc]``. A block's attributes are the options
 :data:`argmap.embed.OPTIONS`; metadata ``argmap-theme`` sets the default theme and
 ``argmap-figures`` the folder that PDF and PNG figures are written to (default
 ``argmap-figures``, in the working folder, where paths are relative to as Pandoc has them).
+
+Figures fit the output (:func:`target`): HTML's column (640 CSS px), LaTeX's text (345 by
+550 TeX points, the article class), DOCX's page (420 pt, PNG at 300 dpi); metadata
+``argmap-fit`` sets them (``{html: 720, latex: 450x600pt, docx: none}``). A map that needs
+several figures becomes consecutive figures, captioned "(figure 2 of 3)", the first with the
+block's id and the others ``ID-2``, ``ID-3``...
 A map with errors stops Pandoc: every diagnostic is on stderr at its place in the document
 (found in the input files Pandoc was given) or in the map file.
 
@@ -44,12 +50,21 @@ from argmap.embed import (
     BlockError,
     Page,
     Place,
+    Target,
     captions,
     draw_figures,
+    names,
     parse,
     read_block,
 )
 from argmap.embed.sources import Sources
+from argmap.embed.targets import (
+    PANDOC_DOCX,
+    PANDOC_HTML,
+    PANDOC_LATEX,
+    PANDOC_OTHER,
+    configured,
+)
 
 #: Pandoc's output formats that show figures as inline SVG, and those that take PDF.
 HTML_FORMATS = ("html", "html4", "html5", "revealjs", "s5", "slidy", "slideous", "dzslides",
@@ -63,15 +78,41 @@ def figure_format(output: str) -> str:
     >>> [figure_format(f) for f in ("html5", "latex", "docx")]
     ['svg', 'pdf', 'png']
     """
+    return target(output).fmt
+
+
+def _kind(output: str) -> str:
+    """The kind of output whose column ``argmap-fit`` names: html, latex, docx or other."""
     name = output.split("+")[0].split("-")[0]
-    return "svg" if name in HTML_FORMATS else "pdf" if name in PDF_FORMATS else "png"
+    if name in HTML_FORMATS:
+        return "html"
+    if name in PDF_FORMATS:
+        return "latex"
+    return "docx" if name == "docx" else "other"
+
+
+def target(output: str, fits: object = None) -> Target:
+    """What a block's figures are drawn as and fitted to in Pandoc's output format ``output``,
+    with the metadata ``argmap-fit`` (``fits``: a column per kind of output, or one for all).
+
+    >>> [str(target(f)) for f in ("html5", "latex", "docx")]
+    ['svg fitted to 640 px', 'pdf fitted to 343.71x547.95pt', 'png fitted to 420x600pt']
+    >>> str(target("html5", {"html": "none"})), str(target("docx", "300pt"))
+    ('svg, whole', 'png fitted to 300pt')
+    """
+    kind = _kind(output)
+    known = {"html": PANDOC_HTML, "latex": PANDOC_LATEX, "docx": PANDOC_DOCX}
+    found = known.get(kind, PANDOC_OTHER)
+    chosen = fits.get(kind) if isinstance(fits, dict) else fits
+    return configured(found, chosen, f"metadata argmap-fit ({kind})")
 
 
 class Filter:
     """One document's run: its options, where its blocks are, and the ids on its page."""
 
     def __init__(self, doc: pf.Doc, inputs: list[str]) -> None:
-        self.fmt = figure_format(doc.format)
+        self.target = target(doc.format, doc.get_metadata("argmap-fit", None))
+        self.fmt = self.target.fmt
         self.figures = Path(str(doc.get_metadata("argmap-figures", "argmap-figures")))
         self.defaults = DrawOptions(theme=str(doc.get_metadata("argmap-theme", "light")))
         self.sources = Sources(inputs)
@@ -104,25 +145,29 @@ class Filter:
             for warning in found.warnings:
                 print(f"argmap-pandoc: {warning}", file=sys.stderr)
             if self.fmt == "svg":
-                figures = self.page.svg(found, block.options.draw)
+                figures = self.page.svg(found, self.target, block.options)
             else:
-                figures = draw_figures(found, self.fmt, block.options.draw)
+                figures = draw_figures(found, self.target, block.options)
         except ArgmapError as exc:
             if isinstance(exc, BlockError):
                 raise
             raise BlockError(place, str(exc)) from None
-        if caption is None:
-            caption = _inlines(block.options.caption)
         stem = Path(block.options.file or "map").stem
+        title = found.map.title or stem
+        texts = captions(block.options.caption, title, figures)
         shown: list[pf.Element] = []
-        for number, (figure, text) in enumerate(captions(block.options.caption, figures)):
-            words = caption if len(figures) == 1 else _inlines(text)
-            name = identifier if number == 0 else ""
+        for figure, text, name in zip(figures, texts, names(identifier, figures), strict=True):
+            if caption and figure.total > 1:  # an image's caption, and which figure this is
+                words = _numbered(caption, figure.number, figure.total)
+            elif caption is not None and figure.total == 1:
+                words = caption
+            else:
+                words = _inlines(text)
             if figure.fmt == "svg":
                 shown.extend(self._html(inline(figure.data), words, name))
             else:
                 path = self._write(stem, figure.data, figure.fmt)
-                shown.append(self._figure(path, words, name, found.map.title or stem))
+                shown.append(self._figure(path, words, name, title))
         return shown
 
     def _write(self, stem: str, data: bytes, fmt: str) -> str:
@@ -174,6 +219,20 @@ def _argmap_image(elem: pf.Element) -> pf.Image | None:
     return None
 
 
+def _numbered(caption: list[pf.Inline], number: int, total: int) -> list[pf.Inline]:
+    """A caption with which figure it is, before its closing full stop, as
+    :func:`argmap.embed.captions` writes it: ``The map (figure 2 of 3).``"""
+    words = list(caption)
+    stop = ""
+    last = words[-1] if words else None
+    if isinstance(last, pf.Str) and last.text[-1:] in (".", "!", "?"):
+        stop = last.text[-1]
+        words[-1] = pf.Str(last.text[:-1])
+        if not words[-1].text:
+            words.pop()
+    return [*words, pf.Space(), pf.Str(f"(figure {number} of {total}){stop}")]
+
+
 def _inlines(text: str | None) -> list[pf.Inline]:
     """A caption written as Markdown, as Pandoc's inlines."""
     if not text:
@@ -207,4 +266,4 @@ def main() -> int:
     return 0
 
 
-__all__ = ["Filter", "figure_format", "main"]
+__all__ = ["Filter", "figure_format", "main", "target"]

@@ -19,6 +19,12 @@ Sphinx's ``image`` has it; so is an inline map's ``source: path:``. The options 
 ``name`` and ``class`` as a figure has them; ``argmap_theme`` in ``conf.py`` sets the default
 theme. A map with errors stops the build with every diagnostic at its place in the document
 or the map file. A page is read again when its maps or their sources change.
+
+Figures fit the output's column (:func:`target_for`): in HTML the text column of the theme
+(alabaster's, from its options), in LaTeX the text width and height of the paper;
+``argmap_fit`` in ``conf.py`` sets them (``{"html": 720, "latex": "450x600pt"}``).
+A map that needs several figures becomes several numbered figures in a row, the first named
+by ``:name:``, the others ``NAME-2``, ``NAME-3``..., each captioned "(figure 2 of 3)".
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -47,15 +54,14 @@ from argmap.embed import (
     Place,
     captions,
     draw_figures,
+    names,
     parse,
     read_block,
 )
+from argmap.embed.figures import Target
+from argmap.embed.targets import configured, sphinx_html, sphinx_latex
 
 logger = logging.getLogger(__name__)
-
-#: What each kind of builder shows a figure as; other builders (text, man…) show its title.
-FORMATS = {"html": "svg", "latex": "pdf"}
-
 
 class argmap_drawing(nodes.General, nodes.Element):  # docutils names nodes so
     """One figure of a map, drawn at reading time: ``data`` in ``format``, and ``alt``."""
@@ -74,8 +80,8 @@ class ArgmapDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        fmt = FORMATS.get(self.env.argmap_builder, "svg")  # type: ignore[attr-defined]
-        self.env.argmap_drawn[self.env.docname] = fmt  # type: ignore[attr-defined]
+        target = self.env.argmap_target  # type: ignore[attr-defined]
+        self.env.argmap_drawn[self.env.docname] = str(target)  # type: ignore[attr-defined]
         try:
             block, base = self._block()
             found = read_block(block, base)
@@ -83,27 +89,31 @@ class ArgmapDirective(SphinxDirective):
                 self.env.note_dependency(os.path.abspath(path))
             for warning in found.warnings:
                 _report(warning)
-            if fmt == "svg":
+            if target.fmt == "svg":
                 page = self.env.temp_data.setdefault("argmap_page", Page())
-                figures = page.svg(found, block.options.draw)
+                figures = page.svg(found, target, block.options)
             else:
-                figures = draw_figures(found, fmt, block.options.draw)
+                figures = draw_figures(found, target, block.options)
         except BlockError as exc:
             return self._failed(exc)
         except ArgmapError as exc:
             return self._failed(BlockError(block.place, str(exc)))
         shown: list[nodes.Node] = []
         messages: list[nodes.Node] = []
-        for figure, caption in captions(block.options.caption, figures):
+        title = found.map.title or ""
+        texts = captions(block.options.caption, title, figures)
+        labels = names(self.options.get("name", ""), figures)
+        for figure, caption, label in zip(figures, texts, labels, strict=True):
             node = nodes.figure("", classes=["argmap", *self.options.get("class", [])])
-            node += argmap_drawing(data=figure.data, format=fmt, alt=found.map.title or "")
+            node += argmap_drawing(data=figure.data, format=target.fmt, alt=title)
             if caption:
                 text, problems = self.state.inline_text(caption, self.lineno)
                 node += nodes.caption(caption, "", *text)
                 messages.extend(problems)
             self.set_source_info(node)
-            if not shown:  # the first figure takes the name that :numref: refers to
-                self.add_name(node)
+            if label:  # each figure can be referred to: :numref:`NAME-2`
+                node["names"].append(nodes.fully_normalize_name(label))
+                self.state.document.note_explicit_target(node, node)
             shown.append(node)
         return shown + messages
 
@@ -196,8 +206,35 @@ def body_visit(self: Any, node: argmap_drawing) -> None:
 # --- what the environment remembers ---------------------------------------------------------
 
 
+def target_for(app: Sphinx) -> Target:
+    """What this build's figures are drawn as and fitted to: inline SVG in the text column of
+    the HTML theme; PDF at the text width (and at most the text height) of LaTeX's paper;
+    ``argmap_fit`` (a column per builder format) overrides. Other builders (text, man…)
+    show a figure's title and draw nothing to fit."""
+    kind = app.builder.format
+    chosen = app.config.argmap_fit
+    if not isinstance(chosen, dict):
+        raise ConfigError("argmap_fit is a dict: a column per builder ({'html': 720})")
+    if kind == "latex":
+        papersize = app.config.latex_elements.get("papersize", "letterpaper")
+        target = sphinx_latex(papersize)
+    elif kind == "html":
+        theme = getattr(app.builder, "theme", None)
+        try:
+            options = theme.get_options(app.config.html_theme_options) if theme else {}
+        except Exception:  # noqa: BLE001 - a theme's options that cannot be read: its default
+            options = {}
+        target = sphinx_html(str(app.config.html_theme), options)
+    else:
+        return Target("svg", None)
+    try:
+        return configured(target, chosen.get(kind), f"argmap_fit['{kind}']")
+    except ArgmapError as exc:
+        raise ConfigError(str(exc)) from None
+
+
 def _builder_inited(app: Sphinx) -> None:
-    app.env.argmap_builder = app.builder.format  # type: ignore[attr-defined]
+    app.env.argmap_target = target_for(app)  # type: ignore[attr-defined]
     if not hasattr(app.env, "argmap_drawn"):
         app.env.argmap_drawn = {}  # type: ignore[attr-defined]
         app.env.argmap_failed = set()  # type: ignore[attr-defined]
@@ -207,11 +244,12 @@ def _outdated(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Pages read again besides those Sphinx finds changed: those whose maps failed (so the
-    build fails until they are mended), and those whose figures were drawn for another kind
-    of builder (``sphinx-build -M html`` and ``-M latex`` share their doctrees)."""
-    wanted = FORMATS.get(app.builder.format, "svg")
+    build fails until they are mended), and those whose figures were drawn for another
+    target: another kind of builder (``sphinx-build -M html`` and ``-M latex`` share their
+    doctrees), or another column (the theme's options changed)."""
+    wanted = str(env.argmap_target)  # type: ignore[attr-defined]
     drawn: dict[str, str] = env.argmap_drawn  # type: ignore[attr-defined]
-    again = {doc for doc, fmt in drawn.items() if fmt != wanted}
+    again = {doc for doc, target in drawn.items() if target != wanted}
     again |= env.argmap_failed  # type: ignore[attr-defined]
     return sorted(again - removed)
 
@@ -236,6 +274,7 @@ def _finished(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     """Sphinx's entry point for ``extensions = ["argmap.sphinx"]``."""
     app.add_config_value("argmap_theme", "light", "env", str)
+    app.add_config_value("argmap_fit", {}, "env", dict)
     app.add_node(
         argmap_drawing,
         html=(html_visit, None),
@@ -252,7 +291,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", _finished)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

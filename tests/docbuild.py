@@ -69,29 +69,28 @@ def record(build: str, title: str, **measured: float) -> None:
 
 def text_sizes(svg: bytes) -> tuple[float, float, float]:
     """An SVG figure's natural width (pt) and the smallest font sizes (pt) of its claims'
-    text and of all its text."""
+    text (not the bold words over it) and of all its text."""
     root = ET.fromstring(svg)
     width = float(root.get("viewBox", "0 0 0 0").split()[2])
     claims, every = [], []
     for group in root.iter("{http://www.w3.org/2000/svg}g"):
-        inside = [float(t.get("font-size", "0")) for t in group.iter() if t.get("font-size")]
-        every += inside
+        inside = [t for t in group.iter("{http://www.w3.org/2000/svg}text") if t.get("font-size")]
+        every += [float(t.get("font-size", "0")) for t in inside]
         if "claim" in (group.get("class") or "").split():
-            claims += inside
+            claims += [float(t.get("font-size", "0")) for t in inside if t.get("font-weight") != "bold"]
     return width, min(claims), min(every)
 
 
-def map_sizes(title: str) -> tuple[float, float, float]:
-    """:func:`text_sizes` of the example map called ``title``, as the examples draw it."""
-    if title == SEED_TITLE:
-        return text_sizes(render_map(load(SEED_MAP), "svg"))
+def energy_svg(fit: str | None = None) -> bytes:
+    """The energy map written in examples/pandoc/report.md as SVG, fitted to ``fit`` as the
+    examples draw it (in one figure: it is readable so at every width they have)."""
     report = (ROOT / "examples" / "pandoc" / "report.md").read_text(encoding="utf-8")
     body = re.search(r"^```\{\.argmap[^\n]*\n(.*?)^```$", report, re.S | re.M)
     assert body is not None
     path = ROOT / "examples" / "pandoc" / "inline-map.yaml"  # its source, as the filter reads it
     checked = check_bytes(body.group(1).encode(), str(path))
     assert checked.map is not None, checked.diagnostics
-    return text_sizes(render_map(checked.map, "svg"))
+    return render_map(checked.map, "svg", fit=fit)
 
 
 def pdf_figure_text(pdf: Path, figure: Path, caption: str) -> tuple[float, float, float]:
@@ -128,6 +127,8 @@ def pdf_figure_text(pdf: Path, figure: Path, caption: str) -> tuple[float, float
 def page_shots(pdf: Path, name: str) -> list[Path]:
     """The PDF's pages as tests/artifacts/NAME-N.png (Poppler's pdftoppm), to look at."""
     ARTIFACTS.mkdir(exist_ok=True)
+    for old in ARTIFACTS.glob(f"{name}-*.png"):  # a longer document's, from an earlier run
+        old.unlink()
     subprocess.run(
         ["pdftoppm", "-r", "70", "-png", str(pdf), str(ARTIFACTS / name)], check=True, timeout=120
     )
@@ -140,7 +141,7 @@ __all__ = [
     "SEED_TITLE",
     "TIMES",
     "example",
-    "map_sizes",
+    "energy_svg",
     "page_shots",
     "pdf_figure_text",
     "record",

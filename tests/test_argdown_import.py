@@ -486,3 +486,14 @@ def test_any_text_gets_the_argdown_clis_verdict_and_model(tmp_path: Path) -> Non
             assert "no statements or arguments" in str(exc), text
     counts = collections.Counter(verdicts.values())
     assert counts["read"] >= 30 and counts["refused"] >= 30, counts
+
+
+def test_a_contradiction_with_a_claim_it_supports_is_left_out_with_a_note() -> None:
+    """The map could not say both (AM107): the support stays, the contradiction goes."""
+    for text in (
+        "[T3]: Gone.\n  + [T2]: Here.\n  >< [T2]",
+        "[T2]: Here.\n  + [T3]: Gone.\n  >< [T3]",
+    ):
+        amap, notes = imported(text)
+        assert not any(claim.contradicts for claim in amap.claims)
+        assert any("cannot contradict one it is a reason for; left out" in n for n in notes)

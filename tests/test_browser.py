@@ -19,6 +19,7 @@ import pytest
 
 from argmap.api import load, render_figures, render_map, source_text
 from argmap.draw.svg import inline
+from argmap.embed.targets import MKDOCS
 from argmap.model import ArgumentMap
 from argmap.pages.view import passages
 from argmap.read.source import SourceText
@@ -39,10 +40,11 @@ pytestmark = pytest.mark.skipif(
 ARTIFACTS = Path(__file__).parent / "artifacts"
 WIDTH, HEIGHT = 1280, 900
 
-# For every claim drawn in `root`: scrolled into view, is it inside the viewport's width,
-# not empty, and the topmost thing at its centre (so it is visible, not covered)?
+# For every claim drawn in `root` (the first element the selector finds, or the one at the
+# index given): scrolled into view, is it inside the viewport's width, not empty, and the
+# topmost thing at its centre (so it is visible, not covered)?
 CLAIMS_VISIBLE = """
-const root = document.querySelector(arguments[0]);
+const root = document.querySelectorAll(arguments[0])[arguments[1] || 0];
 const width = document.documentElement.clientWidth;
 const problems = [], ids = [];
 for (const g of root.querySelectorAll("g.claim")) {
@@ -226,15 +228,23 @@ def test_auto_follows_the_system_and_a_page_can_restyle(
 
 
 def test_a_mkdocs_site_shows_the_map_inline(browser, seed: ArgumentMap, tmp_path: Path) -> None:
+    """The README's MkDocs site: the seed map as the figures readable in the theme's column
+    (tests/test_embed_browser.py measures their text), every claim in them visible."""
     page = "# The seed map\n\n```argmap file=maps/europe-central-asia.yaml\n```\n\nAs drawn.\n"
     site = make_site(tmp_path, {"index.md": page})
     done = build(site)
     assert done.returncode == 0, done.stderr
     browser.get((site / "site" / "index.html").as_uri())
-    ids, problems, width = browser.execute_script(CLAIMS_VISIBLE, ".argmap svg")
-    assert width == WIDTH
-    assert problems == []
-    assert sorted(ids) == sorted(c.id for c in seed.claims)
+    browser.execute_async_script("document.fonts.ready.then(() => arguments[0]())")
+    count = browser.execute_script("return document.querySelectorAll('.argmap svg').length")
+    assert count == len(render_figures(seed, "svg", fit=MKDOCS.fit)) > 1
+    drawn: list[str] = []
+    for index in range(count):
+        ids, problems, width = browser.execute_script(CLAIMS_VISIBLE, ".argmap svg", index)
+        assert width == WIDTH
+        assert problems == [], index
+        drawn += ids
+    assert {c.id for c in seed.claims} <= {name for name in drawn if "--" not in name}
     assert [r for r in requests(browser) if not r.startswith("file://")] == []
     browser.execute_script("window.scrollTo(0, 0)")
     screenshot(browser, "mkdocs-page")

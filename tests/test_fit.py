@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
+import io
 import random
 import re
 import sys
-from pathlib import Path
 
 import attrs
 import pytest
@@ -22,7 +22,7 @@ from argmap.model import ArgumentMap, Claim, Kind, Reason, Ref
 from .conftest import ROOT, SEED_MAP
 
 sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate  # noqa: E402
+from generate import generate
 
 TWO = """\
 argmap: 1
@@ -364,3 +364,42 @@ def test_a_figure_drawn_again_for_png_or_pdf_keeps_its_layout(generated) -> None
     fitted = fit(generated[600], budget_for(720), keep=True)
     for d in fitted.drawn:
         assert edges(fitted.draw(d, "svg")) == edges(d.svg) != []
+
+
+# --- columns on paper ---------------------------------------------------------------------
+
+
+def test_a_column_on_paper_gives_figures_at_their_printed_size(seed: ArgumentMap) -> None:
+    pdfplumber = pytest.importorskip("pdfplumber")
+    from PIL import Image
+
+    pdfs = render_figures(seed, "pdf", fit="468x648pt")  # a letter page's text, 1-inch margins
+    sizes, smallest = [], []
+    for pdf in pdfs:
+        with pdfplumber.open(io.BytesIO(pdf)) as opened:
+            (page,) = opened.pages
+            sizes.append((float(page.width), float(page.height)))
+            smallest.append(min(c["size"] for c in page.chars))
+    assert len(pdfs) > 1
+    assert all(w <= 468.01 and h <= 648.01 for w, h in sizes)
+    assert max(w for w, _ in sizes) == pytest.approx(468, abs=0.01)  # the widest fills it
+    assert min(smallest) >= 7.5  # 10-pt words at 3/4 at the least: readable printed
+    pngs = render_figures(seed, "png", fit="6.5in", dpi=300)
+    assert len(pngs) == len(render_figures(seed, "svg", fit="468pt"))
+    for png in pngs:
+        image = Image.open(io.BytesIO(png))
+        dpi = image.info["dpi"][0]
+        assert dpi == pytest.approx(300, rel=0.01)
+        assert image.width / dpi * 72 <= 468.5  # printed at most as wide as the column
+
+
+def test_a_column_is_read_from_its_width_and_unit() -> None:
+    from argmap.draw.options import Fit
+
+    assert Fit.parse("720") == Fit.parse("720px") == Fit(720.0)
+    assert Fit.parse("16.51cm") == Fit(468.0, True)
+    assert Fit.parse("345x550pt") == Fit(345.0, True, 550.0)
+    for bad, message in (("wide", "no column width"), ("720x900", "a height applies to paper"),
+                         ("1in", "a column is 144 to 10000 pt")):  # fmt: skip
+        with pytest.raises(UsageError, match=message):
+            Fit.parse(bad)

@@ -133,7 +133,9 @@ def test_render_fit_to_stdout_takes_one_figure(seed_copy: Path) -> None:
         (["--fit", "720", "-f", "pdf", "--page", "a4"], "give --fit or --page"),
         (["--page", "a4"], "--page applies to pdf only"),
         (["--landscape", "-f", "pdf"], "--landscape goes with --page"),
-        (["--fit", "100"], "100 is not in the range 200<=x<=10000"),
+        (["--fit", "100"], "fit '100' is 100 px wide; a column is 144 to 10000 px"),
+        (["--fit", "9x"], "fit '9x' is no column width"),
+        (["--fit", "468pt", "-f", "html"], "give --fit in px"),
     ],
 )
 def test_render_refuses_options_that_do_not_go_together(

@@ -3,6 +3,7 @@ with errors stops Pandoc with its diagnostic at its line in the document."""
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import zipfile
@@ -11,18 +12,22 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("panflute")
+pdfplumber = pytest.importorskip("pdfplumber")
 
+from argmap.api import load, render_figures
 from argmap.pandoc import figure_format
 
+from .conftest import SEED_MAP
 from .docbuild import (
     ENERGY_TITLE,
     SEED_TITLE,
+    energy_svg,
     example,
-    map_sizes,
     page_shots,
     pdf_figure_text,
     record,
     run,
+    text_sizes,
 )
 
 pytestmark = pytest.mark.skipif(not shutil.which("pandoc"), reason="needs pandoc")
@@ -34,6 +39,10 @@ def pandoc(folder: Path, output: str, *more: str, name: str | None = None):  # t
     )
 
 
+def seed_figures(fmt: str, fit: str) -> list[bytes]:
+    return render_figures(load(SEED_MAP), fmt, fit=fit)
+
+
 def test_html_has_the_figures_inline_in_order(tmp_path: Path) -> None:
     folder = example(tmp_path, "pandoc")
     done = pandoc(folder, "report.html", "-s", name="pandoc html")
@@ -42,71 +51,97 @@ def test_html_has_the_figures_inline_in_order(tmp_path: Path) -> None:
     found = re.findall(
         r'<figure class="argmap" id="([^"]+)">\s*<svg.*?<title[^>]*>([^<]*)</title>', html, re.S
     )
+    count = len(seed_figures("svg", "640"))  # Pandoc's column
+    assert count > 1
     assert [(i, t.replace("&amp;", "&")) for i, t in found] == [
-        ("fig-partnership", SEED_TITLE),
+        *[(f"fig-partnership{f'-{n}' if n > 1 else ''}", f"{SEED_TITLE} (figure {n} of {count})")
+          for n in range(1, count + 1)],
         ("fig-energy", ENERGY_TITLE),
-    ]
+    ]  # fmt: skip
+    assert f"<figcaption>\nThe argument of the op-ed (figure 2 of {count}).\n</figcaption>" in html
     assert "<figcaption>\nEnergy: a reason and its <em>undercutter</em>.\n</figcaption>" in html
     assert not (folder / "argmap-figures").exists()  # nothing written beside the page
 
 
-def test_docx_has_png_figures_at_most_the_page_wide(tmp_path: Path) -> None:
+def test_metadata_sets_the_column_of_an_output(tmp_path: Path) -> None:
+    folder = example(tmp_path, "pandoc")
+    (folder / "whole.yaml").write_text("argmap-fit:\n  html: none\n", encoding="utf-8")
+    done = pandoc(folder, "report.html", "--metadata-file", "whole.yaml")
+    assert done.returncode == 0, done.stderr
+    html = (folder / "report.html").read_text(encoding="utf-8")
+    assert html.count("<svg ") == 2 and "(figure 1 of" not in html
+    (folder / "wide.yaml").write_text("argmap-fit:\n  html: wide\n", encoding="utf-8")
+    done = pandoc(folder, "report.html", "--metadata-file", "wide.yaml")
+    assert done.returncode != 0
+    assert "metadata argmap-fit (html): argmap option 'fit' is auto, none or a column" in done.stderr
+
+
+def test_docx_has_png_figures_that_print_readable_on_the_page(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
+    from PIL import Image
+
     folder = example(tmp_path, "pandoc")
     done = pandoc(folder, "report.docx", name="pandoc docx")
     assert done.returncode == 0, done.stderr
-    from docx.shared import Length
-
     document = docx.Document(str(folder / "report.docx"))
-    # Pandoc fits images to the reference document's text width, 420 pt when it names no
-    # page (as its own does not).
+    # Pandoc fits images to 420 pt when the reference document names no page (its own does
+    # not), and else to the page's text width.
     section = document.sections[0]
-    column = (
-        Length(section.page_width - section.left_margin - section.right_margin).pt
-        if (section.page_width and section.left_margin and section.right_margin)
-        else 420
-    )
+    assert not section.page_width  # so 420 pt
+    svgs = seed_figures("svg", "420x600pt")  # what the PNGs draw, with their text sizes
+    count = len(svgs)
     shapes = list(document.inline_shapes)
-    assert len(shapes) == 2
-    with zipfile.ZipFile(folder / "report.docx") as opened:
-        media = sorted(n for n in opened.namelist() if n.startswith("word/media/"))
-        assert all(n.endswith(".png") for n in media) and len(media) == 2
+    assert len(shapes) == count + 1 > 2
     captions = [p.text for p in document.paragraphs if p.style.name == "Image Caption"]
-    assert captions == ["The argument of the op-ed.", "Energy: a reason and its undercutter."]
-    for shape, title in zip(shapes, (SEED_TITLE, ENERGY_TITLE), strict=True):
-        natural, claims, smallest = map_sizes(title)
+    assert captions == [
+        *[f"The argument of the op-ed (figure {n} of {count})." for n in range(1, count + 1)],
+        "Energy: a reason and its undercutter.",
+    ]
+    with zipfile.ZipFile(folder / "report.docx") as opened:
+        rels = {r.rId: r.target_ref for r in document.part.rels.values()}
+        blips = [s._inline.graphic.graphicData.pic.blipFill.blip.embed for s in shapes]
+        pngs = [Image.open(io.BytesIO(opened.read("word/" + rels[b]))) for b in blips]
+    drawn = [*svgs, energy_svg("420x600pt")]
+    for number, (shape, png, svg) in enumerate(zip(shapes, pngs, drawn, strict=True), 1):
+        natural, claims, smallest = text_sizes(svg)
         shown = shape.width.pt
-        assert shown == pytest.approx(min(natural, column), rel=0.02)  # fitted to the page
+        dpi = png.info["dpi"][0]
+        # As wide as the PNG prints at its resolution (Pandoc shrinks nothing), on the page.
+        assert shown == pytest.approx(png.width / dpi * 72, rel=0.01)
+        assert shown <= 420 * 1.01 and shape.height.pt <= 600 * 1.01  # a pixel or two over
+        assert dpi == pytest.approx(300, abs=1)  # sharp in print
         scale = shown / natural
-        record(
-            "pandoc docx",
-            title,
-            natural_pt=natural,
-            shown_pt=shown,
-            claim_text_pt=claims * scale,
-            smallest_text_pt=smallest * scale,
-        )
+        record("pandoc docx", f"figure {number}", width_pt=shown, height_pt=shape.height.pt,
+               dpi=dpi, claim_text_pt=claims * scale, smallest_text_pt=smallest * scale)  # fmt: skip
+        assert claims * scale >= 9 and smallest * scale >= 7, number
 
 
 @pytest.mark.skipif(not shutil.which("pdflatex"), reason="no TeX")
-def test_pdf_has_the_figures_at_the_text_width(tmp_path: Path) -> None:
+def test_pdf_has_the_figures_readable_at_the_text_width(tmp_path: Path) -> None:
     folder = example(tmp_path, "pandoc")
+    assert pandoc(folder, "report.tex", "-s").returncode == 0
+    tex = (folder / "report.tex").read_text(encoding="utf-8")
+    drawn = re.findall(r"\\includegraphics(?:\[[^\]]*\])?\{(argmap-figures/[^}]+\.pdf)\}", tex)
     done = pandoc(folder, "report.pdf", name="pandoc pdf (pdflatex)")
     assert done.returncode == 0, done.stderr
-    drawn = sorted((folder / "argmap-figures").glob("*.pdf"))
-    assert [p.name.rsplit("-", 1)[0] for p in drawn] == ["europe-central-asia", "map"]
+    count = len(seed_figures("pdf", "343.71x547.95pt"))  # article's text: 345 by 550 TeX pt
+    assert len(drawn) == count + 1 > 2
+    assert [Path(p).name.rsplit("-", 1)[0] for p in drawn] == ["europe-central-asia"] * count + ["map"]
     page_shots(folder / "report.pdf", "pandoc-pdf")
-    for number, figure in enumerate(drawn, 1):
-        natural, own, shown = pdf_figure_text(folder / "report.pdf", figure, rf"Figure\s*{number}:")
-        assert shown, figure
-        record(
-            "pandoc pdf",
-            figure.name,
-            natural_pt=natural,
-            shown_pt=natural * shown / own,
-            smallest_text_pt=shown,
-        )
-        assert natural * shown / own == pytest.approx(345, rel=0.02)  # article's \textwidth
+    widths = []
+    svgs = [*seed_figures("svg", "343.71x547.95pt"), energy_svg("343.71x547.95pt")]
+    for number, (figure, svg) in enumerate(zip(drawn, svgs, strict=True), 1):
+        with pdfplumber.open(folder / figure) as opened:
+            width, height = float(opened.pages[0].width), float(opened.pages[0].height)
+        _, own, shown = pdf_figure_text(folder / "report.pdf", folder / figure, rf"Figure\s*{number}:")
+        natural, claims, _ = text_sizes(svg)  # the same figure: its claims' text size
+        record("pandoc pdf", f"figure {number}", width_pt=width, height_pt=height,
+               claim_text_pt=claims * width / natural, smallest_text_pt=shown)  # fmt: skip
+        assert width <= 344 and height <= 548.5, number
+        assert shown == pytest.approx(own, abs=0.01), number  # LaTeX shrinks nothing
+        assert shown >= 7, number
+        widths.append(width)
+    assert max(widths[:count]) == pytest.approx(343.7, abs=1)  # the widest fills the text
 
 
 def test_a_map_with_errors_stops_pandoc_at_its_line(tmp_path: Path) -> None:

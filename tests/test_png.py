@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from argmap.api import load, render_map
-from argmap.draw.engine import PNG_DPI, _scaled, _with_resolution
+from argmap.draw.engine import PNG_DPI, _scaled, with_resolution
 
 from .conftest import run
 
@@ -67,7 +67,7 @@ def test_a_bitmap_graphviz_shrank_records_the_resolution_it_has(small) -> None:
     said = ["(null): graph is too large for cairo-renderer bitmaps. Scaling by 0.5 to fit"]
     assert _scaled(said) == 0.5 and _scaled(["Warning: something else"]) == 1.0
     png = render_map(small, "png", dpi=72)
-    halved = _with_resolution(png, 36)
+    halved = with_resolution(png, 36)
     assert image.open(io.BytesIO(halved)).info["dpi"] == pytest.approx((36, 36), abs=0.02)
     assert [k for k, _d in chunks(halved)].count(b"pHYs") == 1  # replaced, not added
 

@@ -130,7 +130,7 @@ def claim_lines(root: ET.Element, claim: Claim, thesis: bool = False) -> list[st
 def graph_label(root: ET.Element) -> tuple[list[str], list[str]]:
     """The lines of the title (bold, the largest text) and of the source line under it (and
     the legend's words)."""
-    graph = node_group(root, "argmap_graph")
+    graph = node_group(root, f"{root.get('id')}-graph")  # the graph: named after the root
     title, about = [], []
     for text in graph.findall(SVG + "text"):
         line = "".join(text.itertext())

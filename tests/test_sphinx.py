@@ -10,15 +10,21 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("sphinx")
+pdfplumber = pytest.importorskip("pdfplumber")
 
+from argmap.api import load, render_figures
+
+from .conftest import SEED_MAP
 from .docbuild import (
     ENERGY_TITLE,
     SEED_TITLE,
+    energy_svg,
     example,
     page_shots,
     pdf_figure_text,
     record,
     sphinx,
+    text_sizes,
 )
 
 BAD_RST = """\
@@ -42,31 +48,71 @@ Intro.
 """
 
 
-def figures(html: str) -> list[tuple[str, str]]:
-    """(number, the drawing's title) of each figure of a page, in order."""
+def figures(html: str) -> list[tuple[str, str, str]]:
+    """(id, number, the drawing's title) of each figure of a page, in order."""
     found = re.findall(
         r'<figure class="argmap[^"]*" id="([^"]+)">\s*<svg[^>]*>\s*<title[^>]*>([^<]*)</title>'
         r'.*?<span class="caption-number">Fig. (\d+) </span>',
         html,
         re.S,
     )
-    return [(number, title.replace("&amp;", "&")) for _, title, number in found]
+    return [(name, number, title.replace("&amp;", "&")) for name, title, number in found]
+
+
+def expected(count: int) -> list[tuple[str, str, str]]:
+    """The figures of the examples: the seed map's ``count``, numbered and named in order,
+    then the energy map's, whole."""
+    seed = [
+        ("fig-partnership" + (f"-{n}" if n > 1 else ""), str(n), f"{SEED_TITLE} (figure {n} of {count})")
+        for n in range(1, count + 1)
+    ]
+    return [*seed, ("fig-energy", str(count + 1), ENERGY_TITLE)]
 
 
 @pytest.mark.parametrize(("name", "page"), [("sphinx-rst", "index"), ("sphinx-myst", "index")])
 def test_a_project_shows_its_maps_as_numbered_figures(tmp_path: Path, name: str, page: str) -> None:
     project = example(tmp_path, name)
+    if name == "sphinx-rst":  # each figure of a map can be referred to
+        text = (project / "index.rst").read_text(encoding="utf-8")
+        more = "\nThe second is :numref:`fig-partnership-2`.\n"
+        (project / "index.rst").write_text(text + more, encoding="utf-8")
     done = sphinx(project, name=f"{name} html")
     assert done.returncode == 0, done.stderr
     assert "WARNING" not in done.stderr and "ERROR" not in done.stderr
     html = (project / "_build" / "html" / f"{page}.html").read_text(encoding="utf-8")
-    assert figures(html) == [("1", SEED_TITLE), ("2", ENERGY_TITLE)]
+    # Alabaster's column, 643 px: the seed map is too big to read whole there.
+    count = len(render_figures(load(SEED_MAP), "svg", fit=643))
+    assert count > 1
+    assert figures(html) == expected(count)
     # :numref: links to each figure by its number.
     assert re.search(
         r'href="#fig-partnership"[^>]*><span class="std std-numref">Fig. 1</span>', html
     )
-    assert re.search(r'href="#fig-energy"[^>]*><span class="std std-numref">Fig. 2</span>', html)
-    assert html.count("<svg") == 2 and "<img" not in html  # inline, nothing to fetch
+    energy = rf'href="#fig-energy"[^>]*><span class="std std-numref">Fig. {count + 1}</span>'
+    assert re.search(energy, html)
+    if name == "sphinx-rst":
+        assert re.search(r'href="#fig-partnership-2"[^>]*><span[^>]*>Fig. 2</span>', html)
+    assert html.count("<svg") == count + 1 and "<img" not in html  # inline, nothing to fetch
+    captions = re.findall(r'<span class="caption-text">([^<]*)</span>', html)
+    assert captions[1].endswith(f"(figure 2 of {count}).")
+
+
+def test_a_block_can_draw_its_map_whole_or_fit_another_column(tmp_path: Path) -> None:
+    project = example(tmp_path, "sphinx-rst")
+    index = project / "index.rst"
+    text = index.read_text(encoding="utf-8")
+    index.write_text(text.replace("   :name: fig-partnership\n", "   :name: fig-partnership\n   :fit: none\n"))
+    assert sphinx(project).returncode == 0
+    html = (project / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert [f[2] for f in figures(html)] == [SEED_TITLE, ENERGY_TITLE]
+    # conf.py's argmap_fit sets the column of a kind of output.
+    conf = project / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'argmap_fit = {"html": 500}\n')
+    index.write_text(text)
+    assert sphinx(project).returncode == 0
+    html = (project / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    count = len(render_figures(load(SEED_MAP), "svg", fit=500))
+    assert figures(html) == expected(count)
 
 
 def test_a_map_with_errors_fails_the_build_at_its_line(tmp_path: Path) -> None:
@@ -117,7 +163,7 @@ def test_a_page_is_read_again_when_its_map_or_its_source_changes(tmp_path: Path)
     seed.write_text(seed.read_text(encoding="utf-8").replace(old, "title: A changed title"))
     done = sphinx(project)
     assert updated(done) == "0 added, 1 changed"  # the page with the map, not the other
-    assert "A changed title</title>" in (project / "_build" / "html" / "index.html").read_text(
+    assert "A changed title (figure 1 of " in (project / "_build" / "html" / "index.html").read_text(
         encoding="utf-8"
     )
     text = tmp_path / "seeds" / "europe-central-asia-partnership.txt"
@@ -127,7 +173,7 @@ def test_a_page_is_read_again_when_its_map_or_its_source_changes(tmp_path: Path)
 
 
 @pytest.mark.skipif(not (shutil.which("latexmk") and shutil.which("pdflatex")), reason="no TeX")
-def test_latex_makes_a_pdf_with_the_figures_at_the_text_width(tmp_path: Path) -> None:
+def test_latex_makes_a_pdf_with_figures_readable_at_the_text_width(tmp_path: Path) -> None:
     project = example(tmp_path, "sphinx-rst")
     assert sphinx(project, name="sphinx-rst html (before latexpdf)").returncode == 0
     done = sphinx(project, "latexpdf", name="sphinx-rst latexpdf")
@@ -135,28 +181,31 @@ def test_latex_makes_a_pdf_with_the_figures_at_the_text_width(tmp_path: Path) ->
     latex = project / "_build" / "latex"
     tex = (latex / "mapsinsphinx.tex").read_text(encoding="utf-8")
     drawn = re.findall(r"\\sphinxincludegraphics\{\{(argmap-[0-9a-f]+)\}\.pdf\}", tex)
-    assert len(drawn) == 2
-    assert tex.index(drawn[0]) < tex.index(r"\label{\detokenize{index:fig-partnership}}")
-    assert tex.index(r"\label{\detokenize{index:fig-partnership}}") < tex.index(drawn[1])
+    # Letter paper with 1-inch margins: the text is 468 by 648 pt (6.5 by 9 in).
+    count = len(render_figures(load(SEED_MAP), "pdf", fit="468x648pt"))
+    assert len(drawn) == count + 1 > 2
+    labels = [tex.index(rf"\label{{\detokenize{{index:fig-partnership-{n}}}}}") for n in range(2, count + 1)]
+    first = tex.index(r"\label{\detokenize{index:fig-partnership}}")
+    assert [tex.index(name) for name in drawn] == sorted(tex.index(name) for name in drawn)
+    assert tex.index(drawn[0]) < first < tex.index(drawn[1]) and labels == sorted(labels)
     pdf = latex / "mapsinsphinx.pdf"
-    shots = page_shots(pdf, "sphinx-latexpdf")
-    assert shots
-    widths, naturals = {}, {}
-    for number, (title, name) in enumerate(zip((SEED_TITLE, ENERGY_TITLE), drawn, strict=True)):
-        natural, own, shown = pdf_figure_text(pdf, latex / f"{name}.pdf", rf"Fig\.\s*{number + 1}:")
-        assert shown, title
-        widths[title] = natural * shown / own  # the width the figure is shown at, in pt
-        naturals[title] = natural
-        record(
-            "sphinx latexpdf",
-            title,
-            natural_pt=natural,
-            shown_pt=widths[title],
-            smallest_text_pt=shown,
-        )
-    # A figure wider than the text is shrunk to the text width (the seed map's); a narrower
-    # one keeps its natural size.
-    text_width = widths[SEED_TITLE]
-    assert naturals[SEED_TITLE] > text_width
-    assert 400 < text_width < 520  # Sphinx's \textwidth on letter paper: 6.5 in
-    assert widths[ENERGY_TITLE] == pytest.approx(min(naturals[ENERGY_TITLE], text_width), rel=0.02)
+    assert page_shots(pdf, "sphinx-latexpdf")
+    titles = [f"{SEED_TITLE} (figure {n})" for n in range(1, count + 1)] + [ENERGY_TITLE]
+    widths = []
+    svgs = [*render_figures(load(SEED_MAP), "svg", fit="468x648pt"), energy_svg("468x648pt")]
+    for number, (title, name) in enumerate(zip(titles, drawn, strict=True), 1):
+        figure = latex / f"{name}.pdf"
+        with pdfplumber.open(figure) as opened:
+            width, height = float(opened.pages[0].width), float(opened.pages[0].height)
+        natural, own, shown = pdf_figure_text(pdf, figure, rf"Fig\.\s*{number}:")
+        box, claims, _ = text_sizes(svgs[number - 1])  # the same figure: its claims' text size
+        record("sphinx latexpdf", title, width_pt=width, height_pt=height,
+               claim_text_pt=claims * width / box, smallest_text_pt=shown)  # fmt: skip
+        assert claims * width / box >= 9, title
+        # Drawn at the size it is printed (LaTeX shrinks nothing), no wider or taller than
+        # the text, and every text at least 7 pt.
+        assert width <= 468.5 and height <= 648.5, title
+        assert shown == pytest.approx(own, abs=0.01), title
+        assert shown >= 7, title
+        widths.append(width)
+    assert max(widths[:count]) == pytest.approx(468, abs=1)  # the widest fills the text

@@ -215,6 +215,11 @@ def carve(root: str, shape: Shape, sizes: Sizes, budget: Budget, plan: Plan) -> 
                 plan.pages.pop(here, None)
                 if not _paginate(here, shape, sizes, plan, done, budget.width):
                     break
+            elif wide and (small := [i for i, name in enumerate(kept) if claims[name] >= 2]):
+                # The last resort (the claims under it were cut for height, say): the widest
+                # child of two claims goes too, rather than a figure too wide to read.
+                chosen = max(small, key=lambda i: (width(done[kept[i]]), claims[kept[i]], i))
+                plan.cut.add(kept[chosen])
             else:
                 break  # a single unit too big for the budget: nothing more to do
         done[here] = plan.contours[here] = contour

@@ -251,17 +251,20 @@ def thesis_on_top(context: Context) -> Iterator[Finding]:
     if marked is None:
         return
     for relation in context.relations:
-        if relation.link is not Link.CONTRADICT and relation.target.id != marked.id:
-            if any(ref.id == marked.id for ref in relation.claims):
-                verb = "a reason for" if relation.link is Link.SUPPORT else "an objection to"
-                yield Finding(
-                    "AM206",
-                    marked.where("thesis"),
-                    f"'{marked.id}' is marked as the thesis but is {verb} "
-                    f"'{relation.target.id}'; the thesis is drawn on top, so nothing should "
-                    "build on it: mark the claim it leads to instead",
-                )
-                return
+        if (
+            relation.link is not Link.CONTRADICT
+            and relation.target.id != marked.id
+            and any(ref.id == marked.id for ref in relation.claims)
+        ):
+            verb = "a reason for" if relation.link is Link.SUPPORT else "an objection to"
+            yield Finding(
+                "AM206",
+                marked.where("thesis"),
+                f"'{marked.id}' is marked as the thesis but is {verb} "
+                f"'{relation.target.id}'; the thesis is drawn on top, so nothing should "
+                "build on it: mark the claim it leads to instead",
+            )
+            return
 
 
 CHECKS = (has_reasons, no_support_cycle, not_for_and_against, connected, one_thesis, thesis_on_top)

@@ -8,7 +8,15 @@ from typing import Any, TypeVar
 
 import click
 
-from argmap.draw.options import DEFAULT_DPI, DEFAULT_THEME, PAGE_NAMES, THEME_NAMES, DrawOptions
+from argmap.diagnostics import UsageError
+from argmap.draw.options import (
+    DEFAULT_DPI,
+    DEFAULT_THEME,
+    PAGE_NAMES,
+    THEME_NAMES,
+    DrawOptions,
+    Fit,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,6 +43,20 @@ def source_root_option(f: F) -> F:
     )(f)
 
 
+class FitType(click.ParamType):
+    """``--fit``'s value: a column, in CSS px (720) or on paper (468pt, 6.5in, 468x620pt)."""
+
+    name = "width"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Fit:
+        if isinstance(value, Fit):
+            return value
+        try:
+            return Fit.parse(value)
+        except UsageError as exc:
+            self.fail(str(exc), param, ctx)
+
+
 def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
     """Collect the drawing options into one :class:`DrawOptions`, passed as ``options``."""
 
@@ -48,7 +70,7 @@ def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
         focus: str | None,
         depth: int | None,
         dpi: int | None,
-        fit: int | None,
+        fit: Fit | None,
         page: str | None,
         landscape: bool,
         legend: bool,
@@ -116,11 +138,13 @@ def drawing_options(f: F) -> F:
         ),
         click.option(
             "--fit",
-            type=click.IntRange(min=200, max=10000),
+            type=FitType(),
             metavar="WIDTH",
             help="Lay out svg, png or pdf for a column WIDTH CSS px wide (e.g. 720): claim "
             "text at least 9 px there, split into figures NAME-1, NAME-2, ... when the map "
-            "needs several. For html: open at that column's scale.",
+            "needs several. On paper: 468pt, 6.5in or 16.5cm (and the most a figure may be "
+            "tall: 468x620pt), each figure at its printed size, text at least 7 pt. For "
+            "html: open at that column's scale.",
         ),
         click.option(
             "--page",

@@ -160,7 +160,8 @@ def render(
 
     With --fit WIDTH, an svg, png or pdf is laid out for a column WIDTH CSS px wide, so that
     its text can be read there; a map too big for one figure is split into figures, written as
-    NAME-1.svg ... NAME-N.svg in reading order. With --page a4 (or letter), a pdf has one
+    NAME-1.svg ... NAME-N.svg in reading order. A width on paper (--fit 468pt, or 468x648pt
+    with the most a figure may be tall) writes each figure at the size it is printed. With --page a4 (or letter), a pdf has one
     figure a page, its text at least 7 pt.
 
     A folder (DIR) stands for every map under it (*.yaml, *.yml): they are drawn in
@@ -181,6 +182,7 @@ def render(
       argmap render big.yaml --focus energy-interest --depth 1
       argmap render maps/europe-central-asia.yaml --status -f png
       argmap render maps/europe-central-asia.yaml --fit 720 -o build/   # build/NAME-1.svg ...
+      argmap render maps/europe-central-asia.yaml -f pdf --fit 468x648pt -o build/  # for LaTeX
       argmap render maps/europe-central-asia.yaml -f pdf --page a4 --landscape
     """
     folders = [name for name in files if os.path.isdir(name)]

@@ -3,23 +3,20 @@ shipped font (:mod:`argmap.draw.fontconfig`)."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import logging
 import os
 import re
 import struct
-import sys
-import tempfile
 import threading
 import warnings
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from types import ModuleType
-from typing import IO, Any
+from typing import Any
 
 from argmap.diagnostics import ArgmapError, FontWarning
 from argmap.draw import fontconfig
+from argmap.draw.capture import graphviz_messages, quiet
 from argmap.draw.font import FAMILY, PROBE, PROBE_ADVANCE, UNITS_PER_EM
 from argmap.draw.glyphs import advice, drawn_characters, label_text, lacking
 from argmap.draw.options import DEFAULT_DPI, ENGINE_FORMATS
@@ -37,19 +34,9 @@ class RenderError(ArgmapError):
     """Graphviz could not lay out or draw a diagram; the message is what Graphviz said."""
 
 
-# Graphviz keeps global state and is not thread-safe; the stderr capture below swaps a
-# process-wide file descriptor. One render at a time.
+# Graphviz keeps global state and is not thread-safe; the stderr capture
+# (:func:`argmap.draw.capture.quiet`) swaps a process-wide file descriptor. One render at a time.
 _LOCK = threading.Lock()
-
-# What C libraries print on stderr during a render, apart from Graphviz's own messages.
-# The fontconfig built into the pygraphviz wheel is older than many systems' configuration
-# and reads it anyway, printing e.g. 'Fontconfig warning: ... unknown element "reset-dirs"';
-# GLib-based libraries (pango) print '(process:123): Pango-WARNING **: ...'.
-_LIBRARY_NOISE = re.compile(
-    r"Fontconfig (warning|error)"
-    r"|\([^)\s]*:\d+\): [\w-]+-(WARNING|CRITICAL)"  # GLib's "(process:123): Pango-WARNING"
-)
-_GRAPHVIZ_MESSAGE = re.compile(r"(Error|Warning): ")
 
 
 def load_graphviz() -> ModuleType:
@@ -102,7 +89,7 @@ def render(
     resolution = PNG_DPI if dpi is None else dpi
     args = f"-Gdpi={resolution:g}" if fmt == "png" else ""
     found: dict[str, str | None] = {}
-    with _LOCK, _quiet() as said:
+    with _LOCK, quiet() as said:
         # The machine's fonts only for text the shipped font lacks: known beforehand from
         # the source for PNG and PDF; for SVG (the quick path) read back from the drawing,
         # which is then drawn again in the rare case it needs them.
@@ -112,10 +99,12 @@ def render(
         if shipped and not machine and fmt == "svg" and data and _lacks(data):
             machine = True
             shipped = _shipped_font(pygraphviz, machine)
-            data, failure = _draw(pygraphviz, _named(dot_source, shipped, machine), fmt, args, adjust)
+            data, failure = _draw(
+                pygraphviz, _named(dot_source, shipped, machine), fmt, args, adjust
+            )
         if shipped and machine and data:
             found = _lacking(dot_source, fmt, data)
-    errors = _graphviz_messages(said)
+    errors = graphviz_messages(said, log)
     if errors or failure is not None or not data:
         if errors:
             detail = "; ".join(errors)
@@ -130,7 +119,7 @@ def render(
     if fmt == "pdf":
         data = _fixed_pdf_date(data)
     elif fmt == "png":
-        data = _with_resolution(data, resolution * _scaled(said))
+        data = with_resolution(data, resolution * _scaled(said))
     return data
 
 
@@ -159,7 +148,7 @@ def font_ready() -> bool:
     so that the font's metrics (:mod:`argmap.draw.metrics`) tell how wide it sets a text."""
     if _font_ready is None:
         pygraphviz = load_graphviz()
-        with _LOCK, _quiet():
+        with _LOCK, quiet():
             _shipped_font(pygraphviz, machine=False)
     return bool(_font_ready)
 
@@ -168,7 +157,7 @@ def node_sizes(dot_source: str) -> dict[str, tuple[float, float]]:
     """Each node's width and height in points as Graphviz sizes it for the DOT source (its
     label measured in the font a drawing uses), without laying the graph out."""
     pygraphviz = load_graphviz()
-    with _LOCK, _quiet():
+    with _LOCK, quiet():
         shipped = _shipped_font(pygraphviz, machine=False)
         graph = pygraphviz.AGraph(string=_named(dot_source, shipped, machine=False))
         for node in graph.nodes_iter():
@@ -288,7 +277,7 @@ def _scaled(said: list[str]) -> float:
     return 1.0
 
 
-def _with_resolution(png: bytes, dpi: float) -> bytes:
+def with_resolution(png: bytes, dpi: float) -> bytes:
     """The PNG with its resolution recorded (a pHYs chunk after IHDR, in pixels per metre)."""
     if not png.startswith(b"\x89PNG\r\n\x1a\n") or png[12:16] != b"IHDR":
         return png
@@ -300,80 +289,6 @@ def _with_resolution(png: bytes, dpi: float) -> bytes:
     if rest[4:8] == b"pHYs":  # one there already: replaced
         rest = rest[8 + 9 + 4 :]
     return png[:after_header] + chunk + rest
-
-
-def _graphviz_messages(said: list[str]) -> list[str]:
-    """Log what Graphviz and the libraries said; return Graphviz's errors, one per message.
-
-    A line starting ``Error:`` or ``Warning:`` starts a Graphviz message and the lines after
-    it continue it (Graphviz quotes the offending source on them); library noise and other
-    stray lines are logged and never count as errors.
-    """
-    messages: list[list[str]] = []  # [kind, text] with kind "Error", "Warning" or "other"
-    for line in said:
-        start = _GRAPHVIZ_MESSAGE.match(line)
-        if _LIBRARY_NOISE.match(line):
-            log.debug("%s", line)
-            messages.append(["noise", ""])
-        elif start:
-            messages.append([start.group(1), line[start.end() :].strip()])
-        elif messages and messages[-1][0] in ("Error", "Warning"):
-            messages[-1][1] += " " + line.strip()
-        else:
-            messages.append(["other", line.strip()])
-    errors = []
-    for kind, text in messages:
-        if kind == "Error":
-            errors.append(text)
-        elif kind != "noise":
-            log.info("graphviz: %s", text)
-    return errors
-
-
-@contextlib.contextmanager
-def _quiet() -> Iterator[list[str]]:
-    """Collect, instead of showing, all that a render prints or warns; yields the lines.
-
-    Graphviz and the C libraries under it (fontconfig, pango, cairo) write straight to file
-    descriptor 2, and pygraphviz 2.x has no hook for Graphviz's messages. So fd 2 is pointed
-    at a temporary file for the duration of the render and restored afterwards; Python-level
-    stderr and Python warnings are captured too. This is chosen over pointing FONTCONFIG_FILE
-    at a config of our own: that would change which fonts the system's configuration picks
-    (aliases such as sans-serif → DejaVu Sans live in it), leak into child processes through
-    the environment, and would still leave Graphviz's own warnings on the user's terminal.
-    The fd swap is process-wide: another thread printing to stderr during a render has its
-    output collected with the render's (and logged, not lost).
-    """
-    said: list[str] = []
-    with tempfile.TemporaryFile() as sink:
-        with (
-            _fd2_to(sink),
-            contextlib.redirect_stderr(io.StringIO()) as py_err,
-            warnings.catch_warnings(record=True) as caught,
-        ):
-            warnings.simplefilter("always")
-            yield said
-        sink.seek(0)
-        text = sink.read().decode("utf-8", "replace") + py_err.getvalue()
-    said.extend(line for line in text.splitlines() if line.strip())
-    said.extend(line for w in caught for line in str(w.message).splitlines() if line.strip())
-
-
-@contextlib.contextmanager
-def _fd2_to(sink: IO[bytes]) -> Iterator[None]:
-    with contextlib.suppress(Exception):
-        sys.stderr.flush()  # what Python wrote before belongs on the real stderr
-    try:
-        saved = os.dup(2)
-    except OSError:  # no stderr at all (e.g. pythonw): nothing can leak
-        yield
-        return
-    try:
-        os.dup2(sink.fileno(), 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
 
 
 _PDF_DATE = re.compile(rb"/CreationDate \(D:[0-9Z+\-']*\)")
@@ -397,4 +312,5 @@ __all__ = [
     "load_graphviz",
     "node_sizes",
     "render",
+    "with_resolution",
 ]

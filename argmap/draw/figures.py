@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import struct
+
 import attrs
 
 from argmap.analysis.carve import Budget
@@ -10,13 +12,23 @@ from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import split
 from argmap.analysis.summary import summary, thesis
 from argmap.draw import engine, pdf
-from argmap.draw.fit import MARGIN, Fitted, budget_for, common_scale, fit, measure, page_box
+from argmap.draw.fit import (
+    MARGIN,
+    Drawn,
+    Fitted,
+    budget_for,
+    common_scale,
+    fit,
+    measure,
+    page_box,
+    print_scale,
+)
 from argmap.draw.graph import Look, figure_graph, to_dot, whole_shape
 from argmap.draw.layout import centring
+from argmap.draw.options import DEFAULT_DPI, Fit
 from argmap.draw.svg import embed
 from argmap.draw.themes import themed_dot
 from argmap.model import ArgumentMap
-
 
 #: Maps of at most this many claims are measured before they are drawn whole, so that the
 #: thesis's reasons can be ordered to put it in the middle (measuring costs about half a
@@ -89,6 +101,43 @@ def _column(
     return out
 
 
+def _printed(
+    fitted: Fitted, fmt: str, column: Fit, theme: str, id_prefix: str, dpi: int | None
+) -> list[bytes]:
+    """The figures fitted to a column on paper, each at the size it is printed (the widest
+    as wide as the column, none taller than its height; :func:`argmap.draw.fit.print_scale`),
+    so that a document places it as it is: SVG (its size in points), PNG (``dpi`` pixels an
+    inch, recorded), PDF, or DOT."""
+    amap, total = fitted.amap, len(fitted.drawn)
+    desc = summary(amap)
+    widths = [min(d.width, fitted.budget.width) for d in fitted.drawn]
+    out = []
+    for d in fitted.drawn:
+        scale = print_scale(widths, column.width, column.height, (d.width, d.height))
+        if fmt == "svg":
+            size = f"{d.width * scale:.2f}pt"
+            drawing = embed(d.svg, titled(amap, d.figure.number, total), theme=theme,
+                            width=size, id_prefix=id_prefix, desc=desc)  # fmt: skip
+        elif fmt == "png":
+            drawing = _printed_png(fitted, d, scale, dpi or DEFAULT_DPI, theme)
+        elif fmt == "pdf":
+            title = titled(amap, d.figure.number, total).title
+            drawing = pdf.document([fitted.draw(d, "pdf", theme=theme)], title, scale=scale)
+        else:
+            drawing = themed_dot(fitted.final_dot(d), theme).encode("utf-8")
+        out.append(drawing)
+    return out
+
+
+def _printed_png(fitted: Fitted, d: Drawn, scale: float, dpi: int, theme: str) -> bytes:
+    """A figure as a PNG of ``dpi`` pixels an inch that prints ``scale`` times its size: drawn
+    with that many pixels, its resolution recorded so that it prints that size (exactly, as
+    many pixels as Graphviz gave it)."""
+    png = fitted.draw(d, "png", dpi=dpi * scale, theme=theme)
+    pixels = struct.unpack(">I", png[16:20])[0]  # the width, in IHDR
+    return engine.with_resolution(png, pixels * 72 / (d.width * scale))
+
+
 def draw_figures(
     amap: ArgumentMap,
     fmt: str,
@@ -98,14 +147,14 @@ def draw_figures(
     width: str | None = None,
     id_prefix: str = "",
     dpi: int | None = None,
-    fit_to: int | None = None,
+    fit_to: Fit | None = None,
     page: str | None = None,
     landscape: bool = False,
     legend: bool = True,
 ) -> list[bytes]:
     """The drawings of a map as ``fmt`` (svg, png, pdf or dot; options checked by the API):
-    with ``fit_to`` (CSS px) the figures that fit a column that wide; with ``page`` a PDF of
-    that paper, a figure a page; else the whole map."""
+    with ``fit_to`` the figures that fit that column (CSS px, or on paper); with ``page`` a
+    PDF of that paper, a figure a page; else the whole map."""
     if page is not None:
         fitted = fit(amap, budget_for(page=page, landscape=landscape), legend=legend,
                      evaluation=evaluation, keep=True)  # fmt: skip
@@ -113,9 +162,12 @@ def draw_figures(
         paper_w, paper_h, _, _ = page_box(page, landscape)
         return [pdf.document(pages, amap.title, paper=(paper_w, paper_h), margin=MARGIN)]
     if fit_to is not None:
-        fitted = fit(amap, budget_for(fit_to), legend=legend, evaluation=evaluation,
+        budget = budget_for(fit_to.width, height=fit_to.height)
+        fitted = fit(amap, budget, legend=legend, evaluation=evaluation,
                      keep=fmt in ("png", "pdf"))  # fmt: skip
-        return _column(fitted, fmt, fit_to, theme, id_prefix, dpi)
+        if fit_to.printed:
+            return _printed(fitted, fmt, fit_to, theme, id_prefix, dpi)
+        return _column(fitted, fmt, round(fit_to.width), theme, id_prefix, dpi)
     if fmt == "dot":
         dot = to_dot(amap, legend=legend, evaluation=evaluation)
         return [themed_dot(dot, theme).encode("utf-8")]

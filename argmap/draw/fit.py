@@ -30,7 +30,6 @@ from argmap.draw import engine
 from argmap.draw.boxes import estimate
 from argmap.draw.graph import PLACEHOLDER, Fills, Look, figure_graph, sizes_graph, whole_shape
 from argmap.draw.layout import centring, placed, viewbox
-from argmap.draw.themes import themed_dot
 from argmap.draw.style import (
     CLAIM_SIZE,
     JUNCTION_WIDTH,
@@ -43,6 +42,7 @@ from argmap.draw.style import (
     Measures,
     measures_for,
 )
+from argmap.draw.themes import themed_dot
 from argmap.model import ArgumentMap
 
 CSS_PX_PER_PT = 96 / 72
@@ -55,6 +55,8 @@ MARGIN = 36.0
 #: Points a figure's heading (title, number, legend) takes, as the split reckons.
 HEADING = 72.0
 MAX_ROUNDS = 6
+#: Inches between the nodes of a rank in a figure that no cut made fit (else NODESEP).
+TIGHT_NODESEP = 0.1
 
 
 def px_per_unit(viewbox_width: float, column: float) -> float:
@@ -90,14 +92,38 @@ def page_box(page: str, landscape: bool = False) -> tuple[float, float, float, f
     return width, height, width - 2 * MARGIN, height - 2 * MARGIN
 
 
-def budget_for(column: float | None = None, page: str | None = None, landscape: bool = False):
-    """The budget of figures for a column (CSS px) or a page: as wide as :func:`widest`; as
-    tall as the page takes (no limit in a column, which scrolls)."""
+def budget_for(
+    column: float | None = None,
+    page: str | None = None,
+    landscape: bool = False,
+    height: float | None = None,
+) -> Budget:
+    """The budget of figures for a column (CSS px, or points of paper) or a page: as wide as
+    :func:`widest`; as tall as the page, or the column's ``height``, takes (no limit in a
+    column without one, which scrolls)."""
     if page is not None:
         _, _, inner_w, inner_h = page_box(page, landscape)
         return Budget(widest(inner_w), widest(inner_h))
     assert column is not None
-    return Budget(widest(column))
+    return Budget(widest(column), None if height is None else widest(height))
+
+
+def print_scale(
+    widths: list[float], column: float, height: float | None, size: tuple[float, float]
+) -> float:
+    """Points of paper a point of a figure of ``size`` (width, height), of a map whose
+    figures are ``widths`` wide (as the budget allowed them), printed in a ``column`` points
+    wide and at most ``height`` high: the widest fills the column (text the same size in
+    all, never enlarged); a figure wider or taller than the column allows is made smaller to
+    fit it, so that no document shrinks it.
+
+    >>> print_scale([624, 400], 468, None, (400, 900)), print_scale([300], 468, 450, (300, 900))
+    (0.75, 0.5)
+    """
+    scale = min(column / max(widths, default=column), 1.0, column / max(size[0], 1.0))
+    if height is not None and size[1] * scale > height:
+        scale = height / size[1]
+    return scale
 
 
 @attrs.frozen
@@ -133,9 +159,7 @@ class Fitted:
         look = attrs.evolve(drawn.look or self.look, total=len(self.drawn), placeholder=False)
         return figure_graph(self.amap, self.shape, drawn.figure, look)[0].source
 
-    def draw(
-        self, drawn: Drawn, fmt: str, dpi: float | None = None, theme: str = "light"
-    ) -> bytes:
+    def draw(self, drawn: Drawn, fmt: str, dpi: float | None = None, theme: str = "light") -> bytes:
         """A figure drawn as ``fmt`` in ``theme`` with its real figure numbers, where the
         layout of its SVG put everything (another layout could come out bigger)."""
         dot = themed_dot(self.final_dot(drawn), theme)
@@ -216,12 +240,20 @@ def fit(
                     current = squeeze.get(top, inner)
                     squeeze[top] = Budget(
                         min(current.width, tighter.width),
-                        None if tighter.height is None
+                        None
+                        if tighter.height is None
                         else min(current.height or tighter.height, tighter.height),
                     )
     drawn = tuple(
-        Drawn(figure, source, fills, fill_numbers(drawings[source][0], fills), w, h,
-              drawings[source][1])  # fmt: skip
+        Drawn(
+            figure,
+            source,
+            fills,
+            fill_numbers(drawings[source][0], fills),
+            w,
+            h,
+            drawings[source][1],
+        )  # fmt: skip
         for figure, source, (_, fills), (w, h) in zip(
             figures, sources, made, sizes_drawn, strict=True
         )
@@ -291,9 +323,10 @@ class _Graphs:
 
 def _narrower(d: Drawn, graphs: _Graphs, keep: bool) -> Drawn:
     """A figure that no cut made fit (a step with more claims side by side than the column
-    holds) drawn again with the narrowest text measure; kept if it came out narrower."""
+    holds) drawn again with the narrowest text measure and the nodes of a rank closer
+    together; kept if it came out narrower."""
     measures = Measures(NARROWEST, NARROWEST + 4, NARROWEST - 4)
-    narrow = attrs.evolve(graphs.look, measures=measures, placeholder=True)
+    narrow = attrs.evolve(graphs.look, measures=measures, placeholder=True, nodesep=TIGHT_NODESEP)
     source, fills = _Graphs(graphs.amap, graphs.shape, narrow).made(d.figure, graphs.total)
     kept: list[str] = []
     thesis = graphs.shape.thesis
@@ -349,6 +382,7 @@ __all__ = [
     "fit",
     "measure",
     "page_box",
+    "print_scale",
     "px_per_unit",
     "widest",
 ]

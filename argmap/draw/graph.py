@@ -54,7 +54,8 @@ PLACEHOLDER = 999
 class Look:
     """How a figure is drawn: ``legend``, each claim's status (``evaluation``), the text
     ``measures``, the width the heading may take (``room``, points), the number of figures
-    (``total``), and whether figure numbers are placeholders (``placeholder``)."""
+    (``total``), whether figure numbers are placeholders (``placeholder``), and the space
+    between nodes (``nodesep``)."""
 
     legend: bool = True
     evaluation: Evaluation | None = None
@@ -62,6 +63,8 @@ class Look:
     room: float | None = None
     total: int = 1
     placeholder: bool = False
+    nodesep: float | None = None
+    """Inches between nodes on a rank, when not :data:`~argmap.draw.style.NODESEP`."""
 
 
 #: Where a figure's placeholders are: node name (or "" for the heading) → the numbers, in order.
@@ -156,8 +159,11 @@ def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) 
         color=OPPONENT["color"] if opponent else look.line,
         peripheries="1" if compact else str(look.peripheries),
         penwidth=(
-            f"{THESIS_PENWIDTH:g}" if thesis and not compact
-            else OPPONENT["penwidth"] if opponent else None
+            f"{THESIS_PENWIDTH:g}"
+            if thesis and not compact
+            else OPPONENT["penwidth"]
+            if opponent
+            else None
         ),
         tooltip=claim_tooltip(claim),
         **{"class": " ".join(classes)},
@@ -203,9 +209,7 @@ def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
     title = min(room, text_width(amap.title, TITLE_SIZE, bold=True))
     number = ""
     if look.total > 1:
-        number = (
-            f"FIGURE {drawn.number('', figure.number)} OF {drawn.number('', look.total)}"
-        )
+        number = f"FIGURE {drawn.number('', figure.number)} OF {drawn.number('', look.total)}"
     rows = legend(drawn.used, room, title) if look.legend else ""
     return title_label(amap, figure=number, legend=rows, width=chars, source=figure.number == 1)
 
@@ -290,6 +294,8 @@ def figure_graph(
     elif len(figure.tops) > 1 and look.room is not None:
         graph.body.append("\t{rank=same; " + "; ".join(map(quote, figure.tops)) + "}\n")
     graph.graph_attr.update({**GRAPH_ATTRS, "label": _heading(amap, figure, drawn)})
+    if look.nodesep is not None:
+        graph.graph_attr["nodesep"] = f"{look.nodesep:g}"
     return graph, drawn.fills
 
 

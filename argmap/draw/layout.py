@@ -109,7 +109,9 @@ def placed(laid_out: str) -> Any:
                 node.attr[key] = old.attr[key]
         # Edges by their ends and id (a stub's edge has no id, and is the only one between
         # its ends): the order Graphviz lists them in need not be the same.
-        where = {(e[0], e[1], e.attr.get("id") or ""): e.attr.get("pos") for e in before.edges_iter()}
+        where = {
+            (e[0], e[1], e.attr.get("id") or ""): e.attr.get("pos") for e in before.edges_iter()
+        }
         for edge in graph.edges_iter():
             pos = where.get((edge[0], edge[1], edge.attr.get("id") or ""))
             if pos:

@@ -213,10 +213,14 @@ def legend(used: Collection[str], room: float, title: float) -> str:
             f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="{SPACING}" CELLPADDING="0">'
             f"<TR>{inner}</TR></TABLE>"
         )
-    return out[0] if len(out) == 1 else (
-        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-        + "".join(f'<TR><TD ALIGN="LEFT">{row}</TD></TR>' for row in out)
-        + "</TABLE>"
+    return (
+        out[0]
+        if len(out) == 1
+        else (
+            '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+            + "".join(f'<TR><TD ALIGN="LEFT">{row}</TD></TR>' for row in out)
+            + "</TABLE>"
+        )
     )
 
 

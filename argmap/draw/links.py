@@ -74,7 +74,7 @@ def junction(
     table = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
         f'<TR><TD COLSPAN="{slots + 1}" HEIGHT="2" BGCOLOR="{colour}"></TD></TR>'
-        f'<TR>{"".join(cells)}</TR></TABLE>>'
+        f"<TR>{''.join(cells)}</TR></TABLE>>"
     )
     graph.node(name, label=table, id=esc_string(name), shape="plain", tooltip=tip,
                **{"class": classes + " bar"})  # fmt: skip

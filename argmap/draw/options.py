@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
 
+from argmap.diagnostics import UsageError
 from argmap.draw.themes import THEMES
 
 #: Formats Graphviz draws (``dot`` is the source itself), by name and file extension.
@@ -25,6 +27,91 @@ DEFAULT_THEME = "light"
 #: The resolution of a PNG drawn without ``--dpi``: 1.5 times Graphviz's 96, sharp on
 #: high-density screens and paper.
 DEFAULT_DPI = 144
+#: The units of a column's width: CSS px for a screen; points, inches, centimetres and
+#: millimetres (in points) for paper.
+PRINT_UNITS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
+#: The narrowest and widest column a map is fitted to, in CSS px (on paper, in points).
+FIT_RANGE = (144, 10000)
+_FIT = re.compile(
+    r"(?P<width>\d+(?:\.\d+)?)(?:x(?P<height>\d+(?:\.\d+)?))?(?P<unit>px|pt|in|cm|mm)?"
+)
+
+
+@attrs.frozen
+class Fit:
+    """A column that a map's figures are laid out for: ``width`` CSS px on a screen (claim
+    text to come out at least 9 px there, other text 7 px), or, ``printed``, ``width`` points
+    of paper (claim text at least 9 pt, other text 7 pt), the figures at most ``height``
+    points tall when it is given (a page's text, so that no figure is shrunk to fit it).
+
+    >>> Fit.parse("720"), str(Fit.parse("720")), str(Fit.parse("6.5in"))
+    (Fit(width=720.0, printed=False, height=None), '720 px', '468pt')
+    >>> str(Fit.parse("345x500pt"))
+    '345x500pt'
+    """
+
+    width: float
+    printed: bool = False
+    height: float | None = None
+
+    @classmethod
+    def parse(cls, text: str | int | float) -> Fit:
+        """A column as written: ``720`` or ``720px`` (CSS px), or a width on paper with its
+        unit, ``468pt``, ``6.5in``, ``16.5cm``, ``165mm``, and a height after ``x``
+        (``468x620pt``). Raises UsageError for anything else."""
+        written = str(text).strip().lower()
+        found = _FIT.fullmatch(written)
+        if found is None:
+            raise UsageError(
+                f"fit '{text}' is no column width: give CSS px (720) or a width on paper "
+                "(468pt, 6.5in, 16.5cm; a height after x: 468x620pt)"
+            )
+        unit = found.group("unit") or "px"
+        if found.group("height") and unit == "px":
+            raise UsageError(f"fit '{text}': a height applies to paper (468x620pt), not to px")
+        scale = PRINT_UNITS.get(unit, 1.0)
+        width = round(float(found.group("width")) * scale, 2)
+        height = found.group("height")
+        least, most = FIT_RANGE
+        if not least <= width <= most:
+            shown = "px" if unit == "px" else "pt"
+            raise UsageError(
+                f"fit '{text}' is {width:g} {shown} wide; a column is {least} to {most} {shown}"
+            )
+        return cls(width, unit != "px", None if height is None else round(float(height) * scale, 2))
+
+    def __str__(self) -> str:
+        if not self.printed:
+            return f"{self.width:g} px"
+        height = "" if self.height is None else f"x{self.height:g}"
+        return f"{self.width:g}{height}pt"
+
+
+def to_fit(value: Fit | str | float | None) -> Fit | None:
+    """A column as given (a :class:`Fit`, a number of CSS px, or text :meth:`Fit.parse` reads),
+    or None."""
+    if value is None or isinstance(value, Fit):
+        return value
+    return Fit.parse(value)
+
+
+def check_fit(
+    fit: Fit | str | float | None, fmt: str, page: str | None = None, width: str | None = None
+) -> Fit | None:
+    """``fit`` as a column (:func:`to_fit`) when it goes with the format and the options
+    given; UsageError otherwise."""
+    fit = to_fit(fit)
+    if fit is None:
+        return None
+    if fmt not in FIT_FORMATS:
+        raise UsageError(f"--fit applies to {', '.join(FIT_FORMATS)}")
+    if page is not None:
+        raise UsageError("--page fits the figures to the page; give --fit or --page")
+    if width:
+        raise UsageError("--fit sets the width itself; give --fit or --width")
+    if fit.printed and fmt == "html":
+        raise UsageError("the HTML view opens at a screen column's scale: give --fit in px")
+    return fit
 
 
 @attrs.frozen
@@ -34,8 +121,9 @@ class DrawOptions:
     ``theme`` colours it (:data:`THEME_NAMES`), ``width`` is a CSS length written into an
     SVG, ``id_prefix`` goes before every id of an SVG or HTML page, ``status`` shows which
     claims stand, ``focus`` draws only the claims within ``depth`` steps of that claim, and
-    ``dpi`` is a PNG's resolution (None: :data:`DEFAULT_DPI`). ``fit`` (CSS px) lays the map
-    out for a column of that width, split into figures when one cannot be read there;
+    ``dpi`` is a PNG's resolution (None: :data:`DEFAULT_DPI`). ``fit`` (a :class:`Fit`; CSS px
+    or text such as ``468pt`` are taken too) lays the map out for a column of that width,
+    split into figures when one cannot be read there;
     ``page`` (:data:`PAGE_NAMES`, ``landscape`` or not) does the same for printed pages of a
     PDF; ``legend`` draws each figure's legend.
     """
@@ -47,7 +135,7 @@ class DrawOptions:
     focus: str | None = None
     depth: int | None = None
     dpi: int | None = None
-    fit: int | None = None
+    fit: Fit | None = attrs.field(default=None, converter=to_fit)
     page: str | None = None
     landscape: bool = False
     legend: bool = True
@@ -63,8 +151,13 @@ __all__ = [
     "DEFAULT_THEME",
     "ENGINE_FORMATS",
     "FIT_FORMATS",
+    "FIT_RANGE",
     "FORMATS",
     "PAGE_NAMES",
+    "PRINT_UNITS",
     "THEME_NAMES",
     "DrawOptions",
+    "Fit",
+    "check_fit",
+    "to_fit",
 ]

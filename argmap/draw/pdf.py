@@ -135,12 +135,13 @@ def document(
     *,
     paper: tuple[float, float] | None = None,
     margin: float = 0.0,
+    scale: float = 1.0,
 ) -> bytes:
     """The one-page PDFs ``pages`` as one document titled ``title``.
 
     With ``paper`` (width, height in points) every page is that size and its figure is scaled
     down to fit inside ``margin`` (never up), centred across and set at the top; without,
-    each page keeps its figure's size.
+    each page is its figure's size times ``scale`` (the size a document prints it at).
     """
     figures = [_read(page) for page in pages]
     out: dict[int, bytes] = {}
@@ -162,12 +163,16 @@ def document(
         number = max(renumber.values()) + 1
         page = renumber[figure.page]
         head = re.sub(rb"/Parent \d+ 0 R", b"/Parent 2 0 R", out[page])
-        if paper is not None:
-            width, height = figure.size
-            scale = min(1.0, (paper[0] - 2 * margin) / width, (paper[1] - 2 * margin) / height)
-            x = (paper[0] - width * scale) / 2
-            y = paper[1] - margin - height * scale
-            place = f"q {_number(scale)} 0 0 {_number(scale)} {_number(x)} {_number(y)} cm\n"
+        width, height = figure.size
+        if paper is not None or scale != 1.0:
+            if paper is not None:
+                sheet = paper
+                shrink = min(1.0, (paper[0] - 2 * margin) / width, (paper[1] - 2 * margin) / height)
+                x = (paper[0] - width * shrink) / 2
+                y = paper[1] - margin - height * shrink
+            else:
+                sheet, shrink, x, y = (width * scale, height * scale), scale, 0.0, 0.0
+            place = f"q {_number(shrink)} 0 0 {_number(shrink)} {_number(x)} {_number(y)} cm\n"
             for text in (place, "Q\n"):
                 data = text.encode("ascii")
                 out[number] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(data), data)
@@ -179,7 +184,7 @@ def document(
                 contents.group(), b"/Contents [%d 0 R %s %d 0 R]" % (number - 2, contents[1],
                                                                      number - 1)
             )  # fmt: skip
-            box = f"/MediaBox [ 0 0 {_number(paper[0])} {_number(paper[1])} ]".encode()
+            box = f"/MediaBox [ 0 0 {_number(sheet[0])} {_number(sheet[1])} ]".encode()
             head = _MEDIABOX.sub(box, head, count=1)
         out[page] = head
         kids.append(page)

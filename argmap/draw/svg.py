@@ -21,7 +21,8 @@ leaves the rest as Graphviz wrote it (see "the rewrite" below). The result:
   keeps Graphviz's classes (``node claim premise``, ``edge attack``)
   for a host page's CSS to restyle; any host rule beats an attribute;
 - can share a page: its ``<style>`` rules sit under the root's id, unique to the drawing (a
-  hash of it), and have no specificity (``:where``); ``id_prefix`` renames every id when
+  hash of it), and have no specificity (``:where``), but for one that keeps pages from
+  underlining the claims' tooltip links; ``id_prefix`` renames every id when
   maps on one page share claim ids.
 """
 
@@ -67,7 +68,8 @@ def stylesheet(
 ) -> str:
     """The ``<style>`` text of a drawing: its font, sizing, and for ``auto`` the dark colours.
 
-    Every rule is scoped under ``scope`` (the root's id) and has no specificity. With
+    Every rule is scoped under ``scope`` (the root's id) and has no specificity, but the one
+    that keeps a page from underlining the claims' tooltip links. With
     ``shrink``, the drawing shrinks to fit its column; without, it keeps its natural size.
     ``font`` is the family and ``@font-face`` rules of the font embedded
     (:func:`argmap.draw.webfont.font_faces`); its text is set in it, with kerning as pango
@@ -84,6 +86,10 @@ def stylesheet(
         font[1].rstrip("\n") if font is not None else "",
         f":where({scope}){{max-width:100%;height:auto}}" if shrink else "",
         text,
+        # The one rule with the root's specificity: the links Graphviz wraps claims in (for
+        # their tooltips) are no links to underline, as pages' ``a`` rules do (Sphinx's
+        # alabaster, with ``a {text-decoration: underline}``).
+        f"{scope} a{{text-decoration:none}}",
     ]
     rules = [rule for rule in rules if rule]
     if theme == "auto":
@@ -187,6 +193,9 @@ def _root(text: bytes) -> tuple[dict[str, str], int, int]:
         raise ValueError("not an SVG document: no <svg> root holding the drawing")
     attributes = {k.decode(): v.decode() for k, v in _ATTRIBUTE.findall(root.group(1))}
     return attributes, root.end(), end
+
+
+_GENERIC_ID = re.compile(rb' id="[\w-]*?argmap_(graph(?:_edge\d+)?)"')
 
 
 def _graph(text: bytes, start: int, end: int) -> bytes:
@@ -294,6 +303,9 @@ def embed(
         "aria-labelledby": f"{root_id}-title",
         "aria-describedby": f"{root_id}-desc",
     }
+    # Graphviz's own ids (the graph's, an edge's without an id of argmap's) are the same in
+    # every drawing: named after the root, so that figures of one map share no id on a page.
+    body = _GENERIC_ID.sub(lambda m: b' id="%s-%s"' % (root_id.encode(), m[1]), body)
     shrink = len(amap.claims) <= SHRINK_MAX_CLAIMS
     # The font only where Graphviz drew with it: never one the layout did not use.
     font = font_faces(svg) if _SHIPPED in svg else None

@@ -3,15 +3,25 @@ Quarto) shares, so that each is a thin adapter to its system.
 
 An integration finds its blocks and reads their options (:mod:`argmap.embed.options`), reads
 each block's map with its diagnostics placed in the document (:mod:`argmap.embed.blocks`),
-and draws the map's figures in the format its output wants (:mod:`argmap.embed.figures`).
+and draws the map's figures in the format its output wants, fitted to the output's column
+(:class:`Target`, :mod:`argmap.embed.figures`).
 Markdown sources are scanned for fences by :mod:`argmap.embed.fences`.
 """
 
 from __future__ import annotations
 
 from argmap.embed.blocks import INLINE_NAME, Block, BlockError, BlockMap, Place, read_block
-from argmap.embed.figures import Figure, Page, captions, draw_figures
+from argmap.embed.figures import (
+    Figure,
+    Page,
+    Target,
+    captions,
+    draw_figures,
+    drawing_options,
+    names,
+)
 from argmap.embed.options import (
+    AUTO,
     DRAW_OPTIONS,
     MAP_OPTIONS,
     OPTIONS,
@@ -22,6 +32,7 @@ from argmap.embed.options import (
 )
 
 __all__ = [
+    "AUTO",
     "DRAW_OPTIONS",
     "INLINE_NAME",
     "MAP_OPTIONS",
@@ -34,8 +45,11 @@ __all__ = [
     "OptionError",
     "Page",
     "Place",
+    "Target",
     "captions",
     "draw_figures",
+    "drawing_options",
+    "names",
     "parse",
     "read_block",
     "words",

@@ -1,5 +1,6 @@
-"""A block's checked map → its figures, in reading order, as the document's format wants them
-(SVG for HTML, PDF for LaTeX, PNG for word processors), with ids unique on their page.
+"""A block's checked map + the output a document is built for → the map's figures, in reading
+order, as that output wants them (SVG for HTML, PDF for LaTeX, PNG for word processors),
+fitted to its column, with captions, names and ids unique on their page.
 """
 
 from __future__ import annotations
@@ -9,55 +10,104 @@ import re
 import attrs
 
 from argmap.api import draw
-from argmap.draw.options import DEFAULT_THEME, DrawOptions
+from argmap.draw.options import DrawOptions, Fit
 from argmap.embed.blocks import BlockMap
+from argmap.embed.options import AUTO, BlockOptions
 
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
 @attrs.frozen
+class Target:
+    """What a document's output shows a map's figures as: ``fmt`` (svg, pdf or png), the
+    column a block's figures are fitted to unless it says otherwise (``fit``; None: drawn
+    whole), and a PNG's resolution (``dpi``).
+
+    >>> str(Target("pdf", Fit.parse("345x550pt")))
+    'pdf fitted to 345x550pt'
+    """
+
+    fmt: str
+    fit: Fit | None
+    dpi: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.fmt} fitted to {self.fit}" if self.fit else f"{self.fmt}, whole"
+
+
+@attrs.frozen
 class Figure:
-    """One drawing of a map: its ``data`` in ``fmt`` (UTF-8 for svg), and what it shows as a
-    ``caption`` ('' when it is the whole map)."""
+    """One drawing of a map: its ``data`` in ``fmt`` (UTF-8 for svg), and which of the map's
+    figures it is (``number`` of ``total``)."""
 
     data: bytes
     fmt: str
-    caption: str = ""
+    number: int = 1
+    total: int = 1
 
 
-def draw_figures(block: BlockMap, fmt: str, options: DrawOptions) -> tuple[Figure, ...]:
-    """The figures of a block's map drawn as ``fmt`` (svg, pdf or png), in reading order.
+def drawing_options(target: Target, options: BlockOptions) -> DrawOptions:
+    """How a block is drawn for ``target``: fitted to the block's column, or the target's
+    (``fit=auto``, unless the block sets a ``width`` or a ``page``: then it is drawn whole);
+    width and id prefix only in SVG, a resolution only in PNG (the target's by default)."""
+    chosen = options.draw
+    fit = options.fit
+    if fit == AUTO:
+        fit = None if chosen.width or chosen.page else target.fit
+    assert not isinstance(fit, str)
+    if target.fmt == "png":
+        dpi = chosen.dpi if chosen.dpi is not None else target.dpi
+    else:
+        dpi = None
+    if target.fmt == "svg":
+        return attrs.evolve(chosen, fit=fit, dpi=dpi)
+    return attrs.evolve(chosen, fit=fit, dpi=dpi, width=None, id_prefix="")
+
+
+def draw_figures(block: BlockMap, target: Target, options: BlockOptions) -> tuple[Figure, ...]:
+    """The figures of a block's map for ``target``, in reading order.
 
     THE one place where integrations meet drawing. A map is drawn as the render command draws
-    it (:func:`argmap.api.draw`, so ``focus``, ``status`` and the rest apply): whole, or with
-    ``fit`` as the figures that make it readable in a column that wide, each captioned with
-    its number. Theme, width and id prefix apply to SVG alone (as
-    :func:`argmap.api.render_map` has it).
+    it (:func:`argmap.api.draw`, so ``focus``, ``status`` and the rest apply), with
+    :func:`drawing_options`: as the figures that make it readable in its column, or whole.
     """
-    if fmt != "svg":
-        options = attrs.evolve(options, theme=DEFAULT_THEME, width=None, id_prefix="")
-    drawings = draw(block.map, block.path, fmt, options)
+    drawings = draw(block.map, block.path, target.fmt, drawing_options(target, options))
     total = len(drawings)
     return tuple(
-        Figure(data, fmt, f"figure {number} of {total}" if total > 1 else "")
-        for number, data in enumerate(drawings, 1)
+        Figure(data, target.fmt, number, total) for number, data in enumerate(drawings, 1)
     )
 
 
-def captions(caption: str | None, figures: tuple[Figure, ...]) -> list[tuple[Figure, str]]:
-    """Each figure with its caption: the block's own for a map drawn whole; for a map drawn
-    as several figures, the block's followed by what each shows.
+def captions(caption: str | None, title: str, figures: tuple[Figure, ...]) -> list[str]:
+    """Each figure's caption: the block's for a map drawn as one figure; for a map drawn as
+    several, the block's (or the map's ``title``) and which figure it is, as the figures'
+    own headings and stubs count them ("continued in figure 3").
 
-    >>> parts = (Figure(b"", "svg", "overview"), Figure(b"", "svg", "part 2"))
-    >>> [text for _, text in captions("Energy", parts)]
-    ['Energy: overview', 'Energy: part 2']
+    >>> parts = (Figure(b"", "svg", 1, 2), Figure(b"", "svg", 2, 2))
+    >>> captions("Energy.", "T", parts)
+    ['Energy (figure 1 of 2).', 'Energy (figure 2 of 2).']
+    >>> captions(None, "Energy", parts[:1] + ())[0], captions(None, "Energy", parts)[1]
+    ('', 'Energy (figure 2 of 2)')
     """
     if len(figures) == 1:
-        return [(figures[0], caption or "")]
-    return [
-        (figure, ": ".join(part for part in (caption, figure.caption) if part))
-        for figure in figures
-    ]
+        return [caption or ""]
+    text = (caption or title).rstrip()
+    stop = text[-1] if text and text[-1] in ".!?" else ""
+    text = text[: len(text) - len(stop)] if stop else text
+    return [f"{text} (figure {f.number} of {f.total}){stop}" for f in figures]
+
+
+def names(name: str, figures: tuple[Figure, ...]) -> list[str]:
+    """The name (id, label) of each figure: the block's for the first, ``NAME-2``... for the
+    others, so that each can be referred to; none when the block has none.
+
+    >>> three = tuple(Figure(b"", "svg", n, 3) for n in (1, 2, 3))
+    >>> names("fig-map", three), names("", three[:1])
+    (['fig-map', 'fig-map-2', 'fig-map-3'], [''])
+    """
+    if not name:
+        return ["" for _ in figures]
+    return [name if f.number == 1 else f"{name}-{f.number}" for f in figures]
 
 
 class Page:
@@ -67,15 +117,17 @@ class Page:
         self.ids: set[str] = set()
         self.maps = 0
 
-    def svg(self, block: BlockMap, options: DrawOptions) -> tuple[Figure, ...]:
+    def svg(self, block: BlockMap, target: Target, options: BlockOptions) -> tuple[Figure, ...]:
         """A block's figures as SVG; drawn again with the prefix ``argmapN-`` (the N-th map of
         the page) when ids clash with another map's on the page and no prefix was chosen."""
         self.maps += 1
-        figures = draw_figures(block, "svg", options)
+        figures = draw_figures(block, target, options)
         ids = [set(_ID.findall(figure.data.decode("utf-8"))) for figure in figures]
-        if not options.id_prefix and self._clash(ids):
-            prefixed = attrs.evolve(options, id_prefix=f"argmap{self.maps}-")
-            figures = draw_figures(block, "svg", prefixed)
+        if not options.draw.id_prefix and self._clash(ids):
+            prefixed = attrs.evolve(
+                options, draw=attrs.evolve(options.draw, id_prefix=f"argmap{self.maps}-")
+            )
+            figures = draw_figures(block, target, prefixed)
             ids = [set(_ID.findall(figure.data.decode("utf-8"))) for figure in figures]
         for found in ids:
             self.ids |= found
@@ -90,4 +142,4 @@ class Page:
         return False
 
 
-__all__ = ["Figure", "Page", "captions", "draw_figures"]
+__all__ = ["Figure", "Page", "Target", "captions", "draw_figures", "drawing_options", "names"]

@@ -1,9 +1,11 @@
-"""A block's options as written (``theme=dark``, ``:fit: 720``) → the map file, its caption
-and the :class:`~argmap.draw.options.DrawOptions` it is drawn with.
+"""A block's options as written (``theme=dark``, ``:fit: 720``) → the map file, its caption,
+the column its figures fit and the :class:`~argmap.draw.options.DrawOptions` it is drawn with.
 
 Every field of ``DrawOptions`` is an option of every integration, named with hyphens
 (``id_prefix`` → ``id-prefix``) and read from text by the field's type: so an option added to
-drawings (``fit``, ``page``, ``legend``…) reaches blocks and directives without code here.
+drawings (``page``, ``legend``…) reaches blocks and directives without code here. ``fit`` is
+the one read apart: its default, ``auto``, is the column of the document's output, which only
+the integration knows (:class:`argmap.embed.figures.Target`); ``none`` draws the whole map.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from typing import Any
 
 import attrs
 
-from argmap.diagnostics import ArgmapError
-from argmap.draw.options import DrawOptions
+from argmap.diagnostics import ArgmapError, UsageError
+from argmap.draw.options import DrawOptions, Fit
 
 #: Options that say what to draw rather than how: the map's file, and its caption.
 MAP_OPTIONS = ("file", "caption")
+#: ``fit=auto``: the column of the output the document is built for (the default).
+AUTO = "auto"
 _TRUE = ("", "true", "yes", "on", "1")
 _FALSE = ("false", "no", "off", "0")
 
@@ -50,11 +54,30 @@ OPTIONS = (*MAP_OPTIONS, *DRAW_OPTIONS)
 @attrs.frozen
 class BlockOptions:
     """What one block asks for: a map ``file`` (None for a map written in the block), a
-    ``caption``, and how to draw it."""
+    ``caption``, how to draw it, and the column its figures ``fit``: :data:`AUTO` (the
+    output's), a :class:`~argmap.draw.options.Fit`, or None (the whole map)."""
 
     draw: DrawOptions = attrs.Factory(DrawOptions)
     file: str | None = None
     caption: str | None = None
+    fit: Fit | str | None = AUTO
+
+
+def read_fit(text: str) -> Fit | str | None:
+    """``fit=`` as written: ``auto`` (or nothing), ``none``, or a column (:meth:`Fit.parse`).
+
+    >>> read_fit("auto"), read_fit("none"), str(read_fit("468pt"))
+    ('auto', None, '468pt')
+    """
+    word = text.strip().lower()
+    if word in ("", AUTO):
+        return AUTO
+    if word == "none":
+        return None
+    try:
+        return Fit.parse(word)
+    except UsageError as exc:
+        raise OptionError(f"argmap option 'fit' is auto, none or a column: {exc}") from None
 
 
 def _value(name: str, kind: type, text: str) -> Any:
@@ -82,15 +105,20 @@ def parse(pairs: Iterable[tuple[str, str]], defaults: DrawOptions | None = None)
     draw: dict[str, Any] = {}
     defaults = DrawOptions() if defaults is None else defaults
     chosen: dict[str, str] = {}
+    fit: Fit | str | None = AUTO
     for name, text in pairs:
         field = name.replace("-", "_")
         if name in MAP_OPTIONS:
             chosen[name] = text
+        elif name == "fit":
+            fit = read_fit(text)
         elif field in _FIELDS and name == _name(field):
             draw[field] = _value(name, _FIELDS[field], text.strip())
         else:
             raise OptionError(f"unknown argmap block option '{name}'; use " + ", ".join(OPTIONS))
-    return BlockOptions(attrs.evolve(defaults, **draw), chosen.get("file"), chosen.get("caption"))
+    return BlockOptions(
+        attrs.evolve(defaults, **draw), chosen.get("file"), chosen.get("caption"), fit
+    )
 
 
 def words(text: str) -> list[tuple[str, str]]:
@@ -117,11 +145,13 @@ def words(text: str) -> list[tuple[str, str]]:
 
 
 __all__ = [
+    "AUTO",
     "DRAW_OPTIONS",
     "MAP_OPTIONS",
     "OPTIONS",
     "BlockOptions",
     "OptionError",
     "parse",
+    "read_fit",
     "words",
 ]

@@ -1,4 +1,4 @@
-"""A Sphinx project written in MyST Markdown, with argument maps: `sphinx-build -M html . _build`."""
+"""A Sphinx project in MyST Markdown, with argument maps: `sphinx-build -M html . _build`."""
 
 project = "Maps in MyST"
 extensions = ["myst_parser", "argmap.sphinx"]

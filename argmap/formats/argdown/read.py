@@ -8,10 +8,10 @@ conclusion a reason; one without becomes a claim whose text is its description, 
 only the step its supporters take (:mod:`argmap.formats.argdown.steps`). Tags named ``premise``,
 ``conclusion`` or ``recommendation`` set the kind; otherwise a claim with reasons is a
 recommendation or a conclusion by its wording. The data keys ``quotes``, ``note``, ``url``,
-``implicit``, ``label`` and ``thesis`` become those fields; other data, other tags, the heading
-a statement stands under, its other texts and links go to its note; data ``role`` becomes the claim's role. Argdown that
-argmap wrote (front matter ``argmap: 1``) comes back as the map it was made from (claim texts on
-one line), restatements, schemes and carried data included.
+``implicit``, ``label`` and ``thesis`` become those fields, and data ``role`` the claim's role;
+other data, other tags, the heading a statement stands under, its other texts and links go to
+its note. Argdown that argmap wrote (front matter ``argmap: 1``) comes back as the map it was
+made from (claim texts on one line), restatements, schemes and carried data included.
 """
 
 from __future__ import annotations

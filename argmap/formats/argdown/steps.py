@@ -97,6 +97,7 @@ class _Reader:
                              {c: [] for c in claims})  # fmt: skip
         self.inference_steps: dict[int, Step] = {}
         self.contradictions: dict[str, list[tuple[int, str]]] = {}  # claim → (line, other)
+        self.contradicting: list[Relation] = []  # as written, for their notes
 
     def claim(self, node: Node | Inference | None) -> str | None:
         """The claim a node stands for: a statement, an argument standing as a claim, or the
@@ -188,10 +189,12 @@ class _Reader:
                 self.support_or_attack(relation, kind)
         for relation in undercuts:
             self.undercut(relation)
+        self.unsupported_contradictions()
         for steps in (*self.out.reasons.values(), *self.out.objections.values()):
             steps.sort(key=lambda step: step.line)
         for claim, said in self.contradictions.items():
-            self.out.contradicts[claim] = [other for _, other in sorted(said)]
+            if said:
+                self.out.contradicts[claim] = [other for _, other in sorted(said)]
 
     def support_or_attack(self, relation: Relation, kind: str) -> None:
         target = self.claim(relation.target) if isinstance(relation.target, Node) and (
@@ -215,12 +218,29 @@ class _Reader:
         if one is None or other is None or one == other:
             self.left_out(relation, "only two different claims can contradict each other")
             return
+        self.contradicting.append(relation)
         said = [(relation.line, one, other)]
         if relation.mirrored is not None:  # written under both: kept so
             said.append((relation.mirrored, other, one))
         for line, claim, opposite in said:
             if opposite not in [o for _, o in self.contradictions.setdefault(claim, [])]:
                 self.contradictions[claim].append((line, opposite))
+
+    def unsupported_contradictions(self) -> None:
+        """Leave out, with a note, a contradiction between a claim and a claim it is a reason
+        for: the map could not say both (AM107). Argdown that argmap wrote keeps what its map
+        said."""
+        if self.argmap_notes:
+            return
+        supporting = {(m, target) for target, steps in self.out.reasons.items()
+                      for step in steps for m in step.members}  # fmt: skip
+        for relation in self.contradicting:
+            one, other = self.claim(relation.source), self.claim(relation.target)
+            if (one, other) in supporting or (other, one) in supporting:
+                self.left_out(relation, "a claim cannot contradict one it is a reason for")
+                for claim, opposite in ((one, other), (other, one)):
+                    kept = self.contradictions.get(claim, [])
+                    kept[:] = [(line, o) for line, o in kept if o != opposite]
 
     def undercut(self, relation: Relation) -> None:
         target = relation.target
