@@ -191,7 +191,9 @@ def weight_table(data: bytes) -> dict:
         "descender": -hhea.descent,
         "advances": runs,
         "ligatures": {
-            t: [advance[t], left_of.get(t, 0), right_of.get(t, 0)] for t in LIGATURES if t in advance
+            text: [advance[text], left_of.get(text, 0), right_of.get(text, 0)]
+            for text in LIGATURES
+            if text in advance
         },
         "left": left,
         "right": right,
@@ -226,6 +228,4 @@ def metrics_table(fonts: dict[int, bytes]) -> str:
         "weights": {str(weight): weight_table(data) for weight, data in sorted(fonts.items())},
     }
     # One line per weight's list: a small file that still diffs by part.
-    return json.dumps(table, separators=(",", ":"), ensure_ascii=True).replace(
-        ',"', ',\n"'
-    ) + "\n"
+    return json.dumps(table, separators=(",", ":"), ensure_ascii=True).replace(',"', ',\n"') + "\n"

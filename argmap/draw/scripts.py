@@ -49,7 +49,7 @@ def runs(text: str, script: Mapping[str, int]) -> list[int]:
                 bottom = min(bottom, len(stack))
                 if stack:
                     own = stack[-1][1]
-        if current == COMMON or own == COMMON or own == current:
+        if current == COMMON or own in (COMMON, current):
             if current == COMMON and own != COMMON:
                 current = own
                 for at in range(start, index):  # the run's script, now known
