@@ -252,11 +252,14 @@ def bench_batch(python: Path, work: Path) -> dict | None:
     folder = work / "batch"
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "maps").mkdir(parents=True)
+    (folder / "pyproject.toml").touch()  # a project: its maps read their sources inside it
     shutil.copytree(REPO / "seeds", folder / "seeds")
     for path in (REPO / "maps").glob("*.yaml"):
         shutil.copy(path, folder / "maps")
     imported = 0
-    for xml in sorted(MICROTEXTS.glob("*.xml")):
+    if MICROTEXTS.is_dir():
+        shutil.copytree(MICROTEXTS, folder / "microtexts")
+    for xml in sorted((folder / "microtexts").glob("*.xml")):
         target = folder / "maps" / (xml.stem + ".yaml")
         done = subprocess.run([argmap, "import", "microtext", str(xml), "-o", str(target)],
                               capture_output=True)  # fmt: skip
