@@ -352,10 +352,16 @@ def bench_watch(python: Path, work: Path, edits: int = 15) -> dict:
 # --- the report ---------------------------------------------------------------------------
 
 
-def cell(result: dict | None) -> str:
+def seconds(value: float) -> str:
+    """A time to three significant digits: 0.187 s, 1.62 s."""
+    return f"{value:.3f} s" if value < 1 else f"{value:.2f} s"
+
+
+def cell(result: dict | None, memory: bool = True) -> str:
     if result is None:
         return "–"
-    return f"{result['wall']:.2f} s / {result['cpu']:.2f} s / {result['rss']:.0f} MB"
+    times = f"{seconds(result['wall'])} / {seconds(result['cpu'])}"
+    return f"{times} / {result['rss']:.0f} MB" if memory else times
 
 
 def report(rows, scaling, imports, batch, watch, fits, argdown_version: str) -> str:
@@ -426,14 +432,16 @@ def report(rows, scaling, imports, batch, watch, fits, argdown_version: str) -> 
             f"{watch['outside_max'] * 1000:.0f} ms) after the save, polling included.",
         ]
     if fits:
-        lines += ["", "| map | figures | `render` | `render --fit 720` | fit / render |",
+        lines += ["", "| map | figures | `render` (wall / CPU) | `render --fit 720` | fit / render |",
                   "|---|--:|--:|--:|--:|"]  # fmt: skip
         for row in fits:
             wall, cpu = row["fit"]["wall"] / row["render"]["wall"], row["fit"]["cpu"] / row[
                 "render"]["cpu"]  # fmt: skip
+            # (No peak memory: a child forked by this process after it generated a big map
+            # reports this process's size as its own peak, before it ran.)
             lines.append(
-                f"| {row['label']} | {row['figures']} | {cell(row['render'])} | "
-                f"{cell(row['fit'])} | {wall:.2f} / {cpu:.2f} |"
+                f"| {row['label']} | {row['figures']} | {cell(row['render'], memory=False)} | "
+                f"{cell(row['fit'], memory=False)} | {wall:.2f} / {cpu:.2f} |"
             )
     return "\n".join(lines) + "\n"
 
