@@ -497,3 +497,16 @@ def test_a_contradiction_with_a_claim_it_supports_is_left_out_with_a_note() -> N
         amap, notes = imported(text)
         assert not any(claim.contradicts for claim in amap.claims)
         assert any("cannot contradict one it is a reason for; left out" in n for n in notes)
+
+
+def test_an_objection_the_map_makes_twice_comes_back_twice() -> None:
+    """Found by the round-trip property: the same linked objection, once with a note and once
+    without, written by argmap, is read back as both (foreign Argdown's repeats are one)."""
+    amap, _ = load(
+        b"argmap: 1\ntitle: t\npremises:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\n"
+        b"  - id: c\n    text: C.\n    objections:\n      - claims: [a, b]\n        note: n\n"
+        b"      - claims: [a, b]\n",
+        "m.yaml",
+    )
+    assert amap is not None
+    assert round_trip(amap) == as_argdown_keeps_it(amap)

@@ -230,7 +230,7 @@ class _Reader:
             step.members = [self.ids[m] for m in step.members if m in self.ids]  # type: ignore[index]
         claims = {claim_id: self.claim(node, claim_id, said) for node, claim_id in nodes}
         found = relations(self.model, self.ids, steps_of, self.notes, argmap_notes=self.argmap)
-        tidy(found.reasons, found.objections, self.notes)
+        tidy(found.reasons, found.objections, self.notes, repeats=self.argmap)
         guesses = Guesses(c["text"] for c in claims.values())
         sections: dict[str, list[dict[str, Any]]] = {kind.section: [] for kind in Kind}
         for node, claim_id in nodes:

@@ -324,9 +324,10 @@ def documents(steps: list[Step], owner: str, notes: list[str], seen: frozenset[i
 
 
 def tidy(reasons: dict[str, list[Step]], objections: dict[str, list[Step]],
-         notes: list[str]) -> None:  # fmt: skip
+         notes: list[str], *, repeats: bool = False) -> None:  # fmt: skip
     """Reasons and objections as a map accepts them: no reason given twice, no claim attacking
-    what supports the same claim, no support cycle."""
+    what supports the same claim, no support cycle. With ``repeats`` (Argdown that argmap
+    wrote), an objection its map made twice is kept twice."""
     for steps in reasons.values():
         seen: dict[frozenset[str], Step] = {}
         for step in list(steps):
@@ -354,8 +355,9 @@ def tidy(reasons: dict[str, list[Step]], objections: dict[str, list[Step]],
                 notes.append(f"'{', '.join(step.members)}' cannot both support and attack "
                              f"'{claim}'; the attack is left out")  # fmt: skip
                 steps.remove(step)
-            elif (key := tuple(step.members)) in kept and not (step.undercuts or step.note
-                                                               or step.extra):  # fmt: skip
+            elif (key := tuple(step.members)) in kept and not (
+                repeats or step.undercuts or step.note or step.extra
+            ):
                 steps.remove(step)
             else:
                 kept.setdefault(key, step)
