@@ -14,6 +14,7 @@ the render's (and logged, not lost); the caller holds the engine's lock.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import io
 import logging
@@ -23,6 +24,7 @@ import sys
 import tempfile
 import warnings
 from collections.abc import Iterator
+from typing import IO
 
 # What C libraries print on stderr during a render, apart from Graphviz's own messages.
 # The fontconfig built into the pygraphviz wheel is older than many systems' configuration
@@ -34,10 +36,10 @@ _LIBRARY_NOISE = re.compile(
 )
 _GRAPHVIZ_MESSAGE = re.compile(r"(Error|Warning): ")
 
-#: The file fd 2 is pointed at during a render (an unlinked temporary file, by its file
-#: descriptor) and the process that made it: one for the process, emptied before each
-#: render, rather than one a figure; a forked child (the batch's pool) makes its own.
-_sink: tuple[int, int] | None = None
+#: The file fd 2 is pointed at during a render (a temporary file, removed when closed) and the
+#: process that made it: one for the process, emptied before each render, rather than one a
+#: figure; a forked child (the batch's pool) makes its own.
+_sink: tuple[IO[bytes], int] | None = None
 
 
 def graphviz_messages(said: list[str], log: logging.Logger) -> list[str]:
@@ -75,10 +77,12 @@ def quiet() -> Iterator[list[str]]:
     are there once the block is left)."""
     global _sink
     if _sink is None or _sink[1] != os.getpid():
-        fd, path = tempfile.mkstemp(prefix="argmap-graphviz-")
-        os.unlink(path)
-        _sink = (fd, os.getpid())
-    sink = _sink[0]
+        if _sink is not None:  # a forked child's copy of its parent's: closed here only
+            _sink[0].close()
+        # TemporaryFile, not mkstemp and unlink: Windows cannot remove a file that is open.
+        _sink = (tempfile.TemporaryFile(prefix="argmap-graphviz-"), os.getpid())
+        atexit.register(_sink[0].close)
+    sink = _sink[0].fileno()
     os.ftruncate(sink, 0)
     os.lseek(sink, 0, os.SEEK_SET)
     said: list[str] = []
