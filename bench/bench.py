@@ -21,6 +21,8 @@ What it does, in one run (see bench/README.md for the results and how to read th
 4. Checks maps of 2,000 and 20,000 claims (``argmap check`` only), for linearity.
 5. Renders a folder (maps/ and, when ``argmap import`` exists, the 112 argumentative
    microtexts) twice as a batch, and measures ``render --watch``'s latency on the seed map.
+6. Times fitting to a 720-px column (``render --fit 720 -o DIR/``) against the plain render,
+   on the seed map and on a generated map of 600 claims.
 """
 
 from __future__ import annotations
@@ -227,6 +229,8 @@ def bench_table(python: Path, argdown: Path | None, cases, runs_for, out: Path) 
 
 
 def bench_check_scaling(python: Path, sizes: list[int], work: Path) -> list[dict]:
+    if not sizes:
+        return []
     argmap = str(python.parent / "argmap")
     paths = {size: generate.generate(size, work / "generated") for size in sizes}
     print(f"bench: check {', '.join(map(str, sizes))} claims ...", file=sys.stderr)
@@ -248,11 +252,14 @@ def bench_batch(python: Path, work: Path) -> dict | None:
     folder = work / "batch"
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "maps").mkdir(parents=True)
+    (folder / "pyproject.toml").touch()  # a project: its maps read their sources inside it
     shutil.copytree(REPO / "seeds", folder / "seeds")
     for path in (REPO / "maps").glob("*.yaml"):
         shutil.copy(path, folder / "maps")
     imported = 0
-    for xml in sorted(MICROTEXTS.glob("*.xml")):
+    if MICROTEXTS.is_dir():
+        shutil.copytree(MICROTEXTS, folder / "microtexts")
+    for xml in sorted((folder / "microtexts").glob("*.xml")):
         target = folder / "maps" / (xml.stem + ".yaml")
         done = subprocess.run([argmap, "import", "microtext", str(xml), "-o", str(target)],
                               capture_output=True)  # fmt: skip
@@ -270,6 +277,28 @@ def bench_batch(python: Path, work: Path) -> dict | None:
             statistics.median(s[1] for s in second),
         ),
     }
+
+
+def bench_fit(python: Path, work: Path, runs: int = 0, size: int = 600) -> list[dict]:
+    """``render --fit 720`` against the plain render, on the seed map and a generated map of
+    ``size`` claims (issue 12: fitting within 3x a plain render), runs taken in turn."""
+    argmap = str(python.parent / "argmap")
+    seed = work / "seed" / "maps" / SEED.name
+    generated = generate.generate(size, work / "generated")
+    cases = [("seed", seed, runs or 11), (f"{size:,}", generated, runs or 5)]
+    rows = []
+    for label, path, runs in cases:
+        print(f"bench: --fit 720 of {label} ...", file=sys.stderr)
+        out = work / "fit" / label
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir(parents=True)
+        times = measure_together({
+            "render": ([argmap, "render", str(path), "-o", str(out / "whole.svg")], runs),
+            "fit": ([argmap, "render", str(path), "--fit", "720", "-o", f"{out}/figures/"], runs),
+        })  # fmt: skip
+        figures = len(list((out / "figures").glob("*.svg")))
+        rows.append({"label": label, "figures": figures, **times})
+    return rows
 
 
 def wrote(stream) -> float:
@@ -323,13 +352,19 @@ def bench_watch(python: Path, work: Path, edits: int = 15) -> dict:
 # --- the report ---------------------------------------------------------------------------
 
 
-def cell(result: dict | None) -> str:
+def seconds(value: float) -> str:
+    """A time to three significant digits: 0.187 s, 1.62 s."""
+    return f"{value:.3f} s" if value < 1 else f"{value:.2f} s"
+
+
+def cell(result: dict | None, memory: bool = True) -> str:
     if result is None:
         return "–"
-    return f"{result['wall']:.2f} s / {result['cpu']:.2f} s / {result['rss']:.0f} MB"
+    times = f"{seconds(result['wall'])} / {seconds(result['cpu'])}"
+    return f"{times} / {result['rss']:.0f} MB" if memory else times
 
 
-def report(rows, scaling, imports, batch, watch, argdown_version: str) -> str:
+def report(rows, scaling, imports, batch, watch, fits, argdown_version: str) -> str:
     lines = [
         "| map | claims | `argmap check` | `argmap render` | layout only | Argdown "
         f"{argdown_version} | render / Argdown | render / layout |",
@@ -396,6 +431,18 @@ def report(rows, scaling, imports, batch, watch, argdown_version: str) -> str:
             f"ms) after the watcher saw the change, and {watch['outside'] * 1000:.0f} ms (at most "
             f"{watch['outside_max'] * 1000:.0f} ms) after the save, polling included.",
         ]
+    if fits:
+        lines += ["", "| map | figures | `render` (wall / CPU) | `render --fit 720` | fit / render |",
+                  "|---|--:|--:|--:|--:|"]  # fmt: skip
+        for row in fits:
+            wall, cpu = row["fit"]["wall"] / row["render"]["wall"], row["fit"]["cpu"] / row[
+                "render"]["cpu"]  # fmt: skip
+            # (No peak memory: a child forked by this process after it generated a big map
+            # reports this process's size as its own peak, before it ran.)
+            lines.append(
+                f"| {row['label']} | {row['figures']} | {cell(row['render'], memory=False)} | "
+                f"{cell(row['fit'], memory=False)} | {wall:.2f} / {cpu:.2f} |"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -408,6 +455,7 @@ def main() -> None:
     parser.add_argument("--no-argdown", action="store_true")
     parser.add_argument("--no-batch", action="store_true")
     parser.add_argument("--no-watch", action="store_true")
+    parser.add_argument("--no-fit", action="store_true")
     parser.add_argument("--quick", action="store_true", help="sizes 10 and 100, one run each")
     parser.add_argument("--markdown", type=Path, help="also write the report to this file")
     options = parser.parse_args()
@@ -436,7 +484,8 @@ def main() -> None:
         imports = bench_imports(python)
         batch = None if options.no_batch else bench_batch(python, work)
         watch = None if options.no_watch else bench_watch(python, work)
-    text = report(rows, scaling, imports, batch, watch, version)
+        fits = [] if options.no_fit else bench_fit(python, work, options.runs)
+    text = report(rows, scaling, imports, batch, watch, fits, version)
     load = " / ".join(f"{n:.1f}" for n in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     header = (
         f"Machine: {machine()}. Benchmark took {time.perf_counter() - started:.0f} s; load "

@@ -196,6 +196,13 @@ def test_every_figure_fits_its_column(seed_fitted, generated) -> None:  # type: 
     big = fit(generated[600], budget_for(720))
     assert all(d.width <= big.budget.width for d in big.drawn)
     promises(big.shape, [d.figure for d in big.drawn])
+    # Figures laid out in one round and numbered anew in the next carry their final numbers.
+    assert big.rounds > 1
+    total = len(big.drawn)
+    for d in big.drawn:
+        assert f"FIGURE {d.figure.number} OF {total}" in d.svg.decode()
+        shown = {int(n) for n in re.findall(r"(?:figures?|,) (\d+)", d.svg.decode())}
+        assert shown <= set(range(1, total + 1)) - {d.figure.number}
 
 
 def test_figure_numbers_are_filled_in(seed_fitted) -> None:  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ Usage (from the repository, with fontTools and uharfbuzz installed, and npm for 
     python tools/build_font.py --check    # build into a temporary folder; fail if the
                                           # committed files differ (the build is reproducible)
     python tools/build_font.py --tarball noto-sans-0.4.2.tgz   # no download
+    python tools/build_font.py --metrics  # only the table of metrics, from the committed fonts
 
 What it does:
 
@@ -21,6 +22,9 @@ What it does:
 3. ``argmap/draw/font.py`` gets the family and files, the code points both styles draw (so
    argmap can tell which characters the font lacks without reading it) and the widths HarfBuzz
    gives a probe text (so argmap can check that Graphviz really lays out with the font).
+4. ``argmap/draw/fonts/ArgmapSans-metrics.json`` gets the font's advances, ligatures and pair
+   kerning (``tools/font_metrics.py``), from which argmap works out how wide Graphviz sets a
+   text without asking Graphviz (:mod:`argmap.draw.metrics`).
 
 The output is committed; users and CI never run this. The same input and the same fontTools
 give the same bytes (fontTools is told not to use HarfBuzz's table packer, whose output differs).
@@ -38,12 +42,14 @@ import tempfile
 from pathlib import Path
 
 import uharfbuzz as hb
+from font_metrics import metrics_table
 from fontTools.subset import Options, Subsetter
 from fontTools.ttLib import TTFont
 
 REPO = Path(__file__).resolve().parent.parent
 FONT_DIR = REPO / "argmap" / "draw" / "fonts"
 MODULE = REPO / "argmap" / "draw" / "font.py"
+METRICS = FONT_DIR / "ArgmapSans-metrics.json"
 
 PACKAGE = "@expo-google-fonts/noto-sans@0.4.2"
 TARBALL_SHA256 = "98cf14a19b8e67a0e76bfd4d5df98937b9734e6dde570bd750f2259042042548"
@@ -52,6 +58,8 @@ MEMBERS = {
     "Bold": "package/700Bold/NotoSans_700Bold.ttf",
 }
 LICENCE = "package/LICENSE_FONT"
+#: The styles by weight (CSS's numbers).
+STYLES = {400: "Regular", 700: "Bold"}
 
 FAMILY = "Argmap Sans"
 #: Latin, Latin-1, Latin Extended-A/B, IPA, spacing modifiers, combining marks, Greek and
@@ -196,7 +204,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tarball", type=Path, help="the npm package, already downloaded")
     parser.add_argument("--check", action="store_true", help="compare with the committed files")
+    parser.add_argument(
+        "--metrics", action="store_true", help="write only the table of metrics, from the fonts"
+    )
     options = parser.parse_args()
+    if options.metrics:
+        committed = {w: (FONT_DIR / f"ArgmapSans-{s}.ttf").read_bytes() for w, s in STYLES.items()}
+        METRICS.write_text(metrics_table(committed), encoding="ascii")
+        print(f"{METRICS.relative_to(REPO)}: written from the committed font files")
+        return
     with tempfile.TemporaryDirectory() as temp:
         tarball = options.tarball or download(Path(temp))
         data = tarball.read_bytes()
@@ -215,6 +231,8 @@ def main() -> None:
     outputs = {FONT_DIR / f"ArgmapSans-{style}.ttf": data for style, data in fonts.items()}
     outputs[FONT_DIR / "OFL.txt"] = licence
     outputs[MODULE] = font_module(fonts).encode("utf-8")
+    by_weight = {weight: fonts[style] for weight, style in STYLES.items()}
+    outputs[METRICS] = metrics_table(by_weight).encode("ascii")
     if options.check:
         differ = [str(p.relative_to(REPO)) for p, d in outputs.items() if p.read_bytes() != d]
         if differ:

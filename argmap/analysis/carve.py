@@ -80,6 +80,14 @@ class Plan:
     def units(self, claim: str, page: int = 0) -> Units:
         return self.pages[claim][page] if claim in self.pages else None
 
+    def add(self, other: Plan) -> None:
+        """Take in the decisions of another plan (of other claims)."""
+        self.cut |= other.cut
+        self.compact |= other.compact
+        self.pages.update(other.pages)
+        self.contours.update(other.contours)
+        self.orders.update(other.orders)
+
 
 def parts_in(shape: Shape, name: str, units: Units) -> list[Part]:
     """``name``'s parts in ``units``, each claim once (where it first occurs)."""

@@ -85,16 +85,35 @@ class Figure:
         return [s.claim for s in self.shown if s.how is How.FULL]
 
 
+#: Each root's tree as carved alone (its part of the plan, its contour), kept by the caller
+#: between splits of one map with the same sizes (the rounds of a fit): a root's carving reads
+#: and writes only the plan's entries for the claims of its own tree, so it is the same in
+#: every round, whatever is squeezed after.
+Carvings = dict[tuple[str, Budget], tuple[Plan, Contour]]
+
+
 def split(
-    shape: Shape, sizes: Sizes, budget: Budget, squeeze: Mapping[str, Budget] | None = None
+    shape: Shape,
+    sizes: Sizes,
+    budget: Budget,
+    squeeze: Mapping[str, Budget] | None = None,
+    carvings: Carvings | None = None,
 ) -> list[Figure]:
     """The figures of a map in reading order, each estimated to fit ``budget``.
 
     ``squeeze`` maps the top of a figure that came out too big to the budget to carve it with
-    again (see the module docstring).
+    again (see the module docstring). ``carvings`` keeps the roots' carvings for the next
+    split with the same ``shape`` and ``sizes``.
     """
     plan = Plan()
-    tops = {root: carve(root, shape, sizes, budget, plan) for root in shape.roots}
+    found = {} if carvings is None else carvings
+    tops = {}
+    for root in shape.roots:
+        if (root, budget) not in found:
+            alone = Plan()
+            found[(root, budget)] = (alone, carve(root, shape, sizes, budget, alone))
+        alone, tops[root] = found[(root, budget)]
+        plan.add(alone)
     squeeze = squeeze or {}
     for top, tighter in sorted(squeeze.items()):
         if top in plan.cut or top in tops:
@@ -295,4 +314,4 @@ def _pairs(
     return found
 
 
-__all__ = ["Budget", "Figure", "How", "Shown", "Sizes", "split", "whole"]
+__all__ = ["Budget", "Carvings", "Figure", "How", "Shown", "Sizes", "split", "whole"]

@@ -3,23 +3,20 @@ shipped font (:mod:`argmap.draw.fontconfig`)."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import logging
 import os
 import re
 import struct
-import sys
-import tempfile
 import threading
 import warnings
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from types import ModuleType
-from typing import IO, Any
+from typing import Any
 
 from argmap.diagnostics import ArgmapError, FontWarning
 from argmap.draw import fontconfig
+from argmap.draw.capture import graphviz_messages, quiet
 from argmap.draw.font import FAMILY, PROBE, PROBE_ADVANCE, UNITS_PER_EM
 from argmap.draw.glyphs import advice, drawn_characters, label_text, lacking
 from argmap.draw.options import DEFAULT_DPI, ENGINE_FORMATS
@@ -37,19 +34,9 @@ class RenderError(ArgmapError):
     """Graphviz could not lay out or draw a diagram; the message is what Graphviz said."""
 
 
-# Graphviz keeps global state and is not thread-safe; the stderr capture below swaps a
-# process-wide file descriptor. One render at a time.
+# Graphviz keeps global state and is not thread-safe; the stderr capture
+# (:func:`argmap.draw.capture.quiet`) swaps a process-wide file descriptor. One render at a time.
 _LOCK = threading.Lock()
-
-# What C libraries print on stderr during a render, apart from Graphviz's own messages.
-# The fontconfig built into the pygraphviz wheel is older than many systems' configuration
-# and reads it anyway, printing e.g. 'Fontconfig warning: ... unknown element "reset-dirs"';
-# GLib-based libraries (pango) print '(process:123): Pango-WARNING **: ...'.
-_LIBRARY_NOISE = re.compile(
-    r"Fontconfig (warning|error)"
-    r"|\([^)\s]*:\d+\): [\w-]+-(WARNING|CRITICAL)"  # GLib's "(process:123): Pango-WARNING"
-)
-_GRAPHVIZ_MESSAGE = re.compile(r"(Error|Warning): ")
 
 
 def load_graphviz() -> ModuleType:
@@ -102,7 +89,7 @@ def render(
     resolution = PNG_DPI if dpi is None else dpi
     args = f"-Gdpi={resolution:g}" if fmt == "png" else ""
     found: dict[str, str | None] = {}
-    with _LOCK, _quiet() as said:
+    with _LOCK, quiet() as said:
         # The machine's fonts only for text the shipped font lacks: known beforehand from
         # the source for PNG and PDF; for SVG (the quick path) read back from the drawing,
         # which is then drawn again in the rare case it needs them.
@@ -117,7 +104,7 @@ def render(
             )
         if shipped and machine and data:
             found = _lacking(dot_source, fmt, data)
-    errors = _graphviz_messages(said)
+    errors = graphviz_messages(said, log)
     if errors or failure is not None or not data:
         if errors:
             detail = "; ".join(errors)
@@ -156,11 +143,21 @@ def _draw(
         return b"", exc
 
 
+def font_ready() -> bool:
+    """Whether Graphviz lays out in the shipped font here (checked once: :func:`_shipped_font`),
+    so that the font's metrics (:mod:`argmap.draw.metrics`) tell how wide it sets a text."""
+    if _font_ready is None:
+        pygraphviz = load_graphviz()
+        with _LOCK, quiet():
+            _shipped_font(pygraphviz, machine=False)
+    return bool(_font_ready)
+
+
 def node_sizes(dot_source: str) -> dict[str, tuple[float, float]]:
     """Each node's width and height in points as Graphviz sizes it for the DOT source (its
     label measured in the font a drawing uses), without laying the graph out."""
     pygraphviz = load_graphviz()
-    with _LOCK, _quiet():
+    with _LOCK, quiet():
         shipped = _shipped_font(pygraphviz, machine=False)
         graph = pygraphviz.AGraph(string=_named(dot_source, shipped, machine=False))
         for node in graph.nodes_iter():
@@ -294,80 +291,6 @@ def with_resolution(png: bytes, dpi: float) -> bytes:
     return png[:after_header] + chunk + rest
 
 
-def _graphviz_messages(said: list[str]) -> list[str]:
-    """Log what Graphviz and the libraries said; return Graphviz's errors, one per message.
-
-    A line starting ``Error:`` or ``Warning:`` starts a Graphviz message and the lines after
-    it continue it (Graphviz quotes the offending source on them); library noise and other
-    stray lines are logged and never count as errors.
-    """
-    messages: list[list[str]] = []  # [kind, text] with kind "Error", "Warning" or "other"
-    for line in said:
-        start = _GRAPHVIZ_MESSAGE.match(line)
-        if _LIBRARY_NOISE.match(line):
-            log.debug("%s", line)
-            messages.append(["noise", ""])
-        elif start:
-            messages.append([start.group(1), line[start.end() :].strip()])
-        elif messages and messages[-1][0] in ("Error", "Warning"):
-            messages[-1][1] += " " + line.strip()
-        else:
-            messages.append(["other", line.strip()])
-    errors = []
-    for kind, text in messages:
-        if kind == "Error":
-            errors.append(text)
-        elif kind != "noise":
-            log.info("graphviz: %s", text)
-    return errors
-
-
-@contextlib.contextmanager
-def _quiet() -> Iterator[list[str]]:
-    """Collect, instead of showing, all that a render prints or warns; yields the lines.
-
-    Graphviz and the C libraries under it (fontconfig, pango, cairo) write straight to file
-    descriptor 2, and pygraphviz 2.x has no hook for Graphviz's messages. So fd 2 is pointed
-    at a temporary file for the duration of the render and restored afterwards; Python-level
-    stderr and Python warnings are captured too. This is chosen over pointing FONTCONFIG_FILE
-    at a config of our own: that would change which fonts the system's configuration picks
-    (aliases such as sans-serif → DejaVu Sans live in it), leak into child processes through
-    the environment, and would still leave Graphviz's own warnings on the user's terminal.
-    The fd swap is process-wide: another thread printing to stderr during a render has its
-    output collected with the render's (and logged, not lost).
-    """
-    said: list[str] = []
-    with tempfile.TemporaryFile() as sink:
-        with (
-            _fd2_to(sink),
-            contextlib.redirect_stderr(io.StringIO()) as py_err,
-            warnings.catch_warnings(record=True) as caught,
-        ):
-            warnings.simplefilter("always")
-            yield said
-        sink.seek(0)
-        text = sink.read().decode("utf-8", "replace") + py_err.getvalue()
-    said.extend(line for line in text.splitlines() if line.strip())
-    said.extend(line for w in caught for line in str(w.message).splitlines() if line.strip())
-
-
-@contextlib.contextmanager
-def _fd2_to(sink: IO[bytes]) -> Iterator[None]:
-    with contextlib.suppress(Exception):
-        sys.stderr.flush()  # what Python wrote before belongs on the real stderr
-    try:
-        saved = os.dup(2)
-    except OSError:  # no stderr at all (e.g. pythonw): nothing can leak
-        yield
-        return
-    try:
-        os.dup2(sink.fileno(), 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-
-
 _PDF_DATE = re.compile(rb"/CreationDate \(D:[0-9Z+\-']*\)")
 
 
@@ -385,6 +308,7 @@ __all__ = [
     "FORMATS",
     "PNG_DPI",
     "RenderError",
+    "font_ready",
     "load_graphviz",
     "node_sizes",
     "render",

@@ -9,8 +9,8 @@ least 9 px and every other text at least 7 px; so the widest a figure may be is 
 points: a figure is scaled to fit the page's box within its margins, and its text must stay at
 least 9 pt (claims) and 7 pt (the rest).
 
-**The loop** (:func:`fit`): every node is measured once by Graphviz (with the fonts the drawing
-uses); the map is split to fit (:func:`argmap.analysis.figures.split`); every figure is drawn;
+**The loop** (:func:`fit`): every node is measured once, as Graphviz sizes it (:func:`measure`);
+the map is split to fit (:func:`argmap.analysis.figures.split`); every figure is drawn;
 a figure that came out too big is carved again with a smaller budget, until all fit. A figure
 is laid out with its figure numbers as placeholders, so that its layout survives a round that
 numbers the others anew; the numbers are filled into its SVG.
@@ -24,9 +24,10 @@ import attrs
 
 from argmap.analysis.carve import Budget, Sizes
 from argmap.analysis.evaluate import Evaluation
-from argmap.analysis.figures import Figure, split
+from argmap.analysis.figures import Carvings, Figure, split
 from argmap.analysis.shape import Shape
 from argmap.draw import engine
+from argmap.draw.boxes import estimate
 from argmap.draw.graph import PLACEHOLDER, Fills, Look, figure_graph, sizes_graph, whole_shape
 from argmap.draw.layout import centring, placed, viewbox
 from argmap.draw.style import (
@@ -166,7 +167,14 @@ class Fitted:
 
 
 def measure(shape: Shape, look: Look) -> Sizes:
-    """Every node's size as Graphviz draws it (:func:`argmap.draw.engine.node_sizes`)."""
+    """Every node's size as Graphviz draws it: worked out from the shipped font's metrics
+    (:func:`argmap.draw.boxes.estimate`, the same numbers) when Graphviz lays out in that font
+    and it draws every text; else measured by Graphviz (:func:`argmap.draw.engine.node_sizes`),
+    in the fonts the drawing uses."""
+    if engine.font_ready():
+        estimated = estimate(shape, look.measures, look.evaluation)
+        if estimated is not None:
+            return estimated
     found = engine.node_sizes(sizes_graph(shape, look).source)
     return Sizes(
         full={name: found["full:" + name] for name in shape.claims},
@@ -198,16 +206,15 @@ def fit(
     )
     squeeze: dict[str, Budget] = {}
     drawings: dict[str, tuple[bytes, str]] = {}  # DOT with placeholders → SVG, laid-out DOT
+    graphs = _Graphs(amap, shape, look)
+    carvings: Carvings = {}
     previous: list[str] = []
     rounds = 0
     while True:
         rounds += 1
-        figures = split(shape, sizes, inner, squeeze)
-        made = [
-            figure_graph(amap, shape, f, attrs.evolve(look, total=len(figures), placeholder=True))
-            for f in figures
-        ]
-        sources = [graph.source for graph, _ in made]
+        figures = split(shape, sizes, inner, squeeze, carvings)
+        made = [graphs.made(figure, len(figures)) for figure in figures]
+        sources = [source for source, _ in made]
         sizes_drawn = []
         for source in sources:
             if source not in drawings:
@@ -252,29 +259,82 @@ def fit(
         )
     )
     drawn = tuple(
-        d if budget.holds_size(d.width, d.height) else _narrower(d, amap, shape, look, keep)
+        d if budget.holds_size(d.width, d.height) else _narrower(d, graphs, keep)
         for d in drawn
     )
     return Fitted(amap, shape, look, budget, drawn, rounds)
 
 
-def _narrower(d: Drawn, amap: ArgumentMap, shape: Shape, look: Look, keep: bool) -> Drawn:
+#: Figure numbers stand for themselves below this; from it on, for the numbers of a figure in
+#: the order :func:`_symbolic` meets them.
+_SYMBOL = 1_000_000
+
+
+def _symbolic(figure: Figure) -> tuple[Figure, list[int]]:
+    """The figure with every figure number it shows replaced by a symbol (:data:`_SYMBOL` and
+    on, but its own number when it is 1: figure 1 shows the source), and the numbers replaced.
+    Figures the same but for their numbers (a figure inserted before them renumbers them) are
+    then the same figure, drawn from the same DOT with its placeholders."""
+    numbers: list[int] = []
+
+    def symbol(number: int) -> int:
+        numbers.append(number)
+        return _SYMBOL + len(numbers) - 1
+
+    shown = tuple(
+        s if s.where is None else attrs.evolve(s, where=symbol(s.where)) for s in figure.shown
+    )
+    return attrs.evolve(
+        figure,
+        shown=shown,
+        number=figure.number if figure.number == 1 else symbol(figure.number),
+        used_in={top: tuple(map(symbol, users)) for top, users in figure.used_in.items()},
+        continued_from={top: symbol(first) for top, first in figure.continued_from.items()},
+        more={name: tuple(map(symbol, pages)) for name, pages in figure.more.items()},
+        estimate=(0.0, 0.0),
+    ), numbers
+
+
+class _Graphs:
+    """The DOT (with placeholders) and the placeholders' numbers of each figure, made once
+    for figures that come back in a later round of the fit, however they are numbered."""
+
+    def __init__(self, amap: ArgumentMap, shape: Shape, look: Look) -> None:
+        self.amap, self.shape, self.look = amap, shape, look
+        self.total = 1  # the number of figures of the round last made
+        self._made: dict[tuple[str, bool], tuple[str, Fills]] = {}
+
+    def made(self, figure: Figure, total: int) -> tuple[str, Fills]:
+        self.total = total
+        symbolic, numbers = _symbolic(figure)
+        key = (repr(symbolic), total > 1)  # the heading says "FIGURE n OF m" when m > 1
+        if key not in self._made:
+            # The number of figures too is a symbol (one below the others) when it is shown.
+            look = attrs.evolve(self.look, total=_SYMBOL - 1 if total > 1 else 1, placeholder=True)
+            graph, fills = figure_graph(self.amap, self.shape, symbolic, look)
+            self._made[key] = (graph.source, fills)
+        source, fills = self._made[key]
+        numbers.append(total)  # what _SYMBOL - 1 stands for: numbers[-1]
+        return source, {
+            owner: [numbers[n - _SYMBOL] if n >= _SYMBOL - 1 else n for n in found]
+            for owner, found in fills.items()
+        }
+
+
+def _narrower(d: Drawn, graphs: _Graphs, keep: bool) -> Drawn:
     """A figure that no cut made fit (a step with more claims side by side than the column
     holds) drawn again with the narrowest text measure and the nodes of a rank closer
     together; kept if it came out narrower."""
-    narrow = attrs.evolve(
-        look,
-        measures=Measures(NARROWEST, NARROWEST + 4, NARROWEST - 4),
-        placeholder=True,
-        nodesep=TIGHT_NODESEP,
-    )
-    graph, fills = figure_graph(amap, shape, d.figure, narrow)
+    measures = Measures(NARROWEST, NARROWEST + 4, NARROWEST - 4)
+    narrow = attrs.evolve(graphs.look, measures=measures, placeholder=True, nodesep=TIGHT_NODESEP)
+    source, fills = _Graphs(graphs.amap, graphs.shape, narrow).made(d.figure, graphs.total)
     kept: list[str] = []
-    svg = engine.render(graph.source, "svg", adjust=centring(shape.thesis, kept if keep else None))
+    thesis = graphs.shape.thesis
+    svg = engine.render(source, "svg", adjust=centring(thesis, kept if keep else None))
     width, height = viewbox(svg)
     if width >= d.width:
         return d
-    return Drawn(d.figure, graph.source, fills, fill_numbers(svg, fills), width, height,
+    return Drawn(d.figure, source, fills, fill_numbers(svg, fills), width, height,
                  kept[0] if kept else "", narrow)  # fmt: skip
 
 

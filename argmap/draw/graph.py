@@ -34,6 +34,8 @@ from argmap.draw.style import (
     PAD,
     STATUS_STYLES,
     STUB_EDGE,
+    STUB_HEIGHT,
+    STUB_MARGIN,
     THESIS_PENWIDTH,
     TITLE_SIZE,
     WORD_SIZE,
@@ -97,8 +99,8 @@ class _Figure:
             style="rounded,dashed",
             color=FRAME,
             penwidth="1",
-            margin="0.09,0.02",
-            height="0.1",
+            margin=f"{STUB_MARGIN[0]},{STUB_MARGIN[1]}",
+            height=f"{STUB_HEIGHT}",
             **{"class": "stub"},
         )
 

@@ -44,6 +44,9 @@ NODESEP = 0.22
 RANKSEP = 0.32
 PAD = 0.1
 NODE_MARGIN = (0.10, 0.06)
+#: A stub's margins and least height, in inches.
+STUB_MARGIN = (0.09, 0.02)
+STUB_HEIGHT = 0.1
 #: Points between the places where the undercuts of one step land on its bar.
 UNDERCUT_SLOT = 20.0
 #: A junction point's width, in inches.

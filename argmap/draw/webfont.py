@@ -14,6 +14,7 @@ name would win), and the same drawing always gets the same name.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 
 from argmap.draw.font import FILES
@@ -31,7 +32,7 @@ def font_faces(svg: bytes) -> tuple[str, str] | None:
     """The family name and ``@font-face`` rules for the text of Graphviz's SVG ``svg``;
     None when it has no text."""
     drawn = drawn_characters(svg)
-    fonts = {weight: woff2(subset(FILES[weight], chars)) for weight, chars in drawn.items()}
+    fonts = {weight: _cut(weight, "".join(sorted(chars))) for weight, chars in drawn.items()}
     if not fonts:
         return None
     digest = hashlib.sha256()
@@ -44,6 +45,13 @@ def font_faces(svg: bytes) -> tuple[str, str] | None:
         for weight, data in sorted(fonts.items())
     )
     return family, rules
+
+
+@functools.lru_cache(maxsize=256)
+def _cut(weight: int, chars: str) -> bytes:
+    """The font's ``weight`` cut to ``chars`` (sorted), as WOFF2: once for the figures of a
+    map that draw the same characters in it (their kind words, say)."""
+    return woff2(subset(FILES[weight], chars))
 
 
 __all__ = ["FALLBACK", "font_faces"]
