@@ -63,6 +63,7 @@ from argmap.embed.targets import configured, sphinx_html, sphinx_latex
 
 logger = logging.getLogger(__name__)
 
+
 class argmap_drawing(nodes.General, nodes.Element):  # docutils names nodes so
     """One figure of a map, drawn at reading time: ``data`` in ``format``, and ``alt``."""
 
@@ -222,7 +223,7 @@ def target_for(app: Sphinx) -> Target:
         theme = getattr(app.builder, "theme", None)
         try:
             options = theme.get_options(app.config.html_theme_options) if theme else {}
-        except Exception:  # noqa: BLE001 - a theme's options that cannot be read: its default
+        except Exception:
             options = {}
         target = sphinx_html(str(app.config.html_theme), options)
     else:

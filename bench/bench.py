@@ -432,8 +432,11 @@ def report(rows, scaling, imports, batch, watch, fits, argdown_version: str) -> 
             f"{watch['outside_max'] * 1000:.0f} ms) after the save, polling included.",
         ]
     if fits:
-        lines += ["", "| map | figures | `render` (wall / CPU) | `render --fit 720` | fit / render |",
-                  "|---|--:|--:|--:|--:|"]  # fmt: skip
+        lines += [
+            "",
+            "| map | figures | `render` (wall / CPU) | `render --fit 720` | fit / render |",
+            "|---|--:|--:|--:|--:|",
+        ]
         for row in fits:
             wall, cpu = row["fit"]["wall"] / row["render"]["wall"], row["fit"]["cpu"] / row[
                 "render"]["cpu"]  # fmt: skip

@@ -77,7 +77,9 @@ def text_sizes(svg: bytes) -> tuple[float, float, float]:
         inside = [t for t in group.iter("{http://www.w3.org/2000/svg}text") if t.get("font-size")]
         every += [float(t.get("font-size", "0")) for t in inside]
         if "claim" in (group.get("class") or "").split():
-            claims += [float(t.get("font-size", "0")) for t in inside if t.get("font-weight") != "bold"]
+            claims += [
+                float(t.get("font-size", "0")) for t in inside if t.get("font-weight") != "bold"
+            ]
     return width, min(claims), min(every)
 
 
@@ -140,8 +142,8 @@ __all__ = [
     "ENERGY_TITLE",
     "SEED_TITLE",
     "TIMES",
-    "example",
     "energy_svg",
+    "example",
     "page_shots",
     "pdf_figure_text",
     "record",

@@ -420,12 +420,14 @@ return [...document.querySelectorAll('figure svg')].map(svg => {
   for (const t of svg.querySelectorAll('text')) {
     const size = parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a;
     const node = t.closest('g.node');
-    const isClaim = node && node.classList.contains('claim') && t.getAttribute('font-weight') !== 'bold';
+    const isClaim = node && node.classList.contains('claim')
+      && t.getAttribute('font-weight') !== 'bold';
     if (isClaim) claim = Math.min(claim, size); else other = Math.min(other, size);
     const shape = node && node.querySelector('polygon, path');
     if (shape) {
       const a = t.getBBox(), b = shape.getBBox();
-      if (a.x < b.x - 0.5 || a.x + a.width > b.x + b.width + 0.5) outside.push(node.id + ': ' + t.textContent);
+      if (a.x < b.x - 0.5 || a.x + a.width > b.x + b.width + 0.5)
+        outside.push(node.id + ': ' + t.textContent);
     }
   }
   return {claim, other, width: svg.getBoundingClientRect().width, outside,
@@ -468,7 +470,7 @@ def test_the_html_view_opens_with_the_whole_map_in_its_pane(
         "return [s.left >= m.left - 1, s.right <= m.right + 1, s.top >= m.top - 1,"
         " s.bottom <= m.bottom + 1, s.width]"
     )
-    *fits, width = browser.execute_script(inside)
+    *fits, _width = browser.execute_script(inside)
     assert fits == [True, True, True, True]
     screenshot(browser, "html-view-whole", whole=False)
     path.write_bytes(render_map(seed, "html", source=source_text(seed, SEED_MAP), fit=720))

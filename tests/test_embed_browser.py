@@ -82,10 +82,7 @@ BUILDS = {
 
 @pytest.mark.parametrize("name", sorted(BUILDS))
 def test_the_figures_show_in_order_readable_in_the_column(browser, tmp_path, name: str) -> None:  # noqa: F811
-    if name == "mkdocs":
-        folder = make_site(tmp_path, {"index.md": ""})
-    else:
-        folder = example(tmp_path, name)
+    folder = make_site(tmp_path, {"index.md": ""}) if name == "mkdocs" else example(tmp_path, name)
     build, page, column = BUILDS[name]
     done = build(folder)
     assert done.returncode == 0, done.stderr
@@ -103,7 +100,8 @@ def test_the_figures_show_in_order_readable_in_the_column(browser, tmp_path, nam
     in_full: set[str] = set()
     for number, m in enumerate(measured, 1):
         record(f"{name} html (1280-px window)", f"figure {number}", column_px=m["column"],
-               shown_px=m["shown"], claim_text_px=m["claim"], smallest_text_px=m["other"])  # fmt: skip
+               shown_px=m["shown"], claim_text_px=m["claim"],
+               smallest_text_px=m["other"])  # fmt: skip
         assert m["shown"] <= m["column"] + 0.5, number  # within the column: never shrunk
         assert m["claim"] >= 9, number
         assert m["other"] >= 7, number

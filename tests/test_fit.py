@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import random
 import re
 import sys
@@ -229,7 +230,9 @@ def _box(svg: str, ident: str) -> tuple[float, float, float]:
 
 
 @pytest.mark.parametrize("how", ["figure", "whole"])
-def test_the_thesis_is_on_top_centred_and_emphasised(how: str, seed: ArgumentMap, seed_fitted) -> None:  # type: ignore[no-untyped-def]
+def test_the_thesis_is_on_top_centred_and_emphasised(
+    how: str, seed: ArgumentMap, seed_fitted
+) -> None:  # type: ignore[no-untyped-def]
     if how == "figure":
         svg, width = seed_fitted.drawn[0].svg.decode(), seed_fitted.drawn[0].width
     else:
@@ -255,7 +258,7 @@ def test_three_undercuts_of_one_step_land_apart(seed_fitted) -> None:  # type: i
         assert path
         tips.append(float(path.group(1)))
     tips.sort()
-    assert min(b - a for a, b in zip(tips, tips[1:])) >= 12  # points apart, at least
+    assert min(b - a for a, b in itertools.pairwise(tips)) >= 12  # points apart, at least
 
 
 def _heading(svg: bytes) -> list[str]:
@@ -281,7 +284,7 @@ def test_a_reference_shows_the_claims_label_and_the_tooltip_its_text(seed_fitted
 
 
 def test_render_map_refuses_a_map_that_needs_several_figures(seed: ArgumentMap) -> None:
-    with pytest.raises(UsageError, match="4 figures; argmap.render_figures"):
+    with pytest.raises(UsageError, match=r"4 figures; argmap\.render_figures"):
         render_map(seed, "svg", fit=720)
     assert render_map(seed, "svg", fit=2400).startswith(b"<?xml")
 
@@ -331,7 +334,9 @@ def parts_map(count: int) -> ArgumentMap:
         claims.append(Claim(f"p{n}", Kind.PREMISE, f"Premise of part {n}."))
     for n in range(1, count + 1):
         reason = Reason((Ref(f"p{n}"),))
-        claims.append(Claim(f"c{n}", Kind.CONCLUSION, f"Conclusion of part {n}.", reasons=(reason,)))
+        claims.append(
+            Claim(f"c{n}", Kind.CONCLUSION, f"Conclusion of part {n}.", reasons=(reason,))
+        )
     return ArgumentMap("Parts", tuple(claims))
 
 
@@ -349,7 +354,9 @@ def test_a_map_of_many_parts_is_packed_in_reading_order_every_edge_up() -> None:
     assert all(y[head] > y[tail] for tail, head in graph.edges())  # every edge points up
     # Rows from the top, left to right: part 1 first, alone in the top row (7 = 1 + 3 + 3).
     rows = sorted({round(y[f"c{n}"]) for n in range(1, 8)}, reverse=True)
-    placed = [sorted((x[f"c{n}"], n) for n in range(1, 8) if round(y[f"c{n}"]) == row) for row in rows]
+    placed = [
+        sorted((x[f"c{n}"], n) for n in range(1, 8) if round(y[f"c{n}"]) == row) for row in rows
+    ]
     assert [[n for _, n in row] for row in placed] == [[1], [2, 3, 4], [5, 6, 7]]
     assert "pack" not in whole_dot(parts_map(1))[0]
 
@@ -357,6 +364,7 @@ def test_a_map_of_many_parts_is_packed_in_reading_order_every_edge_up() -> None:
 def test_a_figure_drawn_again_for_png_or_pdf_keeps_its_layout(generated) -> None:  # type: ignore[no-untyped-def]
     """PNG and PDF are drawn with the real figure numbers where the SVG's layout (made with
     placeholders) put everything: every edge on the same path."""
+
     def edges(svg: bytes) -> list[bytes]:
         groups = re.findall(rb'<g id="[^"]*" class="edge[^"]*">.*?</g>', svg, re.S)
         return [path for group in groups for path in re.findall(rb' d="([^"]*)"', group)]

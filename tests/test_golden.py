@@ -12,6 +12,7 @@ from .conftest import ROOT, SEED_MAP
 
 GOLDEN = Path(__file__).parent / "golden"
 SVG = "{http://www.w3.org/2000/svg}"
+REDRAW = "argmap render maps/europe-central-asia.yaml --fit 720 -o maps/figures/"
 
 
 def test_seed_map_dot_matches_golden(update_goldens: bool) -> None:
@@ -51,8 +52,6 @@ def test_committed_figures_are_up_to_date() -> None:
     committed = sorted(folder.glob("europe-central-asia*.svg"))
     assert [p.name for p in committed] == [
         f"europe-central-asia-{n}.svg" for n in range(1, len(fresh) + 1)
-    ], "maps/figures/ is stale: argmap render maps/europe-central-asia.yaml --fit 720 -o maps/figures/"
+    ], f"maps/figures/ is stale: {REDRAW}"
     for path, svg in zip(committed, fresh, strict=True):
-        assert content(path.read_bytes()) == content(svg), (
-            f"{path} is stale: argmap render maps/europe-central-asia.yaml --fit 720 -o maps/figures/"
-        )
+        assert content(path.read_bytes()) == content(svg), f"{path} is stale: {REDRAW}"

@@ -11,7 +11,7 @@ import pytest
 markdown = pytest.importorskip("markdown")
 
 from argmap.api import load, render_figures  # noqa: E402
-from argmap.markdown import ArgmapExtension, MapBlockError  # noqa: E402
+from argmap.markdown import MapBlockError  # noqa: E402
 
 from .conftest import ROOT, SEED_MAP  # noqa: E402
 from .docsite import build, make_site  # noqa: E402
@@ -95,9 +95,12 @@ def test_a_map_is_drawn_as_the_figures_readable_in_mkdocs_column(base: Path) -> 
     assert len(shown(narrow)) == len(render_figures(seed, "svg", fit=500)) > total
     whole = convert("```argmap file=maps/europe-central-asia.yaml fit=720\n```", base, fit="none")
     assert len(shown(whole)) == len(render_figures(seed, "svg", fit=720))
-    assert convert("```argmap file=maps/europe-central-asia.yaml\n```", base, fit="none").count(
-        "<svg "
-    ) == 1
+    assert (
+        convert("```argmap file=maps/europe-central-asia.yaml\n```", base, fit="none").count(
+            "<svg "
+        )
+        == 1
+    )
 
 
 def test_an_inline_block_reads_its_source_relative_to_the_base(base: Path) -> None:

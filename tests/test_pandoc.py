@@ -73,7 +73,9 @@ def test_metadata_sets_the_column_of_an_output(tmp_path: Path) -> None:
     (folder / "wide.yaml").write_text("argmap-fit:\n  html: wide\n", encoding="utf-8")
     done = pandoc(folder, "report.html", "--metadata-file", "wide.yaml")
     assert done.returncode != 0
-    assert "metadata argmap-fit (html): argmap option 'fit' is auto, none or a column" in done.stderr
+    assert (
+        "metadata argmap-fit (html): argmap option 'fit' is auto, none or a column" in done.stderr
+    )
 
 
 def test_docx_has_png_figures_that_print_readable_on_the_page(tmp_path: Path) -> None:
@@ -112,7 +114,8 @@ def test_docx_has_png_figures_that_print_readable_on_the_page(tmp_path: Path) ->
         assert dpi == pytest.approx(300, abs=1)  # sharp in print
         scale = shown / natural
         record("pandoc docx", f"figure {number}", width_pt=shown, height_pt=shape.height.pt,
-               dpi=dpi, claim_text_pt=claims * scale, smallest_text_pt=smallest * scale)  # fmt: skip
+               dpi=dpi, claim_text_pt=claims * scale,
+               smallest_text_pt=smallest * scale)  # fmt: skip
         assert claims * scale >= 9 and smallest * scale >= 7, number
 
 
@@ -126,14 +129,18 @@ def test_pdf_has_the_figures_readable_at_the_text_width(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     count = len(seed_figures("pdf", "343.71x547.95pt"))  # article's text: 345 by 550 TeX pt
     assert len(drawn) == count + 1 > 2
-    assert [Path(p).name.rsplit("-", 1)[0] for p in drawn] == ["europe-central-asia"] * count + ["map"]
+    assert [Path(p).name.rsplit("-", 1)[0] for p in drawn] == ["europe-central-asia"] * count + [
+        "map"
+    ]
     page_shots(folder / "report.pdf", "pandoc-pdf")
     widths = []
     svgs = [*seed_figures("svg", "343.71x547.95pt"), energy_svg("343.71x547.95pt")]
     for number, (figure, svg) in enumerate(zip(drawn, svgs, strict=True), 1):
         with pdfplumber.open(folder / figure) as opened:
             width, height = float(opened.pages[0].width), float(opened.pages[0].height)
-        _, own, shown = pdf_figure_text(folder / "report.pdf", folder / figure, rf"Figure\s*{number}:")
+        _, own, shown = pdf_figure_text(
+            folder / "report.pdf", folder / figure, rf"Figure\s*{number}:"
+        )
         natural, claims, _ = text_sizes(svg)  # the same figure: its claims' text size
         record("pandoc pdf", f"figure {number}", width_pt=width, height_pt=height,
                claim_text_pt=claims * width / natural, smallest_text_pt=shown)  # fmt: skip

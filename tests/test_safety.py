@@ -329,9 +329,7 @@ def test_every_line_the_command_line_prints_goes_through_show() -> None:
 
 @settings(max_examples=200)
 @given(
-    st.lists(
-        st.text(alphabet="abcdefgh-", min_size=1, max_size=8), min_size=1, max_size=FEW
-    ),
+    st.lists(st.text(alphabet="abcdefgh-", min_size=1, max_size=8), min_size=1, max_size=FEW),
     st.text(alphabet="abcdefgh-", max_size=8),
 )
 def test_did_you_mean_among_few_names_is_difflib_s_answer(names: list[str], word: str) -> None:

@@ -63,7 +63,11 @@ def expected(count: int) -> list[tuple[str, str, str]]:
     """The figures of the examples: the seed map's ``count``, numbered and named in order,
     then the energy map's, whole."""
     seed = [
-        ("fig-partnership" + (f"-{n}" if n > 1 else ""), str(n), f"{SEED_TITLE} (figure {n} of {count})")
+        (
+            "fig-partnership" + (f"-{n}" if n > 1 else ""),
+            str(n),
+            f"{SEED_TITLE} (figure {n} of {count})",
+        )
         for n in range(1, count + 1)
     ]
     return [*seed, ("fig-energy", str(count + 1), ENERGY_TITLE)]
@@ -101,7 +105,9 @@ def test_a_block_can_draw_its_map_whole_or_fit_another_column(tmp_path: Path) ->
     project = example(tmp_path, "sphinx-rst")
     index = project / "index.rst"
     text = index.read_text(encoding="utf-8")
-    index.write_text(text.replace("   :name: fig-partnership\n", "   :name: fig-partnership\n   :fit: none\n"))
+    index.write_text(
+        text.replace("   :name: fig-partnership\n", "   :name: fig-partnership\n   :fit: none\n")
+    )
     assert sphinx(project).returncode == 0
     html = (project / "_build" / "html" / "index.html").read_text(encoding="utf-8")
     assert [f[2] for f in figures(html)] == [SEED_TITLE, ENERGY_TITLE]
@@ -163,9 +169,9 @@ def test_a_page_is_read_again_when_its_map_or_its_source_changes(tmp_path: Path)
     seed.write_text(seed.read_text(encoding="utf-8").replace(old, "title: A changed title"))
     done = sphinx(project)
     assert updated(done) == "0 added, 1 changed"  # the page with the map, not the other
-    assert "A changed title (figure 1 of " in (project / "_build" / "html" / "index.html").read_text(
-        encoding="utf-8"
-    )
+    assert "A changed title (figure 1 of " in (
+        project / "_build" / "html" / "index.html"
+    ).read_text(encoding="utf-8")
     text = tmp_path / "seeds" / "europe-central-asia-partnership.txt"
     text.write_text(text.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert updated(sphinx(project)) == "0 added, 1 changed"  # the maps' source text
@@ -184,7 +190,10 @@ def test_latex_makes_a_pdf_with_figures_readable_at_the_text_width(tmp_path: Pat
     # Letter paper with 1-inch margins: the text is 468 by 648 pt (6.5 by 9 in).
     count = len(render_figures(load(SEED_MAP), "pdf", fit="468x648pt"))
     assert len(drawn) == count + 1 > 2
-    labels = [tex.index(rf"\label{{\detokenize{{index:fig-partnership-{n}}}}}") for n in range(2, count + 1)]
+    labels = [
+        tex.index(rf"\label{{\detokenize{{index:fig-partnership-{n}}}}}")
+        for n in range(2, count + 1)
+    ]
     first = tex.index(r"\label{\detokenize{index:fig-partnership}}")
     assert [tex.index(name) for name in drawn] == sorted(tex.index(name) for name in drawn)
     assert tex.index(drawn[0]) < first < tex.index(drawn[1]) and labels == sorted(labels)
@@ -197,7 +206,7 @@ def test_latex_makes_a_pdf_with_figures_readable_at_the_text_width(tmp_path: Pat
         figure = latex / f"{name}.pdf"
         with pdfplumber.open(figure) as opened:
             width, height = float(opened.pages[0].width), float(opened.pages[0].height)
-        natural, own, shown = pdf_figure_text(pdf, figure, rf"Fig\.\s*{number}:")
+        _natural, own, shown = pdf_figure_text(pdf, figure, rf"Fig\.\s*{number}:")
         box, claims, _ = text_sizes(svgs[number - 1])  # the same figure: its claims' text size
         record("sphinx latexpdf", title, width_pt=width, height_pt=height,
                claim_text_pt=claims * width / box, smallest_text_pt=shown)  # fmt: skip

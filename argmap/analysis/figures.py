@@ -230,9 +230,9 @@ def _visit(tops: list[tuple[str, int]], shape: Shape, plan: Plan, layout: _Layou
             layout.home.setdefault(name, number)
     for name, units in members:
         for part in parts_in(shape, name, units):
-            if part.claim in plan.cut and shape.owner.get(part.claim) == name:
-                if part.claim not in layout.home:
-                    _visit([(part.claim, 0)], shape, plan, layout)
+            owned = part.claim in plan.cut and shape.owner.get(part.claim) == name
+            if owned and part.claim not in layout.home:
+                _visit([(part.claim, 0)], shape, plan, layout)
         if name in plan.pages and units == plan.units(name, 0):
             for page in range(1, len(plan.pages[name])):
                 layout.pages.setdefault(name, []).append(len(layout.figures) + 1)

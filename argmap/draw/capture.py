@@ -80,7 +80,7 @@ def quiet() -> Iterator[list[str]]:
         if _sink is not None:  # a forked child's copy of its parent's: closed here only
             _sink[0].close()
         # TemporaryFile, not mkstemp and unlink: Windows cannot remove a file that is open.
-        _sink = (tempfile.TemporaryFile(prefix="argmap-graphviz-"), os.getpid())
+        _sink = (tempfile.TemporaryFile(prefix="argmap-graphviz-"), os.getpid())  # noqa: SIM115
         atexit.register(_sink[0].close)
     sink = _sink[0].fileno()
     os.ftruncate(sink, 0)

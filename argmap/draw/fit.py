@@ -18,6 +18,7 @@ numbers the others anew; the numbers are filled into its SVG.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import attrs
@@ -244,25 +245,14 @@ def fit(
                         if tighter.height is None
                         else min(current.height or tighter.height, tighter.height),
                     )
-    drawn = tuple(
-        Drawn(
-            figure,
-            source,
-            fills,
-            fill_numbers(drawings[source][0], fills),
-            w,
-            h,
-            drawings[source][1],
-        )  # fmt: skip
-        for figure, source, (_, fills), (w, h) in zip(
-            figures, sources, made, sizes_drawn, strict=True
-        )
+    drawn = []
+    for figure, source, (_, fills), (w, h) in zip(figures, sources, made, sizes_drawn, strict=True):
+        svg, laid_out = drawings[source]
+        drawn.append(Drawn(figure, source, fills, fill_numbers(svg, fills), w, h, laid_out))
+    final = tuple(
+        d if budget.holds_size(d.width, d.height) else _narrower(d, graphs, keep) for d in drawn
     )
-    drawn = tuple(
-        d if budget.holds_size(d.width, d.height) else _narrower(d, graphs, keep)
-        for d in drawn
-    )
-    return Fitted(amap, shape, look, budget, drawn, rounds)
+    return Fitted(amap, shape, look, budget, final, rounds)
 
 
 #: Figure numbers stand for themselves below this; from it on, for the numbers of a figure in
@@ -353,7 +343,7 @@ def fill_numbers(svg: bytes, fills: Fills) -> bytes:
     starts = [(m.start(), m.group(1).replace(b"&#45;", b"-").decode()) for m in _NODE.finditer(svg)]
     bounds = [(0, ""), *starts, (len(svg), None)]
     pieces = []
-    for (begin, owner), (finish, _) in zip(bounds, bounds[1:]):
+    for (begin, owner), (finish, _) in itertools.pairwise(bounds):
         segment = svg[begin:finish]
         numbers = iter(fills.get(owner or "", []))
 

@@ -59,7 +59,7 @@ class Look:
 
     legend: bool = True
     evaluation: Evaluation | None = None
-    measures: Measures = Measures()
+    measures: Measures = attrs.field(factory=Measures)
     room: float | None = None
     total: int = 1
     placeholder: bool = False

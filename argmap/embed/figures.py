@@ -55,10 +55,9 @@ def drawing_options(target: Target, options: BlockOptions) -> DrawOptions:
     if fit == AUTO:
         fit = None if chosen.width or chosen.page else target.fit
     assert not isinstance(fit, str)
+    dpi = None
     if target.fmt == "png":
         dpi = chosen.dpi if chosen.dpi is not None else target.dpi
-    else:
-        dpi = None
     if target.fmt == "svg":
         return attrs.evolve(chosen, fit=fit, dpi=dpi)
     return attrs.evolve(chosen, fit=fit, dpi=dpi, width=None, id_prefix="")
@@ -73,9 +72,7 @@ def draw_figures(block: BlockMap, target: Target, options: BlockOptions) -> tupl
     """
     drawings = draw(block.map, block.path, target.fmt, drawing_options(target, options))
     total = len(drawings)
-    return tuple(
-        Figure(data, target.fmt, number, total) for number, data in enumerate(drawings, 1)
-    )
+    return tuple(Figure(data, target.fmt, number, total) for number, data in enumerate(drawings, 1))
 
 
 def captions(caption: str | None, title: str, figures: tuple[Figure, ...]) -> list[str]:
