@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -32,6 +33,16 @@ def test_every_command_has_help_with_an_example(command: list[str]) -> None:
     assert result.exit_code == 0
     assert "Example:" in result.output
     assert "argmap " in result.output.split("Example:")[1]
+
+
+def test_the_list_of_commands_says_what_each_command_says_of_itself() -> None:
+    ctx = click.Context(main)
+    for name, (_, summary) in COMMANDS.items():
+        command = main.get_command(ctx, name)
+        assert command is not None
+        assert command.get_short_help_str(limit=1000) == summary, name
+    listed = run("--help").output.split("Commands:\n")[1]
+    assert [line.split()[0] for line in listed.splitlines()] == sorted(COMMANDS)
 
 
 def test_check_clean_map_prints_nothing(seed_copy: Path) -> None:

@@ -20,23 +20,55 @@ from argmap.io import stopping_cleanly
 #: The exit status after Ctrl-C, as shells give it (128 + SIGINT).
 EXIT_INTERRUPTED = 130
 
-#: Each command, and where it is defined.
+#: Each command: where it is defined, and what it does (its help's first sentence, which
+#: ``argmap --help`` lists without loading the command; tests/test_cli.py holds them equal).
 COMMANDS = {
-    "check": "argmap.cli.check:check",
-    "coverage": "argmap.cli.coverage:coverage",
-    "eval": "argmap.cli.evaluate:eval_",
-    "export": "argmap.cli.convert:export",
-    "fmt": "argmap.cli.fmt:fmt",
-    "import": "argmap.cli.convert:import_",
-    "lsp": "argmap.cli.lsp:lsp",
-    "preview": "argmap.cli.preview:preview",
-    "render": "argmap.cli.render:render",
-    "schema": "argmap.cli.schema:schema",
+    "check": (
+        "argmap.cli.check:check",
+        "Check maps: shape, references, logic, and every quote against the source.",
+    ),
+    "coverage": (
+        "argmap.cli.coverage:coverage",
+        "Show which sentences of the source the map quotes, and which it leaves out.",
+    ),
+    "eval": (
+        "argmap.cli.evaluate:eval_",
+        "Say which claims stand, which are defeated and which are undecided, and why.",
+    ),
+    "export": (
+        "argmap.cli.convert:export",
+        "Write a map as AIF JSON, Argdown, a Mermaid flowchart or argmap's canonical JSON.",
+    ),
+    "fmt": (
+        "argmap.cli.fmt:fmt",
+        "Lay out maps in argmap's one canonical layout, keeping every comment.",
+    ),
+    "import": (
+        "argmap.cli.convert:import_",
+        "Turn a microtext (XML), AIF (JSON), Argdown or argmap JSON file into an argmap map.",
+    ),
+    "lsp": (
+        "argmap.cli.lsp:lsp",
+        "Run the language server: speak LSP on stdin and stdout, for any editor.",
+    ),
+    "preview": (
+        "argmap.cli.preview:preview",
+        "Show a map's HTML view in a browser, redrawn each time the map or its source is saved.",
+    ),
+    "render": (
+        "argmap.cli.render:render",
+        "Draw maps as SVG, PNG, PDF or DOT with the bundled Graphviz, or as an HTML page.",
+    ),
+    "schema": (
+        "argmap.cli.schema:schema",
+        "Print the JSON Schema of the map format, for editors' completion and validation.",
+    ),
 }
 
 
 class Commands(click.Group):
-    """A group that imports a command's module when the command is asked for."""
+    """A group that imports a command's module when the command is asked for; its list of
+    commands (``argmap --help``) comes from :data:`COMMANDS` and loads none."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -45,10 +77,21 @@ class Commands(click.Group):
         where = COMMANDS.get(cmd_name)
         if where is None:
             return None
-        module, name = where.split(":")
+        module, name = where[0].split(":")
         command = getattr(importlib.import_module(module), name)
         assert isinstance(command, click.Command)
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands and what each does, shortened to the line as click does it."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(map(len, names))
+        rows = [
+            (name, click.Command(name, help=COMMANDS[name][1]).get_short_help_str(limit))
+            for name in names
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> object:
         """Run the command; Ctrl-C ends it with status 130 (click would say "Aborted!" and
