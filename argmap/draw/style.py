@@ -221,6 +221,7 @@ def own(defaults: Mapping[str, str], attributes: Mapping[str, str | None]) -> di
     """
     return {k: v for k, v in attributes.items() if v is not None and defaults.get(k) != v}
 
+
 #: The edge that draws each kind of relation (a contradiction is drawn as an attack both ways).
 EDGES: dict[Link, Edge] = {
     Link.SUPPORT: Edge.SUPPORT,
