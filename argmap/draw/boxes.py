@@ -20,7 +20,7 @@ from argmap.analysis.carve import Sizes
 from argmap.analysis.evaluate import Evaluation, Status
 from argmap.analysis.shape import Shape
 from argmap.draw.labels import kind_word, short_text
-from argmap.draw.metrics import Unmeasured, line_height, text_width
+from argmap.draw.metrics import Unmeasured, line_height, sized, text_width
 from argmap.draw.style import (
     CLAIM_SIZE,
     JUNCTION_WIDTH,
@@ -54,11 +54,10 @@ def _written(points: float) -> float:
     return float(f"{points / 72:.5g}") * 72
 
 
-def _outline(wide: float, high: float, peripheries: int) -> tuple[float, float]:
-    """The size of a box node around ``wide`` by ``high`` points (label and margins, at least
-    the node's least size), as Graphviz's ``poly_init`` computes it for a square polygon
-    (its corners by trigonometry, then each periphery 4 points out along their bisectors)."""
-    sector = 2 * math.pi / 4  # its first corner, as Graphviz walks a polygon's corners
+def _corner() -> tuple[float, float]:
+    """The first corner of a square polygon of unit size, as ``poly_init`` finds it (its
+    corners by trigonometry, walked as Graphviz walks them)."""
+    sector = 2 * math.pi / 4
     side = math.sin(sector / 2)
     angle = (sector - math.pi) / 2
     x, y = 0.5 * math.cos(angle), 0.5 * math.sin(angle)
@@ -67,7 +66,17 @@ def _outline(wide: float, high: float, peripheries: int) -> tuple[float, float]:
     x, y = x + side * math.cos(angle), y + side * math.sin(angle)
     turn = math.atan2(y, x)
     radius = math.hypot(x, y)
-    x, y = radius * math.cos(turn) * wide, radius * math.sin(turn) * high
+    return radius * math.cos(turn), radius * math.sin(turn)
+
+
+_CORNER = _corner()
+
+
+def _outline(wide: float, high: float, peripheries: int) -> tuple[float, float]:
+    """The size of a box node around ``wide`` by ``high`` points (label and margins, at least
+    the node's least size), as Graphviz's ``poly_init`` computes it for a square polygon
+    (its corners by trigonometry, then each periphery 4 points out along their bisectors)."""
+    x, y = _CORNER[0] * wide, _CORNER[1] * high
     x_max, y_max = 2 * abs(x), 2 * abs(y)
     wide, high = max(wide, x_max), max(high, y_max)
     x, y = x * (wide / x_max), y * (high / y_max)
@@ -92,14 +101,17 @@ def _lines(lines: list[Line]) -> tuple[float, float]:
     """The width and height of lines of spans, as Graphviz sizes an HTML-like text: a line as
     high as pango sets it when every line is one plain span of one size, else as high as its
     largest font size (one line alone is always as pango sets it)."""
-    sizes = {size for spans in lines for _, size, _, _ in spans}
-    simple = len(sizes) == 1 and all(
-        len(spans) == 1 and not spans[0][2] and not spans[0][3] for spans in lines
-    )
+    first = lines[0][0][1]
     wide = high = 0.0
+    if all(len(spans) == 1 and spans[0][1:] == (first, False, False) for spans in lines):
+        font = sized(first)  # one plain span a line, all of one size (a claim's text, a stub)
+        for ((text, _, _, _),) in lines:
+            wide = max(wide, font.width(text))
+            high += font.line_height
+        return wide, high
     for spans in lines:
         wide = max(wide, sum(text_width(text, size, bold=bold) for text, size, bold, _ in spans))
-        if simple or len(lines) == 1:
+        if len(lines) == 1:
             high += max(line_height(size, bold=bold) for _, size, bold, _ in spans)
         else:
             high += max(size for _, size, _, _ in spans)

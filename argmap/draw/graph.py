@@ -40,6 +40,7 @@ from argmap.draw.style import (
     TITLE_SIZE,
     WORD_SIZE,
     Measures,
+    own,
 )
 from argmap.draw.text import esc_string, html_text
 from argmap.draw.themes import FRAME
@@ -95,7 +96,6 @@ class _Figure:
             name,
             label=f'<<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{html_text(text)}</FONT>>',
             id=esc_string(name),
-            shape="box",
             style="rounded,dashed",
             color=FRAME,
             penwidth="1",
@@ -105,10 +105,7 @@ class _Figure:
         )
 
     def stub_edge(self, tail: str, head: str) -> None:
-        look = STUB_EDGE
-        self.graph.edge(tail, head, style=look.style, color=look.color, penwidth=look.penwidth,
-                        arrowhead=look.arrowhead, arrowsize=look.arrowsize,
-                        **{"class": "stub"})  # fmt: skip
+        self.graph.edge(tail, head, **own(EDGE_ATTRS, STUB_EDGE.attrs()), **{"class": "stub"})
 
 
 def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) -> None:
@@ -149,22 +146,26 @@ def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) 
         )  # fmt: skip
         if thesis:
             classes.append("thesis")
-    drawn.graph.node(
-        claim.id,
-        label=label,
-        id=esc_string(name),
-        shape=look.shape,
-        style=look.style + (f",{IMPLICIT_STYLE}" if claim.implicit else ""),
-        fillcolor="white" if compact else (paint.fill if paint else look.fill),
-        color=OPPONENT["color"] if opponent else look.line,
-        peripheries="1" if compact else str(look.peripheries),
-        penwidth=(
+    peripheries = 1 if compact else look.peripheries
+    outline = {
+        "shape": look.shape,
+        "style": look.style + (f",{IMPLICIT_STYLE}" if claim.implicit else ""),
+        "fillcolor": "white" if compact else (paint.fill if paint else look.fill),
+        "color": OPPONENT["color"] if opponent else look.line,
+        "peripheries": f"{peripheries}" if peripheries > 1 else None,  # a box has one
+        "penwidth": (
             f"{THESIS_PENWIDTH:g}"
             if thesis and not compact
             else OPPONENT["penwidth"]
             if opponent
             else None
         ),
+    }
+    drawn.graph.node(
+        claim.id,
+        label=label,
+        id=esc_string(name),
+        **own(NODE_ATTRS, outline),
         tooltip=claim_tooltip(claim),
         **{"class": " ".join(classes)},
         **extra,

@@ -9,6 +9,7 @@ import graphviz
 
 from argmap.draw.labels import word
 from argmap.draw.style import (
+    EDGE_ATTRS,
     EDGE_STYLES,
     KIND_STYLES,
     MUTED,
@@ -18,6 +19,7 @@ from argmap.draw.style import (
     WORD_SIZE,
     Edge,
     EdgeStyle,
+    own,
 )
 from argmap.draw.text import esc_string, html_text, tooltip
 from argmap.model import Kind
@@ -34,13 +36,9 @@ def contradiction_edge(graph: graphviz.Digraph, a: str, b: str) -> None:
         a,
         b,
         id=esc_string(f"contradiction--{a}--{b}"),
-        style=look.style,
-        color=look.color,
-        penwidth=look.penwidth,
+        **own(EDGE_ATTRS, look.attrs()),
         dir="both",
-        arrowhead=look.arrowhead,
         arrowtail=look.arrowhead,
-        arrowsize=look.arrowsize,
         constraint="false",
         tooltip=tooltip(f"{a} and {b} contradict each other"),
         **{"class": "contradiction"},
@@ -54,9 +52,7 @@ def restatement_edge(graph: graphviz.Digraph, a: str, b: str, tip: str | None = 
         a,
         b,
         id=esc_string(f"restatement--{a}--{b}"),
-        style=RESTATEMENT.style,
-        color=RESTATEMENT.color,
-        penwidth=RESTATEMENT.penwidth,
+        **own(EDGE_ATTRS, RESTATEMENT.attrs()),
         dir="none",
         constraint="false",
         tooltip=tooltip(tip or f"{a} restates {b}: one statement in other words"),

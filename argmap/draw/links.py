@@ -15,7 +15,7 @@ import graphviz
 
 from argmap.analysis.shape import Branch
 from argmap.draw.labels import with_note
-from argmap.draw.style import EDGE_STYLES, EDGES, JUNCTION, UNDERCUT_SLOT, Edge
+from argmap.draw.style import EDGE_ATTRS, EDGE_STYLES, EDGES, JUNCTION, UNDERCUT_SLOT, Edge, own
 from argmap.draw.text import esc_string, html_lines, tooltip
 from argmap.model import Claim, Link
 
@@ -44,11 +44,7 @@ def edge(
         start,
         end,
         id=esc_string(f"{kind.value}--{tail}--{head}"),
-        style=look.style,
-        color=look.color,
-        penwidth=look.penwidth,
-        arrowhead=look.arrowhead if arrow else "none",
-        arrowsize=look.arrowsize,
+        **own(EDGE_ATTRS, look.attrs(None if arrow else "none")),
         tooltip=tooltip(tip),
         **shown,
         **{"class": kind.value + (" member" if member else "")},

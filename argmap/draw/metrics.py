@@ -17,7 +17,7 @@ import bisect
 import functools
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from argmap.draw.font import FONT_DIR
 from argmap.draw.scripts import runs
@@ -121,6 +121,19 @@ def _times(value: int, scale: int) -> int:
     return product if value >= 0 else -product
 
 
+class _Widths(dict[str, int]):
+    """The widths of texts met so far, in pixels, each measured by ``measure`` when first
+    met (a map's texts repeat their words)."""
+
+    def __init__(self, measure: Callable[[str], int]) -> None:
+        super().__init__()
+        self._measure = measure
+
+    def __missing__(self, text: str) -> int:
+        self[text] = found = self._measure(text)
+        return found
+
+
 class Sized:
     """One weight at one size: the widths of texts in pixels, kept as they are met."""
 
@@ -132,7 +145,10 @@ class Sized:
         char_size = int(self.pixels * 64 + 0.5)
         self.scale = (char_size * 65536 + face.units // 2) // face.units
         self._advance: dict[str, int] = {}
-        self._words: dict[str, int] = {}
+        self._pairs: dict[tuple[str, str], int] = {}
+        # Words alone (at the end of a line) and with the space after them.
+        self._alone = _Widths(self._pixels)
+        self._spaced = _Widths(lambda word: self._pixels(word + " "))
         up = -(-_times(face.ascender, self.scale) // 64)  # each rounded up to the pixel
         down = -(-_times(face.descender, self.scale) // 64)
         self.line_height = (up + down) / PIXELS_PER_POINT
@@ -147,22 +163,32 @@ class Sized:
             found = self._advance[glyph] = (_times(units, self.scale) + 32) // 64
         return found
 
+    def _kerned(self, glyph: str, after: str) -> int:
+        """A glyph's advance in whole pixels when ``after`` follows it in the same run: pango
+        rounds the advance plus the kerning of the pair to the pixel."""
+        width = self._glyph(glyph)
+        face = self.face
+        if after and glyph in face.left and after in face.right:
+            kern = face.kerning.get((face.left[glyph], face.right[after]), 0)
+            if kern:
+                width = math.floor(width + kern * self.pixels / face.units + 0.5)
+        return width
+
     def _pixels(self, text: str, scripts: list[int] | None = None) -> int:
         """The width of ``text`` (no line break) in pixels; ``scripts``: the script of the
         run each character is in, when there are several (pango kerns within a run only)."""
-        face = self.face
-        glyphs = face.glyphs(text)
+        glyphs = self.face.glyphs(text)
+        pairs = self._pairs
         total = 0
         at = 0  # where the glyph starts in the text
         for index, glyph in enumerate(glyphs):
-            width = self._glyph(glyph)
             after = glyphs[index + 1] if index + 1 < len(glyphs) else ""
-            if after and glyph in face.left and after in face.right:
-                same_run = scripts is None or scripts[at] == scripts[at + len(glyph)]
-                kern = face.kerning.get((face.left[glyph], face.right[after]), 0)
-                if kern and same_run:  # pango rounds a glyph's advance, kerned, to the pixel
-                    width = math.floor(width + kern * self.pixels / face.units + 0.5)
-            total += width
+            if scripts is not None and after and scripts[at] != scripts[at + len(glyph)]:
+                after = ""  # the next glyph is in another run: no kerning across
+            found = pairs.get((glyph, after))
+            if found is None:
+                found = pairs[glyph, after] = self._kerned(glyph, after)
+            total += found
             at += len(glyph)
         return total
 
@@ -172,18 +198,10 @@ class Sized:
             script = self.face.script
             if len({script[c] for c in line if c in script}) > 1:  # several runs
                 return self._pixels(line, runs(line, script)) / PIXELS_PER_POINT
-        words = self._words
-        total = 0
-        # Word by word, each with the space after it (a map's texts repeat their words): in
-        # a line of one script the font kerns nothing across a space.
-        pieces = line.split(" ")
-        for index, word in enumerate(pieces):
-            token = word if index == len(pieces) - 1 else word + " "
-            found = words.get(token)
-            if found is None:
-                found = words[token] = self._pixels(token)
-            total += found
-        return total / PIXELS_PER_POINT
+        # Word by word, each with the space after it: in a line of one script the font kerns
+        # nothing across a space.
+        *words, last = line.split(" ")
+        return (sum(map(self._spaced.__getitem__, words)) + self._alone[last]) / PIXELS_PER_POINT
 
 
 @functools.cache

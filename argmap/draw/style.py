@@ -7,6 +7,7 @@ The drawing (:mod:`argmap.draw.graph`) looks every colour, shape and line up her
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 
 import attrs
 
@@ -119,6 +120,16 @@ class EdgeStyle:
     penwidth: str
     arrowsize: str = "0.8"
 
+    def attrs(self, arrowhead: str | None = None) -> dict[str, str]:
+        """The edge attributes of this look (``arrowhead`` in place of its own)."""
+        return {
+            "style": self.style,
+            "color": self.color,
+            "penwidth": self.penwidth,
+            "arrowhead": arrowhead or self.arrowhead,
+            "arrowsize": self.arrowsize,
+        }
+
 
 # Told apart without colour: solid with an arrow, dashed with a bar (⊣), dotted with a bar.
 EDGE_STYLES: dict[Edge, EdgeStyle] = {
@@ -183,7 +194,10 @@ GRAPH_ATTRS: dict[str, str] = {
     "labeljust": "l",
     "outputorder": "edgesfirst",
 }
+# Node and edge defaults: what most nodes (boxes) and edges (reasons' lines) would otherwise
+# each repeat. A node or an edge gives only the attributes that differ (:func:`own`).
 NODE_ATTRS: dict[str, str] = {
+    "shape": "box",
     "fontname": FONT,
     "fontsize": f"{CLAIM_SIZE:g}",
     "fontcolor": INK,
@@ -194,7 +208,19 @@ EDGE_ATTRS: dict[str, str] = {
     "fontname": FONT,
     "fontsize": f"{WORD_SIZE:g}",
     "fontcolor": MUTED,
+    **EDGE_STYLES[Edge.SUPPORT].attrs(),
 }
+
+
+def own(defaults: Mapping[str, str], attributes: Mapping[str, str | None]) -> dict[str, str]:
+    """``attributes`` without those that are None or that ``defaults`` (the graph's node or
+    edge defaults) give already.
+
+    >>> own(EDGE_ATTRS, {"color": EDGE_ATTRS["color"], "style": "dashed", "penwidth": None})
+    {'style': 'dashed'}
+    """
+    return {k: v for k, v in attributes.items() if v is not None and defaults.get(k) != v}
+
 
 #: The edge that draws each kind of relation (a contradiction is drawn as an attack both ways).
 EDGES: dict[Link, Edge] = {
