@@ -1236,6 +1236,8 @@ def _no_reasons(draw: st.DrawFn, spec: MapSpec, built: Built) -> Callable[[], tu
     if claim.id not in linked and not orphans:
         orphans = [next(c.id for c in spec.claims if c.id != claim.id)]
     for orphan in orphans:  # not linked, so not among the claim's objections already
+        if built.claims[orphan].get("thesis") is not None:
+            built.claims[orphan].remove("thesis")  # now an objection: no thesis (AM206)
         _append(draw, node, "objections", scalar(draw, orphan))
     claim.reasons = saved
     return _span(reasons) if empty else _span(node)
