@@ -149,8 +149,8 @@ LOADED_WHEN_USED = {
     "argmap.watch",
     # The system's file notifications: render --watch only.
     "watchfiles",
-    # The language server (pygls and the protocol's types), by its command: argmap --help,
-    # which reads every command's help, would otherwise load it.
+    # The language server (pygls and the protocol's types), by its command when it runs:
+    # `argmap lsp --help` does not load them.
     "argmap.lsp.server",
 }
 
