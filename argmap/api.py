@@ -12,7 +12,14 @@ import attrs
 from argmap.analysis.evaluate import evaluate
 from argmap.analysis.focus import DEFAULT_DEPTH, focus
 from argmap.checks import check
-from argmap.diagnostics import Diagnostic, FontWarning, MapError, UsageError, has_errors
+from argmap.diagnostics import (
+    Diagnostic,
+    DrawingNote,
+    FontWarning,
+    MapError,
+    UsageError,
+    has_errors,
+)  # fmt: skip
 from argmap.draw.options import DEFAULT_THEME, FORMATS, PAGE_NAMES, DrawOptions, Fit, check_fit
 from argmap.io import Unreadable, make_folder, read_file, write_atomic
 from argmap.model import ArgumentMap
@@ -272,19 +279,21 @@ def draw(
     text, read relative to the map file at ``path`` (inside the map's project or
     ``source_root``).
 
-    With ``notes``, what argmap has to say about the drawing (text its font cannot draw, as
-    :class:`~argmap.diagnostics.FontWarning` says) is added to that list, one line per
-    drawing, instead of being warned.
+    With ``notes``, what argmap has to say about the drawing (text its font cannot draw, a
+    figure too big to keep its text readable: :class:`~argmap.diagnostics.DrawingNote`) is
+    added to that list, one line each, instead of being warned.
     """
     if notes is None:
         return _draw(amap, path, fmt, options, source_root)
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", FontWarning)
+        warnings.simplefilter("always", DrawingNote)
         data = _draw(amap, path, fmt, options, source_root)
     fonts: list[FontWarning] = []
     for said in caught:
         if isinstance(said.message, FontWarning):
             fonts.append(said.message)
+        elif isinstance(said.message, DrawingNote):
+            notes.append(str(said.message))
         else:  # not ours to collect: warned as it would have been
             warnings.warn_explicit(said.message, said.category, said.filename, said.lineno)
     notes.extend(_font_notes(fonts))
@@ -383,16 +392,6 @@ def source_text(
 
 
 __all__ = [
-    "OUT_OF_MEMORY",
-    "Checked",
-    "Map",
-    "check_bytes",
-    "check_file",
-    "draw",
-    "load",
-    "read_source",
-    "render_figures",
-    "render_map",
-    "save_map",
-    "source_text",
-]
+    "OUT_OF_MEMORY", "Checked", "Map", "check_bytes", "check_file", "draw", "load", "read_source",
+    "render_figures", "render_map", "save_map", "source_text",
+]  # fmt: skip

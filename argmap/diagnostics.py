@@ -166,7 +166,18 @@ class MapError(ArgmapError):
         super().__init__(first + more)
 
 
-class FontWarning(UserWarning):
+class DrawingNote(UserWarning):
+    """What argmap has to say about a drawing it made all the same (``argmap render`` prints
+    it as a note): :class:`FontWarning`, :class:`FitWarning`."""
+
+
+class FitWarning(DrawingNote):
+    """A figure that ``fit`` could not make small enough to keep its text at the size aimed
+    at (a step with more claims side by side, or a branch with more levels, than the column
+    or page holds): it is drawn smaller, and the message says how small its text comes out."""
+
+
+class FontWarning(DrawingNote):
     """A drawing's text that the font argmap ships cannot draw, or that font out of reach of
     this machine's Graphviz. argmap draws all the same, with the machine's fonts; the message
     names the characters and what to install. ``lacking`` maps each such character to the

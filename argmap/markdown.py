@@ -56,6 +56,7 @@ from argmap.embed import (
     Place,
     Target,
     captions,
+    noted,
     parse,
     read_block,
     words,
@@ -179,7 +180,8 @@ class ArgmapExtension(Extension):
         for diagnostic in found.warnings:  # only warnings are left
             log.warning("%s", printable(str(diagnostic)))
         try:
-            figures = self.page.svg(found, self.target, block.options)
+            with noted(lambda note: log.warning("%s: note: %s", block.place, printable(note))):
+                figures = self.page.svg(found, self.target, block.options)
         except ArgmapError as exc:
             raise BlockError(block.place, str(exc)) from None
         shown = []

@@ -54,6 +54,7 @@ from argmap.embed import (
     captions,
     draw_figures,
     names,
+    noted,
     parse,
     read_block,
 )
@@ -144,10 +145,13 @@ class Filter:
             found = read_block(block, os.curdir)
             for warning in found.warnings:
                 print(f"argmap-pandoc: {warning}", file=sys.stderr)
-            if self.fmt == "svg":
-                figures = self.page.svg(found, self.target, block.options)
-            else:
-                figures = draw_figures(found, self.target, block.options)
+            with noted(
+                lambda note: print(f"argmap-pandoc: {place}: note: {note}", file=sys.stderr)
+            ):
+                if self.fmt == "svg":
+                    figures = self.page.svg(found, self.target, block.options)
+                else:
+                    figures = draw_figures(found, self.target, block.options)
         except ArgmapError as exc:
             if isinstance(exc, BlockError):
                 raise

@@ -55,6 +55,7 @@ from argmap.embed import (
     captions,
     draw_figures,
     names,
+    noted,
     parse,
     read_block,
 )
@@ -90,11 +91,12 @@ class ArgmapDirective(SphinxDirective):
                 self.env.note_dependency(os.path.abspath(path))
             for warning in found.warnings:
                 _report(warning)
-            if target.fmt == "svg":
-                page = self.env.temp_data.setdefault("argmap_page", Page())
-                figures = page.svg(found, target, block.options)
-            else:
-                figures = draw_figures(found, target, block.options)
+            with noted(lambda note: logger.warning("argmap: %s", note, location=str(block.place))):
+                if target.fmt == "svg":
+                    page = self.env.temp_data.setdefault("argmap_page", Page())
+                    figures = page.svg(found, target, block.options)
+                else:
+                    figures = draw_figures(found, target, block.options)
         except BlockError as exc:
             return self._failed(exc)
         except ArgmapError as exc:

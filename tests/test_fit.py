@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import collections
 import io
 import itertools
 import random
 import re
 import sys
+import warnings
 
 import attrs
 import pytest
@@ -15,12 +17,12 @@ import pytest
 from argmap.analysis.figures import Figure, How, split
 from argmap.analysis.summary import thesis
 from argmap.api import check_bytes, load, render_figures, render_map
-from argmap.diagnostics import UsageError
+from argmap.diagnostics import FitWarning, UsageError
 from argmap.draw.fit import budget_for, common_scale, fit, measure, px_per_unit, widest
 from argmap.draw.graph import Look, whole_shape
 from argmap.model import ArgumentMap, Claim, Kind, Reason, Ref
 
-from .conftest import ROOT, SEED_MAP
+from .conftest import ROOT, SEED_MAP, run
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate
@@ -411,3 +413,34 @@ def test_a_column_is_read_from_its_width_and_unit() -> None:
                          ("1in", "a column is 144 to 10000 pt")):  # fmt: skip
         with pytest.raises(UsageError, match=message):
             Fit.parse(bad)
+
+
+def test_a_figure_the_fit_cannot_make_readable_is_said_with_its_text_size(
+    seed: ArgumentMap, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # Pandoc's LaTeX column: the thesis's figure is too tall, another too wide, to keep 9 pt.
+    pdfplumber = pytest.importorskip("pdfplumber")
+    with pytest.warns(FitWarning) as said:
+        pdfs = render_figures(seed, "pdf", fit="343.71x547.95pt")
+    notes = {str(w.message).split(" is too big")[0]: str(w.message) for w in said}
+    assert sorted(notes) == ["figure 1 of 13", "figure 10 of 13"]
+    for name, message in notes.items():  # the size said is the size printed
+        number = int(name.split()[1])
+        with pdfplumber.open(io.BytesIO(pdfs[number - 1])) as opened:
+            regular = [c["size"] for c in opened.pages[0].chars if "Bold" not in c["fontname"]]
+        claim = collections.Counter(round(s, 2) for s in regular).most_common(1)[0][0]
+        said_size = float(message.split("comes out at ")[1].split(" pt")[0])
+        assert said_size == pytest.approx(claim, abs=0.01)
+        assert claim < 9
+    result = run("render", str(SEED_MAP), "--fit", "343.71x547.95pt", "-o", f"{tmp_path}/")
+    assert result.exit_code == 0
+    assert result.output.count(f"{SEED_MAP}: note: figure ") == 2
+
+
+def test_figures_that_fit_say_nothing(seed: ArgumentMap, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = run("render", str(SEED_MAP), "--fit", "720", "-o", f"{tmp_path}/")
+    assert result.exit_code == 0
+    assert "note:" not in result.output
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FitWarning)
+        render_figures(seed, "pdf", page="a4")

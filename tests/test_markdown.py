@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 from pathlib import Path
@@ -205,3 +206,19 @@ def test_mkdocs_fails_the_build_on_a_map_with_errors(tmp_path: Path) -> None:
     assert "docs/bad.md:14:15: error: reason 'q' of 'c' is no claim [AM103]" in said
     assert "Aborted with a BuildError!" in said
     assert "Traceback" not in said
+
+
+def test_a_figure_too_big_for_the_column_is_logged_at_its_block(
+    base: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    page = "Intro.\n\n```argmap file=maps/europe-central-asia.yaml\n```\n"
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.argmap"):
+        html = convert(page, base, fit="200")
+    assert len(shown(html)) > 1  # drawn all the same
+    notes = [r.getMessage() for r in caplog.records]
+    assert notes and all(n.startswith("<markdown>:3: note: figure ") for n in notes), notes
+    assert all("is too big for a column 200 px wide" in n for n in notes)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.argmap"):
+        convert(page, base)  # MkDocs' column: every figure readable
+    assert caplog.records == []

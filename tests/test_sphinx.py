@@ -218,3 +218,18 @@ def test_latex_makes_a_pdf_with_figures_readable_at_the_text_width(tmp_path: Pat
         assert shown >= 7, title
         widths.append(width)
     assert max(widths[:count]) == pytest.approx(468, abs=1)  # the widest fills the text
+
+
+def test_a_figure_too_big_for_the_column_is_a_warning_at_its_directive(tmp_path: Path) -> None:
+    project = example(tmp_path, "sphinx-rst")
+    conf = project / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'argmap_fit = {"html": 200}\n')
+    done = sphinx(project)
+    assert done.returncode == 0, done.stderr  # drawn all the same
+    notes = re.findall(
+        r"index\.rst:(\d+): WARNING: argmap: figure \d+ of (\d+) is too big for a column 200 px",
+        done.stderr,
+    )
+    assert notes, done.stderr
+    line = (project / "index.rst").read_text(encoding="utf-8").splitlines()[int(notes[0][0]) - 1]
+    assert line.startswith(".. argmap::")

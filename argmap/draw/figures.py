@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import struct
+import warnings
 
 import attrs
 
@@ -11,9 +12,11 @@ from argmap.analysis.carve import Budget
 from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import split
 from argmap.analysis.summary import summary, thesis
+from argmap.diagnostics import FitWarning
 from argmap.draw import engine, pdf
 from argmap.draw.fit import (
     MARGIN,
+    TARGETS,
     Drawn,
     Fitted,
     budget_for,
@@ -85,6 +88,8 @@ def _column(
     scale = common_scale(widths, column)  # CSS px a point
     out = []
     for d in fitted.drawn:
+        shown = scale * min(1.0, column / (d.width * scale))  # a wider one is shrunk to fit
+        _say_if_small(d, total, shown, "px", f"a column {column} px wide")
         if fmt == "svg":
             size = f"{d.width * scale:.2f}px"
             drawing = embed(d.svg, titled(amap, d.figure.number, total), theme=theme,
@@ -114,6 +119,7 @@ def _printed(
     out = []
     for d in fitted.drawn:
         scale = print_scale(widths, column.width, column.height, (d.width, d.height))
+        _say_if_small(d, total, scale, "pt", f"a column of {column}")
         if fmt == "svg":
             size = f"{d.width * scale:.2f}pt"
             drawing = embed(d.svg, titled(amap, d.figure.number, total), theme=theme,
@@ -127,6 +133,22 @@ def _printed(
             drawing = themed_dot(fitted.final_dot(d), theme).encode("utf-8")
         out.append(drawing)
     return out
+
+
+def _say_if_small(d: Drawn, total: int, scale: float, unit: str, where: str) -> None:
+    """Warn (:class:`~argmap.diagnostics.FitWarning`) when a figure shown at ``scale`` (units
+    of ``unit`` a point) has text below the sizes aimed at: the fit could cut it no smaller."""
+    sizes = {kind: size * scale for kind, (size, _) in TARGETS.items()}
+    if all(sizes[kind] >= least - 0.005 for kind, (_, least) in TARGETS.items()):
+        return
+    name = f"figure {d.figure.number} of {total}" if total > 1 else "the map"
+    least = TARGETS["claim"][1]
+    size = f"{sizes['claim']:.2f}".rstrip("0").rstrip(".")  # 8.96, not a rounded 9.0
+    warnings.warn(FitWarning(
+        f"{name} is too big for {where}: its claim text comes out at {size} "
+        f"{unit}, not {least:g} (a step with more claims side by side, or a branch with more "
+        "levels, than that holds); a wider column, or --focus on a part, draws it larger"),
+        stacklevel=2)  # fmt: skip
 
 
 def _printed_png(fitted: Fitted, d: Drawn, scale: float, dpi: int, theme: str) -> bytes:
@@ -159,7 +181,10 @@ def draw_figures(
         fitted = fit(amap, budget_for(page=page, landscape=landscape), legend=legend,
                      evaluation=evaluation, keep=True)  # fmt: skip
         pages = [fitted.draw(d, "pdf", theme=theme) for d in fitted.drawn]
-        paper_w, paper_h, _, _ = page_box(page, landscape)
+        paper_w, paper_h, inner_w, inner_h = page_box(page, landscape)
+        for d in fitted.drawn:
+            _say_if_small(d, len(fitted.drawn), min(1.0, inner_w / d.width, inner_h / d.height),
+                          "pt", f"a page of {page}")  # fmt: skip
         return [pdf.document(pages, amap.title, paper=(paper_w, paper_h), margin=MARGIN)]
     if fit_to is not None:
         budget = budget_for(fit_to.width, height=fit_to.height)

@@ -19,6 +19,7 @@ from argmap.embed.figures import (
     draw_figures,
     drawing_options,
     names,
+    noted,
 )
 from argmap.embed.options import (
     AUTO,
@@ -50,6 +51,7 @@ __all__ = [
     "draw_figures",
     "drawing_options",
     "names",
+    "noted",
     "parse",
     "read_block",
     "words",
