@@ -57,6 +57,55 @@ def test_a_colon_that_is_no_text_is_not_taken_for_one() -> None:
     assert code == "AM002" and "quotes" not in message
 
 
+PREMISE = HEAD + "premises:\n  - id: a\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "said"),
+    [
+        (
+            PREMISE + "   text: x\n",
+            "5:4",
+            "'text:' starts in column 4 but 'id:' on line 4 starts"
+            " in column 5: the keys of one mapping line up; move it to column 5",
+        ),
+        (
+            PREMISE + "     text: x\n",
+            "5:10",
+            "'text:' starts in column 6 but 'id:' on line 4"
+            " starts in column 5: the keys of one mapping line up; move it to column 5",
+        ),
+        (
+            PREMISE + "    text: x\n   note: y\n",
+            "6:4",
+            "'note:' starts in column 4 but 'text:'"
+            " on line 5 starts in column 5: the keys of one mapping line up; move it to column 5",
+        ),
+        (
+            "argmap: 1\n title: T\n",
+            "2:7",
+            "'title:' starts in column 2 but 'argmap:' on line 1"
+            " starts in column 1: the keys of one mapping line up; move it to column 1",
+        ),
+        (
+            PREMISE + "    text: x\n - id: b\n    text: y\n",
+            "6:2",
+            "'- id:' starts in column 2"
+            " but the item '- id:' on line 4 starts in column 3: the items of one list line up;"
+            " move it to column 3",
+        ),
+    ],
+)
+def test_a_key_or_item_out_of_line_says_where_it_belongs(text: str, place: str, said: str) -> None:
+    assert errors(text) == [(place, "AM002", f"YAML syntax error: {said}")]
+
+
+def test_a_colon_after_a_key_in_line_is_still_the_colon_hint() -> None:
+    text = PREMISE + "    text: x\nconclusions: x: y\n"
+    (error,) = errors(text)
+    assert error[2].startswith("YAML syntax error: ': ' (a colon and a space) inside plain text")
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [
