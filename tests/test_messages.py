@@ -284,3 +284,27 @@ def test_a_markdown_block_indented_less_than_its_fence_still_places_its_diagnost
     with pytest.raises(MapBlockError) as caught:
         convert(page, tmp_path)
     assert [(str(d.span), d.code) for d in caught.value.diagnostics] == [("5:11", "AM101")]
+
+
+def test_a_claim_written_as_its_text_alone_is_shown_as_a_claim() -> None:
+    text = HEAD + "premises:\n  - Russia is pursuing an expansionist course\n"
+    assert errors(text) == [
+        (
+            "4:5",
+            "AM010",
+            "a premise must be a mapping, not text; write it as '- id: russia-is-pursuing-an' "
+            "and, under 'id:', 'text: Russia is pursuing an expansionist course'",
+        )
+    ]
+
+
+def test_a_reason_under_a_premise_says_premises_have_none() -> None:
+    text = HEAD + "premises:\n  - id: a\n    text: A\n    reason: [b]\n"
+    assert errors(text) == [
+        (
+            "6:5",
+            "AM009",
+            "unknown key 'reason' in a premise; premises have no reasons: list it under "
+            "conclusions instead",
+        )
+    ]

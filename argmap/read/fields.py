@@ -65,7 +65,7 @@ class Fields:
     def _unknown_key(key: str, place: str, what: str) -> str:
         allowed = KEYS[place]
         message = f"unknown key '{clip(key)}' in {what}"
-        if place == "premise" and key == "reasons":
+        if place == "premise" and key in ("reasons", "reason"):
             return message + "; premises have no reasons: list it under conclusions instead"
         hint = did_you_mean(key, allowed)
         if hint:

@@ -1,5 +1,6 @@
 """Values written in the wrong shape → how to write them, for the loader's messages: a mapping
-that was meant as text with a colon in it, a claim's missing id made from its text."""
+that was meant as text with a colon in it, a claim written as its text alone, a claim's missing
+id made from its text."""
 
 from __future__ import annotations
 
@@ -20,6 +21,12 @@ def colon_hint(node: Node) -> str:
     return f"; ': ' inside plain text makes a mapping: put the text in quotes: {quoted(text)}"
 
 
+def claim_for(node: Scalar) -> str:
+    """How to write as a claim a list item that is only its text (``- Russia is expanding``)."""
+    slug = slugify(" ".join(node.value.split()[:4]))
+    return f"write it as '- id: {slug}' and, under 'id:', 'text: {node.value.strip()}'"
+
+
 def id_for(entries: dict[str, tuple[Scalar, Node]]) -> str:
     """What to write as a claim's missing id: made from its first words when it has a text."""
     node = entries["text"][1] if "text" in entries else None
@@ -28,4 +35,4 @@ def id_for(entries: dict[str, tuple[Scalar, Node]]) -> str:
     return "give it one: lowercase letters, digits and hyphens, such as 'id: energy-interest'"
 
 
-__all__ = ["colon_hint", "id_for"]
+__all__ = ["claim_for", "colon_hint", "id_for"]

@@ -19,7 +19,7 @@ from argmap.model import (
 )
 from argmap.model.keys import KEYS, MAX_CLAIM_TEXT, MAX_LABEL, MAX_SCHEME, MAX_TITLE, REQUIRED
 from argmap.read.fields import Fields
-from argmap.read.hints import id_for
+from argmap.read.hints import claim_for, id_for
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, Spans, decode, describe, parse
 
 _ROLES = {role.value: role for role in Role}
@@ -104,6 +104,10 @@ class _Reader(Fields):
 
     def claim(self, node: Node, kind: Kind, place: str, what_kind: str) -> Claim | None:
         """A claim of ``kind``; ``place`` is ``kind.value``, ``what_kind`` "a " + place."""
+        if isinstance(node, Scalar) and node.plain and node.value.strip():
+            message = f"{what_kind} must be a mapping, not text; {claim_for(node)}"
+            self.error(node.span, "AM010", message)
+            return None
         entries = self.mapping(node, place, what_kind)
         if entries is None:
             return None
