@@ -308,3 +308,15 @@ def test_a_reason_under_a_premise_says_premises_have_none() -> None:
             "conclusions instead",
         )
     ]
+
+
+def test_a_source_written_as_its_path_alone_is_shown_as_a_mapping() -> None:
+    text = HEAD + "source: ../seeds/article.txt\n"
+    assert errors(text) == [
+        (
+            "3:9",
+            "AM010",
+            "source must be a mapping, not text; write it as 'source:' and, under it, "
+            "'path: ../seeds/article.txt'",
+        )
+    ]

@@ -186,6 +186,10 @@ class _Reader(Fields):
         return None
 
     def source(self, node: Node) -> Source | None:
+        if isinstance(node, Scalar) and node.plain and node.value.strip():
+            self.error(node.span, "AM010", "source must be a mapping, not text; write it as "
+                       f"'source:' and, under it, 'path: {node.value.strip()}'")  # fmt: skip
+            return None
         entries = self.mapping(node, "source", "source")
         if entries is None:
             return None
