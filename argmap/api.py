@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import warnings
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +13,10 @@ from argmap.analysis.focus import DEFAULT_DEPTH, focus
 from argmap.checks import check
 from argmap.diagnostics import (
     Diagnostic,
-    DrawingNote,
     FontWarning,
     MapError,
     UsageError,
+    drawing_notes,
     has_errors,
 )  # fmt: skip
 from argmap.draw.options import DEFAULT_THEME, FORMATS, PAGE_NAMES, DrawOptions, Fit, check_fit
@@ -285,18 +284,10 @@ def draw(
     """
     if notes is None:
         return _draw(amap, path, fmt, options, source_root)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", DrawingNote)
+    with drawing_notes() as said:
         data = _draw(amap, path, fmt, options, source_root)
-    fonts: list[FontWarning] = []
-    for said in caught:
-        if isinstance(said.message, FontWarning):
-            fonts.append(said.message)
-        elif isinstance(said.message, DrawingNote):
-            notes.append(str(said.message))
-        else:  # not ours to collect: warned as it would have been
-            warnings.warn_explicit(said.message, said.category, said.filename, said.lineno)
-    notes.extend(_font_notes(fonts))
+    notes.extend(str(note) for note in said if not isinstance(note, FontWarning))
+    notes.extend(_font_notes([note for note in said if isinstance(note, FontWarning)]))
     return data
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import unicodedata
+import warnings
+from collections.abc import Iterator
 
 import attrs
 
@@ -186,3 +189,19 @@ class FontWarning(DrawingNote):
     def __init__(self, message: str, lacking: dict[str, str | None] | None = None) -> None:
         super().__init__(message)
         self.lacking: dict[str, str | None] = dict(lacking or {})
+
+
+@contextlib.contextmanager
+def drawing_notes() -> Iterator[list[DrawingNote]]:
+    """Collect, instead of warning, the :class:`DrawingNote` s a drawing inside the block
+    gives; the list is filled when the block is left. Other warnings are warned as they would
+    have been."""
+    said: list[DrawingNote] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DrawingNote)
+        yield said
+    for warned in caught:
+        if isinstance(warned.message, DrawingNote):
+            said.append(warned.message)
+        else:
+            warnings.warn_explicit(warned.message, warned.category, warned.filename, warned.lineno)

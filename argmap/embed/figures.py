@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import contextlib
 import re
-import warnings
 from collections.abc import Callable, Iterator
 
 import attrs
 
 from argmap.api import draw
-from argmap.diagnostics import DrawingNote
+from argmap.diagnostics import drawing_notes
 from argmap.draw.options import DrawOptions, Fit
 from argmap.embed.blocks import BlockMap
 from argmap.embed.options import AUTO, BlockOptions
@@ -72,15 +71,10 @@ def noted(report: Callable[[str], None]) -> Iterator[None]:
     """Draw inside this block, and what argmap has to say about the drawing (a figure too big
     to keep its text readable, text its font lacks: :class:`~argmap.diagnostics.DrawingNote`)
     goes to ``report``, once each, as the integration shows problems, not as Python warnings."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", DrawingNote)
+    with drawing_notes() as said:
         yield
-    said = [w for w in caught if isinstance(w.message, DrawingNote)]
-    for note in dict.fromkeys(str(w.message) for w in said):
+    for note in dict.fromkeys(map(str, said)):
         report(note)
-    for other in caught:
-        if not isinstance(other.message, DrawingNote):  # not ours: warned as it would have been
-            warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
 
 
 def draw_figures(block: BlockMap, target: Target, options: BlockOptions) -> tuple[Figure, ...]:
