@@ -128,13 +128,14 @@ def printable(text: str) -> str:
     )
 
 
-def clip(text: str, width: int = 80) -> str:
-    """Text from a file as a message quotes it: cut to ``width`` characters, "…" at the cut.
+def clip(text: str, width: int = 80, marker: str = "…") -> str:
+    """Text from a file as a message quotes it: cut to ``width`` characters, ``marker`` at
+    the cut.
 
-    >>> clip("k" * 100, 10)
-    'kkkkkkkkk…'
+    >>> clip("k" * 100, 10), clip("k" * 100, 10, "...")
+    ('kkkkkkkkk…', 'kkkkkkk...')
     """
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if len(text) <= width else text[: width - len(marker)] + marker
 
 
 def _escape(char: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.checks.registry import Context, Finding, check
+from argmap.diagnostics import clip
 from argmap.read.passages import Passages
 from argmap.read.source import Match, SourceText, normalize
 
@@ -86,7 +87,7 @@ def quotes_found(context: Context) -> Iterator[Finding]:
             if other is not None:
                 message += _case_differs(source, other, quote.text)
             elif passage is not None and passage.similarity >= SIMILAR:
-                shown = passage.text if len(passage.text) <= 160 else passage.text[:157] + "..."
+                shown = clip(passage.text, 160, "...")
                 message += f'; closest passage (line {passage.line}): "{shown}"'
             elif missing <= HINTS:
                 message += "; no close passage found"
@@ -102,8 +103,7 @@ def _case_differs(source: SourceText, found: Match, quote: str) -> str:
     quoted = normalize(quote).split()
     pairs = [(a, b) for a, b in zip(written, quoted, strict=False) if a != b]
     if len(written) != len(quoted) or not pairs:  # elided: name the passage instead
-        shown = " ".join(written)
-        shown = shown if len(shown) <= 160 else shown[:157] + "..."
+        shown = clip(" ".join(written), 160, "...")
         return f'; the source has it with other letter case (line {line}): "{shown}"'
     differ = ", ".join(f'"{a}" where the quote has "{b}"' for a, b in pairs[:3])
     more = f" (and {len(pairs) - 3} more)" if len(pairs) > 3 else ""

@@ -1,7 +1,10 @@
 """What every format module returns (the map imported or the text exported, with notes), and
-the text helpers importers share."""
+the helpers importers share: text cleaning, ids from first words, the support cycle to break."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol, TypeVar
 
 import attrs
 
@@ -64,4 +67,61 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip() + "…"
 
 
-__all__ = ["MAX_NESTED_ATTACKS", "Exported", "FormatError", "Imported", "clean_text", "shorten"]
+class _Step(Protocol):
+    @property
+    def members(self) -> Sequence[str]: ...
+
+
+StepT = TypeVar("StepT", bound=_Step)
+
+
+def support_cycle(
+    reasons: Mapping[str, Sequence[StepT]], starts: Iterable[str]
+) -> tuple[str, StepT, list[str]] | None:
+    """A reason that closes a support cycle among ``reasons`` (each claim's steps, made of
+    member claims), searched depth first from ``starts`` in order: (its claim, the step, the
+    cycle's claims), or None when there is no cycle."""
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+
+    def pairs(claim: str) -> Iterable[tuple[StepT, str]]:
+        return iter([(step, member) for step in reasons[claim] for member in step.members])
+
+    for start in starts:
+        if state.get(start):
+            continue
+        state[start], path, stack = 1, [start], [pairs(start)]
+        while stack:
+            pair = next(stack[-1], None)
+            if pair is None:
+                state[path.pop()] = 2
+                stack.pop()
+                continue
+            step, member = pair
+            if state.get(member) == 1:
+                return path[-1], step, [member, *reversed(path[path.index(member) :])]
+            if not state.get(member) and member in reasons:
+                state[member] = 1
+                path.append(member)
+                stack.append(pairs(member))
+    return None
+
+
+def leading_words(slug: str, most: int = 5, longest: int = 32) -> str:
+    """A slug's first ``most`` words, fewer while they are longer than ``longest`` characters
+    (one word at least).
+
+    >>> leading_words("europe-must-build-a-substantive-mutually-beneficial-partnership")
+    'europe-must-build-a-substantive'
+    >>> leading_words("internationalisation-counterproductiveness-of-it")
+    'internationalisation'
+    """
+    words = slug.split("-")[:most]
+    while len(words) > 1 and len("-".join(words)) > longest:
+        words.pop()
+    return "-".join(words)
+
+
+__all__ = [
+    "MAX_NESTED_ATTACKS", "Exported", "FormatError", "Imported", "clean_text", "leading_words",
+    "shorten", "support_cycle",
+]  # fmt: skip

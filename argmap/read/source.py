@@ -34,7 +34,6 @@ _FOLD = str.maketrans(
         "\u200b": None,  # zero-width space
     }
 )
-_SPACE = re.compile(r"\s+")
 _FOLD_PAIRS = tuple((chr(code), to or "") for code, to in _FOLD.items())
 _DROPPED = re.compile("[" + "".join(chr(c) for c, to in _FOLD.items() if to is None) + "]")
 _LONG_SPACE = re.compile(r"\s\s+")  # white space that normalizing shortens

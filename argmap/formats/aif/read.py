@@ -29,7 +29,14 @@ import attrs
 from argmap.formats.aif.graph import EXTENSION, Graph, claim_text, left_out, parse
 from argmap.formats.aif.steps import Step, Steps, build, order, tidy, tidy_restatements
 from argmap.formats.aif.write import DERIVED, PLACEHOLDERS, layout
-from argmap.formats.base import MAX_NESTED_ATTACKS, FormatError, Imported, clean_text, shorten
+from argmap.formats.base import (
+    MAX_NESTED_ATTACKS,
+    FormatError,
+    Imported,
+    clean_text,
+    leading_words,
+    shorten,
+)  # fmt: skip
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
 from argmap.model import ArgumentMap, Carried, Kind, Role
@@ -114,11 +121,8 @@ class _Objections:
 
 def _claim_id(text: str, node: str, taken: set[str]) -> str:
     """An id made of the first words of ``text`` and the node id: ``member-states-278``."""
-    words = slugify(text).split("-")[:5]
-    while len("-".join(words)) > 32 and len(words) > 1:
-        words.pop()
     suffix = re.sub(r"[^a-z0-9]+", "-", node.lower()).strip("-") or "node"
-    base = f"{'-'.join(words)[:32].strip('-')}-{suffix}"[:MAX_ID].strip("-")
+    base = f"{leading_words(slugify(text))[:32].strip('-')}-{suffix}"[:MAX_ID].strip("-")
     candidate, number = base, 1
     while candidate in taken or not ID_PATTERN.fullmatch(candidate):
         number += 1

@@ -14,11 +14,11 @@ same map whatever the order of its file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import attrs
 
 from argmap.formats.aif.graph import GENERIC, Graph, Node, specific_scheme
+from argmap.formats.base import support_cycle
 
 
 @attrs.define(eq=False)
@@ -117,33 +117,6 @@ def build(graph: Graph, notes: list[str]) -> Steps:
     return found
 
 
-def _find_cycle(reasons: dict[str, list[Step]]) -> tuple[str, Step, list[str]] | None:
-    """A reason that closes a support cycle: (its claim, the reason, the cycle's node ids)."""
-    state: dict[str, int] = {}  # 1 on the current path, 2 done
-
-    def pairs(claim: str) -> Iterator[tuple[Step, str]]:
-        return iter([(step, member) for step in reasons[claim] for member in step.members])
-
-    for start in sorted(reasons, key=order):
-        if state.get(start):
-            continue
-        state[start], path, stack = 1, [start], [pairs(start)]
-        while stack:
-            pair = next(stack[-1], None)
-            if pair is None:
-                state[path.pop()] = 2
-                stack.pop()
-                continue
-            step, member = pair
-            if state.get(member) == 1:
-                return path[-1], step, [member, *reversed(path[path.index(member) :])]
-            if not state.get(member):
-                state[member] = 1
-                path.append(member)
-                stack.append(pairs(member))
-    return None
-
-
 def tidy(reasons: dict[str, list[Step]], notes: list[str]) -> None:
     """Reasons as argmap accepts them: no claim among its own reasons, no single-claim reason
     twice, no support cycle."""
@@ -162,7 +135,7 @@ def tidy(reasons: dict[str, list[Step]], notes: list[str]) -> None:
             step.members = members
             if len(members) == 1:
                 singles.add(members[0])
-    while (found := _find_cycle(reasons)) is not None:
+    while (found := support_cycle(reasons, sorted(reasons, key=order))) is not None:
         claim, step, cycle = found
         notes.append(
             f"RA node {step.node} closes a support cycle (nodes {' → '.join(cycle)}); left out"

@@ -28,7 +28,7 @@ from argmap.formats.argdown.model import Member, Model, ModelError, Node
 from argmap.formats.argdown.parse import ParseError, parse
 from argmap.formats.argdown.steps import Step, documents, extra_of, relations, tidy
 from argmap.formats.argdown.write import MARK
-from argmap.formats.base import FormatError, Imported, clean_text, shorten
+from argmap.formats.base import FormatError, Imported, clean_text, leading_words, shorten
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
 from argmap.model import Kind, Role
@@ -168,10 +168,8 @@ class _Reader:
         for node in [s for s in statements if s.title not in self.model.untitled] + arguments:
             self.ids[id(node)] = self.unique(ascii_slug(node.title))
         for node in untitled:
-            words = ascii_slug(_plain(node)[0] or "statement").split("-")[:5]
-            while len("-".join(words)) > 32 and len(words) > 1:
-                words.pop()
-            self.ids[id(node)] = self.unique("-".join(words))
+            slug = ascii_slug(_plain(node)[0] or "statement")
+            self.ids[id(node)] = self.unique(leading_words(slug))
         return [(node, self.ids[id(node)]) for node in statements + arguments]
 
     def claim(self, node: Node, claim_id: str, said: dict[str, list[str]]) -> dict[str, Any]:

@@ -33,7 +33,7 @@ from argmap.formats.argdown.model import (
     Node,
     Relation,
 )  # fmt: skip
-from argmap.formats.base import MAX_NESTED_ATTACKS
+from argmap.formats.base import MAX_NESTED_ATTACKS, support_cycle
 
 
 @attrs.define(eq=False)
@@ -361,36 +361,11 @@ def tidy(reasons: dict[str, list[Step]], objections: dict[str, list[Step]],
                 steps.remove(step)
             else:
                 kept.setdefault(key, step)
-    while (cycle := _cycle(reasons)) is not None:
+    while (cycle := support_cycle(reasons, reasons)) is not None:
         claim, step, path = cycle
         notes.append(f"the reason {', '.join(step.members)} of '{claim}' closes a support cycle "
                      f"({' → '.join(path)}); left out")  # fmt: skip
         reasons[claim].remove(step)
-
-
-def _cycle(reasons: dict[str, list[Step]]) -> tuple[str, Step, list[str]] | None:
-    """A reason that closes a support cycle: (its claim, the reason, the cycle)."""
-    state: dict[str, int] = {}  # 1 on the current path, 2 done
-    for start in reasons:
-        if state.get(start):
-            continue
-        path = [start]
-        stack = [iter([(s, m) for s in reasons[start] for m in s.members])]
-        state[start] = 1
-        while stack:
-            pair = next(stack[-1], None)
-            if pair is None:
-                state[path.pop()] = 2
-                stack.pop()
-                continue
-            step, member = pair
-            if state.get(member) == 1:
-                return path[-1], step, [member, *reversed(path[path.index(member) :])]
-            if not state.get(member) and member in reasons:
-                state[member] = 1
-                path.append(member)
-                stack.append(iter([(s, m) for s in reasons[member] for m in s.members]))
-    return None
 
 
 __all__ = ["Relations", "Step", "documents", "extra_of", "relations", "tidy"]
