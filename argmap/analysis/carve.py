@@ -51,9 +51,6 @@ class Budget:
     width: float
     height: float | None = None
 
-    def scaled(self, factor: float) -> Budget:
-        return Budget(self.width * factor, None if self.height is None else self.height * factor)
-
     def holds_size(self, wide: float, high: float) -> bool:
         """Whether a drawing ``wide`` by ``high`` points fits."""
         return wide <= self.width + 0.01 and (self.height is None or high <= self.height + 0.01)

@@ -67,7 +67,7 @@ class Graph:
         self.ids = list(index)
         self.premise = [True] * n
         self.same = list(range(n))  # a list: reading it makes no int objects
-        self.restating = restating = any(claim.restates for claim in amap.claims)
+        restating = any(claim.restates for claim in amap.claims)
         if restating:
             for claim_id, first in equivalents(amap).items():
                 self.same[index[claim_id]] = index[first]

@@ -48,7 +48,6 @@ class Part:
 def units(claim: Claim, known: Mapping[str, Claim]) -> tuple[Branch | None, ...]:
     """What each of ``claim``'s reasons, then each of its rebuttals, draws beneath it (None for
     one whose claims are all unknown: it and its undercuts are left out), by :func:`walk`."""
-    made: dict[Relation, Branch | None] = {}
     under: dict[Relation, list[Relation]] = {}
     roots: list[Relation] = []
     for relation in walk(claim):
@@ -64,8 +63,7 @@ def units(claim: Claim, known: Mapping[str, Claim]) -> tuple[Branch | None, ...]
         if not members:
             return None
         attacks = tuple(b for b in map(branch, under.get(relation, ())) if b is not None)
-        made[relation] = found = Branch(relation, members, attacks)
-        return found
+        return Branch(relation, members, attacks)
 
     return tuple(branch(relation) for relation in roots)
 

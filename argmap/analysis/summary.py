@@ -44,17 +44,22 @@ def thesis(amap: ArgumentMap) -> Claim | None:
     >>> thesis(ArgumentMap("t", (p, c))).id
     'c'
     """
-    marked = next((claim for claim in amap.claims if claim.thesis), None)
+    marked = _marked(amap)
     if marked is not None:
         return marked
     tops = top_claims(amap)
     return tops[0] if len(tops) == 1 else None
 
 
+def _marked(amap: ArgumentMap) -> Claim | None:
+    """The claim marked ``thesis: true`` (the first, if several: AM205 says so)."""
+    return next((claim for claim in amap.claims if claim.thesis), None)
+
+
 def main_thesis(amap: ArgumentMap) -> Claim | None:
     """The claim marked as the thesis; else the top claim with the most of the map beneath
     it (the first such, in file order)."""
-    marked = next((claim for claim in amap.claims if claim.thesis), None)
+    marked = _marked(amap)
     if marked is not None:
         return marked
     below = _beneath(amap)

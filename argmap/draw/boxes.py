@@ -15,6 +15,7 @@ is what :func:`argmap.draw.engine.node_sizes` reads back: the same numbers come 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from argmap.analysis.carve import Sizes
 from argmap.analysis.evaluate import Evaluation, Status
@@ -193,6 +194,16 @@ def estimate(
         stub = stub_box(f"continued in figure {NUMBER}")
     except Unmeasured:
         return None
+    return node_sizes(full, ref, stub)
+
+
+def node_sizes(
+    full: Mapping[str, tuple[float, float]],
+    ref: Mapping[str, tuple[float, float]],
+    stub: tuple[float, float],
+) -> Sizes:
+    """The sizes of a map's nodes (each claim's full node and compact reference, a stub), with
+    the gaps and widths the drawing's style puts between and beside them."""
     return Sizes(
         full=full,
         ref=ref,

@@ -11,6 +11,7 @@ import attrs
 from argmap.analysis.carve import Budget
 from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import split
+from argmap.analysis.shape import shape as shape_of
 from argmap.analysis.summary import summary, thesis
 from argmap.diagnostics import FitWarning
 from argmap.draw import engine, pdf
@@ -26,7 +27,7 @@ from argmap.draw.fit import (
     page_box,
     print_scale,
 )
-from argmap.draw.graph import Look, figure_graph, to_dot, whole_shape
+from argmap.draw.graph import Look, figure_graph, to_dot
 from argmap.draw.layout import centring
 from argmap.draw.options import DEFAULT_DPI, Fit
 from argmap.draw.svg import embed
@@ -51,7 +52,7 @@ def whole_dot(
     top = thesis(amap)
     if top is None or len(amap.claims) > ORDERED_MAX_CLAIMS:
         return to_dot(amap, legend=legend, evaluation=evaluation), None
-    shape = whole_shape(amap)
+    shape = shape_of(amap, top.id)  # what whole_shape gives, the thesis found once
     look = Look(legend, evaluation)
     (figure,) = split(shape, measure(shape, look), Budget(float("inf")))
     return figure_graph(amap, shape, attrs.evolve(figure, number=1), look)[0].source, top.id

@@ -28,17 +28,13 @@ from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import Carvings, Figure, split
 from argmap.analysis.shape import Shape
 from argmap.draw import engine
-from argmap.draw.boxes import estimate
+from argmap.draw.boxes import estimate, node_sizes
 from argmap.draw.graph import PLACEHOLDER, Fills, Look, figure_graph, sizes_graph, whole_shape
 from argmap.draw.layout import centring, placed, viewbox
 from argmap.draw.style import (
     CLAIM_SIZE,
-    JUNCTION_WIDTH,
     NARROWEST,
-    NODESEP,
     PAD,
-    RANKSEP,
-    UNDERCUT_SLOT,
     WORD_SIZE,
     Measures,
     measures_for,
@@ -129,12 +125,10 @@ def print_scale(
 
 @attrs.frozen
 class Drawn:
-    """A figure as drawn: its DOT (figure numbers as placeholders), Graphviz's SVG of it (the
-    numbers filled in), and the SVG's size in points."""
+    """A figure as drawn: Graphviz's SVG of it (the figure numbers filled in), and the SVG's
+    size in points."""
 
     figure: Figure
-    dot: str
-    fills: Fills
     svg: bytes
     width: float
     height: float
@@ -177,14 +171,10 @@ def measure(shape: Shape, look: Look) -> Sizes:
         if estimated is not None:
             return estimated
     found = engine.node_sizes(sizes_graph(shape, look).source)
-    return Sizes(
-        full={name: found["full:" + name] for name in shape.claims},
-        ref={name: found["ref:" + name] for name in shape.claims},
-        stub=found["stub:"],
-        gap=NODESEP * 72,
-        rank_gap=RANKSEP * 72,
-        junction=JUNCTION_WIDTH * 72,
-        slot=UNDERCUT_SLOT,
+    return node_sizes(
+        {name: found["full:" + name] for name in shape.claims},
+        {name: found["ref:" + name] for name in shape.claims},
+        found["stub:"],
     )
 
 
@@ -248,7 +238,7 @@ def fit(
     drawn = []
     for figure, source, (_, fills), (w, h) in zip(figures, sources, made, sizes_drawn, strict=True):
         svg, laid_out = drawings[source]
-        drawn.append(Drawn(figure, source, fills, fill_numbers(svg, fills), w, h, laid_out))
+        drawn.append(Drawn(figure, fill_numbers(svg, fills), w, h, laid_out))
     final = tuple(
         d if budget.holds_size(d.width, d.height) else _narrower(d, graphs, keep) for d in drawn
     )
@@ -324,8 +314,7 @@ def _narrower(d: Drawn, graphs: _Graphs, keep: bool) -> Drawn:
     width, height = viewbox(svg)
     if width >= d.width:
         return d
-    return Drawn(d.figure, source, fills, fill_numbers(svg, fills), width, height,
-                 kept[0] if kept else "", narrow)  # fmt: skip
+    return Drawn(d.figure, fill_numbers(svg, fills), width, height, kept[0] if kept else "", narrow)
 
 
 _NODE = re.compile(rb'<g id="[^"]*" class="node[^"]*">\s*<title>([^<]*)</title>')

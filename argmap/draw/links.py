@@ -82,13 +82,11 @@ def branches(
     claim: Claim,
     drawn: list[tuple[int, Branch]],
     present: set[str],
-    heads: dict[int, str] | None = None,
 ) -> None:
     """The edges of ``claim``'s units ``drawn`` (unit number, branch), in this order; only the
-    claims in ``present`` are drawn. ``heads`` maps a unit to the node its edge ends at (the
-    claim by default)."""
-    for unit, branch in drawn:
-        _branch(graph, claim, branch, present, (heads or {}).get(unit, claim.id), claim.id)
+    claims in ``present`` are drawn."""
+    for _, branch in drawn:
+        _branch(graph, claim, branch, present, claim.id, claim.id)
 
 
 def _branch(
