@@ -282,10 +282,25 @@ def refuse_overwrite(source: str | Path, target: Path | None, what: str) -> None
         raise UsageError(f"{target}: refusing to overwrite {what}")
 
 
+#: What changes when a file is saved: (size, mtime_ns, inode); None for a missing file.
+Stamp = tuple[int, int, int] | None
+
+
+def stamp(path: str) -> Stamp:
+    """A file's :data:`Stamp` (editors that save by renaming a new file into place change the
+    inode)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
 __all__ = [
     "LIMIT_VARIABLE",
     "READ_LIMIT",
     "STOPS",
+    "Stamp",
     "Unreadable",
     "describe_size",
     "kind_of",
@@ -295,6 +310,7 @@ __all__ = [
     "read_with_stat",
     "refuse_overwrite",
     "same_file",
+    "stamp",
     "stop_cleanly",
     "stopping_cleanly",
     "write_atomic",

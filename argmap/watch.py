@@ -19,12 +19,11 @@ from argmap.batch.jobs import Outcome, clashes, scan
 from argmap.batch.pool import render_one, run
 from argmap.draw.engine import load_graphviz
 from argmap.draw.options import DrawOptions
+from argmap.io import Stamp, stamp
 
 #: Milliseconds watchfiles waits for more changes after one (an editor's save is often a
 #: write and a rename), and between its looks for them.
 DEBOUNCE = 50
-
-Stamp = tuple[int, int, int] | None  # (size, mtime_ns, inode), None for a missing file
 
 
 def folder_of(path: str) -> str:
@@ -34,16 +33,6 @@ def folder_of(path: str) -> str:
     while not os.path.isdir(folder) and os.path.dirname(folder) != folder:
         folder = os.path.dirname(folder)
     return folder
-
-
-def stamp(path: str) -> Stamp:
-    """What changes when a file is saved: its size, modification time and inode (editors
-    that save by renaming a new file into place change the inode)."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 class Watcher:
@@ -64,6 +53,7 @@ class Watcher:
         self.stamps: dict[str, Stamp] = {}  # every map and source file watched
         self.sources: dict[str, str | None] = {}  # map → its source text's path, once drawn
         self.skipped: list[str] = []  # notes on entries of the folders that are no maps
+        self.current: list[str] = []  # the maps found at the last look (:meth:`changed`)
 
     def maps(self) -> list[str]:
         """The maps watched now: the files named (present or not) and those in the folders
@@ -97,7 +87,7 @@ class Watcher:
     def changed(self) -> tuple[list[str], list[str]]:
         """The maps to draw again (they or their source changed, or they are new) and the
         maps that disappeared, since the last call. The first call returns every map."""
-        maps = self.maps()
+        self.current = maps = self.maps()
         now = {path: stamp(path) for path in maps}
         sources = {s for m, s in self.sources.items() if s is not None and m in now}
         now.update({source: stamp(source) for source in sources})
@@ -118,7 +108,7 @@ class Watcher:
         """Check and draw maps now (several in parallel); remember their source texts so
         that edits to those count too. Maps whose drawings would go to one file are not
         drawn (:func:`argmap.batch.jobs.clashes`)."""
-        clashing = clashes((path, self.target(path)) for path in self.maps())
+        clashing = clashes((path, self.target(path)) for path in self.current)
         drawable = [path for path in paths if path not in clashing]
         root = self.source_root
         if len(drawable) == 1:  # in this process, warm
@@ -180,10 +170,10 @@ class Session:
                 echo(f"argmap: {path} has errors; kept its last drawing")
             self.last[path] = outcome.status
         if self.looks == 0:
-            for path in watcher.maps():
+            for path in watcher.current:
                 if watcher.stamps.get(path) is None:
                     echo(f"argmap: {path} does not exist yet; waiting for it")
-            if not watcher.maps():
+            if not watcher.current:
                 echo("argmap: no maps to watch yet; waiting")
         self.looks += 1
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import click
@@ -13,18 +12,10 @@ from argmap.analysis.coverage import coverage as cover
 from argmap.api import Checked, source_text
 from argmap.cli.maps import (
     Found,
-    count,
-    expand,
-    heading,
-    per_file,
-    read,
-    several,
-    status,
-    why_not,
+    Run,
 )
 from argmap.cli.options import source_root_option
 from argmap.cli.output import (
-    EXIT_OK,
     EXIT_USAGE,
     Failure,
     error,
@@ -67,22 +58,11 @@ def coverage(files: tuple[str, ...], html_out: str | None, source_root: str | No
       argmap coverage maps/europe-central-asia.yaml --html coverage.html
       argmap coverage maps/ --html build/coverage/    # a page a map, as maps/ holds them
     """
-    found = expand(files)
-    many = several(found)
+    run = Run(files)
+    many, rows = run.many, run.rows
     if many and html_out is not None and os.path.isfile(html_out):
         raise Failure(f"{html_out}: for several maps, --html must name a folder, not a file")
-    worst = EXIT_OK
-    rows: list[tuple[str, ...]] = []
-    for number, item in enumerate(found):
-        if many:
-            heading(item.path, first=number == 0)
-        checked = read(item.path, source_root)
-        worst = max(worst, status(checked))
-        if checked is not None:
-            count(checked, item.path if many else None)
-        if checked is None or checked.map is None:
-            rows.append(("-",) * 3 + (f"{item.path} ({why_not(checked, 'covered')})",))
-            continue
+    for item, checked in run.maps(source_root, 3, "covered"):
         try:
             out = _page(item, html_out) if many else _single_page(item.path, html_out)
             found_cover = _cover(checked, item.path, out, alone=not many, root=source_root)
@@ -90,21 +70,18 @@ def coverage(files: tuple[str, ...], html_out: str | None, source_root: str | No
             if not many:
                 raise Failure(str(exc)) from None
             error(str(exc))
-            worst = EXIT_USAGE
+            run.worst = EXIT_USAGE
             rows.append(("-",) * 3 + (f"{item.path} (not covered)",))
             continue
-        errors = "" if checked.ok else ", has errors"
+        bad = not checked.ok
         if found_cover is None:  # no source, of one of several maps
             show("no source to cover", err=False)
-            rows.append(("-",) * 3 + (f"{item.path} (no source{errors})",))
+            rows.append(("-",) * 3 + (f"{item.path} (no source{', has errors' * bad})",))
             continue
         quoted = sum(s.covered for s in found_cover.argument)
-        errors = errors and f" ({errors[2:]})"
         figures = (str(len(found_cover.argument)), str(quoted), f"{found_cover.share:.0%}")
-        rows.append((*figures, item.path + errors))
-    if many:
-        per_file(("sentences", "quoted", "share", "map"), rows)
-    sys.exit(worst)
+        rows.append((*figures, item.path + " (has errors)" * bad))
+    run.finish(("sentences", "quoted", "share", "map"))
 
 
 def _single_page(path: str, html_out: str | None) -> str | None:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from argmap.analysis.evaluate import Status, evaluate
 from argmap.analysis.explain import explain
-from argmap.cli.maps import count, expand, heading, per_file, read, several, status, why_not
+from argmap.cli.maps import Run
 from argmap.cli.options import source_root_option
-from argmap.cli.output import EXIT_OK, show, table
+from argmap.cli.output import show, table
 from argmap.model import ArgumentMap
 
 
@@ -33,26 +31,12 @@ def eval_(files: tuple[str, ...], source_root: str | None) -> None:
       argmap eval maps/europe-central-asia.yaml
       argmap eval maps/                        # every map under maps/, then a row a map
     """
-    found = expand(files)
-    many = several(found)
-    worst = EXIT_OK
-    rows: list[tuple[str, ...]] = []
-    for number, item in enumerate(found):
-        if many:
-            heading(item.path, first=number == 0)
-        checked = read(item.path, source_root)
-        worst = max(worst, status(checked))
-        if checked is not None:
-            count(checked, item.path if many else None)
-        if checked is None or checked.map is None:
-            rows.append(("-",) * 5 + (f"{item.path} ({why_not(checked, 'evaluated')})",))
-            continue
-        figures = _show(checked.map)
+    run = Run(files)
+    for item, checked in run.maps(source_root, 5, "evaluated"):
+        assert checked.map is not None
         errors = "" if checked.ok else " (has errors)"
-        rows.append((*figures, item.path + errors))
-    if many:
-        per_file(("claims", "stand", "defeated", "undecided", "implicit", "map"), rows)
-    sys.exit(worst)
+        run.rows.append((*_show(checked.map), item.path + errors))
+    run.finish(("claims", "stand", "defeated", "undecided", "implicit", "map"))
 
 
 def _show(amap: ArgumentMap) -> tuple[str, ...]:

@@ -5,8 +5,9 @@ over several maps."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from typing import NamedTuple
+import sys
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple, NoReturn
 
 from argmap.api import Checked, check_file
 from argmap.batch.jobs import MAP_SUFFIXES, find_maps
@@ -88,6 +89,42 @@ def why_not(checked: Checked | None, done: str) -> str:
     return "cannot be read" if checked is None else f"not {done}: it has errors"
 
 
+class Run:
+    """A report over the maps ``files`` stand for (:func:`expand`): each map read and checked,
+    under its heading when there are several; a row a map (figures, then the path) for the
+    per-file summary; the worst exit status so far."""
+
+    def __init__(self, files: Iterable[str]) -> None:
+        self.found = expand(files)
+        self.many = several(self.found)
+        self.worst = EXIT_OK
+        self.rows: list[tuple[str, ...]] = []
+
+    def maps(
+        self, source_root: str | None, columns: int, done: str
+    ) -> Iterator[tuple[Found, Checked]]:
+        """Each map that checked well enough to report on, with its checked map; a map that
+        cannot be read or has no model gets a row of ``columns`` dashes saying it was not
+        ``done``."""
+        for number, item in enumerate(self.found):
+            if self.many:
+                heading(item.path, first=number == 0)
+            checked = read(item.path, source_root)
+            self.worst = max(self.worst, status(checked))
+            if checked is not None:
+                count(checked, item.path if self.many else None)
+            if checked is None or checked.map is None:
+                self.rows.append(("-",) * columns + (f"{item.path} ({why_not(checked, done)})",))
+                continue
+            yield item, checked
+
+    def finish(self, header: tuple[str, ...]) -> NoReturn:
+        """The per-file summary (several maps), then exit with the worst status."""
+        if self.many:
+            per_file(header, self.rows)
+        sys.exit(self.worst)
+
+
 def per_file(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     """The per-file summary of a report over several maps: one row a map, its figures first
     and its path last, as ``wc`` prints them."""
@@ -97,6 +134,7 @@ def per_file(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
 
 __all__ = [
     "Found",
+    "Run",
     "count",
     "expand",
     "heading",

@@ -20,7 +20,7 @@ import attrs
 
 from argmap.analysis.coverage import coverage
 from argmap.diagnostics import ArgmapError
-from argmap.io import read_file
+from argmap.io import Stamp, read_file, stamp
 from argmap.model import ArgumentMap
 from argmap.project import confine, roots
 from argmap.read.source import SourceText, normalize
@@ -140,9 +140,6 @@ class Source:
         return best
 
 
-Stamp = tuple[int, int, int]
-
-
 class Sources:
     """Source texts read from disk, kept until the file changes (size, time or inode)."""
 
@@ -156,22 +153,14 @@ class Sources:
         path = os.path.normpath(Path(map_path).parent / relative)
         return path if confine(path, roots(map_path, None)) is not None else None
 
-    @staticmethod
-    def stamp(path: str) -> Stamp | None:
-        try:
-            info = os.stat(path)
-        except OSError:
-            return None
-        return (info.st_size, info.st_mtime_ns, info.st_ino)
-
     def get(self, path: str) -> Source | None:
         """The source text at ``path``, or None when it cannot be read as UTF-8."""
-        stamp = self.stamp(path)
-        if stamp is None:
+        found = stamp(path)
+        if found is None:
             self._read.pop(path, None)
             return None
         known = self._read.get(path)
-        if known is not None and known[0] == stamp:
+        if known is not None and known[0] == found:
             return known[1]
         try:
             data = read_file(path, what="text file")  # a regular file, at most the limit
@@ -179,7 +168,7 @@ class Sources:
             return None
         text, _ = decode(data, path)
         source = Source(text) if text is not None else None
-        self._read[path] = (stamp, source)
+        self._read[path] = (found, source)
         return source
 
     def changed(self, paths: list[str]) -> list[str]:
@@ -188,9 +177,9 @@ class Sources:
         found = []
         for path in paths:
             known = self._read.get(path)
-            stamp = self.stamp(path)
-            if (known[0] if known else None) != stamp:
+            now = stamp(path)
+            if (known[0] if known else None) != now:
                 found.append(path)
-                if stamp is None:
+                if now is None:
                     self._read.pop(path, None)
         return found

@@ -2,7 +2,7 @@
 diagnostics, re-checked and redrawn whenever the map or its source text is saved.
 
 :class:`Preview` compares the two files' stamps (size, modification time, inode: as
-``argmap render --watch`` does, :func:`argmap.watch.stamp`) each time the system says that
+``argmap render --watch`` does, :func:`argmap.io.stamp`) each time the system says that
 something changed in their folders. A save that checks clean gives a
 new drawing; one with errors keeps the last good drawing and shows its diagnostics, as
 ``argmap check`` prints them. Each change bumps :attr:`Preview.version`, and threads waiting in
@@ -18,8 +18,8 @@ from pathlib import Path
 import attrs
 
 from argmap.api import check_file, render_map, source_text
-from argmap.diagnostics import ArgmapError, Severity
-from argmap.watch import Stamp, stamp
+from argmap.diagnostics import ArgmapError, has_errors
+from argmap.io import Stamp, stamp
 
 
 @attrs.frozen
@@ -96,7 +96,7 @@ class Preview:
                 self._source = source
                 self._stamps = (self._stamps[0] if self._stamps else None, stamp(source))
         if not checked.ok or amap is None:
-            errors = any(d.severity is Severity.ERROR for d in checked.diagnostics)
+            errors = has_errors(checked.diagnostics)
             return None, lines, errors, amap.title if amap else None
         try:
             text = source_text(amap, self.path, source_root=self.source_root)
