@@ -114,15 +114,18 @@ class Map(ArgumentMap):
     def render(self, fmt: str = "svg", **options: Any) -> bytes:
         """This map drawn as ``fmt``: :func:`render_map` (same options). An HTML page shows
         the source text beside the map unless ``source`` is given."""
-        if fmt == "html" and "source" not in options and self.path is not None:
-            options["source"] = source_text(self, self.path, source_root=self.source_root)
-        return render_map(self, fmt, **options)
+        return render_map(self, fmt, **self._with_source(fmt, options))
 
     def figures(self, fmt: str = "svg", **options: Any) -> list[bytes]:
         """This map's figures drawn as ``fmt``: :func:`render_figures` (same options)."""
+        return render_figures(self, fmt, **self._with_source(fmt, options))
+
+    def _with_source(self, fmt: str, options: dict[str, Any]) -> dict[str, Any]:
+        """``options`` with, for an HTML page, the source's text read from beside the map
+        file (inside its project or ``source_root``) unless ``source`` is given."""
         if fmt == "html" and "source" not in options and self.path is not None:
-            options["source"] = source_text(self, self.path)
-        return render_figures(self, fmt, **options)
+            options["source"] = source_text(self, self.path, source_root=self.source_root)
+        return options
 
     def save(self, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> None:
         """Draw this map into the file ``path``, whole or not at all, creating missing

@@ -98,6 +98,8 @@ def test_source_root_widens_the_project_in_the_api(tmp_path: Path) -> None:
     assert check_file(path, source_root=tmp_path / "texts").diagnostics == ()
     amap = load(path, source_root=tmp_path / "texts")
     assert b"The sky is blue." in amap.render("html")  # the page reads it from the root too
+    (page,) = amap.figures("html")  # and so do its figures (they read it without the root)
+    assert b"The sky is blue." in page
     assert roots(path, tmp_path / "project") == [str(tmp_path / "project")]  # not twice
 
 
