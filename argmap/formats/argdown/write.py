@@ -92,19 +92,24 @@ def escape(text: str, after: str = "") -> str:
     return "".join("\\" + char if i in marked else char for i, char in enumerate(line))
 
 
-def _data(value: object) -> str:
-    r"""JSON on one line, ASCII only, with no brace inside a text (Argdown's lexer ends data
-    at a brace followed by a word): Argdown's data of a statement or argument.
+#: What Argdown's lexer would read as its own inside data's texts: written as JSON escapes.
+_LEXED = re.compile(r"[{}<>\[\]*_#@`~]")
 
-    >>> print(_data({"note": "a {b}", "n": [1, {"x": None}]}))
-    {"note":"a \u007bb\u007d","n":[1,{"x":null}]}
+
+def _data(value: object) -> str:
+    r"""JSON on one line, ASCII only, with no character inside a text that Argdown's lexer
+    reads as its own (it ends data at a brace followed by a word, and takes ``*``, ``_``,
+    ``<``, ``[``, ``#`` and ``@`` as emphasis, references, tags and mentions): Argdown's data of
+    a statement or argument.
+
+    >>> print(_data({"note": "a {b} *c*", "n": [1, {"x": None}]}))
+    {"note":"a \u007bb\u007d \u002ac\u002a","n":[1,{"x":null}]}
     """
     if isinstance(value, dict):
         return "{" + ",".join(f"{_data(str(k))}:{_data(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ",".join(_data(item) for item in value) + "]"
-    literal = json.dumps(value, ensure_ascii=True)
-    return literal.replace("{", "\\u007b").replace("}", "\\u007d")
+    return _LEXED.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(value, ensure_ascii=True))
 
 
 def _described(title: str, relation: Relation) -> str:
