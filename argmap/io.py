@@ -282,6 +282,28 @@ def refuse_overwrite(source: str | Path, target: Path | None, what: str) -> None
         raise UsageError(f"{target}: refusing to overwrite {what}")
 
 
+def figure_paths(where: Path, count: int) -> list[Path]:
+    """Where the ``count`` figures of one drawing go: ``where`` itself for one, else
+    ``NAME-1.EXT`` ... ``NAME-N.EXT`` beside it."""
+    if count == 1:
+        return [where]
+    return [where.with_name(f"{where.stem}-{n}{where.suffix}") for n in range(1, count + 1)]
+
+
+def leftover_figures(written: list[Path]) -> list[Path]:
+    """Files beside the figures ``written`` (:func:`figure_paths`) that an earlier drawing of
+    the same map left: the single drawing, or figures numbered past the last."""
+    first = written[0]
+    stem = first.stem[: -len("-1")] if len(written) > 1 else first.stem
+    whole = first.with_name(stem + first.suffix)
+    found = [whole] if len(written) > 1 and whole.exists() else []
+    number = len(written) + 1 if len(written) > 1 else 1
+    while (extra := first.with_name(f"{stem}-{number}{first.suffix}")).exists():
+        found.append(extra)
+        number += 1
+    return found
+
+
 #: What changes when a file is saved: (size, mtime_ns, inode); None for a missing file.
 Stamp = tuple[int, int, int] | None
 
@@ -303,7 +325,9 @@ __all__ = [
     "Stamp",
     "Unreadable",
     "describe_size",
+    "figure_paths",
     "kind_of",
+    "leftover_figures",
     "make_folder",
     "read_file",
     "read_limit",

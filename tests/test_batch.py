@@ -11,6 +11,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+from argmap.api import load, render_figures
 from argmap.batch import cache as cache_module
 from argmap.batch import pool
 from argmap.batch.cache import CACHE_FORMAT, CACHE_NAME, Cache, settings_key
@@ -317,7 +318,7 @@ def test_files_just_changed_are_recorded_without_their_stat(folder: Path) -> Non
     # now could keep their stat, so the next run hashes them.
     assert record["map"]["stat"] is None
     assert record["source_file"]["stat"] is None
-    assert record["drawing"]["stat"] is None
+    assert record["drawings"][0]["stat"] is None
     assert record["source"] == "source.txt"  # as the map names it, relative to the map
 
 
@@ -341,7 +342,7 @@ def test_a_settled_file_whose_stat_is_unchanged_is_not_read_again(
 ) -> None:
     run("render", str(folder))
     assert "3 up to date" in run("render", str(folder)).output  # hashes the new drawings
-    assert entry(folder)["drawing"]["stat"] is not None
+    assert entry(folder)["drawings"][0]["stat"] is not None
     assert entry(folder)["map"]["stat"] is not None
 
     def hashed(path: str, looked: int) -> dict:
@@ -451,7 +452,8 @@ def test_the_files_of_a_batch_settle_by_its_end_and_are_not_read_again(
 ) -> None:
     assert "3 drawn" in run("render", str(folder)).output
     record = entry(folder, "sub/c.svg")
-    assert None not in (record[f]["stat"] for f in ("map", "source_file", "drawing"))
+    assert None not in (record[f]["stat"] for f in ("map", "source_file"))
+    assert record["drawings"][0]["stat"] is not None
     monkeypatch.setattr(cache_module, "hashed", lambda path, looked: pytest.fail(f"{path} read"))
     assert "3 up to date" in run("render", str(folder)).output
 
@@ -465,7 +467,7 @@ def test_a_drawing_changed_before_it_settled_keeps_no_stat(folder: Path) -> None
     same_size_edit(folder / "a.svg", "<svg", "<SVG", keep_mtime=True)
     cache.settle(job)
     record = cache.entries["a.svg"]
-    assert record["drawing"]["stat"] is None  # so the next run hashes it, and draws it again
+    assert record["drawings"][0]["stat"] is None  # so the next run hashes it, draws it again
     assert record["map"]["stat"] is not None
     cache.save()
     assert Cache(str(folder), key).fresh(job) is None
@@ -493,3 +495,46 @@ def test_a_map_that_runs_out_of_memory_says_so_in_words(
     ) in result.output
     assert "MemoryError" not in result.output
     assert result.output.endswith("argmap: 3 maps: 2 drawn, 0 up to date, 1 not drawn\n")
+
+
+# --- fitted to a column: a map drawn as several figures ----------------------------------------
+
+
+def test_a_folder_fitted_to_a_column_writes_each_maps_figures_and_keeps_them_up_to_date(
+    seed_copy: Path, tmp_path: Path
+) -> None:
+    """``render DIR --fit 720``: a big map as NAME-1 ... NAME-N, a small one as NAME; every
+    file listed; the next run finds all up to date; a figure deleted is drawn again."""
+    maps = seed_copy.parent
+    (maps / "small.yaml").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "build"
+    result = run("render", str(maps), "--fit", "720", "-o", f"{out}/")
+    assert result.exit_code == 0, result.output
+    count = len(render_figures(load(seed_copy), "dot", fit=720))
+    seed = [f"europe-central-asia-{n}.svg" for n in range(1, count + 1)]
+    assert count > 1
+    assert sorted(p.name for p in out.iterdir()) == sorted([CACHE_NAME, *seed, "small.svg"])
+    assert [line for line in result.output.splitlines() if "wrote" in line] == [
+        f"argmap: wrote {out / name}" for name in [*seed, "small.svg"]
+    ]
+    alone = tmp_path / "alone"  # the figures are those of the map drawn on its own
+    assert run("render", str(seed_copy), "--fit", "720", "-o", f"{alone}/").exit_code == 0
+    assert all((out / name).read_bytes() == (alone / name).read_bytes() for name in seed)
+    assert "2 maps: 0 drawn, 2 up to date" in run("render", str(maps), "--fit", "720",
+                                                    "-o", f"{out}/").output  # fmt: skip
+    (out / seed[1]).unlink()
+    again = run("render", str(maps), "--fit", "720", "-o", f"{out}/")
+    assert "2 maps: 1 drawn, 1 up to date" in again.output
+    assert (out / seed[1]).exists()
+
+
+def test_a_folder_drawn_with_fewer_figures_says_which_files_an_earlier_run_left(
+    seed_copy: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "build"
+    assert run("render", str(seed_copy.parent), "--fit", "720", "-o", f"{out}/").exit_code == 0
+    result = run("render", str(seed_copy.parent), "--fit", "2400", "-o", f"{out}/")
+    assert result.exit_code == 0, result.output
+    assert f"argmap: wrote {out / 'europe-central-asia.svg'}" in result.output
+    left = [line for line in result.output.splitlines() if "is left from an earlier" in line]
+    assert left and all(line.startswith(f"argmap: note: {out}") for line in left)

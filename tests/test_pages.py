@@ -146,12 +146,6 @@ def test_render_refuses_options_that_do_not_go_together(
     assert message in result.output
 
 
-def test_render_fit_is_refused_for_a_folder(seed_copy: Path) -> None:
-    result = run("render", str(seed_copy.parent), "--fit", "720")
-    assert result.exit_code == 2
-    assert "--fit draws maps one at a time" in result.output
-
-
 def test_render_page_writes_one_pdf(seed_copy: Path, tmp_path: Path) -> None:
     result = run("render", str(seed_copy), "-f", "pdf", "--page", "a4", "-o", f"{tmp_path}/")
     assert result.exit_code == 0, result.output

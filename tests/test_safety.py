@@ -419,7 +419,7 @@ def test_watching_a_folder_with_maps_that_clash_draws_neither(tmp_path: Path) ->
 
 RECORD = {"sha256": "0" * 64, "stat": [1, 2, 3, 4]}
 ENTRY = {"path": "m.yaml", "map": RECORD, "source": "s.txt", "source_file": RECORD,
-         "drawing": {"sha256": "f" * 64, "stat": None}, "lines": [":1:1: warning: w [AM201]"],
+         "drawings": [{"sha256": "f" * 64, "stat": None}], "lines": [":1:1: warning: w [AM201]"],
          "errors": 0, "warnings": 1}  # fmt: skip
 
 
@@ -434,6 +434,10 @@ ENTRY = {"path": "m.yaml", "map": RECORD, "source": "s.txt", "source_file": RECO
         ({"lines": [1]}, "is not one argmap writes"),
         ({"map": {"sha256": "../../etc/passwd", "stat": None}}, "is not one argmap writes"),
         ({"map": {"sha256": "0" * 64, "stat": [1, 2, 3]}}, "is not one argmap writes"),
+        ({"drawings": []}, "is not one argmap writes"),
+        ({"drawings": {"sha256": "f" * 64, "stat": None}}, "is not one argmap writes"),
+        ({"drawings": [RECORD, {"sha256": "../x", "stat": None}]}, "is not one argmap writes"),
+        ({"drawings": [RECORD, RECORD]}, None),
         ({"extra": 1}, "does not have the keys of one"),
     ],
 )

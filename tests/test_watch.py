@@ -227,3 +227,24 @@ def test_watch_on_the_command_line_stops_at_ctrl_c(tmp_path: Path) -> None:
     assert process.returncode == 130  # as shells count an end by Ctrl-C
     result = CliRunner().invoke(main, ["render", str(path), "--watch", "-o", "-"])
     assert result.exit_code == 2
+
+
+def test_a_watched_map_fitted_to_a_column_is_drawn_again_as_its_figures(seed_copy: Path) -> None:
+    """``render --watch --fit 720``: each save writes every figure; a save that needs fewer
+    figures says which files the earlier drawing left."""
+    said: list[str] = []
+    session = Session([str(seed_copy)], beside, "svg", DrawOptions(fit=720), said.append)
+    session.look()
+    figures = sorted(seed_copy.parent.glob("europe-central-asia-*.svg"))
+    assert len(figures) > 1
+    assert timeless(said) == [f"argmap: wrote {p}" for p in figures[:-1]] + [
+        f"argmap: wrote {figures[-1]} (T ms)"
+    ]
+    said.clear()
+    save(seed_copy, GOOD)  # a map of two claims: one figure
+    session.look()
+    whole = seed_copy.with_suffix(".svg")
+    assert timeless(said) == [f"argmap: wrote {whole} (T ms)"] + [
+        f"argmap: note: {p} is left from an earlier drawing of this map" for p in figures
+    ]
+    assert session.status == 0

@@ -2,11 +2,11 @@
 
 A small cache file, :data:`CACHE_NAME`, in the output folder (the map folder itself without
 ``-o``) remembers each drawing and what it was made from: the SHA-256 of the map's bytes, of
-its source text's bytes and of the drawing written, and the settings (argmap's version, the
-installed Graphviz, the shipped font's files and the libraries that embed it, the format and
-the drawing options). A map whose map, source and drawing
-still have those hashes, under the same settings, is skipped, and its warnings are repeated
-from the cache.
+its source text's bytes and of the drawing written (of each of its figures, with ``--fit``),
+and the settings (argmap's version, the installed Graphviz, the shipped font's files and the
+libraries that embed it, the format and the drawing options). A map whose map, source and
+drawing still have those hashes, under the same settings, is skipped, and its warnings are
+repeated from the cache.
 
 Hashing every file on every run would read them all, so the cache also keeps, as git's index
 does, each file's size, modification and change times and inode, once the file has *settled*:
@@ -38,6 +38,7 @@ import json
 import os
 import re
 import time
+from pathlib import Path
 from typing import Any
 
 from argmap import __version__
@@ -45,12 +46,12 @@ from argmap.batch.jobs import Job, Outcome
 from argmap.diagnostics import ArgmapError
 from argmap.draw.identity import drawing_identity
 from argmap.draw.options import DrawOptions
-from argmap.io import Unreadable, read_file, read_with_stat, write_atomic
+from argmap.io import Unreadable, figure_paths, read_file, read_with_stat, write_atomic
 from argmap.project import confine, roots
 
 #: The cache file, written in the folder that receives the drawings.
 CACHE_NAME = ".argmap-cache.json"
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5  # 5: a record per figure ("drawings"), for --fit
 _SHA = re.compile(r"[0-9a-f]{64}")
 _DRIVE = re.compile(r"[A-Za-z]:")
 
@@ -122,7 +123,7 @@ def _record(value: object) -> bool:
     return isinstance(value["sha256"], str) and bool(_SHA.fullmatch(value["sha256"])) and stat_ok
 
 
-_ENTRY = {"path", "map", "source", "source_file", "drawing", "lines", "errors", "warnings"}
+_ENTRY = {"path", "map", "source", "source_file", "drawings", "lines", "errors", "warnings"}
 
 
 def problem(drawings: object) -> str | None:
@@ -141,7 +142,9 @@ def problem(drawings: object) -> str | None:
         if not (
             isinstance(entry["path"], str)
             and _record(entry["map"])
-            and _record(entry["drawing"])
+            and isinstance(entry["drawings"], list)
+            and bool(entry["drawings"])
+            and all(_record(drawing) for drawing in entry["drawings"])
             and (source is None) == (entry["source_file"] is None)
             and (source is None or (isinstance(source, str) and _record(entry["source_file"])))
             and isinstance(entry["lines"], list)
@@ -262,10 +265,13 @@ class Cache:
             self.changed = True
 
     def _files(self, job: Job, entry: dict[str, Any]) -> list[tuple[str, dict[str, Any]]] | None:
-        """The drawing, map and source (if any) of a cache entry: their paths and records;
+        """The drawing (or its figures), map and source (if any) of a cache entry: their paths
+        and records;
         None when the source lies outside the map's project and the source root (worked out
         once for each folder and source: maps of a folder mostly share theirs)."""
-        files = [(job.target, entry["drawing"]), (job.path, entry["map"])]
+        drawings = entry["drawings"]
+        paths = figure_paths(Path(job.target), len(drawings))
+        files = [*zip(map(str, paths), drawings, strict=True), (job.path, entry["map"])]
         if entry["source"] is not None:
             folder = os.path.dirname(job.path)
             source = os.path.join(folder, entry["source"])

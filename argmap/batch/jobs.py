@@ -127,7 +127,8 @@ def plan(folders: Iterable[str], output: str | None, fmt: str) -> tuple[list[Job
 
 
 class Outcome(NamedTuple):
-    """What became of one map: its diagnostics, and the drawing written or why not."""
+    """What became of one map: its diagnostics, and the drawing (or figures) written or why
+    not."""
 
     path: str
     target: str | None
@@ -140,6 +141,8 @@ class Outcome(NamedTuple):
     seconds: float = 0.0  # spent reading, checking and drawing it
     record: dict[str, Any] | None = None  # the cache entry, once drawn
     source: str | None = None  # the source text's file, once drawn, when the map has one
+    written: tuple[str, ...] = ()  # the files written: the target, or its figures
+    leftovers: tuple[str, ...] = ()  # notes on figures an earlier drawing left beside them
 
     @property
     def status(self) -> int:
@@ -153,7 +156,9 @@ class Outcome(NamedTuple):
             lines.append(f"argmap: error: {self.problem}")
         elif self.wrote:
             took = f" ({self.seconds * 1000:.0f} ms)" if timing else ""
-            lines.append(f"argmap: wrote {self.target}{took}")
+            written = self.written or (self.target,)
+            lines += [f"argmap: wrote {path}" for path in written[:-1]]
+            lines += [f"argmap: wrote {written[-1]}{took}", *self.leftovers]
         return lines
 
 

@@ -23,7 +23,15 @@ from argmap.batch.jobs import Job, Outcome, clashes, plan
 from argmap.diagnostics import ArgmapError, Severity, UsageError
 from argmap.draw.engine import load_graphviz
 from argmap.draw.options import DrawOptions
-from argmap.io import make_folder, read_with_stat, refuse_overwrite, stop_cleanly, write_atomic
+from argmap.io import (
+    figure_paths,
+    leftover_figures,
+    make_folder,
+    read_with_stat,
+    refuse_overwrite,
+    stop_cleanly,
+    write_atomic,
+)
 from argmap.project import confine, roots
 
 if TYPE_CHECKING:
@@ -34,8 +42,10 @@ if TYPE_CHECKING:
 def render_one(
     path: str, target: str, fmt: str, options: DrawOptions, source_root: str | None = None
 ) -> Outcome:
-    """Check one map and, when it has no errors, draw it into ``target`` (atomically); its
-    source is read only inside the map's project or ``source_root``.
+    """Check one map and, when it has no errors, draw it into ``target`` (atomically), or,
+    drawn as several figures (``--fit``), into ``NAME-1.EXT`` ... beside it
+    (:func:`~argmap.io.figure_paths`); its source is read only inside the map's project or
+    ``source_root``.
 
     Never raises for a problem with the map or its output: the outcome says what happened.
     The cache entry it returns hashes exactly the bytes that were checked and drawn: the
@@ -71,16 +81,19 @@ def render_one(
     try:
         refuse_overwrite(path, Path(target), "the map itself")
         drawings = draw(checked.map, path, fmt, options, notes=notes, source_root=source_root)
-        if len(drawings) != 1:  # --fit is refused for folders; this is the last guard
-            raise ArgmapError(f"{path} is drawn as {len(drawings)} figures; draw it alone")
-        drawing = drawings[0]
+        paths = figure_paths(Path(target), len(drawings))  # several with --fit
+        for where in paths:
+            refuse_overwrite(path, where, "the map itself")
         make_folder(os.path.dirname(target))
-        write_atomic(target, drawing)
+        for where, drawing in zip(paths, drawings, strict=True):
+            write_atomic(where, drawing)
     except ArgmapError as exc:
         return Outcome(
             path, target, **counts, problem=str(exc), seconds=time.perf_counter() - started
         )
     counts["lines"] = lines + tuple(f"{path}: note: {note}" for note in notes)
+    left = tuple(f"argmap: note: {stale} is left from an earlier drawing of this map"
+                 for stale in leftover_figures(paths))  # fmt: skip
     record = None
     # A drawing with notes has text the shipped font lacks, drawn with the machine's fonts,
     # which the cache cannot see: it is drawn again on every run rather than trusted.
@@ -90,14 +103,15 @@ def render_one(
             "map": {"sha256": sha(data), "stat": map_stat},
             "source": None if source is None else source.path,  # as the map names it
             "source_file": source_file,
-            "drawing": {"sha256": sha(drawing), "stat": None},  # just written: not settled
+            # Just written: not settled. One record a figure, in order (figure_paths).
+            "drawings": [{"sha256": sha(drawing), "stat": None} for drawing in drawings],
             "lines": [line[len(path) :] for line in lines],  # replayed after the map's path
             "errors": counts["errors"],
             "warnings": counts["warnings"],
         }
     return Outcome(
         path, target, **counts, wrote=True, seconds=time.perf_counter() - started,
-        record=record, source=location,
+        record=record, source=location, written=tuple(map(str, paths)), leftovers=left,
     )  # fmt: skip
 
 

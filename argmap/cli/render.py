@@ -27,29 +27,7 @@ from argmap.cli.output import (
 from argmap.cli.output import summary as summarize
 from argmap.diagnostics import ArgmapError, UsageError
 from argmap.draw.options import DEFAULT_FORMAT, FORMATS, DrawOptions
-from argmap.io import refuse_overwrite
-
-
-def numbered(where: Path, count: int) -> list[Path]:
-    """Where ``count`` figures go: ``where`` itself for one, else ``NAME-1.EXT`` ...
-    ``NAME-N.EXT`` beside it."""
-    if count == 1:
-        return [where]
-    return [where.with_name(f"{where.stem}-{n}{where.suffix}") for n in range(1, count + 1)]
-
-
-def _leftovers(written: list[Path]) -> list[Path]:
-    """Files beside ``written`` that an earlier drawing of the same map left: the single
-    drawing or figures numbered past the last."""
-    first = written[0]
-    stem = first.stem[: -len("-1")] if len(written) > 1 else first.stem
-    whole = first.with_name(stem + first.suffix)
-    found = [whole] if len(written) > 1 and whole.exists() else []
-    number = len(written) + 1 if len(written) > 1 else 1
-    while (extra := first.with_name(f"{stem}-{number}{first.suffix}")).exists():
-        found.append(extra)
-        number += 1
-    return found
+from argmap.io import figure_paths, leftover_figures, refuse_overwrite
 
 
 def write_figures(where: Path | None, drawings: list[bytes]) -> None:
@@ -63,10 +41,10 @@ def write_figures(where: Path | None, drawings: list[bytes]) -> None:
             )
         write(None, drawings[0])
         return
-    paths = numbered(where, len(drawings))
+    paths = figure_paths(where, len(drawings))
     for path, drawing in zip(paths, drawings, strict=True):
         write(path, drawing)
-    for stale in _leftovers(paths):
+    for stale in leftover_figures(paths):
         say(f"argmap: note: {stale} is left from an earlier drawing of this map")
 
 
@@ -179,6 +157,7 @@ def render(
       argmap render maps/europe-central-asia.yaml -o - > map.svg
       argmap render maps/*.yaml -o build/
       argmap render maps/ -o build/                          # every map, in parallel
+      argmap render maps/ -o build/ --fit 720                # each map's figures
       argmap render maps/europe-central-asia.yaml --watch
       argmap render big.yaml --focus energy-interest --depth 1
       argmap render maps/europe-central-asia.yaml --status -f png
@@ -192,9 +171,6 @@ def render(
     if output == "-" and (several or watch):
         raise Failure("-o - (stdout) takes one map; give a folder to render several or to watch")
     if folders or watch:
-        if options.fit is not None and fmt != "html":
-            raise Failure("--fit draws maps one at a time; name the maps rather than a folder, "
-                          "and do not --watch")  # fmt: skip
         sys.exit(_render_many(files, folders, output, fmt, options, watch, jobs, source_root))
     exit_status = EXIT_OK
     results: list[Checked] = []
