@@ -71,7 +71,7 @@ PREMISE = HEAD + "premises:\n  - id: a\n"
         ),
         (
             PREMISE + "     text: x\n",
-            "5:10",
+            "5:6",
             "'text:' starts in column 6 but 'id:' on line 4"
             " starts in column 5: the keys of one mapping line up; move it to column 5",
         ),
@@ -83,7 +83,7 @@ PREMISE = HEAD + "premises:\n  - id: a\n"
         ),
         (
             "argmap: 1\n title: T\n",
-            "2:7",
+            "2:2",
             "'title:' starts in column 2 but 'argmap:' on line 1"
             " starts in column 1: the keys of one mapping line up; move it to column 1",
         ),

@@ -1,6 +1,8 @@
 """libyaml's syntax errors → diagnostics that name the cause and show the fix: a tab in the
-indentation, a key or a list item that does not line up with its neighbours, a colon and a space
-inside plain text (with the line quoted)."""
+indentation, a key or a list item that does not line up with its neighbours, a dash without its
+space, a key without its colon, text going on at its key's column, an apostrophe inside single
+quotes (:mod:`argmap.read.yamllines`), a colon and a space inside plain text (with the line
+quoted)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import re
 import yaml
 
 from argmap.diagnostics import Diagnostic, Span
+from argmap.read.yamllines import Hint, apostrophe_hint, dash_hint, indent_hint, key_hint
 
 
 def _span(mark: yaml.Mark) -> Span:
@@ -30,57 +33,8 @@ def quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-# A line that starts a key (after any list dashes): its indentation, dashes and key.
-_KEY_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[^\s#:'\"-][^:#]*?):(?:\s|$)")
 #: libyaml's problems when a line is indented wrongly.
 _INDENTATION = ("did not find expected", "mapping values are not allowed", "expected <block end>")
-
-
-def _indent_hint(lines: list[str], row: int) -> str | None:
-    """What is wrong with line ``row`` (0-based) when its key, or its list item, lines up with
-    no level open above it, and how to indent it; None when it does line up (the mistake is
-    another) or when that cannot be told."""
-    here = _KEY_LINE.match(lines[row])
-    if here is None:
-        return None
-    item = bool(here["dashes"])
-    # Where a key (an item: its dash) starts, 0-based, on this line and on the open levels
-    # above it: each line above that starts left of all the lines after it.
-    own = len(here["indent"]) + (0 if item else len(here["dashes"]))
-    levels: list[tuple[int, int, str]] = []  # (column, row, what starts there)
-    lowest = None
-    for back in range(row - 1, -1, -1):
-        before = _KEY_LINE.match(lines[back])
-        if before is None:
-            if lines[back].strip() and not lines[back].lstrip().startswith("#"):
-                return None  # a line of text, a flow list, a block scalar: not told here
-            continue
-        key = len(before["indent"]) + len(before["dashes"])
-        if not levels and not lines[back][before.end() :].strip() and own > key - 1:
-            return None  # the key before opens a mapping or a list: deeper is right
-        starts = [(key, f"'{before['key']}:'")]
-        if before["dashes"]:
-            starts.insert(0, (len(before["indent"]), f"the item '- {before['key']}:'"))
-        for column, what in reversed(starts):
-            if lowest is None or column < lowest:
-                levels.append((column, back, what))
-                lowest = column
-        if lowest == 0:
-            break
-    if not levels or any(column == own for column, _, _ in levels):
-        return None
-    if item:  # the nearest item above, else the nearest level
-        column, back, what = next((lv for lv in levels if lv[2].startswith("the item")), levels[0])
-        name, kind = f"'- {here['key']}:'", "the items of one list"
-    else:
-        column, back, what = next(
-            (lv for lv in levels if not lv[2].startswith("the item")), levels[0]
-        )
-        name, kind = f"'{here['key']}:'", "the keys of one mapping"
-    return (
-        f"{name} starts in column {own + 1} but {what} on line {back + 1} starts in column "
-        f"{column + 1}: {kind} line up; move it to column {column + 1}"
-    )
 
 
 def _colon_hint(line: str, column: int) -> str | None:
@@ -92,6 +46,23 @@ def _colon_hint(line: str, column: int) -> str | None:
     if column < found.start("value"):
         return None
     return found.group("head") + quoted(found.group("value"))
+
+
+def _hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
+    """What the lines around a syntax error show was meant, for the mistakes that can be told
+    from them beyond doubt (:mod:`argmap.read.yamllines`); None for the others."""
+    mark = exc.problem_mark
+    problem = exc.problem or ""
+    if mark is None:
+        return None
+    hint = dash_hint(lines, mark.line)
+    if hint is None and problem.startswith("could not find expected ':'") and exc.context_mark:
+        hint = key_hint(lines, exc.context_mark.line, exc.context_mark.column)
+    if hint is None:
+        hint = apostrophe_hint(lines, mark.line, mark.column)
+    if hint is None and problem.startswith(_INDENTATION):
+        hint = indent_hint(lines, mark.line)
+    return hint
 
 
 def syntax_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic:
@@ -106,8 +77,8 @@ def syntax_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic:
         return Diagnostic(
             path, span, "AM012", "control character in the file (only tab and newline are allowed)"
         )
-    lines = text.split("\n")
-    line = lines[mark.line].rstrip("\r") if mark is not None and mark.line < len(lines) else ""
+    lines = [line.rstrip("\r") for line in text.split("\n")]
+    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
     if mark is not None and ("tab" in problem or line[mark.column : mark.column + 1] == "\t"):
         return Diagnostic(
             path,
@@ -116,10 +87,10 @@ def syntax_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic:
             "YAML syntax error: a tab in the indentation; YAML indents with spaces only: "
             "replace the tab with spaces",
         )
-    if mark is not None and problem.startswith(_INDENTATION):
-        hint = _indent_hint(lines, mark.line) if mark.line < len(lines) else None
-        if hint is not None:
-            return Diagnostic(path, span, "AM002", f"YAML syntax error: {hint}")
+    hint = _hint(exc, lines) if mark is not None and mark.line < len(lines) else None
+    if hint is not None:
+        message, row, column = hint
+        return Diagnostic(path, Span(row + 1, column + 1), "AM002", f"YAML syntax error: {message}")
     if mark is not None and problem.startswith("mapping values are not allowed"):
         fixed = _colon_hint(line, mark.column)
         if fixed is not None:

@@ -1,0 +1,203 @@
+"""The lines around a YAML syntax error → what their writer got wrong and how to write it: a key
+or a list item out of line with its neighbours, a dash without its space, a key without its
+colon, text going on at its key's column, an apostrophe inside single quotes.
+
+Each hint is a message and the place it is about (0-based line and column), or None when the
+lines do not show that mistake beyond doubt: libyaml's own words are better than a wrong guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from argmap.diagnostics import clip
+from argmap.model.keys import KEYS
+
+#: Where a hint points: a message, and the 0-based line and column it is about.
+Hint = tuple[str, int, int]
+
+#: Every key a map may hold, anywhere.
+_KNOWN_KEYS = frozenset(key for keys in KEYS.values() for key in keys)
+#: The keys whose values are prose, which may go on over several lines.
+_TEXT_KEYS = frozenset({"title", "text", "note", "label", "scheme", "publisher"})
+
+# A line that starts a key (after any list dashes): its indentation, dashes and key.
+_KEY_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[^\s#:'\"-][^:#]*?):(?:\s|$)")
+# A list item that is no key (``- a``): its indentation, dashes and value.
+_ITEM_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)+)(?P<value>[^\s#].*?)\s*(?:#.*)?")
+# A list item whose dash has no space after it, before a known key (``-id: a``).
+_NO_SPACE = re.compile(r"(?P<indent> *)-(?P<key>[a-z]+):(?:\s|$)")
+# A key and its value written on one line: the value's first character is where it starts.
+_KEY_VALUE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[a-z]+): +(?P<value>\S)")
+# What may come before a value that opens a single quote: a key, a dash, or a flow collection.
+_BEFORE_VALUE = re.compile(r"(?:\s*(?:-\s+)*(?:[^\s#:'\"][^:#]*?:\s+)?|.*[\[{,]\s*)")
+# What comes before a value in block style: a key and any dashes (shown with the fixed text).
+_BLOCK_HEAD = re.compile(r"\s*(?:-\s+)*(?:[^\s#:'\"\[\]{},][^:#]*?:\s+)?")
+
+
+def _content_above(lines: list[str], row: int) -> int | None:
+    """The nearest line above ``row`` that holds more than blanks and a comment."""
+    for back in range(row - 1, -1, -1):
+        if lines[back].strip() and not lines[back].lstrip().startswith("#"):
+            return back
+    return None
+
+
+def _starts(line: str) -> tuple[list[tuple[int, str, bool]], bool] | None:
+    """Where a line of a key or a list item starts things, leftmost last, as (column, what,
+    is a list item's dash), and whether it opens a mapping or a list (a key and nothing after
+    it); None for any other line."""
+    found = _KEY_LINE.match(line)
+    if found is not None:
+        column = len(found["indent"]) + len(found["dashes"])
+        starts = [(column, f"'{found['key']}:'", False)]
+        if found["dashes"]:
+            starts.append((len(found["indent"]), f"the item '- {found['key']}:'", True))
+        return starts, not line[found.end() :].strip()
+    item = _ITEM_LINE.fullmatch(line)
+    if item is not None:
+        return [(len(item["indent"]), f"the item '- {clip(item['value'], 30)}'", True)], False
+    return None
+
+
+def indent_hint(lines: list[str], row: int) -> Hint | None:
+    """What is wrong with line ``row`` (0-based) when its key, or its list item, lines up with
+    no level open above it (or a key lines up with the dash of an item, not with its keys), and
+    how to indent it; None when it does line up (the mistake is another) or when that cannot be
+    told."""
+    here = _KEY_LINE.match(lines[row]) or _ITEM_LINE.fullmatch(lines[row])
+    if here is None:
+        return None
+    item = bool(here["dashes"])
+    own = len(here["indent"])
+    key = here.groupdict().get("key")
+    if key is None:
+        name = f"'- {clip(here['value'], 30)}'"
+    else:
+        name = f"'- {key}:'" if item else f"'{key}:'"
+    # Where a key or an item's dash starts on the open levels above: each line above that
+    # starts left of all the lines after it (a key in the column of a dash too: the list may
+    # be a value of that key, its dashes not indented).
+    levels: list[tuple[int, int, str, bool]] = []  # (column, row, what starts there, a dash)
+    for back in range(row - 1, -1, -1):
+        starts = _starts(lines[back])
+        if starts is None:
+            if lines[back].strip() and not lines[back].lstrip().startswith("#"):
+                return None  # a line of text, a flow list, a block scalar: not told here
+            continue
+        found, opens = starts
+        if not levels and opens and own > found[0][0] - 1:
+            return None  # the key before opens a mapping or a list: deeper is right
+        for column, what, dash in found:
+            lowest = levels[-1] if levels else None
+            if (
+                lowest is None
+                or column < lowest[0]
+                or (column == lowest[0] and lowest[3] and not dash)
+            ):
+                levels.append((column, back, what, dash))
+        if levels[-1][0] == 0 and not levels[-1][3]:
+            break
+    same = [level for level in levels if level[0] == own]
+    keys = [level for level in levels if not level[3]]
+    if same and (item or not all(level[3] for level in same)):
+        return None
+    if same:  # a key in the column of an item's dash: it belongs with the item's keys
+        deeper = [level for level in keys if level[0] > own]
+        if not deeper:
+            return None
+        column, back, what, _ = min(deeper)
+    elif not levels:
+        return None
+    else:  # the nearest item above (for an item), else the nearest key, else the nearest level
+        column, back, what, _ = next((lv for lv in levels if lv[3] == item), levels[0])
+    kind = "the items of one list" if item else "the keys of one mapping"
+    message = (
+        f"{name} starts in column {own + 1} but {what} on line {back + 1} starts in column "
+        f"{column + 1}: {kind} line up; move it to column {column + 1}"
+    )
+    return message, row, own
+
+
+def dash_hint(lines: list[str], row: int) -> Hint | None:
+    """A list item written without the space after its dash (``-id: a``) on line ``row`` or
+    on the line above it, which YAML reads as the key '-id'."""
+    above = _content_above(lines, row)
+    for back in (row, above):
+        found = _NO_SPACE.match(lines[back]) if back is not None else None
+        if back is not None and found is not None and found["key"] in _KNOWN_KEYS:
+            written = lines[back].strip()
+            message = (
+                f"'-{found['key']}:' has no space after its '-': a list item starts with '- ' "
+                f"(a dash, then a space); write '- {written[1:]}'"
+            )
+            return message, back, len(found["indent"])
+    return None
+
+
+def key_hint(lines: list[str], row: int, column: int) -> Hint | None:
+    """For a line where libyaml looked for a key's colon and found none (at ``row``, from
+    ``column``): a key written without its colon (``title T``), or text that goes on over the
+    next line without being indented further than its key."""
+    if row >= len(lines):
+        return None
+    words = lines[row][column:].split(None, 1)
+    if not words or words[0].startswith("#"):
+        return None
+    word = words[0]
+    rest = words[1].strip() if len(words) > 1 else ""
+    above = _content_above(lines, row)
+    text = _KEY_VALUE.match(lines[above]) if above is not None else None
+    goes = fix = ""  # when the line may go on with the text above: that, and how to write it
+    if (
+        above is not None
+        and text is not None
+        and len(text["indent"]) + len(text["dashes"]) == column
+        and text["key"] in _TEXT_KEYS
+        and text["value"] not in "'\"[{|>&*!%@`"
+        and " " in lines[above][text.start("value") :].strip()  # prose: more than a word
+    ):
+        key = f"'{text['key']}:'"
+        goes = f"line {row + 1} goes on with the text of {key} on line {above + 1}"
+        fix = f"indent it further than {key} (to column {text.start('value') + 1}, under the text)"
+    if word in _KNOWN_KEYS:
+        fixed = f"{word}: {rest}" if rest else f"{word}:"
+        message = f"the key '{word}' has no ':' after it; write '{fixed}'"
+        return (f"{message}; or, if {goes}, {fix}" if goes else message), row, column
+    if goes:
+        message = (
+            f"{goes} but starts in the column of {key}, where YAML looks for the next key: "
+            f"{fix}, or write the text on one line"
+        )
+        return message, row, column
+    return None
+
+
+def apostrophe_hint(lines: list[str], row: int, column: int) -> Hint | None:
+    """A text in single quotes cut short by an apostrophe inside it (``'Europe's energy'``),
+    when libyaml stopped at ``column``, just after that apostrophe."""
+    line = lines[row] if row < len(lines) else ""
+    end = column - 1  # the apostrophe that ended the text
+    if end < 1 or line[end : end + 1] != "'":
+        return None
+    opening = line.find("'")
+    if opening >= end or not _BEFORE_VALUE.fullmatch(line[:opening]):
+        return None
+    if "'" in line[opening + 1 : end].replace("''", ""):
+        return None  # the text was ended before: another mistake
+    closing = line.rfind("'")
+    if closing <= end:
+        return None
+    meant = line[opening + 1 : closing].replace("''", "'")
+    head = line[:opening].strip()
+    head = head + " " if head and _BLOCK_HEAD.fullmatch(line[:opening]) else ""
+    single = f"{head}'{meant.replace(chr(39), chr(39) * 2)}'"
+    if '"' in meant or "\\" in meant:
+        fix = f"double each apostrophe inside it: {single}"
+    else:
+        fix = f'write it in double quotes, {head}"{meant}", or double each apostrophe: {single}'
+    message = f"the apostrophe in '{clip(meant, 40)}' ends the text in single quotes; {fix}"
+    return message, row, end
+
+
+__all__ = ["Hint", "apostrophe_hint", "dash_hint", "indent_hint", "key_hint"]
