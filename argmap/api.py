@@ -90,7 +90,8 @@ def check_bytes(data: bytes, path: str, *, source_root: Root = None) -> Checked:
     if amap is None:
         return Checked(path, None, tuple(diagnostics))
     source, problems = read_source(amap, path, source_root)
-    found = sorted([*diagnostics, *problems, *check(amap, path, source)])
+    written = data.decode("utf-8-sig")  # loaded, so UTF-8: for messages that show its lines
+    found = sorted([*diagnostics, *problems, *check(amap, path, source, written)])
     return Checked(path, amap, tuple(found))
 
 

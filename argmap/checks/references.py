@@ -49,13 +49,13 @@ def known_references(context: Context) -> Iterator[Finding]:
     for relation in context.relations:
         for ref in relation.claims:
             if ref.id not in known:
-                hints = hints or _Hints(context.map.claims, known)
+                hints = hints or _Hints(context.map.claims, known, context.lines)
                 role = _ROLES[relation.link]
                 yield Finding(
                     "AM103",
                     ref.span,
                     f"{role} '{clip(ref.id)}' of '{relation.target.id}' is no claim"
-                    + hints.hint(ref.id, role),
+                    + hints.hint(ref, role),
                 )
 
 
@@ -72,15 +72,21 @@ class _Hints:
     """What the writer of an unknown reference probably meant, worked out from the map's ids
     once, so that each unknown reference costs about the same however many claims there are."""
 
-    def __init__(self, claims: tuple[Claim, ...], known: set[str]) -> None:
+    def __init__(self, claims: tuple[Claim, ...], known: set[str], lines: list[str] | None) -> None:
         ids = [claim.id for claim in claims]
         self.known = known
+        self.lines = lines
         self.by_slug = {slugify(claim_id): claim_id for claim_id in reversed(ids)}
         self.names = Names(ids)
 
-    def hint(self, name: str, role: str) -> str:
-        """Several ids written as one, a claim whose id differs only in its underscores or
-        case, or the closest id (:class:`argmap.read.suggest.Names`)."""
+    def hint(self, ref: Ref, role: str) -> str:
+        """Several ids written as one (items of a list joined by a '- ' out of line, or ids
+        between commas), a claim whose id differs only in its underscores or case, or the
+        closest id (:class:`argmap.read.suggest.Names`)."""
+        name = ref.id
+        items = name.split(" - ")
+        if len(items) > 1 and all(item.strip() in self.known for item in items):
+            return _joined(ref, [item.strip() for item in items], self.lines)
         parts = [part.strip() for part in name.split(",")]
         if len(parts) > 1 and all(part in self.known for part in parts):
             return "; " + _SEVERAL[role].format(ids=", ".join(parts), first=parts[0], n=len(parts))
@@ -94,6 +100,34 @@ class _Hints:
         if meant is not None:
             return f"; did you mean '{meant}'? ids use lowercase letters, digits and hyphens"
         return did_you_mean(name, self.names)
+
+
+def _joined(ref: Ref, items: list[str], lines: list[str] | None) -> str:
+    """Why the ids ``items`` were read as the one id ``ref``: the '- ' of the next item of the
+    list was indented further than the one above it, which makes it go on with that item's
+    text. Shown from the map's ``lines`` when they show it (else: they were written on one
+    line, or the lines are not known), and how to write them."""
+    row, column = ref.span.line - 1, ref.span.column - 1
+    if lines is not None and row + 1 < len(lines):
+        before = lines[row][:column].rstrip()
+        dash = len(before) - 1
+        below = lines[row + 1]
+        out = len(below) - len(below.lstrip())
+        if (
+            before.endswith("-")
+            and not before[:dash].strip()
+            and below.lstrip().startswith(f"- {items[1]}")
+            and out > dash
+        ):
+            return (
+                f"; it reads as one item because the '- ' of the next item, on line {row + 2}, "
+                f"is in column {out + 1}, not lined up with the '- ' above it (column "
+                f"{dash + 1}): line them up, each '- ' in column {dash + 1}"
+            )
+    return (
+        f"; it reads as one item: write each id as an item on a line of its own ('- {items[0]}', "
+        f"'- {items[1]}'), their '- ' lined up"
+    )
 
 
 @check("AM104")

@@ -1,10 +1,10 @@
 """What a check is: its code, its stage, and a function from a map to findings.
 
 Each check reports one code (a few closely tied checks report two), from one function that
-takes a :class:`Context` (the map, its source text, and what several checks compute from them,
-worked out once) and yields :class:`Finding` values: a place and a message, no path. The
-runner (:mod:`argmap.checks.runner`) adds the path; a code's severity and meaning are in the one
-table of codes, :data:`argmap.diagnostics.CODES`.
+takes a :class:`Context` (the map, its source text, its own text, and what several checks
+compute from them, worked out once) and yields :class:`Finding` values: a place and a message,
+no path. The runner (:mod:`argmap.checks.runner`) adds the path; a code's severity and meaning
+are in the one table of codes, :data:`argmap.diagnostics.CODES`.
 
 A check's docstring says what it reports, then gives a map that fails it (``Fails::``) and one
 that passes (``Passes::``), as fragments of YAML under the lines ``argmap: 1`` and ``title:``;
@@ -56,11 +56,22 @@ class Finding:
 
 class Context:
     """A map under check, its source text (None when it has none or it could not be read),
-    and what several checks compute from them, each worked out once."""
+    the map's own text as written (None when it was not read from text), and what several
+    checks compute from them, each worked out once."""
 
-    def __init__(self, amap: ArgumentMap, source: SourceText | None = None) -> None:
+    def __init__(
+        self, amap: ArgumentMap, source: SourceText | None = None, written: str | None = None
+    ) -> None:
         self.map = amap
         self.source = source
+        self.written = written
+
+    @functools.cached_property
+    def lines(self) -> list[str] | None:
+        """The lines of the map's text as editors count them (what spans count), or None."""
+        if self.written is None:
+            return None
+        return [line.rstrip("\r") for line in self.written.split("\n")]
 
     @functools.cached_property
     def relations(self) -> tuple[Relation, ...]:

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from argmap.diagnostics import Diagnostic, Span, clip
 from argmap.model import FORMAT_VERSION, Carried, Ref
 from argmap.model.keys import KEYS, MAX_TEXT, REQUIRED
-from argmap.read.hints import colon_hint
+from argmap.read.hints import colon_hint, new_item
 from argmap.read.suggest import did_you_mean
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, bad_character, describe
 
@@ -32,8 +32,11 @@ class Fields:
     def error(self, span: Span, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, span, code, message))
 
-    def mapping(self, node: Node, place: str, what: str) -> dict[str, tuple[Scalar, Node]] | None:
-        """Check a mapping against the keys allowed at ``place``; return its entries by key."""
+    def mapping(
+        self, node: Node, place: str, what: str, *, dashes: int | None = None
+    ) -> dict[str, tuple[Scalar, Node]] | None:
+        """Check a mapping against the keys allowed at ``place``; return its entries by key.
+        ``dashes`` is the column (0-based) of the dashes of the list it is an item of."""
         if not isinstance(node, Mapping):
             self.error(node.span, "AM010", f"{what} must be a mapping, not {describe(node)}")
             return None
@@ -47,6 +50,8 @@ class Fields:
             if name in entries:
                 first = entries[name][0].span
                 message = f"duplicate key '{name}' in {what} (first at {first})"
+                if name == "id" and dashes is not None:
+                    message += new_item(node, value, dashes)
                 self.error(key.span, "AM007", message)
                 continue
             if name not in allowed:

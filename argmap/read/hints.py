@@ -1,6 +1,6 @@
 """Values written in the wrong shape → how to write them, for the loader's messages: a mapping
 that was meant as text with a colon in it, a claim written as its text alone, a claim's missing
-id made from its text."""
+id made from its text, a claim's second id that was meant to start the next item."""
 
 from __future__ import annotations
 
@@ -21,6 +21,19 @@ def colon_hint(node: Node) -> str:
     return f"; ': ' inside plain text makes a mapping: put the text in quotes: {quoted(text)}"
 
 
+def new_item(node: Mapping, value: Node, dashes: int) -> str:
+    """For a second 'id:' in a claim written in block style as an item of a list whose dashes
+    are in column ``dashes`` (0-based): the item it was meant to start, with its '- '."""
+    first = node.pairs[0][0].mark if node.pairs else None
+    if first is None or (first.line, first.column) != (node.mark.line, node.mark.column):
+        return ""  # a mapping in braces: its items are written otherwise
+    written = f"id: {value.value}" if isinstance(value, Scalar) and value.plain else "id:"
+    return (
+        f"; a new item of the list starts with '- ': write '- {written}', its '- ' in column "
+        f"{dashes + 1} under the dashes of the other items"
+    )
+
+
 def claim_for(node: Scalar) -> str:
     """How to write as a claim a list item that is only its text (``- Russia is expanding``)."""
     slug = slugify(" ".join(node.value.split()[:4]))
@@ -35,4 +48,4 @@ def id_for(entries: dict[str, tuple[Scalar, Node]]) -> str:
     return "give it one: lowercase letters, digits and hyphens, such as 'id: energy-interest'"
 
 
-__all__ = ["claim_for", "colon_hint", "id_for"]
+__all__ = ["claim_for", "colon_hint", "id_for", "new_item"]

@@ -102,13 +102,16 @@ class _Reader(Fields):
             return None
         return claims, objections, note or None, aif, entries
 
-    def claim(self, node: Node, kind: Kind, place: str, what_kind: str) -> Claim | None:
-        """A claim of ``kind``; ``place`` is ``kind.value``, ``what_kind`` "a " + place."""
+    def claim(
+        self, node: Node, kind: Kind, place: str, what_kind: str, dashes: int | None = None
+    ) -> Claim | None:
+        """A claim of ``kind``; ``place`` is ``kind.value``, ``what_kind`` "a " + place;
+        ``dashes`` the column of the dashes of the list it is an item of."""
         if isinstance(node, Scalar) and node.plain and node.value.strip():
             message = f"{what_kind} must be a mapping, not text; {claim_for(node)}"
             self.error(node.span, "AM010", message)
             return None
-        entries = self.mapping(node, place, what_kind)
+        entries = self.mapping(node, place, what_kind, dashes=dashes)
         if entries is None:
             return None
         ok = all(map(entries.__contains__, REQUIRED[place]))
@@ -252,7 +255,7 @@ class _Reader(Fields):
             place = kind.value
             what_kind = f"a {place}"
             for item in section.items:
-                claim = self.claim(item, kind, place, what_kind)
+                claim = self.claim(item, kind, place, what_kind, section.mark.column)
                 if claim is not None:
                     claims.append(claim)
         if self.diagnostics or version is None or title is None or note is False:

@@ -299,8 +299,11 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     roots = stack[0]
     empty = not roots or (isinstance(roots[0], Scalar) and roots[0].value == "" and roots[0].plain)
     if not diagnostics and empty:
+        lines = [line.strip() for line in text.splitlines()]
+        comments = any(lines) and all(not line or line.startswith("#") for line in lines)
+        what = "holds only comments" if comments else "is empty"
         diagnostics.append(
-            Diagnostic(path, Span(1, 1), "AM003", "the file holds no map (it is empty)")
+            Diagnostic(path, Span(1, 1), "AM003", f"the file holds no map (it {what})")
         )
     diagnostics.extend(sorted(merges) if roots and not diagnostics else ())
     if diagnostics:
