@@ -128,14 +128,23 @@ def printable(text: str) -> str:
     )
 
 
-def clip(text: str, width: int = 80, marker: str = "…") -> str:
+def clip(text: str, width: int = 80, marker: str = "…", *, words: bool = False) -> str:
     """Text from a file as a message quotes it: cut to ``width`` characters, ``marker`` at
-    the cut.
+    the cut; with ``words``, after the last whole word that fits (when that keeps at least
+    half of it).
 
     >>> clip("k" * 100, 10), clip("k" * 100, 10, "...")
     ('kkkkkkkkk…', 'kkkkkkk...')
+    >>> clip("the cat sat on the mat", 16, "...", words=True)
+    'the cat sat...'
     """
-    return text if len(text) <= width else text[: width - len(marker)] + marker
+    if len(text) <= width:
+        return text
+    kept = text[: width - len(marker)]
+    if words and not text[len(kept)].isspace():  # the cut is inside a word
+        space = kept.rfind(" ")
+        kept = kept[:space] if space >= len(kept) // 2 else kept
+    return kept.rstrip() + marker if words else kept + marker
 
 
 def _escape(char: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,28 @@ def test_quote_not_found_points_at_the_quote_and_shows_the_closest_passage(tmp_p
     (diagnostic,) = checked.diagnostics
     assert (str(diagnostic.span), diagnostic.code) == ("10:9", "AM110")
     assert 'closest passage (line 2): "The cat sat on the mat."' in diagnostic.message
+
+
+def test_the_closest_passage_is_shown_in_the_sources_characters_cut_after_a_word(
+    tmp_path: Path,
+) -> None:
+    """What the source says, as it says it (curly quotes, an em dash; a run of spaces as
+    one), so that the difference from the quote can be seen; a long one cut at a word."""
+    words = " ".join(f"word{n}" for n in range(40))
+    (tmp_path / "s.txt").write_text(
+        f"Europe\u2019s \u201cstrategy\u201d \u2014 one  of trust.\n{words} and more.\n"
+    )
+    text = HEAD + (
+        "source:\n  path: s.txt\npremises:\n  - id: p\n    text: P\n"
+        "    quotes:\n      - Europe's strategy -- one of trust\n      - word1 word2 word3 wordy\n"
+    )
+    first, second = check_bytes(text.encode(), str(tmp_path / "m.yaml")).diagnostics
+    assert first.message.endswith(
+        'closest passage (line 1): "Europe\u2019s \u201cstrategy\u201d \u2014 one of trust."'
+    )
+    shown = second.message.split('closest passage (line 2): "')[1]
+    assert re.fullmatch(r'word0 word1( word\d+)+\.\.\."', shown)  # whole words, then ...
+    assert 140 <= len(shown) <= 162
 
 
 def test_did_you_mean_for_unknown_ids() -> None:

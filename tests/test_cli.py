@@ -263,3 +263,48 @@ def test_one_map_that_runs_out_of_memory_says_so_in_words(
         f"argmap: error: {path}: ran out of memory while checking or drawing it; draw a part of "
         "it with --focus ID, or draw it where more memory is free\n",
     )
+
+
+OUTPUTS = ("-o", "--output", "--html")  # options naming a file written, not read
+
+
+def _help_examples() -> list[str]:
+    """The example lines of every command's --help that a user can paste as they are in a
+    clone: those naming no file of the user's own (only under maps/ and seeds/), running
+    nothing forever and piping nothing."""
+    import shlex
+
+    lines = []
+    for name in COMMANDS:
+        shown = run(name, "--help").output.split("Example:")[1].split("\nOptions:")[0]
+        for line in shown.splitlines():
+            line = line.split("#")[0].strip()
+            long_running = any(word in line for word in ("--watch", " lsp", " preview", "--open"))
+            if not line.startswith("argmap ") or long_running or set("<>|") & set(line):
+                continue
+            words = shlex.split(line)[1:]
+            read = [w for i, w in enumerate(words) if not i or words[i - 1] not in OUTPUTS]
+            files = [w for w in read if w.endswith((".yaml", ".yml", ".xml", ".json", ".argdown"))]
+            if all(w.startswith(("maps/", "seeds/")) for w in files):
+                lines.append(line)
+    return lines
+
+
+@pytest.mark.parametrize("line", _help_examples())
+def test_a_help_example_naming_the_repositorys_files_runs(
+    line: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pasted into a clone, each example does what it says (exit status 0): none names a
+    map, claim or option that is not there."""
+    import glob
+    import shlex
+    import shutil
+
+    for folder in ("maps", "seeds"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    (tmp_path / "pyproject.toml").touch()
+    monkeypatch.chdir(tmp_path)
+    words = shlex.split(line)[1:]
+    args = [found for w in words for found in (sorted(glob.glob(w)) if "*" in w else [w])]
+    result = run(*args)
+    assert result.exit_code == 0, result.output

@@ -29,6 +29,9 @@ def test_import_microtext_writes_a_map_that_checks(tmp_path: Path) -> None:
     again = run("import", "microtext", str(MICROTEXT), "-o", str(target))
     assert again.exit_code == 2
     assert "exists; give --force to overwrite it" in again.output
+    missing = run("import", "microtext", str(tmp_path / "none.xml"), "-o", str(target))
+    assert missing.exit_code == 2  # what is wrong first: the file to import is not there
+    assert "no such file" in missing.output and "--force" not in missing.output
     assert (
         run("import", "microtext", str(MICROTEXT), "-o", str(target), "--force", *corpus).exit_code
         == 0
@@ -80,13 +83,13 @@ def test_import_of_something_else_is_an_error(tmp_path: Path) -> None:
     result = run("import", "microtext", str(source), "-o", "-")  # not "no such file: g.txt"
     assert (result.exit_code, result.output) == (
         1,
-        f"argmap: error: {source}: not XML: syntax error: line 1, column 0\n",
+        f"argmap: error: {source}: not XML: syntax error at line 1, column 1\n",
     )
     result = run("import", "json", str(source), "-o", "-")
     assert result.exit_code == 1
-    assert (
-        result.output
-        == f"{source}:1:1: error: the top level must be a mapping, not a list [AM008]\n"
+    assert result.output == (
+        f"{source}:1:1: error: the top level must be a mapping, not a list [AM008]\n"
+        "argmap: 1 error\n"
     )
 
 

@@ -18,6 +18,8 @@ from argmap.diagnostics import FontWarning
 from argmap.draw.engine import render
 from argmap.draw.glyphs import lacking
 from argmap.draw.graph import build, to_dot
+from argmap.draw.legend import _ARROWHEAD
+from argmap.draw.svg import embed
 from argmap.draw.text import clean, wrap
 from argmap.model import ArgumentMap, Claim, Kind, Quote, Reason, Ref, Source
 
@@ -316,6 +318,20 @@ def test_the_legend_shows_what_the_drawing_uses_and_nothing_else() -> None:
     assert not any("together" in word for word in words)
     found = groups(svg_root(two))
     assert {g.get("id") for g in found.values() if "node" in (g.get("class") or "")} == {"a", "b"}
+
+
+def test_the_legends_arrowheads_are_triangles_in_an_svg() -> None:
+    """Graphviz draws the arrowhead's cells (no glyph of the font is an arrow); the SVG for
+    documents draws the triangle they outline: one polygon of three corners, no steps."""
+    drawn = render(to_dot(energy_map()), "svg")
+    assert _ARROWHEAD.search(drawn)  # what Graphviz draws
+    root = ET.fromstring(embed(drawn, energy_map()))
+    filled = [p for p in root.iter(f"{SVG}polygon") if p.get("stroke") == "none"]
+    polygons = [p.get("points", "").split() for p in filled]
+    heads = [p for p in polygons if len(p) == 4 and p[0] == p[3]]  # a closed triangle
+    assert len(heads) == 1  # supports; attacks and undercuts end in bars
+    assert not any(len(p) == 5 and float(p[2].split(",")[0]) - float(p[0].split(",")[0]) == 1
+                   for p in polygons)  # fmt: skip
 
 
 def test_legend_can_be_left_out() -> None:

@@ -371,3 +371,9 @@ def test_cli_eval_of_a_missing_file_is_a_usage_error(tmp_path) -> None:
     result = CliRunner().invoke(main, ["eval", str(tmp_path / "absent.yaml")])
     assert result.exit_code == 2
     assert "no such file" in result.output
+
+
+def test_cli_eval_counts_one_claim_as_one_claim(write_map) -> None:
+    path = write_map("argmap: 1\ntitle: t\npremises:\n  - id: a\n    text: A\n")
+    result = CliRunner().invoke(main, ["eval", str(path)])
+    assert result.output.endswith("1 claim: 1 stand, 0 defeated, 0 undecided; 0 implicit\n")

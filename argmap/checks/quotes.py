@@ -87,7 +87,7 @@ def quotes_found(context: Context) -> Iterator[Finding]:
             if other is not None:
                 message += _case_differs(source, other, quote.text)
             elif passage is not None and passage.similarity >= SIMILAR:
-                shown = clip(passage.text, 160, "...")
+                shown = clip(passage.text, 160, "...", words=True)
                 message += f'; closest passage (line {passage.line}): "{shown}"'
             elif missing <= HINTS:
                 message += "; no close passage found"

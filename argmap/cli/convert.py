@@ -56,15 +56,16 @@ def import_(fmt: str, file: str, output: str | None, force: bool, source_root: s
     target = output_path(output, Path(file).with_suffix(".yaml"))
     try:
         refuse_overwrite(file, target, "the file imported")
+        imported = import_file(fmt, file, target, source_root=source_root)  # read it first
         if target is not None and target.exists() and not force:
             raise Failure(f"{target}: exists; give --force to overwrite it, or another -o")
-        imported = import_file(fmt, file, target, source_root=source_root)
         for note in imported.notes:
             say(f"{file}: note: {note}")
         data = dump(imported.map).encode("utf-8")
         write(target, data)
     except MapError as exc:
         report(exc.diagnostics)
+        summary(exc.diagnostics)
         sys.exit(EXIT_ERRORS)
     except FormatError as exc:
         raise Failure(f"{file}: {exc}", EXIT_ERRORS) from None

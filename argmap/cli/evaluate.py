@@ -56,7 +56,8 @@ def _show(amap: ArgumentMap) -> tuple[str, ...]:
     counts = evaluation.counts()
     implicit = sum(claim.implicit for claim in claims)
     show(
-        f"{len(evaluation)} claims: {counts[Status.STANDS]} stand, "
+        f"{len(evaluation)} claim{'' if len(evaluation) == 1 else 's'}: "
+        f"{counts[Status.STANDS]} stand, "
         f"{counts[Status.DEFEATED]} defeated, {counts[Status.UNDECIDED]} undecided; "
         f"{implicit} implicit",
         err=False,

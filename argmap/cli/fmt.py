@@ -31,8 +31,8 @@ def fmt(files: tuple[str, ...], check: bool, diff: bool) -> None:
     Example:
       argmap fmt maps/                        # format every map under maps/
       argmap fmt --check maps/                # in CI or a pre-commit hook
-      argmap fmt --diff maps/energy.yaml      # show what would change
-      argmap fmt - < maps/energy.yaml         # as an editor's formatter
+      argmap fmt --diff maps/europe-central-asia.yaml   # show what would change
+      argmap fmt - < maps/europe-central-asia.yaml     # as an editor's formatter
     """
 
     def out(text: str) -> None:

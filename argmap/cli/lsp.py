@@ -20,18 +20,17 @@ def lsp() -> None:
     Example:
       argmap lsp              # what an editor runs; it then talks LSP over stdio
     \b
-      -- Neovim 0.8 or newer (init.lua):
-      vim.api.nvim_create_autocmd("FileType", { pattern = "yaml", callback = function()
-        vim.lsp.start({ name = "argmap", cmd = { "argmap", "lsp" } })
-      end })
+      -- Neovim 0.11 or newer (init.lua), for the YAML files under a maps/ folder:
+      vim.lsp.config("argmap", { cmd = { "argmap", "lsp" }, filetypes = { "yaml" },
+        root_dir = function(bufnr, on_dir)
+          local path = vim.api.nvim_buf_get_name(bufnr)
+          if path:match("/maps/.+%.ya?ml$") then on_dir(vim.fs.dirname(path)) end
+        end })
+      vim.lsp.enable("argmap")
     \b
-      # Helix (languages.toml):
-      [language-server.argmap]
-      command = "argmap"
-      args = ["lsp"]
-      [[language]]
-      name = "yaml"
-      language-servers = ["argmap"]
+    Setups that start it for map files only, not for every YAML file, for VS Code, Neovim
+    0.8 or newer and Helix: the folder editors/ of argmap's repository, and the README's
+    section "Your editor".
     """
     from argmap.lsp.server import serve  # pygls and the protocol: for this command only
 

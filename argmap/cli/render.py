@@ -159,7 +159,7 @@ def render(
       argmap render maps/ -o build/                          # every map, in parallel
       argmap render maps/ -o build/ --fit 720                # each map's figures
       argmap render maps/europe-central-asia.yaml --watch
-      argmap render big.yaml --focus energy-interest --depth 1
+      argmap render maps/europe-central-asia.yaml --focus energy-mutual-interest --depth 1
       argmap render maps/europe-central-asia.yaml --status -f png
       argmap render maps/europe-central-asia.yaml --fit 720 -o build/   # build/NAME-1.svg ...
       argmap render maps/europe-central-asia.yaml -f pdf --fit 468x648pt -o build/  # for LaTeX

@@ -3,6 +3,7 @@ in rows under the figure's title (part of the graph's label, so it never moves a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 import graphviz
@@ -26,6 +27,13 @@ from argmap.model import Kind
 
 #: Points between the legend's entries.
 SPACING = 6
+#: The cells of a legend's arrowhead, a point wide each, 9 points high down to 1.
+ARROW_STEPS = 9
+_STEP = (
+    rb'<polygon fill="([^"]+)" stroke="none" points="([-\d.]+),([-\d.]+) [-\d.]+,([-\d.]+) '
+    rb'([-\d.]+),[-\d.]+ [-\d.]+,[-\d.]+ [-\d.]+,[-\d.]+"/>\n'
+)
+_ARROWHEAD = re.compile(_STEP * ARROW_STEPS)
 
 
 def contradiction_edge(graph: graphviz.Digraph, a: str, b: str) -> None:
@@ -101,12 +109,14 @@ def _line(look: EdgeStyle, head: str, words: str) -> tuple[str, float]:
         cells = bar + line + bar
     else:
         # An arrowhead of cells, each shorter than the one before: the shipped font has no
-        # arrow glyph, and a character the font lacks would be drawn in another.
+        # arrow glyph, and a character the font lacks would be drawn in another. An SVG gets
+        # one triangle in their place (smooth_arrowheads); PNG and PDF keep the steps, a
+        # point wide each.
         steps = "".join(
             f'<TD VALIGN="MIDDLE"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">'
-            f'<TR><TD WIDTH="2" HEIGHT="{high}" FIXEDSIZE="TRUE" BGCOLOR="{look.color}"></TD>'
+            f'<TR><TD WIDTH="1" HEIGHT="{high}" FIXEDSIZE="TRUE" BGCOLOR="{look.color}"></TD>'
             "</TR></TABLE></TD>"
-            for high in (9, 7, 5, 3, 1)
+            for high in range(ARROW_STEPS, 0, -1)
         )
         cells = line + f'<TD ROWSPAN="2" VALIGN="MIDDLE"><TABLE BORDER="0" CELLSPACING="0" ' \
             f'CELLPADDING="0"><TR>{steps}</TR></TABLE></TD>'  # fmt: skip
@@ -124,6 +134,37 @@ def _with_words(sample: str, words: str) -> str:
         f'<TD><FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{html_text(words)}</FONT></TD>'
         "</TR></TABLE>"
     )
+
+
+def smooth_arrowheads(svg: bytes) -> bytes:
+    r"""Graphviz's SVG with each legend arrowhead (:data:`ARROW_STEPS` cells of one colour,
+    a point wide, each shorter than the one before) drawn as the one triangle they outline.
+
+    >>> cells = b"".join(
+    ...     b'<polygon fill="#333" stroke="none" points="%d,-%g %d,-%g %d,-%g %d,-%g %d,-%g"/>\n'
+    ...     % (x, 5 - h / 2, x, 5 + h / 2, x + 1, 5 + h / 2, x + 1, 5 - h / 2, x, 5 - h / 2)
+    ...     for x, h in zip(range(10, 19), range(9, 0, -1))
+    ... )
+    >>> smooth_arrowheads(b"<g>\n" + cells + b"</g>")
+    b'<g>\n<polygon fill="#333" stroke="none" points="10,-0.5 19,-5 10,-9.5 10,-0.5"/>\n</g>'
+    """
+
+    def triangle(run: re.Match[bytes]) -> bytes:
+        groups = [run.groups()[n : n + 5] for n in range(0, 5 * ARROW_STEPS, 5)]
+        fills = {fill for fill, *_ in groups}
+        lefts = [float(left) for _, left, *_ in groups]
+        rights = [float(right) for *_, right in groups]
+        if len(fills) != 1 or any(r - left != 1 for left, r in zip(lefts, rights, strict=True)):
+            return run.group()
+        if any(rights[n] != lefts[n + 1] for n in range(ARROW_STEPS - 1)):
+            return run.group()
+        _, x, bottom, top, _ = groups[0]
+        middle = (float(bottom) + float(top)) / 2
+        tip = f"{rights[-1]:g},{middle:g}".encode()
+        points = b"%s,%s %s %s,%s %s,%s" % (x, bottom, tip, x, top, x, bottom)
+        return b'<polygon fill="%s" stroke="none" points="%s"/>\n' % (groups[0][0], points)
+
+    return _ARROWHEAD.sub(triangle, svg)
 
 
 def entries(used: Collection[str]) -> list[tuple[str, float]]:

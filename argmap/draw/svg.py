@@ -34,6 +34,7 @@ import re
 from argmap.analysis.summary import one_line, summary
 from argmap.diagnostics import UsageError
 from argmap.draw.font import FAMILY
+from argmap.draw.legend import smooth_arrowheads
 from argmap.draw.text import clean
 from argmap.draw.themes import THEMES, media_rules
 from argmap.draw.webfont import FALLBACK, font_faces
@@ -279,7 +280,7 @@ def embed(
     box = graphviz_root.get("viewBox", "").split()
     if len(box) != 4 or not all(_NUMBER.fullmatch(n) for n in box):
         raise ValueError("not a Graphviz SVG: no viewBox")
-    body = _graph(text, start, end)
+    body = smooth_arrowheads(_graph(text, start, end))
     if focusable:
         body = _focusable(body, amap.by_id())
     if id_prefix:

@@ -61,8 +61,10 @@ def parse(xml: bytes) -> ET.Element:
     """
     try:
         root = ET.fromstring(xml)
-    except ET.ParseError as exc:
-        raise FormatError(f"not XML: {exc}") from None
+    except ET.ParseError as exc:  # its position's column counts from 0; ours from 1
+        line, column = exc.position
+        why = str(exc).rsplit(": line ", 1)[0]
+        raise FormatError(f"not XML: {why} at line {line}, column {column + 1}") from None
     if root.tag != "arggraph":
         raise FormatError(
             f"not a microtext graph: the root element is <{root.tag}>, not <arggraph>"

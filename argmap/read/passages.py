@@ -140,13 +140,14 @@ class Passages:
 
     def _passage(self, passage: int, first: int, similarity: float) -> Passage:
         """The passage as shown: its sentence, or of a long sentence the text from the first
-        word that matched."""
+        word that matched; in the source's own characters (its quote marks and dashes), its
+        line breaks and runs of spaces as one space."""
         _, _, start, end = self._spans[passage]
         sentence = self.source.text[start:end]
         at = start + len(sentence) - len(sentence.lstrip())
-        shown = normalize(sentence)
+        shown = " ".join(sentence.split())
         if len(shown) > SHOWN:
-            shown = normalize(self.source.text[first : first + 2 * SHOWN])[:SHOWN]
+            shown = " ".join(self.source.text[first : first + 2 * SHOWN].split())[:SHOWN]
             at = first
         return Passage(self.source.line_of(at), shown, similarity)
 
