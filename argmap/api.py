@@ -73,6 +73,9 @@ def read_source(
     except Unreadable as exc:
         if exc.reason == "no such file":
             problem = f"source file '{amap.source.path}' not found (looked for {location})"
+            if "\\" in amap.source.path:  # a Windows path, which only Windows reads
+                slashed = amap.source.path.replace("\\", "/")
+                problem += f"; write it with '/', which every system reads: '{slashed}'"
         else:
             problem = f"source '{amap.source.path}' {exc.reason}"
     else:

@@ -3,6 +3,7 @@ item 6), at the places an editor shows."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -220,6 +221,17 @@ def test_a_quote_differing_only_in_case_points_at_the_difference(tmp_path: Path)
             '(line 2): "The most obvious area of Mutual interest is energy"',
         ),
     ]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows reads backslashes as separators")
+def test_a_source_path_written_with_backslashes_is_told_to_use_slashes(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "source.txt").write_text("The sky is blue.\n", encoding="utf-8")
+    text = HEAD + "source:\n  path: texts\\source.txt\npremises:\n  - id: a\n    text: A\n"
+    ((place, code, message),) = errors(text, str(tmp_path / "map.yaml"))
+    assert (place, code) == ("4:9", "AM109")
+    assert message.endswith("; write it with '/', which every system reads: 'texts/source.txt'")
 
 
 @pytest.mark.parametrize("written", ['""', "''", ""])
