@@ -53,14 +53,37 @@ class _Step:
     undercuts: list[str] = attrs.Factory(list)  # ids of und edges attacking this step
 
 
+class _Refused(Exception):
+    """A document type declaration, met while parsing."""
+
+
+class _Builder(ET.TreeBuilder):
+    """The element tree, refusing a document type declaration as soon as it starts: its
+    entities could expand a few bytes into gigabytes, and microtexts have none."""
+
+    def doctype(self, name: str, pubid: str | None, system: str | None) -> None:
+        raise _Refused(name)
+
+
 def parse(xml: bytes) -> ET.Element:
     """The root of a microtext graph.
 
     Raises:
-        FormatError: the file is not XML, or not a microtext graph.
+        FormatError: the file is not XML, or not a microtext graph, or it declares a document
+            type (entities that could expand it without bound; microtexts have none).
     """
+    parser = ET.XMLParser(target=_Builder())
     try:
-        root = ET.fromstring(xml)
+        parser.feed(xml)
+        root = parser.close()
+    except _Refused:
+        at = xml.find(b"<!DOCTYPE")
+        line = xml.count(b"\n", 0, at) + 1
+        where = f" at line {line}" if at >= 0 else ""
+        raise FormatError(
+            f"a document type declaration (<!DOCTYPE ...>){where} is not allowed: its entities "
+            "could expand without bound, and a microtext has none"
+        ) from None
     except ET.ParseError as exc:  # its position's column counts from 0; ours from 1
         line, column = exc.position
         why = str(exc).rsplit(": line ", 1)[0]

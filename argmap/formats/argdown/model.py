@@ -17,6 +17,8 @@ from typing import Any
 import attrs
 import yaml
 
+from argmap.read.yamltree import MAX_DEPTH
+
 # Statement roles (Argdown's).
 TOP_LEVEL, RELATION_STATEMENT, DESCRIPTION = (
     "top-level-statement",
@@ -121,9 +123,39 @@ class Model:
     untitled: frozenset[str] = frozenset()  # the titles Argdown made up ("Untitled 3")
 
 
+class _Refused(Exception):
+    """YAML the data of an Argdown file may not hold, where it is (0-based line in the data)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 class _YamlLoader(yaml.SafeLoader):
     """YAML as js-yaml reads it for Argdown: ``yes`` and ``2020-01-01`` stay text, ``1e+16``
-    is a number."""
+    is a number. Anchors, aliases and tags are refused, as in map files (an alias shares a
+    node, and a few of them spell a document of billions of values), and so is nesting deeper
+    than a map's."""
+
+    depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        line = event.start_mark.line
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(line, f"alias '*{event.anchor}' is not allowed: write the value out")
+        if event.anchor is not None:
+            raise _Refused(line, f"anchor '&{event.anchor}' is not allowed: write every value out")
+        if event.tag is not None:
+            raise _Refused(line, f"tag '{event.tag}' is not allowed: data is plain text, "
+                                 "numbers, lists and mappings")  # fmt: skip
+        if isinstance(event, yaml.CollectionStartEvent) and self.depth >= MAX_DEPTH:
+            raise _Refused(line, f"data nested deeper than {MAX_DEPTH} levels")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 _YamlLoader.yaml_implicit_resolvers = {
@@ -149,6 +181,8 @@ def load_yaml(text: str, line: int, column: int | None = None) -> Any:
     into the one character they spell, as JavaScript's strings do."""
     try:
         return _joined(yaml.load(text, Loader=_YamlLoader))
+    except _Refused as exc:
+        raise ModelError(line + exc.line, str(exc)) from None
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ModelError(line, f"the data is not YAML ({problem})", column) from None
