@@ -3,8 +3,8 @@ the helpers importers share: text cleaning, ids from first words, the support cy
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Protocol, TypeVar
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
@@ -75,35 +75,60 @@ class _Step(Protocol):
 StepT = TypeVar("StepT", bound=_Step)
 
 
-def support_cycle(
-    reasons: Mapping[str, Sequence[StepT]], starts: Iterable[str]
-) -> tuple[str, StepT, list[str]] | None:
-    """A reason that closes a support cycle among ``reasons`` (each claim's steps, made of
-    member claims), searched depth first from ``starts`` in order: (its claim, the step, the
-    cycle's claims), or None when there is no cycle."""
-    state: dict[str, int] = {}  # 1 on the current path, 2 done
+def break_support_cycles(
+    reasons: dict[str, list[StepT]], starts: Iterable[str]
+) -> list[tuple[str, StepT, list[str]]]:
+    """Leaves out of ``reasons`` (each claim's steps, made of member claims) the steps that
+    close support cycles, and returns them in the order left out: (their claim, the step, the
+    cycle's claims).
 
-    def pairs(claim: str) -> Iterable[tuple[StepT, str]]:
+    The graph is searched depth first from ``starts`` in order, and each step found closing a
+    cycle is left out, as if the search then began again from the first start without it; but
+    in one search. Starting again would first retrace the same path (it changed only below the
+    step), so the search carries on from the step's claim, forgetting only the claims first
+    reached through the step's other members (they are reached again from elsewhere, as the
+    new search would reach them). Linear in the graph's size when steps have one member.
+    """
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    reached: list[str] = []  # the claims in the order the search reached them
+    broken: list[tuple[str, StepT, list[str]]] = []
+
+    def pairs(claim: str) -> Iterator[tuple[StepT, str]]:
         return iter([(step, member) for step in reasons[claim] for member in step.members])
 
     for start in starts:
         if state.get(start):
             continue
-        state[start], path, stack = 1, [start], [pairs(start)]
-        while stack:
-            pair = next(stack[-1], None)
+        state[start], path = 1, [start]
+        reached.append(start)
+        # each claim on the path: its pairs left, its step being followed, and how many
+        # claims had been reached when that step began
+        frames: list[list[Any]] = [[pairs(start), None, 0]]
+        while frames:
+            frame = frames[-1]
+            pair = next(frame[0], None)
             if pair is None:
                 state[path.pop()] = 2
-                stack.pop()
+                frames.pop()
                 continue
             step, member = pair
+            if step is not frame[1]:
+                frame[1], frame[2] = step, len(reached)
             if state.get(member) == 1:
-                return path[-1], step, [member, *reversed(path[path.index(member) :])]
-            if not state.get(member) and member in reasons:
+                claim = path[-1]
+                broken.append((claim, step, [member, *reversed(path[path.index(member) :])]))
+                reasons[claim].remove(step)
+                for forgotten in reached[frame[2] :]:
+                    del state[forgotten]
+                del reached[frame[2] :]
+                frame[0] = iter([left for left in frame[0] if left[0] is not step])
+                frame[1] = None
+            elif not state.get(member) and member in reasons:
                 state[member] = 1
+                reached.append(member)
                 path.append(member)
-                stack.append(pairs(member))
-    return None
+                frames.append([pairs(member), None, 0])
+    return broken
 
 
 def leading_words(slug: str, most: int = 5, longest: int = 32) -> str:
@@ -123,5 +148,5 @@ def leading_words(slug: str, most: int = 5, longest: int = 32) -> str:
 
 __all__ = [
     "MAX_NESTED_ATTACKS", "Exported", "FormatError", "Imported", "clean_text", "leading_words",
-    "shorten", "support_cycle",
+    "shorten", "break_support_cycles",
 ]  # fmt: skip

@@ -18,7 +18,7 @@ import re
 import attrs
 
 from argmap.formats.aif.graph import GENERIC, Graph, Node, specific_scheme
-from argmap.formats.base import support_cycle
+from argmap.formats.base import break_support_cycles
 
 
 @attrs.define(eq=False)
@@ -135,12 +135,10 @@ def tidy(reasons: dict[str, list[Step]], notes: list[str]) -> None:
             step.members = members
             if len(members) == 1:
                 singles.add(members[0])
-    while (found := support_cycle(reasons, sorted(reasons, key=order))) is not None:
-        claim, step, cycle = found
+    for _, step, cycle in break_support_cycles(reasons, sorted(reasons, key=order)):
         notes.append(
             f"RA node {step.node} closes a support cycle (nodes {' → '.join(cycle)}); left out"
         )
-        reasons[claim].remove(step)
 
 
 def tidy_restatements(found: Steps, notes: list[str]) -> None:

@@ -33,7 +33,7 @@ from argmap.formats.argdown.model import (
     Node,
     Relation,
 )  # fmt: skip
-from argmap.formats.base import MAX_NESTED_ATTACKS, support_cycle
+from argmap.formats.base import MAX_NESTED_ATTACKS, break_support_cycles
 
 
 @attrs.define(eq=False)
@@ -361,11 +361,9 @@ def tidy(reasons: dict[str, list[Step]], objections: dict[str, list[Step]],
                 steps.remove(step)
             else:
                 kept.setdefault(key, step)
-    while (cycle := support_cycle(reasons, reasons)) is not None:
-        claim, step, path = cycle
+    for claim, step, path in break_support_cycles(reasons, list(reasons)):
         notes.append(f"the reason {', '.join(step.members)} of '{claim}' closes a support cycle "
                      f"({' → '.join(path)}); left out")  # fmt: skip
-        reasons[claim].remove(step)
 
 
 __all__ = ["Relations", "Step", "documents", "extra_of", "relations", "tidy"]
