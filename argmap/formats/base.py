@@ -131,6 +131,22 @@ def break_support_cycles(
     return broken
 
 
+def nesting(value: Any) -> int:
+    """How deep lists and mappings nest in a JSON value (0 for a scalar), without recursion.
+
+    >>> nesting({"a": [1, {"b": []}]}), nesting("text")
+    (3, 0)
+    """
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict)
+                                                          else item))  # fmt: skip
+    return deepest
+
+
 def leading_words(slug: str, most: int = 5, longest: int = 32) -> str:
     """A slug's first ``most`` words, fewer while they are longer than ``longest`` characters
     (one word at least).
@@ -147,6 +163,6 @@ def leading_words(slug: str, most: int = 5, longest: int = 32) -> str:
 
 
 __all__ = [
-    "MAX_NESTED_ATTACKS", "Exported", "FormatError", "Imported", "clean_text", "leading_words",
-    "shorten", "break_support_cycles",
+    "MAX_NESTED_ATTACKS", "Exported", "FormatError", "Imported", "break_support_cycles",
+    "clean_text", "leading_words", "nesting", "shorten",
 ]  # fmt: skip

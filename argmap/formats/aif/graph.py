@@ -16,8 +16,9 @@ from typing import Any
 
 import attrs
 
-from argmap.formats.base import FormatError, clean_text, shorten
+from argmap.formats.base import FormatError, clean_text, nesting, shorten
 from argmap.model.keys import MAX_CLAIM_TEXT
+from argmap.read.jsontree import MAX_JSON_DEPTH
 
 #: The key of the top-level object under which argmap writes what AIF has no place for.
 EXTENSION = "argmap"
@@ -246,6 +247,9 @@ def parse(data: bytes) -> dict[str, Any]:
         raise FormatError(f"not JSON: {exc}") from None
     if not isinstance(doc, dict):
         raise FormatError("not AIF: the top level is not an object")
+    if nesting(doc) > MAX_JSON_DEPTH:
+        raise FormatError(f"not AIF: its JSON nests deeper than {MAX_JSON_DEPTH} levels (an AIF "
+                          "graph needs 3, and a map holds at most 16)")  # fmt: skip
     return doc
 
 

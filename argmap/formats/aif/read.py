@@ -35,12 +35,14 @@ from argmap.formats.base import (
     Imported,
     clean_text,
     leading_words,
+    nesting,
     shorten,
 )  # fmt: skip
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
 from argmap.model import ArgumentMap, Carried, Kind, Role
 from argmap.model.keys import ID_PATTERN, MAX_CLAIM_TEXT, MAX_ID, MAX_TEXT, slugify
+from argmap.read.yamltree import MAX_DEPTH
 
 KINDS = frozenset(kind.value for kind in Kind)
 ROLES = {role.value: role.value for role in Role}
@@ -61,15 +63,26 @@ def carried(value: Any) -> Any:
     return value
 
 
-def node_data(raw: dict[str, Any], text: str | None = None) -> dict[str, Any]:
+def node_data(raw: dict[str, Any], text: str | None, room: int, notes: list[str]) -> dict[str, Any]:
     """A node's fields as its claim or relation carries them: its id and text first (the text
     left out when it is ``text``: the claim's own, or the placeholder the export would write),
-    then the rest as they came, but its type."""
+    then the rest as they came, but its type; a field nesting deeper than ``room`` levels (what
+    the map can hold where the data goes) is left out, with a note."""
     out: dict[str, Any] = {"nodeID": raw["nodeID"]}
     if "text" in raw and raw["text"] != text:
         out["text"] = raw["text"]
     out.update((k, v) for k, v in raw.items() if k not in ("nodeID", "text", "type"))
+    for key in [k for k, v in out.items() if k != "nodeID" and nesting(v) > room]:
+        kind = "I-node" if raw.get("type") == "I" else f"{raw.get('type')} node"
+        notes.append(too_deep(f"{kind} {raw['nodeID']}: its '{key}'",
+                              nesting(out.pop(key)), room))  # fmt: skip
     return carried(out)
+
+
+def too_deep(what: str, depth: int, room: int) -> str:
+    """A note on data left out for nesting ``depth`` levels where a map holds ``room``."""
+    return (f"{what} nests {depth} levels deep, more than the map can hold there ({room}, of "
+            f"{MAX_DEPTH} in all); left out")  # fmt: skip
 
 
 class _Objections:
@@ -79,11 +92,12 @@ class _Objections:
         self.ids, self.notes, self.extra, self.ordered = ids, notes, extra, ordered
 
     def list(
-        self, steps: list[Step], owner: str, banned: set[str], seen: frozenset[str]
+        self, steps: list[Step], owner: str, banned: set[str], seen: frozenset[str], at: int
     ) -> list[dict[str, Any]]:
-        """``steps`` attacking something of I-node ``owner``; attackers in ``banned`` (the
-        owner itself, and for a direct attack the claims supporting what it attacks) and
-        undercuts that lead back to a CA-node in ``seen`` are left out."""
+        """``steps`` attacking something of I-node ``owner``, as a list nested ``at`` levels
+        deep in the map; attackers in ``banned`` (the owner itself, and for a direct attack the
+        claims supporting what it attacks) and undercuts that lead back to a CA-node in
+        ``seen`` are left out."""
         out: list[dict[str, Any]] = []
         plain: set[str] = set()
         for step in self.ordered(steps):
@@ -104,11 +118,11 @@ class _Objections:
                                   f"or itself (through node {owner}); left out")  # fmt: skip
             if not members:
                 continue
-            nested = self.list(step.undercuts, owner, {owner}, seen | {step.node})
+            nested = self.list(step.undercuts, owner, {owner}, seen | {step.node}, at + 2)
             item: dict[str, Any] = {"claims": [self.ids[m] for m in members]}
             if nested:
                 item["objections"] = nested
-            item.update(self.extra(step))
+            item.update(self.extra(step, MAX_DEPTH - 2 - at))  # its data 3 levels below
             if len(members) == 1 and not nested and "note" not in item:
                 if members[0] in plain:
                     self.notes.append(f"CA node {step.node} repeats an attack of node "
@@ -190,13 +204,13 @@ def read(data: bytes, *, name: str) -> Imported:
         amap = reader.map(notes, summary, None)
     if amap is None:  # pragma: no cover - the document is built to the format
         raise FormatError("the graph could not be made into a map")
-    return Imported(attrs.evolve(amap, aif=_rest(doc, graph, amap)), tuple(notes))
+    return Imported(attrs.evolve(amap, aif=_rest(doc, graph, amap, notes)), tuple(notes))
 
 
-def _rest(doc: dict[str, Any], graph: Graph, amap: ArgumentMap) -> Carried | None:
+def _rest(doc: dict[str, Any], graph: Graph, amap: ArgumentMap, notes: list[str]) -> Carried | None:
     """What the map does not hold of the file, as the file has it: the nodes and edges it
     does not make into claims and relations, and every other top-level key (but an empty
-    one)."""
+    one, and what nests deeper than the map's 'aif' can hold: noted)."""
     out = layout(amap)
     nodes = doc["nodes"]
     kept = [raw for raw in nodes if not (isinstance(raw, dict) and _drawn(raw, graph, out.types))]
@@ -205,6 +219,15 @@ def _rest(doc: dict[str, Any], graph: Graph, amap: ArgumentMap) -> Carried | Non
     rest: dict[str, Any] = {"nodes": kept, "edges": [raw for raw in edges if id(raw) not in drawn]}
     rest.update((k, v) for k, v in doc.items() if k not in ("nodes", "edges", EXTENSION))
     rest = {k: v for k, v in rest.items() if v not in ([], {}, None)}
+    for key, value in list(rest.items()):
+        if key in ("nodes", "edges"):  # top, aif, the list: an item may nest 13 deep
+            deep = [item for item in value if nesting(item) > MAX_DEPTH - 3]
+            notes.extend(too_deep(f"{key[:-1]} {item.get('nodeID', item.get('edgeID'))}"
+                                  if isinstance(item, dict) else f"an item of '{key}'",
+                                  nesting(item), MAX_DEPTH - 3) for item in deep)  # fmt: skip
+            rest[key] = [item for item in value if nesting(item) <= MAX_DEPTH - 3]
+        elif nesting(value) > MAX_DEPTH - 2:
+            notes.append(too_deep(f"the graph's '{key}'", nesting(rest.pop(key)), MAX_DEPTH - 2))
     return Carried.of(carried(rest)) if rest else None
 
 
@@ -231,8 +254,8 @@ class _Reader:
         ext_steps = extension.get("steps") if extension else None
         ext_steps = ext_steps if isinstance(ext_steps, dict) else {}
 
-        def extra(step: Step) -> dict[str, Any]:
-            """A step's note, scheme and carried data."""
+        def extra(step: Step, room: int) -> dict[str, Any]:
+            """A step's note, scheme and carried data (nesting at most ``room`` levels)."""
             entry = ext_steps.get(step.node) if extension is not None else None
             entry = entry if isinstance(entry, dict) else {}
             out: dict[str, Any] = {}
@@ -246,7 +269,7 @@ class _Reader:
                 node = graph.nodes[step.node]
                 placeholder = scheme or PLACEHOLDERS[node.type] if node.type == "RA" else (
                     PLACEHOLDERS[node.type])  # fmt: skip
-                out["aif"] = node_data(node.raw, placeholder)
+                out["aif"] = node_data(node.raw, placeholder, room, notes)
             return out
 
         inodes = graph.of_type("I")
@@ -281,18 +304,18 @@ class _Reader:
             for step in ordered(found.reasons[node.id]):
                 reason: dict[str, Any] = {"claims": [ids[m] for m in step.members]}
                 undercuts = objections.list(
-                    step.undercuts, node.id, {node.id, *supporters}, frozenset()
+                    step.undercuts, node.id, {node.id, *supporters}, frozenset(), 6
                 )
                 if undercuts:
                     reason["objections"] = undercuts
-                reason.update(extra(step))
+                reason.update(extra(step, MAX_DEPTH - 6))  # section, claim, reasons, reason, aif
                 claim_reasons.append(reason)
             claim_objections = objections.list(
-                found.rebuttals[node.id], node.id, {node.id, *supporters}, frozenset()
+                found.rebuttals[node.id], node.id, {node.id, *supporters}, frozenset(), 4
             )
             restates = []
             for step in ordered(found.restates[node.id]):
-                data = extra(step)
+                data = extra(step, MAX_DEPTH - 6)  # section, claim, restates, restatement, aif
                 restates.append({"claim": ids[step.members[0]], **({"aif": data["aif"]} if
                                  "aif" in data else {})})  # fmt: skip
             wanted_kind = ext.get("kind")
@@ -347,7 +370,7 @@ class _Reader:
         if said.get("speaker", "").casefold() in ROLES:
             claim["role"] = ROLES[said["speaker"].casefold()]
         if "aif" not in ext or ext["aif"] is not None:
-            data = node_data(raw.raw, text)
+            data = node_data(raw.raw, text, MAX_DEPTH - 4, notes)  # section, claim, aif
             data.update((k, v) for k, v in said.items() if k in DERIVED and k not in raw.raw)
             claim["aif"] = data
         claim.update((k, v) for k, v in ext.items()
