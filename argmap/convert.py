@@ -88,6 +88,11 @@ def _relative(path: Path, folder: Path) -> str:
         return path.resolve().as_posix()
 
 
+#: How deep includes may nest (a file including one that includes another ...): far more
+#: than a text needs, and few enough that following them cannot run out of stack.
+MAX_INCLUDE_DEPTH = 32
+
+
 def included_text(
     path: str | os.PathLike[str],
     includes: re.Pattern[str],
@@ -99,11 +104,12 @@ def included_text(
     including file) replaced by that file's text, as Argdown's command line does: each file
     included once, again only a comment saying so. ``data`` is the file's bytes if already
     read. Raises UsageError when a file cannot be read or lies outside the project of
-    ``path`` (and ``source_root``), FormatError when one is not UTF-8."""
+    ``path`` (and ``source_root``), FormatError when one is not UTF-8 or includes nest deeper
+    than MAX_INCLUDE_DEPTH."""
     folders = roots(path, source_root)
     included: list[Path] = []
 
-    def text_of(data: bytes, path: Path) -> str:
+    def text_of(data: bytes, path: Path, depth: int) -> str:
         text, problems = decode(data, os.fspath(path))
         if text is None:
             raise FormatError(f"not Argdown: {problems[0].span}: {problems[0].message}")
@@ -112,12 +118,17 @@ def included_text(
             other = (path.parent / found.group(1)).resolve()
             if other in included:
                 return INCLUDED_AGAIN.format(other)
+            if depth == MAX_INCLUDE_DEPTH:
+                raise FormatError(f"{path} includes {found.group(1)}: includes nested more than "
+                                  f"{MAX_INCLUDE_DEPTH} files deep; argmap follows at most "
+                                  f"{MAX_INCLUDE_DEPTH}")  # fmt: skip
             included.append(other)
-            return text_of(_followed(path.parent / found.group(1), str(path), folders), other)
+            data = _followed(path.parent / found.group(1), str(path), folders)
+            return text_of(data, other, depth + 1)
 
         return includes.sub(include, text)
 
-    return text_of(read_file(path) if data is None else data, Path(path))
+    return text_of(read_file(path) if data is None else data, Path(path), 0)
 
 
 def rebase(amap: ArgumentMap, before: Path, after: Path) -> ArgumentMap:

@@ -30,12 +30,18 @@ ORDERED_LIST, UNORDERED_LIST, LIST_ITEM = "orderedList", "unorderedList", "listI
 CONTENT, FREESTYLE_TEXT, BOLD, ITALIC = "statementContent", "freestyleText", "bold", "italic"
 
 
-class ParseError(ValueError):
-    """The tokens do not follow Argdown's grammar."""
+#: How deep indented relations, lists and emphasis may nest: far more than a text needs, and
+#: few enough that reading the tree (recursively, like Argdown) cannot run out of stack.
+MAX_NESTING = 64
 
-    def __init__(self, token: Token, expected: str) -> None:
+
+class ParseError(ValueError):
+    """The tokens do not follow Argdown's grammar (or nest deeper than argmap reads)."""
+
+    def __init__(self, token: Token, expected: str, problem: str | None = None) -> None:
         found = "the end of the file" if token.kind == lex.EOF else _describe(token)
-        super().__init__(f"{token.line}:{token.column}: expected {expected}, found {found}")
+        problem = problem or f"expected {expected}, found {found}"
+        super().__init__(f"{token.line}:{token.column}: {problem}")
         self.line, self.column = token.line, token.column
 
 
@@ -88,6 +94,14 @@ class _Parser:
         )
         self.tokens = [*tokens, Token(lex.EOF, "", *end)]
         self.pos = 0
+        self.depth = 0  # how many relations, lists and emphases are open
+
+    def deeper(self, what: str) -> None:
+        """One more level of ``what`` open; raises ParseError past MAX_NESTING."""
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise ParseError(self.tokens[self.pos], "", f"{what} nested more than {MAX_NESTING} "
+                             f"levels deep; argmap reads at most {MAX_NESTING}")  # fmt: skip
 
     def peek(self, ahead: int = 0) -> str:
         return self.tokens[min(self.pos + ahead, len(self.tokens) - 1)].kind
@@ -188,6 +202,7 @@ class _Parser:
         return self.rule(ARGUMENT, children)
 
     def relations(self) -> Rule:
+        self.deeper("relations")
         children: list[Rule | Token] = [self.take(lex.INDENT)]
         while True:
             token = self.tokens[self.pos]
@@ -204,9 +219,11 @@ class _Parser:
             if self.peek() not in lex.RELATIONS:
                 break
         self.take(lex.DEDENT, "the end of the indented relations")
+        self.depth -= 1
         return self.rule(RELATIONS, children)
 
     def items(self) -> Rule:
+        self.deeper("lists")
         children: list[Rule | Token] = [self.take(lex.INDENT)]
         marker = self.peek()
         name = ORDERED_LIST if marker == lex.ORDERED_ITEM else UNORDERED_LIST
@@ -218,6 +235,7 @@ class _Parser:
                 member = self.statement()
             children.append(self.rule(LIST_ITEM, [item, member]))
         self.take(lex.DEDENT, "the end of the list")
+        self.depth -= 1
         return self.rule(name, children)
 
     # -- premise-conclusion structures --------------------------------------------------
@@ -253,6 +271,7 @@ class _Parser:
         children.append(self.take(lex.INFERENCE_END, "the end of the inference --"))
         children.append(self.take(lex.NEWLINE, "a line break after the inference"))
         if self.peek() == lex.INDENT:
+            self.deeper("relations")
             relations: list[Rule | Token] = [self.take(lex.INDENT)]
             while self.peek() == lex.UNDERCUT_BY:
                 token = self.take(lex.UNDERCUT_BY)
@@ -262,6 +281,7 @@ class _Parser:
             if len(relations) == 1:
                 raise ParseError(self.tokens[self.pos], "an undercut _ of the inference")
             self.take(lex.DEDENT, "the end of the indented relations")
+            self.depth -= 1
             children.append(self.rule(RELATIONS, relations))
         return self.rule(INFERENCE, children)
 
@@ -272,12 +292,14 @@ class _Parser:
             if kind in FREESTYLE_FIRST:
                 children.append(self.freestyle())
             elif kind in _EMPHASIS:
+                self.deeper("bold and italic text")
                 start = self.take(kind)
                 marker = kind.removesuffix(" start")
                 inner: list[Rule | Token] = [start]
                 if self.peek() in CONTENT_FIRST:
                     inner.append(self.content())
                 inner.append(self.take(f"{marker} end", f"the closing {marker}"))
+                self.depth -= 1
                 children.append(self.rule(_EMPHASIS[kind], inner))
             else:
                 children.append(self.take(kind))
