@@ -19,9 +19,11 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from click.testing import CliRunner
 from hypothesis import strategies as st
 
 from argmap.api import check_bytes
+from argmap.cli import main
 from argmap.convert import import_file, included_text
 from argmap.formats import argdown
 from argmap.formats.argdown.lex import INCLUDE
@@ -510,3 +512,70 @@ def test_an_objection_the_map_makes_twice_comes_back_twice() -> None:
     )
     assert amap is not None
     assert round_trip(amap) == as_argdown_keeps_it(amap)
+
+
+def _alias_bomb() -> str:
+    """Front matter of nine anchored lists of ten aliases each: a billion strings once shared
+    nodes are copied."""
+    lines = ["a0: &a0 [" + ", ".join(["lol"] * 10) + "]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    return "===\n" + "\n".join(lines) + "\n===\n\n[A]: a\n  + [B]: b\n"
+
+
+HOSTILE_ARGDOWN = {
+    "alias bomb": (_alias_bomb(), "line 2: anchor '&a0' is not allowed: write every value out"),
+    "self-reference": ("===\na: &a [*a]\n===\n\n[A]: a\n", "line 2: anchor '&a' is not allowed"),
+    "alias in data": (
+        "[A]: a {x: 1}\n  + [B]: b {y: *x}\n",
+        "line 2: alias '*x' is not allowed: write the value out",
+    ),
+    "tag": (
+        "[A]: a {x: !!python/name:os.system x}\n",
+        "line 1: tag 'tag:yaml.org,2002:python/name:os.system' is not allowed",
+    ),
+    "deep data": (
+        "===\nk: " + "[" * 17 + "]" * 17 + "\n===\n\n[A]: a\n",
+        "line 2: data nested deeper than 16 levels",
+    ),
+    "deep relations": (
+        "[S0]: s\n" + "".join("  " * i + f"+ [S{i}]: s\n" for i in range(1, 2000)),
+        "line 66:1: relations nested more than 64 levels deep; argmap reads at most 64",
+    ),
+    "deep emphasis": (
+        "[A]: " + "**_" * 300 + "x" + "_**" * 300 + "\n",
+        "bold and italic text nested more than 64 levels deep; argmap reads at most 64",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE_ARGDOWN)
+def test_hostile_argdown_is_refused_in_a_line(name: str, tmp_path: Path) -> None:
+    text, message = HOSTILE_ARGDOWN[name]
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "a.argdown").write_text(text)
+    out = tmp_path / "a.yaml"
+    result = CliRunner().invoke(main, ["import", "argdown", str(tmp_path / "a.argdown"), "-o",
+                                       str(out)])  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("argmap: error: ") and message in result.output
+    assert not out.exists()
+
+
+def test_emphasis_and_relations_nest_64_deep() -> None:
+    chain = "[S0]: s\n" + "".join("  " * i + f"+ [S{i}]: s{i}\n" for i in range(1, 65))
+    amap = argdown.read(chain, name="a.argdown").map
+    assert {c.id for c in amap.claims} == {f"s{i}" for i in range(65)}
+    bold = "[A]: " + "**_" * 32 + "bold" + "_**" * 32 + "\n  + [B]: b\n"
+    assert {c.text for c in argdown.read(bold, name="a.argdown").map.claims} == {"bold", "b"}
+
+
+def test_includes_nest_at_most_32_files_deep(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("")
+    for i in range(400):
+        include = f"@include(f{i + 1}.argdown)\n\n" if i < 399 else ""
+        (tmp_path / f"f{i}.argdown").write_text(f"{include}[S{i}]: s{i}\n  + [T{i}]: t{i}\n")
+    with pytest.raises(FormatError, match=r"f32\.argdown includes f33\.argdown: includes nested "
+                       "more than 32 files deep; argmap follows at most 32"):  # fmt: skip
+        included_text(tmp_path / "f0.argdown", INCLUDE)
+    (tmp_path / "f32.argdown").write_text("[S32]: s32\n  + [T32]: t32\n")
+    assert "[S32]: s32" in included_text(tmp_path / "f0.argdown", INCLUDE)
