@@ -6,6 +6,7 @@ from __future__ import annotations
 import collections
 import json
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,9 @@ from argmap.api import check_bytes, render_map
 from argmap.checks import check
 from argmap.diagnostics import Severity
 from argmap.formats import aif
-from argmap.formats.base import FormatError, Imported
+from argmap.formats.aif.graph import Graph
+from argmap.formats.aif.steps import Step, build, tidy
+from argmap.formats.base import FormatError, Imported, break_support_cycles
 from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap, Kind, Objection, Ref, equivalents
 from argmap.read.loader import load
@@ -336,3 +339,102 @@ def test_seed_map_export_names_what_aif_cannot_hold() -> None:
     assert "kept under the top-level 'argmap' key" in exported.losses[0]
     assert aif.read(exported.text.encode(), name="seed.json").map == amap
     assert aif.write(amap).text == exported.text
+
+
+def _nested(depth: int) -> object:
+    value: object = "x"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+def _deep_graph(depth: int) -> bytes:
+    """Claims 1-5: 2 supports 1 (RA 10), 3 rebuts 1 (CA 11), 4 undercuts RA 10 (CA 12) and 5
+    attacks that (CA 13); every node and the graph carry data nested ``depth`` deep."""
+    types = {"10": "RA", "11": "CA", "12": "CA", "13": "CA", "20": "L"}
+    nodes = [{"nodeID": n, "type": types.get(n, "I"), "text": f"Claim number {n} here.",
+              "x": _nested(depth)} for n in ["1", "2", "3", "4", "5", *types]]  # fmt: skip
+    pairs = [("2", "10"), ("10", "1"), ("3", "11"), ("11", "1"), ("4", "12"), ("12", "10"),
+             ("5", "13"), ("13", "12")]  # fmt: skip
+    edges = [{"edgeID": f"e{a}-{b}", "fromID": a, "toID": b} for a, b in pairs]
+    return json.dumps({"nodes": nodes, "edges": edges, "extra": _nested(depth)}).encode()
+
+
+def test_node_data_is_carried_as_deep_as_the_map_holds_it_and_the_rest_noted() -> None:
+    # Room for the data where it goes, of the map's 16 levels: a claim's 12, a reason's 10, a
+    # rebuttal's 10, an undercut's 8 and an attack on it 6; the graph's other nodes 13 (their
+    # fields 12), its other keys 14.
+    room = {**{f"I-node {n}": 12 for n in range(1, 6)}, "RA node 10": 10, "CA node 11": 10,
+            "CA node 12": 8, "CA node 13": 6, "node 20": 12, "the graph's 'extra'": 14}  # fmt: skip
+    for depth in (6, 7, 12, 13, 20):
+        result = aif.read(_deep_graph(depth), name="g.json")
+        text = dump(result.map)
+        assert check_bytes(text.encode(), "g.yaml").ok, depth
+        left = {what for what, most in room.items() if depth > most}
+        noted = {n.split(": its")[0].split(" nests")[0] for n in result.notes if " nests " in n}
+        assert noted == left, depth
+    assert ("I-node 1: its 'x' nests 13 levels deep, more than the map can hold there (12, of "
+            "16 in all); left out") in aif.read(_deep_graph(13), name="g.json").notes  # fmt: skip
+
+
+@pytest.mark.parametrize("depth", [40, 400])
+def test_json_nested_past_32_levels_is_refused(depth: int) -> None:
+    with pytest.raises(FormatError, match=r"^not AIF: its JSON nests deeper than 32 levels"):
+        aif.read(_deep_graph(depth), name="g.json")
+
+
+def _restarting(reasons: dict[str, list[Any]], starts: list[str]) -> list[tuple[str, str]]:
+    """What breaking support cycles did before it was one search: search from the start after
+    each step left out (quadratic)."""
+    left: list[tuple[str, str]] = []
+
+    def visit(claim: str, state: dict[str, int]) -> tuple[str, Any] | None:
+        state[claim] = 1
+        for step in reasons[claim]:
+            for member in step.members:
+                if state.get(member) == 1:
+                    return claim, step
+                if not state.get(member) and member in reasons and (found := visit(member, state)):
+                    return found
+        state[claim] = 2
+        return None
+
+    while True:
+        state: dict[str, int] = {}
+        found = next((f for s in starts if not state.get(s) and (f := visit(s, state))), None)
+        if found is None:
+            return left
+        reasons[found[0]].remove(found[1])
+        left.append((found[0], found[1].node))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_support_cycles_are_broken_as_searching_again_after_each_would(data: st.DataObject) -> None:
+    claims = [str(i) for i in range(data.draw(st.integers(1, 8)))]
+    members = st.lists(st.sampled_from([*claims, "outside"]), min_size=1, max_size=3)
+    reasons = {c: [Step(f"{c}.{i}", m) for i, m in enumerate(data.draw(st.lists(members,
+               max_size=3)))] for c in claims}  # fmt: skip
+    starts = data.draw(st.permutations(claims))
+    expected = _restarting({c: list(s) for c, s in reasons.items()}, starts)
+    broken = break_support_cycles(reasons, starts)
+    assert [(claim, step.node) for claim, step, _ in broken] == expected
+
+
+def test_breaking_support_cycles_is_linear() -> None:
+    # I-nodes 0..n, each supporting the next and the next it: n two-claim cycles, broken in a
+    # blink (searching again after each took 20 s for n = 4000).
+    n = 4000
+    nodes = [(str(i), "I", f"Claim number {i}.") for i in range(n + 1)]
+    nodes += [(f"r{i}", "RA", "Default Inference") for i in range(2 * n)]
+    edges = [e for i in range(n) for e in ((str(i), f"r{2 * i}"), (f"r{2 * i}", str(i + 1)),
+             (str(i + 1), f"r{2 * i + 1}"), (f"r{2 * i + 1}", str(i)))]  # fmt: skip
+    doc = json.loads(graph(nodes, edges))
+    found = build(Graph(doc, []), [])
+    start = time.perf_counter()
+    notes: list[str] = []
+    tidy(found.reasons, notes)
+    assert time.perf_counter() - start < 1.0
+    assert len(notes) == n and notes[0] == (
+        "RA node r0 closes a support cycle (nodes 0 → 1 → 0); left out"
+    )

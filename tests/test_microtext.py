@@ -244,3 +244,18 @@ def test_the_opponent_is_drawn_in_its_own_outline() -> None:
     assert 'class="claim recommendation proponent thesis"' in proponent
     assert 'color="#d55e00"' not in proponent
     assert "<B>OPPONENT</B>" in dot  # the legend
+
+
+def test_a_document_type_is_refused_before_its_entities_expand(tmp_path: Path) -> None:
+    words = "A " * 1_000_000  # 2 MB, used 80 times: 160 M characters if expanded
+    xml = (f'<?xml version="1.0"?>\n<!DOCTYPE arggraph [<!ENTITY a "{words}">]>\n'
+           f'<arggraph id="x"><edu id="e1">{"&a;" * 80}</edu></arggraph>\n')  # fmt: skip
+    with pytest.raises(FormatError, match=r"^a document type declaration \(<!DOCTYPE \.\.\.>\) "
+                       "at line 2 is not allowed: its entities could expand without bound, and a "
+                       "microtext has none$"):  # fmt: skip
+        microtext.parse(xml.encode())
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "m.xml").write_text('<!DOCTYPE arggraph SYSTEM "arggraph.dtd"><arggraph/>')
+    (tmp_path / "m.txt").write_text("text\n")
+    with pytest.raises(FormatError, match="document type declaration"):
+        import_file("microtext", tmp_path / "m.xml")
