@@ -20,7 +20,7 @@ from argmap.diagnostics import (
     has_errors,
 )  # fmt: skip
 from argmap.draw.options import DEFAULT_THEME, FORMATS, PAGE_NAMES, DrawOptions, Fit, check_fit
-from argmap.io import Unreadable, make_folder, read_file, write_atomic
+from argmap.io import Unreadable, make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
 from argmap.project import confine, roots
 from argmap.read.loader import load as load_bytes
@@ -133,7 +133,13 @@ class Map(ArgumentMap):
 
     def save(self, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> None:
         """Draw this map into the file ``path``, whole or not at all, creating missing
-        folders on its way: :func:`save_map`."""
+        folders on its way: :func:`save_map`. A UsageError refuses to write over the map's
+        own file or its source text."""
+        if self.path is not None:
+            refuse_overwrite(self.path, Path(path), "the map itself")
+            if self.source is not None:
+                source = Path(self.path).parent / self.source.path
+                refuse_overwrite(source, Path(path), "the map's source text")
         _save(path, self.render(_format_of(path, fmt), **options))
 
     def _repr_svg_(self) -> str:
