@@ -19,7 +19,16 @@ from argmap.diagnostics import (
     drawing_notes,
     has_errors,
 )  # fmt: skip
-from argmap.draw.options import DEFAULT_THEME, FORMATS, PAGE_NAMES, DrawOptions, Fit, check_fit
+from argmap.draw.options import (
+    DEFAULT_THEME,
+    FORMATS,
+    MAX_DPI,
+    MIN_DPI,
+    PAGE_NAMES,
+    DrawOptions,
+    Fit,
+    check_fit,
+)
 from argmap.io import Unreadable, make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
 from argmap.project import confine, roots
@@ -249,6 +258,8 @@ def render_figures(
         raise UsageError("a width applies to svg only")
     if fmt != "png" and dpi is not None:
         raise UsageError("a resolution (dpi) applies to png only")
+    if dpi is not None and not MIN_DPI <= dpi <= MAX_DPI:  # a document's option, say
+        raise UsageError(f"a resolution of {dpi} dpi is out of range; give {MIN_DPI} to {MAX_DPI}")
     fit = check_fit(fit, fmt, page=page, width=width)
     if page is not None and fmt != "pdf":
         raise UsageError("--page applies to pdf only")
