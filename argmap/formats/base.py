@@ -135,7 +135,7 @@ def nesting(value: Any) -> int:
     """How deep lists and mappings nest in a JSON value (0 for a scalar), without recursion.
 
     >>> nesting({"a": [1, {"b": []}]}), nesting("text")
-    (3, 0)
+    (4, 0)
     """
     deepest, stack = 0, [(value, 1)]
     while stack:
