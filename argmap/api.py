@@ -19,8 +19,17 @@ from argmap.diagnostics import (
     drawing_notes,
     has_errors,
 )  # fmt: skip
-from argmap.draw.options import DEFAULT_THEME, FORMATS, PAGE_NAMES, DrawOptions, Fit, check_fit
-from argmap.io import Unreadable, make_folder, read_file, write_atomic
+from argmap.draw.options import (
+    DEFAULT_THEME,
+    FORMATS,
+    MAX_DPI,
+    MIN_DPI,
+    PAGE_NAMES,
+    DrawOptions,
+    Fit,
+    check_fit,
+)
+from argmap.io import Unreadable, make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
 from argmap.project import confine, roots
 from argmap.read.loader import load as load_bytes
@@ -133,7 +142,13 @@ class Map(ArgumentMap):
 
     def save(self, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> None:
         """Draw this map into the file ``path``, whole or not at all, creating missing
-        folders on its way: :func:`save_map`."""
+        folders on its way: :func:`save_map`. A UsageError refuses to write over the map's
+        own file or its source text."""
+        if self.path is not None:
+            refuse_overwrite(self.path, Path(path), "the map itself")
+            if self.source is not None:
+                source = Path(self.path).parent / self.source.path
+                refuse_overwrite(source, Path(path), "the map's source text")
         _save(path, self.render(_format_of(path, fmt), **options))
 
     def _repr_svg_(self) -> str:
@@ -243,6 +258,8 @@ def render_figures(
         raise UsageError("a width applies to svg only")
     if fmt != "png" and dpi is not None:
         raise UsageError("a resolution (dpi) applies to png only")
+    if dpi is not None and not MIN_DPI <= dpi <= MAX_DPI:  # a document's option, say
+        raise UsageError(f"a resolution of {dpi} dpi is out of range; give {MIN_DPI} to {MAX_DPI}")
     fit = check_fit(fit, fmt, page=page, width=width)
     if page is not None and fmt != "pdf":
         raise UsageError("--page applies to pdf only")

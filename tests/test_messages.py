@@ -332,3 +332,16 @@ def test_a_source_written_as_its_path_alone_is_shown_as_a_mapping() -> None:
             "'path: ../seeds/article.txt'",
         )
     ]
+
+
+def test_a_long_value_is_cut_where_a_message_repeats_it() -> None:
+    """As keys and ids are: a message repeats at most 80 characters of what was written."""
+    text = (
+        "argmap: " + "9" * 5000 + "\ntitle: T\npremises:\n  - id: a\n    text: A\n"
+        "    role: " + "p" * 300 + "\n    implicit: " + "q" * 300 + "\n    " + "k" * 300 + ": 1\n"
+        "    " + "k" * 300 + ": 2\n"
+    )
+    found = errors(text)
+    assert len(found) >= 4
+    assert all(len(message) < 250 for _, _, message in found), found
+    assert "'" + "9" * 79 + "…'" in found[0][2]

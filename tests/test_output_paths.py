@@ -160,3 +160,37 @@ def test_import_export_and_coverage_write_into_a_folder_named_with_a_slash(
     result = run("coverage", str(seed), "--html", f"{out}/pages/")
     assert result.exit_code == 0, result.output
     assert (out / "pages" / "europe-central-asia.html").is_file()
+
+
+def _project(tmp_path: Path) -> Path:
+    """The seed map and its source in a project laid out as the repository: the map's path."""
+    shutil.copytree(ROOT / "maps", tmp_path / "maps", ignore=shutil.ignore_patterns("*.svg"))
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "pyproject.toml").touch()
+    return tmp_path / "maps" / "europe-central-asia.yaml"
+
+
+def test_neither_coverage_nor_save_writes_over_the_map_or_its_source(tmp_path: Path) -> None:
+    seed = _project(tmp_path)
+    source = next((tmp_path / "seeds").glob("*.txt"))
+    kept = {path: path.read_bytes() for path in (seed, source)}
+    for target, what in ((seed, "the map itself"), (source, "the map's source text")):
+        result = run("coverage", str(seed), "--html", str(target))
+        assert result.exit_code == 2
+        assert f"{target}: refusing to overwrite {what}" in result.output
+        with pytest.raises(UsageError, match=f"refusing to overwrite {what}"):
+            argmap.load(seed).save(target, "svg")
+    assert {path: path.read_bytes() for path in kept} == kept
+
+
+def test_coverage_of_maps_whose_pages_would_clash_writes_neither(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "source.txt").write_text("The sky is blue.\n", encoding="utf-8")
+    quoted = GOOD.replace("title: t\n", "title: t\nsource: {path: ../source.txt}\n")
+    for name in ("a.yaml", "a.yml"):
+        (tmp_path / "maps" / name).write_text(quoted, encoding="utf-8")
+    result = run("coverage", str(tmp_path / "maps"), "--html", f"{tmp_path / 'out'}/")
+    assert result.exit_code == 2
+    assert result.output.count("neither is written (rename one)") == 2
+    assert not (tmp_path / "out" / "a.html").exists()

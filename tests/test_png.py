@@ -79,6 +79,16 @@ def test_dpi_applies_to_png_only(small) -> None:
         render_map(small, "svg", dpi=300)
 
 
+@pytest.mark.parametrize("dpi", [6000, 10**9, 0, -1])
+def test_a_resolution_out_of_range_is_refused_by_the_api_too(small, dpi: int) -> None:
+    """Documents pass their blocks' options to the API: a dpi of 6000 would draw for seconds
+    into gigabytes, 10**9 cannot be recorded in a PNG."""
+    from argmap.diagnostics import UsageError
+
+    with pytest.raises(UsageError, match=f"a resolution of {dpi} dpi is out of range; give 24"):
+        render_map(small, "png", dpi=dpi)
+
+
 def test_render_takes_dpi(seed_copy: Path) -> None:
     target = seed_copy.with_suffix(".png")
     result = run("render", str(seed_copy), "-f", "png", "--dpi", "96")

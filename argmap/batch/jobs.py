@@ -74,10 +74,11 @@ def find_maps(folder: str | os.PathLike[str]) -> list[str]:
     return scan(folder).maps
 
 
-def clashes(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Maps whose drawings would go to one file (``a.yaml`` and ``a.yml``), each with the
-    problem that names them all: neither is drawn, so that neither silently replaces the
-    other. The same map named twice is no clash."""
+def clashes(pairs: Iterable[tuple[str, str]], done: str = "drawn") -> dict[str, str]:
+    """Maps whose drawings (or pages: ``done`` says what is made of them) would go to one
+    file (``a.yaml`` and ``a.yml``), each with the problem that names them all: neither is
+    drawn, so that neither silently replaces the other. The same map named twice is no
+    clash."""
     by_target: dict[str, dict[str, str]] = {}
     shown: dict[str, str] = {}
     for path, target in pairs:
@@ -89,8 +90,8 @@ def clashes(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
         names = sorted(paths.values())
         for name in names if len(names) > 1 else ():
             others = " and ".join(other for other in names if other != name)
-            problems[name] = (f"{name}: would be drawn to {shown[key]}, as {others} would; "
-                              "neither is drawn (rename one)")  # fmt: skip
+            problems[name] = (f"{name}: would be {done} to {shown[key]}, as {others} would; "
+                              f"neither is {done} (rename one)")  # fmt: skip
     return problems
 
 

@@ -10,6 +10,7 @@ import click
 from argmap.analysis.coverage import Coverage
 from argmap.analysis.coverage import coverage as cover
 from argmap.api import Checked, source_text
+from argmap.batch.jobs import clashes
 from argmap.cli.maps import (
     Found,
     Run,
@@ -26,6 +27,7 @@ from argmap.cli.output import (
     write,
 )
 from argmap.diagnostics import ArgmapError, UsageError
+from argmap.io import refuse_overwrite
 from argmap.pages.coverage import page
 from argmap.read.source import SourceText
 
@@ -62,8 +64,12 @@ def coverage(files: tuple[str, ...], html_out: str | None, source_root: str | No
     many, rows = run.many, run.rows
     if many and html_out is not None and os.path.isfile(html_out):
         raise Failure(f"{html_out}: for several maps, --html must name a folder, not a file")
+    pages = [(item.path, _page(item, html_out)) for item in run.found] if many else []
+    clashing = clashes(((path, out) for path, out in pages if out is not None), "written")
     for item, checked in run.maps(source_root, 3, "covered"):
         try:
+            if item.path in clashing:
+                raise UsageError(clashing[item.path])
             out = _page(item, html_out) if many else _single_page(item.path, html_out)
             found_cover = _cover(checked, item.path, out, alone=not many, root=source_root)
         except ArgmapError as exc:
@@ -118,6 +124,10 @@ def _cover(
         return None
     found = cover(amap, SourceText(text))
     if html_out is not None:
+        refuse_overwrite(path, Path(html_out), "the map itself")
+        assert amap.source is not None  # it has a text
+        source = Path(path).parent / amap.source.path
+        refuse_overwrite(source, Path(html_out), "the map's source text")
         write(Path(html_out), page(amap, found).encode("utf-8"))
     _show(found)
     return found

@@ -12,6 +12,8 @@ from argmap.diagnostics import UsageError
 from argmap.draw.options import (
     DEFAULT_DPI,
     DEFAULT_THEME,
+    MAX_DPI,
+    MIN_DPI,
     PAGE_NAMES,
     THEME_NAMES,
     DrawOptions,
@@ -19,10 +21,6 @@ from argmap.draw.options import (
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-#: The resolutions --dpi takes: from a thumbnail's to a printer's (a bitmap too large for
-#: Graphviz, over 32,767 pixels wide, is drawn smaller, and its resolution recorded as drawn).
-MIN_DPI, MAX_DPI = 24, 1200
 
 
 def output_option(help_text: str) -> Callable[[F], F]:

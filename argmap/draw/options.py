@@ -27,6 +27,9 @@ DEFAULT_THEME = "light"
 #: The resolution of a PNG drawn without ``--dpi``: 1.5 times Graphviz's 96, sharp on
 #: high-density screens and paper.
 DEFAULT_DPI = 144
+#: The resolutions a PNG takes: from a thumbnail's to a printer's (a bitmap too large for
+#: Graphviz, over 32,767 pixels wide, is drawn smaller, and its resolution recorded as drawn).
+MIN_DPI, MAX_DPI = 24, 1200
 #: The units of a column's width: CSS px for a screen; points, inches, centimetres and
 #: millimetres (in points) for paper.
 PRINT_UNITS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
@@ -153,6 +156,8 @@ __all__ = [
     "FIT_FORMATS",
     "FIT_RANGE",
     "FORMATS",
+    "MAX_DPI",
+    "MIN_DPI",
     "PAGE_NAMES",
     "PRINT_UNITS",
     "THEME_NAMES",

@@ -136,7 +136,7 @@ class Fields:
         """``true`` or ``false``, as written (YAML's other spellings of booleans are refused)."""
         if isinstance(node, Scalar) and node.value in ("true", "false"):
             return node.value == "true"
-        shown = f"'{node.value}'" if isinstance(node, Scalar) else describe(node)
+        shown = f"'{clip(node.value)}'" if isinstance(node, Scalar) else describe(node)
         self.error(node.span, "AM010", f"'{what}' must be true or false, not {shown}")
         return None
 
@@ -173,7 +173,7 @@ class Fields:
                     self.error(key.span, "AM010", f"a key in {what} must be text, not "
                                f"{describe(key)}")  # fmt: skip
                 elif key.value in out:
-                    self.error(key.span, "AM007", f"duplicate key '{key.value}' in {what}")
+                    self.error(key.span, "AM007", f"duplicate key '{clip(key.value)}' in {what}")
                 else:
                     out[key.value] = self._data(value, what)
             return out

@@ -4,6 +4,7 @@ id made from its text, a claim's second id that was meant to start the next item
 
 from __future__ import annotations
 
+from argmap.diagnostics import clip
 from argmap.model.keys import slugify
 from argmap.read.yamlerrors import quoted
 from argmap.read.yamltree import Mapping, Node, Scalar
@@ -27,7 +28,7 @@ def new_item(node: Mapping, value: Node, dashes: int) -> str:
     first = node.pairs[0][0].mark if node.pairs else None
     if first is None or (first.line, first.column) != (node.mark.line, node.mark.column):
         return ""  # a mapping in braces: its items are written otherwise
-    written = f"id: {value.value}" if isinstance(value, Scalar) and value.plain else "id:"
+    written = f"id: {clip(value.value)}" if isinstance(value, Scalar) and value.plain else "id:"
     return (
         f"; a new item of the list starts with '- ': write '- {written}', its '- ' in column "
         f"{dashes + 1} under the dashes of the other items"

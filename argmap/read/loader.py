@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.diagnostics import Diagnostic
+from argmap.diagnostics import Diagnostic, clip
 from argmap.model import (
     FORMAT_VERSION,
     ArgumentMap,
@@ -184,7 +184,7 @@ class _Reader(Fields):
     def role(self, node: Node) -> Role | None:
         if isinstance(node, Scalar) and node.value in _ROLES:
             return _ROLES[node.value]
-        shown = f"'{node.value}'" if isinstance(node, Scalar) else describe(node)
+        shown = f"'{clip(node.value)}'" if isinstance(node, Scalar) else describe(node)
         self.error(node.span, "AM010", f"'role' must be proponent or opponent, not {shown}")
         return None
 
@@ -224,7 +224,7 @@ class _Reader(Fields):
                 version = FORMAT_VERSION
             else:
                 shown = (
-                    version_node.value
+                    clip(version_node.value)
                     if isinstance(version_node, Scalar)
                     else describe(version_node)
                 )
