@@ -19,16 +19,7 @@ from argmap.diagnostics import (
     drawing_notes,
     has_errors,
 )  # fmt: skip
-from argmap.draw.options import (
-    DEFAULT_THEME,
-    FORMATS,
-    MAX_DPI,
-    MIN_DPI,
-    PAGE_NAMES,
-    DrawOptions,
-    Fit,
-    check_fit,
-)
+from argmap.draw.options import DEFAULT_THEME, FORMATS, DrawOptions, Fit, check_choices, check_fit
 from argmap.io import Unreadable, make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
 from argmap.project import confine, roots
@@ -249,24 +240,9 @@ def render_figures(
     from argmap.draw.figures import draw_figures, whole_svg
     from argmap.draw.svg import check_theme
 
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
+    check_choices(fmt, id_prefix=id_prefix, width=width, dpi=dpi, page=page, landscape=landscape)
     check_theme(theme)
-    if fmt not in ("svg", "html") and id_prefix:
-        raise UsageError("an id prefix applies to svg and html only")
-    if fmt != "svg" and width:
-        raise UsageError("a width applies to svg only")
-    if fmt != "png" and dpi is not None:
-        raise UsageError("a resolution (dpi) applies to png only")
-    if dpi is not None and not MIN_DPI <= dpi <= MAX_DPI:  # a document's option, say
-        raise UsageError(f"a resolution of {dpi} dpi is out of range; give {MIN_DPI} to {MAX_DPI}")
     fit = check_fit(fit, fmt, page=page, width=width)
-    if page is not None and fmt != "pdf":
-        raise UsageError("--page applies to pdf only")
-    if page is not None and page not in PAGE_NAMES:
-        raise UsageError(f"unknown page '{page}'; choose one of {', '.join(PAGE_NAMES)}")
-    if landscape and page is None:
-        raise UsageError("--landscape goes with --page")
     evaluation = evaluate(amap) if status else None
     if fmt == "html":
         from argmap.pages.view import page as view  # the HTML view: for this format only

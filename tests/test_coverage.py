@@ -7,11 +7,11 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-from argmap.analysis.coverage import Coverage, coverage
+from argmap.analysis.coverage import Coverage, Sentence, coverage
 from argmap.api import check_file, load, source_text
 from argmap.model import ArgumentMap, Claim, Kind, Quote, Source
 from argmap.pages.coverage import page
-from argmap.read.source import SourceText
+from argmap.read.source import MAX_OCCURRENCES, SourceText
 
 from .conftest import ROOT, SEED_MAP, run
 
@@ -102,6 +102,33 @@ def test_an_elision_skips_words_and_a_repeated_passage_is_covered_twice() -> Non
     assert first.quoted == len("Thecat") + len("themat")
     assert 0 < first.share < 1
     assert [(p.start, p.end) for p in found.passages] == [(0, 7), (15, 22), (52, 59), (67, 74)]
+
+
+def test_a_quote_found_everywhere_covers_its_first_thousand_places_at_once() -> None:
+    """Quotes as common as "e" in a 40 KB source: coverage made a passage of every occurrence
+    (a 2 MB source took 39 s and 2 GB) and its page looked at every passage for every piece of
+    every sentence (40 s here). A quote covers its first MAX_OCCURRENCES places."""
+    text = ("Bees see trees. " * 5 + "\n") * 500  # 2,500 sentences of six e's each
+    quotes = ("e", "e", "Bees see trees.")
+    claims = tuple(
+        Claim(f"c{i}", Kind.PREMISE, "C", quotes=(Quote(q),)) for i, q in enumerate(quotes)
+    )
+    amap = ArgumentMap("t", claims, Source("s.txt"))
+    found = coverage(amap, SourceText(text))
+    assert len(found.passages) == 3 * MAX_OCCURRENCES == 3000
+    assert len(found.argument) == 2500 and len(found.missed) == 1500
+
+    def quoting(claim: str) -> list[Sentence]:
+        return [s for s in found.sentences if claim in s.claims]
+
+    assert len(quoting("c0")) == len(quoting("c1")) == 167  # 1000 e's, six a sentence
+    assert quoting("c2") == list(found.sentences[:1000])
+    html = page(amap, found)
+    assert html.count('data-claims="c2 c0 c1"') == 1000  # an e of the first 1000 sentences
+    assert html.count('data-claims="c2"') == 166 * 4 + 3 + 833  # the letters between
+    assert html.count('<span class="missed"') == 1500 and balanced(html)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"more than {MAX_OCCURRENCES:,} times" in " ".join(readme.split())
 
 
 def test_the_page_is_escaped_self_contained_and_links_passages_to_claims() -> None:

@@ -117,6 +117,36 @@ def check_fit(
     return fit
 
 
+def check_choices(
+    fmt: str,
+    *,
+    id_prefix: str = "",
+    width: str | None = None,
+    dpi: int | None = None,
+    page: str | None = None,
+    landscape: bool = False,
+) -> None:
+    """A UsageError for a format argmap does not draw, or an option that does not go with
+    the format or is out of range (documents pass their blocks' options to the API as
+    written: a dpi of 6000 would draw for seconds into gigabytes)."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
+    if fmt not in ("svg", "html") and id_prefix:
+        raise UsageError("an id prefix applies to svg and html only")
+    if fmt != "svg" and width:
+        raise UsageError("a width applies to svg only")
+    if fmt != "png" and dpi is not None:
+        raise UsageError("a resolution (dpi) applies to png only")
+    if dpi is not None and not MIN_DPI <= dpi <= MAX_DPI:
+        raise UsageError(f"a resolution of {dpi} dpi is out of range; give {MIN_DPI} to {MAX_DPI}")
+    if page is not None and fmt != "pdf":
+        raise UsageError("--page applies to pdf only")
+    if page is not None and page not in PAGE_NAMES:
+        raise UsageError(f"unknown page '{page}'; choose one of {', '.join(PAGE_NAMES)}")
+    if landscape and page is None:
+        raise UsageError("--landscape goes with --page")
+
+
 @attrs.frozen
 class DrawOptions:
     """Every option that changes a drawing, besides its format.
@@ -163,6 +193,7 @@ __all__ = [
     "THEME_NAMES",
     "DrawOptions",
     "Fit",
+    "check_choices",
     "check_fit",
     "to_fit",
 ]

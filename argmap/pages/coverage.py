@@ -8,11 +8,10 @@ nothing (no scripts, fonts, images or stylesheets from elsewhere).
 from __future__ import annotations
 
 import html
-import itertools
-from collections.abc import Iterator
 
 from argmap.analysis.coverage import Coverage, Sentence
 from argmap.model import ArgumentMap
+from argmap.pages.spans import Sweep
 from argmap.pages.templates import asset, fill
 
 
@@ -24,20 +23,19 @@ def _pct(share: float) -> str:
     return f"{share:.0%}"
 
 
-def _pieces(coverage: Coverage, start: int, end: int) -> Iterator[tuple[int, int, list[str]]]:
-    """text[start:end] cut wherever a quoted passage starts or ends, with the claims quoting
-    each piece (in the order their passages start)."""
-    cuts = {start, end}
-    inside = [p for p in coverage.passages if p.start < end and p.end > start]
-    for passage in inside:
-        cuts.update(c for c in (passage.start, passage.end) if start < c < end)
-    points = sorted(cuts)
-    for a, b in itertools.pairwise(points):
-        claims = [p.claim for p in inside if p.start <= a and p.end >= b]
-        yield a, b, list(dict.fromkeys(claims))
+class _Marks:
+    """The quoted passages of a coverage, prepared for marking the text left to right."""
+
+    def __init__(self, coverage: Coverage) -> None:
+        self.sweep = Sweep(coverage.passages)
+        # The claims of the passages ending at each offset, in the order of the passages.
+        self.ending: dict[int, list[str]] = {}
+        for passage in coverage.passages:
+            if passage.start < passage.end:
+                self.ending.setdefault(passage.end, []).append(passage.claim)
 
 
-def _sentence(coverage: Coverage, sentence: Sentence, names: dict[str, str]) -> str:
+def _sentence(coverage: Coverage, sentence: Sentence, names: dict[str, str], marks: _Marks) -> str:
     text = coverage.text
     if sentence.furniture is not None:
         return (
@@ -46,22 +44,22 @@ def _sentence(coverage: Coverage, sentence: Sentence, names: dict[str, str]) -> 
             f'<span class="why">{_e(sentence.furniture)}</span>'
         )
     out = []
-    ends = {p.end for p in coverage.passages}
-    for a, b, claims in _pieces(coverage, sentence.start, sentence.end):
+    # The sentence cut wherever a quoted passage starts or ends, with the claims quoting each
+    # piece in the order their passages start.
+    for a, b, over in marks.sweep.pieces(sentence.start, sentence.end):
         piece = _e(text[a:b])
-        if not claims:
+        if not over:
             out.append(piece)
             continue
+        claims = list(dict.fromkeys(over))
         first = claims[0]
         title = "; ".join(f"{c}: {names.get(c, '')}" for c in claims)
         out.append(
             f'<mark class="quote" data-claims="{_e(" ".join(claims))}">'
             f'<a href="#claim-{_e(first)}" title="{_e(title)}">{piece}</a></mark>'
         )
-        if b in ends:
-            ending = [p.claim for p in coverage.passages if p.end == b and p.start < b]
-            for claim in dict.fromkeys(c for c in ending if c in claims):
-                out.append(f'<a class="tag" href="#claim-{_e(claim)}">{_e(claim)}</a>')
+        for claim in dict.fromkeys(c for c in marks.ending.get(b, ()) if c in claims):
+            out.append(f'<a class="tag" href="#claim-{_e(claim)}">{_e(claim)}</a>')
     body = "".join(out)
     if not sentence.covered:
         tip = f"line {sentence.line}: no claim quotes this sentence"
@@ -73,6 +71,7 @@ def _article(coverage: Coverage, names: dict[str, str]) -> str:
     """The source, paragraph by paragraph, each numbered with its first line."""
     out = []
     text = coverage.text
+    marks = _Marks(coverage)
     lines: dict[int, list[Sentence]] = {}
     for sentence in coverage.sentences:
         lines.setdefault(sentence.paragraph, []).append(sentence)
@@ -81,7 +80,7 @@ def _article(coverage: Coverage, names: dict[str, str]) -> str:
         for k, sentence in enumerate(sentences):
             if k:
                 parts.append(_e(text[sentences[k - 1].end : sentence.start]))
-            parts.append(_sentence(coverage, sentence, names))
+            parts.append(_sentence(coverage, sentence, names, marks))
         classes = ["para"]
         if all(s.furniture is not None for s in sentences):
             classes.append("furniture-para")

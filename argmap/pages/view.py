@@ -10,13 +10,13 @@ e-mail attachment, and shows no one that it was opened.
 from __future__ import annotations
 
 import html
-import itertools
 import re
 
 import attrs
 
 from argmap.draw.svg import embed, inline
 from argmap.model import ArgumentMap
+from argmap.pages.spans import Sweep
 from argmap.pages.templates import asset, fill
 from argmap.read.source import SourceText
 
@@ -43,13 +43,13 @@ def passages(amap: ArgumentMap, source: SourceText) -> list[Quoted]:
     quote is marked wherever it occurs (a standfirst repeating a sentence of the body is
     marked twice, as coverage counts it), and of a quote with elisions only its parts."""
     found = {
-        Quoted(match.start, match.end, claim.id)
+        (match.start, match.end, claim.id)  # tuples: sorted and hashed in C, not through attrs
         for claim in amap.by_id().values()
         for quote in claim.quotes
         for occurrence in source.occurrences(quote.text)
         for match in occurrence
     }
-    return sorted(found)
+    return [Quoted(*place) for place in sorted(found)]
 
 
 def article(text: str, quoted: list[Quoted]) -> str:
@@ -57,28 +57,25 @@ def article(text: str, quoted: list[Quoted]) -> str:
     claims; where quotes overlap, a stretch names all their claims."""
     out: list[str] = []
     start = 0
+    sweep = Sweep(quoted)
     breaks = [*_PARAGRAPH_BREAK.finditer(text), None]
     for gap in breaks:
         end = gap.start() if gap else len(text)
         if text[start:end].strip():
-            out.append("<p>" + _marked(text, start, end, quoted) + "</p>")
+            out.append("<p>" + _marked(text, start, end, sweep) + "</p>")
         if gap:
             start = gap.end()
     return "\n".join(out)
 
 
-def _marked(text: str, start: int, end: int, quoted: list[Quoted]) -> str:
-    inside = [p for p in quoted if p.start < end and p.end > start]
-    cuts = sorted(
-        {start, end} | {max(p.start, start) for p in inside} | {min(p.end, end) for p in inside}
-    )
+def _marked(text: str, start: int, end: int, sweep: Sweep) -> str:
     pieces = []
-    for a, b in itertools.pairwise(cuts):
+    for a, b, over in sweep.pieces(start, end):
         piece = html.escape(text[a:b])
-        claims = sorted({p.claim for p in inside if p.start <= a and p.end >= b})
-        if claims:
+        if over:
+            claims = " ".join(sorted(set(over)))
             pieces.append(
-                f'<mark tabindex="0" data-claims="{" ".join(claims)}" data-start="{a}" '
+                f'<mark tabindex="0" data-claims="{claims}" data-start="{a}" '
                 f'data-end="{b}">{piece}</mark>'
             )
         else:

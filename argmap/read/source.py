@@ -49,6 +49,11 @@ _WORD_GROUP = re.compile(rf"(?:\S++ ?){{1,{_STRIDE}}}")
 _SCAN_BUDGET = 16
 # An elision inside a quote: "…", "...", "[…]" or "[...]" stands for omitted source text.
 _ELLIPSIS = re.compile(r"\s*\[?(?:\u2026|\.\.\.)\]?\s*")
+#: Of a quote that occurs more often, :meth:`SourceText.occurrences` gives the first this many:
+#: a quote found so often (a word or two common in the text) does not say which passage a
+#: claim rests on, and marking every place would cost time and memory in proportion to the
+#: text times the quotes. A passage a text repeats is found a few times, far below this.
+MAX_OCCURRENCES = 1000
 
 
 def normalize(text: str) -> str:
@@ -286,12 +291,13 @@ class SourceText:
     def occurrences(self, quote: str) -> list[tuple[Match, ...]]:
         """Every place ``quote`` occurs, each as the matches of its parts (the text an elision
         skips is not part of it), for coverage. A repeated passage (a standfirst that repeats
-        a sentence of the body) is covered wherever it appears; occurrences do not overlap."""
+        a sentence of the body) is covered wherever it appears; occurrences do not overlap.
+        Of a quote found more than :data:`MAX_OCCURRENCES` times, the first that many."""
         parts = _parts(quote)
         text = self.normalized
         found: list[tuple[Match, ...]] = []
         start = 0
-        while parts:
+        while parts and len(found) < MAX_OCCURRENCES:
             position = text.find(parts[0], start)
             if position < 0:
                 break
