@@ -248,6 +248,25 @@ def test_seed_map_comes_back_from_argdown() -> None:
     assert checked.ok and checked.diagnostics == ()
 
 
+def test_an_objection_made_twice_of_the_same_claims_comes_back_twice() -> None:
+    """Found by hypothesis: two undercuts of one step by the same claims, listed in another
+    order, each with an objection of its own, came back as one."""
+    text = (
+        'argmap: 1\ntitle: "0"\npremises:\n  - id: a0\n    text: "0"\n  - id: "no"\n'
+        '    text: "0"\n    objections:\n      - claims: a0\n        objections:\n'
+        '          - claims: [a0, "yes", a]\n            objections: [a0]\n'
+        '          - claims: ["yes", a0, a]\n            objections: [a0]\n'
+        '  - id: "yes"\n    text: "0"\nconclusions:\n  - id: a\n    text: "0"\n'
+        '    reasons:\n      - [a0, "yes"]\n'
+    )
+    amap, _ = load(text.encode(), "m.yaml")
+    assert amap is not None
+    assert round_trip(amap) == as_argdown_keeps_it(amap)
+    undercuts = round_trip(amap).by_id()["no"].objections[0].objections
+    assert [[ref.id for ref in u.claims] for u in undercuts] == [["a0", "yes", "a"],
+                                                                ["yes", "a0", "a"]]  # fmt: skip
+
+
 @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
 @given(argument_maps(extras=True))
 def test_any_map_comes_back_from_argdown(amap: ArgumentMap) -> None:

@@ -239,9 +239,11 @@ class _Reader:
             else:
                 kind = guesses.kind(claim_id, claim["text"], has_reasons=bool(reasons))
             if kind.takes_reasons:
-                claim["reasons"] = documents(reasons, claim_id, self.notes)
+                claim["reasons"] = documents(reasons, claim_id, self.notes, repeats=self.argmap)
             if found.objections[claim_id]:
-                claim["objections"] = documents(found.objections[claim_id], claim_id, self.notes)
+                claim["objections"] = documents(
+                    found.objections[claim_id], claim_id, self.notes, repeats=self.argmap
+                )
             if found.contradicts[claim_id]:
                 claim["contradicts"] = found.contradicts[claim_id]
             for key in ("restates", "aif"):  # last, as the format writes them

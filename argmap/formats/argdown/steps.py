@@ -287,14 +287,16 @@ def relations(model: Model, ids: dict[int, str], steps_of: dict[int, Step], note
     return reader.out
 
 
-def documents(steps: list[Step], owner: str, notes: list[str], seen: frozenset[int] = frozenset()
-              ) -> list[dict[str, Any]]:  # fmt: skip
+def documents(steps: list[Step], owner: str, notes: list[str], seen: frozenset[int] = frozenset(),
+              *, repeats: bool = False) -> list[dict[str, Any]]:  # fmt: skip
     """Steps as map data: ``{"claims": [...], "objections": [...], "note": ...}``; steps of
-    the same claims are one (a list names a claim once); undercuts nested deeper than a map
-    can hold, or in a circle, are left out with a note."""
+    the same claims are one (a list names a claim once), except with ``repeats`` (Argdown
+    that argmap wrote: a map's steps as it has them); undercuts nested deeper than a map can
+    hold, or in a circle, are left out with a note."""
     merged: dict[tuple[str, ...], Step] = {}
     for step in steps:
-        key = tuple(sorted(step.members)) if len(step.members) == 1 or step.undercuts else (
+        one = len(step.members) == 1 or step.undercuts
+        key = tuple(sorted(step.members)) if one and not repeats else (
             tuple(step.members), id(step))  # fmt: skip
         if key not in merged:
             merged[key] = Step(list(step.members), step.note, list(step.undercuts), step.line,
@@ -315,7 +317,8 @@ def documents(steps: list[Step], owner: str, notes: list[str], seen: frozenset[i
                          "deep; left out")  # fmt: skip
             nested = []
         if nested:
-            item["objections"] = documents(nested, owner, notes, seen | {id(step)})
+            item["objections"] = documents(nested, owner, notes, seen | {id(step)},
+                                           repeats=repeats)  # fmt: skip
         if step.note is not None:
             item["note"] = step.note
         item.update(step.extra)
