@@ -93,9 +93,18 @@ def check_bytes(data: bytes, path: str, *, source_root: Root = None) -> Checked:
     if amap is None:
         return Checked(path, None, tuple(diagnostics))
     source, problems = read_source(amap, path, source_root)
-    written = data.decode("utf-8-sig")  # loaded, so UTF-8: for messages that show its lines
-    found = sorted([*diagnostics, *problems, *check(amap, path, source, written)])
+    found = sorted([*diagnostics, *problems, *check(amap, path, source, data)])
     return Checked(path, amap, tuple(found))
+
+
+def refuse_own_files(
+    amap: ArgumentMap, path: str | os.PathLike[str], target: str | os.PathLike[str]
+) -> None:
+    """A UsageError when ``target`` is the map's own file ``path`` or its source text."""
+    refuse_overwrite(path, Path(target), "the map itself")
+    if amap.source is not None:
+        source = Path(path).parent / amap.source.path
+        refuse_overwrite(source, Path(target), "the map's source text")
 
 
 def check_file(path: str | os.PathLike[str], *, source_root: Root = None) -> Checked:
@@ -136,10 +145,7 @@ class Map(ArgumentMap):
         folders on its way: :func:`save_map`. A UsageError refuses to write over the map's
         own file or its source text."""
         if self.path is not None:
-            refuse_overwrite(self.path, Path(path), "the map itself")
-            if self.source is not None:
-                source = Path(self.path).parent / self.source.path
-                refuse_overwrite(source, Path(path), "the map's source text")
+            refuse_own_files(self, self.path, path)
         _save(path, self.render(_format_of(path, fmt), **options))
 
     def _repr_svg_(self) -> str:
@@ -384,5 +390,5 @@ def source_text(
 
 __all__ = [
     "OUT_OF_MEMORY", "Checked", "Map", "check_bytes", "check_file", "draw", "load", "read_source",
-    "render_figures", "render_map", "save_map", "source_text",
+    "refuse_own_files", "render_figures", "render_map", "save_map", "source_text",
 ]  # fmt: skip

@@ -290,9 +290,10 @@ def figure_paths(where: Path, count: int) -> list[Path]:
     return [where.with_name(f"{where.stem}-{n}{where.suffix}") for n in range(1, count + 1)]
 
 
-def leftover_figures(written: list[Path]) -> list[Path]:
-    """Files beside the figures ``written`` (:func:`figure_paths`) that an earlier drawing of
-    the same map left: the single drawing, or figures numbered past the last."""
+def leftover_notes(written: list[Path]) -> list[str]:
+    """The notes that name the files beside the figures ``written`` (:func:`figure_paths`)
+    that an earlier drawing of the same map left: the single drawing, or figures numbered past
+    the last."""
     first = written[0]
     stem = first.stem[: -len("-1")] if len(written) > 1 else first.stem
     whole = first.with_name(stem + first.suffix)
@@ -301,7 +302,7 @@ def leftover_figures(written: list[Path]) -> list[Path]:
     while (extra := first.with_name(f"{stem}-{number}{first.suffix}")).exists():
         found.append(extra)
         number += 1
-    return found
+    return [f"argmap: note: {stale} is left from an earlier drawing of this map" for stale in found]
 
 
 #: What changes when a file is saved: (size, mtime_ns, inode); None for a missing file.
@@ -327,7 +328,7 @@ __all__ = [
     "describe_size",
     "figure_paths",
     "kind_of",
-    "leftover_figures",
+    "leftover_notes",
     "make_folder",
     "read_file",
     "read_limit",

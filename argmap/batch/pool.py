@@ -25,7 +25,7 @@ from argmap.draw.engine import load_graphviz
 from argmap.draw.options import DrawOptions
 from argmap.io import (
     figure_paths,
-    leftover_figures,
+    leftover_notes,
     make_folder,
     read_with_stat,
     refuse_overwrite,
@@ -92,8 +92,7 @@ def render_one(
             path, target, **counts, problem=str(exc), seconds=time.perf_counter() - started
         )
     counts["lines"] = lines + tuple(f"{path}: note: {note}" for note in notes)
-    left = tuple(f"argmap: note: {stale} is left from an earlier drawing of this map"
-                 for stale in leftover_figures(paths))  # fmt: skip
+    left = tuple(leftover_notes(paths))
     record = None
     # A drawing with notes has text the shipped font lacks, drawn with the machine's fonts,
     # which the cache cannot see: it is drawn again on every run rather than trusted.

@@ -56,11 +56,11 @@ class Finding:
 
 class Context:
     """A map under check, its source text (None when it has none or it could not be read),
-    the map's own text as written (None when it was not read from text), and what several
-    checks compute from them, each worked out once."""
+    the bytes of the map as written (None when it was not read from a file: a UTF-8 file, as
+    it loaded), and what several checks compute from them, each worked out once."""
 
     def __init__(
-        self, amap: ArgumentMap, source: SourceText | None = None, written: str | None = None
+        self, amap: ArgumentMap, source: SourceText | None = None, written: bytes | None = None
     ) -> None:
         self.map = amap
         self.source = source
@@ -68,10 +68,12 @@ class Context:
 
     @functools.cached_property
     def lines(self) -> list[str] | None:
-        """The lines of the map's text as editors count them (what spans count), or None."""
+        """The lines of the map's text as editors count them (what spans count), or None;
+        decoded only for the rare message that shows a line."""
         if self.written is None:
             return None
-        return [line.rstrip("\r") for line in self.written.split("\n")]
+        text = self.written.decode("utf-8-sig")
+        return [line.rstrip("\r") for line in text.split("\n")]
 
     @functools.cached_property
     def relations(self) -> tuple[Relation, ...]:

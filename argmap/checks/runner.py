@@ -21,13 +21,13 @@ CHECKS: tuple[Check, ...] = (
 
 
 def check(
-    amap: ArgumentMap, path: str, source: SourceText | None = None, written: str | None = None
+    amap: ArgumentMap, path: str, source: SourceText | None = None, written: bytes | None = None
 ) -> list[Diagnostic]:
     """All consistency findings for a loaded map, as diagnostics of the file ``path``, sorted
     by position.
 
     ``source`` is the map's source text, read by the caller; without it quotes are not verified
-    (the caller reports why the source is missing). ``written`` is the map's own text, for
+    (the caller reports why the source is missing). ``written`` is the map's file as read, for
     messages that show how a line was written. The checks of a later :class:`Stage` run
     only when no earlier one found an error that would make them mislead (:data:`BLOCKING`).
     """

@@ -9,7 +9,7 @@ import click
 
 from argmap.analysis.coverage import Coverage
 from argmap.analysis.coverage import coverage as cover
-from argmap.api import Checked, source_text
+from argmap.api import Checked, refuse_own_files, source_text
 from argmap.batch.jobs import clashes
 from argmap.cli.maps import (
     Found,
@@ -27,7 +27,6 @@ from argmap.cli.output import (
     write,
 )
 from argmap.diagnostics import ArgmapError, UsageError
-from argmap.io import refuse_overwrite
 from argmap.pages.coverage import page
 from argmap.read.source import SourceText
 
@@ -124,10 +123,7 @@ def _cover(
         return None
     found = cover(amap, SourceText(text))
     if html_out is not None:
-        refuse_overwrite(path, Path(html_out), "the map itself")
-        assert amap.source is not None  # it has a text
-        source = Path(path).parent / amap.source.path
-        refuse_overwrite(source, Path(html_out), "the map's source text")
+        refuse_own_files(amap, path, html_out)
         write(Path(html_out), page(amap, found).encode("utf-8"))
     _show(found)
     return found

@@ -27,7 +27,7 @@ from argmap.cli.output import (
 from argmap.cli.output import summary as summarize
 from argmap.diagnostics import ArgmapError, UsageError
 from argmap.draw.options import DEFAULT_FORMAT, FORMATS, DrawOptions
-from argmap.io import figure_paths, leftover_figures, refuse_overwrite
+from argmap.io import figure_paths, leftover_notes, refuse_overwrite
 
 
 def write_figures(where: Path | None, drawings: list[bytes]) -> None:
@@ -44,8 +44,8 @@ def write_figures(where: Path | None, drawings: list[bytes]) -> None:
     paths = figure_paths(where, len(drawings))
     for path, drawing in zip(paths, drawings, strict=True):
         write(path, drawing)
-    for stale in leftover_figures(paths):
-        say(f"argmap: note: {stale} is left from an earlier drawing of this map")
+    for note in leftover_notes(paths):
+        say(note)
 
 
 def target(source: str, output: str | None, fmt: str, several: bool) -> Path | None:

@@ -35,12 +35,14 @@ _BEFORE_VALUE = re.compile(r"(?:\s*(?:-\s+)*(?:[^\s#:'\"][^:#]*?:\s+)?|.*[\[{,]\
 _BLOCK_HEAD = re.compile(r"\s*(?:-\s+)*(?:[^\s#:'\"\[\]{},][^:#]*?:\s+)?")
 
 
+def _content(line: str) -> bool:
+    """Whether a line holds more than blanks and a comment."""
+    return bool(line.strip()) and not line.lstrip().startswith("#")
+
+
 def _content_above(lines: list[str], row: int) -> int | None:
     """The nearest line above ``row`` that holds more than blanks and a comment."""
-    for back in range(row - 1, -1, -1):
-        if lines[back].strip() and not lines[back].lstrip().startswith("#"):
-            return back
-    return None
+    return next((back for back in range(row - 1, -1, -1) if _content(lines[back])), None)
 
 
 def _starts(line: str) -> tuple[list[tuple[int, str, bool]], bool] | None:
@@ -82,7 +84,7 @@ def indent_hint(lines: list[str], row: int) -> Hint | None:
     for back in range(row - 1, -1, -1):
         starts = _starts(lines[back])
         if starts is None:
-            if lines[back].strip() and not lines[back].lstrip().startswith("#"):
+            if _content(lines[back]):
                 return None  # a line of text, a flow list, a block scalar: not told here
             continue
         found, opens = starts
@@ -191,7 +193,7 @@ def apostrophe_hint(lines: list[str], row: int, column: int) -> Hint | None:
     meant = line[opening + 1 : closing].replace("''", "'")
     head = line[:opening].strip()
     head = head + " " if head and _BLOCK_HEAD.fullmatch(line[:opening]) else ""
-    single = f"{head}'{meant.replace(chr(39), chr(39) * 2)}'"
+    single = head + "'" + meant.replace("'", "''") + "'"
     if '"' in meant or "\\" in meant:
         fix = f"double each apostrophe inside it: {single}"
     else:

@@ -72,10 +72,11 @@ def node_data(raw: dict[str, Any], text: str | None, room: int, notes: list[str]
     if "text" in raw and raw["text"] != text:
         out["text"] = raw["text"]
     out.update((k, v) for k, v in raw.items() if k not in ("nodeID", "text", "type"))
-    for key in [k for k, v in out.items() if k != "nodeID" and nesting(v) > room]:
-        kind = "I-node" if raw.get("type") == "I" else f"{raw.get('type')} node"
-        notes.append(too_deep(f"{kind} {raw['nodeID']}: its '{key}'",
-                              nesting(out.pop(key)), room))  # fmt: skip
+    kind = "I-node" if raw.get("type") == "I" else f"{raw.get('type')} node"
+    for key in [k for k in out if k != "nodeID"]:
+        if (depth := nesting(out[key])) > room:
+            del out[key]
+            notes.append(too_deep(f"{kind} {raw['nodeID']}: its '{key}'", depth, room))
     return carried(out)
 
 
@@ -221,13 +222,17 @@ def _rest(doc: dict[str, Any], graph: Graph, amap: ArgumentMap, notes: list[str]
     rest = {k: v for k, v in rest.items() if v not in ([], {}, None)}
     for key, value in list(rest.items()):
         if key in ("nodes", "edges"):  # top, aif, the list: an item may nest 13 deep
-            deep = [item for item in value if nesting(item) > MAX_DEPTH - 3]
-            notes.extend(too_deep(f"{key[:-1]} {item.get('nodeID', item.get('edgeID'))}"
-                                  if isinstance(item, dict) else f"an item of '{key}'",
-                                  nesting(item), MAX_DEPTH - 3) for item in deep)  # fmt: skip
-            rest[key] = [item for item in value if nesting(item) <= MAX_DEPTH - 3]
-        elif nesting(value) > MAX_DEPTH - 2:
-            notes.append(too_deep(f"the graph's '{key}'", nesting(rest.pop(key)), MAX_DEPTH - 2))
+            rest[key] = []
+            for item in value:
+                if (depth := nesting(item)) <= MAX_DEPTH - 3:
+                    rest[key].append(item)
+                    continue
+                what = (f"{key[:-1]} {item.get('nodeID', item.get('edgeID'))}"
+                        if isinstance(item, dict) else f"an item of '{key}'")  # fmt: skip
+                notes.append(too_deep(what, depth, MAX_DEPTH - 3))
+        elif (depth := nesting(value)) > MAX_DEPTH - 2:
+            del rest[key]
+            notes.append(too_deep(f"the graph's '{key}'", depth, MAX_DEPTH - 2))
     return Carried.of(carried(rest)) if rest else None
 
 
