@@ -52,8 +52,18 @@ def _kind(claim: Claim) -> str:
 
 
 def _ids(document: Document, where: Place, offset: int) -> list[types.CompletionItem]:
-    end = _ID_CHARS.match(document.body, offset).end()
-    edit_range = document.range(where.start, end)
+    body = document.body
+    start = where.start
+    end = _ID_CHARS.match(body, offset).end()
+    closing = ""
+    opening = body[start : start + 1]
+    if opening in ("'", '"') and start < offset:
+        # An id typed in quotes: the id goes inside them (the client filters by what is
+        # typed after the quote), and the quote is closed if the editor did not close it.
+        start += 1
+        if body[end : end + 1] != opening:
+            closing = opening
+    edit_range = document.range(start, end)
     owner = document.outline.claim_before(offset)
     own = owner.id.value if owner is not None and owner.id is not None else None
     items = []
@@ -68,7 +78,7 @@ def _ids(document: Document, where: Place, offset: int) -> list[types.Completion
                 detail=claim.text,
                 sort_text=f"0{number:06d}",
                 filter_text=claim_id,
-                text_edit=types.TextEdit(edit_range, claim_id),
+                text_edit=types.TextEdit(edit_range, claim_id + closing),
             )
         )
     return items

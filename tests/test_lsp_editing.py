@@ -1,0 +1,54 @@
+"""What an editor does to a map between two checks, as functions of an open map: completion
+inside quotes the editor closed for the user, and diagnostics that cover something visible.
+tests/test_lsp_features.py has the features themselves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.api import check_bytes
+from argmap.lsp import completion
+from argmap.lsp.passages import Sources
+
+from .lsptools import apply, document
+
+MAP = (
+    "argmap: 1\ntitle: t\n"
+    "premises:\n"
+    "  - id: supplier\n    text: Central Asia could supply energy.\n    implicit: true\n"
+    "  - id: needs\n    text: Europe needs energy.\n    implicit: true\n"
+    "conclusions:\n"
+    "  - id: interest\n    text: Energy is of mutual interest.\n    implicit: true\n"
+    "    reasons:\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("where", "done"),
+    [
+        # The editor closed the quote the user opened: the id goes inside.
+        ('      - "sup|"\n', '      - "supplier"\n'),
+        ("      - 'sup|'\n", "      - 'supplier'\n"),
+        ('      - [needs, "sup|"]\n', '      - [needs, "supplier"]\n'),
+        ('      - claims: ["|"]\n', '      - claims: ["supplier"]\n'),
+        # No closing quote yet: the completion closes it.
+        ('      - "sup|\n', '      - "supplier"\n'),
+        ('      - [needs, "sup|]\n', '      - [needs, "supplier"]\n'),
+    ],
+)
+def test_an_id_completed_inside_quotes_keeps_them_balanced(
+    tmp_path: Path, where: str, done: str
+) -> None:
+    text = MAP + where
+    doc = document(text.replace("|", ""), tmp_path / "map.yaml")
+    result = completion.complete(doc, doc.position(text.index("|")), Sources())
+    [item] = [i for i in result.items if i.label == "supplier"]
+    # The client filters the items by the text between the edit's start and the cursor.
+    typed = doc.body[doc.offset(item.text_edit.range.start) : text.index("|")]
+    assert (item.filter_text or item.label).startswith(typed)
+    fixed = apply(doc, [item.text_edit])
+    assert fixed == MAP + done
+    codes = [d.code for d in check_bytes(fixed.encode(), str(doc.path)).diagnostics]
+    assert "AM002" not in codes and "AM103" not in codes  # valid YAML, a known id
