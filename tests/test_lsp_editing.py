@@ -1,5 +1,6 @@
 """What an editor does to a map between two checks, as functions of an open map: completion
-inside quotes the editor closed for the user, and diagnostics that cover something visible.
+inside quotes the editor closed for the user, diagnostics that cover something visible, and
+formatting worked out once per version.
 tests/test_lsp_features.py has the features themselves."""
 
 from __future__ import annotations
@@ -8,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from argmap import fmt
 from argmap.api import check_bytes
-from argmap.lsp import completion
+from argmap.lsp import completion, formatting
+from argmap.lsp import document as document_module
 from argmap.lsp.passages import Sources
 
 from .lsptools import apply, document
@@ -52,3 +55,24 @@ def test_an_id_completed_inside_quotes_keeps_them_balanced(
     assert fixed == MAP + done
     codes = [d.code for d in check_bytes(fixed.encode(), str(doc.path)).diagnostics]
     assert "AM002" not in codes and "AM103" not in codes  # valid YAML, a known id
+
+
+def test_a_version_of_a_map_is_laid_out_once_for_formatting_and_its_action(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+
+    def counted(text: str, path: str = "<map>") -> str:
+        calls.append(text)
+        return fmt.format_text(text, path)
+
+    monkeypatch.setattr(document_module, "format_text", counted)
+    messy = "title: T\nargmap: 1\npremises:\n- text: A.\n  id: a\n  implicit: true\n"
+    doc = document(messy, tmp_path / "map.yaml")
+    [edit] = formatting.edits(doc)
+    [action] = formatting.action(doc)
+    assert action.edit.changes[doc.uri] == [edit]
+    assert apply(doc, [edit]) == fmt.format_text(messy)
+    assert len(calls) == 1
+    changed = doc.changed(messy + "  note: n\n", 2)
+    assert formatting.edits(changed) and len(calls) == 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_lsp
@@ -339,3 +340,26 @@ async def test_columns_are_in_the_encoding_the_client_asked_for(
         )
     )
     assert await published(utf8_client, doc.uri, 2) == []
+
+
+@pytest.mark.asyncio
+async def test_the_format_action_is_offered_when_asked_for_not_on_every_move_of_the_cursor(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    # VS Code asks for code actions on its own at every move of the cursor (its light bulb,
+    # which shows no source actions): formatting a big map for each would hold up typing.
+    doc = opened(client, tmp_path / "m.yaml", MESSY)
+    await published(client, doc.uri, 1)
+    here = types.Range(types.Position(3, 2), types.Position(3, 2))
+
+    async def titles(**context: Any) -> list[str]:
+        found = await client.text_document_code_action_async(
+            types.CodeActionParams(ident(doc), here, types.CodeActionContext([], **context))
+        )
+        return [action.title for action in found or []]
+
+    assert await titles(trigger_kind=types.CodeActionTriggerKind.Automatic) == []
+    assert await titles(only=[types.CodeActionKind.QuickFix]) == []
+    assert await titles(only=[types.CodeActionKind.Source]) == [formatting.TITLE]
+    assert await titles(trigger_kind=types.CodeActionTriggerKind.Invoked) == [formatting.TITLE]
+    assert await titles() == [formatting.TITLE]  # a client of LSP 3.16 says nothing

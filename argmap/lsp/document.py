@@ -1,4 +1,5 @@
-"""An open map at one version → its positions, outline and check, each worked out once.
+"""An open map at one version → its positions, outline, check and formatted text, each worked
+out once.
 
 Offsets used by the features are indexes into the map's text without its byte order mark
 (if the editor kept one), which is what libyaml and argmap count from; :meth:`Document.position`
@@ -15,7 +16,8 @@ from urllib.parse import unquote, urlsplit
 from lsprotocol import types
 
 from argmap.api import Checked, check_bytes
-from argmap.diagnostics import Span
+from argmap.diagnostics import ArgmapError, Span
+from argmap.fmt import format_text
 from argmap.lsp.outline import Outline, outline
 from argmap.lsp.positions import Encoding, Lines, line_starts, span_offset
 
@@ -74,6 +76,15 @@ class Document:
                 data = self.text.encode("utf-8", "surrogatepass")
                 self._checked = check_bytes(data, self.path)
             return self._checked
+
+    @functools.cached_property
+    def formatted(self) -> str | None:
+        """The text as ``argmap fmt`` lays it out, or None when it cannot be formatted (a
+        YAML or shape error, which the diagnostics show)."""
+        try:
+            return format_text(self.text, self.path)
+        except ArgmapError:
+            return None
 
     @property
     def is_checked(self) -> bool:

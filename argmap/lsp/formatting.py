@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from argmap.diagnostics import ArgmapError
-from argmap.fmt import format_text
 from argmap.lsp.document import Document
 
 TITLE = "Format the map (argmap fmt)"
@@ -15,11 +13,8 @@ TITLE = "Format the map (argmap fmt)"
 def edits(document: Document) -> list[types.TextEdit]:
     """One edit replacing the text by its formatted self; none when it is formatted already or
     cannot be formatted (a YAML or shape error, which the diagnostics show)."""
-    try:
-        formatted = format_text(document.text, document.path)
-    except ArgmapError:
-        return []
-    if formatted == document.text:
+    formatted = document.formatted
+    if formatted is None or formatted == document.text:
         return []
     whole = document.range(0, len(document.body))
     return [types.TextEdit(whole, formatted[document.shift :])]

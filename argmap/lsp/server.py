@@ -364,8 +364,12 @@ def create_server() -> ArgmapServer:
         document = server.document(params.text_document.uri)
         if document is None:
             return []
-        fixes = actions.actions(document, list(params.context.diagnostics), server.sources)
-        return [*fixes, *formatting.action(document)]
+        context, found = params.context, []
+        if actions.wanted(context, types.CodeActionKind.QuickFix):
+            found += actions.actions(document, list(context.diagnostics), server.sources)
+        if actions.wanted(context, types.CodeActionKind.Source):
+            found += formatting.action(document)
+        return found
 
     @server.feature(types.TEXT_DOCUMENT_FORMATTING)
     @_safe(server, list)
