@@ -13,9 +13,10 @@ from argmap import fmt
 from argmap.api import check_bytes
 from argmap.lsp import completion, formatting
 from argmap.lsp import document as document_module
+from argmap.lsp.diagnostics import diagnostics
 from argmap.lsp.passages import Sources
 
-from .lsptools import apply, document
+from .lsptools import apply, covered, document
 
 MAP = (
     "argmap: 1\ntitle: t\n"
@@ -76,3 +77,13 @@ def test_a_version_of_a_map_is_laid_out_once_for_formatting_and_its_action(
     assert len(calls) == 1
     changed = doc.changed(messy + "  note: n\n", 2)
     assert formatting.edits(changed) and len(calls) == 2
+
+
+@pytest.mark.parametrize("indent", ["\t", "\t\t", "  \t"])
+def test_a_tab_in_the_indentation_is_marked_where_it_is(tmp_path: Path, indent: str) -> None:
+    text = MAP.replace("    text: Europe needs energy.\n", f"{indent}text: Europe needs energy.\n")
+    doc = document(text, tmp_path / "map.yaml")
+    [found] = diagnostics(doc)
+    assert found.code == "AM002" and "tab" in found.message
+    assert found.range.start.line == text[: text.index(f"{indent}text: Europe")].count("\n")
+    assert covered(doc, found.range).strip(" ") == indent.strip(" ")

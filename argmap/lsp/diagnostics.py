@@ -19,7 +19,7 @@ SOURCE = "argmap"
 
 _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error,
              Severity.WARNING: types.DiagnosticSeverity.Warning}  # fmt: skip
-_WORD = re.compile(r"[^\s]+")
+_WORD = re.compile(r"[^\s]+|\t+")  # a word, or tabs (where YAML wants spaces)
 
 
 def offset_of(document: Document, diagnostic: Diagnostic) -> int:
@@ -38,7 +38,8 @@ def offset_of(document: Document, diagnostic: Diagnostic) -> int:
 def extent(document: Document, offset: int) -> tuple[int, int]:
     """The stretch of text a diagnostic at ``offset`` is about: the scalar or collection
     starting there (a scalar first: a block mapping starts at its first key), the key of an
-    empty value, or the word there (for syntax errors). Zero width when there is none."""
+    empty value, or the word (or the tabs) there, for syntax errors. Zero width when there is
+    none."""
     found = document.outline
     end = found.extents.get(offset)
     if end is not None and end > offset:
