@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lsprotocol import types
 
 from argmap import fmt
 from argmap.api import check_bytes
@@ -87,3 +88,32 @@ def test_a_tab_in_the_indentation_is_marked_where_it_is(tmp_path: Path, indent: 
     assert found.code == "AM002" and "tab" in found.message
     assert found.range.start.line == text[: text.index(f"{indent}text: Europe")].count("\n")
     assert covered(doc, found.range).strip(" ") == indent.strip(" ")
+
+
+def _ids_offered(tmp_path: Path, text: str) -> list[str]:
+    doc = document(text.replace("|", ""), tmp_path / "map.yaml")
+    result = completion.complete(doc, doc.position(text.index("|")), Sources())
+    return [i.label for i in result.items if i.kind == types.CompletionItemKind.Reference]
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "      - supplier\n      - |\n",
+        "      - supplier\n      - |\n    objections: [needs]\n",
+        "      - |\n      - supplier\n",
+        "    reasons: [supplier, |]\n",
+    ],
+)
+def test_ids_already_in_the_list_are_not_offered_again(tmp_path: Path, where: str) -> None:
+    text = MAP.removesuffix("    reasons:\n") + ("" if "reasons:" in where else "    reasons:\n")
+    assert _ids_offered(tmp_path, text + where) == ["needs"]
+
+
+def test_ids_of_other_lists_and_the_one_being_typed_are_offered(tmp_path: Path) -> None:
+    # The id under the cursor is being typed over; another linked reason may share an id.
+    assert _ids_offered(tmp_path, MAP + "      - supp|lier\n") == ["supplier", "needs"]
+    linked = MAP + "      - [supplier, needs]\n      - [|]\n"
+    assert _ids_offered(tmp_path, linked) == ["supplier", "needs"]
+    objections = MAP + "      - supplier\n    objections:\n      - |\n"
+    assert _ids_offered(tmp_path, objections) == ["supplier", "needs"]

@@ -57,7 +57,7 @@ def typed(tmp_path: Path, text: str) -> tuple[Document, types.Position]:
     "where",
     [
         "    reasons:\n      - |\n",
-        "    reasons: [supplier, |]\n",
+        "    reasons: [|]\n",
         "    reasons:\n      - [supplier, |\n",
         "    reasons:\n      - claims: [|]\n",
         "    reasons:\n      - claims: supplier\n        objections: [|]\n",

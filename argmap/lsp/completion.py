@@ -9,7 +9,7 @@ import re
 
 from lsprotocol import types
 
-from argmap.lsp.cursor import Place, place, sibling_keys
+from argmap.lsp.cursor import ITEM, Place, place, sibling_keys
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Claim
 from argmap.lsp.passages import Sources
@@ -51,6 +51,26 @@ def _kind(claim: Claim) -> str:
     return claim.kind.value + (", implicit" if claim.implicit else "")
 
 
+def _listed(document: Document, where: Place, owner: Claim | None, offset: int) -> set[str]:
+    """The ids already named in the list the cursor is in, when it is a claim's own list of
+    reasons, objections, contradicts or restates (the id under the cursor, being typed over,
+    left out). Nested lists (linked reasons, reasons written in full) are not told apart,
+    and two of them may share an id: nothing is left out there."""
+    if owner is None or len(where.path) != 4 or where.path[-1] != ITEM:
+        return set()
+    section, _, key, _ = where.path
+    typing = document.outline.token_at(offset)
+    return {
+        ref.token.value
+        for ref in document.outline.references
+        if ref.owner is owner
+        and ref.token is not typing
+        and len(ref.token.path) == 4
+        and ref.token.path[0] == section
+        and ref.token.path[2] == key
+    }
+
+
 def _ids(document: Document, where: Place, offset: int) -> list[types.CompletionItem]:
     body = document.body
     start = where.start
@@ -66,10 +86,11 @@ def _ids(document: Document, where: Place, offset: int) -> list[types.Completion
     edit_range = document.range(start, end)
     owner = document.outline.claim_before(offset)
     own = owner.id.value if owner is not None and owner.id is not None else None
+    listed = _listed(document, where, owner, offset)
     items = []
     for number, (claim_id, claim) in enumerate(document.outline.ids().items()):
-        if claim_id == own:
-            continue  # a claim is no reason for itself
+        if claim_id == own or claim_id in listed:
+            continue  # a claim is no reason for itself, nor twice a reason
         items.append(
             types.CompletionItem(
                 label=claim_id,
