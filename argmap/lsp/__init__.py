@@ -1,6 +1,7 @@
 """The language server (``argmap lsp``): an editor's view of a map, from its text as typed.
 
-One module a job: :mod:`~argmap.lsp.server` wires the protocol (pygls) to the features;
+One module a job: :mod:`~argmap.lsp.server` wires the protocol (pygls) to the features and
+:mod:`~argmap.lsp.session` keeps the open maps and publishes their diagnostics;
 :mod:`~argmap.lsp.positions` and :mod:`~argmap.lsp.document` hold a map's text and convert
 places; :mod:`~argmap.lsp.yamltree` reads YAML as far as it goes and :mod:`~argmap.lsp.outline`
 finds the claims and references in it, :mod:`~argmap.lsp.cursor` says where a cursor is,
