@@ -12,12 +12,12 @@ from lsprotocol import types
 
 from argmap import fmt
 from argmap.api import check_bytes
-from argmap.lsp import completion, formatting
+from argmap.lsp import completion, formatting, navigation
 from argmap.lsp import document as document_module
 from argmap.lsp.diagnostics import diagnostics
 from argmap.lsp.passages import Sources
 
-from .lsptools import apply, covered, document
+from .lsptools import apply, at, covered, document
 
 MAP = (
     "argmap: 1\ntitle: t\n"
@@ -117,3 +117,16 @@ def test_ids_of_other_lists_and_the_one_being_typed_are_offered(tmp_path: Path) 
     assert _ids_offered(tmp_path, linked) == ["supplier", "needs"]
     objections = MAP + "      - supplier\n    objections:\n      - |\n"
     assert _ids_offered(tmp_path, objections) == ["supplier", "needs"]
+
+
+def test_the_uses_of_the_id_under_the_cursor_are_highlighted(tmp_path: Path) -> None:
+    text = MAP + "      - [supplier, needs]\n    objections: [supplier]\n"
+    doc = document(text, tmp_path / "map.yaml")
+    found = navigation.highlights(doc, at(doc, "supplier", 2, 3))  # in the linked reason
+    assert [(covered(doc, h.range), h.kind) for h in found] == [
+        ("supplier", types.DocumentHighlightKind.Write),  # where it is defined
+        ("supplier", types.DocumentHighlightKind.Read),
+        ("supplier", types.DocumentHighlightKind.Read),
+    ]
+    assert [h.range.start.line for h in found] == [3, 14, 15]
+    assert navigation.highlights(doc, at(doc, "text", 0, 1)) == []  # a key

@@ -150,7 +150,7 @@ async def test_completion_of_ids_and_of_quotes(client: LanguageClient, seed_copy
 
 
 @pytest.mark.asyncio
-async def test_hover_definition_references_and_symbols(
+async def test_hover_definition_references_highlights_and_symbols(
     client: LanguageClient, seed_copy: Path
 ) -> None:
     doc = opened(client, seed_copy, seed_copy.read_text())
@@ -172,6 +172,13 @@ async def test_hover_definition_references_and_symbols(
     assert [f.range.start for f in found] == [
         use_start(doc),
         at(doc, "id: continued-deference", shift=4),
+    ]
+    marks = await client.text_document_document_highlight_async(
+        types.DocumentHighlightParams(ident(doc), use)
+    )
+    assert [(m.range.start, m.kind) for m in marks] == [
+        (use_start(doc), types.DocumentHighlightKind.Read),
+        (at(doc, "id: continued-deference", shift=4), types.DocumentHighlightKind.Write),
     ]
     outline = await client.text_document_document_symbol_async(
         types.DocumentSymbolParams(ident(doc))

@@ -1,5 +1,6 @@
-"""A claim id under the cursor → where it is defined, where it is used, and the edits that
-rename it everywhere (one edit per use), refused for an id that is invalid or taken."""
+"""A claim id under the cursor → where it is defined, where it is used (to go to, to list or
+to highlight), and the edits that rename it everywhere (one edit per use), refused for an id
+that is invalid or taken."""
 
 from __future__ import annotations
 
@@ -49,6 +50,22 @@ def references(
     if include_declaration:
         places += [c.id for c in found.definitions(token.value) if c.id is not None]
     return [_location(document, t) for t in sorted(places, key=lambda t: t.start)]
+
+
+def highlights(document: Document, position: types.Position) -> list[types.DocumentHighlight]:
+    """The claim id under the cursor wherever the map names it, in file order: where it is
+    defined marked as written, its uses as read."""
+    token = _id_token(document, position)
+    if token is None:
+        return []
+    found = document.outline
+    marks = [(ref.token, types.DocumentHighlightKind.Read) for ref in found.uses(token.value)]
+    marks += [(claim.id, types.DocumentHighlightKind.Write)
+              for claim in found.definitions(token.value) if claim.id is not None]  # fmt: skip
+    return [
+        types.DocumentHighlight(document.range(place.start, place.end), kind)
+        for place, kind in sorted(marks, key=lambda mark: mark[0].start)
+    ]
 
 
 def prepare_rename(document: Document, position: types.Position) -> types.Range | None:

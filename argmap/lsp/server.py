@@ -133,6 +133,12 @@ def create_server() -> ArgmapServer:
         declaration = params.context.include_declaration
         return navigation.references(document, params.position, declaration)
 
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_HIGHLIGHT)
+    @_safe(server, list)
+    def highlight(params: types.DocumentHighlightParams) -> list[types.DocumentHighlight]:
+        document = server.document(params.text_document.uri)
+        return navigation.highlights(document, params.position) if document else []
+
     @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
     @_safe(server, lambda: None)
     def prepare_rename(params: types.PrepareRenameParams) -> types.Range | None:
