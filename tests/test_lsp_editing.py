@@ -130,3 +130,24 @@ def test_the_uses_of_the_id_under_the_cursor_are_highlighted(tmp_path: Path) -> 
     ]
     assert [h.range.start.line for h in found] == [3, 14, 15]
     assert navigation.highlights(doc, at(doc, "text", 0, 1)) == []  # a key
+
+
+@pytest.mark.parametrize(
+    ("where", "values"),
+    [
+        ("    implicit: |\n", ["true", "false"]),
+        ("    thesis: t|\n", ["true", "false"]),
+        ("    role: op|\n", ["proponent", "opponent"]),
+        ("    note: |\n", []),
+        ("      - claims: supplier\n        note: |\n", []),
+    ],
+)
+def test_the_values_a_key_allows_are_offered(tmp_path: Path, where: str, values: list) -> None:
+    text = MAP + "      - needs\n" + where
+    doc = document(text.replace("|", ""), tmp_path / "map.yaml")
+    result = completion.complete(doc, doc.position(text.index("|")), Sources())
+    found = [i for i in result.items if i.kind == types.CompletionItemKind.EnumMember]
+    assert [i.label for i in found] == values
+    for item in found:
+        done = apply(doc, [item.text_edit])
+        assert f": {item.label}\n" in done and done.count(item.label) == text.count(item.label) + 1

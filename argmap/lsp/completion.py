@@ -1,6 +1,6 @@
 """A cursor in a map → what may be written there: claim ids where a claim is named, the keys
-the format allows in that mapping, and in ``quotes:`` the sentences of the source that hold
-the words typed so far."""
+the format allows in that mapping and the values of those that allow a few, and in
+``quotes:`` the sentences of the source that hold the words typed so far."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from argmap.lsp.cursor import ITEM, Place, place, sibling_keys
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Claim
 from argmap.lsp.passages import Sources
+from argmap.model import Role
 from argmap.model.keys import KEYS
 
 #: Characters after which a client should ask again without the user asking.
@@ -30,6 +31,9 @@ _PLACES = {
     "reason": "a reason written in full",
     "objection": "an objection written in full",
 }
+#: The values of a claim's keys that the format fixes.
+VALUES = {"implicit": ("true", "false"), "thesis": ("true", "false"),
+          "role": tuple(role.value for role in Role)}  # fmt: skip
 _ID_CHARS = re.compile(r"[a-z0-9-]*")
 _KEY_CHARS = re.compile(r"[A-Za-z_-]*")
 
@@ -132,6 +136,25 @@ def _keys(document: Document, where: Place, offset: int) -> list[types.Completio
     return items
 
 
+def _values(document: Document, where: Place, offset: int) -> list[types.CompletionItem]:
+    """The values of a claim's key that allows only a few (true or false, a role)."""
+    if where.claim_kind is None or len(where.path) != 3 or where.path[2] not in VALUES:
+        return []
+    end = _KEY_CHARS.match(document.body, offset).end()
+    edit_range = document.range(where.start, end)
+    return [
+        types.CompletionItem(
+            label=value,
+            kind=types.CompletionItemKind.EnumMember,
+            detail=f"a value of '{where.path[2]}'",
+            sort_text=f"2{number:06d}",
+            filter_text=value,
+            text_edit=types.TextEdit(edit_range, value),
+        )
+        for number, value in enumerate(VALUES[where.path[2]])
+    ]
+
+
 def _quotes(
     document: Document, where: Place, offset: int, sources: Sources
 ) -> list[types.CompletionItem]:
@@ -182,4 +205,6 @@ def complete(
         items += _ids(document, where, offset)
     if where.key:
         items += _keys(document, where, offset)
+    else:
+        items += _values(document, where, offset)
     return types.CompletionList(is_incomplete=False, items=items)
