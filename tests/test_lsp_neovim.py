@@ -1,5 +1,6 @@
 """A real editor: headless Neovim, with a minimal init.lua and no plugins, opens a map with a
-broken reference, starts ``argmap lsp`` over stdio and receives the diagnostic at its place.
+broken reference, starts ``argmap lsp`` over stdio and receives the diagnostic at its place;
+and Neovim's own incremental changes on a line with non-ASCII text, and a rename it applies.
 Skipped when ``nvim`` is not installed (Debian's ``neovim``; 0.7 or newer)."""
 
 from __future__ import annotations
@@ -99,3 +100,97 @@ def test_neovim_receives_the_diagnostic_at_its_place(seed_copy: Path, tmp_path: 
     assert line[found["col"] : found["end_col"]].decode("utf-8") == '"énergie"'
     assert found["end_lnum"] == found["lnum"]
     assert SEED_MAP.read_text() != text  # the repository's map is untouched
+
+
+# Typing in Neovim: its own incremental changes (columns in UTF-16, on a line with an em dash
+# before the edit), the diagnostic that follows and its clearing, then a rename applied by
+# Neovim. What it saw goes to ARGMAP_NVIM_OUT.
+TYPING = """
+local function run()
+  local out = {}
+  local buffer = vim.api.nvim_get_current_buf()
+  local cmd = vim.fn.json_decode(os.getenv("ARGMAP_LSP_CMD"))
+  local client = vim.lsp.start_client({ name = "argmap", cmd = cmd,
+    root_dir = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(buffer), ":p:h") })
+  vim.lsp.buf_attach_client(buffer, client)
+  local function wait_for(count)
+    return vim.wait(30000, function() return #vim.diagnostic.get(buffer) == count end, 20)
+  end
+  out.clean = vim.wait(30000, function()
+    local c = vim.lsp.get_client_by_id(client)
+    return c ~= nil and c.initialized and vim.lsp.buf_is_attached(buffer, client)
+  end, 20)
+  local row, col
+  for i, line in ipairs(vim.api.nvim_buf_get_lines(buffer, 0, -1, false)) do
+    local found = line:find("one which goes beyond", 1, true)
+    if found and row == nil then row, col = i - 1, found - 1 end
+  end
+  vim.wait(500, function() return false end, 50) -- the map's first check
+  vim.api.nvim_buf_set_text(buffer, row, col, row, col, { "Q" })
+  out.broken = wait_for(1)
+  out.diagnostics = {}
+  for _, d in ipairs(vim.diagnostic.get(buffer)) do
+    local line = vim.api.nvim_buf_get_lines(buffer, d.lnum, d.lnum + 1, false)[1]
+    table.insert(out.diagnostics, { lnum = d.lnum, code = (d.user_data or {}).lsp.code,
+      covered = line:sub(d.col + 1, d.end_col), line = line })
+  end
+  vim.api.nvim_buf_set_text(buffer, row, col, row, col + 1, { "" })
+  out.fixed = wait_for(0)
+  local params = vim.lsp.util.make_position_params()
+  params.position = { line = row, character = 0 }
+  for i, line in ipairs(vim.api.nvim_buf_get_lines(buffer, 0, -1, false)) do
+    local found = line:find("- id: went-further", 1, true)
+    if found then params.position = { line = i - 1, character = found + 6 } end
+  end
+  params.newName = "went-beyond"
+  local answers = vim.lsp.buf_request_sync(buffer, "textDocument/rename", params, 30000)
+  for _, answer in pairs(answers or {}) do
+    if answer.result then vim.lsp.util.apply_workspace_edit(answer.result, "utf-16") end
+  end
+  out.text = table.concat(vim.api.nvim_buf_get_lines(buffer, 0, -1, false), "\\n") .. "\\n"
+  out.renamed = wait_for(0)
+  local file = io.open(os.getenv("ARGMAP_NVIM_OUT"), "w")
+  file:write(vim.fn.json_encode(out))
+  file:close()
+  vim.lsp.stop_client(client)
+  vim.wait(5000, function() return vim.lsp.get_client_by_id(client) == nil end, 50)
+  vim.cmd("qa!")
+end
+vim.api.nvim_create_autocmd("VimEnter", { callback = run })
+"""
+
+
+def test_typing_in_neovim_is_checked_at_the_editors_places(seed_copy: Path, tmp_path: Path) -> None:
+    text = seed_copy.read_text()
+    init = tmp_path / "init.lua"
+    init.write_text(TYPING)
+    out = tmp_path / "out.json"
+    env = {
+        "ARGMAP_NVIM_OUT": str(out),
+        "ARGMAP_LSP_CMD": json.dumps([sys.executable, "-m", "argmap", "lsp"]),
+        "HOME": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    done = subprocess.run(
+        [NVIM, "--headless", "-n", "-i", "NONE", "--noplugin", "-u", str(init), str(seed_copy)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert out.exists(), done.stderr
+    result = json.loads(out.read_text())
+    assert result["clean"] and result["broken"] and result["fixed"] and result["renamed"]
+    # The quote the edit broke, whole, on the line Neovim has (after an em dash: 3 bytes in
+    # Neovim's columns, one UTF-16 unit in the protocol's).
+    [found] = result["diagnostics"]
+    assert found["code"] == "AM110" and "QOne" not in found["line"]
+    assert found["covered"] == found["line"].strip()[2:]
+    assert (
+        found["covered"].startswith('"Europe must respond') and "— Qone which" in found["covered"]
+    )
+    assert result["text"] == text.replace("went-further", "went-beyond")
