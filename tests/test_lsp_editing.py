@@ -12,7 +12,7 @@ from lsprotocol import types
 
 from argmap import fmt
 from argmap.api import check_bytes
-from argmap.lsp import completion, formatting, navigation
+from argmap.lsp import completion, formatting, hover, navigation
 from argmap.lsp import document as document_module
 from argmap.lsp.diagnostics import diagnostics
 from argmap.lsp.passages import Sources
@@ -151,3 +151,47 @@ def test_the_values_a_key_allows_are_offered(tmp_path: Path, where: str, values:
     for item in found:
         done = apply(doc, [item.text_edit])
         assert f": {item.label}\n" in done and done.count(item.label) == text.count(item.label) + 1
+
+
+@pytest.mark.parametrize(
+    ("needle", "nth", "words"),
+    [
+        ("implicit", 0, "**implicit** · optional key of a premise\n\ntrue for a claim the text"),
+        ("reasons", 0, "**reasons** · optional key of a conclusion\n\nthe reasons for this claim"),
+        ("claims", 0, "**claims** · required key of a reason written in full\n\nthe claims of"),
+        ("premises", 0, "**premises** · optional key of the map\n\nthe premises"),
+    ],
+)
+def test_hover_on_a_key_says_what_it_is_for(
+    tmp_path: Path, needle: str, nth: int, words: str
+) -> None:
+    doc = document(MAP + "      - claims: supplier\n", tmp_path / "map.yaml")
+    shown = hover.hover(doc, at(doc, needle + ":", nth, 1))
+    assert shown is not None and covered(doc, shown.range) == needle
+    assert shown.contents.value.startswith(words)
+    plain = hover.hover(doc, at(doc, needle + ":", nth, 1), markdown=False)
+    assert plain.contents.value.startswith(words.replace("**", ""))
+
+
+def test_no_hover_on_an_unknown_key_nor_on_text(tmp_path: Path) -> None:
+    doc = document(
+        MAP.replace("    implicit: true\n", "    implicitly: true\n", 1), tmp_path / "m.yaml"
+    )
+    assert hover.hover(doc, at(doc, "implicitly", 0, 1)) is None
+    assert hover.hover(doc, at(doc, "Central Asia could", 0, 1)) is None
+
+
+def test_completed_keys_say_what_they_are_for(tmp_path: Path) -> None:
+    text = MAP.replace("    implicit: true\n", "    imp|\n", 1)
+    doc = document(text.replace("|", ""), tmp_path / "map.yaml")
+    result = completion.complete(doc, doc.position(text.index("|")), Sources())
+    [item] = [i for i in result.items if i.label == "implicit"]
+    assert item.documentation == "true for a claim the text does not state (a reconstruction)"
+
+
+def test_the_keys_of_a_restatement_written_in_full_are_offered(tmp_path: Path) -> None:
+    text = MAP + "      - needs\n    restates:\n      - claim: supplier\n        a|\n"
+    doc = document(text.replace("|", ""), tmp_path / "map.yaml")
+    result = completion.complete(doc, doc.position(text.index("|")), Sources())
+    [item] = result.items
+    assert (item.label, item.detail) == ("aif", "optional key of a restatement written in full")

@@ -236,9 +236,9 @@ def test_hover_escapes_markdown_in_text(tmp_path: Path) -> None:
     assert r"It \*costs\* \<b\>\[too\]\</b\> much." in hover_text(doc, "claims: cost", token="cost")
 
 
-def test_no_hover_away_from_ids(seed: Document) -> None:
-    assert hover.hover(seed, at(seed, "text:", 0, 1)) is None
+def test_no_hover_away_from_ids_and_keys(seed: Document) -> None:
     assert hover.hover(seed, at(seed, "Europe should build")) is None
+    assert hover.hover(seed, at(seed, "# Why Central Asia", 0, 3)) is None
 
 
 # ------------------------------------------------------------------------ navigation

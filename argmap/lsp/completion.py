@@ -9,28 +9,19 @@ import re
 
 from lsprotocol import types
 
-from argmap.lsp.cursor import ITEM, Place, place, sibling_keys
+from argmap.lsp.cursor import ITEM, PLACES, Place, place, sibling_keys
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Claim
 from argmap.lsp.passages import Sources
 from argmap.model import Role
 from argmap.model.keys import KEYS
+from argmap.schema import value_schema
 
 #: Characters after which a client should ask again without the user asking.
 TRIGGERS = ["[", ",", " ", '"']
 #: Longest label shown for a sentence offered as a quote.
 LABEL = 80
 
-#: The places of argmap.model.keys.KEYS, in words.
-_PLACES = {
-    "top": "the map",
-    "source": "the source",
-    "premise": "a premise",
-    "conclusion": "a conclusion",
-    "recommendation": "a recommendation",
-    "reason": "a reason written in full",
-    "objection": "an objection written in full",
-}
 #: The values of a claim's keys that the format fixes.
 VALUES = {"implicit": ("true", "false"), "thesis": ("true", "false"),
           "role": tuple(role.value for role in Role)}  # fmt: skip
@@ -127,7 +118,8 @@ def _keys(document: Document, where: Place, offset: int) -> list[types.Completio
             types.CompletionItem(
                 label=key,
                 kind=types.CompletionItemKind.Property,
-                detail=f"{'required' if required else 'optional'} key of {_PLACES[mapping]}",
+                detail=f"{'required' if required else 'optional'} key of {PLACES[mapping]}",
+                documentation=(value_schema(mapping, key) or {}).get("description"),
                 sort_text=f"1{number:06d}",
                 filter_text=key,
                 text_edit=types.TextEdit(edit_range, key if has_colon else key + ": "),

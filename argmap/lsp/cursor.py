@@ -16,6 +16,17 @@ import attrs
 from argmap.lsp.outline import REFERENCE_KEYS, SECTIONS, Outline
 
 ITEM = "-"
+#: The places of argmap.model.keys.KEYS, in words.
+PLACES = {
+    "top": "the map",
+    "source": "the source",
+    "premise": "a premise",
+    "conclusion": "a conclusion",
+    "recommendation": "a recommendation",
+    "reason": "a reason written in full",
+    "objection": "an objection written in full",
+    "restatement": "a restatement written in full",
+}
 
 # A key as a map writes one: no quotes, brackets or comment marks; then ':' and a space or
 # the end.

@@ -1,5 +1,6 @@
 """A claim id under the cursor → the claim in words: its kind, text and quotes, and whether it
-stands, is defeated or is undecided, and why (:mod:`argmap.analysis.evaluate`)."""
+stands, is defeated or is undecided, and why (:mod:`argmap.analysis.evaluate`); a key → what
+it is for (the map's JSON Schema, :mod:`argmap.schema`)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from lsprotocol import types
 from argmap.analysis.evaluate import Status, evaluate
 from argmap.analysis.explain import explain
 from argmap.checks.registry import STRUCTURAL
+from argmap.lsp.cursor import PLACES, mapping_of
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Claim
+from argmap.model.keys import KEYS
+from argmap.schema import value_schema
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|~#])")
 _LEADING = re.compile(r"^(?:[-+=]|\d+[.)])")
@@ -62,13 +66,34 @@ def describe(document: Document, claim: Claim, claim_id: str, markdown: bool) ->
     return "\n\n".join(parts)
 
 
+def _key(document: Document, offset: int, markdown: bool) -> types.Hover | None:
+    """What the key under the cursor is for, if the format has it there."""
+    token = document.outline.token_at(offset)
+    place = mapping_of(token.path) if token is not None and token.key else None
+    if token is None or place is None or token.value not in KEYS[place]:
+        return None
+    need = "required" if KEYS[place][token.value] else "optional"
+    name = f"**{escape(token.value)}**" if markdown else token.value
+    parts = [f"{name} · {need} key of {PLACES[place]}"]
+    described = (value_schema(place, token.value) or {}).get("description")
+    if described:
+        parts.append(escape(described) if markdown else described)
+    kind = types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText
+    return types.Hover(
+        contents=types.MarkupContent(kind=kind, value="\n\n".join(parts)),
+        range=document.range(token.start, token.end),
+    )
+
+
 def hover(
     document: Document, position: types.Position, markdown: bool = True
 ) -> types.Hover | None:
-    """The claim whose id (a definition or a reference) is under ``position``."""
-    found = document.outline.id_at(document.offset(position))
+    """The claim whose id (a definition or a reference) is under ``position``, or what the
+    key there is for."""
+    offset = document.offset(position)
+    found = document.outline.id_at(offset)
     if found is None:
-        return None
+        return _key(document, offset, markdown)
     token, _ = found
     claims = document.outline.definitions(token.value)
     if claims:
