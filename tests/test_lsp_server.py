@@ -370,33 +370,3 @@ async def test_the_format_action_is_offered_when_asked_for_not_on_every_move_of_
     assert await titles(only=[types.CodeActionKind.Source]) == [formatting.TITLE]
     assert await titles(trigger_kind=types.CodeActionTriggerKind.Invoked) == [formatting.TITLE]
     assert await titles() == [formatting.TITLE]  # a client of LSP 3.16 says nothing
-
-
-@pytest.mark.asyncio
-async def test_a_change_after_a_pause_is_checked_at_once_and_typing_waits(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    # An edit made after a pause (fixing a typo, then looking) gets its diagnostics as soon
-    # as they are worked out; keys typed closer together than a check takes wait a little,
-    # so that a big map is not checked key by key.
-    server = create_server()
-    waits: list[float | None] = []
-    monkeypatch.setattr(server, "schedule", lambda uri, delay=None: waits.append(delay))
-    uri = (tmp_path / "m.yaml").as_uri()
-    server.open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "yaml", 1, MESSY)))
-    server._cost[uri] = 0.2  # its last check took 0.2 s
-
-    def change(version: int) -> None:
-        start = types.Position(0, 0)
-        edit = types.TextDocumentContentChangePartial(types.Range(start, start), "#")
-        server.change(
-            types.DidChangeTextDocumentParams(
-                types.VersionedTextDocumentIdentifier(version=version, uri=uri), [edit]
-            )
-        )
-
-    change(2)
-    change(3)
-    await asyncio.sleep(0.25)
-    change(4)
-    assert waits == [0, 0, None, 0]  # opened, a first change, the next key, after a pause

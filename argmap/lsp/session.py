@@ -3,11 +3,11 @@ state (pygls's language server, without its own copy of the documents).
 
 The server keeps each open map as a :class:`~argmap.lsp.document.Document` (its own copy:
 pygls's splits lines as Python does, at U+2028 too, where editors do not), checks it in a
-worker thread at once after a change made after a pause, else a moment after the last change
-(half as long as its last check took, at most MAX_DELAY: quick maps are checked at once, big
-ones not on every keystroke) and publishes the diagnostics of the version it checked, if that
-is still the current one. Every POLL seconds it looks at the source texts of the open maps
-and checks a map again when its source changed on disk.
+worker thread a moment after the last change (half as long as its last check took, at most
+MAX_DELAY: quick maps are checked at once, big ones not on every keystroke) and publishes the
+diagnostics of the version it checked, if that is still the current one. Every POLL seconds
+it looks at the source texts of the open maps and checks a map again when its source changed
+on disk.
 """
 
 from __future__ import annotations
@@ -76,7 +76,6 @@ class ArgmapServer(LanguageServer):
         self._running: set[str] = set()
         self._again: set[str] = set()
         self._cost: dict[str, float] = {}
-        self._typed: dict[str, float] = {}  # when each map last changed (perf_counter)
         self._source_of: dict[str, str] = {}  # map uri → the path of its source text
         self._worker = concurrent.futures.ThreadPoolExecutor(1, "argmap-check")
         self._poller: asyncio.Task[None] | None = None
@@ -189,11 +188,9 @@ class ArgmapServer(LanguageServer):
         for change in params.content_changes:
             text = apply_change(Lines(text, self.encoding), change)
         self.documents[uri] = document.changed(text, params.text_document.version)
-        # The first change after a pause is checked at once; those that follow it closer
-        # than a check takes wait (see schedule), so typing is not checked key by key.
-        now, last = time.perf_counter(), self._typed.get(uri, 0.0)
-        self._typed[uri] = now
-        self.schedule(uri, 0 if now - last > self._cost.get(uri, 0.0) else None)
+        # Not at once, even after a pause: the editor's requests that follow a change
+        # (completion, highlights, code actions) would share the one core Python gives.
+        self.schedule(uri)
 
     def close(self, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
