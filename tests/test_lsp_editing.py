@@ -15,7 +15,9 @@ from argmap.api import check_bytes
 from argmap.lsp import completion, formatting, hover, navigation
 from argmap.lsp import document as document_module
 from argmap.lsp.diagnostics import diagnostics
+from argmap.lsp.document import Document
 from argmap.lsp.passages import Sources
+from argmap.lsp.positions import Encoding, Lines
 
 from .lsptools import apply, at, covered, document
 
@@ -195,3 +197,26 @@ def test_the_keys_of_a_restatement_written_in_full_are_offered(tmp_path: Path) -
     result = completion.complete(doc, doc.position(text.index("|")), Sources())
     [item] = result.items
     assert (item.label, item.detail) == ("aif", "optional key of a restatement written in full")
+
+
+PASSAGE = (
+    "Europe must respond with a new, proactive geopolitical strategy — one which goes beyond "
+    "its usual sphere of political influence"
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8"])
+def test_definition_of_a_quote_is_its_passage_in_the_source(
+    seed_copy: Path, encoding: Encoding
+) -> None:
+    doc = Document(seed_copy.as_uri(), seed_copy.read_text(), 1, encoding)
+    [found] = navigation.definition(doc, at(doc, PASSAGE, 0, 70), Sources())
+    source = seed_copy.parent.parent / "seeds" / "europe-central-asia-partnership.txt"
+    assert found.uri == source.as_uri()
+    text = source.read_text(encoding="utf-8")
+    start = text.index(PASSAGE)  # after "Russia’s": a column of 3 bytes in UTF-8, 1 in UTF-16
+    lines = Lines(text, encoding)
+    assert found.range == lines.range(start, start + len(PASSAGE))
+    # A quote not in the source, or a map without one, goes nowhere.
+    broken = Document(doc.uri, doc.text.replace(PASSAGE, "Not in the source at all"), 2)
+    assert navigation.definition(broken, at(broken, "Not in the source", 0, 3), Sources()) == []

@@ -161,6 +161,11 @@ async def test_hover_definition_references_highlights_and_symbols(
     assert "**Defeated**: its only reason fails" in shown.contents.value
     [where] = await client.text_document_definition_async(types.DefinitionParams(ident(doc), use))
     assert where.range.start == at(doc, "id: continued-deference", shift=4)
+    quote = at(doc, "The most obvious area of mutual interest", shift=5)
+    [passage] = await client.text_document_definition_async(
+        types.DefinitionParams(ident(doc), quote)
+    )
+    assert passage.uri.endswith("/seeds/europe-central-asia-partnership.txt")
     found = await client.text_document_references_async(
         types.ReferenceParams(
             context=types.ReferenceContext(include_declaration=True),

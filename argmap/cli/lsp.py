@@ -13,9 +13,10 @@ def lsp() -> None:
     (quotes checked against the source, evaluation warnings included); completion of claim
     ids, keys and quotes (sentences of the source holding the words typed); hover on an id
     (the claim, its quotes, whether it stands and why); go to definition, references,
-    highlights and rename of an id; an outline of the claims by kind; quick fixes; and
-    formatting as argmap fmt does. Editors start it themselves: point their LSP client at
-    the command 'argmap lsp' for YAML map files.
+    highlights and rename of an id; go from a quote to its passage in the source; an
+    outline of the claims by kind; quick fixes; and formatting as argmap fmt does. Editors
+    start it themselves: point their LSP client at the command 'argmap lsp' for YAML map
+    files.
 
     \b
     Example:

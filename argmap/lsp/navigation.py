@@ -1,13 +1,17 @@
 """A claim id under the cursor → where it is defined, where it is used (to go to, to list or
 to highlight), and the edits that rename it everywhere (one edit per use), refused for an id
-that is invalid or taken."""
+that is invalid or taken; a quote → the passage it quotes in the source text."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from lsprotocol import types
 
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Token
+from argmap.lsp.passages import Sources
+from argmap.lsp.positions import Lines
 from argmap.model.keys import ID_PATTERN, MAX_ID, slugify
 
 
@@ -24,12 +28,31 @@ def _location(document: Document, token: Token) -> types.Location:
     return types.Location(document.uri, document.range(token.start, token.end))
 
 
-def definition(document: Document, position: types.Position) -> list[types.Location]:
+def _passage(document: Document, offset: int, sources: Sources) -> list[types.Location]:
+    """Where the quote under ``offset`` is in the map's source text, as ``argmap check``
+    finds it; nothing for a quote it does not find."""
+    token = document.outline.token_at(offset)
+    if token is None or token.key or not 3 <= len(token.path) <= 4 or token.path[2] != "quotes":
+        return []
+    relative = document.outline.source_path
+    path = None if relative is None else sources.locate(document.path, relative)
+    source = None if path is None else sources.get(path)
+    found = None if source is None else source.searchable.find(token.value)
+    if path is None or source is None or found is None:
+        return []
+    lines = Lines(source.text, document.lines.encoding)
+    return [types.Location(Path(path).as_uri(), lines.range(found.start, found.end))]
+
+
+def definition(
+    document: Document, position: types.Position, sources: Sources | None = None
+) -> list[types.Location]:
     """Where the claim named under the cursor is defined (every place, if the id is
-    duplicated); nothing for an unknown id."""
+    duplicated); nothing for an unknown id. On a quote, with ``sources``: the passage it
+    quotes in the source text."""
     token = _id_token(document, position)
     if token is None:
-        return []
+        return [] if sources is None else _passage(document, document.offset(position), sources)
     return [
         _location(document, claim.id)
         for claim in document.outline.definitions(token.value)

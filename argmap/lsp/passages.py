@@ -62,6 +62,11 @@ class Source:
         self.text = text
 
     @functools.cached_property
+    def searchable(self) -> SourceText:
+        """The text prepared for finding quotes as ``argmap check`` finds them."""
+        return SourceText(self.text)
+
+    @functools.cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         """The sentences (and lines of furniture) of the text, in order; worked out once."""
         empty = ArgumentMap(title="", claims=())

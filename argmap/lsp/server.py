@@ -122,7 +122,7 @@ def create_server() -> ArgmapServer:
     @_safe(server, list)
     def definition(params: types.DefinitionParams) -> list[types.Location]:
         document = server.document(params.text_document.uri)
-        return navigation.definition(document, params.position) if document else []
+        return navigation.definition(document, params.position, server.sources) if document else []
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
     @_safe(server, list)
