@@ -12,7 +12,7 @@ from lsprotocol import types
 
 from argmap import fmt
 from argmap.api import check_bytes
-from argmap.lsp import completion, formatting, hover, navigation
+from argmap.lsp import actions, completion, formatting, hover, navigation
 from argmap.lsp import document as document_module
 from argmap.lsp.diagnostics import diagnostics
 from argmap.lsp.document import Document
@@ -220,3 +220,48 @@ def test_definition_of_a_quote_is_its_passage_in_the_source(
     # A quote not in the source, or a map without one, goes nowhere.
     broken = Document(doc.uri, doc.text.replace(PASSAGE, "Not in the source at all"), 2)
     assert navigation.definition(broken, at(broken, "Not in the source", 0, 3), Sources()) == []
+
+
+@pytest.mark.parametrize(
+    ("premises", "added"),
+    [
+        # After the last premise, indented as it is; a blank line and a comment kept after it.
+        (
+            "premises:\n  - id: p\n    text: P.\n    implicit: true\n\n# the end\n",
+            "premises:\n  - id: p\n    text: P.\n    implicit: true\n  - id: newone\n"
+            "    text: \n\n# the end\n",
+        ),
+        (
+            "premises:\n    -   {id: p, text: P., implicit: true}\n",
+            "premises:\n    -   {id: p, text: P., implicit: true}\n    -   id: newone\n"
+            "        text: \n",
+        ),
+        # No premises yet: a section of its own at the end.
+        ("", "\npremises:\n  - id: newone\n    text: \n"),
+    ],
+)
+def test_an_unknown_id_can_be_added_as_a_premise_to_write(
+    tmp_path: Path, premises: str, added: str
+) -> None:
+    head = (
+        "argmap: 1\ntitle: t\nconclusions:\n  - id: c\n    text: C.\n    implicit: true\n"
+        "    reasons: [newone]\n"
+    )
+    doc = document(head + premises, tmp_path / "map.yaml")
+    problems = diagnostics(doc)
+    fixes = actions.actions(doc, [p for p in problems if p.code == "AM103"], Sources())
+    [fix] = [f for f in fixes if f.title == "Add a premise 'newone'"]
+    assert not fix.is_preferred
+    fixed = apply(doc, fix.edit.changes[doc.uri])
+    assert fixed == head + added
+    # What is left to do: the new premise's text.
+    left = [(d.code, d.span.line) for d in check_bytes(fixed.encode(), str(doc.path)).diagnostics]
+    assert left == [("AM016", fixed[: fixed.index("    text: \n")].count("\n") + 1)]
+
+
+def test_no_premise_is_offered_for_an_id_that_cannot_be_one(tmp_path: Path) -> None:
+    text = MAP + "      - Not_An-id\n"
+    doc = document(text, tmp_path / "map.yaml")
+    problems = [p for p in diagnostics(doc) if p.code == "AM103"]
+    assert problems
+    assert not [f for f in actions.actions(doc, problems, Sources()) if "Add" in f.title]

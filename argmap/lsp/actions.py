@@ -1,6 +1,7 @@
 """Diagnostics at the cursor → the edits that fix them: the id or key that was meant (AM103,
-AM009), ``implicit: true`` or the closest passage of the source as a quote (AM204), and the
-closest passage in place of a quote that is not in the source (AM110).
+AM009), a premise to write for an unknown id (AM103), ``implicit: true`` or the closest
+passage of the source as a quote (AM204), and the closest passage in place of a quote that is
+not in the source (AM110).
 
 Each fix is worked out from the map as it is now (its outline and source), not from a
 diagnostic's message.
@@ -18,7 +19,8 @@ from argmap.lsp.diagnostics import SOURCE
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Claim, Token
 from argmap.lsp.passages import Ranked, Source, Sources
-from argmap.model.keys import KEYS
+from argmap.model import Kind
+from argmap.model.keys import ID_PATTERN, KEYS, MAX_ID
 
 #: Suggestions offered for an unknown id or key, at most (the first is preferred).
 SUGGESTIONS = 3
@@ -56,7 +58,40 @@ def _unknown_id(document: Document, problem: types.Diagnostic) -> list[types.Cod
     return [
         _edit(document, f"Change to '{name}'", token.start, token.end, name, problem, n == 0)
         for n, name in enumerate(close)
-    ]
+    ] + _add_premise(document, token.value, problem)
+
+
+def _add_premise(
+    document: Document, claim_id: str, problem: types.Diagnostic
+) -> list[types.CodeAction]:
+    """A premise with the unknown id and an empty text (which the check then points at),
+    after the last premise, laid out as it is; or a section of premises at the end. Nothing
+    for an id that cannot be one, or a list of premises written ``[...]``."""
+    if not ID_PATTERN.fullmatch(claim_id) or len(claim_id) > MAX_ID:
+        return []
+    body, newline = document.body, _newline(document)
+    found = document.outline
+    section = next((s for s in found.sections if s.kind is Kind.PREMISE), None)
+    title = f"Add a premise '{claim_id}'"
+    if section is None:
+        end = len(body.rstrip())
+        text = f"{newline}{newline}premises:{newline}  - id: {claim_id}{newline}    text: "
+        return [_edit(document, title, end, end, text, problem)]
+    claims = [c for c in found.claims if section.key.start < c.start <= section.end]
+    if not claims:
+        return []
+    last = claims[-1]
+    line_start, _ = document.line_bounds(last.start)
+    prefix = body[line_start : last.start]
+    if prefix.strip() != "-":
+        return []  # not an item of a block list
+    # Its last scalar (or closing brace) ends it: a block mapping reaches on over the
+    # comments and blank lines that follow it.
+    ends = [t.end for t in found.tokens if last.start <= t.start < last.end]
+    _, where = document.line_bounds(max([*ends, last.end if last.flow else last.start]))
+    indent = " " * len(prefix)
+    text = f"{newline}{prefix}id: {claim_id}{newline}{indent}text: "
+    return [_edit(document, title, where, where, text, problem)]
 
 
 def _unknown_key(document: Document, problem: types.Diagnostic) -> list[types.CodeAction]:
