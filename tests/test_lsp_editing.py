@@ -236,6 +236,12 @@ def test_definition_of_a_quote_is_its_passage_in_the_source(
             "premises:\n    -   {id: p, text: P., implicit: true}\n    -   id: newone\n"
             "        text: \n",
         ),
+        # Premises kept apart by a blank line: the new one too.
+        (
+            "premises:\n  - id: p\n    text: P.\n\n  - id: q\n    text: Q.\n",
+            "premises:\n  - id: p\n    text: P.\n\n  - id: q\n    text: Q.\n\n  - id: newone\n"
+            "    text: \n",
+        ),
         # No premises yet: a section of its own at the end.
         ("", "\npremises:\n  - id: newone\n    text: \n"),
     ],

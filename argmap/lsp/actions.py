@@ -10,6 +10,7 @@ diagnostic's message.
 from __future__ import annotations
 
 import difflib
+import re
 
 from lsprotocol import types
 
@@ -90,7 +91,9 @@ def _add_premise(
     ends = [t.end for t in found.tokens if last.start <= t.start < last.end]
     _, where = document.line_bounds(max([*ends, last.end if last.flow else last.start]))
     indent = " " * len(prefix)
-    text = f"{newline}{prefix}id: {claim_id}{newline}{indent}text: "
+    # A blank line before it if the premises are kept apart by one.
+    apart = len(claims) > 1 and re.search(r"\n[ \t]*\r?\n", body[claims[-2].start : line_start])
+    text = f"{newline * (2 if apart else 1)}{prefix}id: {claim_id}{newline}{indent}text: "
     return [_edit(document, title, where, where, text, problem)]
 
 
