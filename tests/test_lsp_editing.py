@@ -271,3 +271,38 @@ def test_no_premise_is_offered_for_an_id_that_cannot_be_one(tmp_path: Path) -> N
     problems = [p for p in diagnostics(doc) if p.code == "AM103"]
     assert problems
     assert not [f for f in actions.actions(doc, problems, Sources()) if "Add" in f.title]
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "      - needs  # see |\n",
+        "      # a comment |\n",
+        "    reasons: [needs]  # and |\n",
+        "      - needs # x, |\n",
+        "      - [needs, # |\n",
+        '      - "needs" # "a" |\n',
+    ],
+)
+def test_nothing_is_offered_in_a_comment(tmp_path: Path, where: str) -> None:
+    # A space is a trigger character: typing a comment must not offer ids at every word.
+    text = MAP + where
+    doc = document(text.replace("|", ""), tmp_path / "map.yaml")
+    assert completion.complete(doc, doc.position(text.index("|")), Sources()).items == []
+
+
+@pytest.mark.parametrize(
+    ("where", "label"),
+    [
+        ("      - sup|  # a comment after\n", "supplier"),
+        ('      - "a#b", sup|\n', "supplier"),
+        ("    note: see #3 and\n    imp|\n", "implicit"),
+    ],
+)
+def test_a_hash_that_starts_no_comment_leaves_completion_alone(
+    tmp_path: Path, where: str, label: str
+) -> None:
+    text = MAP.replace("    implicit: true\n    reasons:\n", "    reasons:\n") + where
+    doc = document(text.replace("|", ""), tmp_path / "map.yaml")
+    found = completion.complete(doc, doc.position(text.index("|")), Sources()).items
+    assert label in [item.label for item in found]

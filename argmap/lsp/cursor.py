@@ -202,6 +202,26 @@ def _in_flow(
     return Place((*path, *[ITEM] * depth), False, start, text[start:offset], True, column)
 
 
+def in_comment(text: str, outline: Outline, offset: int) -> bool:
+    """Whether the cursor at ``offset`` is in a comment: after a ``#`` that starts one (at
+    the start of its line or after a space, outside any scalar the outline read, and outside
+    a double-quoted scalar still being typed)."""
+    start = text.rfind("\n", 0, offset) + 1
+    before = text[start:offset]
+    position = before.find("#")
+    while position >= 0:
+        at = start + position
+        token = outline.token_at(at)
+        if (
+            (position == 0 or before[position - 1] in " \t")
+            and (token is None or not token.start <= at < token.end)
+            and before[:position].replace('\\"', "").count('"') % 2 == 0
+        ):
+            return True
+        position = before.find("#", position + 1)
+    return False
+
+
 def place(text: str, outline: Outline, offset: int) -> Place:
     """Where the cursor at ``offset`` of ``text`` is."""
     line_start = text.rfind("\n", 0, offset) + 1
