@@ -306,3 +306,20 @@ def test_a_hash_that_starts_no_comment_leaves_completion_alone(
     doc = document(text.replace("|", ""), tmp_path / "map.yaml")
     found = completion.complete(doc, doc.position(text.index("|")), Sources()).items
     assert label in [item.label for item in found]
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "    text: Europe must\n      answer |\n    implicit: true\n",
+        "    text: Europe must\n      answer the |\n",
+        '    text: "Europe must\n      answer |"\n',
+        "    text: >-\n      Europe must\n      answer |\n",
+    ],
+)
+def test_nothing_is_offered_in_a_text_written_over_several_lines(
+    tmp_path: Path, where: str
+) -> None:
+    text = "argmap: 1\ntitle: t\npremises:\n  - id: a\n" + where
+    doc = document(text.replace("|", ""), tmp_path / "map.yaml")
+    assert completion.complete(doc, doc.position(text.index("|")), Sources()).items == []

@@ -9,7 +9,7 @@ import re
 
 from lsprotocol import types
 
-from argmap.lsp.cursor import ITEM, PLACES, Place, in_comment, place, sibling_keys
+from argmap.lsp.cursor import ITEM, PLACES, Place, in_text, place, sibling_keys
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Claim
 from argmap.lsp.passages import Sources
@@ -188,7 +188,7 @@ def complete(
 ) -> types.CompletionList:
     """What may be written at ``position``."""
     offset = document.offset(position)
-    if in_comment(document.body, document.outline, offset):
+    if in_text(document.body, document.outline, offset):
         return types.CompletionList(is_incomplete=False, items=[])
     where = place(document.body, document.outline, offset)
     items: list[types.CompletionItem] = []

@@ -202,6 +202,12 @@ def _in_flow(
     return Place((*path, *[ITEM] * depth), False, start, text[start:offset], True, column)
 
 
+def in_text(text: str, outline: Outline, offset: int) -> bool:
+    """Whether the cursor at ``offset`` is on a line that goes on with a scalar begun on an
+    earlier line (a claim's text written over several lines), or in a comment."""
+    return _continued(outline, text.rfind("\n", 0, offset) + 1) or in_comment(text, outline, offset)
+
+
 def in_comment(text: str, outline: Outline, offset: int) -> bool:
     """Whether the cursor at ``offset`` is in a comment: after a ``#`` that starts one (at
     the start of its line or after a space, outside any scalar the outline read, and outside
