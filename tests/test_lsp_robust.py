@@ -88,8 +88,13 @@ def test_every_feature_answers_on_a_half_typed_map(
         shown = hover.hover(doc, position)
         if shown is not None:
             _valid(doc, shown.range)
-        for place in navigation.definition(doc, position) + navigation.references(doc, position):
+        for place in navigation.definition(doc, position, sources):
+            if place.uri == doc.uri:  # (else a passage of the source)
+                _valid(doc, place.range)
+        for place in navigation.references(doc, position):
             _valid(doc, place.range)
+        for mark in navigation.highlights(doc, position):
+            _valid(doc, mark.range)
         if navigation.prepare_rename(doc, position) is not None:
             try:
                 edit = navigation.rename(doc, position, "renamed")
