@@ -40,13 +40,31 @@ def _fmt(point: tuple[float, float]) -> str:
     return f"{point[0]:.2f},{point[1]:.2f}"
 
 
+def _shares(points: list[tuple[float, float]]) -> list[tuple[tuple[float, float], float]]:
+    """Each point of a spline into the thesis with the share of the thesis's move it takes:
+    none at its start, all at its end (where its arrowhead, moved whole, begins), between by
+    height (by place along the spline when it does not rise).
+
+    >>> [share for _, share in _shares([(0, 0), (0, 5), (0, 10), (0, 20)])]
+    [0.0, 0.25, 0.5, 1.0]
+    >>> [round(share, 2) for _, share in _shares([(0, 0), (5, 0), (10, 0), (15, 0)])]
+    [0.0, 0.33, 0.67, 1.0]
+    """
+    low, high = points[0][1], points[-1][1]
+    last = max(1, len(points) - 1)
+    if high - low < 1:
+        return [(point, n / last) for n, point in enumerate(points)]
+    return [(point, min(1.0, max(0.0, (point[1] - low) / (high - low)))) for point in points]
+
+
 def centre(graph: Any, thesis: str) -> bool:
     """Move ``thesis`` to the middle of the laid-out ``graph`` (a pygraphviz AGraph) and bend
     the edges into it to follow; False (and nothing changed) when that is not safe: the thesis
     has outgoing edges, or shares its rank.
 
     An edge into the thesis keeps its start; its points slide sideways, the more the nearer
-    its end, so that it stays a smooth curve.
+    its end, so that it stays a smooth curve; its end and its arrowhead move with the thesis,
+    so the line still meets its arrowhead.
     """
     if not graph.has_node(thesis):
         return False
@@ -65,14 +83,7 @@ def centre(graph: Any, thesis: str) -> bool:
     rebuilt = []
     for edge in graph.in_edges(node):
         tip, points = _points(edge.attr["pos"])
-        high = tip[1] if tip else points[-1][1]
-        low = points[0][1]
-
-        def moved(point: tuple[float, float], low: float = low, high: float = high):
-            share = min(1.0, max(0.0, (point[1] - low) / (high - low))) if high > low else 1.0
-            return point[0] + dx * share, point[1]
-
-        spline = " ".join(_fmt(moved(p)) for p in points)
+        spline = " ".join(_fmt((x + dx * share, y)) for (x, y), share in _shares(points))
         rebuilt.append((edge, (f"e,{_fmt((tip[0] + dx, tip[1]))} " if tip else "") + spline))
     for edge, pos in rebuilt:
         edge.attr["pos"] = pos

@@ -1,0 +1,74 @@
+"""What a reader of a drawing relies on, measured in the SVG: every line reaches its arrowhead,
+struck-through text keeps its line spacing, the legend does not make a map smaller, and small
+words have the contrast WCAG asks of text."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+
+from argmap.api import check_bytes, load, render_figures, render_map
+from argmap.model import ArgumentMap
+
+from .conftest import SEED_MAP
+
+_NUMBER = r"(-?\d+(?:\.\d+)?)"
+_POINT = re.compile(_NUMBER + "," + _NUMBER)
+_EDGE = re.compile(r'<g id="([^"]*)" class="edge[^"]*">(.*?)</g>\n(?=<!--|<g|</g>)', re.S)
+
+
+@pytest.fixture(scope="module")
+def seed() -> ArgumentMap:
+    return load(SEED_MAP)
+
+
+def loaded(text: str) -> ArgumentMap:
+    checked = check_bytes(text.encode(), "map.yaml")
+    assert checked.map is not None, checked.diagnostics
+    return checked.map
+
+
+def gaps(svg: bytes) -> dict[str, float]:
+    """Edge id → how far (points) its line ends from the nearest corner of its arrowhead."""
+    found = {}
+    for edge in _EDGE.finditer(svg.decode()):
+        line = re.search(r'<path[^>]* d="([^"]+)"', edge.group(2))
+        head = re.search(r'<polygon[^>]* points="([^"]+)"', edge.group(2))
+        if line is None or head is None:
+            continue
+        end = [float(v) for v in _POINT.findall(line.group(1))[-1]]
+        corners = [(float(x), float(y)) for x, y in _POINT.findall(head.group(1))]
+        found[edge.group(1)] = min(math.dist(end, corner) for corner in corners)
+    return found
+
+
+# A thesis far to one side of what supports it: the layout moves it to the middle.
+LOPSIDED = """\
+argmap: 1
+title: A thesis moved to the middle
+conclusions:
+  - id: top
+    text: The thesis, which the drawing puts in the middle of the figure.
+    reasons:
+      - [left, middle]
+      - right
+  - id: right
+    text: A conclusion far to the right, with reasons of its own below it.
+    reasons: [r1, r2, r3]
+premises:
+  - {id: left, text: A premise on the left.}
+  - {id: middle, text: A premise in the middle.}
+  - {id: r1, text: The first reason of the conclusion on the right.}
+  - {id: r2, text: The second reason of the conclusion on the right.}
+  - {id: r3, text: The third reason of the conclusion on the right.}
+"""
+
+
+def test_every_line_reaches_its_arrowhead_when_the_thesis_is_moved(seed: ArgumentMap) -> None:
+    drawings = [render_map(seed, "svg"), render_map(loaded(LOPSIDED), "svg")]
+    drawings += render_figures(seed, "svg", fit=720)
+    for svg in drawings:
+        far = {edge: round(gap, 1) for edge, gap in gaps(svg).items() if gap > 8}
+        assert not far, far  # an arrowhead is about 8 points long
