@@ -4,6 +4,7 @@ words have the contrast WCAG asks of text."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -72,3 +73,38 @@ def test_every_line_reaches_its_arrowhead_when_the_thesis_is_moved(seed: Argumen
     for svg in drawings:
         far = {edge: round(gap, 1) for edge, gap in gaps(svg).items() if gap > 8}
         assert not far, far  # an arrowhead is about 8 points long
+
+
+STATUSES = """\
+argmap: 1
+title: A rebutted conclusion
+conclusions:
+  - id: claim
+    text: A conclusion whose text is long enough to be set on three or four lines of its box.
+    reasons: [ground]
+    objections: [rebuttal]
+premises:
+  - {id: ground, text: The ground of the conclusion.}
+  - {id: rebuttal, text: A rebuttal of the conclusion that stands.}
+"""
+
+
+def line_tops(svg: bytes, claim: str) -> list[tuple[float, float]]:
+    """The baseline and size of each line of a claim's text, top to bottom."""
+    group = re.search(rf'<g id="{claim}" class="node[^"]*">(.*?)</g>\n</g>', svg.decode(), re.S)
+    assert group is not None, claim
+    found = re.findall(r'<text[^>]* y="([-\d.]+)"[^>]*font-size="([\d.]+)"', group.group(1))
+    return [(float(y), float(size)) for y, size in found if float(size) >= 12]  # not the kind
+
+
+def test_struck_through_text_keeps_the_line_spacing_of_plain_text() -> None:
+    amap = loaded(STATUSES)
+    plain = line_tops(render_map(amap, "svg"), "claim")
+    struck_svg = render_map(amap, "svg", status=True)
+    struck = line_tops(struck_svg, "claim")
+    assert re.search(rb'<g id="claim" class="[^"]*defeated', struck_svg)
+    assert len(struck) == len(plain) >= 3
+    spacing = [round(b[0] - a[0], 2) for a, b in itertools.pairwise(plain)]
+    assert [round(b[0] - a[0], 2) for a, b in itertools.pairwise(struck)] == spacing
+    assert min(spacing) >= 1.3 * plain[0][1]  # apart as the font sets lines, not touching
+    assert struck_svg.count(b'text-decoration="line-through"') == len(struck)
