@@ -86,6 +86,8 @@ conclusions:
 premises:
   - {id: ground, text: The ground of the conclusion.}
   - {id: rebuttal, text: A rebuttal of the conclusion that stands.}
+  - {id: one, text: One side of a quarrel nothing settles., objections: [other], role: opponent}
+  - {id: other, text: The other side of it., objections: [one], implicit: true}
 """
 
 
@@ -108,3 +110,54 @@ def test_struck_through_text_keeps_the_line_spacing_of_plain_text() -> None:
     assert [round(b[0] - a[0], 2) for a, b in itertools.pairwise(struck)] == spacing
     assert min(spacing) >= 1.3 * plain[0][1]  # apart as the font sets lines, not touching
     assert struck_svg.count(b'text-decoration="line-through"') == len(struck)
+
+
+def luminance(colour: str) -> float:
+    """WCAG 2's relative luminance of ``#rrggbb`` (or white)."""
+    colour = {"white": "#ffffff", "black": "#000000"}.get(colour, colour)
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_contrast_ratio_of_wcag() -> None:
+    assert round(contrast("#000000", "white"), 1) == 21.0
+    assert round(contrast("#767676", "#ffffff"), 2) == 4.54  # the lightest grey that passes
+
+
+_NODE = re.compile(r'<g id="[^"]*" class="node[^"]*">(.*?)</g>\n</g>', re.S)
+_TEXT = re.compile(r'<text[^>]* fill="([^"]+)"[^>]*>([^<]*)</text>')
+
+
+def text_on_fills(svg: bytes) -> list[tuple[str, str, str]]:
+    """(text, its colour, the colour behind it) for every text of a drawing: in a claim on
+    the claim's fill, elsewhere (title, legend, labels) on the drawing's background."""
+    text = svg.decode()
+    background = re.search(r'<polygon fill="([^"]+)" stroke="none"', text)
+    assert background is not None
+    found = []
+    for node in _NODE.finditer(text):
+        shape = re.search(r'<(?:path|polygon) fill="([^"]+)"', node.group(1))
+        behind = shape.group(1) if shape and shape.group(1) != "none" else background.group(1)
+        found += [(words, colour, behind) for colour, words in _TEXT.findall(node.group(1))]
+    outside = _NODE.sub("", text)
+    found += [(words, colour, background.group(1)) for colour, words in _TEXT.findall(outside)]
+    return [item for item in found if item[0].strip()]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "print"])
+def test_every_word_has_the_contrast_wcag_asks_of_small_text(theme: str) -> None:
+    amap = loaded(STATUSES)
+    for svg in (render_map(amap, "svg", theme=theme), render_map(amap, "svg", theme=theme,
+                                                                  status=True)):  # fmt: skip
+        low = {
+            (words, colour, behind, round(contrast(colour, behind), 2))
+            for words, colour, behind in text_on_fills(svg)
+            if contrast(colour, behind) < 4.5
+        }
+        assert not low, low
