@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import struct
 
 import pytest
 
@@ -91,6 +92,27 @@ premises:
 """
 
 
+# A microtext (micro_d10, shortened): a small map whose legend takes several rows.
+MICROTEXT = """\
+argmap: 1
+title: micro_d10
+conclusions:
+  - id: a1
+    text: In a few decades our society will have a disproportionate number of old people.
+    reasons:
+      - [a2, a3]
+premises:
+  - {id: a2, text: Life expectancy is constantly rising., role: proponent}
+  - id: a3
+    text: At the same time birth rates are declining.
+    objections:
+      - claims: a4
+        objections: [a5]
+  - {id: a4, text: Having children has become more fashionable again., role: opponent}
+  - {id: a5, text: These short-term fluctuations don't change the general trend.}
+"""
+
+
 def line_tops(svg: bytes, claim: str) -> list[tuple[float, float]]:
     """The baseline and size of each line of a claim's text, top to bottom."""
     group = re.search(rf'<g id="{claim}" class="node[^"]*">(.*?)</g>\n</g>', svg.decode(), re.S)
@@ -161,3 +183,49 @@ def test_every_word_has_the_contrast_wcag_asks_of_small_text(theme: str) -> None
             if contrast(colour, behind) < 4.5
         }
         assert not low, low
+
+
+def claims_width(svg: bytes) -> float:
+    """How wide the claims of a drawing spread, from the leftmost to the rightmost, points."""
+    xs = [
+        float(x)
+        for node in _NODE.finditer(svg.decode())
+        for x, _ in _POINT.findall(" ".join(re.findall(r' (?:d|points)="([^"]+)"', node.group(1))))
+    ]
+    return max(xs) - min(xs)
+
+
+def viewbox_width(svg: bytes) -> float:
+    found = re.search(rb'viewBox="0 0 ([\d.]+) ', svg)
+    assert found is not None
+    return float(found.group(1))
+
+
+@pytest.mark.parametrize("text", [STATUSES, MICROTEXT])
+@pytest.mark.parametrize("status", [False, True])
+def test_the_legend_of_a_whole_map_goes_in_rows_no_wider_than_its_claims(
+    text: str, status: bool
+) -> None:
+    """A legend in one long row would make the drawing wider than its claims, and so shrink
+    every text of it in a column."""
+    svg = render_map(loaded(text), "svg", status=status)
+    assert viewbox_width(svg) <= claims_width(svg) + 30  # the drawing's margins
+    png = render_map(loaded(text), "png", status=status)  # 144 dpi: 2 pixels a point
+    assert struct.unpack(">I", png[16:20])[0] <= 2 * (claims_width(svg) + 30)
+
+
+def combs(svg: bytes) -> int:
+    """How many cells of a legend's arrowhead an SVG still draws apart (a point wide each)."""
+    found = 0
+    for points in re.findall(rb'<polygon fill="[^"]+" stroke="none" points="([^"]+)"', svg):
+        xs = {round(float(x), 2) for x, _ in _POINT.findall(points.decode())}
+        found += len(xs) == 2 and round(max(xs) - min(xs), 2) == 1
+    return found
+
+
+@pytest.mark.parametrize("text", [STATUSES, MICROTEXT])
+@pytest.mark.parametrize("status", [False, True])
+def test_the_legends_arrow_is_one_triangle_in_every_row(text: str, status: bool) -> None:
+    svg = render_map(loaded(text), "svg", status=status)
+    assert b">supports<" in svg
+    assert combs(svg) == 0

@@ -1,4 +1,5 @@
-"""A laid-out graph → the same graph with its thesis in the middle; a drawing → its size.
+"""A laid-out graph → the same graph with its thesis in the middle, or its widths; a drawing →
+its size.
 
 Graphviz's ``dot`` puts a top claim over the median of what supports it, which can be far from
 the middle of the figure. The thesis is alone on the top rank (``rank=sink``), so it can slide
@@ -107,6 +108,33 @@ def centring(thesis: str | None, keep: list[str] | None = None) -> Any:
     return adjust
 
 
+def widths(graph: Any) -> tuple[float, float]:
+    """How wide a laid-out graph's nodes and edges spread, and how wide its label (the
+    heading: title and legend) is, in points."""
+    xs = []
+    for node in graph.nodes_iter():
+        x = _pair(node.attr["pos"])[0]
+        half = float(node.attr["width"]) * 36
+        xs += [x - half, x + half]
+    for edge in graph.edges_iter():
+        tip, points = _points(edge.attr.get("pos") or "")
+        xs += [x for x, _ in points] + ([tip[0]] if tip else [])
+    label = float(graph.graph_attr.get("lwidth") or 0) * 72
+    return (max(xs) - min(xs) if xs else 0.0), label
+
+
+def measuring(thesis: str | None, found: list[tuple[float, float]]) -> Any:
+    """:func:`centring`'s ``adjust`` that also appends the laid-out graph's :func:`widths`
+    to ``found``."""
+
+    def adjust(graph: Any) -> None:
+        if thesis is not None:
+            centre(graph, thesis)
+        found.append(widths(graph))
+
+    return adjust
+
+
 def placed(laid_out: str) -> Any:
     """An ``adjust`` that puts every node, edge and the label where they are in ``laid_out``
     (a graph of the same nodes and edges, laid out before: :func:`centring` kept it), so that
@@ -145,4 +173,4 @@ def viewbox(svg: bytes) -> tuple[float, float]:
     return float(match.group(3)), float(match.group(4))
 
 
-__all__ = ["OFF_CENTRE", "centre", "centring", "placed", "viewbox"]
+__all__ = ["OFF_CENTRE", "centre", "centring", "measuring", "placed", "viewbox", "widths"]
