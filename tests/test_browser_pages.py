@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 from argmap.analysis.coverage import coverage as cover
@@ -169,3 +170,33 @@ def test_every_text_of_the_view_has_the_contrast_wcag_asks(
     browser.get(path.as_uri())
     browser.find_element("css selector", "mark").click()  # a passage lit, its claim named
     assert browser.execute_script(LOW_CONTRAST) == []
+
+
+LONG_ID = "a-claim-whose-id-is-as-long-as-argmap-allows-sixty-four-chars-ok"
+
+
+def test_the_coverage_page_fits_a_phone_without_scrolling_sideways(
+    browser, seed: ArgumentMap, tmp_path: Path
+) -> None:
+    """Its tags (a claim's id, up to 64 characters; why a line is furniture) wrap on a narrow
+    screen rather than push the page wider than the screen."""
+    assert len(LONG_ID) == 64
+    first = seed.claims[0]
+    renamed = attrs.evolve(seed, claims=(attrs.evolve(first, id=LONG_ID), *seed.claims[1:]))
+    path = tmp_path / "coverage.html"
+    found = cover(renamed, SourceText(source_text(seed, SEED_MAP) or ""))
+    path.write_text(page(renamed, found), encoding="utf-8")
+    viewport(browser, 390, 844)
+    try:
+        browser.get(path.as_uri())
+        assert LONG_ID in browser.page_source
+        wide = browser.execute_script(
+            "const w = document.documentElement.clientWidth;"
+            "return [...document.querySelectorAll('body *')]"
+            ".filter((e) => e.getBoundingClientRect().right > w + 0.5).map((e) => e.className);"
+        )
+        assert wide == []
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+        screenshot(browser, "coverage-page-phone", whole=False)
+    finally:
+        viewport(browser, WIDTH, HEIGHT)
