@@ -229,3 +229,47 @@ def test_the_legends_arrow_is_one_triangle_in_every_row(text: str, status: bool)
     svg = render_map(loaded(text), "svg", status=status)
     assert b">supports<" in svg
     assert combs(svg) == 0
+
+
+# Fourteen claims, several resting on the same claim: the split's estimate (a tree of the
+# claims) is half again as wide as Graphviz draws it.
+SHARED = """\
+argmap: 1
+title: A map whose claims share reasons
+premises:
+  - {id: p1, text: Cycling to work is cheaper than driving.}
+  - {id: p2, text: Most commutes in the city are under five kilometres.}
+  - {id: p3, text: Bike lanes are dangerous at night., role: opponent, objections: [p4]}
+  - {id: p4, text: The new lanes have lights all along them.}
+  - {id: p5, text: Weather makes cycling impossible half the year., role: opponent}
+  - {id: p6, text: Winters here are mild., objections: [p5]}
+  - {id: p7, text: Cyclists are healthier., implicit: true}
+  - {id: p8, text: Health matters to employers., restates: p9}
+  - {id: p9, text: Employers care about their staff's health.}
+  - {id: p10, text: Rewards for cycling are unfair to disabled staff., objections: [p11]}
+  - {id: p11, text: Rewards can be designed for every kind of commute., objections: [p10]}
+conclusions:
+  - id: c1
+    text: Cycling is a practical way to get to work here.
+    reasons:
+      - claims: [p1, p2]
+        scheme: practical reasoning
+      - claims: p7
+        objections: [p3]
+    objections: [p5]
+  - id: c2
+    text: Employers should reward cycling.
+    reasons: [[c1, p8]]
+    objections: [p10]
+recommendations:
+  - {id: r1, text: The city should pay for a bike-to-work scheme., thesis: true, reasons: [c2, c1]}
+"""
+
+
+def test_a_map_that_graphviz_draws_within_the_column_is_one_figure() -> None:
+    """Not four, the last of them one premise: the reader sees the argument whole."""
+    amap = loaded(SHARED)
+    (svg,) = render_figures(amap, "svg", fit=720)
+    assert viewbox_width(svg) <= 960  # claim text at least 9 px in 720 px
+    assert len(re.findall(rb'class="node claim', svg)) == len(amap.claims)
+    assert b"continued in" not in svg and b"in full in" not in svg
