@@ -273,3 +273,41 @@ def test_a_map_that_graphviz_draws_within_the_column_is_one_figure() -> None:
     assert viewbox_width(svg) <= 960  # claim text at least 9 px in 720 px
     assert len(re.findall(rb'class="node claim', svg)) == len(amap.claims)
     assert b"continued in" not in svg and b"in full in" not in svg
+
+
+def crossings(svg: bytes) -> list[tuple[str, str]]:
+    """(edge, claim) for each edge whose line runs through a claim's box (2 points inside
+    its outline) that is not one of its ends."""
+    text = svg.decode().replace("&#45;", "-")
+    boxes = {}
+    for node in re.finditer(r'<g id="[^"]*" class="node claim[^"]*">(.*?)</g>\n</g>', text, re.S):
+        outline = " ".join(re.findall(r' (?:d|points)="([^"]+)"', node.group(1)))
+        xs, ys = zip(*((float(x), float(y)) for x, y in _POINT.findall(outline)), strict=True)
+        name = re.search(r"<title>([^<]*)</title>", node.group(1))[1]  # as the edges name it
+        boxes[name] = (min(xs) + 2, min(ys) + 2, max(xs) - 2, max(ys) - 2)
+    found = []
+    for edge in _EDGE.finditer(text):
+        ends = set(re.split(r"-&gt;|--", re.search(r"<title>([^<]*)</title>", edge.group(2))[1]))
+        line = re.search(r'<path[^>]* d="M([^"]+)"', edge.group(2))
+        if line is None:
+            continue
+        points = [(float(x), float(y)) for x, y in _POINT.findall(line.group(1))]
+        along = []
+        for n in range(0, len(points) - 3, 3):
+            (ax, ay), (bx, by), (cx, cy), (dx, dy) = points[n : n + 4]
+            for t in (i / 16 for i in range(17)):
+                u = 1 - t
+                a, b, c, d = u**3, 3 * u * u * t, 3 * u * t * t, t**3
+                along.append((a * ax + b * bx + c * cx + d * dx, a * ay + b * by + c * cy + d * dy))
+        for name, (left, top, right, bottom) in boxes.items():
+            if name not in ends and any(left < x < right and top < y < bottom for x, y in along):
+                found.append((edge.group(1), name))
+    return found
+
+
+def test_no_line_runs_through_a_claim_it_does_not_join(seed: ArgumentMap) -> None:
+    """Moving the thesis to the middle bends the lines into it; not through other claims."""
+    drawings = render_figures(loaded(SHARED), "svg", fit=720)
+    drawings += [render_map(loaded(SHARED), "svg"), render_map(loaded(LOPSIDED), "svg")]
+    drawings += render_figures(seed, "svg", fit=720) + render_figures(seed, "svg", fit=480)
+    assert [found for svg in drawings if (found := crossings(svg))] == []

@@ -58,10 +58,41 @@ def _shares(points: list[tuple[float, float]]) -> list[tuple[tuple[float, float]
     return [(point, min(1.0, max(0.0, (point[1] - low) / (high - low)))) for point in points]
 
 
+def _curve(points: list[tuple[float, float]], steps: int = 16) -> list[tuple[float, float]]:
+    """Points along a spline given as Graphviz gives it: a start, then 3 points a Bezier.
+
+    >>> _curve([(0, 0), (0, 10), (10, 10), (10, 0)], 2)
+    [(0.0, 0.0), (5.0, 7.5), (10.0, 0.0)]
+    """
+    found = []
+    for n in range(0, len(points) - 3, 3):
+        (ax, ay), (bx, by), (cx, cy), (dx, dy) = points[n : n + 4]
+        for i in range(0 if n == 0 else 1, steps + 1):
+            t = i / steps
+            u = 1 - t
+            a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+            found.append((a * ax + b * bx + c * cx + d * dx, a * ay + b * by + c * cy + d * dy))
+    return found
+
+
+def _boxes(graph: Any, apart: set[str]) -> list[tuple[float, float, float, float]]:
+    """The boxes of a laid-out graph's nodes but ``apart`` and its junctions (points), each
+    2 points inside its outline: left, bottom, right, top."""
+    boxes = []
+    for node in graph.nodes_iter():
+        if node in apart or node.attr.get("shape") == "point":
+            continue
+        x, y = _pair(node.attr["pos"])
+        half_w = float(node.attr["width"]) * 36 - 2
+        half_h = float(node.attr["height"]) * 36 - 2
+        boxes.append((x - half_w, y - half_h, x + half_w, y + half_h))
+    return boxes
+
+
 def centre(graph: Any, thesis: str) -> bool:
     """Move ``thesis`` to the middle of the laid-out ``graph`` (a pygraphviz AGraph) and bend
     the edges into it to follow; False (and nothing changed) when that is not safe: the thesis
-    has outgoing edges, or shares its rank.
+    has outgoing edges, shares its rank, or an edge bent to follow it would cross a claim.
 
     An edge into the thesis keeps its start; its points slide sideways, the more the nearer
     its end, so that it stays a smooth curve; its end and its arrowhead move with the thesis,
@@ -84,7 +115,12 @@ def centre(graph: Any, thesis: str) -> bool:
     rebuilt = []
     for edge in graph.in_edges(node):
         tip, points = _points(edge.attr["pos"])
-        spline = " ".join(_fmt((x + dx * share, y)) for (x, y), share in _shares(points))
+        bent = [(x + dx * share, y) for (x, y), share in _shares(points)]
+        along = _curve(bent) + ([(tip[0] + dx, tip[1])] if tip else [])
+        for left, bottom, right, top in _boxes(graph, {thesis, edge[0]}):
+            if any(left < px < right and bottom < py < top for px, py in along):
+                return False  # the thesis stays where dot put it, its edges around claims
+        spline = " ".join(_fmt(point) for point in bent)
         rebuilt.append((edge, (f"e,{_fmt((tip[0] + dx, tip[1]))} " if tip else "") + spline))
     for edge, pos in rebuilt:
         edge.attr["pos"] = pos
