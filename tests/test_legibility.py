@@ -266,11 +266,15 @@ recommendations:
 """
 
 
-def test_a_map_that_graphviz_draws_within_the_column_is_one_figure() -> None:
+@pytest.mark.parametrize("column", [640, 720])  # Pandoc's HTML, a report's column
+@pytest.mark.parametrize("status", [False, True])
+def test_a_map_that_graphviz_draws_within_the_column_is_one_figure(
+    column: int, status: bool
+) -> None:
     """Not four, the last of them one premise: the reader sees the argument whole."""
     amap = loaded(SHARED)
-    (svg,) = render_figures(amap, "svg", fit=720)
-    assert viewbox_width(svg) <= 960  # claim text at least 9 px in 720 px
+    (svg,) = render_figures(amap, "svg", fit=column, status=status)
+    assert viewbox_width(svg) <= column * 12 / 9  # claim text at least 9 px in the column
     assert len(re.findall(rb'class="node claim', svg)) == len(amap.claims)
     assert b"continued in" not in svg and b"in full in" not in svg
 

@@ -57,7 +57,7 @@ MAX_ROUNDS = 6
 TIGHT_NODESEP = 0.1
 #: A map the split estimates at most this many times too big for one figure is laid out
 #: whole first, and kept whole if it fits (:func:`_whole_if_it_fits`).
-TRY_WHOLE = 1.5
+TRY_WHOLE = 2.0
 
 
 def px_per_unit(viewbox_width: float, column: float) -> float:
