@@ -11,7 +11,9 @@ import struct
 
 import pytest
 
+from argmap.analysis.evaluate import evaluate
 from argmap.api import check_bytes, load, render_figures, render_map
+from argmap.draw.figures import whole_svg
 from argmap.model import ArgumentMap
 
 from .conftest import SEED_MAP
@@ -315,3 +317,22 @@ def test_no_line_runs_through_a_claim_it_does_not_join(seed: ArgumentMap) -> Non
     drawings += [render_map(loaded(SHARED), "svg"), render_map(loaded(LOPSIDED), "svg")]
     drawings += render_figures(seed, "svg", fit=720) + render_figures(seed, "svg", fit=480)
     assert [found for svg in drawings if (found := crossings(svg))] == []
+
+
+def step_gaps(svg: bytes) -> list[float]:
+    """The gaps (points) between the cells of each legend arrowhead in Graphviz's drawing,
+    as PNG and PDF draw it (the SVG joins the cells into one triangle)."""
+    gaps = []
+    for run in re.finditer(rb'(?:<polygon fill="[^"]+" stroke="none" points="[^"]+"/>\n){9}', svg):
+        lefts = [float(x) for x in re.findall(rb'points="([-\d.]+),', run.group())]
+        gaps += [round(b - a - 1, 3) for a, b in itertools.pairwise(lefts)]
+    return gaps
+
+
+@pytest.mark.parametrize("text", [STATUSES, MICROTEXT])
+@pytest.mark.parametrize("status", [False, True])
+def test_the_legends_arrow_is_drawn_whole_in_png_and_pdf(text: str, status: bool) -> None:
+    amap = loaded(text)
+    drawn = whole_svg(amap, evaluation=evaluate(amap) if status else None)
+    gaps = step_gaps(drawn)
+    assert len(gaps) == 8 and set(gaps) == {0.0}  # nine steps side by side, no comb

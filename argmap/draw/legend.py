@@ -118,8 +118,11 @@ def _line(look: EdgeStyle, head: str, words: str) -> tuple[str, float]:
             "</TR></TABLE></TD>"
             for high in range(ARROW_STEPS, 0, -1)
         )
-        cells = line + f'<TD ROWSPAN="2" VALIGN="MIDDLE"><TABLE BORDER="0" CELLSPACING="0" ' \
-            f'CELLPADDING="0"><TR>{steps}</TR></TABLE></TD>'  # fmt: skip
+        # Of a fixed size, so that Graphviz, spreading a row of the legend wider, cannot
+        # spread the steps apart into a comb.
+        cells = line + f'<TD ROWSPAN="2" VALIGN="MIDDLE" WIDTH="{ARROW_STEPS}" HEIGHT="10" ' \
+            f'FIXEDSIZE="TRUE"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">' \
+            f'<TR>{steps}</TR></TABLE></TD>'  # fmt: skip
     sample = (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
         f'<TR>{cells}</TR><TR><TD HEIGHT="5"></TD></TR></TABLE>'
