@@ -1,6 +1,7 @@
-"""What a reader of a drawing relies on, measured in the SVG: every line reaches its arrowhead,
-struck-through text keeps its line spacing, the legend does not make a map smaller, and small
-words have the contrast WCAG asks of text."""
+"""What a reader of a drawing relies on, measured in the SVG: every line reaches its arrowhead
+and runs through no claim it does not join, struck-through text keeps its line spacing, small
+words have the contrast WCAG asks of text, the legend does not make a map smaller and its arrow
+is one shape, and a map that fits its column is not cut into figures."""
 
 from __future__ import annotations
 
