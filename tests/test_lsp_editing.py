@@ -102,7 +102,7 @@ def _ids_offered(tmp_path: Path, text: str) -> list[str]:
     "where",
     [
         "      - supplier\n      - |\n",
-        "      - supplier\n      - |\n    objections: [needs]\n",
+        "      - supplier\n      - |\n    contradicts: [needs]\n",
         "      - |\n      - supplier\n",
         "    reasons: [supplier, |]\n",
     ],
@@ -117,8 +117,8 @@ def test_ids_of_other_lists_and_the_one_being_typed_are_offered(tmp_path: Path) 
     assert _ids_offered(tmp_path, MAP + "      - supp|lier\n") == ["supplier", "needs"]
     linked = MAP + "      - [supplier, needs]\n      - [|]\n"
     assert _ids_offered(tmp_path, linked) == ["supplier", "needs"]
-    objections = MAP + "      - supplier\n    objections:\n      - |\n"
-    assert _ids_offered(tmp_path, objections) == ["supplier", "needs"]
+    contradicts = MAP + "      - supplier\n    contradicts:\n      - |\n"
+    assert _ids_offered(tmp_path, contradicts) == ["supplier", "needs"]
 
 
 def test_the_uses_of_the_id_under_the_cursor_are_highlighted(tmp_path: Path) -> None:
@@ -323,3 +323,49 @@ def test_nothing_is_offered_in_a_text_written_over_several_lines(
     text = "argmap: 1\ntitle: t\npremises:\n  - id: a\n" + where
     doc = document(text.replace("|", ""), tmp_path / "map.yaml")
     assert completion.complete(doc, doc.position(text.index("|")), Sources()).items == []
+
+
+CHAIN = (
+    "argmap: 1\ntitle: t\n"
+    "premises:\n"
+    "  - id: supplier\n    text: S.\n    implicit: true\n"
+    "  - id: needs\n    text: N.\n    implicit: true\n"
+    "  - id: cost\n    text: C.\n    implicit: true\n"
+    "recommendations:\n"
+    "  - id: top\n    text: T.\n    implicit: true\n    reasons: [middle]\n"
+    "conclusions:\n"
+    "  - id: middle\n    text: M.\n    implicit: true\n    reasons: [low]\n"
+    "  - id: low\n    text: L.\n    implicit: true\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("links", "offered"),
+    [
+        # As a reason of 'low': not 'middle' nor 'top', which it supports (a support cycle,
+        # AM105), nor 'cost', its objection (AM107), nor 'supplier', listed.
+        ("    reasons: [supplier, |]\n    objections: [cost]\n", ["needs"]),
+        (
+            "    reasons:\n      - supplier\n      - [needs, |]\n    objections: [cost]\n",
+            ["supplier", "needs"],
+        ),
+        # An answer to its objection defends it: it may be a reason too.
+        (
+            "    objections:\n      - claims: cost\n        objections: [needs]\n"
+            "    reasons: [|]\n",
+            ["supplier", "needs"],
+        ),
+        # As an objection to 'low': not 'supplier', its reason (AM107).
+        ("    reasons: [supplier]\n    objections: [cost, |]\n", ["needs", "top", "middle"]),
+        # An objection to an objection defends 'low': its reason may.
+        (
+            "    reasons: [supplier]\n    objections:\n      - claims: cost\n"
+            "        objections: [|]\n",
+            ["supplier", "needs", "cost", "top", "middle"],
+        ),
+    ],
+)
+def test_ids_that_would_make_the_map_wrong_are_not_offered(
+    tmp_path: Path, links: str, offered: list[str]
+) -> None:
+    assert _ids_offered(tmp_path, CHAIN + links) == offered

@@ -66,6 +66,41 @@ def _listed(document: Document, where: Place, owner: Claim | None, offset: int) 
     }
 
 
+def _ruled_out(document: Document, where: Place, owner: Claim | None) -> set[str]:
+    """The ids the check would refuse where the cursor is: as a reason of the claim, those it
+    supports however far (a support cycle, AM105) and its objections; as an objection to
+    it, its reasons (both for and against, AM107). An objection to an objection defends the
+    claim: nothing is ruled out there."""
+    tail = where.path[2:]
+    if owner is None or owner.id is None or not tail or "objections" in tail[1:]:
+        return set()
+    references = document.outline.references
+    if tail[0] == "objections":
+        return {
+            ref.token.value for ref in references if ref.owner is owner and ref.role == "reason"
+        }
+    if tail[0] != "reasons":
+        return set()
+    supports: dict[str, set[str]] = {}  # claim id → the ids of the claims it is a reason of
+    for ref in references:
+        if ref.role == "reason" and ref.owner.id is not None:
+            supports.setdefault(ref.token.value, set()).add(ref.owner.id.value)
+    found: set[str] = set()
+    todo = [owner.id.value]
+    while todo:
+        for target in supports.get(todo.pop(), ()):
+            if target not in found:
+                found.add(target)
+                todo.append(target)
+    # Its objections and those of its steps; not those answering them (which defend it).
+    return found | {
+        ref.token.value
+        for ref in references
+        if ref.owner is owner and ref.role == "objection"
+        and ref.token.path.count("objections") == 1
+    }  # fmt: skip
+
+
 def _ids(document: Document, where: Place, offset: int) -> list[types.CompletionItem]:
     body = document.body
     start = where.start
@@ -81,11 +116,11 @@ def _ids(document: Document, where: Place, offset: int) -> list[types.Completion
     edit_range = document.range(start, end)
     owner = document.outline.claim_before(offset)
     own = owner.id.value if owner is not None and owner.id is not None else None
-    listed = _listed(document, where, owner, offset)
+    left_out = _listed(document, where, owner, offset) | _ruled_out(document, where, owner)
     items = []
     for number, (claim_id, claim) in enumerate(document.outline.ids().items()):
-        if claim_id == own or claim_id in listed:
-            continue  # a claim is no reason for itself, nor twice a reason
+        if claim_id == own or claim_id in left_out:
+            continue  # a claim is no reason for itself, nor twice a reason, nor ...
         items.append(
             types.CompletionItem(
                 label=claim_id,
