@@ -18,9 +18,9 @@ def chain(evaluation: Evaluation, claim_id: str, limit: int | None = None) -> li
         current = todo.pop()
         why = evaluation.why(current)
         found.append((current, why))
-        more = [
+        more = [  # once each: a claim may rebut and contradict, or attack twice
             other
-            for other in why.named()
+            for other in dict.fromkeys(why.named())
             if other not in seen and evaluation.status(other) is not Status.STANDS
         ]
         seen.update(more)
@@ -31,7 +31,8 @@ def chain(evaluation: Evaluation, claim_id: str, limit: int | None = None) -> li
 def defeaters(evaluation: Evaluation, claim_id: str, limit: int | None = None) -> list[str]:
     """The claims that keep a claim from standing, at the ends of its chain: for a defeated
     claim the attackers that stand, for an undecided one the undecided attackers (looking at
-    most ``limit`` claims down the chain)."""
+    most ``limit`` claims down the chain); never the claim itself, which a cycle of attacks
+    brings back at the end of its own chain."""
     found: dict[str, None] = {}
     root = evaluation.status(claim_id)
     wanted = Status.STANDS if root is Status.DEFEATED else Status.UNDECIDED
@@ -44,7 +45,7 @@ def defeaters(evaluation: Evaluation, claim_id: str, limit: int | None = None) -
                 if evaluation.status(other) is wanted:
                     found.setdefault(other)
         found.update(dict.fromkeys(why.contradicting))
-    return list(found)
+    return [other for other in found if other != claim_id]
 
 
 def _join(items: list[str]) -> str:
