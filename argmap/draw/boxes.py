@@ -47,7 +47,7 @@ PADDING = 1.0
 #: The figure number a stub or a reference is measured with (the widest written).
 NUMBER = 999
 
-Line = list[tuple[str, float, bool, bool]]  # spans: text, size, bold, struck through
+Line = list[tuple[str, float, bool]]  # spans: text, size, bold
 
 
 def _written(points: float) -> float:
@@ -104,18 +104,18 @@ def _lines(lines: list[Line]) -> tuple[float, float]:
     largest font size (one line alone is always as pango sets it)."""
     first = lines[0][0][1]
     wide = high = 0.0
-    if all(len(spans) == 1 and spans[0][1:] == (first, False, False) for spans in lines):
+    if all(len(spans) == 1 and spans[0][1:] == (first, False) for spans in lines):
         font = sized(first)  # one plain span a line, all of one size (a claim's text, a stub)
-        for ((text, _, _, _),) in lines:
+        for ((text, _, _),) in lines:
             wide = max(wide, font.width(text))
             high += font.line_height
         return wide, high
     for spans in lines:
-        wide = max(wide, sum(text_width(text, size, bold=bold) for text, size, bold, _ in spans))
+        wide = max(wide, sum(text_width(text, size, bold=bold) for text, size, bold in spans))
         if len(lines) == 1:
-            high += max(line_height(size, bold=bold) for _, size, bold, _ in spans)
+            high += max(line_height(size, bold=bold) for _, size, bold in spans)
         else:
-            high += max(size for _, size, _, _ in spans)
+            high += max(size for _, size, _ in spans)
     return wide, high
 
 
@@ -150,22 +150,21 @@ def claim_box(
         Unmeasured: a text has a character the shipped font does not draw.
     """
     kind = kind_word(claim.kind, implicit=claim.implicit, thesis=thesis)
-    words: Line = [(kind, WORD_SIZE, True, False)]
-    struck = False
+    words: Line = [(kind, WORD_SIZE, True)]
     if status is not None and status in STATUS_STYLES:
-        words.append(("\xa0\xa0" + STATUS_STYLES[status].word, WORD_SIZE, True, False))
-        struck = STATUS_STYLES[status].strike
+        words.append(("\xa0\xa0" + STATUS_STYLES[status].word, WORD_SIZE, True))
     size = THESIS_SIZE if thesis else CLAIM_SIZE
-    cells = [[words], [[(line, size, False, struck)] for line in wrap(text, width)]]
+    # struck text too: drawn a line a row (labels._struck), each line as high as plain text
+    cells = [[words], [[(line, size, False)] for line in wrap(text, width)]]
     if note:
-        cells.append([[(note, WORD_SIZE, True, False)]])
+        cells.append([[(note, WORD_SIZE, True)]])
     peripheries = 1 if note else KIND_STYLES[claim.kind].peripheries
     return _node(cells, NODE_MARGIN, peripheries)
 
 
 def stub_box(text: str) -> tuple[float, float]:
     """The size of a stub's node (:meth:`argmap.draw.graph._Figure.stub`): text alone."""
-    wide, high = _lines([[(text, WORD_SIZE, False, False)]])
+    wide, high = _lines([[(text, WORD_SIZE, False)]])
     wide = max(NODE_WIDTH, wide + 2 * (STUB_MARGIN[0] * 72))
     high = max(STUB_HEIGHT * 72, high + 2 * (STUB_MARGIN[1] * 72))
     wide, high = _outline(wide, high, 1)

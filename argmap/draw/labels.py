@@ -29,6 +29,18 @@ def kind_word(kind: Kind, *, implicit: bool = False, thesis: bool = False) -> st
     return f"MAIN THESIS · {found}" if thesis else found
 
 
+def _struck(text: str, width: int, size: float, ink: str) -> str:
+    """Text wrapped and struck through, a line a row of a table without padding: Graphviz
+    sets lines of struck text (``<S>``) one font size apart, not at the font's line height
+    as plain text, which crams them; one line alone it sets as plain text."""
+    rows = "".join(
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{size:g}" COLOR="{ink}">'
+        f"<S>{html_text(line)}</S></FONT></TD></TR>"
+        for line in wrap(text, width)
+    )
+    return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">{rows}</TABLE>'
+
+
 def claim_label(
     kind: Kind,
     text: str,
@@ -57,12 +69,16 @@ def claim_label(
             f'<FONT POINT-SIZE="{small:g}" COLOR="{shown.badge}">'
             f"<B>&#160;&#160;{shown.word}</B></FONT>"
         )
-        body = f'<FONT COLOR="{shown.ink}">{f"<S>{body}</S>" if shown.strike else body}</FONT>'
+        body = f'<FONT COLOR="{shown.ink}">{body}</FONT>'
     rows = [
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{small:g}" COLOR="{look.accent}">'
         f"<B>{html_text(words)}</B></FONT>{badge}</TD></TR>",
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{size:g}">{body}</FONT></TD></TR>',
     ]
+    if status in STATUS_STYLES and STATUS_STYLES[status].strike:  # type: ignore[index]
+        ink = STATUS_STYLES[status].ink  # type: ignore[index]
+        rows[1] = f'<TR><TD ALIGN="LEFT">{_struck(text, width, size, ink)}</TD></TR>'
+
     if note:
         rows.append(f'<TR><TD ALIGN="LEFT">{word(note, MUTED)}</TD></TR>')
     return (
