@@ -159,6 +159,7 @@ def test_the_closest_passage_to_part_of_a_sentence_is_that_part_and_names_the_wo
         "      - this issue should be solvable through a clear preselection process\n"
         "      - Dog dirt requires my full, ground-focused attention on my way to work.\n"
         "      - Dog dirt requires my complete attention on my way to work … every day\n"
+        "      - Dog dirt requires my complete … attention on my way to home.\n"
     )
     messages = [
         d.message.split("; ", 1)[1]
@@ -171,9 +172,11 @@ def test_the_closest_passage_to_part_of_a_sentence_is_that_part_and_names_the_wo
         'preselection process."; the source has "clearly structured" where the quote has "clear"',
         'closest passage (line 2): "Dog dirt requires my complete, ground-focused attention on my '
         'way to work."; the source has "complete" where the quote has "full"',
-        # an elision skips words on purpose: the passage only
+        # an elision skips words on purpose: they are no difference, a word swapped is
         'closest passage (line 2): "Dog dirt requires my complete, ground-focused attention on my '
         'way to work."',
+        'closest passage (line 2): "Dog dirt requires my complete, ground-focused attention on my '
+        'way to work."; the source has "work" where the quote has "home"',
     ]
 
 

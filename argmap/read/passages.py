@@ -47,8 +47,8 @@ class Passage:
     word to the one lined up with its last, and the whole sentence's punctuation when they
     run to its ends; cut after :data:`SHOWN` characters), the share of the quote's words
     found in it in order, from 0 to 1, and the words that differ, each as (what the source
-    has, what the quote has), either empty where the other has words the first lacks (none
-    are told for a quote with an elision, whose skips are not differences)."""
+    has, what the quote has), either empty where the other has words the first lacks (of a
+    quote with an elision, whose skips are no differences, only words swapped one for one)."""
 
     line: int
     text: str
@@ -176,7 +176,12 @@ class Passages:
         if not _TOKEN.search(tail):  # only punctuation after: to the sentence's end
             stop = stop + len(tail.rstrip())
         shown = " ".join(text[at : at + 2 * SHOWN if stop - at > 2 * SHOWN else stop].split())
-        differences = () if _ELISION.search(quote) else _differences(text, tokens, quote, kept)
+        differences = _differences(text, tokens, quote, kept)
+        if _ELISION.search(quote):  # the words it skips are no difference: words swapped only
+            differences = tuple(
+                (ours, theirs) for ours, theirs in differences
+                if ours and theirs and len(ours.split()) == len(theirs.split())
+            )  # fmt: skip
         return Passage(self.source.line_of(at), shown[:SHOWN], similarity, at, stop, differences)
 
 
