@@ -49,6 +49,10 @@ def test_undercut_by_a_reason_of_the_same_target_is_support_and_attack() -> None
         "      - q\n      - claims: p\n        objections: [q]\n"
     )
     assert found(text) == [("14:22", "AM107")]
+    (diagnostic,) = check_bytes(text.encode(), "m.yaml").diagnostics
+    assert diagnostic.message == (  # it attacks the step from 'p', not 'c' itself
+        "'q' both supports 'c' and undercuts its step from 'p' (listed as a reason at 12:9)"
+    )
 
 
 def test_undercut_references_are_resolved() -> None:

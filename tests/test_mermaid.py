@@ -89,7 +89,8 @@ def test_a_thesis_mark_and_short_labels_are_named_as_left_out_and_one_is_one() -
     # the short labels are not in the flowchart, and the export says so.
     amap, _ = load(
         b"argmap: 1\ntitle: T\npremises:\n  - id: p\n    text: P.\n    label: p\n"
-        b"    note: N.\nconclusions:\n  - id: c\n    text: C.\n    thesis: true\n    reasons: [p]\n",
+        b"    note: N.\nconclusions:\n  - id: c\n    text: C.\n    thesis: true\n"
+        b"    reasons: [p]\n",
         "t.yaml",
     )
     assert amap is not None
