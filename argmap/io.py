@@ -16,6 +16,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
+from typing import BinaryIO
 
 from argmap.diagnostics import UsageError
 
@@ -134,6 +135,23 @@ def read_with_stat(
         raise Unreadable(name, f"cannot read ({exc.strerror or exc})") from None
     finally:
         os.close(fd)
+
+
+def read_stream(stream: BinaryIO, name: str, *, limit: int | None = None) -> bytes:
+    """The bytes of a stream (standard input) to its end, at most ``limit`` of them
+    (:func:`read_limit`); ``name`` names it in the error.
+
+    Raises:
+        Unreadable: The stream is larger than the limit or cannot be read.
+    """
+    limit = read_limit() if limit is None else limit
+    try:
+        data = stream.read(limit + 1)
+    except OSError as exc:
+        raise Unreadable(name, f"cannot read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise Unreadable(name, _too_big(None, limit))
+    return data
 
 
 def _too_big(size: int | None, limit: int) -> str:
@@ -332,6 +350,7 @@ __all__ = [
     "make_folder",
     "read_file",
     "read_limit",
+    "read_stream",
     "read_with_stat",
     "refuse_overwrite",
     "same_file",

@@ -190,6 +190,33 @@ def test_did_you_mean_for_unknown_ids() -> None:
     assert "did you mean 'supplier'?" in checked.diagnostics[0].message
 
 
+@pytest.mark.parametrize(
+    ("defined", "written", "codes"),
+    [
+        ("Safety", "safety", [("4:9", "AM101"), ("9:15", "AM103")]),  # the claim's id is wrong
+        ("safety", "Safety", [("9:15", "AM103")]),  # the reference's case is wrong
+        ("safety", "saftey", [("9:15", "AM103")]),  # a typo AM103 names
+        ("safety", "roads", [("4:9", "AM201"), ("9:15", "AM103")]),  # nothing close: both
+    ],
+)
+def test_a_claim_a_misspelt_reference_meant_is_not_called_unconnected(
+    defined: str, written: str, codes: list[tuple[str, str]]
+) -> None:
+    text = HEAD + (
+        f"premises:\n  - id: {defined}\n    text: Roads are unsafe.\n"
+        f"conclusions:\n  - id: fix\n    text: Fix them.\n    reasons: [{written}]\n"
+    )
+    assert found(text) == codes
+
+
+def test_claims_joined_into_one_reference_are_not_called_unconnected() -> None:
+    text = HEAD + (
+        "premises:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\n"
+        "conclusions:\n  - id: c\n    text: C.\n    reasons:\n      - a\n        - b\n"
+    )
+    assert [code for _, code in found(text)] == ["AM103"]
+
+
 @pytest.mark.parametrize("bad", ["Energy", "energy_interest", "1st", "a--b", "a-", "-a", "é"])
 def test_invalid_ids(bad: str) -> None:
     assert not ID_PATTERN.fullmatch(bad)

@@ -99,6 +99,70 @@ def test_check_several_files_reports_all(write_map, tmp_path: Path) -> None:
     assert str(good) not in result.output
 
 
+def stdin(data: bytes, *args: str) -> click.testing.Result:
+    return CliRunner().invoke(main, ["check", *args], input=data)
+
+
+def test_check_reads_a_map_from_standard_input_named_by_stdin_filename(seed_copy: Path) -> None:
+    text = seed_copy.read_bytes()
+    assert stdin(text, "--stdin-filename", str(seed_copy), "-").output == ""
+    changed = text.replace(b'"A partnership with mutual', b'"A partnership of mutual', 1)
+    result = stdin(changed, "--stdin-filename", str(seed_copy), "-")
+    assert result.exit_code == 1
+    assert result.output.startswith(f"{seed_copy}:24:9: error: quote of 'partnership-thesis'")
+    assert "[AM110]" in result.output
+
+
+def test_check_standard_input_is_named_stdin_and_lives_in_the_current_folder(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(seed_copy.parent)  # the source is ../seeds/..., as from the map's folder
+    assert stdin(seed_copy.read_bytes(), "-").output == ""
+    result = stdin(BAD.encode(), "-")
+    assert result.exit_code == 1
+    assert (
+        result.output.splitlines()[1]
+        == "<stdin>:9:15: error: reason 'q' of 'c' is no claim [AM103]"
+    )
+
+
+def test_check_standard_input_beside_map_files(write_map) -> None:
+    good = write_map(GOOD, name="good.yaml")
+    result = stdin(BAD.encode(), str(good), "-")
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        "argmap: <stdin>: 1 error and 1 warning\nargmap: 2 maps: 1 with errors, 1 clean\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["-", "-"], "standard input (-) can be read once"),
+        (
+            ["--stdin-filename", "m.yaml", "m.yaml"],
+            "--stdin-filename names the map read from standard input: add -",
+        ),
+    ],
+)
+def test_check_standard_input_usage_errors(args: list[str], said: str) -> None:
+    result = stdin(b"", *args)
+    assert result.exit_code == 2
+    assert f"Error: {said}" in result.output
+
+
+def test_check_standard_input_larger_than_the_limit_is_refused(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARGMAP_READ_LIMIT", "1K")
+    result = stdin(seed_copy.read_bytes(), "-")
+    assert result.exit_code == 2
+    assert result.output == (
+        "argmap: error: <stdin>: is larger than argmap reads: the limit is 1 KiB (set "
+        "ARGMAP_READ_LIMIT to change it)\n"
+    )
+
+
 def test_render_writes_svg_beside_the_map(seed_copy: Path) -> None:
     result = run("render", str(seed_copy))
     assert result.exit_code == 0, result.output

@@ -457,6 +457,20 @@ def test_fmt_stdin_writes_the_formatted_map_on_stdout() -> None:
     assert (check.exit_code, check.stdout) == (1, "")
 
 
+def test_fmt_stdin_larger_than_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    monkeypatch.setenv("ARGMAP_READ_LIMIT", "100")
+    result = CliRunner().invoke(main, ["fmt", "-"], input="argmap: 1\ntitle: T\n" * 10)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "argmap: error: <stdin>: is larger than argmap reads: the limit is 100 bytes (set "
+        "ARGMAP_READ_LIMIT to change it)\n"
+    )
+
+
 _WORDS = st.lists(st.sampled_from(["energy", "Europe", "a", "it's", "“quoted”", "x: y", "#3",
                                    "-", "é", "…", "[1]", "{b}", "'s", '"q"']),
                   min_size=1, max_size=14)  # fmt: skip

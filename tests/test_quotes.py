@@ -39,6 +39,18 @@ def test_tolerates_straight_quotes_dashes_and_line_breaks() -> None:
     assert source.find('informal "European Political Community," reflected') is not None
 
 
+def test_two_hyphens_typed_for_a_dash_match_it_and_the_other_way() -> None:
+    source = SourceText(TEXT)
+    match = source.find("new, proactive geopolitical strategy -- one which goes")
+    assert match is not None
+    assert TEXT[match.start : match.end] == "new, proactive\ngeopolitical strategy — one which goes"
+    typed = SourceText("Europe needs allies -- now -- beyond its usual sphere.")
+    found = typed.find("allies — now—beyond")
+    assert found is None  # spaces still matter
+    found = typed.find("allies — now — beyond")
+    assert found is not None and typed.text[found.start : found.end] == "allies -- now -- beyond"
+
+
 def test_case_and_words_matter() -> None:
     source = SourceText(TEXT)
     assert source.find("europe must respond") is None

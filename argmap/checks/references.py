@@ -8,7 +8,7 @@ from argmap.checks.registry import Context, Finding, check
 from argmap.diagnostics import clip
 from argmap.model import Claim, Link, Ref, Relation, walk
 from argmap.model.keys import ID_PATTERN, slugify
-from argmap.read.suggest import LONGEST, Names, did_you_mean
+from argmap.read.suggest import LONGEST, Names
 
 _ROLES = {
     Link.SUPPORT: "reason",
@@ -45,11 +45,11 @@ def known_references(context: Context) -> Iterator[Finding]:
             reasons: [supplier]
     """
     known = set(context.by_id)
-    hints: _Hints | None = None  # made at the first unknown id
+    hints: Hints | None = None  # made at the first unknown id
     for relation in context.relations:
         for ref in relation.claims:
             if ref.id not in known:
-                hints = hints or _Hints(context.map.claims, known, context.lines)
+                hints = hints or Hints(context.map.claims, known, context.lines)
                 role = _ROLES[relation.link]
                 yield Finding(
                     "AM103",
@@ -68,7 +68,7 @@ _SEVERAL = {
 }
 
 
-class _Hints:
+class Hints:
     """What the writer of an unknown reference probably meant, worked out from the map's ids
     once, so that each unknown reference costs about the same however many claims there are."""
 
@@ -79,27 +79,39 @@ class _Hints:
         self.by_slug = {slugify(claim_id): claim_id for claim_id in reversed(ids)}
         self.names = Names(ids)
 
+    def meant(self, name: str) -> list[str]:
+        """The claims an unknown reference ``name`` meant: several ids written as one (items of
+        a list joined by a '- ' out of line, or ids between commas), a claim whose id differs
+        only in its underscores or case, or the closest id
+        (:class:`argmap.read.suggest.Names`); none when nothing is close."""
+        for separator in (" - ", ","):
+            items = [item.strip() for item in name.split(separator)]
+            if len(items) > 1 and all(item in self.known for item in items):
+                return items
+        same = self.by_slug.get(slugify(name)) if len(name) <= LONGEST else None
+        close = same if same is not None else self.names.closest(name)
+        return [close] if close is not None else []
+
     def hint(self, ref: Ref, role: str) -> str:
-        """Several ids written as one (items of a list joined by a '- ' out of line, or ids
-        between commas), a claim whose id differs only in its underscores or case, or the
-        closest id (:class:`argmap.read.suggest.Names`)."""
+        """How the message of an unknown reference goes on: what :meth:`meant` found, and how
+        to write it."""
         name = ref.id
-        items = name.split(" - ")
-        if len(items) > 1 and all(item.strip() in self.known for item in items):
-            return _joined(ref, [item.strip() for item in items], self.lines)
-        parts = [part.strip() for part in name.split(",")]
-        if len(parts) > 1 and all(part in self.known for part in parts):
-            return "; " + _SEVERAL[role].format(ids=", ".join(parts), first=parts[0], n=len(parts))
-        meant = self.by_slug.get(slugify(name)) if len(name) <= LONGEST else None
-        if meant is not None and not ID_PATTERN.fullmatch(meant):
+        meant = self.meant(name)
+        if len(meant) > 1 and " - " in name:
+            return _joined(ref, meant, self.lines)
+        if len(meant) > 1:
+            return "; " + _SEVERAL[role].format(ids=", ".join(meant), first=meant[0], n=len(meant))
+        if not meant:
+            return ""
+        if slugify(meant[0]) != slugify(name):
+            return f"; did you mean '{meant[0]}'?"
+        if not ID_PATTERN.fullmatch(meant[0]):
             return (
-                f"; the claim is defined as '{clip(meant)}', which is no valid id: rename it "
-                f"'{slugify(meant)}' where it is defined (ids use lowercase letters, digits and "
+                f"; the claim is defined as '{clip(meant[0])}', which is no valid id: rename it "
+                f"'{slugify(meant[0])}' where it is defined (ids use lowercase letters, digits and "
                 "hyphens)"
             )
-        if meant is not None:
-            return f"; did you mean '{meant}'? ids use lowercase letters, digits and hyphens"
-        return did_you_mean(name, self.names)
+        return f"; did you mean '{meant[0]}'? ids use lowercase letters, digits and hyphens"
 
 
 def _joined(ref: Ref, items: list[str], lines: list[str] | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from argmap.checks.references import Hints
 from argmap.checks.registry import Context, Finding, check
 from argmap.model import Link, Ref
 
@@ -144,7 +145,8 @@ def not_for_and_against(context: Context) -> Iterator[Finding]:
 
 @check("AM201")
 def connected(context: Context) -> Iterator[Finding]:
-    """A claim that supports, attacks and is supported or attacked by nothing (a warning).
+    """A claim that supports, attacks and is supported or attacked by nothing (a warning). A
+    claim that a reference to no claim meant (the one AM103 names) is left to AM103.
 
     Fails::
 
@@ -177,6 +179,11 @@ def connected(context: Context) -> Iterator[Finding]:
     for relation in context.relations:
         linked.add(relation.target.id)
         linked.update(ref.id for ref in relation.claims)
+    known = set(context.by_id)
+    unknown = sorted(linked - known)
+    if unknown:  # a claim a misspelt reference meant is not unconnected: AM103 says what is
+        hints = Hints(context.map.claims, known, context.lines)
+        linked.update(claim_id for name in unknown for claim_id in hints.meant(name))
     for claim in context.map.claims:
         if claim.id not in linked:
             yield Finding(

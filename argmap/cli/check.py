@@ -7,36 +7,49 @@ import sys
 import click
 
 from argmap.api import Checked
-from argmap.cli.maps import expand, problems, read, several, status
+from argmap.cli.maps import STDIN, expand, problems, read, several, status
 from argmap.cli.options import source_root_option
 from argmap.cli.output import EXIT_OK, say, summary
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...")
+@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR|-...")
 @source_root_option
-def check(files: tuple[str, ...], source_root: str | None) -> None:
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="The name of the map read from standard input (-), in messages; its source text is "
+    "found from it as for a map file at PATH. Default: <stdin>, in the current folder.",
+)
+def check(files: tuple[str, ...], source_root: str | None, stdin_filename: str | None) -> None:
     """Check maps: shape, references, logic, and every quote against the source.
 
     Prints each problem as PATH:LINE:COL: error|warning: message [CODE] on stderr and
     nothing when the maps are clean. A folder (DIR) stands for every map under it (*.yaml,
     *.yml), as for render; when several maps have problems, a line per map with problems
-    and a count of the maps close the run. Exit status: 0 clean or warnings only, 1 errors,
+    and a count of the maps close the run. A - reads a map from standard input (an editor's
+    unsaved buffer, a version kept by git). Exit status: 0 clean or warnings only, 1 errors,
     2 a file could not be read.
 
     \b
     Example:
       argmap check maps/europe-central-asia.yaml
       argmap check maps/                       # every map under maps/
+      git show HEAD:maps/europe-central-asia.yaml \\
+        | argmap check --stdin-filename maps/europe-central-asia.yaml -
     """
+    if files.count(STDIN) > 1:
+        raise click.UsageError("standard input (-) can be read once")
+    if stdin_filename is not None and STDIN not in files:
+        raise click.UsageError("--stdin-filename names the map read from standard input: add -")
     found = expand(files)
     many = several(found)
     worst = EXIT_OK
     results: list[tuple[str, Checked | None]] = []
     for item in found:
-        checked = read(item.path, source_root)
+        checked = read(item.path, source_root, stdin_filename)
         worst = max(worst, status(checked))
-        results.append((item.path, checked))
+        results.append((checked.path if checked is not None else item.path, checked))
     summary(d for _, checked in results if checked for d in checked.diagnostics)
     if many and any(checked is None or checked.diagnostics for _, checked in results):
         _per_file(results)

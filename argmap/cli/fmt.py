@@ -6,14 +6,17 @@ import sys
 
 import click
 
+from argmap.cli.maps import STDIN, STDIN_NAME
 from argmap.cli.output import EXIT_ERRORS, Failure, report, say, write
+from argmap.diagnostics import UsageError
 from argmap.fmt.files import format_stdin
 from argmap.fmt.files import run as format_files
+from argmap.io import read_stream
 from argmap.read.yamltree import decode
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...")
+@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR|-...")
 @click.option("--check", is_flag=True, help="Write nothing; list the maps that would change.")
 @click.option("--diff", is_flag=True, help="Write nothing; print the changes as a unified diff.")
 def fmt(files: tuple[str, ...], check: bool, diff: bool) -> None:
@@ -38,10 +41,14 @@ def fmt(files: tuple[str, ...], check: bool, diff: bool) -> None:
     def out(text: str) -> None:
         write(None, text.encode("utf-8"))  # stdout; a full or closed one ends with status 2
 
-    if "-" in files:
+    if STDIN in files:
         if len(files) > 1 or diff:
             raise Failure("- (stdin) is one map alone, without --diff")
-        text, problems = decode(sys.stdin.buffer.read(), "<stdin>")
+        try:
+            data = read_stream(sys.stdin.buffer, STDIN_NAME)
+        except UsageError as exc:
+            raise Failure(str(exc)) from None
+        text, problems = decode(data, STDIN_NAME)
         if text is None:
             report(problems)
             sys.exit(EXIT_ERRORS)

@@ -9,10 +9,11 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple, NoReturn
 
-from argmap.api import Checked, check_file
+from argmap.api import Checked, check_bytes, check_file
 from argmap.batch.jobs import MAP_SUFFIXES, find_maps
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, error, report, say, show, table
 from argmap.diagnostics import Severity, UsageError
+from argmap.io import read_stream
 
 
 class Found(NamedTuple):
@@ -51,11 +52,27 @@ def problems(checked: Checked) -> str | None:
     return " and ".join(parts) or None
 
 
-def read(path: str, source_root: str | None = None) -> Checked | None:
+#: The file name that stands for standard input, as for most command-line tools.
+STDIN = "-"
+
+#: What a map read from standard input is called in messages when it is given no name.
+STDIN_NAME = "<stdin>"
+
+
+def read(
+    path: str, source_root: str | None = None, stdin_name: str | None = None
+) -> Checked | None:
     """A map file read and checked (its source only inside its project or ``source_root``),
-    its diagnostics reported on stderr; None when the file cannot be read (said)."""
+    its diagnostics reported on stderr; None when the file cannot be read (said). The path
+    ``-`` reads the map from standard input, named ``stdin_name`` (``<stdin>``: in the
+    current folder), which also locates its source text."""
     try:
-        checked = check_file(path, source_root=source_root)
+        if path == STDIN:
+            name = stdin_name or STDIN_NAME
+            data = read_stream(sys.stdin.buffer, name)
+            checked = check_bytes(data, name, source_root=source_root)
+        else:
+            checked = check_file(path, source_root=source_root)
     except UsageError as exc:
         error(str(exc))
         return None
@@ -133,6 +150,8 @@ def per_file(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
 
 
 __all__ = [
+    "STDIN",
+    "STDIN_NAME",
     "Found",
     "Run",
     "count",

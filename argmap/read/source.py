@@ -34,8 +34,14 @@ _FOLD = str.maketrans(
         "\u200b": None,  # zero-width space
     }
 )
-_FOLD_PAIRS = tuple((chr(code), to or "") for code, to in _FOLD.items())
-_DROPPED = re.compile("[" + "".join(chr(c) for c, to in _FOLD.items() if to is None) + "]")
+_FOLD_PAIRS = tuple((chr(code), to) for code, to in _FOLD.items() if to is not None)
+_INVISIBLE = tuple(chr(code) for code, to in _FOLD.items() if to is None)
+_DROP_INVISIBLE = re.compile(f"[{''.join(_INVISIBLE)}]+")
+_DASH_RUN = re.compile("--+")
+# What folding drops, found in the text once its dashes are folded: an invisible character, and
+# of a run of dashes (with invisible ones among them) all but the first, so that "--" typed for
+# a dash matches "—" and the other way.
+_DROPPED = re.compile(f"-[-{''.join(_INVISIBLE)}]+|[{''.join(_INVISIBLE)}]+")
 _LONG_SPACE = re.compile(r"\s\s+")  # white space that normalizing shortens
 _SPACES = re.compile("  +")  # the same in a text whose only white space is spaces
 _WORDS = 4  # words in a key of the word index
@@ -76,12 +82,26 @@ def normalize(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    """Quote marks and dashes folded to ASCII, invisible characters dropped."""
-    if not text.isascii():  # all that folding changes lies outside ASCII
+    """Quote marks and dashes folded to ASCII, invisible characters dropped, a run of dashes
+    ("--", "——") made one."""
+    return _drop(_swap(text))
+
+
+def _swap(text: str) -> str:
+    """Quote marks and dashes folded to ASCII, a character for a character."""
+    if not text.isascii():  # all that swapping changes lies outside ASCII
         for char, replacement in _FOLD_PAIRS:  # a C scan each: faster than str.translate
             if char in text:
                 text = text.replace(char, replacement)
     return text
+
+
+def _drop(swapped: str) -> str:
+    """Of a text :func:`_swap` folded, invisible characters dropped and runs of dashes made
+    one (what :data:`_DROPPED` finds)."""
+    if not swapped.isascii() and any(char in swapped for char in _INVISIBLE):
+        swapped = _DROP_INVISIBLE.sub("", swapped)
+    return _DASH_RUN.sub("-", swapped) if "--" in swapped else swapped
 
 
 def _parts(quote: str) -> list[str]:
@@ -110,11 +130,17 @@ class SourceText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        folded = _fold(text)
+        swapped = _swap(text)
+        folded = _drop(swapped)
         # Where folding dropped characters: the folded offset at which each one was dropped.
         self._drops: list[int] = []
         if len(folded) != len(text):
-            self._drops = [m.start() - k for k, m in enumerate(_DROPPED.finditer(text))]
+            done = 0
+            for run in _DROPPED.finditer(swapped):
+                start, end = run.span()
+                start += run[0][0] == "-"  # a run of dashes keeps its first
+                self._drops += [start - done] * (end - start)
+                done += end - start
         # Runs of white space become one space; none at the start, one at the end if any.
         # From normalized offset _marks[k] on, a folded offset is the normalized one + _shifts[k].
         spaced = folded.replace("\n", " ")

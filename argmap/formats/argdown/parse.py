@@ -10,6 +10,8 @@ reads Argdown's tree. Unlike Argdown, which recovers and reports, the first synt
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -96,12 +98,18 @@ class _Parser:
         self.pos = 0
         self.depth = 0  # how many relations, lists and emphases are open
 
-    def deeper(self, what: str) -> None:
-        """One more level of ``what`` open; raises ParseError past MAX_NESTING."""
-        self.depth += 1
-        if self.depth > MAX_NESTING:
+    @contextlib.contextmanager
+    def deeper(self, what: str) -> Iterator[None]:
+        """One more level of ``what`` open while the block runs; raises ParseError past
+        MAX_NESTING."""
+        if self.depth >= MAX_NESTING:
             raise ParseError(self.tokens[self.pos], "", f"{what} nested more than {MAX_NESTING} "
                              f"levels deep; argmap reads at most {MAX_NESTING}")  # fmt: skip
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
 
     def peek(self, ahead: int = 0) -> str:
         return self.tokens[min(self.pos + ahead, len(self.tokens) - 1)].kind
@@ -202,40 +210,38 @@ class _Parser:
         return self.rule(ARGUMENT, children)
 
     def relations(self) -> Rule:
-        self.deeper("relations")
-        children: list[Rule | Token] = [self.take(lex.INDENT)]
-        while True:
-            token = self.tokens[self.pos]
-            if token.kind not in lex.RELATIONS:
-                raise ParseError(token, "a relation (+, -, _, ><, <+, <-, <_, +>, ->, _>)")
-            self.pos += 1
-            if token.kind == lex.CONTRADICTION:
-                member = self.statement()
-            elif self.peek() in (lex.ARGUMENT_DEFINITION, lex.ARGUMENT_REFERENCE):
-                member = self.argument()
-            else:
-                member = self.statement()
-            children.append(self.rule(RELATION, [token, member]))
-            if self.peek() not in lex.RELATIONS:
-                break
-        self.take(lex.DEDENT, "the end of the indented relations")
-        self.depth -= 1
+        with self.deeper("relations"):
+            children: list[Rule | Token] = [self.take(lex.INDENT)]
+            while True:
+                token = self.tokens[self.pos]
+                if token.kind not in lex.RELATIONS:
+                    raise ParseError(token, "a relation (+, -, _, ><, <+, <-, <_, +>, ->, _>)")
+                self.pos += 1
+                if token.kind == lex.CONTRADICTION:
+                    member = self.statement()
+                elif self.peek() in (lex.ARGUMENT_DEFINITION, lex.ARGUMENT_REFERENCE):
+                    member = self.argument()
+                else:
+                    member = self.statement()
+                children.append(self.rule(RELATION, [token, member]))
+                if self.peek() not in lex.RELATIONS:
+                    break
+            self.take(lex.DEDENT, "the end of the indented relations")
         return self.rule(RELATIONS, children)
 
     def items(self) -> Rule:
-        self.deeper("lists")
-        children: list[Rule | Token] = [self.take(lex.INDENT)]
-        marker = self.peek()
-        name = ORDERED_LIST if marker == lex.ORDERED_ITEM else UNORDERED_LIST
-        while self.peek() == marker:
-            item = self.take(marker)
-            if self.peek() in (lex.ARGUMENT_DEFINITION, lex.ARGUMENT_REFERENCE):
-                member = self.argument()
-            else:
-                member = self.statement()
-            children.append(self.rule(LIST_ITEM, [item, member]))
-        self.take(lex.DEDENT, "the end of the list")
-        self.depth -= 1
+        with self.deeper("lists"):
+            children: list[Rule | Token] = [self.take(lex.INDENT)]
+            marker = self.peek()
+            name = ORDERED_LIST if marker == lex.ORDERED_ITEM else UNORDERED_LIST
+            while self.peek() == marker:
+                item = self.take(marker)
+                if self.peek() in (lex.ARGUMENT_DEFINITION, lex.ARGUMENT_REFERENCE):
+                    member = self.argument()
+                else:
+                    member = self.statement()
+                children.append(self.rule(LIST_ITEM, [item, member]))
+            self.take(lex.DEDENT, "the end of the list")
         return self.rule(name, children)
 
     # -- premise-conclusion structures --------------------------------------------------
@@ -271,17 +277,16 @@ class _Parser:
         children.append(self.take(lex.INFERENCE_END, "the end of the inference --"))
         children.append(self.take(lex.NEWLINE, "a line break after the inference"))
         if self.peek() == lex.INDENT:
-            self.deeper("relations")
-            relations: list[Rule | Token] = [self.take(lex.INDENT)]
-            while self.peek() == lex.UNDERCUT_BY:
-                token = self.take(lex.UNDERCUT_BY)
-                member = (self.argument() if self.peek() in (lex.ARGUMENT_DEFINITION,
-                          lex.ARGUMENT_REFERENCE) else self.statement())  # fmt: skip
-                relations.append(self.rule(RELATION, [token, member]))
-            if len(relations) == 1:
-                raise ParseError(self.tokens[self.pos], "an undercut _ of the inference")
-            self.take(lex.DEDENT, "the end of the indented relations")
-            self.depth -= 1
+            with self.deeper("relations"):
+                relations: list[Rule | Token] = [self.take(lex.INDENT)]
+                while self.peek() == lex.UNDERCUT_BY:
+                    token = self.take(lex.UNDERCUT_BY)
+                    member = (self.argument() if self.peek() in (lex.ARGUMENT_DEFINITION,
+                              lex.ARGUMENT_REFERENCE) else self.statement())  # fmt: skip
+                    relations.append(self.rule(RELATION, [token, member]))
+                if len(relations) == 1:
+                    raise ParseError(self.tokens[self.pos], "an undercut _ of the inference")
+                self.take(lex.DEDENT, "the end of the indented relations")
             children.append(self.rule(RELATIONS, relations))
         return self.rule(INFERENCE, children)
 
@@ -292,14 +297,13 @@ class _Parser:
             if kind in FREESTYLE_FIRST:
                 children.append(self.freestyle())
             elif kind in _EMPHASIS:
-                self.deeper("bold and italic text")
-                start = self.take(kind)
-                marker = kind.removesuffix(" start")
-                inner: list[Rule | Token] = [start]
-                if self.peek() in CONTENT_FIRST:
-                    inner.append(self.content())
-                inner.append(self.take(f"{marker} end", f"the closing {marker}"))
-                self.depth -= 1
+                with self.deeper("bold and italic text"):
+                    start = self.take(kind)
+                    marker = kind.removesuffix(" start")
+                    inner: list[Rule | Token] = [start]
+                    if self.peek() in CONTENT_FIRST:
+                        inner.append(self.content())
+                    inner.append(self.take(f"{marker} end", f"the closing {marker}"))
                 children.append(self.rule(_EMPHASIS[kind], inner))
             else:
                 children.append(self.take(kind))
