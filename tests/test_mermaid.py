@@ -100,6 +100,19 @@ def test_a_thesis_mark_and_short_labels_are_named_as_left_out_and_one_is_one() -
     )
 
 
+def test_line_breaks_in_a_claims_text_are_said_to_become_spaces() -> None:
+    amap, _ = load(
+        b"argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: |-\n      One.\n      Two.\n"
+        b"  - id: b\n    text: B.\n    contradicts: a\n",
+        "t.yaml",
+    )
+    assert amap is not None
+    assert mermaid.write(amap).losses == (
+        "Mermaid shows claims and the links between them only; left out: the line breaks in the "
+        "text of 1 claim (they become spaces)",
+    )
+
+
 def read_with_mermaid(maps: list[ArgumentMap], folder: Path) -> list[dict[str, object]]:
     """What Mermaid reads in each map's export (see tests/node/mermaid-read.mjs)."""
     files = []

@@ -172,6 +172,10 @@ def _losses(amap: ArgumentMap, text: str, links: int) -> tuple[str, ...]:
     }
     left = [f"{count} {what}{'s' if count > 1 else ''}" for what, count in counts.items() if count]
     left += ["the thesis mark"] if any(claim.thesis for claim in amap.claims) else []
+    broken = sum("\n" in claim.text for claim in amap.claims)
+    if broken:
+        claims = "1 claim" if broken == 1 else f"{broken} claims"
+        left.append(f"the line breaks in the text of {claims} (they become spaces)")
     left += ["the source"] if amap.source else []
     left += ["the map's note"] if amap.note else []
     losses = []
