@@ -202,6 +202,20 @@ def test_explain_names_a_claim_once_when_it_attacks_in_two_ways() -> None:
     assert defeaters(evaluation, "b") == ["a"]
 
 
+def test_a_claim_that_stands_says_a_reason_is_undecided_not_that_it_fails() -> None:
+    # The step from 'a' is undercut by 'x', caught in a cycle with 'y': undecided, not failed.
+    undercut = Reason(refs("a"), objections=refs("x"))
+    amap = ArgumentMap(
+        "t", (premise("a"), premise("c"), premise("x", "y"), premise("y", "x"),
+              conclusion("k", undercut, "c")),
+    )  # fmt: skip
+    evaluation = evaluate(amap)
+    assert evaluation.status("k") is STANDS
+    assert explain(evaluation, "k") == (
+        "though a reason is undecided: the step from 'a' is undercut by 'x', which is undecided"
+    )
+
+
 def test_the_seed_map_evaluates_as_the_note_says() -> None:
     from argmap.api import load
 

@@ -101,8 +101,13 @@ def describe(why: Why) -> str:
         )
     if why.steps:
         steps = [_link_failure(step) for step in why.steps]
-        if why.status is Status.STANDS:
-            head = "though a reason fails" if len(steps) == 1 else "though some reasons fail"
+        if why.status is Status.STANDS:  # the steps that do not hold: failed or undecided
+            failed = {step.status is Status.DEFEATED for step in why.steps}
+            if len(steps) == 1:
+                head = "though a reason " + ("fails" if True in failed else "is undecided")
+            else:
+                said = {frozenset({True}): "fail", frozenset({False}): "are undecided"}
+                head = "though some reasons " + said.get(frozenset(failed), "fail or are undecided")
         elif len(steps) == 1:
             failed = why.steps[0].status is Status.DEFEATED
             head = "its only reason fails" if failed else "its only reason is undecided"
