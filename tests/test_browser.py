@@ -26,6 +26,7 @@ from argmap.read.source import SourceText
 
 from .conftest import SEED_MAP
 from .docsite import build, make_site
+from .test_legibility import MICROTEXT, loaded
 
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.webdriver.chrome.service import Service  # noqa: E402
@@ -473,13 +474,23 @@ def test_the_html_view_opens_with_the_whole_map_in_its_pane(
     *fits, _width = browser.execute_script(inside)
     assert fits == [True, True, True, True]
     screenshot(browser, "html-view-whole", whole=False)
+    # With --fit 720, as a 720-px column shows the map's figures: claim text (12 points of the
+    # viewBox) at least 9 px, the map wider than the column when it must be (it scrolls).
     path.write_bytes(render_map(seed, "html", source=source_text(seed, SEED_MAP), fit=720))
+    browser.get(path.as_uri())
+    natural, points = browser.execute_script(
+        "const svg = document.querySelector('#argmap-map svg');"
+        "return [svg.width.baseVal.value, svg.viewBox.baseVal.width]"
+    )
+    shown = browser.execute_script(inside)[-1]
+    assert natural > 720 * 16 / 9  # the seed map: too wide to be read whole in 720 px
+    assert shown * 12 / points == pytest.approx(9, abs=0.05)
+    path.write_bytes(render_map(loaded(MICROTEXT), "html", fit=720))  # a small map: as it is
     browser.get(path.as_uri())
     natural = browser.execute_script(
         "return document.querySelector('#argmap-map svg').width.baseVal.value"
     )
-    shown = browser.execute_script(inside)[-1]
-    assert shown == pytest.approx(min(natural, 720), abs=2)  # as a 720-px column shows it
+    assert browser.execute_script(inside)[-1] == pytest.approx(min(natural, 720), abs=2)
 
 
 def test_the_readmes_images_are_readable_in_a_github_column(browser, tmp_path: Path) -> None:

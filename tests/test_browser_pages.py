@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 from argmap.analysis.coverage import coverage as cover
@@ -109,3 +110,93 @@ def test_coverage_tags_sit_against_the_punctuation_after_them(
     assert ["russian-expansionism", pytest.approx(0, abs=0.5)] in gaps
     assert all(gap <= 0.5 for _, gap in gaps), gaps
     screenshot(browser, "coverage-page", whole=False)
+
+
+# Every element with text of its own, shown: its colour over the background it is drawn on
+# (backgrounds up the tree composited), and WCAG 2's contrast ratio of the two; those below
+# 4.5:1 (3:1 for large text) are returned. Text inside a drawing is left to test_legibility.
+LOW_CONTRAST = """
+const parse = (c) => {
+  const m = c.match(/rgba?\\(([^)]+)\\)/);
+  if (!m) return null;
+  const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+  return [p[0], p[1], p[2], p[3] ?? 1];
+};
+const over = (top, under) =>
+  [0, 1, 2].map((i) => top[i] * top[3] + under[i] * (1 - top[3])).concat(1);
+const lum = (c) => {
+  const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+};
+const low = [];
+for (const el of document.querySelectorAll("body *")) {
+  if (el.closest("svg")) continue;
+  const own = [...el.childNodes].filter((n) => n.nodeType === 3 && n.data.trim());
+  const style = getComputedStyle(el);
+  if (!own.length || style.visibility === "hidden" || !el.getClientRects().length) continue;
+  const layers = [];
+  for (let e = el; e; e = e.parentElement) {
+    const c = parse(getComputedStyle(e).backgroundColor);
+    if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+  }
+  const back = layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255, 1]);
+  const ink = over(parse(style.color), back);
+  const [hi, lo] = [lum(ink), lum(back)].sort((a, b) => b - a);
+  const ratio = (hi + 0.05) / (lo + 0.05), size = parseFloat(style.fontSize);
+  const large = size >= 24 || (parseInt(style.fontWeight) >= 700 && size >= 18.66);
+  if (ratio < (large ? 3 : 4.5)) low.push([el.className, own[0].data.trim(), +ratio.toFixed(2)]);
+}
+return low;
+"""
+
+
+def test_every_text_of_the_coverage_page_has_the_contrast_wcag_asks(
+    browser, seed: ArgumentMap, tmp_path: Path
+) -> None:
+    path = tmp_path / "coverage.html"
+    found = cover(seed, SourceText(source_text(seed, SEED_MAP) or ""))
+    path.write_text(page(seed, found), encoding="utf-8")
+    browser.get(path.as_uri())
+    assert browser.find_elements("css selector", ".furniture, .why")  # greyed, but readable
+    assert browser.execute_script(LOW_CONTRAST) == []
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "print"])
+def test_every_text_of_the_view_has_the_contrast_wcag_asks(
+    browser, seed: ArgumentMap, tmp_path: Path, theme: str
+) -> None:
+    path = tmp_path / "view.html"
+    path.write_bytes(render_map(seed, "html", theme=theme, source=source_text(seed, SEED_MAP)))
+    browser.get(path.as_uri())
+    browser.find_element("css selector", "mark").click()  # a passage lit, its claim named
+    assert browser.execute_script(LOW_CONTRAST) == []
+
+
+LONG_ID = "a-claim-whose-id-is-as-long-as-argmap-allows-sixty-four-chars-ok"
+
+
+def test_the_coverage_page_fits_a_phone_without_scrolling_sideways(
+    browser, seed: ArgumentMap, tmp_path: Path
+) -> None:
+    """Its tags (a claim's id, up to 64 characters; why a line is furniture) wrap on a narrow
+    screen rather than push the page wider than the screen."""
+    assert len(LONG_ID) == 64
+    first = seed.claims[0]
+    renamed = attrs.evolve(seed, claims=(attrs.evolve(first, id=LONG_ID), *seed.claims[1:]))
+    path = tmp_path / "coverage.html"
+    found = cover(renamed, SourceText(source_text(seed, SEED_MAP) or ""))
+    path.write_text(page(renamed, found), encoding="utf-8")
+    viewport(browser, 390, 844)
+    try:
+        browser.get(path.as_uri())
+        assert LONG_ID in browser.page_source
+        wide = browser.execute_script(
+            "const w = document.documentElement.clientWidth;"
+            "return [...document.querySelectorAll('body *')]"
+            ".filter((e) => e.getBoundingClientRect().right > w + 0.5).map((e) => e.className);"
+        )
+        assert wide == []
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+        screenshot(browser, "coverage-page-phone", whole=False)
+    finally:
+        viewport(browser, WIDTH, HEIGHT)

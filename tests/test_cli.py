@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 
 from argmap import __version__
 from argmap.cli import COMMANDS, main
+from argmap.cli.maps import from_stdin
 
 from .conftest import ROOT, SEED_MAP, run
 
@@ -133,6 +135,18 @@ def test_check_standard_input_beside_map_files(write_map) -> None:
     assert result.output.endswith(
         "argmap: <stdin>: 1 error and 1 warning\nargmap: 2 maps: 1 with errors, 1 clean\n"
     )
+
+
+class Terminal(io.BytesIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_map_typed_at_the_terminal_is_told_how_to_end(capsys: pytest.CaptureFixture[str]) -> None:
+    assert from_stdin("<stdin>", Terminal(b"argmap: 1\n")) == b"argmap: 1\n"
+    assert "end it with Ctrl-D" in capsys.readouterr().err
+    assert from_stdin("<stdin>", io.BytesIO(b"argmap: 1\n")) == b"argmap: 1\n"
+    assert capsys.readouterr().err == ""  # a pipe or a file: nothing said
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,11 @@ import sys
 
 import click
 
-from argmap.cli.maps import STDIN, STDIN_NAME
+from argmap.cli.maps import STDIN, STDIN_NAME, from_stdin
 from argmap.cli.output import EXIT_ERRORS, Failure, report, say, write
 from argmap.diagnostics import UsageError
 from argmap.fmt.files import format_stdin
 from argmap.fmt.files import run as format_files
-from argmap.io import read_stream
 from argmap.read.yamltree import decode
 
 
@@ -45,7 +44,7 @@ def fmt(files: tuple[str, ...], check: bool, diff: bool) -> None:
         if len(files) > 1 or diff:
             raise Failure("- (stdin) is one map alone, without --diff")
         try:
-            data = read_stream(sys.stdin.buffer, STDIN_NAME)
+            data = from_stdin(STDIN_NAME)
         except UsageError as exc:
             raise Failure(str(exc)) from None
         text, problems = decode(data, STDIN_NAME)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple, NoReturn
+from typing import IO, NamedTuple, NoReturn
 
 from argmap.api import Checked, check_bytes, check_file
 from argmap.batch.jobs import MAP_SUFFIXES, find_maps
@@ -59,6 +59,17 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 
 
+def from_stdin(name: str, stream: IO[bytes] | None = None) -> bytes:
+    """The map on standard input (``stream``: another), named ``name`` in errors. When it
+    is a terminal, where a user who forgot a file or a ``<`` would wait on a silent prompt,
+    how to end it is said first."""
+    stream = sys.stdin.buffer if stream is None else stream
+    if stream.isatty():
+        say("argmap: reading a map from the terminal; end it with Ctrl-D (on Windows: Ctrl-Z, "
+            "Enter), or stop with Ctrl-C")  # fmt: skip
+    return read_stream(stream, name)
+
+
 def read(
     path: str, source_root: str | None = None, stdin_name: str | None = None
 ) -> Checked | None:
@@ -69,7 +80,7 @@ def read(
     try:
         if path == STDIN:
             name = stdin_name or STDIN_NAME
-            data = read_stream(sys.stdin.buffer, name)
+            data = from_stdin(name)
             checked = check_bytes(data, name, source_root=source_root)
         else:
             checked = check_file(path, source_root=source_root)
@@ -156,6 +167,7 @@ __all__ = [
     "Run",
     "count",
     "expand",
+    "from_stdin",
     "heading",
     "per_file",
     "problems",

@@ -154,7 +154,7 @@ def claim_box(
     if status is not None and status in STATUS_STYLES:
         words.append(("\xa0\xa0" + STATUS_STYLES[status].word, WORD_SIZE, True))
     size = THESIS_SIZE if thesis else CLAIM_SIZE
-    # struck text too: drawn a line a row (labels._struck), each line as high as plain text
+    # Struck text is drawn a line a cell (labels.struck_lines): as high and wide as plain.
     cells = [[words], [[(line, size, False)] for line in wrap(text, width)]]
     if note:
         cells.append([[(note, WORD_SIZE, True)]])

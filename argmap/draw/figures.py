@@ -28,7 +28,7 @@ from argmap.draw.fit import (
     print_scale,
 )
 from argmap.draw.graph import Look, figure_graph, to_dot
-from argmap.draw.layout import centring
+from argmap.draw.layout import centring, measuring
 from argmap.draw.options import DEFAULT_DPI, Fit
 from argmap.draw.svg import embed
 from argmap.draw.themes import themed_dot
@@ -40,8 +40,17 @@ from argmap.model import ArgumentMap
 ORDERED_MAX_CLAIMS = 300
 
 
+#: Points a whole map's heading may be wider than its claims before its legend is set again
+#: in rows as wide as the claims.
+LEGEND_SLACK = 12.0
+
+
 def whole_dot(
-    amap: ArgumentMap, *, legend: bool = True, evaluation: Evaluation | None = None
+    amap: ArgumentMap,
+    *,
+    legend: bool = True,
+    evaluation: Evaluation | None = None,
+    legend_room: float | None = None,
 ) -> tuple[str, str | None]:
     """The DOT of the whole map as it is drawn, and the thesis to centre (None: none).
 
@@ -51,11 +60,34 @@ def whole_dot(
     (:func:`argmap.draw.layout.centre`)."""
     top = thesis(amap)
     if top is None or len(amap.claims) > ORDERED_MAX_CLAIMS:
-        return to_dot(amap, legend=legend, evaluation=evaluation), None
+        return to_dot(amap, legend=legend, evaluation=evaluation, legend_room=legend_room), None
     shape = shape_of(amap, top.id)  # what whole_shape gives, the thesis found once
-    look = Look(legend, evaluation)
+    look = Look(legend, evaluation, legend_room=legend_room)
     (figure,) = split(shape, measure(shape, look), Budget(float("inf")))
     return figure_graph(amap, shape, attrs.evolve(figure, number=1), look)[0].source, top.id
+
+
+def whole_drawing(
+    amap: ArgumentMap,
+    fmt: str,
+    *,
+    legend: bool = True,
+    evaluation: Evaluation | None = None,
+    theme: str = "light",
+    dpi: int | None = None,
+) -> bytes:
+    """Graphviz's drawing of the whole map as ``fmt`` (svg, png or pdf), its thesis centred on
+    top. A legend that would make the drawing wider than its claims (a small map that uses
+    many kinds of link, or statuses) is set again in rows as wide as the claims: in one row
+    it would shrink the whole drawing in a column."""
+    dot, top = whole_dot(amap, legend=legend, evaluation=evaluation)
+    found: list[tuple[float, float]] = []
+    drawn = engine.render(themed_dot(dot, theme), fmt, adjust=measuring(top, found), dpi=dpi)
+    if legend and found and found[-1][1] > found[-1][0] + LEGEND_SLACK:
+        dot, top = whole_dot(amap, legend=legend, evaluation=evaluation,
+                             legend_room=found[-1][0])  # fmt: skip
+        drawn = engine.render(themed_dot(dot, theme), fmt, adjust=centring(top), dpi=dpi)
+    return drawn
 
 
 def whole_svg(
@@ -66,8 +98,7 @@ def whole_svg(
     theme: str = "light",
 ) -> bytes:
     """Graphviz's SVG of the whole map (its thesis centred on top), for :func:`embed`."""
-    dot, top = whole_dot(amap, legend=legend, evaluation=evaluation)
-    return engine.render(themed_dot(dot, theme), "svg", adjust=centring(top))
+    return whole_drawing(amap, "svg", legend=legend, evaluation=evaluation, theme=theme)
 
 
 def titled(amap: ArgumentMap, number: int, total: int) -> ArgumentMap:
@@ -200,11 +231,18 @@ def draw_figures(
     if fmt == "svg":
         drawn = whole_svg(amap, legend=legend, evaluation=evaluation, theme=theme)
         return [embed(drawn, amap, theme=theme, width=width, id_prefix=id_prefix)]
-    dot, top = whole_dot(amap, legend=legend, evaluation=evaluation)
-    drawn = engine.render(themed_dot(dot, theme), fmt, adjust=centring(top), dpi=dpi)
+    drawn = whole_drawing(amap, fmt, legend=legend, evaluation=evaluation, theme=theme, dpi=dpi)
     if fmt == "pdf":
         return [pdf.document([drawn], amap.title)]
     return [drawn]
 
 
-__all__ = ["ORDERED_MAX_CLAIMS", "draw_figures", "titled", "whole_dot", "whole_svg"]
+__all__ = [
+    "LEGEND_SLACK",
+    "ORDERED_MAX_CLAIMS",
+    "draw_figures",
+    "titled",
+    "whole_dot",
+    "whole_drawing",
+    "whole_svg",
+]

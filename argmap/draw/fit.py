@@ -10,6 +10,7 @@ points: a figure is scaled to fit the page's box within its margins, and its tex
 least 9 pt (claims) and 7 pt (the rest).
 
 **The loop** (:func:`fit`): every node is measured once, as Graphviz sizes it (:func:`measure`);
+a map estimated a little too big is drawn whole first, and kept so when it fits;
 the map is split to fit (:func:`argmap.analysis.figures.split`); every figure is drawn;
 a figure that came out too big is carved again with a smaller budget, until all fit. A figure
 is laid out with its figure numbers as placeholders, so that its layout survives a round that
@@ -54,6 +55,9 @@ HEADING = 72.0
 MAX_ROUNDS = 6
 #: Inches between the nodes of a rank in a figure that no cut made fit (else NODESEP).
 TIGHT_NODESEP = 0.1
+#: A map the split estimates at most this many times too big for one figure is laid out
+#: whole first, and kept whole if it fits (:func:`_whole_if_it_fits`).
+TRY_WHOLE = 2.0
 
 
 def px_per_unit(viewbox_width: float, column: float) -> float:
@@ -198,6 +202,9 @@ def fit(
     squeeze: dict[str, Budget] = {}
     drawings: dict[str, tuple[bytes, str]] = {}  # DOT with placeholders → SVG, laid-out DOT
     graphs = _Graphs(amap, shape, look)
+    whole = _whole_if_it_fits(shape, sizes, inner, budget, graphs, keep)
+    if whole is not None:
+        return Fitted(amap, shape, look, budget, (whole,), 1)
     carvings: Carvings = {}
     previous: list[str] = []
     rounds = 0
@@ -299,6 +306,27 @@ class _Graphs:
             owner: [numbers[n - _SYMBOL] if n >= _SYMBOL - 1 else n for n in found]
             for owner, found in fills.items()
         }
+
+
+def _whole_if_it_fits(
+    shape: Shape, sizes: Sizes, inner: Budget, budget: Budget, graphs: _Graphs, keep: bool
+) -> Drawn | None:
+    """The map as one figure, when the split estimates it a little too big (at most
+    :data:`TRY_WHOLE` times) but Graphviz draws it within ``budget``: the estimate lays the
+    claims out as a tree, wider than Graphviz draws a claim that several others rest on."""
+    figures = split(shape, sizes, Budget(float("inf")))
+    if len(figures) != 1:
+        return None
+    wide, high = figures[0].estimate
+    if inner.holds_size(wide, high) or not inner.holds_size(wide / TRY_WHOLE, high / TRY_WHOLE):
+        return None  # the split makes it one figure itself; or it is far too big
+    source, fills = graphs.made(figures[0], 1)
+    kept: list[str] = []
+    svg = engine.render(source, "svg", adjust=centring(shape.thesis, kept if keep else None))
+    width, height = viewbox(svg)
+    if not budget.holds_size(width, height):
+        return None
+    return Drawn(figures[0], fill_numbers(svg, fills), width, height, kept[0] if kept else "")
 
 
 def _narrower(d: Drawn, graphs: _Graphs, keep: bool) -> Drawn:

@@ -66,6 +66,9 @@ class Look:
     placeholder: bool = False
     nodesep: float | None = None
     """Inches between nodes on a rank, when not :data:`~argmap.draw.style.NODESEP`."""
+    legend_room: float | None = None
+    """The most the legend's rows may be wide (points), when less than ``room``: a whole
+    map's legend as wide as its claims (:func:`argmap.draw.figures.whole_drawing`)."""
 
 
 #: Where a figure's placeholders are: node name (or "" for the heading) → the numbers, in order.
@@ -213,7 +216,9 @@ def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
     number = ""
     if look.total > 1:
         number = f"FIGURE {drawn.number('', figure.number)} OF {drawn.number('', look.total)}"
-    rows = legend(drawn.used, room, title) if look.legend else ""
+    rows = ""
+    if look.legend:
+        rows = legend(drawn.used, min(room, look.legend_room or room), title)
     return title_label(amap, figure=number, legend=rows, width=chars, source=figure.number == 1)
 
 
@@ -349,7 +354,11 @@ def whole_shape(amap: ArgumentMap) -> Shape:
 
 
 def build(
-    amap: ArgumentMap, *, legend: bool = True, evaluation: Evaluation | None = None
+    amap: ArgumentMap,
+    *,
+    legend: bool = True,
+    evaluation: Evaluation | None = None,
+    legend_room: float | None = None,
 ) -> graphviz.Digraph:
     """The diagram of the whole map, bottom to top: reasons below what they support, the
     thesis on top (:func:`argmap.analysis.summary.thesis`).
@@ -359,13 +368,20 @@ def build(
     nothing time-, random- or version-dependent.
     """
     found = whole_shape(amap)
-    graph, _ = figure_graph(amap, found, whole(found), Look(legend, evaluation))
+    look = Look(legend, evaluation, legend_room=legend_room)
+    graph, _ = figure_graph(amap, found, whole(found), look)
     return graph
 
 
-def to_dot(amap: ArgumentMap, *, legend: bool = True, evaluation: Evaluation | None = None) -> str:
+def to_dot(
+    amap: ArgumentMap,
+    *,
+    legend: bool = True,
+    evaluation: Evaluation | None = None,
+    legend_room: float | None = None,
+) -> str:
     """The DOT source of :func:`build`'s diagram."""
-    return build(amap, legend=legend, evaluation=evaluation).source
+    return build(amap, legend=legend, evaluation=evaluation, legend_room=legend_room).source
 
 
 __all__ = [

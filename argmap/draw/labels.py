@@ -29,18 +29,6 @@ def kind_word(kind: Kind, *, implicit: bool = False, thesis: bool = False) -> st
     return f"MAIN THESIS · {found}" if thesis else found
 
 
-def _struck(text: str, width: int, size: float, ink: str) -> str:
-    """Text wrapped and struck through, a line a row of a table without padding: Graphviz
-    sets lines of struck text (``<S>``) one font size apart, not at the font's line height
-    as plain text, which crams them; one line alone it sets as plain text."""
-    rows = "".join(
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{size:g}" COLOR="{ink}">'
-        f"<S>{html_text(line)}</S></FONT></TD></TR>"
-        for line in wrap(text, width)
-    )
-    return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">{rows}</TABLE>'
-
-
 def claim_label(
     kind: Kind,
     text: str,
@@ -62,23 +50,23 @@ def claim_label(
     size = THESIS_SIZE if thesis and size == CLAIM_SIZE else size
     small = WORD_SIZE
     words = kind_word(kind, implicit=implicit, thesis=thesis)
-    badge, body = "", html_lines(text, width)
+    badge, body, font = "", html_lines(text, width), f'<FONT POINT-SIZE="{size:g}">'
     if status in STATUS_STYLES:
         shown = STATUS_STYLES[status]  # type: ignore[index]
         badge = (
             f'<FONT POINT-SIZE="{small:g}" COLOR="{shown.badge}">'
             f"<B>&#160;&#160;{shown.word}</B></FONT>"
         )
-        body = f'<FONT COLOR="{shown.ink}">{body}</FONT>'
+        if shown.strike:  # a table may be inside one FONT only
+            font = f'<FONT POINT-SIZE="{size:g}" COLOR="{shown.ink}">'
+            body = struck_lines(text, width)
+        else:
+            body = f'<FONT COLOR="{shown.ink}">{body}</FONT>'
     rows = [
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{small:g}" COLOR="{look.accent}">'
         f"<B>{html_text(words)}</B></FONT>{badge}</TD></TR>",
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{size:g}">{body}</FONT></TD></TR>',
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{font}{body}</FONT></TD></TR>',
     ]
-    if status in STATUS_STYLES and STATUS_STYLES[status].strike:  # type: ignore[index]
-        ink = STATUS_STYLES[status].ink  # type: ignore[index]
-        rows[1] = f'<TR><TD ALIGN="LEFT">{_struck(text, width, size, ink)}</TD></TR>'
-
     if note:
         rows.append(f'<TR><TD ALIGN="LEFT">{word(note, MUTED)}</TD></TR>')
     return (
@@ -86,6 +74,24 @@ def claim_label(
         + "".join(rows)
         + "</TABLE>>"
     )
+
+
+def struck_lines(text: str, width: int) -> str:
+    """Text wrapped and struck through, a line a row of a table without padding.
+
+    Graphviz sets lines that hold more than plain text (a strike) only as far apart as their
+    font size, so that struck lines would touch; a line alone in its cell keeps the spacing
+    of plain text.
+
+    >>> print(struck_lines("Two short lines.", 10).replace("<TR>", "\\n<TR>"))
+    <TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">
+    <TR><TD ALIGN="LEFT"><S>Two short</S></TD></TR>
+    <TR><TD ALIGN="LEFT"><S>lines.</S></TD></TR></TABLE>
+    """
+    rows = "".join(
+        f'<TR><TD ALIGN="LEFT"><S>{html_text(line)}</S></TD></TR>' for line in wrap(text, width)
+    )
+    return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">{rows}</TABLE>'
 
 
 def shorten(text: str, width: int, lines: int = REF_LINES) -> str:
@@ -154,6 +160,7 @@ __all__ = [
     "kind_word",
     "short_text",
     "shorten",
+    "struck_lines",
     "title_label",
     "with_note",
 ]

@@ -1,4 +1,5 @@
-"""A laid-out graph → the same graph with its thesis in the middle; a drawing → its size.
+"""A laid-out graph → the same graph with its thesis in the middle, or its widths; a drawing →
+its size.
 
 Graphviz's ``dot`` puts a top claim over the median of what supports it, which can be far from
 the middle of the figure. The thesis is alone on the top rank (``rank=sink``), so it can slide
@@ -40,13 +41,62 @@ def _fmt(point: tuple[float, float]) -> str:
     return f"{point[0]:.2f},{point[1]:.2f}"
 
 
+def _shares(points: list[tuple[float, float]]) -> list[tuple[tuple[float, float], float]]:
+    """Each point of a spline into the thesis with the share of the thesis's move it takes:
+    none at its start, all at its end (where its arrowhead, moved whole, begins), between by
+    height (by place along the spline when it does not rise).
+
+    >>> [share for _, share in _shares([(0, 0), (0, 5), (0, 10), (0, 20)])]
+    [0.0, 0.25, 0.5, 1.0]
+    >>> [round(share, 2) for _, share in _shares([(0, 0), (5, 0), (10, 0), (15, 0)])]
+    [0.0, 0.33, 0.67, 1.0]
+    """
+    low, high = points[0][1], points[-1][1]
+    last = max(1, len(points) - 1)
+    if high - low < 1:
+        return [(point, n / last) for n, point in enumerate(points)]
+    return [(point, min(1.0, max(0.0, (point[1] - low) / (high - low)))) for point in points]
+
+
+def _curve(points: list[tuple[float, float]], steps: int = 16) -> list[tuple[float, float]]:
+    """Points along a spline given as Graphviz gives it: a start, then 3 points a Bezier.
+
+    >>> _curve([(0, 0), (0, 10), (10, 10), (10, 0)], 2)
+    [(0.0, 0.0), (5.0, 7.5), (10.0, 0.0)]
+    """
+    found = []
+    for n in range(0, len(points) - 3, 3):
+        (ax, ay), (bx, by), (cx, cy), (dx, dy) = points[n : n + 4]
+        for i in range(0 if n == 0 else 1, steps + 1):
+            t = i / steps
+            u = 1 - t
+            a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+            found.append((a * ax + b * bx + c * cx + d * dx, a * ay + b * by + c * cy + d * dy))
+    return found
+
+
+def _boxes(graph: Any, apart: set[str]) -> list[tuple[float, float, float, float]]:
+    """The boxes of a laid-out graph's nodes but ``apart`` and its junctions (points), each
+    2 points inside its outline: left, bottom, right, top."""
+    boxes = []
+    for node in graph.nodes_iter():
+        if node in apart or node.attr.get("shape") == "point":
+            continue
+        x, y = _pair(node.attr["pos"])
+        half_w = float(node.attr["width"]) * 36 - 2
+        half_h = float(node.attr["height"]) * 36 - 2
+        boxes.append((x - half_w, y - half_h, x + half_w, y + half_h))
+    return boxes
+
+
 def centre(graph: Any, thesis: str) -> bool:
     """Move ``thesis`` to the middle of the laid-out ``graph`` (a pygraphviz AGraph) and bend
     the edges into it to follow; False (and nothing changed) when that is not safe: the thesis
-    has outgoing edges, or shares its rank.
+    has outgoing edges, shares its rank, or an edge bent to follow it would cross a claim.
 
     An edge into the thesis keeps its start; its points slide sideways, the more the nearer
-    its end, so that it stays a smooth curve.
+    its end, so that it stays a smooth curve; its end and its arrowhead move with the thesis,
+    so the line still meets its arrowhead.
     """
     if not graph.has_node(thesis):
         return False
@@ -65,14 +115,12 @@ def centre(graph: Any, thesis: str) -> bool:
     rebuilt = []
     for edge in graph.in_edges(node):
         tip, points = _points(edge.attr["pos"])
-        high = tip[1] if tip else points[-1][1]
-        low = points[0][1]
-
-        def moved(point: tuple[float, float], low: float = low, high: float = high):
-            share = min(1.0, max(0.0, (point[1] - low) / (high - low))) if high > low else 1.0
-            return point[0] + dx * share, point[1]
-
-        spline = " ".join(_fmt(moved(p)) for p in points)
+        bent = [(x + dx * share, y) for (x, y), share in _shares(points)]
+        along = _curve(bent) + ([(tip[0] + dx, tip[1])] if tip else [])
+        for left, bottom, right, top in _boxes(graph, {thesis, edge[0]}):
+            if any(left < px < right and bottom < py < top for px, py in along):
+                return False  # the thesis stays where dot put it, its edges around claims
+        spline = " ".join(_fmt(point) for point in bent)
         rebuilt.append((edge, (f"e,{_fmt((tip[0] + dx, tip[1]))} " if tip else "") + spline))
     for edge, pos in rebuilt:
         edge.attr["pos"] = pos
@@ -92,6 +140,33 @@ def centring(thesis: str | None, keep: list[str] | None = None) -> Any:
             centre(graph, thesis)
         if keep is not None:
             keep.append(graph.string())
+
+    return adjust
+
+
+def widths(graph: Any) -> tuple[float, float]:
+    """How wide a laid-out graph's nodes and edges spread, and how wide its label (the
+    heading: title and legend) is, in points."""
+    xs = []
+    for node in graph.nodes_iter():
+        x = _pair(node.attr["pos"])[0]
+        half = float(node.attr["width"]) * 36
+        xs += [x - half, x + half]
+    for edge in graph.edges_iter():
+        tip, points = _points(edge.attr.get("pos") or "")
+        xs += [x for x, _ in points] + ([tip[0]] if tip else [])
+    label = float(graph.graph_attr.get("lwidth") or 0) * 72
+    return (max(xs) - min(xs) if xs else 0.0), label
+
+
+def measuring(thesis: str | None, found: list[tuple[float, float]]) -> Any:
+    """:func:`centring`'s ``adjust`` that also appends the laid-out graph's :func:`widths`
+    to ``found``."""
+
+    def adjust(graph: Any) -> None:
+        if thesis is not None:
+            centre(graph, thesis)
+        found.append(widths(graph))
 
     return adjust
 
@@ -134,4 +209,4 @@ def viewbox(svg: bytes) -> tuple[float, float]:
     return float(match.group(3)), float(match.group(4))
 
 
-__all__ = ["OFF_CENTRE", "centre", "centring", "placed", "viewbox"]
+__all__ = ["OFF_CENTRE", "centre", "centring", "measuring", "placed", "viewbox", "widths"]

@@ -118,8 +118,11 @@ def _line(look: EdgeStyle, head: str, words: str) -> tuple[str, float]:
             "</TR></TABLE></TD>"
             for high in range(ARROW_STEPS, 0, -1)
         )
-        cells = line + f'<TD ROWSPAN="2" VALIGN="MIDDLE"><TABLE BORDER="0" CELLSPACING="0" ' \
-            f'CELLPADDING="0"><TR>{steps}</TR></TABLE></TD>'  # fmt: skip
+        # Of a fixed size, so that Graphviz, spreading a row of the legend wider, cannot
+        # spread the steps apart into a comb.
+        cells = line + f'<TD ROWSPAN="2" VALIGN="MIDDLE" WIDTH="{ARROW_STEPS}" HEIGHT="10" ' \
+            f'FIXEDSIZE="TRUE"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">' \
+            f'<TR>{steps}</TR></TABLE></TD>'  # fmt: skip
     sample = (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
         f'<TR>{cells}</TR><TR><TD HEIGHT="5"></TD></TR></TABLE>'
@@ -138,15 +141,18 @@ def _with_words(sample: str, words: str) -> str:
 
 def smooth_arrowheads(svg: bytes) -> bytes:
     r"""Graphviz's SVG with each legend arrowhead (:data:`ARROW_STEPS` cells of one colour,
-    a point wide, each shorter than the one before) drawn as the one triangle they outline.
+    a point wide, each shorter than the one before, side by side or less than a point apart
+    where Graphviz spread a row of the legend wider) drawn as the one triangle they outline.
 
-    >>> cells = b"".join(
-    ...     b'<polygon fill="#333" stroke="none" points="%d,-%g %d,-%g %d,-%g %d,-%g %d,-%g"/>\n'
-    ...     % (x, 5 - h / 2, x, 5 + h / 2, x + 1, 5 + h / 2, x + 1, 5 - h / 2, x, 5 - h / 2)
-    ...     for x, h in zip(range(10, 19), range(9, 0, -1))
-    ... )
-    >>> smooth_arrowheads(b"<g>\n" + cells + b"</g>")
+    >>> def cells(step):
+    ...     corners = b"%g,-%g %g,-%g %g,-%g %g,-%g %g,-%g"
+    ...     polygon = b'<polygon fill="#333" stroke="none" points="' + corners + b'"/>\n'
+    ...     steps = ((10 + n * step, 0.5 + n / 2, 9.5 - n / 2) for n in range(9))
+    ...     return b"".join(polygon % (x, t, x, b, x + 1, b, x + 1, t, x, t) for x, t, b in steps)
+    >>> smooth_arrowheads(b"<g>\n" + cells(1) + b"</g>")
     b'<g>\n<polygon fill="#333" stroke="none" points="10,-0.5 19,-5 10,-9.5 10,-0.5"/>\n</g>'
+    >>> smooth_arrowheads(b"<g>\n" + cells(1.125) + b"</g>")
+    b'<g>\n<polygon fill="#333" stroke="none" points="10,-0.5 20,-5 10,-9.5 10,-0.5"/>\n</g>'
     """
 
     def triangle(run: re.Match[bytes]) -> bytes:
@@ -154,9 +160,11 @@ def smooth_arrowheads(svg: bytes) -> bytes:
         fills = {fill for fill, *_ in groups}
         lefts = [float(left) for _, left, *_ in groups]
         rights = [float(right) for *_, right in groups]
-        if len(fills) != 1 or any(r - left != 1 for left, r in zip(lefts, rights, strict=True)):
+        if len(fills) != 1 or any(
+            abs(r - left - 1) > 0.02 for left, r in zip(lefts, rights, strict=True)
+        ):
             return run.group()
-        if any(rights[n] != lefts[n + 1] for n in range(ARROW_STEPS - 1)):
+        if any(not -0.02 < lefts[n + 1] - rights[n] < 1 for n in range(ARROW_STEPS - 1)):
             return run.group()
         _, x, bottom, top, _ = groups[0]
         middle = (float(bottom) + float(top)) / 2

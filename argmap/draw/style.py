@@ -30,6 +30,8 @@ REF_LINES = 2
 """A reference to a claim shows its label, or the start of its text in this many lines."""
 INK = "#1f2328"
 MUTED = "#57606a"
+ALARM = "#b84f00"
+"""The word DEFEATED: the attack colour darkened, so that small type has 4.5:1 (WCAG AA)."""
 
 # Type sizes in points, the unit of Graphviz's layout and of the SVG's viewBox. The fit
 # arithmetic (:mod:`argmap.draw.fit`) reads them: claim text must come out at least 9 px
@@ -143,7 +145,7 @@ EDGE_STYLES: dict[Edge, EdgeStyle] = {
 class StatusStyle:
     """How a claim that does not stand is drawn (``render --status``): a word beside its kind,
     its fill and its text colour; a defeated claim's text is also struck through. Colours are
-    roles the drawing already has (background, muted ink, the attack colour), so themes
+    roles of every theme (background, muted ink, the alarm of a defeat), so themes
     repaint them too; the kind keeps its outline, corners and word."""
 
     word: str
@@ -154,10 +156,9 @@ class StatusStyle:
 
 
 STATUS_STYLES: dict[Status, StatusStyle] = {
-    Status.DEFEATED: StatusStyle("DEFEATED", EDGE_STYLES[Edge.ATTACK].color, "white", MUTED,
-                                 strike=True),
+    Status.DEFEATED: StatusStyle("DEFEATED", ALARM, "white", MUTED, strike=True),
     Status.UNDECIDED: StatusStyle("UNDECIDED", MUTED, "white", MUTED, strike=False),
-}  # fmt: skip
+}
 
 #: An implicit claim (a reconstruction the text does not state) has a dashed outline.
 IMPLICIT_STYLE = "dashed"

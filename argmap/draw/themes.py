@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from argmap.draw.style import EDGE_STYLES, INK, KIND_STYLES, MUTED, Edge
+from argmap.draw.style import ALARM, EDGE_STYLES, INK, KIND_STYLES, MUTED, Edge
 from argmap.model import Kind
 
 #: The legend's frame in the light drawing.
@@ -44,6 +44,8 @@ class Theme:
     ink: str
     muted: str
     frame: str
+    alarm: str
+    """The word DEFEATED on a claim that does not stand (and in the legend)."""
     kinds: Mapping[Kind, Palette]
     edges: Mapping[Edge, str]
 
@@ -53,6 +55,7 @@ LIGHT = Theme(
     ink=INK,
     muted=MUTED,
     frame=FRAME,
+    alarm=ALARM,
     kinds={kind: Palette(s.fill, s.line, s.accent) for kind, s in KIND_STYLES.items()},
     edges={relation: s.color for relation, s in EDGE_STYLES.items()},
 )
@@ -64,6 +67,7 @@ DARK = Theme(
     ink="#e6edf3",
     muted="#9198a1",
     frame="#3d444d",
+    alarm="#ff8b3d",
     kinds={
         Kind.PREMISE: Palette("#0c2d48", "#56b4e9", "#8ccff5"),
         Kind.CONCLUSION: Palette("#0b3327", "#2bbf8f", "#73dbb5"),
@@ -79,6 +83,7 @@ PRINT = Theme(
     ink="#000000",
     muted="#333333",
     frame="#777777",
+    alarm="#000000",
     kinds={kind: Palette("#ffffff", "#000000", "#000000") for kind in Kind},
     edges={relation: "#000000" for relation in Edge},
 )
@@ -89,7 +94,7 @@ THEMES: dict[str, Theme] = {"light": LIGHT, "dark": DARK, "print": PRINT, "auto"
 
 def _roles(theme: Theme) -> list[str]:
     kinds = [c for kind in Kind for c in attrs.astuple(theme.kinds[kind])]
-    return [theme.background, theme.ink, theme.muted, theme.frame, *kinds] + [
+    return [theme.background, theme.ink, theme.muted, theme.frame, theme.alarm, *kinds] + [
         theme.edges[relation] for relation in Edge
     ]
 

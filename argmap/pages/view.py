@@ -14,6 +14,7 @@ import re
 
 import attrs
 
+from argmap.draw.fit import CSS_PX_PER_PT, TARGETS
 from argmap.draw.svg import embed, inline
 from argmap.model import ArgumentMap
 from argmap.pages.spans import Sweep
@@ -94,6 +95,11 @@ def _about(amap: ArgumentMap) -> str:
     return f'<p class="about">Source: {text}</p>' if text else ""
 
 
+#: The least zoom (of the drawing's natural size, where claim text is 16 px) at which claim
+#: text comes out as large as a column shows the figures of ``--fit``: 9 px.
+READABLE = TARGETS["claim"][1] / (TARGETS["claim"][0] * CSS_PX_PER_PT)
+
+
 def page(
     amap: ArgumentMap,
     drawn: bytes,
@@ -111,8 +117,9 @@ def page(
         source: The source's text, e.g. from :func:`argmap.api.source_text`.
         theme: The map's theme (:data:`argmap.draw.themes.THEMES`); the page follows it.
         id_prefix: Put before every id of the drawing.
-        fit: Open the map at the scale a column this many CSS px wide shows it; by default
-            the whole map fitted to its pane.
+        fit: Open the map at the scale a column this many CSS px wide shows its figures
+            (the whole map across the column, or larger, so that claim text is at least 9 px:
+            the map then scrolls); by default the whole map fitted to its pane.
     """
     drawing = embed(drawn, amap, theme=theme, id_prefix=id_prefix, focusable=True)
     title = html.escape(" ".join(amap.title.split()))
@@ -139,6 +146,7 @@ def page(
         hint=hint,
         view="view" if source is not None else "view map-only",
         fit=str(fit or ""),
+        readable=f"{READABLE:.4f}",
         drawing=inline(drawing),
         text=text_pane,
         script=asset("view.js"),
@@ -146,4 +154,4 @@ def page(
     return document.encode("utf-8")
 
 
-__all__ = ["CSP", "Quoted", "article", "page", "passages"]
+__all__ = ["CSP", "READABLE", "Quoted", "article", "page", "passages"]

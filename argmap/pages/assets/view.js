@@ -185,11 +185,13 @@
   window.addEventListener("resize", () => {
     if (fitted) setZoom("fit");
   });
-  // Made with --fit WIDTH, the map opens at the scale a column that wide shows it (its text
-  // readable there), the top of the argument (the claim drawn highest) in view.
+  // Made with --fit WIDTH, the map opens at the scale a column that wide shows its figures:
+  // across the column, or larger where its claim text would come out under 9 px there (the
+  // map then scrolls); the top of the argument (the claim drawn highest) in view.
   const column = Number(pane.dataset.fit) || 0;
   if (column) {
-    setZoom(Math.min(1, column / naturalWidth));
+    const readable = Number(pane.dataset.readable) || 0;
+    setZoom(Math.min(1, Math.max(column / naturalWidth, readable)));
     let top = null;
     for (const g of claims.values()) {
       if (!top || g.getBoundingClientRect().top < top.getBoundingClientRect().top) top = g;
