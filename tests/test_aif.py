@@ -126,7 +126,7 @@ def test_malformed_graphs_are_reported_by_node_id_never_a_crash() -> None:
         "node 1 is defined twice; the first is kept",
         "edge 14 joins unknown nodes (1 → 99); left out",
         "the dialogue layer is left out: 1 L, 1 YA nodes with their 2 links (L → YA 1, YA → I 1)",
-        "1 PA nodes (preference; the map format has no place for them) are left out: 18",
+        "1 PA node (preference; the map format has no place for it) is left out: 18",
         "node 19 has the unknown type 'XY'; left out",
         "edge between two I-nodes (1 → 2); left out",
         "RA node 10 has no conclusion; left out",
@@ -136,7 +136,7 @@ def test_malformed_graphs_are_reported_by_node_id_never_a_crash() -> None:
         "the kind of 1 claim with reasons was guessed from wording (the cues of every language, "
         "as its language could not be told): conclusion b-2",
     )
-    assert "Not drawn: the dialogue layer (1 L, 1 YA nodes); 1 PA nodes" in (result.map.note or "")
+    assert "Not drawn: the dialogue layer (1 L, 1 YA nodes); 1 PA node (" in (result.map.note or "")
     claims = result.map.by_id()
     assert claims["b-2"].restates[0].claim == Ref("a-1")  # type: ignore[union-attr]
     # What the map leaves out it carries as the file had it: the export gives it back.

@@ -186,6 +186,10 @@ def test_a_map_made_in_argmap_gets_fresh_ids_and_a_scheme_node() -> None:
     assert data["nodes"][3]["scheme"] == "Example"
     assert pairs(data) >= {("2", "6"), ("6", "3")}  # c → MA → d: d restates c
     assert data["argmap"]["claims"]["1"]["role"] == "opponent"
+    assert aif.write(amap).losses == (
+        "AIF has no place for the title, claim ids and kinds, 1 role: they are kept under the "
+        "top-level 'argmap' key, which other AIF tools ignore",
+    )
     back = aif.read(json.dumps(data).encode(), name="t.json").map
     assert back == amap
     assert Carried.of({}) != back.claims[0].aif and back.claims[0].aif is None

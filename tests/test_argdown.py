@@ -213,6 +213,16 @@ def test_the_seed_map_reads_as_written_by_hand() -> None:
     assert "\\," not in text and "\\." not in text and "\\'" not in text
 
 
+def test_line_breaks_in_a_claims_text_are_said_to_become_spaces_naming_the_claim() -> None:
+    amap, _ = load(
+        b"argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: |-\n      One.\n      Two.\n"
+        b"  - id: b\n    text: B.\n",
+        "t.yaml",
+    )
+    assert amap is not None
+    assert argdown.write(amap).losses == ("line breaks in the text of 1 claim become spaces: a",)
+
+
 def test_the_front_matter_holds_title_note_and_source() -> None:
     exported = argdown.write(seed())
     assert exported.losses == ()

@@ -49,6 +49,10 @@ def test_undercut_by_a_reason_of_the_same_target_is_support_and_attack() -> None
         "      - q\n      - claims: p\n        objections: [q]\n"
     )
     assert found(text) == [("14:22", "AM107")]
+    (diagnostic,) = check_bytes(text.encode(), "m.yaml").diagnostics
+    assert diagnostic.message == (  # it attacks the step from 'p', not 'c' itself
+        "'q' both supports 'c' and undercuts its step from 'p' (listed as a reason at 12:9)"
+    )
 
 
 def test_undercut_references_are_resolved() -> None:
@@ -130,15 +134,54 @@ def test_the_closest_passage_is_shown_in_the_sources_characters_cut_after_a_word
     )
     text = HEAD + (
         "source:\n  path: s.txt\npremises:\n  - id: p\n    text: P\n"
-        "    quotes:\n      - Europe's strategy -- one of trust\n      - word1 word2 word3 wordy\n"
+        "    quotes:\n      - Europe's strategy -- one of trust\n"
+        f"      - {words.replace('word30', 'wordy')}\n"
     )
     first, second = check_bytes(text.encode(), str(tmp_path / "m.yaml")).diagnostics
     assert first.message.endswith(
         'closest passage (line 1): "Europe\u2019s \u201cstrategy\u201d \u2014 one of trust."'
     )
-    shown = second.message.split('closest passage (line 2): "')[1]
-    assert re.fullmatch(r'word0 word1( word\d+)+\.\.\."', shown)  # whole words, then ...
+    shown = second.message.split('closest passage (line 2): "')[1].split('"; ')[0]
+    assert re.fullmatch(r"word0 word1( word\d+)+\.\.\.", shown)  # whole words, then ...
     assert 140 <= len(shown) <= 162
+    assert second.message.endswith('the source has "word30" where the quote has "wordy"')
+
+
+def test_the_closest_passage_to_part_of_a_sentence_is_that_part_and_names_the_words_that_differ(
+    tmp_path: Path,
+) -> None:
+    """A unit of argument is often half a sentence ("X, but Y"): the passage shown is the
+    half the quote lines up with, not the sentence, and the words that differ are named."""
+    (tmp_path / "s.txt").write_text(
+        "Considering their requirements, some video games are not relevant as sports, but this "
+        "issue should be solvable through a clearly structured preselection process.\n"
+        "Dog dirt requires my complete, ground-focused attention on my way to work.\n"
+    )
+    text = HEAD + (
+        "source:\n  path: s.txt\npremises:\n  - id: p\n    text: P\n    quotes:\n"
+        "      - some video games are not relevant as games\n"
+        "      - this issue should be solvable through a clear preselection process\n"
+        "      - Dog dirt requires my full, ground-focused attention on my way to work.\n"
+        "      - Dog dirt requires my complete attention on my way to work … every day\n"
+        "      - Dog dirt requires my complete … attention on my way to home.\n"
+    )
+    messages = [
+        d.message.split("; ", 1)[1]
+        for d in check_bytes(text.encode(), str(tmp_path / "m.yaml")).diagnostics
+    ]
+    assert messages == [
+        'closest passage (line 1): "some video games are not relevant as sports"; '
+        'the source has "sports" where the quote has "games"',
+        'closest passage (line 1): "this issue should be solvable through a clearly structured '
+        'preselection process."; the source has "clearly structured" where the quote has "clear"',
+        'closest passage (line 2): "Dog dirt requires my complete, ground-focused attention on my '
+        'way to work."; the source has "complete" where the quote has "full"',
+        # an elision skips words on purpose: they are no difference, a word swapped is
+        'closest passage (line 2): "Dog dirt requires my complete, ground-focused attention on my '
+        'way to work."',
+        'closest passage (line 2): "Dog dirt requires my complete, ground-focused attention on my '
+        'way to work."; the source has "work" where the quote has "home"',
+    ]
 
 
 def test_did_you_mean_for_unknown_ids() -> None:

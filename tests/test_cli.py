@@ -47,6 +47,21 @@ def test_the_list_of_commands_says_what_each_command_says_of_itself() -> None:
     assert [line.split()[0] for line in listed.splitlines()] == sorted(COMMANDS)
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("evaluate", "eval"), ("rendr", "render"), ("checks", "check")]
+)
+def test_a_mistyped_command_is_told_the_command_meant(typed: str, meant: str) -> None:
+    result = CliRunner().invoke(main, [typed, "map.yaml"])
+    assert result.exit_code == 2
+    assert f"Error: No such command '{typed}'; did you mean '{meant}'?" in result.output
+
+
+def test_a_command_like_none_is_told_as_click_tells_it() -> None:
+    result = CliRunner().invoke(main, ["zzz"])
+    assert result.exit_code == 2
+    assert result.output.endswith("Error: No such command 'zzz'.\n")
+
+
 def test_check_clean_map_prints_nothing(seed_copy: Path) -> None:
     result = run("check", str(seed_copy))
     assert (result.exit_code, result.output) == (0, "")

@@ -21,7 +21,7 @@ from argmap.draw.graph import build, to_dot
 from argmap.draw.legend import _ARROWHEAD
 from argmap.draw.svg import embed
 from argmap.draw.text import clean, wrap
-from argmap.model import ArgumentMap, Claim, Kind, Quote, Reason, Ref, Source
+from argmap.model import ArgumentMap, Claim, Kind, Objection, Quote, Reason, Ref, Source
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
@@ -318,6 +318,23 @@ def test_the_legend_shows_what_the_drawing_uses_and_nothing_else() -> None:
     assert not any("together" in word for word in words)
     found = groups(svg_root(two))
     assert {g.get("id") for g in found.values() if "node" in (g.get("class") or "")} == {"a", "b"}
+
+
+def test_the_legend_says_what_an_undercut_attacks_a_step_an_attack_or_both() -> None:
+    # An undercut of an attack (a claim that grants the objection but denies it defeats the
+    # target) is no undercut of a step: the legend says which the drawing has.
+    attack = Objection(refs("o"), objections=refs("u"))
+    step = Reason(refs("a"), objections=refs("v"))
+    claims = (Claim("a", P, "A."), Claim("o", P, "O."), Claim("u", P, "U."), Claim("v", P, "V."))
+
+    def said(*reasons: Reason, objections: tuple[Objection, ...] = ()) -> set[str]:
+        top = Claim("c", C, "C.", reasons=reasons, objections=objections)
+        words = heading(svg_root(ArgumentMap("t", (*claims, top))))
+        return {word for word in words if word.startswith("undercuts")}
+
+    assert said(step) == {"undercuts a step"}
+    assert said(Reason(refs("a")), objections=(attack,)) == {"undercuts an attack"}
+    assert said(step, objections=(attack,)) == {"undercuts a step or an attack"}
 
 
 def test_the_legends_arrowheads_are_triangles_in_an_svg() -> None:

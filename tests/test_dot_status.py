@@ -3,6 +3,7 @@ contradictions, checked in the DOT and in Graphviz's SVG."""
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 
 import pygraphviz
@@ -58,6 +59,37 @@ def test_status_is_a_class_a_word_and_struck_text_and_the_kind_stays() -> None:
     legend = texts(found["argmap_graph"])
     for word in ("DEFEATED", "an attack on it holds", "UNDECIDED", "caught in an attack cycle"):
         assert word in legend
+
+
+def test_struck_text_keeps_the_line_spacing_and_room_of_text_that_stands() -> None:
+    """Graphviz sets lines of struck text (<S>) one font size apart, tighter than plain
+    text: a defeated claim of three lines came out cramped, its last line on its border."""
+    text = "The money would be better spent on more frequent service, say the critics."
+    amap = ArgumentMap(
+        "Statuses",
+        (Claim("p", P, text, objections=(Ref("r"),)), Claim("r", P, text)),
+    )
+    found = groups(render(to_dot(amap, evaluation=evaluate(amap)), "svg"))
+
+    def lines(name: str) -> list[float]:
+        return [float(t.get("y", "0")) for t in found[name].iter(f"{SVG}text")][-3:]
+
+    def height(name: str) -> float:
+        ys = [
+            float(v)
+            for v in next(found[name].iter(f"{SVG}polygon"))
+            .get("points")
+            .replace(",", " ")
+            .split()[1::2]
+        ]
+        return max(ys) - min(ys)
+
+    struck, plain = lines("p"), lines("r")
+    assert len(struck) == len(plain) == 3
+    assert [round(b - a, 1) for a, b in itertools.pairwise(struck)] == [
+        round(b - a, 1) for a, b in itertools.pairwise(plain)
+    ]
+    assert height("p") == height("r")
 
 
 def test_without_status_nothing_about_it_is_drawn() -> None:

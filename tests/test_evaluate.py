@@ -189,6 +189,33 @@ def test_explain_names_undercuts_linked_attacks_and_cycles() -> None:
     assert defeaters(evaluation, "c") == ["y", "x"]
 
 
+def test_explain_names_a_claim_once_when_it_attacks_in_two_ways() -> None:
+    # 'b' both rebuts and contradicts 'a' (an analyst's map says both): nothing settles the
+    # cycle, and the chain explains 'b' once; neither claim is its own defeater.
+    amap = ArgumentMap("t", (premise("a", "b", contradicts=("b",)), premise("b")))
+    evaluation = evaluate(amap)
+    assert explain(evaluation, "a") == (
+        "rebutted by 'b', which is undecided; contradicted by 'b', which is undecided. "
+        "'b' is undecided: contradicted by 'a', which is undecided"
+    )
+    assert defeaters(evaluation, "a") == ["b"]
+    assert defeaters(evaluation, "b") == ["a"]
+
+
+def test_a_claim_that_stands_says_a_reason_is_undecided_not_that_it_fails() -> None:
+    # The step from 'a' is undercut by 'x', caught in a cycle with 'y': undecided, not failed.
+    undercut = Reason(refs("a"), objections=refs("x"))
+    amap = ArgumentMap(
+        "t", (premise("a"), premise("c"), premise("x", "y"), premise("y", "x"),
+              conclusion("k", undercut, "c")),
+    )  # fmt: skip
+    evaluation = evaluate(amap)
+    assert evaluation.status("k") is STANDS
+    assert explain(evaluation, "k") == (
+        "though a reason is undecided: the step from 'a' is undercut by 'x', which is undecided"
+    )
+
+
 def test_the_seed_map_evaluates_as_the_note_says() -> None:
     from argmap.api import load
 

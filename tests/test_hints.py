@@ -115,6 +115,22 @@ def test_an_item_indented_one_column_too_little_is_told_where_the_items_are() ->
     ]
 
 
+def test_a_claim_one_column_too_deep_after_a_nested_list_is_told_where_the_claims_are() -> None:
+    # The item ends a deeper list (the reasons of 'c', their '- ' in column 7) but is meant
+    # for the claims, as the keys under it say: line it up with '- id: c', not with '- b'.
+    text = VALID + "   - id: d\n    text: D\n    reasons: [c]\n"
+    assert errors(text) == [
+        (
+            "14:4",
+            "AM002",
+            syntax(
+                "'- id:' starts in column 4 but the item '- id:' on line 9 starts in column 3:"
+                " the items of one list line up; move it to column 3"
+            ),
+        )
+    ]
+
+
 def test_text_going_on_at_its_keys_column_is_told_to_indent_it() -> None:
     text = slip("    text: A\n", "    text: A long text\n    that continues\n")
     assert errors(text) == [

@@ -411,6 +411,25 @@ def test_a_quote_not_in_the_source_is_replaced_by_the_closest_passage(seed_copy:
     assert check_bytes(fixed(doc, action).encode(), str(seed_copy)).diagnostics == ()
 
 
+def test_a_quote_of_half_a_sentence_is_replaced_by_that_half_not_the_sentence(
+    tmp_path: Path,
+) -> None:
+    # "X, but Y": two units of argument in one sentence. The fix must not swallow the other
+    # claim's words.
+    (tmp_path / "s.txt").write_text(
+        "Considering their requirements, some video games are not relevant as sports, but this "
+        "issue should be solvable through a clearly structured preselection process.\n"
+    )
+    text = HEAD + (
+        "source: {path: s.txt}\npremises:\n  - id: a\n    text: A\n"
+        "    quotes: some video games are not relevant as games\n"
+    )
+    doc = document(text, tmp_path / "m.yaml")
+    [action] = fixes(doc, "AM110")
+    assert action.title == "Replace the quote by the closest passage (line 1)"
+    assert '    quotes: "some video games are not relevant as sports"\n' in fixed(doc, action)
+
+
 def test_fixes_are_only_for_argmaps_own_diagnostics(seed: Document) -> None:
     other = types.Diagnostic(types.Range(at(seed, "title"), after(seed, "title")), "x",
                              code="AM103", source="yaml")  # fmt: skip

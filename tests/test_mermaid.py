@@ -84,6 +84,35 @@ def test_losses_are_named() -> None:
     assert re.search(r"\d+ quotes, \d+ notes", losses[0]) and "the source" in losses[0]
 
 
+def test_a_thesis_mark_and_short_labels_are_named_as_left_out_and_one_is_one() -> None:
+    # Mermaid draws every claim alike and in full: what the analyst marked as the thesis and
+    # the short labels are not in the flowchart, and the export says so.
+    amap, _ = load(
+        b"argmap: 1\ntitle: T\npremises:\n  - id: p\n    text: P.\n    label: p\n"
+        b"    note: N.\nconclusions:\n  - id: c\n    text: C.\n    thesis: true\n"
+        b"    reasons: [p]\n",
+        "t.yaml",
+    )
+    assert amap is not None
+    assert mermaid.write(amap).losses == (
+        "Mermaid shows claims and the links between them only; left out: 1 note, 1 label and "
+        "the thesis mark",
+    )
+
+
+def test_line_breaks_in_a_claims_text_are_said_to_become_spaces() -> None:
+    amap, _ = load(
+        b"argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: |-\n      One.\n      Two.\n"
+        b"  - id: b\n    text: B.\n    contradicts: a\n",
+        "t.yaml",
+    )
+    assert amap is not None
+    assert mermaid.write(amap).losses == (
+        "Mermaid shows claims and the links between them only; left out: the line breaks in the "
+        "text of 1 claim (they become spaces)",
+    )
+
+
 def read_with_mermaid(maps: list[ArgumentMap], folder: Path) -> list[dict[str, object]]:
     """What Mermaid reads in each map's export (see tests/node/mermaid-read.mjs)."""
     files = []

@@ -111,8 +111,10 @@ def test_a_misquoted_run_of_words_finds_its_sentence(
     passage = SEED_PASSAGES.closest(" ".join(quote))
     assert passage is not None
     assert passage.similarity >= 0.6
-    # its line, or the first of the lines where the same sentence stands (a standfirst)
-    assert passage.line == line or normalize(" ".join(words)) in normalize(passage.text)
+    # its line, or the first of the lines where the same sentence stands (a standfirst);
+    # the part of the sentence the quote lines up with
+    assert passage.line == line or normalize(passage.text) in normalize(" ".join(words))
+    assert normalize(passage.text) in normalize(" ".join(words))
 
 
 def test_words_from_nowhere_have_no_close_passage() -> None:

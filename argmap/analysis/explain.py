@@ -18,9 +18,9 @@ def chain(evaluation: Evaluation, claim_id: str, limit: int | None = None) -> li
         current = todo.pop()
         why = evaluation.why(current)
         found.append((current, why))
-        more = [
+        more = [  # once each: a claim may rebut and contradict, or attack twice
             other
-            for other in why.named()
+            for other in dict.fromkeys(why.named())
             if other not in seen and evaluation.status(other) is not Status.STANDS
         ]
         seen.update(more)
@@ -31,7 +31,8 @@ def chain(evaluation: Evaluation, claim_id: str, limit: int | None = None) -> li
 def defeaters(evaluation: Evaluation, claim_id: str, limit: int | None = None) -> list[str]:
     """The claims that keep a claim from standing, at the ends of its chain: for a defeated
     claim the attackers that stand, for an undecided one the undecided attackers (looking at
-    most ``limit`` claims down the chain)."""
+    most ``limit`` claims down the chain); never the claim itself, which a cycle of attacks
+    brings back at the end of its own chain."""
     found: dict[str, None] = {}
     root = evaluation.status(claim_id)
     wanted = Status.STANDS if root is Status.DEFEATED else Status.UNDECIDED
@@ -44,7 +45,7 @@ def defeaters(evaluation: Evaluation, claim_id: str, limit: int | None = None) -
                 if evaluation.status(other) is wanted:
                     found.setdefault(other)
         found.update(dict.fromkeys(why.contradicting))
-    return list(found)
+    return [other for other in found if other != claim_id]
 
 
 def _join(items: list[str]) -> str:
@@ -100,8 +101,13 @@ def describe(why: Why) -> str:
         )
     if why.steps:
         steps = [_link_failure(step) for step in why.steps]
-        if why.status is Status.STANDS:
-            head = "though a reason fails" if len(steps) == 1 else "though some reasons fail"
+        if why.status is Status.STANDS:  # the steps that do not hold: failed or undecided
+            failed = {step.status is Status.DEFEATED for step in why.steps}
+            if len(steps) == 1:
+                head = "though a reason " + ("fails" if True in failed else "is undecided")
+            else:
+                said = {frozenset({True}): "fail", frozenset({False}): "are undecided"}
+                head = "though some reasons " + said.get(frozenset(failed), "fail or are undecided")
         elif len(steps) == 1:
             failed = why.steps[0].status is Status.DEFEATED
             head = "its only reason fails" if failed else "its only reason is undecided"

@@ -89,11 +89,31 @@ def quotes_found(context: Context) -> Iterator[Finding]:
             elif passage is not None and passage.similarity >= SIMILAR:
                 shown = clip(passage.text, 160, "...", words=True)
                 message += f'; closest passage (line {passage.line}): "{shown}"'
+                message += _words_differ(passage.differences)
             elif missing <= HINTS:
                 message += "; no close passage found"
             else:
                 message += f"; no close passage looked for (argmap looks for the first {HINTS})"
             yield Finding("AM110", quote.span, message)
+
+
+#: Runs of differing words named in a message, at most.
+DIFFERENCES = 3
+
+
+def _words_differ(differences: tuple[tuple[str, str], ...]) -> str:
+    """The words of the closest passage that the quote has otherwise, e.g. ``; the source
+    has "sports" where the quote has "games"``."""
+    if not differences:
+        return ""
+
+    def said(words: str) -> str:
+        return f'"{clip(words, 40, "...", words=True)}"' if words else "nothing"
+
+    told = ", ".join(f"{said(ours)} where the quote has {said(theirs)}"
+                     for ours, theirs in differences[:DIFFERENCES])  # fmt: skip
+    more = len(differences) - DIFFERENCES
+    return f"; the source has {told}" + (f" (and {more} more)" if more > 0 else "")
 
 
 def _case_differs(source: SourceText, found: Match, quote: str) -> str:

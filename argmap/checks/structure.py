@@ -132,11 +132,14 @@ def not_for_and_against(context: Context) -> Iterator[Finding]:
             step = supporting.get((attacker.id, target))
             if step is not None and attacker.id != target:
                 listed = next(m for m in step.claims if m.id == attacker.id)
+                does = f"supports and attacks '{target}'"
+                if relation.on is not None:  # an undercut: of a step, not of the claim
+                    does = f"supports '{target}' and undercuts its step from "
+                    does += " + ".join(f"'{ref.id}'" for ref in relation.on.claims)
                 yield Finding(
                     "AM107",
                     attacker.span,
-                    f"'{attacker.id}' both supports and attacks '{target}' "
-                    f"(listed as a reason at {listed.span})",
+                    f"'{attacker.id}' both {does} (listed as a reason at {listed.span})",
                 )
 
 

@@ -10,6 +10,7 @@ checking code, not the drawing stack that ``render`` needs.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 
 import click
@@ -81,6 +82,18 @@ class Commands(click.Group):
         command = getattr(importlib.import_module(module), name)
         assert isinstance(command, click.Command)
         return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """The command named first in ``args``; for a name that is none, the error says the
+        command meant (``argmap evaluate`` → ``eval``), as ``check`` does for ids."""
+        name = args[0] if args else ""
+        if name not in COMMANDS and not name.startswith("-"):
+            close = difflib.get_close_matches(name, COMMANDS, n=1)
+            if close:
+                ctx.fail(f"No such command '{name}'; did you mean '{close[0]}'?")
+        return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The commands and what each does, shortened to the line as click does it."""

@@ -199,8 +199,10 @@ def _relations(drawn: _Figure, shape: Shape, figure: Figure, name: str, present:
             drawn.used.add("support" if support else "attack")
             if support and len(branch.members) > 1:
                 drawn.used.add("linked")
-            if branch.attacks:
-                drawn.used.add("undercut")
+            if branch.attacks:  # of a step, or of an attack; an attack on an undercut is too
+                drawn.used.add("undercut" if support else "undercut-attack")
+                if any(attack.attacks for attack in branch.attacks):
+                    drawn.used.add("undercut-attack")
             if branch.relation.scheme:
                 drawn.used.add("scheme")
     branches(drawn.graph, claim, todo, present)

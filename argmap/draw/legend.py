@@ -175,9 +175,19 @@ def smooth_arrowheads(svg: bytes) -> bytes:
     return _ARROWHEAD.sub(triangle, svg)
 
 
+#: What the undercuts of a figure attack, in its legend: steps, attacks (``undercut-attack``:
+#: an objection granted but denied to defeat its target), or both.
+_UNDERCUTS = {
+    frozenset({"undercut"}): "undercuts a step",
+    frozenset({"undercut-attack"}): "undercuts an attack",
+    frozenset({"undercut", "undercut-attack"}): "undercuts a step or an attack",
+}
+
+
 def entries(used: Collection[str]) -> list[tuple[str, float]]:
     """The legend's entries for what a figure uses (kinds, ``implicit``, ``support``,
-    ``attack``, ``undercut``, ``contradiction``, ``linked`` and statuses by their values),
+    ``attack``, ``undercut`` (of a step), ``undercut-attack``, ``contradiction``, ``linked``
+    and statuses by their values),
     each with about its width in points."""
     cells: list[tuple[str, float]] = []
     for kind in (Kind.PREMISE, Kind.CONCLUSION, Kind.RECOMMENDATION):
@@ -189,14 +199,15 @@ def entries(used: Collection[str]) -> list[tuple[str, float]]:
             f'COLOR="{MUTED}"><TR><TD>{word("IMPLICIT", MUTED)}</TD></TR></TABLE>',
             text_width("IMPLICIT", WORD_SIZE, bold=True) + 6,
         ))  # fmt: skip
+    undercut = {"undercut", "undercut-attack"} & set(used)
     links = [
         ("support", Edge.SUPPORT, "normal", "supports"),
         ("attack", Edge.ATTACK, "tee", "attacks"),
-        ("undercut", Edge.UNDERCUT, "tee", "undercuts a step"),
+        ("undercut", Edge.UNDERCUT, "tee", _UNDERCUTS[frozenset(undercut)] if undercut else ""),
         ("contradiction", Edge.ATTACK, "both", "contradict"),
     ]
     for key, relation, head, words in links:
-        if key in used:
+        if key in used or (key == "undercut" and undercut):
             cells.append(_line(EDGE_STYLES[relation], head, words))
     if "restatement" in used:
         colour = EDGE_STYLES[Edge.SUPPORT].color

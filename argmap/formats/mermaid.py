@@ -164,12 +164,18 @@ def write(amap: ArgumentMap) -> Exported:
 
 def _losses(amap: ArgumentMap, text: str, links: int) -> tuple[str, ...]:
     counts = {
-        "quotes": sum(len(claim.quotes) for claim in amap.claims),
-        "notes": sum(claim.note is not None for claim in amap.claims)
+        "quote": sum(len(claim.quotes) for claim in amap.claims),
+        "note": sum(claim.note is not None for claim in amap.claims)
         + sum(relation.note is not None for relation in relations(amap)),
-        "links": sum(claim.url is not None for claim in amap.claims),
+        "link": sum(claim.url is not None for claim in amap.claims),
+        "label": sum(claim.label is not None for claim in amap.claims),
     }
-    left = [f"{count} {what}" for what, count in counts.items() if count]
+    left = [f"{count} {what}{'s' if count > 1 else ''}" for what, count in counts.items() if count]
+    left += ["the thesis mark"] if any(claim.thesis for claim in amap.claims) else []
+    broken = sum("\n" in claim.text for claim in amap.claims)
+    if broken:
+        claims = "1 claim" if broken == 1 else f"{broken} claims"
+        left.append(f"the line breaks in the text of {claims} (they become spaces)")
     left += ["the source"] if amap.source else []
     left += ["the map's note"] if amap.note else []
     losses = []

@@ -14,6 +14,7 @@ import re
 
 from lsprotocol import types
 
+from argmap.checks.quotes import SIMILAR
 from argmap.lsp.completion import yaml_string
 from argmap.lsp.cursor import mapping_of
 from argmap.lsp.diagnostics import SOURCE
@@ -120,12 +121,12 @@ def _closest_quote(
 ) -> list[types.CodeAction]:
     token = _token(document, problem)
     source = _source(document, sources)
-    found = source.closest(token.value) if token is not None and source is not None else None
-    if token is None or found is None or found.score < MIN_SIMILARITY:
+    found = None if token is None or source is None else source.closest_quote(token.value)
+    if token is None or source is None or found is None or found.similarity < SIMILAR:
         return []
-    title = f"Replace the quote by the closest passage (line {found.sentence.line})"
-    return [_edit(document, title, token.start, token.end, yaml_string(found.sentence.text),
-                  problem, True)]  # fmt: skip
+    passage = " ".join(source.text[found.start : found.end].split())
+    title = f"Replace the quote by the closest passage (line {found.line})"
+    return [_edit(document, title, token.start, token.end, yaml_string(passage), problem, True)]
 
 
 def _claim_at(document: Document, problem: types.Diagnostic) -> Claim | None:

@@ -23,6 +23,7 @@ from argmap.diagnostics import ArgmapError
 from argmap.io import Stamp, read_file, stamp
 from argmap.model import ArgumentMap
 from argmap.project import confine, roots
+from argmap.read.passages import Passage, Passages
 from argmap.read.source import SourceText, normalize
 from argmap.read.yamltree import decode
 
@@ -143,6 +144,16 @@ class Source:
             if best is None or score > best.score:
                 best = Ranked(sentence, score)
         return best
+
+    @functools.cached_property
+    def _passages(self) -> Passages:
+        return Passages(SourceText(self.text))
+
+    def closest_quote(self, quote: str) -> Passage | None:
+        """The passage of the text a quote not found in it meant, as ``argmap check`` tells
+        it: the words lined up with the quote's, not the whole sentence (a quote of half a
+        sentence stays half a sentence)."""
+        return self._passages.closest(quote)
 
 
 class Sources:

@@ -32,6 +32,7 @@ from argmap.read.source import SourceText, normalize
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019)]*|$)", re.M)
 _TOKEN = re.compile(r"\w+")
+_ELISION = re.compile(r"\u2026|\.\.\.")  # where a quote skips words (also "[…]", "[...]")
 CHUNK = 40  # words of a passage cut from a long sentence
 POSTINGS = 256  # passages that vote for one word
 QUOTE_WORDS = 120  # words of a quote that are looked for
@@ -42,12 +43,19 @@ SHOWN = 320  # a longer sentence is shown from the first word that matched
 @attrs.frozen
 class Passage:
     """The source passage closest to a quote that was not found: its line, its text (the
-    sentence, or of a long one the part that matched) and the share of the quote's words
-    found in it in order, from 0 to 1."""
+    words of the source that line up with the quote's, from the one lined up with its first
+    word to the one lined up with its last, and the whole sentence's punctuation when they
+    run to its ends; cut after :data:`SHOWN` characters), the share of the quote's words
+    found in it in order, from 0 to 1, and the words that differ, each as (what the source
+    has, what the quote has), either empty where the other has words the first lacks (of a
+    quote with an elision, whose skips are no differences, only words swapped one for one)."""
 
     line: int
     text: str
     similarity: float
+    start: int  # where the words lined up with the quote's start and end in the source, uncut
+    end: int
+    differences: tuple[tuple[str, str], ...] = ()
 
 
 class Passages:
@@ -110,19 +118,22 @@ class Passages:
         bounded.sort(key=lambda item: item[:2])
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(wanted)
-        best: tuple[int, int, int] | None = None  # words matched, passage, where the match starts
+        best: tuple[int, int, list[str], int, int] | None = None  # matched, passage, window
         for negative, passage, words, start, end in bounded:
             if best is not None and -negative <= best[0]:
                 break  # neither this passage nor any after it can match more words
             matcher.set_seq1(words)
-            blocks = matcher.get_matching_blocks()
-            matched = sum(block.size for block in blocks)
+            matched = sum(block.size for block in matcher.get_matching_blocks())
             if best is None or matched > best[0]:
-                starts = [m.start() for m in _TOKEN.finditer(self._lowered, start, end)]
-                best = (matched, passage, starts[blocks[0].a] if blocks[0].size else start)
+                best = (matched, passage, words, start, end)
         assert best is not None
-        matched, passage, first = best
-        return self._passage(passage, first, matched / len(wanted)) if matched else None
+        matched, passage, words, start, end = best
+        if not matched:
+            return None
+        matcher.set_seq1(words)
+        return self._passage(
+            passage, quote, matcher.get_opcodes(), start, end, matched / len(wanted)
+        )
 
     def _window(self, passage: int, length: int) -> tuple[int, int]:
         """Where a quote of ``length`` characters could match around a passage: the passage
@@ -138,18 +149,62 @@ class Passages:
             stop = end if space < 0 else space
         return start, stop
 
-    def _passage(self, passage: int, first: int, similarity: float) -> Passage:
-        """The passage as shown: its sentence, or of a long sentence the text from the first
-        word that matched; in the source's own characters (its quote marks and dashes), its
-        line breaks and runs of spaces as one space."""
-        _, _, start, end = self._spans[passage]
-        sentence = self.source.text[start:end]
-        at = start + len(sentence) - len(sentence.lstrip())
-        shown = " ".join(sentence.split())
-        if len(shown) > SHOWN:
-            shown = " ".join(self.source.text[first : first + 2 * SHOWN].split())[:SHOWN]
-            at = first
-        return Passage(self.source.line_of(at), shown, similarity)
+    def _passage(
+        self, passage: int, quote: str, opcodes: list[tuple[str, int, int, int, int]],
+        start: int, end: int, similarity: float,
+    ) -> Passage:  # fmt: skip
+        """The passage as shown: the words of the window ``start``-``end`` that line up with
+        the quote's (``opcodes``, from the window's words to the quote's), with the
+        sentence's punctuation when they reach its ends; in the source's own characters (its
+        quote marks and dashes), its line breaks and runs of spaces as one space."""
+        text = self.source.text
+        tokens = [m.span() for m in _TOKEN.finditer(self._lowered, start, end)]
+        wanted = len(_TOKEN.findall(normalize(quote).lower())[:QUOTE_WORDS])
+        kept = [op for op in opcodes if not (op[0] == "delete" and op[4] in (0, wanted))]
+        tag, i1, i2, j1, j2 = kept[-1]  # a quote's last words replaced: as many of the source's
+        if tag == "replace" and j2 == wanted:
+            kept[-1] = (tag, i1, min(i2, i1 + j2 - j1), j1, j2)
+        tag, i1, i2, j1, j2 = kept[0]  # and its first words
+        if tag == "replace" and j1 == 0:
+            kept[0] = (tag, max(i1, i2 - (j2 - j1)), i2, j1, j2)
+        covered = [(i1, i2) for _, i1, i2, _, _ in kept if i2 > i1]
+        at, stop = tokens[covered[0][0]][0], tokens[covered[-1][1] - 1][1]
+        _, _, first, last = self._spans[passage]
+        head, tail = text[first:at], text[stop:last]
+        if not _TOKEN.search(head):  # only punctuation before: from the sentence's start
+            at = first + len(head) - len(head.lstrip())
+        if not _TOKEN.search(tail):  # only punctuation after: to the sentence's end
+            stop = stop + len(tail.rstrip())
+        shown = " ".join(text[at : at + 2 * SHOWN if stop - at > 2 * SHOWN else stop].split())
+        differences = _differences(text, tokens, quote, kept)
+        if _ELISION.search(quote):  # the words it skips are no difference: words swapped only
+            differences = tuple(
+                (ours, theirs) for ours, theirs in differences
+                if ours and theirs and len(ours.split()) == len(theirs.split())
+            )  # fmt: skip
+        return Passage(self.source.line_of(at), shown[:SHOWN], similarity, at, stop, differences)
+
+
+def _differences(
+    text: str,
+    tokens: list[tuple[int, int]],
+    quote: str,
+    opcodes: list[tuple[str, int, int, int, int]],
+) -> tuple[tuple[str, str], ...]:
+    """The runs of words that differ, as (the source's, the quote's), each as written."""
+    written = normalize(quote)
+    words = [m.span() for m in _TOKEN.finditer(written)]
+    if len(words) != len(_TOKEN.findall(written.lower())):  # lowering split a word: not told
+        return ()
+
+    def part(spans: list[tuple[int, int]], within: str, i: int, j: int) -> str:
+        return " ".join(within[spans[i][0] : spans[j - 1][1]].split()) if j > i else ""
+
+    return tuple(
+        (part(tokens, text, i1, i2), part(words, written, j1, j2))
+        for tag, i1, i2, j1, j2 in opcodes
+        if tag != "equal" and j2 <= len(words)
+    )
 
 
 __all__ = ["CANDIDATES", "CHUNK", "POSTINGS", "QUOTE_WORDS", "Passage", "Passages"]

@@ -111,14 +111,36 @@ def indent_hint(lines: list[str], row: int) -> Hint | None:
         column, back, what, _ = min(deeper)
     elif not levels:
         return None
-    else:  # the nearest item above (for an item), else the nearest key, else the nearest level
-        column, back, what, _ = next((lv for lv in levels if lv[3] == item), levels[0])
+    elif item:  # the list the item's own keys say it is in, else the nearest in column
+        column, back, what, _ = _list_meant(lines, row, own, len(here["dashes"]), levels)
+    else:  # the nearest key above, else the nearest level
+        column, back, what, _ = next((lv for lv in levels if not lv[3]), levels[0])
     kind = "the items of one list" if item else "the keys of one mapping"
     message = (
         f"{name} starts in column {own + 1} but {what} on line {back + 1} starts in column "
         f"{column + 1}: {kind} line up; move it to column {column + 1}"
     )
     return message, row, own
+
+
+def _list_meant(
+    lines: list[str], row: int, own: int, width: int, levels: list[tuple[int, int, str, bool]]
+) -> tuple[int, int, str, bool]:
+    """Of the lists open above line ``row``, the one its item (its dash in column ``own``, its
+    first key ``width`` columns further) is meant for: the one whose items' keys start where
+    the keys on the next line start (``- id: d`` then ``text:``), else the one nearest in
+    column (the deeper on a tie); the nearest level of any kind when no list is open."""
+    lists = [level for level in levels if level[3]]
+    if not lists:
+        return levels[0]
+    after = next((ahead for ahead in range(row + 1, len(lines)) if _content(lines[ahead])), None)
+    below = _KEY_LINE.match(lines[after]) if after is not None else None
+    if below is not None and not below["dashes"] and len(below["indent"]) > own:
+        meant = len(below["indent"]) - width
+        for level in lists:
+            if level[0] == meant:
+                return level
+    return min(lists, key=lambda level: abs(level[0] - own))
 
 
 def dash_hint(lines: list[str], row: int) -> Hint | None:

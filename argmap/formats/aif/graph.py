@@ -192,9 +192,11 @@ def left_out(graph: Graph, notes: list[str]) -> list[str]:
     found = graph.of_type("PA")
     if found:
         ids = f": {', '.join(n.id for n in found)}" if len(found) <= MAX_LISTED else ""
-        notes.append(f"{len(found)} PA nodes (preference; the map format has no place for them) "
-                     f"are left out{_links(routine['PA'])}{ids}")  # fmt: skip
-        summary.append(f"{len(found)} PA nodes (preference)")
+        one = len(found) == 1
+        nodes, them, are = ("node", "it", "is") if one else ("nodes", "them", "are")
+        notes.append(f"{len(found)} PA {nodes} (preference; the map format has no place for "
+                     f"{them}) {are} left out{_links(routine['PA'])}{ids}")  # fmt: skip
+        summary.append(f"{len(found)} PA {nodes} (preference)")
     for node in graph.nodes.values():
         if node.type not in KNOWN:
             notes.append(f"node {node.id} has the unknown type '{node.type}'; left out")

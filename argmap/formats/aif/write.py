@@ -229,13 +229,15 @@ def write(amap: ArgumentMap) -> Exported:
 def _losses(amap: ArgumentMap) -> tuple[str, ...]:
     """What only the ``argmap`` key carries, in words."""
     counts = {
-        "quotes": sum(len(claim.quotes) for claim in amap.claims),
-        "claim notes": sum(claim.note is not None for claim in amap.claims),
-        "links": sum(claim.url is not None for claim in amap.claims),
-        "roles": sum(claim.role is not None for claim in amap.claims),
-        "reason notes": sum(r.note is not None for claim in amap.claims for r in claim.reasons),
+        "quote": sum(len(claim.quotes) for claim in amap.claims),
+        "claim note": sum(claim.note is not None for claim in amap.claims),
+        "link": sum(claim.url is not None for claim in amap.claims),
+        "role": sum(claim.role is not None for claim in amap.claims),
+        "reason note": sum(r.note is not None for claim in amap.claims for r in claim.reasons),
     }
-    extra = ", ".join(f"{count} {what}" for what, count in counts.items() if count)
+    extra = ", ".join(
+        f"{count} {what}{'s' if count > 1 else ''}" for what, count in counts.items() if count
+    )
     what = (
         "the title" + (", the source" if amap.source else "") + (", the note" if amap.note else "")
     )

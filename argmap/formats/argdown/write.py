@@ -31,6 +31,8 @@ from argmap.model import ArgumentMap, Claim, Link, Relation, walk
 #: The front matter key that says argmap wrote the text (:mod:`argmap.formats.argdown.read`
 #: reads it back).
 MARK = "argmap"
+#: Claims named in a note, at most (then "…").
+MAX_NAMED = 10
 #: Argdown's default shortcodes (``.A.``, ``:smile:``, ...), which its model replaces by a
 #: symbol: only where one of them stands is a ``.`` or ``:`` escaped.
 _SHORTCODE_NAMES = (
@@ -210,6 +212,8 @@ def write(amap: ArgumentMap) -> Exported:
     losses = []
     multiline = [claim.id for claim in amap.claims if "\n" in claim.text]
     if multiline:
-        losses.append(f"line breaks in the text of {len(multiline)} claims become spaces")
+        claims = "1 claim" if len(multiline) == 1 else f"{len(multiline)} claims"
+        named = ", ".join(multiline[:MAX_NAMED]) + (", …" if len(multiline) > MAX_NAMED else "")
+        losses.append(f"line breaks in the text of {claims} become spaces: {named}")
     text = "\n\n".join("\n".join(block) for block in writer.blocks) + "\n"
     return Exported(text, tuple(losses))
