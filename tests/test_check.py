@@ -209,6 +209,15 @@ def test_a_claim_a_misspelt_reference_meant_is_not_called_unconnected(
     assert found(text) == codes
 
 
+def test_a_recommendation_without_reasons_is_told_so_once() -> None:
+    text = HEAD + (
+        "premises:\n  - id: a\n    text: A.\n"
+        "conclusions:\n  - id: c\n    text: C.\n    reasons: [a]\n"
+        "recommendations:\n  - id: r\n    text: R.\n"
+    )
+    assert found(text) == [("11:5", "AM106")]  # not also AM201: its reasons are what it lacks
+
+
 def test_claims_joined_into_one_reference_are_not_called_unconnected() -> None:
     text = HEAD + (
         "premises:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\n"

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 
 from argmap.analysis.evaluate import Status, evaluate
-from argmap.analysis.explain import defeaters, explain
+from argmap.analysis.explain import chain, cycles, defeaters, explain
 from argmap.cli import main
 from argmap.model import ArgumentMap, Claim, Kind, Objection, Reason, Ref
 
@@ -184,9 +184,44 @@ def test_explain_names_undercuts_linked_attacks_and_cycles() -> None:
     assert explain(evaluation, "c") == (
         "none of its reasons stands: (1) the step from 'a' is undercut by 'u' and 'v', which "
         "stand; (2) 'x' is undecided. 'x' is undecided: rebutted by 'y', which is undecided. "
-        "'y' is undecided: rebutted by 'x', which is undecided"
+        "'y' is undecided: rebutted by 'x', which is undecided. 'x' and 'y' attack each other, "
+        "and nothing in the map settles which gives way"
     )
     assert defeaters(evaluation, "c") == ["y", "x"]
+
+
+def test_explain_names_the_cycle_of_attacks_that_leaves_claims_undecided() -> None:
+    # 'a' -> 'b' -> 'c' -> 'a' rebut one another round a cycle; 'a' and 'b' both rebut 't'
+    # (floating defeat: grounded semantics leaves 't' undecided), and 's' rests on 't'.
+    amap = ArgumentMap(
+        "t",
+        (
+            premise("a", "c"),
+            premise("b", "a"),
+            premise("c", "b"),
+            premise("t", "a", "b"),
+            conclusion("s", "t"),
+        ),
+    )
+    evaluation = evaluate(amap)
+    cycle = "and nothing in the map settles which gives way"
+    assert explain(evaluation, "s").endswith(
+        f"'a', 'c' and 'b' attack each other in a cycle, {cycle}"
+    )
+    assert cycles(chain(evaluation, "b")) == [["b", "a", "c"]]
+    two = ArgumentMap("t", (premise("a", "b"), premise("b", "a"), premise("t", "a", "b")))
+    assert explain(evaluate(two), "t").endswith(f"'a' and 'b' attack each other, {cycle}")
+    # A chain with no cycle in it says none: 'd' is undecided only through what it rests on.
+    amap = ArgumentMap(
+        "t",
+        (
+            premise("x", "y"),
+            premise("y", "x"),
+            conclusion("d", "x"),
+            conclusion("e", "d"),
+        ),
+    )
+    assert cycles(chain(evaluate(amap), "e")[:2]) == []
 
 
 def test_explain_names_a_claim_once_when_it_attacks_in_two_ways() -> None:
@@ -196,7 +231,8 @@ def test_explain_names_a_claim_once_when_it_attacks_in_two_ways() -> None:
     evaluation = evaluate(amap)
     assert explain(evaluation, "a") == (
         "rebutted by 'b', which is undecided; contradicted by 'b', which is undecided. "
-        "'b' is undecided: contradicted by 'a', which is undecided"
+        "'b' is undecided: contradicted by 'a', which is undecided. 'a' and 'b' attack each "
+        "other, and nothing in the map settles which gives way"
     )
     assert defeaters(evaluation, "a") == ["b"]
     assert defeaters(evaluation, "b") == ["a"]
@@ -389,7 +425,8 @@ def test_cli_eval_of_a_map_with_errors_evaluates_it_and_exits_1(write_map) -> No
     assert f"{path}:6:21: error: objection 'ghost' of 'a' is no claim [AM103]" in result.output
     assert (
         "a      premise  undecided  rebutted by 'b', which is undecided. 'b' is undecided: "
-        "rebutted by 'a', which is undecided\n"
+        "rebutted by 'a', which is undecided. 'a' and 'b' attack each other, and nothing in "
+        "the map settles which gives way\n"
     ) in result.output
     assert result.output.endswith("2 claims: 0 stand, 0 defeated, 2 undecided; 0 implicit\n")
 

@@ -48,6 +48,55 @@ def defeaters(evaluation: Evaluation, claim_id: str, limit: int | None = None) -
     return [other for other in found if other != claim_id]
 
 
+def _attackers(why: Why) -> list[str]:
+    """The claims that attack a claim directly: its objections' claims, the claims it
+    contradicts, and the claims undercutting its steps."""
+    found = [name for attack in why.attacks for name in attack.claims]
+    found += why.contradicting
+    found += [name for step in why.steps for undercut in step.undercuts for name in undercut.claims]
+    return found
+
+
+def cycles(found: list[tuple[str, Why]]) -> list[list[str]]:
+    """The cycles of attacks among the undecided claims of a chain (:func:`chain`): each as
+    the claims that attack one another round it, in the order the chain met them; a claim
+    that attacks itself alone. They are why a grounded evaluation leaves those claims open."""
+    undecided = [name for name, why in found if why.status is Status.UNDECIDED]
+    among = set(undecided)
+    attacked_by = {
+        name: {other for other in _attackers(why) if other in among}
+        for name, why in found
+        if name in among
+    }
+    reach: dict[str, set[str]] = {}
+    for name in undecided:  # a chain is short (CHAIN_LIMIT claims): a search from each
+        seen: set[str] = set()
+        todo = list(attacked_by[name])
+        while todo:
+            other = todo.pop()
+            if other not in seen:
+                seen.add(other)
+                todo.extend(attacked_by[other])
+        reach[name] = seen
+    found_cycles: list[list[str]] = []
+    placed: set[str] = set()
+    for name in undecided:
+        if name in placed or name not in reach[name]:
+            continue
+        cycle = [other for other in undecided if other in reach[name] and name in reach[other]]
+        placed.update(cycle)
+        found_cycles.append(cycle)
+    return found_cycles
+
+
+def _cycle(names: list[str]) -> str:
+    """A cycle of attacks in words, e.g. ``'a' and 'b' attack each other, ...``."""
+    if len(names) == 1:
+        return f"'{names[0]}' attacks itself, and nothing in the map settles it"
+    how = "each other" if len(names) == 2 else "each other in a cycle"
+    return f"{_names(names)} attack {how}, and nothing in the map settles which gives way"
+
+
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -62,7 +111,7 @@ def _which(count: int, status: Status) -> str:
     return "which is undecided" if count == 1 else "which are undecided"
 
 
-def _attackers(links: tuple[Step, ...]) -> str:
+def _attacks(links: tuple[Step, ...]) -> str:
     """Attacks by name: ``'a'``, ``'b' + 'c'`` for claims that attack only jointly."""
     return _join([" + ".join(f"'{c}'" for c in link.claims) for link in links])
 
@@ -78,7 +127,7 @@ def _link_failure(link: Step) -> str:
         status = Status.STANDS if link.status is Status.DEFEATED else Status.UNDECIDED
         words = "the step from" if link.number else "the attack by"
         parts.append(
-            f"{words} {made} is undercut by {_attackers(link.undercuts)}, "
+            f"{words} {made} is undercut by {_attacks(link.undercuts)}, "
             + _which(len(link.undercuts), status)
             + "".join(f" ({_link_failure(u)})" for u in link.undercuts if u.undercuts)
         )
@@ -90,7 +139,7 @@ def describe(why: Why) -> str:
     parts = []
     if why.attacks:
         status = Status.STANDS if why.status is Status.DEFEATED else Status.UNDECIDED
-        text = f"rebutted by {_attackers(why.attacks)}, {_which(len(why.attacks), status)}"
+        text = f"rebutted by {_attacks(why.attacks)}, {_which(len(why.attacks), status)}"
         details = [_link_failure(a) for a in why.attacks if a.undercuts or len(a.blocking) > 1]
         parts.append(text + "".join(f" ({d})" for d in details if d))
     if why.contradicting:
@@ -144,7 +193,8 @@ def explain(evaluation: Evaluation, claim_id: str, limit: int = CHAIN_LIMIT) -> 
     sentences += [
         f"'{other}' is {why.status.value}: {describe(why)}" for other, why in found[1:limit]
     ]
+    sentences += [_cycle(names) for names in cycles(found[:limit])]
     return ". ".join(sentences) + (". …" if len(found) > limit else "")
 
 
-__all__ = ["CHAIN_LIMIT", "chain", "defeaters", "describe", "explain"]
+__all__ = ["CHAIN_LIMIT", "chain", "cycles", "defeaters", "describe", "explain"]

@@ -146,7 +146,8 @@ def not_for_and_against(context: Context) -> Iterator[Finding]:
 @check("AM201")
 def connected(context: Context) -> Iterator[Finding]:
     """A claim that supports, attacks and is supported or attacked by nothing (a warning). A
-    claim that a reference to no claim meant (the one AM103 names) is left to AM103.
+    claim that a reference to no claim meant (the one AM103 names) is left to AM103, and a
+    conclusion or recommendation without reasons to AM106.
 
     Fails::
 
@@ -185,7 +186,7 @@ def connected(context: Context) -> Iterator[Finding]:
         hints = Hints(context.map.claims, known, context.lines)
         linked.update(claim_id for name in unknown for claim_id in hints.meant(name))
     for claim in context.map.claims:
-        if claim.id not in linked:
+        if claim.id not in linked and not (claim.kind.takes_reasons and not claim.reasons):
             yield Finding(
                 "AM201",
                 claim.where("id"),
