@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import click
 
+from argmap.analysis import preferred as semantics
 from argmap.analysis.evaluate import Status, evaluate
 from argmap.analysis.explain import explain
+from argmap.analysis.preferred import TooHard, Verdict
 from argmap.cli.maps import Run
 from argmap.cli.options import source_root_option
-from argmap.cli.output import show, table
+from argmap.cli.output import Failure, show, table
 from argmap.model import ArgumentMap
 
 
 @click.command("eval")
 @click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...")
+@click.option(
+    "--semantics",
+    type=click.Choice(["grounded", "preferred"]),
+    default="grounded",
+    show_default=True,
+    help="preferred: also say, for each claim grounded leaves undecided, whether it stands "
+    "in every preferred labelling, in some, or in none.",
+)
 @source_root_option
-def eval_(files: tuple[str, ...], source_root: str | None) -> None:
+def eval_(files: tuple[str, ...], semantics: str, source_root: str | None) -> None:
     """Say which claims stand, which are defeated and which are undecided, and why.
 
     Evaluates the argument under grounded semantics: a claim stands when it is a premise or
@@ -26,33 +36,54 @@ def eval_(files: tuple[str, ...], source_root: str | None) -> None:
     ends the run. Diagnostics go to stderr; exit status 1 when a map has errors (it is
     evaluated all the same), 2 when one cannot be read.
 
+    With --semantics preferred, a column says for each claim the grounded reading leaves
+    undecided what the preferred labellings (the credulous readings that accept as much as
+    they can) do with it: it stands in every one, in some, is defeated in every one (as when
+    two claims that attack each other both attack it), is undecided in every one, or never
+    stands. The search is capped; past the cap the command stops with exit status 2.
+
     \b
     Example:
       argmap eval maps/europe-central-asia.yaml
       argmap eval maps/                        # every map under maps/, then a row a map
+      argmap eval --semantics preferred maps/floating-defeat.yaml
     """
     run = Run(files)
     for item, checked in run.maps(source_root, 5, "evaluated"):
         assert checked.map is not None
         errors = "" if checked.ok else " (has errors)"
-        run.rows.append((*_show(checked.map), item.path + errors))
+        try:
+            figures = _show(checked.map, semantics == "preferred")
+        except TooHard:
+            raise Failure(
+                f"{item.path}: gave up looking for the preferred labellings after trying "
+                f"{semantics_limit()} labels; its grounded evaluation is `argmap eval` "
+                "without --semantics"
+            ) from None
+        run.rows.append((*figures, item.path + errors))
     run.finish(("claims", "stand", "defeated", "undecided", "implicit", "map"))
 
 
-def _show(amap: ArgumentMap) -> tuple[str, ...]:
+def semantics_limit() -> int:
+    return semantics.LIMIT
+
+
+def _show(amap: ArgumentMap, preferred: bool = False) -> tuple[str, ...]:
     """A map's table of claims and its closing count (stdout); the count's figures."""
     evaluation = evaluate(amap)
+    verdicts = semantics.preferred(amap) if preferred else None
     claims = amap.by_id().values()
     rows = [
         (
             claim.id,
             claim.kind.value + (", implicit" if claim.implicit else ""),
             evaluation.status(claim.id).value,
+            *(() if verdicts is None else (_verdict(verdicts.verdicts.get(claim.id)),)),
             explain(evaluation, claim.id),
         )
         for claim in claims
     ]
-    table(("claim", "kind", "status", "why"), rows)
+    table(("claim", "kind", "status", *(("preferred",) if preferred else ()), "why"), rows)
     counts = evaluation.counts()
     implicit = sum(claim.implicit for claim in claims)
     show(
@@ -62,8 +93,30 @@ def _show(amap: ArgumentMap) -> tuple[str, ...]:
         f"{implicit} implicit",
         err=False,
     )
+    if verdicts is not None:
+        show(_tally(verdicts.count, list(verdicts.verdicts.values())), err=False)
     figures = (len(evaluation), counts[Status.STANDS], counts[Status.DEFEATED])
     return tuple(map(str, (*figures, counts[Status.UNDECIDED], implicit)))
+
+
+def _verdict(verdict: Verdict | None) -> str:
+    return "" if verdict is None else verdict.value
+
+
+def _tally(count: int, verdicts: list[Verdict]) -> str:
+    """The closing line of the preferred reading, e.g. ``2 preferred labellings; of the 3
+    undecided claims: ...``."""
+    many = f"{count}" if count < 10**12 else f"about 10^{len(str(count)) - 1}"
+    head = f"{many} preferred labelling{'' if count == 1 else 's'}"
+    if not verdicts:
+        return f"{head}; no claim is undecided"
+    n = {v: sum(x is v for x in verdicts) for v in Verdict}
+    return (
+        f"{head}; of the {len(verdicts)} undecided claim{'' if len(verdicts) == 1 else 's'}: "
+        f"{n[Verdict.SCEPTICAL]} stand in every one, {n[Verdict.CREDULOUS]} in some, "
+        f"{n[Verdict.DEFEATED]} defeated in every one, {n[Verdict.UNDECIDED]} undecided in "
+        f"every one, {n[Verdict.NEVER]} never stand"
+    )
 
 
 __all__ = ["eval_"]

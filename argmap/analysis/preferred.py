@@ -1,0 +1,312 @@
+"""ArgumentMap → what its preferred labellings say of the claims grounded semantics leaves open.
+
+A *complete labelling* labels every node of the framework (:class:`Graph`: claims, steps,
+attacks) in, out or undecided so that each node's label is the one the rules of
+:mod:`argmap.analysis.evaluate` give it from the labels of its neighbours. The grounded
+labelling is the least of them; the *preferred* ones are those whose set of nodes in is
+maximal. Every complete labelling agrees with the grounded one where that one decides, so
+only the nodes it leaves undecided are searched, one connected group of them at a time
+(groups touch only through decided nodes, so each is labelled on its own), by backtracking
+with propagation. The search is capped (:data:`LIMIT` labels set in all): past it,
+:class:`TooHard` is raised rather than running for ever.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+
+from argmap.analysis.evaluate import _DEFEATED, _STANDS, _UNDECIDED, _propagate
+from argmap.analysis.framework import Graph
+from argmap.model import ArgumentMap
+
+#: Labels the search may set (chosen or forced), in all, before it gives up: about a second.
+LIMIT = 1 << 18
+
+_OPEN = 3  # not labelled yet (only during the search)
+_IN, _OUT, _UNDEC = _STANDS, _DEFEATED, _UNDECIDED
+_CHOICES = (_IN, _OUT, _UNDEC)
+
+
+class TooHard(Exception):
+    """The preferred labellings were not found within the search's cap."""
+
+
+class Verdict(enum.Enum):
+    """What the preferred labellings say of a claim the grounded labelling leaves undecided;
+    the values are the words used in output."""
+
+    SCEPTICAL = "stands in every"  # in every preferred labelling
+    CREDULOUS = "stands in some"  # in some, not all
+    DEFEATED = "defeated in every"  # out in every one (e.g. floating defeat)
+    UNDECIDED = "undecided in every"
+    NEVER = "never stands"  # out in some, undecided in the others
+
+
+class Node:
+    """A node the grounded labelling leaves open, and what its label depends on."""
+
+    __slots__ = ("attackers", "claim", "empty", "members", "premise", "steps", "uses")
+
+    def __init__(self) -> None:
+        self.members: list[int] = []  # all must be in (steps and attacks)
+        self.attackers: list[int] = []  # all must be out
+        self.steps: list[int] = []  # for a claim: one must be in (unless a premise)
+        self.uses: list[int] = []  # the open nodes whose label depends on this one
+        self.claim = False
+        self.premise = False
+        self.empty = False
+
+
+def value(node: Node, label: list[int] | bytearray) -> int:
+    """The label the rules give a node from its neighbours' labels; _OPEN while that still
+    depends on a neighbour not labelled yet."""
+    attack = _OUT
+    for a in node.attackers:
+        la = label[a]
+        if la == _IN:
+            return _OUT
+        if la == _OPEN or attack == _OPEN:
+            attack = _OPEN
+        elif la == _UNDEC:
+            attack = _UNDEC
+    if node.claim:
+        support = _IN if node.premise else _OUT
+        if not node.premise:
+            for s in node.steps:
+                ls = label[s]
+                if ls == _IN:
+                    support = _IN
+                    break
+                if ls == _OPEN or support == _OPEN:
+                    support = _OPEN
+                elif ls == _UNDEC:
+                    support = _UNDEC
+    elif node.empty:
+        return _OUT
+    else:
+        support = _IN
+        for m in node.members:
+            lm = label[m]
+            if lm == _OUT:
+                return _OUT
+            if lm == _OPEN or support == _OPEN:
+                support = _OPEN
+            elif lm == _UNDEC:
+                support = _UNDEC
+    if support == _OUT:
+        return _OUT
+    if support == _OPEN or attack == _OPEN:
+        return _OPEN
+    return _IN if support == _IN and attack == _OUT else _UNDEC
+
+
+def nodes(g: Graph, grounded: bytearray) -> dict[int, Node]:
+    """The nodes the grounded labelling leaves undecided, with their neighbours."""
+    found = {
+        x: Node()
+        for x in range(g.size)
+        if grounded[x] == _UNDECIDED and (x >= g.n or g.same[x] == x)
+    }
+    for x, node in found.items():
+        node.claim = x < g.n
+        node.premise = node.claim and g.premise[x]
+    for x in g.empty:
+        if x in found:
+            found[x].empty = True
+    for source, target in zip(g.member_from, g.member_to, strict=True):
+        if target in found:
+            found[target].members.append(source)
+            if source in found:
+                found[source].uses.append(target)
+    for source, target in zip(g.attack_from, g.attack_to, strict=True):
+        if target in found:
+            found[target].attackers.append(source)
+            if source in found:
+                found[source].uses.append(target)
+    for x in range(g.n, g.size):
+        c = g.support[x]
+        if c in found:
+            found[c].steps.append(x)
+            if x in found:
+                found[x].uses.append(c)
+    return found
+
+
+def groups(found: dict[int, Node]) -> list[list[int]]:
+    """The open nodes in connected groups (through edges between open nodes), each sorted."""
+    near: dict[int, list[int]] = {x: [] for x in found}
+    for x, node in found.items():
+        for y in node.uses:
+            near[x].append(y)
+            near[y].append(x)
+    seen: set[int] = set()
+    result = []
+    for start in found:
+        if start in seen:
+            continue
+        seen.add(start)
+        group, todo = [], [start]
+        while todo:
+            x = todo.pop()
+            group.append(x)
+            for y in near[x]:
+                if y not in seen:
+                    seen.add(y)
+                    todo.append(y)
+        result.append(sorted(group))
+    return result
+
+
+class _Search:
+    """Backtracking over one group's labels: each node tried in, out, undecided, and every
+    label the rules force (given those chosen) set at once; a labelling is kept when complete."""
+
+    def __init__(self, found: dict[int, Node], label: list[int], budget: list[int]) -> None:
+        self.found, self.label, self.budget = found, label, budget
+        self.complete: list[tuple[int, ...]] = []
+
+    def assign(self, x: int, to: int, trail: list[int]) -> bool:
+        """Label x, then whatever that forces; False on a contradiction."""
+        self.budget[0] -= 1
+        if self.budget[0] < 0:
+            raise TooHard
+        label, found = self.label, self.found
+        label[x] = to
+        trail.append(x)
+        todo = [x]
+        while todo:
+            y = todo.pop()
+            for z in (y, *found[y].uses):
+                got = value(found[z], label)
+                if got == _OPEN:
+                    continue
+                if label[z] == _OPEN:
+                    self.budget[0] -= 1
+                    if self.budget[0] < 0:
+                        raise TooHard
+                    label[z] = got
+                    trail.append(z)
+                    todo.append(z)
+                elif label[z] != got:
+                    return False
+        return True
+
+    def run(self, group: list[int]) -> None:
+        """Every complete labelling of the group, into ``self.complete`` (no recursion: a
+        group may hold thousands of nodes)."""
+        label = self.label
+        frames: list[list] = []  # [position in the group, next choice, the trail of that choice]
+        at = 0
+        while True:
+            while at < len(group) and label[group[at]] != _OPEN:
+                at += 1
+            if at == len(group):
+                self.complete.append(tuple(label[x] for x in group))
+            else:
+                frames.append([at, 0, []])
+            while frames:  # the next choice, undoing the one before
+                frame = frames[-1]
+                for y in frame[2]:
+                    label[y] = _OPEN
+                if frame[1] == len(_CHOICES):
+                    frames.pop()
+                    continue
+                to = _CHOICES[frame[1]]
+                frame[1] += 1
+                frame[2] = []
+                if self.assign(group[frame[0]], to, frame[2]):
+                    at = frame[0] + 1
+                    break
+            else:
+                return
+
+
+def maximal(labellings: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """The labellings whose set of nodes in no other one's strictly contains."""
+    ins = {lab: frozenset(i for i, v in enumerate(lab) if v == _IN) for lab in set(labellings)}
+    kept: list[tuple[int, ...]] = []
+    for lab in sorted(ins, key=lambda lab: (-len(ins[lab]), lab)):
+        if not any(ins[lab] < ins[other] for other in kept):
+            kept.append(lab)
+    return sorted(kept)
+
+
+class Preferred:
+    """The grounded labelling and, for each group of nodes it leaves open, the preferred
+    labellings of that group."""
+
+    def __init__(self, g: Graph, grounded: bytearray, limit: int = LIMIT) -> None:
+        self._g = g
+        self.grounded = grounded
+        found = nodes(g, grounded)
+        label = [_OPEN if x in found else v for x, v in enumerate(grounded)]
+        budget = [limit]
+        self.groups: list[tuple[list[int], list[tuple[int, ...]]]] = []
+        for group in groups(found):
+            search = _Search(found, label, budget)
+            search.run(group)
+            self.groups.append((group, maximal(search.complete)))
+
+    @property
+    def count(self) -> int:
+        """How many preferred labellings the map has (the product over the groups)."""
+        total = 1
+        for _, labellings in self.groups:
+            total *= len(labellings)
+        return total
+
+    def labellings(self) -> list[bytearray]:
+        """Every preferred labelling of every node (for tests and small maps)."""
+        result = [bytearray(self.grounded)]
+        for group, options in self.groups:
+            result = [_fill(base, group, option) for base in result for option in options]
+        for labels in result:
+            for first, members in self._g.together.items():
+                for c in members:
+                    labels[c] = labels[first]  # one statement: one status
+        return result
+
+    @property
+    def verdicts(self) -> Mapping[str, Verdict]:
+        """Claim id → verdict, for the claims the grounded labelling leaves undecided."""
+        g = self._g
+        by_node: dict[int, Verdict] = {}
+        for group, options in self.groups:
+            for i, x in enumerate(group):
+                if x < g.n:
+                    by_node[x] = _verdict({option[i] for option in options})
+        return {g.ids[c]: by_node[g.same[c]] for c in range(g.n) if g.same[c] in by_node}
+
+
+def _fill(base: bytearray, group: list[int], option: tuple[int, ...]) -> bytearray:
+    result = bytearray(base)
+    for x, v in zip(group, option, strict=True):
+        result[x] = v
+    return result
+
+
+def _verdict(seen: set[int]) -> Verdict:
+    if seen == {_IN}:
+        return Verdict.SCEPTICAL
+    if _IN in seen:
+        return Verdict.CREDULOUS
+    if seen == {_OUT}:
+        return Verdict.DEFEATED
+    return Verdict.UNDECIDED if seen == {_UNDEC} else Verdict.NEVER
+
+
+def preferred(
+    amap: ArgumentMap, *, contradictions: bool = True, limit: int | None = None
+) -> Preferred:
+    """The preferred labellings of a map, found where its grounded labelling leaves claims
+    undecided.
+
+    Raises:
+        TooHard: when more than ``limit`` (default :data:`LIMIT`) labels were tried.
+    """
+    g = Graph(amap, contradictions)
+    return Preferred(g, _propagate(g), LIMIT if limit is None else limit)
+
+
+__all__ = ["LIMIT", "Preferred", "TooHard", "Verdict", "preferred", "value"]
