@@ -46,7 +46,7 @@ def eval_(files: tuple[str, ...], semantics: str, source_root: str | None) -> No
     Example:
       argmap eval maps/europe-central-asia.yaml
       argmap eval maps/                        # every map under maps/, then a row a map
-      argmap eval --semantics preferred maps/floating-defeat.yaml
+      argmap eval --semantics preferred maps/europe-central-asia.yaml
     """
     run = Run(files)
     for item, checked in run.maps(source_root, 5, "evaluated"):
