@@ -269,9 +269,9 @@ def test_the_seed_map_evaluates_as_the_note_says() -> None:
 # --- the brute-force reference ------------------------------------------------------------
 
 
-def dung(amap: ArgumentMap) -> dict[str, Status]:
-    """The same semantics the slow, obvious way: translate the map into an abstract
-    argumentation framework (Dung) and iterate its characteristic function from the empty set.
+def dung_framework(amap: ArgumentMap) -> dict[str, set[str]]:
+    """The map translated into an abstract argumentation framework (Dung): each argument and
+    the arguments attacking it.
 
     Each claim, step and full objection is an argument; ``not:c`` (attacked by c) stands in for
     "c is out", so that "every member must stand" becomes "every not:member must be out";
@@ -311,7 +311,14 @@ def dung(amap: ArgumentMap) -> dict[str, Status]:
         for other in claim.contradicts:
             attack(claim.id, other.id)
             attack(other.id, claim.id)
+    return attackers
 
+
+def dung(amap: ArgumentMap) -> dict[str, Status]:
+    """The same semantics the slow, obvious way: translate the map into an abstract
+    argumentation framework (:func:`dung_framework`) and iterate its characteristic function
+    from the empty set."""
+    attackers = dung_framework(amap)
     extension: set[str] = set()
     while True:
         defeated = {b for b, by in attackers.items() if by & extension}

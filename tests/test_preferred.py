@@ -14,7 +14,7 @@ from argmap.cli import main
 from argmap.model import ArgumentMap, Claim, Kind, Reason, Ref
 
 from .conftest import SEED_MAP
-from .test_evaluate import conclusion, premise, small_maps
+from .test_evaluate import conclusion, dung_framework, premise, small_maps
 
 IN, OUT, UNDEC = 1, 2, 0
 SCEPTICAL, CREDULOUS = Verdict.SCEPTICAL, Verdict.CREDULOUS
@@ -68,11 +68,46 @@ def brute_preferred(g: Graph, fixed: bytearray) -> set[tuple[int, ...]]:
             label[x] = v
         if complete(g, label):
             found.append(tuple(label))
-    ins = {lab: {x for x, v in enumerate(lab) if v == IN} for lab in found}
-    return {lab for lab in found if not any(ins[lab] < ins[other] for other in found)}
+    return {lab for lab in found if not any(extends(other, lab) for other in found)}
 
 
-RUNS = {"least": 0, "preferred": 0}
+def extends(bigger: tuple[int, ...], smaller: tuple[int, ...]) -> bool:
+    """Whether ``bigger`` decides every node ``smaller`` decides, alike, and more."""
+    return bigger != smaller and all(v == UNDEC or v == w for v, w in zip(smaller, bigger))
+
+
+def dung_preferred(amap: ArgumentMap) -> set[tuple[int, ...]] | None:
+    """The claims' labels in each preferred extension of the map's abstract framework: its
+    maximal admissible sets, every set of arguments tried (None when there are over 13)."""
+    attackers = dung_framework(amap)
+    names = sorted(attackers)
+    if len(names) > 13:
+        return None
+    bit = {name: 1 << i for i, name in enumerate(names)}
+    by = [sum(bit[a] for a in attackers[name]) for name in names]  # who attacks each
+    hits = [sum(bit[b] for b in names if name in attackers[b]) for name in names]
+    admissible = []
+    for chosen in range(1 << len(names)):
+        members = [i for i in range(len(names)) if chosen >> i & 1]
+        beaten = 0
+        for i in members:
+            beaten |= hits[i]
+        if chosen & beaten == 0 and all(by[i] & beaten == by[i] for i in members):
+            admissible.append((chosen, beaten))
+    found = set()
+    for chosen, beaten in admissible:
+        if any(other != chosen and other & chosen == chosen for other, _ in admissible):
+            continue
+        found.add(
+            tuple(
+                IN if chosen & bit[claim.id] else OUT if beaten & bit[claim.id] else UNDEC
+                for claim in amap.claims
+            )
+        )
+    return found
+
+
+RUNS = {"least": 0, "preferred": 0, "dung": 0}
 
 
 @settings(max_examples=300, deadline=None)
@@ -102,6 +137,19 @@ def test_the_search_finds_exactly_the_preferred_labellings(amap: ArgumentMap) ->
     found = preferred(amap)
     assert {tuple(labels) for labels in found.labellings()} == brute_preferred(g, grounded)
     assert found.count == len(found.labellings())
+
+
+@settings(max_examples=500, deadline=None)
+@given(amap=small_maps(max_claims=4))
+def test_the_preferred_labellings_are_the_preferred_extensions_of_the_abstract_framework(
+    amap: ArgumentMap,
+) -> None:
+    expected = dung_preferred(amap)
+    if expected is None:
+        return
+    RUNS["dung"] += 1
+    n = len(amap.claims)
+    assert {tuple(labels[:n]) for labels in preferred(amap).labellings()} == expected
 
 
 # --- the textbook cases -------------------------------------------------------------------
@@ -181,6 +229,14 @@ def test_an_undercut_in_a_cycle_and_restated_claims() -> None:
         {"a": OUT, "b": IN, "p": IN, "c": IN, "c2": IN},
     ]
     assert found.verdicts["c"] is found.verdicts["c2"] is CREDULOUS
+
+
+def test_a_support_cycle_stands_in_one_preferred_labelling_and_falls_in_another() -> None:
+    # An error (AM105); the abstract framework's preferred extensions say the same.
+    amap = ArgumentMap("t", (conclusion("a", "b"), conclusion("b", "a")))
+    assert evaluate(amap).status("a").value == "undecided"
+    assert claims_of(amap) == [{"a": IN, "b": IN}, {"a": OUT, "b": OUT}]
+    assert dung_preferred(amap) == {(IN, IN), (OUT, OUT)}
 
 
 def test_the_search_stops_at_its_cap() -> None:

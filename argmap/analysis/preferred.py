@@ -3,12 +3,16 @@
 A *complete labelling* labels every node of the framework (:class:`Graph`: claims, steps,
 attacks) in, out or undecided so that each node's label is the one the rules of
 :mod:`argmap.analysis.evaluate` give it from the labels of its neighbours. The grounded
-labelling is the least of them; the *preferred* ones are those whose set of nodes in is
-maximal. Every complete labelling agrees with the grounded one where that one decides, so
-only the nodes it leaves undecided are searched, one connected group of them at a time
-(groups touch only through decided nodes, so each is labelled on its own), by backtracking
-with propagation. The search is capped (:data:`LIMIT` labels set in all): past it,
-:class:`TooHard` is raised rather than running for ever.
+labelling is the least of them; the *preferred* ones are the maximal ones: no other complete
+labelling has all their nodes in in, all their nodes out out, and more. (When no claim
+supports itself through a cycle of reasons, these are exactly the complete labellings whose
+set of nodes in is maximal; in every map they are the preferred extensions of the abstract
+framework that the map translates into, as the tests check.) Every complete labelling agrees
+with the grounded one where that one decides, so only the nodes it leaves undecided are
+searched, one connected group of them at a time (groups touch only through decided nodes, so
+each is labelled on its own), by backtracking with propagation. The search is capped
+(:data:`LIMIT` labels set in all): past it, :class:`TooHard` is raised rather than running
+for ever.
 """
 
 from __future__ import annotations
@@ -223,19 +227,24 @@ class _Search:
 
 
 def maximal(labellings: list[tuple[int, ...]], budget: list[int]) -> list[tuple[int, ...]]:
-    """The labellings whose set of nodes in no other one's strictly contains. Each comparison
-    costs the budget one sixteenth of a label."""
-    ins = {lab: sum(1 << i for i, v in enumerate(lab) if v == _IN) for lab in set(labellings)}
+    """The labellings no other one extends: none stands all they stand and defeats all they
+    defeat, and more. Each comparison costs the budget one sixteenth of a label."""
+    masks = {
+        lab: (
+            sum(1 << i for i, v in enumerate(lab) if v == _IN),
+            sum(1 << i for i, v in enumerate(lab) if v == _OUT),
+        )
+        for lab in set(labellings)
+    }
     kept: list[tuple[int, ...]] = []
-    masks: list[int] = []
-    for lab in sorted(ins, key=lambda lab: (-ins[lab].bit_count(), lab)):
-        mask = ins[lab]
-        budget[0] -= len(masks) >> 4
+    for lab in sorted(masks, key=lambda lab: (-sum(v != _UNDEC for v in lab), lab)):
+        ins, outs = masks[lab]
+        budget[0] -= len(kept) >> 4
         if budget[0] < 0:
             raise TooHard
-        if not any(mask & other == mask and mask != other for other in masks):
+        # Kept ones decide more nodes: one that decides all this one does, alike, extends it.
+        if not any(ins & masks[k][0] == ins and outs & masks[k][1] == outs for k in kept):
             kept.append(lab)
-            masks.append(mask)
     return sorted(kept)
 
 
