@@ -73,7 +73,7 @@ def brute_preferred(g: Graph, fixed: bytearray) -> set[tuple[int, ...]]:
 
 def extends(bigger: tuple[int, ...], smaller: tuple[int, ...]) -> bool:
     """Whether ``bigger`` decides every node ``smaller`` decides, alike, and more."""
-    return bigger != smaller and all(v == UNDEC or v == w for v, w in zip(smaller, bigger))
+    return bigger != smaller and all(v in (UNDEC, w) for v, w in zip(smaller, bigger, strict=True))
 
 
 def dung_preferred(amap: ArgumentMap) -> set[tuple[int, ...]] | None:
@@ -219,7 +219,9 @@ def test_an_undercut_in_a_cycle_and_restated_claims() -> None:
             premise("b", "a"),
             premise("p"),
             Claim("c", Kind.CONCLUSION, "c", reasons=(undercut,)),
-            Claim("c2", Kind.CONCLUSION, "c2", reasons=(Reason((Ref("b"),)),), restates=(Ref("c"),)),
+            Claim(
+                "c2", Kind.CONCLUSION, "c2", reasons=(Reason((Ref("b"),)),), restates=(Ref("c"),)
+            ),
         ),
     )
     found = preferred(amap)
