@@ -35,6 +35,11 @@ _CHOICES = (_IN, _OUT, _UNDEC)
 class TooHard(Exception):
     """The preferred labellings were not found within the search's cap."""
 
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            f"gave up looking for the preferred labellings after setting {limit} labels"
+        )
+
 
 class Verdict(enum.Enum):
     """What the preferred labellings say of a claim the grounded labelling leaves undecided;
@@ -174,7 +179,7 @@ class _Search:
         """Label x, then whatever that forces; False on a contradiction."""
         self.budget[0] -= 1
         if self.budget[0] < 0:
-            raise TooHard
+            raise TooHard(self.budget[1])
         label, found = self.label, self.found
         label[x] = to
         trail.append(x)
@@ -188,7 +193,7 @@ class _Search:
                 if label[z] == _OPEN:
                     self.budget[0] -= 1
                     if self.budget[0] < 0:
-                        raise TooHard
+                        raise TooHard(self.budget[1])
                     label[z] = got
                     trail.append(z)
                     todo.append(z)
@@ -241,7 +246,7 @@ def maximal(labellings: list[tuple[int, ...]], budget: list[int]) -> list[tuple[
         ins, outs = masks[lab]
         budget[0] -= len(kept) >> 4
         if budget[0] < 0:
-            raise TooHard
+            raise TooHard(budget[1])
         # Kept ones decide more nodes: one that decides all this one does, alike, extends it.
         if not any(ins & masks[k][0] == ins and outs & masks[k][1] == outs for k in kept):
             kept.append(lab)
@@ -257,7 +262,7 @@ class Preferred:
         self.grounded = grounded
         found = nodes(g, grounded)
         label = [_OPEN if x in found else v for x, v in enumerate(grounded)]
-        budget = [limit]
+        budget = [limit, limit]  # what is left, and the cap
         self.groups: list[tuple[list[int], list[tuple[int, ...]]]] = []
         for group in groups(found):
             search = _Search(found, label, budget)

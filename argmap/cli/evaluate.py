@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import click
 
-from argmap.analysis import preferred as semantics
 from argmap.analysis.evaluate import Status, evaluate
 from argmap.analysis.explain import explain
-from argmap.analysis.preferred import TooHard, Verdict
+from argmap.analysis.preferred import TooHard, Verdict, preferred
 from argmap.cli.maps import Run
 from argmap.cli.options import source_root_option
-from argmap.cli.output import Failure, show, table
+from argmap.cli.output import EXIT_USAGE, error, show, table
 from argmap.model import ArgumentMap
 
 
@@ -40,7 +39,7 @@ def eval_(files: tuple[str, ...], semantics: str, source_root: str | None) -> No
     undecided what the preferred labellings (the credulous readings that accept as much as
     they can) do with it: it stands in every one, in some, is defeated in every one (as when
     two claims that attack each other both attack it), is undecided in every one, or never
-    stands. The search is capped; past the cap the command stops with exit status 2.
+    stands. The search is capped; a map past the cap is not evaluated (exit status 2).
 
     \b
     Example:
@@ -53,25 +52,19 @@ def eval_(files: tuple[str, ...], semantics: str, source_root: str | None) -> No
         assert checked.map is not None
         errors = "" if checked.ok else " (has errors)"
         try:
-            figures = _show(checked.map, semantics == "preferred")
-        except TooHard:
-            raise Failure(
-                f"{item.path}: gave up looking for the preferred labellings after trying "
-                f"{semantics_limit()} labels; its grounded evaluation is `argmap eval` "
-                "without --semantics"
-            ) from None
-        run.rows.append((*figures, item.path + errors))
+            run.rows.append((*_show(checked.map, semantics), item.path + errors))
+        except TooHard as exc:  # nothing printed yet for this map; the others go on
+            error(f"{item.path}: {exc}; `argmap eval` without --semantics evaluates it")
+            run.worst = EXIT_USAGE
+            run.rows.append(("-",) * 5 + (f"{item.path} (not evaluated: too hard)",))
     run.finish(("claims", "stand", "defeated", "undecided", "implicit", "map"))
 
 
-def semantics_limit() -> int:
-    return semantics.LIMIT
-
-
-def _show(amap: ArgumentMap, preferred: bool = False) -> tuple[str, ...]:
-    """A map's table of claims and its closing count (stdout); the count's figures."""
+def _show(amap: ArgumentMap, semantics: str = "grounded") -> tuple[str, ...]:
+    """A map's table of claims and its closing count (stdout); the count's figures. Raises
+    TooHard, before printing anything, when the preferred labellings are too many to find."""
     evaluation = evaluate(amap)
-    verdicts = semantics.preferred(amap) if preferred else None
+    verdicts = preferred(amap) if semantics == "preferred" else None
     claims = amap.by_id().values()
     rows = [
         (
@@ -83,7 +76,8 @@ def _show(amap: ArgumentMap, preferred: bool = False) -> tuple[str, ...]:
         )
         for claim in claims
     ]
-    table(("claim", "kind", "status", *(("preferred",) if preferred else ()), "why"), rows)
+    columns = ("preferred",) if verdicts is not None else ()
+    table(("claim", "kind", "status", *columns, "why"), rows)
     counts = evaluation.counts()
     implicit = sum(claim.implicit for claim in claims)
     show(
