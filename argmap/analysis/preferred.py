@@ -173,7 +173,7 @@ class _Search:
 
     def __init__(self, found: dict[int, Node], label: list[int], budget: list[int]) -> None:
         self.found, self.label, self.budget = found, label, budget
-        self.complete: list[tuple[int, ...]] = []
+        self.complete: list[bytes] = []  # a label per node of the group
 
     def assign(self, x: int, to: int, trail: list[int]) -> bool:
         """Label x, then whatever that forces; False on a contradiction."""
@@ -210,8 +210,11 @@ class _Search:
         while True:
             while at < len(group) and label[group[at]] != _OPEN:
                 at += 1
-            if at == len(group):
-                self.complete.append(tuple(label[x] for x in group))
+            if at == len(group):  # kept as bytes; a big group's labellings cost the budget
+                self.budget[0] -= len(group) >> 6
+                if self.budget[0] < 0:
+                    raise TooHard(self.budget[1])
+                self.complete.append(bytes(label[x] for x in group))
             else:
                 frames.append([at, 0, []])
             while frames:  # the next choice, undoing the one before
@@ -231,7 +234,7 @@ class _Search:
                 return
 
 
-def maximal(labellings: list[tuple[int, ...]], budget: list[int]) -> list[tuple[int, ...]]:
+def maximal(labellings: list[bytes], budget: list[int]) -> list[bytes]:
     """The labellings no other one extends: none stands all they stand and defeats all they
     defeat, and more. Each comparison costs the budget one sixteenth of a label."""
     masks = {
@@ -241,7 +244,7 @@ def maximal(labellings: list[tuple[int, ...]], budget: list[int]) -> list[tuple[
         )
         for lab in set(labellings)
     }
-    kept: list[tuple[int, ...]] = []
+    kept: list[bytes] = []
     for lab in sorted(masks, key=lambda lab: (-sum(v != _UNDEC for v in lab), lab)):
         ins, outs = masks[lab]
         budget[0] -= len(kept) >> 4
@@ -263,7 +266,7 @@ class Preferred:
         found = nodes(g, grounded)
         label = [_OPEN if x in found else v for x, v in enumerate(grounded)]
         budget = [limit, limit]  # what is left, and the cap
-        self.groups: list[tuple[list[int], list[tuple[int, ...]]]] = []
+        self.groups: list[tuple[list[int], list[bytes]]] = []
         for group in groups(found):
             search = _Search(found, label, budget)
             search.run(group)
@@ -300,7 +303,7 @@ class Preferred:
         return {g.ids[c]: by_node[g.same[c]] for c in range(g.n) if g.same[c] in by_node}
 
 
-def _fill(base: bytearray, group: list[int], option: tuple[int, ...]) -> bytearray:
+def _fill(base: bytearray, group: list[int], option: bytes) -> bytearray:
     result = bytearray(base)
     for x, v in zip(group, option, strict=True):
         result[x] = v
