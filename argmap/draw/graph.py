@@ -30,6 +30,7 @@ from argmap.draw.style import (
     KIND_STYLES,
     MUTED,
     NODE_ATTRS,
+    NODESEP,
     OPPONENT,
     PAD,
     STATUS_STYLES,
@@ -290,7 +291,7 @@ def figure_graph(
         drawn.stub_edge(top, stub)
     for a, b in figure.contradictions:
         drawn.used.add("contradiction")
-        contradiction_edge(graph, a, b)
+        contradiction_edge(graph, a, b, look.nodesep or NODESEP)
     for a, b in figure.restatements:
         drawn.used.add("restatement")
         restatement_edge(graph, a, b)
