@@ -295,6 +295,8 @@ def figure_graph(
     for a, b in figure.restatements:
         drawn.used.add("restatement")
         restatement_edge(graph, a, b)
+    for name, other in figure.beside.items():  # a root with nothing beneath it, on a level
+        graph.body.append(f"\t{{rank=same; {quote(other)}; {quote(name)}}}\n")
     on_top = thesis in figure.tops and not any(
         part.claim == thesis for found in shape.parts.values() for part in found
     )
