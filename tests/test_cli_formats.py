@@ -38,6 +38,31 @@ def test_import_microtext_writes_a_map_that_checks(tmp_path: Path) -> None:
     )
 
 
+def test_import_outside_the_sources_project_says_how_to_read_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a plain folder: no .git, pyproject.toml or mkdocs.yml
+    Path("source.txt").write_text("Roads are unsafe at night.\n", encoding="utf-8")
+    Path("m.yaml").write_text(
+        "argmap: 1\ntitle: T\nsource:\n  path: source.txt\npremises:\n  - id: a\n"
+        "    text: A.\n    quotes: [Roads are unsafe]\nconclusions:\n  - id: c\n    text: C.\n"
+        "    reasons: [a]\n    quotes: [at night]\n",
+        encoding="utf-8",
+    )
+    assert run("export", "json", "m.yaml", "-o", "m.json").exit_code == 0
+    result = run("import", "json", "m.json", "-o", "sub/x.yaml")
+    assert result.exit_code == 1
+    assert "[AM117]" in result.output
+    assert result.output.endswith(
+        "argmap: sub/x.yaml reads its source from outside its project: check and draw it with "
+        "--source-root ., or write the map in a folder that holds its source (or in a project: "
+        "a folder with .git, pyproject.toml or mkdocs.yml)\n"
+    )
+    assert run("check", "--source-root", ".", "sub/x.yaml").output == ""  # as it says
+    beside = run("import", "json", "m.json", "-o", "x.yaml")  # beside its source: nothing to say
+    assert (beside.exit_code, beside.output) == (0, "argmap: wrote x.yaml\n")
+
+
 def test_import_aif_reports_what_it_left_out_and_the_checks_warnings(tmp_path: Path) -> None:
     graph = {
         "nodes": [

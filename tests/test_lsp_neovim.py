@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,19 +55,11 @@ vim.api.nvim_create_autocmd("VimEnter", { callback = run })
 """
 
 
-def test_neovim_receives_the_diagnostic_at_its_place(seed_copy: Path, tmp_path: Path) -> None:
-    text = seed_copy.read_text()
-    # A title with an emoji and a U+2028 (a line break for YAML, none for Neovim), and a
-    # misspelt reason on a line with more non-ASCII text before it.
-    text = text.replace('title: "Europe', 'title: "😀\u2028Europe', 1)
-    text = text.replace(
-        "      - mutual-benefit-strategy\n      - current-approach-flimsy\n",
-        '      - mutual-benefit-strategy\n      - [current-approach-flimsy, "énergie"]\n',
-        1,
-    )
-    seed_copy.write_text(text, encoding="utf-8")
+def run_neovim(script: str, path: Path, tmp_path: Path, *, timeout: int) -> dict[str, Any]:
+    """Headless Neovim with ``script`` as its init.lua, editing ``path`` with argmap's server;
+    what the script wrote to $ARGMAP_NVIM_OUT, as JSON. Nobody's configuration is read."""
     init = tmp_path / "init.lua"
-    init.write_text(INIT)
+    init.write_text(script)
     out = tmp_path / "out.json"
     env = {
         "ARGMAP_NVIM_OUT": str(out),
@@ -78,15 +71,29 @@ def test_neovim_receives_the_diagnostic_at_its_place(seed_copy: Path, tmp_path: 
         "XDG_STATE_HOME": str(tmp_path / "state"),
     }
     done = subprocess.run(
-        [NVIM, "--headless", "-n", "-i", "NONE", "--noplugin", "-u", str(init), str(seed_copy)],
+        [NVIM, "--headless", "-n", "-i", "NONE", "--noplugin", "-u", str(init), str(path)],
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         check=False,
     )
     assert out.exists(), done.stderr
-    result = json.loads(out.read_text())
+    return json.loads(out.read_text())
+
+
+def test_neovim_receives_the_diagnostic_at_its_place(seed_copy: Path, tmp_path: Path) -> None:
+    text = seed_copy.read_text()
+    # A title with an emoji and a U+2028 (a line break for YAML, none for Neovim), and a
+    # misspelt reason on a line with more non-ASCII text before it.
+    text = text.replace('title: "Europe', 'title: "😀\u2028Europe', 1)
+    text = text.replace(
+        "      - mutual-benefit-strategy\n      - current-approach-flimsy\n",
+        '      - mutual-benefit-strategy\n      - [current-approach-flimsy, "énergie"]\n',
+        1,
+    )
+    seed_copy.write_text(text, encoding="utf-8")
+    result = run_neovim(INIT, seed_copy, tmp_path, timeout=120)
     assert result["ok"]
     [found] = result["diagnostics"]
     assert found["code"] == "AM103"
@@ -162,28 +169,7 @@ vim.api.nvim_create_autocmd("VimEnter", { callback = run })
 
 def test_typing_in_neovim_is_checked_at_the_editors_places(seed_copy: Path, tmp_path: Path) -> None:
     text = seed_copy.read_text()
-    init = tmp_path / "init.lua"
-    init.write_text(TYPING)
-    out = tmp_path / "out.json"
-    env = {
-        "ARGMAP_NVIM_OUT": str(out),
-        "ARGMAP_LSP_CMD": json.dumps([sys.executable, "-m", "argmap", "lsp"]),
-        "HOME": str(tmp_path),
-        "PATH": "/usr/bin:/bin",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-    }
-    done = subprocess.run(
-        [NVIM, "--headless", "-n", "-i", "NONE", "--noplugin", "-u", str(init), str(seed_copy)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert out.exists(), done.stderr
-    result = json.loads(out.read_text())
+    result = run_neovim(TYPING, seed_copy, tmp_path, timeout=180)
     assert result["clean"] and result["broken"] and result["fixed"] and result["renamed"]
     # The quote the edit broke, whole, on the line Neovim has (after an em dash: 3 bytes in
     # Neovim's columns, one UTF-16 unit in the protocol's).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -74,7 +75,21 @@ def import_(fmt: str, file: str, output: str | None, force: bool, source_root: s
     checked = check_bytes(data, "-" if target is None else str(target), source_root=source_root)
     report(checked.diagnostics)
     summary(checked.diagnostics)
+    if any(d.code == "AM117" for d in checked.diagnostics) and imported.map.source is not None:
+        _outside(target, imported.map.source.path)
     sys.exit(EXIT_OK if checked.ok else EXIT_ERRORS)
+
+
+def _outside(target: Path | None, source: str) -> None:
+    """How to read a map written where its source (a path the user gave) lies outside its
+    project, said after AM117: a folder to pass as --source-root, or where to write it."""
+    written = "the map" if target is None else str(target)
+    folder = os.path.normpath((Path.cwd() if target is None else target.parent) / source)
+    say(
+        f"argmap: {written} reads its source from outside its project: check and draw it with "
+        f"--source-root {os.path.dirname(folder) or '.'}, or write the map in a folder that "
+        "holds its source (or in a project: a folder with .git, pyproject.toml or mkdocs.yml)"
+    )
 
 
 @click.command()
