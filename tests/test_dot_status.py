@@ -174,6 +174,26 @@ def test_two_contradicting_neighbours_have_a_dashed_line_between_their_bars(fit)
     assert x1 - x0 >= 3 * 7  # three dashes of 5 pt and their gaps of 2
 
 
+def test_the_room_between_contradicting_claims_moves_nothing_when_they_are_on_two_ranks() -> None:
+    """b (rebutted by e, one rank up) contradicts d, two ranks above c: the edge's least
+    length applies only to two claims on one rank, so the drawing is as without it."""
+    amap = ArgumentMap(
+        "Across ranks",
+        (
+            Claim("a", P, "The bridge was inspected last year."),
+            Claim(
+                "b", P, "It was never inspected.", contradicts=(Ref("d"),), objections=(Ref("e"),)
+            ),
+            Claim("e", P, "The inspection report is public."),
+            Claim("c", C, "The bridge has been checked.", reasons=(Reason((Ref("a"),)),)),
+            Claim("d", C, "Lorries may use the bridge.", reasons=(Reason((Ref("c"),)),)),
+        ),
+    )
+    dot = to_dot(amap)
+    assert re.search(r"minlen=\d+", dot)
+    assert render(dot, "svg") == render(re.sub(r" minlen=\d+", "", dot), "svg")
+
+
 def test_render_status_on_the_command_line(write_map) -> None:
     path = write_map(
         "argmap: 1\ntitle: t\npremises:\n  - id: p\n    text: P\n    objections: [r]\n"
