@@ -4,12 +4,15 @@ contradictions, checked in the DOT and in Graphviz's SVG."""
 from __future__ import annotations
 
 import itertools
+import re
 import xml.etree.ElementTree as ET
 
 import pygraphviz
+import pytest
 from click.testing import CliRunner
 
 from argmap.analysis.evaluate import evaluate
+from argmap.api import render_map
 from argmap.cli import main
 from argmap.draw.engine import render
 from argmap.draw.graph import to_dot
@@ -129,6 +132,66 @@ def test_a_contradiction_is_one_edge_barred_at_both_ends_outside_the_ranking() -
         ),
     )
     assert to_dot(declared_twice).count("class=contradiction") == 1  # one edge
+
+
+def bridge() -> ArgumentMap:
+    """a and b contradict each other and Graphviz sets them side by side on one rank."""
+    return ArgumentMap(
+        "Two claims that cannot both be true",
+        (
+            Claim("a", P, "The bridge is safe for lorries.", contradicts=(Ref("b"),)),
+            Claim("b", P, "The bridge cannot carry lorries.", objections=(Ref("c"),)),
+            Claim("c", P, "The load test passed with a full lorry."),
+            Claim("d", C, "Lorries may use the bridge.", reasons=(Reason((Ref("a"),)),)),
+        ),
+    )
+
+
+def box(node: ET.Element) -> tuple[float, float, float, float]:
+    """A claim's box in the SVG: left, right, top, bottom (in points, y down)."""
+    points = [
+        tuple(map(float, pair.split(",")))
+        for shape in node.iter()
+        if shape.tag in (f"{SVG}polygon", f"{SVG}path")
+        for pair in re.findall(r"-?[\d.]+,-?[\d.]+", shape.get("points", shape.get("d", "")))
+    ]
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return min(xs), max(xs), min(ys), max(ys)
+
+
+@pytest.mark.parametrize("fit", [None, 390])
+def test_two_contradicting_neighbours_have_a_dashed_line_between_their_bars(fit) -> None:
+    """Not two bars back to back (an "H"): at least three dashes show between them, however
+    tightly the claims of a figure are set (``--fit`` sets them closer)."""
+    drawn = groups(render_map(bridge(), "svg", fit=fit, legend=False))
+    left, right = box(drawn["a"]), box(drawn["b"])
+    assert left[1] < right[0] and (left[2], left[3]) == (right[2], right[3])  # neighbours
+    line = drawn["contradiction--a--b"].find(f".//{SVG}path")
+    assert line is not None and line.get("stroke-dasharray") == "5,2"
+    ends = re.findall(r"(-?[\d.]+),(-?[\d.]+)", line.get("d", ""))
+    (x0, y0), (x1, y1) = (tuple(map(float, end)) for end in (ends[0], ends[-1]))
+    assert y0 == y1 and left[1] <= x0 < x1 <= right[0]  # straight across, between the boxes
+    assert x1 - x0 >= 3 * 7  # three dashes of 5 pt and their gaps of 2
+
+
+def test_the_room_between_contradicting_claims_moves_nothing_when_they_are_on_two_ranks() -> None:
+    """b (rebutted by e, one rank up) contradicts d, two ranks above c: the edge's least
+    length applies only to two claims on one rank, so the drawing is as without it."""
+    amap = ArgumentMap(
+        "Across ranks",
+        (
+            Claim("a", P, "The bridge was inspected last year."),
+            Claim(
+                "b", P, "It was never inspected.", contradicts=(Ref("d"),), objections=(Ref("e"),)
+            ),
+            Claim("e", P, "The inspection report is public."),
+            Claim("c", C, "The bridge has been checked.", reasons=(Reason((Ref("a"),)),)),
+            Claim("d", C, "Lorries may use the bridge.", reasons=(Reason((Ref("c"),)),)),
+        ),
+    )
+    dot = to_dot(amap)
+    assert re.search(r"minlen=\d+", dot)
+    assert render(dot, "svg") == render(re.sub(r" minlen=\d+", "", dot), "svg")
 
 
 def test_render_status_on_the_command_line(write_map) -> None:

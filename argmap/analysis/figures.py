@@ -79,6 +79,10 @@ class Figure:
     """A claim in full → its units left to right, as estimated (-1: its "continued" stub)."""
     estimate: tuple[float, float] = (0.0, 0.0)
     """The figure's width and height as the split estimated them, in points."""
+    beside: Mapping[str, str] = attrs.field(factory=dict)
+    """A root of the map drawn here in full (not one of the figure's tops) beside the claim of
+    another tree that it restates or contradicts (or that restates or contradicts it),
+    having nothing beneath it: it → that claim."""
 
     def full(self) -> list[str]:
         """The claims whose relations (of this page) are drawn here."""
@@ -149,6 +153,7 @@ def _estimate(figure: Figure, shape: Shape, sizes: Sizes, plan: Plan) -> tuple[f
             contours.append(plan.contours[top])
         else:
             contours.append(contour_of(top, units, shape, sizes, plan, plan.contours))
+    contours.extend(plan.contours[name] for name in figure.beside)  # at worst, another top
     together = side_by_side(contours, sizes.gap)
     return width(together), height(together, sizes.rank_gap)
 
@@ -239,11 +244,61 @@ def _visit(tops: list[tuple[str, int]], shape: Shape, plan: Plan, layout: _Layou
                 _visit([(name, page)], shape, plan, layout)
 
 
-def _number(shape: Shape, groups: list[list[str]], plan: Plan) -> list[Figure]:
-    """Figures numbered depth first, with what each shows and how."""
+def _loose(shape: Shape) -> dict[str, list[str]]:
+    """The tops with nothing beneath them (no reasons, no objections; being tops, they support
+    and attack nothing) that restate or contradict other claims, or are restated or
+    contradicted by them → those others that are not such tops themselves, in reading order."""
+    partners: dict[str, set[str]] = {}
+    for claim in shape.claims.values():
+        others = [ref.id for ref in claim.contradicts] + [restated(r).id for r in claim.restates]
+        for other in others:
+            if other in shape.claims and other != claim.id:
+                partners.setdefault(claim.id, set()).add(other)
+                partners.setdefault(other, set()).add(claim.id)
+    bare = {
+        root
+        for root in shape.roots
+        if not shape.parts[root] and root != shape.thesis and root in partners
+    }
+    order = {name: n for n, name in enumerate(shape.claims)}
+    return {
+        root: sorted(partners[root] - bare, key=order.__getitem__)
+        for root in shape.roots
+        if root in bare and partners[root] - bare
+    }
+
+
+def _lay_out(shape: Shape, groups: list[list[str]], plan: Plan) -> tuple[_Layout, dict[str, str]]:
+    """The figures of ``groups`` numbered depth first; and the tops moved beside a claim they
+    restate or contradict (:func:`_loose`) when it is at home in another figure: alone, or
+    beside other tops, such a top would only repeat what that figure shows as a reference."""
     layout = _Layout()
     for group in groups:
         _visit([(root, 0) for root in group], shape, plan, layout)
+    loose = _loose(shape)
+    moving = {
+        root: min(others, key=layout.home.__getitem__)
+        for root, others in loose.items()
+        if all(layout.home[other] != layout.home[root] for other in others)
+    }
+    if not moving:
+        return layout, {}
+    layout = _Layout()
+    for group in groups:
+        kept = [root for root in group if root not in moving]
+        if kept:
+            _visit([(root, 0) for root in kept], shape, plan, layout)
+    for root, other in moving.items():
+        number = layout.home[other]
+        tops, members = layout.figures[number - 1]
+        layout.figures[number - 1] = (tops, [*members, (root, plan.units(root, 0))])
+        layout.home[root] = number
+    return layout, moving
+
+
+def _number(shape: Shape, groups: list[list[str]], plan: Plan) -> list[Figure]:
+    """Figures numbered depth first, with what each shows and how."""
+    layout, moved = _lay_out(shape, groups, plan)
     home = layout.home
     users: dict[str, set[int]] = {}
     shown_by: list[dict[str, Shown]] = []
@@ -291,6 +346,7 @@ def _number(shape: Shape, groups: list[list[str]], plan: Plan) -> list[Figure]:
                 },
                 contradictions=tuple(pairs),
                 restatements=tuple(again),
+                beside={name: moved[name] for name, _ in members if name in moved},
             )
         )
     return figures

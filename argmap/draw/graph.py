@@ -30,6 +30,7 @@ from argmap.draw.style import (
     KIND_STYLES,
     MUTED,
     NODE_ATTRS,
+    NODESEP,
     OPPONENT,
     PAD,
     STATUS_STYLES,
@@ -290,10 +291,12 @@ def figure_graph(
         drawn.stub_edge(top, stub)
     for a, b in figure.contradictions:
         drawn.used.add("contradiction")
-        contradiction_edge(graph, a, b)
+        contradiction_edge(graph, a, b, look.nodesep or NODESEP)
     for a, b in figure.restatements:
         drawn.used.add("restatement")
         restatement_edge(graph, a, b)
+    for name, other in figure.beside.items():  # a root with nothing beneath it, on a level
+        graph.body.append(f"\t{{rank=same; {quote(other)}; {quote(name)}}}\n")
     on_top = thesis in figure.tops and not any(
         part.claim == thesis for found in shape.parts.values() for part in found
     )

@@ -10,10 +10,12 @@ import graphviz
 
 from argmap.draw.labels import word
 from argmap.draw.style import (
+    CONTRADICTION_GAP,
     EDGE_ATTRS,
     EDGE_STYLES,
     KIND_STYLES,
     MUTED,
+    NODESEP,
     OPPONENT,
     RESTATEMENT,
     STATUS_STYLES,
@@ -36,10 +38,16 @@ _STEP = (
 _ARROWHEAD = re.compile(_STEP * ARROW_STEPS)
 
 
-def contradiction_edge(graph: graphviz.Digraph, a: str, b: str) -> None:
+def contradiction_edge(graph: graphviz.Digraph, a: str, b: str, nodesep: float = NODESEP) -> None:
     """Two claims that contradict each other: a dashed line with a bar at both ends (each
-    rebuts the other), left out of the ranking so that it does not bend the layout."""
+    rebuts the other), left out of the ranking so that it does not bend the layout.
+
+    Where the two end up side by side on one rank, Graphviz sets them ``minlen`` times the
+    graph's ``nodesep`` apart (a flat edge's least length): at least
+    :data:`~argmap.draw.style.CONTRADICTION_GAP`, room for the line between the bars. Between
+    ranks ``minlen`` does nothing, the edge being outside the ranking."""
     look = EDGE_STYLES[Edge.ATTACK]
+    apart = max(1, round(CONTRADICTION_GAP / nodesep))
     graph.edge(
         a,
         b,
@@ -48,6 +56,7 @@ def contradiction_edge(graph: graphviz.Digraph, a: str, b: str) -> None:
         dir="both",
         arrowtail=look.arrowhead,
         constraint="false",
+        minlen=str(apart),
         tooltip=tooltip(f"{a} and {b} contradict each other"),
         **{"class": "contradiction"},
     )

@@ -45,6 +45,10 @@ TITLE_SIZE = 16.0
 #: Graphviz's spacing, in inches as Graphviz takes them.
 NODESEP = 0.22
 RANKSEP = 0.32
+#: The least space between two contradicting claims set side by side on one rank: at
+#: ``NODESEP`` their bars (one at each end of the edge) would meet, an "H", with no dashed
+#: line between them to say what links them.
+CONTRADICTION_GAP = 0.66
 PAD = 0.1
 NODE_MARGIN = (0.10, 0.06)
 #: A stub's margins and least height, in inches.

@@ -1,7 +1,8 @@
 """Map + source text → one self-contained HTML page: the map beside the article it maps.
 
 Hovering or focusing a claim lights up the passages it quotes and scrolls the article to
-them; hovering, clicking or focusing a passage lights up the claims that quote it. Everything
+them (tapping, on a touch screen); hovering, clicking or focusing a passage lights up the claims
+that quote it. On a narrow screen the map is above the article. Everything
 is in the one file (the SVG, the stylesheet and a small script, ``argmap/pages/assets/view.*``) and
 a Content-Security-Policy forbids the page any request: it works offline, from a file or an
 e-mail attachment, and shows no one that it was opened.
@@ -95,6 +96,26 @@ def _about(amap: ArgumentMap) -> str:
     return f'<p class="about">Source: {text}</p>' if text else ""
 
 
+#: What the line under the title says before a claim is chosen, beside the article or with
+#: the map alone: with a mouse, and on a touch screen (shown instead there by the stylesheet).
+_HINTS = {
+    view: f'<span class="hint-hover">{hover}</span><span class="hint-touch">{touch}</span>'
+    for view, hover, touch in (
+        (
+            "article",
+            "Hover or focus a claim to see the passages it quotes; "
+            "select a passage to see its claim.",
+            "Tap a claim to see the passages it quotes; tap a passage to see its claim.",
+        ),
+        (
+            "map",
+            "Hover or focus a claim; its quotes show as a tooltip.",
+            "Tap a claim to read it here.",
+        ),
+    )
+}
+
+
 #: The least zoom (of the drawing's natural size, where claim text is 16 px) at which claim
 #: text comes out as large as a column shows the figures of ``--fit``: 9 px.
 READABLE = TARGETS["claim"][1] / (TARGETS["claim"][0] * CSS_PX_PER_PT)
@@ -131,11 +152,7 @@ def page(
         )
     else:
         text_pane = ""
-    hint = (
-        "Hover or focus a claim to see the passages it quotes; select a passage to see its claim."
-        if source is not None
-        else "Hover or focus a claim; its quotes show as a tooltip."
-    )
+    hint = _HINTS["article" if source is not None else "map"]
     document = fill(
         "view.html",
         csp=CSP,
