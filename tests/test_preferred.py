@@ -7,7 +7,7 @@ import itertools
 from click.testing import CliRunner
 from hypothesis import given, settings
 
-from argmap.analysis.evaluate import _propagate, evaluate
+from argmap.analysis.evaluate import evaluate, grounded_labels
 from argmap.analysis.framework import Graph
 from argmap.analysis.preferred import TooHard, Verdict, preferred
 from argmap.cli import main
@@ -119,7 +119,7 @@ def test_grounded_is_the_least_complete_labelling(amap: ArgumentMap) -> None:
     if g.size > 9:
         return
     RUNS["least"] += 1
-    grounded = _propagate(g)
+    grounded = grounded_labels(g)
     assert complete(g, grounded)
     for label in itertools.product((IN, OUT, UNDEC), repeat=g.size):
         if complete(g, label):
@@ -130,7 +130,7 @@ def test_grounded_is_the_least_complete_labelling(amap: ArgumentMap) -> None:
 @given(amap=small_maps())
 def test_the_search_finds_exactly_the_preferred_labellings(amap: ArgumentMap) -> None:
     g = Graph(amap, True)
-    grounded = _propagate(g)
+    grounded = grounded_labels(g)
     if sum(v == UNDEC for v in grounded) > 9:
         return
     RUNS["preferred"] += 1

@@ -39,14 +39,17 @@ class Status(enum.Enum):
     UNDECIDED = "undecided"
 
 
-_UNDECIDED, _STANDS, _DEFEATED = 0, 1, 2
+#: A node's label in a labelling, one byte each: undecided, in (a claim stands, a step or an
+#: attack holds), out (defeated, fails); :func:`grounded_labels` and the preferred labellings
+#: (:mod:`argmap.analysis.preferred`) use them.
+UNDEC, IN, OUT = 0, 1, 2
 _STATUS = (Status.UNDECIDED, Status.STANDS, Status.DEFEATED)
 
 
-def _propagate(g: Graph) -> bytearray:
+def grounded_labels(g: Graph) -> bytearray:
     """The grounded labelling of every node: each edge is followed once from each end."""
     n, size = g.n, g.size
-    label = bytearray(size)  # _UNDECIDED
+    label = bytearray(size)  # UNDEC
     # need[x]: what x still waits for to hold: members that do not stand yet, attackers not yet
     # defeated, and for a conclusion one step that holds. left[c]: steps of c not yet failed
     # (-1 once c is supported, and always for a premise).
@@ -54,13 +57,13 @@ def _propagate(g: Graph) -> bytearray:
     left = ints([-1 if premise else k for premise, k in zip(g.premise, g.steps, strict=True)])
     work: list[int] = [c for c in range(n) if left[c] == 0]
     for x in work:
-        label[x] = _DEFEATED  # a conclusion without reasons (AM106)
+        label[x] = OUT  # a conclusion without reasons (AM106)
     for x in g.empty:
-        label[x] = _DEFEATED  # a step or attack none of whose claims is known (AM103)
+        label[x] = OUT  # a step or attack none of whose claims is known (AM103)
     work += g.empty
     for x in [x for x, waits in enumerate(need) if not waits]:
-        if label[x] == _UNDECIDED:
-            label[x] = _STANDS
+        if label[x] == UNDEC:
+            label[x] = IN
             work.append(x)
 
     first_member, next_member, member_to = g.first_member, g.next_member, g.member_to
@@ -69,45 +72,45 @@ def _propagate(g: Graph) -> bytearray:
     pop, push = work.pop, work.append
     while work:
         x = pop()
-        holds = label[x] == _STANDS
+        holds = label[x] == IN
         e = first_member[x] if x < n else -1
         while e >= 0:  # the steps and attacks x is a claim of
             y = member_to[e]
             e = next_member[e]
-            if label[y] == _UNDECIDED:
+            if label[y] == UNDEC:
                 if not holds:
-                    label[y] = _DEFEATED
+                    label[y] = OUT
                     push(y)
                 else:
                     need[y] -= 1
                     if need[y] == 0:
-                        label[y] = _STANDS
+                        label[y] = IN
                         push(y)
         e = first_attack[x]
         while e >= 0:  # what x attacks
             y = attack_to[e]
             e = next_attack[e]
-            if label[y] == _UNDECIDED:
+            if label[y] == UNDEC:
                 if holds:
-                    label[y] = _DEFEATED
+                    label[y] = OUT
                     push(y)
                 else:
                     need[y] -= 1
                     if need[y] == 0:
-                        label[y] = _STANDS
+                        label[y] = IN
                         push(y)
         c = support[x]
-        if c >= 0 and label[c] == _UNDECIDED and left[c] >= 0:
+        if c >= 0 and label[c] == UNDEC and left[c] >= 0:
             if holds:
                 left[c] = -1  # supported: one step that holds is enough
                 need[c] -= 1
                 if need[c] == 0:
-                    label[c] = _STANDS
+                    label[c] = IN
                     push(c)
             else:
                 left[c] -= 1
                 if left[c] == 0:
-                    label[c] = _DEFEATED
+                    label[c] = OUT
                     push(c)
     return label
 
@@ -203,13 +206,13 @@ class Evaluation:
         g, labels = self._g, self._labels
         own = labels[x]
         if x < g.n:  # a plain objection: the claim itself
-            return Step((g.ids[x],), _STATUS[own], () if own == _STANDS else (g.ids[x],))
+            return Step((g.ids[x],), _STATUS[own], () if own == IN else (g.ids[x],))
         (mstarts, members), (astarts, attackers), _, _ = g.incoming()
         mine = members[mstarts[x] : mstarts[x + 1]]
         claims = tuple(g.ids[m] for m in mine)
-        if own == _STANDS:
+        if own == IN:
             return Step(claims, Status.STANDS, number=g.number[x])
-        against = _STANDS if own == _DEFEATED else _UNDECIDED
+        against = IN if own == OUT else UNDEC
         return Step(
             claims,
             _STATUS[own],
@@ -231,13 +234,13 @@ class Evaluation:
         together = g.together.get(c, [c])
         status = labels[c]
         mine = [s for m in together for s in steps[sstarts[m] : sstarts[m + 1]]]
-        failed = [self._link(s) for s in mine if labels[s] != _STANDS]
+        failed = [self._link(s) for s in mine if labels[s] != IN]
         same = tuple(g.ids[m] for m in together if m != own)
-        if status == _STANDS:
+        if status == IN:
             return Why(Status.STANDS, steps=tuple(failed), same=same)
-        against = _STANDS if status == _DEFEATED else _UNDECIDED
+        against = IN if status == OUT else UNDEC
         unsupported = not g.premise[c] and len(failed) == len(mine)
-        if status == _DEFEATED and any(step.status is Status.UNDECIDED for step in failed):
+        if status == OUT and any(step.status is Status.UNDECIDED for step in failed):
             unsupported = False  # defeated by an attack; its support alone is undecided
         return Why(
             _STATUS[status],
@@ -262,11 +265,21 @@ def evaluate(amap: ArgumentMap, *, contradictions: bool = True) -> Evaluation:
             them, the result says what the map's reasons and objections alone establish.
     """
     graph = Graph(amap, contradictions)
-    labels = _propagate(graph)
+    labels = grounded_labels(graph)
     for first, members in graph.together.items():
         for c in members:
             labels[c] = labels[first]  # one statement: one status
     return Evaluation(graph, labels)
 
 
-__all__ = ["Evaluation", "Status", "Step", "Why", "evaluate"]
+__all__ = [
+    "IN",
+    "OUT",
+    "UNDEC",
+    "Evaluation",
+    "Status",
+    "Step",
+    "Why",
+    "evaluate",
+    "grounded_labels",
+]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 
-from argmap.analysis.evaluate import _DEFEATED, _STANDS, _UNDECIDED, _propagate
+from argmap.analysis.evaluate import IN, OUT, UNDEC, grounded_labels
 from argmap.analysis.framework import Graph
 from argmap.model import ArgumentMap
 
@@ -28,7 +28,7 @@ from argmap.model import ArgumentMap
 LIMIT = 1 << 18
 
 _OPEN = 3  # not labelled yet (only during the search)
-_IN, _OUT, _UNDEC = _STANDS, _DEFEATED, _UNDECIDED
+_IN, _OUT, _UNDEC = IN, OUT, UNDEC
 _CHOICES = (_IN, _OUT, _UNDEC)
 
 
@@ -113,9 +113,7 @@ def value(node: Node, label: list[int] | bytearray) -> int:
 def nodes(g: Graph, grounded: bytearray) -> dict[int, Node]:
     """The nodes the grounded labelling leaves undecided, with their neighbours."""
     found = {
-        x: Node()
-        for x in range(g.size)
-        if grounded[x] == _UNDECIDED and (x >= g.n or g.same[x] == x)
+        x: Node() for x in range(g.size) if grounded[x] == UNDEC and (x >= g.n or g.same[x] == x)
     }
     for x, node in found.items():
         node.claim = x < g.n
@@ -330,7 +328,7 @@ def preferred(
         TooHard: when more than ``limit`` (default :data:`LIMIT`) labels were tried.
     """
     g = Graph(amap, contradictions)
-    return Preferred(g, _propagate(g), LIMIT if limit is None else limit)
+    return Preferred(g, grounded_labels(g), LIMIT if limit is None else limit)
 
 
 __all__ = ["LIMIT", "Preferred", "TooHard", "Verdict", "preferred", "value"]
