@@ -28,8 +28,7 @@ from argmap.model import ArgumentMap
 LIMIT = 1 << 18
 
 _OPEN = 3  # not labelled yet (only during the search)
-_IN, _OUT, _UNDEC = IN, OUT, UNDEC
-_CHOICES = (_IN, _OUT, _UNDEC)
+_CHOICES = (IN, OUT, UNDEC)
 
 
 class TooHard(Exception):
@@ -70,44 +69,44 @@ class Node:
 def value(node: Node, label: list[int] | bytearray) -> int:
     """The label the rules give a node from its neighbours' labels; _OPEN while that still
     depends on a neighbour not labelled yet."""
-    attack = _OUT
+    attack = OUT
     for a in node.attackers:
         la = label[a]
-        if la == _IN:
-            return _OUT
+        if la == IN:
+            return OUT
         if la == _OPEN or attack == _OPEN:
             attack = _OPEN
-        elif la == _UNDEC:
-            attack = _UNDEC
+        elif la == UNDEC:
+            attack = UNDEC
     if node.claim:
-        support = _IN if node.premise else _OUT
+        support = IN if node.premise else OUT
         if not node.premise:
             for s in node.steps:
                 ls = label[s]
-                if ls == _IN:
-                    support = _IN
+                if ls == IN:
+                    support = IN
                     break
                 if ls == _OPEN or support == _OPEN:
                     support = _OPEN
-                elif ls == _UNDEC:
-                    support = _UNDEC
+                elif ls == UNDEC:
+                    support = UNDEC
     elif node.empty:
-        return _OUT
+        return OUT
     else:
-        support = _IN
+        support = IN
         for m in node.members:
             lm = label[m]
-            if lm == _OUT:
-                return _OUT
+            if lm == OUT:
+                return OUT
             if lm == _OPEN or support == _OPEN:
                 support = _OPEN
-            elif lm == _UNDEC:
-                support = _UNDEC
-    if support == _OUT:
-        return _OUT
+            elif lm == UNDEC:
+                support = UNDEC
+    if support == OUT:
+        return OUT
     if support == _OPEN or attack == _OPEN:
         return _OPEN
-    return _IN if support == _IN and attack == _OUT else _UNDEC
+    return IN if support == IN and attack == OUT else UNDEC
 
 
 def nodes(g: Graph, grounded: bytearray) -> dict[int, Node]:
@@ -237,13 +236,13 @@ def maximal(labellings: list[bytes], budget: list[int]) -> list[bytes]:
     defeat, and more. Each comparison costs the budget one sixteenth of a label."""
     masks = {
         lab: (
-            sum(1 << i for i, v in enumerate(lab) if v == _IN),
-            sum(1 << i for i, v in enumerate(lab) if v == _OUT),
+            sum(1 << i for i, v in enumerate(lab) if v == IN),
+            sum(1 << i for i, v in enumerate(lab) if v == OUT),
         )
         for lab in set(labellings)
     }
     kept: list[bytes] = []
-    for lab in sorted(masks, key=lambda lab: (-sum(v != _UNDEC for v in lab), lab)):
+    for lab in sorted(masks, key=lambda lab: (-sum(v != UNDEC for v in lab), lab)):
         ins, outs = masks[lab]
         budget[0] -= len(kept) >> 4
         if budget[0] < 0:
@@ -309,13 +308,13 @@ def _fill(base: bytearray, group: list[int], option: bytes) -> bytearray:
 
 
 def _verdict(seen: set[int]) -> Verdict:
-    if seen == {_IN}:
+    if seen == {IN}:
         return Verdict.SCEPTICAL
-    if _IN in seen:
+    if IN in seen:
         return Verdict.CREDULOUS
-    if seen == {_OUT}:
+    if seen == {OUT}:
         return Verdict.DEFEATED
-    return Verdict.UNDECIDED if seen == {_UNDEC} else Verdict.NEVER
+    return Verdict.UNDECIDED if seen == {UNDEC} else Verdict.NEVER
 
 
 def preferred(
