@@ -14,45 +14,11 @@ from argmap.draw.graph import Look, whole_shape
 from argmap.model import ArgumentMap
 
 from .test_fit import promises
+from .test_legibility import SHARED
 
-# p8 (under c2) restates p9, and p9 supports and attacks nothing: a top with no reasons and no
-# objections of its own.
-ZOO = b"""\
-argmap: 1
-title: A zoo of everything argmap draws
-premises:
-  - {id: p1, text: Cycling to work is cheaper than driving.}
-  - {id: p2, text: Most commutes in the city are under five kilometres.}
-  - {id: p3, text: Bike lanes are dangerous at night., role: opponent, objections: [p4]}
-  - {id: p4, text: The new lanes have lights all along them.}
-  - {id: p5, text: Weather makes cycling impossible half the year., role: opponent}
-  - {id: p6, text: Winters here are mild., objections: [p5]}
-  - {id: p7, text: Cyclists are healthier., implicit: true}
-  - {id: p8, text: Health matters to employers., restates: p9}
-  - {id: p9, text: Employers care about their staff's health.}
-  - {id: p10, text: Rewards for cycling are unfair to disabled staff., objections: [p11]}
-  - {id: p11, text: Rewards can be designed for every kind of active commute., objections: [p10]}
-conclusions:
-  - id: c1
-    text: Cycling is a practical way to get to work here.
-    reasons:
-      - claims: [p1, p2]
-        scheme: practical reasoning
-      - claims: p7
-        objections: [p3]
-    objections: [p5]
-  - id: c2
-    text: Employers should reward cycling.
-    reasons:
-      - [c1, p8]
-    objections:
-      - p10
-recommendations:
-  - id: r1
-    text: The city should pay for a bike-to-work scheme.
-    thesis: true
-    reasons: [c2, c1]
-"""
+# The map whose claims share reasons (tests/test_legibility.py): p8 (under c2) restates p9,
+# and p9 supports and attacks nothing, a top with no reasons and no objections of its own.
+ZOO = SHARED.encode("utf-8")
 
 
 def zoo(tmp_path: Path) -> ArgumentMap:

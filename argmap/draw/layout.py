@@ -75,17 +75,17 @@ def _curve(points: list[tuple[float, float]], steps: int = 16) -> list[tuple[flo
     return found
 
 
-def _boxes(graph: Any, apart: set[str]) -> list[tuple[float, float, float, float]]:
-    """The boxes of a laid-out graph's nodes but ``apart`` and its junctions (points), each
-    2 points inside its outline: left, bottom, right, top."""
-    boxes = []
+def _boxes(graph: Any, apart: str) -> dict[str, tuple[float, float, float, float]]:
+    """The boxes of a laid-out graph's nodes but ``apart`` and its junctions (points), by
+    name, each 2 points inside its outline: left, bottom, right, top."""
+    boxes = {}
     for node in graph.nodes_iter():
-        if node in apart or node.attr.get("shape") == "point":
+        if node == apart or node.attr.get("shape") == "point":
             continue
         x, y = _pair(node.attr["pos"])
         half_w = float(node.attr["width"]) * 36 - 2
         half_h = float(node.attr["height"]) * 36 - 2
-        boxes.append((x - half_w, y - half_h, x + half_w, y + half_h))
+        boxes[str(node)] = (x - half_w, y - half_h, x + half_w, y + half_h)
     return boxes
 
 
@@ -113,12 +113,13 @@ def centre(graph: Any, thesis: str) -> bool:
             if abs(_pair(other.attr["pos"])[1] - y) < half_h + half:
                 return False  # something beside it on its rank
     rebuilt = []
+    boxes = _boxes(graph, thesis)
     for edge in graph.in_edges(node):
         tip, points = _points(edge.attr["pos"])
-        bent = [(x + dx * share, y) for (x, y), share in _shares(points)]
+        bent = [(px + dx * share, py) for (px, py), share in _shares(points)]
         along = _curve(bent) + ([(tip[0] + dx, tip[1])] if tip else [])
-        for left, bottom, right, top in _boxes(graph, {thesis, edge[0]}):
-            if any(left < px < right and bottom < py < top for px, py in along):
+        for name, (left, bottom, right, top) in boxes.items():
+            if name != edge[0] and any(left < px < right and bottom < py < top for px, py in along):
                 return False  # the thesis stays where dot put it, its edges around claims
         spline = " ".join(_fmt(point) for point in bent)
         rebuilt.append((edge, (f"e,{_fmt((tip[0] + dx, tip[1]))} " if tip else "") + spline))
