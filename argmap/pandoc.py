@@ -128,7 +128,11 @@ class Filter:
         if image is not None:
             place = self.sources.image(image.url)
             pairs = {**image.attributes, "file": image.url}
-            return self.draw(place, pairs, "", list(image.content), image.identifier)
+            caption, identifier = list(image.content), image.identifier
+            if isinstance(elem, pf.Figure):  # Pandoc 3 moves these to the figure it makes
+                caption = _caption(elem) or caption
+                identifier = elem.identifier or identifier
+            return self.draw(place, pairs, "", caption, identifier)
         return None
 
     def draw(
@@ -210,8 +214,12 @@ class Filter:
 
 
 def _argmap_image(elem: pf.Element) -> pf.Image | None:
-    """The ``{.argmap}`` image a figure or a paragraph holds alone, or None."""
+    """The ``{.argmap}`` image a figure or a paragraph holds alone, or None. A paragraph
+    inside a figure (Pandoc 3's implicit figure) is left to the figure, which is replaced
+    whole: its figures would else be drawn inside it, nested, and lose their ids."""
     if not isinstance(elem, (pf.Para, pf.Plain, pf.Figure)):
+        return None
+    if isinstance(elem.parent, pf.Figure):
         return None
     content = elem.content
     if isinstance(elem, pf.Figure):
@@ -221,6 +229,13 @@ def _argmap_image(elem: pf.Element) -> pf.Image | None:
     if len(content) == 1 and isinstance(content[0], pf.Image) and "argmap" in content[0].classes:
         return content[0]
     return None
+
+
+def _caption(figure: pf.Figure) -> list[pf.Inline]:
+    """The words of a Pandoc 3 figure's caption (its first paragraph), or none."""
+    blocks = list(figure.caption.content) if figure.caption is not None else []
+    first = blocks[0] if blocks else None
+    return list(first.content) if isinstance(first, (pf.Plain, pf.Para)) else []
 
 
 def _numbered(caption: list[pf.Inline], number: int, total: int) -> list[pf.Inline]:

@@ -1,18 +1,23 @@
-"""The Pandoc filter: examples/pandoc built with Debian's pandoc to HTML, DOCX and PDF; a map
-with errors stops Pandoc with its diagnostic at its line in the document."""
+"""The Pandoc filter: examples/pandoc built with Debian's pandoc (Pandoc 2) to HTML, DOCX and
+PDF, and with Pandoc 3 (figure blocks, as Quarto's Pandoc writes them) where ``ARGMAP_PANDOC3``
+names one (``.ci/run`` installs it from PyPI's pypandoc-binary); a map with errors stops Pandoc
+with its diagnostic at its line in the document."""
 
 from __future__ import annotations
 
 import io
+import json
+import os
 import re
 import shutil
+import subprocess
 import warnings
 import zipfile
 from pathlib import Path
 
 import pytest
 
-pytest.importorskip("panflute")
+pf = pytest.importorskip("panflute")
 pdfplumber = pytest.importorskip("pdfplumber")
 
 from argmap.api import load, render_figures
@@ -21,6 +26,7 @@ from argmap.pandoc import figure_format
 
 from .conftest import SEED_MAP
 from .docbuild import (
+    BIN,
     ENERGY_TITLE,
     SEED_TITLE,
     energy_svg,
@@ -34,10 +40,29 @@ from .docbuild import (
 
 pytestmark = pytest.mark.skipif(not shutil.which("pandoc"), reason="needs pandoc")
 
+#: The Pandocs the examples are built with: Debian's, and a Pandoc 3 when ARGMAP_PANDOC3 names it.
+PANDOCS = [
+    pytest.param("pandoc", id="pandoc"),
+    pytest.param(
+        os.environ.get("ARGMAP_PANDOC3", ""),
+        id="pandoc3",
+        marks=pytest.mark.skipif(
+            not os.environ.get("ARGMAP_PANDOC3"), reason="ARGMAP_PANDOC3 names no Pandoc 3"
+        ),
+    ),
+]
 
-def pandoc(folder: Path, output: str, *more: str, name: str | None = None):  # type: ignore[no-untyped-def]
+
+@pytest.fixture(params=PANDOCS)
+def program(request: pytest.FixtureRequest) -> str:
+    """The Pandoc a test builds with."""
+    return str(request.param)
+
+
+def pandoc(folder: Path, output: str, *more: str, name: str | None = None, program: str = "pandoc"):  # type: ignore[no-untyped-def]
+    label = f"{name}, Pandoc 3" if name and program != "pandoc" else name
     return run(
-        ["pandoc", "report.md", "--filter", "argmap-pandoc", *more, "-o", output], folder, name
+        [program, "report.md", "--filter", "argmap-pandoc", *more, "-o", output], folder, label
     )
 
 
@@ -48,11 +73,14 @@ def seed_figures(fmt: str, fit: str) -> list[bytes]:
         return render_figures(load(SEED_MAP), fmt, fit=fit)
 
 
-def test_html_has_the_figures_inline_in_order(tmp_path: Path) -> None:
+def test_html_has_the_figures_inline_in_order(tmp_path: Path, program: str) -> None:
     folder = example(tmp_path, "pandoc")
-    done = pandoc(folder, "report.html", "-s", name="pandoc html")
+    done = pandoc(folder, "report.html", "-s", name="pandoc html", program=program)
     assert done.returncode == 0, done.stderr
     html = (folder / "report.html").read_text(encoding="utf-8")
+    assert html.count("<figure") == html.count("</figure>")
+    assert not re.search(r"<figure[^>]*>(?:(?!</figure>).)*<figure", html, re.S)  # none nested
+    html = re.sub(r'<figure id="([^"]+)" class="argmap">', r'<figure class="argmap" id="\1">', html)
     found = re.findall(
         r'<figure class="argmap" id="([^"]+)">\s*<svg.*?<title[^>]*>([^<]*)</title>', html, re.S
     )
@@ -63,8 +91,11 @@ def test_html_has_the_figures_inline_in_order(tmp_path: Path) -> None:
           for n in range(1, count + 1)],
         ("fig-energy", ENERGY_TITLE),
     ]  # fmt: skip
-    assert f"<figcaption>\nThe argument of the op-ed (figure 2 of {count}).\n</figcaption>" in html
-    assert "<figcaption>\nEnergy: a reason and its <em>undercutter</em>.\n</figcaption>" in html
+    captions = [
+        " ".join(c.split()) for c in re.findall(r"<figcaption>(.*?)</figcaption>", html, re.S)
+    ]
+    assert f"The argument of the op-ed (figure 2 of {count})." in captions
+    assert "Energy: a reason and its <em>undercutter</em>." in captions
     assert not (folder / "argmap-figures").exists()  # nothing written beside the page
 
 
@@ -83,12 +114,12 @@ def test_metadata_sets_the_column_of_an_output(tmp_path: Path) -> None:
     )
 
 
-def test_docx_has_png_figures_that_print_readable_on_the_page(tmp_path: Path) -> None:
+def test_docx_has_png_figures_that_print_readable_on_the_page(tmp_path: Path, program: str) -> None:
     docx = pytest.importorskip("docx")
     from PIL import Image
 
     folder = example(tmp_path, "pandoc")
-    done = pandoc(folder, "report.docx", name="pandoc docx")
+    done = pandoc(folder, "report.docx", name="pandoc docx", program=program)
     assert done.returncode == 0, done.stderr
     document = docx.Document(str(folder / "report.docx"))
     # Pandoc fits images to 420 pt when the reference document names no page (its own does
@@ -125,12 +156,13 @@ def test_docx_has_png_figures_that_print_readable_on_the_page(tmp_path: Path) ->
 
 
 @pytest.mark.skipif(not shutil.which("pdflatex"), reason="no TeX")
-def test_pdf_has_the_figures_readable_at_the_text_width(tmp_path: Path) -> None:
+def test_pdf_has_the_figures_readable_at_the_text_width(tmp_path: Path, program: str) -> None:
     folder = example(tmp_path, "pandoc")
-    assert pandoc(folder, "report.tex", "-s").returncode == 0
+    assert pandoc(folder, "report.tex", "-s", program=program).returncode == 0
     tex = (folder / "report.tex").read_text(encoding="utf-8")
     drawn = re.findall(r"\\includegraphics(?:\[[^\]]*\])?\{(argmap-figures/[^}]+\.pdf)\}", tex)
-    done = pandoc(folder, "report.pdf", name="pandoc pdf (pdflatex)")
+    assert tex.count("\\begin{figure}") == len(drawn)  # one figure each, none nested
+    done = pandoc(folder, "report.pdf", name="pandoc pdf (pdflatex)", program=program)
     assert done.returncode == 0, done.stderr
     # Two figures of the seed map cannot keep 9-pt claims in this column: said at its image.
     notes = re.findall(r"^argmap-pandoc: report\.md:8: note: (figure \d+ of \d+) is too big .*"
@@ -159,6 +191,44 @@ def test_pdf_has_the_figures_readable_at_the_text_width(tmp_path: Path) -> None:
         assert shown >= 7, number
         widths.append(width)
     assert max(widths[:count]) == pytest.approx(343.7, abs=1)  # the widest fills the text
+
+
+def test_a_pandoc_3_implicit_figure_becomes_the_figures_side_by_side(tmp_path: Path) -> None:
+    """Pandoc 3 (Quarto's) reads an image alone in a paragraph as a figure block holding it,
+    with the image's id moved to the figure: the figures replace that block, each with its id,
+    none drawn inside it (in LaTeX a figure in a figure does not build). Pandoc 3's document
+    is built here as it writes it, so that this runs with any Pandoc."""
+    folder = example(tmp_path, "pandoc")
+    alt = [pf.Str("The"), pf.Space(), pf.Emph(pf.Str("whole")), pf.Space(), pf.Str("argument.")]
+    image = pf.Image(*alt, url="../../maps/europe-central-asia.yaml", classes=["argmap"])
+    image.attributes["theme"] = "print"
+    figure = pf.Figure(
+        pf.Plain(image), caption=pf.Caption(pf.Plain(*alt)), identifier="fig-partnership"
+    )
+    doc = pf.Doc(pf.Para(pf.Str("Before.")), figure, api_version=(1, 23, 1, 1))
+    for output in ("html5", "latex"):
+        done = subprocess.run(
+            [str(BIN / "argmap-pandoc"), output], cwd=folder, input=json.dumps(doc.to_json()),
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        blocks = pf.load(io.StringIO(done.stdout)).content
+        figures = [b for b in blocks if isinstance(b, pf.Figure)]
+        total = len(
+            seed_figures("svg", "640")
+            if output == "html5"
+            else seed_figures("pdf", "343.71x547.95pt")
+        )
+        assert len(figures) == len(blocks) - 1 == total > 1, output
+        assert [f.identifier for f in figures] == [
+            "fig-partnership", *[f"fig-partnership-{n}" for n in range(2, total + 1)]
+        ], output  # fmt: skip
+        assert not any(isinstance(b, pf.Figure) for f in figures for b in f.content), output
+        assert [pf.stringify(f.caption) for f in figures] == [
+            f"The whole argument (figure {n} of {total})." for n in range(1, total + 1)
+        ], output  # the figure's caption, numbered
+    drawn = figures[0].content[0]  # LaTeX's: an image of the figure's PDF
+    assert isinstance(drawn, pf.Plain) and isinstance(drawn.content[0], pf.Image)
 
 
 def test_a_map_with_errors_stops_pandoc_at_its_line(tmp_path: Path) -> None:
