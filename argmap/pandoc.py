@@ -19,7 +19,8 @@ or in Quarto: ``filters: [argmap-pandoc]``. A block's attributes are the options
 ``argmap-figures`` the folder that PDF and PNG figures are written to (default
 ``argmap-figures``, in the working folder, where paths are relative to as Pandoc has them).
 
-Figures fit the output (:func:`target`): HTML's column (640 CSS px), LaTeX's text (345 by
+Figures fit the output (:func:`target`): HTML's column (640 CSS px; 496 with Pandoc 3,
+whose template sets no font size), LaTeX's text (345 by
 550 TeX points, the article class), DOCX's page (420 pt, PNG at 300 dpi); metadata
 ``argmap-fit`` sets them (``{html: 720, latex: 450x600pt, docx: none}``). A map that needs
 several figures becomes consecutive figures, captioned "(figure 2 of 3)", the first with the
@@ -60,6 +61,7 @@ from argmap.embed import (
 )
 from argmap.embed.sources import Sources
 from argmap.embed.targets import (
+    PANDOC3_HTML,
     PANDOC_DOCX,
     PANDOC_HTML,
     PANDOC_LATEX,
@@ -92,17 +94,21 @@ def _kind(output: str) -> str:
     return "docx" if name == "docx" else "other"
 
 
-def target(output: str, fits: object = None) -> Target:
+def target(output: str, fits: object = None, pandoc3: bool = False) -> Target:
     """What a block's figures are drawn as and fitted to in Pandoc's output format ``output``,
-    with the metadata ``argmap-fit`` (``fits``: a column per kind of output, or one for all).
+    with the metadata ``argmap-fit`` (``fits``: a column per kind of output, or one for all),
+    by Pandoc 2 or, with ``pandoc3``, Pandoc 3 (whose HTML template has a narrower column).
 
     >>> [str(target(f)) for f in ("html5", "latex", "docx")]
     ['svg fitted to 640 px', 'pdf fitted to 343.71x547.95pt', 'png fitted to 420x600pt']
+    >>> str(target("html5", pandoc3=True))
+    'svg fitted to 496 px'
     >>> str(target("html5", {"html": "none"})), str(target("docx", "300pt"))
     ('svg, whole', 'png fitted to 300pt')
     """
     kind = _kind(output)
-    known = {"html": PANDOC_HTML, "latex": PANDOC_LATEX, "docx": PANDOC_DOCX}
+    html = PANDOC3_HTML if pandoc3 else PANDOC_HTML
+    known = {"html": html, "latex": PANDOC_LATEX, "docx": PANDOC_DOCX}
     found = known.get(kind, PANDOC_OTHER)
     chosen = fits.get(kind) if isinstance(fits, dict) else fits
     return configured(found, chosen, f"metadata argmap-fit ({kind})")
@@ -112,13 +118,13 @@ class Filter:
     """One document's run: its options, where its blocks are, and the ids on its page."""
 
     def __init__(self, doc: pf.Doc, inputs: list[str]) -> None:
-        self.target = target(doc.format, doc.get_metadata("argmap-fit", None))
+        self.new_figures = doc.api_version >= (1, 23)  # Pandoc 3
+        self.target = target(doc.format, doc.get_metadata("argmap-fit", None), self.new_figures)
         self.fmt = self.target.fmt
         self.figures = Path(str(doc.get_metadata("argmap-figures", "argmap-figures")))
         self.defaults = DrawOptions(theme=str(doc.get_metadata("argmap-theme", "light")))
         self.sources = Sources(inputs)
         self.page = Page()
-        self.new_figures = doc.api_version >= (1, 23)
 
     def __call__(self, elem: pf.Element, doc: pf.Doc) -> pf.Element | list[pf.Element] | None:
         if isinstance(elem, pf.CodeBlock) and "argmap" in elem.classes:

@@ -84,7 +84,7 @@ def test_html_has_the_figures_inline_in_order(tmp_path: Path, program: str) -> N
     found = re.findall(
         r'<figure class="argmap" id="([^"]+)">\s*<svg.*?<title[^>]*>([^<]*)</title>', html, re.S
     )
-    count = len(seed_figures("svg", "640"))  # Pandoc's column
+    count = len(seed_figures("svg", "640" if program == "pandoc" else "496"))  # Pandoc's column
     assert count > 1
     assert [(i, t.replace("&amp;", "&")) for i, t in found] == [
         *[(f"fig-partnership{f'-{n}' if n > 1 else ''}", f"{SEED_TITLE} (figure {n} of {count})")
@@ -215,7 +215,7 @@ def test_a_pandoc_3_implicit_figure_becomes_the_figures_side_by_side(tmp_path: P
         blocks = pf.load(io.StringIO(done.stdout)).content
         figures = [b for b in blocks if isinstance(b, pf.Figure)]
         total = len(
-            seed_figures("svg", "640")
+            seed_figures("svg", "496")
             if output == "html5"
             else seed_figures("pdf", "343.71x547.95pt")
         )

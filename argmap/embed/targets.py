@@ -23,8 +23,12 @@ PRINT_DPI = 300
 #: TeX's points in a point of PDF and CSS (72.27 an inch against 72).
 TEX_PT = 72 / 72.27
 
-#: Pandoc's standalone HTML: its default template's column (``max-width: 36em``).
+#: Pandoc 2's standalone HTML: its default template's column (``max-width: 36em`` of its
+#: 20-px text, less a figure's margins).
 PANDOC_HTML = Target("svg", Fit(640))
+#: Pandoc 3's (Quarto's Pandoc): the same ``36em``, of the browser's 16-px text, since its
+#: template sets no font size.
+PANDOC3_HTML = Target("svg", Fit(496))
 #: Pandoc's LaTeX: the article class at 10 pt, as Pandoc's template uses it without
 #: ``geometry``: ``\textwidth`` 345 pt, ``\textheight`` 550 pt.
 PANDOC_LATEX = Target("pdf", Fit(round(345 * TEX_PT, 2), True, round(550 * TEX_PT, 2)))
@@ -115,6 +119,7 @@ def configured(target: Target, value: Any, where: str) -> Target:
 
 __all__ = [
     "MKDOCS",
+    "PANDOC3_HTML",
     "PANDOC_DOCX",
     "PANDOC_HTML",
     "PANDOC_LATEX",
