@@ -20,8 +20,8 @@ or in Quarto: ``filters: [argmap-pandoc]``. A block's attributes are the options
 ``argmap-figures``, in the working folder, where paths are relative to as Pandoc has them).
 
 Figures fit the output (:func:`target`): HTML's column (640 CSS px; 496 with Pandoc 3,
-whose template sets no font size), LaTeX's text (345 by
-550 TeX points, the article class), DOCX's page (420 pt, PNG at 300 dpi); metadata
+whose template sets no font size), LaTeX's text (345 by 550 TeX points, the article class,
+less a caption's room in height), DOCX's page (420 pt, PNG at 300 dpi); metadata
 ``argmap-fit`` sets them (``{html: 720, latex: 450x600pt, docx: none}``). A map that needs
 several figures becomes consecutive figures, captioned "(figure 2 of 3)", the first with the
 block's id and the others ``ID-2``, ``ID-3``...
@@ -100,7 +100,7 @@ def target(output: str, fits: object = None, pandoc3: bool = False) -> Target:
     by Pandoc 2 or, with ``pandoc3``, Pandoc 3 (whose HTML template has a narrower column).
 
     >>> [str(target(f)) for f in ("html5", "latex", "docx")]
-    ['svg fitted to 640 px', 'pdf fitted to 343.71x547.95pt', 'png fitted to 420x600pt']
+    ['svg fitted to 640 px', 'pdf fitted to 343.71x511.09pt', 'png fitted to 420x600pt']
     >>> str(target("html5", pandoc3=True))
     'svg fitted to 496 px'
     >>> str(target("html5", {"html": "none"})), str(target("docx", "300pt"))

@@ -21,7 +21,8 @@ theme. A map with errors stops the build with every diagnostic at its place in t
 or the map file. A page is read again when its maps or their sources change.
 
 Figures fit the output's column (:func:`target_for`): in HTML the text column of the theme
-(alabaster's, from its options), in LaTeX the text width and height of the paper;
+(alabaster's, from its options), in LaTeX the text width and height of the paper (less
+a caption's room in height, so that no caption runs over the page's foot);
 ``argmap_fit`` in ``conf.py`` sets them (``{"html": 720, "latex": "450x600pt"}``).
 A map that needs several figures becomes several numbered figures in a row, the first named
 by ``:name:``, the others ``NAME-2``, ``NAME-3``..., each captioned "(figure 2 of 3)".
