@@ -10,6 +10,7 @@ import attrs
 
 from argmap.analysis.evaluate import evaluate
 from argmap.analysis.focus import DEFAULT_DEPTH, focus
+from argmap.analysis.summary import counted
 from argmap.checks import check
 from argmap.diagnostics import (
     Diagnostic,
@@ -113,12 +114,13 @@ def check_file(path: str | os.PathLike[str], *, source_root: Root = None) -> Che
     return check_bytes(read_file(path), os.fspath(path), source_root=source_root)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Map(ArgumentMap):
     """A map read from a file and checked (what :func:`load` returns): an
     :class:`~argmap.model.ArgumentMap` that knows its file, and draws itself.
 
-    Jupyter and IPython show it as its SVG.
+    Jupyter and IPython show it as its SVG, and as text in one line (its title, file and
+    claims), which is also what a notebook keeps beside the drawing.
     """
 
     path: str | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
@@ -147,6 +149,10 @@ class Map(ArgumentMap):
         if self.path is not None:
             refuse_own_files(self, self.path, path)
         _save(path, self.render(_format_of(path, fmt), **options))
+
+    def __repr__(self) -> str:
+        where = f" from {self.path!r}" if self.path is not None else ""
+        return f"<argmap.Map {self.title!r}{where}: {counted(self)}>"
 
     def _repr_svg_(self) -> str:
         """Jupyter and IPython show a map as its SVG."""
