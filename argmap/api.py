@@ -45,6 +45,8 @@ class Checked:
 
 #: What the API's functions take as ``source_root``: a folder, or None for the map's project.
 Root = str | os.PathLike[str] | None
+#: Where AM117 says a wider folder is given; document integrations name their own setting.
+SOURCE_ROOT_HINT = "(see --source-root)"
 
 
 def read_source(
@@ -66,7 +68,7 @@ def read_source(
         inside = " or ".join(folders)
         problem = (
             f"source '{amap.source.path}' is outside the map's project ({inside}); argmap "
-            "reads source texts only there (see --source-root)"
+            f"reads source texts only there {SOURCE_ROOT_HINT}"
         )
         return None, [Diagnostic(path, where, "AM117", problem)]
     try:
@@ -117,11 +119,8 @@ def check_file(path: str | os.PathLike[str], *, source_root: Root = None) -> Che
 @attrs.frozen(repr=False)
 class Map(ArgumentMap):
     """A map read from a file and checked (what :func:`load` returns): an
-    :class:`~argmap.model.ArgumentMap` that knows its file, and draws itself.
-
-    Jupyter and IPython show it as its SVG, and as text in one line (its title, file and
-    claims), which is also what a notebook keeps beside the drawing.
-    """
+    :class:`~argmap.model.ArgumentMap` that knows its file, and draws itself. Jupyter shows it
+    as its SVG, and as text (as IPython does) in one line: its title, file and claims."""
 
     path: str | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
     source_root: str | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
@@ -151,7 +150,7 @@ class Map(ArgumentMap):
         _save(path, self.render(_format_of(path, fmt), **options))
 
     def __repr__(self) -> str:
-        where = f" from {self.path!r}" if self.path is not None else ""
+        where = "" if self.path is None else f" from {self.path!r}"
         return f"<argmap.Map {self.title!r}{where}: {counted(self)}>"
 
     def _repr_svg_(self) -> str:

@@ -17,7 +17,9 @@ Then ``pandoc doc.md --filter argmap-pandoc -o doc.html`` (or ``.docx``, ``.pdf`
 or in Quarto: ``filters: [argmap-pandoc]``. A block's attributes are the options of
 :data:`argmap.embed.OPTIONS`; metadata ``argmap-theme`` sets the default theme and
 ``argmap-figures`` the folder that PDF and PNG figures are written to (default
-``argmap-figures``, in the working folder, where paths are relative to as Pandoc has them).
+``argmap-figures``, in the working folder, where paths are relative to as Pandoc has them),
+and ``argmap-source-root`` a folder, besides the document's project, that maps and their
+source texts may be read from.
 
 Figures fit the output (:func:`target`): HTML's column (640 CSS px; 496 with Pandoc 3,
 whose template sets no font size), LaTeX's text (345 by 550 TeX points, the article class,
@@ -123,6 +125,8 @@ class Filter:
         self.fmt = self.target.fmt
         self.figures = Path(str(doc.get_metadata("argmap-figures", "argmap-figures")))
         self.defaults = DrawOptions(theme=str(doc.get_metadata("argmap-theme", "light")))
+        root = doc.get_metadata("argmap-source-root", None)
+        self.source_root = None if root is None else str(root)
         self.sources = Sources(inputs)
         self.page = Page()
 
@@ -152,7 +156,7 @@ class Filter:
         """The figures of one block, as blocks of the document."""
         try:
             block = Block(place, parse(attributes.items(), self.defaults), body)
-            found = read_block(block, os.curdir)
+            found = read_block(block, os.curdir, self.source_root, "metadata argmap-source-root")
             for warning in found.warnings:
                 print(f"argmap-pandoc: {warning}", file=sys.stderr)
             with noted(

@@ -258,6 +258,25 @@ def test_a_map_with_errors_stops_pandoc_at_its_line(tmp_path: Path) -> None:
     assert not (folder / "report.html").exists()
 
 
+def test_metadata_argmap_source_root_lets_maps_read_outside_the_project(tmp_path: Path) -> None:
+    """A map (or its source) outside the document's project is refused, naming the metadata
+    that allows it, ``argmap-source-root`` (a folder relative to where Pandoc runs)."""
+    folder = example(tmp_path, "pandoc")
+    (tmp_path / "pyproject.toml").unlink()
+    (folder / "pyproject.toml").touch()  # the project is the report's folder alone
+    (folder / "doc.md").write_text("![Map.](../../maps/europe-central-asia.yaml){.argmap}\n")
+    command = ["pandoc", "doc.md", "--filter", "argmap-pandoc", "-o", "doc.html"]
+    done = run(command, folder)
+    assert done.returncode != 0
+    assert "(see metadata argmap-source-root)" in done.stderr, done.stderr
+    (folder / "doc.md").write_text(
+        "---\nargmap-source-root: ../..\n---\n\n"
+        "![Map.](../../maps/europe-central-asia.yaml){.argmap}\n"
+    )
+    done = run(command, folder)
+    assert done.returncode == 0, done.stderr
+
+
 def test_a_missing_map_file_is_named_with_the_image(tmp_path: Path) -> None:
     folder = example(tmp_path, "pandoc")
     (folder / "doc.md").write_text("Text.\n\n![A map.](nowhere.yaml){.argmap}\n", encoding="utf-8")

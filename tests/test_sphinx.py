@@ -245,6 +245,26 @@ def test_a_tall_map_leaves_room_for_its_captions_on_the_page(tmp_path: Path) -> 
     assert tex.count("(figure 1 of ") == 1  # split, as the test means
 
 
+def test_argmap_source_root_lets_maps_read_sources_outside_the_project(tmp_path: Path) -> None:
+    """A map's source text outside the documentation's project is refused (AM117), and the
+    message names the setting that allows it in Sphinx: ``argmap_source_root`` in conf.py
+    (a folder relative to conf.py), with which the page builds."""
+    project = example(tmp_path, "sphinx-rst")
+    (tmp_path / "pyproject.toml").unlink()
+    (project / "pyproject.toml").touch()  # the project is the docs alone; the source is above
+    seed = (tmp_path / "maps" / "europe-central-asia.yaml").read_text(encoding="utf-8")
+    seed = seed.replace("path: ../seeds/", "path: ../../seeds/")  # outside the project
+    (project / "map.yaml").write_text(seed)
+    (project / "index.rst").write_text("Map\n===\n\n.. argmap:: map.yaml\n")
+    conf = project / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'argmap_source_root = "../.."\n')
+    assert sphinx(project).returncode == 0
+    conf.write_text(conf.read_text(encoding="utf-8").replace('"../.."', '"."'))
+    done = sphinx(project)
+    assert done.returncode == 1
+    assert "(see argmap_source_root in conf.py) [AM117]" in done.stderr, done.stderr
+
+
 def test_a_figure_too_big_for_the_column_is_a_warning_at_its_directive(tmp_path: Path) -> None:
     project = example(tmp_path, "sphinx-rst")
     conf = project / "conf.py"
