@@ -89,7 +89,8 @@ class ArgmapDirective(SphinxDirective):
         self.env.argmap_drawn[self.env.docname] = str(target)  # type: ignore[attr-defined]
         try:
             block, base = self._block()
-            found = read_block(block, base, _source_root(self.env.app), SOURCE_ROOT_SETTING)
+            root = self.env.argmap_source_root  # type: ignore[attr-defined]
+            found = read_block(block, base, root, SOURCE_ROOT_SETTING)
             for path in found.files:
                 self.env.note_dependency(os.path.abspath(path))
             for warning in found.warnings:
@@ -251,6 +252,7 @@ def target_for(app: Sphinx) -> Target:
 
 def _builder_inited(app: Sphinx) -> None:
     app.env.argmap_target = target_for(app)  # type: ignore[attr-defined]
+    app.env.argmap_source_root = _source_root(app)  # type: ignore[attr-defined]
     if not hasattr(app.env, "argmap_drawn"):
         app.env.argmap_drawn = {}  # type: ignore[attr-defined]
         app.env.argmap_failed = set()  # type: ignore[attr-defined]
