@@ -38,9 +38,7 @@ def connected(nodes: Iterable[int], edges: Mapping[int, Sequence[int]]) -> list[
     return result
 
 
-def strongly_connected(
-    nodes: Sequence[int], edges: Mapping[int, Sequence[int]]
-) -> list[list[int]]:
+def strongly_connected(nodes: Sequence[int], edges: Mapping[int, Sequence[int]]) -> list[list[int]]:
     """The nodes in their strongly connected parts (the largest sets in which every node
     leads to every other), each sorted, ordered so that an edge never leads from a part to
     one before it (Tarjan's algorithm, its stack kept by hand). ``edges`` as for
