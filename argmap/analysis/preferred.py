@@ -252,6 +252,11 @@ class Preferred:
             self.groups.append((group, _solve(group, found, label, budget)))
 
     @property
+    def graph(self) -> Graph:
+        """The framework the labellings label."""
+        return self._g
+
+    @property
     def count(self) -> int:
         """How many preferred labellings the map has (the product over the groups)."""
         total = 1
