@@ -197,6 +197,8 @@ class Filter:
         return path.as_posix()
 
     def _figure(self, path: str, caption: list[pf.Inline], name: str, alt: str) -> pf.Element:
+        if not caption:  # an image: a figure would print "Figure 1:" and nothing after it
+            return pf.Para(pf.Image(pf.Str(alt), url=path, identifier=name))
         if self.new_figures:  # Pandoc 3: a figure block
             image = pf.Image(pf.Str(alt), url=path)
             return pf.Figure(

@@ -277,6 +277,24 @@ def test_metadata_argmap_source_root_lets_maps_read_outside_the_project(tmp_path
     assert done.returncode == 0, done.stderr
 
 
+def test_a_map_without_a_caption_is_an_image_not_an_empty_figure(
+    tmp_path: Path, program: str
+) -> None:
+    """A block with no caption drawn as one figure is placed as an image: a LaTeX figure with
+    an empty caption prints "Figure 1:" and nothing after it. With a caption it is a figure."""
+    folder = example(tmp_path, "pandoc")
+    block = "```{.argmap file=../../maps/europe-central-asia.yaml fit=none}\n```\n"
+    (folder / "doc.md").write_text(f"Text.\n\n{block}\nMore.\n")
+    done = run([program, "doc.md", "--filter", "argmap-pandoc", "-t", "latex"], folder)
+    assert done.returncode == 0, done.stderr
+    assert "\\includegraphics" in done.stdout and "\\caption" not in done.stdout, done.stdout
+    assert "\\begin{figure}" not in done.stdout
+    captioned = block.replace("fit=none", 'fit=none caption="The map."')
+    (folder / "doc.md").write_text(f"Text.\n\n{captioned}\nMore.\n")
+    done = run([program, "doc.md", "--filter", "argmap-pandoc", "-t", "latex"], folder)
+    assert "\\begin{figure}" in done.stdout and "\\caption{The map.}" in done.stdout
+
+
 def test_a_missing_map_file_is_named_with_the_image(tmp_path: Path) -> None:
     folder = example(tmp_path, "pandoc")
     (folder / "doc.md").write_text("Text.\n\n![A map.](nowhere.yaml){.argmap}\n", encoding="utf-8")
