@@ -43,7 +43,8 @@ def latex_text(width: float, height: float) -> Target:
     >>> str(latex_text(468, 648))
     'pdf fitted to 468x611.14pt'
     """
-    return Target("pdf", Fit(round(width, 2), True, round(height - CAPTION_ROOM, 2)))
+    room = min(CAPTION_ROOM, height / 2)  # a page of a few lines keeps half for its figure
+    return Target("pdf", Fit(round(width, 2), True, round(height - room, 2)))
 
 
 #: Pandoc's LaTeX: the article class at 10 pt, as Pandoc's template uses it without
