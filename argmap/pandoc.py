@@ -66,6 +66,7 @@ from argmap.embed.targets import (
     PANDOC_OTHER,
     configured,
 )
+from argmap.io import make_folder, write_once
 
 #: Pandoc's output formats that show figures as inline SVG, and those that take PDF.
 HTML_FORMATS = ("html", "html4", "html5", "revealjs", "s5", "slidy", "slideous", "dzslides",
@@ -176,10 +177,9 @@ class Filter:
 
     def _write(self, stem: str, data: bytes, fmt: str) -> str:
         """A figure's file, named by its content, in the figures folder."""
-        self.figures.mkdir(parents=True, exist_ok=True)
+        make_folder(self.figures)
         path = self.figures / f"{stem}-{hashlib.sha256(data).hexdigest()[:12]}.{fmt}"
-        if not path.exists():
-            path.write_bytes(data)
+        write_once(path, data)  # a link planted under its name is replaced, never followed
         return path.as_posix()
 
     def _figure(self, path: str, caption: list[pf.Inline], name: str, alt: str) -> pf.Element:
@@ -265,6 +265,9 @@ def main() -> int:
         doc = doc.walk(Filter(doc, _inputs()))
     except BlockError as exc:
         print(f"argmap-pandoc: {exc}" if not exc.diagnostics else str(exc), file=sys.stderr)
+        return 1
+    except ArgmapError as exc:  # a figure that could not be written
+        print(f"argmap-pandoc: {exc}", file=sys.stderr)
         return 1
     pf.dump(doc, sys.stdout)
     return 0

@@ -61,6 +61,7 @@ from argmap.embed import (
 )
 from argmap.embed.figures import Target
 from argmap.embed.targets import configured, sphinx_html, sphinx_latex
+from argmap.io import write_once
 
 logger = logging.getLogger(__name__)
 
@@ -191,7 +192,7 @@ def html_visit(self: Any, node: argmap_drawing) -> None:
 
 def latex_visit(self: Any, node: argmap_drawing) -> None:
     name = "argmap-" + hashlib.sha256(node["data"]).hexdigest()[:16]
-    Path(self.builder.outdir, name + ".pdf").write_bytes(node["data"])
+    write_once(Path(self.builder.outdir, name + ".pdf"), node["data"])
     self.body.append(rf"\noindent\sphinxincludegraphics{{{{{name}}}.pdf}}" + "\n")
     raise nodes.SkipNode
 
