@@ -131,6 +131,26 @@ def test_the_server_answers_on_loopback_to_its_own_name_only(seed_copy: Path) ->
         stop(server)
 
 
+def test_a_request_the_page_would_never_send_is_refused_quietly(
+    seed_copy: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Any web page the user has open can send requests to the preview's port (it cannot read
+    the answers): a version that is no number is a 400, not a traceback on the terminal."""
+    preview = Preview(str(seed_copy))
+    preview.refresh()
+    server = start(preview)
+    try:
+        port = server.server_address[1]
+        for version in ("%1b%5d0%3bpwned%07", "x", "1e3", "99999999999999999999999999999"):
+            status, _, body = _get(port, f"/events?version={version}")
+            assert status == 400 and b"pwned" not in body, version
+        with _stream(port, "/events?version=-1") as response:  # still serving
+            assert response.status == 200
+    finally:
+        stop(server)
+    assert "Traceback" not in capfd.readouterr().err
+
+
 def test_the_event_stream_says_each_change(seed_copy: Path) -> None:
     preview = Preview(str(seed_copy))
     preview.refresh()
