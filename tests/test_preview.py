@@ -90,6 +90,20 @@ def test_a_save_of_the_source_text_redraws_too(seed_copy: Path) -> None:
     assert any("[AM110]" in line for line in preview.shown.diagnostics)
 
 
+def test_what_the_drawing_has_to_say_is_a_note_in_the_panel_not_a_python_warning(
+    tmp_path: Path,
+) -> None:
+    """Text the drawing's font lacks is a note, as ``argmap render`` prints it, not a Python
+    warning with argmap's own source lines on the terminal (and an error under -W error)."""
+    path = tmp_path / "map.yaml"
+    path.write_text("argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: \"A \U0001f600.\"\n"
+                    "    implicit: true\n", encoding="utf-8")  # fmt: skip
+    preview = Preview(str(path))
+    assert preview.refresh() and preview.view is not None
+    (note,) = preview.shown.diagnostics
+    assert note.startswith(f"{path}: note: the drawing's font cannot draw \U0001f600")
+
+
 def test_a_missing_map_is_said_and_waited_for(tmp_path: Path) -> None:
     preview = Preview(str(tmp_path / "later.yaml"))
     preview.refresh()
