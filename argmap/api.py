@@ -23,7 +23,7 @@ from argmap.diagnostics import (
 from argmap.draw.options import DEFAULT_THEME, FORMATS, DrawOptions, Fit, check_choices, check_fit
 from argmap.io import Unreadable, make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
-from argmap.project import confine, roots
+from argmap.project import HIDDEN_WHY, confine, refusal, roots
 from argmap.read.loader import load as load_bytes
 from argmap.read.source import SourceText
 from argmap.read.yamltree import decode
@@ -63,13 +63,11 @@ def read_source(
     where = amap.source.where("path")
     location = Path(path).parent / amap.source.path
     folders = roots(path, source_root)
-    real = confine(location, folders)
+    real = confine(location, folders, near=Path(path).parent)
     if real is None:
-        inside = " or ".join(folders)
-        problem = (
-            f"source '{amap.source.path}' is outside the map's project ({inside}); argmap "
-            f"reads source texts only there {SOURCE_ROOT_HINT}"
-        )
+        where_it_is, hidden = refusal(location, folders, near=Path(path).parent)
+        why = HIDDEN_WHY if hidden else f"argmap reads source texts only there {SOURCE_ROOT_HINT}"
+        problem = f"source '{amap.source.path}' {where_it_is}; {why}"
         return None, [Diagnostic(path, where, "AM117", problem)]
     try:
         data = read_file(real, what="text file")

@@ -17,7 +17,7 @@ from argmap.formats.base import Exported, FormatError, Imported
 from argmap.formats.registry import EXPORTS, IMPORTS
 from argmap.io import Unreadable, read_file
 from argmap.model import ArgumentMap
-from argmap.project import confine, roots
+from argmap.project import HIDDEN_WHY, confine, refusal, roots
 from argmap.read.yamltree import decode
 
 
@@ -70,10 +70,11 @@ def import_file(
 def _followed(path: Path, name: str, folders: list[str]) -> bytes:
     """The bytes of a file an import follows from the file ``name``: only inside ``folders``
     (its project, or the source root), links resolved, as a regular file under the limit."""
-    real = confine(path, folders)
+    real = confine(path, folders, near=Path(name).parent)
     if real is None:
-        raise UsageError(f"{path}: outside the project of {name} ({' or '.join(folders)}); "
-                         "argmap reads source texts only there (see --source-root)")  # fmt: skip
+        where, hidden = refusal(path, folders, Path(name).parent, f"the project of {name}")
+        why = HIDDEN_WHY if hidden else "argmap reads source texts only there (see --source-root)"
+        raise UsageError(f"{path}: {where.removeprefix('is ')}; {why}")
     try:
         return read_file(real, what="text file")  # as resolved: no link followed again
     except Unreadable as exc:

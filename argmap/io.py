@@ -206,6 +206,26 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, durable: bool = T
         _sync_folder(folder)
 
 
+def write_once(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write a file named by its content (a document's figure), unless it is there already:
+    kept when it is a regular file, not a link, holding ``data``; anything else there is
+    replaced by :func:`write_atomic` (a link itself, never what it points to; a device or
+    folder is refused). Names made from content are easily worked out, so one planted as a
+    link must not lead the document to another file, nor the write out of its folder.
+
+    Raises:
+        UsageError: The file could not be written (the message says why).
+    """
+    try:
+        info = os.lstat(path)
+        same = stat.S_ISREG(info.st_mode) and info.st_size == len(data)
+        if same and read_file(path, what="figure") == data:
+            return
+    except (OSError, Unreadable):
+        pass
+    write_atomic(path, data, durable=False)
+
+
 #: Signals that ask a process to end, which argmap turns into an exception (see stop_cleanly).
 STOPS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
@@ -358,4 +378,5 @@ __all__ = [
     "stop_cleanly",
     "stopping_cleanly",
     "write_atomic",
+    "write_once",
 ]

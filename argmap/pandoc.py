@@ -45,7 +45,7 @@ from pathlib import Path
 
 import panflute as pf
 
-from argmap.diagnostics import ArgmapError
+from argmap.diagnostics import ArgmapError, printable
 from argmap.draw.options import DrawOptions
 from argmap.draw.svg import inline
 from argmap.embed import (
@@ -70,6 +70,7 @@ from argmap.embed.targets import (
     PANDOC_OTHER,
     configured,
 )
+from argmap.io import make_folder, write_once
 
 #: Pandoc's output formats that show figures as inline SVG, and those that take PDF.
 HTML_FORMATS = ("html", "html4", "html5", "revealjs", "s5", "slidy", "slideous", "dzslides",
@@ -158,10 +159,8 @@ class Filter:
             block = Block(place, parse(attributes.items(), self.defaults), body)
             found = read_block(block, os.curdir, self.source_root, "metadata argmap-source-root")
             for warning in found.warnings:
-                print(f"argmap-pandoc: {warning}", file=sys.stderr)
-            with noted(
-                lambda note: print(f"argmap-pandoc: {place}: note: {note}", file=sys.stderr)
-            ):
+                _say(f"argmap-pandoc: {warning}")
+            with noted(lambda note: _say(f"argmap-pandoc: {place}: note: {note}")):
                 if self.fmt == "svg":
                     figures = self.page.svg(found, self.target, block.options)
                 else:
@@ -190,10 +189,9 @@ class Filter:
 
     def _write(self, stem: str, data: bytes, fmt: str) -> str:
         """A figure's file, named by its content, in the figures folder."""
-        self.figures.mkdir(parents=True, exist_ok=True)
+        make_folder(self.figures)
         path = self.figures / f"{stem}-{hashlib.sha256(data).hexdigest()[:12]}.{fmt}"
-        if not path.exists():
-            path.write_bytes(data)
+        write_once(path, data)  # a link planted under its name is replaced, never followed
         return path.as_posix()
 
     def _figure(self, path: str, caption: list[pf.Inline], name: str, alt: str) -> pf.Element:
@@ -272,6 +270,12 @@ def _inlines(text: str | None) -> list[pf.Inline]:
     return list(blocks[0].content) if blocks and isinstance(blocks[0], pf.Para) else []
 
 
+def _say(text: str) -> None:
+    """Say something on stderr, which Pandoc shows on the terminal: each line escaped
+    (:func:`~argmap.diagnostics.printable`), so nothing in a map or a file name reaches it raw."""
+    print("\n".join(map(printable, text.split("\n"))), file=sys.stderr)
+
+
 def _inputs() -> list[str]:
     """The files Pandoc was given, read from its command line (Pandoc runs the filter, and
     tells a JSON filter no file names): the only way to place diagnostics in the document."""
@@ -291,7 +295,10 @@ def main() -> int:
     try:
         doc = doc.walk(Filter(doc, _inputs()))
     except BlockError as exc:
-        print(f"argmap-pandoc: {exc}" if not exc.diagnostics else str(exc), file=sys.stderr)
+        _say(f"argmap-pandoc: {exc}" if not exc.diagnostics else str(exc))
+        return 1
+    except ArgmapError as exc:  # a figure that could not be written
+        _say(f"argmap-pandoc: {exc}")
         return 1
     pf.dump(doc, sys.stdout)
     return 0

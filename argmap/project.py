@@ -3,7 +3,10 @@ argmap lets a map read its source texts from.
 
 A map's *project* is the nearest folder above it (its own folder first) that holds
 ``.git``, ``pyproject.toml`` or ``mkdocs.yml``, or else the map's own folder. Paths are
-compared as real paths, every link resolved, so no link leads out unnoticed.
+compared as real paths, every link resolved, so no link leads out unnoticed. The project's
+hidden files and folders (``.git``, ``.env``, ``.netrc``, ...) hold its settings and
+credentials (a CI checkout keeps its token in ``.git/config``), not texts: they are not
+part of it, unless the file that names the path is in that hidden folder itself.
 """
 
 from __future__ import annotations
@@ -42,16 +45,77 @@ def roots(path: str | os.PathLike[str], source_root: str | os.PathLike[str] | No
     return found
 
 
-def confine(path: str | os.PathLike[str], folders: Iterable[str]) -> str | None:
+def confine(
+    path: str | os.PathLike[str],
+    folders: Iterable[str],
+    near: str | os.PathLike[str] | None = None,
+) -> str | None:
     """The real path of ``path`` (links resolved) when it lies in one of ``folders`` (real
-    paths), else None. The file need not exist."""
+    paths) and not in a hidden file or folder of it (:func:`hidden_part`), else None. The
+    file need not exist. ``near`` is the folder of the file that names ``path``: a hidden
+    folder that holds it too is no hidden part (a map in ``.maps/`` reads ``.maps/text.txt``)."""
     real = os.path.realpath(path)
-    key = os.path.normcase(real)
     for folder in folders:
-        inside = os.path.normcase(folder)
-        if key == inside or key.startswith(inside.rstrip(os.sep) + os.sep):
+        if _inside(real, folder) and hidden_part(real, folder, near) is None:
             return real
     return None
 
 
-__all__ = ["PROJECT_MARKERS", "confine", "project_of", "project_of_folder", "roots"]
+def hidden_part(real: str, folder: str, near: str | os.PathLike[str] | None = None) -> str | None:
+    """The first hidden name (``.git``, ``.env``) on the way from ``folder`` down to the real
+    path ``real`` (inside it), None when there is none; counted from where ``real`` and
+    ``near`` (the folder of the file that names the path) part, when that is inside
+    ``folder``: a file may name what lies beside it in its own hidden folder."""
+    base = folder
+    if near is not None:
+        try:
+            common = os.path.commonpath([real, os.path.realpath(near)])
+        except ValueError:  # on two drives (Windows)
+            common = folder
+        base = common if _inside(common, folder) else folder
+    relative = os.path.relpath(real, base)
+    if relative == os.curdir:
+        return None
+    return next((part for part in relative.split(os.sep) if part.startswith(".")), None)
+
+
+#: Said after a path refused for lying in a hidden file or folder of its project.
+HIDDEN_WHY = ("argmap reads no hidden file or folder of a project (.git, .env, ...), which hold "
+              "its settings and credentials")  # fmt: skip
+
+
+def refusal(
+    path: str | os.PathLike[str],
+    folders: list[str],
+    near: str | os.PathLike[str] | None = None,
+    whose: str = "the map's project",
+) -> tuple[str, bool]:
+    """Why :func:`confine` refuses ``path``, in words that say where it lies (``whose``
+    names the project) and nothing of what it holds: ``is outside the map's project (...)``,
+    ``is in the hidden folder '.git' of ...``, ``is a hidden file of ...``; and whether it is
+    for being hidden (then :data:`HIDDEN_WHY` says why)."""
+    real = os.path.realpath(path)
+    for folder in folders:
+        part = hidden_part(real, folder, near) if _inside(real, folder) else None
+        if part is not None and os.path.basename(real) == part:
+            return f"is a hidden file of {whose} ({folder})", True
+        if part is not None:
+            return f"is in the hidden folder '{part}' of {whose} ({folder})", True
+    return f"is outside {whose} ({' or '.join(folders)})", False
+
+
+def _inside(real: str, folder: str) -> bool:
+    key, inside = os.path.normcase(real), os.path.normcase(folder)
+    return key == inside or key.startswith(inside.rstrip(os.sep) + os.sep)
+
+
+__all__ = [
+    "HIDDEN_WHY",
+    "PROJECT_MARKERS",
+    "confine",
+    "hidden_part",
+    "project_of",
+    "project_of_folder",
+    "refusal",
+    "roots",
+]

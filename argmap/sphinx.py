@@ -46,7 +46,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from argmap import __version__
-from argmap.diagnostics import ArgmapError, Diagnostic, Severity
+from argmap.diagnostics import ArgmapError, Diagnostic, Severity, printable
 from argmap.draw.options import DrawOptions
 from argmap.draw.svg import inline
 from argmap.embed import (
@@ -64,6 +64,7 @@ from argmap.embed import (
 )
 from argmap.embed.figures import Target
 from argmap.embed.targets import configured, sphinx_html, sphinx_latex
+from argmap.io import write_once
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +96,8 @@ class ArgmapDirective(SphinxDirective):
                 self.env.note_dependency(os.path.abspath(path))
             for warning in found.warnings:
                 _report(warning)
-            with noted(lambda note: logger.warning("argmap: %s", note, location=str(block.place))):
+            where = printable(str(block.place))
+            with noted(lambda note: logger.warning("argmap: %s", printable(note), location=where)):
                 if target.fmt == "svg":
                     page = self.env.temp_data.setdefault("argmap_page", Page())
                     figures = page.svg(found, target, block.options)
@@ -149,7 +151,8 @@ class ArgmapDirective(SphinxDirective):
         build (as ``sphinx.ext.doctest`` does: it finishes, with status 1)."""
         self.env.argmap_failed.add(self.env.docname)  # type: ignore[attr-defined]
         place = error.place
-        logger.error("argmap: %s", error.problem, location=f"{place.document}:{place.line}")
+        where = printable(f"{place.document}:{place.line}")
+        logger.error("argmap: %s", printable(error.problem), location=where)
         for diagnostic in error.diagnostics:
             _report(diagnostic)
         return []
@@ -167,9 +170,9 @@ def _source_root(app: Sphinx) -> str | None:
 
 def _report(diagnostic: Diagnostic) -> None:
     """A map's diagnostic as Sphinx shows problems: ``PATH:LINE:COL: ERROR: message [AM103]``."""
-    location = f"{diagnostic.path}:{diagnostic.span.line}:{diagnostic.span.column}"
+    location = printable(f"{diagnostic.path}:{diagnostic.span.line}:{diagnostic.span.column}")
     say = logger.error if diagnostic.severity is Severity.ERROR else logger.warning
-    say("%s [%s]", diagnostic.message, diagnostic.code, location=location)
+    say("%s [%s]", printable(diagnostic.message), diagnostic.code, location=location)
 
 
 def _shown(path: str) -> str:
@@ -205,7 +208,7 @@ def html_visit(self: Any, node: argmap_drawing) -> None:
 
 def latex_visit(self: Any, node: argmap_drawing) -> None:
     name = "argmap-" + hashlib.sha256(node["data"]).hexdigest()[:16]
-    Path(self.builder.outdir, name + ".pdf").write_bytes(node["data"])
+    write_once(Path(self.builder.outdir, name + ".pdf"), node["data"])
     self.body.append(rf"\noindent\sphinxincludegraphics{{{{{name}}}.pdf}}" + "\n")
     raise nodes.SkipNode
 

@@ -259,3 +259,19 @@ def test_a_document_type_is_refused_before_its_entities_expand(tmp_path: Path) -
     (tmp_path / "m.txt").write_text("text\n")
     with pytest.raises(FormatError, match="document type declaration"):
         import_file("microtext", tmp_path / "m.xml")
+
+
+def test_a_chain_of_undercuts_of_a_missing_edge_is_left_out_round_by_round() -> None:
+    """Each round leaves out the undercuts of those left out the round before, in the file's
+    order (found from them, not by going through every edge again each round)."""
+    edges = [("c5", "c99"), ("c6", "c5"), ("c7", "c6"), ("c8", "c5"), ("c9", "c8")]
+    xml = (
+        "<?xml version='1.0' encoding='UTF-8'?>\n<arggraph id='t'>"
+        "<edu id='e1'><![CDATA[A b.]]></edu><adu id='a1' type='pro'/>"
+        "<edge id='c1' src='e1' trg='a1' type='seg'/>"
+        + "".join(f"<edge id='{e}' src='a1' trg='{t}' type='und'/>" for e, t in edges)
+        + "</arggraph>\n"
+    )
+    imported = microtext.read(xml.encode(), "A b.", name="t.xml", source_path="t.txt")
+    left_out = [note.split()[2] for note in imported.notes if note.startswith("und edge")]
+    assert left_out == ["c5", "c6", "c8", "c7", "c9"]

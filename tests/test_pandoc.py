@@ -308,3 +308,30 @@ def test_each_output_format_gets_its_kind_of_figure() -> None:
         figure_format(f) for f in ("html5", "html", "revealjs", "epub3", "latex", "beamer")
     ] == ["svg", "svg", "svg", "svg", "pdf", "pdf"]
     assert [figure_format(f) for f in ("docx", "odt", "pptx", "gfm")] == ["png"] * 4
+
+
+def test_a_figure_file_planted_as_a_link_is_replaced_never_followed(tmp_path: Path) -> None:
+    """The figures are named by their content, which anyone can work out: a document folder
+    (a pull request) that brings ``argmap-figures/NAME.png`` as a link must not make Pandoc
+    embed the file it points to in the document, nor make the filter write through it."""
+    folder = tmp_path / "doc"
+    folder.mkdir()
+    (folder / "pyproject.toml").write_text("")
+    block = "argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: A.\n    implicit: true\n"
+    (folder / "doc.md").write_text(f"Text.\n\n```argmap\n{block}```\n", encoding="utf-8")
+    command = ["pandoc", "doc.md", "--filter", "argmap-pandoc", "-t", "markdown", "-o", "doc.txt"]
+    assert run(command, folder).returncode == 0
+    (figure,) = (folder / "argmap-figures").iterdir()
+    drawn = figure.read_bytes()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the secret")
+    for target in (secret, tmp_path / "elsewhere" / "new.png"):
+        (tmp_path / "elsewhere").mkdir(exist_ok=True)
+        figure.unlink()
+        figure.symlink_to(target)
+        done = run(command, folder)
+        assert done.returncode == 0, done.stderr
+        assert not figure.is_symlink() and figure.read_bytes() == drawn
+        assert figure.name in (folder / "doc.txt").read_text()
+    assert secret.read_text() == "the secret"
+    assert not (tmp_path / "elsewhere" / "new.png").exists()

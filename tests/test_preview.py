@@ -90,6 +90,20 @@ def test_a_save_of_the_source_text_redraws_too(seed_copy: Path) -> None:
     assert any("[AM110]" in line for line in preview.shown.diagnostics)
 
 
+def test_what_the_drawing_has_to_say_is_a_note_in_the_panel_not_a_python_warning(
+    tmp_path: Path,
+) -> None:
+    """Text the drawing's font lacks is a note, as ``argmap render`` prints it, not a Python
+    warning with argmap's own source lines on the terminal (and an error under -W error)."""
+    path = tmp_path / "map.yaml"
+    path.write_text("argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: \"A \U0001f600.\"\n"
+                    "    implicit: true\n", encoding="utf-8")  # fmt: skip
+    preview = Preview(str(path))
+    assert preview.refresh() and preview.view is not None
+    (note,) = preview.shown.diagnostics
+    assert note.startswith(f"{path}: note: the drawing's font cannot draw \U0001f600")
+
+
 def test_a_missing_map_is_said_and_waited_for(tmp_path: Path) -> None:
     preview = Preview(str(tmp_path / "later.yaml"))
     preview.refresh()
@@ -129,6 +143,26 @@ def test_the_server_answers_on_loopback_to_its_own_name_only(seed_copy: Path) ->
         assert _get(port, "/elsewhere")[0] == 404
     finally:
         stop(server)
+
+
+def test_a_request_the_page_would_never_send_is_refused_quietly(
+    seed_copy: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Any web page the user has open can send requests to the preview's port (it cannot read
+    the answers): a version that is no number is a 400, not a traceback on the terminal."""
+    preview = Preview(str(seed_copy))
+    preview.refresh()
+    server = start(preview)
+    try:
+        port = server.server_address[1]
+        for version in ("%1b%5d0%3bpwned%07", "x", "1e3", "99999999999999999999999999999"):
+            status, _, body = _get(port, f"/events?version={version}")
+            assert status == 400 and b"pwned" not in body, version
+        with _stream(port, "/events?version=-1") as response:  # still serving
+            assert response.status == 200
+    finally:
+        stop(server)
+    assert "Traceback" not in capfd.readouterr().err
 
 
 def test_the_event_stream_says_each_change(seed_copy: Path) -> None:

@@ -31,6 +31,7 @@ from argmap.convert import import_file
 from argmap.diagnostics import UsageError, printable
 from argmap.draw.options import DrawOptions
 from argmap.io import Unreadable, read_file, read_limit, write_atomic
+from argmap.lsp.passages import Sources
 from argmap.project import confine, project_of, roots
 from argmap.read.passages import Passages
 from argmap.read.source import SourceText
@@ -101,6 +102,31 @@ def test_source_root_widens_the_project_in_the_api(tmp_path: Path) -> None:
     (page,) = amap.figures("html")  # and so do its figures (they read it without the root)
     assert b"The sky is blue." in page
     assert roots(path, tmp_path / "project") == [str(tmp_path / "project")]  # not twice
+
+
+def test_hidden_files_and_folders_of_the_project_are_not_read(tmp_path: Path) -> None:
+    """.git/config holds the token a CI checkout keeps (and remote URLs with passwords), .env
+    a project's keys: inside the project, but never a text, so AM117 whatever the way there."""
+    project = tmp_path / "project"
+    (project / ".git").mkdir(parents=True)
+    (project / ".git" / "config").write_text(SECRET)
+    (project / ".env").write_text(SECRET)
+    (project / "plain.txt").symlink_to(project / ".git" / "config")
+    for path in ("../project/.git/config", ".env", "plain.txt", "./.git/../.env"):
+        (found,) = check_file(quoted(tmp_path, path, quote=SECRET + " and more")).diagnostics
+        assert found.code == "AM117" and SECRET not in found.message, path
+        assert "hidden" in found.message and "(.git, .env, ...)" in found.message
+    folders = [str(project)]
+    assert confine(project / ".git" / "config", folders) is None
+    assert confine(project / "docs" / "a.txt", folders) == str(project / "docs" / "a.txt")
+    # A map in a hidden folder of its own reads what lies beside it there, and nothing else.
+    near = project / ".maps"
+    assert confine(near / "text.txt", folders, near) == str(near / "text.txt")
+    assert confine(near / ".." / ".git" / "config", folders, near) is None
+    assert confine(near / ".env", folders, near) is None
+    # So does the language server, which offers sentences of the source as quotes.
+    assert Sources.locate(str(project / "map.yaml"), ".git/config") is None
+    assert Sources.locate(str(project / "map.yaml"), "text.txt") == str(project / "text.txt")
 
 
 MICROTEXT = """<?xml version='1.0' encoding='UTF-8'?>

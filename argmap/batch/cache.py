@@ -277,7 +277,7 @@ class Cache:
             source = os.path.join(folder, entry["source"])
             inside = self._inside.get((folder, entry["source"]))
             if inside is None:
-                inside = confine(source, roots(job.path, self.source_root)) is not None
+                inside = confine(source, roots(job.path, self.source_root), folder) is not None
                 self._inside[folder, entry["source"]] = inside
             if not inside:
                 return None

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from argmap.io import kind_of
-from argmap.project import confine, project_of_folder
+from argmap.project import confine, project_of_folder, refusal
 
 #: Map files that ``argmap render DIR`` picks up.
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -50,8 +50,13 @@ def scan(folder: str | os.PathLike[str]) -> Found:
             elif entry.is_symlink():
                 project = project or [project_of_folder(folder)]
                 if confine(entry.path, project) is None:
-                    skipped.append(f"{entry.path}: note: a link leading out of the project "
-                                   f"({project[0]}); skipped")  # fmt: skip
+                    where, hidden = refusal(entry.path, project, whose="the project")
+                    link = (
+                        f"a link to what {where}"
+                        if hidden
+                        else f"a link leading out of the project ({project[0]})"
+                    )
+                    skipped.append(f"{entry.path}: note: {link}; skipped")  # fmt: skip
                 else:
                     maps.append(entry.path)
             else:

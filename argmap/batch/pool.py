@@ -62,7 +62,8 @@ def render_one(
         if checked.map is not None and checked.map.source is not None:
             location = os.path.join(os.path.dirname(path), checked.map.source.path)
             try:  # outside the project (AM117): not even hashed
-                inside = confine(location, roots(path, source_root)) is not None
+                folders = roots(path, source_root)
+                inside = confine(location, folders, os.path.dirname(path)) is not None
                 source_file = hashed(location, looked) if inside else None
             except ArgmapError:  # not there or unreadable (AM109), or gone since: no entry
                 source_file = None

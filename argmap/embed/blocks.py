@@ -13,7 +13,7 @@ from argmap.api import SOURCE_ROOT_HINT, check_bytes, check_file
 from argmap.diagnostics import ArgmapError, Diagnostic, Span, UsageError
 from argmap.embed.options import BlockOptions
 from argmap.model import ArgumentMap
-from argmap.project import confine, project_of_folder
+from argmap.project import HIDDEN_WHY, confine, project_of_folder, refusal
 
 #: The name an inline map's path gets (in its block's folder): its ``source: path:`` is read
 #: relative to it.
@@ -116,9 +116,10 @@ def read_block(
     if file is not None:
         if block.body.strip():
             raise BlockError(place, "an argmap block names a file or holds a map, not both")
-        if confine(Path(base, file), [root]) is None:
-            outside = f"file={file} is outside the documentation project ({root})"
-            raise BlockError(place, f"{outside}; argmap reads maps only there (see {setting})")
+        if confine(Path(base, file), [root], near=base) is None:
+            where, hidden = refusal(Path(base, file), [root], base, "the documentation project")
+            why = HIDDEN_WHY if hidden else f"argmap reads maps only there (see {setting})"
+            raise BlockError(place, f"file={file} {where}; {why}")
         try:
             checked = check_file(Path(base, file), source_root=root)
         except UsageError as exc:

@@ -99,12 +99,15 @@ def _ids(units: list[str]) -> dict[str, str]:
     """A claim id for every unit: the unit's own id when it is one, else a unique slug of it."""
     ids: dict[str, str] = {}
     taken: set[str] = set()
+    numbers: dict[str, int] = {}  # base → the last number given to it (those below are taken)
     for unit in units:
         base = unit if ID_PATTERN.fullmatch(unit) and len(unit) <= 60 else slugify(unit)[:60]
-        candidate, n = base, 1
+        n = numbers.get(base, 1)
+        candidate = base if n == 1 else f"{base}-{n}"
         while candidate in taken:
             n += 1
             candidate = f"{base}-{n}"
+        numbers[base] = n
         ids[unit] = candidate
         taken.add(candidate)
     return ids
@@ -157,13 +160,23 @@ def read(xml: bytes, text: str, *, name: str, source_path: str) -> Imported:
     for edge, (src, trg, kind) in edges.items():  # undercuts, then the claims they add
         if kind == "und" and src in roles:
             steps[edge] = _Step(edge, kind, [src], trg)
-    # An undercut of an edge that is left out is left out too (and so on, up a chain).
-    while dangling := [e for e, s in steps.items() if s.kind == "und" and s.target not in steps]:
+    # An undercut of an edge that is left out is left out too (and so on, up a chain: each
+    # round the undercuts of those just left out, in the file's order; not the whole list
+    # again each round, which cost the square of a long chain's length).
+    order = {edge: n for n, edge in enumerate(steps)}
+    undercuts: dict[str, list[str]] = {}
+    for edge, step in steps.items():
+        if step.kind == "und":
+            undercuts.setdefault(step.target, []).append(edge)
+    dangling = [e for e, s in steps.items() if s.kind == "und" and s.target not in steps]
+    while dangling:
         for edge in dangling:
             notes.append(
                 f"und edge {edge} targets '{steps[edge].target}', which is no edge; left out"
             )
             del steps[edge]
+        following = {e for edge in dangling for e in undercuts.get(edge, ()) if e in steps}
+        dangling = sorted(following, key=order.__getitem__)
     for edge, step in steps.items():
         if step.kind == "und":
             steps[step.target].undercuts.append(edge)

@@ -29,8 +29,9 @@ PLACES = {
 }
 
 # A key as a map writes one: no quotes, brackets or comment marks; then ':' and a space or
-# the end.
-_KEY = re.compile(r"([^\s\-#:\[\]{},\"'&*!|>%@`?][^#:]*?|-[^\s#:][^#:]*?)[ \t]*:(?=\s|$)")
+# the end. Its group holds the spaces before the colon too (stripped where read): greedy, with
+# nothing after it that could take them as well, a long line costs one pass, not its square.
+_KEY = re.compile(r"([^\s\-#:\[\]{},\"'&*!|>%@`?][^#:]*|-[^\s#:][^#:]*):(?=\s|$)")
 _ITEM = re.compile(r"-(?:[ \t]+|$)")
 _REFERENCE_TAIL = frozenset({"reasons", "objections", "contradicts", "restates", "claims",
                              "claim", ITEM})  # fmt: skip

@@ -167,7 +167,8 @@ class Sources:
         """Where a map's source is, or None when it lies outside the map's project (which
         argmap does not read: AM117)."""
         path = os.path.normpath(Path(map_path).parent / relative)
-        return path if confine(path, roots(map_path, None)) is not None else None
+        folder = os.path.dirname(map_path)
+        return path if confine(path, roots(map_path, None), folder) is not None else None
 
     def get(self, path: str) -> Source | None:
         """The source text at ``path``, or None when it cannot be read as UTF-8."""

@@ -10,6 +10,7 @@ interface only and answers only requests addressed to it by that name (``127.0.0
 
 from __future__ import annotations
 
+import re
 import threading
 import webbrowser
 from collections.abc import Callable
@@ -26,6 +27,8 @@ from argmap.watch import changes, folder_of
 #: Seconds between two keep-alive comments on an idle event stream.
 KEEPALIVE = 15.0
 EXIT_INTERRUPTED = 130
+#: The version the page says it shows: a drawing's number, or -1 for none yet.
+_VERSION = re.compile(r"-1|[0-9]{1,18}")
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -42,8 +45,11 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path == "/":
             self._page()
         elif url.path == "/events":
-            query = parse_qs(url.query)
-            self._events(int((query.get("version") or ["-1"])[0] or -1))
+            version = (parse_qs(url.query).get("version") or ["-1"])[0]
+            if not _VERSION.fullmatch(version):  # the page sends a number; any site can send this
+                self.send_error(HTTPStatus.BAD_REQUEST, "bad version")
+                return
+            self._events(int(version))
         elif url.path == "/favicon.ico":
             self.send_response(HTTPStatus.NO_CONTENT)
             self.end_headers()

@@ -18,7 +18,7 @@ from pathlib import Path
 import attrs
 
 from argmap.api import check_file, render_map, source_text
-from argmap.diagnostics import ArgmapError, has_errors
+from argmap.diagnostics import ArgmapError, drawing_notes, has_errors
 from argmap.io import Stamp, stamp
 
 
@@ -99,11 +99,13 @@ class Preview:
             errors = has_errors(checked.diagnostics)
             return None, lines, errors, amap.title if amap else None
         try:
-            text = source_text(amap, self.path, source_root=self.source_root)
-            view = render_map(amap, "html", theme=self.theme, source=text)
+            with drawing_notes() as said:  # said as render says them, not as Python warnings
+                text = source_text(amap, self.path, source_root=self.source_root)
+                view = render_map(amap, "html", theme=self.theme, source=text)
         except ArgmapError as exc:  # the source vanished meanwhile, or Graphviz failed
             return None, (*lines, f"argmap: {exc}"), True, amap.title
-        return view, lines, False, amap.title
+        notes = tuple(f"{self.path}: note: {note}" for note in dict.fromkeys(map(str, said)))
+        return view, (*lines, *notes), False, amap.title
 
     def snapshot(self) -> tuple[bytes | None, Shown]:
         """The last good view and what is shown, taken together."""

@@ -3,6 +3,7 @@ lists, and data carried for other formats; a diagnostic for each that is wrong."
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -11,6 +12,7 @@ from argmap.diagnostics import Diagnostic, Span, clip
 from argmap.model import FORMAT_VERSION, Carried, Ref
 from argmap.model.keys import KEYS, MAX_TEXT, REQUIRED
 from argmap.read.hints import colon_hint, new_item
+from argmap.read.jsontree import MOST_DIGITS
 from argmap.read.suggest import did_you_mean
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, bad_character, describe
 
@@ -184,8 +186,18 @@ class Fields:
             return None
         if text in ("true", "True", "TRUE", "false", "False", "FALSE"):
             return text.lower() == "true"
+        if _INTEGER.fullmatch(text) and len(text.lstrip("+-")) > MOST_DIGITS:
+            self.error(node.span, "AM010", f"a number of {len(text.lstrip('+-'))} digits in "
+                       f"{what}; argmap reads whole numbers of at most {MOST_DIGITS} digits "
+                       "(write it in quotes to keep it as text)")  # fmt: skip
+            return None
         if _INTEGER.fullmatch(text):
             return int(text)
+        if _FLOAT.fullmatch(text) and math.isinf(float(text)):
+            self.error(node.span, "AM010", f"the number {clip(text, 40)} in {what} is larger "
+                       "than JSON's numbers go (about 1.8e308); write it in quotes to keep it "
+                       "as text")  # fmt: skip
+            return None
         if _FLOAT.fullmatch(text):
             return float(text)
         return text

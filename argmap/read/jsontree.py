@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import sys
 
 from argmap.diagnostics import Diagnostic, Span
 from argmap.read.yamltree import MAX_DEPTH, Mapping, Mark, Node, Scalar, Sequence
@@ -12,6 +13,10 @@ from argmap.read.yamltree import MAX_DEPTH, Mapping, Mark, Node, Scalar, Sequenc
 #: How deep JSON may nest: twice the YAML limit, as the canonical form spells out every short
 #: form (an objection ``a`` is ``{"claims": ["a"]}``, two levels instead of none).
 MAX_JSON_DEPTH = 2 * MAX_DEPTH
+#: The most digits of a whole number argmap reads (a map's ``aif:`` data, an AIF file): the
+#: most Python converts (4,300 unless set otherwise; turning more into a number costs their
+#: square), and 4,300 where it converts any.
+MOST_DIGITS = getattr(sys, "get_int_max_str_digits", lambda: 0)() or 4300
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 
@@ -126,4 +131,4 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     return root, []
 
 
-__all__ = ["MAX_JSON_DEPTH", "parse"]
+__all__ = ["MAX_JSON_DEPTH", "MOST_DIGITS", "parse"]

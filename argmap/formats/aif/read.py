@@ -134,14 +134,18 @@ class _Objections:
         return out
 
 
-def _claim_id(text: str, node: str, taken: set[str]) -> str:
-    """An id made of the first words of ``text`` and the node id: ``member-states-278``."""
+def _claim_id(text: str, node: str, taken: set[str], numbers: dict[str, int]) -> str:
+    """An id made of the first words of ``text`` and the node id: ``member-states-278``;
+    numbered when taken, from the last number given to that base (``numbers``): those below
+    it are taken, and counting them again for each node cost the square of their number."""
     suffix = re.sub(r"[^a-z0-9]+", "-", node.lower()).strip("-") or "node"
     base = f"{leading_words(slugify(text))[:32].strip('-')}-{suffix}"[:MAX_ID].strip("-")
-    candidate, number = base, 1
+    number = numbers.get(base, 1)
+    candidate = base if number == 1 else f"{base[: MAX_ID - 6]}-{number}"
     while candidate in taken or not ID_PATTERN.fullmatch(candidate):
         number += 1
         candidate = f"{base[: MAX_ID - 6]}-{number}"
+    numbers[base] = number
     return candidate
 
 
@@ -280,13 +284,14 @@ class _Reader:
         inodes = graph.of_type("I")
         ids: dict[str, str] = {}
         taken: set[str] = set()
+        numbers: dict[str, int] = {}
         for node in inodes:
             wanted = ext_claims.get(node.id)
             wanted = wanted.get("id") if isinstance(wanted, dict) else None
             if isinstance(wanted, str) and ID_PATTERN.fullmatch(wanted) and wanted not in taken:
                 ids[node.id] = wanted
             else:
-                ids[node.id] = _claim_id(node.text, node.id, taken)
+                ids[node.id] = _claim_id(node.text, node.id, taken, numbers)
             taken.add(ids[node.id])
         position: dict[str, int] = {}  # a relation's node → its place under the claim read
 

@@ -115,6 +115,29 @@ _EMPHASIS = {  # marker → (start, end) patterns
     ITALIC_UNDERSCORE: (re.compile(r"_(?!\s)"), re.compile(r"_" + _AFTER_END)),
 }
 _SKIPPED = (COMMENT, SPACES)
+_LINE_END = re.compile(r"[\n\r\u2028\u2029]")
+#: The tokens that scan ahead for their end: for each way one opens, what no such token
+#: opened earlier can reach past (None: the text's end). Their body and end depend on no
+#: place, so one that fails where it opens fails at every later opening before that barrier
+#: too, and is not tried there again: a stretch of text is scanned once, not once for each of
+#: its characters (40 KB of "{" cost 45 s, a megabyte hours).
+_SCANNING: dict[str, dict[str, re.Pattern[str] | None]] = {
+    COMMENT: {"<!--": None, "/*": None, "//": _LINE_END},
+    FRONT_MATTER: {"===": None},
+    DATA: {"{": re.compile(r"[\r\u2028\u2029]|\}\s[^,}]")},
+    SPECIAL: {".": re.compile(rf"[{_JS_SPACE}]"), ":": re.compile(rf"[{_JS_SPACE}]")},
+    LINK: {"[": re.compile(r"\]")},
+    TAG: {"#(": re.compile(r"\)")},
+    STATEMENT_DEFINITION: {"[": _LINE_END},
+    STATEMENT_REFERENCE: {"[": _LINE_END},
+    STATEMENT_MENTION: {"@[": _LINE_END},
+    ARGUMENT_DEFINITION: {"<": _LINE_END},
+    ARGUMENT_REFERENCE: {"<": _LINE_END},
+    ARGUMENT_MENTION: {"@<": _LINE_END},
+}
+#: What a scanning token needs somewhere after it besides (a link's ")"): where it is absent,
+#: every later one fails.
+_NEEDS = {LINK: ")"}
 
 
 class _Lexer:
@@ -125,6 +148,36 @@ class _Lexer:
         self.emphasis: list[str] = []
         self.inference = False
         self.line, self.column = 1, 1
+        self.failed: dict[tuple[str, str], int] = {}  # (kind, opener) → not before this place
+        self.found: dict[str, int] = {}  # a needed text → where it is next (-1: nowhere)
+
+    def _opener(self, kind: str, pos: int) -> str | None:
+        """How a token of a scanning ``kind`` opens at ``pos`` (None: it does not)."""
+        return next((o for o in _SCANNING.get(kind, ()) if self.text.startswith(o, pos)), None)
+
+    def _tried(self, kind: str, pos: int) -> bool:
+        """Whether a ``kind`` opened at ``pos`` is known to fail (see :data:`_SCANNING`)."""
+        opener = self._opener(kind, pos)
+        return opener is not None and pos < self.failed.get((kind, opener), -1)
+
+    def _fails(self, kind: str, pos: int) -> None:
+        """Note that a ``kind`` failed at ``pos``: so it does up to its barrier."""
+        opener = self._opener(kind, pos)
+        if opener is not None:
+            barrier = _SCANNING[kind][opener]
+            found = barrier.search(self.text, pos + len(opener)) if barrier else None
+            self.failed[kind, opener] = found.start() if found else len(self.text)
+            needed = _NEEDS.get(kind)
+            if needed is not None and self._next(needed, pos) < 0:
+                self.failed[kind, opener] = len(self.text)
+
+    def _next(self, text: str, pos: int) -> int:
+        """Where ``text`` is next at or after ``pos`` (-1: nowhere); looked for again only
+        once ``pos`` passed it, as the lexer only moves on."""
+        known = self.found.get(text)
+        if known is None or 0 <= known < pos:
+            known = self.found[text] = self.text.find(text, pos)
+        return known
 
     # -- context ------------------------------------------------------------------------
     def _last(self) -> str | None:
@@ -156,8 +209,13 @@ class _Lexer:
         last = self._last()
         pattern = (_COMMENT_AFTER_EMPTY if last == EMPTYLINE
                    else _COMMENT_AFTER_NEWLINE if last == NEWLINE else _COMMENT_ANY)  # fmt: skip
+        if self._tried(COMMENT, pos):
+            return None
         found = pattern.match(self.text, pos)
-        return (COMMENT, found.end() - pos) if found else None
+        if found is None:
+            self._fails(COMMENT, pos)
+            return None
+        return COMMENT, found.end() - pos
 
     def _emptyline(self, pos: int) -> tuple[str, int] | None:
         if self._last() == EMPTYLINE:
@@ -231,9 +289,12 @@ class _Lexer:
     def _simple(self, *kinds: str) -> Callable[[int], tuple[str, int] | None]:
         def match(pos: int) -> tuple[str, int] | None:
             for kind in kinds:
+                if self._tried(kind, pos):
+                    continue
                 found = _SIMPLE[kind].match(self.text, pos)
                 if found is not None:
                     return kind, found.end() - pos
+                self._fails(kind, pos)
             return None
 
         return match

@@ -122,13 +122,18 @@ class _Reader:
         self.notes: list[str] = []
         self.ids: dict[int, str] = {}
         self.taken: set[str] = set()
+        self.numbers: dict[str, int] = {}  # base → the last number given to it
 
     def unique(self, base: str) -> str:
+        """An id not taken: ``base``, else numbered from the last number that base was given
+        (those below are taken; counting them again for each claim cost their square)."""
         base = base[:MAX_ID].strip("-") or "claim"
-        candidate, number = base, 1
+        number = self.numbers.get(base, 1)
+        candidate = base if number == 1 else f"{base[: MAX_ID - 6].rstrip('-')}-{number}"
         while candidate in self.taken or not ID_PATTERN.fullmatch(candidate):
             number += 1
             candidate = f"{base[: MAX_ID - 6].rstrip('-')}-{number}"
+        self.numbers[base] = number
         self.taken.add(candidate)
         return candidate
 
