@@ -13,8 +13,9 @@ attack. ``contradicts`` becomes a contradiction (``><``).
 Text is written on one line as a person would write it: a backslash goes only before a
 character that Argdown would read as markup where it stands (a ``[``, a ``#`` before a word, an
 ``_`` or ``*`` before a word, ``//``, ...), so it comes out literally; line breaks inside a
-text become spaces, and runs of spaces one space (as Argdown reads them; the losses say so). The kind tags are kept out of the statements' text in Argdown's map and
-views (``model: removeTagsFromText`` in the front matter): they colour the map, as tags do.
+text become spaces, and runs of spaces one space (as Argdown reads them; the losses say so).
+The kind tags are kept out of the statements' text in Argdown's map and views (``model:
+removeTagsFromText`` in the front matter): they colour the map, as tags do.
 The front matter also holds the map's title, note, source and carried AIF data, and says
 ``argmap: 1``, so that ``argmap import argdown`` reads the text back as the same map.
 """
