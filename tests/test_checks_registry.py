@@ -20,7 +20,7 @@ SOURCE = "The sky is blue. Water is wet. Cats sleep a lot.\n"
 
 def example(check: Check, which: str) -> str:
     """The YAML under ``Fails::`` or ``Passes::`` in a check's docstring, dedented."""
-    found = re.search(rf"{which}::\n\n((?:\s*\n| {{8}}.*\n)+)", check.doc + "\n")
+    found = re.search(rf"{which}::\n\n((?:\s*\n| {{4}}.*\n)+)", check.doc + "\n")
     assert found, f"{check.name}: no '{which}::' example in its docstring"
     return textwrap.dedent(found.group(1))
 

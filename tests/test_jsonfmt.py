@@ -62,8 +62,19 @@ def test_diagnostics_point_into_the_json() -> None:
 
 def test_json_errors_are_diagnostics() -> None:
     assert [(str(d.span), d.code) for d in jsonfmt.loads('{"a": 1,}', "m.json")[1]] == [
-        ("1:9", "AM002")
+        ("1:8", "AM002")
     ]
+    # A trailing comma is told alike, at the comma, by every Python (3.13 words it its own way).
+    trailing = "JSON syntax error: a comma before the end of the list or mapping (JSON allows none)"
+    for text, where in (
+        ('{"a": 1,}', "1:8"),
+        ("[1, 2,\n  ]", "1:6"),
+        ('{"a": [1],\n  "b": 2,\n}', "2:9"),
+    ):
+        (found,) = jsonfmt.loads(text, "m.json")[1]
+        assert (str(found.span), found.message) == (where, trailing)
+    (other,) = jsonfmt.loads('{"a": 1, 2}', "m.json")[1]
+    assert other.message != trailing
     assert jsonfmt.loads('{"a": NaN}', "m.json")[1][0].code == "AM002"
     assert jsonfmt.loads("[" * 40 + "]" * 40, "m.json")[1][0].code == "AM013"
     assert jsonfmt.loads("[" * 100_000, "m.json")[1][0].code in ("AM002", "AM013")

@@ -10,9 +10,10 @@ set of nodes in is maximal; in every map they are the preferred extensions of th
 framework that the map translates into, as the tests check.) Every complete labelling agrees
 with the grounded one where that one decides, so only the nodes it leaves undecided are
 searched, one connected group of them at a time (groups touch only through decided nodes, so
-each is labelled on its own), by backtracking with propagation. The search is capped
-(:data:`LIMIT` labels set in all): past it, :class:`TooHard` is raised rather than running
-for ever.
+each is labelled on its own), and within a group one strongly connected part at a time, after
+the parts it depends on (see :func:`_solve`), by backtracking with propagation. The search is
+capped (:data:`LIMIT` labels set in all): past it, :class:`TooHard` is raised rather than
+running for ever.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 
+from argmap.analysis.components import connected, strongly_connected
 from argmap.analysis.evaluate import IN, OUT, UNDEC, grounded_labels
 from argmap.analysis.framework import Graph
 from argmap.model import ArgumentMap
@@ -139,51 +141,32 @@ def nodes(g: Graph, grounded: bytearray) -> dict[int, Node]:
     return found
 
 
-def groups(found: dict[int, Node]) -> list[list[int]]:
-    """The open nodes in connected groups (through edges between open nodes), each sorted."""
-    near: dict[int, list[int]] = {x: [] for x in found}
-    for x, node in found.items():
-        for y in node.uses:
-            near[x].append(y)
-            near[y].append(x)
-    seen: set[int] = set()
-    result = []
-    for start in found:
-        if start in seen:
-            continue
-        seen.add(start)
-        group, todo = [], [start]
-        while todo:
-            x = todo.pop()
-            group.append(x)
-            for y in near[x]:
-                if y not in seen:
-                    seen.add(y)
-                    todo.append(y)
-        result.append(sorted(group))
-    return result
-
-
 class _Search:
-    """Backtracking over one group's labels: each node tried in, out, undecided, and every
-    label the rules force (given those chosen) set at once; a labelling is kept when complete."""
+    """Backtracking over the labels of one strongly connected part, the parts it depends on
+    labelled: each node tried in, out, undecided, and every label of the part the rules force
+    (given those chosen) set at once; a labelling is kept when complete."""
 
-    def __init__(self, found: dict[int, Node], label: list[int], budget: list[int]) -> None:
+    def __init__(
+        self, found: dict[int, Node], label: list[int], budget: list[int], part: list[int]
+    ) -> None:
         self.found, self.label, self.budget = found, label, budget
-        self.complete: list[bytes] = []  # a label per node of the group
+        self.part, self.inside = part, set(part)
+        self.complete: list[bytes] = []  # a label per node of the part
 
     def assign(self, x: int, to: int, trail: list[int]) -> bool:
         """Label x, then whatever that forces; False on a contradiction."""
         self.budget[0] -= 1
         if self.budget[0] < 0:
             raise TooHard(self.budget[1])
-        label, found = self.label, self.found
+        label, found, inside = self.label, self.found, self.inside
         label[x] = to
         trail.append(x)
         todo = [x]
         while todo:
             y = todo.pop()
             for z in (y, *found[y].uses):
+                if z not in inside:  # a later part: labelled when its turn comes
+                    continue
                 got = value(found[z], label)
                 if got == _OPEN:
                     continue
@@ -198,10 +181,10 @@ class _Search:
                     return False
         return True
 
-    def run(self, group: list[int]) -> None:
-        """Every complete labelling of the group, into ``self.complete`` (no recursion: a
-        group may hold thousands of nodes)."""
-        label = self.label
+    def run(self) -> None:
+        """Every complete labelling of the part, into ``self.complete`` (no recursion: a
+        part may hold thousands of nodes)."""
+        label, group = self.label, self.part
         frames: list[list] = []  # [position in the group, next choice, the trail of that choice]
         at = 0
         while True:
@@ -263,11 +246,15 @@ class Preferred:
         found = nodes(g, grounded)
         label = [_OPEN if x in found else v for x, v in enumerate(grounded)]
         budget = [limit, limit]  # what is left, and the cap
+        uses = {x: node.uses for x, node in found.items()}
         self.groups: list[tuple[list[int], list[bytes]]] = []
-        for group in groups(found):
-            search = _Search(found, label, budget)
-            search.run(group)
-            self.groups.append((group, maximal(search.complete, budget)))
+        for group in connected(found, uses):
+            self.groups.append((group, _solve(group, found, label, budget)))
+
+    @property
+    def graph(self) -> Graph:
+        """The framework the labellings label."""
+        return self._g
 
     @property
     def count(self) -> int:
@@ -298,6 +285,65 @@ class Preferred:
                 if x < g.n:
                     by_node[x] = _verdict({option[i] for option in options})
         return {g.ids[c]: by_node[g.same[c]] for c in range(g.n) if g.same[c] in by_node}
+
+
+def _solve(
+    group: list[int], found: dict[int, Node], label: list[int], budget: list[int]
+) -> list[bytes]:
+    """The preferred labellings of a connected group of open nodes, a label per node in the
+    group's order.
+
+    The group is labelled one strongly connected part at a time, each after the parts it
+    depends on: for each preferred labelling of those, the part's complete labellings given
+    it, of which the maximal ones are kept. That gives exactly the preferred labellings of the
+    whole (the rules are monotone: a labelling of the parts before that decides more lets a
+    part decide at least as much), and costs the product of the parts' preferred labellings,
+    where labelling the group at once costs the product of their complete ones."""
+    done: list[int] = []
+    at: dict[int, int] = {}  # a node done → its place in them
+    partial = [bytearray()]  # the preferred labellings of the nodes done, in their order
+    for part in strongly_connected(group, {x: found[x].uses for x in group}):
+        x = part[0]
+        decided = len(part) == 1 and x not in found[x].uses  # by the parts before
+        inputs = sorted(
+            {
+                (at[y], y)
+                for z in part
+                for y in (*found[z].members, *found[z].attackers, *found[z].steps)
+                if y in at
+            }
+        )
+        # Carrying each labelling through the part: an eighth of a label per input read, and one.
+        budget[0] -= len(partial) * (len(inputs) + 1) >> 3
+        if budget[0] < 0:
+            raise TooHard(budget[1])
+        grown = partial if decided else []
+        given: dict[bytes, list[bytes]] = {}  # the part's labels for each labelling of its inputs
+        for before in partial:
+            key = bytes(before[i] for i, _ in inputs)
+            if key not in given:
+                for (_, y), v in zip(inputs, key, strict=True):
+                    label[y] = v
+                if decided:
+                    budget[0] -= 1
+                    if budget[0] < 0:
+                        raise TooHard(budget[1])
+                    given[key] = [bytes((value(found[x], label),))]
+                else:
+                    search = _Search(found, label, budget, part)
+                    search.run()
+                    given[key] = maximal(search.complete, budget)
+            if decided:
+                before += given[key][0]
+            else:
+                grown.extend(before + lab for lab in given[key])
+        for y in part:
+            at[y] = len(done)
+            done.append(y)
+        partial = grown
+    for y in done:
+        label[y] = _OPEN
+    return sorted(bytes(lab[at[y]] for y in group) for lab in partial)
 
 
 def _fill(base: bytearray, group: list[int], option: bytes) -> bytearray:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import inspect
 from collections.abc import Callable, Iterable
 
 import attrs
@@ -120,7 +121,9 @@ class Check:
 
     @property
     def doc(self) -> str:
-        return self.run.__doc__ or ""
+        """The function's docstring, its indentation removed (as Python 3.13 stores it; older
+        versions keep it)."""
+        return inspect.cleandoc(self.run.__doc__ or "")
 
     def __call__(self, context: Context) -> Iterable[Finding]:
         return self.run(context)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import click
 
-from argmap.analysis.evaluate import Status, evaluate
+from argmap.analysis.evaluate import Evaluation, Status, evaluate
 from argmap.analysis.explain import explain
-from argmap.analysis.preferred import TooHard, Verdict, preferred
+from argmap.analysis.preferred import Preferred, TooHard, Verdict, preferred
+from argmap.analysis.readings import where
 from argmap.cli.maps import Run
 from argmap.cli.options import source_root_option
 from argmap.cli.output import EXIT_USAGE, error, show, table
@@ -39,7 +40,8 @@ def eval_(files: tuple[str, ...], semantics: str, source_root: str | None) -> No
     undecided what the preferred labellings (the credulous readings that accept as much as
     they can) do with it: it stands in every one, in some, is defeated in every one (as when
     two claims that attack each other both attack it), is undecided in every one, or never
-    stands. The search is capped; a map past the cap is not evaluated (exit status 2).
+    stands; its why ends with where it does so (e.g. "stands where 'b' is defeated"). The
+    search is capped; a map past the cap is not evaluated (exit status 2).
 
     \b
     Example:
@@ -72,7 +74,7 @@ def _show(amap: ArgumentMap, semantics: str = "grounded") -> tuple[str, ...]:
             claim.kind.value + (", implicit" if claim.implicit else ""),
             evaluation.status(claim.id).value,
             *(() if verdicts is None else (_verdict(verdicts.verdicts.get(claim.id)),)),
-            explain(evaluation, claim.id),
+            _why(evaluation, verdicts, claim.id),
         )
         for claim in claims
     ]
@@ -91,6 +93,15 @@ def _show(amap: ArgumentMap, semantics: str = "grounded") -> tuple[str, ...]:
         show(_tally(verdicts.count, list(verdicts.verdicts.values())), err=False)
     figures = (len(evaluation), counts[Status.STANDS], counts[Status.DEFEATED])
     return tuple(map(str, (*figures, counts[Status.UNDECIDED], implicit)))
+
+
+def _why(evaluation: Evaluation, verdicts: Preferred | None, claim_id: str) -> str:
+    """The grounded chain, then, for a claim it leaves undecided, where the preferred
+    labellings have it stand, fall or stay undecided."""
+    text = explain(evaluation, claim_id)
+    if verdicts is None or claim_id not in verdicts.verdicts:
+        return text
+    return f"{text}. Preferred labellings: {where(verdicts, evaluation, claim_id)}"
 
 
 def _verdict(verdict: Verdict | None) -> str:

@@ -78,8 +78,24 @@ class _Tree:
         return node, i + 1
 
 
+_BLANK = " \t\r\n"  # JSON's white space
+
+
 def _constant(name: str) -> float:
     raise ValueError(f"{name} is not JSON")
+
+
+def _trailing_comma(text: str, at: int) -> int | None:
+    """Where the comma is when the JSON error at offset ``at`` is a comma followed by nothing
+    but the end of its object or array (Python 3.13 puts the error at the comma, older ones at
+    the end); else None."""
+    if text[at : at + 1] == ",":
+        comma = at
+    else:
+        comma = len(text[:at].rstrip(_BLANK)) - 1
+        if text[at : at + 1] not in ("}", "]") or comma < 0 or text[comma] != ",":
+            return None
+    return comma if text[comma + 1 :].lstrip(_BLANK)[:1] in ("}", "]") else None
 
 
 def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
@@ -88,8 +104,14 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     try:
         json.loads(text, parse_constant=_constant)
     except json.JSONDecodeError as exc:
-        span = Span(exc.lineno, exc.colno)
-        return None, [Diagnostic(path, span, "AM002", f"JSON syntax error: {exc.msg}")]
+        comma = _trailing_comma(text, exc.pos)
+        if comma is None:
+            span, message = Span(exc.lineno, exc.colno), exc.msg
+        else:  # told alike by every Python (3.13 says so itself, at the comma; 3.12 after it)
+            line = text.count("\n", 0, comma) + 1
+            span = Span(line, comma - text.rfind("\n", 0, comma))
+            message = "a comma before the end of the list or mapping (JSON allows none)"
+        return None, [Diagnostic(path, span, "AM002", f"JSON syntax error: {message}")]
     except ValueError as exc:
         return None, [Diagnostic(path, Span(1, 1), "AM002", f"JSON syntax error: {exc}")]
     except RecursionError:
