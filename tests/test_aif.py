@@ -199,8 +199,10 @@ def test_attacks_that_only_attack_one_another_are_named_and_carried() -> None:
              (6, "CA", ""), (7, "CA", ""), (8, "CA", "")]  # fmt: skip
     edges = [(2, 5), (5, 1), (3, 6), (6, 7), (1, 7), (7, 6), (4, 8), (8, 6)]
     result = imported(nodes, edges)
-    assert "CA nodes 6, 7, 8 attack only attacks that reach no claim or reason (a cycle of " \
+    assert (
+        "CA nodes 6, 7, 8 attack only attacks that reach no claim or reason (a cycle of "
         "attacks on attacks); left out" in result.notes
+    )
     rest = result.map.aif.value  # type: ignore[union-attr]
     assert [n["nodeID"] for n in rest["nodes"]] == [6, 7, 8]
 

@@ -371,7 +371,9 @@ def test_the_corpora_come_back_from_argdown_the_same_but_for_what_the_export_say
         named = [name for loss in exported.losses for name in loss.split(": ")[-1].split(", ")]
         texts = [a.id for a, b in zip(amap.claims, back.claims, strict=True) if a.text != b.text]
         assert texts and set(texts) <= set(named), texts
-        as_written = [attrs.evolve(b, text=a.text) for a, b in zip(amap.claims, back.claims)]
+        as_written = [
+            attrs.evolve(b, text=a.text) for a, b in zip(amap.claims, back.claims, strict=True)
+        ]
         assert attrs.evolve(back, claims=tuple(as_written)) == amap
         changed += 1
     assert changed == 175

@@ -7,8 +7,9 @@ MA-node (a rephrase) a restatement: each I-node it points to restates each I-nod
 it. What would not check clean is left out with a note naming the nodes: a node without premise
 or conclusion, a claim supporting or restating itself, a reason or restatement given twice, the
 reason that closes a support cycle, the restatement that would make a claim one statement with
-a claim attacking it, CA-nodes that attack only attacks reaching no claim or reason. Nodes are taken in the order of their ids, so the same graph gives the
-same map whatever the order of its file.
+a claim attacking it, CA-nodes that attack only attacks reaching no claim or reason. Nodes are
+taken in the order of their ids, so the same graph gives the same map whatever the order of its
+file.
 """
 
 from __future__ import annotations
