@@ -10,6 +10,7 @@ import attrs
 
 from argmap.analysis.evaluate import evaluate
 from argmap.analysis.focus import DEFAULT_DEPTH, focus
+from argmap.analysis.summary import counted
 from argmap.checks import check
 from argmap.diagnostics import (
     Diagnostic,
@@ -44,6 +45,8 @@ class Checked:
 
 #: What the API's functions take as ``source_root``: a folder, or None for the map's project.
 Root = str | os.PathLike[str] | None
+#: Where AM117 says a wider folder is given; document integrations name their own setting.
+SOURCE_ROOT_HINT = "(see --source-root)"
 
 
 def read_source(
@@ -65,7 +68,7 @@ def read_source(
         inside = " or ".join(folders)
         problem = (
             f"source '{amap.source.path}' is outside the map's project ({inside}); argmap "
-            "reads source texts only there (see --source-root)"
+            f"reads source texts only there {SOURCE_ROOT_HINT}"
         )
         return None, [Diagnostic(path, where, "AM117", problem)]
     try:
@@ -113,13 +116,11 @@ def check_file(path: str | os.PathLike[str], *, source_root: Root = None) -> Che
     return check_bytes(read_file(path), os.fspath(path), source_root=source_root)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Map(ArgumentMap):
     """A map read from a file and checked (what :func:`load` returns): an
-    :class:`~argmap.model.ArgumentMap` that knows its file, and draws itself.
-
-    Jupyter and IPython show it as its SVG.
-    """
+    :class:`~argmap.model.ArgumentMap` that knows its file, and draws itself. Jupyter shows it
+    as its SVG, and as text (as IPython does) in one line: its title, file and claims."""
 
     path: str | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
     source_root: str | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
@@ -147,6 +148,10 @@ class Map(ArgumentMap):
         if self.path is not None:
             refuse_own_files(self, self.path, path)
         _save(path, self.render(_format_of(path, fmt), **options))
+
+    def __repr__(self) -> str:
+        where = "" if self.path is None else f" from {self.path!r}"
+        return f"<argmap.Map {self.title!r}{where}: {counted(self)}>"
 
     def _repr_svg_(self) -> str:
         """Jupyter and IPython show a map as its SVG."""

@@ -176,7 +176,8 @@ class ArgmapExtension(Extension):
         """The HTML of one block: each figure of its map, inline SVG in a ``div`` (or a
         ``figure`` with its caption) of class ``argmap``."""
         root = self.getConfig("source_root") or None
-        found = read_block(block, Path(self.getConfig("base_path")), source_root=root)
+        base = Path(self.getConfig("base_path"))
+        found = read_block(block, base, root, "the source_root of argmap.markdown")
         for diagnostic in found.warnings:  # only warnings are left
             log.warning("%s", printable(str(diagnostic)))
         try:

@@ -17,10 +17,13 @@ Then ``pandoc doc.md --filter argmap-pandoc -o doc.html`` (or ``.docx``, ``.pdf`
 or in Quarto: ``filters: [argmap-pandoc]``. A block's attributes are the options of
 :data:`argmap.embed.OPTIONS`; metadata ``argmap-theme`` sets the default theme and
 ``argmap-figures`` the folder that PDF and PNG figures are written to (default
-``argmap-figures``, in the working folder, where paths are relative to as Pandoc has them).
+``argmap-figures``, in the working folder, where paths are relative to as Pandoc has them),
+and ``argmap-source-root`` a folder, besides the document's project, that maps and their
+source texts may be read from.
 
-Figures fit the output (:func:`target`): HTML's column (640 CSS px), LaTeX's text (345 by
-550 TeX points, the article class), DOCX's page (420 pt, PNG at 300 dpi); metadata
+Figures fit the output (:func:`target`): HTML's column (640 CSS px; 496 with Pandoc 3,
+whose template sets no font size), LaTeX's text (345 by 550 TeX points, the article class,
+less a caption's room in height), DOCX's page (420 pt, PNG at 300 dpi); metadata
 ``argmap-fit`` sets them (``{html: 720, latex: 450x600pt, docx: none}``). A map that needs
 several figures becomes consecutive figures, captioned "(figure 2 of 3)", the first with the
 block's id and the others ``ID-2``, ``ID-3``...
@@ -60,6 +63,7 @@ from argmap.embed import (
 )
 from argmap.embed.sources import Sources
 from argmap.embed.targets import (
+    PANDOC3_HTML,
     PANDOC_DOCX,
     PANDOC_HTML,
     PANDOC_LATEX,
@@ -92,17 +96,21 @@ def _kind(output: str) -> str:
     return "docx" if name == "docx" else "other"
 
 
-def target(output: str, fits: object = None) -> Target:
+def target(output: str, fits: object = None, pandoc3: bool = False) -> Target:
     """What a block's figures are drawn as and fitted to in Pandoc's output format ``output``,
-    with the metadata ``argmap-fit`` (``fits``: a column per kind of output, or one for all).
+    with the metadata ``argmap-fit`` (``fits``: a column per kind of output, or one for all),
+    by Pandoc 2 or, with ``pandoc3``, Pandoc 3 (whose HTML template has a narrower column).
 
     >>> [str(target(f)) for f in ("html5", "latex", "docx")]
-    ['svg fitted to 640 px', 'pdf fitted to 343.71x547.95pt', 'png fitted to 420x600pt']
+    ['svg fitted to 640 px', 'pdf fitted to 343.71x511.09pt', 'png fitted to 420x600pt']
+    >>> str(target("html5", pandoc3=True))
+    'svg fitted to 496 px'
     >>> str(target("html5", {"html": "none"})), str(target("docx", "300pt"))
     ('svg, whole', 'png fitted to 300pt')
     """
     kind = _kind(output)
-    known = {"html": PANDOC_HTML, "latex": PANDOC_LATEX, "docx": PANDOC_DOCX}
+    html = PANDOC3_HTML if pandoc3 else PANDOC_HTML
+    known = {"html": html, "latex": PANDOC_LATEX, "docx": PANDOC_DOCX}
     found = known.get(kind, PANDOC_OTHER)
     chosen = fits.get(kind) if isinstance(fits, dict) else fits
     return configured(found, chosen, f"metadata argmap-fit ({kind})")
@@ -112,13 +120,15 @@ class Filter:
     """One document's run: its options, where its blocks are, and the ids on its page."""
 
     def __init__(self, doc: pf.Doc, inputs: list[str]) -> None:
-        self.target = target(doc.format, doc.get_metadata("argmap-fit", None))
+        self.new_figures = doc.api_version >= (1, 23)  # Pandoc 3
+        self.target = target(doc.format, doc.get_metadata("argmap-fit", None), self.new_figures)
         self.fmt = self.target.fmt
         self.figures = Path(str(doc.get_metadata("argmap-figures", "argmap-figures")))
         self.defaults = DrawOptions(theme=str(doc.get_metadata("argmap-theme", "light")))
+        root = doc.get_metadata("argmap-source-root", None)
+        self.source_root = None if root is None else str(root)
         self.sources = Sources(inputs)
         self.page = Page()
-        self.new_figures = doc.api_version >= (1, 23)
 
     def __call__(self, elem: pf.Element, doc: pf.Doc) -> pf.Element | list[pf.Element] | None:
         if isinstance(elem, pf.CodeBlock) and "argmap" in elem.classes:
@@ -128,7 +138,11 @@ class Filter:
         if image is not None:
             place = self.sources.image(image.url)
             pairs = {**image.attributes, "file": image.url}
-            return self.draw(place, pairs, "", list(image.content), image.identifier)
+            caption, identifier = list(image.content), image.identifier
+            if isinstance(elem, pf.Figure):  # Pandoc 3 moves these to the figure it makes
+                caption = _caption(elem) or caption
+                identifier = elem.identifier or identifier
+            return self.draw(place, pairs, "", caption, identifier)
         return None
 
     def draw(
@@ -142,7 +156,7 @@ class Filter:
         """The figures of one block, as blocks of the document."""
         try:
             block = Block(place, parse(attributes.items(), self.defaults), body)
-            found = read_block(block, os.curdir)
+            found = read_block(block, os.curdir, self.source_root, "metadata argmap-source-root")
             for warning in found.warnings:
                 print(f"argmap-pandoc: {warning}", file=sys.stderr)
             with noted(
@@ -183,6 +197,8 @@ class Filter:
         return path.as_posix()
 
     def _figure(self, path: str, caption: list[pf.Inline], name: str, alt: str) -> pf.Element:
+        if not caption:  # an image: a figure would print "Figure 1:" and nothing after it
+            return pf.Para(pf.Image(pf.Str(alt), url=path, identifier=name))
         if self.new_figures:  # Pandoc 3: a figure block
             image = pf.Image(pf.Str(alt), url=path)
             return pf.Figure(
@@ -210,8 +226,12 @@ class Filter:
 
 
 def _argmap_image(elem: pf.Element) -> pf.Image | None:
-    """The ``{.argmap}`` image a figure or a paragraph holds alone, or None."""
+    """The ``{.argmap}`` image a figure or a paragraph holds alone, or None. A paragraph
+    inside a figure (Pandoc 3's implicit figure) is left to the figure, which is replaced
+    whole: its figures would else be drawn inside it, nested, and lose their ids."""
     if not isinstance(elem, (pf.Para, pf.Plain, pf.Figure)):
+        return None
+    if isinstance(elem.parent, pf.Figure):
         return None
     content = elem.content
     if isinstance(elem, pf.Figure):
@@ -221,6 +241,13 @@ def _argmap_image(elem: pf.Element) -> pf.Image | None:
     if len(content) == 1 and isinstance(content[0], pf.Image) and "argmap" in content[0].classes:
         return content[0]
     return None
+
+
+def _caption(figure: pf.Figure) -> list[pf.Inline]:
+    """The words of a Pandoc 3 figure's caption (its first paragraph), or none."""
+    blocks = list(figure.caption.content) if figure.caption is not None else []
+    first = blocks[0] if blocks else None
+    return list(first.content) if isinstance(first, (pf.Plain, pf.Para)) else []
 
 
 def _numbered(caption: list[pf.Inline], number: int, total: int) -> list[pf.Inline]:

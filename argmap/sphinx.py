@@ -17,11 +17,14 @@ A map file is relative to the document (or, starting with ``/``, to the source f
 Sphinx's ``image`` has it; so is an inline map's ``source: path:``. The options are
 :data:`argmap.embed.OPTIONS` (drawing options as ``argmap render`` has them, a caption), with
 ``name`` and ``class`` as a figure has them; ``argmap_theme`` in ``conf.py`` sets the default
-theme. A map with errors stops the build with every diagnostic at its place in the document
-or the map file. A page is read again when its maps or their sources change.
+theme. Map files and source texts are read only inside the documentation's project, or under
+``argmap_source_root`` (a folder relative to ``conf.py``). A map with errors stops the build
+with every diagnostic at its place in the document or the map file. A page is read again
+when its maps or their sources change.
 
 Figures fit the output's column (:func:`target_for`): in HTML the text column of the theme
-(alabaster's, from its options), in LaTeX the text width and height of the paper;
+(alabaster's, from its options), in LaTeX the text width and height of the paper (less
+a caption's room in height, so that no caption runs over the page's foot);
 ``argmap_fit`` in ``conf.py`` sets them (``{"html": 720, "latex": "450x600pt"}``).
 A map that needs several figures becomes several numbered figures in a row, the first named
 by ``:name:``, the others ``NAME-2``, ``NAME-3``..., each captioned "(figure 2 of 3)".
@@ -86,7 +89,8 @@ class ArgmapDirective(SphinxDirective):
         self.env.argmap_drawn[self.env.docname] = str(target)  # type: ignore[attr-defined]
         try:
             block, base = self._block()
-            found = read_block(block, base)
+            root = self.env.argmap_source_root  # type: ignore[attr-defined]
+            found = read_block(block, base, root, SOURCE_ROOT_SETTING)
             for path in found.files:
                 self.env.note_dependency(os.path.abspath(path))
             for warning in found.warnings:
@@ -149,6 +153,16 @@ class ArgmapDirective(SphinxDirective):
         for diagnostic in error.diagnostics:
             _report(diagnostic)
         return []
+
+
+#: Where a Sphinx project widens the folder maps and their sources may be read from.
+SOURCE_ROOT_SETTING = "argmap_source_root in conf.py"
+
+
+def _source_root(app: Sphinx) -> str | None:
+    """``argmap_source_root`` (a folder relative to ``conf.py``), or None: the project."""
+    chosen = app.config.argmap_source_root
+    return None if chosen is None else os.path.join(app.confdir, chosen)
 
 
 def _report(diagnostic: Diagnostic) -> None:
@@ -238,6 +252,7 @@ def target_for(app: Sphinx) -> Target:
 
 def _builder_inited(app: Sphinx) -> None:
     app.env.argmap_target = target_for(app)  # type: ignore[attr-defined]
+    app.env.argmap_source_root = _source_root(app)  # type: ignore[attr-defined]
     if not hasattr(app.env, "argmap_drawn"):
         app.env.argmap_drawn = {}  # type: ignore[attr-defined]
         app.env.argmap_failed = set()  # type: ignore[attr-defined]
@@ -278,6 +293,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Sphinx's entry point for ``extensions = ["argmap.sphinx"]``."""
     app.add_config_value("argmap_theme", "light", "env", str)
     app.add_config_value("argmap_fit", {}, "env", dict)
+    app.add_config_value("argmap_source_root", None, "env", (str, type(None)))
     app.add_node(
         argmap_drawing,
         html=(html_visit, None),

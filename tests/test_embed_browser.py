@@ -4,12 +4,13 @@ at least 9 px, all other text 7 px, measured once the font they carry is loaded)
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
 
 from argmap.api import load
-from argmap.embed.targets import MKDOCS, PANDOC_HTML
+from argmap.embed.targets import MKDOCS, PANDOC3_HTML, PANDOC_HTML
 
 from .conftest import ROOT, SEED_MAP
 from .docbuild import ENERGY_TITLE, SEED_TITLE, TIMES, example, record, run, sphinx
@@ -76,13 +77,23 @@ BUILDS = {
         "report.html",
         PANDOC_HTML.fit.width,  # type: ignore[union-attr]
     ),
+    # Pandoc 3 (Quarto's), where ARGMAP_PANDOC3 names one: its template sets no font size.
+    "pandoc3": (
+        lambda f: run([os.environ.get("ARGMAP_PANDOC3", ""), "report.md", "--filter",
+                       "argmap-pandoc", "-s", "-o", "report.html"], f, "pandoc html, Pandoc 3"),
+        "report.html",
+        PANDOC3_HTML.fit.width,  # type: ignore[union-attr]
+    ),
     "mkdocs": (_mkdocs, "site/index.html", MKDOCS.fit.width),  # type: ignore[union-attr]
 }  # fmt: skip
 
 
 @pytest.mark.parametrize("name", sorted(BUILDS))
 def test_the_figures_show_in_order_readable_in_the_column(browser, tmp_path, name: str) -> None:  # noqa: F811
-    folder = make_site(tmp_path, {"index.md": ""}) if name == "mkdocs" else example(tmp_path, name)
+    if name == "pandoc3" and not os.environ.get("ARGMAP_PANDOC3"):
+        pytest.skip("ARGMAP_PANDOC3 names no Pandoc 3")
+    kind = "pandoc" if name == "pandoc3" else name
+    folder = make_site(tmp_path, {"index.md": ""}) if name == "mkdocs" else example(tmp_path, kind)
     build, page, column = BUILDS[name]
     done = build(folder)
     assert done.returncode == 0, done.stderr

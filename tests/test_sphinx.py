@@ -13,6 +13,7 @@ pytest.importorskip("sphinx")
 pdfplumber = pytest.importorskip("pdfplumber")
 
 from argmap.api import load, render_figures
+from argmap.embed.targets import CAPTION_ROOM, sphinx_latex
 
 from .conftest import SEED_MAP
 from .docbuild import (
@@ -187,8 +188,11 @@ def test_latex_makes_a_pdf_with_figures_readable_at_the_text_width(tmp_path: Pat
     latex = project / "_build" / "latex"
     tex = (latex / "mapsinsphinx.tex").read_text(encoding="utf-8")
     drawn = re.findall(r"\\sphinxincludegraphics\{\{(argmap-[0-9a-f]+)\}\.pdf\}", tex)
-    # Letter paper with 1-inch margins: the text is 468 by 648 pt (6.5 by 9 in).
-    count = len(render_figures(load(SEED_MAP), "pdf", fit="468x648pt"))
+    # Letter paper with 1-inch margins: the text is 468 by 648 pt (6.5 by 9 in), and figures
+    # leave room for their captions in its height.
+    text = str(sphinx_latex("letterpaper").fit)
+    assert text == f"468x{648 - CAPTION_ROOM:g}pt"
+    count = len(render_figures(load(SEED_MAP), "pdf", fit=text))
     assert len(drawn) == count + 1 > 2
     labels = [
         tex.index(rf"\label{{\detokenize{{index:fig-partnership-{n}}}}}")
@@ -201,7 +205,7 @@ def test_latex_makes_a_pdf_with_figures_readable_at_the_text_width(tmp_path: Pat
     assert page_shots(pdf, "sphinx-latexpdf")
     titles = [f"{SEED_TITLE} (figure {n})" for n in range(1, count + 1)] + [ENERGY_TITLE]
     widths = []
-    svgs = [*render_figures(load(SEED_MAP), "svg", fit="468x648pt"), energy_svg("468x648pt")]
+    svgs = [*render_figures(load(SEED_MAP), "svg", fit=text), energy_svg(text)]
     for number, (title, name) in enumerate(zip(titles, drawn, strict=True), 1):
         figure = latex / f"{name}.pdf"
         with pdfplumber.open(figure) as opened:
@@ -213,11 +217,52 @@ def test_latex_makes_a_pdf_with_figures_readable_at_the_text_width(tmp_path: Pat
         assert claims * width / box >= 9, title
         # Drawn at the size it is printed (LaTeX shrinks nothing), no wider or taller than
         # the text, and every text at least 7 pt.
-        assert width <= 468.5 and height <= 648.5, title
+        assert width <= 468.5 and height <= 648.5 - CAPTION_ROOM, title
         assert shown == pytest.approx(own, abs=0.01), title
         assert shown >= 7, title
         widths.append(width)
     assert max(widths[:count]) == pytest.approx(468, abs=1)  # the widest fills the text
+
+
+@pytest.mark.skipif(not (shutil.which("latexmk") and shutil.which("pdflatex")), reason="no TeX")
+def test_a_tall_map_leaves_room_for_its_captions_on_the_page(tmp_path: Path) -> None:
+    """A map taller than the page is split into figures the page's height: each with its
+    caption must fit the text, or LaTeX sets it over the page's foot ("Float too large")."""
+    project = example(tmp_path, "sphinx-rst")
+    steps = [f"  - id: c{n}\n    text: Step {n} of the chain follows from the one before it.\n"
+             f"    reasons: [c{n - 1}]\n" for n in range(1, 16)]  # fmt: skip
+    chain = "argmap: 1\ntitle: A long chain\npremises:\n  - id: c0\n    text: The first premise.\n"
+    (project / "chain.yaml").write_text(chain + "conclusions:\n" + "".join(steps))
+    (project / "index.rst").write_text(
+        "Chain\n=====\n\n.. argmap:: chain.yaml\n   :caption: A chain of reasons, each a step"
+        " further than the one before it, and so on.\n"
+    )
+    done = sphinx(project, "latexpdf")
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr
+    log = (project / "_build" / "latex" / "mapsinsphinx.log").read_text(errors="replace")
+    assert "Float too large" not in log
+    tex = (project / "_build" / "latex" / "mapsinsphinx.tex").read_text(encoding="utf-8")
+    assert tex.count("(figure 1 of ") == 1  # split, as the test means
+
+
+def test_argmap_source_root_lets_maps_read_sources_outside_the_project(tmp_path: Path) -> None:
+    """A map's source text outside the documentation's project is refused (AM117), and the
+    message names the setting that allows it in Sphinx: ``argmap_source_root`` in conf.py
+    (a folder relative to conf.py), with which the page builds."""
+    project = example(tmp_path, "sphinx-rst")
+    (tmp_path / "pyproject.toml").unlink()
+    (project / "pyproject.toml").touch()  # the project is the docs alone; the source is above
+    seed = (tmp_path / "maps" / "europe-central-asia.yaml").read_text(encoding="utf-8")
+    seed = seed.replace("path: ../seeds/", "path: ../../seeds/")  # outside the project
+    (project / "map.yaml").write_text(seed)
+    (project / "index.rst").write_text("Map\n===\n\n.. argmap:: map.yaml\n")
+    conf = project / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'argmap_source_root = "../.."\n')
+    assert sphinx(project).returncode == 0
+    conf.write_text(conf.read_text(encoding="utf-8").replace('"../.."', '"."'))
+    done = sphinx(project)
+    assert done.returncode == 1
+    assert "(see argmap_source_root in conf.py) [AM117]" in done.stderr, done.stderr
 
 
 def test_a_figure_too_big_for_the_column_is_a_warning_at_its_directive(tmp_path: Path) -> None:

@@ -401,6 +401,18 @@ def test_a_map_shows_itself_in_jupyter(seed: ArgumentMap, seed_svg: bytes) -> No
     assert svg == seed_svg.decode().split("\n", 1)[1].rstrip("\n")
 
 
+def test_a_loaded_map_shows_itself_as_text_in_one_line() -> None:
+    """IPython prints a map's repr, and Jupyter keeps it as the text beside the drawing in
+    every notebook saved: one line saying what map it is, not the whole model (25 kB)."""
+    amap = load(SEED_MAP)
+    shown = repr(amap)
+    assert shown == (
+        f"<argmap.Map {amap.title!r} from {str(SEED_MAP)!r}: "
+        "13 premises, 10 conclusions, 6 recommendations>"
+    )
+    assert str(amap) == shown and "\n" not in shown
+
+
 def test_a_loaded_map_loads_graphviz_only_when_asked_to_draw() -> None:
     code = (
         "import sys, argmap; amap = argmap.load(sys.argv[1]); "

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import attrs
 
-from argmap.api import check_bytes, check_file
+from argmap.api import SOURCE_ROOT_HINT, check_bytes, check_file
 from argmap.diagnostics import ArgmapError, Diagnostic, Span, UsageError
 from argmap.embed.options import BlockOptions
 from argmap.model import ArgumentMap
@@ -97,13 +97,16 @@ def read_block(
     block: Block,
     base: str | os.PathLike[str],
     source_root: str | os.PathLike[str] | None = None,
+    setting: str = "source_root",
 ) -> BlockMap:
     """The checked map of ``block``, its files relative to the folder ``base``.
 
     Documents come from other people (a pull request), so files are read only under
     ``source_root``, by default the documentation's project (the project of ``base``,
     :func:`argmap.io.project_of_folder`): the map a block names, and every source text (which
-    may also lie in its map's own project).
+    may also lie in its map's own project). ``setting`` names where the documentation system
+    sets ``source_root`` (``argmap_source_root in conf.py``), in the messages that refuse a
+    file outside.
 
     Raises BlockError with every diagnostic when the map has errors, or when the block
     names a map outside the project.
@@ -115,7 +118,7 @@ def read_block(
             raise BlockError(place, "an argmap block names a file or holds a map, not both")
         if confine(Path(base, file), [root]) is None:
             outside = f"file={file} is outside the documentation project ({root})"
-            raise BlockError(place, f"{outside}; argmap reads maps only there (see source_root)")
+            raise BlockError(place, f"{outside}; argmap reads maps only there (see {setting})")
         try:
             checked = check_file(Path(base, file), source_root=root)
         except UsageError as exc:
@@ -131,12 +134,24 @@ def read_block(
         checked = attrs.evolve(checked, diagnostics=tuple(map(place.of, checked.diagnostics)))
         what = f"map in {place}"
         files = []
+    hint = f"(see {setting})"
+    checked = attrs.evolve(
+        checked, diagnostics=tuple(_hinted(d, hint) for d in checked.diagnostics)
+    )
     if not checked.ok:
         raise BlockError(place, f"the {what} has errors", checked.diagnostics)
     assert checked.map is not None
     if checked.map.source is not None:
         files.append(os.path.normpath(Path(checked.path).parent / checked.map.source.path))
     return BlockMap(checked.map, checked.path, checked.diagnostics, tuple(files))
+
+
+def _hinted(diagnostic: Diagnostic, hint: str) -> Diagnostic:
+    """A source refused outside the project (AM117) names the documentation's own setting,
+    ``hint``, where the command line's option is named."""
+    if diagnostic.code != "AM117":
+        return diagnostic
+    return attrs.evolve(diagnostic, message=diagnostic.message.replace(SOURCE_ROOT_HINT, hint))
 
 
 __all__ = ["INLINE_NAME", "Block", "BlockError", "BlockMap", "Place", "read_block"]

@@ -23,11 +23,33 @@ PRINT_DPI = 300
 #: TeX's points in a point of PDF and CSS (72.27 an inch against 72).
 TEX_PT = 72 / 72.27
 
-#: Pandoc's standalone HTML: its default template's column (``max-width: 36em``).
+#: Pandoc 2's standalone HTML: its default template's column (``max-width: 36em`` of its
+#: 20-px text, less a figure's margins).
 PANDOC_HTML = Target("svg", Fit(640))
+#: Pandoc 3's (Quarto's Pandoc): the same ``36em``, of the browser's 16-px text, since its
+#: template sets no font size.
+PANDOC3_HTML = Target("svg", Fit(496))
+#: What a figure's caption takes below it on a LaTeX page (``\abovecaptionskip`` and two
+#: lines of 10-pt text: 37 TeX pt, measured as LaTeX's "Float too large for page by 24.5pt"
+#: for one line): a figure for a page's text is at most its height less this, so that the
+#: figure and its caption fit the page rather than running over its foot.
+CAPTION_ROOM = round(37 * TEX_PT, 2)
+
+
+def latex_text(width: float, height: float) -> Target:
+    """The target of LaTeX's text ``width`` by ``height`` (points of 72 an inch): PDF figures
+    as wide as the text at most, and their captions' room less tall.
+
+    >>> str(latex_text(468, 648))
+    'pdf fitted to 468x611.14pt'
+    """
+    room = min(CAPTION_ROOM, height / 2)  # a page of a few lines keeps half for its figure
+    return Target("pdf", Fit(round(width, 2), True, round(height - room, 2)))
+
+
 #: Pandoc's LaTeX: the article class at 10 pt, as Pandoc's template uses it without
 #: ``geometry``: ``\textwidth`` 345 pt, ``\textheight`` 550 pt.
-PANDOC_LATEX = Target("pdf", Fit(round(345 * TEX_PT, 2), True, round(550 * TEX_PT, 2)))
+PANDOC_LATEX = latex_text(345 * TEX_PT, 550 * TEX_PT)
 #: Pandoc's DOCX: 420 pt, the width Pandoc fits images to when the reference document names
 #: no page (its own does not); as tall as a letter page's text less a caption.
 PANDOC_DOCX = Target("png", Fit(420, True, 600), dpi=PRINT_DPI)
@@ -88,19 +110,21 @@ def sphinx_html(theme: str, options: Mapping[str, Any]) -> Target:
 
 def sphinx_latex(papersize: str) -> Target:
     """The target of Sphinx's LaTeX builder on ``papersize`` (its ``latex_elements``): the text
-    width and height within its 1-inch margins (letter paper: 468 by 648 pt).
+    width and height within its 1-inch margins (letter paper: 468 by 648 pt), less a caption's
+    room in height.
 
     >>> str(sphinx_latex("letterpaper")), str(sphinx_latex("a4paper"))
-    ('pdf fitted to 468x648pt', 'pdf fitted to 451.28x697.89pt')
+    ('pdf fitted to 468x611.14pt', 'pdf fitted to 451.28x661.03pt')
     """
     width, height = PAPERS.get(papersize or "letterpaper", PAPERS["letterpaper"])
-    inner = (round(width - 2 * SPHINX_MARGIN, 2), round(height - 2 * SPHINX_MARGIN, 2))
-    return Target("pdf", Fit(inner[0], True, inner[1]))
+    return latex_text(width - 2 * SPHINX_MARGIN, height - 2 * SPHINX_MARGIN)
 
 
 def configured(target: Target, value: Any, where: str) -> Target:
     """``target`` with the column a configuration gives for it (``auto``, ``none``, a number
-    of px or a width on paper), named ``where`` in a message when it cannot be read."""
+    of px or a width on paper), named ``where`` in a message when it cannot be read. For
+    LaTeX (PDF figures) a height is the text's, ``\textheight``: figures leave their
+    captions' room in it, as :func:`latex_text` has them."""
     if value is None:
         return target
     try:
@@ -110,11 +134,15 @@ def configured(target: Target, value: Any, where: str) -> Target:
     if fit == AUTO:
         return target
     assert not isinstance(fit, str)
+    if target.fmt == "pdf" and fit is not None and fit.height is not None:
+        return latex_text(fit.width, fit.height)
     return Target(target.fmt, fit, target.dpi)
 
 
 __all__ = [
+    "CAPTION_ROOM",
     "MKDOCS",
+    "PANDOC3_HTML",
     "PANDOC_DOCX",
     "PANDOC_HTML",
     "PANDOC_LATEX",
@@ -124,6 +152,7 @@ __all__ = [
     "SPHINX_HTML_OTHER",
     "alabaster_column",
     "configured",
+    "latex_text",
     "sphinx_html",
     "sphinx_latex",
 ]
