@@ -192,6 +192,36 @@ def test_dialogical_aif_routine_links_in_one_line_each_error_by_its_nodes() -> N
     assert helps.aif.value == {"nodeID": 2, "locution": "Bob : says 2", "speaker": "Bob"}  # type: ignore[union-attr]
 
 
+def test_attacks_that_only_attack_one_another_are_named_and_carried() -> None:
+    """Two CA-nodes attacking each other, reaching no claim or reason: the map, built from its
+    claims, cannot hold them; a note names them (they went unsaid) and the map carries them."""
+    nodes = [(1, "I", "A"), (2, "I", "B"), (3, "I", "C"), (4, "I", "D"), (5, "RA", ""),
+             (6, "CA", ""), (7, "CA", ""), (8, "CA", "")]  # fmt: skip
+    edges = [(2, 5), (5, 1), (3, 6), (6, 7), (1, 7), (7, 6), (4, 8), (8, 6)]
+    result = imported(nodes, edges)
+    assert (
+        "CA nodes 6, 7, 8 attack only attacks that reach no claim or reason (a cycle of "
+        "attacks on attacks); left out" in result.notes
+    )
+    rest = result.map.aif.value  # type: ignore[union-attr]
+    assert [n["nodeID"] for n in rest["nodes"]] == [6, 7, 8]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), max_size=16),
+       st.lists(st.sampled_from(["I", "RA", "CA"]), min_size=10, max_size=10))  # fmt: skip
+def test_every_ra_and_ca_node_is_drawn_or_named_in_a_note(
+    edges: list[tuple[int, int]], types: list[str]
+) -> None:
+    types[0] = "I"
+    result = aif.read(graph([(n, t, t) for n, t in enumerate(types)], edges), name="g.json")
+    rest = result.map.aif.value if result.map.aif is not None else {}
+    said = " ".join(result.notes)
+    for node in rest.get("nodes", []):
+        if node["type"] in ("RA", "CA"):
+            assert re.search(rf"\b{node['nodeID']}\b", said), (node, result.notes)
+
+
 def test_chains_of_rephrases_make_one_statement() -> None:
     nodes = [(n, "I", f"Claim number {n}.") for n in range(1, 14)]
     nodes += [(100 + n, "MA", "Default Rephrase") for n in range(1, 13)]

@@ -223,6 +223,25 @@ def test_line_breaks_in_a_claims_text_are_said_to_become_spaces_naming_the_claim
     assert argdown.write(amap).losses == ("line breaks in the text of 1 claim become spaces: a",)
 
 
+def test_runs_of_spaces_in_a_claims_text_are_said_to_become_one_space() -> None:
+    """Argdown reads a run of spaces or a tab in a statement as one space (AraucariaDB has 311
+    such claims): the export says so, naming the claims, and they come back so."""
+    amap, _ = load(
+        b'argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: "One.  Two."\n'
+        b'  - id: b\n    text: "B.\\tTab."\n  - id: c\n    text: C.\n'
+        b'  - id: d\n    text: "One  \\nTwo."\n',
+        "t.yaml",
+    )
+    assert amap is not None
+    exported = argdown.write(amap)
+    assert exported.losses == (
+        "line breaks in the text of 1 claim become spaces: d",
+        "runs of spaces or tabs in the text of 3 claims become one space: a, b, d",
+    )
+    back = argdown.read(exported.text, name="t.argdown").map
+    assert [claim.text for claim in back.claims] == ["One. Two.", "B. Tab.", "C.", "One Two."]
+
+
 def test_the_front_matter_holds_title_note_and_source() -> None:
     exported = argdown.write(seed())
     assert exported.losses == ()

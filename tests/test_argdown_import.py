@@ -400,6 +400,18 @@ def test_what_the_map_cannot_hold_is_named_by_its_line() -> None:
     )
 
 
+def test_a_claim_undercutting_an_attack_on_itself_is_left_out_with_a_note() -> None:
+    """Found by the comparison with Argdown's CLI on random texts: [T2] undercuts the attack
+    of <A1> on [T2], which made T2 its own objection (AM104) and the map not check."""
+    amap, notes = imported(
+        "[T2]: Schools need money\n    _> <A1>\n\n"
+        "[T1]: Taxes fund schools.\n  + [T2]: Schools need money.\n    - <A1>: Waste."
+    )
+    claims = amap.by_id()
+    assert claims["t2"].objections == (Ref("a1"),)
+    assert "'t2' cannot undercut an attack on itself or a support of it; left out" in notes
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

@@ -275,3 +275,39 @@ def test_a_chain_of_undercuts_of_a_missing_edge_is_left_out_round_by_round() -> 
     imported = microtext.read(xml.encode(), "A b.", name="t.xml", source_path="t.txt")
     left_out = [note.split()[2] for note in imported.notes if note.startswith("und edge")]
     assert left_out == ["c5", "c6", "c8", "c7", "c9"]
+
+
+def _graph(units: str, edges: str) -> bytes:
+    """A microtext of three segments, e1 to e3, one unit each, with these units and edges."""
+    edus = "".join(f'<edu id="e{n}">{t}</edu>' for n, t in enumerate(["A.", "B.", "C."], 1))
+    segs = "".join(f'<edge id="s{n}" src="e{n}" trg="a{n}" type="seg"/>' for n in (1, 2, 3))
+    return f'<arggraph id="t">{edus}{units}{segs}{edges}</arggraph>'.encode()
+
+
+def test_undercuts_that_reach_no_support_or_rebuttal_are_named_and_left_out() -> None:
+    """An undercut of itself, or undercuts attacking each other in a cycle, attack nothing
+    the map holds: a note names them (they were lost without a word)."""
+    units = '<adu id="a1" type="pro"/><adu id="a2" type="pro"/><adu id="a3" type="opp"/>'
+    support = '<edge id="c1" src="a2" trg="a1" type="sup"/>'
+    cases = {
+        '<edge id="c2" src="a3" trg="c2" type="und"/>': "und edge c2 undercuts itself",
+        '<edge id="c2" src="a3" trg="c3" type="und"/><edge id="c3" src="a2" trg="c2" type="und"/>':
+            "und edges c2, c3 undercut one another in a cycle",
+    }  # fmt: skip
+    for edges, said in cases.items():
+        imported = microtext.read(_graph(units, support + edges), "A. B. C.", name="t.xml",
+                                  source_path="t.txt")  # fmt: skip
+        assert f"{said}, reaching no support or rebuttal; left out" in imported.notes
+        assert [r for c in imported.map.claims for r in c.reasons] == [Reason((Ref("a2"),))]
+
+
+def test_a_unit_of_empty_segments_is_a_claim_without_quotes_and_a_note() -> None:
+    """An empty segment quotes nothing (an empty quote would refuse the whole import)."""
+    xml = _graph(
+        '<adu id="a1" type="pro"/><adu id="a2" type="pro"/><adu id="a3" type="pro"/>',
+        '<edge id="c1" src="a2" trg="a1" type="sup"/><edge id="c2" src="a3" trg="a1" type="sup"/>',
+    ).replace(b'<edu id="e2">B.</edu>', b'<edu id="e2"><![CDATA[ ]]></edu>')
+    imported = microtext.read(xml, "A. C.", name="t.xml", source_path="t.txt")
+    a2 = imported.map.by_id()["a2"]
+    assert (a2.text, a2.quotes) == ("(unit a2 has no text)", ())
+    assert "unit a2 has no text: its segments are empty" in imported.notes

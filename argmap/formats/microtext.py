@@ -180,8 +180,9 @@ def read(xml: bytes, text: str, *, name: str, source_path: str) -> Imported:
     for edge, step in steps.items():
         if step.kind == "und":
             steps[step.target].undercuts.append(edge)
+    lost = _unreached(steps, notes)
     for edge, (src, trg, kind) in edges.items():
-        if kind != "add" or src not in roles:
+        if kind != "add" or src not in roles or trg in lost:
             continue
         if trg not in steps:
             notes.append(f"add edge {edge} targets '{trg}', which is no edge; left out")
@@ -208,6 +209,41 @@ def read(xml: bytes, text: str, *, name: str, source_path: str) -> Imported:
     if amap is None:  # pragma: no cover - the document is built to the format
         raise FormatError("; ".join(d.message for d in diagnostics))
     return Imported(amap, tuple(notes))
+
+
+def _unreached(steps: dict[str, _Step], notes: list[str]) -> set[str]:
+    """Take out the undercuts that reach no support or rebuttal (one undercutting itself, a
+    cycle of undercuts, one undercutting those), naming them; their edges."""
+    reached: set[str] = set()
+    stack = [edge for edge, step in steps.items() if step.kind != "und"]
+    while stack:
+        for undercut in steps[stack.pop()].undercuts:
+            if undercut not in reached:
+                reached.add(undercut)
+                stack.append(undercut)
+    lost = [edge for edge, step in steps.items() if step.kind == "und" and edge not in reached]
+    said: set[str] = set()
+    for edge in lost:  # the cycles first, each once, in the order of the file
+        cycle, at = [edge], steps[edge].target
+        while at != edge and at not in cycle and at in lost:
+            cycle.append(at)
+            at = steps[at].target
+        if at == edge and edge not in said:
+            said.update(cycle)
+            if len(cycle) == 1:
+                notes.append(f"und edge {edge} undercuts itself, reaching no support or "
+                             "rebuttal; left out")  # fmt: skip
+            else:
+                names = ", ".join(sorted(cycle, key=lost.index))
+                notes.append(f"und edges {names} undercut one another in a cycle, reaching no "
+                             "support or rebuttal; left out")  # fmt: skip
+    for edge in lost:
+        if edge not in said:
+            notes.append(f"und edge {edge} targets '{steps[edge].target}', which is left out; "
+                         "left out")  # fmt: skip
+    for edge in lost:
+        del steps[edge]
+    return set(lost)
 
 
 def _true(value: str | None) -> bool:
@@ -250,11 +286,14 @@ def _document(
 
     claims: dict[str, dict[str, Any]] = {}
     for unit, role in roles.items():
-        words = " ".join(quotes[unit])
-        found = [q for q in quotes[unit] if " ".join(q.split()) in folded]
+        said = [q for q in quotes[unit] if q]  # an empty segment quotes nothing
+        words = " ".join(said)
+        if quotes[unit] and not said:
+            notes.append(f"unit {unit} has no text: its segments are empty")
+        found = [q for q in said if " ".join(q.split()) in folded]
         if unit in units.implicit:
             found = []  # an implicit claim is the annotator's: the text does not state it
-        elif len(found) < len(quotes[unit]):
+        elif len(found) < len(said):
             notes.append(f"a segment of unit {unit} is not in the text; its quote is left out")
         about = [] if role in ROLES else [f"unit type '{role}'" if role else "no unit type"]
         about += ["the central claim"] if unit in central else []

@@ -7,8 +7,9 @@ MA-node (a rephrase) a restatement: each I-node it points to restates each I-nod
 it. What would not check clean is left out with a note naming the nodes: a node without premise
 or conclusion, a claim supporting or restating itself, a reason or restatement given twice, the
 reason that closes a support cycle, the restatement that would make a claim one statement with
-a claim attacking it. Nodes are taken in the order of their ids, so the same graph gives the
-same map whatever the order of its file.
+a claim attacking it, CA-nodes that attack only attacks reaching no claim or reason. Nodes are
+taken in the order of their ids, so the same graph gives the same map whatever the order of its
+file.
 """
 
 from __future__ import annotations
@@ -114,7 +115,27 @@ def build(graph: Graph, notes: list[str]) -> Steps:
             else:
                 notes.append(f"CA node {node.id} attacks node {target}, which is left out or "
                              "itself; that attack is left out")  # fmt: skip
+    _unreached(found, [node.id for node in conflicts if node.id in steps], notes)
     return found
+
+
+def _unreached(found: Steps, conflicts: list[str], notes: list[str]) -> None:
+    """Name the CA-nodes that no reason or rebuttal leads to through undercuts: attacks only
+    on one another (a cycle), which the map, built from its claims, cannot reach."""
+    stack = [step for steps in (*found.reasons.values(), *found.rebuttals.values())
+             for step in steps]  # fmt: skip
+    reached = {step.node for step in stack}
+    while stack:
+        for undercut in stack.pop().undercuts:
+            if undercut.node not in reached:
+                reached.add(undercut.node)
+                stack.append(undercut)
+    lost = [node for node in conflicts if node not in reached]
+    if lost:
+        many = len(lost) > 1
+        notes.append(f"CA node{'s' * many} {', '.join(lost)} attack{'s' * (not many)} only "
+                     "attacks that reach no claim or reason (a cycle of attacks on attacks); "
+                     "left out")  # fmt: skip
 
 
 def tidy(reasons: dict[str, list[Step]], notes: list[str]) -> None:

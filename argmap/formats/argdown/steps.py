@@ -312,6 +312,10 @@ def documents(steps: list[Step], owner: str, notes: list[str], seen: frozenset[i
         nested = [u for u in step.undercuts if id(u) not in seen]
         if len(nested) < len(step.undercuts):
             notes.append(f"undercuts of a step of '{owner}' lead back to it; left out")
+        if any(owner in u.members for u in nested):  # it would be its own objection (AM104)
+            notes.append(f"'{owner}' cannot undercut an attack on itself or a support of it; "
+                         "left out")  # fmt: skip
+            nested = [u for u in nested if owner not in u.members]
         if len(seen) >= MAX_NESTED_ATTACKS and nested:
             notes.append(f"undercuts of a step of '{owner}' nest more than {MAX_NESTED_ATTACKS} "
                          "deep; left out")  # fmt: skip

@@ -13,8 +13,9 @@ attack. ``contradicts`` becomes a contradiction (``><``).
 Text is written on one line as a person would write it: a backslash goes only before a
 character that Argdown would read as markup where it stands (a ``[``, a ``#`` before a word, an
 ``_`` or ``*`` before a word, ``//``, ...), so it comes out literally; line breaks inside a
-text become spaces. The kind tags are kept out of the statements' text in Argdown's map and
-views (``model: removeTagsFromText`` in the front matter): they colour the map, as tags do.
+text become spaces, and runs of spaces one space (as Argdown reads them; the losses say so).
+The kind tags are kept out of the statements' text in Argdown's map and views (``model:
+removeTagsFromText`` in the front matter): they colour the map, as tags do.
 The front matter also holds the map's title, note, source and carried AIF data, and says
 ``argmap: 1``, so that ``argmap import argdown`` reads the text back as the same map.
 """
@@ -209,11 +210,25 @@ def write(amap: ArgumentMap) -> Exported:
         writer.statement(claim)
     for claim in amap.claims:
         writer.relations(claim)
-    losses = []
+    # Argdown reads a statement on one line, any run of white space in it as one space.
     multiline = [claim.id for claim in amap.claims if "\n" in claim.text]
-    if multiline:
-        claims = "1 claim" if len(multiline) == 1 else f"{len(multiline)} claims"
-        named = ", ".join(multiline[:MAX_NAMED]) + (", …" if len(multiline) > MAX_NAMED else "")
-        losses.append(f"line breaks in the text of {claims} become spaces: {named}")
+    spaced = [claim.id for claim in amap.claims
+              if " ".join(claim.text.split()) != claim.text.replace("\n", " ")]  # fmt: skip
+    losses = [
+        f"{what} in the text of {_claims(ids)} {become}: {_named(ids)}"
+        for what, become, ids in (
+            ("line breaks", "become spaces", multiline),
+            ("runs of spaces or tabs", "become one space", spaced),
+        )
+        if ids
+    ]
     text = "\n\n".join("\n".join(block) for block in writer.blocks) + "\n"
     return Exported(text, tuple(losses))
+
+
+def _claims(ids: list[str]) -> str:
+    return "1 claim" if len(ids) == 1 else f"{len(ids)} claims"
+
+
+def _named(ids: list[str]) -> str:
+    return ", ".join(ids[:MAX_NAMED]) + (", …" if len(ids) > MAX_NAMED else "")
