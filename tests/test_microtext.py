@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -311,3 +312,15 @@ def test_a_unit_of_empty_segments_is_a_claim_without_quotes_and_a_note() -> None
     a2 = imported.map.by_id()["a2"]
     assert (a2.text, a2.quotes) == ("(unit a2 has no text)", ())
     assert "unit a2 has no text: its segments are empty" in imported.notes
+
+
+def test_a_segment_with_accents_stored_otherwise_than_in_the_text_keeps_its_quote() -> None:
+    # The XML writes é as e and an accent (NFD), the text as one character (NFC): same words.
+    units = '<adu id="a1" type="pro"/><adu id="a2" type="pro"/><adu id="a3" type="opp"/>'
+    support = (
+        '<edge id="c1" src="a2" trg="a1" type="sup"/><edge id="c2" src="a3" trg="a1" type="reb"/>'
+    )
+    xml = _graph(units, support).replace(b"B.", unicodedata.normalize("NFD", "Café.").encode())
+    imported = microtext.read(xml, "A. Café. C.", name="t.xml", source_path="t.txt")
+    assert not [note for note in imported.notes if "not in the text" in note]
+    assert [len(c.quotes) for c in imported.map.claims] == [1, 1, 1]

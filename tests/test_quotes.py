@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.api import check_file
 from argmap.read.passages import Passages
 from argmap.read.source import SourceText, normalize
 
@@ -49,6 +51,25 @@ def test_two_hyphens_typed_for_a_dash_match_it_and_the_other_way() -> None:
     assert found is None  # spaces still matter
     found = typed.find("allies — now — beyond")
     assert found is not None and typed.text[found.start : found.end] == "allies -- now -- beyond"
+
+
+def test_accented_letters_match_whether_written_as_one_character_or_two() -> None:
+    composed = "Le café est fermé à Noël."
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert len(decomposed) == len(composed) + 4  # four letters, each with its own accent
+    # A source as some PDFs and macOS give it, quoted as typed; and the other way round.
+    for text, quote in ((decomposed, "café est fermé"), (composed, decomposed[3:19])):
+        source = SourceText(text)
+        match = source.find(quote)
+        assert match is not None
+        assert unicodedata.normalize("NFC", text[match.start : match.end]) == "café est fermé"
+        assert source.contains(quote)
+        assert source.find("cafe est ferme") is None  # the accents still matter
+    # A text that mixes the two forms is taken as written.
+    mixed = SourceText(composed + " " + decomposed)
+    assert mixed.form is None
+    assert mixed.find("fermé à Noël. Le") is not None  # as in its first half
+    assert mixed.find("Noël. Le café") is None  # its second half has the other form
 
 
 def test_case_and_words_matter() -> None:
@@ -121,3 +142,16 @@ def test_words_from_nowhere_have_no_close_passage() -> None:
     for quote in ("completely unrelated wording", "", "zzz", "…"):
         passage = SEED_PASSAGES.closest(quote)
         assert passage is None or passage.similarity < 0.6
+
+
+def test_a_source_saved_with_separate_accents_checks_clean(tmp_path) -> None:
+    (tmp_path / "source.txt").write_text(
+        unicodedata.normalize("NFD", "Le café est fermé à Noël.\n"), encoding="utf-8"
+    )
+    path = tmp_path / "map.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: t\nsource:\n  path: source.txt\npremises:\n"
+        "  - id: a\n    text: The café closes at Christmas.\n    quotes: [café est fermé à Noël]\n",
+        encoding="utf-8",
+    )
+    assert [d.code for d in check_file(path).diagnostics] == []

@@ -23,6 +23,7 @@ kind of every other claim with reasons is guessed from its wording, in the text'
 from __future__ import annotations
 
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -271,7 +272,7 @@ def _document(
     notes: list[str],
 ) -> dict[str, Any]:
     roles, quotes, ids, central = units.roles, units.quotes, units.ids, units.central
-    folded = " ".join(text.split())
+    folded = unicodedata.normalize("NFC", " ".join(text.split()))  # é as one character or two
 
     def objection(step: _Step, seen: frozenset[str]) -> dict[str, Any]:
         out: dict[str, Any] = {"claims": [ids[m] for m in step.members]}
@@ -290,7 +291,7 @@ def _document(
         words = " ".join(said)
         if quotes[unit] and not said:
             notes.append(f"unit {unit} has no text: its segments are empty")
-        found = [q for q in said if " ".join(q.split()) in folded]
+        found = [q for q in said if unicodedata.normalize("NFC", " ".join(q.split())) in folded]
         if unit in units.implicit:
             found = []  # an implicit claim is the annotator's: the text does not state it
         elif len(found) < len(said):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 
 import attrs
 
@@ -166,11 +167,26 @@ class SourceText:
         else:
             words = " ".join(folded.split())
             self.normalized = words + " " if words and folded[-1:].isspace() else words
+        # The Unicode form the text is in, that quotes are put in: an accented letter is one
+        # character in NFC (as typed), a letter and an accent in NFD (as some PDFs and macOS
+        # give it), and looks the same either way. None: ASCII, or a text mixing the two.
+        self.form: str | None = None
+        if not text.isascii():
+            for form in ("NFC", "NFD"):
+                if unicodedata.is_normalized(form, text):
+                    self.form = form
+                    break
         self._line_starts: list[int] | None = None
         self._index: dict[str, int] | None = None
         self._lowered: str | None = None  # the normalized text in lower case, once needed
         self._cursor = 0  # where the last quote that contains() found by scanning ends
         self._scanned = 0  # characters of ``normalized`` scanned so far, to weigh the index
+
+    def _parts(self, quote: str) -> list[str]:
+        """The quote's normalized parts (:func:`_parts`), in the text's Unicode form."""
+        if self.form is not None and not quote.isascii():
+            quote = unicodedata.normalize(self.form, quote)
+        return _parts(quote)
 
     def offset(self, index: int) -> int:
         """The offset in the original text of the character at ``index`` of ``normalized``."""
@@ -189,7 +205,7 @@ class SourceText:
         """Where ``quote`` occurs (its elided parts in order, each the first occurrence after
         the one before), or None. Scans the text; :meth:`contains` is faster for a yes or no.
         """
-        found = self._search(_parts(quote), 0)
+        found = self._search(self._parts(quote), 0)
         if found is None:
             return None
         first, end = found
@@ -225,7 +241,7 @@ class SourceText:
         the text scanned from the start. Either way, checking thousands of quotes against a
         long text takes time in proportion to both, not to their product.
         """
-        parts = _parts(quote)
+        parts = self._parts(quote)
         if not parts:
             return False
         if self._index is None and self._scanned <= _SCAN_BUDGET * len(self.normalized):
@@ -304,7 +320,7 @@ class SourceText:
         if len(lowered) != len(self.normalized):  # a letter whose lower case is longer
             return None
         position, first = 0, -1
-        for part in _parts(quote):
+        for part in self._parts(quote):
             index = lowered.find(part.lower(), position)
             if index < 0:
                 return None
@@ -319,7 +335,7 @@ class SourceText:
         skips is not part of it), for coverage. A repeated passage (a standfirst that repeats
         a sentence of the body) is covered wherever it appears; occurrences do not overlap.
         Of a quote found more than :data:`MAX_OCCURRENCES` times, the first that many."""
-        parts = _parts(quote)
+        parts = self._parts(quote)
         text = self.normalized
         found: list[tuple[Match, ...]] = []
         start = 0
