@@ -4,6 +4,7 @@ over stdio."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from argmap.api import check_bytes
 from argmap.lsp import actions, completion, hover, navigation, symbols
 from argmap.lsp.diagnostics import diagnostics
 from argmap.lsp.document import Document
-from argmap.lsp.passages import Sources
+from argmap.lsp.passages import Source, Sources
 
 from .lsptools import after, apply, at, covered, document
 
@@ -434,3 +435,16 @@ def test_fixes_are_only_for_argmaps_own_diagnostics(seed: Document) -> None:
     other = types.Diagnostic(types.Range(at(seed, "title"), after(seed, "title")), "x",
                              code="AM103", source="yaml")  # fmt: skip
     assert actions.actions(seed, [other], Sources()) == []
+
+
+def test_typed_accents_find_sentences_whose_source_stores_them_apart() -> None:
+    # The source as some PDFs and macOS store it (é as e and an accent); the analyst types é.
+    text = unicodedata.normalize("NFD", "Le café ferme à Noël. Le marché reste ouvert.\n")
+    source = Source(text)
+    found = source.matching("le marché reste")
+    assert [r.sentence.text for r in found] == [
+        unicodedata.normalize("NFD", "Le marché reste ouvert.")
+    ]
+    assert found[0].score > 1  # found as the phrase typed, not only by some of its words
+    closest = source.closest("Le café ferme à Noël")
+    assert closest is not None and closest.sentence.line == 1

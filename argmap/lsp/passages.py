@@ -14,6 +14,7 @@ import functools
 import math
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 import attrs
@@ -52,8 +53,14 @@ class Ranked:
     score: float
 
 
+def _low(text: str) -> str:
+    """Text as typed words are matched in it: normalized, accented letters as one character
+    (whichever way the source stores them), lower case."""
+    return unicodedata.normalize("NFC", normalize(text)).lower()
+
+
 def _words(text: str) -> list[str]:
-    return _WORD.findall(normalize(text).lower())
+    return _WORD.findall(_low(text))
 
 
 class Source:
@@ -72,7 +79,7 @@ class Source:
         """The sentences (and lines of furniture) of the text, in order; worked out once."""
         empty = ArgumentMap(title="", claims=())
         return tuple(
-            Sentence(s.line, s.text, s.furniture is not None, normalize(s.text).lower(),
+            Sentence(s.line, s.text, s.furniture is not None, _low(s.text),
                      frozenset(_words(s.text)))
             for s in coverage(empty, SourceText(self.text)).sentences
             if s.text
@@ -82,7 +89,7 @@ class Source:
         """The sentences that hold the typed words, best first: those holding them as one
         phrase, then those holding the most of them (the last one may be a word's start).
         Nothing for fewer than MIN_TYPED characters."""
-        phrase = normalize(typed).lower().strip()
+        phrase = _low(typed).strip()
         words = _WORD.findall(phrase)
         if len(phrase) < MIN_TYPED or not words:
             return []
@@ -133,7 +140,7 @@ class Source:
             key=lambda item: item[:2],
             reverse=True,
         )  # fmt: skip
-        wanted = normalize(text).lower()
+        wanted = _low(text)
         best: Ranked | None = None
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(wanted)
