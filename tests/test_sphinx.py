@@ -278,3 +278,28 @@ def test_a_figure_too_big_for_the_column_is_a_warning_at_its_directive(tmp_path:
     assert notes, done.stderr
     line = (project / "index.rst").read_text(encoding="utf-8").splitlines()[int(notes[0][0]) - 1]
     assert line.startswith(".. argmap::")
+
+
+def test_a_screen_width_fit_in_a_printed_output_is_a_warning_at_its_directive(
+    tmp_path: Path,
+) -> None:
+    # ":fit: 720" is a screen's column: in LaTeX its figures would shrink below 7 pt unsaid.
+    project = example(tmp_path, "sphinx-rst")
+    index = project / "index.rst"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(
+            "   :name: fig-partnership\n", "   :name: fig-partnership\n   :fit: 720\n"
+        )
+    )
+    latex = sphinx(project, "latex")
+    assert latex.returncode == 0, latex.stderr  # drawn all the same
+    said = re.findall(
+        r"index\.rst:(\d+): WARNING: argmap: fit 720 px is a screen's column", latex.stderr
+    )
+    assert len(said) == 1, latex.stderr
+    paper = sphinx_latex("letterpaper").fit  # the text of a letter page, less caption room
+    assert f"give a width on paper (this output's is {paper}) or leave fit out" in latex.stderr
+    line = index.read_text(encoding="utf-8").splitlines()[int(said[0]) - 1]
+    assert line.startswith(".. argmap::")
+    html = sphinx(project)
+    assert html.returncode == 0 and "screen's column" not in html.stderr

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import contextlib
 import re
+import warnings
 from collections.abc import Callable, Iterator
 
 import attrs
 
 from argmap.api import draw
-from argmap.diagnostics import drawing_notes
+from argmap.diagnostics import FitWarning, drawing_notes
 from argmap.draw.options import DrawOptions, Fit
 from argmap.embed.blocks import BlockMap
 from argmap.embed.options import AUTO, BlockOptions
@@ -84,7 +85,14 @@ def draw_figures(block: BlockMap, target: Target, options: BlockOptions) -> tupl
     it (:func:`argmap.api.draw`, so ``focus``, ``status`` and the rest apply), with
     :func:`drawing_options`: as the figures that make it readable in its column, or whole.
     """
-    drawings = draw(block.map, block.path, target.fmt, drawing_options(target, options))
+    chosen = drawing_options(target, options)
+    if target.fit is not None and target.fit.printed and chosen.fit and not chosen.fit.printed:
+        warnings.warn(FitWarning(
+            f"fit {chosen.fit} is a screen's column, and this output is printed: figures laid "
+            "out for a screen may be shrunk to the text, below the 7 pt aimed at on paper; "
+            f"give a width on paper (this output's is {target.fit}) or leave fit out"),
+            stacklevel=2)  # fmt: skip
+    drawings = draw(block.map, block.path, target.fmt, chosen)
     total = len(drawings)
     return tuple(Figure(data, target.fmt, number, total) for number, data in enumerate(drawings, 1))
 
