@@ -23,7 +23,7 @@ from argmap.diagnostics import (
 from argmap.draw.options import DEFAULT_THEME, FORMATS, DrawOptions, Fit, check_choices, check_fit
 from argmap.io import Unreadable, make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
-from argmap.project import HIDDEN_WHY, confine, refusal, roots
+from argmap.project import SOURCE_ROOT_HINT, confine, refused, roots
 from argmap.read.loader import load as load_bytes
 from argmap.read.source import SourceText
 from argmap.read.yamltree import decode
@@ -46,7 +46,6 @@ class Checked:
 #: What the API's functions take as ``source_root``: a folder, or None for the map's project.
 Root = str | os.PathLike[str] | None
 #: Where AM117 says a wider folder is given; document integrations name their own setting.
-SOURCE_ROOT_HINT = "(see --source-root)"
 
 
 def read_source(
@@ -65,9 +64,9 @@ def read_source(
     folders = roots(path, source_root)
     real = confine(location, folders, near=Path(path).parent)
     if real is None:
-        where_it_is, hidden = refusal(location, folders, near=Path(path).parent)
-        why = HIDDEN_WHY if hidden else f"argmap reads source texts only there {SOURCE_ROOT_HINT}"
-        problem = f"source '{amap.source.path}' {where_it_is}; {why}"
+        only = f"argmap reads source texts only there {SOURCE_ROOT_HINT}"
+        said = refused(location, folders, Path(path).parent, only=only)
+        problem = f"source '{amap.source.path}' {said}"
         return None, [Diagnostic(path, where, "AM117", problem)]
     try:
         data = read_file(real, what="text file")

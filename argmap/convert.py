@@ -17,7 +17,7 @@ from argmap.formats.base import Exported, FormatError, Imported
 from argmap.formats.registry import EXPORTS, IMPORTS
 from argmap.io import Unreadable, read_file
 from argmap.model import ArgumentMap
-from argmap.project import HIDDEN_WHY, confine, refusal, roots
+from argmap.project import SOURCE_ROOT_HINT, confine, refused, roots
 from argmap.read.yamltree import decode
 
 
@@ -72,9 +72,9 @@ def _followed(path: Path, name: str, folders: list[str]) -> bytes:
     (its project, or the source root), links resolved, as a regular file under the limit."""
     real = confine(path, folders, near=Path(name).parent)
     if real is None:
-        where, hidden = refusal(path, folders, Path(name).parent, f"the project of {name}")
-        why = HIDDEN_WHY if hidden else "argmap reads source texts only there (see --source-root)"
-        raise UsageError(f"{path}: {where.removeprefix('is ')}; {why}")
+        only = f"argmap reads source texts only there {SOURCE_ROOT_HINT}"
+        said = refused(path, folders, Path(name).parent, f"the project of {name}", only=only)
+        raise UsageError(f"{path}: {said.removeprefix('is ')}")
     try:
         return read_file(real, what="text file")  # as resolved: no link followed again
     except Unreadable as exc:

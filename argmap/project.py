@@ -104,6 +104,25 @@ def refusal(
     return f"is outside {whose} ({' or '.join(folders)})", False
 
 
+#: Where a command-line user widens what argmap reads (integrations name their own setting).
+SOURCE_ROOT_HINT = "(see --source-root)"
+
+
+def refused(
+    path: str | os.PathLike[str],
+    folders: list[str],
+    near: str | os.PathLike[str] | None = None,
+    whose: str = "the map's project",
+    *,
+    only: str,
+) -> str:
+    """:func:`refusal` as a message: where ``path`` lies, then why argmap refuses it,
+    :data:`HIDDEN_WHY` for a hidden file, else ``only`` (e.g. ``argmap reads source texts only
+    there (see --source-root)``)."""
+    where, hidden = refusal(path, folders, near, whose)
+    return f"{where}; {HIDDEN_WHY if hidden else only}"
+
+
 def _inside(real: str, folder: str) -> bool:
     key, inside = os.path.normcase(real), os.path.normcase(folder)
     return key == inside or key.startswith(inside.rstrip(os.sep) + os.sep)
@@ -112,10 +131,12 @@ def _inside(real: str, folder: str) -> bool:
 __all__ = [
     "HIDDEN_WHY",
     "PROJECT_MARKERS",
+    "SOURCE_ROOT_HINT",
     "confine",
     "hidden_part",
     "project_of",
     "project_of_folder",
     "refusal",
+    "refused",
     "roots",
 ]

@@ -266,9 +266,7 @@ def evaluate(amap: ArgumentMap, *, contradictions: bool = True) -> Evaluation:
     """
     graph = Graph(amap, contradictions)
     labels = grounded_labels(graph)
-    for first, members in graph.together.items():
-        for c in members:
-            labels[c] = labels[first]  # one statement: one status
+    graph.spread(labels)
     return Evaluation(graph, labels)
 
 

@@ -200,6 +200,13 @@ class Graph:
         self.attack_to.append(node)
         self.need[node] += 1
 
+    def spread(self, labels: bytearray) -> None:
+        """Give every claim of a statement of several claims its first claim's label, in
+        place: one statement, one status."""
+        for first, members in self.together.items():
+            for c in members:
+                labels[c] = labels[first]
+
     def incoming(self) -> tuple[tuple[list[int], list[int]], ...]:
         """For explanations: each node's members, attackers (not counting contradictions),
         contradicting claims (each claim as written, not its statement's first) and (for a

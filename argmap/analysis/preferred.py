@@ -270,10 +270,16 @@ class Preferred:
         for group, options in self.groups:
             result = [_fill(base, group, option) for base in result for option in options]
         for labels in result:
-            for first, members in self._g.together.items():
-                for c in members:
-                    labels[c] = labels[first]  # one statement: one status
+            self._g.spread(labels)
         return result
+
+    def labelling(self, group: list[int], option: bytes) -> bytearray:
+        """The grounded labelling with one group labelled as ``option`` (one of its preferred
+        labellings), the others left undecided: every label a claim of that group, and its
+        neighbours, have in the preferred labellings that label the group so."""
+        labels = _fill(self.grounded, group, option)
+        self._g.spread(labels)
+        return labels
 
     @property
     def verdicts(self) -> Mapping[str, Verdict]:

@@ -45,13 +45,8 @@ def where(found: Preferred, evaluation: Evaluation, claim_id: str) -> str:
     for label, chosen in kinds.items():
         seen: dict[str, None] = {}
         for option in chosen:
-            labels = bytearray(found.grounded)
-            for x, v in zip(group, option, strict=True):
-                labels[x] = v
-            for first, members in g.together.items():
-                for m in members:
-                    labels[m] = labels[first]
-            seen.setdefault(_around(Evaluation(g, labels), label, against, backing))
+            labelled = Evaluation(g, found.labelling(group, option))
+            seen.setdefault(_around(labelled, label, against, backing))
             if len(seen) > KEPT:
                 break
         if chosen:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from argmap.checks.registry import Context, Finding, check
 from argmap.diagnostics import clip
@@ -110,10 +110,16 @@ def _words_differ(differences: tuple[tuple[str, str], ...]) -> str:
     def said(words: str) -> str:
         return f'"{clip(words, 40, "...", words=True)}"' if words else "nothing"
 
+    return f"; the source has {_told(differences, said)}"
+
+
+def _told(pairs: Sequence[tuple[str, str]], said: Callable[[str], str]) -> str:
+    """Pairs of the source's words and the quote's, the first :data:`DIFFERENCES` of them:
+    ``"a" where the quote has "b", ... (and 2 more)``, each side as ``said`` shows it."""
     told = ", ".join(f"{said(ours)} where the quote has {said(theirs)}"
-                     for ours, theirs in differences[:DIFFERENCES])  # fmt: skip
-    more = len(differences) - DIFFERENCES
-    return f"; the source has {told}" + (f" (and {more} more)" if more > 0 else "")
+                     for ours, theirs in pairs[:DIFFERENCES])  # fmt: skip
+    more = len(pairs) - DIFFERENCES
+    return told + (f" (and {more} more)" if more > 0 else "")
 
 
 def _case_differs(source: SourceText, found: Match, quote: str) -> str:
@@ -125,9 +131,8 @@ def _case_differs(source: SourceText, found: Match, quote: str) -> str:
     if len(written) != len(quoted) or not pairs:  # elided: name the passage instead
         shown = clip(" ".join(written), 160, "...")
         return f'; the source has it with other letter case (line {line}): "{shown}"'
-    differ = ", ".join(f'"{a}" where the quote has "{b}"' for a, b in pairs[:3])
-    more = f" (and {len(pairs) - 3} more)" if len(pairs) > 3 else ""
-    return f"; only letter case differs: the source (line {line}) has {differ}{more}"
+    differ = _told(pairs, lambda words: f'"{words}"')
+    return f"; only letter case differs: the source (line {line}) has {differ}"
 
 
 @check("AM115")

@@ -10,13 +10,13 @@ checking code, not the drawing stack that ``render`` needs.
 
 from __future__ import annotations
 
-import difflib
 import importlib
 
 import click
 
 from argmap import __version__
 from argmap.io import stopping_cleanly
+from argmap.read.suggest import did_you_mean
 
 #: The exit status after Ctrl-C, as shells give it (128 + SIGINT).
 EXIT_INTERRUPTED = 130
@@ -90,9 +90,9 @@ class Commands(click.Group):
         command meant (``argmap evaluate`` → ``eval``), as ``check`` does for ids."""
         name = args[0] if args else ""
         if name not in COMMANDS and not name.startswith("-"):
-            close = difflib.get_close_matches(name, COMMANDS, n=1)
-            if close:
-                ctx.fail(f"No such command '{name}'; did you mean '{close[0]}'?")
+            hint = did_you_mean(name, COMMANDS)
+            if hint:
+                ctx.fail(f"No such command '{name}'{hint}")
         return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

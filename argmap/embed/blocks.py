@@ -9,11 +9,11 @@ from pathlib import Path
 
 import attrs
 
-from argmap.api import SOURCE_ROOT_HINT, check_bytes, check_file
+from argmap.api import check_bytes, check_file
 from argmap.diagnostics import ArgmapError, Diagnostic, Span, UsageError
 from argmap.embed.options import BlockOptions
 from argmap.model import ArgumentMap
-from argmap.project import HIDDEN_WHY, confine, project_of_folder, refusal
+from argmap.project import SOURCE_ROOT_HINT, confine, project_of_folder, refused
 
 #: The name an inline map's path gets (in its block's folder): its ``source: path:`` is read
 #: relative to it.
@@ -117,9 +117,9 @@ def read_block(
         if block.body.strip():
             raise BlockError(place, "an argmap block names a file or holds a map, not both")
         if confine(Path(base, file), [root], near=base) is None:
-            where, hidden = refusal(Path(base, file), [root], base, "the documentation project")
-            why = HIDDEN_WHY if hidden else f"argmap reads maps only there (see {setting})"
-            raise BlockError(place, f"file={file} {where}; {why}")
+            only = f"argmap reads maps only there (see {setting})"
+            said = refused(Path(base, file), [root], base, "the documentation project", only=only)
+            raise BlockError(place, f"file={file} {said}")
         try:
             checked = check_file(Path(base, file), source_root=root)
         except UsageError as exc:

@@ -20,7 +20,7 @@ from argmap.lsp.cursor import mapping_of
 from argmap.lsp.diagnostics import SOURCE
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Claim, Token
-from argmap.lsp.passages import Ranked, Source, Sources
+from argmap.lsp.passages import Ranked, Sources
 from argmap.model import Kind
 from argmap.model.keys import ID_PATTERN, KEYS, MAX_ID
 
@@ -110,19 +110,16 @@ def _unknown_key(document: Document, problem: types.Diagnostic) -> list[types.Co
     ]
 
 
-def _source(document: Document, sources: Sources) -> Source | None:
-    relative = document.outline.source_path
-    path = None if relative is None else sources.locate(document.path, relative)
-    return None if path is None else sources.get(path)
-
-
 def _closest_quote(
     document: Document, problem: types.Diagnostic, sources: Sources
 ) -> list[types.CodeAction]:
     token = _token(document, problem)
-    source = _source(document, sources)
-    found = None if token is None or source is None else source.closest_quote(token.value)
-    if token is None or source is None or found is None or found.similarity < SIMILAR:
+    read = sources.for_map(document.path, document.outline.source_path)
+    if token is None or read is None:
+        return []
+    source = read[1]
+    found = source.closest_quote(token.value)
+    if found is None or found.similarity < SIMILAR:
         return []
     passage = " ".join(source.text[found.start : found.end].split())
     title = f"Replace the quote by the closest passage (line {found.line})"
@@ -183,8 +180,8 @@ def _unquoted(
     if claim is None or "implicit" in claim.keys or "quotes" in claim.keys:
         return []
     fixes = [_mark_implicit(document, claim, problem)]
-    source = _source(document, sources)
-    found = source.closest(claim.text) if source is not None and claim.text else None
+    read = sources.for_map(document.path, document.outline.source_path)
+    found = read[1].closest(claim.text) if read is not None and claim.text else None
     if found is not None and found.score >= MIN_SIMILARITY:
         fixes.append(_quote_passage(document, claim, problem, found))
     return fixes

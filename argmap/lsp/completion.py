@@ -185,11 +185,10 @@ def _values(document: Document, where: Place, offset: int) -> list[types.Complet
 def _quotes(
     document: Document, where: Place, offset: int, sources: Sources
 ) -> list[types.CompletionItem]:
-    relative = document.outline.source_path
-    path = None if relative is None else sources.locate(document.path, relative)
-    source = None if path is None else sources.get(path)
-    if source is None:
+    read = sources.for_map(document.path, document.outline.source_path)
+    if read is None:
         return []
+    source = read[1]
     typed = where.typed
     opening = typed[:1] if typed[:1] in ("'", '"') else ""
     end = offset

@@ -34,11 +34,12 @@ def _passage(document: Document, offset: int, sources: Sources) -> list[types.Lo
     token = document.outline.token_at(offset)
     if token is None or token.key or not 3 <= len(token.path) <= 4 or token.path[2] != "quotes":
         return []
-    relative = document.outline.source_path
-    path = None if relative is None else sources.locate(document.path, relative)
-    source = None if path is None else sources.get(path)
-    found = None if source is None else source.searchable.find(token.value)
-    if path is None or source is None or found is None:
+    read = sources.for_map(document.path, document.outline.source_path)
+    if read is None:
+        return []
+    path, source = read
+    found = source.searchable.find(token.value)
+    if found is None:
         return []
     lines = Lines(source.text, document.lines.encoding)
     return [types.Location(Path(path).as_uri(), lines.range(found.start, found.end))]

@@ -81,7 +81,7 @@ class Source:
         return tuple(
             Sentence(s.line, s.text, s.furniture is not None, _low(s.text),
                      frozenset(_words(s.text)))
-            for s in coverage(empty, SourceText(self.text)).sentences
+            for s in coverage(empty, self.searchable).sentences
             if s.text
         )  # fmt: skip
 
@@ -154,7 +154,7 @@ class Source:
 
     @functools.cached_property
     def _passages(self) -> Passages:
-        return Passages(SourceText(self.text))
+        return Passages(self.searchable)
 
     def closest_quote(self, quote: str) -> Passage | None:
         """The passage of the text a quote not found in it meant, as ``argmap check`` tells
@@ -176,6 +176,13 @@ class Sources:
         path = os.path.normpath(Path(map_path).parent / relative)
         folder = os.path.dirname(map_path)
         return path if confine(path, roots(map_path, None), folder) is not None else None
+
+    def for_map(self, map_path: str, relative: str | None) -> tuple[str, Source] | None:
+        """Where a map's source text is and the text, when the map names one (``relative``,
+        its ``source: path``) that argmap reads and that can be read; else None."""
+        path = None if relative is None else self.locate(map_path, relative)
+        source = None if path is None else self.get(path)
+        return None if path is None or source is None else (path, source)
 
     def get(self, path: str) -> Source | None:
         """The source text at ``path``, or None when it cannot be read as UTF-8."""

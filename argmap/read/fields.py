@@ -186,20 +186,22 @@ class Fields:
             return None
         if text in ("true", "True", "TRUE", "false", "False", "FALSE"):
             return text.lower() == "true"
-        if _INTEGER.fullmatch(text) and len(text.lstrip("+-")) > MOST_DIGITS:
-            self.error(node.span, "AM010", f"a number of {len(text.lstrip('+-'))} digits in "
-                       f"{what}; argmap reads whole numbers of at most {MOST_DIGITS} digits "
-                       "(write it in quotes to keep it as text)")  # fmt: skip
-            return None
         if _INTEGER.fullmatch(text):
-            return int(text)
-        if _FLOAT.fullmatch(text) and math.isinf(float(text)):
+            digits = len(text.lstrip("+-"))
+            if digits <= MOST_DIGITS:
+                return int(text)
+            self.error(node.span, "AM010", f"a number of {digits} digits in {what}; argmap reads "
+                       f"whole numbers of at most {MOST_DIGITS} digits (write it in quotes to "
+                       "keep it as text)")  # fmt: skip
+            return None
+        if _FLOAT.fullmatch(text):
+            number = float(text)
+            if not math.isinf(number):
+                return number
             self.error(node.span, "AM010", f"the number {clip(text, 40)} in {what} is larger "
                        "than JSON's numbers go (about 1.8e308); write it in quotes to keep it "
                        "as text")  # fmt: skip
             return None
-        if _FLOAT.fullmatch(text):
-            return float(text)
         return text
 
 
