@@ -9,6 +9,8 @@ past the first parser and into argmap's own code.
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -127,3 +129,31 @@ def test_importing_microtext_reads_any_bytes_or_raises_format_error(data: bytes,
         assert str(exc)
     else:
         assert imported.map.title
+
+
+MICRO_EDGE = st.tuples(
+    st.sampled_from(["a1", "a2", "a3", "a4"]),
+    st.sampled_from(["a1", "a2", "a3", "a4", "c0", "c1", "c2", "c3", "c4", "c5", "x"]),
+    st.sampled_from(["sup", "exa", "reb", "und", "add"]),
+)
+
+
+@FUZZ
+@given(st.lists(MICRO_EDGE, max_size=10))
+def test_importing_any_microtext_graph_gives_a_map_that_checks(
+    edges: list[tuple[str, str, str]],
+) -> None:
+    """Whatever its annotators drew between four units (self-supports, cycles, repeats, a unit
+    for and against one claim, undercuts of anything), a microtext imports as a map that passes
+    its check: what the map cannot hold is left out with a note, never a map the check refuses."""
+    units = "".join(f'<adu id="a{n}" type="{"pro" if n < 4 else "opp"}"/>' for n in range(1, 5))
+    segments = "".join(f'<edu id="e{n}">{t}.</edu><edge id="s{n}" src="e{n}" trg="a{n}" '
+                       'type="seg"/>' for n, t in enumerate("ABCD", 1))  # fmt: skip
+    drawn = "".join(f'<edge id="c{n}" src="{src}" trg="{trg}" type="{kind}"/>'
+                    for n, (src, trg, kind) in enumerate(edges))  # fmt: skip
+    xml = f'<arggraph id="f">{segments}{units}{drawn}</arggraph>'.encode()
+    imported = microtext.read(xml, "A. B. C. D.", name="f.xml", source_path="f.txt")
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "f.txt").write_text("A. B. C. D.", encoding="utf-8")
+        checked = check_bytes(dump(imported.map).encode("utf-8"), str(Path(folder, "f.yaml")))
+    assert checked.ok, ([str(d) for d in checked.diagnostics], imported.notes)

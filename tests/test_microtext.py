@@ -324,3 +324,72 @@ def test_a_segment_with_accents_stored_otherwise_than_in_the_text_keeps_its_quot
     imported = microtext.read(xml, "A. Café. C.", name="t.xml", source_path="t.txt")
     assert not [note for note in imported.notes if "not in the text" in note]
     assert [len(c.quotes) for c in imported.map.claims] == [1, 1, 1]
+
+
+#: Annotation errors a corpus file can hold, each one edge that a map cannot hold as it stands
+#: (the check would refuse the whole import), and the note that names it.
+ANNOTATION_ERRORS = {
+    "a unit supporting itself": (
+        '<edge id="c1" src="a2" trg="a1" type="sup"/><edge id="c2" src="a3" trg="a3" type="sup"/>',
+        "sup edge c2: unit a3 cannot support itself; left out",
+    ),
+    "a unit attacking itself": (
+        '<edge id="c1" src="a2" trg="a1" type="sup"/><edge id="c2" src="a3" trg="a3" type="reb"/>',
+        "reb edge c2: unit a3 cannot attack itself; left out",
+    ),
+    "a support cycle": (
+        '<edge id="c1" src="a2" trg="a1" type="sup"/><edge id="c2" src="a3" trg="a2" type="sup"/>'
+        '<edge id="c3" src="a2" trg="a3" type="sup"/>',
+        "sup edge c3 closes a support cycle (units a2 → a3 → a2); left out",
+    ),
+    "a unit supporting and attacking one claim": (
+        '<edge id="c1" src="a2" trg="a1" type="sup"/><edge id="c2" src="a2" trg="a1" type="reb"/>'
+        '<edge id="c3" src="a3" trg="a1" type="reb"/>',
+        "reb edge c2: unit a2 both supports and attacks a1; the attack is left out",
+    ),
+    "a unit undercutting its own support": (
+        '<edge id="c1" src="a2" trg="a1" type="sup"/><edge id="c2" src="a2" trg="c1" type="und"/>'
+        '<edge id="c3" src="a3" trg="a1" type="reb"/>',
+        "und edge c2: unit a2 both supports a1 and undercuts a step of it; the undercut is "
+        "left out",
+    ),
+    "a support given twice": (
+        '<edge id="c1" src="a2" trg="a1" type="sup"/><edge id="c2" src="a2" trg="a1" type="sup"/>'
+        '<edge id="c3" src="a3" trg="a1" type="reb"/>',
+        "sup edge c2 repeats edge c1 (a2 → a1); left out",
+    ),
+    "a claim added to a step of itself": (
+        '<edge id="c1" src="a2" trg="a1" type="sup"/><edge id="c2" src="a3" trg="a1" type="reb"/>'
+        '<edge id="c3" src="a1" trg="c2" type="add"/>',
+        "add edge c3 adds unit a1 to an attack on a1 itself; left out",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", ANNOTATION_ERRORS)
+def test_annotation_errors_are_left_out_with_a_note_and_the_map_checks(
+    case: str, tmp_path: Path
+) -> None:
+    """An edge the map cannot hold is left out and named, as the AIF and Argdown importers do,
+    and the rest of the text imports as a map that passes its check (before, the import wrote
+    a map that its check refused: exit 1)."""
+    edges, note = ANNOTATION_ERRORS[case]
+    units = '<adu id="a1" type="pro"/><adu id="a2" type="pro"/><adu id="a3" type="opp"/>'
+    imported = microtext.read(_graph(units, edges), "A. B. C.", name="t.xml", source_path="t.txt")
+    assert note in imported.notes
+    (tmp_path / "t.txt").write_text("A. B. C.", encoding="utf-8")
+    (tmp_path / "t.yaml").write_text(dump(imported.map), encoding="utf-8")
+    checked = check_file(tmp_path / "t.yaml")
+    assert checked.ok, [str(d) for d in checked.diagnostics]
+    # What is not in error is kept: a2 supports a1 in every case.
+    assert Reason((Ref("a2"),)) in imported.map.by_id()["a1"].reasons
+
+
+def test_undercuts_of_a_left_out_edge_go_to_the_edge_it_repeats() -> None:
+    """A repeated support is one reason; what undercut the repeat undercuts that reason."""
+    units = '<adu id="a1" type="pro"/><adu id="a2" type="pro"/><adu id="a3" type="opp"/>'
+    edges = ('<edge id="c1" src="a2" trg="a1" type="sup"/><edge id="c2" src="a2" trg="a1" '
+             'type="sup"/><edge id="c3" src="a3" trg="c2" type="und"/>')  # fmt: skip
+    imported = microtext.read(_graph(units, edges), "A. B. C.", name="t.xml", source_path="t.txt")
+    assert imported.map.by_id()["a1"].reasons == (Reason((Ref("a2"),), objections=(Ref("a3"),)),)
+    assert "sup edge c2 repeats edge c1 (a2 → a1); left out" in imported.notes

@@ -12,8 +12,9 @@ the central one. A unit marked ``implicit="true"`` (or made only of segments so 
 implicit claim, without quotes. A ``sup``/``exa`` edge becomes a reason (with the scheme
 ``example`` for ``exa``), a ``reb`` edge an objection to the claim, an ``und`` edge an objection
 to the reason or objection made of the edge it targets, and an ``add`` edge one more claim of
-that reason or objection (linked). Every edge is carried over; segments that belong to no unit
-(not argumentative) are named in a note.
+that reason or objection (linked). Every edge is carried over but those a map cannot hold (the
+corpus' annotation errors, ``steps`` says which), each named in a note; so are segments that
+belong to no unit (not argumentative).
 
 Kinds come from the corpus where it says them: the central claim of a text that takes a stance
 (``pro`` or ``con``) on its topic, a question of what should be done, is a recommendation. The
@@ -32,26 +33,13 @@ import attrs
 from argmap.formats.base import MAX_NESTED_ATTACKS, FormatError, Imported
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
+from argmap.formats.microtext.steps import SUPPORTS, Step, build
 from argmap.model import Kind, Role
 from argmap.model.keys import ID_PATTERN, slugify
 
-#: Edge types and what they become: a support, with its scheme for ``exa``.
-SUPPORTS = {"sup": None, "exa": "example"}
-ATTACKS = ("reb", "und")
 ROLES = {"pro": Role.PROPONENT.value, "opp": Role.OPPONENT.value}
 #: Stances of a text on its topic that make its central claim a recommendation.
 STANCES = ("pro", "con")
-
-
-@attrs.define
-class _Step:
-    """A support or attack built from one edge and the ``add`` edges joining it."""
-
-    edge: str
-    kind: str  # sup, exa, reb, und
-    members: list[str]
-    target: str  # a unit id (sup, exa, reb) or an edge id (und)
-    undercuts: list[str] = attrs.Factory(list)  # ids of und edges attacking this step
 
 
 class _Refused(Exception):
@@ -136,61 +124,16 @@ def read(xml: bytes, text: str, *, name: str, source_path: str) -> Imported:
              for e in root.iter("edge")}  # fmt: skip
     quotes: dict[str, list[str]] = {unit: [] for unit in roles}
     made_of: dict[str, list[str]] = {unit: [] for unit in roles}  # unit → its segments
-    steps: dict[str, _Step] = {}
-    outgoing: set[str] = set()
     for edge, (src, trg, kind) in edges.items():
-        if kind == "seg":
-            if src in segments and trg in quotes:
-                quotes[trg].append(segments[src])
-                made_of[trg].append(src)
-            else:
-                notes.append(
-                    f"segment edge {edge} ({src} → {trg}) names no segment or unit; left out"
-                )
+        if kind != "seg":
             continue
-        outgoing.add(src)
-        if src not in roles:
-            notes.append(f"edge {edge} starts at '{src}', which is no unit; left out")
-        elif kind in SUPPORTS or kind == "reb":
-            if trg in roles:
-                steps[edge] = _Step(edge, kind, [src], trg)
-            else:
-                notes.append(f"{kind} edge {edge} targets '{trg}', which is no unit; left out")
-        elif kind not in ("und", "add"):
-            notes.append(f"edge {edge} has the unknown type '{kind}'; left out")
-    for edge, (src, trg, kind) in edges.items():  # undercuts, then the claims they add
-        if kind == "und" and src in roles:
-            steps[edge] = _Step(edge, kind, [src], trg)
-    # An undercut of an edge that is left out is left out too (and so on, up a chain: each
-    # round the undercuts of those just left out, in the file's order; not the whole list
-    # again each round, which cost the square of a long chain's length).
-    order = {edge: n for n, edge in enumerate(steps)}
-    undercuts: dict[str, list[str]] = {}
-    for edge, step in steps.items():
-        if step.kind == "und":
-            undercuts.setdefault(step.target, []).append(edge)
-    dangling = [e for e, s in steps.items() if s.kind == "und" and s.target not in steps]
-    while dangling:
-        for edge in dangling:
-            notes.append(
-                f"und edge {edge} targets '{steps[edge].target}', which is no edge; left out"
-            )
-            del steps[edge]
-        following = {e for edge in dangling for e in undercuts.get(edge, ()) if e in steps}
-        dangling = sorted(following, key=order.__getitem__)
-    for edge, step in steps.items():
-        if step.kind == "und":
-            steps[step.target].undercuts.append(edge)
-    lost = _unreached(steps, notes)
-    for edge, (src, trg, kind) in edges.items():
-        if kind != "add" or src not in roles or trg in lost:
-            continue
-        if trg not in steps:
-            notes.append(f"add edge {edge} targets '{trg}', which is no edge; left out")
-        elif src in steps[trg].members:
-            notes.append(f"add edge {edge} adds {src} to edge {trg} a second time; left out")
+        if src in segments and trg in quotes:
+            quotes[trg].append(segments[src])
+            made_of[trg].append(src)
         else:
-            steps[trg].members.append(src)
+            notes.append(f"segment edge {edge} ({src} → {trg}) names no segment or unit; left out")
+    steps = build(edges, set(roles), notes)
+    outgoing = {src for src, _, kind in edges.values() if kind != "seg"}
     central = [unit for unit in roles if unit not in outgoing]
     if len(central) != 1:
         notes.append(
@@ -210,41 +153,6 @@ def read(xml: bytes, text: str, *, name: str, source_path: str) -> Imported:
     if amap is None:  # pragma: no cover - the document is built to the format
         raise FormatError("; ".join(d.message for d in diagnostics))
     return Imported(amap, tuple(notes))
-
-
-def _unreached(steps: dict[str, _Step], notes: list[str]) -> set[str]:
-    """Take out the undercuts that reach no support or rebuttal (one undercutting itself, a
-    cycle of undercuts, one undercutting those), naming them; their edges."""
-    reached: set[str] = set()
-    stack = [edge for edge, step in steps.items() if step.kind != "und"]
-    while stack:
-        for undercut in steps[stack.pop()].undercuts:
-            if undercut not in reached:
-                reached.add(undercut)
-                stack.append(undercut)
-    lost = [edge for edge, step in steps.items() if step.kind == "und" and edge not in reached]
-    said: set[str] = set()
-    for edge in lost:  # the cycles first, each once, in the order of the file
-        cycle, at = [edge], steps[edge].target
-        while at != edge and at not in cycle and at in lost:
-            cycle.append(at)
-            at = steps[at].target
-        if at == edge and edge not in said:
-            said.update(cycle)
-            if len(cycle) == 1:
-                notes.append(f"und edge {edge} undercuts itself, reaching no support or "
-                             "rebuttal; left out")  # fmt: skip
-            else:
-                names = ", ".join(sorted(cycle, key=lost.index))
-                notes.append(f"und edges {names} undercut one another in a cycle, reaching no "
-                             "support or rebuttal; left out")  # fmt: skip
-    for edge in lost:
-        if edge not in said:
-            notes.append(f"und edge {edge} targets '{steps[edge].target}', which is left out; "
-                         "left out")  # fmt: skip
-    for edge in lost:
-        del steps[edge]
-    return set(lost)
 
 
 def _true(value: str | None) -> bool:
@@ -267,14 +175,14 @@ def _document(
     name: str,
     source_path: str,
     units: _Units,
-    steps: dict[str, _Step],
+    steps: dict[str, Step],
     text: str,
     notes: list[str],
 ) -> dict[str, Any]:
     roles, quotes, ids, central = units.roles, units.quotes, units.ids, units.central
     folded = unicodedata.normalize("NFC", " ".join(text.split()))  # é as one character or two
 
-    def objection(step: _Step, seen: frozenset[str]) -> dict[str, Any]:
+    def objection(step: Step, seen: frozenset[str]) -> dict[str, Any]:
         out: dict[str, Any] = {"claims": [ids[m] for m in step.members]}
         nested = [steps[u] for u in step.undercuts if u not in seen]
         if len(seen) > MAX_NESTED_ATTACKS and nested:
