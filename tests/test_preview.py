@@ -224,3 +224,32 @@ def test_a_port_in_use_is_a_usage_error(seed_copy: Path) -> None:
         )
     finally:
         stop(server)
+
+
+def test_the_event_stream_is_refused_to_pages_of_other_origins(seed_copy: Path) -> None:
+    """A web page open in the user's browser can ask for the stream (the browser names its
+    origin): it could hold streams open without end, a thread each. The preview's own page,
+    at either of its names, and tools that are no browser (no Origin) get it."""
+    preview = Preview(str(seed_copy))
+    preview.refresh()
+    server = start(preview)
+    try:
+        port = server.server_address[1]
+
+        def status(origin: str | None) -> int:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            headers = {"Host": f"127.0.0.1:{port}"} | ({"Origin": origin} if origin else {})
+            try:
+                connection.request("GET", "/events?version=-1", headers=headers)
+                with connection.getresponse() as response:
+                    return response.status
+            finally:
+                connection.close()
+
+        for origin in ("https://attacker.example", "null", f"http://127.0.0.1:{port + 1}",
+                       f"http://attacker.example:{port}"):  # fmt: skip
+            assert status(origin) == 403, origin
+        for origin in (None, f"http://127.0.0.1:{port}", f"http://localhost:{port}"):
+            assert status(origin) == 200, origin
+    finally:
+        stop(server)

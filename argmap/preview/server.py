@@ -4,7 +4,9 @@ tells it when the map was drawn again or its diagnostics changed.
 The HTTP server (the standard library's, one thread a connection) listens on the loopback
 interface only and answers only requests addressed to it by that name (``127.0.0.1`` or
 ``localhost`` and its port), so no other machine and no web page under another host name
-(DNS rebinding) can read the map. The main thread polls the files and redraws
+(DNS rebinding) can read the map. The event stream is refused to pages of any other origin: a
+web page open in the user's browser could otherwise hold streams open without end, a thread
+each (it could not read them). The main thread polls the files and redraws
 (:class:`argmap.preview.state.Preview`); Graphviz thus runs in one thread only.
 """
 
@@ -49,6 +51,9 @@ class _Handler(BaseHTTPRequestHandler):
             if not _VERSION.fullmatch(version):  # the page sends a number; any site can send this
                 self.send_error(HTTPStatus.BAD_REQUEST, "bad version")
                 return
+            if not self._from_our_page():
+                self.send_error(HTTPStatus.FORBIDDEN, "another origin")
+                return
             self._events(int(version))
         elif url.path == "/favicon.ico":
             self.send_response(HTTPStatus.NO_CONTENT)
@@ -60,6 +65,14 @@ class _Handler(BaseHTTPRequestHandler):
         port = self.server.server_address[1]
         host = self.headers.get("Host", "")
         return host in (f"127.0.0.1:{port}", f"localhost:{port}")
+
+    def _from_our_page(self) -> bool:
+        """No ``Origin`` (browsers send none for the page's own stream, or a tool that is no
+        browser), or the preview's own: a browser names the page's origin in every request
+        one page makes to another (``null`` for a local file or a sandboxed frame)."""
+        origin = self.headers.get("Origin")
+        port = self.server.server_address[1]
+        return origin is None or origin in (f"http://127.0.0.1:{port}", f"http://localhost:{port}")
 
     def _page(self) -> None:
         body = live_page(*self.server.preview.snapshot())
