@@ -452,8 +452,9 @@ def test_support_cycles_are_broken_as_searching_again_after_each_would(data: st.
 
 
 def test_breaking_support_cycles_is_linear() -> None:
-    # I-nodes 0..n, each supporting the next and the next it: n two-claim cycles, broken in a
-    # blink (searching again after each took 20 s for n = 4000).
+    # I-nodes 0..n, each supporting the next and the next it: n two-claim cycles, broken in
+    # well under a second (searching again after each took 20 s for n = 4000). The limit is a
+    # guard against that square, not a time to meet: a busy machine took 1.6 s.
     n = 4000
     nodes = [(str(i), "I", f"Claim number {i}.") for i in range(n + 1)]
     nodes += [(f"r{i}", "RA", "Default Inference") for i in range(2 * n)]
@@ -464,7 +465,7 @@ def test_breaking_support_cycles_is_linear() -> None:
     start = time.perf_counter()
     notes: list[str] = []
     tidy(found.reasons, notes)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 6.0
     assert len(notes) == n and notes[0] == (
         "RA node r0 closes a support cycle (nodes 0 → 1 → 0); left out"
     )

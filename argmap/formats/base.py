@@ -10,6 +10,7 @@ import attrs
 
 from argmap.diagnostics import ArgmapError
 from argmap.model import ArgumentMap
+from argmap.model.keys import ID_PATTERN, MAX_ID, slugify
 from argmap.read.yamltree import bad_character
 
 
@@ -65,6 +66,51 @@ def shorten(text: str, limit: int) -> str:
     if " " in cut[limit // 2 :]:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip() + "…"
+
+
+@attrs.define
+class Ids:
+    """Claim ids for an import, each given once: the id wanted, else numbered (``base-2``,
+    ``base-3``, …) from the last number that base was given, as those below it are taken
+    (counting them again for each claim cost the square of their number).
+
+    Every id given is an id, and the search ends: a base that is none is made one first, and a
+    numbered id is the base cut to leave room for its number, without a hyphen at the cut
+    (``…-a--2`` is no id: an AIF import once tried the next number for ever).
+
+    >>> ids = Ids()
+    >>> ids.unique("same"), ids.unique("same"), ids.unique("Same!"), ids.unique("same-2")
+    ('same', 'same-2', 'same-3', 'same-2-2')
+    """
+
+    taken: set[str] = attrs.Factory(set)
+    numbers: dict[str, int] = attrs.Factory(dict)  # base → the last number given to it
+
+    def take(self, wanted: str) -> bool:
+        """Give ``wanted`` itself when it is an id and free."""
+        if wanted in self.taken or not ID_PATTERN.fullmatch(wanted) or len(wanted) > MAX_ID:
+            return False
+        self.taken.add(wanted)
+        return True
+
+    def unique(self, base: str) -> str:
+        """``base`` (made an id and cut to ``MAX_ID``), numbered when it is taken."""
+        base = base[:MAX_ID].strip("-")
+        if not ID_PATTERN.fullmatch(base):
+            base = slugify(base)
+        number = self.numbers.get(base, 1)
+        candidate = base if number == 1 else _numbered(base, number)
+        while candidate in self.taken:
+            number += 1
+            candidate = _numbered(base, number)
+        self.numbers[base] = number
+        self.taken.add(candidate)
+        return candidate
+
+
+def _numbered(base: str, number: int) -> str:
+    cut = min(MAX_ID - 6, MAX_ID - 1 - len(str(number)))
+    return f"{base[:cut].rstrip('-')}-{number}"
 
 
 class _Step(Protocol):
@@ -163,6 +209,6 @@ def leading_words(slug: str, most: int = 5, longest: int = 32) -> str:
 
 
 __all__ = [
-    "MAX_NESTED_ATTACKS", "Exported", "FormatError", "Imported", "break_support_cycles",
+    "MAX_NESTED_ATTACKS", "Exported", "FormatError", "Ids", "Imported", "break_support_cycles",
     "clean_text", "leading_words", "nesting", "shorten",
 ]  # fmt: skip

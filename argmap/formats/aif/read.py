@@ -32,6 +32,7 @@ from argmap.formats.aif.write import DERIVED, PLACEHOLDERS, layout
 from argmap.formats.base import (
     MAX_NESTED_ATTACKS,
     FormatError,
+    Ids,
     Imported,
     clean_text,
     leading_words,
@@ -41,7 +42,7 @@ from argmap.formats.base import (
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
 from argmap.model import ArgumentMap, Carried, Kind, Role
-from argmap.model.keys import ID_PATTERN, MAX_CLAIM_TEXT, MAX_ID, MAX_TEXT, slugify
+from argmap.model.keys import MAX_CLAIM_TEXT, MAX_TEXT, slugify
 from argmap.read.yamltree import MAX_DEPTH
 
 KINDS = frozenset(kind.value for kind in Kind)
@@ -134,19 +135,11 @@ class _Objections:
         return out
 
 
-def _claim_id(text: str, node: str, taken: set[str], numbers: dict[str, int]) -> str:
-    """An id made of the first words of ``text`` and the node id: ``member-states-278``;
-    numbered when taken, from the last number given to that base (``numbers``): those below
-    it are taken, and counting them again for each node cost the square of their number."""
+def _claim_base(text: str, node: str) -> str:
+    """The id a node's claim wants: the first words of ``text`` and the node id,
+    ``member-states-278``."""
     suffix = re.sub(r"[^a-z0-9]+", "-", node.lower()).strip("-") or "node"
-    base = f"{leading_words(slugify(text))[:32].strip('-')}-{suffix}"[:MAX_ID].strip("-")
-    number = numbers.get(base, 1)
-    candidate = base if number == 1 else f"{base[: MAX_ID - 6]}-{number}"
-    while candidate in taken or not ID_PATTERN.fullmatch(candidate):
-        number += 1
-        candidate = f"{base[: MAX_ID - 6]}-{number}"
-    numbers[base] = number
-    return candidate
+    return f"{leading_words(slugify(text))[:32].strip('-')}-{suffix}"
 
 
 def _dialogue(graph: Graph, doc: dict[str, Any]) -> dict[str, dict[str, str]]:
@@ -283,16 +276,14 @@ class _Reader:
 
         inodes = graph.of_type("I")
         ids: dict[str, str] = {}
-        taken: set[str] = set()
-        numbers: dict[str, int] = {}
+        given = Ids()
         for node in inodes:
             wanted = ext_claims.get(node.id)
             wanted = wanted.get("id") if isinstance(wanted, dict) else None
-            if isinstance(wanted, str) and ID_PATTERN.fullmatch(wanted) and wanted not in taken:
+            if isinstance(wanted, str) and given.take(wanted):
                 ids[node.id] = wanted
             else:
-                ids[node.id] = _claim_id(node.text, node.id, taken, numbers)
-            taken.add(ids[node.id])
+                ids[node.id] = given.unique(_claim_base(node.text, node.id))
         position: dict[str, int] = {}  # a relation's node → its place under the claim read
 
         def ordered(steps: list[Step]) -> list[Step]:

@@ -28,11 +28,11 @@ from argmap.formats.argdown.model import Member, Model, ModelError, Node
 from argmap.formats.argdown.parse import ParseError, parse
 from argmap.formats.argdown.steps import Step, documents, extra_of, relations, tidy
 from argmap.formats.argdown.write import MARK
-from argmap.formats.base import FormatError, Imported, clean_text, leading_words, shorten
+from argmap.formats.base import FormatError, Ids, Imported, clean_text, leading_words, shorten
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
 from argmap.model import Kind, Role
-from argmap.model.keys import ID_PATTERN, MAX_CLAIM_TEXT, MAX_ID, MAX_TEXT, MAX_TITLE, slugify
+from argmap.model.keys import MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE, slugify
 
 #: Argdown's own data keys: directives, not content.
 DIRECTIVES = ("isCanonical", "isInGroup")
@@ -121,21 +121,11 @@ class _Reader:
         self.argmap = str(matter.get(MARK)) == "1"
         self.notes: list[str] = []
         self.ids: dict[int, str] = {}
-        self.taken: set[str] = set()
-        self.numbers: dict[str, int] = {}  # base → the last number given to it
+        self.given = Ids()
 
     def unique(self, base: str) -> str:
-        """An id not taken: ``base``, else numbered from the last number that base was given
-        (those below are taken; counting them again for each claim cost their square)."""
-        base = base[:MAX_ID].strip("-") or "claim"
-        number = self.numbers.get(base, 1)
-        candidate = base if number == 1 else f"{base[: MAX_ID - 6].rstrip('-')}-{number}"
-        while candidate in self.taken or not ID_PATTERN.fullmatch(candidate):
-            number += 1
-            candidate = f"{base[: MAX_ID - 6].rstrip('-')}-{number}"
-        self.numbers[base] = number
-        self.taken.add(candidate)
-        return candidate
+        """An id not taken: ``base``, else numbered (see :class:`Ids`)."""
+        return self.given.unique(base)
 
     def step_arguments(self) -> dict[int, Step]:
         """Arguments without a premise–conclusion structure that are the step their supporters

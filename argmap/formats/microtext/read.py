@@ -30,12 +30,12 @@ from typing import Any
 
 import attrs
 
-from argmap.formats.base import MAX_NESTED_ATTACKS, FormatError, Imported
+from argmap.formats.base import MAX_NESTED_ATTACKS, FormatError, Ids, Imported
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
 from argmap.formats.microtext.steps import SUPPORTS, Step, build
 from argmap.model import Kind, Role
-from argmap.model.keys import ID_PATTERN, slugify
+from argmap.model.keys import slugify
 
 ROLES = {"pro": Role.PROPONENT.value, "opp": Role.OPPONENT.value}
 #: Stances of a text on its topic that make its central claim a recommendation.
@@ -86,20 +86,8 @@ def parse(xml: bytes) -> ET.Element:
 
 def _ids(units: list[str]) -> dict[str, str]:
     """A claim id for every unit: the unit's own id when it is one, else a unique slug of it."""
-    ids: dict[str, str] = {}
-    taken: set[str] = set()
-    numbers: dict[str, int] = {}  # base → the last number given to it (those below are taken)
-    for unit in units:
-        base = unit if ID_PATTERN.fullmatch(unit) and len(unit) <= 60 else slugify(unit)[:60]
-        n = numbers.get(base, 1)
-        candidate = base if n == 1 else f"{base}-{n}"
-        while candidate in taken:
-            n += 1
-            candidate = f"{base}-{n}"
-        numbers[base] = n
-        ids[unit] = candidate
-        taken.add(candidate)
-    return ids
+    ids = Ids()
+    return {unit: ids.unique(unit if len(unit) <= 60 else slugify(unit)[:60]) for unit in units}
 
 
 def read(xml: bytes, text: str, *, name: str, source_path: str) -> Imported:
