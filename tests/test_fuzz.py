@@ -19,9 +19,9 @@ from argmap.api import check_bytes
 from argmap.diagnostics import MapError
 from argmap.formats import aif, microtext
 from argmap.formats import json as json_format
-from argmap.formats.base import FormatError
+from argmap.formats.base import FormatError, Ids
 from argmap.formats.yaml import dump
-from argmap.model.keys import KEYS
+from argmap.model.keys import ID_PATTERN, KEYS, MAX_ID
 from argmap.read.loader import load
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
@@ -157,3 +157,16 @@ def test_importing_any_microtext_graph_gives_a_map_that_checks(
         Path(folder, "f.txt").write_text("A. B. C. D.", encoding="utf-8")
         checked = check_bytes(dump(imported.map).encode("utf-8"), str(Path(folder, "f.yaml")))
     assert checked.ok, ([str(d) for d in checked.diagnostics], imported.notes)
+
+
+@FUZZ
+@given(st.lists(st.text(alphabet="ab-1!", max_size=70) | st.sampled_from(["a" * 57 + "-b" * 4]),
+                max_size=30))  # fmt: skip
+def test_every_id_an_import_gives_is_an_id_and_given_once(bases: list[str]) -> None:
+    """Whatever the texts and node ids an importer makes ids of (cut at any place, hyphens
+    where the cut falls), each id it gives is an id, at most 64 characters, and not given
+    before; and it gives them without end (one once never came)."""
+    ids = Ids()
+    given = [ids.unique(base) for base in bases]
+    assert len(set(given)) == len(given)
+    assert all(ID_PATTERN.fullmatch(i) and len(i) <= MAX_ID for i in given), given
