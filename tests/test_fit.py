@@ -418,12 +418,12 @@ def test_a_column_is_read_from_its_width_and_unit() -> None:
 def test_a_figure_the_fit_cannot_make_readable_is_said_with_its_text_size(
     seed: ArgumentMap, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
-    # Pandoc's LaTeX column: the thesis's figure is too tall, another too wide, to keep 9 pt.
+    # Pandoc's LaTeX column: one figure is too wide to keep 9 pt.
     pdfplumber = pytest.importorskip("pdfplumber")
     with pytest.warns(FitWarning) as said:
         pdfs = render_figures(seed, "pdf", fit="343.71x547.95pt")
     notes = {str(w.message).split(" is too big")[0]: str(w.message) for w in said}
-    assert sorted(notes) == ["figure 1 of 13", "figure 10 of 13"]
+    assert sorted(notes) == ["figure 10 of 12"]
     for name, message in notes.items():  # the size said is the size printed
         number = int(name.split()[1])
         with pdfplumber.open(io.BytesIO(pdfs[number - 1])) as opened:
@@ -434,7 +434,7 @@ def test_a_figure_the_fit_cannot_make_readable_is_said_with_its_text_size(
         assert claim < 9
     result = run("render", str(SEED_MAP), "--fit", "343.71x547.95pt", "-o", f"{tmp_path}/")
     assert result.exit_code == 0
-    assert result.output.count(f"{SEED_MAP}: note: figure ") == 2
+    assert result.output.count(f"{SEED_MAP}: note: figure ") == 1
 
 
 def test_figures_that_fit_say_nothing(seed: ArgumentMap, tmp_path) -> None:  # type: ignore[no-untyped-def]

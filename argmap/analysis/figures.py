@@ -4,7 +4,8 @@ Pure: no Graphviz.
 The split (README.md, "Maps in documents", says why):
 
 1. **Carve** each root's tree (:mod:`argmap.analysis.carve`): the claims whose subtree is too
-   big top figures of their own.
+   big top figures of their own; on a page, a tree taller than the page has its tallest path
+   cut first into even figures (:mod:`argmap.analysis.tall`).
 2. **Group** the roots: all in one figure when the whole map fits; else the thesis's tree alone
    (the overview), and the other roots side by side in reading order while they fit, a new
    group starting at every anchor (:func:`_anchor`).
@@ -30,13 +31,13 @@ from argmap.analysis.carve import (
     Plan,
     Sizes,
     Units,
-    carve,
     contour_of,
     kept_children,
     parts_in,
 )
 from argmap.analysis.contour import Contour, height, side_by_side, width
 from argmap.analysis.shape import Shape
+from argmap.analysis.tall import carve_even
 from argmap.model import Claim, restated
 
 
@@ -93,7 +94,7 @@ class Figure:
 #: between splits of one map with the same sizes (the rounds of a fit): a root's carving reads
 #: and writes only the plan's entries for the claims of its own tree, so it is the same in
 #: every round, whatever is squeezed after.
-Carvings = dict[tuple[str, Budget], tuple[Plan, Contour]]
+Carvings = dict[tuple[str, Budget, tuple[tuple[str, float], ...]], tuple[Plan, Contour]]
 
 
 def split(
@@ -111,17 +112,20 @@ def split(
     """
     plan = Plan()
     found = {} if carvings is None else carvings
+    squeeze = squeeze or {}
+    lower = _lower(shape, budget, squeeze)
     tops = {}
     for root in shape.roots:
-        if (root, budget) not in found:
+        rooms = lower.get(root, {})
+        key = (root, budget, tuple(sorted(rooms.items())))
+        if key not in found:
             alone = Plan()
-            found[(root, budget)] = (alone, carve(root, shape, sizes, budget, alone))
-        alone, tops[root] = found[(root, budget)]
+            found[key] = (alone, carve_even(root, shape, sizes, budget, alone, rooms))
+        alone, tops[root] = found[key]
         plan.add(alone)
-    squeeze = squeeze or {}
     for top, tighter in sorted(squeeze.items()):
         if top in plan.cut or top in tops:
-            contour = carve(top, shape, sizes, tighter, plan)
+            contour = carve_even(top, shape, sizes, tighter, plan)
             if top in tops:
                 tops[top] = contour
     groups = _group(shape, sizes, budget, plan, tops, squeeze)
@@ -137,6 +141,24 @@ def split(
             attrs.evolve(figure, orders=orders, estimate=_estimate(figure, shape, sizes, plan))
         )
     return done
+
+
+def _lower(
+    shape: Shape, budget: Budget, squeeze: Mapping[str, Budget]
+) -> dict[str, dict[str, float]]:
+    """A root → the claims of its tree squeezed lower than ``budget`` → how high their figure
+    may be: a chain is then cut evenly again, rather than its figure that came out too tall
+    cut in two."""
+    lower: dict[str, dict[str, float]] = {}
+    if budget.height is None:
+        return lower
+    for top, tighter in squeeze.items():
+        if tighter.height is not None and tighter.height < budget.height:
+            root = top
+            while (up := shape.owner.get(root)) is not None:
+                root = up
+            lower.setdefault(root, {})[top] = tighter.height
+    return lower
 
 
 def whole(shape: Shape) -> Figure:
@@ -155,7 +177,9 @@ def _estimate(figure: Figure, shape: Shape, sizes: Sizes, plan: Plan) -> tuple[f
             contours.append(contour_of(top, units, shape, sizes, plan, plan.contours))
     contours.extend(plan.contours[name] for name in figure.beside)  # at worst, another top
     together = side_by_side(contours, sizes.gap)
-    return width(together), height(together, sizes.rank_gap)
+    used = any(figure.used_in.values()) or bool(figure.continued_from)
+    stub = sizes.stub[1] + sizes.rank_gap if used else 0.0  # "used in" over the tops
+    return width(together), height(together, sizes.rank_gap) + stub
 
 
 def _group(

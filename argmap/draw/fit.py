@@ -227,12 +227,14 @@ def fit(
         previous = sources
         for figure, (w, h), ok in zip(figures, sizes_drawn, fits, strict=True):
             if not ok:
-                # What the split estimated, shrunk by how much Graphviz's drawing overshot.
+                # What the split estimated, shrunk by how much Graphviz's drawing overshot,
+                # in the dimension it overshot (a figure only too tall is not made narrower).
                 est_w, est_h = figure.estimate
                 tighter = Budget(
-                    est_w * min(1.0, budget.width / w) * 0.97,
+                    est_w * budget.width / w * 0.97 if w > budget.width + 0.01 else inner.width,
                     None if budget.height is None
-                    else est_h * min(1.0, budget.height / h) * 0.97,
+                    else est_h * budget.height / h * 0.97 if h > budget.height + 0.01
+                    else inner.height,
                 )  # fmt: skip
                 for top in figure.tops:
                     current = squeeze.get(top, inner)

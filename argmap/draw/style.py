@@ -99,13 +99,15 @@ class KindStyle:
 
 
 # Okabe-Ito hues (blue, bluish green, orange) for borders, light tints of them for fills, and
-# darker shades for the kind word so small type keeps its contrast. Told apart without colour
-# by corners: square premises, rounded conclusions, double-bordered recommendations.
+# darker shades for the kind word so small type keeps its contrast. Every border is at least
+# 3:1 against the page and its own fill (WCAG 2.1, 1.4.11): the orange darkened to #b87d00
+# (3.5:1 on white; Okabe-Ito's own orange, e69f00, is 2.25:1). Told apart without colour by
+# corners: square premises, rounded conclusions, double-bordered recommendations.
 KIND_STYLES: dict[Kind, KindStyle] = {
     Kind.PREMISE: KindStyle("PREMISE", "filled", "#eaf3fa", "#0072b2", "#005a8c"),
     Kind.CONCLUSION: KindStyle("CONCLUSION", "rounded,filled", "#e3f4ee", "#009e73", "#00694c"),
     Kind.RECOMMENDATION: KindStyle(
-        "RECOMMENDATION", "rounded,filled", "#fdf0d5", "#e69f00", "#8a5a00", peripheries=2
+        "RECOMMENDATION", "rounded,filled", "#fdf0d5", "#b87d00", "#8a5a00", peripheries=2
     ),
 }
 

@@ -39,7 +39,7 @@ SHAPES = {Kind.PREMISE: ('["', '"]'), Kind.CONCLUSION: ('("', '")'),
 STYLES = {
     Kind.PREMISE: "fill:#eaf3fa,stroke:#0072b2,color:#1f2328",
     Kind.CONCLUSION: "fill:#e3f4ee,stroke:#009e73,color:#1f2328",
-    Kind.RECOMMENDATION: "fill:#fdf0d5,stroke:#e69f00,color:#1f2328",
+    Kind.RECOMMENDATION: "fill:#fdf0d5,stroke:#b87d00,color:#1f2328",
 }
 LINKS = {  # relation → (arrow to the target, arrow of a member to its junction, colour)
     "support": ("-->", "---", "#4d5560"),

@@ -1,0 +1,84 @@
+"""Every theme's colours against what they are drawn on, by WCAG 2.1's contrast ratio: a claim's
+outline and a link at least 3:1 against the page (1.4.11, graphical objects), text at least
+4.5:1 against what is behind it (1.4.3). The legend's frame only groups, and is left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.draw.style import EDGE_STYLES, KIND_STYLES
+from argmap.draw.themes import THEMES, Theme
+from argmap.model import Kind
+
+
+def luminance(colour: str) -> float:
+    """WCAG 2.1's relative luminance of ``#rrggbb`` (or ``white``).
+
+    >>> luminance("#ffffff"), luminance("#000000")
+    (1.0, 0.0)
+    """
+    hexa = {"white": "#ffffff", "black": "#000000"}.get(colour.lower(), colour).lstrip("#")
+    channels = [int(hexa[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: str, other: str) -> float:
+    """WCAG 2.1's contrast ratio of two colours, 1 to 21.
+
+    >>> round(contrast("#e69f00", "white"), 2)  # the old outline of a recommendation
+    2.25
+    """
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def outlines(theme: Theme) -> list[tuple[str, str, str]]:
+    """(what, colour, drawn on) of every outline and link of ``theme``."""
+    page = theme.background
+    found = [(f"{kind.name} outline", p.line, page) for kind, p in theme.kinds.items()]
+    return found + [(f"{edge.name} link", colour, page) for edge, colour in theme.edges.items()]
+
+
+def texts(theme: Theme) -> list[tuple[str, str, str]]:
+    """(what, colour, drawn on) of every text of ``theme``: the title, source and legend on
+    the page; a claim's text, kind label and scheme on its fill; a claim that does not stand
+    (its fill the page's) in grey, DEFEATED in the alarm colour."""
+    found = [(name, colour, theme.background)
+             for name, colour in (("ink", theme.ink), ("muted", theme.muted),
+                                  ("alarm", theme.alarm))]  # fmt: skip
+    for kind, p in theme.kinds.items():
+        for name, colour in (("label", p.accent), ("text", theme.ink), ("muted", theme.muted)):
+            found.append((f"{kind.name} {name}", colour, p.fill))
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_outlines_and_links_stand_out_from_the_page(name: str) -> None:
+    low = [(what, colour, round(contrast(colour, on), 2))
+           for what, colour, on in outlines(THEMES[name])
+           if contrast(colour, on) < 3]  # fmt: skip
+    assert low == []
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_text_is_readable_on_what_it_is_drawn_on(name: str) -> None:
+    low = [(what, colour, on, round(contrast(colour, on), 2))
+           for what, colour, on in texts(THEMES[name])
+           if contrast(colour, on) < 4.5]  # fmt: skip
+    assert low == []
+
+
+def test_a_claims_outline_stands_out_from_its_own_fill_too() -> None:
+    """The box's edge is seen against the page outside and its tint inside."""
+    for name, theme in THEMES.items():
+        for kind, p in theme.kinds.items():
+            if p.fill != theme.background:
+                assert contrast(p.line, p.fill) >= 3, (name, kind)
+
+
+def test_the_light_theme_is_the_style_tables() -> None:
+    """The test reads the themes; the light one must be what the drawing is built with."""
+    light = THEMES["light"]
+    assert {k: light.kinds[k].line for k in Kind} == {k: s.line for k, s in KIND_STYLES.items()}
+    assert dict(light.edges) == {e: s.color for e, s in EDGE_STYLES.items()}
