@@ -48,7 +48,6 @@ from markdown.preprocessors import Preprocessor
 
 from argmap.diagnostics import ArgmapError, Diagnostic, printable
 from argmap.draw.options import DrawOptions
-from argmap.draw.svg import inline
 from argmap.embed import (
     Block,
     BlockError,
@@ -188,7 +187,7 @@ class ArgmapExtension(Extension):
         shown = []
         texts = captions(block.options.caption, found.map.title or "", figures)
         for figure, caption in zip(figures, texts, strict=True):
-            svg = inline(figure.data)
+            svg = figure.html()
             if caption:
                 text = html.escape(caption, quote=False)
                 shown.append(

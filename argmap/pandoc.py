@@ -47,7 +47,6 @@ import panflute as pf
 
 from argmap.diagnostics import ArgmapError, printable
 from argmap.draw.options import DrawOptions
-from argmap.draw.svg import inline
 from argmap.embed import (
     Block,
     BlockError,
@@ -124,6 +123,9 @@ class Filter:
         self.new_figures = doc.api_version >= (1, 23)  # Pandoc 3
         self.target = target(doc.format, doc.get_metadata("argmap-fit", None), self.new_figures)
         self.fmt = self.target.fmt
+        # Fitted figures scroll on a phone (Figure.html), but in EPUB: reading systems
+        # paginate, and one that clips a box would cut the figure.
+        self.scroll = not doc.format.split("+")[0].split("-")[0].startswith("epub")
         self.figures = Path(str(doc.get_metadata("argmap-figures", "argmap-figures")))
         self.defaults = DrawOptions(theme=str(doc.get_metadata("argmap-theme", "light")))
         root = doc.get_metadata("argmap-source-root", None)
@@ -181,7 +183,7 @@ class Filter:
             else:
                 words = _inlines(text)
             if figure.fmt == "svg":
-                shown.extend(self._html(inline(figure.data), words, name))
+                shown.extend(self._html(figure.html(scroll=self.scroll), words, name))
             else:
                 path = self._write(stem, figure.data, figure.fmt)
                 shown.append(self._figure(path, words, name, title))

@@ -48,7 +48,6 @@ from sphinx.util.docutils import SphinxDirective
 from argmap import __version__
 from argmap.diagnostics import ArgmapError, Diagnostic, Severity, printable
 from argmap.draw.options import DrawOptions
-from argmap.draw.svg import inline
 from argmap.embed import (
     OPTIONS,
     Block,
@@ -70,7 +69,8 @@ logger = logging.getLogger(__name__)
 
 
 class argmap_drawing(nodes.General, nodes.Element):  # docutils names nodes so
-    """One figure of a map, drawn at reading time: ``data`` in ``format``, and ``alt``."""
+    """One figure of a map, drawn at reading time: ``figure`` (its data in ``format``), and
+    ``alt``."""
 
 
 class ArgmapDirective(SphinxDirective):
@@ -114,7 +114,7 @@ class ArgmapDirective(SphinxDirective):
         labels = names(self.options.get("name", ""), figures)
         for figure, caption, label in zip(figures, texts, labels, strict=True):
             node = nodes.figure("", classes=["argmap", *self.options.get("class", [])])
-            node += argmap_drawing(data=figure.data, format=target.fmt, alt=title)
+            node += argmap_drawing(figure=figure, format=target.fmt, alt=title)
             if caption:
                 text, problems = self.state.inline_text(caption, self.lineno)
                 node += nodes.caption(caption, "", *text)
@@ -202,13 +202,18 @@ def _body(directive: SphinxDirective, source: str, line: int) -> tuple[int, int]
 
 
 def html_visit(self: Any, node: argmap_drawing) -> None:
-    self.body.append(inline(node["data"]) + "\n")
+    """Inline SVG; a fitted figure in a box that scrolls on a phone, but in EPUB: reading
+    systems paginate, and not all of them scroll a box sideways (one that clips would cut the
+    figure), so there a figure shrinks to the page as before."""
+    epub = self.builder.name.startswith("epub")
+    self.body.append(node["figure"].html(scroll=not epub) + "\n")
     raise nodes.SkipNode
 
 
 def latex_visit(self: Any, node: argmap_drawing) -> None:
-    name = "argmap-" + hashlib.sha256(node["data"]).hexdigest()[:16]
-    write_once(Path(self.builder.outdir, name + ".pdf"), node["data"])
+    data = node["figure"].data
+    name = "argmap-" + hashlib.sha256(data).hexdigest()[:16]
+    write_once(Path(self.builder.outdir, name + ".pdf"), data)
     self.body.append(rf"\noindent\sphinxincludegraphics{{{{{name}}}.pdf}}" + "\n")
     raise nodes.SkipNode
 
@@ -313,7 +318,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", _finished)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

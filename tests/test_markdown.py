@@ -69,7 +69,8 @@ def test_a_file_block_becomes_the_inline_svg(base: Path) -> None:
 def shown(html: str) -> list[tuple[str, str]]:
     """Each figure of a page: its drawing's title and its caption, in order."""
     return re.findall(
-        r'<figure class="argmap">\n<svg .*?<title id="[^"]*">([^<]*)</title>.*?'
+        r'<figure class="argmap">\n<div class="argmap-scroll" [^>]*>\n'
+        r'<svg .*?<title id="[^"]*">([^<]*)</title>.*?</svg>\n</div>\n'
         r"<figcaption>([^<]*)</figcaption>",
         html,
         re.S,

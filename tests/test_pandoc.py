@@ -87,7 +87,10 @@ def test_html_has_the_figures_inline_in_order(tmp_path: Path, program: str) -> N
     assert not re.search(r"<figure[^>]*>(?:(?!</figure>).)*<figure", html, re.S)  # none nested
     html = re.sub(r'<figure id="([^"]+)" class="argmap">', r'<figure class="argmap" id="\1">', html)
     found = re.findall(
-        r'<figure class="argmap" id="([^"]+)">\s*<svg.*?<title[^>]*>([^<]*)</title>', html, re.S
+        r'<figure class="argmap" id="([^"]+)">\s*<div class="argmap-scroll"[^>]*>\s*<svg.*?'
+        r"<title[^>]*>([^<]*)</title>",
+        html,
+        re.S,
     )
     count = len(seed_figures("svg", "640" if program == "pandoc" else "496"))  # Pandoc's column
     assert count > 1
@@ -102,6 +105,26 @@ def test_html_has_the_figures_inline_in_order(tmp_path: Path, program: str) -> N
     assert f"The argument of the op-ed (figure 2 of {count})." in captions
     assert "Energy: a reason and its <em>undercutter</em>." in captions
     assert not (folder / "argmap-figures").exists()  # nothing written beside the page
+
+
+def test_epub_figures_are_in_no_box_that_scrolls(tmp_path: Path) -> None:
+    """HTML puts each fitted figure in a box that scrolls on a phone (above, and
+    tests/test_embed_phone.py); EPUB's reading systems paginate, and not all scroll a box
+    sideways: there figures shrink to the page as before."""
+    import zipfile
+
+    folder = example(tmp_path, "pandoc")
+    done = pandoc(folder, "report.html", "-s")
+    assert done.returncode == 0, done.stderr
+    html = (folder / "report.html").read_text(encoding="utf-8")
+    assert html.count('<div class="argmap-scroll"') == html.count("<svg ") > 1
+    done = pandoc(folder, "report.epub")
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(folder / "report.epub") as book:
+        text = "".join(
+            book.read(name).decode("utf-8") for name in book.namelist() if name.endswith("html")
+        )
+    assert text.count("<svg ") == html.count("<svg ") and 'class="argmap-scroll"' not in text
 
 
 def test_metadata_sets_the_column_of_an_output(tmp_path: Path) -> None:

@@ -52,7 +52,8 @@ Intro.
 def figures(html: str) -> list[tuple[str, str, str]]:
     """(id, number, the drawing's title) of each figure of a page, in order."""
     found = re.findall(
-        r'<figure class="argmap[^"]*" id="([^"]+)">\s*<svg[^>]*>\s*<title[^>]*>([^<]*)</title>'
+        r'<figure class="argmap[^"]*" id="([^"]+)">\s*(?:<div class="argmap-scroll"[^>]*>\s*)?'
+        r"<svg[^>]*>\s*<title[^>]*>([^<]*)</title>"
         r'.*?<span class="caption-number">Fig. (\d+) </span>',
         html,
         re.S,
@@ -120,6 +121,27 @@ def test_a_block_can_draw_its_map_whole_or_fit_another_column(tmp_path: Path) ->
     html = (project / "_build" / "html" / "index.html").read_text(encoding="utf-8")
     count = len(render_figures(load(SEED_MAP), "svg", fit=500))
     assert figures(html) == expected(count)
+
+
+def test_html_puts_fitted_figures_in_boxes_that_scroll_and_epub_does_not(tmp_path: Path) -> None:
+    """On a phone a fitted figure keeps its text readable in a box that scrolls sideways
+    (tests/test_embed_phone.py); a map drawn whole is in none; EPUB's reading systems
+    paginate, and not all scroll a box: there figures shrink to the page as before."""
+    project = example(tmp_path, "sphinx-rst")
+    index = project / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "   :theme: print\n", "   :theme: print\n   :fit: none\n"))  # fmt: skip
+    assert sphinx(project).returncode == 0
+    html = (project / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    boxes = re.findall(r'<div class="argmap-scroll"([^>]*)>\s*<svg[^>]* id="([^"]+)"', html)
+    assert len(boxes) == html.count("<svg") - 1  # all but the energy map's, drawn whole
+    for attributes, root in boxes:
+        assert 'role="region" tabindex="0"' in attributes
+        assert f'aria-labelledby="{root}-title"' in attributes
+    done = sphinx(project, "epub")
+    assert done.returncode == 0, done.stderr
+    epub = (project / "_build" / "epub" / "index.xhtml").read_text(encoding="utf-8")
+    assert epub.count("<svg") == html.count("<svg") and 'argmap-scroll"' not in epub
 
 
 def test_a_map_with_errors_fails_the_build_at_its_line(tmp_path: Path) -> None:

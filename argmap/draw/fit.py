@@ -33,20 +33,16 @@ from argmap.draw.boxes import estimate, node_sizes
 from argmap.draw.graph import PLACEHOLDER, Fills, Look, figure_graph, sizes_graph, whole_shape
 from argmap.draw.layout import centring, placed, viewbox
 from argmap.draw.style import (
-    CLAIM_SIZE,
+    CSS_PX_PER_PT,
     NARROWEST,
     PAD,
-    WORD_SIZE,
+    TARGETS,
     Measures,
     measures_for,
 )
 from argmap.draw.themes import themed_dot
 from argmap.model import ArgumentMap
 
-CSS_PX_PER_PT = 96 / 72
-#: Text role → (its size in points, the least it may come out where it is shown: CSS px in a
-#: column, points on paper).
-TARGETS = {"claim": (CLAIM_SIZE, 9.0), "other": (WORD_SIZE, 7.0)}
 #: Page sizes in points, portrait, and the margin on every side.
 PAGES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
 MARGIN = 36.0

@@ -41,6 +41,11 @@ THESIS_SIZE = 14.0
 WORD_SIZE = 10.0
 """The smallest text: the kind over a claim, stubs, the legend, the figure's number."""
 TITLE_SIZE = 16.0
+#: Text role → (its size in points, the least it may come out where it is shown: CSS px in a
+#: column, points on paper).
+TARGETS = {"claim": (CLAIM_SIZE, 9.0), "other": (WORD_SIZE, 7.0)}
+#: CSS px in a point (96 an inch against 72).
+CSS_PX_PER_PT = 96 / 72
 
 #: Graphviz's spacing, in inches as Graphviz takes them.
 NODESEP = 0.22

@@ -13,7 +13,9 @@ leaves the rest as Graphviz wrote it (see "the rewrite" below). The result:
   override with CSS), and a ``max-width: 100%; height: auto`` rule so it shrinks to fit the
   column it is put in, never past readability by growing; maps of more than
   SHRINK_MAX_CLAIMS claims keep their natural size (a page scrolls them), since shrunk to a
-  column their text could not be read;
+  column their text could not be read; in a box of class ``argmap-scroll`` on a screen
+  (:func:`scroll_box`, a phone's column) it shrinks no further than the width at which its
+  text is readable (:func:`argmap.draw.scroll.least_width`), and the box scrolls;
 - is accessible: ``role="img"``, a ``<title>`` (the map's title) and a ``<desc>`` (a summary:
   the main thesis and the recommendations); each claim's quotes stay its tooltip;
 - is themed in its presentation attributes (Graphviz draws the DOT in the theme's colours,
@@ -35,6 +37,7 @@ from argmap.analysis.summary import one_line, summary
 from argmap.diagnostics import UsageError
 from argmap.draw.font import FAMILY
 from argmap.draw.legend import smooth_arrowheads
+from argmap.draw.scroll import SCROLL_BOX, least_width
 from argmap.draw.text import clean
 from argmap.draw.themes import THEMES, media_rules
 from argmap.draw.webfont import FALLBACK, font_faces
@@ -65,13 +68,20 @@ SHRINK_MAX_CLAIMS = 300
 
 
 def stylesheet(
-    theme: str, scope: str, *, shrink: bool = True, font: tuple[str, str] | None = None
+    theme: str,
+    scope: str,
+    *,
+    shrink: bool = True,
+    font: tuple[str, str] | None = None,
+    least: float | None = None,
 ) -> str:
     """The ``<style>`` text of a drawing: its font, sizing, and for ``auto`` the dark colours.
 
     Every rule is scoped under ``scope`` (the root's id) and has no specificity, but the one
     that keeps a page from underlining the claims' tooltip links. With
     ``shrink``, the drawing shrinks to fit its column; without, it keeps its natural size.
+    ``least`` (CSS px) is the width it shrinks to at the least on a screen, in a box of class
+    :data:`SCROLL_BOX` (which scrolls): elsewhere, and in print, it shrinks to its column.
     ``font`` is the family and ``@font-face`` rules of the font embedded
     (:func:`argmap.draw.webfont.font_faces`); its text is set in it, with kerning as pango
     sets it, and in the same widths at every zoom (``geometricPrecision``: else Chromium
@@ -86,6 +96,11 @@ def stylesheet(
     rules = [
         font[1].rstrip("\n") if font is not None else "",
         f":where({scope}){{max-width:100%;height:auto}}" if shrink else "",
+        (
+            f"@media screen{{:where(.{SCROLL_BOX} {scope}){{min-width:{_number(str(least))}px}}}}"
+            if shrink and least
+            else ""
+        ),
         text,
         # The one rule with the root's specificity: the links Graphviz wraps claims in (for
         # their tooltips) are no links to underline, as pages' ``a`` rules do (Sphinx's
@@ -310,7 +325,8 @@ def embed(
     shrink = len(amap.claims) <= SHRINK_MAX_CLAIMS
     # The font only where Graphviz drew with it: never one the layout did not use.
     font = font_faces(svg) if _SHIPPED in svg else None
-    style = stylesheet(theme, "#" + root_id, shrink=shrink, font=font)
+    least = least_width(attributes["width"], float(box[2]))
+    style = stylesheet(theme, "#" + root_id, shrink=shrink, font=font, least=least)
     head = "\n".join(
         [
             '<?xml version="1.0" encoding="UTF-8"?>',
@@ -331,4 +347,30 @@ def inline(svg: bytes) -> str:
     return text.rstrip("\n")
 
 
-__all__ = ["FONT_STACK", "check_theme", "embed", "inline", "stylesheet"]
+_ROOT_ID = re.compile(r'<svg\b[^>]*?\sid="([^"]+)"')
+
+
+def scroll_box(svg: bytes) -> str:
+    """An SVG document as markup for an HTML page, in a box that scrolls sideways: on a screen
+    narrower than the drawing's :func:`least_width` (a phone), the drawing keeps that width,
+    its text readable, and the box scrolls (``overflow-x: auto``) within the column; wider,
+    it is shown as :func:`inline` shows it. The box is a region named by the drawing's title,
+    reached with Tab, so that it can be scrolled with the arrow keys."""
+    markup = inline(svg)
+    root = _ROOT_ID.search(markup)
+    named = f' aria-labelledby="{root.group(1)}-title"' if root else ""
+    return (
+        f'<div class="{SCROLL_BOX}" role="region" tabindex="0"{named} '
+        f'style="overflow-x:auto">\n{markup}\n</div>'
+    )
+
+
+__all__ = [
+    "FONT_STACK",
+    "SCROLL_BOX",
+    "check_theme",
+    "embed",
+    "inline",
+    "scroll_box",
+    "stylesheet",
+]

@@ -15,6 +15,7 @@ import attrs
 from argmap.api import draw
 from argmap.diagnostics import FitWarning, drawing_notes
 from argmap.draw.options import DrawOptions, Fit
+from argmap.draw.svg import inline, scroll_box
 from argmap.embed.blocks import BlockMap
 from argmap.embed.options import AUTO, BlockOptions
 
@@ -41,13 +42,25 @@ class Target:
 
 @attrs.frozen
 class Figure:
-    """One drawing of a map: its ``data`` in ``fmt`` (UTF-8 for svg), and which of the map's
-    figures it is (``number`` of ``total``)."""
+    """One drawing of a map: its ``data`` in ``fmt`` (UTF-8 for svg), which of the map's
+    figures it is (``number`` of ``total``), and whether it was ``fitted`` to a column (else
+    drawn whole)."""
 
     data: bytes
     fmt: str
     number: int = 1
     total: int = 1
+    fitted: bool = False
+
+    def html(self, *, scroll: bool = True) -> str:
+        """An SVG figure as markup for an HTML page. A fitted one is in a box that scrolls
+        sideways (:func:`argmap.draw.svg.scroll_box`; not with ``scroll`` false): on a
+        phone it keeps the width at which its text is readable; in a column as wide as the
+        one it was fitted to it shows as before. A map drawn whole shrinks to its column, as
+        it always did."""
+        if self.fitted and scroll:
+            return scroll_box(self.data)
+        return inline(self.data)
 
 
 def drawing_options(target: Target, options: BlockOptions) -> DrawOptions:
@@ -94,7 +107,10 @@ def draw_figures(block: BlockMap, target: Target, options: BlockOptions) -> tupl
             stacklevel=2)  # fmt: skip
     drawings = draw(block.map, block.path, target.fmt, chosen)
     total = len(drawings)
-    return tuple(Figure(data, target.fmt, number, total) for number, data in enumerate(drawings, 1))
+    fitted = chosen.fit is not None
+    return tuple(
+        Figure(data, target.fmt, number, total, fitted) for number, data in enumerate(drawings, 1)
+    )
 
 
 def captions(caption: str | None, title: str, figures: tuple[Figure, ...]) -> list[str]:
