@@ -102,9 +102,12 @@ class KindStyle:
 # darker shades for the kind word so small type keeps its contrast. Every border is at least
 # 3:1 against the page and its own fill (WCAG 2.1, 1.4.11): the orange darkened to #b87d00
 # (3.5:1 on white; Okabe-Ito's own orange, e69f00, is 2.25:1). Told apart without colour by
-# corners: square premises, rounded conclusions, double-bordered recommendations.
+# corners: square premises, rounded conclusions, double-bordered recommendations. With the links'
+# colours below, no two of them come closer than 15 (CIEDE2000) for a reader with deuteranopia,
+# protanopia or tritanopia (tests/test_colour_blind.py): the blue a little darker than Okabe-Ito's
+# 0072b2, which tritanopes would see as the green.
 KIND_STYLES: dict[Kind, KindStyle] = {
-    Kind.PREMISE: KindStyle("PREMISE", "filled", "#eaf3fa", "#0072b2", "#005a8c"),
+    Kind.PREMISE: KindStyle("PREMISE", "filled", "#eaf3fa", "#0467af", "#005a8c"),
     Kind.CONCLUSION: KindStyle("CONCLUSION", "rounded,filled", "#e3f4ee", "#009e73", "#00694c"),
     Kind.RECOMMENDATION: KindStyle(
         "RECOMMENDATION", "rounded,filled", "#fdf0d5", "#b87d00", "#8a5a00", peripheries=2
@@ -139,11 +142,15 @@ class EdgeStyle:
         }
 
 
-# Told apart without colour: solid with an arrow, dashed with a bar (⊣), dotted with a bar.
+# Told apart without colour: solid with an arrow, dashed with a bar (⊣), dotted with a bar. The
+# attack is Okabe-Ito's vermillion darkened to a red and the undercut its reddish purple darkened,
+# the support near black: the darkened orange of a recommendation left the vermillion (d55e00)
+# the same colour to a deuteranope (CIEDE2000 0.9), and grey (4d5560) and purple (b4457f) 9 to a
+# protanope; apart by lightness now, as a dichromat sees them.
 EDGE_STYLES: dict[Edge, EdgeStyle] = {
-    Edge.SUPPORT: EdgeStyle("solid", "normal", "#4d5560", "1.3"),
-    Edge.ATTACK: EdgeStyle("dashed", "tee", "#d55e00", "1.6", arrowsize="1.1"),
-    Edge.UNDERCUT: EdgeStyle("dotted", "tee", "#b4457f", "2.2", arrowsize="1.1"),
+    Edge.SUPPORT: EdgeStyle("solid", "normal", "#272a2a", "1.3"),
+    Edge.ATTACK: EdgeStyle("dashed", "tee", "#b12300", "1.6", arrowsize="1.1"),
+    Edge.UNDERCUT: EdgeStyle("dotted", "tee", "#863563", "2.2", arrowsize="1.1"),
 }
 
 
