@@ -20,8 +20,9 @@ from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import Figure, How, Shown, whole
 from argmap.analysis.shape import Shape, shape
 from argmap.analysis.summary import thesis as find_thesis
+from argmap.draw.flat import flat_links
 from argmap.draw.labels import claim_label, claim_tooltip, short_text, title_label
-from argmap.draw.legend import contradiction_edge, legend, restatement_edge, text_width
+from argmap.draw.legend import legend, text_width
 from argmap.draw.links import branches
 from argmap.draw.style import (
     EDGE_ATTRS,
@@ -289,12 +290,7 @@ def figure_graph(
         stub = f"from--{top}"
         drawn.stub(stub, f"continued from figure {drawn.number(stub, first)}")
         drawn.stub_edge(top, stub)
-    for a, b in figure.contradictions:
-        drawn.used.add("contradiction")
-        contradiction_edge(graph, a, b, look.nodesep or NODESEP)
-    for a, b in figure.restatements:
-        drawn.used.add("restatement")
-        restatement_edge(graph, a, b)
+    flat_links(graph, drawn.used, shape, figure, look.nodesep or NODESEP)
     for name, other in figure.beside.items():  # a root with nothing beneath it, on a level
         graph.body.append(f"\t{{rank=same; {quote(other)}; {quote(name)}}}\n")
     on_top = thesis in figure.tops and not any(

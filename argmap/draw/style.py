@@ -45,10 +45,11 @@ TITLE_SIZE = 16.0
 #: Graphviz's spacing, in inches as Graphviz takes them.
 NODESEP = 0.22
 RANKSEP = 0.32
-#: The least space between two contradicting claims set side by side on one rank: at
-#: ``NODESEP`` their bars (one at each end of the edge) would meet, an "H", with no dashed
-#: line between them to say what links them.
-CONTRADICTION_GAP = 0.66
+#: The least space between two contradicting claims, or two restating each other, set side by
+#: side on one rank: at ``NODESEP`` a contradiction's bars (one at each end of the edge) would
+#: meet, an "H", with no dashed line between them to say what links them, and a restatement's
+#: double line would be a stub of 15 points, taken for a border.
+FLAT_GAP = 0.66
 PAD = 0.1
 NODE_MARGIN = (0.10, 0.06)
 #: A stub's margins and least height, in inches.
