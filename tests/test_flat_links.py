@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from argmap.api import render_map
+from argmap.api import render_figures, render_map
 from argmap.model import ArgumentMap, Claim, Kind, Reason, Ref
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -82,3 +82,38 @@ def test_two_contradicting_reasons_of_one_claim_are_set_apart_in_either_order(fi
     left, right = sorted((box(drawn["a"]), box(drawn["b"])))
     assert left[1] < right[0] and (left[2], left[3]) == (right[2], right[3])  # neighbours
     assert right[0] - left[1] >= 0.6 * 72  # FLAT_GAP, in whole nodeseps
+
+
+def loose(partner: str, link: str) -> ArgumentMap:
+    """A thesis over four conclusions of three premises each; x, a premise that supports and
+    attacks nothing, only restates or contradicts ``partner``, one of c1's premises. Split
+    for a column, x is drawn in c1's figure, on its partner's rank."""
+    claims = [Claim(f"p{i}{j}", P, f"Premise {i}{j} says something of a moderate length.")
+              for i in range(4) for j in range(3)]  # fmt: skip
+    conclusions = [Claim(f"c{i}", C, f"Conclusion {i} follows from its premises.",
+                         reasons=tuple(Reason((Ref(f"p{i}{j}"),)) for j in range(3)))
+                   for i in range(4)]  # fmt: skip
+    thesis = Claim("t", Kind.RECOMMENDATION, "We should do the thing.", thesis=True,
+                   reasons=tuple(Reason((Ref(c.id),)) for c in conclusions))  # fmt: skip
+    said = {"restates": (Ref(partner),)} if link == "restates" else {"contradicts": (Ref(partner),)}
+    x = Claim("x", P, "A loose claim, saying it again in other words.", **said)  # type: ignore[arg-type]
+    return ArgumentMap("Loose", (*claims, *conclusions, thesis, x))
+
+
+def row(svg: bytes, name: str) -> list[str]:
+    """The claims on the rank of ``name``, left to right."""
+    boxes = {ident: box(g) for ident, g in groups(svg).items()
+             if g.get("class", "").startswith("node claim")}  # fmt: skip
+    bottom = boxes[name][3]
+    return [ident for _, ident in sorted((b[0], i) for i, b in boxes.items() if b[3] == bottom)]
+
+
+@pytest.mark.parametrize("link", ["restates", "contradicts"])
+@pytest.mark.parametrize("partner", ["p10", "p11", "p12"])
+def test_a_loose_claim_is_drawn_next_to_its_partner(partner: str, link: str) -> None:
+    """Not at the end of the rank, with other claims between it and the claim it restates or
+    contradicts, its line drawn across them."""
+    (svg,) = [svg for svg in render_figures(loose(partner, link), "svg", fit=720)
+              if b'<g id="x" ' in svg]  # fmt: skip
+    found = row(svg, partner)
+    assert "x" in found and abs(found.index("x") - found.index(partner)) == 1, found

@@ -49,14 +49,19 @@ def _apart(nodesep: float) -> str:
 
 
 def _ends(a: str, b: str, backwards: bool) -> tuple[str, str]:
-    """The tail and head of a flat edge between ``a`` and ``b``: Graphviz keeps its ``minlen``
-    only when its tail ends up left of its head, so a caller that knows ``b`` is given to
-    Graphviz first (where it keeps its order) draws the edge ``backwards``, from ``b``."""
+    """The tail and head of a flat edge between ``a`` and ``b``, ``backwards`` from ``b`` (see
+    :mod:`argmap.draw.flat`, which also says when the edge is kept in the ranking, ``beside``)."""
     return (b, a) if backwards else (a, b)
 
 
 def contradiction_edge(
-    graph: graphviz.Digraph, a: str, b: str, nodesep: float = NODESEP, *, backwards: bool = False
+    graph: graphviz.Digraph,
+    a: str,
+    b: str,
+    nodesep: float = NODESEP,
+    *,
+    backwards: bool = False,
+    beside: bool = False,
 ) -> None:
     """Two claims that contradict each other: a dashed line with a bar at both ends (each
     rebuts the other), left out of the ranking so that it does not bend the layout.
@@ -72,7 +77,7 @@ def contradiction_edge(
         **own(EDGE_ATTRS, look.attrs()),
         dir="both",
         arrowtail=look.arrowhead,
-        constraint="false",
+        constraint=None if beside else "false",
         minlen=_apart(nodesep),
         tooltip=tooltip(f"{a} and {b} contradict each other"),
         **{"class": "contradiction"},
@@ -87,6 +92,7 @@ def restatement_edge(
     tip: str | None = None,
     *,
     backwards: bool = False,
+    beside: bool = False,
 ) -> None:
     """Two claims that are one statement in other words (``a`` restates ``b``): a double
     line, no arrowheads, left out of the ranking like a contradiction, and like one set at
@@ -97,7 +103,7 @@ def restatement_edge(
         id=esc_string(f"restatement--{a}--{b}"),
         **own(EDGE_ATTRS, RESTATEMENT.attrs()),
         dir="none",
-        constraint="false",
+        constraint=None if beside else "false",
         minlen=_apart(nodesep),
         tooltip=tooltip(tip or f"{a} restates {b}: one statement in other words"),
         **{"class": "restatement"},
