@@ -104,8 +104,9 @@ def row(svg: bytes, name: str) -> list[str]:
     """The claims on the rank of ``name``, left to right."""
     boxes = {ident: box(g) for ident, g in groups(svg).items()
              if g.get("class", "").startswith("node claim")}  # fmt: skip
-    bottom = boxes[name][3]
-    return [ident for _, ident in sorted((b[0], i) for i, b in boxes.items() if b[3] == bottom)]
+    middle = boxes[name][2] + boxes[name][3]  # twice the rank's height: boxes are centred on it
+    return [ident for _, ident in sorted((b[0], i) for i, b in boxes.items()
+                                         if abs(b[2] + b[3] - middle) < 1)]  # fmt: skip
 
 
 @pytest.mark.parametrize("link", ["restates", "contradicts"])
@@ -115,5 +116,14 @@ def test_a_loose_claim_is_drawn_next_to_its_partner(partner: str, link: str) -> 
     contradicts, its line drawn across them."""
     (svg,) = [svg for svg in render_figures(loose(partner, link), "svg", fit=720)
               if b'<g id="x" ' in svg]  # fmt: skip
+    found = row(svg, partner)
+    assert "x" in found and abs(found.index("x") - found.index(partner)) == 1, found
+
+
+@pytest.mark.parametrize("link", ["restates", "contradicts"])
+@pytest.mark.parametrize("partner", ["p10", "p11", "p12"])
+def test_a_loose_claim_of_a_whole_map_is_drawn_next_to_its_partner(partner: str, link: str):
+    """Drawn whole, not on a rank of its own or among the conclusions, far from its partner."""
+    svg = render_map(loose(partner, link), "svg")
     found = row(svg, partner)
     assert "x" in found and abs(found.index("x") - found.index(partner)) == 1, found
