@@ -74,7 +74,7 @@ def test_claims_nodes_and_links() -> None:
         ("c_end", "-.-x", "j1"),  # undercut of its step
         ("c_b", "---", "j2"), ("c_end", "---", "j2"), ("j2", "--x", "c_c"),  # linked objection
     ]  # fmt: skip
-    assert "linkStyle 0,1,2 stroke:#4d5560" in text
+    assert "linkStyle 0,1,2 stroke:#272a2a" in text
 
 
 def test_losses_are_named() -> None:

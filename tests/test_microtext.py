@@ -243,7 +243,7 @@ def test_the_opponent_is_drawn_in_its_own_outline() -> None:
     assert 'class="claim premise opponent"' in opponent and "penwidth=2.6" in opponent
     # The proponent's central claim is the map's thesis: its heavier outline in its own colour.
     assert 'class="claim recommendation proponent thesis"' in proponent
-    assert 'color="#d55e00"' not in proponent
+    assert 'color="#b12300"' not in proponent
     assert "<B>OPPONENT</B>" in dot  # the legend
 
 

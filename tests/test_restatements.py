@@ -154,7 +154,7 @@ def test_a_restatement_is_drawn_as_a_double_line_once_a_pair() -> None:
     dot = render_map(amap, "dot").decode("utf-8")
     lines = [line for line in dot.splitlines() if "class=restatement" in line]
     assert [line.split(" [")[0].strip() for line in lines] == ["b -> a", "b -> c"]
-    assert all('color="#4d5560:white:#4d5560"' in line and "dir=none" in line
+    assert all('color="#272a2a:white:#272a2a"' in line and "dir=none" in line
                and "constraint=false" in line for line in lines)  # fmt: skip
     assert ">restates</FONT>" in dot  # the legend
     svg = render_map(amap, "svg").decode("utf-8")
@@ -168,7 +168,7 @@ def test_roles_are_read_checked_and_drawn() -> None:
     assert codes("premises:\n  - id: a\n    text: A.\n    role: judge\n") == [("6:11", "AM010")]
     dot = render_map(amap, "dot").decode("utf-8")
     (a,) = [line for line in dot.splitlines() if line.startswith("\ta [")]
-    assert 'class="claim premise opponent"' in a and 'color="#d55e00"' in a
+    assert 'class="claim premise opponent"' in a and 'color="#b12300"' in a
     assert "<B>OPPONENT</B>" in dot  # the legend
     assert "classDef opponent" in mermaid.write(amap).text
 

@@ -20,8 +20,9 @@ from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import Figure, How, Shown, whole
 from argmap.analysis.shape import Shape, shape
 from argmap.analysis.summary import thesis as find_thesis
+from argmap.draw.flat import flat_links
 from argmap.draw.labels import claim_label, claim_tooltip, short_text, title_label
-from argmap.draw.legend import contradiction_edge, legend, restatement_edge, text_width
+from argmap.draw.legend import legend, text_width
 from argmap.draw.links import branches
 from argmap.draw.style import (
     EDGE_ATTRS,
@@ -45,7 +46,7 @@ from argmap.draw.style import (
 )
 from argmap.draw.text import esc_string, html_text
 from argmap.draw.themes import FRAME
-from argmap.model import ArgumentMap, Claim, Link, Role
+from argmap.model import ArgumentMap, Claim, Link, Role, restated
 
 #: Written in place of a figure's number when figures are laid out before they are numbered
 #: for good (:mod:`argmap.draw.fit`); as wide as any number up to it.
@@ -224,15 +225,15 @@ def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
 
 
 def parts(shape: Shape) -> dict[str, int]:
-    """Claim → the number of the connected part of the map it is in, parts numbered in
-    reading order (the part of the thesis first)."""
+    """Claim → the number of the connected part of the map it is in (by any relation, a
+    contradiction and a restatement too), parts numbered in reading order (the thesis's first)."""
     links: dict[str, set[str]] = {name: set() for name in shape.claims}
     for name, found in shape.parts.items():
         for part in found:
             links[name].add(part.claim)
             links[part.claim].add(name)
     for claim in shape.claims.values():
-        for ref in claim.contradicts:
+        for ref in (*claim.contradicts, *map(restated, claim.restates)):
             if ref.id in links:
                 links[claim.id].add(ref.id)
                 links[ref.id].add(claim.id)
@@ -289,21 +290,16 @@ def figure_graph(
         stub = f"from--{top}"
         drawn.stub(stub, f"continued from figure {drawn.number(stub, first)}")
         drawn.stub_edge(top, stub)
-    for a, b in figure.contradictions:
-        drawn.used.add("contradiction")
-        contradiction_edge(graph, a, b, look.nodesep or NODESEP)
-    for a, b in figure.restatements:
-        drawn.used.add("restatement")
-        restatement_edge(graph, a, b)
-    for name, other in figure.beside.items():  # a root with nothing beneath it, on a level
-        graph.body.append(f"\t{{rank=same; {quote(other)}; {quote(name)}}}\n")
+    nodesep = look.nodesep or NODESEP
+    beside = flat_links(graph, drawn.used, shape, figure, nodesep, whole=look.room is None)
+    tops = [top for top in figure.tops if top not in beside]
     on_top = thesis in figure.tops and not any(
         part.claim == thesis for found in shape.parts.values() for part in found
     )
     if on_top and thesis is not None:
         graph.body.append(f"\t{{rank=sink; {quote(thesis)}}}\n")
-    elif len(figure.tops) > 1 and look.room is not None:
-        graph.body.append("\t{rank=same; " + "; ".join(map(quote, figure.tops)) + "}\n")
+    elif len(tops) > 1 and look.room is not None:
+        graph.body.append("\t{rank=same; " + "; ".join(map(quote, tops)) + "}\n")
     graph.graph_attr.update({**GRAPH_ATTRS, "label": _heading(amap, figure, drawn)})
     if look.nodesep is not None:
         graph.graph_attr["nodesep"] = f"{look.nodesep:g}"

@@ -10,9 +10,9 @@ import graphviz
 
 from argmap.draw.labels import word
 from argmap.draw.style import (
-    CONTRADICTION_GAP,
     EDGE_ATTRS,
     EDGE_STYLES,
+    FLAT_GAP,
     KIND_STYLES,
     MUTED,
     NODESEP,
@@ -38,40 +38,73 @@ _STEP = (
 _ARROWHEAD = re.compile(_STEP * ARROW_STEPS)
 
 
-def contradiction_edge(graph: graphviz.Digraph, a: str, b: str, nodesep: float = NODESEP) -> None:
+def _apart(nodesep: float) -> str:
+    """A flat edge's ``minlen``: how many of the graph's ``nodesep`` make
+    :data:`~argmap.draw.style.FLAT_GAP`.
+
+    >>> _apart(NODESEP), _apart(0.1)
+    ('3', '7')
+    """
+    return str(max(1, round(FLAT_GAP / nodesep)))
+
+
+def _ends(a: str, b: str, backwards: bool) -> tuple[str, str]:
+    """The tail and head of a flat edge between ``a`` and ``b``, ``backwards`` from ``b`` (see
+    :mod:`argmap.draw.flat`, which also says when the edge is kept in the ranking, ``beside``)."""
+    return (b, a) if backwards else (a, b)
+
+
+def contradiction_edge(
+    graph: graphviz.Digraph,
+    a: str,
+    b: str,
+    nodesep: float = NODESEP,
+    *,
+    backwards: bool = False,
+    beside: bool = False,
+) -> None:
     """Two claims that contradict each other: a dashed line with a bar at both ends (each
     rebuts the other), left out of the ranking so that it does not bend the layout.
 
     Where the two end up side by side on one rank, Graphviz sets them ``minlen`` times the
     graph's ``nodesep`` apart (a flat edge's least length): at least
-    :data:`~argmap.draw.style.CONTRADICTION_GAP`, room for the line between the bars. Between
+    :data:`~argmap.draw.style.FLAT_GAP`, room for the line between the bars. Between
     ranks ``minlen`` does nothing, the edge being outside the ranking."""
     look = EDGE_STYLES[Edge.ATTACK]
-    apart = max(1, round(CONTRADICTION_GAP / nodesep))
     graph.edge(
-        a,
-        b,
+        *_ends(a, b, backwards),
         id=esc_string(f"contradiction--{a}--{b}"),
         **own(EDGE_ATTRS, look.attrs()),
         dir="both",
         arrowtail=look.arrowhead,
-        constraint="false",
-        minlen=str(apart),
+        constraint=None if beside else "false",
+        minlen=_apart(nodesep),
         tooltip=tooltip(f"{a} and {b} contradict each other"),
         **{"class": "contradiction"},
     )
 
 
-def restatement_edge(graph: graphviz.Digraph, a: str, b: str, tip: str | None = None) -> None:
+def restatement_edge(
+    graph: graphviz.Digraph,
+    a: str,
+    b: str,
+    nodesep: float = NODESEP,
+    tip: str | None = None,
+    *,
+    backwards: bool = False,
+    beside: bool = False,
+) -> None:
     """Two claims that are one statement in other words (``a`` restates ``b``): a double
-    line, no arrowheads, left out of the ranking like a contradiction."""
+    line, no arrowheads, left out of the ranking like a contradiction, and like one set at
+    least :data:`~argmap.draw.style.FLAT_GAP` apart when side by side on one rank, so that
+    the double line between them is long enough to be seen as one."""
     graph.edge(
-        a,
-        b,
+        *_ends(a, b, backwards),
         id=esc_string(f"restatement--{a}--{b}"),
         **own(EDGE_ATTRS, RESTATEMENT.attrs()),
         dir="none",
-        constraint="false",
+        constraint=None if beside else "false",
+        minlen=_apart(nodesep),
         tooltip=tooltip(tip or f"{a} restates {b}: one statement in other words"),
         **{"class": "restatement"},
     )

@@ -50,10 +50,11 @@ CSS_PX_PER_PT = 96 / 72
 #: Graphviz's spacing, in inches as Graphviz takes them.
 NODESEP = 0.22
 RANKSEP = 0.32
-#: The least space between two contradicting claims set side by side on one rank: at
-#: ``NODESEP`` their bars (one at each end of the edge) would meet, an "H", with no dashed
-#: line between them to say what links them.
-CONTRADICTION_GAP = 0.66
+#: The least space between two contradicting claims, or two restating each other, set side by
+#: side on one rank: at ``NODESEP`` a contradiction's bars (one at each end of the edge) would
+#: meet, an "H", with no dashed line between them to say what links them, and a restatement's
+#: double line would be a stub of 15 points, taken for a border.
+FLAT_GAP = 0.66
 PAD = 0.1
 NODE_MARGIN = (0.10, 0.06)
 #: A stub's margins and least height, in inches.
@@ -107,9 +108,12 @@ class KindStyle:
 # darker shades for the kind word so small type keeps its contrast. Every border is at least
 # 3:1 against the page and its own fill (WCAG 2.1, 1.4.11): the orange darkened to #b87d00
 # (3.5:1 on white; Okabe-Ito's own orange, e69f00, is 2.25:1). Told apart without colour by
-# corners: square premises, rounded conclusions, double-bordered recommendations.
+# corners: square premises, rounded conclusions, double-bordered recommendations. With the links'
+# colours below, no two of them come closer than 15 (CIEDE2000) for a reader with deuteranopia,
+# protanopia or tritanopia (tests/test_colour_blind.py): the blue a little darker than Okabe-Ito's
+# 0072b2, which tritanopes would see as the green.
 KIND_STYLES: dict[Kind, KindStyle] = {
-    Kind.PREMISE: KindStyle("PREMISE", "filled", "#eaf3fa", "#0072b2", "#005a8c"),
+    Kind.PREMISE: KindStyle("PREMISE", "filled", "#eaf3fa", "#0467af", "#005a8c"),
     Kind.CONCLUSION: KindStyle("CONCLUSION", "rounded,filled", "#e3f4ee", "#009e73", "#00694c"),
     Kind.RECOMMENDATION: KindStyle(
         "RECOMMENDATION", "rounded,filled", "#fdf0d5", "#b87d00", "#8a5a00", peripheries=2
@@ -144,11 +148,15 @@ class EdgeStyle:
         }
 
 
-# Told apart without colour: solid with an arrow, dashed with a bar (⊣), dotted with a bar.
+# Told apart without colour: solid with an arrow, dashed with a bar (⊣), dotted with a bar. The
+# attack is Okabe-Ito's vermillion darkened to a red and the undercut its reddish purple darkened,
+# the support near black: the darkened orange of a recommendation left the vermillion (d55e00)
+# the same colour to a deuteranope (CIEDE2000 0.9), and grey (4d5560) and purple (b4457f) 9 to a
+# protanope; apart by lightness now, as a dichromat sees them.
 EDGE_STYLES: dict[Edge, EdgeStyle] = {
-    Edge.SUPPORT: EdgeStyle("solid", "normal", "#4d5560", "1.3"),
-    Edge.ATTACK: EdgeStyle("dashed", "tee", "#d55e00", "1.6", arrowsize="1.1"),
-    Edge.UNDERCUT: EdgeStyle("dotted", "tee", "#b4457f", "2.2", arrowsize="1.1"),
+    Edge.SUPPORT: EdgeStyle("solid", "normal", "#272a2a", "1.3"),
+    Edge.ATTACK: EdgeStyle("dashed", "tee", "#b12300", "1.6", arrowsize="1.1"),
+    Edge.UNDERCUT: EdgeStyle("dotted", "tee", "#863563", "2.2", arrowsize="1.1"),
 }
 
 

@@ -61,7 +61,8 @@ LIGHT = Theme(
 )
 
 # Okabe-Ito hues again, lightened for outlines and labels, darkened for fills; contrast of
-# text on fill and of fill on background at least 4.5:1 (WCAG AA).
+# text on fill and of fill on background at least 4.5:1 (WCAG AA); outlines and links at least
+# 15 apart (CIEDE2000) in every simulated colour vision, as in the light theme.
 DARK = Theme(
     background="#0d1117",
     ink="#e6edf3",
@@ -69,11 +70,11 @@ DARK = Theme(
     frame="#3d444d",
     alarm="#ff8b3d",
     kinds={
-        Kind.PREMISE: Palette("#0c2d48", "#56b4e9", "#8ccff5"),
-        Kind.CONCLUSION: Palette("#0b3327", "#2bbf8f", "#73dbb5"),
+        Kind.PREMISE: Palette("#0c2d48", "#84d2fe", "#8ccff5"),
+        Kind.CONCLUSION: Palette("#0b3327", "#39a871", "#73dbb5"),
         Kind.RECOMMENDATION: Palette("#3b2a06", "#f0ad1e", "#ffcc66"),
     },
-    edges={Edge.SUPPORT: "#9ba5b0", Edge.ATTACK: "#ff8b3d", Edge.UNDERCUT: "#e884c0"},
+    edges={Edge.SUPPORT: "#747474", Edge.ATTACK: "#d25f18", Edge.UNDERCUT: "#b975af"},
 )
 
 # Black on white. Nothing is lost: kinds differ by their corners (square, rounded, double
@@ -126,11 +127,11 @@ def themed_dot(dot: str, theme: str) -> str:
     """DOT source drawn in ``theme``'s colours: every colour attribute, and the ``COLOR`` of
     the HTML-like labels, that holds a light colour gets the theme's (text is left alone).
 
-    >>> themed_dot('a [color="#0072b2" label=<<FONT COLOR="#1f2328">color="#0072b2"</FONT>>]',
+    >>> themed_dot('a [color="#0467af" label=<<FONT COLOR="#1f2328">color="#0467af"</FONT>>]',
     ...            "print")
-    'a [color="#000000" label=<<FONT COLOR="#000000">color="#0072b2"</FONT>>]'
-    >>> themed_dot('a -> b [color="#4d5560:white:#4d5560"]', "dark")
-    'a -> b [color="#9ba5b0:#0d1117:#9ba5b0"]'
+    'a [color="#000000" label=<<FONT COLOR="#000000">color="#0467af"</FONT>>]'
+    >>> themed_dot('a -> b [color="#272a2a:white:#272a2a"]', "dark")
+    'a -> b [color="#747474:#0d1117:#747474"]'
     """
     colours = palette(THEMES[theme])
     if all(light == themed for light, themed in colours.items()):

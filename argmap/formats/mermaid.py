@@ -37,14 +37,14 @@ from argmap.model import (
 SHAPES = {Kind.PREMISE: ('["', '"]'), Kind.CONCLUSION: ('("', '")'),
           Kind.RECOMMENDATION: ('[["', '"]]')}  # fmt: skip
 STYLES = {
-    Kind.PREMISE: "fill:#eaf3fa,stroke:#0072b2,color:#1f2328",
+    Kind.PREMISE: "fill:#eaf3fa,stroke:#0467af,color:#1f2328",
     Kind.CONCLUSION: "fill:#e3f4ee,stroke:#009e73,color:#1f2328",
     Kind.RECOMMENDATION: "fill:#fdf0d5,stroke:#b87d00,color:#1f2328",
 }
 LINKS = {  # relation → (arrow to the target, arrow of a member to its junction, colour)
-    "support": ("-->", "---", "#4d5560"),
-    "attack": ("--x", "---", "#d55e00"),
-    "undercut": ("-.-x", "-.-", "#b4457f"),
+    "support": ("-->", "---", "#272a2a"),
+    "attack": ("--x", "---", "#b12300"),
+    "undercut": ("-.-x", "-.-", "#863563"),
 }
 #: Mermaid's default limits (GitHub keeps them): larger diagrams are not drawn.
 MAX_TEXT_SIZE = 50_000
@@ -154,7 +154,7 @@ def write(amap: ArgumentMap) -> Exported:
     writer.lines.append("  classDef implicit stroke-dasharray:5 4")
     if opponent:
         writer.lines.append(f"  classDef opponent stroke:{LINKS['attack'][2]},stroke-width:3px")
-    writer.lines.append("  classDef junction fill:#4d5560,stroke:#4d5560,color:#4d5560")
+    writer.lines.append("  classDef junction fill:#272a2a,stroke:#272a2a,color:#272a2a")
     for colour in dict.fromkeys(writer.links):
         numbers = ",".join(str(n) for n, c in enumerate(writer.links) if c == colour)
         writer.lines.append(f"  linkStyle {numbers} stroke:{colour},color:{colour}")
