@@ -20,6 +20,7 @@ from argmap.api import check_bytes, load, render_figures, render_map
 from argmap.diagnostics import FitWarning, UsageError
 from argmap.draw.fit import budget_for, common_scale, fit, measure, px_per_unit, widest
 from argmap.draw.graph import Look, whole_shape
+from argmap.draw.themes import THEMES, palette
 from argmap.model import ArgumentMap, Claim, Kind, Reason, Ref
 
 from .conftest import ROOT, SEED_MAP, run
@@ -444,3 +445,24 @@ def test_figures_that_fit_say_nothing(seed: ArgumentMap, tmp_path) -> None:  # t
     with warnings.catch_warnings():
         warnings.simplefilter("error", FitWarning)
         render_figures(seed, "pdf", page="a4")
+
+
+@pytest.mark.parametrize("fit_to", ["720", "468x611pt"])
+@pytest.mark.parametrize("theme", ["dark", "print"])
+def test_fitted_svg_figures_are_drawn_in_the_theme_asked_for(
+    seed: ArgumentMap, theme: str, fit_to: str
+) -> None:
+    """`--fit 720 --theme dark` wrote every figure in the light theme's colours, under the dark
+    theme's class: dark text on a dark page where the SVG was put on one. Each figure is now
+    drawn in the theme's colours, as the whole map and the PNG and PDF figures are."""
+    light = render_figures(seed, "svg", fit=fit_to)
+    themed = render_figures(seed, "svg", fit=fit_to, theme=theme)
+    colour = re.compile(r'(?:fill|stroke)="(#[0-9a-f]{6})"')
+    in_theme = {c.lower() for c in palette(THEMES[theme]).values()}
+    assert len(themed) == len(light) > 1
+    for plain, drawn in zip(light, themed, strict=True):
+        used = set(colour.findall(drawn.decode("utf-8")))
+        assert used and used <= in_theme, sorted(used - in_theme)
+        # The same figures, laid out alike: only the colours differ.
+        strip = lambda svg: colour.sub("", re.sub(r"argmap-[0-9a-f]{10}", "", svg.decode()))  # noqa: E731
+        assert len(strip(plain).splitlines()) == len(strip(drawn).splitlines())

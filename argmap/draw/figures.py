@@ -31,7 +31,7 @@ from argmap.draw.graph import Look, figure_graph, to_dot
 from argmap.draw.layout import centring, measuring
 from argmap.draw.options import DEFAULT_DPI, Fit
 from argmap.draw.svg import embed
-from argmap.draw.themes import themed_dot
+from argmap.draw.themes import recolours, themed_dot
 from argmap.model import ArgumentMap
 
 #: Maps of at most this many claims are measured before they are drawn whole, so that the
@@ -124,8 +124,8 @@ def _column(
         _say_if_small(d, total, shown, "px", f"a column {column} px wide")
         if fmt == "svg":
             size = f"{d.width * scale:.2f}px"
-            drawing = embed(d.svg, titled(amap, d.figure.number, total), theme=theme,
-                            width=size, id_prefix=id_prefix, desc=desc)  # fmt: skip
+            drawing = embed(_svg(fitted, d, theme), titled(amap, d.figure.number, total),
+                            theme=theme, width=size, id_prefix=id_prefix, desc=desc)  # fmt: skip
         elif fmt == "png":  # at the scale of the SVG, on a screen of dpi / 96 pixels a px
             resolution = 72 * scale * (dpi or engine.PNG_DPI) / 96
             drawing = fitted.draw(d, "png", dpi=resolution, theme=theme)
@@ -154,8 +154,8 @@ def _printed(
         _say_if_small(d, total, scale, "pt", f"a column of {column}")
         if fmt == "svg":
             size = f"{d.width * scale:.2f}pt"
-            drawing = embed(d.svg, titled(amap, d.figure.number, total), theme=theme,
-                            width=size, id_prefix=id_prefix, desc=desc)  # fmt: skip
+            drawing = embed(_svg(fitted, d, theme), titled(amap, d.figure.number, total),
+                            theme=theme, width=size, id_prefix=id_prefix, desc=desc)  # fmt: skip
         elif fmt == "png":
             drawing = _printed_png(fitted, d, scale, dpi or DEFAULT_DPI, theme)
         elif fmt == "pdf":
@@ -165,6 +165,12 @@ def _printed(
             drawing = themed_dot(fitted.final_dot(d), theme).encode("utf-8")
         out.append(drawing)
     return out
+
+
+def _svg(fitted: Fitted, d: Drawn, theme: str) -> bytes:
+    """A figure's SVG in ``theme``: as the fit drew it (light), or drawn again in the theme's
+    colours where its layout put everything."""
+    return fitted.draw(d, "svg", theme=theme) if recolours(theme) else d.svg
 
 
 def _say_if_small(d: Drawn, total: int, scale: float, unit: str, where: str) -> None:
@@ -221,7 +227,7 @@ def draw_figures(
     if fit_to is not None:
         budget = budget_for(fit_to.width, height=fit_to.height)
         fitted = fit(amap, budget, legend=legend, evaluation=evaluation,
-                     keep=fmt in ("png", "pdf"))  # fmt: skip
+                     keep=fmt in ("png", "pdf") or recolours(theme))  # fmt: skip
         if fit_to.printed:
             return _printed(fitted, fmt, fit_to, theme, id_prefix, dpi)
         return _column(fitted, fmt, round(fit_to.width), theme, id_prefix, dpi)

@@ -113,6 +113,16 @@ def palette(theme: Theme) -> dict[str, str]:
     return mapping
 
 
+def recolours(theme: str) -> bool:
+    """Whether ``theme`` draws in colours of its own (dark, print), not the light drawing's
+    (light, and auto: light, made dark by the reader's system through CSS).
+
+    >>> recolours("dark"), recolours("auto")
+    (True, False)
+    """
+    return any(light != themed for light, themed in palette(THEMES[theme]).items())
+
+
 # DOT as the graph builder writes it: a quoted string (skipped whole), an HTML-like label
 # (tags hold no '<' or '>', text has them escaped), or a colour attribute outside of both.
 _DOT_TOKEN = re.compile(
@@ -133,9 +143,9 @@ def themed_dot(dot: str, theme: str) -> str:
     >>> themed_dot('a -> b [color="#272a2a:white:#272a2a"]', "dark")
     'a -> b [color="#747474:#0d1117:#747474"]'
     """
-    colours = palette(THEMES[theme])
-    if all(light == themed for light, themed in colours.items()):
+    if not recolours(theme):
         return dot  # light, and auto (drawn light)
+    colours = palette(THEMES[theme])
 
     def html(attribute: re.Match[str]) -> str:
         themed = colours.get(attribute[2].lower())
@@ -175,5 +185,6 @@ __all__ = [
     "Theme",
     "media_rules",
     "palette",
+    "recolours",
     "themed_dot",
 ]
