@@ -549,6 +549,23 @@ def test_white_space_that_is_content_stays_at_the_end_of_its_line() -> None:
     assert loaded(out) == loaded(text)
 
 
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+def test_a_break_only_yaml_counts_is_a_character_of_its_line_as_the_loader_reads_it(
+    char: str,
+) -> None:
+    """U+2028, U+2029 and U+0085 end a line for YAML, not for an editor nor for the loader:
+    in a comment, a plain text or a block (as the loader reads them) each is kept as written
+    (fmt stopped with a traceback: 'could not find expected ':'')."""
+    text = f"argmap: 1\ntitle: T # a{char}b\npremises:\n  - id: a\n    text: A\n"
+    if char != "\x85":  # a control character: refused in a text (AM012), kept in a comment
+        text += f"  - id: b\n    text: |\n      B\n      B{char}C\n"
+        text += f"  - id: c\n    text: plain{char}text\n"
+    out = format_text(text)
+    assert out.count(char) == text.count(char)
+    assert loaded(out) == loaded(text)
+    assert format_text(out) == out
+
+
 CORPORA = SHARED / "corpora"
 IMPORTED = [("microtext", path) for path in sorted(CORPORA.glob("arg-microtexts-en/micro_*.xml"))]
 IMPORTED += [("aif", path) for path in sorted(CORPORA.glob("araucaria-aif/nodeset*.json"))]
