@@ -151,6 +151,9 @@ def test_not_a_microtext() -> None:
     [
         # a traceback: "LookupError: unknown encoding: T"
         (b"<?xml version='1.0' encoding='T'?><arggraph/>", "^not XML: unknown encoding: T$"),
+        # a map with no claims, which its check refused (AM113)
+        (b"<arggraph id='x'><edu id='e1'>A.</edu></arggraph>",
+         "^not a microtext graph: no argumentative units \\(<adu>\\), no claims to import$"),
     ],
 )  # fmt: skip
 def test_an_unknown_encoding_or_a_graph_without_units_is_refused(xml: bytes, said: str) -> None:

@@ -103,9 +103,13 @@ def read(xml: bytes, text: str, *, name: str, source_path: str) -> Imported:
         source_path: The source's path relative to where the map will be written.
 
     Raises:
-        FormatError: the XML is not a microtext graph.
+        FormatError: the XML is not a microtext graph, or one without units.
     """
     root = parse(xml)
+    if root.find(".//adu") is None:
+        raise FormatError(
+            "not a microtext graph: no argumentative units (<adu>), no claims to import"
+        )
     notes: list[str] = []
     segments = {e.get("id", ""): " ".join((e.text or "").split()) for e in root.iter("edu")}
     implicit_segments = {e.get("id", "") for e in root.iter("edu") if _true(e.get("implicit"))}
