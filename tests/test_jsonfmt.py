@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
+from argmap.diagnostics import MapError
 from argmap.formats import json as jsonfmt
 from argmap.model import ArgumentMap
 from argmap.read.loader import load
@@ -102,3 +104,25 @@ def test_json_values_are_read_as_the_yaml_reader_reads_them() -> None:
 def test_duplicate_keys_are_reported_not_dropped() -> None:
     text = '{"argmap": "1", "title": "a", "title": "b", "premises": [{"id": "a", "text": "A"}]}'
     assert [d.code for d in jsonfmt.loads(text, "m.json")[1]] == ["AM007"]
+
+
+def test_a_map_nested_deeper_than_a_map_file_holds_is_refused_at_its_claim() -> None:
+    """JSON may nest twice as deep as YAML (its canonical form spells out the short forms), but
+    a map's objections nested 8 deep are more than the YAML written can hold: `argmap import
+    json` wrote a map that did not load (AM013, exit 1); it is refused, at the claim."""
+    objection: object = {"claims": ["b"]}
+    for _ in range(8):
+        objection = {"claims": ["b"], "objections": [objection]}
+    reasons = [{"claims": ["b"], "objections": [objection]}]
+    text = json.dumps({"argmap": "1", "title": "T", "premises": [{"id": "b", "text": "B"}],
+                       "conclusions": [{"id": "a", "text": "A", "reasons": reasons}]},
+                      indent=1)  # fmt: skip
+    assert jsonfmt.loads(text, "m.json")[0] is not None  # within JSON's limit
+    with pytest.raises(MapError) as raised:
+        jsonfmt.read(text.encode(), path="m.json")
+    (found,) = raised.value.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("AM013", 11, 3)
+    assert found.message == (
+        "claim 'a' nests deeper than a map file can hold (16 levels, in YAML); write its "
+        "objections less deep"
+    )
