@@ -126,3 +126,18 @@ def test_a_map_nested_deeper_than_a_map_file_holds_is_refused_at_its_claim() -> 
         "claim 'a' nests deeper than a map file can hold (16 levels, in YAML); write its "
         "objections less deep"
     )
+
+
+def test_a_lone_surrogate_anywhere_is_refused_where_it_is_written() -> None:
+    """A JSON escape may write half of a surrogate pair (``"\\udd26"``), which no UTF-8 file
+    and so no YAML map holds: in an id, a reference or carried data, `argmap import json`
+    wrote a map that did not load (AM002); it is refused (AM012), as in a text."""
+    head = '{"argmap": "1", "title": "p", "premises": [{"text": "A", '
+    for where in ('"id": "a\\udd26"', '"id": "a", "objections": ["b\\udd26"]',
+                  '"id": "a", "aif": {"x": "\\udd26"}'):  # fmt: skip
+        text = head + where + "}]}"
+        amap, (found,) = jsonfmt.loads(text, "m.json")
+        assert amap is None
+        column = text.rindex('"', 0, text.index("\\udd26")) + 1  # at the string's quote
+        assert (found.code, found.span.line, found.span.column) == ("AM012", 1, column), where
+        assert found.message == "a lone surrogate U+DD26 (half of a pair), which a map cannot hold"
