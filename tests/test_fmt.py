@@ -569,6 +569,18 @@ def test_a_break_only_yaml_counts_is_a_character_of_its_line_as_the_loader_reads
     assert format_text(out) == out
 
 
+def test_a_lone_carriage_return_ends_a_line_as_yaml_reads_it() -> None:
+    """YAML ends a line at a CR alone, as at a LF: a flow mapping holding one in a plain
+    value (``{path: a<CR>b}``, read 'a b') was laid out in block style with the value's second
+    line at the margin, and fmt refused the map as a bug of its own (LayoutError)."""
+    text = "argmap: 1\ntitle: t\nsource: {path: a\rb}\npremises:\r  - id: a\r    text: |\r      A\r"
+    out = format_text(text)
+    assert "\r" not in out
+    assert loaded(out) == loaded(text)
+    assert loaded(out).source.path == "a b"  # type: ignore[union-attr]
+    assert format_text(out) == out
+
+
 CORPORA = SHARED / "corpora"
 IMPORTED = [("microtext", path) for path in sorted(CORPORA.glob("arg-microtexts-en/micro_*.xml"))]
 IMPORTED += [("aif", path) for path in sorted(CORPORA.glob("araucaria-aif/nodeset*.json"))]
