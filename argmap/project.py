@@ -53,7 +53,10 @@ def confine(
     """The real path of ``path`` (links resolved) when it lies in one of ``folders`` (real
     paths) and not in a hidden file or folder of it (:func:`hidden_part`), else None. The
     file need not exist. ``near`` is the folder of the file that names ``path``: a hidden
-    folder that holds it too is no hidden part (a map in ``.maps/`` reads ``.maps/text.txt``)."""
+    folder that holds it too is no hidden part (a map in ``.maps/`` reads ``.maps/text.txt``).
+    A path holding a NUL character names no file: None."""
+    if "\0" in os.fsdecode(path):
+        return None
     real = os.path.realpath(path)
     for folder in folders:
         if _inside(real, folder) and hidden_part(real, folder, near) is None:

@@ -156,6 +156,21 @@ def test_malformed_graphs_are_reported_by_node_id_never_a_crash() -> None:
     ]
 
 
+def test_an_attack_repeated_with_a_note_or_undercut_imports_once() -> None:
+    """Two CA-nodes with one attacker and one target, the second with a text of its own (a
+    note) and an undercut: the map wrote the attacker twice in one list, which its check
+    refuses (AM112); the repeat is left out with a note saying what went with it."""
+    nodes = [(1, "I", "We should act."), (2, "I", "It fails."), (3, "I", "It did not."),
+             (11, "CA", "Default Conflict"), (12, "CA", "It fails often."),
+             (13, "CA", "Default Conflict")]  # fmt: skip
+    edges = [(2, 11), (11, 1), (2, 12), (12, 1), (3, 13), (13, 12)]
+    result = imported(nodes, edges)
+    assert ("CA node 12 repeats an attack of node 2; left out (with its note and the attacks "
+            "on it)") in result.notes  # fmt: skip
+    objections = result.map.by_id()["we-should-act-1"].objections
+    assert [[ref.id for ref in o.claims] for o in objections] == [["it-fails-2"]]  # type: ignore[union-attr]
+
+
 def test_dialogical_aif_routine_links_in_one_line_each_error_by_its_nodes() -> None:
     """As AIFdb's dialogical corpora are: every claim asserted in a locution (L → YA → I),
     every support and attack anchored in a transition (TA → YA → RA or CA), a rephrase (MA).

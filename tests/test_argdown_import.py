@@ -412,6 +412,15 @@ def test_a_claim_undercutting_an_attack_on_itself_is_left_out_with_a_note() -> N
     assert "'t2' cannot undercut an attack on itself or a support of it; left out" in notes
 
 
+def test_a_link_broken_over_lines_is_read_as_the_lexer_found_it() -> None:
+    """Argdown's lexer takes a link whose address (or text) runs over a line end: the import
+    stopped with a traceback (AssertionError) on it."""
+    amap, _ = imported("[A]: see [the\nreport](http://example.org/\nx) now\n  + [B]: b")
+    claim = amap.by_id()["a"]
+    assert claim.text == "see the report now"
+    assert claim.note == "links: http://example.org/\nx"
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

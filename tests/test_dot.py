@@ -351,6 +351,19 @@ def test_the_legends_arrowheads_are_triangles_in_an_svg() -> None:
                    for p in polygons)  # fmt: skip
 
 
+@pytest.mark.parametrize("title", ["a" * 200, "word " * 40])
+def test_a_long_title_wrapped_in_lines_is_as_wide_as_its_lines(title: str) -> None:
+    """A title is wrapped at 60 characters, and the legend is stretched to its width: to the
+    width of the title unwrapped, which left a drawing of two premises and a conclusion 1,951
+    points wide, two thirds of it blank (and, fitted to a column, a FitWarning blaming its
+    claims); now to the width of its longest line."""
+    claims = (Claim("a", P, "A."), Claim("b", R, "B.", reasons=(Reason(refs("a")),)))
+    root = svg_root(ArgumentMap(title.strip(), claims))
+    lines = [text for text in heading(root) if text.strip("aword ") == ""]
+    assert len(lines) == 4
+    assert float(root.get("width", "").removesuffix("pt")) < 700
+
+
 def test_legend_can_be_left_out() -> None:
     assert heading(svg_root(energy_map(), legend=False)) == ["Energy"]
 

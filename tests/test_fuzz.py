@@ -170,3 +170,37 @@ def test_every_id_an_import_gives_is_an_id_and_given_once(bases: list[str]) -> N
     given = [ids.unique(base) for base in bases]
     assert len(set(given)) == len(given)
     assert all(ID_PATTERN.fullmatch(i) and len(i) <= MAX_ID for i in given), given
+
+
+#: An RA-, CA- or MA-node, its text (a placeholder or a note of its own), the I-node into it
+#: and the node it points to.
+AIF_STEP = st.tuples(
+    st.sampled_from(["RA", "CA", "CA", "MA"]),
+    st.sampled_from(["Default Conflict", "Default Inference", "a note"]),
+    st.sampled_from(["1", "2", "3"]),
+    st.sampled_from(["1", "2", "3", "10", "11", "12", "13", "14"]),
+)
+AIF_NODE = st.sampled_from(["1", "2", "3", "10", "11", "12", "13", "14"])
+
+
+@FUZZ
+@given(
+    st.lists(AIF_STEP, min_size=5, max_size=5), st.lists(st.tuples(AIF_NODE, AIF_NODE), max_size=6)
+)
+def test_importing_any_aif_argument_among_three_claims_gives_a_map_that_checks(
+    steps: list[tuple[str, str, str, str]], edges: list[tuple[str, str]]
+) -> None:
+    """Whatever five RA-, CA- and MA-nodes, some with a text of their own (a note), do among
+    three I-nodes and one another (repeats, cycles, attacks on attacks), the map imported
+    passes its check: two CA-nodes of one attacker and target, one with a note, once gave
+    the attacker twice in one list (AM112)."""
+    nodes = [{"nodeID": str(n), "type": "I", "text": f"Claim {n}."} for n in (1, 2, 3)]
+    nodes += [{"nodeID": str(n), "type": kind, "text": text}
+              for n, (kind, text, _, _) in enumerate(steps, 10)]  # fmt: skip
+    edges += [(start, str(n)) for n, (_, _, start, _) in enumerate(steps, 10)]
+    edges += [(str(n), end) for n, (_, _, _, end) in enumerate(steps, 10)]
+    drawn = [{"edgeID": str(n), "fromID": a, "toID": b} for n, (a, b) in enumerate(edges)]
+    imported = aif.read(json.dumps({"nodes": nodes, "edges": drawn}).encode(), name="g.json")
+    checked = check_bytes(dump(imported.map).encode("utf-8"), "g.yaml")
+    errors = [str(d) for d in checked.diagnostics if d.code < "AM200"]
+    assert checked.map is not None and not errors, (errors, imported.notes)

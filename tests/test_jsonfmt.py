@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
+from argmap.diagnostics import MapError
 from argmap.formats import json as jsonfmt
 from argmap.model import ArgumentMap
 from argmap.read.loader import load
@@ -102,3 +104,40 @@ def test_json_values_are_read_as_the_yaml_reader_reads_them() -> None:
 def test_duplicate_keys_are_reported_not_dropped() -> None:
     text = '{"argmap": "1", "title": "a", "title": "b", "premises": [{"id": "a", "text": "A"}]}'
     assert [d.code for d in jsonfmt.loads(text, "m.json")[1]] == ["AM007"]
+
+
+def test_a_map_nested_deeper_than_a_map_file_holds_is_refused_at_its_claim() -> None:
+    """JSON may nest twice as deep as YAML (its canonical form spells out the short forms), but
+    a map's objections nested 8 deep are more than the YAML written can hold: `argmap import
+    json` wrote a map that did not load (AM013, exit 1); it is refused, at the claim."""
+    objection: object = {"claims": ["b"]}
+    for _ in range(8):
+        objection = {"claims": ["b"], "objections": [objection]}
+    reasons = [{"claims": ["b"], "objections": [objection]}]
+    text = json.dumps({"argmap": "1", "title": "T", "premises": [{"id": "b", "text": "B"}],
+                       "conclusions": [{"id": "a", "text": "A", "reasons": reasons}]},
+                      indent=1)  # fmt: skip
+    assert jsonfmt.loads(text, "m.json")[0] is not None  # within JSON's limit
+    with pytest.raises(MapError) as raised:
+        jsonfmt.read(text.encode(), path="m.json")
+    (found,) = raised.value.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("AM013", 11, 3)
+    assert found.message == (
+        "claim 'a' nests deeper than a map file can hold (16 levels, in YAML); write its "
+        "objections less deep"
+    )
+
+
+def test_a_lone_surrogate_anywhere_is_refused_where_it_is_written() -> None:
+    """A JSON escape may write half of a surrogate pair (``"\\udd26"``), which no UTF-8 file
+    and so no YAML map holds: in an id, a reference or carried data, `argmap import json`
+    wrote a map that did not load (AM002); it is refused (AM012), as in a text."""
+    head = '{"argmap": "1", "title": "p", "premises": [{"text": "A", '
+    for where in ('"id": "a\\udd26"', '"id": "a", "objections": ["b\\udd26"]',
+                  '"id": "a", "aif": {"x": "\\udd26"}'):  # fmt: skip
+        text = head + where + "}]}"
+        amap, (found,) = jsonfmt.loads(text, "m.json")
+        assert amap is None
+        column = text.rindex('"', 0, text.index("\\udd26")) + 1  # at the string's quote
+        assert (found.code, found.span.line, found.span.column) == ("AM012", 1, column), where
+        assert found.message == "a lone surrogate U+DD26 (half of a pair), which a map cannot hold"

@@ -222,6 +222,19 @@ def test_definition_of_a_quote_is_its_passage_in_the_source(
     assert navigation.definition(broken, at(broken, "Not in the source", 0, 3), Sources()) == []
 
 
+def test_a_source_path_holding_a_nul_goes_nowhere(tmp_path: Path) -> None:
+    """A half-typed ``source: {path: "e\\0"}`` (an escape for NUL, which no path holds):
+    going to a quote's passage, completing a quote and the code actions failed ("embedded null
+    byte"); they find no source, as for a path outside the project."""
+    text = 'argmap: 1\ntitle: T\nsource: {path: "s\\0.txt"}\n'
+    text += "premises: [{id: a, text: A, quotes: [the words]}]\n"
+    doc = document(text, tmp_path / "m.yaml")
+    sources = Sources()
+    assert navigation.definition(doc, at(doc, "the words", 0, 2), sources) == []
+    assert completion.complete(doc, at(doc, "the words", 0, 2), sources) is not None
+    assert sources.for_map(doc.path, "s\0.txt") is None
+
+
 @pytest.mark.parametrize(
     ("premises", "added"),
     [

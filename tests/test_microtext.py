@@ -146,6 +146,21 @@ def test_not_a_microtext() -> None:
         microtext.read(b"<html/>", "", name="x.xml", source_path="x.txt")
 
 
+@pytest.mark.parametrize(
+    ("xml", "said"),
+    [
+        # a traceback: "LookupError: unknown encoding: T"
+        (b"<?xml version='1.0' encoding='T'?><arggraph/>", "^not XML: unknown encoding: T$"),
+        # a map with no claims, which its check refused (AM113)
+        (b"<arggraph id='x'><edu id='e1'>A.</edu></arggraph>",
+         "^not a microtext graph: no argumentative units \\(<adu>\\), no claims to import$"),
+    ],
+)  # fmt: skip
+def test_an_unknown_encoding_or_a_graph_without_units_is_refused(xml: bytes, said: str) -> None:
+    with pytest.raises(FormatError, match=said):
+        microtext.read(xml, "A.", name="x.xml", source_path="x.txt")
+
+
 GERMAN = """<?xml version='1.0' encoding='UTF-8'?>
 <arggraph id="micro_t01" topic_id="waste_separation" stance="pro">
   <edu id="e1">Die Mülltrennung ist lästig.</edu>

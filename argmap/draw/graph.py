@@ -44,7 +44,7 @@ from argmap.draw.style import (
     Measures,
     own,
 )
-from argmap.draw.text import esc_string, html_text
+from argmap.draw.text import esc_string, html_text, wrap
 from argmap.draw.themes import FRAME
 from argmap.model import ArgumentMap, Claim, Link, Role, restated
 
@@ -214,7 +214,8 @@ def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
     look = drawn.look
     room = (look.room or 1e9) - 2 * PAD * 72 - 8
     chars = max(20, int(room / (TITLE_SIZE * 0.6))) if look.room else 60
-    title = min(room, text_width(amap.title, TITLE_SIZE, bold=True))
+    lines = wrap(amap.title, chars)  # as title_label wraps it
+    title = min(room, max((text_width(line, TITLE_SIZE, bold=True) for line in lines), default=0))
     number = ""
     if look.total > 1:
         number = f"FIGURE {drawn.number('', figure.number)} OF {drawn.number('', look.total)}"

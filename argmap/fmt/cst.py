@@ -19,6 +19,8 @@ import re
 import attrs
 import yaml
 
+from argmap.read.yamltree import masked
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BLOCK_HEADER = re.compile(r"([|>][-+0-9]*)[ \t]*(#.*)?$")
 
@@ -86,11 +88,14 @@ class _Builder:
         self.anchors: list[tuple[int, Node]] = []  # (end, node) of scalars and flow collections
         self.scalars: list[Scalar] = []
         self.keys: dict[int, Scalar] = {}  # id of an open mapping → its key awaiting a value
+        self.unmask: dict[int, str] = {}
 
     def build(self) -> tuple[Node, int, int]:
         """The root node, where it starts, and where the document's explicit end starts (or
-        the end of the text)."""
-        loader = _Loader(self.text)
+        the end of the text). libyaml reads the text as the loader does: a line break only
+        YAML counts (U+2028, U+2029, U+0085) is a character of its line."""
+        text, self.unmask = masked(self.text)
+        loader = _Loader(text)
         try:
             stack: list[Node] = []
             root: Node | None = None
@@ -128,7 +133,8 @@ class _Builder:
         start, end = event.start_mark.index, event.end_mark.index
         if isinstance(event, yaml.ScalarEvent):
             style = event.style or ""
-            node = Scalar(start, end, value=event.value, style=style, text=self.text[start:end])
+            value = event.value.translate(self.unmask) if self.unmask else event.value
+            node = Scalar(start, end, value=value, style=style, text=self.text[start:end])
             self.scalars.append(node)
             if style not in ("|", ">"):  # a block scalar ends on the line after its last
                 self.anchors.append((end, node))

@@ -36,7 +36,7 @@ def format_text(text: str, path: str = "<map>") -> str:
 
     Formatting is idempotent and never changes what the map means: the result loads to an
     equal map (hence the same ``argmap export json``). A byte-order mark and CR LF line ends
-    are kept as they were.
+    are kept as they were; a CR alone, which YAML reads as a line end, becomes one.
 
     Args:
         text: The map file's text.
@@ -60,6 +60,7 @@ def format_text(text: str, path: str = "<map>") -> str:
     crlf = "\r\n" in body
     if crlf:
         body = body.replace("\r\n", "\n")
+    body = body.replace("\r", "\n")  # a CR alone ends a line for YAML too: laid out as one
     before = _load(body, path)
     formatted = lay_out(cst.parse(body))
     try:

@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from typing import Any
 
-from argmap.diagnostics import Diagnostic, MapError
+from argmap.diagnostics import Diagnostic, MapError, Span
 from argmap.formats.base import Exported, Imported
+from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap, Carried, Claim, Link, Quote, Ref, Relation, Restatement, walk
 from argmap.model.keys import KEYS
 from argmap.read.jsontree import parse
 from argmap.read.loader import load_tree
-from argmap.read.yamltree import decode
+from argmap.read.yamltree import MAX_DEPTH, decode
+from argmap.read.yamltree import parse as parse_yaml
 
 _FIRST = ("id", "text")
 _LAST = ("reasons", "objections", "contradicts", "restates", "aif")
@@ -159,4 +162,22 @@ def read(data: bytes, *, path: str) -> Imported:
     amap, problems = (None, problems) if text is None else loads(text, path)
     if amap is None:
         raise MapError(problems)
+    _refuse_too_deep(amap, path)
     return Imported(amap)
+
+
+def _refuse_too_deep(amap: ArgumentMap, path: str) -> None:
+    """A MapError (AM013, at the claim) when the map file written of ``amap`` would nest
+    deeper than YAML may (JSON may nest twice as deep, so short forms spelled out fit)."""
+    written = dump(amap)
+    _, problems = parse_yaml(written, path)
+    deep = next((problem for problem in problems if problem.code == "AM013"), None)
+    if deep is None:
+        return
+    above = written.split("\n")[: deep.span.line]
+    ids = [found.group(1) for line in above if (found := re.match(r"  - id: (\S+)$", line))]
+    claim = amap.by_id().get(ids[-1]) if ids else None
+    what = f"claim '{claim.id}'" if claim is not None else "the map"
+    problem = (f"{what} nests deeper than a map file can hold ({MAX_DEPTH} levels, in YAML); "
+               "write its objections less deep")  # fmt: skip
+    raise MapError([Diagnostic(path, claim.where() if claim else Span(1, 1), "AM013", problem)])

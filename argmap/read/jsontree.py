@@ -19,11 +19,20 @@ MAX_JSON_DEPTH = 2 * MAX_DEPTH
 MOST_DIGITS = getattr(sys, "get_int_max_str_digits", lambda: 0)() or 4300
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _TooDeep(Exception):
     def __init__(self, offset: int) -> None:
         self.offset = offset
+
+
+class _Surrogate(Exception):
+    """A string holding half of a surrogate pair (a ``\\ud800`` escape), which no UTF-8
+    file, and so no YAML map, can hold: an id or carried data the map written would lose."""
+
+    def __init__(self, offset: int, char: str) -> None:
+        self.offset, self.char = offset, char
 
 
 class _Tree:
@@ -51,6 +60,8 @@ class _Tree:
             return self.collection(i, depth + 1)
         if char == '"':
             value, end = json.decoder.scanstring(text, i + 1)
+            if not value.isprintable() and (half := _SURROGATE.search(value)):
+                raise _Surrogate(i, half.group())
             return Scalar(value, self.mark(i), plain=False), end
         for word, value in (("true", "true"), ("false", "false"), ("null", "")):
             if text.startswith(word, i):
@@ -104,8 +115,8 @@ def _trailing_comma(text: str, at: int) -> int | None:
 
 
 def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
-    """JSON text → its root node, or the diagnostics of a JSON syntax error or of nesting
-    too deep (the codes YAML's would have: AM002, AM013)."""
+    """JSON text → its root node, or the diagnostics of a JSON syntax error, of nesting too
+    deep or of a lone surrogate (the codes YAML's would have: AM002, AM013, AM012)."""
     try:
         json.loads(text, parse_constant=_constant)
     except json.JSONDecodeError as exc:
@@ -128,6 +139,12 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
         message = f"nesting deeper than {MAX_JSON_DEPTH} levels"
         at = tree.mark(exc.offset)
         return None, [Diagnostic(path, Span(at.line + 1, at.column + 1), "AM013", message)]
+    except _Surrogate as exc:
+        message = (
+            f"a lone surrogate U+{ord(exc.char):04X} (half of a pair), which a map cannot hold"
+        )
+        at = tree.mark(exc.offset)
+        return None, [Diagnostic(path, Span(at.line + 1, at.column + 1), "AM012", message)]
     return root, []
 
 

@@ -125,10 +125,13 @@ class _Objections:
             if nested:
                 item["objections"] = nested
             item.update(self.extra(step, MAX_DEPTH - 2 - at))  # its data 3 levels below
-            if len(members) == 1 and not nested and "note" not in item:
+            if len(members) == 1:  # a list names a claim once (AM112), in full or not
                 if members[0] in plain:
+                    had = {"its note": "note" in item, "the attacks on it": bool(nested)}
+                    lost = [what for what, it_had in had.items() if it_had]
+                    with_it = f" (with {' and '.join(lost)})" if lost else ""
                     self.notes.append(f"CA node {step.node} repeats an attack of node "
-                                      f"{members[0]}; left out")  # fmt: skip
+                                      f"{members[0]}; left out{with_it}")  # fmt: skip
                     continue
                 plain.add(members[0])
             out.append(item)

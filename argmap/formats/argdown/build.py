@@ -139,7 +139,7 @@ class _Builder:
                 ("mention", start, len(target.text) - 1, token.image.strip()[2:-1])
             )
         elif kind == lex.LINK and target:
-            found = re.match(r"\[(.+)\]\((.+)\)", token.image.rstrip(" \t"))
+            found = re.match(r"\[(.+)\]\((.+)\)", token.image.rstrip(" \t"), re.DOTALL)
             assert found is not None
             start = len(target.text)
             target.text += found.group(1)

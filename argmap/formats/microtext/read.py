@@ -58,8 +58,9 @@ def parse(xml: bytes) -> ET.Element:
     """The root of a microtext graph.
 
     Raises:
-        FormatError: the file is not XML, or not a microtext graph, or it declares a document
-            type (entities that could expand it without bound; microtexts have none).
+        FormatError: the file is not XML (or in an encoding Python does not know), or not a
+            microtext graph, or it declares a document type (entities that could expand it
+            without bound; microtexts have none).
     """
     parser = ET.XMLParser(target=_Builder())
     try:
@@ -77,6 +78,8 @@ def parse(xml: bytes) -> ET.Element:
         line, column = exc.position
         why = str(exc).rsplit(": line ", 1)[0]
         raise FormatError(f"not XML: {why} at line {line}, column {column + 1}") from None
+    except LookupError as exc:  # the declaration names an encoding Python does not know
+        raise FormatError(f"not XML: {exc}") from None
     if root.tag != "arggraph":
         raise FormatError(
             f"not a microtext graph: the root element is <{root.tag}>, not <arggraph>"
@@ -100,9 +103,13 @@ def read(xml: bytes, text: str, *, name: str, source_path: str) -> Imported:
         source_path: The source's path relative to where the map will be written.
 
     Raises:
-        FormatError: the XML is not a microtext graph.
+        FormatError: the XML is not a microtext graph, or one without units.
     """
     root = parse(xml)
+    if root.find(".//adu") is None:
+        raise FormatError(
+            "not a microtext graph: no argumentative units (<adu>), no claims to import"
+        )
     notes: list[str] = []
     segments = {e.get("id", ""): " ".join((e.text or "").split()) for e in root.iter("edu")}
     implicit_segments = {e.get("id", "") for e in root.iter("edu") if _true(e.get("implicit"))}
