@@ -86,9 +86,14 @@ def figure_format(output: str) -> str:
     return target(output).fmt
 
 
+def _name(output: str) -> str:
+    """Pandoc's output format without its extensions (``html5+smart`` → ``html5``)."""
+    return output.split("+")[0].split("-")[0]
+
+
 def _kind(output: str) -> str:
     """The kind of output whose column ``argmap-fit`` names: html, latex, docx or other."""
-    name = output.split("+")[0].split("-")[0]
+    name = _name(output)
     if name in HTML_FORMATS:
         return "html"
     if name in PDF_FORMATS:
@@ -125,7 +130,7 @@ class Filter:
         self.fmt = self.target.fmt
         # Fitted figures scroll on a phone (Figure.html), but in EPUB: reading systems
         # paginate, and one that clips a box would cut the figure.
-        self.scroll = not doc.format.split("+")[0].split("-")[0].startswith("epub")
+        self.scroll = not _name(doc.format).startswith("epub")
         self.figures = Path(str(doc.get_metadata("argmap-figures", "argmap-figures")))
         self.defaults = DrawOptions(theme=str(doc.get_metadata("argmap-theme", "light")))
         root = doc.get_metadata("argmap-source-root", None)

@@ -115,6 +115,7 @@ def flat_links(
     pairs = [(a, b, "contradiction") for a, b in figure.contradictions]
     pairs += [(a, b, "restatement") for a, b in figure.restatements]
     draw = {"contradiction": contradiction_edge, "restatement": restatement_edge}
+    parents = seats(shape, figure, alone=True) if beside else {}
     for a, b, what in pairs:
         used.add(what)
         loose = _loose(a, b, beside)
@@ -125,7 +126,7 @@ def flat_links(
         # unseen edge to its partner's claim, just before its partner's, holds it.
         partner = b if loose == a else a
         draw[what](graph, a, b, nodesep, backwards=loose != a, beside=True)
-        parent = _parent(partner, seats(shape, figure, alone=True))
+        parent = _parent(partner, parents)
         if parent is not None:
             _as_sibling(graph, loose, partner, parent)
     for name, other in beside.items():  # a root with nothing beneath it, on a level

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from argmap.draw.options import PRINT_UNITS
 from argmap.draw.style import CSS_PX_PER_PT, TARGETS
 
 _WIDTH = re.compile(r"(\d+(?:\.\d+)?)(px|pt|pc|cm|mm|in|em|rem|%)?")
@@ -19,13 +20,8 @@ _WIDTH = re.compile(r"(\d+(?:\.\d+)?)(px|pt|pc|cm|mm|in|em|rem|%)?")
 #: shrinks to the page), and the box scrolls.
 SCROLL_BOX = "argmap-scroll"
 #: CSS px in an absolute length unit, for a drawing's natural width.
-_CSS_PX = {
-    "px": 1.0,
-    "pt": CSS_PX_PER_PT,
-    "pc": 16.0,
-    "in": 96.0,
-    "cm": 96 / 2.54,
-    "mm": 9.6 / 2.54,
+_CSS_PX = {"px": 1.0, "pc": 12 * CSS_PX_PER_PT} | {
+    unit: points * CSS_PX_PER_PT for unit, points in PRINT_UNITS.items()
 }
 
 
