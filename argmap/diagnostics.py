@@ -32,7 +32,7 @@ class Span:
 #: file (its bytes, YAML and shape), AM1xx are consistency errors, AM2xx warnings.
 CODES: dict[str, tuple[Severity, str]] = {
     "AM001": (Severity.ERROR, "the file is not valid UTF-8"),
-    "AM002": (Severity.ERROR, "YAML syntax error"),
+    "AM002": (Severity.ERROR, "YAML syntax error (JSON's, in a .json map)"),
     "AM003": (Severity.ERROR, "the file holds no map (empty or only comments)"),
     "AM004": (Severity.ERROR, "several YAML documents in one file"),
     "AM005": (
@@ -50,6 +50,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "AM014": (Severity.ERROR, "text longer than the limit"),
     "AM015": (Severity.ERROR, "unsupported format version"),
     "AM016": (Severity.ERROR, "empty value where text or a list is required"),
+    "AM017": (
+        Severity.ERROR,
+        "a file in a format argmap imports (AIF, Argdown, microtext), not a map",
+    ),
     "AM101": (Severity.ERROR, "invalid claim id"),
     "AM102": (Severity.ERROR, "duplicate claim id"),
     "AM103": (Severity.ERROR, "reference to an unknown claim"),

@@ -14,7 +14,7 @@ from argmap.checks import CHECKS, Check
 from argmap.diagnostics import CODES
 
 #: Codes that come from reading the file or its source, not from a check of the model.
-READING = {f"AM0{n:02d}" for n in range(1, 17)} | {"AM109", "AM117"}
+READING = {f"AM0{n:02d}" for n in range(1, 18)} | {"AM109", "AM117"}
 SOURCE = "The sky is blue. Water is wet. Cats sleep a lot.\n"
 
 

@@ -64,7 +64,11 @@ class Fields:
             if name not in entries:
                 message = f"{what} is missing the required key '{name}'"
                 if place == "top" and name == "argmap":
-                    message += f"; add the line 'argmap: {FORMAT_VERSION}' at the top of the file"
+                    message += (
+                        f"; add '\"argmap\": \"{FORMAT_VERSION}\",' after the opening '{{'"
+                        if self.path.lower().endswith(".json")
+                        else f"; add the line 'argmap: {FORMAT_VERSION}' at the top of the file"
+                    )
                 self.error(node.span, "AM011", message)
         return entries
 

@@ -20,6 +20,7 @@ from argmap.model import (
 from argmap.model.keys import KEYS, MAX_CLAIM_TEXT, MAX_LABEL, MAX_SCHEME, MAX_TITLE, REQUIRED
 from argmap.read.fields import Fields
 from argmap.read.hints import claim_for, id_for
+from argmap.read.jsontree import parse as parse_json
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, Spans, decode, describe, parse
 
 _ROLES = {role.value: role for role in Role}
@@ -273,7 +274,8 @@ class _Reader(Fields):
 
 
 def load(data: bytes, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
-    """Read a map from the bytes of a file; ``path`` is only used in diagnostics.
+    """Read a map from the bytes of a file; ``path`` names it in diagnostics, and a path ending
+    in ``.json`` reads it as JSON (argmap's own, as ``export json`` writes it).
 
     Returns the map, or None with the diagnostics (sorted) when the file is not a well-formed map.
     Consistency (references, cycles, quotes) is not checked here: see :mod:`argmap.checks`.
@@ -281,7 +283,8 @@ def load(data: bytes, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     text, diagnostics = decode(data, path)
     if text is None:
         return None, diagnostics
-    root, diagnostics = parse(text, path)
+    json = path.lower().endswith(".json")
+    root, diagnostics = parse_json(text, path) if json else parse(text, path)
     if root is None:
         return None, sorted(diagnostics)
     reader = _Reader(path)
