@@ -16,13 +16,12 @@ from argmap.diagnostics import (
     Diagnostic,
     FontWarning,
     MapError,
-    Span,
     UsageError,
     drawing_notes,
     has_errors,
 )  # fmt: skip
 from argmap.draw.options import DEFAULT_THEME, FORMATS, DrawOptions, Fit, check_choices, check_fit
-from argmap.formats.sniff import import_hint, sniff
+from argmap.formats.sniff import foreign
 from argmap.io import Unreadable, make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
 from argmap.project import SOURCE_ROOT_HINT, confine, refused, roots
@@ -92,12 +91,8 @@ def check_bytes(data: bytes, path: str, *, source_root: Root = None) -> Checked:
     """Load and check a map given as bytes; ``path`` locates its source and names it in
     messages. The source is read only inside the map's project or ``source_root``."""
     amap, diagnostics = load_bytes(data, path)
-    if has_errors(diagnostics):
-        other = sniff(data, path)
-        if other is not None:  # not a map at all: what it is and how to import it, not why not
-            return Checked(
-                path, None, (Diagnostic(path, Span(1, 1), "AM017", import_hint(other, path)),)
-            )
+    if has_errors(diagnostics) and (other := foreign(data, path)) is not None:
+        return Checked(path, None, (other,))  # not a map: what it is, how to import it
     if amap is None:
         return Checked(path, None, tuple(diagnostics))
     source, problems = read_source(amap, path, source_root)

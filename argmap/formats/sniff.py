@@ -11,6 +11,8 @@ import re
 import shlex
 from pathlib import PurePath
 
+from argmap.diagnostics import Diagnostic, Span
+
 #: What each format is called in a message.
 NAMES = {"aif": "an AIF graph", "argdown": "an Argdown file", "microtext": "a microtext graph"}
 
@@ -51,4 +53,15 @@ def import_hint(format_: str, path: str) -> str:
     )
 
 
-__all__ = ["ARGDOWN_SUFFIXES", "NAMES", "import_hint", "sniff"]
+def foreign(data: bytes, path: str) -> Diagnostic | None:
+    """AM017 at the top of a file that did not read as a map, when it is in a format argmap
+    imports: what it is, and the command that imports it."""
+    format_ = sniff(data, path)
+    return (
+        None
+        if format_ is None
+        else Diagnostic(path, Span(1, 1), "AM017", import_hint(format_, path))
+    )
+
+
+__all__ = ["ARGDOWN_SUFFIXES", "NAMES", "foreign", "import_hint", "sniff"]
