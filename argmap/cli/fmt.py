@@ -25,8 +25,9 @@ def fmt(files: tuple[str, ...], check: bool, diff: bool) -> None:
     line before each list of claims; text and comments as written. The map's meaning never
     changes (the formatted file loads to the same map, with the same 'export json'). A map
     that does not load is left as it is and its diagnostics are printed. A folder stands
-    for every map under it (*.yaml, *.yml); - reads a map on stdin and writes it formatted
-    on stdout (for editors). Exit status: 0 done, 1 with --check or --diff some maps would
+    for every map under it (*.yaml, *.yml); a .json map is laid out as canonical JSON, as
+    'export json' writes it; - reads a map on stdin and writes it formatted on stdout (for
+    editors). Exit status: 0 done, 1 with --check or --diff some maps would
     change, or some have errors, 2 a file could not be read or written.
 
     \b

@@ -8,9 +8,10 @@ without errors to an equal map, or nothing is returned.
 
 from __future__ import annotations
 
-from argmap.diagnostics import ArgmapError, MapError
+from argmap.diagnostics import ArgmapError, MapError, has_errors
 from argmap.fmt import cst
 from argmap.fmt.layout import lay_out
+from argmap.formats import json
 from argmap.model import ArgumentMap
 from argmap.read.loader import load_tree
 from argmap.read.yamltree import parse
@@ -80,4 +81,18 @@ def format_text(text: str, path: str = "<map>") -> str:
     return bom + formatted
 
 
-__all__ = ["LayoutError", "format_text"]
+def format_json(text: str, path: str = "<map>") -> str:
+    """A map written in JSON (a ``.json`` map), in canonical JSON: what ``argmap export json``
+    writes of it, the same map. JSON holds no comments; a key the format does not have would
+    be lost, so a map with any problem of shape is refused.
+
+    Raises:
+        MapError: The text is no well-formed map in JSON; ``diagnostics`` says where.
+    """
+    amap, diagnostics = json.loads(text.removeprefix("\ufeff"), path)
+    if amap is None or has_errors(diagnostics):
+        raise MapError(diagnostics)
+    return json.write(amap).text
+
+
+__all__ = ["LayoutError", "format_json", "format_text"]

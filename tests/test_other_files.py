@@ -1,0 +1,122 @@
+"""Maps written in JSON, and files in the formats argmap imports, given to the commands that
+read maps (check, render, fmt): read as what they are, never as YAML they are not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import run
+
+AIF_GRAPH = {
+    "nodes": [
+        {"nodeID": "1", "text": "Roads are unsafe at night.", "type": "I"},
+        {"nodeID": "2", "text": "Walk home early.", "type": "I"},
+        {"nodeID": "3", "text": "Default Inference", "type": "RA"},
+    ],
+    "edges": [
+        {"edgeID": "1", "fromID": "1", "toID": "3"},
+        {"edgeID": "2", "fromID": "3", "toID": "2"},
+    ],
+}
+
+ARGDOWN = "# Night walks\n\n[walk]: Walk home early.\n  + <unsafe>: Roads are unsafe.\n"
+MICROTEXT_XML = (
+    '<?xml version="1.0"?>\n<arggraph id="b001"><edu id="e1">Roads are unsafe.</edu></arggraph>\n'
+)
+
+
+@pytest.mark.parametrize("command", ["check", "render"])
+@pytest.mark.parametrize(
+    ("name", "content", "format_"),
+    [
+        ("graph.json", json.dumps(AIF_GRAPH), "aif"),
+        ("graph.aif.json", json.dumps(AIF_GRAPH), "aif"),
+        ("debate.argdown", ARGDOWN, "argdown"),
+        ("b001.xml", MICROTEXT_XML, "microtext"),
+    ],
+)  # fmt: skip
+def test_a_file_of_a_format_argmap_imports_is_named_with_the_import_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, name: str, content: str,
+    format_: str,
+) -> None:  # fmt: skip
+    """A user who gives check or render an AIF graph, an Argdown file or a microtext is told
+    what the file is and how to import it, in one error, not the missing keys of a map or
+    YAML's syntax."""
+    monkeypatch.chdir(tmp_path)
+    Path(name).write_text(content, encoding="utf-8")
+    result = run(command, name)
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if ": error: " in line]
+    assert len(errors) == 1, result.output
+    assert errors[0].startswith(f"{name}:1:1: error: ")
+    assert f"argmap import {format_} {name} -o " in errors[0]
+    assert "YAML" not in result.output and "missing the required key" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # nothing written
+
+
+def test_a_json_map_is_checked_as_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """argmap's own JSON (``export json``) checks and renders as the YAML map does; its syntax
+    errors are JSON's, and it may nest as deep as JSON maps may (objections 5 deep)."""
+    monkeypatch.chdir(tmp_path)
+    chain = "\n".join(
+        f"  - id: o{i}\n    text: O{i}.\n    objections: [o{i + 1}]" for i in range(6)
+    )
+    Path("m.yaml").write_text(
+        "argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: A.\n    objections:\n"
+        "      - claims: [o0]\n        objections:\n          - claims: [o1]\n"
+        "            objections: [{claims: [o2], objections: [o3]}]\n"
+        f"{chain}\n  - id: o6\n    text: O6.\n",
+        encoding="utf-8",
+    )
+    assert run("check", "m.yaml").exit_code == 0
+    assert run("export", "json", "m.yaml", "-o", "m.json").exit_code == 0
+    checked = run("check", "m.json")
+    assert (checked.exit_code, checked.output) == (0, "")
+    assert run("render", "m.json", "-o", "m.svg").exit_code == 0
+    assert Path("m.svg").read_bytes().startswith(b"<?xml") or b"<svg" in Path("m.svg").read_bytes()
+    Path("bad.json").write_text('{"argmap": "1", "title": "T",\n "premises": [1,, 2]}\n')
+    bad = run("check", "bad.json")
+    assert bad.exit_code == 1
+    assert bad.output.startswith("bad.json:2:") and "JSON syntax error" in bad.output
+    assert "YAML" not in bad.output
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("graph.json", json.dumps(AIF_GRAPH)), ("debate.argdown", ARGDOWN), ("b001.xml", MICROTEXT_XML),
+])  # fmt: skip
+def test_fmt_leaves_a_file_of_another_format_as_it_is_and_names_the_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, content: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path(name).write_text(content, encoding="utf-8")
+    result = run("fmt", name)
+    assert result.exit_code == 1
+    assert "[AM017]" in result.output and "YAML" not in result.output
+    assert Path(name).read_text(encoding="utf-8") == content
+
+
+def test_fmt_lays_out_a_json_map_as_canonical_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fmt of argmap's JSON writes JSON (as export json writes it), never YAML into a .json
+    file; a map already canonical is left alone."""
+    monkeypatch.chdir(tmp_path)
+    Path("m.yaml").write_text(
+        "argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: A.\nconclusions:\n"
+        "  - id: c\n    text: C.\n    reasons: [a]\n",
+        encoding="utf-8",
+    )
+    assert run("export", "json", "m.yaml", "-o", "canonical.json").exit_code == 0
+    canonical = Path("canonical.json").read_bytes()
+    data = json.loads(canonical)
+    Path("m.json").write_text(json.dumps(data, indent=None, sort_keys=True), encoding="utf-8")
+    result = run("fmt", "m.json")
+    assert (result.exit_code, result.output) == (
+        0, "argmap: reformatted m.json\nargmap: 1 map reformatted\n")  # fmt: skip
+    assert Path("m.json").read_bytes() == canonical
+    again = run("fmt", "--check", "m.json")
+    assert (again.exit_code, again.output) == (0, "argmap: 1 map already formatted\n")
+    assert run("check", "m.json").exit_code == 0
