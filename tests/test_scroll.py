@@ -70,6 +70,21 @@ def test_it_holds_on_screens_only_and_in_a_scroll_box_only(drawings) -> None:  #
         style = svg.split(b"<style>", 1)[1].split(b"</style>", 1)[0]
         rules = [rule for rule in style.split(b"\n") if b"min-width" in rule]
         assert len(rules) == 1 and rules[0].startswith(b"@media screen{:where(.argmap-scroll ")
+        # So does what the box shows on a phone (its fading edges, where it opens): printed,
+        # and in a page without the box, nothing changes.
+        for rule in style.split(b"\n"):
+            if b"argmap-scroll" in rule:
+                assert rule.startswith(
+                    (b"@media screen{", b"@supports (animation-timeline:scroll()){@media screen{")
+                ), rule
+
+
+def test_only_the_figure_holding_the_thesis_opens_on_it() -> None:
+    seed = load(SEED_MAP)
+    for svg in [render_map(seed, "svg"), *render_figures(seed, "svg", fit=720)]:
+        opens = svg.count(b"scroll-initial-target:nearest")
+        assert opens == svg.count(b'class="node claim recommendation thesis"') <= 1
+    assert opens == 0  # the last figure has no thesis: it opens at its left edge, as before
 
 
 def test_none_for_a_width_relative_to_the_column_or_a_map_that_never_shrinks() -> None:

@@ -282,8 +282,13 @@ def test_style_rules_are_scoped_to_the_drawing_and_have_no_specificity(seed: Arg
     rules = [r for r in root.find(f"{S}style").text.splitlines() if r.strip()]
     faces = [r for r in rules if r.startswith("@font-face")]
     links = f"#{root.get('id')} a{{text-decoration:none}}"
+    # Custom properties and animations are global to a page too: theirs are named after the
+    # drawing (those that fade the edges of its box on a phone).
+    named = (f"@property --{root.get('id')}-", f"@keyframes {root.get('id')}-")
     for rule in rules:
-        assert rule.startswith((scope, "@media", "}", "@font-face")) or rule == links, rule
+        assert rule.startswith((scope, "@media", "@supports", "}", "@font-face", *named)) or (
+            rule == links
+        ), rule
     # The one rule with the root's specificity keeps pages from underlining the claims (their
     # tooltips are links), as Sphinx's theme does to every a.
     assert links in rules

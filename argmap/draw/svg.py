@@ -15,7 +15,8 @@ leaves the rest as Graphviz wrote it (see "the rewrite" below). The result:
   SHRINK_MAX_CLAIMS claims keep their natural size (a page scrolls them), since shrunk to a
   column their text could not be read; in a box of class ``argmap-scroll`` on a screen
   (:func:`scroll_box`, a phone's column) it shrinks no further than the width at which its
-  text is readable (:func:`argmap.draw.scroll.least_width`), and the box scrolls;
+  text is readable (:func:`argmap.draw.scroll.least_width`), and the box scrolls, its edge
+  fading out where there is more to scroll to, opening with the thesis in the middle;
 - is accessible: ``role="img"``, a ``<title>`` (the map's title) and a ``<desc>`` (a summary:
   the main thesis and the recommendations); each claim's quotes stay its tooltip;
 - is themed in its presentation attributes (Graphviz draws the DOT in the theme's colours,
@@ -37,7 +38,7 @@ from argmap.analysis.summary import one_line, summary
 from argmap.diagnostics import UsageError
 from argmap.draw.font import FAMILY
 from argmap.draw.legend import smooth_arrowheads
-from argmap.draw.scroll import SCROLL_BOX, least_width
+from argmap.draw.scroll import SCROLL_BOX, box_rules, least_width, thesis_middle
 from argmap.draw.text import clean
 from argmap.draw.themes import THEMES, media_rules
 from argmap.draw.webfont import FALLBACK, font_faces
@@ -74,6 +75,7 @@ def stylesheet(
     shrink: bool = True,
     font: tuple[str, str] | None = None,
     least: float | None = None,
+    middle: float | None = None,
 ) -> str:
     """The ``<style>`` text of a drawing: its font, sizing, and for ``auto`` the dark colours.
 
@@ -81,7 +83,10 @@ def stylesheet(
     that keeps a page from underlining the claims' tooltip links. With
     ``shrink``, the drawing shrinks to fit its column; without, it keeps its natural size.
     ``least`` (CSS px) is the width it shrinks to at the least on a screen, in a box of class
-    :data:`SCROLL_BOX` (which scrolls): elsewhere, and in print, it shrinks to its column.
+    :data:`SCROLL_BOX` (which scrolls): elsewhere, and in print, it shrinks to its column;
+    there the box fades out at an edge with more beyond it, and opens with ``middle`` (the
+    thesis's place, a fraction of the drawing's width) in the middle
+    (:func:`argmap.draw.scroll.box_rules`).
     ``font`` is the family and ``@font-face`` rules of the font embedded
     (:func:`argmap.draw.webfont.font_faces`); its text is set in it, with kerning as pango
     sets it, and in the same widths at every zoom (``geometricPrecision``: else Chromium
@@ -96,11 +101,7 @@ def stylesheet(
     rules = [
         font[1].rstrip("\n") if font is not None else "",
         f":where({scope}){{max-width:100%;height:auto}}" if shrink else "",
-        (
-            f"@media screen{{:where(.{SCROLL_BOX} {scope}){{min-width:{_number(str(least))}px}}}}"
-            if shrink and least
-            else ""
-        ),
+        box_rules(scope, least, middle) if shrink and least else "",
         text,
         # The one rule with the root's specificity: the links Graphviz wraps claims in (for
         # their tooltips) are no links to underline, as pages' ``a`` rules do (Sphinx's
@@ -326,7 +327,9 @@ def embed(
     # The font only where Graphviz drew with it: never one the layout did not use.
     font = font_faces(svg) if _SHIPPED in svg else None
     least = least_width(attributes["width"], float(box[2]))
-    style = stylesheet(theme, "#" + root_id, shrink=shrink, font=font, least=least)
+    middle = thesis_middle(svg)
+    middle = middle / float(box[2]) if middle is not None and float(box[2]) else None
+    style = stylesheet(theme, "#" + root_id, shrink=shrink, font=font, least=least, middle=middle)
     head = "\n".join(
         [
             '<?xml version="1.0" encoding="UTF-8"?>',
