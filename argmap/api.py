@@ -24,7 +24,7 @@ from argmap.draw.options import DEFAULT_THEME, FORMATS, DrawOptions, Fit, check_
 from argmap.formats.sniff import foreign
 from argmap.io import Unreadable, make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
-from argmap.project import SOURCE_ROOT_HINT, confine, refused, roots
+from argmap.project import SOURCE_ROOT_HINT, confine, not_found, refused, roots
 from argmap.read.loader import load as load_bytes
 from argmap.read.source import SourceText
 from argmap.read.yamltree import decode
@@ -73,10 +73,7 @@ def read_source(
         data = read_file(real, what="text file")
     except Unreadable as exc:
         if exc.reason == "no such file":
-            problem = f"source file '{amap.source.path}' not found (looked for {location})"
-            if "\\" in amap.source.path:  # a Windows path, which only Windows reads
-                slashed = amap.source.path.replace("\\", "/")
-                problem += f"; write it with '/', which every system reads: '{slashed}'"
+            problem = not_found(amap.source.path, location, Path(path).parent, folders)
         else:
             problem = f"source '{amap.source.path}' {exc.reason}"
     else:

@@ -11,8 +11,10 @@ part of it, unless the file that names the path is in that hidden folder itself.
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
 
 #: What marks a folder as a project's root: the nearest one above a map holding one of these.
 PROJECT_MARKERS = (".git", "pyproject.toml", "mkdocs.yml")
@@ -105,6 +107,51 @@ def refusal(
         if part is not None:
             return f"is in the hidden folder '{part}' of {whose} ({folder})", True
     return f"is outside {whose} ({' or '.join(folders)})", False
+
+
+#: How many names of a folder are compared with a missing file's: a folder of thousands of files
+#: is searched no further (a slip is then told by no hint, not by a slow check).
+MOST_NAMES = 1000
+
+
+def meant(written: str, location: Path, near: Path, folders: list[str]) -> str | None:
+    """The path a map in folder ``near`` probably meant by ``written``, a source path naming no
+    file at ``location``: the same path from the project's root or the current folder, when a
+    file is there, written from ``near`` (a path is relative to the map's folder, not to
+    where argmap runs), or the name most like the missing one in its folder. Only a file
+    that argmap would read (inside ``folders``, not hidden) is offered; None when none is
+    near. Paths are written with '/', which every system reads."""
+    for base in [*folders, os.getcwd()]:
+        candidate = Path(base) / written
+        real = confine(candidate, folders, near=near)
+        if real is not None and os.path.isfile(real):
+            return os.path.relpath(candidate, near).replace(os.sep, "/")
+    try:
+        with os.scandir(location.parent) as entries:
+            names = [e.name for _, e in zip(range(MOST_NAMES), entries, strict=False)]
+    except OSError:
+        return None
+    names = [n for n in names if not n.startswith(".") and os.path.isfile(location.parent / n)]
+    close = difflib.get_close_matches(location.name, names, n=1, cutoff=0.6)
+    if not close or confine(location.parent / close[0], folders, near=near) is None:
+        return None
+    return str(PurePosixPath(written).with_name(close[0]))
+
+
+def not_found(written: str, location: Path, near: Path, folders: list[str]) -> str:
+    """Why a source path ``written`` in a map in folder ``near`` gives no text: no file at
+    ``location``; and what was probably meant (:func:`meant`), or, for a Windows path, how to
+    write it so that every system reads it."""
+    problem = f"source file '{written}' not found (looked for {location})"
+    if "\\" in written:  # a Windows path, which only Windows reads
+        slashed = written.replace("\\", "/")
+        return problem + f"; write it with '/', which every system reads: '{slashed}'"
+    path = meant(written, location, near, folders)
+    if path is None:
+        return problem
+    if PurePosixPath(path).name == PurePosixPath(written).name:
+        return problem + f"; a source path is relative to the map's folder: did you mean '{path}'?"
+    return problem + f"; did you mean '{path}'?"
 
 
 #: Where a command-line user widens what argmap reads (integrations name their own setting).

@@ -1,0 +1,73 @@
+"""A source path that names no file: the message says which path was meant, when one is near
+(written from the project's root or the current folder instead of the map's folder, or with a
+slip in the file's name), and never points outside the project or into a hidden file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap import check_file
+
+MAP = "argmap: 1\ntitle: T\nsource:\n  path: {path}\npremises:\n  - id: a\n    text: A.\n"
+
+
+def problem(project: Path, path: str) -> str:
+    """The AM109 message of a map in ``project/maps`` whose source path is ``path``."""
+    (project / "maps").mkdir(exist_ok=True)
+    target = project / "maps" / "m.yaml"
+    target.write_text(MAP.format(path=path), encoding="utf-8")
+    found = [d for d in check_file(target).diagnostics if d.code == "AM109"]
+    assert len(found) == 1, found
+    return found[0].message
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "europe-central-asia-partnership.txt").write_text("Text.\n")
+    return tmp_path
+
+
+def test_a_path_written_from_the_projects_root_is_told_relative_to_the_map(
+    project: Path,
+) -> None:
+    message = problem(project, "seeds/europe-central-asia-partnership.txt")
+    assert message.endswith(
+        "; a source path is relative to the map's folder: did you mean "
+        "'../seeds/europe-central-asia-partnership.txt'?"
+    )
+
+
+def test_a_path_written_from_the_current_folder_is_told_relative_to_the_map(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project / "seeds")
+    message = problem(project, "europe-central-asia-partnership.txt")
+    assert "did you mean '../seeds/europe-central-asia-partnership.txt'?" in message
+
+
+def test_a_slip_in_the_files_name_is_told_the_name_beside_it(project: Path) -> None:
+    message = problem(project, "../seeds/europe-central-asia.txt")
+    assert message.endswith("; did you mean '../seeds/europe-central-asia-partnership.txt'?")
+    assert "relative to the map's folder" not in message
+
+
+def test_nothing_near_nothing_said(project: Path) -> None:
+    message = problem(project, "../seeds/budget-speech.txt")
+    assert "did you mean" not in message
+    assert message.startswith("source file '../seeds/budget-speech.txt' not found")
+
+
+def test_no_hidden_file_and_nothing_outside_the_project_is_offered(
+    project: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "seeds" / ".europe-central-asia.txt").write_text("Secret.\n")
+    (project / "seeds" / "europe-central-asia-partnership.txt").unlink()
+    assert "did you mean" not in problem(project, "../seeds/europe-central-asia.txt")
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "speech.txt").write_text("Elsewhere.\n")
+    monkeypatch.chdir(outside)
+    assert "did you mean" not in problem(project, "speech.txt")
