@@ -412,6 +412,19 @@ def test_a_quote_not_in_the_source_is_replaced_by_the_closest_passage(seed_copy:
     assert check_bytes(fixed(doc, action).encode(), str(seed_copy)).diagnostics == ()
 
 
+@pytest.mark.parametrize(
+    "written", ["seeds/europe-central-asia-partnership.txt", "../seeds/europe-central-asia.txt"]
+)
+def test_a_source_path_naming_no_file_is_fixed_to_the_path_meant(
+    seed_copy: Path, written: str
+) -> None:
+    right = "../seeds/europe-central-asia-partnership.txt"
+    doc = document(seed_copy.read_text().replace(f"path: {right}", f"path: {written}"), seed_copy)
+    [action] = fixes(doc, "AM109")
+    assert action.title == f"Change to '{right}'" and action.is_preferred
+    assert check_bytes(fixed(doc, action).encode(), str(seed_copy)).diagnostics == ()
+
+
 def test_a_quote_of_half_a_sentence_is_replaced_by_that_half_not_the_sentence(
     tmp_path: Path,
 ) -> None:

@@ -1,7 +1,7 @@
 """Diagnostics at the cursor → the edits that fix them: the id or key that was meant (AM103,
 AM009), a premise to write for an unknown id (AM103), ``implicit: true`` or the closest
-passage of the source as a quote (AM204), and the closest passage in place of a quote that is
-not in the source (AM110).
+passage of the source as a quote (AM204), the closest passage in place of a quote that is
+not in the source (AM110), and the source path that was meant (AM109).
 
 Each fix is worked out from the map as it is now (its outline and source), not from a
 diagnostic's message.
@@ -10,7 +10,9 @@ diagnostic's message.
 from __future__ import annotations
 
 import difflib
+import os
 import re
+from pathlib import Path
 
 from lsprotocol import types
 
@@ -23,6 +25,7 @@ from argmap.lsp.outline import Claim, Token
 from argmap.lsp.passages import Ranked, Sources
 from argmap.model import Kind
 from argmap.model.keys import ID_PATTERN, KEYS, MAX_ID
+from argmap.project import meant, roots
 
 #: Suggestions offered for an unknown id or key, at most (the first is preferred).
 SUGGESTIONS = 3
@@ -126,6 +129,20 @@ def _closest_quote(
     return [_edit(document, title, token.start, token.end, yaml_string(passage), problem, True)]
 
 
+def _source_meant(document: Document, problem: types.Diagnostic) -> list[types.CodeAction]:
+    """The path a source path that names no file probably meant (:func:`argmap.project.meant`)."""
+    token = _token(document, problem)
+    if token is None or token.key or document.path is None:
+        return []
+    near = Path(document.path).parent
+    location = Path(os.path.normpath(near / token.value))
+    path = meant(token.value, location, near, roots(document.path, None))
+    if path is None:
+        return []
+    return [_edit(document, f"Change to '{path}'", token.start, token.end, yaml_string(path),
+                  problem, True)]  # fmt: skip
+
+
 def _claim_at(document: Document, problem: types.Diagnostic) -> Claim | None:
     token = _token(document, problem)
     for claim in document.outline.claims:
@@ -215,4 +232,6 @@ def actions(
             found += _closest_quote(document, problem, sources)
         elif problem.code == "AM204":
             found += _unquoted(document, problem, sources)
+        elif problem.code == "AM109":
+            found += _source_meant(document, problem)
     return found
