@@ -34,7 +34,7 @@ def test_the_vscode_extension_starts_argmap_lsp_for_map_files() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "# pass 4" in result.stdout and "# fail 0" in result.stdout
+    assert "# pass 5" in result.stdout and "# fail 0" in result.stdout
 
 
 def test_the_vscode_manifest_names_what_the_extension_needs() -> None:

@@ -33,7 +33,9 @@ async function start() {
   } catch (error) {
     vscode.window.showErrorMessage(
       `argmap: could not start '${[program, ...args, "lsp"].join(" ")}' (${error.message}). ` +
-        "Install argmap (pip install argmap) or set argmap.command.",
+        "Install argmap from a clone of its repository (python3 -m venv .venv && " +
+        ".venv/bin/pip install -e .; it is not on PyPI) and set argmap.command to that " +
+        "argmap, e.g. [\"/path/to/argmap/.venv/bin/argmap\"].",
     );
   }
 }

@@ -80,3 +80,20 @@ test("the manifest's defaults are what the extension reads", () => {
   const declared = manifest.contributes.commands.map((c) => c.command).sort();
   assert.deepStrictEqual(declared, ["argmap.preview", "argmap.restart"]);
 });
+
+test("a server that cannot start is told how to install argmap, which is not on PyPI", async () => {
+  const failing = LanguageClient.prototype.start;
+  LanguageClient.prototype.start = async () => {
+    throw new Error("spawn argmap ENOENT");
+  };
+  try {
+    await commands.get("argmap.restart")();
+  } finally {
+    LanguageClient.prototype.start = failing;
+  }
+  const { error } = started.at(-1);
+  assert.match(error, /could not start '\/opt\/venv\/bin\/argmap lsp' \(spawn argmap ENOENT\)/);
+  assert.doesNotMatch(error, /pip install argmap/);
+  assert.match(error, /pip install -e \./);
+  assert.match(error, /argmap\.command/);
+});
