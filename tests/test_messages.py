@@ -234,6 +234,51 @@ def test_a_source_path_written_with_backslashes_is_told_to_use_slashes(tmp_path:
     assert message.endswith("; write it with '/', which every system reads: 'texts/source.txt'")
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        (
+            "article.pdf",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+            "source file 'article.pdf' is a PDF; argmap reads plain text: save the article's "
+            "text as a UTF-8 .txt file (copy it from the PDF, or run 'pdftotext article.pdf') "
+            "and name that",
+        ),
+        (
+            "article.docx",
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xdf\xa4",
+            "source file 'article.docx' is a zipped document (Word's .docx, OpenDocument's "
+            ".odt, ...); argmap reads plain text: save the article's text as a UTF-8 .txt file "
+            "(Save as: Plain Text, encoding UTF-8) and name that",
+        ),
+        (
+            "latin1.txt",
+            b"The caf\xe9 is open.\n",
+            "source file 'latin1.txt' is not valid UTF-8 (at 1:8): it is in another encoding "
+            "(Windows-1252 or Latin-1, say); save it as UTF-8 (in an editor's Save as, "
+            "encoding UTF-8)",
+        ),
+    ],
+)
+def test_a_source_that_is_not_utf8_text_says_how_to_make_it_so(
+    tmp_path: Path, name: str, data: bytes, said: str
+) -> None:
+    # A policy analyst's source often comes as a PDF or a Word file: "not valid UTF-8 (at 2:2)"
+    # told them nothing they could act on.
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / name).write_bytes(data)
+    text = HEAD + f"source:\n  path: {name}\npremises:\n  - id: a\n    text: A\n"
+    assert errors(text, str(tmp_path / "map.yaml")) == [("4:9", "AM109", said)]
+
+
+def test_a_map_that_is_not_utf8_says_to_save_it_so() -> None:
+    data = HEAD.encode() + b"note: The caf\xe9 is open.\n"
+    ((diagnostic,),) = [check_bytes(data, "map.yaml").diagnostics]
+    assert (str(diagnostic.span), diagnostic.code) == ("3:14", "AM001")
+    message = diagnostic.message
+    assert message.endswith("; save it as UTF-8 (in an editor's Save as, encoding UTF-8)")
+
+
 @pytest.mark.parametrize("written", ['""', "''", ""])
 def test_an_empty_id_says_it_is_empty_and_proposes_one(written: str) -> None:
     text = HEAD + f"premises:\n  - id: {written}\n    text: Garages cost too much money.\n"
