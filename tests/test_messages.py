@@ -155,6 +155,29 @@ def test_ids_written_as_one_say_how_to_write_a_list() -> None:
     ]
 
 
+def test_an_id_with_accents_is_told_the_id_without_them() -> None:
+    # The id proposed dropped the accented letters: 'énergie-sûre' gave 'nergie-s-re'.
+    defined = HEAD + (
+        "premises:\n  - id: énergie-sûre\n    text: A.\n"
+        "conclusions:\n  - id: c\n    text: C.\n    reasons: [energie-sure]\n"
+    )
+    assert errors(defined) == [
+        (
+            "4:9",
+            "AM101",
+            "invalid claim id 'énergie-sûre': use lowercase letters, digits and single "
+            "hyphens, starting with a letter (e.g. 'energie-sure')",
+        ),
+        (
+            "9:15",
+            "AM103",
+            "reason 'energie-sure' of 'c' is no claim; the claim is defined as "
+            "'énergie-sûre', which is no valid id: rename it 'energie-sure' where it is "
+            "defined (ids use lowercase letters, digits and hyphens)",
+        ),
+    ]
+
+
 def test_an_id_with_underscores_is_told_to_use_hyphens() -> None:
     defined = HEAD + (
         "premises:\n  - id: garages_costly\n    text: A.\n"
