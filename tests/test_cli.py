@@ -128,6 +128,27 @@ def test_check_standard_input_is_named_stdin_and_lives_in_the_current_folder(
     )
 
 
+@pytest.mark.parametrize(("where", "code"), [("", "AM117"), ("a/b", "AM109")])
+def test_check_standard_input_whose_source_is_not_found_is_told_of_stdin_filename(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch, where: str, code: str
+) -> None:
+    # Piped from the repository's root (git show HEAD:maps/x.yaml | argmap check -), the
+    # map's '../seeds/...' is looked for above the root, and AM117 pointed at --source-root;
+    # from elsewhere it is not found. Neither said how to place the map.
+    root = seed_copy.parent.parent
+    (root / where).mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(root / where)
+    result = stdin(seed_copy.read_bytes(), "-")
+    assert result.exit_code == 1
+    assert f"[{code}]" in result.output
+    assert result.output.endswith(
+        "argmap: 1 error\nargmap: <stdin> finds its source text from the current folder; "
+        "give --stdin-filename PATH (the map's file) to find it from there\n"
+    )
+    right = stdin(seed_copy.read_bytes(), "--stdin-filename", str(seed_copy), "-")
+    assert (right.exit_code, right.output) == (0, "")
+
+
 def test_check_standard_input_beside_map_files(write_map) -> None:
     good = write_map(GOOD, name="good.yaml")
     result = stdin(BAD.encode(), str(good), "-")
