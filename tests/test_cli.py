@@ -261,6 +261,12 @@ def test_one_bad_map_does_not_stop_the_others(write_map, tmp_path: Path) -> None
     assert result.exit_code == 1
     assert good.with_suffix(".svg").exists()
     assert not bad.with_suffix(".svg").exists()
+    # Beside 'wrote good.svg', nothing said that bad.yaml was not drawn (a folder's run counts
+    # it among those 'not drawn'); now a line says so, after its diagnostics.
+    lines = result.output.splitlines()
+    said = lines.index(f"argmap: {bad} not drawn: it has errors")
+    assert lines[said - 1].endswith("[AM103]")
+    assert lines[said + 1] == f"argmap: wrote {good.with_suffix('.svg')}"
 
 
 def test_a_map_with_errors_leaves_the_old_drawing_untouched(write_map) -> None:
