@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,7 +45,12 @@ def test_the_list_of_commands_says_what_each_command_says_of_itself() -> None:
         assert command is not None
         assert command.get_short_help_str(limit=1000) == summary, name
     listed = run("--help").output.split("Commands:\n")[1]
-    assert [line.split()[0] for line in listed.splitlines()] == sorted(COMMANDS)
+    rows = re.split(r"\n(?=  \S)", listed.rstrip("\n"))
+    assert [row.split()[0] for row in rows] == sorted(COMMANDS)
+    # Each said in full (wrapped), not cut at the line's end with '...' as click cuts it.
+    for row in rows:
+        name, said = row.split(None, 1)
+        assert " ".join(said.split()) == COMMANDS[name][1]
 
 
 @pytest.mark.parametrize(
