@@ -378,6 +378,33 @@ def test_a_claim_written_as_its_text_alone_is_shown_as_a_claim() -> None:
     ]
 
 
+def test_a_claim_in_another_language_is_given_an_id_of_its_letters_without_accents() -> None:
+    # 'Énergie chère pour l'Europe' gave the id 'nergie-ch-re-pour'.
+    text = HEAD + "premises:\n  - Énergie chère pour l'Europe\n  - id:\n    text: Straße zu\n"
+    assert errors(text) == [
+        (
+            "4:5",
+            "AM010",
+            "a premise must be a mapping, not text; write it as '- id: "
+            "energie-chere-pour-l-europe' and, under 'id:', 'text: Énergie chère pour l'Europe'",
+        ),
+        ("5:8", "AM016", "the id of a premise is empty; give it one, such as 'id: strasse-zu'"),
+    ]
+
+
+def test_claims_written_as_a_mapping_of_ids_are_shown_as_a_list() -> None:
+    # 'premises' must be a list, not a mapping: and nothing said how a list of claims is written.
+    text = HEAD + "premises:\n  supplier:\n    text: A\n  constrained:\n    text: B\n"
+    assert errors(text) == [
+        (
+            "4:3",
+            "AM010",
+            "'premises' must be a list, not a mapping; write each claim as an item of the list, "
+            "its id under its '- ': '- id: supplier', and under 'id:', 'text: ...'",
+        )
+    ]
+
+
 def test_a_reason_under_a_premise_says_premises_have_none() -> None:
     text = HEAD + "premises:\n  - id: a\n    text: A\n    reason: [b]\n"
     assert errors(text) == [
