@@ -27,7 +27,7 @@ from argmap.model import ArgumentMap
 from argmap.project import SOURCE_ROOT_HINT, confine, not_found, refused, roots
 from argmap.read.loader import load as load_bytes
 from argmap.read.source import SourceText
-from argmap.read.yamltree import decode
+from argmap.read.sourcefile import text_of
 
 
 @attrs.frozen
@@ -77,10 +77,9 @@ def read_source(
         else:
             problem = f"source '{amap.source.path}' {exc.reason}"
     else:
-        text, errors = decode(data, str(location))
+        text, problem = text_of(data, amap.source.path)
         if text is not None:
             return SourceText(text), []
-        problem = f"source file '{amap.source.path}' is not valid UTF-8 (at {errors[0].span})"
     return None, [Diagnostic(path, where, "AM109", problem)]
 
 

@@ -186,6 +186,7 @@ def test_an_empty_folder_draws_nothing(tmp_path: Path) -> None:
     result = run("render", str(tmp_path))
     assert (result.exit_code, result.output) == (
         0,
+        f"argmap: {tmp_path}: no maps under it (*.yaml, *.yml)\n"
         "argmap: 0 maps: 0 drawn, 0 up to date, 0 not drawn\n",
     )
 

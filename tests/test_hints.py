@@ -146,6 +146,44 @@ def test_text_going_on_at_its_keys_column_is_told_to_indent_it() -> None:
     ]
 
 
+@pytest.mark.parametrize(("indent", "column"), [("", 1), ("  ", 3)])
+def test_text_going_on_left_of_its_key_is_told_to_indent_it(indent: str, column: int) -> None:
+    # Text wrapped by hand at the margin, or under the claim's '- ': libyaml only said it
+    # "could not find expected ':'", at the line after.
+    text = slip("    text: A\n", f"    text: A long text\n{indent}that continues here\n")
+    assert errors(text) == [
+        (
+            f"6:{column}",
+            "AM002",
+            syntax(
+                f"line 6 goes on with the text of 'text:' on line 5 but starts left of 'text:' "
+                f"(in column {column}), where YAML looks for the next key: indent it further "
+                "than 'text:' (to column 11, under the text), or write the text on one line"
+            ),
+        )
+    ]
+
+
+@pytest.mark.parametrize("indent", ["      ", "    "])
+def test_a_quote_going_on_under_its_dash_is_told_to_indent_it(indent: str) -> None:
+    text = slip(
+        "    text: B\n",
+        f"    text: B\n    quotes:\n      - This is a long quote\n{indent}that goes on\n",
+    )
+    where = "in the column of its '- '" if len(indent) == 6 else "left of its '- ' (in column 5)"
+    assert errors(text) == [
+        (
+            f"10:{len(indent) + 1}",
+            "AM002",
+            syntax(
+                f"line 10 goes on with the text of the item '- This is a long quote' on line 9 "
+                f"but starts {where}, where YAML looks for the next item: indent it further "
+                "than its '- ' (to column 9, under the text), or write the text on one line"
+            ),
+        )
+    ]
+
+
 def test_a_dash_without_its_space_shows_the_item_written_right() -> None:
     message = syntax(
         "'-id:' has no space after its '-': a list item starts with '- ' (a dash, then a "

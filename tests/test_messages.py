@@ -155,6 +155,29 @@ def test_ids_written_as_one_say_how_to_write_a_list() -> None:
     ]
 
 
+def test_an_id_with_accents_is_told_the_id_without_them() -> None:
+    # The id proposed dropped the accented letters: 'énergie-sûre' gave 'nergie-s-re'.
+    defined = HEAD + (
+        "premises:\n  - id: énergie-sûre\n    text: A.\n"
+        "conclusions:\n  - id: c\n    text: C.\n    reasons: [energie-sure]\n"
+    )
+    assert errors(defined) == [
+        (
+            "4:9",
+            "AM101",
+            "invalid claim id 'énergie-sûre': use lowercase letters, digits and single "
+            "hyphens, starting with a letter (e.g. 'energie-sure')",
+        ),
+        (
+            "9:15",
+            "AM103",
+            "reason 'energie-sure' of 'c' is no claim; the claim is defined as "
+            "'énergie-sûre', which is no valid id: rename it 'energie-sure' where it is "
+            "defined (ids use lowercase letters, digits and hyphens)",
+        ),
+    ]
+
+
 def test_an_id_with_underscores_is_told_to_use_hyphens() -> None:
     defined = HEAD + (
         "premises:\n  - id: garages_costly\n    text: A.\n"
@@ -234,6 +257,51 @@ def test_a_source_path_written_with_backslashes_is_told_to_use_slashes(tmp_path:
     assert message.endswith("; write it with '/', which every system reads: 'texts/source.txt'")
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        (
+            "article.pdf",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+            "source file 'article.pdf' is a PDF; argmap reads plain text: save the article's "
+            "text as a UTF-8 .txt file (copy it from the PDF, or run 'pdftotext article.pdf') "
+            "and name that",
+        ),
+        (
+            "article.docx",
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xdf\xa4",
+            "source file 'article.docx' is a zipped document (Word's .docx, OpenDocument's "
+            ".odt, ...); argmap reads plain text: save the article's text as a UTF-8 .txt file "
+            "(Save as: Plain Text, encoding UTF-8) and name that",
+        ),
+        (
+            "latin1.txt",
+            b"The caf\xe9 is open.\n",
+            "source file 'latin1.txt' is not valid UTF-8 (at 1:8): it is in another encoding "
+            "(Windows-1252 or Latin-1, say); save it as UTF-8 (in an editor's Save as, "
+            "encoding UTF-8)",
+        ),
+    ],
+)
+def test_a_source_that_is_not_utf8_text_says_how_to_make_it_so(
+    tmp_path: Path, name: str, data: bytes, said: str
+) -> None:
+    # A policy analyst's source often comes as a PDF or a Word file: "not valid UTF-8 (at 2:2)"
+    # told them nothing they could act on.
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / name).write_bytes(data)
+    text = HEAD + f"source:\n  path: {name}\npremises:\n  - id: a\n    text: A\n"
+    assert errors(text, str(tmp_path / "map.yaml")) == [("4:9", "AM109", said)]
+
+
+def test_a_map_that_is_not_utf8_says_to_save_it_so() -> None:
+    data = HEAD.encode() + b"note: The caf\xe9 is open.\n"
+    ((diagnostic,),) = [check_bytes(data, "map.yaml").diagnostics]
+    assert (str(diagnostic.span), diagnostic.code) == ("3:14", "AM001")
+    message = diagnostic.message
+    assert message.endswith("; save it as UTF-8 (in an editor's Save as, encoding UTF-8)")
+
+
 @pytest.mark.parametrize("written", ['""', "''", ""])
 def test_an_empty_id_says_it_is_empty_and_proposes_one(written: str) -> None:
     text = HEAD + f"premises:\n  - id: {written}\n    text: Garages cost too much money.\n"
@@ -306,6 +374,33 @@ def test_a_claim_written_as_its_text_alone_is_shown_as_a_claim() -> None:
             "AM010",
             "a premise must be a mapping, not text; write it as '- id: russia-is-pursuing-an' "
             "and, under 'id:', 'text: Russia is pursuing an expansionist course'",
+        )
+    ]
+
+
+def test_a_claim_in_another_language_is_given_an_id_of_its_letters_without_accents() -> None:
+    # 'Énergie chère pour l'Europe' gave the id 'nergie-ch-re-pour'.
+    text = HEAD + "premises:\n  - Énergie chère pour l'Europe\n  - id:\n    text: Straße zu\n"
+    assert errors(text) == [
+        (
+            "4:5",
+            "AM010",
+            "a premise must be a mapping, not text; write it as '- id: "
+            "energie-chere-pour-l-europe' and, under 'id:', 'text: Énergie chère pour l'Europe'",
+        ),
+        ("5:8", "AM016", "the id of a premise is empty; give it one, such as 'id: strasse-zu'"),
+    ]
+
+
+def test_claims_written_as_a_mapping_of_ids_are_shown_as_a_list() -> None:
+    # 'premises' must be a list, not a mapping: and nothing said how a list of claims is written.
+    text = HEAD + "premises:\n  supplier:\n    text: A\n  constrained:\n    text: B\n"
+    assert errors(text) == [
+        (
+            "4:3",
+            "AM010",
+            "'premises' must be a list, not a mapping; write each claim as an item of the list, "
+            "its id under its '- ': '- id: supplier', and under 'id:', 'text: ...'",
         )
     ]
 

@@ -13,6 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
 
 from .conftest import ROOT
 
@@ -84,3 +87,24 @@ def test_the_readme_example_runs(clone: Path, lang: str, body: str) -> None:
     )
     assert done.returncode == 0, f"{body}\n--- stdout:\n{done.stdout}\n--- stderr:\n{done.stderr}"
     assert "Traceback" not in done.stderr
+
+
+def test_the_check_example_is_what_check_says_of_the_map_written_above(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The output under "Checks and their codes" is that of the map of "Writing a map", saved as
+    maps/energy.yaml, with the two slips the output names: a reader who makes them sees it."""
+    written = README.split("## Writing a map", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    shown = README.split("## Checks and their codes", 1)[1].split("```text\n", 1)[1]
+    shown = shown.split("```", 1)[0]
+    slipped = written.replace("[supplier, europe-needs-energy]", "[suplier, europe-needs-energy]")
+    slipped = slipped.replace("our abilities to import", "our ability to import")
+    assert slipped.count("suplier") == slipped.count("our ability ") == 1
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "energy.yaml").write_text(slipped, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "maps/energy.yaml"])
+    assert result.exit_code == 1
+    assert result.stderr == shown

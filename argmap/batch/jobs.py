@@ -12,6 +12,8 @@ from argmap.project import confine, project_of_folder, refusal
 
 #: Map files that ``argmap render DIR`` picks up.
 MAP_SUFFIXES = (".yaml", ".yml")
+#: What is said of a folder named on the command line that holds none.
+NO_MAPS = f"no maps under it ({', '.join('*' + suffix for suffix in MAP_SUFFIXES)})"
 
 
 class Found(NamedTuple):
@@ -118,7 +120,7 @@ def plan_target(path: str, folder: str, output: str | None, fmt: str) -> str:
 
 def plan(folders: Iterable[str], output: str | None, fmt: str) -> tuple[list[Job], list[str]]:
     """The jobs of ``argmap render DIR...``: every map under each folder; and the notes on
-    the entries skipped (:func:`scan`).
+    the entries skipped (:func:`scan`) and on the folders without maps.
 
     The cache of a drawing sits in ``output``, or without it in the folder given.
     """
@@ -126,6 +128,8 @@ def plan(folders: Iterable[str], output: str | None, fmt: str) -> tuple[list[Job
     notes: list[str] = []
     for folder in folders:
         found = scan(folder)
+        if not found.maps:
+            notes.append(f"argmap: {folder}: {NO_MAPS}")
         cache = folder if output is None else output
         jobs += [Job(path, plan_target(path, folder, output, fmt), cache) for path in found.maps]
         notes += found.skipped
@@ -179,6 +183,7 @@ def summary(outcomes: list[Outcome]) -> str:
 
 __all__ = [
     "MAP_SUFFIXES",
+    "NO_MAPS",
     "Found",
     "Job",
     "Outcome",

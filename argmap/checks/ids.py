@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from argmap.checks.registry import Context, Finding, check
 from argmap.model import Claim
-from argmap.model.keys import ID_PATTERN, MAX_ID, slugify
+from argmap.model.keys import ID_PATTERN, MAX_ID, ascii_slug
 
 
 @check("AM113")
@@ -60,7 +60,7 @@ def valid_ids(context: Context) -> Iterator[Finding]:
                 "AM101",
                 claim.where("id"),
                 f"invalid claim id '{claim.id}': use lowercase letters, digits and single "
-                f"hyphens, starting with a letter (e.g. '{slugify(claim.id)}')",
+                f"hyphens, starting with a letter (e.g. '{ascii_slug(claim.id)}')",
             )
 
 

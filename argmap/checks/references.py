@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from argmap.checks.registry import Context, Finding, check
 from argmap.diagnostics import clip
 from argmap.model import Claim, Link, Ref, Relation, walk
-from argmap.model.keys import ID_PATTERN, slugify
+from argmap.model.keys import ID_PATTERN, ascii_slug
 from argmap.read.suggest import LONGEST, Names
 
 _ROLES = {
@@ -76,7 +76,7 @@ class Hints:
         ids = [claim.id for claim in claims]
         self.known = known
         self.lines = lines
-        self.by_slug = {slugify(claim_id): claim_id for claim_id in reversed(ids)}
+        self.by_slug = {ascii_slug(claim_id): claim_id for claim_id in reversed(ids)}
         self.names = Names(ids)
 
     def meant(self, name: str) -> list[str]:
@@ -88,7 +88,7 @@ class Hints:
             items = [item.strip() for item in name.split(separator)]
             if len(items) > 1 and all(item in self.known for item in items):
                 return items
-        same = self.by_slug.get(slugify(name)) if len(name) <= LONGEST else None
+        same = self.by_slug.get(ascii_slug(name)) if len(name) <= LONGEST else None
         close = same if same is not None else self.names.closest(name)
         return [close] if close is not None else []
 
@@ -103,13 +103,13 @@ class Hints:
             return "; " + _SEVERAL[role].format(ids=", ".join(meant), first=meant[0], n=len(meant))
         if not meant:
             return ""
-        if slugify(meant[0]) != slugify(name):
+        if ascii_slug(meant[0]) != ascii_slug(name):
             return f"; did you mean '{meant[0]}'?"
         if not ID_PATTERN.fullmatch(meant[0]):
             return (
                 f"; the claim is defined as '{clip(meant[0])}', which is no valid id: rename it "
-                f"'{slugify(meant[0])}' where it is defined (ids use lowercase letters, digits and "
-                "hyphens)"
+                f"'{ascii_slug(meant[0])}' where it is defined (ids use lowercase letters, digits "
+                "and hyphens)"
             )
         return f"; did you mean '{meant[0]}'? ids use lowercase letters, digits and hyphens"
 

@@ -96,15 +96,10 @@ class Commands(click.Group):
         return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """The commands and what each does, shortened to the line as click does it."""
-        names = self.list_commands(ctx)
-        limit = formatter.width - 6 - max(map(len, names))
-        rows = [
-            (name, click.Command(name, help=COMMANDS[name][1]).get_short_help_str(limit))
-            for name in names
-        ]
+        """The commands and what each does, in full, wrapped (click would cut it at the end
+        of the line with '...')."""
         with formatter.section("Commands"):
-            formatter.write_dl(rows)
+            formatter.write_dl([(name, COMMANDS[name][1]) for name in self.list_commands(ctx)])
 
     def invoke(self, ctx: click.Context) -> object:
         """Run the command; Ctrl-C ends it with status 130 (click would say "Aborted!" and

@@ -7,7 +7,7 @@ import sys
 import click
 
 from argmap.api import Checked
-from argmap.cli.maps import STDIN, expand, problems, read, several, status
+from argmap.cli.maps import STDIN, STDIN_NAME, expand, problems, read, several, status
 from argmap.cli.options import source_root_option
 from argmap.cli.output import EXIT_OK, say, summary
 
@@ -51,9 +51,23 @@ def check(files: tuple[str, ...], source_root: str | None, stdin_filename: str |
         worst = max(worst, status(checked))
         results.append((checked.path if checked is not None else item.path, checked))
     summary(d for _, checked in results if checked for d in checked.diagnostics)
+    if stdin_filename is None and any(
+        checked is not None and checked.path == STDIN_NAME and _source_unread(checked)
+        for _, checked in results
+    ):
+        say(f"argmap: {STDIN_NAME} finds its source text from the current folder; give "
+            "--stdin-filename PATH (the map's file) to find it from there")  # fmt: skip
     if many and any(checked is None or checked.diagnostics for _, checked in results):
         _per_file(results)
     sys.exit(worst)
+
+
+def _source_unread(checked: Checked) -> bool:
+    """Whether the map's source text was not found, or was outside the map's project."""
+    return any(
+        d.code == "AM117" or (d.code == "AM109" and " not found " in d.message)
+        for d in checked.diagnostics
+    )
 
 
 def _per_file(results: list[tuple[str, Checked | None]]) -> None:

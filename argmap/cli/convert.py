@@ -96,8 +96,8 @@ def _outside(target: Path | None, source: str) -> None:
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(list(EXPORTS)))
 @click.argument("file", metavar="FILE")
 @output_option(
-    "The file to write, or - for stdout. Default: beside the map, with the format's "
-    "extension (.aif.json, .argdown, .mmd, .json)."
+    "The file to write, a folder to write it into (ending in /), or - for stdout. Default: "
+    "beside the map, with the format's extension (.aif.json, .argdown, .mmd, .json)."
 )
 @source_root_option
 def export(fmt: str, file: str, output: str | None, source_root: str | None) -> None:

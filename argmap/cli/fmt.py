@@ -27,8 +27,8 @@ def fmt(files: tuple[str, ...], check: bool, diff: bool) -> None:
     that does not load is left as it is and its diagnostics are printed. A folder stands
     for every map under it (*.yaml, *.yml); a .json map is laid out as canonical JSON, as
     'export json' writes it; - reads a map on stdin and writes it formatted on stdout (for
-    editors). Exit status: 0 done, 1 with --check or --diff some maps would
-    change, or some have errors, 2 a file could not be read or written.
+    editors). Exit status: 0 done, 1 with --check or --diff some maps would change, or some
+    do not load, 2 a file could not be read or written (argmap check finds the other errors).
 
     \b
     Example:

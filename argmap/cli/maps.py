@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO, NamedTuple, NoReturn
 
 from argmap.api import Checked, check_bytes, check_file
-from argmap.batch.jobs import MAP_SUFFIXES, find_maps
+from argmap.batch.jobs import NO_MAPS, find_maps
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, error, report, say, show, table
 from argmap.diagnostics import Severity, UsageError
 from argmap.io import read_stream
@@ -33,7 +33,7 @@ def expand(names: Iterable[str]) -> list[Found]:
             continue
         maps = find_maps(name)
         if not maps:
-            say(f"argmap: {name}: no maps under it ({', '.join('*' + s for s in MAP_SUFFIXES)})")
+            say(f"argmap: {name}: {NO_MAPS}")
         found += [Found(path, name) for path in maps]
     return found
 

@@ -183,6 +183,7 @@ def render(
             results.append(checked)
             report(checked.diagnostics)
             if not checked.ok:
+                say(f"argmap: {name} not drawn: it has errors")
                 exit_status = max(exit_status, EXIT_ERRORS)
                 continue
             assert checked.map is not None

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-from argmap.batch.jobs import find_maps
+from argmap.batch.jobs import NO_MAPS, find_maps
 from argmap.diagnostics import Diagnostic, MapError, UsageError
 from argmap.fmt.formatter import LayoutError, format_json, format_text
 from argmap.formats.sniff import foreign
@@ -39,12 +39,15 @@ class Outcome:
     diff: str = ""
 
 
-def expand(paths: Iterable[str]) -> list[str]:
+def expand(paths: Iterable[str], echo: Callable[[str], None]) -> list[str]:
     """Files as given, folders as every map under them (``*.yaml``, ``*.yml``, as ``argmap
-    render DIR`` finds them), each once."""
+    render DIR`` finds them), each once. A folder without maps is said through ``echo``."""
     found: list[str] = []
     for path in paths:
-        found.extend(find_maps(path) if os.path.isdir(path) else [path])
+        maps = find_maps(path) if os.path.isdir(path) else [path]
+        if not maps:
+            echo(f"argmap: {path}: {NO_MAPS}")
+        found.extend(maps)
     return list(dict.fromkeys(found))
 
 
@@ -122,7 +125,7 @@ def run(
     do not load, 2 some could not be read, written or formatted.
     """
     dry = check or diff
-    outcomes = [format_file(path, write=not dry, diff=diff) for path in expand(paths)]
+    outcomes = [format_file(path, write=not dry, diff=diff) for path in expand(paths, echo)]
     for outcome in outcomes:
         for diagnostic in outcome.diagnostics:
             echo(str(diagnostic))

@@ -12,7 +12,7 @@ from argmap.lsp.document import Document
 from argmap.lsp.outline import Token
 from argmap.lsp.passages import Sources
 from argmap.lsp.positions import Lines
-from argmap.model.keys import ID_PATTERN, MAX_ID, slugify
+from argmap.model.keys import ID_PATTERN, MAX_ID, ascii_slug
 
 
 class RenameRefused(Exception):
@@ -121,7 +121,7 @@ def rename(document: Document, position: types.Position, new_id: str) -> types.W
     if not ID_PATTERN.fullmatch(new_id):
         raise RenameRefused(
             f"'{new_id}' is not a valid claim id: use lowercase letters, digits and single "
-            f"hyphens, starting with a letter (e.g. '{slugify(new_id)}')"
+            f"hyphens, starting with a letter (e.g. '{ascii_slug(new_id)}')"
         )
     if new_id != token.value and found.definitions(new_id):
         other = found.definitions(new_id)[0]

@@ -8,6 +8,7 @@ language server's completion.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: Longest claim text: it is drawn in a node, and Graphviz lays out very long labels badly.
 MAX_CLAIM_TEXT = 600
@@ -82,6 +83,16 @@ def slugify(text: str) -> str:
     return slug[:MAX_ID].rstrip("-") or "claim"
 
 
+def ascii_slug(text: str) -> str:
+    """An id from any title: letters without their accents (``Rücklauf`` → ``rucklauf``).
+
+    >>> ascii_slug("Rücklauf & Straße")
+    'rucklauf-strasse'
+    """
+    folded = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ẞ", "SS"))
+    return slugify("".join(c for c in folded if not unicodedata.combining(c)))
+
+
 __all__ = [
     "ID_PATTERN",
     "KEYS",
@@ -94,5 +105,6 @@ __all__ = [
     "REFUSED",
     "REQUIRED",
     "SURROGATES",
+    "ascii_slug",
     "slugify",
 ]

@@ -1,11 +1,12 @@
 """Values written in the wrong shape → how to write them, for the loader's messages: a mapping
 that was meant as text with a colon in it, a claim written as its text alone, a claim's missing
-id made from its text, a claim's second id that was meant to start the next item."""
+id made from its text, a claim's second id that was meant to start the next item, claims
+written as a mapping from their ids."""
 
 from __future__ import annotations
 
 from argmap.diagnostics import clip
-from argmap.model.keys import slugify
+from argmap.model.keys import ascii_slug
 from argmap.read.yamlerrors import quoted
 from argmap.read.yamltree import Mapping, Node, Scalar
 
@@ -37,16 +38,30 @@ def new_item(node: Mapping, value: Node, dashes: int) -> str:
 
 def claim_for(node: Scalar) -> str:
     """How to write as a claim a list item that is only its text (``- Russia is expanding``)."""
-    slug = slugify(" ".join(node.value.split()[:4]))
+    slug = ascii_slug(" ".join(node.value.split()[:4]))
     return f"write it as '- id: {slug}' and, under 'id:', 'text: {node.value.strip()}'"
+
+
+def claims_keyed(node: Node) -> str:
+    """For a list of claims written as a mapping from ids to claims (``supplier:`` and its
+    text under it), how to write it as a list; else nothing."""
+    if not isinstance(node, Mapping) or not node.pairs:
+        return ""
+    key, value = node.pairs[0]
+    if not isinstance(key, Scalar) or not isinstance(value, Mapping):
+        return ""
+    return (
+        "; write each claim as an item of the list, its id under its '- ': "
+        f"'- id: {clip(key.value)}', and under 'id:', 'text: ...'"
+    )
 
 
 def id_for(entries: dict[str, tuple[Scalar, Node]]) -> str:
     """What to write as a claim's missing id: made from its first words when it has a text."""
     node = entries["text"][1] if "text" in entries else None
     if isinstance(node, Scalar) and node.value.strip():
-        return f"give it one, such as 'id: {slugify(' '.join(node.value.split()[:4]))}'"
+        return f"give it one, such as 'id: {ascii_slug(' '.join(node.value.split()[:4]))}'"
     return "give it one: lowercase letters, digits and hyphens, such as 'id: energy-interest'"
 
 
-__all__ = ["claim_for", "colon_hint", "id_for", "new_item"]
+__all__ = ["claim_for", "claims_keyed", "colon_hint", "id_for", "new_item"]

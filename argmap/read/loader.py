@@ -19,7 +19,7 @@ from argmap.model import (
 )
 from argmap.model.keys import KEYS, MAX_CLAIM_TEXT, MAX_LABEL, MAX_SCHEME, MAX_TITLE, REQUIRED
 from argmap.read.fields import Fields
-from argmap.read.hints import claim_for, id_for
+from argmap.read.hints import claim_for, claims_keyed, id_for
 from argmap.read.jsontree import parse as parse_json
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, Spans, decode, describe, parse
 
@@ -250,7 +250,8 @@ class _Reader(Fields):
                 self.error(
                     section.span,
                     "AM010",
-                    f"'{kind.section}' must be a list, not {describe(section)}",
+                    f"'{kind.section}' must be a list, not {describe(section)}"
+                    + claims_keyed(section),
                 )
                 continue
             place = kind.value

@@ -1,6 +1,7 @@
 """The lines around a YAML syntax error → what their writer got wrong and how to write it: a key
 or a list item out of line with its neighbours, a dash without its space, a key without its
-colon, text going on at its key's column, an apostrophe inside single quotes.
+colon, text going on at or left of its key's column (or its list item's dash), an apostrophe
+inside single quotes.
 
 Each hint is a message and the place it is about (0-based line and column), or None when the
 lines do not show that mistake beyond doubt: libyaml's own words are better than a wrong guess.
@@ -159,10 +160,46 @@ def dash_hint(lines: list[str], row: int) -> Hint | None:
     return None
 
 
+def _goes_on(
+    line: str, row: int, above: int, column: int, *, prose: bool
+) -> tuple[str, str, str] | None:
+    """When line ``row``, starting in ``column`` (0-based), may go on with the prose of the
+    key or the list item on line ``above`` (``line``) but is not indented further than it:
+    that, how to write it, and where it starts instead; None otherwise. A line left of the
+    key or the dash may be a key of an outer level: only one of several words is told so."""
+    text = _KEY_VALUE.match(line)
+    item = _ITEM_LINE.fullmatch(line) if text is None else None
+    if text is not None and text["key"] in _TEXT_KEYS:
+        start, value = len(text["indent"]) + len(text["dashes"]), text.start("value")
+        name = what = f"'{text['key']}:'"
+        looks = "key"
+    elif item is not None and item["dashes"].strip() == "-":
+        start, value = len(item["indent"]), item.start("value")
+        name, what = f"the item '- {clip(item['value'], 30)}'", "its '- '"
+        looks = "item"
+    else:
+        return None
+    if (
+        column > start
+        or (column < start and not prose)
+        or line[value] in "'\"[{|>&*!%@`"
+        or " " not in line[value:].strip()  # prose: more than a word
+    ):
+        return None
+    goes = f"line {row + 1} goes on with the text of {name} on line {above + 1}"
+    fix = f"indent it further than {what} (to column {value + 1}, under the text)"
+    where = (
+        f"in the column of {what}"
+        if column == start
+        else f"left of {what} (in column {column + 1})"
+    )
+    return goes, fix, f"{where}, where YAML looks for the next {looks}"
+
+
 def key_hint(lines: list[str], row: int, column: int) -> Hint | None:
     """For a line where libyaml looked for a key's colon and found none (at ``row``, from
     ``column``): a key written without its colon (``title T``), or text that goes on over the
-    next line without being indented further than its key."""
+    next line without being indented further than its key (or its list item's dash)."""
     if row >= len(lines):
         return None
     words = lines[row][column:].split(None, 1)
@@ -171,28 +208,16 @@ def key_hint(lines: list[str], row: int, column: int) -> Hint | None:
     word = words[0]
     rest = words[1].strip() if len(words) > 1 else ""
     above = _content_above(lines, row)
-    text = _KEY_VALUE.match(lines[above]) if above is not None else None
-    goes = fix = ""  # when the line may go on with the text above: that, and how to write it
-    if (
-        above is not None
-        and text is not None
-        and len(text["indent"]) + len(text["dashes"]) == column
-        and text["key"] in _TEXT_KEYS
-        and text["value"] not in "'\"[{|>&*!%@`"
-        and " " in lines[above][text.start("value") :].strip()  # prose: more than a word
-    ):
-        key = f"'{text['key']}:'"
-        goes = f"line {row + 1} goes on with the text of {key} on line {above + 1}"
-        fix = f"indent it further than {key} (to column {text.start('value') + 1}, under the text)"
+    goes = (
+        _goes_on(lines[above], row, above, column, prose=bool(rest)) if above is not None else None
+    )
+    goes, fix, where = goes or ("", "", "")
     if word in _KNOWN_KEYS:
         fixed = f"{word}: {rest}" if rest else f"{word}:"
         message = f"the key '{word}' has no ':' after it; write '{fixed}'"
         return (f"{message}; or, if {goes}, {fix}" if goes else message), row, column
     if goes:
-        message = (
-            f"{goes} but starts in the column of {key}, where YAML looks for the next key: "
-            f"{fix}, or write the text on one line"
-        )
+        message = f"{goes} but starts {where}: {fix}, or write the text on one line"
         return message, row, column
     return None
 

@@ -115,6 +115,10 @@ def describe(node: Node) -> str:
     return "empty" if not node.value.strip() else "text"
 
 
+#: How to save a file as UTF-8, in words any editor's menus follow.
+SAVE_AS_UTF8 = "save it as UTF-8 (in an editor's Save as, encoding UTF-8)"
+
+
 def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     """UTF-8 bytes (a BOM allowed) → text, or an AM001 at the first bad byte's line:col."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -127,6 +131,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         bad = data[exc.start : exc.end].hex(" ")
         message = f"the file is not valid UTF-8: byte {bad} cannot be decoded ({exc.reason})"
+        message += f"; {SAVE_AS_UTF8}"
         return None, [Diagnostic(path, Span(line, column), "AM001", message)]
 
 

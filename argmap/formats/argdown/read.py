@@ -17,7 +17,6 @@ made from (claim texts on one line), restatements, schemes and carried data incl
 from __future__ import annotations
 
 import json
-import unicodedata
 from pathlib import PurePath
 from typing import Any
 
@@ -32,22 +31,12 @@ from argmap.formats.base import FormatError, Ids, Imported, clean_text, leading_
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
 from argmap.model import Kind, Role
-from argmap.model.keys import MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE, slugify
+from argmap.model.keys import MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE, ascii_slug
 
 #: Argdown's own data keys: directives, not content.
 DIRECTIVES = ("isCanonical", "isInGroup")
 KINDS = {kind.value: kind for kind in Kind}
 ROLES = frozenset(role.value for role in Role)
-
-
-def ascii_slug(text: str) -> str:
-    """An id from any title: letters without their accents (``Rücklauf`` → ``rucklauf``).
-
-    >>> ascii_slug("Rücklauf & Straße")
-    'rucklauf-strasse'
-    """
-    folded = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ẞ", "SS"))
-    return slugify("".join(c for c in folded if not unicodedata.combining(c)))
 
 
 def model_of(text: str) -> Model:

@@ -1,0 +1,41 @@
+"""A source file's bytes → its text, or what the file is instead and how to make text of it (a
+PDF, a Word document, text in another encoding than UTF-8)."""
+
+from __future__ import annotations
+
+from argmap.read.yamltree import SAVE_AS_UTF8, decode
+
+#: The first bytes of documents that are not plain text, and what each is.
+_DOCUMENTS = (
+    (b"%PDF-", "a PDF", "copy it from the PDF, or run 'pdftotext {name}'"),
+    (
+        b"PK\x03\x04",
+        "a zipped document (Word's .docx, OpenDocument's .odt, ...)",
+        "Save as: Plain Text, encoding UTF-8",
+    ),
+)
+
+
+def text_of(data: bytes, name: str) -> tuple[str | None, str | None]:
+    """The text of the source file ``name`` (as the map writes it) holding ``data``, or None
+    and why it is none: what the file is, and how to make a UTF-8 text of it.
+
+    >>> text_of(b"%PDF-1.7", "a.pdf")[1].split(";")[0]
+    "source file 'a.pdf' is a PDF"
+    """
+    for magic, what, how in _DOCUMENTS:
+        if data.startswith(magic):
+            return None, (
+                f"source file '{name}' is {what}; argmap reads plain text: save the article's "
+                f"text as a UTF-8 .txt file ({how.format(name=name)}) and name that"
+            )
+    text, errors = decode(data, name)
+    if text is not None:
+        return text, None
+    return None, (
+        f"source file '{name}' is not valid UTF-8 (at {errors[0].span}): it is in another "
+        f"encoding (Windows-1252 or Latin-1, say); {SAVE_AS_UTF8}"
+    )
+
+
+__all__ = ["text_of"]
