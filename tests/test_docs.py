@@ -46,3 +46,30 @@ def test_quick_start_is_two_commands_that_render_the_seed_map_and_run_the_tests(
     assert len(commands) == 2
     assert "argmap render maps/europe-central-asia.yaml" in commands[0]
     assert "pytest" in commands[1]
+
+
+def _slug(heading: str) -> str:
+    """The anchor GitHub gives a heading: lowercase, punctuation dropped, spaces to hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def _prose(lines: list[str]) -> list[str]:
+    """The lines outside fenced code blocks (a fence closes with as many backticks or more)."""
+    fence, kept = "", []
+    for line in lines:
+        opening = re.match(r"(`{3,})", line)
+        if fence and opening and len(opening.group(1)) >= len(fence) and not line.strip("`"):
+            fence = ""
+        elif not fence and opening:
+            fence = opening.group(1)
+        elif not fence:
+            kept.append(line)
+    return kept
+
+
+def test_every_link_within_the_readme_leads_to_a_heading() -> None:
+    outside_code = "\n".join(_prose(README.splitlines()))
+    anchors = {_slug(h) for h in re.findall(r"^#+ (.*)$", outside_code, re.M)}
+    links = re.findall(r"\]\(#([^)]+)\)", outside_code)
+    assert len(links) > 20  # the contents and the cross-references
+    assert sorted(set(links) - anchors) == []
