@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.draw.scroll import FADE
+from argmap.draw.scroll import FADE, box_rules
 
 from .docsite import build as mkdocs_build
 from .docsite import make_site
@@ -171,6 +171,35 @@ def test_on_a_phone_the_overview_figure_opens_with_its_thesis_in_the_middle(
     assert page_at == 0  # opening the boxes there did not scroll the page
     for box in boxes:  # the other figures open at their left edge, as before
         assert box["at"] == 0 or box in overviews, box
+
+
+@pytest.mark.parametrize("middle", [0.2, 0.5, 0.62, 0.8])
+def test_the_box_opens_on_the_thesis_wherever_it_lies_in_the_drawing(
+    browser, tmp_path: Path, middle: float
+) -> None:  # type: ignore[no-untyped-def]
+    """The rules put the thesis (here a mark at ``middle`` of a 900-px drawing) in the middle of
+    a 300-px box, wherever its layout puts it (a figure whose thesis sat 6 px off its centre
+    opened 6 px off where only the drawing was centred), and one more than half a box from
+    the drawing's centre half a box nearer the middle than the drawing's centre is."""
+    page = tmp_path / "thesis.html"
+    mark = f'<rect x="{middle * 900 - 5}" width="10" height="10"/>'
+    page.write_text(
+        f"<!doctype html><html><head><style>{box_rules('#m', 900, middle)}</style></head>"
+        '<body style="margin:0"><div class="argmap-scroll" style="overflow-x:auto;width:300px">'
+        f'<svg id="m" width="900" height="40" style="display:block">{mark}</svg>'
+        "</div></body></html>",
+        encoding="utf-8",
+    )
+    try:
+        opened(browser, page, *PHONE)
+        at = browser.execute_script("return document.querySelector('.argmap-scroll').scrollLeft")
+    finally:
+        viewport(browser, WIDTH, HEIGHT)
+    thesis = middle * 900
+    if abs(thesis - 450) < 150:
+        assert at == pytest.approx(thesis - 150, abs=1)
+    else:  # the box's middle moves by at most half the box
+        assert abs(at + 150 - thesis) == pytest.approx(abs(thesis - 450) - 149, abs=1)
 
 
 def test_scrolling_stays_free_nothing_snaps_back(browser, built) -> None:  # type: ignore[no-untyped-def]

@@ -123,21 +123,26 @@ def box_rules(scope: str, least: float, middle: float | None) -> str:
     browser's focus ring shows whole); and where the drawing has a thesis, ``middle`` (its
     fraction of the drawing's width), the box opens with it in the middle: the drawing is the
     box's initial scroll target (``scroll-initial-target``, Chromium 133+), centred
-    (``scroll-snap-align``; the box does not snap, so scrolling stays free), with a
-    ``scroll-margin`` on one side that puts the centre of what is aligned on the thesis.
+    (``scroll-snap-align``; the box does not snap, so scrolling stays free), with the box's
+    ``scroll-padding`` on one side moving the centre it is aligned to under the thesis (the
+    target's own ``scroll-margin`` would say the same, but Chromium 156 leaves it out of the
+    initial scroll). A padding moves that centre by half its width, and must leave some of
+    the box: a thesis more than half a box from the drawing's centre is brought half a box
+    nearer the box's middle than the drawing's centre is, not all the way.
 
     >>> box_rules("#m", 600, 0.6).split("{")[-1]  # the thesis at 60 %: 120 px more on the right
-    'scroll-initial-target:nearest;scroll-snap-align:center;scroll-margin-right:120px}}'
+    'scroll-padding-right:min(120px,100% - 2px)}}'
     """
     rules = [
         f"@media screen{{:where(.{SCROLL_BOX} {scope}){{min-width:{_px(least)}px}}}}",
         *_fading(scope),
     ]
     if middle is not None:
-        side, margin = "right" if middle >= 0.5 else "left", abs(2 * middle - 1) * least
+        side, padding = "right" if middle >= 0.5 else "left", abs(2 * middle - 1) * least
         rules.append(
             f"@media screen{{:where(.{SCROLL_BOX} {scope}){{scroll-initial-target:nearest;"
-            f"scroll-snap-align:center;scroll-margin-{side}:{_px(margin)}px}}}}"
+            f"scroll-snap-align:center}}:where(.{SCROLL_BOX}:has(> {scope}))"
+            f"{{scroll-padding-{side}:min({_px(padding)}px,100% - 2px)}}}}"
         )
     return "\n".join(rules)
 
