@@ -160,7 +160,7 @@ def test_check_standard_input_beside_map_files(write_map) -> None:
     result = stdin(BAD.encode(), str(good), "-")
     assert result.exit_code == 1
     assert result.output.endswith(
-        "argmap: <stdin>: 1 error and 1 warning\nargmap: 2 maps: 1 with errors, 1 clean\n"
+        "argmap: 1 error and 1 warning\nargmap: 2 maps: 1 with errors, 1 clean\n"
     )
 
 
