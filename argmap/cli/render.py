@@ -26,7 +26,7 @@ from argmap.cli.output import (
 )
 from argmap.cli.output import summary as summarize
 from argmap.diagnostics import ArgmapError, UsageError
-from argmap.draw.options import DEFAULT_FORMAT, FORMATS, DrawOptions
+from argmap.draw.options import DEFAULT_FORMAT, FORMATS, DrawOptions, check_options
 from argmap.io import figure_paths, leftover_notes, refuse_overwrite
 
 
@@ -168,6 +168,10 @@ def render(
     folders = [name for name in files if os.path.isdir(name)]
     several = len(files) > 1 or bool(folders)
     fmt = output_format(output, fmt, several)
+    try:  # options that don't go together are refused before any map is read
+        check_options(fmt, options)
+    except UsageError as exc:
+        raise Failure(str(exc)) from None
     if output == "-" and (several or watch):
         raise Failure("-o - (stdout) takes one map; give a folder to render several or to watch")
     if folders or watch:

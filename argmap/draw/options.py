@@ -147,6 +147,16 @@ def check_choices(
         raise UsageError("--landscape goes with --page")
 
 
+def check_options(fmt: str, options: DrawOptions) -> None:
+    """A UsageError for drawing ``options`` that do not go with each other or with ``fmt``:
+    what drawing each map would refuse, known before any map is read."""
+    check_choices(
+        fmt, id_prefix=options.id_prefix, width=options.width, dpi=options.dpi,
+        page=options.page, landscape=options.landscape,
+    )  # fmt: skip
+    check_fit(options.fit, fmt, page=options.page, width=options.width)
+
+
 @attrs.frozen
 class DrawOptions:
     """Every option that changes a drawing, besides its format.
@@ -195,5 +205,6 @@ __all__ = [
     "Fit",
     "check_choices",
     "check_fit",
+    "check_options",
     "to_fit",
 ]
