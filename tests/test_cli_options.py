@@ -1,8 +1,10 @@
-"""``render``'s options that do not go together (with each other or with the format) are
-refused before any map is read, as usage errors."""
+"""Options that do not go together (with each other, the format or the files named) are
+usage errors in click's one style (``Usage: ...``, ``Error: ...``, exit status 2); ``render``
+refuses them before any map is read."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -58,3 +60,37 @@ def test_render_refuses_conflicting_options_before_looking_for_the_map(tmp_path:
     assert result.exit_code == 2
     assert "--landscape goes with --page" in result.output
     assert "no such file" not in result.output
+
+
+def usage_error(result, command: str, said: str) -> bool:
+    """Whether ``result`` is click's usage error of ``command``: its usage, then the error."""
+    return (
+        result.exit_code == 2
+        and re.match(rf"Usage: \S+ {command} \[OPTIONS\]", result.output) is not None
+        and said in result.output.partition("\n\nError: ")[2]
+        and "argmap: error:" not in result.output
+    )
+
+
+@pytest.mark.parametrize(("args", "said"), CONFLICTS)
+def test_render_option_conflicts_are_usage_errors(write_map, args: list[str], said: str) -> None:
+    # Some said 'argmap: error: ...' (--landscape without --page), others click's usage error
+    # (--depth without --focus).
+    assert usage_error(run("render", str(write_map(WARNED)), *args), "render", said)
+
+
+def test_output_options_that_do_not_fit_are_usage_errors(write_map, tmp_path: Path) -> None:
+    path = write_map(WARNED)
+    other = write_map(WARNED, name="other.yaml")
+    (tmp_path / "page.html").write_text("mine")
+    cases = [
+        (["render", str(path), "-f", "png", "-o", "x.svg"], "names svg but -f says png"),
+        (["render", str(path), "-o", "x.jpg"], "-o x.jpg: cannot tell the format"),
+        (["render", str(path), str(other), "-o", "x.svg"], "several maps go into a folder"),
+        (["render", str(path), "--watch", "-o", "-"], "-o - (stdout) takes one map"),
+        (["render", str(path), "--depth", "1"], "give --focus ID too"),
+        (["coverage", str(tmp_path), "--html", str(tmp_path / "page.html")], "must name a folder"),
+        (["fmt", "--diff", "-"], "- (stdin) is one map alone, without --diff"),
+    ]
+    for args, said in cases:
+        assert usage_error(run(*args), args[0], said), (args, run(*args).output)

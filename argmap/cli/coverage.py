@@ -62,7 +62,9 @@ def coverage(files: tuple[str, ...], html_out: str | None, source_root: str | No
     run = Run(files)
     many, rows = run.many, run.rows
     if many and html_out is not None and os.path.isfile(html_out):
-        raise Failure(f"{html_out}: for several maps, --html must name a folder, not a file")
+        raise click.UsageError(
+            f"{html_out}: for several maps, --html must name a folder, not a file"
+        )
     pages = [(item.path, _page(item, html_out)) for item in run.found] if many else []
     clashing = clashes(((path, out) for path, out in pages if out is not None), "written")
     for item, checked in run.maps(source_root, 3, "covered"):

@@ -71,20 +71,24 @@ def output_format(output: str | None, fmt: str | None, several: bool) -> str:
     suffix = os.path.splitext(output)[1][1:].lower()
     if several:
         if os.path.isfile(output):
-            raise Failure(f"{output}: to render several maps, -o must name a folder, not a file")
+            raise click.UsageError(
+                f"{output}: to render several maps, -o must name a folder, not a file"
+            )
         if suffix in FORMATS:
-            raise Failure(f"-o {output}: several maps go into a folder; end it with / ({output}/)")
+            raise click.UsageError(
+                f"-o {output}: several maps go into a folder; end it with / ({output}/)"
+            )
         return fmt or DEFAULT_FORMAT
     if fmt is None:
         if suffix not in FORMATS:
             said = f"'.{suffix}'" if suffix else "a name without an extension"
-            raise Failure(
+            raise click.UsageError(
                 f"-o {output}: cannot tell the format from {said}; use .{', .'.join(FORMATS[:-1])} "
                 f"or .{FORMATS[-1]}, or give -f FORMAT (or end it with / for a folder)"
             )
         return suffix
     if suffix in FORMATS and suffix != fmt:
-        raise Failure(f"-o {output} names {suffix} but -f says {fmt}; make them agree")
+        raise click.UsageError(f"-o {output} names {suffix} but -f says {fmt}; make them agree")
     return fmt
 
 
@@ -171,9 +175,11 @@ def render(
     try:  # options that don't go together are refused before any map is read
         check_options(fmt, options)
     except UsageError as exc:
-        raise Failure(str(exc)) from None
+        raise click.UsageError(str(exc)) from None
     if output == "-" and (several or watch):
-        raise Failure("-o - (stdout) takes one map; give a folder to render several or to watch")
+        raise click.UsageError(
+            "-o - (stdout) takes one map; give a folder to render several or to watch"
+        )
     if folders or watch:
         sys.exit(_render_many(files, folders, output, fmt, options, watch, jobs, source_root))
     exit_status = EXIT_OK
