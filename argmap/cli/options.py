@@ -105,8 +105,8 @@ def drawing_options(f: F) -> F:
         click.option(
             "--width",
             metavar="LENGTH",
-            help="SVG width as a CSS length (800px, 16cm, 100%). Default: natural size, "
-            "shrinking to fit.",
+            help="SVG width as a CSS length in px, pt, pc, cm, mm, in, em or rem, or a "
+            "percentage (800px, 16cm, 100%). Default: natural size, shrinking to fit.",
         ),
         click.option(
             "--id-prefix",
