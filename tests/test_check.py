@@ -139,7 +139,9 @@ def test_the_closest_passage_is_shown_in_the_sources_characters_cut_after_a_word
     )
     first, second = check_bytes(text.encode(), str(tmp_path / "m.yaml")).diagnostics
     assert first.message.endswith(
-        'closest passage (line 1): "Europe\u2019s \u201cstrategy\u201d \u2014 one of trust."'
+        'closest passage (line 1): "Europe\u2019s \u201cstrategy\u201d \u2014 one of trust."; '
+        'only punctuation differs: the source has "\u201cstrategy\u201d" where the quote has '
+        '"strategy"'
     )
     shown = second.message.split('closest passage (line 2): "')[1].split('"; ')[0]
     assert re.fullmatch(r"word0 word1( word\d+)+\.\.\.", shown)  # whole words, then ...
@@ -181,6 +183,31 @@ def test_the_closest_passage_to_part_of_a_sentence_is_that_part_and_names_the_wo
         'way to work."',
         'closest passage (line 2): "Dog dirt requires my complete, ground-focused attention on my '
         'way to work."; the source has "work" where the quote has "home"',
+    ]
+
+
+def test_a_quote_that_differs_in_punctuation_only_names_the_difference(tmp_path: Path) -> None:
+    """The closest passage was shown, but nothing said what differs: a comma is easily missed."""
+    (tmp_path / "s.txt").write_text(
+        "\u201cConsidering their requirements, some games are not sports.\u201d\n"
+        "Dog dirt requires my complete, ground-focused attention on my way to work.\n"
+    )
+    text = HEAD + (
+        "source:\n  path: s.txt\npremises:\n  - id: p\n    text: P\n    quotes:\n"
+        "      - Considering their requirements some games are not sports.\n"
+        "      - Dog dirt requires my complete, ground-focused attention on my way to work!\n"
+        "      - my complete ground-focused attention; on my way\n"
+    )
+    messages = [
+        d.message.split('"; ', 1)[1]
+        for d in check_bytes(text.encode(), str(tmp_path / "m.yaml")).diagnostics
+    ]
+    assert messages == [
+        'only punctuation differs: the source has "requirements," where the quote has '
+        '"requirements"',
+        'only punctuation differs: the source has "work." where the quote has "work!"',
+        'only punctuation differs: the source has "complete," where the quote has "complete", '
+        '"attention" where the quote has "attention;"',
     ]
 
 
