@@ -211,6 +211,39 @@ def test_a_quote_that_differs_in_punctuation_only_names_the_difference(tmp_path:
     ]
 
 
+def test_an_unknown_objection_to_a_step_or_an_objection_is_named_by_what_it_answers() -> None:
+    # Every objection was named after the claim at the root of its chain ("objection 'ghost'
+    # of 'c'"), though it answers a reason or another objection.
+    text = HEAD + (
+        "premises:\n  - id: p\n    text: P.\n  - id: x\n    text: X.\n  - id: y\n    text: Y.\n"
+        "conclusions:\n  - id: c\n    text: C.\n    reasons:\n"
+        "      - claims: [p]\n        objections: [zzz1]\n"
+        "    objections:\n      - zzz2\n      - claims: [x]\n        objections:\n"
+        "          - claims: [y]\n            objections: [zzz3]\n"
+    )
+    messages = [d.message for d in check_bytes(text.encode(), "m.yaml").diagnostics]
+    assert [m.split(" is no claim")[0] for m in messages if "is no claim" in m] == [
+        "objection 'zzz1' to reason 'p' of 'c'",
+        "objection 'zzz2' of 'c'",
+        "objection 'zzz3' to objection 'y' to objection 'x' of 'c'",
+    ]
+
+
+def test_a_claim_listed_twice_under_a_nested_objection_names_the_objection_it_answers() -> None:
+    # "'y' is listed twice in the objections of an objection of 'c'": which one, not said.
+    text = HEAD + (
+        "premises:\n  - id: p\n    text: P.\n  - id: x\n    text: X.\n  - id: y\n    text: Y.\n"
+        "conclusions:\n  - id: c\n    text: C.\n    reasons:\n"
+        "      - claims: [p]\n        objections: [x, x]\n"
+        "    objections:\n      - claims: [x]\n        objections: [y, y]\n"
+    )
+    messages = [d.message for d in check_bytes(text.encode(), "m.yaml").diagnostics]
+    assert [m.split(" (first at")[0] for m in messages if "listed twice" in m] == [
+        "'x' is listed twice in the objections to reason 'p' of 'c'",
+        "'y' is listed twice in the objections to objection 'x' of 'c'",
+    ]
+
+
 def test_did_you_mean_for_unknown_ids() -> None:
     text = HEAD + "premises:\n  - id: supplier\n    text: P\n    objections: [suplier]\n"
     checked = check_bytes(text.encode(), "m.yaml")
