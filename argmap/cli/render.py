@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from argmap.api import OUT_OF_MEMORY, Checked, check_file, draw
+from argmap.cli.maps import STDIN
 from argmap.cli.options import drawing_options, output_option, source_root_option
 from argmap.cli.output import (
     EXIT_ERRORS,
@@ -169,6 +170,12 @@ def render(
       argmap render maps/europe-central-asia.yaml -f pdf --fit 468x648pt -o build/  # for LaTeX
       argmap render maps/europe-central-asia.yaml -f pdf --page a4 --landscape
     """
+    if STDIN in files:  # a drawing goes beside its map file, its source found from there
+        raise click.UsageError(
+            "render draws map files, not - (standard input): a drawing goes beside its map, "
+            "and its source is found from there; save the map to a file (argmap check - "
+            "checks one on standard input)"
+        )
     folders = [name for name in files if os.path.isdir(name)]
     several = len(files) > 1 or bool(folders)
     fmt = output_format(output, fmt, several)
