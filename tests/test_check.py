@@ -139,7 +139,9 @@ def test_the_closest_passage_is_shown_in_the_sources_characters_cut_after_a_word
     )
     first, second = check_bytes(text.encode(), str(tmp_path / "m.yaml")).diagnostics
     assert first.message.endswith(
-        'closest passage (line 1): "Europe\u2019s \u201cstrategy\u201d \u2014 one of trust."'
+        'closest passage (line 1): "Europe\u2019s \u201cstrategy\u201d \u2014 one of trust."; '
+        'only punctuation differs: the source has "\u201cstrategy\u201d" where the quote has '
+        '"strategy"'
     )
     shown = second.message.split('closest passage (line 2): "')[1].split('"; ')[0]
     assert re.fullmatch(r"word0 word1( word\d+)+\.\.\.", shown)  # whole words, then ...
@@ -181,6 +183,64 @@ def test_the_closest_passage_to_part_of_a_sentence_is_that_part_and_names_the_wo
         'way to work."',
         'closest passage (line 2): "Dog dirt requires my complete, ground-focused attention on my '
         'way to work."; the source has "work" where the quote has "home"',
+    ]
+
+
+def test_a_quote_that_differs_in_punctuation_only_names_the_difference(tmp_path: Path) -> None:
+    """The closest passage was shown, but nothing said what differs: a comma is easily missed."""
+    (tmp_path / "s.txt").write_text(
+        "\u201cConsidering their requirements, some games are not sports.\u201d\n"
+        "Dog dirt requires my complete, ground-focused attention on my way to work.\n"
+    )
+    text = HEAD + (
+        "source:\n  path: s.txt\npremises:\n  - id: p\n    text: P\n    quotes:\n"
+        "      - Considering their requirements some games are not sports.\n"
+        "      - Dog dirt requires my complete, ground-focused attention on my way to work!\n"
+        "      - my complete ground-focused attention; on my way\n"
+    )
+    messages = [
+        d.message.split('"; ', 1)[1]
+        for d in check_bytes(text.encode(), str(tmp_path / "m.yaml")).diagnostics
+    ]
+    assert messages == [
+        'only punctuation differs: the source has "requirements," where the quote has '
+        '"requirements"',
+        'only punctuation differs: the source has "work." where the quote has "work!"',
+        'only punctuation differs: the source has "complete," where the quote has "complete", '
+        '"attention" where the quote has "attention;"',
+    ]
+
+
+def test_an_unknown_objection_to_a_step_or_an_objection_is_named_by_what_it_answers() -> None:
+    # Every objection was named after the claim at the root of its chain ("objection 'ghost'
+    # of 'c'"), though it answers a reason or another objection.
+    text = HEAD + (
+        "premises:\n  - id: p\n    text: P.\n  - id: x\n    text: X.\n  - id: y\n    text: Y.\n"
+        "conclusions:\n  - id: c\n    text: C.\n    reasons:\n"
+        "      - claims: [p]\n        objections: [zzz1]\n"
+        "    objections:\n      - zzz2\n      - claims: [x]\n        objections:\n"
+        "          - claims: [y]\n            objections: [zzz3]\n"
+    )
+    messages = [d.message for d in check_bytes(text.encode(), "m.yaml").diagnostics]
+    assert [m.split(" is no claim")[0] for m in messages if "is no claim" in m] == [
+        "objection 'zzz1' to reason 'p' of 'c'",
+        "objection 'zzz2' of 'c'",
+        "objection 'zzz3' to objection 'y' to objection 'x' of 'c'",
+    ]
+
+
+def test_a_claim_listed_twice_under_a_nested_objection_names_the_objection_it_answers() -> None:
+    # "'y' is listed twice in the objections of an objection of 'c'": which one, not said.
+    text = HEAD + (
+        "premises:\n  - id: p\n    text: P.\n  - id: x\n    text: X.\n  - id: y\n    text: Y.\n"
+        "conclusions:\n  - id: c\n    text: C.\n    reasons:\n"
+        "      - claims: [p]\n        objections: [x, x]\n"
+        "    objections:\n      - claims: [x]\n        objections: [y, y]\n"
+    )
+    messages = [d.message for d in check_bytes(text.encode(), "m.yaml").diagnostics]
+    assert [m.split(" (first at")[0] for m in messages if "listed twice" in m] == [
+        "'x' is listed twice in the objections to reason 'p' of 'c'",
+        "'y' is listed twice in the objections to objection 'x' of 'c'",
     ]
 
 

@@ -160,7 +160,7 @@ def test_check_standard_input_beside_map_files(write_map) -> None:
     result = stdin(BAD.encode(), str(good), "-")
     assert result.exit_code == 1
     assert result.output.endswith(
-        "argmap: <stdin>: 1 error and 1 warning\nargmap: 2 maps: 1 with errors, 1 clean\n"
+        "argmap: 1 error and 1 warning\nargmap: 2 maps: 1 with errors, 1 clean\n"
     )
 
 
@@ -434,3 +434,40 @@ def test_a_help_example_naming_the_repositorys_files_runs(
     args = [found for w in words for found in (sorted(glob.glob(w)) if "*" in w else [w])]
     result = run(*args)
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("command", ["check", "eval", "coverage"])
+def test_the_help_of_commands_that_read_standard_input_says_so(command: str) -> None:
+    # eval - and coverage - read a map from standard input, but their help did not say so.
+    shown = " ".join(run(command, "--help").output.split())
+    assert f"argmap {command} [OPTIONS] FILE|DIR|-..." in shown.replace("main", "argmap")
+    assert "A - reads a map from standard input" in shown
+
+
+@pytest.mark.parametrize("command", ["eval", "coverage"])
+def test_eval_and_coverage_read_a_map_from_standard_input(
+    command: str, seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(seed_copy.parent)  # its source is found from the current folder
+    result = CliRunner().invoke(main, [command, "-"], input=seed_copy.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert run(command, str(seed_copy)).output == result.output
+
+
+@pytest.mark.parametrize("command", ["eval", "coverage"])
+def test_standard_input_is_read_once(command: str) -> None:
+    # eval - - read it twice, the second time empty: 'the file holds no map'.
+    result = CliRunner().invoke(main, [command, "-", "-"], input=GOOD)
+    assert result.exit_code == 2
+    assert "Error: standard input (-) can be read once" in result.output
+
+
+def test_render_says_it_needs_a_map_file_for_standard_input() -> None:
+    # It said 'argmap: error: -: no such file'.
+    result = CliRunner().invoke(main, ["render", "-", "-o", "-"], input=GOOD)
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        "Error: render draws map files, not - (standard input): a drawing goes beside its "
+        "map, and its source is found from there; save the map to a file (argmap check - "
+        "checks one on standard input)\n"
+    )

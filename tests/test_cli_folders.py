@@ -42,8 +42,26 @@ def test_check_a_folder_reports_each_map_and_sums_up(folder: Path) -> None:
         "target [AM201]\n"
         f"{bad}:9:15: error: reason 'q' of 'c' is no claim [AM103]\n"
         "argmap: 1 error and 1 warning\n"
-        f"argmap: {bad}: 1 error and 1 warning\n"
         "argmap: 3 maps: 1 with errors, 2 clean\n"
+    )
+
+
+def test_check_a_folder_names_each_map_with_problems_when_there_are_several(
+    folder: Path,
+) -> None:
+    # With one map with problems, its line said the total again ('argmap: 1 error' then
+    # 'argmap: maps/a.yaml: 1 error'); with several, the lines say how the total divides.
+    (folder / "a.yaml").write_text(BAD, encoding="utf-8")
+    (folder / "b.yaml").write_text(
+        GOOD.replace("premises:\n", "premises:\n  - id: l\n    text: L\n"), encoding="utf-8"
+    )
+    result = run("check", str(folder))
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        "argmap: 1 error and 2 warnings\n"
+        f"argmap: {folder / 'a.yaml'}: 1 error and 1 warning\n"
+        f"argmap: {folder / 'b.yaml'}: 1 warning\n"
+        "argmap: 4 maps: 1 with errors, 1 with warnings, 2 clean\n"
     )
 
 
@@ -51,8 +69,10 @@ def test_check_a_folder_with_an_unreadable_map_is_exit_status_2(folder: Path) ->
     (folder / "gone.yaml").symlink_to(folder / "nowhere.yaml")
     result = run("check", str(folder))
     assert result.exit_code == 2
-    assert f"argmap: error: {folder / 'gone.yaml'}: no such file\n" in result.output
-    assert result.output.endswith("argmap: 3 maps: 2 clean, 1 unreadable\n")
+    assert result.output.endswith(
+        f"argmap: error: {folder / 'gone.yaml'}: no such file\n"
+        "argmap: 3 maps: 2 clean, 1 unreadable\n"
+    )
 
 
 def test_eval_a_folder_shows_each_map_then_a_row_a_map(folder: Path) -> None:

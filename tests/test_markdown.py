@@ -153,7 +153,10 @@ def test_a_map_file_with_errors_names_the_file(base: Path) -> None:
         ('```argmap file="a b\n```', r"<markdown>:1: argmap block options cannot be read"),
         (f"```argmap file=maps/europe-central-asia.yaml\n{GOOD}```", "not both"),
         (f"```argmap theme=sepia\n{GOOD}```", "<markdown>:1: unknown theme 'sepia'"),
-        (f"```argmap width=huge\n{GOOD}```", "<markdown>:1: width 'huge' is no CSS length"),
+        (
+            f"```argmap width=huge\n{GOOD}```",
+            "<markdown>:1: width 'huge' is not a width argmap",
+        ),
         (f"```argmap fit=wide\n{GOOD}```", "<markdown>:1: argmap option 'fit' is auto, none or"),
         (f"```argmap fit=50\n{GOOD}```", "fit '50' is 50 px wide; a column is 144 to 10000 px"),
     ],

@@ -91,7 +91,7 @@ def test_an_output_whose_extension_names_no_format_is_a_usage_error(
 ) -> None:
     result = run("render", str(maps / "a.yaml"), "-o", str(tmp_path / name))
     assert result.exit_code == 2
-    assert result.output.startswith(f"argmap: error: -o {tmp_path / name}: cannot tell the format")
+    assert f"Error: -o {tmp_path / name}: cannot tell the format" in result.output
     assert "use .svg, .png, .pdf, .dot or .html, or give -f FORMAT" in result.output
     assert "(or end it with / for a folder)" in result.output
     assert not (tmp_path / name).exists()

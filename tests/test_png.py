@@ -98,5 +98,5 @@ def test_render_takes_dpi(seed_copy: Path) -> None:
     )
     refused = run("render", str(seed_copy), "--dpi", "96")
     assert refused.exit_code == 2
-    assert "argmap: error: a resolution (dpi) applies to png only" in refused.output
+    assert "Error: a resolution (dpi) applies to png only" in refused.output
     assert run("render", str(seed_copy), "-f", "png", "--dpi", "5").exit_code == 2

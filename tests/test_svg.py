@@ -156,8 +156,18 @@ def test_a_width_keeps_the_aspect_ratio(width: str, expected: tuple[str, bool]) 
 
 @pytest.mark.parametrize("width", ["wide", "-3px", "0", "10 px", "1e3px", "5vw; fill:red"])
 def test_a_width_that_is_no_length_is_refused(width: str) -> None:
-    with pytest.raises(UsageError, match="no CSS length"):
+    with pytest.raises(UsageError, match="is not a width argmap takes; give a number"):
         render_map(small_map(), "svg", width=width)
+
+
+def test_a_css_length_in_a_unit_argmap_does_not_take_is_refused_naming_the_units() -> None:
+    # '100vw' is a CSS length, but the message said it was none.
+    with pytest.raises(UsageError) as refused:
+        render_map(small_map(), "svg", width="100vw")
+    assert str(refused.value) == (
+        "width '100vw' is not a width argmap takes; give a number and one of px (the "
+        "default), pt, pc, cm, mm, in, em, rem or %: 800px, 16cm, 6in, 100%"
+    )
 
 
 # --- themes -------------------------------------------------------------------------------

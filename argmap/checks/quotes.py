@@ -89,7 +89,9 @@ def quotes_found(context: Context) -> Iterator[Finding]:
             elif passage is not None and passage.similarity >= SIMILAR:
                 shown = clip(passage.text, 160, "...", words=True)
                 message += f'; closest passage (line {passage.line}): "{shown}"'
-                message += _words_differ(passage.differences)
+                message += _words_differ(passage.differences) or _punctuation_differs(
+                    source.text[passage.start : passage.end], quote.text
+                )
             elif missing <= HINTS:
                 message += "; no close passage found"
             else:
@@ -111,6 +113,29 @@ def _words_differ(differences: tuple[tuple[str, str], ...]) -> str:
         return f'"{clip(words, 40, "...", words=True)}"' if words else "nothing"
 
     return f"; the source has {_told(differences, said)}"
+
+
+def _punctuation_differs(passage: str, quote: str) -> str:
+    """The words of a passage that differ from the quote's in punctuation only, e.g. ``; only
+    punctuation differs: the source has "sky," where the quote has "sky"`` (the source's
+    words as written; nothing when the two do not pair word for word)."""
+    written, quoted, shown = normalize(passage).split(), normalize(quote).split(), passage.split()
+    if not len(written) == len(quoted) == len(shown):
+        return ""
+    last = len(written) - 1
+    at = [
+        i for i, (a, b) in enumerate(zip(written, quoted, strict=True)) if a != b
+        # the passage shown from the sentence's start or to its end: a mark the quote left out
+        and not (i == 0 and a.endswith(b)) and not (i == last and a.startswith(b))
+    ]  # fmt: skip
+    if not at or any(_letters(written[i]) != _letters(quoted[i]) for i in at):
+        return ""
+    differ = _told([(shown[i], quoted[i]) for i in at], lambda words: f'"{words}"')
+    return f"; only punctuation differs: the source has {differ}"
+
+
+def _letters(word: str) -> str:
+    return "".join(c for c in word if c.isalnum())
 
 
 def _told(pairs: Sequence[tuple[str, str]], said: Callable[[str], str]) -> str:

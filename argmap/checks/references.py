@@ -54,9 +54,20 @@ def known_references(context: Context) -> Iterator[Finding]:
                 yield Finding(
                     "AM103",
                     ref.span,
-                    f"{role} '{clip(ref.id)}' of '{relation.target.id}' is no claim"
+                    f"{role} '{clip(ref.id)}' {owner(relation)} is no claim"
                     + hints.hint(ref, role),
                 )
+
+
+def owner(relation: Relation) -> str:
+    """What a relation belongs to, as messages say it: ``of 'c'`` (the claim it supports or
+    attacks), or for an undercut the step or attack it answers, named likewise: ``to reason
+    'p' of 'c'``, ``to objection 'y' to objection 'x' of 'c'``."""
+    on = relation.on
+    if on is None:
+        return f"of '{clip(relation.target.id)}'"
+    made = " + ".join(f"'{clip(ref.id)}'" for ref in on.claims)
+    return f"to {_ROLES[on.link]} {made} {owner(on)}"
 
 
 #: How to write several ids that were written as one, ``a, b``, by the role of the list.
@@ -170,14 +181,12 @@ def no_self_reference(context: Context) -> Iterator[Finding]:
 
 
 def _group(relation: Relation) -> str:
-    """The words for the list a relation of one claim was written in."""
+    """The words for the list a relation of one claim was written in, and whose it is."""
     if relation.link is Link.UNDERCUT:
-        assert relation.on is not None
-        owner = "a reason" if relation.on.link is Link.SUPPORT else "an objection"
-        return f"the objections of {owner}"
+        return f"the objections {owner(relation)}"
     lists = {Link.SUPPORT: "reasons", Link.REBUT: "objections", Link.CONTRADICT: "contradicts",
              Link.RESTATE: "restates"}  # fmt: skip
-    return lists[relation.link]
+    return f"{lists[relation.link]} {owner(relation)}"
 
 
 def _lists(relations: Iterator[Relation]) -> Iterator[tuple[list[Ref], str]]:
@@ -188,7 +197,7 @@ def _lists(relations: Iterator[Relation]) -> Iterator[tuple[list[Ref], str]]:
     for relation in relations:
         if relation.linked:
             kind = "reason" if relation.link is Link.SUPPORT else "objection"
-            yield list(relation.claims), f"a linked {kind}"
+            yield list(relation.claims), f"a linked {kind} {owner(relation)}"
         else:
             key = (relation.link, relation.on)
             singles.setdefault(key, ([], _group(relation)))[0].append(relation.claims[0])
@@ -228,7 +237,7 @@ def listed_once(context: Context) -> Iterator[Finding]:
                     yield Finding(
                         "AM112",
                         ref.span,
-                        f"'{clip(ref.id)}' is listed twice in {what} of '{claim.id}' "
+                        f"'{clip(ref.id)}' is listed twice in {what} "
                         f"(first at {seen[ref.id].span})",
                     )
                 else:

@@ -25,11 +25,11 @@ def check(files: tuple[str, ...], source_root: str | None, stdin_filename: str |
     """Check maps: shape, references, logic, and every quote against the source.
 
     Prints each problem as PATH:LINE:COL: error|warning: message [CODE] on stderr and
-    nothing when the maps are clean. A folder (DIR) stands for every map under it (*.yaml,
-    *.yml), as for render; when several maps have problems, a line per map with problems
-    and a count of the maps close the run. A - reads a map from standard input (an editor's
-    unsaved buffer, a version kept by git). Exit status: 0 clean or warnings only, 1 errors,
-    2 a file could not be read.
+    nothing when the maps are clean, then the count of problems. A folder (DIR) stands for
+    every map under it (*.yaml, *.yml), as for render; a count of the maps closes the run,
+    after a line per map with problems when several have them. A - reads a map from
+    standard input (an editor's unsaved buffer, a version kept by git). Exit status: 0 clean
+    or warnings only, 1 errors, 2 a file could not be read.
 
     \b
     Example:
@@ -71,19 +71,23 @@ def _source_unread(checked: Checked) -> bool:
 
 
 def _per_file(results: list[tuple[str, Checked | None]]) -> None:
-    """A line for each map with problems, then how many maps had what (stderr)."""
+    """How the total divides, a line for each map with problems, when several have them
+    (one map's line would say the total again; an unreadable map's error said it already);
+    then how many maps had what (stderr)."""
     kinds = {"with errors": 0, "with warnings": 0, "clean": 0, "unreadable": 0}
+    lines = []
     for path, checked in results:
         if checked is None:
             kinds["unreadable"] += 1
-            say(f"argmap: {path}: cannot be read")
             continue
         count = problems(checked)
         if count is None:
             kinds["clean"] += 1
             continue
         kinds["with warnings" if checked.ok else "with errors"] += 1
-        say(f"argmap: {path}: {count}")
+        lines.append(f"argmap: {path}: {count}")
+    for line in lines if len(lines) > 1 else ():
+        say(line)
     shown = ", ".join(f"{n} {what}" for what, n in kinds.items() if n)
     say(f"argmap: {len(results)} map{'s' * (len(results) != 1)}: {shown}")
 

@@ -32,7 +32,7 @@ from argmap.read.source import SourceText
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...")
+@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR|-...")
 @click.option(
     "--html",
     "html_out",
@@ -49,9 +49,10 @@ def coverage(files: tuple[str, ...], html_out: str | None, source_root: str | No
     furniture), which are not counted; then the share of sentences quoted. The README says
     how furniture is told apart; a map can name more under 'source: ignore:'. A folder
     (DIR) stands for every map under it, as for render: each map's report comes under its
-    path, maps without a source are passed over, and a row a map ends the run. Exit status:
-    0 shown, 1 a map has errors (shown all the same), 2 a file could not be read or written
-    (or the one map named has no source).
+    path, maps without a source are passed over, and a row a map ends the run. A - reads a
+    map from standard input (its source found from the current folder, as for a map there).
+    Exit status: 0 shown, 1 a map has errors (shown all the same), 2 a file could not be
+    read or written (or the one map named has no source).
 
     \b
     Example:
@@ -62,7 +63,9 @@ def coverage(files: tuple[str, ...], html_out: str | None, source_root: str | No
     run = Run(files)
     many, rows = run.many, run.rows
     if many and html_out is not None and os.path.isfile(html_out):
-        raise Failure(f"{html_out}: for several maps, --html must name a folder, not a file")
+        raise click.UsageError(
+            f"{html_out}: for several maps, --html must name a folder, not a file"
+        )
     pages = [(item.path, _page(item, html_out)) for item in run.found] if many else []
     clashing = clashes(((path, out) for path, out in pages if out is not None), "written")
     for item, checked in run.maps(source_root, 3, "covered"):

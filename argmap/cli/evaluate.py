@@ -15,7 +15,7 @@ from argmap.model import ArgumentMap
 
 
 @click.command("eval")
-@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...")
+@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR|-...")
 @click.option(
     "--semantics",
     type=click.Choice(["grounded", "preferred"]),
@@ -33,8 +33,9 @@ def eval_(files: tuple[str, ...], semantics: str, source_root: str | None) -> No
     open is undecided. For each claim that does not stand, the chain of claims that defeats
     it; for one that stands, the reasons that fail, if any. A folder (DIR) stands for every
     map under it, as for render: each map's table comes under its path, and a row a map
-    ends the run. Diagnostics go to stderr; exit status 1 when a map has errors (it is
-    evaluated all the same), 2 when one cannot be read.
+    ends the run. A - reads a map from standard input (its source found from the current
+    folder, as for a map there). Diagnostics go to stderr; exit status 1 when a map has
+    errors (it is evaluated all the same), 2 when one cannot be read.
 
     With --semantics preferred, a column says for each claim the grounded reading leaves
     undecided what the preferred labellings (the credulous readings that accept as much as
@@ -48,6 +49,7 @@ def eval_(files: tuple[str, ...], semantics: str, source_root: str | None) -> No
       argmap eval maps/europe-central-asia.yaml
       argmap eval maps/                        # every map under maps/, then a row a map
       argmap eval --semantics preferred maps/europe-central-asia.yaml
+      git show HEAD:maps/europe-central-asia.yaml | argmap eval -
     """
     run = Run(files)
     for item, checked in run.maps(source_root, 5, "evaluated"):

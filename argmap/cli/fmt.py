@@ -43,7 +43,7 @@ def fmt(files: tuple[str, ...], check: bool, diff: bool) -> None:
 
     if STDIN in files:
         if len(files) > 1 or diff:
-            raise Failure("- (stdin) is one map alone, without --diff")
+            raise click.UsageError("- (stdin) is one map alone, without --diff")
         try:
             data = from_stdin(STDIN_NAME)
         except UsageError as exc:

@@ -9,6 +9,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, NamedTuple, NoReturn
 
+import click
+
 from argmap.api import Checked, check_bytes, check_file
 from argmap.batch.jobs import NO_MAPS, find_maps
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, error, report, say, show, table
@@ -123,6 +125,9 @@ class Run:
     per-file summary; the worst exit status so far."""
 
     def __init__(self, files: Iterable[str]) -> None:
+        files = list(files)
+        if files.count(STDIN) > 1:
+            raise click.UsageError("standard input (-) can be read once")
         self.found = expand(files)
         self.many = several(self.found)
         self.worst = EXIT_OK

@@ -78,6 +78,10 @@ def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
             raise click.BadOptionUsage(
                 "depth", "--depth counts steps from the claim --focus names; give --focus ID too"
             )
+        if status and focus is not None:  # a part's statuses would ignore attacks from outside
+            raise click.BadOptionUsage(
+                "status", "--status needs the whole map; it cannot be combined with --focus"
+            )
         options = DrawOptions(
             theme=theme, width=width, id_prefix=id_prefix, status=status, focus=focus,
             depth=depth, dpi=dpi, fit=fit, page=page, landscape=landscape, legend=legend,
@@ -101,8 +105,8 @@ def drawing_options(f: F) -> F:
         click.option(
             "--width",
             metavar="LENGTH",
-            help="SVG width as a CSS length (800px, 16cm, 100%). Default: natural size, "
-            "shrinking to fit.",
+            help="SVG width as a CSS length in px, pt, pc, cm, mm, in, em or rem, or a "
+            "percentage (800px, 16cm, 100%). Default: natural size, shrinking to fit.",
         ),
         click.option(
             "--id-prefix",

@@ -28,8 +28,10 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 class Failure(click.ClickException):
-    """A command cannot go on: a file it cannot read or write, options that don't fit.
-    Printed as ``argmap: error: MESSAGE``; exit status 2 (or ``exit_code``)."""
+    """A command cannot go on: a file it cannot read or write, a map it cannot do what was
+    asked with. Printed as ``argmap: error: MESSAGE``; exit status 2 (or ``exit_code``).
+    Options that don't fit (with each other, the format or the files named) are click's
+    ``UsageError`` instead: the command's usage, then ``Error: MESSAGE``, exit status 2."""
 
     exit_code = EXIT_USAGE
 

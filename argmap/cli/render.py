@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from argmap.api import OUT_OF_MEMORY, Checked, check_file, draw
+from argmap.cli.maps import STDIN
 from argmap.cli.options import drawing_options, output_option, source_root_option
 from argmap.cli.output import (
     EXIT_ERRORS,
@@ -26,7 +27,7 @@ from argmap.cli.output import (
 )
 from argmap.cli.output import summary as summarize
 from argmap.diagnostics import ArgmapError, UsageError
-from argmap.draw.options import DEFAULT_FORMAT, FORMATS, DrawOptions
+from argmap.draw.options import DEFAULT_FORMAT, FORMATS, DrawOptions, check_options
 from argmap.io import figure_paths, leftover_notes, refuse_overwrite
 
 
@@ -71,20 +72,24 @@ def output_format(output: str | None, fmt: str | None, several: bool) -> str:
     suffix = os.path.splitext(output)[1][1:].lower()
     if several:
         if os.path.isfile(output):
-            raise Failure(f"{output}: to render several maps, -o must name a folder, not a file")
+            raise click.UsageError(
+                f"{output}: to render several maps, -o must name a folder, not a file"
+            )
         if suffix in FORMATS:
-            raise Failure(f"-o {output}: several maps go into a folder; end it with / ({output}/)")
+            raise click.UsageError(
+                f"-o {output}: several maps go into a folder; end it with / ({output}/)"
+            )
         return fmt or DEFAULT_FORMAT
     if fmt is None:
         if suffix not in FORMATS:
             said = f"'.{suffix}'" if suffix else "a name without an extension"
-            raise Failure(
+            raise click.UsageError(
                 f"-o {output}: cannot tell the format from {said}; use .{', .'.join(FORMATS[:-1])} "
                 f"or .{FORMATS[-1]}, or give -f FORMAT (or end it with / for a folder)"
             )
         return suffix
     if suffix in FORMATS and suffix != fmt:
-        raise Failure(f"-o {output} names {suffix} but -f says {fmt}; make them agree")
+        raise click.UsageError(f"-o {output} names {suffix} but -f says {fmt}; make them agree")
     return fmt
 
 
@@ -165,11 +170,23 @@ def render(
       argmap render maps/europe-central-asia.yaml -f pdf --fit 468x648pt -o build/  # for LaTeX
       argmap render maps/europe-central-asia.yaml -f pdf --page a4 --landscape
     """
+    if STDIN in files:  # a drawing goes beside its map file, its source found from there
+        raise click.UsageError(
+            "render draws map files, not - (standard input): a drawing goes beside its map, "
+            "and its source is found from there; save the map to a file (argmap check - "
+            "checks one on standard input)"
+        )
     folders = [name for name in files if os.path.isdir(name)]
     several = len(files) > 1 or bool(folders)
     fmt = output_format(output, fmt, several)
+    try:  # options that don't go together are refused before any map is read
+        check_options(fmt, options)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
     if output == "-" and (several or watch):
-        raise Failure("-o - (stdout) takes one map; give a folder to render several or to watch")
+        raise click.UsageError(
+            "-o - (stdout) takes one map; give a folder to render several or to watch"
+        )
     if folders or watch:
         sys.exit(_render_many(files, folders, output, fmt, options, watch, jobs, source_root))
     exit_status = EXIT_OK

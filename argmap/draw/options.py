@@ -35,6 +35,10 @@ MIN_DPI, MAX_DPI = 24, 1200
 PRINT_UNITS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
 #: The narrowest and widest column a map is fitted to, in CSS px (on paper, in points).
 FIT_RANGE = (144, 10000)
+#: The units of an SVG's width (``--width``): CSS's absolute ones, em and rem, and % of the
+#: column; a number alone is px.
+WIDTH_UNITS = ("px", "pt", "pc", "cm", "mm", "in", "em", "rem", "%")
+_WIDTH = re.compile(rf"(\d+(?:\.\d+)?)({'|'.join(WIDTH_UNITS)})?")
 _FIT = re.compile(
     r"(?P<width>\d+(?:\.\d+)?)(?:x(?P<height>\d+(?:\.\d+)?))?(?P<unit>px|pt|in|cm|mm)?"
 )
@@ -90,6 +94,23 @@ class Fit:
         return f"{self.width:g}{height}pt"
 
 
+def check_width(width: str) -> re.Match[str]:
+    """An SVG's width as argmap takes it (a number greater than 0, then one of
+    :data:`WIDTH_UNITS` or none), its number and unit as the groups; UsageError otherwise.
+
+    >>> check_width("16cm").groups(), check_width(" 800 ").groups()
+    (('16', 'cm'), ('800', None))
+    """
+    match = _WIDTH.fullmatch(width.strip())
+    if match is None or float(match.group(1)) <= 0:
+        units = f"{WIDTH_UNITS[0]} (the default), {', '.join(WIDTH_UNITS[1:-1])} or %"
+        raise UsageError(
+            f"width '{width}' is not a width argmap takes; give a number and one of {units}: "
+            "800px, 16cm, 6in, 100%"
+        )
+    return match
+
+
 def to_fit(value: Fit | str | float | None) -> Fit | None:
     """A column as given (a :class:`Fit`, a number of CSS px, or text :meth:`Fit.parse` reads),
     or None."""
@@ -135,6 +156,8 @@ def check_choices(
         raise UsageError("an id prefix applies to svg and html only")
     if fmt != "svg" and width:
         raise UsageError("a width applies to svg only")
+    if width:
+        check_width(width)
     if fmt != "png" and dpi is not None:
         raise UsageError("a resolution (dpi) applies to png only")
     if dpi is not None and not MIN_DPI <= dpi <= MAX_DPI:
@@ -145,6 +168,16 @@ def check_choices(
         raise UsageError(f"unknown page '{page}'; choose one of {', '.join(PAGE_NAMES)}")
     if landscape and page is None:
         raise UsageError("--landscape goes with --page")
+
+
+def check_options(fmt: str, options: DrawOptions) -> None:
+    """A UsageError for drawing ``options`` that do not go with each other or with ``fmt``:
+    what drawing each map would refuse, known before any map is read."""
+    check_choices(
+        fmt, id_prefix=options.id_prefix, width=options.width, dpi=options.dpi,
+        page=options.page, landscape=options.landscape,
+    )  # fmt: skip
+    check_fit(options.fit, fmt, page=options.page, width=options.width)
 
 
 @attrs.frozen
@@ -191,9 +224,12 @@ __all__ = [
     "PAGE_NAMES",
     "PRINT_UNITS",
     "THEME_NAMES",
+    "WIDTH_UNITS",
     "DrawOptions",
     "Fit",
     "check_choices",
     "check_fit",
+    "check_options",
+    "check_width",
     "to_fit",
 ]

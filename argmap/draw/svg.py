@@ -38,6 +38,7 @@ from argmap.analysis.summary import one_line, summary
 from argmap.diagnostics import UsageError
 from argmap.draw.font import FAMILY
 from argmap.draw.legend import smooth_arrowheads
+from argmap.draw.options import check_width
 from argmap.draw.scroll import SCROLL_BOX, box_rules, least_width, thesis_middle
 from argmap.draw.text import clean
 from argmap.draw.themes import THEMES, media_rules
@@ -59,7 +60,6 @@ FONT_STACK = (
 _SHIPPED = f'font-family="{FAMILY}"'.encode()
 
 _PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
-_WIDTH = re.compile(r"(\d+(?:\.\d+)?)(px|pt|pc|cm|mm|in|em|rem|%)?")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
@@ -135,9 +135,7 @@ def _size(width: str | None, box: list[str]) -> dict[str, str]:
     w, h = float(box[2]), float(box[3])
     if width is None:
         return {"width": f"{_number(box[2])}pt", "height": f"{_number(box[3])}pt"}
-    match = _WIDTH.fullmatch(width.strip())
-    if match is None or float(match.group(1)) <= 0:
-        raise UsageError(f"width '{width}' is no CSS length; give e.g. 800px, 16cm, 6in or 100%")
+    match = check_width(width)
     number, unit = float(match.group(1)), match.group(2) or "px"
     if unit == "%":
         return {"width": f"{_number(match.group(1))}%"}
