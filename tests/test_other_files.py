@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from argmap.formats.sniff import sniff
+
 from .conftest import run
 
 AIF_GRAPH = {
@@ -120,3 +122,19 @@ def test_fmt_lays_out_a_json_map_as_canonical_json(
     again = run("fmt", "--check", "m.json")
     assert (again.exit_code, again.output) == (0, "argmap: 1 map already formatted\n")
     assert run("check", "m.json").exit_code == 0
+
+
+@pytest.mark.parametrize(("head", "format_"), [
+    (b'<arggraph id="a"/>', "microtext"),
+    (b'\xef\xbb\xbf \n<?xml version="1.0"?>\n<!-- a -->\n<!---->\t<arggraph>', "microtext"),
+    (b"<!-- a --> <!-- b -->\n<arggraph\n id='x'>", "microtext"),
+    (b"<!-- unclosed <arggraph>", None),
+    (b"<!-->--><arggraph>", "microtext"),
+    (b"<arggraphs>", None),
+    (b"x<arggraph>", None),
+    (b"<!---->" * 600 + b"x", None),
+])  # fmt: skip
+def test_a_microtext_is_told_by_its_arggraph_after_any_comments(
+    head: bytes, format_: str | None
+) -> None:
+    assert sniff(head, "f.yaml") == format_
