@@ -59,15 +59,28 @@ def sniff(data: bytes, path: str) -> str | None:
 
 
 def import_hint(format_: str, path: str) -> str:
-    """What a file in ``format_`` is, and the command that imports it into a map beside it."""
-    target = PurePath(path)
+    """What a file in ``format_`` is, and the command that imports it into a map beside it
+    (for input named no file, such as ``<stdin>``: the command for the file it is in)."""
+    source = PurePath(path)
+    if not source.name or (path.startswith("<") and path.endswith(">")):
+        return (
+            f"this is {NAMES[format_]}, not an argmap map; import it into one from its file: "
+            f"argmap import {format_} FILE -o map.yaml"
+        )
+    target = source
     while target.suffix.lower() in _SUFFIXES and target.stem:
         target = target.with_suffix("")
     target = target.with_name(f"{target.name}.yaml")
     return (
         f"this is {NAMES[format_]}, not an argmap map; import it into one: "
-        f"argmap import {format_} {shlex.quote(path)} -o {shlex.quote(str(target))}"
+        f"argmap import {format_} {_argument(source)} -o {_argument(target)}"
     )
+
+
+def _argument(path: PurePath) -> str:
+    """A path as a shell word the command line reads as a file, not as an option."""
+    written = str(path)
+    return shlex.quote(f"./{written}" if written.startswith("-") else written)
 
 
 def foreign(data: bytes, path: str) -> Diagnostic | None:
