@@ -120,7 +120,10 @@ def meant(written: str, location: Path, near: Path, folders: list[str]) -> str |
     file is there, written from ``near`` (a path is relative to the map's folder, not to
     where argmap runs), or the name most like the missing one in its folder. Only a file
     that argmap would read (inside ``folders``, not hidden) is offered; None when none is
-    near. Paths are written with '/', which every system reads."""
+    near (and for a path holding a NUL, which names no file). Paths are written with '/',
+    which every system reads."""
+    if "\0" in written or "\0" in os.fsdecode(location):
+        return None
     for base in [*folders, os.getcwd()]:
         candidate = Path(base) / written
         real = confine(candidate, folders, near=near)
