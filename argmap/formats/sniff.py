@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 import re
-import shlex
 from pathlib import PurePath
 
-from argmap.diagnostics import Diagnostic, Span
+from argmap.diagnostics import Diagnostic, Span, shell_word
 
 #: What each format is called in a message.
 NAMES = {"aif": "an AIF graph", "argdown": "an Argdown file", "microtext": "a microtext graph"}
@@ -73,14 +72,8 @@ def import_hint(format_: str, path: str) -> str:
     target = target.with_name(f"{target.name}.yaml")
     return (
         f"this is {NAMES[format_]}, not an argmap map; import it into one: "
-        f"argmap import {format_} {_argument(source)} -o {_argument(target)}"
+        f"argmap import {format_} {shell_word(str(source))} -o {shell_word(str(target))}"
     )
-
-
-def _argument(path: PurePath) -> str:
-    """A path as a shell word the command line reads as a file, not as an option."""
-    written = str(path)
-    return shlex.quote(f"./{written}" if written.startswith("-") else written)
 
 
 def foreign(data: bytes, path: str) -> Diagnostic | None:
