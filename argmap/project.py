@@ -127,8 +127,8 @@ def meant(written: str, location: Path, near: Path, folders: list[str]) -> str |
     for base in [*folders, os.getcwd()]:
         candidate = Path(base) / written
         real = confine(candidate, folders, near=near)
-        if real is not None and os.path.isfile(real):
-            return os.path.relpath(candidate, near).replace(os.sep, "/")
+        if real is not None and os.path.isfile(real):  # counted from where near really is
+            return os.path.relpath(candidate, os.path.realpath(near)).replace(os.sep, "/")
     try:
         with os.scandir(location.parent) as entries:
             names = [e.name for _, e in zip(range(MOST_NAMES), entries, strict=False)]
