@@ -124,7 +124,11 @@ def meant(written: str, location: Path, near: Path, folders: list[str]) -> str |
     which every system reads."""
     if "\0" in written or "\0" in os.fsdecode(location):
         return None
-    for base in [*folders, os.getcwd()]:
+    try:
+        here = [os.getcwd()]
+    except OSError:  # the current folder was removed
+        here = []
+    for base in [*folders, *here]:
         candidate = Path(base) / written
         real = confine(candidate, folders, near=near)
         if real is not None and os.path.isfile(real):  # counted from where near really is

@@ -92,3 +92,16 @@ def test_the_path_meant_is_right_when_the_map_is_named_through_a_link(
     )
     target.write_text(MAP.format(path="../seeds/europe-central-asia-partnership.txt"))
     assert [d.code for d in check_file(target).diagnostics if d.code < "AM200"] == []
+
+
+def test_a_current_folder_since_removed_is_no_place_to_look(
+    project: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """argmap run from a folder removed since (a shell left in a deleted build folder, an
+    editor's server in a renamed workspace) ended in FileNotFoundError from getcwd when a
+    source was missing; the path meant is still looked for from the project's root."""
+    gone = tmp_path_factory.mktemp("gone")
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    message = problem(project, "seeds/europe-central-asia-partnership.txt")
+    assert message.endswith("did you mean '../seeds/europe-central-asia-partnership.txt'?")
