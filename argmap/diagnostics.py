@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import shlex
 import unicodedata
 import warnings
 from collections.abc import Iterator
@@ -130,6 +131,16 @@ def printable(text: str) -> str:
         else char
         for char in text
     )
+
+
+def shell_word(path: str) -> str:
+    """A file's path as one word of a command a message tells the user to run: quoted for a
+    POSIX shell, and never taken for an option.
+
+    >>> shell_word("a.json"), shell_word("my $(x).pdf"), shell_word("-f.pdf")
+    ('a.json', "'my $(x).pdf'", './-f.pdf')
+    """
+    return shlex.quote(f"./{path}" if path.startswith("-") else path)
 
 
 def clip(text: str, width: int = 80, marker: str = "…", *, words: bool = False) -> str:

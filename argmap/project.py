@@ -120,12 +120,19 @@ def meant(written: str, location: Path, near: Path, folders: list[str]) -> str |
     file is there, written from ``near`` (a path is relative to the map's folder, not to
     where argmap runs), or the name most like the missing one in its folder. Only a file
     that argmap would read (inside ``folders``, not hidden) is offered; None when none is
-    near. Paths are written with '/', which every system reads."""
-    for base in [*folders, os.getcwd()]:
+    near (and for a path holding a NUL, which names no file). Paths are written with '/',
+    which every system reads."""
+    if "\0" in written or "\0" in os.fsdecode(location):
+        return None
+    try:
+        here = [os.getcwd()]
+    except OSError:  # the current folder was removed
+        here = []
+    for base in [*folders, *here]:
         candidate = Path(base) / written
         real = confine(candidate, folders, near=near)
-        if real is not None and os.path.isfile(real):
-            return os.path.relpath(candidate, near).replace(os.sep, "/")
+        if real is not None and os.path.isfile(real):  # counted from where near really is
+            return os.path.relpath(candidate, os.path.realpath(near)).replace(os.sep, "/")
     try:
         with os.scandir(location.parent) as entries:
             names = [e.name for _, e in zip(range(MOST_NAMES), entries, strict=False)]

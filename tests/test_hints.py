@@ -291,3 +291,17 @@ def test_argmap_check_prints_the_hint_at_its_place(tmp_path: Path) -> None:
     assert f"{tmp_path / 'case.yaml'}:4:3: error: YAML syntax error: '-id:' has no space" in (
         result.output
     )
+
+
+@pytest.mark.parametrize("stray", ["\r", "\r\n"])
+def test_a_line_ended_by_a_carriage_return_alone_moves_no_hint(stray: str) -> None:
+    """A line ended by a lone CR (pasted from an old Mac file; YAML and editors end a line
+    there) above a slip: the hints counted lines at '\\n' only and libyaml at each break, so
+    text wrapped at its key's column lost its hint, and a list item out of line was told
+    about the wrong lines, and ids joined by an item indented too far were shown from the
+    wrong line. Now told as in a file of '\\n' lines, at the same place."""
+    wrapped = slip("    text: C\n", "    text: C is a claim\n    that goes on\n")
+    out_of_line = slip("  - id: b\n", "   - id: b\n")
+    joined = slip("      - b\n", "       - b\n")
+    for text in (wrapped, out_of_line, joined):
+        assert errors(text.replace("argmap: 1\n", f"argmap: 1{stray}", 1)) == errors(text)

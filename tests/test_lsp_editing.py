@@ -5,6 +5,7 @@ tests/test_lsp_features.py has the features themselves."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -382,3 +383,15 @@ def test_ids_that_would_make_the_map_wrong_are_not_offered(
     tmp_path: Path, links: str, offered: list[str]
 ) -> None:
     assert _ids_offered(tmp_path, CHAIN + links) == offered
+
+
+def test_a_json_map_open_in_an_editor_is_formatted_as_json(tmp_path: Path) -> None:
+    """A .json map the server is given (its JSON starting '"argmap":' at a line's start, which
+    marks a map) was laid out as YAML by "format document", as fmt once wrote YAML into
+    .json files; it is laid out as fmt lays it out now, in canonical JSON."""
+    text = '{\n"argmap": "1", "title": "T",\n"premises": [{"id": "a", "text": "A."}]}\n'
+    doc = document(text, tmp_path / "m.json")
+    assert doc.is_map
+    [edit] = formatting.edits(doc)
+    assert edit.new_text == fmt.formatter.format_json(text, "m.json")
+    assert json.loads(edit.new_text)["premises"] == [{"id": "a", "text": "A."}]

@@ -425,6 +425,39 @@ def test_a_source_path_naming_no_file_is_fixed_to_the_path_meant(
     assert check_bytes(fixed(doc, action).encode(), str(seed_copy)).diagnostics == ()
 
 
+@pytest.mark.parametrize(
+    "now",
+    ['"../seeds\\0/europe-central-asia.txt"', '"../\\0"', "../.git/config", "/etc/passwd",
+     "../seeds/europe-central-asia-partnership.txt"],
+)  # fmt: skip
+def test_a_source_fix_asked_after_the_path_changed_offers_nothing_wrong(
+    seed_copy: Path, now: str
+) -> None:
+    """An editor sends the diagnostics it has, of an older text: the AM109 of a path since
+    written otherwise (with a NUL, which ended the request in a ValueError, or naming a hidden
+    or outside file, or the right one) gets no fix to a file argmap would not read."""
+    right = "../seeds/europe-central-asia-partnership.txt"
+    text = seed_copy.read_text()
+    old = document(text.replace(f"path: {right}", "path: ../seeds/europe-central-asia.txt"),
+                   seed_copy)  # fmt: skip
+    [stale] = [d for d in diagnostics(old) if d.code == "AM109"]
+    doc = document(text.replace(f"path: {right}", f"path: {now}"), seed_copy, version=2)
+    found = actions.actions(doc, [stale], Sources())
+    assert [a.title for a in found] in ([], [f"Change to '{right}'"])
+
+
+def test_a_source_fix_is_only_ever_to_the_source_path(seed_copy: Path) -> None:
+    """A stale AM109 that now starts on another value (the path moved a line down, a date
+    written where it was) changes nothing: it offered to change the date to a file's name."""
+    right = "../seeds/europe-central-asia-partnership.txt"
+    text = seed_copy.read_text()
+    old = document(text.replace(f"  path: {right}", "  path: europe-central-asia.yml"), seed_copy)
+    [stale] = [d for d in diagnostics(old) if d.code == "AM109"]
+    moved = f"  date: europe-central-asia.yml\n  path: {right}"
+    doc = document(text.replace(f"  path: {right}", moved), seed_copy, version=2)
+    assert actions.actions(doc, [stale], Sources()) == []
+
+
 def test_a_quote_of_half_a_sentence_is_replaced_by_that_half_not_the_sentence(
     tmp_path: Path,
 ) -> None:

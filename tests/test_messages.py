@@ -264,8 +264,22 @@ def test_a_source_path_written_with_backslashes_is_told_to_use_slashes(tmp_path:
             "article.pdf",
             b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
             "source file 'article.pdf' is a PDF; argmap reads plain text: save the article's "
-            "text as a UTF-8 .txt file (copy it from the PDF, or run 'pdftotext article.pdf') "
+            "text as a UTF-8 .txt file (copy it from the PDF, or run: pdftotext article.pdf) "
             "and name that",
+        ),
+        (  # the command to copy and run is one word for the file, whatever its name holds
+            "my $(touch owned).pdf",
+            b"%PDF-1.4\n",
+            "source file 'my $(touch owned).pdf' is a PDF; argmap reads plain text: save the "
+            "article's text as a UTF-8 .txt file (copy it from the PDF, or run: pdftotext "
+            "'my $(touch owned).pdf') and name that",
+        ),
+        (
+            "-f.pdf",
+            b"%PDF-1.4\n",
+            "source file '-f.pdf' is a PDF; argmap reads plain text: save the article's text "
+            "as a UTF-8 .txt file (copy it from the PDF, or run: pdftotext ./-f.pdf) and name "
+            "that",
         ),
         (
             "article.docx",
@@ -290,7 +304,7 @@ def test_a_source_that_is_not_utf8_text_says_how_to_make_it_so(
     # told them nothing they could act on.
     (tmp_path / "pyproject.toml").touch()
     (tmp_path / name).write_bytes(data)
-    text = HEAD + f"source:\n  path: {name}\npremises:\n  - id: a\n    text: A\n"
+    text = HEAD + f"source:\n  path: '{name}'\npremises:\n  - id: a\n    text: A\n"
     assert errors(text, str(tmp_path / "map.yaml")) == [("4:9", "AM109", said)]
 
 

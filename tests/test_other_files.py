@@ -4,9 +4,14 @@ read maps (check, render, fmt): read as what they are, never as YAML they are no
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.formats.sniff import sniff
 
 from .conftest import run
 
@@ -120,3 +125,51 @@ def test_fmt_lays_out_a_json_map_as_canonical_json(
     again = run("fmt", "--check", "m.json")
     assert (again.exit_code, again.output) == (0, "argmap: 1 map already formatted\n")
     assert run("check", "m.json").exit_code == 0
+
+
+@pytest.mark.parametrize(("head", "format_"), [
+    (b'<arggraph id="a"/>', "microtext"),
+    (b'\xef\xbb\xbf \n<?xml version="1.0"?>\n<!-- a -->\n<!---->\t<arggraph>', "microtext"),
+    (b"<!-- a --> <!-- b -->\n<arggraph\n id='x'>", "microtext"),
+    (b"<!-- unclosed <arggraph>", None),
+    (b"<!-->--><arggraph>", "microtext"),
+    (b"<arggraphs>", None),
+    (b"x<arggraph>", None),
+    (b"<!---->" * 600 + b"x", None),
+])  # fmt: skip
+def test_a_microtext_is_told_by_its_arggraph_after_any_comments(
+    head: bytes, format_: str | None
+) -> None:
+    assert sniff(head, "f.yaml") == format_
+
+
+def test_the_import_command_named_for_a_file_whose_name_starts_with_a_dash_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command AM017 names is one to copy and run: for a file named '-graph.json' it was
+    'argmap import aif -graph.json -o -graph.yaml', which argmap refused ("No such option
+    '-g'")."""
+    monkeypatch.chdir(tmp_path)
+    Path("-graph.json").write_text(json.dumps(AIF_GRAPH), encoding="utf-8")
+    checked = run("check", "--", "-graph.json")
+    assert checked.exit_code == 1
+    command = checked.output.split("import it into one: ")[1].split(" [AM017]")[0]
+    assert command == "argmap import aif ./-graph.json -o ./-graph.yaml"
+    assert run(*shlex.split(command)[1:]).exit_code == 0
+    assert run("check", "--", "-graph.yaml").exit_code == 0
+
+
+@pytest.mark.parametrize("name", [None, "/", ".", ""])
+def test_a_graph_on_stdin_named_no_file_is_told_to_be_imported_from_its_file(
+    name: str | None,
+) -> None:
+    """An AIF graph piped to check, with no file name or one naming no file (a folder), is
+    told what it is and how to import it, where --stdin-filename / ended in a traceback."""
+    named = [] if name is None else ["--stdin-filename", name]
+    result = CliRunner().invoke(main, ["check", *named, "-"], input=json.dumps(AIF_GRAPH))
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    [error] = [line for line in result.output.splitlines() if ": error: " in line]
+    assert error.endswith(
+        "this is an AIF graph, not an argmap map; import it into one from its file: "
+        "argmap import aif FILE -o map.yaml [AM017]"
+    ), error

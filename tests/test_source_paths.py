@@ -71,3 +71,37 @@ def test_no_hidden_file_and_nothing_outside_the_project_is_offered(
     (outside / "speech.txt").write_text("Elsewhere.\n")
     monkeypatch.chdir(outside)
     assert "did you mean" not in problem(project, "speech.txt")
+
+
+def test_the_path_meant_is_right_when_the_map_is_named_through_a_link(
+    project: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A project reached through a link (a checkout linked into a home folder, deeper or
+    shallower than it lies): the path offered was counted from the link's place, such as
+    '../../../deep/er/proj/seeds/...', which names no file from the map's real folder; it is
+    counted from the map's folder, and once written the source is found."""
+    elsewhere = tmp_path_factory.mktemp("home") / "a" / "b"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "link").symlink_to(project, target_is_directory=True)
+    monkeypatch.chdir(elsewhere)
+    problem(project, "seeds/europe-central-asia-partnership.txt")
+    target = Path("link", "maps", "m.yaml")
+    [found] = [d for d in check_file(target).diagnostics if d.code == "AM109"]
+    assert found.message.endswith("did you mean '../seeds/europe-central-asia-partnership.txt'?"), (
+        found.message
+    )
+    target.write_text(MAP.format(path="../seeds/europe-central-asia-partnership.txt"))
+    assert [d.code for d in check_file(target).diagnostics if d.code < "AM200"] == []
+
+
+def test_a_current_folder_since_removed_is_no_place_to_look(
+    project: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """argmap run from a folder removed since (a shell left in a deleted build folder, an
+    editor's server in a renamed workspace) ended in FileNotFoundError from getcwd when a
+    source was missing; the path meant is still looked for from the project's root."""
+    gone = tmp_path_factory.mktemp("gone")
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    message = problem(project, "seeds/europe-central-asia-partnership.txt")
+    assert message.endswith("did you mean '../seeds/europe-central-asia-partnership.txt'?")

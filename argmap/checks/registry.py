@@ -16,6 +16,7 @@ from __future__ import annotations
 import enum
 import functools
 import inspect
+import re
 from collections.abc import Callable, Iterable
 
 import attrs
@@ -74,7 +75,7 @@ class Context:
         if self.written is None:
             return None
         text = self.written.decode("utf-8-sig")
-        return [line.rstrip("\r") for line in text.split("\n")]
+        return re.split(r"\r\n|\r|\n", text)
 
     @functools.cached_property
     def relations(self) -> tuple[Relation, ...]:

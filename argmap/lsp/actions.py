@@ -134,6 +134,8 @@ def _source_meant(document: Document, problem: types.Diagnostic) -> list[types.C
     token = _token(document, problem)
     if token is None or token.key or document.path is None:
         return []
+    if token.value != document.outline.source_path:  # a diagnostic of an older text
+        return []
     near = Path(document.path).parent
     location = Path(os.path.normpath(near / token.value))
     path = meant(token.value, location, near, roots(document.path, None))

@@ -18,6 +18,7 @@ from lsprotocol import types
 from argmap.api import Checked, check_bytes
 from argmap.diagnostics import ArgmapError, Span
 from argmap.fmt import format_text
+from argmap.fmt.formatter import format_json
 from argmap.lsp.outline import Outline, outline
 from argmap.lsp.positions import Encoding, Lines, line_starts, span_offset
 
@@ -79,10 +80,11 @@ class Document:
 
     @functools.cached_property
     def formatted(self) -> str | None:
-        """The text as ``argmap fmt`` lays it out, or None when it cannot be formatted (a
-        YAML or shape error, which the diagnostics show)."""
+        """The text as ``argmap fmt`` lays it out (a ``.json`` map as canonical JSON), or None
+        when it cannot be formatted (a YAML or shape error, which the diagnostics show)."""
+        lay_out = format_json if self.path.lower().endswith(".json") else format_text
         try:
-            return format_text(self.text, self.path)
+            return lay_out(self.text, self.path)
         except ArgmapError:
             return None
 

@@ -3,11 +3,12 @@ PDF, a Word document, text in another encoding than UTF-8)."""
 
 from __future__ import annotations
 
+from argmap.diagnostics import shell_word
 from argmap.read.yamltree import SAVE_AS_UTF8, decode
 
 #: The first bytes of documents that are not plain text, and what each is.
 _DOCUMENTS = (
-    (b"%PDF-", "a PDF", "copy it from the PDF, or run 'pdftotext {name}'"),
+    (b"%PDF-", "a PDF", "copy it from the PDF, or run: pdftotext {name}"),
     (
         b"PK\x03\x04",
         "a zipped document (Word's .docx, OpenDocument's .odt, ...)",
@@ -27,7 +28,7 @@ def text_of(data: bytes, name: str) -> tuple[str | None, str | None]:
         if data.startswith(magic):
             return None, (
                 f"source file '{name}' is {what}; argmap reads plain text: save the article's "
-                f"text as a UTF-8 .txt file ({how.format(name=name)}) and name that"
+                f"text as a UTF-8 .txt file ({how.format(name=shell_word(name))}) and name that"
             )
     text, errors = decode(data, name)
     if text is not None:

@@ -18,6 +18,8 @@ def _span(mark: yaml.Mark) -> Span:
     return Span(mark.line + 1, mark.column + 1)
 
 
+#: Where libyaml ends a line of the text it parses: CR LF, CR or LF.
+_BREAK = re.compile(r"\r\n|\r|\n")
 # A line whose plain value holds ': ' (a key, or a list item, then text with a colon in it).
 _COLON_LINE = re.compile(r"(?P<head>\s*(?:-\s+)*(?:[^\s#:'\"][^:#]*?:\s+)?)(?P<value>.*?:\s.*?)\s*")
 
@@ -77,7 +79,7 @@ def syntax_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic:
         return Diagnostic(
             path, span, "AM012", "control character in the file (only tab and newline are allowed)"
         )
-    lines = [line.rstrip("\r") for line in text.split("\n")]
+    lines = _BREAK.split(text)  # as libyaml counts them (U+2028 and the like are masked)
     line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
     if mark is not None and ("tab" in problem or line[mark.column : mark.column + 1] == "\t"):
         return Diagnostic(
