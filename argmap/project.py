@@ -133,6 +133,8 @@ def meant(written: str, location: Path, near: Path, folders: list[str]) -> str |
         real = confine(candidate, folders, near=near)
         if real is not None and os.path.isfile(real):  # counted from where near really is
             return os.path.relpath(candidate, os.path.realpath(near)).replace(os.sep, "/")
+    if confine(location.parent, folders, near=near) is None:
+        return None  # a folder argmap does not read is not listed either
     try:
         with os.scandir(location.parent) as entries:
             names = [e.name for _, e in zip(range(MOST_NAMES), entries, strict=False)]

@@ -4,11 +4,13 @@ slip in the file's name), and never points outside the project or into a hidden 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from argmap import check_file
+from argmap.project import meant
 
 MAP = "argmap: 1\ntitle: T\nsource:\n  path: {path}\npremises:\n  - id: a\n    text: A.\n"
 
@@ -105,3 +107,21 @@ def test_a_current_folder_since_removed_is_no_place_to_look(
     gone.rmdir()
     message = problem(project, "seeds/europe-central-asia-partnership.txt")
     assert message.endswith("did you mean '../seeds/europe-central-asia-partnership.txt'?")
+
+
+def test_a_folder_outside_the_project_is_never_listed(
+    project: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The path meant is looked for among the names of the missing file's folder only when
+    that folder is one argmap reads (the editor asks with paths of older texts, unchecked)."""
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "speech.txt").write_text("Elsewhere.\n")
+    listed: list[str] = []
+    scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path: listed.append(str(path)) or scandir(path))
+    near = project / "maps"
+    near.mkdir()
+    folders = [str(project.resolve())]
+    assert meant(str(outside / "speach.txt"), outside / "speach.txt", near, folders) is None
+    assert meant("../seeds/.hidden/x.txt", project / "seeds/.hidden/x.txt", near, folders) is None
+    assert listed == []
