@@ -1,7 +1,7 @@
 """Map files and folders → formatted in place (or checked, or diffed): ``argmap fmt``.
 
-Each file is read, formatted with :func:`argmap.fmt.format_text` (a ``.json`` map with
-:func:`~argmap.fmt.formatter.format_json`) and, when its text changes,
+Each file is read, formatted with :func:`~argmap.fmt.formatter.format_map` (YAML with
+:func:`argmap.fmt.format_text`, a ``.json`` map as canonical JSON) and, when its text changes,
 written back whole (a temporary file renamed over it, its permissions kept) or only reported.
 A file that does not load is left as it was and its diagnostics are reported.
 """
@@ -17,7 +17,7 @@ import attrs
 
 from argmap.batch.jobs import NO_MAPS, find_maps
 from argmap.diagnostics import Diagnostic, MapError, UsageError
-from argmap.fmt.formatter import LayoutError, format_json, format_text
+from argmap.fmt.formatter import LayoutError, format_map, format_text
 from argmap.formats.sniff import foreign
 from argmap.io import read_file, write_atomic
 from argmap.read.yamltree import decode
@@ -72,9 +72,8 @@ def format_file(path: str, *, write: bool = True, diff: bool = False) -> Outcome
     text, problems = decode(data, path)
     if text is None:
         return Outcome(path, Result.INVALID, tuple(problems))
-    lay_out = format_json if path.lower().endswith(".json") else format_text
     try:
-        formatted = lay_out(text, path)
+        formatted = format_map(text, path)
     except MapError as exc:
         other = foreign(data, path)  # a file argmap imports: what it is, how to import it
         return Outcome(path, Result.INVALID, (other,) if other else tuple(exc.diagnostics))

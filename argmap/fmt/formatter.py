@@ -13,6 +13,7 @@ from argmap.fmt import cst
 from argmap.fmt.layout import lay_out
 from argmap.formats import json
 from argmap.model import ArgumentMap
+from argmap.read.jsontree import in_json
 from argmap.read.loader import load_tree
 from argmap.read.yamltree import parse
 
@@ -95,4 +96,10 @@ def format_json(text: str, path: str = "<map>") -> str:
     return json.write(amap).text
 
 
-__all__ = ["LayoutError", "format_json", "format_text"]
+def format_map(text: str, path: str) -> str:
+    """A map file's text laid out as its kind of file is: :func:`format_json` for a ``.json``
+    map, :func:`format_text` for YAML (the same errors)."""
+    return format_json(text, path) if in_json(path) else format_text(text, path)
+
+
+__all__ = ["LayoutError", "format_json", "format_map", "format_text"]

@@ -21,6 +21,7 @@ from argmap.fmt import format_text
 from argmap.fmt.formatter import format_json
 from argmap.lsp.outline import Outline, outline
 from argmap.lsp.positions import Encoding, Lines, line_starts, span_offset
+from argmap.read.jsontree import in_json
 
 _MAP = re.compile(r"""^(?:argmap|"argmap"|'argmap')[ \t]*:""", re.M)
 
@@ -82,7 +83,7 @@ class Document:
     def formatted(self) -> str | None:
         """The text as ``argmap fmt`` lays it out (a ``.json`` map as canonical JSON), or None
         when it cannot be formatted (a YAML or shape error, which the diagnostics show)."""
-        lay_out = format_json if self.path.lower().endswith(".json") else format_text
+        lay_out = format_json if in_json(self.path) else format_text
         try:
             return lay_out(self.text, self.path)
         except ArgmapError:

@@ -12,7 +12,7 @@ from argmap.diagnostics import Diagnostic, Span, clip
 from argmap.model import FORMAT_VERSION, Carried, Ref
 from argmap.model.keys import KEYS, MAX_TEXT, REQUIRED
 from argmap.read.hints import colon_hint, new_item
-from argmap.read.jsontree import MOST_DIGITS
+from argmap.read.jsontree import MOST_DIGITS, in_json
 from argmap.read.suggest import did_you_mean
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, bad_character, describe
 
@@ -66,7 +66,7 @@ class Fields:
                 if place == "top" and name == "argmap":
                     message += (
                         f"; add '\"argmap\": \"{FORMAT_VERSION}\",' after the opening '{{'"
-                        if self.path.lower().endswith(".json")
+                        if in_json(self.path)
                         else f"; add the line 'argmap: {FORMAT_VERSION}' at the top of the file"
                     )
                 self.error(node.span, "AM011", message)

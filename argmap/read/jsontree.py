@@ -114,6 +114,12 @@ def _trailing_comma(text: str, at: int) -> int | None:
     return comma if text[comma + 1 :].lstrip(_BLANK)[:1] in ("}", "]") else None
 
 
+def in_json(path: str) -> bool:
+    """Whether the map file ``path`` is written in JSON (argmap's own, as ``export json``
+    writes it): a name ending in ``.json``, in any case."""
+    return path.lower().endswith(".json")
+
+
 def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     """JSON text → its root node, or the diagnostics of a JSON syntax error, of nesting too
     deep or of a lone surrogate (the codes YAML's would have: AM002, AM013, AM012)."""

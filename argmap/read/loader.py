@@ -20,6 +20,7 @@ from argmap.model import (
 from argmap.model.keys import KEYS, MAX_CLAIM_TEXT, MAX_LABEL, MAX_SCHEME, MAX_TITLE, REQUIRED
 from argmap.read.fields import Fields
 from argmap.read.hints import claim_for, claims_keyed, id_for
+from argmap.read.jsontree import in_json
 from argmap.read.jsontree import parse as parse_json
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, Spans, decode, describe, parse
 
@@ -284,8 +285,7 @@ def load(data: bytes, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     text, diagnostics = decode(data, path)
     if text is None:
         return None, diagnostics
-    json = path.lower().endswith(".json")
-    root, diagnostics = parse_json(text, path) if json else parse(text, path)
+    root, diagnostics = parse_json(text, path) if in_json(path) else parse(text, path)
     if root is None:
         return None, sorted(diagnostics)
     reader = _Reader(path)
