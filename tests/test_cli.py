@@ -410,7 +410,11 @@ def _help_examples() -> list[str]:
                 continue
             words = shlex.split(line)[1:]
             read = [w for i, w in enumerate(words) if not i or words[i - 1] not in OUTPUTS]
-            files = [w for w in read if w.endswith((".yaml", ".yml", ".xml", ".json", ".argdown"))]
+            files = [
+                w
+                for w in read
+                if w.endswith((".yaml", ".yml", ".xml", ".json", ".argdown", ".txt"))
+            ]
             if all(w.startswith(("maps/", "seeds/")) for w in files):
                 lines.append(line)
     return lines

@@ -46,7 +46,7 @@ COMMANDS = {
     ),
     "import": (
         "argmap.cli.convert:import_",
-        "Turn a microtext (XML), AIF (JSON), Argdown or argmap JSON file into an argmap map.",
+        "Turn a microtext (XML), AIF (JSON), Argdown, Kialo or argmap JSON file into a map.",
     ),
     "lsp": (
         "argmap.cli.lsp:lsp",

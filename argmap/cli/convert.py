@@ -38,7 +38,7 @@ from argmap.io import refuse_overwrite
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @source_root_option
 def import_(fmt: str, file: str, output: str | None, force: bool, source_root: str | None) -> None:
-    """Turn a microtext (XML), AIF (JSON), Argdown or argmap JSON file into an argmap map.
+    """Turn a microtext (XML), AIF (JSON), Argdown, Kialo or argmap JSON file into a map.
 
     The map is written as YAML and checked. What the import left out or changed is noted on
     stderr, with the ids of the nodes concerned, and so are the check's findings. Exit
@@ -52,6 +52,7 @@ def import_(fmt: str, file: str, output: str | None, force: bool, source_root: s
       argmap import microtext micro_b001.xml -o maps/micro_b001.yaml
       argmap import aif nodeset10.json -o maps/nodeset10.yaml
       argmap import argdown debate.argdown -o maps/debate.yaml
+      argmap import kialo discussion.txt -o maps/discussion.yaml
       argmap import json map.json -o - | less
     """
     target = output_path(output, Path(file).with_suffix(".yaml"))

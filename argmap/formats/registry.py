@@ -8,7 +8,7 @@ from pathlib import PurePath
 
 import attrs
 
-from argmap.formats import aif, argdown, json, mermaid, microtext
+from argmap.formats import aif, argdown, json, kialo, mermaid, microtext
 from argmap.formats.argdown.lex import INCLUDE
 from argmap.formats.base import Exported, Imported
 from argmap.model import ArgumentMap
@@ -45,6 +45,10 @@ def _microtext(data: bytes, text: str, *, path: str, source_path: str) -> Import
     return microtext.read(data, text, name=PurePath(path).name, source_path=source_path)
 
 
+def _kialo(data: bytes, *, path: str) -> Imported:
+    return kialo.read(data, path=path)
+
+
 def _argdown(text: str, *, path: str) -> Imported:
     return argdown.read(text, name=PurePath(path).name)
 
@@ -53,6 +57,7 @@ IMPORTS: dict[str, Importer] = {
     "microtext": Importer(_microtext, companion=".txt", recognise=microtext.parse),
     "aif": Importer(_aif),
     "argdown": Importer(_argdown, includes=INCLUDE),
+    "kialo": Importer(_kialo),
     "json": Importer(json.read),
 }
 

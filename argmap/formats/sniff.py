@@ -13,16 +13,22 @@ from pathlib import PurePath
 from argmap.diagnostics import Diagnostic, Span, shell_word
 
 #: What each format is called in a message.
-NAMES = {"aif": "an AIF graph", "argdown": "an Argdown file", "microtext": "a microtext graph"}
+NAMES = {"aif": "an AIF graph", "argdown": "an Argdown file", "kialo": "a Kialo discussion",
+         "microtext": "a microtext graph"}  # fmt: skip
 
 #: Argdown's own file extensions (its editor and its CLI read these).
 ARGDOWN_SUFFIXES = (".argdown", ".ad")
 
 #: The suffixes of imported files, left off the name of the map a hint suggests.
-_SUFFIXES = (".json", ".aif", ".xml", *ARGDOWN_SUFFIXES)
+_SUFFIXES = (".json", ".aif", ".xml", ".txt", *ARGDOWN_SUFFIXES)
 _XML_DECLARATION = re.compile(rb"<\?xml[^>]*\?>")
 _ARGGRAPH = re.compile(rb"<arggraph[\s>/]")
 _SPACE = re.compile(rb"\s*")
+#: A Kialo export opens with its title line, or with its thesis and, soon after, a claim with a
+#: stance on it (as :mod:`argmap.formats.kialo.parse` reads them).
+_KIALO_TITLE = re.compile(rb"(?:\xef\xbb\xbf)?[ \t]*Discussion Title:[^\r\n]*(?:\r\n?|\n)")
+_KIALO_THESIS = re.compile(rb"(?:\xef\xbb\xbf)?[ \t]*1\.[ \t]+\S")
+_KIALO_STANCE = re.compile(rb"^[ \t]*1\.(?:\d+\.)+[ \t]+(?:Pro|Con):", re.M)
 
 
 def _arggraph(head: bytes) -> bool:
@@ -48,6 +54,10 @@ def sniff(data: bytes, path: str) -> str | None:
         return "argdown"
     if _arggraph(data[:4096]):
         return "microtext"
+    if _KIALO_TITLE.match(data) or (
+        _KIALO_THESIS.match(data) and _KIALO_STANCE.search(data[:4096])
+    ):
+        return "kialo"
     try:
         document = json.loads(data)
     except (ValueError, RecursionError):

@@ -1,0 +1,114 @@
+"""A Kialo discussion as Kialo exports it (a text file): its title and its numbered claims.
+
+The export is an outline::
+
+    Discussion Title: Should all cars in cities be electric?
+
+    1. All cars in cities should be electric.
+    1.1. Pro: Electric cars do not pollute the air of the street.
+    1.1.1. Con: Their tyres and brakes still raise dust.
+    1.2. Con: -> See 1.1.1.
+
+Each claim is a number (its place in the tree: ``1.1.1.`` is under ``1.1.``), its stance on
+the claim above it (``Pro`` or ``Con``; none for the thesis, and for the theses under the
+question of a discussion with several), and its text, which may go on over the next lines.
+A claim that is ``-> See N.`` is claim N again, in a second place. Texts are Kialo's
+Markdown: links ``[words](url)``, and ``\\`` before a character Markdown would read.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from argmap.formats.base import FormatError
+
+_BREAK = re.compile(r"\r\n|\r|\n")  # the line breaks editors count
+_TITLE = re.compile(r"Discussion Title:[ \t]*(.*)")
+_ENTRY = re.compile(r"((?:\d+\.)+)[ \t]+(?:(Pro|Con):[ \t]*)?(.*)")
+_SEE = re.compile(r"->[ \t]*See[ \t]+((?:\d+\.)+)\s*$")
+_LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(([^()\s]*)\)")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()<>#+\-.!|~])")
+
+
+@attrs.frozen
+class Entry:
+    """One numbered claim of the outline."""
+
+    number: str  # "1.2.1."
+    stance: str | None  # "Pro", "Con", or None
+    text: str  # Markdown, lines joined by spaces
+    line: int  # where it starts, from 1
+
+    parent: str | None = attrs.field(init=False)  # the number of the claim it is under
+    see: str | None = attrs.field(init=False)  # the number of the claim it repeats, if any
+
+    def __attrs_post_init__(self) -> None:
+        cut = self.number.rfind(".", 0, len(self.number) - 1)
+        object.__setattr__(self, "parent", self.number[: cut + 1] if cut >= 0 else None)
+        found = _SEE.fullmatch(self.text)
+        object.__setattr__(self, "see", found.group(1) if found else None)
+
+
+@attrs.frozen
+class Discussion:
+    title: str | None
+    entries: tuple[Entry, ...]
+
+
+def parse(text: str) -> Discussion:
+    """The title and entries of a Kialo export.
+
+    Raises:
+        FormatError: no numbered claim (``1. ...``) in the text, or text before the first.
+    """
+    title: str | None = None
+    entries: list[Entry] = []
+    lines: list[str] = []  # the current entry's text
+
+    def close() -> None:
+        if entries and lines:
+            last = entries[-1]
+            entries[-1] = attrs.evolve(last, text=" ".join([last.text, *lines]).strip())
+            lines.clear()
+
+    for number, line in enumerate(_BREAK.split(text.lstrip("\ufeff")), 1):
+        stripped = line.strip()
+        if not entries and title is None and (found := _TITLE.fullmatch(stripped)):
+            title = found.group(1).strip() or None
+            continue
+        entry = _ENTRY.fullmatch(stripped)
+        if entry is not None:
+            close()
+            entries.append(Entry(entry.group(1), entry.group(2), entry.group(3).strip(), number))
+        elif stripped and not entries:
+            raise FormatError(
+                f"not a Kialo discussion: line {number} is neither its title "
+                "('Discussion Title: ...') nor a numbered claim ('1. ...')"
+            )
+        elif stripped:
+            lines.append(stripped)
+    close()
+    if not entries:
+        raise FormatError("not a Kialo discussion: no numbered claims ('1. ...') in the file")
+    return Discussion(title, tuple(entries))
+
+
+def plain(markdown: str) -> tuple[str, list[str]]:
+    r"""Kialo's Markdown as plain text, and the addresses its links lead to.
+
+    >>> plain(r"Air is cleaner \(see [the study](https://example.org/a)\).")
+    ('Air is cleaner (see the study).', ['https://example.org/a'])
+    """
+    urls: list[str] = []
+
+    def link(found: re.Match[str]) -> str:
+        urls.append(found.group(2))
+        return found.group(1)
+
+    text = _LINK.sub(link, markdown)
+    return _ESCAPED.sub(r"\1", text), urls
+
+
+__all__ = ["Discussion", "Entry", "parse", "plain"]

@@ -1,0 +1,203 @@
+"""Kialo discussions, as Kialo exports them to text, imported into maps that check clean: a
+debate coach's discussion becomes a map with its Pros as reasons and its Cons as objections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.api import check_bytes
+from argmap.cli import main
+from argmap.formats import kialo
+from argmap.formats.base import FormatError, Imported
+from argmap.formats.yaml import dump
+from argmap.model import ArgumentMap, Claim, Kind, Ref, Role
+
+CARS = """\
+Discussion Title: Should all cars in cities be electric?
+
+1. All cars in cities should be electric.
+1.1. Pro: Electric cars do not pollute the air of the street \\(see [a study](https://example.org/study)\\).
+1.1.1. Con: Their tyres and brakes still raise dust.
+1.1.1.1. Con: Electric cars brake with their motors, which raises no dust.
+1.1.2. Pro: Exhaust causes asthma in children.
+1.2. Con: Electric cars cost more than most families can pay.
+1.2.1. Con: Their running costs are lower,
+so over ten years they cost less.
+1.3. Pro: -> See 1.1.2.
+1.4. Pro: Cities would be quieter.
+"""
+
+
+def _read(text: str, name: str = "cars.txt") -> Imported:
+    return kialo.read(text.encode("utf-8"), path=name)
+
+
+def _claim(amap: ArgumentMap, words: str) -> Claim:
+    (found,) = [claim for claim in amap.claims if claim.text.startswith(words)]
+    return found
+
+
+def _reasons(claim: Claim) -> list[list[str]]:
+    return [[ref.id for ref in reason.claims] for reason in claim.reasons]
+
+
+def _objections(claim: Claim) -> list[list[str]]:
+    return [[o.id] if isinstance(o, Ref) else [r.id for r in o.claims] for o in claim.objections]
+
+
+def test_pros_are_reasons_cons_objections_and_a_repeat_is_the_same_claim() -> None:
+    imported = _read(CARS)
+    amap = imported.map
+    assert amap.title == "Should all cars in cities be electric?"
+    thesis = _claim(amap, "All cars in cities")
+    pollute, asthma = _claim(amap, "Electric cars do not"), _claim(amap, "Exhaust causes")
+    quieter, cost = _claim(amap, "Cities would"), _claim(amap, "Electric cars cost")
+    assert thesis.thesis and thesis.kind is Kind.RECOMMENDATION
+    # 1.3 repeats 1.1.2: one claim, a reason both of the thesis and of 1.1
+    assert _reasons(thesis) == [[pollute.id], [asthma.id], [quieter.id]]
+    assert _reasons(pollute) == [[asthma.id]]
+    assert _objections(thesis) == [[cost.id]]
+    assert len(amap.claims) == 8
+    dust = _claim(amap, "Their tyres")
+    assert _objections(pollute) == [[dust.id]]
+    assert _objections(dust) == [[_claim(amap, "Electric cars brake").id]]
+    assert pollute.kind is Kind.CONCLUSION and quieter.kind is Kind.PREMISE
+
+
+def test_text_over_lines_links_and_numbers_are_kept() -> None:
+    amap = _read(CARS).map
+    pollute = _claim(amap, "Electric cars do not")
+    assert pollute.text == "Electric cars do not pollute the air of the street (see a study)."
+    assert pollute.url == "https://example.org/study"
+    assert pollute.note == "Kialo 1.1."
+    costs = _claim(amap, "Their running costs")
+    assert costs.text == "Their running costs are lower, so over ten years they cost less."
+
+
+def test_roles_say_who_holds_each_claim() -> None:
+    amap = _read(CARS).map
+    assert _claim(amap, "All cars").role is Role.PROPONENT
+    assert _claim(amap, "Their tyres").role is Role.OPPONENT  # a Con of a Pro
+    assert _claim(amap, "Exhaust causes").role is Role.PROPONENT  # in two places, both Pro
+    assert _claim(amap, "Electric cars brake").role is Role.PROPONENT  # a Con of a Con
+    assert _claim(amap, "Electric cars cost").role is Role.OPPONENT
+    assert _claim(amap, "Their running").role is Role.PROPONENT
+
+
+def test_the_imported_map_checks_clean_and_the_cli_writes_it(tmp_path: Path) -> None:
+    (tmp_path / "cars.txt").write_text(CARS, encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["import", "kialo", str(tmp_path / "cars.txt")])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "cars.yaml"
+    assert check_bytes(written.read_bytes(), str(written)).diagnostics == ()
+    assert runner.invoke(main, ["check", str(written)]).exit_code == 0
+
+
+def test_check_given_a_kialo_export_names_the_import(tmp_path: Path) -> None:
+    for name, text in (("cars.txt", CARS), ("bare.txt", CARS.split("\n", 2)[2])):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(main, ["check", str(tmp_path / name)])
+        assert result.exit_code == 1
+        assert "[AM017]" in result.output and "a Kialo discussion" in result.output
+        target = tmp_path / name.replace(".txt", ".yaml")
+        assert f"argmap import kialo {tmp_path / name} -o {target}" in result.output
+
+
+def test_several_theses_under_a_question() -> None:
+    text = (
+        "Discussion Title: What should the city do about traffic?\n\n"
+        "1. What should the city do about traffic?\n"
+        "1.1. The city should build more bike lanes.\n"
+        "1.1.1. Pro: Bike lanes take cars off the road.\n"
+        "1.2. The city should charge cars to enter the centre.\n"
+        "1.2.1. Con: A charge hurts those who must drive.\n"
+    )
+    amap = _read(text).map
+    theses = sorted(claim.text for claim in amap.claims if claim.thesis)
+    assert theses == ["The city should build more bike lanes.",
+                      "The city should charge cars to enter the centre."]  # fmt: skip
+    assert len(amap.claims) == 4  # the question is no claim ...
+    assert amap.note is not None and "What should the city do about traffic?" in amap.note
+
+
+@pytest.mark.parametrize(
+    ("lines", "said"),
+    [
+        (["1.3.1. Pro: Under a number no claim has."], "under a number no claim has"),
+        (["1.3. Pro: -> See 1.9."], "repeating (-> See) a claim not in the map"),
+        (["1.3. A claim without a stance."], "with no stance (Pro or Con)"),
+        (["1.1.2. Pro: -> See 1.1."], "that support or object to themselves"),
+        (["1.1. Pro: The same number twice."], "numbered as a claim before them"),
+        (["1.3. Con: -> See 1.1."], "both for and against the same claim"),
+    ],
+)
+def test_what_a_map_cannot_hold_is_left_out_with_a_note(lines: list[str], said: str) -> None:
+    text = "1. Thesis should hold.\n1.1. Pro: A reason.\n1.2. Con: An objection.\n"
+    imported = _read(text + "\n".join(lines) + "\n")
+    assert any(said in note for note in imported.notes), imported.notes
+    assert check_bytes(dump(imported.map).encode(), "m.yaml").ok
+
+
+def test_a_circle_of_repeats_is_broken_with_a_note() -> None:
+    text = "1. A should hold.\n1.1. Pro: B holds.\n1.1.1. Pro: C holds.\n"
+    text += "1.1.1.1. Pro: -> See 1.1.\n"
+    imported = _read(text)
+    assert any("in a circle" in note for note in imported.notes), imported.notes
+    assert check_bytes(dump(imported.map).encode(), "m.yaml").ok
+
+
+def test_lone_carriage_returns_end_lines() -> None:
+    amap = _read(CARS.replace("\n", "\r")).map
+    assert len(amap.claims) == 8
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b"just some words\n1. A thesis.\n", "line 1 is neither its title"),
+        (b"Discussion Title: nothing\n\n", "no numbered claims"),
+        (b"\xff\xfe1. A\n", "not valid UTF-8"),
+        (b"1. A\x00\n", "NUL"),
+        (b"1. -> See 1.\n", "no claims to import"),
+    ],
+)
+def test_other_files_are_refused_saying_why(data: bytes, said: str) -> None:
+    with pytest.raises(FormatError, match=said.replace("(", r"\(")):
+        kialo.read(data, path="x.txt")
+
+
+@st.composite
+def _discussions(draw: st.DrawFn) -> str:
+    """Kialo exports: a tree of claims with stances, repeats and Markdown, some of it bad."""
+    words = st.text(st.characters(codec="utf-8", exclude_characters="\r\n"), max_size=80)
+    numbers: list[str] = ["1."]
+    lines = [draw(st.sampled_from(["Discussion Title: " + draw(words), ""])), "1. " + draw(words)]
+    for _ in range(draw(st.integers(0, 25))):
+        parent = draw(st.sampled_from(numbers))
+        number = f"{parent}{draw(st.integers(1, 4))}."
+        stance = draw(st.sampled_from(["Pro: ", "Con: ", "", "Pro: "]))
+        see = st.sampled_from(numbers).map(lambda n: f"-> See {n}")
+        link = words.map(lambda w: f"[{w}](https://example.org/{len(w)})")
+        text = draw(st.one_of(words, see, link))
+        lines.append(f"{number} {stance}{text}")
+        if draw(st.booleans()):
+            lines.append(draw(words))  # a text going on over a line
+        numbers.append(number)
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=150, deadline=None)
+@given(_discussions())
+def test_any_discussion_imports_into_a_map_without_errors(text: str) -> None:
+    try:
+        imported = kialo.read(text.encode("utf-8"), path="d.txt")
+    except FormatError:
+        return
+    checked = check_bytes(dump(imported.map).encode("utf-8"), "d.yaml")
+    assert checked.ok, (text, [d.message for d in checked.diagnostics])
