@@ -38,7 +38,7 @@ COMMANDS = {
     ),
     "export": (
         "argmap.cli.convert:export",
-        "Write a map as AIF JSON, Argdown, a Mermaid flowchart or argmap's canonical JSON.",
+        "Write a map as AIF JSON, Argdown, Mermaid, a Kialo discussion or argmap's JSON.",
     ),
     "fmt": (
         "argmap.cli.fmt:fmt",

@@ -98,14 +98,15 @@ def _outside(target: Path | None, source: str) -> None:
 @click.argument("file", metavar="FILE")
 @output_option(
     "The file to write, a folder to write it into (ending in /), or - for stdout. Default: "
-    "beside the map, with the format's extension (.aif.json, .argdown, .mmd, .json)."
+    "beside the map, with the format's extension (.aif.json, .argdown, .mmd, .kialo.txt, "
+    ".json)."
 )
 @source_root_option
 def export(fmt: str, file: str, output: str | None, source_root: str | None) -> None:
-    """Write a map as AIF JSON, Argdown, a Mermaid flowchart or argmap's canonical JSON.
+    """Write a map as AIF JSON, Argdown, Mermaid, a Kialo discussion or argmap's JSON.
 
     The map is checked first; a map with errors is not exported. What the format cannot
-    hold (quotes in Mermaid, line breaks in Argdown, ...) is said on stderr. A Mermaid
+    hold (quotes in Mermaid and Kialo, line breaks in Argdown, ...) is said on stderr. A Mermaid
     export to a .md file is wrapped in a ```mermaid block, which GitHub draws.
 
     \b
@@ -113,6 +114,7 @@ def export(fmt: str, file: str, output: str | None, source_root: str | None) -> 
       argmap export aif maps/europe-central-asia.yaml        # -> maps/europe-central-asia.aif.json
       argmap export argdown maps/europe-central-asia.yaml -o map.argdown
       argmap export mermaid maps/europe-central-asia.yaml -o README-map.md
+      argmap export kialo maps/europe-central-asia.yaml     # -> maps/europe-central-asia.kialo.txt
       argmap export json maps/europe-central-asia.yaml -o - | jq .title
     """
     try:

@@ -65,6 +65,7 @@ EXPORTS: dict[str, Exporter] = {
     "aif": Exporter(aif.write, ".aif.json"),
     "argdown": Exporter(argdown.write, ".argdown"),
     "mermaid": Exporter(mermaid.write, ".mmd"),
+    "kialo": Exporter(kialo.write, ".kialo.txt"),
     "json": Exporter(json.write, ".json"),
 }
 

@@ -29,7 +29,7 @@ _TITLE = re.compile(r"Discussion Title:[ \t]*(.*)")
 _ENTRY = re.compile(r"((?:\d+\.)+)[ \t]+(?:(Pro|Con):[ \t]*)?(.*)")
 _SEE = re.compile(r"->[ \t]*See[ \t]+((?:\d+\.)+)\s*$")
 _LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(([^()\s]*)\)")
-_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()<>#+\-.!|~])")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation (CommonMark)
 
 
 @attrs.frozen

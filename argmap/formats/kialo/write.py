@@ -1,0 +1,175 @@
+"""ArgumentMap → a Kialo discussion in Kialo's text outline (what ``argmap import kialo`` reads).
+
+The thesis is claim ``1.``; under each claim, each claim of its reasons is a ``Pro`` and each
+claim of its objections a ``Con``, in the map's order. A claim in several places is written in
+full the first time and as ``-> See N.`` after. A map with several theses (or claims that
+stand on their own) is written as Kialo writes a discussion with several theses: under the
+map's title as its question, each thesis without a stance. Kialo has fewer ways to say things
+than a map, so some are said more loosely, and each is named in the losses: an objection to a
+reason (an undercut) is a Con of the reason's claim (Kialo's Cons dispute a claim's truth or
+its relevance alike), the claims of a linked reason or objection are each a Pro or Con of
+their own, and a contradiction is a Con. What Kialo cannot hold at all (quotes and the source,
+kinds, notes, schemes, restatements) is left out, and said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from argmap.formats.base import Exported
+from argmap.model import ArgumentMap, Link, Role, relations
+
+_SPECIAL = re.compile(r"([\\\[\]()])")
+
+
+def escape(text: str, *, stance: bool) -> str:
+    r"""A claim's text as Kialo's Markdown, on one line: what Markdown would read as a link
+    escaped, and a start that would read as a repeat (``->``), or as a stance where there is
+    none (``Pro:``), escaped too.
+
+    >>> escape("See [1] (p. 2)", stance=True)
+    'See \\[1\\] \\(p. 2\\)'
+    >>> escape("-> See 1.", stance=True), escape("Pro: more", stance=False)
+    ('\\-> See 1.', 'Pro\\: more')
+    """
+    text = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    if text.startswith("->"):
+        text = "\\" + text
+    if not stance and re.match(r"(?:Pro|Con):", text):
+        text = text[:3] + "\\" + text[3:]
+    return text
+
+
+def _children(amap: ArgumentMap) -> dict[str, list[tuple[str, str]]]:
+    """Under each claim, its Pros and Cons: (stance, claim id), each once, in the map's order.
+    Undercuts go under the claims of the step or objection they attack."""
+    under: dict[str, list[tuple[str, str]]] = {claim.id: [] for claim in amap.claims}
+    for relation in relations(amap):
+        if relation.link is Link.SUPPORT:
+            places = [(relation.target.id, "Pro", ref.id) for ref in relation.claims]
+        elif relation.link is Link.REBUT:
+            places = [(relation.target.id, "Con", ref.id) for ref in relation.claims]
+        elif relation.link is Link.UNDERCUT and relation.on is not None:
+            places = [(attacked.id, "Con", ref.id)
+                      for attacked in relation.on.claims for ref in relation.claims]  # fmt: skip
+        elif relation.link is Link.CONTRADICT:
+            places = [(relation.target.id, "Con", ref.id) for ref in relation.claims]
+        else:
+            continue
+        for target, stance, member in places:
+            if member != target and (stance, member) not in under[target]:
+                under[target].append((stance, member))
+    return under
+
+
+def _tops(amap: ArgumentMap, under: dict[str, list[tuple[str, str]]]) -> list[str]:
+    """The claims at the top: the theses (else the claims under no other), then, in the
+    map's order, each claim none of those reaches (a circle of reasons) with what it reaches."""
+    below = {member for items in under.values() for _, member in items}
+    tops = [claim.id for claim in amap.claims if claim.thesis] or [
+        claim.id for claim in amap.claims if claim.id not in below
+    ]
+    reached: set[str] = set()
+
+    def reach(start: str) -> None:
+        stack = [start]
+        while stack:
+            claim_id = stack.pop()
+            if claim_id not in reached:
+                reached.add(claim_id)
+                stack.extend(member for _, member in under[claim_id])
+
+    for top in tops:
+        reach(top)
+    for claim in amap.claims:
+        if claim.id not in reached:
+            tops.append(claim.id)
+            reach(claim.id)
+    return tops
+
+
+def _outline(amap: ArgumentMap) -> Iterator[tuple[str, str | None, str, str | None]]:
+    """(number, stance, text, claim id) of each line, depth first; every claim once in full
+    (the id None where it is not: the question, and a repeat)."""
+    by_id = amap.by_id()
+    under = _children(amap)
+    tops = _tops(amap, under)
+    written: dict[str, str] = {}  # claim id → its number
+    several = len(tops) > 1
+    if several:
+        yield "1.", None, escape(amap.title, stance=False), None
+    count = 0
+    for top in tops:
+        if top in written:
+            continue
+        count += 1
+        stack: list[tuple[str, str | None, str]] = [(f"1.{count}." if several else "1.", None, top)]
+        while stack:
+            number, stance, claim_id = stack.pop()
+            if claim_id in written:
+                yield number, stance, f"-> See {written[claim_id]}", None
+                continue
+            written[claim_id] = number
+            yield number, stance, escape(by_id[claim_id].text, stance=stance is not None), claim_id
+            items = list(enumerate(under[claim_id], 1))
+            stack.extend((f"{number}{i}.", item_stance, member)
+                         for i, (item_stance, member) in reversed(items))  # fmt: skip
+
+
+def write(amap: ArgumentMap) -> Exported:
+    """The map as a Kialo text export, and what Kialo could not hold, in words."""
+    lines = [f"Discussion Title: {' '.join(amap.title.split())}", ""]
+    sides: dict[str, Role] = {}  # number → the side Kialo gives it: the thesis's, or the other
+    other_side = 0  # claims whose role is not the side Kialo gives them
+    roles = {claim.id: claim.role for claim in amap.claims}
+    for number, stance, text, claim_id in _outline(amap):
+        lines.append(f"{number} {stance + ': ' if stance else ''}{text}")
+        above = sides.get(number[: number.rfind(".", 0, len(number) - 1) + 1])
+        side = Role.PROPONENT if above is None or stance is None else above
+        sides[number] = _FLIP[side] if stance == "Con" else side
+        if claim_id is not None and roles[claim_id] not in (None, sides[number]):
+            other_side += 1
+    return Exported("\n".join(lines) + "\n", _losses(amap, other_side))
+
+
+_FLIP = {Role.PROPONENT: Role.OPPONENT, Role.OPPONENT: Role.PROPONENT}
+
+
+def _count(number: int, what: str) -> str:
+    return f"{number} {what}{'s' if number != 1 else ''}"
+
+
+def _losses(amap: ArgumentMap, other_side: int) -> tuple[str, ...]:
+    claims, links = amap.claims, list(relations(amap))
+    counts = {
+        "quote": sum(len(claim.quotes) for claim in claims),
+        "note": sum(claim.note is not None for claim in claims)
+        + sum(relation.note is not None for relation in links),
+        "label": sum(claim.label is not None for claim in claims),
+        "link": sum(claim.url is not None for claim in claims),
+        "scheme": sum(relation.scheme is not None for relation in links),
+        "restatement": sum(relation.link is Link.RESTATE for relation in links),
+        "implicit mark": sum(claim.implicit for claim in claims),
+        "role that Pro and Con do not give": other_side,
+    }
+    left = [_count(count, what) for what, count in counts.items() if count]
+    left += ["the kinds", *(["the source"] if amap.source else []),
+             *(["the map's note"] if amap.note else [])]  # fmt: skip
+    losses = [f"Kialo holds claims and their Pros and Cons only; left out: "
+              f"{', '.join(left[:-1])} and {left[-1]}"]  # fmt: skip
+    changed = [
+        (sum(relation.linked for relation in links), "linked reason or objection",
+         "linked reasons or objections", "each of their claims is a Pro or a Con of its own"),
+        (sum(relation.link is Link.UNDERCUT for relation in links), "objection to a reason",
+         "objections to reasons", "each is a Con of the claims it attacks"),
+        (sum(relation.link is Link.CONTRADICT for relation in links), "contradiction",
+         "contradictions", "each is a Con"),
+    ]  # fmt: skip
+    for count, one, many, how in changed:
+        if count:
+            losses.append(f"{count} {one if count == 1 else many}: {how}")
+    return tuple(losses)
+
+
+__all__ = ["escape", "write"]
