@@ -24,7 +24,8 @@ from argmap.model import ArgumentMap
 from argmap.pages.view import passages
 from argmap.read.source import SourceText
 
-from .conftest import SEED_MAP
+from .conftest import ROOT, SEED_MAP
+from .docs_text import IMAGE, links, pages
 from .docsite import build, make_site
 from .test_legibility import MICROTEXT, loaded
 
@@ -493,14 +494,18 @@ def test_the_html_view_opens_with_the_whole_map_in_its_pane(
     assert browser.execute_script(inside)[-1] == pytest.approx(min(natural, 720), abs=2)
 
 
-def test_the_readmes_images_are_readable_in_a_github_column(browser, tmp_path: Path) -> None:
-    """GitHub shows a README's images at most as wide as its column (about 830 px): each image
-    of the seed map the README shows keeps claim text (12 points in its viewBox) 9 px high."""
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    images = re.findall(r"!\[[^\]]*\]\((maps/[^)]+\.svg)\)", readme)
-    assert images and all(image.startswith("maps/figures/") for image in images)
-    root = Path(__file__).parent.parent
-    tags = "".join(f'<p><img src="{(root / image).as_uri()}"></p>' for image in set(images))
+def test_the_docs_images_are_readable_in_a_github_column(browser, tmp_path: Path) -> None:
+    """GitHub shows the images of a README or another Markdown page at most as wide as its
+    column (about 830 px): each image of the seed map that the README and the pages of docs/
+    show keeps claim text (12 points in its viewBox) 9 px high."""
+    images = {
+        (ROOT / page).parent.joinpath(target).resolve().relative_to(ROOT).as_posix()
+        for page, text in pages().items()
+        for target in links(text, IMAGE)
+    }
+    assert "maps/figures/europe-central-asia-1.svg" in images  # the README's
+    assert all(image.startswith("maps/figures/") for image in images), images
+    tags = "".join(f'<p><img src="{(ROOT / image).as_uri()}"></p>' for image in images)
     page = tmp_path / "readme.html"
     page.write_text(
         "<!DOCTYPE html><html><body style='margin:0'><article style='width:830px'>"
