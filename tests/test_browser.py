@@ -230,8 +230,9 @@ def test_auto_follows_the_system_and_a_page_can_restyle(
 
 
 def test_a_mkdocs_site_shows_the_map_inline(browser, seed: ArgumentMap, tmp_path: Path) -> None:
-    """The README's MkDocs site: the seed map as the figures readable in the theme's column
-    (tests/test_embed_browser.py measures their text), every claim in them visible."""
+    """The MkDocs site of docs/publishing.md: the seed map as the figures readable in the
+    theme's column (tests/test_embed_browser.py measures their text), every claim in them
+    visible."""
     page = "# The seed map\n\n```argmap file=maps/europe-central-asia.yaml\n```\n\nAs drawn.\n"
     site = make_site(tmp_path, {"index.md": page})
     done = build(site)

@@ -96,3 +96,24 @@ def test_a_section_is_found_by_its_heading_in_whichever_page_holds_it(tmp_path: 
         == "\nparts\n\n```toml\n# not a heading\n```\n\n### Keys\n\nkeys\n\n"
     )
     assert section("Keys", tmp_path) == "\nkeys\n\n"
+
+
+def test_the_readme_is_a_front_page_linking_every_page_of_docs() -> None:
+    """A new user reads the README in a few minutes and finds every page of docs/ in its list
+    "Documentation", each with a line on what it holds."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 400
+    listed = re.findall(r"^- \[[^\]]+\]\((docs/[^)#]+\.md)\): \S", section("Documentation"), re.M)
+    docs = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").glob("*.md"))
+    assert len(docs) >= 8
+    assert sorted(listed) == docs
+
+
+def test_each_page_of_docs_opens_with_its_title_what_it_holds_and_the_way_back() -> None:
+    for page, text in pages().items():
+        if page.parts[0] != "docs":
+            continue
+        title, blank, what, *_ = text.splitlines()
+        assert title.startswith("# ") and blank == "", page
+        assert what and not what.startswith(("#", "[", "-", "`")), page
+        assert "](../README.md" in "\n".join(text.splitlines()[2:5]), page

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from argmap.cli import main
 
 from .conftest import ROOT
-from .docs_text import block, pages
+from .docs_text import block, pages, section
 
 #: A fenced block: the line before it, its language and its text.
 BLOCK = re.compile(r"^(?P<before>[^\n]*)\n```(?P<lang>\w*)\n(?P<body>.*?)^```$", re.M | re.S)
@@ -48,6 +48,7 @@ RUN = [(page, lang, body) for page, lang, body, why in blocks() if why is None]
 
 def test_the_readme_has_examples_to_run_and_says_why_others_are_not() -> None:
     assert len(RUN) >= 4
+    assert {page for page, _, _ in RUN} >= {"README.md", "docs/api.md", "docs/editing.md"}
     assert sorted(why for *_, why in blocks() if why) == [
         "a server that runs until Ctrl-C",
         "it is the installation itself, which .ci/run runs",
@@ -95,10 +96,11 @@ def test_the_example_runs(clone: Path, page: str, lang: str, body: str) -> None:
 def test_the_check_example_is_what_check_says_of_the_map_written_above(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The output under "Checks and their codes" is that of the map of "Writing a map", saved as
-    maps/energy.yaml, with the two slips the output names: a reader who makes them sees it."""
+    """The output under the README's "Checking a map" is that of the map of "Writing a map",
+    saved as maps/energy.yaml, with the two slips the output names: a reader who makes them
+    sees it."""
     written = block("Writing a map", "yaml")
-    shown = block("Checks and their codes", "text")
+    shown = block("Checking a map", "text")
     slipped = written.replace("[supplier, europe-needs-energy]", "[suplier, europe-needs-energy]")
     slipped = slipped.replace("our abilities to import", "our ability to import")
     assert slipped.count("suplier") == slipped.count("our ability ") == 1
@@ -110,3 +112,23 @@ def test_the_check_example_is_what_check_says_of_the_map_written_above(
     result = CliRunner().invoke(main, ["check", "maps/energy.yaml"])
     assert result.exit_code == 1
     assert result.stderr == shown
+
+
+def test_the_render_example_prints_what_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's "Drawing a map": its commands, run on the seed map, say what they wrote, as
+    the output shown under them."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "maps", tmp_path / "maps", ignore=LEFT_OUT)
+    (tmp_path / "pyproject.toml").touch()
+    monkeypatch.chdir(tmp_path)
+    commands = block("Drawing a map", "sh").splitlines()
+    said = ""
+    for command in commands:
+        assert command.startswith("argmap ")
+        result = CliRunner().invoke(main, command.split("#")[0].split()[1:])
+        assert result.exit_code == 0, result.output
+        said += result.stderr
+    assert said == block("Drawing a map", "text")
+    assert "--fit 720" in section("Drawing a map")
