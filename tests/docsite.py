@@ -1,32 +1,23 @@
-"""A real MkDocs project set up as the README says, for the Markdown and browser tests."""
+"""A real MkDocs project set up as the documentation says ("Markdown and MkDocs"), for the
+Markdown and browser tests."""
 
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from .conftest import ROOT, SEED_MAP
-
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-
-
-def readme_block(heading: str, language: str) -> str:
-    """The first code block in ``language`` under the README's ``## heading``."""
-    section = README.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
-    found = re.search(rf"^```{language}\n(.*?)^```$", section, re.S | re.M)
-    assert found is not None, f"no {language} block under '## {heading}'"
-    return found.group(1)
+from .docs_text import block
 
 
 def make_site(folder: Path, pages: dict[str, str]) -> Path:
-    """A MkDocs project in ``folder``: the README's ``mkdocs.yml`` (without syntax
+    """A MkDocs project in ``folder``: the documentation's ``mkdocs.yml`` (without syntax
     highlighting from the web, so a browser loads nothing from outside), the seed map and its
     source under ``docs/``, and ``pages`` (name → Markdown)."""
-    config = readme_block("Markdown and MkDocs", "yaml")
+    config = block("Markdown and MkDocs", "yaml")
     config += "theme:\n  name: mkdocs\n  highlightjs: false\n"
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     docs = folder / "docs"

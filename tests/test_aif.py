@@ -57,7 +57,7 @@ def test_all_of_araucaria_imports_checks_and_renders(tmp_path: Path) -> None:
         svg = render_map(checked.map, "svg").decode("utf-8")
         assert all(f'id="{claim.id}"' in svg for claim in checked.map.claims), path.name
         assert render_map(checked.map, "dot").startswith(b"digraph argmap {")
-    # What the corpus holds that argmap leaves out or changes, each said (see the README).
+    # What the corpus holds that argmap leaves out or changes, each said (docs/import-export.md).
     assert len(notes) == 16
     assert sum(note.startswith("the dialogue layer is left out: ") for note in notes) == 10
     assert sum("characters long; the claim shows the first" in note for note in notes) == 3

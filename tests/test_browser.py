@@ -24,7 +24,8 @@ from argmap.model import ArgumentMap
 from argmap.pages.view import passages
 from argmap.read.source import SourceText
 
-from .conftest import SEED_MAP
+from .conftest import ROOT, SEED_MAP
+from .docs_text import IMAGE, links, pages
 from .docsite import build, make_site
 from .test_legibility import MICROTEXT, loaded
 
@@ -229,8 +230,9 @@ def test_auto_follows_the_system_and_a_page_can_restyle(
 
 
 def test_a_mkdocs_site_shows_the_map_inline(browser, seed: ArgumentMap, tmp_path: Path) -> None:
-    """The README's MkDocs site: the seed map as the figures readable in the theme's column
-    (tests/test_embed_browser.py measures their text), every claim in them visible."""
+    """The MkDocs site of docs/publishing.md: the seed map as the figures readable in the
+    theme's column (tests/test_embed_browser.py measures their text), every claim in them
+    visible."""
     page = "# The seed map\n\n```argmap file=maps/europe-central-asia.yaml\n```\n\nAs drawn.\n"
     site = make_site(tmp_path, {"index.md": page})
     done = build(site)
@@ -493,14 +495,18 @@ def test_the_html_view_opens_with_the_whole_map_in_its_pane(
     assert browser.execute_script(inside)[-1] == pytest.approx(min(natural, 720), abs=2)
 
 
-def test_the_readmes_images_are_readable_in_a_github_column(browser, tmp_path: Path) -> None:
-    """GitHub shows a README's images at most as wide as its column (about 830 px): each image
-    of the seed map the README shows keeps claim text (12 points in its viewBox) 9 px high."""
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    images = re.findall(r"!\[[^\]]*\]\((maps/[^)]+\.svg)\)", readme)
-    assert images and all(image.startswith("maps/figures/") for image in images)
-    root = Path(__file__).parent.parent
-    tags = "".join(f'<p><img src="{(root / image).as_uri()}"></p>' for image in set(images))
+def test_the_docs_images_are_readable_in_a_github_column(browser, tmp_path: Path) -> None:
+    """GitHub shows the images of a README or another Markdown page at most as wide as its
+    column (about 830 px): each image of the seed map that the README and the pages of docs/
+    show keeps claim text (12 points in its viewBox) 9 px high."""
+    images = {
+        (ROOT / page).parent.joinpath(target).resolve().relative_to(ROOT).as_posix()
+        for page, text in pages().items()
+        for target in links(text, IMAGE)
+    }
+    assert "maps/figures/europe-central-asia-1.svg" in images  # the README's
+    assert all(image.startswith("maps/figures/") for image in images), images
+    tags = "".join(f'<p><img src="{(ROOT / image).as_uri()}"></p>' for image in images)
     page = tmp_path / "readme.html"
     page.write_text(
         "<!DOCTYPE html><html><body style='margin:0'><article style='width:830px'>"

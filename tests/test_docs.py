@@ -1,4 +1,5 @@
-"""The README tells the truth: its example map checks clean, its code table matches the code."""
+"""The documentation tells the truth: its example map checks clean, its code table matches the
+code, and every link between the README and the pages of docs/ leads to a page and a heading."""
 
 from __future__ import annotations
 
@@ -10,12 +11,7 @@ from argmap.api import check_file
 from argmap.diagnostics import CODES
 
 from .conftest import ROOT
-
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-
-
-def section(title: str) -> str:
-    return README.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
+from .docs_text import broken_links, links, pages, section
 
 
 def test_the_format_example_checks_clean(tmp_path: Path) -> None:
@@ -33,14 +29,18 @@ def test_the_format_example_checks_clean(tmp_path: Path) -> None:
 
 
 def test_the_code_table_lists_every_code_as_the_code_does() -> None:
-    rows = re.findall(r"^\| (AM\d{3}) \| (\w+) \| (.+) \|$", README, re.M)
+    table = section("Checks and their codes")
+    rows = re.findall(r"^\| (AM\d{3}) \| (\w+) \| (.+) \|$", table, re.M)
     assert {code: (severity, meaning) for code, severity, meaning in rows} == {
         code: (severity.value, meaning) for code, (severity, meaning) in CODES.items()
     }
 
 
 def test_quick_start_is_two_commands_that_render_the_seed_map_and_run_the_tests() -> None:
-    block = re.search(r"```sh\n(.*?)```", section("Quick start"), re.S)
+    """In the README itself, where .ci/run finds the two commands and types them."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick_start = readme.split("## Quick start\n", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```sh\n(.*?)```", quick_start, re.S)
     assert block is not None
     commands = block.group(1).strip().splitlines()
     assert len(commands) == 2
@@ -48,28 +48,72 @@ def test_quick_start_is_two_commands_that_render_the_seed_map_and_run_the_tests(
     assert "pytest" in commands[1]
 
 
-def _slug(heading: str) -> str:
-    """The anchor GitHub gives a heading: lowercase, punctuation dropped, spaces to hyphens."""
-    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+def test_every_link_leads_to_a_file_and_heading() -> None:
+    """Links within a page, between the README and docs/ (file and #heading, as GitHub makes
+    anchors) and to the repository's files."""
+    assert sum(len(links(text)) for text in pages().values()) > 20
+    assert broken_links() == []
 
 
-def _prose(lines: list[str]) -> list[str]:
-    """The lines outside fenced code blocks (a fence closes with as many backticks or more)."""
-    fence, kept = "", []
-    for line in lines:
-        opening = re.match(r"(`{3,})", line)
-        if fence and opening and len(opening.group(1)) >= len(fence) and not line.strip("`"):
-            fence = ""
-        elif not fence and opening:
-            fence = opening.group(1)
-        elif not fence:
-            kept.append(line)
-    return kept
+def test_a_link_to_a_missing_page_or_heading_is_found(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "a.svg").touch()
+    (tmp_path / "README.md").write_text(
+        "# Tool\n\n## Start here\n\n[ok](#start-here) [ok](docs/guide.md#the-parts)\n"
+        "![ok](maps/a.svg) [ok](https://example.org/x.md#nothing) [ok](docs/guide.md)\n"
+        "[gone](docs/gone.md) [gone](docs/guide.md#nowhere) [gone](#start)\n"
+        "```sh\n[in code](docs/gone.md)\n```\n`[inline](docs/gone.md)`\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "docs" / "guide.md").write_text(
+        "# Guide\n\n## The parts\n\n## The parts\n\n[ok](../README.md#start-here)\n"
+        "[ok](#the-parts-1) [ok](../maps/a.svg) [on two\nlines](#the-parts)\n"
+        "[gone](maps/a.svg) [gone](../README.md#guide) [gone](../../elsewhere.md)\n",
+        encoding="utf-8",
+    )
+    assert broken_links(tmp_path) == [
+        "README.md: docs/gone.md (no such file)",
+        "README.md: docs/guide.md#nowhere (no such heading)",
+        "README.md: #start (no such heading)",
+        "docs/guide.md: maps/a.svg (no such file)",
+        "docs/guide.md: ../README.md#guide (no such heading)",
+        "docs/guide.md: ../../elsewhere.md (outside the repository)",
+    ]
 
 
-def test_every_link_within_the_readme_leads_to_a_heading() -> None:
-    outside_code = "\n".join(_prose(README.splitlines()))
-    anchors = {_slug(h) for h in re.findall(r"^#+ (.*)$", outside_code, re.M)}
-    links = re.findall(r"\]\(#([^)]+)\)", outside_code)
-    assert len(links) > 20  # the contents and the cross-references
-    assert sorted(set(links) - anchors) == []
+def test_a_section_is_found_by_its_heading_in_whichever_page_holds_it(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "README.md").write_text("# Tool\n\n## Start\n\nstart\n", encoding="utf-8")
+    (tmp_path / "docs" / "guide.md").write_text(
+        "# Guide\n\n## Parts\n\nparts\n\n```toml\n# not a heading\n```\n\n### Keys\n\nkeys\n"
+        "\n## Next\n\nnext\n",
+        encoding="utf-8",
+    )
+    assert section("Start", tmp_path) == "\nstart\n"
+    assert (
+        section("Parts", tmp_path)
+        == "\nparts\n\n```toml\n# not a heading\n```\n\n### Keys\n\nkeys\n\n"
+    )
+    assert section("Keys", tmp_path) == "\nkeys\n\n"
+
+
+def test_the_readme_is_a_front_page_linking_every_page_of_docs() -> None:
+    """A new user reads the README in a few minutes and finds every page of docs/ in its list
+    "Documentation", each with a line on what it holds."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 400
+    listed = re.findall(r"^- \[[^\]]+\]\((docs/[^)#]+\.md)\): \S", section("Documentation"), re.M)
+    docs = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").glob("*.md"))
+    assert len(docs) >= 8
+    assert sorted(listed) == docs
+
+
+def test_each_page_of_docs_opens_with_its_title_what_it_holds_and_the_way_back() -> None:
+    for page, text in pages().items():
+        if page.parts[0] != "docs":
+            continue
+        title, blank, what, *_ = text.splitlines()
+        assert title.startswith("# ") and blank == "", page
+        assert what and not what.startswith(("#", "[", "-", "`")), page
+        assert "](../README.md" in "\n".join(text.splitlines()[2:5]), page

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT, run
+from tests.docs_text import section
 
 EDITORS = ROOT / "editors"
 NODE = shutil.which("node")
@@ -162,5 +163,4 @@ def test_the_pre_commit_hooks_run_argmap_check_and_fmt_check(tmp_path: Path) -> 
     "setup", ["neovim/argmap.lua", "neovim/lspconfig.lua", "helix/languages.toml"]
 )
 def test_the_docs_show_the_setups_as_they_are(setup: str) -> None:
-    docs = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert (EDITORS / setup).read_text(encoding="utf-8") in docs
+    assert (EDITORS / setup).read_text(encoding="utf-8") in section("Your editor")

@@ -55,7 +55,7 @@ return [...document.querySelectorAll(arguments[0])].map(svg => {
 
 
 def _mkdocs(folder):  # type: ignore[no-untyped-def]
-    """A MkDocs site as the README sets one up, with the examples' two maps on its page."""
+    """A MkDocs site as docs/publishing.md sets one up, with the examples' two maps on its page."""
     page = "# The seed map\n\n```argmap file=maps/europe-central-asia.yaml\n```\n\n"
     energy = (ROOT / "examples" / "pandoc" / "report.md").read_text(encoding="utf-8")
     block = energy.split("```{.argmap", 1)[1].split("\n", 1)[1].split("```", 1)[0]

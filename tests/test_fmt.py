@@ -20,6 +20,7 @@ from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap
 from argmap.read.loader import load
 from tests.conftest import ROOT, SEED_MAP, SHARED, run
+from tests.docs_text import block
 from tests.strategies import Generated, consistent_maps
 
 PROPERTIES = settings(
@@ -281,13 +282,13 @@ def test_a_map_that_does_not_load_is_refused_with_its_diagnostics(
     assert {d.path for d in diagnostics} == {"bad.yaml"}
 
 
-def test_the_committed_maps_and_the_readme_example_are_formatted() -> None:
+def test_the_committed_maps_and_the_documentations_example_are_formatted() -> None:
     for path in sorted((ROOT / "maps").glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         assert format_text(text) == text, f"{path} is not formatted: run argmap fmt maps/"
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    example = readme.split("```yaml\nargmap: 1\n", 1)[1].split("```", 1)[0]
-    assert format_text("argmap: 1\n" + example) == "argmap: 1\n" + example
+    example = block("Writing a map", "yaml")
+    assert example.startswith("argmap: 1\n")
+    assert format_text(example) == example
 
 
 # ------------------------------------------------------------------------------ properties

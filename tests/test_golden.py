@@ -46,7 +46,8 @@ def test_committed_seed_svg_is_up_to_date() -> None:
 
 
 def test_committed_figures_are_up_to_date() -> None:
-    """The README shows the seed map as it appears in a 720-px column: these figures."""
+    """The README and docs/drawing.md show the seed map as it appears in a 720-px column:
+    these figures."""
     folder = ROOT / "maps" / "figures"
     fresh = render_figures(load(SEED_MAP), "svg", fit=720)
     committed = sorted(folder.glob("europe-central-asia*.svg"))

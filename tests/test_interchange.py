@@ -97,10 +97,10 @@ def framework(
     steps: dict[str, tuple[list[str], str]],
     attacks: dict[str, tuple[list[str], str]],
 ) -> dict[str, set[str]]:
-    """Each argument and its attackers, by the README's rules: a claim with reasons needs one
-    that holds (``unsupported:c``, attacked by each step of c, attacks c); a step or attack
-    needs all its claims (``not:m``, attacked by m, attacks it); an attack attacks its target
-    (a claim, a step or another attack)."""
+    """Each argument and its attackers, by the rules of docs/evaluation.md: a claim with
+    reasons needs one that holds (``unsupported:c``, attacked by each step of c, attacks c); a
+    step or attack needs all its claims (``not:m``, attacked by m, attacks it); an attack
+    attacks its target (a claim, a step or another attack)."""
     attackers: dict[str, set[str]] = collections.defaultdict(set)
     supported = {target for _, target in steps.values()}
     for claim in claims:

@@ -182,7 +182,7 @@ def test_an_argmap_block_inside_another_fence_stays_code(base: Path) -> None:
     assert "<svg" not in html and "argmap file=nowhere.yaml" in html
 
 
-# --- a real MkDocs site, set up as the README says ----------------------------------------
+# --- a real MkDocs site, set up as docs/publishing.md says --------------------------------
 
 
 def test_mkdocs_builds_a_site_with_the_seed_map_inline(tmp_path: Path) -> None:

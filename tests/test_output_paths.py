@@ -123,7 +123,7 @@ def test_several_maps_into_a_file_name_is_a_usage_error(maps: Path, tmp_path: Pa
 # --- the Python API -----------------------------------------------------------------------
 
 
-def test_save_makes_missing_folders_as_the_readme_shows(tmp_path: Path) -> None:
+def test_save_makes_missing_folders_as_the_api_page_shows(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "maps", tmp_path / "maps")
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     (tmp_path / "pyproject.toml").touch()  # one project holds maps and seeds, as the repository

@@ -165,5 +165,5 @@ def test_a_save_with_an_error_shows_it_and_a_fix_shows_the_new_drawing(
     }  # fmt: skip
     (ARTIFACTS / "preview-latency.json").write_text(json.dumps(report, indent=2) + "\n")
     print("preview latency:", report)
-    # Within a second even on a busy machine; the README's 300 ms is measured, not asserted.
+    # Within a second even on a busy machine; docs/editing.md's times are measured, not asserted.
     assert all(max(values) < 1000 for values in latencies.values()), report

@@ -1,7 +1,7 @@
-"""The README's examples run: every ``sh`` and ``python`` block, in a copy of the repository, as
-a new user would type them after the Quick start. A block that cannot run here says so on the
-line before it, ``<!-- readme-test: not run: REASON -->`` (the installation itself, which
-``.ci/run`` runs; files that are not in the repository)."""
+"""The examples of the README and of every page of docs/ run: every ``sh`` and ``python``
+block, in a copy of the repository, as a new user would type them after the Quick start. A block
+that cannot run here says so on the line before it, ``<!-- readme-test: not run: REASON -->``
+(the installation itself, which ``.ci/run`` runs; files that are not in the repository)."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from click.testing import CliRunner
 from argmap.cli import main
 
 from .conftest import ROOT
+from .docs_text import block, pages, section
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
 #: A fenced block: the line before it, its language and its text.
 BLOCK = re.compile(r"^(?P<before>[^\n]*)\n```(?P<lang>\w*)\n(?P<body>.*?)^```$", re.M | re.S)
 NOT_RUN = re.compile(r"<!-- readme-test: not run: (?P<why>[^>]+?) -->")
@@ -31,23 +31,25 @@ LEFT_OUT = shutil.ignore_patterns(
 BIN = Path(sys.executable).parent
 
 
-def blocks() -> list[tuple[str, str, str | None]]:
-    """Each ``sh`` and ``python`` block of the README: its language, text, and why it is not
-    run (None: it is)."""
+def blocks() -> list[tuple[str, str, str, str | None]]:
+    """Each ``sh`` and ``python`` block of the README and docs/: its page, language, text, and
+    why it is not run (None: it is)."""
     found = []
-    for block in BLOCK.finditer(README):
-        if block["lang"] in ("sh", "python"):
-            why = NOT_RUN.search(block["before"])
-            found.append((block["lang"], block["body"], why["why"] if why else None))
+    for page, text in pages().items():
+        for fenced in BLOCK.finditer(text):
+            if fenced["lang"] in ("sh", "python"):
+                why = NOT_RUN.search(fenced["before"])
+                found.append((page.as_posix(), fenced["lang"], fenced["body"], why and why["why"]))
     return found
 
 
-RUN = [(lang, body) for lang, body, why in blocks() if why is None]
+RUN = [(page, lang, body) for page, lang, body, why in blocks() if why is None]
 
 
 def test_the_readme_has_examples_to_run_and_says_why_others_are_not() -> None:
     assert len(RUN) >= 4
-    assert sorted(why for _, _, why in blocks() if why) == [
+    assert {page for page, _, _ in RUN} >= {"README.md", "docs/api.md", "docs/editing.md"}
+    assert sorted(why for *_, why in blocks() if why) == [
         "a server that runs until Ctrl-C",
         "it is the installation itself, which .ci/run runs",
         "it needs Node.js, the network and VS Code",
@@ -70,9 +72,11 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("lang", "body"), RUN, ids=[f"{lang}-{n}" for n, (lang, _) in enumerate(RUN, 1)]
+    ("page", "lang", "body"),
+    RUN,
+    ids=[f"{page}-{lang}-{n}" for n, (page, lang, _) in enumerate(RUN, 1)],
 )
-def test_the_readme_example_runs(clone: Path, lang: str, body: str) -> None:
+def test_the_example_runs(clone: Path, page: str, lang: str, body: str) -> None:
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
     env.pop("PYTHONPATH", None)
     command = ["bash", "-euo", "pipefail", "-c", body] if lang == "sh" else [sys.executable, "-"]
@@ -92,11 +96,11 @@ def test_the_readme_example_runs(clone: Path, lang: str, body: str) -> None:
 def test_the_check_example_is_what_check_says_of_the_map_written_above(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The output under "Checks and their codes" is that of the map of "Writing a map", saved as
-    maps/energy.yaml, with the two slips the output names: a reader who makes them sees it."""
-    written = README.split("## Writing a map", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
-    shown = README.split("## Checks and their codes", 1)[1].split("```text\n", 1)[1]
-    shown = shown.split("```", 1)[0]
+    """The output under the README's "Checking a map" is that of the map of "Writing a map",
+    saved as maps/energy.yaml, with the two slips the output names: a reader who makes them
+    sees it."""
+    written = block("Writing a map", "yaml")
+    shown = block("Checking a map", "text")
     slipped = written.replace("[supplier, europe-needs-energy]", "[suplier, europe-needs-energy]")
     slipped = slipped.replace("our abilities to import", "our ability to import")
     assert slipped.count("suplier") == slipped.count("our ability ") == 1
@@ -108,3 +112,23 @@ def test_the_check_example_is_what_check_says_of_the_map_written_above(
     result = CliRunner().invoke(main, ["check", "maps/energy.yaml"])
     assert result.exit_code == 1
     assert result.stderr == shown
+
+
+def test_the_render_example_prints_what_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's "Drawing a map": its commands, run on the seed map, say what they wrote, as
+    the output shown under them."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "maps", tmp_path / "maps", ignore=LEFT_OUT)
+    (tmp_path / "pyproject.toml").touch()
+    monkeypatch.chdir(tmp_path)
+    commands = block("Drawing a map", "sh").splitlines()
+    said = ""
+    for command in commands:
+        assert command.startswith("argmap ")
+        result = CliRunner().invoke(main, command.split("#")[0].split()[1:])
+        assert result.exit_code == 0, result.output
+        said += result.stderr
+    assert said == block("Drawing a map", "text")
+    assert "--fit 720" in section("Drawing a map")

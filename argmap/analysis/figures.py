@@ -1,7 +1,7 @@
 """A map's shape + node sizes + a budget → its figures in reading order: what each draws and how.
 Pure: no Graphviz.
 
-The split (README.md, "Maps in documents", says why):
+The split (docs/drawing.md, "Fitted to a column, split into figures", says why):
 
 1. **Carve** each root's tree (:mod:`argmap.analysis.carve`): the claims whose subtree is too
    big top figures of their own; on a page, a tree taller than the page has its tallest path

@@ -46,11 +46,12 @@ def coverage(files: tuple[str, ...], html_out: str | None, source_root: str | No
 
     Lists the source's sentences with their line, how much of each the quotes cover and the
     claims quoting it; then the lines that are not prose (headlines, captions, page
-    furniture), which are not counted; then the share of sentences quoted. The README says
-    how furniture is told apart; a map can name more under 'source: ignore:'. A folder
-    (DIR) stands for every map under it, as for render: each map's report comes under its
-    path, maps without a source are passed over, and a row a map ends the run. A - reads a
-    map from standard input (its source found from the current folder, as for a map there).
+    furniture), which are not counted; then the share of sentences quoted. docs/evaluation.md
+    ("Coverage") says how furniture is told apart; a map can name more under 'source:
+    ignore:'. A folder (DIR) stands for every map under it, as for render: each map's report
+    comes under its path, maps without a source are passed over, and a row a map ends the
+    run. A - reads a map from standard input (its source found from the current folder, as
+    for a map there).
     Exit status: 0 shown, 1 a map has errors (shown all the same), 2 a file could not be
     read or written (or the one map named has no source).
 

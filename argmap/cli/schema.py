@@ -12,7 +12,7 @@ from argmap.schema import schema_text
 def schema() -> None:
     """Print the JSON Schema of the map format, for editors' completion and validation.
 
-    Save it beside your maps and name it in the first line of a map (see the README);
+    Save it beside your maps and name it in the first line of a map (see docs/editing.md);
     editors with a YAML language server (VS Code's YAML extension, Neovim, JetBrains
     IDEs) then complete keys and flag mistakes as you type.
 
