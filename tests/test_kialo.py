@@ -19,6 +19,7 @@ from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap, Claim, Kind, Ref, Role
 
 from .conftest import SEED_MAP
+from .docs_text import block
 from .strategies import argument_maps
 
 CARS = """\
@@ -305,3 +306,15 @@ def test_any_map_exports_to_a_discussion_that_imports_clean(amap: ArgumentMap) -
     )
     checked = check_bytes(dump(imported.map).encode("utf-8"), "m.yaml")
     assert not [d for d in checked.diagnostics if d.severity.value == "error"], checked.diagnostics
+
+
+def test_the_documented_example_imports_as_the_docs_say() -> None:
+    amap = _read(block("From Kialo", "text")).map
+    thesis = _claim(amap, "All cars")
+    pollute, dust = _claim(amap, "Electric cars do not"), _claim(amap, "Their tyres")
+    healthier, cost = _claim(amap, "Cities would"), _claim(amap, "Electric cars cost")
+    assert thesis.thesis and pollute.url == "https://example.org/study"
+    assert _reasons(thesis) == [[pollute.id], [healthier.id]]
+    assert _reasons(healthier) == [[pollute.id]]  # 1.2.1 repeats 1.1
+    assert _objections(thesis) == [[cost.id]] and _objections(pollute) == [[dust.id]]
+    assert check_bytes(dump(amap).encode(), "m.yaml").ok
