@@ -43,12 +43,12 @@ SEED_JSON = json_format.write(SEED).text
 
 def inside(diagnostic: Diagnostic, data: bytes, json_map: bool) -> bool:
     """Whether a diagnostic's place is in the file: a line of it (or the one just past its
-    end), a column of that line or just past it. Lines end at '\\n' in JSON; in YAML as
-    editors end them (also at '\\r'), but a character refused before parsing (AM001, some
+    end), a column of that line or just past it. Lines end as editors end them, in JSON as
+    in YAML (also at a lone '\\r'), but a character YAML refuses before parsing (AM001, some
     AM012) is placed by lines split at '\\n' alone (argmap.lsp.positions)."""
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
-    splits = [text.split("\n")] if json_map else [re.split(r"\r\n|\r|\n", text)]
-    if diagnostic.code in ("AM001", "AM012"):
+    splits = [re.split(r"\r\n|\r|\n", text)]
+    if diagnostic.code in ("AM001", "AM012") and not json_map:
         splits.append(text.split("\n"))
     line, column = diagnostic.span.line, diagnostic.span.column
     return any(
