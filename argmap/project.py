@@ -11,10 +11,12 @@ part of it, unless the file that names the path is in that hidden folder itself.
 
 from __future__ import annotations
 
-import difflib
+import itertools
 import os
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
+
+from argmap.read.suggest import closest_once
 
 #: What marks a folder as a project's root: the nearest one above a map holding one of these.
 PROJECT_MARKERS = (".git", "pyproject.toml", "mkdocs.yml")
@@ -137,14 +139,14 @@ def meant(written: str, location: Path, near: Path, folders: list[str]) -> str |
         return None  # a folder argmap does not read is not listed either
     try:
         with os.scandir(location.parent) as entries:
-            names = [e.name for _, e in zip(range(MOST_NAMES), entries, strict=False)]
+            listed = list(itertools.islice(entries, MOST_NAMES))
+            names = [e.name for e in listed if not e.name.startswith(".") and e.is_file()]
     except OSError:
         return None
-    names = [n for n in names if not n.startswith(".") and os.path.isfile(location.parent / n)]
-    close = difflib.get_close_matches(location.name, names, n=1, cutoff=0.6)
-    if not close or confine(location.parent / close[0], folders, near=near) is None:
+    close = closest_once(location.name, names)
+    if close is None or confine(location.parent / close, folders, near=near) is None:
         return None
-    return str(PurePosixPath(written).with_name(close[0]))
+    return str(PurePosixPath(written).with_name(close))
 
 
 def not_found(written: str, location: Path, near: Path, folders: list[str]) -> str:
