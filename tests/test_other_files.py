@@ -216,3 +216,58 @@ def test_a_graph_on_stdin_named_no_file_is_told_to_be_imported_from_its_file(
         "this is an AIF graph, not an argmap map; import it into one from its file: "
         "argmap import aif FILE -o map.yaml [AM017]"
     ), error
+
+
+_HEAD = '{"argmap": "1", "title": "T", '
+_AB = '{"id": "a", "text": "A."}, {"id": "b", "text": "B."}'
+
+
+def _reasons(item: str) -> str:
+    """Premises a and b, and a conclusion whose one reason is ``item``."""
+    return (
+        f'"premises": [{_AB}], "conclusions": [{{"id": "c", "text": "C.", "reasons": [{item}]}}]}}'
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "told", "yaml"),
+    [
+        ('"premises": ["Russia is expanding"]}',
+         '{"id": "russia-is-expanding", "text": "Russia is expanding"}', "'- id:"),
+        ('"premises": {"supplier": {"text": "S."}}}',
+         '[{"id": "supplier", "text": "..."}]', "'- id:"),
+        ('"premises": [{"id": "", "text": "Russia is expanding now"}]}',
+         '\'"id": "russia-is-expanding-now"\'', "'id:"),
+        ('"source": "speech.txt", "premises": [{"id": "a", "text": "A."}]}',
+         '\'"source": {"path": "speech.txt"}\'', "'source:'"),
+        ('"premises": [{"id": "a", "text": "A.", "quotes": ["q"]}]}',
+         '\'"source": {"path": "..."}\'', "'source:"),
+        ('"source": {"path": "s.txt"}, "premises": [{"id": "a", "text": "A.", '
+         '"quotes": ["The sky is blue."], "implicit": true}]}', '\'"implicit": true\'',
+         "'implicit:"),
+        ('"source": {"path": "s.txt"}, "premises": [{"id": "a", "text": "A."}]}',
+         '\'"implicit": true\'', "'implicit:"),
+        (_reasons('"a, b"'),
+         'write ["a", "b"] for one linked reason', "(- a)"),
+        (f'"premises": [{_AB}, {{"id": "d", "text": "D.", "objections": ["a, b"]}}]}}',
+         'or {"claims": ["a", "b"]} for one linked objection', "'claims:"),
+        (_reasons('"a - b"'),
+         'write each id as an item of its own ("a", "b")', "'- a'"),
+    ],
+)  # fmt: skip
+def test_the_hints_for_a_json_map_are_written_in_json(
+    tmp_path: Path, written: str, told: str, yaml: str
+) -> None:
+    """What a hint shows to write is JSON in a .json map (it was YAML: '- id: supplier')."""
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / "s.txt").write_text("The sky is blue.\n", encoding="utf-8")
+    text = _HEAD + written
+    assert json.loads(text)
+    [diagnostic] = check_bytes(text.encode(), str(tmp_path / "m.json")).diagnostics
+    assert told in diagnostic.message and yaml not in diagnostic.message, diagnostic.message
+
+
+def test_the_version_hint_of_a_json_map_is_written_in_json() -> None:
+    text = '{"argmap": "2", "title": "T", "premises": [{"id": "a", "text": "A."}]}'
+    [diagnostic] = check_bytes(text.encode(), "m.json").diagnostics
+    assert diagnostic.message.endswith('(write \'"argmap": "1"\')')
