@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import collections
 import difflib
-import heapq
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 CUTOFF = 0.6  # the similarity a name needs (difflib's ratio) to be suggested
 CANDIDATES = 12  # names compared with a word, at most, among many
@@ -73,33 +72,6 @@ class Names:
         return self._index
 
 
-def _tuple_runs(word: str) -> set[tuple[str, str, str]]:
-    """:func:`_runs` as tuples of characters, which ``zip`` makes at C speed."""
-    marked = f"\0{word}\0"
-    return set(zip(marked, marked[1:], marked[2:], strict=False))
-
-
-def closest_once(word: str, names: Sequence[str], cutoff: float = CUTOFF) -> str | None:
-    """The name most like ``word`` (difflib's ratio, at least ``cutoff``), or None, for names
-    asked about once (a folder's, for a path): no index is built. With :data:`FEW` names or
-    fewer all are compared, as ``get_close_matches`` compares them; among more, only the
-    :data:`CANDIDATES` sharing the largest part of their runs of three letters with ``word``
-    (Dice's coefficient of the runs), so that 1,000 long names alike cost a few milliseconds,
-    not a full comparison each (a second and more).
-
-    >>> closest_once("speach.txt", ["budget.txt", "speech.txt"])
-    'speech.txt'
-    """
-    candidates = names
-    if len(names) > FEW:
-        runs = _tuple_runs(word)
-        shared = [len(runs & other) / (len(runs) + len(other)) for other in map(_tuple_runs, names)]
-        best = heapq.nlargest(CANDIDATES, range(len(names)), key=shared.__getitem__)
-        candidates = [names[number] for number in sorted(best)]
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff)
-    return close[0] if close else None
-
-
 def did_you_mean(word: str, names: Iterable[str] | Names) -> str:
     """``; did you mean 'NAME'?`` for the closest name, or nothing when none is close."""
     known = names if isinstance(names, Names) else Names(names)
@@ -107,4 +79,4 @@ def did_you_mean(word: str, names: Iterable[str] | Names) -> str:
     return f"; did you mean '{close}'?" if close is not None else ""
 
 
-__all__ = ["CANDIDATES", "CUTOFF", "FEW", "LONGEST", "Names", "closest_once", "did_you_mean"]
+__all__ = ["CANDIDATES", "CUTOFF", "FEW", "LONGEST", "Names", "did_you_mean"]
