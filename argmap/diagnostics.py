@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import re
 import shlex
 import unicodedata
 import warnings
@@ -26,6 +27,33 @@ class Span:
 
     def __str__(self) -> str:
         return f"{self.line}:{self.column}"
+
+
+#: Where a line ends, as editors, the Language Server Protocol and YAML count lines: at CR LF,
+#: LF or a lone CR (U+2028, U+2029 and U+0085, which YAML alone counts, are inside a line).
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """The offsets where the lines of ``text`` start (see :data:`LINE_BREAK`).
+
+    >>> line_starts("a\\rb\\r\\nc\\nd")
+    [0, 2, 5, 7]
+    """
+    return [0, *(found.end() for found in LINE_BREAK.finditer(text))]
+
+
+def span_at(text: str, offset: int) -> Span:
+    """The place of the character at ``offset`` in ``text``, its line counted as editors count
+    them (see :data:`LINE_BREAK`), its column in characters.
+
+    >>> print(span_at("a\\rb\\r\\nc", 5), span_at("ab", 2))
+    3:1 1:3
+    """
+    breaks = text.count("\n", 0, offset) + text.count("\r", 0, offset)
+    breaks -= text.count("\r\n", 0, offset)
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    return Span(breaks + 1, offset - start + 1)
 
 
 #: Every diagnostic code argmap emits, with its severity and a one-line summary.

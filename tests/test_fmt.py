@@ -461,6 +461,29 @@ def test_fmt_stdin_writes_the_formatted_map_on_stdout() -> None:
     assert (check.exit_code, check.stdout) == (1, "")
 
 
+def test_fmt_stdin_named_as_a_json_map_is_laid_out_as_json() -> None:
+    """An editor formats a .json map's buffer through stdin, naming its file as Prettier's
+    --stdin-filepath and Ruff's --stdin-filename do: it was read as YAML (any JSON is YAML)
+    and came back as YAML, which the .json file cannot be."""
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+    from argmap.fmt.formatter import format_json
+
+    messy = '{"title": "T", "argmap": "1", "premises": [{"text": "A", "id": "a"}]}'
+    named = ["fmt", "--stdin-filename", "maps/m.json", "-"]
+    result = CliRunner().invoke(main, named, input=messy)
+    assert (result.exit_code, result.stdout) == (0, format_json(messy, "m.json"))
+    assert result.stdout.startswith('{\n  "argmap": "1",')
+    broken = CliRunner().invoke(main, named, input='{"argmap": "1",\n "title": [}\n')
+    assert (broken.exit_code, broken.stdout) == (1, "")
+    assert broken.stderr.startswith("maps/m.json:2:12: error: JSON syntax error")
+    yaml = CliRunner().invoke(main, ["fmt", "--stdin-filename", "m.yaml", "-"], input=messy)
+    assert (yaml.exit_code, yaml.stdout) == (0, format_text(messy))
+    alone = CliRunner().invoke(main, ["fmt", "--stdin-filename", "m.json", "m.json"])
+    assert alone.exit_code == 2 and "add -" in alone.stderr
+
+
 def test_fmt_stdin_larger_than_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     from click.testing import CliRunner
 

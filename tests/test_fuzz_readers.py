@@ -41,20 +41,15 @@ assert SEED is not None
 SEED_JSON = json_format.write(SEED).text
 
 
-def inside(diagnostic: Diagnostic, data: bytes, json_map: bool) -> bool:
+def inside(diagnostic: Diagnostic, data: bytes) -> bool:
     """Whether a diagnostic's place is in the file: a line of it (or the one just past its
-    end), a column of that line or just past it. Lines end at '\\n' in JSON; in YAML as
-    editors end them (also at '\\r'), but a character refused before parsing (AM001, some
-    AM012) is placed by lines split at '\\n' alone (argmap.lsp.positions)."""
+    end), a column of that line or just past it; lines end as editors end them, in JSON as in
+    YAML, for every code (also at a lone '\\r')."""
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
-    splits = [text.split("\n")] if json_map else [re.split(r"\r\n|\r|\n", text)]
-    if diagnostic.code in ("AM001", "AM012"):
-        splits.append(text.split("\n"))
+    lines = re.split(r"\r\n|\r|\n", text)
     line, column = diagnostic.span.line, diagnostic.span.column
-    return any(
-        (line == len(lines) + 1 and column == 1)
-        or (1 <= line <= len(lines) and 1 <= column <= len(lines[line - 1]) + 1)
-        for lines in splits
+    return (line == len(lines) + 1 and column == 1) or (
+        1 <= line <= len(lines) and 1 <= column <= len(lines[line - 1]) + 1
     )
 
 
@@ -157,7 +152,7 @@ def test_any_bytes_checked_as_a_json_map_are_told_in_place(data: bytes, name: st
     checked = check_bytes(data, name)
     assert checked.ok or checked.diagnostics
     for diagnostic in checked.diagnostics:
-        assert inside(diagnostic, data, json_map=True), (str(diagnostic), data)
+        assert inside(diagnostic, data), (str(diagnostic), data)
 
 
 @FUZZ
@@ -317,4 +312,4 @@ def test_text_wrapped_by_hand_is_told_in_place(data: bytes) -> None:
     checked = check_bytes(data, "m.yaml")
     assert checked.ok or checked.diagnostics
     for diagnostic in checked.diagnostics:
-        assert inside(diagnostic, data, json_map=False), (str(diagnostic), data)
+        assert inside(diagnostic, data), (str(diagnostic), data)

@@ -100,6 +100,21 @@ def test_non_utf8_position_counts_characters_not_bytes() -> None:
     assert codes("title: é".encode() + b"\xff\n") == [(1, 9, "AM001")]
 
 
+@pytest.mark.parametrize("end", [b"\r", b"\r\n", b"\n"])
+@pytest.mark.parametrize(
+    ("bad", "code"),
+    [(b"\x07", "AM012"), ("\ufffe".encode(), "AM012"), (b"\xff", "AM001")],
+)
+def test_a_character_refused_before_parsing_is_told_on_the_line_an_editor_shows(
+    end: bytes, bad: bytes, code: str
+) -> None:
+    """A control character or U+FFFE (which libyaml refuses before parsing) and a byte that is
+    not UTF-8 are told where an editor shows them, also in a file whose lines end at a lone
+    CR (they were told on line 1, lines counted at LF alone)."""
+    data = end.join([b"argmap: 1", b"title: T", b"premises:", b"  - id: a", b"    text: A" + bad])
+    assert codes(data + end) == [(5, 12, code)]
+
+
 def test_all_shape_errors_at_once() -> None:
     data = b"argmap: 1\ntitle: t\npremises:\n  - id: a\n    txt: x\n  - id: b\n    text: [x]\n"
     assert codes(data) == [(4, 5, "AM011"), (5, 5, "AM009"), (7, 11, "AM010")]

@@ -4,13 +4,16 @@ read maps (check, render, fmt): read as what they are, never as YAML they are no
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from argmap.api import check_bytes
 from argmap.cli import main
+from argmap.diagnostics import Diagnostic
 from argmap.formats.sniff import sniff
 
 from .conftest import run
@@ -87,6 +90,46 @@ def test_a_json_map_is_checked_as_json(tmp_path: Path, monkeypatch: pytest.Monke
     assert bad.exit_code == 1
     assert bad.output.startswith("bad.json:2:") and "JSON syntax error" in bad.output
     assert "YAML" not in bad.output
+
+
+#: Where an editor (and the Language Server Protocol) ends a line.
+EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+#: One map with a slip (a key 'colour' a premise has not), as YAML and as JSON, a line a list.
+SLIPPED = {
+    "m.yaml": ["argmap: 1", "title: T", "premises:", "  - id: a", "    text: A.",
+               "    colour: red"],
+    "m.json": ['{"argmap": "1",', ' "title": "T",', ' "premises": [', '  {"id": "a",',
+               '   "text": "A.",', '   "colour": "red"}]}'],
+}  # fmt: skip
+
+
+def shown_at(text: str, diagnostic: Diagnostic) -> str:
+    """What an editor shows from a diagnostic's place to the end of that line."""
+    line = EDITOR_BREAK.split(text)[diagnostic.span.line - 1]
+    return line[diagnostic.span.column - 1 :]
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
+@pytest.mark.parametrize(
+    ("name", "slip", "fault", "code", "token"),
+    [
+        ("m.yaml", "", "", "AM009", "colour"),
+        ("m.json", "", "", "AM009", '"colour"'),
+        ("m.json", '"red"}', '"red",}', "AM002", ",}"),  # a trailing comma
+        ("m.json", '"red"}', '"red" "blue"}', "AM002", '"blue"'),  # a comma missing
+        ("m.json", '"A."', '"A\\ud800"', "AM012", '"A\\ud800"'),  # half a surrogate pair
+    ],
+)
+def test_a_map_is_told_at_the_line_an_editor_shows_whatever_its_line_ends(
+    name: str, slip: str, fault: str, code: str, token: str, end: str
+) -> None:
+    """Lines end at CR LF, LF or a lone CR (an old Mac file), in a JSON map as in a YAML one
+    and as editors count them: a JSON map's places were counted at LF alone, so a file of CR
+    line ends was told all on its line 1."""
+    text = end.join(SLIPPED[name]).replace(slip, fault, 1) + end
+    [diagnostic] = check_bytes(text.encode(), name).diagnostics
+    assert diagnostic.code == code
+    assert shown_at(text, diagnostic).startswith(token), (str(diagnostic), token)
 
 
 @pytest.mark.parametrize(("name", "content"), [
@@ -173,3 +216,58 @@ def test_a_graph_on_stdin_named_no_file_is_told_to_be_imported_from_its_file(
         "this is an AIF graph, not an argmap map; import it into one from its file: "
         "argmap import aif FILE -o map.yaml [AM017]"
     ), error
+
+
+_HEAD = '{"argmap": "1", "title": "T", '
+_AB = '{"id": "a", "text": "A."}, {"id": "b", "text": "B."}'
+
+
+def _reasons(item: str) -> str:
+    """Premises a and b, and a conclusion whose one reason is ``item``."""
+    return (
+        f'"premises": [{_AB}], "conclusions": [{{"id": "c", "text": "C.", "reasons": [{item}]}}]}}'
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "told", "yaml"),
+    [
+        ('"premises": ["Russia is expanding"]}',
+         '{"id": "russia-is-expanding", "text": "Russia is expanding"}', "'- id:"),
+        ('"premises": {"supplier": {"text": "S."}}}',
+         '[{"id": "supplier", "text": "..."}]', "'- id:"),
+        ('"premises": [{"id": "", "text": "Russia is expanding now"}]}',
+         '\'"id": "russia-is-expanding-now"\'', "'id:"),
+        ('"source": "speech.txt", "premises": [{"id": "a", "text": "A."}]}',
+         '\'"source": {"path": "speech.txt"}\'', "'source:'"),
+        ('"premises": [{"id": "a", "text": "A.", "quotes": ["q"]}]}',
+         '\'"source": {"path": "..."}\'', "'source:"),
+        ('"source": {"path": "s.txt"}, "premises": [{"id": "a", "text": "A.", '
+         '"quotes": ["The sky is blue."], "implicit": true}]}', '\'"implicit": true\'',
+         "'implicit:"),
+        ('"source": {"path": "s.txt"}, "premises": [{"id": "a", "text": "A."}]}',
+         '\'"implicit": true\'', "'implicit:"),
+        (_reasons('"a, b"'),
+         'write ["a", "b"] for one linked reason', "(- a)"),
+        (f'"premises": [{_AB}, {{"id": "d", "text": "D.", "objections": ["a, b"]}}]}}',
+         'or {"claims": ["a", "b"]} for one linked objection', "'claims:"),
+        (_reasons('"a - b"'),
+         'write each id as an item of its own ("a", "b")', "'- a'"),
+    ],
+)  # fmt: skip
+def test_the_hints_for_a_json_map_are_written_in_json(
+    tmp_path: Path, written: str, told: str, yaml: str
+) -> None:
+    """What a hint shows to write is JSON in a .json map (it was YAML: '- id: supplier')."""
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / "s.txt").write_text("The sky is blue.\n", encoding="utf-8")
+    text = _HEAD + written
+    assert json.loads(text)
+    [diagnostic] = check_bytes(text.encode(), str(tmp_path / "m.json")).diagnostics
+    assert told in diagnostic.message and yaml not in diagnostic.message, diagnostic.message
+
+
+def test_the_version_hint_of_a_json_map_is_written_in_json() -> None:
+    text = '{"argmap": "2", "title": "T", "premises": [{"id": "a", "text": "A."}]}'
+    [diagnostic] = check_bytes(text.encode(), "m.json").diagnostics
+    assert diagnostic.message.endswith('(write \'"argmap": "1"\')')

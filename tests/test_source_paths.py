@@ -4,7 +4,10 @@ slip in the file's name), and never points outside the project or into a hidden 
 
 from __future__ import annotations
 
+import difflib
 import os
+import random
+import string
 from pathlib import Path
 
 import pytest
@@ -125,3 +128,33 @@ def test_a_folder_outside_the_project_is_never_listed(
     assert meant(str(outside / "speach.txt"), outside / "speach.txt", near, folders) is None
     assert meant("../seeds/.hidden/x.txt", project / "seeds/.hidden/x.txt", near, folders) is None
     assert listed == []
+
+
+def test_a_slip_among_many_alike_long_names_is_told_comparing_few_in_full(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder of 1,000 files whose long names differ in a few letters (exports, scans): each
+    name was compared in full with the missing one (difflib's ratio, 1.5 s in all, asked again
+    at each request of the language server); now only the few that share most runs of letters
+    with it are, and the name meant is still found."""
+    seeds = project / "seeds"
+    rng = random.Random(3)
+    letters = string.ascii_letters + string.digits + "-_"
+    base = [rng.choice(letters) for _ in range(236)]
+    names = []
+    for _ in range(1000):
+        name = list(base)
+        for _ in range(10):
+            name[rng.randrange(len(name))] = rng.choice(letters)
+        names.append("".join(name) + ".txt")
+    for name in names:
+        (seeds / name).touch()
+    wanted = names[617]
+    compared: list[str] = []
+    ratio = difflib.SequenceMatcher.ratio
+    monkeypatch.setattr(
+        difflib.SequenceMatcher, "ratio", lambda self: compared.append(self.b) or ratio(self)
+    )
+    message = problem(project, "../seeds/" + wanted[:100] + wanted[101:])
+    assert message.endswith(f"; did you mean '../seeds/{wanted}'?")
+    assert 1 <= len(set(compared)) <= 20  # names compared in full (each twice, by difflib)

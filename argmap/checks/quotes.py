@@ -44,7 +44,7 @@ def quotes_have_source(context: Context) -> Iterator[Finding]:
                 "AM111",
                 claim.where("quotes"),
                 f"'{claim.id}' has quotes but the map has no source to check them against; "
-                "add 'source: {path: ...}'",
+                f"add '{context.syntax.entry('source', {'path': '...'})}'",
             )
 
 
@@ -189,7 +189,7 @@ def implicit_unquoted(context: Context) -> Iterator[Finding]:
                 "AM115",
                 claim.where("implicit"),
                 f"'{claim.id}' is marked implicit but quotes the text; a claim the text states "
-                "is not implicit: drop the quotes or 'implicit: true'",
+                f"is not implicit: drop the quotes or '{context.syntax.entry('implicit', True)}'",
             )
 
 
@@ -223,7 +223,8 @@ def grounded(context: Context) -> Iterator[Finding]:
                 "AM204",
                 claim.where("id"),
                 f"{claim.kind.value} '{claim.id}' has no quotes; quote the passage it rests on, "
-                "or mark it 'implicit: true' if the text does not state it",
+                f"or mark it '{context.syntax.entry('implicit', True)}' if the text does not "
+                "state it",
             )
 
 

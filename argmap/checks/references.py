@@ -9,6 +9,7 @@ from argmap.diagnostics import clip
 from argmap.model import Claim, Link, Ref, Relation, walk
 from argmap.model.keys import ID_PATTERN, ascii_slug
 from argmap.read.suggest import LONGEST, Names
+from argmap.read.syntax import YAML, Syntax
 
 _ROLES = {
     Link.SUPPORT: "reason",
@@ -49,7 +50,7 @@ def known_references(context: Context) -> Iterator[Finding]:
     for relation in context.relations:
         for ref in relation.claims:
             if ref.id not in known:
-                hints = hints or Hints(context.map.claims, known, context.lines)
+                hints = hints or Hints(context.map.claims, known, context.lines, context.syntax)
                 role = _ROLES[relation.link]
                 yield Finding(
                     "AM103",
@@ -70,12 +71,20 @@ def owner(relation: Relation) -> str:
     return f"to {_ROLES[on.link]} {made} {owner(on)}"
 
 
-#: How to write several ids that were written as one, ``a, b``, by the role of the list.
+#: How to write several ids that were written as one, ``a, b``, by the role of the list:
+#: ``{ids}`` is the list of them, ``{linked}`` the linked objection, as the map is written.
 _SEVERAL = {
-    "reason": "write [{ids}] for one linked reason (they support only together), or each on a "
+    "reason": "write {ids} for one linked reason (they support only together), or each on a "
     "line of its own (- {first}) for {n} reasons",
-    "objection": "write [{ids}] for {n} objections, or 'claims: [{ids}]' for one linked objection",
-    "contradiction": "write [{ids}] for {n} claims it contradicts",
+    "objection": "write {ids} for {n} objections, or '{linked}' for one linked objection",
+    "contradiction": "write {ids} for {n} claims it contradicts",
+}
+#: The same in a map read from JSON.
+_SEVERAL_JSON = {
+    "reason": "write {ids} for one linked reason (they support only together), or {each} "
+    "(each an item of its own) for {n} reasons",
+    "objection": "write {ids} for {n} objections, or {linked} for one linked objection",
+    "contradiction": "write {ids} for {n} claims it contradicts",
 }
 
 
@@ -83,10 +92,17 @@ class Hints:
     """What the writer of an unknown reference probably meant, worked out from the map's ids
     once, so that each unknown reference costs about the same however many claims there are."""
 
-    def __init__(self, claims: tuple[Claim, ...], known: set[str], lines: list[str] | None) -> None:
+    def __init__(
+        self,
+        claims: tuple[Claim, ...],
+        known: set[str],
+        lines: list[str] | None,
+        syntax: Syntax = YAML,
+    ) -> None:
         ids = [claim.id for claim in claims]
         self.known = known
         self.lines = lines
+        self.syntax = syntax
         self.by_slug = {ascii_slug(claim_id): claim_id for claim_id in reversed(ids)}
         self.names = Names(ids)
 
@@ -108,10 +124,20 @@ class Hints:
         to write it."""
         name = ref.id
         meant = self.meant(name)
+        syntax = self.syntax
+        if len(meant) > 1 and " - " in name and syntax.json:
+            each = ", ".join(map(syntax.value, meant))
+            return f"; it reads as one item: write each id as an item of its own ({each})"
         if len(meant) > 1 and " - " in name:
             return _joined(ref, meant, self.lines)
         if len(meant) > 1:
-            return "; " + _SEVERAL[role].format(ids=", ".join(meant), first=meant[0], n=len(meant))
+            if syntax.json:  # a linked objection is a mapping of its own in JSON
+                template, linked = _SEVERAL_JSON[role], syntax.value({"claims": meant})
+            else:
+                template, linked = _SEVERAL[role], syntax.entry("claims", meant)
+            each = ", ".join(map(syntax.value, meant))
+            ids, first, n = syntax.value(meant), meant[0], len(meant)
+            return "; " + template.format(ids=ids, linked=linked, each=each, first=first, n=n)
         if not meant:
             return ""
         if ascii_slug(meant[0]) != ascii_slug(name):

@@ -25,6 +25,7 @@ from argmap.analysis.evaluate import Evaluation, evaluate
 from argmap.diagnostics import CODES, Span
 from argmap.model import ArgumentMap, Claim, Link, Relation, relations
 from argmap.read.source import SourceText
+from argmap.read.syntax import YAML, Syntax
 
 
 class Stage(enum.IntEnum):
@@ -59,14 +60,20 @@ class Finding:
 class Context:
     """A map under check, its source text (None when it has none or it could not be read),
     the bytes of the map as written (None when it was not read from a file: a UTF-8 file, as
-    it loaded), and what several checks compute from them, each worked out once."""
+    it loaded), the syntax its hints are written in (YAML, or JSON for a map read from JSON),
+    and what several checks compute from them, each worked out once."""
 
     def __init__(
-        self, amap: ArgumentMap, source: SourceText | None = None, written: bytes | None = None
+        self,
+        amap: ArgumentMap,
+        source: SourceText | None = None,
+        written: bytes | None = None,
+        syntax: Syntax = YAML,
     ) -> None:
         self.map = amap
         self.source = source
         self.written = written
+        self.syntax = syntax
 
     @functools.cached_property
     def lines(self) -> list[str] | None:

@@ -7,6 +7,7 @@ from argmap.checks.registry import BLOCKING, Check, Context, Stage
 from argmap.diagnostics import Diagnostic
 from argmap.model import ArgumentMap
 from argmap.read.source import SourceText
+from argmap.read.syntax import Syntax
 
 #: Every check, in the order they run within a stage.
 CHECKS: tuple[Check, ...] = (
@@ -31,7 +32,7 @@ def check(
     messages that show how a line was written. The checks of a later :class:`Stage` run
     only when no earlier one found an error that would make them mislead (:data:`BLOCKING`).
     """
-    context = Context(amap, source, written)
+    context = Context(amap, source, written, Syntax.of(path))
     found: list[Diagnostic] = []
     for stage in Stage:
         if any(d.code in BLOCKING for d in found):

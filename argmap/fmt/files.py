@@ -17,7 +17,7 @@ import attrs
 
 from argmap.batch.jobs import NO_MAPS, find_maps
 from argmap.diagnostics import Diagnostic, MapError, UsageError
-from argmap.fmt.formatter import LayoutError, format_map, format_text
+from argmap.fmt.formatter import LayoutError, format_map
 from argmap.formats.sniff import foreign
 from argmap.io import read_file, write_atomic
 from argmap.read.yamltree import decode
@@ -90,12 +90,18 @@ def format_file(path: str, *, write: bool = True, diff: bool = False) -> Outcome
 
 
 def format_stdin(
-    text: str, *, check: bool, echo: Callable[[str], None], out: Callable[[str], None]
+    text: str,
+    path: str = "<stdin>",
+    *,
+    check: bool,
+    echo: Callable[[str], None],
+    out: Callable[[str], None],
 ) -> int:
     """``argmap fmt -``, for editors' formatter commands: the map's text on stdin, the
-    formatted text on stdout (unless ``check``); nothing on stdout when it does not load."""
+    formatted text on stdout (unless ``check``); nothing on stdout when it does not load.
+    ``path`` names the map in messages, and a ``.json`` one is laid out as JSON."""
     try:
-        formatted = format_text(text, "<stdin>")
+        formatted = format_map(text, path)
     except MapError as exc:
         for diagnostic in exc.diagnostics:
             echo(str(diagnostic))

@@ -23,15 +23,8 @@ _WORD = re.compile(r"[^\s]+|\t+")  # a word, or tabs (where YAML wants spaces)
 
 
 def offset_of(document: Document, diagnostic: Diagnostic) -> int:
-    """Where a diagnostic is, as an offset into the document's text.
-
-    Spans count lines as editors do, except those of a file that is not UTF-8 (AM001) and of
-    a character libyaml refuses outright (AM012 at that character), which count "\\n" only.
-    """
-    if diagnostic.code in ("AM001", "AM012"):
-        offset = document.span_offset(diagnostic.span, yaml_lines=False)
-        if diagnostic.code == "AM001" or REFUSED.match(document.body, offset):
-            return offset
+    """Where a diagnostic is, as an offset into the document's text (every span counts lines
+    as editors do)."""
     return document.span_offset(diagnostic.span)
 
 

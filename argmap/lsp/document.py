@@ -16,11 +16,11 @@ from urllib.parse import unquote, urlsplit
 from lsprotocol import types
 
 from argmap.api import Checked, check_bytes
-from argmap.diagnostics import ArgmapError, Span
+from argmap.diagnostics import ArgmapError, Span, line_starts
 from argmap.fmt import format_text
 from argmap.fmt.formatter import format_json
 from argmap.lsp.outline import Outline, outline
-from argmap.lsp.positions import Encoding, Lines, line_starts, span_offset
+from argmap.lsp.positions import Encoding, Lines, span_offset
 from argmap.read.jsontree import in_json
 
 _MAP = re.compile(r"""^(?:argmap|"argmap"|'argmap')[ \t]*:""", re.M)
@@ -105,17 +105,12 @@ class Document:
         return types.Range(self.position(start), self.position(end))
 
     @functools.cached_property
-    def _yaml_starts(self) -> list[int]:
+    def _starts(self) -> list[int]:
         return line_starts(self.body)
 
-    @functools.cached_property
-    def _lf_starts(self) -> list[int]:
-        return line_starts(self.body, yaml_lines=False)
-
-    def span_offset(self, span: Span, *, yaml_lines: bool = True) -> int:
-        """The offset of an argmap span (see :func:`argmap.lsp.positions.line_starts`)."""
-        starts = self._yaml_starts if yaml_lines else self._lf_starts
-        return span_offset(starts, span, len(self.body))
+    def span_offset(self, span: Span) -> int:
+        """The offset of an argmap span (see :func:`argmap.diagnostics.line_starts`)."""
+        return span_offset(self._starts, span, len(self.body))
 
     def line_bounds(self, offset: int) -> tuple[int, int]:
         """Where the editor's line holding ``offset`` starts and ends (before its break)."""

@@ -2,10 +2,9 @@
 and argmap's spans (1-based lines, columns in code points) → offsets.
 
 Editors and the Language Server Protocol end a line at ``\\n``, ``\\r\\n`` or ``\\r`` only,
-and so does every :class:`argmap.diagnostics.Span` of a YAML node: argmap's reader keeps
-U+0085, U+2028 and U+2029, which libyaml alone would count as line breaks, inside their line
-(:mod:`argmap.read.yamltree`). A file that is not UTF-8, and a character libyaml refuses,
-are placed by lines split at ``\\n`` only.
+and so does every :class:`argmap.diagnostics.Span`: argmap's YAML reader keeps U+0085, U+2028
+and U+2029, which libyaml alone would count as line breaks, inside their line
+(:mod:`argmap.read.yamltree`), and its JSON reader ends lines at a lone ``\\r`` too.
 """
 
 from __future__ import annotations
@@ -16,19 +15,12 @@ from typing import Literal
 
 from lsprotocol import types
 
-from argmap.diagnostics import Span
+from argmap.diagnostics import Span, line_starts
 
 #: How a client counts the characters of a line (LSP 3.17 ``positionEncoding``).
 Encoding = Literal["utf-16", "utf-8", "utf-32"]
 
-_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
-_YAML_BREAK = re.compile(r"\r\n|[\r\n]")  # as argmap's reader counts YAML's lines
-_LF = re.compile(r"\n")
 _ASTRAL = re.compile(r"[\U00010000-\U0010ffff]")
-
-
-def _starts(text: str, breaks: re.Pattern[str]) -> list[int]:
-    return [0, *(m.end() for m in breaks.finditer(text))]
 
 
 def units(text: str, encoding: Encoding = "utf-16") -> int:
@@ -67,7 +59,7 @@ class Lines:
     def __init__(self, text: str, encoding: Encoding = "utf-16") -> None:
         self.text = text
         self.encoding: Encoding = encoding
-        self.starts = _starts(text, _EDITOR_BREAK)
+        self.starts = line_starts(text)
 
     def line_of(self, offset: int) -> int:
         """The 0-based line of the character at ``offset``."""
@@ -103,16 +95,9 @@ class Lines:
         return types.Range(self.position(start), self.position(end))
 
 
-def line_starts(text: str, *, yaml_lines: bool = True) -> list[int]:
-    """The offsets where the lines of ``text`` start, as argmap counts a YAML file's, or
-    (``yaml_lines`` False) split at ``\\n`` only, as argmap counts them for a file that is
-    not valid UTF-8 or holds a character YAML refuses."""
-    return _starts(text, _YAML_BREAK if yaml_lines else _LF)
-
-
 def span_offset(starts: list[int], span: Span, length: int) -> int:
     """The offset of an argmap span in a text of ``length`` whose lines start at ``starts``
-    (see :func:`line_starts`). Span(0, 0), nowhere, is the start.
+    (see :func:`argmap.diagnostics.line_starts`). Span(0, 0), nowhere, is the start.
 
     >>> span_offset(line_starts("ab\\ncd"), Span(2, 2), 5)
     4

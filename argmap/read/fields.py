@@ -12,8 +12,9 @@ from argmap.diagnostics import Diagnostic, Span, clip
 from argmap.model import FORMAT_VERSION, Carried, Ref
 from argmap.model.keys import KEYS, MAX_TEXT, REQUIRED
 from argmap.read.hints import colon_hint, new_item
-from argmap.read.jsontree import MOST_DIGITS, in_json
+from argmap.read.jsontree import MOST_DIGITS
 from argmap.read.suggest import did_you_mean
+from argmap.read.syntax import Syntax
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, bad_character, describe
 
 T = TypeVar("T")
@@ -29,6 +30,7 @@ class Fields:
 
     def __init__(self, path: str) -> None:
         self.path = path
+        self.syntax = Syntax.of(path)  # how hints write what to write
         self.diagnostics: list[Diagnostic] = []
 
     def error(self, span: Span, code: str, message: str) -> None:
@@ -66,7 +68,7 @@ class Fields:
                 if place == "top" and name == "argmap":
                     message += (
                         f"; add '\"argmap\": \"{FORMAT_VERSION}\",' after the opening '{{'"
-                        if in_json(self.path)
+                        if self.syntax.json
                         else f"; add the line 'argmap: {FORMAT_VERSION}' at the top of the file"
                     )
                 self.error(node.span, "AM011", message)
@@ -82,6 +84,11 @@ class Fields:
         if hint:
             return message + hint
         return message + "; expected one of: " + ", ".join(allowed)
+
+    def plain(self, node: Scalar) -> bool:
+        """Whether a scalar is bare text, which a hint may show how to write otherwise: plain
+        in YAML, any in JSON (whose text is always in quotes)."""
+        return node.plain or self.syntax.json
 
     def text(self, node: Node, what: str, limit: int = MAX_TEXT) -> str | None:
         """A non-empty text value without refused characters, at most ``limit`` characters."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from argmap.diagnostics import clip
 from argmap.model.keys import ascii_slug
+from argmap.read.syntax import Syntax
 from argmap.read.yamlerrors import quoted
 from argmap.read.yamltree import Mapping, Node, Scalar
 
@@ -36,13 +37,20 @@ def new_item(node: Mapping, value: Node, dashes: int) -> str:
     )
 
 
-def claim_for(node: Scalar) -> str:
+def _slug(text: str) -> str:
+    """An id made of a text's first four words."""
+    return ascii_slug(" ".join(text.split()[:4]))
+
+
+def claim_for(node: Scalar, syntax: Syntax) -> str:
     """How to write as a claim a list item that is only its text (``- Russia is expanding``)."""
-    slug = ascii_slug(" ".join(node.value.split()[:4]))
-    return f"write it as '- id: {slug}' and, under 'id:', 'text: {node.value.strip()}'"
+    slug, text = _slug(node.value), node.value.strip()
+    if syntax.json:
+        return f"write it as {syntax.value({'id': slug, 'text': text})}"
+    return f"write it as '- id: {slug}' and, under 'id:', 'text: {text}'"
 
 
-def claims_keyed(node: Node) -> str:
+def claims_keyed(node: Node, syntax: Syntax) -> str:
     """For a list of claims written as a mapping from ids to claims (``supplier:`` and its
     text under it), how to write it as a list; else nothing."""
     if not isinstance(node, Mapping) or not node.pairs:
@@ -50,18 +58,22 @@ def claims_keyed(node: Node) -> str:
     key, value = node.pairs[0]
     if not isinstance(key, Scalar) or not isinstance(value, Mapping):
         return ""
+    if syntax.json:
+        item = {"id": clip(key.value), "text": "..."}
+        return f"; write each claim as an item of the list, its id in it: {syntax.value([item])}"
     return (
         "; write each claim as an item of the list, its id under its '- ': "
         f"'- id: {clip(key.value)}', and under 'id:', 'text: ...'"
     )
 
 
-def id_for(entries: dict[str, tuple[Scalar, Node]]) -> str:
+def id_for(entries: dict[str, tuple[Scalar, Node]], syntax: Syntax) -> str:
     """What to write as a claim's missing id: made from its first words when it has a text."""
     node = entries["text"][1] if "text" in entries else None
     if isinstance(node, Scalar) and node.value.strip():
-        return f"give it one, such as 'id: {ascii_slug(' '.join(node.value.split()[:4]))}'"
-    return "give it one: lowercase letters, digits and hyphens, such as 'id: energy-interest'"
+        return f"give it one, such as '{syntax.entry('id', _slug(node.value))}'"
+    example = syntax.entry("id", "energy-interest")
+    return f"give it one: lowercase letters, digits and hyphens, such as '{example}'"
 
 
 __all__ = ["claim_for", "claims_keyed", "colon_hint", "id_for", "new_item"]

@@ -7,7 +7,7 @@ import json
 import re
 import sys
 
-from argmap.diagnostics import Diagnostic, Span
+from argmap.diagnostics import Diagnostic, Span, line_starts, span_at
 from argmap.read.yamltree import MAX_DEPTH, Mapping, Mark, Node, Scalar, Sequence
 
 #: How deep JSON may nest: twice the YAML limit, as the canonical form spells out every short
@@ -41,7 +41,7 @@ class _Tree:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.starts = line_starts(text)  # as editors and YAML count lines
 
     def mark(self, offset: int) -> Mark:
         line = bisect.bisect_right(self.starts, offset)
@@ -127,11 +127,11 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
         json.loads(text, parse_constant=_constant)
     except json.JSONDecodeError as exc:
         comma = _trailing_comma(text, exc.pos)
+        # json counts lines at LF alone; argmap as editors do (CR LF, LF or a lone CR)
         if comma is None:
-            span, message = Span(exc.lineno, exc.colno), exc.msg
+            span, message = span_at(text, exc.pos), exc.msg
         else:  # told alike by every Python (3.13 says so itself, at the comma; 3.12 after it)
-            line = text.count("\n", 0, comma) + 1
-            span = Span(line, comma - text.rfind("\n", 0, comma))
+            span = span_at(text, comma)
             message = "a comma before the end of the list or mapping (JSON allows none)"
         return None, [Diagnostic(path, span, "AM002", f"JSON syntax error: {message}")]
     except ValueError as exc:

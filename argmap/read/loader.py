@@ -109,8 +109,8 @@ class _Reader(Fields):
     ) -> Claim | None:
         """A claim of ``kind``; ``place`` is ``kind.value``, ``what_kind`` "a " + place;
         ``dashes`` the column of the dashes of the list it is an item of."""
-        if isinstance(node, Scalar) and node.plain and node.value.strip():
-            message = f"{what_kind} must be a mapping, not text; {claim_for(node)}"
+        if isinstance(node, Scalar) and self.plain(node) and node.value.strip():
+            message = f"{what_kind} must be a mapping, not text; {claim_for(node, self.syntax)}"
             self.error(node.span, "AM010", message)
             return None
         entries = self.mapping(node, place, what_kind, dashes=dashes)
@@ -125,7 +125,7 @@ class _Reader(Fields):
                 claim_id = id_node.value
             elif isinstance(id_node, Scalar):
                 self.error(id_node.span, "AM016", f"the id of {what_kind} is empty; "
-                           f"{id_for(entries)}")  # fmt: skip
+                           f"{id_for(entries, self.syntax)}")  # fmt: skip
             else:
                 self.error(id_node.span, "AM010", f"the id of {what_kind} must be text, "
                            f"not {describe(id_node)}")  # fmt: skip
@@ -191,9 +191,16 @@ class _Reader(Fields):
         return None
 
     def source(self, node: Node) -> Source | None:
-        if isinstance(node, Scalar) and node.plain and node.value.strip():
-            self.error(node.span, "AM010", "source must be a mapping, not text; write it as "
-                       f"'source:' and, under it, 'path: {node.value.strip()}'")  # fmt: skip
+        if isinstance(node, Scalar) and self.plain(node) and node.value.strip():
+            path = node.value.strip()
+            written = (
+                f"'{self.syntax.entry('source', {'path': path})}'"
+                if self.syntax.json
+                else f"'source:' and, under it, 'path: {path}'"
+            )
+            self.error(
+                node.span, "AM010", f"source must be a mapping, not text; write it as {written}"
+            )
             return None
         entries = self.mapping(node, "source", "source")
         if entries is None:
@@ -234,7 +241,7 @@ class _Reader(Fields):
                     version_node.span,
                     "AM015",
                     f"unsupported format version '{shown}'; this argmap reads version "
-                    f"{FORMAT_VERSION} (write 'argmap: {FORMAT_VERSION}')",
+                    f"{FORMAT_VERSION} (write '{self.syntax.entry('argmap', FORMAT_VERSION)}')",
                 )
         title = (
             self.text(entries["title"][1], "the title", MAX_TITLE) if "title" in entries else None
@@ -252,7 +259,7 @@ class _Reader(Fields):
                     section.span,
                     "AM010",
                     f"'{kind.section}' must be a list, not {describe(section)}"
-                    + claims_keyed(section),
+                    + claims_keyed(section, self.syntax),
                 )
                 continue
             place = kind.value

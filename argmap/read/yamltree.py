@@ -17,7 +17,7 @@ from typing import NamedTuple
 import attrs
 import yaml
 
-from argmap.diagnostics import Diagnostic, Span
+from argmap.diagnostics import Diagnostic, Span, span_at
 from argmap.model.keys import REFUSED, SURROGATES
 from argmap.read.yamlerrors import syntax_error
 
@@ -126,13 +126,11 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        before = data[: exc.start].decode("utf-8", "replace")  # all of it UTF-8
         bad = data[exc.start : exc.end].hex(" ")
         message = f"the file is not valid UTF-8: byte {bad} cannot be decoded ({exc.reason})"
         message += f"; {SAVE_AS_UTF8}"
-        return None, [Diagnostic(path, Span(line, column), "AM001", message)]
+        return None, [Diagnostic(path, span_at(before, len(before)), "AM001", message)]
 
 
 #: Characters YAML counts as line breaks and editors do not (they show them inside a line):
@@ -285,7 +283,7 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     except yaml.reader.ReaderError as exc:
         # libyaml refuses the character before parsing; its position is a UTF-8 byte offset.
         before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
-        span = Span(before.count("\n") + 1, len(before) - before.rfind("\n"))
+        span = span_at(before, len(before))
         message = f"character U+{exc.character:04X} is not allowed in a YAML file ({exc.reason})"
         return None, [Diagnostic(path, span, "AM012", message)]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports all it finds as above
