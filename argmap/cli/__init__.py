@@ -56,6 +56,10 @@ COMMANDS = {
         "argmap.cli.preview:preview",
         "Show a map's HTML view in a browser, redrawn each time the map or its source is saved.",
     ),
+    "questions": (
+        "argmap.cli.questions:questions_",
+        "Ask the critical questions of each reason's argumentation scheme.",
+    ),
     "render": (
         "argmap.cli.render:render",
         "Draw maps as SVG, PNG, PDF or DOT with the bundled Graphviz, or as an HTML page.",

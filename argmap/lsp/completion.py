@@ -1,6 +1,7 @@
 """A cursor in a map → what may be written there: claim ids where a claim is named, the keys
 the format allows in that mapping and the values of those that allow a few, and in
-``quotes:`` the sentences of the source that hold the words typed so far."""
+``quotes:`` the sentences of the source that hold the words typed so far; a reason's
+``scheme:``, the schemes argmap asks critical questions of."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import re
 
 from lsprotocol import types
 
-from argmap.lsp.cursor import ITEM, PLACES, Place, in_text, place, sibling_keys
+from argmap.analysis.schemes import SCHEMES
+from argmap.lsp.cursor import ITEM, PLACES, Place, in_text, mapping_of, place, sibling_keys
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Claim
 from argmap.lsp.passages import Sources
@@ -27,6 +29,7 @@ VALUES = {"implicit": ("true", "false"), "thesis": ("true", "false"),
           "role": tuple(role.value for role in Role)}  # fmt: skip
 _ID_CHARS = re.compile(r"[a-z0-9-]*")
 _KEY_CHARS = re.compile(r"[A-Za-z_-]*")
+_SCHEME_CHARS = re.compile(r"[^\n\r#]*")  # a scheme's name, to a comment or the line's end
 
 
 def yaml_string(text: str) -> str:
@@ -182,6 +185,28 @@ def _values(document: Document, where: Place, offset: int) -> list[types.Complet
     ]
 
 
+def _schemes(document: Document, where: Place, offset: int) -> list[types.CompletionItem]:
+    """The argumentation schemes argmap asks questions of, as the value of a reason's
+    ``scheme``; each with its questions."""
+    if not where.path or where.path[-1] != "scheme" or mapping_of(where.path[:-1]) != "reason":
+        return []
+    rest = _SCHEME_CHARS.match(document.body, offset).group()  # type: ignore[union-attr]
+    end = offset + len(rest.rstrip())  # up to a comment, keeping the space before it
+    edit_range = document.range(where.start, end)
+    return [
+        types.CompletionItem(
+            label=scheme.name,
+            kind=types.CompletionItemKind.EnumMember,
+            detail="an argumentation scheme",
+            documentation="\n".join(f"{n}. {q}" for n, q in enumerate(scheme.questions, 1)),
+            sort_text=f"2{number:06d}",
+            filter_text=scheme.name,
+            text_edit=types.TextEdit(edit_range, scheme.name),
+        )
+        for number, scheme in enumerate(SCHEMES)
+    ]
+
+
 def _quotes(
     document: Document, where: Place, offset: int, sources: Sources
 ) -> list[types.CompletionItem]:
@@ -234,5 +259,5 @@ def complete(
     if where.key:
         items += _keys(document, where, offset)
     else:
-        items += _values(document, where, offset)
+        items += _values(document, where, offset) + _schemes(document, where, offset)
     return types.CompletionList(is_incomplete=False, items=items)

@@ -1,6 +1,7 @@
 """A claim id under the cursor → the claim in words: its kind, text and quotes, and whether it
 stands, is defeated or is undecided, and why (:mod:`argmap.analysis.evaluate`); a key → what
-it is for (the map's JSON Schema, :mod:`argmap.schema`)."""
+it is for (the map's JSON Schema, :mod:`argmap.schema`); a reason's scheme → its critical
+questions (:mod:`argmap.analysis.schemes`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from lsprotocol import types
 
 from argmap.analysis.evaluate import Status, evaluate
 from argmap.analysis.explain import explain
+from argmap.analysis.schemes import scheme_of
 from argmap.checks.registry import STRUCTURAL
 from argmap.lsp.cursor import PLACES, mapping_of
 from argmap.lsp.document import Document
@@ -66,6 +68,24 @@ def describe(document: Document, claim: Claim, claim_id: str, markdown: bool) ->
     return "\n\n".join(parts)
 
 
+def _scheme(document: Document, offset: int, markdown: bool) -> types.Hover | None:
+    """The critical questions of the scheme a reason names, under the cursor."""
+    token = document.outline.token_at(offset)
+    if token is None or token.key or not token.path or token.path[-1] != "scheme":
+        return None
+    if mapping_of(token.path[:-1]) != "reason" or (scheme := scheme_of(token.value)) is None:
+        return None
+    name = f"**{escape(scheme.name)}**" if markdown else scheme.name
+    asked = [f"{n}. {escape(q) if markdown else q}" for n, q in enumerate(scheme.questions, 1)]
+    kind = types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText
+    return types.Hover(
+        contents=types.MarkupContent(
+            kind=kind, value=f"{name} · its critical questions\n\n" + "\n".join(asked)
+        ),
+        range=document.range(token.start, token.end),
+    )
+
+
 def _key(document: Document, offset: int, markdown: bool) -> types.Hover | None:
     """What the key under the cursor is for, if the format has it there."""
     token = document.outline.token_at(offset)
@@ -93,7 +113,7 @@ def hover(
     offset = document.offset(position)
     found = document.outline.id_at(offset)
     if found is None:
-        return _key(document, offset, markdown)
+        return _scheme(document, offset, markdown) or _key(document, offset, markdown)
     token, _ = found
     claims = document.outline.definitions(token.value)
     if claims:

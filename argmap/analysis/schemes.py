@@ -1,0 +1,165 @@
+"""Argumentation schemes and their critical questions: what a reason of a scheme leaves open.
+
+A reason written in full may name its ``scheme`` (``Expert Opinion``, ``Example``, ...). Each
+scheme here is one of Walton's (Walton, Reed and Macagno, *Argumentation Schemes*, 2008), with
+its critical questions in argmap's words: the doubts a reader may raise against a step of that
+form. They cover every scheme AraucariaDB names (the schemes of 729 of its steps). A map
+answers a question by an objection: to the step (an undercut) or to a claim of the reason (a
+rebuttal). A scheme is found under any spelling of its name: ``ExpertOpinion``, ``expert
+opinion`` and ``Argument from Expert Opinion`` are the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+
+@attrs.frozen
+class Scheme:
+    name: str
+    questions: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+
+
+SCHEMES: tuple[Scheme, ...] = (
+    Scheme("Example", (
+        "Is the example true: did it happen, or is it so, as the reason says?",
+        "Is it an instance of what the claim says in general?",
+        "Is it typical of the cases the claim is about?",
+        "How general is the claim: does it hold always, usually, or in some cases only?",
+        "Do other examples count against the claim?",
+        "Was there something special about the example that keeps it from generalising?",
+    ), ("Generalisation", "Generalization")),
+    Scheme("Expert Opinion", (
+        "Expertise: how credible is the source as an expert?",
+        "Field: is the source an expert in the field the claim belongs to?",
+        "Opinion: what exactly did the expert say, and does it imply the claim?",
+        "Trustworthiness: is the expert reliable as a source here (no bias, no stake in the "
+        "outcome)?",
+        "Consistency: do other experts say the same?",
+        "Backup evidence: does the expert's opinion rest on evidence?",
+    ), ("Expert", "Expert Testimony")),
+    Scheme("Position to Know", (
+        "Is the source in a position to know whether the claim is true?",
+        "Is the source honest and reliable?",
+        "Did the source in fact assert the claim?",
+    )),
+    Scheme("Witness Testimony", (
+        "Was the witness in a position to know what they report?",
+        "Is the testimony consistent in itself?",
+        "Is it consistent with the known facts and with other witnesses?",
+        "Is the witness biased?",
+        "How plausible is what the witness says?",
+    ), ("Testimony",)),
+    Scheme("Popular Opinion", (
+        "What shows that the claim is generally accepted?",
+        "Even if it is, is there good reason to doubt it?",
+    ), ("Popularity",)),
+    Scheme("Popular Practice", (
+        "What shows that most people do this?",
+        "Even if they do, is there reason to think it is not the right thing to do?",
+    )),
+    Scheme("Cause to Effect", (
+        "How strong is the causal link: does the cause bring the effect always, usually, or "
+        "only sometimes?",
+        "Is the evidence for the causal link good enough to carry the claim?",
+        "Could something else interfere and keep the effect from following?",
+    ), ("Causal", "Cause", "Causal Argument")),
+    Scheme("Correlation to Cause", (
+        "Is there really a correlation between the two?",
+        "Is it more than a coincidence?",
+        "Could a third factor cause both?",
+    ), ("Correlation",)),
+    Scheme("Sign", (
+        "How strong is the link between the sign and what it is taken to show?",
+        "Could something else explain the sign better?",
+    )),
+    Scheme("Consequences", (
+        "How likely are the consequences the reason names?",
+        "What shows that they will follow?",
+        "Are there consequences the other way that should be weighed against them?",
+    ), ("Positive Consequences", "Negative Consequences")),
+    Scheme("Practical Reasoning", (
+        "Do other goals conflict with this one?",
+        "Would other actions reach the goal too?",
+        "Of the actions that would reach it, is this the best?",
+        "Can the action be carried out?",
+        "What side effects would it have, and do they weigh against it?",
+    ), ("Practical Inference", "Goal")),
+    Scheme("Fear Appeal", (
+        "Is the danger as serious, and as likely, as the reason makes it?",
+        "Is the action recommended the only way, or the best way, to avoid it?",
+        "Is the fear raised to stand in for evidence?",
+    ), ("Fear", "Threat")),
+    Scheme("Values", (
+        "Is the value one that those addressed share?",
+        "Do other values weigh against it here?",
+    ), ("Value", "Positive Values", "Negative Values")),
+    Scheme("Analogy", (
+        "Are the two cases alike in the respects the reason relies on?",
+        "Do differences between them undermine the comparison?",
+        "Is the claim true of the case the reason compares with?",
+        "Is there another case, alike too, in which the opposite holds?",
+    )),
+    Scheme("Verbal Classification", (
+        "Does the thing surely have the property, or is there room to doubt it?",
+        "Does the classification rest on a definition that holds and is accepted?",
+        "Is the term vague, so that the classification is doubtful?",
+    ), ("Classification", "Definition to Verbal Classification")),
+    Scheme("Established Rule", (
+        "Does the rule, as worded, apply to this case?",
+        "Is the rule in force, and binding here?",
+        "Is this case an exception to the rule?",
+        "Do other rules apply that conflict with it?",
+    ), ("Rule", "Rules")),
+    Scheme("Exceptional Case", (
+        "Is the case really an exception to the rule?",
+        "What shows that it is?",
+        "Does the rule allow for exceptions of this kind?",
+    ), ("Exception",)),
+    Scheme("Commitment", (
+        "What shows that the person is committed to what the reason says?",
+        "Is the commitment qualified, so that it does not reach as far as the claim?",
+    )),
+    Scheme("Inconsistent Commitment", (
+        "Is the inconsistency real, or only apparent?",
+        "Could the person have changed their commitment for good reason?",
+    )),
+    Scheme("Ignorance", (
+        "How far has the search for evidence gone?",
+        "Which side bears the burden of proof?",
+        "Would the evidence have been found if the claim were otherwise?",
+    ), ("Lack of Evidence", "Lack of Knowledge")),
+    Scheme("Falsification of Hypothesis", (
+        "Does the hypothesis really imply the prediction?",
+        "Is it well established that the prediction failed?",
+        "Could an assumption made along with the hypothesis be what failed, not the "
+        "hypothesis?",
+    ), ("Falsification",)),
+)  # fmt: skip
+
+_PREFIX = re.compile(r"^(?:(?:argument|arg)(?:from|to|by)|from)")
+
+
+def key(name: str) -> str:
+    """A scheme's name reduced to what tells it: letters, in lower case, without a leading
+    "argument from".
+
+    >>> key("Argument from Expert Opinion"), key("ExpertOpinion"), key("expert-opinion")
+    ('expertopinion', 'expertopinion', 'expertopinion')
+    """
+    letters = re.sub(r"[^a-z]", "", name.lower())
+    return _PREFIX.sub("", letters) or letters
+
+
+_BY_KEY = {key(alias): scheme for scheme in SCHEMES for alias in (scheme.name, *scheme.aliases)}
+
+
+def scheme_of(name: str) -> Scheme | None:
+    """The scheme ``name`` names, under any spelling, or None when argmap does not know it."""
+    return _BY_KEY.get(key(name))
+
+
+__all__ = ["SCHEMES", "Scheme", "key", "scheme_of"]

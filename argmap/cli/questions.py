@@ -1,0 +1,102 @@
+"""``argmap questions``: the critical questions a map's reasons leave open, by their schemes."""
+
+from __future__ import annotations
+
+import click
+
+from argmap.analysis.questions import Asked, questions
+from argmap.analysis.schemes import SCHEMES
+from argmap.cli.maps import Run
+from argmap.cli.options import source_root_option
+from argmap.cli.output import EXIT_OK, show
+
+
+@click.command("questions")
+@click.argument("files", nargs=-1, metavar="FILE|DIR|-...")
+@click.option("--schemes", is_flag=True, help="List the schemes argmap knows and their questions.")
+@source_root_option
+def questions_(files: tuple[str, ...], schemes: bool, source_root: str | None) -> None:
+    """Ask the critical questions of each reason's argumentation scheme.
+
+    For each reason that names its scheme (scheme: Expert Opinion), the questions a reader may
+    raise against a step of that form (Walton's critical questions: is the expert an expert in
+    this field? do other experts agree? ...), under the objections the map already raises
+    against the step and against each of the reason's claims. A reason answers a question when
+    the map raises it as an objection, or says in a note why it does not arise. A scheme is
+    known under any spelling of its name (ExpertOpinion, Argument from Expert Opinion); one
+    argmap does not know is named. A folder (DIR) stands for every map under it, and a - reads
+    a map from standard input. Exit status 1 when a map has errors (its questions are asked
+    all the same), 2 when one cannot be read.
+
+    \b
+    Example:
+      argmap questions maps/europe-central-asia.yaml
+      argmap questions maps/                   # every map under maps/, then a row a map
+      argmap questions --schemes               # the schemes and their questions
+    """
+    if schemes:
+        _catalogue()
+        if not files:
+            raise SystemExit(EXIT_OK)
+    elif not files:
+        raise click.UsageError("give a map (FILE, DIR or -), or --schemes")
+    run = Run(files)
+    for item, checked in run.maps(source_root, 3, "read"):
+        assert checked.map is not None
+        found = questions(checked.map)
+        for asked in found.asked:
+            _show(item.path, asked)
+        _summary(
+            found.count,
+            len(found.asked),
+            found.without,
+            known=sum(asked.scheme is not None for asked in found.asked),
+        )
+        run.rows.append((str(len(found.asked)), str(found.count), str(found.without), item.path))
+    run.finish(("schemes", "questions", "no scheme", "map"))
+
+
+def _summary(questions: int, schemed: int, without: int, *, known: int) -> None:
+    def many(count: int, what: str) -> str:
+        return f"{count} {what}{'' if count == 1 else 's'}"
+
+    line = f"{many(schemed, 'reason')} with a scheme"
+    if schemed:
+        line += f" ({known} known, asking {many(questions, 'question')}; {schemed - known} unknown)"
+    show(f"{line}; {without} without", err=False)
+    if without and not known:
+        show("  a reason written in full (claims: ...) may name its scheme (scheme: Example); "
+             "argmap questions --schemes lists those argmap knows", err=False)  # fmt: skip
+
+
+def _show(path: str, asked: Asked) -> None:
+    relation = asked.relation
+    span = relation.written.span
+    members = " + ".join(ref.id for ref in relation.claims)
+    where = f"{path}:{span.line}:{span.column}: " if span.line else f"{path}: "
+    if asked.scheme is None:
+        show(
+            f"{where}reason of '{relation.target.id}' ({members}): '{asked.name}' is no scheme "
+            "argmap knows (argmap questions --schemes lists them)",
+            err=False,
+        )
+        return
+    show(f"{where}reason of '{relation.target.id}' ({members}), {asked.scheme.name}:", err=False)
+    against = [f"to the step, {', '.join(asked.against_step) or 'none'}"]
+    against += [f"to {claim}, {', '.join(by) or 'none'}" for claim, by in asked.against_claims]
+    show(f"  objections in the map: {'; '.join(against)}", err=False)
+    for number, question in enumerate(asked.scheme.questions, 1):
+        show(f"  {number}. {question}", err=False)
+
+
+def _catalogue() -> None:
+    for number, scheme in enumerate(SCHEMES):
+        if number:
+            show(err=False)
+        also = f" (also: {', '.join(scheme.aliases)})" if scheme.aliases else ""
+        show(f"{scheme.name}{also}", err=False)
+        for index, question in enumerate(scheme.questions, 1):
+            show(f"  {index}. {question}", err=False)
+
+
+__all__ = ["questions_"]

@@ -1,0 +1,169 @@
+"""argmap questions: the critical questions of each reason's argumentation scheme, under the
+objections the map already raises; schemes known under any spelling, the corpus's included."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.analysis.questions import questions
+from argmap.analysis.schemes import SCHEMES, key, scheme_of
+from argmap.api import check_bytes
+from argmap.cli import main
+from argmap.lsp import completion, hover
+from argmap.lsp.passages import Sources
+
+from .conftest import SHARED
+from .docs_text import section
+from .lsptools import apply, document
+
+ARAUCARIA = SHARED / "corpora" / "araucaria-aif"
+
+
+def _docs_example() -> tuple[str, str]:
+    """The map and the output the docs show for it."""
+    text = section("Critical questions")
+    shown_map = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    shown_output = text.split("```text\n", 1)[1].split("```", 1)[0]
+    return shown_map, shown_output
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["ExpertOpinion", "Expert Opinion", "expert opinion", "Argument from Expert Opinion",
+     "argument-from-expert-opinion", "EXPERT_OPINION"],
+)  # fmt: skip
+def test_a_scheme_is_known_under_any_spelling(spelling: str) -> None:
+    found = scheme_of(spelling)
+    assert found is not None and found.name == "Expert Opinion"
+
+
+def test_unknown_schemes_are_none_and_names_starting_like_a_prefix_are_kept() -> None:
+    assert scheme_of("Gut feeling") is None
+    assert key("Tobacco") == "tobacco" and key("Bystander") == "bystander"  # no "to", "by" cut
+
+
+def test_every_name_and_alias_leads_to_one_scheme_only() -> None:
+    names = [key(name) for scheme in SCHEMES for name in (scheme.name, *scheme.aliases)]
+    assert len(names) == len(set(names))
+    for scheme in SCHEMES:
+        assert len(scheme.questions) >= 2
+        assert all(question.endswith("?") for question in scheme.questions)
+
+
+def test_the_docs_example_prints_what_the_docs_show(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown_map, shown_output = _docs_example()
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "vaccine.yaml").write_text(shown_map, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["questions", "maps/vaccine.yaml"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == shown_output
+
+
+def test_objections_to_the_step_and_to_each_claim_are_found() -> None:
+    amap = check_bytes(_docs_example()[0].encode(), "m.yaml").map
+    assert amap is not None
+    found = questions(amap)
+    expert, example, gut = found.asked
+    assert (expert.against_step, expert.against_claims) == (("paid",), (("doctor", ()),))
+    assert example.against_claims == (("trial", ("small",)), ("big", ()))
+    assert gut.scheme is None and gut.name == "Gut feeling"
+    assert (found.count, found.without) == (12, 0)
+
+
+def test_a_map_without_schemes_is_told_how_to_name_one(seed_copy: Path) -> None:
+    result = CliRunner().invoke(main, ["questions", str(seed_copy)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "0 reasons with a scheme; 27 without"
+    assert "may name its scheme (scheme: Example)" in result.stdout
+
+
+def test_the_catalogue_lists_every_scheme_and_no_map_is_a_usage_error() -> None:
+    listed = CliRunner().invoke(main, ["questions", "--schemes"])
+    assert listed.exit_code == 0
+    assert all(f"\n{scheme.name}" in "\n" + listed.stdout for scheme in SCHEMES)
+    alone = CliRunner().invoke(main, ["questions"])
+    assert alone.exit_code == 2 and "give a map (FILE, DIR or -), or --schemes" in alone.output
+
+
+def test_a_map_with_errors_is_asked_all_the_same_with_status_1(tmp_path: Path) -> None:
+    broken = _docs_example()[0].replace("claims: friends", "claims: frends")
+    (tmp_path / "m.yaml").write_text(broken, encoding="utf-8")
+    result = CliRunner().invoke(main, ["questions", str(tmp_path / "m.yaml")])
+    assert result.exit_code == 1
+    assert "[AM103]" in result.stderr and "Expert Opinion:" in result.stdout
+
+
+@pytest.mark.skipif(not ARAUCARIA.is_dir(), reason="AraucariaDB is not in ../shared/corpora")
+def test_every_scheme_the_corpus_names_is_known_and_asked(tmp_path: Path) -> None:
+    named = {}
+    for path in sorted(ARAUCARIA.glob("*.json")):
+        for node in json.loads(path.read_text(encoding="utf-8")).get("nodes", []):
+            if node.get("type") == "RA" and node.get("scheme"):
+                named.setdefault(node["scheme"], path)
+    assert len(named) > 10
+    assert [name for name in named if scheme_of(name) is None] == []
+    # an imported graph keeps its schemes, and its questions are asked
+    source = named["ExpertOpinion"]
+    runner = CliRunner()
+    imported = runner.invoke(main, ["import", "aif", str(source), "-o", str(tmp_path / "m.yaml")])
+    assert imported.exit_code == 0, imported.output
+    result = runner.invoke(main, ["questions", str(tmp_path / "m.yaml")])
+    assert result.exit_code == 0 and ", Expert Opinion:\n" in result.stdout
+
+
+# --- in the editor ----------------------------------------------------------------------------
+
+EDITED = (
+    "argmap: 1\ntitle: t\n"
+    "premises:\n  - id: doctor\n    text: Dr Smith says it is safe.\n"
+    "conclusions:\n  - id: safe\n    text: It is safe.\n    reasons:\n"
+    "      - claims: doctor\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "done"),
+    [
+        ("        scheme: Exp|\n", "        scheme: Expert Opinion\n"),
+        ("        scheme: |\n", "        scheme: Expert Opinion\n"),
+        (
+            "        scheme: Exp|ert  # who says so\n",
+            "        scheme: Expert Opinion  # who says so\n",
+        ),
+    ],
+)
+def test_a_reasons_scheme_is_completed_with_its_questions(
+    tmp_path: Path, line: str, done: str
+) -> None:
+    text = EDITED + line
+    doc = document(text.replace("|", ""), tmp_path / "map.yaml")
+    result = completion.complete(doc, doc.position(text.index("|")), Sources())
+    [item] = [i for i in result.items if i.label == "Expert Opinion"]
+    assert {i.label for i in result.items} >= {scheme.name for scheme in SCHEMES}
+    assert "2. Field: is the source an expert in the field" in str(item.documentation)
+    assert apply(doc, [item.text_edit]) == EDITED + done
+
+
+def test_a_schemes_questions_show_on_hover_and_a_claims_text_offers_no_schemes(
+    tmp_path: Path,
+) -> None:
+    text = EDITED + "        scheme: ExpertOpinion\n"
+    doc = document(text, tmp_path / "map.yaml")
+    shown = hover.hover(doc, doc.position(text.index("ExpertOpinion") + 3))
+    assert shown is not None
+    assert "**Expert Opinion** · its critical questions" in shown.contents.value
+    assert "6. Backup evidence" in shown.contents.value
+    unknown = document(EDITED + "        scheme: Gut feeling\n", tmp_path / "other.yaml")
+    assert hover.hover(unknown, unknown.position(len(unknown.body) - 4)) is None
+    # a claim's text is no place for a scheme
+    text = EDITED.replace("text: It is safe.", "text: It is |safe.")
+    doc = document(text.replace("|", ""), tmp_path / "third.yaml")
+    result = completion.complete(doc, doc.position(text.index("|")), Sources())
+    assert not [i for i in result.items if i.label == "Expert Opinion"]
