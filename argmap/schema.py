@@ -126,7 +126,9 @@ VALUES: dict[tuple[str, str] | str, dict[str, Any]] = {
     ),
     "aif": _AIF,
     ("reason", "scheme"): _text(
-        MAX_SCHEME, "the argumentation scheme of the step, drawn beside it"
+        MAX_SCHEME,
+        "the argumentation scheme of the step (Expert Opinion, Example, Cause to Effect, ...), "
+        "drawn beside it; argmap questions asks its critical questions",
     ),
     ("restatement", "claim"): {**_REF, "description": "the claim restated"},
     ("reason", "claims"): _one_or_list(_REF, "the claims of this reason (several: linked)"),
