@@ -144,7 +144,7 @@ def test_several_theses_under_a_question() -> None:
         (["1.3. Pro: -> See 1.9."], "repeating (-> See) a claim not in the map"),
         (["1.3. A claim without a stance."], "with no stance (Pro or Con)"),
         (["1.1.2. Pro: -> See 1.1."], "that support or object to themselves"),
-        (["1.1. Pro: The same number twice."], "numbered as a claim before them"),
+        (["1.1. Pro: The same number twice."], "whose number an earlier claim has"),
         (["1.3. Con: -> See 1.1."], "both for and against the same claim"),
     ],
 )

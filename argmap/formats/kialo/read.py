@@ -74,7 +74,7 @@ class _Reader:
         self.entries: dict[str, Entry] = {}
         for entry in discussion.entries:
             if entry.number in self.entries:
-                self.left["numbered as a claim before them"].append(entry.number)
+                self.left["whose number an earlier claim has"].append(entry.number)
             else:
                 self.entries[entry.number] = entry
         self.question: Entry | None = None
