@@ -26,6 +26,7 @@ from argmap.lsp.passages import Ranked, Sources
 from argmap.model import Kind
 from argmap.model.keys import ID_PATTERN, KEYS, MAX_ID
 from argmap.project import meant, roots
+from argmap.read.jsontree import in_json
 
 #: Suggestions offered for an unknown id or key, at most (the first is preferred).
 SUGGESTIONS = 3
@@ -47,6 +48,12 @@ def _edit(
     )
 
 
+def _written(token: Token, value: str) -> str:
+    """``value`` to write in place of ``token``: as it is where the token is plain YAML, quoted
+    where the token is quoted (and in a JSON map, where every string is)."""
+    return value if token.plain else yaml_string(value)
+
+
 def _token(document: Document, problem: types.Diagnostic) -> Token | None:
     """The scalar the diagnostic is about (the one starting where it starts)."""
     offset = document.offset(problem.range.start)
@@ -61,9 +68,10 @@ def _unknown_id(document: Document, problem: types.Diagnostic) -> list[types.Cod
     ids = list(document.outline.ids())
     close = difflib.get_close_matches(token.value, ids, n=SUGGESTIONS, cutoff=0.6)
     return [
-        _edit(document, f"Change to '{name}'", token.start, token.end, name, problem, n == 0)
+        _edit(document, f"Change to '{name}'", token.start, token.end, _written(token, name),
+              problem, n == 0)
         for n, name in enumerate(close)
-    ] + _add_premise(document, token.value, problem)
+    ] + _add_premise(document, token.value, problem)  # fmt: skip
 
 
 def _add_premise(
@@ -78,6 +86,13 @@ def _add_premise(
     found = document.outline
     section = next((s for s in found.sections if s.kind is Kind.PREMISE), None)
     title = f"Add a premise '{claim_id}'"
+    premise = f'{{"id": "{claim_id}", "text": ""}}'  # in a JSON map
+    if section is None and _json(document):
+        end = body.rstrip().rfind("}")
+        while end > 0 and body[end - 1].isspace():
+            end -= 1
+        text = f',{newline}  "premises": [{newline}    {premise}{newline}  ]'
+        return [_edit(document, title, end, end, text, problem)] if end > 0 else []
     if section is None:
         end = len(body.rstrip())
         text = f"{newline}{newline}premises:{newline}  - id: {claim_id}{newline}    text: "
@@ -88,6 +103,9 @@ def _add_premise(
     last = claims[-1]
     line_start, _ = document.line_bounds(last.start)
     prefix = body[line_start : last.start]
+    if _json(document) and last.flow:
+        text = f",{newline}{prefix}{premise}" if not prefix.strip() else f", {premise}"
+        return [_edit(document, title, last.end, last.end, text, problem)]
     if prefix.strip() != "-":
         return []  # not an item of a block list
     # Its last scalar (or closing brace) ends it: a block mapping reaches on over the
@@ -108,9 +126,10 @@ def _unknown_key(document: Document, problem: types.Diagnostic) -> list[types.Co
         return []
     close = difflib.get_close_matches(token.value, list(KEYS[place]), n=SUGGESTIONS, cutoff=0.6)
     return [
-        _edit(document, f"Change to '{name}'", token.start, token.end, name, problem, n == 0)
+        _edit(document, f"Change to '{name}'", token.start, token.end, _written(token, name),
+              problem, n == 0)
         for n, name in enumerate(close)
-    ]
+    ]  # fmt: skip
 
 
 def _closest_quote(
@@ -153,6 +172,11 @@ def _claim_at(document: Document, problem: types.Diagnostic) -> Claim | None:
     return None
 
 
+def _json(document: Document) -> bool:
+    """Whether the map is written in JSON, where every fix must write JSON."""
+    return document.path is not None and in_json(str(document.path))
+
+
 def _newline(document: Document) -> str:
     return "\r\n" if "\r\n" in document.body else "\n"
 
@@ -162,6 +186,15 @@ def _add_entry(document: Document, claim: Claim, block: list[str], flow: str) ->
     value`` first, then its indented continuation) after its text (or its id), or ``flow``
     before the closing brace of a claim written as ``{...}``."""
     body = document.body
+    if claim.flow and _json(document):  # after its last value, on a line of its own if it has
+        end = body.rfind("}", claim.start, claim.end)
+        while end > claim.start and body[end - 1].isspace():
+            end -= 1
+        first = next(iter(claim.keys.values()))
+        line_start, _ = document.line_bounds(first.start)
+        on_lines = "\n" in body[claim.start : first.start]
+        indent = _newline(document) + " " * (first.start - line_start) if on_lines else " "
+        return end, "," + indent + flow
     if claim.flow:
         return body.rfind("}", claim.start, claim.end), ", " + flow
     key = claim.keys.get("id") or next(iter(claim.keys.values()))
@@ -178,7 +211,8 @@ def _add_entry(document: Document, claim: Claim, block: list[str], flow: str) ->
 
 
 def _mark_implicit(document: Document, claim: Claim, problem: types.Diagnostic) -> types.CodeAction:
-    where, text = _add_entry(document, claim, ["implicit: true"], "implicit: true")
+    flow = '"implicit": true' if _json(document) else "implicit: true"
+    where, text = _add_entry(document, claim, ["implicit: true"], flow)
     name = claim.id.value if claim.id is not None else "the claim"
     return _edit(document, f"Mark '{name}' implicit", where, where, text, problem)
 
@@ -187,7 +221,8 @@ def _quote_passage(
     document: Document, claim: Claim, problem: types.Diagnostic, found: Ranked
 ) -> types.CodeAction:
     quote = yaml_string(found.sentence.text)
-    where, text = _add_entry(document, claim, ["quotes:", "  - " + quote], f"quotes: [{quote}]")
+    flow = f'"quotes": [{quote}]' if _json(document) else f"quotes: [{quote}]"
+    where, text = _add_entry(document, claim, ["quotes:", "  - " + quote], flow)
     title = f"Quote the closest passage (line {found.sentence.line})"
     return _edit(document, title, where, where, text, problem)
 
