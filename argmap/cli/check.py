@@ -7,9 +7,10 @@ import sys
 import click
 
 from argmap.api import Checked
+from argmap.cli.annotations import FORMATS, as_github, as_json
 from argmap.cli.maps import STDIN, STDIN_NAME, expand, problems, read, several, status
 from argmap.cli.options import source_root_option
-from argmap.cli.output import EXIT_OK, say, summary
+from argmap.cli.output import EXIT_OK, say, show, summary
 
 
 @click.command()
@@ -21,7 +22,18 @@ from argmap.cli.output import EXIT_OK, say, summary
     help="The name of the map read from standard input (-), in messages; its source text is "
     "found from it as for a map file at PATH. Default: <stdin>, in the current folder.",
 )
-def check(files: tuple[str, ...], source_root: str | None, stdin_filename: str | None) -> None:
+@click.option(
+    "--output-format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text: for people, on stderr. json: one JSON array of every problem on stdout "
+    "(path, line, column, severity, code, message), nothing else. github: GitHub Actions "
+    "annotations on stdout, which GitHub shows on the lines of a pull request.",
+)
+def check(
+    files: tuple[str, ...], source_root: str | None, stdin_filename: str | None, output_format: str
+) -> None:
     """Check maps: shape, references, logic, and every quote against the source.
 
     Prints each problem as PATH:LINE:COL: error|warning: message [CODE] on stderr and
@@ -29,7 +41,8 @@ def check(files: tuple[str, ...], source_root: str | None, stdin_filename: str |
     every map under it (*.yaml, *.yml), as for render; a count of the maps closes the run,
     after a line per map with problems when several have them. A - reads a map from
     standard input (an editor's unsaved buffer, a version kept by git). Exit status: 0 clean
-    or warnings only, 1 errors, 2 a file could not be read.
+    or warnings only, 1 errors, 2 a file could not be read. For programs and CI,
+    --output-format json or github.
 
     \b
     Example:
@@ -37,6 +50,7 @@ def check(files: tuple[str, ...], source_root: str | None, stdin_filename: str |
       argmap check maps/                       # every map under maps/
       git show HEAD:maps/europe-central-asia.yaml \\
         | argmap check --stdin-filename maps/europe-central-asia.yaml -
+      argmap check --output-format github maps/   # in a GitHub Actions workflow
     """
     if files.count(STDIN) > 1:
         raise click.UsageError("standard input (-) can be read once")
@@ -47,9 +61,15 @@ def check(files: tuple[str, ...], source_root: str | None, stdin_filename: str |
     worst = EXIT_OK
     results: list[tuple[str, Checked | None]] = []
     for item in found:
-        checked = read(item.path, source_root, stdin_filename)
+        checked = read(item.path, source_root, stdin_filename, shown=output_format == "text")
         worst = max(worst, status(checked))
         results.append((checked.path if checked is not None else item.path, checked))
+    found_all = [d for _, checked in results if checked for d in checked.diagnostics]
+    if output_format == "json":
+        show(as_json(found_all), err=False)
+        sys.exit(worst)
+    for diagnostic in found_all if output_format == "github" else ():
+        show(as_github(diagnostic), err=False)
     summary(d for _, checked in results if checked for d in checked.diagnostics)
     if stdin_filename is None and any(
         checked is not None and checked.path == STDIN_NAME and _source_unread(checked)

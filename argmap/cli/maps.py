@@ -73,12 +73,12 @@ def from_stdin(name: str, stream: IO[bytes] | None = None) -> bytes:
 
 
 def read(
-    path: str, source_root: str | None = None, stdin_name: str | None = None
+    path: str, source_root: str | None = None, stdin_name: str | None = None, *, shown: bool = True
 ) -> Checked | None:
     """A map file read and checked (its source only inside its project or ``source_root``),
-    its diagnostics reported on stderr; None when the file cannot be read (said). The path
-    ``-`` reads the map from standard input, named ``stdin_name`` (``<stdin>``: in the
-    current folder), which also locates its source text."""
+    its diagnostics reported on stderr (unless not ``shown``); None when the file cannot be
+    read (said). The path ``-`` reads the map from standard input, named ``stdin_name``
+    (``<stdin>``: in the current folder), which also locates its source text."""
     try:
         if path == STDIN:
             name = stdin_name or STDIN_NAME
@@ -89,7 +89,8 @@ def read(
     except UsageError as exc:
         error(str(exc))
         return None
-    report(checked.diagnostics)
+    if shown:
+        report(checked.diagnostics)
     return checked
 
 

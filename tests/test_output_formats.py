@@ -1,0 +1,67 @@
+"""argmap check --output-format: every problem as JSON for programs, or as GitHub Actions
+annotations for a pull request; the same problems and exit status as the text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from argmap.cli import main
+
+BROKEN = (
+    "argmap: 1\ntitle: t\npremises:\n  - id: a\n    text: A, 100% sure.\n    implicit: true\n"
+    "conclusions:\n  - id: c\n    text: C.\n    implicit: true\n    reasons: [a, b]\n"
+)
+
+
+WEAK = (
+    "argmap: 1\ntitle: t\npremises:\n  - id: a\n    text: A.\n    objections: [x]\n"
+    "  - id: x\n    text: Not A.\nconclusions:\n  - id: c\n    text: C.\n    reasons: [a]\n"
+)
+
+
+def _maps(tmp_path: Path) -> list[str]:
+    (tmp_path / "bad,name.yaml").write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "weak.yaml").write_text(WEAK, encoding="utf-8")  # a warning: AM203
+    return [str(tmp_path / "bad,name.yaml"), str(tmp_path / "weak.yaml")]
+
+
+def test_json_holds_every_problem_and_nothing_else(tmp_path: Path) -> None:
+    files = _maps(tmp_path)
+    text = CliRunner().invoke(main, ["check", *files])
+    result = CliRunner().invoke(main, ["check", "--output-format", "json", *files])
+    assert result.exit_code == text.exit_code == 1
+    found = json.loads(result.stdout)
+    assert result.stderr == ""
+    shown = [f"{d['path']}:{d['line']}:{d['column']}: {d['severity']}: {d['message']} [{d['code']}]"
+             for d in found]  # fmt: skip
+    assert shown == [line for line in text.stderr.splitlines() if not line.startswith("argmap:")]
+    assert {d["code"] for d in found} == {"AM103", "AM202", "AM203"}
+
+
+def test_json_of_clean_maps_is_an_empty_list_and_unreadable_files_are_said(
+    tmp_path: Path,
+) -> None:
+    clean = CliRunner().invoke(main, ["check", "--output-format", "json", "maps/"])
+    assert (clean.exit_code, json.loads(clean.stdout)) == (0, [])
+    missing = CliRunner().invoke(
+        main, ["check", "--output-format", "json", str(tmp_path / "x.yaml")]
+    )
+    assert missing.exit_code == 2 and json.loads(missing.stdout) == []
+    assert "no such file" in missing.stderr
+
+
+def test_github_annotations_point_at_each_problem(tmp_path: Path) -> None:
+    files = _maps(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--output-format", "github", *files])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    bad = files[0].replace(":", "%3A").replace(",", "%2C")
+    assert (
+        lines[0]
+        == f"::error file={bad},line=11,col=18,title=argmap AM103::reason 'b' of 'c' is no claim"
+    )
+    assert any(line.startswith("::warning ") and "title=argmap AM203::" in line for line in lines)
+    assert "argmap: 1 error and" in result.stderr  # the count stays, for the log
