@@ -239,6 +239,29 @@ def test_a_discussion_comes_back_from_its_export() -> None:
     )
 
 
+TRAFFIC = """\
+Discussion Title: What should the city do about traffic?
+
+1. What should the city do about traffic?
+1.1. The city should charge cars to enter the centre.
+1.1.1. Con: A charge hurts those who must drive.
+1.2. The city should make buses free.
+1.2.1. Pro: Free buses take cars off the road.
+1.2.1.1. Con: Free buses mostly draw people who walked or cycled.
+1.3. The city should build more bike lanes.
+1.3.1. Pro: -> See 1.2.1.
+"""
+
+
+def test_a_discussion_with_several_theses_comes_back_with_the_same_theses() -> None:
+    # the map has one thesis (the first); the others are still theses of the export, and the
+    # claims under them stay under them, however the map's file orders its claims
+    first = _read(TRAFFIC).map
+    exported = kialo.write(first).text
+    assert exported.splitlines()[2:] == TRAFFIC.splitlines()[2:]
+    assert _structure(_read(exported).map) == _structure(first)
+
+
 def test_the_seed_map_exports_saying_what_kialo_cannot_hold(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         main, ["export", "kialo", str(SEED_MAP), "-o", str(tmp_path / "s.txt")]
