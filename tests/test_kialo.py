@@ -84,6 +84,17 @@ def test_text_over_lines_links_and_numbers_are_kept() -> None:
     assert costs.text == "Their running costs are lower, so over ten years they cost less."
 
 
+def test_a_link_whose_address_holds_parentheses_is_a_link() -> None:
+    # Wikipedia's addresses often do: Kialo writes them as they are, as CommonMark allows
+    text = (
+        "1. Pluto should be a planet again.\n"
+        "1.1. Pro: It is round \\(see [Wikipedia](https://en.wikipedia.org/wiki/Pluto_(dwarf_planet))\\).\n"
+    )
+    (claim,) = [c for c in _read(text).map.claims if c.text.startswith("It is round")]
+    assert claim.text == "It is round (see Wikipedia)."
+    assert claim.url == "https://en.wikipedia.org/wiki/Pluto_(dwarf_planet)"
+
+
 def test_roles_say_who_holds_each_claim() -> None:
     amap = _read(CARS).map
     assert _claim(amap, "All cars").role is Role.PROPONENT

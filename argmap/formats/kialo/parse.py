@@ -28,7 +28,9 @@ _BREAK = re.compile(r"\r\n|\r|\n")  # the line breaks editors count
 _TITLE = re.compile(r"Discussion Title:[ \t]*(.*)")
 _ENTRY = re.compile(r"((?:\d+\.)+)[ \t]+(?:(Pro|Con):[ \t]*)?(.*)")
 _SEE = re.compile(r"->[ \t]*See[ \t]+((?:\d+\.)+)\s*$")
-_LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(([^()\s]*)\)")
+# a link: its words, and its address, which may hold parentheses in pairs (CommonMark's rule;
+# Wikipedia's addresses often do: .../Pluto_(dwarf_planet))
+_LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation (CommonMark)
 
 
