@@ -77,6 +77,27 @@ def test_objections_to_the_step_and_to_each_claim_are_found() -> None:
     assert (found.count, found.without) == (12, 0)
 
 
+def test_questions_come_in_the_order_of_the_file(tmp_path: Path) -> None:
+    # a worksheet follows the map as written: here the recommendation comes before the
+    # conclusion, and its reasons are asked first
+    text = (
+        "argmap: 1\ntitle: Homework\n"
+        "recommendations:\n  - id: drop\n    text: Schools should drop homework.\n"
+        "    reasons:\n      - claims: hattie\n        scheme: Expert Opinion\n"
+        "conclusions:\n  - id: no-gain\n    text: Homework brings no gain.\n"
+        "    reasons:\n      - claims: finland\n        scheme: Analogy\n"
+        "premises:\n  - id: hattie\n    text: Hattie found no effect.\n"
+        "  - id: finland\n    text: Finland gives little homework.\n"
+    )
+    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["questions", str(tmp_path / "m.yaml")])
+    heads = [line.split(": ", 1)[1] for line in result.stdout.splitlines() if "reason of" in line]
+    assert heads == [
+        "reason of 'drop' (hattie), Expert Opinion:",
+        "reason of 'no-gain' (finland), Analogy:",
+    ]
+
+
 def test_a_map_without_schemes_is_told_how_to_name_one(seed_copy: Path) -> None:
     result = CliRunner().invoke(main, ["questions", str(seed_copy)])
     assert result.exit_code == 0
