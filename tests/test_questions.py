@@ -41,6 +41,20 @@ def test_a_scheme_is_known_under_any_spelling(spelling: str) -> None:
     assert found is not None and found.name == "Expert Opinion"
 
 
+@pytest.mark.parametrize(
+    ("spelling", "name"),
+    [("Appeal to Expert Opinion", "Expert Opinion"), ("Appeal to Authority", "Expert Opinion"),
+     ("Argument from Authority", "Expert Opinion"), ("appeal to fear", "Fear Appeal"),
+     ("Appeal to Popularity", "Popular Opinion"), ("Argument from an Exceptional Case",
+     "Exceptional Case"), ("Argument from the Consequences", "Consequences"),
+     ("Argument from a Rule", "Established Rule")],
+)  # fmt: skip
+def test_a_scheme_is_known_by_the_names_textbooks_give_it(spelling: str, name: str) -> None:
+    # "Appeal to ..." as critical-thinking textbooks say, and Walton's names with their article
+    found = scheme_of(spelling)
+    assert found is not None and found.name == name
+
+
 def test_unknown_schemes_are_none_and_names_starting_like_a_prefix_are_kept() -> None:
     assert scheme_of("Gut feeling") is None
     assert key("Tobacco") == "tobacco" and key("Bystander") == "bystander"  # no "to", "by" cut

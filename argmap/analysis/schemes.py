@@ -40,7 +40,7 @@ SCHEMES: tuple[Scheme, ...] = (
         "outcome)?",
         "Consistency: do other experts say the same?",
         "Backup evidence: does the expert's opinion rest on evidence?",
-    ), ("Expert", "Expert Testimony")),
+    ), ("Expert", "Expert Testimony", "Authority")),
     Scheme("Position to Know", (
         "Is the source in a position to know whether the claim is true?",
         "Is the source honest and reliable?",
@@ -141,16 +141,24 @@ SCHEMES: tuple[Scheme, ...] = (
 )  # fmt: skip
 
 _PREFIX = re.compile(r"^(?:(?:argument|arg)(?:from|to|by)|from)")
+# the words a scheme's name may start with: "Argument from", "Appeal to", "Inference to", then
+# an article ("Argument from an Exceptional Case", "Appeal to the Consequences")
+_LEAD = re.compile(
+    r"^(?:(?:argument|arg|appeal|inference)\s+(?:from|to|by)\s+|from\s+)?(?:(?:an|a|the)\s+)?"
+)
 
 
 def key(name: str) -> str:
     """A scheme's name reduced to what tells it: letters, in lower case, without a leading
-    "argument from".
+    "argument from" or "appeal to", nor the article after it.
 
     >>> key("Argument from Expert Opinion"), key("ExpertOpinion"), key("expert-opinion")
     ('expertopinion', 'expertopinion', 'expertopinion')
+    >>> key("Appeal to Fear"), key("Argument from an Exceptional Case")
+    ('fear', 'exceptionalcase')
     """
-    letters = re.sub(r"[^a-z]", "", name.lower())
+    words = re.sub(r"[^a-z]+", " ", re.sub(r"([a-z])([A-Z])", r"\1 \2", name).lower()).strip()
+    letters = _LEAD.sub("", words).replace(" ", "") or words.replace(" ", "")
     return _PREFIX.sub("", letters) or letters
 
 
