@@ -55,6 +55,26 @@ def test_a_scheme_is_known_by_the_names_textbooks_give_it(spelling: str, name: s
     assert found is not None and found.name == name
 
 
+@pytest.mark.parametrize(
+    ("spelling", "name", "asks"),
+    [("Ad Hominem", "Ad Hominem", "bear on the question"),
+     ("Slippery Slope", "Slippery Slope", "weakest"),
+     ("Inference to the Best Explanation", "Best Explanation", "other explanations"),
+     ("Abduction", "Best Explanation", "other explanations"),
+     ("Argument from Bias", "Bias", "What shows that"),
+     ("Correlation to Cause", "Correlation to Cause", "the other way round")],
+)  # fmt: skip
+def test_the_schemes_a_critical_thinking_class_meets_first_ask_their_questions(
+    spelling: str, name: str, asks: str
+) -> None:
+    # personal attacks, slippery slopes, inferences to the best explanation, and whether a
+    # correlation runs the other way: the first schemes a class is taught to question
+    found = scheme_of(spelling)
+    assert found is not None and found.name == name
+    assert any(asks in question for question in found.questions), found.questions
+    assert f"argmap knows {len(SCHEMES)} schemes" in " ".join(section("Critical questions").split())
+
+
 def test_unknown_schemes_are_none_and_names_starting_like_a_prefix_are_kept() -> None:
     assert scheme_of("Gut feeling") is None
     assert key("Tobacco") == "tobacco" and key("Bystander") == "bystander"  # no "to", "by" cut

@@ -70,6 +70,8 @@ SCHEMES: tuple[Scheme, ...] = (
     Scheme("Correlation to Cause", (
         "Is there really a correlation between the two?",
         "Is it more than a coincidence?",
+        "Could the cause run the other way round: the supposed effect bringing about the "
+        "supposed cause?",
         "Could a third factor cause both?",
     ), ("Correlation",)),
     Scheme("Sign", (
@@ -132,6 +134,29 @@ SCHEMES: tuple[Scheme, ...] = (
         "Which side bears the burden of proof?",
         "Would the evidence have been found if the claim were otherwise?",
     ), ("Lack of Evidence", "Lack of Knowledge")),
+    Scheme("Best Explanation", (
+        "How well does the explanation account for the facts, taken on its own?",
+        "How much better is it than the other explanations on offer?",
+        "How thoroughly have other explanations been looked for?",
+        "Would it be wiser to look further before concluding?",
+    ), ("Abduction", "Abductive", "Abductive Reasoning")),
+    Scheme("Ad Hominem", (
+        "Is what the reason says against the person true, and what shows it?",
+        "Does the person's character or circumstance bear on the question at issue?",
+        "Does the attack warrant rejecting the person's claim outright, or only trusting it "
+        "less?",
+    ), ("Personal Attack", "Abusive Ad Hominem", "Generic Ad Hominem")),
+    Scheme("Bias", (
+        "What shows that the person is biased?",
+        "Does the bias matter here: was the person expected to weigh both sides?",
+    )),
+    Scheme("Slippery Slope", (
+        "Which steps are said to lead from the first action to the outcome feared?",
+        "Are steps missing that would have to happen in between?",
+        "Which step is the weakest: would it really lead to the next?",
+        "Is there a point along the way where the slide could be stopped?",
+        "Is the outcome as bad as the reason says?",
+    )),
     Scheme("Falsification of Hypothesis", (
         "Does the hypothesis really imply the prediction?",
         "Is it well established that the prediction failed?",
