@@ -141,6 +141,7 @@ def test_the_uses_of_the_id_under_the_cursor_are_highlighted(tmp_path: Path) -> 
         ("    implicit: |\n", ["true", "false"]),
         ("    thesis: t|\n", ["true", "false"]),
         ("    role: op|\n", ["proponent", "opponent"]),
+        ("    role:|\n", ["proponent", "opponent"]),  # asked for before the space: one is put
         ("    note: |\n", []),
         ("      - claims: supplier\n        note: |\n", []),
     ],

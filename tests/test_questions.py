@@ -188,6 +188,7 @@ EDITED = (
     [
         ("        scheme: Exp|\n", "        scheme: Expert Opinion\n"),
         ("        scheme: |\n", "        scheme: Expert Opinion\n"),
+        ("        scheme:|\n", "        scheme: Expert Opinion\n"),  # the space is put in
         (
             "        scheme: Exp|ert  # who says so\n",
             "        scheme: Expert Opinion  # who says so\n",

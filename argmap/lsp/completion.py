@@ -172,6 +172,7 @@ def _values(document: Document, where: Place, offset: int) -> list[types.Complet
         return []
     end = _KEY_CHARS.match(document.body, offset).end()
     edit_range = document.range(where.start, end)
+    space = _space(document, where)
     return [
         types.CompletionItem(
             label=value,
@@ -179,10 +180,16 @@ def _values(document: Document, where: Place, offset: int) -> list[types.Complet
             detail=f"a value of '{where.path[2]}'",
             sort_text=f"2{number:06d}",
             filter_text=value,
-            text_edit=types.TextEdit(edit_range, value),
+            text_edit=types.TextEdit(edit_range, space + value),
         )
         for number, value in enumerate(VALUES[where.path[2]])
     ]
+
+
+def _space(document: Document, where: Place) -> str:
+    """A space to put before a value asked for right after its key's colon (``role:|``),
+    which YAML would otherwise read as part of one plain text (``role:opponent``)."""
+    return " " if where.start > 0 and document.body[where.start - 1] == ":" else ""
 
 
 def _schemes(document: Document, where: Place, offset: int) -> list[types.CompletionItem]:
@@ -193,6 +200,7 @@ def _schemes(document: Document, where: Place, offset: int) -> list[types.Comple
     rest = _SCHEME_CHARS.match(document.body, offset).group()  # type: ignore[union-attr]
     end = offset + len(rest.rstrip())  # up to a comment, keeping the space before it
     edit_range = document.range(where.start, end)
+    space = _space(document, where)
     return [
         types.CompletionItem(
             label=scheme.name,
@@ -201,7 +209,7 @@ def _schemes(document: Document, where: Place, offset: int) -> list[types.Comple
             documentation="\n".join(f"{n}. {q}" for n, q in enumerate(scheme.questions, 1)),
             sort_text=f"2{number:06d}",
             filter_text=scheme.name,
-            text_edit=types.TextEdit(edit_range, scheme.name),
+            text_edit=types.TextEdit(edit_range, space + scheme.name),
         )
         for number, scheme in enumerate(SCHEMES)
     ]
