@@ -95,6 +95,25 @@ def test_a_link_whose_address_holds_parentheses_is_a_link() -> None:
     assert claim.url == "https://en.wikipedia.org/wiki/Pluto_(dwarf_planet)"
 
 
+def test_a_line_of_a_claim_starting_with_a_number_goes_on_with_its_text() -> None:
+    # Kialo numbers one claim at the top, 1.; a line "2006. ..." or "2. ..." below it is text
+    text = (
+        "Discussion Title: Is Pluto a planet?\n\n"
+        "1. Pluto should be called a planet again.\n"
+        "1.1. Con: Being round is not enough: in\n"
+        "2006. the IAU said a planet must also clear its orbit.\n"
+        "1.2. Con: Two things tell a planet:\n1. it is round,\n2. it clears its orbit.\n"
+    )
+    imported = _read(text)
+    texts = sorted(claim.text for claim in imported.map.claims)
+    assert texts == [
+        "Being round is not enough: in 2006. the IAU said a planet must also clear its orbit.",
+        "Pluto should be called a planet again.",
+        "Two things tell a planet: 1. it is round, 2. it clears its orbit.",
+    ]
+    assert imported.notes == ()
+
+
 def test_roles_say_who_holds_each_claim() -> None:
     amap = _read(CARS).map
     assert _claim(amap, "All cars").role is Role.PROPONENT
