@@ -132,6 +132,20 @@ def test_questions_come_in_the_order_of_the_file(tmp_path: Path) -> None:
     ]
 
 
+def test_a_reasons_note_is_shown_with_its_questions(tmp_path: Path) -> None:
+    # the help says a note may answer a question (why it does not arise): the worksheet shows it
+    text = _docs_example()[0].replace(
+        "        scheme: Example\n",
+        "        scheme: Example\n        note: The trial is typical, with people of all ages.\n",
+    )
+    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["questions", str(tmp_path / "m.yaml")])
+    lines = result.stdout.splitlines()
+    at = lines.index("  objections in the map: to the step, none; to trial, small; to big, none")
+    assert lines[at + 1] == "  note: The trial is typical, with people of all ages."
+    assert lines[at + 2].startswith("  1. Is the example true")
+
+
 def test_a_map_without_schemes_is_told_how_to_name_one(seed_copy: Path) -> None:
     result = CliRunner().invoke(main, ["questions", str(seed_copy)])
     assert result.exit_code == 0
