@@ -221,6 +221,14 @@ def test_a_reasons_scheme_is_completed_with_its_questions(
     assert apply(doc, [item.text_edit]) == EDITED + done
 
 
+def test_the_docs_of_the_language_server_and_of_the_questions_say_what_the_editor_does() -> None:
+    # the editor's side was documented nowhere: a reader of either page learns of it
+    server = " ".join(section("The language server").split())
+    assert "a reason's `scheme`" in server and "(evaluation.md#critical-questions)" in server
+    asked = " ".join(section("Critical questions").split())
+    assert "(editing.md#the-language-server)" in asked
+
+
 def test_a_schemes_questions_show_on_hover_and_a_claims_text_offers_no_schemes(
     tmp_path: Path,
 ) -> None:
