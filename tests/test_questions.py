@@ -216,9 +216,33 @@ def test_a_reasons_scheme_is_completed_with_its_questions(
     doc = document(text.replace("|", ""), tmp_path / "map.yaml")
     result = completion.complete(doc, doc.position(text.index("|")), Sources())
     [item] = [i for i in result.items if i.label == "Expert Opinion"]
-    assert {i.label for i in result.items} >= {scheme.name for scheme in SCHEMES}
+    typed = line.split("scheme:")[1].split("|")[0].strip()
+    assert {i.label for i in result.items} >= {s.name for s in SCHEMES if s.name.startswith(typed)}
     assert "2. Field: is the source an expert in the field" in str(item.documentation)
     assert apply(doc, [item.text_edit]) == EDITED + done
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [("Argument from Ex", {"Expert Opinion", "Example", "Exceptional Case"}),
+     ("Appeal to Au", {"Expert Opinion"}), ("authori", {"Expert Opinion"}),
+     ("Inference to the Best", {"Best Explanation"})],
+)  # fmt: skip
+def test_a_scheme_typed_as_textbooks_name_it_is_completed(
+    tmp_path: Path, typed: str, offered: set[str]
+) -> None:
+    # the editor filters what it is offered by what was typed, against each item's filter text
+    text = EDITED + f"        scheme: {typed}|\n"
+    doc = document(text.replace("|", ""), tmp_path / "map.yaml")
+    result = completion.complete(doc, doc.position(text.index("|")), Sources())
+    shown = {
+        item.label
+        for item in result.items
+        if (item.filter_text or item.label).lower().startswith(typed.lower())
+    }
+    assert shown == offered
+    [item] = [i for i in result.items if i.label == sorted(offered)[-1]]
+    assert apply(doc, [item.text_edit]) == EDITED + f"        scheme: {item.label}\n"
 
 
 def test_the_docs_of_the_language_server_and_of_the_questions_say_what_the_editor_does() -> None:

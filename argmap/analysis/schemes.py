@@ -195,4 +195,23 @@ def scheme_of(name: str) -> Scheme | None:
     return _BY_KEY.get(key(name))
 
 
-__all__ = ["SCHEMES", "Scheme", "key", "scheme_of"]
+_LEADS = ("argumentfrom", "argumentto", "argumentby", "appealto", "inferenceto")
+
+
+def starting(typed: str) -> tuple[Scheme, ...]:
+    """The schemes whose name, under one of its spellings, ``typed`` may be the start of.
+
+    >>> [scheme.name for scheme in starting("Appeal to Au")]
+    ['Expert Opinion']
+    >>> len(starting("Argument fr")) == len(starting("")) == len(SCHEMES)
+    True
+    """
+    letters = re.sub(r"[^a-z]", "", typed.lower())
+    if any(lead.startswith(letters) for lead in _LEADS):
+        return SCHEMES  # nothing typed yet, or only the start of "Argument from", ...
+    wanted = key(typed)
+    names = {scheme: (scheme.name, *scheme.aliases) for scheme in SCHEMES}
+    return tuple(s for s, ns in names.items() if any(key(n).startswith(wanted) for n in ns))
+
+
+__all__ = ["SCHEMES", "Scheme", "key", "scheme_of", "starting"]
