@@ -36,6 +36,19 @@ def test_the_code_table_lists_every_code_as_the_code_does() -> None:
     }
 
 
+def test_the_code_for_a_file_to_import_names_every_format_it_is_given_for() -> None:
+    # check and render give AM017 for an AIF graph, Argdown, a microtext and a Kialo discussion
+    meaning = CODES["AM017"][1]
+    assert all(name in meaning for name in ("AIF", "Argdown", "microtext", "Kialo")), meaning
+
+
+def test_where_a_scheme_is_written_the_docs_send_to_its_critical_questions() -> None:
+    # a reader who names a scheme learns that argmap questions asks its questions, and where
+    target = "(docs/evaluation.md#critical-questions)"
+    assert target in section("Writing a map") and "argmap questions" in section("Writing a map")
+    assert target.replace("docs/", "") in section("The map format")
+
+
 def test_quick_start_is_two_commands_that_render_the_seed_map_and_run_the_tests() -> None:
     """In the README itself, where .ci/run finds the two commands and types them."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

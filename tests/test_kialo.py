@@ -84,6 +84,36 @@ def test_text_over_lines_links_and_numbers_are_kept() -> None:
     assert costs.text == "Their running costs are lower, so over ten years they cost less."
 
 
+def test_a_link_whose_address_holds_parentheses_is_a_link() -> None:
+    # Wikipedia's addresses often do: Kialo writes them as they are, as CommonMark allows
+    text = (
+        "1. Pluto should be a planet again.\n"
+        "1.1. Pro: It is round \\(see [Wikipedia](https://en.wikipedia.org/wiki/Pluto_(dwarf_planet))\\).\n"
+    )
+    (claim,) = [c for c in _read(text).map.claims if c.text.startswith("It is round")]
+    assert claim.text == "It is round (see Wikipedia)."
+    assert claim.url == "https://en.wikipedia.org/wiki/Pluto_(dwarf_planet)"
+
+
+def test_a_line_of_a_claim_starting_with_a_number_goes_on_with_its_text() -> None:
+    # Kialo numbers one claim at the top, 1.; a line "2006. ..." or "2. ..." below it is text
+    text = (
+        "Discussion Title: Is Pluto a planet?\n\n"
+        "1. Pluto should be called a planet again.\n"
+        "1.1. Con: Being round is not enough: in\n"
+        "2006. the IAU said a planet must also clear its orbit.\n"
+        "1.2. Con: Two things tell a planet:\n1. it is round,\n2. it clears its orbit.\n"
+    )
+    imported = _read(text)
+    texts = sorted(claim.text for claim in imported.map.claims)
+    assert texts == [
+        "Being round is not enough: in 2006. the IAU said a planet must also clear its orbit.",
+        "Pluto should be called a planet again.",
+        "Two things tell a planet: 1. it is round, 2. it clears its orbit.",
+    ]
+    assert imported.notes == ()
+
+
 def test_roles_say_who_holds_each_claim() -> None:
     amap = _read(CARS).map
     assert _claim(amap, "All cars").role is Role.PROPONENT
@@ -237,6 +267,29 @@ def test_a_discussion_comes_back_from_its_export() -> None:
     assert exported.text.startswith(
         "Discussion Title: Should all cars in cities be electric?\n\n1. "
     )
+
+
+TRAFFIC = """\
+Discussion Title: What should the city do about traffic?
+
+1. What should the city do about traffic?
+1.1. The city should charge cars to enter the centre.
+1.1.1. Con: A charge hurts those who must drive.
+1.2. The city should make buses free.
+1.2.1. Pro: Free buses take cars off the road.
+1.2.1.1. Con: Free buses mostly draw people who walked or cycled.
+1.3. The city should build more bike lanes.
+1.3.1. Pro: -> See 1.2.1.
+"""
+
+
+def test_a_discussion_with_several_theses_comes_back_with_the_same_theses() -> None:
+    # the map has one thesis (the first); the others are still theses of the export, and the
+    # claims under them stay under them, however the map's file orders its claims
+    first = _read(TRAFFIC).map
+    exported = kialo.write(first).text
+    assert exported.splitlines()[2:] == TRAFFIC.splitlines()[2:]
+    assert _structure(_read(exported).map) == _structure(first)
 
 
 def test_the_seed_map_exports_saying_what_kialo_cannot_hold(tmp_path: Path) -> None:

@@ -122,6 +122,12 @@ def test_ids_of_other_lists_and_the_one_being_typed_are_offered(tmp_path: Path) 
     assert _ids_offered(tmp_path, contradicts) == ["supplier", "needs"]
 
 
+def test_inside_a_reason_written_as_a_flow_mapping_no_id_replaces_it(tmp_path: Path) -> None:
+    # "- {claims: needs, note: ab|}": an id offered there replaced "{claims: needs, note: ab"
+    assert _ids_offered(tmp_path, MAP + "      - {claims: needs, note: ab|}\n") == []
+    assert _ids_offered(tmp_path, MAP + "      - {claims: needs, scheme: Exp|}\n") == []
+
+
 def test_the_uses_of_the_id_under_the_cursor_are_highlighted(tmp_path: Path) -> None:
     text = MAP + "      - [supplier, needs]\n    objections: [supplier]\n"
     doc = document(text, tmp_path / "map.yaml")
@@ -141,6 +147,7 @@ def test_the_uses_of_the_id_under_the_cursor_are_highlighted(tmp_path: Path) -> 
         ("    implicit: |\n", ["true", "false"]),
         ("    thesis: t|\n", ["true", "false"]),
         ("    role: op|\n", ["proponent", "opponent"]),
+        ("    role:|\n", ["proponent", "opponent"]),  # asked for before the space: one is put
         ("    note: |\n", []),
         ("      - claims: supplier\n        note: |\n", []),
     ],

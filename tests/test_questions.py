@@ -41,6 +41,40 @@ def test_a_scheme_is_known_under_any_spelling(spelling: str) -> None:
     assert found is not None and found.name == "Expert Opinion"
 
 
+@pytest.mark.parametrize(
+    ("spelling", "name"),
+    [("Appeal to Expert Opinion", "Expert Opinion"), ("Appeal to Authority", "Expert Opinion"),
+     ("Argument from Authority", "Expert Opinion"), ("appeal to fear", "Fear Appeal"),
+     ("Appeal to Popularity", "Popular Opinion"), ("Argument from an Exceptional Case",
+     "Exceptional Case"), ("Argument from the Consequences", "Consequences"),
+     ("Argument from a Rule", "Established Rule")],
+)  # fmt: skip
+def test_a_scheme_is_known_by_the_names_textbooks_give_it(spelling: str, name: str) -> None:
+    # "Appeal to ..." as critical-thinking textbooks say, and Walton's names with their article
+    found = scheme_of(spelling)
+    assert found is not None and found.name == name
+
+
+@pytest.mark.parametrize(
+    ("spelling", "name", "asks"),
+    [("Ad Hominem", "Ad Hominem", "bear on the question"),
+     ("Slippery Slope", "Slippery Slope", "weakest"),
+     ("Inference to the Best Explanation", "Best Explanation", "other explanations"),
+     ("Abduction", "Best Explanation", "other explanations"),
+     ("Argument from Bias", "Bias", "What shows that"),
+     ("Correlation to Cause", "Correlation to Cause", "the other way round")],
+)  # fmt: skip
+def test_the_schemes_a_critical_thinking_class_meets_first_ask_their_questions(
+    spelling: str, name: str, asks: str
+) -> None:
+    # personal attacks, slippery slopes, inferences to the best explanation, and whether a
+    # correlation runs the other way: the first schemes a class is taught to question
+    found = scheme_of(spelling)
+    assert found is not None and found.name == name
+    assert any(asks in question for question in found.questions), found.questions
+    assert f"argmap knows {len(SCHEMES)} schemes" in " ".join(section("Critical questions").split())
+
+
 def test_unknown_schemes_are_none_and_names_starting_like_a_prefix_are_kept() -> None:
     assert scheme_of("Gut feeling") is None
     assert key("Tobacco") == "tobacco" and key("Bystander") == "bystander"  # no "to", "by" cut
@@ -75,6 +109,41 @@ def test_objections_to_the_step_and_to_each_claim_are_found() -> None:
     assert example.against_claims == (("trial", ("small",)), ("big", ()))
     assert gut.scheme is None and gut.name == "Gut feeling"
     assert (found.count, found.without) == (12, 0)
+
+
+def test_questions_come_in_the_order_of_the_file(tmp_path: Path) -> None:
+    # a worksheet follows the map as written: here the recommendation comes before the
+    # conclusion, and its reasons are asked first
+    text = (
+        "argmap: 1\ntitle: Homework\n"
+        "recommendations:\n  - id: drop\n    text: Schools should drop homework.\n"
+        "    reasons:\n      - claims: hattie\n        scheme: Expert Opinion\n"
+        "conclusions:\n  - id: no-gain\n    text: Homework brings no gain.\n"
+        "    reasons:\n      - claims: finland\n        scheme: Analogy\n"
+        "premises:\n  - id: hattie\n    text: Hattie found no effect.\n"
+        "  - id: finland\n    text: Finland gives little homework.\n"
+    )
+    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["questions", str(tmp_path / "m.yaml")])
+    heads = [line.split(": ", 1)[1] for line in result.stdout.splitlines() if "reason of" in line]
+    assert heads == [
+        "reason of 'drop' (hattie), Expert Opinion:",
+        "reason of 'no-gain' (finland), Analogy:",
+    ]
+
+
+def test_a_reasons_note_is_shown_with_its_questions(tmp_path: Path) -> None:
+    # the help says a note may answer a question (why it does not arise): the worksheet shows it
+    text = _docs_example()[0].replace(
+        "        scheme: Example\n",
+        "        scheme: Example\n        note: The trial is typical, with people of all ages.\n",
+    )
+    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["questions", str(tmp_path / "m.yaml")])
+    lines = result.stdout.splitlines()
+    at = lines.index("  objections in the map: to the step, none; to trial, small; to big, none")
+    assert lines[at + 1] == "  note: The trial is typical, with people of all ages."
+    assert lines[at + 2].startswith("  1. Is the example true")
 
 
 def test_a_map_without_schemes_is_told_how_to_name_one(seed_copy: Path) -> None:
@@ -133,6 +202,7 @@ EDITED = (
     [
         ("        scheme: Exp|\n", "        scheme: Expert Opinion\n"),
         ("        scheme: |\n", "        scheme: Expert Opinion\n"),
+        ("        scheme:|\n", "        scheme: Expert Opinion\n"),  # the space is put in
         (
             "        scheme: Exp|ert  # who says so\n",
             "        scheme: Expert Opinion  # who says so\n",
@@ -146,9 +216,41 @@ def test_a_reasons_scheme_is_completed_with_its_questions(
     doc = document(text.replace("|", ""), tmp_path / "map.yaml")
     result = completion.complete(doc, doc.position(text.index("|")), Sources())
     [item] = [i for i in result.items if i.label == "Expert Opinion"]
-    assert {i.label for i in result.items} >= {scheme.name for scheme in SCHEMES}
+    typed = line.split("scheme:")[1].split("|")[0].strip()
+    assert {i.label for i in result.items} >= {s.name for s in SCHEMES if s.name.startswith(typed)}
     assert "2. Field: is the source an expert in the field" in str(item.documentation)
     assert apply(doc, [item.text_edit]) == EDITED + done
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [("Argument from Ex", {"Expert Opinion", "Example", "Exceptional Case"}),
+     ("Appeal to Au", {"Expert Opinion"}), ("authori", {"Expert Opinion"}),
+     ("Inference to the Best", {"Best Explanation"})],
+)  # fmt: skip
+def test_a_scheme_typed_as_textbooks_name_it_is_completed(
+    tmp_path: Path, typed: str, offered: set[str]
+) -> None:
+    # the editor filters what it is offered by what was typed, against each item's filter text
+    text = EDITED + f"        scheme: {typed}|\n"
+    doc = document(text.replace("|", ""), tmp_path / "map.yaml")
+    result = completion.complete(doc, doc.position(text.index("|")), Sources())
+    shown = {
+        item.label
+        for item in result.items
+        if (item.filter_text or item.label).lower().startswith(typed.lower())
+    }
+    assert shown == offered
+    [item] = [i for i in result.items if i.label == sorted(offered)[-1]]
+    assert apply(doc, [item.text_edit]) == EDITED + f"        scheme: {item.label}\n"
+
+
+def test_the_docs_of_the_language_server_and_of_the_questions_say_what_the_editor_does() -> None:
+    # the editor's side was documented nowhere: a reader of either page learns of it
+    server = " ".join(section("The language server").split())
+    assert "a reason's `scheme`" in server and "(evaluation.md#critical-questions)" in server
+    asked = " ".join(section("Critical questions").split())
+    assert "(editing.md#the-language-server)" in asked
 
 
 def test_a_schemes_questions_show_on_hover_and_a_claims_text_offers_no_schemes(

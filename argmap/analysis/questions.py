@@ -49,6 +49,9 @@ def questions(amap: ArgumentMap) -> Questions:
             if ref.id in by_id
         )
         asked.append(Asked(relation, relation.scheme, scheme_of(relation.scheme), step, claims))
+    asked.sort(
+        key=lambda item: (item.relation.written.span.line, item.relation.written.span.column)
+    )
     return Questions(tuple(asked), without)
 
 

@@ -40,7 +40,7 @@ SCHEMES: tuple[Scheme, ...] = (
         "outcome)?",
         "Consistency: do other experts say the same?",
         "Backup evidence: does the expert's opinion rest on evidence?",
-    ), ("Expert", "Expert Testimony")),
+    ), ("Expert", "Expert Testimony", "Authority")),
     Scheme("Position to Know", (
         "Is the source in a position to know whether the claim is true?",
         "Is the source honest and reliable?",
@@ -70,6 +70,8 @@ SCHEMES: tuple[Scheme, ...] = (
     Scheme("Correlation to Cause", (
         "Is there really a correlation between the two?",
         "Is it more than a coincidence?",
+        "Could the cause run the other way round: the supposed effect bringing about the "
+        "supposed cause?",
         "Could a third factor cause both?",
     ), ("Correlation",)),
     Scheme("Sign", (
@@ -132,6 +134,29 @@ SCHEMES: tuple[Scheme, ...] = (
         "Which side bears the burden of proof?",
         "Would the evidence have been found if the claim were otherwise?",
     ), ("Lack of Evidence", "Lack of Knowledge")),
+    Scheme("Best Explanation", (
+        "How well does the explanation account for the facts, taken on its own?",
+        "How much better is it than the other explanations on offer?",
+        "How thoroughly have other explanations been looked for?",
+        "Would it be wiser to look further before concluding?",
+    ), ("Abduction", "Abductive", "Abductive Reasoning")),
+    Scheme("Ad Hominem", (
+        "Is what the reason says against the person true, and what shows it?",
+        "Does the person's character or circumstance bear on the question at issue?",
+        "Does the attack warrant rejecting the person's claim outright, or only trusting it "
+        "less?",
+    ), ("Personal Attack", "Abusive Ad Hominem", "Generic Ad Hominem")),
+    Scheme("Bias", (
+        "What shows that the person is biased?",
+        "Does the bias matter here: was the person expected to weigh both sides?",
+    )),
+    Scheme("Slippery Slope", (
+        "Which steps are said to lead from the first action to the outcome feared?",
+        "Are steps missing that would have to happen in between?",
+        "Which step is the weakest: would it really lead to the next?",
+        "Is there a point along the way where the slide could be stopped?",
+        "Is the outcome as bad as the reason says?",
+    )),
     Scheme("Falsification of Hypothesis", (
         "Does the hypothesis really imply the prediction?",
         "Is it well established that the prediction failed?",
@@ -141,16 +166,24 @@ SCHEMES: tuple[Scheme, ...] = (
 )  # fmt: skip
 
 _PREFIX = re.compile(r"^(?:(?:argument|arg)(?:from|to|by)|from)")
+# the words a scheme's name may start with: "Argument from", "Appeal to", "Inference to", then
+# an article ("Argument from an Exceptional Case", "Appeal to the Consequences")
+_LEAD = re.compile(
+    r"^(?:(?:argument|arg|appeal|inference)\s+(?:from|to|by)\s+|from\s+)?(?:(?:an|a|the)\s+)?"
+)
 
 
 def key(name: str) -> str:
     """A scheme's name reduced to what tells it: letters, in lower case, without a leading
-    "argument from".
+    "argument from" or "appeal to", nor the article after it.
 
     >>> key("Argument from Expert Opinion"), key("ExpertOpinion"), key("expert-opinion")
     ('expertopinion', 'expertopinion', 'expertopinion')
+    >>> key("Appeal to Fear"), key("Argument from an Exceptional Case")
+    ('fear', 'exceptionalcase')
     """
-    letters = re.sub(r"[^a-z]", "", name.lower())
+    words = re.sub(r"[^a-z]+", " ", re.sub(r"([a-z])([A-Z])", r"\1 \2", name).lower()).strip()
+    letters = _LEAD.sub("", words).replace(" ", "") or words.replace(" ", "")
     return _PREFIX.sub("", letters) or letters
 
 
@@ -162,4 +195,23 @@ def scheme_of(name: str) -> Scheme | None:
     return _BY_KEY.get(key(name))
 
 
-__all__ = ["SCHEMES", "Scheme", "key", "scheme_of"]
+_LEADS = ("argumentfrom", "argumentto", "argumentby", "appealto", "inferenceto")
+
+
+def starting(typed: str) -> tuple[Scheme, ...]:
+    """The schemes whose name, under one of its spellings, ``typed`` may be the start of.
+
+    >>> [scheme.name for scheme in starting("Appeal to Au")]
+    ['Expert Opinion']
+    >>> len(starting("Argument fr")) == len(starting("")) == len(SCHEMES)
+    True
+    """
+    letters = re.sub(r"[^a-z]", "", typed.lower())
+    if any(lead.startswith(letters) for lead in _LEADS):
+        return SCHEMES  # nothing typed yet, or only the start of "Argument from", ...
+    wanted = key(typed)
+    names = {scheme: (scheme.name, *scheme.aliases) for scheme in SCHEMES}
+    return tuple(s for s, ns in names.items() if any(key(n).startswith(wanted) for n in ns))
+
+
+__all__ = ["SCHEMES", "Scheme", "key", "scheme_of", "starting"]

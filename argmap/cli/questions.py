@@ -21,12 +21,12 @@ def questions_(files: tuple[str, ...], schemes: bool, source_root: str | None) -
     For each reason that names its scheme (scheme: Expert Opinion), the questions a reader may
     raise against a step of that form (Walton's critical questions: is the expert an expert in
     this field? do other experts agree? ...), under the objections the map already raises
-    against the step and against each of the reason's claims. A reason answers a question when
-    the map raises it as an objection, or says in a note why it does not arise. A scheme is
-    known under any spelling of its name (ExpertOpinion, Argument from Expert Opinion); one
-    argmap does not know is named. A folder (DIR) stands for every map under it, and a - reads
-    a map from standard input. Exit status 1 when a map has errors (its questions are asked
-    all the same), 2 when one cannot be read.
+    against the step and against each of the reason's claims, and the reason's note. A reason
+    answers a question when the map raises it as an objection, or says in its note why it does
+    not arise. A scheme is known under any spelling of its name (ExpertOpinion, Argument from
+    Expert Opinion, Appeal to Authority); one argmap does not know is named. A folder (DIR)
+    stands for every map under it, and a - reads a map from standard input. Exit status 1 when
+    a map has errors (its questions are asked all the same), 2 when one cannot be read.
 
     \b
     Example:
@@ -85,6 +85,8 @@ def _show(path: str, asked: Asked) -> None:
     against = [f"to the step, {', '.join(asked.against_step) or 'none'}"]
     against += [f"to {claim}, {', '.join(by) or 'none'}" for claim, by in asked.against_claims]
     show(f"  objections in the map: {'; '.join(against)}", err=False)
+    if relation.note is not None:  # where the map may say why a question does not arise
+        show(f"  note: {' '.join(relation.note.split())}", err=False)
     for number, question in enumerate(asked.scheme.questions, 1):
         show(f"  {number}. {question}", err=False)
 

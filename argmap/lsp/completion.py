@@ -10,7 +10,7 @@ import re
 
 from lsprotocol import types
 
-from argmap.analysis.schemes import SCHEMES
+from argmap.analysis.schemes import starting
 from argmap.lsp.cursor import ITEM, PLACES, Place, in_text, mapping_of, place, sibling_keys
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Claim
@@ -172,6 +172,7 @@ def _values(document: Document, where: Place, offset: int) -> list[types.Complet
         return []
     end = _KEY_CHARS.match(document.body, offset).end()
     edit_range = document.range(where.start, end)
+    space = _space(document, where)
     return [
         types.CompletionItem(
             label=value,
@@ -179,10 +180,16 @@ def _values(document: Document, where: Place, offset: int) -> list[types.Complet
             detail=f"a value of '{where.path[2]}'",
             sort_text=f"2{number:06d}",
             filter_text=value,
-            text_edit=types.TextEdit(edit_range, value),
+            text_edit=types.TextEdit(edit_range, space + value),
         )
         for number, value in enumerate(VALUES[where.path[2]])
     ]
+
+
+def _space(document: Document, where: Place) -> str:
+    """A space to put before a value asked for right after its key's colon (``role:|``),
+    which YAML would otherwise read as part of one plain text (``role:opponent``)."""
+    return " " if where.start > 0 and document.body[where.start - 1] == ":" else ""
 
 
 def _schemes(document: Document, where: Place, offset: int) -> list[types.CompletionItem]:
@@ -193,6 +200,8 @@ def _schemes(document: Document, where: Place, offset: int) -> list[types.Comple
     rest = _SCHEME_CHARS.match(document.body, offset).group()  # type: ignore[union-attr]
     end = offset + len(rest.rstrip())  # up to a comment, keeping the space before it
     edit_range = document.range(where.start, end)
+    space = _space(document, where)
+    typed = document.body[where.start : offset]  # what the editor filters the items by
     return [
         types.CompletionItem(
             label=scheme.name,
@@ -200,10 +209,11 @@ def _schemes(document: Document, where: Place, offset: int) -> list[types.Comple
             detail="an argumentation scheme",
             documentation="\n".join(f"{n}. {q}" for n, q in enumerate(scheme.questions, 1)),
             sort_text=f"2{number:06d}",
-            filter_text=scheme.name,
-            text_edit=types.TextEdit(edit_range, scheme.name),
+            # a name typed as textbooks write it (Argument from Ex, Appeal to Au) keeps its item
+            filter_text=typed if typed.strip("\"' ") else scheme.name,
+            text_edit=types.TextEdit(edit_range, space + scheme.name),
         )
-        for number, scheme in enumerate(SCHEMES)
+        for number, scheme in enumerate(starting(typed.strip("\"'")))
     ]
 
 
@@ -251,6 +261,7 @@ def complete(
         return types.CompletionList(is_incomplete=False, items=[])
     where = place(document.body, document.outline, offset)
     items: list[types.CompletionItem] = []
+    schemes: list[types.CompletionItem] = []
     if where.in_quotes():
         items = _quotes(document, where, offset, sources)
         return types.CompletionList(is_incomplete=True, items=items)
@@ -259,5 +270,6 @@ def complete(
     if where.key:
         items += _keys(document, where, offset)
     else:
-        items += _values(document, where, offset) + _schemes(document, where, offset)
-    return types.CompletionList(is_incomplete=False, items=items)
+        schemes = _schemes(document, where, offset)  # filtered here: asked again as typed
+        items += _values(document, where, offset) + schemes
+    return types.CompletionList(is_incomplete=bool(schemes), items=items)

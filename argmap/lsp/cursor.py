@@ -78,6 +78,8 @@ class Place:
         tail = self.path[2:]
         if self.claim_kind is None or not tail or tail[0] not in REFERENCE_KEYS:
             return False
+        if self.typed.startswith("{"):
+            return False  # inside a mapping written {claims: a, note: ...}, which is no id
         for i, part in enumerate(tail):
             if part not in _REFERENCE_TAIL:
                 return False

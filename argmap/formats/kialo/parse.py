@@ -12,8 +12,10 @@ The export is an outline::
 Each claim is a number (its place in the tree: ``1.1.1.`` is under ``1.1.``), its stance on
 the claim above it (``Pro`` or ``Con``; none for the thesis, and for the theses under the
 question of a discussion with several), and its text, which may go on over the next lines.
-A claim that is ``-> See N.`` is claim N again, in a second place. Texts are Kialo's
-Markdown: links ``[words](url)``, and ``\\`` before a character Markdown would read.
+Only the top claim has a number of one part (``1.``): a line below it starting like ``2006.``
+goes on with a text. A claim that is ``-> See N.`` is claim N again, in a second place.
+Texts are Kialo's Markdown: links ``[words](url)``, and ``\\`` before a character Markdown
+would read.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ _BREAK = re.compile(r"\r\n|\r|\n")  # the line breaks editors count
 _TITLE = re.compile(r"Discussion Title:[ \t]*(.*)")
 _ENTRY = re.compile(r"((?:\d+\.)+)[ \t]+(?:(Pro|Con):[ \t]*)?(.*)")
 _SEE = re.compile(r"->[ \t]*See[ \t]+((?:\d+\.)+)\s*$")
-_LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(([^()\s]*)\)")
+# a link: its words, and its address, which may hold parentheses in pairs (CommonMark's rule;
+# Wikipedia's addresses often do: .../Pluto_(dwarf_planet))
+_LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation (CommonMark)
 
 
@@ -79,6 +83,8 @@ def parse(text: str) -> Discussion:
             title = found.group(1).strip() or None
             continue
         entry = _ENTRY.fullmatch(stripped)
+        if entry is not None and entries and entry.group(1).count(".") == 1:
+            entry = None  # Kialo numbers one claim at the top: "2006. ..." goes on with a text
         if entry is not None:
             close()
             entries.append(Entry(entry.group(1), entry.group(2), entry.group(3).strip(), number))

@@ -64,8 +64,9 @@ def _children(amap: ArgumentMap) -> dict[str, list[tuple[str, str]]]:
 
 
 def _tops(amap: ArgumentMap, under: dict[str, list[tuple[str, str]]]) -> list[str]:
-    """The claims at the top: the theses (else the claims under no other), then, in the
-    map's order, each claim none of those reaches (a circle of reasons) with what it reaches."""
+    """The claims at the top: the theses (else the claims under no other), then each claim
+    none of those reaches, with what it reaches: first those under no other claim (the other
+    theses of a discussion imported), then those in a circle of reasons, in the map's order."""
     below = {member for items in under.values() for _, member in items}
     tops = [claim.id for claim in amap.claims if claim.thesis] or [
         claim.id for claim in amap.claims if claim.id not in below
@@ -82,7 +83,8 @@ def _tops(amap: ArgumentMap, under: dict[str, list[tuple[str, str]]]) -> list[st
 
     for top in tops:
         reach(top)
-    for claim in amap.claims:
+    # the claims under no other first (a discussion's other theses), then any left in a circle
+    for claim in sorted(amap.claims, key=lambda claim: claim.id in below):
         if claim.id not in reached:
             tops.append(claim.id)
             reach(claim.id)
