@@ -218,7 +218,7 @@ def test_a_reasons_scheme_is_completed_with_its_questions(
     [item] = [i for i in result.items if i.label == "Expert Opinion"]
     typed = line.split("scheme:")[1].split("|")[0].strip()
     assert {i.label for i in result.items} >= {s.name for s in SCHEMES if s.name.startswith(typed)}
-    assert "2. Field: is the source an expert in the field" in str(item.documentation)
+    assert "2. Field: is the person cited an expert in the field" in str(item.documentation)
     assert apply(doc, [item.text_edit]) == EDITED + done
 
 

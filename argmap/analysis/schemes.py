@@ -33,18 +33,18 @@ SCHEMES: tuple[Scheme, ...] = (
         "Was there something special about the example that keeps it from generalising?",
     ), ("Generalisation", "Generalization")),
     Scheme("Expert Opinion", (
-        "Expertise: how credible is the source as an expert?",
-        "Field: is the source an expert in the field the claim belongs to?",
+        "Expertise: how credible is the person cited as an expert?",
+        "Field: is the person cited an expert in the field the claim belongs to?",
         "Opinion: what exactly did the expert say, and does it imply the claim?",
-        "Trustworthiness: is the expert reliable as a source here (no bias, no stake in the "
+        "Trustworthiness: is the expert to be trusted here (no bias, no stake in the "
         "outcome)?",
         "Consistency: do other experts say the same?",
         "Backup evidence: does the expert's opinion rest on evidence?",
     ), ("Expert", "Expert Testimony", "Authority")),
     Scheme("Position to Know", (
-        "Is the source in a position to know whether the claim is true?",
-        "Is the source honest and reliable?",
-        "Did the source in fact assert the claim?",
+        "Is the person cited in a position to know whether the claim is true?",
+        "Is the person honest and reliable?",
+        "Did the person in fact assert the claim?",
     )),
     Scheme("Witness Testimony", (
         "Was the witness in a position to know what they report?",

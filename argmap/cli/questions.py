@@ -44,8 +44,9 @@ def questions_(files: tuple[str, ...], schemes: bool, source_root: str | None) -
     for item, checked in run.maps(source_root, 3, "read"):
         assert checked.map is not None
         found = questions(checked.map)
+        texts = {claim.id: claim.text for claim in checked.map.claims}
         for asked in found.asked:
-            _show(item.path, asked)
+            _show(item.path, asked, texts)
         _summary(
             found.count,
             len(found.asked),
@@ -69,7 +70,11 @@ def _summary(questions: int, schemed: int, without: int, *, known: int) -> None:
              "argmap questions --schemes lists those argmap knows", err=False)  # fmt: skip
 
 
-def _show(path: str, asked: Asked) -> None:
+def _text(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _show(path: str, asked: Asked, texts: dict[str, str]) -> None:
     relation = asked.relation
     span = relation.written.span
     members = " + ".join(ref.id for ref in relation.claims)
@@ -82,6 +87,9 @@ def _show(path: str, asked: Asked) -> None:
         )
         return
     show(f"{where}reason of '{relation.target.id}' ({members}), {asked.scheme.name}:", err=False)
+    show(f"  claim: {_text(relation.target.text)}", err=False)
+    for ref in relation.claims:
+        show(f"  reason: {_text(texts.get(ref.id, '(no such claim)'))}", err=False)
     against = [f"to the step, {', '.join(asked.against_step) or 'none'}"]
     against += [f"to {claim}, {', '.join(by) or 'none'}" for claim, by in asked.against_claims]
     show(f"  objections in the map: {'; '.join(against)}", err=False)
