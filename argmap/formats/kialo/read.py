@@ -6,12 +6,12 @@ is its first words and whose note names its number (``Kialo 1.2.1.``); a ``Pro``
 for the claim it is under, a ``Con`` an objection to it, and a ``-> See N.`` gives claim N the
 same place once more (one claim, two places: Kialo's way of reusing a claim). The thesis is
 the map's thesis; in a discussion with several theses (Kialo's multi-thesis discussions, whose
-top is a question and whose theses have no stance), the first is the map's thesis (a map has
-one) and the question is kept in the map's note. A claim's role says who holds it: the
-thesis's proponent, or its opponent (under an odd number of Cons). Links in a claim's text keep
-their words; the first address becomes the claim's ``url``, the others go to its note. Kinds
-come from wording, as for the other imports. Kialo quotes no source text: the map has no
-source, and no quotes.
+top is a question and whose theses have no stance), none is marked as the map's thesis (they
+answer the question side by side) and the question is kept in the map's note. A claim's role
+says who holds it: the thesis's proponent, or its opponent (under an odd number of Cons). Links
+in a claim's text keep their words; the first address becomes the claim's ``url``, the others
+go to its note. Kinds come from wording, as for the other imports. Kialo quotes no source
+text: the map has no source, and no quotes.
 """
 
 from __future__ import annotations
@@ -110,8 +110,8 @@ class _Reader:
             self.notes.append(f"'{step.members[0]}' gives '{claim}' a reason in a circle "
                               f"({' → '.join(cycle)}); that reason is left out")  # fmt: skip
         if len(theses) > 1:
-            self.notes.append(f"the discussion has {len(theses)} theses; the first, "
-                              f"'{theses[0]}', is the map's thesis")  # fmt: skip
+            self.notes.append(f"the discussion has {len(theses)} theses, side by side: none is "
+                              "marked as the map's thesis")  # fmt: skip
         roles = self.roles(kept, theses)
         return self.imported(claims, reasons, objections, theses, roles)
 
@@ -245,8 +245,8 @@ class _Reader:
         sections: dict[str, list[dict[str, Any]]] = {kind.section: [] for kind in Kind}
         guesses = Guesses(claim["text"] for claim in claims.values())
         for claim_id, claim in claims.items():
-            if theses and claim_id == theses[0]:
-                claim["thesis"] = True  # a map has one thesis: the discussion's first
+            if theses == [claim_id]:
+                claim["thesis"] = True  # several answer a question: none is the thesis
             if roles.get(claim_id) is not None:
                 claim["role"] = roles[claim_id].value  # type: ignore[union-attr]
             kind = guesses.kind(claim_id, claim["text"], has_reasons=bool(reasons[claim_id]))
