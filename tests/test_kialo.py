@@ -183,6 +183,22 @@ def test_other_files_are_refused_saying_why(data: bytes, said: str) -> None:
         kialo.read(data, path="x.txt")
 
 
+@pytest.mark.parametrize(
+    ("markdown", "text", "url"),
+    [
+        # an escaped "[" opens no link (Kialo shows the brackets and the address as typed)
+        ("\\[not a link](https://example.org/a)", "[not a link](https://example.org/a)", None),
+        ("a \\\\[link](https://example.org/b)", "a \\link", "https://example.org/b"),
+        ("[a [b](https://example.org/c)", "[a b", "https://example.org/c"),
+    ],
+)
+def test_markdown_links_are_read_as_kialo_shows_them(
+    markdown: str, text: str, url: str | None
+) -> None:
+    amap = _read(f"1. {markdown}\n").map
+    assert [(claim.text, claim.url) for claim in amap.claims] == [(text, url)]
+
+
 @st.composite
 def _discussions(draw: st.DrawFn) -> str:
     """Kialo exports: a tree of claims with stances, repeats and Markdown, some of it bad."""
