@@ -3,6 +3,7 @@ debate coach's discussion becomes a map with its Pros as reasons and its Cons as
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -310,6 +311,15 @@ def test_text_that_kialo_would_read_otherwise_is_escaped_and_comes_back() -> Non
     again = _read("\n".join(lines)).map
     assert sorted(c.text for c in again.claims) == sorted(c.text for c in amap.claims)
     assert _structure(again) == _structure(amap)
+
+
+@pytest.mark.parametrize(
+    "title", ["[Cars](https://example.org): yes or no?", "a \\( b \\\\ c", "-> See 1."]
+)
+def test_a_title_kialo_would_read_otherwise_comes_back(title: str) -> None:
+    amap = check_bytes(TRICKY.replace("Tricky texts", json.dumps(title)).encode(), "t.yaml").map
+    assert amap is not None and amap.title == title
+    assert _read(kialo.write(amap).text).map.title == title
 
 
 @settings(max_examples=60, deadline=None)

@@ -119,7 +119,7 @@ def _outline(amap: ArgumentMap) -> Iterator[tuple[str, str | None, str, str | No
 
 def write(amap: ArgumentMap) -> Exported:
     """The map as a Kialo text export, and what Kialo could not hold, in words."""
-    lines = [f"Discussion Title: {' '.join(amap.title.split())}", ""]
+    lines = [f"Discussion Title: {escape(amap.title, stance=True)}", ""]  # Markdown too
     sides: dict[str, Role] = {}  # number → the side Kialo gives it: the thesis's, or the other
     other_side = 0  # claims whose role is not the side Kialo gives them
     roles = {claim.id: claim.role for claim in amap.claims}
