@@ -115,6 +115,14 @@ def test_check_given_a_kialo_export_names_the_import(tmp_path: Path) -> None:
         assert f"argmap import kialo {tmp_path / name} -o {target}" in result.output
 
 
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_a_kialo_export_is_recognised_whatever_its_line_ends(end: str) -> None:
+    bare = CARS.split("\n", 2)[2]  # no title: the thesis, then a claim with a stance
+    for text in (CARS, bare):
+        checked = check_bytes(text.replace("\n", end).encode(), "cars.txt")
+        assert [d.code for d in checked.diagnostics] == ["AM017"], checked.diagnostics
+
+
 def test_several_theses_under_a_question() -> None:
     text = (
         "Discussion Title: What should the city do about traffic?\n\n"
