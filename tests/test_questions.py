@@ -151,6 +151,46 @@ def test_a_reasons_scheme_is_completed_with_its_questions(
     assert apply(doc, [item.text_edit]) == EDITED + done
 
 
+@pytest.mark.parametrize(
+    ("line", "label", "done"),
+    [
+        (
+            "      - {claims: doctor, scheme: Exp|}\n",
+            "Expert Opinion",
+            "      - {claims: doctor, scheme: Expert Opinion}\n",
+        ),
+        (
+            "      - {scheme: |, claims: doctor}\n",
+            "Expert Opinion",
+            "      - {scheme: Expert Opinion, claims: doctor}\n",
+        ),
+        ("      - {claims: do|}\n", "doctor", "      - {claims: doctor}\n"),
+        (
+            "      - {claims: [do|], scheme: Example}\n",
+            "doctor",
+            "      - {claims: [doctor], scheme: Example}\n",
+        ),
+    ],
+)
+def test_a_reason_in_flow_style_is_completed_inside_its_braces(
+    tmp_path: Path, line: str, label: str, done: str
+) -> None:
+    base = EDITED.rsplit("      - claims: doctor\n", 1)[0]
+    text = base + line
+    doc = document(text.replace("|", ""), tmp_path / "map.yaml")
+    result = completion.complete(doc, doc.position(text.index("|")), Sources())
+    assert [apply(doc, [i.text_edit]) for i in result.items if i.label == label] == [base + done]
+    assert "doctor" not in {i.label for i in result.items} or label == "doctor"
+
+
+def test_nothing_is_offered_for_a_key_being_typed_in_braces(tmp_path: Path) -> None:
+    text = EDITED.rsplit("      - claims: doctor\n", 1)[0] + "      - {claims: doctor, sch|}\n"
+    doc = document(text.replace("|", ""), tmp_path / "map.yaml")
+    result = completion.complete(doc, doc.position(text.index("|")), Sources())
+    # an id there replaced the whole of "{claims: doctor, sch" (the reason gone)
+    assert [i.label for i in result.items] == []
+
+
 def test_a_schemes_questions_show_on_hover_and_a_claims_text_offers_no_schemes(
     tmp_path: Path,
 ) -> None:

@@ -30,6 +30,7 @@ VALUES = {"implicit": ("true", "false"), "thesis": ("true", "false"),
 _ID_CHARS = re.compile(r"[a-z0-9-]*")
 _KEY_CHARS = re.compile(r"[A-Za-z_-]*")
 _SCHEME_CHARS = re.compile(r"[^\n\r#]*")  # a scheme's name, to a comment or the line's end
+_FLOW_SCHEME_CHARS = re.compile(r"[^\n\r#,\[\]{}]*")  # ... or the end of the value in braces
 
 
 def yaml_string(text: str) -> str:
@@ -190,7 +191,8 @@ def _schemes(document: Document, where: Place, offset: int) -> list[types.Comple
     ``scheme``; each with its questions."""
     if not where.path or where.path[-1] != "scheme" or mapping_of(where.path[:-1]) != "reason":
         return []
-    rest = _SCHEME_CHARS.match(document.body, offset).group()  # type: ignore[union-attr]
+    chars = _FLOW_SCHEME_CHARS if where.flow else _SCHEME_CHARS
+    rest = chars.match(document.body, offset).group()  # type: ignore[union-attr]
     end = offset + len(rest.rstrip())  # up to a comment, keeping the space before it
     edit_range = document.range(where.start, end)
     return [
