@@ -191,6 +191,25 @@ def test_nothing_is_offered_for_a_key_being_typed_in_braces(tmp_path: Path) -> N
     assert [i.label for i in result.items] == []
 
 
+@pytest.mark.parametrize("end", ["\r\n", "\r"])
+@pytest.mark.parametrize(
+    ("line", "label", "done"),
+    [
+        ("        scheme: Exp|\n", "Expert Opinion", "        scheme: Expert Opinion\n"),
+        ("      - claims: do|\n", "doctor", "      - claims: doctor\n"),
+    ],
+)
+def test_completion_works_whatever_the_line_ends(
+    tmp_path: Path, end: str, line: str, label: str, done: str
+) -> None:
+    base = EDITED if "scheme" in line else EDITED.rsplit("      - claims: doctor\n", 1)[0]
+    text = (base + line).replace("\n", end)
+    doc = document(text.replace("|", ""), tmp_path / "map.yaml")
+    result = completion.complete(doc, doc.position(text.index("|")), Sources())
+    [item] = [i for i in result.items if i.label == label]
+    assert apply(doc, [item.text_edit]) == (base + done).replace("\n", end)
+
+
 def test_a_schemes_questions_show_on_hover_and_a_claims_text_offers_no_schemes(
     tmp_path: Path,
 ) -> None:
