@@ -330,6 +330,34 @@ def test_a_title_kialo_would_read_otherwise_comes_back(title: str) -> None:
     assert _read(kialo.write(amap).text).map.title == title
 
 
+def _chain(depth: int) -> bytes:
+    """A map whose thesis has a reason that has a reason ..., ``depth`` claims deep."""
+    claims = [{"id": f"c{i}", "text": f"Claim {i} holds.", "reasons": [f"c{i + 1}"]}
+              for i in range(depth - 1)]  # fmt: skip
+    claims[0]["thesis"] = True
+    last = {"id": f"c{depth - 1}", "text": "The last claim holds."}
+    return json.dumps({"argmap": "1", "title": "Deep", "conclusions": claims,
+                       "premises": [last]}).encode()  # fmt: skip
+
+
+def test_a_map_too_deep_for_kialos_numbers_is_refused_saying_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each claim's number holds the numbers above it: an outline grows with the square of its
+    depth (4,000 claims deep make 16 MB, 50,000 gigabytes). Past what argmap reads back, the
+    export is refused in a line, without writing it all first."""
+    monkeypatch.setenv("ARGMAP_READ_LIMIT", "64K")
+    shallow, deep = check_bytes(_chain(100), "s.json").map, check_bytes(_chain(400), "d.json").map
+    assert shallow is not None and deep is not None
+    assert _read(kialo.write(shallow).text).map.claims  # 100 deep: 20 KB
+    with pytest.raises(FormatError, match=r"over 64 KiB, .* goes \d+ levels deep"):
+        kialo.write(deep)  # 400 deep: 320 KB
+    (tmp_path / "deep.json").write_bytes(_chain(400))
+    result = CliRunner().invoke(main, ["export", "kialo", str(tmp_path / "deep.json")])
+    assert result.exit_code == 2 and "levels deep and more" in result.output
+    assert not (tmp_path / "deep.kialo.txt").exists()
+
+
 @settings(max_examples=60, deadline=None)
 @given(argument_maps())
 def test_any_map_exports_to_a_discussion_that_imports_clean(amap: ArgumentMap) -> None:
