@@ -165,6 +165,11 @@ def test_a_reasons_scheme_is_completed_with_its_questions(
             "      - {scheme: Expert Opinion, claims: doctor}\n",
         ),
         ("      - {claims: do|}\n", "doctor", "      - {claims: doctor}\n"),
+        (  # quotes hold commas, colons and braces; an apostrophe in a word opens no quote
+            "      - {note: 'a, b: {c''s', claims: doctor, note: it's, scheme: Exp|}\n",
+            "Expert Opinion",
+            "      - {note: 'a, b: {c''s', claims: doctor, note: it's, scheme: Expert Opinion}\n",
+        ),
         (
             "      - {claims: [do|], scheme: Example}\n",
             "doctor",

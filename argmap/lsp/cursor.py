@@ -198,27 +198,32 @@ def _in_flow(
         return None
     stack: list[list[str]] = []  # each open list ([ITEM]) or mapping ([key] or [] before ":")
     part = value_start  # where the item or value the cursor may be in starts
-    at, quote = value_start, ""
+    at, quote, blank = value_start, "", True  # blank: only spaces since ``part``
     while at < offset:
         char = text[at]
         if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
+            if (quote, char) == ('"', "\\") or (quote, text[at : at + 2]) == ("'", "''"):
+                at += 1  # an escape: the next character is no closing quote
+            elif char == quote:
+                quote = ""
+        elif char in "'\"" and blank:  # a quote that starts a scalar
             quote = char
-        elif char in "[{":
-            stack.append([ITEM] if char == "[" else [])
-            part = at + 1
-        elif char in "]}":
-            if stack:
+        elif char in "[{]},":
+            if char in "[{":
+                stack.append([ITEM] if char == "[" else [])
+            elif char != "," and stack:
                 stack.pop()
-            part = at + 1
-        elif char == "," and stack:
-            if stack[-1] != [ITEM]:
+            elif char == "," and stack and stack[-1] != [ITEM]:
                 stack[-1] = []
-            part = at + 1
+            part, blank = at + 1, True
+            at += 1
+            continue
         elif char == ":" and stack and stack[-1] == [] and text[at + 1 : at + 2] in (" ", "\t", ""):
             stack[-1] = [text[part:at].strip().strip("'\"")]
-            part = at + 1
+            part, blank = at + 1, True
+            at += 1
+            continue
+        blank = blank and char in " \t"
         at += 1
     if not stack:
         return None
