@@ -116,9 +116,11 @@ def test_check_given_a_kialo_export_names_the_import(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
-def test_a_kialo_export_is_recognised_whatever_its_line_ends(end: str) -> None:
+@pytest.mark.parametrize("start", ["", "\ufeff", "\n\n", "\ufeff \n\t\n"])
+def test_a_kialo_export_is_recognised_whatever_its_line_ends(start: str, end: str) -> None:
     bare = CARS.split("\n", 2)[2]  # no title: the thesis, then a claim with a stance
-    for text in (CARS, bare):
+    for text in (start + CARS, start + bare):  # blank lines first: the import skips them
+        assert _read(text.replace("\n", end)).map.claims
         checked = check_bytes(text.replace("\n", end).encode(), "cars.txt")
         assert [d.code for d in checked.diagnostics] == ["AM017"], checked.diagnostics
 
