@@ -166,6 +166,18 @@ def test_what_a_map_cannot_hold_is_left_out_with_a_note(lines: list[str], said: 
     assert check_bytes(dump(imported.map).encode(), "m.yaml").ok
 
 
+def test_notes_name_long_numbers_briefly() -> None:
+    """A number of 10,000 levels is said in a few words, not in full ten times a note."""
+    deep = "1." * 10_000
+    text = "1. Thesis should hold.\n1.1. Pro: A reason.\n"
+    text += "".join(f"{deep}{k}. Pro: Under a number no claim has.\n" for k in range(12))
+    text += f"1.2. Pro: -> See {deep}\n"
+    notes = _read(text).notes
+    assert any("under a number no claim has, left out (12): 1.1.1." in note for note in notes)
+    assert any("repeating (-> See) a claim not in the map" in note for note in notes)
+    assert max(len(note) for note in notes) < 1000, [len(note) for note in notes]
+
+
 def test_a_circle_of_repeats_is_broken_with_a_note() -> None:
     text = "1. A should hold.\n1.1. Pro: B holds.\n1.1.1. Pro: C holds.\n"
     text += "1.1.1.1. Pro: -> See 1.1.\n"

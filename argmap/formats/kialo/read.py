@@ -62,8 +62,19 @@ def read(data: bytes, *, path: str) -> Imported:
 
 
 def _listed(items: Iterable[str]) -> str:
-    items = list(items)
+    items = [_brief(item) for item in items]
     return ", ".join(items[:10]) + (f" and {len(items) - 10} more" if len(items) > 10 else "")
+
+
+def _brief(number: str) -> str:
+    """A number (or id) as a note names it: a long one by its start and its depth.
+
+    >>> _brief("1.2."), _brief("1." * 40 + "3.")
+    ('1.2.', '1.1.1.1.1.1.1.1.1.1.… (41 levels)')
+    """
+    if len(number) <= 40 or not number.replace(".", "").isdigit():
+        return number
+    return f"{number[:20]}… ({number.count('.')} levels)"
 
 
 class _Reader:
