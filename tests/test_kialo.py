@@ -18,6 +18,7 @@ from argmap.formats import kialo
 from argmap.formats.base import FormatError, Imported
 from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap, Claim, Kind, Ref, Role
+from argmap.read.loader import load
 
 from .conftest import SEED_MAP
 from .docs_text import block
@@ -333,6 +334,21 @@ def test_text_that_kialo_would_read_otherwise_is_escaped_and_comes_back() -> Non
     again = _read("\n".join(lines)).map
     assert sorted(c.text for c in again.claims) == sorted(c.text for c in amap.claims)
     assert _structure(again) == _structure(amap)
+
+
+def test_a_map_with_a_dangling_reference_exports_like_the_other_formats() -> None:
+    """From Python, a map with errors can be given to any exporter; Kialo's failed with a
+    KeyError where the others write what the map holds."""
+    text = TRICKY.replace("reasons: [link, repeat, slash]", "reasons: [link, gone]")
+    amap, _ = load(text.encode(), "t.yaml")
+    assert amap is not None
+    lines = kialo.write(amap).text.splitlines()
+    # the thesis does not reach 'repeat' and 'slash' now: theses of their own, under the title
+    assert lines[2:5] == [
+        "1. Tricky texts",
+        "1.1. Pro\\: a thesis that starts like a stance should stay one.",
+        "1.1.1. Pro: \\[these words\\]\\(https://example.org\\) are no link",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -59,7 +59,9 @@ def _children(amap: ArgumentMap) -> dict[str, list[tuple[str, str]]]:
         else:
             continue
         for target, stance, member in places:
-            if member != target and (stance, member) not in under[target]:
+            if member == target or target not in under or member not in under:
+                continue  # (a reference to no claim: a map with errors, given from Python)
+            if (stance, member) not in under[target]:
                 under[target].append((stance, member))
     return under
 
