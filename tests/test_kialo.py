@@ -214,6 +214,14 @@ def test_other_files_are_refused_saying_why(data: bytes, said: str) -> None:
         ("\\[not a link](https://example.org/a)", "[not a link](https://example.org/a)", None),
         ("a \\\\[link](https://example.org/b)", "a \\link", "https://example.org/b"),
         ("[a [b](https://example.org/c)", "[a b", "https://example.org/c"),
+        # an address with a character argmap refuses is no link (the import failed on it)
+        ("[a](https://example.org/\u202e) b", "a b", None),
+        ("[a](https://example.org/\x01)", "a", None),
+        (
+            "[a](https://example.org/\ufffe) [b](https://example.org/b)",
+            "a b",
+            "https://example.org/b",
+        ),
     ],
 )
 def test_markdown_links_are_read_as_kialo_shows_them(

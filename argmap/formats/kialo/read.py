@@ -38,7 +38,7 @@ from argmap.formats.kialo.parse import Discussion, Entry, parse, plain
 from argmap.formats.kinds import Guesses
 from argmap.model import Kind, Role
 from argmap.model.keys import MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE, ascii_slug
-from argmap.read.yamltree import decode
+from argmap.read.yamltree import bad_character, decode
 
 
 @attrs.frozen
@@ -213,7 +213,7 @@ class _Reader:
                 text = shorten(text, MAX_CLAIM_TEXT)
             claim_id = ids.unique(leading_words(ascii_slug(text)))
             claim: dict[str, Any] = {"id": claim_id, "text": text}
-            good = [url for url in urls if bad_url(url) is None]
+            good = [url for url in urls if bad_url(url) is None and bad_character(url) is None]
             if good:
                 claim["url"] = good[0]
             if good[1:]:
