@@ -412,6 +412,21 @@ def test_a_claim_undercutting_an_attack_on_itself_is_left_out_with_a_note() -> N
     assert "'t2' cannot undercut an attack on itself or a support of it; left out" in notes
 
 
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "[A]: See [the study](https://example.org/\u202e).",
+        '[A]: See the study. {url: "https://example.org/\\u202e"}',
+        '[A]: See the study. {url: "https://example.org/\\x01"}',
+    ],
+)
+def test_an_address_with_a_character_argmap_refuses_is_no_url(statement: str) -> None:
+    """The import failed on it ('a url contains a bidirectional control character')."""
+    amap, _ = imported(statement + "\n  + [B]: B holds.")
+    claim = amap.by_id()["a"]
+    assert claim.text == "See the study." and claim.url is None
+
+
 def test_a_link_broken_over_lines_is_read_as_the_lexer_found_it() -> None:
     """Argdown's lexer takes a link whose address (or text) runs over a line end: the import
     stopped with a traceback (AssertionError) on it."""
