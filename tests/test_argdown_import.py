@@ -427,6 +427,17 @@ def test_an_address_with_a_character_argmap_refuses_is_no_url(statement: str) ->
     assert claim.text == "See the study." and claim.url is None
 
 
+def test_data_with_characters_argmap_refuses_is_imported_without_them() -> None:
+    """A label or a quote with a bidirectional control failed the whole import."""
+    amap, _ = imported(
+        '[A]: A holds. {label: "x\\u202ey", quotes: ["A h\\u202eolds", "\\u2066"]}\n'
+        "  + [B]: B holds."
+    )
+    claim = amap.by_id()["a"]
+    assert claim.label == "xy"
+    assert "quotes: A holds" in (claim.note or "")  # no source: the quotes kept in the note
+
+
 def test_a_link_broken_over_lines_is_read_as_the_lexer_found_it() -> None:
     """Argdown's lexer takes a link whose address (or text) runs over a line end: the import
     stopped with a traceback (AssertionError) on it."""

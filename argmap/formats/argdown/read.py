@@ -71,7 +71,9 @@ def _fields(data: Any, argmap: bool) -> tuple[dict[str, Any], dict[str, Any]]:
     quotes = rest.get("quotes")
     if isinstance(quotes, str) or (isinstance(quotes, list) and quotes
                                    and all(isinstance(q, str) for q in quotes)):  # fmt: skip
-        fields["quotes"] = [quotes] if isinstance(quotes, str) else quotes
+        cleaned = [clean_text(q)[0] for q in ([quotes] if isinstance(quotes, str) else quotes)]
+        if [q for q in cleaned if q.strip()]:  # (what argmap refuses taken out of each)
+            fields["quotes"] = [q for q in cleaned if q.strip()]
     if isinstance(rest.get("note"), str) and rest["note"].strip():
         fields["note"] = rest["note"]
     if isinstance(rest.get("url"), str) and _good_url(rest["url"]):
@@ -80,8 +82,8 @@ def _fields(data: Any, argmap: bool) -> tuple[dict[str, Any], dict[str, Any]]:
         fields["implicit"] = rest["implicit"]
     if rest.get("role") in ROLES:
         fields["role"] = rest["role"]
-    if isinstance(rest.get("label"), str) and rest["label"].strip():
-        fields["label"] = rest["label"]
+    if isinstance(rest.get("label"), str) and clean_text(rest["label"])[0].strip():
+        fields["label"] = clean_text(rest["label"])[0]
     if isinstance(rest.get("thesis"), bool):
         fields["thesis"] = rest["thesis"]
     restates = rest.get("restates")
