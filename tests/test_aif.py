@@ -107,6 +107,27 @@ def test_structure_becomes_reasons_and_objections() -> None:
     assert helps.kind is Kind.PREMISE and helps.objections == (Ref("it-does-not-help-4"),)
 
 
+@pytest.mark.parametrize(
+    ("scheme", "read"),
+    [
+        ("Expert\u202e Opinion\x01", "Expert Opinion"),  # what argmap refuses, taken out
+        ("\u2066 ", None),  # nothing left
+        ("x" * 300, None),  # longer than a scheme may be (kept in the node's data)
+    ],
+)
+def test_a_scheme_argmap_cannot_hold_as_written_is_cleaned_or_left_out(
+    scheme: str, read: str | None
+) -> None:
+    """The import failed on it: 'the graph could not be made into a map'."""
+    document = json.loads(graph([(1, "I", "A holds."), (2, "I", "B holds."),
+                                 (3, "RA", "Default Inference")], [(2, 3), (3, 1)]))  # fmt: skip
+    document["nodes"][2]["scheme"] = scheme
+    result = aif.read(json.dumps(document).encode(), name="g.json")
+    assert [d for d in check(result.map, "g.yaml") if d.severity is Severity.ERROR] == []
+    [reason] = [r for claim in result.map.claims for r in claim.reasons]
+    assert reason.scheme == read
+
+
 def test_malformed_graphs_are_reported_by_node_id_never_a_crash() -> None:
     nodes = [(1, "I", "A"), (2, "I", "B"), (3, "I", "C"), ("4", "I", "D"),
              (10, "RA", ""), (11, "RA", ""), (12, "RA", ""), (13, "RA", ""), (14, "CA", ""),
