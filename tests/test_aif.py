@@ -24,6 +24,7 @@ from argmap.formats.aif.steps import Step, build, tidy
 from argmap.formats.base import FormatError, Imported, break_support_cycles
 from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap, Kind, Objection, Ref, equivalents
+from argmap.model.keys import MAX_TEXT
 from argmap.read.loader import load
 
 from .conftest import SEED_MAP, SHARED
@@ -126,6 +127,26 @@ def test_a_scheme_argmap_cannot_hold_as_written_is_cleaned_or_left_out(
     assert [d for d in check(result.map, "g.yaml") if d.severity is Severity.ERROR] == []
     [reason] = [r for claim in result.map.claims for r in claim.reasons]
     assert reason.scheme == read
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("Said\u202e so\x01.", "Said so."),  # what argmap refuses, taken out
+        ("\u2066", None),
+        ("Long. " * 3000, "Long. Long. Long."),  # cut to the longest a note may be
+    ],
+)
+def test_a_steps_text_becomes_a_note_argmap_can_hold(text: str, note: str | None) -> None:
+    """The import failed on it: 'the graph could not be made into a map'."""
+    result = imported([(1, "I", "A holds."), (2, "I", "B holds."), (3, "RA", text)],
+                      [(2, 3), (3, 1)])  # fmt: skip
+    [reason] = [r for claim in result.map.claims for r in claim.reasons]
+    if note is None:
+        assert reason.note is None
+    else:
+        assert reason.note is not None and reason.note.startswith(note)
+        assert len(reason.note) <= MAX_TEXT
 
 
 def test_malformed_graphs_are_reported_by_node_id_never_a_crash() -> None:
