@@ -32,6 +32,7 @@ from argmap.formats.argdown.read import ascii_slug
 from argmap.formats.base import FormatError
 from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap, Kind, Objection, Reason, Ref
+from argmap.model.keys import MAX_TEXT
 from argmap.read.loader import load
 
 from .conftest import ROOT, SEED_MAP, SHARED
@@ -436,6 +437,28 @@ def test_data_with_characters_argmap_refuses_is_imported_without_them() -> None:
     claim = amap.by_id()["a"]
     assert claim.label == "xy"
     assert "quotes: A holds" in (claim.note or "")  # no source: the quotes kept in the note
+
+
+def test_a_role_that_is_no_text_is_data_kept_in_the_note() -> None:
+    """A role given as a list failed with a traceback (TypeError: unhashable type)."""
+    amap, _ = imported("[A]: A holds. {role: [a, b]}\n  + [B]: B holds.")
+    claim = amap.by_id()["a"]
+    assert claim.role is None and 'data: {"role": ["a", "b"]}' in (claim.note or "")
+
+
+@pytest.mark.parametrize(
+    ("description", "note"),
+    [("C holds\u202e\u2066.", "<C>: C holds."), ("Long. " * 2000, "<C>: Long. Long.")],
+)
+def test_a_steps_note_is_one_argmap_can_hold(description: str, note: str) -> None:
+    """A step's note with a bidirectional control, or longer than a note may be, failed the
+    whole import ('the note of a reason contains ...', '... is 12006 characters long')."""
+    amap, _ = imported(
+        f"[A]: A holds.\n  - <C>: {description}\n\n<C>\n\n(1) [D]: D holds.\n----\n(2) [E]"
+    )
+    [reason] = amap.by_id()["e"].reasons
+    assert reason.note is not None and reason.note.startswith(note)
+    assert len(reason.note) <= MAX_TEXT
 
 
 def test_a_link_broken_over_lines_is_read_as_the_lexer_found_it() -> None:

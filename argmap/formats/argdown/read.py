@@ -80,7 +80,7 @@ def _fields(data: Any, argmap: bool) -> tuple[dict[str, Any], dict[str, Any]]:
         fields["url"] = rest["url"]
     if isinstance(rest.get("implicit"), bool):
         fields["implicit"] = rest["implicit"]
-    if rest.get("role") in ROLES:
+    if isinstance(rest.get("role"), str) and rest["role"] in ROLES:
         fields["role"] = rest["role"]
     if isinstance(rest.get("label"), str) and clean_text(rest["label"])[0].strip():
         fields["label"] = clean_text(rest["label"])[0]
