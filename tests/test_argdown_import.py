@@ -32,7 +32,7 @@ from argmap.formats.argdown.read import ascii_slug
 from argmap.formats.base import FormatError
 from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap, Kind, Objection, Reason, Ref
-from argmap.model.keys import MAX_TEXT
+from argmap.model.keys import MAX_LABEL, MAX_TEXT
 from argmap.read.loader import load
 
 from .conftest import ROOT, SEED_MAP, SHARED
@@ -436,6 +436,9 @@ def test_data_with_characters_argmap_refuses_is_imported_without_them() -> None:
     )
     claim = amap.by_id()["a"]
     assert claim.label == "xy"
+    long, _ = imported(f'[A]: A holds. {{label: "{"Long " * 40}"}}\n  + [B]: B holds.')
+    label = long.by_id()["a"].label  # too long a label failed the import too
+    assert label is not None and label.startswith("Long Long") and len(label) <= MAX_LABEL
     assert "quotes: A holds" in (claim.note or "")  # no source: the quotes kept in the note
 
 

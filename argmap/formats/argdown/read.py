@@ -31,7 +31,7 @@ from argmap.formats.base import FormatError, Ids, Imported, clean_text, leading_
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
 from argmap.model import Kind, Role
-from argmap.model.keys import MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE, ascii_slug
+from argmap.model.keys import MAX_CLAIM_TEXT, MAX_LABEL, MAX_TEXT, MAX_TITLE, ascii_slug
 from argmap.read.yamltree import bad_character
 
 #: Argdown's own data keys: directives, not content.
@@ -83,7 +83,7 @@ def _fields(data: Any, argmap: bool) -> tuple[dict[str, Any], dict[str, Any]]:
     if isinstance(rest.get("role"), str) and rest["role"] in ROLES:
         fields["role"] = rest["role"]
     if isinstance(rest.get("label"), str) and clean_text(rest["label"])[0].strip():
-        fields["label"] = clean_text(rest["label"])[0]
+        fields["label"] = shorten(clean_text(rest["label"])[0], MAX_LABEL)
     if isinstance(rest.get("thesis"), bool):
         fields["thesis"] = rest["thesis"]
     restates = rest.get("restates")
