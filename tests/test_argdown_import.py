@@ -464,6 +464,34 @@ def test_a_steps_note_is_one_argmap_can_hold(description: str, note: str) -> Non
     assert len(reason.note) <= MAX_TEXT
 
 
+_HOSTILE = st.text(st.sampled_from("ab \t\r\x85\u2028\u202e\u2066\x01\x1b\ufffeé"), max_size=8)
+_VALUES = (
+    _HOSTILE
+    | st.builds("{}{}".format, _HOSTILE, st.sampled_from(["x" * 120, "y" * 700, "z" * 10_001]))
+    | st.builds("https://example.org/{}".format, _HOSTILE)
+    | st.lists(_HOSTILE, max_size=3)
+    | st.sampled_from([True, False, 1, None, {"a": "b"}])
+)
+_DATA = st.dictionaries(
+    st.sampled_from(["label", "note", "url", "quotes", "role", "thesis", "implicit", "x"]),
+    _VALUES,
+    max_size=4,
+).map(json.dumps)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_DATA, _DATA, _DATA, _HOSTILE)
+def test_any_statement_data_imports_into_a_map_without_errors(
+    first: str, second: str, third: str, words: str
+) -> None:
+    """Data of any shape and text (too long, characters argmap refuses) in statements and in
+    an argument's description: a map without errors, never a refusal."""
+    imported(
+        f"[A]: A holds{words}. {first}\n  + [B]: B holds. {second}\n"
+        f"  - <C>: C holds{words}. {third}\n\n<C>\n\n(1) [D]: D holds.\n----\n(2) [E]: E."
+    )
+
+
 def test_a_link_broken_over_lines_is_read_as_the_lexer_found_it() -> None:
     """Argdown's lexer takes a link whose address (or text) runs over a line end: the import
     stopped with a traceback (AssertionError) on it."""
