@@ -24,6 +24,7 @@ from argmap.formats.aif.steps import Step, build, tidy
 from argmap.formats.base import FormatError, Imported, break_support_cycles
 from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap, Kind, Objection, Ref, equivalents
+from argmap.model.keys import MAX_TEXT
 from argmap.read.loader import load
 
 from .conftest import SEED_MAP, SHARED
@@ -105,6 +106,47 @@ def test_structure_becomes_reasons_and_objections() -> None:
         Objection((Ref("studies-disagree-5"),), (Ref("they-are-old-6"),)),
     )
     assert helps.kind is Kind.PREMISE and helps.objections == (Ref("it-does-not-help-4"),)
+
+
+@pytest.mark.parametrize(
+    ("scheme", "read"),
+    [
+        ("Expert\u202e Opinion\x01", "Expert Opinion"),  # what argmap refuses, taken out
+        ("\u2066 ", None),  # nothing left
+        ("x" * 300, None),  # longer than a scheme may be (kept in the node's data)
+    ],
+)
+def test_a_scheme_argmap_cannot_hold_as_written_is_cleaned_or_left_out(
+    scheme: str, read: str | None
+) -> None:
+    """The import failed on it: 'the graph could not be made into a map'."""
+    document = json.loads(graph([(1, "I", "A holds."), (2, "I", "B holds."),
+                                 (3, "RA", "Default Inference")], [(2, 3), (3, 1)]))  # fmt: skip
+    document["nodes"][2]["scheme"] = scheme
+    result = aif.read(json.dumps(document).encode(), name="g.json")
+    assert [d for d in check(result.map, "g.yaml") if d.severity is Severity.ERROR] == []
+    [reason] = [r for claim in result.map.claims for r in claim.reasons]
+    assert reason.scheme == read
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("Said\u202e so\x01.", "Said so."),  # what argmap refuses, taken out
+        ("\u2066", None),
+        ("Long. " * 3000, "Long. Long. Long."),  # cut to the longest a note may be
+    ],
+)
+def test_a_steps_text_becomes_a_note_argmap_can_hold(text: str, note: str | None) -> None:
+    """The import failed on it: 'the graph could not be made into a map'."""
+    result = imported([(1, "I", "A holds."), (2, "I", "B holds."), (3, "RA", text)],
+                      [(2, 3), (3, 1)])  # fmt: skip
+    [reason] = [r for claim in result.map.claims for r in claim.reasons]
+    if note is None:
+        assert reason.note is None
+    else:
+        assert reason.note is not None and reason.note.startswith(note)
+        assert len(reason.note) <= MAX_TEXT
 
 
 def test_malformed_graphs_are_reported_by_node_id_never_a_crash() -> None:
@@ -301,7 +343,8 @@ NODE = st.fixed_dictionaries(
         "nodeID": st.integers(0, 12) | st.sampled_from(["1", "x y", ""]),
         "type": st.sampled_from(["I", "RA", "CA", "MA", "PA", "L", "YA", "TA", "?"]),
         "text": st.text(max_size=12) | JSONISH,
-    }
+    },
+    optional={"scheme": st.text(max_size=12) | st.just("x" * 101) | JSONISH},
 )
 EDGE = st.fixed_dictionaries({"fromID": st.integers(0, 12) | JSONISH, "toID": st.integers(0, 12)})
 
@@ -314,7 +357,8 @@ def test_any_graph_imports_to_a_map_without_errors_or_is_refused(doc: dict, extr
     doc = {**doc, "argmap": extra} if extra is not None else doc
     try:
         result = aif.read(json.dumps(doc).encode(), name="fuzz.json")
-    except FormatError:
+    except FormatError as error:  # refused for what the graph is, not for a map built wrong
+        assert "could not be made into a map" not in str(error)
         return
     errors = [d for d in check(result.map, "fuzz.yaml") if d.severity is Severity.ERROR]
     assert errors == []

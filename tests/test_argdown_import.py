@@ -32,6 +32,7 @@ from argmap.formats.argdown.read import ascii_slug
 from argmap.formats.base import FormatError
 from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap, Kind, Objection, Reason, Ref
+from argmap.model.keys import MAX_LABEL, MAX_TEXT
 from argmap.read.loader import load
 
 from .conftest import ROOT, SEED_MAP, SHARED
@@ -410,6 +411,85 @@ def test_a_claim_undercutting_an_attack_on_itself_is_left_out_with_a_note() -> N
     claims = amap.by_id()
     assert claims["t2"].objections == (Ref("a1"),)
     assert "'t2' cannot undercut an attack on itself or a support of it; left out" in notes
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "[A]: See [the study](https://example.org/\u202e).",
+        '[A]: See the study. {url: "https://example.org/\\u202e"}',
+        '[A]: See the study. {url: "https://example.org/\\x01"}',
+    ],
+)
+def test_an_address_with_a_character_argmap_refuses_is_no_url(statement: str) -> None:
+    """The import failed on it ('a url contains a bidirectional control character')."""
+    amap, _ = imported(statement + "\n  + [B]: B holds.")
+    claim = amap.by_id()["a"]
+    assert claim.text == "See the study." and claim.url is None
+
+
+def test_data_with_characters_argmap_refuses_is_imported_without_them() -> None:
+    """A label or a quote with a bidirectional control failed the whole import."""
+    amap, _ = imported(
+        '[A]: A holds. {label: "x\\u202ey", quotes: ["A h\\u202eolds", "\\u2066"]}\n'
+        "  + [B]: B holds."
+    )
+    claim = amap.by_id()["a"]
+    assert claim.label == "xy"
+    long, _ = imported(f'[A]: A holds. {{label: "{"Long " * 40}"}}\n  + [B]: B holds.')
+    label = long.by_id()["a"].label  # too long a label failed the import too
+    assert label is not None and label.startswith("Long Long") and len(label) <= MAX_LABEL
+    assert "quotes: A holds" in (claim.note or "")  # no source: the quotes kept in the note
+
+
+def test_a_role_that_is_no_text_is_data_kept_in_the_note() -> None:
+    """A role given as a list failed with a traceback (TypeError: unhashable type)."""
+    amap, _ = imported("[A]: A holds. {role: [a, b]}\n  + [B]: B holds.")
+    claim = amap.by_id()["a"]
+    assert claim.role is None and 'data: {"role": ["a", "b"]}' in (claim.note or "")
+
+
+@pytest.mark.parametrize(
+    ("description", "note"),
+    [("C holds\u202e\u2066.", "<C>: C holds."), ("Long. " * 2000, "<C>: Long. Long.")],
+)
+def test_a_steps_note_is_one_argmap_can_hold(description: str, note: str) -> None:
+    """A step's note with a bidirectional control, or longer than a note may be, failed the
+    whole import ('the note of a reason contains ...', '... is 12006 characters long')."""
+    amap, _ = imported(
+        f"[A]: A holds.\n  - <C>: {description}\n\n<C>\n\n(1) [D]: D holds.\n----\n(2) [E]"
+    )
+    [reason] = amap.by_id()["e"].reasons
+    assert reason.note is not None and reason.note.startswith(note)
+    assert len(reason.note) <= MAX_TEXT
+
+
+_HOSTILE = st.text(st.sampled_from("ab \t\r\x85\u2028\u202e\u2066\x01\x1b\ufffeé"), max_size=8)
+_VALUES = (
+    _HOSTILE
+    | st.builds("{}{}".format, _HOSTILE, st.sampled_from(["x" * 120, "y" * 700, "z" * 10_001]))
+    | st.builds("https://example.org/{}".format, _HOSTILE)
+    | st.lists(_HOSTILE, max_size=3)
+    | st.sampled_from([True, False, 1, None, {"a": "b"}])
+)
+_DATA = st.dictionaries(
+    st.sampled_from(["label", "note", "url", "quotes", "role", "thesis", "implicit", "x"]),
+    _VALUES,
+    max_size=4,
+).map(json.dumps)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_DATA, _DATA, _DATA, _HOSTILE)
+def test_any_statement_data_imports_into_a_map_without_errors(
+    first: str, second: str, third: str, words: str
+) -> None:
+    """Data of any shape and text (too long, characters argmap refuses) in statements and in
+    an argument's description: a map without errors, never a refusal."""
+    imported(
+        f"[A]: A holds{words}. {first}\n  + [B]: B holds. {second}\n"
+        f"  - <C>: C holds{words}. {third}\n\n<C>\n\n(1) [D]: D holds.\n----\n(2) [E]: E."
+    )
 
 
 def test_a_link_broken_over_lines_is_read_as_the_lexer_found_it() -> None:

@@ -23,10 +23,12 @@ from argmap.api import check_bytes, check_file
 from argmap.diagnostics import Diagnostic, MapError
 from argmap.fmt.formatter import format_json
 from argmap.formats import json as json_format
+from argmap.formats.base import clean_text
 from argmap.formats.sniff import foreign
 from argmap.formats.yaml import dump
 from argmap.project import confine, meant, roots
 from argmap.read.loader import load
+from argmap.read.yamltree import bad_character
 
 from .conftest import SEED_MAP
 from .strategies import argument_maps, faulty_maps
@@ -313,3 +315,23 @@ def test_text_wrapped_by_hand_is_told_in_place(data: bytes) -> None:
     assert checked.ok or checked.diagnostics
     for diagnostic in checked.diagnostics:
         assert inside(diagnostic, data), (str(diagnostic), data)
+
+
+# ------------------------------------------------------------ text cleaned for imports
+
+
+@FUZZ
+@given(
+    st.text(
+        st.sampled_from(
+            "ab \t\n\r\x0b\x0c\x85\x00\x01\x1b\x7f\u202e\u2066\ud800\ufffe\uffff\u2028é"
+        )
+    )
+)
+def test_an_imported_text_loses_exactly_the_characters_argmap_refuses(text: str) -> None:
+    """Each refused character out (a space for those that break lines), all else kept."""
+    expected = "".join(
+        (" " if char in "\r\x0b\x0c\x85" else "") if bad_character(char) else char for char in text
+    )
+    assert clean_text(text) == (expected, expected != text)
+    assert bad_character(clean_text(text)[0]) is None

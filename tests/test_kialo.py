@@ -3,6 +3,7 @@ debate coach's discussion becomes a map with its Pros as reasons and its Cons as
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from argmap.formats import kialo
 from argmap.formats.base import FormatError, Imported
 from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap, Claim, Kind, Ref, Role
+from argmap.read.loader import load
 
 from .conftest import SEED_MAP
 from .docs_text import block
@@ -144,6 +146,16 @@ def test_check_given_a_kialo_export_names_the_import(tmp_path: Path) -> None:
         assert f"argmap import kialo {tmp_path / name} -o {target}" in result.output
 
 
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("start", ["", "\ufeff", "\n\n", "\ufeff \n\t\n"])
+def test_a_kialo_export_is_recognised_whatever_its_line_ends(start: str, end: str) -> None:
+    bare = CARS.split("\n", 2)[2]  # no title: the thesis, then a claim with a stance
+    for text in (start + CARS, start + bare):  # blank lines first: the import skips them
+        assert _read(text.replace("\n", end)).map.claims
+        checked = check_bytes(text.replace("\n", end).encode(), "cars.txt")
+        assert [d.code for d in checked.diagnostics] == ["AM017"], checked.diagnostics
+
+
 def test_several_theses_under_a_question() -> None:
     text = (
         "Discussion Title: What should the city do about traffic?\n\n"
@@ -183,6 +195,18 @@ def test_what_a_map_cannot_hold_is_left_out_with_a_note(lines: list[str], said: 
     assert check_bytes(dump(imported.map).encode(), "m.yaml").ok
 
 
+def test_notes_name_long_numbers_briefly() -> None:
+    """A number of 10,000 levels is said in a few words, not in full ten times a note."""
+    deep = "1." * 10_000
+    text = "1. Thesis should hold.\n1.1. Pro: A reason.\n"
+    text += "".join(f"{deep}{k}. Pro: Under a number no claim has.\n" for k in range(12))
+    text += f"1.2. Pro: -> See {deep}\n"
+    notes = _read(text).notes
+    assert any("under a number no claim has, left out (12): 1.1.1." in note for note in notes)
+    assert any("repeating (-> See) a claim not in the map" in note for note in notes)
+    assert max(len(note) for note in notes) < 1000, [len(note) for note in notes]
+
+
 def test_a_circle_of_repeats_is_broken_with_a_note() -> None:
     text = "1. A should hold.\n1.1. Pro: B holds.\n1.1.1. Pro: C holds.\n"
     text += "1.1.1.1. Pro: -> See 1.1.\n"
@@ -211,6 +235,30 @@ def test_other_files_are_refused_saying_why(data: bytes, said: str) -> None:
         kialo.read(data, path="x.txt")
 
 
+@pytest.mark.parametrize(
+    ("markdown", "text", "url"),
+    [
+        # an escaped "[" opens no link (Kialo shows the brackets and the address as typed)
+        ("\\[not a link](https://example.org/a)", "[not a link](https://example.org/a)", None),
+        ("a \\\\[link](https://example.org/b)", "a \\link", "https://example.org/b"),
+        ("[a [b](https://example.org/c)", "[a b", "https://example.org/c"),
+        # an address with a character argmap refuses is no link (the import failed on it)
+        ("[a](https://example.org/\u202e) b", "a b", None),
+        ("[a](https://example.org/\x01)", "a", None),
+        (
+            "[a](https://example.org/\ufffe) [b](https://example.org/b)",
+            "a b",
+            "https://example.org/b",
+        ),
+    ],
+)
+def test_markdown_links_are_read_as_kialo_shows_them(
+    markdown: str, text: str, url: str | None
+) -> None:
+    amap = _read(f"1. {markdown}\n").map
+    assert [(claim.text, claim.url) for claim in amap.claims] == [(text, url)]
+
+
 @st.composite
 def _discussions(draw: st.DrawFn) -> str:
     """Kialo exports: a tree of claims with stances, repeats and Markdown, some of it bad."""
@@ -222,7 +270,7 @@ def _discussions(draw: st.DrawFn) -> str:
         number = f"{parent}{draw(st.integers(1, 4))}."
         stance = draw(st.sampled_from(["Pro: ", "Con: ", "", "Pro: "]))
         see = st.sampled_from(numbers).map(lambda n: f"-> See {n}")
-        link = words.map(lambda w: f"[{w}](https://example.org/{len(w)})")
+        link = st.builds("[{}](https://example.org/{})".format, words, words)
         text = draw(st.one_of(words, see, link))
         lines.append(f"{number} {stance}{text}")
         if draw(st.booleans()):
@@ -236,7 +284,8 @@ def _discussions(draw: st.DrawFn) -> str:
 def test_any_discussion_imports_into_a_map_without_errors(text: str) -> None:
     try:
         imported = kialo.read(text.encode("utf-8"), path="d.txt")
-    except FormatError:
+    except FormatError as error:  # refused for what the file is, not for a map built wrong
+        assert str(error).startswith(("not a Kialo discussion", "no claims to import")), error
         return
     checked = check_bytes(dump(imported.map).encode("utf-8"), "d.yaml")
     assert checked.ok, (text, [d.message for d in checked.diagnostics])
@@ -345,6 +394,58 @@ def test_text_that_kialo_would_read_otherwise_is_escaped_and_comes_back() -> Non
     again = _read("\n".join(lines)).map
     assert sorted(c.text for c in again.claims) == sorted(c.text for c in amap.claims)
     assert _structure(again) == _structure(amap)
+
+
+def test_a_map_with_a_dangling_reference_exports_like_the_other_formats() -> None:
+    """From Python, a map with errors can be given to any exporter; Kialo's failed with a
+    KeyError where the others write what the map holds."""
+    text = TRICKY.replace("reasons: [link, repeat, slash]", "reasons: [link, gone]")
+    amap, _ = load(text.encode(), "t.yaml")
+    assert amap is not None
+    lines = kialo.write(amap).text.splitlines()
+    # the thesis does not reach 'repeat' and 'slash' now: theses of their own, under the title
+    assert lines[2:5] == [
+        "1. Tricky texts",
+        "1.1. Pro\\: a thesis that starts like a stance should stay one.",
+        "1.1.1. Pro: \\[these words\\]\\(https://example.org\\) are no link",
+    ]
+
+
+@pytest.mark.parametrize(
+    "title", ["[Cars](https://example.org): yes or no?", "a \\( b \\\\ c", "-> See 1."]
+)
+def test_a_title_kialo_would_read_otherwise_comes_back(title: str) -> None:
+    amap = check_bytes(TRICKY.replace("Tricky texts", json.dumps(title)).encode(), "t.yaml").map
+    assert amap is not None and amap.title == title
+    assert _read(kialo.write(amap).text).map.title == title
+
+
+def _chain(depth: int) -> bytes:
+    """A map whose thesis has a reason that has a reason ..., ``depth`` claims deep."""
+    claims = [{"id": f"c{i}", "text": f"Claim {i} holds.", "reasons": [f"c{i + 1}"]}
+              for i in range(depth - 1)]  # fmt: skip
+    claims[0]["thesis"] = True
+    last = {"id": f"c{depth - 1}", "text": "The last claim holds."}
+    return json.dumps({"argmap": "1", "title": "Deep", "conclusions": claims,
+                       "premises": [last]}).encode()  # fmt: skip
+
+
+def test_a_map_too_deep_for_kialos_numbers_is_refused_saying_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each claim's number holds the numbers above it: an outline grows with the square of its
+    depth (4,000 claims deep make 16 MB, 50,000 gigabytes). Past what argmap reads back, the
+    export is refused in a line, without writing it all first."""
+    monkeypatch.setenv("ARGMAP_READ_LIMIT", "64K")
+    shallow, deep = check_bytes(_chain(100), "s.json").map, check_bytes(_chain(400), "d.json").map
+    assert shallow is not None and deep is not None
+    assert _read(kialo.write(shallow).text).map.claims  # 100 deep: 20 KB
+    with pytest.raises(FormatError, match=r"over 64 KiB, .* goes \d+ levels deep"):
+        kialo.write(deep)  # 400 deep: 320 KB
+    (tmp_path / "deep.json").write_bytes(_chain(400))
+    result = CliRunner().invoke(main, ["export", "kialo", str(tmp_path / "deep.json")])
+    assert result.exit_code == 2 and "levels deep and more" in result.output
+    assert not (tmp_path / "deep.kialo.txt").exists()
 
 
 @settings(max_examples=60, deadline=None)

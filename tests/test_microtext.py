@@ -408,3 +408,25 @@ def test_undercuts_of_a_left_out_edge_go_to_the_edge_it_repeats() -> None:
     imported = microtext.read(_graph(units, edges), "A. B. C.", name="t.xml", source_path="t.txt")
     assert imported.map.by_id()["a1"].reasons == (Reason((Ref("a2"),), objections=(Ref("a3"),)),)
     assert "sup edge c2 repeats edge c1 (a2 → a1); left out" in imported.notes
+
+
+def test_a_graph_with_text_argmap_cannot_hold_imports_without_it() -> None:
+    """Ids, topic, stance and segments with a bidirectional control, or a unit longer than a
+    claim may be: the import failed ('the title contains a bidirectional control character',
+    'the text of premise 'a1' is 700 characters long')."""
+    units = '<adu id="a1" type="pro"/><adu id="a2" type="pro"/><adu id="a3" type="opp"/>'
+    edges = (
+        '<edge id="c1" src="a2" trg="a1" type="sup"/><edge id="c2" src="a3" trg="a1" type="reb"/>'
+    )
+    root = '<arggraph id="t\u202e" topic_id="x\u2066" stance="p\u202e">'
+    xml = (
+        _graph(units, edges)
+        .replace(b'<arggraph id="t">', root.encode())
+        .replace(b">A.<", ">A\u202e holds.<".encode())
+        .replace(b">B.<", (">" + "Long. " * 120 + "<").encode())
+    )  # fmt: skip
+    imported = microtext.read(xml, "A holds. C.", name="t.xml", source_path="t.txt")
+    claims = imported.map.by_id()
+    assert imported.map.title == "t: x"
+    assert claims["a1"].text == "A holds." and claims["a1"].quotes == ()
+    assert claims["a2"].text.startswith("Long. Long.") and len(claims["a2"].text) <= 600

@@ -253,6 +253,70 @@ def test_the_docs_of_the_language_server_and_of_the_questions_say_what_the_edito
     assert "(editing.md#the-language-server)" in asked
 
 
+@pytest.mark.parametrize(
+    ("line", "label", "done"),
+    [
+        (
+            "      - {claims: doctor, scheme: Exp|}\n",
+            "Expert Opinion",
+            "      - {claims: doctor, scheme: Expert Opinion}\n",
+        ),
+        (
+            "      - {scheme: |, claims: doctor}\n",
+            "Expert Opinion",
+            "      - {scheme: Expert Opinion, claims: doctor}\n",
+        ),
+        ("      - {claims: do|}\n", "doctor", "      - {claims: doctor}\n"),
+        (  # quotes hold commas, colons and braces; an apostrophe in a word opens no quote
+            "      - {note: 'a, b: {c''s', claims: doctor, note: it's, scheme: Exp|}\n",
+            "Expert Opinion",
+            "      - {note: 'a, b: {c''s', claims: doctor, note: it's, scheme: Expert Opinion}\n",
+        ),
+        (
+            "      - {claims: [do|], scheme: Example}\n",
+            "doctor",
+            "      - {claims: [doctor], scheme: Example}\n",
+        ),
+    ],
+)
+def test_a_reason_in_flow_style_is_completed_inside_its_braces(
+    tmp_path: Path, line: str, label: str, done: str
+) -> None:
+    base = EDITED.rsplit("      - claims: doctor\n", 1)[0]
+    text = base + line
+    doc = document(text.replace("|", ""), tmp_path / "map.yaml")
+    result = completion.complete(doc, doc.position(text.index("|")), Sources())
+    assert [apply(doc, [i.text_edit]) for i in result.items if i.label == label] == [base + done]
+    assert "doctor" not in {i.label for i in result.items} or label == "doctor"
+
+
+def test_nothing_is_offered_for_a_key_being_typed_in_braces(tmp_path: Path) -> None:
+    text = EDITED.rsplit("      - claims: doctor\n", 1)[0] + "      - {claims: doctor, sch|}\n"
+    doc = document(text.replace("|", ""), tmp_path / "map.yaml")
+    result = completion.complete(doc, doc.position(text.index("|")), Sources())
+    # an id there replaced the whole of "{claims: doctor, sch" (the reason gone)
+    assert [i.label for i in result.items] == []
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\r"])
+@pytest.mark.parametrize(
+    ("line", "label", "done"),
+    [
+        ("        scheme: Exp|\n", "Expert Opinion", "        scheme: Expert Opinion\n"),
+        ("      - claims: do|\n", "doctor", "      - claims: doctor\n"),
+    ],
+)
+def test_completion_works_whatever_the_line_ends(
+    tmp_path: Path, end: str, line: str, label: str, done: str
+) -> None:
+    base = EDITED if "scheme" in line else EDITED.rsplit("      - claims: doctor\n", 1)[0]
+    text = (base + line).replace("\n", end)
+    doc = document(text.replace("|", ""), tmp_path / "map.yaml")
+    result = completion.complete(doc, doc.position(text.index("|")), Sources())
+    [item] = [i for i in result.items if i.label == label]
+    assert apply(doc, [item.text_edit]) == (base + done).replace("\n", end)
+
+
 def test_a_schemes_questions_show_on_hover_and_a_claims_text_offers_no_schemes(
     tmp_path: Path,
 ) -> None:

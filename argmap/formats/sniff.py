@@ -26,9 +26,10 @@ _ARGGRAPH = re.compile(rb"<arggraph[\s>/]")
 _SPACE = re.compile(rb"\s*")
 #: A Kialo export opens with its title line, or with its thesis and, soon after, a claim with a
 #: stance on it (as :mod:`argmap.formats.kialo.parse` reads them).
-_KIALO_TITLE = re.compile(rb"(?:\xef\xbb\xbf)?[ \t]*Discussion Title:[^\r\n]*(?:\r\n?|\n)")
-_KIALO_THESIS = re.compile(rb"(?:\xef\xbb\xbf)?[ \t]*1\.[ \t]+\S")
-_KIALO_STANCE = re.compile(rb"^[ \t]*1\.(?:\d+\.)+[ \t]+(?:Pro|Con):", re.M)
+_KIALO_TITLE = re.compile(rb"(?:\xef\xbb\xbf)?\s*Discussion Title:[^\r\n]*(?:\r\n?|\n)")
+_KIALO_THESIS = re.compile(rb"(?:\xef\xbb\xbf)?\s*1\.[ \t]+\S")  # (after any blank lines)
+#: (A line starts after a lone "\r" too, as the import reads lines.)
+_KIALO_STANCE = re.compile(rb"(?:^|(?<=\r))[ \t]*1\.(?:\d+\.)+[ \t]+(?:Pro|Con):", re.M)
 
 
 def _arggraph(head: bytes) -> bool:

@@ -30,6 +30,14 @@ VALUES = {"implicit": ("true", "false"), "thesis": ("true", "false"),
 _ID_CHARS = re.compile(r"[a-z0-9-]*")
 _KEY_CHARS = re.compile(r"[A-Za-z_-]*")
 _SCHEME_CHARS = re.compile(r"[^\n\r#]*")  # a scheme's name, to a comment or the line's end
+_FLOW_SCHEME_CHARS = re.compile(r"[^\n\r#,\[\]{}]*")  # ... or the end of the value in braces
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _lines(text: str) -> str:
+    """``text`` with each line ending in a LF, for the cursor's reading of lines: a lone CR
+    ends a line too (old Mac files), and is made a LF of the same length (offsets stay)."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 
 def yaml_string(text: str) -> str:
@@ -146,7 +154,7 @@ def _keys(document: Document, where: Place, offset: int) -> list[types.Completio
     end = _KEY_CHARS.match(body, offset).end()
     _, line_end = document.line_bounds(offset)
     has_colon = body[end:line_end].lstrip().startswith(":")
-    present = sibling_keys(body, document.outline, offset, where.column)
+    present = sibling_keys(_lines(body), document.outline, offset, where.column)
     edit_range = document.range(where.start, end)
     items = []
     for number, (key, required) in enumerate(KEYS[mapping].items()):
@@ -197,7 +205,8 @@ def _schemes(document: Document, where: Place, offset: int) -> list[types.Comple
     ``scheme``; each with its questions."""
     if not where.path or where.path[-1] != "scheme" or mapping_of(where.path[:-1]) != "reason":
         return []
-    rest = _SCHEME_CHARS.match(document.body, offset).group()  # type: ignore[union-attr]
+    chars = _FLOW_SCHEME_CHARS if where.flow else _SCHEME_CHARS
+    rest = chars.match(document.body, offset).group()  # type: ignore[union-attr]
     end = offset + len(rest.rstrip())  # up to a comment, keeping the space before it
     edit_range = document.range(where.start, end)
     space = _space(document, where)
@@ -257,9 +266,10 @@ def complete(
 ) -> types.CompletionList:
     """What may be written at ``position``."""
     offset = document.offset(position)
-    if in_text(document.body, document.outline, offset):
+    lines = _lines(document.body)
+    if in_text(lines, document.outline, offset):
         return types.CompletionList(is_incomplete=False, items=[])
-    where = place(document.body, document.outline, offset)
+    where = place(lines, document.outline, offset)
     items: list[types.CompletionItem] = []
     schemes: list[types.CompletionItem] = []
     if where.in_quotes():

@@ -193,16 +193,48 @@ def _parents(text: str, outline: Outline, line_start: int, kind: str, column: in
 def _in_flow(
     text: str, path: tuple[str, ...], value_start: int, offset: int, column: int
 ) -> Place | None:
-    """The place of a cursor inside ``[...]`` opened in the value starting at
-    ``value_start`` on the cursor's line, if it is inside one."""
-    value = text[value_start:offset]
-    depth = value.count("[") - value.count("]")
-    if depth <= 0:
+    """The place of a cursor inside ``[...]`` or ``{...}`` opened in the value starting at
+    ``value_start`` on the cursor's line, if it is inside one: an item of a list, or the
+    value of a key of a mapping (in a mapping's key, nothing is offered)."""
+    if text[value_start : value_start + 1] not in ("[", "{"):
         return None
-    cut = max(value.rfind("["), value.rfind(","))
-    word = value[cut + 1 :]
-    start = value_start + cut + 1 + (len(word) - len(word.lstrip()))
-    return Place((*path, *[ITEM] * depth), False, start, text[start:offset], True, column)
+    stack: list[list[str]] = []  # each open list ([ITEM]) or mapping ([key] or [] before ":")
+    part = value_start  # where the item or value the cursor may be in starts
+    at, quote, blank = value_start, "", True  # blank: only spaces since ``part``
+    while at < offset:
+        char = text[at]
+        if quote:
+            if (quote, char) == ('"', "\\") or (quote, text[at : at + 2]) == ("'", "''"):
+                at += 1  # an escape: the next character is no closing quote
+            elif char == quote:
+                quote = ""
+        elif char in "'\"" and blank:  # a quote that starts a scalar
+            quote = char
+        elif char in "[{]},":
+            if char in "[{":
+                stack.append([ITEM] if char == "[" else [])
+            elif char != "," and stack:
+                stack.pop()
+            elif char == "," and stack and stack[-1] != [ITEM]:
+                stack[-1] = []
+            part, blank = at + 1, True
+            at += 1
+            continue
+        elif char == ":" and stack and stack[-1] == [] and text[at + 1 : at + 2] in (" ", "\t", ""):
+            stack[-1] = [text[part:at].strip().strip("'\"")]
+            part, blank = at + 1, True
+            at += 1
+            continue
+        blank = blank and char in " \t"
+        at += 1
+    if not stack:
+        return None
+    if not stack[-1]:
+        return Place((), False, offset, "")  # a key in braces: nothing to offer
+    while part < offset and text[part] in " \t":
+        part += 1
+    inner = tuple(name for container in stack for name in container)
+    return Place((*path, *inner), False, part, text[part:offset], True, column)
 
 
 def in_text(text: str, outline: Outline, offset: int) -> bool:

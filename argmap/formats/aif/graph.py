@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from argmap.formats.base import FormatError, clean_text, nesting, shorten
-from argmap.model.keys import MAX_CLAIM_TEXT
+from argmap.model.keys import MAX_CLAIM_TEXT, MAX_SCHEME
 from argmap.read.jsontree import MAX_JSON_DEPTH, MOST_DIGITS
 
 #: The key of the top-level object under which argmap writes what AIF has no place for.
@@ -230,11 +230,15 @@ def claim_text(text: str, node_id: str) -> str:
 
 
 def specific_scheme(scheme: object) -> str | None:
-    """An RA-node's scheme as a reason's ``scheme``: None for none or a placeholder
-    (``Default Inference``)."""
-    if isinstance(scheme, str) and scheme.strip() and scheme not in GENERIC:
-        return scheme
-    return None
+    """An RA-node's scheme as a reason's ``scheme``: without the characters argmap refuses;
+    None for none, a placeholder (``Default Inference``) or one longer than a scheme may be
+    (the node's data keeps it as it was)."""
+    if not isinstance(scheme, str):
+        return None
+    cleaned, _ = clean_text(scheme)
+    if not cleaned.strip() or cleaned in GENERIC or len(cleaned) > MAX_SCHEME:
+        return None
+    return cleaned
 
 
 def _constant(name: str) -> None:

@@ -19,7 +19,8 @@ import re
 import attrs
 
 from argmap.formats.aif.graph import GENERIC, Graph, Node, specific_scheme
-from argmap.formats.base import break_support_cycles
+from argmap.formats.base import break_support_cycles, clean_text, shorten
+from argmap.model.keys import MAX_TEXT
 
 
 @attrs.define(eq=False)
@@ -44,11 +45,16 @@ def order(node_id: str) -> tuple[int, int | str]:
 
 
 def note_of(node: Node) -> str | None:
-    """An RA- or CA-node's text when it says more than a placeholder or its scheme."""
-    text = node.text.strip()
-    if text in GENERIC or (node.scheme and text.casefold() == node.scheme.strip().casefold()):
+    """An RA- or CA-node's text when it says more than a placeholder or its scheme: without
+    the characters argmap refuses, cut to the longest a note may be."""
+    text = clean_text(node.text)[0].strip()
+    if (
+        not text
+        or text in GENERIC
+        or (node.scheme and text.casefold() == node.scheme.strip().casefold())
+    ):
         return None
-    return text
+    return shorten(text, MAX_TEXT)
 
 
 @attrs.define

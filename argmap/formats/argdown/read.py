@@ -31,12 +31,19 @@ from argmap.formats.base import FormatError, Ids, Imported, clean_text, leading_
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
 from argmap.model import Kind, Role
-from argmap.model.keys import MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE, ascii_slug
+from argmap.model.keys import MAX_CLAIM_TEXT, MAX_LABEL, MAX_TEXT, MAX_TITLE, ascii_slug
+from argmap.read.yamltree import bad_character
 
 #: Argdown's own data keys: directives, not content.
 DIRECTIVES = ("isCanonical", "isInGroup")
 KINDS = {kind.value: kind for kind in Kind}
 ROLES = frozenset(role.value for role in Role)
+
+
+def _good_url(url: str) -> bool:
+    """Whether a link may be a claim's url: an http(s) address (AM108) of characters argmap
+    reads (one with a bidirectional control failed the whole import)."""
+    return bad_url(url) is None and bad_character(url) is None
 
 
 def model_of(text: str) -> Model:
@@ -64,17 +71,19 @@ def _fields(data: Any, argmap: bool) -> tuple[dict[str, Any], dict[str, Any]]:
     quotes = rest.get("quotes")
     if isinstance(quotes, str) or (isinstance(quotes, list) and quotes
                                    and all(isinstance(q, str) for q in quotes)):  # fmt: skip
-        fields["quotes"] = [quotes] if isinstance(quotes, str) else quotes
+        cleaned = [clean_text(q)[0] for q in ([quotes] if isinstance(quotes, str) else quotes)]
+        if [q for q in cleaned if q.strip()]:  # (what argmap refuses taken out of each)
+            fields["quotes"] = [q for q in cleaned if q.strip()]
     if isinstance(rest.get("note"), str) and rest["note"].strip():
         fields["note"] = rest["note"]
-    if isinstance(rest.get("url"), str) and bad_url(rest["url"]) is None:
+    if isinstance(rest.get("url"), str) and _good_url(rest["url"]):
         fields["url"] = rest["url"]
     if isinstance(rest.get("implicit"), bool):
         fields["implicit"] = rest["implicit"]
-    if rest.get("role") in ROLES:
+    if isinstance(rest.get("role"), str) and rest["role"] in ROLES:
         fields["role"] = rest["role"]
-    if isinstance(rest.get("label"), str) and rest["label"].strip():
-        fields["label"] = rest["label"]
+    if isinstance(rest.get("label"), str) and clean_text(rest["label"])[0].strip():
+        fields["label"] = shorten(clean_text(rest["label"])[0], MAX_LABEL)
     if isinstance(rest.get("thesis"), bool):
         fields["thesis"] = rest["thesis"]
     restates = rest.get("restates")
@@ -183,7 +192,7 @@ class _Reader:
         if rest:
             said["data"].append(claim_id)
             parts.append("data: " + json.dumps(rest, ensure_ascii=False, default=str))
-        if links and "url" not in fields and bad_url(links[0]) is None:
+        if links and "url" not in fields and _good_url(links[0]):
             fields["url"] = links.pop(0)
         if links:
             parts.append("links: " + " ".join(links))

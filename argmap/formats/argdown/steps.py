@@ -33,7 +33,8 @@ from argmap.formats.argdown.model import (
     Node,
     Relation,
 )  # fmt: skip
-from argmap.formats.base import MAX_NESTED_ATTACKS, break_support_cycles
+from argmap.formats.base import MAX_NESTED_ATTACKS, break_support_cycles, clean_text, shorten
+from argmap.model.keys import MAX_TEXT
 
 
 @attrs.define(eq=False)
@@ -323,8 +324,9 @@ def documents(steps: list[Step], owner: str, notes: list[str], seen: frozenset[i
         if nested:
             item["objections"] = documents(nested, owner, notes, seen | {id(step)},
                                            repeats=repeats)  # fmt: skip
-        if step.note is not None:
-            item["note"] = step.note
+        note = shorten(clean_text(step.note)[0], MAX_TEXT) if step.note is not None else ""
+        if note.strip():  # without what argmap refuses, and no longer than a note may be
+            item["note"] = note
         item.update(step.extra)
         out.append(item)
     return out

@@ -30,10 +30,13 @@ _BREAK = re.compile(r"\r\n|\r|\n")  # the line breaks editors count
 _TITLE = re.compile(r"Discussion Title:[ \t]*(.*)")
 _ENTRY = re.compile(r"((?:\d+\.)+)[ \t]+(?:(Pro|Con):[ \t]*)?(.*)")
 _SEE = re.compile(r"->[ \t]*See[ \t]+((?:\d+\.)+)\s*$")
-# a link: its words, and its address, which may hold parentheses in pairs (CommonMark's rule;
-# Wikipedia's addresses often do: .../Pluto_(dwarf_planet))
-_LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation (CommonMark)
+# Read from left to right, so that an escaped "[" opens no link; link text holds no "[" (a run
+# of them is read once, not once from each to the end of the text). A link's address may hold
+# parentheses in pairs (CommonMark's rule; Wikipedia's often do: .../Pluto_(dwarf_planet)).
+_MARKDOWN = re.compile(
+    _ESCAPED.pattern + r"|\[((?:[^\[\]\\]|\\.)*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)"
+)
 
 
 @attrs.frozen
@@ -109,12 +112,14 @@ def plain(markdown: str) -> tuple[str, list[str]]:
     """
     urls: list[str] = []
 
-    def link(found: re.Match[str]) -> str:
-        urls.append(found.group(2))
-        return found.group(1)
+    def read(found: re.Match[str]) -> str:
+        escaped, words, url = found.groups()
+        if escaped is not None:
+            return escaped
+        urls.append(url)
+        return _ESCAPED.sub(r"\1", words)
 
-    text = _LINK.sub(link, markdown)
-    return _ESCAPED.sub(r"\1", text), urls
+    return _MARKDOWN.sub(read, markdown), urls
 
 
 __all__ = ["Discussion", "Entry", "parse", "plain"]

@@ -38,7 +38,7 @@ from argmap.formats.kialo.parse import Discussion, Entry, parse, plain
 from argmap.formats.kinds import Guesses
 from argmap.model import Kind, Role
 from argmap.model.keys import MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE, ascii_slug
-from argmap.read.yamltree import decode
+from argmap.read.yamltree import bad_character, decode
 
 
 @attrs.frozen
@@ -62,8 +62,19 @@ def read(data: bytes, *, path: str) -> Imported:
 
 
 def _listed(items: Iterable[str]) -> str:
-    items = list(items)
+    items = [_brief(item) for item in items]
     return ", ".join(items[:10]) + (f" and {len(items) - 10} more" if len(items) > 10 else "")
+
+
+def _brief(number: str) -> str:
+    """A number (or id) as a note names it: a long one by its start and its depth.
+
+    >>> _brief("1.2."), _brief("1." * 40 + "3.")
+    ('1.2.', '1.1.1.1.1.1.1.1.1.1.… (41 levels)')
+    """
+    if len(number) <= 40 or not number.replace(".", "").isdigit():
+        return number
+    return f"{number[:20]}… ({number.count('.')} levels)"
 
 
 class _Reader:
@@ -202,7 +213,7 @@ class _Reader:
                 text = shorten(text, MAX_CLAIM_TEXT)
             claim_id = ids.unique(leading_words(ascii_slug(text)))
             claim: dict[str, Any] = {"id": claim_id, "text": text}
-            good = [url for url in urls if bad_url(url) is None]
+            good = [url for url in urls if bad_url(url) is None and bad_character(url) is None]
             if good:
                 claim["url"] = good[0]
             if good[1:]:

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from argmap.formats.base import Exported
+from argmap.formats.base import Exported, FormatError
+from argmap.io import LIMIT_VARIABLE, describe_size, read_limit
 from argmap.model import ArgumentMap, Link, Role, relations
 
 _SPECIAL = re.compile(r"([\\\[\]()])")
@@ -58,7 +59,9 @@ def _children(amap: ArgumentMap) -> dict[str, list[tuple[str, str]]]:
         else:
             continue
         for target, stance, member in places:
-            if member != target and (stance, member) not in under[target]:
+            if member == target or target not in under or member not in under:
+                continue  # (a reference to no claim: a map with errors, given from Python)
+            if (stance, member) not in under[target]:
                 under[target].append((stance, member))
     return under
 
@@ -120,13 +123,26 @@ def _outline(amap: ArgumentMap) -> Iterator[tuple[str, str | None, str, str | No
 
 
 def write(amap: ArgumentMap) -> Exported:
-    """The map as a Kialo text export, and what Kialo could not hold, in words."""
-    lines = [f"Discussion Title: {' '.join(amap.title.split())}", ""]
+    """The map as a Kialo text export, and what Kialo could not hold, in words.
+
+    Raises:
+        FormatError: the export would be longer than argmap reads (a map thousands of claims
+            deep: Kialo's numbers make the outline grow with the square of its depth).
+    """
+    lines = [f"Discussion Title: {escape(amap.title, stance=True)}", ""]  # Markdown too
     sides: dict[str, Role] = {}  # number → the side Kialo gives it: the thesis's, or the other
     other_side = 0  # claims whose role is not the side Kialo gives them
     roles = {claim.id: claim.role for claim in amap.claims}
+    size, limit = 0, read_limit()
     for number, stance, text, claim_id in _outline(amap):
         lines.append(f"{number} {stance + ': ' if stance else ''}{text}")
+        size += len(lines[-1].encode("utf-8")) + 1
+        if size > limit:  # a claim's number holds those above it: the square of the depth
+            raise FormatError(
+                f"the Kialo discussion would be over {describe_size(limit)}, more than argmap "
+                f"reads back ({LIMIT_VARIABLE}): each claim's number holds the numbers above "
+                f"it, and the map goes {number.count('.')} levels deep and more"
+            )
         above = sides.get(number[: number.rfind(".", 0, len(number) - 1) + 1])
         side = Role.PROPONENT if above is None or stance is None else above
         sides[number] = _FLIP[side] if stance == "Con" else side

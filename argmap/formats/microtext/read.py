@@ -30,12 +30,20 @@ from typing import Any
 
 import attrs
 
-from argmap.formats.base import MAX_NESTED_ATTACKS, FormatError, Ids, Imported
+from argmap.formats.base import (
+    MAX_NESTED_ATTACKS,
+    FormatError,
+    Ids,
+    Imported,
+    clean_text,
+    shorten,
+)
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
 from argmap.formats.microtext.steps import SUPPORTS, Step, build
 from argmap.model import Kind, Role
-from argmap.model.keys import slugify
+from argmap.model.keys import MAX_CLAIM_TEXT, MAX_TITLE, slugify
+from argmap.read.yamltree import bad_character
 
 ROLES = {"pro": Role.PROPONENT.value, "opp": Role.OPPONENT.value}
 #: Stances of a text on its topic that make its central claim a recommendation.
@@ -194,7 +202,8 @@ def _document(
         words = " ".join(said)
         if quotes[unit] and not said:
             notes.append(f"unit {unit} has no text: its segments are empty")
-        found = [q for q in said if unicodedata.normalize("NFC", " ".join(q.split())) in folded]
+        found = [q for q in said if unicodedata.normalize("NFC", " ".join(q.split())) in folded
+                 and bad_character(q) is None]  # fmt: skip
         if unit in units.implicit:
             found = []  # an implicit claim is the annotator's: the text does not state it
         elif len(found) < len(said):
@@ -203,7 +212,7 @@ def _document(
         about += ["the central claim"] if unit in central else []
         claim: dict[str, Any] = {
             "id": ids[unit],
-            "text": words or f"(unit {unit} has no text)",
+            "text": _plain(words, MAX_CLAIM_TEXT) or f"(unit {unit} has no text)",
             "quotes": found,
             "reasons": [],
             "objections": [],
@@ -239,9 +248,9 @@ def _document(
         sections[kind.section].append(claim)
     if (guessed := guesses.note()) is not None:
         notes.append(guessed)
-    topic = (root.get("topic_id") or "").replace("_", " ")
-    graph = root.get("id") or re.sub(r"\.xml$", "", name)
-    title = f"{graph}: {topic}" if topic else graph
+    topic = _plain((root.get("topic_id") or "").replace("_", " "), MAX_TITLE)
+    graph = _plain(root.get("id") or "", MAX_TITLE) or re.sub(r"\.xml$", "", name)
+    title = _plain(f"{graph}: {topic}" if topic else graph, MAX_TITLE)
     note = (
         f"Imported by argmap from {name}, an argumentative microtext. Claim ids are the ids of "
         "its argumentative units; a claim's role says whether the proponent or the opponent "
@@ -249,7 +258,7 @@ def _document(
         "was a support by example (exa)."
     )
     if stance:
-        note += f" Stance of the text on its topic: {stance}."
+        note += f" Stance of the text on its topic: {_plain(stance, MAX_TITLE)}."
         if stance in STANCES:
             note += (
                 " A central claim with reasons, the text's answer to its topic, is a "
@@ -259,6 +268,15 @@ def _document(
         "argmap": "1",
         "title": title,
         "note": note,
-        "source": {"path": source_path, "title": f"Argumentative microtext {graph}"},
+        "source": {
+            "path": source_path,
+            "title": _plain(f"Argumentative microtext {graph}", MAX_TITLE),
+        },
         **{section: claims for section, claims in sections.items() if claims},
     }
+
+
+def _plain(text: str, limit: int) -> str:
+    """Text from the XML as a map holds it: without the characters argmap refuses, on one line,
+    cut at a word to ``limit`` characters."""
+    return shorten(" ".join(clean_text(text)[0].split()), limit)
