@@ -45,7 +45,7 @@ def escape(text: str, *, stance: bool) -> str:
 def _children(amap: ArgumentMap) -> dict[str, list[tuple[str, str]]]:
     """Under each claim, its Pros and Cons: (stance, claim id), each once, in the map's order.
     Undercuts go under the claims of the step or objection they attack."""
-    under: dict[str, list[tuple[str, str]]] = {claim.id: [] for claim in amap.claims}
+    under: dict[str, dict[tuple[str, str], None]] = {claim.id: {} for claim in amap.claims}
     for relation in relations(amap):
         if relation.link is Link.SUPPORT:
             places = [(relation.target.id, "Pro", ref.id) for ref in relation.claims]
@@ -61,9 +61,8 @@ def _children(amap: ArgumentMap) -> dict[str, list[tuple[str, str]]]:
         for target, stance, member in places:
             if member == target or target not in under or member not in under:
                 continue  # (a reference to no claim: a map with errors, given from Python)
-            if (stance, member) not in under[target]:
-                under[target].append((stance, member))
-    return under
+            under[target][stance, member] = None  # an ordered set: each once, in order
+    return {claim: list(items) for claim, items in under.items()}
 
 
 def _tops(amap: ArgumentMap, under: dict[str, list[tuple[str, str]]]) -> list[str]:
