@@ -470,3 +470,15 @@ def test_the_documented_example_imports_as_the_docs_say() -> None:
     assert _reasons(healthier) == [[pollute.id]]  # 1.2.1 repeats 1.1
     assert _objections(thesis) == [[cost.id]] and _objections(pollute) == [[dust.id]]
     assert check_bytes(dump(amap).encode(), "m.yaml").ok
+
+
+def test_bold_and_italics_keep_their_words_and_stars_come_back_as_written() -> None:
+    text = "1. Cities should go **electric** *now*.\n1.1. Pro: It costs 5 * 3 \\*units\\*.\n"
+    amap = _read(text).map
+    assert sorted(claim.text for claim in amap.claims) == [
+        "Cities should go electric now.", "It costs 5 * 3 *units*."
+    ]  # fmt: skip
+    written = check_bytes(TRICKY.replace("stay one.", "stay **one** * 2.").encode(), "t.yaml").map
+    assert written is not None
+    again = _read(kialo.write(written).text).map
+    assert sorted(c.text for c in again.claims) == sorted(c.text for c in written.claims)

@@ -34,8 +34,11 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation (CommonMa
 # Read from left to right, so that an escaped "[" opens no link; link text holds no "[" (a run
 # of them is read once, not once from each to the end of the text). A link's address may hold
 # parentheses in pairs (CommonMark's rule; Wikipedia's often do: .../Pluto_(dwarf_planet)).
+# Bold and italics (**a**, *a*) keep their words: what is inside holds no "*", so each "*" is
+# looked at once, and "5 * 3" (a "*" before a space) is no emphasis.
+_EMPHASIS = r"\*\*(?=[^\s*])((?:[^*\\]|\\.)+?)(?<=\S)\*\*|\*(?=[^\s*])((?:[^*\\]|\\.)+?)(?<=\S)\*"
 _MARKDOWN = re.compile(
-    _ESCAPED.pattern + r"|\[((?:[^\[\]\\]|\\.)*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)"
+    _ESCAPED.pattern + r"|\[((?:[^\[\]\\]|\\.)*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)|" + _EMPHASIS
 )
 
 
@@ -109,15 +112,19 @@ def plain(markdown: str) -> tuple[str, list[str]]:
 
     >>> plain(r"Air is cleaner \(see [the study](https://example.org/a)\).")
     ('Air is cleaner (see the study).', ['https://example.org/a'])
+    >>> plain(r"It is **very** *cheap*, 5 * 3 \*not\*.")
+    ('It is very cheap, 5 * 3 *not*.', [])
     """
     urls: list[str] = []
 
     def read(found: re.Match[str]) -> str:
-        escaped, words, url = found.groups()
+        escaped, words, url, bold, italic = found.groups()
         if escaped is not None:
             return escaped
+        if words is None:  # emphasis: its words, read in turn (they hold no "[")
+            return _MARKDOWN.sub(read, bold if bold is not None else italic)
         urls.append(url)
-        return _ESCAPED.sub(r"\1", words)
+        return _MARKDOWN.sub(read, words)
 
     return _MARKDOWN.sub(read, markdown), urls
 

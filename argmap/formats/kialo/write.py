@@ -21,12 +21,12 @@ from argmap.formats.base import Exported, FormatError
 from argmap.io import LIMIT_VARIABLE, describe_size, read_limit
 from argmap.model import ArgumentMap, Link, Role, relations
 
-_SPECIAL = re.compile(r"([\\\[\]()])")
+_SPECIAL = re.compile(r"([\\\[\]()*])")  # what Kialo's Markdown reads as links or emphasis
 
 
 def escape(text: str, *, stance: bool) -> str:
-    r"""A claim's text as Kialo's Markdown, on one line: what Markdown would read as a link
-    escaped, and a start that would read as a repeat (``->``), or as a stance where there is
+    r"""A claim's text as Kialo's Markdown, on one line: what Markdown would read as a link or
+    emphasis escaped, and a start that would read as a repeat (``->``), or as a stance where there is
     none (``Pro:``), escaped too.
 
     >>> escape("See [1] (p. 2)", stance=True)
