@@ -26,8 +26,8 @@ _SPECIAL = re.compile(r"([\\\[\]()*])")  # what Kialo's Markdown reads as links 
 
 def escape(text: str, *, stance: bool) -> str:
     r"""A claim's text as Kialo's Markdown, on one line: what Markdown would read as a link or
-    emphasis escaped, and a start that would read as a repeat (``->``), or as a stance where there is
-    none (``Pro:``), escaped too.
+    emphasis escaped, and a start that would read as a repeat (``->``), or as a stance where
+    there is none (``Pro:``), escaped too.
 
     >>> escape("See [1] (p. 2)", stance=True)
     'See \\[1\\] \\(p. 2\\)'
