@@ -15,10 +15,14 @@ class Asked:
     """A reason that names a scheme, what the scheme asks, and what the map objects."""
 
     relation: Relation
-    name: str  # the scheme as the map writes it
     scheme: Scheme | None  # None: a scheme argmap does not know
     against_step: tuple[str, ...]  # claims objecting to the step
     against_claims: tuple[tuple[str, tuple[str, ...]], ...]  # each claim, what objects to it
+
+    @property
+    def name(self) -> str:
+        """The scheme as the map writes it."""
+        return self.relation.scheme or ""
 
 
 @attrs.frozen
@@ -30,6 +34,11 @@ class Questions:
     def count(self) -> int:
         """How many questions the known schemes ask, all reasons together."""
         return sum(len(item.scheme.questions) for item in self.asked if item.scheme)
+
+    @property
+    def known(self) -> int:
+        """How many reasons name a scheme argmap knows."""
+        return sum(item.scheme is not None for item in self.asked)
 
 
 def questions(amap: ArgumentMap) -> Questions:
@@ -48,7 +57,7 @@ def questions(amap: ArgumentMap) -> Questions:
             for ref in relation.claims
             if ref.id in by_id
         )
-        asked.append(Asked(relation, relation.scheme, scheme_of(relation.scheme), step, claims))
+        asked.append(Asked(relation, scheme_of(relation.scheme), step, claims))
     asked.sort(
         key=lambda item: (item.relation.written.span.line, item.relation.written.span.column)
     )

@@ -210,8 +210,8 @@ def starting(typed: str) -> tuple[Scheme, ...]:
     if any(lead.startswith(letters) for lead in _LEADS):
         return SCHEMES  # nothing typed yet, or only the start of "Argument from", ...
     wanted = key(typed)
-    names = {scheme: (scheme.name, *scheme.aliases) for scheme in SCHEMES}
-    return tuple(s for s, ns in names.items() if any(key(n).startswith(wanted) for n in ns))
+    found = {scheme for spelling, scheme in _BY_KEY.items() if spelling.startswith(wanted)}
+    return tuple(scheme for scheme in SCHEMES if scheme in found)
 
 
 __all__ = ["SCHEMES", "Scheme", "key", "scheme_of", "starting"]

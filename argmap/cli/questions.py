@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import click
 
 from argmap.analysis.questions import Asked, questions
@@ -9,6 +11,7 @@ from argmap.analysis.schemes import SCHEMES
 from argmap.cli.maps import Run
 from argmap.cli.options import source_root_option
 from argmap.cli.output import EXIT_OK, show
+from argmap.model import Claim
 
 
 @click.command("questions")
@@ -44,15 +47,10 @@ def questions_(files: tuple[str, ...], schemes: bool, source_root: str | None) -
     for item, checked in run.maps(source_root, 3, "read"):
         assert checked.map is not None
         found = questions(checked.map)
-        texts = {claim.id: claim.text for claim in checked.map.claims}
+        claims = checked.map.by_id()
         for asked in found.asked:
-            _show(item.path, asked, texts)
-        _summary(
-            found.count,
-            len(found.asked),
-            found.without,
-            known=sum(asked.scheme is not None for asked in found.asked),
-        )
+            _show(item.path, asked, claims)
+        _summary(found.count, len(found.asked), found.without, known=found.known)
         run.rows.append((str(len(found.asked)), str(found.count), str(found.without), item.path))
     run.finish(("schemes", "questions", "no scheme", "map"))
 
@@ -74,7 +72,7 @@ def _text(text: str) -> str:
     return " ".join(text.split())
 
 
-def _show(path: str, asked: Asked, texts: dict[str, str]) -> None:
+def _show(path: str, asked: Asked, claims: Mapping[str, Claim]) -> None:
     relation = asked.relation
     span = relation.written.span
     members = " + ".join(ref.id for ref in relation.claims)
@@ -89,12 +87,13 @@ def _show(path: str, asked: Asked, texts: dict[str, str]) -> None:
     show(f"{where}reason of '{relation.target.id}' ({members}), {asked.scheme.name}:", err=False)
     show(f"  claim: {_text(relation.target.text)}", err=False)
     for ref in relation.claims:
-        show(f"  reason: {_text(texts.get(ref.id, '(no such claim)'))}", err=False)
+        text = claims[ref.id].text if ref.id in claims else "(no such claim)"
+        show(f"  reason: {_text(text)}", err=False)
     against = [f"to the step, {', '.join(asked.against_step) or 'none'}"]
     against += [f"to {claim}, {', '.join(by) or 'none'}" for claim, by in asked.against_claims]
     show(f"  objections in the map: {'; '.join(against)}", err=False)
     if relation.note is not None:  # where the map may say why a question does not arise
-        show(f"  note: {' '.join(relation.note.split())}", err=False)
+        show(f"  note: {_text(relation.note)}", err=False)
     for number, question in enumerate(asked.scheme.questions, 1):
         show(f"  {number}. {question}", err=False)
 

@@ -9,9 +9,11 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
+from argmap.checks.urls import problem as bad_url  # the check's own rule (AM108)
 from argmap.diagnostics import ArgmapError
 from argmap.model import ArgumentMap
 from argmap.model.keys import ID_PATTERN, MAX_ID, REFUSED, SURROGATES, slugify
+from argmap.read.yamltree import bad_character
 
 
 class FormatError(ArgmapError):
@@ -54,6 +56,16 @@ def clean_text(text: str) -> tuple[str, bool]:
         lambda found: " " if found.group() in "\r\x0b\x0c\x85" else "", text
     )  # in one pass: taking them out one at a time copied the text again for each
     return cleaned, count > 0
+
+
+def usable_url(url: str) -> bool:
+    """Whether a link an import finds may be a claim's url: an http(s) address (AM108) of
+    characters argmap reads (one with a bidirectional control failed the whole import).
+
+    >>> usable_url("https://example.org/a"), usable_url("javascript:x"), usable_url("https://a\u202e")
+    (True, False, False)
+    """
+    return bad_url(url) is None and bad_character(url) is None
 
 
 def shorten(text: str, limit: int) -> str:
@@ -212,5 +224,5 @@ def leading_words(slug: str, most: int = 5, longest: int = 32) -> str:
 
 __all__ = [
     "MAX_NESTED_ATTACKS", "Exported", "FormatError", "Ids", "Imported", "break_support_cycles",
-    "clean_text", "leading_words", "nesting", "shorten",
+    "clean_text", "leading_words", "nesting", "shorten", "usable_url",
 ]  # fmt: skip

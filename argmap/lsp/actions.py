@@ -26,7 +26,7 @@ from argmap.lsp.passages import Ranked, Sources
 from argmap.model import Kind
 from argmap.model.keys import ID_PATTERN, KEYS, MAX_ID
 from argmap.project import meant, roots
-from argmap.read.jsontree import in_json
+from argmap.read.syntax import JSON, YAML, Syntax
 
 #: Suggestions offered for an unknown id or key, at most (the first is preferred).
 SUGGESTIONS = 3
@@ -86,8 +86,8 @@ def _add_premise(
     found = document.outline
     section = next((s for s in found.sections if s.kind is Kind.PREMISE), None)
     title = f"Add a premise '{claim_id}'"
-    premise = f'{{"id": "{claim_id}", "text": ""}}'  # in a JSON map
-    if section is None and _json(document):
+    premise = JSON.value({"id": claim_id, "text": ""})  # in a JSON map
+    if section is None and _syntax(document).json:
         end = body.rstrip().rfind("}")
         while end > 0 and body[end - 1].isspace():
             end -= 1
@@ -103,7 +103,7 @@ def _add_premise(
     last = claims[-1]
     line_start, _ = document.line_bounds(last.start)
     prefix = body[line_start : last.start]
-    if _json(document) and last.flow:
+    if _syntax(document).json and last.flow:
         text = f",{newline}{prefix}{premise}" if not prefix.strip() else f", {premise}"
         return [_edit(document, title, last.end, last.end, text, problem)]
     if prefix.strip() != "-":
@@ -172,9 +172,9 @@ def _claim_at(document: Document, problem: types.Diagnostic) -> Claim | None:
     return None
 
 
-def _json(document: Document) -> bool:
-    """Whether the map is written in JSON, where every fix must write JSON."""
-    return document.path is not None and in_json(str(document.path))
+def _syntax(document: Document) -> Syntax:
+    """The map's syntax, which every fix writes: JSON in a ``.json`` map, else YAML."""
+    return YAML if document.path is None else Syntax.of(str(document.path))
 
 
 def _newline(document: Document) -> str:
@@ -186,7 +186,7 @@ def _add_entry(document: Document, claim: Claim, block: list[str], flow: str) ->
     value`` first, then its indented continuation) after its text (or its id), or ``flow``
     before the closing brace of a claim written as ``{...}``."""
     body = document.body
-    if claim.flow and _json(document):  # after its last value, on a line of its own if it has
+    if claim.flow and _syntax(document).json:  # after its last value, on its own line if it has
         end = body.rfind("}", claim.start, claim.end)
         while end > claim.start and body[end - 1].isspace():
             end -= 1
@@ -211,7 +211,7 @@ def _add_entry(document: Document, claim: Claim, block: list[str], flow: str) ->
 
 
 def _mark_implicit(document: Document, claim: Claim, problem: types.Diagnostic) -> types.CodeAction:
-    flow = '"implicit": true' if _json(document) else "implicit: true"
+    flow = _syntax(document).entry("implicit", True)
     where, text = _add_entry(document, claim, ["implicit: true"], flow)
     name = claim.id.value if claim.id is not None else "the claim"
     return _edit(document, f"Mark '{name}' implicit", where, where, text, problem)
@@ -221,7 +221,7 @@ def _quote_passage(
     document: Document, claim: Claim, problem: types.Diagnostic, found: Ranked
 ) -> types.CodeAction:
     quote = yaml_string(found.sentence.text)
-    flow = f'"quotes": [{quote}]' if _json(document) else f"quotes: [{quote}]"
+    flow = f"{_syntax(document).value('quotes')}: [{quote}]"
     where, text = _add_entry(document, claim, ["quotes:", "  - " + quote], flow)
     title = f"Quote the closest passage (line {found.sentence.line})"
     return _edit(document, title, where, where, text, problem)

@@ -146,7 +146,7 @@ def _ids(document: Document, where: Place, offset: int) -> list[types.Completion
     return items
 
 
-def _keys(document: Document, where: Place, offset: int) -> list[types.CompletionItem]:
+def _keys(document: Document, where: Place, offset: int, lines: str) -> list[types.CompletionItem]:
     mapping = where.mapping()
     if mapping is None:
         return []
@@ -154,7 +154,7 @@ def _keys(document: Document, where: Place, offset: int) -> list[types.Completio
     end = _KEY_CHARS.match(body, offset).end()
     _, line_end = document.line_bounds(offset)
     has_colon = body[end:line_end].lstrip().startswith(":")
-    present = sibling_keys(_lines(body), document.outline, offset, where.column)
+    present = sibling_keys(lines, document.outline, offset, where.column)
     edit_range = document.range(where.start, end)
     items = []
     for number, (key, required) in enumerate(KEYS[mapping].items()):
@@ -278,7 +278,7 @@ def complete(
     if where.expects_id():
         items += _ids(document, where, offset)
     if where.key:
-        items += _keys(document, where, offset)
+        items += _keys(document, where, offset, lines)
     else:
         schemes = _schemes(document, where, offset)  # filtered here: asked again as typed
         items += _values(document, where, offset) + schemes

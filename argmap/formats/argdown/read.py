@@ -20,30 +20,30 @@ import json
 from pathlib import PurePath
 from typing import Any
 
-from argmap.checks.urls import problem as bad_url  # the check's own rule (AM108)
 from argmap.formats.argdown.build import build
 from argmap.formats.argdown.lex import LexError, tokenize
 from argmap.formats.argdown.model import Member, Model, ModelError, Node
 from argmap.formats.argdown.parse import ParseError, parse
 from argmap.formats.argdown.steps import Step, documents, extra_of, relations, tidy
 from argmap.formats.argdown.write import MARK
-from argmap.formats.base import FormatError, Ids, Imported, clean_text, leading_words, shorten
+from argmap.formats.base import (
+    FormatError,
+    Ids,
+    Imported,
+    clean_text,
+    leading_words,
+    shorten,
+    usable_url,
+)
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
 from argmap.model import Kind, Role
 from argmap.model.keys import MAX_CLAIM_TEXT, MAX_LABEL, MAX_TEXT, MAX_TITLE, ascii_slug
-from argmap.read.yamltree import bad_character
 
 #: Argdown's own data keys: directives, not content.
 DIRECTIVES = ("isCanonical", "isInGroup")
 KINDS = {kind.value: kind for kind in Kind}
 ROLES = frozenset(role.value for role in Role)
-
-
-def _good_url(url: str) -> bool:
-    """Whether a link may be a claim's url: an http(s) address (AM108) of characters argmap
-    reads (one with a bidirectional control failed the whole import)."""
-    return bad_url(url) is None and bad_character(url) is None
 
 
 def model_of(text: str) -> Model:
@@ -76,7 +76,7 @@ def _fields(data: Any, argmap: bool) -> tuple[dict[str, Any], dict[str, Any]]:
             fields["quotes"] = [q for q in cleaned if q.strip()]
     if isinstance(rest.get("note"), str) and rest["note"].strip():
         fields["note"] = rest["note"]
-    if isinstance(rest.get("url"), str) and _good_url(rest["url"]):
+    if isinstance(rest.get("url"), str) and usable_url(rest["url"]):
         fields["url"] = rest["url"]
     if isinstance(rest.get("implicit"), bool):
         fields["implicit"] = rest["implicit"]
@@ -192,7 +192,7 @@ class _Reader:
         if rest:
             said["data"].append(claim_id)
             parts.append("data: " + json.dumps(rest, ensure_ascii=False, default=str))
-        if links and "url" not in fields and _good_url(links[0]):
+        if links and "url" not in fields and usable_url(links[0]):
             fields["url"] = links.pop(0)
         if links:
             parts.append("links: " + " ".join(links))

@@ -24,7 +24,8 @@ import re
 
 import attrs
 
-from argmap.formats.base import FormatError
+from argmap.formats.base import FormatError, clean_text
+from argmap.model import Role
 
 _BREAK = re.compile(r"\r\n|\r|\n")  # the line breaks editors count
 _TITLE = re.compile(r"Discussion Title:[ \t]*(.*)")
@@ -42,6 +43,26 @@ _MARKDOWN = re.compile(
 )
 
 
+def parent_of(number: str) -> str | None:
+    """The number of the claim ``number`` is under (None for one at the top).
+
+    >>> parent_of("1.2.1."), parent_of("1.")
+    ('1.2.', None)
+    """
+    cut = number.rfind(".", 0, len(number) - 1)
+    return number[: cut + 1] if cut >= 0 else None
+
+
+def side_of(above: Role | None, stance: str | None) -> Role:
+    """Who holds a claim, by where it stands: a thesis (nothing above, or no stance) the
+    proponent; a Pro the side of the claim above it, a Con the other side."""
+    if above is None or stance is None:
+        return Role.PROPONENT
+    if stance != "Con":
+        return above
+    return Role.OPPONENT if above is Role.PROPONENT else Role.PROPONENT
+
+
 @attrs.frozen
 class Entry:
     """One numbered claim of the outline."""
@@ -49,14 +70,12 @@ class Entry:
     number: str  # "1.2.1."
     stance: str | None  # "Pro", "Con", or None
     text: str  # Markdown, lines joined by spaces
-    line: int  # where it starts, from 1
 
     parent: str | None = attrs.field(init=False)  # the number of the claim it is under
     see: str | None = attrs.field(init=False)  # the number of the claim it repeats, if any
 
     def __attrs_post_init__(self) -> None:
-        cut = self.number.rfind(".", 0, len(self.number) - 1)
-        object.__setattr__(self, "parent", self.number[: cut + 1] if cut >= 0 else None)
+        object.__setattr__(self, "parent", parent_of(self.number))
         found = _SEE.fullmatch(self.text)
         object.__setattr__(self, "see", found.group(1) if found else None)
 
@@ -93,7 +112,7 @@ def parse(text: str) -> Discussion:
             entry = None  # Kialo numbers one claim at the top: "2006. ..." goes on with a text
         if entry is not None:
             close()
-            entries.append(Entry(entry.group(1), entry.group(2), entry.group(3).strip(), number))
+            entries.append(Entry(entry.group(1), entry.group(2), entry.group(3).strip()))
         elif stripped and not entries:
             raise FormatError(
                 f"not a Kialo discussion: line {number} is neither its title "
@@ -105,6 +124,13 @@ def parse(text: str) -> Discussion:
     if not entries:
         raise FormatError("not a Kialo discussion: no numbered claims ('1. ...') in the file")
     return Discussion(title, tuple(entries))
+
+
+def one_line(markdown: str) -> tuple[str, list[str]]:
+    """Kialo's Markdown as the text of a claim, on one line without the characters argmap
+    refuses, and the addresses its links lead to."""
+    text, urls = plain(markdown)
+    return " ".join(clean_text(text)[0].split()), urls
 
 
 def plain(markdown: str) -> tuple[str, list[str]]:
@@ -129,4 +155,4 @@ def plain(markdown: str) -> tuple[str, list[str]]:
     return _MARKDOWN.sub(read, markdown), urls
 
 
-__all__ = ["Discussion", "Entry", "parse", "plain"]
+__all__ = ["Discussion", "Entry", "one_line", "parent_of", "parse", "plain", "side_of"]

@@ -23,22 +23,21 @@ from typing import Any
 
 import attrs
 
-from argmap.checks.urls import problem as bad_url  # the check's own rule (AM108)
 from argmap.formats.base import (
     FormatError,
     Ids,
     Imported,
     break_support_cycles,
-    clean_text,
     leading_words,
     shorten,
+    usable_url,
 )
 from argmap.formats.json import from_document
-from argmap.formats.kialo.parse import Discussion, Entry, parse, plain
+from argmap.formats.kialo.parse import Discussion, Entry, one_line, parse, side_of
 from argmap.formats.kinds import Guesses
 from argmap.model import Kind, Role
 from argmap.model.keys import MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE, ascii_slug
-from argmap.read.yamltree import bad_character, decode
+from argmap.read.yamltree import decode
 
 
 @attrs.frozen
@@ -204,8 +203,8 @@ class _Reader:
         for number, entry in kept.items():
             if entry.see is not None:
                 continue
-            text, urls = plain(entry.text)
-            text = " ".join(clean_text(text)[0].split()) or f"(claim {number} has no text)"
+            text, urls = one_line(entry.text)
+            text = text or f"(claim {number} has no text)"
             notes = [f"Kialo {number}"]
             if len(text) > MAX_CLAIM_TEXT:
                 notes.append(f"whole text: {text}")
@@ -213,7 +212,7 @@ class _Reader:
                 text = shorten(text, MAX_CLAIM_TEXT)
             claim_id = ids.unique(leading_words(ascii_slug(text)))
             claim: dict[str, Any] = {"id": claim_id, "text": text}
-            good = [url for url in urls if bad_url(url) is None and bad_character(url) is None]
+            good = [url for url in urls if usable_url(url)]
             if good:
                 claim["url"] = good[0]
             if good[1:]:
@@ -231,11 +230,9 @@ class _Reader:
         side: dict[str, Role] = {}
         for number, entry in kept.items():  # parents come before their children
             if self.is_thesis(entry):
-                side[number] = Role.PROPONENT
+                side[number] = side_of(None, None)
             elif entry.parent in side:
-                above = side[entry.parent]
-                flipped = Role.OPPONENT if above is Role.PROPONENT else Role.PROPONENT
-                side[number] = flipped if entry.stance == "Con" else above
+                side[number] = side_of(side[entry.parent], entry.stance)
             if number in side:
                 places[self.ids[number]].add(side[number])
         both = sorted(claim for claim, held in places.items() if len(held) > 1)
@@ -282,7 +279,7 @@ class _Reader:
 
     def title(self) -> str:
         title = self.discussion.title or (self.question.text if self.question else "")
-        title = " ".join(clean_text(plain(title)[0])[0].split())
+        title = one_line(title)[0]
         return shorten(title or PurePath(self.name).stem or "Kialo discussion", MAX_TITLE)
 
     def map_note(self) -> str:
@@ -291,7 +288,7 @@ class _Reader:
                 "discussion; a Pro is a reason, a Con an objection, and a claim's role says "
                 "whether the thesis's proponent or its opponent holds it.")  # fmt: skip
         if self.question is not None:
-            question = " ".join(clean_text(plain(self.question.text)[0])[0].split())
+            question = one_line(self.question.text)[0]
             note += f" The discussion's question: {question}"
         return shorten(note, MAX_TEXT)
 

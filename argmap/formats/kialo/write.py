@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from argmap.formats.base import Exported, FormatError
+from argmap.formats.kialo.parse import parent_of, side_of
 from argmap.io import LIMIT_VARIABLE, describe_size, read_limit
 from argmap.model import ArgumentMap, Link, Role, relations
 
@@ -142,15 +143,11 @@ def write(amap: ArgumentMap) -> Exported:
                 f"reads back ({LIMIT_VARIABLE}): each claim's number holds the numbers above "
                 f"it, and the map goes {number.count('.')} levels deep and more"
             )
-        above = sides.get(number[: number.rfind(".", 0, len(number) - 1) + 1])
-        side = Role.PROPONENT if above is None or stance is None else above
-        sides[number] = _FLIP[side] if stance == "Con" else side
+        parent = parent_of(number)
+        sides[number] = side_of(None if parent is None else sides.get(parent), stance)
         if claim_id is not None and roles[claim_id] not in (None, sides[number]):
             other_side += 1
     return Exported("\n".join(lines) + "\n", _losses(amap, other_side))
-
-
-_FLIP = {Role.PROPONENT: Role.OPPONENT, Role.OPPONENT: Role.PROPONENT}
 
 
 def _count(number: int, what: str) -> str:
