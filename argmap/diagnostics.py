@@ -100,6 +100,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "AM115": (Severity.ERROR, "an implicit claim has quotes"),
     "AM116": (Severity.ERROR, "a claim restates one it contradicts or attacks"),
     "AM117": (Severity.ERROR, "source file outside the map's project"),
+    "AM118": (Severity.ERROR, "an objection names a critical question its reason does not ask"),
     "AM201": (Severity.WARNING, "claim connected to nothing"),
     "AM202": (Severity.WARNING, "a recommendation or main conclusion does not stand"),
     "AM203": (Severity.WARNING, "a reason rests on a defeated claim"),

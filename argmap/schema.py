@@ -26,6 +26,7 @@ from argmap.model.keys import (
     MAX_CLAIM_TEXT,
     MAX_ID,
     MAX_LABEL,
+    MAX_QUESTION,
     MAX_SCHEME,
     MAX_TEXT,
     MAX_TITLE,
@@ -130,6 +131,11 @@ VALUES: dict[tuple[str, str] | str, dict[str, Any]] = {
         "the argumentation scheme of the step (Expert Opinion, Example, Cause to Effect, ...), "
         "drawn beside it; argmap questions asks its critical questions",
     ),
+    ("objection", "question"): _one_or_list(
+        {"type": "integer", "minimum": 1, "maximum": MAX_QUESTION},
+        "the critical questions of the scheme of the reason it attacks that this objection "
+        "raises, numbered as argmap questions numbers them",
+    ),
     ("restatement", "claim"): {**_REF, "description": "the claim restated"},
     ("reason", "claims"): _one_or_list(_REF, "the claims of this reason (several: linked)"),
     ("objection", "claims"): _one_or_list(_REF, "the claims of this objection (several: linked)"),
@@ -179,7 +185,8 @@ def schema() -> dict[str, Any]:
         "objections": _one_or_list(
             {"$ref": "#/definitions/objection"},
             "claims that attack this one: ids, or mappings (claims: linked attackers; "
-            "objections: undercutters of this attack)",
+            "question: the critical questions it raises; objections: undercutters of this "
+            "attack)",
         ),
     }
     for kind in Kind:

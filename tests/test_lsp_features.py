@@ -118,7 +118,7 @@ def test_keys_of_the_place_are_offered_leaving_out_those_written(tmp_path: Path)
         tmp_path, SMALL.replace("      - claims: cost\n", "      - claims: cost\n        |\n")
     )
     # of an objection (claims, objections taken)
-    assert labels(complete(doc, cursor)) == ["note", "aif"]
+    assert labels(complete(doc, cursor)) == ["question", "note", "aif"]
 
 
 def test_a_new_list_item_under_reasons_offers_ids_and_the_keys_of_a_reason(tmp_path: Path) -> None:

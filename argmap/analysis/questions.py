@@ -1,8 +1,11 @@
 """The critical questions of a map's reasons: for each reason that names its scheme, the
-questions of that scheme (:mod:`argmap.analysis.schemes`), and the objections the map already
-raises against the step (undercuts) and against each of the reason's claims (rebuttals)."""
+questions of that scheme (:mod:`argmap.analysis.schemes`), the objections the map already
+raises against the step (undercuts) and against each of the reason's claims (rebuttals), and
+which questions those objections say they raise (``question: 4``)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -18,6 +21,11 @@ class Asked:
     scheme: Scheme | None  # None: a scheme argmap does not know
     against_step: tuple[str, ...]  # claims objecting to the step
     against_claims: tuple[tuple[str, tuple[str, ...]], ...]  # each claim, what objects to it
+    raised: tuple[tuple[int, tuple[str, ...]], ...] = ()  # each question raised, and by whom
+
+    def raised_by(self, number: int) -> tuple[str, ...]:
+        """The claims of the objections that raise question ``number`` (none: still open)."""
+        return next((by for asked, by in self.raised if asked == number), ())
 
     @property
     def name(self) -> str:
@@ -40,12 +48,48 @@ class Questions:
         """How many reasons name a scheme argmap knows."""
         return sum(item.scheme is not None for item in self.asked)
 
+    @property
+    def raised(self) -> int:
+        """How many of the questions the objections of the map raise."""
+        return sum(len(item.raised) for item in self.asked)
+
+
+def bearing(links: Iterable[Relation]) -> Iterator[tuple[Relation, tuple[Relation, ...]]]:
+    """Each objection that names critical questions (``question: 4``), with the reasons whose
+    questions they may be: the reason whose step it attacks; for an objection to a claim, each
+    reason naming a scheme that the claim is one of the claims of; none for an objection to
+    an objection."""
+    links = tuple(links)
+    schemed: dict[str, list[Relation]] = {}
+    for relation in links:
+        if relation.link is Link.SUPPORT and relation.scheme is not None:
+            for ref in relation.claims:
+                schemed.setdefault(ref.id, []).append(relation)
+    for relation in links:
+        if not relation.question:
+            continue
+        if relation.link is Link.REBUT:
+            yield relation, tuple(schemed.get(relation.target.id, ()))
+        elif relation.on is not None and relation.on.link is Link.SUPPORT:
+            yield relation, (relation.on,)
+        else:
+            yield relation, ()
+
 
 def questions(amap: ArgumentMap) -> Questions:
     """Each reason of ``amap`` that names a scheme, in file order, and how many name none."""
     by_id = amap.by_id()
+    links = tuple(relations(amap))
+    raised: dict[Relation, dict[int, list[str]]] = {}
+    for objection, reasons in bearing(links):
+        for reason in reasons:
+            scheme = scheme_of(reason.scheme or "")
+            for number in objection.question:
+                if scheme is not None and number <= len(scheme.questions):
+                    by = raised.setdefault(reason, {}).setdefault(number, [])
+                    by.extend(ref.id for ref in objection.claims if ref.id not in by)
     asked, without = [], 0
-    for relation in relations(amap):
+    for relation in links:
         if relation.link is not Link.SUPPORT:
             continue
         if relation.scheme is None:
@@ -57,11 +101,13 @@ def questions(amap: ArgumentMap) -> Questions:
             for ref in relation.claims
             if ref.id in by_id
         )
-        asked.append(Asked(relation, scheme_of(relation.scheme), step, claims))
+        found = sorted(raised.get(relation, {}).items())
+        asked.append(Asked(relation, scheme_of(relation.scheme), step, claims,
+                           tuple((number, tuple(by)) for number, by in found)))  # fmt: skip
     asked.sort(
         key=lambda item: (item.relation.written.span.line, item.relation.written.span.column)
     )
     return Questions(tuple(asked), without)
 
 
-__all__ = ["Asked", "Questions", "questions"]
+__all__ = ["Asked", "Questions", "bearing", "questions"]

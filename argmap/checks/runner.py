@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from argmap.checks import ids, logic, quotes, references, restatements, structure, urls
+from argmap.checks import (
+    ids,
+    logic,
+    questions,
+    quotes,
+    references,
+    restatements,
+    structure,
+    urls,
+)
 from argmap.checks.registry import BLOCKING, Check, Context, Stage
 from argmap.diagnostics import Diagnostic
 from argmap.model import ArgumentMap
@@ -16,6 +25,7 @@ CHECKS: tuple[Check, ...] = (
     *structure.CHECKS,
     *restatements.CHECKS,
     *urls.CHECKS,
+    *questions.CHECKS,
     *quotes.CHECKS,
     *logic.CHECKS,
 )

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import click
 
-from argmap.analysis.questions import Asked, questions
+from argmap.analysis.questions import Asked, Questions, questions
 from argmap.analysis.schemes import SCHEMES
 from argmap.cli.maps import Run
 from argmap.cli.options import source_root_option
@@ -17,25 +17,33 @@ from argmap.model import Claim
 @click.command("questions")
 @click.argument("files", nargs=-1, metavar="FILE|DIR|-...")
 @click.option("--schemes", is_flag=True, help="List the schemes argmap knows and their questions.")
+@click.option(
+    "--open", "open_only", is_flag=True, help="Only the questions no objection raises yet."
+)
 @source_root_option
-def questions_(files: tuple[str, ...], schemes: bool, source_root: str | None) -> None:
+def questions_(
+    files: tuple[str, ...], schemes: bool, open_only: bool, source_root: str | None
+) -> None:
     """Ask the critical questions of each reason's argumentation scheme.
 
     For each reason that names its scheme (scheme: Expert Opinion), the questions a reader may
     raise against a step of that form (Walton's critical questions: is the expert an expert in
     this field? do other experts agree? ...), under the objections the map already raises
-    against the step and against each of the reason's claims, and the reason's note. A reason
-    answers a question when the map raises it as an objection, or says in its note why it does
-    not arise. A scheme is known under any spelling of its name (ExpertOpinion, Argument from
-    Expert Opinion, Appeal to Authority); one argmap does not know is named. A folder (DIR)
-    stands for every map under it, and a - reads a map from standard input. Exit status 1 when
-    a map has errors (its questions are asked all the same), 2 when one cannot be read.
+    against the step and against each of the reason's claims, and the reason's note. An
+    objection that says which question it raises (question: 4) marks it raised; --open leaves
+    those out. A reason answers a question when the map raises it as an objection, or says in
+    its note why it does not arise. A scheme is known under any spelling of its name
+    (ExpertOpinion, Argument from Expert Opinion, Appeal to Authority); one argmap does not
+    know is named. A folder (DIR) stands for every map under it, and a - reads a map from
+    standard input. Exit status 1 when a map has errors (its questions are asked all the
+    same), 2 when one cannot be read.
 
     \b
     Example:
       argmap questions maps/europe-central-asia.yaml
-      argmap questions maps/                   # every map under maps/, then a row a map
-      argmap questions --schemes               # the schemes and their questions
+      argmap questions --open maps/vaccine.yaml   # only those no objection raises yet
+      argmap questions maps/                      # every map under maps/, then a row a map
+      argmap questions --schemes                  # the schemes and their questions
     """
     if schemes:
         _catalogue()
@@ -44,26 +52,28 @@ def questions_(files: tuple[str, ...], schemes: bool, source_root: str | None) -
     elif not files:
         raise click.UsageError("give a map (FILE, DIR or -), or --schemes")
     run = Run(files)
-    for item, checked in run.maps(source_root, 3, "read"):
+    for item, checked in run.maps(source_root, 4, "read"):
         assert checked.map is not None
         found = questions(checked.map)
         claims = checked.map.by_id()
         for asked in found.asked:
-            _show(item.path, asked, claims)
-        _summary(found.count, len(found.asked), found.without, known=found.known)
-        run.rows.append((str(len(found.asked)), str(found.count), str(found.without), item.path))
-    run.finish(("schemes", "questions", "no scheme", "map"))
+            _show(item.path, asked, claims, open_only)
+        _summary(found, len(found.asked), found.without)
+        run.rows.append((str(len(found.asked)), str(found.count), str(found.raised),
+                         str(found.without), item.path))  # fmt: skip
+    run.finish(("schemes", "questions", "raised", "no scheme", "map"))
 
 
-def _summary(questions: int, schemed: int, without: int, *, known: int) -> None:
+def _summary(found: Questions, schemed: int, without: int) -> None:
     def many(count: int, what: str) -> str:
         return f"{count} {what}{'' if count == 1 else 's'}"
 
     line = f"{many(schemed, 'reason')} with a scheme"
     if schemed:
-        line += f" ({known} known, asking {many(questions, 'question')}; {schemed - known} unknown)"
+        line += (f" ({found.known} known, asking {many(found.count, 'question')}, "
+                 f"{found.raised} raised; {schemed - found.known} unknown)")  # fmt: skip
     show(f"{line}; {without} without", err=False)
-    if without and not known:
+    if without and not found.known:
         show("  a reason written in full (claims: ...) may name its scheme (scheme: Example); "
              "argmap questions --schemes lists those argmap knows", err=False)  # fmt: skip
 
@@ -72,7 +82,7 @@ def _text(text: str) -> str:
     return " ".join(text.split())
 
 
-def _show(path: str, asked: Asked, claims: Mapping[str, Claim]) -> None:
+def _show(path: str, asked: Asked, claims: Mapping[str, Claim], open_only: bool) -> None:
     relation = asked.relation
     span = relation.written.span
     members = " + ".join(ref.id for ref in relation.claims)
@@ -95,7 +105,11 @@ def _show(path: str, asked: Asked, claims: Mapping[str, Claim]) -> None:
     if relation.note is not None:  # where the map may say why a question does not arise
         show(f"  note: {_text(relation.note)}", err=False)
     for number, question in enumerate(asked.scheme.questions, 1):
-        show(f"  {number}. {question}", err=False)
+        by = asked.raised_by(number)
+        if not by:
+            show(f"  {number}. {question}", err=False)
+        elif not open_only:
+            show(f"  {number}. {question} (raised by {', '.join(by)})", err=False)
 
 
 def _catalogue() -> None:

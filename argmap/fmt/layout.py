@@ -44,8 +44,9 @@ _PLACE_OF_SECTION = {"premises": "premise", "conclusions": "conclusion",
                      "recommendations": "recommendation"}  # fmt: skip
 #: What the values of a key hold, by the place of their mapping; other values are text.
 _VALUE_PLACE = {"source": "source", "quotes": "texts", "ignore": "texts", "claims": "ids",
-                "contradicts": "ids", "objections": "objections", "reasons": "reasons",
-                "restates": "restates", "aif": DATA, **_PLACE_OF_SECTION}  # fmt: skip
+                "question": "ids", "contradicts": "ids", "objections": "objections",
+                "reasons": "reasons", "restates": "restates", "aif": DATA,
+                **_PLACE_OF_SECTION}  # fmt: skip
 _ITEM_PLACE = {"reasons": "reason", "objections": "objection", "restates": "restatement"}
 _SLUG = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _BLOCK_HEADER = re.compile(r"([|>])([-+]?)([0-9]?)([-+]?)")

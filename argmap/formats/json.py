@@ -3,8 +3,8 @@
 The JSON has the keys of the YAML format, in the order ``argmap dump`` writes them, with the
 short forms spelled out: ``argmap`` is the string ``"1"``; ``quotes``, ``contradicts`` and
 lists of ids are always arrays; every reason and every objection is an object with a
-``claims`` array (and ``objections``, ``note``, ``scheme`` and ``aif`` when it has them),
-every restatement an object with its ``claim`` (and ``aif``); ``reasons`` is present on
+``claims`` array (and ``question``, ``objections``, ``note``, ``scheme`` and ``aif`` when it
+has them), every restatement an object with its ``claim`` (and ``aif``); ``reasons`` is present on
 every conclusion and recommendation; absent optional keys are left out, never ``null``; flags
 are JSON booleans. Text is UTF-8, indented by two spaces, one key per line, keys in a fixed
 order, U+2028 and U+2029 escaped, a newline at the end: the same map always gives the same
@@ -63,8 +63,8 @@ def _present(value: object) -> bool:
 
 def steps(claim: Claim) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """A claim's reasons and its objections as canonical JSON data: each an object with its
-    ``claims``, and ``objections`` (objects again), ``note``, ``scheme`` and ``aif`` when it
-    has them."""
+    ``claims``, and ``question``, ``objections`` (objects again), ``note``, ``scheme`` and
+    ``aif`` when it has them."""
     reasons: list[dict[str, Any]] = []
     rebuttals: list[dict[str, Any]] = []
     made: dict[Relation, dict[str, Any]] = {}
@@ -72,6 +72,8 @@ def steps(claim: Claim) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         if relation.link is Link.CONTRADICT or relation.link is Link.RESTATE:
             continue
         out: dict[str, Any] = {"claims": [ref.id for ref in relation.claims]}
+        if relation.question:
+            out["question"] = list(relation.question)
         if relation.objections:
             out["objections"] = []
         if relation.note is not None:

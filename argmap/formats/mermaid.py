@@ -169,6 +169,7 @@ def _losses(amap: ArgumentMap, text: str, links: int) -> tuple[str, ...]:
         + sum(relation.note is not None for relation in relations(amap)),
         "link": sum(claim.url is not None for claim in amap.claims),
         "label": sum(claim.label is not None for claim in amap.claims),
+        "critical question": sum(len(relation.question) for relation in relations(amap)),
     }
     left = [f"{count} {what}{'s' if count > 1 else ''}" for what, count in counts.items() if count]
     left += ["the thesis mark"] if any(claim.thesis for claim in amap.claims) else []

@@ -225,6 +225,10 @@ class _Writer:
     def full(self, indent: int, item: Reason | Objection) -> None:
         """A reason or objection written as a mapping, as a list item at ``indent - 2``."""
         self.ids(indent - 2, "- claims:", item.claims, one=True)
+        if isinstance(item, Objection) and item.question:
+            numbers = item.question
+            shown = str(numbers[0]) if len(numbers) == 1 else f"[{', '.join(map(str, numbers))}]"
+            self.emit(indent, f"question: {shown}")
         if item.objections:
             self.objections(indent, item.objections)
         if item.note is not None:

@@ -1,7 +1,8 @@
 """A claim id under the cursor → the claim in words: its kind, text and quotes, and whether it
 stands, is defeated or is undecided, and why (:mod:`argmap.analysis.evaluate`); a key → what
 it is for (the map's JSON Schema, :mod:`argmap.schema`); a reason's scheme → its critical
-questions (:mod:`argmap.analysis.schemes`)."""
+questions (:mod:`argmap.analysis.schemes`); the number of a question an objection raises →
+that question."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from lsprotocol import types
 
 from argmap.analysis.evaluate import Status, evaluate
 from argmap.analysis.explain import explain
+from argmap.analysis.questions import bearing
 from argmap.analysis.schemes import scheme_of
 from argmap.checks.registry import STRUCTURAL
 from argmap.lsp.cursor import PLACES, mapping_of
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Claim
+from argmap.model import relations
 from argmap.model.keys import KEYS
 from argmap.schema import value_schema
 
@@ -86,6 +89,44 @@ def _scheme(document: Document, offset: int, markdown: bool) -> types.Hover | No
     )
 
 
+def _question(document: Document, offset: int, markdown: bool) -> types.Hover | None:
+    """The critical question an objection raises (``question: 4``), under the cursor: the
+    question of each scheme of the reasons it attacks."""
+    token = document.outline.token_at(offset)
+    if token is None or token.key or "question" not in token.path[-2:]:
+        return None
+    at = token.path.index("question", len(token.path) - 2)
+    if mapping_of(token.path[:at]) != "objection" or not token.value.isdigit():
+        return None
+    amap = document.checked().map
+    if amap is None:
+        return None
+    raising = [(document.span_offset(o.written.question_span), o, reasons)  # type: ignore[union-attr]
+               for o, reasons in bearing(relations(amap))]  # fmt: skip
+    found = max((item for item in raising if item[0] <= token.start), default=None,
+                key=lambda item: item[0])  # fmt: skip
+    if found is None:
+        return None
+    number, parts = int(token.value), []
+    for reason in found[2]:
+        scheme = scheme_of(reason.scheme or "")
+        if scheme is None:
+            continue
+        members = " + ".join(ref.id for ref in reason.claims)
+        head = f"{scheme.name}, reason of '{reason.target.id}' ({members})"
+        head = f"**{escape(head)}**" if markdown else head
+        asked = (scheme.questions[number - 1] if number <= len(scheme.questions)
+                 else f"no such question: it asks {len(scheme.questions)}")  # fmt: skip
+        parts.append(f"{head}\n\n{number}. {escape(asked) if markdown else asked}")
+    if not parts:
+        return None
+    kind = types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText
+    return types.Hover(
+        contents=types.MarkupContent(kind=kind, value="\n\n".join(parts)),
+        range=document.range(token.start, token.end),
+    )
+
+
 def _key(document: Document, offset: int, markdown: bool) -> types.Hover | None:
     """What the key under the cursor is for, if the format has it there."""
     token = document.outline.token_at(offset)
@@ -113,7 +154,11 @@ def hover(
     offset = document.offset(position)
     found = document.outline.id_at(offset)
     if found is None:
-        return _scheme(document, offset, markdown) or _key(document, offset, markdown)
+        return (
+            _scheme(document, offset, markdown)
+            or _question(document, offset, markdown)
+            or _key(document, offset, markdown)
+        )
     token, _ = found
     claims = document.outline.definitions(token.value)
     if claims:

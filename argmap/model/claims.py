@@ -108,6 +108,10 @@ class Objection:
     and ``objections`` that undercut this attack (they grant the attacking claims but deny
     that these defeat the target).
 
+    ``question`` numbers the critical questions of the scheme of the reason it attacks (its
+    step, or one of its claims) that the objection raises, as ``argmap questions`` numbers
+    them; ``question_span`` is where they are written.
+
     An objection that is one claim and nothing more is a plain ``Ref`` instead, so that each
     map has one model.
     """
@@ -116,7 +120,9 @@ class Objection:
     objections: tuple[Ref | Objection, ...] = ()
     note: str | None = None
     aif: Carried | None = None
+    question: tuple[int, ...] = ()
     span: Span = attrs.field(default=NOWHERE, eq=False, repr=False)
+    question_span: Span = attrs.field(default=NOWHERE, eq=False, repr=False)
 
     @property
     def linked(self) -> bool:

@@ -20,6 +20,9 @@ MAX_TITLE = 200
 MAX_TEXT = 10_000
 #: Longest name of a reason's argumentation scheme, drawn beside it.
 MAX_SCHEME = 100
+#: Highest number of a critical question an objection may name (the most any scheme asks is
+#: far fewer; the check compares with the reason's own scheme).
+MAX_QUESTION = 99
 
 #: A claim id: lowercase letters, digits and single hyphens, starting with a letter. Such an id
 #: is a valid XML/SVG id, CSS class fragment, URL fragment and Graphviz node name as it is.
@@ -62,7 +65,13 @@ KEYS: dict[str, dict[str, bool]] = {
     "conclusion": {**_CLAIM, "reasons": False},
     "recommendation": {**_CLAIM, "reasons": False},
     "reason": {"claims": True, "objections": False, "note": False, "scheme": False, "aif": False},
-    "objection": {"claims": True, "objections": False, "note": False, "aif": False},
+    "objection": {
+        "claims": True,
+        "question": False,
+        "objections": False,
+        "note": False,
+        "aif": False,
+    },
     "restatement": {"claim": True, "aif": False},
 }
 

@@ -74,6 +74,11 @@ class Relation:
         return written.note if isinstance(written, (Reason, Objection)) else None
 
     @property
+    def question(self) -> tuple[int, ...]:
+        """The critical questions an objection written in full raises (none for others)."""
+        return self.written.question if isinstance(self.written, Objection) else ()
+
+    @property
     def scheme(self) -> str | None:
         """A reason's argumentation scheme (None for other relations)."""
         return self.written.scheme if isinstance(self.written, Reason) else None

@@ -17,7 +17,15 @@ from argmap.model import (
     Role,
     Source,
 )
-from argmap.model.keys import KEYS, MAX_CLAIM_TEXT, MAX_LABEL, MAX_SCHEME, MAX_TITLE, REQUIRED
+from argmap.model.keys import (
+    KEYS,
+    MAX_CLAIM_TEXT,
+    MAX_LABEL,
+    MAX_QUESTION,
+    MAX_SCHEME,
+    MAX_TITLE,
+    REQUIRED,
+)
 from argmap.read.fields import Fields
 from argmap.read.hints import claim_for, claims_keyed, id_for
 from argmap.read.jsontree import in_json
@@ -63,10 +71,31 @@ class _Reader(Fields):
         written = self.written_in_full(node, "objection", "an objection")
         if written is None:
             return None
-        claims, objections, note, aif, _ = written
-        if len(claims) == 1 and not objections and not note and aif is None:
+        claims, objections, note, aif, entries = written
+        question: tuple[int, ...] | None = ()
+        where = node.span
+        if "question" in entries:
+            where = entries["question"][1].span
+            question = self.one_or_list(
+                entries["question"][1], "'question' of an objection", self.question
+            )
+        if question is None:
+            return None
+        if len(claims) == 1 and not objections and not note and aif is None and not question:
             return claims[0]  # {claims: a} says no more than a
-        return Objection(claims, objections, note, aif, span=node.span)
+        return Objection(claims, objections, note, aif, question, span=node.span,
+                         question_span=where)  # fmt: skip
+
+    def question(self, node: Node, what: str) -> int | None:
+        """The number of a critical question: 1, 2, ... as ``argmap questions`` numbers them."""
+        value = node.value.strip() if isinstance(node, Scalar) else ""
+        if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_QUESTION:
+            return int(value)
+        shown = f"'{clip(node.value)}'" if isinstance(node, Scalar) else describe(node)
+        self.error(node.span, "AM010", f"{what} must be the number of a critical question of "
+                   f"the reason's scheme (1, 2, ... as 'argmap questions' numbers them), not "
+                   f"{shown}")  # fmt: skip
+        return None
 
     def restatement(self, node: Node, what: str) -> Ref | Restatement | None:
         """A claim id, or a restatement written in full: the claim and its carried data."""

@@ -260,7 +260,8 @@ class _Reader:
         ext_steps = ext_steps if isinstance(ext_steps, dict) else {}
 
         def extra(step: Step, room: int) -> dict[str, Any]:
-            """A step's note, scheme and carried data (nesting at most ``room`` levels)."""
+            """A step's note, scheme, critical questions and carried data (nesting at most
+            ``room`` levels)."""
             entry = ext_steps.get(step.node) if extension is not None else None
             entry = entry if isinstance(entry, dict) else {}
             out: dict[str, Any] = {}
@@ -270,6 +271,8 @@ class _Reader:
                 out["note"] = note
             if scheme is not None:
                 out["scheme"] = scheme
+            if "question" in entry:
+                out["question"] = entry["question"]
             if "aif" not in entry or entry["aif"] is not None:
                 node = graph.nodes[step.node]
                 placeholder = scheme or PLACEHOLDERS[node.type] if node.type == "RA" else (

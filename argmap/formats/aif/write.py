@@ -206,6 +206,8 @@ def _extension(amap: ArgumentMap, out: Layout) -> dict[str, Any]:
             entry["note"] = relation.note
         if relation.scheme is not None:
             entry["scheme"] = relation.scheme
+        if relation.question:
+            entry["question"] = list(relation.question)
         if relation.aif is None:
             entry["aif"] = None
         if entry and node not in steps:

@@ -34,7 +34,7 @@ from argmap.formats.argdown.model import (
     Relation,
 )  # fmt: skip
 from argmap.formats.base import MAX_NESTED_ATTACKS, break_support_cycles, clean_text, shorten
-from argmap.model.keys import MAX_TEXT
+from argmap.model.keys import MAX_QUESTION, MAX_TEXT
 
 
 @attrs.define(eq=False)
@@ -49,13 +49,20 @@ class Step:
 
 
 def extra_of(data: object) -> dict[str, Any]:
-    """What an argument's data adds to the step it makes, as argmap writes it: a ``scheme``
-    and carried ``aif`` data."""
+    """What an argument's data adds to the step it makes, as argmap writes it: a ``scheme``,
+    the critical questions an objection raises (``question``) and carried ``aif`` data."""
     if not isinstance(data, dict):
         return {}
     out: dict[str, Any] = {}
     if isinstance(data.get("scheme"), str) and data["scheme"].strip():
         out["scheme"] = data["scheme"]
+    question = data.get("question")
+    if (
+        isinstance(question, list)
+        and question
+        and all(type(number) is int and 0 < number <= MAX_QUESTION for number in question)
+    ):
+        out["question"] = question
     if isinstance(data.get("aif"), dict):
         out["aif"] = data["aif"]
     return out

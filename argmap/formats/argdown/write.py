@@ -117,12 +117,15 @@ def _data(value: object) -> str:
 
 def _described(title: str, relation: Relation) -> str:
     """An argument's first line: its title, the note as its description (on one line) and,
-    as its data, the note as written, the scheme and the carried data."""
+    as its data, the note as written, the scheme, the critical questions and the carried
+    data."""
     data: dict[str, object] = {}
     if relation.note is not None:
         data["note"] = relation.note
     if relation.scheme is not None:
         data["scheme"] = relation.scheme
+    if relation.question:
+        data["question"] = list(relation.question)
     if relation.aif is not None:
         data["aif"] = relation.aif.value
     written = f" {_data(data)}" if data else ""

@@ -163,6 +163,7 @@ def _losses(amap: ArgumentMap, other_side: int) -> tuple[str, ...]:
         "label": sum(claim.label is not None for claim in claims),
         "link": sum(claim.url is not None for claim in claims),
         "scheme": sum(relation.scheme is not None for relation in links),
+        "critical question": sum(len(relation.question) for relation in links),
         "restatement": sum(relation.link is Link.RESTATE for relation in links),
         "implicit mark": sum(claim.implicit for claim in claims),
         "role that Pro and Con do not give": other_side,
