@@ -12,9 +12,11 @@ from click.testing import CliRunner
 from argmap.analysis.questions import questions
 from argmap.api import check_bytes
 from argmap.cli import main
+from argmap.lsp.completion import complete
 from argmap.lsp.hover import hover
+from argmap.lsp.passages import Sources
 
-from .lsptools import at, document
+from .lsptools import apply, at, document
 
 MAP = """\
 argmap: 1
@@ -181,3 +183,22 @@ def test_hovering_a_question_shows_it_with_its_scheme(tmp_path: Path) -> None:
     assert five.contents.value.endswith(  # type: ignore[union-attr]
         "5. Do other examples count against the claim?"
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "scheme"),
+    [
+        ("question: 4", "question: |", "Expert Opinion"),
+        ("question: [3, 5]", "question: [3, |]", "Example"),
+        ("question: 4", "question:\n              - 2\n              - |", "Expert Opinion"),
+    ],
+)
+def test_a_question_is_completed_with_the_questions_of_the_scheme_it_is_asked_of(
+    tmp_path: Path, old: str, new: str, scheme: str
+) -> None:
+    text = MAP.replace(old, new, 1)
+    doc = document(text.replace("|", ""), tmp_path / "m.yaml")
+    items = complete(doc, doc.position(text.index("|")), Sources()).items
+    assert [item.label for item in items] == ["1", "2", "3", "4", "5", "6"]
+    assert all(item.detail.startswith(f"{scheme}: ") for item in items)  # type: ignore[union-attr]
+    assert apply(doc, [items[3].text_edit]) == text.replace("|", "4")  # type: ignore[list-item]

@@ -1,7 +1,8 @@
 """A cursor in a map → what may be written there: claim ids where a claim is named, the keys
 the format allows in that mapping and the values of those that allow a few, and in
 ``quotes:`` the sentences of the source that hold the words typed so far; a reason's
-``scheme:``, the schemes argmap asks critical questions of."""
+``scheme:``, the schemes argmap asks critical questions of; an objection's ``question:``, the
+questions of the schemes of the reasons it attacks."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ import re
 
 from lsprotocol import types
 
-from argmap.analysis.schemes import starting
+from argmap.analysis.questions import bearing
+from argmap.analysis.schemes import scheme_of, starting
+from argmap.api import check_bytes
 from argmap.lsp.cursor import ITEM, PLACES, Place, in_text, mapping_of, place, sibling_keys
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Claim
 from argmap.lsp.passages import Sources
-from argmap.model import Role
+from argmap.model import Role, relations
 from argmap.model.keys import KEYS
 from argmap.schema import value_schema
 
@@ -226,6 +229,42 @@ def _schemes(document: Document, where: Place, offset: int) -> list[types.Comple
     ]
 
 
+def _questions(document: Document, where: Place, offset: int) -> list[types.CompletionItem]:
+    """The critical questions an objection may raise (``question: 4``): those of the scheme of
+    each reason it attacks, as the map reads with a number where the cursor is."""
+    path = where.path[:-1] if where.path[-1:] == (ITEM,) else where.path
+    if path[-1:] != ("question",) or mapping_of(path[:-1]) != "objection":
+        return []
+    rest = _ID_CHARS.match(document.body, offset).group()  # type: ignore[union-attr]
+    end = offset + len(rest)
+    body = document.body
+    trial = Document(document.uri, body[: where.start] + "1" + body[end:], None)
+    amap = check_bytes(trial.body.encode("utf-8"), document.path).map
+    if amap is None:
+        return []
+    raising = [(trial.span_offset(o.written.question_span), reasons)  # type: ignore[union-attr]
+               for o, reasons in bearing(relations(amap))]  # fmt: skip
+    found = max((item for item in raising if item[0] <= where.start), default=None,
+                key=lambda item: item[0])  # fmt: skip
+    if found is None:
+        return []
+    edit_range = document.range(where.start, end)
+    space = _space(document, where)
+    items: dict[int, types.CompletionItem] = {}
+    for reason in found[1]:
+        scheme = scheme_of(reason.scheme or "")
+        for number, question in enumerate(scheme.questions if scheme else (), 1):
+            items.setdefault(number, types.CompletionItem(
+                label=str(number),
+                kind=types.CompletionItemKind.EnumMember,
+                detail=f"{scheme.name}: {question}",  # type: ignore[union-attr]
+                documentation=question,
+                sort_text=f"{number:06d}",
+                text_edit=types.TextEdit(edit_range, space + str(number)),
+            ))  # fmt: skip
+    return [items[number] for number in sorted(items)]
+
+
 def _quotes(
     document: Document, where: Place, offset: int, sources: Sources
 ) -> list[types.CompletionItem]:
@@ -282,4 +321,5 @@ def complete(
     else:
         schemes = _schemes(document, where, offset)  # filtered here: asked again as typed
         items += _values(document, where, offset) + schemes
+    items += _questions(document, where, offset)  # also as a list's item, where keys may go
     return types.CompletionList(is_incomplete=bool(schemes), items=items)
