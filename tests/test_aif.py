@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from argmap.api import check_bytes, render_map
@@ -207,8 +207,8 @@ def test_an_attack_repeated_with_a_note_or_undercut_imports_once() -> None:
              (13, "CA", "Default Conflict")]  # fmt: skip
     edges = [(2, 11), (11, 1), (2, 12), (12, 1), (3, 13), (13, 12)]
     result = imported(nodes, edges)
-    assert ("CA node 12 repeats an attack of node 2; left out (with its note and the attacks "
-            "on it)") in result.notes  # fmt: skip
+    assert ("CA node 12 repeats an attack of node 2; left out, with its note and the attack "
+            "on it (CA node 13)") in result.notes  # fmt: skip
     objections = result.map.by_id()["we-should-act-1"].objections
     assert [[ref.id for ref in o.claims] for o in objections] == [["it-fails-2"]]  # type: ignore[union-attr]
 
@@ -267,6 +267,9 @@ def test_attacks_that_only_attack_one_another_are_named_and_carried() -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), max_size=16),
        st.lists(st.sampled_from(["I", "RA", "CA"]), min_size=10, max_size=10))  # fmt: skip
+# a step left out (a claim supporting or attacking itself) took the attack on it along unsaid
+@example([(0, 5), (0, 8), (5, 0), (8, 5)], ["I", "I", "I", "I", "I", "RA", "I", "I", "CA", "I"])
+@example([(0, 5), (0, 8), (5, 0), (8, 5)], ["I", "I", "I", "I", "I", "CA", "I", "I", "CA", "I"])
 def test_every_ra_and_ca_node_is_drawn_or_named_in_a_note(
     edges: list[tuple[int, int]], types: list[str]
 ) -> None:

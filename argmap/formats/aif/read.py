@@ -27,7 +27,15 @@ from typing import Any
 import attrs
 
 from argmap.formats.aif.graph import EXTENSION, Graph, claim_text, left_out, parse
-from argmap.formats.aif.steps import Step, Steps, build, order, tidy, tidy_restatements
+from argmap.formats.aif.steps import (
+    Step,
+    Steps,
+    attacks_on,
+    build,
+    order,
+    tidy,
+    tidy_restatements,
+)
 from argmap.formats.aif.write import DERIVED, PLACEHOLDERS, layout
 from argmap.formats.base import (
     MAX_NESTED_ATTACKS,
@@ -116,8 +124,10 @@ class _Objections:
             members = [m for m in dict.fromkeys(step.members) if m not in banned]
             if len(members) < len(set(step.members)):
                 left = ", ".join(m for m in dict.fromkeys(step.members) if m in banned)
+                attacks = attacks_on(step) if not members else ""
                 self.notes.append(f"CA node {step.node}: node {left} would attack what it supports "
-                                  f"or itself (through node {owner}); left out")  # fmt: skip
+                                  f"or itself (through node {owner}); left out"
+                                  f"{', with ' + attacks if attacks else ''}")  # fmt: skip
             if not members:
                 continue
             nested = self.list(step.undercuts, owner, {owner}, seen | {step.node}, at + 2)
@@ -127,9 +137,9 @@ class _Objections:
             item.update(self.extra(step, MAX_DEPTH - 2 - at))  # its data 3 levels below
             if len(members) == 1:  # a list names a claim once (AM112), in full or not
                 if members[0] in plain:
-                    had = {"its note": "note" in item, "the attacks on it": bool(nested)}
-                    lost = [what for what, it_had in had.items() if it_had]
-                    with_it = f" (with {' and '.join(lost)})" if lost else ""
+                    lost = (["its note"] if "note" in item else []) + (
+                        [attacks_on(step)] if nested else [])  # fmt: skip
+                    with_it = f", with {' and '.join(lost)}" if lost else ""
                     self.notes.append(f"CA node {step.node} repeats an attack of node "
                                       f"{members[0]}; left out{with_it}")  # fmt: skip
                     continue

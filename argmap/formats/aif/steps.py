@@ -144,17 +144,39 @@ def _unreached(found: Steps, conflicts: list[str], notes: list[str]) -> None:
                      "left out")  # fmt: skip
 
 
+def attacks_on(step: Step) -> str:
+    """The CA-nodes attacking a step (and those attacking them), to name them when the step
+    is left out: ``the attacks on it (CA nodes 8, 9)``, or "" for none."""
+    found: dict[str, None] = {}
+    stack = list(step.undercuts)
+    while stack:
+        undercut = stack.pop(0)
+        if undercut.node not in found:
+            found[undercut.node] = None
+            stack += undercut.undercuts
+    nodes = sorted(found, key=order)
+    many = "s" * (len(nodes) > 1)
+    return f"the attack{many} on it (CA node{many} {', '.join(nodes)})" if nodes else ""
+
+
+def _along(step: Step) -> str:
+    attacks = attacks_on(step)
+    return f", with {attacks}" if attacks else ""
+
+
 def tidy(reasons: dict[str, list[Step]], notes: list[str]) -> None:
     """Reasons as argmap accepts them: no claim among its own reasons, no single-claim reason
-    twice, no support cycle."""
+    twice, no support cycle. A reason left out takes the attacks on it along, named."""
     for claim, steps in reasons.items():
         singles: set[str] = set()
         for step in list(steps):
             members = list(dict.fromkeys(m for m in step.members if m != claim))
             if claim in step.members:
-                notes.append(f"RA node {step.node}: node {claim} cannot support itself; left out")
+                notes.append(f"RA node {step.node}: node {claim} cannot support itself; "
+                             f"left out{_along(step) if not members else ''}")  # fmt: skip
             if len(members) == 1 and members[0] in singles:
-                notes.append(f"RA node {step.node} repeats a reason of node {claim}; left out")
+                notes.append(f"RA node {step.node} repeats a reason of node {claim}; left out"
+                             f"{_along(step)}")  # fmt: skip
                 members = []
             if not members:
                 steps.remove(step)
@@ -163,9 +185,8 @@ def tidy(reasons: dict[str, list[Step]], notes: list[str]) -> None:
             if len(members) == 1:
                 singles.add(members[0])
     for _, step, cycle in break_support_cycles(reasons, sorted(reasons, key=order)):
-        notes.append(
-            f"RA node {step.node} closes a support cycle (nodes {' → '.join(cycle)}); left out"
-        )
+        notes.append(f"RA node {step.node} closes a support cycle (nodes {' → '.join(cycle)}); "
+                     f"left out{_along(step)}")  # fmt: skip
 
 
 def tidy_restatements(found: Steps, notes: list[str]) -> None:
@@ -197,4 +218,13 @@ def tidy_restatements(found: Steps, notes: list[str]) -> None:
         found.restates[claim].remove(step)
 
 
-__all__ = ["Step", "Steps", "build", "note_of", "order", "tidy", "tidy_restatements"]
+__all__ = [
+    "Step",
+    "Steps",
+    "attacks_on",
+    "build",
+    "note_of",
+    "order",
+    "tidy",
+    "tidy_restatements",
+]
