@@ -1775,9 +1775,11 @@ def argument_maps(
         nested = draw(st.lists(st.sampled_from(against), unique=True, max_size=2))
         objections = tuple(upgrade(Ref(i), owner, depth + 1) for i in nested)
         note = draw(st.none() | texts(40))
-        if not joint and not objections and note is None:
+        # the critical questions it raises: well-formed, not checked against schemes
+        question = tuple(draw(st.lists(st.integers(1, 99), max_size=2))) if extras else ()
+        if not joint and not objections and note is None and not question:
             return item
-        return Objection((item, *(Ref(i) for i in joint)), objections, note)
+        return Objection((item, *(Ref(i) for i in joint)), objections, note, question=question)
 
     fields = attrs.fields_dict(Claim)
     claims = []
