@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from argmap.api import check_bytes
@@ -481,6 +481,7 @@ _DATA = st.dictionaries(
 
 @settings(max_examples=150, deadline=None)
 @given(_DATA, _DATA, _DATA, _HOSTILE)
+@example("{}", '{"label": "a", "note": "\\u001b"}', "{}", "")  # a note of a refused character
 def test_any_statement_data_imports_into_a_map_without_errors(
     first: str, second: str, third: str, words: str
 ) -> None:

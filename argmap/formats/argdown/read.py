@@ -207,9 +207,10 @@ class _Reader:
             parts.append(f"Full text: {text}")
             text = shorten(text, MAX_CLAIM_TEXT)
             said["cut"].append(claim_id)
-        note = "\n".join([*([fields["note"]] if "note" in fields else []), *parts])
-        if note:
-            fields["note"] = shorten(clean_text(note)[0], MAX_TEXT)
+        note = "\n".join([*([fields.pop("note")] if "note" in fields else []), *parts])
+        note = shorten(clean_text(note)[0], MAX_TEXT)
+        if note.strip():  # a note of nothing but refused characters is no note
+            fields["note"] = note
         return {"id": claim_id, "text": text, **fields}
 
     def run(self) -> Imported:
