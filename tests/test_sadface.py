@@ -27,6 +27,7 @@ from argmap.model import ArgumentMap, Claim, Kind, Objection, Ref
 from argmap.read.loader import load
 
 from .conftest import SEED_MAP
+from .docs_text import block
 from .strategies import argument_maps
 
 
@@ -411,3 +412,12 @@ def test_malformed_argmap_metadata_is_ignored_saying_so() -> None:
     imported = read(doc)
     assert imported.notes == ("the 'argmap' metadata is not as argmap writes it; ignored",)
     assert [c.id for c in imported.map.claims] == ["a-is-so"]
+
+
+def test_the_documented_example_imports_as_the_docs_say() -> None:
+    amap = read(block("From SADFace", "json")).map
+    city, safer = claim(amap, "The city"), claim(amap, "Bike lanes")
+    assert amap.title == "Bike lanes" and city.thesis and city.kind is Kind.RECOMMENDATION
+    assert [[r.id for r in reason.claims] for reason in city.reasons] == [[safer.id]]
+    assert "analysed by Ana Lyst" in (amap.note or "")
+    assert check_bytes(dump(amap).encode(), "m.yaml").ok

@@ -38,7 +38,7 @@ from argmap.io import refuse_overwrite
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @source_root_option
 def import_(fmt: str, file: str, output: str | None, force: bool, source_root: str | None) -> None:
-    """Turn a microtext (XML), AIF or SADFace (JSON), Argdown, Kialo or argmap JSON file into a map.
+    """Turn a microtext, AIF, SADFace, Argdown, Kialo or argmap JSON file into a map.
 
     The map is written as YAML and checked. What the import left out or changed is noted on
     stderr, with the ids of the nodes concerned, and so are the check's findings. Exit
