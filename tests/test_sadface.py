@@ -228,6 +228,13 @@ def test_check_given_a_sadface_document_names_the_import(tmp_path: Path) -> None
     )
 
 
+def test_the_hint_for_an_exported_document_names_the_map_it_came_from(tmp_path: Path) -> None:
+    source = tmp_path / "seed.sadface.json"
+    source.write_text(sadface.write(_seed()).text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(source)])
+    assert f"argmap import sadface {source} -o {tmp_path / 'seed.yaml'} [AM017]" in result.output
+
+
 def test_sniffing_tells_sadface_from_aif_and_from_a_map() -> None:
     seed = check_bytes(SEED_MAP.read_bytes(), str(SEED_MAP)).map
     assert seed is not None

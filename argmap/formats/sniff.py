@@ -20,7 +20,7 @@ NAMES = {"aif": "an AIF graph", "argdown": "an Argdown file", "kialo": "a Kialo 
 ARGDOWN_SUFFIXES = (".argdown", ".ad")
 
 #: The suffixes of imported files, left off the name of the map a hint suggests.
-_SUFFIXES = (".json", ".aif", ".xml", ".txt", ".kialo", *ARGDOWN_SUFFIXES)
+_SUFFIXES = (".json", ".aif", ".sadface", ".xml", ".txt", ".kialo", *ARGDOWN_SUFFIXES)
 _XML_DECLARATION = re.compile(rb"<\?xml[^>]*\?>")
 _ARGGRAPH = re.compile(rb"<arggraph[\s>/]")
 _SPACE = re.compile(rb"\s*")
