@@ -81,7 +81,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "AM016": (Severity.ERROR, "empty value where text or a list is required"),
     "AM017": (
         Severity.ERROR,
-        "a file in a format argmap imports (AIF, Argdown, microtext, Kialo), not a map",
+        "a file in a format argmap imports (AIF, Argdown, microtext, Kialo, SADFace), not a map",
     ),
     "AM101": (Severity.ERROR, "invalid claim id"),
     "AM102": (Severity.ERROR, "duplicate claim id"),

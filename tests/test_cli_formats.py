@@ -120,7 +120,8 @@ def test_import_of_something_else_is_an_error(tmp_path: Path) -> None:
 
 def test_export_every_format_beside_the_map(seed_copy: Path) -> None:
     for fmt, suffix in [("aif", ".aif.json"), ("argdown", ".argdown"), ("mermaid", ".mmd"),
-                        ("kialo", ".kialo.txt"), ("json", ".json")]:  # fmt: skip
+                        ("kialo", ".kialo.txt"), ("sadface", ".sadface.json"),
+                        ("json", ".json")]:  # fmt: skip
         result = run("export", fmt, str(seed_copy))
         target = seed_copy.with_suffix(suffix)
         assert result.exit_code == 0, result.output

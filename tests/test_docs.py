@@ -37,9 +37,11 @@ def test_the_code_table_lists_every_code_as_the_code_does() -> None:
 
 
 def test_the_code_for_a_file_to_import_names_every_format_it_is_given_for() -> None:
-    # check and render give AM017 for an AIF graph, Argdown, a microtext and a Kialo discussion
+    # check and render give AM017 for an AIF graph, Argdown, a microtext, a Kialo discussion
+    # and a SADFace document
     meaning = CODES["AM017"][1]
-    assert all(name in meaning for name in ("AIF", "Argdown", "microtext", "Kialo")), meaning
+    names = ("AIF", "Argdown", "microtext", "Kialo", "SADFace")
+    assert all(name in meaning for name in names), meaning
 
 
 def test_where_a_scheme_is_written_the_docs_send_to_its_critical_questions() -> None:

@@ -38,7 +38,7 @@ COMMANDS = {
     ),
     "export": (
         "argmap.cli.convert:export",
-        "Write a map as AIF JSON, Argdown, Mermaid, a Kialo discussion or argmap's JSON.",
+        "Write a map as AIF JSON, Argdown, Mermaid, a Kialo discussion, SADFace or argmap's JSON.",
     ),
     "fmt": (
         "argmap.cli.fmt:fmt",
@@ -46,7 +46,7 @@ COMMANDS = {
     ),
     "import": (
         "argmap.cli.convert:import_",
-        "Turn a microtext (XML), AIF (JSON), Argdown, Kialo or argmap JSON file into a map.",
+        "Turn a microtext, AIF, SADFace, Argdown, Kialo or argmap JSON file into a map.",
     ),
     "lsp": (
         "argmap.cli.lsp:lsp",

@@ -38,7 +38,7 @@ from argmap.io import refuse_overwrite
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @source_root_option
 def import_(fmt: str, file: str, output: str | None, force: bool, source_root: str | None) -> None:
-    """Turn a microtext (XML), AIF (JSON), Argdown, Kialo or argmap JSON file into a map.
+    """Turn a microtext, AIF, SADFace, Argdown, Kialo or argmap JSON file into a map.
 
     The map is written as YAML and checked. What the import left out or changed is noted on
     stderr, with the ids of the nodes concerned, and so are the check's findings. Exit
@@ -53,6 +53,7 @@ def import_(fmt: str, file: str, output: str | None, force: bool, source_root: s
       argmap import aif nodeset10.json -o maps/nodeset10.yaml
       argmap import argdown debate.argdown -o maps/debate.yaml
       argmap import kialo discussion.txt -o maps/discussion.yaml
+      argmap import sadface analysis.json -o maps/analysis.yaml
       argmap import json map.json -o - | less
     """
     target = output_path(output, Path(file).with_suffix(".yaml"))
@@ -99,11 +100,11 @@ def _outside(target: Path | None, source: str) -> None:
 @output_option(
     "The file to write, a folder to write it into (ending in /), or - for stdout. Default: "
     "beside the map, with the format's extension (.aif.json, .argdown, .mmd, .kialo.txt, "
-    ".json)."
+    ".sadface.json, .json)."
 )
 @source_root_option
 def export(fmt: str, file: str, output: str | None, source_root: str | None) -> None:
-    """Write a map as AIF JSON, Argdown, Mermaid, a Kialo discussion or argmap's JSON.
+    """Write a map as AIF JSON, Argdown, Mermaid, a Kialo discussion, SADFace or argmap's JSON.
 
     The map is checked first; a map with errors is not exported. What the format cannot
     hold (quotes in Mermaid and Kialo, line breaks in Argdown, ...) is said on stderr. A Mermaid
@@ -115,6 +116,7 @@ def export(fmt: str, file: str, output: str | None, source_root: str | None) -> 
       argmap export argdown maps/europe-central-asia.yaml -o map.argdown
       argmap export mermaid maps/europe-central-asia.yaml -o README-map.md
       argmap export kialo maps/europe-central-asia.yaml     # -> maps/europe-central-asia.kialo.txt
+      argmap export sadface maps/europe-central-asia.yaml -o build/seed.sadface.json
       argmap export json maps/europe-central-asia.yaml -o - | jq .title
     """
     try:

@@ -8,7 +8,7 @@ from pathlib import PurePath
 
 import attrs
 
-from argmap.formats import aif, argdown, json, kialo, mermaid, microtext
+from argmap.formats import aif, argdown, json, kialo, mermaid, microtext, sadface
 from argmap.formats.argdown.lex import INCLUDE
 from argmap.formats.base import Exported, Imported
 from argmap.model import ArgumentMap
@@ -49,6 +49,10 @@ def _kialo(data: bytes, *, path: str) -> Imported:
     return kialo.read(data, path=path)
 
 
+def _sadface(data: bytes, *, path: str) -> Imported:
+    return sadface.read(data, name=PurePath(path).name)
+
+
 def _argdown(text: str, *, path: str) -> Imported:
     return argdown.read(text, name=PurePath(path).name)
 
@@ -58,6 +62,7 @@ IMPORTS: dict[str, Importer] = {
     "aif": Importer(_aif),
     "argdown": Importer(_argdown, includes=INCLUDE),
     "kialo": Importer(_kialo),
+    "sadface": Importer(_sadface),
     "json": Importer(json.read),
 }
 
@@ -66,6 +71,7 @@ EXPORTS: dict[str, Exporter] = {
     "argdown": Exporter(argdown.write, ".argdown"),
     "mermaid": Exporter(mermaid.write, ".mmd"),
     "kialo": Exporter(kialo.write, ".kialo.txt"),
+    "sadface": Exporter(sadface.write, ".sadface.json"),
     "json": Exporter(json.write, ".json"),
 }
 

@@ -14,13 +14,13 @@ from argmap.diagnostics import Diagnostic, Span, shell_word
 
 #: What each format is called in a message.
 NAMES = {"aif": "an AIF graph", "argdown": "an Argdown file", "kialo": "a Kialo discussion",
-         "microtext": "a microtext graph"}  # fmt: skip
+         "microtext": "a microtext graph", "sadface": "a SADFace document"}  # fmt: skip
 
 #: Argdown's own file extensions (its editor and its CLI read these).
 ARGDOWN_SUFFIXES = (".argdown", ".ad")
 
 #: The suffixes of imported files, left off the name of the map a hint suggests.
-_SUFFIXES = (".json", ".aif", ".xml", ".txt", ".kialo", *ARGDOWN_SUFFIXES)
+_SUFFIXES = (".json", ".aif", ".sadface", ".xml", ".txt", ".kialo", *ARGDOWN_SUFFIXES)
 _XML_DECLARATION = re.compile(rb"<\?xml[^>]*\?>")
 _ARGGRAPH = re.compile(rb"<arggraph[\s>/]")
 _SPACE = re.compile(rb"\s*")
@@ -64,8 +64,22 @@ def sniff(data: bytes, path: str) -> str | None:
     except (ValueError, RecursionError):
         return None
     if isinstance(document, dict) and "nodes" in document and "edges" in document:
-        return None if "argmap" in document else "aif"
+        return None if "argmap" in document else "sadface" if _sadface(document) else "aif"
     return None
+
+
+def _sadface(document: dict[str, object]) -> bool:
+    """Whether a graph of nodes and edges is SADFace's (atoms and schemes with ``id``, edges
+    with ``source_id``, a ``core`` block of metadata), not AIF's (``nodeID``, ``fromID``)."""
+    metadata, nodes, edges = (document.get(k) for k in ("metadata", "nodes", "edges"))
+    if isinstance(metadata, dict) and isinstance(metadata.get("core"), dict):
+        return True
+    items = [
+        *(nodes if isinstance(nodes, list) else []),
+        *(edges if isinstance(edges, list) else []),
+    ]
+    return any(isinstance(item, dict) and ("source_id" in item or item.get("type") in
+                                           ("atom", "scheme")) for item in items)  # fmt: skip
 
 
 def import_hint(format_: str, path: str) -> str:

@@ -95,7 +95,7 @@ def too_deep(what: str, depth: int, room: int) -> str:
             f"{MAX_DEPTH} in all); left out")  # fmt: skip
 
 
-class _Objections:
+class Objections:
     """Objections as JSON data, leaving out what would not check clean."""
 
     def __init__(self, ids: dict[str, str], notes: list[str], extra, ordered) -> None:
@@ -307,7 +307,7 @@ class _Reader:
             return sorted(steps, key=lambda step: (position.get(step.node, len(position)),
                                                    order(step.node)))  # fmt: skip
 
-        objections = _Objections(ids, notes, extra, ordered)
+        objections = Objections(ids, notes, extra, ordered)
         guesses = Guesses(node.text for node in inodes)
         sections: dict[str, list[dict[str, Any]]] = {kind.section: [] for kind in Kind}
         for node in inodes:
@@ -402,4 +402,4 @@ class _Reader:
         return claim
 
 
-__all__ = ["read"]
+__all__ = ["Objections", "read"]

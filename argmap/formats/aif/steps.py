@@ -121,11 +121,11 @@ def build(graph: Graph, notes: list[str]) -> Steps:
             else:
                 notes.append(f"CA node {node.id} attacks node {target}, which is left out or "
                              "itself; that attack is left out")  # fmt: skip
-    _unreached(found, [node.id for node in conflicts if node.id in steps], notes)
+    unreached(found, [node.id for node in conflicts if node.id in steps], notes)
     return found
 
 
-def _unreached(found: Steps, conflicts: list[str], notes: list[str]) -> None:
+def unreached(found: Steps, conflicts: list[str], notes: list[str]) -> None:
     """Name the CA-nodes that no reason or rebuttal leads to through undercuts: attacks only
     on one another (a cycle), which the map, built from its claims, cannot reach."""
     stack = [step for steps in (*found.reasons.values(), *found.rebuttals.values())
@@ -227,4 +227,5 @@ __all__ = [
     "order",
     "tidy",
     "tidy_restatements",
+    "unreached",
 ]

@@ -1,0 +1,430 @@
+"""SADFace in and out: a document an analyst wrote imports into a map that checks clean, with
+what the map cannot hold said once per kind with a count; any map exports to SADFace that is
+well formed, the same bytes each time, and comes back as the same map."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.api import check_bytes
+from argmap.checks import check
+from argmap.cli import main
+from argmap.diagnostics import Severity
+from argmap.formats import aif, sadface
+from argmap.formats.base import FormatError, Imported
+from argmap.formats.json import write as write_json
+from argmap.formats.sniff import sniff
+from argmap.formats.yaml import dump
+from argmap.model import ArgumentMap, Claim, Kind, Objection, Ref
+from argmap.read.loader import load
+
+from .conftest import SEED_MAP
+from .docs_text import block
+from .strategies import argument_maps
+
+
+def atom(node_id: str, text: str, **more: Any) -> dict[str, Any]:
+    return {"id": node_id, "type": "atom", "text": text, "sources": [],
+            "metadata": {"core": {}}, **more}  # fmt: skip
+
+
+def scheme(node_id: str, name: str) -> dict[str, Any]:
+    return {"id": node_id, "type": "scheme", "name": name, "metadata": {"core": {}}}
+
+
+def edges(*pairs: str) -> list[dict[str, str]]:
+    """Edges from ``"a>b"`` pairs."""
+    return [{"id": f"e{n}", "source_id": p.split(">")[0], "target_id": p.split(">")[1]}
+            for n, p in enumerate(pairs, 1)]  # fmt: skip
+
+
+def bikes() -> dict[str, Any]:
+    """A small analysis as SADFace's tools write it (version 0.5: the core in the metadata)."""
+    return {
+        "metadata": {
+            "core": {"analyst_email": "ana@example.org", "analyst_name": "Ana Lyst",
+                     "created": "2024-03-01T10:00:00", "edited": "2024-03-02T11:00:00",
+                     "id": "0b7c6f2e-8a51-4c8e-9d7a-3f1f3c2a9e10", "version": "0.5",
+                     "title": "Bike lanes on Main Street", "description": "A letter.",
+                     "notes": "", "claim": "a1"},
+            "org.example.tool": {"colour": "blue"},
+        },
+        "resources": [{"id": "r1", "content": "The city should build bike lanes.", "type": "text",
+                       "metadata": {"core": {}}}],
+        "nodes": [
+            atom("a1", "The city should build bike lanes on Main Street.",
+                 sources=[{"resource_id": "r1", "text": "The city should build bike lanes",
+                           "offset": 0, "length": 32}]),
+            atom("a2", "Bike lanes make cycling safer."),
+            atom("a3", "Shops on Main Street depend on parking.",
+                 metadata={"core": {}, "org.example.tool": {"x": 1}}),
+            atom("a4", "Most customers of those shops arrive on foot."),
+            atom("a5", "Safer cycling does not matter if nobody cycles there."),
+            atom("a6", "Cycling to school is how children learn to get about alone."),
+            scheme("s1", "support"),
+            scheme("s2", "conflict"),
+            scheme("s3", "attack"),
+            scheme("s4", "Argument from Consequences"),
+            scheme("s5", "conflict"),
+            scheme("p1", "preference"),
+        ],
+        "edges": edges("a2>s1", "s1>a1", "a3>s2", "s2>a1", "a4>s3", "s3>a3", "a5>s5", "s5>s1",
+                       "a6>s4", "s4>a1", "a2>p1", "a2>a4", "a2>zz"),
+    }  # fmt: skip
+
+
+def read(doc: dict[str, Any] | str | bytes, name: str = "bikes.json") -> Imported:
+    data = doc if isinstance(doc, bytes) else (doc if isinstance(doc, str) else json.dumps(doc))
+    return sadface.read(data.encode() if isinstance(data, str) else data, name=name)
+
+
+def claim(amap: ArgumentMap, words: str) -> Claim:
+    (found,) = [c for c in amap.claims if c.text.startswith(words)]
+    return found
+
+
+def ids(items: tuple[Ref | Objection, ...]) -> list[list[str]]:
+    return [[i.id] if isinstance(i, Ref) else [r.id for r in i.claims] for i in items]
+
+
+def test_atoms_are_claims_supports_reasons_conflicts_objections_and_undercuts() -> None:
+    imported = read(bikes())
+    amap = imported.map
+    city, safer = claim(amap, "The city"), claim(amap, "Bike lanes")
+    shops, foot = claim(amap, "Shops"), claim(amap, "Most customers")
+    nobody, school = claim(amap, "Safer cycling"), claim(amap, "Cycling to school")
+    assert (amap.title, city.thesis, city.kind) == ("Bike lanes on Main Street", True,
+                                                    Kind.RECOMMENDATION)  # fmt: skip
+    assert city.id == "the-city-should-build-bike"
+    assert [[r.id for r in reason.claims] for reason in city.reasons] == [[safer.id], [school.id]]
+    assert [reason.scheme for reason in city.reasons] == [None, "Argument from Consequences"]
+    assert ids(city.reasons[0].objections) == [[nobody.id]]  # a conflict on a support: undercut
+    assert ids(city.objections) == [[shops.id]] and ids(shops.objections) == [[foot.id]]
+    assert amap.note == (
+        "A letter. Imported by argmap from bikes.json (SADFace 0.5, document "
+        "0b7c6f2e-8a51-4c8e-9d7a-3f1f3c2a9e10, analysed by Ana Lyst <ana@example.org>, created "
+        "2024-03-01T10:00:00, edited 2024-03-02T11:00:00). Claim ids are the first words of each "
+        "atom's text; reasons are support schemes, objections conflicts and restatements "
+        "rephrases."
+    )
+
+
+def test_what_the_map_cannot_hold_is_said_once_per_kind_with_a_count() -> None:
+    assert read(bikes()).notes == (
+        "1 'preference' scheme node (the map has no place for it); left out",
+        "1 edge to or from a node left out; left out",
+        "1 edge joining a node the document does not have; left out",
+        "1 edge from an atom to an atom (no meaning in SADFace); left out",
+        "1 source of 1 atom (passages of the resources) left out: a map quotes only its source "
+        "file",
+        "the metadata of 1 atom node left out (the map has no place for it)",
+        "1 resource (the texts analysed) left out: a map's source is a text file beside it",
+        "the document's metadata namespaces org.example.tool left out",
+        "the kind of 1 claim with reasons was guessed from wording (English cues): "
+        "recommendation the-city-should-build-bike",
+    )
+
+
+def test_version_0_1_rephrases_and_conflict_nodes_are_read() -> None:
+    # SADFace 0.1 kept the core at the top level; its library writes a conflict as a node of
+    # type "conflict"; a rephrase makes the atom it points to restate the one pointing to it
+    doc = {
+        "analyst_name": "Ana", "created": "2017-07-11T16:32:36", "id": "d1", "metadata": {},
+        "nodes": [atom("1", "Speed limits save lives."), atom("2", "Lower speeds save lives."),
+                  atom("3", "Drivers ignore speed limits."), scheme("4", "rephrase"),
+                  {"id": "5", "type": "conflict", "name": "disagreement", "metadata": {}}],
+        "edges": edges("1>4", "4>2", "3>5", "5>1"),
+    }  # fmt: skip
+    imported = read(doc, "limits.sadface.json")
+    amap = imported.map
+    lives, deaths = claim(amap, "Speed limits"), claim(amap, "Lower speeds")
+    assert amap.title == "limits" and "analysed by Ana" in (amap.note or "")
+    assert [r.id for r in deaths.restates] == [lives.id]  # type: ignore[union-attr]
+    assert ids(lives.objections) == [[claim(amap, "Drivers").id]]
+    assert imported.notes == ()
+
+
+def test_what_would_not_check_clean_is_left_out_naming_its_nodes() -> None:
+    doc = {
+        "metadata": {"core": {}},
+        "nodes": [atom("a", "A is so."), atom("b", "B is so."), scheme("s1", "support"),
+                  scheme("s2", "support"), scheme("s3", "inference"), scheme("c1", "conflict"),
+                  scheme("c2", "conflict"), scheme("s4", "support")],
+        # a → b → a: a support cycle; s3 supports a with a itself; c1 and c2 attack each other
+        "edges": edges("a>s1", "s1>b", "b>s2", "s2>a", "a>s3", "s3>a", "c1>c2", "c2>c1",
+                       "s4>a"),
+    }  # fmt: skip
+    imported = read(doc)
+    assert imported.notes == (
+        "support scheme s4 has no premise; left out",
+        "conflict scheme c1 has no attacking atom; left out",
+        "conflict scheme c2 has no attacking atom; left out",
+        "support scheme s3: node a cannot support itself; left out",
+        "support scheme s1 closes a support cycle (nodes a → b → a); left out",
+        "the kind of 1 claim with reasons was guessed from wording (the cues of every language, "
+        "as its language could not be told): conclusion a-is-so",
+    )
+    assert not [d for d in check(imported.map, "m.yaml") if d.severity is Severity.ERROR]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\xff", "not JSON"),
+        (b"{", "not JSON"),
+        (b"[1, 2]", "not SADFace: the top level is not an object"),
+        (b'{"edges": []}', "not SADFace: no 'nodes' list"),
+        (b'{"nodes": {}, "edges": []}', "not SADFace: no 'nodes' list"),
+        (b'{"nodes": [], "edges": []}', "no claims to import"),
+        (b'{"nodes": [{"id": "s", "type": "scheme", "name": "support"}]}', "no claims to import"),
+        (b'{"nodes": [{"id": "a", "type": "atom", "text": 1e999}]}', "larger than JSON's"),
+        (b'{"nodes": ' + b"[" * 300 + b"]" * 300 + b"}", "nests deeper"),
+    ],
+)
+def test_what_is_not_sadface_is_refused_saying_why(data: bytes, message: str) -> None:
+    with pytest.raises(FormatError, match=message):
+        read(data)
+
+
+def test_the_cli_refuses_bad_input_in_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "g.json"
+    source.write_bytes(b'{"nodes": [], "edges": [], "metadata": {"core": {}}}')
+    result = CliRunner().invoke(main, ["import", "sadface", str(source)])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"argmap: error: {source}: not SADFace, or a document without atoms: no claims to import\n",
+    )
+    assert not (tmp_path / "g.yaml").exists()
+
+
+def test_the_cli_imports_a_map_that_checks_clean(tmp_path: Path) -> None:
+    source = tmp_path / "bikes.json"
+    source.write_text(json.dumps(bikes()), encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", "sadface", str(source)])
+    assert result.exit_code == 0, result.output
+    assert f"{source}: note: 1 resource (the texts analysed) left out" in result.output
+    written = tmp_path / "bikes.yaml"
+    checked = check_bytes(written.read_bytes(), str(written))
+    assert not [d for d in checked.diagnostics if d.severity is Severity.ERROR]
+
+
+def test_check_given_a_sadface_document_names_the_import(tmp_path: Path) -> None:
+    source = tmp_path / "bikes.json"
+    source.write_text(json.dumps(bikes()), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(source)])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{source}:1:1: error: this is a SADFace document, not an argmap map; import it into "
+        f"one: argmap import sadface {source} -o {tmp_path / 'bikes.yaml'} [AM017]\n"
+        "argmap: 1 error\n",
+    )
+
+
+def test_the_hint_for_an_exported_document_names_the_map_it_came_from(tmp_path: Path) -> None:
+    source = tmp_path / "seed.sadface.json"
+    source.write_text(sadface.write(_seed()).text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(source)])
+    assert f"argmap import sadface {source} -o {tmp_path / 'seed.yaml'} [AM017]" in result.output
+
+
+def test_sniffing_tells_sadface_from_aif_and_from_a_map() -> None:
+    seed = check_bytes(SEED_MAP.read_bytes(), str(SEED_MAP)).map
+    assert seed is not None
+    assert sniff(json.dumps(bikes()).encode(), "x.json") == "sadface"
+    assert sniff(sadface.write(seed).text.encode(), "x.json") == "sadface"
+    minimal = {"metadata": {"core": {"version": "0.2"}}, "resources": [], "nodes": [], "edges": []}
+    assert sniff(json.dumps(minimal).encode(), "x.json") == "sadface"
+    assert sniff(aif.write(seed).text.encode(), "x.json") is None  # argmap's own key: a map's
+    plain_aif = json.loads(aif.write(seed).text)
+    del plain_aif["argmap"]
+    assert sniff(json.dumps(plain_aif).encode(), "x.json") == "aif"
+    assert sniff(write_json(seed).text.encode(), "x.json") is None
+
+
+def _seed() -> ArgumentMap:
+    seed = check_bytes(SEED_MAP.read_bytes(), str(SEED_MAP)).map
+    assert seed is not None
+    return seed
+
+
+def test_the_export_is_sadface_as_its_library_checks_it() -> None:
+    """The keys and types SADFace's own validation asks for, every id a UUID, every edge
+    joining two nodes of the document, and each claim, reason and objection there."""
+    seed = _seed()
+    doc = json.loads(sadface.write(seed).text)
+    assert set(doc) == {"metadata", "resources", "nodes", "edges"} and doc["resources"] == []
+    core = doc["metadata"]["core"]
+    for key in ("analyst_email", "analyst_name", "created", "edited", "id", "version", "title"):
+        assert isinstance(core[key], str), key
+    assert core["title"] == seed.title and all(
+        isinstance(v, dict) for v in doc["metadata"].values()
+    )
+    nodes = {node["id"]: node for node in doc["nodes"]}
+    assert len(nodes) == len(doc["nodes"])
+    for node in doc["nodes"]:
+        uuid.UUID(node["id"])
+        assert node["type"] in ("atom", "scheme") and isinstance(node["metadata"], dict)
+        if node["type"] == "atom":
+            assert isinstance(node["text"], str) and node["sources"] == []
+        else:
+            assert isinstance(node["name"], str)
+    for edge in doc["edges"]:
+        assert set(edge) == {"id", "source_id", "target_id"}
+        uuid.UUID(edge["id"])
+        assert edge["source_id"] in nodes and edge["target_id"] in nodes
+    atoms = [n for n in doc["nodes"] if n["type"] == "atom"]
+    assert [n["text"] for n in atoms] == [c.text for c in seed.claims]
+    names = [n["name"] for n in doc["nodes"] if n["type"] == "scheme"]
+    assert names.count("support") == sum(len(c.reasons) for c in seed.claims)
+    assert core["claim"] == next(
+        n["id"] for n, c in zip(atoms, seed.claims, strict=True) if c.thesis
+    )
+
+
+def test_the_same_map_gives_the_same_bytes_and_says_what_only_argmap_keeps() -> None:
+    seed = _seed()
+    first, second = sadface.write(seed), sadface.write(seed)
+    assert first.text == second.text
+    assert first.losses == (
+        "SADFace has no place for claim ids and kinds, the source, the map's note, 29 quotes, "
+        "12 claim notes, 4 relation notes: they are kept under the 'argmap' metadata of each "
+        "node and of the document, which other SADFace tools ignore",
+    )
+
+
+def test_the_cli_exports_and_imports_back_the_same_map(seed_copy: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["export", "sadface", str(seed_copy)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"{seed_copy}: note: SADFace has no place for claim ids")
+    exported = seed_copy.with_suffix(".sadface.json")
+    back = seed_copy.with_name("back.yaml")
+    result = runner.invoke(main, ["import", "sadface", str(exported), "-o", str(back)])
+    assert result.exit_code == 0, result.output
+    assert load(back.read_bytes(), str(back))[0] == load(seed_copy.read_bytes(), "x")[0]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps(extras=True))
+def test_argmap_to_sadface_to_argmap_preserves_the_map(amap: ArgumentMap) -> None:
+    back = read(sadface.write(amap).text, "map.sadface.json")
+    assert back.notes == ()
+    assert back.map == amap
+
+
+def shape(amap: ArgumentMap) -> list[tuple[object, ...]]:
+    """Each claim as its text, its reasons and its objections, claims named by their text."""
+    text = {c.id: c.text for c in amap.claims}
+
+    def items(objections: tuple[Ref | Objection, ...]) -> list[object]:
+        return [
+            ((text[o.id],), []) if isinstance(o, Ref)
+            else (tuple(text[r.id] for r in o.claims), items(o.objections))
+            for o in objections
+        ]  # fmt: skip
+
+    return [
+        (c.text, bool(c.reasons),
+         [(tuple(text[r.id] for r in reason.claims), reason.scheme, items(reason.objections))
+          for reason in c.reasons], items(c.objections))
+        for c in amap.claims
+    ]  # fmt: skip
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps())
+def test_plain_sadface_keeps_the_claims_and_relations(amap: ArgumentMap) -> None:
+    """Without argmap's metadata (as other SADFace tools keep it), ids and kinds are made anew
+    and notes are gone, but every claim, reason, scheme and objection comes back."""
+    doc = json.loads(sadface.write(amap).text)
+    for node in [doc["metadata"], *doc["nodes"]]:
+        node["metadata" if node is not doc["metadata"] else "core"].pop("argmap", None)
+        if node is doc["metadata"]:
+            node.pop("argmap", None)
+    back = read(json.dumps(doc), "map.json").map
+    assert sorted(shape(back), key=str) == sorted(shape(amap), key=str)
+
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 30)
+    | st.sampled_from(["atom", "scheme", "support", "conflict", "rephrase", "x", ""]),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(
+        st.sampled_from(["id", "type", "text", "name", "source_id", "target_id", "metadata",
+                         "sources", "core", "argmap", "claim", "title"]),
+        inner, max_size=5),
+    max_leaves=30,
+)  # fmt: skip
+IDS = st.sampled_from(["a", "b", "c", "d", "s", "t", "u", "", "a\x00", "x" * 300]) | JSONISH
+NODE = st.fixed_dictionaries(
+    {"id": IDS, "type": st.sampled_from(["atom", "scheme", "conflict", "?"]) | JSONISH},
+    optional={
+        "text": st.text(max_size=12) | st.just("long " * 200) | st.just("\u202e\x00\r") | JSONISH,
+        "name": st.sampled_from(["support", "conflict", "rephrase", "preference", "Expert",
+                                 "x" * 101, ""]) | JSONISH,
+        "metadata": JSONISH,
+        "sources": JSONISH,
+    },
+)  # fmt: skip
+EDGE = st.fixed_dictionaries({"source_id": IDS, "target_id": IDS}, optional={"id": JSONISH})
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.fixed_dictionaries({"nodes": st.lists(NODE | JSONISH, max_size=12),
+                              "edges": st.lists(EDGE | JSONISH, max_size=20) | JSONISH},
+                             optional={"metadata": JSONISH, "resources": JSONISH}))  # fmt: skip
+def test_any_document_imports_to_a_map_without_errors_or_is_refused(doc: dict) -> None:
+    """Wrong types, cycles of supports and of conflicts, edges to nothing, ids given twice,
+    long and refused characters, argmap's metadata malformed: a map that checks clean, whose
+    file reads back as it, or a FormatError saying what the document is not."""
+    try:
+        result = read(json.dumps(doc), "fuzz.json")
+    except FormatError as error:
+        assert "could not be made into a map" not in str(error)
+        return
+    errors = [d for d in check(result.map, "fuzz.yaml") if d.severity is Severity.ERROR]
+    assert errors == []
+    loaded, diagnostics = load(dump(result.map).encode(), "fuzz.yaml")
+    assert diagnostics == [] and loaded == result.map
+    assert all("\n" not in note and len(note) < 2000 for note in result.notes)
+
+
+def test_text_too_long_for_a_claim_is_cut_and_refused_characters_taken_out() -> None:
+    long = "word " * 200
+    doc = {"nodes": [atom("a", long), atom("b", "Bidi\u202e and NUL\x00 gone."),
+                     atom("c", "   "), {"id": "d\x1b[2J", "type": "atom", "text": "escape"}],
+           "edges": []}  # fmt: skip
+    imported = read(doc)
+    cut, clean, blank = imported.map.claims
+    assert len(cut.text) <= 600 and cut.text.endswith("…")
+    assert cut.note == f"Full text: {long}"
+    assert clean.text == "Bidi and NUL gone." and blank.text == "(atom c has no text)"
+    assert imported.notes == (
+        "1 node without a usable id (or not an object); left out",
+        "1 atom longer than 600 characters, cut and kept whole in their notes: a",
+    )
+
+
+def test_malformed_argmap_metadata_is_ignored_saying_so() -> None:
+    doc = {"metadata": {"core": {}, "argmap": {"source": 3}},
+           "nodes": [atom("a", "A is so.", metadata={"argmap": {"id": "-bad-", "role": "x"}})],
+           "edges": []}  # fmt: skip
+    imported = read(doc)
+    assert imported.notes == ("the 'argmap' metadata is not as argmap writes it; ignored",)
+    assert [c.id for c in imported.map.claims] == ["a-is-so"]
+
+
+def test_the_documented_example_imports_as_the_docs_say() -> None:
+    amap = read(block("From SADFace", "json")).map
+    city, safer = claim(amap, "The city"), claim(amap, "Bike lanes")
+    assert amap.title == "Bike lanes" and city.thesis and city.kind is Kind.RECOMMENDATION
+    assert [[r.id for r in reason.claims] for reason in city.reasons] == [[safer.id]]
+    assert "analysed by Ana Lyst" in (amap.note or "")
+    assert check_bytes(dump(amap).encode(), "m.yaml").ok
