@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Any
 
-from argmap.formats.aif.read import Objections
+from argmap.formats.aif.objections import Objections
 from argmap.formats.aif.steps import Step, Steps
 from argmap.formats.base import FormatError, Ids, Imported, clean_text, leading_words, shorten
 from argmap.formats.json import from_document
@@ -88,11 +88,14 @@ class _Reader:
         return sorted(steps, key=lambda step: self.position[step.node])
 
     def extra(self, step: Step, room: int) -> dict[str, Any]:
-        """A step's scheme, and its note and carried data when argmap wrote them."""
+        """A step's scheme, and its note, critical questions and carried data when argmap
+        wrote them."""
         ext = namespace(self.document.nodes[step.node].raw) if self.own else None
         out: dict[str, Any] = {}
         if ext is not None and ext.get("note") is not None:
             out["note"] = ext["note"]
+        if ext is not None and ext.get("question") is not None:
+            out["question"] = ext["question"]
         scheme = ext.get("scheme", step.scheme) if ext is not None else step.scheme
         if scheme is not None:
             out["scheme"] = scheme

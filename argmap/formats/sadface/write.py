@@ -46,7 +46,8 @@ def _uuid(*parts: str) -> str:
 
 
 def _scheme_node(relation: Relation, node_id: str) -> dict[str, Any]:
-    """The scheme node of a relation, with its note, scheme and carried data as metadata."""
+    """The scheme node of a relation, with its note, scheme, critical questions and carried
+    data as metadata."""
     if relation.link is Link.SUPPORT:
         scheme = relation.scheme
         name = scheme if scheme is not None and fold(scheme) not in _GENERIC else SUPPORT
@@ -55,6 +56,8 @@ def _scheme_node(relation: Relation, node_id: str) -> dict[str, Any]:
     ours: dict[str, Any] = {}
     if relation.note is not None:
         ours["note"] = relation.note
+    if relation.question:
+        ours["question"] = list(relation.question)
     if relation.link is Link.SUPPORT and support_scheme(name) != relation.scheme:
         ours["scheme"] = relation.scheme
     carried = relation.aif
@@ -134,6 +137,9 @@ def _losses(amap: ArgumentMap) -> tuple[str, ...]:
         "contradiction": sum(len(claim.contradicts) for claim in claims),
         "relation note": sum(
             relation.note is not None for claim in claims for relation in walk(claim)
+        ),
+        "critical question": sum(
+            len(relation.question) for claim in claims for relation in walk(claim)
         ),
     }
     extra = "".join(f", {n} {what}{'s' if n > 1 else ''}" for what, n in counts.items() if n)
