@@ -19,6 +19,7 @@ from types import FrameType
 from typing import BinaryIO
 
 from argmap.diagnostics import UsageError
+from argmap.project import nearby
 
 #: The most argmap reads of one file (a map, a source text, a file to import, the cache),
 #: unless the environment variable ``ARGMAP_READ_LIMIT`` says otherwise.
@@ -36,11 +37,12 @@ _KINDS = (
 
 
 class Unreadable(UsageError):
-    """A file that argmap could not or would not read; ``reason`` says why, without its name."""
+    """A file that argmap could not or would not read; ``reason`` says why, without its name,
+    and ``hint`` what was probably meant."""
 
-    def __init__(self, path: str, reason: str) -> None:
+    def __init__(self, path: str, reason: str, hint: str = "") -> None:
         self.path, self.reason = path, reason
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{path}: {reason}{hint}")
 
 
 def read_limit() -> int:
@@ -107,7 +109,7 @@ def read_with_stat(
             raise Unreadable(name, f"is a {kind}, not a {what}")
         fd = os.open(name, flags | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise Unreadable(name, "no such file") from None
+        raise Unreadable(name, "no such file", nearby(name)) from None
     except (IsADirectoryError, PermissionError):
         if os.path.isdir(name):
             raise Unreadable(name, f"is a directory, not a {what}") from None
