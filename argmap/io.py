@@ -19,6 +19,7 @@ from types import FrameType
 from typing import BinaryIO
 
 from argmap.diagnostics import UsageError
+from argmap.project import nearby
 
 #: The most argmap reads of one file (a map, a source text, a file to import, the cache),
 #: unless the environment variable ``ARGMAP_READ_LIMIT`` says otherwise.
@@ -36,11 +37,12 @@ _KINDS = (
 
 
 class Unreadable(UsageError):
-    """A file that argmap could not or would not read; ``reason`` says why, without its name."""
+    """A file that argmap could not or would not read; ``reason`` says why, without its name,
+    and ``hint`` what was probably meant."""
 
-    def __init__(self, path: str, reason: str) -> None:
+    def __init__(self, path: str, reason: str, hint: str = "") -> None:
         self.path, self.reason = path, reason
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{path}: {reason}{hint}")
 
 
 def read_limit() -> int:
@@ -107,7 +109,7 @@ def read_with_stat(
             raise Unreadable(name, f"is a {kind}, not a {what}")
         fd = os.open(name, flags | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise Unreadable(name, "no such file") from None
+        raise Unreadable(name, "no such file", nearby(name)) from None
     except (IsADirectoryError, PermissionError):
         if os.path.isdir(name):
             raise Unreadable(name, f"is a directory, not a {what}") from None
@@ -160,6 +162,15 @@ def _too_big(size: int | None, limit: int) -> str:
             f"(set {LIMIT_VARIABLE} to change it)")  # fmt: skip
 
 
+def _read_only(target: str, info: os.stat_result) -> bool:
+    """Whether the file at ``target`` (not a link: a link is replaced, what it points to left
+    alone) is one its owner marked read-only, or one this user may not write: renaming a new
+    file over it would replace it all the same, where ``cp`` or ``>`` would refuse."""
+    if os.path.islink(target):
+        return False
+    return not stat.S_IMODE(info.st_mode) & 0o222 or not os.access(target, os.W_OK)
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new, never half.
 
@@ -168,7 +179,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, durable: bool = T
     kept; a new one gets the usual ones (0666 less the umask). On failure, or when the
     process is interrupted or terminated, the temporary file is removed and ``path`` is
     untouched. Only a regular file is replaced: a device, FIFO, socket or directory at
-    ``path`` (or behind a link there) is refused, never replaced by a file.
+    ``path`` (or behind a link there) is refused, never replaced by a file, and so is a
+    read-only file.
 
     Raises:
         UsageError: The file could not be written (the message says why).
@@ -183,6 +195,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, durable: bool = T
     if kind is not None:
         raise UsageError(f"cannot write {target}: it is a {kind}, and argmap replaces only "
                          "regular files")  # fmt: skip
+    if info is not None and _read_only(target, info):
+        raise UsageError(f"cannot write {target}: it is read-only (make it writable to replace it)")
     try:
         fd, temp = _create_temp(folder, os.path.basename(target))
     except OSError as exc:

@@ -148,6 +148,32 @@ def closest_name(name: str, names: list[str]) -> str | None:
     return close[0] if close else None
 
 
+def nearby(path: str) -> str:
+    """For a file ``path`` that is not there: ``; did you mean 'wage.yaml'?`` naming the file
+    beside it whose name is most like its own, names and extensions compared apart
+    (``wage.yml`` and ``wage.yaml`` are alike; ``gone.yaml`` and ``a.yaml``, or ``a.json`` and
+    ``a.yaml``, are not); else ''.
+    """
+    folder, name = os.path.split(path)
+    stem, suffix = os.path.splitext(name)
+    try:
+        with os.scandir(folder or ".") as entries:
+            listed = list(itertools.islice(entries, MOST_NAMES))
+            names = [e.name for e in listed if not e.name.startswith(".") and e.is_file()]
+    except OSError:
+        return ""
+
+    def alike(other: str) -> float:  # how like the extension asked for is ``other``'s
+        return difflib.SequenceMatcher(None, suffix, os.path.splitext(other)[1]).ratio()
+
+    stems: dict[str, str] = {}  # each name, by its stem: the one of the likest extension
+    for other in sorted(names, key=lambda other: (-alike(other), other)):
+        if alike(other) >= 0.6:
+            stems.setdefault(os.path.splitext(other)[0], other)
+    close = closest_name(stem, list(stems)) if stem and not stem.startswith(".") else None
+    return "" if close is None else f"; did you mean '{os.path.join(folder, stems[close])}'?"
+
+
 def meant(written: str, location: Path, near: Path, folders: list[str]) -> str | None:
     """The path a map in folder ``near`` probably meant by ``written``, a source path naming no
     file at ``location``: the same path from the project's root or the current folder, when a
@@ -227,6 +253,7 @@ __all__ = [
     "SOURCE_ROOT_HINT",
     "confine",
     "hidden_part",
+    "nearby",
     "project_of",
     "project_of_folder",
     "refusal",

@@ -108,6 +108,19 @@ def test_structure_becomes_reasons_and_objections() -> None:
     assert helps.kind is Kind.PREMISE and helps.objections == (Ref("it-does-not-help-4"),)
 
 
+def test_an_accented_word_keeps_its_letters_in_the_claims_id() -> None:
+    """AraucariaDB's Portuguese and Italian texts: 'deontológico' gave the id
+    'carater-deontol-gico-...', cut in two at the accent, where Argdown and Kialo imports
+    drop the accent ('Rücklauf' → 'rucklauf')."""
+    nodes = [(5757, "I", "Caráter deontológico do direito é metafísico"),
+             (5758, "I", "Política moderna: libertà di stampa"), (10, "RA", "RA")]  # fmt: skip
+    result = imported(nodes, [(5758, 10), (10, 5757)])
+    assert sorted(claim.id for claim in result.map.claims) == [
+        "carater-deontologico-do-direito-5757",
+        "politica-moderna-liberta-di-5758",
+    ]
+
+
 @pytest.mark.parametrize(
     ("scheme", "read"),
     [

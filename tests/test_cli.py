@@ -92,6 +92,23 @@ def test_check_warnings_only_exit_zero(write_map) -> None:
     assert "[AM201]" in result.output
 
 
+@pytest.mark.parametrize("command", ["check", "render", "eval"])
+def test_a_slip_in_a_maps_file_name_is_told_the_name_beside_it(
+    tmp_path: Path, command: str
+) -> None:
+    """A policy writer types wage.yml for wage.yaml: argmap said only 'no such file'."""
+    (tmp_path / "wage.yaml").write_text("argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: A\n")
+    (tmp_path / "a.yaml").write_text("")
+    (tmp_path / "wage.html").write_text("")  # its drawing: the extension tells them apart
+    result = run(command, str(tmp_path / "wage.yml"))
+    assert result.exit_code == 2
+    assert f"argmap: error: {tmp_path / 'wage.yml'}: no such file; did you mean " in result.output
+    assert f"did you mean '{tmp_path / 'wage.yaml'}'?\n" in result.output
+    # Nothing alike, nothing said: 'gone' is no slip for 'a'.
+    result = run(command, str(tmp_path / "gone.yaml"))
+    assert f"argmap: error: {tmp_path / 'gone.yaml'}: no such file\n" in result.output
+
+
 def test_check_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     result = run("check", str(tmp_path / "absent.yaml"))
     assert result.exit_code == 2

@@ -118,6 +118,27 @@ def test_import_of_something_else_is_an_error(tmp_path: Path) -> None:
     )
 
 
+def test_import_in_the_wrong_format_names_the_format_the_file_is_in(tmp_path: Path) -> None:
+    """A researcher imports an AraucariaDB file as a microtext, or the other way: the error
+    said only 'not XML: not well-formed (invalid token) at line 1, column 1'."""
+    graph = tmp_path / "nodeset10.json"
+    graph.write_text('{"nodes": [], "edges": []}')
+    result = run("import", "microtext", str(graph), "-o", "-")
+    assert (result.exit_code, result.output) == (
+        1,
+        f"argmap: error: {graph}: not XML: not well-formed (invalid token) at line 1, column 1; "
+        f"it is an AIF "
+        f"graph: argmap import aif {graph}\n",
+    )
+    micro = tmp_path / "micro_b001.xml"
+    micro.write_text('<?xml version="1.0"?>\n<arggraph id="x"></arggraph>\n')
+    result = run("import", "aif", str(micro), "-o", "-")
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        f"; it is a microtext graph: argmap import microtext {micro}\n"
+    ), result.output
+
+
 def test_export_every_format_beside_the_map(seed_copy: Path) -> None:
     for fmt, suffix in [("aif", ".aif.json"), ("argdown", ".argdown"), ("mermaid", ".mmd"),
                         ("kialo", ".kialo.txt"), ("sadface", ".sadface.json"),

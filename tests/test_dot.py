@@ -121,6 +121,21 @@ def test_claim_text_is_wrapped() -> None:
     assert " ".join(lines) == text
 
 
+def test_right_to_left_text_is_set_flush_right() -> None:
+    """An Arabic or Hebrew claim wrapped over lines: its lines were set flush left, so a
+    reader's eye, coming back from the left end of a line, found the next one ragged."""
+    arabic = "الحد الأدنى للأجور يجب أن يرتفع كل عام مع الأسعار"
+    amap = ArgumentMap("t", (Claim("a", P, arabic), Claim("b", P, "Left to right, " * 3)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FontWarning)  # no Arabic in the shipped font
+        claims = groups(svg_root(amap))
+    arabic_lines = [float(t.get("x", "")) for t in claims["a"].iter(f"{SVG}text")][1:]
+    latin_lines = [float(t.get("x", "")) for t in claims["b"].iter(f"{SVG}text")][1:]
+    assert len(latin_lines) > 1 and len(set(latin_lines)) == 1  # flush left
+    first, second = arabic_lines  # the second, shorter line starts further right
+    assert second > first + 5
+
+
 # --- edges --------------------------------------------------------------------------------
 
 

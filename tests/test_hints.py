@@ -255,6 +255,48 @@ def test_text_after_a_closing_quote_is_not_taken_for_an_apostrophe() -> None:
     assert code == "AM002" and "apostrophe" not in message
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "place", "said"),
+    [
+        (
+            "    text: A\n",
+            '    text: "He said "no" to it."\n',
+            "5:20",
+            "the '\"' in 'He said \"no\" to it.' ends the text in double quotes; write it in "
+            "single quotes, text: 'He said \"no\" to it.', or put a backslash before each '\"' "
+            'inside it: text: "He said \\"no\\" to it."',
+        ),
+        (
+            "    text: A\n",
+            '    text: "Europe\'s "new" deal"\n',
+            "5:21",
+            "the '\"' in 'Europe's \"new\" deal' ends the text in double quotes; write it in "
+            "single quotes, text: 'Europe''s \"new\" deal', or put a backslash before each '\"' "
+            'inside it: text: "Europe\'s \\"new\\" deal"',
+        ),
+        (
+            "      - a\n",
+            '      - "the "a" one"\n',
+            "12:14",
+            "the '\"' in 'the \"a\" one' ends the text in double quotes; write it in single "
+            "quotes, - 'the \"a\" one', or put a backslash before each '\"' inside it: "
+            '- "the \\"a\\" one"',
+        ),
+    ],
+)
+def test_a_double_quote_inside_double_quotes_shows_both_ways_to_write_it(
+    old: str, new: str, place: str, said: str
+) -> None:
+    """A policy writer quotes a phrase inside a claim's text; libyaml said only 'did not find
+    expected key while parsing a block mapping started at 4:5'."""
+    assert errors(slip(old, new)) == [(place, "AM002", syntax(said))]
+
+
+def test_text_after_a_closing_double_quote_is_not_taken_for_a_quote_inside() -> None:
+    [(_, code, message)] = errors(slip("    text: A\n", '    text: "it" is "ok"\n'))
+    assert code == "AM002" and "ends the text in double quotes" not in message
+
+
 def test_a_forgotten_dash_before_a_claim_says_a_new_item_starts_with_one() -> None:
     assert errors(slip("  - id: b\n", "    id: b\n")) == [
         (

@@ -99,6 +99,17 @@ def test_the_first_microtext_in_detail(tmp_path: Path) -> None:
     )
 
 
+@needs_corpus
+def test_the_central_claim_is_the_maps_thesis_drawn_on_top(tmp_path: Path) -> None:
+    """micro_b001's central claim has no reasons (it is only attacked and defended): it was a
+    premise like any other, drawn among them, though the corpus says it is what the text
+    argues for; the Kialo import marks its thesis so, the microtext import did not."""
+    amap = import_file("microtext", CORPUS / "micro_b001.xml", tmp_path / "b001.yaml").map
+    assert [claim.id for claim in amap.claims if claim.thesis] == ["a5"]
+    dot = render_map(amap, "dot").decode("utf-8")
+    assert "MAIN THESIS · PREMISE" in dot
+
+
 XML = """<?xml version='1.0' encoding='UTF-8'?>
 <arggraph id="t1" topic_id="a_topic" stance="pro">
   <edu id="e1">We should do it.</edu>

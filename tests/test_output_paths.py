@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -83,6 +84,20 @@ def test_a_file_in_a_missing_folder_makes_the_folder(maps: Path, tmp_path: Path)
     result = run("render", str(maps / "a.yaml"), "-o", str(out))
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_read_only_drawing_is_left_alone(maps: Path, tmp_path: Path) -> None:
+    """A policy writer marks the figure in her report read-only; argmap renamed a new file over
+    it all the same (the folder was writable), keeping it read-only, and said it wrote it."""
+    out = tmp_path / "final.svg"
+    out.write_text("the approved figure")
+    out.chmod(0o444)
+    result = run("render", str(maps / "a.yaml"), "-o", str(out))
+    assert result.exit_code == 2, result.output
+    assert f"argmap: error: cannot write {out}: it is read-only" in result.output
+    assert out.read_text() == "the approved figure"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["final.svg", "maps"]
 
 
 @pytest.mark.parametrize("name", ["x.jpg", "build", "map.svgz"])

@@ -10,6 +10,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from argmap.api import load, render_map
+from argmap.diagnostics import FontWarning
 from argmap.draw.engine import render
 from argmap.draw.font import FILES
 from argmap.draw.glyphs import drawn_characters
@@ -140,3 +141,24 @@ def test_subset_keeps_only_what_the_font_has() -> None:
 
 def test_a_drawing_without_text_carries_no_font() -> None:
     assert font_faces(b'<svg><g><polygon points="0,0 1,1"/></g></svg>') is None
+
+
+def test_a_map_with_text_the_font_lacks_still_carries_the_font_for_the_rest() -> None:
+    """A claim in Arabic, or an emoji, is drawn with the machine's fonts; the rest of the text
+    was laid out in the shipped font, and a browser must show it in that font too. It showed
+    it in Helvetica's stand-ins (DejaVu Sans here), wider, so text ran out of every box."""
+    mixed = ArgumentMap(
+        "Zebras 中",
+        (
+            Claim("p", Kind.PREMISE, "Quixotic jazz 🎉."),
+            Claim("c", Kind.CONCLUSION, "Wry fox.", reasons=(Reason((Ref("p"),)),)),
+        ),
+    )
+    with pytest.warns(FontWarning):
+        svg = render_map(mixed, "svg")
+    text = svg.decode("utf-8")
+    (family,) = {family for family, _weight, _data in FACE.findall(text)}
+    assert f'text){{font-family:"{family}",{FALLBACK};' in text
+    fonts = embedded(svg)
+    assert {ord(c) for c in "Quixotic jazz"} <= set(fonts[400].getBestCmap())
+    assert ord("🎉") not in fonts[400].getBestCmap()  # the reader's fonts draw it

@@ -21,11 +21,12 @@ from argmap.cli.output import (
     write,
 )
 from argmap.convert import export_map, import_file
-from argmap.diagnostics import ArgmapError, MapError
+from argmap.diagnostics import ArgmapError, MapError, shell_word
 from argmap.formats.base import FormatError
 from argmap.formats.registry import EXPORTS, IMPORTS
+from argmap.formats.sniff import NAMES, sniff
 from argmap.formats.yaml import dump
-from argmap.io import refuse_overwrite
+from argmap.io import read_file, refuse_overwrite
 
 
 @click.command("import")
@@ -71,7 +72,7 @@ def import_(fmt: str, file: str, output: str | None, force: bool, source_root: s
         summary(exc.diagnostics)
         sys.exit(EXIT_ERRORS)
     except FormatError as exc:
-        raise Failure(f"{file}: {exc}", EXIT_ERRORS) from None
+        raise Failure(f"{file}: {exc}{_in_another_format(fmt, file)}", EXIT_ERRORS) from None
     except ArgmapError as exc:
         raise Failure(str(exc)) from None
     checked = check_bytes(data, "-" if target is None else str(target), source_root=source_root)
@@ -80,6 +81,18 @@ def import_(fmt: str, file: str, output: str | None, force: bool, source_root: s
     if any(d.code == "AM117" for d in checked.diagnostics) and imported.map.source is not None:
         _outside(target, imported.map.source.path)
     sys.exit(EXIT_OK if checked.ok else EXIT_ERRORS)
+
+
+def _in_another_format(fmt: str, file: str) -> str:
+    """For a file not in ``fmt``: the format argmap imports that it is in, and the command
+    (``; it is an AIF graph: argmap import aif FILE``), or nothing."""
+    try:
+        other = sniff(read_file(file), file)
+    except ArgmapError:
+        return ""
+    if other is None or other == fmt:
+        return ""
+    return f"; it is {NAMES[other]}: argmap import {other} {shell_word(file)}"
 
 
 def _outside(target: Path | None, source: str) -> None:

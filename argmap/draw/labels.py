@@ -14,7 +14,7 @@ from argmap.draw.style import (
     WORD_SIZE,
     WRAP_WIDTH,
 )
-from argmap.draw.text import clean, html_lines, html_text, tooltip, wrap
+from argmap.draw.text import clean, html_lines, html_text, right_to_left, tooltip, wrap
 from argmap.model import ArgumentMap, Claim, Kind
 
 
@@ -51,6 +51,7 @@ def claim_label(
     small = WORD_SIZE
     words = kind_word(kind, implicit=implicit, thesis=thesis)
     badge, body, font = "", html_lines(text, width), f'<FONT POINT-SIZE="{size:g}">'
+    align = "RIGHT" if right_to_left(text) else "LEFT"  # Arabic, Hebrew: flush right
     if status in STATUS_STYLES:
         shown = STATUS_STYLES[status]  # type: ignore[index]
         badge = (
@@ -59,13 +60,13 @@ def claim_label(
         )
         if shown.strike:  # a table may be inside one FONT only
             font = f'<FONT POINT-SIZE="{size:g}" COLOR="{shown.ink}">'
-            body = struck_lines(text, width)
+            body = struck_lines(text, width, align)
         else:
             body = f'<FONT COLOR="{shown.ink}">{body}</FONT>'
     rows = [
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{small:g}" COLOR="{look.accent}">'
         f"<B>{html_text(words)}</B></FONT>{badge}</TD></TR>",
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{font}{body}</FONT></TD></TR>',
+        f'<TR><TD ALIGN="LEFT" BALIGN="{align}">{font}{body}</FONT></TD></TR>',
     ]
     if note:
         rows.append(f'<TR><TD ALIGN="LEFT">{word(note, MUTED)}</TD></TR>')
@@ -76,7 +77,7 @@ def claim_label(
     )
 
 
-def struck_lines(text: str, width: int) -> str:
+def struck_lines(text: str, width: int, align: str = "LEFT") -> str:
     """Text wrapped and struck through, a line a row of a table without padding.
 
     Graphviz sets lines that hold more than plain text (a strike) only as far apart as their
@@ -89,7 +90,7 @@ def struck_lines(text: str, width: int) -> str:
     <TR><TD ALIGN="LEFT"><S>lines.</S></TD></TR></TABLE>
     """
     rows = "".join(
-        f'<TR><TD ALIGN="LEFT"><S>{html_text(line)}</S></TD></TR>' for line in wrap(text, width)
+        f'<TR><TD ALIGN="{align}"><S>{html_text(line)}</S></TD></TR>' for line in wrap(text, width)
     )
     return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">{rows}</TABLE>'
 

@@ -56,8 +56,9 @@ FONT_STACK = (
     'Helvetica, Arial, "Liberation Sans", Arimo, "Nimbus Sans", "Nimbus Sans L", '
     '"Helvetica Neue", sans-serif'
 )
-#: How Graphviz's SVG names the shipped font on each text it drew with it.
-_SHIPPED = f'font-family="{FAMILY}"'.encode()
+#: How Graphviz's SVG names the shipped font on each text it drew with it: alone, or first
+#: with the machine's fonts after it for text it lacks (:data:`argmap.draw.engine._WITH_MACHINE`).
+_SHIPPED = re.compile(rb'font-family="%s(?:,[^"]*)?"' % re.escape(FAMILY.encode()))
 
 _PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -323,7 +324,7 @@ def embed(
     body = _GENERIC_ID.sub(lambda m: b' id="%s-%s"' % (root_id.encode(), m[1]), body)
     shrink = len(amap.claims) <= SHRINK_MAX_CLAIMS
     # The font only where Graphviz drew with it: never one the layout did not use.
-    font = font_faces(svg) if _SHIPPED in svg else None
+    font = font_faces(svg) if _SHIPPED.search(svg) else None
     least = least_width(attributes["width"], float(box[2]))
     middle = thesis_middle(svg)
     middle = middle / float(box[2]) if middle is not None and float(box[2]) else None

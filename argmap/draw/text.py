@@ -157,3 +157,18 @@ def _fill(text: str, width: int) -> list[str]:
 def html_lines(text: str, width: int = WRAP_WIDTH) -> str:
     """Text wrapped, then escaped (so no entity is ever split), lines joined by ``<BR/>``."""
     return "<BR/>".join(html_text(line) for line in wrap(text, width))
+
+
+def right_to_left(text: str) -> bool:
+    """Whether ``text`` reads from right to left: its first letter of a direction is Arabic,
+    Hebrew or another right-to-left script (as Unicode's bidirectional algorithm decides a
+    paragraph's direction), so that its lines are set flush right.
+
+    >>> right_to_left("«שלום» world"), right_to_left("2022: Europe"), right_to_left("")
+    (True, False, False)
+    """
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("L", "R", "AL"):
+            return direction != "L"
+    return False

@@ -1,8 +1,8 @@
 """libyaml's syntax errors → diagnostics that name the cause and show the fix: a tab in the
 indentation, a key or a list item that does not line up with its neighbours, a dash without its
 space, a key without its colon, text going on at its key's column, an apostrophe inside single
-quotes (:mod:`argmap.read.yamllines`), a colon and a space inside plain text (with the line
-quoted)."""
+quotes, a double quote inside double quotes (:mod:`argmap.read.yamllines`), a colon and a
+space inside plain text (with the line quoted)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,14 @@ import re
 import yaml
 
 from argmap.diagnostics import Diagnostic, Span
-from argmap.read.yamllines import Hint, apostrophe_hint, dash_hint, indent_hint, key_hint
+from argmap.read.yamllines import (
+    Hint,
+    apostrophe_hint,
+    dash_hint,
+    double_quote_hint,
+    indent_hint,
+    key_hint,
+)
 
 
 def _span(mark: yaml.Mark) -> Span:
@@ -62,6 +69,8 @@ def _hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
         hint = key_hint(lines, exc.context_mark.line, exc.context_mark.column)
     if hint is None:
         hint = apostrophe_hint(lines, mark.line, mark.column)
+    if hint is None:
+        hint = double_quote_hint(lines, mark.line, mark.column)
     if hint is None and problem.startswith(_INDENTATION):
         hint = indent_hint(lines, mark.line)
     return hint

@@ -249,4 +249,30 @@ def apostrophe_hint(lines: list[str], row: int, column: int) -> Hint | None:
     return message, row, end
 
 
-__all__ = ["Hint", "apostrophe_hint", "dash_hint", "indent_hint", "key_hint"]
+def double_quote_hint(lines: list[str], row: int, column: int) -> Hint | None:
+    """A text in double quotes cut short by a double quote inside it (``"He said "no""``),
+    when libyaml stopped at ``column``, just after that quote. Text with escapes in it is left
+    to libyaml's message."""
+    line = lines[row] if row < len(lines) else ""
+    end = column - 1  # the quote that ended the text
+    if end < 1 or line[end : end + 1] != '"':
+        return None
+    opening = line.find('"')
+    if opening >= end or not _BEFORE_VALUE.fullmatch(line[:opening]):
+        return None
+    closing = line.rfind('"')
+    meant = line[opening + 1 : closing]
+    if closing <= end or "\\" in meant or '"' in line[opening + 1 : end]:
+        return None  # escapes, or the text was ended before: another mistake
+    head = line[:opening].strip()
+    head = head + " " if head and _BLOCK_HEAD.fullmatch(line[:opening]) else ""
+    single = head + "'" + meant.replace("'", "''") + "'"
+    escaped = head + '"' + meant.replace('"', '\\"') + '"'
+    message = (
+        f"the '\"' in '{clip(meant, 40)}' ends the text in double quotes; write it in single "
+        f"quotes, {single}, or put a backslash before each '\"' inside it: {escaped}"
+    )
+    return message, row, end
+
+
+__all__ = ["Hint", "apostrophe_hint", "dash_hint", "double_quote_hint", "indent_hint", "key_hint"]

@@ -43,7 +43,7 @@ from argmap.formats.base import (
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
 from argmap.model import ArgumentMap, Carried, Kind, Role
-from argmap.model.keys import MAX_CLAIM_TEXT, MAX_TEXT, slugify
+from argmap.model.keys import MAX_CLAIM_TEXT, MAX_TEXT, ascii_slug
 from argmap.read.yamltree import MAX_DEPTH
 
 KINDS = frozenset(kind.value for kind in Kind)
@@ -90,9 +90,9 @@ def too_deep(what: str, depth: int, room: int) -> str:
 
 def _claim_base(text: str, node: str) -> str:
     """The id a node's claim wants: the first words of ``text`` and the node id,
-    ``member-states-278``."""
+    ``member-states-278``, accents dropped (``deontológico`` → ``deontologico``)."""
     suffix = re.sub(r"[^a-z0-9]+", "-", node.lower()).strip("-") or "node"
-    return f"{leading_words(slugify(text))[:32].strip('-')}-{suffix}"
+    return f"{leading_words(ascii_slug(text))[:32].strip('-')}-{suffix}"
 
 
 def _dialogue(graph: Graph, doc: dict[str, Any]) -> dict[str, dict[str, str]]:

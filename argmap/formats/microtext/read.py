@@ -7,14 +7,14 @@ attacks a unit), ``und`` (undercut: a unit attacks another edge), ``add`` (a uni
 source of another edge: linked). The central claim is the unit with no outgoing edge.
 
 Each unit becomes a claim with the unit's id (``a1``), its segments' text as its text and its
-quotes, ``proponent`` or ``opponent`` as its ``role``, and ``the central claim`` as the note of
-the central one. A unit marked ``implicit="true"`` (or made only of segments so marked) is an
-implicit claim, without quotes. A ``sup``/``exa`` edge becomes a reason (with the scheme
-``example`` for ``exa``), a ``reb`` edge an objection to the claim, an ``und`` edge an objection
-to the reason or objection made of the edge it targets, and an ``add`` edge one more claim of
-that reason or objection (linked). Every edge is carried over but those a map cannot hold (the
-corpus' annotation errors, ``steps`` says which), each named in a note; so are segments that
-belong to no unit (not argumentative).
+quotes, ``proponent`` or ``opponent`` as its ``role``, and ``the central claim`` as the note of the
+central one, which is the map's thesis. A unit marked ``implicit="true"`` (or made only of segments
+so marked) is an implicit claim, without quotes. A ``sup``/``exa`` edge becomes a reason (with the
+scheme ``example`` for ``exa``), a ``reb`` edge an objection to the claim, an ``und`` edge an
+objection to the reason or objection made of the edge it targets, and an ``add`` edge one more claim
+of that reason or objection (linked). Every edge is carried over but those a map cannot hold (the
+corpus' annotation errors, ``steps`` says which), each named in a note; so are segments that belong
+to no unit (not argumentative).
 
 Kinds come from the corpus where it says them: the central claim of a text that takes a stance
 (``pro`` or ``con``) on its topic, a question of what should be done, is a recommendation. The
@@ -219,6 +219,8 @@ def _document(
         }
         if about:
             claim["note"] = ", ".join(about)
+        if central == [unit]:
+            claim["thesis"] = True  # drawn on top, whatever its kind
         if role in ROLES:
             claim["role"] = ROLES[role]
         if unit in units.implicit:
