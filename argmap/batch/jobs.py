@@ -4,6 +4,7 @@ of each: an :class:`Outcome`, and the lines that report it."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -12,6 +13,17 @@ from argmap.project import confine, project_of_folder, refusal
 
 #: Map files that ``argmap render DIR`` picks up.
 MAP_SUFFIXES = (".yaml", ".yml")
+#: A line opening one of a map's own top-level keys, and one opening any top-level key of a
+#: YAML mapping in block style (``site_name:`` in a ``mkdocs.yml``, ``jobs:`` in a workflow).
+_MAP_KEY = re.compile(
+    rb"""^(?:\xef\xbb\xbf)?["']?(?:argmap|premises|conclusions|recommendations)["']?[ \t]*:""",
+    re.M,
+)
+_TOP_KEY = re.compile(rb"""^["']?[A-Za-z_][\w.-]*["']?[ \t]*:(?:[ \t]|\r?$)""", re.M)
+#: How much of a file is read to tell whether it is some other YAML.
+_HEAD = 1 << 20
+OTHER_YAML = ("YAML that is no map (none of its top-level keys is argmap, premises, "
+              "conclusions or recommendations); skipped")  # fmt: skip
 #: What is said of a folder named on the command line that holds none.
 NO_MAPS = f"no maps under it ({', '.join('*' + suffix for suffix in MAP_SUFFIXES)})"
 
@@ -27,7 +39,8 @@ class Found(NamedTuple):
 
 def scan(folder: str | os.PathLike[str]) -> Found:
     """The maps under ``folder`` (hidden files and folders left out, links to folders not
-    followed), and notes on the entries named like maps that are skipped."""
+    followed), and notes on the entries named like maps that are skipped: not regular files,
+    links out of the project, other YAML (:func:`other_yaml`)."""
     maps: list[str] = []
     skipped: list[str] = []
     project: list[str] = []  # the folder's project, found at the first link
@@ -59,11 +72,28 @@ def scan(folder: str | os.PathLike[str]) -> Found:
                         else f"a link leading out of the project ({project[0]})"
                     )
                     skipped.append(f"{entry.path}: note: {link}; skipped")  # fmt: skip
+                elif other_yaml(entry.path):
+                    skipped.append(f"{entry.path}: note: {OTHER_YAML}")
                 else:
                     maps.append(entry.path)
+            elif other_yaml(entry.path):
+                skipped.append(f"{entry.path}: note: {OTHER_YAML}")
             else:
                 maps.append(entry.path)
     return Found(sorted(maps), sorted(skipped))
+
+
+def other_yaml(path: str) -> bool:
+    """Whether a file named like a map is plainly some other YAML found in the same folders
+    (a ``mkdocs.yml``, a CI workflow, a Jekyll ``_config.yml``): top-level keys in block style,
+    none of them one of a map's own. A map that lacks ``argmap:`` but has claims is still a
+    map (its check says what it lacks); one in flow style, or unreadable, too."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(_HEAD)
+    except OSError:
+        return False
+    return _TOP_KEY.search(head) is not None and _MAP_KEY.search(head) is None
 
 
 def _kind(entry: os.DirEntry[str]) -> str | None:

@@ -12,7 +12,7 @@ from typing import IO, NamedTuple, NoReturn
 import click
 
 from argmap.api import Checked, check_bytes, check_file
-from argmap.batch.jobs import NO_MAPS, find_maps
+from argmap.batch.jobs import NO_MAPS, scan
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, error, report, say, show, table
 from argmap.diagnostics import Severity, UsageError
 from argmap.io import read_stream
@@ -27,13 +27,16 @@ class Found(NamedTuple):
 
 def expand(names: Iterable[str]) -> list[Found]:
     """The map files ``names`` stand for, in order: a file as given, a folder's maps sorted
-    (hidden files and folders left out). A folder without maps is said on stderr."""
+    (hidden files and folders left out). What a folder holds that is skipped (other YAML, no
+    regular file), and a folder without maps, are said on stderr."""
     found: list[Found] = []
     for name in names:
         if not os.path.isdir(name):
             found.append(Found(name))
             continue
-        maps = find_maps(name)
+        maps, skipped = scan(name)
+        for note in skipped:
+            say(note)
         if not maps:
             say(f"argmap: {name}: {NO_MAPS}")
         found += [Found(path, name) for path in maps]

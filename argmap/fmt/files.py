@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-from argmap.batch.jobs import NO_MAPS, find_maps
+from argmap.batch.jobs import NO_MAPS, scan
 from argmap.diagnostics import Diagnostic, MapError, UsageError
 from argmap.fmt.formatter import LayoutError, format_map
 from argmap.formats.sniff import foreign
@@ -44,7 +44,9 @@ def expand(paths: Iterable[str], echo: Callable[[str], None]) -> list[str]:
     render DIR`` finds them), each once. A folder without maps is said through ``echo``."""
     found: list[str] = []
     for path in paths:
-        maps = find_maps(path) if os.path.isdir(path) else [path]
+        maps, skipped = scan(path) if os.path.isdir(path) else ([path], [])
+        for note in skipped:
+            echo(note)
         if not maps:
             echo(f"argmap: {path}: {NO_MAPS}")
         found.extend(maps)
