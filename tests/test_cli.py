@@ -492,3 +492,19 @@ def test_render_says_it_needs_a_map_file_for_standard_input() -> None:
         "map, and its source is found from there; save the map to a file (argmap check - "
         "checks one on standard input)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "written"),
+    [
+        (["render", "MAP", "-f", "PNG"], ".png"),  # as -o X.PNG is taken, so is -f PNG
+        (["render", "MAP", "-f", "Svg", "--theme", "Dark"], ".svg"),
+        (["export", "JSON", "MAP"], ".json"),
+    ],
+)
+def test_format_and_theme_names_are_taken_in_any_case(
+    seed_copy: Path, args: list[str], written: str
+) -> None:
+    result = CliRunner().invoke(main, [str(seed_copy) if a == "MAP" else a for a in args])
+    assert result.exit_code == 0, result.output
+    assert seed_copy.with_suffix(written).is_file()

@@ -30,7 +30,7 @@ from argmap.io import read_file, refuse_overwrite
 
 
 @click.command("import")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(list(IMPORTS)))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(list(IMPORTS), case_sensitive=False))
 @click.argument("file", metavar="FILE")
 @output_option(
     "The map to write, a folder to write it into (ending in /), or - for stdout. Default: FILE "
@@ -108,7 +108,7 @@ def _outside(target: Path | None, source: str) -> None:
 
 
 @click.command()
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(list(EXPORTS)))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(list(EXPORTS), case_sensitive=False))
 @click.argument("file", metavar="FILE")
 @output_option(
     "The file to write, a folder to write it into (ending in /), or - for stdout. Default: "

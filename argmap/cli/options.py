@@ -96,7 +96,7 @@ def drawing_options(f: F) -> F:
     decorators = [
         click.option(
             "--theme",
-            type=click.Choice(THEME_NAMES),
+            type=click.Choice(THEME_NAMES, case_sensitive=False),
             default=DEFAULT_THEME,
             show_default=True,
             help="Colours, in every format: print is black on white (a PDF to print); auto "
@@ -150,7 +150,7 @@ def drawing_options(f: F) -> F:
         ),
         click.option(
             "--page",
-            type=click.Choice(PAGE_NAMES),
+            type=click.Choice(PAGE_NAMES, case_sensitive=False),
             help="A PDF of printed pages, one figure a page, text at least 7 pt.",
         ),
         click.option(

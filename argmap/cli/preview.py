@@ -24,7 +24,7 @@ from argmap.preview import serve
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser.")
 @click.option(
     "--theme",
-    type=click.Choice(THEME_NAMES),
+    type=click.Choice(THEME_NAMES, case_sensitive=False),
     default=DEFAULT_THEME,
     show_default=True,
     help="Colours of the drawing.",

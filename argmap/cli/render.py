@@ -103,7 +103,7 @@ def output_format(output: str | None, fmt: str | None, several: bool) -> str:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(FORMATS, case_sensitive=False),
     help="Output format. Default: from the extension of OUT (which must name one), else svg.",
 )
 @drawing_options
