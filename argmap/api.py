@@ -212,7 +212,7 @@ def render_map(
     if len(drawings) > 1:
         raise UsageError(
             f"at a width of {check_fit(fit, fmt)} the map is drawn as {len(drawings)} figures; "
-            "argmap.render_figures returns them all"
+            "argmap.render_figures returns them all (a loaded map's .figures())"
         )
     return drawings[0]
 

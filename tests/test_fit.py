@@ -287,7 +287,11 @@ def test_a_reference_shows_the_claims_label_and_the_tooltip_its_text(seed_fitted
 
 
 def test_render_map_refuses_a_map_that_needs_several_figures(seed: ArgumentMap) -> None:
-    with pytest.raises(UsageError, match=r"4 figures; argmap\.render_figures"):
+    with pytest.raises(
+        UsageError,
+        match=r"4 figures; argmap\.render_figures returns them all \(a loaded map's "
+        r"\.figures\(\)\)",
+    ):
         render_map(seed, "svg", fit=720)
     assert render_map(seed, "svg", fit=2400).startswith(b"<?xml")
 
