@@ -62,25 +62,26 @@ def scan(folder: str | os.PathLike[str]) -> Found:
                     maps.append(entry.path)  # a link to nothing: reading it says so
                 else:
                     skipped.append(f"{entry.path}: note: {why}, not a map file; skipped")
-            elif entry.is_symlink():
-                project = project or [project_of_folder(folder)]
-                if confine(entry.path, project) is None:
-                    where, hidden = refusal(entry.path, project, whose="the project")
-                    link = (
-                        f"a link to what {where}"
-                        if hidden
-                        else f"a link leading out of the project ({project[0]})"
-                    )
-                    skipped.append(f"{entry.path}: note: {link}; skipped")  # fmt: skip
-                elif other_yaml(entry.path):
-                    skipped.append(f"{entry.path}: note: {OTHER_YAML}")
-                else:
-                    maps.append(entry.path)
+            elif entry.is_symlink() and (link := _link_out(entry.path, folder, project)):
+                skipped.append(f"{entry.path}: note: {link}; skipped")
             elif other_yaml(entry.path):
                 skipped.append(f"{entry.path}: note: {OTHER_YAML}")
             else:
                 maps.append(entry.path)
     return Found(sorted(maps), sorted(skipped))
+
+
+def _link_out(path: str, folder: str | os.PathLike[str], project: list[str]) -> str | None:
+    """What a link that leads out of the folder's project is, or None for one inside it;
+    ``project`` holds the project, found at the first link."""
+    if not project:
+        project.append(project_of_folder(folder))
+    if confine(path, project) is not None:
+        return None
+    where, hidden = refusal(path, project, whose="the project")
+    return (
+        f"a link to what {where}" if hidden else f"a link leading out of the project ({project[0]})"
+    )
 
 
 def other_yaml(path: str) -> bool:

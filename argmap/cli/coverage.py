@@ -61,7 +61,7 @@ def coverage(files: tuple[str, ...], html_out: str | None, source_root: str | No
       argmap coverage maps/europe-central-asia.yaml --html coverage.html
       argmap coverage maps/ --html build/coverage/    # a page a map, as maps/ holds them
     """
-    run = Run(files)
+    run = Run(files, ("sentences", "quoted", "share", "map"))
     many, rows = run.many, run.rows
     if many and html_out is not None and os.path.isfile(html_out):
         raise click.UsageError(
@@ -69,7 +69,7 @@ def coverage(files: tuple[str, ...], html_out: str | None, source_root: str | No
         )
     pages = [(item.path, _page(item, html_out)) for item in run.found] if many else []
     clashing = clashes(((path, out) for path, out in pages if out is not None), "written")
-    for item, checked in run.maps(source_root, 3, "covered"):
+    for item, checked in run.maps(source_root, "covered"):
         try:
             if item.path in clashing:
                 raise UsageError(clashing[item.path])
@@ -90,7 +90,7 @@ def coverage(files: tuple[str, ...], html_out: str | None, source_root: str | No
         quoted = sum(s.covered for s in found_cover.argument)
         figures = (str(len(found_cover.argument)), str(quoted), f"{found_cover.share:.0%}")
         rows.append((*figures, item.path + " (has errors)" * bad))
-    run.finish(("sentences", "quoted", "share", "map"))
+    run.finish()
 
 
 def _single_page(path: str, html_out: str | None) -> str | None:

@@ -51,8 +51,8 @@ def eval_(files: tuple[str, ...], semantics: str, source_root: str | None) -> No
       argmap eval --semantics preferred maps/europe-central-asia.yaml
       git show HEAD:maps/europe-central-asia.yaml | argmap eval -
     """
-    run = Run(files)
-    for item, checked in run.maps(source_root, 5, "evaluated"):
+    run = Run(files, ("claims", "stand", "defeated", "undecided", "implicit", "map"))
+    for item, checked in run.maps(source_root, "evaluated"):
         assert checked.map is not None
         errors = "" if checked.ok else " (has errors)"
         try:
@@ -61,7 +61,7 @@ def eval_(files: tuple[str, ...], semantics: str, source_root: str | None) -> No
             error(f"{item.path}: {exc}; `argmap eval` without --semantics evaluates it")
             run.worst = EXIT_USAGE
             run.rows.append(("-",) * 5 + (f"{item.path} (not evaluated: too hard)",))
-    run.finish(("claims", "stand", "defeated", "undecided", "implicit", "map"))
+    run.finish()
 
 
 def _show(amap: ArgumentMap, semantics: str = "grounded") -> tuple[str, ...]:

@@ -125,24 +125,24 @@ def why_not(checked: Checked | None, done: str) -> str:
 
 class Run:
     """A report over the maps ``files`` stand for (:func:`expand`): each map read and checked,
-    under its heading when there are several; a row a map (figures, then the path) for the
-    per-file summary; the worst exit status so far."""
+    under its heading when there are several; a row a map (figures under ``header``, then the
+    path) for the per-file summary; the worst exit status so far."""
 
-    def __init__(self, files: Iterable[str]) -> None:
+    def __init__(self, files: Iterable[str], header: tuple[str, ...]) -> None:
         files = list(files)
         if files.count(STDIN) > 1:
             raise click.UsageError("standard input (-) can be read once")
         self.found = expand(files)
         self.many = several(self.found)
         self.worst = EXIT_OK
+        self.header = header
         self.rows: list[tuple[str, ...]] = []
 
-    def maps(
-        self, source_root: str | None, columns: int, done: str
-    ) -> Iterator[tuple[Found, Checked]]:
+    def maps(self, source_root: str | None, done: str) -> Iterator[tuple[Found, Checked]]:
         """Each map that checked well enough to report on, with its checked map; a map that
-        cannot be read or has no model gets a row of ``columns`` dashes saying it was not
+        cannot be read or has no model gets a row of dashes, one a figure, saying it was not
         ``done``."""
+        columns = len(self.header) - 1
         for number, item in enumerate(self.found):
             if self.many:
                 heading(item.path, first=number == 0)
@@ -155,10 +155,10 @@ class Run:
                 continue
             yield item, checked
 
-    def finish(self, header: tuple[str, ...]) -> NoReturn:
+    def finish(self) -> NoReturn:
         """The per-file summary (several maps), then exit with the worst status."""
         if self.many:
-            per_file(header, self.rows)
+            per_file(self.header, self.rows)
         sys.exit(self.worst)
 
 

@@ -51,8 +51,8 @@ def questions_(
             raise SystemExit(EXIT_OK)
     elif not files:
         raise click.UsageError("give a map (FILE, DIR or -), or --schemes")
-    run = Run(files)
-    for item, checked in run.maps(source_root, 4, "read"):
+    run = Run(files, ("schemes", "questions", "raised", "no scheme", "map"))
+    for item, checked in run.maps(source_root, "read"):
         assert checked.map is not None
         found = questions(checked.map)
         claims = checked.map.by_id()
@@ -61,7 +61,7 @@ def questions_(
         _summary(found, len(found.asked), found.without)
         run.rows.append((str(len(found.asked)), str(found.count), str(found.raised),
                          str(found.without), item.path))  # fmt: skip
-    run.finish(("schemes", "questions", "raised", "no scheme", "map"))
+    run.finish()
 
 
 def _summary(found: Questions, schemed: int, without: int) -> None:

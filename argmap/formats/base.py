@@ -3,6 +3,8 @@ the helpers importers share: text cleaning, ids from first words, the support cy
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
@@ -13,6 +15,7 @@ from argmap.checks.urls import problem as bad_url  # the check's own rule (AM108
 from argmap.diagnostics import ArgmapError
 from argmap.model import ArgumentMap
 from argmap.model.keys import ID_PATTERN, MAX_ID, REFUSED, SURROGATES, slugify
+from argmap.read.jsontree import MAX_JSON_DEPTH, MOST_DIGITS
 from argmap.read.yamltree import bad_character
 
 
@@ -207,6 +210,40 @@ def nesting(value: Any) -> int:
     return deepest
 
 
+def json_object(data: bytes, name: str, needs: str = "") -> dict[str, Any]:
+    """The top-level object of a JSON file in the format ``name`` (``AIF``), read strictly:
+    no NaN or Infinity, no number Python would make infinite or too long to turn into an int,
+    no nesting deeper than argmap reads (``needs`` says, in brackets, what the format needs).
+    Raises FormatError when it is not JSON or not an object."""
+
+    def constant(word: str) -> None:
+        raise ValueError(f"{word} is not JSON")
+
+    def finite(text: str) -> float:  # the export would write Infinity, which is not JSON
+        number = float(text)
+        if math.isinf(number):
+            raise FormatError(f"not {name}: the number {text[:40]} is larger than JSON's "
+                              "numbers go (about 1.8e308)")  # fmt: skip
+        return number
+
+    def whole(text: str) -> int:  # past the digits Python turns into one
+        if len(text.lstrip("-")) > MOST_DIGITS:
+            raise FormatError(f"not {name}: a number of {len(text.lstrip('-'))} digits; argmap "
+                              f"reads whole numbers of at most {MOST_DIGITS} digits")  # fmt: skip
+        return int(text)
+
+    try:
+        text = data.decode("utf-8-sig")
+        doc = json.loads(text, parse_constant=constant, parse_float=finite, parse_int=whole)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise FormatError(f"not JSON: {str(exc)[:200]}") from None
+    if not isinstance(doc, dict):
+        raise FormatError(f"not {name}: the top level is not an object")
+    if nesting(doc) > MAX_JSON_DEPTH:
+        raise FormatError(f"not {name}: its JSON nests deeper than {MAX_JSON_DEPTH} levels{needs}")
+    return doc
+
+
 def leading_words(slug: str, most: int = 5, longest: int = 32) -> str:
     """A slug's first ``most`` words, fewer while they are longer than ``longest`` characters
     (one word at least).
@@ -224,5 +261,5 @@ def leading_words(slug: str, most: int = 5, longest: int = 32) -> str:
 
 __all__ = [
     "MAX_NESTED_ATTACKS", "Exported", "FormatError", "Ids", "Imported", "break_support_cycles",
-    "clean_text", "leading_words", "nesting", "shorten", "usable_url",
+    "clean_text", "json_object", "leading_words", "nesting", "shorten", "usable_url",
 ]  # fmt: skip

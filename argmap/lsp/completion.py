@@ -11,15 +11,14 @@ import re
 
 from lsprotocol import types
 
-from argmap.analysis.questions import bearing
 from argmap.analysis.schemes import scheme_of, starting
-from argmap.api import check_bytes
 from argmap.lsp.cursor import ITEM, PLACES, Place, in_text, mapping_of, place, sibling_keys
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Claim
 from argmap.lsp.passages import Sources
-from argmap.model import Role, relations
+from argmap.model import Role
 from argmap.model.keys import KEYS
+from argmap.read.loader import load
 from argmap.schema import value_schema
 
 #: Characters after which a client should ask again without the user asking.
@@ -239,19 +238,14 @@ def _questions(document: Document, where: Place, offset: int) -> list[types.Comp
     end = offset + len(rest)
     body = document.body
     trial = Document(document.uri, body[: where.start] + "1" + body[end:], None)
-    amap = check_bytes(trial.body.encode("utf-8"), document.path).map
-    if amap is None:
-        return []
-    raising = [(trial.span_offset(o.written.question_span), reasons)  # type: ignore[union-attr]
-               for o, reasons in bearing(relations(amap))]  # fmt: skip
-    found = max((item for item in raising if item[0] <= where.start), default=None,
-                key=lambda item: item[0])  # fmt: skip
-    if found is None:
+    amap = load(trial.body.encode("utf-8"), document.path)[0]  # its shape only: no checks
+    reasons = trial.questioned(amap, where.start) if amap is not None else None
+    if reasons is None:
         return []
     edit_range = document.range(where.start, end)
     space = _space(document, where)
     items: dict[int, types.CompletionItem] = {}
-    for reason in found[1]:
+    for reason in reasons:
         scheme = scheme_of(reason.scheme or "")
         for number, question in enumerate(scheme.questions if scheme else (), 1):
             items.setdefault(number, types.CompletionItem(

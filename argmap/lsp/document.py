@@ -15,12 +15,14 @@ from urllib.parse import unquote, urlsplit
 
 from lsprotocol import types
 
+from argmap.analysis.questions import bearing
 from argmap.api import Checked, check_bytes
 from argmap.diagnostics import ArgmapError, Span, line_starts
 from argmap.fmt import format_text
 from argmap.fmt.formatter import format_json
 from argmap.lsp.outline import Outline, outline
 from argmap.lsp.positions import Encoding, Lines, span_offset
+from argmap.model import ArgumentMap, Relation, relations
 from argmap.read.jsontree import in_json
 
 _MAP = re.compile(r"""^(?:argmap|"argmap"|'argmap')[ \t]*:""", re.M)
@@ -107,6 +109,15 @@ class Document:
     @functools.cached_property
     def _starts(self) -> list[int]:
         return line_starts(self.body)
+
+    def questioned(self, amap: ArgumentMap, start: int) -> tuple[Relation, ...] | None:
+        """The reasons whose critical questions the objection whose ``question:`` is written
+        last at or before offset ``start`` may raise (``amap`` read from this text), or None
+        when no objection's is (:func:`argmap.analysis.questions.bearing`)."""
+        written = [(self.span_offset(objection.written.question_span), reasons)  # type: ignore[union-attr]
+                   for objection, reasons in bearing(relations(amap))]  # fmt: skip
+        before = [item for item in written if item[0] <= start]
+        return max(before, key=lambda item: item[0])[1] if before else None
 
     def span_offset(self, span: Span) -> int:
         """The offset of an argmap span (see :func:`argmap.diagnostics.line_starts`)."""

@@ -13,13 +13,11 @@ from lsprotocol import types
 
 from argmap.analysis.evaluate import Status, evaluate
 from argmap.analysis.explain import explain
-from argmap.analysis.questions import bearing
 from argmap.analysis.schemes import scheme_of
 from argmap.checks.registry import STRUCTURAL
 from argmap.lsp.cursor import PLACES, mapping_of
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Claim
-from argmap.model import relations
 from argmap.model.keys import KEYS
 from argmap.schema import value_schema
 
@@ -101,14 +99,11 @@ def _question(document: Document, offset: int, markdown: bool) -> types.Hover | 
     amap = document.checked().map
     if amap is None:
         return None
-    raising = [(document.span_offset(o.written.question_span), o, reasons)  # type: ignore[union-attr]
-               for o, reasons in bearing(relations(amap))]  # fmt: skip
-    found = max((item for item in raising if item[0] <= token.start), default=None,
-                key=lambda item: item[0])  # fmt: skip
-    if found is None:
+    reasons = document.questioned(amap, token.start)
+    if reasons is None:
         return None
     number, parts = int(token.value), []
-    for reason in found[2]:
+    for reason in reasons:
         scheme = scheme_of(reason.scheme or "")
         if scheme is None:
             continue

@@ -10,16 +10,13 @@ graph's RA, CA and MA nodes into reasons, objections and restatements.
 
 from __future__ import annotations
 
-import json
-import math
 from collections import Counter
 from typing import Any
 
 import attrs
 
-from argmap.formats.base import FormatError, clean_text, nesting, shorten
+from argmap.formats.base import FormatError, clean_text, json_object, shorten
 from argmap.model.keys import MAX_CLAIM_TEXT, MAX_SCHEME
-from argmap.read.jsontree import MAX_JSON_DEPTH, MOST_DIGITS
 
 #: The key of the top-level object under which argmap writes what AIF has no place for.
 EXTENSION = "argmap"
@@ -241,42 +238,10 @@ def specific_scheme(scheme: object) -> str | None:
     return cleaned
 
 
-def _constant(name: str) -> None:
-    raise ValueError(f"{name} is not JSON")
-
-
-def _finite(text: str) -> float:
-    """A JSON number with a fraction or exponent, refused when Python makes it infinite (the
-    export would write ``Infinity``, which is not JSON)."""
-    number = float(text)
-    if math.isinf(number):
-        raise FormatError(f"not AIF: the number {text[:40]} is larger than JSON's numbers go "
-                          "(about 1.8e308)")  # fmt: skip
-    return number
-
-
-def _whole(text: str) -> int:
-    """A JSON whole number, refused past the digits Python turns into one."""
-    if len(text.lstrip("-")) > MOST_DIGITS:
-        raise FormatError(f"not AIF: a number of {len(text.lstrip('-'))} digits; argmap reads "
-                          f"whole numbers of at most {MOST_DIGITS} digits")  # fmt: skip
-    return int(text)
-
-
 def parse(data: bytes) -> dict[str, Any]:
     """The top-level object of an AIF file. Raises FormatError when it is not JSON or not an
     object."""
-    try:
-        text = data.decode("utf-8-sig")
-        doc = json.loads(text, parse_constant=_constant, parse_float=_finite, parse_int=_whole)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise FormatError(f"not JSON: {exc}") from None
-    if not isinstance(doc, dict):
-        raise FormatError("not AIF: the top level is not an object")
-    if nesting(doc) > MAX_JSON_DEPTH:
-        raise FormatError(f"not AIF: its JSON nests deeper than {MAX_JSON_DEPTH} levels (an AIF "
-                          "graph needs 3, and a map holds at most 16)")  # fmt: skip
-    return doc
+    return json_object(data, "AIF", " (an AIF graph needs 3, and a map holds at most 16)")
 
 
 __all__ = ["DIALOGUE", "EXTENSION", "GENERIC", "Edge", "Graph", "Node", "claim_text", "left_out",

@@ -13,17 +13,14 @@ What is malformed is left out and counted, once per kind, as the other imports s
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from collections import Counter
 from typing import Any
 
 import attrs
 
-from argmap.formats.base import FormatError, clean_text, nesting
+from argmap.formats.base import FormatError, clean_text, json_object
 from argmap.model.keys import MAX_SCHEME
-from argmap.read.jsontree import MAX_JSON_DEPTH, MOST_DIGITS
 
 #: The metadata namespace under which argmap writes what SADFace has no place for.
 NAMESPACE = "argmap"
@@ -246,37 +243,10 @@ def _routine(doc: dict[str, Any], out: Document) -> None:
             out.notes.append(f"the document's {what} {shown[:300]} left out")
 
 
-def _constant(name: str) -> None:
-    raise ValueError(f"{name} is not JSON")
-
-
-def _finite(text: str) -> float:
-    number = float(text)
-    if math.isinf(number):
-        raise FormatError(f"not SADFace: the number {text[:40]} is larger than JSON's numbers go")
-    return number
-
-
-def _whole(text: str) -> int:
-    if len(text.lstrip("-")) > MOST_DIGITS:
-        raise FormatError(f"not SADFace: a number of {len(text.lstrip('-'))} digits; argmap "
-                          f"reads whole numbers of at most {MOST_DIGITS} digits")  # fmt: skip
-    return int(text)
-
-
 def parse(data: bytes) -> dict[str, Any]:
     """The top-level object of a SADFace file. Raises FormatError when it is not JSON, not an
     object, or nests deeper than argmap reads."""
-    try:
-        text = data.decode("utf-8-sig")
-        doc = json.loads(text, parse_constant=_constant, parse_float=_finite, parse_int=_whole)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise FormatError(f"not JSON: {str(exc)[:200]}") from None
-    if not isinstance(doc, dict):
-        raise FormatError("not SADFace: the top level is not an object")
-    if nesting(doc) > MAX_JSON_DEPTH:
-        raise FormatError(f"not SADFace: its JSON nests deeper than {MAX_JSON_DEPTH} levels")
-    return doc
+    return json_object(data, "SADFace")
 
 
 __all__ = ["ATOM", "CONFLICT", "CORE", "NAMESPACE", "REPHRASE", "SUPPORT", "Document", "Node",
