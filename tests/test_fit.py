@@ -470,3 +470,20 @@ def test_fitted_svg_figures_are_drawn_in_the_theme_asked_for(
         # The same figures, laid out alike: only the colours differ.
         strip = lambda svg: colour.sub("", re.sub(r"argmap-[0-9a-f]{10}", "", svg.decode()))  # noqa: E731
         assert len(strip(plain).splitlines()) == len(strip(drawn).splitlines())
+
+
+def test_a_figure_drawn_again_keeps_its_labels_where_its_layout_put_them() -> None:
+    """A PNG or PDF figure is drawn from the layout of its SVG, where centring the thesis may
+    have moved a scheme's label with its line: the label goes where the line went."""
+    import pygraphviz
+
+    from argmap.draw.layout import placed
+
+    source = 'digraph { a -> b [id=s label="Example"] }'
+    before = pygraphviz.AGraph(string=source)
+    before.layout(prog="dot")
+    before.get_edge("a", "b").attr["lp"] = "40.5,20"  # moved after the layout
+    again = pygraphviz.AGraph(string=source)
+    again.layout(prog="dot")
+    placed(before.string())(again)
+    assert again.get_edge("a", "b").attr["lp"] == "40.5,20"

@@ -337,3 +337,71 @@ def test_the_legends_arrow_is_drawn_whole_in_png_and_pdf(text: str, status: bool
     drawn = whole_svg(amap, evaluation=evaluate(amap) if status else None)
     gaps = step_gaps(drawn)
     assert len(gaps) == 8 and set(gaps) == {0.0}  # nine steps side by side, no comb
+
+
+@pytest.mark.parametrize("fit", [None, 720])
+def test_dotted_lines_are_drawn_in_round_dots(fit: int | None) -> None:
+    """Graphviz dots a line with dashes a point long and as wide as the line: across a short
+    horizontal line (the legend's undercut) they stand up like apostrophes. Round ends make
+    each a dot, whichever way its line runs."""
+    amap = loaded(MICROTEXT)
+    svg = render_map(amap, "svg") if fit is None else render_figures(amap, "svg", fit=fit)[0]
+    dotted = re.findall(rb'<[a-z]+ [^>]*stroke-dasharray="1,5"[^>]*>', svg)
+    assert len(dotted) >= 2  # the undercut and its sample in the legend
+    assert all(b'stroke-linecap="round"' in element for element in dotted), dotted
+
+
+# A reason's scheme is drawn by its line: Graphviz sets an edge's label just right of it.
+SCHEMES = """\
+argmap: 1
+title: Is the vaccine safe?
+conclusions:
+  - id: safe
+    text: The vaccine is safe.
+    reasons:
+      - {claims: doctor, scheme: Argument from Expert Opinion}
+      - {claims: [trial, big], scheme: Example}
+      - {claims: friends, scheme: Gut feeling}
+premises:
+  - {id: doctor, text: Dr Smith says the vaccine is safe.}
+  - {id: trial, text: No one in the trial fell ill.}
+  - {id: big, text: The trial had 30000 people.}
+  - {id: friends, text: My friends took it and are fine.}
+"""
+
+
+def label_clearance(svg: bytes) -> dict[str, float]:
+    """Each line of a scheme's label → how near (points) any edge's line comes to it sideways,
+    on its height (negative: a line crosses it)."""
+    from argmap.draw.layout import _curve
+    from argmap.draw.metrics import text_width
+
+    along = []  # points every half point or so along every edge's line
+    for edge in _EDGE.finditer(svg.decode()):
+        path = re.search(r'<path[^>]* d="([^"]+)"', edge.group(2))
+        if path is not None:
+            points = [(float(x), float(y)) for x, y in _POINT.findall(path.group(1))]
+            along += _curve(points, 200)
+    found: dict[str, float] = {}
+    for edge in _EDGE.finditer(svg.decode()):
+        for anchor, x, y, size, words in re.findall(
+            r'<text[^>]* text-anchor="(start|middle)" x="([-\d.]+)" y="([-\d.]+)"[^>]*'
+            r'font-size="([\d.]+)"[^>]*>([^<]+)</text>',
+            edge.group(2),
+        ):
+            wide = text_width(words, float(size))
+            left = float(x) - (wide / 2 if anchor == "middle" else 0)
+            right, top, bottom = left + wide, float(y) - float(size) * 0.75, float(y)
+            found[words] = min(
+                [max(left - px, px - right) for px, py in along if top <= py <= bottom] + [math.inf]
+            )
+    return found
+
+
+@pytest.mark.parametrize("fit", [None, 720])
+def test_a_schemes_label_keeps_clear_of_every_line(fit: int | None) -> None:
+    amap = loaded(SCHEMES)
+    svg = render_map(amap, "svg") if fit is None else render_figures(amap, "svg", fit=fit)[0]
+    clearance = label_clearance(svg)
+    assert {"Gut feeling", "Example"} <= set(clearance), clearance
+    assert min(clearance.values()) >= 2, clearance

@@ -485,10 +485,11 @@ def test_what_graphviz_did_not_draw_is_refused(drawn: bytes, problem: str) -> No
         embed(drawn, small_map())
 
 
-def test_graphviz_markup_is_kept_but_for_its_comments_title_and_escaped_hyphens(
+def test_graphviz_markup_is_kept_but_for_its_comments_title_hyphens_and_dots(
     seed: ArgumentMap, seed_svg: bytes
 ) -> None:
     from argmap.draw.figures import whole_svg
+    from argmap.draw.svg import round_dots
 
     drawn = whole_svg(seed).decode()  # what the API embeds: Graphviz's SVG as it drew it
     ours = seed_svg.decode()
@@ -496,4 +497,7 @@ def test_graphviz_markup_is_kept_but_for_its_comments_title_and_escaped_hyphens(
     assert "<!--" not in ours and "&#45;" not in ours and "<title>argmap</title>" not in ours
     assert '<g id="partnership-thesis" class="node claim recommendation thesis">' in ours
     body = [line for line in drawn.splitlines() if line.startswith("<path ")]
-    assert body and all(line.replace("&#45;", "-") in ours for line in body)
+    assert body and all(
+        round_dots(line.replace("&#45;", "-").encode()).decode() in ours for line in body
+    )
+    assert any('stroke-dasharray="1,5"' in line for line in body)  # the seed's undercuts

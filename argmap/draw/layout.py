@@ -11,8 +11,15 @@ the drawing then keeps every other position and spline as ``dot`` made them
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
+
+from argmap.draw.metrics import Unmeasured, line_height, text_width
+from argmap.draw.style import LABEL_PADDING
+
+_TAG = re.compile(r"<[^>]*>")
+_BREAK = re.compile(r"<BR[^>]*>", re.I)
 
 #: The thesis is moved only when it is farther from the middle than this share of the width,
 OFF_CENTRE = 0.04
@@ -89,14 +96,35 @@ def _boxes(graph: Any, apart: str) -> dict[str, tuple[float, float, float, float
     return boxes
 
 
+def _label_box(edge: Any, at: tuple[float, float]) -> tuple[float, float, float, float]:
+    """The box of an edge's label (a reason's scheme) centred ``at``, as :func:`_boxes` gives
+    a claim's: its lines measured in the shipped font (a character it lacks as wide as an
+    M) and the padding around them."""
+    size = float(edge.attr.get("fontsize") or 14)
+    lines = [html.unescape(_TAG.sub("", line)) for line in _BREAK.split(edge.attr["label"])]
+    try:
+        wide = max(text_width(line, size) for line in lines)
+    except Unmeasured:
+        wide = max(len(line) for line in lines) * size
+    half_w = wide / 2 + LABEL_PADDING
+    half_h = len(lines) * line_height(size) / 2 + LABEL_PADDING
+    return at[0] - half_w, at[1] - half_h, at[0] + half_w, at[1] + half_h
+
+
+def _inside(box: tuple[float, float, float, float], points: list[tuple[float, float]]) -> bool:
+    left, bottom, right, top = box
+    return any(left < px < right and bottom < py < top for px, py in points)
+
+
 def centre(graph: Any, thesis: str) -> bool:
     """Move ``thesis`` to the middle of the laid-out ``graph`` (a pygraphviz AGraph) and bend
     the edges into it to follow; False (and nothing changed) when that is not safe: the thesis
-    has outgoing edges, shares its rank, or an edge bent to follow it would cross a claim.
+    has outgoing edges, shares its rank, or an edge bent to follow it would cross a claim or
+    another edge's label.
 
     An edge into the thesis keeps its start; its points slide sideways, the more the nearer
     its end, so that it stays a smooth curve; its end and its arrowhead move with the thesis,
-    so the line still meets its arrowhead.
+    so the line still meets its arrowhead; its label moves as far as the line at its height.
     """
     if not graph.has_node(thesis):
         return False
@@ -114,17 +142,32 @@ def centre(graph: Any, thesis: str) -> bool:
                 return False  # something beside it on its rank
     rebuilt = []
     boxes = _boxes(graph, thesis)
-    for edge in graph.in_edges(node):
+    into = graph.in_edges(node)
+    labels = {}  # edge → where its label goes
+    for edge in graph.edges_iter():
+        if edge.attr.get("lp"):
+            lx, ly = _pair(edge.attr["lp"])
+            if edge in into:
+                _, points = _points(edge.attr["pos"])
+                low, high = points[0][1], points[-1][1]
+                lx += dx * (min(1.0, max(0.0, (ly - low) / (high - low))) if high > low else 1)
+            labels[edge] = (lx, ly)
+    for edge in into:
         tip, points = _points(edge.attr["pos"])
         bent = [(px + dx * share, py) for (px, py), share in _shares(points)]
         along = _curve(bent) + ([(tip[0] + dx, tip[1])] if tip else [])
-        for name, (left, bottom, right, top) in boxes.items():
-            if name != edge[0] and any(left < px < right and bottom < py < top for px, py in along):
+        for name, box in boxes.items():
+            if name != edge[0] and _inside(box, along):
                 return False  # the thesis stays where dot put it, its edges around claims
+        for other, at in labels.items():
+            if other != edge and _inside(_label_box(other, at), along):
+                return False  # or around the labels of other edges
         spline = " ".join(_fmt(point) for point in bent)
         rebuilt.append((edge, (f"e,{_fmt((tip[0] + dx, tip[1]))} " if tip else "") + spline))
     for edge, pos in rebuilt:
         edge.attr["pos"] = pos
+    for edge, at in labels.items():
+        edge.attr["lp"] = _fmt(at)
     node.attr["pos"] = f"{x + dx:.2f},{y:.2f}"
     return True
 
@@ -185,13 +228,12 @@ def placed(laid_out: str) -> Any:
                 node.attr[key] = old.attr[key]
         # Edges by their ends and id (a stub's edge has no id, and is the only one between
         # its ends): the order Graphviz lists them in need not be the same.
-        where = {
-            (e[0], e[1], e.attr.get("id") or ""): e.attr.get("pos") for e in before.edges_iter()
-        }
+        where = {(e[0], e[1], e.attr.get("id") or ""): e for e in before.edges_iter()}
         for edge in graph.edges_iter():
-            pos = where.get((edge[0], edge[1], edge.attr.get("id") or ""))
-            if pos:
-                edge.attr["pos"] = pos
+            old = where.get((edge[0], edge[1], edge.attr.get("id") or ""))
+            for key in ("pos", "lp"):  # its line and its label's place
+                if old is not None and old.attr.get(key):
+                    edge.attr[key] = old.attr[key]
         for key in ("bb", "lp", "lwidth", "lheight"):
             if before.graph_attr.get(key):
                 graph.graph_attr[key] = before.graph_attr[key]

@@ -15,7 +15,16 @@ import graphviz
 
 from argmap.analysis.shape import Branch
 from argmap.draw.labels import with_note
-from argmap.draw.style import EDGE_ATTRS, EDGE_STYLES, EDGES, JUNCTION, UNDERCUT_SLOT, Edge, own
+from argmap.draw.style import (
+    EDGE_ATTRS,
+    EDGE_STYLES,
+    EDGES,
+    JUNCTION,
+    LABEL_PADDING,
+    UNDERCUT_SLOT,
+    Edge,
+    own,
+)
 from argmap.draw.text import esc_string, html_lines, tooltip
 from argmap.model import Claim, Link
 
@@ -39,7 +48,7 @@ def edge(
     drawn beside it (a reason's scheme)."""
     look = EDGE_STYLES[kind]
     start, end = ends or (tail, head)
-    shown = {"label": f"<{html_lines(label, 24)}>"} if label else {}
+    shown = {"label": _beside(label)} if label else {}
     graph.edge(
         start,
         end,
@@ -48,6 +57,14 @@ def edge(
         tooltip=tooltip(tip),
         **shown,
         **{"class": kind.value + (" member" if member else "")},
+    )
+
+
+def _beside(label: str) -> str:
+    """A label to draw beside a line (HTML-like), clear of it by :data:`LABEL_PADDING`."""
+    return (
+        f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="{LABEL_PADDING}">'
+        f"<TR><TD>{html_lines(label, 24)}</TD></TR></TABLE>>"
     )
 
 

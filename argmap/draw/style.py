@@ -62,6 +62,9 @@ STUB_MARGIN = (0.09, 0.02)
 STUB_HEIGHT = 0.1
 #: Points between the places where the undercuts of one step land on its bar.
 UNDERCUT_SLOT = 20.0
+#: Points kept clear around a label drawn beside a line (a reason's scheme): Graphviz sets it
+#: against its own line, and no other line comes nearer (:func:`argmap.draw.layout.centre`).
+LABEL_PADDING = 3
 #: A junction point's width, in inches.
 JUNCTION_WIDTH = 0.09
 #: The outline of the thesis (points); other claims have NODE_ATTRS' penwidth.

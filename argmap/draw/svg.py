@@ -60,6 +60,8 @@ FONT_STACK = (
 #: with the machine's fonts after it for text it lacks (:data:`argmap.draw.engine._WITH_MACHINE`).
 _SHIPPED = re.compile(rb'font-family="%s(?:,[^"]*)?"' % re.escape(FAMILY.encode()))
 
+_DOTTED = b'stroke-dasharray="1,5"'  # Graphviz's style=dotted
+
 _PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
@@ -237,6 +239,17 @@ def _graph(text: bytes, start: int, end: int) -> bytes:
     return b"".join([*pieces, text[position:last]])
 
 
+def round_dots(body: bytes) -> bytes:
+    """Graphviz's dotted lines with round ends: its dots are dashes a point long and as wide
+    as the line, which across a short horizontal line (the legend's undercut) stand up like
+    apostrophes; rounded, each is a dot whichever way its line runs.
+
+    >>> round_dots(b'<path stroke-dasharray="1,5" d="M0,0 L9,0"/>')
+    b'<path stroke-dasharray="1,5" stroke-linecap="round" d="M0,0 L9,0"/>'
+    """
+    return body.replace(_DOTTED, _DOTTED + b' stroke-linecap="round"')
+
+
 def _focusable(body: bytes, claims: dict[str, Claim]) -> bytes:
     """Every claim's group made focusable, a button labelled with its kind and text."""
 
@@ -295,7 +308,7 @@ def embed(
     box = graphviz_root.get("viewBox", "").split()
     if len(box) != 4 or not all(_NUMBER.fullmatch(n) for n in box):
         raise ValueError("not a Graphviz SVG: no viewBox")
-    body = smooth_arrowheads(_graph(text, start, end))
+    body = round_dots(smooth_arrowheads(_graph(text, start, end)))
     if focusable:
         body = _focusable(body, amap.by_id())
     if id_prefix:
