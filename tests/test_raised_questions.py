@@ -4,6 +4,7 @@ it raised (and --open leaves it out), check refuses a question the reason does n
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,42 @@ def test_a_question_is_completed_with_the_questions_of_the_scheme_it_is_asked_of
     assert [item.label for item in items] == ["1", "2", "3", "4", "5", "6"]
     assert all(item.detail.startswith(f"{scheme}: ") for item in items)  # type: ignore[union-attr]
     assert apply(doc, [items[3].text_edit]) == text.replace("|", "4")  # type: ignore[list-item]
+
+
+def _edge_group(svg: str, edge_id: str) -> str:
+    start = svg.index(f'<g id="{edge_id}" class="edge')
+    after = re.compile(r'<g id="[^"]*" class=|</svg>').search(svg, start + 1)
+    assert after is not None
+    return svg[start : after.start()]
+
+
+@pytest.mark.parametrize("fit", [None, 720])
+def test_the_drawing_labels_an_objection_with_the_questions_it_raises(fit: int | None) -> None:
+    """A teacher's map shows which critical question each objection raises, beside its line
+    as a reason's scheme is, and its tooltip asks the question in full."""
+    from argmap.api import render_figures, render_map
+
+    amap = check_bytes(MAP.encode(), "m.yaml").map
+    assert amap is not None
+    drawn = render_map(amap, "svg") if fit is None else render_figures(amap, "svg", fit=fit)[0]
+    svg = drawn.decode()
+    undercut = _edge_group(svg, "undercut--paid--reason--safe--1")
+    assert ">question 4</text>" in undercut
+    assert "question 4 of Expert Opinion: Trustworthiness: is the expert to be trusted" in (
+        undercut.replace("&#39;", "'")
+    )
+    rebuttal = _edge_group(svg, "attack--small--trial")
+    assert ">questions 3 and 5</text>" in rebuttal
+    assert "question 3 of Example: Is it typical of the cases the claim is about?" in rebuttal
+    assert "critical question: the label by its line" in svg  # the legend says what it is
+
+
+def test_an_objection_that_names_no_question_has_no_label() -> None:
+    from argmap.api import render_map
+
+    text = MAP.replace("            question: 4\n", "").replace("        question: [3, 5]\n", "")
+    amap = check_bytes(text.encode(), "m.yaml").map
+    assert amap is not None
+    svg = render_map(amap, "svg").decode()
+    assert "question" not in _edge_group(svg, "undercut--paid--reason--safe--1")
+    assert "critical question" not in svg

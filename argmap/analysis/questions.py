@@ -76,6 +76,23 @@ def bearing(links: Iterable[Relation]) -> Iterator[tuple[Relation, tuple[Relatio
             yield relation, ()
 
 
+def raising(links: Iterable[Relation]) -> dict[tuple, tuple[str, ...]]:
+    """Each objection that names critical questions, by its :attr:`~Relation.place` → each
+    question it raises, in full, as ``question 4 of Expert Opinion: Trustworthiness: ...``:
+    of every reason it bears on (:func:`bearing`) whose scheme argmap knows and asks it."""
+    found: dict[tuple, tuple[str, ...]] = {}
+    for objection, reasons in bearing(links):
+        asked = []
+        for reason in reasons:
+            scheme = scheme_of(reason.scheme or "")
+            for number in objection.question:
+                if scheme is not None and number <= len(scheme.questions):
+                    text = scheme.questions[number - 1]
+                    asked.append(f"question {number} of {scheme.name}: {text}")
+        found[objection.place] = tuple(dict.fromkeys(asked))
+    return found
+
+
 def questions(amap: ArgumentMap) -> Questions:
     """Each reason of ``amap`` that names a scheme, in file order, and how many name none."""
     by_id = amap.by_id()
@@ -110,4 +127,4 @@ def questions(amap: ArgumentMap) -> Questions:
     return Questions(tuple(asked), without)
 
 
-__all__ = ["Asked", "Questions", "bearing", "questions"]
+__all__ = ["Asked", "Questions", "bearing", "questions", "raising"]

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from argmap.model import ArgumentMap, Claim, Kind, Link, Relation, walk
+from argmap.analysis.questions import raising
+from argmap.model import ArgumentMap, Claim, Kind, Link, Relation, relations, walk
 
 _KIND_ORDER = {Kind.RECOMMENDATION: 0, Kind.CONCLUSION: 1, Kind.PREMISE: 2}
 
@@ -103,6 +104,9 @@ class Shape:
     children: Mapping[str, tuple[Part, ...]]
     """Claim → the parts whose home it is, in order (each claim once)."""
     thesis: str | None
+    raised: Mapping[tuple, tuple[str, ...]] = attrs.field(factory=dict)
+    """An objection's place → the critical questions it raises, in full
+    (:func:`~argmap.analysis.questions.raising`)."""
 
 
 def reading_order(amap: ArgumentMap) -> list[Claim]:
@@ -159,6 +163,7 @@ def shape(amap: ArgumentMap, thesis: str | None = None) -> Shape:
         owner=owner,
         children={name: tuple(found) for name, found in children.items()},
         thesis=thesis if thesis in claims else None,
+        raised=raising(relations(amap)),
     )
 
 

@@ -205,9 +205,7 @@ def _relations(drawn: _Figure, shape: Shape, figure: Figure, name: str, present:
                 drawn.used.add("undercut" if support else "undercut-attack")
                 if any(attack.attacks for attack in branch.attacks):
                     drawn.used.add("undercut-attack")
-            if branch.relation.scheme:
-                drawn.used.add("scheme")
-    branches(drawn.graph, claim, todo, present)
+    drawn.used |= branches(drawn.graph, claim, todo, present, shape.raised)
 
 
 def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:

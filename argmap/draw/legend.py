@@ -219,6 +219,13 @@ def smooth_arrowheads(svg: bytes) -> bytes:
 
 #: What the undercuts of a figure attack, in its legend: steps, attacks (``undercut-attack``:
 #: an objection granted but denied to defeat its target), or both.
+_LABELS = {  # what the labels by the lines say: reasons' schemes, objections' questions
+    frozenset({"scheme"}): "a reason's scheme: the label by its line",
+    frozenset({"question"}): "an objection's critical question: the label by its line",
+    frozenset({"scheme", "question"}): (
+        "a reason's scheme, an objection's critical question: the label by its line"
+    ),
+}
 _UNDERCUTS = {
     frozenset({"undercut"}): "undercuts a step",
     frozenset({"undercut-attack"}): "undercuts an attack",
@@ -266,8 +273,8 @@ def entries(used: Collection[str]) -> list[tuple[str, float]]:
             f'COLOR="{OPPONENT["color"]}"><TR><TD>{word("OPPONENT", MUTED)}</TD></TR></TABLE>'
         )
         cells.append((sample, text_width("OPPONENT", WORD_SIZE, bold=True) + 10))
-    if "scheme" in used:
-        words = "a reason's scheme: the label by its line"
+    if "scheme" in used or "question" in used:
+        words = _LABELS[frozenset({"scheme", "question"} & set(used))]
         cells.append((
             f'<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{html_text(words)}</FONT>',
             text_width(words, WORD_SIZE),

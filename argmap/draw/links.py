@@ -11,6 +11,8 @@ points>--<n>`` (a rebuttal's ``attack--<claim>--<n>``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import graphviz
 
 from argmap.analysis.shape import Branch
@@ -94,16 +96,32 @@ def junction(
     return f"{name}:s:s", f"{name}:s:n", [f"{name}:u{i + 1}:s" for i in range(slots)]
 
 
+def asked(numbers: tuple[int, ...]) -> str:
+    """The label of an objection that raises critical questions ``numbers``.
+
+    >>> asked((4,)), asked((3, 5)), asked((1, 2, 6))
+    ('question 4', 'questions 3 and 5', 'questions 1, 2 and 6')
+    """
+    if len(numbers) == 1:
+        return f"question {numbers[0]}"
+    return f"questions {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
+
+
 def branches(
     graph: graphviz.Digraph,
     claim: Claim,
     drawn: list[tuple[int, Branch]],
     present: set[str],
-) -> None:
+    raised: Mapping[tuple, tuple[str, ...]],
+) -> set[str]:
     """The edges of ``claim``'s units ``drawn`` (unit number, branch), in this order; only the
-    claims in ``present`` are drawn."""
+    claims in ``present`` are drawn; ``raised`` gives the critical questions an objection
+    raises, in full, by its place, for its tooltip. Returns the labels drawn by lines, for
+    the legend: ``scheme`` (a reason's), ``question`` (an objection's critical questions)."""
+    labels: set[str] = set()
     for _, branch in drawn:
-        _branch(graph, claim, branch, present, claim.id, claim.id)
+        _branch(graph, claim, branch, present, (claim.id, claim.id), raised, labels)
+    return labels
 
 
 def _branch(
@@ -111,19 +129,24 @@ def _branch(
     claim: Claim,
     branch: Branch,
     present: set[str],
-    head: str,
-    what: str,
+    towards: tuple[str, str],
+    raised: Mapping[tuple, tuple[str, ...]],
+    labels: set[str],
     land: str | None = None,
 ) -> None:
     """One relation to ``head`` (landing at ``land``, a port of it, when given), ``what``
-    naming what it points at; then the undercuts on it."""
+    naming what it points at (``towards``: both); then the undercuts on it."""
+    head, what = towards
     relation = branch.relation
     members = [m for m in branch.members if m in present]
     attacks = [a for a in branch.attacks if any(m in present for m in a.members)]
     if not members:
         return
     kind = EDGES[relation.link]
-    note = with_note([], relation.note)
+    note = with_note([f"raises {q}" for q in raised.get(relation.place, ())], relation.note)
+    label = relation.scheme or (asked(relation.question) if relation.question else None)
+    if label:
+        labels.add("scheme" if relation.scheme else "question")
     if relation.link is Link.SUPPORT:
         says = f"{' + '.join(members)} → {claim.id}"
         single = f"{members[0]} supports {claim.id}"
@@ -136,7 +159,7 @@ def _branch(
     end = land or head
     if len(members) == 1 and not attacks:
         text = says if relation.plain else "\n".join([single, *note])
-        edge(graph, kind, members[0], head, text, ends=(members[0], end), label=relation.scheme)
+        edge(graph, kind, members[0], head, text, ends=(members[0], end), label=label)
         return
     tip = tooltip("\n".join([says, *note]))
     if relation.link is Link.SUPPORT:
@@ -147,10 +170,9 @@ def _branch(
     bottom, top, slots = junction(graph, name, colour, len(attacks), tip, classes)
     for member in members:
         edge(graph, kind, member, name, says, arrow=False, member=True, ends=(member, bottom))
-    edge(graph, kind, name, head, "\n".join([says, *note]), ends=(top, end),
-         label=relation.scheme)  # fmt: skip
+    edge(graph, kind, name, head, "\n".join([says, *note]), ends=(top, end), label=label)
     for attack, slot in zip(attacks, slots, strict=True):
-        _branch(graph, claim, attack, present, name, says, slot)
+        _branch(graph, claim, attack, present, (name, says), raised, labels, slot)
 
 
-__all__ = ["branches", "edge", "junction"]
+__all__ = ["asked", "branches", "edge", "junction"]

@@ -99,6 +99,12 @@ class Relation:
         return (*self.on.path, self.number) if self.on is not None else (self.number,)
 
     @property
+    def place(self) -> tuple[str, Link, tuple[int, ...]]:
+        """Where it is written, the same in every walk of the map (which makes new relations,
+        each equal only to itself): its claim, the link at the root of its chain, its path."""
+        return self.target.id, self.root.link, self.path
+
+    @property
     def root(self) -> Relation:
         """The step or rebuttal at the root of an undercut's chain (itself for others)."""
         relation = self
