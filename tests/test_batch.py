@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -539,3 +540,23 @@ def test_a_folder_drawn_with_fewer_figures_says_which_files_an_earlier_run_left(
     assert f"argmap: wrote {out / 'europe-central-asia.svg'}" in result.output
     left = [line for line in result.output.splitlines() if "is left from an earlier" in line]
     assert left and all(line.startswith(f"argmap: note: {out}") for line in left)
+
+
+def test_ctrl_c_keeps_what_was_drawn_says_so_and_the_next_run_draws_the_rest(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = pool.run
+
+    def stopped_after_one(jobs: list, *args: object, **kwargs: object) -> Iterator[object]:
+        yield from real(jobs[:1], *args, **kwargs)
+        raise KeyboardInterrupt  # Ctrl-C while the second map is drawn
+
+    monkeypatch.setattr(pool, "run", stopped_after_one)
+    result = run("render", str(folder))
+    assert result.exit_code == 130
+    assert result.output.splitlines()[-1] == (
+        "argmap: stopped: 1 of 3 maps drawn; the next run draws the others"
+    )
+    monkeypatch.undo()
+    again = run("render", str(folder))
+    assert again.output.splitlines()[-1] == "argmap: 3 maps: 2 drawn, 1 up to date, 0 not drawn"

@@ -175,8 +175,10 @@ def run(
         return
     done = 0
 
-    def finished(_: Future[Outcome]) -> None:
+    def finished(future: Future[Outcome]) -> None:
         nonlocal done
+        if future.cancelled():  # not begun when the batch was stopped
+            return
         done += 1
         if progress:
             progress(done)
@@ -226,7 +228,9 @@ def render_folders(
     every map's outcome in path order (those up to date from their cache, with the cached
     warnings); ``progress`` is called with the maps finished and the maps to draw. Maps
     whose drawings would go to one file are not drawn (:func:`clashes`). ``note`` is told,
-    before anything is drawn, of entries skipped (not regular files) and caches ignored.
+    before anything is drawn, of entries skipped (not regular files) and caches ignored;
+    when the batch is stopped (Ctrl-C, SIGTERM), of how many maps were drawn, which the
+    caches keep.
     """
     named = output.rstrip("/" + os.sep) or output if output is not None else None
     if named is not None and os.path.exists(named) and not os.path.isdir(named):
@@ -266,15 +270,26 @@ def render_folders(
             progress(done, len(pairs))
 
     drawn = run(pairs, fmt, options, workers=workers, progress=advance, source_root=source_root)
-    for number, outcome in zip(todo, drawn, strict=True):
-        outcomes[number] = outcome
-        if jobs[number].cache:
-            caches[jobs[number].cache].remember(jobs[number], outcome)
-    for number in todo:
-        if jobs[number].cache:
-            caches[jobs[number].cache].settle(jobs[number])
-    for cache in caches.values():
-        cache.save()
+    finished = []
+    try:
+        for number, outcome in zip(todo, drawn, strict=True):
+            outcomes[number] = outcome
+            finished.append(number)
+            if jobs[number].cache:
+                caches[jobs[number].cache].remember(jobs[number], outcome)
+    except (KeyboardInterrupt, SystemExit):  # Ctrl-C, SIGTERM
+        if note is not None:
+            kept = sum(outcomes[number].wrote for number in finished)
+            noun = "map" if len(pairs) == 1 else "maps"
+            note(f"argmap: stopped: {kept} of {len(pairs)} {noun} drawn; "
+                 "the next run draws the others")  # fmt: skip
+        raise
+    finally:  # also when stopped (Ctrl-C, SIGTERM): what was drawn is not drawn again
+        for number in finished:
+            if jobs[number].cache:
+                caches[jobs[number].cache].settle(jobs[number])
+        for cache in caches.values():
+            cache.save()
     return [outcomes[n] for n in range(len(jobs))]
 
 
