@@ -454,3 +454,29 @@ def test_a_long_value_is_cut_where_a_message_repeats_it() -> None:
     assert len(found) >= 4
     assert all(len(message) < 250 for _, _, message in found), found
     assert "'" + "9" * 79 + "…'" in found[0][2]
+
+
+def test_a_source_beside_the_maps_folder_says_how_to_make_both_one_project(
+    tmp_path: Path,
+) -> None:
+    """The README's layout (maps/ beside seeds/) in a new folder of a user's own, with no
+    .git, pyproject.toml or mkdocs.yml: the map's folder is its project, and '../seeds/' is
+    outside. The message says why and what marks the folder that holds both."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "op-ed.txt").write_text("The sky is blue.\n", encoding="utf-8")
+    (tmp_path / "maps").mkdir()
+    text = HEAD + "source:\n  path: ../seeds/op-ed.txt\npremises:\n"
+    text += "  - id: a\n    text: A.\n    quotes: The sky is blue.\n"
+    [(place, code, message)] = errors(text, str(tmp_path / "maps" / "m.yaml"))
+    assert (place, code) == ("4:9", "AM117")
+    assert message == (
+        f"source '../seeds/op-ed.txt' is outside the map's project ({tmp_path / 'maps'}); "
+        "argmap reads source texts only there (see --source-root); the map's folder is its "
+        "project as no folder above it holds .git, pyproject.toml or mkdocs.yml: one in "
+        f"{tmp_path} (git init, or an empty pyproject.toml) makes that folder the project"
+    )
+    far = HEAD + "source:\n  path: /etc/hostname\npremises:\n  - id: a\n    text: A.\n"
+    [(_, _, message)] = errors(far, str(tmp_path / "maps" / "m.yaml"))
+    assert message.endswith("(see --source-root)")  # no folder of the user's holds both
+    (tmp_path / "pyproject.toml").touch()
+    assert errors(text, str(tmp_path / "maps" / "m.yaml")) == []
