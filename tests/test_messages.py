@@ -480,3 +480,35 @@ def test_a_source_beside_the_maps_folder_says_how_to_make_both_one_project(
     assert message.endswith("(see --source-root)")  # no folder of the user's holds both
     (tmp_path / "pyproject.toml").touch()
     assert errors(text, str(tmp_path / "maps" / "m.yaml")) == []
+
+
+@pytest.mark.parametrize(
+    ("encoding", "named"),
+    [
+        ("utf-16", "UTF-16"),  # Notepad's 'Unicode': a BOM, then little-endian
+        ("utf-16-le", "UTF-16"),  # no BOM
+        ("utf-16-be", "UTF-16"),
+        ("utf-32", "UTF-32"),
+    ],
+)
+def test_a_map_saved_as_utf16_says_so_and_how_to_save_it(encoding: str, named: str) -> None:
+    """A student's map saved by Notepad as 'Unicode' was 'byte ff cannot be decoded', or
+    (without a BOM) 'character U+0000 is not allowed': neither says what happened."""
+    data = (HEAD + "premises:\n  - id: a\n    text: A.\n").replace("\n", "\r\n").encode(encoding)
+    [diagnostic] = check_bytes(data, "map.yaml").diagnostics
+    assert (str(diagnostic.span), diagnostic.code) == ("1:1", "AM001")
+    assert diagnostic.message == (
+        f"the file is {named}, not UTF-8 (Windows Notepad saves 'Unicode' as UTF-16); save it "
+        "as UTF-8 (in an editor's Save as, encoding UTF-8)"
+    )
+
+
+def test_a_source_saved_as_utf16_says_so(tmp_path: Path) -> None:
+    from argmap.read.sourcefile import text_of
+
+    text, why = text_of("The sky is blue.\r\n".encode("utf-16"), "op-ed.txt")
+    assert text is None
+    assert why == (
+        "source file 'op-ed.txt' is UTF-16, not UTF-8 (Windows Notepad saves 'Unicode' as "
+        "UTF-16); save it as UTF-8 (in an editor's Save as, encoding UTF-8)"
+    )
