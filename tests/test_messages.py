@@ -512,3 +512,14 @@ def test_a_source_saved_as_utf16_says_so(tmp_path: Path) -> None:
         "source file 'op-ed.txt' is UTF-16, not UTF-8 (Windows Notepad saves 'Unicode' as "
         "UTF-16); save it as UTF-8 (in an editor's Save as, encoding UTF-8)"
     )
+
+
+def test_a_support_cycle_says_which_reason_closes_it_and_to_remove_one() -> None:
+    text = HEAD + "conclusions:\n  - id: a\n    text: A.\n    reasons: [b]\n"
+    text += "  - id: b\n    text: B.\n    reasons: [a]\n"
+    [(place, code, message)] = [d for d in errors(text) if d[1] == "AM105"]
+    assert (place, code) == ("9:15", "AM105")
+    assert message == (
+        "support cycle: a → b → a: each claim supports the next, so 'a' rests on itself; "
+        "remove 'a' from the reasons of 'b', or another step of the cycle"
+    )

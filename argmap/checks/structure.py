@@ -88,7 +88,10 @@ def no_support_cycle(context: Context) -> Iterator[Finding]:
                 todo.pop()
             elif state.get(ref.id) == 1:
                 cycle = [*path[path.index(ref.id) :], ref.id]
-                yield Finding("AM105", ref.span, "support cycle: " + " → ".join(reversed(cycle)))
+                said = " → ".join(reversed(cycle))
+                yield Finding("AM105", ref.span, f"support cycle: {said}: each claim supports the "
+                              f"next, so '{ref.id}' rests on itself; remove '{ref.id}' from the "
+                              f"reasons of '{path[-1]}', or another step of the cycle")  # fmt: skip
             elif not state.get(ref.id) and edges[ref.id]:
                 state[ref.id] = 1
                 path.append(ref.id)
