@@ -523,3 +523,27 @@ def test_a_support_cycle_says_which_reason_closes_it_and_to_remove_one() -> None
         "support cycle: a → b → a: each claim supports the next, so 'a' rests on itself; "
         "remove 'a' from the reasons of 'b', or another step of the cycle"
     )
+
+
+def test_text_cut_short_by_a_hash_is_a_warning_that_shows_the_fix() -> None:
+    """YAML starts a comment at ' #': 'the #1 distraction' silently became 'the'."""
+    text = HEAD + "premises:\n  - id: a\n    text: Phones are the #1 distraction in class.\n"
+    text += "    quotes:\n      - scrolling in silence #sad\n"
+    text += "    note: what the text says   # a comment of the analyst's\n"
+    assert [d for d in found(text) if d[1] == "AM207"] == [
+        (
+            "5:11",
+            "AM207",
+            "the text of 'a' ends at 'the': YAML reads ' #1 distraction in class.' as a comment "
+            "(one starts at ' #'); put the text in quotes to keep it: "
+            'text: "Phones are the #1 distraction in class."',
+        ),
+        (
+            "7:9",
+            "AM207",
+            "a quote of 'a' ends at 'silence': YAML reads ' #sad' as a comment (one starts at "
+            "' #'); put the text in quotes to keep it: \"scrolling in silence #sad\"",
+        ),
+    ]
+    fixed = HEAD + 'premises:\n  - id: a\n    text: "Phones are the #1 distraction in class."\n'
+    assert found(fixed) == []
