@@ -58,7 +58,7 @@ def cut_by_a_comment(context: Context) -> Iterator[Finding]:
         written = lines[span.line - 1][span.column - 1 :]
         if not written.startswith(text):
             continue  # quoted, or over several lines: nothing was cut
-        rest = written[len(text) :]
+        rest = re.split(r"\s+#(?:\s|$)", written[len(text) :])[0]  # an analyst's comment after
         if _CUT.match(rest):
             whole = text + rest
             last = text.split()[-1] if text.split() else text
