@@ -528,7 +528,7 @@ def test_a_support_cycle_says_which_reason_closes_it_and_to_remove_one() -> None
 def test_text_cut_short_by_a_hash_is_a_warning_that_shows_the_fix() -> None:
     """YAML starts a comment at ' #': 'the #1 distraction' silently became 'the'."""
     text = HEAD + "premises:\n  - id: a\n    text: Phones are the #1 distraction in class.\n"
-    text += "    quotes:\n      - scrolling in silence #sad\n"
+    text += "    quotes:\n      - scrolling in silence #sad   # a comment\n"
     text += "    note: what the text says   # a comment of the analyst's\n"
     assert [d for d in found(text) if d[1] == "AM207"] == [
         (
@@ -547,3 +547,25 @@ def test_text_cut_short_by_a_hash_is_a_warning_that_shows_the_fix() -> None:
     ]
     fixed = HEAD + 'premises:\n  - id: a\n    text: "Phones are the #1 distraction in class."\n'
     assert found(fixed) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "fix"),
+    [
+        ('"Phones" pull attention away.', """text: '"Phones" pull attention away.'"""),
+        ("'Smart' phones are not smart.", """text: "'Smart' phones are not smart.\""""),
+    ],
+)
+def test_text_that_starts_with_a_quotation_says_to_quote_the_whole_text(
+    value: str, fix: str
+) -> None:
+    """A claim that begins with a quoted word: YAML reads the quoted word as the whole value
+    and then finds more ('did not find expected key while parsing a block mapping')."""
+    text = HEAD + f"premises:\n  - id: a\n    text: {value}\n"
+    [(place, code, message)] = errors(text)
+    assert (place, code) == ("5:11", "AM002")
+    first = value[: value.index(value[0], 1) + 1]
+    assert message == (
+        f"YAML syntax error: the text {first} ends at its closing quote, and more follows; "
+        f"put the whole text in quotes: {fix}"
+    )

@@ -18,6 +18,7 @@ from argmap.read.yamllines import (
     double_quote_hint,
     indent_hint,
     key_hint,
+    leading_quote_hint,
 )
 
 
@@ -71,6 +72,8 @@ def _hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
         hint = apostrophe_hint(lines, mark.line, mark.column)
     if hint is None:
         hint = double_quote_hint(lines, mark.line, mark.column)
+    if hint is None:
+        hint = leading_quote_hint(lines, mark.line, mark.column)
     if hint is None and problem.startswith(_INDENTATION):
         hint = indent_hint(lines, mark.line)
     return hint

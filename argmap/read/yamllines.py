@@ -275,4 +275,50 @@ def double_quote_hint(lines: list[str], row: int, column: int) -> Hint | None:
     return message, row, end
 
 
-__all__ = ["Hint", "apostrophe_hint", "dash_hint", "double_quote_hint", "indent_hint", "key_hint"]
+def leading_quote_hint(lines: list[str], row: int, column: int) -> Hint | None:
+    """Text in block style that begins with a quotation (``text: "Phones" pull us in``):
+    YAML reads the quotation as the whole value, then finds more after its closing quote,
+    where libyaml stopped (at or after ``column``). Points at the opening quote."""
+    line = lines[row] if row < len(lines) else ""
+    opening = _BLOCK_HEAD.match(line).end()  # type: ignore[union-attr]  (it matches "")
+    mark = line[opening : opening + 1]
+    if mark not in ("'", '"'):
+        return None
+    closing = opening + 1
+    while True:  # the quote that ends it: not a doubled '' nor an escaped \"
+        closing = line.find(mark, closing)
+        if closing < 0:
+            return None
+        if mark == "'" and line[closing + 1 : closing + 2] == "'":
+            closing += 2
+        elif mark == '"' and line[closing - 1] == "\\":
+            closing += 1
+        else:
+            break
+    rest = line[closing + 1 :].strip()
+    if not rest or rest.startswith("#") or column <= closing:
+        return None
+    meant = line[opening:].rstrip()
+    head = line[:opening].strip()
+    fix = (head + " " if head else "") + (
+        f'"{meant}"'
+        if '"' not in meant and "\\" not in meant
+        else "'" + meant.replace("'", "''") + "'"
+    )
+    first = clip(line[opening : closing + 1], 40)
+    message = (
+        f"the text {first} ends at its closing quote, and more follows; put the whole text in "
+        f"quotes: {fix}"
+    )
+    return message, row, opening
+
+
+__all__ = [
+    "Hint",
+    "apostrophe_hint",
+    "dash_hint",
+    "double_quote_hint",
+    "indent_hint",
+    "key_hint",
+    "leading_quote_hint",
+]
