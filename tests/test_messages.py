@@ -569,3 +569,19 @@ def test_text_that_starts_with_a_quotation_says_to_quote_the_whole_text(
         f"YAML syntax error: the text {first} ends at its closing quote, and more follows; "
         f"put the whole text in quotes: {fix}"
     )
+
+
+def test_an_id_item_without_the_space_after_its_dash_says_to_add_it() -> None:
+    """'-b' under '- a' is read as more of the text 'a' (YAML: 'could not find expected
+    ':' while scanning a simple key')."""
+    text = HEAD + "premises:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\n"
+    text += "conclusions:\n  - id: c\n    text: C.\n    reasons:\n      - a\n      -b\n"
+    text += "  - id: d\n    text: D.\n    reasons: [c]\n"
+    assert errors(text) == [
+        (
+            "13:7",
+            "AM002",
+            "YAML syntax error: '-b' has no space after its '-': a list item starts with '- ' "
+            "(a dash, then a space); write '- b'",
+        )
+    ]

@@ -28,6 +28,8 @@ _KEY_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[^\s#:'\"-][^
 _ITEM_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)+)(?P<value>[^\s#].*?)\s*(?:#.*)?")
 # A list item whose dash has no space after it, before a known key (``-id: a``).
 _NO_SPACE = re.compile(r"(?P<indent> *)-(?P<key>[a-z]+):(?:\s|$)")
+# An id as a list item, written without the space after its dash (``-b`` under ``- a``).
+_NO_SPACE_ID = re.compile(r"(?P<indent> *)-(?P<id>[a-z][a-z0-9-]*) *")
 # A key and its value written on one line: the value's first character is where it starts.
 _KEY_VALUE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[a-z]+): +(?P<value>\S)")
 # What may come before a value that opens a single quote: a key, a dash, or a flow collection.
@@ -146,7 +148,8 @@ def _list_meant(
 
 def dash_hint(lines: list[str], row: int) -> Hint | None:
     """A list item written without the space after its dash (``-id: a``) on line ``row`` or
-    on the line above it, which YAML reads as the key '-id'."""
+    on the line above it, which YAML reads as the key '-id'; or an id so written under an
+    item of the same list (``-b`` under ``- a``), which YAML reads as more of that item."""
     above = _content_above(lines, row)
     for back in (row, above):
         found = _NO_SPACE.match(lines[back]) if back is not None else None
@@ -157,6 +160,18 @@ def dash_hint(lines: list[str], row: int) -> Hint | None:
                 f"(a dash, then a space); write '- {written[1:]}'"
             )
             return message, back, len(found["indent"])
+        item = _NO_SPACE_ID.fullmatch(lines[back]) if back is not None else None
+        before = _content_above(lines, back) if item is not None and back is not None else None
+        if (
+            item is not None
+            and before is not None
+            and lines[before].startswith(item["indent"] + "- ")
+        ):
+            message = (
+                f"'-{item['id']}' has no space after its '-': a list item starts with '- ' "
+                f"(a dash, then a space); write '- {item['id']}'"
+            )
+            return message, back, len(item["indent"])
     return None
 
 
