@@ -585,3 +585,28 @@ def test_an_id_item_without_the_space_after_its_dash_says_to_add_it() -> None:
             "(a dash, then a space); write '- b'",
         )
     ]
+
+
+def test_a_list_in_brackets_left_open_says_to_close_it() -> None:
+    text = HEAD + "premises:\n  - id: a\n    text: A.\n    objections: [b, c\n"
+    text += "  - id: b\n    text: B.\n  - id: c\n    text: C.\n"
+    assert errors(text) == [
+        (
+            "6:22",
+            "AM002",
+            "YAML syntax error: the list that '[' opens at 6:17 is not closed on its line; "
+            "end it with ']': objections: [b, c]",
+        )
+    ]
+
+
+def test_text_that_begins_with_a_bracket_says_to_quote_it() -> None:
+    text = HEAD + "premises:\n  - id: a\n    text: [Sic] the claim\n"
+    assert errors(text) == [
+        (
+            "5:11",
+            "AM002",
+            "YAML syntax error: '[' at the start of text opens a list in YAML; put the text in "
+            'quotes: text: "[Sic] the claim"',
+        )
+    ]

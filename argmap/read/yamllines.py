@@ -20,7 +20,8 @@ Hint = tuple[str, int, int]
 #: Every key a map may hold, anywhere.
 _KNOWN_KEYS = frozenset(key for keys in KEYS.values() for key in keys)
 #: The keys whose values are prose, which may go on over several lines.
-_TEXT_KEYS = frozenset({"title", "text", "note", "label", "scheme", "publisher"})
+#: Keys whose value is text.
+TEXT_KEYS = _TEXT_KEYS = frozenset({"title", "text", "note", "label", "scheme", "publisher"})
 
 # A line that starts a key (after any list dashes): its indentation, dashes and key.
 _KEY_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[^\s#:'\"-][^:#]*?):(?:\s|$)")
@@ -290,13 +291,30 @@ def double_quote_hint(lines: list[str], row: int, column: int) -> Hint | None:
     return message, row, end
 
 
+def _single(text: str) -> str:
+    """``text`` in single quotes, each apostrophe doubled."""
+    return "'" + text.replace("'", "''") + "'"
+
+
 def leading_quote_hint(lines: list[str], row: int, column: int) -> Hint | None:
     """Text in block style that begins with a quotation (``text: "Phones" pull us in``):
     YAML reads the quotation as the whole value, then finds more after its closing quote,
-    where libyaml stopped (at or after ``column``). Points at the opening quote."""
+    where libyaml stopped (at or after ``column``); or the text of a text key that begins with
+    a bracket or a brace (``text: [Sic] the claim``), which YAML reads as a list or a mapping.
+    Points at the opening quote or bracket."""
     line = lines[row] if row < len(lines) else ""
     opening = _BLOCK_HEAD.match(line).end()  # type: ignore[union-attr]  (it matches "")
     mark = line[opening : opening + 1]
+    key = line[:opening].strip().lstrip("- ").rstrip(":")
+    if mark in ("[", "{") and key in _TEXT_KEYS and column > opening:
+        meant = line[opening:].rstrip()
+        what = "list" if mark == "[" else "mapping"
+        fixed = f'"{meant}"' if '"' not in meant and "\\" not in meant else _single(meant)
+        message = (
+            f"'{mark}' at the start of text opens a {what} in YAML; put the text in quotes: "
+            f"{line[:opening].strip()} {fixed}"
+        )
+        return message, row, opening
     if mark not in ("'", '"'):
         return None
     closing = opening + 1
@@ -316,9 +334,7 @@ def leading_quote_hint(lines: list[str], row: int, column: int) -> Hint | None:
     meant = line[opening:].rstrip()
     head = line[:opening].strip()
     fix = (head + " " if head else "") + (
-        f'"{meant}"'
-        if '"' not in meant and "\\" not in meant
-        else "'" + meant.replace("'", "''") + "'"
+        f'"{meant}"' if '"' not in meant and "\\" not in meant else _single(meant)
     )
     first = clip(line[opening : closing + 1], 40)
     message = (
@@ -329,6 +345,7 @@ def leading_quote_hint(lines: list[str], row: int, column: int) -> Hint | None:
 
 
 __all__ = [
+    "TEXT_KEYS",
     "Hint",
     "apostrophe_hint",
     "dash_hint",
