@@ -610,3 +610,24 @@ def test_text_that_begins_with_a_bracket_says_to_quote_it() -> None:
             'quotes: text: "[Sic] the claim"',
         )
     ]
+
+
+def test_claims_apart_from_the_marked_thesis_are_a_warning_naming_them() -> None:
+    """A handout's objection and its answer, never attached to the thesis: each claim is
+    linked to another, so AM201 says nothing, and the drawing shows them apart."""
+    text = HEAD + "premises:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\n"
+    text += "    objections: [c]\n  - id: c\n    text: C.\n"
+    text += "recommendations:\n  - id: r\n    text: R.\n    thesis: true\n    reasons: [a]\n"
+    assert [d for d in found(text) if d[1] == "AM208"] == [
+        (
+            "6:9",
+            "AM208",
+            "'b' and 'c' are linked to each other but not to the thesis 'r': attach them to "
+            "the argument (as a reason or an objection of a claim that leads to 'r'), or they "
+            "are drawn apart from it",
+        )
+    ]
+    attached = text.replace("    reasons: [a]\n", "    reasons: [a]\n    objections: [b]\n")
+    assert [d for d in found(attached) if d[1] == "AM208"] == []
+    unmarked = text.replace("    thesis: true\n", "")  # several parts, as a corpus has
+    assert [d for d in found(unmarked) if d[1] == "AM208"] == []
