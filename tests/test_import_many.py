@@ -87,6 +87,24 @@ def test_a_folder_without_files_in_the_format_is_an_error(tmp_path: Path) -> Non
     assert not (tmp_path / "maps").exists()
 
 
+def test_a_folder_that_cannot_be_listed_is_said_and_the_other_files_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good, corpus = graph(tmp_path, "good.json"), tmp_path / "corpus"
+    corpus.mkdir()
+
+    def scandir(path: str) -> object:
+        raise PermissionError(13, "Permission denied")  # as for a folder not ours (not root)
+
+    monkeypatch.setattr("argmap.cli.importing.os.scandir", scandir)
+    result = run("import", "aif", str(corpus), str(good), "-o", f"{tmp_path}/maps/")
+    assert (result.exit_code, result.output) == (2, (
+        f"argmap: error: {corpus}: cannot read the folder: Permission denied\n"
+        + guessed(good)
+        + f"argmap: wrote {tmp_path}/maps/good.yaml\n"
+        "argmap: 1 file: 1 imported, 0 not imported\n"))  # fmt: skip
+
+
 def test_one_bad_file_does_not_stop_the_others_and_the_worst_status_is_kept(
     tmp_path: Path,
 ) -> None:

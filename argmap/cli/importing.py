@@ -199,7 +199,12 @@ def inputs(fmt: str, names: Iterable[str]) -> tuple[list[str], int]:
     for name in names:
         found = [name]
         if os.path.isdir(name):
-            found, subfolders = _folder(name, suffixes)
+            try:
+                found, subfolders = _folder(name, suffixes)
+            except OSError as exc:
+                error(f"{name}: cannot read the folder: {exc.strerror or exc}")
+                status = EXIT_USAGE
+                continue
             if not found:
                 where = "; its subfolders are not read" if subfolders else ""
                 error(f"{name}: no files to import in it ({_globs(suffixes)}{where})")
