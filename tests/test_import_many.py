@@ -5,6 +5,7 @@ counts at the end, and nothing written where it would overwrite or clash."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,18 @@ def test_a_folder_stands_for_its_files_in_the_format_sorted_not_its_subfolders(
     beside = run("import", "aif", str(corpus))  # without -o: each map beside its file
     assert beside.exit_code == 0, beside.output
     assert sorted(p.name for p in corpus.glob("*.yaml")) == ["n1.yaml", "n10.yaml", "n2.yaml"]
+
+
+def test_a_folders_entry_that_is_no_regular_file_is_skipped_with_a_note(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    graph(corpus, "n1.json")
+    os.mkfifo(corpus / "pipe.json")  # reading it would wait for a writer
+    result = run("import", "aif", str(corpus), "-o", f"{tmp_path}/maps/")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        f"{corpus}/pipe.json: note: a FIFO (named pipe), not a file to import; skipped\n"
+    )
+    assert result.output.endswith("argmap: 1 file: 1 imported, 0 not imported\n")
 
 
 def test_a_folder_without_files_in_the_format_is_an_error(tmp_path: Path) -> None:

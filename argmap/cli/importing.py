@@ -12,7 +12,7 @@ from typing import NamedTuple
 import click
 
 from argmap.api import check_bytes
-from argmap.batch.jobs import clashes
+from argmap.batch.jobs import clashes, link_out
 from argmap.cli.options import output_option, source_root_option
 from argmap.cli.output import (
     EXIT_ERRORS,
@@ -216,9 +216,11 @@ def inputs(fmt: str, names: Iterable[str]) -> tuple[list[str], int]:
 
 def _folder(folder: str, suffixes: tuple[str, ...]) -> tuple[list[str], bool]:
     """The files directly in ``folder`` named with one of ``suffixes`` (in any case), sorted,
-    and whether it has subfolders. One that is not a regular file is skipped with a note;
-    a link to nothing is kept, for reading it to say so."""
+    and whether it has subfolders. One that is not a regular file, or a link leading out of
+    the folder's project, is skipped with a note (as ``render DIR`` skips such maps); a link
+    to nothing is kept, for reading it to say so."""
     found: list[str] = []
+    project: list[str] = []  # the folder's project, found at the first link
     subfolders = False
     with os.scandir(folder) as listing:
         entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
@@ -230,10 +232,12 @@ def _folder(folder: str, suffixes: tuple[str, ...]) -> tuple[list[str], bool]:
                 kind = kind_of(entry.stat().st_mode)
             except OSError:
                 kind = None
-            if kind is None:
-                found.append(entry.path)
-            else:
+            if kind is not None:
                 say(f"{entry.path}: note: a {kind}, not a file to import; skipped")
+            elif entry.is_symlink() and (link := link_out(entry.path, folder, project)):
+                say(f"{entry.path}: note: {link}; skipped")
+            else:
+                found.append(entry.path)
     return found, subfolders
 
 
