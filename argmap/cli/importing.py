@@ -51,9 +51,9 @@ class Outcome(NamedTuple):
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(list(IMPORTS), case_sensitive=False))
 @click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...")
 @output_option(
-    "The map to write, a folder to write the maps into (ending in /, or an existing folder; "
-    "needed for several files), or - for stdout (one file). Default: beside each FILE, with "
-    "the extension .yaml."
+    "The map to write, or - for stdout (one file only); or a folder to write the maps into "
+    "(ending in /, or an existing folder), the only OUT several files take. Default: beside "
+    "each FILE, with the extension .yaml."
 )
 @click.option("--force", is_flag=True, help="Overwrite maps that exist.")
 @source_root_option
@@ -76,7 +76,9 @@ def import_(
     closes the run.
 
     Exit status: 0 written (warnings allowed), 1 a file is not in the format or a map has
-    errors, 2 a file could not be read or written; for several files, the worst of theirs.
+    errors, 2 a file could not be read or its map not written (the map exists and --force
+    was not given, two files would be written to it, a disk error); for several files, the
+    worst of theirs.
 
     \b
     Example:
