@@ -430,8 +430,8 @@ def _help_examples() -> list[str]:
             files = [
                 w
                 for w in read
-                if w.endswith((".yaml", ".yml", ".xml", ".json", ".argdown", ".txt"))
-            ]
+                if w.endswith((".yaml", ".yml", ".xml", ".json", ".argdown", ".txt", "/"))
+            ]  # (a folder read, such as a corpus/, ends with a slash)
             if all(w.startswith(("maps/", "seeds/")) for w in files):
                 lines.append(line)
     return lines

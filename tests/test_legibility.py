@@ -472,3 +472,23 @@ def test_a_map_of_several_parts_draws_each_label_by_its_line() -> None:
     }, distances  # fmt: skip
     assert max(distances.values()) <= 12, distances
     assert min(label_clearance(svg).values()) >= 2, label_clearance(svg)
+
+
+def test_a_legend_in_two_rows_keeps_each_sample_by_its_words() -> None:
+    """Rows of a legend are as wide as the widest: the others end in an empty cell. Made
+    wider than the widest really is (its words measured too wide), that cell made Graphviz
+    spread the widest row, an arrow drifting away from its 'supports'."""
+    from .test_raised_questions import MAP
+
+    svg = render_figures(loaded(MAP), "svg", fit=720)[0].decode()
+    assert "claims that support only together" in svg  # the legend's second row
+    word = re.search(r'text-anchor="start" x="([-\d.]+)" y="([-\d.]+)"[^>]*>supports<', svg)
+    assert word is not None
+    x, y = float(word.group(1)), float(word.group(2))
+    tips = [  # the right ends of the triangles beside the word, on its line
+        max(float(px) for px, _ in _POINT.findall(points))
+        for points in re.findall(r'<polygon fill="[^"]+" stroke="none" points="([^"]+)"', svg)
+        if all(abs(float(py) - y) < 12 for _, py in _POINT.findall(points))
+    ]
+    tip = max(t for t in tips if t < x)
+    assert x - tip < 8  # a no-break space and the cells' spacing

@@ -3,6 +3,8 @@ and written back."""
 
 from __future__ import annotations
 
+import re
+
 from argmap.analysis.evaluate import Status, evaluate
 from argmap.analysis.explain import explain
 from argmap.analysis.focus import focus
@@ -182,8 +184,8 @@ def test_a_scheme_is_drawn_as_its_reasons_label() -> None:
     reasons = amap.by_id()["c"].reasons
     assert [r.scheme for r in reasons] == ["Example", "Expert <opinion>"]
     dot = render_map(amap, "dot").decode("utf-8")
-    assert "a -> c [label=<Example>" in dot
-    assert "label=<Expert &lt;opinion&gt;>" in dot  # on the linked reason's last edge
+    assert re.search(r"a -> c \[label=<<TABLE [^>]*><TR><TD>Example</TD>", dot)
+    assert "<TD>Expert &lt;opinion&gt;</TD>" in dot  # on the linked reason's last edge
     assert "scheme: the label by its line" in dot  # the legend says what it is
     assert '-->|"Example"| c_c' in mermaid.write(amap).text
     assert codes("conclusions:\n  - id: c\n    text: C.\n    reasons:\n      - claims: c\n"

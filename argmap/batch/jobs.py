@@ -62,7 +62,7 @@ def scan(folder: str | os.PathLike[str]) -> Found:
                     maps.append(entry.path)  # a link to nothing: reading it says so
                 else:
                     skipped.append(f"{entry.path}: note: {why}, not a map file; skipped")
-            elif entry.is_symlink() and (link := _link_out(entry.path, folder, project)):
+            elif entry.is_symlink() and (link := link_out(entry.path, folder, project)):
                 skipped.append(f"{entry.path}: note: {link}; skipped")
             elif other_yaml(entry.path):
                 skipped.append(f"{entry.path}: note: {OTHER_YAML}")
@@ -71,7 +71,7 @@ def scan(folder: str | os.PathLike[str]) -> Found:
     return Found(sorted(maps), sorted(skipped))
 
 
-def _link_out(path: str, folder: str | os.PathLike[str], project: list[str]) -> str | None:
+def link_out(path: str, folder: str | os.PathLike[str], project: list[str]) -> str | None:
     """What a link that leads out of the folder's project is, or None for one inside it;
     ``project`` holds the project, found at the first link."""
     if not project:
@@ -220,6 +220,7 @@ __all__ = [
     "Outcome",
     "clashes",
     "find_maps",
+    "link_out",
     "plan",
     "plan_target",
     "scan",

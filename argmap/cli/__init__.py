@@ -45,8 +45,8 @@ COMMANDS = {
         "Lay out maps in argmap's one canonical layout, keeping every comment.",
     ),
     "import": (
-        "argmap.cli.convert:import_",
-        "Turn a microtext, AIF, SADFace, Argdown, Kialo or argmap JSON file into a map.",
+        "argmap.cli.importing:import_",
+        "Turn microtext, AIF, SADFace, Argdown, Kialo or argmap JSON files into maps.",
     ),
     "lsp": (
         "argmap.cli.lsp:lsp",

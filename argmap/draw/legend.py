@@ -9,6 +9,8 @@ from collections.abc import Collection
 import graphviz
 
 from argmap.draw.labels import word
+from argmap.draw.metrics import Unmeasured
+from argmap.draw.metrics import text_width as measured
 from argmap.draw.style import (
     EDGE_ATTRS,
     EDGE_STYLES,
@@ -111,14 +113,18 @@ def restatement_edge(
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
-    """About how wide ``text`` is set in a sans-serif at ``size`` points (capitals and bold
-    wider): enough to break the legend into rows, never to lay out claims.
+    """How wide ``text`` is set at ``size`` points: as Graphviz sets it in the shipped font
+    (:func:`argmap.draw.metrics.text_width`), else (a character it lacks) about as wide as
+    a sans-serif sets it, capitals and bold wider: enough to break the legend into rows.
 
-    >>> round(text_width("PREMISE", 10, bold=True))
-    51
+    >>> text_width("PREMISE", 10, bold=True), round(text_width("PREMISE 中", 10, bold=True))
+    (42.0, 61)
     """
-    em = sum(0.68 if c.isupper() else 0.3 if c in " .,:;il" else 0.56 for c in text)
-    return em * size * (1.08 if bold else 1.0)
+    try:
+        return measured(text, size, bold=bold)
+    except Unmeasured:
+        em = sum(0.68 if c.isupper() else 0.3 if c in " .,:;il" else 0.56 for c in text)
+        return em * size * (1.08 if bold else 1.0)
 
 
 def _kind(kind: Kind) -> tuple[str, float]:

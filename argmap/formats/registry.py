@@ -11,6 +11,7 @@ import attrs
 from argmap.formats import aif, argdown, json, kialo, mermaid, microtext, sadface
 from argmap.formats.argdown.lex import INCLUDE
 from argmap.formats.base import Exported, Imported
+from argmap.formats.sniff import ARGDOWN_SUFFIXES
 from argmap.model import ArgumentMap
 
 
@@ -21,9 +22,12 @@ class Importer:
     (a microtext's ``.txt``) and that file's path as the map will name it (``source_path``),
     once ``recognise`` (which raises FormatError) has found the file in the format. A format
     with ``includes`` (Argdown's ``@include(path)``: group 1 a path relative to the including
-    file) is given the file's text with each include replaced by that file's text instead."""
+    file) is given the file's text with each include replaced by that file's text instead.
+    ``suffixes`` are the extensions of its files: those a folder given to ``import`` stands
+    for."""
 
     read: Callable[..., Imported]
+    suffixes: tuple[str, ...]
     companion: str | None = None
     recognise: Callable[[bytes], object] | None = None
     includes: re.Pattern[str] | None = None
@@ -58,12 +62,12 @@ def _argdown(text: str, *, path: str) -> Imported:
 
 
 IMPORTS: dict[str, Importer] = {
-    "microtext": Importer(_microtext, companion=".txt", recognise=microtext.parse),
-    "aif": Importer(_aif),
-    "argdown": Importer(_argdown, includes=INCLUDE),
-    "kialo": Importer(_kialo),
-    "sadface": Importer(_sadface),
-    "json": Importer(json.read),
+    "microtext": Importer(_microtext, (".xml",), companion=".txt", recognise=microtext.parse),
+    "aif": Importer(_aif, (".json",)),
+    "argdown": Importer(_argdown, ARGDOWN_SUFFIXES, includes=INCLUDE),
+    "kialo": Importer(_kialo, (".txt",)),
+    "sadface": Importer(_sadface, (".json",)),
+    "json": Importer(json.read, (".json",)),
 }
 
 EXPORTS: dict[str, Exporter] = {
