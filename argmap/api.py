@@ -24,7 +24,7 @@ from argmap.draw.options import DEFAULT_THEME, FORMATS, DrawOptions, Fit, check_
 from argmap.formats.sniff import foreign
 from argmap.io import Unreadable, make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
-from argmap.project import SOURCE_ROOT_HINT, confine, not_found, refused, roots
+from argmap.project import SOURCE_ROOT_HINT, confine, how_to_mark, not_found, refused, roots
 from argmap.read.loader import load as load_bytes
 from argmap.read.source import SourceText
 from argmap.read.sourcefile import text_of
@@ -68,6 +68,8 @@ def read_source(
         only = f"argmap reads source texts only there {SOURCE_ROOT_HINT}"
         said = refused(location, folders, Path(path).parent, only=only)
         problem = f"source '{amap.source.path}' {said}"
+        if said.endswith(only):
+            problem += how_to_mark(path, location)
         return None, [Diagnostic(path, where, "AM117", problem)]
     try:
         data = read_file(real, what="text file")

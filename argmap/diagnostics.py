@@ -107,6 +107,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "AM204": (Severity.WARNING, "a claim without quotes that is not marked implicit"),
     "AM205": (Severity.WARNING, "more than one claim is marked as the thesis"),
     "AM206": (Severity.WARNING, "the claim marked as the thesis supports or attacks another"),
+    "AM207": (Severity.WARNING, "text cut short where YAML starts a comment (' #')"),
+    "AM208": (Severity.WARNING, "claims linked to one another but not to the marked thesis"),
 }
 
 

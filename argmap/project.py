@@ -41,6 +41,37 @@ def project_of_folder(folder: str | os.PathLike[str]) -> str:
         here = parent
 
 
+def marked(folder: str | os.PathLike[str]) -> bool:
+    """Whether ``folder`` or a folder above it holds one of :data:`PROJECT_MARKERS` (else the
+    files in ``folder`` are a project of their own)."""
+    here = os.path.realpath(folder)
+    return any(os.path.lexists(os.path.join(here, marker)) for marker in PROJECT_MARKERS) or (
+        os.path.dirname(here) != here and marked(os.path.dirname(here))
+    )
+
+
+def how_to_mark(path: str | os.PathLike[str], location: str | os.PathLike[str]) -> str:
+    """For a map at ``path`` whose source at ``location`` lies outside its project: what
+    marks a project that holds both, when the map's folder is a project only for want of a
+    marker above it and the two meet below the file system's top; else ``""``. Names
+    folders only, nothing of the source."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if marked(folder):
+        return ""
+    try:
+        common = os.path.commonpath([os.path.realpath(folder), os.path.realpath(location)])
+    except ValueError:  # on two drives (Windows)
+        return ""
+    parent = os.path.dirname(common)
+    if os.path.dirname(parent) == parent:
+        return ""  # they meet only at / or at /tmp, /home: no project to make there
+    return (
+        "; the map's folder is its project as no folder above it holds "
+        f"{', '.join(PROJECT_MARKERS[:-1])} or {PROJECT_MARKERS[-1]}: one in {common} "
+        "(git init, or an empty pyproject.toml) makes that folder the project"
+    )
+
+
 def roots(path: str | os.PathLike[str], source_root: str | os.PathLike[str] | None) -> list[str]:
     """The folders a file may read from: its project, and ``source_root`` when given."""
     found = [project_of(path)]
@@ -253,6 +284,8 @@ __all__ = [
     "SOURCE_ROOT_HINT",
     "confine",
     "hidden_part",
+    "how_to_mark",
+    "marked",
     "nearby",
     "project_of",
     "project_of_folder",

@@ -624,6 +624,22 @@ class _Attack:
     shields: list[int] = attrs.Factory(list)  # claims that undercut this attack
 
 
+def _one_group(specs: list[ClaimSpec], thesis: str) -> bool:
+    """Whether every claim linked to another is linked, through a chain, to ``thesis``."""
+    links: dict[str, set[str]] = {claim.id: set() for claim in specs}
+    for claim in specs:
+        for ref in claim.refs():
+            if ref in links:
+                links[claim.id].add(ref)
+                links[ref].add(claim.id)
+    seen, todo = {thesis}, [thesis]
+    while todo:
+        for other in links[todo.pop()] - seen:
+            seen.add(other)
+            todo.append(other)
+    return all(name in seen for name, linked in links.items() if linked)
+
+
 @st.composite
 def map_specs(
     draw: st.DrawFn,
@@ -798,9 +814,10 @@ def map_specs(
         claim.url = draw(st.none() | urls())
         claim.label = draw(st.none() | st.none() | texts(40))
         claim.thesis = draw(st.sampled_from([None, None, None, False]))
-    # At most one thesis, on a claim nothing builds on (else AM205, AM206).
+    # At most one thesis, on a claim nothing builds on (else AM205, AM206), in a map whose
+    # linked claims are all linked to it (else AM208).
     used = {ref for claim in specs for ref in claim.refs()}
-    tops = [claim for claim in specs if claim.id not in used]
+    tops = [claim for claim in specs if claim.id not in used and _one_group(specs, claim.id)]
     if tops and draw(st.booleans()):
         draw(st.sampled_from(tops)).thesis = True
     order = draw(st.permutations(specs))

@@ -264,7 +264,7 @@ def test_a_map_with_consistency_errors_is_formatted() -> None:
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("argmap: 1\ntitle: [x\n", [("AM002", 3, 1)]),
+        ("argmap: 1\ntitle: [x\n", [("AM002", 2, 8)]),
         ("argmap: 1\ntitle: T\npremises:\n  - id: a\n    txet: A\n",
          [("AM011", 4, 5), ("AM009", 5, 5)]),
         ("argmap: 1\ntitle: &t T\npremises: [{id: a, text: *t}]\n",

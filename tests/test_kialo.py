@@ -225,7 +225,7 @@ def test_lone_carriage_returns_end_lines() -> None:
     [
         (b"just some words\n1. A thesis.\n", "line 1 is neither its title"),
         (b"Discussion Title: nothing\n\n", "no numbered claims"),
-        (b"\xff\xfe1. A\n", "not valid UTF-8"),
+        (b"\xff\xfe1. A\n", "UTF-16, not UTF-8"),
         (b"1. A\x00\n", "NUL"),
         (b"1. -> See 1.\n", "no claims to import"),
     ],

@@ -407,6 +407,73 @@ def test_a_schemes_label_keeps_clear_of_every_line(fit: int | None) -> None:
     assert min(clearance.values()) >= 2, clearance
 
 
+# A map of several parts (an imported corpus, a handout whose objections answer one another
+# apart from the thesis) is laid out part by part and the parts packed; Graphviz's packing
+# drops the room and the place of every edge's label, so argmap packs such a map itself.
+PARTS = (
+    SCHEMES
+    + """\
+  - {id: cold, text: It is cold outside., objections: [sunny]}
+  - {id: sunny, text: The sun is out.}
+  - {id: forecast, text: The forecast says rain.}
+  - {id: wrong, text: Forecasts are often wrong.}
+recommendations:
+  - id: coat
+    text: Take a coat.
+    reasons:
+      - {claims: cold, scheme: Cause to Effect}
+      - claims: forecast
+        objections: [{claims: wrong, question: 2}]
+        scheme: Expert Opinion
+  - id: walk
+    text: Go for a walk.
+    reasons: [{claims: sunny, scheme: Practical Reasoning}]
+"""
+)
+
+
+def label_distances(svg: bytes) -> dict[str, float]:
+    """Each line of an edge's label → how far (points) the nearest line of that label is from
+    its own edge's line."""
+    from argmap.draw.layout import _curve
+    from argmap.draw.metrics import text_width
+
+    found: dict[str, float] = {}
+    for edge in _EDGE.finditer(svg.decode()):
+        path = re.search(r'<path[^>]* d="([^"]+)"', edge.group(2))
+        texts = re.findall(
+            r'<text[^>]* x="([-\d.]+)" y="([-\d.]+)"[^>]*font-size="([\d.]+)"[^>]*>([^<]+)</text>',
+            edge.group(2),
+        )
+        if path is None or not texts:
+            continue
+        line = _curve([(float(x), float(y)) for x, y in _POINT.findall(path.group(1))], 50)
+        nearest = math.inf
+        for x, y, size, words in texts:
+            left, bottom = float(x), float(y)
+            right, top = left + text_width(words, float(size)), bottom - float(size)
+            for px, py in line:
+                off = math.hypot(max(left - px, 0, px - right), max(top - py, 0, py - bottom))
+                nearest = min(nearest, off)
+        found.update({words: nearest for *_, words in texts})
+    return found
+
+
+def test_a_map_of_several_parts_draws_each_label_by_its_line() -> None:
+    from argmap.draw.graph import parts, whole_shape
+
+    amap = loaded(PARTS)
+    assert len(set(parts(whole_shape(amap)).values())) == 2
+    svg = render_map(amap, "svg")
+    distances = label_distances(svg)
+    assert set(distances) == {
+        "Argument from Expert", "Opinion", "Example", "Gut feeling", "Cause to Effect",
+        "Expert Opinion", "question 2", "Practical Reasoning",
+    }, distances  # fmt: skip
+    assert max(distances.values()) <= 12, distances
+    assert min(label_clearance(svg).values()) >= 2, label_clearance(svg)
+
+
 def test_a_legend_in_two_rows_keeps_each_sample_by_its_words() -> None:
     """Rows of a legend are as wide as the widest: the others end in an empty cell. Made
     wider than the widest really is (its words measured too wide), that cell made Graphviz

@@ -204,7 +204,11 @@ def test_the_source_is_read_beside_the_map_as_it_is_on_disk(seed_copy: Path) -> 
     ("tail", "code", "token"),
     [
         ("    text: a\x07b\n", "AM012", "\x07"),  # refused by libyaml before parsing
-        ("    text: [unclosed\n  - id: b\n", "AM002", ":"),  # libyaml's own lines
+        (
+            "    text: [unclosed\n  - id: b\n",
+            "AM002",
+            "[unclosed",
+        ),  # at the text, which argmap says to quote
         ("    text: A\n    colour: red\n", "AM009", "colour"),
     ],
 )

@@ -454,3 +454,180 @@ def test_a_long_value_is_cut_where_a_message_repeats_it() -> None:
     assert len(found) >= 4
     assert all(len(message) < 250 for _, _, message in found), found
     assert "'" + "9" * 79 + "…'" in found[0][2]
+
+
+def test_a_source_beside_the_maps_folder_says_how_to_make_both_one_project(
+    tmp_path: Path,
+) -> None:
+    """The README's layout (maps/ beside seeds/) in a new folder of a user's own, with no
+    .git, pyproject.toml or mkdocs.yml: the map's folder is its project, and '../seeds/' is
+    outside. The message says why and what marks the folder that holds both."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "op-ed.txt").write_text("The sky is blue.\n", encoding="utf-8")
+    (tmp_path / "maps").mkdir()
+    text = HEAD + "source:\n  path: ../seeds/op-ed.txt\npremises:\n"
+    text += "  - id: a\n    text: A.\n    quotes: The sky is blue.\n"
+    [(place, code, message)] = errors(text, str(tmp_path / "maps" / "m.yaml"))
+    assert (place, code) == ("4:9", "AM117")
+    assert message == (
+        f"source '../seeds/op-ed.txt' is outside the map's project ({tmp_path / 'maps'}); "
+        "argmap reads source texts only there (see --source-root); the map's folder is its "
+        "project as no folder above it holds .git, pyproject.toml or mkdocs.yml: one in "
+        f"{tmp_path} (git init, or an empty pyproject.toml) makes that folder the project"
+    )
+    far = HEAD + "source:\n  path: /etc/hostname\npremises:\n  - id: a\n    text: A.\n"
+    [(_, _, message)] = errors(far, str(tmp_path / "maps" / "m.yaml"))
+    assert message.endswith("(see --source-root)")  # no folder of the user's holds both
+    (tmp_path / "pyproject.toml").touch()
+    assert errors(text, str(tmp_path / "maps" / "m.yaml")) == []
+
+
+@pytest.mark.parametrize(
+    ("encoding", "named"),
+    [
+        ("utf-16", "UTF-16"),  # Notepad's 'Unicode': a BOM, then little-endian
+        ("utf-16-le", "UTF-16"),  # no BOM
+        ("utf-16-be", "UTF-16"),
+        ("utf-32", "UTF-32"),
+    ],
+)
+def test_a_map_saved_as_utf16_says_so_and_how_to_save_it(encoding: str, named: str) -> None:
+    """A student's map saved by Notepad as 'Unicode' was 'byte ff cannot be decoded', or
+    (without a BOM) 'character U+0000 is not allowed': neither says what happened."""
+    data = (HEAD + "premises:\n  - id: a\n    text: A.\n").replace("\n", "\r\n").encode(encoding)
+    [diagnostic] = check_bytes(data, "map.yaml").diagnostics
+    assert (str(diagnostic.span), diagnostic.code) == ("1:1", "AM001")
+    assert diagnostic.message == (
+        f"the file is {named}, not UTF-8 (Windows Notepad saves 'Unicode' as UTF-16); save it "
+        "as UTF-8 (in an editor's Save as, encoding UTF-8)"
+    )
+
+
+def test_a_source_saved_as_utf16_says_so(tmp_path: Path) -> None:
+    from argmap.read.sourcefile import text_of
+
+    text, why = text_of("The sky is blue.\r\n".encode("utf-16"), "op-ed.txt")
+    assert text is None
+    assert why == (
+        "source file 'op-ed.txt' is UTF-16, not UTF-8 (Windows Notepad saves 'Unicode' as "
+        "UTF-16); save it as UTF-8 (in an editor's Save as, encoding UTF-8)"
+    )
+
+
+def test_a_support_cycle_says_which_reason_closes_it_and_to_remove_one() -> None:
+    text = HEAD + "conclusions:\n  - id: a\n    text: A.\n    reasons: [b]\n"
+    text += "  - id: b\n    text: B.\n    reasons: [a]\n"
+    [(place, code, message)] = [d for d in errors(text) if d[1] == "AM105"]
+    assert (place, code) == ("9:15", "AM105")
+    assert message == (
+        "support cycle: a → b → a: each claim supports the next, so 'a' rests on itself; "
+        "remove 'a' from the reasons of 'b', or another step of the cycle"
+    )
+
+
+def test_text_cut_short_by_a_hash_is_a_warning_that_shows_the_fix() -> None:
+    """YAML starts a comment at ' #': 'the #1 distraction' silently became 'the'."""
+    text = HEAD + "premises:\n  - id: a\n    text: Phones are the #1 distraction in class.\n"
+    text += "    quotes:\n      - scrolling in silence #sad   # a comment\n"
+    text += "    note: what the text says   # a comment of the analyst's\n"
+    assert [d for d in found(text) if d[1] == "AM207"] == [
+        (
+            "5:11",
+            "AM207",
+            "the text of 'a' ends at 'the': YAML reads ' #1 distraction in class.' as a comment "
+            "(one starts at ' #'); put the text in quotes to keep it: "
+            'text: "Phones are the #1 distraction in class."',
+        ),
+        (
+            "7:9",
+            "AM207",
+            "a quote of 'a' ends at 'silence': YAML reads ' #sad' as a comment (one starts at "
+            "' #'); put the text in quotes to keep it: \"scrolling in silence #sad\"",
+        ),
+    ]
+    fixed = HEAD + 'premises:\n  - id: a\n    text: "Phones are the #1 distraction in class."\n'
+    assert found(fixed) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "fix"),
+    [
+        ('"Phones" pull attention away.', """text: '"Phones" pull attention away.'"""),
+        ("'Smart' phones are not smart.", """text: "'Smart' phones are not smart.\""""),
+    ],
+)
+def test_text_that_starts_with_a_quotation_says_to_quote_the_whole_text(
+    value: str, fix: str
+) -> None:
+    """A claim that begins with a quoted word: YAML reads the quoted word as the whole value
+    and then finds more ('did not find expected key while parsing a block mapping')."""
+    text = HEAD + f"premises:\n  - id: a\n    text: {value}\n"
+    [(place, code, message)] = errors(text)
+    assert (place, code) == ("5:11", "AM002")
+    first = value[: value.index(value[0], 1) + 1]
+    assert message == (
+        f"YAML syntax error: the text {first} ends at its closing quote, and more follows; "
+        f"put the whole text in quotes: {fix}"
+    )
+
+
+def test_an_id_item_without_the_space_after_its_dash_says_to_add_it() -> None:
+    """'-b' under '- a' is read as more of the text 'a' (YAML: 'could not find expected
+    ':' while scanning a simple key')."""
+    text = HEAD + "premises:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\n"
+    text += "conclusions:\n  - id: c\n    text: C.\n    reasons:\n      - a\n      -b\n"
+    text += "  - id: d\n    text: D.\n    reasons: [c]\n"
+    assert errors(text) == [
+        (
+            "13:7",
+            "AM002",
+            "YAML syntax error: '-b' has no space after its '-': a list item starts with '- ' "
+            "(a dash, then a space); write '- b'",
+        )
+    ]
+
+
+def test_a_list_in_brackets_left_open_says_to_close_it() -> None:
+    text = HEAD + "premises:\n  - id: a\n    text: A.\n    objections: [b, c\n"
+    text += "  - id: b\n    text: B.\n  - id: c\n    text: C.\n"
+    assert errors(text) == [
+        (
+            "6:22",
+            "AM002",
+            "YAML syntax error: the list that '[' opens at 6:17 is not closed on its line; "
+            "end it with ']': objections: [b, c]",
+        )
+    ]
+
+
+def test_text_that_begins_with_a_bracket_says_to_quote_it() -> None:
+    text = HEAD + "premises:\n  - id: a\n    text: [Sic] the claim\n"
+    assert errors(text) == [
+        (
+            "5:11",
+            "AM002",
+            "YAML syntax error: '[' at the start of text opens a list in YAML; put the text in "
+            'quotes: text: "[Sic] the claim"',
+        )
+    ]
+
+
+def test_claims_apart_from_the_marked_thesis_are_a_warning_naming_them() -> None:
+    """A handout's objection and its answer, never attached to the thesis: each claim is
+    linked to another, so AM201 says nothing, and the drawing shows them apart."""
+    text = HEAD + "premises:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\n"
+    text += "    objections: [c]\n  - id: c\n    text: C.\n"
+    text += "recommendations:\n  - id: r\n    text: R.\n    thesis: true\n    reasons: [a]\n"
+    assert [d for d in found(text) if d[1] == "AM208"] == [
+        (
+            "6:9",
+            "AM208",
+            "'b' and 'c' are linked to each other but not to the thesis 'r': attach them to "
+            "the argument (as a reason or an objection of a claim that leads to 'r'), or they "
+            "are drawn apart from it",
+        )
+    ]
+    attached = text.replace("    reasons: [a]\n", "    reasons: [a]\n    objections: [b]\n")
+    assert [d for d in found(attached) if d[1] == "AM208"] == []
+    unmarked = text.replace("    thesis: true\n", "")  # several parts, as a corpus has
+    assert [d for d in found(unmarked) if d[1] == "AM208"] == []

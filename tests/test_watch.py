@@ -73,7 +73,7 @@ def test_a_save_is_drawn_again_a_bad_save_keeps_the_last_drawing(tmp_path: Path)
         ],
     )
     assert said[:2] == [f"argmap: wrote {svg} (T ms)", f"argmap: wrote {svg} (T ms)"]
-    assert said[2].startswith(f"{path}:3:1: error: YAML syntax error")
+    assert said[2].startswith(f"{path}:2:8: error: YAML syntax error")
     assert said[3] == f"argmap: {path} has errors; kept its last drawing"
     assert said[4].endswith("[AM201]")
     assert said[5:] == [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from argmap.checks import (
+    comments,
     ids,
     logic,
     questions,
@@ -27,6 +28,7 @@ CHECKS: tuple[Check, ...] = (
     *urls.CHECKS,
     *questions.CHECKS,
     *quotes.CHECKS,
+    *comments.CHECKS,
     *logic.CHECKS,
 )
 

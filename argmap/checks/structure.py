@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.checks.references import Hints
-from argmap.checks.registry import Context, Finding, check
+from argmap.checks.registry import Context, Finding, Stage, check
 from argmap.model import Link, Ref
 
 
@@ -88,7 +88,10 @@ def no_support_cycle(context: Context) -> Iterator[Finding]:
                 todo.pop()
             elif state.get(ref.id) == 1:
                 cycle = [*path[path.index(ref.id) :], ref.id]
-                yield Finding("AM105", ref.span, "support cycle: " + " → ".join(reversed(cycle)))
+                said = " → ".join(reversed(cycle))
+                yield Finding("AM105", ref.span, f"support cycle: {said}: each claim supports the "
+                              f"next, so '{ref.id}' rests on itself; remove '{ref.id}' from the "
+                              f"reasons of '{path[-1]}', or another step of the cycle")  # fmt: skip
             elif not state.get(ref.id) and edges[ref.id]:
                 state[ref.id] = 1
                 path.append(ref.id)
@@ -278,4 +281,95 @@ def thesis_on_top(context: Context) -> Iterator[Finding]:
             return
 
 
-CHECKS = (has_reasons, no_support_cycle, not_for_and_against, connected, one_thesis, thesis_on_top)
+@check("AM208", stage=Stage.SETTLED)
+def apart_from_thesis(context: Context) -> Iterator[Finding]:
+    """Claims linked to one another but not, through any chain of reasons, objections,
+    contradictions or restatements, to the claim marked ``thesis: true`` (a warning, once for
+    each such group, at its first claim: they are drawn apart from the argument). A claim
+    linked to nothing is AM201's; a map without a marked thesis (a corpus of arguments) is
+    not checked, nor one whose ids or references are not sound (a reason that names no claim
+    cuts a link: AM103 says so).
+
+    Fails::
+
+        premises:
+          - id: a
+            text: A.
+          - id: b
+            text: B.
+            objections: [c]
+          - id: c
+            text: C.
+        conclusions:
+          - id: t
+            text: T.
+            thesis: true
+            reasons: [a]
+
+    Passes::
+
+        premises:
+          - id: a
+            text: A.
+          - id: b
+            text: B.
+            objections: [c]
+          - id: c
+            text: C.
+        conclusions:
+          - id: t
+            text: T.
+            thesis: true
+            reasons: [a]
+            objections: [b]
+    """
+    marked = next((claim for claim in context.map.claims if claim.thesis), None)
+    if marked is None:
+        return
+    known = context.by_id
+    links: dict[str, set[str]] = {name: set() for name in known}
+    for relation in context.relations:
+        ends = [relation.target.id, *(ref.id for ref in relation.claims)]
+        ends = [end for end in ends if end in known]
+        for end in ends:
+            links[end].update(ends)
+    group: dict[str, int] = {}
+    for start in [marked.id, *known]:
+        if start in group:
+            continue
+        group[start], todo = len(set(group.values())), [start]
+        while todo:
+            for other in links[todo.pop()]:
+                if other not in group:
+                    group[other] = group[start]
+                    todo.append(other)
+    told: set[int] = {group[marked.id]}
+    for claim in context.map.claims:
+        number = group.get(claim.id)
+        if number is None or number in told or not links[claim.id] - {claim.id}:
+            continue
+        told.add(number)
+        members = [name for name in known if group[name] == number]
+        named = [f"'{name}'" for name in members[:4]]
+        if len(members) > 4:
+            named[-1] = f"{len(members) - 3} more"
+        listed = ", ".join(named[:-1]) + " and " + named[-1]
+        other = "each other" if len(members) == 2 else "one another"
+        yield Finding(
+            "AM208",
+            claim.where("id"),
+            f"{listed} are linked to {other} but not to the thesis '{marked.id}': attach "
+            f"them to the argument (as a reason or an objection of a claim that leads to "
+            f"'{marked.id}'), or they are drawn apart from it",
+        )
+
+
+CHECKS = (
+    has_reasons,
+    no_support_cycle,
+    not_for_and_against,
+    connected,
+    one_thesis,
+    thesis_on_top,
+    apart_from_thesis,
+)

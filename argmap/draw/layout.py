@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from argmap.draw.metrics import Unmeasured, line_height, text_width
+from argmap.draw.pack import repack
 from argmap.draw.style import LABEL_PADDING
 
 _TAG = re.compile(r"<[^>]*>")
@@ -175,11 +176,11 @@ def centre(graph: Any, thesis: str) -> bool:
 def centring(thesis: str | None, keep: list[str] | None = None) -> Any:
     """What :func:`argmap.draw.engine.render` is given as ``adjust`` for a figure whose thesis
     is ``thesis`` (None: nothing to move); with ``keep``, the laid-out graph (DOT with every
-    position) is appended to it, for :func:`placed`."""
-    if thesis is None and keep is None:
-        return None
+    position) is appended to it, for :func:`placed`. A map of several parts with labelled
+    edges is packed again first (:func:`argmap.draw.pack.repack`)."""
 
     def adjust(graph: Any) -> None:
+        repack(graph)
         if thesis is not None:
             centre(graph, thesis)
         if keep is not None:
@@ -208,6 +209,7 @@ def measuring(thesis: str | None, found: list[tuple[float, float]]) -> Any:
     to ``found``."""
 
     def adjust(graph: Any) -> None:
+        repack(graph)
         if thesis is not None:
             centre(graph, thesis)
         found.append(widths(graph))

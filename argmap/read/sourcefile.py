@@ -4,7 +4,7 @@ PDF, a Word document, text in another encoding than UTF-8)."""
 from __future__ import annotations
 
 from argmap.diagnostics import shell_word
-from argmap.read.yamltree import SAVE_AS_UTF8, decode
+from argmap.read.yamltree import SAVE_AS_UTF8, WIDE_WHY, decode, wide_encoding
 
 #: The first bytes of documents that are not plain text, and what each is.
 _DOCUMENTS = (
@@ -30,6 +30,9 @@ def text_of(data: bytes, name: str) -> tuple[str | None, str | None]:
                 f"source file '{name}' is {what}; argmap reads plain text: save the article's "
                 f"text as a UTF-8 .txt file ({how.format(name=shell_word(name))}) and name that"
             )
+    wide = wide_encoding(data)
+    if wide is not None:
+        return None, f"source file '{name}' is {wide}, {WIDE_WHY}; {SAVE_AS_UTF8}"
     text, errors = decode(data, name)
     if text is not None:
         return text, None

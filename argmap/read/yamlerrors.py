@@ -1,8 +1,9 @@
 """libyaml's syntax errors → diagnostics that name the cause and show the fix: a tab in the
 indentation, a key or a list item that does not line up with its neighbours, a dash without its
 space, a key without its colon, text going on at its key's column, an apostrophe inside single
-quotes, a double quote inside double quotes (:mod:`argmap.read.yamllines`), a colon and a
-space inside plain text (with the line quoted)."""
+quotes, a double quote inside double quotes, text that begins with a quotation or a bracket
+(:mod:`argmap.read.yamllines`), a list in brackets left open, a colon and a space inside
+plain text (with the line quoted)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ import yaml
 
 from argmap.diagnostics import Diagnostic, Span
 from argmap.read.yamllines import (
+    TEXT_KEYS,
     Hint,
     apostrophe_hint,
     dash_hint,
     double_quote_hint,
     indent_hint,
     key_hint,
+    leading_quote_hint,
 )
 
 
@@ -57,6 +60,37 @@ def _colon_hint(line: str, column: int) -> str | None:
     return found.group("head") + quoted(found.group("value"))
 
 
+def _open_flow_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
+    """A list in brackets (or a mapping in braces) opened on a line and not closed on it
+    (``objections: [b, c``), when libyaml looked for its end on the lines after."""
+    start, problem = exc.context_mark, exc.problem or ""
+    if start is None or not problem.startswith("did not find expected ','"):
+        return None
+    line = lines[start.line] if start.line < len(lines) else ""
+    opening = line[start.column : start.column + 1]
+    closing = {"[": "]", "{": "}"}.get(opening)
+    if closing is None or closing in line[start.column :] or "#" in line:
+        return None
+    end = exc.problem_mark.line if exc.problem_mark is not None else start.line
+    if any(closing in later for later in lines[start.line + 1 : end + 1]):
+        return None  # closed on a later line: another mistake (a missing comma, say)
+    what = "list" if opening == "[" else "mapping"
+    written = line.rstrip()
+    key = re.match(r"\s*(?:-\s+)*([a-z]+):\s*$", line[: start.column])
+    if key is not None and key[1] in TEXT_KEYS:  # text that begins with a bracket
+        fixed = line[: start.column].strip() + " " + quoted(written[start.column :])
+        message = (
+            f"'{opening}' at the start of text opens a {what} in YAML; put the text in quotes: "
+            f"{fixed}"
+        )
+        return message, start.line, start.column
+    message = (
+        f"the {what} that '{opening}' opens at {_span(start)} is not closed on its line; "
+        f"end it with '{closing}': {written.strip()}{closing}"
+    )
+    return message, start.line, len(written)
+
+
 def _hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
     """What the lines around a syntax error show was meant, for the mistakes that can be told
     from them beyond doubt (:mod:`argmap.read.yamllines`); None for the others."""
@@ -71,6 +105,10 @@ def _hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
         hint = apostrophe_hint(lines, mark.line, mark.column)
     if hint is None:
         hint = double_quote_hint(lines, mark.line, mark.column)
+    if hint is None:
+        hint = leading_quote_hint(lines, mark.line, mark.column)
+    if hint is None:
+        hint = _open_flow_hint(exc, lines)
     if hint is None and problem.startswith(_INDENTATION):
         hint = indent_hint(lines, mark.line)
     return hint

@@ -20,7 +20,8 @@ Hint = tuple[str, int, int]
 #: Every key a map may hold, anywhere.
 _KNOWN_KEYS = frozenset(key for keys in KEYS.values() for key in keys)
 #: The keys whose values are prose, which may go on over several lines.
-_TEXT_KEYS = frozenset({"title", "text", "note", "label", "scheme", "publisher"})
+#: Keys whose value is text.
+TEXT_KEYS = _TEXT_KEYS = frozenset({"title", "text", "note", "label", "scheme", "publisher"})
 
 # A line that starts a key (after any list dashes): its indentation, dashes and key.
 _KEY_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[^\s#:'\"-][^:#]*?):(?:\s|$)")
@@ -28,6 +29,8 @@ _KEY_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[^\s#:'\"-][^
 _ITEM_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)+)(?P<value>[^\s#].*?)\s*(?:#.*)?")
 # A list item whose dash has no space after it, before a known key (``-id: a``).
 _NO_SPACE = re.compile(r"(?P<indent> *)-(?P<key>[a-z]+):(?:\s|$)")
+# An id as a list item, written without the space after its dash (``-b`` under ``- a``).
+_NO_SPACE_ID = re.compile(r"(?P<indent> *)-(?P<id>[a-z][a-z0-9-]*) *")
 # A key and its value written on one line: the value's first character is where it starts.
 _KEY_VALUE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[a-z]+): +(?P<value>\S)")
 # What may come before a value that opens a single quote: a key, a dash, or a flow collection.
@@ -146,7 +149,8 @@ def _list_meant(
 
 def dash_hint(lines: list[str], row: int) -> Hint | None:
     """A list item written without the space after its dash (``-id: a``) on line ``row`` or
-    on the line above it, which YAML reads as the key '-id'."""
+    on the line above it, which YAML reads as the key '-id'; or an id so written under an
+    item of the same list (``-b`` under ``- a``), which YAML reads as more of that item."""
     above = _content_above(lines, row)
     for back in (row, above):
         found = _NO_SPACE.match(lines[back]) if back is not None else None
@@ -157,6 +161,18 @@ def dash_hint(lines: list[str], row: int) -> Hint | None:
                 f"(a dash, then a space); write '- {written[1:]}'"
             )
             return message, back, len(found["indent"])
+        item = _NO_SPACE_ID.fullmatch(lines[back]) if back is not None else None
+        before = _content_above(lines, back) if item is not None and back is not None else None
+        if (
+            item is not None
+            and before is not None
+            and lines[before].startswith(item["indent"] + "- ")
+        ):
+            message = (
+                f"'-{item['id']}' has no space after its '-': a list item starts with '- ' "
+                f"(a dash, then a space); write '- {item['id']}'"
+            )
+            return message, back, len(item["indent"])
     return None
 
 
@@ -275,4 +291,66 @@ def double_quote_hint(lines: list[str], row: int, column: int) -> Hint | None:
     return message, row, end
 
 
-__all__ = ["Hint", "apostrophe_hint", "dash_hint", "double_quote_hint", "indent_hint", "key_hint"]
+def _single(text: str) -> str:
+    """``text`` in single quotes, each apostrophe doubled."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def leading_quote_hint(lines: list[str], row: int, column: int) -> Hint | None:
+    """Text in block style that begins with a quotation (``text: "Phones" pull us in``):
+    YAML reads the quotation as the whole value, then finds more after its closing quote,
+    where libyaml stopped (at or after ``column``); or the text of a text key that begins with
+    a bracket or a brace (``text: [Sic] the claim``), which YAML reads as a list or a mapping.
+    Points at the opening quote or bracket."""
+    line = lines[row] if row < len(lines) else ""
+    opening = _BLOCK_HEAD.match(line).end()  # type: ignore[union-attr]  (it matches "")
+    mark = line[opening : opening + 1]
+    key = line[:opening].strip().lstrip("- ").rstrip(":")
+    if mark in ("[", "{") and key in _TEXT_KEYS and column > opening:
+        meant = line[opening:].rstrip()
+        what = "list" if mark == "[" else "mapping"
+        fixed = f'"{meant}"' if '"' not in meant and "\\" not in meant else _single(meant)
+        message = (
+            f"'{mark}' at the start of text opens a {what} in YAML; put the text in quotes: "
+            f"{line[:opening].strip()} {fixed}"
+        )
+        return message, row, opening
+    if mark not in ("'", '"'):
+        return None
+    closing = opening + 1
+    while True:  # the quote that ends it: not a doubled '' nor an escaped \"
+        closing = line.find(mark, closing)
+        if closing < 0:
+            return None
+        if mark == "'" and line[closing + 1 : closing + 2] == "'":
+            closing += 2
+        elif mark == '"' and line[closing - 1] == "\\":
+            closing += 1
+        else:
+            break
+    rest = line[closing + 1 :].strip()
+    if not rest or rest.startswith("#") or column <= closing:
+        return None
+    meant = line[opening:].rstrip()
+    head = line[:opening].strip()
+    fix = (head + " " if head else "") + (
+        f'"{meant}"' if '"' not in meant and "\\" not in meant else _single(meant)
+    )
+    first = clip(line[opening : closing + 1], 40)
+    message = (
+        f"the text {first} ends at its closing quote, and more follows; put the whole text in "
+        f"quotes: {fix}"
+    )
+    return message, row, opening
+
+
+__all__ = [
+    "TEXT_KEYS",
+    "Hint",
+    "apostrophe_hint",
+    "dash_hint",
+    "double_quote_hint",
+    "indent_hint",
+    "key_hint",
+    "leading_quote_hint",
+]

@@ -1,0 +1,75 @@
+"""Checks of text as YAML read it: prose cut short where YAML starts a comment (``' #'``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from argmap.checks.registry import Context, Finding, check
+from argmap.diagnostics import Span, clip
+from argmap.read.yamlerrors import quoted
+
+#: What follows a plain text on its line when YAML took the rest for a comment that was meant
+#: as text: white space, ``#`` and at once a character that is no space (``#1``, ``#MeToo``);
+#: an analyst's comment is written ``# ...``.
+_CUT = re.compile(r"\s+#[^\s#]")
+
+
+def _texts(context: Context) -> Iterator[tuple[str, str, Span]]:
+    """Every prose value of the map: what it is in words, its text, where it was written."""
+    amap = context.map
+    yield "the title", amap.title, amap.where("title")
+    for claim in amap.claims:
+        yield f"the text of '{claim.id}'", claim.text, claim.where("text")
+        if claim.label is not None:
+            yield f"the label of '{claim.id}'", claim.label, claim.where("label")
+        if claim.note is not None:
+            yield f"the note of '{claim.id}'", claim.note, claim.where("note")
+        for quote in claim.quotes:
+            yield f"a quote of '{claim.id}'", quote.text, quote.span
+
+
+#: The key a value is written under, by the second word of what it is ('the text of ...').
+_KEYS = {"title": "title: ", "text": "text: ", "label": "label: ", "note": "note: "}
+
+
+@check("AM207")
+def cut_by_a_comment(context: Context) -> Iterator[Finding]:
+    """Plain text that YAML ends where ``' #'`` starts a comment, the rest of the line lost.
+
+    Fails::
+
+        premises:
+          - id: a
+            text: Phones are the #1 distraction in class.
+
+    Passes::
+
+        premises:
+          - id: a
+            text: "Phones are the #1 distraction in class."   # quoted, it is all text
+    """
+    lines = context.lines
+    if lines is None or context.syntax.json:
+        return
+    for what, text, span in _texts(context):
+        if span.line < 1 or span.line > len(lines) or "\n" in text:
+            continue
+        written = lines[span.line - 1][span.column - 1 :]
+        if not written.startswith(text):
+            continue  # quoted, or over several lines: nothing was cut
+        rest = re.split(r"\s+#(?:\s|$)", written[len(text) :])[0]  # an analyst's comment after
+        if _CUT.match(rest):
+            whole = text + rest
+            last = text.split()[-1] if text.split() else text
+            yield Finding(
+                "AM207",
+                span,
+                f"{what} ends at '{clip(last)}': YAML reads '{rest.rstrip()}' as a comment "
+                f"(one starts at ' #'); put the text in quotes to keep it: "
+                + _KEYS.get(what.split()[1], "")
+                + quoted(whole.strip()),
+            )
+
+
+CHECKS = (cut_by_a_comment,)
