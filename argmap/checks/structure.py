@@ -337,19 +337,22 @@ def apart_from_thesis(context: Context) -> Iterator[Finding]:
     for start in [marked.id, *known]:
         if start in group:
             continue
-        group[start], todo = len(set(group.values())), [start]
+        group[start], todo = len(group), [start]  # a number no other group has
         while todo:
             for other in links[todo.pop()]:
                 if other not in group:
                     group[other] = group[start]
                     todo.append(other)
+    groups: dict[int, list[str]] = {}
+    for name in known:
+        groups.setdefault(group[name], []).append(name)
     told: set[int] = {group[marked.id]}
     for claim in context.map.claims:
         number = group.get(claim.id)
         if number is None or number in told or not links[claim.id] - {claim.id}:
             continue
         told.add(number)
-        members = [name for name in known if group[name] == number]
+        members = groups[number]
         named = [f"'{name}'" for name in members[:4]]
         if len(members) > 4:
             named[-1] = f"{len(members) - 3} more"
