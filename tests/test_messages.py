@@ -631,3 +631,30 @@ def test_claims_apart_from_the_marked_thesis_are_a_warning_naming_them() -> None
     assert [d for d in found(attached) if d[1] == "AM208"] == []
     unmarked = text.replace("    thesis: true\n", "")  # several parts, as a corpus has
     assert [d for d in found(unmarked) if d[1] == "AM208"] == []
+
+
+def test_an_empty_list_says_what_to_write_or_to_leave_it_out() -> None:
+    body = "premises:\n  - id: p\n    text: P.\nconclusions:\n  - id: c\n    text: C.\n"
+    objections = HEAD + body + "    reasons: [p]\n    objections: []\n"
+    assert errors(objections) == [
+        ("10:17", "AM016", "objections is an empty list: write at least one item in it, or "
+         "leave 'objections' out"),
+    ]  # fmt: skip
+    claims = HEAD + body + "    reasons:\n      - claims: []\n"
+    assert errors(claims) == [
+        ("10:17", "AM016", "'claims' of a reason is an empty list: name at least one "
+         "claim in it"),
+    ]  # fmt: skip
+    question = (
+        HEAD + body + "    reasons:\n      - claims: p\n        objections:\n"
+        "          - claims: p\n            question: []\n"
+    )
+    assert errors(question) == [
+        ("13:23", "AM016", "'question' of an objection is an empty list: write at least one "
+         "item in it, or leave 'question' out"),
+    ]  # fmt: skip
+    linked = HEAD + body + "    reasons: [[]]\n"
+    assert errors(linked) == [
+        ("9:15", "AM016", "a linked reason is an empty list: name its claims in it, or leave "
+         "it out"),
+    ]  # fmt: skip

@@ -126,7 +126,13 @@ class Fields:
         nodes: tuple[Node, ...]
         if isinstance(node, Sequence):
             if not node.items and not may_be_empty:
-                self.error(node.span, "AM016", f"{what} is an empty list")
+                key = what.split("'")[1] if what.startswith("'") else what  # 'ignore' of ...
+                fix = (
+                    "name at least one claim in it"
+                    if key == "claims"
+                    else f"write at least one item in it, or leave '{key}' out"
+                )
+                self.error(node.span, "AM016", f"{what} is an empty list: {fix}")
                 return None
             nodes = node.items
         elif may_be_empty and isinstance(node, Scalar) and node.plain and node.value == "":

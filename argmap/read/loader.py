@@ -49,7 +49,8 @@ class _Reader(Fields):
             return None if ref is None else Reason((ref,), span=ref.span)  # the same place
         if isinstance(node, Sequence):
             if not node.items:
-                self.error(node.span, "AM016", "a linked reason is an empty list")
+                self.error(node.span, "AM016", "a linked reason is an empty list: name its "
+                           "claims in it, or leave it out")  # fmt: skip
                 return None
             refs = [self.ref(n, "a linked reason") for n in node.items]
             if any(r is None for r in refs):
