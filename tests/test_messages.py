@@ -108,22 +108,24 @@ def test_a_colon_after_a_key_in_line_is_still_the_colon_hint() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "place"),
+    ("text", "place", "fix"),
     [
-        (HEAD + "premises:\n  - id: a\n\ttext: x\n", "5:1"),
-        (HEAD + "premises:\n\t- id: a\n    text: x\n", "4:1"),
-        (HEAD + "\tnote: x\npremises:\n  - id: a\n    text: x\n", "3:1"),
+        (HEAD + "premises:\n  - id: a\n\ttext: x\n", "5:1",
+         "4 spaces line it up with 'id:' on line 4"),
+        (HEAD + "premises:\n\t- id: a\n    text: x\n", "4:1",
+         "2 spaces put it under 'premises:' on line 3"),
+        (HEAD + "\tnote: x\npremises:\n  - id: a\n    text: x\n", "3:1",
+         "none line it up with 'title:' on line 2"),
+        ("\tnote: x\n", "1:1", ""),
     ],
-)
-def test_a_tab_in_the_indentation_is_named(text: str, place: str) -> None:
-    assert errors(text) == [
-        (
-            place,
-            "AM002",
-            "YAML syntax error: a tab in the indentation; YAML indents with spaces only: replace "
-            "the tab with spaces",
-        )
-    ]
+)  # fmt: skip
+def test_a_tab_in_the_indentation_is_named_with_the_spaces_to_write(
+    text: str, place: str, fix: str
+) -> None:
+    """A student indents with the Tab key: how many spaces, from the line above."""
+    said = "YAML syntax error: a tab in the indentation; YAML indents with spaces only: replace "
+    said += "the tab with spaces" + (f" ({fix})" if fix else "")
+    assert errors(text) == [(place, "AM002", said)]
 
 
 LINKED = HEAD + (

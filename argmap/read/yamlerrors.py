@@ -21,6 +21,7 @@ from argmap.read.yamllines import (
     indent_hint,
     key_hint,
     leading_quote_hint,
+    tab_spaces,
 )
 
 
@@ -134,7 +135,7 @@ def syntax_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic:
             span,
             "AM002",
             "YAML syntax error: a tab in the indentation; YAML indents with spaces only: "
-            "replace the tab with spaces",
+            "replace the tab with spaces" + tab_spaces(lines, mark.line),
         )
     hint = _hint(exc, lines) if mark is not None and mark.line < len(lines) else None
     if hint is not None:

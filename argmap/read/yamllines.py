@@ -66,6 +66,25 @@ def _starts(line: str) -> tuple[list[tuple[int, str, bool]], bool] | None:
     return None
 
 
+def tab_spaces(lines: list[str], row: int) -> str:
+    """How many spaces to write for the tabs that indent line ``row`` (0-based), from the key
+    or list item above: as many as line it up with that key, or two more under a key that
+    opens a mapping or a list; "" without such a line above.
+
+    >>> tab_spaces(["premises:", "  - id: a", "\ttext: x"], 2)
+    " (4 spaces line it up with 'id:' on line 2)"
+    """
+    above = _content_above(lines, row)
+    starts = None if above is None else _starts(lines[above])
+    if above is None or starts is None:
+        return ""
+    (column, what, _), opens = starts[0][0], starts[1]
+    if opens:
+        return f" ({column + 2} spaces put it under {what} on line {above + 1})"
+    count = "none" if column == 0 else f"{column} spaces"
+    return f" ({count} line it up with {what} on line {above + 1})"
+
+
 def indent_hint(lines: list[str], row: int) -> Hint | None:
     """What is wrong with line ``row`` (0-based) when its key, or its list item, lines up with
     no level open above it (or a key lines up with the dash of an item, not with its keys), and
@@ -353,4 +372,5 @@ __all__ = [
     "indent_hint",
     "key_hint",
     "leading_quote_hint",
+    "tab_spaces",
 ]
