@@ -8,19 +8,27 @@ may number thousands.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TypeVar
+
+#: A node: an open node of an evaluation (a number) or a claim of a drawing (its name).
+N = TypeVar("N", int, str)
 
 
-def connected(nodes: Iterable[int], edges: Mapping[int, Sequence[int]]) -> list[list[int]]:
+def connected(nodes: Iterable[N], edges: Mapping[N, Iterable[N]]) -> list[list[N]]:
     """The nodes in groups joined by edges in either direction, each group sorted, the groups
     in the order of their first node. ``edges`` maps a node to the nodes it leads to (all of
-    them among ``nodes``)."""
-    order = list(nodes)
-    near: dict[int, list[int]] = {x: [] for x in order}
+    them among ``nodes``).
+
+    >>> connected("abcd", {"a": ["c"], "d": ["b"]})
+    [['a', 'c'], ['b', 'd']]
+    """
+    order = list(dict.fromkeys(nodes))
+    near: dict[N, list[N]] = {x: [] for x in order}
     for x in order:
         for y in edges.get(x, ()):
             near[x].append(y)
             near[y].append(x)
-    seen: set[int] = set()
+    seen: set[N] = set()
     result = []
     for start in order:
         if start in seen:

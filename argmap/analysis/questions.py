@@ -76,21 +76,26 @@ def bearing(links: Iterable[Relation]) -> Iterator[tuple[Relation, tuple[Relatio
             yield relation, ()
 
 
-def raising(links: Iterable[Relation]) -> dict[tuple, tuple[str, ...]]:
-    """Each objection that names critical questions, by its :attr:`~Relation.place` → each
-    question it raises, in full, as ``question 4 of Expert Opinion: Trustworthiness: ...``:
-    of every reason it bears on (:func:`bearing`) whose scheme argmap knows and asks it."""
-    found: dict[tuple, tuple[str, ...]] = {}
+def _raises(links: Iterable[Relation]) -> Iterator[tuple[Relation, Relation, Scheme, int]]:
+    """Each question an objection raises that the reason it bears on (:func:`bearing`) asks:
+    the objection, the reason, the reason's scheme (one argmap knows) and the number."""
     for objection, reasons in bearing(links):
-        asked = []
         for reason in reasons:
             scheme = scheme_of(reason.scheme or "")
             for number in objection.question:
                 if scheme is not None and number <= len(scheme.questions):
-                    text = scheme.questions[number - 1]
-                    asked.append(f"question {number} of {scheme.name}: {text}")
-        found[objection.place] = tuple(dict.fromkeys(asked))
-    return found
+                    yield objection, reason, scheme, number
+
+
+def raising(links: Iterable[Relation]) -> dict[tuple, tuple[str, ...]]:
+    """Each objection that raises critical questions (of a reason it bears on, a scheme argmap
+    knows: :func:`_raises`), by its :attr:`~Relation.place` → each question, in full, as
+    ``question 4 of Expert Opinion: Trustworthiness: ...``."""
+    found: dict[tuple, dict[str, None]] = {}  # a dict for a set in order
+    for objection, _, scheme, number in _raises(links):
+        text = f"question {number} of {scheme.name}: {scheme.questions[number - 1]}"
+        found.setdefault(objection.place, {})[text] = None
+    return {place: tuple(asked) for place, asked in found.items()}
 
 
 def questions(amap: ArgumentMap) -> Questions:
@@ -98,13 +103,9 @@ def questions(amap: ArgumentMap) -> Questions:
     by_id = amap.by_id()
     links = tuple(relations(amap))
     raised: dict[Relation, dict[int, list[str]]] = {}
-    for objection, reasons in bearing(links):
-        for reason in reasons:
-            scheme = scheme_of(reason.scheme or "")
-            for number in objection.question:
-                if scheme is not None and number <= len(scheme.questions):
-                    by = raised.setdefault(reason, {}).setdefault(number, [])
-                    by.extend(ref.id for ref in objection.claims if ref.id not in by)
+    for objection, reason, _, number in _raises(links):
+        by = raised.setdefault(reason, {}).setdefault(number, [])
+        by.extend(ref.id for ref in objection.claims if ref.id not in by)
     asked, without = [], 0
     for relation in links:
         if relation.link is not Link.SUPPORT:

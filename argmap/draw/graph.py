@@ -16,6 +16,7 @@ import attrs
 import graphviz
 from graphviz.quoting import quote
 
+from argmap.analysis.components import connected
 from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import Figure, How, Shown, whole
 from argmap.analysis.shape import Shape, shape
@@ -226,29 +227,15 @@ def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
 def parts(shape: Shape) -> dict[str, int]:
     """Claim → the number of the connected part of the map it is in (by any relation, a
     contradiction and a restatement too), parts numbered in reading order (the thesis's first)."""
-    links: dict[str, set[str]] = {name: set() for name in shape.claims}
-    for name, found in shape.parts.items():
-        for part in found:
-            links[name].add(part.claim)
-            links[part.claim].add(name)
+    links: dict[str, list[str]] = {
+        name: [part.claim for part in found] for name, found in shape.parts.items()
+    }
     for claim in shape.claims.values():
         for ref in (*claim.contradicts, *map(restated, claim.restates)):
-            if ref.id in links:
-                links[claim.id].add(ref.id)
-                links[ref.id].add(claim.id)
-    number: dict[str, int] = {}
-    for root in [*shape.roots, *shape.claims]:
-        if root in number:
-            continue
-        part = len(set(number.values()))
-        todo = [root]
-        number[root] = part
-        while todo:
-            for other in links[todo.pop()]:
-                if other not in number:
-                    number[other] = part
-                    todo.append(other)
-    return number
+            if ref.id in shape.claims:
+                links.setdefault(claim.id, []).append(ref.id)
+    groups = connected([*shape.roots, *shape.claims], links)
+    return {name: number for number, group in enumerate(groups) for name in group}
 
 
 def figure_graph(

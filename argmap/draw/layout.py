@@ -63,7 +63,12 @@ def _shares(points: list[tuple[float, float]]) -> list[tuple[tuple[float, float]
     last = max(1, len(points) - 1)
     if high - low < 1:
         return [(point, n / last) for n, point in enumerate(points)]
-    return [(point, min(1.0, max(0.0, (point[1] - low) / (high - low)))) for point in points]
+    return [(point, _rise(point[1], low, high)) for point in points]
+
+
+def _rise(y: float, low: float, high: float) -> float:
+    """How far up from ``low`` to ``high`` the height ``y`` is, 0 to 1."""
+    return min(1.0, max(0.0, (y - low) / (high - low)))
 
 
 def _curve(points: list[tuple[float, float]], steps: int = 16) -> list[tuple[float, float]]:
@@ -144,15 +149,16 @@ def centre(graph: Any, thesis: str) -> bool:
     rebuilt = []
     boxes = _boxes(graph, thesis)
     into = graph.in_edges(node)
-    labels = {}  # edge → where its label goes
+    places = {}  # every labelled edge → where its label goes (into the thesis: as its line)
     for edge in graph.edges_iter():
         if edge.attr.get("lp"):
             lx, ly = _pair(edge.attr["lp"])
             if edge in into:
                 _, points = _points(edge.attr["pos"])
                 low, high = points[0][1], points[-1][1]
-                lx += dx * (min(1.0, max(0.0, (ly - low) / (high - low))) if high > low else 1)
-            labels[edge] = (lx, ly)
+                lx += dx * (_rise(ly, low, high) if high > low else 1)
+            places[edge] = (lx, ly)
+    labels = {edge: _label_box(edge, at) for edge, at in places.items()}
     for edge in into:
         tip, points = _points(edge.attr["pos"])
         bent = [(px + dx * share, py) for (px, py), share in _shares(points)]
@@ -160,14 +166,14 @@ def centre(graph: Any, thesis: str) -> bool:
         for name, box in boxes.items():
             if name != edge[0] and _inside(box, along):
                 return False  # the thesis stays where dot put it, its edges around claims
-        for other, at in labels.items():
-            if other != edge and _inside(_label_box(other, at), along):
+        for other, box in labels.items():
+            if other != edge and _inside(box, along):
                 return False  # or around the labels of other edges
         spline = " ".join(_fmt(point) for point in bent)
         rebuilt.append((edge, (f"e,{_fmt((tip[0] + dx, tip[1]))} " if tip else "") + spline))
     for edge, pos in rebuilt:
         edge.attr["pos"] = pos
-    for edge, at in labels.items():
+    for edge, at in places.items():
         edge.attr["lp"] = _fmt(at)
     node.attr["pos"] = f"{x + dx:.2f},{y:.2f}"
     return True

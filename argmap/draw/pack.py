@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from argmap.analysis.components import connected
+
 #: What a part's graph does not take from the whole: packing, the heading, the layout's output.
 _WHOLE_ONLY = {"pack", "packmode", "label", "bb", "lp", "lwidth", "lheight", "id"}
 #: What a node or an edge does not take into a part's graph: where the first layout put it.
@@ -58,23 +60,13 @@ class _Part:
 def _parts(graph: Any) -> list[_Part]:
     """The graph's connected parts, in the order Graphviz meets them (by their first node)."""
     order = [str(n) for n in graph.nodes_iter()]
-    links: dict[str, list[str]] = {name: [] for name in order}
+    links: dict[str, list[str]] = {}
     edges = list(graph.edges_iter())
     for tail, head in edges:
-        links[str(tail)].append(str(head))
-        links[str(head)].append(str(tail))
-    part_of: dict[str, int] = {}
-    found: list[_Part] = []
-    for start in order:
-        if start in part_of:
-            continue
-        part_of[start], todo = len(found), [start]
-        found.append(_Part())
-        while todo:
-            for other in links[todo.pop()]:
-                if other not in part_of:
-                    part_of[other] = part_of[start]
-                    todo.append(other)
+        links.setdefault(str(tail), []).append(str(head))
+    groups = connected(order, links)
+    part_of = {name: number for number, group in enumerate(groups) for name in group}
+    found = [_Part() for _ in groups]
     for name in order:
         found[part_of[name]].nodes.append(name)
     for edge in edges:
