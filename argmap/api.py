@@ -200,7 +200,7 @@ def render_map(
 
     ``fit`` (CSS px, or on paper: ``"468pt"``) lays the map out for a column that wide (the
     HTML view opens at that column's scale), and ``page`` (``a4`` or ``letter``, ``landscape``
-    or not) a PDF for printed pages, a figure a page: see :func:`render_figures`, which
+    or not) a PDF of printed pages, as many figures a page as fit: see :func:`render_figures`, which
     returns every figure when the map needs several. Here such a map raises UsageError.
 
     The text is drawn in the font argmap ships, whatever fonts the machine has. Text that
@@ -241,8 +241,9 @@ def render_figures(
     the map needs; one figure when the whole map fits. On paper (``"468pt"``, ``"6.5in"``;
     ``"468x620pt"`` with the most a figure may be tall: :class:`~argmap.draw.options.Fit`),
     each figure at the size it is printed, claim text at least 9 pt, all text 7 pt. With
-    ``page`` (pdf): one document, a figure a page, all text at least 7 pt. Otherwise the
-    whole map as one drawing.
+    ``page`` (pdf): one document, the figures one under another, as many a page as fit, at
+    one scale (the widest as wide as the page, never enlarged), all text at least 7 pt.
+    Otherwise the whole map as one drawing.
     """
     # The drawing stack (the DOT builder, Graphviz, the SVG for documents, the HTML page) loads
     # with the first drawing, not with this module: checking a map never needs it.

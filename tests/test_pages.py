@@ -11,6 +11,8 @@ import pdfplumber
 import pytest
 
 from argmap.api import load, render_figures, render_map
+from argmap.draw import engine, pdf
+from argmap.draw.fit import MARGIN, page_box
 from argmap.draw.pdf import creation_date
 
 from .conftest import SEED_MAP, run
@@ -35,10 +37,8 @@ def a4() -> bytes:
     return render_map(load(SEED_MAP), "pdf", page="a4")
 
 
-def test_a4_pages_one_figure_each_text_at_least_7_pt(a4: bytes) -> None:
+def test_a4_pages_text_at_least_7_pt_inside_the_margins(a4: bytes) -> None:
     found = pages(a4)
-    figures = len(render_figures(load(SEED_MAP), "dot", fit=720))
-    assert len(found) >= figures  # a page is narrower than a 720-px column
     for width, height, least, count, chars in found:
         assert (width, height) == pytest.approx(A4)
         assert least >= 7.0
@@ -46,6 +46,73 @@ def test_a4_pages_one_figure_each_text_at_least_7_pt(a4: bytes) -> None:
         # Inside the margins: nothing within 30 points of an edge.
         assert min(c["x0"] for c in chars) >= 30 and max(c["x1"] for c in chars) <= width - 30
         assert min(c["top"] for c in chars) >= 30 and max(c["bottom"] for c in chars) <= height - 30
+
+
+def headings(data: bytes) -> list[tuple[int, float, str]]:
+    """Each figure's heading ("FIGURE 2 OF 7"): the page it is on, its top, its words."""
+    found = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            lines = page.extract_text_lines()
+            found += [(number, line["top"], line["text"]) for line in lines
+                      if re.fullmatch(r"FIGURE \d+ OF \d+", line["text"])]  # fmt: skip
+    return sorted(found)
+
+
+def test_figures_share_a_page_when_they_fit_in_reading_order(a4: bytes) -> None:
+    found = headings(a4)
+    count = len(found)
+    assert [text for _, _, text in found] == [f"FIGURE {n} OF {count}" for n in range(1, count + 1)]
+    on_pages = [number for number, _, _ in found]
+    assert on_pages == sorted(on_pages)  # in reading order, down each page
+    assert len(pages(a4)) < count  # some page holds two figures: not a page each
+
+
+def box(name: str, height: float) -> bytes:
+    """A one-page PDF as Graphviz draws it: a box ``height`` points tall holding ``name``."""
+    dot = f'digraph {{ n [shape=box label="{name}" height={height / 72} fontname="Argmap Sans"] }}'
+    return engine.render(dot, "pdf")
+
+
+def test_a_page_holds_figures_one_under_another_until_the_next_does_not_fit() -> None:
+    inner_h = page_box("a4")[3]
+    tall = inner_h * 0.6
+    data = pdf.document([box("one", 100), box("two", 100), box("three", tall), box("four", 50)],
+                        "Boxes", paper=A4, margin=MARGIN)  # fmt: skip
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        words = [[(w["text"], w["top"]) for w in page.extract_words()] for page in document.pages]
+    # "three" does not fit under "one" and "two": it starts a page, and "four" goes under it.
+    assert [[text for text, _ in page] for page in words] == [["one", "two"], ["three", "four"]]
+    for page in words:
+        tops = [top for _, top in page]
+        assert tops == sorted(tops)  # each under the one before
+    # From the top of the page, one under the other, GAP points apart.
+    (_, one), (_, two) = words[0]
+    tall_one = pages(box("one", 100))[0][1]  # the box and Graphviz's margin around it
+    assert MARGIN < one < MARGIN + tall_one
+    assert two - one == pytest.approx(tall_one + pdf.GAP, abs=0.5)
+    assert pages(data)[0][:2] == pytest.approx(A4)
+
+
+def test_the_drawing_page_says_how_many_pages_the_seed_map_takes(a4: bytes) -> None:
+    said = " ".join((Path(__file__).parent.parent / "docs" / "drawing.md").read_text().split())
+    number = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+    ]
+    figures, sheets = len(headings(a4)), len(pages(a4))
+    assert f"seed map's {number[figures]} figures take {number[sheets]} A4 pages" in said
 
 
 def test_claim_text_on_paper_is_at_least_9_pt(a4: bytes) -> None:
@@ -82,7 +149,7 @@ def test_letter_landscape_and_the_whole_map(a4: bytes) -> None:
     landscape = pages(render_map(load(SEED_MAP), "pdf", page="letter", landscape=True))
     assert all((w, h) == pytest.approx(LETTER[::-1]) for w, h, *_ in landscape)
     assert all(least >= 7.0 for _, _, least, *_ in landscape)
-    assert len(landscape) <= len(pages(a4))
+    assert len(landscape) > 1  # the seed map does not fit one page at 7 pt
     whole = pages(render_map(load(SEED_MAP), "pdf"))  # at its natural size, one page
     assert len(whole) == 1 and whole[0][2] == pytest.approx(10, abs=0.01)
 

@@ -151,7 +151,7 @@ def drawing_options(f: F) -> F:
         click.option(
             "--page",
             type=click.Choice(PAGE_NAMES, case_sensitive=False),
-            help="A PDF of printed pages, one figure a page, text at least 7 pt.",
+            help="A PDF of printed pages, as many figures a page as fit, text at least 7 pt.",
         ),
         click.option(
             "--landscape",

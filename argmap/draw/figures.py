@@ -214,16 +214,19 @@ def draw_figures(
 ) -> list[bytes]:
     """The drawings of a map as ``fmt`` (svg, png, pdf or dot; options checked by the API):
     with ``fit_to`` the figures that fit that column (CSS px, or on paper); with ``page`` a
-    PDF of that paper, a figure a page; else the whole map."""
+    PDF of that paper, the figures one under another, as many on a page as fit, their text
+    the same size (as in a column on paper); else the whole map."""
     if page is not None:
         fitted = fit(amap, budget_for(page=page, landscape=landscape), legend=legend,
                      evaluation=evaluation, keep=True)  # fmt: skip
         pages = [fitted.draw(d, "pdf", theme=theme) for d in fitted.drawn]
         paper_w, paper_h, inner_w, inner_h = page_box(page, landscape)
-        for d in fitted.drawn:
-            _say_if_small(d, len(fitted.drawn), min(1.0, inner_w / d.width, inner_h / d.height),
-                          "pt", f"a page of {page}")  # fmt: skip
-        return [pdf.document(pages, amap.title, paper=(paper_w, paper_h), margin=MARGIN)]
+        widths = [min(d.width, fitted.budget.width) for d in fitted.drawn]
+        scales = [print_scale(widths, inner_w, inner_h, (d.width, d.height)) for d in fitted.drawn]
+        for d, scale in zip(fitted.drawn, scales, strict=True):
+            _say_if_small(d, len(fitted.drawn), scale, "pt", f"a page of {page}")
+        return [pdf.document(pages, amap.title, paper=(paper_w, paper_h), margin=MARGIN,
+                             scale=scales)]  # fmt: skip
     if fit_to is not None:
         budget = budget_for(fit_to.width, height=fit_to.height)
         fitted = fit(amap, budget, legend=legend, evaluation=evaluation,

@@ -135,17 +135,21 @@ def document(
     *,
     paper: tuple[float, float] | None = None,
     margin: float = 0.0,
-    scale: float = 1.0,
+    scale: float | Sequence[float] = 1.0,
 ) -> bytes:
-    """The one-page PDFs ``pages`` as one document titled ``title``.
+    """The one-page PDFs ``pages`` as one document titled ``title``, each figure printed at
+    ``scale`` (one for all, or one each).
 
-    With ``paper`` (width, height in points) every page is that size and its figure is scaled
-    down to fit inside ``margin`` (never up), centred across and set at the top; without,
-    each page is its figure's size times ``scale`` (the size a document prints it at).
+    With ``paper`` (width, height in points) the pages are that size and the figures are set
+    on them in order, centred across, one under another from the top while the next one fits
+    (:func:`sheets`); one bigger than the page inside ``margin`` is scaled down to fit it.
+    Without, each page is its figure's size times its scale (the size a document prints it
+    at).
     """
     figures = [_read(page) for page in pages]
+    scales = [scale] * len(figures) if isinstance(scale, (int, float)) else list(scale)
     out: dict[int, bytes] = {}
-    kids = []
+    placed = []  # each figure's page, under its new number
     number = 4  # 1: catalog, 2: pages, 3: information
     for figure in figures:
         base = number - min(figure.objects)
@@ -161,33 +165,14 @@ def document(
             else:
                 out[renumber[old]] = head
         number = max(renumber.values()) + 1
-        page = renumber[figure.page]
-        head = re.sub(rb"/Parent \d+ 0 R", b"/Parent 2 0 R", out[page])
-        width, height = figure.size
-        if paper is not None or scale != 1.0:
-            if paper is not None:
-                sheet = paper
-                shrink = min(1.0, (paper[0] - 2 * margin) / width, (paper[1] - 2 * margin) / height)
-                x = (paper[0] - width * shrink) / 2
-                y = paper[1] - margin - height * shrink
-            else:
-                sheet, shrink, x, y = (width * scale, height * scale), scale, 0.0, 0.0
-            place = f"q {_number(shrink)} 0 0 {_number(shrink)} {_number(x)} {_number(y)} cm\n"
-            for text in (place, "Q\n"):
-                data = text.encode("ascii")
-                out[number] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(data), data)
-                number += 1
-            contents = re.search(rb"/Contents (\d+ 0 R)", head)
-            if contents is None:
-                raise PdfError("the page has no contents")
-            head = head.replace(
-                contents.group(), b"/Contents [%d 0 R %s %d 0 R]" % (number - 2, contents[1],
-                                                                     number - 1)
-            )  # fmt: skip
-            box = f"/MediaBox [ 0 0 {_number(sheet[0])} {_number(sheet[1])} ]".encode()
-            head = _MEDIABOX.sub(box, head, count=1)
-        out[page] = head
-        kids.append(page)
+        placed.append(renumber[figure.page])
+    if paper is None:
+        kids = [_scaled(out, page, figure.size, scale)
+                for page, figure, scale in zip(placed, figures, scales, strict=True)]  # fmt: skip
+    else:
+        sizes = [figure.size for figure in figures]
+        kids = [_sheet(out, placed, sizes, sheet, paper)
+                for sheet in sheets(sizes, scales, paper, margin)]  # fmt: skip
     out[1] = b"<< /Type /Catalog /Pages 2 0 R >>"
     out[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % kid for kid in kids),
@@ -199,6 +184,146 @@ def document(
         info += b" /CreationDate (" + date.encode("ascii") + b")"
     out[3] = info + b" >>"
     return _write(out)
+
+
+#: The space between two figures on a page, in points.
+GAP = 24.0
+
+
+@attrs.frozen
+class Placed:
+    """A figure on a sheet of paper: which one, its scale and its lower left corner."""
+
+    index: int
+    scale: float
+    x: float
+    y: float
+
+
+def sheets(
+    sizes: Sequence[tuple[float, float]],
+    scales: Sequence[float],
+    paper: tuple[float, float],
+    margin: float,
+    gap: float = GAP,
+) -> list[list[Placed]]:
+    """Figures of ``sizes`` (points) at ``scales`` set on sheets of ``paper``: in order,
+    centred across, one under another from the top, ``gap`` apart; a figure that does not fit
+    under the last starts a sheet, and one bigger than the sheet inside ``margin`` is scaled
+    down to fit it.
+
+    >>> [[p.index for p in sheet] for sheet in sheets([(100, 300), (100, 300), (100, 200)],
+    ...                                                [1, 1, 1], (200, 700), 50)]
+    [[0], [1, 2]]
+    """
+    inner = (paper[0] - 2 * margin, paper[1] - 2 * margin)
+    found: list[list[Placed]] = []
+    top = 0.0
+    for index, ((width, height), scale) in enumerate(zip(sizes, scales, strict=True)):
+        shrink = min(scale, inner[0] / width, inner[1] / height)
+        if not found or top - height * shrink < margin - 0.01:
+            found.append([])
+            top = paper[1] - margin
+        found[-1].append(
+            Placed(index, shrink, (paper[0] - width * shrink) / 2, top - height * shrink)
+        )
+        top -= height * shrink + gap
+    return found
+
+
+def _add(out: dict[int, bytes], obj: bytes) -> int:
+    """Add ``obj`` to the document under a new number, and return it."""
+    number = max(out) + 1
+    out[number] = obj
+    return number
+
+
+def _stream(out: dict[int, bytes], text: str) -> int:
+    data = text.encode("ascii")
+    return _add(out, b"<< /Length %d >>\nstream\n%s\nendstream" % (len(data), data))
+
+
+def _contents(head: bytes) -> int:
+    contents = re.search(rb"/Contents (\d+) 0 R", head)
+    if contents is None:
+        raise PdfError("the page has no contents")
+    return int(contents[1])
+
+
+def _place(shrink: float, x: float, y: float) -> str:
+    return f"q {_number(shrink)} 0 0 {_number(shrink)} {_number(x)} {_number(y)} cm\n"
+
+
+def _mediabox(width: float, height: float) -> bytes:
+    return f"/MediaBox [ 0 0 {_number(width)} {_number(height)} ]".encode()
+
+
+def _scaled(out: dict[int, bytes], page: int, size: tuple[float, float], scale: float) -> int:
+    """A figure's own page, ``scale`` times its size (the page itself when 1)."""
+    head = re.sub(rb"/Parent \d+ 0 R", b"/Parent 2 0 R", out[page])
+    if scale != 1.0:
+        before, after = _stream(out, _place(scale, 0, 0)), _stream(out, "Q\n")
+        inside = _contents(head)
+        head = re.sub(
+            rb"/Contents \d+ 0 R",
+            b"/Contents [%d 0 R %d 0 R %d 0 R]" % (before, inside, after),
+            head,
+        )
+        head = _MEDIABOX.sub(_mediabox(size[0] * scale, size[1] * scale), head, count=1)
+    out[page] = head
+    return page
+
+
+def _sheet(
+    out: dict[int, bytes],
+    pages: list[int],
+    sizes: list[tuple[float, float]],
+    sheet: list[Placed],
+    paper: tuple[float, float],
+) -> int:
+    """A page of paper holding the figures ``sheet`` places: each figure's page becomes a form
+    (its contents, resources and group, drawn where the sheet puts it) and is dropped."""
+    forms, drawing = [], ""
+    for placed in sheet:
+        page = out.pop(pages[placed.index])
+        width, height = sizes[placed.index]
+        form = b"/Type /XObject /Subtype /Form /BBox [ 0 0 %s %s ] " % (
+            _number(width).encode(), _number(height).encode())  # fmt: skip
+        for key in (b"Resources", b"Group"):
+            value = _entry(page, key)
+            if value is not None:
+                form += b"/%s %s " % (key, value)
+        inside = _contents(page)
+        out[inside] = re.sub(rb"^<<\s*", b"<< " + form, out[inside], count=1)
+        forms.append(b"/Figure%d %d 0 R" % (placed.index + 1, inside))
+        drawing += _place(placed.scale, placed.x, placed.y) + f"/Figure{placed.index + 1} Do Q\n"
+    contents = _stream(out, drawing)
+    return _add(out, b"<< /Type /Page /Parent 2 0 R %s /Contents %d 0 R /Group %s "
+                     b"/Resources << /XObject << %s >> >> >>"
+                     % (_mediabox(*paper), contents, _GROUP, b" ".join(forms)))  # fmt: skip
+
+
+#: How cairo groups a page's drawing (blended in RGB), for each sheet as for each figure.
+_GROUP = b"<< /Type /Group /S /Transparency /I true /CS /DeviceRGB >>"
+_BRACKET = re.compile(rb"<<|>>|\[|\]")
+
+
+def _entry(head: bytes, key: bytes) -> bytes | None:
+    """The value of ``/key`` in a dictionary, as written: a reference, a name or number, or a
+    dictionary or array (up to its closing bracket)."""
+    found = re.search(rb"/" + key + rb"(?![A-Za-z0-9])\s*", head)
+    if found is None:
+        return None
+    at = found.end()
+    if not head.startswith((b"<<", b"["), at):
+        value = re.match(rb"\d+ \d+ R|/?[^\s/<>\[\]]+", head[at:])
+        return value.group() if value else None
+    depth = 0
+    for token in _BRACKET.finditer(head, at):
+        depth += 1 if token.group() in (b"<<", b"[") else -1
+        if depth == 0:
+            return head[at : token.end()]
+    raise PdfError(f"/{key.decode()} is not closed")
 
 
 def _write(objects: dict[int, bytes]) -> bytes:
@@ -221,4 +346,4 @@ def _write(objects: dict[int, bytes]) -> bytes:
     return bytes(body)
 
 
-__all__ = ["PdfError", "creation_date", "document"]
+__all__ = ["GAP", "PdfError", "Placed", "creation_date", "document", "sheets"]
