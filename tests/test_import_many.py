@@ -61,9 +61,7 @@ def test_several_files_go_into_a_folder_each_said_then_the_counts(tmp_path: Path
     assert run("check", str(out)).exit_code == 0
 
 
-def test_a_folder_stands_for_its_files_in_the_format_sorted_not_its_subfolders(
-    tmp_path: Path,
-) -> None:
+def test_a_folder_stands_for_its_files_in_the_format_sorted(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     for name in ("n2.json", "n10.JSON", "n1.json", "sub/n3.json", ".hidden.json"):
         graph(corpus, name)
@@ -71,11 +69,13 @@ def test_a_folder_stands_for_its_files_in_the_format_sorted_not_its_subfolders(
     result = run("import", "aif", str(corpus), "-o", f"{tmp_path}/maps/")
     assert result.exit_code == 0, result.output
     wrote = [line for line in result.output.splitlines() if line.startswith("argmap: wrote")]
-    assert wrote == [f"argmap: wrote {tmp_path}/maps/{n}.yaml" for n in ("n1", "n10", "n2")]
-    assert result.output.endswith("argmap: 3 files: 3 imported, 0 not imported\n")
+    assert wrote == [f"argmap: wrote {tmp_path}/maps/{n}.yaml"
+                     for n in ("n1", "n10", "n2", "sub/n3")]  # fmt: skip
+    assert result.output.endswith("argmap: 4 files: 4 imported, 0 not imported\n")
     beside = run("import", "aif", str(corpus))  # without -o: each map beside its file
     assert beside.exit_code == 0, beside.output
-    assert sorted(p.name for p in corpus.glob("*.yaml")) == ["n1.yaml", "n10.yaml", "n2.yaml"]
+    assert sorted(p.name for p in corpus.rglob("*.yaml")) == [
+        "n1.yaml", "n10.yaml", "n2.yaml", "n3.yaml"]  # fmt: skip
 
 
 def test_a_folders_entry_that_is_no_regular_file_is_skipped_with_a_note(tmp_path: Path) -> None:
@@ -90,14 +90,46 @@ def test_a_folders_entry_that_is_no_regular_file_is_skipped_with_a_note(tmp_path
     assert result.output.endswith("argmap: 1 file: 1 imported, 0 not imported\n")
 
 
-def test_a_folder_without_files_in_the_format_is_an_error(tmp_path: Path) -> None:
+def test_a_folder_without_files_in_the_format_is_an_error_that_names_theirs(
+    tmp_path: Path,
+) -> None:
     corpus = tmp_path / "corpus"
-    graph(corpus, "sub/n1.json")
+    graph(corpus, "n1.json")
+    graph(corpus, "sub/n2.json")
     result = run("import", "microtext", str(corpus), "-o", f"{tmp_path}/maps/")
     assert (result.exit_code, result.output) == (2, (
-        f"argmap: error: {corpus}: no files to import in it (*.xml; its subfolders are not "
-        "read)\nargmap: 0 files: 0 imported, 0 not imported\n"))  # fmt: skip
+        f"argmap: error: {corpus}: no files to import under it (*.xml); its files are AIF "
+        f"graphs: argmap import aif {corpus}\n"
+        "argmap: 0 files: 0 imported, 0 not imported\n"))  # fmt: skip
     assert not (tmp_path / "maps").exists()
+    (corpus / "n1.json").write_text("{}", encoding="utf-8")
+    (corpus / "sub" / "n2.json").unlink()
+    result = run("import", "microtext", str(corpus), "-o", f"{tmp_path}/maps/")
+    assert result.output.startswith(  # in no format argmap imports: no hint
+        f"argmap: error: {corpus}: no files to import under it (*.xml)\n"
+    )
+
+
+def test_a_folder_stands_for_the_files_under_it_written_in_the_same_folders(
+    tmp_path: Path,
+) -> None:
+    # As the microtexts come from their repository: corpus/en/*.xml, corpus/de/*.xml, with
+    # the same names in both.
+    corpus = tmp_path / "corpus"
+    for language in ("en", "de"):
+        graph(corpus, f"{language}/n1.json")
+    graph(corpus, ".hidden/n1.json")
+    graph(corpus, "n2.json")
+    result = run("import", "aif", str(corpus), "-o", f"{tmp_path}/maps/")
+    assert result.exit_code == 0, result.output
+    maps = tmp_path / "maps"
+    assert sorted(str(p.relative_to(maps)) for p in maps.rglob("*.yaml")) == [
+        "de/n1.yaml", "en/n1.yaml", "n2.yaml"]  # fmt: skip
+    assert result.output.endswith("argmap: 3 files: 3 imported, 0 not imported\n")
+    # Without -o, each map is written beside its file.
+    result = run("import", "aif", str(corpus))
+    assert result.exit_code == 0, result.output
+    assert (corpus / "de" / "n1.yaml").exists() and (corpus / "en" / "n1.yaml").exists()
 
 
 def test_a_folder_that_cannot_be_listed_is_said_and_the_other_files_imported(

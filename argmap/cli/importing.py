@@ -68,12 +68,12 @@ def import_(
     path is written relative to OUT (to the current folder for stdout), so the map checks
     wherever it is written.
 
-    A folder (DIR) stands for the files directly in it (not in its subfolders) with the
-    format's extensions, sorted: microtext *.xml; aif *.json; argdown *.argdown, *.ad;
-    kialo *.txt; sadface *.json; json *.json. Several files are imported into the folder
-    OUT, or each beside its file: one that cannot be imported is said and the others go on,
-    two that would be written to one map are neither imported, and a count of them all
-    closes the run.
+    A folder (DIR) stands for the files under it (hidden ones left out) with the format's
+    extensions, sorted: microtext *.xml; aif *.json; argdown *.argdown, *.ad; kialo *.txt;
+    sadface *.json; json *.json. Several files are imported into the folder OUT (a file
+    found in a subfolder of DIR into the same subfolder of OUT), or each beside its file:
+    one that cannot be imported is said and the others go on, two that would be written to
+    one map are neither imported, and a count of them all closes the run.
 
     Exit status: 0 written (warnings allowed), 1 a file is not in the format or a map has
     errors, 2 a file could not be read or its map not written (the map exists and --force
@@ -84,7 +84,7 @@ def import_(
     Example:
       argmap import microtext micro_b001.xml -o maps/micro_b001.yaml
       argmap import microtext corpus/*.xml -o maps/
-      argmap import aif araucaria/ -o maps/            # every *.json in araucaria/
+      argmap import aif araucaria/ -o maps/            # every *.json under araucaria/
       argmap import argdown debate.argdown -o maps/debate.yaml
       argmap import kialo discussion.txt -o maps/discussion.yaml
       argmap import sadface analysis.json -o maps/analysis.yaml
@@ -171,7 +171,7 @@ def _import_many(
     """Import every file ``names`` stand for, each into ``output`` or beside it; say what
     became of them all. The worst exit status."""
     files, worst = inputs(fmt, names)
-    targets = [(file, output_path(output, Path(file).with_suffix(".yaml"))) for file in files]
+    targets = [(file, _target(output, file, folder)) for file, folder in files.items()]
     clashing = clashes(((file, str(target)) for file, target in targets), done="imported")
     outcomes = [
         import_one(fmt, file, target, force=force, source_root=source_root,
@@ -191,56 +191,101 @@ def _import_many(
     return max([worst, *(o.status for o in outcomes)])
 
 
-def inputs(fmt: str, names: Iterable[str]) -> tuple[list[str], int]:
-    """The files ``names`` stand for, each once, in order: a file as given, a folder's files
-    in the format (by extension, hidden ones left out) sorted, its subfolders not entered;
-    and the exit status so far: 2 when a folder holds no such file (said)."""
+def inputs(fmt: str, names: Iterable[str]) -> tuple[dict[str, str | None], int]:
+    """The files ``names`` stand for, each once, in order, each with the folder named that
+    holds it (None for a file named itself): a file as given, the files under a folder in
+    the format (by extension; hidden files and folders left out, links to folders not
+    followed), sorted; and the exit status so far: 2 when a folder holds no such file
+    (said)."""
     suffixes = IMPORTS[fmt].suffixes
-    files: dict[str, str] = {}
+    files: dict[str, tuple[str, str | None]] = {}
     status = EXIT_OK
     for name in names:
-        found = [name]
+        found: list[str] = [name]
         if os.path.isdir(name):
+            notes: list[str] = []
             try:
-                found, subfolders = _folder(name, suffixes)
+                found = _under(name, suffixes, notes)
             except OSError as exc:
                 error(f"{name}: cannot read the folder: {exc.strerror or exc}")
                 status = EXIT_USAGE
                 continue
+            for note in notes:
+                say(note)
             if not found:
-                where = "; its subfolders are not read" if subfolders else ""
-                error(f"{name}: no files to import in it ({_globs(suffixes)}{where})")
+                error(f"{name}: no files to import under it ({_globs(suffixes)}){_theirs(name)}")
                 status = EXIT_USAGE
         for file in found:
-            files.setdefault(os.path.normcase(os.path.abspath(file)), file)
-    return list(files.values()), status
+            folder = name if file != name else None
+            files.setdefault(os.path.normcase(os.path.abspath(file)), (file, folder))
+    return dict(files.values()), status
 
 
-def _folder(folder: str, suffixes: tuple[str, ...]) -> tuple[list[str], bool]:
-    """The files directly in ``folder`` named with one of ``suffixes`` (in any case), sorted,
-    and whether it has subfolders. One that is not a regular file, or a link leading out of
-    the folder's project, is skipped with a note (as ``render DIR`` skips such maps); a link
-    to nothing is kept, for reading it to say so."""
+def _target(output: str | None, file: str, folder: str | None) -> Path | None:
+    """Where the map of ``file`` goes: beside it without ``output``; in the folder ``output``
+    names, where ``file`` is in ``folder`` (the folder named that holds it); else
+    ``output``."""
+    default = Path(file).with_suffix(".yaml")
+    if output is None or folder is None or output == "-" or not names_folder(output):
+        return output_path(output, default)
+    return Path(output) / Path(os.path.relpath(file, folder)).with_suffix(".yaml")
+
+
+def _under(folder: str, suffixes: tuple[str, ...], notes: list[str] | None = None) -> list[str]:
+    """The files under ``folder`` named with one of ``suffixes`` (in any case), sorted; hidden
+    files and folders are left out, and links to folders not followed. One that is not a
+    regular file, or a link leading out of the folder's project, is skipped with a note (as
+    ``render DIR`` skips such maps) added to ``notes``, and so is a subfolder that cannot be
+    listed; a link to nothing is kept, for reading it to say so."""
+    notes = [] if notes is None else notes
     found: list[str] = []
     project: list[str] = []  # the folder's project, found at the first link
-    subfolders = False
-    with os.scandir(folder) as listing:
-        entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
-    for entry in entries:
-        if entry.is_dir():
-            subfolders = True
-        elif entry.name.lower().endswith(suffixes):
-            try:
-                kind = kind_of(entry.stat().st_mode)
-            except OSError:
-                kind = None
-            if kind is not None:
-                say(f"{entry.path}: note: a {kind}, not a file to import; skipped")
-            elif entry.is_symlink() and (link := link_out(entry.path, folder, project)):
-                say(f"{entry.path}: note: {link}; skipped")
-            else:
-                found.append(entry.path)
-    return found, subfolders
+    todo = [folder]
+    while todo:
+        here = todo.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = [e for e in listing if not e.name.startswith(".")]
+        except OSError as exc:
+            if here == folder:
+                raise
+            notes.append(f"{here}: note: cannot read the folder: {exc.strerror or exc}; skipped")
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                todo.append(entry.path)
+            elif entry.name.lower().endswith(suffixes):
+                try:
+                    kind = kind_of(entry.stat().st_mode)
+                except OSError:
+                    kind = None
+                if kind is not None:
+                    notes.append(f"{entry.path}: note: a {kind}, not a file to import; skipped")
+                elif entry.is_symlink() and (link := link_out(entry.path, folder, project)):
+                    notes.append(f"{entry.path}: note: {link}; skipped")
+                else:
+                    found.append(entry.path)
+    return sorted(found, key=lambda path: os.path.relpath(path, folder).split(os.sep))
+
+
+#: How many of a folder's files are read to tell what format they are in.
+_SNIFFED = 20
+
+
+def _theirs(folder: str) -> str:
+    """For a folder without files in the format asked for: the format argmap imports its
+    files are in, and the command (``; its files are AIF graphs: argmap import aif DIR``),
+    or nothing. The first files found of any format's extensions are read."""
+    suffixes = tuple(sorted({s for spec in IMPORTS.values() for s in spec.suffixes}))
+    for file in _under(folder, suffixes)[:_SNIFFED]:
+        try:
+            found = sniff(read_file(file, what="file to import"), file)
+        except ArgmapError:
+            continue
+        if found is not None:
+            kind = NAMES[found].split(" ", 1)[1]  # "an AIF graph" → "AIF graph"
+            return f"; its files are {kind}s: argmap import {found} {shell_word(folder)}"
+    return ""
 
 
 def _globs(suffixes: tuple[str, ...]) -> str:
