@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from argmap import UsageError, render_figures
+from argmap import MapError, UsageError, load, render_figures, source_text
 from argmap.model import ArgumentMap, Claim, Kind
 
 TINY = ArgumentMap(title="Tiny", claims=(Claim(id="a", kind=Kind.PREMISE, text="A."),))
@@ -28,3 +30,32 @@ def test_options_that_do_not_go_together_are_named_as_python_arguments(
         render_figures(TINY, **options)  # type: ignore[arg-type]
     assert message in str(raised.value)
     assert "--" not in str(raised.value)  # no command-line option a notebook cannot pass
+
+
+def outside(tmp_path: Path) -> Path:
+    """A map whose source lies beside its project, not in it."""
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "source.txt").write_text("The sky is blue.\n", encoding="utf-8")
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / "pyproject.toml").touch()
+    path = tmp_path / "project" / "map.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: T\nsource:\n  path: ../texts/source.txt\npremises:\n"
+        "  - id: a\n    text: A.\n    quotes: The sky is blue.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_source_outside_the_project_names_the_source_root_argument(tmp_path: Path) -> None:
+    path = outside(tmp_path)
+    with pytest.raises(MapError) as raised:
+        load(path)
+    [diagnostic] = raised.value.diagnostics
+    assert diagnostic.code == "AM117"
+    assert "(see source_root=)" in diagnostic.message
+    assert "(see source_root=)" in str(raised.value)
+    assert "--source-root" not in str(raised.value)
+    amap = load(path, source_root=tmp_path / "texts")
+    with pytest.raises(UsageError, match=r"\(see source_root=\)$"):
+        source_text(amap, path)  # the root not given again
