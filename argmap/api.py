@@ -50,6 +50,8 @@ PYTHON_HINT = "(see source_root=)"
 def check_bytes(data: bytes, path: str, *, source_root: Root = None) -> Checked:
     """Load and check a map given as bytes; ``path`` locates its source and names it in
     messages. The source is read only inside the map's project or ``source_root``."""
+    if isinstance(data, str):  # bytes: the loader tells encodings apart (UTF-16, a BOM, ...)
+        raise TypeError("check_bytes takes the map's bytes, not str: pass text.encode()")
     amap, diagnostics = load_bytes(data, path)
     if has_errors(diagnostics) and (other := foreign(data, path)) is not None:
         return Checked(path, None, (other,))  # not a map: what it is, how to import it

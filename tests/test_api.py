@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from argmap import MapError, UsageError, load, render_figures, source_text
+from argmap import MapError, UsageError, check_bytes, load, render_figures, source_text
 from argmap.model import ArgumentMap, Claim, Kind
+
+from .conftest import SEED_MAP
 
 TINY = ArgumentMap(title="Tiny", claims=(Claim(id="a", kind=Kind.PREMISE, text="A."),))
 
@@ -59,3 +61,9 @@ def test_a_source_outside_the_project_names_the_source_root_argument(tmp_path: P
     amap = load(path, source_root=tmp_path / "texts")
     with pytest.raises(UsageError, match=r"\(see source_root=\)$"):
         source_text(amap, path)  # the root not given again
+
+
+def test_check_bytes_given_text_says_to_encode_it() -> None:
+    with pytest.raises(TypeError, match=r"check_bytes takes the map's bytes, not str.*encode"):
+        check_bytes("argmap: 1\n", "map.yaml")  # type: ignore[arg-type]
+    assert check_bytes(SEED_MAP.read_bytes(), str(SEED_MAP)).ok
