@@ -61,7 +61,6 @@ def typed(tmp_path: Path, text: str) -> tuple[Document, types.Position]:
         "    reasons: [|]\n",
         "    reasons:\n      - [supplier, |\n",
         "    reasons:\n      - claims: [|]\n",
-        "    reasons:\n      - claims: supplier\n        objections: [|]\n",
         "    objections:\n      - |\n",
         "    objections:\n      - claims: cost\n        objections:\n          - claims: |\n",
         "    contradicts: |\n",
@@ -88,6 +87,37 @@ def test_a_claim_is_not_offered_as_its_own_reason_and_a_typed_prefix_is_replaced
     assert "interest" not in labels(result)
     [item] = [i for i in result.items if i.label == "needs"]
     assert covered(doc, item.text_edit.range) == "needs"
+
+
+@pytest.mark.parametrize(
+    ("where", "left_out"),
+    [
+        # an undercut: the claim of the step it attacks (AM107) and the ids listed beside it
+        ("    reasons:\n      - claims: supplier\n        objections: [cost, |]\n",
+         ["supplier", "cost"]),
+        ("    reasons:\n      - needs\n      - claims: supplier\n        objections: [|]\n",
+         ["needs", "supplier"]),  # a reason of the claim, undercutting its step: AM107 too
+        ("    reasons:\n      - [supplier, |]\n", ["supplier"]),  # a linked reason (AM112)
+        ("    reasons:\n      - [ne|, supplier]\n", ["supplier"]),  # typed before it
+        ("    reasons:\n      - [cost, needs]\n      - [supplier, |]\n", ["supplier"]),
+        ("    reasons:\n      - claims: supplier\n        objections:\n"
+         "          - claims: cost\n            objections: [|]\n", []),  # defends the step
+    ],
+)  # fmt: skip
+def test_ids_check_would_refuse_in_a_nested_list_are_left_out(
+    tmp_path: Path, where: str, left_out: list[str]
+) -> None:
+    doc, cursor = typed(tmp_path, SMALL + "  - id: new\n    text: New.\n" + where)
+    offered = [i.label for i in complete(doc, cursor).items]
+    everyone = ["supplier", "needs", "cost", "subsidies", "interest"]
+    assert [i for i in offered if i in everyone] == [i for i in everyone if i not in left_out]
+    cut = start = doc.offset(cursor)
+    while doc.body[start - 1].isalpha():
+        start -= 1  # the start of what is typed
+    for claim_id in left_out:  # each one left out, written there, is an error
+        written = (doc.body[:start] + claim_id + doc.body[cut:]).encode()
+        found = {d.code for d in check_bytes(written, str(doc.path)).diagnostics}
+        assert found & {"AM107", "AM112"}, claim_id
 
 
 @pytest.mark.parametrize(
