@@ -64,7 +64,9 @@ def sniff(data: bytes, path: str) -> str | None:
     except (ValueError, RecursionError):
         return None
     if isinstance(document, dict) and "nodes" in document and "edges" in document:
-        return None if "argmap" in document else "sadface" if _sadface(document) else "aif"
+        if not isinstance(document.get("argmap", {}), dict):
+            return None  # a map's version: a map with stray keys (argmap's AIF keeps a mapping)
+        return "sadface" if _sadface(document) else "aif"
     return None
 
 
