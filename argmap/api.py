@@ -125,12 +125,14 @@ class Map(ArgumentMap):
 def load(path: str | os.PathLike[str], *, source_root: Root = None) -> Map:
     """The map in a file, checked (its source read only inside the map's project or
     ``source_root``). Raises MapError (with ``.diagnostics``) if it has errors."""
-    checked = check_file(path, source_root=source_root)
-    if not checked.ok:
-        hint = SOURCE_ROOT_HINT, PYTHON_HINT  # AM117 names the argument, not the option
-        raise MapError(
-            [attrs.evolve(d, message=d.message.replace(*hint)) for d in checked.diagnostics]
-        )
+    data = read_file(path)
+    checked = check_bytes(data, os.fspath(path), source_root=source_root)
+    if not checked.ok:  # said as Python says it: the argument, the call, not the command line
+        hint = SOURCE_ROOT_HINT, PYTHON_HINT
+        found = [attrs.evolve(d, message=d.message.replace(*hint)) for d in checked.diagnostics]
+        if checked.map is None and (other := foreign(data, os.fspath(path), python=True)):
+            found = [other]
+        raise MapError(found)
     assert checked.map is not None
     fields = {field.name: getattr(checked.map, field.name) for field in attrs.fields(ArgumentMap)}
     root = None if source_root is None else os.fspath(source_root)

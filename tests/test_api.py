@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from argmap import MapError, UsageError, check_bytes, load, render_figures, source_text
+from argmap.convert import export_map, import_file
 from argmap.model import ArgumentMap, Claim, Kind
 
 from .conftest import SEED_MAP
@@ -67,3 +68,17 @@ def test_check_bytes_given_text_says_to_encode_it() -> None:
     with pytest.raises(TypeError, match=r"check_bytes takes the map's bytes, not str.*encode"):
         check_bytes("argmap: 1\n", "map.yaml")  # type: ignore[arg-type]
     assert check_bytes(SEED_MAP.read_bytes(), str(SEED_MAP)).ok
+
+
+def test_a_file_to_import_names_the_python_import(tmp_path: Path) -> None:
+    graph = tmp_path / "seed.json"
+    graph.write_text(export_map(load(SEED_MAP), "aif").text, encoding="utf-8")
+    with pytest.raises(MapError) as raised:
+        load(graph)
+    [diagnostic] = raised.value.diagnostics
+    assert diagnostic.code == "AM017"
+    assert diagnostic.message == (
+        "this is an AIF graph, not an argmap map; import it into one: "
+        f"argmap.convert.import_file('aif', {str(graph)!r})"
+    )
+    assert import_file("aif", graph).map.claims == load(SEED_MAP).claims  # as it says
