@@ -202,6 +202,18 @@ def test_quotes_are_offered_from_a_hard_wrapped_source(tmp_path: Path) -> None:
     assert check_bytes(apply(doc, [first.text_edit]).encode(), str(doc.path)).diagnostics == ()
 
 
+def test_a_sentence_the_source_repeats_is_offered_once(tmp_path: Path) -> None:
+    """An article repeats its lede under the headline: the editor offers it once, at its
+    first line (the quote is the same text wherever it is)."""
+    (tmp_path / "source.txt").write_text(
+        "Imports depend on Russian pipelines.\n\nToday. Imports depend on Russian pipelines.\n"
+    )
+    text = HEAD + "source:\n  path: source.txt\npremises:\n  - id: a\n    text: A.\n"
+    doc, cursor = typed(tmp_path, text + "    quotes:\n      - russian pipe|\n")
+    [item] = complete(doc, cursor).items
+    assert (item.label, item.detail) == ("Imports depend on Russian pipelines.", "source line 1")
+
+
 def test_quotes_need_a_source_and_a_few_typed_characters(seed_copy: Path, tmp_path: Path) -> None:
     text = _seed_claim(seed_copy.read_text(), "make-the-case", "    quotes:\n      - eu|")
     doc = document(text.replace("|", ""), seed_copy)

@@ -295,6 +295,7 @@ def _quotes(
         sentence = found.sentence
         if sentence.text in quoted:
             continue
+        quoted.add(sentence.text)  # a sentence the source repeats: once, the best placed
         label = sentence.text if len(sentence.text) <= LABEL else sentence.text[: LABEL - 1] + "…"
         items.append(
             types.CompletionItem(
