@@ -227,7 +227,7 @@ def meant(written: str, location: Path, near: Path, folders: list[str]) -> str |
     if confine(location.parent, folders, near=near) is None:
         return None  # a folder argmap does not read is not listed either
     folder, shown = location.parent, PurePosixPath(written)
-    if not folder.is_dir() and shown.parent.name not in ("", ".", ".."):
+    if not os.path.isdir(folder) and shown.parent.name not in ("", ".", ".."):  # (no OSError)
         close = closest_name(folder.name, _listed(folder.parent, folders=True))
         if close is None:  # a slip in the folder's name: the folder most like it beside it
             return None

@@ -74,6 +74,8 @@ def test_a_slip_in_the_folders_name_is_told_the_folder_beside_it(
     project: Path, written: str, said: str
 ) -> None:
     assert problem(project, written).endswith(f"; did you mean '{said}'?")
+    near, long = project / "maps", "n" * 300 + "/seeds"  # a folder's name no system takes
+    assert meant(long, near / long, near, [str(project)]) is None
     (project / ".seed").mkdir()  # a hidden folder is never offered
     (project / ".seed" / "europe-central-asia-partnership.txt").write_text("Secret.\n")
     assert problem(project, "../seed/europe-central-asia-partnership.txt").endswith(
