@@ -22,12 +22,11 @@ from argmap.diagnostics import (
 )  # fmt: skip
 from argmap.draw.options import DEFAULT_THEME, FORMATS, DrawOptions, Fit, check_choices, check_fit
 from argmap.formats.sniff import foreign
-from argmap.io import Unreadable, make_folder, read_file, refuse_overwrite, write_atomic
+from argmap.io import make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
-from argmap.project import SOURCE_ROOT_HINT, confine, how_to_mark, not_found, refused, roots
+from argmap.project import SOURCE_ROOT_HINT
 from argmap.read.loader import load as load_bytes
-from argmap.read.source import SourceText
-from argmap.read.sourcefile import text_of
+from argmap.sources import Root, read_source
 
 
 @attrs.frozen
@@ -44,50 +43,15 @@ class Checked:
         return self.map is not None and not has_errors(self.diagnostics)
 
 
-#: What the API's functions take as ``source_root``: a folder, or None for the map's project.
-Root = str | os.PathLike[str] | None
-#: Where AM117 says a wider folder is given; document integrations name their own setting.
-
-
-def read_source(
-    amap: ArgumentMap, path: str, source_root: Root = None
-) -> tuple[SourceText | None, list[Diagnostic]]:
-    """The map's source text, or a diagnostic at its ``path`` key: AM117 when the file lies
-    outside the map's project (:func:`argmap.io.project_of`) and outside ``source_root``,
-    AM109 when it cannot be read (missing, not a regular file, too large, not UTF-8).
-
-    Nothing of a refused file is read, nor said but its path.
-    """
-    if amap.source is None:
-        return None, []
-    where = amap.source.where("path")
-    location = Path(path).parent / amap.source.path
-    folders = roots(path, source_root)
-    real = confine(location, folders, near=Path(path).parent)
-    if real is None:
-        only = f"argmap reads source texts only there {SOURCE_ROOT_HINT}"
-        said = refused(location, folders, Path(path).parent, only=only)
-        problem = f"source '{amap.source.path}' {said}"
-        if said.endswith(only):
-            problem += how_to_mark(path, location)
-        return None, [Diagnostic(path, where, "AM117", problem)]
-    try:
-        data = read_file(real, what="text file")
-    except Unreadable as exc:
-        if exc.reason == "no such file":
-            problem = not_found(amap.source.path, location, Path(path).parent, folders)
-        else:
-            problem = f"source '{amap.source.path}' {exc.reason}"
-    else:
-        text, problem = text_of(data, amap.source.path)
-        if text is not None:
-            return SourceText(text), []
-    return None, [Diagnostic(path, where, "AM109", problem)]
+#: AM117's hint to a Python caller (the command line's: SOURCE_ROOT_HINT, ``--source-root``).
+PYTHON_HINT = "(see source_root=)"
 
 
 def check_bytes(data: bytes, path: str, *, source_root: Root = None) -> Checked:
     """Load and check a map given as bytes; ``path`` locates its source and names it in
     messages. The source is read only inside the map's project or ``source_root``."""
+    if isinstance(data, str):  # bytes: the loader tells encodings apart (UTF-16, a BOM, ...)
+        raise TypeError("check_bytes takes the map's bytes, not str: pass text.encode()")
     amap, diagnostics = load_bytes(data, path)
     if has_errors(diagnostics) and (other := foreign(data, path)) is not None:
         return Checked(path, None, (other,))  # not a map: what it is, how to import it
@@ -161,9 +125,14 @@ class Map(ArgumentMap):
 def load(path: str | os.PathLike[str], *, source_root: Root = None) -> Map:
     """The map in a file, checked (its source read only inside the map's project or
     ``source_root``). Raises MapError (with ``.diagnostics``) if it has errors."""
-    checked = check_file(path, source_root=source_root)
-    if not checked.ok:
-        raise MapError(list(checked.diagnostics))
+    data = read_file(path)
+    checked = check_bytes(data, os.fspath(path), source_root=source_root)
+    if not checked.ok:  # said as Python says it: the argument, the call, not the command line
+        hint = SOURCE_ROOT_HINT, PYTHON_HINT
+        found = [attrs.evolve(d, message=d.message.replace(*hint)) for d in checked.diagnostics]
+        if checked.map is None and (other := foreign(data, os.fspath(path), python=True)):
+            found = [other]
+        raise MapError(found)
     assert checked.map is not None
     fields = {field.name: getattr(checked.map, field.name) for field in attrs.fields(ArgumentMap)}
     root = None if source_root is None else os.fspath(source_root)
@@ -388,7 +357,7 @@ def source_text(
     """
     source, problems = read_source(amap, os.fspath(path), source_root)
     if problems:
-        raise UsageError(problems[0].message)
+        raise UsageError(problems[0].message.replace(SOURCE_ROOT_HINT, PYTHON_HINT))
     return None if source is None else source.text
 
 

@@ -226,16 +226,28 @@ def meant(written: str, location: Path, near: Path, folders: list[str]) -> str |
             return os.path.relpath(candidate, os.path.realpath(near)).replace(os.sep, "/")
     if confine(location.parent, folders, near=near) is None:
         return None  # a folder argmap does not read is not listed either
+    folder, shown = location.parent, PurePosixPath(written)
+    if not os.path.isdir(folder) and shown.parent.name not in ("", ".", ".."):  # (no OSError)
+        close = closest_name(folder.name, _listed(folder.parent, folders=True))
+        if close is None:  # a slip in the folder's name: the folder most like it beside it
+            return None
+        folder, shown = folder.with_name(close), shown.parent.with_name(close) / shown.name
+    close = closest_name(location.name, _listed(folder))
+    if close is None or confine(folder / close, folders, near=near) is None:
+        return None
+    return str(shown.with_name(close))
+
+
+def _listed(folder: Path, *, folders: bool = False) -> list[str]:
+    """The names of the files (or ``folders``) in ``folder`` that are not hidden, as many as
+    :data:`MOST_NAMES`; none when it cannot be listed."""
     try:
-        with os.scandir(location.parent) as entries:
+        with os.scandir(folder) as entries:
             listed = list(itertools.islice(entries, MOST_NAMES))
-            names = [e.name for e in listed if not e.name.startswith(".") and e.is_file()]
+            kept = [e for e in listed if not e.name.startswith(".")]
+            return [e.name for e in kept if (e.is_dir() if folders else e.is_file())]
     except OSError:
-        return None
-    close = closest_name(location.name, names)
-    if close is None or confine(location.parent / close, folders, near=near) is None:
-        return None
-    return str(PurePosixPath(written).with_name(close))
+        return []
 
 
 def not_found(written: str, location: Path, near: Path, folders: list[str]) -> str:
@@ -249,7 +261,9 @@ def not_found(written: str, location: Path, near: Path, folders: list[str]) -> s
     path = meant(written, location, near, folders)
     if path is None:
         return problem
-    if PurePosixPath(path).name == PurePosixPath(written).name:
+    found, asked = PurePosixPath(path), PurePosixPath(written)
+    slip = asked.parent.name not in ("", ".", "..") and found.parent.name != asked.parent.name
+    if found.name == asked.name and not slip:  # not a slip in the folder's name: its place
         return problem + f"; a source path is relative to the map's folder: did you mean '{path}'?"
     return problem + f"; did you mean '{path}'?"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hypothesis.strategies as st
+import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 
@@ -448,3 +449,14 @@ def test_cli_eval_counts_one_claim_as_one_claim(write_map) -> None:
     path = write_map("argmap: 1\ntitle: t\npremises:\n  - id: a\n    text: A\n")
     result = CliRunner().invoke(main, ["eval", str(path)])
     assert result.output.endswith("1 claim: 1 stand, 0 defeated, 0 undecided; 0 implicit\n")
+
+
+def test_an_id_the_map_does_not_have_is_a_key_error_naming_it_and_the_id_meant() -> None:
+    evaluation = evaluate(ArgumentMap("m", (premise("supplier"), conclusion("energy", "supplier"))))
+    said = "no claim of the map has the id 'suplier'; did you mean 'supplier'?"
+    with pytest.raises(KeyError, match=said):
+        evaluation.status("suplier")
+    with pytest.raises(KeyError, match=said):
+        evaluation.why("suplier")
+    with pytest.raises(KeyError, match=said):
+        explain(evaluation, "suplier")

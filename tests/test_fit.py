@@ -299,10 +299,10 @@ def test_render_map_refuses_a_map_that_needs_several_figures(seed: ArgumentMap) 
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"fmt": "pdf", "fit": 720, "page": "a4"}, "give --fit or --page"),
-        ({"fmt": "svg", "page": "a4"}, "--page applies to pdf only"),
-        ({"fmt": "pdf", "landscape": True}, "--landscape goes with --page"),
-        ({"fmt": "svg", "fit": 720, "width": "10cm"}, "give --fit or --width"),
+        ({"fmt": "pdf", "fit": 720, "page": "a4"}, "give fit= or page="),
+        ({"fmt": "svg", "page": "a4"}, "page= applies to pdf only"),
+        ({"fmt": "pdf", "landscape": True}, "landscape= goes with page="),
+        ({"fmt": "svg", "fit": 720, "width": "10cm"}, "give fit= or width="),
     ],
 )
 def test_options_that_do_not_fit_together_are_refused(seed: ArgumentMap, options, message) -> None:  # type: ignore[no-untyped-def]

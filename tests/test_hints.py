@@ -202,6 +202,22 @@ def test_a_key_without_its_colon_is_reported_on_its_own_line() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        (
+            "    implict\n",
+            "'implict' has no ':' after it, as a key needs; did you mean 'implicit:'?",
+        ),
+        ("    sch\n", "'sch' has no ':' after it, as a key needs (key: value)"),  # no guess
+    ],
+)
+def test_a_word_being_typed_as_a_key_is_reported_where_it_is(line: str, said: str) -> None:
+    # libyaml said "could not find expected ':'" on the line after, at the next key.
+    text = slip("  - id: b\n    text: B\n", "  - id: b\n    text: B\n    implicit: true\n" + line)
+    assert errors(text) == [("9:5", "AM002", syntax(said))]
+
+
 def test_a_key_without_its_colon_after_a_long_text_may_be_either_slip() -> None:
     text = slip("    text: A\n", "    text: A rests on\n    source of the data\n")
     assert errors(text) == [

@@ -32,6 +32,7 @@ LAYERS = {
     "argmap.schema": 7,
     "argmap.api": 8,
     "argmap.convert": 8,
+    "argmap.sources": 8,  # a map's source text, as the API reads it
     "argmap": 9,  # the package's face: the API's names
     "argmap.embed": 9,  # what the document integrations share
     "argmap.markdown": 10,

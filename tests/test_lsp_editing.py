@@ -364,11 +364,12 @@ CHAIN = (
     ("links", "offered"),
     [
         # As a reason of 'low': not 'middle' nor 'top', which it supports (a support cycle,
-        # AM105), nor 'cost', its objection (AM107), nor 'supplier', listed.
+        # AM105), nor 'cost', its objection (AM107), nor 'supplier', listed; in a linked
+        # reason, not 'needs', listed in it (AM112).
         ("    reasons: [supplier, |]\n    objections: [cost]\n", ["needs"]),
         (
             "    reasons:\n      - supplier\n      - [needs, |]\n    objections: [cost]\n",
-            ["supplier", "needs"],
+            ["supplier"],
         ),
         # An answer to its objection defends it: it may be a reason too.
         (

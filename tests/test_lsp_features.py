@@ -61,7 +61,6 @@ def typed(tmp_path: Path, text: str) -> tuple[Document, types.Position]:
         "    reasons: [|]\n",
         "    reasons:\n      - [supplier, |\n",
         "    reasons:\n      - claims: [|]\n",
-        "    reasons:\n      - claims: supplier\n        objections: [|]\n",
         "    objections:\n      - |\n",
         "    objections:\n      - claims: cost\n        objections:\n          - claims: |\n",
         "    contradicts: |\n",
@@ -88,6 +87,37 @@ def test_a_claim_is_not_offered_as_its_own_reason_and_a_typed_prefix_is_replaced
     assert "interest" not in labels(result)
     [item] = [i for i in result.items if i.label == "needs"]
     assert covered(doc, item.text_edit.range) == "needs"
+
+
+@pytest.mark.parametrize(
+    ("where", "left_out"),
+    [
+        # an undercut: the claim of the step it attacks (AM107) and the ids listed beside it
+        ("    reasons:\n      - claims: supplier\n        objections: [cost, |]\n",
+         ["supplier", "cost"]),
+        ("    reasons:\n      - needs\n      - claims: supplier\n        objections: [|]\n",
+         ["needs", "supplier"]),  # a reason of the claim, undercutting its step: AM107 too
+        ("    reasons:\n      - [supplier, |]\n", ["supplier"]),  # a linked reason (AM112)
+        ("    reasons:\n      - [ne|, supplier]\n", ["supplier"]),  # typed before it
+        ("    reasons:\n      - [cost, needs]\n      - [supplier, |]\n", ["supplier"]),
+        ("    reasons:\n      - claims: supplier\n        objections:\n"
+         "          - claims: cost\n            objections: [|]\n", []),  # defends the step
+    ],
+)  # fmt: skip
+def test_ids_check_would_refuse_in_a_nested_list_are_left_out(
+    tmp_path: Path, where: str, left_out: list[str]
+) -> None:
+    doc, cursor = typed(tmp_path, SMALL + "  - id: new\n    text: New.\n" + where)
+    offered = [i.label for i in complete(doc, cursor).items]
+    everyone = ["supplier", "needs", "cost", "subsidies", "interest"]
+    assert [i for i in offered if i in everyone] == [i for i in everyone if i not in left_out]
+    cut = start = doc.offset(cursor)
+    while doc.body[start - 1].isalpha():
+        start -= 1  # the start of what is typed
+    for claim_id in left_out:  # each one left out, written there, is an error
+        written = (doc.body[:start] + claim_id + doc.body[cut:]).encode()
+        found = {d.code for d in check_bytes(written, str(doc.path)).diagnostics}
+        assert found & {"AM107", "AM112"}, claim_id
 
 
 @pytest.mark.parametrize(
@@ -170,6 +200,18 @@ def test_quotes_are_offered_from_a_hard_wrapped_source(tmp_path: Path) -> None:
         '"The second sentence runs on over the end of its line and goes on, as wrapped text does."'
     )
     assert check_bytes(apply(doc, [first.text_edit]).encode(), str(doc.path)).diagnostics == ()
+
+
+def test_a_sentence_the_source_repeats_is_offered_once(tmp_path: Path) -> None:
+    """An article repeats its lede under the headline: the editor offers it once, at its
+    first line (the quote is the same text wherever it is)."""
+    (tmp_path / "source.txt").write_text(
+        "Imports depend on Russian pipelines.\n\nToday. Imports depend on Russian pipelines.\n"
+    )
+    text = HEAD + "source:\n  path: source.txt\npremises:\n  - id: a\n    text: A.\n"
+    doc, cursor = typed(tmp_path, text + "    quotes:\n      - russian pipe|\n")
+    [item] = complete(doc, cursor).items
+    assert (item.label, item.detail) == ("Imports depend on Russian pipelines.", "source line 1")
 
 
 def test_quotes_need_a_source_and_a_few_typed_characters(seed_copy: Path, tmp_path: Path) -> None:
@@ -475,6 +517,24 @@ def test_a_quote_of_half_a_sentence_is_replaced_by_that_half_not_the_sentence(
     [action] = fixes(doc, "AM110")
     assert action.title == "Replace the quote by the closest passage (line 1)"
     assert '    quotes: "some video games are not relevant as sports"\n' in fixed(doc, action)
+
+
+def test_a_source_outside_the_project_is_told_without_an_option_the_editor_has_not(
+    tmp_path: Path,
+) -> None:
+    """argmap check says '(see --source-root)'; the language server has no such option: the
+    editor is told what it reads, and how to make the project hold the source."""
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "op-ed.txt").write_text("The sky is blue.\n", encoding="utf-8")
+    for path, said in [
+        ("/etc/hostname", "argmap reads source texts only there"),
+        ("../seeds/op-ed.txt", "argmap reads source texts only there; the map's folder is"),
+    ]:
+        text = HEAD + f"source:\n  path: {path}\npremises:\n  - id: a\n    text: A.\n"
+        doc = document(text, tmp_path / "maps" / "map.yaml")
+        [found] = [d for d in diagnostics(doc) if d.code == "AM117"]
+        assert said in found.message and "--source-root" not in found.message
 
 
 def test_fixes_are_only_for_argmaps_own_diagnostics(seed: Document) -> None:

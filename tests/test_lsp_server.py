@@ -259,6 +259,28 @@ async def test_format_document_lays_the_map_out_as_argmap_fmt_does(
 
 
 @pytest.mark.asyncio
+async def test_formatting_a_map_that_does_not_load_says_why_nothing_changed(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """ "Format document" on a map with a YAML or shape error changes nothing, as argmap fmt
+    does; the editor is told why, where it would otherwise seem to do nothing at all."""
+    options = types.FormattingOptions(tab_size=2, insert_spaces=True)
+    for name, text in [("m.yaml", "argmap: 1\ntitle: T\nquote: x\n"), ("other.yaml", "a: 1\n")]:
+        doc = opened(client, tmp_path / name, text)
+        if name == "m.yaml":
+            await published(client, doc.uri, 1)
+        edits = await client.text_document_formatting_async(
+            types.DocumentFormattingParams(ident(doc), options)
+        )
+        assert not edits
+    [said] = client.messages  # for the map; a YAML file that is no map is left alone
+    assert said.type == types.MessageType.Warning
+    assert said.message == (
+        "argmap: the map was not formatted: it does not load (AM009); mend its errors first"
+    )
+
+
+@pytest.mark.asyncio
 async def test_closing_a_map_clears_its_diagnostics(
     client: LanguageClient, seed_copy: Path
 ) -> None:

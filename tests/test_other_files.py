@@ -13,10 +13,12 @@ from click.testing import CliRunner
 
 from argmap.api import check_bytes
 from argmap.cli import main
+from argmap.convert import export_map
 from argmap.diagnostics import Diagnostic
 from argmap.formats.sniff import sniff
+from argmap.read.loader import load as load_bytes
 
-from .conftest import run
+from .conftest import SEED_MAP, run
 
 AIF_GRAPH = {
     "nodes": [
@@ -168,6 +170,17 @@ def test_fmt_lays_out_a_json_map_as_canonical_json(
     again = run("fmt", "--check", "m.json")
     assert (again.exit_code, again.output) == (0, "argmap: 1 map already formatted\n")
     assert run("check", "m.json").exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", ["aif", "sadface"])
+def test_a_graph_argmap_exported_is_told_to_be_imported_too(fmt: str) -> None:
+    """argmap's own AIF keeps the map's ids under a top-level 'argmap' mapping: it is still
+    AIF, not a map with five unknown keys (a map's 'argmap' is its version)."""
+    text = export_map(load_bytes(SEED_MAP.read_bytes(), str(SEED_MAP))[0], fmt).text
+    [only] = check_bytes(text.encode(), "seed.json").diagnostics
+    assert only.code == "AM017"
+    assert f"argmap import {fmt} seed.json -o seed.yaml" in only.message
+    assert sniff(b'{"argmap": "1", "nodes": [], "edges": []}', "m.json") is None
 
 
 @pytest.mark.parametrize(("head", "format_"), [

@@ -60,6 +60,29 @@ def test_a_slip_in_the_files_name_is_told_the_name_beside_it(project: Path) -> N
     assert "relative to the map's folder" not in message
 
 
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "../seed/europe-central-asia-partnership.txt",
+            "../seeds/europe-central-asia-partnership.txt",
+        ),
+        ("../sedes/europe-central-asia.txt", "../seeds/europe-central-asia-partnership.txt"),
+    ],
+)
+def test_a_slip_in_the_folders_name_is_told_the_folder_beside_it(
+    project: Path, written: str, said: str
+) -> None:
+    assert problem(project, written).endswith(f"; did you mean '{said}'?")
+    near, long = project / "maps", "n" * 300 + "/seeds"  # a folder's name no system takes
+    assert meant(long, near / long, near, [str(project)]) is None
+    (project / ".seed").mkdir()  # a hidden folder is never offered
+    (project / ".seed" / "europe-central-asia-partnership.txt").write_text("Secret.\n")
+    assert problem(project, "../seed/europe-central-asia-partnership.txt").endswith(
+        "; did you mean '../seeds/europe-central-asia-partnership.txt'?"
+    )
+
+
 def test_nothing_near_nothing_said(project: Path) -> None:
     message = problem(project, "../seeds/budget-speech.txt")
     assert "did you mean" not in message

@@ -180,7 +180,7 @@ class Evaluation:
         return claim_id in self._g.index
 
     def status(self, claim_id: str) -> Status:
-        return _STATUS[self._labels[self._g.index[claim_id]]]
+        return _STATUS[self._labels[self._g.at(claim_id)]]
 
     @property
     def statuses(self) -> Mapping[str, Status]:
@@ -193,7 +193,7 @@ class Evaluation:
     def step_status(self, claim_id: str, number: int) -> Status:
         """Status of reason ``number`` (from 1) of a claim: STANDS when the step holds."""
         starts, steps = self._g.incoming()[3]
-        c = self._g.index[claim_id]
+        c = self._g.at(claim_id)
         return _STATUS[self._labels[steps[starts[c] + number - 1]]]
 
     def counts(self) -> dict[Status, int]:
@@ -229,7 +229,7 @@ class Evaluation:
         """The direct causes of a claim's status (see :class:`Why`)."""
         g, labels = self._g, self._labels
         _, (astarts, attackers), (cstarts, contra), (sstarts, steps) = g.incoming()
-        own = g.index[claim_id]
+        own = g.at(claim_id)
         c = g.same[own]
         together = g.together.get(c, [c])
         status = labels[c]

@@ -14,6 +14,7 @@ from array import array
 from collections.abc import Sequence
 
 from argmap.model import ArgumentMap, Kind, Link, Ref, Relation, equivalents, walk
+from argmap.read.suggest import did_you_mean
 
 
 def _grouped(keys: Sequence[int], values: Sequence[int], size: int) -> tuple[list[int], list[int]]:
@@ -150,6 +151,15 @@ class Graph:
         self.first_attack, self.next_attack = _chains(self.attack_from, self.size)
         self._incoming: tuple[tuple[list[int], list[int]], ...] | None = None
         self._number: list[int] | None = None
+
+    def at(self, claim_id: str) -> int:
+        """The node of the claim ``claim_id``; a KeyError that names it, and the id probably
+        meant, when the map has no such claim."""
+        node = self.index.get(claim_id)
+        if node is None:
+            meant = did_you_mean(claim_id, self.ids)
+            raise KeyError(f"no claim of the map has the id '{claim_id}'{meant}")
+        return node
 
     def _statements(self) -> None:
         """Each statement of several claims as one: its first claim is a premise when any of

@@ -22,7 +22,7 @@ def where(found: Preferred, evaluation: Evaluation, claim_id: str) -> str:
     stands``; empty for a claim grounded semantics decides. ``evaluation`` is the grounded
     one: the claims it leaves undecided around the claim are the ones named."""
     g = found.graph
-    c = g.same[g.index[claim_id]]
+    c = g.same[g.at(claim_id)]
     for group, options in found.groups:  # noqa: B007 (the group found is used below)
         if c in group:
             break

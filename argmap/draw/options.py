@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -119,22 +120,43 @@ def to_fit(value: Fit | str | float | None) -> Fit | None:
     return Fit.parse(value)
 
 
+def argument(name: str) -> str:
+    """An option as a message names it to a Python caller: the keyword argument (``page=``)."""
+    return f"{name}="
+
+
+def option(name: str) -> str:
+    """An option as a message names it on the command line (``--page``)."""
+    return f"--{name.replace('_', '-')}"
+
+
 def check_fit(
-    fit: Fit | str | float | None, fmt: str, page: str | None = None, width: str | None = None
+    fit: Fit | str | float | None,
+    fmt: str,
+    page: str | None = None,
+    width: str | None = None,
+    named: Callable[[str], str] = argument,
 ) -> Fit | None:
     """``fit`` as a column (:func:`to_fit`) when it goes with the format and the options
-    given; UsageError otherwise."""
+    given; UsageError otherwise, naming options as ``named`` does (:func:`argument`, or
+    :func:`option` for the command line)."""
     fit = to_fit(fit)
     if fit is None:
         return None
     if fmt not in FIT_FORMATS:
-        raise UsageError(f"--fit applies to {', '.join(FIT_FORMATS)}")
+        raise UsageError(f"{named('fit')} applies to {', '.join(FIT_FORMATS)}")
     if page is not None:
-        raise UsageError("--page fits the figures to the page; give --fit or --page")
+        raise UsageError(
+            f"{named('page')} fits the figures to the page; give {named('fit')} or {named('page')}"
+        )
     if width:
-        raise UsageError("--fit sets the width itself; give --fit or --width")
+        raise UsageError(
+            f"{named('fit')} sets the width itself; give {named('fit')} or {named('width')}"
+        )
     if fit.printed and fmt == "html":
-        raise UsageError("the HTML view opens at a screen column's scale: give --fit in px")
+        raise UsageError(
+            f"the HTML view opens at a screen column's scale: give {named('fit')} in px"
+        )
     return fit
 
 
@@ -146,10 +168,12 @@ def check_choices(
     dpi: int | None = None,
     page: str | None = None,
     landscape: bool = False,
+    named: Callable[[str], str] = argument,
 ) -> None:
     """A UsageError for a format argmap does not draw, or an option that does not go with
     the format or is out of range (documents pass their blocks' options to the API as
-    written: a dpi of 6000 would draw for seconds into gigabytes)."""
+    written: a dpi of 6000 would draw for seconds into gigabytes); options named as
+    ``named`` names them."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
     if fmt not in ("svg", "html") and id_prefix:
@@ -163,21 +187,22 @@ def check_choices(
     if dpi is not None and not MIN_DPI <= dpi <= MAX_DPI:
         raise UsageError(f"a resolution of {dpi} dpi is out of range; give {MIN_DPI} to {MAX_DPI}")
     if page is not None and fmt != "pdf":
-        raise UsageError("--page applies to pdf only")
+        raise UsageError(f"{named('page')} applies to pdf only")
     if page is not None and page not in PAGE_NAMES:
         raise UsageError(f"unknown page '{page}'; choose one of {', '.join(PAGE_NAMES)}")
     if landscape and page is None:
-        raise UsageError("--landscape goes with --page")
+        raise UsageError(f"{named('landscape')} goes with {named('page')}")
 
 
 def check_options(fmt: str, options: DrawOptions) -> None:
     """A UsageError for drawing ``options`` that do not go with each other or with ``fmt``:
-    what drawing each map would refuse, known before any map is read."""
+    what drawing each map would refuse, known before any map is read (named as the render
+    command's options)."""
     check_choices(
         fmt, id_prefix=options.id_prefix, width=options.width, dpi=options.dpi,
-        page=options.page, landscape=options.landscape,
+        page=options.page, landscape=options.landscape, named=option,
     )  # fmt: skip
-    check_fit(options.fit, fmt, page=options.page, width=options.width)
+    check_fit(options.fit, fmt, page=options.page, width=options.width, named=option)
 
 
 @attrs.frozen
@@ -227,9 +252,11 @@ __all__ = [
     "WIDTH_UNITS",
     "DrawOptions",
     "Fit",
+    "argument",
     "check_choices",
     "check_fit",
     "check_options",
     "check_width",
+    "option",
     "to_fit",
 ]

@@ -64,7 +64,9 @@ def sniff(data: bytes, path: str) -> str | None:
     except (ValueError, RecursionError):
         return None
     if isinstance(document, dict) and "nodes" in document and "edges" in document:
-        return None if "argmap" in document else "sadface" if _sadface(document) else "aif"
+        if not isinstance(document.get("argmap", {}), dict):
+            return None  # a map's version: a map with stray keys (argmap's AIF keeps a mapping)
+        return "sadface" if _sadface(document) else "aif"
     return None
 
 
@@ -82,9 +84,15 @@ def _sadface(document: dict[str, object]) -> bool:
                                            ("atom", "scheme")) for item in items)  # fmt: skip
 
 
-def import_hint(format_: str, path: str) -> str:
+def import_hint(format_: str, path: str, *, python: bool = False) -> str:
     """What a file in ``format_`` is, and the command that imports it into a map beside it
-    (for input named no file, such as ``<stdin>``: the command for the file it is in)."""
+    (for input named no file, such as ``<stdin>``: the command for the file it is in); with
+    ``python``, the call of the Python API that imports it."""
+    if python:
+        return (
+            f"this is {NAMES[format_]}, not an argmap map; import it into one: "
+            f"argmap.convert.import_file({format_!r}, {path!r})"
+        )
     source = PurePath(path)
     if not source.name or (path.startswith("<") and path.endswith(">")):
         return (
@@ -101,15 +109,13 @@ def import_hint(format_: str, path: str) -> str:
     )
 
 
-def foreign(data: bytes, path: str) -> Diagnostic | None:
+def foreign(data: bytes, path: str, *, python: bool = False) -> Diagnostic | None:
     """AM017 at the top of a file that did not read as a map, when it is in a format argmap
-    imports: what it is, and the command that imports it."""
+    imports: what it is, and the command (or with ``python``, the call) that imports it."""
     format_ = sniff(data, path)
-    return (
-        None
-        if format_ is None
-        else Diagnostic(path, Span(1, 1), "AM017", import_hint(format_, path))
-    )
+    if format_ is None:
+        return None
+    return Diagnostic(path, Span(1, 1), "AM017", import_hint(format_, path, python=python))
 
 
 __all__ = ["ARGDOWN_SUFFIXES", "NAMES", "foreign", "import_hint", "sniff"]

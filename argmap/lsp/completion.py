@@ -61,34 +61,50 @@ def _kind(claim: Claim) -> str:
 
 def _listed(document: Document, where: Place, owner: Claim | None, offset: int) -> set[str]:
     """The ids already named in the list the cursor is in, when it is a claim's own list of
-    reasons, objections, contradicts or restates (the id under the cursor, being typed over,
-    left out). Nested lists (linked reasons, reasons written in full) are not told apart,
-    and two of them may share an id: nothing is left out there."""
-    if owner is None or len(where.path) != 4 or where.path[-1] != ITEM:
+    reasons, objections, contradicts or restates, or a list inside one (a linked reason, the
+    objections to a step): AM112 refuses an id twice in one list. The id under the cursor,
+    being typed over, is left out of them."""
+    if owner is None or len(where.path) < 4 or where.path[-1] != ITEM:
         return set()
-    section, _, key, _ = where.path
     typing = document.outline.token_at(offset)
-    return {
-        ref.token.value
-        for ref in document.outline.references
-        if ref.owner is owner
-        and ref.token is not typing
-        and len(ref.token.path) == 4
-        and ref.token.path[0] == section
-        and ref.token.path[2] == key
-    }
+    mine = [ref.token for ref in document.outline.references if ref.owner is owner]
+    if len(where.path) == 4:
+        section, _, key, _ = where.path
+        return {
+            token.value
+            for token in mine
+            if token is not typing
+            and len(token.path) == 4
+            and token.path[0] == section
+            and token.path[2] == key
+        }
+    if typing is not None and isinstance(typing.path[-1], int):
+        inside = typing.path[:-1]  # the list the id being typed is an item of
+    elif where.flow:  # after a comma in [...]: the list is the innermost one around the cursor
+        start, end = max(
+            ((s, e) for s, e in document.outline.collections.items() if s <= offset <= e),
+            default=(0, -1),
+        )
+        items = [t for t in mine if start <= t.start < end and len(t.path) == len(where.path)]
+        if not items:
+            return set()
+        inside = items[-1].path[:-1]
+    else:
+        return set()
+    return {token.value for token in mine if token is not typing and token.path[:-1] == inside}
 
 
 def _ruled_out(document: Document, where: Place, owner: Claim | None) -> set[str]:
     """The ids the check would refuse where the cursor is: as a reason of the claim, those it
     supports however far (a support cycle, AM105) and its objections; as an objection to
-    it, its reasons (both for and against, AM107). An objection to an objection defends the
-    claim: nothing is ruled out there."""
+    it or to one of its steps, its reasons (both for and against, AM107). An objection to an
+    objection defends the claim: nothing is ruled out there."""
     tail = where.path[2:]
-    if owner is None or owner.id is None or not tail or "objections" in tail[1:]:
+    attacks = tail.count("objections")
+    if owner is None or owner.id is None or not tail or attacks > 1:
         return set()
     references = document.outline.references
-    if tail[0] == "objections":
+    if attacks == 1:
         return {
             ref.token.value for ref in references if ref.owner is owner and ref.role == "reason"
         }
@@ -279,6 +295,7 @@ def _quotes(
         sentence = found.sentence
         if sentence.text in quoted:
             continue
+        quoted.add(sentence.text)  # a sentence the source repeats: once, the best placed
         label = sentence.text if len(sentence.text) <= LABEL else sentence.text[: LABEL - 1] + "…"
         items.append(
             types.CompletionItem(

@@ -14,6 +14,7 @@ from lsprotocol import types
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.lsp.document import Document
 from argmap.lsp.yamltree import REFUSED
+from argmap.project import SOURCE_ROOT_HINT
 
 SOURCE = "argmap"
 
@@ -82,7 +83,7 @@ def convert(document: Document, diagnostic: Diagnostic) -> types.Diagnostic:
         start, end = extent(document, offset)
     return types.Diagnostic(
         range=document.range(start, end),
-        message=diagnostic.message,
+        message=diagnostic.message.replace(f" {SOURCE_ROOT_HINT}", ""),  # not an editor's
         severity=_SEVERITY[diagnostic.severity],
         code=diagnostic.code,
         source=SOURCE,

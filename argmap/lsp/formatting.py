@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
+from argmap.diagnostics import Severity
 from argmap.lsp.document import Document
 
 TITLE = "Format the map (argmap fmt)"
@@ -20,6 +21,16 @@ def edits(document: Document) -> list[types.TextEdit]:
     return [types.TextEdit(whole, formatted[document.shift :])]
 
 
+def refusal(document: Document) -> str | None:
+    """Why "format document" leaves a map as it is: it does not load (its first error's code);
+    None when it is formatted, and for a YAML file that is no map."""
+    if not document.is_map or document.formatted is not None:
+        return None
+    errors = [d.code for d in document.checked().diagnostics if d.severity is Severity.ERROR]
+    code = f" ({errors[0]})" if errors else ""
+    return f"argmap: the map was not formatted: it does not load{code}; mend its errors first"
+
+
 def action(document: Document) -> list[types.CodeAction]:
     """The "format the map" action, when formatting would change something."""
     found = edits(document)
@@ -29,4 +40,4 @@ def action(document: Document) -> list[types.CodeAction]:
     return [types.CodeAction(title=TITLE, kind=types.CodeActionKind.Source, edit=change)]
 
 
-__all__ = ["TITLE", "action", "edits"]
+__all__ = ["TITLE", "action", "edits", "refusal"]

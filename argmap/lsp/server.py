@@ -181,7 +181,11 @@ def create_server() -> ArgmapServer:
     @_safe(server, list)
     def format_document(params: types.DocumentFormattingParams) -> list[types.TextEdit]:
         document = server.document(params.text_document.uri)
-        return formatting.edits(document) if document else []
+        if document is None:
+            return []
+        if (why := formatting.refusal(document)) is not None:  # else it seems to do nothing
+            server.window_show_message(types.ShowMessageParams(types.MessageType.Warning, why))
+        return formatting.edits(document)
 
     return server
 

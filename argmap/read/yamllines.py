@@ -9,6 +9,7 @@ lines do not show that mistake beyond doubt: libyaml's own words are better than
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from argmap.diagnostics import clip
@@ -19,6 +20,8 @@ Hint = tuple[str, int, int]
 
 #: Every key a map may hold, anywhere.
 _KNOWN_KEYS = frozenset(key for keys in KEYS.values() for key in keys)
+#: A word that may be a key: letters, with '_' or '-' inside.
+_KEY_LIKE = re.compile(r"[A-Za-z][A-Za-z_-]*")
 #: The keys whose values are prose, which may go on over several lines.
 #: Keys whose value is text.
 TEXT_KEYS = _TEXT_KEYS = frozenset({"title", "text", "note", "label", "scheme", "publisher"})
@@ -254,6 +257,10 @@ def key_hint(lines: list[str], row: int, column: int) -> Hint | None:
     if goes:
         message = f"{goes} but starts {where}: {fix}, or write the text on one line"
         return message, row, column
+    if not rest and _KEY_LIKE.fullmatch(word):  # a key being typed, its ':' not yet
+        meant = difflib.get_close_matches(word, sorted(_KNOWN_KEYS), 1, cutoff=0.75)
+        said = f"; did you mean '{meant[0]}:'?" if meant else " (key: value)"
+        return f"'{word}' has no ':' after it, as a key needs{said}", row, column
     return None
 
 

@@ -1,0 +1,56 @@
+"""A map's source path → the source's text, read only where the map may read it, or the
+diagnostic saying why not (AM117 outside the project, AM109 unreadable)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from argmap.diagnostics import Diagnostic
+from argmap.io import Unreadable, read_file
+from argmap.model import ArgumentMap
+from argmap.project import SOURCE_ROOT_HINT, confine, how_to_mark, not_found, refused, roots
+from argmap.read.source import SourceText
+from argmap.read.sourcefile import text_of
+
+#: What the API's functions take as ``source_root``: a folder, or None for the map's project.
+Root = str | os.PathLike[str] | None
+
+
+def read_source(
+    amap: ArgumentMap, path: str, source_root: Root = None
+) -> tuple[SourceText | None, list[Diagnostic]]:
+    """The map's source text, or a diagnostic at its ``path`` key: AM117 when the file lies
+    outside the map's project (:func:`argmap.io.project_of`) and outside ``source_root``,
+    AM109 when it cannot be read (missing, not a regular file, too large, not UTF-8).
+
+    Nothing of a refused file is read, nor said but its path.
+    """
+    if amap.source is None:
+        return None, []
+    where = amap.source.where("path")
+    location = Path(path).parent / amap.source.path
+    folders = roots(path, source_root)
+    real = confine(location, folders, near=Path(path).parent)
+    if real is None:
+        only = f"argmap reads source texts only there {SOURCE_ROOT_HINT}"
+        said = refused(location, folders, Path(path).parent, only=only)
+        problem = f"source '{amap.source.path}' {said}"
+        if said.endswith(only):
+            problem += how_to_mark(path, location)
+        return None, [Diagnostic(path, where, "AM117", problem)]
+    try:
+        data = read_file(real, what="text file")
+    except Unreadable as exc:
+        if exc.reason == "no such file":
+            problem = not_found(amap.source.path, location, Path(path).parent, folders)
+        else:
+            problem = f"source '{amap.source.path}' {exc.reason}"
+    else:
+        text, problem = text_of(data, amap.source.path)
+        if text is not None:
+            return SourceText(text), []
+    return None, [Diagnostic(path, where, "AM109", problem)]
+
+
+__all__ = ["Root", "read_source"]

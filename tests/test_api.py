@@ -1,0 +1,84 @@
+"""The Python API as a researcher in a notebook uses it: its errors name Python's arguments
+(``page=``, ``source_root=``), not the command line's options, and say what to pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap import MapError, UsageError, check_bytes, load, render_figures, source_text
+from argmap.convert import export_map, import_file
+from argmap.model import ArgumentMap, Claim, Kind
+
+from .conftest import SEED_MAP
+
+TINY = ArgumentMap(title="Tiny", claims=(Claim(id="a", kind=Kind.PREMISE, text="A."),))
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"fmt": "svg", "page": "a4"}, "page= applies to pdf only"),
+        ({"fmt": "pdf", "landscape": True}, "landscape= goes with page="),
+        ({"fmt": "pdf", "fit": 720, "page": "a4"}, "give fit= or page="),
+        ({"fmt": "svg", "fit": 720, "width": "10cm"}, "give fit= or width="),
+        ({"fmt": "html", "fit": "468pt"}, "give fit= in px"),
+    ],
+)
+def test_options_that_do_not_go_together_are_named_as_python_arguments(
+    options: dict[str, object], message: str
+) -> None:
+    with pytest.raises(UsageError) as raised:
+        render_figures(TINY, **options)  # type: ignore[arg-type]
+    assert message in str(raised.value)
+    assert "--" not in str(raised.value)  # no command-line option a notebook cannot pass
+
+
+def outside(tmp_path: Path) -> Path:
+    """A map whose source lies beside its project, not in it."""
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "source.txt").write_text("The sky is blue.\n", encoding="utf-8")
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / "pyproject.toml").touch()
+    path = tmp_path / "project" / "map.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: T\nsource:\n  path: ../texts/source.txt\npremises:\n"
+        "  - id: a\n    text: A.\n    quotes: The sky is blue.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_source_outside_the_project_names_the_source_root_argument(tmp_path: Path) -> None:
+    path = outside(tmp_path)
+    with pytest.raises(MapError) as raised:
+        load(path)
+    [diagnostic] = raised.value.diagnostics
+    assert diagnostic.code == "AM117"
+    assert "(see source_root=)" in diagnostic.message
+    assert "(see source_root=)" in str(raised.value)
+    assert "--source-root" not in str(raised.value)
+    amap = load(path, source_root=tmp_path / "texts")
+    with pytest.raises(UsageError, match=r"\(see source_root=\)$"):
+        source_text(amap, path)  # the root not given again
+
+
+def test_check_bytes_given_text_says_to_encode_it() -> None:
+    with pytest.raises(TypeError, match=r"check_bytes takes the map's bytes, not str.*encode"):
+        check_bytes("argmap: 1\n", "map.yaml")  # type: ignore[arg-type]
+    assert check_bytes(SEED_MAP.read_bytes(), str(SEED_MAP)).ok
+
+
+def test_a_file_to_import_names_the_python_import(tmp_path: Path) -> None:
+    graph = tmp_path / "seed.json"
+    graph.write_text(export_map(load(SEED_MAP), "aif").text, encoding="utf-8")
+    with pytest.raises(MapError) as raised:
+        load(graph)
+    [diagnostic] = raised.value.diagnostics
+    assert diagnostic.code == "AM017"
+    assert diagnostic.message == (
+        "this is an AIF graph, not an argmap map; import it into one: "
+        f"argmap.convert.import_file('aif', {str(graph)!r})"
+    )
+    assert import_file("aif", graph).map.claims == load(SEED_MAP).claims  # as it says
