@@ -334,7 +334,7 @@ def test_statements_become_claims_with_ids_from_titles() -> None:
         "claims whose data beyond quotes, note, url, implicit, role, label and thesis is kept in "
         "their notes (1): "
         "energy-interest",
-        "claims with quotes but no source named in the front matter (source: {path: ...}), the "
+        "claims with quotes but no source named in the front matter (source: path/to/text.txt), the "
         "quotes kept in their notes (1): fielded",
         "the kind of 1 claim with reasons was guessed from wording (English cues): conclusion "
         "only-referenced",

@@ -115,6 +115,8 @@ class _Reader:
     def __init__(self, model: Model, name: str) -> None:
         self.model, self.name = model, name
         matter = model.front_matter if isinstance(model.front_matter, dict) else {}
+        if isinstance(matter.get("source"), str) and matter["source"].strip():
+            matter = {**matter, "source": {"path": matter["source"]}}  # `source: text.txt`
         self.matter = matter
         self.argmap = str(matter.get(MARK)) == "1"
         self.notes: list[str] = []
@@ -309,7 +311,7 @@ class _Reader:
             "data": "claims whose data beyond quotes, note, url, implicit, role, label and "
                     "thesis is kept in their notes",
             "quotes": "claims with quotes but no source named in the front matter (source: "
-                      "{path: ...}), the quotes kept in their notes",
+                      "path/to/text.txt), the quotes kept in their notes",
             "cut": f"claims whose text is longer than {MAX_CLAIM_TEXT} characters, cut and kept "
                    "whole in their notes",
         }  # fmt: skip
