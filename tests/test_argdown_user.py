@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from argmap.convert import import_file
 from argmap.formats import argdown
+from argmap.formats.base import FormatError
 from argmap.model import Source
 
 
@@ -29,3 +32,32 @@ def test_a_source_given_as_a_path_is_the_maps_source(tmp_path: Path) -> None:
     assert not [n for n in result.notes if "source" in n]
     result = argdown.read("===\nsource: 12\n===\n\n[A]: a. {quotes: [a]}\n", name="t.argdown")
     assert result.map.source is None  # no path: the quotes stay in the note, as it says
+
+
+def test_an_error_in_an_included_file_is_said_at_its_line_in_that_file(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "part.argdown").write_text("[A]: a.\n\n[B]: b.\n  + [C]: c.\n [D] oops\n")
+    (tmp_path / "main.argdown").write_text("[X]: x.\n\n@include(part.argdown)\n\n[Y]: y.\n")
+    main, part = tmp_path / "main.argdown", tmp_path / "part.argdown"
+    with pytest.raises(FormatError) as caught:
+        import_file("argdown", main)
+    assert str(caught.value) == (
+        f"not Argdown: line 5:2 of {part} (which {main} includes at line 3): expected the end "
+        "of the indented relations, found [ref] '[D]'"
+    )
+    # after the include, a line of the including file is its own line, not the text's
+    main.write_text("[X]: x.\n\n@include(part.argdown)\n\n[Y]: y.\n  + [Z]: z.\n [W]\n")
+    part.write_text("[A]: a.\n")
+    with pytest.raises(FormatError) as caught:
+        import_file("argdown", main)
+    assert str(caught.value).startswith("not Argdown: line 7:2: expected")
+
+
+def test_an_error_after_a_file_included_again_is_said_at_its_own_line(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "part.argdown").write_text("[A]: a.\n\n[B]: b.\n")
+    main = tmp_path / "main.argdown"
+    main.write_text("[X]: x.\n\n@include(part.argdown)\n\n@include(part.argdown)\n\n+ [Y]\n")
+    with pytest.raises(FormatError) as caught:
+        import_file("argdown", main)
+    assert str(caught.value).startswith("not Argdown: line 7:1: expected")
