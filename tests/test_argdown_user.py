@@ -61,3 +61,11 @@ def test_an_error_after_a_file_included_again_is_said_at_its_own_line(tmp_path: 
     with pytest.raises(FormatError) as caught:
         import_file("argdown", main)
     assert str(caught.value).startswith("not Argdown: line 7:1: expected")
+
+
+def test_front_matter_that_is_not_yaml_is_said_at_its_line_and_column() -> None:
+    with pytest.raises(FormatError) as caught:
+        argdown.read("===\ntitle: Uniforms\nauthor: Club: Thursday\n===\n\n[A]: a.\n", name="t")
+    assert str(caught.value) == (
+        "not Argdown: line 3:13: the front matter is not YAML (mapping values are not allowed here)"
+    )
