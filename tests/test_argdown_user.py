@@ -69,3 +69,12 @@ def test_front_matter_that_is_not_yaml_is_said_at_its_line_and_column() -> None:
     assert str(caught.value) == (
         "not Argdown: line 3:13: the front matter is not YAML (mapping values are not allowed here)"
     )
+
+
+def test_front_matter_between_dashes_is_refused_with_the_fences_argdown_reads() -> None:
+    with pytest.raises(FormatError) as caught:
+        argdown.read("---\ntitle: Nuclear power\n---\n\n[A]: a.\n", name="t")
+    assert str(caught.value) == (
+        "not Argdown: line 1:1: expected a statement, an argument, a heading or a list, found "
+        "inference start '--'; Argdown's front matter goes between lines of ===, not ---"
+    )

@@ -17,6 +17,7 @@ made from (claim texts on one line), restatements, schemes and carried data incl
 from __future__ import annotations
 
 import json
+import re
 from pathlib import PurePath
 from typing import Any
 
@@ -43,6 +44,8 @@ from argmap.model.keys import MAX_CLAIM_TEXT, MAX_LABEL, MAX_TEXT, MAX_TITLE, as
 #: Argdown's own data keys: directives, not content.
 DIRECTIVES = ("isCanonical", "isInGroup")
 KINDS = {kind.value: kind for kind in Kind}
+#: A first line of dashes: front matter as YAML and Markdown fence it, which Argdown does not.
+_DASHES = re.compile(r"-{3,}[ \t]*\r?\n")
 ROLES = frozenset(role.value for role in Role)
 
 
@@ -56,7 +59,10 @@ def model_of(text: str) -> Model:
             raise FormatError("not Argdown: no statements or arguments in the file")
         return build(parse(tokens))
     except (LexError, ParseError, ModelError) as exc:
-        raise FormatError(f"not Argdown: line {exc}") from None
+        hint = ""
+        if exc.line == 1 and _DASHES.match(text):  # YAML's or Markdown's front matter
+            hint = "; Argdown's front matter goes between lines of ===, not ---"
+        raise FormatError(f"not Argdown: line {exc}{hint}") from None
 
 
 def _fields(data: Any, argmap: bool) -> tuple[dict[str, Any], dict[str, Any]]:
