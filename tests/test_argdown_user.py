@@ -78,3 +78,35 @@ def test_front_matter_between_dashes_is_refused_with_the_fences_argdown_reads() 
         "not Argdown: line 1:1: expected a statement, an argument, a heading or a list, found "
         "inference start '--'; Argdown's front matter goes between lines of ===, not ---"
     )
+
+
+ARGUMENTS = """\
+<Bullying argument>: Uniforms protect poorer children.
+
+(1) [Singled out]: Children are singled out for their clothes.
+(2) [Bullying hurts]: Being singled out leads to bullying.
+----
+(3) [Less bullying]: School uniforms reduce bullying.
+
+<Safety>
+
+(1) [Night crime]: Most youth crime happens at night.
+(2) [Off street]: A curfew keeps teenagers off the street.
+--
+Modus ponens {uses: [1, 2]}
+--
+(3) [Safer]: A curfew makes teenagers safer.
+(4) [Duty]: The city must protect minors.
+----
+(5) [Curfew]: The city should introduce a curfew.
+"""
+
+
+def test_arguments_keep_their_titles_through_an_export_and_back() -> None:
+    amap = argdown.read(ARGUMENTS, name="t.argdown").map
+    text = argdown.write(amap).text
+    assert "\n<Bullying argument>: Uniforms protect poorer children. {" in text
+    assert "\n<less-bullying reason 1>" not in text and "\n  + <Bullying argument>\n" in text
+    # one title, two steps: Argdown reconstructs an argument once, so the second is named anew
+    assert "\n<Safety>: inference: Modus ponens {" in text and "\n<curfew reason 1>" in text
+    assert argdown.read(text, name="t.argdown").map == amap

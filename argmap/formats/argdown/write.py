@@ -5,7 +5,8 @@ other fields (quotes, note, link, role, restatements, carried data, ...) as the 
 data. A reason of one claim becomes a support relation (``+``); a linked or undercut reason, or
 one with a note, a scheme or carried data, becomes an argument with a premise-conclusion
 structure whose conclusion is the claim, listed among the claim's supports (``+ <c reason 2>``)
-where it stands among them. An objection of one claim becomes an attack relation (``-``); a
+where it stands among them; a reason imported from Argdown keeps its argument's title, which
+its note begins with (``<Bullying argument>: ...``). An objection of one claim becomes an attack relation (``-``); a
 linked one, or one with objections, a note or data of its own, becomes an argument that attacks
 the claim, supported by its claims. Undercuts (``_``) point at the argument of the step they
 attack. ``contradicts`` becomes a contradiction (``><``).
@@ -115,10 +116,15 @@ def _data(value: object) -> str:
     return _LEXED.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(value, ensure_ascii=True))
 
 
-def _described(title: str, relation: Relation) -> str:
-    """An argument's first line: its title, the note as its description (on one line) and,
-    as its data, the note as written, the scheme, the critical questions and the carried
-    data."""
+#: A reason's note as the Argdown import writes it: the title of the argument it came from
+#: (``<Bullying argument>``), then its description (``: ...``) or its inference (``; ...``).
+_TITLED = re.compile(r"<([^<>\s-](?:[^<>\n]*[^<>\s])?)>(?:: |; |$)")
+
+
+def _described(title: str, relation: Relation, description: str | None = None) -> str:
+    """An argument's first line: its title, the note (or ``description``) as its description
+    (on one line) and, as its data, the note as written, the scheme, the critical questions
+    and the carried data."""
     data: dict[str, object] = {}
     if relation.note is not None:
         data["note"] = relation.note
@@ -129,7 +135,8 @@ def _described(title: str, relation: Relation) -> str:
     if relation.aif is not None:
         data["aif"] = relation.aif.value
     written = f" {_data(data)}" if data else ""
-    text = escape(relation.note, written) if relation.note is not None else ""
+    description = relation.note if description is None else description
+    text = escape(description, written) if description is not None else ""
     return f"<{title}>" + (f": {text}" if text else "") + written
 
 
@@ -139,6 +146,11 @@ class _Writer:
         self.blocks: list[list[str]] = []
         # The relations of the claim being written, by what they belong to (None: the claim).
         self.under: dict[Relation | None, list[Relation]] = {}
+        # Arguments' titles taken from notes, and the titles argmap makes (``c reason 2``).
+        self.titles: set[str] = set()
+        self.defaults = {
+            f"{c.id} reason {n}" for c in amap.claims for n in range(1, len(c.reasons) + 1)
+        }
 
     def statement(self, claim: Claim) -> None:
         extra = {k: v for k, v in claim_document(claim).items() if k not in STRUCTURE}
@@ -146,8 +158,17 @@ class _Writer:
         tag = f" #{claim.kind.value}"
         self.blocks.append([f"[{claim.id}]: {escape(claim.text, tag + data)}{tag}{data}"])
 
-    def reason(self, title: str, step: Relation, target: str) -> None:
-        self.blocks.append([_described(title, step)])
+    def titled(self, step: Relation, default: str) -> tuple[str, str | None]:
+        """A reason's argument title and description: those of the Argdown argument its note
+        names, when no argument has its title yet, else ``default`` and the note."""
+        found = _TITLED.match(step.note or "")
+        if found is None or found[1] in self.titles or found[1] in self.defaults:
+            return default, None
+        self.titles.add(found[1])
+        return found[1], (step.note or "")[found.end() :]
+
+    def reason(self, title: str, step: Relation, target: str, description: str | None) -> None:
+        self.blocks.append([_described(title, step, description)])
         premises = [f"({n}) [{ref.id}]" for n, ref in enumerate(step.claims, 1)]
         conclusion = f"({len(step.claims) + 1}) [{target}]"
         self.blocks.append([*premises, "----", conclusion])
@@ -185,8 +206,9 @@ class _Writer:
         lines = []
         for step in (r for r in top if r.link is Link.SUPPORT):
             if step.linked or step.objections or step.note or step.scheme or step.aif:
-                self.reason(f"{claim.id} reason {step.number}", step, claim.id)
-                lines.append(f"  + <{claim.id} reason {step.number}>")  # where it stands
+                title, description = self.titled(step, f"{claim.id} reason {step.number}")
+                self.reason(title, step, claim.id, description)
+                lines.append(f"  + <{title}>")  # where it stands
             else:
                 lines.append(f"  + [{step.claims[0].id}]")
         lines += self.attacks(claim.id, [r for r in top if r.link is Link.REBUT], "-")
