@@ -15,7 +15,7 @@ import pytest
 from argmap.convert import import_file
 from argmap.formats import argdown
 from argmap.formats.base import FormatError
-from argmap.model import Source
+from argmap.model import Kind, Source
 
 
 def test_a_source_given_as_a_path_is_the_maps_source(tmp_path: Path) -> None:
@@ -110,3 +110,18 @@ def test_arguments_keep_their_titles_through_an_export_and_back() -> None:
     # one title, two steps: Argdown reconstructs an argument once, so the second is named anew
     assert "\n<Safety>: inference: Modus ponens {" in text and "\n<curfew reason 1>" in text
     assert argdown.read(text, name="t.argdown").map == amap
+
+
+def test_a_kind_tag_that_does_not_fit_the_claim_is_said() -> None:
+    result = argdown.read(
+        "[Democracy]: Democracy needs informed voters. #premise\n"
+        "  + [Media]: Public media inform voters. #conclusion\n",
+        name="t.argdown",
+    )
+    assert result.map.by_id()["democracy"].kind is Kind.CONCLUSION
+    assert result.map.by_id()["media"].kind is Kind.PREMISE
+    assert (
+        "claims whose kind tag does not fit them (a premise has no reasons; a conclusion or "
+        "recommendation has some), their kind decided as if untagged (2): democracy (#premise), "
+        "media (#conclusion)"
+    ) in result.notes

@@ -224,7 +224,7 @@ class _Reader:
     def run(self) -> Imported:
         steps_of = self.step_arguments()
         said: dict[str, list[str]] = {k: [] for k in ("only referenced", "no description",
-            "argument", "texts", "tags", "groups", "data", "quotes", "cut")}  # fmt: skip
+            "argument", "texts", "tags", "groups", "data", "quotes", "cut", "misfits")}  # fmt: skip
         nodes = self.claims(steps_of)
         for step in steps_of.values():
             step.members = [self.ids[m] for m in step.members if m in self.ids]  # type: ignore[index]
@@ -239,6 +239,8 @@ class _Reader:
             if wanted and wanted[0].takes_reasons == bool(reasons):
                 kind = wanted[0]
             else:
+                if wanted:
+                    said["misfits"].append(f"{claim_id} (#{wanted[0].value})")
                 kind = guesses.kind(claim_id, claim["text"], has_reasons=bool(reasons))
             if kind.takes_reasons:
                 claim["reasons"] = documents(reasons, claim_id, self.notes, repeats=self.argmap)
@@ -320,6 +322,9 @@ class _Reader:
                       "path/to/text.txt), the quotes kept in their notes",
             "cut": f"claims whose text is longer than {MAX_CLAIM_TEXT} characters, cut and kept "
                    "whole in their notes",
+            "misfits": "claims whose kind tag does not fit them (a premise has no reasons; a "
+                       "conclusion or recommendation has some), their kind decided as if "
+                       "untagged",
         }  # fmt: skip
         for key, line in lines.items():
             if said[key]:
