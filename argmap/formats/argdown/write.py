@@ -6,10 +6,10 @@ data. A reason of one claim becomes a support relation (``+``); a linked or unde
 one with a note, a scheme or carried data, becomes an argument with a premise-conclusion
 structure whose conclusion is the claim, listed among the claim's supports (``+ <c reason 2>``)
 where it stands among them; a reason imported from Argdown keeps its argument's title, which
-its note begins with (``<Bullying argument>: ...``). An objection of one claim becomes an attack relation (``-``); a
-linked one, or one with objections, a note or data of its own, becomes an argument that attacks
-the claim, supported by its claims. Undercuts (``_``) point at the argument of the step they
-attack. ``contradicts`` becomes a contradiction (``><``).
+its note begins with (``<Bullying argument>: ...``). An objection of one claim becomes an
+attack relation (``-``); a linked one, or one with objections, a note or data of its own,
+becomes an argument that attacks the claim, supported by its claims. Undercuts (``_``) point
+at the argument of the step they attack. ``contradicts`` becomes a contradiction (``><``).
 
 Text is written on one line as a person would write it: a backslash goes only before a
 character that Argdown would read as markup where it stands (a ``[``, a ``#`` before a word, an
