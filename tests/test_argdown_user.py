@@ -125,3 +125,22 @@ def test_a_kind_tag_that_does_not_fit_the_claim_is_said() -> None:
         "recommendation has some), their kind decided as if untagged (2): democracy (#premise), "
         "media (#conclusion)"
     ) in result.notes
+
+
+def test_an_undercut_under_a_statement_aimed_at_an_inference_elsewhere_is_said() -> None:
+    result = argdown.read(
+        "<No effect>\n\n(1) [Study]: A study found no effect.\n----\n(2) [None]: No effect.\n\n"
+        "[Cost]: Uniforms cost more.\n  <- [Savings]: Uniforms save money.\n\n"
+        "[Savings]\n  <_ [Second hand]: Second-hand sales make them cheap.\n",
+        name="t.argdown",
+    )
+    assert result.map.by_id()["none"].reasons[0].objections  # as Argdown aims it
+    assert (
+        "line 11: the undercut written under [Savings] is aimed at the last inference read "
+        "before it, that of <No effect> (line 4), as Argdown aims it"
+    ) in result.notes
+    # under the conclusion of that inference, or in its structure, it is what was meant
+    plain = argdown.read(
+        "<A>\n\n(1) [P]: p.\n----\n(2) [C]: c.\n  _ [U]: u.\n\n[C]\n  _ [V]: v.\n", name="t"
+    )
+    assert not [n for n in plain.notes if "undercut" in n]

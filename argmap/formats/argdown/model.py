@@ -111,6 +111,9 @@ class Relation:
     #: For a contradiction also written the other way round (which Argdown merges into this
     #: one): the line where it was.
     mirrored: int | None = None
+    #: For an undercut written under a statement that Argdown aims at the last inference read
+    #: before it, of another statement: the statement it is written under.
+    under: Node | None = None
 
 
 @attrs.frozen
