@@ -144,3 +144,15 @@ def test_an_undercut_under_a_statement_aimed_at_an_inference_elsewhere_is_said()
         "<A>\n\n(1) [P]: p.\n----\n(2) [C]: c.\n  _ [U]: u.\n\n[C]\n  _ [V]: v.\n", name="t"
     )
     assert not [n for n in plain.notes if "undercut" in n]
+
+
+def test_data_named_almost_as_a_field_is_said_with_the_field_meant() -> None:
+    result = argdown.read(
+        '[Supplier]: One supplier. {quote: "it must be bought", URL: "https://e.org"}\n',
+        name="t.argdown",
+    )
+    assert result.map.by_id()["supplier"].quotes == ()
+    assert (
+        "claim 'supplier': data 'quote' and 'URL' are kept in its note; did you mean 'quotes' "
+        "and 'url'?"
+    ) in result.notes

@@ -16,8 +16,10 @@ made from (claim texts on one line), restatements, schemes and carried data incl
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
+from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any
 
@@ -98,6 +100,26 @@ def _fields(data: Any, argmap: bool) -> tuple[dict[str, Any], dict[str, Any]]:
     if argmap and isinstance(rest.get("aif"), dict):
         fields["aif"] = rest["aif"]
     return fields, {k: v for k, v in rest.items() if k not in fields}
+
+
+#: The data keys that become claim fields (:func:`_fields`).
+FIELDS = ("quotes", "note", "url", "implicit", "role", "label", "thesis")
+
+
+def _meant(key: str) -> str | None:
+    """The field a data key not read as one was probably meant to be (``quote``: ``quotes``).
+
+    >>> _meant("quote"), _meant("URL"), _meant("weight"), _meant("quotes")
+    ('quotes', 'url', None, None)
+    """
+    near = difflib.get_close_matches(key.lower(), FIELDS, n=1, cutoff=0.8)
+    return near[0] if near and near[0] != key else None
+
+
+def _and(items: Iterable[str]) -> str:
+    """Quoted items joined by commas and "and"."""
+    quoted = [f"'{item}'" for item in items]
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1] if len(quoted) > 1 else quoted[0]
 
 
 def _plain(node: Node) -> tuple[str, list[str]]:
@@ -199,6 +221,13 @@ class _Reader:
             parts.append("group: " + " › ".join(node.section.path()))
         if rest:
             said["data"].append(claim_id)
+            meant = {k: m for k in rest if (m := _meant(k)) is not None}
+            if meant:
+                self.notes.append(
+                    f"claim '{claim_id}': data {_and(meant)} "
+                    f"{'is' if len(meant) == 1 else 'are'} kept in its note; did you mean "
+                    f"{_and(meant.values())}?"
+                )
             parts.append("data: " + json.dumps(rest, ensure_ascii=False, default=str))
         if links and "url" not in fields and usable_url(links[0]):
             fields["url"] = links.pop(0)
