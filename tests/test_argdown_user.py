@@ -156,3 +156,17 @@ def test_data_named_almost_as_a_field_is_said_with_the_field_meant() -> None:
         "claim 'supplier': data 'quote' and 'URL' are kept in its note; did you mean 'quotes' "
         "and 'url'?"
     ) in result.notes
+
+
+def test_a_statement_tagged_implicit_is_an_implicit_claim() -> None:
+    result = argdown.read(
+        "===\nsource: text.txt\n===\n\n"
+        "[Less bullying]: Uniforms reduce bullying.\n"
+        "  + [Hurts]: Being singled out leads to bullying. #implicit #gap\n"
+        '  + [Quoted]: Children are singled out. #implicit {quotes: ["singled out"]}\n',
+        name="t.argdown",
+    )
+    hurts, quoted = result.map.by_id()["hurts"], result.map.by_id()["quoted"]
+    assert hurts.implicit and hurts.note == "tags: #gap"
+    # a claim that quotes the text is not implicit: the tag stays a tag
+    assert not quoted.implicit and quoted.note == "tags: #implicit"

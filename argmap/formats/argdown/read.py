@@ -6,12 +6,13 @@ The text is read as Argdown 1.7 reads it (:mod:`argmap.formats.argdown.lex`, ``.
 last definition's, without tags. An argument with a premise–conclusion structure gives its
 conclusion a reason; one without becomes a claim whose text is its description, unless it is
 only the step its supporters take (:mod:`argmap.formats.argdown.steps`). Tags named ``premise``,
-``conclusion`` or ``recommendation`` set the kind; otherwise a claim with reasons is a
-recommendation or a conclusion by its wording. The data keys ``quotes``, ``note``, ``url``,
-``implicit``, ``label`` and ``thesis`` become those fields, and data ``role`` the claim's role;
-other data, other tags, the heading a statement stands under, its other texts and links go to
-its note. Argdown that argmap wrote (front matter ``argmap: 1``) comes back as the map it was
-made from (claim texts on one line), restatements, schemes and carried data included.
+``conclusion`` or ``recommendation`` set the kind (``implicit`` marks an implicit claim);
+otherwise a claim with reasons is a recommendation or a conclusion by its wording. The data
+keys ``quotes``, ``note``, ``url``, ``implicit``, ``label`` and ``thesis`` become those fields,
+and data ``role`` the claim's role; other data, other tags, the heading a statement stands
+under, its other texts and links go to its note. Argdown that argmap wrote (front matter
+``argmap: 1``) comes back as the map it was made from (claim texts on one line), restatements,
+schemes and carried data included.
 """
 
 from __future__ import annotations
@@ -212,7 +213,11 @@ class _Reader:
         if len(texts) > 1:
             said["texts"].append(f"[{node.title}]")
             parts.append("also stated as: " + " | ".join(t for t in texts if t != text))
-        tags = [t for t in node.tags if t not in KINDS]
+        quoted = "quotes" in fields and isinstance(self.matter.get("source"), dict)
+        implicit = "implicit" in node.tags and "implicit" not in fields and not quoted
+        if implicit:  # `#implicit`, as `#premise` gives the kind
+            fields["implicit"] = True
+        tags = [t for t in node.tags if t not in KINDS and not (implicit and t == "implicit")]
         if tags:
             said["tags"].append(claim_id)
             parts.append("tags: " + " ".join(f"#{t}" if " " not in t else f"#({t})" for t in tags))
