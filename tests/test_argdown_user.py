@@ -170,3 +170,32 @@ def test_a_statement_tagged_implicit_is_an_implicit_claim() -> None:
     assert hurts.implicit and hurts.note == "tags: #gap"
     # a claim that quotes the text is not implicit: the tag stays a tag
     assert not quoted.implicit and quoted.note == "tags: #implicit"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "[A]: a.\n  + [B]: b.\n\n  - [C]: c.\n",
+            "not Argdown: line 4:1: expected a statement, an argument, a heading or a list, "
+            "found the relation '-' after an empty line; an empty line ends the relations "
+            "above it: remove it to go on with them",
+        ),
+        (
+            "<A>: a.\n\n(1) p.\n(2) q.\n---\n(3) c.\n",
+            "not Argdown: line 6:1: expected the end of the inference --, found control "
+            "character '('; the inference begun on line 5 ends with a line --, or, without "
+            "rules, is one line ----",
+        ),
+        (
+            "<A>: a.\n\n(1) p.\n(2) q.\n--\n(3) c.\n",
+            "not Argdown: line 7:1: expected the end of the inference --, found the end of the "
+            "file; the inference begun on line 5 ends with a line --, or, without rules, is one "
+            "line ----",
+        ),
+    ],
+)
+def test_common_slips_in_relations_and_inferences_say_the_fix(text: str, message: str) -> None:
+    with pytest.raises(FormatError) as caught:
+        argdown.read(text, name="t.argdown")
+    assert str(caught.value) == message

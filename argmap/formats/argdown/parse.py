@@ -160,7 +160,14 @@ class _Parser:
             return self.items()
         if kind in (lex.STATEMENT_DEFINITION, lex.STATEMENT_REFERENCE) or kind in CONTENT_FIRST:
             return self.statement()
-        raise ParseError(self.tokens[self.pos], "a statement, an argument, a heading or a list")
+        expected = "a statement, an argument, a heading or a list"
+        after_empty = self.pos > 0 and self.tokens[self.pos - 1].kind == lex.EMPTYLINE
+        if kind == lex.INDENT and self.peek(1) in lex.RELATIONS and after_empty:
+            relation = self.tokens[self.pos + 1].image.strip()
+            raise ParseError(self.tokens[self.pos], "", f"expected {expected}, found the relation "
+                             f"{relation!r} after an empty line; an empty line ends the "
+                             "relations above it: remove it to go on with them")  # fmt: skip
+        raise ParseError(self.tokens[self.pos], expected)
 
     def heading(self) -> Rule:
         children: list[Rule | Token] = [self.take(lex.HEADING)]
@@ -262,7 +269,8 @@ class _Parser:
         return self.rule(PCS_STATEMENT, [number, self.statement()])
 
     def inference(self) -> Rule:
-        children: list[Rule | Token] = [self.take(lex.INFERENCE_START, "an inference line ----")]
+        start = self.take(lex.INFERENCE_START, "an inference line ----")
+        children: list[Rule | Token] = [start]
         if self.peek() in FREESTYLE_FIRST or (
             self.peek() == lex.NEWLINE and self.peek(1) in FREESTYLE_FIRST
         ):
@@ -274,7 +282,13 @@ class _Parser:
         self.maybe(lex.NEWLINE, children)
         if self.maybe(lex.DATA, children):
             self.maybe(lex.NEWLINE, children)
-        children.append(self.take(lex.INFERENCE_END, "the end of the inference --"))
+        if self.peek() != lex.INFERENCE_END:
+            token = self.tokens[self.pos]
+            found = "the end of the file" if token.kind == lex.EOF else _describe(token)
+            raise ParseError(token, "", f"expected the end of the inference --, found {found}; "
+                             f"the inference begun on line {start.line} ends with a line --, "
+                             "or, without rules, is one line ----")  # fmt: skip
+        children.append(self.take(lex.INFERENCE_END))
         children.append(self.take(lex.NEWLINE, "a line break after the inference"))
         if self.peek() == lex.INDENT:
             with self.deeper("relations"):
