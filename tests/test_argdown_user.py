@@ -17,6 +17,8 @@ from argmap.formats import argdown
 from argmap.formats.base import FormatError
 from argmap.model import Kind, Source
 
+from .test_argdown import needs_cli, parse
+
 
 def test_a_source_given_as_a_path_is_the_maps_source(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("")
@@ -108,7 +110,7 @@ def test_arguments_keep_their_titles_through_an_export_and_back() -> None:
     assert "\n<Bullying argument>: Uniforms protect poorer children. {" in text
     assert "\n<less-bullying reason 1>" not in text and "\n  + <Bullying argument>\n" in text
     # one title, two steps: Argdown reconstructs an argument once, so the second is named anew
-    assert "\n<Safety>: inference: Modus ponens {" in text and "\n<curfew reason 1>" in text
+    assert "\n<Safety> {" in text and "\n<curfew reason 1>" in text
     assert argdown.read(text, name="t.argdown").map == amap
 
 
@@ -199,3 +201,24 @@ def test_common_slips_in_relations_and_inferences_say_the_fix(text: str, message
     with pytest.raises(FormatError) as caught:
         argdown.read(text, name="t.argdown")
     assert str(caught.value) == message
+
+
+def test_inference_rules_come_back_between_their_lines_after_an_export() -> None:
+    amap = argdown.read(ARGUMENTS, name="t.argdown").map
+    text = argdown.write(amap).text
+    assert "\n<Safety> {" in text
+    assert "\n(2) [off-street]\n--\nModus ponens\n--\n(3) [safer]" in text
+    assert argdown.read(text, name="t.argdown").map == amap
+
+
+@needs_cli
+def test_the_argdown_cli_reads_the_titles_and_rules_back(tmp_path: Path) -> None:
+    amap = argdown.read(ARGUMENTS, name="t.argdown").map
+    model = parse({"t": amap}, tmp_path)["t"]
+    assert sorted(model["arguments"]) == ["Bullying argument", "Safety", "curfew reason 1"]
+    safety = model["arguments"]["Safety"]["pcs"]
+    assert [s.get("inference", {}).get("inferenceRules") for s in safety] == [
+        None,
+        None,
+        ["Modus ponens"],
+    ]

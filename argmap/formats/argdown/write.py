@@ -6,10 +6,11 @@ data. A reason of one claim becomes a support relation (``+``); a linked or unde
 one with a note, a scheme or carried data, becomes an argument with a premise-conclusion
 structure whose conclusion is the claim, listed among the claim's supports (``+ <c reason 2>``)
 where it stands among them; a reason imported from Argdown keeps its argument's title, which
-its note begins with (``<Bullying argument>: ...``). An objection of one claim becomes an
-attack relation (``-``); a linked one, or one with objections, a note or data of its own,
-becomes an argument that attacks the claim, supported by its claims. Undercuts (``_``) point
-at the argument of the step they attack. ``contradicts`` becomes a contradiction (``><``).
+its note begins with (``<Bullying argument>: ...``), and the inference rules it ends with.
+An objection of one claim becomes an attack relation (``-``); a linked one, or one with
+objections, a note or data of its own, becomes an argument that attacks the claim, supported
+by its claims. Undercuts (``_``) point at the argument of the step they attack.
+``contradicts`` becomes a contradiction (``><``).
 
 Text is written on one line as a person would write it: a backslash goes only before a
 character that Argdown would read as markup where it stands (a ``[``, a ``#`` before a word, an
@@ -119,6 +120,10 @@ def _data(value: object) -> str:
 #: A reason's note as the Argdown import writes it: the title of the argument it came from
 #: (``<Bullying argument>``), then its description (``: ...``) or its inference (``; ...``).
 _TITLED = re.compile(r"<([^<>\s-](?:[^<>\n]*[^<>\s])?)>(?:: |; |$)")
+#: The inference rules such a note ends with (``; inference: Modus ponens, Generalisation``),
+#: when they are plain words that Argdown reads back as written between ``--`` lines.
+_WORD = r"[^\W\d_](?:[^\W_]|[ '’()&]|-(?!-))*"
+_RULES = re.compile(rf"(?:^|; )inference: ({_WORD}(?:, {_WORD})*)$")
 
 
 def _described(title: str, relation: Relation, description: str | None = None) -> str:
@@ -158,20 +163,27 @@ class _Writer:
         tag = f" #{claim.kind.value}"
         self.blocks.append([f"[{claim.id}]: {escape(claim.text, tag + data)}{tag}{data}"])
 
-    def titled(self, step: Relation, default: str) -> tuple[str, str | None]:
-        """A reason's argument title and description: those of the Argdown argument its note
-        names, when no argument has its title yet, else ``default`` and the note."""
+    def titled(self, step: Relation, default: str) -> tuple[str, str | None, str | None]:
+        """A reason's argument title, description and inference rules: those of the Argdown
+        argument its note names, when no argument has its title yet, else ``default``, the
+        note and no rules."""
         found = _TITLED.match(step.note or "")
         if found is None or found[1] in self.titles or found[1] in self.defaults:
-            return default, None
+            return default, None, None
         self.titles.add(found[1])
-        return found[1], (step.note or "")[found.end() :]
+        rest = (step.note or "")[found.end() :]
+        rules = _RULES.search(rest)
+        if rules is None:
+            return found[1], rest, None
+        return found[1], rest[: rules.start()], rules[1]
 
-    def reason(self, title: str, step: Relation, target: str, description: str | None) -> None:
+    def reason(self, step: Relation, target: str, title: str, description: str | None,
+               rules: str | None) -> None:  # fmt: skip
         self.blocks.append([_described(title, step, description)])
         premises = [f"({n}) [{ref.id}]" for n, ref in enumerate(step.claims, 1)]
         conclusion = f"({len(step.claims) + 1}) [{target}]"
-        self.blocks.append([*premises, "----", conclusion])
+        inference = ["--", rules, "--"] if rules else ["----"]
+        self.blocks.append([*premises, *inference, conclusion])
         self.undercuts(title, step)
 
     def objection(self, title: str, attack: Relation) -> None:
@@ -206,8 +218,8 @@ class _Writer:
         lines = []
         for step in (r for r in top if r.link is Link.SUPPORT):
             if step.linked or step.objections or step.note or step.scheme or step.aif:
-                title, description = self.titled(step, f"{claim.id} reason {step.number}")
-                self.reason(title, step, claim.id, description)
+                title, description, rules = self.titled(step, f"{claim.id} reason {step.number}")
+                self.reason(step, claim.id, title, description, rules)
                 lines.append(f"  + <{title}>")  # where it stands
             else:
                 lines.append(f"  + [{step.claims[0].id}]")
