@@ -195,6 +195,17 @@ def test_a_statement_tagged_implicit_is_an_implicit_claim() -> None:
             "file; the inference begun on line 5 ends with a line --, or, without rules, is one "
             "line ----",
         ),
+        (
+            "[A]: a.\n    + [B]: b.\n  - [C]: c.\n",
+            "not Argdown: line 3:1: expected an empty line before a new block, found the "
+            "relation '-' indented 2 spaces, in line with nothing above it (the relations "
+            "under a statement line up, and those under a relation are indented further)",
+        ),
+        (  # a relation opening a level is not said to be in line with nothing
+            "<A>\n\n(1) [P]: p.\n--\nrule\n--\n  + [X]: x.\n(2) [C]: c.\n",
+            "not Argdown: line 7:1: expected an undercut _ of the inference, found the relation "
+            "'+' (a relation is indented under the statement or argument it relates to)",
+        ),
     ],
 )
 def test_common_slips_in_relations_and_inferences_say_the_fix(text: str, message: str) -> None:

@@ -40,15 +40,24 @@ MAX_NESTING = 64
 class ParseError(ValueError):
     """The tokens do not follow Argdown's grammar (or nest deeper than argmap reads)."""
 
-    def __init__(self, token: Token, expected: str, problem: str | None = None) -> None:
-        found = "the end of the file" if token.kind == lex.EOF else _describe(token)
+    def __init__(self, token: Token, expected: str, problem: str | None = None,
+                 after: Token | None = None) -> None:  # fmt: skip
+        found = "the end of the file" if token.kind == lex.EOF else _describe(token, after)
         problem = problem or f"expected {expected}, found {found}"
         super().__init__(f"{token.line}:{token.column}: {problem}")
         self.line, self.column = token.line, token.column
 
 
-def _describe(token: Token) -> str:
+def _describe(token: Token, after: Token | None = None) -> str:
+    """``token`` in words; ``after``, the token before it, tells a relation indented as
+    nothing open is (a dedent to no level) from one opening a level."""
     if token.kind in lex.RELATIONS:
+        indent = token.image[: len(token.image) - len(token.image.lstrip())]
+        if indent and after is not None and after.kind != lex.INDENT:
+            width = f" {len(indent)} spaces" if indent.strip(" ") == "" else ""
+            return (f"the relation {token.image.strip()!r} indented{width}, in line with "
+                    "nothing above it (the relations under a statement line up, and those "
+                    "under a relation are indented further)")  # fmt: skip
         return (f"the relation {token.image.strip()!r} (a relation is indented under the "
                 "statement or argument it relates to)")  # fmt: skip
     if token.kind in (lex.INDENT, lex.DEDENT):
@@ -117,7 +126,8 @@ class _Parser:
     def take(self, kind: str, expected: str | None = None) -> Token:
         token = self.tokens[self.pos]
         if token.kind != kind:
-            raise ParseError(token, expected or kind)
+            after = self.tokens[self.pos - 1] if self.pos else None
+            raise ParseError(token, expected or kind, after=after)
         self.pos += 1
         return token
 
