@@ -233,3 +233,16 @@ def test_the_argdown_cli_reads_the_titles_and_rules_back(tmp_path: Path) -> None
         None,
         ["Modus ponens"],
     ]
+
+
+def test_a_described_argument_keeps_its_title_on_its_main_conclusion() -> None:
+    amap = argdown.read(
+        "<Safety>: A curfew keeps teenagers safe.\n\n(1) [P]: p.\n--\nModus ponens\n--\n"
+        "(2) [Safer]: Safer.\n(3) [Duty]: Duty.\n----\n(4) [Curfew]: Curfew.\n",
+        name="t.argdown",
+    ).map
+    text = argdown.write(amap).text
+    assert "\n<Safety>: A curfew keeps teenagers safe. {" in text
+    assert "\n<safer reason 1>: \\<Safety> {" in text  # the rules stay the inference's
+    assert "\n(1) [p]\n--\nModus ponens\n--\n(2) [safer]\n" in text
+    assert argdown.read(text, name="t.argdown").map == amap

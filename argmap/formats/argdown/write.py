@@ -151,11 +151,23 @@ class _Writer:
         self.blocks: list[list[str]] = []
         # The relations of the claim being written, by what they belong to (None: the claim).
         self.under: dict[Relation | None, list[Relation]] = {}
-        # Arguments' titles taken from notes, and the titles argmap makes (``c reason 2``).
-        self.titles: set[str] = set()
+        # The titles argmap makes (``c reason 2``), and the reason (claim id, number) that
+        # each title a note begins with names: the first whose note goes on with a
+        # description (its argument's main conclusion, as the import writes it), else the first.
         self.defaults = {
             f"{c.id} reason {n}" for c in amap.claims for n in range(1, len(c.reasons) + 1)
         }
+        self.owners: dict[str, tuple[str, int]] = {}
+        for described in (True, False):
+            for claim in amap.claims:
+                for number, reason in enumerate(claim.reasons, 1):
+                    found = _TITLED.match(reason.note or "")
+                    if (
+                        found
+                        and found[1] not in self.defaults
+                        and (found[0].endswith(": ") or not described)
+                    ):
+                        self.owners.setdefault(found[1], (claim.id, number))
 
     def statement(self, claim: Claim) -> None:
         extra = {k: v for k, v in claim_document(claim).items() if k not in STRUCTURE}
@@ -163,19 +175,22 @@ class _Writer:
         tag = f" #{claim.kind.value}"
         self.blocks.append([f"[{claim.id}]: {escape(claim.text, tag + data)}{tag}{data}"])
 
-    def titled(self, step: Relation, default: str) -> tuple[str, str | None, str | None]:
-        """A reason's argument title, description and inference rules: those of the Argdown
-        argument its note names, when no argument has its title yet, else ``default``, the
-        note and no rules."""
-        found = _TITLED.match(step.note or "")
-        if found is None or found[1] in self.titles or found[1] in self.defaults:
+    def titled(self, step: Relation, claim: str) -> tuple[str, str | None, str | None]:
+        """A reason's argument title, description and inference rules: the title of the
+        Argdown argument its note names, when the reason owns it, else ``c reason 2``; the
+        note as its description, without the title it took and the rules it ends with."""
+        default, note = f"{claim} reason {step.number}", step.note or ""
+        found = _TITLED.match(note)
+        if found is None:
             return default, None, None
-        self.titles.add(found[1])
-        rest = (step.note or "")[found.end() :]
-        rules = _RULES.search(rest)
+        owner = self.owners.get(found[1]) == (claim, step.number)
+        start = found.end() if owner else 0
+        rules = _RULES.search(note[found.end() :])
         if rules is None:
-            return found[1], rest, None
-        return found[1], rest[: rules.start()], rules[1]
+            return (found[1], note[start:], None) if owner else (default, None, None)
+        stop = found.end() + rules.start()
+        description = note[start:stop] if owner else note[:stop].removesuffix("; ")
+        return found[1] if owner else default, description, rules[1]
 
     def reason(self, step: Relation, target: str, title: str, description: str | None,
                rules: str | None) -> None:  # fmt: skip
@@ -218,7 +233,7 @@ class _Writer:
         lines = []
         for step in (r for r in top if r.link is Link.SUPPORT):
             if step.linked or step.objections or step.note or step.scheme or step.aif:
-                title, description, rules = self.titled(step, f"{claim.id} reason {step.number}")
+                title, description, rules = self.titled(step, claim.id)
                 self.reason(step, claim.id, title, description, rules)
                 lines.append(f"  + <{title}>")  # where it stands
             else:
