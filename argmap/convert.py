@@ -45,8 +45,11 @@ def import_file(
     folder = Path(output).parent if output is not None else Path()
     if importer.companion is None:
         if importer.includes is not None:
-            text = included_text(path, importer.includes, data, source_root=source_root)
-            imported = importer.read(text, path=name)
+            text, origins = _included(path, importer.includes, data, source_root=source_root)
+            try:
+                imported = importer.read(text, path=name)
+            except FormatError as exc:
+                raise _placed(exc, origins, name) from None
         else:
             imported = importer.read(data, path=name)
         rebased = rebase(imported.map, Path(path).parent, folder)
@@ -107,29 +110,90 @@ def included_text(
     read. Raises UsageError when a file cannot be read or lies outside the project of
     ``path`` (and ``source_root``), FormatError when one is not UTF-8 or includes nest deeper
     than MAX_INCLUDE_DEPTH."""
+    return _included(path, includes, data, source_root=source_root)[0]
+
+
+@attrs.frozen
+class _Origin:
+    """Where a line of a text with includes comes from: a line of ``file``, which ``by``
+    includes at line ``at`` (None for the file imported)."""
+
+    file: str
+    line: int
+    by: str | None = None
+    at: int = 0
+
+
+def _included(
+    path: str | os.PathLike[str],
+    includes: re.Pattern[str],
+    data: bytes | None = None,
+    *,
+    source_root: str | os.PathLike[str] | None = None,
+) -> tuple[str, list[_Origin]]:
+    """:func:`included_text`, and where each of its lines comes from."""
     folders = roots(path, source_root)
     included: list[Path] = []
+    pieces: list[tuple[str, _Origin]] = []  # text, and where its first line comes from
 
-    def text_of(data: bytes, path: Path, depth: int) -> str:
+    def text_of(data: bytes, path: Path, shown: str, depth: int, by: _Origin | None) -> None:
         text, problems = decode(data, os.fspath(path))
         if text is None:
             raise FormatError(f"not Argdown: {problems[0].span}: {problems[0].message}")
 
-        def include(found: re.Match[str]) -> str:
+        def piece(start: int, stop: int) -> None:
+            line = text.count("\n", 0, start) + 1
+            pieces.append((text[start:stop], attrs.evolve(by, line=line) if by else
+                           _Origin(shown, line)))  # fmt: skip
+
+        done = 0
+        for found in includes.finditer(text):
+            piece(done, found.start())
+            done = found.end()
             other = (path.parent / found.group(1)).resolve()
             if other in included:
-                return INCLUDED_AGAIN.format(other)
+                piece(found.start(), found.start())
+                pieces[-1] = (INCLUDED_AGAIN.format(other), pieces[-1][1])
+                continue
             if depth == MAX_INCLUDE_DEPTH:
                 raise FormatError(f"{path} includes {found.group(1)}: includes nested more than "
                                   f"{MAX_INCLUDE_DEPTH} files deep; argmap follows at most "
                                   f"{MAX_INCLUDE_DEPTH}")  # fmt: skip
             included.append(other)
             data = _followed(path.parent / found.group(1), str(path), folders)
-            return text_of(data, other, depth + 1)
+            named = os.path.normpath(Path(shown).parent / found.group(1))
+            at = text.count("\n", 0, found.start()) + 1
+            text_of(data, other, named, depth + 1, _Origin(named, 1, shown, at))
+        piece(done, len(text))
 
-        return includes.sub(include, text)
+    text_of(read_file(path) if data is None else data, Path(path), os.fspath(path), 0, None)
+    origins: list[_Origin] = []
+    starts = True  # the next piece starts a line
+    for text, origin in pieces:
+        parts = text.split("\n")
+        origins += [attrs.evolve(origin, line=origin.line + j) for j, part in enumerate(parts)
+                    if (j or starts) and (part or j < len(parts) - 1)]  # fmt: skip
+        starts = starts if not text else parts[-1] == ""
+    return "".join(text for text, _ in pieces), origins
 
-    return text_of(read_file(path) if data is None else data, Path(path), 0)
+
+_PLACE = re.compile(r"not Argdown: line (\d+)(:\d+)?: ")
+
+
+def _placed(error: FormatError, origins: list[_Origin], name: str) -> FormatError:
+    """``error`` placed at the line of the file it is in, when includes moved it."""
+    found = _PLACE.match(str(error))
+    if found is None or not origins:
+        return error
+    line = int(found.group(1))
+    origin = origins[min(line, len(origins)) - 1]
+    origin = attrs.evolve(origin, line=origin.line + max(line - len(origins), 0))
+    if origin == _Origin(name, line):
+        return error
+    where = f"line {origin.line}{found.group(2) or ''}"
+    if origin.by is not None:
+        where += f" of {origin.file} (which {origin.by} includes at line {origin.at})"
+    return FormatError(f"not Argdown: {where}: {str(error)[found.end() :]}")
 
 
 def rebase(amap: ArgumentMap, before: Path, after: Path) -> ArgumentMap:

@@ -334,8 +334,8 @@ def test_statements_become_claims_with_ids_from_titles() -> None:
         "claims whose data beyond quotes, note, url, implicit, role, label and thesis is kept in "
         "their notes (1): "
         "energy-interest",
-        "claims with quotes but no source named in the front matter (source: {path: ...}), the "
-        "quotes kept in their notes (1): fielded",
+        "claims with quotes but no source named in the front matter (source: "
+        "path/to/text.txt), the quotes kept in their notes (1): fielded",
         "the kind of 1 claim with reasons was guessed from wording (English cues): conclusion "
         "only-referenced",
     )
@@ -380,8 +380,10 @@ def test_premise_conclusion_structures_and_undercuts() -> None:
         Objection((Ref("j1"), Ref("j2")), (Ref("u3"),), note="<Joint>"),
     )
     assert "joint" not in claims
-    assert notes[0] == (
-        "arguments without a premise-conclusion structure, each made a claim (1): <Counter>"
+    assert notes[:2] == (
+        "line 32: the undercut written under [q] is aimed at the last inference read before "
+        "it, that of <Chain> (line 16), as Argdown aims it",
+        "arguments without a premise-conclusion structure, each made a claim (1): <Counter>",
     )
 
 

@@ -321,10 +321,20 @@ class _Builder:
         elif token.kind == lex.UNDERCUT_BY:
             statement = isinstance(here, Node) and here.kind == "statement"
             relation.target = self.inference if statement and self.inference else here
+            if relation.target is self.inference and self.pcs is None and not self._concludes(here):
+                relation.under = here  # type: ignore[assignment]
         else:
             relation.source = here
         self.relation = relation
         node.built["relation"] = relation
+
+    def _concludes(self, here: object) -> bool:
+        """Whether the statement ``here`` is the conclusion of the last inference read."""
+        inference = self.inference
+        argument = self.arguments.get(inference.argument or "") if inference else None
+        if inference is None or argument is None or inference.index is None:
+            return False
+        return isinstance(here, Node) and here.title == argument.pcs[inference.index].title
 
     def exit_relation(self, node: Rule, parent: Rule | None, index: int) -> None:
         relation: Relation = node.built["relation"]

@@ -111,6 +111,9 @@ class Relation:
     #: For a contradiction also written the other way round (which Argdown merges into this
     #: one): the line where it was.
     mirrored: int | None = None
+    #: For an undercut written under a statement that Argdown aims at the last inference read
+    #: before it, of another statement: the statement it is written under.
+    under: Node | None = None
 
 
 @attrs.frozen
@@ -177,7 +180,8 @@ _YamlLoader.add_implicit_resolver(
 
 
 def load_yaml(text: str, line: int, column: int | None = None) -> Any:
-    """YAML data (of a statement, or the front matter); ``\\ud83d\\ude00`` escapes are joined
+    """YAML data (of a statement at ``column``, or, without one, the front matter, ``text``
+    starting on ``line`` right after its ``===``); ``\\ud83d\\ude00`` escapes are joined
     into the one character they spell, as JavaScript's strings do."""
     try:
         return _joined(yaml.load(text, Loader=_YamlLoader))
@@ -185,7 +189,12 @@ def load_yaml(text: str, line: int, column: int | None = None) -> Any:
         raise ModelError(line + exc.line, str(exc)) from None
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ModelError(line, f"the data is not YAML ({problem})", column) from None
+        what, mark = "the data", getattr(exc, "problem_mark", None)
+        if column is None:  # the front matter: its lines are the file's
+            what = "the front matter"
+            if mark is not None and mark.line:
+                line, column = line + mark.line, mark.column + 1
+        raise ModelError(line, f"{what} is not YAML ({problem})", column) from None
 
 
 def _joined(value: Any) -> Any:

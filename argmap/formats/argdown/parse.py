@@ -40,15 +40,24 @@ MAX_NESTING = 64
 class ParseError(ValueError):
     """The tokens do not follow Argdown's grammar (or nest deeper than argmap reads)."""
 
-    def __init__(self, token: Token, expected: str, problem: str | None = None) -> None:
-        found = "the end of the file" if token.kind == lex.EOF else _describe(token)
+    def __init__(self, token: Token, expected: str, problem: str | None = None,
+                 after: Token | None = None) -> None:  # fmt: skip
+        found = "the end of the file" if token.kind == lex.EOF else _describe(token, after)
         problem = problem or f"expected {expected}, found {found}"
         super().__init__(f"{token.line}:{token.column}: {problem}")
         self.line, self.column = token.line, token.column
 
 
-def _describe(token: Token) -> str:
+def _describe(token: Token, after: Token | None = None) -> str:
+    """``token`` in words; ``after``, the token before it, tells a relation indented as
+    nothing open is (a dedent to no level) from one opening a level."""
     if token.kind in lex.RELATIONS:
+        indent = token.image[: len(token.image) - len(token.image.lstrip())]
+        if indent and after is not None and after.kind != lex.INDENT:
+            width = f" {len(indent)} spaces" if indent.strip(" ") == "" else ""
+            return (f"the relation {token.image.strip()!r} indented{width}, in line with "
+                    "nothing above it (the relations under a statement line up, and those "
+                    "under a relation are indented further)")  # fmt: skip
         return (f"the relation {token.image.strip()!r} (a relation is indented under the "
                 "statement or argument it relates to)")  # fmt: skip
     if token.kind in (lex.INDENT, lex.DEDENT):
@@ -117,7 +126,8 @@ class _Parser:
     def take(self, kind: str, expected: str | None = None) -> Token:
         token = self.tokens[self.pos]
         if token.kind != kind:
-            raise ParseError(token, expected or kind)
+            after = self.tokens[self.pos - 1] if self.pos else None
+            raise ParseError(token, expected or kind, after=after)
         self.pos += 1
         return token
 
@@ -160,7 +170,14 @@ class _Parser:
             return self.items()
         if kind in (lex.STATEMENT_DEFINITION, lex.STATEMENT_REFERENCE) or kind in CONTENT_FIRST:
             return self.statement()
-        raise ParseError(self.tokens[self.pos], "a statement, an argument, a heading or a list")
+        expected = "a statement, an argument, a heading or a list"
+        after_empty = self.pos > 0 and self.tokens[self.pos - 1].kind == lex.EMPTYLINE
+        if kind == lex.INDENT and self.peek(1) in lex.RELATIONS and after_empty:
+            relation = self.tokens[self.pos + 1].image.strip()
+            raise ParseError(self.tokens[self.pos], "", f"expected {expected}, found the relation "
+                             f"{relation!r} after an empty line; an empty line ends the "
+                             "relations above it: remove it to go on with them")  # fmt: skip
+        raise ParseError(self.tokens[self.pos], expected)
 
     def heading(self) -> Rule:
         children: list[Rule | Token] = [self.take(lex.HEADING)]
@@ -262,7 +279,8 @@ class _Parser:
         return self.rule(PCS_STATEMENT, [number, self.statement()])
 
     def inference(self) -> Rule:
-        children: list[Rule | Token] = [self.take(lex.INFERENCE_START, "an inference line ----")]
+        start = self.take(lex.INFERENCE_START, "an inference line ----")
+        children: list[Rule | Token] = [start]
         if self.peek() in FREESTYLE_FIRST or (
             self.peek() == lex.NEWLINE and self.peek(1) in FREESTYLE_FIRST
         ):
@@ -274,7 +292,13 @@ class _Parser:
         self.maybe(lex.NEWLINE, children)
         if self.maybe(lex.DATA, children):
             self.maybe(lex.NEWLINE, children)
-        children.append(self.take(lex.INFERENCE_END, "the end of the inference --"))
+        if self.peek() != lex.INFERENCE_END:
+            token = self.tokens[self.pos]
+            found = "the end of the file" if token.kind == lex.EOF else _describe(token)
+            raise ParseError(token, "", f"expected the end of the inference --, found {found}; "
+                             f"the inference begun on line {start.line} ends with a line --, "
+                             "or, without rules, is one line ----")  # fmt: skip
+        children.append(self.take(lex.INFERENCE_END))
         children.append(self.take(lex.NEWLINE, "a line break after the inference"))
         if self.peek() == lex.INDENT:
             with self.deeper("relations"):

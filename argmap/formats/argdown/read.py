@@ -6,17 +6,21 @@ The text is read as Argdown 1.7 reads it (:mod:`argmap.formats.argdown.lex`, ``.
 last definition's, without tags. An argument with a premise–conclusion structure gives its
 conclusion a reason; one without becomes a claim whose text is its description, unless it is
 only the step its supporters take (:mod:`argmap.formats.argdown.steps`). Tags named ``premise``,
-``conclusion`` or ``recommendation`` set the kind; otherwise a claim with reasons is a
-recommendation or a conclusion by its wording. The data keys ``quotes``, ``note``, ``url``,
-``implicit``, ``label`` and ``thesis`` become those fields, and data ``role`` the claim's role;
-other data, other tags, the heading a statement stands under, its other texts and links go to
-its note. Argdown that argmap wrote (front matter ``argmap: 1``) comes back as the map it was
-made from (claim texts on one line), restatements, schemes and carried data included.
+``conclusion`` or ``recommendation`` set the kind (``implicit`` marks an implicit claim);
+otherwise a claim with reasons is a recommendation or a conclusion by its wording. The data
+keys ``quotes``, ``note``, ``url``, ``implicit``, ``label`` and ``thesis`` become those fields,
+and data ``role`` the claim's role; other data, other tags, the heading a statement stands
+under, its other texts and links go to its note. Argdown that argmap wrote (front matter
+``argmap: 1``) comes back as the map it was made from (claim texts on one line), restatements,
+schemes and carried data included.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
+from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any
 
@@ -43,6 +47,8 @@ from argmap.model.keys import MAX_CLAIM_TEXT, MAX_LABEL, MAX_TEXT, MAX_TITLE, as
 #: Argdown's own data keys: directives, not content.
 DIRECTIVES = ("isCanonical", "isInGroup")
 KINDS = {kind.value: kind for kind in Kind}
+#: A first line of dashes: front matter as YAML and Markdown fence it, which Argdown does not.
+_DASHES = re.compile(r"-{3,}[ \t]*\r?\n")
 ROLES = frozenset(role.value for role in Role)
 
 
@@ -56,7 +62,10 @@ def model_of(text: str) -> Model:
             raise FormatError("not Argdown: no statements or arguments in the file")
         return build(parse(tokens))
     except (LexError, ParseError, ModelError) as exc:
-        raise FormatError(f"not Argdown: line {exc}") from None
+        hint = ""
+        if exc.line == 1 and _DASHES.match(text):  # YAML's or Markdown's front matter
+            hint = "; Argdown's front matter goes between lines of ===, not ---"
+        raise FormatError(f"not Argdown: line {exc}{hint}") from None
 
 
 def _fields(data: Any, argmap: bool) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -94,6 +103,26 @@ def _fields(data: Any, argmap: bool) -> tuple[dict[str, Any], dict[str, Any]]:
     return fields, {k: v for k, v in rest.items() if k not in fields}
 
 
+#: The data keys that become claim fields (:func:`_fields`).
+FIELDS = ("quotes", "note", "url", "implicit", "role", "label", "thesis")
+
+
+def _meant(key: str) -> str | None:
+    """The field a data key not read as one was probably meant to be (``quote``: ``quotes``).
+
+    >>> _meant("quote"), _meant("URL"), _meant("weight"), _meant("quotes")
+    ('quotes', 'url', None, None)
+    """
+    near = difflib.get_close_matches(key.lower(), FIELDS, n=1, cutoff=0.8)
+    return near[0] if near and near[0] != key else None
+
+
+def _and(items: Iterable[str]) -> str:
+    """Quoted items joined by commas and "and"."""
+    quoted = [f"'{item}'" for item in items]
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1] if len(quoted) > 1 else quoted[0]
+
+
 def _plain(node: Node) -> tuple[str, list[str]]:
     """A node's canonical text without its tags, on one line, and the links in it."""
     member = node.canonical()
@@ -115,6 +144,8 @@ class _Reader:
     def __init__(self, model: Model, name: str) -> None:
         self.model, self.name = model, name
         matter = model.front_matter if isinstance(model.front_matter, dict) else {}
+        if isinstance(matter.get("source"), str) and matter["source"].strip():
+            matter = {**matter, "source": {"path": matter["source"]}}  # `source: text.txt`
         self.matter = matter
         self.argmap = str(matter.get(MARK)) == "1"
         self.notes: list[str] = []
@@ -182,7 +213,11 @@ class _Reader:
         if len(texts) > 1:
             said["texts"].append(f"[{node.title}]")
             parts.append("also stated as: " + " | ".join(t for t in texts if t != text))
-        tags = [t for t in node.tags if t not in KINDS]
+        quoted = "quotes" in fields and isinstance(self.matter.get("source"), dict)
+        implicit = "implicit" in node.tags and "implicit" not in fields and not quoted
+        if implicit:  # `#implicit`, as `#premise` gives the kind
+            fields["implicit"] = True
+        tags = [t for t in node.tags if t not in KINDS and not (implicit and t == "implicit")]
         if tags:
             said["tags"].append(claim_id)
             parts.append("tags: " + " ".join(f"#{t}" if " " not in t else f"#({t})" for t in tags))
@@ -191,6 +226,13 @@ class _Reader:
             parts.append("group: " + " › ".join(node.section.path()))
         if rest:
             said["data"].append(claim_id)
+            meant = {k: m for k in rest if (m := _meant(k)) is not None}
+            if meant:
+                self.notes.append(
+                    f"claim '{claim_id}': data {_and(meant)} "
+                    f"{'is' if len(meant) == 1 else 'are'} kept in its note; did you mean "
+                    f"{_and(meant.values())}?"
+                )
             parts.append("data: " + json.dumps(rest, ensure_ascii=False, default=str))
         if links and "url" not in fields and usable_url(links[0]):
             fields["url"] = links.pop(0)
@@ -216,7 +258,7 @@ class _Reader:
     def run(self) -> Imported:
         steps_of = self.step_arguments()
         said: dict[str, list[str]] = {k: [] for k in ("only referenced", "no description",
-            "argument", "texts", "tags", "groups", "data", "quotes", "cut")}  # fmt: skip
+            "argument", "texts", "tags", "groups", "data", "quotes", "cut", "misfits")}  # fmt: skip
         nodes = self.claims(steps_of)
         for step in steps_of.values():
             step.members = [self.ids[m] for m in step.members if m in self.ids]  # type: ignore[index]
@@ -231,6 +273,8 @@ class _Reader:
             if wanted and wanted[0].takes_reasons == bool(reasons):
                 kind = wanted[0]
             else:
+                if wanted:
+                    said["misfits"].append(f"{claim_id} (#{wanted[0].value})")
                 kind = guesses.kind(claim_id, claim["text"], has_reasons=bool(reasons))
             if kind.takes_reasons:
                 claim["reasons"] = documents(reasons, claim_id, self.notes, repeats=self.argmap)
@@ -309,9 +353,12 @@ class _Reader:
             "data": "claims whose data beyond quotes, note, url, implicit, role, label and "
                     "thesis is kept in their notes",
             "quotes": "claims with quotes but no source named in the front matter (source: "
-                      "{path: ...}), the quotes kept in their notes",
+                      "path/to/text.txt), the quotes kept in their notes",
             "cut": f"claims whose text is longer than {MAX_CLAIM_TEXT} characters, cut and kept "
                    "whole in their notes",
+            "misfits": "claims whose kind tag does not fit them (a premise has no reasons; a "
+                       "conclusion or recommendation has some), their kind decided as if "
+                       "untagged",
         }  # fmt: skip
         for key, line in lines.items():
             if said[key]:

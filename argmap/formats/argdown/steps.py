@@ -265,6 +265,11 @@ class _Reader:
         if not steps:
             self.left_out(relation, "it takes no step in the map to undercut")
             return
+        if relation.under is not None and isinstance(target, Inference):
+            self.notes.append(f"line {relation.line}: the undercut written under "
+                              f"[{relation.under.title}] is aimed at the last inference read "
+                              f"before it, that of <{target.argument}> (line {target.line}), as "
+                              "Argdown aims it")  # fmt: skip
         for step in steps:
             undercutter = self.source_step(relation.source, relation.line)
             if undercutter is None:

@@ -5,10 +5,12 @@ other fields (quotes, note, link, role, restatements, carried data, ...) as the 
 data. A reason of one claim becomes a support relation (``+``); a linked or undercut reason, or
 one with a note, a scheme or carried data, becomes an argument with a premise-conclusion
 structure whose conclusion is the claim, listed among the claim's supports (``+ <c reason 2>``)
-where it stands among them. An objection of one claim becomes an attack relation (``-``); a
-linked one, or one with objections, a note or data of its own, becomes an argument that attacks
-the claim, supported by its claims. Undercuts (``_``) point at the argument of the step they
-attack. ``contradicts`` becomes a contradiction (``><``).
+where it stands among them; a reason imported from Argdown keeps its argument's title, which
+its note begins with (``<Bullying argument>: ...``), and the inference rules it ends with.
+An objection of one claim becomes an attack relation (``-``); a linked one, or one with
+objections, a note or data of its own, becomes an argument that attacks the claim, supported
+by its claims. Undercuts (``_``) point at the argument of the step they attack.
+``contradicts`` becomes a contradiction (``><``).
 
 Text is written on one line as a person would write it: a backslash goes only before a
 character that Argdown would read as markup where it stands (a ``[``, a ``#`` before a word, an
@@ -115,10 +117,19 @@ def _data(value: object) -> str:
     return _LEXED.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(value, ensure_ascii=True))
 
 
-def _described(title: str, relation: Relation) -> str:
-    """An argument's first line: its title, the note as its description (on one line) and,
-    as its data, the note as written, the scheme, the critical questions and the carried
-    data."""
+#: A reason's note as the Argdown import writes it: the title of the argument it came from
+#: (``<Bullying argument>``), then its description (``: ...``) or its inference (``; ...``).
+_TITLED = re.compile(r"<([^<>\s-](?:[^<>\n]*[^<>\s])?)>(?:: |; |$)")
+#: The inference rules such a note ends with (``; inference: Modus ponens, Generalisation``),
+#: when they are plain words that Argdown reads back as written between ``--`` lines.
+_WORD = r"[^\W\d_](?:[^\W_]|[ '’()&]|-(?!-))*"
+_RULES = re.compile(rf"(?:^|; )inference: ({_WORD}(?:, {_WORD})*)$")
+
+
+def _described(title: str, relation: Relation, description: str | None = None) -> str:
+    """An argument's first line: its title, the note (or ``description``) as its description
+    (on one line) and, as its data, the note as written, the scheme, the critical questions
+    and the carried data."""
     data: dict[str, object] = {}
     if relation.note is not None:
         data["note"] = relation.note
@@ -129,7 +140,8 @@ def _described(title: str, relation: Relation) -> str:
     if relation.aif is not None:
         data["aif"] = relation.aif.value
     written = f" {_data(data)}" if data else ""
-    text = escape(relation.note, written) if relation.note is not None else ""
+    description = relation.note if description is None else description
+    text = escape(description, written) if description is not None else ""
     return f"<{title}>" + (f": {text}" if text else "") + written
 
 
@@ -139,6 +151,23 @@ class _Writer:
         self.blocks: list[list[str]] = []
         # The relations of the claim being written, by what they belong to (None: the claim).
         self.under: dict[Relation | None, list[Relation]] = {}
+        # The titles argmap makes (``c reason 2``), and the reason (claim id, number) that
+        # each title a note begins with names: the first whose note goes on with a
+        # description (its argument's main conclusion, as the import writes it), else the first.
+        self.defaults = {
+            f"{c.id} reason {n}" for c in amap.claims for n in range(1, len(c.reasons) + 1)
+        }
+        self.owners: dict[str, tuple[str, int]] = {}
+        for described in (True, False):
+            for claim in amap.claims:
+                for number, reason in enumerate(claim.reasons, 1):
+                    found = _TITLED.match(reason.note or "")
+                    if (
+                        found
+                        and found[1] not in self.defaults
+                        and (found[0].endswith(": ") or not described)
+                    ):
+                        self.owners.setdefault(found[1], (claim.id, number))
 
     def statement(self, claim: Claim) -> None:
         extra = {k: v for k, v in claim_document(claim).items() if k not in STRUCTURE}
@@ -146,11 +175,30 @@ class _Writer:
         tag = f" #{claim.kind.value}"
         self.blocks.append([f"[{claim.id}]: {escape(claim.text, tag + data)}{tag}{data}"])
 
-    def reason(self, title: str, step: Relation, target: str) -> None:
-        self.blocks.append([_described(title, step)])
+    def titled(self, step: Relation, claim: str) -> tuple[str, str | None, str | None]:
+        """A reason's argument title, description and inference rules: the title of the
+        Argdown argument its note names, when the reason owns it, else ``c reason 2``; the
+        note as its description, without the title it took and the rules it ends with."""
+        default, note = f"{claim} reason {step.number}", step.note or ""
+        found = _TITLED.match(note)
+        if found is None:
+            return default, None, None
+        owner = self.owners.get(found[1]) == (claim, step.number)
+        start = found.end() if owner else 0
+        rules = _RULES.search(note[found.end() :])
+        if rules is None:
+            return (found[1], note[start:], None) if owner else (default, None, None)
+        stop = found.end() + rules.start()
+        description = note[start:stop] if owner else note[:stop].removesuffix("; ")
+        return found[1] if owner else default, description, rules[1]
+
+    def reason(self, step: Relation, target: str, title: str, description: str | None,
+               rules: str | None) -> None:  # fmt: skip
+        self.blocks.append([_described(title, step, description)])
         premises = [f"({n}) [{ref.id}]" for n, ref in enumerate(step.claims, 1)]
         conclusion = f"({len(step.claims) + 1}) [{target}]"
-        self.blocks.append([*premises, "----", conclusion])
+        inference = ["--", rules, "--"] if rules else ["----"]
+        self.blocks.append([*premises, *inference, conclusion])
         self.undercuts(title, step)
 
     def objection(self, title: str, attack: Relation) -> None:
@@ -185,8 +233,9 @@ class _Writer:
         lines = []
         for step in (r for r in top if r.link is Link.SUPPORT):
             if step.linked or step.objections or step.note or step.scheme or step.aif:
-                self.reason(f"{claim.id} reason {step.number}", step, claim.id)
-                lines.append(f"  + <{claim.id} reason {step.number}>")  # where it stands
+                title, description, rules = self.titled(step, claim.id)
+                self.reason(step, claim.id, title, description, rules)
+                lines.append(f"  + <{title}>")  # where it stands
             else:
                 lines.append(f"  + [{step.claims[0].id}]")
         lines += self.attacks(claim.id, [r for r in top if r.link is Link.REBUT], "-")
