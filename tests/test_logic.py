@@ -71,6 +71,14 @@ def test_two_contradicting_claims_that_both_stand_are_an_error() -> None:
     assert "'b' and 'a' contradict each other" in message(text, "AM114")
 
 
+def test_the_contradiction_message_says_what_to_write_and_that_settles_it() -> None:
+    text = HEAD + "premises:\n  - id: a\n    text: A\n  - id: b\n    text: B\n    contradicts: a\n"
+    said = message(text, "AM114")
+    assert "`objections: [why-not-b]` under 'b', and a premise with the id 'why-not-b'" in said
+    settled = text + "    objections: [why-not-b]\n  - id: why-not-b\n    text: Why not B.\n"
+    assert found(settled) == []  # as the message says, the contradiction is settled
+
+
 def test_a_contradiction_settled_by_an_objection_is_fine() -> None:
     text = HEAD + (
         "premises:\n  - id: a\n    text: A\n    objections: [x]\n"

@@ -103,8 +103,10 @@ def contradictions_settled(context: Context) -> Iterator[Finding]:
                 "AM114",
                 relation.claims[0].span,
                 f"'{a}' and '{b}' contradict each other, yet the map's reasons and objections "
-                "let both stand; add the objection that says which gives way (as it is, the "
-                "contradiction leaves both undecided)",
+                "let both stand, so the contradiction leaves both undecided; say which gives "
+                f"way with an objection to it, a claim that says why (for '{a}': "
+                f"`objections: [why-not-{a}]` under '{a}', and a premise with the id "
+                f"'why-not-{a}')",
             )
 
 
