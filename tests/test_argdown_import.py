@@ -295,6 +295,21 @@ def imported(text: str) -> tuple[ArgumentMap, tuple[str, ...]]:
     return result.map, result.notes
 
 
+def test_a_heading_over_the_whole_file_is_its_title_not_every_claims_group() -> None:
+    text = ("# School uniforms\n\n[Uniforms]: Schools should require uniforms.\n"
+            "  + [Bullying]: Uniforms reduce bullying.\n\n## Costs\n\n"
+            "[Cost]: Uniforms cost money.\n  - [Uniforms]\n")  # fmt: skip
+    amap, notes = imported(text)
+    claims = amap.by_id()
+    assert amap.title == "School uniforms"
+    assert (claims["uniforms"].note, claims["cost"].note) == (None, "group: Costs")
+    assert notes[0] == "claims whose heading is kept in their notes as their group (1): cost"
+    # A title in the front matter, or a statement before the heading: the heading is a group.
+    for other in ("===\ntitle: Uniforms\n===\n\n" + text, "[Early]: A first claim.\n\n" + text):
+        amap, _ = imported(other)
+        assert amap.by_id()["uniforms"].note == "group: School uniforms"
+
+
 def test_statements_become_claims_with_ids_from_titles() -> None:
     amap, notes = imported(
         "===\ntitle: Energy\nauthor: A. Analyst\n===\n\n"

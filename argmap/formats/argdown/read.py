@@ -148,6 +148,12 @@ class _Reader:
             matter = {**matter, "source": {"path": matter["source"]}}  # `source: text.txt`
         self.matter = matter
         self.argmap = str(matter.get(MARK)) == "1"
+        # The one heading over the whole text of a file whose front matter has no title
+        # (`# School uniforms` on top): the map's title, not every claim's group.
+        tops = [section for section in model.sections if section.parent is None]
+        nodes = [*model.statements.values(), *model.arguments.values()]
+        self.heading = tops[0] if len(tops) == 1 and not self.given_title() and all(
+            node.section is not None for node in nodes) else None  # fmt: skip
         self.notes: list[str] = []
         self.ids: dict[int, str] = {}
         self.given = Ids()
@@ -221,9 +227,10 @@ class _Reader:
         if tags:
             said["tags"].append(claim_id)
             parts.append("tags: " + " ".join(f"#{t}" if " " not in t else f"#({t})" for t in tags))
-        if node.section is not None:
+        group = node.section.path()[1 if self.heading else 0 :] if node.section else []
+        if group:
             said["groups"].append(claim_id)
-            parts.append("group: " + " › ".join(node.section.path()))
+            parts.append("group: " + " › ".join(group))
         if rest:
             said["data"].append(claim_id)
             meant = {k: m for k in rest if (m := _meant(k)) is not None}
@@ -316,12 +323,16 @@ class _Reader:
             out["aif"] = self.matter["aif"]
         return out
 
+    def given_title(self) -> bool:
+        title = self.matter.get("title")
+        return isinstance(title, str) and bool(title.strip())
+
     def title(self) -> str:
         title = self.matter.get("title")
-        if self.argmap and isinstance(title, str) and title.strip():
+        if self.argmap and self.given_title():
             return title
-        if not isinstance(title, str) or not title.strip():
-            title = PurePath(self.name).stem or "Argdown"
+        if not self.given_title():
+            title = self.heading.title if self.heading else PurePath(self.name).stem or "Argdown"
         return shorten(" ".join(clean_text(title)[0].split()), MAX_TITLE)
 
     def map_note(self, said: dict[str, list[str]]) -> str:
