@@ -50,6 +50,18 @@ PYTHON_HINT = "(see source_root=)"
 def check_bytes(data: bytes, path: str, *, source_root: Root = None) -> Checked:
     """Load and check a map given as bytes; ``path`` locates its source and names it in
     messages. The source is read only inside the map's project or ``source_root``."""
+    return _for_python(check_map_bytes(data, path, source_root=source_root))
+
+
+def _for_python(found: Checked) -> Checked:
+    """``found`` with AM117 naming the argument, ``source_root=``, not the command's option."""
+    hint = SOURCE_ROOT_HINT, PYTHON_HINT
+    said = tuple(attrs.evolve(d, message=d.message.replace(*hint)) for d in found.diagnostics)
+    return attrs.evolve(found, diagnostics=said)
+
+
+def check_map_bytes(data: bytes, path: str, *, source_root: Root = None) -> Checked:
+    """:func:`check_bytes` as the command line and the editor say it (``--source-root``)."""
     if isinstance(data, str):  # bytes: the loader tells encodings apart (UTF-16, a BOM, ...)
         raise TypeError("check_bytes takes the map's bytes, not str: pass text.encode()")
     amap, diagnostics = load_bytes(data, path)
@@ -75,7 +87,12 @@ def refuse_own_files(
 def check_file(path: str | os.PathLike[str], *, source_root: Root = None) -> Checked:
     """Read, load and check a map file (its source read only inside the map's project or
     ``source_root``). Raises UsageError when the file cannot be read."""
-    return check_bytes(read_file(path), os.fspath(path), source_root=source_root)
+    return _for_python(check_map_file(path, source_root=source_root))
+
+
+def check_map_file(path: str | os.PathLike[str], *, source_root: Root = None) -> Checked:
+    """:func:`check_file` as the command line says it (``--source-root``)."""
+    return check_map_bytes(read_file(path), os.fspath(path), source_root=source_root)
 
 
 @attrs.frozen(repr=False)
@@ -126,15 +143,14 @@ def load(path: str | os.PathLike[str], *, source_root: Root = None) -> Map:
     """The map in a file, checked (its source read only inside the map's project or
     ``source_root``). Raises MapError (with ``.diagnostics``) if it has errors."""
     data = read_file(path)
-    checked = check_bytes(data, os.fspath(path), source_root=source_root)
-    if not checked.ok:  # said as Python says it: the argument, the call, not the command line
-        hint = SOURCE_ROOT_HINT, PYTHON_HINT
-        found = [attrs.evolve(d, message=d.message.replace(*hint)) for d in checked.diagnostics]
-        if checked.map is None and (other := foreign(data, os.fspath(path), python=True)):
-            found = [other]
-        raise MapError(found)
-    assert checked.map is not None
-    fields = {field.name: getattr(checked.map, field.name) for field in attrs.fields(ArgumentMap)}
+    found = check_bytes(data, os.fspath(path), source_root=source_root)
+    if not found.ok:  # said as Python says it: the argument, the call, not the command line
+        problems = list(found.diagnostics)
+        if found.map is None and (other := foreign(data, os.fspath(path), python=True)):
+            problems = [other]
+        raise MapError(problems)
+    assert found.map is not None
+    fields = {field.name: getattr(found.map, field.name) for field in attrs.fields(ArgumentMap)}
     root = None if source_root is None else os.fspath(source_root)
     return Map(**fields, path=os.fspath(path), source_root=root)
 
@@ -362,6 +378,7 @@ def source_text(
 
 
 __all__ = [
-    "OUT_OF_MEMORY", "Checked", "Map", "check_bytes", "check_file", "draw", "load", "read_source",
-    "refuse_own_files", "render_figures", "render_map", "save_map", "source_text",
+    "OUT_OF_MEMORY", "Checked", "Map", "check_bytes", "check_file", "check_map_bytes",
+    "check_map_file", "draw", "load", "read_source", "refuse_own_files", "render_figures",
+    "render_map", "save_map", "source_text",
 ]  # fmt: skip

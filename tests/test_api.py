@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from argmap import MapError, UsageError, check_bytes, load, render_figures, source_text
+from argmap import MapError, UsageError, check_bytes, check_file, load, render_figures, source_text
 from argmap.convert import export_map, import_file
 from argmap.model import ArgumentMap, Claim, Kind
 
-from .conftest import SEED_MAP
+from .conftest import SEED_MAP, run
 
 TINY = ArgumentMap(title="Tiny", claims=(Claim(id="a", kind=Kind.PREMISE, text="A."),))
 
@@ -62,6 +62,17 @@ def test_a_source_outside_the_project_names_the_source_root_argument(tmp_path: P
     amap = load(path, source_root=tmp_path / "texts")
     with pytest.raises(UsageError, match=r"\(see source_root=\)$"):
         source_text(amap, path)  # the root not given again
+
+
+def test_check_file_and_check_bytes_name_the_argument_and_the_command_its_option(
+    tmp_path: Path,
+) -> None:
+    path = outside(tmp_path)
+    for checked in (check_file(path), check_bytes(path.read_bytes(), str(path))):
+        [diagnostic] = [d for d in checked.diagnostics if d.code == "AM117"]
+        assert diagnostic.message.endswith("(see source_root=)"), diagnostic.message
+    said = run("check", str(path)).output
+    assert "(see --source-root)" in said and "source_root=" not in said
 
 
 def test_check_bytes_given_text_says_to_encode_it() -> None:

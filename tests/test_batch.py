@@ -395,7 +395,7 @@ def test_the_kept_check_never_saw_older_source_bytes_than_the_hash(
     """The source changes while its map is being checked (the check read the old text, the
     hash would read the new): the map is checked again, so the outcome and its cache entry
     agree with the bytes hashed."""
-    real = pool.check_bytes
+    real = pool.check_map_bytes
     calls = []
 
     def check_then_edit(data: bytes, path: str, **options: object) -> object:
@@ -405,7 +405,7 @@ def test_the_kept_check_never_saw_older_source_bytes_than_the_hash(
         calls.append(path)
         return checked
 
-    monkeypatch.setattr(pool, "check_bytes", check_then_edit)
+    monkeypatch.setattr(pool, "check_map_bytes", check_then_edit)
     path = str(folder / "sub" / "c.yaml")
     outcome = render_one(path, str(folder / "sub" / "c.svg"), "svg", OPTIONS)
     assert len(calls) == 2
@@ -430,14 +430,14 @@ def test_a_folder_copied_with_its_cache_checks_its_own_sources(
 def test_a_source_gone_after_the_check_leaves_no_cache_entry(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = pool.check_bytes
+    real = pool.check_map_bytes
 
     def check_then_delete(data: bytes, path: str, **options: object) -> object:
         checked = real(data, path, **options)
         (folder / "sub" / "source.txt").unlink()
         return checked
 
-    monkeypatch.setattr(pool, "check_bytes", check_then_delete)
+    monkeypatch.setattr(pool, "check_map_bytes", check_then_delete)
     outcome = render_one(
         str(folder / "sub" / "c.yaml"), str(folder / "sub" / "c.svg"), "svg", OPTIONS
     )

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from argmap.api import OUT_OF_MEMORY, check_bytes, draw
+from argmap.api import OUT_OF_MEMORY, check_map_bytes, draw
 from argmap.batch.cache import Cache, hashed, settings_key, settled, sha
 from argmap.batch.jobs import Job, Outcome, clashes, plan
 from argmap.diagnostics import ArgmapError, Severity, UsageError
@@ -57,7 +57,7 @@ def render_one(
     try:
         data, info = read_with_stat(path)  # Unreadable (a UsageError) says why not
         map_stat = settled(info, looked)
-        checked = check_bytes(data, path, source_root=source_root)
+        checked = check_map_bytes(data, path, source_root=source_root)
         location, source_file = None, None
         if checked.map is not None and checked.map.source is not None:
             location = os.path.join(os.path.dirname(path), checked.map.source.path)
@@ -70,7 +70,7 @@ def render_one(
             if source_file is not None and source_file["stat"] is None:
                 # The source changed lately, perhaps during the check: check again, now that
                 # its hash is taken, so that the hash is never of newer bytes than the check's.
-                checked = check_bytes(data, path, source_root=source_root)
+                checked = check_map_bytes(data, path, source_root=source_root)
     except ArgmapError as exc:
         return Outcome(path, target, problem=str(exc), seconds=time.perf_counter() - started)
     lines = tuple(str(d) for d in checked.diagnostics)

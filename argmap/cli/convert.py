@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from argmap.api import check_file
+from argmap.api import check_map_file
 from argmap.cli.options import output_option, source_root_option
 from argmap.cli.output import (
     EXIT_ERRORS,
@@ -50,7 +50,7 @@ def export(fmt: str, file: str, output: str | None, source_root: str | None) -> 
       argmap export json maps/europe-central-asia.yaml -o - | jq .title
     """
     try:
-        checked = check_file(file, source_root=source_root)
+        checked = check_map_file(file, source_root=source_root)
         report(checked.diagnostics)
         summary(checked.diagnostics)
         if not checked.ok:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import click
 
-from argmap.api import check_bytes
+from argmap.api import check_map_bytes
 from argmap.batch.jobs import clashes, link_out
 from argmap.cli.options import output_option, source_root_option
 from argmap.cli.output import (
@@ -150,7 +150,7 @@ def import_one(
     except ArgmapError as exc:
         error(str(exc))
         return Outcome(EXIT_USAGE)
-    checked = check_bytes(data, "-" if target is None else str(target), source_root=source_root)
+    checked = check_map_bytes(data, "-" if target is None else str(target), source_root=source_root)
     report(checked.diagnostics)
     outside = None
     if any(d.code == "AM117" for d in checked.diagnostics) and imported.map.source is not None:

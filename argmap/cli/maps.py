@@ -11,7 +11,7 @@ from typing import IO, NamedTuple, NoReturn
 
 import click
 
-from argmap.api import Checked, check_bytes, check_file
+from argmap.api import Checked, check_map_bytes, check_map_file
 from argmap.batch.jobs import NO_MAPS, scan
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, error, report, say, show, table
 from argmap.diagnostics import Severity, UsageError
@@ -86,9 +86,9 @@ def read(
         if path == STDIN:
             name = stdin_name or STDIN_NAME
             data = from_stdin(name)
-            checked = check_bytes(data, name, source_root=source_root)
+            checked = check_map_bytes(data, name, source_root=source_root)
         else:
-            checked = check_file(path, source_root=source_root)
+            checked = check_map_file(path, source_root=source_root)
     except UsageError as exc:
         error(str(exc))
         return None

@@ -20,7 +20,7 @@ from typing import IO, NoReturn
 
 import click
 
-from argmap.api import Checked, Root, check_file
+from argmap.api import Checked, Root, check_map_file
 from argmap.diagnostics import Diagnostic, Severity, UsageError, printable
 from argmap.io import make_folder, write_atomic
 
@@ -120,7 +120,7 @@ def checked_map(name: str, source_root: Root = None) -> Checked:
     """A map file read and checked, its diagnostics reported; stops when it cannot be read
     (exit 2) or holds no map at all (exit 1)."""
     try:
-        checked = check_file(name, source_root=source_root)
+        checked = check_map_file(name, source_root=source_root)
     except UsageError as exc:
         raise Failure(str(exc)) from None
     report(checked.diagnostics)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from argmap.api import OUT_OF_MEMORY, Checked, check_file, draw
+from argmap.api import OUT_OF_MEMORY, Checked, check_map_file, draw
 from argmap.cli.maps import STDIN
 from argmap.cli.options import drawing_options, output_option, source_root_option
 from argmap.cli.output import (
@@ -197,7 +197,7 @@ def render(
         try:
             if name in clashing:
                 raise UsageError(clashing[name])
-            checked = check_file(name, source_root=source_root)
+            checked = check_map_file(name, source_root=source_root)
             results.append(checked)
             report(checked.diagnostics)
             if not checked.ok:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import attrs
 
-from argmap.api import check_bytes, check_file
+from argmap.api import check_map_bytes, check_map_file
 from argmap.diagnostics import ArgmapError, Diagnostic, Span, UsageError
 from argmap.embed.options import BlockOptions
 from argmap.model import ArgumentMap
@@ -121,7 +121,7 @@ def read_block(
             said = refused(Path(base, file), [root], base, "the documentation project", only=only)
             raise BlockError(place, f"file={file} {said}")
         try:
-            checked = check_file(Path(base, file), source_root=root)
+            checked = check_map_file(Path(base, file), source_root=root)
         except UsageError as exc:
             raise BlockError(place, str(exc)) from None
         what = f"map {checked.path} (from {place})"
@@ -131,7 +131,7 @@ def read_block(
     else:
         text = place.laid_out(block.body)
         inline = str(Path(base, INLINE_NAME))
-        checked = check_bytes(text.encode("utf-8"), inline, source_root=root)
+        checked = check_map_bytes(text.encode("utf-8"), inline, source_root=root)
         checked = attrs.evolve(checked, diagnostics=tuple(map(place.of, checked.diagnostics)))
         what = f"map in {place}"
         files = []

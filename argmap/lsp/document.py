@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 from lsprotocol import types
 
 from argmap.analysis.questions import bearing
-from argmap.api import Checked, check_bytes
+from argmap.api import Checked, check_map_bytes
 from argmap.diagnostics import ArgmapError, Span, line_starts
 from argmap.fmt import format_text
 from argmap.fmt.formatter import format_json
@@ -78,7 +78,7 @@ class Document:
         with self._lock:  # the worker thread and a request may both ask
             if self._checked is None:
                 data = self.text.encode("utf-8", "surrogatepass")
-                self._checked = check_bytes(data, self.path)
+                self._checked = check_map_bytes(data, self.path)
             return self._checked
 
     @functools.cached_property

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import attrs
 
-from argmap.api import check_file, render_map, source_text
+from argmap.api import check_map_file, render_map, source_text
 from argmap.diagnostics import ArgmapError, drawing_notes, has_errors
 from argmap.io import Stamp, stamp
 
@@ -85,7 +85,7 @@ class Preview:
         """A new view (None when the map has errors), the diagnostics, whether there are
         errors, and the map's title when it has one."""
         try:
-            checked = check_file(self.path, source_root=self.source_root)
+            checked = check_map_file(self.path, source_root=self.source_root)
         except ArgmapError as exc:
             return None, (f"argmap: {exc}",), True, None
         lines = tuple(str(d) for d in checked.diagnostics)
