@@ -82,19 +82,27 @@ def read(
     its diagnostics reported on stderr (unless not ``shown``); None when the file cannot be
     read (said). The path ``-`` reads the map from standard input, named ``stdin_name``
     (``<stdin>``: in the current folder), which also locates its source text."""
-    try:
-        if path == STDIN:
-            name = stdin_name or STDIN_NAME
-            data = from_stdin(name)
-            checked = check_map_bytes(data, name, source_root=source_root)
-        else:
-            checked = check_map_file(path, source_root=source_root)
-    except UsageError as exc:
-        error(str(exc))
+    checked = attempt(path, source_root, stdin_name)
+    if isinstance(checked, str):
+        error(checked)
         return None
     if shown:
         report(checked.diagnostics)
     return checked
+
+
+def attempt(
+    path: str, source_root: str | None = None, stdin_name: str | None = None
+) -> Checked | str:
+    """A map file (``-``: standard input) read and checked, as :func:`read` does, or why it
+    cannot be read; nothing said."""
+    try:
+        if path == STDIN:
+            name = stdin_name or STDIN_NAME
+            return check_map_bytes(from_stdin(name), name, source_root=source_root)
+        return check_map_file(path, source_root=source_root)
+    except UsageError as exc:
+        return str(exc)
 
 
 def count(checked: Checked, path: str | None = None) -> None:
@@ -174,6 +182,7 @@ __all__ = [
     "STDIN_NAME",
     "Found",
     "Run",
+    "attempt",
     "count",
     "expand",
     "from_stdin",
