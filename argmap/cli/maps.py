@@ -134,14 +134,18 @@ def why_not(checked: Checked | None, done: str) -> str:
 class Run:
     """A report over the maps ``files`` stand for (:func:`expand`): each map read and checked,
     under its heading when there are several; a row a map (figures under ``header``, then the
-    path) for the per-file summary; the worst exit status so far."""
+    path) for the per-file summary; the worst exit status so far. ``quiet``: no headings
+    and no summary on stdout, which a command's JSON has to itself."""
 
-    def __init__(self, files: Iterable[str], header: tuple[str, ...]) -> None:
+    def __init__(
+        self, files: Iterable[str], header: tuple[str, ...], *, quiet: bool = False
+    ) -> None:
         files = list(files)
         if files.count(STDIN) > 1:
             raise click.UsageError("standard input (-) can be read once")
         self.found = expand(files)
         self.many = several(self.found)
+        self.quiet = quiet
         self.worst = EXIT_OK
         self.header = header
         self.rows: list[tuple[str, ...]] = []
@@ -152,7 +156,7 @@ class Run:
         ``done``."""
         columns = len(self.header) - 1
         for number, item in enumerate(self.found):
-            if self.many:
+            if self.many and not self.quiet:
                 heading(item.path, first=number == 0)
             checked = read(item.path, source_root)
             self.worst = max(self.worst, status(checked))
@@ -165,7 +169,7 @@ class Run:
 
     def finish(self) -> NoReturn:
         """The per-file summary (several maps), then exit with the worst status."""
-        if self.many:
+        if self.many and not self.quiet:
             per_file(self.header, self.rows)
         sys.exit(self.worst)
 
