@@ -10,7 +10,7 @@ import click
 
 from argmap.analysis.coverage import Coverage
 from argmap.analysis.coverage import coverage as cover
-from argmap.api import Checked, refuse_own_files, source_text
+from argmap.api import PYTHON_HINT, Checked, refuse_own_files, source_text
 from argmap.batch.jobs import clashes
 from argmap.cli.maps import (
     Found,
@@ -29,6 +29,7 @@ from argmap.cli.output import (
 )
 from argmap.diagnostics import ArgmapError, UsageError
 from argmap.pages.coverage import page
+from argmap.project import SOURCE_ROOT_HINT
 from argmap.read.source import SourceText
 
 
@@ -158,7 +159,10 @@ def _cover(
     """
     amap = checked.map
     assert amap is not None
-    text = source_text(amap, path, source_root=root)
+    try:
+        text = source_text(amap, path, source_root=root)
+    except UsageError as exc:  # its hint names the API's keyword: here, the option
+        raise UsageError(str(exc).replace(PYTHON_HINT, SOURCE_ROOT_HINT)) from None
     if text is None:
         if alone:
             raise UsageError(f"{path}: the map has no source to cover")
