@@ -72,3 +72,10 @@ def test_eval_json_with_preferred_semantics_gives_each_claims_verdict(tmp_path: 
         "a": ("undecided", "stands in some"),
         "b": ("undecided", "stands in some"),
     }
+
+
+def test_eval_and_coverage_json_call_standard_input_as_check_does() -> None:
+    seed = Path("maps/europe-central-asia.yaml").read_text(encoding="utf-8")
+    for command in ("check", "eval", "coverage"):
+        result = CliRunner().invoke(main, [command, "--output-format", "json", "-"], input=seed)
+        assert {m["path"] for m in json.loads(result.stdout)} == {"<stdin>"}, command

@@ -12,10 +12,7 @@ from argmap.analysis.coverage import Coverage
 from argmap.analysis.coverage import coverage as cover
 from argmap.api import PYTHON_HINT, Checked, refuse_own_files, source_text
 from argmap.batch.jobs import clashes
-from argmap.cli.maps import (
-    Found,
-    Run,
-)
+from argmap.cli.maps import Found, Run, named
 from argmap.cli.options import source_root_option
 from argmap.cli.output import (
     EXIT_USAGE,
@@ -111,7 +108,7 @@ def coverage(
         figures = (str(len(found_cover.argument)), str(quoted), f"{found_cover.share:.0%}")
         rows.append((*figures, item.path + " (has errors)" * bad))
     if quiet:
-        show(json.dumps([_object(item.path, covered.get(item.path)) for item in run.found]),
+        show(json.dumps([_object(named(item.path), covered.get(item.path)) for item in run.found]),
              err=False)  # fmt: skip
     run.finish()
 

@@ -10,7 +10,7 @@ from argmap.analysis.evaluate import Evaluation, Status, evaluate
 from argmap.analysis.explain import explain
 from argmap.analysis.preferred import Preferred, TooHard, Verdict, preferred
 from argmap.analysis.readings import where
-from argmap.cli.maps import Run
+from argmap.cli.maps import Run, named
 from argmap.cli.options import source_root_option
 from argmap.cli.output import EXIT_USAGE, error, show, table
 from argmap.model import ArgumentMap
@@ -80,7 +80,7 @@ def eval_(
             run.worst = EXIT_USAGE
             run.rows.append(("-",) * 5 + (f"{item.path} (not evaluated: too hard)",))
     if quiet:
-        found = [{"path": item.path, "claims": claims.get(item.path)} for item in run.found]
+        found = [{"path": named(item.path), "claims": claims.get(item.path)} for item in run.found]
         show(json.dumps(found), err=False)
     run.finish()
 

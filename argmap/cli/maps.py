@@ -64,6 +64,12 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 
 
+def named(path: str) -> str:
+    """What a map file given as ``path`` is called in JSON: ``<stdin>`` for ``-``, as check
+    calls it."""
+    return STDIN_NAME if path == STDIN else path
+
+
 def from_stdin(name: str, stream: IO[bytes] | None = None) -> bytes:
     """The map on standard input (``stream``: another), named ``name`` in errors. When it
     is a terminal, where a user who forgot a file or a ``<`` would wait on a silent prompt,
@@ -191,6 +197,7 @@ __all__ = [
     "expand",
     "from_stdin",
     "heading",
+    "named",
     "per_file",
     "problems",
     "read",
