@@ -88,3 +88,13 @@ def test_github_annotations_point_at_each_problem(tmp_path: Path) -> None:
     )
     assert any(line.startswith("::warning ") and "title=argmap AM203::" in line for line in lines)
     assert "argmap: 1 error and" in result.stderr  # the count stays, for the log
+
+
+def test_github_warns_of_a_folder_without_maps(tmp_path: Path) -> None:
+    """A CI job pointed at a folder its maps are not in passes (exit status 0), as text does;
+    the run's summary on GitHub shows a warning, not only a line in the log."""
+    (tmp_path / "empty,folder").mkdir()
+    folder = str(tmp_path / "empty,folder")
+    result = CliRunner().invoke(main, ["check", "--output-format", "github", folder])
+    assert result.exit_code == 0
+    assert result.stdout == f"::warning title=argmap::{folder}: no maps under it (*.yaml, *.yml)\n"

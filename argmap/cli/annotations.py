@@ -64,4 +64,13 @@ def as_github(diagnostic: Diagnostic | Unreadable) -> str:
     return f"::{diagnostic.severity.value} {where}::{_escaped(diagnostic.message)}"
 
 
-__all__ = ["FORMATS", "Unreadable", "as_github", "as_json"]
+def github_warning(message: str) -> str:
+    """A warning on the run rather than on a file, as a GitHub Actions workflow command.
+
+    >>> print(github_warning("maps/: no maps under it"))
+    ::warning title=argmap::maps/: no maps under it
+    """
+    return f"::warning title=argmap::{_escaped(message)}"
+
+
+__all__ = ["FORMATS", "Unreadable", "as_github", "as_json", "github_warning"]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
 from argmap.api import Checked
-from argmap.cli.annotations import FORMATS, Unreadable, as_github, as_json
+from argmap.batch.jobs import NO_MAPS
+from argmap.cli.annotations import FORMATS, Unreadable, as_github, as_json, github_warning
 from argmap.cli.maps import STDIN, STDIN_NAME, attempt, expand, problems, several, status
 from argmap.cli.options import source_root_option
 from argmap.cli.output import EXIT_OK, error, report, say, show, summary
@@ -60,6 +62,9 @@ def check(
         raise click.UsageError("--stdin-filename names the map read from standard input: add -")
     found = expand(files)
     many = several(found)
+    for name in files if output_format == "github" else ():  # said on stderr, shown on GitHub
+        if name != STDIN and os.path.isdir(name) and all(item.folder != name for item in found):
+            show(github_warning(f"{name}: {NO_MAPS}"), err=False)
     worst = EXIT_OK
     results: list[tuple[str, Checked | None]] = []
     found_all: list[Diagnostic | Unreadable] = []
