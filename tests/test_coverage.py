@@ -215,3 +215,23 @@ def test_cli_coverage_reports_missed_sentences(write_map) -> None:
         "1 of 2 argumentative sentences quoted (50%); 0 lines of furniture; 0 implicit claims\n"
     )
     assert check_file(path).ok
+
+
+def test_cli_coverage_of_a_source_outside_the_project_points_at_the_option(
+    tmp_path: Path,
+) -> None:
+    """The command line names its option, --source-root, not the API's source_root=."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "text.txt").write_text("The cat sat on the mat.\n", encoding="utf-8")
+    project = tmp_path / "course"
+    (project / "maps").mkdir(parents=True)
+    (project / "pyproject.toml").touch()
+    path = project / "maps" / "m.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: t\nsource:\n  path: ../../seeds/text.txt\n"
+        "premises:\n  - id: cat\n    text: Cat.\n    quotes: The cat sat\n",
+        encoding="utf-8",
+    )
+    result = run("coverage", str(path))
+    assert result.exit_code == 2
+    assert "(see --source-root)" in result.stderr and "source_root=" not in result.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.api import check_bytes
+from argmap.api import check_bytes, check_map_bytes
 from argmap.markdown import MapBlockError
 
 from .test_markdown import convert
@@ -17,8 +17,10 @@ HEAD = "argmap: 1\ntitle: T\n"
 
 
 def found(text: str, path: str = "map.yaml") -> list[tuple[str, str, str]]:
-    """(place, code, message) of each diagnostic of a map given as text."""
-    return [(str(d.span), d.code, d.message) for d in check_bytes(text.encode(), path).diagnostics]
+    """(place, code, message) of each diagnostic of a map given as text, as argmap check
+    says them."""
+    checked = check_map_bytes(text.encode(), path)
+    return [(str(d.span), d.code, d.message) for d in checked.diagnostics]
 
 
 def errors(text: str, path: str = "map.yaml") -> list[tuple[str, str, str]]:

@@ -65,3 +65,21 @@ def test_other_yaml_named_itself_is_still_read_as_a_map(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(folder / "mkdocs.yml")])
     assert result.exit_code == 1
     assert "[AM009]" in result.stderr or "[AM011]" in result.stderr
+
+
+def test_a_students_slip_is_a_map_with_errors_not_other_yaml(tmp_path: Path) -> None:
+    """A map whose keys are capitalised or singular, or that is no YAML at all, is checked
+    (and fails) in a folder run, rather than skipped as some other YAML: a CI job over
+    submissions must not pass a map it never read."""
+    folder = _folder(tmp_path)
+    slips = {
+        "capital.yaml": "Argmap: 1\nTitle: T\nPremises:\n  - id: a\n    text: A.\n",
+        "singular.yaml": "title: T\npremise:\n  - id: a\n    text: A.\n",
+        "notes.yaml": "Thesis: Europe should partner with Central Asia.\n* reason: energy\n",
+    }
+    for name, text in slips.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    assert sorted(os.path.basename(p) for p in scan(folder).maps) == sorted([*slips, "map.yaml"])
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 1
+    assert all(f"{name}:" in result.stderr for name in slips)

@@ -49,8 +49,31 @@ def test_json_of_clean_maps_is_an_empty_list_and_unreadable_files_are_said(
     missing = CliRunner().invoke(
         main, ["check", "--output-format", "json", str(tmp_path / "x.yaml")]
     )
-    assert missing.exit_code == 2 and json.loads(missing.stdout) == []
+    assert missing.exit_code == 2
+    assert json.loads(missing.stdout) == [
+        {"path": str(tmp_path / "x.yaml"), "line": None, "column": None, "severity": "error",
+         "code": None, "message": f"{tmp_path / 'x.yaml'}: no such file"}
+    ]  # fmt: skip
     assert "no such file" in missing.stderr
+
+
+def test_a_map_too_big_to_read_is_reported_among_the_others(tmp_path: Path) -> None:
+    """A folder run over submissions: the one argmap cannot read is in the JSON and gets an
+    annotation, not only a line in the log, so that a grader or a pull request sees it."""
+    files = _maps(tmp_path)
+    (tmp_path / "huge.yaml").write_text("argmap: 1\n" + "# padding\n" * 200, encoding="utf-8")
+    env = {"ARGMAP_READ_LIMIT": "1K"}
+    found = CliRunner(env=env).invoke(main, ["check", "--output-format", "json", str(tmp_path)])
+    assert found.exit_code == 2
+    paths = [d["path"] for d in json.loads(found.stdout)]
+    assert str(tmp_path / "huge.yaml") in paths and files[1] in paths
+    huge = next(d for d in json.loads(found.stdout) if d["path"].endswith("huge.yaml"))
+    assert (huge["severity"], huge["code"]) == ("error", None)
+    assert "larger than argmap reads" in huge["message"]
+    github = CliRunner(env=env).invoke(main, ["check", "--output-format", "github", str(tmp_path)])
+    assert github.exit_code == 2
+    where = str(tmp_path / "huge.yaml").replace(":", "%3A").replace(",", "%2C")
+    assert f"::error file={where},title=argmap::" in github.stdout
 
 
 def test_github_annotations_point_at_each_problem(tmp_path: Path) -> None:
@@ -65,3 +88,13 @@ def test_github_annotations_point_at_each_problem(tmp_path: Path) -> None:
     )
     assert any(line.startswith("::warning ") and "title=argmap AM203::" in line for line in lines)
     assert "argmap: 1 error and" in result.stderr  # the count stays, for the log
+
+
+def test_github_warns_of_a_folder_without_maps(tmp_path: Path) -> None:
+    """A CI job pointed at a folder its maps are not in passes (exit status 0), as text does;
+    the run's summary on GitHub shows a warning, not only a line in the log."""
+    (tmp_path / "empty,folder").mkdir()
+    folder = str(tmp_path / "empty,folder")
+    result = CliRunner().invoke(main, ["check", "--output-format", "github", folder])
+    assert result.exit_code == 0
+    assert result.stdout == f"::warning title=argmap::{folder}: no maps under it (*.yaml, *.yml)\n"

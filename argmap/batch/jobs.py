@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+import yaml
+
 from argmap.io import kind_of
 from argmap.project import confine, project_of_folder, refusal
 
@@ -15,9 +17,11 @@ from argmap.project import confine, project_of_folder, refusal
 MAP_SUFFIXES = (".yaml", ".yml")
 #: A line opening one of a map's own top-level keys, and one opening any top-level key of a
 #: YAML mapping in block style (``site_name:`` in a ``mkdocs.yml``, ``jobs:`` in a workflow).
+#: A map's keys are matched in any case and in the singular too: a slip (``Premises:``) is a
+#: map with errors, not another file.
 _MAP_KEY = re.compile(
-    rb"""^(?:\xef\xbb\xbf)?["']?(?:argmap|premises|conclusions|recommendations)["']?[ \t]*:""",
-    re.M,
+    rb"""^(?:\xef\xbb\xbf)?["']?(?:argmap|premises?|conclusions?|recommendations?)["']?[ \t]*:""",
+    re.M | re.I,
 )
 _TOP_KEY = re.compile(rb"""^["']?[A-Za-z_][\w.-]*["']?[ \t]*:(?:[ \t]|\r?$)""", re.M)
 #: How much of a file is read to tell whether it is some other YAML.
@@ -88,13 +92,26 @@ def other_yaml(path: str) -> bool:
     """Whether a file named like a map is plainly some other YAML found in the same folders
     (a ``mkdocs.yml``, a CI workflow, a Jekyll ``_config.yml``): top-level keys in block style,
     none of them one of a map's own. A map that lacks ``argmap:`` but has claims is still a
-    map (its check says what it lacks); one in flow style, or unreadable, too."""
+    map (its check says what it lacks); one in flow style, unreadable, or not YAML at all (a
+    map gone wrong, whose check says where), too."""
     try:
         with open(path, "rb") as file:
             head = file.read(_HEAD)
     except OSError:
         return False
-    return _TOP_KEY.search(head) is not None and _MAP_KEY.search(head) is None
+    if _TOP_KEY.search(head) is None or _MAP_KEY.search(head) is not None:
+        return False
+    return len(head) == _HEAD or _is_yaml(head)
+
+
+def _is_yaml(data: bytes) -> bool:
+    """Whether ``data`` parses as YAML (tags and all, nothing built of it)."""
+    try:
+        for _ in yaml.parse(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            pass
+    except (yaml.YAMLError, ValueError):
+        return False
+    return True
 
 
 def _kind(entry: os.DirEntry[str]) -> str | None:

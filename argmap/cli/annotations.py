@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from argmap.diagnostics import Diagnostic
 
@@ -12,9 +13,18 @@ from argmap.diagnostics import Diagnostic
 FORMATS = ("text", "json", "github")
 
 
-def as_json(diagnostics: Iterable[Diagnostic]) -> str:
+class Unreadable(NamedTuple):
+    """A map file that could not be read (missing, too big, ...), and why: an error that has
+    no place in the file and no code."""
+
+    path: str
+    message: str
+
+
+def as_json(diagnostics: Iterable[Diagnostic | Unreadable]) -> str:
     r"""Every diagnostic as a JSON object in one array, in ASCII (any other character escaped,
-    so nothing a map holds reaches a terminal or a log as itself).
+    so nothing a map holds reaches a terminal or a log as itself); a file that could not be
+    read as an error whose ``line``, ``column`` and ``code`` are null.
 
     >>> from argmap.diagnostics import Span
     >>> print(as_json([Diagnostic("m.yaml", Span(3, 9), "AM103", "reason 'x' is no claim")]))
@@ -23,7 +33,10 @@ def as_json(diagnostics: Iterable[Diagnostic]) -> str:
     return json.dumps([_object(diagnostic) for diagnostic in diagnostics])
 
 
-def _object(d: Diagnostic) -> dict[str, object]:
+def _object(d: Diagnostic | Unreadable) -> dict[str, object]:
+    if isinstance(d, Unreadable):
+        return {"path": d.path, "line": None, "column": None, "severity": "error",
+                "code": None, "message": d.message}  # fmt: skip
     return {"path": d.path, "line": d.span.line, "column": d.span.column,
             "severity": d.severity.value, "code": d.code, "message": d.message}  # fmt: skip
 
@@ -35,16 +48,29 @@ def _escaped(text: str, *, property_: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if property_ else text
 
 
-def as_github(diagnostic: Diagnostic) -> str:
-    """One diagnostic as a GitHub Actions workflow command (``::error file=...::message``).
+def as_github(diagnostic: Diagnostic | Unreadable) -> str:
+    """One diagnostic as a GitHub Actions workflow command (``::error file=...::message``);
+    a file that could not be read as an error on the file, without a line.
 
     >>> from argmap.diagnostics import Span
     >>> print(as_github(Diagnostic("maps/a,b.yaml", Span(3, 9), "AM204", "50% quoted")))
     ::warning file=maps/a%2Cb.yaml,line=3,col=9,title=argmap AM204::50%25 quoted
     """
+    if isinstance(diagnostic, Unreadable):
+        where = f"file={_escaped(diagnostic.path, property_=True)},title=argmap"
+        return f"::error {where}::{_escaped(diagnostic.message)}"
     where = (f"file={_escaped(diagnostic.path, property_=True)},line={diagnostic.span.line},"
              f"col={diagnostic.span.column},title=argmap {diagnostic.code}")  # fmt: skip
     return f"::{diagnostic.severity.value} {where}::{_escaped(diagnostic.message)}"
 
 
-__all__ = ["FORMATS", "as_github", "as_json"]
+def github_warning(message: str) -> str:
+    """A warning on the run rather than on a file, as a GitHub Actions workflow command.
+
+    >>> print(github_warning("maps/: no maps under it"))
+    ::warning title=argmap::maps/: no maps under it
+    """
+    return f"::warning title=argmap::{_escaped(message)}"
+
+
+__all__ = ["FORMATS", "Unreadable", "as_github", "as_json", "github_warning"]

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
 from argmap.api import Checked
-from argmap.cli.annotations import FORMATS, as_github, as_json
-from argmap.cli.maps import STDIN, STDIN_NAME, expand, problems, read, several, status
+from argmap.batch.jobs import NO_MAPS
+from argmap.cli.annotations import FORMATS, Unreadable, as_github, as_json, github_warning
+from argmap.cli.maps import STDIN, STDIN_NAME, attempt, expand, problems, several, status
 from argmap.cli.options import source_root_option
-from argmap.cli.output import EXIT_OK, say, show, summary
+from argmap.cli.output import EXIT_OK, error, report, say, show, summary
+from argmap.diagnostics import Diagnostic
 
 
 @click.command()
@@ -28,8 +31,9 @@ from argmap.cli.output import EXIT_OK, say, show, summary
     default="text",
     show_default=True,
     help="text: for people, on stderr. json: one JSON array of every problem on stdout "
-    "(path, line, column, severity, code, message), nothing else. github: GitHub Actions "
-    "annotations on stdout, which GitHub shows on the lines of a pull request.",
+    "(path, line, column, severity, code, message; a file that cannot be read: line, column "
+    "and code null), nothing else. github: GitHub Actions annotations on stdout, which GitHub "
+    "shows on the lines of a pull request.",
 )
 def check(
     files: tuple[str, ...], source_root: str | None, stdin_filename: str | None, output_format: str
@@ -58,13 +62,24 @@ def check(
         raise click.UsageError("--stdin-filename names the map read from standard input: add -")
     found = expand(files)
     many = several(found)
+    for name in files if output_format == "github" else ():  # said on stderr, shown on GitHub
+        if name != STDIN and os.path.isdir(name) and all(item.folder != name for item in found):
+            show(github_warning(f"{name}: {NO_MAPS}"), err=False)
     worst = EXIT_OK
     results: list[tuple[str, Checked | None]] = []
+    found_all: list[Diagnostic | Unreadable] = []
     for item in found:
-        checked = read(item.path, source_root, stdin_filename, shown=output_format == "text")
+        checked = attempt(item.path, source_root, stdin_filename)
+        if isinstance(checked, str):  # said at once, as the text's diagnostics are
+            error(checked)
+            found_all.append(Unreadable(item.path, checked))
+            checked = None
+        else:
+            if output_format == "text":
+                report(checked.diagnostics)
+            found_all += checked.diagnostics
         worst = max(worst, status(checked))
         results.append((checked.path if checked is not None else item.path, checked))
-    found_all = [d for _, checked in results if checked for d in checked.diagnostics]
     if output_format == "json":
         show(as_json(found_all), err=False)
         sys.exit(worst)

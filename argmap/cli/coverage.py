@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -9,12 +10,9 @@ import click
 
 from argmap.analysis.coverage import Coverage
 from argmap.analysis.coverage import coverage as cover
-from argmap.api import Checked, refuse_own_files, source_text
+from argmap.api import PYTHON_HINT, Checked, refuse_own_files, source_text
 from argmap.batch.jobs import clashes
-from argmap.cli.maps import (
-    Found,
-    Run,
-)
+from argmap.cli.maps import Found, Run, named
 from argmap.cli.options import source_root_option
 from argmap.cli.output import (
     EXIT_USAGE,
@@ -28,6 +26,7 @@ from argmap.cli.output import (
 )
 from argmap.diagnostics import ArgmapError, UsageError
 from argmap.pages.coverage import page
+from argmap.project import SOURCE_ROOT_HINT
 from argmap.read.source import SourceText
 
 
@@ -40,8 +39,18 @@ from argmap.read.source import SourceText
     help="Also write the source as an HTML page, quoted passages highlighted and linked to "
     "their claims, sentences no claim quotes marked. For several maps, OUT is a folder.",
 )
+@click.option(
+    "--output-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: one JSON array on stdout, an object a map (path; sentences, quoted, share, "
+    "not_quoted: null when the map was not covered), nothing else.",
+)
 @source_root_option
-def coverage(files: tuple[str, ...], html_out: str | None, source_root: str | None) -> None:
+def coverage(
+    files: tuple[str, ...], html_out: str | None, output_format: str, source_root: str | None
+) -> None:
     """Show which sentences of the source the map quotes, and which it leaves out.
 
     Lists the source's sentences with their line, how much of each the quotes cover and the
@@ -60,8 +69,11 @@ def coverage(files: tuple[str, ...], html_out: str | None, source_root: str | No
       argmap coverage maps/europe-central-asia.yaml
       argmap coverage maps/europe-central-asia.yaml --html coverage.html
       argmap coverage maps/ --html build/coverage/    # a page a map, as maps/ holds them
+      argmap coverage --output-format json maps/     # for a script: each map's share
     """
-    run = Run(files, ("sentences", "quoted", "share", "map"))
+    quiet = output_format == "json"
+    run = Run(files, ("sentences", "quoted", "share", "map"), quiet=quiet)
+    covered: dict[str, Coverage] = {}
     many, rows = run.many, run.rows
     if many and html_out is not None and os.path.isfile(html_out):
         raise click.UsageError(
@@ -74,23 +86,41 @@ def coverage(files: tuple[str, ...], html_out: str | None, source_root: str | No
             if item.path in clashing:
                 raise UsageError(clashing[item.path])
             out = _page(item, html_out) if many else _single_page(item.path, html_out)
-            found_cover = _cover(checked, item.path, out, alone=not many, root=source_root)
+            found_cover = _cover(
+                checked, item.path, out, alone=not many, root=source_root, shown=not quiet
+            )
         except ArgmapError as exc:
-            if not many:
+            if not many and not quiet:
                 raise Failure(str(exc)) from None
             error(str(exc))
             run.worst = EXIT_USAGE
             rows.append(("-",) * 3 + (f"{item.path} (not covered)",))
             continue
         bad = not checked.ok
-        if found_cover is None:  # no source, of one of several maps
+        if found_cover is not None:
+            covered[item.path] = found_cover
+        elif not quiet:  # no source, of one of several maps
             show("no source to cover", err=False)
+        if found_cover is None:
             rows.append(("-",) * 3 + (f"{item.path} (no source{', has errors' * bad})",))
             continue
         quoted = sum(s.covered for s in found_cover.argument)
         figures = (str(len(found_cover.argument)), str(quoted), f"{found_cover.share:.0%}")
         rows.append((*figures, item.path + " (has errors)" * bad))
+    if quiet:
+        show(json.dumps([_object(named(item.path), covered.get(item.path)) for item in run.found]),
+             err=False)  # fmt: skip
     run.finish()
+
+
+def _object(path: str, found: Coverage | None) -> dict[str, object]:
+    """A map's coverage as a JSON object: what its row and its sentences NOT QUOTED say."""
+    if found is None:
+        return {"path": path} | dict.fromkeys(("sentences", "quoted", "share", "not_quoted"))
+    missed = [{"line": s.line, "text": s.text} for s in found.missed]
+    return {"path": path, "sentences": len(found.argument),
+            "quoted": len(found.argument) - len(missed), "share": found.share,
+            "not_quoted": missed}  # fmt: skip
 
 
 def _single_page(path: str, html_out: str | None) -> str | None:
@@ -110,17 +140,26 @@ def _page(item: Found, folder: str | None) -> str | None:
 
 
 def _cover(
-    checked: Checked, path: str, html_out: str | None, *, alone: bool, root: str | None
+    checked: Checked,
+    path: str,
+    html_out: str | None,
+    *,
+    alone: bool,
+    root: str | None,
+    shown: bool = True,
 ) -> Coverage | None:
     """The coverage of a map's source (read inside its project or under ``root``), written
-    as a page to ``html_out`` and shown (stdout).
+    as a page to ``html_out`` and shown (stdout) when ``shown``.
 
     A map without a source is a UsageError when it is the ``alone`` map of the run, and
     passed over (None) among several.
     """
     amap = checked.map
     assert amap is not None
-    text = source_text(amap, path, source_root=root)
+    try:
+        text = source_text(amap, path, source_root=root)
+    except UsageError as exc:  # its hint names the API's keyword: here, the option
+        raise UsageError(str(exc).replace(PYTHON_HINT, SOURCE_ROOT_HINT)) from None
     if text is None:
         if alone:
             raise UsageError(f"{path}: the map has no source to cover")
@@ -129,7 +168,8 @@ def _cover(
     if html_out is not None:
         refuse_own_files(amap, path, html_out)
         write(Path(html_out), page(amap, found).encode("utf-8"))
-    _show(found)
+    if shown:
+        _show(found)
     return found
 
 

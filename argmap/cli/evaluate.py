@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import click
 
 from argmap.analysis.evaluate import Evaluation, Status, evaluate
 from argmap.analysis.explain import explain
 from argmap.analysis.preferred import Preferred, TooHard, Verdict, preferred
 from argmap.analysis.readings import where
-from argmap.cli.maps import Run
+from argmap.cli.maps import Run, named
 from argmap.cli.options import source_root_option
 from argmap.cli.output import EXIT_USAGE, error, show, table
 from argmap.model import ArgumentMap
@@ -24,8 +26,18 @@ from argmap.model import ArgumentMap
     help="preferred: also say, for each claim grounded leaves undecided, whether it stands "
     "in every preferred labelling, in some, or in none.",
 )
+@click.option(
+    "--output-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: one JSON array on stdout, an object a map (path, and its claims: id, kind, "
+    "implicit, thesis, status, why; null when the map was not evaluated), nothing else.",
+)
 @source_root_option
-def eval_(files: tuple[str, ...], semantics: str, source_root: str | None) -> None:
+def eval_(
+    files: tuple[str, ...], semantics: str, output_format: str, source_root: str | None
+) -> None:
     """Say which claims stand, which are defeated and which are undecided, and why.
 
     Evaluates the argument under grounded semantics: a claim stands when it is a premise or
@@ -50,18 +62,45 @@ def eval_(files: tuple[str, ...], semantics: str, source_root: str | None) -> No
       argmap eval maps/                        # every map under maps/, then a row a map
       argmap eval --semantics preferred maps/europe-central-asia.yaml
       git show HEAD:maps/europe-central-asia.yaml | argmap eval -
+      argmap eval --output-format json maps/   # for a script: whether each thesis stands
     """
-    run = Run(files, ("claims", "stand", "defeated", "undecided", "implicit", "map"))
+    quiet = output_format == "json"
+    run = Run(files, ("claims", "stand", "defeated", "undecided", "implicit", "map"), quiet=quiet)
+    claims: dict[str, list[dict[str, object]]] = {}
     for item, checked in run.maps(source_root, "evaluated"):
         assert checked.map is not None
         errors = "" if checked.ok else " (has errors)"
         try:
+            if quiet:
+                claims[item.path] = _objects(checked.map, semantics)
+                continue
             run.rows.append((*_show(checked.map, semantics), item.path + errors))
         except TooHard as exc:  # nothing printed yet for this map; the others go on
             error(f"{item.path}: {exc}; `argmap eval` without --semantics evaluates it")
             run.worst = EXIT_USAGE
             run.rows.append(("-",) * 5 + (f"{item.path} (not evaluated: too hard)",))
+    if quiet:
+        found = [{"path": named(item.path), "claims": claims.get(item.path)} for item in run.found]
+        show(json.dumps(found), err=False)
     run.finish()
+
+
+def _objects(amap: ArgumentMap, semantics: str) -> list[dict[str, object]]:
+    """Each claim of a map as a JSON object: what a row of the table says, and whether it is
+    the thesis (with --semantics preferred, the preferred labellings' verdict too). Raises
+    TooHard as :func:`_show` does."""
+    evaluation = evaluate(amap)
+    verdicts = preferred(amap) if semantics == "preferred" else None
+    found: list[dict[str, object]] = []
+    for claim in amap.by_id().values():
+        one: dict[str, object] = {
+            "id": claim.id, "kind": claim.kind.value, "implicit": claim.implicit,
+            "thesis": claim.thesis, "status": evaluation.status(claim.id).value,
+        }  # fmt: skip
+        if verdicts is not None:
+            one["preferred"] = _verdict(verdicts.verdicts.get(claim.id)) or None
+        found.append({**one, "why": _why(evaluation, verdicts, claim.id)})
+    return found
 
 
 def _show(amap: ArgumentMap, semantics: str = "grounded") -> tuple[str, ...]:

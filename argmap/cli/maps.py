@@ -64,6 +64,12 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 
 
+def named(path: str) -> str:
+    """What a map file given as ``path`` is called in JSON: ``<stdin>`` for ``-``, as check
+    calls it."""
+    return STDIN_NAME if path == STDIN else path
+
+
 def from_stdin(name: str, stream: IO[bytes] | None = None) -> bytes:
     """The map on standard input (``stream``: another), named ``name`` in errors. When it
     is a terminal, where a user who forgot a file or a ``<`` would wait on a silent prompt,
@@ -82,19 +88,27 @@ def read(
     its diagnostics reported on stderr (unless not ``shown``); None when the file cannot be
     read (said). The path ``-`` reads the map from standard input, named ``stdin_name``
     (``<stdin>``: in the current folder), which also locates its source text."""
-    try:
-        if path == STDIN:
-            name = stdin_name or STDIN_NAME
-            data = from_stdin(name)
-            checked = check_map_bytes(data, name, source_root=source_root)
-        else:
-            checked = check_map_file(path, source_root=source_root)
-    except UsageError as exc:
-        error(str(exc))
+    checked = attempt(path, source_root, stdin_name)
+    if isinstance(checked, str):
+        error(checked)
         return None
     if shown:
         report(checked.diagnostics)
     return checked
+
+
+def attempt(
+    path: str, source_root: str | None = None, stdin_name: str | None = None
+) -> Checked | str:
+    """A map file (``-``: standard input) read and checked, as :func:`read` does, or why it
+    cannot be read; nothing said."""
+    try:
+        if path == STDIN:
+            name = stdin_name or STDIN_NAME
+            return check_map_bytes(from_stdin(name), name, source_root=source_root)
+        return check_map_file(path, source_root=source_root)
+    except UsageError as exc:
+        return str(exc)
 
 
 def count(checked: Checked, path: str | None = None) -> None:
@@ -126,14 +140,18 @@ def why_not(checked: Checked | None, done: str) -> str:
 class Run:
     """A report over the maps ``files`` stand for (:func:`expand`): each map read and checked,
     under its heading when there are several; a row a map (figures under ``header``, then the
-    path) for the per-file summary; the worst exit status so far."""
+    path) for the per-file summary; the worst exit status so far. ``quiet``: no headings
+    and no summary on stdout, which a command's JSON has to itself."""
 
-    def __init__(self, files: Iterable[str], header: tuple[str, ...]) -> None:
+    def __init__(
+        self, files: Iterable[str], header: tuple[str, ...], *, quiet: bool = False
+    ) -> None:
         files = list(files)
         if files.count(STDIN) > 1:
             raise click.UsageError("standard input (-) can be read once")
         self.found = expand(files)
         self.many = several(self.found)
+        self.quiet = quiet
         self.worst = EXIT_OK
         self.header = header
         self.rows: list[tuple[str, ...]] = []
@@ -144,7 +162,7 @@ class Run:
         ``done``."""
         columns = len(self.header) - 1
         for number, item in enumerate(self.found):
-            if self.many:
+            if self.many and not self.quiet:
                 heading(item.path, first=number == 0)
             checked = read(item.path, source_root)
             self.worst = max(self.worst, status(checked))
@@ -157,7 +175,7 @@ class Run:
 
     def finish(self) -> NoReturn:
         """The per-file summary (several maps), then exit with the worst status."""
-        if self.many:
+        if self.many and not self.quiet:
             per_file(self.header, self.rows)
         sys.exit(self.worst)
 
@@ -174,10 +192,12 @@ __all__ = [
     "STDIN_NAME",
     "Found",
     "Run",
+    "attempt",
     "count",
     "expand",
     "from_stdin",
     "heading",
+    "named",
     "per_file",
     "problems",
     "read",
