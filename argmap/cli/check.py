@@ -11,7 +11,7 @@ from argmap.api import Checked
 from argmap.batch.jobs import NO_MAPS
 from argmap.cli.annotations import FORMATS, Unreadable, as_github, as_json, github_warning
 from argmap.cli.maps import STDIN, STDIN_NAME, attempt, expand, problems, several, status
-from argmap.cli.options import source_root_option
+from argmap.cli.options import output_format_option, source_root_option
 from argmap.cli.output import EXIT_OK, error, report, say, show, summary
 from argmap.diagnostics import Diagnostic
 
@@ -25,12 +25,9 @@ from argmap.diagnostics import Diagnostic
     help="The name of the map read from standard input (-), in messages; its source text is "
     "found from it as for a map file at PATH. Default: <stdin>, in the current folder.",
 )
-@click.option(
-    "--output-format",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="text: for people, on stderr. json: one JSON array of every problem on stdout "
+@output_format_option(
+    FORMATS,
+    "text: for people, on stderr. json: one JSON array of every problem on stdout "
     "(path, line, column, severity, code, message; a file that cannot be read: line, column "
     "and code null), nothing else. github: GitHub Actions annotations on stdout, which GitHub "
     "shows on the lines of a pull request.",

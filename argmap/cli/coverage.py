@@ -13,7 +13,7 @@ from argmap.analysis.coverage import coverage as cover
 from argmap.api import PYTHON_HINT, Checked, refuse_own_files, source_text
 from argmap.batch.jobs import clashes
 from argmap.cli.maps import Found, Run, named
-from argmap.cli.options import source_root_option
+from argmap.cli.options import output_format_option, source_root_option
 from argmap.cli.output import (
     EXIT_USAGE,
     Failure,
@@ -39,12 +39,9 @@ from argmap.read.source import SourceText
     help="Also write the source as an HTML page, quoted passages highlighted and linked to "
     "their claims, sentences no claim quotes marked. For several maps, OUT is a folder.",
 )
-@click.option(
-    "--output-format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="json: one JSON array on stdout, an object a map (path; sentences, quoted, share, "
+@output_format_option(
+    ("text", "json"),
+    "json: one JSON array on stdout, an object a map (path; sentences, quoted, share, "
     "not_quoted: null when the map was not covered), nothing else.",
 )
 @source_root_option

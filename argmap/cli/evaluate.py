@@ -11,7 +11,7 @@ from argmap.analysis.explain import explain
 from argmap.analysis.preferred import Preferred, TooHard, Verdict, preferred
 from argmap.analysis.readings import where
 from argmap.cli.maps import Run, named
-from argmap.cli.options import source_root_option
+from argmap.cli.options import output_format_option, source_root_option
 from argmap.cli.output import EXIT_USAGE, error, show, table
 from argmap.model import ArgumentMap
 
@@ -26,12 +26,9 @@ from argmap.model import ArgumentMap
     help="preferred: also say, for each claim grounded leaves undecided, whether it stands "
     "in every preferred labelling, in some, or in none.",
 )
-@click.option(
-    "--output-format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="json: one JSON array on stdout, an object a map (path, and its claims: id, kind, "
+@output_format_option(
+    ("text", "json"),
+    "json: one JSON array on stdout, an object a map (path, and its claims: id, kind, "
     "implicit, thesis, status, why; null when the map was not evaluated), nothing else.",
 )
 @source_root_option

@@ -28,6 +28,13 @@ def output_option(help_text: str) -> Callable[[F], F]:
     return click.option("-o", "--output", metavar="OUT", help=help_text)
 
 
+def output_format_option(formats: tuple[str, ...], help_text: str) -> Callable[[F], F]:
+    """``--output-format``: for people (``text``, the default) or for programs (``json``,
+    ``github``), as ``check``, ``eval`` and ``coverage`` take it."""
+    return click.option("--output-format", type=click.Choice(formats), default="text",
+                        show_default=True, help=help_text)  # fmt: skip
+
+
 def source_root_option(f: F) -> F:
     """``--source-root DIR``: a folder from which maps may read their source texts, besides
     their own project (passed as ``source_root``)."""
@@ -171,4 +178,4 @@ def drawing_options(f: F) -> F:
     return command  # type: ignore[return-value]
 
 
-__all__ = ["drawing_options", "output_option", "source_root_option"]
+__all__ = ["drawing_options", "output_format_option", "output_option", "source_root_option"]
