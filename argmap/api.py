@@ -26,7 +26,7 @@ from argmap.io import make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
 from argmap.project import SOURCE_ROOT_HINT
 from argmap.read.loader import load as load_bytes
-from argmap.sources import Root, read_source
+from argmap.sources import Root, read_source, source_of
 
 
 @attrs.frozen
@@ -371,10 +371,10 @@ def source_text(
 
     None when the map has no source; UsageError when it cannot be read or lies outside.
     """
-    source, problems = read_source(amap, os.fspath(path), source_root)
-    if problems:
-        raise UsageError(problems[0].message.replace(SOURCE_ROOT_HINT, PYTHON_HINT))
-    return None if source is None else source.text
+    try:
+        return source_of(amap, path, source_root)
+    except UsageError as exc:  # said as Python says it: the argument, not the option
+        raise UsageError(str(exc).replace(SOURCE_ROOT_HINT, PYTHON_HINT)) from None
 
 
 __all__ = [

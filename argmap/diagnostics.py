@@ -193,6 +193,15 @@ def clip(text: str, width: int = 80, marker: str = "…", *, words: bool = False
     return kept.rstrip() + marker if words else kept + marker
 
 
+def joined(items: list[str]) -> str:
+    """Items as a sentence lists them: ``a``, ``a and b``, ``a, b and c``.
+
+    >>> joined(["'a'"]), joined(["'a'", "'b'", "'c'"])
+    ("'a'", "'a', 'b' and 'c'")
+    """
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def _escape(char: str) -> str:
     code = ord(char)
     if char in _SHORT:

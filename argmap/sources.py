@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from argmap.diagnostics import Diagnostic
+from argmap.diagnostics import Diagnostic, UsageError
 from argmap.io import Unreadable, read_file
 from argmap.model import ArgumentMap
 from argmap.project import SOURCE_ROOT_HINT, confine, how_to_mark, not_found, refused, roots
@@ -53,4 +53,15 @@ def read_source(
     return None, [Diagnostic(path, where, "AM109", problem)]
 
 
-__all__ = ["Root", "read_source"]
+def source_of(
+    amap: ArgumentMap, path: str | os.PathLike[str], source_root: Root = None
+) -> str | None:
+    """The text of a map's source (:func:`read_source`); None when the map has none, and a
+    UsageError saying why, as the command line says it, when it cannot be read."""
+    source, problems = read_source(amap, os.fspath(path), source_root)
+    if problems:
+        raise UsageError(problems[0].message)
+    return None if source is None else source.text
+
+
+__all__ = ["Root", "read_source", "source_of"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from argmap.analysis.evaluate import Evaluation, Status, Step, Why
+from argmap.diagnostics import joined
 
 
 def chain(evaluation: Evaluation, claim_id: str, limit: int | None = None) -> list[tuple[str, Why]]:
@@ -97,12 +98,8 @@ def _cycle(names: list[str]) -> str:
     return f"{_names(names)} attack {how}, and nothing in the map settles which gives way"
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _names(ids: tuple[str, ...] | list[str]) -> str:
-    return _join([f"'{i}'" for i in ids])
+    return joined([f"'{i}'" for i in ids])
 
 
 def _which(count: int, status: Status) -> str:
@@ -113,7 +110,7 @@ def _which(count: int, status: Status) -> str:
 
 def _attacks(links: tuple[Step, ...]) -> str:
     """Attacks by name: ``'a'``, ``'b' + 'c'`` for claims that attack only jointly."""
-    return _join([" + ".join(f"'{c}'" for c in link.claims) for link in links])
+    return joined([" + ".join(f"'{c}'" for c in link.claims) for link in links])
 
 
 def _link_failure(link: Step) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from argmap.analysis.evaluate import IN, OUT, UNDEC, Evaluation, Status
 from argmap.analysis.preferred import Preferred
+from argmap.diagnostics import joined
 
 #: Labellings looked at for each label a claim takes, and descriptions kept of them, at most.
 LOOKED, KEPT = 64, 2
@@ -84,7 +85,7 @@ def _few(names: list[str]) -> str:
     shown = [f"'{n}'" for n in names[:NAMED]]
     if len(names) > NAMED:
         return ", ".join(shown) + f" and {len(names) - NAMED} more"
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    return joined(shown)
 
 
 __all__ = ["where"]

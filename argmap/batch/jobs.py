@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 import yaml
@@ -45,34 +45,62 @@ def scan(folder: str | os.PathLike[str]) -> Found:
     """The maps under ``folder`` (hidden files and folders left out, links to folders not
     followed), and notes on the entries named like maps that are skipped: not regular files,
     links out of the project, other YAML (:func:`other_yaml`)."""
+    found, skipped = walk(folder, lambda name: name.endswith(MAP_SUFFIXES), "a map file")
     maps: list[str] = []
+    for path in found:
+        if other_yaml(path):
+            skipped.append(f"{path}: note: {OTHER_YAML}")
+        else:
+            maps.append(path)
+    return Found(sorted(maps), sorted(skipped))
+
+
+def walk(
+    folder: str | os.PathLike[str],
+    named: Callable[[str], bool],
+    what: str,
+    *,
+    strict: bool = False,
+) -> tuple[list[str], list[str]]:
+    """The files under ``folder`` whose names ``named`` takes, in the order found (hidden
+    files and folders left out, links to folders not followed), and a note on each such
+    entry skipped: one that is no regular file (``not {what}``), a link leading out of the
+    folder's project. A link to nothing is kept, for reading it to say so. A folder that
+    cannot be listed is passed over; with ``strict``, with a note, and the folder given
+    itself raises OSError."""
+    files: list[str] = []
     skipped: list[str] = []
     project: list[str] = []  # the folder's project, found at the first link
-    todo = [os.fspath(folder)]
+    top = os.fspath(folder)
+    todo = [top]
     while todo:
+        here = todo.pop()
         try:
-            with os.scandir(todo.pop()) as listing:
+            with os.scandir(here) as listing:
                 entries = [entry for entry in listing if not entry.name.startswith(".")]
-        except OSError:
+        except OSError as exc:
+            if strict and here == top:
+                raise
+            if strict:
+                skipped.append(f"{here}: note: cannot read the folder: "
+                               f"{exc.strerror or exc}; skipped")  # fmt: skip
             continue
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 todo.append(entry.path)
-            elif not entry.name.endswith(MAP_SUFFIXES):
+            elif not named(entry.name):
                 continue
             elif not entry.is_file():  # not a regular file, even behind a link
                 why = _kind(entry)
                 if why is None:
-                    maps.append(entry.path)  # a link to nothing: reading it says so
+                    files.append(entry.path)  # a link to nothing: reading it says so
                 else:
-                    skipped.append(f"{entry.path}: note: {why}, not a map file; skipped")
+                    skipped.append(f"{entry.path}: note: {why}, not {what}; skipped")
             elif entry.is_symlink() and (link := link_out(entry.path, folder, project)):
                 skipped.append(f"{entry.path}: note: {link}; skipped")
-            elif other_yaml(entry.path):
-                skipped.append(f"{entry.path}: note: {OTHER_YAML}")
             else:
-                maps.append(entry.path)
-    return Found(sorted(maps), sorted(skipped))
+                files.append(entry.path)
+    return files, skipped
 
 
 def link_out(path: str, folder: str | os.PathLike[str], project: list[str]) -> str | None:
@@ -242,4 +270,5 @@ __all__ = [
     "plan_target",
     "scan",
     "summary",
+    "walk",
 ]

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from argmap.checks.references import Hints
 from argmap.checks.registry import Context, Finding, Stage, check
+from argmap.diagnostics import joined
 from argmap.model import Link, Ref
 
 
@@ -356,7 +357,7 @@ def apart_from_thesis(context: Context) -> Iterator[Finding]:
         named = [f"'{name}'" for name in members[:4]]
         if len(members) > 4:
             named[-1] = f"{len(members) - 3} more"
-        listed = ", ".join(named[:-1]) + " and " + named[-1]
+        listed = joined(named)
         other = "each other" if len(members) == 2 else "one another"
         yield Finding(
             "AM208",

@@ -10,7 +10,7 @@ import click
 
 from argmap.analysis.coverage import Coverage
 from argmap.analysis.coverage import coverage as cover
-from argmap.api import PYTHON_HINT, Checked, refuse_own_files, source_text
+from argmap.api import Checked, refuse_own_files
 from argmap.batch.jobs import clashes
 from argmap.cli.maps import Found, Run, named
 from argmap.cli.options import output_format_option, source_root_option
@@ -26,8 +26,8 @@ from argmap.cli.output import (
 )
 from argmap.diagnostics import ArgmapError, UsageError
 from argmap.pages.coverage import page
-from argmap.project import SOURCE_ROOT_HINT
 from argmap.read.source import SourceText
+from argmap.sources import source_of
 
 
 @click.command()
@@ -153,10 +153,7 @@ def _cover(
     """
     amap = checked.map
     assert amap is not None
-    try:
-        text = source_text(amap, path, source_root=root)
-    except UsageError as exc:  # its hint names the API's keyword: here, the option
-        raise UsageError(str(exc).replace(PYTHON_HINT, SOURCE_ROOT_HINT)) from None
+    text = source_of(amap, path, root)
     if text is None:
         if alone:
             raise UsageError(f"{path}: the map has no source to cover")

@@ -12,7 +12,7 @@ from typing import NamedTuple
 import click
 
 from argmap.api import check_map_bytes
-from argmap.batch.jobs import clashes, link_out
+from argmap.batch.jobs import clashes, walk
 from argmap.cli.options import output_option, source_root_option
 from argmap.cli.output import (
     EXIT_ERRORS,
@@ -32,7 +32,7 @@ from argmap.formats.base import FormatError
 from argmap.formats.registry import IMPORTS
 from argmap.formats.sniff import NAMES, sniff
 from argmap.formats.yaml import dump
-from argmap.io import kind_of, read_file, refuse_overwrite
+from argmap.io import read_file, refuse_overwrite
 
 
 class Outcome(NamedTuple):
@@ -203,9 +203,8 @@ def inputs(fmt: str, names: Iterable[str]) -> tuple[dict[str, str | None], int]:
     for name in names:
         found: list[str] = [name]
         if os.path.isdir(name):
-            notes: list[str] = []
             try:
-                found = _under(name, suffixes, notes)
+                found, notes = _under(name, suffixes)
             except OSError as exc:
                 error(f"{name}: cannot read the folder: {exc.strerror or exc}")
                 status = EXIT_USAGE
@@ -231,41 +230,13 @@ def _target(output: str | None, file: str, folder: str | None) -> Path | None:
     return Path(output) / Path(os.path.relpath(file, folder)).with_suffix(".yaml")
 
 
-def _under(folder: str, suffixes: tuple[str, ...], notes: list[str] | None = None) -> list[str]:
-    """The files under ``folder`` named with one of ``suffixes`` (in any case), sorted; hidden
-    files and folders are left out, and links to folders not followed. One that is not a
-    regular file, or a link leading out of the folder's project, is skipped with a note (as
-    ``render DIR`` skips such maps) added to ``notes``, and so is a subfolder that cannot be
-    listed; a link to nothing is kept, for reading it to say so."""
-    notes = [] if notes is None else notes
-    found: list[str] = []
-    project: list[str] = []  # the folder's project, found at the first link
-    todo = [folder]
-    while todo:
-        here = todo.pop()
-        try:
-            with os.scandir(here) as listing:
-                entries = [e for e in listing if not e.name.startswith(".")]
-        except OSError as exc:
-            if here == folder:
-                raise
-            notes.append(f"{here}: note: cannot read the folder: {exc.strerror or exc}; skipped")
-            continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                todo.append(entry.path)
-            elif entry.name.lower().endswith(suffixes):
-                try:
-                    kind = kind_of(entry.stat().st_mode)
-                except OSError:
-                    kind = None
-                if kind is not None:
-                    notes.append(f"{entry.path}: note: a {kind}, not a file to import; skipped")
-                elif entry.is_symlink() and (link := link_out(entry.path, folder, project)):
-                    notes.append(f"{entry.path}: note: {link}; skipped")
-                else:
-                    found.append(entry.path)
-    return sorted(found, key=lambda path: os.path.relpath(path, folder).split(os.sep))
+def _under(folder: str, suffixes: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The files under ``folder`` named with one of ``suffixes`` (in any case), sorted, and
+    notes on those skipped as ``render DIR`` skips maps (:func:`argmap.batch.jobs.walk`),
+    and on subfolders that cannot be listed; the folder itself raises OSError."""
+    found, notes = walk(folder, lambda name: name.lower().endswith(suffixes),
+                        "a file to import", strict=True)  # fmt: skip
+    return sorted(found, key=lambda path: os.path.relpath(path, folder).split(os.sep)), notes
 
 
 #: How many of a folder's files are read to tell what format they are in.
@@ -277,7 +248,7 @@ def _theirs(folder: str) -> str:
     files are in, and the command (``; its files are AIF graphs: argmap import aif DIR``),
     or nothing. The first files found of any format's extensions are read."""
     suffixes = tuple(sorted({s for spec in IMPORTS.values() for s in spec.suffixes}))
-    for file in _under(folder, suffixes)[:_SNIFFED]:
+    for file in _under(folder, suffixes)[0][:_SNIFFED]:
         try:
             found = sniff(read_file(file, what="file to import"), file)
         except ArgmapError:

@@ -108,6 +108,18 @@ def titled(amap: ArgumentMap, number: int, total: int) -> ArgumentMap:
     return attrs.evolve(amap, title=f"{amap.title} (figure {number} of {total})")
 
 
+def _widths(fitted: Fitted) -> list[float]:
+    """Each figure's width as its budget allowed it (a wider one is shrunk to fit)."""
+    return [min(d.width, fitted.budget.width) for d in fitted.drawn]
+
+
+def _printed_scales(fitted: Fitted, width: float, height: float | None) -> list[float]:
+    """Points of paper a point of each figure printed in a column ``width`` points wide and
+    at most ``height`` high (:func:`argmap.draw.fit.print_scale`)."""
+    widths = _widths(fitted)
+    return [print_scale(widths, width, height, (d.width, d.height)) for d in fitted.drawn]
+
+
 def _column(
     fitted: Fitted, fmt: str, column: int, theme: str, id_prefix: str, dpi: int | None
 ) -> list[bytes]:
@@ -116,8 +128,7 @@ def _column(
     at its own size) or DOT."""
     amap, total = fitted.amap, len(fitted.drawn)
     desc = summary(amap)
-    widths = [min(d.width, fitted.budget.width) for d in fitted.drawn]
-    scale = common_scale(widths, column)  # CSS px a point
+    scale = common_scale(_widths(fitted), column)  # CSS px a point
     out = []
     for d in fitted.drawn:
         shown = scale * min(1.0, column / (d.width * scale))  # a wider one is shrunk to fit
@@ -147,10 +158,9 @@ def _printed(
     inch, recorded), PDF, or DOT."""
     amap, total = fitted.amap, len(fitted.drawn)
     desc = summary(amap)
-    widths = [min(d.width, fitted.budget.width) for d in fitted.drawn]
     out = []
-    for d in fitted.drawn:
-        scale = print_scale(widths, column.width, column.height, (d.width, d.height))
+    for d, scale in zip(fitted.drawn, _printed_scales(fitted, column.width, column.height),
+                        strict=True):  # fmt: skip
         _say_if_small(d, total, scale, "pt", f"a column of {column}")
         if fmt == "svg":
             size = f"{d.width * scale:.2f}pt"
@@ -221,8 +231,7 @@ def draw_figures(
                      evaluation=evaluation, keep=True)  # fmt: skip
         pages = [fitted.draw(d, "pdf", theme=theme) for d in fitted.drawn]
         paper_w, paper_h, inner_w, inner_h = page_box(page, landscape)
-        widths = [min(d.width, fitted.budget.width) for d in fitted.drawn]
-        scales = [print_scale(widths, inner_w, inner_h, (d.width, d.height)) for d in fitted.drawn]
+        scales = _printed_scales(fitted, inner_w, inner_h)
         for d, scale in zip(fitted.drawn, scales, strict=True):
             _say_if_small(d, len(fitted.drawn), scale, "pt", f"a page of {page}")
         return [pdf.document(pages, amap.title, paper=(paper_w, paper_h), margin=MARGIN,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 
+from argmap.diagnostics import joined
 from argmap.formats.base import Exported
 from argmap.model import (
     ArgumentMap,
@@ -181,7 +182,7 @@ def _losses(amap: ArgumentMap, text: str, links: int) -> tuple[str, ...]:
     left += ["the map's note"] if amap.note else []
     losses = []
     if left:
-        what = ", ".join(left[:-1]) + " and " + left[-1] if len(left) > 1 else left[0]
+        what = joined(left)
         losses.append(f"Mermaid shows claims and the links between them only; left out: {what}")
     if len(text) > MAX_TEXT_SIZE or links > MAX_EDGES:
         losses.append(

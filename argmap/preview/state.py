@@ -17,9 +17,10 @@ from pathlib import Path
 
 import attrs
 
-from argmap.api import check_map_file, render_map, source_text
+from argmap.api import check_map_file, render_map
 from argmap.diagnostics import ArgmapError, drawing_notes, has_errors
 from argmap.io import Stamp, stamp
+from argmap.sources import source_of
 
 
 @attrs.frozen
@@ -100,7 +101,7 @@ class Preview:
             return None, lines, errors, amap.title if amap else None
         try:
             with drawing_notes() as said:  # said as render says them, not as Python warnings
-                text = source_text(amap, self.path, source_root=self.source_root)
+                text = source_of(amap, self.path, self.source_root)
                 view = render_map(amap, "html", theme=self.theme, source=text)
         except ArgmapError as exc:  # the source vanished meanwhile, or Graphviz failed
             return None, (*lines, f"argmap: {exc}"), True, amap.title

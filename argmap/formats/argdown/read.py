@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any
 
+from argmap.diagnostics import joined
 from argmap.formats.argdown.build import build
 from argmap.formats.argdown.lex import LexError, tokenize
 from argmap.formats.argdown.model import Member, Model, ModelError, Node
@@ -119,8 +120,7 @@ def _meant(key: str) -> str | None:
 
 def _and(items: Iterable[str]) -> str:
     """Quoted items joined by commas and "and"."""
-    quoted = [f"'{item}'" for item in items]
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1] if len(quoted) > 1 else quoted[0]
+    return joined([f"'{item}'" for item in items])
 
 
 def _plain(node: Node) -> tuple[str, list[str]]:
