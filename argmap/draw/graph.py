@@ -320,8 +320,8 @@ def _packing(shape: Shape) -> tuple[dict[str, int], int] | None:
 
 def sizes_graph(shape: Shape, look: Look) -> graphviz.Digraph:
     """Every claim as it is drawn in full (``full:<id>``) and as a reference (``ref:<id>``),
-    and a stub (``stub:``), with no edges: laid out once to learn their sizes
-    (:func:`argmap.draw.engine.node_sizes`)."""
+    and a stub naming one figure (``stub:``) and one naming three (``stub:3``), with no
+    edges: laid out once to learn their sizes (:func:`argmap.draw.engine.node_sizes`)."""
     graph = graphviz.Digraph(name="sizes", node_attr=NODE_ATTRS)
     drawn = _Figure(graph, attrs.evolve(look, placeholder=False))
     for name, claim in shape.claims.items():
@@ -329,6 +329,7 @@ def sizes_graph(shape: Shape, look: Look) -> graphviz.Digraph:
             _claim(drawn, claim, Shown(name, how, PLACEHOLDER), name, name == shape.thesis)
             graph.body[-1] = graph.body[-1].replace(quote(name), quote(prefix + name), 1)
     drawn.stub("stub:", f"continued in figure {PLACEHOLDER}")
+    drawn.stub("stub:3", f"continued in figures {PLACEHOLDER}, {PLACEHOLDER}, {PLACEHOLDER}")
     return graph
 
 
