@@ -57,6 +57,21 @@ def test_sentences_end_at_stops_but_not_after_abbreviations_or_initials() -> Non
     ]
 
 
+def test_a_numbered_heading_is_one_headline_not_a_sentence() -> None:
+    # A report's sections ("1. The problem", "2.3 Costs", "IV. Risks") are headlines: the
+    # number was cut off as a sentence of its own, counted as argument not quoted.
+    text = "1. The problem\n2.3. What was tried\nIV. Risks\n10. Traffic fell 20%. It rose.\n"
+    found = covered(text)
+    assert [(s.text, s.furniture is None) for s in found.sentences] == [
+        ("1. The problem", False),
+        ("2.3. What was tried", False),
+        ("IV. Risks", False),
+        ("10. Traffic fell 20%.", True),
+        ("It rose.", True),
+    ]
+    assert [s.text for s in found.missed] == ["10. Traffic fell 20%.", "It rose."]
+
+
 def test_a_line_that_stops_mid_sentence_continues_into_a_lower_case_line() -> None:
     found = covered("Headline\nThe cat sat on\nthe mat. Dogs bark at\ncats all day.\n")
     assert [(s.line, s.text, s.furniture is None) for s in found.sentences] == [

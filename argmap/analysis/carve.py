@@ -32,8 +32,9 @@ MIN_FIGURE = 3
 @attrs.frozen
 class Sizes:
     """Node sizes in points: each claim's full node and compact reference (width, height), a
-    stub's, a junction's; the gaps between nodes on a rank and between ranks; an undercut's
-    slot on a step's bar."""
+    stub's (naming one figure), a junction's; the gaps between nodes on a rank and between
+    ranks; an undercut's slot on a step's bar; and how much wider a stub grows with each
+    further figure it names ("continued in figures 4, 9, 13")."""
 
     full: Mapping[str, tuple[float, float]]
     ref: Mapping[str, tuple[float, float]]
@@ -42,6 +43,11 @@ class Sizes:
     rank_gap: float
     junction: float = 6.5
     slot: float = 20.0
+    per_figure: float = 0.0
+
+    def stub_naming(self, figures: int) -> tuple[float, float]:
+        """The size of a stub that names ``figures`` figures."""
+        return self.stub[0] + self.per_figure * max(figures - 1, 0), self.stub[1]
 
 
 @attrs.frozen
@@ -106,10 +112,21 @@ def kept_children(shape: Shape, plan: Plan, name: str, units: Units) -> list[str
 
 
 def contour_of(
-    name: str, units: Units, shape: Shape, sizes: Sizes, plan: Plan, done: Mapping[str, Contour]
+    name: str,
+    units: Units,
+    shape: Shape,
+    sizes: Sizes,
+    plan: Plan,
+    done: Mapping[str, Contour],
+    naming: int | None = None,
 ) -> Contour:
     """The contour of what a figure drawing ``units`` of ``name`` draws from it down; records
-    the order of its units that makes it narrowest in ``plan.orders``."""
+    the order of its units that makes it narrowest in ``plan.orders``.
+
+    ``naming``: how many figures the stub beside ``name``'s reasons names (none: 0), for a
+    page being tried or a further page ("continued from figure 1"); the order is then not
+    recorded. By default, as the plan has it: on the first page of a paginated claim, its
+    "continued in figures ..." naming every further page."""
     own = {part.claim for part in shape.children[name]}
     kept = set(kept_children(shape, plan, name, units))
     seen: set[str] = set()
@@ -140,12 +157,17 @@ def contour_of(
             if found is not None:
                 children.append((1, found))
                 numbers.append(unit)
-    if name in plan.pages and units == plan.units(name, 0):
-        children.append((1, box(*sizes.stub)))  # "continued in figures ..."
+    record = naming is None
+    if naming is None:
+        first = name in plan.pages and units == plan.units(name, 0)
+        naming = len(plan.pages[name]) - 1 if first else 0
+    if naming:
+        children.append((1, box(*sizes.stub_naming(naming))))  # "continued in figures ..."
         numbers.append(-1)
     top = box(*sizes.full[name])
     contour, order = arranged(top, children, sizes.gap, centre=name == shape.thesis)
-    plan.orders[(name, units)] = tuple(numbers[i] for i in order)
+    if record:
+        plan.orders[(name, units)] = tuple(numbers[i] for i in order)
     return contour
 
 
@@ -153,18 +175,31 @@ def _paginate(
     name: str, shape: Shape, sizes: Sizes, plan: Plan, done: Mapping[str, Contour], room: float
 ) -> bool:
     """Split ``name``'s units into pages that each fit ``room`` wide, in the order written (a
-    unit too wide alone has a page to itself). False when that leaves one page."""
+    unit too wide alone has a page to itself). False when that leaves one page.
+
+    The first page is measured with its stub, which names every further page: the split is
+    made again for as many pages as the last one made, until that number holds (the stub grows
+    with it, so it settles in a round or two); a further page with its "continued from" stub."""
     units = sorted({part.unit for part in shape.parts[name]})
-    pages: list[list[int]] = []
-    page: list[int] = []
-    for unit in units:
-        trial = frozenset([*page, unit])
-        plan.pages[name] = (trial, frozenset())  # so that the contour counts the stub
-        if page and width(contour_of(name, trial, shape, sizes, plan, done)) > room:
-            pages.append(page)
-            page = []
-        page.append(unit)
-    pages.append(page)
+    count, tried = 2, set()
+    while True:
+        tried.add(count)
+        pages: list[list[int]] = []
+        page: list[int] = []
+        for unit in units:
+            trial = frozenset([*page, unit])
+            # The stub on the first page names count - 1 further pages; on a further page it
+            # says "continued from figure 1".
+            naming = count - 1 if not pages else 1
+            found = contour_of(name, trial, shape, sizes, plan, done, naming)
+            if page and width(found) > room:
+                pages.append(page)
+                page = []
+            page.append(unit)
+        pages.append(page)
+        if len(pages) <= count or len(pages) in tried:
+            break
+        count = len(pages)
     if len(pages) == 1:
         plan.pages.pop(name, None)
         return False

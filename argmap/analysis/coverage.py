@@ -8,7 +8,8 @@ How the text is read:
   continues into it, so hard-wrapped text reads as well.
 - A paragraph is cut into sentences after ``.`` ``!`` ``?`` or ``…`` (closing quotes and
   brackets included) where the next sentence starts with a capital, a digit or an opening
-  quote; not after common abbreviations (``Mr.``, ``e.g.``) or an initial (``J.``).
+  quote; not after common abbreviations (``Mr.``, ``e.g.``), an initial (``J.``) or the number
+  that opens a paragraph (``1. The problem``, ``2.3.``, ``IV.``: a numbered heading or item).
 - A passage a claim quotes is argument, whatever it looks like. Of the rest, these are
   *furniture*, reported apart and not counted as missed argument: a line the map's
   ``source: ignore:`` names; a line that begins like page furniture (``Click here``,
@@ -56,6 +57,8 @@ _ABBREVIATIONS = {
     *("corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov"),
     *("dec", "u.s", "u.k", "u.n"),
 }
+# The number of a section or item that opens a paragraph ("1.", "2.3.", "IV."): no sentence.
+_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[ivx]{1,6})", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -166,7 +169,13 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         before = text[cut : found.start()].rstrip(_CLOSE + ".!?\u2026").split()
         word = before[-1].lower().lstrip(_OPEN) if before else ""
         after = text[found.end(1) : found.end(1) + 4].lstrip(_OPEN)
-        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or after[:1].islower():
+        numbered = cut == start and len(before) == 1 and _NUMBER.fullmatch(word)
+        if (
+            word in _ABBREVIATIONS
+            or (len(word) == 1 and word.isalpha())
+            or numbered
+            or after[:1].islower()
+        ):
             continue
         yield cut, found.start(1)
         cut = found.end(1)

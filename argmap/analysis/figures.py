@@ -173,8 +173,8 @@ def _estimate(figure: Figure, shape: Shape, sizes: Sizes, plan: Plan) -> tuple[f
         units = figure.units.get(top)
         if units is None or units == plan.units(top, 0):
             contours.append(plan.contours[top])
-        else:
-            contours.append(contour_of(top, units, shape, sizes, plan, plan.contours))
+        else:  # a further page, its "continued from figure 1" beside its reasons
+            contours.append(contour_of(top, units, shape, sizes, plan, plan.contours, 1))
     contours.extend(plan.contours[name] for name in figure.beside)  # at worst, another top
     together = side_by_side(contours, sizes.gap)
     used = any(figure.used_in.values()) or bool(figure.continued_from)

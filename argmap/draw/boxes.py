@@ -191,18 +191,21 @@ def estimate(
                 status=status, note=f"in full in figure {NUMBER}",
             )  # fmt: skip
         stub = stub_box(f"continued in figure {NUMBER}")
+        stub3 = stub_box(f"continued in figures {NUMBER}, {NUMBER}, {NUMBER}")
     except Unmeasured:
         return None
-    return node_sizes(full, ref, stub)
+    return node_sizes(full, ref, stub, stub3)
 
 
 def node_sizes(
     full: Mapping[str, tuple[float, float]],
     ref: Mapping[str, tuple[float, float]],
     stub: tuple[float, float],
+    stub3: tuple[float, float],
 ) -> Sizes:
-    """The sizes of a map's nodes (each claim's full node and compact reference, a stub), with
-    the gaps and widths the drawing's style puts between and beside them."""
+    """The sizes of a map's nodes (each claim's full node and compact reference, a stub naming
+    one figure and one naming three), with the gaps and widths the drawing's style puts
+    between and beside them."""
     return Sizes(
         full=full,
         ref=ref,
@@ -211,4 +214,5 @@ def node_sizes(
         rank_gap=RANKSEP * 72,
         junction=JUNCTION_WIDTH * 72,
         slot=UNDERCUT_SLOT,
+        per_figure=max(stub3[0] - stub[0], 0.0) / 2,
     )

@@ -175,6 +175,7 @@ def measure(shape: Shape, look: Look) -> Sizes:
         {name: found["full:" + name] for name in shape.claims},
         {name: found["ref:" + name] for name in shape.claims},
         found["stub:"],
+        found["stub:3"],
     )
 
 

@@ -25,6 +25,7 @@ from argmap.draw.flat import flat_links
 from argmap.draw.labels import claim_label, claim_tooltip, short_text, title_label
 from argmap.draw.legend import legend, text_width
 from argmap.draw.links import branches
+from argmap.draw.order import drawing_order, shares_reasons
 from argmap.draw.style import (
     EDGE_ATTRS,
     GRAPH_ATTRS,
@@ -185,12 +186,15 @@ def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) 
 
 def _relations(drawn: _Figure, shape: Shape, figure: Figure, name: str, present: set[str]) -> None:
     """The reasons and objections of a claim drawn in full, left to right in the order the
-    split chose (with ``ordering=in``, so that Graphviz keeps it), else as written."""
+    split chose (with ``ordering=in``, so that Graphviz keeps it), else as written; in a
+    fitted figure, a claim other than the thesis that shares a reason with another claim
+    there is left to Graphviz to order (:func:`argmap.draw.order.shares_reasons`)."""
     claim = shape.claims[name]
     units = figure.units.get(name)
     written = [u for u, b in enumerate(shape.units[name]) if units is None or u in units]
     order = figure.orders.get(name)
-    if order is not None:
+    fitted = drawn.look.room is not None and name != shape.thesis  # the thesis: centred
+    if order is not None and not (fitted and shares_reasons(shape, figure, name)):
         drawn.graph.node(name, ordering="in")
     todo = []
     for unit in order if order is not None else written:
@@ -248,7 +252,7 @@ def figure_graph(
     present = {s.claim for s in figure.shown}
     thesis = shape.thesis
     further = set(figure.continued_from)
-    shown_in_order = figure.shown
+    shown_in_order = drawing_order(shape, figure) if look.room is not None else figure.shown
     if look.room is None:  # the whole map: its claims in file order, as Graphviz gets them
         where = {claim.id: i for i, claim in enumerate(amap.claims)}
         packed = _packing(shape)
@@ -320,8 +324,8 @@ def _packing(shape: Shape) -> tuple[dict[str, int], int] | None:
 
 def sizes_graph(shape: Shape, look: Look) -> graphviz.Digraph:
     """Every claim as it is drawn in full (``full:<id>``) and as a reference (``ref:<id>``),
-    and a stub (``stub:``), with no edges: laid out once to learn their sizes
-    (:func:`argmap.draw.engine.node_sizes`)."""
+    and a stub naming one figure (``stub:``) and one naming three (``stub:3``), with no
+    edges: laid out once to learn their sizes (:func:`argmap.draw.engine.node_sizes`)."""
     graph = graphviz.Digraph(name="sizes", node_attr=NODE_ATTRS)
     drawn = _Figure(graph, attrs.evolve(look, placeholder=False))
     for name, claim in shape.claims.items():
@@ -329,6 +333,7 @@ def sizes_graph(shape: Shape, look: Look) -> graphviz.Digraph:
             _claim(drawn, claim, Shown(name, how, PLACEHOLDER), name, name == shape.thesis)
             graph.body[-1] = graph.body[-1].replace(quote(name), quote(prefix + name), 1)
     drawn.stub("stub:", f"continued in figure {PLACEHOLDER}")
+    drawn.stub("stub:3", f"continued in figures {PLACEHOLDER}, {PLACEHOLDER}, {PLACEHOLDER}")
     return graph
 
 

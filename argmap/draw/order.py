@@ -1,0 +1,73 @@
+"""A fitted figure → its claims in the order Graphviz is to meet them: depth first from its
+tops, each claim's reasons and objections left to right as the split arranged them.
+
+``dot`` takes the first order of each rank from the order its nodes are declared in, and the
+top's reasons keep the split's order (``ordering=in``); declared in file order instead, the
+claims beneath could start out in the opposite order to the claims they support, and
+``dot``'s crossing reduction, which only improves on its start, then kept the lines crossed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.analysis.figures import Figure, Shown
+from argmap.analysis.shape import Branch, Shape
+
+
+def _claims(branch: Branch) -> Iterator[str]:
+    """A relation's claims, then those of the undercuts on it, as drawn left to right."""
+    yield from branch.members
+    for attack in branch.attacks:
+        yield from _claims(attack)
+
+
+def drawing_order(shape: Shape, figure: Figure) -> tuple[Shown, ...]:
+    """The figure's claims as the split lays them out, depth first from its tops (a claim that
+    shares a reason with another, whose order the split could not foresee, in the order
+    written); the claims no relation drawn in full reaches (such as the other claim of a
+    contradiction) after, in the figure's order."""
+    shown = {s.claim: s for s in figure.shown}
+    full = set(figure.full())
+    found: dict[str, Shown] = {}
+    todo = list(reversed(figure.tops))
+    while todo:
+        name = todo.pop()
+        if name in found or name not in shown:
+            continue
+        found[name] = shown[name]
+        if name not in full:
+            continue
+        units = figure.units.get(name)
+        order = figure.orders.get(name)
+        if order is None or (name != shape.thesis and shares_reasons(shape, figure, name)):
+            order = tuple(u for u in range(len(shape.units[name])) if units is None or u in units)
+        below = [
+            claim
+            for unit in order
+            if unit >= 0 and (branch := shape.units[name][unit]) is not None
+            for claim in _claims(branch)
+        ]
+        todo.extend(reversed(below))
+    return (*found.values(), *(s for s in figure.shown if s.claim not in found))
+
+
+def _beneath(shape: Shape, figure: Figure, name: str) -> set[str]:
+    units = figure.units.get(name)
+    return {
+        claim
+        for unit, branch in enumerate(shape.units[name])
+        if branch is not None and (units is None or unit in units)
+        for claim in _claims(branch)
+    }
+
+
+def shares_reasons(shape: Shape, figure: Figure, name: str) -> bool:
+    """Whether a claim drawn beneath ``name`` in the figure is drawn beneath another claim of
+    it too: then the split's order of ``name``'s reasons, which sees a tree, may cross the
+    lines to the other claim, and Graphviz is left to order them."""
+    own = _beneath(shape, figure, name)
+    return any(own & _beneath(shape, figure, other) for other in figure.full() if other != name)
+
+
+__all__ = ["drawing_order", "shares_reasons"]
