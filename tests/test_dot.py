@@ -136,6 +136,28 @@ def test_right_to_left_text_is_set_flush_right() -> None:
     assert second > first + 5
 
 
+def test_right_to_left_lines_are_told_so_in_the_svg() -> None:
+    """A browser lays out SVG text left to right unless told otherwise, so an Arabic line's
+    closing stop and a number in it came out at the wrong end (``.الوسطى منذ عام 2022``), and
+    differently from the PNG and PDF. Each line that reads right to left says so, anchored
+    by its end: its left edge stays where the layout put it."""
+    arabic = "الطاقة هي السياسة، والسياسة هي الطاقة في آسيا الوسطى منذ عام 2022."
+    mixed = "«الطاقة هي السياسة» — энергия это политика."
+    amap = ArgumentMap("t", (Claim("a", P, arabic), Claim("b", P, mixed)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FontWarning)  # no Arabic in the shipped font
+        claims = groups(ET.fromstring(embed(render(to_dot(amap), "svg"), amap)))
+    lines = list(claims["a"].iter(f"{SVG}text"))[1:]
+    assert len(lines) > 1
+    for line in lines:
+        assert (line.get("direction"), line.get("text-anchor")) == ("rtl", "end"), line.text
+    first, second = list(claims["b"].iter(f"{SVG}text"))[1:]
+    assert (first.get("direction"), first.get("text-anchor")) == ("rtl", "end")
+    assert (second.get("direction"), second.get("text-anchor")) == (None, "start")
+    kind = next(claims["a"].iter(f"{SVG}text"))  # PREMISE: left to right, as it was
+    assert (kind.get("direction"), kind.get("text-anchor")) == (None, "start")
+
+
 # --- edges --------------------------------------------------------------------------------
 
 
