@@ -95,7 +95,7 @@ VALUES: dict[tuple[str, str] | str, dict[str, Any]] = {
     "source": {"$ref": "#/definitions/source"},
     "note": _NOTE,
     "url": _URL,
-    "id": _id("lowercase letters, digits and single hyphens, starting with a letter; unique"),
+    "id": _id("lowercase letters a-z, digits and single hyphens, starting with a letter; unique"),
     "text": _text(MAX_CLAIM_TEXT, "the claim in your words; what the diagram shows"),
     "quotes": _one_or_list(
         _text(MAX_TEXT, "a passage of the source"), "passages of the source the claim rests on"

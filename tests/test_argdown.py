@@ -18,9 +18,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from argmap.formats import argdown
+from argmap.formats.argdown.read import read
 from argmap.formats.json import claim_document
 from argmap.formats.yaml import dump
-from argmap.model import ArgumentMap, Objection, Ref
+from argmap.model import ArgumentMap, Claim, Kind, Objection, Quote, Ref, Source
 from argmap.read.loader import load
 
 from .conftest import ROOT, SEED_MAP, SHARED
@@ -202,6 +203,27 @@ def test_text_is_escaped_only_where_argdown_reads_markup() -> None:
     )
     assert argdown.escape("a === b, c \\ d") == r"a \=\=\= b, c \\ d"
     assert argdown.escape("x < y", ' {"q":">"}') == r"x \< y"  # a '>' later on the line
+
+
+def test_text_in_another_script_is_written_as_it_is(tmp_path: Path) -> None:
+    """A Russian map's title, source and quotes came out as ``\\u041a\\u0430...``: valid, but
+    unreadable in the file an analyst opens. Only invisible characters are escaped now."""
+    title = "Каспийский выбор: «Срединный коридор»"
+    quote = "наш экспорт на 80\u00a0% зависит от КТК — т. е. от Новороссийска"
+    amap = ArgumentMap(
+        title,
+        (Claim("ctc", Kind.PREMISE, "Экспорт зависит от КТК.", quotes=(Quote(quote),)),),
+        Source("../seeds/kaspiy.txt", title="Выбор Казахстана"),
+    )
+    text = argdown.write(amap).text
+    assert f"title: {json.dumps(title, ensure_ascii=False)}" in text
+    assert '"title": "Выбор Казахстана"' in text
+    assert (
+        '{"quotes":["наш экспорт на 80\\u00a0% зависит от КТК — т. е. от Новороссийска"]}' in text
+    )
+    back = read(text, name="m.argdown")
+    assert back.map is not None and back.map.title == title
+    assert back.map.claims[0].quotes[0].text == quote
 
 
 def test_the_seed_map_reads_as_written_by_hand() -> None:

@@ -211,6 +211,28 @@ def test_a_quote_that_differs_in_punctuation_only_names_the_difference(tmp_path:
     ]
 
 
+def test_a_quote_that_differs_in_a_hyphen_or_a_space_names_the_difference(tmp_path: Path) -> None:
+    """A hyphen where the source has a space (or a no-break space) showed the closest passage,
+    which looks the same, and said nothing of what differs."""
+    (tmp_path / "s.txt").write_text(
+        "Поэтому Казахстану следует, во\u00a0первых, ускорить переговоры.\n"
+        "The pipeline runs from Baku via Tbilisi-Ceyhan to the sea.\n"
+    )
+    text = HEAD + (
+        "source:\n  path: s.txt\npremises:\n  - id: p\n    text: P\n    quotes:\n"
+        "      - во-первых, ускорить переговоры\n"
+        "      - runs from Baku via Tbilisi Ceyhan to the sea\n"
+    )
+    messages = [
+        d.message.split('"; ', 1)[1]
+        for d in check_bytes(text.encode(), str(tmp_path / "m.yaml")).diagnostics
+    ]
+    assert messages == [
+        'the source has "во первых," where the quote has "во-первых,"',
+        'the source has "Tbilisi-Ceyhan" where the quote has "Tbilisi Ceyhan"',
+    ]
+
+
 def test_an_unknown_objection_to_a_step_or_an_objection_is_named_by_what_it_answers() -> None:
     # Every objection was named after the claim at the root of its chain ("objection 'ghost'
     # of 'c'"), though it answers a reason or another objection.

@@ -72,6 +72,34 @@ def test_a_numbered_heading_is_one_headline_not_a_sentence() -> None:
     assert [s.text for s in found.missed] == ["10. Traffic fell 20%.", "It rose."]
 
 
+def test_german_and_russian_quotation_marks_and_abbreviations_split_as_english_ones_do() -> None:
+    """A German quotation („…“, »…«) hid the end of the sentence it closed or opened, and the
+    titles and references of German and Russian prose (``Prof.``, ``vgl.``, ``проф.``) ended
+    a sentence: an analyst's coverage counted sentences that are not there."""
+    german = (
+        "Er sagte: „Das reicht nicht.“ Dann ging er. Das ist teuer. „Wir warten nicht“, "
+        "sagte sie. Sie schrieb: »Genug.« Vgl. Abs. 3 und Nr. 5 bei Prof. Müller.\n"
+    )
+    assert [s.text for s in covered(german).sentences] == [
+        "Er sagte: „Das reicht nicht.“",
+        "Dann ging er.",
+        "Das ist teuer.",
+        "„Wir warten nicht“, sagte sie.",
+        "Sie schrieb: »Genug.«",
+        "Vgl. Abs. 3 und Nr. 5 bei Prof. Müller.",
+    ]
+    last = covered("Sie sagte: „Wir warten nicht.“\n")  # a paragraph ending in a quotation
+    assert last.furniture == [] and len(last.argument) == 1  # is prose, not a caption
+    russian = (
+        "Как заметил проф. Ержанов, это так. Акад. Сахаров спорил. Это на рис. 3 и ул. Абая.\n"
+    )
+    assert [s.text for s in covered(russian).sentences] == [
+        "Как заметил проф. Ержанов, это так.",
+        "Акад. Сахаров спорил.",
+        "Это на рис. 3 и ул. Абая.",
+    ]
+
+
 def test_a_line_that_stops_mid_sentence_continues_into_a_lower_case_line() -> None:
     found = covered("Headline\nThe cat sat on\nthe mat. Dogs bark at\ncats all day.\n")
     assert [(s.line, s.text, s.furniture is None) for s in found.sentences] == [

@@ -136,6 +136,28 @@ def test_right_to_left_text_is_set_flush_right() -> None:
     assert second > first + 5
 
 
+def test_right_to_left_lines_are_told_so_in_the_svg() -> None:
+    """A browser lays out SVG text left to right unless told otherwise, so an Arabic line's
+    closing stop and a number in it came out at the wrong end (``.الوسطى منذ عام 2022``), and
+    differently from the PNG and PDF. Each line that reads right to left says so, anchored
+    by its end: its left edge stays where the layout put it."""
+    arabic = "الطاقة هي السياسة، والسياسة هي الطاقة في آسيا الوسطى منذ عام 2022."
+    mixed = "«الطاقة هي السياسة» — энергия это политика."
+    amap = ArgumentMap("t", (Claim("a", P, arabic), Claim("b", P, mixed)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FontWarning)  # no Arabic in the shipped font
+        claims = groups(ET.fromstring(embed(render(to_dot(amap), "svg"), amap)))
+    lines = list(claims["a"].iter(f"{SVG}text"))[1:]
+    assert len(lines) > 1
+    for line in lines:
+        assert (line.get("direction"), line.get("text-anchor")) == ("rtl", "end"), line.text
+    first, second = list(claims["b"].iter(f"{SVG}text"))[1:]
+    assert (first.get("direction"), first.get("text-anchor")) == ("rtl", "end")
+    assert (second.get("direction"), second.get("text-anchor")) == (None, "start")
+    kind = next(claims["a"].iter(f"{SVG}text"))  # PREMISE: left to right, as it was
+    assert (kind.get("direction"), kind.get("text-anchor")) == (None, "start")
+
+
 # --- edges --------------------------------------------------------------------------------
 
 
@@ -278,12 +300,16 @@ def test_any_text_survives_into_the_svg(text: str) -> None:
     [
         ("", 10, [""]),
         ("a b c", 10, ["a b c"]),
-        ("x" * 25, 10, ["x" * 10, "x" * 10, "x" * 5]),
+        ("x" * 25, 10, ["x" * 9 + "-", "x" * 9 + "-", "x" * 7]),  # a hyphen where it breaks
         ("中文字符测试", 4, ["中文", "字符", "测试"]),  # wide characters take two cells
-        ("e\u0301" * 6, 3, ["e\u0301" * 3, "e\u0301" * 3]),  # never split from its accent
+        (
+            "e\u0301" * 6,
+            3,
+            ["e\u0301" * 2 + "-"] * 2 + ["e\u0301" * 2],
+        ),  # never split from its accent
         ("e\u0301" * 6, 6, ["e\u0301" * 6]),  # accents take no cell: twelve characters fit
         ("caf\xe9\u2019s na\xefve", 12, ["caf\xe9\u2019s na\xefve"]),  # one cell each
-        ("caf\xe9\u2019s", 3, ["caf", "\xe9\u2019s"]),
+        ("caf\xe9\u2019s", 3, ["ca-", "f\xe9\u2019", "s"]),
         ("\U0001f1e9\U0001f1ea" * 3, 2, ["\U0001f1e9\U0001f1ea"] * 3),  # flags stay whole
         ("a \u3000 b", 1, ["a", "b"]),  # white space only ever separates
         ("a\xa0b c", 3, ["a\xa0b", "c"]),  # no-break spaces do not break
@@ -291,6 +317,27 @@ def test_any_text_survives_into_the_svg(text: str) -> None:
 )
 def test_wrap(text: str, width: int, expected: list[str]) -> None:
     assert wrap(text, width) == expected
+
+
+def test_a_word_longer_than_a_line_is_broken_with_a_hyphen() -> None:
+    """A German compound longer than a line was cut with no mark (``Energiesicherheitspartners``
+    over ``chaft``), which reads as two words or a typo. A word of a script that hyphenates is
+    now broken with a hyphen, at a soft hyphen (U+00AD) the writer put in it where one fits;
+    Chinese, Thai and the like break between characters as before."""
+    lines = wrap("Die Energiesicherheitspartnerschaft ist bisher eine Absicht.", 26)
+    assert lines == [
+        "Die",
+        "Energiesicherheitspartner-",
+        "schaft ist bisher eine",  # the words after the broken one go on
+        "Absicht.",
+    ]
+    assert all(len(line) <= 26 for line in lines)
+    soft = "Wasser\xadstoff\xadproduktions\xadanlagen in der Steppe"
+    assert wrap(soft, 26) == ["Wasser\xadstoff\xadproduktions-", "anlagen in der Steppe"]
+    assert wrap("Энергетическаябезопасность", 10) == ["Энергетич-", "ескаябезо-", "пасность"]
+    thai = wrap("ภาษาไทย" * 3, 10)  # Thai, like Chinese, takes no hyphen
+    assert len(thai) == 3 and "".join(thai) == "ภาษาไทย" * 3
+    assert wrap("x1234567890123", 5) == ["x1234", "56789", "0123"]  # nor do digits
 
 
 def test_wrapping_happens_before_escaping() -> None:
@@ -374,7 +421,7 @@ def test_a_long_title_wrapped_in_lines_is_as_wide_as_its_lines(title: str) -> No
     claims); now to the width of its longest line."""
     claims = (Claim("a", P, "A."), Claim("b", R, "B.", reasons=(Reason(refs("a")),)))
     root = svg_root(ArgumentMap(title.strip(), claims))
-    lines = [text for text in heading(root) if text.strip("aword ") == ""]
+    lines = [text for text in heading(root) if text.strip("aword -") == ""]  # "-": a break
     assert len(lines) == 4
     assert float(root.get("width", "").removesuffix("pt")) < 700
 

@@ -340,7 +340,7 @@ def test_a_claim_named_by_a_restatement_is_renamed_there_too(tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("new", "message"),
     [
-        ("Bad_Id", "'Bad_Id' is not a valid claim id: use lowercase letters, digits and single "
+        ("Bad_Id", "'Bad_Id' is not a valid claim id: use lowercase letters a-z, digits and single "
                    "hyphens, starting with a letter (e.g. 'bad-id')"),
         ("cost", "'cost' is already the id of the premise on line 9"),
         ("a" * 65, "is 65 characters long; the limit is 64"),

@@ -169,7 +169,7 @@ def test_an_id_with_accents_is_told_the_id_without_them() -> None:
         (
             "4:9",
             "AM101",
-            "invalid claim id 'énergie-sûre': use lowercase letters, digits and single "
+            "invalid claim id 'énergie-sûre': use lowercase letters a-z, digits and single "
             "hyphens, starting with a letter (e.g. 'energie-sure')",
         ),
         (
@@ -177,7 +177,39 @@ def test_an_id_with_accents_is_told_the_id_without_them() -> None:
             "AM103",
             "reason 'energie-sure' of 'c' is no claim; the claim is defined as "
             "'énergie-sûre', which is no valid id: rename it 'energie-sure' where it is "
-            "defined (ids use lowercase letters, digits and hyphens)",
+            "defined (ids use lowercase letters a-z, digits and hyphens)",
+        ),
+    ]
+
+
+def test_a_cyrillic_id_is_told_it_in_latin_letters() -> None:
+    """An analyst who wrote ids in Russian was told to use "lowercase letters", which they
+    were, and offered 'claim' as the id: now the letters are named (a-z) and the id offered
+    is the Russian (or Kazakh) one in Latin letters."""
+    defined = HEAD + (
+        "premises:\n  - id: зависимость\n    text: A.\n"
+        "conclusions:\n  - id: c\n    text: C.\n    reasons: [zavisimost]\n"
+        "  - id: қазақстан-экспорт\n    text: D.\n    reasons: [c]\n"
+    )
+    assert errors(defined) == [
+        (
+            "4:9",
+            "AM101",
+            "invalid claim id 'зависимость': use lowercase letters a-z, digits and single "
+            "hyphens, starting with a letter (e.g. 'zavisimost')",
+        ),
+        (
+            "9:15",
+            "AM103",
+            "reason 'zavisimost' of 'c' is no claim; the claim is defined as "
+            "'зависимость', which is no valid id: rename it 'zavisimost' where it is "
+            "defined (ids use lowercase letters a-z, digits and hyphens)",
+        ),
+        (
+            "10:9",
+            "AM101",
+            "invalid claim id 'қазақстан-экспорт': use lowercase letters a-z, digits and single "
+            "hyphens, starting with a letter (e.g. 'qazaqstan-eksport')",
         ),
     ]
 
@@ -191,7 +223,7 @@ def test_an_id_with_underscores_is_told_to_use_hyphens() -> None:
         (
             "4:9",
             "AM101",
-            "invalid claim id 'garages_costly': use lowercase letters, digits and single "
+            "invalid claim id 'garages_costly': use lowercase letters a-z, digits and single "
             "hyphens, starting with a letter (e.g. 'garages-costly')",
         ),
         (
@@ -199,7 +231,7 @@ def test_an_id_with_underscores_is_told_to_use_hyphens() -> None:
             "AM103",
             "reason 'garages-costly' of 'c' is no claim; the claim is defined as "
             "'garages_costly', which is no valid id: rename it 'garages-costly' where it is "
-            "defined (ids use lowercase letters, digits and hyphens)",
+            "defined (ids use lowercase letters a-z, digits and hyphens)",
         ),
     ]
     referred = defined.replace("garages_costly", "X").replace("garages-costly", "garages_costly")
@@ -209,7 +241,7 @@ def test_an_id_with_underscores_is_told_to_use_hyphens() -> None:
             "9:15",
             "AM103",
             "reason 'garages_costly' of 'c' is no claim; did you mean 'garages-costly'? ids use "
-            "lowercase letters, digits and hyphens",
+            "lowercase letters a-z, digits and hyphens",
         )
     ]
 

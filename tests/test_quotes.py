@@ -72,6 +72,20 @@ def test_accented_letters_match_whether_written_as_one_character_or_two() -> Non
     assert mixed.find("Noël. Le café") is None  # its second half has the other form
 
 
+def test_russian_yo_matches_the_e_it_is_mostly_written_as() -> None:
+    """Russian writes ё as е in most print and on most keyboards (the letter is optional in
+    its orthography): a quote typed "идет" of a source that has "идёт" was not found."""
+    text = "Пока нефть идёт через чужой порт, решения принимаются не в Астане. Её маршрут."
+    source = SourceText(text)
+    match = source.find("Пока нефть идет через чужой порт")
+    assert match is not None
+    assert text[match.start : match.end] == "Пока нефть идёт через чужой порт"
+    assert source.contains("Ее маршрут")  # the capital too
+    yo_quote = SourceText("Все решения принимаются здесь.")
+    assert yo_quote.find("Всё решения") is not None  # and a quote with ё of a text without
+    assert source.find("Пока нефть идут") is None  # other letters still matter
+
+
 def test_case_and_words_matter() -> None:
     source = SourceText(TEXT)
     assert source.find("europe must respond") is None

@@ -8,8 +8,9 @@ How the text is read:
   continues into it, so hard-wrapped text reads as well.
 - A paragraph is cut into sentences after ``.`` ``!`` ``?`` or ``…`` (closing quotes and
   brackets included) where the next sentence starts with a capital, a digit or an opening
-  quote; not after common abbreviations (``Mr.``, ``e.g.``), an initial (``J.``) or the number
-  that opens a paragraph (``1. The problem``, ``2.3.``, ``IV.``: a numbered heading or item).
+  quote (English, French, Russian or German ones); not after common abbreviations (``Mr.``,
+  ``e.g.``, ``Prof.``, ``vgl.``, ``проф.``), an initial (``J.``, ``z. B.``) or the number that
+  opens a paragraph (``1. The problem``, ``2.3.``, ``IV.``: a numbered heading or item).
 - A passage a claim quotes is argument, whatever it looks like. Of the rest, these are
   *furniture*, reported apart and not counted as missed argument: a line the map's
   ``source: ignore:`` names; a line that begins like page furniture (``Click here``,
@@ -45,8 +46,10 @@ _FURNITURE = re.compile(
         (?: \s+ credits?)? \s* : | copyright \b | \u00a9 | all \s+ rights \s+ reserved
     )""",
 )
-_CLOSE = "\"'\u201d\u2019\u00bb)]"
-_OPEN = "\"'\u201c\u2018\u00ab(["
+# Closing and opening quotation marks and brackets: English “…”, ‘…’, French and Russian «…»,
+# German „…“, ‚…‘ and »…«, ‹…› and ›…‹.
+_CLOSE = "\"'\u201d\u2019\u201c\u2018\u00bb\u00ab\u203a\u2039)]"
+_OPEN = "\"'\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u203a(["
 # A sentence ends with a stop, perhaps closing quotes or brackets; ':' and ';' end a line of
 # prose too (a line introducing a list).
 _ENDS = re.compile(rf"[.!?\u2026:;][{re.escape(_CLOSE)}]*\s*$")
@@ -56,6 +59,11 @@ _ABBREVIATIONS = {
     *("no", "fig", "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt", "inc", "ltd", "co"),
     *("corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov"),
     *("dec", "u.s", "u.k", "u.n"),
+    # German and Russian: titles, references and abbreviations that come before a capital
+    # or a number (one letter, "z. B.", "т. е.", is an initial already).
+    *("nr", "hr", "bzw", "ca", "vgl", "abs", "dipl", "ing", "hrsg", "evtl", "ggf", "sog"),
+    *("bspw", "inkl", "zzgl", "bzgl", "jh", "z.b", "d.h", "u.a", "s.o", "o.ä"),
+    *("проф", "акад", "доц", "им", "ул", "рис", "табл", "гл", "ст", "напр", "т.е", "т.к"),
 }
 # The number of a section or item that opens a paragraph ("1.", "2.3.", "IV."): no sentence.
 _NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[ivx]{1,6})", re.IGNORECASE)

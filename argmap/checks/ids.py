@@ -59,7 +59,7 @@ def valid_ids(context: Context) -> Iterator[Finding]:
             yield Finding(
                 "AM101",
                 claim.where("id"),
-                f"invalid claim id '{claim.id}': use lowercase letters, digits and single "
+                f"invalid claim id '{claim.id}': use lowercase letters a-z, digits and single "
                 f"hyphens, starting with a letter (e.g. '{ascii_slug(claim.id)}')",
             )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterator, Sequence
 
 from argmap.checks.registry import Context, Finding, check
@@ -89,8 +90,11 @@ def quotes_found(context: Context) -> Iterator[Finding]:
             elif passage is not None and passage.similarity >= SIMILAR:
                 shown = clip(passage.text, 160, "...", words=True)
                 message += f'; closest passage (line {passage.line}): "{shown}"'
-                message += _words_differ(passage.differences) or _punctuation_differs(
-                    source.text[passage.start : passage.end], quote.text
+                written = source.text[passage.start : passage.end]
+                message += (
+                    _words_differ(passage.differences)
+                    or _punctuation_differs(written, quote.text)
+                    or _spacing_differs(written, quote.text)
                 )
             elif missing <= HINTS:
                 message += "; no close passage found"
@@ -132,6 +136,34 @@ def _punctuation_differs(passage: str, quote: str) -> str:
         return ""
     differ = _told([(shown[i], quoted[i]) for i in at], lambda words: f'"{words}"')
     return f"; only punctuation differs: the source has {differ}"
+
+
+def _spacing_differs(passage: str, quote: str) -> str:
+    """The words of a passage that the quote splits otherwise, its letters the same: a hyphen
+    for a space or the other way, e.g. ``; the source has "во первых," where the quote has
+    "во-первых,"`` (nothing when letters differ, or the words pair one for one)."""
+    written, quoted, shown = normalize(passage).split(), normalize(quote).split(), passage.split()
+    if len(shown) != len(written):
+        shown = written
+    pairs = []
+    opcodes = difflib.SequenceMatcher(None, written, quoted, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal" or (tag == "delete" and (i1 == 0 or i2 == len(written))):
+            continue  # the passage shown from the sentence's start or to its end
+        if tag != "replace":  # a word (a dash) more or less: shown with the words around it
+            i1, i2, j1, j2 = max(i1 - 1, 0), i2 + 1, max(j1 - 1, 0), j2 + 1
+        ours, theirs = " ".join(shown[i1:i2]), " ".join(quoted[j1:j2])
+        if (i1 == j1 == 0 and ours.endswith(theirs)) or (
+            (i2, j2) == (len(written), len(quoted)) and ours.startswith(theirs)
+        ):
+            continue  # a mark of the sentence's that the quote left out
+        if _letters(ours) != _letters(theirs):
+            return ""
+        pairs.append((ours, theirs))
+    if not pairs:
+        return ""
+    differ = _told(pairs, lambda words: f'"{words}"')
+    return f"; the source has {differ}"
 
 
 def _letters(word: str) -> str:

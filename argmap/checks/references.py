@@ -145,10 +145,10 @@ class Hints:
         if not ID_PATTERN.fullmatch(meant[0]):
             return (
                 f"; the claim is defined as '{clip(meant[0])}', which is no valid id: rename it "
-                f"'{ascii_slug(meant[0])}' where it is defined (ids use lowercase letters, digits "
-                "and hyphens)"
+                f"'{ascii_slug(meant[0])}' where it is defined (ids use lowercase letters a-z, "
+                "digits and hyphens)"
             )
-        return f"; did you mean '{meant[0]}'? ids use lowercase letters, digits and hyphens"
+        return f"; did you mean '{meant[0]}'? ids use lowercase letters a-z, digits and hyphens"
 
 
 def _joined(ref: Ref, items: list[str], lines: list[str] | None) -> str:

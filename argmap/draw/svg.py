@@ -36,6 +36,7 @@ import re
 
 from argmap.analysis.summary import one_line, summary
 from argmap.diagnostics import UsageError
+from argmap.draw.bidi import mark_right_to_left
 from argmap.draw.font import FAMILY
 from argmap.draw.legend import smooth_arrowheads
 from argmap.draw.options import check_width
@@ -308,7 +309,7 @@ def embed(
     box = graphviz_root.get("viewBox", "").split()
     if len(box) != 4 or not all(_NUMBER.fullmatch(n) for n in box):
         raise ValueError("not a Graphviz SVG: no viewBox")
-    body = round_dots(smooth_arrowheads(_graph(text, start, end)))
+    body = mark_right_to_left(round_dots(smooth_arrowheads(_graph(text, start, end))))
     if focusable:
         body = _focusable(body, amap.by_id())
     if id_prefix:

@@ -110,27 +110,66 @@ def _joins_previous(text: str, i: int) -> bool:
     return False
 
 
-def _hard_break(line: str, width: int) -> list[str]:
-    """A line wider than ``width`` cells in pieces, never splitting a character cluster."""
+#: Scripts whose words are broken with a hyphen; others (Chinese, Thai, ...) break between
+#: characters with no mark.
+_HYPHENATED = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN")
+_SOFT_HYPHEN = "\xad"
+
+
+def _hyphenates(before: str, after: str) -> bool:
+    """Whether a word broken between the clusters starting ``before`` and ``after`` takes a
+    hyphen: they are letters of a script that hyphenates."""
+    return all(
+        char.isalpha() and unicodedata.name(char, "").startswith(_HYPHENATED)
+        for char in (before, after)
+    )
+
+
+def _hard_break(line: str, width: int) -> tuple[list[str], int]:
+    """A line wider than ``width`` cells in pieces, never splitting a character cluster, and
+    where the last piece starts in it; a word of a script that hyphenates is broken with a
+    hyphen, at its last soft hyphen that fits if it has one."""
     cells = len(line) if line.isascii() else sum(map(_CELLS.__getitem__, line))
     if cells <= width:
-        return [line]
-    pieces: list[str] = []
-    start = used = 0
+        return [line], 0
+    clusters: list[list[int]] = []  # [start, cells] of each cluster
     for i, ch in enumerate(line):
-        size = _CELLS[ch]
-        if used + size > width and i > start and not _joins_previous(line, i):
-            pieces.append(line[start:i])
-            start, used = i, 0
-        used += size
-    pieces.append(line[start:])
-    return pieces
+        if i and _joins_previous(line, i):
+            clusters[-1][1] += _CELLS[ch]
+        else:
+            clusters.append([i, _CELLS[ch]])
+
+    def hyphenated(end: int) -> bool:  # broken before cluster ``end``: with a hyphen?
+        return _hyphenates(line[clusters[end - 1][0]], line[clusters[end][0]])
+
+    pieces: list[str] = []
+    first = 0
+    while True:  # the line is wider than a piece: it has clusters, and the last ends this
+        used, end = clusters[first][1], first + 1
+        while end < len(clusters) and used + clusters[end][1] <= width:
+            used += clusters[end][1]
+            end += 1
+        if end == len(clusters):
+            pieces.append(line[clusters[first][0] :])
+            return pieces, clusters[first][0]
+        softs = [k for k in range(first + 1, end) if line[clusters[k][0] - 1] == _SOFT_HYPHEN]
+        if softs:  # the writer's break, its soft hyphen shown
+            end = softs[-1]
+        elif used + 1 > width and end - 1 > first and hyphenated(end):
+            end -= 1  # room for the hyphen
+        start, cut = clusters[first][0], clusters[end][0]
+        if line[cut - 1] == _SOFT_HYPHEN:
+            pieces.append(line[start : cut - 1] + "-")
+        else:
+            pieces.append(line[start:cut] + ("-" if hyphenated(end) else ""))
+        first = end
 
 
 def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     """Cleaned text in lines of about ``width`` cells (wide East Asian characters count two).
 
-    Words longer than a line are broken between characters, never inside a cluster.
+    Words longer than a line are broken between characters, never inside a cluster, with a
+    hyphen in scripts that take one (at a soft hyphen in the word where one fits).
 
     >>> wrap("Central Asia could supply non-Russian energy.", 20)
     ['Central Asia could', 'supply non-Russian', 'energy.']
@@ -140,7 +179,16 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
         lines = textwrap.wrap(text, width=width, break_long_words=False)
     else:
         lines = _fill(text, width)
-    return [piece for line in lines for piece in _hard_break(line, width)] or [""]
+    wrapped: list[str] = []
+    position = 0  # each line is a stretch of the text
+    for index, line in enumerate(lines):
+        position = text.find(line, position)
+        pieces, tail = _hard_break(line, width)
+        if len(pieces) > 1 and index + 1 < len(lines):  # the words after go on its last piece
+            return wrapped + pieces[:-1] + wrap(text[position + tail :], width)
+        wrapped += pieces
+        position += len(line)
+    return wrapped or [""]
 
 
 def _fill(text: str, width: int) -> list[str]:

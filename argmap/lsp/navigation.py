@@ -120,7 +120,7 @@ def rename(document: Document, position: types.Position, new_id: str) -> types.W
         raise RenameRefused(f"'{new_id}' is {len(new_id)} characters long; the limit is {MAX_ID}")
     if not ID_PATTERN.fullmatch(new_id):
         raise RenameRefused(
-            f"'{new_id}' is not a valid claim id: use lowercase letters, digits and single "
+            f"'{new_id}' is not a valid claim id: use lowercase letters a-z, digits and single "
             f"hyphens, starting with a letter (e.g. '{ascii_slug(new_id)}')"
         )
     if new_id != token.value and found.definitions(new_id):

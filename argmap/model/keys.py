@@ -92,12 +92,24 @@ def slugify(text: str) -> str:
     return slug[:MAX_ID].rstrip("-") or "claim"
 
 
-def ascii_slug(text: str) -> str:
-    """An id from any title: letters without their accents (``Rücklauf`` → ``rucklauf``).
+#: Cyrillic letters in Latin ones, as Russian names are spelt in English (BGN/PCGN, simplified),
+#: with the letters of Kazakh, Ukrainian and Belarusian.
+_CYRILLIC = str.maketrans(
+    dict(zip("абвгдеёзийклмнопрстуфыэ", "abvgdeeziyklmnoprstufye", strict=True))
+    | {"ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": ""}
+    | {"ю": "yu", "я": "ya", "є": "ye", "ї": "yi", "ґ": "g", "ў": "u"}
+    | dict(zip("әғқңөұүһі", "agqnouuhi", strict=True))
+)
 
-    >>> ascii_slug("Rücklauf & Straße")
-    'rucklauf-strasse'
+
+def ascii_slug(text: str) -> str:
+    """An id from any title: letters without their accents (``Rücklauf`` → ``rucklauf``),
+    Cyrillic ones in Latin letters (``Экспорт`` → ``eksport``).
+
+    >>> ascii_slug("Rücklauf & Straße"), ascii_slug("Қазақстан: экспорт нефти")
+    ('rucklauf-strasse', 'qazaqstan-eksport-nefti')
     """
+    text = text.lower().translate(_CYRILLIC) if not text.isascii() else text
     folded = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ẞ", "SS"))
     return slugify("".join(c for c in folded if not unicodedata.combining(c)))
 

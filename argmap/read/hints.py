@@ -73,7 +73,7 @@ def id_for(entries: dict[str, tuple[Scalar, Node]], syntax: Syntax) -> str:
     if isinstance(node, Scalar) and node.value.strip():
         return f"give it one, such as '{syntax.entry('id', _slug(node.value))}'"
     example = syntax.entry("id", "energy-interest")
-    return f"give it one: lowercase letters, digits and hyphens, such as '{example}'"
+    return f"give it one: lowercase letters a-z, digits and hyphens, such as '{example}'"
 
 
 __all__ = ["claim_for", "claims_keyed", "colon_hint", "id_for", "new_item"]

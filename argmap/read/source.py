@@ -9,7 +9,8 @@ import unicodedata
 
 import attrs
 
-# Typographic variants that analysts cannot be expected to reproduce exactly.
+# Typographic variants that analysts cannot be expected to reproduce exactly (and Russian
+# ё, which its orthography lets writers spell е).
 _FOLD = str.maketrans(
     {
         "\u2018": "'",  # ‘
@@ -31,6 +32,8 @@ _FOLD = str.maketrans(
         "\u2014": "-",  # em dash
         "\u2015": "-",  # horizontal bar
         "\u2212": "-",  # minus
+        "\u0451": "\u0435",  # ё: Russian print and keyboards mostly write е for it
+        "\u0401": "\u0415",  # Ё
         "\u00ad": None,  # soft hyphen: invisible
         "\u200b": None,  # zero-width space
     }

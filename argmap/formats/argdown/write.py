@@ -101,8 +101,21 @@ def escape(text: str, after: str = "") -> str:
 _LEXED = re.compile(r"[{}<>\[\]*_#@`~]")
 
 
+def _json(value: object) -> str:
+    r"""JSON of a value, its text as written but for what does not show (line and paragraph
+    separators, no-break and soft hyphens, other format characters), which is escaped.
+
+    >>> print(_json(["Выбор «Казахстана»", "a\u2028b\xa0c"]))
+    ["Выбор «Казахстана»", "a\u2028b\u00a0c"]
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else json.dumps(c)[1:-1] for c in text)
+
+
 def _data(value: object) -> str:
-    r"""JSON on one line, ASCII only, with no character inside a text that Argdown's lexer
+    r"""JSON on one line (:func:`_json`), with no character inside a text that Argdown's lexer
     reads as its own (it ends data at a brace followed by a word, and takes ``*``, ``_``,
     ``<``, ``[``, ``#`` and ``@`` as emphasis, references, tags and mentions): Argdown's data of
     a statement or argument.
@@ -114,7 +127,7 @@ def _data(value: object) -> str:
         return "{" + ",".join(f"{_data(str(k))}:{_data(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ",".join(_data(item) for item in value) + "]"
-    return _LEXED.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(value, ensure_ascii=True))
+    return _LEXED.sub(lambda m: f"\\u{ord(m[0]):04x}", _json(value))
 
 
 #: A reason's note as the Argdown import writes it: the title of the argument it came from
@@ -246,7 +259,7 @@ class _Writer:
 
 def _front(value: object) -> str:
     """A front matter value: JSON (which YAML reads) with no ``=`` that could end the block."""
-    return json.dumps(value, ensure_ascii=True).replace("=", "\\u003d")
+    return _json(value).replace("=", "\\u003d")
 
 
 def write(amap: ArgumentMap) -> Exported:
