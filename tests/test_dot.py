@@ -12,7 +12,7 @@ from pathlib import Path
 import hypothesis.strategies as st
 import pygraphviz
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 
 from argmap.diagnostics import FontWarning
 from argmap.draw.engine import render
@@ -281,14 +281,34 @@ text_strategy = st.text(
 ).filter(lambda t: clean(t) != "")
 
 
+def spaceless(text: str) -> str:
+    """Text without the spaces a line break may take and the soft hyphens it may show."""
+    return "".join(c for c in text if c not in " \xa0\u2007\u202f\xad")
+
+
+def unwrapped(lines: list[str], text: str) -> str:
+    """Drawn lines joined again, less the hyphen a break added inside a word."""
+    target, joined = spaceless(text), ""
+    for line in lines:
+        piece = spaceless(line)
+        if piece.endswith("-") and not target.startswith(joined + piece):
+            piece = piece[:-1]
+        joined += piece
+    return joined
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example(text="0" * 20 + "\u1bf4\u2e5e\u2e5e\u2e5e\xa0\u2e5e")  # broken at its no-break space
+@example(text="0" * 22 + "\u2e5e\u2e5e\u2e5eAAA")  # broken inside a word, with a hyphen
 @given(text=text_strategy)
 def test_any_text_survives_into_the_svg(text: str) -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", FontWarning)
         found = groups(svg_root(nasty_map(text), legend=False))
     lines = texts(found["b"])[1:]
-    assert "".join(lines).replace(" ", "") == clean(text).replace(" ", "")
+    # A line break takes the place of a space (a no-break one too, where a word too long for
+    # a line must break at it), or adds a hyphen inside a word.
+    assert unwrapped(lines, clean(text)) == spaceless(clean(text))
     assert link(found["b"]).get(f"{XLINK}title") == clean(text)
     # What the shipped font cannot draw is named, once, and nothing else is.
     named = [c for w in caught if issubclass(w.category, FontWarning) for c in w.message.lacking]
@@ -313,6 +333,7 @@ def test_any_text_survives_into_the_svg(text: str) -> None:
         ("\U0001f1e9\U0001f1ea" * 3, 2, ["\U0001f1e9\U0001f1ea"] * 3),  # flags stay whole
         ("a \u3000 b", 1, ["a", "b"]),  # white space only ever separates
         ("a\xa0b c", 3, ["a\xa0b", "c"]),  # no-break spaces do not break
+        ("12\xa0345\u202f678", 3, ["12", "345", "678"]),  # ... unless a word must: not kept
     ],
 )
 def test_wrap(text: str, width: int, expected: list[str]) -> None:

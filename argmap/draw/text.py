@@ -114,6 +114,9 @@ def _joins_previous(text: str, i: int) -> bool:
 #: characters with no mark.
 _HYPHENATED = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN")
 _SOFT_HYPHEN = "\xad"
+#: No-break spaces: a long word must sometimes break at one all the same, and the line break
+#: then takes its place, as it takes a space's.
+_NO_BREAK = "\xa0\u2007\u202f"
 
 
 def _hyphenates(before: str, after: str) -> bool:
@@ -161,8 +164,11 @@ def _hard_break(line: str, width: int) -> tuple[list[str], int]:
         if line[cut - 1] == _SOFT_HYPHEN:
             pieces.append(line[start : cut - 1] + "-")
         else:
-            pieces.append(line[start:cut] + ("-" if hyphenated(end) else ""))
+            piece = line[start:cut].rstrip(_NO_BREAK) or line[start:cut]
+            pieces.append(piece + ("-" if hyphenated(end) else ""))
         first = end
+        while first + 1 < len(clusters) and line[clusters[first][0]] in _NO_BREAK:
+            first += 1
 
 
 def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
