@@ -500,6 +500,21 @@ def test_a_source_fix_is_only_ever_to_the_source_path(seed_copy: Path) -> None:
     assert actions.actions(doc, [stale], Sources()) == []
 
 
+def test_a_quote_of_a_sentence_since_reworded_is_replaced_by_the_sentence(tmp_path: Path) -> None:
+    (tmp_path / "s.txt").write_text(
+        "Intro.\nNot one of them voted against the UN General Assembly resolution that condemned"
+        " the invasion.\n"
+    )
+    text = HEAD + (
+        "source: {path: s.txt}\npremises:\n  - id: a\n    text: A\n    quotes: None of them"
+        " voted against the resolution condemning the invasion at the UN General Assembly.\n"
+    )
+    doc = document(text, tmp_path / "m.yaml")
+    [action] = fixes(doc, "AM110")
+    assert action.title == "Replace the quote by the closest passage, reworded (line 2)"
+    assert check_bytes(fixed(doc, action).encode(), str(tmp_path / "m.yaml")).diagnostics == ()
+
+
 def test_a_quote_of_half_a_sentence_is_replaced_by_that_half_not_the_sentence(
     tmp_path: Path,
 ) -> None:

@@ -250,6 +250,35 @@ def test_a_quote_differing_only_in_case_points_at_the_difference(tmp_path: Path)
     ]
 
 
+REWORDED = "Not one of them voted against the UN General Assembly resolution that condemned it."
+
+
+def test_a_quote_of_a_sentence_the_source_since_reworded_is_shown_the_sentence_now(
+    tmp_path: Path,
+) -> None:
+    """A newspaper corrects an article: a quoted sentence is reworded, its words kept but
+    moved about. Fewer than 60% of them stand in the quote's order, so no passage is close;
+    the sentence that holds most of them is the one the quote meant, and is shown."""
+    (tmp_path / "source.txt").write_text(
+        f"The vote.\nSome abstained. {REWORDED} Others did not.\n", encoding="utf-8"
+    )
+    text = HEAD + (
+        "source: {path: source.txt}\npremises:\n  - id: a\n    text: A\n"
+        "    quotes: None of them voted against the resolution condemning it at the UN General"
+        " Assembly.\n"
+        "  - id: b\n    text: B\n    quotes: The trial followed people for two months only.\n"
+    )
+    assert errors(text, str(tmp_path / "map.yaml")) == [
+        (
+            "7:13",
+            "AM110",
+            "quote of 'a' not found in the source; closest passage, reworded (line 2): "
+            f'"{REWORDED}"',
+        ),
+        ("10:13", "AM110", "quote of 'b' not found in the source; no close passage found"),
+    ]
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="Windows reads backslashes as separators")
 def test_a_source_path_written_with_backslashes_is_told_to_use_slashes(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").touch()

@@ -12,8 +12,6 @@ from argmap.read.source import Match, SourceText, normalize
 #: Quotes not found in one map for which the closest passage is looked for; the rest say none
 #: was looked for, so that a map whose quotes are all wrong costs no more than this many looks.
 HINTS = 200
-#: The share of a quote's words, in order, that a passage must hold to be shown as closest.
-SIMILAR = 0.6
 
 
 @check("AM111")
@@ -51,7 +49,7 @@ def quotes_have_source(context: Context) -> Iterator[Finding]:
 @check("AM110")
 def quotes_found(context: Context) -> Iterator[Finding]:
     """A quote not found in the source text (white space, quote marks and dashes aside); the
-    message shows the closest passage.
+    message shows the closest passage (or the sentence holding most of its words, reworded).
 
     Fails::
 
@@ -83,10 +81,13 @@ def quotes_found(context: Context) -> Iterator[Finding]:
             missing += 1
             message = f"quote of '{claim.id}' not found in the source"
             other = source.find_other_case(quote.text)
-            passage = passages.closest(quote.text) if other is None and missing <= HINTS else None
+            passage = passages.meant(quote.text) if other is None and missing <= HINTS else None
             if other is not None:
                 message += _case_differs(source, other, quote.text)
-            elif passage is not None and passage.similarity >= SIMILAR:
+            elif passage is not None and passage.reworded:
+                shown = clip(passage.text, 160, "...", words=True)
+                message += f'; closest passage, reworded (line {passage.line}): "{shown}"'
+            elif passage is not None:
                 shown = clip(passage.text, 160, "...", words=True)
                 message += f'; closest passage (line {passage.line}): "{shown}"'
                 message += _words_differ(passage.differences) or _punctuation_differs(

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from argmap.checks.quotes import SIMILAR
 from argmap.lsp.completion import yaml_string
 from argmap.lsp.cursor import mapping_of
 from argmap.lsp.diagnostics import SOURCE
@@ -141,10 +140,11 @@ def _closest_quote(
         return []
     source = read[1]
     found = source.closest_quote(token.value)
-    if found is None or found.similarity < SIMILAR:
+    if found is None:
         return []
     passage = " ".join(source.text[found.start : found.end].split())
-    title = f"Replace the quote by the closest passage (line {found.line})"
+    how = ", reworded" if found.reworded else ""
+    title = f"Replace the quote by the closest passage{how} (line {found.line})"
     return [_edit(document, title, token.start, token.end, yaml_string(passage), problem, True)]
 
 

@@ -159,8 +159,9 @@ class Source:
     def closest_quote(self, quote: str) -> Passage | None:
         """The passage of the text a quote not found in it meant, as ``argmap check`` tells
         it: the words lined up with the quote's, not the whole sentence (a quote of half a
-        sentence stays half a sentence)."""
-        return self._passages.closest(quote)
+        sentence stays half a sentence), or the sentence that rewords it; None when none is
+        close (:meth:`argmap.read.passages.Passages.meant`)."""
+        return self._passages.meant(quote)
 
 
 class Sources:

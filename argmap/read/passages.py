@@ -38,6 +38,8 @@ POSTINGS = 256  # passages that vote for one word
 QUOTE_WORDS = 120  # words of a quote that are looked for
 CANDIDATES = 12  # passages compared word by word with a quote, at most
 SHOWN = 320  # a longer sentence is shown from the first word that matched
+SIMILAR = 0.6  # the share of a quote's words a passage must hold to be the one it meant
+REWORDED = 4  # words a reworded passage must share with the quote, at least
 
 
 @attrs.frozen
@@ -56,6 +58,7 @@ class Passage:
     start: int  # where the words lined up with the quote's start and end in the source, uncut
     end: int
     differences: tuple[tuple[str, str], ...] = ()
+    reworded: bool = False  # its words in another order: the whole sentence, no differences
 
 
 class Passages:
@@ -94,18 +97,38 @@ class Passages:
         self._postings = dict(postings)
         return self._postings
 
-    def closest(self, quote: str) -> Passage | None:
-        """The passage that holds most of the quote's words in order; None when no passage
-        holds any of them. Ties go to the passage that shares more words, then to the first."""
+    def meant(self, quote: str) -> Passage | None:
+        """The passage a quote not found meant: the closest one when it holds at least
+        :data:`SIMILAR` of the quote's words in order; else, as a source corrected since
+        rewords a sentence, the sentence that holds that share of them in any order (and at
+        least :data:`REWORDED`), marked ``reworded``; else None."""
+        closest = self.closest(quote)
+        if closest is not None and closest.similarity >= SIMILAR:
+            return closest
+        wanted, bounded = self._candidates(quote)
+        if not bounded or -bounded[0][0] < max(REWORDED, SIMILAR * len(wanted)):
+            return None
+        negative, _, _, start, end = bounded[0]
+        text = self.source.text
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        end = start + len(text[start:end].rstrip())
+        shown = " ".join(text[start:end].split())[:SHOWN]
+        line = self.source.line_of(start)
+        return Passage(line, shown, -negative / len(wanted), start, end, reworded=True)
+
+    def _candidates(
+        self, quote: str
+    ) -> tuple[list[str], list[tuple[int, int, list[str], int, int]]]:
+        """The quote's words looked for, and the passages that share most of them, each as
+        (minus the words its window shares with the quote, counted with repeats; the passage;
+        the window's words, start and end), most shared first."""
         wanted = _TOKEN.findall(normalize(quote).lower())[:QUOTE_WORDS]
         if not wanted:
-            return None
+            return wanted, []
         postings = self._index()
         votes: collections.Counter[int] = collections.Counter()
         for word in set(wanted):
             votes.update(itertools.islice(postings.get(word, ()), POSTINGS))
-        if not votes:
-            return None
         chosen = heapq.nlargest(CANDIDATES, votes, key=lambda p: (votes[p], -p))
         counts = collections.Counter(wanted)
         length = len(" ".join(wanted))
@@ -116,6 +139,14 @@ class Passages:
             shared = sum((collections.Counter(words) & counts).values())
             bounded.append((-shared, passage, words, start, end))
         bounded.sort(key=lambda item: item[:2])
+        return wanted, bounded
+
+    def closest(self, quote: str) -> Passage | None:
+        """The passage that holds most of the quote's words in order; None when no passage
+        holds any of them. Ties go to the passage that shares more words, then to the first."""
+        wanted, bounded = self._candidates(quote)
+        if not bounded:
+            return None
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(wanted)
         best: tuple[int, int, list[str], int, int] | None = None  # matched, passage, window
@@ -207,4 +238,13 @@ def _differences(
     )
 
 
-__all__ = ["CANDIDATES", "CHUNK", "POSTINGS", "QUOTE_WORDS", "Passage", "Passages"]
+__all__ = [
+    "CANDIDATES",
+    "CHUNK",
+    "POSTINGS",
+    "QUOTE_WORDS",
+    "REWORDED",
+    "SIMILAR",
+    "Passage",
+    "Passages",
+]
