@@ -225,6 +225,27 @@ def test_a_missing_version_shows_the_line_to_add() -> None:
     ]
 
 
+def test_a_map_of_a_newer_format_says_to_update_argmap_not_to_change_it() -> None:
+    """A colleague's map written for a newer argmap: 'write argmap: 1' and 'did you mean'
+    for the keys the newer format added would lead the user to rewrite a map that is right."""
+    text = "argmap: 2\ntitle: T\nweights: true\npremises:\n  - {id: a, text: A, kind: value}\n"
+    expected = (
+        "1:9",
+        "AM015",
+        "the map is in format version 2, newer than this argmap reads (version 1): update "
+        "argmap to read it; its keys are not checked",
+    )
+    assert errors(text) == [expected]
+    assert [(str(d.span), d.code, d.message) for d in check_map_bytes(
+        b'{"argmap": 2, "title": "T", "premises": [{"id": "a", "text": "A", "kind": 1}]}',
+        "map.json").diagnostics] == [("1:12", *expected[1:])]  # fmt: skip
+    assert errors(text.replace("argmap: 2", "argmap: 0"))[0] == (
+        "1:9",
+        "AM015",
+        "unsupported format version '0'; this argmap reads version 1 (write 'argmap: 1')",
+    )
+
+
 def test_a_quote_differing_only_in_case_points_at_the_difference(tmp_path: Path) -> None:
     (tmp_path / "source.txt").write_text(
         "Intro.\nThe most obvious area of Mutual interest is energy.\n", encoding="utf-8"
@@ -479,7 +500,7 @@ def test_a_source_written_as_its_path_alone_is_shown_as_a_mapping() -> None:
 def test_a_long_value_is_cut_where_a_message_repeats_it() -> None:
     """As keys and ids are: a message repeats at most 80 characters of what was written."""
     text = (
-        "argmap: " + "9" * 5000 + "\ntitle: T\npremises:\n  - id: a\n    text: A\n"
+        "argmap: " + "9" * 5000 + "x\ntitle: T\npremises:\n  - id: a\n    text: A\n"
         "    role: " + "p" * 300 + "\n    implicit: " + "q" * 300 + "\n    " + "k" * 300 + ": 1\n"
         "    " + "k" * 300 + ": 2\n"
     )
@@ -487,6 +508,9 @@ def test_a_long_value_is_cut_where_a_message_repeats_it() -> None:
     assert len(found) >= 4
     assert all(len(message) < 250 for _, _, message in found), found
     assert "'" + "9" * 79 + "…'" in found[0][2]
+    newer = errors("argmap: " + "9" * 5000 + "\n")  # a version too new: only that is said
+    assert [message[:40] for _, _, message in newer] == [f"the map is in format version {'9' * 11}"]
+    assert len(newer[0][2]) < 250
 
 
 def test_a_source_beside_the_maps_folder_says_how_to_make_both_one_project(
