@@ -300,6 +300,52 @@ def test_a_quote_of_a_sentence_the_source_since_reworded_is_shown_the_sentence_n
     ]
 
 
+def test_a_quote_with_an_elision_names_its_part_not_found(tmp_path: Path) -> None:
+    """A quote that skips words across sentences ("A … B"), after the source reworded B: no
+    one passage is close to the whole; the part not found is named, with its closest."""
+    (tmp_path / "source.txt").write_text(
+        f"Central Asian states have remained united.\nSome abstained. {REWORDED}\n"
+        "The sky is blue.\n",
+        encoding="utf-8",
+    )
+    text = HEAD + (
+        "source: {path: source.txt}\npremises:\n  - id: a\n    text: A\n    quotes:\n"
+        "      - Central Asian states have remained united … None of them voted against the"
+        " resolution condemning it at the UN General Assembly.\n"
+        "      - Central Asian states have remained united … Some abstained … The sky is red.\n"
+        "      - The sky is blue … Some abstained.\n"
+        "      - Central Asian states … a dream of an entirely different paper\n"
+    )
+    assert errors(text, str(tmp_path / "map.yaml")) == [
+        (
+            "8:9",
+            "AM110",
+            "quote of 'a' not found in the source; its part 2 of 2, \"None of them voted against"
+            ' the...", is not: closest passage, reworded (line 2): '
+            f'"{REWORDED}"',
+        ),
+        (
+            "9:9",
+            "AM110",
+            "quote of 'a' not found in the source; its part 3 of 3, \"The sky is red.\", is not: "
+            'closest passage (line 3): "The sky is blue."; the source has "blue" where the quote'
+            ' has "red"',
+        ),
+        (
+            "10:9",
+            "AM110",
+            "quote of 'a' not found in the source; its part 2 of 2, \"Some abstained.\", is in "
+            "the source (line 2) but not after the part before it",
+        ),
+        (
+            "11:9",
+            "AM110",
+            "quote of 'a' not found in the source; its part 2 of 2, \"a dream of an entirely"
+            ' different paper", is not, and no passage is close to it',
+        ),
+    ]
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="Windows reads backslashes as separators")
 def test_a_source_path_written_with_backslashes_is_told_to_use_slashes(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").touch()

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator, Sequence
 
 from argmap.checks.registry import Context, Finding, check
 from argmap.diagnostics import clip
-from argmap.read.passages import Passages
-from argmap.read.source import Match, SourceText, normalize
+from argmap.read.passages import Passage, Passages
+from argmap.read.source import Match, SourceText, elided_parts, normalize
 
 #: Quotes not found in one map for which the closest passage is looked for; the rest say none
 #: was looked for, so that a map whose quotes are all wrong costs no more than this many looks.
@@ -81,18 +81,15 @@ def quotes_found(context: Context) -> Iterator[Finding]:
             missing += 1
             message = f"quote of '{claim.id}' not found in the source"
             other = source.find_other_case(quote.text)
-            passage = passages.meant(quote.text) if other is None and missing <= HINTS else None
+            hinted = other is None and missing <= HINTS
+            part = _part_missing(source, passages, quote.text) if hinted else ""
+            passage = passages.meant(quote.text) if hinted and not part else None
             if other is not None:
                 message += _case_differs(source, other, quote.text)
-            elif passage is not None and passage.reworded:
-                shown = clip(passage.text, 160, "...", words=True)
-                message += f'; closest passage, reworded (line {passage.line}): "{shown}"'
+            elif part:
+                message += part
             elif passage is not None:
-                shown = clip(passage.text, 160, "...", words=True)
-                message += f'; closest passage (line {passage.line}): "{shown}"'
-                message += _words_differ(passage.differences) or _punctuation_differs(
-                    source.text[passage.start : passage.end], quote.text
-                )
+                message += "; " + _closest(source, passage, quote.text)
             elif missing <= HINTS:
                 message += "; no close passage found"
             else:
@@ -102,6 +99,40 @@ def quotes_found(context: Context) -> Iterator[Finding]:
 
 #: Runs of differing words named in a message, at most.
 DIFFERENCES = 3
+
+
+def _closest(source: SourceText, passage: Passage, quote: str) -> str:
+    """``closest passage (line 3): "..."`` and the words that differ (or ``closest passage,
+    reworded``)."""
+    shown = clip(passage.text, 160, "...", words=True)
+    if passage.reworded:
+        return f'closest passage, reworded (line {passage.line}): "{shown}"'
+    return f'closest passage (line {passage.line}): "{shown}"' + (
+        _words_differ(passage.differences)
+        or _punctuation_differs(source.text[passage.start : passage.end], quote)
+    )
+
+
+def _part_missing(source: SourceText, passages: Passages, quote: str) -> str:
+    """Of a quote with elisions: the first part not found after those before it, and the
+    passage closest to it, e.g. ``; its part 2 of 2, "...", is not: closest passage (line
+    3): ...``; or where it is, when that is before the part before it."""
+    parts = elided_parts(quote)
+    if len(parts) < 2:
+        return ""
+    missing = source.part_missing(quote)
+    if missing is None:  # never so for a quote not found: its parts are in order
+        return ""
+    k, part = missing + 1, parts[missing]
+    said = f'; its part {k} of {len(parts)}, "{clip(part, 40, "...", words=True)}", '
+    alone = source.find(part) if k > 1 else None
+    if alone is not None:
+        line = source.line_of(alone.start)
+        return said + f"is in the source (line {line}) but not after the part before it"
+    passage = passages.meant(part)
+    if passage is None:
+        return said + "is not, and no passage is close to it"
+    return said + "is not: " + _closest(source, passage, part)
 
 
 def _words_differ(differences: tuple[tuple[str, str], ...]) -> str:

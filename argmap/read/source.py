@@ -113,6 +113,15 @@ def _parts(quote: str) -> list[str]:
     return [part for part in map(normalize, _ELLIPSIS.split(quote)) if part]
 
 
+def elided_parts(quote: str) -> list[str]:
+    """The parts of a quote between its elisions, as written, empty ones left out.
+
+    >>> elided_parts("The sky … is blue [...] today")
+    ['The sky', 'is blue', 'today']
+    """
+    return [part for part in _ELLIPSIS.split(quote) if normalize(part)]
+
+
 @attrs.frozen
 class Match:
     start: int  # character offsets into the original source text
@@ -210,6 +219,17 @@ class SourceText:
             return None
         first, end = found
         return Match(self.offset(first), self.offset(end - 1) + 1)
+
+    def part_missing(self, quote: str) -> int | None:
+        """The index of the first of a quote's :func:`elided_parts` not found after those
+        before it (each at its first occurrence), or None when all are; one scan."""
+        position = 0
+        for k, part in enumerate(self._parts(quote)):
+            index = self.normalized.find(part, position)
+            if index < 0:
+                return k
+            position = index + len(part)
+        return None
 
     def _search(self, parts: list[str], position: int) -> tuple[int, int] | None:
         """The first occurrence of ``parts`` from ``position`` on in ``normalized`` (each part
