@@ -160,6 +160,11 @@ def test_a_sentence_reworded_in_the_source_is_the_passage_meant() -> None:
 def test_common_words_in_any_order_are_no_passage_meant() -> None:
     for quote in ("The trial followed people for two months only.", "It is what it is."):
         assert SEED_PASSAGES.meant(quote) is None
+    long = Passages(SourceText(
+        "Here is its overview as it appears in a report column of 720 px, the first of four "
+        "figures that argmap makes of it, all of them under Maps in documents.\n"
+    ))  # fmt: skip
+    assert long.meant("Its caption stays in the column.") is None  # 4 of its 6 words
 
 
 def test_a_source_saved_with_separate_accents_checks_clean(tmp_path) -> None:

@@ -100,15 +100,17 @@ class Passages:
     def meant(self, quote: str) -> Passage | None:
         """The passage a quote not found meant: the closest one when it holds at least
         :data:`SIMILAR` of the quote's words in order; else, as a source corrected since
-        rewords a sentence, the sentence that holds that share of them in any order (and at
-        least :data:`REWORDED`), marked ``reworded``; else None."""
+        rewords a sentence, the sentence that holds that share of them in any order (at least
+        :data:`REWORDED`, and a third of its own words), marked ``reworded``; else None."""
         closest = self.closest(quote)
         if closest is not None and closest.similarity >= SIMILAR:
             return closest
         wanted, bounded = self._candidates(quote)
-        if not bounded or -bounded[0][0] < max(REWORDED, SIMILAR * len(wanted)):
+        if not bounded:
             return None
-        negative, _, _, start, end = bounded[0]
+        negative, _, words, start, end = bounded[0]
+        if -negative < max(REWORDED, SIMILAR * len(wanted), len(words) / 3):
+            return None  # too few of its words, or lost in a long sentence's common words
         text = self.source.text
         start += len(text[start:end]) - len(text[start:end].lstrip())
         end = start + len(text[start:end].rstrip())
