@@ -346,6 +346,54 @@ def test_a_quote_with_an_elision_names_its_part_not_found(tmp_path: Path) -> Non
     ]
 
 
+def test_a_quote_of_several_sentences_names_the_sentence_not_found(tmp_path: Path) -> None:
+    """A quote of two sentences after the source reworded the second: the closest passage
+    was the first sentence, 'the source has nothing where the quote has' the second, as if
+    it were gone. The sentence not found is named, with its closest passage."""
+    (tmp_path / "source.txt").write_text(
+        f"Central Asian states have remained united. {REWORDED}\n"
+        "The sky is blue. Grass is green.\n",
+        encoding="utf-8",
+    )
+    text = HEAD + (
+        "source: {path: source.txt}\npremises:\n  - id: a\n    text: A\n    quotes:\n"
+        "      - Central Asian states have remained united. None of them voted against the"
+        " resolution condemning it at the UN General Assembly.\n"
+        "      - The sky is blue. The grass is green.\n"
+        "      - Grass is green. The sky is blue.\n"
+        "      - The U.S. sky is blue. Grass is green.\n"
+    )
+    assert errors(text, str(tmp_path / "map.yaml")) == [
+        (
+            "8:9",
+            "AM110",
+            "quote of 'a' not found in the source; its sentence 2 of 2, \"None of them voted"
+            ' against the...", is not: closest passage, reworded (line 1): '
+            f'"{REWORDED}"',
+        ),
+        (
+            "9:9",
+            "AM110",
+            "quote of 'a' not found in the source; its sentence 2 of 2, \"The grass is green.\","
+            ' is not: closest passage (line 2): "Grass is green."; the source has nothing where'
+            ' the quote has "The"',
+        ),
+        (
+            "10:9",
+            "AM110",
+            "quote of 'a' not found in the source; its sentence 2 of 2, \"The sky is blue.\", is"
+            " in the source (line 2) but not right after the sentence before it",
+        ),
+        (
+            "11:9",
+            "AM110",
+            "quote of 'a' not found in the source; its sentence 1 of 2, \"The U.S. sky is"
+            ' blue.", is not: closest passage (line 2): "The sky is blue."; the source has'
+            ' nothing where the quote has "U.S"',  # an abbreviation ends no sentence
+        ),
+    ]
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="Windows reads backslashes as separators")
 def test_a_source_path_written_with_backslashes_is_told_to_use_slashes(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").touch()
