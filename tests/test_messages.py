@@ -362,6 +362,7 @@ def test_a_quote_of_several_sentences_names_the_sentence_not_found(tmp_path: Pat
         "      - The sky is blue. The grass is green.\n"
         "      - Grass is green. The sky is blue.\n"
         "      - The U.S. sky is blue. Grass is green.\n"
+        '      - "The sky is blue. Grass is greener. "\n'
     )
     assert errors(text, str(tmp_path / "map.yaml")) == [
         (
@@ -390,6 +391,13 @@ def test_a_quote_of_several_sentences_names_the_sentence_not_found(tmp_path: Pat
             "quote of 'a' not found in the source; its sentence 1 of 2, \"The U.S. sky is"
             ' blue.", is not: closest passage (line 2): "The sky is blue."; the source has'
             ' nothing where the quote has "U.S"',  # an abbreviation ends no sentence
+        ),
+        (
+            "12:9",
+            "AM110",
+            "quote of 'a' not found in the source; its sentence 2 of 2, \"Grass is greener.\","
+            ' is not: closest passage (line 2): "Grass is green."; the source has "green" where'
+            ' the quote has "greener"',
         ),
     ]
 

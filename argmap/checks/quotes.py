@@ -129,6 +129,7 @@ def _part_missing(source: SourceText, passages: Passages, quote: str) -> str:
     if len(parts) > 1:
         missing = source.part_missing(quote)
     else:
+        quote = quote.strip()
         ends = [m.start() for m in _SENTENCE_END.finditer(quote)] + [len(quote)]
         if not 1 < len(ends) <= SENTENCES:
             return ""
