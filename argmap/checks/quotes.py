@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 
 from argmap.checks.registry import Context, Finding, check
 from argmap.diagnostics import clip
 from argmap.read.passages import Passage, Passages
-from argmap.read.source import Match, SourceText, elided_parts, normalize
+from argmap.read.source import Match, SourceText, normalize
 
 #: Quotes not found in one map for which the closest passage is looked for; the rest say none
 #: was looked for, so that a map whose quotes are all wrong costs no more than this many looks.
@@ -114,40 +113,23 @@ def _closest(source: SourceText, passage: Passage, quote: str) -> str:
     )
 
 
-#: Where a quote's sentences end: after two letters or digits and a full stop, question or
-#: exclamation mark (and a closing quote mark), before white space; not after "U.S." or "e.".
-_SENTENCE_END = re.compile(r"(?:(?<=\w\w[.!?])|(?<=\w\w[.!?][\"'\u201d\u2019)]))\s+")
-#: Sentences of a quote told apart, at most (each a look-up in the source).
-SENTENCES = 12
-
-
 def _part_missing(source: SourceText, passages: Passages, quote: str) -> str:
     """Of a quote with elisions, or of several sentences: the first part not found after
     those before it, and the passage closest to it, e.g. ``; its part 2 of 2, "...", is not:
     closest passage (line 3): ...``; or where it is, when that is elsewhere."""
-    parts, what, after = elided_parts(quote), "part", "after the part before it"
-    if len(parts) > 1:
-        missing = source.part_missing(quote)
-    else:
-        quote = quote.strip()
-        ends = [m.start() for m in _SENTENCE_END.finditer(quote)] + [len(quote)]
-        if not 1 < len(ends) <= SENTENCES:
-            return ""
-        parts = [quote[start:end].strip() for start, end in zip([0, *ends], ends, strict=False)]
-        what, after = "sentence", "right after the sentence before it"
-        missing = next((k for k, end in enumerate(ends) if not source.contains(quote[:end])), None)
-    if missing is None:  # never so for a quote not found
+    missing = passages.missing(quote)
+    if missing is None:
         return ""
-    k, part = missing + 1, parts[missing]
-    said = f'; its {what} {k} of {len(parts)}, "{clip(part, 40, "...", words=True)}", '
-    alone = source.find(part) if k > 1 else None
-    if alone is not None:
-        line = source.line_of(alone.start)
-        return said + f"is in the source (line {line}) but not {after}"
-    passage = passages.meant(part)
-    if passage is None:
+    part = quote[missing.start : missing.end]
+    shown = clip(part, 40, "...", words=True)
+    said = f'; its {missing.what} {missing.number} of {missing.count}, "{shown}", '
+    if missing.elsewhere is not None:
+        line = source.line_of(missing.elsewhere.start)
+        after = "after the part" if missing.what == "part" else "right after the sentence"
+        return said + f"is in the source (line {line}) but not {after} before it"
+    if missing.passage is None:
         return said + "is not, and no passage is close to it"
-    return said + "is not: " + _closest(source, passage, part)
+    return said + "is not: " + _closest(source, missing.passage, part)
 
 
 def _words_differ(differences: tuple[tuple[str, str], ...]) -> str:

@@ -139,6 +139,19 @@ def _closest_quote(
     if token is None or read is None:
         return []
     source = read[1]
+    missing = source.missing_part(token.value)
+    if missing is not None:  # replace only the part argmap check names, if then found
+        if missing.passage is None:
+            return []
+        found = missing.passage
+        quote = token.value
+        part = " ".join(source.text[found.start : found.end].split())
+        whole = quote[: missing.start] + part + quote[missing.end :]
+        if not source.searchable.contains(whole):
+            return []
+        title = f"Replace its {missing.what} {missing.number} by the closest passage"
+        title += f" (line {found.line})"
+        return [_edit(document, title, token.start, token.end, yaml_string(whole), problem, True)]
     found = source.closest_quote(token.value)
     if found is None:
         return []

@@ -28,11 +28,15 @@ import re
 
 import attrs
 
-from argmap.read.source import SourceText, normalize
+from argmap.read.source import Match, SourceText, elided_spans, normalize
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019)]*|$)", re.M)
 _TOKEN = re.compile(r"\w+")
 _ELISION = re.compile(r"\u2026|\.\.\.")  # where a quote skips words (also "[…]", "[...]")
+#: Where a quote's sentences end: after two letters or digits and a full stop, question or
+#: exclamation mark (and a closing quote mark), before white space; not after "U.S." or "e.".
+_SENTENCE_END = re.compile(r"(?:(?<=\w\w[.!?])|(?<=\w\w[.!?][\"'\u201d\u2019)]))\s+")
+SENTENCES = 12  # sentences of a quote told apart, at most (each a look-up in the source)
 CHUNK = 40  # words of a passage cut from a long sentence
 POSTINGS = 256  # passages that vote for one word
 QUOTE_WORDS = 120  # words of a quote that are looked for
@@ -59,6 +63,21 @@ class Passage:
     end: int
     differences: tuple[tuple[str, str], ...] = ()
     reworded: bool = False  # its words in another order: the whole sentence, no differences
+
+
+@attrs.frozen
+class Missing:
+    """Of a quote with elisions or of several sentences, the first part (``what``: "part" or
+    "sentence") not found after those before it: its number from 1 of ``count``, where it is
+    in the quote, where the source has it elsewhere (or None), else the passage it meant."""
+
+    what: str
+    number: int
+    count: int
+    start: int
+    end: int
+    elsewhere: Match | None
+    passage: Passage | None
 
 
 class Passages:
@@ -117,6 +136,31 @@ class Passages:
         shown = " ".join(text[start:end].split())[:SHOWN]
         line = self.source.line_of(start)
         return Passage(line, shown, -negative / len(wanted), start, end, reworded=True)
+
+    def missing(self, quote: str) -> Missing | None:
+        """The part of a quote not found (:class:`Missing`), of one with elisions or of
+        several sentences; None for a quote of one part or one sentence, or one found."""
+        source, spans = self.source, elided_spans(quote)
+        if len(spans) > 1:
+            what, missing = "part", source.part_missing(quote)
+        else:
+            text = quote.rstrip()
+            ends = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+            if not 1 < len(ends) <= SENTENCES:
+                return None
+            starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+            spans = list(zip(starts, ends, strict=True))
+            what = "sentence"
+            missing = next((k for k, end in enumerate(ends) if not source.contains(text[:end])),
+                           None)  # fmt: skip
+        if missing is None:
+            return None
+        start, end = spans[missing]
+        part = quote[start:end].strip()
+        start += quote[start:end].find(part)
+        elsewhere = source.find(part) if missing else None
+        passage = None if elsewhere is not None else self.meant(part)
+        return Missing(what, missing + 1, len(spans), start, start + len(part), elsewhere, passage)
 
     def _candidates(
         self, quote: str
@@ -246,7 +290,9 @@ __all__ = [
     "POSTINGS",
     "QUOTE_WORDS",
     "REWORDED",
+    "SENTENCES",
     "SIMILAR",
+    "Missing",
     "Passage",
     "Passages",
 ]

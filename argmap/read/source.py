@@ -113,13 +113,19 @@ def _parts(quote: str) -> list[str]:
     return [part for part in map(normalize, _ELLIPSIS.split(quote)) if part]
 
 
-def elided_parts(quote: str) -> list[str]:
-    """The parts of a quote between its elisions, as written, empty ones left out.
+def elided_spans(quote: str) -> list[tuple[int, int]]:
+    """Where the parts of a quote between its elisions are in it, empty ones left out.
 
-    >>> elided_parts("The sky … is blue [...] today")
-    ['The sky', 'is blue', 'today']
+    >>> elided_spans("The sky … is blue [...] today")
+    [(0, 7), (10, 17), (24, 29)]
     """
-    return [part for part in _ELLIPSIS.split(quote) if normalize(part)]
+    spans, at = [], 0
+    for elision in [*_ELLIPSIS.finditer(quote), None]:
+        end = len(quote) if elision is None else elision.start()
+        if normalize(quote[at:end]):
+            spans.append((at, end))
+        at = end if elision is None else elision.end()
+    return spans
 
 
 @attrs.frozen
