@@ -220,12 +220,14 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, durable: bool = T
         _sync_folder(folder)
 
 
-def write_once(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write a file named by its content (a document's figure), unless it is there already:
-    kept when it is a regular file, not a link, holding ``data``; anything else there is
-    replaced by :func:`write_atomic` (a link itself, never what it points to; a device or
-    folder is refused). Names made from content are easily worked out, so one planted as a
-    link must not lead the document to another file, nor the write out of its folder.
+def write_once(path: str | os.PathLike[str], data: bytes, *, durable: bool = False) -> None:
+    """Write a file unless it is there already: kept, its times too, when it is a regular
+    file, not a link, holding ``data`` (a drawing that came out the same, so that a build
+    depending on it is not run again); anything else there is replaced by
+    :func:`write_atomic` (a link itself, never what it points to; a device or folder is
+    refused). Names made from content (a document's figure) are easily worked out, so one
+    planted as a link must not lead the document to another file, nor the write out of its
+    folder.
 
     Raises:
         UsageError: The file could not be written (the message says why).
@@ -237,7 +239,7 @@ def write_once(path: str | os.PathLike[str], data: bytes) -> None:
             return
     except (OSError, Unreadable):
         pass
-    write_atomic(path, data, durable=False)
+    write_atomic(path, data, durable=durable)
 
 
 #: Signals that ask a process to end, which argmap turns into an exception (see stop_cleanly).

@@ -109,6 +109,22 @@ def test_what_changed_is_drawn_again(folder: Path, change, redrawn: str) -> None
     assert wrote[0].endswith(redrawn)
 
 
+def test_a_drawing_that_comes_out_the_same_is_left_untouched(folder: Path) -> None:
+    """A Makefile or report build that depends on the figures: an edit of a map that changes
+    no drawing (a comment, a note) leaves the drawing's file as it was, its time too, so
+    nothing built from it is built again; an edit that changes the drawing writes it."""
+    run("render", str(folder))
+    drawing = folder / "a.svg"
+    before = drawing.read_bytes()
+    os.utime(drawing, ns=(10**18, 10**18))  # in 2001
+    (folder / "a.yaml").write_text(GOOD + "# reviewed\n", encoding="utf-8")
+    assert "1 drawn" in run("render", str(folder)).output
+    assert drawing.stat().st_mtime_ns == 10**18 and drawing.read_bytes() == before
+    (folder / "a.yaml").write_text(GOOD.replace("text: P", "text: Q"), encoding="utf-8")
+    assert "1 drawn" in run("render", str(folder)).output
+    assert drawing.stat().st_mtime_ns != 10**18 and drawing.read_bytes() != before
+
+
 def test_other_options_or_formats_draw_again(folder: Path) -> None:
     run("render", str(folder))
     assert "3 drawn" in run("render", str(folder), "--theme", "dark").output

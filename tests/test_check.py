@@ -178,11 +178,13 @@ def test_the_closest_passage_to_part_of_a_sentence_is_that_part_and_names_the_wo
         'preselection process."; the source has "clearly structured" where the quote has "clear"',
         'closest passage (line 2): "Dog dirt requires my complete, ground-focused attention on my '
         'way to work."; the source has "complete" where the quote has "full"',
-        # an elision skips words on purpose: they are no difference, a word swapped is
-        'closest passage (line 2): "Dog dirt requires my complete, ground-focused attention on my '
-        'way to work."',
-        'closest passage (line 2): "Dog dirt requires my complete, ground-focused attention on my '
-        'way to work."; the source has "work" where the quote has "home"',
+        # an elision skips words on purpose: the part not found is named, and what differs in
+        # it (not the words the elision skips)
+        'its part 1 of 2, "Dog dirt requires my complete...", is not: closest passage (line 2): '
+        '"Dog dirt requires my complete, ground-focused attention on my way to work."; the '
+        'source has "ground-focused" where the quote has nothing',
+        'its part 2 of 2, "attention on my way to home.", is not: closest passage (line 2): '
+        '"attention on my way to work."; the source has "work" where the quote has "home"',
     ]
 
 

@@ -500,6 +500,49 @@ def test_a_source_fix_is_only_ever_to_the_source_path(seed_copy: Path) -> None:
     assert actions.actions(doc, [stale], Sources()) == []
 
 
+def test_a_quote_of_a_sentence_since_reworded_is_replaced_by_the_sentence(tmp_path: Path) -> None:
+    (tmp_path / "s.txt").write_text(
+        "Intro.\nNot one of them voted against the UN General Assembly resolution that condemned"
+        " the invasion.\n"
+    )
+    text = HEAD + (
+        "source: {path: s.txt}\npremises:\n  - id: a\n    text: A\n    quotes: None of them"
+        " voted against the resolution condemning the invasion at the UN General Assembly.\n"
+    )
+    doc = document(text, tmp_path / "m.yaml")
+    [action] = fixes(doc, "AM110")
+    assert action.title == "Replace the quote by the closest passage, reworded (line 2)"
+    assert check_bytes(fixed(doc, action).encode(), str(tmp_path / "m.yaml")).diagnostics == ()
+
+
+LONG = "The sky over the wide northern plains is blue all summer long."
+
+
+@pytest.mark.parametrize(
+    ("quote", "title", "now"),
+    [
+        (f"{LONG} Grass is green and lusher.", "its sentence 2",
+         f"{LONG} Grass is green and lush."),
+        ("The sky over … green and lusher.", "its part 2", "The sky over … green and lush."),
+    ],
+)  # fmt: skip
+def test_a_quote_of_several_parts_has_only_the_part_not_found_replaced(
+    tmp_path: Path, quote: str, title: str, now: str
+) -> None:
+    """The fix replaced a quote of two sentences by the closest passage to the whole, the
+    first sentence: the map checked clean, its quote cut in half. Now it replaces the part
+    that `argmap check` names, and only when the quote is then found."""
+    (tmp_path / "s.txt").write_text(f"Intro.\n{LONG} Grass is green and lush.\n")
+    text = (
+        HEAD + f"source: {{path: s.txt}}\npremises:\n  - id: a\n    text: A\n    quotes: {quote}\n"
+    )
+    doc = document(text, tmp_path / "m.yaml")
+    [action] = fixes(doc, "AM110")
+    assert action.title == f"Replace {title} by the closest passage (line 2)"
+    assert f'    quotes: "{now}"\n' in fixed(doc, action)
+    assert check_bytes(fixed(doc, action).encode(), str(tmp_path / "m.yaml")).diagnostics == ()
+
+
 def test_a_quote_of_half_a_sentence_is_replaced_by_that_half_not_the_sentence(
     tmp_path: Path,
 ) -> None:

@@ -257,6 +257,27 @@ def test_a_missing_version_shows_the_line_to_add() -> None:
     ]
 
 
+def test_a_map_of_a_newer_format_says_to_update_argmap_not_to_change_it() -> None:
+    """A colleague's map written for a newer argmap: 'write argmap: 1' and 'did you mean'
+    for the keys the newer format added would lead the user to rewrite a map that is right."""
+    text = "argmap: 2\ntitle: T\nweights: true\npremises:\n  - {id: a, text: A, kind: value}\n"
+    expected = (
+        "1:9",
+        "AM015",
+        "the map is in format version 2, newer than this argmap reads (version 1): update "
+        "argmap to read it; its keys are not checked",
+    )
+    assert errors(text) == [expected]
+    assert [(str(d.span), d.code, d.message) for d in check_map_bytes(
+        b'{"argmap": 2, "title": "T", "premises": [{"id": "a", "text": "A", "kind": 1}]}',
+        "map.json").diagnostics] == [("1:12", *expected[1:])]  # fmt: skip
+    assert errors(text.replace("argmap: 2", "argmap: 0"))[0] == (
+        "1:9",
+        "AM015",
+        "unsupported format version '0'; this argmap reads version 1 (write 'argmap: 1')",
+    )
+
+
 def test_a_quote_differing_only_in_case_points_at_the_difference(tmp_path: Path) -> None:
     (tmp_path / "source.txt").write_text(
         "Intro.\nThe most obvious area of Mutual interest is energy.\n", encoding="utf-8"
@@ -278,6 +299,137 @@ def test_a_quote_differing_only_in_case_points_at_the_difference(tmp_path: Path)
             "AM110",
             "quote of 'b' not found in the source; the source has it with other letter case "
             '(line 2): "The most obvious area of Mutual interest is energy"',
+        ),
+    ]
+
+
+REWORDED = "Not one of them voted against the UN General Assembly resolution that condemned it."
+
+
+def test_a_quote_of_a_sentence_the_source_since_reworded_is_shown_the_sentence_now(
+    tmp_path: Path,
+) -> None:
+    """A newspaper corrects an article: a quoted sentence is reworded, its words kept but
+    moved about. Fewer than 60% of them stand in the quote's order, so no passage is close;
+    the sentence that holds most of them is the one the quote meant, and is shown."""
+    (tmp_path / "source.txt").write_text(
+        f"The vote.\nSome abstained. {REWORDED} Others did not.\n", encoding="utf-8"
+    )
+    text = HEAD + (
+        "source: {path: source.txt}\npremises:\n  - id: a\n    text: A\n"
+        "    quotes: None of them voted against the resolution condemning it at the UN General"
+        " Assembly.\n"
+        "  - id: b\n    text: B\n    quotes: The trial followed people for two months only.\n"
+    )
+    assert errors(text, str(tmp_path / "map.yaml")) == [
+        (
+            "7:13",
+            "AM110",
+            "quote of 'a' not found in the source; closest passage, reworded (line 2): "
+            f'"{REWORDED}"',
+        ),
+        ("10:13", "AM110", "quote of 'b' not found in the source; no close passage found"),
+    ]
+
+
+def test_a_quote_with_an_elision_names_its_part_not_found(tmp_path: Path) -> None:
+    """A quote that skips words across sentences ("A … B"), after the source reworded B: no
+    one passage is close to the whole; the part not found is named, with its closest."""
+    (tmp_path / "source.txt").write_text(
+        f"Central Asian states have remained united.\nSome abstained. {REWORDED}\n"
+        "The sky is blue.\n",
+        encoding="utf-8",
+    )
+    text = HEAD + (
+        "source: {path: source.txt}\npremises:\n  - id: a\n    text: A\n    quotes:\n"
+        "      - Central Asian states have remained united … None of them voted against the"
+        " resolution condemning it at the UN General Assembly.\n"
+        "      - Central Asian states have remained united … Some abstained … The sky is red.\n"
+        "      - The sky is blue … Some abstained.\n"
+        "      - Central Asian states … a dream of an entirely different paper\n"
+    )
+    assert errors(text, str(tmp_path / "map.yaml")) == [
+        (
+            "8:9",
+            "AM110",
+            "quote of 'a' not found in the source; its part 2 of 2, \"None of them voted against"
+            ' the...", is not: closest passage, reworded (line 2): '
+            f'"{REWORDED}"',
+        ),
+        (
+            "9:9",
+            "AM110",
+            "quote of 'a' not found in the source; its part 3 of 3, \"The sky is red.\", is not: "
+            'closest passage (line 3): "The sky is blue."; the source has "blue" where the quote'
+            ' has "red"',
+        ),
+        (
+            "10:9",
+            "AM110",
+            "quote of 'a' not found in the source; its part 2 of 2, \"Some abstained.\", is in "
+            "the source (line 2) but not after the part before it",
+        ),
+        (
+            "11:9",
+            "AM110",
+            "quote of 'a' not found in the source; its part 2 of 2, \"a dream of an entirely"
+            ' different paper", is not, and no passage is close to it',
+        ),
+    ]
+
+
+def test_a_quote_of_several_sentences_names_the_sentence_not_found(tmp_path: Path) -> None:
+    """A quote of two sentences after the source reworded the second: the closest passage
+    was the first sentence, 'the source has nothing where the quote has' the second, as if
+    it were gone. The sentence not found is named, with its closest passage."""
+    (tmp_path / "source.txt").write_text(
+        f"Central Asian states have remained united. {REWORDED}\n"
+        "The sky is blue. Grass is green.\n",
+        encoding="utf-8",
+    )
+    text = HEAD + (
+        "source: {path: source.txt}\npremises:\n  - id: a\n    text: A\n    quotes:\n"
+        "      - Central Asian states have remained united. None of them voted against the"
+        " resolution condemning it at the UN General Assembly.\n"
+        "      - The sky is blue. The grass is green.\n"
+        "      - Grass is green. The sky is blue.\n"
+        "      - The U.S. sky is blue. Grass is green.\n"
+        '      - "The sky is blue. Grass is greener. "\n'
+    )
+    assert errors(text, str(tmp_path / "map.yaml")) == [
+        (
+            "8:9",
+            "AM110",
+            "quote of 'a' not found in the source; its sentence 2 of 2, \"None of them voted"
+            ' against the...", is not: closest passage, reworded (line 1): '
+            f'"{REWORDED}"',
+        ),
+        (
+            "9:9",
+            "AM110",
+            "quote of 'a' not found in the source; its sentence 2 of 2, \"The grass is green.\","
+            ' is not: closest passage (line 2): "Grass is green."; the source has nothing where'
+            ' the quote has "The"',
+        ),
+        (
+            "10:9",
+            "AM110",
+            "quote of 'a' not found in the source; its sentence 2 of 2, \"The sky is blue.\", is"
+            " in the source (line 2) but not right after the sentence before it",
+        ),
+        (
+            "11:9",
+            "AM110",
+            "quote of 'a' not found in the source; its sentence 1 of 2, \"The U.S. sky is"
+            ' blue.", is not: closest passage (line 2): "The sky is blue."; the source has'
+            ' nothing where the quote has "U.S"',  # an abbreviation ends no sentence
+        ),
+        (
+            "12:9",
+            "AM110",
+            "quote of 'a' not found in the source; its sentence 2 of 2, \"Grass is greener.\","
+            ' is not: closest passage (line 2): "Grass is green."; the source has "green" where'
+            ' the quote has "greener"',
         ),
     ]
 
@@ -482,7 +634,7 @@ def test_a_source_written_as_its_path_alone_is_shown_as_a_mapping() -> None:
 def test_a_long_value_is_cut_where_a_message_repeats_it() -> None:
     """As keys and ids are: a message repeats at most 80 characters of what was written."""
     text = (
-        "argmap: " + "9" * 5000 + "\ntitle: T\npremises:\n  - id: a\n    text: A\n"
+        "argmap: " + "9" * 5000 + "x\ntitle: T\npremises:\n  - id: a\n    text: A\n"
         "    role: " + "p" * 300 + "\n    implicit: " + "q" * 300 + "\n    " + "k" * 300 + ": 1\n"
         "    " + "k" * 300 + ": 2\n"
     )
@@ -490,6 +642,9 @@ def test_a_long_value_is_cut_where_a_message_repeats_it() -> None:
     assert len(found) >= 4
     assert all(len(message) < 250 for _, _, message in found), found
     assert "'" + "9" * 79 + "…'" in found[0][2]
+    newer = errors("argmap: " + "9" * 5000 + "\n")  # a version too new: only that is said
+    assert [message[:40] for _, _, message in newer] == [f"the map is in format version {'9' * 11}"]
+    assert len(newer[0][2]) < 250
 
 
 def test_a_source_beside_the_maps_folder_says_how_to_make_both_one_project(

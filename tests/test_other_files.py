@@ -281,6 +281,6 @@ def test_the_hints_for_a_json_map_are_written_in_json(
 
 
 def test_the_version_hint_of_a_json_map_is_written_in_json() -> None:
-    text = '{"argmap": "2", "title": "T", "premises": [{"id": "a", "text": "A."}]}'
+    text = '{"argmap": "1.0", "title": "T", "premises": [{"id": "a", "text": "A."}]}'
     [diagnostic] = check_bytes(text.encode(), "m.json").diagnostics
     assert diagnostic.message.endswith('(write \'"argmap": "1"\')')

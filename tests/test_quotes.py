@@ -158,6 +158,29 @@ def test_words_from_nowhere_have_no_close_passage() -> None:
         assert passage is None or passage.similarity < 0.6
 
 
+def test_a_sentence_reworded_in_the_source_is_the_passage_meant() -> None:
+    """Its words in another order: the closest passage in order holds too few of them, the
+    sentence that holds most of them is meant, whole, and marked reworded."""
+    quote = "In this respect, Central Asia is the most interesting region."
+    assert SEED_PASSAGES.closest(quote).similarity < 0.6
+    passage = SEED_PASSAGES.meant(quote)
+    assert passage is not None and passage.reworded
+    assert passage.line == 14
+    assert passage.text == "The most interesting region, in this respect, is Central Asia."
+    assert SEED_SOURCE.text[passage.start : passage.end] == passage.text
+    assert not SEED_PASSAGES.meant("Energy is the most obvious area of mutual interest").reworded
+
+
+def test_common_words_in_any_order_are_no_passage_meant() -> None:
+    for quote in ("The trial followed people for two months only.", "It is what it is."):
+        assert SEED_PASSAGES.meant(quote) is None
+    long = Passages(SourceText(
+        "Here is its overview as it appears in a report column of 720 px, the first of four "
+        "figures that argmap makes of it, all of them under Maps in documents.\n"
+    ))  # fmt: skip
+    assert long.meant("Its caption stays in the column.") is None  # 4 of its 6 words
+
+
 def test_a_source_saved_with_separate_accents_checks_clean(tmp_path) -> None:
     (tmp_path / "source.txt").write_text(
         unicodedata.normalize("NFD", "Le café est fermé à Noël.\n"), encoding="utf-8"

@@ -30,7 +30,7 @@ from argmap.io import (
     read_with_stat,
     refuse_overwrite,
     stop_cleanly,
-    write_atomic,
+    write_once,
 )
 from argmap.project import confine, roots
 
@@ -87,7 +87,7 @@ def render_one(
             refuse_overwrite(path, where, "the map itself")
         make_folder(os.path.dirname(target))
         for where, drawing in zip(paths, drawings, strict=True):
-            write_atomic(where, drawing)
+            write_once(where, drawing, durable=True)  # the same bytes: left untouched
     except ArgmapError as exc:
         return Outcome(
             path, target, **counts, problem=str(exc), seconds=time.perf_counter() - started

@@ -7,14 +7,12 @@ from collections.abc import Callable, Iterator, Sequence
 
 from argmap.checks.registry import Context, Finding, check
 from argmap.diagnostics import clip
-from argmap.read.passages import Passages
+from argmap.read.passages import Passage, Passages
 from argmap.read.source import Match, SourceText, normalize
 
 #: Quotes not found in one map for which the closest passage is looked for; the rest say none
 #: was looked for, so that a map whose quotes are all wrong costs no more than this many looks.
 HINTS = 200
-#: The share of a quote's words, in order, that a passage must hold to be shown as closest.
-SIMILAR = 0.6
 
 
 @check("AM111")
@@ -52,7 +50,7 @@ def quotes_have_source(context: Context) -> Iterator[Finding]:
 @check("AM110")
 def quotes_found(context: Context) -> Iterator[Finding]:
     """A quote not found in the source text (white space, quote marks and dashes aside); the
-    message shows the closest passage.
+    message shows the closest passage (or the sentence holding most of its words, reworded).
 
     Fails::
 
@@ -84,18 +82,15 @@ def quotes_found(context: Context) -> Iterator[Finding]:
             missing += 1
             message = f"quote of '{claim.id}' not found in the source"
             other = source.find_other_case(quote.text)
-            passage = passages.closest(quote.text) if other is None and missing <= HINTS else None
+            hinted = other is None and missing <= HINTS
+            part = _part_missing(source, passages, quote.text) if hinted else ""
+            passage = passages.meant(quote.text) if hinted and not part else None
             if other is not None:
                 message += _case_differs(source, other, quote.text)
-            elif passage is not None and passage.similarity >= SIMILAR:
-                shown = clip(passage.text, 160, "...", words=True)
-                message += f'; closest passage (line {passage.line}): "{shown}"'
-                written = source.text[passage.start : passage.end]
-                message += (
-                    _words_differ(passage.differences)
-                    or _punctuation_differs(written, quote.text)
-                    or _spacing_differs(written, quote.text)
-                )
+            elif part:
+                message += part
+            elif passage is not None:
+                message += "; " + _closest(source, passage, quote.text)
             elif missing <= HINTS:
                 message += "; no close passage found"
             else:
@@ -105,6 +100,39 @@ def quotes_found(context: Context) -> Iterator[Finding]:
 
 #: Runs of differing words named in a message, at most.
 DIFFERENCES = 3
+
+
+def _closest(source: SourceText, passage: Passage, quote: str) -> str:
+    """``closest passage (line 3): "..."`` and the words that differ (or ``closest passage,
+    reworded``)."""
+    shown = clip(passage.text, 160, "...", words=True)
+    if passage.reworded:
+        return f'closest passage, reworded (line {passage.line}): "{shown}"'
+    written = source.text[passage.start : passage.end]
+    return f'closest passage (line {passage.line}): "{shown}"' + (
+        _words_differ(passage.differences)
+        or _punctuation_differs(written, quote)
+        or _spacing_differs(written, quote)
+    )
+
+
+def _part_missing(source: SourceText, passages: Passages, quote: str) -> str:
+    """Of a quote with elisions, or of several sentences: the first part not found after
+    those before it, and the passage closest to it, e.g. ``; its part 2 of 2, "...", is not:
+    closest passage (line 3): ...``; or where it is, when that is elsewhere."""
+    missing = passages.missing(quote)
+    if missing is None:
+        return ""
+    part = quote[missing.start : missing.end]
+    shown = clip(part, 40, "...", words=True)
+    said = f'; its {missing.what} {missing.number} of {missing.count}, "{shown}", '
+    if missing.elsewhere is not None:
+        line = source.line_of(missing.elsewhere.start)
+        after = "after the part" if missing.what == "part" else "right after the sentence"
+        return said + f"is in the source (line {line}) but not {after} before it"
+    if missing.passage is None:
+        return said + "is not, and no passage is close to it"
+    return said + "is not: " + _closest(source, missing.passage, part)
 
 
 def _words_differ(differences: tuple[tuple[str, str], ...]) -> str:

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from argmap.checks.quotes import SIMILAR
 from argmap.lsp.completion import yaml_string
 from argmap.lsp.cursor import mapping_of
 from argmap.lsp.diagnostics import SOURCE
@@ -140,11 +139,25 @@ def _closest_quote(
     if token is None or read is None:
         return []
     source = read[1]
+    missing = source.missing_part(token.value)
+    if missing is not None:  # replace only the part argmap check names, if then found
+        if missing.passage is None:
+            return []
+        found = missing.passage
+        quote = token.value
+        part = " ".join(source.text[found.start : found.end].split())
+        whole = quote[: missing.start] + part + quote[missing.end :]
+        if not source.searchable.contains(whole):
+            return []
+        title = f"Replace its {missing.what} {missing.number} by the closest passage"
+        title += f" (line {found.line})"
+        return [_edit(document, title, token.start, token.end, yaml_string(whole), problem, True)]
     found = source.closest_quote(token.value)
-    if found is None or found.similarity < SIMILAR:
+    if found is None:
         return []
     passage = " ".join(source.text[found.start : found.end].split())
-    title = f"Replace the quote by the closest passage (line {found.line})"
+    how = ", reworded" if found.reworded else ""
+    title = f"Replace the quote by the closest passage{how} (line {found.line})"
     return [_edit(document, title, token.start, token.end, yaml_string(passage), problem, True)]
 
 

@@ -24,7 +24,7 @@ from argmap.diagnostics import ArgmapError
 from argmap.io import Stamp, read_file, stamp
 from argmap.model import ArgumentMap
 from argmap.project import confine, roots
-from argmap.read.passages import Passage, Passages
+from argmap.read.passages import Missing, Passage, Passages
 from argmap.read.source import SourceText, normalize
 from argmap.read.yamltree import decode
 
@@ -159,8 +159,14 @@ class Source:
     def closest_quote(self, quote: str) -> Passage | None:
         """The passage of the text a quote not found in it meant, as ``argmap check`` tells
         it: the words lined up with the quote's, not the whole sentence (a quote of half a
-        sentence stays half a sentence)."""
-        return self._passages.closest(quote)
+        sentence stays half a sentence), or the sentence that rewords it; None when none is
+        close (:meth:`argmap.read.passages.Passages.meant`)."""
+        return self._passages.meant(quote)
+
+    def missing_part(self, quote: str) -> Missing | None:
+        """The part of a quote with elisions or of several sentences that ``argmap check``
+        names as not found (:meth:`argmap.read.passages.Passages.missing`)."""
+        return self._passages.missing(quote)
 
 
 class Sources:

@@ -254,6 +254,8 @@ class _Reader(Fields):
         if not isinstance(root, Mapping):
             self.error(root.span, "AM008", f"the top level must be a mapping, not {describe(root)}")
             return None
+        if self._newer(root):
+            return None
         entries = self.mapping(root, "top", "the map")
         assert entries is not None
         version: str | None = None
@@ -310,6 +312,25 @@ class _Reader(Fields):
             aif=aif,
             spans=spans,
         )
+
+    def _newer(self, root: Mapping) -> bool:
+        """Whether the map is of a format version newer than this argmap reads (an error,
+        and nothing else is checked: its keys may be the newer format's)."""
+        for key, value in root.pairs:
+            if isinstance(key, Scalar) and key.value == "argmap" and isinstance(value, Scalar):
+                number = value.value.strip().lstrip("0")  # digits only: no int() of 5,000
+                if not (number.isascii() and number.isdigit()):
+                    return False
+                if (len(number), number) > (len(FORMAT_VERSION), FORMAT_VERSION):
+                    self.error(
+                        value.span,
+                        "AM015",
+                        f"the map is in format version {clip(number)}, newer than this argmap "
+                        f"reads (version {FORMAT_VERSION}): update argmap to read it; its keys "
+                        "are not checked",
+                    )
+                    return True
+        return False
 
 
 def load(data: bytes, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:

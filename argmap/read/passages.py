@@ -28,16 +28,22 @@ import re
 
 import attrs
 
-from argmap.read.source import SourceText, normalize
+from argmap.read.source import Match, SourceText, elided_spans, normalize
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019)]*|$)", re.M)
 _TOKEN = re.compile(r"\w+")
 _ELISION = re.compile(r"\u2026|\.\.\.")  # where a quote skips words (also "[…]", "[...]")
+#: Where a quote's sentences end: after two letters or digits and a full stop, question or
+#: exclamation mark (and a closing quote mark), before white space; not after "U.S." or "e.".
+_SENTENCE_END = re.compile(r"(?:(?<=\w\w[.!?])|(?<=\w\w[.!?][\"'\u201d\u2019)]))\s+")
+SENTENCES = 12  # sentences of a quote told apart, at most (each a look-up in the source)
 CHUNK = 40  # words of a passage cut from a long sentence
 POSTINGS = 256  # passages that vote for one word
 QUOTE_WORDS = 120  # words of a quote that are looked for
 CANDIDATES = 12  # passages compared word by word with a quote, at most
 SHOWN = 320  # a longer sentence is shown from the first word that matched
+SIMILAR = 0.6  # the share of a quote's words a passage must hold to be the one it meant
+REWORDED = 4  # words a reworded passage must share with the quote, at least
 
 
 @attrs.frozen
@@ -56,6 +62,22 @@ class Passage:
     start: int  # where the words lined up with the quote's start and end in the source, uncut
     end: int
     differences: tuple[tuple[str, str], ...] = ()
+    reworded: bool = False  # its words in another order: the whole sentence, no differences
+
+
+@attrs.frozen
+class Missing:
+    """Of a quote with elisions or of several sentences, the first part (``what``: "part" or
+    "sentence") not found after those before it: its number from 1 of ``count``, where it is
+    in the quote, where the source has it elsewhere (or None), else the passage it meant."""
+
+    what: str
+    number: int
+    count: int
+    start: int
+    end: int
+    elsewhere: Match | None
+    passage: Passage | None
 
 
 class Passages:
@@ -94,18 +116,65 @@ class Passages:
         self._postings = dict(postings)
         return self._postings
 
-    def closest(self, quote: str) -> Passage | None:
-        """The passage that holds most of the quote's words in order; None when no passage
-        holds any of them. Ties go to the passage that shares more words, then to the first."""
+    def meant(self, quote: str) -> Passage | None:
+        """The passage a quote not found meant: the closest one when it holds at least
+        :data:`SIMILAR` of the quote's words in order; else, as a source corrected since
+        rewords a sentence, the sentence that holds that share of them in any order (at least
+        :data:`REWORDED`, and a third of its own words), marked ``reworded``; else None."""
+        closest = self.closest(quote)
+        if closest is not None and closest.similarity >= SIMILAR:
+            return closest
+        wanted, bounded = self._candidates(quote)
+        if not bounded:
+            return None
+        negative, _, words, start, end = bounded[0]
+        if -negative < max(REWORDED, SIMILAR * len(wanted), len(words) / 3):
+            return None  # too few of its words, or lost in a long sentence's common words
+        text = self.source.text
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        end = start + len(text[start:end].rstrip())
+        shown = " ".join(text[start:end].split())[:SHOWN]
+        line = self.source.line_of(start)
+        return Passage(line, shown, -negative / len(wanted), start, end, reworded=True)
+
+    def missing(self, quote: str) -> Missing | None:
+        """The part of a quote not found (:class:`Missing`), of one with elisions or of
+        several sentences; None for a quote of one part or one sentence, or one found."""
+        source, spans = self.source, elided_spans(quote)
+        if len(spans) > 1:
+            what, missing = "part", source.part_missing(quote)
+        else:
+            text = quote.rstrip()
+            ends = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+            if not 1 < len(ends) <= SENTENCES:
+                return None
+            starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+            spans = list(zip(starts, ends, strict=True))
+            what = "sentence"
+            missing = next((k for k, end in enumerate(ends) if not source.contains(text[:end])),
+                           None)  # fmt: skip
+        if missing is None:
+            return None
+        start, end = spans[missing]
+        part = quote[start:end].strip()
+        start += quote[start:end].find(part)
+        elsewhere = source.find(part) if missing else None
+        passage = None if elsewhere is not None else self.meant(part)
+        return Missing(what, missing + 1, len(spans), start, start + len(part), elsewhere, passage)
+
+    def _candidates(
+        self, quote: str
+    ) -> tuple[list[str], list[tuple[int, int, list[str], int, int]]]:
+        """The quote's words looked for, and the passages that share most of them, each as
+        (minus the words its window shares with the quote, counted with repeats; the passage;
+        the window's words, start and end), most shared first."""
         wanted = _TOKEN.findall(normalize(quote).lower())[:QUOTE_WORDS]
         if not wanted:
-            return None
+            return wanted, []
         postings = self._index()
         votes: collections.Counter[int] = collections.Counter()
         for word in set(wanted):
             votes.update(itertools.islice(postings.get(word, ()), POSTINGS))
-        if not votes:
-            return None
         chosen = heapq.nlargest(CANDIDATES, votes, key=lambda p: (votes[p], -p))
         counts = collections.Counter(wanted)
         length = len(" ".join(wanted))
@@ -116,6 +185,14 @@ class Passages:
             shared = sum((collections.Counter(words) & counts).values())
             bounded.append((-shared, passage, words, start, end))
         bounded.sort(key=lambda item: item[:2])
+        return wanted, bounded
+
+    def closest(self, quote: str) -> Passage | None:
+        """The passage that holds most of the quote's words in order; None when no passage
+        holds any of them. Ties go to the passage that shares more words, then to the first."""
+        wanted, bounded = self._candidates(quote)
+        if not bounded:
+            return None
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(wanted)
         best: tuple[int, int, list[str], int, int] | None = None  # matched, passage, window
@@ -207,4 +284,15 @@ def _differences(
     )
 
 
-__all__ = ["CANDIDATES", "CHUNK", "POSTINGS", "QUOTE_WORDS", "Passage", "Passages"]
+__all__ = [
+    "CANDIDATES",
+    "CHUNK",
+    "POSTINGS",
+    "QUOTE_WORDS",
+    "REWORDED",
+    "SENTENCES",
+    "SIMILAR",
+    "Missing",
+    "Passage",
+    "Passages",
+]

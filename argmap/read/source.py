@@ -116,6 +116,21 @@ def _parts(quote: str) -> list[str]:
     return [part for part in map(normalize, _ELLIPSIS.split(quote)) if part]
 
 
+def elided_spans(quote: str) -> list[tuple[int, int]]:
+    """Where the parts of a quote between its elisions are in it, empty ones left out.
+
+    >>> elided_spans("The sky … is blue [...] today")
+    [(0, 7), (10, 17), (24, 29)]
+    """
+    spans, at = [], 0
+    for elision in [*_ELLIPSIS.finditer(quote), None]:
+        end = len(quote) if elision is None else elision.start()
+        if normalize(quote[at:end]):
+            spans.append((at, end))
+        at = end if elision is None else elision.end()
+    return spans
+
+
 @attrs.frozen
 class Match:
     start: int  # character offsets into the original source text
@@ -213,6 +228,17 @@ class SourceText:
             return None
         first, end = found
         return Match(self.offset(first), self.offset(end - 1) + 1)
+
+    def part_missing(self, quote: str) -> int | None:
+        """The index of the first of a quote's :func:`elided_parts` not found after those
+        before it (each at its first occurrence), or None when all are; one scan."""
+        position = 0
+        for k, part in enumerate(self._parts(quote)):
+            index = self.normalized.find(part, position)
+            if index < 0:
+                return k
+            position = index + len(part)
+        return None
 
     def _search(self, parts: list[str], position: int) -> tuple[int, int] | None:
         """The first occurrence of ``parts`` from ``position`` on in ``normalized`` (each part
