@@ -178,3 +178,35 @@ def test_big_maps_keep_their_legend_in_the_heading() -> None:
     assert "cluster" not in dot
     heading = re.search(r"label=<(.*?)>\s", dot, re.S)
     assert heading is not None and "supports" in heading.group(1)
+
+
+def test_status_with_focus_shows_the_whole_maps_verdicts(amap) -> None:
+    """x attacks t unanswered, so t is defeated; around c2 at depth 1 (p3, c2, t) x is not
+    drawn, yet t is drawn defeated, saying by what, as in the whole map."""
+    options = DrawOptions(status=True, focus="c2", depth=1)
+    (dot,) = draw(amap, "focus.yaml", "dot", options)
+    text = dot.decode()
+    assert re.findall(r'^\t"?([a-z0-9-]+)"? \[label=<', text, re.M) == ["p3", "c2", "t"]
+    assert 'class="claim recommendation defeated' in text
+    assert "because of x, outside this part" in text
+    # the same part drawn on its own would have t stand: its only attacker is left out
+    (alone,) = draw(focus(amap, "c2", 1), "focus.yaml", "dot", DrawOptions(status=True))
+    assert 'class="claim recommendation defeated' not in alone.decode()
+    assert "outside this part" not in alone.decode()
+
+
+def test_render_status_with_focus_on_the_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text(MAP, encoding="utf-8")
+    runner = CliRunner()
+    args = ["render", str(path), "--focus", "c2", "--depth", "1", "--status"]
+    result = runner.invoke(main, [*args, "-o", "-", "-f", "svg"])
+    assert result.exit_code == 0, result.output
+    assert 'class="node claim recommendation defeated' in result.stdout
+    assert "because of x, outside this part" in result.stdout
+    result = runner.invoke(main, [*args, "-o", "-", "-f", "html"])
+    assert result.exit_code == 0, result.output
+    assert "because of x, outside this part" in result.stdout
+    result = runner.invoke(main, ["render", str(tmp_path), *args[2:], "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output  # a folder: the batch drawing
+    assert "because of x, outside this part" in (tmp_path / "out" / "map.svg").read_text()
