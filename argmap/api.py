@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from argmap.analysis.evaluate import evaluate
+from argmap.analysis.evaluate import Evaluation, evaluate
 from argmap.analysis.focus import DEFAULT_DEPTH, focus
 from argmap.analysis.summary import counted
 from argmap.checks import check
@@ -213,6 +213,7 @@ def render_figures(
     id_prefix: str = "",
     source: str | None = None,
     status: bool = False,
+    evaluation: Evaluation | None = None,
     dpi: int | None = None,
     fit: Fit | int | str | None = None,
     page: str | None = None,
@@ -220,6 +221,10 @@ def render_figures(
     legend: bool = True,
 ) -> list[bytes]:
     """A map's figures drawn as ``fmt``, in reading order (the options of :func:`render_map`).
+
+    With ``status``, each claim's status is ``evaluation``'s when given (a part of a map
+    shows the whole map's: :meth:`~argmap.analysis.evaluate.Evaluation.within`), else the
+    map's own.
 
     With ``fit`` (svg, png, pdf, dot): each figure readable in a column ``fit`` CSS px wide
     (claim text at least 9 px, all text at least 7 px, all figures at one scale), as many as
@@ -238,7 +243,10 @@ def render_figures(
     check_choices(fmt, id_prefix=id_prefix, width=width, dpi=dpi, page=page, landscape=landscape)
     check_theme(theme)
     fit = check_fit(fit, fmt, page=page, width=width)
-    evaluation = evaluate(amap) if status else None
+    if not status:
+        evaluation = None
+    elif evaluation is None:
+        evaluation = evaluate(amap)
     if fmt == "html":
         from argmap.pages.view import page as view  # the HTML view: for this format only
 
@@ -305,11 +313,13 @@ def _draw(
 ) -> list[bytes]:
     if options.depth is not None and options.focus is None:
         raise UsageError("a depth counts steps from the claim in focus; give a focus too")
+    evaluation = None
     if options.focus is not None:
-        if options.status:  # a part's statuses would ignore attacks from outside it
-            raise UsageError("--status needs the whole map; it cannot be combined with --focus")
         depth = DEFAULT_DEPTH if options.depth is None else options.depth
+        whole = amap
         amap = focus(amap, options.focus, depth)
+        if options.status:  # the whole map's verdicts: attacks from outside the part count
+            evaluation = evaluate(whole).within(claim.id for claim in amap.claims)
     source = source_text(amap, path, source_root=source_root) if fmt == "html" else None
     return render_figures(
         amap,
@@ -319,6 +329,7 @@ def _draw(
         id_prefix=options.id_prefix,
         source=source,
         status=options.status,
+        evaluation=evaluation,
         dpi=options.dpi,
         fit=options.fit,
         page=options.page,

@@ -318,6 +318,39 @@ def test_the_html_view_lights_each_claims_passages_on_focus(view, seed: Argument
     assert errors(view) == []
 
 
+# The article selected whole, as a reader copying it would; the first line's number, as the
+# stylesheet draws it, and where, against the article pane and the line's paragraph.
+COPIED = """
+const article = document.getElementById("argmap-article");
+const range = document.createRange();
+range.selectNodeContents(article);
+const selection = window.getSelection();
+selection.removeAllRanges();
+selection.addRange(range);
+const copied = selection.toString();
+selection.removeAllRanges();
+const first = article.querySelector(".ln");
+const box = first.getBoundingClientRect(), pane = article.getBoundingClientRect();
+const text = first.parentElement.getBoundingClientRect();
+return {
+  copied: copied,
+  drawn: getComputedStyle(first, "::before").content,
+  hidden: first.getAttribute("aria-hidden"),
+  inPane: box.width > 0 && box.left >= pane.left && box.right <= text.left,
+  level: Math.abs(box.top - text.top) < 4,
+};
+"""
+
+
+def test_the_html_view_numbers_the_lines_and_copies_the_text_alone(view) -> None:  # type: ignore[no-untyped-def]
+    state = view.execute_script(COPIED)
+    assert state["drawn"] == '"1"' and state["hidden"] == "true"
+    assert state["inPane"] and state["level"]
+    source = source_text(load(SEED_MAP), SEED_MAP) or ""
+    assert " ".join(state["copied"].split()) == " ".join(source.split())
+    screenshot(view, "html-view-lines", whole=False)
+
+
 def test_the_html_view_works_from_the_keyboard(view, seed: ArgumentMap) -> None:
     keys = ActionChains(view)
     for _ in range(4):  # three zoom buttons, then the first claim

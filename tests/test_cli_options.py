@@ -25,7 +25,6 @@ CONFLICTS = [
     (["-f", "png", "--width", "10px"], "a width applies to svg only"),
     (["--fit", "720", "--width", "10cm"], "give --fit or --width"),
     (["-f", "dot", "--id-prefix", "a-"], "an id prefix applies to svg and html only"),
-    (["--focus", "c", "--status"], "--status needs the whole map"),
     (["--width", "100vw"], "width '100vw' is not a width argmap takes"),
 ]
 

@@ -18,6 +18,7 @@ from argmap.fmt.layout import WIDTH
 from argmap.formats import json as jsonfmt
 from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap
+from argmap.model.keys import MAX_TITLE
 from argmap.read.loader import load
 from tests.conftest import ROOT, SEED_MAP, SHARED, run
 from tests.docs_text import block
@@ -546,7 +547,8 @@ def hand_written_maps(draw: st.DrawFn) -> str:
         if draw(st.booleans()):
             lines.insert(0, f"{' ' * draw(st.integers(0, 4))}# before claim {i}")
         claims.append("\n".join(lines))
-    title = draw(texts_in_many_styles(0))
+    # a title as long as one allows (AM014): the written form is never shorter than the text
+    title = draw(texts_in_many_styles(0).filter(lambda written: len(written) <= MAX_TITLE))
     separator = "\n" * draw(st.integers(1, 3))
     return f"title: {title}\nargmap: 1\npremises:\n" + separator.join(claims) + "\n# the end\n"
 

@@ -13,7 +13,7 @@ from argmap.api import check_bytes, draw, render_map
 from argmap.cli import main
 from argmap.diagnostics import UsageError
 from argmap.draw.graph import to_dot
-from argmap.draw.options import DrawOptions
+from argmap.draw.options import DrawOptions, Fit
 from argmap.draw.style import GRAPH_ATTRS
 
 # t ← c1 ← [p1 + p2] (linked, undercut by u) ; t ← c2 ← p3 ; x attacks t ; far ← c1 (far is 3 away)
@@ -178,3 +178,55 @@ def test_big_maps_keep_their_legend_in_the_heading() -> None:
     assert "cluster" not in dot
     heading = re.search(r"label=<(.*?)>\s", dot, re.S)
     assert heading is not None and "supports" in heading.group(1)
+
+
+def test_status_with_focus_shows_the_whole_maps_verdicts(amap) -> None:
+    """x attacks t unanswered, so t is defeated; around c2 at depth 1 (p3, c2, t) x is not
+    drawn, yet t is drawn defeated, saying by what, as in the whole map."""
+    options = DrawOptions(status=True, focus="c2", depth=1)
+    (dot,) = draw(amap, "focus.yaml", "dot", options)
+    text = dot.decode()
+    assert re.findall(r'^\t"?([a-z0-9-]+)"? \[label=<', text, re.M) == ["p3", "c2", "t"]
+    assert 'class="claim recommendation defeated' in text
+    assert "because of x, outside this part" in text
+    # the same part drawn on its own would have t stand: its only attacker is left out
+    (alone,) = draw(focus(amap, "c2", 1), "focus.yaml", "dot", DrawOptions(status=True))
+    assert 'class="claim recommendation defeated' not in alone.decode()
+    assert "outside this part" not in alone.decode()
+
+
+def test_render_status_with_focus_on_the_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text(MAP, encoding="utf-8")
+    runner = CliRunner()
+    args = ["render", str(path), "--focus", "c2", "--depth", "1", "--status"]
+    result = runner.invoke(main, [*args, "-o", "-", "-f", "svg"])
+    assert result.exit_code == 0, result.output
+    assert 'class="node claim recommendation defeated' in result.stdout
+    assert "because of x, outside this part" in result.stdout
+    result = runner.invoke(main, [*args, "-o", "-", "-f", "html"])
+    assert result.exit_code == 0, result.output
+    assert "because of x, outside this part" in result.stdout
+    result = runner.invoke(main, ["render", str(tmp_path), *args[2:], "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output  # a folder: the batch drawing
+    assert "because of x, outside this part" in (tmp_path / "out" / "map.svg").read_text()
+
+
+def test_a_claim_names_at_most_three_claims_outside_the_part() -> None:
+    """Five unanswered objections defeat t; t alone (depth 0) names three and counts the
+    rest, in a whole drawing and in fitted figures alike."""
+    objections = [f"x{n}" for n in range(1, 6)]
+    text = "argmap: 1\ntitle: Five\npremises:\n"
+    text += "".join(f"  - {{id: {x}, text: {x.upper()}}}\n" for x in objections)
+    text += "  - {id: p, text: P}\nconclusions:\n  - id: t\n    text: T\n    reasons: [p]\n"
+    text += f"    objections: [{', '.join(objections)}]\n"
+    checked = check_bytes(text.encode(), "five.yaml")
+    assert checked.ok and checked.map is not None, checked.diagnostics
+    note = "because of x1, x2, x3 and 2 more, outside this part"
+    for fit in (None, Fit.parse("720")):
+        options = DrawOptions(status=True, focus="t", depth=0, fit=fit)
+        (drawn,) = draw(checked.map, "five.yaml", "svg", options)
+        assert note in drawn.decode()
+    # around p, t and p are drawn but not the objections: t is defeated from outside
+    (dot,) = draw(checked.map, "five.yaml", "dot", DrawOptions(status=True, focus="p", depth=1))
+    assert note in dot.decode()

@@ -125,18 +125,52 @@ def small(source_path: str = "source.txt", **claims: list[str]) -> ArgumentMap:
     return ArgumentMap("T", (*quoted, top), source=Source(source_path))
 
 
+def line(number: int) -> str:
+    return f'<span class="ln" data-line="{number}" aria-hidden="true"></span>'
+
+
 def test_overlapping_quotes_mark_a_stretch_with_both_claims() -> None:
     text = "One two three four five.\n\nSix seven."
     amap = small(a=["two three four"], b=["four five"], c=["Six"])
     found = passages(amap, SourceText(text))
     assert found == [Quoted(4, 18, "a"), Quoted(14, 23, "b"), Quoted(26, 29, "c")]
     assert article(text, found) == (
-        '<p>One <mark tabindex="0" data-claims="a" data-start="4" data-end="14">two three </mark>'
+        f'<p>{line(1)}One <mark tabindex="0" data-claims="a" data-start="4" data-end="14">'
+        "two three </mark>"
         '<mark tabindex="0" data-claims="a b" data-start="14" data-end="18">four</mark>'
         '<mark tabindex="0" data-claims="b" data-start="18" data-end="23"> five</mark>.</p>\n'
-        '<p><mark tabindex="0" data-claims="c" data-start="26" data-end="29">Six</mark>'
+        f'<p>{line(3)}<mark tabindex="0" data-claims="c" data-start="26" data-end="29">Six</mark>'
         " seven.</p>"
     )
+
+
+def test_every_line_of_the_source_starts_with_its_number_as_no_text() -> None:
+    """The numbers check and coverage name, drawn by the stylesheet (``::before``): the
+    markers hold no text, so copying the article copies the source alone."""
+    text = "First line\nsecond line\n\n  Third, quoted\nand on."
+    found = passages(small(a=["Third, quoted and on"]), SourceText(text))
+    assert article(text, found) == (
+        f"<p>{line(1)}First line\n{line(2)}second line</p>\n"
+        f'<p>{line(4)}<mark tabindex="0" data-claims="a" data-start="26" data-end="46">'
+        f"Third, quoted\n{line(5)}and on</mark>.</p>"
+    )
+    assert re.sub(r"<[^>]*>", "", article(text, found)) == text.replace("\n\n  ", "\n")
+    css = (ROOT / "argmap" / "pages" / "assets" / "view.css").read_text(encoding="utf-8")
+    assert re.search(r"\.ln::before \{[^}]*content: attr\(data-line\)", css)
+
+
+def test_the_line_numbers_are_those_check_and_coverage_name(seed_page: bytes) -> None:
+    source = SourceText(SEED_TEXT.read_text(encoding="utf-8"))
+    body = seed_page.decode().split('aria-label="Source text">', 1)[1].split("</article>")[0]
+    numbers = [int(n) for n in re.findall(r'<span class="ln" data-line="(\d+)"', body)]
+    lines = source.text.split("\n")
+    assert numbers == [n for n, text in enumerate(lines, 1) if text.strip()]
+    current = 0
+    for tag in re.finditer(r'data-line="(\d+)"|<mark [^>]*data-start="(\d+)"', body):
+        if tag.group(1):
+            current = int(tag.group(1))
+        else:
+            assert current == source.line_of(int(tag.group(2)))
 
 
 def test_a_passage_that_occurs_twice_is_marked_twice() -> None:

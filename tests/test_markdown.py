@@ -66,6 +66,18 @@ def test_a_file_block_becomes_the_inline_svg(base: Path) -> None:
     assert html.count("<svg ") == 1 and "<?xml" not in html
 
 
+def test_a_block_with_status_and_focus_shows_the_whole_maps_verdicts(base: Path) -> None:
+    """The seed's continued-deference is defeated by an objection of three claims; alone
+    (depth 0) it is still drawn defeated, naming them."""
+    page = (
+        "```argmap file=maps/europe-central-asia.yaml status focus=continued-deference "
+        "depth=0 fit=none\n```"
+    )
+    html = convert(page, base)
+    assert 'id="continued-deference" class="node claim conclusion implicit defeated' in html
+    assert "because of no-leader-backs-war, went-further, tokayev-refusal, outside" in html
+
+
 def shown(html: str) -> list[tuple[str, str]]:
     """Each figure of a page: its drawing's title and its caption, in order."""
     return re.findall(

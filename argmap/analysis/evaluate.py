@@ -20,7 +20,7 @@ holds outright, with counters and a worklist (no recursion).
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
@@ -169,9 +169,35 @@ class Why:
 class Evaluation:
     """The status of every claim (and step and attack) of a map, with explanations on demand."""
 
-    def __init__(self, graph: Graph, labels: bytearray) -> None:
+    def __init__(
+        self, graph: Graph, labels: bytearray, shown: frozenset[str] | None = None
+    ) -> None:
         self._g = graph
         self._labels = labels
+        self._shown = shown
+
+    def within(self, shown: Iterable[str]) -> Evaluation:
+        """These statuses, for a drawing of only the claims ``shown`` (a part of the map,
+        :func:`argmap.analysis.focus.focus`): :meth:`unseen` names what decides a claim's
+        status that the part leaves out."""
+        return Evaluation(self._g, self._labels, frozenset(shown))
+
+    def unseen(self, claim_id: str) -> tuple[str, ...]:
+        """The claims that defeat a claim, or leave it undecided (:meth:`why`: the attacks
+        and contradictions, or the claims blocking its steps), that the part drawn
+        (:meth:`within`) leaves out, in file order; none for a claim that stands or for the
+        whole map."""
+        if self._shown is None or self.status(claim_id) is Status.STANDS:
+            return ()
+        why = self.why(claim_id)
+        causes = set(why.contradicting)
+        for attack in why.attacks:
+            causes.update(attack.named())
+        for step in why.steps:
+            causes.update(step.blocking)
+            for undercut in step.undercuts:
+                causes.update(undercut.named())
+        return tuple(sorted(causes - self._shown, key=self._g.at))
 
     def __len__(self) -> int:
         return self._g.n

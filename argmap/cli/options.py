@@ -85,10 +85,6 @@ def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
             raise click.BadOptionUsage(
                 "depth", "--depth counts steps from the claim --focus names; give --focus ID too"
             )
-        if status and focus is not None:  # a part's statuses would ignore attacks from outside
-            raise click.BadOptionUsage(
-                "status", "--status needs the whole map; it cannot be combined with --focus"
-            )
         options = DrawOptions(
             theme=theme, width=width, id_prefix=id_prefix, status=status, focus=focus,
             depth=depth, dpi=dpi, fit=fit, page=page, landscape=landscape, legend=legend,
@@ -131,7 +127,8 @@ def drawing_options(f: F) -> F:
         click.option(
             "--focus",
             metavar="ID",
-            help="Draw only the part of the map around this claim (for big maps).",
+            help="Draw only the part of the map around this claim (for big maps); with "
+            "--status, the whole map's verdicts.",
         ),
         click.option(
             "--depth",

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from argmap.analysis.carve import Sizes
 from argmap.analysis.evaluate import Evaluation, Status
 from argmap.analysis.shape import Shape
-from argmap.draw.labels import kind_word, short_text
+from argmap.draw.labels import kind_word, short_text, unseen_note
 from argmap.draw.metrics import Unmeasured, line_height, sized, text_width
 from argmap.draw.style import (
     CLAIM_SIZE,
@@ -141,10 +141,11 @@ def claim_box(
     status: Status | None = None,
     thesis: bool = False,
     note: str | None = None,
+    full: bool = False,
 ) -> tuple[float, float]:
     """The size of a claim's node showing ``text`` wrapped to ``width`` (as
     :func:`argmap.draw.labels.claim_label` draws it; ``note`` for a reference, drawn with
-    one periphery).
+    one periphery, unless the claim is drawn in ``full``).
 
     Raises:
         Unmeasured: a text has a character the shipped font does not draw.
@@ -158,7 +159,7 @@ def claim_box(
     cells = [[words], [[(line, size, False)] for line in wrap(text, width)]]
     if note:
         cells.append([[(note, WORD_SIZE, True)]])
-    peripheries = 1 if note else KIND_STYLES[claim.kind].peripheries
+    peripheries = 1 if note and not full else KIND_STYLES[claim.kind].peripheries
     return _node(cells, NODE_MARGIN, peripheries)
 
 
@@ -184,7 +185,7 @@ def estimate(
             thesis = name == shape.thesis
             full[name] = claim_box(
                 claim, claim.text, measures.thesis if thesis else measures.claim,
-                status=status, thesis=thesis,
+                status=status, thesis=thesis, note=unseen_note(evaluation, name), full=True,
             )  # fmt: skip
             ref[name] = claim_box(
                 claim, short_text(claim, measures.ref), measures.ref,

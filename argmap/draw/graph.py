@@ -22,7 +22,7 @@ from argmap.analysis.figures import Figure, How, Shown, whole
 from argmap.analysis.shape import Shape, shape
 from argmap.analysis.summary import thesis as find_thesis
 from argmap.draw.flat import flat_links
-from argmap.draw.labels import claim_label, claim_tooltip, short_text, title_label
+from argmap.draw.labels import claim_label, claim_tooltip, short_text, title_label, unseen_note
 from argmap.draw.legend import legend, text_width
 from argmap.draw.links import branches
 from argmap.draw.order import drawing_order, shares_reasons
@@ -150,6 +150,7 @@ def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) 
         label = claim_label(
             claim.kind, claim.text, width=measures.thesis if thesis else measures.claim,
             implicit=claim.implicit, status=status, thesis=thesis,
+            note=unseen_note(evaluation, claim.id),
         )  # fmt: skip
         if thesis:
             classes.append("thesis")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.analysis.evaluate import Status
+from argmap.analysis.evaluate import Evaluation, Status
 from argmap.draw.style import (
     CLAIM_SIZE,
     KIND_STYLES,
@@ -142,6 +142,22 @@ def title_label(
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0">{cells}</TABLE>>'
 
 
+#: The most claims a note on a claim's status names; it counts the rest.
+UNSEEN_NAMED = 3
+
+
+def unseen_note(evaluation: Evaluation | None, claim_id: str) -> str | None:
+    """What a claim drawn defeated or undecided in a part of a map says under its text when
+    what decides that is outside the part (:meth:`Evaluation.unseen`), e.g. ``because of x,
+    outside this part``; None when the drawing shows it all."""
+    unseen = evaluation.unseen(claim_id) if evaluation is not None else ()
+    if not unseen:
+        return None
+    named = ", ".join(unseen[:UNSEEN_NAMED])
+    more = len(unseen) - UNSEEN_NAMED
+    return f"because of {named}{f' and {more} more' if more > 0 else ''}, outside this part"
+
+
 def with_note(lines: list[str], note: str | None) -> list[str]:
     return [*lines, "", "Note: " + clean(note)] if note and clean(note) else lines
 
@@ -163,5 +179,6 @@ __all__ = [
     "shorten",
     "struck_lines",
     "title_label",
+    "unseen_note",
     "with_note",
 ]

@@ -10,7 +10,9 @@ e-mail attachment, and shows no one that it was opened.
 
 from __future__ import annotations
 
+import bisect
 import html
+import itertools
 import re
 
 import attrs
@@ -56,24 +58,57 @@ def passages(amap: ArgumentMap, source: SourceText) -> list[Quoted]:
 
 def article(text: str, quoted: list[Quoted]) -> str:
     """The source as HTML paragraphs, each quoted stretch a focusable ``<mark>`` naming its
-    claims; where quotes overlap, a stretch names all their claims."""
+    claims; where quotes overlap, a stretch names all their claims. Each line of text starts
+    with an empty marker of its number (as ``check`` and ``coverage`` count lines), which the
+    stylesheet shows in the margin: no text, so copying the article copies the source alone,
+    and hidden from screen readers."""
     out: list[str] = []
     start = 0
     sweep = Sweep(quoted)
     breaks = [*_PARAGRAPH_BREAK.finditer(text), None]
+    number = 1
     for gap in breaks:
         end = gap.start() if gap else len(text)
         if text[start:end].strip():
-            out.append("<p>" + _marked(text, start, end, sweep) + "</p>")
+            lines = _lines(text, start, end, number)
+            out.append("<p>" + _marked(text, start, end, sweep, lines) + "</p>")
         if gap:
+            number += text.count("\n", start, gap.end())
             start = gap.end()
     return "\n".join(out)
 
 
-def _marked(text: str, start: int, end: int, sweep: Sweep) -> str:
+def _lines(text: str, start: int, end: int, number: int) -> dict[int, int]:
+    """Where each line of a paragraph that has text starts → its number; ``number`` is the
+    first line's."""
+    found = {}
+    at = start
+    while at < end:
+        stop = text.find("\n", at, end)
+        stop = end if stop < 0 else stop
+        if text[at:stop].strip():
+            found[at] = number
+        number += 1
+        at = stop + 1
+    return found
+
+
+def _line(number: int) -> str:
+    return f'<span class="ln" data-line="{number}" aria-hidden="true"></span>'
+
+
+def _marked(text: str, start: int, end: int, sweep: Sweep, lines: dict[int, int]) -> str:
     pieces = []
+    starts = sorted(lines)
     for a, b, over in sweep.pieces(start, end):
-        piece = html.escape(text[a:b])
+        if a in lines:  # a line that begins with a piece: its number before it (and its mark)
+            pieces.append(_line(lines[a]))
+        inside = starts[bisect.bisect_right(starts, a) : bisect.bisect_left(starts, b)]
+        cuts = [a, *inside, b]
+        piece = "".join(
+            (_line(lines[x]) if x != a else "") + html.escape(text[x:y])
+            for x, y in itertools.pairwise(cuts)
+        )
         if over:
             claims = " ".join(sorted(set(over)))
             pieces.append(
