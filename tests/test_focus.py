@@ -230,3 +230,38 @@ def test_a_claim_names_at_most_three_claims_outside_the_part() -> None:
     # around p, t and p are drawn but not the objections: t is defeated from outside
     (dot,) = draw(checked.map, "five.yaml", "dot", DrawOptions(status=True, focus="p", depth=1))
     assert note in dot.decode()
+
+
+# t (the one claim nothing builds on: the thesis, unmarked) ← c ← m ← p
+CHAIN = """\
+argmap: 1
+title: Chain
+premises:
+  - {id: p, text: P}
+conclusions:
+  - {id: m, text: M, reasons: [p]}
+  - {id: c, text: C, reasons: [m]}
+recommendations:
+  - {id: t, text: T, reasons: [c]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "center", "thesis"),
+    [
+        (CHAIN, "m", None),  # the part's top is no thesis of the map: not called one
+        (CHAIN, "c", "t"),  # the map's thesis, unmarked, in the part: still drawn as it
+        (Path("maps/europe-central-asia.yaml").read_text(encoding="utf-8"),
+         "continued-deference", None),
+        (Path("maps/europe-central-asia.yaml").read_text(encoding="utf-8"),
+         "diverse-alliances", "partnership-thesis"),
+    ],
+)  # fmt: skip
+def test_only_the_maps_own_thesis_is_drawn_as_the_main_thesis(text, center, thesis) -> None:
+    # A focused part around a claim far from the thesis called its own top "MAIN THESIS",
+    # which a reader of the published figure took for the article's thesis.
+    checked = check_bytes(text.encode(), "maps/part.yaml")
+    assert checked.ok, checked.diagnostics
+    dot = render_map(focus(checked.map, center, 1), "dot").decode()
+    marked = re.findall(r'^\t"?([a-z0-9-]+)"? \[label=<.*MAIN THESIS', dot, re.M)
+    assert marked == ([thesis] if thesis else [])

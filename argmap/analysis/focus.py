@@ -6,6 +6,7 @@ from collections import deque
 
 import attrs
 
+from argmap.analysis.summary import thesis
 from argmap.diagnostics import UsageError
 from argmap.model import ArgumentMap, prune, relations
 from argmap.read.suggest import did_you_mean
@@ -58,20 +59,25 @@ def focus(amap: ArgumentMap, center: str, depth: int = DEFAULT_DEPTH) -> Argumen
     A step is a support, an attack (rebuttal or undercut) or a contradiction, in either
     direction. Claims keep their file order; a reason or objection is kept only when all
     its claims are, so that a linked reason is never shown in part. The title says which
-    part this is.
+    part this is; the map's thesis stays its thesis when the part holds it, and no other
+    claim is drawn as one.
 
     Raises:
         UsageError: as :func:`around`.
     """
     keep = set(around(amap, center, depth))
+    main = thesis(amap)  # marked in the part if it is there; no other claim is its thesis
     claims = tuple(
-        prune(claim, lambda relation: all(ref.id in keep for ref in relation.claims))
+        prune(
+            attrs.evolve(claim, thesis=True) if claim is main else claim,
+            lambda relation: all(ref.id in keep for ref in relation.claims),
+        )
         for claim in amap.claims
         if claim.id in keep
     )
     steps = "step" if depth == 1 else "steps"
     title = f"{amap.title} (around '{center}', {depth} {steps})"
-    return attrs.evolve(amap, title=title, claims=claims)
+    return attrs.evolve(amap, title=title, claims=claims, whole=False)
 
 
 __all__ = ["DEFAULT_DEPTH", "around", "focus", "neighbours"]

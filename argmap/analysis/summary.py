@@ -36,7 +36,8 @@ def top_claims(amap: ArgumentMap) -> list[Claim]:
 def thesis(amap: ArgumentMap) -> Claim | None:
     """The claim the map argues for, drawn on top, centred and emphasised: the claim marked
     ``thesis: true`` (the first, if several: AM205); unmarked, the one recommendation or
-    conclusion that nothing builds on, when there is exactly one.
+    conclusion that nothing builds on, when there is exactly one (in a whole map: a part cut
+    out of one has the map's thesis marked when it holds it, see ``ArgumentMap.whole``).
 
     >>> from argmap.model import Reason, Ref
     >>> p = Claim("p", Kind.PREMISE, "P.")
@@ -45,7 +46,7 @@ def thesis(amap: ArgumentMap) -> Claim | None:
     'c'
     """
     marked = _marked(amap)
-    if marked is not None:
+    if marked is not None or not amap.whole:  # a part's top is no thesis of the map
         return marked
     tops = top_claims(amap)
     return tops[0] if len(tops) == 1 else None
@@ -60,7 +61,7 @@ def main_thesis(amap: ArgumentMap) -> Claim | None:
     """The claim marked as the thesis; else the top claim with the most of the map beneath
     it (the first such, in file order)."""
     marked = _marked(amap)
-    if marked is not None:
+    if marked is not None or not amap.whole:
         return marked
     below = _beneath(amap)
 

@@ -207,7 +207,9 @@ class ArgumentMap:
     """A whole map: metadata and claims in file order (premises, conclusions, recommendations).
 
     ``aif`` carries what an imported AIF graph holds beyond its claims and relations (the
-    dialogue layer, locutions, participants, ...), for the export back to AIF.
+    dialogue layer, locutions, participants, ...), for the export back to AIF. ``whole`` is
+    False for a part cut out of a map (:func:`argmap.analysis.focus.focus`), whose thesis is
+    only a claim marked so, never a top of the part.
     """
 
     title: str
@@ -217,6 +219,7 @@ class ArgumentMap:
     version: str = FORMAT_VERSION
     aif: Carried | None = None
     spans: Mapping[str, Span] = _spans()
+    whole: bool = True
 
     def where(self, field: str = "") -> Span:
         return self.spans.get(field) or self.spans.get("", NOWHERE)
