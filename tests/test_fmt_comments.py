@@ -234,6 +234,17 @@ def test_comments_at_the_end_of_the_file_stay_at_their_depth() -> None:
     )
 
 
+def test_comments_inside_a_quotes_list_in_brackets_stay_by_their_quotes() -> None:
+    out = formatted(
+        'argmap: 1\ntitle: T\npremises:\n- id: a\n  text: A\n  quotes: ["A",  # first\n'
+        '    "B"  # second\n    # closing the quotes\n  ]\n  # end of a\n- id: b\n  text: B\n'
+    )
+    assert out.endswith(
+        '    quotes:\n      - "A"      # first\n      - "B"  # second\n'
+        "      # closing the quotes\n    # end of a\n  - id: b\n    text: B\n"
+    )
+
+
 def test_a_linked_reason_with_comments_inside_stays_a_flow_list_one_id_a_line() -> None:
     head = "argmap: 1\ntitle: T\npremises:\n  - {id: a, text: A}\n  - {id: b, text: B}\n"
     head += "  - {id: e, text: E}\nconclusions:\n  - id: c\n    text: C\n    reasons:\n"
