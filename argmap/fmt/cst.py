@@ -9,6 +9,13 @@ line) is *leading trivia* of the entry that follows it: the mapping pair or list
 next (the outermost one, so a comment above ``- id: x`` belongs to the claim, not to its id). A
 comment after something on its line is the *trailing comment* of the last scalar or flow
 collection that ends on that line. A block scalar's header (``>-  # note``) keeps its own.
+
+A comment alone on its line after the last entry of a collection, where no entry of it follows,
+*closes* that collection (``closing``) instead of leading the next entry: inside a flow
+collection, before its bracket; after a block mapping or list, when the comment is indented
+deeper than the entry that follows and at least as deep as the block (the innermost such block).
+A comment at the end of a claim, so, stays with that claim, not with the next one. The blank
+lines before such a comment go with it.
 """
 
 from __future__ import annotations
@@ -58,14 +65,20 @@ class Scalar(Node):
 
 @attrs.define(eq=False)
 class Seq(Node):
+    """A list; ``closing``: the comment and blank lines after its last item (see above)."""
+
     items: list[Node] = attrs.field(factory=list)
     flow: bool = False
+    closing: list[str] = attrs.field(factory=list, kw_only=True)
 
 
 @attrs.define(eq=False)
 class Map(Node):
+    """A mapping; ``closing``: the comment and blank lines after its last pair."""
+
     pairs: list[tuple[Scalar, Node]] = attrs.field(factory=list)
     flow: bool = False
+    closing: list[str] = attrs.field(factory=list, kw_only=True)
 
 
 @attrs.define(eq=False)
@@ -88,6 +101,7 @@ class _Builder:
         self.anchors: list[tuple[int, Node]] = []  # (end, node) of scalars and flow collections
         self.scalars: list[Scalar] = []
         self.keys: dict[int, Scalar] = {}  # id of an open mapping → its key awaiting a value
+        self.parents: dict[int, Seq | Map] = {}  # id of a node → the collection holding it
         self.unmask: dict[int, str] = {}
 
     def build(self) -> tuple[Node, int, int]:
@@ -146,6 +160,8 @@ class _Builder:
         return None  # stream and document starts; aliases are refused before we get here
 
     def _add(self, parent: Node, node: Node) -> None:
+        assert isinstance(parent, (Seq, Map))
+        self.parents[id(node)] = parent
         if isinstance(parent, Seq):
             parent.items.append(node)
             self.entries.append((node.start, node))
@@ -172,7 +188,15 @@ class _Trivia:
         self.entries = [node for _, node in builder.entries]
         self.anchor_ends = [end for end, _ in builder.anchors]
         self.anchors = [node for _, node in builder.anchors]
+        self.scalar_starts = [scalar.start for scalar in builder.scalars]
+        self.scalars = builder.scalars
+        self.parents = builder.parents
         self.after: list[str] = []
+        # Within one gap between scalars: blank lines not yet placed, the collection the last
+        # comment closed, and whether a comment led the next entry (what follows it does too).
+        self.blanks: list[int] = []
+        self.closed: Seq | Map | None = None
+        self.led = False
 
     def collect(self, scalars: list[Scalar], start: int, end: int) -> list[str]:
         """Attach what lies in [start, end) outside the scalars; return what follows the
@@ -197,8 +221,15 @@ class _Trivia:
             if hash_at is not None:
                 self.comment(hash_at, text[hash_at:stop].rstrip())
             elif at_line_start and newline >= 0 and not segment.strip():
-                self.leading(position, "")
+                self.blanks.append(position)
             position = stop + 1
+        self._lead_blanks()
+        self.closed, self.led = None, False
+
+    def _lead_blanks(self) -> None:
+        for at in self.blanks:
+            self.leading(at, "")
+        self.blanks = []
 
     def _comment_start(self, start: int, stop: int) -> int | None:
         text = self.text
@@ -217,7 +248,56 @@ class _Trivia:
             if index >= 0 and "\n" not in text[self.anchor_ends[index] : at]:
                 self.anchors[index].comment = Comment(comment, at - line_start)
                 return
-        self.leading(at, comment)
+        closed = None if text[line_start:at].strip() else self._closes(at, at - line_start)
+        if closed is None:
+            self._lead_blanks()
+            self.leading(at, comment)
+            self.led = True
+            return
+        closed.closing.extend("" for _ in self.blanks)
+        closed.closing.append(comment)
+        self.blanks = []
+        self.closed = closed
+
+    def _column(self, node: Node) -> int:
+        return node.start - _line_start(self.text, node.start)
+
+    def _deeper(self, block: Seq | Map, column: int) -> bool:
+        """Whether a comment at ``column`` is inside ``block``: as deep as its entries, deeper
+        for a list written at its key's column (``key:`` then ``- item`` under it)."""
+        parent = self.parents.get(id(block))
+        indentless = isinstance(block, Seq) and parent is not None
+        indentless = indentless and self._column(block) == self._column(parent)  # type: ignore[arg-type]
+        return self._column(block) + indentless <= column
+
+    def _closes(self, at: int, column: int) -> Seq | Map | None:
+        """The collection a comment alone on its line at ``at`` closes (see the module's
+        docstring), or None when it leads the next entry."""
+        previous = bisect.bisect_right(self.scalar_starts, at) - 1
+        if self.led or previous < 0:
+            return None
+        index = bisect.bisect_right(self.entry_starts, at)
+        following = self.entries[index] if index < len(self.entries) else None
+        holders = set()  # the collections holding the next entry
+        entry_column = -1  # of the next entry: of its dash for a list item
+        if following is not None:
+            parent = self.parents.get(id(following))
+            if parent is not None:
+                start = parent if isinstance(parent, Seq) and not parent.flow else following
+                entry_column = self._column(start)
+            while parent is not None:
+                holders.add(id(parent))
+                parent = self.parents.get(id(parent))
+        passed = self.closed is None  # later comments close the same or an outer collection
+        node = self.parents.get(id(self.scalars[previous]))
+        while node is not None and id(node) not in holders and id(node) in self.parents:
+            passed = passed or node is self.closed
+            if node.flow and at < node.end:
+                return node if passed else None
+            if passed and not node.flow and entry_column < column and self._deeper(node, column):
+                return node
+            node = self.parents.get(id(node))
+        return None
 
     def leading(self, at: int, line: str) -> None:
         index = bisect.bisect_right(self.entry_starts, at)
@@ -241,7 +321,7 @@ class _Trivia:
             content -= 1
         offset = scalar.start + sum(len(line) + 1 for line in lines[:content])
         for line in lines[content:-1]:  # whole blank lines (the last piece ends the span)
-            self.leading(offset, "")
+            self.blanks.append(offset)
             offset += len(line) + 1
         return scalar.end
 

@@ -10,13 +10,16 @@ The layout:
   lists' items written in flow style stay so;
 - block style, two spaces a level, list items indented under their key;
 - lists of claim ids (``claims``, ``contradicts``, ``objections`` naming claims only) in flow
-  style, ``[a, b]``, when they fit in :data:`WIDTH` columns; a linked reason always (``- [a, b]``);
-  reasons and quotes one a line;
+  style, ``[a, b]``, when they fit in :data:`WIDTH` columns; a linked reason always (``- [a, b]``),
+  one id a line when comments stand among its ids (each where it was), ``- claims:`` and its ids
+  one a line when an id does not read the same in brackets; reasons and quotes one a line;
 - every scalar as it was written (plain, quoted or block, its line breaks where they were),
   only its continuation lines re-indented: text is never re-folded (a quote stays on the line
   it was pasted on, so it can be searched for), and nothing is re-spelled;
 - comments where they were: a comment line above the entry it stood above, indented like it;
   a comment after a value after the same value (at its column, or two spaces after the text);
+  a comment line closing a mapping or list (after its last entry, indented inside it: the end
+  of a claim, of its quotes) after its last entry, indented like its entries;
 - blank lines as the author left them, but never two in a row nor at the start of a block,
   and exactly one before each list of claims.
 """
@@ -25,9 +28,8 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from argmap.fmt.cst import Comment, Document, Map, Node, Scalar, Seq
+from argmap.fmt.flow import flow_data, flow_safe, flow_text, flowable, has_comments
 from argmap.formats.yaml import quoted
 from argmap.model.keys import KEYS
 
@@ -48,9 +50,7 @@ _VALUE_PLACE = {"source": "source", "quotes": "texts", "ignore": "texts", "claim
                 "reasons": "reasons", "restates": "restates", "aif": DATA,
                 **_PLACE_OF_SECTION}  # fmt: skip
 _ITEM_PLACE = {"reasons": "reason", "objections": "objection", "restates": "restatement"}
-_SLUG = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _BLOCK_HEADER = re.compile(r"([|>])([-+]?)([0-9]?)([-+]?)")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def key_order(place: str) -> list[str]:
@@ -64,60 +64,6 @@ def key_order(place: str) -> list[str]:
         return keys
     middle = [key for key in keys if key not in _CLAIM_FIRST + _CLAIM_LAST]
     return [*_CLAIM_FIRST, *middle, *(key for key in _CLAIM_LAST if key in keys)]
-
-
-def _flow_safe(scalar: Scalar) -> bool:
-    """Whether a scalar written on one line reads the same inside ``[...]``."""
-    if "\n" in scalar.text or scalar.style in ("|", ">"):
-        return False
-    if scalar.style or _SLUG.fullmatch(scalar.text):
-        return True
-    try:
-        read = yaml.compose(f"[{scalar.text}]", Loader=_Loader)
-    except yaml.YAMLError:
-        return False
-    return (
-        isinstance(read, yaml.SequenceNode)
-        and len(read.value) == 1
-        and isinstance(read.value[0], yaml.ScalarNode)
-        and read.value[0].value == scalar.value
-    )
-
-
-def _has_comments(node: Node) -> bool:
-    return node.comment is not None or any(line for line in node.before)
-
-
-def _flow_data(node: Node) -> str | None:
-    """Carried data written in flow style, on one line as written (each scalar as it was
-    written there), or None when it spans lines or holds comments."""
-    if _has_comments(node):
-        return None
-    if isinstance(node, Scalar):
-        return None if "\n" in node.text or node.style in ("|", ">") else node.text
-    parts = []
-    items = node.pairs if isinstance(node, Map) else node.items  # type: ignore[attr-defined]
-    for item in items:
-        if isinstance(item, tuple):
-            key, value = (_flow_data(item[0]), _flow_data(item[1]))
-            parts.append(None if key is None or value is None else f"{key}: {value}")
-        else:
-            parts.append(_flow_data(item))
-    if None in parts:
-        return None
-    return ("{%s}" if isinstance(node, Map) else "[%s]") % ", ".join(parts)  # type: ignore[arg-type]
-
-
-def _flowable(seq: Seq) -> bool:
-    """A list that can be written ``[a, b]``: ids on one line each, no comments among them."""
-    return bool(seq.items) and all(
-        isinstance(item, Scalar) and not _has_comments(item) and _flow_safe(item)
-        for item in seq.items
-    )
-
-
-def _flow_text(seq: Seq) -> str:
-    return "[" + ", ".join(item.text for item in seq.items if isinstance(item, Scalar)) + "]"
 
 
 def _scalar_lines(scalar: Scalar, indent: int) -> list[str]:
@@ -212,6 +158,15 @@ class _Layout:
         last.text += " " * max(column - width, 2) + text
         last.commented = True
 
+    def closing(self, node: Map | Seq, indent: int) -> None:
+        """The comment lines closing a collection (after its last entry), at ``indent``."""
+        if not node.closing:
+            return
+        lines = self._trivia([*self.pending, *node.closing], first=False)
+        self.pending = []
+        for line in lines:
+            self.lines.append(_Line(" " * indent + line if line else "", open=False))
+
     # ------------------------------------------------------------------------ nodes
 
     def mapping(self, node: Map, place: str, indent: int, lead: str | None = None,
@@ -239,6 +194,7 @@ class _Layout:
             value_place = DATA if place == DATA else _VALUE_PLACE.get(key.value, "text")
             self.pair(key, value, value_place, indent, prefix, line_indent, trivia,
                       first=block_first)  # fmt: skip
+        self.closing(node, indent)
 
     def pair(self, key: Scalar, value: Node, place: str, indent: int, prefix: str,
              line_indent: int, before: list[str], *, first: bool) -> None:  # fmt: skip
@@ -275,11 +231,11 @@ class _Layout:
         if isinstance(value, Map) and not value.pairs:
             return ["{}"]
         if place == DATA and isinstance(value, (Map, Seq)) and value.flow:
-            text = _flow_data(value)
+            text = flow_data(value)
             return [text] if text is not None else None
-        if isinstance(value, Seq) and place in ("ids", "objections", "restates") and _flowable(
+        if isinstance(value, Seq) and place in ("ids", "objections", "restates") and flowable(
                 value):  # fmt: skip
-            text = _flow_text(value)
+            text = flow_text(value)
             if column + len(text) <= WIDTH:
                 return [text]
         return None
@@ -301,11 +257,12 @@ class _Layout:
             if i == 0 and lead is not None:
                 dash, trivia = lead + "- ", [*(before or []), *trivia]
             self.item(item, item_place, dash, trivia, first=i == 0)
+        self.closing(seq, indent)
 
     def item(self, item: Node, place: str, dash: str, before: list[str], *, first: bool) -> None:
         indent = len(dash)
         line_indent = indent - INDENT
-        flow = _flow_data(item) if place == DATA and getattr(item, "flow", False) else None
+        flow = flow_data(item) if place == DATA and getattr(item, "flow", False) else None
         if flow is not None:
             self.scalar_lines(line_indent, dash, [flow], item, before, first=first)
             self.comment(item.comment)
@@ -314,16 +271,47 @@ class _Layout:
             self.mapping(item, place, indent, dash, before, first=first)
             self.comment(item.comment)
             return
-        if isinstance(item, Seq) and item.items and not (place == "reason" and _flowable(item)):
+        if isinstance(item, Seq) and item.items and place == "reason":
+            self.linked(item, dash, before, first=first)
+            return
+        if isinstance(item, Seq) and item.items:
             self.sequence(item, "ids", indent, dash, before)
             self.comment(item.comment)
             return
-        if isinstance(item, Seq) and item.items:
-            lines = [_flow_text(item)]
-        else:
-            lines = self.inline(item, place, indent, indent) or [""]
+        lines = self.inline(item, place, indent, indent) or [""]
         self.scalar_lines(line_indent, dash, lines, item, before, first=first)
         self.comment(item.comment)
+
+    def linked(self, seq: Seq, dash: str, before: list[str], *, first: bool) -> None:
+        """A linked reason: ``- [a, b]``; with comments among its ids, one id a line, each
+        comment where it was (those above the first id above the reason); with an id that
+        does not read the same in brackets, ``- claims:`` and the ids one a line."""
+        items, indent = seq.items, len(dash) - INDENT
+        if not all(isinstance(item, Scalar) and flow_safe(item) for item in items):
+            self.start(indent, dash + "claims:", before, first=first)
+            self.sequence(seq, "ids", len(dash) + INDENT)
+            self.comment(seq.comment)
+            return
+        head = [*before, *items[0].before]
+        inner = [items[0].comment, *seq.closing, *(has_comments(item) for item in items[1:])]
+        if not any(inner):
+            self.start(indent, dash + flow_text(seq), head, first=first)
+            self.comment(seq.comment)
+            return
+        pad = len(dash) + 1
+        alone = bool(seq.closing) or (items[-1].comment is not None and seq.comment is not None)
+        for i, item in enumerate(items):
+            end = "," if i < len(items) - 1 else "" if alone else "]"
+            if i == 0:
+                self.start(indent, f"{dash}[{item.text}{end}", head, first=first)
+            else:
+                trivia = [line for line in item.before if line]
+                self.start(pad, " " * pad + item.text + end, trivia, first=True)  # type: ignore[attr-defined]
+            self.comment(item.comment)
+        if alone:  # the comments closing the list, and the bracket, on lines of their own
+            self.closing(seq, pad)
+            self.start(pad, " " * pad + "]", [], first=True)
+        self.comment(seq.comment)
 
     def document(self, document: Document) -> str:
         assert isinstance(document.root, Map), "a map's top level is a mapping"
