@@ -188,11 +188,12 @@ def test_status_with_focus_shows_the_whole_maps_verdicts(amap) -> None:
     text = dot.decode()
     assert re.findall(r'^\t"?([a-z0-9-]+)"? \[label=<', text, re.M) == ["p3", "c2", "t"]
     assert 'class="claim recommendation defeated' in text
-    assert "because of x, outside this part" in text
+    # t's other reason (c1) and its objection (x) are outside the part, and x defeats it
+    assert "1 reason and 1 objection outside this part; because of x" in text
     # the same part drawn on its own would have t stand: its only attacker is left out
     (alone,) = draw(focus(amap, "c2", 1), "focus.yaml", "dot", DrawOptions(status=True))
     assert 'class="claim recommendation defeated' not in alone.decode()
-    assert "outside this part" not in alone.decode()
+    assert "because of" not in alone.decode()
 
 
 def test_render_status_with_focus_on_the_command_line(tmp_path: Path) -> None:
@@ -203,13 +204,14 @@ def test_render_status_with_focus_on_the_command_line(tmp_path: Path) -> None:
     result = runner.invoke(main, [*args, "-o", "-", "-f", "svg"])
     assert result.exit_code == 0, result.output
     assert 'class="node claim recommendation defeated' in result.stdout
-    assert "because of x, outside this part" in result.stdout
+    assert "1 reason and 1 objection outside this part; because of x" in result.stdout
     result = runner.invoke(main, [*args, "-o", "-", "-f", "html"])
     assert result.exit_code == 0, result.output
-    assert "because of x, outside this part" in result.stdout
+    assert "1 reason and 1 objection outside this part; because of x" in result.stdout
     result = runner.invoke(main, ["render", str(tmp_path), *args[2:], "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output  # a folder: the batch drawing
-    assert "because of x, outside this part" in (tmp_path / "out" / "map.svg").read_text()
+    drawn = (tmp_path / "out" / "map.svg").read_text()
+    assert "1 reason and 1 objection outside this part; because of x" in drawn
 
 
 def test_a_claim_names_at_most_three_claims_outside_the_part() -> None:
@@ -222,14 +224,14 @@ def test_a_claim_names_at_most_three_claims_outside_the_part() -> None:
     text += f"    objections: [{', '.join(objections)}]\n"
     checked = check_bytes(text.encode(), "five.yaml")
     assert checked.ok and checked.map is not None, checked.diagnostics
-    note = "because of x1, x2, x3 and 2 more, outside this part"
+    note = "; because of x1, x2, x3 and 2 more"
     for fit in (None, Fit.parse("720")):
         options = DrawOptions(status=True, focus="t", depth=0, fit=fit)
         (drawn,) = draw(checked.map, "five.yaml", "svg", options)
-        assert note in drawn.decode()
+        assert "1 reason and 5 objections outside this part" + note in drawn.decode()
     # around p, t and p are drawn but not the objections: t is defeated from outside
     (dot,) = draw(checked.map, "five.yaml", "dot", DrawOptions(status=True, focus="p", depth=1))
-    assert note in dot.decode()
+    assert "5 objections outside this part" + note in dot.decode()
 
 
 # t (the one claim nothing builds on: the thesis, unmarked) ← c ← m ← p
@@ -265,3 +267,23 @@ def test_only_the_maps_own_thesis_is_drawn_as_the_main_thesis(text, center, thes
     dot = render_map(focus(checked.map, center, 1), "dot").decode()
     marked = re.findall(r'^\t"?([a-z0-9-]+)"? \[label=<.*MAIN THESIS', dot, re.M)
     assert marked == ([thesis] if thesis else [])
+
+
+def test_a_part_counts_what_each_claim_has_outside_it(amap) -> None:
+    """Around c2 at depth 1, t's other reason (c1) and its objection (x) are left out, and c2
+    keeps all it has: the part counts what it leaves out of each claim."""
+    part = focus(amap, "c2", 1)
+    assert part.outside == {"t": (1, 1)} and not part.whole and amap.whole
+    assert focus(amap, "c1", 1).outside == {"t": (1, 1), "far": (1, 0)}  # u, on c1's step, is in
+
+
+def test_a_claim_drawn_in_a_part_says_what_it_has_outside_it(amap) -> None:
+    # A claim whose reasons were left out of a focused figure looked unsupported: the thesis
+    # of a part around one of its linked reasons' claims floated with no line to it at all.
+    for fit in (None, Fit.parse("720")):
+        options = DrawOptions(focus="c2", depth=1, fit=fit)
+        (drawn,) = draw(amap, "focus.yaml", "svg", options)
+        assert drawn.decode().count("outside this part") == 1
+        assert "1 reason and 1 objection outside this part" in drawn.decode()
+    (whole,) = draw(amap, "focus.yaml", "svg", DrawOptions())
+    assert "outside this part" not in whole.decode()

@@ -8,7 +8,7 @@ import attrs
 
 from argmap.analysis.summary import thesis
 from argmap.diagnostics import UsageError
-from argmap.model import ArgumentMap, prune, relations
+from argmap.model import ArgumentMap, Claim, Link, prune, relations, walk
 from argmap.read.suggest import did_you_mean
 
 #: Steps from the focused claim that ``argmap render --focus`` shows by default.
@@ -60,7 +60,7 @@ def focus(amap: ArgumentMap, center: str, depth: int = DEFAULT_DEPTH) -> Argumen
     direction. Claims keep their file order; a reason or objection is kept only when all
     its claims are, so that a linked reason is never shown in part. The title says which
     part this is; the map's thesis stays its thesis when the part holds it, and no other
-    claim is drawn as one.
+    claim is drawn as one. ``outside`` counts what each claim has beyond the part.
 
     Raises:
         UsageError: as :func:`around`.
@@ -75,9 +75,21 @@ def focus(amap: ArgumentMap, center: str, depth: int = DEFAULT_DEPTH) -> Argumen
         for claim in amap.claims
         if claim.id in keep
     )
+    outside, written = {}, amap.by_id()
+    for claim in claims:
+        was, now = _counted(written[claim.id]), _counted(claim)
+        if was != now:
+            outside[claim.id] = (was[0] - now[0], was[1] - now[1])
     steps = "step" if depth == 1 else "steps"
     title = f"{amap.title} (around '{center}', {depth} {steps})"
-    return attrs.evolve(amap, title=title, claims=claims, whole=False)
+    return attrs.evolve(amap, title=title, claims=claims, outside=outside)
+
+
+def _counted(claim: Claim) -> tuple[int, int]:
+    """A claim's reasons, and its objections with the attacks on its steps."""
+    found = list(walk(claim))
+    reasons = sum(1 for relation in found if relation.link is Link.SUPPORT)
+    return reasons, sum(1 for relation in found if relation.attack)
 
 
 __all__ = ["DEFAULT_DEPTH", "around", "focus", "neighbours"]

@@ -173,7 +173,10 @@ def stub_box(text: str) -> tuple[float, float]:
 
 
 def estimate(
-    shape: Shape, measures: Measures, evaluation: Evaluation | None = None
+    shape: Shape,
+    measures: Measures,
+    evaluation: Evaluation | None = None,
+    outside: Mapping[str, tuple[int, int]] | None = None,
 ) -> Sizes | None:
     """Every claim's node in full and as a reference, and a stub's, as Graphviz sizes them
     in the shipped font; None when a text has a character the font does not draw (the
@@ -185,7 +188,8 @@ def estimate(
             thesis = name == shape.thesis
             full[name] = claim_box(
                 claim, claim.text, measures.thesis if thesis else measures.claim,
-                status=status, thesis=thesis, note=unseen_note(evaluation, name), full=True,
+                status=status, thesis=thesis, note=unseen_note(evaluation, name, outside),
+                full=True,
             )  # fmt: skip
             ref[name] = claim_box(
                 claim, short_text(claim, measures.ref), measures.ref,

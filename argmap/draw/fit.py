@@ -167,7 +167,7 @@ def measure(shape: Shape, look: Look) -> Sizes:
     and it draws every text; else measured by Graphviz (:func:`argmap.draw.engine.node_sizes`),
     in the fonts the drawing uses."""
     if engine.font_ready():
-        estimated = estimate(shape, look.measures, look.evaluation)
+        estimated = estimate(shape, look.measures, look.evaluation, look.outside)
         if estimated is not None:
             return estimated
     found = engine.node_sizes(sizes_graph(shape, look).source)
@@ -190,7 +190,7 @@ def fit(
     """The map's figures, each at most as big as ``budget`` (points), in reading order; with
     ``keep``, each one's layout too, to draw it again in another format (:meth:`Fitted.draw`)."""
     shape = whole_shape(amap)
-    look = Look(legend, evaluation, measures_for(budget.width), budget.width)
+    look = Look(legend, evaluation, measures_for(budget.width), budget.width, outside=amap.outside)
     sizes = measure(shape, look)
     inner = Budget(
         budget.width - 2 * PAD * 72,

@@ -11,6 +11,7 @@ figure), ``ref--<id>`` (a compact reference to the figure that has it in full) o
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import attrs
 import graphviz
@@ -73,6 +74,9 @@ class Look:
     legend_room: float | None = None
     """The most the legend's rows may be wide (points), when less than ``room``: a whole
     map's legend as wide as its claims (:func:`argmap.draw.figures.whole_drawing`)."""
+    outside: Mapping[str, tuple[int, int]] | None = None
+    """Of a part of a map, each claim's reasons and objections outside it
+    (``ArgumentMap.outside``), said under the claim's text."""
 
 
 #: Where a figure's placeholders are: node name (or "" for the heading) → the numbers, in order.
@@ -150,7 +154,7 @@ def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) 
         label = claim_label(
             claim.kind, claim.text, width=measures.thesis if thesis else measures.claim,
             implicit=claim.implicit, status=status, thesis=thesis,
-            note=unseen_note(evaluation, claim.id),
+            note=unseen_note(evaluation, claim.id, drawn.look.outside),
         )  # fmt: skip
         if thesis:
             classes.append("thesis")
@@ -359,7 +363,7 @@ def build(
     nothing time-, random- or version-dependent.
     """
     found = whole_shape(amap)
-    look = Look(legend, evaluation, legend_room=legend_room)
+    look = Look(legend, evaluation, legend_room=legend_room, outside=amap.outside)
     graph, _ = figure_graph(amap, found, whole(found), look)
     return graph
 

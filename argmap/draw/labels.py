@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from argmap.analysis.evaluate import Evaluation, Status
 from argmap.draw.style import (
     CLAIM_SIZE,
@@ -146,16 +148,33 @@ def title_label(
 UNSEEN_NAMED = 3
 
 
-def unseen_note(evaluation: Evaluation | None, claim_id: str) -> str | None:
-    """What a claim drawn defeated or undecided in a part of a map says under its text when
-    what decides that is outside the part (:meth:`Evaluation.unseen`), e.g. ``because of x,
-    outside this part``; None when the drawing shows it all."""
+def unseen_note(
+    evaluation: Evaluation | None,
+    claim_id: str,
+    outside: Mapping[str, tuple[int, int]] | None = None,
+) -> str | None:
+    """What a claim drawn in a part of a map says under its text about what the part leaves
+    out: its reasons and objections there (``outside``, by claim id), e.g. ``2 reasons and 1
+    objection outside this part``; and, for a claim drawn defeated or undecided by claims
+    outside the part (:meth:`Evaluation.unseen`), which, e.g. ``because of x``. None when the
+    drawing shows it all.
+
+    >>> unseen_note(None, "a", {"a": (2, 1)})
+    '2 reasons and 1 objection outside this part'
+    """
     unseen = evaluation.unseen(claim_id) if evaluation is not None else ()
-    if not unseen:
-        return None
+    reasons, objections = (outside or {}).get(claim_id, (0, 0))
+    counted = [
+        f"{number} {word}{'s' * (number != 1)}"
+        for number, word in ((reasons, "reason"), (objections, "objection"))
+        if number
+    ]
     named = ", ".join(unseen[:UNSEEN_NAMED])
     more = len(unseen) - UNSEEN_NAMED
-    return f"because of {named}{f' and {more} more' if more > 0 else ''}, outside this part"
+    because = f"because of {named}{f' and {more} more' if more > 0 else ''}" if unseen else ""
+    if counted:
+        return " and ".join(counted) + " outside this part" + (f"; {because}" if because else "")
+    return f"{because}, outside this part" if because else None
 
 
 def with_note(lines: list[str], note: str | None) -> list[str]:

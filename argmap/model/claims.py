@@ -207,9 +207,11 @@ class ArgumentMap:
     """A whole map: metadata and claims in file order (premises, conclusions, recommendations).
 
     ``aif`` carries what an imported AIF graph holds beyond its claims and relations (the
-    dialogue layer, locutions, participants, ...), for the export back to AIF. ``whole`` is
-    False for a part cut out of a map (:func:`argmap.analysis.focus.focus`), whose thesis is
-    only a claim marked so, never a top of the part.
+    dialogue layer, locutions, participants, ...), for the export back to AIF. ``outside``
+    is None for a whole map; for a part cut out of one (:func:`argmap.analysis.focus.focus`),
+    the reasons and objections (attacks on a claim or on its steps) each of its claims has
+    outside the part, by claim id (only claims that have some). A part's thesis is only a
+    claim marked so, never a top of the part.
     """
 
     title: str
@@ -219,7 +221,12 @@ class ArgumentMap:
     version: str = FORMAT_VERSION
     aif: Carried | None = None
     spans: Mapping[str, Span] = _spans()
-    whole: bool = True
+    outside: Mapping[str, tuple[int, int]] | None = None
+
+    @property
+    def whole(self) -> bool:
+        """Whether this is a whole map, not a part cut out of one."""
+        return self.outside is None
 
     def where(self, field: str = "") -> Span:
         return self.spans.get(field) or self.spans.get("", NOWHERE)
