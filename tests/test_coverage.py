@@ -278,3 +278,29 @@ def test_cli_coverage_of_a_source_outside_the_project_points_at_the_option(
     result = run("coverage", str(path))
     assert result.exit_code == 2
     assert "(see --source-root)" in result.stderr and "source_root=" not in result.stderr
+
+
+def test_cli_coverage_missed_lists_only_what_no_claim_quotes(write_map) -> None:
+    # In a long report's 180 rows a fact-checker needed grep to find what was left to map.
+    source = "Headline\nThe cat sat on the mat.\nDogs bark at night, loudly.\nBirds sing all day.\n"
+    path = write_map(
+        "argmap: 1\ntitle: t\nsource:\n  path: source.txt\n"
+        "premises:\n  - id: cat\n    text: Cat.\n    quotes: The cat sat\n",
+        source,
+    )
+    result = run("coverage", "--missed", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:3] == [
+        "line  sentence",
+        "   3  Dogs bark at night, loudly.",
+        "   4  Birds sing all day.",
+    ]
+    assert "cat sat" not in result.output and "Headline" not in result.output
+    assert result.output.endswith(
+        "1 of 3 argumentative sentences quoted (33%); 1 line of furniture; 0 implicit claims\n"
+    )
+    path.with_name("source.txt").write_text("The cat sat on the mat.\n", encoding="utf-8")
+    result = run("coverage", "--missed", str(path))
+    assert result.output == (  # nothing left: no empty table
+        "1 of 1 argumentative sentence quoted (100%); 0 lines of furniture; 0 implicit claims\n"
+    )

@@ -44,9 +44,19 @@ from argmap.sources import source_of
     "json: one JSON array on stdout, an object a map (path; sentences, quoted, share, "
     "not_quoted: null when the map was not covered), nothing else.",
 )
+@click.option(
+    "--missed",
+    is_flag=True,
+    help="List only the sentences no claim quotes (no furniture), then the share quoted: what "
+    "is left to map. The JSON lists them as not_quoted.",
+)
 @source_root_option
 def coverage(
-    files: tuple[str, ...], html_out: str | None, output_format: str, source_root: str | None
+    files: tuple[str, ...],
+    html_out: str | None,
+    output_format: str,
+    missed: bool,
+    source_root: str | None,
 ) -> None:
     """Show which sentences of the source the map quotes, and which it leaves out.
 
@@ -65,6 +75,7 @@ def coverage(
     Example:
       argmap coverage maps/europe-central-asia.yaml
       argmap coverage maps/europe-central-asia.yaml --html coverage.html
+      argmap coverage --missed maps/europe-central-asia.yaml   # what is left to map
       argmap coverage maps/ --html build/coverage/    # a page a map, as maps/ holds them
       argmap coverage --output-format json maps/     # for a script: each map's share
     """
@@ -84,7 +95,13 @@ def coverage(
                 raise UsageError(clashing[item.path])
             out = _page(item, html_out) if many else _single_page(item.path, html_out)
             found_cover = _cover(
-                checked, item.path, out, alone=not many, root=source_root, shown=not quiet
+                checked,
+                item.path,
+                out,
+                alone=not many,
+                root=source_root,
+                shown=not quiet,
+                missed=missed,
             )
         except ArgmapError as exc:
             if not many and not quiet:
@@ -144,9 +161,10 @@ def _cover(
     alone: bool,
     root: str | None,
     shown: bool = True,
+    missed: bool = False,
 ) -> Coverage | None:
     """The coverage of a map's source (read inside its project or under ``root``), written
-    as a page to ``html_out`` and shown (stdout) when ``shown``.
+    as a page to ``html_out`` and shown (stdout) when ``shown`` (only what it ``missed``).
 
     A map without a source is a UsageError when it is the ``alone`` map of the run, and
     passed over (None) among several.
@@ -163,29 +181,37 @@ def _cover(
         refuse_own_files(amap, path, html_out)
         write(Path(html_out), page(amap, found).encode("utf-8"))
     if shown:
-        _show(found)
+        _show(found, missed)
     return found
 
 
-def _show(found: Coverage) -> None:
-    """A coverage as tables: the sentences, the furniture, the share quoted (stdout)."""
-    rows = [
-        (str(s.line), f"{s.share:.0%}", short(s.text), ", ".join(s.claims) or "NOT QUOTED")
-        for s in found.argument
-    ]
-    table(("line", "quoted", "sentence", "claims"), rows, right=2)
-    if found.furniture:
+def _show(found: Coverage, missed: bool = False) -> None:
+    """A coverage as tables: the sentences, the furniture, the share quoted (stdout); or,
+    ``missed``, only the sentences no claim quotes, and the share."""
+    if missed:
+        rows = [(str(s.line), short(s.text)) for s in found.argument if not s.covered]
+        if rows:
+            table(("line", "sentence"), rows, right=1)
+            show(err=False)
+    else:
+        rows = [
+            (str(s.line), f"{s.share:.0%}", short(s.text), ", ".join(s.claims) or "NOT QUOTED")
+            for s in found.argument
+        ]
+        table(("line", "quoted", "sentence", "claims"), rows, right=2)
+        if found.furniture:
+            show(err=False)
+            show("not prose, not counted:", err=False)
+            rows = [(str(s.line), short(s.text, 60), s.furniture or "") for s in found.furniture]
+            table(("line", "text", "why"), rows, right=1)
         show(err=False)
-        show("not prose, not counted:", err=False)
-        rows = [(str(s.line), short(s.text, 60), s.furniture or "") for s in found.furniture]
-        table(("line", "text", "why"), rows, right=1)
     quoted = sum(s.covered for s in found.argument)
     implicit = f" ({', '.join(found.implicit)})" if found.implicit else ""
-    show(err=False)
+    sentences, furniture = len(found.argument), len(found.furniture)
     show(
-        f"{quoted} of {len(found.argument)} argumentative sentences quoted ({found.share:.0%}); "
-        f"{len(found.furniture)} lines of furniture; {len(found.implicit)} implicit "
-        f"claim{'s' * (len(found.implicit) != 1)}{implicit}",
+        f"{quoted} of {sentences} argumentative sentence{'s' * (sentences != 1)} quoted "
+        f"({found.share:.0%}); {furniture} line{'s' * (furniture != 1)} of furniture; "
+        f"{len(found.implicit)} implicit claim{'s' * (len(found.implicit) != 1)}{implicit}",
         err=False,
     )
 
