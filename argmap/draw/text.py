@@ -15,7 +15,10 @@ import graphviz
 from argmap.draw.style import WRAP_WIDTH
 from argmap.model.keys import REFUSED, SURROGATES
 
-_BREAKING_SPACE = re.compile(r"[^\S\xa0\u2007\u202f]")  # white space but no-break spaces
+#: No-break spaces: a long word must sometimes break at one all the same, and the line break
+#: then takes its place, as it takes a space's.
+_NO_BREAK = "\xa0\u2007\u202f"
+_BREAKING_SPACE = re.compile(f"[^\\S{_NO_BREAK}]")  # white space but no-break spaces
 _SPACE_RUN = re.compile(r"\s*[ ]\s*")  # a run of white space that may break
 # What clean() drops once white space is a plain space: control characters (Cc), surrogates
 # (Cs), the bidirectional embeddings, overrides and isolates (they could reorder the text
@@ -114,9 +117,6 @@ def _joins_previous(text: str, i: int) -> bool:
 #: characters with no mark.
 _HYPHENATED = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN")
 _SOFT_HYPHEN = "\xad"
-#: No-break spaces: a long word must sometimes break at one all the same, and the line break
-#: then takes its place, as it takes a space's.
-_NO_BREAK = "\xa0\u2007\u202f"
 
 
 def _hyphenates(before: str, after: str) -> bool:

@@ -121,12 +121,12 @@ class Passages:
         :data:`SIMILAR` of the quote's words in order; else, as a source corrected since
         rewords a sentence, the sentence that holds that share of them in any order (at least
         :data:`REWORDED`, and a third of its own words), marked ``reworded``; else None."""
-        closest = self.closest(quote)
-        if closest is not None and closest.similarity >= SIMILAR:
-            return closest
         wanted, bounded = self._candidates(quote)
         if not bounded:
             return None
+        closest = self._closest(quote, wanted, bounded)
+        if closest is not None and closest.similarity >= SIMILAR:
+            return closest
         negative, _, words, start, end = bounded[0]
         if -negative < max(REWORDED, SIMILAR * len(wanted), len(words) / 3):
             return None  # too few of its words, or lost in a long sentence's common words
@@ -191,8 +191,12 @@ class Passages:
         """The passage that holds most of the quote's words in order; None when no passage
         holds any of them. Ties go to the passage that shares more words, then to the first."""
         wanted, bounded = self._candidates(quote)
-        if not bounded:
-            return None
+        return self._closest(quote, wanted, bounded) if bounded else None
+
+    def _closest(
+        self, quote: str, wanted: list[str], bounded: list[tuple[int, int, list[str], int, int]]
+    ) -> Passage | None:
+        """:meth:`closest` among the candidates :meth:`_candidates` found (there are some)."""
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(wanted)
         best: tuple[int, int, list[str], int, int] | None = None  # matched, passage, window
