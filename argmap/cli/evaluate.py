@@ -26,6 +26,13 @@ from argmap.model import ArgumentMap
     help="preferred: also say, for each claim grounded leaves undecided, whether it stands "
     "in every preferred labelling, in some, or in none.",
 )
+@click.option(
+    "--only",
+    type=click.Choice([status.value for status in Status]),
+    multiple=True,
+    help="List only the claims of this (grounded) status; give it twice for two. The "
+    "closing count still counts every claim.",
+)
 @output_format_option(
     ("text", "json"),
     "json: one JSON array on stdout, an object a map (path, and its claims: id, kind, "
@@ -33,7 +40,11 @@ from argmap.model import ArgumentMap
 )
 @source_root_option
 def eval_(
-    files: tuple[str, ...], semantics: str, output_format: str, source_root: str | None
+    files: tuple[str, ...],
+    semantics: str,
+    only: tuple[str, ...],
+    output_format: str,
+    source_root: str | None,
 ) -> None:
     """Say which claims stand, which are defeated and which are undecided, and why.
 
@@ -58,10 +69,12 @@ def eval_(
       argmap eval maps/europe-central-asia.yaml
       argmap eval maps/                        # every map under maps/, then a row a map
       argmap eval --semantics preferred maps/europe-central-asia.yaml
+      argmap eval --only defeated --only undecided maps/   # what fails, and what is open
       git show HEAD:maps/europe-central-asia.yaml | argmap eval -
       argmap eval --output-format json maps/   # for a script: whether each thesis stands
     """
     quiet = output_format == "json"
+    shown = {Status(value) for value in only} or set(Status)
     run = Run(files, ("claims", "stand", "defeated", "undecided", "implicit", "map"), quiet=quiet)
     claims: dict[str, list[dict[str, object]]] = {}
     for item, checked in run.maps(source_root, "evaluated"):
@@ -69,9 +82,9 @@ def eval_(
         errors = "" if checked.ok else " (has errors)"
         try:
             if quiet:
-                claims[item.path] = _objects(checked.map, semantics)
+                claims[item.path] = _objects(checked.map, semantics, shown)
                 continue
-            run.rows.append((*_show(checked.map, semantics), item.path + errors))
+            run.rows.append((*_show(checked.map, semantics, shown), item.path + errors))
         except TooHard as exc:  # nothing printed yet for this map; the others go on
             error(f"{item.path}: {exc}; `argmap eval` without --semantics evaluates it")
             run.worst = EXIT_USAGE
@@ -82,14 +95,16 @@ def eval_(
     run.finish()
 
 
-def _objects(amap: ArgumentMap, semantics: str) -> list[dict[str, object]]:
-    """Each claim of a map as a JSON object: what a row of the table says, and whether it is
-    the thesis (with --semantics preferred, the preferred labellings' verdict too). Raises
-    TooHard as :func:`_show` does."""
+def _objects(amap: ArgumentMap, semantics: str, shown: set[Status]) -> list[dict[str, object]]:
+    """Each claim of a map whose status is ``shown`` as a JSON object: what a row of the table
+    says, and whether it is the thesis (with --semantics preferred, the preferred labellings'
+    verdict too). Raises TooHard as :func:`_show` does."""
     evaluation = evaluate(amap)
     verdicts = preferred(amap) if semantics == "preferred" else None
     found: list[dict[str, object]] = []
     for claim in amap.by_id().values():
+        if evaluation.status(claim.id) not in shown:
+            continue
         one: dict[str, object] = {
             "id": claim.id, "kind": claim.kind.value, "implicit": claim.implicit,
             "thesis": claim.thesis, "status": evaluation.status(claim.id).value,
@@ -100,9 +115,10 @@ def _objects(amap: ArgumentMap, semantics: str) -> list[dict[str, object]]:
     return found
 
 
-def _show(amap: ArgumentMap, semantics: str = "grounded") -> tuple[str, ...]:
-    """A map's table of claims and its closing count (stdout); the count's figures. Raises
-    TooHard, before printing anything, when the preferred labellings are too many to find."""
+def _show(amap: ArgumentMap, semantics: str, shown: set[Status]) -> tuple[str, ...]:
+    """A map's table of the claims whose status is ``shown`` and its closing count of them all
+    (stdout); the count's figures. Raises TooHard, before printing anything, when the
+    preferred labellings are too many to find."""
     evaluation = evaluate(amap)
     verdicts = preferred(amap) if semantics == "preferred" else None
     claims = amap.by_id().values()
@@ -115,9 +131,13 @@ def _show(amap: ArgumentMap, semantics: str = "grounded") -> tuple[str, ...]:
             _why(evaluation, verdicts, claim.id),
         )
         for claim in claims
+        if evaluation.status(claim.id) in shown
     ]
     columns = ("preferred",) if verdicts is not None else ()
-    table(("claim", "kind", "status", *columns, "why"), rows)
+    if rows:
+        table(("claim", "kind", "status", *columns, "why"), rows)
+    else:
+        show(f"no claim is {' or '.join(sorted(status.value for status in shown))}", err=False)
     counts = evaluation.counts()
     implicit = sum(claim.implicit for claim in claims)
     show(
