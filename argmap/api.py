@@ -164,6 +164,7 @@ def render_map(
     id_prefix: str = "",
     source: str | None = None,
     status: bool = False,
+    evaluation: Evaluation | None = None,
     dpi: int | None = None,
     fit: Fit | int | str | None = None,
     page: str | None = None,
@@ -172,7 +173,9 @@ def render_map(
 ) -> bytes:
     """A map drawn as ``fmt`` (svg, png, pdf, dot or html) by the bundled Graphviz.
 
-    With ``status``, each claim shows whether it stands, is defeated or is undecided
+    With ``status``, each claim shows whether it stands, is defeated or is undecided: as
+    ``evaluation`` has it when given (a part of a map shows the whole map's verdicts:
+    :meth:`~argmap.analysis.evaluate.Evaluation.within`), else as the map's own
     (:func:`argmap.analysis.evaluate.evaluate`). ``legend`` draws the legend.
 
     SVG is made for documents (:mod:`argmap.draw.svg`); HTML is the map beside its source
@@ -194,7 +197,8 @@ def render_map(
     """
     drawings = render_figures(
         amap, fmt, theme=theme, width=width, id_prefix=id_prefix, source=source,
-        status=status, dpi=dpi, fit=fit, page=page, landscape=landscape, legend=legend,
+        status=status, evaluation=evaluation, dpi=dpi, fit=fit, page=page,
+        landscape=landscape, legend=legend,
     )  # fmt: skip
     if len(drawings) > 1:
         raise UsageError(

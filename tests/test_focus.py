@@ -287,3 +287,16 @@ def test_a_claim_drawn_in_a_part_says_what_it_has_outside_it(amap) -> None:
         assert "1 reason and 1 objection outside this part" in drawn.decode()
     (whole,) = draw(amap, "focus.yaml", "svg", DrawOptions())
     assert "outside this part" not in whole.decode()
+
+
+def test_render_map_draws_a_part_with_the_whole_maps_verdicts(amap) -> None:
+    """The Python API's one-drawing call takes the evaluation as render_figures does: a
+    notebook user drawing a part with ``status=True`` sees t defeated, as the whole map has it."""
+    from argmap.analysis.evaluate import evaluate
+
+    part = focus(amap, "c2", 1)
+    shown = evaluate(amap).within(claim.id for claim in part.claims)
+    dot = render_map(part, "dot", status=True, evaluation=shown).decode()
+    assert 'class="claim recommendation defeated' in dot
+    alone = render_map(part, "dot", status=True).decode()
+    assert 'class="claim recommendation defeated' not in alone
