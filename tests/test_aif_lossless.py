@@ -97,7 +97,7 @@ def test_a_dialogue_is_read_with_its_restatement_schemes_speakers_and_roles() ->
         "nodeID": "33", "text": "Argument From Expert Opinion",
         "timestamp": STAMP.format(33), "scheme": "Expert Opinion", "schemeID": "15",
     }  # fmt: skip
-    assert expert.note == "Argument From Expert Opinion"
+    assert expert.note is None  # the text names the scheme again: no note
     assert act.objections[0].aif.value["schemeID"] == "71"  # type: ignore[union-attr]
     assert good.restates[0].aif.value["nodeID"] == "32"  # type: ignore[union-attr]
     said = {"locution": "Proponent : said 2", "speaker": "Proponent"}

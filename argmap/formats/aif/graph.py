@@ -10,11 +10,13 @@ graph's RA, CA and MA nodes into reasons, objections and restatements.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
 import attrs
 
+from argmap.analysis.schemes import key, scheme_of
 from argmap.formats.base import FormatError, clean_text, json_object, shorten
 from argmap.model.keys import MAX_CLAIM_TEXT, MAX_SCHEME
 
@@ -238,11 +240,48 @@ def specific_scheme(scheme: object) -> str | None:
     return cleaned
 
 
+#: How a scheme's name begins when argmap does not know the scheme ("Argument From Waste").
+_NAMED = re.compile(r"(?:argument|appeal|inference)\s+(?:from|to|by)\s+\w", re.IGNORECASE)
+
+
+def text_scheme(text: object) -> str | None:
+    """The scheme an RA-node's text names, as OVA writes the scheme an analyst picks (often
+    with no ``scheme`` field): a scheme argmap knows under any spelling (``ExpertOpinion``), or
+    a name that begins as one (``Argument From Waste``); None for a placeholder or prose.
+
+    >>> text_scheme("Argument From Expert Opinion"), text_scheme("Default Inference")
+    ('Argument From Expert Opinion', None)
+    >>> text_scheme("Argument from Waste"), text_scheme("The expert said so.")
+    ('Argument from Waste', None)
+    """
+    scheme = specific_scheme(text)
+    if scheme is None or re.search(r"[.,;:!?]", scheme) or len(scheme.split()) > 8:
+        return None
+    return scheme if scheme_of(scheme) is not None or _NAMED.match(scheme) else None
+
+
+def same_scheme(one: str | None, other: str | None) -> bool:
+    """Whether two names are those of one scheme (``Argument From Expert Opinion`` and
+    ``Expert Opinion``), or both None."""
+    if one is None or other is None:
+        return one is other
+    return key(one) == key(other)
+
+
+def carried_scheme(data: dict[str, Any]) -> str | None:
+    """The scheme the import read from an RA-node's carried data (see :func:`text_scheme`)."""
+    scheme = data.get("scheme")
+    if isinstance(scheme, str) and scheme.strip():
+        return specific_scheme(scheme)
+    return text_scheme(data.get("text"))
+
+
 def parse(data: bytes) -> dict[str, Any]:
     """The top-level object of an AIF file. Raises FormatError when it is not JSON or not an
     object."""
     return json_object(data, "AIF", " (an AIF graph needs 3, and a map holds at most 16)")
 
 
-__all__ = ["DIALOGUE", "EXTENSION", "GENERIC", "Edge", "Graph", "Node", "claim_text", "left_out",
-           "parse", "specific_scheme"]  # fmt: skip
+__all__ = ["DIALOGUE", "EXTENSION", "GENERIC", "Edge", "Graph", "Node", "carried_scheme",
+           "claim_text", "left_out",
+           "parse", "same_scheme", "specific_scheme", "text_scheme"]  # fmt: skip

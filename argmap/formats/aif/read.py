@@ -225,7 +225,10 @@ class _Reader:
                 out["question"] = entry["question"]
             if "aif" not in entry or entry["aif"] is not None:
                 node = graph.nodes[step.node]
-                placeholder = scheme or PLACEHOLDERS[node.type] if node.type == "RA" else (
+                # the text the export would write: the scheme a 'scheme' field names; a text
+                # that names the scheme itself is kept (it tells where the scheme came from)
+                named = scheme if node.scheme is not None else None
+                placeholder = named or PLACEHOLDERS[node.type] if node.type == "RA" else (
                     PLACEHOLDERS[node.type])  # fmt: skip
                 out["aif"] = node_data(node.raw, placeholder, room, notes)
             return out

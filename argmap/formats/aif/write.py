@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from argmap.formats.aif.graph import EXTENSION, claim_text, specific_scheme
+from argmap.formats.aif.graph import EXTENSION, carried_scheme, claim_text, same_scheme
 from argmap.formats.aif.steps import order
 from argmap.formats.base import Exported
 from argmap.formats.json import claim_document, document
@@ -114,8 +114,12 @@ def _relation_node(out: Layout, relation: Relation) -> str:
             return out.node(kind, None, placeholder)
         return out.node(kind, None, relation.scheme, scheme=relation.scheme)
     data = relation.aif.value
-    if relation.link is Link.SUPPORT and relation.scheme != specific_scheme(data.get("scheme")):
+    read = carried_scheme(data) if relation.link is Link.SUPPORT else None
+    if relation.link is Link.SUPPORT and relation.scheme != read:
         data.pop("schemeID", None)
+        text = data.get("text")
+        if read is not None and isinstance(text, str) and same_scheme(text, read):
+            del data["text"]  # it named the scheme the map no longer has
         if relation.scheme is None:
             data.pop("scheme", None)
         else:
