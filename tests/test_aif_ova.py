@@ -97,3 +97,83 @@ def test_a_scheme_the_analyst_changes_replaces_the_text_that_named_the_old(
         reasons(aif.read(json.dumps(exported).encode(), name="g.json").map)["Premise 0."].scheme
         == new
     )
+
+
+def xaif() -> dict[str, Any]:
+    """An OVA3 save: the AIF graph under "AIF" (text-named schemes, scheme ids in
+    ``schemefulfillments``, int edge ids, a locution by a participant), its layout under
+    "OVA", the text analysed under "text"."""
+    nodes = [("1", "I", "We should ban cars in the centre."), ("2", "I", "Cars pollute the air."),
+             ("3", "RA", "Argument From Expert Opinion"), ("4", "I", "Electric cars do not."),
+             ("5", "CA", "Default Conflict"), ("6", "L", "Ann : cars pollute the air"),
+             ("7", "YA", "Asserting")]  # fmt: skip
+    edges = [("2", "3"), ("3", "1"), ("4", "5"), ("5", "2"), ("6", "7"), ("7", "2")]
+    return {
+        "AIF": {
+            "nodes": [{"nodeID": i, "text": x, "type": t} for i, t, x in nodes],
+            "edges": [{"edgeID": n, "fromID": a, "toID": b} for n, (a, b) in enumerate(edges, 1)],
+            "schemefulfillments": [
+                {"nodeID": "3", "schemeID": "15"},
+                {"nodeID": "5", "schemeID": "71"},
+            ],
+            "locutions": [{"nodeID": "6", "personID": 1}],
+            "participants": [{"participantID": 1, "firstname": "Ann", "surname": "Lee"}],
+        },
+        "OVA": {
+            "firstname": "A",
+            "surname": "B",
+            "url": "",
+            "nodes": [{"nodeID": "1", "visible": True, "x": 10, "y": 20}],
+            "edges": [],
+        },
+        "text": "Cars pollute the air. We should ban cars in the centre.",
+    }
+
+
+def test_an_xaif_document_is_imported_as_its_aif_graph() -> None:
+    """OVA3 and ARG-tech's mining pipelines write the graph under "AIF"; argmap refused it:
+    "not AIF: no 'nodes' list"."""
+    result = read(xaif(), "ova3.json")
+    claims = {claim.aif.value["nodeID"]: claim for claim in result.map.claims}  # type: ignore[union-attr]
+    assert [claims[i].text for i in "124"] == [
+        "We should ban cars in the centre.", "Cars pollute the air.", "Electric cars do not."
+    ]  # fmt: skip
+    (reason,) = claims["1"].reasons
+    assert reason.scheme == "Argument From Expert Opinion" and reason.claims[0].id == claims["2"].id
+    assert [o.claims[0].id for o in claims["2"].objections] == [claims["4"].id]
+    assert claims["2"].aif.value["speaker"] == "Ann Lee"  # type: ignore[union-attr]
+    assert any("xAIF" in note for note in result.notes)
+
+
+def test_an_xaif_document_goes_back_as_xaif_with_all_it_had() -> None:
+    source = xaif()
+    amap = read(source, "ova3.json").map
+    exported = json.loads(aif.write(amap).text)
+    assert set(exported) == {"AIF", "OVA", "text", "argmap"}
+    assert exported["OVA"] == source["OVA"] and exported["text"] == source["text"]
+    graph = exported["AIF"]
+    for key in ("schemefulfillments", "locutions", "participants"):
+        assert graph[key] == source["AIF"][key]
+    by_id = {n["nodeID"]: n for n in graph["nodes"]}
+    assert all(by_id[n["nodeID"]] == n for n in source["AIF"]["nodes"])
+    assert len(by_id) == len(source["AIF"]["nodes"])
+    ends = {(str(e["fromID"]), str(e["toID"])) for e in graph["edges"]}
+    assert ends == {(str(e["fromID"]), str(e["toID"])) for e in source["AIF"]["edges"]}
+    assert aif.read(json.dumps(exported).encode(), name="ova3.json").map == amap
+    del exported["argmap"]
+    assert aif.read(json.dumps(exported).encode(), name="ova3.json").map == amap
+
+
+def test_a_scheme_changed_in_an_xaif_map_drops_its_old_scheme_id() -> None:
+    amap = read(xaif()).map
+    act = next(claim for claim in amap.claims if claim.reasons)
+    changed = attrs.evolve(act, reasons=(attrs.evolve(act.reasons[0], scheme="Analogy"),))
+    amap = attrs.evolve(amap, claims=tuple(changed if c is act else c for c in amap.claims))
+    graph = json.loads(aif.write(amap).text)["AIF"]
+    assert graph["schemefulfillments"] == [{"nodeID": "5", "schemeID": "71"}]
+
+
+def test_an_xaif_document_is_named_as_aif_to_check() -> None:
+    from argmap.formats.sniff import sniff
+
+    assert sniff(json.dumps(xaif()).encode(), "ova3.json") == "aif"

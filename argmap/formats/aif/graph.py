@@ -22,6 +22,9 @@ from argmap.model.keys import MAX_CLAIM_TEXT, MAX_SCHEME
 
 #: The key of the top-level object under which argmap writes what AIF has no place for.
 EXTENSION = "argmap"
+#: The key under which an xAIF document (OVA3, ARG-tech's mining pipelines) holds its AIF graph,
+#: beside its layout ("OVA") and the text analysed ("text").
+XAIF = "AIF"
 #: AIFdb's placeholder texts of RA and CA nodes (and ones seen in corpora): not notes.
 GENERIC = frozenset({"", "RA", "CA", "Default Inference", "Default Conflict", "Default Rephrase"})
 DIALOGUE = frozenset({"L", "YA", "TA"})
@@ -276,12 +279,21 @@ def carried_scheme(data: dict[str, Any]) -> str | None:
     return text_scheme(data.get("text"))
 
 
+def unwrap(doc: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """The AIF graph of a document (its nodes, edges, locutions, ...) and whether the document
+    is xAIF, holding the graph under "AIF"."""
+    inner = doc.get(XAIF)
+    if "nodes" not in doc and isinstance(inner, dict) and isinstance(inner.get("nodes"), list):
+        return inner, True
+    return doc, False
+
+
 def parse(data: bytes) -> dict[str, Any]:
     """The top-level object of an AIF file. Raises FormatError when it is not JSON or not an
     object."""
     return json_object(data, "AIF", " (an AIF graph needs 3, and a map holds at most 16)")
 
 
-__all__ = ["DIALOGUE", "EXTENSION", "GENERIC", "Edge", "Graph", "Node", "carried_scheme",
+__all__ = ["DIALOGUE", "EXTENSION", "GENERIC", "XAIF", "Edge", "Graph", "Node", "carried_scheme",
            "claim_text", "left_out",
-           "parse", "same_scheme", "specific_scheme", "text_scheme"]  # fmt: skip
+           "parse", "same_scheme", "specific_scheme", "text_scheme", "unwrap"]  # fmt: skip

@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from argmap.formats.aif.graph import EXTENSION, Graph, claim_text, left_out, parse
+from argmap.formats.aif.graph import EXTENSION, XAIF, Graph, claim_text, left_out, parse, unwrap
 from argmap.formats.aif.objections import Objections
 from argmap.formats.aif.steps import Step, Steps, build, order, tidy, tidy_restatements
 from argmap.formats.aif.write import DERIVED, PLACEHOLDERS, layout
@@ -135,15 +135,20 @@ def read(data: bytes, *, name: str) -> Imported:
         FormatError: the file is not JSON, or has no list of nodes.
     """
     doc = parse(data)
+    inner, wrapped = unwrap(doc)
     notes: list[str] = []
-    graph = Graph(doc, notes)
+    if wrapped:
+        rest = ", ".join(f"'{k}'" for k in doc if k not in (XAIF, EXTENSION))
+        notes.append(f"an xAIF document (as OVA3 writes one): its graph under '{XAIF}' is "
+                     f"imported{f'; {rest} carried for the export' if rest else ''}")  # fmt: skip
+    graph = Graph(inner, notes)
     if not graph.of_type("I"):
         raise FormatError("the graph has no I-nodes: no claims to import")
     summary = left_out(graph, notes)
     found = build(graph, notes)
     tidy(found.reasons, notes)
     tidy_restatements(found, notes)
-    reader = _Reader(graph, found, name, _dialogue(graph, doc))
+    reader = _Reader(graph, found, name, _dialogue(graph, inner))
     extension = doc.get(EXTENSION)
     amap = None
     if isinstance(extension, dict):
@@ -161,29 +166,41 @@ def read(data: bytes, *, name: str) -> Imported:
 def _rest(doc: dict[str, Any], graph: Graph, amap: ArgumentMap, notes: list[str]) -> Carried | None:
     """What the map does not hold of the file, as the file has it: the nodes and edges it
     does not make into claims and relations, and every other top-level key (but an empty
-    one, and what nests deeper than the map's 'aif' can hold: noted)."""
+    one, and what nests deeper than the map's 'aif' can hold: noted); of an xAIF document,
+    its graph's rest under "AIF" and its other keys beside it."""
+    inner, wrapped = unwrap(doc)
     out = layout(amap)
-    nodes = doc["nodes"]
+    nodes = inner["nodes"]
     kept = [raw for raw in nodes if not (isinstance(raw, dict) and _drawn(raw, graph, out.types))]
     drawn = {id(edge.raw) for edge in graph.edges if (edge.tail, edge.head) in out.pairs}
-    edges = doc.get("edges") if isinstance(doc.get("edges"), list) else []
+    edges = inner.get("edges") if isinstance(inner.get("edges"), list) else []
     rest: dict[str, Any] = {"nodes": kept, "edges": [raw for raw in edges if id(raw) not in drawn]}
-    rest.update((k, v) for k, v in doc.items() if k not in ("nodes", "edges", EXTENSION))
+    rest.update((k, v) for k, v in inner.items() if k not in ("nodes", "edges", EXTENSION))
+    rest = _fitting(rest, MAX_DEPTH - 2 - wrapped, notes)  # top, aif (, AIF)
+    if wrapped:
+        outer = {k: v for k, v in doc.items() if k not in (XAIF, EXTENSION)}
+        rest = {XAIF: rest, **_fitting(outer, MAX_DEPTH - 2, notes)}
+    return Carried.of(carried(rest)) if rest else None
+
+
+def _fitting(rest: dict[str, Any], room: int, notes: list[str]) -> dict[str, Any]:
+    """The keys of ``rest`` but the empty ones, and but what nests deeper than ``room``
+    levels (a list's items one level less), each noted."""
     rest = {k: v for k, v in rest.items() if v not in ([], {}, None)}
     for key, value in list(rest.items()):
-        if key in ("nodes", "edges"):  # top, aif, the list: an item may nest 13 deep
+        if key in ("nodes", "edges"):  # the list: an item may nest one level less
             rest[key] = []
             for item in value:
-                if (depth := nesting(item)) <= MAX_DEPTH - 3:
+                if (depth := nesting(item)) <= room - 1:
                     rest[key].append(item)
                     continue
                 what = (f"{key[:-1]} {item.get('nodeID', item.get('edgeID'))}"
                         if isinstance(item, dict) else f"an item of '{key}'")  # fmt: skip
-                notes.append(too_deep(what, depth, MAX_DEPTH - 3))
-        elif (depth := nesting(value)) > MAX_DEPTH - 2:
+                notes.append(too_deep(what, depth, room - 1))
+        elif (depth := nesting(value)) > room:
             del rest[key]
-            notes.append(too_deep(f"the graph's '{key}'", depth, MAX_DEPTH - 2))
-    return Carried.of(carried(rest)) if rest else None
+            notes.append(too_deep(f"the graph's '{key}'", depth, room))
+    return rest
 
 
 def _drawn(raw: dict[str, Any], graph: Graph, types: dict[str, str]) -> bool:

@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from argmap.formats.aif.graph import EXTENSION, carried_scheme, claim_text, same_scheme
+from argmap.formats.aif.graph import EXTENSION, XAIF, carried_scheme, claim_text, same_scheme
 from argmap.formats.aif.steps import order
 from argmap.formats.base import Exported
 from argmap.formats.json import claim_document, document
@@ -60,6 +60,7 @@ class Layout:
     pairs: set[tuple[str, str]] = attrs.Factory(set)  # (tail, head) of every edge written
     types: dict[str, str] = attrs.Factory(dict)  # node id → its type
     taken: set[str] = attrs.Factory(set)  # node ids carried anywhere in the map
+    rescheme: set[str] = attrs.Factory(set)  # RA-nodes whose scheme the map changed
     last: dict[str, int] = attrs.Factory(lambda: {"node": 0, "edge": 0})
 
     def fresh(self, what: str) -> str:
@@ -117,6 +118,7 @@ def _relation_node(out: Layout, relation: Relation) -> str:
     read = carried_scheme(data) if relation.link is Link.SUPPORT else None
     if relation.link is Link.SUPPORT and relation.scheme != read:
         data.pop("schemeID", None)
+        out.rescheme.add(str(data.get("nodeID")))
         text = data.get("text")
         if read is not None and isinstance(text, str) and same_scheme(text, read):
             del data["text"]  # it named the scheme the map no longer has
@@ -131,7 +133,7 @@ def layout(amap: ArgumentMap) -> Layout:
     """The AIF graph of a map: its claims and relations as nodes and edges, then what it
     carries at its top (see the module's docstring)."""
     out = Layout()
-    top = amap.aif.value if amap.aif is not None else {}
+    top = carried_graph(amap)[0]
     for claim in amap.claims:
         items = [claim.aif, *(relation.aif for relation in walk(claim))]
         out.taken |= _ids([c.value for c in items if c is not None], "nodeID")
@@ -221,12 +223,31 @@ def _extension(amap: ArgumentMap, out: Layout) -> dict[str, Any]:
     return {**top, "claims": claims, "steps": steps}
 
 
-def write(amap: ArgumentMap) -> Exported:
-    """The map as AIF JSON, with what AIF cannot hold under the top-level ``argmap`` key."""
-    out = layout(amap)
+def carried_graph(amap: ArgumentMap) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """What a map carries of its AIF graph (nodes, edges, locutions, ...), and, when it came
+    from an xAIF document, the document's other keys ("OVA", "text", ...)."""
     top = amap.aif.value if amap.aif is not None else {}
-    data: dict[str, Any] = {"nodes": out.nodes, "edges": out.edges, "locutions": []}
-    data.update((k, v) for k, v in top.items() if k not in ("nodes", "edges", EXTENSION))
+    inner = top.get(XAIF)
+    if "nodes" not in top and isinstance(inner, dict):
+        return inner, {k: v for k, v in top.items() if k != XAIF}
+    return top, None
+
+
+def write(amap: ArgumentMap) -> Exported:
+    """The map as AIF JSON, with what AIF cannot hold under the top-level ``argmap`` key; a
+    map from an xAIF document as xAIF again, its graph under "AIF"."""
+    out = layout(amap)
+    top, outer = carried_graph(amap)
+    graph: dict[str, Any] = {"nodes": out.nodes, "edges": out.edges}
+    graph.update((k, v) for k, v in top.items() if k not in ("nodes", "edges", EXTENSION))
+    graph.setdefault("locutions", [])  # the carried keys in their order, as they came
+    if isinstance(graph.get("schemefulfillments"), list):  # scheme ids of nodes still so
+        graph["schemefulfillments"] = [
+            item for item in graph["schemefulfillments"]
+            if not isinstance(item, dict) or (str(item.get("nodeID")) in out.types
+                                              and str(item.get("nodeID")) not in out.rescheme)
+        ]  # fmt: skip
+    data = graph if outer is None else {XAIF: graph, **outer}
     data[EXTENSION] = _extension(amap, out)
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     return Exported(text, (*_losses(amap), *dict.fromkeys(out.losses)))
@@ -253,4 +274,4 @@ def _losses(amap: ArgumentMap) -> tuple[str, ...]:
     )
 
 
-__all__ = ["DERIVED", "PLACEHOLDERS", "TIMESTAMP", "Layout", "layout", "write"]
+__all__ = ["DERIVED", "PLACEHOLDERS", "TIMESTAMP", "Layout", "carried_graph", "layout", "write"]
