@@ -149,7 +149,8 @@ def test_what_the_analyst_changes_the_export_follows() -> None:
     assert by_id["46"] == {"nodeID": "46", "text": "Bridges last a century.", "type": "I",
                            "timestamp": "1970-01-01 00:00:00"}  # after the highest id  # fmt: skip
     assert "3" not in by_id and "31" not in by_id
-    assert "3 carried edges join nodes the map does not have; left out" in exported.losses
+    # the attack's own links (3 → 31 → 1) and the dialogue's and preference's to them
+    assert "5 carried edges join nodes the map does not have; left out" in exported.losses
     assert ("23", "3") not in pairs(data)
 
 

@@ -177,3 +177,36 @@ def test_an_xaif_document_is_named_as_aif_to_check() -> None:
     from argmap.formats.sniff import sniff
 
     assert sniff(json.dumps(xaif()).encode(), "ova3.json") == "aif"
+
+
+def edges_by_ends(doc: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    return {(str(e["fromID"]), str(e["toID"])): e for e in doc["edges"]}
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_every_edge_goes_back_with_its_id_and_fields(wrapped: bool) -> None:
+    """The argument's own edges got new ids on export (and 'formEdgeID': null where the file
+    had none), so an edge id of the export named another edge of the source."""
+    source = xaif()
+    source["AIF"]["edges"][0]["formEdgeID"] = "9"  # a field argmap does not read
+    doc = source if wrapped else source["AIF"]
+    exported = json.loads(aif.write(read(doc).map).text)
+    graph = exported["AIF"] if wrapped else exported
+    assert graph["edges"] == source["AIF"]["edges"]
+
+
+def test_an_edge_the_analyst_takes_out_is_gone_and_a_new_one_gets_a_fresh_id() -> None:
+    doc = ra_graph("Default Inference", "Default Inference")
+    amap = read(doc).map
+    act = next(claim for claim in amap.claims if claim.reasons)
+    first, second = act.reasons
+    moved = attrs.evolve(first, claims=second.claims)  # the first reason's premise replaced
+    amap = attrs.evolve(
+        amap,
+        claims=tuple(attrs.evolve(c, reasons=(moved,)) if c is act else c for c in amap.claims),
+    )
+    exported = json.loads(aif.write(amap).text)
+    ends = edges_by_ends(exported)
+    assert ("10", "20") not in ends  # the premise taken out of the reason
+    assert ends[("20", "1")]["edgeID"] == "101"  # kept, with its id
+    assert ends[("11", "20")]["edgeID"] == "104"  # new: after the highest id

@@ -30,7 +30,7 @@ import attrs
 from argmap.formats.aif.graph import EXTENSION, XAIF, Graph, claim_text, left_out, parse, unwrap
 from argmap.formats.aif.objections import Objections
 from argmap.formats.aif.steps import Step, Steps, build, order, tidy, tidy_restatements
-from argmap.formats.aif.write import DERIVED, PLACEHOLDERS, layout
+from argmap.formats.aif.write import DERIVED, NEW_EDGES, PLACEHOLDERS, layout
 from argmap.formats.base import (
     FormatError,
     Ids,
@@ -156,31 +156,46 @@ def read(data: bytes, *, name: str) -> Imported:
         amap = reader.map(notes, summary, extension)
         if amap is None:
             notes[:] = [*kept, f"the '{EXTENSION}' key is not as argmap writes it; ignored"]
+    fresh = None  # the first id of the edges argmap's export made (none carried)
     if amap is None:
         amap = reader.map(notes, summary, None)
+    elif type(number := extension.get(NEW_EDGES)) is int:  # type: ignore[union-attr]
+        fresh = number
     if amap is None:  # pragma: no cover - the document is built to the format
         raise FormatError("the graph could not be made into a map")
-    return Imported(attrs.evolve(amap, aif=_rest(doc, graph, amap, notes)), tuple(notes))
+    return Imported(attrs.evolve(amap, aif=_rest(doc, graph, amap, notes, fresh)), tuple(notes))
 
 
-def _rest(doc: dict[str, Any], graph: Graph, amap: ArgumentMap, notes: list[str]) -> Carried | None:
-    """What the map does not hold of the file, as the file has it: the nodes and edges it
-    does not make into claims and relations, and every other top-level key (but an empty
+def _rest(
+    doc: dict[str, Any], graph: Graph, amap: ArgumentMap, notes: list[str], fresh: int | None
+) -> Carried | None:
+    """What the map does not hold of the file, as the file has it: the nodes it does not make
+    into claims and relations, every edge (the export writes the argument's own as they came,
+    with their ids), and every other top-level key (but an empty
     one, and what nests deeper than the map's 'aif' can hold: noted); of an xAIF document,
-    its graph's rest under "AIF" and its other keys beside it."""
+    its graph's rest under "AIF" and its other keys beside it. Edges numbered from ``fresh``
+    on are those argmap's export made, which it makes again: not carried."""
     inner, wrapped = unwrap(doc)
     out = layout(amap)
     nodes = inner["nodes"]
     kept = [raw for raw in nodes if not (isinstance(raw, dict) and _drawn(raw, graph, out.types))]
-    drawn = {id(edge.raw) for edge in graph.edges if (edge.tail, edge.head) in out.pairs}
     edges = inner.get("edges") if isinstance(inner.get("edges"), list) else []
-    rest: dict[str, Any] = {"nodes": kept, "edges": [raw for raw in edges if id(raw) not in drawn]}
+    if fresh is not None:
+        edges = [raw for raw in edges if not _made(raw, fresh)]
+    rest: dict[str, Any] = {"nodes": kept, "edges": list(edges)}  # all: ids, fields, order
     rest.update((k, v) for k, v in inner.items() if k not in ("nodes", "edges", EXTENSION))
     rest = _fitting(rest, MAX_DEPTH - 2 - wrapped, notes)  # top, aif (, AIF)
     if wrapped:
         outer = {k: v for k, v in doc.items() if k not in (XAIF, EXTENSION)}
         rest = {XAIF: rest, **_fitting(outer, MAX_DEPTH - 2, notes)}
     return Carried.of(carried(rest)) if rest else None
+
+
+def _made(raw: object, fresh: int) -> bool:
+    """Whether an edge is one argmap's export numbered, from ``fresh`` on."""
+    number = raw.get("edgeID") if isinstance(raw, dict) else None
+    text = str(number) if type(number) in (int, str) else ""
+    return re.fullmatch(r"[0-9]{1,18}", text) is not None and int(text) >= fresh
 
 
 def _fitting(rest: dict[str, Any], room: int, notes: list[str]) -> dict[str, Any]:
@@ -317,13 +332,13 @@ class _Reader:
             f"Imported by argmap from {self.name} (AIF). Claim ids are the first words of each "
             "I-node's text and its node id; reasons are RA-nodes, objections CA-nodes and "
             "restatements MA-nodes; each carries its node under 'aif', and the map carries the "
-            "rest of the graph under its own 'aif'."
+            "rest of the graph, and every edge with its id, under its own 'aif'."
             + (f" Not drawn: {'; '.join(summary)}." if summary else "")
         )
         if extension is not None:
             data = {"argmap": "1", "title": title}
             data.update((k, v) for k, v in extension.items()
-                        if k not in ("claims", "steps", "argmap"))  # fmt: skip
+                        if k not in ("claims", "steps", "argmap", NEW_EDGES))  # fmt: skip
         data.update({section: claims for section, claims in sections.items() if claims})
         return from_document(data, self.name)[0]
 

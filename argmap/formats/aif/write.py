@@ -9,8 +9,11 @@ becomes the node it came from: its node id, timestamp, scheme and scheme id and 
 field, its text where the map did not change it; two that carry the same node id (an RA-node
 with two conclusions) are one node again. What the map carries at its top (the dialogue layer,
 PA-nodes, locutions, participants) is written back as it came, but edges whose ends the map
-no longer has. Other nodes get ids counted on from the highest id in use, a fixed timestamp,
-and ``locutions`` are empty unless carried, so that the same map gives the same bytes. What AIF
+no longer has; its carried edges in their order, each link of the argument as the edge it came
+from (its id and fields), unless the map no longer has that link. Other nodes and edges get ids
+counted on from the highest id in use, a fixed timestamp, and ``locutions`` are empty unless
+carried, so that the same map gives the same bytes; a map from an xAIF document (OVA3) is
+written as xAIF again. What AIF
 has no place for (the title, the source, claim ids and kinds, roles, quotes, notes, links, ...)
 goes under a top-level ``argmap`` key, which AIF tools ignore and which makes
 ``argmap → AIF → argmap`` exact.
@@ -23,7 +26,14 @@ from typing import Any
 
 import attrs
 
-from argmap.formats.aif.graph import EXTENSION, XAIF, carried_scheme, claim_text, same_scheme
+from argmap.formats.aif.graph import (
+    EXTENSION,
+    STRUCTURE,
+    XAIF,
+    carried_scheme,
+    claim_text,
+    same_scheme,
+)
 from argmap.formats.aif.steps import order
 from argmap.formats.base import Exported
 from argmap.formats.json import claim_document, document
@@ -36,6 +46,9 @@ PLACEHOLDERS = {"RA": "Default Inference", "CA": "Default Conflict", "MA": "Defa
 NODES = {Link.SUPPORT: "RA", Link.REBUT: "CA", Link.UNDERCUT: "CA", Link.RESTATE: "MA"}
 #: A claim's fields that the AIF itself holds (its node and its relations' nodes).
 IN_AIF = ("id", "text", "reasons", "objections", "restates", "aif")
+#: The key of the ``argmap`` extension that gives the first id of the edges the export made,
+#: so that reading them back does not carry them (the same map makes them again).
+NEW_EDGES = "new_edges_from"
 #: Keys argmap adds to a claim's carried data for its readers, from the dialogue layer.
 DERIVED = ("locution", "speaker")
 
@@ -62,6 +75,10 @@ class Layout:
     taken: set[str] = attrs.Factory(set)  # node ids carried anywhere in the map
     rescheme: set[str] = attrs.Factory(set)  # RA-nodes whose scheme the map changed
     last: dict[str, int] = attrs.Factory(lambda: {"node": 0, "edge": 0})
+    carried: dict[tuple[str, str], Any] = attrs.Factory(dict)  # carried edges by their ends
+    used: set[int] = attrs.Factory(set)  # the carried edges written for the map's own (id())
+    numbers: bool = False  # the carried edge ids are JSON numbers: so are new ones
+    fresh_from: int | None = None  # the id of the first new edge
 
     def fresh(self, what: str) -> str:
         """A new node or edge id: the next number after the highest in use."""
@@ -90,10 +107,21 @@ class Layout:
         return node_id
 
     def edge(self, tail: str, head: str) -> None:
-        if (tail, head) not in self.pairs:
-            self.pairs.add((tail, head))
-            self.edges.append({"edgeID": self.fresh("edge"), "fromID": tail, "toID": head,
-                               "formEdgeID": None})  # fmt: skip
+        """The edge from ``tail`` to ``head``: the carried one as it came (its id and every
+        field), else a new one."""
+        if (tail, head) in self.pairs:
+            return
+        self.pairs.add((tail, head))
+        raw = self.carried.get((tail, head))
+        if raw is not None:
+            self.used.add(id(raw))
+            self.edges.append(raw)
+            return
+        number = self.fresh("edge")
+        if self.fresh_from is None:
+            self.fresh_from = int(number)
+        self.edges.append({"edgeID": int(number) if self.numbers else number, "fromID": tail,
+                           "toID": head, "formEdgeID": None})  # fmt: skip
 
 
 def _ids(items: object, key: str) -> set[str]:
@@ -138,7 +166,14 @@ def layout(amap: ArgumentMap) -> Layout:
         items = [claim.aif, *(relation.aif for relation in walk(claim))]
         out.taken |= _ids([c.value for c in items if c is not None], "nodeID")
     out.taken |= _ids(top.get("nodes", []), "nodeID")
-    out.last = {"node": _highest(out.taken), "edge": _highest(_ids(top.get("edges", []), "edgeID"))}
+    edges = [raw for raw in top.get("edges", []) if isinstance(raw, dict)]
+    out.last = {"node": _highest(out.taken), "edge": _highest(_ids(edges, "edgeID"))}
+    for raw in edges:
+        ends = (_key(raw.get("fromID")), _key(raw.get("toID")))
+        if None not in ends:
+            out.carried.setdefault(ends, raw)  # type: ignore[arg-type]
+    numbers = [raw.get("edgeID") for raw in edges]
+    out.numbers = bool(numbers) and all(type(n) is int for n in numbers)
     claims = amap.by_id()
     drawn = [claim for claim in amap.claims if claims[claim.id] is claim]
     for claim in drawn:
@@ -164,7 +199,10 @@ def layout(amap: ArgumentMap) -> Layout:
 
 
 def _carried(top: dict[str, Any], out: Layout) -> None:
-    """The nodes and edges the map carries at its top, as they came, after its own."""
+    """The nodes the map carries at its top, as they came, after its own; its carried edges
+    in their order (those of the argument only where the map still has them), then the new
+    ones."""
+    made = set(out.types)  # the nodes of the map's claims and relations
     for raw in top.get("nodes", []):
         node_id = _key(raw.get("nodeID")) if isinstance(raw, dict) else None
         if node_id is not None and node_id in out.types:
@@ -175,14 +213,21 @@ def _carried(top: dict[str, Any], out: Layout) -> None:
         if node_id is not None:
             out.types[node_id] = str(raw.get("type"))
     dangling = 0
+    new = [raw for raw in out.edges if id(raw) not in out.used]
+    out.edges = []  # the carried edges in their order, then the new ones
     for raw in top.get("edges", []):
         ends = (_key(raw.get("fromID")), _key(raw.get("toID"))) if isinstance(raw, dict) else ()
-        if len(ends) == 2 and ends[0] in out.types and ends[1] in out.types:
-            if ends not in out.pairs:
-                out.pairs.add(ends)  # type: ignore[arg-type]
-                out.edges.append(raw)
+        if id(raw) in out.used:
+            out.edges.append(raw)
+        elif len(ends) == 2 and ends[0] in out.types and ends[1] in out.types:
+            types = (out.types[ends[0]], out.types[ends[1]])  # type: ignore[index]
+            if ends in out.pairs or (types in STRUCTURE and ends[0] in made and ends[1] in made):
+                continue  # written already, or a link of the argument the map no longer has
+            out.pairs.add(ends)  # type: ignore[arg-type]
+            out.edges.append(raw)
         else:
             dangling += 1
+    out.edges += new
     if dangling:
         out.losses.append(f"{dangling} carried edges join nodes the map does not have; left out")
 
@@ -220,7 +265,8 @@ def _extension(amap: ArgumentMap, out: Layout) -> dict[str, Any]:
             steps[node] = entry
     top = {k: v for k, v in document(amap).items()
            if k not in [kind.section for kind in Kind] and k != "aif"}  # fmt: skip
-    return {**top, "claims": claims, "steps": steps}
+    fresh = {NEW_EDGES: out.fresh_from} if out.fresh_from is not None else {}
+    return {**top, "claims": claims, "steps": steps, **fresh}
 
 
 def carried_graph(amap: ArgumentMap) -> tuple[dict[str, Any], dict[str, Any] | None]:
@@ -274,4 +320,13 @@ def _losses(amap: ArgumentMap) -> tuple[str, ...]:
     )
 
 
-__all__ = ["DERIVED", "PLACEHOLDERS", "TIMESTAMP", "Layout", "carried_graph", "layout", "write"]
+__all__ = [
+    "DERIVED",
+    "NEW_EDGES",
+    "PLACEHOLDERS",
+    "TIMESTAMP",
+    "Layout",
+    "carried_graph",
+    "layout",
+    "write",
+]
