@@ -210,3 +210,24 @@ def test_an_edge_the_analyst_takes_out_is_gone_and_a_new_one_gets_a_fresh_id() -
     assert ("10", "20") not in ends  # the premise taken out of the reason
     assert ends[("20", "1")]["edgeID"] == "101"  # kept, with its id
     assert ends[("11", "20")]["edgeID"] == "104"  # new: after the highest id
+
+
+@pytest.mark.parametrize(
+    ("locution", "speaker"),
+    [
+        ("VCBrown says 'semesterisation is a good idea'", "VCBrown"),  # AraucariaDB's
+        ("Ann Lee : cars pollute the air", "Ann Lee"),  # AIFdb's and OVA's
+        ("cars pollute the air", None),
+    ],
+)
+def test_the_speaker_of_a_locution_is_read_in_either_form(
+    locution: str, speaker: str | None
+) -> None:
+    """AraucariaDB writes its locutions as "NAME says 'TEXT'": its claims had no speaker."""
+    doc = {"nodes": [{"nodeID": "1", "type": "I", "text": "Cars pollute the air."},
+                     {"nodeID": "2", "type": "L", "text": locution},
+                     {"nodeID": "3", "type": "YA", "text": "Asserting"}],
+           "edges": [{"edgeID": "1", "fromID": "2", "toID": "3"},
+                     {"edgeID": "2", "fromID": "3", "toID": "1"}]}  # fmt: skip
+    (claim,) = read(doc).map.claims
+    assert claim.aif.value.get("speaker") == speaker  # type: ignore[union-attr]
