@@ -231,3 +231,15 @@ def test_the_speaker_of_a_locution_is_read_in_either_form(
                      {"edgeID": "2", "fromID": "3", "toID": "1"}]}  # fmt: skip
     (claim,) = read(doc).map.claims
     assert claim.aif.value.get("speaker") == speaker  # type: ignore[union-attr]
+
+
+def test_one_preference_is_left_out_with_its_links() -> None:
+    """The note said '1 PA node ... is left out with their 2 links'."""
+    doc = ra_graph("Default Inference", "Default Inference")
+    doc["nodes"].append({"nodeID": "30", "type": "PA", "text": "Default Preference"})
+    doc["edges"] += [{"edgeID": "200", "fromID": "20", "toID": "30"},
+                     {"edgeID": "201", "fromID": "30", "toID": "21"}]  # fmt: skip
+    assert (
+        "1 PA node (preference; the map format has no place for it) is left out with its 2 "
+        "links (PA → RA 1, RA → PA 1): 30" in read(doc).notes
+    )

@@ -198,7 +198,7 @@ def left_out(graph: Graph, notes: list[str]) -> list[str]:
         one = len(found) == 1
         nodes, them, are = ("node", "it", "is") if one else ("nodes", "them", "are")
         notes.append(f"{len(found)} PA {nodes} (preference; the map format has no place for "
-                     f"{them}) {are} left out{_links(routine['PA'])}{ids}")  # fmt: skip
+                     f"{them}) {are} left out{_links(routine['PA'], one)}{ids}")  # fmt: skip
         summary.append(f"{len(found)} PA {nodes} (preference)")
     for node in graph.nodes.values():
         if node.type not in KNOWN:
@@ -212,13 +212,14 @@ def _named(node: str, types: dict[str, str]) -> str:
     return f"{MEANING[types[node]]} {node} ({types[node]})"
 
 
-def _links(counts: Counter[tuple[str, str]]) -> str:
-    """`` with their 12 links (L → YA 6, YA → I 6)``, or nothing."""
+def _links(counts: Counter[tuple[str, str]], one: bool = False) -> str:
+    """`` with their 12 links (L → YA 6, YA → I 6)`` (of ``one`` node: ``with its``), or
+    nothing."""
     if not counts:
         return ""
     each = ", ".join(f"{a} → {b} {n}" for (a, b), n in sorted(counts.items()))
     total = sum(counts.values())
-    return f" with their {total} link{'s' if total > 1 else ''} ({each})"
+    return f" with {'its' if one else 'their'} {total} link{'s' if total > 1 else ''} ({each})"
 
 
 def claim_text(text: str, node_id: str) -> str:
