@@ -146,8 +146,9 @@ def test_what_the_analyst_changes_the_export_follows() -> None:
     data = json.loads(exported.text)
     by_id = {n["nodeID"]: n for n in data["nodes"]}
     assert by_id["33"]["scheme"] == "Position To Know" and "schemeID" not in by_id["33"]
-    assert by_id["46"] == {"nodeID": "46", "text": "Bridges last a century.", "type": "I",
-                           "timestamp": "1970-01-01 00:00:00"}  # after the highest id  # fmt: skip
+    # after the highest id of the map's own nodes (33), past the preference's (34)
+    assert by_id["35"] == {"nodeID": "35", "text": "Bridges last a century.", "type": "I",
+                           "timestamp": "1970-01-01 00:00:00"}  # fmt: skip
     assert "3" not in by_id and "31" not in by_id
     # the attack's own links (3 → 31 → 1) and the dialogue's and preference's to them
     assert "5 carried edges join nodes the map does not have; left out" in exported.losses

@@ -15,6 +15,7 @@ from argmap.diagnostics import Severity
 from argmap.formats import aif
 from argmap.formats.base import Imported
 from argmap.model import ArgumentMap
+from argmap.read.loader import load
 
 
 def read(doc: dict[str, Any], name: str = "g.json") -> Imported:
@@ -243,3 +244,19 @@ def test_one_preference_is_left_out_with_its_links() -> None:
         "1 PA node (preference; the map format has no place for it) is left out with its 2 "
         "links (PA → RA 1, RA → PA 1): 30" in read(doc).notes
     )
+
+
+def test_an_edge_another_tool_adds_to_argmaps_export_is_kept() -> None:
+    """The export says from which id on its edges are its own new ones; an edge another tool
+    numbered past them (a locution anchored in a claim) was dropped on import."""
+    amap, _ = load(b"argmap: 1\ntitle: T\npremises:\n  - id: p\n    text: P.\nconclusions:\n"
+                   b"  - id: c\n    text: C.\n    reasons: [p]\n", "t.yaml")  # fmt: skip
+    assert amap is not None
+    exported = json.loads(aif.write(amap).text)  # nodes 1 (p), 2 (c), 3 (RA); edges 1, 2
+    assert exported["argmap"]["new_edges_from"] == 1
+    exported["nodes"] += [{"nodeID": "40", "type": "L", "text": "Ann : we should act"},
+                          {"nodeID": "41", "type": "YA", "text": "Asserting"}]  # fmt: skip
+    exported["edges"] += [{"edgeID": "500", "fromID": "40", "toID": "41"},
+                          {"edgeID": "501", "fromID": "41", "toID": "2"}]  # fmt: skip
+    back = json.loads(aif.write(read(exported).map).text)
+    assert {("40", "41"), ("41", "2")} <= set(edges_by_ends(back))

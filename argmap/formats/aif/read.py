@@ -175,14 +175,15 @@ def _rest(
     with their ids), and every other top-level key (but an empty
     one, and what nests deeper than the map's 'aif' can hold: noted); of an xAIF document,
     its graph's rest under "AIF" and its other keys beside it. Edges numbered from ``fresh``
-    on are those argmap's export made, which it makes again: not carried."""
+    on that link the map's own relations are those argmap's export made, which it makes
+    again: not carried."""
     inner, wrapped = unwrap(doc)
     out = layout(amap)
     nodes = inner["nodes"]
     kept = [raw for raw in nodes if not (isinstance(raw, dict) and _drawn(raw, graph, out.types))]
     edges = inner.get("edges") if isinstance(inner.get("edges"), list) else []
-    if fresh is not None:
-        edges = [raw for raw in edges if not _made(raw, fresh)]
+    if fresh is not None:  # made again by the export: the links of the map's own relations
+        edges = [raw for raw in edges if not (_made(raw, fresh) and _ends(raw) in out.pairs)]
     rest: dict[str, Any] = {"nodes": kept, "edges": list(edges)}  # all: ids, fields, order
     rest.update((k, v) for k, v in inner.items() if k not in ("nodes", "edges", EXTENSION))
     rest = _fitting(rest, MAX_DEPTH - 2 - wrapped, notes)  # top, aif (, AIF)
@@ -190,6 +191,14 @@ def _rest(
         outer = {k: v for k, v in doc.items() if k not in (XAIF, EXTENSION)}
         rest = {XAIF: rest, **_fitting(outer, MAX_DEPTH - 2, notes)}
     return Carried.of(carried(rest)) if rest else None
+
+
+def _ends(raw: object) -> tuple[str, str] | None:
+    """An edge's ends as node ids (text), or None."""
+    ends = (raw.get("fromID"), raw.get("toID")) if isinstance(raw, dict) else (None, None)
+    if any(type(end) not in (int, str) for end in ends):
+        return None
+    return str(ends[0]), str(ends[1])
 
 
 def _made(raw: object, fresh: int) -> bool:

@@ -11,12 +11,11 @@ with two conclusions) are one node again. What the map carries at its top (the d
 PA-nodes, locutions, participants) is written back as it came, but edges whose ends the map
 no longer has; its carried edges in their order, each link of the argument as the edge it came
 from (its id and fields), unless the map no longer has that link. Other nodes and edges get ids
-counted on from the highest id in use, a fixed timestamp, and ``locutions`` are empty unless
-carried, so that the same map gives the same bytes; a map from an xAIF document (OVA3) is
-written as xAIF again. What AIF
-has no place for (the title, the source, claim ids and kinds, roles, quotes, notes, links, ...)
-goes under a top-level ``argmap`` key, which AIF tools ignore and which makes
-``argmap → AIF → argmap`` exact.
+counted on from the highest of the map's own that nothing carried has, a fixed timestamp, and
+``locutions`` are empty unless carried, so that the same map gives the same bytes; a map from
+an xAIF document (OVA3) is written as xAIF again. What AIF has no place for (the title, the
+source, claim ids and kinds, roles, quotes, notes, links, ...) goes under a top-level
+``argmap`` key, which AIF tools ignore and which makes ``argmap → AIF → argmap`` exact.
 """
 
 from __future__ import annotations
@@ -73,6 +72,7 @@ class Layout:
     pairs: set[tuple[str, str]] = attrs.Factory(set)  # (tail, head) of every edge written
     types: dict[str, str] = attrs.Factory(dict)  # node id → its type
     taken: set[str] = attrs.Factory(set)  # node ids carried anywhere in the map
+    taken_edges: set[str] = attrs.Factory(set)  # edge ids carried
     rescheme: set[str] = attrs.Factory(set)  # RA-nodes whose scheme the map changed
     last: dict[str, int] = attrs.Factory(lambda: {"node": 0, "edge": 0})
     carried: dict[tuple[str, str], Any] = attrs.Factory(dict)  # carried edges by their ends
@@ -81,9 +81,10 @@ class Layout:
     fresh_from: int | None = None  # the id of the first new edge
 
     def fresh(self, what: str) -> str:
-        """A new node or edge id: the next number after the highest in use."""
+        """A new node or edge id: the next number after the highest of the map's own (its
+        claims' and relations' nodes, the edges between them) that nothing carried has."""
         self.last[what] += 1
-        while what == "node" and str(self.last[what]) in self.taken:
+        while str(self.last[what]) in (self.taken if what == "node" else self.taken_edges):
             self.last[what] += 1
         return str(self.last[what])
 
@@ -165,9 +166,13 @@ def layout(amap: ArgumentMap) -> Layout:
     for claim in amap.claims:
         items = [claim.aif, *(relation.aif for relation in walk(claim))]
         out.taken |= _ids([c.value for c in items if c is not None], "nodeID")
+    own = set(out.taken)  # the nodes of the map's claims and relations
     out.taken |= _ids(top.get("nodes", []), "nodeID")
     edges = [raw for raw in top.get("edges", []) if isinstance(raw, dict)]
-    out.last = {"node": _highest(out.taken), "edge": _highest(_ids(edges, "edgeID"))}
+    links = [raw for raw in edges if {_key(raw.get("fromID")), _key(raw.get("toID"))} <= own]
+    out.taken_edges = _ids(edges, "edgeID")
+    # new ids follow the map's own, so that what other tools add (a dialogue) leaves them be
+    out.last = {"node": _highest(own), "edge": _highest(_ids(links, "edgeID"))}
     for raw in edges:
         ends = (_key(raw.get("fromID")), _key(raw.get("toID")))
         if None not in ends:
