@@ -194,21 +194,11 @@ def test_malformed_graphs_are_reported_by_node_id_never_a_crash() -> None:
     assert "Not drawn: the dialogue layer (1 L, 1 YA nodes); 1 PA node (" in (result.map.note or "")
     claims = result.map.by_id()
     assert claims["b-2"].restates[0].claim == Ref("a-1")  # type: ignore[union-attr]
-    # What the map leaves out it carries as the file had it: the export gives it back.
+    # What the map leaves out it carries as the file had it: the export gives it back, and
     rest = result.map.aif.value  # type: ignore[union-attr]
     assert [n["nodeID"] for n in rest["nodes"]] == [10, 11, 12, 14, 15, 16, 18, 19, 1]
-    assert [(e["fromID"], e["toID"]) for e in rest["edges"]] == [
-        (2, 10),
-        (11, 1),
-        (1, 2),
-        (2, 12),
-        (12, 3),
-        (4, 14),
-        (14, 4),
-        (15, 16),
-        (16, 1),
-        (1, 99),
-    ]
+    # every edge, so that the export gives each back with its id and fields
+    assert [(e["fromID"], e["toID"]) for e in rest["edges"]] == edges
 
 
 def test_an_attack_repeated_with_a_note_or_undercut_imports_once() -> None:

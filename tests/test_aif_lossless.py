@@ -97,7 +97,7 @@ def test_a_dialogue_is_read_with_its_restatement_schemes_speakers_and_roles() ->
         "nodeID": "33", "text": "Argument From Expert Opinion",
         "timestamp": STAMP.format(33), "scheme": "Expert Opinion", "schemeID": "15",
     }  # fmt: skip
-    assert expert.note == "Argument From Expert Opinion"
+    assert expert.note is None  # the text names the scheme again: no note
     assert act.objections[0].aif.value["schemeID"] == "71"  # type: ignore[union-attr]
     assert good.restates[0].aif.value["nodeID"] == "32"  # type: ignore[union-attr]
     said = {"locution": "Proponent : said 2", "speaker": "Proponent"}
@@ -146,10 +146,12 @@ def test_what_the_analyst_changes_the_export_follows() -> None:
     data = json.loads(exported.text)
     by_id = {n["nodeID"]: n for n in data["nodes"]}
     assert by_id["33"]["scheme"] == "Position To Know" and "schemeID" not in by_id["33"]
-    assert by_id["46"] == {"nodeID": "46", "text": "Bridges last a century.", "type": "I",
-                           "timestamp": "1970-01-01 00:00:00"}  # after the highest id  # fmt: skip
+    # after the highest id of the map's own nodes (33), past the preference's (34)
+    assert by_id["35"] == {"nodeID": "35", "text": "Bridges last a century.", "type": "I",
+                           "timestamp": "1970-01-01 00:00:00"}  # fmt: skip
     assert "3" not in by_id and "31" not in by_id
-    assert "3 carried edges join nodes the map does not have; left out" in exported.losses
+    # the attack's own links (3 → 31 → 1) and the dialogue's and preference's to them
+    assert "5 carried edges join nodes the map does not have; left out" in exported.losses
     assert ("23", "3") not in pairs(data)
 
 

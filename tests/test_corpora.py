@@ -1,5 +1,6 @@
 """The shared corpora through import and export: every relation of the source is in the map and
-in what argmap writes back, by type; every AIF node id survives the export; import → export →
+in what argmap writes back, by type; every AIF node and edge comes back from the export as it
+was, with its id; import → export →
 import gives the same map; no claim floats free that the source connects."""
 
 from __future__ import annotations
@@ -66,8 +67,9 @@ def test_araucaria_loses_no_relation_no_node_id_and_comes_back_the_same() -> Non
         source += edges_by_type(doc)
         written += edges_by_type(exported)
         drawn += links(amap)
-        kept = {str(n["nodeID"]): n["type"] for n in exported["nodes"]}
-        assert all(kept.get(str(n["nodeID"])) == n["type"] for n in doc["nodes"]), path.name
+        kept = {str(n["nodeID"]): n for n in exported["nodes"]}
+        assert all(kept.get(str(n["nodeID"])) == n for n in doc["nodes"]), path.name
+        assert exported["edges"] == doc["edges"], path.name  # ids, fields and order
         floating["source"] += unconnected_inodes(doc)
         floating["map"] += unconnected_claims(amap)
         assert aif.read(json.dumps(exported).encode(), name=path.name).map == amap, path.name

@@ -63,6 +63,8 @@ def sniff(data: bytes, path: str) -> str | None:
         document = json.loads(data)
     except (ValueError, RecursionError):
         return None
+    if isinstance(document, dict) and isinstance(document.get("AIF"), dict):
+        document = {**document["AIF"], "argmap": document.get("argmap", {})}  # xAIF (OVA3)
     if isinstance(document, dict) and "nodes" in document and "edges" in document:
         if not isinstance(document.get("argmap", {}), dict):
             return None  # a map's version: a map with stray keys (argmap's AIF keeps a mapping)

@@ -10,16 +10,21 @@ graph's RA, CA and MA nodes into reasons, objections and restatements.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
 import attrs
 
+from argmap.analysis.schemes import key, scheme_of
 from argmap.formats.base import FormatError, clean_text, json_object, shorten
 from argmap.model.keys import MAX_CLAIM_TEXT, MAX_SCHEME
 
 #: The key of the top-level object under which argmap writes what AIF has no place for.
 EXTENSION = "argmap"
+#: The key under which an xAIF document (OVA3, ARG-tech's mining pipelines) holds its AIF graph,
+#: beside its layout ("OVA") and the text analysed ("text").
+XAIF = "AIF"
 #: AIFdb's placeholder texts of RA and CA nodes (and ones seen in corpora): not notes.
 GENERIC = frozenset({"", "RA", "CA", "Default Inference", "Default Conflict", "Default Rephrase"})
 DIALOGUE = frozenset({"L", "YA", "TA"})
@@ -193,7 +198,7 @@ def left_out(graph: Graph, notes: list[str]) -> list[str]:
         one = len(found) == 1
         nodes, them, are = ("node", "it", "is") if one else ("nodes", "them", "are")
         notes.append(f"{len(found)} PA {nodes} (preference; the map format has no place for "
-                     f"{them}) {are} left out{_links(routine['PA'])}{ids}")  # fmt: skip
+                     f"{them}) {are} left out{_links(routine['PA'], one)}{ids}")  # fmt: skip
         summary.append(f"{len(found)} PA {nodes} (preference)")
     for node in graph.nodes.values():
         if node.type not in KNOWN:
@@ -207,13 +212,14 @@ def _named(node: str, types: dict[str, str]) -> str:
     return f"{MEANING[types[node]]} {node} ({types[node]})"
 
 
-def _links(counts: Counter[tuple[str, str]]) -> str:
-    """`` with their 12 links (L → YA 6, YA → I 6)``, or nothing."""
+def _links(counts: Counter[tuple[str, str]], one: bool = False) -> str:
+    """`` with their 12 links (L → YA 6, YA → I 6)`` (of ``one`` node: ``with its``), or
+    nothing."""
     if not counts:
         return ""
     each = ", ".join(f"{a} → {b} {n}" for (a, b), n in sorted(counts.items()))
     total = sum(counts.values())
-    return f" with their {total} link{'s' if total > 1 else ''} ({each})"
+    return f" with {'its' if one else 'their'} {total} link{'s' if total > 1 else ''} ({each})"
 
 
 def claim_text(text: str, node_id: str) -> str:
@@ -238,11 +244,57 @@ def specific_scheme(scheme: object) -> str | None:
     return cleaned
 
 
+#: How a scheme's name begins when argmap does not know the scheme ("Argument From Waste").
+_NAMED = re.compile(r"(?:argument|appeal|inference)\s+(?:from|to|by)\s+\w", re.IGNORECASE)
+
+
+def text_scheme(text: object) -> str | None:
+    """The scheme an RA-node's text names, as OVA writes the scheme an analyst picks (often
+    with no ``scheme`` field): a scheme argmap knows under any spelling (``ExpertOpinion``), or
+    a name that begins as one (``Argument From Waste``); None for a placeholder or prose.
+
+    >>> text_scheme("Argument From Expert Opinion"), text_scheme("Default Inference")
+    ('Argument From Expert Opinion', None)
+    >>> text_scheme("Argument from Waste"), text_scheme("The expert said so.")
+    ('Argument from Waste', None)
+    """
+    scheme = specific_scheme(text)
+    if scheme is None or re.search(r"[.,;:!?]", scheme) or len(scheme.split()) > 8:
+        return None
+    return scheme if scheme_of(scheme) is not None or _NAMED.match(scheme) else None
+
+
+def same_scheme(one: str | None, other: str | None) -> bool:
+    """Whether two names are those of one scheme (``Argument From Expert Opinion`` and
+    ``Expert Opinion``), or both None."""
+    if one is None or other is None:
+        return one is other
+    return key(one) == key(other)
+
+
+def carried_scheme(data: dict[str, Any]) -> str | None:
+    """The scheme the import read from an RA-node's carried data (see :func:`text_scheme`)."""
+    scheme = data.get("scheme")
+    if isinstance(scheme, str) and scheme.strip():
+        return specific_scheme(scheme)
+    return text_scheme(data.get("text"))
+
+
+def unwrap(doc: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """The AIF graph of a document (its nodes, edges, locutions, ...) and whether the document
+    is xAIF, holding the graph under "AIF"."""
+    inner = doc.get(XAIF)
+    if "nodes" not in doc and isinstance(inner, dict) and isinstance(inner.get("nodes"), list):
+        return inner, True
+    return doc, False
+
+
 def parse(data: bytes) -> dict[str, Any]:
     """The top-level object of an AIF file. Raises FormatError when it is not JSON or not an
     object."""
     return json_object(data, "AIF", " (an AIF graph needs 3, and a map holds at most 16)")
 
 
-__all__ = ["DIALOGUE", "EXTENSION", "GENERIC", "Edge", "Graph", "Node", "claim_text", "left_out",
-           "parse", "specific_scheme"]  # fmt: skip
+__all__ = ["DIALOGUE", "EXTENSION", "GENERIC", "XAIF", "Edge", "Graph", "Node", "carried_scheme",
+           "claim_text", "left_out",
+           "parse", "same_scheme", "specific_scheme", "text_scheme", "unwrap"]  # fmt: skip

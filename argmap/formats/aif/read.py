@@ -27,10 +27,10 @@ from typing import Any
 
 import attrs
 
-from argmap.formats.aif.graph import EXTENSION, Graph, claim_text, left_out, parse
+from argmap.formats.aif.graph import EXTENSION, XAIF, Graph, claim_text, left_out, parse, unwrap
 from argmap.formats.aif.objections import Objections
 from argmap.formats.aif.steps import Step, Steps, build, order, tidy, tidy_restatements
-from argmap.formats.aif.write import DERIVED, PLACEHOLDERS, layout
+from argmap.formats.aif.write import DERIVED, NEW_EDGES, PLACEHOLDERS, layout
 from argmap.formats.base import (
     FormatError,
     Ids,
@@ -48,8 +48,9 @@ from argmap.read.yamltree import MAX_DEPTH
 
 KINDS = frozenset(kind.value for kind in Kind)
 ROLES = {role.value: role.value for role in Role}
-#: AIFdb writes a locution as ``Speaker : what was said``.
-_SPEAKER = re.compile(r"\s*([^:\n]{1,80}?)\s+:\s")
+#: AIFdb and OVA write a locution as ``Speaker : what was said``, AraucariaDB as
+#: ``Speaker says 'what was said'``.
+_SPEAKER = re.compile(r"\s*(?:([^:\n]{1,80}?)\s+:\s|(\S[^:\n]{0,79}?) says ['\"\u2018\u201c])")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -115,7 +116,7 @@ def _dialogue(graph: Graph, doc: dict[str, Any]) -> dict[str, dict[str, str]]:
         names = []
         for loc, text in zip(said, texts, strict=True):
             named = _SPEAKER.match(text)
-            names.append(speakers.get(loc) or (named.group(1) if named else ""))
+            names.append(speakers.get(loc) or (named.group(1) or named.group(2) if named else ""))
         entry = {"locution": "\n".join(texts)}
         if any(names):
             entry["speaker"] = ", ".join(dict.fromkeys(n for n in names if n))
@@ -135,15 +136,20 @@ def read(data: bytes, *, name: str) -> Imported:
         FormatError: the file is not JSON, or has no list of nodes.
     """
     doc = parse(data)
+    inner, wrapped = unwrap(doc)
     notes: list[str] = []
-    graph = Graph(doc, notes)
+    if wrapped:
+        rest = ", ".join(f"'{k}'" for k in doc if k not in (XAIF, EXTENSION))
+        notes.append(f"an xAIF document (as OVA3 writes one): its graph under '{XAIF}' is "
+                     f"imported{f'; {rest} carried for the export' if rest else ''}")  # fmt: skip
+    graph = Graph(inner, notes)
     if not graph.of_type("I"):
         raise FormatError("the graph has no I-nodes: no claims to import")
     summary = left_out(graph, notes)
     found = build(graph, notes)
     tidy(found.reasons, notes)
     tidy_restatements(found, notes)
-    reader = _Reader(graph, found, name, _dialogue(graph, doc))
+    reader = _Reader(graph, found, name, _dialogue(graph, inner))
     extension = doc.get(EXTENSION)
     amap = None
     if isinstance(extension, dict):
@@ -151,39 +157,75 @@ def read(data: bytes, *, name: str) -> Imported:
         amap = reader.map(notes, summary, extension)
         if amap is None:
             notes[:] = [*kept, f"the '{EXTENSION}' key is not as argmap writes it; ignored"]
+    fresh = None  # the first id of the edges argmap's export made (none carried)
     if amap is None:
         amap = reader.map(notes, summary, None)
+    elif type(number := extension.get(NEW_EDGES)) is int:  # type: ignore[union-attr]
+        fresh = number
     if amap is None:  # pragma: no cover - the document is built to the format
         raise FormatError("the graph could not be made into a map")
-    return Imported(attrs.evolve(amap, aif=_rest(doc, graph, amap, notes)), tuple(notes))
+    return Imported(attrs.evolve(amap, aif=_rest(doc, graph, amap, notes, fresh)), tuple(notes))
 
 
-def _rest(doc: dict[str, Any], graph: Graph, amap: ArgumentMap, notes: list[str]) -> Carried | None:
-    """What the map does not hold of the file, as the file has it: the nodes and edges it
-    does not make into claims and relations, and every other top-level key (but an empty
-    one, and what nests deeper than the map's 'aif' can hold: noted)."""
+def _rest(
+    doc: dict[str, Any], graph: Graph, amap: ArgumentMap, notes: list[str], fresh: int | None
+) -> Carried | None:
+    """What the map does not hold of the file, as the file has it: the nodes it does not make
+    into claims and relations, every edge (the export writes the argument's own as they came,
+    with their ids), and every other top-level key (but an empty
+    one, and what nests deeper than the map's 'aif' can hold: noted); of an xAIF document,
+    its graph's rest under "AIF" and its other keys beside it. Edges numbered from ``fresh``
+    on that link the map's own relations are those argmap's export made, which it makes
+    again: not carried."""
+    inner, wrapped = unwrap(doc)
     out = layout(amap)
-    nodes = doc["nodes"]
+    nodes = inner["nodes"]
     kept = [raw for raw in nodes if not (isinstance(raw, dict) and _drawn(raw, graph, out.types))]
-    drawn = {id(edge.raw) for edge in graph.edges if (edge.tail, edge.head) in out.pairs}
-    edges = doc.get("edges") if isinstance(doc.get("edges"), list) else []
-    rest: dict[str, Any] = {"nodes": kept, "edges": [raw for raw in edges if id(raw) not in drawn]}
-    rest.update((k, v) for k, v in doc.items() if k not in ("nodes", "edges", EXTENSION))
+    edges = inner.get("edges") if isinstance(inner.get("edges"), list) else []
+    if fresh is not None:  # made again by the export: the links of the map's own relations
+        edges = [raw for raw in edges if not (_made(raw, fresh) and _ends(raw) in out.pairs)]
+    rest: dict[str, Any] = {"nodes": kept, "edges": list(edges)}  # all: ids, fields, order
+    rest.update((k, v) for k, v in inner.items() if k not in ("nodes", "edges", EXTENSION))
+    rest = _fitting(rest, MAX_DEPTH - 2 - wrapped, notes)  # top, aif (, AIF)
+    if wrapped:
+        outer = {k: v for k, v in doc.items() if k not in (XAIF, EXTENSION)}
+        rest = {XAIF: rest, **_fitting(outer, MAX_DEPTH - 2, notes)}
+    return Carried.of(carried(rest)) if rest else None
+
+
+def _ends(raw: object) -> tuple[str, str] | None:
+    """An edge's ends as node ids (text), or None."""
+    ends = (raw.get("fromID"), raw.get("toID")) if isinstance(raw, dict) else (None, None)
+    if any(type(end) not in (int, str) for end in ends):
+        return None
+    return str(ends[0]), str(ends[1])
+
+
+def _made(raw: object, fresh: int) -> bool:
+    """Whether an edge is one argmap's export numbered, from ``fresh`` on."""
+    number = raw.get("edgeID") if isinstance(raw, dict) else None
+    text = str(number) if type(number) in (int, str) else ""
+    return re.fullmatch(r"[0-9]{1,18}", text) is not None and int(text) >= fresh
+
+
+def _fitting(rest: dict[str, Any], room: int, notes: list[str]) -> dict[str, Any]:
+    """The keys of ``rest`` but the empty ones, and but what nests deeper than ``room``
+    levels (a list's items one level less), each noted."""
     rest = {k: v for k, v in rest.items() if v not in ([], {}, None)}
     for key, value in list(rest.items()):
-        if key in ("nodes", "edges"):  # top, aif, the list: an item may nest 13 deep
+        if key in ("nodes", "edges"):  # the list: an item may nest one level less
             rest[key] = []
             for item in value:
-                if (depth := nesting(item)) <= MAX_DEPTH - 3:
+                if (depth := nesting(item)) <= room - 1:
                     rest[key].append(item)
                     continue
                 what = (f"{key[:-1]} {item.get('nodeID', item.get('edgeID'))}"
                         if isinstance(item, dict) else f"an item of '{key}'")  # fmt: skip
-                notes.append(too_deep(what, depth, MAX_DEPTH - 3))
-        elif (depth := nesting(value)) > MAX_DEPTH - 2:
+                notes.append(too_deep(what, depth, room - 1))
+        elif (depth := nesting(value)) > room:
             del rest[key]
-            notes.append(too_deep(f"the graph's '{key}'", depth, MAX_DEPTH - 2))
-    return Carried.of(carried(rest)) if rest else None
+            notes.append(too_deep(f"the graph's '{key}'", depth, room))
+    return rest
 
 
 def _drawn(raw: dict[str, Any], graph: Graph, types: dict[str, str]) -> bool:
@@ -225,7 +267,10 @@ class _Reader:
                 out["question"] = entry["question"]
             if "aif" not in entry or entry["aif"] is not None:
                 node = graph.nodes[step.node]
-                placeholder = scheme or PLACEHOLDERS[node.type] if node.type == "RA" else (
+                # the text the export would write: the scheme a 'scheme' field names; a text
+                # that names the scheme itself is kept (it tells where the scheme came from)
+                named = scheme if node.scheme is not None else None
+                placeholder = named or PLACEHOLDERS[node.type] if node.type == "RA" else (
                     PLACEHOLDERS[node.type])  # fmt: skip
                 out["aif"] = node_data(node.raw, placeholder, room, notes)
             return out
@@ -297,13 +342,13 @@ class _Reader:
             f"Imported by argmap from {self.name} (AIF). Claim ids are the first words of each "
             "I-node's text and its node id; reasons are RA-nodes, objections CA-nodes and "
             "restatements MA-nodes; each carries its node under 'aif', and the map carries the "
-            "rest of the graph under its own 'aif'."
+            "rest of the graph, and every edge with its id, under its own 'aif'."
             + (f" Not drawn: {'; '.join(summary)}." if summary else "")
         )
         if extension is not None:
             data = {"argmap": "1", "title": title}
             data.update((k, v) for k, v in extension.items()
-                        if k not in ("claims", "steps", "argmap"))  # fmt: skip
+                        if k not in ("claims", "steps", "argmap", NEW_EDGES))  # fmt: skip
         data.update({section: claims for section, claims in sections.items() if claims})
         return from_document(data, self.name)[0]
 

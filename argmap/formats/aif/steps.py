@@ -18,7 +18,7 @@ import re
 
 import attrs
 
-from argmap.formats.aif.graph import GENERIC, Graph, Node, specific_scheme
+from argmap.formats.aif.graph import GENERIC, Graph, Node, same_scheme, specific_scheme, text_scheme
 from argmap.formats.base import break_support_cycles, clean_text, shorten
 from argmap.model.keys import MAX_TEXT
 
@@ -44,15 +44,19 @@ def order(node_id: str) -> tuple[int, int | str]:
     return (0, int(node_id)) if re.fullmatch(r"[0-9]{1,18}", node_id) else (1, node_id)
 
 
+def scheme_of_node(node: Node) -> str | None:
+    """An RA-node's scheme: its ``scheme`` field unless a placeholder, else, when it has none,
+    the scheme its text names (OVA writes the scheme picked as the text)."""
+    return specific_scheme(node.scheme) if node.scheme is not None else text_scheme(node.text)
+
+
 def note_of(node: Node) -> str | None:
-    """An RA- or CA-node's text when it says more than a placeholder or its scheme: without
+    """An RA- or CA-node's text when it says more than a placeholder or its scheme (under any
+    spelling: ``Argument From Expert Opinion`` says no more than ``Expert Opinion``): without
     the characters argmap refuses, cut to the longest a note may be."""
     text = clean_text(node.text)[0].strip()
-    if (
-        not text
-        or text in GENERIC
-        or (node.scheme and text.casefold() == node.scheme.strip().casefold())
-    ):
+    scheme = node.scheme if node.scheme is not None else text_scheme(node.text)
+    if not text or text in GENERIC or (scheme and same_scheme(text, scheme.strip())):
         return None
     return shorten(text, MAX_TEXT)
 
@@ -86,7 +90,7 @@ def build(graph: Graph, notes: list[str]) -> Steps:
             notes.append(f"RA node {node.id} has {len(conclusions)} conclusions; one reason each")
         steps[node.id] = []
         for conclusion in conclusions:
-            step = Step(node.id, list(premises), note_of(node), specific_scheme(node.scheme))
+            step = Step(node.id, list(premises), note_of(node), scheme_of_node(node))
             steps[node.id].append(step)
             found.reasons[conclusion].append(step)
     for node in of_type("MA"):
@@ -225,6 +229,7 @@ __all__ = [
     "build",
     "note_of",
     "order",
+    "scheme_of_node",
     "tidy",
     "tidy_restatements",
     "unreached",

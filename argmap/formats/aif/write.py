@@ -9,11 +9,13 @@ becomes the node it came from: its node id, timestamp, scheme and scheme id and 
 field, its text where the map did not change it; two that carry the same node id (an RA-node
 with two conclusions) are one node again. What the map carries at its top (the dialogue layer,
 PA-nodes, locutions, participants) is written back as it came, but edges whose ends the map
-no longer has. Other nodes get ids counted on from the highest id in use, a fixed timestamp,
-and ``locutions`` are empty unless carried, so that the same map gives the same bytes. What AIF
-has no place for (the title, the source, claim ids and kinds, roles, quotes, notes, links, ...)
-goes under a top-level ``argmap`` key, which AIF tools ignore and which makes
-``argmap → AIF → argmap`` exact.
+no longer has; its carried edges in their order, each link of the argument as the edge it came
+from (its id and fields), unless the map no longer has that link. Other nodes and edges get ids
+counted on from the highest of the map's own that nothing carried has, a fixed timestamp, and
+``locutions`` are empty unless carried, so that the same map gives the same bytes; a map from
+an xAIF document (OVA3) is written as xAIF again. What AIF has no place for (the title, the
+source, claim ids and kinds, roles, quotes, notes, links, ...) goes under a top-level
+``argmap`` key, which AIF tools ignore and which makes ``argmap → AIF → argmap`` exact.
 """
 
 from __future__ import annotations
@@ -23,7 +25,14 @@ from typing import Any
 
 import attrs
 
-from argmap.formats.aif.graph import EXTENSION, claim_text, specific_scheme
+from argmap.formats.aif.graph import (
+    EXTENSION,
+    STRUCTURE,
+    XAIF,
+    carried_scheme,
+    claim_text,
+    same_scheme,
+)
 from argmap.formats.aif.steps import order
 from argmap.formats.base import Exported
 from argmap.formats.json import claim_document, document
@@ -36,6 +45,9 @@ PLACEHOLDERS = {"RA": "Default Inference", "CA": "Default Conflict", "MA": "Defa
 NODES = {Link.SUPPORT: "RA", Link.REBUT: "CA", Link.UNDERCUT: "CA", Link.RESTATE: "MA"}
 #: A claim's fields that the AIF itself holds (its node and its relations' nodes).
 IN_AIF = ("id", "text", "reasons", "objections", "restates", "aif")
+#: The key of the ``argmap`` extension that gives the first id of the edges the export made,
+#: so that reading them back does not carry them (the same map makes them again).
+NEW_EDGES = "new_edges_from"
 #: Keys argmap adds to a claim's carried data for its readers, from the dialogue layer.
 DERIVED = ("locution", "speaker")
 
@@ -60,12 +72,19 @@ class Layout:
     pairs: set[tuple[str, str]] = attrs.Factory(set)  # (tail, head) of every edge written
     types: dict[str, str] = attrs.Factory(dict)  # node id → its type
     taken: set[str] = attrs.Factory(set)  # node ids carried anywhere in the map
+    taken_edges: set[str] = attrs.Factory(set)  # edge ids carried
+    rescheme: set[str] = attrs.Factory(set)  # RA-nodes whose scheme the map changed
     last: dict[str, int] = attrs.Factory(lambda: {"node": 0, "edge": 0})
+    carried: dict[tuple[str, str], Any] = attrs.Factory(dict)  # carried edges by their ends
+    used: set[int] = attrs.Factory(set)  # the carried edges written for the map's own (id())
+    numbers: bool = False  # the carried edge ids are JSON numbers: so are new ones
+    fresh_from: int | None = None  # the id of the first new edge
 
     def fresh(self, what: str) -> str:
-        """A new node or edge id: the next number after the highest in use."""
+        """A new node or edge id: the next number after the highest of the map's own (its
+        claims' and relations' nodes, the edges between them) that nothing carried has."""
         self.last[what] += 1
-        while what == "node" and str(self.last[what]) in self.taken:
+        while str(self.last[what]) in (self.taken if what == "node" else self.taken_edges):
             self.last[what] += 1
         return str(self.last[what])
 
@@ -89,10 +108,21 @@ class Layout:
         return node_id
 
     def edge(self, tail: str, head: str) -> None:
-        if (tail, head) not in self.pairs:
-            self.pairs.add((tail, head))
-            self.edges.append({"edgeID": self.fresh("edge"), "fromID": tail, "toID": head,
-                               "formEdgeID": None})  # fmt: skip
+        """The edge from ``tail`` to ``head``: the carried one as it came (its id and every
+        field), else a new one."""
+        if (tail, head) in self.pairs:
+            return
+        self.pairs.add((tail, head))
+        raw = self.carried.get((tail, head))
+        if raw is not None:
+            self.used.add(id(raw))
+            self.edges.append(raw)
+            return
+        number = self.fresh("edge")
+        if self.fresh_from is None:
+            self.fresh_from = int(number)
+        self.edges.append({"edgeID": int(number) if self.numbers else number, "fromID": tail,
+                           "toID": head, "formEdgeID": None})  # fmt: skip
 
 
 def _ids(items: object, key: str) -> set[str]:
@@ -114,8 +144,13 @@ def _relation_node(out: Layout, relation: Relation) -> str:
             return out.node(kind, None, placeholder)
         return out.node(kind, None, relation.scheme, scheme=relation.scheme)
     data = relation.aif.value
-    if relation.link is Link.SUPPORT and relation.scheme != specific_scheme(data.get("scheme")):
+    read = carried_scheme(data) if relation.link is Link.SUPPORT else None
+    if relation.link is Link.SUPPORT and relation.scheme != read:
         data.pop("schemeID", None)
+        out.rescheme.add(str(data.get("nodeID")))
+        text = data.get("text")
+        if read is not None and isinstance(text, str) and same_scheme(text, read):
+            del data["text"]  # it named the scheme the map no longer has
         if relation.scheme is None:
             data.pop("scheme", None)
         else:
@@ -127,12 +162,23 @@ def layout(amap: ArgumentMap) -> Layout:
     """The AIF graph of a map: its claims and relations as nodes and edges, then what it
     carries at its top (see the module's docstring)."""
     out = Layout()
-    top = amap.aif.value if amap.aif is not None else {}
+    top = carried_graph(amap)[0]
     for claim in amap.claims:
         items = [claim.aif, *(relation.aif for relation in walk(claim))]
         out.taken |= _ids([c.value for c in items if c is not None], "nodeID")
+    own = set(out.taken)  # the nodes of the map's claims and relations
     out.taken |= _ids(top.get("nodes", []), "nodeID")
-    out.last = {"node": _highest(out.taken), "edge": _highest(_ids(top.get("edges", []), "edgeID"))}
+    edges = [raw for raw in top.get("edges", []) if isinstance(raw, dict)]
+    links = [raw for raw in edges if {_key(raw.get("fromID")), _key(raw.get("toID"))} <= own]
+    out.taken_edges = _ids(edges, "edgeID")
+    # new ids follow the map's own, so that what other tools add (a dialogue) leaves them be
+    out.last = {"node": _highest(own), "edge": _highest(_ids(links, "edgeID"))}
+    for raw in edges:
+        ends = (_key(raw.get("fromID")), _key(raw.get("toID")))
+        if None not in ends:
+            out.carried.setdefault(ends, raw)  # type: ignore[arg-type]
+    numbers = [raw.get("edgeID") for raw in edges]
+    out.numbers = bool(numbers) and all(type(n) is int for n in numbers)
     claims = amap.by_id()
     drawn = [claim for claim in amap.claims if claims[claim.id] is claim]
     for claim in drawn:
@@ -158,7 +204,10 @@ def layout(amap: ArgumentMap) -> Layout:
 
 
 def _carried(top: dict[str, Any], out: Layout) -> None:
-    """The nodes and edges the map carries at its top, as they came, after its own."""
+    """The nodes the map carries at its top, as they came, after its own; its carried edges
+    in their order (those of the argument only where the map still has them), then the new
+    ones."""
+    made = set(out.types)  # the nodes of the map's claims and relations
     for raw in top.get("nodes", []):
         node_id = _key(raw.get("nodeID")) if isinstance(raw, dict) else None
         if node_id is not None and node_id in out.types:
@@ -169,14 +218,21 @@ def _carried(top: dict[str, Any], out: Layout) -> None:
         if node_id is not None:
             out.types[node_id] = str(raw.get("type"))
     dangling = 0
+    new = [raw for raw in out.edges if id(raw) not in out.used]
+    out.edges = []  # the carried edges in their order, then the new ones
     for raw in top.get("edges", []):
         ends = (_key(raw.get("fromID")), _key(raw.get("toID"))) if isinstance(raw, dict) else ()
-        if len(ends) == 2 and ends[0] in out.types and ends[1] in out.types:
-            if ends not in out.pairs:
-                out.pairs.add(ends)  # type: ignore[arg-type]
-                out.edges.append(raw)
+        if id(raw) in out.used:
+            out.edges.append(raw)
+        elif len(ends) == 2 and ends[0] in out.types and ends[1] in out.types:
+            types = (out.types[ends[0]], out.types[ends[1]])  # type: ignore[index]
+            if ends in out.pairs or (types in STRUCTURE and ends[0] in made and ends[1] in made):
+                continue  # written already, or a link of the argument the map no longer has
+            out.pairs.add(ends)  # type: ignore[arg-type]
+            out.edges.append(raw)
         else:
             dangling += 1
+    out.edges += new
     if dangling:
         out.losses.append(f"{dangling} carried edges join nodes the map does not have; left out")
 
@@ -214,15 +270,35 @@ def _extension(amap: ArgumentMap, out: Layout) -> dict[str, Any]:
             steps[node] = entry
     top = {k: v for k, v in document(amap).items()
            if k not in [kind.section for kind in Kind] and k != "aif"}  # fmt: skip
-    return {**top, "claims": claims, "steps": steps}
+    fresh = {NEW_EDGES: out.fresh_from} if out.fresh_from is not None else {}
+    return {**top, "claims": claims, "steps": steps, **fresh}
+
+
+def carried_graph(amap: ArgumentMap) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """What a map carries of its AIF graph (nodes, edges, locutions, ...), and, when it came
+    from an xAIF document, the document's other keys ("OVA", "text", ...)."""
+    top = amap.aif.value if amap.aif is not None else {}
+    inner = top.get(XAIF)
+    if "nodes" not in top and isinstance(inner, dict):
+        return inner, {k: v for k, v in top.items() if k != XAIF}
+    return top, None
 
 
 def write(amap: ArgumentMap) -> Exported:
-    """The map as AIF JSON, with what AIF cannot hold under the top-level ``argmap`` key."""
+    """The map as AIF JSON, with what AIF cannot hold under the top-level ``argmap`` key; a
+    map from an xAIF document as xAIF again, its graph under "AIF"."""
     out = layout(amap)
-    top = amap.aif.value if amap.aif is not None else {}
-    data: dict[str, Any] = {"nodes": out.nodes, "edges": out.edges, "locutions": []}
-    data.update((k, v) for k, v in top.items() if k not in ("nodes", "edges", EXTENSION))
+    top, outer = carried_graph(amap)
+    graph: dict[str, Any] = {"nodes": out.nodes, "edges": out.edges}
+    graph.update((k, v) for k, v in top.items() if k not in ("nodes", "edges", EXTENSION))
+    graph.setdefault("locutions", [])  # the carried keys in their order, as they came
+    if isinstance(graph.get("schemefulfillments"), list):  # scheme ids of nodes still so
+        graph["schemefulfillments"] = [
+            item for item in graph["schemefulfillments"]
+            if not isinstance(item, dict) or (str(item.get("nodeID")) in out.types
+                                              and str(item.get("nodeID")) not in out.rescheme)
+        ]  # fmt: skip
+    data = graph if outer is None else {XAIF: graph, **outer}
     data[EXTENSION] = _extension(amap, out)
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     return Exported(text, (*_losses(amap), *dict.fromkeys(out.losses)))
@@ -249,4 +325,13 @@ def _losses(amap: ArgumentMap) -> tuple[str, ...]:
     )
 
 
-__all__ = ["DERIVED", "PLACEHOLDERS", "TIMESTAMP", "Layout", "layout", "write"]
+__all__ = [
+    "DERIVED",
+    "NEW_EDGES",
+    "PLACEHOLDERS",
+    "TIMESTAMP",
+    "Layout",
+    "carried_graph",
+    "layout",
+    "write",
+]
