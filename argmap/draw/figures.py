@@ -12,7 +12,7 @@ from argmap.analysis.carve import Budget
 from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import split
 from argmap.analysis.shape import shape as shape_of
-from argmap.analysis.summary import summary, thesis
+from argmap.analysis.summary import figure_summary, summary, thesis
 from argmap.diagnostics import FitWarning
 from argmap.draw import engine, pdf
 from argmap.draw.fit import (
@@ -136,7 +136,8 @@ def _column(
         if fmt == "svg":
             size = f"{d.width * scale:.2f}px"
             drawing = embed(_svg(fitted, d, theme), titled(amap, d.figure.number, total),
-                            theme=theme, width=size, id_prefix=id_prefix, desc=desc)  # fmt: skip
+                            theme=theme, width=size, id_prefix=id_prefix,
+                            desc=_described(fitted, d, desc))  # fmt: skip
         elif fmt == "png":  # at the scale of the SVG, on a screen of dpi / 96 pixels a px
             resolution = 72 * scale * (dpi or engine.PNG_DPI) / 96
             drawing = fitted.draw(d, "png", dpi=resolution, theme=theme)
@@ -165,7 +166,8 @@ def _printed(
         if fmt == "svg":
             size = f"{d.width * scale:.2f}pt"
             drawing = embed(_svg(fitted, d, theme), titled(amap, d.figure.number, total),
-                            theme=theme, width=size, id_prefix=id_prefix, desc=desc)  # fmt: skip
+                            theme=theme, width=size, id_prefix=id_prefix,
+                            desc=_described(fitted, d, desc))  # fmt: skip
         elif fmt == "png":
             drawing = _printed_png(fitted, d, scale, dpi or DEFAULT_DPI, theme)
         elif fmt == "pdf":
@@ -175,6 +177,15 @@ def _printed(
             drawing = themed_dot(fitted.final_dot(d), theme).encode("utf-8")
         out.append(drawing)
     return out
+
+
+def _described(fitted: Fitted, d: Drawn, whole: str) -> str:
+    """A figure's ``<desc>``: what it shows (:func:`argmap.analysis.summary.figure_summary`),
+    then ``whole``, the map's summary; one figure alone is the map, and says only that."""
+    total = len(fitted.drawn)
+    if total == 1:
+        return whole
+    return figure_summary(fitted.amap, d.figure, total) + "\n" + whole
 
 
 def _svg(fitted: Fitted, d: Drawn, theme: str) -> bytes:
