@@ -4,12 +4,13 @@ it shows and where the argument goes on, before the summary of the whole map."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from argmap.api import load, render_figures
-from argmap.model import ArgumentMap
+from argmap.api import load, render_figures, render_map
+from argmap.model import ArgumentMap, relations
 
 from .conftest import SEED_MAP
 
@@ -72,3 +73,21 @@ def test_a_map_drawn_whole_in_one_figure_is_described_as_the_whole_map(
     name, description = spoken(whole)
     assert name == seed.title
     assert description.startswith("Argument map: 13 premises, 10 conclusions")
+
+
+def test_the_html_view_reaches_the_claims_from_the_thesis_down() -> None:
+    """Tab goes through the claims of the HTML view in the argument's order: the thesis, then
+    each claim's reasons and objections before the next (it went in file order, premises
+    first: the thesis was the 24th stop of the seed's 29, after claims it rests on)."""
+    amap = load(SEED_MAP)
+    page = render_map(amap, "html").decode()
+    order = re.findall(r'tabindex="0" role="button" aria-label="[^"]*" data-claim="([^"]+)"', page)
+    assert sorted(order) == sorted(claim.id for claim in amap.claims)
+    assert order[0] == "partnership-thesis"
+    above = {}  # claim → the claims it supports or attacks
+    for relation in relations(amap):
+        for ref in relation.claims:
+            above.setdefault(ref.id, set()).add(relation.target.id)
+    for place, claim in enumerate(order):
+        if claim in above and claim != order[0]:  # reached from a claim it is a reason for
+            assert above[claim] & set(order[:place]), claim

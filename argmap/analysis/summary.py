@@ -137,6 +137,38 @@ def summary(amap: ArgumentMap) -> str:
     return "\n".join(lines)
 
 
+def reading_order(amap: ArgumentMap) -> list[str]:
+    """The claims' ids in the order the argument reads from the top: the main thesis, then
+    depth first each claim's reasons, objections and the claims it restates or contradicts,
+    before the next; then the other tops, and what is left, in file order.
+
+    >>> from argmap.model import Reason, Ref
+    >>> p, q = Claim("p", Kind.PREMISE, "P."), Claim("q", Kind.PREMISE, "Q.")
+    >>> c = Claim("c", Kind.CONCLUSION, "C.", reasons=(Reason((Ref("q"),)), Reason((Ref("p"),))))
+    >>> reading_order(ArgumentMap("t", (p, q, c)))
+    ['c', 'q', 'p']
+    """
+    beneath: dict[str, list[str]] = {}
+    for relation in relations(amap):
+        beneath.setdefault(relation.target.id, []).extend(r.id for r in relation.claims)
+    main = main_thesis(amap)
+    starts = [main.id] if main is not None else []
+    starts += [c.id for c in top_claims(amap)] + [c.id for c in amap.claims]
+    known = amap.by_id()
+    order: list[str] = []
+    seen: set[str] = set()
+    for start in starts:
+        todo = [start]
+        while todo:
+            claim = todo.pop()
+            if claim in seen or claim not in known:
+                continue
+            seen.add(claim)
+            order.append(claim)
+            todo.extend(reversed(beneath.get(claim, [])))
+    return order
+
+
 def numbered(numbers: tuple[int, ...] | list[int]) -> str:
     """Figures by number, as a sentence names them.
 
@@ -192,6 +224,7 @@ __all__ = [
     "main_thesis",
     "numbered",
     "one_line",
+    "reading_order",
     "summary",
     "theses",
     "thesis",
