@@ -7,9 +7,12 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+import attrs
 import pytest
 
-from argmap.api import load, render_figures, render_map
+from argmap.api import check_bytes, load, render_figures, render_map
+from argmap.formats.json import document
+from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap, relations
 
 from .conftest import SEED_MAP
@@ -73,6 +76,75 @@ def test_a_map_drawn_whole_in_one_figure_is_described_as_the_whole_map(
     name, description = spoken(whole)
     assert name == seed.title
     assert description.startswith("Argument map: 13 premises, 10 conclusions")
+
+
+GERMAN = """\
+argmap: 1
+title: Energie aus Zentralasien
+lang: de
+premises:
+  - id: lieferant
+    text: Zentralasien könnte Europa mit Energie versorgen.
+conclusions:
+  - id: interesse
+    text: Energie ist das offensichtlichste gemeinsame Interesse.
+    reasons: [lieferant]
+"""
+
+
+def german() -> ArgumentMap:
+    checked = check_bytes(GERMAN.encode(), "map.yaml")
+    assert not checked.diagnostics and checked.map is not None
+    return checked.map
+
+
+def test_a_map_says_its_language_and_the_svg_declares_it() -> None:
+    """A screen reader reads the drawing's title and description in the voice of the language
+    declared; undeclared, in the reader's own (German text in an English voice)."""
+    amap = german()
+    assert amap.lang == "de"
+    root = ET.fromstring(render_map(amap, "svg"))
+    assert (root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")) == (
+        "de",
+        "de",
+    )
+    plain = ET.fromstring(render_map(attrs.evolve(amap, lang=None), "svg"))
+    assert "lang" not in plain.attrib and not any("lang" in name for name in plain.attrib)
+
+
+def test_the_html_view_declares_the_maps_language_and_marks_its_own_words_english() -> None:
+    """The page is in the map's language (its title, the source text, the claims), and the
+    view's own words (the hint, the zoom buttons, the panes' names) are English (WCAG 3.1.1
+    and 3.1.2); the page had no language at all."""
+    page = render_map(german(), "html").decode()
+    assert page.startswith('<!DOCTYPE html>\n<html lang="de">\n')
+    for english in ('<div class="zoom" role="toolbar" aria-label="Zoom" lang="en">',
+                    '<span class="hint-hover" lang="en">Hover or focus a claim',
+                    '<span class="hint-touch" lang="en">Tap a claim',
+                    'class="map" aria-label="Argument map" lang="en"'):  # fmt: skip
+        assert english in page
+    # the drawing in the map's pane is in the map's language again
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in page and ' lang="de"' in page
+    # a map that does not say its language leaves the page's undeclared, its words unmarked
+    unsaid = render_map(attrs.evolve(german(), lang=None), "html").decode()
+    assert unsaid.startswith("<!DOCTYPE html>\n<html>\n") and 'lang="' not in unsaid
+
+
+@pytest.mark.parametrize("tag", ["en", "de", "pt-BR", "zh-Hant-TW", "sr-Latn", "gsw"])
+def test_a_language_tag_is_read_as_written_and_written_back(tag: str) -> None:
+    text = GERMAN.replace("lang: de", f"lang: {tag}")
+    checked = check_bytes(text.encode(), "map.yaml")
+    assert not checked.diagnostics and checked.map is not None
+    assert checked.map.lang == tag
+    assert f"\nlang: {tag}\n" in dump(checked.map)
+    assert document(checked.map)["lang"] == tag
+
+
+@pytest.mark.parametrize("tag", ["German", "de_DE", "d", "de-", "123", "[de]"])
+def test_a_language_that_is_no_language_tag_is_an_error_at_its_place(tag: str) -> None:
+    text = GERMAN.replace("lang: de", f"lang: {tag}")
+    diagnostics = check_bytes(text.encode(), "map.yaml").diagnostics
+    assert [(d.code, d.span.line, d.span.column) for d in diagnostics] == [("AM010", 3, 7)]
 
 
 def test_the_html_view_reaches_the_claims_from_the_thesis_down() -> None:

@@ -305,12 +305,16 @@ def embed(
     digest = hashlib.sha256(svg)
     for option in (theme, width or "", id_prefix, str(focusable), title, desc):
         digest.update(b"\0" + option.encode())
+    if amap.lang:  # the map's language, where it says it (drawings that do not are as before)
+        digest.update(b"\0lang=" + amap.lang.encode())
     root_id = f"{id_prefix}argmap-{digest.hexdigest()[:10]}"
     attributes = {
         "id": root_id,
         "class": f"argmap-map argmap-theme-{theme}",
         **_size(width, box),
         "viewBox": " ".join(_number(n) for n in box),
+        # its language, for a screen reader's voice: SVG 2 and HTML read lang, SVG 1.1 xml:lang
+        **({"lang": amap.lang, "xml:lang": amap.lang} if amap.lang else {}),
         "role": "group" if focusable else "img",
         "aria-labelledby": f"{root_id}-title",
         "aria-describedby": f"{root_id}-desc",
