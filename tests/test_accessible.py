@@ -163,3 +163,15 @@ def test_the_html_view_reaches_the_claims_from_the_thesis_down() -> None:
     for place, claim in enumerate(order):
         if claim in above and claim != order[0]:  # reached from a claim it is a reason for
             assert above[claim] & set(order[:place]), claim
+
+
+def test_a_drawing_with_statuses_says_them_in_its_description(seed: ArgumentMap) -> None:
+    """With --status a claim that does not stand is struck through and marked DEFEATED: a
+    reader who cannot see it was told nothing of it."""
+    line = "Status: 28 claims stand; defeated: “Central Asian states still defer to Moscow.”"
+    _, whole = spoken(render_map(seed, "svg", status=True))
+    assert line in whole.split("\n")
+    figures = render_figures(seed, "svg", status=True, fit=720)
+    assert all(line in spoken(svg)[1].split("\n") for svg in figures)
+    _, plain = spoken(render_map(seed, "svg"))
+    assert "Status" not in plain

@@ -3,6 +3,7 @@ readers who cannot see it (the SVG's ``<desc>``)."""
 
 from __future__ import annotations
 
+from argmap.analysis.evaluate import Evaluation, Status
 from argmap.analysis.figures import Figure, How
 from argmap.model import ArgumentMap, Claim, Kind, Link, relations
 
@@ -137,6 +138,19 @@ def summary(amap: ArgumentMap) -> str:
     return "\n".join(lines)
 
 
+def statuses(amap: ArgumentMap, evaluation: Evaluation) -> str:
+    """The statuses a drawing with ``--status`` shows, in a line: how many claims stand, and
+    the claims that are defeated or undecided, by their text."""
+    found: dict[Status, list[str]] = {status: [] for status in Status}
+    for claim in amap.by_id().values():
+        found[evaluation.status(claim.id)].append(f"“{one_line(claim.text)}”")
+    standing = len(found[Status.STANDS])
+    parts = [f"{standing} claim{'s' * (standing != 1)} stand{'s' * (standing == 1)}"]
+    parts += [f"{status.value}: {', '.join(found[status])}"
+              for status in (Status.DEFEATED, Status.UNDECIDED) if found[status]]  # fmt: skip
+    return "Status: " + "; ".join(parts)
+
+
 def reading_order(amap: ArgumentMap) -> list[str]:
     """The claims' ids in the order the argument reads from the top: the main thesis, then
     depth first each claim's reasons, objections and the claims it restates or contradicts,
@@ -225,6 +239,7 @@ __all__ = [
     "numbered",
     "one_line",
     "reading_order",
+    "statuses",
     "summary",
     "theses",
     "thesis",
