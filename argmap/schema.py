@@ -23,6 +23,7 @@ from argmap.model import FORMAT_VERSION, Kind, Role
 from argmap.model.keys import (
     ID_PATTERN,
     KEYS,
+    LANG_PATTERN,
     MAX_CLAIM_TEXT,
     MAX_ID,
     MAX_LABEL,
@@ -85,6 +86,11 @@ VALUES: dict[tuple[str, str] | str, dict[str, Any]] = {
         "enum": [int(FORMAT_VERSION), FORMAT_VERSION],
     },
     ("top", "title"): _text(MAX_TITLE, "the map's title, shown above the diagram"),
+    ("top", "lang"): {
+        "description": "the language of the map's text, as screen readers are told it: de, pt-BR",
+        "type": "string",
+        "pattern": f"^{LANG_PATTERN.pattern}$",
+    },
     ("source", "path"): _text(MAX_TEXT, "the source text (UTF-8), relative to the map file"),
     ("source", "title"): _text(MAX_TEXT, "the source's title"),
     ("source", "publisher"): _text(MAX_TEXT, "who published the source"),

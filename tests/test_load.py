@@ -161,4 +161,4 @@ def test_key_that_is_not_text() -> None:
 
 def test_unknown_top_level_key_lists_the_allowed_ones_when_nothing_is_close() -> None:
     _, diagnostics = load(b"argmap: 1\ntitle: t\nzzz: 1\n", "m.yaml")
-    assert "expected one of: argmap, title, note, source" in diagnostics[0].message
+    assert "expected one of: argmap, title, lang, note, source" in diagnostics[0].message

@@ -143,7 +143,7 @@ def test_keys_of_the_place_are_offered_leaving_out_those_written(tmp_path: Path)
     doc, cursor = typed(tmp_path, SMALL.replace("  - id: cost\n", "  - id: cost\n    |\n"))
     assert "reasons" not in labels(complete(doc, cursor))  # a premise has none
     doc, cursor = typed(tmp_path, SMALL.replace("argmap: 1\n", "argmap: 1\nso|\n"))
-    assert labels(complete(doc, cursor)) == ["note", "source", "recommendations", "aif"]
+    assert labels(complete(doc, cursor)) == ["lang", "note", "source", "recommendations", "aif"]
     doc, cursor = typed(
         tmp_path, SMALL.replace("      - claims: cost\n", "      - claims: cost\n        |\n")
     )

@@ -58,6 +58,7 @@ def test_a_page_before_any_drawing_shows_the_diagnostics_alone() -> None:
     assert f'content="{LIVE_CSP}"' in page
     assert "No drawing yet" in page and "YAML syntax error" in page
     assert "<summary>The map has errors</summary>" in page
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">\n')  # all its words are argmap's
 
 
 def test_the_state_keeps_the_last_good_drawing_while_the_map_has_errors(seed_copy: Path) -> None:

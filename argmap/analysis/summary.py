@@ -3,6 +3,8 @@ readers who cannot see it (the SVG's ``<desc>``)."""
 
 from __future__ import annotations
 
+from argmap.analysis.evaluate import Evaluation, Status
+from argmap.analysis.figures import Figure, How
 from argmap.model import ArgumentMap, Claim, Kind, Link, relations
 
 
@@ -136,4 +138,110 @@ def summary(amap: ArgumentMap) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["main_thesis", "one_line", "summary", "theses", "thesis", "top_claims"]
+def statuses(amap: ArgumentMap, evaluation: Evaluation) -> str:
+    """The statuses a drawing with ``--status`` shows, in a line: how many claims stand, and
+    the claims that are defeated or undecided, by their text."""
+    found: dict[Status, list[str]] = {status: [] for status in Status}
+    for claim in amap.by_id().values():
+        found[evaluation.status(claim.id)].append(f"“{one_line(claim.text)}”")
+    standing = len(found[Status.STANDS])
+    parts = [f"{standing} claim{'s' * (standing != 1)} stand{'s' * (standing == 1)}"]
+    parts += [f"{status.value}: {', '.join(found[status])}"
+              for status in (Status.DEFEATED, Status.UNDECIDED) if found[status]]  # fmt: skip
+    return "Status: " + "; ".join(parts)
+
+
+def reading_order(amap: ArgumentMap) -> list[str]:
+    """The claims' ids in the order the argument reads from the top: the main thesis, then
+    depth first each claim's reasons, objections and the claims it restates or contradicts,
+    before the next; then the other tops, and what is left, in file order.
+
+    >>> from argmap.model import Reason, Ref
+    >>> p, q = Claim("p", Kind.PREMISE, "P."), Claim("q", Kind.PREMISE, "Q.")
+    >>> c = Claim("c", Kind.CONCLUSION, "C.", reasons=(Reason((Ref("q"),)), Reason((Ref("p"),))))
+    >>> reading_order(ArgumentMap("t", (p, q, c)))
+    ['c', 'q', 'p']
+    """
+    beneath: dict[str, list[str]] = {}
+    for relation in relations(amap):
+        beneath.setdefault(relation.target.id, []).extend(r.id for r in relation.claims)
+    main = main_thesis(amap)
+    starts = [main.id] if main is not None else []
+    starts += [c.id for c in top_claims(amap)] + [c.id for c in amap.claims]
+    known = amap.by_id()
+    order: list[str] = []
+    seen: set[str] = set()
+    for start in starts:
+        todo = [start]
+        while todo:
+            claim = todo.pop()
+            if claim in seen or claim not in known:
+                continue
+            seen.add(claim)
+            order.append(claim)
+            todo.extend(reversed(beneath.get(claim, [])))
+    return order
+
+
+def numbered(numbers: tuple[int, ...] | list[int]) -> str:
+    """Figures by number, as a sentence names them.
+
+    >>> numbered([2]), numbered([2, 3]), numbered([2, 3, 5])
+    ('figure 2', 'figures 2 and 3', 'figures 2, 3 and 5')
+    """
+    names = [str(n) for n in numbers]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return ("figure " if len(names) == 1 else "figures ") + listed
+
+
+def figure_summary(amap: ArgumentMap, figure: Figure, total: int) -> str:
+    """What one of ``total`` figures of a map shows, for readers who cannot see it (its
+    ``<desc>``, before the map's :func:`summary`): its top claims and where they are used,
+    the figures its branches go on in, and the claims it draws in short that are at home in
+    other figures, as its stubs say."""
+    claims = amap.by_id()
+
+    def quoted(claim_id: str) -> str:
+        return f"“{one_line(claims[claim_id].text)}”"
+
+    main = thesis(amap)
+    if main is not None and main.id in figure.tops:
+        lines = [f"Figure {figure.number} of {total}: the main thesis and the claims nearest it."]
+    else:
+        tops = []
+        for top in figure.tops:
+            where = [f"used in {numbered(figure.used_in[top])}"] if figure.used_in.get(top) else []
+            if top in figure.continued_from:
+                where.append(f"continued from {numbered([figure.continued_from[top]])}")
+            tops.append(quoted(top) + (f" ({'; '.join(where)})" if where else ""))
+        listed = tops[0] if len(tops) == 1 else ", ".join(tops[:-1]) + " and " + tops[-1]
+        their = "its" if len(tops) == 1 else "their"
+        lines = [
+            f"Figure {figure.number} of {total}: {listed}, and {their} reasons and objections."
+        ]
+    for shown in figure.shown:
+        if shown.how is How.CONTINUED and shown.where is not None:
+            lines.append(f"Continued in {numbered([shown.where])}: the reasons and objections "
+                         f"of {quoted(shown.claim)}")  # fmt: skip
+    for claim_id, further in figure.more.items():
+        lines.append(f"Continued in {numbered(further)}: more reasons and objections of "
+                     f"{quoted(claim_id)}")  # fmt: skip
+    elsewhere = [f"{quoted(s.claim)} ({numbered([s.where])})" for s in figure.shown
+                 if s.how is How.REF and s.where is not None]  # fmt: skip
+    if elsewhere:
+        lines.append(f"Also here, drawn in full elsewhere: {', '.join(elsewhere)}.")
+    return "\n".join(lines)
+
+
+__all__ = [
+    "figure_summary",
+    "main_thesis",
+    "numbered",
+    "one_line",
+    "reading_order",
+    "statuses",
+    "summary",
+    "theses",
+    "thesis",
+    "top_claims",
+]

@@ -12,7 +12,7 @@ from argmap.analysis.carve import Budget
 from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import split
 from argmap.analysis.shape import shape as shape_of
-from argmap.analysis.summary import summary, thesis
+from argmap.analysis.summary import figure_summary, statuses, summary, thesis
 from argmap.diagnostics import FitWarning
 from argmap.draw import engine, pdf
 from argmap.draw.fit import (
@@ -121,13 +121,12 @@ def _printed_scales(fitted: Fitted, width: float, height: float | None) -> list[
 
 
 def _column(
-    fitted: Fitted, fmt: str, column: int, theme: str, id_prefix: str, dpi: int | None
+    fitted: Fitted, fmt: str, column: int, theme: str, id_prefix: str, dpi: int | None, desc: str
 ) -> list[bytes]:
     """The figures fitted to a column as SVG (at one scale: text is the same size in all),
     PNG (at that scale, for screens of 1.5 device pixels a CSS pixel), PDF (a document each,
-    at its own size) or DOT."""
+    at its own size) or DOT; ``desc`` is the map's description."""
     amap, total = fitted.amap, len(fitted.drawn)
-    desc = summary(amap)
     scale = common_scale(_widths(fitted), column)  # CSS px a point
     out = []
     for d in fitted.drawn:
@@ -136,7 +135,8 @@ def _column(
         if fmt == "svg":
             size = f"{d.width * scale:.2f}px"
             drawing = embed(_svg(fitted, d, theme), titled(amap, d.figure.number, total),
-                            theme=theme, width=size, id_prefix=id_prefix, desc=desc)  # fmt: skip
+                            theme=theme, width=size, id_prefix=id_prefix,
+                            desc=_described(fitted, d, desc))  # fmt: skip
         elif fmt == "png":  # at the scale of the SVG, on a screen of dpi / 96 pixels a px
             resolution = 72 * scale * (dpi or engine.PNG_DPI) / 96
             drawing = fitted.draw(d, "png", dpi=resolution, theme=theme)
@@ -150,14 +150,13 @@ def _column(
 
 
 def _printed(
-    fitted: Fitted, fmt: str, column: Fit, theme: str, id_prefix: str, dpi: int | None
+    fitted: Fitted, fmt: str, column: Fit, theme: str, id_prefix: str, dpi: int | None, desc: str
 ) -> list[bytes]:
     """The figures fitted to a column on paper, each at the size it is printed (the widest
     as wide as the column, none taller than its height; :func:`argmap.draw.fit.print_scale`),
     so that a document places it as it is: SVG (its size in points), PNG (``dpi`` pixels an
-    inch, recorded), PDF, or DOT."""
+    inch, recorded), PDF, or DOT; ``desc`` is the map's description."""
     amap, total = fitted.amap, len(fitted.drawn)
-    desc = summary(amap)
     out = []
     for d, scale in zip(fitted.drawn, _printed_scales(fitted, column.width, column.height),
                         strict=True):  # fmt: skip
@@ -165,7 +164,8 @@ def _printed(
         if fmt == "svg":
             size = f"{d.width * scale:.2f}pt"
             drawing = embed(_svg(fitted, d, theme), titled(amap, d.figure.number, total),
-                            theme=theme, width=size, id_prefix=id_prefix, desc=desc)  # fmt: skip
+                            theme=theme, width=size, id_prefix=id_prefix,
+                            desc=_described(fitted, d, desc))  # fmt: skip
         elif fmt == "png":
             drawing = _printed_png(fitted, d, scale, dpi or DEFAULT_DPI, theme)
         elif fmt == "pdf":
@@ -175,6 +175,15 @@ def _printed(
             drawing = themed_dot(fitted.final_dot(d), theme).encode("utf-8")
         out.append(drawing)
     return out
+
+
+def _described(fitted: Fitted, d: Drawn, whole: str) -> str:
+    """A figure's ``<desc>``: what it shows (:func:`argmap.analysis.summary.figure_summary`),
+    then ``whole``, the map's summary; one figure alone is the map, and says only that."""
+    total = len(fitted.drawn)
+    if total == 1:
+        return whole
+    return figure_summary(fitted.amap, d.figure, total) + "\n" + whole
 
 
 def _svg(fitted: Fitted, d: Drawn, theme: str) -> bytes:
@@ -226,6 +235,9 @@ def draw_figures(
     with ``fit_to`` the figures that fit that column (CSS px, or on paper); with ``page`` a
     PDF of that paper, the figures one under another, as many on a page as fit, their text
     the same size (as in a column on paper); else the whole map."""
+    desc = summary(amap)  # a screen reader's account of it, with the statuses drawn
+    if evaluation is not None:
+        desc += "\n" + statuses(amap, evaluation)
     if page is not None:
         fitted = fit(amap, budget_for(page=page, landscape=landscape), legend=legend,
                      evaluation=evaluation, keep=True)  # fmt: skip
@@ -241,14 +253,14 @@ def draw_figures(
         fitted = fit(amap, budget, legend=legend, evaluation=evaluation,
                      keep=fmt in ("png", "pdf") or recolours(theme))  # fmt: skip
         if fit_to.printed:
-            return _printed(fitted, fmt, fit_to, theme, id_prefix, dpi)
-        return _column(fitted, fmt, round(fit_to.width), theme, id_prefix, dpi)
+            return _printed(fitted, fmt, fit_to, theme, id_prefix, dpi, desc)
+        return _column(fitted, fmt, round(fit_to.width), theme, id_prefix, dpi, desc)
     if fmt == "dot":
         dot = to_dot(amap, legend=legend, evaluation=evaluation)
         return [themed_dot(dot, theme).encode("utf-8")]
     if fmt == "svg":
         drawn = whole_svg(amap, legend=legend, evaluation=evaluation, theme=theme)
-        return [embed(drawn, amap, theme=theme, width=width, id_prefix=id_prefix)]
+        return [embed(drawn, amap, theme=theme, width=width, id_prefix=id_prefix, desc=desc)]
     drawn = whole_drawing(amap, fmt, legend=legend, evaluation=evaluation, theme=theme, dpi=dpi)
     if fmt == "pdf":
         return [pdf.document([drawn], amap.title)]

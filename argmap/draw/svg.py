@@ -34,17 +34,18 @@ from __future__ import annotations
 import hashlib
 import re
 
-from argmap.analysis.summary import one_line, summary
+from argmap.analysis.summary import one_line, reading_order, summary
 from argmap.diagnostics import UsageError
 from argmap.draw.bidi import mark_right_to_left
 from argmap.draw.font import FAMILY
 from argmap.draw.legend import smooth_arrowheads
 from argmap.draw.options import check_width
 from argmap.draw.scroll import SCROLL_BOX, box_rules, least_width, thesis_middle
+from argmap.draw.stops import stops
 from argmap.draw.text import clean
 from argmap.draw.themes import THEMES, media_rules
 from argmap.draw.webfont import FALLBACK, font_faces
-from argmap.model import ArgumentMap, Claim
+from argmap.model import ArgumentMap
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -152,10 +153,6 @@ def _text(text: str) -> str:
     return "\n".join(clean(line) for line in text.split("\n"))
 
 
-def _claim_label(claim: Claim) -> str:
-    return _text(f"{claim.kind.value.capitalize()}: {one_line(claim.text)}")
-
-
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _ATTRIBUTE_ESCAPES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;",
@@ -200,7 +197,6 @@ _ATTRIBUTE = re.compile(rb'([\w:.-]+)="([^"<]*)"')
 _GRAPH = re.compile(rb"\s*(<g\b[^>]*?(/?)>)")  # the graph's group, the root's first child
 _GRAPH_TITLE = re.compile(rb"\s*<title>[^<]*</title>")  # the graph's name, "argmap"
 _BACKGROUND = re.compile(rb"(\s*<polygon\b[^>]*?)(/?>)")  # drawn first in the graph
-_CLAIM_GROUP = re.compile(rb'<g id="([^"]*)" class="([^"]*\bclaim\b[^"]*)">')  # a claim's node
 
 
 def _root(text: bytes) -> tuple[dict[str, str], int, int]:
@@ -251,20 +247,6 @@ def round_dots(body: bytes) -> bytes:
     return body.replace(_DOTTED, _DOTTED + b' stroke-linecap="round"')
 
 
-def _focusable(body: bytes, claims: dict[str, Claim]) -> bytes:
-    """Every claim's group made focusable, a button labelled with its kind and text."""
-
-    def button(group: re.Match[bytes]) -> bytes:
-        name = group.group(1).decode()
-        if name not in claims or "claim" not in group.group(2).decode().split():
-            return group.group()
-        label = _escaped(_claim_label(claims[name]), _ATTRIBUTE_SPECIAL, _ATTRIBUTE_ESCAPES)
-        extra = f' tabindex="0" role="button" aria-label="{label}" data-claim="{name}">'
-        return group.group()[:-1] + extra.encode()
-
-    return _CLAIM_GROUP.sub(button, body)
-
-
 def embed(
     svg: bytes,
     amap: ArgumentMap,
@@ -311,7 +293,7 @@ def embed(
         raise ValueError("not a Graphviz SVG: no viewBox")
     body = mark_right_to_left(round_dots(smooth_arrowheads(_graph(text, start, end))))
     if focusable:
-        body = _focusable(body, amap.by_id())
+        body = stops(body, amap.by_id(), reading_order(amap))
     if id_prefix:
         body = body.replace(b' id="', b' id="' + id_prefix.encode())
 
@@ -323,12 +305,16 @@ def embed(
     digest = hashlib.sha256(svg)
     for option in (theme, width or "", id_prefix, str(focusable), title, desc):
         digest.update(b"\0" + option.encode())
+    if amap.lang:  # the map's language, where it says it (drawings that do not are as before)
+        digest.update(b"\0lang=" + amap.lang.encode())
     root_id = f"{id_prefix}argmap-{digest.hexdigest()[:10]}"
     attributes = {
         "id": root_id,
         "class": f"argmap-map argmap-theme-{theme}",
         **_size(width, box),
         "viewBox": " ".join(_number(n) for n in box),
+        # its language, for a screen reader's voice: SVG 2 and HTML read lang, SVG 1.1 xml:lang
+        **({"lang": amap.lang, "xml:lang": amap.lang} if amap.lang else {}),
         "role": "group" if focusable else "img",
         "aria-labelledby": f"{root_id}-title",
         "aria-describedby": f"{root_id}-desc",

@@ -114,6 +114,8 @@ def claim_document(claim: Claim) -> dict[str, Any]:
 def document(amap: ArgumentMap) -> dict[str, Any]:
     """The whole map as canonical JSON data (dicts, lists, strings, booleans)."""
     out: dict[str, Any] = {"argmap": amap.version, "title": amap.title}
+    if amap.lang is not None:
+        out["lang"] = amap.lang
     if amap.note is not None:
         out["note"] = amap.note
     if amap.source is not None:
@@ -123,7 +125,7 @@ def document(amap: ArgumentMap) -> dict[str, Any]:
         out.setdefault(claim.kind.section, []).append(claim_document(claim))
     if amap.aif is not None:
         out["aif"] = amap.aif.value
-    order = ["argmap", "title", "note", "source", *(key for key in KEYS["top"])]
+    order = ["argmap", "title", "lang", "note", "source", *(key for key in KEYS["top"])]
     return {key: out[key] for key in dict.fromkeys(order) if key in out}
 
 

@@ -305,6 +305,8 @@ def dump(amap: ArgumentMap, *, header: str = "") -> str:
         writer.emit(0, f"# {line}".rstrip())
     writer.emit(0, f"argmap: {amap.version}")
     writer.emit(0, f"title: {scalar(amap.title)}")
+    if amap.lang is not None:
+        writer.emit(0, f"lang: {scalar(amap.lang)}")
     if amap.note is not None:
         writer.emit(0, f"note: {scalar(amap.note)}")
     if amap.source is not None:

@@ -222,6 +222,8 @@ class ArgumentMap:
     aif: Carried | None = None
     spans: Mapping[str, Span] = _spans()
     outside: Mapping[str, tuple[int, int]] | None = None
+    lang: str | None = None
+    """The language of the map's text, a BCP 47 tag (``de``, ``pt-BR``), or None: unsaid."""
 
     @property
     def whole(self) -> bool:

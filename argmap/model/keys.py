@@ -29,6 +29,10 @@ MAX_QUESTION = 99
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 MAX_ID = 64
 
+#: The language of a map's text (``lang: de``): a BCP 47 tag with a two- or three-letter
+#: language (ISO 639) and any subtags (``pt-BR``, ``zh-Hant-TW``), as HTML's ``lang`` takes it.
+LANG_PATTERN = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
 #: The characters text may not hold, as a regular expression's character class: control
 #: characters other than tab and newline, the bidirectional embeddings, overrides and isolates
 #: (they can make text read differently from what it says), and the XML non-characters U+FFFE
@@ -46,6 +50,7 @@ KEYS: dict[str, dict[str, bool]] = {
     "top": {
         "argmap": True,
         "title": True,
+        "lang": False,
         "note": False,
         "source": False,
         "premises": False,

@@ -134,7 +134,7 @@ def _about(amap: ArgumentMap) -> str:
 #: What the line under the title says before a claim is chosen, beside the article or with
 #: the map alone: with a mouse, and on a touch screen (shown instead there by the stylesheet).
 _HINTS = {
-    view: f'<span class="hint-hover">{hover}</span><span class="hint-touch">{touch}</span>'
+    view: (hover, touch)
     for view, hover, touch in (
         (
             "article",
@@ -149,6 +149,23 @@ _HINTS = {
         ),
     )
 }
+
+
+def _hint(view: str, english: str) -> str:
+    """The hint for ``view`` (``article`` or ``map``), its spans marked ``english``."""
+    hover, touch = _HINTS[view]
+    return (f'<span class="hint-hover"{english}>{hover}</span>'
+            f'<span class="hint-touch"{english}>{touch}</span>')  # fmt: skip
+
+
+def _languages(amap: ArgumentMap) -> tuple[str, str]:
+    """The page's ``lang`` attribute (the map's language, where it says it), and the one
+    that marks the view's own words English where the map is in another language (WCAG
+    3.1.1 and 3.1.2); both empty for a map that does not say its language."""
+    if not amap.lang:
+        return "", ""
+    english = amap.lang.split("-")[0].lower() == "en"
+    return f' lang="{html.escape(amap.lang)}"', "" if english else ' lang="en"'
 
 
 #: The least zoom (of the drawing's natural size, where claim text is 16 px) at which claim
@@ -187,9 +204,12 @@ def page(
         )
     else:
         text_pane = ""
-    hint = _HINTS["article" if source is not None else "map"]
+    lang, english = _languages(amap)
+    hint = _hint("article" if source is not None else "map", english)
     document = fill(
         "view.html",
+        lang=lang,
+        english=english,
         csp=CSP,
         title=title,
         css=asset("view.css"),

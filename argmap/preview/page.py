@@ -60,7 +60,7 @@ def live_page(view: bytes | None, shown: Shown) -> bytes:
     if view is None:
         title = html.escape(f"{shown.title} (argmap preview)")
         document = f"""<!DOCTYPE html>
-<html>
+<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{LIVE_CSP}">

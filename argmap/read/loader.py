@@ -19,6 +19,7 @@ from argmap.model import (
 )
 from argmap.model.keys import (
     KEYS,
+    LANG_PATTERN,
     MAX_CLAIM_TEXT,
     MAX_LABEL,
     MAX_QUESTION,
@@ -213,6 +214,15 @@ class _Reader(Fields):
             spans=spans,
         )
 
+    def lang(self, node: Node) -> str | None:
+        """The map's language: a BCP 47 tag (``de``, ``pt-BR``)."""
+        value = self.text(node, "'lang'", 35)
+        if value is None or LANG_PATTERN.fullmatch(value):
+            return value
+        self.error(node.span, "AM010", f"'lang' must be a language tag such as en, de or pt-BR "
+                   f"(BCP 47), not '{clip(value)}'")  # fmt: skip
+        return None
+
     def role(self, node: Node) -> Role | None:
         if isinstance(node, Scalar) and node.value in _ROLES:
             return _ROLES[node.value]
@@ -279,6 +289,7 @@ class _Reader(Fields):
             self.text(entries["title"][1], "the title", MAX_TITLE) if "title" in entries else None
         )
         note = self.optional_text(entries, "note", "the note of the map")
+        lang = self.lang(entries["lang"][1]) if "lang" in entries else None
         source = self.source(entries["source"][1]) if "source" in entries else None
         aif = self.carried(entries["aif"][1], "'aif' of the map") if "aif" in entries else None
         claims: list[Claim] = []
@@ -311,6 +322,7 @@ class _Reader(Fields):
             version=version,
             aif=aif,
             spans=spans,
+            lang=lang,
         )
 
     def _newer(self, root: Mapping) -> bool:

@@ -1,0 +1,177 @@
+"""What a screen reader says of a drawing: the SVG's accessible name (its ``<title>``) and
+description (its ``<desc>``). A map fitted to a column is several figures, and each says what
+it shows and where the argument goes on, before the summary of the whole map."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import attrs
+import pytest
+
+from argmap.api import check_bytes, load, render_figures, render_map
+from argmap.formats.json import document
+from argmap.formats.yaml import dump
+from argmap.model import ArgumentMap, relations
+
+from .conftest import SEED_MAP
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def seed() -> ArgumentMap:
+    return load(SEED_MAP)
+
+
+def spoken(svg: bytes) -> tuple[str, str]:
+    """The accessible name and description of an SVG drawing: the texts its root's
+    ``aria-labelledby`` and ``aria-describedby`` point at."""
+    root = ET.fromstring(svg)
+    assert root.get("role") == "img"
+    by_id = {e.get("id"): "".join(e.itertext()) for e in root.iter() if e.get("id")}
+    return by_id[root.get("aria-labelledby")], by_id[root.get("aria-describedby")]
+
+
+def test_each_fitted_figure_says_what_it_shows_and_where_the_argument_goes_on(
+    seed: ArgumentMap,
+) -> None:
+    """The seed's four figures all said the whole map's summary, word for word: a reader of
+    figure 3 heard the thesis and the recommendations, not that it is about the rare
+    opportunity, whose reasons it draws."""
+    said = [spoken(svg) for svg in render_figures(seed, "svg", fit=720)]
+    texts = {claim.id: claim.text for claim in seed.claims}
+    most, rare = texts["central-asia-most-interesting"], texts["rare-opportunity"]
+    names, descriptions = zip(*said, strict=True)
+    assert names[1] == f"{seed.title} (figure 2 of 4)"
+    assert len(set(descriptions)) == 4
+    first, second, third, fourth = (d.split("\n") for d in descriptions)
+    assert first[0] == "Figure 1 of 4: the main thesis and the claims nearest it."
+    assert first[1] == f"Continued in figure 2: the reasons and objections of “{most}”"
+    assert second[0] == (
+        f"Figure 2 of 4: “{most}” (used in figure 1), and its reasons and objections."
+    )
+    assert second[1] == f"Continued in figure 3: the reasons and objections of “{rare}”"
+    assert third[0].startswith("Figure 3 of 4: “")
+    assert third[1].startswith("Argument map: 13 premises")  # nothing goes on from figure 3
+    assert fourth[0] == (
+        f"Figure 4 of 4: “{texts['make-the-case']}” and “{texts['import-energy']}”, "
+        "and their reasons and objections."
+    )
+    assert fourth[1] == (  # the claims it draws in short, at home in other figures
+        f"Also here, drawn in full elsewhere: “{texts['mutual-benefit-strategy']}” (figure 1), "
+        f"“{texts['energy-mutual-interest']}” (figure 2), “{texts['ca-energy-supplier']}” "
+        "(figure 2)."
+    )
+    for description in descriptions:  # then the whole map, as a map drawn whole says it
+        assert description.endswith(descriptions[0].split("\n", 2)[2])
+        assert "Main thesis: " in description
+
+
+def test_a_map_drawn_whole_in_one_figure_is_described_as_the_whole_map(
+    seed: ArgumentMap,
+) -> None:
+    (whole,) = render_figures(seed, "svg")
+    name, description = spoken(whole)
+    assert name == seed.title
+    assert description.startswith("Argument map: 13 premises, 10 conclusions")
+
+
+GERMAN = """\
+argmap: 1
+title: Energie aus Zentralasien
+lang: de
+premises:
+  - id: lieferant
+    text: Zentralasien könnte Europa mit Energie versorgen.
+conclusions:
+  - id: interesse
+    text: Energie ist das offensichtlichste gemeinsame Interesse.
+    reasons: [lieferant]
+"""
+
+
+def german() -> ArgumentMap:
+    checked = check_bytes(GERMAN.encode(), "map.yaml")
+    assert not checked.diagnostics and checked.map is not None
+    return checked.map
+
+
+def test_a_map_says_its_language_and_the_svg_declares_it() -> None:
+    """A screen reader reads the drawing's title and description in the voice of the language
+    declared; undeclared, in the reader's own (German text in an English voice)."""
+    amap = german()
+    assert amap.lang == "de"
+    root = ET.fromstring(render_map(amap, "svg"))
+    assert (root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")) == (
+        "de",
+        "de",
+    )
+    plain = ET.fromstring(render_map(attrs.evolve(amap, lang=None), "svg"))
+    assert "lang" not in plain.attrib and not any("lang" in name for name in plain.attrib)
+
+
+def test_the_html_view_declares_the_maps_language_and_marks_its_own_words_english() -> None:
+    """The page is in the map's language (its title, the source text, the claims), and the
+    view's own words (the hint, the zoom buttons, the panes' names) are English (WCAG 3.1.1
+    and 3.1.2); the page had no language at all."""
+    page = render_map(german(), "html").decode()
+    assert page.startswith('<!DOCTYPE html>\n<html lang="de">\n')
+    for english in ('<div class="zoom" role="toolbar" aria-label="Zoom" lang="en">',
+                    '<span class="hint-hover" lang="en">Hover or focus a claim',
+                    '<span class="hint-touch" lang="en">Tap a claim',
+                    'class="map" aria-label="Argument map" lang="en"'):  # fmt: skip
+        assert english in page
+    # the drawing in the map's pane is in the map's language again
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in page and ' lang="de"' in page
+    # a map that does not say its language leaves the page's undeclared, its words unmarked
+    unsaid = render_map(attrs.evolve(german(), lang=None), "html").decode()
+    assert unsaid.startswith("<!DOCTYPE html>\n<html>\n") and 'lang="' not in unsaid
+
+
+@pytest.mark.parametrize("tag", ["en", "de", "pt-BR", "zh-Hant-TW", "sr-Latn", "gsw"])
+def test_a_language_tag_is_read_as_written_and_written_back(tag: str) -> None:
+    text = GERMAN.replace("lang: de", f"lang: {tag}")
+    checked = check_bytes(text.encode(), "map.yaml")
+    assert not checked.diagnostics and checked.map is not None
+    assert checked.map.lang == tag
+    assert f"\nlang: {tag}\n" in dump(checked.map)
+    assert document(checked.map)["lang"] == tag
+
+
+@pytest.mark.parametrize("tag", ["German", "de_DE", "d", "de-", "123", "[de]"])
+def test_a_language_that_is_no_language_tag_is_an_error_at_its_place(tag: str) -> None:
+    text = GERMAN.replace("lang: de", f"lang: {tag}")
+    diagnostics = check_bytes(text.encode(), "map.yaml").diagnostics
+    assert [(d.code, d.span.line, d.span.column) for d in diagnostics] == [("AM010", 3, 7)]
+
+
+def test_the_html_view_reaches_the_claims_from_the_thesis_down() -> None:
+    """Tab goes through the claims of the HTML view in the argument's order: the thesis, then
+    each claim's reasons and objections before the next (it went in file order, premises
+    first: the thesis was the 24th stop of the seed's 29, after claims it rests on)."""
+    amap = load(SEED_MAP)
+    page = render_map(amap, "html").decode()
+    order = re.findall(r'tabindex="0" role="button" aria-label="[^"]*" data-claim="([^"]+)"', page)
+    assert sorted(order) == sorted(claim.id for claim in amap.claims)
+    assert order[0] == "partnership-thesis"
+    above = {}  # claim → the claims it supports or attacks
+    for relation in relations(amap):
+        for ref in relation.claims:
+            above.setdefault(ref.id, set()).add(relation.target.id)
+    for place, claim in enumerate(order):
+        if claim in above and claim != order[0]:  # reached from a claim it is a reason for
+            assert above[claim] & set(order[:place]), claim
+
+
+def test_a_drawing_with_statuses_says_them_in_its_description(seed: ArgumentMap) -> None:
+    """With --status a claim that does not stand is struck through and marked DEFEATED: a
+    reader who cannot see it was told nothing of it."""
+    line = "Status: 28 claims stand; defeated: “Central Asian states still defer to Moscow.”"
+    _, whole = spoken(render_map(seed, "svg", status=True))
+    assert line in whole.split("\n")
+    figures = render_figures(seed, "svg", status=True, fit=720)
+    assert all(line in spoken(svg)[1].split("\n") for svg in figures)
+    _, plain = spoken(render_map(seed, "svg"))
+    assert "Status" not in plain
