@@ -175,3 +175,30 @@ def test_a_drawing_with_statuses_says_them_in_its_description(seed: ArgumentMap)
     assert all(line in spoken(svg)[1].split("\n") for svg in figures)
     _, plain = spoken(render_map(seed, "svg"))
     assert "Status" not in plain
+
+
+@pytest.mark.parametrize("fmt", ["aif", "argdown", "sadface", "json"])
+def test_the_maps_language_survives_a_round_trip_through_each_format_that_can_carry_it(
+    fmt: str, tmp_path
+) -> None:
+    """An export argmap reads back keeps ``lang``: a German map sent through SADFace or
+    Argdown came back with no language, and its drawings read aloud in an English voice."""
+    from argmap.convert import export_map, import_file
+
+    exported = export_map(german(), fmt)
+    assert not any("language" in loss for loss in exported.losses)
+    path = tmp_path / f"map.{fmt}"
+    path.write_text(exported.text, encoding="utf-8")
+    back = import_file(fmt, path, tmp_path / "back.yaml").map
+    assert back is not None and back.lang == "de"
+
+
+@pytest.mark.parametrize("fmt", ["kialo", "mermaid"])
+def test_an_export_that_cannot_carry_the_language_says_it_leaves_it_out(fmt: str) -> None:
+    from argmap.convert import export_map
+
+    (loss, *_) = export_map(german(), fmt).losses
+    assert "the language (de)" in loss
+    assert not any(
+        "language" in loss for loss in export_map(attrs.evolve(german(), lang=None), fmt).losses
+    )

@@ -178,6 +178,7 @@ def _losses(amap: ArgumentMap, text: str, links: int) -> tuple[str, ...]:
     if broken:
         claims = "1 claim" if broken == 1 else f"{broken} claims"
         left.append(f"the line breaks in the text of {claims} (they become spaces)")
+    left += [f"the language ({amap.lang})"] if amap.lang else []
     left += ["the source"] if amap.source else []
     left += ["the map's note"] if amap.note else []
     losses = []

@@ -319,6 +319,8 @@ class _Reader:
             out["note"] = self.matter["note"]
         if isinstance(self.matter.get("source"), dict):
             out["source"] = self.matter["source"]
+        if self.argmap and isinstance(self.matter.get("lang"), str):
+            out["lang"] = self.matter["lang"]
         if self.argmap and isinstance(self.matter.get("aif"), dict):
             out["aif"] = self.matter["aif"]
         return out

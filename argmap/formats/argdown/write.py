@@ -18,7 +18,7 @@ character that Argdown would read as markup where it stands (a ``[``, a ``#`` be
 text become spaces, and runs of spaces one space (as Argdown reads them; the losses say so).
 The kind tags are kept out of the statements' text in Argdown's map and views (``model:
 removeTagsFromText`` in the front matter): they colour the map, as tags do.
-The front matter also holds the map's title, note, source and carried AIF data, and says
+The front matter also holds the map's title, language, note, source and carried AIF data, and says
 ``argmap: 1``, so that ``argmap import argdown`` reads the text back as the same map.
 """
 
@@ -265,7 +265,8 @@ def _front(value: object) -> str:
 def write(amap: ArgumentMap) -> Exported:
     """The map as Argdown; the losses name what Argdown has no place for."""
     writer = _Writer(amap)
-    top = {k: v for k, v in document(amap).items() if k in ("title", "note", "source", "aif")}
+    kept = ("title", "lang", "note", "source", "aif")
+    top = {k: v for k, v in document(amap).items() if k in kept}
     front = [f"{key}: {_front(value)}" for key, value in top.items()]
     # Argdown shows a tag inside the statement's text unless told not to: the kinds colour
     # the map as tags without being read as part of each claim.

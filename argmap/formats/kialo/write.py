@@ -169,7 +169,8 @@ def _losses(amap: ArgumentMap, other_side: int) -> tuple[str, ...]:
         "role that Pro and Con do not give": other_side,
     }
     left = [_count(count, what) for what, count in counts.items() if count]
-    left += ["the kinds", *(["the source"] if amap.source else []),
+    left += ["the kinds", *([f"the language ({amap.lang})"] if amap.lang else []),
+             *(["the source"] if amap.source else []),
              *(["the map's note"] if amap.note else [])]  # fmt: skip
     losses = [f"Kialo holds claims and their Pros and Cons only; left out: "
               f"{', '.join(left[:-1])} and {left[-1]}"]  # fmt: skip

@@ -11,8 +11,8 @@ note. Text longer than a claim may hold is cut, the whole kept in the claim's no
 of a claim with reasons is guessed from its wording (:mod:`argmap.formats.kinds`).
 
 SADFace written by argmap carries what SADFace has no place for (claim ids and kinds, notes,
-quotes, links, ...) under each node's ``argmap`` metadata and the map's note and source under
-the document's: such a document comes back as the same map.
+quotes, links, ...) under each node's ``argmap`` metadata and the map's language, note and
+source under the document's: such a document comes back as the same map.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ KINDS = frozenset(kind.value for kind in Kind)
 CLAIM_FIELDS = ("quotes", "note", "url", "implicit", "role", "contradicts", "label", "thesis",
                 "aif")  # fmt: skip
 #: The map fields the document's ``argmap`` metadata may give.
-MAP_FIELDS = ("note", "source", "aif")
+MAP_FIELDS = ("lang", "note", "source", "aif")
 
 
 def read(data: bytes, *, name: str) -> Imported:

@@ -7,9 +7,9 @@ restatement a ``rephrase`` scheme from the claim restated to the one restating i
 is the core metadata's ``title``, the thesis its ``claim``. Ids are UUIDs derived from the
 claims' ids (version 5), and the dates fixed, so that the same map gives the same bytes.
 What SADFace has no place for (claim ids and kinds, quotes, notes, links, roles, the map's
-note and source, contradictions, carried AIF data) goes under each node's and the document's
-``argmap`` metadata namespace, which SADFace allows and other tools ignore, and which makes
-``argmap → SADFace → argmap`` exact.
+language, note and source, contradictions, carried AIF data) goes under each node's and the
+document's ``argmap`` metadata namespace, which SADFace allows and other tools ignore, and
+which makes ``argmap → SADFace → argmap`` exact.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def write(amap: ArgumentMap) -> Exported:
     }  # fmt: skip
     if len(theses) == 1:
         core["claim"] = atoms[theses[0]]
-    ours = {k: v for k, v in document(amap).items() if k in ("note", "source", "aif")}
+    ours = {k: v for k, v in document(amap).items() if k in ("lang", "note", "source", "aif")}
     metadata: dict[str, Any] = {"core": core}
     if ours:
         metadata[NAMESPACE] = ours
