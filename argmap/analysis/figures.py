@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import enum
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import attrs
 
@@ -36,9 +36,10 @@ from argmap.analysis.carve import (
     parts_in,
 )
 from argmap.analysis.contour import Contour, height, side_by_side, width
+from argmap.analysis.pairs import loose_tops, pairs_by_figure
 from argmap.analysis.shape import Shape
 from argmap.analysis.tall import carve_even
-from argmap.model import Claim, restated
+from argmap.model import restated
 
 
 class How(enum.Enum):
@@ -268,38 +269,15 @@ def _visit(tops: list[tuple[str, int]], shape: Shape, plan: Plan, layout: _Layou
                 _visit([(name, page)], shape, plan, layout)
 
 
-def _loose(shape: Shape) -> dict[str, list[str]]:
-    """The tops with nothing beneath them (no reasons, no objections; being tops, they support
-    and attack nothing) that restate or contradict other claims, or are restated or
-    contradicted by them → those others that are not such tops themselves, in reading order."""
-    partners: dict[str, set[str]] = {}
-    for claim in shape.claims.values():
-        others = [ref.id for ref in claim.contradicts] + [restated(r).id for r in claim.restates]
-        for other in others:
-            if other in shape.claims and other != claim.id:
-                partners.setdefault(claim.id, set()).add(other)
-                partners.setdefault(other, set()).add(claim.id)
-    bare = {
-        root
-        for root in shape.roots
-        if not shape.parts[root] and root != shape.thesis and root in partners
-    }
-    order = {name: n for n, name in enumerate(shape.claims)}
-    return {
-        root: sorted(partners[root] - bare, key=order.__getitem__)
-        for root in shape.roots
-        if root in bare and partners[root] - bare
-    }
-
-
 def _lay_out(shape: Shape, groups: list[list[str]], plan: Plan) -> tuple[_Layout, dict[str, str]]:
     """The figures of ``groups`` numbered depth first; and the tops moved beside a claim they
-    restate or contradict (:func:`_loose`) when it is at home in another figure: alone, or
-    beside other tops, such a top would only repeat what that figure shows as a reference."""
+    restate or contradict (:func:`~argmap.analysis.pairs.loose_tops`) when it is at home in
+    another figure: alone, or beside other tops, such a top would only repeat what that figure
+    shows as a reference."""
     layout = _Layout()
     for group in groups:
         _visit([(root, 0) for root in group], shape, plan, layout)
-    loose = _loose(shape)
+    loose = loose_tops(shape)
     moving = {
         root: min(others, key=layout.home.__getitem__)
         for root, others in loose.items()
@@ -339,8 +317,12 @@ def _number(shape: Shape, groups: list[list[str]], plan: Plan) -> list[Figure]:
                     shown[other] = Shown(other, How.REF, home[other])
                 users.setdefault(other, set()).add(number)
         shown_by.append(shown)
-    contradictions = _pairs(shape, home, lambda claim: [ref.id for ref in claim.contradicts])
-    restatements = _pairs(shape, home, lambda claim: [restated(r).id for r in claim.restates])
+    contradictions = pairs_by_figure(
+        shape, home, lambda claim: [ref.id for ref in claim.contradicts]
+    )
+    restatements = pairs_by_figure(
+        shape, home, lambda claim: [restated(r).id for r in claim.restates]
+    )
     figures: list[Figure] = []
     for number, (tops, members) in enumerate(layout.figures, 1):
         shown = shown_by[number - 1]
@@ -374,24 +356,6 @@ def _number(shape: Shape, groups: list[list[str]], plan: Plan) -> list[Figure]:
             )
         )
     return figures
-
-
-def _pairs(
-    shape: Shape, home: Mapping[str, int], others: Callable[[Claim], list[str]]
-) -> dict[int, list[tuple[str, str]]]:
-    """Each pair of a symmetric relation (contradiction, restatement: ``others`` of a claim),
-    once, in the figure where the earlier of its claims is at home; as written."""
-    found: dict[int, list[tuple[str, str]]] = {}
-    seen: set[frozenset[str]] = set()
-    for claim in shape.claims.values():
-        for other in others(claim):
-            pair = frozenset((claim.id, other))
-            if other not in shape.claims or len(pair) < 2 or pair in seen:
-                continue
-            seen.add(pair)
-            first = min((claim.id, other), key=lambda name: home[name])
-            found.setdefault(home[first], []).append((claim.id, other))
-    return found
 
 
 __all__ = ["Budget", "Carvings", "Figure", "How", "Shown", "Sizes", "split", "whole"]
