@@ -20,13 +20,14 @@ from graphviz.quoting import quote
 from argmap.analysis.components import connected
 from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import Figure, How, Shown, whole
+from argmap.analysis.overview import GAP as OVERVIEW_GAP
 from argmap.analysis.shape import Shape, shape
 from argmap.analysis.summary import thesis as find_thesis
 from argmap.draw.flat import flat_links
 from argmap.draw.labels import claim_label, claim_tooltip, short_text, title_label, unseen_note
 from argmap.draw.legend import legend, text_width
 from argmap.draw.links import branches
-from argmap.draw.order import drawing_order, shares_reasons
+from argmap.draw.order import drawing_order, shares_reasons, stacked
 from argmap.draw.style import (
     EDGE_ATTRS,
     GRAPH_ATTRS,
@@ -199,8 +200,9 @@ def _relations(drawn: _Figure, shape: Shape, figure: Figure, name: str, present:
     written = [u for u, b in enumerate(shape.units[name]) if units is None or u in units]
     order = figure.orders.get(name)
     fitted = drawn.look.room is not None and name != shape.thesis  # the thesis: centred
-    if order is not None and not (fitted and shares_reasons(shape, figure, name)):
-        drawn.graph.node(name, ordering="in")
+    shares = fitted and shares_reasons(shape, figure, name)
+    if order is not None and not (shares or figure.rows):
+        drawn.graph.node(name, ordering="in")  # (the overview's rows set their own order)
     todo = []
     for unit in order if order is not None else written:
         if unit == -1:
@@ -285,7 +287,9 @@ def figure_graph(
         stub = f"from--{top}"
         drawn.stub(stub, f"continued from figure {drawn.number(stub, first)}")
         drawn.stub_edge(top, stub)
-    nodesep = look.nodesep or NODESEP
+    for below, above in stacked(shape, figure):
+        graph.edge(below, above, style="invis")
+    nodesep = look.nodesep or (OVERVIEW_GAP / 72 if figure.rows else NODESEP)
     beside = flat_links(graph, drawn.used, shape, figure, nodesep, whole=look.room is None)
     tops = [top for top in figure.tops if top not in beside]
     on_top = thesis in figure.tops and not any(
@@ -296,8 +300,8 @@ def figure_graph(
     elif len(tops) > 1 and look.room is not None:
         graph.body.append("\t{rank=same; " + "; ".join(map(quote, tops)) + "}\n")
     graph.graph_attr.update({**GRAPH_ATTRS, "label": _heading(amap, figure, drawn)})
-    if look.nodesep is not None:
-        graph.graph_attr["nodesep"] = f"{look.nodesep:g}"
+    if nodesep != NODESEP:
+        graph.graph_attr["nodesep"] = f"{nodesep:g}"
     return graph, drawn.fills
 
 
