@@ -44,6 +44,15 @@ class Sizes:
     junction: float = 6.5
     slot: float = 20.0
     per_figure: float = 0.0
+    beside: Mapping[str, float] = attrs.field(factory=dict)
+    """A claim → the points its rank takes to its right for the claims of other trees drawn
+    beside it as references, joined by a contradiction or restatement
+    (:func:`argmap.analysis.pairs.beside_widths`)."""
+
+    def own(self, name: str) -> Contour:
+        """The contour of ``name``'s full node, with the references drawn beside it."""
+        wide, high = self.full[name]
+        return [[-wide / 2, wide / 2 + self.beside.get(name, 0.0), high]]
 
     def stub_naming(self, figures: int) -> tuple[float, float]:
         """The size of a stub that names ``figures`` figures."""
@@ -164,7 +173,7 @@ def contour_of(
     if naming:
         children.append((1, box(*sizes.stub_naming(naming))))  # "continued in figures ..."
         numbers.append(-1)
-    top = box(*sizes.full[name])
+    top = sizes.own(name)
     contour, order = arranged(top, children, sizes.gap, centre=name == shape.thesis)
     if record:
         plan.orders[(name, units)] = tuple(numbers[i] for i in order)

@@ -1,10 +1,12 @@
 """A map's symmetric relations (contradictions, restatements) → where a fitted figure draws each
-pair, and which tops have nothing but such a relation (set beside their partner). Pure."""
+pair, which tops have nothing but such a relation (set beside their partner), and how much
+wider a claim's rank is for the partners drawn beside it. Pure."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from argmap.analysis.carve import Sizes
 from argmap.analysis.shape import Shape
 from argmap.model import Claim, restated
 
@@ -51,4 +53,35 @@ def pairs_by_figure(
     return found
 
 
-__all__ = ["loose_tops", "pairs_by_figure"]
+def beside_widths(shape: Shape, sizes: Sizes) -> dict[str, float]:
+    """A claim → the points its rank takes for the claims of later trees that restate or
+    contradict it (or that it restates or contradicts): each pair is drawn in the figure of
+    the claim at home earlier, the other beside it as a reference, so a claim in an earlier
+    tree than its partner has it beside it, its width and a gap to the right. (Of a pair in
+    one tree, which is at home first is not known while the tree is carved: none is
+    reckoned; a top set beside its partner is reckoned as a top of its own figure.)"""
+    root_of: dict[str, str] = {}
+    for name in shape.claims:
+        top = name
+        while (up := shape.owner.get(top)) is not None:
+            top = up
+        root_of[name] = top
+    rank = {root: n for n, root in enumerate(shape.roots)}
+    loose = loose_tops(shape)
+    extra: dict[str, float] = {}
+    seen: set[frozenset[str]] = set()
+    for claim in shape.claims.values():
+        others = [ref.id for ref in claim.contradicts] + [restated(r).id for r in claim.restates]
+        for other in others:
+            pair = frozenset((claim.id, other))
+            if other not in shape.claims or len(pair) < 2 or pair in seen:
+                continue
+            seen.add(pair)
+            first, second = sorted((claim.id, other), key=lambda name: rank[root_of[name]])
+            if root_of[first] == root_of[second] or second in loose or first in loose:
+                continue
+            extra[first] = extra.get(first, 0.0) + sizes.ref[second][0] + sizes.gap
+    return extra
+
+
+__all__ = ["beside_widths", "loose_tops", "pairs_by_figure"]
