@@ -53,3 +53,36 @@ def test_a_figure_with_a_contradiction_comes_out_as_wide_as_estimated() -> None:
     for d in paired:
         assert d.width <= d.figure.estimate[0] * 1.05 + 1, (d.figure.number, d.width)
     assert fitted.rounds == 1
+
+
+def neighbours(reasons: int) -> ArgumentMap:
+    """:func:`rivals` without the rivals: instead every premise has an objection of its own
+    (which an objection to it answers, so the premise stands), and the first premise of
+    each case contradicts the second of the next case: both in the thesis's tree."""
+    amap = rivals(reasons)
+    claims = []
+    for claim in amap.claims:
+        if claim.id.startswith(("no", "a")):
+            continue
+        if claim.id.startswith("p"):
+            n, k = claim.id[1:].split("-")
+            other = (Ref(f"p{(int(n) + 1) % reasons}-1"),) if k == "0" else ()
+            claim = Claim(claim.id, claim.kind, claim.text, contradicts=other,
+                          objections=(Reason((Ref(f"why{n}-{k}"),)),))  # fmt: skip
+            why = f"The chapter {n} data of table {k} are old, a critic says."
+            claims.append(Claim(f"why{n}-{k}", Kind.PREMISE, why,
+                                objections=(Reason((Ref(f"new{n}-{k}"),)),)))  # fmt: skip
+            claims.append(Claim(f"new{n}-{k}", Kind.PREMISE, f"Table {k} was updated in May."))
+        claims.append(claim)
+    return ArgumentMap("Neighbours", tuple(claims))
+
+
+def test_a_contradiction_within_one_tree_is_reckoned_with_too() -> None:
+    # Which of two claims of one tree is at home first is known only once the figures are
+    # numbered: the claim met first, depth first, is reckoned to have its partner beside it.
+    fitted = fit(neighbours(6), budget_for(720))
+    paired = [d for d in fitted.drawn if d.figure.contradictions]
+    assert paired
+    for d in paired:
+        assert d.width <= d.figure.estimate[0] * 1.05 + 1, (d.figure.number, d.width)
+    assert fitted.rounds == 1

@@ -44,15 +44,15 @@ class Sizes:
     junction: float = 6.5
     slot: float = 20.0
     per_figure: float = 0.0
-    beside: Mapping[str, float] = attrs.field(factory=dict)
-    """A claim → the points its rank takes to its right for the claims of other trees drawn
-    beside it as references, joined by a contradiction or restatement
-    (:func:`argmap.analysis.pairs.beside_widths`)."""
+    beside: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    """A claim → the claims its figure is reckoned to draw beside it as references, joined to
+    it by a contradiction or restatement (:func:`argmap.analysis.pairs.partners_beside`)."""
 
     def own(self, name: str) -> Contour:
         """The contour of ``name``'s full node, with the references drawn beside it."""
         wide, high = self.full[name]
-        return [[-wide / 2, wide / 2 + self.beside.get(name, 0.0), high]]
+        extra = sum(self.ref[other][0] + self.gap for other in self.beside.get(name, ()))
+        return [[-wide / 2, wide / 2 + extra, high]]
 
     def stub_naming(self, figures: int) -> tuple[float, float]:
         """The size of a stub that names ``figures`` figures."""

@@ -37,7 +37,7 @@ from argmap.analysis.carve import (
 from argmap.analysis.contour import Contour, height, side_by_side, width
 from argmap.analysis.groups import group_roots
 from argmap.analysis.overview import Rows, overview
-from argmap.analysis.pairs import beside_widths, loose_tops, pairs_by_figure
+from argmap.analysis.pairs import loose_tops, pairs_by_figure, partners_beside
 from argmap.analysis.shape import Shape
 from argmap.analysis.tall import carve_even
 from argmap.model import restated
@@ -115,7 +115,7 @@ def split(
     split with the same ``shape`` and ``sizes``.
     """
     plan = Plan()
-    sizes = attrs.evolve(sizes, beside=beside_widths(shape, sizes))
+    sizes = attrs.evolve(sizes, beside=partners_beside(shape))
     found = {} if carvings is None else carvings
     squeeze = squeeze or {}
     lower = _lower(shape, budget, squeeze)

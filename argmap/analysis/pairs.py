@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from argmap.analysis.carve import Sizes
 from argmap.analysis.shape import Shape
 from argmap.model import Claim, restated
 
@@ -53,22 +52,24 @@ def pairs_by_figure(
     return found
 
 
-def beside_widths(shape: Shape, sizes: Sizes) -> dict[str, float]:
-    """A claim → the points its rank takes for the claims of later trees that restate or
-    contradict it (or that it restates or contradicts): each pair is drawn in the figure of
-    the claim at home earlier, the other beside it as a reference, so a claim in an earlier
-    tree than its partner has it beside it, its width and a gap to the right. (Of a pair in
-    one tree, which is at home first is not known while the tree is carved: none is
-    reckoned; a top set beside its partner is reckoned as a top of its own figure.)"""
-    root_of: dict[str, str] = {}
-    for name in shape.claims:
-        top = name
-        while (up := shape.owner.get(top)) is not None:
-            top = up
-        root_of[name] = top
-    rank = {root: n for n, root in enumerate(shape.roots)}
+def partners_beside(shape: Shape) -> dict[str, tuple[str, ...]]:
+    """A claim → the claims that restate or contradict it (or that it restates or
+    contradicts) that its figure is reckoned to draw beside it, as references.
+
+    Each pair is drawn in the figure of the claim at home first, the other as a reference
+    there (if it is not in that figure already); figures are numbered tree by tree, each
+    depth first, so the claim met first going so through the trees is reckoned to have its
+    partner beside it. (When both end up in one figure this reckons with room not needed;
+    a top set beside its partner is reckoned as a top of its own figure.)"""
+    met: dict[str, int] = {}
+    for root in shape.roots:
+        stack = [root]
+        while stack:
+            here = stack.pop()
+            met.setdefault(here, len(met))
+            stack.extend(part.claim for part in reversed(shape.children[here]))
     loose = loose_tops(shape)
-    extra: dict[str, float] = {}
+    extra: dict[str, tuple[str, ...]] = {}
     seen: set[frozenset[str]] = set()
     for claim in shape.claims.values():
         others = [ref.id for ref in claim.contradicts] + [restated(r).id for r in claim.restates]
@@ -77,11 +78,11 @@ def beside_widths(shape: Shape, sizes: Sizes) -> dict[str, float]:
             if other not in shape.claims or len(pair) < 2 or pair in seen:
                 continue
             seen.add(pair)
-            first, second = sorted((claim.id, other), key=lambda name: rank[root_of[name]])
-            if root_of[first] == root_of[second] or second in loose or first in loose:
+            if claim.id in loose or other in loose:
                 continue
-            extra[first] = extra.get(first, 0.0) + sizes.ref[second][0] + sizes.gap
+            first, second = sorted((claim.id, other), key=met.__getitem__)
+            extra[first] = (*extra.get(first, ()), second)
     return extra
 
 
-__all__ = ["beside_widths", "loose_tops", "pairs_by_figure"]
+__all__ = ["loose_tops", "pairs_by_figure", "partners_beside"]
