@@ -99,3 +99,37 @@ def test_reasons_with_nothing_beneath_them_are_in_full_in_a_page_the_overview_na
 def test_a_thesis_that_fits_a_figure_is_drawn_as_before() -> None:
     fitted = fit(fan(3, 0), budget_for(720))
     assert fitted.drawn[0].figure.rows == ()
+
+
+def hub(reasons: int) -> ArgumentMap:
+    """:func:`fan` with its reasons one claim further down: under the thesis's one reason, a
+    claim that is not the thesis, so its fan is paginated."""
+    amap = fan(reasons, 0)
+    old = amap.claims[0]
+    middle = Claim("hub", Kind.CONCLUSION, "The charge pays for itself.", reasons=old.reasons)
+    thesis = Claim(old.id, old.kind, old.text, reasons=(Reason((Ref("hub"),)),))
+    return ArgumentMap("A hub", (thesis, middle, *amap.claims[1:]))
+
+
+def test_a_continued_in_stub_says_what_each_figure_holds() -> None:
+    # "continued in figures 4, 10, 15" did not say what each of those figures holds, so a
+    # reader could not choose which to turn to: each figure is named with the start of the
+    # first claim it continues with.
+    fitted = fit(hub(21), budget_for(720))
+    first = next(d for d in fitted.drawn if "hub" in d.figure.more)
+    pages = first.figure.more["hub"]
+    assert len(pages) > 1
+    svg = first.svg.decode().replace("&#45;", "-")
+    stub = re.search(r'<g id="more--hub" class="node stub">(.*?)(?:<!--|</svg>)', svg, re.S)
+    assert stub is not None
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", stub.group(1))
+    assert texts[0] == "continued in"
+    assert len(texts) == 1 + len(pages)
+    for text, page in zip(texts[1:], pages, strict=True):
+        number, lead = re.fullmatch(r"figure (\d+): (.+)", text).groups()  # type: ignore[union-attr]
+        assert int(number) == page
+        drawn = fitted.drawn[page - 1].figure
+        firsts = [s.claim for s in drawn.shown if s.how is not How.FULL or s.claim != "hub"]
+        starts = [fitted.amap.by_id()[name].text for name in firsts]
+        assert any(start.startswith(lead.rstrip("…")) for start in starts), (lead, starts)
+    assert all(d.width <= fitted.budget.width + 0.01 for d in fitted.drawn)

@@ -54,9 +54,23 @@ class Sizes:
         extra = sum(self.ref[other][0] + self.gap for other in self.beside.get(name, ()))
         return [[-wide / 2, wide / 2 + extra, high]]
 
+    lead: Mapping[str, float] = attrs.field(factory=dict)
+    """A claim → the width of a "continued in" stub naming a figure that starts with it
+    ("figure 4: the start of its text"); none: such a stub names its figures on one line."""
+    line: float = 0.0
+    """The height of each further line of a stub."""
+
     def stub_naming(self, figures: int) -> tuple[float, float]:
-        """The size of a stub that names ``figures`` figures."""
+        """The size of a stub that names ``figures`` figures on one line."""
         return self.stub[0] + self.per_figure * max(figures - 1, 0), self.stub[1]
+
+    def listing(self, firsts: list[str], figures: int) -> tuple[float, float]:
+        """The size of a "continued in" stub that names ``figures`` figures a line each, each
+        with the start of its first claim, one of ``firsts``."""
+        if not self.lead:
+            return self.stub_naming(figures)
+        wide = max((self.lead.get(name, 0.0) for name in firsts), default=0.0)
+        return max(self.stub[0], wide), self.stub[1] + self.line * figures
 
 
 @attrs.frozen
@@ -128,14 +142,15 @@ def contour_of(
     plan: Plan,
     done: Mapping[str, Contour],
     naming: int | None = None,
+    further: bool = False,
 ) -> Contour:
     """The contour of what a figure drawing ``units`` of ``name`` draws from it down; records
     the order of its units that makes it narrowest in ``plan.orders``.
 
     ``naming``: how many figures the stub beside ``name``'s reasons names (none: 0), for a
-    page being tried or a further page ("continued from figure 1"); the order is then not
-    recorded. By default, as the plan has it: on the first page of a paginated claim, its
-    "continued in figures ..." naming every further page."""
+    page being tried; with ``further``, a further page ("continued from figure 1"); the order
+    is then not recorded. By default, as the plan has it: on the first page of a paginated
+    claim, its "continued in" naming every further page, a line each."""
     own = {part.claim for part in shape.children[name]}
     kept = set(kept_children(shape, plan, name, units))
     seen: set[str] = set()
@@ -166,12 +181,16 @@ def contour_of(
             if found is not None:
                 children.append((1, found))
                 numbers.append(unit)
-    record = naming is None
+    record = naming is None and not further
     if naming is None:
         first = name in plan.pages and units == plan.units(name, 0)
         naming = len(plan.pages[name]) - 1 if first else 0
-    if naming:
-        children.append((1, box(*sizes.stub_naming(naming))))  # "continued in figures ..."
+    if further:
+        children.append((1, box(*sizes.stub_naming(1))))  # "continued from figure 1"
+        numbers.append(-1)
+    elif naming:
+        firsts = [branch.members[0] for branch in shape.units[name] if branch is not None]
+        children.append((1, box(*sizes.listing(firsts, naming))))  # "continued in" a line each
         numbers.append(-1)
     top = sizes.own(name)
     contour, order = arranged(top, children, sizes.gap, centre=name == shape.thesis)
@@ -199,8 +218,10 @@ def _paginate(
             trial = frozenset([*page, unit])
             # The stub on the first page names count - 1 further pages; on a further page it
             # says "continued from figure 1".
-            naming = count - 1 if not pages else 1
-            found = contour_of(name, trial, shape, sizes, plan, done, naming)
+            if pages:
+                found = contour_of(name, trial, shape, sizes, plan, done, 0, further=True)
+            else:
+                found = contour_of(name, trial, shape, sizes, plan, done, count - 1)
             if page and width(found) > room:
                 pages.append(page)
                 page = []

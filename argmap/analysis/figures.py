@@ -78,6 +78,8 @@ class Figure:
     contradictions: tuple[tuple[str, str], ...]
     restatements: tuple[tuple[str, str], ...] = ()
     """Pairs of claims that restate each other (the first restates the second)."""
+    leads: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    """A claim with further pages → the first claim of each (its stub names them)."""
     orders: Mapping[str, tuple[int, ...]] = attrs.field(factory=dict)
     """A claim in full → its units left to right, as estimated (-1: its "continued" stub)."""
     estimate: tuple[float, float] = (0.0, 0.0)
@@ -189,7 +191,9 @@ def _estimate(figure: Figure, shape: Shape, sizes: Sizes, plan: Plan) -> tuple[f
         if top not in figure.continued_from and (units is None or units == plan.units(top, 0)):
             contours.append(plan.contours[top])
         else:  # a further page, its "continued from figure 1" beside its reasons
-            contours.append(contour_of(top, units, shape, sizes, plan, plan.contours, 1))
+            contours.append(
+                contour_of(top, units, shape, sizes, plan, plan.contours, 0, further=True)
+            )
     contours.extend(plan.contours[name] for name in figure.beside)  # at worst, another top
     together = side_by_side(contours, sizes.gap)
     used = any(figure.used_in.values()) or bool(figure.continued_from)
@@ -301,6 +305,15 @@ def _lay_out(
     return layout, moving
 
 
+def _first(shape: Shape, name: str, units: frozenset[int]) -> str:
+    """The first claim of ``name``'s page of ``units``, in the order written."""
+    return next(
+        branch.members[0]
+        for unit, branch in enumerate(shape.units[name])
+        if unit in units and branch is not None
+    )
+
+
 def _number(
     shape: Shape, groups: list[list[str]], plan: Plan, overview: str | None = None
 ) -> list[Figure]:
@@ -358,6 +371,11 @@ def _number(
                 },
                 more={
                     name: tuple(layout.pages[name])
+                    for name, units in members
+                    if name in layout.pages and units == plan.units(name, 0)
+                },
+                leads={
+                    name: tuple(_first(shape, name, page) for page in plan.pages[name][1:])
                     for name, units in members
                     if name in layout.pages and units == plan.units(name, 0)
                 },

@@ -24,7 +24,14 @@ from argmap.analysis.overview import GAP as OVERVIEW_GAP
 from argmap.analysis.shape import Shape, shape
 from argmap.analysis.summary import thesis as find_thesis
 from argmap.draw.flat import flat_links
-from argmap.draw.labels import claim_label, claim_tooltip, short_text, title_label, unseen_note
+from argmap.draw.labels import (
+    claim_label,
+    claim_tooltip,
+    lead_text,
+    short_text,
+    title_label,
+    unseen_note,
+)
 from argmap.draw.legend import legend, text_width
 from argmap.draw.links import branches
 from argmap.draw.order import drawing_order, shares_reasons, stacked
@@ -103,10 +110,13 @@ class _Figure:
         words = "figure" if len(numbers) == 1 else "figures"
         return f"{words} {', '.join(self.number(owner, n) for n in numbers)}"
 
-    def stub(self, name: str, text: str) -> None:
+    def stub(self, name: str, text: str, *lines: str) -> None:
+        """A stub saying ``text``, and ``lines`` under it, each on a line of its own."""
+        said = "".join(f'<BR ALIGN="LEFT"/>{html_text(line)}' for line in (text, *lines)[1:])
+        said = html_text(text) + (f'{said}<BR ALIGN="LEFT"/>' if lines else "")
         self.graph.node(
             name,
-            label=f'<<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{html_text(text)}</FONT>>',
+            label=f'<<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{said}</FONT>>',
             id=esc_string(name),
             style="rounded,dashed",
             color=FRAME,
@@ -276,7 +286,15 @@ def figure_graph(
             node_id = f"{shown.how.value}--{name}"
         _claim(drawn, claims[name], shown, node_id, name == thesis)
     for name, pages in figure.more.items():
-        drawn.stub(f"more--{name}", f"continued in {drawn.figures(f'more--{name}', pages)}")
+        stub = f"more--{name}"
+        leads = [lead_text(claims[first]) for first in figure.leads.get(name, ())]
+        if len(leads) != len(pages):  # (a figure made without them)
+            drawn.stub(stub, f"continued in {drawn.figures(stub, pages)}")
+            continue
+        lines = [
+            f"figure {drawn.number(stub, n)}: {lead}" for n, lead in zip(pages, leads, strict=True)
+        ]
+        drawn.stub(stub, "continued in", *lines)
     for name in figure.full():
         _relations(drawn, shape, figure, name, present)
     for top, users in figure.used_in.items():
