@@ -10,14 +10,12 @@ figure), ``ref--<id>`` (a compact reference to the figure that has it in full) o
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 import attrs
 import graphviz
 from graphviz.quoting import quote
 
-from argmap.analysis.components import connected
 from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import Figure, How, Shown, whole
 from argmap.analysis.overview import GAP as OVERVIEW_GAP
@@ -35,6 +33,7 @@ from argmap.draw.labels import (
 from argmap.draw.legend import legend, text_width
 from argmap.draw.links import branches
 from argmap.draw.order import drawing_order, shares_reasons, stacked
+from argmap.draw.pack import packing
 from argmap.draw.style import (
     EDGE_ATTRS,
     GRAPH_ATTRS,
@@ -57,7 +56,7 @@ from argmap.draw.style import (
 )
 from argmap.draw.text import esc_string, html_text, wrap
 from argmap.draw.themes import FRAME
-from argmap.model import ArgumentMap, Claim, Link, Role, restated
+from argmap.model import ArgumentMap, Claim, Link, Role
 
 #: Written in place of a figure's number when figures are laid out before they are numbered
 #: for good (:mod:`argmap.draw.fit`); as wide as any number up to it.
@@ -245,20 +244,6 @@ def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
     return title_label(amap, figure=number, legend=rows, width=chars, source=figure.number == 1)
 
 
-def parts(shape: Shape) -> dict[str, int]:
-    """Claim → the number of the connected part of the map it is in (by any relation, a
-    contradiction and a restatement too), parts numbered in reading order (the thesis's first)."""
-    links: dict[str, list[str]] = {
-        name: [part.claim for part in found] for name, found in shape.parts.items()
-    }
-    for claim in shape.claims.values():
-        for ref in (*claim.contradicts, *map(restated, claim.restates)):
-            if ref.id in shape.claims:
-                links.setdefault(claim.id, []).append(ref.id)
-    groups = connected([*shape.roots, *shape.claims], links)
-    return {name: number for number, group in enumerate(groups) for name in group}
-
-
 def figure_graph(
     amap: ArgumentMap, shape: Shape, figure: Figure, look: Look = Look()
 ) -> tuple[graphviz.Digraph, Fills]:
@@ -272,7 +257,7 @@ def figure_graph(
     shown_in_order = drawing_order(shape, figure) if look.room is not None else figure.shown
     if look.room is None:  # the whole map: its claims in file order, as Graphviz gets them
         where = {claim.id: i for i, claim in enumerate(amap.claims)}
-        packed = _packing(shape)
+        packed = packing(shape)
         if packed:  # part by part, in the order Graphviz is to pack them
             graph.graph_attr.update(pack="true", packmode=f"array_bu{packed[1]}")
         order = packed[0] if packed else {}
@@ -321,32 +306,6 @@ def figure_graph(
     if nodesep != NODESEP:
         graph.graph_attr["nodesep"] = f"{nodesep:g}"
     return graph, drawn.fills
-
-
-def _packing(shape: Shape) -> tuple[dict[str, int], int] | None:
-    """For a map of several disconnected parts (an imported corpus): each claim's place in
-    the order Graphviz is to pack the parts, and the number of columns; None for one part.
-
-    The parts are laid out one by one and packed in rows, tops aligned, in reading order:
-    Graphviz's ``pack``, several times faster than one layout of the whole for thousands of
-    claims. Graphviz packs the parts in the order it meets them (``u``: not by size), its
-    first row at the bottom of a drawing read bottom to top (rankdir BT); so they are given
-    to it last row first, and the top row takes the remainder.
-    """
-    number = parts(shape)
-    count = len(set(number.values()))
-    if count < 2:
-        return None
-    columns = math.ceil(math.sqrt(count))
-    rows = math.ceil(count / columns)
-    first = count - columns * (rows - 1)
-    order = {}
-    for part in range(count):
-        row, column = (0, part) if part < first else divmod(part - first, columns)
-        if part >= first:
-            row += 1
-        order[part] = (rows - 1 - row) * columns + column
-    return {name: order[number[name]] for name in shape.claims}, columns
 
 
 def sizes_graph(shape: Shape, look: Look) -> graphviz.Digraph:
