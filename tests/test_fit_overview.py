@@ -16,6 +16,7 @@ from argmap.draw.style import TARGETS
 from argmap.model import ArgumentMap, Claim, Kind, Reason, Ref
 
 from .test_fit_fans import fan
+from .test_legibility import crossings
 
 
 def leafy(reasons: int) -> ArgumentMap:
@@ -72,6 +73,7 @@ def test_the_overview_is_in_rows_as_full_as_the_column_holds() -> None:
     assert sorted(u for row in first.rows for u in row) == list(range(21))
     assert len({len(row) for row in first.rows[:-1]}) == 1  # every row as long, but the last
     assert len(first.rows[0]) >= 4  # four compact reasons fit in 960 points
+    assert crossings(fitted.drawn[0].svg) == []  # the lines pass between the columns
 
 
 def test_a_figure_of_only_compact_reasons_is_not_repeated_after_the_overview() -> None:

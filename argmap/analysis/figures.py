@@ -31,6 +31,7 @@ from argmap.analysis.carve import (
     Sizes,
     Units,
     contour_of,
+    first_claim,
     kept_children,
     parts_in,
 )
@@ -305,15 +306,6 @@ def _lay_out(
     return layout, moving
 
 
-def _first(shape: Shape, name: str, units: frozenset[int]) -> str:
-    """The first claim of ``name``'s page of ``units``, in the order written."""
-    return next(
-        branch.members[0]
-        for unit, branch in enumerate(shape.units[name])
-        if unit in units and branch is not None
-    )
-
-
 def _number(
     shape: Shape, groups: list[list[str]], plan: Plan, overview: str | None = None
 ) -> list[Figure]:
@@ -375,7 +367,7 @@ def _number(
                     if name in layout.pages and units == plan.units(name, 0)
                 },
                 leads={
-                    name: tuple(_first(shape, name, page) for page in plan.pages[name][1:])
+                    name: tuple(first_claim(shape, name, page) for page in plan.pages[name][1:])
                     for name, units in members
                     if name in layout.pages and units == plan.units(name, 0)
                 },
