@@ -243,7 +243,7 @@ def _visit(tops: list[tuple[str, int]], shape: Shape, plan: Plan, layout: _Layou
     for name, units in members:
         if units == plan.units(name, 0) or (name, OVERVIEW) in tops:
             layout.home.setdefault(name, number)
-    if tops[0][1] == OVERVIEW:
+    if tops and tops[0][1] == OVERVIEW:
         _pages(tops[0][0], shape, plan, layout)
         return
     for name, units in members:

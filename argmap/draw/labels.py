@@ -127,7 +127,7 @@ def lead_text(claim: Claim) -> str:
     """How a "continued in" stub names the first claim of a figure: its label, or the start of
     its text, on one line.
 
-    >>> text = "Central Asia could supply non-Russian energy to Europe."
+    >>> text = "Central Asia could supply energy to Europe and its allies."
     >>> lead_text(Claim("x", Kind.PREMISE, text))
     'Central Asia could supply…'
     """
