@@ -438,7 +438,7 @@ def test_a_figure_the_fit_cannot_make_readable_is_said_with_its_text_size(
     with pytest.warns(FitWarning) as said:
         pdfs = render_figures(seed, "pdf", fit="343.71x547.95pt")
     notes = {str(w.message).split(" is too big")[0]: str(w.message) for w in said}
-    assert sorted(notes) == ["figure 10 of 12"]
+    assert sorted(notes) == ["figure 11 of 13"]
     for name, message in notes.items():  # the size said is the size printed
         number = int(name.split()[1])
         with pdfplumber.open(io.BytesIO(pdfs[number - 1])) as opened:

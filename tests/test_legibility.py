@@ -460,7 +460,8 @@ def label_distances(svg: bytes) -> dict[str, float]:
 
 
 def test_a_map_of_several_parts_draws_each_label_by_its_line() -> None:
-    from argmap.draw.graph import parts, whole_shape
+    from argmap.draw.graph import whole_shape
+    from argmap.draw.pack import parts
 
     amap = loaded(PARTS)
     assert len(set(parts(whole_shape(amap)).values())) == 2

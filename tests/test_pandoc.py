@@ -197,7 +197,7 @@ def test_pdf_has_the_figures_readable_at_the_text_width(tmp_path: Path, program:
     # A figure of the seed map cannot keep 9-pt claims in this column: said at its image.
     notes = re.findall(r"^argmap-pandoc: report\.md:8: note: (figure \d+ of \d+) is too big .*"
                        r"comes out at ([\d.]+) pt", done.stderr, re.M)  # fmt: skip
-    assert [figure for figure, _ in notes] == ["figure 8 of 14"]
+    assert [figure for figure, _ in notes] == ["figure 9 of 15"]
     assert all(float(size) < 9 for _, size in notes)
     said = {int(figure.split()[1]): float(size) for figure, size in notes}
     count = len(seed_figures("pdf", LATEX))  # article's text: 345 by 550 TeX pt, less a caption

@@ -14,7 +14,7 @@ only on the claim's own subtree, so an edit changes only the figures on its path
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -44,10 +44,33 @@ class Sizes:
     junction: float = 6.5
     slot: float = 20.0
     per_figure: float = 0.0
+    beside: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    """A claim → the claims its figure is reckoned to draw beside it as references, joined to
+    it by a contradiction or restatement (:func:`argmap.analysis.pairs.partners_beside`)."""
+
+    def own(self, name: str) -> Contour:
+        """The contour of ``name``'s full node, with the references drawn beside it."""
+        wide, high = self.full[name]
+        extra = sum(self.ref[other][0] + self.gap for other in self.beside.get(name, ()))
+        return [[-wide / 2, wide / 2 + extra, high]]
+
+    lead: Mapping[str, float] = attrs.field(factory=dict)
+    """A claim → the width of a "continued in" stub naming a figure that starts with it
+    ("figure 4: the start of its text"); none: such a stub names its figures on one line."""
+    line: float = 0.0
+    """The height of each further line of a stub."""
 
     def stub_naming(self, figures: int) -> tuple[float, float]:
-        """The size of a stub that names ``figures`` figures."""
+        """The size of a stub that names ``figures`` figures on one line."""
         return self.stub[0] + self.per_figure * max(figures - 1, 0), self.stub[1]
+
+    def listing(self, firsts: list[str], figures: int) -> tuple[float, float]:
+        """The size of a "continued in" stub that names ``figures`` figures a line each, each
+        with the start of its first claim, one of ``firsts``."""
+        if not self.lead:
+            return self.stub_naming(figures)
+        wide = max((self.lead.get(name, 0.0) for name in firsts), default=0.0)
+        return max(self.stub[0], wide), self.stub[1] + self.line * figures
 
 
 @attrs.frozen
@@ -119,14 +142,19 @@ def contour_of(
     plan: Plan,
     done: Mapping[str, Contour],
     naming: int | None = None,
+    firsts: list[str] | None = None,
+    *,
+    further: bool = False,
 ) -> Contour:
     """The contour of what a figure drawing ``units`` of ``name`` draws from it down; records
     the order of its units that makes it narrowest in ``plan.orders``.
 
     ``naming``: how many figures the stub beside ``name``'s reasons names (none: 0), for a
-    page being tried or a further page ("continued from figure 1"); the order is then not
-    recorded. By default, as the plan has it: on the first page of a paginated claim, its
-    "continued in figures ..." naming every further page."""
+    page being tried; with ``further``, a further page ("continued from figure 1"); the order
+    is then not recorded; ``firsts``: the first claims of the pages the stub names (none: as
+    wide as any of ``name``'s reasons and objections would make it). By default, as the plan
+    has it: on the first page of a paginated claim, its "continued in" naming every further
+    page, a line each."""
     own = {part.claim for part in shape.children[name]}
     kept = set(kept_children(shape, plan, name, units))
     seen: set[str] = set()
@@ -157,14 +185,21 @@ def contour_of(
             if found is not None:
                 children.append((1, found))
                 numbers.append(unit)
-    record = naming is None
+    record = naming is None and not further
     if naming is None:
         first = name in plan.pages and units == plan.units(name, 0)
         naming = len(plan.pages[name]) - 1 if first else 0
-    if naming:
-        children.append((1, box(*sizes.stub_naming(naming))))  # "continued in figures ..."
+        if first:
+            firsts = [first_claim(shape, name, page) for page in plan.pages[name][1:]]
+    if further:
+        children.append((1, box(*sizes.stub_naming(1))))  # "continued from figure 1"
         numbers.append(-1)
-    top = box(*sizes.full[name])
+    elif naming:
+        if firsts is None:
+            firsts = [branch.members[0] for branch in shape.units[name] if branch is not None]
+        children.append((1, box(*sizes.listing(firsts, naming))))  # "continued in" a line each
+        numbers.append(-1)
+    top = sizes.own(name)
     contour, order = arranged(top, children, sizes.gap, centre=name == shape.thesis)
     if record:
         plan.orders[(name, units)] = tuple(numbers[i] for i in order)
@@ -177,34 +212,57 @@ def _paginate(
     """Split ``name``'s units into pages that each fit ``room`` wide, in the order written (a
     unit too wide alone has a page to itself). False when that leaves one page.
 
-    The first page is measured with its stub, which names every further page: the split is
-    made again for as many pages as the last one made, until that number holds (the stub grows
-    with it, so it settles in a round or two); a further page with its "continued from" stub."""
+    The first page is measured with its stub, which names every further page a line each, with
+    the start of its first claim: the split is made again for as many pages as the last one
+    made, until that number holds (the stub grows with it, so it settles in a round or two);
+    a further page with its "continued from" stub. The stub is first measured as wide as the
+    start of any of the claim's reasons and objections makes it, then, once more, with the
+    starts of the further pages that made (kept if the stub it then needs is no wider)."""
     units = sorted({part.unit for part in shape.parts[name]})
-    count, tried = 2, set()
-    while True:
-        tried.add(count)
-        pages: list[list[int]] = []
-        page: list[int] = []
-        for unit in units:
-            trial = frozenset([*page, unit])
-            # The stub on the first page names count - 1 further pages; on a further page it
-            # says "continued from figure 1".
-            naming = count - 1 if not pages else 1
-            found = contour_of(name, trial, shape, sizes, plan, done, naming)
-            if page and width(found) > room:
-                pages.append(page)
-                page = []
-            page.append(unit)
-        pages.append(page)
-        if len(pages) <= count or len(pages) in tried:
-            break
-        count = len(pages)
+
+    def split(firsts: list[str] | None) -> list[list[int]]:
+        count, tried = 2, set()
+        while True:
+            tried.add(count)
+            pages: list[list[int]] = []
+            page: list[int] = []
+            for unit in units:
+                trial = frozenset([*page, unit])
+                if pages:  # "continued from figure 1"
+                    found = contour_of(name, trial, shape, sizes, plan, done, 0, further=True)
+                else:  # names count - 1 further pages
+                    found = contour_of(name, trial, shape, sizes, plan, done, count - 1, firsts)
+                if page and width(found) > room:
+                    pages.append(page)
+                    page = []
+                page.append(unit)
+            pages.append(page)
+            if len(pages) <= count or len(pages) in tried:
+                return pages
+            count = len(pages)
+
+    pages = split(None)
+    guess = [first_claim(shape, name, page) for page in pages[1:]]
+    again = split(guess)
+    if sizes.listing([first_claim(shape, name, p) for p in again[1:]], 1) <= sizes.listing(
+        guess, 1
+    ):
+        pages = again
     if len(pages) == 1:
         plan.pages.pop(name, None)
         return False
     plan.pages[name] = tuple(frozenset(p) for p in pages)
     return True
+
+
+def first_claim(shape: Shape, name: str, units: Iterable[int]) -> str:
+    """The first claim of ``name``'s ``units``, in the order written."""
+    chosen = set(units)
+    return next(
+        branch.members[0]
+        for unit, branch in enumerate(shape.units[name])
+        if unit in chosen and branch is not None
+    )
 
 
 def carve(root: str, shape: Shape, sizes: Sizes, budget: Budget, plan: Plan) -> Contour:
@@ -267,6 +325,7 @@ __all__ = [
     "Units",
     "carve",
     "contour_of",
+    "first_claim",
     "kept_children",
     "parts_in",
 ]

@@ -8,7 +8,7 @@ The split (docs/drawing.md, "Fitted to a column, split into figures", says why):
    cut first into even figures (:mod:`argmap.analysis.tall`).
 2. **Group** the roots: all in one figure when the whole map fits; else the thesis's tree alone
    (the overview), and the other roots side by side in reading order while they fit, a new
-   group starting at every anchor (:func:`_anchor`).
+   group starting at every anchor (:func:`argmap.analysis.groups.anchor`).
 3. **Number** the figures depth first (a figure, then the figures its branches continue in,
    left to right, then its claims' further pages) and work out what each shows and how: every
    claim in full in at least one figure, every relation drawn in the figure of the claim it
@@ -21,8 +21,7 @@ only that figure changes, by cutting more of it off.
 from __future__ import annotations
 
 import enum
-import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import attrs
 
@@ -32,13 +31,17 @@ from argmap.analysis.carve import (
     Sizes,
     Units,
     contour_of,
+    first_claim,
     kept_children,
     parts_in,
 )
 from argmap.analysis.contour import Contour, height, side_by_side, width
+from argmap.analysis.groups import group_roots
+from argmap.analysis.overview import Rows, overview
+from argmap.analysis.pairs import loose_tops, pairs_by_figure, partners_beside
 from argmap.analysis.shape import Shape
 from argmap.analysis.tall import carve_even
-from argmap.model import Claim, restated
+from argmap.model import restated
 
 
 class How(enum.Enum):
@@ -76,10 +79,14 @@ class Figure:
     contradictions: tuple[tuple[str, str], ...]
     restatements: tuple[tuple[str, str], ...] = ()
     """Pairs of claims that restate each other (the first restates the second)."""
+    leads: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    """A claim with further pages → the first claim of each (its stub names them)."""
     orders: Mapping[str, tuple[int, ...]] = attrs.field(factory=dict)
     """A claim in full → its units left to right, as estimated (-1: its "continued" stub)."""
     estimate: tuple[float, float] = (0.0, 0.0)
     """The figure's width and height as the split estimated them, in points."""
+    rows: Rows = ()
+    """The overview only (:mod:`argmap.analysis.overview`): the thesis's units, row by row."""
     beside: Mapping[str, str] = attrs.field(factory=dict)
     """A root of the map drawn here in full (not one of the figure's tops) beside the claim of
     another tree that it restates or contradicts (or that restates or contradicts it),
@@ -111,6 +118,7 @@ def split(
     split with the same ``shape`` and ``sizes``.
     """
     plan = Plan()
+    sizes = attrs.evolve(sizes, beside=partners_beside(shape))
     found = {} if carvings is None else carvings
     squeeze = squeeze or {}
     lower = _lower(shape, budget, squeeze)
@@ -128,10 +136,20 @@ def split(
             contour = carve_even(top, shape, sizes, tighter, plan)
             if top in tops:
                 tops[top] = contour
-    groups = _group(shape, sizes, budget, plan, tops, squeeze)
-    figures = _number(shape, groups, plan)
+    groups = group_roots(shape, sizes, budget, plan, tops, squeeze)
+    thesis = shape.thesis
+    found_rows = None
+    if thesis is not None and thesis in plan.pages and groups[0] == [thesis]:
+        found_rows = overview(thesis, shape, sizes, squeeze.get(thesis, budget))
+    figures = _number(shape, groups, plan, thesis if found_rows else None)
     done = []
     for figure in figures:
+        if found_rows is not None and figure.number == 1:
+            rows, estimate = found_rows
+            order = tuple(unit for row in rows for unit in row)
+            done.append(attrs.evolve(figure, orders={thesis: order}, rows=rows,
+                                     estimate=estimate))  # fmt: skip
+            continue
         orders = {}
         for name in figure.full():
             units = figure.units.get(name)
@@ -171,58 +189,17 @@ def _estimate(figure: Figure, shape: Shape, sizes: Sizes, plan: Plan) -> tuple[f
     contours = []
     for top in figure.tops:
         units = figure.units.get(top)
-        if units is None or units == plan.units(top, 0):
+        if top not in figure.continued_from and (units is None or units == plan.units(top, 0)):
             contours.append(plan.contours[top])
         else:  # a further page, its "continued from figure 1" beside its reasons
-            contours.append(contour_of(top, units, shape, sizes, plan, plan.contours, 1))
+            contours.append(
+                contour_of(top, units, shape, sizes, plan, plan.contours, 0, further=True)
+            )
     contours.extend(plan.contours[name] for name in figure.beside)  # at worst, another top
     together = side_by_side(contours, sizes.gap)
     used = any(figure.used_in.values()) or bool(figure.continued_from)
     stub = sizes.stub[1] + sizes.rank_gap if used else 0.0  # "used in" over the tops
     return width(together), height(together, sizes.rank_gap) + stub
-
-
-def _group(
-    shape: Shape,
-    sizes: Sizes,
-    budget: Budget,
-    plan: Plan,
-    tops: Mapping[str, Contour],
-    squeeze: Mapping[str, Budget],
-) -> list[list[str]]:
-    """The roots, grouped into figures: all in one if the whole map fits, else the thesis
-    alone and the rest side by side in reading order while they fit (within the smallest
-    budget any of them was squeezed to) and no anchor starts a new group."""
-    roots = list(shape.roots)
-    together = side_by_side([tops[root] for root in roots], sizes.gap)
-    room = min((squeeze.get(root, budget) for root in roots), key=lambda b: b.width)
-    if not plan.cut and not plan.pages and not any(room.holds(together, sizes.rank_gap)):
-        return [roots]
-    groups: list[list[str]] = []
-    if shape.thesis is not None and roots and roots[0] == shape.thesis:
-        groups.append([roots.pop(0)])
-    current: list[str] = []
-    for root in roots:
-        trial = [*current, root]
-        joined = side_by_side([tops[name] for name in trial], sizes.gap)
-        room = min((squeeze.get(name, budget) for name in trial), key=lambda b: b.width)
-        if current and (any(room.holds(joined, sizes.rank_gap)) or _anchor(root)):
-            groups.append(current)
-            current = []
-        current.append(root)
-    if current:
-        groups.append(current)
-    return groups
-
-
-def _anchor(root: str) -> bool:
-    """Whether a group must start at ``root``: for about one root in three, by its id.
-
-    Filling groups greedily from left to right alone would let one root grown wider push the
-    next into the following group, and so on to the last; anchors end that cascade at the
-    next anchor, so an edit regroups only the roots between two anchors.
-    """
-    return zlib.crc32(root.encode()) % 3 == 0
 
 
 @attrs.define
@@ -234,11 +211,20 @@ class _Layout:
     )
     home: dict[str, int] = attrs.field(factory=dict)
     pages: dict[str, list[int]] = attrs.field(factory=dict)  # claim → its further pages' figures
+    overview: str | None = None
+    """The thesis drawn with all its units in the first figure, its pages after
+    (:mod:`argmap.analysis.overview`)."""
+
+
+#: The "page" of the overview's top: all its units, compact.
+OVERVIEW = -1
 
 
 def _members(top: str, page: int, shape: Shape, plan: Plan) -> list[tuple[str, Units]]:
     """The claims drawn in full in the figure of ``top``'s ``page``, with the units each
     draws, depth first in the order written."""
+    if page == OVERVIEW:
+        return [(top, None)]
     found: list[tuple[str, Units]] = []
     stack = [(top, plan.units(top, page))]
     while stack:
@@ -255,51 +241,51 @@ def _visit(tops: list[tuple[str, int]], shape: Shape, plan: Plan, layout: _Layou
     number = len(layout.figures) + 1
     layout.figures.append((tuple(tops), members))
     for name, units in members:
-        if units == plan.units(name, 0):
+        if units == plan.units(name, 0) or (name, OVERVIEW) in tops:
             layout.home.setdefault(name, number)
+    if tops and tops[0][1] == OVERVIEW:
+        _pages(tops[0][0], shape, plan, layout)
+        return
     for name, units in members:
         for part in parts_in(shape, name, units):
             owned = part.claim in plan.cut and shape.owner.get(part.claim) == name
             if owned and part.claim not in layout.home:
                 _visit([(part.claim, 0)], shape, plan, layout)
-        if name in plan.pages and units == plan.units(name, 0):
+        if name in plan.pages and units == plan.units(name, 0) and name != layout.overview:
             for page in range(1, len(plan.pages[name])):
                 layout.pages.setdefault(name, []).append(len(layout.figures) + 1)
                 _visit([(name, page)], shape, plan, layout)
 
 
-def _loose(shape: Shape) -> dict[str, list[str]]:
-    """The tops with nothing beneath them (no reasons, no objections; being tops, they support
-    and attack nothing) that restate or contradict other claims, or are restated or
-    contradicted by them → those others that are not such tops themselves, in reading order."""
-    partners: dict[str, set[str]] = {}
-    for claim in shape.claims.values():
-        others = [ref.id for ref in claim.contradicts] + [restated(r).id for r in claim.restates]
-        for other in others:
-            if other in shape.claims and other != claim.id:
-                partners.setdefault(claim.id, set()).add(other)
-                partners.setdefault(other, set()).add(claim.id)
-    bare = {
-        root
-        for root in shape.roots
-        if not shape.parts[root] and root != shape.thesis and root in partners
-    }
-    order = {name: n for n, name in enumerate(shape.claims)}
-    return {
-        root: sorted(partners[root] - bare, key=order.__getitem__)
-        for root in shape.roots
-        if root in bare and partners[root] - bare
-    }
+def _pages(name: str, shape: Shape, plan: Plan, layout: _Layout) -> None:
+    """After the overview of ``name``: each of its pages that draws a claim in full under it
+    (with what it leads to), and in place of a page that would draw only compact claims
+    (each a figure of its own already named in the overview) the figures of those claims."""
+    for page, units in enumerate(plan.pages[name]):
+        if kept_children(shape, plan, name, units):
+            _visit([(name, page)], shape, plan, layout)
+            continue
+        for part in parts_in(shape, name, units):
+            owned = part.claim in plan.cut and shape.owner.get(part.claim) == name
+            if owned and part.claim not in layout.home:
+                _visit([(part.claim, 0)], shape, plan, layout)
 
 
-def _lay_out(shape: Shape, groups: list[list[str]], plan: Plan) -> tuple[_Layout, dict[str, str]]:
+def _lay_out(
+    shape: Shape, groups: list[list[str]], plan: Plan, overview: str | None = None
+) -> tuple[_Layout, dict[str, str]]:
     """The figures of ``groups`` numbered depth first; and the tops moved beside a claim they
-    restate or contradict (:func:`_loose`) when it is at home in another figure: alone, or
-    beside other tops, such a top would only repeat what that figure shows as a reference."""
-    layout = _Layout()
+    restate or contradict (:func:`~argmap.analysis.pairs.loose_tops`) when it is at home in
+    another figure: alone, or beside other tops, such a top would only repeat what that figure
+    shows as a reference."""
+
+    def first(root: str) -> int:
+        return OVERVIEW if root == overview else 0
+
+    layout = _Layout(overview=overview)
     for group in groups:
-        _visit([(root, 0) for root in group], shape, plan, layout)
-    loose = _loose(shape)
+        _visit([(root, first(root)) for root in group], shape, plan, layout)
+    loose = loose_tops(shape)
     moving = {
         root: min(others, key=layout.home.__getitem__)
         for root, others in loose.items()
@@ -307,11 +293,11 @@ def _lay_out(shape: Shape, groups: list[list[str]], plan: Plan) -> tuple[_Layout
     }
     if not moving:
         return layout, {}
-    layout = _Layout()
+    layout = _Layout(overview=overview)
     for group in groups:
         kept = [root for root in group if root not in moving]
         if kept:
-            _visit([(root, 0) for root in kept], shape, plan, layout)
+            _visit([(root, first(root)) for root in kept], shape, plan, layout)
     for root, other in moving.items():
         number = layout.home[other]
         tops, members = layout.figures[number - 1]
@@ -320,27 +306,35 @@ def _lay_out(shape: Shape, groups: list[list[str]], plan: Plan) -> tuple[_Layout
     return layout, moving
 
 
-def _number(shape: Shape, groups: list[list[str]], plan: Plan) -> list[Figure]:
-    """Figures numbered depth first, with what each shows and how."""
-    layout, moved = _lay_out(shape, groups, plan)
+def _number(
+    shape: Shape, groups: list[list[str]], plan: Plan, overview: str | None = None
+) -> list[Figure]:
+    """Figures numbered depth first, with what each shows and how; with ``overview``, that
+    claim (the thesis) with all its units, compact, in the first."""
+    layout, moved = _lay_out(shape, groups, plan, overview)
     home = layout.home
     users: dict[str, set[int]] = {}
     shown_by: list[dict[str, Shown]] = []
-    for number, (_, members) in enumerate(layout.figures, 1):
+    for number, (tops, members) in enumerate(layout.figures, 1):
         shown = {name: Shown(name, How.FULL) for name, _ in members}
+        compact = plan.compact | {top for top, page in tops if page == OVERVIEW}
         for name, units in members:
             for part in parts_in(shape, name, units):
                 other = part.claim
                 if other in shown:
                     continue
                 if other in plan.cut and shape.owner.get(other) == name:
-                    shown[other] = Shown(other, How.CONTINUED, home[other], name in plan.compact)
+                    shown[other] = Shown(other, How.CONTINUED, home[other], name in compact)
                 else:
                     shown[other] = Shown(other, How.REF, home[other])
                 users.setdefault(other, set()).add(number)
         shown_by.append(shown)
-    contradictions = _pairs(shape, home, lambda claim: [ref.id for ref in claim.contradicts])
-    restatements = _pairs(shape, home, lambda claim: [restated(r).id for r in claim.restates])
+    contradictions = pairs_by_figure(
+        shape, home, lambda claim: [ref.id for ref in claim.contradicts]
+    )
+    restatements = pairs_by_figure(
+        shape, home, lambda claim: [restated(r).id for r in claim.restates]
+    )
     figures: list[Figure] = []
     for number, (tops, members) in enumerate(layout.figures, 1):
         shown = shown_by[number - 1]
@@ -360,11 +354,20 @@ def _number(shape: Shape, groups: list[list[str]], plan: Plan) -> list[Figure]:
                 used_in={
                     top: tuple(sorted(users.get(top, set()) - {number}))
                     for top, page in tops
-                    if page == 0
+                    if page == OVERVIEW or (page == 0 and top != layout.overview)
                 },
-                continued_from={top: home[top] for top, page in tops if page > 0},
+                continued_from={
+                    top: home[top]
+                    for top, page in tops
+                    if page > 0 or (page == 0 and top == layout.overview)
+                },
                 more={
                     name: tuple(layout.pages[name])
+                    for name, units in members
+                    if name in layout.pages and units == plan.units(name, 0)
+                },
+                leads={
+                    name: tuple(first_claim(shape, name, page) for page in plan.pages[name][1:])
                     for name, units in members
                     if name in layout.pages and units == plan.units(name, 0)
                 },
@@ -374,24 +377,6 @@ def _number(shape: Shape, groups: list[list[str]], plan: Plan) -> list[Figure]:
             )
         )
     return figures
-
-
-def _pairs(
-    shape: Shape, home: Mapping[str, int], others: Callable[[Claim], list[str]]
-) -> dict[int, list[tuple[str, str]]]:
-    """Each pair of a symmetric relation (contradiction, restatement: ``others`` of a claim),
-    once, in the figure where the earlier of its claims is at home; as written."""
-    found: dict[int, list[tuple[str, str]]] = {}
-    seen: set[frozenset[str]] = set()
-    for claim in shape.claims.values():
-        for other in others(claim):
-            pair = frozenset((claim.id, other))
-            if other not in shape.claims or len(pair) < 2 or pair in seen:
-                continue
-            seen.add(pair)
-            first = min((claim.id, other), key=lambda name: home[name])
-            found.setdefault(home[first], []).append((claim.id, other))
-    return found
 
 
 __all__ = ["Budget", "Carvings", "Figure", "How", "Shown", "Sizes", "split", "whole"]

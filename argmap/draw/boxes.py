@@ -17,10 +17,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+import attrs
+
 from argmap.analysis.carve import Sizes
 from argmap.analysis.evaluate import Evaluation, Status
 from argmap.analysis.shape import Shape
-from argmap.draw.labels import kind_word, short_text, unseen_note
+from argmap.draw.labels import kind_word, lead_text, short_text, unseen_note
 from argmap.draw.metrics import Unmeasured, line_height, sized, text_width
 from argmap.draw.style import (
     CLAIM_SIZE,
@@ -197,9 +199,14 @@ def estimate(
             )  # fmt: skip
         stub = stub_box(f"continued in figure {NUMBER}")
         stub3 = stub_box(f"continued in figures {NUMBER}, {NUMBER}, {NUMBER}")
+        lead = {
+            name: stub_box(f"figure {NUMBER}: {lead_text(claim)}")[0]
+            for name, claim in shape.claims.items()
+        }
+        line = sized(WORD_SIZE).line_height
     except Unmeasured:
         return None
-    return node_sizes(full, ref, stub, stub3)
+    return attrs.evolve(node_sizes(full, ref, stub, stub3), lead=lead, line=line)
 
 
 def node_sizes(

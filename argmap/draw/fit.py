@@ -365,6 +365,10 @@ def fill_numbers(svg: bytes, fills: Fills) -> bytes:
 
         def filled(text: re.Match[bytes], numbers=numbers) -> bytes:
             body = text.group(2)
+            lead = b"figure " + marker + b": "
+            if body.startswith(lead):  # "figure 4: the start of a claim", its number only
+                number = str(next(numbers)).encode()
+                return text.group(1) + b"figure " + number + body[len(lead) - 2 :] + text.group(3)
             if not body.startswith(_OURS):
                 return text.group()
             body = body.replace(marker, b"\0")

@@ -10,23 +10,30 @@ figure), ``ref--<id>`` (a compact reference to the figure that has it in full) o
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 import attrs
 import graphviz
 from graphviz.quoting import quote
 
-from argmap.analysis.components import connected
 from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import Figure, How, Shown, whole
+from argmap.analysis.overview import GAP as OVERVIEW_GAP
 from argmap.analysis.shape import Shape, shape
 from argmap.analysis.summary import thesis as find_thesis
 from argmap.draw.flat import flat_links
-from argmap.draw.labels import claim_label, claim_tooltip, short_text, title_label, unseen_note
+from argmap.draw.labels import (
+    claim_label,
+    claim_tooltip,
+    lead_text,
+    short_text,
+    title_label,
+    unseen_note,
+)
 from argmap.draw.legend import legend, text_width
 from argmap.draw.links import branches
-from argmap.draw.order import drawing_order, shares_reasons
+from argmap.draw.order import drawing_order, shares_reasons, stacked
+from argmap.draw.pack import packing
 from argmap.draw.style import (
     EDGE_ATTRS,
     GRAPH_ATTRS,
@@ -49,7 +56,7 @@ from argmap.draw.style import (
 )
 from argmap.draw.text import esc_string, html_text, wrap
 from argmap.draw.themes import FRAME
-from argmap.model import ArgumentMap, Claim, Link, Role, restated
+from argmap.model import ArgumentMap, Claim, Link, Role
 
 #: Written in place of a figure's number when figures are laid out before they are numbered
 #: for good (:mod:`argmap.draw.fit`); as wide as any number up to it.
@@ -102,10 +109,13 @@ class _Figure:
         words = "figure" if len(numbers) == 1 else "figures"
         return f"{words} {', '.join(self.number(owner, n) for n in numbers)}"
 
-    def stub(self, name: str, text: str) -> None:
+    def stub(self, name: str, text: str, *lines: str) -> None:
+        """A stub saying ``text``, and ``lines`` under it, each on a line of its own."""
+        said = "".join(f'<BR ALIGN="LEFT"/>{html_text(line)}' for line in (text, *lines)[1:])
+        said = html_text(text) + (f'{said}<BR ALIGN="LEFT"/>' if lines else "")
         self.graph.node(
             name,
-            label=f'<<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{html_text(text)}</FONT>>',
+            label=f'<<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{said}</FONT>>',
             id=esc_string(name),
             style="rounded,dashed",
             color=FRAME,
@@ -199,8 +209,9 @@ def _relations(drawn: _Figure, shape: Shape, figure: Figure, name: str, present:
     written = [u for u, b in enumerate(shape.units[name]) if units is None or u in units]
     order = figure.orders.get(name)
     fitted = drawn.look.room is not None and name != shape.thesis  # the thesis: centred
-    if order is not None and not (fitted and shares_reasons(shape, figure, name)):
-        drawn.graph.node(name, ordering="in")
+    shares = fitted and shares_reasons(shape, figure, name)
+    if order is not None and not (shares or figure.rows):
+        drawn.graph.node(name, ordering="in")  # (the overview's rows set their own order)
     todo = []
     for unit in order if order is not None else written:
         if unit == -1:
@@ -233,20 +244,6 @@ def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
     return title_label(amap, figure=number, legend=rows, width=chars, source=figure.number == 1)
 
 
-def parts(shape: Shape) -> dict[str, int]:
-    """Claim → the number of the connected part of the map it is in (by any relation, a
-    contradiction and a restatement too), parts numbered in reading order (the thesis's first)."""
-    links: dict[str, list[str]] = {
-        name: [part.claim for part in found] for name, found in shape.parts.items()
-    }
-    for claim in shape.claims.values():
-        for ref in (*claim.contradicts, *map(restated, claim.restates)):
-            if ref.id in shape.claims:
-                links.setdefault(claim.id, []).append(ref.id)
-    groups = connected([*shape.roots, *shape.claims], links)
-    return {name: number for number, group in enumerate(groups) for name in group}
-
-
 def figure_graph(
     amap: ArgumentMap, shape: Shape, figure: Figure, look: Look = Look()
 ) -> tuple[graphviz.Digraph, Fills]:
@@ -260,7 +257,7 @@ def figure_graph(
     shown_in_order = drawing_order(shape, figure) if look.room is not None else figure.shown
     if look.room is None:  # the whole map: its claims in file order, as Graphviz gets them
         where = {claim.id: i for i, claim in enumerate(amap.claims)}
-        packed = _packing(shape)
+        packed = packing(shape)
         if packed:  # part by part, in the order Graphviz is to pack them
             graph.graph_attr.update(pack="true", packmode=f"array_bu{packed[1]}")
         order = packed[0] if packed else {}
@@ -274,7 +271,15 @@ def figure_graph(
             node_id = f"{shown.how.value}--{name}"
         _claim(drawn, claims[name], shown, node_id, name == thesis)
     for name, pages in figure.more.items():
-        drawn.stub(f"more--{name}", f"continued in {drawn.figures(f'more--{name}', pages)}")
+        stub = f"more--{name}"
+        leads = [lead_text(claims[first]) for first in figure.leads.get(name, ())]
+        if len(leads) != len(pages):  # (a figure made without them)
+            drawn.stub(stub, f"continued in {drawn.figures(stub, pages)}")
+            continue
+        lines = [
+            f"figure {drawn.number(stub, n)}: {lead}" for n, lead in zip(pages, leads, strict=True)
+        ]
+        drawn.stub(stub, "continued in", *lines)
     for name in figure.full():
         _relations(drawn, shape, figure, name, present)
     for top, users in figure.used_in.items():
@@ -285,7 +290,9 @@ def figure_graph(
         stub = f"from--{top}"
         drawn.stub(stub, f"continued from figure {drawn.number(stub, first)}")
         drawn.stub_edge(top, stub)
-    nodesep = look.nodesep or NODESEP
+    for below, above in stacked(shape, figure):
+        graph.edge(below, above, style="invis")
+    nodesep = look.nodesep or (OVERVIEW_GAP / 72 if figure.rows else NODESEP)
     beside = flat_links(graph, drawn.used, shape, figure, nodesep, whole=look.room is None)
     tops = [top for top in figure.tops if top not in beside]
     on_top = thesis in figure.tops and not any(
@@ -296,35 +303,9 @@ def figure_graph(
     elif len(tops) > 1 and look.room is not None:
         graph.body.append("\t{rank=same; " + "; ".join(map(quote, tops)) + "}\n")
     graph.graph_attr.update({**GRAPH_ATTRS, "label": _heading(amap, figure, drawn)})
-    if look.nodesep is not None:
-        graph.graph_attr["nodesep"] = f"{look.nodesep:g}"
+    if nodesep != NODESEP:
+        graph.graph_attr["nodesep"] = f"{nodesep:g}"
     return graph, drawn.fills
-
-
-def _packing(shape: Shape) -> tuple[dict[str, int], int] | None:
-    """For a map of several disconnected parts (an imported corpus): each claim's place in
-    the order Graphviz is to pack the parts, and the number of columns; None for one part.
-
-    The parts are laid out one by one and packed in rows, tops aligned, in reading order:
-    Graphviz's ``pack``, several times faster than one layout of the whole for thousands of
-    claims. Graphviz packs the parts in the order it meets them (``u``: not by size), its
-    first row at the bottom of a drawing read bottom to top (rankdir BT); so they are given
-    to it last row first, and the top row takes the remainder.
-    """
-    number = parts(shape)
-    count = len(set(number.values()))
-    if count < 2:
-        return None
-    columns = math.ceil(math.sqrt(count))
-    rows = math.ceil(count / columns)
-    first = count - columns * (rows - 1)
-    order = {}
-    for part in range(count):
-        row, column = (0, part) if part < first else divmod(part - first, columns)
-        if part >= first:
-            row += 1
-        order[part] = (rows - 1 - row) * columns + column
-    return {name: order[number[name]] for name in shape.claims}, columns
 
 
 def sizes_graph(shape: Shape, look: Look) -> graphviz.Digraph:

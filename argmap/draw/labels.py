@@ -119,6 +119,21 @@ def short_text(claim: Claim, width: int) -> str:
     return clean(claim.label) if claim.label else shorten(claim.text, width)
 
 
+#: Characters of a claim's start that a "continued in" stub shows for each figure it names.
+LEAD_CHARS = 32
+
+
+def lead_text(claim: Claim) -> str:
+    """How a "continued in" stub names the first claim of a figure: its label, or the start of
+    its text, on one line.
+
+    >>> text = "Central Asia could supply energy to Europe and its allies."
+    >>> lead_text(Claim("x", Kind.PREMISE, text))
+    'Central Asia could supply…'
+    """
+    return shorten(clean(claim.label) if claim.label else claim.text, LEAD_CHARS, 1)
+
+
 def title_label(
     amap: ArgumentMap, *, figure: str = "", legend: str = "", width: int = 60, source: bool = True
 ) -> str:

@@ -9,6 +9,7 @@ claims beneath could start out in the opposite order to the claims they support,
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from argmap.analysis.figures import Figure, Shown
@@ -70,4 +71,24 @@ def shares_reasons(shape: Shape, figure: Figure, name: str) -> bool:
     return any(own & _beneath(shape, figure, other) for other in figure.full() if other != name)
 
 
-__all__ = ["drawing_order", "shares_reasons"]
+def stacked(shape: Shape, figure: Figure) -> list[tuple[str, str]]:
+    """The overview's rows (:attr:`Figure.rows`) as unseen edges, each from a unit's first
+    claim up to the first claim of the unit above it in its column: Graphviz then sets each
+    row under the one before, in columns, rather than all on one rank."""
+    thesis = shape.thesis
+    if not figure.rows or thesis is None:
+        return []
+
+    def first(unit: int) -> str:
+        branch = shape.units[thesis][unit]
+        assert branch is not None
+        return branch.members[0]
+
+    return [
+        (first(unit), first(above))
+        for upper, lower in itertools.pairwise(figure.rows)
+        for unit, above in zip(lower, upper, strict=False)
+    ]
+
+
+__all__ = ["drawing_order", "shares_reasons", "stacked"]
