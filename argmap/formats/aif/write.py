@@ -185,7 +185,9 @@ def layout(amap: ArgumentMap) -> Layout:
         data = claim.aif.value if claim.aif is not None else None
         source = data.get("text") if data is not None else None
         node = str(data.get("nodeID")) if data is not None else ""
-        made = isinstance(source, str) and claim_text(source, node) == claim.text
+        # the node's text as it came (null, a number: the claim shows a placeholder)
+        made = data is not None and "text" in data and claim_text(
+            source if isinstance(source, str) else "", node) == claim.text  # fmt: skip
         text = source if made else claim.text
         out.claims[claim.id] = out.node("I", data, text)
     for claim in drawn:
@@ -226,15 +228,17 @@ def _carried(top: dict[str, Any], out: Layout) -> None:
             out.edges.append(raw)
         elif len(ends) == 2 and ends[0] in out.types and ends[1] in out.types:
             types = (out.types[ends[0]], out.types[ends[1]])  # type: ignore[index]
-            if ends in out.pairs or (types in STRUCTURE and ends[0] in made and ends[1] in made):
-                continue  # written already, or a link of the argument the map no longer has
+            if types in STRUCTURE and ends[0] in made and ends[1] in made \
+                    and ends not in out.pairs:  # fmt: skip
+                continue  # a link of the argument the map no longer has (not one repeated)
             out.pairs.add(ends)  # type: ignore[arg-type]
             out.edges.append(raw)
         else:
             dangling += 1
     out.edges += new
     if dangling:
-        out.losses.append(f"{dangling} carried edges join nodes the map does not have; left out")
+        edges = "edge joins" if dangling == 1 else "edges join"
+        out.losses.append(f"{dangling} carried {edges} nodes the map does not have; left out")
 
 
 def _extension(amap: ArgumentMap, out: Layout) -> dict[str, Any]:

@@ -1,0 +1,59 @@
+"""Hostile AIF: graphs built to break the import and the export (ids of every JSON type, text
+that is not text, nodes and edges that clash with the ones the export makes) import as maps
+that check, and import → export → import gives the same map; what cannot come back is said."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from argmap.formats import aif
+from argmap.formats.yaml import dump
+from argmap.model import ArgumentMap
+from argmap.read.loader import load
+
+
+def read(doc: dict[str, Any]) -> ArgumentMap:
+    """The map imported from ``doc``, as its YAML file holds it."""
+    amap, problems = load(dump(aif.read(json.dumps(doc).encode(), name="g.json").map).encode(),
+                          "g.yaml")  # fmt: skip
+    assert amap is not None, problems
+    return amap
+
+
+def again(amap: ArgumentMap) -> ArgumentMap:
+    """The map exported to AIF and imported again."""
+    return read(json.loads(aif.write(amap).text))
+
+
+def test_an_i_node_whose_text_is_not_text_comes_back_as_it_was() -> None:
+    """An I-node with "text": null (or a number) imports as a claim with a placeholder text;
+    the export wrote the placeholder as the node's text, so the node came back otherwise."""
+    for text in (None, 5, ["a"]):
+        first = read({"nodes": [{"nodeID": "1", "type": "I", "text": text}], "edges": []})
+        exported = json.loads(aif.write(first).text)
+        assert exported["nodes"][0]["text"] == text
+        assert again(first) == first
+
+
+def test_an_edge_the_file_gives_twice_is_given_back_twice() -> None:
+    """Two edges with the same ends (a support's link, a link between two I-nodes): the
+    import reads one and carries both; the export wrote the second nowhere, and said
+    nothing."""
+    nodes = [{"nodeID": "1", "type": "I", "text": "A."}, {"nodeID": "2", "type": "I", "text": "B."},
+             {"nodeID": "3", "type": "RA", "text": "Default Inference"}]  # fmt: skip
+    ends = [("1", "3"), ("1", "3"), ("3", "2"), ("1", "2"), ("1", "2")]
+    edges = [{"edgeID": n, "fromID": a, "toID": b} for n, (a, b) in enumerate(ends, 10)]
+    first = read({"nodes": nodes, "edges": edges})
+    exported = json.loads(aif.write(first).text)
+    assert exported["edges"] == edges
+    assert again(first) == first
+
+
+def test_carried_edges_left_out_are_counted_in_words_that_agree() -> None:
+    """'1 carried edges join ...' read wrong; one edge is one edge."""
+    nodes = [{"nodeID": "1", "type": "I", "text": "A."}]
+    for count, words in ((1, "1 carried edge joins"), (2, "2 carried edges join")):
+        edges = [{"edgeID": n, "fromID": "1", "toID": "9"} for n in range(count)]
+        losses = aif.write(read({"nodes": nodes, "edges": edges})).losses
+        assert f"{words} nodes the map does not have; left out" in losses
