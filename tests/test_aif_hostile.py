@@ -57,3 +57,14 @@ def test_carried_edges_left_out_are_counted_in_words_that_agree() -> None:
         edges = [{"edgeID": n, "fromID": "1", "toID": "9"} for n in range(count)]
         losses = aif.write(read({"nodes": nodes, "edges": edges})).losses
         assert f"{words} nodes the map does not have; left out" in losses
+
+
+def test_scheme_ids_of_nodes_the_map_does_not_have_are_left_out_with_a_note() -> None:
+    """A 'schemefulfillments' entry naming a node the graph does not have was dropped by the
+    export without a word."""
+    doc = {"nodes": [{"nodeID": "2", "type": "I", "text": "A."}], "edges": [],
+           "schemefulfillments": [{"nodeID": "1", "schemeID": "72"}, {"nodeID": "2"}]}  # fmt: skip
+    exported = aif.write(read(doc))
+    assert json.loads(exported.text)["schemefulfillments"] == [{"nodeID": "2"}]
+    assert "1 scheme id ('schemefulfillments') names a node the map does not have; left out" in (
+        exported.losses)  # fmt: skip

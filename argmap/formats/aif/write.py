@@ -297,15 +297,28 @@ def write(amap: ArgumentMap) -> Exported:
     graph.update((k, v) for k, v in top.items() if k not in ("nodes", "edges", EXTENSION))
     graph.setdefault("locutions", [])  # the carried keys in their order, as they came
     if isinstance(graph.get("schemefulfillments"), list):  # scheme ids of nodes still so
-        graph["schemefulfillments"] = [
-            item for item in graph["schemefulfillments"]
-            if not isinstance(item, dict) or (str(item.get("nodeID")) in out.types
-                                              and str(item.get("nodeID")) not in out.rescheme)
-        ]  # fmt: skip
+        graph["schemefulfillments"] = _fulfilled(graph["schemefulfillments"], out)
     data = graph if outer is None else {XAIF: graph, **outer}
     data[EXTENSION] = _extension(amap, out)
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     return Exported(text, (*_losses(amap), *dict.fromkeys(out.losses)))
+
+
+def _fulfilled(items: list[Any], out: Layout) -> list[Any]:
+    """The scheme ids (``schemefulfillments``) of nodes written that keep their scheme; those
+    naming a node not written are counted in a loss."""
+    kept, gone = [], 0
+    for item in items:
+        node = _key(item.get("nodeID")) if isinstance(item, dict) else ""
+        if node is None or (node not in out.types and node != ""):
+            gone += 1
+        elif node not in out.rescheme:
+            kept.append(item)
+    if gone:
+        names = "id ('schemefulfillments') names a node" if gone == 1 else (
+            "ids ('schemefulfillments') name nodes")  # fmt: skip
+        out.losses.append(f"{gone} scheme {names} the map does not have; left out")
+    return kept
 
 
 def _losses(amap: ArgumentMap) -> tuple[str, ...]:
