@@ -68,3 +68,15 @@ def test_scheme_ids_of_nodes_the_map_does_not_have_are_left_out_with_a_note() ->
     assert json.loads(exported.text)["schemefulfillments"] == [{"nodeID": "2"}]
     assert "1 scheme id ('schemefulfillments') names a node the map does not have; left out" in (
         exported.losses)  # fmt: skip
+
+
+def test_a_graph_with_a_key_named_aif_stays_a_graph_and_the_key_stays_its_own() -> None:
+    """A graph (its nodes at the top) with a key "AIF" holding nodes of its own was written
+    back as xAIF: its claims moved under "AIF", beside the nodes there, which the next import
+    made claims of."""
+    doc = {"nodes": [{"nodeID": "1", "type": "I", "text": "A."}], "edges": [],
+           "AIF": {"nodes": [{"nodeID": "9", "type": "I", "text": "Z."}]}}  # fmt: skip
+    first = read(doc)
+    exported = json.loads(aif.write(first).text)
+    assert exported["nodes"] == doc["nodes"] and exported["AIF"] == doc["AIF"]
+    assert again(first) == first

@@ -187,6 +187,8 @@ def _rest(
     rest: dict[str, Any] = {"nodes": kept, "edges": list(edges)}  # all: ids, fields, order
     rest.update((k, v) for k, v in inner.items() if k not in ("nodes", "edges", EXTENSION))
     rest = _fitting(rest, MAX_DEPTH - 2 - wrapped, notes)  # top, aif (, AIF)
+    if not wrapped and XAIF in rest:  # a graph's own key "AIF": still a graph, not xAIF
+        rest.setdefault("nodes", [])
     if wrapped:
         outer = {k: v for k, v in doc.items() if k not in (XAIF, EXTENSION)}
         rest = {XAIF: rest, **_fitting(outer, MAX_DEPTH - 2, notes)}
