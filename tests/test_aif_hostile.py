@@ -7,9 +7,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
+
 from argmap.formats import aif
 from argmap.formats.yaml import dump
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Kind, Reason, Ref
 from argmap.read.loader import load
 
 
@@ -80,3 +82,19 @@ def test_a_graph_with_a_key_named_aif_stays_a_graph_and_the_key_stays_its_own() 
     exported = json.loads(aif.write(first).text)
     assert exported["nodes"] == doc["nodes"] and exported["AIF"] == doc["AIF"]
     assert again(first) == first
+
+
+def test_a_claim_added_to_an_imported_map_comes_back_and_so_does_the_rest() -> None:
+    """A graph whose RA-node 2 has no premise (carried), and a claim and reason the analyst
+    adds in argmap: the export numbered them 3 and 4 (2 is taken), the import counted as if 2
+    were free, so it carried nodes 4 and its edges as if another tool had made them (the next
+    export wrote the reason twice) and dropped node 2 without a word."""
+    doc = {"nodes": [{"nodeID": "1", "type": "I", "text": "A."},
+                     {"nodeID": "2", "type": "RA", "text": "Default Inference"}], "edges": []}  # fmt: skip
+    first = read(doc)
+    added = first.claims[0].__class__(id="b", text="B.", kind=Kind.PREMISE)
+    claim = attrs.evolve(first.claims[0], kind=Kind.CONCLUSION, reasons=(Reason((Ref("b"),)),))
+    edited, _ = load(dump(attrs.evolve(first, claims=(claim, added))).encode(), "g.yaml")
+    assert edited is not None
+    assert again(edited) == edited
+    assert aif.write(again(edited)).text == aif.write(edited).text
