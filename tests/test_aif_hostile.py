@@ -11,7 +11,7 @@ import attrs
 
 from argmap.formats import aif
 from argmap.formats.yaml import dump
-from argmap.model import ArgumentMap, Kind, Reason, Ref
+from argmap.model import ArgumentMap, Claim, Kind, Reason, Ref
 from argmap.read.loader import load
 
 
@@ -89,12 +89,27 @@ def test_a_claim_added_to_an_imported_map_comes_back_and_so_does_the_rest() -> N
     adds in argmap: the export numbered them 3 and 4 (2 is taken), the import counted as if 2
     were free, so it carried nodes 4 and its edges as if another tool had made them (the next
     export wrote the reason twice) and dropped node 2 without a word."""
-    doc = {"nodes": [{"nodeID": "1", "type": "I", "text": "A."},
-                     {"nodeID": "2", "type": "RA", "text": "Default Inference"}], "edges": []}  # fmt: skip
+    nodes = [{"nodeID": "1", "type": "I", "text": "A."},
+             {"nodeID": "2", "type": "RA", "text": "Default Inference"}]  # fmt: skip
+    doc = {"nodes": nodes, "edges": []}
     first = read(doc)
-    added = first.claims[0].__class__(id="b", text="B.", kind=Kind.PREMISE)
+    added = Claim(id="b", text="B.", kind=Kind.PREMISE)
     claim = attrs.evolve(first.claims[0], kind=Kind.CONCLUSION, reasons=(Reason((Ref("b"),)),))
     edited, _ = load(dump(attrs.evolve(first, claims=(claim, added))).encode(), "g.yaml")
     assert edited is not None
     assert again(edited) == edited
     assert aif.write(again(edited)).text == aif.write(edited).text
+
+
+def test_a_speaker_is_named_from_the_start_of_a_locution_as_written() -> None:
+    """The speaker's name, bounded to 80 characters so that a locution of a million spaces is
+    not searched at every split of them (tests/hostile/cost-aif-locution-spaces.yaml)."""
+    for said, speaker in (("Ann : It helps.", "Ann"), ("  Ann Lee   : It helps.", "Ann Lee"),
+                          ("VCBrown says 'it helps'", "VCBrown"), (" " * 5000 + "x", None),
+                          ("A" * 90 + " : It helps.", None), (" : It helps.", None)):  # fmt: skip
+        doc = {"nodes": [{"nodeID": "1", "type": "I", "text": "It helps."},
+                         {"nodeID": "2", "type": "L", "text": said},
+                         {"nodeID": "3", "type": "YA", "text": "Asserting"}],
+               "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}]}  # fmt: skip
+        claim = read(doc).claims[0]
+        assert claim.aif is not None and claim.aif.value.get("speaker") == speaker, said

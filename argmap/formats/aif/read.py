@@ -50,8 +50,9 @@ from argmap.read.yamltree import MAX_DEPTH
 KINDS = frozenset(kind.value for kind in Kind)
 ROLES = {role.value: role.value for role in Role}
 #: AIFdb and OVA write a locution as ``Speaker : what was said``, AraucariaDB as
-#: ``Speaker says 'what was said'``.
-_SPEAKER = re.compile(r"\s*(?:([^:\n]{1,80}?)\s+:\s|(\S[^:\n]{0,79}?) says ['\"\u2018\u201c])")
+#: ``Speaker says 'what was said'``: a name in the first 80 characters (each part bounded, so
+#: that a locution of a million spaces is not tried at every split of them).
+_SPEAKER = re.compile(r"\s*(?:(\S[^:\n]{0,79}?)\s:\s|(\S[^:\n]{0,79}?) says ['\"\u2018\u201c])")
 
 
 def node_data(raw: dict[str, Any], text: str | None, room: int, notes: list[str]) -> dict[str, Any]:
@@ -98,7 +99,9 @@ def _dialogue(graph: Graph, doc: dict[str, Any]) -> dict[str, dict[str, str]]:
         names = []
         for loc, text in zip(said, texts, strict=True):
             named = _SPEAKER.match(text)
-            names.append(speakers.get(loc) or (named.group(1) or named.group(2) if named else ""))
+            names.append(
+                speakers.get(loc) or ((named.group(1) or named.group(2)).strip() if named else "")
+            )
         entry = {"locution": "\n".join(texts)}
         if any(names):
             entry["speaker"] = ", ".join(dict.fromkeys(n for n in names if n))
