@@ -113,3 +113,14 @@ def test_a_speaker_is_named_from_the_start_of_a_locution_as_written() -> None:
                "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}]}  # fmt: skip
         claim = read(doc).claims[0]
         assert claim.aif is not None and claim.aif.value.get("speaker") == speaker, said
+
+
+def test_a_graph_gives_the_same_map_whatever_the_order_of_its_file() -> None:
+    """As documented: the claims came in the order of the file's nodes, so two files holding
+    one graph gave two maps (and, for ids made alike, the '-2' to the one read second)."""
+    ids = ("2", "10", "1", "a b", "a-b")
+    nodes = [{"nodeID": n, "type": "I", "text": "Same text."} for n in ids]
+    maps = [read({"nodes": order, "edges": []}) for order in (nodes, nodes[::-1])]
+    assert [c.id for c in maps[0].claims] == [c.id for c in maps[1].claims]
+    assert [c.id for c in maps[0].claims] == ["same-text-1", "same-text-2", "same-text-10",
+                                              "same-text-a-b", "same-text-a-b-2"]  # fmt: skip

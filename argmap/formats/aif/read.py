@@ -197,7 +197,8 @@ class _Reader:
                 out["aif"] = node_data(node.raw, placeholder, room, notes)
             return out
 
-        inodes = graph.of_type("I")
+        inodes = graph.of_type("I")  # as argmap wrote them, else in the order of their ids
+        inodes = inodes if extension is not None else sorted(inodes, key=lambda n: order(n.id))
         ids: dict[str, str] = {}
         given = Ids()
         for node in inodes:
