@@ -182,3 +182,14 @@ def test_a_graph_gives_the_same_map_whatever_the_order_of_its_file() -> None:
     assert [c.id for c in maps[0].claims] == [c.id for c in maps[1].claims]
     assert [c.id for c in maps[0].claims] == ["same-text-1", "same-text-2", "same-text-10",
                                               "same-text-a-b", "same-text-a-b-2"]  # fmt: skip
+
+
+def test_a_key_named_argmap_inside_an_xaif_graph_is_carried_like_any_other() -> None:
+    """argmap's own key sits at the top of the document; one inside an xAIF document's graph
+    (another tool's) was dropped without a word."""
+    doc = {"AIF": {"nodes": [{"nodeID": "1", "type": "I", "text": "A."}], "edges": [],
+                   "argmap": {"tool": "other"}}, "OVA": {"nodes": []}}  # fmt: skip
+    first = read(doc)
+    exported = json.loads(aif.write(first).text)
+    assert exported["AIF"]["argmap"] == {"tool": "other"}
+    assert again(first) == first

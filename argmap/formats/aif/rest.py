@@ -73,7 +73,8 @@ def rest(
     if fresh is not None:  # made again by the export: the links of the map's own relations
         edges = [raw for raw in edges if not (_made(raw, fresh) and _ends(raw) in drawn.pairs)]
     out: dict[str, Any] = {"nodes": kept, "edges": list(edges)}  # all: ids, fields, order
-    out.update((k, v) for k, v in inner.items() if k not in ("nodes", "edges", EXTENSION))
+    mine = () if wrapped else (EXTENSION,)  # argmap's key is the document's, not its graph's
+    out.update((k, v) for k, v in inner.items() if k not in ("nodes", "edges", *mine))
     out = _fitting(out, MAX_DEPTH - 2 - wrapped, notes)  # top, aif (, AIF)
     if not wrapped and XAIF in out:  # a graph's own key "AIF": still a graph, not xAIF
         out.setdefault("nodes", [])

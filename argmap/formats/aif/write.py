@@ -294,7 +294,8 @@ def write(amap: ArgumentMap) -> Exported:
     out = layout(amap)
     top, outer = carried_graph(amap)
     graph: dict[str, Any] = {"nodes": out.nodes, "edges": out.edges}
-    graph.update((k, v) for k, v in top.items() if k not in ("nodes", "edges", EXTENSION))
+    mine = (EXTENSION,) if outer is None else ()  # xAIF: its graph may have a key 'argmap'
+    graph.update((k, v) for k, v in top.items() if k not in ("nodes", "edges", *mine))
     graph.setdefault("locutions", [])  # the carried keys in their order, as they came
     if isinstance(graph.get("schemefulfillments"), list):  # scheme ids of nodes still so
         graph["schemefulfillments"] = _fulfilled(graph["schemefulfillments"], out)
