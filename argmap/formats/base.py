@@ -235,11 +235,15 @@ def json_object(data: bytes, name: str, needs: str = "") -> dict[str, Any]:
     try:
         text = data.decode("utf-8-sig")
         doc = json.loads(text, parse_constant=constant, parse_float=finite, parse_int=whole)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+    except RecursionError:  # thousands of levels: deeper than any
+        doc = deep = {}
+    except (UnicodeDecodeError, ValueError) as exc:
         raise FormatError(f"not JSON: {str(exc)[:200]}") from None
+    else:
+        deep = None
     if not isinstance(doc, dict):
         raise FormatError(f"not {name}: the top level is not an object")
-    if nesting(doc) > MAX_JSON_DEPTH:
+    if doc is deep or nesting(doc) > MAX_JSON_DEPTH:
         raise FormatError(f"not {name}: its JSON nests deeper than {MAX_JSON_DEPTH} levels{needs}")
     return doc
 

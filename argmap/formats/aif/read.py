@@ -29,8 +29,9 @@ import attrs
 
 from argmap.formats.aif.graph import EXTENSION, XAIF, Graph, claim_text, left_out, parse, unwrap
 from argmap.formats.aif.objections import Objections
+from argmap.formats.aif.rest import carried, made_nodes, rest, too_deep
 from argmap.formats.aif.steps import Step, Steps, build, order, tidy, tidy_restatements
-from argmap.formats.aif.write import DERIVED, NEW_EDGES, PLACEHOLDERS, layout
+from argmap.formats.aif.write import DERIVED, NEW_EDGES, PLACEHOLDERS
 from argmap.formats.base import (
     FormatError,
     Ids,
@@ -42,28 +43,16 @@ from argmap.formats.base import (
 )  # fmt: skip
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
-from argmap.model import ArgumentMap, Carried, Kind, Role
+from argmap.model import ArgumentMap, Kind, Role
 from argmap.model.keys import MAX_CLAIM_TEXT, MAX_TEXT, ascii_slug
 from argmap.read.yamltree import MAX_DEPTH
 
 KINDS = frozenset(kind.value for kind in Kind)
 ROLES = {role.value: role.value for role in Role}
 #: AIFdb and OVA write a locution as ``Speaker : what was said``, AraucariaDB as
-#: ``Speaker says 'what was said'``.
-_SPEAKER = re.compile(r"\s*(?:([^:\n]{1,80}?)\s+:\s|(\S[^:\n]{0,79}?) says ['\"\u2018\u201c])")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def carried(value: Any) -> Any:
-    """JSON values as a map may carry them: lone surrogates (which no UTF-8 file holds) become
-    U+FFFD."""
-    if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value)
-    if isinstance(value, list):
-        return [carried(item) for item in value]
-    if isinstance(value, dict):
-        return {carried(k): carried(v) for k, v in value.items()}
-    return value
+#: ``Speaker says 'what was said'``: a name in the first 80 characters (each part bounded, so
+#: that a locution of a million spaces is not tried at every split of them).
+_SPEAKER = re.compile(r"\s*(?:(\S[^:\n]{0,79}?)\s:\s|(\S[^:\n]{0,79}?) says ['\"\u2018\u201c])")
 
 
 def node_data(raw: dict[str, Any], text: str | None, room: int, notes: list[str]) -> dict[str, Any]:
@@ -81,12 +70,6 @@ def node_data(raw: dict[str, Any], text: str | None, room: int, notes: list[str]
             del out[key]
             notes.append(too_deep(f"{kind} {raw['nodeID']}: its '{key}'", depth, room))
     return carried(out)
-
-
-def too_deep(what: str, depth: int, room: int) -> str:
-    """A note on data left out for nesting ``depth`` levels where a map holds ``room``."""
-    return (f"{what} nests {depth} levels deep, more than the map can hold there ({room}, of "
-            f"{MAX_DEPTH} in all); left out")  # fmt: skip
 
 
 def _claim_base(text: str, node: str) -> str:
@@ -116,7 +99,9 @@ def _dialogue(graph: Graph, doc: dict[str, Any]) -> dict[str, dict[str, str]]:
         names = []
         for loc, text in zip(said, texts, strict=True):
             named = _SPEAKER.match(text)
-            names.append(speakers.get(loc) or (named.group(1) or named.group(2) if named else ""))
+            names.append(
+                speakers.get(loc) or ((named.group(1) or named.group(2)).strip() if named else "")
+            )
         entry = {"locution": "\n".join(texts)}
         if any(names):
             entry["speaker"] = ", ".join(dict.fromkeys(n for n in names if n))
@@ -139,9 +124,9 @@ def read(data: bytes, *, name: str) -> Imported:
     inner, wrapped = unwrap(doc)
     notes: list[str] = []
     if wrapped:
-        rest = ", ".join(f"'{k}'" for k in doc if k not in (XAIF, EXTENSION))
+        keys = ", ".join(f"'{k}'" for k in doc if k not in (XAIF, EXTENSION))
         notes.append(f"an xAIF document (as OVA3 writes one): its graph under '{XAIF}' is "
-                     f"imported{f'; {rest} carried for the export' if rest else ''}")  # fmt: skip
+                     f"imported{f'; {keys} carried for the export' if keys else ''}")  # fmt: skip
     graph = Graph(inner, notes)
     if not graph.of_type("I"):
         raise FormatError("the graph has no I-nodes: no claims to import")
@@ -158,80 +143,17 @@ def read(data: bytes, *, name: str) -> Imported:
         if amap is None:
             notes[:] = [*kept, f"the '{EXTENSION}' key is not as argmap writes it; ignored"]
     fresh = None  # the first id of the edges argmap's export made (none carried)
+    made: set[str] = set()  # the nodes argmap's export made (of what carried no AIF data)
     if amap is None:
         amap = reader.map(notes, summary, None)
-    elif type(number := extension.get(NEW_EDGES)) is int:  # type: ignore[union-attr]
-        fresh = number
+    else:
+        if type(number := extension.get(NEW_EDGES)) is int:  # type: ignore[union-attr]
+            fresh = number
+        made = made_nodes(extension)  # type: ignore[arg-type]
     if amap is None:  # pragma: no cover - the document is built to the format
         raise FormatError("the graph could not be made into a map")
-    return Imported(attrs.evolve(amap, aif=_rest(doc, graph, amap, notes, fresh)), tuple(notes))
-
-
-def _rest(
-    doc: dict[str, Any], graph: Graph, amap: ArgumentMap, notes: list[str], fresh: int | None
-) -> Carried | None:
-    """What the map does not hold of the file, as the file has it: the nodes it does not make
-    into claims and relations, every edge (the export writes the argument's own as they came,
-    with their ids), and every other top-level key (but an empty
-    one, and what nests deeper than the map's 'aif' can hold: noted); of an xAIF document,
-    its graph's rest under "AIF" and its other keys beside it. Edges numbered from ``fresh``
-    on that link the map's own relations are those argmap's export made, which it makes
-    again: not carried."""
-    inner, wrapped = unwrap(doc)
-    out = layout(amap)
-    nodes = inner["nodes"]
-    kept = [raw for raw in nodes if not (isinstance(raw, dict) and _drawn(raw, graph, out.types))]
-    edges = inner.get("edges") if isinstance(inner.get("edges"), list) else []
-    if fresh is not None:  # made again by the export: the links of the map's own relations
-        edges = [raw for raw in edges if not (_made(raw, fresh) and _ends(raw) in out.pairs)]
-    rest: dict[str, Any] = {"nodes": kept, "edges": list(edges)}  # all: ids, fields, order
-    rest.update((k, v) for k, v in inner.items() if k not in ("nodes", "edges", EXTENSION))
-    rest = _fitting(rest, MAX_DEPTH - 2 - wrapped, notes)  # top, aif (, AIF)
-    if wrapped:
-        outer = {k: v for k, v in doc.items() if k not in (XAIF, EXTENSION)}
-        rest = {XAIF: rest, **_fitting(outer, MAX_DEPTH - 2, notes)}
-    return Carried.of(carried(rest)) if rest else None
-
-
-def _ends(raw: object) -> tuple[str, str] | None:
-    """An edge's ends as node ids (text), or None."""
-    ends = (raw.get("fromID"), raw.get("toID")) if isinstance(raw, dict) else (None, None)
-    if any(type(end) not in (int, str) for end in ends):
-        return None
-    return str(ends[0]), str(ends[1])
-
-
-def _made(raw: object, fresh: int) -> bool:
-    """Whether an edge is one argmap's export numbered, from ``fresh`` on."""
-    number = raw.get("edgeID") if isinstance(raw, dict) else None
-    text = str(number) if type(number) in (int, str) else ""
-    return re.fullmatch(r"[0-9]{1,18}", text) is not None and int(text) >= fresh
-
-
-def _fitting(rest: dict[str, Any], room: int, notes: list[str]) -> dict[str, Any]:
-    """The keys of ``rest`` but the empty ones, and but what nests deeper than ``room``
-    levels (a list's items one level less), each noted."""
-    rest = {k: v for k, v in rest.items() if v not in ([], {}, None)}
-    for key, value in list(rest.items()):
-        if key in ("nodes", "edges"):  # the list: an item may nest one level less
-            rest[key] = []
-            for item in value:
-                if (depth := nesting(item)) <= room - 1:
-                    rest[key].append(item)
-                    continue
-                what = (f"{key[:-1]} {item.get('nodeID', item.get('edgeID'))}"
-                        if isinstance(item, dict) else f"an item of '{key}'")  # fmt: skip
-                notes.append(too_deep(what, depth, room - 1))
-        elif (depth := nesting(value)) > room:
-            del rest[key]
-            notes.append(too_deep(f"the graph's '{key}'", depth, room))
-    return rest
-
-
-def _drawn(raw: dict[str, Any], graph: Graph, types: dict[str, str]) -> bool:
-    """Whether a node of the file is one the map holds (as a claim or a relation)."""
-    node = graph.nodes.get(str(raw.get("nodeID")))
-    return node is not None and node.raw is raw and node.id in types
+    carrying = rest(doc, graph, amap, notes, fresh, made)
+    return Imported(attrs.evolve(amap, aif=carrying), tuple(notes))
 
 
 class _Reader:
@@ -275,7 +197,8 @@ class _Reader:
                 out["aif"] = node_data(node.raw, placeholder, room, notes)
             return out
 
-        inodes = graph.of_type("I")
+        inodes = graph.of_type("I")  # as argmap wrote them, else in the order of their ids
+        inodes = inodes if extension is not None else sorted(inodes, key=lambda n: order(n.id))
         ids: dict[str, str] = {}
         given = Ids()
         for node in inodes:

@@ -185,7 +185,9 @@ def layout(amap: ArgumentMap) -> Layout:
         data = claim.aif.value if claim.aif is not None else None
         source = data.get("text") if data is not None else None
         node = str(data.get("nodeID")) if data is not None else ""
-        made = isinstance(source, str) and claim_text(source, node) == claim.text
+        # the node's text as it came (null, a number: the claim shows a placeholder)
+        made = data is not None and "text" in data and claim_text(
+            source if isinstance(source, str) else "", node) == claim.text  # fmt: skip
         text = source if made else claim.text
         out.claims[claim.id] = out.node("I", data, text)
     for claim in drawn:
@@ -226,15 +228,17 @@ def _carried(top: dict[str, Any], out: Layout) -> None:
             out.edges.append(raw)
         elif len(ends) == 2 and ends[0] in out.types and ends[1] in out.types:
             types = (out.types[ends[0]], out.types[ends[1]])  # type: ignore[index]
-            if ends in out.pairs or (types in STRUCTURE and ends[0] in made and ends[1] in made):
-                continue  # written already, or a link of the argument the map no longer has
+            if types in STRUCTURE and ends[0] in made and ends[1] in made \
+                    and ends not in out.pairs:  # fmt: skip
+                continue  # a link of the argument the map no longer has (not one repeated)
             out.pairs.add(ends)  # type: ignore[arg-type]
             out.edges.append(raw)
         else:
             dangling += 1
     out.edges += new
     if dangling:
-        out.losses.append(f"{dangling} carried edges join nodes the map does not have; left out")
+        edges = "edge joins" if dangling == 1 else "edges join"
+        out.losses.append(f"{dangling} carried {edges} nodes the map does not have; left out")
 
 
 def _extension(amap: ArgumentMap, out: Layout) -> dict[str, Any]:
@@ -290,18 +294,32 @@ def write(amap: ArgumentMap) -> Exported:
     out = layout(amap)
     top, outer = carried_graph(amap)
     graph: dict[str, Any] = {"nodes": out.nodes, "edges": out.edges}
-    graph.update((k, v) for k, v in top.items() if k not in ("nodes", "edges", EXTENSION))
+    mine = (EXTENSION,) if outer is None else ()  # xAIF: its graph may have a key 'argmap'
+    graph.update((k, v) for k, v in top.items() if k not in ("nodes", "edges", *mine))
     graph.setdefault("locutions", [])  # the carried keys in their order, as they came
     if isinstance(graph.get("schemefulfillments"), list):  # scheme ids of nodes still so
-        graph["schemefulfillments"] = [
-            item for item in graph["schemefulfillments"]
-            if not isinstance(item, dict) or (str(item.get("nodeID")) in out.types
-                                              and str(item.get("nodeID")) not in out.rescheme)
-        ]  # fmt: skip
+        graph["schemefulfillments"] = _fulfilled(graph["schemefulfillments"], out)
     data = graph if outer is None else {XAIF: graph, **outer}
     data[EXTENSION] = _extension(amap, out)
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     return Exported(text, (*_losses(amap), *dict.fromkeys(out.losses)))
+
+
+def _fulfilled(items: list[Any], out: Layout) -> list[Any]:
+    """The scheme ids (``schemefulfillments``) of nodes written that keep their scheme; those
+    naming a node not written are counted in a loss."""
+    kept, gone = [], 0
+    for item in items:
+        node = _key(item.get("nodeID")) if isinstance(item, dict) else ""
+        if node is None or (node not in out.types and node != ""):
+            gone += 1
+        elif node not in out.rescheme:
+            kept.append(item)
+    if gone:
+        names = "id ('schemefulfillments') names a node" if gone == 1 else (
+            "ids ('schemefulfillments') name nodes")  # fmt: skip
+        out.losses.append(f"{gone} scheme {names} the map does not have; left out")
+    return kept
 
 
 def _losses(amap: ArgumentMap) -> tuple[str, ...]:
