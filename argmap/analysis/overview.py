@@ -7,8 +7,8 @@ lines of the argument. In the overview each of them is drawn compact (its label,
 of its text, and the figure it is continued or in full in), in the order written, row by row,
 as many a row as the budget holds: the thesis on top, the first row under it, each further
 row under the one before, in columns, its lines passing between the columns up to the thesis.
-Drawn with the nodes of a rank closer together (:data:`GAP`), 21 reasons take four rows of
-six in a 720-px column.
+Drawn with the nodes of a rank closer together (:data:`GAP`), 21 reasons take six rows in a
+720-px column: five of four, then one.
 """
 
 from __future__ import annotations
