@@ -717,3 +717,27 @@ def test_includes_nest_at_most_32_files_deep(tmp_path: Path) -> None:
         included_text(tmp_path / "f0.argdown", INCLUDE)
     (tmp_path / "f32.argdown").write_text("[S32]: s32\n  + [T32]: t32\n")
     assert "[S32]: s32" in included_text(tmp_path / "f0.argdown", INCLUDE)
+
+
+@pytest.mark.parametrize(
+    ("claim", "reason", "language"),
+    [
+        ("Город должен ввести плату за въезд.", "Пробки в центре и так уже слишком велики.",
+         "Russian"),
+        ("La ville doit introduire un péage urbain.",
+         "Les bouchons sont déjà trop graves dans le centre.", "French"),
+        ("La ciudad debería introducir un peaje.",
+         "Los atascos son muy graves en el centro y en los barrios.", "Spanish"),
+        ("A cidade deve introduzir um pedágio.",
+         "Os engarrafamentos são graves no centro e nos bairros da cidade.", "Portuguese"),
+    ],
+)  # fmt: skip
+def test_a_recommendation_in_russian_french_spanish_or_portuguese_is_told_by_its_wording(
+    claim: str, reason: str, language: str
+) -> None:
+    """An analyst writing Russian (or French, Spanish, Portuguese) imports an Argdown map: its claim
+    that says what must be done becomes a recommendation, as an English or German one does,
+    and the note names the language; it became a conclusion, the language not told."""
+    amap, notes = imported(f"[go]: {claim}\n  + [why]: {reason}")
+    assert amap.by_id()["go"].kind is Kind.RECOMMENDATION
+    assert notes[-1].endswith(f"({language} cues): recommendation go")

@@ -28,6 +28,17 @@ RECOMMENDATION_CUES: dict[str, str] = {
     # dovere, bisognare, occorrere, "è ora di".
     "it": r"\b(?:dev(?:e|i|o|ono)|dovr(?:ebbe|ebbero|emmo|este|ei|ai|à|anno)|dobbiamo|dovete|"
     r"bisogna|occorre|(?:è|e`) (?:ora|tempo) di)\b",
+    # следует, должен, нужно, надо, необходимо, нельзя, пора, давайте.
+    "ru": r"\b(?:следует|долж(?:ен|на|но|ны)|нужно|надо|необходимо|нельзя|пора|давайте)\b",
+    # devoir, il faut, "il est temps de".
+    "fr": r"\b(?:doi(?:s|t|vent)|devr(?:ait|aient|ions|iez|a|ont)|devons|devez|"
+    r"il (?:faut|faudrait|faudra)|il est (?:grand )?temps de)\b",
+    # deber, hay que, tener que, "es hora de".
+    "es": r"\b(?:deb(?:e|en|emos|ería|erían|eríamos|erá|erán)|hay que|habría que|"
+    r"(?:tiene|tienen|tenemos) que|es (?:hora|momento) de)\b",
+    # dever, "é preciso", "é necessário", ter de / ter que, "há que".
+    "pt": r"\b(?:dev(?:e|em|emos|eria|eriam|eríamos)|é (?:preciso|necessário)|"
+    r"(?:tem|têm|temos) (?:de|que)|há que)\b",
 }
 _FUNCTION_WORDS = {
     "en": "the and of to is are be it that this with for not we they you would there their "
@@ -36,10 +47,22 @@ _FUNCTION_WORDS = {
     "wir auch sich werden wird wenn dass noch nur kein keine",
     "it": "il lo la gli le di che è non per una del della dei delle con sono questo anche nel "
     "nella ma se come più perché essere",
+    "ru": "и в не на что с как это по но из у за от для же то так мы они он она бы или если "
+    "только его их уже",
+    # French, Spanish and Portuguese words that another row has, or that are frequent in
+    # another of these languages (la, le, il, de, des, del, que, una, en, es, as, no, para, e,
+    # o, da, ou), are left out of theirs: a word in two rows counts for both languages.
+    "fr": "les et du qui est sont pour pas ne dans ce cette nous ils sur avec plus mais ou au "
+    "aux être parce déjà",
+    "es": "el los las y son para no por su como más pero al este esta ser hay muy porque también",
+    "pt": "os do dos das em um ao seu sua não são também com mais mas pelo pela na nos",
 }
 #: Per language, frequent words that are rare in the others: how a text's language is told.
 FUNCTION_WORDS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
-LANGUAGE_NAMES = {"en": "English", "de": "German", "it": "Italian"}
+LANGUAGE_NAMES = {
+    "en": "English", "de": "German", "it": "Italian", "ru": "Russian", "fr": "French",
+    "es": "Spanish", "pt": "Portuguese",
+}  # fmt: skip
 _CUES = {lang: re.compile(cues, re.IGNORECASE) for lang, cues in RECOMMENDATION_CUES.items()}
 _ANY = re.compile("|".join(f"(?:{cues})" for cues in RECOMMENDATION_CUES.values()), re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
