@@ -741,3 +741,16 @@ def test_a_recommendation_in_russian_french_spanish_or_portuguese_is_told_by_its
     amap, notes = imported(f"[go]: {claim}\n  + [why]: {reason}")
     assert amap.by_id()["go"].kind is Kind.RECOMMENDATION
     assert notes[-1].endswith(f"({language} cues): recommendation go")
+
+
+def test_portuguese_is_not_told_as_spanish_by_the_words_they_share() -> None:
+    """para, por, como, este, ser and porque are as Portuguese as they are Spanish: counted
+    for Spanish alone, they made a Portuguese map Spanish, or of no language told, its
+    recommendations guessed with the wrong cues."""
+    from argmap.formats.kinds import detect_language
+
+    portuguese = ("Este é um problema porque o governo não faz nada para as pessoas, como "
+                  "deveria ser, e o preço sobe com o tempo.")  # fmt: skip
+    spanish = "Los precios son muy altos y el gobierno no hace nada, pero hay soluciones."
+    assert detect_language([portuguese]) == "pt"
+    assert detect_language([spanish]) == "es"

@@ -49,12 +49,13 @@ _FUNCTION_WORDS = {
     "nella ma se come più perché essere",
     "ru": "и в не на что с как это по но из у за от для же то так мы они он она бы или если "
     "только его их уже",
-    # French, Spanish and Portuguese words that another row has, or that are frequent in
-    # another of these languages (la, le, il, de, des, del, que, una, en, es, as, no, para, e,
-    # o, da, ou), are left out of theirs: a word in two rows counts for both languages.
+    # The French, Spanish and Portuguese rows leave out words another row has or another of
+    # these languages uses often (la, le, il, de, des, del, que, una, en, es, as, e, o, da,
+    # ou; no, para, por, como, este, esta, ser, porque): such a word would count for the
+    # wrong language.
     "fr": "les et du qui est sont pour pas ne dans ce cette nous ils sur avec plus mais ou au "
     "aux être parce déjà",
-    "es": "el los las y son para no por su como más pero al este esta ser hay muy porque también",
+    "es": "el los las y son su más pero al hay muy también",
     "pt": "os do dos das em um ao seu sua não são também com mais mas pelo pela na nos",
 }
 #: Per language, frequent words that are rare in the others: how a text's language is told.
