@@ -10,7 +10,9 @@ The split (docs/drawing.md, "Fitted to a column, split into figures", says why):
    (the overview), and the other roots side by side in reading order while they fit, a new
    group starting at every anchor (:func:`argmap.analysis.groups.anchor`).
 3. **Number** the figures depth first (a figure, then the figures its branches continue in,
-   left to right, then its claims' further pages) and work out what each shows and how: every
+   left to right, then its claims' further pages; a thesis too wide for its pages has its
+   overview first, every reason compact, and a page that would hold only compact claims gives
+   way to those claims' own figures) and work out what each shows and how: every
    claim in full in at least one figure, every relation drawn in the figure of the claim it
    supports or attacks, a reference (``REF``) wherever a claim at home elsewhere is used.
 

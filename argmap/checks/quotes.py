@@ -91,7 +91,7 @@ def quotes_found(context: Context) -> Iterator[Finding]:
                 message += part
             elif passage is not None:
                 message += "; " + _closest(source, passage, quote.text)
-            elif missing <= HINTS:
+            elif hinted:
                 message += "; no close passage found"
             else:
                 message += f"; no close passage looked for (argmap looks for the first {HINTS})"

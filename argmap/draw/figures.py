@@ -12,9 +12,10 @@ from argmap.analysis.carve import Budget
 from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import split
 from argmap.analysis.shape import shape as shape_of
-from argmap.analysis.summary import figure_summary, statuses, summary, thesis
+from argmap.analysis.summary import statuses, summary, thesis
 from argmap.diagnostics import FitWarning
 from argmap.draw import engine, pdf
+from argmap.draw.describe import figure_summary
 from argmap.draw.fit import (
     MARGIN,
     TARGETS,
@@ -178,7 +179,7 @@ def _printed(
 
 
 def _described(fitted: Fitted, d: Drawn, whole: str) -> str:
-    """A figure's ``<desc>``: what it shows (:func:`argmap.analysis.summary.figure_summary`),
+    """A figure's ``<desc>``: what it shows (:func:`argmap.draw.describe.figure_summary`),
     then ``whole``, the map's summary; one figure alone is the map, and says only that."""
     total = len(fitted.drawn)
     if total == 1:

@@ -111,7 +111,7 @@ class _Figure:
 
     def stub(self, name: str, text: str, *lines: str) -> None:
         """A stub saying ``text``, and ``lines`` under it, each on a line of its own."""
-        said = "".join(f'<BR ALIGN="LEFT"/>{html_text(line)}' for line in (text, *lines)[1:])
+        said = "".join(f'<BR ALIGN="LEFT"/>{html_text(line)}' for line in lines)
         said = html_text(text) + (f'{said}<BR ALIGN="LEFT"/>' if lines else "")
         self.graph.node(
             name,

@@ -1,7 +1,8 @@
 """Which values of a map can be written in flow style (``[a, b]``, ``{k: v}``), and their text.
 
 The layout (:mod:`argmap.fmt.layout`) writes lists of ids in brackets when every id reads the
-same there and no comment stands among them; carried data written in flow style stays so.
+same there and no comment stands among them (a linked reason keeps its brackets with comments
+among its ids, one id a line); carried data written in flow style stays so.
 """
 
 from __future__ import annotations

@@ -232,19 +232,18 @@ def json_object(data: bytes, name: str, needs: str = "") -> dict[str, Any]:
                               f"reads whole numbers of at most {MOST_DIGITS} digits")  # fmt: skip
         return int(text)
 
+    too_deep = f"not {name}: its JSON nests deeper than {MAX_JSON_DEPTH} levels{needs}"
     try:
         text = data.decode("utf-8-sig")
         doc = json.loads(text, parse_constant=constant, parse_float=finite, parse_int=whole)
     except RecursionError:  # thousands of levels: deeper than any
-        doc = deep = {}
+        raise FormatError(too_deep) from None
     except (UnicodeDecodeError, ValueError) as exc:
         raise FormatError(f"not JSON: {str(exc)[:200]}") from None
-    else:
-        deep = None
     if not isinstance(doc, dict):
         raise FormatError(f"not {name}: the top level is not an object")
-    if doc is deep or nesting(doc) > MAX_JSON_DEPTH:
-        raise FormatError(f"not {name}: its JSON nests deeper than {MAX_JSON_DEPTH} levels{needs}")
+    if nesting(doc) > MAX_JSON_DEPTH:
+        raise FormatError(too_deep)
     return doc
 
 

@@ -21,10 +21,11 @@ from argmap.lsp.cursor import mapping_of
 from argmap.lsp.diagnostics import SOURCE
 from argmap.lsp.document import Document
 from argmap.lsp.outline import Claim, Token
-from argmap.lsp.passages import Ranked, Sources
+from argmap.lsp.passages import Ranked, Source, Sources
 from argmap.model import Kind
 from argmap.model.keys import ID_PATTERN, KEYS, MAX_ID
 from argmap.project import meant, roots
+from argmap.read.passages import Passage
 from argmap.read.syntax import JSON, YAML, Syntax
 
 #: Suggestions offered for an unknown id or key, at most (the first is preferred).
@@ -131,6 +132,11 @@ def _unknown_key(document: Document, problem: types.Diagnostic) -> list[types.Co
     ]  # fmt: skip
 
 
+def _passage_text(source: Source, found: Passage) -> str:
+    """The source's words a passage spans, on one line, as a quote takes them."""
+    return " ".join(source.text[found.start : found.end].split())
+
+
 def _closest_quote(
     document: Document, problem: types.Diagnostic, sources: Sources
 ) -> list[types.CodeAction]:
@@ -145,7 +151,7 @@ def _closest_quote(
             return []
         found = missing.passage
         quote = token.value
-        part = " ".join(source.text[found.start : found.end].split())
+        part = _passage_text(source, found)
         whole = quote[: missing.start] + part + quote[missing.end :]
         if not source.searchable.contains(whole):
             return []
@@ -155,7 +161,7 @@ def _closest_quote(
     found = source.closest_quote(token.value)
     if found is None:
         return []
-    passage = " ".join(source.text[found.start : found.end].split())
+    passage = _passage_text(source, found)
     how = ", reworded" if found.reworded else ""
     title = f"Replace the quote by the closest passage{how} (line {found.line})"
     return [_edit(document, title, token.start, token.end, yaml_string(passage), problem, True)]

@@ -52,9 +52,10 @@ class Passage:
     words of the source that line up with the quote's, from the one lined up with its first
     word to the one lined up with its last, and the whole sentence's punctuation when they
     run to its ends; cut after :data:`SHOWN` characters), the share of the quote's words
-    found in it in order, from 0 to 1, and the words that differ, each as (what the source
-    has, what the quote has), either empty where the other has words the first lacks (of a
-    quote with an elision, whose skips are no differences, only words swapped one for one)."""
+    found in it in order, from 0 to 1 (of a ``reworded`` one, in any order), and the words that
+    differ, each as (what the source has, what the quote has), either empty where the other
+    has words the first lacks (of a quote with an elision, whose skips are no differences, only
+    words swapped one for one)."""
 
     line: int
     text: str
@@ -81,7 +82,8 @@ class Missing:
 
 
 class Passages:
-    """A source's passages indexed by their words, for :meth:`closest` (built on first use)."""
+    """A source's passages indexed by their words (built on first use): for the passage a quote
+    not found meant (:meth:`meant`), and the part of a quote not found (:meth:`missing`)."""
 
     def __init__(self, source: SourceText) -> None:
         self.source = source
@@ -145,10 +147,11 @@ class Passages:
             what, missing = "part", source.part_missing(quote)
         else:
             text = quote.rstrip()
-            ends = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+            breaks = list(_SENTENCE_END.finditer(text))
+            ends = [m.start() for m in breaks] + [len(text)]
             if not 1 < len(ends) <= SENTENCES:
                 return None
-            starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+            starts = [0, *(m.end() for m in breaks)]
             spans = list(zip(starts, ends, strict=True))
             what = "sentence"
             missing = next((k for k, end in enumerate(ends) if not source.contains(text[:end])),

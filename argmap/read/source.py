@@ -230,8 +230,9 @@ class SourceText:
         return Match(self.offset(first), self.offset(end - 1) + 1)
 
     def part_missing(self, quote: str) -> int | None:
-        """The index of the first of a quote's :func:`elided_parts` not found after those
-        before it (each at its first occurrence), or None when all are; one scan."""
+        """The index of the first of a quote's parts between elisions (:func:`elided_spans`)
+        not found after those before it (each at its first occurrence), or None when all are;
+        one scan."""
         position = 0
         for k, part in enumerate(self._parts(quote)):
             index = self.normalized.find(part, position)

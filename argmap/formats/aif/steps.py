@@ -18,7 +18,14 @@ import re
 
 import attrs
 
-from argmap.formats.aif.graph import GENERIC, Graph, Node, same_scheme, specific_scheme, text_scheme
+from argmap.formats.aif.graph import (
+    GENERIC,
+    Graph,
+    Node,
+    carried_scheme,
+    same_scheme,
+    text_scheme,
+)
 from argmap.formats.base import break_support_cycles, clean_text, shorten
 from argmap.model.keys import MAX_TEXT
 
@@ -42,12 +49,6 @@ def order(node_id: str) -> tuple[int, int | str]:
     ['9', '10', 'a']
     """
     return (0, int(node_id)) if re.fullmatch(r"[0-9]{1,18}", node_id) else (1, node_id)
-
-
-def scheme_of_node(node: Node) -> str | None:
-    """An RA-node's scheme: its ``scheme`` field unless a placeholder, else, when it has none,
-    the scheme its text names (OVA writes the scheme picked as the text)."""
-    return specific_scheme(node.scheme) if node.scheme is not None else text_scheme(node.text)
 
 
 def note_of(node: Node) -> str | None:
@@ -90,7 +91,7 @@ def build(graph: Graph, notes: list[str]) -> Steps:
             notes.append(f"RA node {node.id} has {len(conclusions)} conclusions; one reason each")
         steps[node.id] = []
         for conclusion in conclusions:
-            step = Step(node.id, list(premises), note_of(node), scheme_of_node(node))
+            step = Step(node.id, list(premises), note_of(node), carried_scheme(node.raw))
             steps[node.id].append(step)
             found.reasons[conclusion].append(step)
     for node in of_type("MA"):
@@ -229,7 +230,6 @@ __all__ = [
     "build",
     "note_of",
     "order",
-    "scheme_of_node",
     "tidy",
     "tidy_restatements",
     "unreached",
