@@ -234,8 +234,8 @@ def draw_figures(
 ) -> list[bytes]:
     """The drawings of a map as ``fmt`` (svg, png, pdf or dot; options checked by the API):
     with ``fit_to`` the figures that fit that column (CSS px, or on paper); with ``page`` a
-    PDF of that paper, the figures one under another, as many on a page as fit, their text
-    the same size (as in a column on paper); else the whole map."""
+    PDF of that paper, the figures in rows (side by side where they fit), as many on a page as
+    fit, their text the same size (as in a column on paper); else the whole map."""
     desc = summary(amap)  # a screen reader's account of it, with the statuses drawn
     if evaluation is not None:
         desc += "\n" + statuses(amap, evaluation)

@@ -141,8 +141,9 @@ def document(
     ``scale`` (one for all, or one each).
 
     With ``paper`` (width, height in points) the pages are that size and the figures are set
-    on them in order, centred across, one under another from the top while the next one fits
-    (:func:`sheets`); one bigger than the page inside ``margin`` is scaled down to fit it.
+    on them in order, side by side while a row holds them, rows one under another from the
+    top while the next one fits (:func:`sheets`); one bigger than the page inside ``margin``
+    is scaled down to fit it.
     Without, each page is its figure's size times its scale (the size a document prints it
     at).
     """
@@ -207,27 +208,50 @@ def sheets(
     margin: float,
     gap: float = GAP,
 ) -> list[list[Placed]]:
-    """Figures of ``sizes`` (points) at ``scales`` set on sheets of ``paper``: in order,
-    centred across, one under another from the top, ``gap`` apart; a figure that does not fit
-    under the last starts a sheet, and one bigger than the sheet inside ``margin`` is scaled
-    down to fit it.
+    """Figures of ``sizes`` (points) at ``scales`` set on sheets of ``paper`` in reading order:
+    side by side while a row inside ``margin`` holds them, rows one under another from the
+    top, ``gap`` apart, each row centred across and its figures' tops in line; a figure that
+    does not fit under the last row starts a sheet, and one bigger than the sheet inside
+    ``margin`` is scaled down to fit it.
 
     >>> [[p.index for p in sheet] for sheet in sheets([(100, 300), (100, 300), (100, 200)],
     ...                                                [1, 1, 1], (200, 700), 50)]
     [[0], [1, 2]]
+    >>> [[(p.index, p.x, p.y) for p in sheet] for sheet in sheets([(80, 300), (80, 200)],
+    ...                                                            [1, 1], (200, 700), 10, 20)]
+    [[(0, 10.0, 390), (1, 110.0, 490)]]
     """
     inner = (paper[0] - 2 * margin, paper[1] - 2 * margin)
-    found: list[list[Placed]] = []
-    top = 0.0
+    rows: list[list[list[tuple[int, float, float, float]]]] = []  # sheets of rows of figures
+    used = 0.0  # the height the sheet's rows above the last take, with their gaps
     for index, ((width, height), scale) in enumerate(zip(sizes, scales, strict=True)):
         shrink = min(scale, inner[0] / width, inner[1] / height)
-        if not found or top - height * shrink < margin - 0.01:
-            found.append([])
-            top = paper[1] - margin
-        found[-1].append(
-            Placed(index, shrink, (paper[0] - width * shrink) / 2, top - height * shrink)
-        )
-        top -= height * shrink + gap
+        w, h = width * shrink, height * shrink
+        row = rows[-1][-1] if rows else []
+        across = sum(f[2] for f in row) + gap * len(row) + w
+        if (
+            row
+            and across <= inner[0] + 0.01
+            and used + max(h, *(f[3] for f in row)) <= inner[1] + 0.01
+        ):
+            row.append((index, shrink, w, h))
+            continue
+        if row:
+            used += max(f[3] for f in row) + gap
+        if not rows or used + h > inner[1] + 0.01:
+            rows.append([])
+            used = 0.0
+        rows[-1].append([(index, shrink, w, h)])
+    found = []
+    for sheet in rows:
+        placed, top = [], paper[1] - margin
+        for row in sheet:
+            x = (paper[0] - sum(f[2] for f in row) - gap * (len(row) - 1)) / 2
+            for index, shrink, w, h in row:
+                placed.append(Placed(index, shrink, x, top - h))
+                x += w + gap
+            top -= max(f[3] for f in row) + gap
+        found.append(placed)
     return found
 
 
