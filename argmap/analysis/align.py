@@ -1,0 +1,154 @@
+"""Two maps of one text → which claim of the one is which claim of the other: first by the
+passages of the source their quotes share, then, for claims left over, by their wording.
+
+Two analysts (a teacher and a student, two annotators of a corpus) seldom quote a sentence to
+the same word, nor give its claim the same id: "shops will lose customers" and "Some argue
+that shops will lose customers" are one claim. So claims pair up when their quoted passages
+overlap in most of the shorter of the two (:data:`MIN_OVERLAP`), the best-overlapping pairs
+first, each claim in one pair at most. Claims with no quote (implicit ones) or whose quotes
+found no partner pair up by the words of their texts (:data:`MIN_WORDING`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from argmap.model import ArgumentMap, Claim
+from argmap.read.source import SourceText
+
+#: The least share of the shorter of two claims' quoted text that the other must quote too for
+#: the two to be one claim.
+MIN_OVERLAP = 0.5
+#: The least likeness of two claims' wordings (difflib's ratio over their words, lower case)
+#: for two claims that their quotes do not pair to be one claim.
+MIN_WORDING = 0.6
+
+_WORD = re.compile(r"\w+")
+
+
+@attrs.frozen
+class Pair:
+    """A claim of the first map (``first``, its id) that is a claim of the second
+    (``second``): ``by`` their quotes or their wording, and how much (0 to 1): the share of
+    the shorter quoted text both quote, or the likeness of the wordings."""
+
+    first: str
+    second: str
+    by: str  # "quotes" or "wording"
+    score: float
+
+
+Spans = tuple[tuple[int, int], ...]
+
+
+def grounding(claim: Claim, source: SourceText) -> Spans:
+    """The stretches of the source a claim's quotes cover (every place each is found, the
+    text an elision skips left out), merged and in order."""
+    found = sorted(
+        (match.start, match.end)
+        for quote in claim.quotes
+        for occurrence in source.occurrences(quote.text)
+        for match in occurrence
+    )
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _length(spans: Spans) -> int:
+    return sum(end - start for start, end in spans)
+
+
+def _overlaps(first: dict[str, Spans], second: dict[str, Spans]) -> dict[tuple[str, str], int]:
+    """For each two claims whose stretches meet, one of each map, how many characters both
+    cover."""
+    pieces = sorted((start, end, name) for name, spans in first.items() for start, end in spans)
+    starts = [start for start, _, _ in pieces]
+    longest = max((end - start for start, end, _ in pieces), default=0)
+    shared: dict[tuple[str, str], int] = {}
+    for name, spans in second.items():
+        for start, end in spans:
+            # the first map's stretches that start before this one ends and may reach into it
+            low = bisect.bisect_left(starts, start - longest)
+            high = bisect.bisect_left(starts, end)
+            for a, b, other in pieces[low:high]:
+                common = min(b, end) - max(a, start)
+                if common > 0:
+                    shared[other, name] = shared.get((other, name), 0) + common
+    return shared
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _greedy(scored: Iterable[tuple[float, str, str]], by: str, floor: float) -> list[Pair]:
+    """Pairs from candidates (score, first, second), best first, each claim once; ties go to
+    the claims written first in each map (the candidates' order)."""
+    pairs: list[Pair] = []
+    taken_first: set[str] = set()
+    taken_second: set[str] = set()
+    for score, first, second in sorted(scored, key=lambda item: -item[0]):
+        if score < floor or first in taken_first or second in taken_second:
+            continue
+        taken_first.add(first)
+        taken_second.add(second)
+        pairs.append(Pair(first, second, by, round(score, 2)))
+    return pairs
+
+
+def align(first: ArgumentMap, second: ArgumentMap, source: SourceText | None) -> list[Pair]:
+    """The claims of ``first`` that are claims of ``second``, in the first map's order: by
+    the passages of ``source`` (the one text both maps quote; None: by wording only) their
+    quotes share, then by wording."""
+    pairs: list[Pair] = []
+    if source is not None:
+        spans = [
+            {c.id: g for c in amap.claims if (g := grounding(c, source))}
+            for amap in (first, second)
+        ]
+        shared = _overlaps(*spans)
+        order = {claim.id: n for n, claim in enumerate(first.claims)}
+        scored = [
+            (common / min(_length(spans[0][a]), _length(spans[1][b])), a, b)
+            for (a, b), common in sorted(shared.items(), key=lambda item: order[item[0][0]])
+        ]
+        pairs = _greedy(scored, "quotes", MIN_OVERLAP)
+    done_first = {pair.first for pair in pairs}
+    done_second = {pair.second for pair in pairs}
+    # the same words first (cheap: no likeness to work out), in order
+    same: dict[tuple[str, ...], list[str]] = {}
+    for b in second.claims:
+        if b.id not in done_second:
+            same.setdefault(tuple(_words(b.text)), []).append(b.id)
+    for a in first.claims:
+        twins = same.get(tuple(_words(a.text))) if a.id not in done_first else None
+        if twins:
+            pairs.append(Pair(a.id, twins.pop(0), "wording", 1.0))
+            done_first.add(a.id)
+            done_second.add(pairs[-1].second)
+    left = [c for c in second.claims if c.id not in done_second]
+    worded = []
+    for a in first.claims:
+        if a.id in done_first:
+            continue
+        matcher = difflib.SequenceMatcher(None, b=_words(a.text), autojunk=False)
+        for b in left:
+            matcher.set_seq1(_words(b.text))
+            if matcher.real_quick_ratio() >= MIN_WORDING and matcher.quick_ratio() >= MIN_WORDING:
+                worded.append((matcher.ratio(), a.id, b.id))
+    pairs += _greedy(worded, "wording", MIN_WORDING)
+    order = {claim.id: n for n, claim in enumerate(first.claims)}
+    return sorted(pairs, key=lambda pair: order[pair.first])
+
+
+__all__ = ["MIN_OVERLAP", "MIN_WORDING", "Pair", "align", "grounding"]
