@@ -19,6 +19,7 @@ import os
 import re
 import time
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -201,6 +202,24 @@ class Placed:
     y: float
 
 
+class _Cell(NamedTuple):
+    """A figure as a sheet holds it: which one, its scale, and its size at that scale."""
+
+    index: int
+    scale: float
+    width: float
+    height: float
+
+
+def _across(row: list[_Cell], gap: float) -> float:
+    """How wide a row of figures is, ``gap`` between each two."""
+    return sum(cell.width for cell in row) + gap * (len(row) - 1)
+
+
+def _tallest(row: list[_Cell]) -> float:
+    return max(cell.height for cell in row)
+
+
 def sheets(
     sizes: Sequence[tuple[float, float]],
     scales: Sequence[float],
@@ -222,35 +241,34 @@ def sheets(
     [[(0, 10.0, 390), (1, 110.0, 490)]]
     """
     inner = (paper[0] - 2 * margin, paper[1] - 2 * margin)
-    rows: list[list[list[tuple[int, float, float, float]]]] = []  # sheets of rows of figures
+    sheets_: list[list[list[_Cell]]] = []  # sheets of rows of figures
     used = 0.0  # the height the sheet's rows above the last take, with their gaps
     for index, ((width, height), scale) in enumerate(zip(sizes, scales, strict=True)):
         shrink = min(scale, inner[0] / width, inner[1] / height)
-        w, h = width * shrink, height * shrink
-        row = rows[-1][-1] if rows else []
-        across = sum(f[2] for f in row) + gap * len(row) + w
+        cell = _Cell(index, shrink, width * shrink, height * shrink)
+        row = sheets_[-1][-1] if sheets_ else []
         if (
             row
-            and across <= inner[0] + 0.01
-            and used + max(h, *(f[3] for f in row)) <= inner[1] + 0.01
+            and _across([*row, cell], gap) <= inner[0] + 0.01
+            and (used + _tallest([*row, cell]) <= inner[1] + 0.01)
         ):
-            row.append((index, shrink, w, h))
+            row.append(cell)
             continue
         if row:
-            used += max(f[3] for f in row) + gap
-        if not rows or used + h > inner[1] + 0.01:
-            rows.append([])
+            used += _tallest(row) + gap
+        if not sheets_ or used + cell.height > inner[1] + 0.01:
+            sheets_.append([])
             used = 0.0
-        rows[-1].append([(index, shrink, w, h)])
+        sheets_[-1].append([cell])
     found = []
-    for sheet in rows:
+    for sheet in sheets_:
         placed, top = [], paper[1] - margin
         for row in sheet:
-            x = (paper[0] - sum(f[2] for f in row) - gap * (len(row) - 1)) / 2
-            for index, shrink, w, h in row:
-                placed.append(Placed(index, shrink, x, top - h))
-                x += w + gap
-            top -= max(f[3] for f in row) + gap
+            x = (paper[0] - _across(row, gap)) / 2
+            for cell in row:
+                placed.append(Placed(cell.index, cell.scale, x, top - cell.height))
+                x += cell.width + gap
+            top -= _tallest(row) + gap
         found.append(placed)
     return found
 
