@@ -307,3 +307,14 @@ def test_a_claim_of_another_kind_is_said_and_its_links_still_agree() -> None:
     result = compare(first, other, None)
     assert result.kinds == (("a", "premise", "conclusion"),)
     assert result.links_agreement == 1.0
+
+
+def test_reasons_grouped_otherwise_are_said_of_the_claims_both_maps_give() -> None:
+    """Linked in one map, separate in the other, though one map gives a reason more: the
+    grouping of the claims both give differs, and is said."""
+    separate = _map("reasons: [a, b, c]")
+    linked = _map("reasons:\n  - [a, b]")
+    result = compare(separate, linked, None)
+    assert result.grouping == (("t", (("a",), ("b",)), (("a", "b"),)),)
+    assert [str(e) for e in result.only_first] == ["c supports t"]
+    assert compare(separate, _map("reasons: [a, b]"), None).grouping == ()

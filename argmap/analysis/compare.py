@@ -78,6 +78,8 @@ class Comparison:
     moved: tuple[tuple[Edge, Edge], ...]  # the one link of a claim, to another target
     only_first: tuple[Edge, ...]
     only_second: tuple[Edge, ...]
+    #: a claim whose reasons group the claims both maps give it otherwise (linked in one,
+    #: separate in the other): the claim, and the groups of those claims in each map
     grouping: tuple[tuple[str, tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]], ...]
 
     @property
@@ -134,6 +136,12 @@ def _grouping(
     }
 
 
+def _within(groups: tuple[tuple[str, ...], ...], claims: set[str]) -> tuple[tuple[str, ...], ...]:
+    """Reasons as groups of claims, of ``claims`` only (the claims both maps give a claim as
+    reasons): how these are grouped, whatever else either map adds."""
+    return tuple(sorted(kept for g in groups if (kept := tuple(m for m in g if m in claims))))
+
+
 def _moved(missing: set[Edge], extra: set[Edge]) -> list[tuple[Edge, Edge]]:
     """A claim's one missing link and its one extra link of the same function: the claim
     attached to another target (an objection to the claim, where the first map has it
@@ -168,12 +176,13 @@ def compare(first: ArgumentMap, second: ArgumentMap, source: SourceText | None) 
     moved = _moved(ours - theirs - crossed, theirs - ours - crossed)
     crossed |= {edge for pair in moved for edge in pair}
     mine, yours = _grouping(first, str), _grouping(second, in_first)
-    grouping = [
-        (claim, groups, yours[claim])
-        for claim, groups in mine.items()
-        if claim in yours and groups != yours[claim]
-        and {m for g in groups for m in g} == {m for g in yours[claim] for m in g}
-    ]  # fmt: skip
+    grouping = []
+    for claim, groups in mine.items():
+        if claim in yours:
+            common = {m for g in groups for m in g} & {m for g in yours[claim] for m in g}
+            ours_, theirs_ = _within(groups, common), _within(yours[claim], common)
+            if ours_ != theirs_:
+                grouping.append((claim, ours_, theirs_))
     return Comparison(
         pairs=tuple(pairs),
         missing=tuple(claim.id for claim in first.claims if claim.id not in paired),
