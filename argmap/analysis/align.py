@@ -28,6 +28,11 @@ MIN_OVERLAP = 0.5
 #: for two claims that their quotes do not pair to be one claim.
 MIN_WORDING = 0.6
 
+#: The most places a quote may be found at to pair its claim (a word or two common in the text
+#: say nothing of which passage a claim rests on; pairing by them would cost the square of
+#: their places).
+MAX_PLACES = 10
+
 _WORD = re.compile(r"\w+")
 
 
@@ -48,11 +53,14 @@ Spans = tuple[tuple[int, int], ...]
 
 def grounding(claim: Claim, source: SourceText) -> Spans:
     """The stretches of the source a claim's quotes cover (every place each is found, the
-    text an elision skips left out), merged and in order."""
+    text an elision skips left out), merged and in order. A quote found at more than
+    :data:`MAX_PLACES` places says nothing of which passage the claim rests on, and counts
+    for nothing."""
     found = sorted(
         (match.start, match.end)
         for quote in claim.quotes
-        for occurrence in source.occurrences(quote.text)
+        if len(places := source.occurrences(quote.text)) <= MAX_PLACES
+        for occurrence in places
         for match in occurrence
     )
     merged: list[tuple[int, int]] = []
@@ -151,4 +159,4 @@ def align(first: ArgumentMap, second: ArgumentMap, source: SourceText | None) ->
     return sorted(pairs, key=lambda pair: order[pair.first])
 
 
-__all__ = ["MIN_OVERLAP", "MIN_WORDING", "Pair", "align", "grounding"]
+__all__ = ["MAX_PLACES", "MIN_OVERLAP", "MIN_WORDING", "Pair", "align", "grounding"]
