@@ -5,8 +5,9 @@ Usage (from the repository, with argmap installed in the running Python):
     python bench/compare_bench.py             # generated maps of 600 and 3,000 claims
 
 It generates maps with bench/generate.py and times comparing each with itself, by its
-quotes and by wording alone, then a map of 300 claims that each quote one word found at 1,000
-places, with and without the cap on such quotes (``align.MAX_PLACES``).
+quotes and by wording alone, and with a map of as many other claims (none alike); then a map
+of 300 claims that each quote one word found at 1,000 places, with and without the cap on
+such quotes (``align.MAX_PLACES``).
 """
 
 from __future__ import annotations
@@ -35,9 +36,11 @@ def main() -> None:
             path = generate.generate(size, Path(folder) / str(size))
             amap = load(path)
             source = SourceText(next(path.parent.glob("source-*.txt")).read_text())
+            other = load(generate.generate(size, Path(folder) / f"{size}-other", seed=7))
             print(
                 f"{size} claims: by quotes {timed(amap, amap, source):.2f} s, "
-                f"by wording {timed(amap, amap, None):.2f} s"
+                f"by wording {timed(amap, amap, None):.2f} s, "
+                f"with a map of other claims {timed(amap, other, None):.2f} s"
             )
     claims = "".join(
         f"  - id: c{n}\n    text: Claim number {n} stands alone.\n    quotes: the\n"

@@ -335,3 +335,14 @@ def test_a_quote_found_everywhere_pairs_nothing_and_costs_little() -> None:
     assert grounding(amap.claims[0], source) == ()
     result = compare(amap, amap, source)
     assert {p.by for p in result.pairs} == {"wording"} and len(result.pairs) == 300
+
+
+def test_ids_that_mean_other_claims_in_the_two_maps_do_not_mix() -> None:
+    """Annotators who both use ids a, b, c for other claims: each claim pairs with the claim
+    that says the same, whatever its id."""
+    first = _map("reasons: [a, b]")
+    swapped = first.claims[1], first.claims[0], first.claims[2]
+    renamed = tuple(attrs.evolve(c, id=i) for c, i in zip(swapped, "abc", strict=True))
+    second = attrs.evolve(first, claims=(*renamed, first.claims[3]))
+    pairs = [(p.first, p.second) for p in align(first, second, None)]
+    assert pairs == [("a", "b"), ("b", "a"), ("c", "c"), ("t", "t")]

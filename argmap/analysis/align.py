@@ -28,6 +28,9 @@ MIN_OVERLAP = 0.5
 #: for two claims that their quotes do not pair to be one claim.
 MIN_WORDING = 0.6
 
+#: Claims of the second map holding a word, at most, for the word to find them claims of the
+#: first map alike in wording (more: a word as common as "the", which finds every claim).
+COMMON = 50
 #: The most places a quote may be found at to pair its claim (a word or two common in the text
 #: say nothing of which passage a claim rests on; pairing by them would cost the square of
 #: their places).
@@ -114,49 +117,67 @@ def _greedy(scored: Iterable[tuple[float, str, str]], by: str, floor: float) -> 
     return pairs
 
 
+def _by_quotes(first: ArgumentMap, second: ArgumentMap, source: SourceText) -> list[Pair]:
+    spans = [
+        {c.id: g for c in amap.claims if (g := grounding(c, source))} for amap in (first, second)
+    ]
+    shared = _overlaps(*spans)
+    order = {claim.id: n for n, claim in enumerate(first.claims)}
+    scored = [
+        (common / min(_length(spans[0][a]), _length(spans[1][b])), a, b)
+        for (a, b), common in sorted(shared.items(), key=lambda item: order[item[0][0]])
+    ]
+    return _greedy(scored, "quotes", MIN_OVERLAP)
+
+
+def _by_wording(first: list[Claim], second: list[Claim]) -> list[Pair]:
+    """Pairs of claims alike in wording: those with the same words first (no likeness to
+    work out), then the most alike. Two claims are weighed when they share a word that at
+    most :data:`COMMON` claims of the second hold (claims alike share a third of their words
+    or more, and seldom only words as common as "the")."""
+    ours = {claim.id: _words(claim.text) for claim in first}
+    theirs = {claim.id: _words(claim.text) for claim in second}  # (an id may be in both)
+    pairs = []
+    same: dict[tuple[str, ...], list[str]] = {}
+    for b, words in theirs.items():
+        same.setdefault(tuple(words), []).append(b)
+    for a, words in ours.items():
+        twins = same.get(tuple(words))
+        if twins:
+            pairs.append(Pair(a, twins.pop(0), "wording", 1.0))
+    paired = {pair.first for pair in pairs}
+    left = [b for b in theirs if b not in {pair.second for pair in pairs}]
+    holding: dict[str, list[str]] = {}
+    for b in left:
+        for word in dict.fromkeys(theirs[b]):
+            holding.setdefault(word, []).append(b)
+    order = {b: n for n, b in enumerate(left)}
+    scored = []
+    for a, words in ours.items():
+        if a in paired:
+            continue
+        matcher = difflib.SequenceMatcher(None, b=words, autojunk=False)
+        near = {b for word in set(words) if len(found := holding.get(word, ())) <= COMMON
+                for b in found}  # fmt: skip
+        for b in sorted(near, key=order.__getitem__):
+            matcher.set_seq1(theirs[b])
+            if matcher.real_quick_ratio() >= MIN_WORDING and matcher.quick_ratio() >= MIN_WORDING:
+                scored.append((matcher.ratio(), a, b))
+    return pairs + _greedy(scored, "wording", MIN_WORDING)
+
+
 def align(first: ArgumentMap, second: ArgumentMap, source: SourceText | None) -> list[Pair]:
     """The claims of ``first`` that are claims of ``second``, in the first map's order: by
     the passages of ``source`` (the one text both maps quote; None: by wording only) their
     quotes share, then by wording."""
-    pairs: list[Pair] = []
-    if source is not None:
-        spans = [
-            {c.id: g for c in amap.claims if (g := grounding(c, source))}
-            for amap in (first, second)
-        ]
-        shared = _overlaps(*spans)
-        order = {claim.id: n for n, claim in enumerate(first.claims)}
-        scored = [
-            (common / min(_length(spans[0][a]), _length(spans[1][b])), a, b)
-            for (a, b), common in sorted(shared.items(), key=lambda item: order[item[0][0]])
-        ]
-        pairs = _greedy(scored, "quotes", MIN_OVERLAP)
-    done_first = {pair.first for pair in pairs}
-    done_second = {pair.second for pair in pairs}
-    # the same words first (cheap: no likeness to work out), in order
-    same: dict[tuple[str, ...], list[str]] = {}
-    for b in second.claims:
-        if b.id not in done_second:
-            same.setdefault(tuple(_words(b.text)), []).append(b.id)
-    for a in first.claims:
-        twins = same.get(tuple(_words(a.text))) if a.id not in done_first else None
-        if twins:
-            pairs.append(Pair(a.id, twins.pop(0), "wording", 1.0))
-            done_first.add(a.id)
-            done_second.add(pairs[-1].second)
-    left = [c for c in second.claims if c.id not in done_second]
-    worded = []
-    for a in first.claims:
-        if a.id in done_first:
-            continue
-        matcher = difflib.SequenceMatcher(None, b=_words(a.text), autojunk=False)
-        for b in left:
-            matcher.set_seq1(_words(b.text))
-            if matcher.real_quick_ratio() >= MIN_WORDING and matcher.quick_ratio() >= MIN_WORDING:
-                worded.append((matcher.ratio(), a.id, b.id))
-    pairs += _greedy(worded, "wording", MIN_WORDING)
+    pairs = _by_quotes(first, second, source) if source is not None else []
+    firsts, seconds = {pair.first for pair in pairs}, {pair.second for pair in pairs}
+    pairs += _by_wording(
+        [c for c in first.claims if c.id not in firsts],
+        [c for c in second.claims if c.id not in seconds],
+    )
     order = {claim.id: n for n, claim in enumerate(first.claims)}
     return sorted(pairs, key=lambda pair: order[pair.first])
 
 
-__all__ = ["MAX_PLACES", "MIN_OVERLAP", "MIN_WORDING", "Pair", "align", "grounding"]
+__all__ = ["COMMON", "MAX_PLACES", "MIN_OVERLAP", "MIN_WORDING", "Pair", "align", "grounding"]
