@@ -221,6 +221,7 @@ def test_cli_compare_says_what_a_teacher_needs(maps) -> None:
         "oslo       oslo-study         quotes 100%",
         "ban        ban-cars           quotes 100%",
         "-          +people-like-cars  extra: People like their cars.",
+        "thesis: ban in both",
         "links: 2 agree, 1 with another function, 1 to another target, 0 missing, 1 extra "
         "(agreement 0.44)",
         "  other     pollution supports ban; in the second it attacks",
@@ -238,6 +239,8 @@ def test_cli_compare_json_and_a_map_with_errors(maps) -> None:
     assert "[AM106]" in result.stderr
     (found,) = json.loads(result.stdout)
     assert (found["first"], found["second"]) == (str(answer), str(student))
+    # the lonely conclusion is a second top claim: the student's map says no thesis
+    assert found["claims"]["thesis"] == {"first": "ban", "second": None}
     assert found["by"] == "quotes" and found["claims"]["extra"] == ["people-like-cars", "lonely"]
     assert found["links"]["other"] == [{
         "first": {"claim": "pollution", "function": "support", "target": "ban"},
@@ -346,3 +349,12 @@ def test_ids_that_mean_other_claims_in_the_two_maps_do_not_mix() -> None:
     second = attrs.evolve(first, claims=(*renamed, first.claims[3]))
     pairs = [(p.first, p.second) for p in align(first, second, None)]
     assert pairs == [("a", "b"), ("b", "a"), ("c", "c"), ("t", "t")]
+
+
+def test_a_student_who_took_another_claim_for_the_thesis_is_told(maps) -> None:
+    answer, student = maps
+    student.write_text(
+        STUDENT.replace("    implicit: true\n", "    implicit: true\n    thesis: true\n")
+    )
+    result = run("compare", str(answer), str(student))
+    assert "thesis: ban in the first, +people-like-cars in the second" in result.stdout

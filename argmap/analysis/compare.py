@@ -19,6 +19,7 @@ from collections.abc import Callable
 import attrs
 
 from argmap.analysis.align import Pair, align
+from argmap.analysis.summary import thesis
 from argmap.model import ArgumentMap, Link, Relation, relations
 from argmap.read.source import SourceText
 
@@ -81,6 +82,9 @@ class Comparison:
     #: a claim whose reasons group the claims both maps give it otherwise (linked in one,
     #: separate in the other): the claim, and the groups of those claims in each map
     grouping: tuple[tuple[str, tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]], ...]
+    #: each map's thesis (:func:`~argmap.analysis.summary.thesis`), the second's named as the
+    #: first's where it pairs; None where a map has none
+    theses: tuple[str | None, str | None] = (None, None)
 
     @property
     def claims_found(self) -> float:
@@ -153,6 +157,11 @@ def _moved(missing: set[Edge], extra: set[Edge]) -> list[tuple[Edge, Edge]]:
     return [(a[0], b[0]) for a, b in by_source.values() if len(a) == len(b) == 1]
 
 
+def _thesis(amap: ArgumentMap, name: Callable[[str], str]) -> str | None:
+    claim = thesis(amap)
+    return None if claim is None else name(claim.id)
+
+
 def compare(first: ArgumentMap, second: ArgumentMap, source: SourceText | None) -> Comparison:
     """How ``second`` agrees with ``first``; ``source`` is the text both quote (None: claims
     pair by wording only)."""
@@ -198,6 +207,7 @@ def compare(first: ArgumentMap, second: ArgumentMap, source: SourceText | None) 
         only_first=tuple(sorted(ours - theirs - crossed)),
         only_second=tuple(sorted(theirs - ours - crossed)),
         grouping=tuple(grouping),
+        theses=(_thesis(first, str), _thesis(second, in_first)),
     )
 
 

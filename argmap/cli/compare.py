@@ -21,7 +21,7 @@ from argmap.sources import read_source
 @output_format_option(
     ("text", "json"),
     "json: one JSON array on stdout, an object a SECOND map (first, second, by: quotes or "
-    "wording; claims: pairs, missing, extra, kinds, found; links: agree, other, moved, "
+    "wording; claims: pairs, missing, extra, kinds, found, thesis; links: agree, other, moved, "
     "missing, extra, grouping, agreement; claims and links null when the map was not "
     "compared), nothing else.",
 )
@@ -39,9 +39,9 @@ def compare_(
     undercut attacking a step) is looked for in the second: the same, with another function
     (supports where the first attacks), attached to another target (a claim's one attack
     aimed at the claim, not at a step), or missing; links only the second draws are extra.
-    Reasons linked in one map and separate in the other, and claims of another kind, are
-    said too. Claims only the second map has are marked with a + before their id. Several
-    SECOND maps each get their report under their path, then a row a map.
+    Each map's thesis, reasons linked in one map and separate in the other, and claims of
+    another kind are said too. Claims only the second map has are marked with a + before
+    their id. Several SECOND maps each get their report under their path, then a row a map.
 
     Both maps must quote the same source text; where they don't (or have none), claims pair
     by wording alone, and a note says so. Diagnostics go to stderr; exit status 1 when a map
@@ -108,6 +108,7 @@ def _object(result: Comparison, by: str) -> dict[str, object]:
             "extra": list(result.extra),
             "kinds": [{"claim": claim, "first": a, "second": b} for claim, a, b in result.kinds],
             "found": round(result.claims_found, 4),
+            "thesis": {"first": result.theses[0], "second": result.theses[1]},
         },
         "links": {
             "agree": [_edge(e) for e in result.agree],
@@ -142,6 +143,12 @@ def _show(
     rows += [(claim, "-", f"missing: {short(texts[0][claim], 60)}") for claim in result.missing]
     rows += [("-", f"+{claim}", f"extra: {short(texts[1][claim], 60)}") for claim in result.extra]
     table(("first", "second", "paired by"), rows)
+    first_thesis, second_thesis = result.theses
+    if first_thesis == second_thesis:
+        show(f"thesis: {first_thesis or 'none'} in both", err=False)
+    else:
+        show(f"thesis: {first_thesis or 'none'} in the first, {second_thesis or 'none'} in the "
+             "second", err=False)  # fmt: skip
     for claim, a, b in result.kinds:
         show(f"kind: {claim} is a {a} in the first, a {b} in the second", err=False)
     show(f"links: {len(result.agree)} agree, {len(result.other)} with another function, "
