@@ -64,6 +64,17 @@ def test_tags_are_written_as_they_are_drawn_in_capitals() -> None:
     assert WORDS["premise"]["ru"] == "ПОСЫЛКА"
 
 
+def test_the_shipped_font_draws_every_word() -> None:
+    """A character the font lacks would be drawn in the machine's fonts, in widths the layout
+    did not measure."""
+    from argmap.draw.metrics import text_width
+    from argmap.draw.words import WORDS
+
+    for said in WORDS.values():
+        for text in said.values():
+            assert text_width(text, 10, bold=True) > 0 and text_width(text, 10) > 0
+
+
 def test_the_language_is_the_maps_primary_subtag_else_english() -> None:
     from argmap.draw.words import vocabulary
 
@@ -284,3 +295,44 @@ def test_figures_in_every_language_get_their_numbers(lang: str) -> None:
         assert not any("999" in t for t in shown), shown
         leads += sum(t.startswith(words("lead", n="", lead="").rstrip(": ")) for t in shown)
     assert leads > 1
+
+
+def test_tooltips_and_notes_of_a_part_in_german() -> None:
+    from argmap.draw.labels import unseen_note
+    from argmap.draw.words import vocabulary
+
+    text = """\
+argmap: 1
+title: Tooltips
+lang: de
+premises:
+  - id: a
+    text: A gilt.
+    note: Aus dem zweiten Absatz.
+  - id: b
+    text: B gilt.
+    contradicts: c
+  - id: c
+    text: C gilt.
+  - id: d
+    text: D gilt.
+    restates: a
+conclusions:
+  - id: e
+    text: E folgt.
+    reasons: [a]
+    objections: [b]
+"""
+    checked = check_bytes(text.encode(), "m.yaml")
+    assert checked.map is not None, checked.diagnostics
+    svg = render_map(checked.map, "svg").decode()
+    for german in ("a stützt e", "b greift e an", "b und c widersprechen einander",
+                   "d besagt dasselbe wie a, in anderen Worten", "Anmerkung: Aus dem"):  # fmt: skip
+        assert german in svg, german
+    tips = " ".join(re.findall(r'xlink:title="([^"]*)"', svg))
+    for english in ("supports", "attacks", "contradict", "restates", "Note:"):
+        assert english not in tips, english
+    de = vocabulary("de")
+    assert (
+        unseen_note(None, "a", {"a": (2, 1)}, de) == "2 Gründe und 1 Einwand außerhalb dieses Teils"
+    )

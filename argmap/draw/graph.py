@@ -192,7 +192,7 @@ def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) 
         label=label,
         id=esc_string(name),
         **own(NODE_ATTRS, outline),
-        tooltip=claim_tooltip(claim),
+        tooltip=claim_tooltip(claim, words),
         **{"class": " ".join(classes)},
         **extra,
     )
@@ -299,7 +299,8 @@ def figure_graph(
     for below, above in stacked(shape, figure):
         graph.edge(below, above, style="invis")
     nodesep = look.nodesep or (OVERVIEW_GAP / 72 if figure.rows else NODESEP)
-    beside = flat_links(graph, drawn.used, shape, figure, nodesep, whole=look.room is None)
+    beside = flat_links(graph, drawn.used, shape, figure, nodesep, whole=look.room is None,
+                        words=look.words)  # fmt: skip
     tops = [top for top in figure.tops if top not in beside]
     on_top = thesis in figure.tops and not any(
         part.claim == thesis for found in shape.parts.values() for part in found

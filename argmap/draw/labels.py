@@ -210,17 +210,17 @@ def unseen_note(
     return words("because outside", because=because) if because else None
 
 
-def with_note(lines: list[str], note: str | None) -> list[str]:
-    return [*lines, "", "Note: " + clean(note)] if note and clean(note) else lines
+def with_note(lines: list[str], note: str | None, words: Words = ENGLISH) -> list[str]:
+    return [*lines, "", words("note", note=clean(note))] if note and clean(note) else lines
 
 
-def claim_tooltip(claim: Claim) -> str:
+def claim_tooltip(claim: Claim, words: Words = ENGLISH) -> str:
     """A claim's text (when the drawing may show its label instead), its quotes, one a line
     (its text when it has none), then its note."""
     lines = [clean(quote.text) for quote in claim.quotes] or [clean(claim.text)]
     if claim.label and claim.quotes:
         lines = [clean(claim.text), "", *lines]
-    return tooltip("\n".join(with_note(lines, claim.note)))
+    return tooltip("\n".join(with_note(lines, claim.note, words)))
 
 
 __all__ = [

@@ -65,6 +65,7 @@ def contradiction_edge(
     *,
     backwards: bool = False,
     beside: bool = False,
+    words: Words = ENGLISH,
 ) -> None:
     """Two claims that contradict each other: a dashed line with a bar at both ends (each
     rebuts the other), left out of the ranking so that it does not bend the layout.
@@ -82,7 +83,7 @@ def contradiction_edge(
         arrowtail=look.arrowhead,
         constraint=None if beside else "false",
         minlen=_apart(nodesep),
-        tooltip=tooltip(f"{a} and {b} contradict each other"),
+        tooltip=tooltip(words("contradict tip", a=a, b=b)),
         **{"class": "contradiction"},
     )
 
@@ -96,6 +97,7 @@ def restatement_edge(
     *,
     backwards: bool = False,
     beside: bool = False,
+    words: Words = ENGLISH,
 ) -> None:
     """Two claims that are one statement in other words (``a`` restates ``b``): a double
     line, no arrowheads, left out of the ranking like a contradiction, and like one set at
@@ -108,7 +110,7 @@ def restatement_edge(
         dir="none",
         constraint=None if beside else "false",
         minlen=_apart(nodesep),
-        tooltip=tooltip(tip or f"{a} restates {b}: one statement in other words"),
+        tooltip=tooltip(tip or words("restates tip", a=a, b=b)),
         **{"class": "restatement"},
     )
 

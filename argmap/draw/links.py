@@ -31,7 +31,7 @@ from argmap.draw.text import esc_string, html_lines, tooltip
 from argmap.draw.words import ENGLISH, Words
 from argmap.model import Claim, Link
 
-_VERBS = {Edge.ATTACK: "attacks", Edge.UNDERCUT: "undercuts"}
+_VERBS = {Edge.ATTACK: "attacks tip", Edge.UNDERCUT: "undercuts tip"}
 
 
 def edge(
@@ -147,16 +147,16 @@ def _branch(
     if not members:
         return
     kind = EDGES[relation.link]
-    note = with_note([f"raises {q}" for q in raised.get(relation.place, ())], relation.note)
+    note = with_note([f"raises {q}" for q in raised.get(relation.place, ())], relation.note, words)
     label = relation.scheme or (asked(relation.question, words) if relation.question else None)
     if label:
         labels.add("scheme" if relation.scheme else "question")
     if relation.link is Link.SUPPORT:
         says = f"{' + '.join(members)} → {claim.id}"
-        single = f"{members[0]} supports {claim.id}"
+        single = words("supports tip", a=members[0], b=claim.id)
         name = f"reason--{claim.id}--{relation.number}"
     else:
-        says = f"{' + '.join(members)} {_VERBS[kind]} {what}"
+        says = words(_VERBS[kind], a=" + ".join(members), b=what)
         single = says
         where = head if relation.on is not None else f"attack--{claim.id}"
         name = f"{where}--{relation.number}"

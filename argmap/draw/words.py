@@ -211,6 +211,32 @@ WORDS: dict[str, dict[str, str]] = {
                  "fr": "{claims} et {more} autres", "es": "{claims} y {more} más",
                  "pt": "{claims} e mais {more}", "it": "{claims} e altri {more}",
                  "ru": "{claims} и ещё {more}"},
+    # Tooltips: a link's, a claim's note. (A critical question in full is the English of
+    # argmap's catalogue of schemes, `argmap questions`.)
+    "supports tip": {"en": "{a} supports {b}", "de": "{a} stützt {b}", "fr": "{a} soutient {b}",
+                     "es": "{a} apoya {b}", "pt": "{a} apoia {b}", "it": "{a} sostiene {b}",
+                     "ru": "{a} поддерживает {b}"},
+    "attacks tip": {"en": "{a} attacks {b}", "de": "{a} greift {b} an", "fr": "{a} attaque {b}",
+                    "es": "{a} ataca {b}", "pt": "{a} ataca {b}", "it": "{a} attacca {b}",
+                    "ru": "{a} атакует {b}"},
+    "undercuts tip": {"en": "{a} undercuts {b}", "de": "{a} entkräftet {b}", "fr": "{a} sape {b}",
+                      "es": "{a} socava {b}", "pt": "{a} mina {b}", "it": "{a} mina {b}",
+                      "ru": "{a} подрывает {b}"},
+    "contradict tip": {"en": "{a} and {b} contradict each other",
+                       "de": "{a} und {b} widersprechen einander",
+                       "fr": "{a} et {b} se contredisent", "es": "{a} y {b} se contradicen",
+                       "pt": "{a} e {b} contradizem-se", "it": "{a} e {b} si contraddicono",
+                       "ru": "{a} и {b} противоречат друг другу"},
+    "restates tip": {"en": "{a} restates {b}: one statement in other words",
+                     "de": "{a} besagt dasselbe wie {b}, in anderen Worten",
+                     "fr": "{a} reformule {b} : le même énoncé en d’autres mots",
+                     "es": "{a} reformula {b}: el mismo enunciado con otras palabras",
+                     "pt": "{a} reformula {b}: o mesmo enunciado por outras palavras",
+                     "it": "{a} riformula {b}: lo stesso enunciato con altre parole",
+                     "ru": "{a} переформулирует {b}: то же утверждение другими словами"},
+    "note": {"en": "Note: {note}", "de": "Anmerkung: {note}", "fr": "Note : {note}",
+             "es": "Nota: {note}", "pt": "Nota: {note}", "it": "Nota: {note}",
+             "ru": "Примечание: {note}"},
 }
 # fmt: on
 
