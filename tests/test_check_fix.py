@@ -5,6 +5,8 @@ nothing else in the file changed; ``--unsafe-fixes`` adds the ones a person shou
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,9 @@ from click.testing import CliRunner
 
 from argmap.api import check_bytes
 from argmap.cli import main
+
+from .conftest import ROOT
+from .docs_text import block, section
 
 OLD_SOURCE = (
     "The Union depends on imported energy. Its suppliers are few, and most of them are unstable.\n"
@@ -214,3 +219,26 @@ def test_fix_does_not_take_standard_input_nor_unsafe_fixes_alone(revised: Path) 
     assert code == 2 and "--fix and --diff write map files: not -" in err
     code, _, err = run("check", "--unsafe-fixes", str(revised))
     assert code == 2 and "--unsafe-fixes goes with --fix or --diff" in err
+
+
+def test_the_readme_fix_example_is_what_fix_says_of_the_map_checked_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's "Checking a map" shows `check --fix` mending the two slips its check
+    names (in its second text block); the map is then the one written above, but the quote,
+    which it writes in double quotes."""
+    written = block("Writing a map", "yaml")
+    shown = re.findall(r"^```text\n(.*?)^```$", section("Checking a map"), re.S | re.M)[1]
+    slipped = written.replace("[supplier, europe-needs-energy]", "[suplier, europe-needs-energy]")
+    slipped = slipped.replace("our abilities to import", "our ability to import")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "energy.yaml").write_text(slipped, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run("check", "--fix", "maps/energy.yaml") == (0, "", shown)
+    quote = "In the short-term, we must increase our abilities to import oil and gas from the "
+    quote += "region"
+    assert (tmp_path / "maps" / "energy.yaml").read_text(encoding="utf-8") == written.replace(
+        f"- {quote}\n", f'- "{quote}"\n'
+    )

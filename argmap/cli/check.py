@@ -26,7 +26,7 @@ from argmap.fix.files import fix_file
     help="The name of the map read from standard input (-), in messages; its source text is "
     "found from it as for a map file at PATH. Default: <stdin>, in the current folder.",
 )
-@click.option("--fix", is_flag=True, help="Make the safe fixes in the map files (see below).")
+@click.option("--fix", is_flag=True, help="Make the safe fixes in place (see above).")
 @click.option(
     "--diff", is_flag=True, help="Write nothing; print the fixes --fix would make as a diff."
 )
