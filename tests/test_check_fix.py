@@ -242,3 +242,17 @@ def test_the_readme_fix_example_is_what_fix_says_of_the_map_checked_there(
     assert (tmp_path / "maps" / "energy.yaml").read_text(encoding="utf-8") == written.replace(
         f"- {quote}\n", f'- "{quote}"\n'
     )
+
+
+def test_a_map_that_is_not_utf8_is_left_as_it_is(revised: Path) -> None:
+    data = MAP.encode("utf-16")
+    revised.write_bytes(data)
+    code, _, err = run("check", "--fix", str(revised))
+    assert revised.read_bytes() == data
+    assert "[AM001]" in err and "fixed" not in err
+    assert code == 1
+
+
+def test_diff_prints_on_stdout_alone(revised: Path) -> None:
+    code, _, err = run("check", "--diff", "--output-format", "json", str(revised))
+    assert code == 2 and "--diff prints on stdout: not with --output-format json or github" in err

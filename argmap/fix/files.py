@@ -47,7 +47,9 @@ class Fixed:
         counts = collections.Counter(fix.what for fix in self.made)
         parts = [f"{n} {_PLURALS.get(what, what) if n != 1 else what}"
                  for what, n in counts.items()]  # fmt: skip
-        return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+        if len(parts) < 2:
+            return parts[0] if parts else "nothing"
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
 
     def diff(self, path: str) -> str:
         """The fixes as a unified diff."""
@@ -75,14 +77,14 @@ def _worse(before: Checked, after: Checked) -> bool:
 
 
 class _Map:
-    """One map being fixed: its text, its check, its source (read once)."""
+    """One map being fixed: its text, its check, its source (read once), its fixes (worked out
+    once for each text)."""
 
-    def __init__(self, data: bytes, path: str, source_root: Root) -> None:
-        self.path, self.root = path, source_root
-        self.bom = _BOM if data.startswith(_BOM) else b""
-        self.checked = check_map_bytes(data, path, source_root=source_root)
-        self.body = _text(data)
+    def __init__(self, body: str, bom: bytes, checked: Checked, source_root: Root) -> None:
+        self.body, self.bom, self.checked = body, bom, checked
+        self.path, self.root = checked.path, source_root
         self._sources: dict[str, Source | None] = {}  # by the map's source path
+        self._offered: tuple[str, list[Fix]] | None = None
 
     def source(self) -> Source | None:
         amap = self.checked.map
@@ -95,6 +97,8 @@ class _Map:
 
     def offered(self) -> list[Fix]:
         """The preferred fix of each diagnostic that argmap may apply (safe or unsafe)."""
+        if self._offered is not None and self._offered[0] is self.body:
+            return self._offered[1]
         context = Context(self.body, self.path, self.source, outline(self.body))
         starts, length = context.line_starts, len(self.body)
         found = []
@@ -104,6 +108,7 @@ class _Map:
                           if f.applicability is not Applicability.EDITOR), None)  # fmt: skip
             if first is not None:
                 found.append(first)
+        self._offered = (self.body, found)
         return found
 
     def encoded(self, body: str) -> bytes:
@@ -137,10 +142,12 @@ def fix_bytes(data: bytes, path: str, *, source_root: Root = None, unsafe: bool 
     """The map ``data`` (of the file ``path``) with its safe fixes made, or with ``unsafe``
     its unsafe ones too; a map that is not UTF-8 is left as it is."""
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
+    checked = check_map_bytes(data, path, source_root=source_root)
     try:
-        found = _Map(data, path, source_root)
-    except UnicodeDecodeError:
-        return Fixed(check_map_bytes(data, path, source_root=source_root), data, data, (), 0)
+        body = _text(data)
+    except UnicodeDecodeError:  # not a map argmap reads (AM001)
+        return Fixed(checked, data, data, (), 0)
+    found = _Map(body, _BOM if data.startswith(_BOM) else b"", checked, source_root)
     made: list[Fix] = []
     for _ in range(PASSES):
         chosen = _apart([f for f in found.offered() if f.applicability in allowed])
