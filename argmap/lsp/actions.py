@@ -13,6 +13,7 @@ from __future__ import annotations
 from lsprotocol import types
 
 from argmap.fix import Context, Fix, fixes
+from argmap.fix.files import fix_bytes
 from argmap.lsp.diagnostics import SOURCE
 from argmap.lsp.document import Document
 from argmap.lsp.passages import Source, Sources
@@ -34,10 +35,40 @@ def wanted(context: types.CodeActionContext, kind: str) -> bool:
     their sub-kinds); otherwise every kind, but source actions only when the user asked.
     VS Code asks on its own at every move of the cursor, for its light bulb, which shows no
     source actions; laying out a map of 1,000 claims for each takes a tenth of a second."""
+    kind = _value(kind)
     if context.only:
-        return any(kind == only or kind.startswith(f"{only}.") for only in context.only)
+        asked = map(_value, context.only)
+        return any(kind == only or kind.startswith(f"{only}.") for only in asked)
     automatic = context.trigger_kind == types.CodeActionTriggerKind.Automatic
-    return not (automatic and kind == types.CodeActionKind.Source)
+    return not (automatic and (kind == "source" or kind.startswith("source.")))
+
+
+def _value(kind: str) -> str:
+    """A kind as the protocol writes it (``source.fixAll``), given as text or as an enum."""
+    return str(getattr(kind, "value", kind))
+
+
+def fix_all(document: Document) -> list[types.CodeAction]:
+    """The source action "fix all" (``source.fixAll``, which editors can run at each save):
+    the fixes ``argmap check --fix`` makes (:func:`argmap.fix.files.fix_bytes`), as one edit
+    from the first character they change to the last; none when there are none."""
+    if not document.is_map:
+        return []
+    fixed = fix_bytes(document.body.encode("utf-8", "surrogatepass"), document.path)
+    if not fixed.made:
+        return []
+    old, new = document.body, fixed.new.decode("utf-8")
+    start = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
+                 min(len(old), len(new)))  # fmt: skip
+    end = 0  # characters alike at the end, after start in both
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    change = types.TextEdit(document.range(start, len(old) - end), new[start : len(new) - end])
+    return [types.CodeAction(
+        title=f"Fix {fixed.said()} (argmap check --fix)",
+        kind=types.CodeActionKind.SourceFixAll,
+        edit=types.WorkspaceEdit(changes={document.uri: [change]}),
+    )]  # fmt: skip
 
 
 def actions(
