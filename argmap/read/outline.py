@@ -1,5 +1,6 @@
 """Map text → its outline: every scalar with its extent and place, the claims and the references
-between them, for an editor's features. Tolerant: it reads what it can of a map being typed.
+between them, for an editor's features and the fixes (:mod:`argmap.fix`). Tolerant: it reads
+what it can of a map being typed.
 
 The loader (:mod:`argmap.read.loader`) reads a map to check it and gives up on a claim, or on the
 whole map, at the first mistake of shape; an editor needs the ids and references of a map that
