@@ -256,3 +256,22 @@ def test_a_map_that_is_not_utf8_is_left_as_it_is(revised: Path) -> None:
 def test_diff_prints_on_stdout_alone(revised: Path) -> None:
     code, _, err = run("check", "--diff", "--output-format", "json", str(revised))
     assert code == 2 and "--diff prints on stdout: not with --output-format json or github" in err
+
+
+def test_a_map_that_cannot_be_written_is_said_and_left(revised: Path) -> None:
+    revised.chmod(0o444)
+    code, _, err = run("check", "--fix", str(revised))
+    assert revised.read_text(encoding="utf-8") == MAP
+    assert err.startswith(f"argmap: error: cannot write {revised}: it is read-only")
+    assert code == 2
+
+
+def test_an_unknown_key_with_one_close_match_is_fixed(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    text = (
+        "argmap: 1\ntitle: t\npremises:\n  - id: p\n    text: P\n    implicit: true\n"
+        "conclusions:\n  - id: c\n    text: C\n    implicit: true\n    reasosn: [p]\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    assert run("check", "--fix", str(path)) == (0, "", f"argmap: fixed 1 key in {path}\n")
+    assert path.read_text(encoding="utf-8") == text.replace("reasosn:", "reasons:")
