@@ -74,17 +74,8 @@ def check(
       argmap check --diff maps/                # what --fix would change, as a diff
       argmap check --fix maps/                 # after the source texts were revised
     """
-    if files.count(STDIN) > 1:
-        raise click.UsageError("standard input (-) can be read once")
-    if stdin_filename is not None and STDIN not in files:
-        raise click.UsageError("--stdin-filename names the map read from standard input: add -")
+    _usage(files, stdin_filename is not None, fix or diff, unsafe_fixes, diff, output_format)
     fixing = fix or diff
-    if fixing and STDIN in files:
-        raise click.UsageError("--fix and --diff write map files: not - (standard input)")
-    if unsafe_fixes and not fixing:
-        raise click.UsageError("--unsafe-fixes goes with --fix or --diff")
-    if diff and output_format != "text":
-        raise click.UsageError("--diff prints on stdout: not with --output-format json or github")
     found = expand(files)
     many = several(found)
     for name in files if output_format == "github" else ():  # said on stderr, shown on GitHub
@@ -127,6 +118,22 @@ def check(
     if hidden:
         say(f"argmap: {hidden} more fix{'es' * (hidden != 1)} with --unsafe-fixes")
     sys.exit(worst)
+
+
+def _usage(
+    files: tuple[str, ...], named: bool, fixing: bool, unsafe: bool, diff: bool, output_format: str
+) -> None:
+    """A UsageError for options that do not go together."""
+    if files.count(STDIN) > 1:
+        raise click.UsageError("standard input (-) can be read once")
+    if named and STDIN not in files:
+        raise click.UsageError("--stdin-filename names the map read from standard input: add -")
+    if fixing and STDIN in files:
+        raise click.UsageError("--fix and --diff write map files: not - (standard input)")
+    if unsafe and not fixing:
+        raise click.UsageError("--unsafe-fixes goes with --fix or --diff")
+    if diff and output_format != "text":
+        raise click.UsageError("--diff prints on stdout: not with --output-format json or github")
 
 
 def _fixed(
