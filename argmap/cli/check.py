@@ -14,7 +14,6 @@ from argmap.cli.maps import STDIN, STDIN_NAME, attempt, expand, problems, severa
 from argmap.cli.options import output_format_option, source_root_option
 from argmap.cli.output import EXIT_OK, error, report, say, show, summary, write
 from argmap.diagnostics import Diagnostic, UsageError
-from argmap.fix.files import fix_file
 
 
 @click.command()
@@ -142,6 +141,8 @@ def _fixed(
     """A map fixed (or with ``diff`` its fixes printed), said on stderr, and checked again;
     or why it could not be read or written. With it, how many fixes more --unsafe-fixes
     would make."""
+    from argmap.fix.files import fix_file  # the outline and the ranked sentences: --fix only
+
     try:
         fixed = fix_file(path, source_root=source_root, unsafe=unsafe, write=not diff)
     except UsageError as exc:
