@@ -154,6 +154,9 @@ LOADED_WHEN_USED = {
     # The language server (pygls and the protocol's types), by its command when it runs:
     # `argmap lsp --help` does not load them.
     "argmap.lsp.server",
+    # The fixer (the map's outline, the source's ranked sentences), by check --fix and --diff:
+    # a plain check does not load it (tests/test_startup.py).
+    "argmap.fix.files",
 }
 
 

@@ -152,6 +152,16 @@ def test_a_misquoted_run_of_words_finds_its_sentence(
     assert normalize(passage.text) in normalize(" ".join(words))
 
 
+def test_of_two_passages_matching_as_many_words_the_tighter_is_closest() -> None:
+    """Hypothesis found it: 'the region — not further European' (line 42 has 'the region —
+    helping further European') matched five words of line 32's 'the region should not be
+    treated as a mere pawn in ... any European' too, spread over seventeen words; the first of
+    the two was named."""
+    passage = SEED_PASSAGES.closest("the region — not further European")
+    assert passage is not None and passage.line == 42
+    assert passage.text == "the region — helping further European"
+
+
 def test_words_from_nowhere_have_no_close_passage() -> None:
     for quote in ("completely unrelated wording", "", "zzz", "…"):
         passage = SEED_PASSAGES.closest(quote)

@@ -192,7 +192,9 @@ class Passages:
 
     def closest(self, quote: str) -> Passage | None:
         """The passage that holds most of the quote's words in order; None when no passage
-        holds any of them. Ties go to the passage that shares more words, then to the first."""
+        holds any of them. Ties go to the passage whose words matched lie closest together
+        (the quote's words as one run, not scattered over a longer sentence), then to the
+        first."""
         wanted, bounded = self._candidates(quote)
         return self._closest(quote, wanted, bounded) if bounded else None
 
@@ -220,16 +222,19 @@ class Passages:
         """:meth:`closest` among the candidates :meth:`_candidates` found (there are some)."""
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(wanted)
-        best: tuple[int, int, list[str], int, int] | None = None  # matched, passage, window
+        # matched, the words the match spans (fewer: tighter), passage, window
+        best: tuple[int, int, int, list[str], int, int] | None = None
         for negative, passage, words, start, end in bounded:
-            if best is not None and -negative <= best[0]:
-                break  # neither this passage nor any after it can match more words
+            if best is not None and -negative < best[0]:
+                break  # neither this passage nor any after it can match as many words
             matcher.set_seq1(words)
-            matched = sum(block.size for block in matcher.get_matching_blocks())
-            if best is None or matched > best[0]:
-                best = (matched, passage, words, start, end)
+            blocks = [block for block in matcher.get_matching_blocks() if block.size]
+            matched = sum(block.size for block in blocks)
+            spread = blocks[-1].a + blocks[-1].size - blocks[0].a if blocks else 0
+            if best is None or (matched, -spread) > (best[0], -best[1]):
+                best = (matched, spread, passage, words, start, end)
         assert best is not None
-        matched, passage, words, start, end = best
+        matched, _, passage, words, start, end = best
         if not matched:
             return None
         matcher.set_seq1(words)
