@@ -235,8 +235,9 @@ def render_figures(
     the map needs; one figure when the whole map fits. On paper (``"468pt"``, ``"6.5in"``;
     ``"468x620pt"`` with the most a figure may be tall: :class:`~argmap.draw.options.Fit`),
     each figure at the size it is printed, claim text at least 9 pt, all text 7 pt. With
-    ``page`` (pdf): one document, the figures one under another, as many a page as fit, at
-    one scale (the widest as wide as the page, never enlarged), all text at least 7 pt.
+    ``page`` (pdf): one document, the figures in rows (side by side where they fit), as many a
+    page as fit, at one scale (the widest as wide as the page, never enlarged), all text at
+    least 7 pt.
     Otherwise the whole map as one drawing.
     """
     # The drawing stack (the DOT builder, Graphviz, the SVG for documents, the HTML page) loads

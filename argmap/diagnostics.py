@@ -43,6 +43,20 @@ def line_starts(text: str) -> list[int]:
     return [0, *(found.end() for found in LINE_BREAK.finditer(text))]
 
 
+def span_offset(starts: list[int], span: Span, length: int) -> int:
+    """The offset of an argmap span in a text of ``length`` whose lines start at ``starts``
+    (see :func:`argmap.diagnostics.line_starts`). Span(0, 0), nowhere, is the start.
+
+    >>> span_offset(line_starts("ab\\ncd"), Span(2, 2), 5)
+    4
+    """
+    if span.line < 1:
+        return 0
+    if span.line > len(starts):
+        return length
+    return min(starts[span.line - 1] + max(span.column - 1, 0), length)
+
+
 def span_at(text: str, offset: int) -> Span:
     """The place of the character at ``offset`` in ``text``, its line counted as editors count
     them (see :data:`LINE_BREAK`), its column in characters.

@@ -87,7 +87,8 @@ VALUES: dict[tuple[str, str] | str, dict[str, Any]] = {
     },
     ("top", "title"): _text(MAX_TITLE, "the map's title, shown above the diagram"),
     ("top", "lang"): {
-        "description": "the language of the map's text, as screen readers are told it: de, pt-BR",
+        "description": "the language of the map's text, as screen readers are told it, and of "
+        "argmap's words in its drawing (de, fr, es, pt, it, ru; else English): de, pt-BR",
         "type": "string",
         "pattern": f"^{LANG_PATTERN.pattern}$",
     },

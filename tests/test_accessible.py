@@ -10,10 +10,13 @@ import xml.etree.ElementTree as ET
 import attrs
 import pytest
 
+from argmap.analysis.coverage import coverage
 from argmap.api import check_bytes, load, render_figures, render_map
 from argmap.formats.json import document
 from argmap.formats.yaml import dump
-from argmap.model import ArgumentMap, relations
+from argmap.model import ArgumentMap, Quote, Source, relations
+from argmap.pages.coverage import page as coverage_page
+from argmap.read.source import SourceText
 
 from .conftest import SEED_MAP
 
@@ -128,6 +131,29 @@ def test_the_html_view_declares_the_maps_language_and_marks_its_own_words_englis
     # a map that does not say its language leaves the page's undeclared, its words unmarked
     unsaid = render_map(attrs.evolve(german(), lang=None), "html").decode()
     assert unsaid.startswith("<!DOCTYPE html>\n<html>\n") and 'lang="' not in unsaid
+
+
+def test_the_coverage_page_declares_the_maps_language_and_marks_its_own_words_english() -> None:
+    """As the HTML view: the coverage page is in the map's language (its title, the source text,
+    the claims) and its own words are English. It said ``lang="en"`` whatever the map's
+    language, so a screen reader read a German article in an English voice."""
+    text = "Zentralasien könnte Europa mit Energie versorgen. Das ist alles.\n"
+    amap = attrs.evolve(german(), source=Source("s.txt", title="Ein Artikel"))
+    quoted = attrs.evolve(amap.claims[0], quotes=(Quote(text.split(". ")[0]),))
+    amap = attrs.evolve(amap, claims=(quoted, *amap.claims[1:]))
+    html = coverage_page(amap, coverage(amap, SourceText(text)))
+    assert html.startswith('<!DOCTYPE html>\n<html lang="de">\n')
+    for english in ('<h2 lang="en">The source</h2>', '<h2 lang="en">The claims</h2>',
+                    '<p class="summary" lang="en">', '<ul class="legend" lang="en">',
+                    '<p class="meta"><span lang="en">Source:</span> Ein Artikel</p>',
+                    '<span class="kind" lang="en">premise</span>',
+                    '<span class="note" lang="en">no quotes</span>'):  # fmt: skip
+        assert english in html
+    # a map in English, or one that does not say, gives the page it always had: English
+    for lang in (None, "en-GB"):
+        plain = coverage_page(attrs.evolve(amap, lang=lang), coverage(amap, SourceText(text)))
+        assert plain.startswith(f'<!DOCTYPE html>\n<html lang="{lang or "en"}">\n')
+        assert plain.count('lang="') == 1
 
 
 @pytest.mark.parametrize("tag", ["en", "de", "pt-BR", "zh-Hant-TW", "sr-Latn", "gsw"])

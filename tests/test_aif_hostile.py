@@ -8,11 +8,13 @@ import json
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.formats import aif
 from argmap.formats.base import FormatError
+from argmap.formats.sniff import sniff
 from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap, Claim, Kind, Reason, Ref
 from argmap.read.loader import load
@@ -140,6 +142,25 @@ def test_a_graph_with_a_key_named_aif_stays_a_graph_and_the_key_stays_its_own() 
     exported = json.loads(aif.write(first).text)
     assert exported["nodes"] == doc["nodes"] and exported["AIF"] == doc["AIF"]
     assert again(first) == first
+
+
+@pytest.mark.parametrize(
+    ("doc", "told"),
+    [
+        # a graph with a key "AIF" of its own: `check` told it was no AIF, so gave no hint
+        ({"nodes": [], "edges": [], "AIF": {"nodes": []}}, "aif"),
+        ({"nodes": [], "edges": [], "AIF": {"text": "x"}}, "aif"),
+        # xAIF: the graph under "AIF"
+        ({"AIF": {"nodes": [], "edges": []}, "OVA": {}}, "aif"),
+        # an "AIF" key with no graph in it, and nothing else: no AIF, as the importer says
+        ({"AIF": {"nodes": {}, "edges": []}}, None),
+        ({"AIF": {"edges": []}}, None),
+    ],
+)
+def test_what_check_takes_for_aif_is_what_the_import_reads_as_aif(doc: dict, told: str) -> None:
+    """``check``'s hint (AM017, import it) and the import decide xAIF by one rule: the
+    graph is under "AIF" only where the document has no nodes of its own."""
+    assert sniff(json.dumps(doc).encode(), "g.json") == told
 
 
 def test_a_claim_added_to_an_imported_map_comes_back_and_so_does_the_rest() -> None:

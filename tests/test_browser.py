@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
 from argmap.api import load, render_figures, render_map, source_text
@@ -491,6 +492,27 @@ def test_fitted_figures_are_readable_in_a_column(
     in_full = {name for figure in shown for name in figure["full"]}
     assert {claim.id for claim in seed.claims} <= in_full  # every claim in full somewhere
     screenshot(browser, f"seed-fit-{column}")
+
+
+def test_german_figures_are_readable_in_a_column(
+    browser, seed: ArgumentMap, tmp_path: Path
+) -> None:
+    """A map with lang: de, its figures drawn with German words (wider stubs, longer tags),
+    shown in a 720-px column: as readable as English ones, every text inside its box."""
+    figures = render_figures(attrs.evolve(seed, lang="de"), "svg", fit=720)
+    body = "".join(f"<figure>{inline(svg)}</figure>" for svg in figures)
+    path = tmp_path / "column-de.html"
+    path.write_text(COLUMN_PAGE.format(column=720, figures=body), encoding="utf-8")
+    browser.get(path.as_uri())
+    browser.execute_async_script("document.fonts.ready.then(() => arguments[0]())")
+    shown = browser.execute_script(MEASURE)
+    assert len(shown) == len(figures) > 1
+    for figure in shown:
+        assert figure["width"] <= 720.5
+        assert figure["claim"] >= 9 and figure["other"] >= 7
+        assert figure["outside"] == []
+    assert "weiter in Abbildung 2" in browser.find_element("tag name", "body").text
+    screenshot(browser, "seed-fit-720-de")
 
 
 def test_the_html_view_opens_with_the_whole_map_in_its_pane(

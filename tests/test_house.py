@@ -42,6 +42,7 @@ LAYERS = {
     "argmap.watch": 10,
     "argmap.lsp": 10,
     "argmap.fmt": 9,
+    "argmap.fix": 9,  # check --fix and the editor's quick fixes, below both
     "argmap.preview": 10,
     "argmap.cli": 11,
     "argmap.__main__": 12,

@@ -68,17 +68,22 @@ def test_figures_share_a_page_when_they_fit_in_reading_order(a4: bytes) -> None:
     assert len(pages(a4)) < count  # some page holds two figures: not a page each
 
 
-def box(name: str, height: float) -> bytes:
-    """A one-page PDF as Graphviz draws it: a box ``height`` points tall holding ``name``."""
-    dot = f'digraph {{ n [shape=box label="{name}" height={height / 72} fontname="Argmap Sans"] }}'
+def box(name: str, height: float, width: float = 54) -> bytes:
+    """A one-page PDF as Graphviz draws it: a box ``height`` points tall (and ``width`` wide)
+    holding ``name``."""
+    dot = (f'digraph {{ n [shape=box label="{name}" height={height / 72} width={width / 72} '
+           'fontname="Argmap Sans"] }')  # fmt: skip
     return engine.render(dot, "pdf")
 
 
 def test_a_page_holds_figures_one_under_another_until_the_next_does_not_fit() -> None:
-    inner_h = page_box("a4")[3]
-    tall = inner_h * 0.6
-    data = pdf.document([box("one", 100), box("two", 100), box("three", tall), box("four", 50)],
-                        "Boxes", paper=A4, margin=MARGIN)  # fmt: skip
+    inner_w, inner_h = page_box("a4")[2:]
+    tall, wide = inner_h * 0.6, inner_w * 0.6  # too wide for two side by side
+    data = pdf.document(
+        [box("one", 100, wide), box("two", 100, wide), box("three", tall, wide),
+         box("four", 50, wide)],
+        "Boxes", paper=A4, margin=MARGIN,
+    )  # fmt: skip
     with pdfplumber.open(io.BytesIO(data)) as document:
         words = [[(w["text"], w["top"]) for w in page.extract_words()] for page in document.pages]
     # "three" does not fit under "one" and "two": it starts a page, and "four" goes under it.
@@ -88,10 +93,37 @@ def test_a_page_holds_figures_one_under_another_until_the_next_does_not_fit() ->
         assert tops == sorted(tops)  # each under the one before
     # From the top of the page, one under the other, GAP points apart.
     (_, one), (_, two) = words[0]
-    tall_one = pages(box("one", 100))[0][1]  # the box and Graphviz's margin around it
+    tall_one = pages(box("one", 100, wide))[0][1]  # the box and Graphviz's margin around it
     assert MARGIN < one < MARGIN + tall_one
     assert two - one == pytest.approx(tall_one + pdf.GAP, abs=0.5)
     assert pages(data)[0][:2] == pytest.approx(A4)
+
+
+def test_figures_narrow_enough_share_a_row_side_by_side_in_reading_order() -> None:
+    """Figures printed one under another left the page blank beside each narrow one (a
+    generated map of 100 claims took 26 landscape A4 pages; now 22). Figures now go side by
+    side while the row holds them, rows down the page."""
+    inner_w, inner_h = page_box("a4", landscape=True)[2:]
+    margins = pages(box("x", 100, 100))[0][0] - 100  # Graphviz's, around a drawing
+    third = (inner_w - 2 * pdf.GAP) / 3 - margins - 2  # three such figures fill a row
+    landscape = (A4[1], A4[0])
+    data = pdf.document(
+        [box("one", 100, inner_w * 0.9), box("two", 100, third), box("three", 100, third),
+         box("four", 100, third), box("five", inner_h * 0.7, third)],
+        "Boxes", paper=landscape, margin=MARGIN,
+    )  # fmt: skip
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        words = [{w["text"]: w for w in page.extract_words()} for page in document.pages]
+    # one alone (too wide to share); two, three and four in a row under it; five, too tall
+    # for the rest of the page, on the next
+    assert [list(page) for page in words] == [["one", "two", "three", "four"], ["five"]]
+    first = words[0]
+    assert first["one"]["bottom"] < first["two"]["top"]
+    assert first["two"]["x1"] < first["three"]["x0"] < first["three"]["x1"] < first["four"]["x0"]
+    # a row's figures at one height, and the row centred across
+    assert first["two"]["top"] == first["three"]["top"] == first["four"]["top"]
+    left, right = first["two"]["x0"], landscape[0] - first["four"]["x1"]
+    assert left == pytest.approx(right, abs=1)
 
 
 def test_the_drawing_page_says_how_many_pages_the_seed_map_takes(a4: bytes) -> None:

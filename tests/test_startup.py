@@ -81,3 +81,12 @@ def test_the_probe_sees_rendering_when_it_happens(tmp_path: Path) -> None:
     assert "pygraphviz" not in loaded  # no Graphviz needed to write DOT
     code, loaded = loaded_by("render", str(SEED_MAP), "-o", str(tmp_path / "seed.svg"))
     assert {"pygraphviz", "argmap.draw.svg"} <= set(loaded)
+
+
+def test_check_loads_the_fixer_only_to_fix(tmp_path: Path) -> None:
+    """The fixer (the map's outline, the source's ranked sentences) took a fifth of a plain
+    ``argmap check``'s time to load, for maps it then did not fix."""
+    code, loaded = loaded_by("check", str(SEED_MAP), watched=("argmap.fix",))
+    assert code == 0 and loaded == []
+    code, loaded = loaded_by("check", "--diff", str(SEED_MAP), watched=("argmap.fix",))
+    assert code == 0 and "argmap.fix.files" in loaded

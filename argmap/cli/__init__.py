@@ -28,6 +28,10 @@ COMMANDS = {
         "argmap.cli.check:check",
         "Check maps: shape, references, logic, and every quote against the source.",
     ),
+    "compare": (
+        "argmap.cli.compare:compare_",
+        "Compare two maps of one text: which claims they share, and where they differ.",
+    ),
     "coverage": (
         "argmap.cli.coverage:coverage",
         "Show which sentences of the source the map quotes, and which it leaves out.",

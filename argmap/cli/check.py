@@ -12,8 +12,8 @@ from argmap.batch.jobs import NO_MAPS
 from argmap.cli.annotations import FORMATS, Unreadable, as_github, as_json, github_warning
 from argmap.cli.maps import STDIN, STDIN_NAME, attempt, expand, problems, several, status
 from argmap.cli.options import max_per_code_option, output_format_option, source_root_option
-from argmap.cli.output import EXIT_OK, error, report, say, show, summary
-from argmap.diagnostics import Diagnostic
+from argmap.cli.output import EXIT_OK, error, report, say, show, summary, write
+from argmap.diagnostics import Diagnostic, UsageError
 
 
 @click.command()
@@ -25,6 +25,15 @@ from argmap.diagnostics import Diagnostic
     help="The name of the map read from standard input (-), in messages; its source text is "
     "found from it as for a map file at PATH. Default: <stdin>, in the current folder.",
 )
+@click.option("--fix", is_flag=True, help="Make the safe fixes in place (see above).")
+@click.option(
+    "--diff", is_flag=True, help="Write nothing; print the fixes --fix would make as a diff."
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff, make the likely fixes a person should read over too.",
+)
 @output_format_option(
     FORMATS,
     "text: for people, on stderr. json: one JSON array of every problem on stdout "
@@ -34,12 +43,9 @@ from argmap.diagnostics import Diagnostic
 )
 @max_per_code_option
 def check(
-    files: tuple[str, ...],
-    source_root: str | None,
-    stdin_filename: str | None,
-    output_format: str,
-    max_per_code: int,
-) -> None:
+    files: tuple[str, ...], source_root: str | None, stdin_filename: str | None, fix: bool,
+    diff: bool, unsafe_fixes: bool, output_format: str, max_per_code: int,
+) -> None:  # fmt: skip
     """Check maps: shape, references, logic, and every quote against the source.
 
     Prints each problem as PATH:LINE:COL: error|warning: message [CODE] on stderr and
@@ -52,6 +58,14 @@ def check(
     or warnings only, 1 errors, 2 a file could not be read. For programs and CI,
     --output-format json or github.
 
+    --fix mends what needs no one to look: a quote the source now words otherwise (a word
+    or punctuation, one passage clearly closest) becomes the source's words; an unknown id
+    or key with one name alone close to it, that name. It edits only those values, writes
+    a map only when it changed, says what it fixed, and reports what remains (the exit
+    status is on that). --diff shows the same as a diff, on stdout, and writes nothing.
+    --unsafe-fixes adds the guesses (a reworded sentence, the first of several ids, the
+    source path meant) and says how many there are.
+
     \b
     Example:
       argmap check maps/europe-central-asia.yaml
@@ -59,11 +73,11 @@ def check(
       git show HEAD:maps/europe-central-asia.yaml \\
         | argmap check --stdin-filename maps/europe-central-asia.yaml -
       argmap check --output-format github maps/   # in a GitHub Actions workflow
+      argmap check --diff maps/                # what --fix would change, as a diff
+      argmap check --fix maps/                 # after the source texts were revised
     """
-    if files.count(STDIN) > 1:
-        raise click.UsageError("standard input (-) can be read once")
-    if stdin_filename is not None and STDIN not in files:
-        raise click.UsageError("--stdin-filename names the map read from standard input: add -")
+    _usage(files, stdin_filename is not None, fix or diff, unsafe_fixes, diff, output_format)
+    fixing = fix or diff
     found = expand(files)
     many = several(found)
     for name in files if output_format == "github" else ():  # said on stderr, shown on GitHub
@@ -72,8 +86,13 @@ def check(
     worst = EXIT_OK
     results: list[tuple[str, Checked | None]] = []
     found_all: list[Diagnostic | Unreadable] = []
+    hidden = 0
     for item in found:
-        checked = attempt(item.path, source_root, stdin_filename)
+        if fixing:
+            checked, more = _fixed(item.path, source_root, unsafe_fixes, diff)
+            hidden += more
+        else:
+            checked = attempt(item.path, source_root, stdin_filename)
         if isinstance(checked, str):  # said at once, as the text's diagnostics are
             error(checked)
             found_all.append(Unreadable(item.path, checked))
@@ -98,7 +117,44 @@ def check(
             "--stdin-filename PATH (the map's file) to find it from there")  # fmt: skip
     if many and any(checked is None or checked.diagnostics for _, checked in results):
         _per_file(results)
+    if hidden:
+        say(f"argmap: {hidden} more fix{'es' * (hidden != 1)} with --unsafe-fixes")
     sys.exit(worst)
+
+
+def _usage(
+    files: tuple[str, ...], named: bool, fixing: bool, unsafe: bool, diff: bool, output_format: str
+) -> None:
+    """A UsageError for options that do not go together."""
+    if files.count(STDIN) > 1:
+        raise click.UsageError("standard input (-) can be read once")
+    if named and STDIN not in files:
+        raise click.UsageError("--stdin-filename names the map read from standard input: add -")
+    if fixing and STDIN in files:
+        raise click.UsageError("--fix and --diff write map files: not - (standard input)")
+    if unsafe and not fixing:
+        raise click.UsageError("--unsafe-fixes goes with --fix or --diff")
+    if diff and output_format != "text":
+        raise click.UsageError("--diff prints on stdout: not with --output-format json or github")
+
+
+def _fixed(
+    path: str, source_root: str | None, unsafe: bool, diff: bool
+) -> tuple[Checked | str, int]:
+    """A map fixed (or with ``diff`` its fixes printed), said on stderr, and checked again;
+    or why it could not be read or written. With it, how many fixes more --unsafe-fixes
+    would make."""
+    from argmap.fix.files import fix_file  # the outline and the ranked sentences: --fix only
+
+    try:
+        fixed = fix_file(path, source_root=source_root, unsafe=unsafe, write=not diff)
+    except UsageError as exc:
+        return str(exc), 0
+    if fixed.made:
+        if diff:
+            write(None, fixed.diff(path).encode("utf-8"))
+        say(f"argmap: {'would fix' if diff else 'fixed'} {fixed.said()} in {path}")
+    return fixed.checked, fixed.hidden
 
 
 def _source_unread(checked: Checked) -> bool:

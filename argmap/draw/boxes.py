@@ -40,6 +40,7 @@ from argmap.draw.style import (
     Measures,
 )
 from argmap.draw.text import wrap
+from argmap.draw.words import ENGLISH, Words
 from argmap.model import Claim
 
 #: Graphviz's default node size (0.75 by 0.5 inches) and its gap between peripheries, points.
@@ -144,6 +145,7 @@ def claim_box(
     thesis: bool = False,
     note: str | None = None,
     full: bool = False,
+    words: Words = ENGLISH,
 ) -> tuple[float, float]:
     """The size of a claim's node showing ``text`` wrapped to ``width`` (as
     :func:`argmap.draw.labels.claim_label` draws it; ``note`` for a reference, drawn with
@@ -152,13 +154,13 @@ def claim_box(
     Raises:
         Unmeasured: a text has a character the shipped font does not draw.
     """
-    kind = kind_word(claim.kind, implicit=claim.implicit, thesis=thesis)
-    words: Line = [(kind, WORD_SIZE, True)]
+    kind = kind_word(claim.kind, implicit=claim.implicit, thesis=thesis, words=words)
+    tag: Line = [(kind, WORD_SIZE, True)]
     if status is not None and status in STATUS_STYLES:
-        words.append(("\xa0\xa0" + STATUS_STYLES[status].word, WORD_SIZE, True))
+        tag.append(("\xa0\xa0" + words(status.value), WORD_SIZE, True))
     size = THESIS_SIZE if thesis else CLAIM_SIZE
     # Struck text is drawn a line a cell (labels.struck_lines): as high and wide as plain.
-    cells = [[words], [[(line, size, False)] for line in wrap(text, width)]]
+    cells = [[tag], [[(line, size, False)] for line in wrap(text, width)]]
     if note:
         cells.append([[(note, WORD_SIZE, True)]])
     peripheries = 1 if note and not full else KIND_STYLES[claim.kind].peripheries
@@ -179,10 +181,11 @@ def estimate(
     measures: Measures,
     evaluation: Evaluation | None = None,
     outside: Mapping[str, tuple[int, int]] | None = None,
+    words: Words = ENGLISH,
 ) -> Sizes | None:
     """Every claim's node in full and as a reference, and a stub's, as Graphviz sizes them
-    in the shipped font; None when a text has a character the font does not draw (the
-    machine's fonts draw it: only Graphviz can tell how wide)."""
+    in the shipped font, with argmap's ``words``; None when a text has a character the font
+    does not draw (the machine's fonts draw it: only Graphviz can tell how wide)."""
     full, ref = {}, {}
     try:
         for name, claim in shape.claims.items():
@@ -190,17 +193,17 @@ def estimate(
             thesis = name == shape.thesis
             full[name] = claim_box(
                 claim, claim.text, measures.thesis if thesis else measures.claim,
-                status=status, thesis=thesis, note=unseen_note(evaluation, name, outside),
-                full=True,
+                status=status, thesis=thesis, full=True, words=words,
+                note=unseen_note(evaluation, name, outside, words),
             )  # fmt: skip
             ref[name] = claim_box(
                 claim, short_text(claim, measures.ref), measures.ref,
-                status=status, note=f"in full in figure {NUMBER}",
+                status=status, note=words("in full in", n=NUMBER), words=words,
             )  # fmt: skip
-        stub = stub_box(f"continued in figure {NUMBER}")
-        stub3 = stub_box(f"continued in figures {NUMBER}, {NUMBER}, {NUMBER}")
+        stub = stub_box(words("continued in", n=NUMBER))
+        stub3 = stub_box(words.figures("continued in", [NUMBER] * 3))
         lead = {
-            name: stub_box(f"figure {NUMBER}: {lead_text(claim)}")[0]
+            name: stub_box(words("lead", n=NUMBER, lead=lead_text(claim)))[0]
             for name, claim in shape.claims.items()
         }
         line = sized(WORD_SIZE).line_height

@@ -33,6 +33,7 @@ from argmap.draw.layout import centring, measuring
 from argmap.draw.options import DEFAULT_DPI, Fit
 from argmap.draw.svg import embed
 from argmap.draw.themes import recolours, themed_dot
+from argmap.draw.words import vocabulary
 from argmap.model import ArgumentMap
 
 #: Maps of at most this many claims are measured before they are drawn whole, so that the
@@ -63,7 +64,8 @@ def whole_dot(
     if top is None or len(amap.claims) > ORDERED_MAX_CLAIMS:
         return to_dot(amap, legend=legend, evaluation=evaluation, legend_room=legend_room), None
     shape = shape_of(amap, top.id)  # what whole_shape gives, the thesis found once
-    look = Look(legend, evaluation, legend_room=legend_room, outside=amap.outside)
+    look = Look(legend, evaluation, legend_room=legend_room, outside=amap.outside,
+                words=vocabulary(amap.lang))  # fmt: skip
     (figure,) = split(shape, measure(shape, look), Budget(float("inf")))
     return figure_graph(amap, shape, attrs.evolve(figure, number=1), look)[0].source, top.id
 
@@ -103,10 +105,12 @@ def whole_svg(
 
 
 def titled(amap: ArgumentMap, number: int, total: int) -> ArgumentMap:
-    """The map with its title saying which figure this is (for the SVG's ``<title>``)."""
+    """The map with its title saying which figure this is (for the SVG's ``<title>``), in
+    the map's language."""
     if total == 1:
         return amap
-    return attrs.evolve(amap, title=f"{amap.title} (figure {number} of {total})")
+    said = vocabulary(amap.lang)("titled", title=amap.title, n=number, total=total)
+    return attrs.evolve(amap, title=said)
 
 
 def _widths(fitted: Fitted) -> list[float]:
@@ -234,8 +238,8 @@ def draw_figures(
 ) -> list[bytes]:
     """The drawings of a map as ``fmt`` (svg, png, pdf or dot; options checked by the API):
     with ``fit_to`` the figures that fit that column (CSS px, or on paper); with ``page`` a
-    PDF of that paper, the figures one under another, as many on a page as fit, their text
-    the same size (as in a column on paper); else the whole map."""
+    PDF of that paper, the figures in rows (side by side where they fit), as many on a page as
+    fit, their text the same size (as in a column on paper); else the whole map."""
     desc = summary(amap)  # a screen reader's account of it, with the statuses drawn
     if evaluation is not None:
         desc += "\n" + statuses(amap, evaluation)

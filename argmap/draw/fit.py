@@ -32,15 +32,9 @@ from argmap.draw import engine
 from argmap.draw.boxes import estimate, node_sizes
 from argmap.draw.graph import PLACEHOLDER, Fills, Look, figure_graph, sizes_graph, whole_shape
 from argmap.draw.layout import centring, placed, viewbox
-from argmap.draw.style import (
-    CSS_PX_PER_PT,
-    NARROWEST,
-    PAD,
-    TARGETS,
-    Measures,
-    measures_for,
-)
+from argmap.draw.style import CSS_PX_PER_PT, NARROWEST, PAD, TARGETS, Measures, measures_for
 from argmap.draw.themes import themed_dot
+from argmap.draw.words import ENGLISH, Words, vocabulary
 from argmap.model import ArgumentMap
 
 #: Page sizes in points, portrait, and the margin on every side.
@@ -167,7 +161,7 @@ def measure(shape: Shape, look: Look) -> Sizes:
     and it draws every text; else measured by Graphviz (:func:`argmap.draw.engine.node_sizes`),
     in the fonts the drawing uses."""
     if engine.font_ready():
-        estimated = estimate(shape, look.measures, look.evaluation, look.outside)
+        estimated = estimate(shape, look.measures, look.evaluation, look.outside, look.words)
         if estimated is not None:
             return estimated
     found = engine.node_sizes(sizes_graph(shape, look).source)
@@ -190,7 +184,8 @@ def fit(
     """The map's figures, each at most as big as ``budget`` (points), in reading order; with
     ``keep``, each one's layout too, to draw it again in another format (:meth:`Fitted.draw`)."""
     shape = whole_shape(amap)
-    look = Look(legend, evaluation, measures_for(budget.width), budget.width, outside=amap.outside)
+    look = Look(legend, evaluation, measures_for(budget.width), budget.width, outside=amap.outside,
+                words=vocabulary(amap.lang))  # fmt: skip
     sizes = measure(shape, look)
     inner = Budget(
         budget.width - 2 * PAD * 72,
@@ -244,7 +239,7 @@ def fit(
     drawn = []
     for figure, source, (_, fills), (w, h) in zip(figures, sources, made, sizes_drawn, strict=True):
         svg, laid_out = drawings[source]
-        drawn.append(Drawn(figure, fill_numbers(svg, fills), w, h, laid_out))
+        drawn.append(Drawn(figure, fill_numbers(svg, fills, look.words), w, h, laid_out))
     final = tuple(
         d if budget.holds_size(d.width, d.height) else _narrower(d, graphs, keep) for d in drawn
     )
@@ -325,7 +320,8 @@ def _whole_if_it_fits(
     width, height = viewbox(svg)
     if not budget.holds_size(width, height):
         return None
-    return Drawn(figures[0], fill_numbers(svg, fills), width, height, kept[0] if kept else "")
+    filled = fill_numbers(svg, fills, graphs.look.words)
+    return Drawn(figures[0], filled, width, height, kept[0] if kept else "")
 
 
 def _narrower(d: Drawn, graphs: _Graphs, keep: bool) -> Drawn:
@@ -341,21 +337,22 @@ def _narrower(d: Drawn, graphs: _Graphs, keep: bool) -> Drawn:
     width, height = viewbox(svg)
     if width >= d.width:
         return d
-    return Drawn(d.figure, fill_numbers(svg, fills), width, height, kept[0] if kept else "", narrow)
+    filled = fill_numbers(svg, fills, narrow.words)
+    return Drawn(d.figure, filled, width, height, kept[0] if kept else "", narrow)
 
 
 _NODE = re.compile(rb'<g id="[^"]*" class="node[^"]*">\s*<title>([^<]*)</title>')
 _TEXT = re.compile(rb"(<text\b[^>]*>)([^<]*)(</text>)")
-_OURS = (b"continued in", b"continued from", b"used in", b"in full in", b"FIGURE")
 
 
-def fill_numbers(svg: bytes, fills: Fills) -> bytes:
+def fill_numbers(svg: bytes, fills: Fills, words: Words = ENGLISH) -> bytes:
     """The figure numbers put where the layout had placeholders: in the nodes named in
     ``fills`` (and ``""``: the heading, drawn before the first node), only in the texts
-    argmap wrote there (never in a claim's text), in order."""
+    argmap wrote there in ``words`` (never in a claim's text), in order."""
     if not fills:
         return svg
     marker = str(PLACEHOLDER).encode()
+    ours, lead = words.numbered(marker)
     starts = [(m.start(), m.group(1).replace(b"&#45;", b"-").decode()) for m in _NODE.finditer(svg)]
     bounds = [(0, ""), *starts, (len(svg), None)]
     pieces = []
@@ -365,11 +362,10 @@ def fill_numbers(svg: bytes, fills: Fills) -> bytes:
 
         def filled(text: re.Match[bytes], numbers=numbers) -> bytes:
             body = text.group(2)
-            lead = b"figure " + marker + b": "
             if body.startswith(lead):  # "figure 4: the start of a claim", its number only
-                number = str(next(numbers)).encode()
-                return text.group(1) + b"figure " + number + body[len(lead) - 2 :] + text.group(3)
-            if not body.startswith(_OURS):
+                body = body.replace(marker, str(next(numbers)).encode(), 1)
+                return text.group(1) + body + text.group(3)
+            if not body.startswith(ours):
                 return text.group()
             body = body.replace(marker, b"\0")
             while b"\0" in body:

@@ -26,6 +26,7 @@ from graphviz.quoting import quote
 from argmap.analysis.figures import Figure
 from argmap.analysis.shape import Shape
 from argmap.draw.legend import contradiction_edge, restatement_edge
+from argmap.draw.words import ENGLISH, Words
 
 
 def seats(shape: Shape, figure: Figure, *, alone: bool = False) -> dict[str, dict[str, int]]:
@@ -106,10 +107,11 @@ def flat_links(
     nodesep: float,
     *,
     whole: bool = False,
+    words: Words = ENGLISH,
 ) -> dict[str, str]:
     """The figure's contradictions and restatements as edges of ``graph``, each claim set
-    beside another on its rank (what :func:`placed` gives, which this returns); what they are
-    is added to ``used``, for the legend."""
+    beside another on its rank (what :func:`placed` gives, which this returns), their
+    tooltips in ``words``; what they are is added to ``used``, for the legend."""
     places = seats(shape, figure)
     beside = placed(shape, figure, whole=whole)
     pairs = [(a, b, "contradiction") for a, b in figure.contradictions]
@@ -120,12 +122,12 @@ def flat_links(
         used.add(what)
         loose = _loose(a, b, beside)
         if loose is None:
-            draw[what](graph, a, b, nodesep, backwards=_backwards(a, b, places))
+            draw[what](graph, a, b, nodesep, backwards=_backwards(a, b, places), words=words)
             continue
         # Kept in the ranking, the edge sets the loose claim left of its partner, where an
         # unseen edge to its partner's claim, just before its partner's, holds it.
         partner = b if loose == a else a
-        draw[what](graph, a, b, nodesep, backwards=loose != a, beside=True)
+        draw[what](graph, a, b, nodesep, backwards=loose != a, beside=True, words=words)
         parent = _parent(partner, parents)
         if parent is not None:
             _as_sibling(graph, loose, partner, parent)

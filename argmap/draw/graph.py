@@ -56,6 +56,7 @@ from argmap.draw.style import (
 )
 from argmap.draw.text import esc_string, html_text, wrap
 from argmap.draw.themes import FRAME
+from argmap.draw.words import ENGLISH, Words, vocabulary
 from argmap.model import ArgumentMap, Claim, Link, Role
 
 #: Written in place of a figure's number when figures are laid out before they are numbered
@@ -67,8 +68,9 @@ PLACEHOLDER = 999
 class Look:
     """How a figure is drawn: ``legend``, each claim's status (``evaluation``), the text
     ``measures``, the width the heading may take (``room``, points), the number of figures
-    (``total``), whether figure numbers are placeholders (``placeholder``), and the space
-    between nodes (``nodesep``)."""
+    (``total``), whether figure numbers are placeholders (``placeholder``), the space
+    between nodes (``nodesep``), and argmap's ``words`` (in the map's language,
+    :func:`~argmap.draw.words.vocabulary`)."""
 
     legend: bool = True
     evaluation: Evaluation | None = None
@@ -84,6 +86,7 @@ class Look:
     outside: Mapping[str, tuple[int, int]] | None = None
     """Of a part of a map, each claim's reasons and objections outside it
     (``ArgumentMap.outside``), said under the claim's text."""
+    words: Words = ENGLISH
 
 
 #: Where a figure's placeholders are: node name (or "" for the heading) → the numbers, in order.
@@ -105,9 +108,9 @@ class _Figure:
         self.fills.setdefault(owner, []).append(value)
         return str(PLACEHOLDER)
 
-    def figures(self, owner: str, numbers: tuple[int, ...]) -> str:
-        words = "figure" if len(numbers) == 1 else "figures"
-        return f"{words} {', '.join(self.number(owner, n) for n in numbers)}"
+    def figures(self, key: str, owner: str, numbers: tuple[int, ...]) -> str:
+        """``key`` (``continued in``, ``used in``) naming the figures ``numbers``."""
+        return self.look.words.figures(key, [self.number(owner, n) for n in numbers])
 
     def stub(self, name: str, text: str, *lines: str) -> None:
         """A stub saying ``text``, and ``lines`` under it, each on a line of its own."""
@@ -151,20 +154,21 @@ def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) 
     paint = STATUS_STYLES.get(status) if status is not None else None
     measures = drawn.look.measures
     compact = shown.how is How.REF or shown.compact
+    words = drawn.look.words
     if compact:
         assert shown.where is not None
         says = "in full in" if shown.how is How.REF else "continued in"
         label = claim_label(
             claim.kind, short_text(claim, measures.ref), width=measures.ref,
-            implicit=claim.implicit, status=status,
-            note=f"{says} figure {drawn.number(claim.id, shown.where)}",
+            implicit=claim.implicit, status=status, words=words,
+            note=words(says, n=drawn.number(claim.id, shown.where)),
         )  # fmt: skip
         classes.append("reference")
     else:
         label = claim_label(
             claim.kind, claim.text, width=measures.thesis if thesis else measures.claim,
-            implicit=claim.implicit, status=status, thesis=thesis,
-            note=unseen_note(evaluation, claim.id, drawn.look.outside),
+            implicit=claim.implicit, status=status, thesis=thesis, words=words,
+            note=unseen_note(evaluation, claim.id, drawn.look.outside, words),
         )  # fmt: skip
         if thesis:
             classes.append("thesis")
@@ -188,14 +192,14 @@ def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) 
         label=label,
         id=esc_string(name),
         **own(NODE_ATTRS, outline),
-        tooltip=claim_tooltip(claim),
+        tooltip=claim_tooltip(claim, words),
         **{"class": " ".join(classes)},
         **extra,
     )
     if shown.how is How.CONTINUED and not shown.compact:
         assert shown.where is not None
         stub = f"continued--{claim.id}--stub"
-        drawn.stub(stub, f"continued in figure {drawn.number(stub, shown.where)}")
+        drawn.stub(stub, words("continued in", n=drawn.number(stub, shown.where)))
         drawn.stub_edge(stub, claim.id)
 
 
@@ -226,7 +230,7 @@ def _relations(drawn: _Figure, shape: Shape, figure: Figure, name: str, present:
                 drawn.used.add("undercut" if support else "undercut-attack")
                 if any(attack.attacks for attack in branch.attacks):
                     drawn.used.add("undercut-attack")
-    drawn.used |= branches(drawn.graph, claim, todo, present, shape.raised)
+    drawn.used |= branches(drawn.graph, claim, todo, present, shape.raised, drawn.look.words)
 
 
 def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
@@ -235,13 +239,15 @@ def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
     chars = max(20, int(room / (TITLE_SIZE * 0.6))) if look.room else 60
     lines = wrap(amap.title, chars)  # as title_label wraps it
     title = min(room, max((text_width(line, TITLE_SIZE, bold=True) for line in lines), default=0))
-    number = ""
+    number, words = "", look.words
     if look.total > 1:
-        number = f"FIGURE {drawn.number('', figure.number)} OF {drawn.number('', look.total)}"
+        number = words("figure of", n=drawn.number("", figure.number),
+                       total=drawn.number("", look.total))  # fmt: skip
     rows = ""
     if look.legend:
-        rows = legend(drawn.used, min(room, look.legend_room or room), title)
-    return title_label(amap, figure=number, legend=rows, width=chars, source=figure.number == 1)
+        rows = legend(drawn.used, min(room, look.legend_room or room), title, words)
+    return title_label(amap, figure=number, legend=rows, width=chars, source=figure.number == 1,
+                       words=words)  # fmt: skip
 
 
 def figure_graph(
@@ -270,30 +276,31 @@ def figure_graph(
         if shown.how is not How.FULL:
             node_id = f"{shown.how.value}--{name}"
         _claim(drawn, claims[name], shown, node_id, name == thesis)
+    words = look.words
     for name, pages in figure.more.items():
         stub = f"more--{name}"
         leads = [lead_text(claims[first]) for first in figure.leads.get(name, ())]
         if len(leads) != len(pages):  # (a figure made without them)
-            drawn.stub(stub, f"continued in {drawn.figures(stub, pages)}")
+            drawn.stub(stub, drawn.figures("continued in", stub, pages))
             continue
-        lines = [
-            f"figure {drawn.number(stub, n)}: {lead}" for n, lead in zip(pages, leads, strict=True)
-        ]
-        drawn.stub(stub, "continued in", *lines)
+        lines = [words("lead", n=drawn.number(stub, n), lead=lead)
+                 for n, lead in zip(pages, leads, strict=True)]  # fmt: skip
+        drawn.stub(stub, words("continued in leads"), *lines)
     for name in figure.full():
         _relations(drawn, shape, figure, name, present)
     for top, users in figure.used_in.items():
         if users:
-            drawn.stub(f"used--{top}", f"used in {drawn.figures(f'used--{top}', users)}")
+            drawn.stub(f"used--{top}", drawn.figures("used in", f"used--{top}", users))
             drawn.stub_edge(top, f"used--{top}")
     for top, first in figure.continued_from.items():
         stub = f"from--{top}"
-        drawn.stub(stub, f"continued from figure {drawn.number(stub, first)}")
+        drawn.stub(stub, words("continued from", n=drawn.number(stub, first)))
         drawn.stub_edge(top, stub)
     for below, above in stacked(shape, figure):
         graph.edge(below, above, style="invis")
     nodesep = look.nodesep or (OVERVIEW_GAP / 72 if figure.rows else NODESEP)
-    beside = flat_links(graph, drawn.used, shape, figure, nodesep, whole=look.room is None)
+    beside = flat_links(graph, drawn.used, shape, figure, nodesep, whole=look.room is None,
+                        words=look.words)  # fmt: skip
     tops = [top for top in figure.tops if top not in beside]
     on_top = thesis in figure.tops and not any(
         part.claim == thesis for found in shape.parts.values() for part in found
@@ -318,8 +325,8 @@ def sizes_graph(shape: Shape, look: Look) -> graphviz.Digraph:
         for how, prefix in ((How.FULL, "full:"), (How.REF, "ref:")):
             _claim(drawn, claim, Shown(name, how, PLACEHOLDER), name, name == shape.thesis)
             graph.body[-1] = graph.body[-1].replace(quote(name), quote(prefix + name), 1)
-    drawn.stub("stub:", f"continued in figure {PLACEHOLDER}")
-    drawn.stub("stub:3", f"continued in figures {PLACEHOLDER}, {PLACEHOLDER}, {PLACEHOLDER}")
+    drawn.stub("stub:", look.words("continued in", n=PLACEHOLDER))
+    drawn.stub("stub:3", look.words.figures("continued in", [PLACEHOLDER] * 3))
     return graph
 
 
@@ -344,7 +351,8 @@ def build(
     nothing time-, random- or version-dependent.
     """
     found = whole_shape(amap)
-    look = Look(legend, evaluation, legend_room=legend_room, outside=amap.outside)
+    look = Look(legend, evaluation, legend_room=legend_room, outside=amap.outside,
+                words=vocabulary(amap.lang))  # fmt: skip
     graph, _ = figure_graph(amap, found, whole(found), look)
     return graph
 

@@ -17,6 +17,7 @@ from argmap.draw.style import (
     WRAP_WIDTH,
 )
 from argmap.draw.text import clean, html_lines, html_text, right_to_left, tooltip, wrap
+from argmap.draw.words import ENGLISH, Words
 from argmap.model import ArgumentMap, Claim, Kind
 
 
@@ -25,10 +26,16 @@ def word(text: str, colour: str) -> str:
     return f'<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{colour}"><B>{html_text(text)}</B></FONT>'
 
 
-def kind_word(kind: Kind, *, implicit: bool = False, thesis: bool = False) -> str:
-    """The words over a claim's text: its kind, whether implicit, whether the thesis."""
-    found = ("IMPLICIT " if implicit else "") + KIND_STYLES[kind].word
-    return f"MAIN THESIS · {found}" if thesis else found
+def kind_word(
+    kind: Kind, *, implicit: bool = False, thesis: bool = False, words: Words = ENGLISH
+) -> str:
+    """The words over a claim's text: its kind, whether implicit, whether the thesis.
+
+    >>> kind_word(Kind.PREMISE, implicit=True), kind_word(Kind.CONCLUSION, thesis=True)
+    ('IMPLICIT PREMISE', 'MAIN THESIS · CONCLUSION')
+    """
+    found = words(("implicit " if implicit else "") + kind.value)
+    return words("main thesis", kind=found) if thesis else found
 
 
 def claim_label(
@@ -41,6 +48,7 @@ def claim_label(
     status: Status | None = None,
     thesis: bool = False,
     note: str | None = None,
+    words: Words = ENGLISH,
 ) -> str:
     """The HTML-like label of a claim: its kind in small capitals, its text below (the thesis
     larger), and ``note`` (where it is continued, where it is in full) under it.
@@ -51,14 +59,14 @@ def claim_label(
     look = KIND_STYLES[kind]
     size = THESIS_SIZE if thesis and size == CLAIM_SIZE else size
     small = WORD_SIZE
-    words = kind_word(kind, implicit=implicit, thesis=thesis)
+    said = kind_word(kind, implicit=implicit, thesis=thesis, words=words)
     badge, body, font = "", html_lines(text, width), f'<FONT POINT-SIZE="{size:g}">'
     align = "RIGHT" if right_to_left(text) else "LEFT"  # Arabic, Hebrew: flush right
-    if status in STATUS_STYLES:
-        shown = STATUS_STYLES[status]  # type: ignore[index]
+    if status is not None and status in STATUS_STYLES:
+        shown = STATUS_STYLES[status]
         badge = (
             f'<FONT POINT-SIZE="{small:g}" COLOR="{shown.badge}">'
-            f"<B>&#160;&#160;{shown.word}</B></FONT>"
+            f"<B>&#160;&#160;{html_text(words(status.value))}</B></FONT>"
         )
         if shown.strike:  # a table may be inside one FONT only
             font = f'<FONT POINT-SIZE="{size:g}" COLOR="{shown.ink}">'
@@ -67,7 +75,7 @@ def claim_label(
             body = f'<FONT COLOR="{shown.ink}">{body}</FONT>'
     rows = [
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{small:g}" COLOR="{look.accent}">'
-        f"<B>{html_text(words)}</B></FONT>{badge}</TD></TR>",
+        f"<B>{html_text(said)}</B></FONT>{badge}</TD></TR>",
         f'<TR><TD ALIGN="LEFT" BALIGN="{align}">{font}{body}</FONT></TD></TR>',
     ]
     if note:
@@ -135,7 +143,13 @@ def lead_text(claim: Claim) -> str:
 
 
 def title_label(
-    amap: ArgumentMap, *, figure: str = "", legend: str = "", width: int = 60, source: bool = True
+    amap: ArgumentMap,
+    *,
+    figure: str = "",
+    legend: str = "",
+    width: int = 60,
+    source: bool = True,
+    words: Words = ENGLISH,
 ) -> str:
     """The graph label: the map's title, the source's title, publisher and date below (with
     ``source``), the figure's number (``figure``, e.g. "FIGURE 2 OF 5") and the legend (an
@@ -149,7 +163,7 @@ def title_label(
     if source and amap.source is not None:
         line = " · ".join(clean(part) for part in amap.source.about if clean(part))
         if line:
-            shown = html_lines("Source: " + line, round(width * 1.5))
+            shown = html_lines(words("source", source=line), round(width * 1.5))
             rows.append(f'<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{shown}</FONT>')
     if figure:
         rows.append(word(figure, MUTED))
@@ -167,6 +181,7 @@ def unseen_note(
     evaluation: Evaluation | None,
     claim_id: str,
     outside: Mapping[str, tuple[int, int]] | None = None,
+    words: Words = ENGLISH,
 ) -> str | None:
     """What a claim drawn in a part of a map says under its text about what the part leaves
     out: its reasons and objections there (``outside``, by claim id), e.g. ``2 reasons and 1
@@ -180,29 +195,32 @@ def unseen_note(
     unseen = evaluation.unseen(claim_id) if evaluation is not None else ()
     reasons, objections = (outside or {}).get(claim_id, (0, 0))
     counted = [
-        f"{number} {word}{'s' * (number != 1)}"
-        for number, word in ((reasons, "reason"), (objections, "objection"))
+        words.counted(key, number)
+        for number, key in ((reasons, "reasons"), (objections, "objections"))
         if number
     ]
     named = ", ".join(unseen[:UNSEEN_NAMED])
     more = len(unseen) - UNSEEN_NAMED
-    because = f"because of {named}{f' and {more} more' if more > 0 else ''}" if unseen else ""
+    if more > 0:
+        named = words("and more", claims=named, more=more)
+    because = words("because", claims=named) if unseen else ""
     if counted:
-        return " and ".join(counted) + " outside this part" + (f"; {because}" if because else "")
-    return f"{because}, outside this part" if because else None
+        said = words("outside", counted=words.listed(counted))
+        return said + (f"; {because}" if because else "")
+    return words("because outside", because=because) if because else None
 
 
-def with_note(lines: list[str], note: str | None) -> list[str]:
-    return [*lines, "", "Note: " + clean(note)] if note and clean(note) else lines
+def with_note(lines: list[str], note: str | None, words: Words = ENGLISH) -> list[str]:
+    return [*lines, "", words("note", note=clean(note))] if note and clean(note) else lines
 
 
-def claim_tooltip(claim: Claim) -> str:
+def claim_tooltip(claim: Claim, words: Words = ENGLISH) -> str:
     """A claim's text (when the drawing may show its label instead), its quotes, one a line
     (its text when it has none), then its note."""
     lines = [clean(quote.text) for quote in claim.quotes] or [clean(claim.text)]
     if claim.label and claim.quotes:
         lines = [clean(claim.text), "", *lines]
-    return tooltip("\n".join(with_note(lines, claim.note)))
+    return tooltip("\n".join(with_note(lines, claim.note, words)))
 
 
 __all__ = [

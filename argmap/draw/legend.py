@@ -27,6 +27,7 @@ from argmap.draw.style import (
     own,
 )
 from argmap.draw.text import esc_string, html_text, tooltip
+from argmap.draw.words import ENGLISH, Words
 from argmap.model import Kind
 
 #: Points between the legend's entries.
@@ -64,6 +65,7 @@ def contradiction_edge(
     *,
     backwards: bool = False,
     beside: bool = False,
+    words: Words = ENGLISH,
 ) -> None:
     """Two claims that contradict each other: a dashed line with a bar at both ends (each
     rebuts the other), left out of the ranking so that it does not bend the layout.
@@ -81,7 +83,7 @@ def contradiction_edge(
         arrowtail=look.arrowhead,
         constraint=None if beside else "false",
         minlen=_apart(nodesep),
-        tooltip=tooltip(f"{a} and {b} contradict each other"),
+        tooltip=tooltip(words("contradict tip", a=a, b=b)),
         **{"class": "contradiction"},
     )
 
@@ -95,6 +97,7 @@ def restatement_edge(
     *,
     backwards: bool = False,
     beside: bool = False,
+    words: Words = ENGLISH,
 ) -> None:
     """Two claims that are one statement in other words (``a`` restates ``b``): a double
     line, no arrowheads, left out of the ranking like a contradiction, and like one set at
@@ -107,7 +110,7 @@ def restatement_edge(
         dir="none",
         constraint=None if beside else "false",
         minlen=_apart(nodesep),
-        tooltip=tooltip(tip or f"{a} restates {b}: one statement in other words"),
+        tooltip=tooltip(tip or words("restates tip", a=a, b=b)),
         **{"class": "restatement"},
     )
 
@@ -127,12 +130,12 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
         return em * size * (1.08 if bold else 1.0)
 
 
-def _kind(kind: Kind) -> tuple[str, float]:
-    look = KIND_STYLES[kind]
+def _kind(kind: Kind, words: Words) -> tuple[str, float]:
+    look, said = KIND_STYLES[kind], words(kind.value)
     rounded = ' STYLE="rounded"' if "rounded" in look.style else ""
     inner = (
         f'<TABLE BORDER="1" CELLBORDER="0" CELLPADDING="2" CELLSPACING="0"{rounded} '
-        f'COLOR="{look.line}" BGCOLOR="{look.fill}"><TR><TD>{word(look.word, look.accent)}'
+        f'COLOR="{look.line}" BGCOLOR="{look.fill}"><TR><TD>{word(said, look.accent)}'
         "</TD></TR></TABLE>"
     )
     if look.peripheries == 2:
@@ -141,7 +144,7 @@ def _kind(kind: Kind) -> tuple[str, float]:
             f'COLOR="{look.line}"><TR><TD>{inner}</TD></TR></TABLE>'
         )
     extra = 10 if look.peripheries == 2 else 6
-    return inner, text_width(look.word, WORD_SIZE, bold=True) + extra
+    return inner, text_width(said, WORD_SIZE, bold=True) + extra
 
 
 def _line(look: EdgeStyle, head: str, words: str) -> tuple[str, float]:
@@ -226,33 +229,31 @@ def smooth_arrowheads(svg: bytes) -> bytes:
 #: What the undercuts of a figure attack, in its legend: steps, attacks (``undercut-attack``:
 #: an objection granted but denied to defeat its target), or both.
 _LABELS = {  # what the labels by the lines say: reasons' schemes, objections' questions
-    frozenset({"scheme"}): "a reason's scheme: the label by its line",
-    frozenset({"question"}): "an objection's critical question: the label by its line",
-    frozenset({"scheme", "question"}): (
-        "a reason's scheme, an objection's critical question: the label by its line"
-    ),
+    frozenset({"scheme"}): "scheme label",
+    frozenset({"question"}): "question label",
+    frozenset({"scheme", "question"}): "both labels",
 }
 _UNDERCUTS = {
     frozenset({"undercut"}): "undercuts a step",
     frozenset({"undercut-attack"}): "undercuts an attack",
-    frozenset({"undercut", "undercut-attack"}): "undercuts a step or an attack",
+    frozenset({"undercut", "undercut-attack"}): "undercuts either",
 }
 
 
-def entries(used: Collection[str]) -> list[tuple[str, float]]:
+def entries(used: Collection[str], words: Words = ENGLISH) -> list[tuple[str, float]]:
     """The legend's entries for what a figure uses (kinds, ``implicit``, ``support``,
     ``attack``, ``undercut`` (of a step), ``undercut-attack``, ``contradiction``, ``linked``
     and statuses by their values),
-    each with about its width in points."""
+    each with about its width in points, in ``words``."""
     cells: list[tuple[str, float]] = []
     for kind in (Kind.PREMISE, Kind.CONCLUSION, Kind.RECOMMENDATION):
         if kind.value in used:
-            cells.append(_kind(kind))
+            cells.append(_kind(kind, words))
     if "implicit" in used:
         cells.append((
             '<TABLE BORDER="1" CELLBORDER="0" CELLPADDING="2" CELLSPACING="0" STYLE="dashed" '
-            f'COLOR="{MUTED}"><TR><TD>{word("IMPLICIT", MUTED)}</TD></TR></TABLE>',
-            text_width("IMPLICIT", WORD_SIZE, bold=True) + 6,
+            f'COLOR="{MUTED}"><TR><TD>{word(words("implicit"), MUTED)}</TD></TR></TABLE>',
+            text_width(words("implicit"), WORD_SIZE, bold=True) + 6,
         ))  # fmt: skip
     undercut = {"undercut", "undercut-attack"} & set(used)
     links = [
@@ -261,9 +262,9 @@ def entries(used: Collection[str]) -> list[tuple[str, float]]:
         ("undercut", Edge.UNDERCUT, "tee", _UNDERCUTS[frozenset(undercut)] if undercut else ""),
         ("contradiction", Edge.ATTACK, "both", "contradict"),
     ]
-    for key, relation, head, words in links:
+    for key, relation, head, says in links:
         if key in used or (key == "undercut" and undercut):
-            cells.append(_line(EDGE_STYLES[relation], head, words))
+            cells.append(_line(EDGE_STYLES[relation], head, words(says)))
     if "restatement" in used:
         colour = EDGE_STYLES[Edge.SUPPORT].color
         double = (
@@ -272,41 +273,44 @@ def entries(used: Collection[str]) -> list[tuple[str, float]]:
             f'<TR><TD WIDTH="30" HEIGHT="2" SIDES="B" BORDER="1" COLOR="{colour}"></TD></TR>'
             "</TABLE>"
         )
-        cells.append((_with_words(double, "restates"), 36 + text_width("restates", WORD_SIZE)))
+        says = words("restates")
+        cells.append((_with_words(double, says), 36 + text_width(says, WORD_SIZE)))
     if "opponent" in used:
         sample = (
             f'<TABLE BORDER="3" CELLBORDER="0" CELLPADDING="2" CELLSPACING="0" '
-            f'COLOR="{OPPONENT["color"]}"><TR><TD>{word("OPPONENT", MUTED)}</TD></TR></TABLE>'
+            f'COLOR="{OPPONENT["color"]}"><TR><TD>{word(words("opponent"), MUTED)}</TD></TR>'
+            "</TABLE>"
         )
-        cells.append((sample, text_width("OPPONENT", WORD_SIZE, bold=True) + 10))
+        cells.append((sample, text_width(words("opponent"), WORD_SIZE, bold=True) + 10))
     if "scheme" in used or "question" in used:
-        words = _LABELS[frozenset({"scheme", "question"} & set(used))]
+        says = words(_LABELS[frozenset({"scheme", "question"} & set(used))])
         cells.append((
-            f'<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{html_text(words)}</FONT>',
-            text_width(words, WORD_SIZE),
+            f'<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{html_text(says)}</FONT>',
+            text_width(says, WORD_SIZE),
         ))  # fmt: skip
     if "linked" in used:
         dot = (
             f'<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{EDGE_STYLES[Edge.SUPPORT].color}">'
             "<B>&#8226;</B></FONT>"
         )
-        words = "claims that support only together"
-        cells.append((_with_words(dot, words), 14 + text_width(words, WORD_SIZE)))
+        says = words("linked")
+        cells.append((_with_words(dot, says), 14 + text_width(says, WORD_SIZE)))
     for status, look in STATUS_STYLES.items():
         if status.value in used:
-            sample = word(look.word, look.badge)
-            meaning = "an attack on it holds" if look.strike else "caught in an attack cycle"
-            wide = text_width(look.word, WORD_SIZE, bold=True) + 8 + text_width(meaning, WORD_SIZE)
+            said, meaning = words(status.value), words(status.value + " means")
+            sample = word(said, look.badge)
+            wide = text_width(said, WORD_SIZE, bold=True) + 8 + text_width(meaning, WORD_SIZE)
             cells.append((_with_words(sample, meaning), wide))
     return cells
 
 
-def legend(used: Collection[str], room: float, title: float) -> str:
+def legend(used: Collection[str], room: float, title: float, words: Words = ENGLISH) -> str:
     """The legend's rows, each at most ``room`` points wide, as one HTML-like table ("" for
-    none). Graphviz stretches a nested table to its cell, so a row narrower than the title
-    (``title`` points wide) ends in an empty cell that takes up the difference."""
+    none), in ``words``. Graphviz stretches a nested table to its cell, so a row narrower
+    than the title (``title`` points wide) ends in an empty cell that takes up the
+    difference."""
     rows: list[list[tuple[str, float]]] = [[]]
-    for cell in entries(used):
+    for cell in entries(used, words):
         wide = sum(w + SPACING for _, w in rows[-1]) + SPACING
         if rows[-1] and wide + cell[1] + SPACING > room:
             rows.append([])

@@ -28,9 +28,10 @@ from argmap.draw.style import (
     own,
 )
 from argmap.draw.text import esc_string, html_lines, tooltip
+from argmap.draw.words import ENGLISH, Words
 from argmap.model import Claim, Link
 
-_VERBS = {Edge.ATTACK: "attacks", Edge.UNDERCUT: "undercuts"}
+_VERBS = {Edge.ATTACK: "attacks tip", Edge.UNDERCUT: "undercuts tip"}
 
 
 def edge(
@@ -96,15 +97,15 @@ def junction(
     return f"{name}:s:s", f"{name}:s:n", [f"{name}:u{i + 1}:s" for i in range(slots)]
 
 
-def asked(numbers: tuple[int, ...]) -> str:
-    """The label of an objection that raises critical questions ``numbers``.
+def asked(numbers: tuple[int, ...], words: Words = ENGLISH) -> str:
+    """The label of an objection that raises critical questions ``numbers``, in ``words``.
 
     >>> asked((4,)), asked((3, 5)), asked((1, 2, 6))
     ('question 4', 'questions 3 and 5', 'questions 1, 2 and 6')
     """
     if len(numbers) == 1:
-        return f"question {numbers[0]}"
-    return f"questions {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
+        return words("question", n=numbers[0])
+    return words("question many", ns=words.listed([str(n) for n in numbers]))
 
 
 def branches(
@@ -113,14 +114,16 @@ def branches(
     drawn: list[tuple[int, Branch]],
     present: set[str],
     raised: Mapping[tuple, tuple[str, ...]],
+    words: Words = ENGLISH,
 ) -> set[str]:
     """The edges of ``claim``'s units ``drawn`` (unit number, branch), in this order; only the
     claims in ``present`` are drawn; ``raised`` gives the critical questions an objection
-    raises, in full, by its place, for its tooltip. Returns the labels drawn by lines, for
-    the legend: ``scheme`` (a reason's), ``question`` (an objection's critical questions)."""
+    raises, in full, by its place, for its tooltip; the labels of critical questions are in
+    ``words``. Returns the labels drawn by lines, for the legend: ``scheme`` (a reason's),
+    ``question`` (an objection's critical questions)."""
     labels: set[str] = set()
     for _, branch in drawn:
-        _branch(graph, claim, branch, present, (claim.id, claim.id), raised, labels)
+        _branch(graph, claim, branch, present, (claim.id, claim.id), raised, (labels, words))
     return labels
 
 
@@ -131,28 +134,29 @@ def _branch(
     present: set[str],
     towards: tuple[str, str],
     raised: Mapping[tuple, tuple[str, ...]],
-    labels: set[str],
+    seen: tuple[set[str], Words],
     land: str | None = None,
 ) -> None:
     """One relation to ``head`` (landing at ``land``, a port of it, when given), ``what``
     naming what it points at (``towards``: both); then the undercuts on it."""
     head, what = towards
+    labels, words = seen
     relation = branch.relation
     members = [m for m in branch.members if m in present]
     attacks = [a for a in branch.attacks if any(m in present for m in a.members)]
     if not members:
         return
     kind = EDGES[relation.link]
-    note = with_note([f"raises {q}" for q in raised.get(relation.place, ())], relation.note)
-    label = relation.scheme or (asked(relation.question) if relation.question else None)
+    note = with_note([f"raises {q}" for q in raised.get(relation.place, ())], relation.note, words)
+    label = relation.scheme or (asked(relation.question, words) if relation.question else None)
     if label:
         labels.add("scheme" if relation.scheme else "question")
     if relation.link is Link.SUPPORT:
         says = f"{' + '.join(members)} → {claim.id}"
-        single = f"{members[0]} supports {claim.id}"
+        single = words("supports tip", a=members[0], b=claim.id)
         name = f"reason--{claim.id}--{relation.number}"
     else:
-        says = f"{' + '.join(members)} {_VERBS[kind]} {what}"
+        says = words(_VERBS[kind], a=" + ".join(members), b=what)
         single = says
         where = head if relation.on is not None else f"attack--{claim.id}"
         name = f"{where}--{relation.number}"
@@ -172,7 +176,7 @@ def _branch(
         edge(graph, kind, member, name, says, arrow=False, member=True, ends=(member, bottom))
     edge(graph, kind, name, head, "\n".join([says, *note]), ends=(top, end), label=label)
     for attack, slot in zip(attacks, slots, strict=True):
-        _branch(graph, claim, attack, present, (name, says), raised, labels, slot)
+        _branch(graph, claim, attack, present, (name, says), raised, seen, slot)
 
 
 __all__ = ["asked", "branches", "edge", "junction"]

@@ -96,9 +96,9 @@ def measures_for(budget: float | None) -> Measures:
 
 @attrs.frozen
 class KindStyle:
-    """How one kind of claim looks: the word above its text, its shape and its colours."""
+    """How one kind of claim looks: its shape and its colours (the word above its text, in
+    the map's language, is :mod:`argmap.draw.words`' ``premise`` and so on)."""
 
-    word: str
     style: str
     fill: str
     line: str
@@ -116,10 +116,10 @@ class KindStyle:
 # protanopia or tritanopia (tests/test_colour_blind.py): the blue a little darker than Okabe-Ito's
 # 0072b2, which tritanopes would see as the green.
 KIND_STYLES: dict[Kind, KindStyle] = {
-    Kind.PREMISE: KindStyle("PREMISE", "filled", "#eaf3fa", "#0467af", "#005a8c"),
-    Kind.CONCLUSION: KindStyle("CONCLUSION", "rounded,filled", "#e3f4ee", "#009e73", "#00694c"),
+    Kind.PREMISE: KindStyle("filled", "#eaf3fa", "#0467af", "#005a8c"),
+    Kind.CONCLUSION: KindStyle("rounded,filled", "#e3f4ee", "#009e73", "#00694c"),
     Kind.RECOMMENDATION: KindStyle(
-        "RECOMMENDATION", "rounded,filled", "#fdf0d5", "#b87d00", "#8a5a00", peripheries=2
+        "rounded,filled", "#fdf0d5", "#b87d00", "#8a5a00", peripheries=2
     ),
 }
 
@@ -165,12 +165,12 @@ EDGE_STYLES: dict[Edge, EdgeStyle] = {
 
 @attrs.frozen
 class StatusStyle:
-    """How a claim that does not stand is drawn (``render --status``): a word beside its kind,
-    its fill and its text colour; a defeated claim's text is also struck through. Colours are
-    roles of every theme (background, muted ink, the alarm of a defeat), so themes
-    repaint them too; the kind keeps its outline, corners and word."""
+    """How a claim that does not stand is drawn (``render --status``): the colour of the word
+    beside its kind (:mod:`argmap.draw.words`' ``defeated``, ``undecided``), its fill and its
+    text colour; a defeated claim's text is also struck through. Colours are roles of every
+    theme (background, muted ink, the alarm of a defeat), so themes repaint them too; the kind
+    keeps its outline, corners and word."""
 
-    word: str
     badge: str
     fill: str
     ink: str
@@ -178,8 +178,8 @@ class StatusStyle:
 
 
 STATUS_STYLES: dict[Status, StatusStyle] = {
-    Status.DEFEATED: StatusStyle("DEFEATED", ALARM, "white", MUTED, strike=True),
-    Status.UNDECIDED: StatusStyle("UNDECIDED", MUTED, "white", MUTED, strike=False),
+    Status.DEFEATED: StatusStyle(ALARM, "white", MUTED, strike=True),
+    Status.UNDECIDED: StatusStyle(MUTED, "white", MUTED, strike=False),
 }
 
 #: An implicit claim (a reconstruction the text does not state) has a dashed outline.

@@ -9,9 +9,13 @@ from __future__ import annotations
 import json
 import re
 from pathlib import PurePath
+from typing import Any
 
 from argmap.diagnostics import Diagnostic, Span, shell_word
 
+#: The key under which an xAIF document (OVA3, ARG-tech's mining pipelines) holds its AIF graph,
+#: beside its layout ("OVA") and the text analysed ("text").
+XAIF = "AIF"
 #: What each format is called in a message.
 NAMES = {"aif": "an AIF graph", "argdown": "an Argdown file", "kialo": "a Kialo discussion",
          "microtext": "a microtext graph", "sadface": "a SADFace document"}  # fmt: skip
@@ -63,12 +67,24 @@ def sniff(data: bytes, path: str) -> str | None:
         document = json.loads(data)
     except (ValueError, RecursionError):
         return None
-    if isinstance(document, dict) and isinstance(document.get("AIF"), dict):
-        document = {**document["AIF"], "argmap": document.get("argmap", {})}  # xAIF (OVA3)
+    graph = xaif_graph(document) if isinstance(document, dict) else None
+    if graph is not None:
+        document = {**graph, "argmap": document.get("argmap", {})}
     if isinstance(document, dict) and "nodes" in document and "edges" in document:
         if not isinstance(document.get("argmap", {}), dict):
             return None  # a map's version: a map with stray keys (argmap's AIF keeps a mapping)
         return "sadface" if _sadface(document) else "aif"
+    return None
+
+
+def xaif_graph(document: dict[str, Any]) -> dict[str, Any] | None:
+    """The AIF graph an xAIF document (as OVA3 and ARG-tech's pipelines write one) holds under
+    ``"AIF"``, or None: a document with nodes of its own is a graph, whatever its keys (one
+    may be named "AIF"). The one rule by which ``check`` hints at an import and the import
+    reads the file."""
+    inner = document.get(XAIF)
+    if "nodes" not in document and isinstance(inner, dict) and isinstance(inner.get("nodes"), list):
+        return inner
     return None
 
 
@@ -120,4 +136,4 @@ def foreign(data: bytes, path: str, *, python: bool = False) -> Diagnostic | Non
     return Diagnostic(path, Span(1, 1), "AM017", import_hint(format_, path, python=python))
 
 
-__all__ = ["ARGDOWN_SUFFIXES", "NAMES", "foreign", "import_hint", "sniff"]
+__all__ = ["ARGDOWN_SUFFIXES", "NAMES", "XAIF", "foreign", "import_hint", "sniff", "xaif_graph"]

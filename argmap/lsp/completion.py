@@ -6,7 +6,6 @@ questions of the schemes of the reasons it attacks."""
 
 from __future__ import annotations
 
-import json
 import re
 
 from lsprotocol import types
@@ -14,11 +13,12 @@ from lsprotocol import types
 from argmap.analysis.schemes import scheme_of, starting
 from argmap.lsp.cursor import ITEM, PLACES, Place, in_text, mapping_of, place, sibling_keys
 from argmap.lsp.document import Document
-from argmap.lsp.outline import Claim
 from argmap.lsp.passages import Sources
 from argmap.model import Role
 from argmap.model.keys import KEYS
 from argmap.read.loader import load
+from argmap.read.outline import Claim
+from argmap.read.syntax import yaml_string
 from argmap.schema import value_schema
 
 #: Characters after which a client should ask again without the user asking.
@@ -40,19 +40,6 @@ def _lines(text: str) -> str:
     """``text`` with each line ending in a LF, for the cursor's reading of lines: a lone CR
     ends a line too (old Mac files), and is made a LF of the same length (offsets stay)."""
     return _LONE_CR.sub("\n", text) if "\r" in text else text
-
-
-def yaml_string(text: str) -> str:
-    """``text`` as a double-quoted YAML scalar (JSON's escapes, which YAML reads; and the
-    line breaks YAML knows beyond JSON's escaped too).
-
-    >>> yaml_string('He said: "no" \\u2028')
-    '"He said: \\\\"no\\\\" \\\\u2028"'
-    """
-    quoted = json.dumps(text, ensure_ascii=False)
-    for char in "\x85\u2028\u2029\ufeff":
-        quoted = quoted.replace(char, f"\\u{ord(char):04x}")
-    return quoted
 
 
 def _kind(claim: Claim) -> str:

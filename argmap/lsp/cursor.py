@@ -13,9 +13,8 @@ import re
 
 import attrs
 
-from argmap.lsp.outline import REFERENCE_KEYS, SECTIONS, Outline
+from argmap.read.outline import ITEM, REFERENCE_KEYS, SECTIONS, Outline, mapping_of
 
-ITEM = "-"
 #: The places of argmap.model.keys.KEYS, in words.
 PLACES = {
     "top": "the map",
@@ -98,31 +97,6 @@ class Place:
     def in_quotes(self) -> bool:
         tail = self.path[2:]
         return self.claim_kind is not None and tail in (("quotes",), ("quotes", ITEM))
-
-
-def mapping_of(path: tuple[str | int, ...]) -> str | None:
-    """Which place of :data:`argmap.model.keys.KEYS` the mapping at ``path`` is (list indexes
-    may be written as numbers or as ``-``), or None for none the format has.
-
-    >>> mapping_of(("conclusions", 3, "reasons", 0)), mapping_of(("source",))
-    ('reason', 'source')
-    """
-    path = tuple(ITEM if isinstance(part, int) else part for part in path)
-    if not path:
-        return "top"
-    if path == ("source",):
-        return "source"
-    if len(path) < 2 or path[0] not in SECTIONS or path[1] != ITEM:
-        return None
-    if len(path) == 2:
-        return SECTIONS[path[0]].value
-    if path[-1] == ITEM and path[-2] == "reasons" and len(path) == 4:
-        return "reason"
-    if path[-1] == ITEM and path[-2] == "objections":
-        return "objection"
-    if path[-1] == ITEM and path[-2] == "restates" and len(path) == 4:
-        return "restatement"
-    return None
 
 
 def elements(line: str) -> list[Element]:

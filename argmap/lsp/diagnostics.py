@@ -13,8 +13,8 @@ from lsprotocol import types
 
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.lsp.document import Document
-from argmap.lsp.yamltree import REFUSED
 from argmap.project import SOURCE_ROOT_HINT
+from argmap.read.tolerant import REFUSED
 
 SOURCE = "argmap"
 

@@ -20,10 +20,10 @@ from argmap.api import Checked, check_map_bytes
 from argmap.diagnostics import ArgmapError, Span, line_starts
 from argmap.fmt import format_text
 from argmap.fmt.formatter import format_json
-from argmap.lsp.outline import Outline, outline
 from argmap.lsp.positions import Encoding, Lines, span_offset
 from argmap.model import ArgumentMap, Relation, relations
 from argmap.read.jsontree import in_json
+from argmap.read.outline import Outline, outline
 
 _MAP = re.compile(r"""^(?:argmap|"argmap"|'argmap')[ \t]*:""", re.M)
 

@@ -17,8 +17,8 @@ from argmap.analysis.schemes import scheme_of
 from argmap.checks.registry import STRUCTURAL
 from argmap.lsp.cursor import PLACES, mapping_of
 from argmap.lsp.document import Document
-from argmap.lsp.outline import Claim
 from argmap.model.keys import KEYS
+from argmap.read.outline import Claim
 from argmap.schema import value_schema
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|~#])")

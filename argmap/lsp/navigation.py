@@ -9,10 +9,10 @@ from pathlib import Path
 from lsprotocol import types
 
 from argmap.lsp.document import Document
-from argmap.lsp.outline import Token
 from argmap.lsp.passages import Sources
 from argmap.lsp.positions import Lines
 from argmap.model.keys import ID_PATTERN, MAX_ID, ascii_slug
+from argmap.read.outline import Token
 
 
 class RenameRefused(Exception):

@@ -1,172 +1,16 @@
-"""A map's source text on disk → its sentences, ranked against a few typed words (quote
-completion) or against a claim's text (the closest-passage fixes).
-
-The sentences are those of ``argmap coverage`` (:mod:`argmap.coverage`), which reads
-hard-wrapped text and abbreviations; words are compared after the quote normalization of
-:mod:`argmap.read.source` (quote marks, dashes and white space folded), so every sentence offered
-is found by ``argmap check`` as it is written.
-"""
+"""Source texts on disk → their sentences (:class:`argmap.analysis.sentences.Source`), read
+once and kept until the file changes, for the features that offer passages of a map's source."""
 
 from __future__ import annotations
 
-import difflib
-import functools
-import math
 import os
-import re
-import unicodedata
 from pathlib import Path
 
-import attrs
-
-from argmap.analysis.coverage import coverage
+from argmap.analysis.sentences import Ranked, Sentence, Source
 from argmap.diagnostics import ArgmapError
 from argmap.io import Stamp, read_file, stamp
-from argmap.model import ArgumentMap
 from argmap.project import confine, roots
-from argmap.read.passages import Missing, Passage, Passages
-from argmap.read.source import SourceText, normalize
 from argmap.read.yamltree import decode
-
-#: Most sentences offered for a quote being typed.
-LIMIT = 20
-#: Fewest characters typed before sentences are offered.
-MIN_TYPED = 3
-#: Sentences compared closely with a claim's text, of those sharing most words with it.
-CANDIDATES = 12
-
-_WORD = re.compile(r"\w+")
-
-
-@attrs.frozen
-class Sentence:
-    line: int  # 1-based, in the source
-    text: str  # as the source has it, white space made single spaces
-    furniture: bool  # a headline, caption or link rather than prose
-    low: str = attrs.field(repr=False)  # normalized, lower case: what typed words are matched in
-    words: frozenset[str] = attrs.field(repr=False)
-
-
-@attrs.frozen
-class Ranked:
-    sentence: Sentence
-    score: float
-
-
-def _low(text: str) -> str:
-    """Text as typed words are matched in it: normalized, accented letters as one character
-    (whichever way the source stores them), lower case."""
-    return unicodedata.normalize("NFC", normalize(text)).lower()
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(_low(text))
-
-
-class Source:
-    """The sentences of one source text."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    @functools.cached_property
-    def searchable(self) -> SourceText:
-        """The text prepared for finding quotes as ``argmap check`` finds them."""
-        return SourceText(self.text)
-
-    @functools.cached_property
-    def sentences(self) -> tuple[Sentence, ...]:
-        """The sentences (and lines of furniture) of the text, in order; worked out once."""
-        empty = ArgumentMap(title="", claims=())
-        return tuple(
-            Sentence(s.line, s.text, s.furniture is not None, _low(s.text),
-                     frozenset(_words(s.text)))
-            for s in coverage(empty, self.searchable).sentences
-            if s.text
-        )  # fmt: skip
-
-    def matching(self, typed: str, limit: int = LIMIT) -> list[Ranked]:
-        """The sentences that hold the typed words, best first: those holding them as one
-        phrase, then those holding the most of them (the last one may be a word's start).
-        Nothing for fewer than MIN_TYPED characters."""
-        phrase = _low(typed).strip()
-        words = _WORD.findall(phrase)
-        if len(phrase) < MIN_TYPED or not words:
-            return []
-        partial = words[-1] if not typed[-1:].isspace() else None
-        whole = words[:-1] if partial is not None else words
-        found: list[Ranked] = []
-        for sentence in self.sentences:
-            at = sentence.low.find(phrase)
-            if at >= 0:
-                score = 2.0 - at / (len(sentence.low) + 1)
-            else:
-                hits = sum(word in sentence.words for word in whole)
-                if partial is not None and any(w.startswith(partial) for w in sentence.words):
-                    hits += 1
-                score = hits / len(words)
-                if score < 0.5 or not hits:
-                    continue
-            found.append(Ranked(sentence, score - 0.01 * sentence.furniture))
-        found.sort(key=lambda r: (-r.score, r.sentence.line))
-        return found[:limit]
-
-    @functools.cached_property
-    def _rarity(self) -> dict[str, float]:
-        """How rare each word of the text is among its sentences (inverse document
-        frequency): shared rare words say more than shared common ones."""
-        counts: dict[str, int] = {}
-        for sentence in self.sentences:
-            for word in sentence.words:
-                counts[word] = counts.get(word, 0) + 1
-        total = len(self.sentences) + 1
-        return {word: math.log(total / count) for word, count in counts.items()}
-
-    def closest(self, text: str) -> Ranked | None:
-        """The sentence most like ``text`` (a claim's wording, or a quote that is not in the
-        source): of the sentences sharing the rarest words with it, the one scoring best on
-        two halves, the share of ``text``'s characters that its best-aligned blocks cover
-        (as ``argmap check`` scores a passage) and the share of ``text``'s rarity that the
-        words they share carry. On the seed map this finds the passage quoted by 27 of its
-        28 quoting claims from the claim's text alone."""
-        rarity = self._rarity
-        words = {word for word in _words(text) if word in rarity}
-        weight = sum(rarity[word] for word in words)
-        if not words or not weight:
-            return None
-        shared = sorted(
-            ((sum(rarity[w] for w in words & s.words), -s.line, s) for s in self.sentences
-             if not words.isdisjoint(s.words)),
-            key=lambda item: item[:2],
-            reverse=True,
-        )  # fmt: skip
-        wanted = _low(text)
-        best: Ranked | None = None
-        matcher = difflib.SequenceMatcher(autojunk=False)
-        matcher.set_seq2(wanted)
-        for common, _, sentence in shared[:CANDIDATES]:
-            matcher.set_seq1(sentence.low)
-            covered = sum(b.size for b in matcher.get_matching_blocks()) / len(wanted)
-            score = (covered + common / weight) / 2
-            if best is None or score > best.score:
-                best = Ranked(sentence, score)
-        return best
-
-    @functools.cached_property
-    def _passages(self) -> Passages:
-        return Passages(self.searchable)
-
-    def closest_quote(self, quote: str) -> Passage | None:
-        """The passage of the text a quote not found in it meant, as ``argmap check`` tells
-        it: the words lined up with the quote's, not the whole sentence (a quote of half a
-        sentence stays half a sentence), or the sentence that rewords it; None when none is
-        close (:meth:`argmap.read.passages.Passages.meant`)."""
-        return self._passages.meant(quote)
-
-    def missing_part(self, quote: str) -> Missing | None:
-        """The part of a quote with elisions or of several sentences that ``argmap check``
-        names as not found (:meth:`argmap.read.passages.Passages.missing`)."""
-        return self._passages.missing(quote)
 
 
 class Sources:
@@ -220,3 +64,6 @@ class Sources:
                 if now is None:
                     self._read.pop(path, None)
         return found
+
+
+__all__ = ["Ranked", "Sentence", "Source", "Sources"]

@@ -1,5 +1,6 @@
 """Text offsets ↔ LSP positions (0-based lines as editors count them, in UTF-16 code units),
-and argmap's spans (1-based lines, columns in code points) → offsets.
+and argmap's spans (1-based lines, columns in code points) → offsets
+(:func:`argmap.diagnostics.span_offset`).
 
 Editors and the Language Server Protocol end a line at ``\\n``, ``\\r\\n`` or ``\\r`` only,
 and so does every :class:`argmap.diagnostics.Span`: argmap's YAML reader keeps U+0085, U+2028
@@ -15,7 +16,7 @@ from typing import Literal
 
 from lsprotocol import types
 
-from argmap.diagnostics import Span, line_starts
+from argmap.diagnostics import line_starts, span_offset
 
 #: How a client counts the characters of a line (LSP 3.17 ``positionEncoding``).
 Encoding = Literal["utf-16", "utf-8", "utf-32"]
@@ -95,20 +96,6 @@ class Lines:
         return types.Range(self.position(start), self.position(end))
 
 
-def span_offset(starts: list[int], span: Span, length: int) -> int:
-    """The offset of an argmap span in a text of ``length`` whose lines start at ``starts``
-    (see :func:`argmap.diagnostics.line_starts`). Span(0, 0), nowhere, is the start.
-
-    >>> span_offset(line_starts("ab\\ncd"), Span(2, 2), 5)
-    4
-    """
-    if span.line < 1:
-        return 0
-    if span.line > len(starts):
-        return length
-    return min(starts[span.line - 1] + max(span.column - 1, 0), length)
-
-
 def apply_change(lines: Lines, change: types.TextDocumentContentChangeEvent) -> str:
     """The text after one change sent by the client: a range replaced, or the whole text."""
     if isinstance(change, types.TextDocumentContentChangePartial):
@@ -116,3 +103,6 @@ def apply_change(lines: Lines, change: types.TextDocumentContentChangeEvent) -> 
         end = max(start, lines.offset(change.range.end))
         return lines.text[:start] + change.text + lines.text[end:]
     return change.text
+
+
+__all__ = ["Encoding", "Lines", "apply_change", "span_offset", "units"]

@@ -162,7 +162,8 @@ def create_server() -> ArgmapServer:
         document = server.document(params.text_document.uri)
         return symbols.symbols(document) if document else []
 
-    kinds = [types.CodeActionKind.QuickFix, types.CodeActionKind.Source]
+    kinds = [types.CodeActionKind.QuickFix, types.CodeActionKind.Source,
+             types.CodeActionKind.SourceFixAll]  # fmt: skip
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(kinds))
     @_safe(server, list)
@@ -175,6 +176,8 @@ def create_server() -> ArgmapServer:
             found += actions.actions(document, list(context.diagnostics), server.sources)
         if actions.wanted(context, types.CodeActionKind.Source):
             found += formatting.action(document)
+        if actions.wanted(context, types.CodeActionKind.SourceFixAll):
+            found += actions.fix_all(document)
         return found
 
     @server.feature(types.TEXT_DOCUMENT_FORMATTING)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from lsprotocol import types
 
 from argmap.lsp.document import Document
-from argmap.lsp.outline import Claim
 from argmap.model import Kind
+from argmap.read.outline import Claim
 
 #: The icon each kind of claim gets (the protocol has no kinds for arguments).
 SYMBOL_KINDS = {

@@ -12,7 +12,7 @@ import html
 from argmap.analysis.coverage import Coverage, Sentence
 from argmap.model import ArgumentMap
 from argmap.pages.spans import Sweep
-from argmap.pages.templates import asset, fill
+from argmap.pages.templates import asset, fill, languages
 
 
 def _e(text: str) -> str:
@@ -35,13 +35,15 @@ class _Marks:
                 self.ending.setdefault(passage.end, []).append(passage.claim)
 
 
-def _sentence(coverage: Coverage, sentence: Sentence, names: dict[str, str], marks: _Marks) -> str:
+def _sentence(
+    coverage: Coverage, sentence: Sentence, names: dict[str, str], marks: _Marks, english: str
+) -> str:
     text = coverage.text
     if sentence.furniture is not None:
         return (
             f'<span class="furniture" title="{_e("not counted: " + sentence.furniture)}">'
             f"{_e(text[sentence.start : sentence.end])}</span>"
-            f'<span class="why">{_e(sentence.furniture)}</span>'
+            f'<span class="why"{english}>{_e(sentence.furniture)}</span>'
         )
     out = []
     # The sentence cut wherever a quoted passage starts or ends, with the claims quoting each
@@ -67,7 +69,7 @@ def _sentence(coverage: Coverage, sentence: Sentence, names: dict[str, str], mar
     return body
 
 
-def _article(coverage: Coverage, names: dict[str, str]) -> str:
+def _article(coverage: Coverage, names: dict[str, str], english: str) -> str:
     """The source, paragraph by paragraph, each numbered with its first line."""
     out = []
     text = coverage.text
@@ -80,7 +82,7 @@ def _article(coverage: Coverage, names: dict[str, str]) -> str:
         for k, sentence in enumerate(sentences):
             if k:
                 parts.append(_e(text[sentences[k - 1].end : sentence.start]))
-            parts.append(_sentence(coverage, sentence, names, marks))
+            parts.append(_sentence(coverage, sentence, names, marks, english))
         classes = ["para"]
         if all(s.furniture is not None for s in sentences):
             classes.append("furniture-para")
@@ -93,7 +95,7 @@ def _article(coverage: Coverage, names: dict[str, str]) -> str:
     return "\n".join(out)
 
 
-def _claims(amap: ArgumentMap, coverage: Coverage) -> str:
+def _claims(amap: ArgumentMap, coverage: Coverage, english: str) -> str:
     quoted: dict[str, Sentence] = {}
     for sentence in coverage.sentences:
         for claim in sentence.claims:
@@ -102,17 +104,17 @@ def _claims(amap: ArgumentMap, coverage: Coverage) -> str:
     for claim in amap.by_id().values():
         where = quoted.get(claim.id)
         if where is not None:
-            place = f'<a class="note" href="#line-{where.paragraph}">line {where.line}</a>'
+            place = f'<a class="note" href="#line-{where.paragraph}"{english}>line {where.line}</a>'
         elif claim.implicit:
-            place = '<span class="note">implicit: not stated in the text</span>'
+            place = f'<span class="note"{english}>implicit: not stated in the text</span>'
         elif claim.quotes:
-            place = '<span class="note">its quotes are not in the source</span>'
+            place = f'<span class="note"{english}>its quotes are not in the source</span>'
         else:
-            place = '<span class="note">no quotes</span>'
+            place = f'<span class="note"{english}>no quotes</span>'
         kind = claim.kind.value + (", implicit" if claim.implicit else "")
         items.append(
             f'<li id="claim-{_e(claim.id)}"><span class="id">{_e(claim.id)}</span>'
-            f'<span class="kind">{_e(kind)}</span> {place}'
+            f'<span class="kind"{english}>{_e(kind)}</span> {place}'
             f'<span class="text">{_e(claim.text)}</span></li>'
         )
     return '<ul class="claims">\n' + "\n".join(items) + "\n</ul>"
@@ -125,7 +127,9 @@ def page(amap: ArgumentMap, coverage: Coverage) -> str:
     covered = sum(s.covered for s in argument)
     furniture = len(coverage.furniture)
     about = amap.source.about if amap.source is not None else ()
-    meta = f'<p class="meta">Source: {_e(" · ".join(about))}</p>' if about else ""
+    lang, english = languages(amap)
+    source = f"<span{english}>Source:</span>" if english else "Source:"
+    meta = f'<p class="meta">{source} {_e(" · ".join(about))}</p>' if about else ""
     implicit = len(coverage.implicit)
     summary = (
         f"<strong>{covered} of {len(argument)}</strong> argumentative sentences quoted "
@@ -135,12 +139,14 @@ def page(amap: ArgumentMap, coverage: Coverage) -> str:
     )
     return fill(
         "coverage.html",
+        lang=lang or ' lang="en"',
+        english=english,
         title=_e(amap.title),
         css=asset("coverage.css"),
         meta=meta,
         summary=summary,
-        article=_article(coverage, names),
-        claims=_claims(amap, coverage),
+        article=_article(coverage, names, english),
+        claims=_claims(amap, coverage, english),
     )
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+import html
 import string
 from importlib import resources
+
+from argmap.model import ArgumentMap
 
 
 @functools.cache
@@ -25,4 +28,14 @@ def fill(name: str, **values: str) -> str:
     return _template(name).substitute(values)
 
 
-__all__ = ["asset", "fill"]
+def languages(amap: ArgumentMap) -> tuple[str, str]:
+    """A page's ``lang`` attribute (the map's language, where it says it), and the one that
+    marks the page's own words English where the map is in another language (WCAG 3.1.1 and
+    3.1.2); both empty for a map that does not say its language."""
+    if not amap.lang:
+        return "", ""
+    english = amap.lang.split("-")[0].lower() == "en"
+    return f' lang="{html.escape(amap.lang)}"', "" if english else ' lang="en"'
+
+
+__all__ = ["asset", "fill", "languages"]

@@ -21,7 +21,7 @@ from argmap.draw.fit import CSS_PX_PER_PT, TARGETS
 from argmap.draw.svg import embed, inline
 from argmap.model import ArgumentMap
 from argmap.pages.spans import Sweep
-from argmap.pages.templates import asset, fill
+from argmap.pages.templates import asset, fill, languages
 from argmap.read.source import SourceText
 
 #: Nothing may be fetched: no script, style, font or image but what the page holds (the
@@ -158,16 +158,6 @@ def _hint(view: str, english: str) -> str:
             f'<span class="hint-touch"{english}>{touch}</span>')  # fmt: skip
 
 
-def _languages(amap: ArgumentMap) -> tuple[str, str]:
-    """The page's ``lang`` attribute (the map's language, where it says it), and the one
-    that marks the view's own words English where the map is in another language (WCAG
-    3.1.1 and 3.1.2); both empty for a map that does not say its language."""
-    if not amap.lang:
-        return "", ""
-    english = amap.lang.split("-")[0].lower() == "en"
-    return f' lang="{html.escape(amap.lang)}"', "" if english else ' lang="en"'
-
-
 #: The least zoom (of the drawing's natural size, where claim text is 16 px) at which claim
 #: text comes out as large as a column shows the figures of ``--fit``: 9 px.
 READABLE = TARGETS["claim"][1] / (TARGETS["claim"][0] * CSS_PX_PER_PT)
@@ -204,7 +194,7 @@ def page(
         )
     else:
         text_pane = ""
-    lang, english = _languages(amap)
+    lang, english = languages(amap)
     hint = _hint("article" if source is not None else "map", english)
     document = fill(
         "view.html",

@@ -196,6 +196,24 @@ class Passages:
         wanted, bounded = self._candidates(quote)
         return self._closest(quote, wanted, bounded) if bounded else None
 
+    def runner_up(self, quote: str, passage: Passage) -> float:
+        """The share of the quote's words, in order, that the closest passage outside
+        ``passage``'s sentence holds (0 when none holds any): how far ``passage``, the one
+        :meth:`meant` found, is ahead of the next one. Among the same candidates, as cheaply."""
+        wanted, bounded = self._candidates(quote)
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(wanted)
+        best = 0
+        for negative, index, words, _, _ in bounded:
+            if -negative <= best:
+                break  # neither this passage nor any after it can match more words
+            _, _, first, last = self._spans[index]
+            if first <= passage.start < last:
+                continue  # the passage's own sentence (a window of it, or another chunk)
+            matcher.set_seq1(words)
+            best = max(best, sum(block.size for block in matcher.get_matching_blocks()))
+        return best / len(wanted) if wanted else 0.0
+
     def _closest(
         self, quote: str, wanted: list[str], bounded: list[tuple[int, int, list[str], int, int]]
     ) -> Passage | None:

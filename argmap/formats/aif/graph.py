@@ -18,13 +18,11 @@ import attrs
 
 from argmap.analysis.schemes import key, scheme_of
 from argmap.formats.base import FormatError, clean_text, json_object, shorten
+from argmap.formats.sniff import XAIF, xaif_graph
 from argmap.model.keys import MAX_CLAIM_TEXT, MAX_SCHEME
 
 #: The key of the top-level object under which argmap writes what AIF has no place for.
 EXTENSION = "argmap"
-#: The key under which an xAIF document (OVA3, ARG-tech's mining pipelines) holds its AIF graph,
-#: beside its layout ("OVA") and the text analysed ("text").
-XAIF = "AIF"
 #: AIFdb's placeholder texts of RA and CA nodes (and ones seen in corpora): not notes.
 GENERIC = frozenset({"", "RA", "CA", "Default Inference", "Default Conflict", "Default Rephrase"})
 DIALOGUE = frozenset({"L", "YA", "TA"})
@@ -283,10 +281,8 @@ def carried_scheme(data: dict[str, Any]) -> str | None:
 def unwrap(doc: dict[str, Any]) -> tuple[dict[str, Any], bool]:
     """The AIF graph of a document (its nodes, edges, locutions, ...) and whether the document
     is xAIF, holding the graph under "AIF"."""
-    inner = doc.get(XAIF)
-    if "nodes" not in doc and isinstance(inner, dict) and isinstance(inner.get("nodes"), list):
-        return inner, True
-    return doc, False
+    inner = xaif_graph(doc)
+    return (doc, False) if inner is None else (inner, True)
 
 
 def parse(data: bytes) -> dict[str, Any]:

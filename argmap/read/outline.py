@@ -1,9 +1,10 @@
 """Map text → its outline: every scalar with its extent and place, the claims and the references
-between them, for an editor's features. Tolerant: it reads what it can of a map being typed.
+between them, for an editor's features and the fixes (:mod:`argmap.fix`). Tolerant: it reads
+what it can of a map being typed.
 
 The loader (:mod:`argmap.read.loader`) reads a map to check it and gives up on a claim, or on the
 whole map, at the first mistake of shape; an editor needs the ids and references of a map that
-is being typed. So this module walks the tree :mod:`argmap.lsp.yamltree` reads (which sets a
+is being typed. So this module walks the tree :mod:`argmap.read.tolerant` reads (which sets a
 half-typed line aside) and keeps whatever claims and references it finds.
 """
 
@@ -15,8 +16,8 @@ from typing import NamedTuple
 
 import attrs
 
-from argmap.lsp.yamltree import Node, SyntaxProblem, read
 from argmap.model import Kind
+from argmap.read.tolerant import Node, SyntaxProblem, read
 
 #: Keys under a claim whose values name claims, and the role a claim named there plays.
 REFERENCE_KEYS = {"reasons": "reason", "objections": "objection", "contradicts": "contradiction",
@@ -25,6 +26,7 @@ REFERENCE_KEYS = {"reasons": "reason", "objections": "objection", "contradicts":
 MAX_DEPTH = 64
 SECTIONS = {kind.section: kind for kind in Kind}
 
+ITEM = "-"
 Path = tuple[str | int, ...]
 
 
@@ -156,6 +158,31 @@ def outline(text: str) -> Outline:
     result._found = [token for token in result.tokens if token.end > token.start]
     result._starts = [token.start for token in result._found]
     return result
+
+
+def mapping_of(path: tuple[str | int, ...]) -> str | None:
+    """Which place of :data:`argmap.model.keys.KEYS` the mapping at ``path`` is (list indexes
+    may be written as numbers or as ``-``), or None for none the format has.
+
+    >>> mapping_of(("conclusions", 3, "reasons", 0)), mapping_of(("source",))
+    ('reason', 'source')
+    """
+    path = tuple(ITEM if isinstance(part, int) else part for part in path)
+    if not path:
+        return "top"
+    if path == ("source",):
+        return "source"
+    if len(path) < 2 or path[0] not in SECTIONS or path[1] != ITEM:
+        return None
+    if len(path) == 2:
+        return SECTIONS[path[0]].value
+    if path[-1] == ITEM and path[-2] == "reasons" and len(path) == 4:
+        return "reason"
+    if path[-1] == ITEM and path[-2] == "objections":
+        return "objection"
+    if path[-1] == ITEM and path[-2] == "restates" and len(path) == 4:
+        return "restatement"
+    return None
 
 
 class _Walker:

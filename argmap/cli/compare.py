@@ -1,0 +1,166 @@
+"""``argmap compare``: two maps of one text → the claims they share, and the links and kinds
+on which they differ."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from argmap.analysis.compare import Comparison, Edge, compare
+from argmap.cli.maps import Run, named
+from argmap.cli.options import output_format_option, source_root_option
+from argmap.cli.output import EXIT_ERRORS, EXIT_OK, checked_map, say, short, show, table
+from argmap.model import ArgumentMap
+from argmap.sources import read_source
+
+
+@click.command("compare")
+@click.argument("first", metavar="FIRST")
+@click.argument("seconds", nargs=-1, required=True, metavar="SECOND|DIR...")
+@output_format_option(
+    ("text", "json"),
+    "json: one JSON array on stdout, an object a SECOND map (first, second, by: quotes or "
+    "wording; claims: pairs, missing, extra, kinds, found, thesis; links: agree, other, moved, "
+    "missing, extra, grouping, agreement; claims and links null when the map was not "
+    "compared), nothing else.",
+)
+@source_root_option
+def compare_(
+    first: str, seconds: tuple[str, ...], output_format: str, source_root: str | None
+) -> None:
+    """Compare two maps of one text: which claims they share, and where they differ.
+
+    For a teacher, FIRST is the model answer and SECOND a student's map (a folder: every
+    student's, as render finds maps); for two annotators, one map each. Claims pair up by
+    the passages of the source their quotes share (most of the shorter quote), whatever
+    their ids and wording; claims left over (implicit ones) pair up by their wording. Then
+    each link of the first map (a reason's claim supporting, an objection's attacking, an
+    undercut attacking a step) is looked for in the second: the same, with another function
+    (supports where the first attacks), attached to another target (a claim's one attack
+    aimed at the claim, not at a step), or missing; links only the second draws are extra.
+    Each map's thesis, reasons linked in one map and separate in the other, and claims of
+    another kind are said too. Claims only the second map has are marked with a + before
+    their id. Several SECOND maps each get their report under their path, then a row a map.
+
+    Both maps must quote the same source text; where they don't (or have none), claims pair
+    by wording alone, and a note says so. Diagnostics go to stderr; exit status 1 when a map
+    has errors (it is compared all the same), 2 when one cannot be read.
+
+    \b
+    Example:
+      argmap compare answer.yaml students/ana.yaml
+      argmap compare answer.yaml students/      # each student's map, then a row each
+      argmap compare --output-format json annotator-a.yaml annotator-b.yaml
+    """
+    quiet = output_format == "json"
+    reference = checked_map(first, source_root)
+    assert reference.map is not None  # checked_map exits otherwise
+    source = read_source(reference.map, first, source_root)[0]
+    run = Run(seconds, ("claims", "missing", "extra", "links", "agreement", "map"), quiet=quiet)
+    run.worst = max(run.worst, EXIT_OK if reference.ok else EXIT_ERRORS)
+    found: dict[str, dict[str, object]] = {}
+    for item, checked in run.maps(source_root, "compared"):
+        assert checked.map is not None
+        other = read_source(checked.map, item.path, source_root)[0]
+        same = source is not None and other is not None and source.text == other.text
+        shared = source if same else None
+        if shared is None and (reference.map.source or checked.map.source):
+            say(f"argmap: {item.path} and {first} do not quote one source text: their claims "
+                "pair by wording only")  # fmt: skip
+        result = compare(reference.map, checked.map, shared)
+        by = "quotes" if shared is not None else "wording"
+        if quiet:
+            found[item.path] = _object(result, by)
+            continue
+        _show(result, reference.map, checked.map, (first, item.path))
+        run.rows.append(_row(result, item.path))
+    if quiet:
+        empty = {"claims": None, "links": None}
+        show(json.dumps([{"first": named(first), "second": named(item.path),
+                          **found.get(item.path, empty)} for item in run.found]),
+             err=False)  # fmt: skip
+    run.finish()
+
+
+def _row(result: Comparison, path: str) -> tuple[str, ...]:
+    """A second map's row in the summary of several: claims found of the first's, missing and
+    extra claims, links agreeing of the first's, the agreement, its path."""
+    claims = len(result.pairs) + len(result.missing)
+    links = len(result.agree) + len(result.other) + len(result.moved) + len(result.only_first)
+    return (f"{len(result.pairs)}/{claims}", str(len(result.missing)), str(len(result.extra)),
+            f"{len(result.agree)}/{links}", f"{result.links_agreement:.2f}", path)  # fmt: skip
+
+
+def _edge(edge: Edge) -> dict[str, str]:
+    return {"claim": edge.source, "function": edge.function, "target": str(edge.target)}
+
+
+def _object(result: Comparison, by: str) -> dict[str, object]:
+    return {
+        "by": by,
+        "claims": {
+            "pairs": [
+                {"first": p.first, "second": p.second, "by": p.by, "score": p.score}
+                for p in result.pairs
+            ],
+            "missing": list(result.missing),
+            "extra": list(result.extra),
+            "kinds": [{"claim": claim, "first": a, "second": b} for claim, a, b in result.kinds],
+            "found": round(result.claims_found, 4),
+            "thesis": {"first": result.theses[0], "second": result.theses[1]},
+        },
+        "links": {
+            "agree": [_edge(e) for e in result.agree],
+            "other": [{"first": _edge(a), "second": _edge(b)} for a, b in result.other],
+            "moved": [{"first": _edge(a), "second": _edge(b)} for a, b in result.moved],
+            "missing": [_edge(e) for e in result.only_first],
+            "extra": [_edge(e) for e in result.only_second],
+            "grouping": [
+                {"claim": claim, "first": [list(g) for g in a], "second": [list(g) for g in b]}
+                for claim, a, b in result.grouping
+            ],
+            "agreement": round(result.links_agreement, 4),
+        },
+    }
+
+
+def _reasons(groups: tuple[tuple[str, ...], ...]) -> str:
+    return " ".join(f"[{', '.join(group)}]" for group in groups)
+
+
+def _show(
+    result: Comparison, first: ArgumentMap, second: ArgumentMap, paths: tuple[str, str]
+) -> None:
+    """The comparison as people read it, on stdout: a row a claim, then the links that
+    differ."""
+    texts = [{c.id: c.text for c in amap.claims} for amap in (first, second)]
+    shared, total = len(result.pairs), len(result.pairs) + len(result.missing)
+    show(f"claims: {shared} of {total} of {paths[0]} are in {paths[1]} "
+         f"({result.claims_found:.0%}); {len(result.missing)} missing, "
+         f"{len(result.extra)} extra", err=False)  # fmt: skip
+    rows = [(p.first, p.second, f"{p.by} {p.score:.0%}") for p in result.pairs]
+    rows += [(claim, "-", f"missing: {short(texts[0][claim], 60)}") for claim in result.missing]
+    rows += [("-", f"+{claim}", f"extra: {short(texts[1][claim], 60)}") for claim in result.extra]
+    table(("first", "second", "paired by"), rows)
+    first_thesis, second_thesis = result.theses
+    if first_thesis == second_thesis:
+        show(f"thesis: {first_thesis or 'none'} in both", err=False)
+    else:
+        show(f"thesis: {first_thesis or 'none'} in the first, {second_thesis or 'none'} in the "
+             "second", err=False)  # fmt: skip
+    for claim, a, b in result.kinds:
+        show(f"kind: {claim} is a {a} in the first, a {b} in the second", err=False)
+    show(f"links: {len(result.agree)} agree, {len(result.other)} with another function, "
+         f"{len(result.moved)} to another target, {len(result.only_first)} missing, "
+         f"{len(result.only_second)} extra (agreement {result.links_agreement:.2f})",
+         err=False)  # fmt: skip
+    lines = [("other", f"{a}; in the second it {b.function}s") for a, b in result.other]
+    lines += [("moved", f"{a}; in the second it {b.function}s {b.target}")
+              for a, b in result.moved]  # fmt: skip
+    lines += [("missing", str(edge)) for edge in result.only_first]
+    lines += [("extra", str(edge)) for edge in result.only_second]
+    lines += [("grouping", f"{claim}: reasons {_reasons(a)} in the first, {_reasons(b)} in "
+               "the second") for claim, a, b in result.grouping]  # fmt: skip
+    for what, line in lines:
+        show(f"  {what:<9} {line}", err=False)

@@ -1,0 +1,182 @@
+"""A map file → its safe fixes applied (or shown as a diff), checked again: ``argmap check
+--fix`` and ``--diff``.
+
+The map is checked, each diagnostic's preferred fix that may be applied is applied (edits of
+the text's own spans, never overlapping), and the map is checked again; a few passes, as long
+as fixes are left. A pass whose fixes make the map worse (it no longer loads, or it has an
+error of a new kind, or no fewer errors) is undone and its fixes tried one by one, each kept
+only when it makes the map better. The file is written once, whole (atomically), and only
+when it changed.
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+
+import attrs
+
+from argmap.analysis.sentences import Source
+from argmap.api import Checked, check_map_bytes
+from argmap.diagnostics import Severity, span_offset
+from argmap.fix import Applicability, Context, Fix, apply, fixes
+from argmap.fmt.files import unified_diff
+from argmap.io import read_file, write_atomic
+from argmap.read.outline import outline
+from argmap.sources import Root, read_source
+
+#: Passes of fixing and checking again, at most (a fix may show another's diagnostic).
+PASSES = 4
+_BOM = b"\xef\xbb\xbf"
+_PLURALS = {"quote": "quotes", "id": "ids", "key": "keys", "source path": "source paths"}
+
+
+@attrs.frozen
+class Fixed:
+    """One map fixed: its check after the fixes, its bytes before and after, the fixes made,
+    and how many more ``--unsafe-fixes`` would make."""
+
+    checked: Checked
+    old: bytes
+    new: bytes
+    made: tuple[Fix, ...]
+    hidden: int
+
+    def said(self) -> str:
+        """What was fixed, e.g. ``2 quotes and 1 id``."""
+        counts = collections.Counter(fix.what for fix in self.made)
+        parts = [f"{n} {_PLURALS.get(what, what) if n != 1 else what}"
+                 for what, n in counts.items()]  # fmt: skip
+        if len(parts) < 2:
+            return parts[0] if parts else "nothing"
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+    def diff(self, path: str) -> str:
+        """The fixes as a unified diff."""
+        return unified_diff(path, _text(self.old), _text(self.new))
+
+
+def _text(data: bytes) -> str:
+    return data.removeprefix(_BOM).decode("utf-8")
+
+
+def _errors(checked: Checked) -> int:
+    return sum(d.severity is Severity.ERROR for d in checked.diagnostics)
+
+
+def _worse(before: Checked, after: Checked) -> bool:
+    """Whether fixes made a map worse: it no longer loads, or it has an error of a kind it had
+    not (if it loaded), or no fewer errors (unless it loads now)."""
+    if before.map is None:
+        return after.map is None and _errors(after) >= _errors(before)
+    if after.map is None:
+        return True
+    codes = {d.code for d in before.diagnostics}
+    new = any(d.code not in codes for d in after.diagnostics if d.severity is Severity.ERROR)
+    return new or _errors(after) >= _errors(before)
+
+
+class _Map:
+    """One map being fixed: its text, its check, its source (read once), its fixes (worked out
+    once for each text)."""
+
+    def __init__(self, body: str, bom: bytes, checked: Checked, source_root: Root) -> None:
+        self.body, self.bom, self.checked = body, bom, checked
+        self.path, self.root = checked.path, source_root
+        self._sources: dict[str, Source | None] = {}  # by the map's source path
+        self._offered: tuple[str, list[Fix]] | None = None
+
+    def source(self) -> Source | None:
+        amap = self.checked.map
+        if amap is None or amap.source is None:
+            return None
+        if amap.source.path not in self._sources:
+            found, _ = read_source(amap, self.path, self.root)
+            self._sources[amap.source.path] = Source(found.text) if found is not None else None
+        return self._sources[amap.source.path]
+
+    def offered(self) -> list[Fix]:
+        """The preferred fix of each diagnostic that argmap may apply (safe or unsafe)."""
+        if self._offered is not None and self._offered[0] is self.body:
+            return self._offered[1]
+        context = Context(self.body, self.path, self.source, outline(self.body))
+        starts, length = context.line_starts, len(self.body)
+        found = []
+        for diagnostic in self.checked.diagnostics:
+            offset = span_offset(starts, diagnostic.span, length)
+            first = next((f for f in fixes(context, diagnostic.code, offset)
+                          if f.applicability is not Applicability.EDITOR), None)  # fmt: skip
+            if first is not None:
+                found.append(first)
+        self._offered = (self.body, found)
+        return found
+
+    def encoded(self, body: str) -> bytes:
+        return self.bom + body.encode("utf-8")
+
+    def attempt(self, chosen: list[Fix]) -> bool:
+        """Apply ``chosen`` and check again, keeping them if the map is not worse."""
+        body = apply(self.body, [edit for fix in chosen for edit in fix.edits])
+        checked = check_map_bytes(self.encoded(body), self.path, source_root=self.root)
+        if _worse(self.checked, checked):
+            return False
+        self.body, self.checked = body, checked
+        return True
+
+
+def _apart(offered: list[Fix]) -> list[Fix]:
+    """Those of ``offered`` whose edits overlap none of those before them."""
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for fix in offered:
+        spans = [(e.start, e.end) for e in fix.edits]
+        if any((s < t_end and t_start < e) or s == t_start for s, e in spans
+               for t_start, t_end in taken):  # fmt: skip
+            continue
+        taken += spans
+        chosen.append(fix)
+    return chosen
+
+
+def fix_bytes(data: bytes, path: str, *, source_root: Root = None, unsafe: bool = False) -> Fixed:
+    """The map ``data`` (of the file ``path``) with its safe fixes made, or with ``unsafe``
+    its unsafe ones too; a map that is not UTF-8 is left as it is."""
+    allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
+    checked = check_map_bytes(data, path, source_root=source_root)
+    try:
+        body = _text(data)
+    except UnicodeDecodeError:  # not a map argmap reads (AM001)
+        return Fixed(checked, data, data, (), 0)
+    found = _Map(body, _BOM if data.startswith(_BOM) else b"", checked, source_root)
+    made: list[Fix] = []
+    for _ in range(PASSES):
+        chosen = _apart([f for f in found.offered() if f.applicability in allowed])
+        if not chosen:
+            break
+        if found.attempt(chosen):
+            made += chosen
+            continue
+        # One by one, from the end of the text: a fix made leaves the places before it as
+        # they were.
+        last_first = sorted(chosen, key=lambda fix: min(e.start for e in fix.edits), reverse=True)
+        kept = [fix for fix in last_first if found.attempt([fix])]
+        made += reversed(kept)
+        if not kept:
+            break
+    hidden = 0 if unsafe else sum(f.applicability is Applicability.UNSAFE for f in found.offered())
+    return Fixed(found.checked, data, found.encoded(found.body), tuple(made), hidden)
+
+
+def fix_file(
+    path: str, *, source_root: Root = None, unsafe: bool = False, write: bool = True
+) -> Fixed:
+    """Fix one map file (:func:`fix_bytes`), and with ``write`` write it back when it changed
+    (through a symbolic link, to the file it names). Raises UsageError when it cannot be read
+    or written."""
+    fixed = fix_bytes(read_file(path), path, source_root=source_root, unsafe=unsafe)
+    if write and fixed.new != fixed.old:
+        write_atomic(os.path.realpath(path), fixed.new)
+    return fixed
+
+
+__all__ = ["PASSES", "Fixed", "fix_bytes", "fix_file"]

@@ -1,0 +1,151 @@
+"""Quotes and the source → their fixes: the closest passage in place of a quote that is not in
+the source (AM110), and for a claim without quotes (AM204) ``implicit: true`` or the passage
+closest to its text.
+
+A quote is replaced by the source's current words only when that is safe (:func:`clear`):
+the passage lines up with the quote word for word but for a few words or punctuation, and no
+other passage comes near it. A source revised since the map was written (a corrected word,
+other punctuation) is mended so; a sentence written anew, or a quote two passages could have
+meant, is left to a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from argmap.analysis.sentences import Ranked, Source
+from argmap.fix.context import Applicability, Context, Edit, Fix
+from argmap.read.outline import Claim
+from argmap.read.passages import QUOTE_WORDS, Passage
+from argmap.read.source import normalize
+from argmap.read.syntax import yaml_string
+
+#: How much of a claim's text the closest passage must cover to be offered as its quote.
+MIN_SIMILARITY = 0.3
+#: A safe replacement holds at least this share of the quote's words, in order ...
+SAFE_SIMILARITY = 0.8
+#: ... differs from it in at most CHANGED words, or a fifth of the quote's, whichever is more
+#: (a run of words replaced counts its longer side) ...
+CHANGED = 2
+#: ... and is ahead of the closest passage of any other sentence by this share of its words.
+MARGIN = 0.3
+
+_WORD = re.compile(r"\w+")
+
+
+def clear(source: Source, quote: str, found: Passage) -> bool:
+    """Whether ``found``, the passage :meth:`~argmap.analysis.sentences.Source.closest_quote`
+    gives for ``quote``, may replace it without a person looking: it holds the quote's words
+    in their order (not reworded), at least :data:`SAFE_SIMILARITY` of them, differing in at
+    most :data:`CHANGED` words or a fifth of the quote's, and no passage of another sentence
+    comes within :data:`MARGIN` of it."""
+    words = len(_WORD.findall(normalize(quote).lower()))
+    if found.reworded or found.similarity < SAFE_SIMILARITY or not 0 < words <= QUOTE_WORDS:
+        return False
+    changed = sum(max(len(ours.split()), len(theirs.split())) for ours, theirs in found.differences)
+    if changed > max(CHANGED, words // 5):
+        return False
+    return source.runner_up(quote, found) <= found.similarity - MARGIN
+
+
+def _passage_text(source: Source, found: Passage) -> str:
+    """The source's words a passage spans, on one line, as a quote takes them."""
+    return " ".join(source.text[found.start : found.end].split())
+
+
+def closest_quote(context: Context, offset: int) -> list[Fix]:
+    """A quote not found in the source (AM110, at ``offset``) → the closest passage in its
+    place; of a quote with elisions or of several sentences, in place of the part that
+    ``argmap check`` names as not found, when the quote is then found."""
+    token = context.token(offset)
+    source = context.source if token is not None else None
+    if token is None or source is None:
+        return []
+    quote = token.value
+    missing = source.missing_part(quote)
+    if missing is not None:  # replace only the part argmap check names, if then found
+        if missing.passage is None:
+            return []
+        found = missing.passage
+        whole = quote[: missing.start] + _passage_text(source, found) + quote[missing.end :]
+        if not source.searchable.contains(whole):
+            return []
+        title = f"Replace its {missing.what} {missing.number} by the closest passage"
+        safe = clear(source, quote[missing.start : missing.end], found)
+    else:
+        found = source.closest_quote(quote)
+        if found is None:
+            return []
+        whole = _passage_text(source, found)
+        how = ", reworded" if found.reworded else ""
+        title = f"Replace the quote by the closest passage{how}"
+        safe = clear(source, quote, found) and source.searchable.contains(whole)
+    applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+    edit = Edit(token.start, token.end, yaml_string(whole))
+    return [Fix(f"{title} (line {found.line})", (edit,), applicability, "quote", True)]
+
+
+def _claim_at(context: Context, offset: int) -> Claim | None:
+    token = context.token(offset)
+    for claim in context.outline.claims:
+        if claim.id is not None and claim.id is token:
+            return claim
+    return None
+
+
+def _add_entry(context: Context, claim: Claim, block: list[str], flow: str) -> Edit:
+    """The insertion that adds an entry to a claim: the lines ``block`` (``key: value``
+    first, then its indented continuation) after its text (or its id), or ``flow`` before the
+    closing brace of a claim written as ``{...}``."""
+    body, newline = context.body, context.newline
+    if claim.flow and context.syntax.json:  # after its last value, on its own line if it has
+        end = body.rfind("}", claim.start, claim.end)
+        while end > claim.start and body[end - 1].isspace():
+            end -= 1
+        first = next(iter(claim.keys.values()))
+        line_start, _ = context.line_bounds(first.start)
+        on_lines = "\n" in body[claim.start : first.start]
+        indent = newline + " " * (first.start - line_start) if on_lines else " "
+        return Edit(end, end, "," + indent + flow)
+    if claim.flow:
+        end = body.rfind("}", claim.start, claim.end)
+        return Edit(end, end, ", " + flow)
+    key = claim.keys.get("id") or next(iter(claim.keys.values()))
+    line_start, _ = context.line_bounds(key.start)
+    indent = " " * (key.start - line_start)
+    after = claim.text_end if "text" in claim.keys and claim.text_end is not None else None
+    if after is None:
+        after = claim.id.end if claim.id is not None else key.end
+    while after > key.start and body[after - 1].isspace():
+        after -= 1
+    _, line_end = context.line_bounds(after)
+    return Edit(line_end, line_end, "".join(newline + indent + line for line in block))
+
+
+def _quote_passage(context: Context, claim: Claim, found: Ranked) -> Fix:
+    quote = yaml_string(found.sentence.text)
+    flow = f"{context.syntax.value('quotes')}: [{quote}]"
+    edit = _add_entry(context, claim, ["quotes:", "  - " + quote], flow)
+    title = f"Quote the closest passage (line {found.sentence.line})"
+    return Fix(title, (edit,), Applicability.EDITOR, "claim")
+
+
+def unquoted(context: Context, offset: int) -> list[Fix]:
+    """A claim without quotes (AM204, at its id) → ``implicit: true``, or a quote of the
+    passage closest to its text when one is close: a person's call, so for an editor only."""
+    claim = _claim_at(context, offset)
+    if claim is None or "implicit" in claim.keys or "quotes" in claim.keys:
+        return []
+    flow = context.syntax.entry("implicit", True)
+    name = claim.id.value if claim.id is not None else "the claim"
+    edit = _add_entry(context, claim, ["implicit: true"], flow)
+    fixes = [Fix(f"Mark '{name}' implicit", (edit,), Applicability.EDITOR, "claim")]
+    source = context.source if claim.text else None
+    found = source.closest(claim.text) if source is not None and claim.text else None
+    if found is not None and found.score >= MIN_SIMILARITY:
+        fixes.append(_quote_passage(context, claim, found))
+    return fixes
+
+
+__all__ = ["CHANGED", "MARGIN", "MIN_SIMILARITY", "SAFE_SIMILARITY", "clear", "closest_quote",
+           "unquoted"]  # fmt: skip

@@ -1,0 +1,277 @@
+"""``argmap check --fix`` and ``--diff``: a map whose source was revised since it was written
+(a publisher's corrected sentence, other punctuation) gets the safe fixes, written in place and
+nothing else in the file changed; ``--unsafe-fixes`` adds the ones a person should look at."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.api import check_bytes
+from argmap.cli import main
+
+from .conftest import ROOT
+from .docs_text import block, section
+
+OLD_SOURCE = (
+    "The Union depends on imported energy. Its suppliers are few, and most of them are unstable.\n"
+    "Diversifying the routes of supply would make the Union more secure.\n"
+    "The new pipeline will carry gas from the Caspian basin to the west.\n"
+)
+# As the publisher corrected it: punctuation, a word, and a sentence written anew.
+NEW_SOURCE = (
+    "The Union depends on imported energy. Its suppliers are few; most of them are unstable.\n"
+    "Diversifying the routes of supply would make the Union safer.\n"
+    "Gas will flow west from the Caspian basin through the new pipeline.\n"
+)
+
+MAP = """\
+# Energy, mapped in March.
+argmap: 1
+title: Energy
+source:
+  path: source.txt  # the publisher's text
+premises:
+  - id: few-suppliers
+    text: The Union's suppliers are few and unstable.
+    quotes:
+      - 'Its suppliers are few, and most of them are unstable.'   # the second sentence
+  - id: routes
+    text: More routes would make the Union more secure.
+    quotes: "Diversifying the routes of supply would make the Union more secure."
+  - id: pipeline
+    text: A pipeline will bring Caspian gas.
+    quotes: The new pipeline will carry gas from the Caspian basin to the west.
+conclusions:
+  - id: diversify
+    text: The Union should diversify its supply.
+    implicit: true
+    reasons: [few-suppliers, routes, pipeline]
+"""
+FIXED = MAP.replace(
+    "'Its suppliers are few, and most of them are unstable.'",
+    '"Its suppliers are few; most of them are unstable."',
+).replace(
+    '"Diversifying the routes of supply would make the Union more secure."',
+    '"Diversifying the routes of supply would make the Union safer."',
+)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def revised(tmp_path: Path) -> Path:
+    """A map checked clean against its source, and the source since revised."""
+    path = tmp_path / "map.yaml"
+    path.write_text(MAP, encoding="utf-8")
+    (tmp_path / "source.txt").write_text(OLD_SOURCE, encoding="utf-8")
+    assert check_bytes(MAP.encode(), str(path)).diagnostics == ()
+    (tmp_path / "source.txt").write_text(NEW_SOURCE, encoding="utf-8")
+    return path
+
+
+def test_fix_replaces_the_quotes_the_source_now_words_otherwise_and_nothing_else(
+    revised: Path,
+) -> None:
+    code, out, err = run("check", "--fix", str(revised))
+    assert revised.read_text(encoding="utf-8") == FIXED
+    assert out == ""
+    assert err == (
+        f"argmap: fixed 2 quotes in {revised}\n"
+        f"{revised}:16:13: error: quote of 'pipeline' not found in the source; closest "
+        'passage, reworded (line 3): "Gas will flow west from the Caspian basin through the new '
+        'pipeline." [AM110]\n'
+        "argmap: 1 error\n"
+        "argmap: 1 more fix with --unsafe-fixes\n"
+    )
+    assert code == 1
+
+
+def test_a_second_fix_changes_nothing(revised: Path) -> None:
+    first = run("check", "--fix", str(revised))
+    after = revised.read_bytes()
+    second = run("check", "--fix", str(revised))
+    assert revised.read_bytes() == after
+    assert second[2] == first[2].replace(f"argmap: fixed 2 quotes in {revised}\n", "")
+    assert second[0] == first[0] == 1
+
+
+def test_unsafe_fixes_take_the_reworded_sentence_too(revised: Path) -> None:
+    code, _, err = run("check", "--fix", "--unsafe-fixes", str(revised))
+    assert err == f"argmap: fixed 3 quotes in {revised}\n"
+    assert code == 0
+    assert revised.read_text(encoding="utf-8") == FIXED.replace(
+        "quotes: The new pipeline will carry gas from the Caspian basin to the west.",
+        'quotes: "Gas will flow west from the Caspian basin through the new pipeline."',
+    )
+
+
+def test_diff_prints_the_fixes_and_writes_nothing(revised: Path) -> None:
+    before = revised.read_bytes()
+    code, out, err = run("check", "--diff", str(revised))
+    assert revised.read_bytes() == before
+    assert out == (
+        f"--- a/{revised}\n+++ b/{revised}\n@@ -7,10 +7,10 @@\n"
+        "   - id: few-suppliers\n"
+        "     text: The Union's suppliers are few and unstable.\n"
+        "     quotes:\n"
+        "-      - 'Its suppliers are few, and most of them are unstable.'   # the second sentence\n"
+        '+      - "Its suppliers are few; most of them are unstable."   # the second sentence\n'
+        "   - id: routes\n"
+        "     text: More routes would make the Union more secure.\n"
+        '-    quotes: "Diversifying the routes of supply would make the Union more secure."\n'
+        '+    quotes: "Diversifying the routes of supply would make the Union safer."\n'
+        "   - id: pipeline\n"
+        "     text: A pipeline will bring Caspian gas.\n"
+        "     quotes: The new pipeline will carry gas from the Caspian basin to the west.\n"
+    )
+    assert err.startswith(f"argmap: would fix 2 quotes in {revised}\n{revised}:16:13: error: ")
+    assert code == 1
+
+
+def test_fix_keeps_every_other_byte_crlf_and_a_bom(revised: Path) -> None:
+    data = b"\xef\xbb\xbf" + MAP.replace("\n", "\r\n").encode()
+    revised.write_bytes(data)
+    run("check", "--fix", str(revised))
+    assert revised.read_bytes() == b"\xef\xbb\xbf" + FIXED.replace("\n", "\r\n").encode()
+
+
+def test_a_clean_map_is_not_written(revised: Path) -> None:
+    revised.write_text(FIXED, encoding="utf-8")
+    (revised.parent / "source.txt").write_text(
+        NEW_SOURCE.replace(
+            "Gas will flow west from the Caspian basin through the new pipeline.",
+            "The new pipeline will carry gas from the Caspian basin to the west.",
+        ),
+        encoding="utf-8",
+    )
+    stamp = revised.stat().st_mtime_ns
+    assert run("check", "--fix", str(revised)) == (0, "", "")
+    assert revised.stat().st_mtime_ns == stamp
+
+
+def test_an_unknown_id_with_one_close_match_is_fixed_and_with_two_is_left(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "map.yaml"
+    text = (
+        "argmap: 1\ntitle: t\npremises:\n  - id: supplier\n    text: S\n"
+        "  - id: energy-1\n    text: E1\n  - id: energy-2\n    text: E2\n"
+        "conclusions:\n  - id: c\n    text: C\n    reasons: [suplier, energy-3]  # two slips\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run("check", "--fix", str(path))
+    assert path.read_text(encoding="utf-8") == text.replace("[suplier,", "[supplier,")
+    assert err.startswith(f"argmap: fixed 1 id in {path}\n")
+    assert "reason 'energy-3' of 'c' is no claim; did you mean 'energy-2'? [AM103]" in err
+    assert code == 1
+    code, _, err = run("check", "--fix", "--unsafe-fixes", str(path))
+    assert path.read_text(encoding="utf-8").endswith("reasons: [supplier, energy-2]  # two slips\n")
+    assert err.startswith(f"argmap: fixed 1 id in {path}\n")
+
+
+def test_a_json_map_is_fixed_as_json(tmp_path: Path) -> None:
+    (tmp_path / "source.txt").write_text(NEW_SOURCE, encoding="utf-8")
+    amap = {
+        "argmap": 1, "title": "Energy", "source": {"path": "source.txt"},
+        "premises": [{"id": "routes", "text": "R", "quotes": [
+            "Diversifying the routes of supply would make the Union more secure."]}],
+        "conclusions": [{"id": "c", "text": "C", "implicit": True, "reasons": ["routes"]}],
+    }  # fmt: skip
+    path = tmp_path / "map.json"
+    text = json.dumps(amap, indent=2) + "\n"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run("check", "--fix", str(path))
+    assert (code, err) == (0, f"argmap: fixed 1 quote in {path}\n")
+    assert path.read_text(encoding="utf-8") == text.replace("more secure", "safer")
+
+
+def test_fix_takes_a_folder_and_says_what_it_fixed_in_each_map(revised: Path) -> None:
+    other = revised.parent / "sub" / "other.yaml"
+    other.parent.mkdir()
+    (other.parent / "source.txt").write_text(NEW_SOURCE, encoding="utf-8")
+    other.write_text(MAP.replace("  - id: pipeline\n", "  - id: pipe\n").replace(
+        "routes, pipeline]", "routes, pipe]"), encoding="utf-8")  # fmt: skip
+    code, _, err = run("check", "--fix", str(revised.parent))
+    said = [line for line in err.splitlines() if not line.startswith(str(revised.parent))]
+    assert said == [
+        f"argmap: fixed 2 quotes in {revised}",
+        f"argmap: fixed 2 quotes in {other}",
+        "argmap: 2 errors",
+        f"argmap: {revised}: 1 error",
+        f"argmap: {other}: 1 error",
+        "argmap: 2 maps: 2 with errors",
+        "argmap: 2 more fixes with --unsafe-fixes",
+    ]
+    assert code == 1
+
+
+def test_fix_does_not_take_standard_input_nor_unsafe_fixes_alone(revised: Path) -> None:
+    code, _, err = run("check", "--fix", "-")
+    assert code == 2 and "--fix and --diff write map files: not -" in err
+    code, _, err = run("check", "--unsafe-fixes", str(revised))
+    assert code == 2 and "--unsafe-fixes goes with --fix or --diff" in err
+
+
+def test_the_readme_fix_example_is_what_fix_says_of_the_map_checked_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's "Checking a map" shows `check --fix` mending the two slips its check
+    names (in its second text block); the map is then the one written above, but the quote,
+    which it writes in double quotes."""
+    written = block("Writing a map", "yaml")
+    shown = re.findall(r"^```text\n(.*?)^```$", section("Checking a map"), re.S | re.M)[1]
+    slipped = written.replace("[supplier, europe-needs-energy]", "[suplier, europe-needs-energy]")
+    slipped = slipped.replace("our abilities to import", "our ability to import")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "energy.yaml").write_text(slipped, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run("check", "--fix", "maps/energy.yaml") == (0, "", shown)
+    quote = "In the short-term, we must increase our abilities to import oil and gas from the "
+    quote += "region"
+    assert (tmp_path / "maps" / "energy.yaml").read_text(encoding="utf-8") == written.replace(
+        f"- {quote}\n", f'- "{quote}"\n'
+    )
+
+
+def test_a_map_that_is_not_utf8_is_left_as_it_is(revised: Path) -> None:
+    data = MAP.encode("utf-16")
+    revised.write_bytes(data)
+    code, _, err = run("check", "--fix", str(revised))
+    assert revised.read_bytes() == data
+    assert "[AM001]" in err and "fixed" not in err
+    assert code == 1
+
+
+def test_diff_prints_on_stdout_alone(revised: Path) -> None:
+    code, _, err = run("check", "--diff", "--output-format", "json", str(revised))
+    assert code == 2 and "--diff prints on stdout: not with --output-format json or github" in err
+
+
+def test_a_map_that_cannot_be_written_is_said_and_left(revised: Path) -> None:
+    revised.chmod(0o444)
+    code, _, err = run("check", "--fix", str(revised))
+    assert revised.read_text(encoding="utf-8") == MAP
+    assert err.startswith(f"argmap: error: cannot write {revised}: it is read-only")
+    assert code == 2
+
+
+def test_an_unknown_key_with_one_close_match_is_fixed(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    text = (
+        "argmap: 1\ntitle: t\npremises:\n  - id: p\n    text: P\n    implicit: true\n"
+        "conclusions:\n  - id: c\n    text: C\n    implicit: true\n    reasosn: [p]\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    assert run("check", "--fix", str(path)) == (0, "", f"argmap: fixed 1 key in {path}\n")
+    assert path.read_text(encoding="utf-8") == text.replace("reasosn:", "reasons:")

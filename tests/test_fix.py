@@ -1,0 +1,126 @@
+"""argmap.fix: which fixes are safe, that a fix never makes a map worse, that the editor and
+``argmap check --fix`` write the same, and (a property) that fixing keeps every byte but the
+quote's, keeps the map loading, and is done in one go."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from argmap.api import check_map_bytes
+from argmap.fix import Applicability, Context, fixes
+from argmap.fix.files import fix_bytes
+from argmap.lsp import actions
+from argmap.lsp.diagnostics import diagnostics
+from argmap.lsp.passages import Source, Sources
+
+from .lsptools import apply, document
+from .strategies import Str, render_scalar, texts
+from .test_check_fix import FIXED, MAP, NEW_SOURCE
+
+HEAD = "argmap: 1\ntitle: t\n"
+
+
+def _quote_fixes(tmp_path: Path, source: str, quote: str) -> list[Applicability]:
+    (tmp_path / "s.txt").write_text(source, encoding="utf-8")
+    text = HEAD + "source: {path: s.txt}\npremises:\n  - id: a\n    text: A\n"
+    text += f"    quotes: {quote}\n"
+    path = tmp_path / "m.yaml"
+    [found] = check_map_bytes(text.encode(), str(path)).diagnostics
+    assert found.code == "AM110"
+    context = Context(text, str(path), lambda: Source(source))
+    offset = text.index(quote)
+    return [fix.applicability for fix in fixes(context, "AM110", offset)]
+
+
+def test_a_word_changed_since_is_safe_to_mend(tmp_path: Path) -> None:
+    source = "Intro.\nThe sky over the wide northern plains is blue all summer long.\n"
+    quote = "The sky over the wide northern plains is blue all summer."
+    assert _quote_fixes(tmp_path, source, quote) == [Applicability.SAFE]
+
+
+def test_a_quote_two_passages_could_have_meant_is_left_to_a_person(tmp_path: Path) -> None:
+    source = (
+        "The sky over the wide northern plains is blue all summer long.\n"
+        "The sky over the wide northern plains is grey all summer long.\n"
+    )
+    quote = "The sky over the wide northern plains is green all summer long."
+    assert _quote_fixes(tmp_path, source, quote) == [Applicability.UNSAFE]
+    one = source.replace("grey all summer long", "dark in winter")  # 9 of 12 words: near too
+    assert _quote_fixes(tmp_path, one, quote) == [Applicability.UNSAFE]
+    far = source.replace("The sky over the wide northern plains is grey", "Rain falls")
+    assert _quote_fixes(tmp_path, far, quote) == [Applicability.SAFE]
+
+
+def test_a_short_quote_or_one_with_many_words_changed_is_left_to_a_person(tmp_path: Path) -> None:
+    source = "Intro.\nThe sky over the wide northern plains is blue all summer long.\n"
+    assert _quote_fixes(tmp_path, source, "The sky is blue.") == [Applicability.UNSAFE]
+    many = "The sky over the vast southern plains is blue all winter long."
+    assert _quote_fixes(tmp_path, source, many) == [Applicability.UNSAFE]
+
+
+def test_an_id_fix_that_would_make_a_claim_its_own_reason_is_not_made(tmp_path: Path) -> None:
+    text = HEAD + (
+        "premises:\n  - id: p\n    text: P\nconclusions:\n  - id: energy\n    text: E\n"
+        "    reasons: [p, energi]\n"
+    )
+    fixed = fix_bytes(text.encode(), str(tmp_path / "m.yaml"))
+    assert fixed.new == text.encode() and fixed.made == ()
+    assert [d.code for d in fixed.checked.diagnostics] == ["AM103"]
+
+
+def test_the_editor_offers_the_same_edits_that_check_fix_makes(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    (tmp_path / "source.txt").write_text(NEW_SOURCE, encoding="utf-8")
+    doc = document(MAP, path)
+    problems = [d for d in diagnostics(doc) if d.code == "AM110"]
+    found = actions.actions(doc, problems, Sources())
+    assert len(found) == 3
+    edits = [e for a in found[:2] for e in a.edit.changes[doc.uri]]
+    assert apply(doc, edits) == FIXED == fix_bytes(MAP.encode(), str(path)).new.decode()
+
+
+_WORDS = st.lists(st.from_regex(r"[A-Za-z]{3,9}", fullmatch=True), min_size=6, max_size=14)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=_WORDS,
+    how=st.sampled_from(["drop", "swap", "mark"]),
+    where=st.integers(0, 20),
+    extra=texts(12, newlines=False),
+    style=st.sampled_from(["plain", "single", "double"]),
+)
+def test_fixing_keeps_the_rest_keeps_the_map_loading_and_is_done_in_one_go(
+    words: list[str], how: str, where: int, extra: str, style: str
+) -> None:
+    sentence = " ".join(words) + "."
+    i = where % len(words)
+    changed = list(words)
+    if how == "drop":
+        del changed[i]
+    elif how == "swap":
+        changed[i] = extra
+    else:
+        changed[i] += extra
+    quote = " ".join(changed) + "."
+    rendered = render_scalar(Str(quote, style), "value")
+    before = HEAD + "source: {path: s.txt}  # the text\npremises:\n  - id: a\n    text: A\n"
+    after = "  # its sentence\n# the end\n"
+    text = before + f"    quotes: {rendered}" + after
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "s.txt").write_text(f"Intro here.\n{sentence}\nAnd more.\n", "utf-8")
+        path = str(Path(folder) / "m.yaml")
+        checked = check_map_bytes(text.encode(), path)
+        assume(checked.map is not None)
+        fixed = fix_bytes(text.encode(), path)
+        again = fix_bytes(fixed.new, path)
+    new = fixed.new.decode()
+    assert new.startswith(before + "    quotes: ") and new.endswith(after)
+    assert fixed.checked.map is not None
+    assert again.new == fixed.new and again.made == ()
+    if fixed.made:
+        assert "AM110" not in [d.code for d in fixed.checked.diagnostics]
