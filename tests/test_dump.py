@@ -7,6 +7,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argmap.formats import yaml as writer
 from argmap.formats.yaml import dump, quoted, scalar
 from argmap.model import ArgumentMap, Claim, Kind, Objection, Reason, Ref
 from argmap.read.loader import load
@@ -108,3 +109,39 @@ def test_reason_and_objection_forms() -> None:
         "        objections: [b]\n"
     ) in text
     assert reloaded(ArgumentMap("t", claims)) == ArgumentMap("t", claims)
+
+
+def _plain_one_by_one(text: str) -> bool:
+    """The characters a plain scalar may hold, tried one at a time (the definition the
+    writer's fast path for ASCII must agree with)."""
+    return all(writer._plain_char(char) for char in text)
+
+
+def _quoted_one_by_one(text: str) -> str:
+    """Each character escaped or not on its own (what the fast path for text with nothing to
+    escape must agree with)."""
+    out = []
+    for char in text:
+        if char in writer._NAMED:
+            out.append(writer._NAMED[char])
+        elif writer._printable(char):
+            out.append(char)
+        elif ord(char) <= 0xFF:
+            out.append(f"\\x{ord(char):02X}")
+        elif ord(char) <= 0xFFFF:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(f"\\U{ord(char):08X}")
+    return '"' + "".join(out) + '"'
+
+
+#: The characters at the edges of what is plain or printable, and a few of each kind.
+_EDGES = ("aZ09 .,;!?()'/%+=$&-\"\\#:\t\n\x00\x1b\x7f\x85\xa0\u2028\u2029\ud7ff\ue000\ufeff"
+          "\ufffd\ufffe\U00010000\u00e9\u0301\u2019")  # fmt: skip
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet=st.sampled_from(_EDGES) | st.characters(), max_size=30))
+def test_the_fast_paths_write_what_each_character_would(text: str) -> None:
+    assert writer._all_plain(text) == _plain_one_by_one(text)
+    assert quoted(text) == _quoted_one_by_one(text)

@@ -11,7 +11,7 @@ from argmap.api import Checked
 from argmap.batch.jobs import NO_MAPS
 from argmap.cli.annotations import FORMATS, Unreadable, as_github, as_json, github_warning
 from argmap.cli.maps import STDIN, STDIN_NAME, attempt, expand, problems, several, status
-from argmap.cli.options import output_format_option, source_root_option
+from argmap.cli.options import max_per_code_option, output_format_option, source_root_option
 from argmap.cli.output import EXIT_OK, error, report, say, show, summary, write
 from argmap.diagnostics import Diagnostic, UsageError
 
@@ -41,14 +41,17 @@ from argmap.diagnostics import Diagnostic, UsageError
     "and code null), nothing else. github: GitHub Actions annotations on stdout, which GitHub "
     "shows on the lines of a pull request.",
 )
+@max_per_code_option
 def check(
     files: tuple[str, ...], source_root: str | None, stdin_filename: str | None, fix: bool,
-    diff: bool, unsafe_fixes: bool, output_format: str,
+    diff: bool, unsafe_fixes: bool, output_format: str, max_per_code: int,
 ) -> None:  # fmt: skip
     """Check maps: shape, references, logic, and every quote against the source.
 
     Prints each problem as PATH:LINE:COL: error|warning: message [CODE] on stderr and
-    nothing when the maps are clean, then the count of problems. A folder (DIR) stands for
+    nothing when the maps are clean, then the count of problems; of a code found more
+    than --max-per-code times in one map, the first ones and a line counting the rest (json
+    and github give every problem). A folder (DIR) stands for
     every map under it (*.yaml, *.yml), as for render; a count of the maps closes the run,
     after a line per map with problems when several have them. A - reads a map from
     standard input (an editor's unsaved buffer, a version kept by git). Exit status: 0 clean
@@ -96,7 +99,7 @@ def check(
             checked = None
         else:
             if output_format == "text":
-                report(checked.diagnostics)
+                report(checked.diagnostics, max_per_code)
             found_all += checked.diagnostics
         worst = max(worst, status(checked))
         results.append((checked.path if checked is not None else item.path, checked))

@@ -13,7 +13,7 @@ import click
 
 from argmap.api import check_map_bytes
 from argmap.batch.jobs import clashes, walk
-from argmap.cli.options import output_option, source_root_option
+from argmap.cli.options import MAX_PER_CODE, max_per_code_option, output_option, source_root_option
 from argmap.cli.output import (
     EXIT_ERRORS,
     EXIT_OK,
@@ -57,14 +57,21 @@ class Outcome(NamedTuple):
 )
 @click.option("--force", is_flag=True, help="Overwrite maps that exist.")
 @source_root_option
+@max_per_code_option
 def import_(
-    fmt: str, files: tuple[str, ...], output: str | None, force: bool, source_root: str | None
+    fmt: str,
+    files: tuple[str, ...],
+    output: str | None,
+    force: bool,
+    source_root: str | None,
+    max_per_code: int,
 ) -> None:
     """Turn microtext, AIF, SADFace, Argdown, Kialo or argmap JSON files into maps.
 
     Each map is written as YAML and checked. What the import left out or changed is noted on
     stderr, with the file and the ids of the nodes concerned, and so are the check's
-    findings. A microtext's .txt (beside its XML) becomes the map's source; the map's source
+    findings (at most --max-per-code of one code for each map, then a line counting the
+    rest). A microtext's .txt (beside its XML) becomes the map's source; the map's source
     path is written relative to OUT (to the current folder for stdout), so the map checks
     wherever it is written.
 
@@ -92,9 +99,10 @@ def import_(
     """
     if len(files) > 1 or any(os.path.isdir(name) for name in files):
         _refuse_single_output(output)
-        sys.exit(_import_many(fmt, files, output, force, source_root))
+        sys.exit(_import_many(fmt, files, output, force, source_root, max_per_code))
     target = output_path(output, Path(files[0]).with_suffix(".yaml"))
-    outcome = import_one(fmt, files[0], target, force=force, source_root=source_root)
+    outcome = import_one(fmt, files[0], target, force=force, source_root=source_root,
+                         most=max_per_code)  # fmt: skip
     line = tally(outcome.errors, outcome.warnings)
     if line:
         say(line)
@@ -126,10 +134,12 @@ def import_one(
     force: bool,
     source_root: str | None,
     clash: str | None = None,
+    most: int = MAX_PER_CODE,
 ) -> Outcome:
     """Import ``file`` and write its map to ``target`` (None: stdout), saying what the import
-    noted and the check found; an error (``clash``: a problem found before) is said and
-    nothing written. Existing maps are overwritten only with ``force``."""
+    noted and the check found (at most ``most`` problems of one code, 0: all); an error
+    (``clash``: a problem found before) is said and nothing written. Existing maps are
+    overwritten only with ``force``."""
     try:
         if clash is not None:
             raise UsageError(clash)
@@ -142,7 +152,7 @@ def import_one(
         data = dump(imported.map).encode("utf-8")
         write(target, data)
     except MapError as exc:
-        report(exc.diagnostics)
+        report(exc.diagnostics, most)
         return _counted(Outcome(EXIT_ERRORS), exc.diagnostics)
     except FormatError as exc:
         error(f"{file}: {exc}{_in_another_format(fmt, file)}")
@@ -151,7 +161,7 @@ def import_one(
         error(str(exc))
         return Outcome(EXIT_USAGE)
     checked = check_map_bytes(data, "-" if target is None else str(target), source_root=source_root)
-    report(checked.diagnostics)
+    report(checked.diagnostics, most)
     outside = None
     if any(d.code == "AM117" for d in checked.diagnostics) and imported.map.source is not None:
         outside = _root_of(target, imported.map.source.path)
@@ -166,7 +176,12 @@ def _counted(outcome: Outcome, diagnostics: Iterable[Diagnostic]) -> Outcome:
 
 
 def _import_many(
-    fmt: str, names: Iterable[str], output: str | None, force: bool, source_root: str | None
+    fmt: str,
+    names: Iterable[str],
+    output: str | None,
+    force: bool,
+    source_root: str | None,
+    most: int,
 ) -> int:
     """Import every file ``names`` stand for, each into ``output`` or beside it; say what
     became of them all. The worst exit status."""
@@ -175,7 +190,7 @@ def _import_many(
     clashing = clashes(((file, str(target)) for file, target in targets), done="imported")
     outcomes = [
         import_one(fmt, file, target, force=force, source_root=source_root,
-                   clash=clashing.get(file))
+                   clash=clashing.get(file), most=most)
         for file, target in targets
     ]  # fmt: skip
     outside: dict[str, list[Path | None]] = {}

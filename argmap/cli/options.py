@@ -35,6 +35,25 @@ def output_format_option(formats: tuple[str, ...], help_text: str) -> Callable[[
                         show_default=True, help=help_text)  # fmt: skip
 
 
+#: How many problems of one code ``check`` and ``import`` show for each map by default; the
+#: rest are counted in one line (:func:`argmap.cli.output.report`), as compilers cap errors.
+MAX_PER_CODE = 20
+
+
+def max_per_code_option(f: F) -> F:
+    """``--max-per-code N``: how many problems of one code the text output shows for each
+    map (passed as ``max_per_code``)."""
+    return click.option(
+        "--max-per-code",
+        metavar="N",
+        type=click.IntRange(min=0),
+        default=MAX_PER_CODE,
+        show_default=True,
+        help="Show at most N problems of one code for each map, then one line counting the "
+        "rest (the count of all problems is unchanged); 0 shows every one.",
+    )(f)
+
+
 def source_root_option(f: F) -> F:
     """``--source-root DIR``: a folder from which maps may read their source texts, besides
     their own project (passed as ``source_root``)."""
@@ -175,4 +194,11 @@ def drawing_options(f: F) -> F:
     return command  # type: ignore[return-value]
 
 
-__all__ = ["drawing_options", "output_format_option", "output_option", "source_root_option"]
+__all__ = [
+    "MAX_PER_CODE",
+    "drawing_options",
+    "max_per_code_option",
+    "output_format_option",
+    "output_option",
+    "source_root_option",
+]

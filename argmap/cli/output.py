@@ -10,6 +10,7 @@ closed the pipe early (``| head``) ends it silently.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import errno
 import os
@@ -21,7 +22,7 @@ from typing import IO, NoReturn
 import click
 
 from argmap.api import Checked, Root, check_map_file
-from argmap.diagnostics import Diagnostic, Severity, UsageError, printable
+from argmap.diagnostics import CODES, Diagnostic, Severity, UsageError, printable
 from argmap.io import make_folder, write_atomic
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -76,9 +77,23 @@ def say(line: str) -> None:
     show(line)
 
 
-def report(diagnostics: Iterable[Diagnostic]) -> None:
+def report(diagnostics: Iterable[Diagnostic], most: int = 0) -> None:
+    """Each diagnostic on its line (stderr); with ``most`` above 0, at most ``most`` of one
+    code for each map, in their order, then for each code past it one line counting the rest
+    (a corpus's 20,000 claims connected to nothing are 20 lines and a count)."""
+    shown: collections.Counter[tuple[str, str]] = collections.Counter()
+    hidden: collections.Counter[tuple[str, str]] = collections.Counter()
     for diagnostic in diagnostics:
+        key = (diagnostic.path, diagnostic.code)
+        if most and shown[key] >= most:
+            hidden[key] += 1
+            continue
+        shown[key] += 1
         say(str(diagnostic))
+    for (path, code), count in hidden.items():
+        severity, what = CODES[code]
+        say(f"argmap: {path}: {count} more {severity.value}{'s' * (count != 1)} not shown: "
+            f"{what} [{code}] (--max-per-code 0 shows them all)")  # fmt: skip
 
 
 def tally(errors: int, warnings: int) -> str | None:

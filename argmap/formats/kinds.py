@@ -109,6 +109,11 @@ def kind_of(text: str, *, has_reasons: bool, language: str | None = "en") -> Kin
     return Kind.RECOMMENDATION if cues.search(text) else Kind.CONCLUSION
 
 
+#: How many claims of a kind the note names; the rest are counted (a corpus joined into one
+#: graph has thousands: one line of hundreds of KB on the terminal).
+NAMED = 20
+
+
 class Guesses:
     """Kinds guessed from wording in one map, in the language of all its texts, for a note."""
 
@@ -124,7 +129,8 @@ class Guesses:
         return kind
 
     def note(self) -> str | None:
-        """One line naming the claims whose kind was guessed, or None."""
+        """One line naming the claims whose kind was guessed (the first NAMED of a kind, and
+        a count of the rest), or None."""
         if not self.guessed:
             return None
         if self.language:
@@ -135,7 +141,9 @@ class Guesses:
         for kind in (Kind.RECOMMENDATION, Kind.CONCLUSION):
             ids = [claim for claim, guessed in self.guessed.items() if guessed is kind]
             if ids:
-                parts.append(f"{kind.section if len(ids) > 1 else kind.value} {', '.join(ids)}")
+                named = ", ".join(ids[:NAMED])
+                more = f" and {len(ids) - NAMED} more" if len(ids) > NAMED else ""
+                parts.append(f"{kind.section if len(ids) > 1 else kind.value} {named}{more}")
         count = len(self.guessed)
         return (f"the kind of {count} claim{'s' if count > 1 else ''} with reasons was guessed "
                 f"from wording ({language}): {'; '.join(parts)}")  # fmt: skip

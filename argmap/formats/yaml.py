@@ -66,13 +66,27 @@ def _plain_char(char: str) -> bool:
     )
 
 
+#: Text of ASCII letters, digits and the plain punctuation only: plain character by
+#: character, told in one match (a map's texts mostly are; the loop below costs a call each).
+_PLAIN_ASCII = re.compile(r"[A-Za-z0-9 .,;!?()'/%+=$&\-]*")
+#: A character ``quoted`` writes otherwise than itself: named, or not printable to libyaml.
+_ESCAPED = re.compile(
+    r'[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|["\\\u2028\u2029]'
+)
+
+
+def _all_plain(text: str) -> bool:
+    """Whether every character of ``text`` may stand in a plain scalar."""
+    return _PLAIN_ASCII.fullmatch(text) is not None or all(_plain_char(c) for c in text)
+
+
 def _plain_ok(text: str) -> bool:
     """Whether ``text`` can be written unquoted and is read back as this very text by any
     YAML reader: a letter or digit first and last, no YAML indicator, no double space, and
     nothing that YAML 1.1 or 1.2 resolves to a number, a boolean, null or a date."""
     if not text or not text[0].isalnum() or not (text[-1].isalnum() or text[-1] in ".!?)'"):
         return False
-    if "  " in text or not all(_plain_char(c) for c in text):
+    if "  " in text or not _all_plain(text):
         return False
     return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR and not (
         _NUMBER.fullmatch(text)
@@ -86,6 +100,8 @@ def quoted(text: str) -> str:
     >>> print(quoted('a "b"\\c\n\u2028'))
     "a \"b\"\\c\n\L"
     """
+    if _ESCAPED.search(text) is None:  # nothing to escape: the common case
+        return '"' + text + '"'
     out = []
     for char in text:
         if char in _NAMED:

@@ -224,19 +224,19 @@ class _Reader:
             written = ext.get("order") if isinstance(ext.get("order"), list) else []
             position = {str(n): place for place, n in enumerate(written)}
             claim = self.claim(node.id, ids[node.id], ext, notes, extension is not None)
-            supporters = {m for step in found.reasons[node.id] for m in step.members}
+            # the claim and its supporters: no objection to it or its reasons may come from
+            # them (one set for all its reasons: a claim may have thousands)
+            banned = {node.id, *(m for step in found.reasons[node.id] for m in step.members)}
             claim_reasons = []
             for step in ordered(found.reasons[node.id]):
                 reason: dict[str, Any] = {"claims": [ids[m] for m in step.members]}
-                undercuts = objections.list(
-                    step.undercuts, node.id, {node.id, *supporters}, frozenset(), 6
-                )
+                undercuts = objections.list(step.undercuts, node.id, banned, frozenset(), 6)
                 if undercuts:
                     reason["objections"] = undercuts
                 reason.update(extra(step, MAX_DEPTH - 6))  # section, claim, reasons, reason, aif
                 claim_reasons.append(reason)
             claim_objections = objections.list(
-                found.rebuttals[node.id], node.id, {node.id, *supporters}, frozenset(), 4
+                found.rebuttals[node.id], node.id, banned, frozenset(), 4
             )
             restates = []
             for step in ordered(found.restates[node.id]):
