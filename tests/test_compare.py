@@ -281,25 +281,31 @@ def test_cli_compare_of_a_folder_of_students_maps_ends_with_a_row_each(maps) -> 
     folder = answer.parent / "students"
     folder.mkdir()
     student.unlink()
-    for name, text in (("ana", STUDENT), ("ben", ANSWER)):
+    lonely = "conclusions:\n  - id: lonely\n    text: A conclusion with no reason at all.\n"
+    for name, text in (
+        ("ana", STUDENT),
+        ("ben", ANSWER),
+        ("dan", ANSWER.replace("recommendations:", lonely + "recommendations:")),
+    ):
         (folder / f"{name}.yaml").write_text(
             text.replace("path: source.txt", "path: ../source.txt")
         )
     (folder / "cat.yaml").write_text("argmap: 1\ntitle: [\n")
     result = run("compare", str(answer), str(folder))
     assert result.exit_code == 1  # cat's map has no map in it
-    assert result.stdout.splitlines()[-4:] == [
+    assert result.stdout.splitlines()[-5:] == [
         "claims  missing  extra  links  agreement  map",
         f"   5/5        0      1    2/4       0.44  {folder / 'ana.yaml'}",
         f"   5/5        0      0    4/4       1.00  {folder / 'ben.yaml'}",
         f"     -        -      -      -          -  {folder / 'cat.yaml'} "
         "(not compared: it has errors)",
+        f"   5/5        0      1    4/4       1.00  {folder / 'dan.yaml'} (has errors)",
     ]
     assert f"{folder / 'ana.yaml'}:" in result.stdout.splitlines()
     as_json = json.loads(run("compare", "--output-format", "json", str(answer), str(folder)).stdout)
     assert [(m["second"], m["links"] and m["links"]["agreement"]) for m in as_json] == [
         (str(folder / "ana.yaml"), 0.4444), (str(folder / "ben.yaml"), 1.0),
-        (str(folder / "cat.yaml"), None),
+        (str(folder / "cat.yaml"), None), (str(folder / "dan.yaml"), 1.0),
     ]  # fmt: skip
 
 

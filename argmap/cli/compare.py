@@ -74,7 +74,7 @@ def compare_(
             found[item.path] = _object(result, by)
             continue
         _show(result, reference.map, checked.map, (first, item.path))
-        run.rows.append(_row(result, item.path))
+        run.rows.append(_row(result, item.path + ("" if checked.ok else " (has errors)")))
     if quiet:
         empty = {"claims": None, "links": None}
         show(json.dumps([{"first": named(first), "second": named(item.path),
