@@ -133,7 +133,9 @@ def test_diff_prints_the_fixes_and_writes_nothing(revised: Path) -> None:
         "     text: A pipeline will bring Caspian gas.\n"
         "     quotes: The new pipeline will carry gas from the Caspian basin to the west.\n"
     )
-    assert err.startswith(f"argmap: would fix 2 quotes in {revised}\n{revised}:16:13: error: ")
+    # what the file holds, as it is: its three stale quotes (two of which --fix would mend)
+    assert err.startswith(f"argmap: would fix 2 quotes in {revised}\n{revised}:10:9: error: ")
+    assert err.count(": error: ") == 3 and "argmap: 3 errors\n" in err
     assert code == 1
 
 
@@ -275,3 +277,70 @@ def test_an_unknown_key_with_one_close_match_is_fixed(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     assert run("check", "--fix", str(path)) == (0, "", f"argmap: fixed 1 key in {path}\n")
     assert path.read_text(encoding="utf-8") == text.replace("reasosn:", "reasons:")
+
+
+def test_diff_reports_the_map_as_it_is_on_disk(revised: Path) -> None:
+    """--diff writes nothing, so what it reports is the file as it stands: it reported the
+    fixed text it never wrote (exit 0, errors at the fixed text's lines), and a CI step of
+    `argmap check --diff maps/` passed a map that still had its errors."""
+    old, new = NEW_SOURCE.splitlines()[2], OLD_SOURCE.splitlines()[2]
+    text = MAP.replace(new, old)
+    revised.write_text(text, encoding="utf-8")
+    code, out, err = run("check", "--diff", str(revised))
+    assert out and revised.read_text(encoding="utf-8") == text
+    assert code == 1
+    errors = re.findall(rf"{re.escape(str(revised))}:(\d+):\d+: error", err)
+    assert errors == ["10", "13"]  # the two quotes, where they are in the file
+
+
+def test_a_fix_that_adds_an_error_of_a_code_the_map_has_is_not_made(tmp_path: Path) -> None:
+    """An id changed to the claim's own (AM104) was written when the map already had an AM104
+    and a quote fixed in the same round made the total smaller."""
+    (tmp_path / "source.txt").write_text(NEW_SOURCE, encoding="utf-8")
+    path = tmp_path / "map.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: Energy\nsource:\n  path: source.txt\npremises:\n  - id: routes\n"
+        '    text: More routes.\n    quotes: ["Diversifying the routes of supply would make'
+        ' the Union more secure."]\nconclusions:\n  - id: energy\n    text: E\n'
+        "    implicit: true\n    reasons: [routes, energi]\n  - id: other\n    text: O\n"
+        "    implicit: true\n    reasons: [other]\n",
+        encoding="utf-8",
+    )
+    run("check", "--fix", str(path))
+    fixed = path.read_text(encoding="utf-8")
+    assert "the Union safer." in fixed  # the quote is fixed
+    assert "reasons: [routes, energi]" in fixed  # and the id that would point at itself is not
+
+
+def test_a_block_quotes_header_comment_stays(tmp_path: Path) -> None:
+    (tmp_path / "source.txt").write_text(NEW_SOURCE, encoding="utf-8")
+    path = tmp_path / "map.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: Energy\nsource:\n  path: source.txt\npremises:\n  - id: routes\n"
+        "    text: More routes.\n    quotes:\n      - >-  # from the 2019 edition\n"
+        "        Diversifying the routes of supply\n        would make the Union more secure.\n"
+        "      # a comment after\n",
+        encoding="utf-8",
+    )
+    code, _, _ = run("check", "--fix", str(path))
+    fixed = path.read_text(encoding="utf-8")
+    assert code == 0
+    assert (
+        '      - "Diversifying the routes of supply would make the Union safer."  # from the '
+        "2019 edition\n      # a comment after\n" in fixed
+    )
+
+
+def test_diff_splits_lines_only_where_the_file_does(tmp_path: Path) -> None:
+    """A text holding U+2028 (or U+0085, a form feed) is one line of the file; the diff cut it
+    in two, with a wrong hunk header, and `git apply` refused it."""
+    (tmp_path / "source.txt").write_text(NEW_SOURCE, encoding="utf-8")
+    path = tmp_path / "map.yaml"
+    text = ("argmap: 1\ntitle: t \u2028 x\nsource: {path: source.txt}  # a \u2028 b \x85 c\n"
+            "premises:\n  - id: p\n    text: P \u2028 q\n    quotes: [\"Diversifying the routes of "
+            "supply would make the Union more secure.\"]\nconclusions:\n"
+            "  - {id: c, text: C, implicit: true, reasons: [p]}\n")  # fmt: skip
+    path.write_text(text, encoding="utf-8")
+    _, out, _ = run("check", "--diff", str(path))
+    assert "\\ No newline" not in out
+    assert "@@ -4,6 +4,6 @@" in out  # the file's lines 4 to 9, the text's own counted as one

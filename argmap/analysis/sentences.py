@@ -1,7 +1,7 @@
 """A source text → its sentences, ranked against a few typed words (quote completion) or
 against a claim's text, and the passage a quote not found in it meant (the fixes).
 
-The sentences are those of ``argmap coverage`` (:mod:`argmap.coverage`), which reads
+The sentences are those of ``argmap coverage`` (:mod:`argmap.analysis.coverage`), which reads
 hard-wrapped text and abbreviations; words are compared after the quote normalization of
 :mod:`argmap.read.source` (quote marks, dashes and white space folded), so every sentence offered
 is found by ``argmap check`` as it is written.

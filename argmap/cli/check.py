@@ -64,7 +64,7 @@ def check(
     a map only when it changed, says what it fixed, and reports what remains (the exit
     status is on that). --diff shows the same as a diff, on stdout, and writes nothing.
     --unsafe-fixes adds the guesses (a reworded sentence, the first of several ids, the
-    source path meant) and says how many there are.
+    source path meant); without it, a run says how many such fixes are offered.
 
     \b
     Example:
@@ -154,7 +154,7 @@ def _fixed(
         if diff:
             write(None, fixed.diff(path).encode("utf-8"))
         say(f"argmap: {'would fix' if diff else 'fixed'} {fixed.said()} in {path}")
-    return fixed.checked, fixed.hidden
+    return (fixed.before if diff else fixed.checked), fixed.hidden
 
 
 def _source_unread(checked: Checked) -> bool:

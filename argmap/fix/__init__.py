@@ -3,7 +3,8 @@ mend them, worked out from the map's text as it is, its outline and its source.
 
 :func:`fixes` gives every fix of one diagnostic, as the language server offers them, each
 telling whether it is safe (:class:`~argmap.fix.context.Applicability`);
-:mod:`argmap.fix.files` applies the safe ones to map files. One family of mistakes a module:
+:mod:`argmap.fix.files` applies the safe ones to map files (with ``unsafe``, the likely ones
+too). One family of mistakes a module:
 :mod:`~argmap.fix.quotes` (AM110, AM204) and :mod:`~argmap.fix.names` (AM103, AM009, AM109).
 """
 
@@ -26,6 +27,10 @@ FIXERS: dict[str, Callable[[Context, int], list[Fix]]] = {
 }
 
 
+#: The codes with fixes ``argmap check --fix`` may make (the others' are for an editor only).
+APPLIED = frozenset({"AM009", "AM103", "AM109", "AM110"})
+
+
 def fixes(context: Context, code: str, offset: int) -> list[Fix]:
     """The fixes of a diagnostic of ``code`` at ``offset`` in the map, the preferred first;
     none for a code argmap has no fix for, or a place that no longer holds what it was about
@@ -34,4 +39,4 @@ def fixes(context: Context, code: str, offset: int) -> list[Fix]:
     return fixer(context, offset) if fixer is not None else []
 
 
-__all__ = ["FIXERS", "Applicability", "Context", "Edit", "Fix", "apply", "fixes"]
+__all__ = ["APPLIED", "FIXERS", "Applicability", "Context", "Edit", "Fix", "apply", "fixes"]

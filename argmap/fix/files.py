@@ -1,12 +1,12 @@
 """A map file → its safe fixes applied (or shown as a diff), checked again: ``argmap check
 --fix`` and ``--diff``.
 
-The map is checked, each diagnostic's preferred fix that may be applied is applied (edits of
-the text's own spans, never overlapping), and the map is checked again; a few passes, as long
-as fixes are left. A pass whose fixes make the map worse (it no longer loads, or it has an
-error of a new kind, or no fewer errors) is undone and its fixes tried one by one, each kept
-only when it makes the map better. The file is written once, whole (atomically), and only
-when it changed.
+The map is checked, each diagnostic's first fix that is not for an editor only (and is safe,
+unless ``unsafe``) is applied (edits of the text's own spans, never overlapping), and the map
+is checked again; a few passes, as long as fixes are left. A pass whose fixes make the map
+worse (it no longer loads, or it has more errors of some code, or no fewer errors) is undone
+and its fixes tried one by one, each kept only when it makes the map better. The file is
+written once, whole (atomically), and only when it changed.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import attrs
 from argmap.analysis.sentences import Source
 from argmap.api import Checked, check_map_bytes
 from argmap.diagnostics import Severity, span_offset
-from argmap.fix import Applicability, Context, Fix, apply, fixes
+from argmap.fix import APPLIED, Applicability, Context, Fix, apply, fixes
 from argmap.fmt.files import unified_diff
 from argmap.io import read_file, write_atomic
 from argmap.read.outline import outline
@@ -41,6 +41,7 @@ class Fixed:
     new: bytes
     made: tuple[Fix, ...]
     hidden: int
+    before: Checked
 
     def said(self) -> str:
         """What was fixed, e.g. ``2 quotes and 1 id``."""
@@ -71,9 +72,9 @@ def _worse(before: Checked, after: Checked) -> bool:
         return after.map is None and _errors(after) >= _errors(before)
     if after.map is None:
         return True
-    codes = {d.code for d in before.diagnostics}
-    new = any(d.code not in codes for d in after.diagnostics if d.severity is Severity.ERROR)
-    return new or _errors(after) >= _errors(before)
+    had = collections.Counter(d.code for d in before.diagnostics if d.severity is Severity.ERROR)
+    has = collections.Counter(d.code for d in after.diagnostics if d.severity is Severity.ERROR)
+    return any(n > had[code] for code, n in has.items()) or _errors(after) >= _errors(before)
 
 
 class _Map:
@@ -103,6 +104,8 @@ class _Map:
         starts, length = context.line_starts, len(self.body)
         found = []
         for diagnostic in self.checked.diagnostics:
+            if diagnostic.code not in APPLIED:
+                continue
             offset = span_offset(starts, diagnostic.span, length)
             first = next((f for f in fixes(context, diagnostic.code, offset)
                           if f.applicability is not Applicability.EDITOR), None)  # fmt: skip
@@ -146,7 +149,7 @@ def fix_bytes(data: bytes, path: str, *, source_root: Root = None, unsafe: bool 
     try:
         body = _text(data)
     except UnicodeDecodeError:  # not a map argmap reads (AM001)
-        return Fixed(checked, data, data, (), 0)
+        return Fixed(checked, data, data, (), 0, checked)
     found = _Map(body, _BOM if data.startswith(_BOM) else b"", checked, source_root)
     made: list[Fix] = []
     for _ in range(PASSES):
@@ -164,7 +167,7 @@ def fix_bytes(data: bytes, path: str, *, source_root: Root = None, unsafe: bool 
         if not kept:
             break
     hidden = 0 if unsafe else sum(f.applicability is Applicability.UNSAFE for f in found.offered())
-    return Fixed(found.checked, data, found.encoded(found.body), tuple(made), hidden)
+    return Fixed(found.checked, data, found.encoded(found.body), tuple(made), hidden, checked)
 
 
 def fix_file(

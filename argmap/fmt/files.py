@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import io
 import os
 from collections.abc import Callable, Iterable
 
@@ -54,15 +55,17 @@ def expand(paths: Iterable[str], echo: Callable[[str], None]) -> list[str]:
 
 
 def unified_diff(path: str, old: str, new: str) -> str:
-    """The change as a unified diff, ``a/PATH`` to ``b/PATH`` as git shows it."""
+    """The change as a unified diff, ``a/PATH`` to ``b/PATH`` as git shows it: lines end
+    where the file's do (LF, CR LF or CR), not at U+2028, U+0085 or a form feed in a text,
+    as ``str.splitlines`` would end them."""
     lines = difflib.unified_diff(
-        old.splitlines(keepends=True),
-        new.splitlines(keepends=True),
+        io.StringIO(old, newline="").readlines(),
+        io.StringIO(new, newline="").readlines(),
         f"a/{path}",
         f"b/{path}",
     )
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-                   for line in lines)  # fmt: skip
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end "
+                   "of file\n" for line in lines)  # fmt: skip
 
 
 def format_file(path: str, *, write: bool = True, diff: bool = False) -> Outcome:

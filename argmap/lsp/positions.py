@@ -1,6 +1,6 @@
-"""Text offsets ↔ LSP positions (0-based lines as editors count them, in UTF-16 code units),
-and argmap's spans (1-based lines, columns in code points) → offsets
-(:func:`argmap.diagnostics.span_offset`).
+"""Text offsets ↔ LSP positions (0-based lines as editors count them, in UTF-16 code units);
+argmap's spans (1-based lines, columns in code points) → offsets is
+:func:`argmap.diagnostics.span_offset`, used here.
 
 Editors and the Language Server Protocol end a line at ``\\n``, ``\\r\\n`` or ``\\r`` only,
 and so does every :class:`argmap.diagnostics.Span`: argmap's YAML reader keeps U+0085, U+2028
