@@ -4,7 +4,6 @@ and argmap → AIF → argmap exact."""
 from __future__ import annotations
 
 import collections
-import gc
 import json
 import re
 import time
@@ -541,24 +540,17 @@ def test_breaking_support_cycles_is_linear() -> None:
     )
 
 
-def test_a_claim_with_thousands_of_reasons_imports_in_linear_time() -> None:
+def test_a_claim_with_thousands_of_reasons_imports_whole() -> None:
     # One I-node with 16,000 RA-nodes pointing to it, as a corpus joined around one thesis
     # gives: each reason's objections were looked for with the set of all the claim's
-    # supporters built again (the square of their number: 8 s of CPU here, a minute for 50,000).
-    # The limit is a guard against that square, not a time to meet (2 s without it).
+    # supporters built again (the square of their number: 8 s of CPU here, a minute for 50,000;
+    # bench/big_bench.py times it, 2 s now).
     n = 16000
     nodes = [("0", "I", "The thesis.")]
     nodes += [(str(i), "I", f"Premise number {i}.") for i in range(1, n + 1)]
     nodes += [(f"r{i}", "RA", "Default Inference") for i in range(1, n + 1)]
     edges = [e for i in range(1, n + 1) for e in ((str(i), f"r{i}"), (f"r{i}", "0"))]
     data = graph(nodes, edges)
-    gc.disable()  # the collector's passes over a growing heap are not what is measured
-    try:
-        start = time.process_time()  # this process's CPU time: other tests running don't count
-        amap = aif.read(data, name="wide.json").map
-        spent = time.process_time() - start
-    finally:
-        gc.enable()
-    assert spent < 4.0
+    amap = aif.read(data, name="wide.json").map
     (thesis,) = [c for c in amap.claims if c.reasons]
     assert len(thesis.reasons) == n

@@ -13,6 +13,7 @@ import pytest
 from argmap.api import check_bytes, load, render_figures, render_map
 from argmap.draw.fit import budget_for, fit
 from argmap.draw.metrics import text_width
+from argmap.draw.words import LANGUAGES, WORDS, vocabulary
 from argmap.model import ArgumentMap
 
 from .conftest import SEED_MAP
@@ -105,7 +106,7 @@ def test_a_german_map_is_drawn_with_german_words(german: ArgumentMap) -> None:
     for english in ("PREMISE", "CONCLUSION", "RECOMMENDATION", "MAIN THESIS · RECOMMENDATION"):
         assert english not in shown, english
     # the legend
-    assert {"stützt", "greift an", "entkräftet einen Schluss"} <= set(shown)
+    assert {"stützt", "greift an", "untergräbt einen Schluss"} <= set(shown)
     assert not {"supports", "attacks", "undercuts a step"} & set(shown)
     assert any(t.startswith("Quelle: ") for t in shown)
     assert not any(t.startswith("Source: ") for t in shown)
@@ -336,3 +337,21 @@ conclusions:
     assert (
         unseen_note(None, "a", {"a": (2, 1)}, de) == "2 Gründe und 1 Einwand außerhalb dieses Teils"
     )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_word_naming_a_figure_starts_with_words_not_its_number(lang: str) -> None:
+    """Figure numbers are filled in after the words that start such a text: a translation
+    starting with its number ("{n}. ábra") would give an empty start, and the numbers would be
+    filled into claim text."""
+    starts, lead = vocabulary(lang).numbered(b"999")
+    assert all(start.strip() for start in starts) and lead.strip()
+
+
+@pytest.mark.parametrize("lang", ["fr", "es", "pt", "it"])
+def test_a_status_agrees_with_the_kinds_it_stands_beside(lang: str) -> None:
+    """Every kind is feminine in French, Spanish, Portuguese and Italian: 'PREMISA
+    REFUTADO' was drawn."""
+    feminine = {"fr": "E", "es": "A", "pt": "A", "it": "A"}[lang]
+    for key in ("defeated", "undecided", "implicit"):
+        assert WORDS[key][lang].endswith(feminine), (key, WORDS[key][lang])
