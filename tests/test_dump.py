@@ -117,24 +117,6 @@ def _plain_one_by_one(text: str) -> bool:
     return all(writer._plain_char(char) for char in text)
 
 
-def _quoted_one_by_one(text: str) -> str:
-    """Each character escaped or not on its own (what the fast path for text with nothing to
-    escape must agree with)."""
-    out = []
-    for char in text:
-        if char in writer._NAMED:
-            out.append(writer._NAMED[char])
-        elif writer._printable(char):
-            out.append(char)
-        elif ord(char) <= 0xFF:
-            out.append(f"\\x{ord(char):02X}")
-        elif ord(char) <= 0xFFFF:
-            out.append(f"\\u{ord(char):04X}")
-        else:
-            out.append(f"\\U{ord(char):08X}")
-    return '"' + "".join(out) + '"'
-
-
 #: The characters at the edges of what is plain or printable, and a few of each kind.
 _EDGES = ("aZ09 .,;!?()'/%+=$&-\"\\#:\t\n\x00\x1b\x7f\x85\xa0\u2028\u2029\ud7ff\ue000\ufeff"
           "\ufffd\ufffe\U00010000\u00e9\u0301\u2019")  # fmt: skip
@@ -144,4 +126,16 @@ _EDGES = ("aZ09 .,;!?()'/%+=$&-\"\\#:\t\n\x00\x1b\x7f\x85\xa0\u2028\u2029\ud7ff\
 @given(st.text(alphabet=st.sampled_from(_EDGES) | st.characters(), max_size=30))
 def test_the_fast_paths_write_what_each_character_would(text: str) -> None:
     assert writer._all_plain(text) == _plain_one_by_one(text)
-    assert quoted(text) == _quoted_one_by_one(text)
+    assert quoted(text) == writer.escaped(text)
+
+
+def test_the_fast_paths_agree_with_the_rules_for_every_character() -> None:
+    """Both fast paths decide character by character, so every character once is all there
+    is to check: surrogates (at the edge of what is written as it is, \\ud7ff and \\ue000), NEL,
+    a BOM, and all the rest."""
+    every = map(chr, range(0x110000))
+    assert [c for c in every if writer.quoted(c) != writer.escaped(c)] == []
+    ascii_ = map(chr, range(128))
+    assert [
+        c for c in ascii_ if writer._PLAIN_ASCII.fullmatch(c) and not writer._plain_char(c)
+    ] == []

@@ -82,8 +82,9 @@ def _all_plain(text: str) -> bool:
 
 def _plain_ok(text: str) -> bool:
     """Whether ``text`` can be written unquoted and is read back as this very text by any
-    YAML reader: a letter or digit first and last, no YAML indicator, no double space, and
-    nothing that YAML 1.1 or 1.2 resolves to a number, a boolean, null or a date."""
+    YAML reader: a letter or digit first, a letter, a digit or one of ``.!?)'`` last, no YAML
+    indicator, no double space, and nothing that YAML 1.1 or 1.2 resolves to a number, a
+    boolean, null or a date."""
     if not text or not text[0].isalnum() or not (text[-1].isalnum() or text[-1] in ".!?)'"):
         return False
     if "  " in text or not _all_plain(text):
@@ -102,6 +103,12 @@ def quoted(text: str) -> str:
     """
     if _ESCAPED.search(text) is None:  # nothing to escape: the common case
         return '"' + text + '"'
+    return escaped(text)
+
+
+def escaped(text: str) -> str:
+    """:func:`quoted`, each character escaped or not on its own: the rule the fast path for
+    text with nothing to escape must agree with (a test holds the two together)."""
     out = []
     for char in text:
         if char in _NAMED:
