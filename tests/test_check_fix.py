@@ -90,7 +90,7 @@ def test_fix_replaces_the_quotes_the_source_now_words_otherwise_and_nothing_else
         'passage, reworded (line 3): "Gas will flow west from the Caspian basin through the new '
         'pipeline." [AM110]\n'
         "argmap: 1 error\n"
-        "argmap: 1 more fix with --unsafe-fixes\n"
+        "argmap: 1 more fix offered with --unsafe-fixes\n"
     )
     assert code == 1
 
@@ -211,7 +211,7 @@ def test_fix_takes_a_folder_and_says_what_it_fixed_in_each_map(revised: Path) ->
         f"argmap: {revised}: 1 error",
         f"argmap: {other}: 1 error",
         "argmap: 2 maps: 2 with errors",
-        "argmap: 2 more fixes with --unsafe-fixes",
+        "argmap: 2 more fixes offered with --unsafe-fixes",
     ]
     assert code == 1
 

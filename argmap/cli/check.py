@@ -118,7 +118,7 @@ def check(
     if many and any(checked is None or checked.diagnostics for _, checked in results):
         _per_file(results)
     if hidden:
-        say(f"argmap: {hidden} more fix{'es' * (hidden != 1)} with --unsafe-fixes")
+        say(f"argmap: {hidden} more fix{'es' * (hidden != 1)} offered with --unsafe-fixes")
     sys.exit(worst)
 
 
