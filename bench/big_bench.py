@@ -8,7 +8,10 @@ repository):
 - *corpus*: AraucariaDB's graphs one after another, node and edge ids renumbered, until they
   hold 30,000 I-nodes, and 20,000 I-nodes of no argument after them (the "connected to
   nothing" warnings of a corpus joined with loose claims): 50,000 I-nodes;
-- *hub*: one thesis with 49,999 reasons, an RA-node each (a corpus joined around one claim).
+- *hub*: one thesis with 49,999 reasons, an RA-node each (a corpus joined around one claim);
+- *cycles*: I-nodes each supporting the next and the next it, a two-claim support cycle
+  each, which the import breaks (searching again after each break took the square of their
+  number: 20 s for 4,000).
 
 Run from the repository's root; ``--argmap`` times another build (the code of another commit
 installed elsewhere), ``--runs`` takes the median of several::
@@ -78,6 +81,19 @@ def hub_graph(size: int) -> dict:
     return {"nodes": nodes, "edges": edges}
 
 
+def cycles_graph(size: int) -> dict:
+    """I-nodes 0..size-1, each supporting the next and the next it: size - 1 support cycles."""
+    nodes = [{"nodeID": str(i), "text": f"Claim number {i}.", "type": "I"} for i in range(size)]
+    edges = []
+    for i in range(size - 1):
+        for k, (a, b) in enumerate(((i, i + 1), (i + 1, i))):
+            ra = f"r{2 * i + k}"
+            nodes.append({"nodeID": ra, "text": "Default Inference", "type": "RA"})
+            edges += [{"edgeID": f"a{ra}", "fromID": str(a), "toID": ra},
+                      {"edgeID": f"b{ra}", "fromID": ra, "toID": str(b)}]  # fmt: skip
+    return {"nodes": nodes, "edges": edges}
+
+
 def timed(command: list[str], cwd: Path) -> tuple[float, float, float, int, int]:
     """Wall and CPU seconds, peak memory (MB), exit status and stderr lines of a process
     (its own rusage, by ``wait4``)."""
@@ -113,6 +129,7 @@ def main() -> int:
         graphs = {
             "corpus": corpus_graph(args.corpus, args.size, loose=min(20_000, args.size // 2)),
             "hub": hub_graph(args.size),
+            "cycles": cycles_graph(min(args.size, 4_000)),
         }
         print(f"argmap: {' '.join(argmap)}; {args.runs} run(s) each, median")
         print("| input | command | wall | CPU | peak memory | exit | stderr lines |")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import collections
 import json
 import re
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -520,10 +519,9 @@ def test_support_cycles_are_broken_as_searching_again_after_each_would(data: st.
     assert [(claim, step.node) for claim, step, _ in broken] == expected
 
 
-def test_breaking_support_cycles_is_linear() -> None:
-    # I-nodes 0..n, each supporting the next and the next it: n two-claim cycles, broken in
-    # well under a second (searching again after each took 20 s for n = 4000). The limit is a
-    # guard against that square, not a time to meet: a busy machine took 1.6 s.
+def test_every_support_cycle_of_thousands_is_broken() -> None:
+    # I-nodes 0..n, each supporting the next and the next it: n two-claim cycles (searching
+    # again after each break took 20 s for n = 4000; bench/big_bench.py's "cycles" times it).
     n = 4000
     nodes = [(str(i), "I", f"Claim number {i}.") for i in range(n + 1)]
     nodes += [(f"r{i}", "RA", "Default Inference") for i in range(2 * n)]
@@ -531,10 +529,8 @@ def test_breaking_support_cycles_is_linear() -> None:
              (str(i + 1), f"r{2 * i + 1}"), (f"r{2 * i + 1}", str(i)))]  # fmt: skip
     doc = json.loads(graph(nodes, edges))
     found = build(Graph(doc, []), [])
-    start = time.perf_counter()
     notes: list[str] = []
     tidy(found.reasons, notes)
-    assert time.perf_counter() - start < 6.0
     assert len(notes) == n and notes[0] == (
         "RA node r0 closes a support cycle (nodes 0 → 1 → 0); left out"
     )
