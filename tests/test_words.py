@@ -12,8 +12,9 @@ import pytest
 
 from argmap.api import check_bytes, load, render_figures, render_map
 from argmap.draw.fit import budget_for, fit
+from argmap.draw.labels import unseen_note
 from argmap.draw.metrics import text_width
-from argmap.draw.words import LANGUAGES, WORDS, vocabulary
+from argmap.draw.words import LANGUAGES, TAGS, WORDS, vocabulary
 from argmap.model import ArgumentMap
 
 from .conftest import SEED_MAP
@@ -40,7 +41,6 @@ def texts(svg: bytes) -> list[str]:
 
 
 def test_every_language_has_every_word() -> None:
-    from argmap.draw.words import LANGUAGES, WORDS
 
     assert set(LANGUAGES) == {"en", "de", "fr", "es", "pt", "it", "ru"}
     fields = string.Formatter()
@@ -55,7 +55,6 @@ def test_every_language_has_every_word() -> None:
 def test_tags_are_written_as_they_are_drawn_in_capitals() -> None:
     """A tag is drawn as written: "ß".upper() is "SS", so a tag written with ß, or in small
     letters, would be drawn otherwise than a translator reads it in the table."""
-    from argmap.draw.words import TAGS, WORDS
 
     for key in TAGS:
         for lang, text in WORDS[key].items():
@@ -68,8 +67,6 @@ def test_tags_are_written_as_they_are_drawn_in_capitals() -> None:
 def test_the_shipped_font_draws_every_word() -> None:
     """A character the font lacks would be drawn in the machine's fonts, in widths the layout
     did not measure."""
-    from argmap.draw.metrics import text_width
-    from argmap.draw.words import WORDS
 
     for said in WORDS.values():
         for text in said.values():
@@ -77,7 +74,6 @@ def test_the_shipped_font_draws_every_word() -> None:
 
 
 def test_the_language_is_the_maps_primary_subtag_else_english() -> None:
-    from argmap.draw.words import vocabulary
 
     assert vocabulary("de").lang == vocabulary("de-AT").lang == vocabulary("DE-ch").lang == "de"
     assert vocabulary("pt-BR").lang == "pt"
@@ -87,7 +83,6 @@ def test_the_language_is_the_maps_primary_subtag_else_english() -> None:
 
 
 def test_russian_counts_take_their_three_forms() -> None:
-    from argmap.draw.words import vocabulary
 
     ru = vocabulary("ru")
     assert [ru.counted("reasons", n) for n in (1, 2, 5, 11, 21, 22)] == [
@@ -282,7 +277,6 @@ def test_the_german_overview_names_the_figures_of_its_compact_reasons() -> None:
 
 @pytest.mark.parametrize("lang", ["fr", "es", "pt", "it", "ru"])
 def test_figures_in_every_language_get_their_numbers(lang: str) -> None:
-    from argmap.draw.words import vocabulary
 
     from .test_fit_overview import hub
 
@@ -299,8 +293,6 @@ def test_figures_in_every_language_get_their_numbers(lang: str) -> None:
 
 
 def test_tooltips_and_notes_of_a_part_in_german() -> None:
-    from argmap.draw.labels import unseen_note
-    from argmap.draw.words import vocabulary
 
     text = """\
 argmap: 1

@@ -64,8 +64,7 @@ def whole_dot(
     if top is None or len(amap.claims) > ORDERED_MAX_CLAIMS:
         return to_dot(amap, legend=legend, evaluation=evaluation, legend_room=legend_room), None
     shape = shape_of(amap, top.id)  # what whole_shape gives, the thesis found once
-    look = Look(legend, evaluation, legend_room=legend_room, outside=amap.outside,
-                words=vocabulary(amap.lang))  # fmt: skip
+    look = Look.of(amap, legend=legend, evaluation=evaluation, legend_room=legend_room)
     (figure,) = split(shape, measure(shape, look), Budget(float("inf")))
     return figure_graph(amap, shape, attrs.evolve(figure, number=1), look)[0].source, top.id
 

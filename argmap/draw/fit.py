@@ -34,7 +34,7 @@ from argmap.draw.graph import PLACEHOLDER, Fills, Look, figure_graph, sizes_grap
 from argmap.draw.layout import centring, placed, viewbox
 from argmap.draw.style import CSS_PX_PER_PT, NARROWEST, PAD, TARGETS, Measures, measures_for
 from argmap.draw.themes import themed_dot
-from argmap.draw.words import ENGLISH, Words, vocabulary
+from argmap.draw.words import ENGLISH, Words
 from argmap.model import ArgumentMap
 
 #: Page sizes in points, portrait, and the margin on every side.
@@ -184,8 +184,8 @@ def fit(
     """The map's figures, each at most as big as ``budget`` (points), in reading order; with
     ``keep``, each one's layout too, to draw it again in another format (:meth:`Fitted.draw`)."""
     shape = whole_shape(amap)
-    look = Look(legend, evaluation, measures_for(budget.width), budget.width, outside=amap.outside,
-                words=vocabulary(amap.lang))  # fmt: skip
+    look = Look.of(amap, legend=legend, evaluation=evaluation,
+                   measures=measures_for(budget.width), room=budget.width)  # fmt: skip
     sizes = measure(shape, look)
     inner = Budget(
         budget.width - 2 * PAD * 72,

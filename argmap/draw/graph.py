@@ -11,6 +11,7 @@ figure), ``ref--<id>`` (a compact reference to the figure that has it in full) o
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 import graphviz
@@ -87,6 +88,12 @@ class Look:
     """Of a part of a map, each claim's reasons and objections outside it
     (``ArgumentMap.outside``), said under the claim's text."""
     words: Words = ENGLISH
+
+    @classmethod
+    def of(cls, amap: ArgumentMap, **options: Any) -> Look:
+        """How ``amap`` is drawn with ``options``: what a part of it leaves out said under its
+        claims, and argmap's words in its language."""
+        return cls(outside=amap.outside, words=vocabulary(amap.lang), **options)
 
 
 #: Where a figure's placeholders are: node name (or "" for the heading) → the numbers, in order.
@@ -351,8 +358,7 @@ def build(
     nothing time-, random- or version-dependent.
     """
     found = whole_shape(amap)
-    look = Look(legend, evaluation, legend_room=legend_room, outside=amap.outside,
-                words=vocabulary(amap.lang))  # fmt: skip
+    look = Look.of(amap, legend=legend, evaluation=evaluation, legend_room=legend_room)
     graph, _ = figure_graph(amap, found, whole(found), look)
     return graph
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from argmap.analysis.sentences import Ranked, Sentence, Source
+from argmap.analysis.sentences import Source
 from argmap.diagnostics import ArgmapError
 from argmap.io import Stamp, read_file, stamp
 from argmap.project import confine, roots
@@ -66,4 +66,4 @@ class Sources:
         return found
 
 
-__all__ = ["Ranked", "Sentence", "Source", "Sources"]
+__all__ = ["Source", "Sources"]
