@@ -10,11 +10,13 @@ from pathlib import Path
 
 import attrs
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 
 from argmap.analysis.align import align, grounding
 from argmap.analysis.compare import Edge, Target, compare
 from argmap.api import check_bytes, load, source_text
+from argmap.cli import main
 from argmap.model import ArgumentMap, Kind
 from argmap.read.source import SourceText
 
@@ -364,3 +366,17 @@ def test_a_student_who_took_another_claim_for_the_thesis_is_told(maps) -> None:
     )
     result = run("compare", str(answer), str(student))
     assert "thesis: ban in the first, +people-like-cars in the second" in result.stdout
+
+
+def test_cli_compare_reads_the_first_map_from_stdin(maps, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model answer piped in (made by a script: ``... | argmap compare - student.yaml``)
+    is compared as the file is; stdin is read once."""
+    answer, student = maps
+    monkeypatch.chdir(answer.parent)  # a map on stdin finds its source from here
+    piped = CliRunner().invoke(main, ["compare", "-", student.name], input=answer.read_bytes())
+    assert piped.exit_code == 0, piped.output
+    assert piped.stdout == run("compare", answer.name, student.name).stdout.replace(
+        f"of {answer.name} are", "of <stdin> are"
+    )
+    twice = run("compare", "-", "-")
+    assert twice.exit_code == 2 and "standard input (-) can be read once" in twice.stderr

@@ -8,9 +8,9 @@ import json
 import click
 
 from argmap.analysis.compare import Comparison, Edge, compare
-from argmap.cli.maps import Run, named
+from argmap.cli.maps import STDIN, Run, checked_map, named
 from argmap.cli.options import output_format_option, source_root_option
-from argmap.cli.output import EXIT_ERRORS, EXIT_OK, checked_map, say, short, show, table
+from argmap.cli.output import EXIT_ERRORS, EXIT_OK, say, short, show, table
 from argmap.model import ArgumentMap
 from argmap.sources import read_source
 
@@ -45,7 +45,8 @@ def compare_(
 
     Both maps must quote the same source text; where they don't (or have none), claims pair
     by wording alone, and a note says so. Diagnostics go to stderr; exit status 1 when a map
-    has errors (it is compared all the same), 2 when one cannot be read.
+    has errors (it is compared all the same), 2 when one cannot be read. Either map may be
+    - (standard input, read once; its source path is relative to the current folder).
 
     \b
     Example:
@@ -53,6 +54,8 @@ def compare_(
       argmap compare answer.yaml students/      # each student's map, then a row each
       argmap compare --output-format json annotator-a.yaml annotator-b.yaml
     """
+    if first == STDIN and STDIN in seconds:
+        raise click.UsageError("standard input (-) can be read once")
     quiet = output_format == "json"
     reference = checked_map(first, source_root)
     assert reference.map is not None  # checked_map exits otherwise
@@ -66,14 +69,14 @@ def compare_(
         same = source is not None and other is not None and source.text == other.text
         shared = source if same else None
         if shared is None and (reference.map.source or checked.map.source):
-            say(f"argmap: {item.path} and {first} do not quote one source text: their claims "
-                "pair by wording only")  # fmt: skip
+            say(f"argmap: {named(item.path)} and {named(first)} do not quote one source text: "
+                "their claims pair by wording only")  # fmt: skip
         result = compare(reference.map, checked.map, shared)
         by = "quotes" if shared is not None else "wording"
         if quiet:
             found[item.path] = _object(result, by)
             continue
-        _show(result, reference.map, checked.map, (first, item.path))
+        _show(result, reference.map, checked.map, (named(first), named(item.path)))
         run.rows.append(_row(result, item.path + ("" if checked.ok else " (has errors)")))
     if quiet:
         empty = {"claims": None, "links": None}

@@ -13,7 +13,18 @@ import click
 
 from argmap.api import Checked, check_map_bytes, check_map_file
 from argmap.batch.jobs import NO_MAPS, scan
-from argmap.cli.output import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, error, report, say, show, table
+from argmap.cli.output import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_USAGE,
+    Failure,
+    error,
+    report,
+    say,
+    show,
+    summary,
+    table,
+)
 from argmap.diagnostics import Severity, UsageError
 from argmap.io import read_stream
 
@@ -111,6 +122,19 @@ def attempt(
         return str(exc)
 
 
+def checked_map(path: str, source_root: str | None = None) -> Checked:
+    """A map file (``-``: standard input) read and checked, its diagnostics reported; stops
+    when it cannot be read (exit 2) or holds no map at all (exit 1)."""
+    checked = attempt(path, source_root)
+    if isinstance(checked, str):
+        raise Failure(checked)
+    report(checked.diagnostics)
+    summary(checked.diagnostics)
+    if checked.map is None:
+        sys.exit(EXIT_ERRORS)
+    return checked
+
+
 def count(checked: Checked, path: str | None = None) -> None:
     """How many problems a map has, on stderr, naming ``path`` when given (none: nothing)."""
     found = problems(checked)
@@ -193,6 +217,7 @@ __all__ = [
     "Found",
     "Run",
     "attempt",
+    "checked_map",
     "count",
     "expand",
     "from_stdin",

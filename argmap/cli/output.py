@@ -21,8 +21,7 @@ from typing import IO, NoReturn
 
 import click
 
-from argmap.api import Checked, Root, check_map_file
-from argmap.diagnostics import CODES, Diagnostic, Severity, UsageError, printable
+from argmap.diagnostics import CODES, Diagnostic, Severity, printable
 from argmap.io import make_folder, write_atomic
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -131,20 +130,6 @@ def short(text: str, width: int = 72) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def checked_map(name: str, source_root: Root = None) -> Checked:
-    """A map file read and checked, its diagnostics reported; stops when it cannot be read
-    (exit 2) or holds no map at all (exit 1)."""
-    try:
-        checked = check_map_file(name, source_root=source_root)
-    except UsageError as exc:
-        raise Failure(str(exc)) from None
-    report(checked.diagnostics)
-    summary(checked.diagnostics)
-    if checked.map is None:
-        sys.exit(EXIT_ERRORS)
-    return checked
-
-
 def names_folder(output: str) -> bool:
     """Whether ``-o OUT`` names a folder: it ends with a slash, or is one."""
     return output.endswith(("/", os.sep)) or os.path.isdir(output)
@@ -180,7 +165,6 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
     "Failure",
-    "checked_map",
     "error",
     "names_folder",
     "output_path",
