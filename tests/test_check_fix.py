@@ -55,7 +55,7 @@ conclusions:
 """
 FIXED = MAP.replace(
     "'Its suppliers are few, and most of them are unstable.'",
-    '"Its suppliers are few; most of them are unstable."',
+    "'Its suppliers are few; most of them are unstable.'",  # in the quotes it was in
 ).replace(
     '"Diversifying the routes of supply would make the Union more secure."',
     '"Diversifying the routes of supply would make the Union safer."',
@@ -110,7 +110,7 @@ def test_unsafe_fixes_take_the_reworded_sentence_too(revised: Path) -> None:
     assert code == 0
     assert revised.read_text(encoding="utf-8") == FIXED.replace(
         "quotes: The new pipeline will carry gas from the Caspian basin to the west.",
-        'quotes: "Gas will flow west from the Caspian basin through the new pipeline."',
+        "quotes: Gas will flow west from the Caspian basin through the new pipeline.",
     )
 
 
@@ -124,7 +124,7 @@ def test_diff_prints_the_fixes_and_writes_nothing(revised: Path) -> None:
         "     text: The Union's suppliers are few and unstable.\n"
         "     quotes:\n"
         "-      - 'Its suppliers are few, and most of them are unstable.'   # the second sentence\n"
-        '+      - "Its suppliers are few; most of them are unstable."   # the second sentence\n'
+        "+      - 'Its suppliers are few; most of them are unstable.'   # the second sentence\n"
         "   - id: routes\n"
         "     text: More routes would make the Union more secure.\n"
         '-    quotes: "Diversifying the routes of supply would make the Union more secure."\n'
@@ -227,8 +227,8 @@ def test_the_readme_fix_example_is_what_fix_says_of_the_map_checked_there(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The README's "Checking a map" shows `check --fix` mending the two slips its check
-    names (in its second text block); the map is then the one written above, but the quote,
-    which it writes in double quotes."""
+    names (in its second text block); the map is then the one written above, byte for byte:
+    the quote mended is written plain, as it was."""
     written = block("Writing a map", "yaml")
     shown = re.findall(r"^```text\n(.*?)^```$", section("Checking a map"), re.S | re.M)[1]
     slipped = written.replace("[supplier, europe-needs-energy]", "[suplier, europe-needs-energy]")
@@ -239,11 +239,7 @@ def test_the_readme_fix_example_is_what_fix_says_of_the_map_checked_there(
     (tmp_path / "maps" / "energy.yaml").write_text(slipped, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert run("check", "--fix", "maps/energy.yaml") == (0, "", shown)
-    quote = "In the short-term, we must increase our abilities to import oil and gas from the "
-    quote += "region"
-    assert (tmp_path / "maps" / "energy.yaml").read_text(encoding="utf-8") == written.replace(
-        f"- {quote}\n", f'- "{quote}"\n'
-    )
+    assert (tmp_path / "maps" / "energy.yaml").read_text(encoding="utf-8") == written
 
 
 def test_a_map_that_is_not_utf8_is_left_as_it_is(revised: Path) -> None:
@@ -312,7 +308,7 @@ def test_a_fix_that_adds_an_error_of_a_code_the_map_has_is_not_made(tmp_path: Pa
     assert "reasons: [routes, energi]" in fixed  # and the id that would point at itself is not
 
 
-def test_a_block_quotes_header_comment_stays(tmp_path: Path) -> None:
+def test_a_block_quote_stays_a_block_under_its_header_and_comment(tmp_path: Path) -> None:
     (tmp_path / "source.txt").write_text(NEW_SOURCE, encoding="utf-8")
     path = tmp_path / "map.yaml"
     path.write_text(
@@ -326,8 +322,9 @@ def test_a_block_quotes_header_comment_stays(tmp_path: Path) -> None:
     fixed = path.read_text(encoding="utf-8")
     assert code == 0
     assert (
-        '      - "Diversifying the routes of supply would make the Union safer."  # from the '
-        "2019 edition\n      # a comment after\n" in fixed
+        "      - >-  # from the 2019 edition\n"
+        "        Diversifying the routes of supply would make the Union safer.\n"
+        "      # a comment after\n" in fixed
     )
 
 

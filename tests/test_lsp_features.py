@@ -539,7 +539,7 @@ def test_a_quote_of_several_parts_has_only_the_part_not_found_replaced(
     doc = document(text, tmp_path / "m.yaml")
     [action] = fixes(doc, "AM110")
     assert action.title == f"Replace {title} by the closest passage (line 2)"
-    assert f'    quotes: "{now}"\n' in fixed(doc, action)
+    assert f"    quotes: {now}\n" in fixed(doc, action)  # plain, as it was written
     assert check_bytes(fixed(doc, action).encode(), str(tmp_path / "m.yaml")).diagnostics == ()
 
 
@@ -559,7 +559,7 @@ def test_a_quote_of_half_a_sentence_is_replaced_by_that_half_not_the_sentence(
     doc = document(text, tmp_path / "m.yaml")
     [action] = fixes(doc, "AM110")
     assert action.title == "Replace the quote by the closest passage (line 1)"
-    assert '    quotes: "some video games are not relevant as sports"\n' in fixed(doc, action)
+    assert "    quotes: some video games are not relevant as sports\n" in fixed(doc, action)
 
 
 def test_a_source_outside_the_project_is_told_without_an_option_the_editor_has_not(

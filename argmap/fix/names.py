@@ -15,23 +15,18 @@ import re
 from pathlib import Path
 
 from argmap.fix.context import Applicability, Context, Edit, Fix
+from argmap.fix.scalars import rewrite
 from argmap.model import Kind
 from argmap.model.keys import ID_PATTERN, KEYS, MAX_ID
 from argmap.project import meant, roots
 from argmap.read.outline import Token, mapping_of
-from argmap.read.syntax import JSON, yaml_string
+from argmap.read.syntax import JSON
 
 #: Suggestions offered for an unknown id or key, at most (the first is preferred).
 SUGGESTIONS = 3
 #: How like a name another must be to be suggested, and to be the one meant, alone.
 CUTOFF = 0.6
 SAFE_RATIO = 0.8
-
-
-def _written(token: Token, value: str) -> str:
-    """``value`` to write in place of ``token``: as it is where the token is plain YAML, quoted
-    where the token is quoted (and in a JSON map, where every string is)."""
-    return value if token.plain else yaml_string(value)
 
 
 def _unique(name: str, close: list[str]) -> bool:
@@ -41,10 +36,10 @@ def _unique(name: str, close: list[str]) -> bool:
     return ratio >= SAFE_RATIO
 
 
-def _changes(token: Token, close: list[str], what: str) -> list[Fix]:
+def _changes(context: Context, token: Token, close: list[str], what: str) -> list[Fix]:
     safe = Applicability.SAFE if _unique(token.value, close) else Applicability.UNSAFE
     return [
-        Fix(f"Change to '{name}'", (Edit(token.start, token.end, _written(token, name)),),
+        Fix(f"Change to '{name}'", (rewrite(context, token, name),),
             safe if n == 0 else Applicability.EDITOR, what, n == 0)
         for n, name in enumerate(close)
     ]  # fmt: skip
@@ -57,7 +52,7 @@ def unknown_id(context: Context, offset: int) -> list[Fix]:
         return []
     ids = list(context.outline.ids())
     close = difflib.get_close_matches(token.value, ids, n=SUGGESTIONS, cutoff=CUTOFF)
-    return _changes(token, close, "id") + _add_premise(context, token.value)
+    return _changes(context, token, close, "id") + _add_premise(context, token.value)
 
 
 def _add_premise(context: Context, claim_id: str) -> list[Fix]:
@@ -117,7 +112,7 @@ def unknown_key(context: Context, offset: int) -> list[Fix]:
     if token is None or place is None:
         return []
     close = difflib.get_close_matches(token.value, list(KEYS[place]), n=SUGGESTIONS, cutoff=CUTOFF)
-    return _changes(token, close, "key")
+    return _changes(context, token, close, "key")
 
 
 def source_meant(context: Context, offset: int) -> list[Fix]:
@@ -133,7 +128,7 @@ def source_meant(context: Context, offset: int) -> list[Fix]:
     path = meant(token.value, location, near, roots(context.path, None))
     if path is None:
         return []
-    edit = Edit(token.start, token.end, yaml_string(path))
+    edit = rewrite(context, token, path)
     return [Fix(f"Change to '{path}'", (edit,), Applicability.UNSAFE, "source path", True)]
 
 

@@ -15,6 +15,7 @@ import re
 
 from argmap.analysis.sentences import Ranked, Source
 from argmap.fix.context import Applicability, Context, Edit, Fix
+from argmap.fix.scalars import rewrite
 from argmap.read.outline import Claim
 from argmap.read.passages import QUOTE_WORDS, Passage
 from argmap.read.source import normalize
@@ -31,8 +32,6 @@ CHANGED = 2
 MARGIN = 0.3
 
 _WORD = re.compile(r"\w+")
-#: A block scalar's header, up to its comment: ``>-``, ``|2+``.
-_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 
 
 def clear(source: Source, quote: str, found: Passage) -> bool:
@@ -83,12 +82,7 @@ def closest_quote(context: Context, offset: int) -> list[Fix]:
         title = f"Replace the quote by the closest passage{how}"
         safe = clear(source, quote, found) and source.searchable.contains(whole)
     applicability = Applicability.SAFE if safe else Applicability.UNSAFE
-    written = yaml_string(whole)
-    header = _BLOCK_HEADER.match(context.body, token.start)
-    if header is not None:  # a block scalar: keep the comment on its header's line
-        _, header_end = context.line_bounds(token.start)
-        written += context.body[header.end() : header_end].rstrip("\r")
-    edit = Edit(token.start, token.end, written)
+    edit = rewrite(context, token, whole)
     return [Fix(f"{title} (line {found.line})", (edit,), applicability, "quote", True)]
 
 

@@ -5,6 +5,7 @@ JSON for a map read from JSON. Whether a map is JSON is decided here, from its f
 from __future__ import annotations
 
 import json
+import re
 
 import attrs
 
@@ -46,17 +47,22 @@ class Syntax:
         return f"{self.value(key)}: {self.value(value)}"
 
 
+#: What YAML does not take as itself in double quotes (beyond what JSON escapes): characters
+#: libyaml refuses (DEL, C1 controls, U+FFFE, U+FFFF), the line breaks YAML knows beyond
+#: JSON's, and a byte order mark. (A lone surrogate, which no UTF-8 text holds, YAML cannot
+#: write at all.)
+_UNWRITTEN = re.compile("[\x7f-\x9f\ufffe\uffff\u2028\u2029\ufeff]")
+
+
 def yaml_string(text: str) -> str:
     """``text`` as a double-quoted YAML scalar (JSON's escapes, which YAML reads; and the
-    line breaks YAML knows beyond JSON's escaped too).
+    line breaks YAML knows beyond JSON's, and what libyaml refuses, escaped too).
 
     >>> yaml_string('He said: "no" \\u2028')
     '"He said: \\\\"no\\\\" \\\\u2028"'
     """
     quoted = json.dumps(text, ensure_ascii=False)
-    for char in "\x85\u2028\u2029\ufeff":
-        quoted = quoted.replace(char, f"\\u{ord(char):04x}")
-    return quoted
+    return _UNWRITTEN.sub(lambda found: f"\\u{ord(found[0]):04x}", quoted)
 
 
 #: The two syntaxes.
