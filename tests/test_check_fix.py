@@ -275,6 +275,25 @@ def test_an_unknown_key_with_one_close_match_is_fixed(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == text.replace("reasosn:", "reasons:")
 
 
+def test_the_commonest_key_slips_are_fixed_though_another_key_is_somewhat_alike(
+    tmp_path: Path,
+) -> None:
+    """``qoutes`` and ``quote`` were left to a person because ``note`` is 60% alike too: a key
+    far closer than any other is the one meant; ``note`` for ``quote`` leads by too little."""
+    (tmp_path / "s.txt").write_text("Germany produces way too much rubbish.\n", encoding="utf-8")
+    path = tmp_path / "map.yaml"
+    text = (
+        "argmap: 1\ntitle: t\nsource: {path: s.txt}\npremises:\n  - id: p\n    text: P\n"
+        "    qoutes: [Germany produces way too much rubbish]\n"
+        "  - id: q\n    text: Q\n    quote: Germany produces way too much rubbish\n"
+        "conclusions:\n  - id: c\n    text: C\n    implicit: true\n    reasons: [p, q]\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    assert run("check", "--fix", str(path)) == (0, "", f"argmap: fixed 2 keys in {path}\n")
+    fixed = text.replace("qoutes:", "quotes:").replace("quote:", "quotes:")
+    assert path.read_text(encoding="utf-8") == fixed
+
+
 def test_diff_reports_the_map_as_it_is_on_disk(revised: Path) -> None:
     """--diff writes nothing, so what it reports is the file as it stands: it reported the
     fixed text it never wrote (exit 0, errors at the fixed text's lines), and a CI step of

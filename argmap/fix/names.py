@@ -2,9 +2,10 @@
 with it (AM103); the key meant for an unknown key (AM009); the source path meant for one that
 names no file (AM109).
 
-An id or key is changed without a person looking only when one name alone is close to it
-(:func:`_unique`): two claims ``energy-1`` and ``energy-2`` leave ``energy-3`` to a person. A
-source path is a guess from the files around (and from the folder argmap runs in), never safe.
+An id or key is changed without a person looking only when one name is close to it and far
+closer than any other (:func:`_unique`): two claims ``energy-1`` and ``energy-2`` leave
+``energy-3`` to a person. A source path is a guess from the files around (and from the folder
+argmap runs in), never safe.
 """
 
 from __future__ import annotations
@@ -27,13 +28,21 @@ SUGGESTIONS = 3
 #: How like a name another must be to be suggested, and to be the one meant, alone.
 CUTOFF = 0.6
 SAFE_RATIO = 0.8
+#: How far ahead of the next name the one meant must be, to be changed without a person.
+LEAD = 0.2
 
 
 def _unique(name: str, close: list[str]) -> bool:
-    """Whether ``close`` (the names like ``name``, best first) holds one name alone, and a
-    near one: safe to write without a person choosing."""
-    ratio = difflib.SequenceMatcher(None, name, close[0]).ratio() if len(close) == 1 else 0.0
-    return ratio >= SAFE_RATIO
+    """Whether the best of ``close`` (the names like ``name``, best first) is near (``SAFE_RATIO``
+    alike) and no other comes within ``LEAD`` of it: safe to write without a person choosing.
+    ``quotes`` for ``qoutes`` (83% alike; ``note`` 60%), not ``energy-2`` for ``energy-3``
+    (``energy-1`` as near)."""
+    ratios = [difflib.SequenceMatcher(None, name, other).ratio() for other in close[:2]]
+    return (
+        bool(ratios)
+        and ratios[0] >= SAFE_RATIO
+        and (len(ratios) == 1 or ratios[0] - ratios[1] >= LEAD)
+    )
 
 
 def _changes(context: Context, token: Token, close: list[str], what: str) -> list[Fix]:
@@ -132,4 +141,12 @@ def source_meant(context: Context, offset: int) -> list[Fix]:
     return [Fix(f"Change to '{path}'", (edit,), Applicability.UNSAFE, "source path", True)]
 
 
-__all__ = ["CUTOFF", "SAFE_RATIO", "SUGGESTIONS", "source_meant", "unknown_id", "unknown_key"]
+__all__ = [
+    "CUTOFF",
+    "LEAD",
+    "SAFE_RATIO",
+    "SUGGESTIONS",
+    "source_meant",
+    "unknown_id",
+    "unknown_key",
+]
