@@ -89,6 +89,23 @@ def test_a_key_in_the_column_of_its_items_dash_is_told_to_line_up_with_the_keys(
     ]
 
 
+def test_a_claim_whose_dash_was_forgotten_is_told_to_write_it() -> None:
+    """'id: b' in the column of the dashes, its keys under it as an item's are: the '- ' was
+    forgotten. The hint said to move 'id:' to column 5, and following it gave a second error
+    (a duplicate 'id' in the claim above)."""
+    assert errors(slip("  - id: b\n", "  id: b  # the second\n")) == [
+        (
+            "6:3",
+            "AM002",
+            syntax(
+                "'id:' is in the column of the list's dashes, with keys under it as an item has: "
+                "a new item of the list starts with '- ': write "
+                "'- id: b', its '- ' in column 3 under the dashes of the other items"
+            ),
+        )
+    ]
+
+
 def test_a_key_indented_too_deep_is_reported_at_the_key_not_at_its_colon() -> None:
     assert errors(slip("    text: A\n", "     text: A\n")) == [
         (

@@ -30,6 +30,8 @@ TEXT_KEYS = _TEXT_KEYS = frozenset({"title", "text", "note", "label", "scheme", 
 _KEY_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[^\s#:'\"-][^:#]*?):(?:\s|$)")
 # A list item that is no key (``- a``): its indentation, dashes and value.
 _ITEM_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)+)(?P<value>[^\s#].*?)\s*(?:#.*)?")
+# A comment at the end of a line, after white space.
+_VALUE = re.compile(r"\s+#.*$|^#.*$")
 # A list item whose dash has no space after it, before a known key (``-id: a``).
 _NO_SPACE = re.compile(r"(?P<indent> *)-(?P<key>[a-z]+):(?:\s|$)")
 # An id as a list item, written without the space after its dash (``-b`` under ``- a``).
@@ -130,6 +132,15 @@ def indent_hint(lines: list[str], row: int) -> Hint | None:
     keys = [level for level in levels if not level[3]]
     if same and (item or not all(level[3] for level in same)):
         return None
+    if same and key is not None and _starts_item(lines, row, own):
+        value = _VALUE.sub("", lines[row][here.end() :]).strip()
+        written = f"{key}: {clip(value, 30)}" if value else f"{key}:"
+        message = (
+            f"{name} is in the column of the list's dashes, with keys under it as an item has: "
+            "a new item of the list starts with '- ': write "
+            f"'- {written}', its '- ' in column {own + 1} under the dashes of the other items"
+        )
+        return message, row, own
     if same:  # a key in the column of an item's dash: it belongs with the item's keys
         deeper = [level for level in keys if level[0] > own]
         if not deeper:
@@ -147,6 +158,15 @@ def indent_hint(lines: list[str], row: int) -> Hint | None:
         f"{column + 1}: {kind} line up; move it to column {column + 1}"
     )
     return message, row, own
+
+
+def _starts_item(lines: list[str], row: int, own: int) -> bool:
+    """Whether the key on line ``row``, in column ``own`` (that of a list's dashes), has keys
+    under it where an item's keys would start (``own`` + 2): an item whose '- ' was forgotten
+    (``id: b`` and ``text: B`` under it)."""
+    after = next((ahead for ahead in range(row + 1, len(lines)) if _content(lines[ahead])), None)
+    below = _KEY_LINE.match(lines[after]) if after is not None else None
+    return below is not None and not below["dashes"] and len(below["indent"]) == own + 2
 
 
 def _list_meant(
