@@ -104,6 +104,15 @@ class Map(ArgumentMap):
     path: str | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
     source_root: str | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
 
+    @classmethod
+    def of(cls, amap: ArgumentMap) -> Map:
+        """``amap`` (a model built in code, or imported: ``import_file(...).map``) as a map that
+        draws itself; a Map as it is. It knows no file: an HTML page of it shows no source
+        unless ``source`` is given."""
+        if isinstance(amap, Map):
+            return amap
+        return cls(**{field.name: getattr(amap, field.name) for field in attrs.fields(ArgumentMap)})
+
     def render(self, fmt: str = "svg", **options: Any) -> bytes:
         """This map drawn as ``fmt``: :func:`render_map` (same options). An HTML page shows
         the source text beside the map unless ``source`` is given."""
@@ -150,9 +159,8 @@ def load(path: str | os.PathLike[str], *, source_root: Root = None) -> Map:
             problems = [other]
         raise MapError(problems)
     assert found.map is not None
-    fields = {field.name: getattr(found.map, field.name) for field in attrs.fields(ArgumentMap)}
     root = None if source_root is None else os.fspath(source_root)
-    return Map(**fields, path=os.fspath(path), source_root=root)
+    return attrs.evolve(Map.of(found.map), path=os.fspath(path), source_root=root)
 
 
 def render_map(
@@ -343,12 +351,24 @@ def _draw(
     )
 
 
+#: The extensions of a map's own files, which a drawing is not saved under.
+MAP_SUFFIXES = ("yaml", "yml", "json")
+
+
 def _format_of(path: str | os.PathLike[str], fmt: str | None) -> str:
     """``fmt``, or the format the extension of ``path`` names; a UsageError when it names
-    none (nothing is written under a name that says something else than what it holds)."""
-    if fmt is not None:
-        return fmt
+    none, or another than ``fmt``, or a map's (nothing is written under a name that says
+    something else than what it holds)."""
     suffix = Path(path).suffix.lstrip(".").lower()
+    if suffix in MAP_SUFFIXES and fmt is None:
+        raise UsageError(
+            f"{os.fspath(path)}: save draws a map; to write the map itself, write the text of "
+            "argmap.formats.yaml.dump(amap) (or argmap.convert.export_map(amap, 'json').text)"
+        )
+    if fmt is not None:
+        if suffix in FORMATS and suffix != fmt:
+            raise UsageError(f"{os.fspath(path)} names {suffix} but fmt={fmt!r}; make them agree")
+        return fmt
     if suffix not in FORMATS:
         said = f"'.{suffix}'" if suffix else "a name without an extension"
         raise UsageError(

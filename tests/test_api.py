@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
+import argmap
 from argmap import MapError, UsageError, check_bytes, check_file, load, render_figures, source_text
 from argmap.convert import export_map, import_file
 from argmap.model import ArgumentMap, Claim, Kind
@@ -93,3 +95,33 @@ def test_a_file_to_import_names_the_python_import(tmp_path: Path) -> None:
         f"argmap.convert.import_file('aif', {str(graph)!r})"
     )
     assert import_file("aif", graph).map.claims == load(SEED_MAP).claims  # as it says
+
+
+def test_an_imported_map_draws_itself_in_a_notebook(tmp_path: Path) -> None:
+    """``import_file(...).map`` is the model: in Jupyter it printed as 3,000 characters of
+    attrs and drew nothing. ``argmap.Map.of`` gives the map that draws and saves itself."""
+    aif = tmp_path / "wet.json"
+    aif.write_text(export_map(TINY, "aif").text, encoding="utf-8")
+    imported = import_file("aif", aif)
+    shown = argmap.Map.of(imported.map)
+    fields = [field.name for field in attrs.fields(ArgumentMap)]
+    assert [getattr(shown, name) for name in fields] == [getattr(imported.map, n) for n in fields]
+    assert repr(shown) == "<argmap.Map 'Tiny': 1 premise>"
+    assert shown._repr_svg_().startswith("<svg")
+    shown.save(tmp_path / "wet.svg")
+    assert (tmp_path / "wet.svg").read_bytes().startswith(b"<?xml")
+    loaded = load(SEED_MAP)
+    assert argmap.Map.of(loaded) is loaded
+
+
+def test_save_refuses_a_format_its_file_name_contradicts(tmp_path: Path) -> None:
+    """``save("x.svg", fmt="png")`` wrote PNG bytes into x.svg (the command line refuses
+    ``-f png -o x.svg``); a name that is a map's says how a map is written."""
+    amap = argmap.Map.of(TINY)
+    with pytest.raises(UsageError, match=r"x\.svg names svg but fmt='png'; make them agree"):
+        amap.save(tmp_path / "x.svg", fmt="png")
+    assert not (tmp_path / "x.svg").exists()
+    amap.save(tmp_path / "x.drawing", fmt="png")  # a name that names no format: as fmt says
+    assert (tmp_path / "x.drawing").read_bytes().startswith(b"\x89PNG")
+    with pytest.raises(UsageError, match=r"argmap\.formats\.yaml\.dump\(amap\)"):
+        amap.save(tmp_path / "x.yaml")
