@@ -20,7 +20,14 @@ from argmap.diagnostics import (
     drawing_notes,
     has_errors,
 )  # fmt: skip
-from argmap.draw.options import DEFAULT_THEME, FORMATS, DrawOptions, Fit, check_choices, check_fit
+from argmap.draw.options import (
+    DEFAULT_THEME,
+    DrawOptions,
+    Fit,
+    check_choices,
+    check_fit,
+    format_of,
+)
 from argmap.formats.sniff import foreign
 from argmap.io import make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
@@ -135,7 +142,7 @@ class Map(ArgumentMap):
         own file or its source text."""
         if self.path is not None:
             refuse_own_files(self, self.path, path)
-        _save(path, self.render(_format_of(path, fmt), **options))
+        _save(path, self.render(format_of(path, fmt), **options))
 
     def __repr__(self) -> str:
         where = "" if self.path is None else f" from {self.path!r}"
@@ -351,33 +358,6 @@ def _draw(
     )
 
 
-#: The extensions of a map's own files, which a drawing is not saved under.
-MAP_SUFFIXES = ("yaml", "yml", "json")
-
-
-def _format_of(path: str | os.PathLike[str], fmt: str | None) -> str:
-    """``fmt``, or the format the extension of ``path`` names; a UsageError when it names
-    none, or another than ``fmt``, or a map's (nothing is written under a name that says
-    something else than what it holds)."""
-    suffix = Path(path).suffix.lstrip(".").lower()
-    if suffix in MAP_SUFFIXES and fmt is None:
-        raise UsageError(
-            f"{os.fspath(path)}: save draws a map; to write the map itself, write the text of "
-            "argmap.formats.yaml.dump(amap) (or argmap.convert.export_map(amap, 'json').text)"
-        )
-    if fmt is not None:
-        if suffix in FORMATS and suffix != fmt:
-            raise UsageError(f"{os.fspath(path)} names {suffix} but fmt={fmt!r}; make them agree")
-        return fmt
-    if suffix not in FORMATS:
-        said = f"'.{suffix}'" if suffix else "a name without an extension"
-        raise UsageError(
-            f"{os.fspath(path)}: cannot tell the format from {said}; use "
-            f".{', .'.join(FORMATS[:-1])} or .{FORMATS[-1]}, or give the format"
-        )
-    return suffix
-
-
 def save_map(
     amap: ArgumentMap,
     path: str | os.PathLike[str],
@@ -391,7 +371,7 @@ def save_map(
     defaults to the format the extension of ``path`` names (one of :data:`FORMATS`, else a
     UsageError); ``options`` are those of :func:`render_map`.
     """
-    _save(path, render_map(amap, _format_of(path, fmt), **options))
+    _save(path, render_map(amap, format_of(path, fmt), **options))
 
 
 def _save(path: str | os.PathLike[str], drawing: bytes) -> None:

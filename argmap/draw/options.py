@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -236,6 +238,33 @@ class DrawOptions:
         return attrs.asdict(self)
 
 
+#: The extensions of a map's own files, which a drawing is not saved under.
+MAP_SUFFIXES = ("yaml", "yml", "json")
+
+
+def format_of(path: str | os.PathLike[str], fmt: str | None) -> str:
+    """``fmt``, or the format the extension of ``path`` names; a UsageError when it names
+    none, or another than ``fmt``, or a map's (nothing is written under a name that says
+    something else than what it holds)."""
+    suffix = Path(path).suffix.lstrip(".").lower()
+    if suffix in MAP_SUFFIXES and fmt is None:
+        raise UsageError(
+            f"{os.fspath(path)}: save draws a map; to write the map itself, write the text of "
+            "argmap.formats.yaml.dump(amap) (or argmap.convert.export_map(amap, 'json').text)"
+        )
+    if fmt is not None:
+        if suffix in FORMATS and suffix != fmt:
+            raise UsageError(f"{os.fspath(path)} names {suffix} but fmt={fmt!r}; make them agree")
+        return fmt
+    if suffix not in FORMATS:
+        said = f"'.{suffix}'" if suffix else "a name without an extension"
+        raise UsageError(
+            f"{os.fspath(path)}: cannot tell the format from {said}; use "
+            f".{', .'.join(FORMATS[:-1])} or .{FORMATS[-1]}, or give the format"
+        )
+    return suffix
+
+
 __all__ = [
     "DEFAULT_DPI",
     "DEFAULT_FORMAT",
@@ -244,6 +273,7 @@ __all__ = [
     "FIT_FORMATS",
     "FIT_RANGE",
     "FORMATS",
+    "MAP_SUFFIXES",
     "MAX_DPI",
     "MIN_DPI",
     "PAGE_NAMES",
@@ -257,6 +287,7 @@ __all__ = [
     "check_fit",
     "check_options",
     "check_width",
+    "format_of",
     "option",
     "to_fit",
 ]

@@ -22,16 +22,13 @@ Hint = tuple[str, int, int]
 _KNOWN_KEYS = frozenset(key for keys in KEYS.values() for key in keys)
 #: A word that may be a key: letters, with '_' or '-' inside.
 _KEY_LIKE = re.compile(r"[A-Za-z][A-Za-z_-]*")
-#: The keys whose values are prose, which may go on over several lines.
-#: Keys whose value is text.
+#: The keys whose values are text (prose, which may go on over several lines).
 TEXT_KEYS = _TEXT_KEYS = frozenset({"title", "text", "note", "label", "scheme", "publisher"})
 
 # A line that starts a key (after any list dashes): its indentation, dashes and key.
 _KEY_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[^\s#:'\"-][^:#]*?):(?:\s|$)")
 # A list item that is no key (``- a``): its indentation, dashes and value.
 _ITEM_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)+)(?P<value>[^\s#].*?)\s*(?:#.*)?")
-# A comment at the end of a line, after white space.
-_VALUE = re.compile(r"\s+#.*$|^#.*$")
 # A list item whose dash has no space after it, before a known key (``-id: a``).
 _NO_SPACE = re.compile(r"(?P<indent> *)-(?P<key>[a-z]+):(?:\s|$)")
 # An id as a list item, written without the space after its dash (``-b`` under ``- a``).
@@ -133,7 +130,7 @@ def indent_hint(lines: list[str], row: int) -> Hint | None:
     if same and (item or not all(level[3] for level in same)):
         return None
     if same and key is not None and _starts_item(lines, row, own):
-        value = _VALUE.sub("", lines[row][here.end() :]).strip()
+        value = lines[row][here.end() :].split(" #")[0].strip()  # its comment left out
         written = f"{key}: {clip(value, 30)}" if value else f"{key}:"
         message = (
             f"{name} is in the column of the list's dashes, with keys under it as an item has: "
