@@ -19,7 +19,7 @@ from types import FrameType
 from typing import BinaryIO
 
 from argmap.diagnostics import UsageError
-from argmap.project import nearby
+from argmap.meant import nearby
 
 #: The most argmap reads of one file (a map, a source text, a file to import, the cache),
 #: unless the environment variable ``ARGMAP_READ_LIMIT`` says otherwise.

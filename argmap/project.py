@@ -11,12 +11,8 @@ part of it, unless the file that names the path is in that hidden folder itself.
 
 from __future__ import annotations
 
-import difflib
-import heapq
-import itertools
 import os
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
 
 #: What marks a folder as a project's root: the nearest one above a map holding one of these.
 PROJECT_MARKERS = (".git", "pyproject.toml", "mkdocs.yml")
@@ -142,132 +138,6 @@ def refusal(
     return f"is outside {whose} ({' or '.join(folders)})", False
 
 
-#: How many names of a folder are compared with a missing file's: a folder of thousands of files
-#: is searched no further (a slip is then told by no hint, not by a slow check).
-MOST_NAMES = 1000
-#: With this many names or fewer in its folder, a missing file's name is compared with each
-#: (difflib's ratio); among more, with the CANDIDATES that share most runs of letters with it.
-FEW, CANDIDATES = 64, 12
-
-
-def _runs(name: str) -> set[tuple[str, str, str]]:
-    """The runs of three characters in a name, its ends marked (``zip`` makes them at C
-    speed)."""
-    marked = f"\0{name}\0"
-    return set(zip(marked, marked[1:], marked[2:], strict=False))
-
-
-def closest_name(name: str, names: list[str]) -> str | None:
-    """The one of ``names`` most like ``name`` (difflib's ratio, at least 0.6), or None.
-
-    Among more than :data:`FEW` names, only the :data:`CANDIDATES` sharing the largest part
-    of their runs of three characters with ``name`` are compared in full: 1,000 long names
-    alike cost a few milliseconds, not a full comparison each (a second and more), and an
-    ordinary slip leaves most runs as they were (as :class:`argmap.read.suggest.Names` finds
-    the id meant).
-
-    >>> closest_name("speach.txt", ["budget.txt", "speech.txt"])
-    'speech.txt'
-    """
-    candidates = names
-    if len(names) > FEW:
-        runs = _runs(name)
-        shared = [len(runs & other) / (len(runs) + len(other)) for other in map(_runs, names)]
-        best = heapq.nlargest(CANDIDATES, range(len(names)), key=shared.__getitem__)
-        candidates = [names[number] for number in sorted(best)]
-    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def nearby(path: str) -> str:
-    """For a file ``path`` that is not there: ``; did you mean 'wage.yaml'?`` naming the file
-    beside it whose name is most like its own, names and extensions compared apart
-    (``wage.yml`` and ``wage.yaml`` are alike; ``gone.yaml`` and ``a.yaml``, or ``a.json`` and
-    ``a.yaml``, are not); else ''.
-    """
-    folder, name = os.path.split(path)
-    stem, suffix = os.path.splitext(name)
-    try:
-        with os.scandir(folder or ".") as entries:
-            listed = list(itertools.islice(entries, MOST_NAMES))
-            names = [e.name for e in listed if not e.name.startswith(".") and e.is_file()]
-    except OSError:
-        return ""
-
-    def alike(other: str) -> float:  # how like the extension asked for is ``other``'s
-        return difflib.SequenceMatcher(None, suffix, os.path.splitext(other)[1]).ratio()
-
-    stems: dict[str, str] = {}  # each name, by its stem: the one of the likest extension
-    for other in sorted(names, key=lambda other: (-alike(other), other)):
-        if alike(other) >= 0.6:
-            stems.setdefault(os.path.splitext(other)[0], other)
-    close = closest_name(stem, list(stems)) if stem and not stem.startswith(".") else None
-    return "" if close is None else f"; did you mean '{os.path.join(folder, stems[close])}'?"
-
-
-def meant(written: str, location: Path, near: Path, folders: list[str]) -> str | None:
-    """The path a map in folder ``near`` probably meant by ``written``, a source path naming no
-    file at ``location``: the same path from the project's root or the current folder, when a
-    file is there, written from ``near`` (a path is relative to the map's folder, not to
-    where argmap runs), or the name most like the missing one in its folder. Only a file
-    that argmap would read (inside ``folders``, not hidden) is offered; None when none is
-    near (and for a path holding a NUL, which names no file). Paths are written with '/',
-    which every system reads."""
-    if "\0" in written or "\0" in os.fsdecode(location):
-        return None
-    try:
-        here = [os.getcwd()]
-    except OSError:  # the current folder was removed
-        here = []
-    for base in [*folders, *here]:
-        candidate = Path(base) / written
-        real = confine(candidate, folders, near=near)
-        if real is not None and os.path.isfile(real):  # counted from where near really is
-            return os.path.relpath(candidate, os.path.realpath(near)).replace(os.sep, "/")
-    if confine(location.parent, folders, near=near) is None:
-        return None  # a folder argmap does not read is not listed either
-    folder, shown = location.parent, PurePosixPath(written)
-    if not os.path.isdir(folder) and shown.parent.name not in ("", ".", ".."):  # (no OSError)
-        close = closest_name(folder.name, _listed(folder.parent, folders=True))
-        if close is None:  # a slip in the folder's name: the folder most like it beside it
-            return None
-        folder, shown = folder.with_name(close), shown.parent.with_name(close) / shown.name
-    close = closest_name(location.name, _listed(folder))
-    if close is None or confine(folder / close, folders, near=near) is None:
-        return None
-    return str(shown.with_name(close))
-
-
-def _listed(folder: Path, *, folders: bool = False) -> list[str]:
-    """The names of the files (or ``folders``) in ``folder`` that are not hidden, as many as
-    :data:`MOST_NAMES`; none when it cannot be listed."""
-    try:
-        with os.scandir(folder) as entries:
-            listed = list(itertools.islice(entries, MOST_NAMES))
-            kept = [e for e in listed if not e.name.startswith(".")]
-            return [e.name for e in kept if (e.is_dir() if folders else e.is_file())]
-    except OSError:
-        return []
-
-
-def not_found(written: str, location: Path, near: Path, folders: list[str]) -> str:
-    """Why a source path ``written`` in a map in folder ``near`` gives no text: no file at
-    ``location``; and what was probably meant (:func:`meant`), or, for a Windows path, how to
-    write it so that every system reads it."""
-    problem = f"source file '{written}' not found (looked for {location})"
-    if "\\" in written:  # a Windows path, which only Windows reads
-        slashed = written.replace("\\", "/")
-        return problem + f"; write it with '/', which every system reads: '{slashed}'"
-    path = meant(written, location, near, folders)
-    if path is None:
-        return problem
-    found, asked = PurePosixPath(path), PurePosixPath(written)
-    slip = asked.parent.name not in ("", ".", "..") and found.parent.name != asked.parent.name
-    if found.name == asked.name and not slip:  # not a slip in the folder's name: its place
-        return problem + f"; a source path is relative to the map's folder: did you mean '{path}'?"
-    return problem + f"; did you mean '{path}'?"
-
-
 #: Where a command-line user widens what argmap reads (integrations name their own setting).
 SOURCE_ROOT_HINT = "(see --source-root)"
 
@@ -300,7 +170,6 @@ __all__ = [
     "hidden_part",
     "how_to_mark",
     "marked",
-    "nearby",
     "project_of",
     "project_of_folder",
     "refusal",

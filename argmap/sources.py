@@ -8,8 +8,9 @@ from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, UsageError
 from argmap.io import Unreadable, read_file
+from argmap.meant import Holds, elsewhere, not_found
 from argmap.model import ArgumentMap
-from argmap.project import SOURCE_ROOT_HINT, confine, how_to_mark, not_found, refused, roots
+from argmap.project import SOURCE_ROOT_HINT, confine, how_to_mark, refused, roots
 from argmap.read.source import SourceText
 from argmap.read.sourcefile import text_of
 
@@ -38,12 +39,15 @@ def read_source(
         problem = f"source '{amap.source.path}' {said}"
         if said.endswith(only):
             problem += how_to_mark(path, location)
+            other = elsewhere(location.name, Path(path).parent, folders, holding(_quotes(amap)))
+            problem += "" if other is None else f"; did you mean '{other}'?"
         return None, [Diagnostic(path, where, "AM117", problem)]
     try:
         data = read_file(real, what="text file")
     except Unreadable as exc:
         if exc.reason == "no such file":
-            problem = not_found(amap.source.path, location, Path(path).parent, folders)
+            near = Path(path).parent
+            problem = not_found(amap.source.path, location, near, folders, holding(_quotes(amap)))
         else:
             problem = f"source '{amap.source.path}' {exc.reason}"
     else:
@@ -51,6 +55,27 @@ def read_source(
         if text is not None:
             return SourceText(text), []
     return None, [Diagnostic(path, where, "AM109", problem)]
+
+
+def _quotes(amap: ArgumentMap) -> list[str]:
+    return [quote.text for claim in amap.claims for quote in claim.quotes]
+
+
+def holding(quotes: list[str]) -> Holds | None:
+    """How many of a map's ``quotes`` a file holds (read as a source would be: a file that
+    cannot be, none); None for a map that quotes nothing."""
+    if not quotes:
+        return None
+
+    def holds(path: Path) -> int:
+        try:
+            text, _ = text_of(read_file(path, what="text file"), str(path))
+        except Unreadable:
+            return 0
+        found = SourceText(text) if text is not None else None
+        return 0 if found is None else sum(found.contains(quote) for quote in quotes)
+
+    return holds
 
 
 def source_of(
@@ -64,4 +89,4 @@ def source_of(
     return None if source is None else source.text
 
 
-__all__ = ["Root", "read_source", "source_of"]
+__all__ = ["Root", "holding", "read_source", "source_of"]

@@ -26,7 +26,8 @@ from argmap.formats import json as json_format
 from argmap.formats.base import clean_text
 from argmap.formats.sniff import foreign
 from argmap.formats.yaml import dump
-from argmap.project import confine, meant, roots
+from argmap.meant import meant
+from argmap.project import confine, roots
 from argmap.read.loader import load
 from argmap.read.yamltree import bad_character
 

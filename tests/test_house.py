@@ -22,6 +22,7 @@ LAYERS = {
     "argmap.diagnostics": 0,
     "argmap.io": 0,
     "argmap.project": 0,
+    "argmap.meant": 0,  # the file a path naming none probably meant
     "argmap.model": 1,
     "argmap.read": 2,
     "argmap.analysis": 3,

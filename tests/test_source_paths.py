@@ -11,9 +11,11 @@ import string
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from argmap import check_file
-from argmap.project import meant
+from argmap.cli import main
+from argmap.meant import meant
 
 MAP = "argmap: 1\ntitle: T\nsource:\n  path: {path}\npremises:\n  - id: a\n    text: A.\n"
 
@@ -181,3 +183,83 @@ def test_a_slip_among_many_alike_long_names_is_told_comparing_few_in_full(
     message = problem(project, "../seeds/" + wanted[:100] + wanted[101:])
     assert message.endswith(f"; did you mean '../seeds/{wanted}'?")
     assert 1 <= len(set(compared)) <= 20  # names compared in full (each twice, by difflib)
+
+
+QUOTED = (
+    "argmap: 1\ntitle: T\nsource:\n  path: {path}\npremises:\n  - id: a\n    text: A.\n"
+    "    quotes: [Germany produces too much rubbish]\n"
+)
+
+
+def quoted_problem(project: Path, path: str, code: str = "AM109") -> str:
+    """The message of a map in ``project/maps`` quoting the waste text, its source ``path``."""
+    (project / "maps").mkdir(exist_ok=True)
+    target = project / "maps" / "m.yaml"
+    target.write_text(QUOTED.format(path=path), encoding="utf-8")
+    found = [d for d in check_file(target).diagnostics if d.code == code]
+    assert len(found) == 1, found
+    return found[0].message
+
+
+@pytest.fixture
+def corpus(project: Path) -> Path:
+    """A folder of texts beside maps/: the waste text (micro_b001) among others like it."""
+    (project / "texts").mkdir()
+    (project / "texts" / "micro_b001.txt").write_text("Germany produces too much rubbish.\n")
+    (project / "texts" / "micro_b001.xml").write_text("<edu>Germany produces too much rubbish")
+    (project / "texts" / "micro_b010.txt").write_text("Pets should be allowed in flats.\n")
+    return project
+
+
+def test_of_names_alike_the_one_holding_the_maps_quotes_is_meant(corpus: Path) -> None:
+    """'micro_b01.txt' is most like micro_b010.txt by name; micro_b001.txt holds the quotes."""
+    assert quoted_problem(corpus, "../texts/micro_b01.txt").endswith(
+        "; did you mean '../texts/micro_b001.txt'?"
+    )
+
+
+def test_a_name_without_its_extension_means_the_text_not_the_annotation(corpus: Path) -> None:
+    assert quoted_problem(corpus, "../texts/micro_b001").endswith(
+        "; did you mean '../texts/micro_b001.txt'?"
+    )
+
+
+def test_a_bare_name_is_found_in_another_folder_of_the_project(corpus: Path) -> None:
+    assert quoted_problem(corpus, "micro_b001.txt").endswith(
+        "; did you mean '../texts/micro_b001.txt'?"
+    )
+
+
+def test_one_dot_dot_too_many_is_told_the_file_in_the_project(corpus: Path) -> None:
+    """Outside the project, as argmap says (and reads nothing there); the file meant is in it."""
+    said = quoted_problem(corpus, "../../texts/micro_b001.txt", "AM117")
+    assert "is outside the map's project" in said
+    assert said.endswith("; did you mean '../texts/micro_b001.txt'?")
+
+
+def test_the_fix_offered_is_the_path_the_check_names(corpus: Path) -> None:
+    """``check --fix --unsafe-fixes`` writes the file that holds the quotes, as the message
+    says; it wrote the name most alike (micro_b010.txt, another text)."""
+    target = corpus / "maps" / "m.yaml"
+    target.parent.mkdir()
+    target.write_text(QUOTED.format(path="../texts/micro_b01.txt"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--fix", "--unsafe-fixes", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "path: ../texts/micro_b001.txt\n" in target.read_text(encoding="utf-8")
+
+
+def test_the_fix_looks_in_the_source_root_too(tmp_path: Path) -> None:
+    """A map whose texts are in a shared folder given with --source-root: the fix of a slip
+    in the file's name finds it there (it looked in the map's project only)."""
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / ".git").mkdir()
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "waste.txt").write_text("Germany produces too much rubbish.\n")
+    target = tmp_path / "project" / "m.yaml"
+    target.write_text(QUOTED.format(path="../shared/wast.txt"), encoding="utf-8")
+    root = str(tmp_path / "shared")
+    result = CliRunner().invoke(
+        main, ["check", "--fix", "--unsafe-fixes", "--source-root", root, str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "path: ../shared/waste.txt\n" in target.read_text(encoding="utf-8")

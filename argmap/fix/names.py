@@ -17,11 +17,13 @@ from pathlib import Path
 
 from argmap.fix.context import Applicability, Context, Edit, Fix
 from argmap.fix.scalars import rewrite
+from argmap.meant import meant
 from argmap.model import Kind
 from argmap.model.keys import ID_PATTERN, KEYS, MAX_ID
-from argmap.project import meant, roots
+from argmap.project import roots
 from argmap.read.outline import Token, mapping_of
 from argmap.read.syntax import JSON
+from argmap.sources import holding
 
 #: Suggestions offered for an unknown id or key, at most (the first is preferred).
 SUGGESTIONS = 3
@@ -126,7 +128,8 @@ def unknown_key(context: Context, offset: int) -> list[Fix]:
 
 def source_meant(context: Context, offset: int) -> list[Fix]:
     """A source path naming no file (AM109, at ``offset``) → the path it probably meant
-    (:func:`argmap.project.meant`)."""
+    (:func:`argmap.meant.meant`: the one ``argmap check`` names, the map's quotes telling
+    files alike apart), inside the map's project or its source root."""
     token = context.token(offset)
     if token is None or token.key or context.path is None:
         return []
@@ -134,7 +137,9 @@ def source_meant(context: Context, offset: int) -> list[Fix]:
         return []
     near = Path(context.path).parent
     location = Path(os.path.normpath(near / token.value))
-    path = meant(token.value, location, near, roots(context.path, None))
+    quotes = [t.value for t in context.outline.tokens if "quotes" in t.path and not t.key]
+    folders = roots(context.path, context.source_root)
+    path = meant(token.value, location, near, folders, holding(quotes))
     if path is None:
         return []
     edit = rewrite(context, token, path)

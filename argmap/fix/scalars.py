@@ -21,6 +21,10 @@ from argmap.read.syntax import yaml_string
 #: A block scalar's header, up to its comment: ``>-``, ``|2+``; its style, chomping and an
 #: explicit indentation.
 BLOCK_HEADER = re.compile(r"([|>])([-+]?)([0-9]?)([-+]?)")
+#: What ends a plain value in a list or mapping written in brackets (PyYAML reads YAML 1.1).
+_FLOW_ENDS = re.compile(r"[,?:\[\]{}]")
+#: A file's path that YAML reads plain as text, when its letters would be (``../a/b.txt``).
+_PATH = re.compile(r"[\w.][\w./-]*")
 #: A character that YAML (libyaml) writes as itself in quotes, a block or a plain scalar.
 _UNPRINTABLE = re.compile(r"[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 
@@ -37,7 +41,9 @@ def rewrite(context: Context, token: Token, value: str) -> Edit:
     if opening == "'" and _UNPRINTABLE.search(value) is None:
         return Edit(token.start, token.end, "'" + value.replace("'", "''") + "'")
     plain = opening not in ("'", '"') and token.plain
-    if plain and not ("," in value and _in_flow(context, token)):
+    if plain and "/" in value and _PATH.fullmatch(value):  # no number, date or null holds '/'
+        return Edit(token.start, token.end, value)  # a path, ../texts/a.txt: plain as written
+    if plain and not (_FLOW_ENDS.search(value) and _in_flow(context, token)):
         return Edit(token.start, token.end, scalar(value))
     return Edit(token.start, token.end, yaml_string(value))
 
@@ -69,7 +75,7 @@ def _content_indent(context: Context, header_end: int, end: int) -> int | None:
 
 def _in_flow(context: Context, token: Token) -> bool:
     """Whether ``token`` lies inside a list or mapping written in flow style (``[...]``,
-    ``{...}``), where a comma ends a plain value."""
+    ``{...}``), where a comma or a question mark ends a plain value."""
     body = context.body
     return any(
         start < token.start < end and body[start] in "[{"

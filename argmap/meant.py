@@ -1,0 +1,228 @@
+"""A path that names no file → the file probably meant: a slip in a name or a folder's name,
+a path written from the project's root instead of the map's folder, a name without its
+extension, a file in another folder of the project; among files alike, the one that holds the
+map's quotes. Only files argmap would read (:mod:`argmap.project`) are ever offered.
+"""
+
+from __future__ import annotations
+
+import difflib
+import heapq
+import itertools
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path, PurePosixPath
+
+from argmap.project import confine
+
+#: How many names of a folder are compared with a missing file's: a folder of thousands of files
+#: is searched no further (a slip is then told by no hint, not by a slow check).
+MOST_NAMES = 1000
+#: With this many names or fewer in its folder, a missing file's name is compared with each
+#: (difflib's ratio); among more, with the CANDIDATES that share most runs of letters with it.
+FEW, CANDIDATES = 64, 12
+
+
+def _runs(name: str) -> set[tuple[str, str, str]]:
+    """The runs of three characters in a name, its ends marked (``zip`` makes them at C
+    speed)."""
+    marked = f"\0{name}\0"
+    return set(zip(marked, marked[1:], marked[2:], strict=False))
+
+
+def closest_names(name: str, names: list[str], most: int = 1) -> list[str]:
+    """The ``most`` of ``names`` most like ``name`` (difflib's ratio, at least 0.6), best first.
+
+    Among more than :data:`FEW` names, only the :data:`CANDIDATES` sharing the largest part
+    of their runs of three characters with ``name`` are compared in full: 1,000 long names
+    alike cost a few milliseconds, not a full comparison each (a second and more), and an
+    ordinary slip leaves most runs as they were (as :class:`argmap.read.suggest.Names` finds
+    the id meant).
+
+    >>> closest_names("speach.txt", ["budget.txt", "speech.txt"])
+    ['speech.txt']
+    """
+    candidates = names
+    if len(names) > FEW:
+        runs = _runs(name)
+        shared = [len(runs & other) / (len(runs) + len(other)) for other in map(_runs, names)]
+        best = heapq.nlargest(CANDIDATES, range(len(names)), key=shared.__getitem__)
+        candidates = [names[number] for number in sorted(best)]
+    return difflib.get_close_matches(name, candidates, n=most, cutoff=0.6)
+
+
+def closest_name(name: str, names: list[str]) -> str | None:
+    """The one of ``names`` most like ``name`` (:func:`closest_names`), or None."""
+    close = closest_names(name, names)
+    return close[0] if close else None
+
+
+def nearby(path: str) -> str:
+    """For a file ``path`` that is not there: ``; did you mean 'wage.yaml'?`` naming the file
+    beside it whose name is most like its own, names and extensions compared apart
+    (``wage.yml`` and ``wage.yaml`` are alike; ``gone.yaml`` and ``a.yaml``, or ``a.json`` and
+    ``a.yaml``, are not); else ''.
+    """
+    folder, name = os.path.split(path)
+    stem, suffix = os.path.splitext(name)
+    try:
+        with os.scandir(folder or ".") as entries:
+            listed = list(itertools.islice(entries, MOST_NAMES))
+            names = [e.name for e in listed if not e.name.startswith(".") and e.is_file()]
+    except OSError:
+        return ""
+
+    def alike(other: str) -> float:  # how like the extension asked for is ``other``'s
+        return difflib.SequenceMatcher(None, suffix, os.path.splitext(other)[1]).ratio()
+
+    stems: dict[str, str] = {}  # each name, by its stem: the one of the likest extension
+    for other in sorted(names, key=lambda other: (-alike(other), other)):
+        if alike(other) >= 0.6:
+            stems.setdefault(os.path.splitext(other)[0], other)
+    close = closest_name(stem, list(stems)) if stem and not stem.startswith(".") else None
+    return "" if close is None else f"; did you mean '{os.path.join(folder, stems[close])}'?"
+
+
+#: How many of a map's quotes a file holds: what tells, among files alike, the one meant.
+Holds = Callable[[Path], int]
+#: The extensions of texts, preferred among names alike (a microtext's .txt, not its .xml).
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".rst")
+#: Names alike compared for the quotes they hold, at most; files named alike found elsewhere.
+ALIKE, ELSEWHERE = 5, 20
+
+
+def meant(
+    written: str, location: Path, near: Path, folders: list[str], holds: Holds | None = None
+) -> str | None:
+    """The path a map in folder ``near`` probably meant by ``written``, a source path naming no
+    file at ``location``: the same path from the project's root or the current folder, when a
+    file is there, written from ``near`` (a path is relative to the map's folder, not to
+    where argmap runs); else of the names most like the missing one in its folder, the one
+    that ``holds`` most of the map's quotes (a text's extension first on a tie), or the most
+    alike when none holds any; else a file of that name in another folder (:func:`elsewhere`).
+    Only a file that argmap would read (inside ``folders``, not hidden) is offered; None when
+    none is near (and for a path holding a NUL, which names no file). Paths are written with
+    '/', which every system reads."""
+    if "\0" in written or "\0" in os.fsdecode(location):
+        return None
+    rooted = _rooted(written, near, folders)
+    if rooted is not None:
+        return rooted
+    beside = _beside(written, location, near, folders, holds)
+    if beside is not None and (holds is None or beside[1] > 0):
+        return beside[0]
+    other = elsewhere(location.name, near, folders, holds) if holds is not None else None
+    return other if other is not None else (beside[0] if beside is not None else None)
+
+
+def _rooted(written: str, near: Path, folders: list[str]) -> str | None:
+    """``written`` counted from the project's root or the current folder, where a file is,
+    written from ``near``; None when no file is there."""
+    try:
+        here = [os.getcwd()]
+    except OSError:  # the current folder was removed
+        here = []
+    for base in [*folders, *here]:
+        candidate = Path(base) / written
+        real = confine(candidate, folders, near=near)
+        if real is not None and os.path.isfile(real):  # counted from where near really is
+            return _from(candidate, near)
+    return None
+
+
+def _from(path: Path, near: Path) -> str:
+    """``path`` written from the folder ``near`` (as its real path counts), with '/'."""
+    return os.path.relpath(path, os.path.realpath(near)).replace(os.sep, "/")
+
+
+def _beside(
+    written: str, location: Path, near: Path, folders: list[str], holds: Holds | None
+) -> tuple[str, int] | None:
+    """The name most like the missing one in its folder (or in the folder most like its
+    folder's name), written as ``written`` was, and how many quotes it holds."""
+    if confine(location.parent, folders, near=near) is None:
+        return None  # a folder argmap does not read is not listed either
+    folder, shown = location.parent, PurePosixPath(written)
+    if not os.path.isdir(folder) and shown.parent.name not in ("", ".", ".."):  # (no OSError)
+        close = closest_name(folder.name, _listed(folder.parent, folders=True))
+        if close is None:  # a slip in the folder's name: the folder most like it beside it
+            return None
+        folder, shown = folder.with_name(close), shown.parent.with_name(close) / shown.name
+    alike = [name for name in closest_names(location.name, _listed(folder), ALIKE)
+             if confine(folder / name, folders, near=near) is not None]  # fmt: skip
+    if not alike:
+        return None
+    held = {name: holds(folder / name) if holds is not None else 0 for name in alike}
+    rank = {name: n for n, name in enumerate(alike)}
+    best = min(alike, key=lambda name: (-held[name], _not_text(name), rank[name]))
+    return str(shown.with_name(best)), held[best]
+
+
+def _not_text(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() not in TEXT_SUFFIXES
+
+
+def elsewhere(name: str, near: Path, folders: list[str], holds: Holds | None) -> str | None:
+    """A file named ``name`` (or, for a name without an extension, that name with a text's)
+    in another folder of the project or the source root, the one holding most of the map's
+    quotes (with ``holds``; any with none held is not offered), written from ``near``; None
+    when there is none. Hidden folders are not searched, and the search stops after
+    :data:`MOST_NAMES` folders."""
+    if holds is None or not name or name.startswith("."):
+        return None
+    wanted = {name} if os.path.splitext(name)[1] else {name + s for s in TEXT_SUFFIXES}
+    found: list[Path] = []
+    for folder in _folders(folders):
+        found += [Path(folder) / n for n in wanted if os.path.isfile(os.path.join(folder, n))]
+        if len(found) >= ELSEWHERE:
+            break
+    held = [(holds(path), path) for path in found if confine(path, folders, near=near)]
+    best = max(((n, path) for n, path in held if n > 0), key=lambda pair: pair[0], default=None)
+    return None if best is None else _from(best[1], near)
+
+
+def _folders(roots: list[str]) -> Iterator[str]:
+    """The folders under ``roots``, hidden ones left out, breadth first and sorted, as many as
+    :data:`MOST_NAMES`."""
+    queue, seen = list(roots), 0
+    while queue and seen < MOST_NAMES:
+        folder = queue.pop(0)
+        seen += 1
+        yield folder
+        queue += [os.path.join(folder, n) for n in sorted(_listed(Path(folder), folders=True))]
+
+
+def _listed(folder: Path, *, folders: bool = False) -> list[str]:
+    """The names of the files (or ``folders``) in ``folder`` that are not hidden, as many as
+    :data:`MOST_NAMES`; none when it cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            listed = list(itertools.islice(entries, MOST_NAMES))
+            kept = [e for e in listed if not e.name.startswith(".")]
+            return [e.name for e in kept if (e.is_dir() if folders else e.is_file())]
+    except OSError:
+        return []
+
+
+def not_found(
+    written: str, location: Path, near: Path, folders: list[str], holds: Holds | None = None
+) -> str:
+    """Why a source path ``written`` in a map in folder ``near`` gives no text: no file at
+    ``location``; and what was probably meant (:func:`meant`), or, for a Windows path, how to
+    write it so that every system reads it."""
+    problem = f"source file '{written}' not found (looked for {location})"
+    if "\\" in written:  # a Windows path, which only Windows reads
+        slashed = written.replace("\\", "/")
+        return problem + f"; write it with '/', which every system reads: '{slashed}'"
+    if "\0" not in written and (rooted := _rooted(written, near, folders)) is not None:
+        return (
+            problem + f"; a source path is relative to the map's folder: did you mean '{rooted}'?"
+        )
+    path = meant(written, location, near, folders, holds)
+    return problem if path is None else problem + f"; did you mean '{path}'?"
+
+
+__all__ = [
+    "ALIKE", "CANDIDATES", "ELSEWHERE", "FEW", "MOST_NAMES", "TEXT_SUFFIXES", "Holds",
+    "closest_name", "closest_names", "elsewhere", "meant", "nearby", "not_found",
+]  # fmt: skip
