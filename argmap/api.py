@@ -50,6 +50,7 @@ class Checked:
         return self.map is not None and not has_errors(self.diagnostics)
 
 
+Place = str | os.PathLike[str]  # a file, by its path
 #: AM117's hint to a Python caller (the command line's: SOURCE_ROOT_HINT, ``--source-root``).
 PYTHON_HINT = "(see source_root=)"
 
@@ -81,14 +82,13 @@ def check_map_bytes(data: bytes, path: str, *, source_root: Root = None) -> Chec
     return Checked(path, amap, tuple(found))
 
 
-def refuse_own_files(
-    amap: ArgumentMap, path: str | os.PathLike[str], target: str | os.PathLike[str]
-) -> None:
-    """A UsageError when ``target`` is the map's own file ``path`` or its source text."""
-    refuse_overwrite(path, Path(target), "the map itself")
+def refuse_own_files(amap: ArgumentMap, path: Place, target: Place, hint: str = "") -> None:
+    """A UsageError when ``target`` is the map's own file ``path`` or its source text (then
+    ``hint``, what to do instead)."""
+    refuse_overwrite(path, Path(target), "the map itself", hint)
     if amap.source is not None:
-        source = Path(path).parent / amap.source.path
-        refuse_overwrite(source, Path(target), "the map's source text")
+        why = "the map's source text (its quotes are checked against it)"
+        refuse_overwrite(Path(path).parent / amap.source.path, Path(target), why, hint)
 
 
 def check_file(path: str | os.PathLike[str], *, source_root: Root = None) -> Checked:

@@ -330,10 +330,11 @@ def same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def refuse_overwrite(source: str | Path, target: Path | None, what: str) -> None:
-    """A UsageError when ``target`` is the file ``source`` itself, ``what`` naming it."""
+def refuse_overwrite(source: str | Path, target: Path | None, what: str, hint: str = "") -> None:
+    """A UsageError when ``target`` is the file ``source`` itself, ``what`` naming it (and
+    ``hint``, what to do instead, after it)."""
     if target is not None and same_file(Path(source), target):
-        raise UsageError(f"{target}: refusing to overwrite {what}")
+        raise UsageError(f"{target}: refusing to overwrite {what}{hint}")
 
 
 def figure_paths(where: Path, count: int) -> list[Path]:

@@ -42,14 +42,19 @@ class Watcher:
         paths: Map files and folders of maps (the folders are searched again at each look,
             so new maps are picked up).
         target: Where a map's drawing goes.
+        force: Write over a file of another kind there (:mod:`argmap.overwrite`).
     """
 
     def __init__(
-        self, paths: list[str], target: Callable[[str], str], source_root: str | None = None
+        self,
+        paths: list[str],
+        target: Callable[[str], str],
+        source_root: str | None = None,
+        force: bool = False,
     ) -> None:
         self.paths = paths
         self.target = target
-        self.source_root = source_root
+        self.source_root, self.force = source_root, force
         self.stamps: dict[str, Stamp] = {}  # every map and source file watched
         self.sources: dict[str, str | None] = {}  # map → its source text's path, once drawn
         self.skipped: list[str] = []  # notes on entries of the folders that are no maps
@@ -113,10 +118,10 @@ class Watcher:
         root = self.source_root
         if len(drawable) == 1:  # in this process, warm
             path = drawable[0]
-            drawn = [render_one(path, self.target(path), fmt, options, root)]
+            drawn = [render_one(path, self.target(path), fmt, options, root, self.force)]
         else:
             pairs = [(path, self.target(path)) for path in drawable]
-            drawn = list(run(pairs, fmt, options, source_root=root))
+            drawn = list(run(pairs, fmt, options, source_root=root, force=self.force))
         done = dict(zip(drawable, drawn, strict=True))
         outcomes = [
             done.get(path) or Outcome(path, self.target(path), problem=clashing[path])
@@ -144,8 +149,9 @@ class Session:
         options: DrawOptions,
         echo: Callable[[str], None],
         source_root: str | None = None,
+        force: bool = False,
     ) -> None:
-        self.watcher = Watcher(paths, target, source_root)
+        self.watcher = Watcher(paths, target, source_root, force)
         self.fmt, self.options, self.echo = fmt, options, echo
         self.last: dict[str, int] = {}  # each map's exit status, as last drawn
         self.looks = 0
@@ -216,6 +222,7 @@ def watch(
     echo: Callable[[str], None],
     stop: threading.Event | None = None,
     source_root: str | None = None,
+    force: bool = False,
 ) -> int:
     """Draw the maps, then draw each again whenever it (or its source) changes.
 
@@ -224,7 +231,7 @@ def watch(
     (KeyboardInterrupt: the command line exits with 130).
     """
     load_graphviz()  # once, so that every drawing after a save is warm
-    session = Session(paths, target, fmt, options, echo, source_root)
+    session = Session(paths, target, fmt, options, echo, source_root, force)
     try:
         session.look()
         for _ in changes(session.watcher.folders, stop):

@@ -94,7 +94,7 @@ def test_a_second_run_skips_what_is_up_to_date_and_repeats_warnings(folder: Path
         (lambda f: (f / "a.yaml").write_text(GOOD.replace("text: P", "text: Q")), "a.svg"),
         (lambda f: (f / "sub" / "source.txt").write_text("Today, the sky is blue."), "c.svg"),
         (lambda f: (f / "b.svg").unlink(), "b.svg"),
-        (lambda f: (f / "b.svg").write_text("edited by hand"), "b.svg"),
+        (lambda f: (f / "b.svg").write_text("<svg><!-- edited by hand --></svg>"), "b.svg"),
         (lambda f: (f / "d.yaml").write_text(GOOD), "d.svg"),
     ],
     ids=["map edited", "source edited", "drawing deleted", "drawing edited", "new map"],

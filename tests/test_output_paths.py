@@ -91,12 +91,12 @@ def test_a_read_only_drawing_is_left_alone(maps: Path, tmp_path: Path) -> None:
     """A policy writer marks the figure in her report read-only; argmap renamed a new file over
     it all the same (the folder was writable), keeping it read-only, and said it wrote it."""
     out = tmp_path / "final.svg"
-    out.write_text("the approved figure")
+    out.write_text("<svg>the approved figure</svg>")
     out.chmod(0o444)
     result = run("render", str(maps / "a.yaml"), "-o", str(out))
     assert result.exit_code == 2, result.output
     assert f"argmap: error: cannot write {out}: it is read-only" in result.output
-    assert out.read_text() == "the approved figure"
+    assert out.read_text() == "<svg>the approved figure</svg>"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["final.svg", "maps"]
 
 

@@ -28,10 +28,10 @@ from argmap.io import (
     leftover_notes,
     make_folder,
     read_with_stat,
-    refuse_overwrite,
     stop_cleanly,
     write_once,
 )
+from argmap.overwrite import guard
 from argmap.project import confine, roots
 
 if TYPE_CHECKING:
@@ -40,12 +40,18 @@ if TYPE_CHECKING:
 
 
 def render_one(
-    path: str, target: str, fmt: str, options: DrawOptions, source_root: str | None = None
+    path: str,
+    target: str,
+    fmt: str,
+    options: DrawOptions,
+    source_root: str | None = None,
+    force: bool = False,
 ) -> Outcome:
     """Check one map and, when it has no errors, draw it into ``target`` (atomically), or,
     drawn as several figures (``--fit``), into ``NAME-1.EXT`` ... beside it
     (:func:`~argmap.io.figure_paths`); its source is read only inside the map's project or
-    ``source_root``.
+    ``source_root``. Nothing is written over the map, its source, or (unless ``force``) a
+    file of another kind (:func:`argmap.overwrite.guard`).
 
     Never raises for a problem with the map or its output: the outcome says what happened.
     The cache entry it returns hashes exactly the bytes that were checked and drawn: the
@@ -80,11 +86,10 @@ def render_one(
         return Outcome(path, target, **counts, seconds=time.perf_counter() - started)
     notes: list[str] = []
     try:
-        refuse_overwrite(path, Path(target), "the map itself")
         drawings = draw(checked.map, path, fmt, options, notes=notes, source_root=source_root)
         paths = figure_paths(Path(target), len(drawings))  # several with --fit
-        for where in paths:
-            refuse_overwrite(path, where, "the map itself")
+        for where in paths:  # every figure, before any is written
+            guard(checked.map, path, where, fmt, force=force)
         make_folder(os.path.dirname(target))
         for where, drawing in zip(paths, drawings, strict=True):
             write_once(where, drawing, durable=True)  # the same bytes: left untouched
@@ -155,6 +160,7 @@ def run(
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
     source_root: str | None = None,
+    force: bool = False,
 ) -> Iterator[Outcome]:
     """Render ``(map, target)`` pairs, in parallel when there are several; yields each
     outcome in the order of ``jobs`` as soon as it and all before it are done.
@@ -167,7 +173,7 @@ def run(
     if workers <= 1:
         for number, (path, target) in enumerate(jobs, 1):
             try:
-                yield render_one(path, target, fmt, options, source_root)
+                yield render_one(path, target, fmt, options, source_root, force)
             except Exception as exc:  # as from a worker, below
                 yield Outcome(path, target, problem=f"{path}: {failure(exc)}")
             if progress:
@@ -191,7 +197,7 @@ def run(
     try:
         futures = []
         for path, target in jobs:
-            future = pool.submit(render_one, path, target, fmt, options, source_root)
+            future = pool.submit(render_one, path, target, fmt, options, source_root, force)
             future.add_done_callback(finished)
             futures.append(future)
         for (path, target), future in zip(jobs, futures, strict=True):
@@ -221,6 +227,7 @@ def render_folders(
     progress: Callable[[int, int], None] | None = None,
     source_root: str | None = None,
     note: Callable[[str], None] | None = None,
+    force: bool = False,
 ) -> list[Outcome]:
     """``argmap render DIR...``: draw every map under the folders that is not up to date.
 
@@ -269,7 +276,8 @@ def render_folders(
         if progress is not None:
             progress(done, len(pairs))
 
-    drawn = run(pairs, fmt, options, workers=workers, progress=advance, source_root=source_root)
+    drawn = run(pairs, fmt, options, workers=workers, progress=advance, source_root=source_root,
+                force=force)  # fmt: skip
     finished = []
     try:
         for number, outcome in zip(todo, drawn, strict=True):

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from argmap.api import check_map_file
-from argmap.cli.options import output_option, source_root_option
+from argmap.cli.options import force_option, output_option, source_root_option
 from argmap.cli.output import (
     EXIT_ERRORS,
     Failure,
@@ -21,7 +21,7 @@ from argmap.cli.output import (
 from argmap.convert import export_map
 from argmap.diagnostics import ArgmapError
 from argmap.formats.registry import EXPORTS
-from argmap.io import refuse_overwrite
+from argmap.overwrite import guard
 
 
 @click.command()
@@ -33,12 +33,17 @@ from argmap.io import refuse_overwrite
     ".sadface.json, .json)."
 )
 @source_root_option
-def export(fmt: str, file: str, output: str | None, source_root: str | None) -> None:
+@force_option
+def export(fmt: str, file: str, output: str | None, source_root: str | None, force: bool) -> None:
     """Write a map as AIF JSON, Argdown, Mermaid, a Kialo discussion, SADFace or argmap's JSON.
 
     The map is checked first; a map with errors is not exported. What the format cannot
     hold (quotes in Mermaid and Kialo, line breaks in Argdown, ...) is said on stderr. A Mermaid
     export to a .md file is wrapped in a ```mermaid block, which GitHub draws.
+
+    Exporting again replaces the earlier export; the map and its source text are never
+    written over, any other file that holds no export of the format (a map, a text, your own
+    Argdown) only with --force.
 
     \b
     Example:
@@ -57,7 +62,7 @@ def export(fmt: str, file: str, output: str | None, source_root: str | None) -> 
             sys.exit(EXIT_ERRORS)
         assert checked.map is not None
         target = output_path(output, Path(file).with_suffix(EXPORTS[fmt].extension))
-        refuse_overwrite(file, target, "the map itself")
+        guard(checked.map, file, target, fmt, force=force)
         exported = export_map(checked.map, fmt, file, target)
         for loss in exported.losses:
             say(f"{file}: note: {loss}")

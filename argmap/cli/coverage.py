@@ -10,10 +10,10 @@ import click
 
 from argmap.analysis.coverage import Coverage
 from argmap.analysis.coverage import coverage as cover
-from argmap.api import Checked, refuse_own_files
+from argmap.api import Checked
 from argmap.batch.jobs import clashes
 from argmap.cli.maps import Found, Run, named
-from argmap.cli.options import output_format_option, source_root_option
+from argmap.cli.options import force_option, output_format_option, source_root_option
 from argmap.cli.output import (
     EXIT_USAGE,
     Failure,
@@ -25,6 +25,7 @@ from argmap.cli.output import (
     write,
 )
 from argmap.diagnostics import ArgmapError, UsageError
+from argmap.overwrite import guard
 from argmap.pages.coverage import page
 from argmap.read.source import SourceText
 from argmap.sources import source_of
@@ -51,12 +52,14 @@ from argmap.sources import source_of
     "is left to map. The JSON lists them as not_quoted.",
 )
 @source_root_option
+@force_option
 def coverage(
     files: tuple[str, ...],
     html_out: str | None,
     output_format: str,
     missed: bool,
     source_root: str | None,
+    force: bool,
 ) -> None:
     """Show which sentences of the source the map quotes, and which it leaves out.
 
@@ -102,6 +105,7 @@ def coverage(
                 root=source_root,
                 shown=not quiet,
                 missed=missed,
+                force=force,
             )
         except ArgmapError as exc:
             if not many and not quiet:
@@ -162,6 +166,7 @@ def _cover(
     root: str | None,
     shown: bool = True,
     missed: bool = False,
+    force: bool = False,
 ) -> Coverage | None:
     """The coverage of a map's source (read inside its project or under ``root``), written
     as a page to ``html_out`` and shown (stdout) when ``shown`` (only what it ``missed``).
@@ -178,7 +183,7 @@ def _cover(
         return None
     found = cover(amap, SourceText(text))
     if html_out is not None:
-        refuse_own_files(amap, path, html_out)
+        guard(amap, path, html_out, "html", force=force, option="--html")
         write(Path(html_out), page(amap, found).encode("utf-8"))
     if shown:
         _show(found, missed)

@@ -28,6 +28,18 @@ def output_option(help_text: str) -> Callable[[F], F]:
     return click.option("-o", "--output", metavar="OUT", help=help_text)
 
 
+#: ``--force``'s help in the commands that write drawings, pages and exports.
+FORCE_HELP = (
+    "Overwrite an existing file that does not hold what the command writes (a map, a text, "
+    "notes: refused without it). The map itself and its source text are never overwritten."
+)
+
+
+def force_option(function: F) -> F:
+    """``--force``: write over a file of another kind (:mod:`argmap.overwrite`)."""
+    return click.option("--force", is_flag=True, help=FORCE_HELP)(function)
+
+
 def output_format_option(formats: tuple[str, ...], help_text: str) -> Callable[[F], F]:
     """``--output-format``: for people (``text``, the default) or for programs (``json``,
     ``github``), as ``check``, ``eval`` and ``coverage`` take it."""
@@ -195,8 +207,10 @@ def drawing_options(f: F) -> F:
 
 
 __all__ = [
+    "FORCE_HELP",
     "MAX_PER_CODE",
     "drawing_options",
+    "force_option",
     "max_per_code_option",
     "output_format_option",
     "output_option",

@@ -12,7 +12,7 @@ import click
 
 from argmap.api import OUT_OF_MEMORY, Checked, check_map_file, draw
 from argmap.cli.maps import STDIN
-from argmap.cli.options import drawing_options, output_option, source_root_option
+from argmap.cli.options import drawing_options, force_option, output_option, source_root_option
 from argmap.cli.output import (
     EXIT_ERRORS,
     EXIT_OK,
@@ -28,7 +28,8 @@ from argmap.cli.output import (
 from argmap.cli.output import summary as summarize
 from argmap.diagnostics import ArgmapError, UsageError
 from argmap.draw.options import DEFAULT_FORMAT, FORMATS, DrawOptions, check_options
-from argmap.io import figure_paths, leftover_notes, refuse_overwrite
+from argmap.io import figure_paths, leftover_notes
+from argmap.overwrite import guard
 
 
 def write_figures(where: Path | None, drawings: list[bytes]) -> None:
@@ -113,6 +114,7 @@ def output_format(output: str | None, fmt: str | None, several: bool) -> str:
     is_flag=True,
     help="Keep running and draw each map again when it or its source text is saved.",
 )
+@force_option
 @click.option(
     "-j",
     "--jobs",
@@ -127,6 +129,7 @@ def render(
     options: DrawOptions,
     source_root: str | None,
     watch: bool,
+    force: bool,
     jobs: int | None,
 ) -> None:
     """Draw maps as SVG, PNG, PDF or DOT with the bundled Graphviz, or as an HTML page.
@@ -136,10 +139,14 @@ def render(
     passages it quotes; it is one file that works offline.
 
     A map with errors is not drawn and an existing drawing is left as it was. Files are
-    written whole or not at all. The same map always gives the same bytes; with pygraphviz's
-    Linux wheels, on any machine: the text is set in the font argmap ships (Argmap Sans, from
-    Noto Sans), which the SVG carries. Text that font cannot draw is drawn with the machine's
-    fonts, and a note says which characters and what font to install.
+    written whole or not at all. Drawing again replaces the earlier drawing; the map and its
+    source text are never written over, any other file that holds no drawing of the format
+    (a map, a text, notes) only with --force.
+
+    The same map always gives the same bytes; with pygraphviz's Linux wheels, on any
+    machine: the text is set in the font argmap ships (Argmap Sans, from Noto Sans), which
+    the SVG carries. Text that font cannot draw is drawn with the machine's fonts, and a note
+    says which characters and what font to install.
 
     With --fit WIDTH, an svg, png or pdf is laid out for a column WIDTH CSS px wide, so that
     its text can be read there; a map too big for one figure is split into figures, written as
@@ -189,7 +196,8 @@ def render(
             "-o - (stdout) takes one map; give a folder to render several or to watch"
         )
     if folders or watch:
-        sys.exit(_render_many(files, folders, output, fmt, options, watch, jobs, source_root))
+        status = _render_many(files, folders, output, fmt, options, watch, jobs, source_root, force)
+        sys.exit(status)
     exit_status = EXIT_OK
     results: list[Checked] = []
     clashing = _clashes(files, output, fmt, several)
@@ -206,12 +214,13 @@ def render(
                 continue
             assert checked.map is not None
             where = target(name, output, fmt, several)
-            refuse_overwrite(name, where, "the map itself")
             notes: list[str] = []
             drawings = draw(checked.map, name, fmt, options, notes=notes,
                             source_root=source_root)  # fmt: skip
             for note in notes:
                 say(f"{name}: note: {note}")
+            for path in figure_paths(where, len(drawings)) if where is not None else ():
+                guard(checked.map, name, path, fmt, force=force)  # every figure, before any
             write_figures(where, drawings)
         except ArgmapError as exc:
             error(str(exc))
@@ -241,6 +250,7 @@ def _render_many(
     watch: bool,
     jobs: int | None,
     source_root: str | None,
+    force: bool,
 ) -> int:
     """``render DIR...`` (in parallel, skipping drawings up to date) and ``render --watch``."""
     # Drawing folders and watching load here, not with the command: one map drawn never needs
@@ -257,13 +267,14 @@ def _render_many(
 
     try:
         if watch:
-            return watch_maps(list(files), place, fmt, options, echo=say, source_root=source_root)
+            return watch_maps(list(files), place, fmt, options, echo=say, source_root=source_root,
+                              force=force)  # fmt: skip
         maps = [name for name in files if name not in folders]
         with contextlib.ExitStack() as stack:
             outcomes = render_folders(
                 folders, output, fmt, options, workers=jobs,
                 files=[(m, place(m)) for m in maps], progress=_progress(stack),
-                source_root=source_root, note=say,
+                source_root=source_root, note=say, force=force,
             )  # fmt: skip
     except ArgmapError as exc:
         raise Failure(str(exc)) from None

@@ -22,6 +22,8 @@ NAMES = {"aif": "an AIF graph", "argdown": "an Argdown file", "kialo": "a Kialo 
 
 #: Argdown's own file extensions (its editor and its CLI read these).
 ARGDOWN_SUFFIXES = (".argdown", ".ad")
+#: The key of Argdown's front matter that says argmap wrote the text (``argmap: 1``).
+ARGDOWN_MARK = "argmap"
 
 #: The suffixes of imported files, left off the name of the map a hint suggests.
 _SUFFIXES = (".json", ".aif", ".sadface", ".xml", ".txt", ".kialo", *ARGDOWN_SUFFIXES)
@@ -136,4 +138,13 @@ def foreign(data: bytes, path: str, *, python: bool = False) -> Diagnostic | Non
     return Diagnostic(path, Span(1, 1), "AM017", import_hint(format_, path, python=python))
 
 
-__all__ = ["ARGDOWN_SUFFIXES", "NAMES", "XAIF", "foreign", "import_hint", "sniff", "xaif_graph"]
+__all__ = [
+    "ARGDOWN_MARK",
+    "ARGDOWN_SUFFIXES",
+    "NAMES",
+    "XAIF",
+    "foreign",
+    "import_hint",
+    "sniff",
+    "xaif_graph",
+]

@@ -29,11 +29,12 @@ import re
 
 from argmap.formats.base import Exported
 from argmap.formats.json import claim_document, document
+from argmap.formats.sniff import ARGDOWN_MARK
 from argmap.model import ArgumentMap, Claim, Link, Relation, walk
 
 #: The front matter key that says argmap wrote the text (:mod:`argmap.formats.argdown.read`
 #: reads it back).
-MARK = "argmap"
+MARK = ARGDOWN_MARK
 #: Claims named in a note, at most (then "…").
 MAX_NAMED = 10
 #: Argdown's default shortcodes (``.A.``, ``:smile:``, ...), which its model replaces by a
