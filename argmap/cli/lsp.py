@@ -31,7 +31,7 @@ def lsp() -> None:
       vim.lsp.enable("argmap")
     \b
     Setups that start it for map files only, not for every YAML file, for VS Code, Neovim
-    0.8 or newer and Helix: the folder editors/ of argmap's repository, and the section "Your
+    0.7 or newer and Helix: the folder editors/ of argmap's repository, and the section "Your
     editor" of its docs/editing.md.
     """
     from argmap.lsp.server import serve  # pygls and the protocol: for this command only
