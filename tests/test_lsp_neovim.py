@@ -223,30 +223,20 @@ vim.api.nvim_create_autocmd("VimEnter", { callback = run, nested = true })
 """
 
 
-def test_the_shipped_setup_as_init_lua_shows_diagnostics_in_the_installed_neovim(
-    seed_copy: Path, tmp_path: Path
-) -> None:
-    """editors/neovim/argmap.lua, byte for byte, as $XDG_CONFIG_HOME/nvim/init.lua (where a
-    user puts it), with `argmap` on the PATH: the installed Neovim (Debian 12's is 0.7, which
-    has no vim.lsp.start) starts argmap's server for a map and shows its diagnostic, and a
-    second map of the project goes to the same server."""
-    (tmp_path / ".git").mkdir()  # the project's root, which the setup finds
+def with_shipped_setup(tmp_path: Path, setup: str, first: Path, second: Path) -> dict[str, Any]:
+    """Neovim with ``setup`` as $XDG_CONFIG_HOME/nvim/init.lua (where a user puts it) and
+    ``argmap`` on the PATH (this Python's), editing ``first`` then ``second``: what OBSERVE
+    saw. Nothing went wrong that Neovim printed."""
     config = tmp_path / "config" / "nvim"
     config.mkdir(parents=True)
-    shutil.copyfile(ROOT / "editors" / "neovim" / "argmap.lua", config / "init.lua")
+    (config / "init.lua").write_text(setup, encoding="utf-8")
     observe = tmp_path / "observe.lua"
     observe.write_text(OBSERVE, encoding="utf-8")
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    program = bin_dir / "argmap"  # the setup runs `argmap lsp`: this Python's argmap
+    program = bin_dir / "argmap"
     program.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m argmap "$@"\n', encoding="utf-8")
     program.chmod(0o755)
-    text = seed_copy.read_text(encoding="utf-8").replace(
-        "      - mutual-benefit-strategy\n", BROKEN, 1
-    )
-    seed_copy.write_text(text, encoding="utf-8")
-    second = seed_copy.with_name("second.yaml")
-    second.write_text(text, encoding="utf-8")
     out = tmp_path / "out.json"
     env = {
         "ARGMAP_NVIM_OUT": str(out),
@@ -259,11 +249,30 @@ def test_the_shipped_setup_as_init_lua_shows_diagnostics_in_the_installed_neovim
     }
     assert NVIM is not None
     done = subprocess.run(
-        [NVIM, "--headless", "-n", "-i", "NONE", "-c", f"luafile {observe}", str(seed_copy)],
+        [NVIM, "--headless", "-n", "-i", "NONE", "-c", f"luafile {observe}", str(first)],
         env=env, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert "Error" not in done.stderr + done.stdout, done.stderr + done.stdout
-    result = json.loads(out.read_text(encoding="utf-8"))
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+SHIPPED = ROOT / "editors" / "neovim" / "argmap.lua"
+
+
+def test_the_shipped_setup_as_init_lua_shows_diagnostics_in_the_installed_neovim(
+    seed_copy: Path, tmp_path: Path
+) -> None:
+    """editors/neovim/argmap.lua, byte for byte, as the user's init.lua: the installed Neovim
+    (Debian 12's is 0.7, which has no vim.lsp.start) starts argmap's server for a map and
+    shows its diagnostic, and a second map of the project goes to the same server."""
+    (tmp_path / ".git").mkdir()  # the project's root, which the setup finds
+    text = seed_copy.read_text(encoding="utf-8").replace(
+        "      - mutual-benefit-strategy\n", BROKEN, 1
+    )
+    seed_copy.write_text(text, encoding="utf-8")
+    second = seed_copy.with_name("second.yaml")
+    second.write_text(text, encoding="utf-8")
+    result = with_shipped_setup(tmp_path, SHIPPED.read_text(encoding="utf-8"), seed_copy, second)
     for opened in result["first"], result["second"]:
         assert opened["ok"], result
         [found] = opened["diagnostics"]
@@ -273,6 +282,34 @@ def test_the_shipped_setup_as_init_lua_shows_diagnostics_in_the_installed_neovim
         assert client["name"] == "argmap" and client["cmd"] == ["argmap", "lsp"]
         assert client["root"] == str(tmp_path)
     assert result["first"]["clients"] == result["second"]["clients"]  # one server for both
+
+
+def test_the_shipped_setup_given_a_source_root_checks_quotes_of_a_corpus(tmp_path: Path) -> None:
+    """The shipped setup with its one line for a corpus filled in, as its comment says: a map
+    quoting a text in a folder beside its project has its quotes checked (a quote one word
+    off, AM110), where it would be refused (AM117) without."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "op-ed.txt").write_text("Grass is green in a wet summer.\n")
+    (tmp_path / "project" / ".git").mkdir(parents=True)
+    (tmp_path / "project" / "maps").mkdir()
+    first = tmp_path / "project" / "maps" / "m.yaml"
+    first.write_text(
+        "argmap: 1\ntitle: T\nsource:\n  path: ../../corpus/op-ed.txt\npremises:\n"
+        "  - id: a\n    text: A.\n    quotes: Grass is green in a dry summer.\n"
+    )
+    second = first.with_name("n.yaml")
+    second.write_text(first.read_text())
+    setup = SHIPPED.read_text(encoding="utf-8")
+    line = "local argmap_options = { sourceRoot = nil }\n"
+    assert line in setup
+    result = with_shipped_setup(
+        tmp_path, setup.replace(line, line.replace("nil", '"../corpus"')), first, second
+    )
+    for opened in result["first"], result["second"]:
+        assert opened["ok"], result
+        assert [d["code"] for d in opened["diagnostics"]] == ["AM110"]
+    plain = with_shipped_setup(tmp_path / "plain", setup, first, second)
+    assert [d["code"] for d in plain["first"]["diagnostics"]] == ["AM117"]
 
 
 BROKEN = "      - mutual-benefit-stratgy\n"  # a reason of partnership-thesis, misspelt
