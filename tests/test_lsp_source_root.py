@@ -22,7 +22,7 @@ from argmap.lsp.document import Document
 from argmap.lsp.passages import Sources
 
 from .conftest import run
-from .lsptools import after, at
+from .lsptools import after, apply, at
 
 WAIT = 20  # seconds: generous, for a machine shared by several test runs
 GOOD = "Grass is green in the long wet summer of the north."
@@ -194,3 +194,23 @@ async def test_a_source_root_that_is_no_folder_name_is_shown_and_not_used(
     assert [d.code for d in found] == ["AM117"]
     [message] = shown
     assert message.startswith("argmap: ") and "sourceRoot" in message
+
+
+def test_a_source_path_meant_under_the_root_is_offered_as_check_names_it(tmp_path: Path) -> None:
+    """AM109 names the path meant under the source root; the quick fix and check --fix with
+    --unsafe-fixes (the guess is no safe fix) write that path."""
+    the_map = corpus_project(tmp_path)
+    text = the_map.read_text(encoding="utf-8").replace("op-ed.txt", "op_ed.txt")
+    root = str(tmp_path / "corpus")
+    doc = opened(the_map, root, text)
+    [problem] = diagnostics(doc)
+    assert problem.code == "AM109" and "did you mean '../../corpus/op-ed.txt'?" in problem.message
+    [fix] = actions.actions(doc, [problem], Sources(root))
+    assert fix.title == "Change to '../../corpus/op-ed.txt'"
+    mended = opened(the_map, root, apply(doc, fix.edit.changes[doc.uri]))
+    assert diagnostics(mended) == []
+    the_map.write_text(text, encoding="utf-8")
+    result = run("check", "--fix", "--unsafe-fixes", "--source-root", root, str(the_map))
+    assert result.exit_code == 0, result.output
+    assert "../../corpus/op-ed.txt" in the_map.read_text(encoding="utf-8")
+    assert run("check", "--source-root", root, str(the_map)).exit_code == 0

@@ -54,7 +54,8 @@ class Fix:
 class Context:
     """What the fixes of one map are worked out from: its text (``body``, without a byte order
     mark), its file's path (None for a buffer without one), its outline, and its source text,
-    read only when a fix needs it (``source``, a function giving it or None)."""
+    read only when a fix needs it (``source``, a function giving it or None); ``source_root``
+    the folder besides its project where it may read it (``--source-root``)."""
 
     def __init__(
         self,
@@ -62,9 +63,12 @@ class Context:
         path: str | None,
         source: Callable[[], Source | None],
         found: Outline | None = None,
+        *,
+        source_root: str | None = None,
     ) -> None:
         self.body = body
         self.path = path
+        self.source_root = source_root
         self.outline = found if found is not None else outline(body)
         self._source = source
 

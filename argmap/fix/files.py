@@ -100,7 +100,8 @@ class _Map:
         """The preferred fix of each diagnostic that argmap may apply (safe or unsafe)."""
         if self._offered is not None and self._offered[0] is self.body:
             return self._offered[1]
-        context = Context(self.body, self.path, self.source, outline(self.body))
+        root = None if self.root is None else os.fspath(self.root)
+        context = Context(self.body, self.path, self.source, outline(self.body), source_root=root)
         starts, length = context.line_starts, len(self.body)
         found = []
         for diagnostic in self.checked.diagnostics:

@@ -125,7 +125,7 @@ def source_meant(context: Context, offset: int) -> list[Fix]:
         return []
     near = Path(context.path).parent
     location = Path(os.path.normpath(near / token.value))
-    path = meant(token.value, location, near, roots(context.path, None))
+    path = meant(token.value, location, near, roots(context.path, context.source_root))
     if path is None:
         return []
     edit = rewrite(context, token, path)

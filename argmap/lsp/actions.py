@@ -82,7 +82,9 @@ def actions(
         read = sources.for_map(document.path, document.outline.source_path)
         return read[1] if read is not None else None
 
-    context = Context(document.body, document.path, source, document.outline)
+    context = Context(
+        document.body, document.path, source, document.outline, source_root=document.source_root
+    )
     found: list[types.CodeAction] = []
     for problem in problems:
         if problem.source != SOURCE or not isinstance(problem.code, str):
