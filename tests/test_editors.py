@@ -1,9 +1,10 @@
 """The editor setups in editors/ and the pre-commit hooks: each starts or runs what argmap has.
 
 The VS Code extension is tried with Node's test runner (VS Code itself stood in for), the
-Neovim snippets in a headless Neovim (the LSP client stood in for, so that they work on any
-Neovim that has one), Helix's languages.toml and the hooks' manifest are read and checked
-against the command line. Each is skipped where its tool is missing.
+Neovim snippets in a headless Neovim (the LSP client stood in for, Neovim 0.8's and 0.7's, so
+that they work on any Neovim that has one; tests/test_lsp_neovim.py runs the real client),
+Helix's languages.toml and the hooks' manifest are read and checked against the command line.
+Each is skipped where its tool is missing.
 """
 
 from __future__ import annotations
@@ -90,6 +91,38 @@ def test_the_neovim_snippet_starts_argmap_lsp_for_map_files_only(tmp_path: Path)
         {"name": "argmap", "cmd": ["argmap", "lsp"], "root": str(tmp_path / "project"),
          "buf": str(the_map)},
     ]  # fmt: skip
+
+
+# A stand-in for Neovim 0.7's client, which has no vim.lsp.start: records each client started
+# and each buffer attached to one.
+NVIM_07_PRELUDE = """
+_G.started = {}
+vim.lsp.start = nil
+vim.lsp.start_client = function(config)
+  table.insert(_G.started, {name = config.name, cmd = config.cmd, root = config.root_dir})
+  return #_G.started
+end
+vim.lsp.get_client_by_id = function(id) return _G.started[id] end
+vim.lsp.buf_attach_client = function(bufnr, id)
+  table.insert(_G.started, {client = id, buf = vim.api.nvim_buf_get_name(bufnr)})
+end
+"""
+
+
+@pytest.mark.skipif(NVIM is None, reason="needs Neovim")
+def test_the_neovim_snippet_starts_one_client_for_each_project_without_vim_lsp_start(
+    tmp_path: Path,
+) -> None:
+    the_map, other = _project(tmp_path)
+    second = the_map.with_name("water.yaml")
+    second.write_text("argmap: 1\n", encoding="utf-8")
+    snippet = (EDITORS / "neovim" / "argmap.lua").read_text(encoding="utf-8")
+    started = _nvim(tmp_path, NVIM_07_PRELUDE + snippet, the_map, other, second)
+    assert started == [
+        {"name": "argmap", "cmd": ["argmap", "lsp"], "root": str(tmp_path / "project")},
+        {"client": 1, "buf": str(the_map)},
+        {"client": 1, "buf": str(second)},
+    ]
 
 
 # Stand-ins for nvim-lspconfig's modules: enough to register and set up a server.

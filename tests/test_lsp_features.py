@@ -562,22 +562,27 @@ def test_a_quote_of_half_a_sentence_is_replaced_by_that_half_not_the_sentence(
     assert "    quotes: some video games are not relevant as sports\n" in fixed(doc, action)
 
 
-def test_a_source_outside_the_project_is_told_without_an_option_the_editor_has_not(
+def test_a_source_outside_the_project_is_told_with_the_servers_own_settings(
     tmp_path: Path,
 ) -> None:
-    """argmap check says '(see --source-root)'; the language server has no such option: the
-    editor is told what it reads, and how to make the project hold the source."""
+    """argmap check says '(see --source-root)'; the editor is told what it reads, how to give
+    the server a source root (tests/test_lsp_source_root.py), and how to make the project
+    hold the source."""
     (tmp_path / "maps").mkdir()
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "op-ed.txt").write_text("The sky is blue.\n", encoding="utf-8")
+    only = (
+        "argmap reads source texts only there (give the language server a source root: its "
+        'initialization option "sourceRoot", or argmap lsp --source-root DIR)'
+    )
     for path, said in [
-        ("/etc/hostname", "argmap reads source texts only there"),
-        ("../seeds/op-ed.txt", "argmap reads source texts only there; the map's folder is"),
+        ("/etc/hostname", only),
+        ("../seeds/op-ed.txt", f"{only}; the map's folder is"),
     ]:
         text = HEAD + f"source:\n  path: {path}\npremises:\n  - id: a\n    text: A.\n"
         doc = document(text, tmp_path / "maps" / "map.yaml")
         [found] = [d for d in diagnostics(doc) if d.code == "AM117"]
-        assert said in found.message and "--source-root" not in found.message
+        assert said in found.message and "(see --source-root)" not in found.message
 
 
 def test_fixes_are_only_for_argmaps_own_diagnostics(seed: Document) -> None:

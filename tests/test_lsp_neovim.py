@@ -1,6 +1,7 @@
 """A real editor: headless Neovim, with a minimal init.lua and no plugins, opens a map with a
 broken reference, starts ``argmap lsp`` over stdio and receives the diagnostic at its place;
-and Neovim's own incremental changes on a line with non-ASCII text, and a rename it applies.
+and Neovim's own incremental changes on a line with non-ASCII text, and a rename it applies;
+and the setup argmap ships, editors/neovim/argmap.lua, as the user's init.lua.
 Skipped when ``nvim`` is not installed (Debian's ``neovim``; 0.7 or newer)."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import SEED_MAP
+from .conftest import ROOT, SEED_MAP
 
 NVIM = shutil.which("nvim")
 pytestmark = pytest.mark.skipif(NVIM is None, reason="Neovim (nvim) is not installed")
@@ -180,3 +181,135 @@ def test_typing_in_neovim_is_checked_at_the_editors_places(seed_copy: Path, tmp_
         found["covered"].startswith('"Europe must respond') and "— Qone which" in found["covered"]
     )
     assert result["text"] == text.replace("went-further", "went-beyond")
+
+
+# What Neovim made of editors/neovim/argmap.lua, run as the user's own init.lua: once the
+# first map has its diagnostics, a second map of the project is opened; each map's
+# diagnostics, and the clients of both, go to ARGMAP_NVIM_OUT.
+OBSERVE = """
+local function clients_of(buffer)
+  local found = {}
+  local attached = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = buffer })
+    or vim.lsp.buf_get_clients(buffer)
+  for _, c in pairs(attached) do
+    table.insert(found, { id = c.id, name = c.name, root = c.config.root_dir, cmd = c.config.cmd })
+  end
+  return found
+end
+local function seen(buffer)
+  local ok = vim.wait(30000, function() return #vim.diagnostic.get(buffer) > 0 end, 50)
+  local found = {}
+  for _, d in ipairs(vim.diagnostic.get(buffer)) do
+    table.insert(found, { lnum = d.lnum, message = d.message, source = d.source,
+      code = d.code or ((d.user_data or {}).lsp or {}).code })
+  end
+  return { ok = ok, diagnostics = found, clients = clients_of(buffer) }
+end
+local function run()
+  local out = { version = tostring(vim.version().major) .. "." .. tostring(vim.version().minor),
+                has_start = vim.lsp.start ~= nil }
+  out.first = seen(vim.api.nvim_get_current_buf())
+  vim.cmd("edit " .. vim.fn.fnameescape(os.getenv("ARGMAP_SECOND_MAP")))
+  out.second = seen(vim.api.nvim_get_current_buf())
+  local file = io.open(os.getenv("ARGMAP_NVIM_OUT"), "w")
+  file:write(vim.fn.json_encode(out))
+  file:close()
+  for _, c in pairs(vim.lsp.get_active_clients()) do c.stop() end
+  vim.wait(5000, function() return #vim.lsp.get_active_clients() == 0 end, 50)
+  vim.cmd("qa!")
+end
+-- nested: the map opened from this callback has its FileType autocommands run, as typed
+vim.api.nvim_create_autocmd("VimEnter", { callback = run, nested = true })
+"""
+
+
+def with_shipped_setup(tmp_path: Path, setup: str, first: Path, second: Path) -> dict[str, Any]:
+    """Neovim with ``setup`` as $XDG_CONFIG_HOME/nvim/init.lua (where a user puts it) and
+    ``argmap`` on the PATH (this Python's), editing ``first`` then ``second``: what OBSERVE
+    saw. Nothing went wrong that Neovim printed."""
+    config = tmp_path / "config" / "nvim"
+    config.mkdir(parents=True)
+    (config / "init.lua").write_text(setup, encoding="utf-8")
+    observe = tmp_path / "observe.lua"
+    observe.write_text(OBSERVE, encoding="utf-8")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    program = bin_dir / "argmap"
+    program.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m argmap "$@"\n', encoding="utf-8")
+    program.chmod(0o755)
+    out = tmp_path / "out.json"
+    env = {
+        "ARGMAP_NVIM_OUT": str(out),
+        "ARGMAP_SECOND_MAP": str(second),
+        "HOME": str(tmp_path),
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    assert NVIM is not None
+    done = subprocess.run(
+        [NVIM, "--headless", "-n", "-i", "NONE", "-c", f"luafile {observe}", str(first)],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert "Error" not in done.stderr + done.stdout, done.stderr + done.stdout
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+SHIPPED = ROOT / "editors" / "neovim" / "argmap.lua"
+
+
+def test_the_shipped_setup_as_init_lua_shows_diagnostics_in_the_installed_neovim(
+    seed_copy: Path, tmp_path: Path
+) -> None:
+    """editors/neovim/argmap.lua, byte for byte, as the user's init.lua: the installed Neovim
+    (Debian 12's is 0.7, which has no vim.lsp.start) starts argmap's server for a map and
+    shows its diagnostic, and a second map of the project goes to the same server."""
+    (tmp_path / ".git").mkdir()  # the project's root, which the setup finds
+    text = seed_copy.read_text(encoding="utf-8").replace(
+        "      - mutual-benefit-strategy\n", BROKEN, 1
+    )
+    seed_copy.write_text(text, encoding="utf-8")
+    second = seed_copy.with_name("second.yaml")
+    second.write_text(text, encoding="utf-8")
+    result = with_shipped_setup(tmp_path, SHIPPED.read_text(encoding="utf-8"), seed_copy, second)
+    for opened in result["first"], result["second"]:
+        assert opened["ok"], result
+        [found] = opened["diagnostics"]
+        assert (found["code"], found["source"]) == ("AM103", "argmap")
+        assert "'mutual-benefit-stratgy'" in found["message"]
+        [client] = opened["clients"]
+        assert client["name"] == "argmap" and client["cmd"] == ["argmap", "lsp"]
+        assert client["root"] == str(tmp_path)
+    assert result["first"]["clients"] == result["second"]["clients"]  # one server for both
+
+
+def test_the_shipped_setup_given_a_source_root_checks_quotes_of_a_corpus(tmp_path: Path) -> None:
+    """The shipped setup with its one line for a corpus filled in, as its comment says: a map
+    quoting a text in a folder beside its project has its quotes checked (a quote one word
+    off, AM110), where it would be refused (AM117) without."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "op-ed.txt").write_text("Grass is green in a wet summer.\n")
+    (tmp_path / "project" / ".git").mkdir(parents=True)
+    (tmp_path / "project" / "maps").mkdir()
+    first = tmp_path / "project" / "maps" / "m.yaml"
+    first.write_text(
+        "argmap: 1\ntitle: T\nsource:\n  path: ../../corpus/op-ed.txt\npremises:\n"
+        "  - id: a\n    text: A.\n    quotes: Grass is green in a dry summer.\n"
+    )
+    second = first.with_name("n.yaml")
+    second.write_text(first.read_text())
+    setup = SHIPPED.read_text(encoding="utf-8")
+    line = "local argmap_options = { sourceRoot = nil }\n"
+    assert line in setup
+    result = with_shipped_setup(
+        tmp_path, setup.replace(line, line.replace("nil", '"../corpus"')), first, second
+    )
+    for opened in result["first"], result["second"]:
+        assert opened["ok"], result
+        assert [d["code"] for d in opened["diagnostics"]] == ["AM110"]
+    plain = with_shipped_setup(tmp_path / "plain", setup, first, second)
+    assert [d["code"] for d in plain["first"]["diagnostics"]] == ["AM117"]
+
+
+BROKEN = "      - mutual-benefit-stratgy\n"  # a reason of partnership-thesis, misspelt

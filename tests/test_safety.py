@@ -124,9 +124,11 @@ def test_hidden_files_and_folders_of_the_project_are_not_read(tmp_path: Path) ->
     assert confine(near / "text.txt", folders, near) == str(near / "text.txt")
     assert confine(near / ".." / ".git" / "config", folders, near) is None
     assert confine(near / ".env", folders, near) is None
-    # So does the language server, which offers sentences of the source as quotes.
-    assert Sources.locate(str(project / "map.yaml"), ".git/config") is None
-    assert Sources.locate(str(project / "map.yaml"), "text.txt") == str(project / "text.txt")
+    # So does the language server, which offers sentences of the source as quotes, with a
+    # source root too (the root's hidden parts stay unread: tests/test_lsp_source_root.py).
+    for sources in Sources(), Sources(str(tmp_path)):
+        assert sources.locate(str(project / "map.yaml"), ".git/config") is None
+        assert sources.locate(str(project / "map.yaml"), "text.txt") == str(project / "text.txt")
 
 
 MICROTEXT = """<?xml version='1.0' encoding='UTF-8'?>

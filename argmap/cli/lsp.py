@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import click
 
+from argmap.cli.options import source_root_option
+
 
 @click.command()
-def lsp() -> None:
+@source_root_option
+def lsp(source_root: str | None) -> None:
     """Run the language server: speak LSP on stdin and stdout, for any editor.
 
     Open a map in the editor and it gets the problems argmap check finds, as you type
@@ -18,9 +21,15 @@ def lsp() -> None:
     start it themselves: point their LSP client at the command 'argmap lsp' for YAML map
     files.
 
+    As argmap check does, it reads a map's source text only inside the map's project, or
+    under --source-root DIR. The editor may name that folder in its initialization options
+    instead, {"sourceRoot": "DIR"} (relative to the workspace's root), which then takes the
+    place of --source-root.
+
     \b
     Example:
       argmap lsp              # what an editor runs; it then talks LSP over stdio
+      argmap lsp --source-root ../corpus   # maps may quote the texts under ../corpus too
     \b
       -- Neovim 0.11 or newer (init.lua), for the YAML files under a maps/ folder:
       vim.lsp.config("argmap", { cmd = { "argmap", "lsp" }, filetypes = { "yaml" },
@@ -31,12 +40,12 @@ def lsp() -> None:
       vim.lsp.enable("argmap")
     \b
     Setups that start it for map files only, not for every YAML file, for VS Code, Neovim
-    0.8 or newer and Helix: the folder editors/ of argmap's repository, and the section "Your
+    0.7 or newer and Helix: the folder editors/ of argmap's repository, and the section "Your
     editor" of its docs/editing.md.
     """
     from argmap.lsp.server import serve  # pygls and the protocol: for this command only
 
-    serve()
+    serve(source_root)
 
 
 __all__ = ["lsp"]

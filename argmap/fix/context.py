@@ -53,9 +53,9 @@ class Fix:
 
 class Context:
     """What the fixes of one map are worked out from: its text (``body``, without a byte order
-    mark), its file's path (None for a buffer without one), its outline, its source text,
-    read only when a fix needs it (``source``, a function giving it or None), and the folder
-    besides its project it may read sources from (``source_root``, as --source-root)."""
+    mark), its file's path (None for a buffer without one), its outline, and its source text,
+    read only when a fix needs it (``source``, a function giving it or None); ``source_root``
+    the folder besides its project where it may read it (``--source-root``)."""
 
     def __init__(
         self,
@@ -63,6 +63,7 @@ class Context:
         path: str | None,
         source: Callable[[], Source | None],
         found: Outline | None = None,
+        *,
         source_root: str | None = None,
     ) -> None:
         self.body = body

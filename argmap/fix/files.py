@@ -101,7 +101,7 @@ class _Map:
         if self._offered is not None and self._offered[0] is self.body:
             return self._offered[1]
         root = None if self.root is None else os.fspath(self.root)
-        context = Context(self.body, self.path, self.source, outline(self.body), root)
+        context = Context(self.body, self.path, self.source, outline(self.body), source_root=root)
         starts, length = context.line_starts, len(self.body)
         found = []
         for diagnostic in self.checked.diagnostics:

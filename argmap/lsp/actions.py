@@ -54,7 +54,8 @@ def fix_all(document: Document) -> list[types.CodeAction]:
     from the first character they change to the last; none when there are none."""
     if not document.is_map:
         return []
-    fixed = fix_bytes(document.body.encode("utf-8", "surrogatepass"), document.path)
+    data = document.body.encode("utf-8", "surrogatepass")
+    fixed = fix_bytes(data, document.path, source_root=document.source_root)
     if not fixed.made:
         return []
     old, new = document.body, fixed.new.decode("utf-8")
@@ -81,7 +82,9 @@ def actions(
         read = sources.for_map(document.path, document.outline.source_path)
         return read[1] if read is not None else None
 
-    context = Context(document.body, document.path, source, document.outline)
+    context = Context(
+        document.body, document.path, source, document.outline, source_root=document.source_root
+    )
     found: list[types.CodeAction] = []
     for problem in problems:
         if problem.source != SOURCE or not isinstance(problem.code, str):

@@ -17,6 +17,11 @@ from argmap.project import SOURCE_ROOT_HINT
 from argmap.read.tolerant import REFUSED
 
 SOURCE = "argmap"
+#: Where an editor's user widens what the server reads, in place of the command line's hint.
+EDITOR_HINT = (
+    '(give the language server a source root: its initialization option "sourceRoot", or '
+    "argmap lsp --source-root DIR)"
+)
 
 _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error,
              Severity.WARNING: types.DiagnosticSeverity.Warning}  # fmt: skip
@@ -83,7 +88,7 @@ def convert(document: Document, diagnostic: Diagnostic) -> types.Diagnostic:
         start, end = extent(document, offset)
     return types.Diagnostic(
         range=document.range(start, end),
-        message=diagnostic.message.replace(f" {SOURCE_ROOT_HINT}", ""),  # not an editor's
+        message=diagnostic.message.replace(SOURCE_ROOT_HINT, EDITOR_HINT),
         severity=_SEVERITY[diagnostic.severity],
         code=diagnostic.code,
         source=SOURCE,

@@ -47,10 +47,17 @@ class Document:
     """A map's text as the editor has it, with what the features need of it."""
 
     def __init__(
-        self, uri: str, text: str, version: int | None = None, encoding: Encoding = "utf-16"
+        self,
+        uri: str,
+        text: str,
+        version: int | None = None,
+        encoding: Encoding = "utf-16",
+        *,
+        source_root: str | None = None,
     ) -> None:
         self.uri = uri
         self.path = uri_path(uri)
+        self.source_root = source_root  # a folder it may read its source from, besides its project
         self.version = version
         self.text = text
         self.lines = Lines(text, encoding)
@@ -61,7 +68,7 @@ class Document:
 
     def changed(self, text: str, version: int | None) -> Document:
         """The same document with a new text."""
-        return Document(self.uri, text, version, self.lines.encoding)
+        return Document(self.uri, text, version, self.lines.encoding, source_root=self.source_root)
 
     @functools.cached_property
     def is_map(self) -> bool:
@@ -74,11 +81,12 @@ class Document:
         return outline(self.body)
 
     def checked(self) -> Checked:
-        """``argmap check`` of the text as it is, its source read from beside the map."""
+        """``argmap check`` of the text as it is, its source read from beside the map (inside
+        its project or its source root)."""
         with self._lock:  # the worker thread and a request may both ask
             if self._checked is None:
                 data = self.text.encode("utf-8", "surrogatepass")
-                self._checked = check_map_bytes(data, self.path)
+                self._checked = check_map_bytes(data, self.path, source_root=self.source_root)
             return self._checked
 
     @functools.cached_property

@@ -14,18 +14,19 @@ from argmap.read.yamltree import decode
 
 
 class Sources:
-    """Source texts read from disk, kept until the file changes (size, time or inode)."""
+    """Source texts read from disk, kept until the file changes (size, time or inode), read
+    only inside each map's project or ``root`` (the server's source root, when it has one)."""
 
-    def __init__(self) -> None:
+    def __init__(self, root: str | None = None) -> None:
+        self.root = root
         self._read: dict[str, tuple[Stamp, Source | None]] = {}
 
-    @staticmethod
-    def locate(map_path: str, relative: str) -> str | None:
-        """Where a map's source is, or None when it lies outside the map's project (which
-        argmap does not read: AM117)."""
+    def locate(self, map_path: str, relative: str) -> str | None:
+        """Where a map's source is, or None when it lies outside the map's project and the
+        source root (which argmap does not read: AM117)."""
         path = os.path.normpath(Path(map_path).parent / relative)
         folder = os.path.dirname(map_path)
-        return path if confine(path, roots(map_path, None), folder) is not None else None
+        return path if confine(path, roots(map_path, self.root), folder) is not None else None
 
     def for_map(self, map_path: str, relative: str | None) -> tuple[str, Source] | None:
         """Where a map's source text is and the text, when the map names one (``relative``,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -65,9 +66,33 @@ def _safe(
     return wrap
 
 
-def create_server() -> ArgmapServer:
-    """A server with every feature registered."""
-    server = ArgmapServer()
+def editor_source_root(server: ArgmapServer, options: Any) -> str | None:
+    """The source root the editor gives in its initialization options (``{"sourceRoot":
+    DIR}``, a folder relative to the workspace's root, or absolute, ``~`` for the user's home),
+    or the command line's when it gives
+    none; one that names no folder is shown to the user and not used."""
+    given = options.get("sourceRoot") if isinstance(options, dict) else None
+    if given is None or given == "":
+        return server.source_root
+    base = server.workspace.root_path or os.getcwd()
+    folder = os.path.join(base, os.path.expanduser(given)) if isinstance(given, str) else None
+    if folder is None or not os.path.isdir(folder):
+        said = f"{given!r}, not a string" if folder is None else f"'{os.path.normpath(folder)}'"
+        why = (
+            f"argmap: the initialization option sourceRoot names no folder ({said}); source "
+            "texts are read only inside each map's project"
+        )
+        if server.source_root is not None:
+            why += f" and under --source-root {server.source_root}"
+        server.window_show_message(types.ShowMessageParams(types.MessageType.Warning, why))
+        return server.source_root
+    return os.path.abspath(folder)
+
+
+def create_server(source_root: str | None = None) -> ArgmapServer:
+    """A server with every feature registered; maps read their sources only inside their
+    project or ``source_root`` (which the editor's initialization options may replace)."""
+    server = ArgmapServer(source_root)
     logging.getLogger("pygls.protocol.json_rpc").addFilter(_QUIET_REFUSALS)  # added once
 
     @server.feature(types.INITIALIZE)
@@ -80,6 +105,7 @@ def create_server() -> ArgmapServer:
             and params.capabilities.text_document.hover.content_format
         )
         server.markdown = not formats or types.MarkupKind.Markdown in formats
+        server.source_root = editor_source_root(server, params.initialization_options)
 
     @server.feature(types.INITIALIZED)
     def initialized(params: types.InitializedParams) -> None:
@@ -193,7 +219,8 @@ def create_server() -> ArgmapServer:
     return server
 
 
-def serve() -> None:
-    """Speak LSP on stdin and stdout until the client says exit (or goes away)."""
+def serve(source_root: str | None = None) -> None:
+    """Speak LSP on stdin and stdout until the client says exit (or goes away); maps read
+    their sources only inside their project or ``source_root``."""
     logging.basicConfig(level=logging.WARNING, format="argmap lsp: %(levelname)s: %(message)s")
-    create_server().start_io()
+    create_server(None if source_root is None else os.path.abspath(source_root)).start_io()

@@ -59,9 +59,11 @@ class _Protocol(LanguageServerProtocol):
 
 
 class ArgmapServer(LanguageServer):
-    """The open maps, their checks in progress, and the source texts they quote."""
+    """The open maps, their checks in progress, and the source texts they quote; those read
+    only inside each map's project or the folder ``source_root`` (``--source-root``, or the
+    editor's initialization option ``sourceRoot``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, source_root: str | None = None) -> None:
         super().__init__(
             "argmap",
             __version__,
@@ -69,7 +71,7 @@ class ArgmapServer(LanguageServer):
             text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
         )
         self.documents: dict[str, Document] = {}
-        self.sources = Sources()
+        self.sources = Sources(source_root)
         self.encoding: Encoding = "utf-16"
         self.markdown = True
         self._timers: dict[str, asyncio.TimerHandle] = {}
@@ -80,6 +82,15 @@ class ArgmapServer(LanguageServer):
         self._worker = concurrent.futures.ThreadPoolExecutor(1, "argmap-check")
         self._poller: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Future[None]] = set()
+
+    @property
+    def source_root(self) -> str | None:
+        """The folder besides each map's project that maps may read their sources from."""
+        return self.sources.root
+
+    @source_root.setter
+    def source_root(self, folder: str | None) -> None:  # before any map is opened
+        self.sources.root = folder
 
     # ---- checking
 
@@ -176,7 +187,9 @@ class ArgmapServer(LanguageServer):
 
     def open(self, params: types.DidOpenTextDocumentParams) -> None:
         item = params.text_document
-        self.documents[item.uri] = Document(item.uri, item.text, item.version, self.encoding)
+        self.documents[item.uri] = Document(
+            item.uri, item.text, item.version, self.encoding, source_root=self.source_root
+        )
         self.schedule(item.uri, 0)
 
     def change(self, params: types.DidChangeTextDocumentParams) -> None:

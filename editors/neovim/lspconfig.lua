@@ -19,4 +19,6 @@ if not configs.argmap then
   }
 end
 
+-- Maps read their source texts only inside their project; to let them read a shared corpus
+-- too: setup({ init_options = { sourceRoot = "../corpus" } }) (relative to the root).
 lspconfig.argmap.setup({})

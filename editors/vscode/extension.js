@@ -10,14 +10,21 @@ let client = null;
 function settings() {
   const config = vscode.workspace.getConfiguration("argmap");
   const command = config.get("command") || ["argmap"];
-  return { program: command[0], args: command.slice(1), files: config.get("files") || [] };
+  return {
+    program: command[0],
+    args: command.slice(1),
+    files: config.get("files") || [],
+    sourceRoot: config.get("sourceRoot") || "",
+  };
 }
 
-/** The client options: the map files only, by the patterns of `argmap.files`. */
-function clientOptions(files) {
+/** The client options: the map files only, by the patterns of `argmap.files`; the server's
+ * source root, when `argmap.sourceRoot` names one, as its initialization option. */
+function clientOptions(files, sourceRoot) {
   return {
     documentSelector: files.map((pattern) => ({ scheme: "file", language: "yaml", pattern })),
     outputChannelName: "argmap",
+    initializationOptions: sourceRoot ? { sourceRoot } : {},
   };
 }
 
@@ -26,8 +33,9 @@ function serverOptions(program, args) {
 }
 
 async function start() {
-  const { program, args, files } = settings();
-  client = new LanguageClient("argmap", "argmap", serverOptions(program, args), clientOptions(files));
+  const { program, args, files, sourceRoot } = settings();
+  const options = clientOptions(files, sourceRoot);
+  client = new LanguageClient("argmap", "argmap", serverOptions(program, args), options);
   try {
     await client.start();
   } catch (error) {

@@ -9,7 +9,7 @@ const test = require("node:test");
 const started = [];
 const commands = new Map();
 const terminals = [];
-const settings = { command: ["/opt/venv/bin/argmap"], files: ["**/maps/**/*.yaml"] };
+const settings = { command: ["/opt/venv/bin/argmap"], files: ["**/maps/**/*.yaml"], sourceRoot: "" };
 
 const vscode = {
   workspace: { getConfiguration: () => ({ get: (key) => settings[key] }) },
@@ -56,6 +56,7 @@ test("activating starts `argmap lsp` on stdio for the map files only", async () 
     { scheme: "file", language: "yaml", pattern: "**/maps/**/*.yaml" },
   ]);
   assert.deepStrictEqual([...commands.keys()].sort(), ["argmap.preview", "argmap.restart"]);
+  assert.deepStrictEqual(client.client.initializationOptions, {});
 });
 
 test("the preview command runs `argmap preview FILE --open` in a terminal, quoted", () => {
@@ -65,16 +66,19 @@ test("the preview command runs `argmap preview FILE --open` in a terminal, quote
   ]);
 });
 
-test("restarting stops the client and starts a new one", async () => {
+test("restarting stops the client and starts a new one, with the settings as they are", async () => {
+  settings.sourceRoot = "../corpus";
   await commands.get("argmap.restart")();
   assert.strictEqual(started.length, 2);
   assert.ok(started[0].stopped);
+  assert.deepStrictEqual(started[1].client.initializationOptions, { sourceRoot: "../corpus" });
 });
 
 test("the manifest's defaults are what the extension reads", () => {
   const manifest = require("../package.json");
   const properties = manifest.contributes.configuration.properties;
   assert.deepStrictEqual(properties["argmap.command"].default, ["argmap"]);
+  assert.strictEqual(properties["argmap.sourceRoot"].default, "");
   assert.ok(properties["argmap.files"].default.includes("**/maps/**/*.yaml"));
   assert.deepStrictEqual(manifest.activationEvents, ["onLanguage:yaml"]);
   const declared = manifest.contributes.commands.map((c) => c.command).sort();
