@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 import attrs
 
-from argmap.analysis.align import Pair, align
+from argmap.analysis.align import Pair, Quoted, aligned
 from argmap.analysis.summary import thesis
 from argmap.model import ArgumentMap, Link, Relation, relations
 from argmap.read.source import SourceText
@@ -85,6 +85,10 @@ class Comparison:
     #: each map's thesis (:func:`~argmap.analysis.summary.thesis`), the second's named as the
     #: first's where it pairs; None where a map has none
     theses: tuple[str | None, str | None] = (None, None)
+    #: how the second map's quotes were found in the source (:class:`~argmap.analysis.align.
+    #: Quoted`: those not found, and those that stand for their closest passage); None when
+    #: the claims pair by wording only
+    quotes: Quoted | None = None
 
     @property
     def claims_found(self) -> float:
@@ -165,7 +169,7 @@ def _thesis(amap: ArgumentMap, name: Callable[[str], str]) -> str | None:
 def compare(first: ArgumentMap, second: ArgumentMap, source: SourceText | None) -> Comparison:
     """How ``second`` agrees with ``first``; ``source`` is the text both quote (None: claims
     pair by wording only)."""
-    pairs = align(first, second, source)
+    pairs, quoted = aligned(first, second, source)
     as_first = {pair.second: pair.first for pair in pairs}
     paired = set(as_first.values())
 
@@ -208,6 +212,7 @@ def compare(first: ArgumentMap, second: ArgumentMap, source: SourceText | None) 
         only_second=tuple(sorted(theirs - ours - crossed)),
         grouping=tuple(grouping),
         theses=(_thesis(first, str), _thesis(second, in_first)),
+        quotes=quoted,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import attrs
 import click
 
 from argmap.analysis.compare import Comparison, Edge, compare
@@ -21,7 +22,8 @@ from argmap.sources import read_source
 @output_format_option(
     ("text", "json"),
     "json: one JSON array on stdout, an object a SECOND map (first, second, by: quotes or "
-    "wording; claims: pairs, missing, extra, kinds, found, thesis; links: agree, other, moved, "
+    "wording; quotes: count, not_found, closest, of the second map's, null by wording; "
+    "claims: pairs, missing, extra, kinds, found, thesis; links: agree, other, moved, "
     "missing, extra, grouping, agreement; claims and links null when the map was not "
     "compared), nothing else.",
 )
@@ -34,7 +36,9 @@ def compare_(
     For a teacher, FIRST is the model answer and SECOND a student's map (a folder: every
     student's, as render finds maps); for two annotators, one map each. Claims pair up by
     the passages of the source their quotes share (most of the shorter quote), whatever
-    their ids and wording; claims left over (implicit ones) pair up by their wording. Then
+    their ids and wording; a quote not in the source stands for the passage check --fix
+    would put in its place (a word off), and a line says how many were not found; claims
+    left over (implicit ones) pair up by their wording. Then
     each link of the first map (a reason's claim supporting, an objection's attacking, an
     undercut attacking a step) is looked for in the second: the same, with another function
     (supports where the first attacks), attached to another target (a claim's one attack
@@ -102,6 +106,7 @@ def _edge(edge: Edge) -> dict[str, str]:
 def _object(result: Comparison, by: str) -> dict[str, object]:
     return {
         "by": by,
+        "quotes": None if result.quotes is None else attrs.asdict(result.quotes),
         "claims": {
             "pairs": [
                 {"first": p.first, "second": p.second, "by": p.by, "score": p.score}
@@ -142,6 +147,11 @@ def _show(
     show(f"claims: {shared} of {total} of {paths[0]} are in {paths[1]} "
          f"({result.claims_found:.0%}); {len(result.missing)} missing, "
          f"{len(result.extra)} extra", err=False)  # fmt: skip
+    quoted = result.quotes
+    if quoted is not None and quoted.not_found:
+        show(f"quotes: {quoted.not_found} of {quoted.count} of {paths[1]} are not in the source: "
+             f"{quoted.closest} taken for the passage closest to them (as check --fix mends "
+             f"them), {quoted.not_found - quoted.closest} left out", err=False)  # fmt: skip
     rows = [(p.first, p.second, f"{p.by} {p.score:.0%}") for p in result.pairs]
     rows += [(claim, "-", f"missing: {short(texts[0][claim], 60)}") for claim in result.missing]
     rows += [("-", f"+{claim}", f"extra: {short(texts[1][claim], 60)}") for claim in result.extra]
