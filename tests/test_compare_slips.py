@@ -117,3 +117,72 @@ def test_cli_compare_says_how_many_quotes_were_not_found(folder: Path) -> None:
                 if line.startswith("quotes:")]  # fmt: skip
     again = json.loads(run("compare", "--output-format", "json", str(answer), str(clean)).stdout)
     assert again[0]["quotes"] == {"count": 5, "not_found": 0, "closest": 0}
+
+
+@pytest.mark.parametrize(
+    ("slip", "said"),
+    [
+        ("  path: source.txt\n", "  path: texts/source.txt\n"),  # a folder that is not there
+        ("source:\n  path: source.txt\n", ""),  # no source named
+    ],
+    ids=["wrong-path", "no-source"],
+)
+def test_a_students_source_that_cannot_be_read_is_taken_for_the_answers(
+    folder: Path, slip: str, said: str
+) -> None:
+    """A student who got her source's path wrong (or named none) quoted the text all the
+    same: her quotes are looked for in the answer's source, and a note says so; she is
+    compared as she would be with the right path."""
+    answer, student, right = folder / "answer.yaml", folder / "student.yaml", folder / "right.yaml"
+    student.write_text(STUDENT.replace(slip, said), encoding="utf-8")
+    right.write_text(STUDENT, encoding="utf-8")
+    result = run("compare", str(answer), str(student))
+    assert result.exit_code == 1  # her map's error (AM109, or quotes without a source) stays
+    why = f"the source of {student} could not be read" if said else f"{student} names no source"
+    note = f"argmap: {why}: its quotes are looked for in the source of {answer}"
+    assert note in result.stderr
+    assert "pair by wording only" not in result.stderr
+    expected = run("compare", str(answer), str(right)).stdout.replace(str(right), str(student))
+    assert result.stdout == expected
+    (found,) = json.loads(
+        run("compare", "--output-format", "json", str(answer), str(student)).stdout
+    )
+    assert (found["by"], found["source"]) == ("quotes", "first")
+    assert found["notes"] == [note.removeprefix("argmap: ")]
+
+
+def test_an_answers_source_that_cannot_be_read_is_taken_for_the_students(folder: Path) -> None:
+    """The reverse: the model answer's source path is wrong, the student's right: both maps'
+    quotes are looked for in the student's source."""
+    answer, student = folder / "answer.yaml", folder / "student.yaml"
+    answer.write_text(ANSWER.replace("path: source.txt", "path: missing.txt"), encoding="utf-8")
+    student.write_text(STUDENT, encoding="utf-8")
+    result = run("compare", str(answer), str(student))
+    assert result.exit_code == 1
+    assert (f"argmap: the source of {answer} could not be read: its quotes are looked for in the "
+            f"source of {student}") in result.stderr  # fmt: skip
+    assert "ban        ban-cars           quotes 100%" in result.stdout
+    (found,) = json.loads(
+        run("compare", "--output-format", "json", str(answer), str(student)).stdout
+    )
+    assert (found["by"], found["source"]) == ("quotes", "second")
+
+
+def test_maps_whose_sources_are_read_and_differ_pair_by_wording(folder: Path) -> None:
+    """Only when both sources are read, and are other texts, do the claims pair by wording;
+    maps that both read theirs, the same, say nothing of it."""
+    answer, student = folder / "answer.yaml", folder / "student.yaml"
+    (folder / "other.txt").write_text(SOURCE + "\nOne more line.\n", encoding="utf-8")
+    student.write_text(STUDENT.replace("path: source.txt", "path: other.txt"), encoding="utf-8")
+    (found,) = json.loads(
+        run("compare", "--output-format", "json", str(answer), str(student)).stdout
+    )
+    assert (found["by"], found["source"]) == ("wording", None)
+    assert found["notes"] == [
+        f"{student} and {answer} do not quote one source text: their claims pair by wording only"
+    ]
+    student.write_text(STUDENT, encoding="utf-8")
+    (found,) = json.loads(
+        run("compare", "--output-format", "json", str(answer), str(student)).stdout
+    )
+    assert (found["by"], found["source"], found["notes"]) == ("quotes", "both", [])

@@ -13,6 +13,7 @@ from argmap.cli.maps import STDIN, Run, checked_map, named
 from argmap.cli.options import output_format_option, source_root_option
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, say, short, show, table
 from argmap.model import ArgumentMap
+from argmap.read.source import SourceText
 from argmap.sources import read_source
 
 
@@ -22,10 +23,11 @@ from argmap.sources import read_source
 @output_format_option(
     ("text", "json"),
     "json: one JSON array on stdout, an object a SECOND map (first, second, by: quotes or "
-    "wording; quotes: count, not_found, closest, of the second map's, null by wording; "
-    "claims: pairs, missing, extra, kinds, found, thesis; links: agree, other, moved, "
-    "missing, extra, grouping, agreement; claims and links null when the map was not "
-    "compared), nothing else.",
+    "wording; source: both, first or second, whose source text the quotes were looked for "
+    "in, null by wording; quotes: count, not_found, closest, of the second map's, null by "
+    "wording; claims: pairs, missing, extra, kinds, found, thesis; links: agree, other, "
+    "moved, missing, extra, grouping, agreement; claims and links null when the map was not "
+    "compared; notes: what stderr said of it), nothing else.",
 )
 @source_root_option
 def compare_(
@@ -47,10 +49,12 @@ def compare_(
     another kind are said too. Claims only the second map has are marked with a + before
     their id. Several SECOND maps each get their report under their path, then a row a map.
 
-    Both maps must quote the same source text; where they don't (or have none), claims pair
-    by wording alone, and a note says so. Diagnostics go to stderr; exit status 1 when a map
-    has errors (it is compared all the same), 2 when one cannot be read. Either map may be
-    - (standard input, read once; its source path is relative to the current folder).
+    Both maps must quote the same source text. When one map's source cannot be read (a
+    wrong path) or it names none, its quotes are looked for in the other's, and a note says
+    so; when both are read and differ (or neither can be), claims pair by wording alone.
+    Diagnostics go to stderr; exit status 1 when a map has errors (it is compared all the
+    same), 2 when one cannot be read. Either map may be - (standard input, read once; its
+    source path is relative to the current folder).
 
     \b
     Example:
@@ -70,15 +74,15 @@ def compare_(
     for item, checked in run.maps(source_root, "compared"):
         assert checked.map is not None
         other = read_source(checked.map, item.path, source_root)[0]
-        same = source is not None and other is not None and source.text == other.text
-        shared = source if same else None
-        if shared is None and (reference.map.source or checked.map.source):
-            say(f"argmap: {named(item.path)} and {named(first)} do not quote one source text: "
-                "their claims pair by wording only")  # fmt: skip
+        maps = (reference.map, named(first)), (checked.map, named(item.path))
+        shared, whose, note = _source((source, other), maps)
+        if note is not None:
+            say(f"argmap: {note}")
         result = compare(reference.map, checked.map, shared)
         by = "quotes" if shared is not None else "wording"
         if quiet:
-            found[item.path] = _object(result, by)
+            found[item.path] = {**_object(result, by), "source": whose,
+                                "notes": [note] if note else []}  # fmt: skip
             continue
         _show(result, reference.map, checked.map, (named(first), named(item.path)))
         run.rows.append(_row(result, item.path + ("" if checked.ok else " (has errors)")))
@@ -88,6 +92,37 @@ def compare_(
                           **found.get(item.path, empty)} for item in run.found]),
              err=False)  # fmt: skip
     run.finish()
+
+
+def _source(
+    texts: tuple[SourceText | None, SourceText | None],
+    maps: tuple[tuple[ArgumentMap, str], tuple[ArgumentMap, str]],
+) -> tuple[SourceText | None, str | None, str | None]:
+    """The text both maps' quotes are looked for in (None: their claims pair by wording),
+    whose it is (``both``, the ``first`` map's or the ``second``'s), and a note that says
+    why, if not both. When a map's source cannot be read (a wrong path) or it names none,
+    the other's source is taken for it, if it quotes; only when both are read and differ do
+    claims pair by wording."""
+    (first, first_name), (second, second_name) = maps
+    if texts[0] is not None and texts[1] is not None:
+        if texts[0].text == texts[1].text:
+            return texts[0], "both", None
+    else:
+        for text, whose, (amap, name), other in (
+            (texts[0], "first", maps[1], first_name),
+            (texts[1], "second", maps[0], second_name),
+        ):
+            if text is not None and any(claim.quotes for claim in amap.claims):
+                why = (
+                    f"the source of {name} could not be read"
+                    if amap.source is not None
+                    else f"{name} names no source"
+                )
+                return text, whose, f"{why}: its quotes are looked for in the source of {other}"
+        if first.source is None and second.source is None:
+            return None, None, None
+    return None, None, (f"{second_name} and {first_name} do not quote one source text: their "
+                        "claims pair by wording only")  # fmt: skip
 
 
 def _row(result: Comparison, path: str) -> tuple[str, ...]:
