@@ -186,3 +186,45 @@ def test_maps_whose_sources_are_read_and_differ_pair_by_wording(folder: Path) ->
         run("compare", "--output-format", "json", str(answer), str(student)).stdout
     )
     assert (found["by"], found["source"], found["notes"]) == ("quotes", "both", [])
+
+
+def test_a_map_with_format_errors_says_which_to_fix_before_it_can_be_compared(
+    folder: Path,
+) -> None:
+    """A map the loader cannot take as a whole (an empty list, a misspelt key) has no claims
+    to compare: its row, the note of a single map and its JSON say which error to fix first,
+    where, not only that it has errors."""
+    students = folder / "students"
+    students.mkdir()
+    empty = STUDENT.replace("    implicit: true\n", "    implicit: true\n    objections: []\n")
+    typo = STUDENT.replace("    quotes: footfall", "    qoutes: footfall")
+    for name, text in (("ana", STUDENT), ("bea", empty), ("cy", typo)):
+        (students / f"{name}.yaml").write_text(text.replace("path: source.txt",
+                                                            "path: ../source.txt"))  # fmt: skip
+    answer = folder / "answer.yaml"
+    result = run("compare", str(answer), str(students))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-3:] == [
+        f"   5/5        0      1    2/4       0.44  {students / 'ana.yaml'}",
+        f"     -        -      -      -          -  {students / 'bea.yaml'} "
+        "(not compared: fix its format error first: AM016 at 15:17)",
+        f"     -        -      -      -          -  {students / 'cy.yaml'} "
+        "(not compared: fix its format error first: AM009 at 17:5)",
+    ]
+    one = run("compare", str(answer), str(students / "bea.yaml"))
+    assert one.exit_code == 1 and one.stdout == ""
+    assert (f"argmap: {students / 'bea.yaml'}: not compared: fix its format error first: AM016 "
+            "at 15:17") in one.stderr.splitlines()  # fmt: skip
+    as_json = json.loads(
+        run("compare", "--output-format", "json", str(answer), str(students)).stdout
+    )
+    assert as_json[1] == {
+        "first": str(answer), "second": str(students / "bea.yaml"), "by": None, "source": None,
+        "quotes": None, "claims": None, "links": None,
+        "notes": ["not compared: fix its format error first: AM016 at 15:17"],
+    }  # fmt: skip
+    both = typo.replace("    implicit: true\n", "    implicit: true\n    objections: []\n")
+    (students / "cy.yaml").write_text(both.replace("path: source.txt", "path: ../source.txt"))
+    rows = run("compare", str(answer), str(students)).stdout.splitlines()
+    assert rows[-1].endswith("(not compared: fix its format errors first: AM016 at 15:17 and 1 "
+                             "more)")  # fmt: skip

@@ -9,9 +9,11 @@ import attrs
 import click
 
 from argmap.analysis.compare import Comparison, Edge, compare
-from argmap.cli.maps import STDIN, Run, checked_map, named
+from argmap.api import Checked
+from argmap.cli.maps import STDIN, Run, checked_map, named, why_not
 from argmap.cli.options import output_format_option, source_root_option
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, say, short, show, table
+from argmap.diagnostics import Severity
 from argmap.model import ArgumentMap
 from argmap.read.source import SourceText
 from argmap.sources import read_source
@@ -53,7 +55,8 @@ def compare_(
     wrong path) or it names none, its quotes are looked for in the other's, and a note says
     so; when both are read and differ (or neither can be), claims pair by wording alone.
     Diagnostics go to stderr; exit status 1 when a map has errors (it is compared all the
-    same), 2 when one cannot be read. Either map may be - (standard input, read once; its
+    same, unless a format error, AM0xx, leaves no map to compare: its row says which to fix
+    first), 2 when one cannot be read. Either map may be - (standard input, read once; its
     source path is relative to the current folder).
 
     \b
@@ -71,7 +74,7 @@ def compare_(
     run = Run(seconds, ("claims", "missing", "extra", "links", "agreement", "map"), quiet=quiet)
     run.worst = max(run.worst, EXIT_OK if reference.ok else EXIT_ERRORS)
     found: dict[str, dict[str, object]] = {}
-    for item, checked in run.maps(source_root, "compared"):
+    for item, checked in run.maps(source_root, "compared", _why_not):
         assert checked.map is not None
         other = read_source(checked.map, item.path, source_root)[0]
         maps = (reference.map, named(first)), (checked.map, named(item.path))
@@ -86,12 +89,28 @@ def compare_(
             continue
         _show(result, reference.map, checked.map, (named(first), named(item.path)))
         run.rows.append(_row(result, item.path + ("" if checked.ok else " (has errors)")))
+    if not run.many and not quiet:
+        for path, why in run.skipped.items():
+            say(f"argmap: {named(path)}: {why}")
     if quiet:
-        empty = {"claims": None, "links": None}
-        show(json.dumps([{"first": named(first), "second": named(item.path),
-                          **found.get(item.path, empty)} for item in run.found]),
-             err=False)  # fmt: skip
+        for path, why in run.skipped.items():
+            found[path] = {**dict.fromkeys(("by", "source", "quotes", "claims", "links")),
+                           "notes": [why]}  # fmt: skip
+        show(json.dumps([{"first": named(first), "second": named(item.path), **found[item.path]}
+                         for item in run.found]), err=False)  # fmt: skip
     run.finish()
+
+
+def _why_not(checked: Checked | None, done: str) -> str:
+    """Why a map was not compared: it cannot be read, or which of its format errors (those
+    that leave the loader no map to compare) to fix first, and where."""
+    errors = [] if checked is None else [d for d in checked.diagnostics
+                                         if d.severity is Severity.ERROR]  # fmt: skip
+    if not errors:
+        return why_not(checked, done)
+    more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
+    return (f"not {done}: fix its format error{'s' * bool(more)} first: {errors[0].code} at "
+            f"{errors[0].span}{more}")  # fmt: skip
 
 
 def _source(
