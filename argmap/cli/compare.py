@@ -28,8 +28,8 @@ from argmap.sources import read_source
     "wording; source: both, first or second, whose source text the quotes were looked for "
     "in, null by wording; quotes: count, not_found, closest, of the second map's, null by "
     "wording; claims: pairs, missing, extra, kinds, found, thesis; links: agree, other, "
-    "moved, missing, extra, grouping, agreement; claims and links null when the map was not "
-    "compared; notes: what stderr said of it), nothing else.",
+    "moved, missing, extra, grouping, agreement; all these null when the map was not "
+    "compared; notes: what stderr said of it, or why it was not compared), nothing else.",
 )
 @source_root_option
 def compare_(
