@@ -228,3 +228,33 @@ def test_a_map_with_format_errors_says_which_to_fix_before_it_can_be_compared(
     rows = run("compare", str(answer), str(students)).stdout.splitlines()
     assert rows[-1].endswith("(not compared: fix its format errors first: AM016 at 15:17 and 1 "
                              "more)")  # fmt: skip
+
+
+def test_a_reason_naming_no_claim_is_said_once_not_as_a_missing_and_an_extra_link(
+    folder: Path,
+) -> None:
+    """A student renamed a claim ('customers' to 'customer') and still names it as an
+    objection: her link names no claim, so it is no extra link of a claim '+customers'; the
+    answer's link is missing, and the broken name is said once, as such."""
+    broken = STUDENT.replace("  - id: customers\n", "  - id: customer\n")
+    student = folder / "student.yaml"
+    student.write_text(broken, encoding="utf-8")
+    answer = folder / "answer.yaml"
+    result = compare(load(answer), load(student), SourceText(SOURCE))
+    assert [str(e) for e in result.only_first] == ["shops attacks ban"]
+    assert [str(e) for e in result.only_second] == ["+people-like-cars attacks ban"]
+    assert [str(b) for b in result.broken] == [
+        "objection 'customers' of ban is no claim of the second map"
+    ]
+    # 1 agrees of 4 links in the answer and 4 in the student's (her broken one is none)
+    assert result.links_agreement == pytest.approx(2 * 1 / (4 + 4))
+    lines = run("compare", str(answer), str(student)).stdout.splitlines()
+    assert "  missing   shops attacks ban" in lines
+    assert "  broken    objection 'customers' of ban is no claim of the second map" in lines
+    assert not [line for line in lines if "+customers" in line]
+    (found,) = json.loads(
+        run("compare", "--output-format", "json", str(answer), str(student)).stdout
+    )
+    assert found["links"]["broken"] == [
+        {"map": "second", "link": "objection", "claim": "customers", "of": "ban"}
+    ]

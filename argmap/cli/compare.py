@@ -28,7 +28,7 @@ from argmap.sources import read_source
     "wording; source: both, first or second, whose source text the quotes were looked for "
     "in, null by wording; quotes: count, not_found, closest, of the second map's, null by "
     "wording; claims: pairs, missing, extra, kinds, found, thesis; links: agree, other, "
-    "moved, missing, extra, grouping, agreement; all these null when the map was not "
+    "moved, missing, extra, grouping, broken, agreement; all these null when the map was not "
     "compared; notes: what stderr said of it, or why it was not compared), nothing else.",
 )
 @source_root_option
@@ -46,7 +46,8 @@ def compare_(
     each link of the first map (a reason's claim supporting, an objection's attacking, an
     undercut attacking a step) is looked for in the second: the same, with another function
     (supports where the first attacks), attached to another target (a claim's one attack
-    aimed at the claim, not at a step), or missing; links only the second draws are extra.
+    aimed at the claim, not at a step), or missing; links only the second draws are extra,
+    and a link naming no claim of its map (a claim renamed, not its links) is said as broken.
     Each map's thesis, reasons linked in one map and separate in the other, and claims of
     another kind are said too. Claims only the second map has are marked with a + before
     their id. Several SECOND maps each get their report under their path, then a row a map.
@@ -182,6 +183,7 @@ def _object(result: Comparison, by: str) -> dict[str, object]:
                 {"claim": claim, "first": [list(g) for g in a], "second": [list(g) for g in b]}
                 for claim, a, b in result.grouping
             ],
+            "broken": [attrs.asdict(b) for b in result.broken],
             "agreement": round(result.links_agreement, 4),
         },
     }
@@ -227,6 +229,7 @@ def _show(
               for a, b in result.moved]  # fmt: skip
     lines += [("missing", str(edge)) for edge in result.only_first]
     lines += [("extra", str(edge)) for edge in result.only_second]
+    lines += [("broken", str(broken)) for broken in result.broken]
     lines += [("grouping", f"{claim}: reasons {_reasons(a)} in the first, {_reasons(b)} in "
                "the second") for claim, a, b in result.grouping]  # fmt: skip
     for what, line in lines:
