@@ -258,3 +258,21 @@ def test_a_reason_naming_no_claim_is_said_once_not_as_a_missing_and_an_extra_lin
     assert found["links"]["broken"] == [
         {"map": "second", "link": "objection", "claim": "customers", "of": "ban"}
     ]
+
+
+def test_a_thesis_of_the_same_id_that_did_not_pair_is_said_to_be_another_claim(
+    folder: Path,
+) -> None:
+    """'thesis: ban in the first, +ban in the second' read as a contradiction (same id, same
+    claim?): the line says that the second's claim of that id pairs with none of the
+    first's."""
+    own = STUDENT.replace(
+        "  - id: ban-cars\n    text: Cities should ban cars from their centres.\n"
+        "    quotes: Cities should ban cars from their centres.\n",
+        "  - id: ban\n    text: Get the cars out of town.\n    implicit: true\n",
+    )
+    student = folder / "student.yaml"
+    student.write_text(own, encoding="utf-8")
+    lines = run("compare", str(folder / "answer.yaml"), str(student)).stdout.splitlines()
+    assert ("thesis: ban in the first, +ban in the second (the second map's own claim ban, "
+            "which pairs with none of the first's)") in lines  # fmt: skip

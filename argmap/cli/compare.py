@@ -8,7 +8,7 @@ import json
 import attrs
 import click
 
-from argmap.analysis.compare import Comparison, Edge, compare
+from argmap.analysis.compare import ONLY_SECOND, Comparison, Edge, compare
 from argmap.api import Checked
 from argmap.cli.maps import STDIN, Run, checked_map, named, why_not
 from argmap.cli.options import output_format_option, source_root_option
@@ -216,8 +216,10 @@ def _show(
     if first_thesis == second_thesis:
         show(f"thesis: {first_thesis or 'none'} in both", err=False)
     else:
+        own = (f" (the second map's own claim {first_thesis}, which pairs with none of the "
+               "first's)" if second_thesis == f"{ONLY_SECOND}{first_thesis}" else "")  # fmt: skip
         show(f"thesis: {first_thesis or 'none'} in the first, {second_thesis or 'none'} in the "
-             "second", err=False)  # fmt: skip
+             f"second{own}", err=False)  # fmt: skip
     for claim, a, b in result.kinds:
         show(f"kind: {claim} is a {a} in the first, a {b} in the second", err=False)
     show(f"links: {len(result.agree)} agree, {len(result.other)} with another function, "
