@@ -300,7 +300,7 @@ def test_cli_compare_of_a_folder_of_students_maps_ends_with_a_row_each(maps) -> 
         f"   5/5        0      1    2/4       0.44  {folder / 'ana.yaml'}",
         f"   5/5        0      0    4/4       1.00  {folder / 'ben.yaml'}",
         f"     -        -      -      -          -  {folder / 'cat.yaml'} "
-        "(not compared: it has errors)",
+        "(not compared: fix its format error first: AM002 at 3:1)",
         f"   5/5        0      1    4/4       1.00  {folder / 'dan.yaml'} (has errors)",
     ]
     assert f"{folder / 'ana.yaml'}:" in result.stdout.splitlines()

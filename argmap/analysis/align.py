@@ -5,8 +5,11 @@ Two analysts (a teacher and a student, two annotators of a corpus) seldom quote 
 the same word, nor give its claim the same id: "shops will lose customers" and "Some argue
 that shops will lose customers" are one claim. So claims pair up when their quoted passages
 overlap in most of the shorter of the two (:data:`MIN_OVERLAP`), the best-overlapping pairs
-first, each claim in one pair at most. Claims with no quote (implicit ones) or whose quotes
-found no partner pair up by the words of their texts (:data:`MIN_WORDING`).
+first, each claim in one pair at most. A quote not found in the source (a word off, a word
+added) stands for the passage ``check --fix`` would write in its place without a person
+looking (:meth:`~argmap.analysis.sentences.Source.clear`); one that no passage is that clear
+for counts for nothing. Claims with no quote (implicit ones) or whose quotes found no partner
+pair up by the words of their texts (:data:`MIN_WORDING`).
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from collections.abc import Iterable
 
 import attrs
 
+from argmap.analysis.sentences import Source
 from argmap.model import ArgumentMap, Claim
-from argmap.read.source import SourceText
+from argmap.read.source import Match, SourceText
 
 #: The least share of the shorter of two claims' quoted text that the other must quote too for
 #: the two to be one claim.
@@ -51,18 +55,60 @@ class Pair:
     score: float
 
 
+@attrs.frozen
+class Quoted:
+    """How a map's quotes were found in the source: how many it has (``count``), how many
+    are not in it (``not_found``), and of those, how many stand for the passage closest to
+    them (``closest``: clear enough for ``check --fix`` to write it in their place); the
+    others count for nothing."""
+
+    count: int = 0
+    not_found: int = 0
+    closest: int = 0
+
+
 Spans = tuple[tuple[int, int], ...]
 
 
-def grounding(claim: Claim, source: SourceText) -> Spans:
+class _Stand:
+    """Where each quote of a map is in a source: where it is found, or when it is not, where
+    the quote as ``check --fix`` mends it is (nowhere when no passage is clear enough);
+    counted."""
+
+    def __init__(self, source: SourceText) -> None:
+        self.source = source
+        self.sentences: Source | None = None  # made on the first quote not found
+        self.count = self.not_found = self.closest = 0
+
+    def __call__(self, quote: str) -> list[tuple[Match, ...]]:
+        self.count += 1
+        places = self.source.occurrences(quote)
+        if places:
+            return places
+        self.not_found += 1
+        if self.sentences is None:
+            self.sentences = Source(self.source.text, self.source)
+        mended = self.sentences.mended(quote)
+        if mended is None or not mended.clear:
+            return []
+        self.closest += 1
+        return self.source.occurrences(mended.text)
+
+    def quoted(self) -> Quoted:
+        return Quoted(self.count, self.not_found, self.closest)
+
+
+def grounding(claim: Claim, source: SourceText, stand: _Stand | None = None) -> Spans:
     """The stretches of the source a claim's quotes cover (every place each is found, the
-    text an elision skips left out), merged and in order. A quote found at more than
-    :data:`MAX_PLACES` places says nothing of which passage the claim rests on, and counts
-    for nothing."""
+    text an elision skips left out), merged and in order; of a quote not found, those of the
+    passage ``check --fix`` would write in its place without a person looking. A quote found
+    at more than :data:`MAX_PLACES` places says nothing of which passage the claim rests on,
+    and counts for nothing."""
+    stand = _Stand(source) if stand is None else stand
     found = sorted(
         (match.start, match.end)
         for quote in claim.quotes
-        if len(places := source.occurrences(quote.text)) <= MAX_PLACES
+        if len(places := stand(quote.text)) <= MAX_PLACES
         for occurrence in places
         for match in occurrence
     )
@@ -117,9 +163,13 @@ def _greedy(scored: Iterable[tuple[float, str, str]], by: str, floor: float) -> 
     return pairs
 
 
-def _by_quotes(first: ArgumentMap, second: ArgumentMap, source: SourceText) -> list[Pair]:
+def _by_quotes(
+    first: ArgumentMap, second: ArgumentMap, source: SourceText
+) -> tuple[list[Pair], Quoted]:
+    stands = _Stand(source), _Stand(source)
     spans = [
-        {c.id: g for c in amap.claims if (g := grounding(c, source))} for amap in (first, second)
+        {c.id: g for c in amap.claims if (g := grounding(c, source, stand))}
+        for amap, stand in zip((first, second), stands, strict=True)
     ]
     shared = _overlaps(*spans)
     order = {claim.id: n for n, claim in enumerate(first.claims)}
@@ -127,7 +177,7 @@ def _by_quotes(first: ArgumentMap, second: ArgumentMap, source: SourceText) -> l
         (common / min(_length(spans[0][a]), _length(spans[1][b])), a, b)
         for (a, b), common in sorted(shared.items(), key=lambda item: order[item[0][0]])
     ]
-    return _greedy(scored, "quotes", MIN_OVERLAP)
+    return _greedy(scored, "quotes", MIN_OVERLAP), stands[1].quoted()
 
 
 def _by_wording(first: list[Claim], second: list[Claim]) -> list[Pair]:
@@ -170,14 +220,23 @@ def align(first: ArgumentMap, second: ArgumentMap, source: SourceText | None) ->
     """The claims of ``first`` that are claims of ``second``, in the first map's order: by
     the passages of ``source`` (the one text both maps quote; None: by wording only) their
     quotes share, then by wording."""
-    pairs = _by_quotes(first, second, source) if source is not None else []
+    return aligned(first, second, source)[0]
+
+
+def aligned(
+    first: ArgumentMap, second: ArgumentMap, source: SourceText | None
+) -> tuple[list[Pair], Quoted | None]:
+    """:func:`align`'s pairs, and how the second map's quotes were found in ``source``
+    (None: not looked for)."""
+    pairs, quoted = _by_quotes(first, second, source) if source is not None else ([], None)
     firsts, seconds = {pair.first for pair in pairs}, {pair.second for pair in pairs}
     pairs += _by_wording(
         [c for c in first.claims if c.id not in firsts],
         [c for c in second.claims if c.id not in seconds],
     )
     order = {claim.id: n for n, claim in enumerate(first.claims)}
-    return sorted(pairs, key=lambda pair: order[pair.first])
+    return sorted(pairs, key=lambda pair: order[pair.first]), quoted
 
 
-__all__ = ["COMMON", "MAX_PLACES", "MIN_OVERLAP", "MIN_WORDING", "Pair", "align", "grounding"]
+__all__ = ["COMMON", "MAX_PLACES", "MIN_OVERLAP", "MIN_WORDING", "Pair", "Quoted", "align",
+           "aligned", "grounding"]  # fmt: skip

@@ -14,11 +14,11 @@ link reads the same in both.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import attrs
 
-from argmap.analysis.align import Pair, align
+from argmap.analysis.align import Pair, Quoted, aligned
 from argmap.analysis.summary import thesis
 from argmap.model import ArgumentMap, Link, Relation, relations
 from argmap.read.source import SourceText
@@ -26,6 +26,10 @@ from argmap.read.source import SourceText
 #: The function of each kind of link, as compared: an undercut and a rebuttal both attack.
 _FUNCTION = {Link.SUPPORT: "support", Link.REBUT: "attack", Link.UNDERCUT: "attack",
              Link.CONTRADICT: "contradict", Link.RESTATE: "restate"}  # fmt: skip
+
+#: What each kind of link is written as in a map, to name one that names no claim.
+_WRITTEN = {Link.SUPPORT: "reason", Link.REBUT: "objection", Link.UNDERCUT: "objection",
+            Link.CONTRADICT: "contradiction", Link.RESTATE: "restatement"}  # fmt: skip
 
 #: The mark put before an id of the second map whose claim the first map does not have.
 ONLY_SECOND = "+"
@@ -65,6 +69,22 @@ class Edge:
         return f"{self.source} {verb} {self.target}"
 
 
+@attrs.frozen(order=True)
+class Broken:
+    """A link of one map (``map``: ``first`` or ``second``) that names no claim of it (an id
+    misspelt, or a claim renamed and not the links to it): a ``link`` (``reason``,
+    ``objection``, ...) of the claim ``of`` (named as the first map names it) by ``claim``,
+    which is no claim. No link of a claim, it is neither missing nor extra."""
+
+    map: str
+    link: str
+    claim: str
+    of: str
+
+    def __str__(self) -> str:
+        return f"{self.link} '{self.claim}' of {self.of} is no claim of the {self.map} map"
+
+
 @attrs.frozen
 class Comparison:
     """How two maps of one text agree, the second's claims named by the first's ids where
@@ -85,6 +105,12 @@ class Comparison:
     #: each map's thesis (:func:`~argmap.analysis.summary.thesis`), the second's named as the
     #: first's where it pairs; None where a map has none
     theses: tuple[str | None, str | None] = (None, None)
+    #: how the second map's quotes were found in the source (:class:`~argmap.analysis.align.
+    #: Quoted`: those not found, and those that stand for their closest passage); None when
+    #: the claims pair by wording only
+    quotes: Quoted | None = None
+    #: the links of either map that name no claim of it, left out of the links compared
+    broken: tuple[Broken, ...] = ()
 
     @property
     def claims_found(self) -> float:
@@ -113,13 +139,34 @@ def _target(relation: Relation, name: Callable[[str], str]) -> Target:
     return Target(name(step.target.id), claims, "attack", (_target(step, name),))
 
 
-def edges(amap: ArgumentMap, name: Callable[[str], str]) -> set[Edge]:
+def _steps(relation: Relation) -> Iterator[str]:
+    """The ids of the claims of the steps an undercut attacks, down to the claim supported."""
+    step = relation.on
+    while step is not None:
+        yield from (ref.id for ref in step.claims)
+        step = step.on
+
+
+def edges(
+    amap: ArgumentMap,
+    name: Callable[[str], str],
+    broken: Callable[[Relation, str], None] | None = None,
+) -> set[Edge]:
     """Every link of a map, one claim at a time, its ids named by ``name``. Contradictions and
-    restatements, which go both ways, from the claim named first."""
+    restatements, which go both ways, from the claim named first. A link by an id that is no
+    claim of the map is none (told to ``broken``, with the id), nor is an undercut of a step
+    by such an id (told where the step is)."""
+    ids = {claim.id for claim in amap.claims}
     found = set()
     for relation in relations(amap):
         function = _FUNCTION[relation.link]
+        if not ids.issuperset(_steps(relation)):
+            continue
         for ref in relation.claims:
+            if ref.id not in ids:
+                if broken is not None:
+                    broken(relation, ref.id)
+                continue
             source, target = name(ref.id), _target(relation, name)
             if function in ("contradict", "restate") and target.claim < source:
                 source, target = target.claim, Target(source)
@@ -165,7 +212,7 @@ def _thesis(amap: ArgumentMap, name: Callable[[str], str]) -> str | None:
 def compare(first: ArgumentMap, second: ArgumentMap, source: SourceText | None) -> Comparison:
     """How ``second`` agrees with ``first``; ``source`` is the text both quote (None: claims
     pair by wording only)."""
-    pairs = align(first, second, source)
+    pairs, quoted = aligned(first, second, source)
     as_first = {pair.second: pair.first for pair in pairs}
     paired = set(as_first.values())
 
@@ -174,7 +221,16 @@ def compare(first: ArgumentMap, second: ArgumentMap, source: SourceText | None) 
 
     kind = {claim.id: claim.kind.value for claim in first.claims}
     kind2 = {claim.id: claim.kind.value for claim in second.claims}
-    ours, theirs = edges(first, str), edges(second, in_first)
+    broken: list[Broken] = []
+
+    def told(which: str, name: Callable[[str], str]) -> Callable[[Relation, str], None]:
+        def tell(relation: Relation, claim: str) -> None:
+            broken.append(Broken(which, _WRITTEN[relation.link], claim, name(relation.target.id)))
+
+        return tell
+
+    ours = edges(first, str, told("first", str))
+    theirs = edges(second, in_first, told("second", in_first))
     ends = {(edge.source, edge.target): edge for edge in theirs}
     other = []
     for edge in sorted(ours - theirs):
@@ -208,7 +264,9 @@ def compare(first: ArgumentMap, second: ArgumentMap, source: SourceText | None) 
         only_second=tuple(sorted(theirs - ours - crossed)),
         grouping=tuple(grouping),
         theses=(_thesis(first, str), _thesis(second, in_first)),
+        quotes=quoted,
+        broken=tuple(broken),
     )
 
 
-__all__ = ["ONLY_SECOND", "Comparison", "Edge", "Target", "compare", "edges"]
+__all__ = ["ONLY_SECOND", "Broken", "Comparison", "Edge", "Target", "compare", "edges"]

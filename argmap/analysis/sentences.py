@@ -1,5 +1,6 @@
 """A source text → its sentences, ranked against a few typed words (quote completion) or
-against a claim's text, and the passage a quote not found in it meant (the fixes).
+against a claim's text, and the passage a quote not found in it meant: what ``check --fix``
+writes in its place, and what ``compare`` pairs it by.
 
 The sentences are those of ``argmap coverage`` (:mod:`argmap.analysis.coverage`), which reads
 hard-wrapped text and abbreviations; words are compared after the quote normalization of
@@ -19,7 +20,7 @@ import attrs
 
 from argmap.analysis.coverage import coverage
 from argmap.model import ArgumentMap
-from argmap.read.passages import Missing, Passage, Passages
+from argmap.read.passages import QUOTE_WORDS, Missing, Passage, Passages
 from argmap.read.source import SourceText, normalize
 
 #: Most sentences offered for a quote being typed.
@@ -28,6 +29,14 @@ LIMIT = 20
 MIN_TYPED = 3
 #: Sentences compared closely with a claim's text, of those sharing most words with it.
 CANDIDATES = 12
+#: A passage is clear enough to stand for a quote not found (:meth:`Source.clear`) when it
+#: holds at least this share of the quote's words, in order ...
+SAFE_SIMILARITY = 0.8
+#: ... differs from it in at most CHANGED words, or a fifth of the quote's, whichever is more
+#: (a run of words replaced counts its longer side) ...
+CHANGED = 2
+#: ... and is ahead of the closest passage of any other sentence by this share of its words.
+MARGIN = 0.3
 
 _WORD = re.compile(r"\w+")
 
@@ -47,6 +56,19 @@ class Ranked:
     score: float
 
 
+@attrs.frozen
+class Mended:
+    """A quote not found, mended: ``text``, the quote with the closest ``passage`` in its
+    place, or in place of the part ``argmap check`` names as not found (``missing``), a text
+    the source holds; ``clear``: whether the passage may replace it without a person looking
+    (:meth:`Source.clear`)."""
+
+    text: str
+    passage: Passage
+    clear: bool
+    missing: Missing | None = None
+
+
 def _low(text: str) -> str:
     """Text as typed words are matched in it: normalized, accented letters as one character
     (whichever way the source stores them), lower case."""
@@ -60,8 +82,10 @@ def _words(text: str) -> list[str]:
 class Source:
     """The sentences of one source text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, searchable: SourceText | None = None) -> None:
         self.text = text
+        if searchable is not None:  # already prepared, of the same text
+            self.searchable = searchable
 
     @functools.cached_property
     def searchable(self) -> SourceText:
@@ -167,5 +191,47 @@ class Source:
         (:meth:`argmap.read.passages.Passages.runner_up`)."""
         return self._passages.runner_up(quote, passage)
 
+    def clear(self, quote: str, found: Passage) -> bool:
+        """Whether ``found``, the passage :meth:`closest_quote` gives for ``quote``, may
+        replace it without a person looking: it holds the quote's words in their order (not
+        reworded), at least :data:`SAFE_SIMILARITY` of them, differing in at most
+        :data:`CHANGED` words or a fifth of the quote's, and no passage of another sentence
+        comes within :data:`MARGIN` of it."""
+        words = len(_WORD.findall(normalize(quote).lower()))
+        if found.reworded or found.similarity < SAFE_SIMILARITY or not 0 < words <= QUOTE_WORDS:
+            return False
+        changed = sum(
+            max(len(ours.split()), len(theirs.split())) for ours, theirs in found.differences
+        )
+        if changed > max(CHANGED, words // 5):
+            return False
+        return self.runner_up(quote, found) <= found.similarity - MARGIN
 
-__all__ = ["CANDIDATES", "LIMIT", "MIN_TYPED", "Ranked", "Sentence", "Source"]
+    def mended(self, quote: str) -> Mended | None:
+        """A quote not found with the closest passage in its place; of a quote with elisions
+        or of several sentences, in place of the part ``argmap check`` names as not found,
+        when the quote is then found. None when no passage is close, or the quote so mended
+        is still not found."""
+        missing = self.missing_part(quote)
+        if missing is not None:  # replace only the part argmap check names, if then found
+            if missing.passage is None:
+                return None
+            found = missing.passage
+            whole = quote[: missing.start] + self.words_of(found) + quote[missing.end :]
+            if not self.searchable.contains(whole):
+                return None
+            return Mended(whole, found, self.clear(quote[missing.start : missing.end], found),
+                          missing)  # fmt: skip
+        found = self.closest_quote(quote)
+        if found is None:
+            return None
+        whole = self.words_of(found)
+        return Mended(whole, found, self.clear(quote, found) and self.searchable.contains(whole))
+
+    def words_of(self, found: Passage) -> str:
+        """The source's words a passage spans, on one line, as a quote takes them."""
+        return " ".join(self.text[found.start : found.end].split())
+
+
+__all__ = ["CANDIDATES", "CHANGED", "LIMIT", "MARGIN", "MIN_TYPED", "SAFE_SIMILARITY", "Mended",
+           "Ranked", "Sentence", "Source"]  # fmt: skip

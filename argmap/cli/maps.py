@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, NamedTuple, NoReturn
 
 import click
@@ -179,11 +179,18 @@ class Run:
         self.worst = EXIT_OK
         self.header = header
         self.rows: list[tuple[str, ...]] = []
+        self.skipped: dict[str, str] = {}  # a map's path → why it has no figures
 
-    def maps(self, source_root: str | None, done: str) -> Iterator[tuple[Found, Checked]]:
+    def maps(
+        self,
+        source_root: str | None,
+        done: str,
+        why: Callable[[Checked | None, str], str] = why_not,
+    ) -> Iterator[tuple[Found, Checked]]:
         """Each map that checked well enough to report on, with its checked map; a map that
         cannot be read or has no model gets a row of dashes, one a figure, saying it was not
-        ``done``."""
+        ``done`` and why (``why``: what to say of it, :func:`why_not`'s words unless told),
+        kept in :attr:`skipped`."""
         columns = len(self.header) - 1
         for number, item in enumerate(self.found):
             if self.many and not self.quiet:
@@ -193,7 +200,8 @@ class Run:
             if checked is not None:
                 count(checked, item.path if self.many else None)
             if checked is None or checked.map is None:
-                self.rows.append(("-",) * columns + (f"{item.path} ({why_not(checked, done)})",))
+                self.skipped[item.path] = why(checked, done)
+                self.rows.append(("-",) * columns + (f"{item.path} ({self.skipped[item.path]})",))
                 continue
             yield item, checked
 

@@ -11,78 +11,46 @@ meant, is left to a person.
 
 from __future__ import annotations
 
-import re
-
-from argmap.analysis.sentences import Ranked, Source
+from argmap.analysis.sentences import CHANGED, MARGIN, SAFE_SIMILARITY, Ranked, Source
 from argmap.fix.context import Applicability, Context, Edit, Fix
 from argmap.fix.scalars import rewrite
 from argmap.read.outline import Claim
-from argmap.read.passages import QUOTE_WORDS, Passage
-from argmap.read.source import normalize
+from argmap.read.passages import Passage
 from argmap.read.syntax import yaml_string
 
 #: How much of a claim's text the closest passage must cover to be offered as its quote.
 MIN_SIMILARITY = 0.3
-#: A safe replacement holds at least this share of the quote's words, in order ...
-SAFE_SIMILARITY = 0.8
-#: ... differs from it in at most CHANGED words, or a fifth of the quote's, whichever is more
-#: (a run of words replaced counts its longer side) ...
-CHANGED = 2
-#: ... and is ahead of the closest passage of any other sentence by this share of its words.
-MARGIN = 0.3
-
-_WORD = re.compile(r"\w+")
 
 
 def clear(source: Source, quote: str, found: Passage) -> bool:
     """Whether ``found``, the passage :meth:`~argmap.analysis.sentences.Source.closest_quote`
-    gives for ``quote``, may replace it without a person looking: it holds the quote's words
-    in their order (not reworded), at least :data:`SAFE_SIMILARITY` of them, differing in at
-    most :data:`CHANGED` words or a fifth of the quote's, and no passage of another sentence
-    comes within :data:`MARGIN` of it."""
-    words = len(_WORD.findall(normalize(quote).lower()))
-    if found.reworded or found.similarity < SAFE_SIMILARITY or not 0 < words <= QUOTE_WORDS:
-        return False
-    changed = sum(max(len(ours.split()), len(theirs.split())) for ours, theirs in found.differences)
-    if changed > max(CHANGED, words // 5):
-        return False
-    return source.runner_up(quote, found) <= found.similarity - MARGIN
-
-
-def _passage_text(source: Source, found: Passage) -> str:
-    """The source's words a passage spans, on one line, as a quote takes them."""
-    return " ".join(source.text[found.start : found.end].split())
+    gives for ``quote``, may replace it without a person looking
+    (:meth:`~argmap.analysis.sentences.Source.clear`: at least :data:`SAFE_SIMILARITY` of its
+    words in order, at most :data:`CHANGED` words changed, :data:`MARGIN` ahead of any other
+    sentence). ``compare`` pairs a quote not found by the passage that is clear so."""
+    return source.clear(quote, found)
 
 
 def closest_quote(context: Context, offset: int) -> list[Fix]:
     """A quote not found in the source (AM110, at ``offset``) → the closest passage in its
     place; of a quote with elisions or of several sentences, in place of the part that
-    ``argmap check`` names as not found, when the quote is then found."""
+    ``argmap check`` names as not found, when the quote is then found
+    (:meth:`~argmap.analysis.sentences.Source.mended`)."""
     token = context.token(offset)
     source = context.source if token is not None else None
     if token is None or source is None:
         return []
-    quote = token.value
-    missing = source.missing_part(quote)
-    if missing is not None:  # replace only the part argmap check names, if then found
-        if missing.passage is None:
-            return []
-        found = missing.passage
-        whole = quote[: missing.start] + _passage_text(source, found) + quote[missing.end :]
-        if not source.searchable.contains(whole):
-            return []
+    mended = source.mended(token.value)
+    if mended is None:
+        return []
+    found, missing = mended.passage, mended.missing
+    if missing is not None:
         title = f"Replace its {missing.what} {missing.number} by the closest passage"
-        safe = clear(source, quote[missing.start : missing.end], found)
     else:
-        found = source.closest_quote(quote)
-        if found is None:
-            return []
-        whole = _passage_text(source, found)
         how = ", reworded" if found.reworded else ""
         title = f"Replace the quote by the closest passage{how}"
-        safe = clear(source, quote, found) and source.searchable.contains(whole)
-    applicability = Applicability.SAFE if safe else Applicability.UNSAFE
-    edit = rewrite(context, token, whole)
+    applicability = Applicability.SAFE if mended.clear else Applicability.UNSAFE
+    edit = rewrite(context, token, mended.text)
     return [Fix(f"{title} (line {found.line})", (edit,), applicability, "quote", True)]
 
 
