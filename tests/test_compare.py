@@ -380,3 +380,15 @@ def test_cli_compare_reads_the_first_map_from_stdin(maps, monkeypatch: pytest.Mo
     )
     twice = run("compare", "-", "-")
     assert twice.exit_code == 2 and "standard input (-) can be read once" in twice.stderr
+
+
+def test_the_model_answer_in_the_class_folder_is_not_compared_with_itself(maps) -> None:
+    """``compare answer.yaml class/`` with the answer in class/: its own row (1.00) counted
+    as a student's; it is passed over, and said so. Named as a SECOND itself, it is compared."""
+    answer, student = maps
+    result = run("compare", str(answer), str(answer.parent))
+    assert result.exit_code == 0, result.output
+    assert f"argmap: {answer}: the first map itself, not compared with itself" in result.stderr
+    rows = result.stdout.splitlines()[-2:]
+    assert rows[0].startswith("claims") and rows[1].endswith(str(student))
+    assert "1.00" in run("compare", str(answer), str(answer)).stdout

@@ -4,6 +4,7 @@ on which they differ."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import attrs
 import click
@@ -14,6 +15,7 @@ from argmap.cli.maps import STDIN, Run, checked_map, named, why_not
 from argmap.cli.options import output_format_option, source_root_option
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, say, short, show, table
 from argmap.diagnostics import Severity
+from argmap.io import same_file
 from argmap.model import ArgumentMap
 from argmap.read.source import SourceText
 from argmap.sources import read_source
@@ -73,6 +75,10 @@ def compare_(
     assert reference.map is not None  # checked_map exits otherwise
     source = read_source(reference.map, first, source_root)[0]
     run = Run(seconds, ("claims", "missing", "extra", "links", "agreement", "map"), quiet=quiet)
+    itself = [item for item in run.found if item.folder is not None and _same(item.path, first)]
+    for item in itself:  # the model answer kept in the class's folder: no student's map
+        say(f"argmap: {item.path}: the first map itself, not compared with itself")
+    run.found = [item for item in run.found if item not in itself]
     run.worst = max(run.worst, EXIT_OK if reference.ok else EXIT_ERRORS)
     found: dict[str, dict[str, object]] = {}
     for item, checked in run.maps(source_root, "compared", _why_not):
@@ -143,6 +149,11 @@ def _source(
             return None, None, None
     return None, None, (f"{second_name} and {first_name} do not quote one source text: their "
                         "claims pair by wording only")  # fmt: skip
+
+
+def _same(path: str, first: str) -> bool:
+    """Whether the map file ``path`` is the file ``first`` (never standard input)."""
+    return first != STDIN and same_file(Path(path), Path(first))
 
 
 def _row(result: Comparison, path: str) -> tuple[str, ...]:
