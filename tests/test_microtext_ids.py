@@ -39,9 +39,10 @@ def test_an_edge_id_given_twice_keeps_the_first_and_says_so() -> None:
     claims = imported.map.by_id()
     assert claims["a1"].reasons == (Reason((Ref("a2"),), objections=(Ref("a4"),)),)
     assert not claims["a1"].objections
-    assert "2 units have no outgoing edge (a1, a3); a microtext has one central claim" in (
-        imported.notes
-    )
+    # a3's edge is in the file, left out: a3 is not a second central claim, a1 the only one
+    assert [claim.id for claim in imported.map.claims if claim.thesis] == ["a1"]
+    assert claims["a3"].note is None
+    assert not [note for note in imported.notes if "no outgoing edge" in note]
 
 
 def test_a_segment_and_a_unit_given_twice_keep_the_first_and_say_so() -> None:
@@ -88,6 +89,13 @@ def test_an_edge_type_in_capitals_is_told_its_name() -> None:
     assert imported.notes[:2] == (
         "edge c1 has the unknown type 'SUP' (did you mean 'sup'?); left out",
         "edge c2 has the unknown type 'Reb' (did you mean 'reb'?); left out",
+    )
+
+
+def test_units_without_an_outgoing_edge_are_named() -> None:
+    imported = _read('<edge id="c1" src="a2" trg="a1" type="sup"/>')
+    assert "3 units have no outgoing edge (a1, a3, a4); a microtext has one central claim" in (
+        imported.notes
     )
 
 

@@ -138,7 +138,9 @@ def read(xml: bytes, text: str, *, name: str, source_path: str) -> Imported:
         else:
             notes.append(f"segment edge {edge} ({src} → {trg}) names no segment or unit; left out")
     steps = build(edges, set(roles), notes)
-    outgoing = {src for src, _, kind in edges.values() if kind != "seg"}
+    # every edge of the file counts, those left out too: a unit whose edge is left out (given
+    # twice, of an unknown type) is not a second central claim
+    outgoing = {e.get("src", "") for e in root.iter("edge") if e.get("type", "") != "seg"}
     central = [unit for unit in roles if unit not in outgoing]
     if len(central) != 1:
         named = f" ({', '.join(central)})" if central else ""
