@@ -14,7 +14,8 @@ import attrs
 from argmap.diagnostics import UsageError
 from argmap.formats.argdown.lex import INCLUDED_AGAIN
 from argmap.formats.base import Exported, FormatError, Imported
-from argmap.formats.registry import EXPORTS, IMPORTS
+from argmap.formats.kinds import written_language
+from argmap.formats.registry import EXPORTS, IMPORTS, Importer
 from argmap.io import Unreadable, read_file
 from argmap.model import ArgumentMap
 from argmap.project import SOURCE_ROOT_HINT, confine, refused, roots
@@ -41,6 +42,25 @@ def import_file(
     importer = IMPORTS.get(fmt)
     if importer is None:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(IMPORTS)}")
+    imported = _imported(importer, path, output, source_root=source_root)
+    if not importer.guesses_language or imported.map.lang is not None:
+        return imported
+    written = written_language(claim.text for claim in imported.map.claims)
+    if written is None:
+        return imported
+    lang, note = written
+    return attrs.evolve(imported, map=attrs.evolve(imported.map, lang=lang),
+                        notes=(*imported.notes, note))  # fmt: skip
+
+
+def _imported(
+    importer: Importer,
+    path: str | os.PathLike[str],
+    output: str | os.PathLike[str] | None,
+    *,
+    source_root: str | os.PathLike[str] | None,
+) -> Imported:
+    """:func:`import_file` but for the map's language."""
     data, name = read_file(path, what="regular file"), os.fspath(path)
     folder = Path(output).parent if output is not None else Path()
     if importer.companion is None:
