@@ -4,7 +4,9 @@ In the XML, ``edu`` elements are segments of the text, ``adu`` elements the argu
 (``pro``: the proponent's, ``opp``: the opponent's) and ``edge`` elements relate them: ``seg``
 (segment → unit), ``sup`` and ``exa`` (support, by example for ``exa``), ``reb`` (rebuttal: a unit
 attacks a unit), ``und`` (undercut: a unit attacks another edge), ``add`` (a unit joins the
-source of another edge: linked). The central claim is the unit with no outgoing edge.
+source of another edge: linked). The central claim is the unit with no outgoing edge in the
+file (an edge left out counts). Of two segments, units or edges with one id (the corpus' DTD
+makes ids unique), the first is kept and a note names both.
 
 Each unit becomes a claim with the unit's id (``a1``), its segments' text as its text and its
 quotes, ``proponent`` or ``opponent`` as its ``role``, and ``the central claim`` as the note of the
@@ -17,8 +19,10 @@ corpus' annotation errors, ``steps`` says which), each named in a note; so are s
 to no unit (not argumentative).
 
 Kinds come from the corpus where it says them: the central claim of a text that takes a stance
-(``pro`` or ``con``) on its topic, a question of what should be done, is a recommendation. The
-kind of every other claim with reasons is guessed from its wording, in the text's language.
+(``pro`` or ``con``) on its topic, a question of what should be done, is a recommendation when
+it has reasons; without (only defended against attacks) it is a premise, as a recommendation
+needs reasons (AM106), and its note says so. The kind of every other claim with reasons is
+guessed from its wording, in the text's language.
 """
 
 from __future__ import annotations

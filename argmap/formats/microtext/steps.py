@@ -3,11 +3,12 @@
 A ``sup``, ``exa`` or ``reb`` edge from a unit to a unit, or an ``und`` edge from a unit to an
 edge, is one step; each ``add`` edge joins one more unit to the step of the edge it targets.
 What a map cannot hold is left out, each with a note naming its edge, as the AIF and Argdown
-importers do: edges that name no unit or edge, undercuts that reach no support or rebuttal, and
-the corpus' annotation errors that the map's check would refuse (and with them the whole
-import): a unit in a step of itself (AM104), a step given twice (AM112), a support that closes
-a support cycle (AM105), a unit that both supports a claim and attacks it or a step of it
-(AM107). An undercut of a repeated step is kept, on the step it repeats.
+importers do: edges of a type the corpus has not (one in capitals is told the type meant), edges
+that name no unit or edge (or an edge left out: the note says why it was), undercuts that reach
+no support or rebuttal, and the corpus' annotation errors that the map's check would refuse (and
+with them the whole import): a unit in a step of itself (AM104), a step given twice (AM112), a
+support that closes a support cycle (AM105), a unit that both supports a claim and attacks it
+or a step of it (AM107). An undercut of a repeated step is kept, on the step it repeats.
 """
 
 from __future__ import annotations
