@@ -14,11 +14,12 @@ import attrs
 from argmap.diagnostics import UsageError
 from argmap.formats.argdown.lex import INCLUDED_AGAIN
 from argmap.formats.base import Exported, FormatError, Imported
-from argmap.formats.registry import EXPORTS, IMPORTS
+from argmap.formats.kinds import written_language
+from argmap.formats.registry import EXPORTS, IMPORTS, Importer
 from argmap.io import Unreadable, read_file
 from argmap.model import ArgumentMap
 from argmap.project import SOURCE_ROOT_HINT, confine, refused, roots
-from argmap.read.yamltree import decode
+from argmap.read.yamltree import SAVE_AS_UTF8, decode
 
 
 def import_file(
@@ -41,6 +42,25 @@ def import_file(
     importer = IMPORTS.get(fmt)
     if importer is None:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(IMPORTS)}")
+    imported = _imported(importer, path, output, source_root=source_root)
+    if not importer.guesses_language or imported.map.lang is not None:
+        return imported
+    written = written_language(claim.text for claim in imported.map.claims)
+    if written is None:
+        return imported
+    lang, note = written
+    return attrs.evolve(imported, map=attrs.evolve(imported.map, lang=lang),
+                        notes=(*imported.notes, note))  # fmt: skip
+
+
+def _imported(
+    importer: Importer,
+    path: str | os.PathLike[str],
+    output: str | os.PathLike[str] | None,
+    *,
+    source_root: str | os.PathLike[str] | None,
+) -> Imported:
+    """:func:`import_file` but for the map's language."""
     data, name = read_file(path, what="regular file"), os.fspath(path)
     folder = Path(output).parent if output is not None else Path()
     if importer.companion is None:
@@ -64,10 +84,26 @@ def import_file(
     if importer.recognise is not None:
         importer.recognise(data)  # not XML: say so before looking for its text
     beside = Path(path).with_suffix(importer.companion)
-    text, problems = decode(_followed(beside, name, roots(path, source_root)), str(beside))
-    if text is None:
-        raise UsageError(problems[0].message)
+    text = _companion_text(_followed(beside, name, roots(path, source_root)), beside)
     return importer.read(data, text, path=name, source_path=_relative(beside, folder))
+
+
+_NOT_UTF8 = "the file is not valid UTF-8: "
+
+
+def _companion_text(data: bytes, path: Path) -> str:
+    """The text of the file an import follows (a microtext's ``.txt``), or a UsageError naming
+    that file and where its first byte that is not UTF-8 is, as a map's source is told."""
+    text, problems = decode(data, str(path))
+    if text is not None:
+        return text
+    problem = problems[0]
+    message = problem.message
+    if message.startswith(_NOT_UTF8):
+        detail = message.removeprefix(_NOT_UTF8).removesuffix(f"; {SAVE_AS_UTF8}")
+        message = (f"not valid UTF-8 (at {problem.span}): {detail}; it is in another encoding "
+                   f"(Windows-1252 or Latin-1, say); {SAVE_AS_UTF8}")  # fmt: skip
+    raise UsageError(f"{path}: {message}")
 
 
 def _followed(path: Path, name: str, folders: list[str]) -> bytes:
@@ -139,7 +175,10 @@ def _included(
     def text_of(data: bytes, path: Path, shown: str, depth: int, by: _Origin | None) -> None:
         text, problems = decode(data, os.fspath(path))
         if text is None:
-            raise FormatError(f"not Argdown: {problems[0].span}: {problems[0].message}")
+            where = f"{problems[0].span}"
+            if by is not None:  # an included file's place, not the file imported's
+                where = f"line {where} of {by.file} (which {by.by} includes at line {by.at})"
+            raise FormatError(f"not Argdown: {where}: {problems[0].message}")
 
         def piece(start: int, stop: int) -> None:
             line = text.count("\n", 0, start) + 1

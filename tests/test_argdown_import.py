@@ -570,6 +570,19 @@ def test_includes_are_followed_once(tmp_path: Path) -> None:
     assert [c.id for c in amap.claims] == ["a", "b"] and amap.by_id()["b"].reasons
 
 
+def test_an_included_file_not_in_utf8_is_named(tmp_path: Path) -> None:
+    """'not Argdown: 1:9: the file is not valid UTF-8' named the place in the included file as
+    if it were in the file imported."""
+    (tmp_path / "main.argdown").write_text("[a]: A.\n\n@include(part.argdown)\n", "utf-8")
+    (tmp_path / "part.argdown").write_bytes("[b]: Café.\n  + [a]\n".encode("latin-1"))
+    with pytest.raises(FormatError) as caught:
+        import_file("argdown", tmp_path / "main.argdown")
+    assert str(caught.value).startswith(
+        f"not Argdown: line 1:9 of {tmp_path / 'part.argdown'} (which "
+        f"{tmp_path / 'main.argdown'} includes at line 3): the file is not valid UTF-8: byte e9"
+    )
+
+
 # --- any text: the same verdict and the same model as the Argdown CLI ----------------------
 
 LINES = st.sampled_from([

@@ -90,7 +90,11 @@ def test_the_first_microtext_in_detail(tmp_path: Path) -> None:
     assert amap.source is not None
     assert (tmp_path / amap.source.path).resolve() == xml.with_suffix(".txt").resolve()
     claims = amap.by_id()
-    assert (claims["a5"].note, claims["a5"].role) == ("the central claim", Role.PROPONENT)
+    assert (claims["a5"].note, claims["a5"].role) == (
+        "the central claim; a premise, though the text argues for it: it has no reasons (it is "
+        "only defended against attacks), and a recommendation or conclusion needs one",
+        Role.PROPONENT,
+    )
     assert (claims["a1"].note, claims["a1"].role) == (None, Role.OPPONENT)
     assert claims["a1"].kind is Kind.CONCLUSION and claims["a1"].reasons[0].claims == (Ref("a2"),)
     # a1 rebuts a5; a3 and a4 together (add) undercut that rebuttal (und on a reb edge)

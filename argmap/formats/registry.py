@@ -24,13 +24,15 @@ class Importer:
     with ``includes`` (Argdown's ``@include(path)``: group 1 a path relative to the including
     file) is given the file's text with each include replaced by that file's text instead.
     ``suffixes`` are the extensions of its files: those a folder given to ``import`` stands
-    for."""
+    for. ``guesses_language``: the map read is given the language of its texts when clear and
+    the file gives none (not so for argmap's own JSON, a map whose ``lang`` is its author's)."""
 
     read: Callable[..., Imported]
     suffixes: tuple[str, ...]
     companion: str | None = None
     recognise: Callable[[bytes], object] | None = None
     includes: re.Pattern[str] | None = None
+    guesses_language: bool = True
 
 
 @attrs.frozen
@@ -67,7 +69,7 @@ IMPORTS: dict[str, Importer] = {
     "argdown": Importer(_argdown, ARGDOWN_SUFFIXES, includes=INCLUDE),
     "kialo": Importer(_kialo, (".txt",)),
     "sadface": Importer(_sadface, (".json",)),
-    "json": Importer(json.read, (".json",)),
+    "json": Importer(json.read, (".json",), guesses_language=False),
 }
 
 EXPORTS: dict[str, Exporter] = {

@@ -4,7 +4,9 @@ In the XML, ``edu`` elements are segments of the text, ``adu`` elements the argu
 (``pro``: the proponent's, ``opp``: the opponent's) and ``edge`` elements relate them: ``seg``
 (segment → unit), ``sup`` and ``exa`` (support, by example for ``exa``), ``reb`` (rebuttal: a unit
 attacks a unit), ``und`` (undercut: a unit attacks another edge), ``add`` (a unit joins the
-source of another edge: linked). The central claim is the unit with no outgoing edge.
+source of another edge: linked). The central claim is the unit with no outgoing edge in the
+file (an edge left out counts). Of two segments, units or edges with one id (the corpus' DTD
+makes ids unique), the first is kept and a note names both.
 
 Each unit becomes a claim with the unit's id (``a1``), its segments' text as its text and its
 quotes, ``proponent`` or ``opponent`` as its ``role``, and ``the central claim`` as the note of the
@@ -17,8 +19,10 @@ corpus' annotation errors, ``steps`` says which), each named in a note; so are s
 to no unit (not argumentative).
 
 Kinds come from the corpus where it says them: the central claim of a text that takes a stance
-(``pro`` or ``con``) on its topic, a question of what should be done, is a recommendation. The
-kind of every other claim with reasons is guessed from its wording, in the text's language.
+(``pro`` or ``con``) on its topic, a question of what should be done, is a recommendation when
+it has reasons; without (only defended against attacks) it is a premise, as a recommendation
+needs reasons (AM106), and its note says so. The kind of every other claim with reasons is
+guessed from its wording, in the text's language.
 """
 
 from __future__ import annotations
@@ -119,12 +123,14 @@ def read(xml: bytes, text: str, *, name: str, source_path: str) -> Imported:
             "not a microtext graph: no argumentative units (<adu>), no claims to import"
         )
     notes: list[str] = []
-    segments = {e.get("id", ""): " ".join((e.text or "").split()) for e in root.iter("edu")}
-    implicit_segments = {e.get("id", "") for e in root.iter("edu") if _true(e.get("implicit"))}
-    roles = {a.get("id", ""): a.get("type", "") for a in root.iter("adu")}
-    implicit = {a.get("id", "") for a in root.iter("adu") if _true(a.get("implicit"))}
-    edges = {e.get("id", ""): (e.get("src", ""), e.get("trg", ""), e.get("type", ""))
-             for e in root.iter("edge")}  # fmt: skip
+    edus = _first(root, "edu", notes)
+    segments = {id_: " ".join((e.text or "").split()) for id_, e in edus.items()}
+    implicit_segments = {id_ for id_, e in edus.items() if _true(e.get("implicit"))}
+    adus = _first(root, "adu", notes)
+    roles = {id_: a.get("type", "") for id_, a in adus.items()}
+    implicit = {id_ for id_, a in adus.items() if _true(a.get("implicit"))}
+    edges = {id_: (e.get("src", ""), e.get("trg", ""), e.get("type", ""))
+             for id_, e in _first(root, "edge", notes).items()}  # fmt: skip
     quotes: dict[str, list[str]] = {unit: [] for unit in roles}
     made_of: dict[str, list[str]] = {unit: [] for unit in roles}  # unit → its segments
     for edge, (src, trg, kind) in edges.items():
@@ -136,12 +142,14 @@ def read(xml: bytes, text: str, *, name: str, source_path: str) -> Imported:
         else:
             notes.append(f"segment edge {edge} ({src} → {trg}) names no segment or unit; left out")
     steps = build(edges, set(roles), notes)
-    outgoing = {src for src, _, kind in edges.values() if kind != "seg"}
+    # every edge of the file counts, those left out too: a unit whose edge is left out (given
+    # twice, of an unknown type) is not a second central claim
+    outgoing = {e.get("src", "") for e in root.iter("edge") if e.get("type", "") != "seg"}
     central = [unit for unit in roles if unit not in outgoing]
     if len(central) != 1:
-        notes.append(
-            f"{len(central)} units have no outgoing edge; a microtext has one central claim"
-        )
+        named = f" ({', '.join(central)})" if central else ""
+        notes.append(f"{len(central)} units have no outgoing edge{named}; a microtext has one "
+                     "central claim")  # fmt: skip
     implicit |= {unit for unit, parts in made_of.items()
                  if parts and all(part in implicit_segments for part in parts)}  # fmt: skip
     used = {part for parts in made_of.values() for part in parts}
@@ -156,6 +164,29 @@ def read(xml: bytes, text: str, *, name: str, source_path: str) -> Imported:
     if amap is None:  # pragma: no cover - the document is built to the format
         raise FormatError("; ".join(d.message for d in diagnostics))
     return Imported(amap, tuple(notes))
+
+
+#: What a note says of an element given twice, to tell the two apart.
+_SAID = {
+    "edu": ("segment", lambda e: repr(shorten(" ".join((e.text or "").split()), 60))),
+    "adu": ("unit", lambda e: e.get("type", "") or "no type"),
+    "edge": ("edge", lambda e: f"{e.get('src', '')} → {e.get('trg', '')}, {e.get('type', '')}"),
+}
+
+
+def _first(root: ET.Element, tag: str, notes: list[str]) -> dict[str, ET.Element]:
+    """The ``tag`` elements by id, in the file's order: of two with one id (which the corpus'
+    DTD forbids) the first, and a note naming the id and what was kept and left out (the later
+    silently replaced the earlier)."""
+    found: dict[str, ET.Element] = {}
+    what, said = _SAID[tag]
+    for element in root.iter(tag):
+        id_ = element.get("id", "")
+        kept = found.setdefault(id_, element)
+        if kept is not element:
+            notes.append(f"{what} {id_} is defined twice; the first ({said(kept)}) is kept, the "
+                         f"second ({said(element)}) is left out")  # fmt: skip
+    return found
 
 
 def _true(value: str | None) -> bool:
@@ -237,11 +268,17 @@ def _document(
     sections: dict[str, list[dict[str, Any]]] = {kind.section: [] for kind in Kind}
     guesses = Guesses(" ".join(q) for q in quotes.values())
     stance = root.get("stance")
+    bare_thesis = False  # a central claim without reasons: a premise all the same
     for unit, claim in claims.items():
         if unit in central and stance in STANCES and claim["reasons"]:
             kind = Kind.RECOMMENDATION  # the text's answer to its topic's question
         else:
             kind = guesses.kind(claim["id"], claim["text"], has_reasons=bool(claim["reasons"]))
+        if central == [unit] and kind is Kind.PREMISE:
+            bare_thesis = True
+            only = " (it is only defended against attacks)" if claim["objections"] else ""
+            claim["note"] += (f"; a premise, though the text argues for it: it has no reasons"
+                              f"{only}, and a recommendation or conclusion needs one")  # fmt: skip
         if not kind.takes_reasons:
             del claim["reasons"]
         for key in ("quotes", "objections"):
@@ -266,6 +303,12 @@ def _document(
                 " A central claim with reasons, the text's answer to its topic, is a "
                 "recommendation."
             )
+    if bare_thesis:
+        note += (
+            " A central claim without reasons (only defended against attacks) is a premise, "
+            "the map's thesis all the same: a recommendation or conclusion needs reasons "
+            "(AM106), and one without would count as defeated."
+        )
     return {
         "argmap": "1",
         "title": title,

@@ -3,11 +3,12 @@
 A ``sup``, ``exa`` or ``reb`` edge from a unit to a unit, or an ``und`` edge from a unit to an
 edge, is one step; each ``add`` edge joins one more unit to the step of the edge it targets.
 What a map cannot hold is left out, each with a note naming its edge, as the AIF and Argdown
-importers do: edges that name no unit or edge, undercuts that reach no support or rebuttal, and
-the corpus' annotation errors that the map's check would refuse (and with them the whole
-import): a unit in a step of itself (AM104), a step given twice (AM112), a support that closes
-a support cycle (AM105), a unit that both supports a claim and attacks it or a step of it
-(AM107). An undercut of a repeated step is kept, on the step it repeats.
+importers do: edges of a type the corpus has not (one in capitals is told the type meant), edges
+that name no unit or edge (or an edge left out: the note says why it was), undercuts that reach
+no support or rebuttal, and the corpus' annotation errors that the map's check would refuse (and
+with them the whole import): a unit in a step of itself (AM104), a step given twice (AM112), a
+support that closes a support cycle (AM105), a unit that both supports a claim and attacks it
+or a step of it (AM107). An undercut of a repeated step is kept, on the step it repeats.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from argmap.formats.base import break_support_cycles
 
 #: Edge types and what they become: a support, with its scheme for ``exa``.
 SUPPORTS = {"sup": None, "exa": "example"}
+#: Every edge type, as the corpus' DTD spells them (XML's values are case-sensitive).
+TYPES = ("seg", "sup", "exa", "add", "reb", "und")
 #: What an edge of each type does to the unit it finally bears on, and what its step is of it.
 _DOES = {"sup": "support", "exa": "support", "reb": "attack", "und": "undercut a step of"}
 _STEP_OF = {"sup": "a support of", "exa": "a support of", "reb": "an attack on",
@@ -43,22 +46,27 @@ def build(edges: dict[str, tuple[str, str, str]], units: set[str], notes: list[s
     """The steps of ``edges`` (id → source, target, type) between ``units``, by edge id in the
     file's order, with notes on what was left out."""
     steps: dict[str, Step] = {}
+    left: dict[str, str] = {}  # an edge left out → why, for the edges that target it
     for edge, (src, trg, kind) in edges.items():
         if kind == "seg":
             continue
         if src not in units:
             notes.append(f"edge {edge} starts at '{src}', which is no unit; left out")
+            left[edge] = f"it starts at '{src}', which is no unit"
         elif kind in SUPPORTS or kind == "reb":
             if trg in units:
                 steps[edge] = Step(edge, kind, [src], trg)
             else:
                 notes.append(f"{kind} edge {edge} targets '{trg}', which is no unit; left out")
+                left[edge] = f"it targets '{trg}', which is no unit"
         elif kind not in ("und", "add"):
-            notes.append(f"edge {edge} has the unknown type '{kind}'; left out")
+            meant = f" (did you mean '{kind.lower()}'?)" if kind.lower() in TYPES else ""
+            notes.append(f"edge {edge} has the unknown type '{kind}'{meant}; left out")
+            left[edge] = f"its type '{kind}' is unknown"
     for edge, (src, trg, kind) in edges.items():  # undercuts, then the claims they add
         if kind == "und" and src in units:
             steps[edge] = Step(edge, kind, [src], trg)
-    _dangling(steps, notes)
+    _dangling(steps, left, notes)
     for edge, step in steps.items():
         if step.kind == "und":
             steps[step.target].undercuts.append(edge)
@@ -67,7 +75,7 @@ def build(edges: dict[str, tuple[str, str, str]], units: set[str], notes: list[s
         if kind != "add" or src not in units or trg in lost:
             continue
         if trg not in steps:
-            notes.append(f"add edge {edge} targets '{trg}', which is no edge; left out")
+            notes.append(f"add edge {edge} targets {_no_step(trg, left)}; left out")
         elif src in steps[trg].members:
             notes.append(f"add edge {edge} adds {src} to edge {trg} a second time; left out")
         else:
@@ -78,10 +86,19 @@ def build(edges: dict[str, tuple[str, str, str]], units: set[str], notes: list[s
     return steps
 
 
-def _dangling(steps: dict[str, Step], notes: list[str]) -> None:
+def _no_step(target: str, left: dict[str, str]) -> str:
+    """What the target of an und or add edge is, when it is no step: an edge left out (and
+    why), or no edge at all."""
+    if target in left:
+        return f"edge {target}, which is left out ({left[target]})"
+    return f"'{target}', which is no edge"
+
+
+def _dangling(steps: dict[str, Step], left: dict[str, str], notes: list[str]) -> None:
     """Leave out each undercut of an edge that is no step, and so on up a chain: each round
     the undercuts of those just left out, in the file's order (not the whole list again each
-    round, which cost the square of a long chain's length)."""
+    round, which cost the square of a long chain's length). ``left``: the edges left out
+    before, and why."""
     order = {edge: n for n, edge in enumerate(steps)}
     undercuts: dict[str, list[str]] = {}
     for edge, step in steps.items():
@@ -90,9 +107,7 @@ def _dangling(steps: dict[str, Step], notes: list[str]) -> None:
     dangling = [e for e, s in steps.items() if s.kind == "und" and s.target not in steps]
     while dangling:
         for edge in dangling:
-            notes.append(
-                f"und edge {edge} targets '{steps[edge].target}', which is no edge; left out"
-            )
+            notes.append(f"und edge {edge} targets {_no_step(steps[edge].target, left)}; left out")
             del steps[edge]
         following = {e for edge in dangling for e in undercuts.get(edge, ()) if e in steps}
         dangling = sorted(following, key=order.__getitem__)
