@@ -202,3 +202,16 @@ def test_a_source_saved_with_separate_accents_checks_clean(tmp_path) -> None:
         encoding="utf-8",
     )
     assert [d.code for d in check_file(path).diagnostics] == []
+
+
+def test_a_title_before_a_name_ends_no_sentence_of_a_quote() -> None:
+    """'Dr. Smith found ...' was told as 'its sentence 2 of 4, "Smith found ..."': the
+    quote's sentences are cut where the source's would be, not after a title."""
+    text = "Dr. Smith found that uniforms help. Mr. Jones disagrees with him.\n"
+    found = Passages(SourceText(text)).missing(
+        "Dr. Smith found that uniforms helped. Mr. Jones disagrees with him."
+    )
+    assert found is not None
+    assert (found.what, found.number, found.count) == ("sentence", 1, 2)
+    assert found.passage is not None  # the source's sentence, its title kept
+    assert text[found.passage.start : found.passage.end] == "Dr. Smith found that uniforms help."

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 import attrs
 
 from argmap.model import ArgumentMap
+from argmap.read.passages import ABBREVIATIONS
 from argmap.read.source import SourceText, normalize
 
 #: A line of fewer words than this, standing alone, is not a sentence of the argument.
@@ -54,17 +55,6 @@ _OPEN = "\"'\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u203a(["
 # prose too (a line introducing a list).
 _ENDS = re.compile(rf"[.!?\u2026:;][{re.escape(_CLOSE)}]*\s*$")
 _BREAK = re.compile(rf"(?<=[.!?\u2026])[{re.escape(_CLOSE)}]*(\s+)(?=[{re.escape(_OPEN)}]*[\w])")
-_ABBREVIATIONS = {
-    *("mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "cf", "al"),
-    *("no", "fig", "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt", "inc", "ltd", "co"),
-    *("corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov"),
-    *("dec", "u.s", "u.k", "u.n"),
-    # German and Russian: titles, references and abbreviations that come before a capital
-    # or a number (one letter, "z. B.", "т. е.", is an initial already).
-    *("nr", "hr", "bzw", "ca", "vgl", "abs", "dipl", "ing", "hrsg", "evtl", "ggf", "sog"),
-    *("bspw", "inkl", "zzgl", "bzgl", "jh", "z.b", "d.h", "u.a", "s.o", "o.ä"),
-    *("проф", "акад", "доц", "им", "ул", "рис", "табл", "гл", "ст", "напр", "т.е", "т.к"),
-}
 # The number of a section or item that opens a paragraph ("1.", "2.3.", "IV."): no sentence.
 _NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[ivx]{1,6})", re.IGNORECASE)
 
@@ -179,7 +169,7 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         after = text[found.end(1) : found.end(1) + 4].lstrip(_OPEN)
         numbered = cut == start and len(before) == 1 and _NUMBER.fullmatch(word)
         if (
-            word in _ABBREVIATIONS
+            word in ABBREVIATIONS
             or (len(word) == 1 and word.isalpha())
             or numbered
             or after[:1].islower()

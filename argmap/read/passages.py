@@ -25,6 +25,7 @@ import difflib
 import heapq
 import itertools
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -36,6 +37,21 @@ _ELISION = re.compile(r"\u2026|\.\.\.")  # where a quote skips words (also "[…
 #: Where a quote's sentences end: after two letters or digits and a full stop, question or
 #: exclamation mark (and a closing quote mark), before white space; not after "U.S." or "e.".
 _SENTENCE_END = re.compile(r"(?:(?<=\w\w[.!?])|(?<=\w\w[.!?][\"'\u201d\u2019)]))\s+")
+#: Words that a full stop follows without ending a sentence (lower case, the stop left out):
+#: titles, references, months; English, German and Russian.
+ABBREVIATIONS = frozenset(
+    {
+        *("mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "cf", "al"),
+        *("no", "fig", "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt", "inc", "ltd", "co"),
+        *("corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov"),
+        *("dec", "u.s", "u.k", "u.n"),
+        # German and Russian: titles, references and abbreviations that come before a capital
+        # or a number (one letter, "z. B.", "т. е.", is an initial already).
+        *("nr", "hr", "bzw", "ca", "vgl", "abs", "dipl", "ing", "hrsg", "evtl", "ggf", "sog"),
+        *("bspw", "inkl", "zzgl", "bzgl", "jh", "z.b", "d.h", "u.a", "s.o", "o.ä"),
+        *("проф", "акад", "доц", "им", "ул", "рис", "табл", "гл", "ст", "напр", "т.е", "т.к"),
+    }
+)
 SENTENCES = 12  # sentences of a quote told apart, at most (each a look-up in the source)
 CHUNK = 40  # words of a passage cut from a long sentence
 POSTINGS = 256  # passages that vote for one word
@@ -64,6 +80,28 @@ class Passage:
     end: int
     differences: tuple[tuple[str, str], ...] = ()
     reworded: bool = False  # its words in another order: the whole sentence, no differences
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Where the sentences of ``text`` start and end: at a stop, question or exclamation mark
+    (and closing quote marks), or a line's end; not after an abbreviation ("Dr. Smith")."""
+    start = None
+    for found in _SENTENCE.finditer(text):
+        if start is None:
+            start = found.start()
+        end = found.end()
+        if end < len(text) and text[end] != "\n" and _abbreviated(text, end):
+            continue  # "Dr." goes on, on its line
+        yield start, end
+        start = None
+    if start is not None:
+        yield start, len(text)
+
+
+def _abbreviated(text: str, stop: int) -> bool:
+    """Whether the full stop before ``stop`` in ``text`` ends an abbreviation ("Dr.", "z.B.")."""
+    word = text[:stop].rstrip("\"'\u201d\u2019)").rsplit(None, 1)[-1].lower()
+    return word.endswith(".") and word[:-1].lstrip("\"'\u201c\u2018(") in ABBREVIATIONS
 
 
 @attrs.frozen
@@ -101,8 +139,7 @@ class Passages:
         self._lowered = lowered
         postings: collections.defaultdict[str, list[int]] = collections.defaultdict(list)
         words_of = _TOKEN.findall
-        for found in _SENTENCE.finditer(text):
-            start, end = found.span()
+        for start, end in _sentences(text):
             words = words_of(lowered, start, end)
             if not words:
                 continue
@@ -147,7 +184,7 @@ class Passages:
             what, missing = "part", source.part_missing(quote)
         else:
             text = quote.rstrip()
-            breaks = list(_SENTENCE_END.finditer(text))
+            breaks = [m for m in _SENTENCE_END.finditer(text) if not _abbreviated(text, m.start())]
             ends = [m.start() for m in breaks] + [len(text)]
             if not 1 < len(ends) <= SENTENCES:
                 return None
