@@ -77,6 +77,18 @@ def sniff(data: bytes, path: str) -> str | None:
     return None
 
 
+def map_json(data: bytes) -> bool:
+    """Whether ``data`` is a map in argmap's JSON (an object whose ``argmap`` is its version, with
+    no graph of nodes and edges): what ``argmap import json`` reads, given to another import."""
+    try:
+        document = json.loads(data)
+    except (ValueError, RecursionError, UnicodeDecodeError):
+        return False
+    return (isinstance(document, dict) and "argmap" in document
+            and not isinstance(document["argmap"], dict | list)
+            and not ("nodes" in document and "edges" in document))  # fmt: skip
+
+
 def xaif_graph(document: dict[str, Any]) -> dict[str, Any] | None:
     """The AIF graph an xAIF document (as OVA3 and ARG-tech's pipelines write one) holds under
     ``"AIF"``, or None: a document with nodes of its own is a graph, whatever its keys (one
@@ -136,4 +148,5 @@ def foreign(data: bytes, path: str, *, python: bool = False) -> Diagnostic | Non
     return Diagnostic(path, Span(1, 1), "AM017", import_hint(format_, path, python=python))
 
 
-__all__ = ["ARGDOWN_SUFFIXES", "NAMES", "XAIF", "foreign", "import_hint", "sniff", "xaif_graph"]
+__all__ = ["ARGDOWN_SUFFIXES", "NAMES", "XAIF", "foreign", "import_hint", "map_json", "sniff",
+           "xaif_graph"]  # fmt: skip
