@@ -55,7 +55,11 @@ ROLES = {role.value: role.value for role in Role}
 _SPEAKER = re.compile(r"\s*(?:(\S[^:\n]{0,79}?)\s:\s|(\S[^:\n]{0,79}?) says ['\"\u2018\u201c])")
 
 
-def node_data(raw: dict[str, Any], text: str | None, room: int, notes: list[str]) -> dict[str, Any]:
+#: What no node's text is: a node's data keeps its text, whatever it is.
+_KEEP = object()
+
+
+def node_data(raw: dict[str, Any], text: object, room: int, notes: list[str]) -> dict[str, Any]:
     """A node's fields as its claim or relation carries them: its id and text first (the text
     left out when it is ``text``: the claim's own, or the placeholder the export would write),
     then the rest as they came, but its type; a field nesting deeper than ``room`` levels (what
@@ -152,8 +156,19 @@ def read(data: bytes, *, name: str) -> Imported:
         made = made_nodes(extension)  # type: ignore[arg-type]
     if amap is None:  # pragma: no cover - the document is built to the format
         raise FormatError("the graph could not be made into a map")
-    carrying = rest(doc, graph, amap, notes, fresh, made)
+    carrying = rest(doc, graph, amap, notes, fresh, made, _made_here(extension))
     return Imported(attrs.evolve(amap, aif=carrying), tuple(notes))
+
+
+def _made_here(extension: object) -> bool:
+    """Whether argmap's key says the map carried no AIF when exported: every claim and
+    relation a node the export made (``"aif": null``)."""
+    if not isinstance(extension, dict):
+        return False
+    entries = [entry for part in ("claims", "steps")
+               if isinstance(extension.get(part), dict) for entry in extension[part].values()]
+    return bool(entries) and all(isinstance(entry, dict) and "aif" in entry
+                                 and entry["aif"] is None for entry in entries)  # fmt: skip
 
 
 class _Reader:
@@ -163,6 +178,7 @@ class _Reader:
         self, graph: Graph, found: Steps, name: str, dialogue: dict[str, dict[str, str]]
     ) -> None:
         self.graph, self.found, self.name, self.dialogue = graph, found, name, dialogue
+        self.textless: set[str] = set()  # relation nodes without text, noted once each
 
     def map(
         self, notes: list[str], summary: list[str], extension: dict[str, Any] | None
@@ -195,6 +211,11 @@ class _Reader:
                 placeholder = named or PLACEHOLDERS[node.type] if node.type == "RA" else (
                     PLACEHOLDERS[node.type])  # fmt: skip
                 out["aif"] = node_data(node.raw, placeholder, room, notes)
+                if "text" not in node.raw and step.node not in self.textless:
+                    self.textless.add(step.node)
+                    notes.append(f"{node.type} node {step.node} has no text; the export writes "
+                                 f"'{placeholder}' for it, as AIF tools expect text on every "
+                                 "node")  # fmt: skip
             return out
 
         inodes = graph.of_type("I")  # as argmap wrote them, else in the order of their ids
@@ -295,7 +316,10 @@ class _Reader:
         if said.get("speaker", "").casefold() in ROLES:
             claim["role"] = ROLES[said["speaker"].casefold()]
         if "aif" not in ext or ext["aif"] is not None:
-            data = node_data(raw.raw, text, MAX_DEPTH - 4, notes)  # section, claim, aif
+            # the text the export would write: the claim's, but for a placeholder (a node
+            # without text, or with the placeholder's words, keeps what it had)
+            shown = text if cleaned.strip() and text != claim_text("", node_id) else _KEEP
+            data = node_data(raw.raw, shown, MAX_DEPTH - 4, notes)  # section, claim, aif
             data.update((k, v) for k, v in said.items() if k in DERIVED and k not in raw.raw)
             claim["aif"] = data
         claim.update((k, v) for k, v in ext.items()

@@ -11,8 +11,10 @@ with two conclusions) are one node again. What the map carries at its top (the d
 PA-nodes, locutions, participants) is written back as it came, but edges whose ends the map
 no longer has; its carried edges in their order, each link of the argument as the edge it came
 from (its id and fields), unless the map no longer has that link. Other nodes and edges get ids
-counted on from the highest of the map's own that nothing carried has, a fixed timestamp, and
-``locutions`` are empty unless carried, so that the same map gives the same bytes; a map from
+counted on from the highest of the map's own that nothing carried has, and a fixed timestamp,
+so that the same map gives the same bytes; a graph made in argmap gets empty ``locutions``, as
+AIFdb writes one, a map from AIF only the keys it carries; a claim whose node came without
+text is written without; a map from
 an xAIF document (OVA3) is written as xAIF again. What AIF has no place for (the title, the
 source, claim ids and kinds, roles, quotes, notes, links, ...) goes under a top-level
 ``argmap`` key, which AIF tools ignore and which makes ``argmap → AIF → argmap`` exact.
@@ -48,6 +50,8 @@ IN_AIF = ("id", "text", "reasons", "objections", "restates", "aif")
 #: The key of the ``argmap`` extension that gives the first id of the edges the export made,
 #: so that reading them back does not carry them (the same map makes them again).
 NEW_EDGES = "new_edges_from"
+#: The text of a claim's node that came without text: it is written without.
+NO_TEXT = object()
 #: Keys argmap adds to a claim's carried data for its readers, from the dialogue layer.
 DERIVED = ("locution", "speaker")
 
@@ -79,6 +83,7 @@ class Layout:
     used: set[int] = attrs.Factory(set)  # the carried edges written for the map's own (id())
     numbers: bool = False  # the carried edge ids are JSON numbers: so are new ones
     fresh_from: int | None = None  # the id of the first new edge
+    carries: bool = False  # a claim or relation carries its AIF node (the map came from AIF)
 
     def fresh(self, what: str) -> str:
         """A new node or edge id: the next number after the highest of the map's own (its
@@ -103,7 +108,10 @@ class Layout:
         else:
             rest = {k: v for k, v in data.items() if k not in ("nodeID", "text", "type", *DERIVED)}
         shown = data["nodeID"] if data is not None and wanted is not None else node_id
-        self.nodes.append({"nodeID": shown, "text": text, "type": kind, **rest, **fields})
+        written = {"nodeID": shown, "text": text, "type": kind, **rest, **fields}
+        if text is NO_TEXT:  # a node that came without text
+            del written["text"]
+        self.nodes.append(written)
         self.types[node_id] = kind
         return node_id
 
@@ -167,6 +175,7 @@ def layout(amap: ArgumentMap) -> Layout:
         items = [claim.aif, *(relation.aif for relation in walk(claim))]
         out.taken |= _ids([c.value for c in items if c is not None], "nodeID")
     own = set(out.taken)  # the nodes of the map's claims and relations
+    out.carries = bool(own)
     out.taken |= _ids(top.get("nodes", []), "nodeID")
     edges = [raw for raw in top.get("edges", []) if isinstance(raw, dict)]
     links = [raw for raw in edges if {_key(raw.get("fromID")), _key(raw.get("toID"))} <= own]
@@ -189,6 +198,8 @@ def layout(amap: ArgumentMap) -> Layout:
         made = data is not None and "text" in data and claim_text(
             source if isinstance(source, str) else "", node) == claim.text  # fmt: skip
         text = source if made else claim.text
+        if data is not None and "text" not in data and claim.text == claim_text("", node):
+            text = NO_TEXT  # the node had none; the claim shows a placeholder
         out.claims[claim.id] = out.node("I", data, text)
     for claim in drawn:
         for relation in walk(claim):
@@ -212,20 +223,16 @@ def _carried(top: dict[str, Any], out: Layout) -> None:
     made = set(out.types)  # the nodes of the map's claims and relations
     for raw in top.get("nodes", []):
         node_id = _key(raw.get("nodeID")) if isinstance(raw, dict) else None
-        if node_id is not None and node_id in out.types:
-            out.losses.append(f"a carried node has the id {node_id} of a node of the map; "
-                              "left out")  # fmt: skip
-            continue
-        out.nodes.append(raw)
-        if node_id is not None:
+        out.nodes.append(raw)  # a node id given twice too: as the file gave it
+        if node_id is not None and node_id not in out.types:
             out.types[node_id] = str(raw.get("type"))
     dangling = 0
     new = [raw for raw in out.edges if id(raw) not in out.used]
     out.edges = []  # the carried edges in their order, then the new ones
     for raw in top.get("edges", []):
         ends = (_key(raw.get("fromID")), _key(raw.get("toID"))) if isinstance(raw, dict) else ()
-        if id(raw) in out.used:
-            out.edges.append(raw)
+        if id(raw) in out.used or None in ends or len(ends) < 2:
+            out.edges.append(raw)  # the map's link, or an edge without its ends, as it came
         elif len(ends) == 2 and ends[0] in out.types and ends[1] in out.types:
             types = (out.types[ends[0]], out.types[ends[1]])  # type: ignore[index]
             if types in STRUCTURE and ends[0] in made and ends[1] in made \
@@ -296,7 +303,8 @@ def write(amap: ArgumentMap) -> Exported:
     graph: dict[str, Any] = {"nodes": out.nodes, "edges": out.edges}
     mine = (EXTENSION,) if outer is None else ()  # xAIF: its graph may have a key 'argmap'
     graph.update((k, v) for k, v in top.items() if k not in ("nodes", "edges", *mine))
-    graph.setdefault("locutions", [])  # the carried keys in their order, as they came
+    if amap.aif is None and not out.carries:  # made in argmap: as AIFdb writes a graph
+        graph["locutions"] = []
     if isinstance(graph.get("schemefulfillments"), list):  # scheme ids of nodes still so
         graph["schemefulfillments"] = _fulfilled(graph["schemefulfillments"], out)
     data = graph if outer is None else {XAIF: graph, **outer}
