@@ -27,10 +27,19 @@ from typing import Any
 
 import attrs
 
-from argmap.formats.aif.graph import EXTENSION, XAIF, Graph, claim_text, left_out, parse, unwrap
+from argmap.formats.aif.conflicts import contradiction_nodes, mutual, steps_of
+from argmap.formats.aif.graph import (
+    EXTENSION,
+    XAIF,
+    Graph,
+    claim_text,
+    left_out,
+    parse,
+    unwrap,
+)
 from argmap.formats.aif.objections import Objections
 from argmap.formats.aif.rest import carried, made_nodes, rest, too_deep
-from argmap.formats.aif.steps import Step, Steps, build, order, tidy, tidy_restatements
+from argmap.formats.aif.steps import Step, Steps, order
 from argmap.formats.aif.write import DERIVED, NEW_EDGES, PLACEHOLDERS
 from argmap.formats.base import (
     FormatError,
@@ -135,17 +144,19 @@ def read(data: bytes, *, name: str) -> Imported:
     if not graph.of_type("I"):
         raise FormatError("the graph has no I-nodes: no claims to import")
     summary = left_out(graph, notes)
-    found = build(graph, notes)
-    tidy(found.reasons, notes)
-    tidy_restatements(found, notes)
-    reader = _Reader(graph, found, name, _dialogue(graph, inner))
     extension = doc.get(EXTENSION)
+    contradictions = contradiction_nodes(extension)
+    reader = _Reader(graph, steps_of(graph, notes, contradictions), name, _dialogue(graph, inner))
+    if not isinstance(extension, dict):
+        mutual(graph, notes)
     amap = None
     if isinstance(extension, dict):
         kept = list(notes)
         amap = reader.map(notes, summary, extension)
         if amap is None:
             notes[:] = [*kept, f"the '{EXTENSION}' key is not as argmap writes it; ignored"]
+            if contradictions:  # its CA-nodes are attacks again
+                reader.found = steps_of(graph, [], frozenset())
     fresh = None  # the first id of the edges argmap's export made (none carried)
     made: set[str] = set()  # the nodes argmap's export made (of what carried no AIF data)
     if amap is None:
@@ -165,8 +176,12 @@ def _made_here(extension: object) -> bool:
     relation a node the export made (``"aif": null``)."""
     if not isinstance(extension, dict):
         return False
-    entries = [entry for part in ("claims", "steps")
-               if isinstance(extension.get(part), dict) for entry in extension[part].values()]
+    entries = [
+        entry
+        for part in ("claims", "steps")
+        if isinstance(extension.get(part), dict)
+        for entry in extension[part].values()
+    ]
     return bool(entries) and all(isinstance(entry, dict) and "aif" in entry
                                  and entry["aif"] is None for entry in entries)  # fmt: skip
 

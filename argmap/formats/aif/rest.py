@@ -127,8 +127,8 @@ def _fitting(
 
 
 def _own(out: Layout) -> set[str]:
-    """The nodes of a map's claims and relations in its AIF graph."""
-    return {*out.claims.values(), *out.relations.values()}
+    """The nodes of a map's claims, relations and contradictions in its AIF graph."""
+    return {*out.claims.values(), *out.relations.values(), *out.contradictions}
 
 
 def _drawn(raw: dict[str, Any], graph: Graph, own: set[str]) -> bool:

@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from argmap.formats.aif.conflicts import CONTRADICTION
 from argmap.formats.aif.graph import (
     EXTENSION,
     STRUCTURE,
@@ -35,10 +36,11 @@ from argmap.formats.aif.graph import (
     claim_text,
     same_scheme,
 )
+from argmap.formats.aif.losses import losses
 from argmap.formats.aif.steps import order
 from argmap.formats.base import Exported
 from argmap.formats.json import claim_document, document
-from argmap.model import ArgumentMap, Kind, Link, Relation, walk
+from argmap.model import ArgumentMap, Claim, Kind, Link, Relation, walk
 
 TIMESTAMP = "1970-01-01 00:00:00"  # fixed, so that the same map gives the same bytes
 #: The text of a relation's node when it carries none (an RA-node's: its scheme, if any).
@@ -84,6 +86,8 @@ class Layout:
     numbers: bool = False  # the carried edge ids are JSON numbers: so are new ones
     fresh_from: int | None = None  # the id of the first new edge
     carries: bool = False  # a claim or relation carries its AIF node (the map came from AIF)
+    contradictions: list[str] = attrs.Factory(list)  # the CA-nodes of contradictions
+    contradicted: set[frozenset[str]] = attrs.Factory(set)  # the pairs of claims written
 
     def fresh(self, what: str) -> str:
         """A new node or edge id: the next number after the highest of the map's own (its
@@ -204,7 +208,7 @@ def layout(amap: ArgumentMap) -> Layout:
     for claim in drawn:
         for relation in walk(claim):
             if relation.link is Link.CONTRADICT:
-                continue  # kept with the claim, under the extension
+                continue  # after the others: a CA-node each way
             on = relation.on
             head = out.claims[claim.id] if on is None else out.relations[on]
             node = out.relations[relation] = _relation_node(out, relation)
@@ -212,8 +216,25 @@ def layout(amap: ArgumentMap) -> Layout:
                 if ref.id in out.claims:
                     out.edge(out.claims[ref.id], node)
             out.edge(node, head)
+    _contradictions(drawn, out)
     _carried(top, out)
     return out
+
+
+def _contradictions(drawn: list[Claim], out: Layout) -> None:
+    """Each pair of claims that contradict one another as two CA-nodes, one each way (AIF's
+    conflict between claims that cannot both be true), once for the pair."""
+    for claim in drawn:
+        for ref in claim.contradicts:
+            pair = frozenset((claim.id, ref.id))
+            if ref.id not in out.claims or pair in out.contradicted or len(pair) < 2:
+                continue
+            out.contradicted.add(pair)
+            for tail, head in ((claim.id, ref.id), (ref.id, claim.id)):
+                node = out.node("CA", None, PLACEHOLDERS["CA"])
+                out.edge(out.claims[tail], node)
+                out.edge(node, out.claims[head])
+                out.contradictions.append(node)
 
 
 def _carried(top: dict[str, Any], out: Layout) -> None:
@@ -279,6 +300,8 @@ def _extension(amap: ArgumentMap, out: Layout) -> dict[str, Any]:
             entry["aif"] = None
         if entry and node not in steps:
             steps[node] = entry
+    for node in out.contradictions:  # read back as the claims' contradicts, not as attacks
+        steps[node] = {CONTRADICTION: True, "aif": None}
     top = {k: v for k, v in document(amap).items()
            if k not in [kind.section for kind in Kind] and k != "aif"}  # fmt: skip
     fresh = {NEW_EDGES: out.fresh_from} if out.fresh_from is not None else {}
@@ -310,7 +333,7 @@ def write(amap: ArgumentMap) -> Exported:
     data = graph if outer is None else {XAIF: graph, **outer}
     data[EXTENSION] = _extension(amap, out)
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    return Exported(text, (*_losses(amap), *dict.fromkeys(out.losses)))
+    return Exported(text, (*losses(amap), *dict.fromkeys(out.losses)))
 
 
 def _fulfilled(items: list[Any], out: Layout) -> list[Any]:
@@ -328,27 +351,6 @@ def _fulfilled(items: list[Any], out: Layout) -> list[Any]:
             "ids ('schemefulfillments') name nodes")  # fmt: skip
         out.losses.append(f"{gone} scheme {names} the map does not have; left out")
     return kept
-
-
-def _losses(amap: ArgumentMap) -> tuple[str, ...]:
-    """What only the ``argmap`` key carries, in words."""
-    counts = {
-        "quote": sum(len(claim.quotes) for claim in amap.claims),
-        "claim note": sum(claim.note is not None for claim in amap.claims),
-        "link": sum(claim.url is not None for claim in amap.claims),
-        "role": sum(claim.role is not None for claim in amap.claims),
-        "reason note": sum(r.note is not None for claim in amap.claims for r in claim.reasons),
-    }
-    extra = ", ".join(
-        f"{count} {what}{'s' if count > 1 else ''}" for what, count in counts.items() if count
-    )
-    what = (
-        "the title" + (", the source" if amap.source else "") + (", the note" if amap.note else "")
-    )
-    return (
-        f"AIF has no place for {what}, claim ids and kinds{', ' + extra if extra else ''}: "
-        f"they are kept under the top-level '{EXTENSION}' key, which other AIF tools ignore",
-    )
 
 
 __all__ = [
