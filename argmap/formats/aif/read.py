@@ -40,6 +40,7 @@ from argmap.formats.aif.graph import (
 from argmap.formats.aif.objections import Objections
 from argmap.formats.aif.rest import carried, made_nodes, rest, too_deep
 from argmap.formats.aif.steps import Step, Steps, order
+from argmap.formats.aif.tally import Tally, listed
 from argmap.formats.aif.write import DERIVED, NEW_EDGES, PLACEHOLDERS
 from argmap.formats.base import (
     FormatError,
@@ -194,11 +195,14 @@ class _Reader:
     ) -> None:
         self.graph, self.found, self.name, self.dialogue = graph, found, name, dialogue
         self.textless: set[str] = set()  # relation nodes without text, noted once each
+        self.tally = Tally()  # notes of one kind on many nodes, said once
+        self.longest, self.cut = 0, False  # of the long texts: the longest, any note cut
 
     def map(
         self, notes: list[str], summary: list[str], extension: dict[str, Any] | None
     ) -> ArgumentMap | None:
         graph, found = self.graph, self.found
+        self.tally, self.textless, self.longest, self.cut = Tally(), set(), 0, False
         ext_claims = extension.get("claims") if extension else None
         ext_claims = ext_claims if isinstance(ext_claims, dict) else {}
         ext_steps = extension.get("steps") if extension else None
@@ -228,9 +232,10 @@ class _Reader:
                 out["aif"] = node_data(node.raw, placeholder, room, notes)
                 if "text" not in node.raw and step.node not in self.textless:
                     self.textless.add(step.node)
-                    notes.append(f"{node.type} node {step.node} has no text; the export writes "
-                                 f"'{placeholder}' for it, as AIF tools expect text on every "
-                                 "node")  # fmt: skip
+                    self.tally.add(f"textless {node.type}", step.node,
+                                   f"{node.type} node {step.node} has no text; the export "
+                                   f"writes '{placeholder}' for it, as AIF tools expect text on "
+                                   "every node", _textless(node.type))  # fmt: skip
             return out
 
         inodes = graph.of_type("I")  # as argmap wrote them, else in the order of their ids
@@ -293,6 +298,7 @@ class _Reader:
             if "aif" in claim:
                 claim["aif"] = claim.pop("aif")  # last, as the format writes it
             sections[kind.section].append(claim)
+        notes += self.tally.notes()
         if (guessed := guesses.note()) is not None:
             notes.append(guessed)
         title = re.sub(r"\.json$", "", self.name) or "AIF graph"
@@ -321,11 +327,14 @@ class _Reader:
         text = claim_text(raw.text, node_id)
         cleaned, changed = clean_text(raw.text)
         if changed:
-            notes.append(
-                f"I-node {node_id}: control or invisible direction characters taken out of its text"
-            )
+            self.tally.add("cleaned", node_id, f"I-node {node_id}: control or invisible direction "
+                           "characters taken out of its text", lambda ids: "control or invisible "
+                           f"direction characters taken out of the texts of {len(ids)} I-nodes: "
+                           f"{listed('I-nodes', ids)}")  # fmt: skip
         if not cleaned.strip():
-            notes.append(f"I-node {node_id} has no text")
+            self.tally.add("blank", node_id, f"I-node {node_id} has no text",
+                           lambda ids: f"{len(ids)} I-nodes have no text: "
+                           f"{listed('I-nodes', ids)}")  # fmt: skip
         claim: dict[str, Any] = {"id": claim_id, "text": text}
         said = self.dialogue.get(node_id, {})
         if said.get("speaker", "").casefold() in ROLES:
@@ -343,10 +352,28 @@ class _Reader:
         if len(cleaned) > MAX_CLAIM_TEXT and not written:
             note = f"Full text: {cleaned}"
             claim["note"] = shorten(note, MAX_TEXT)
-            notes.append(f"I-node {node_id}: its text is {len(cleaned)} characters long; the claim "
-                         f"shows the first {len(text) - 1} and its note keeps it all"
-                         + (f" (cut at {MAX_TEXT})" if len(note) > MAX_TEXT else ""))  # fmt: skip
+            cut = f" (cut at {MAX_TEXT})" if len(note) > MAX_TEXT else ""
+            self.longest = max(self.longest, len(cleaned))
+            self.tally.add("long", node_id, f"I-node {node_id}: its text is {len(cleaned)} "
+                           f"characters long; the claim shows the first {len(text) - 1} and its "
+                           f"note keeps it all{cut}", self._long)  # fmt: skip
+            self.cut = self.cut or bool(cut)
         return claim
+
+    def _long(self, ids: list[str]) -> str:
+        cut = f", cut at {MAX_TEXT} where longer" if self.cut else ""
+        return (f"{len(ids)} I-nodes have texts longer than a claim may hold ({MAX_CLAIM_TEXT} "
+                f"characters; the longest {self.longest}): each claim shows the first words and "
+                f"its note keeps it all{cut}: {listed('I-nodes', ids)}")  # fmt: skip
+
+
+def _textless(kind: str):
+    """The note on several RA, CA or MA nodes without text."""
+    text = {"RA": "'Default Inference' (or the scheme a node names)", "CA": "'Default Conflict'",
+            "MA": "'Default Rephrase'"}.get(kind, "a placeholder")  # fmt: skip
+    return lambda ids: (f"{len(ids)} {kind} nodes have no text: {listed(f'{kind} nodes', ids)}; "
+                        f"the export writes {text} for them, as AIF tools expect text on every "
+                        "node")  # fmt: skip
 
 
 __all__ = ["Objections", "read"]
