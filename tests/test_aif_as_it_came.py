@@ -71,3 +71,12 @@ def test_the_export_adds_no_locutions_the_file_did_not_have() -> None:
     # a map made in argmap is written as AIFdb writes a graph, its locutions empty
     made, _ = load(b"argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: A.\n", "m.yaml")
     assert json.loads(aif.write(made).text)["locutions"] == []
+
+
+def test_an_xaif_documents_empty_keys_come_back() -> None:
+    doc = {"AIF": {"nodes": [{"nodeID": "1", "text": "A", "type": "I"}], "edges": [],
+                   "locutions": []}, "text": "", "OVA": {}}  # fmt: skip
+    imported = aif.read(json.dumps(doc).encode(), name="x.json")
+    out = json.loads(aif.write(imported.map).text)
+    del out["argmap"]
+    assert out == doc

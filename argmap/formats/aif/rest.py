@@ -85,7 +85,7 @@ def rest(
         out.setdefault("nodes", [])
     if wrapped:
         outer = {k: v for k, v in doc.items() if k not in (XAIF, EXTENSION)}
-        out = {XAIF: out, **_fitting(outer, MAX_DEPTH - 2, notes, tuple(outer))}
+        out = {XAIF: out, **_fitting(outer, MAX_DEPTH - 2, notes)}
     return Carried.of(carried(out)) if out else None
 
 
