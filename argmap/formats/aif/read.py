@@ -17,7 +17,9 @@ claim also the locution that asserts it and its speaker (and a speaker named Pro
 Opponent gives the claim its ``role``), and the map carries at its top, under ``aif:``, what it
 does not draw: the dialogue layer, PA-nodes, what was left out, locutions, participants and
 any other key, as the file has them. :mod:`argmap.formats.aif.write` writes all of it back.
-AIF written by argmap carries the rest of the map under its ``argmap`` key and comes back exact.
+AIF written by argmap carries the rest of the map under its ``argmap`` key and comes back exact,
+its contradictions too (:mod:`argmap.formats.aif.conflicts`). Notes of one kind on many nodes
+are said once (:mod:`argmap.formats.aif.tally`).
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Each claim becomes an I-node, each reason an RA-node (``Default Inference``, or its scheme) with
 an edge from each of its claims and one to the claim it supports, each objection a CA-node
 (``Default Conflict``) pointing at the claim, RA-node or CA-node it attacks, each restatement an
-MA-node (``Default Rephrase``) from the claim restated to the one restating it. A claim, reason,
+MA-node (``Default Rephrase``) from the claim restated to the one restating it, each
+contradiction two CA-nodes, one each way (marked in the ``argmap`` key). A claim, reason,
 objection or restatement that carries AIF data (``aif:``, as ``argmap import aif`` keeps it)
 becomes the node it came from: its node id, timestamp, scheme and scheme id and every other
 field, its text where the map did not change it; two that carry the same node id (an RA-node

@@ -10,7 +10,8 @@ map's title, and its description, notes, analyst, dates, id and version go into 
 note. Text longer than a claim may hold is cut, the whole kept in the claim's note; the kind
 of a claim with reasons is guessed from its wording (:mod:`argmap.formats.kinds`).
 
-SADFace written by argmap carries what SADFace has no place for (claim ids and kinds, notes,
+A document's node and edge ids are not kept, nor its core metadata but as words in the map's
+note; a note says so. SADFace written by argmap carries what SADFace has no place for (claim ids and kinds, notes,
 quotes, links, ...) under each node's ``argmap`` metadata and the map's language, note and
 source under the document's: such a document comes back as the same map.
 """
