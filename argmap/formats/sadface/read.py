@@ -11,9 +11,9 @@ note. Text longer than a claim may hold is cut, the whole kept in the claim's no
 of a claim with reasons is guessed from its wording (:mod:`argmap.formats.kinds`).
 
 A document's node and edge ids are not kept, nor its core metadata but as words in the map's
-note; a note says so. SADFace written by argmap carries what SADFace has no place for (claim ids and kinds, notes,
-quotes, links, ...) under each node's ``argmap`` metadata and the map's language, note and
-source under the document's: such a document comes back as the same map.
+note; a note says so. SADFace written by argmap carries what SADFace has no place for (claim
+ids and kinds, notes, quotes, links, ...) under each node's ``argmap`` metadata and the map's
+language, note and source under the document's: such a document comes back as the same map.
 """
 
 from __future__ import annotations
