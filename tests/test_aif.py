@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -22,7 +23,7 @@ from argmap.formats.aif.graph import Graph
 from argmap.formats.aif.steps import Step, build, tidy
 from argmap.formats.base import FormatError, Imported, break_support_cycles
 from argmap.formats.yaml import dump
-from argmap.model import ArgumentMap, Kind, Objection, Ref, equivalents
+from argmap.model import ArgumentMap, Kind, Objection, Ref, attackers, equivalents
 from argmap.model.keys import MAX_TEXT
 from argmap.read.loader import load
 
@@ -385,12 +386,30 @@ def test_argmap_to_aif_to_argmap_preserves_the_map(amap: ArgumentMap) -> None:
 @given(argument_maps())
 def test_plain_aif_keeps_the_structure_and_texts(amap: ArgumentMap) -> None:
     """Without the 'argmap' key (as other AIF tools write it), ids and kinds are made anew and
-    notes are gone, but every claim, reason and objection comes back."""
+    notes are gone, but every claim, reason and objection comes back, and a contradiction as
+    an objection each way (its two CA-nodes)."""
     data = json.loads(aif.write(amap).text)
     del data["argmap"]
     back = aif.read(json.dumps(data).encode(), name="map.json").map
     position = {claim.id: n for n, claim in enumerate(amap.claims, 1)}
-    assert shape(back, lambda i: int(i.rsplit("-", 1)[1])) == shape(amap, position.__getitem__)
+    assert shape(back, lambda i: int(i.rsplit("-", 1)[1])) == shape(
+        as_attacks(amap), position.__getitem__
+    )
+
+
+def as_attacks(amap: ArgumentMap) -> ArgumentMap:
+    """The map with each contradiction an objection each way (a plain one, unless the claim
+    has an objection of that claim alone already: AIF's second is left out), as AIF holds it."""
+    pairs = {frozenset((c.id, r.id)) for c in amap.claims for r in c.contradicts} - {
+        frozenset((c.id,)) for c in amap.claims
+    }
+    claims = []
+    for claim in amap.claims:
+        plain = {attackers(o)[0].id for o in claim.objections if len(attackers(o)) == 1}
+        more = sorted(next(iter(pair - {claim.id})) for pair in pairs if claim.id in pair)
+        extra = tuple(Ref(other) for other in more if other not in plain)
+        claims.append(attrs.evolve(claim, contradicts=(), objections=claim.objections + extra))
+    return attrs.evolve(amap, claims=tuple(claims))
 
 
 def shape(amap: ArgumentMap, number: Callable[[str], int]) -> list[tuple[object, ...]]:
@@ -415,7 +434,7 @@ def shape(amap: ArgumentMap, number: Callable[[str], int]) -> list[tuple[object,
                 )
                 for reason in claim.reasons
             ),
-            tuple(map(objection, claim.objections)),
+            tuple(sorted(map(objection, claim.objections), key=repr)),
         )
         for claim in amap.claims
     )

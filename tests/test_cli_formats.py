@@ -139,6 +139,21 @@ def test_import_in_the_wrong_format_names_the_format_the_file_is_in(tmp_path: Pa
     ), result.output
 
 
+def test_import_of_an_argmap_json_map_as_aif_names_argmap_import_json(tmp_path: Path) -> None:
+    """A researcher gives `import aif` a map exported as argmap's JSON: the error said only
+    "not AIF: no 'nodes' list", where the docs promise the command that imports it."""
+    data = tmp_path / "nodeset.json"
+    data.write_text('{"argmap": "1", "title": "T", "premises": [{"id": "a", "text": "A."}]}')
+    for fmt, what in [("aif", "AIF: no 'nodes' list"), ("sadface", "SADFace: no 'nodes' list")]:
+        result = run("import", fmt, str(data), "-o", "-")
+        assert (result.exit_code, result.output) == (
+            1,
+            f"argmap: error: {data}: not {what}; it is a map in argmap's JSON: "
+            f"argmap import json {data}\n",
+        )
+    assert run("import", "json", str(data), "-o", "-").exit_code == 0
+
+
 def test_export_every_format_beside_the_map(seed_copy: Path) -> None:
     for fmt, suffix in [("aif", ".aif.json"), ("argdown", ".argdown"), ("mermaid", ".mmd"),
                         ("kialo", ".kialo.txt"), ("sadface", ".sadface.json"),

@@ -128,6 +128,7 @@ def test_what_the_map_cannot_hold_is_said_once_per_kind_with_a_count() -> None:
         "the metadata of 1 atom node left out (the map has no place for it)",
         "1 resource (the texts analysed) left out: a map's source is a text file beside it",
         "the document's metadata namespaces org.example.tool left out",
+        NOT_KEPT,
         "the kind of 1 claim with reasons was guessed from wording (English cues): "
         "recommendation the-city-should-build-bike",
     )
@@ -149,7 +150,7 @@ def test_version_0_1_rephrases_and_conflict_nodes_are_read() -> None:
     assert amap.title == "limits" and "analysed by Ana" in (amap.note or "")
     assert [r.id for r in deaths.restates] == [lives.id]  # type: ignore[union-attr]
     assert ids(lives.objections) == [[claim(amap, "Drivers").id]]
-    assert imported.notes == ()
+    assert imported.notes == (NOT_KEPT,)
 
 
 def test_what_would_not_check_clean_is_left_out_naming_its_nodes() -> None:
@@ -169,6 +170,7 @@ def test_what_would_not_check_clean_is_left_out_naming_its_nodes() -> None:
         "conflict scheme c2 has no attacking atom; left out",
         "support scheme s3: node a cannot support itself; left out",
         "support scheme s1 closes a support cycle (nodes a → b → a); left out",
+        NOT_KEPT,
         "the kind of 1 claim with reasons was guessed from wording (the cues of every language, "
         "as its language could not be told): conclusion a-is-so",
     )
@@ -297,7 +299,30 @@ def test_the_same_map_gives_the_same_bytes_and_says_what_only_argmap_keeps() -> 
         "SADFace has no place for claim ids and kinds, the source, the map's note, 29 quotes, "
         "12 claim notes, 4 relation notes: they are kept under the 'argmap' metadata of each "
         "node and of the document, which other SADFace tools ignore",
+        ANEW,
     )
+
+
+NOT_KEPT = (
+    "the document's node and edge ids are not kept (claim ids are made from the atoms' words), "
+    "and its core metadata only as words in the map's note (its title is the map's, its claim "
+    "the thesis): exported to SADFace again, the map gets new ids, no analyst and fixed dates"
+)
+ANEW = (
+    "SADFace ids are made from the claim ids, and the core metadata has no analyst and fixed "
+    "dates (1970-01-01T00:00:00): the ids, analyst and dates of a document the map was "
+    "imported from are not written back"
+)
+
+
+def test_a_documents_ids_and_metadata_are_said_to_be_lost_on_import_and_export() -> None:
+    """A researcher joins annotations to a SADFace document by node id: import and export
+    replaced the ids and the analyst and dates, and neither said so."""
+    imported = read(block("From SADFace", "json"))
+    assert NOT_KEPT in imported.notes
+    assert ANEW in sadface.write(imported.map).losses
+    again = read(sadface.write(imported.map).text.encode())  # argmap's own: its ids come back
+    assert NOT_KEPT not in again.notes and again.map == imported.map
 
 
 def test_the_cli_exports_and_imports_back_the_same_map(seed_copy: Path) -> None:
@@ -408,6 +433,7 @@ def test_text_too_long_for_a_claim_is_cut_and_refused_characters_taken_out() -> 
     assert clean.text == "Bidi and NUL gone." and blank.text == "(atom c has no text)"
     assert imported.notes == (
         "1 node without a usable id (or not an object); left out",
+        NOT_KEPT,
         "1 atom longer than 600 characters, cut and kept whole in their notes: a",
     )
 
@@ -417,7 +443,8 @@ def test_malformed_argmap_metadata_is_ignored_saying_so() -> None:
            "nodes": [atom("a", "A is so.", metadata={"argmap": {"id": "-bad-", "role": "x"}})],
            "edges": []}  # fmt: skip
     imported = read(doc)
-    assert imported.notes == ("the 'argmap' metadata is not as argmap writes it; ignored",)
+    assert imported.notes == ("the 'argmap' metadata is not as argmap writes it; ignored",
+                              NOT_KEPT)  # fmt: skip
     assert [c.id for c in imported.map.claims] == ["a-is-so"]
 
 

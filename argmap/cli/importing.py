@@ -30,7 +30,7 @@ from argmap.convert import import_file
 from argmap.diagnostics import ArgmapError, Diagnostic, MapError, Severity, UsageError, shell_word
 from argmap.formats.base import FormatError
 from argmap.formats.registry import IMPORTS
-from argmap.formats.sniff import NAMES, sniff
+from argmap.formats.sniff import NAMES, map_json, sniff
 from argmap.formats.yaml import dump
 from argmap.io import read_file, refuse_overwrite
 
@@ -293,9 +293,12 @@ def _in_another_format(fmt: str, file: str) -> str:
     """For a file not in ``fmt``: the format argmap imports that it is in, and the command
     (``; it is an AIF graph: argmap import aif FILE``), or nothing."""
     try:
-        other = sniff(read_file(file), file)
+        data = read_file(file)
+        other = sniff(data, file)
     except ArgmapError:
         return ""
+    if other is None and fmt != "json" and map_json(data):
+        return f"; it is a map in argmap's JSON: argmap import json {shell_word(file)}"
     if other is None or other == fmt:
         return ""
     return f"; it is {NAMES[other]}: argmap import {other} {shell_word(file)}"

@@ -79,6 +79,18 @@ def sniff(data: bytes, path: str) -> str | None:
     return None
 
 
+def map_json(data: bytes) -> bool:
+    """Whether ``data`` is a map in argmap's JSON (an object whose ``argmap`` is its version, with
+    no graph of nodes and edges): what ``argmap import json`` reads, given to another import."""
+    try:
+        document = json.loads(data)
+    except (ValueError, RecursionError, UnicodeDecodeError):
+        return False
+    return (isinstance(document, dict) and "argmap" in document
+            and not isinstance(document["argmap"], dict | list)
+            and not ("nodes" in document and "edges" in document))  # fmt: skip
+
+
 def xaif_graph(document: dict[str, Any]) -> dict[str, Any] | None:
     """The AIF graph an xAIF document (as OVA3 and ARG-tech's pipelines write one) holds under
     ``"AIF"``, or None: a document with nodes of its own is a graph, whatever its keys (one
@@ -145,6 +157,7 @@ __all__ = [
     "XAIF",
     "foreign",
     "import_hint",
+    "map_json",
     "sniff",
     "xaif_graph",
 ]

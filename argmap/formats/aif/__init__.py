@@ -1,5 +1,6 @@
 """AIF JSON (AIFdb, OVA) ↔ ArgumentMap: I-nodes are claims, RA-nodes reasons, CA-nodes attacks,
-MA-nodes restatements; what the map does not draw it carries, so the round trip loses nothing."""
+MA-nodes restatements, pairs of CA-nodes each way contradictions; what the map does not draw it
+carries, so the round trip loses nothing but what docs/import-export.md lists."""
 
 from __future__ import annotations
 

@@ -17,7 +17,9 @@ claim also the locution that asserts it and its speaker (and a speaker named Pro
 Opponent gives the claim its ``role``), and the map carries at its top, under ``aif:``, what it
 does not draw: the dialogue layer, PA-nodes, what was left out, locutions, participants and
 any other key, as the file has them. :mod:`argmap.formats.aif.write` writes all of it back.
-AIF written by argmap carries the rest of the map under its ``argmap`` key and comes back exact.
+AIF written by argmap carries the rest of the map under its ``argmap`` key and comes back exact,
+its contradictions too (:mod:`argmap.formats.aif.conflicts`). Notes of one kind on many nodes
+are said once (:mod:`argmap.formats.aif.tally`).
 """
 
 from __future__ import annotations
@@ -27,10 +29,20 @@ from typing import Any
 
 import attrs
 
-from argmap.formats.aif.graph import EXTENSION, XAIF, Graph, claim_text, left_out, parse, unwrap
+from argmap.formats.aif.conflicts import contradiction_nodes, mutual, steps_of
+from argmap.formats.aif.graph import (
+    EXTENSION,
+    XAIF,
+    Graph,
+    claim_text,
+    left_out,
+    parse,
+    unwrap,
+)
 from argmap.formats.aif.objections import Objections
 from argmap.formats.aif.rest import carried, made_nodes, rest, too_deep
-from argmap.formats.aif.steps import Step, Steps, build, order, tidy, tidy_restatements
+from argmap.formats.aif.steps import Step, Steps, order
+from argmap.formats.aif.tally import Tally, listed
 from argmap.formats.aif.write import DERIVED, NEW_EDGES, PLACEHOLDERS
 from argmap.formats.base import (
     FormatError,
@@ -55,7 +67,11 @@ ROLES = {role.value: role.value for role in Role}
 _SPEAKER = re.compile(r"\s*(?:(\S[^:\n]{0,79}?)\s:\s|(\S[^:\n]{0,79}?) says ['\"\u2018\u201c])")
 
 
-def node_data(raw: dict[str, Any], text: str | None, room: int, notes: list[str]) -> dict[str, Any]:
+#: What no node's text is: a node's data keeps its text, whatever it is.
+_KEEP = object()
+
+
+def node_data(raw: dict[str, Any], text: object, room: int, notes: list[str]) -> dict[str, Any]:
     """A node's fields as its claim or relation carries them: its id and text first (the text
     left out when it is ``text``: the claim's own, or the placeholder the export would write),
     then the rest as they came, but its type; a field nesting deeper than ``room`` levels (what
@@ -131,17 +147,19 @@ def read(data: bytes, *, name: str) -> Imported:
     if not graph.of_type("I"):
         raise FormatError("the graph has no I-nodes: no claims to import")
     summary = left_out(graph, notes)
-    found = build(graph, notes)
-    tidy(found.reasons, notes)
-    tidy_restatements(found, notes)
-    reader = _Reader(graph, found, name, _dialogue(graph, inner))
     extension = doc.get(EXTENSION)
+    contradictions = contradiction_nodes(extension)
+    reader = _Reader(graph, steps_of(graph, notes, contradictions), name, _dialogue(graph, inner))
+    if not isinstance(extension, dict):
+        mutual(graph, notes)
     amap = None
     if isinstance(extension, dict):
         kept = list(notes)
         amap = reader.map(notes, summary, extension)
         if amap is None:
             notes[:] = [*kept, f"the '{EXTENSION}' key is not as argmap writes it; ignored"]
+            if contradictions:  # its CA-nodes are attacks again
+                reader.found = steps_of(graph, [], frozenset())
     fresh = None  # the first id of the edges argmap's export made (none carried)
     made: set[str] = set()  # the nodes argmap's export made (of what carried no AIF data)
     if amap is None:
@@ -152,8 +170,23 @@ def read(data: bytes, *, name: str) -> Imported:
         made = made_nodes(extension)  # type: ignore[arg-type]
     if amap is None:  # pragma: no cover - the document is built to the format
         raise FormatError("the graph could not be made into a map")
-    carrying = rest(doc, graph, amap, notes, fresh, made)
+    carrying = rest(doc, graph, amap, notes, fresh, made, _made_here(extension))
     return Imported(attrs.evolve(amap, aif=carrying), tuple(notes))
+
+
+def _made_here(extension: object) -> bool:
+    """Whether argmap's key says the map carried no AIF when exported: every claim and
+    relation a node the export made (``"aif": null``)."""
+    if not isinstance(extension, dict):
+        return False
+    entries = [
+        entry
+        for part in ("claims", "steps")
+        if isinstance(extension.get(part), dict)
+        for entry in extension[part].values()
+    ]
+    return bool(entries) and all(isinstance(entry, dict) and "aif" in entry
+                                 and entry["aif"] is None for entry in entries)  # fmt: skip
 
 
 class _Reader:
@@ -163,11 +196,15 @@ class _Reader:
         self, graph: Graph, found: Steps, name: str, dialogue: dict[str, dict[str, str]]
     ) -> None:
         self.graph, self.found, self.name, self.dialogue = graph, found, name, dialogue
+        self.textless: set[str] = set()  # relation nodes without text, noted once each
+        self.tally = Tally()  # notes of one kind on many nodes, said once
+        self.longest, self.cut = 0, False  # of the long texts: the longest, any note cut
 
     def map(
         self, notes: list[str], summary: list[str], extension: dict[str, Any] | None
     ) -> ArgumentMap | None:
         graph, found = self.graph, self.found
+        self.tally, self.textless, self.longest, self.cut = Tally(), set(), 0, False
         ext_claims = extension.get("claims") if extension else None
         ext_claims = ext_claims if isinstance(ext_claims, dict) else {}
         ext_steps = extension.get("steps") if extension else None
@@ -195,6 +232,12 @@ class _Reader:
                 placeholder = named or PLACEHOLDERS[node.type] if node.type == "RA" else (
                     PLACEHOLDERS[node.type])  # fmt: skip
                 out["aif"] = node_data(node.raw, placeholder, room, notes)
+                if "text" not in node.raw and step.node not in self.textless:
+                    self.textless.add(step.node)
+                    self.tally.add(f"textless {node.type}", step.node,
+                                   f"{node.type} node {step.node} has no text; the export "
+                                   f"writes '{placeholder}' for it, as AIF tools expect text on "
+                                   "every node", _textless(node.type))  # fmt: skip
             return out
 
         inodes = graph.of_type("I")  # as argmap wrote them, else in the order of their ids
@@ -257,6 +300,7 @@ class _Reader:
             if "aif" in claim:
                 claim["aif"] = claim.pop("aif")  # last, as the format writes it
             sections[kind.section].append(claim)
+        notes += self.tally.notes()
         if (guessed := guesses.note()) is not None:
             notes.append(guessed)
         title = re.sub(r"\.json$", "", self.name) or "AIF graph"
@@ -285,17 +329,23 @@ class _Reader:
         text = claim_text(raw.text, node_id)
         cleaned, changed = clean_text(raw.text)
         if changed:
-            notes.append(
-                f"I-node {node_id}: control or invisible direction characters taken out of its text"
-            )
+            self.tally.add("cleaned", node_id, f"I-node {node_id}: control or invisible direction "
+                           "characters taken out of its text", lambda ids: "control or invisible "
+                           f"direction characters taken out of the texts of {len(ids)} I-nodes: "
+                           f"{listed('I-nodes', ids)}")  # fmt: skip
         if not cleaned.strip():
-            notes.append(f"I-node {node_id} has no text")
+            self.tally.add("blank", node_id, f"I-node {node_id} has no text",
+                           lambda ids: f"{len(ids)} I-nodes have no text: "
+                           f"{listed('I-nodes', ids)}")  # fmt: skip
         claim: dict[str, Any] = {"id": claim_id, "text": text}
         said = self.dialogue.get(node_id, {})
         if said.get("speaker", "").casefold() in ROLES:
             claim["role"] = ROLES[said["speaker"].casefold()]
         if "aif" not in ext or ext["aif"] is not None:
-            data = node_data(raw.raw, text, MAX_DEPTH - 4, notes)  # section, claim, aif
+            # the text the export would write: the claim's, but for a placeholder (a node
+            # without text, or with the placeholder's words, keeps what it had)
+            shown = text if cleaned.strip() and text != claim_text("", node_id) else _KEEP
+            data = node_data(raw.raw, shown, MAX_DEPTH - 4, notes)  # section, claim, aif
             data.update((k, v) for k, v in said.items() if k in DERIVED and k not in raw.raw)
             claim["aif"] = data
         claim.update((k, v) for k, v in ext.items()
@@ -304,10 +354,28 @@ class _Reader:
         if len(cleaned) > MAX_CLAIM_TEXT and not written:
             note = f"Full text: {cleaned}"
             claim["note"] = shorten(note, MAX_TEXT)
-            notes.append(f"I-node {node_id}: its text is {len(cleaned)} characters long; the claim "
-                         f"shows the first {len(text) - 1} and its note keeps it all"
-                         + (f" (cut at {MAX_TEXT})" if len(note) > MAX_TEXT else ""))  # fmt: skip
+            cut = f" (cut at {MAX_TEXT})" if len(note) > MAX_TEXT else ""
+            self.longest = max(self.longest, len(cleaned))
+            self.tally.add("long", node_id, f"I-node {node_id}: its text is {len(cleaned)} "
+                           f"characters long; the claim shows the first {len(text) - 1} and its "
+                           f"note keeps it all{cut}", self._long)  # fmt: skip
+            self.cut = self.cut or bool(cut)
         return claim
+
+    def _long(self, ids: list[str]) -> str:
+        cut = f", cut at {MAX_TEXT} where longer" if self.cut else ""
+        return (f"{len(ids)} I-nodes have texts longer than a claim may hold ({MAX_CLAIM_TEXT} "
+                f"characters; the longest {self.longest}): each claim shows the first words and "
+                f"its note keeps it all{cut}: {listed('I-nodes', ids)}")  # fmt: skip
+
+
+def _textless(kind: str):
+    """The note on several RA, CA or MA nodes without text."""
+    text = {"RA": "'Default Inference' (or the scheme a node names)", "CA": "'Default Conflict'",
+            "MA": "'Default Rephrase'"}.get(kind, "a placeholder")  # fmt: skip
+    return lambda ids: (f"{len(ids)} {kind} nodes have no text: {listed(f'{kind} nodes', ids)}; "
+                        f"the export writes {text} for them, as AIF tools expect text on every "
+                        "node")  # fmt: skip
 
 
 __all__ = ["Objections", "read"]

@@ -52,6 +52,7 @@ def rest(
     notes: list[str],
     fresh: int | None,
     made: set[str],
+    made_here: bool = False,
 ) -> Carried | None:
     """What the map does not hold of the file, as the file has it: the nodes it does not make
     into claims and relations, every edge (the export writes the argument's own as they came,
@@ -59,7 +60,8 @@ def rest(
     one, and what nests deeper than the map's 'aif' can hold: noted); of an xAIF document,
     its graph's rest under "AIF" and its other keys beside it. Edges numbered from ``fresh``
     on that link the map's own relations are those argmap's export made, which it makes
-    again: not carried; so are the nodes it ``made``, numbered past the map's own nodes and
+    again: not carried (nor, ``made_here``, for a map that carried no AIF, the empty
+    locutions it wrote); so are the nodes it ``made``, numbered past the map's own nodes and
     those carried, as the export numbers them again."""
     inner, wrapped = unwrap(doc)
     nodes = inner["nodes"]
@@ -75,7 +77,10 @@ def rest(
     out: dict[str, Any] = {"nodes": kept, "edges": list(edges)}  # all: ids, fields, order
     mine = () if wrapped else (EXTENSION,)  # argmap's key is the document's, not its graph's
     out.update((k, v) for k, v in inner.items() if k not in ("nodes", "edges", *mine))
-    out = _fitting(out, MAX_DEPTH - 2 - wrapped, notes)  # top, aif (, AIF)
+    # empty lists of nodes and edges say nothing; nor do the locutions argmap's export gave
+    # a map made in argmap (AIFdb's shape); other empty keys are the file's, as it had them
+    empty = ("nodes", "edges", *(("locutions",) if made_here else ()))
+    out = _fitting(out, MAX_DEPTH - 2 - wrapped, notes, empty)  # top, aif (, AIF)
     if not wrapped and XAIF in out:  # a graph's own key "AIF": still a graph, not xAIF
         out.setdefault("nodes", [])
     if wrapped:
@@ -99,10 +104,12 @@ def _made(raw: object, fresh: int) -> bool:
     return re.fullmatch(r"[0-9]{1,18}", text) is not None and int(text) >= fresh
 
 
-def _fitting(rest: dict[str, Any], room: int, notes: list[str]) -> dict[str, Any]:
-    """The keys of ``rest`` but the empty ones, and but what nests deeper than ``room``
-    levels (a list's items one level less), each noted."""
-    rest = {k: v for k, v in rest.items() if v not in ([], {}, None)}
+def _fitting(
+    rest: dict[str, Any], room: int, notes: list[str], empty: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """The keys of ``rest`` but what nests deeper than ``room`` levels (a list's items one
+    level less), each noted, and but the empty ones among ``empty``."""
+    rest = {k: v for k, v in rest.items() if k not in empty or v not in ([], {}, None)}
     for key, value in list(rest.items()):
         if key in ("nodes", "edges"):  # the list: an item may nest one level less
             rest[key] = []
@@ -120,8 +127,8 @@ def _fitting(rest: dict[str, Any], room: int, notes: list[str]) -> dict[str, Any
 
 
 def _own(out: Layout) -> set[str]:
-    """The nodes of a map's claims and relations in its AIF graph."""
-    return {*out.claims.values(), *out.relations.values()}
+    """The nodes of a map's claims, relations and contradictions in its AIF graph."""
+    return {*out.claims.values(), *out.relations.values(), *out.contradictions}
 
 
 def _drawn(raw: dict[str, Any], graph: Graph, own: set[str]) -> bool:

@@ -3,7 +3,8 @@
 Each claim becomes an I-node, each reason an RA-node (``Default Inference``, or its scheme) with
 an edge from each of its claims and one to the claim it supports, each objection a CA-node
 (``Default Conflict``) pointing at the claim, RA-node or CA-node it attacks, each restatement an
-MA-node (``Default Rephrase``) from the claim restated to the one restating it. A claim, reason,
+MA-node (``Default Rephrase``) from the claim restated to the one restating it, each
+contradiction two CA-nodes, one each way (marked in the ``argmap`` key). A claim, reason,
 objection or restatement that carries AIF data (``aif:``, as ``argmap import aif`` keeps it)
 becomes the node it came from: its node id, timestamp, scheme and scheme id and every other
 field, its text where the map did not change it; two that carry the same node id (an RA-node
@@ -11,8 +12,10 @@ with two conclusions) are one node again. What the map carries at its top (the d
 PA-nodes, locutions, participants) is written back as it came, but edges whose ends the map
 no longer has; its carried edges in their order, each link of the argument as the edge it came
 from (its id and fields), unless the map no longer has that link. Other nodes and edges get ids
-counted on from the highest of the map's own that nothing carried has, a fixed timestamp, and
-``locutions`` are empty unless carried, so that the same map gives the same bytes; a map from
+counted on from the highest of the map's own that nothing carried has, and a fixed timestamp,
+so that the same map gives the same bytes; a graph made in argmap gets empty ``locutions``, as
+AIFdb writes one, a map from AIF only the keys it carries; a claim whose node came without
+text is written without; a map from
 an xAIF document (OVA3) is written as xAIF again. What AIF has no place for (the title, the
 source, claim ids and kinds, roles, quotes, notes, links, ...) goes under a top-level
 ``argmap`` key, which AIF tools ignore and which makes ``argmap → AIF → argmap`` exact.
@@ -25,6 +28,7 @@ from typing import Any
 
 import attrs
 
+from argmap.formats.aif.conflicts import CONTRADICTION
 from argmap.formats.aif.graph import (
     EXTENSION,
     STRUCTURE,
@@ -33,10 +37,11 @@ from argmap.formats.aif.graph import (
     claim_text,
     same_scheme,
 )
+from argmap.formats.aif.losses import losses
 from argmap.formats.aif.steps import order
 from argmap.formats.base import Exported
 from argmap.formats.json import claim_document, document
-from argmap.model import ArgumentMap, Kind, Link, Relation, walk
+from argmap.model import ArgumentMap, Claim, Kind, Link, Relation, walk
 
 TIMESTAMP = "1970-01-01 00:00:00"  # fixed, so that the same map gives the same bytes
 #: The text of a relation's node when it carries none (an RA-node's: its scheme, if any).
@@ -48,6 +53,8 @@ IN_AIF = ("id", "text", "reasons", "objections", "restates", "aif")
 #: The key of the ``argmap`` extension that gives the first id of the edges the export made,
 #: so that reading them back does not carry them (the same map makes them again).
 NEW_EDGES = "new_edges_from"
+#: The text of a claim's node that came without text: it is written without.
+NO_TEXT = object()
 #: Keys argmap adds to a claim's carried data for its readers, from the dialogue layer.
 DERIVED = ("locution", "speaker")
 
@@ -79,6 +86,9 @@ class Layout:
     used: set[int] = attrs.Factory(set)  # the carried edges written for the map's own (id())
     numbers: bool = False  # the carried edge ids are JSON numbers: so are new ones
     fresh_from: int | None = None  # the id of the first new edge
+    carries: bool = False  # a claim or relation carries its AIF node (the map came from AIF)
+    contradictions: list[str] = attrs.Factory(list)  # the CA-nodes of contradictions
+    contradicted: set[frozenset[str]] = attrs.Factory(set)  # the pairs of claims written
 
     def fresh(self, what: str) -> str:
         """A new node or edge id: the next number after the highest of the map's own (its
@@ -103,7 +113,10 @@ class Layout:
         else:
             rest = {k: v for k, v in data.items() if k not in ("nodeID", "text", "type", *DERIVED)}
         shown = data["nodeID"] if data is not None and wanted is not None else node_id
-        self.nodes.append({"nodeID": shown, "text": text, "type": kind, **rest, **fields})
+        written = {"nodeID": shown, "text": text, "type": kind, **rest, **fields}
+        if text is NO_TEXT:  # a node that came without text
+            del written["text"]
+        self.nodes.append(written)
         self.types[node_id] = kind
         return node_id
 
@@ -167,6 +180,7 @@ def layout(amap: ArgumentMap) -> Layout:
         items = [claim.aif, *(relation.aif for relation in walk(claim))]
         out.taken |= _ids([c.value for c in items if c is not None], "nodeID")
     own = set(out.taken)  # the nodes of the map's claims and relations
+    out.carries = bool(own)
     out.taken |= _ids(top.get("nodes", []), "nodeID")
     edges = [raw for raw in top.get("edges", []) if isinstance(raw, dict)]
     links = [raw for raw in edges if {_key(raw.get("fromID")), _key(raw.get("toID"))} <= own]
@@ -189,11 +203,13 @@ def layout(amap: ArgumentMap) -> Layout:
         made = data is not None and "text" in data and claim_text(
             source if isinstance(source, str) else "", node) == claim.text  # fmt: skip
         text = source if made else claim.text
+        if data is not None and "text" not in data and claim.text == claim_text("", node):
+            text = NO_TEXT  # the node had none; the claim shows a placeholder
         out.claims[claim.id] = out.node("I", data, text)
     for claim in drawn:
         for relation in walk(claim):
             if relation.link is Link.CONTRADICT:
-                continue  # kept with the claim, under the extension
+                continue  # after the others: a CA-node each way
             on = relation.on
             head = out.claims[claim.id] if on is None else out.relations[on]
             node = out.relations[relation] = _relation_node(out, relation)
@@ -201,8 +217,25 @@ def layout(amap: ArgumentMap) -> Layout:
                 if ref.id in out.claims:
                     out.edge(out.claims[ref.id], node)
             out.edge(node, head)
+    _contradictions(drawn, out)
     _carried(top, out)
     return out
+
+
+def _contradictions(drawn: list[Claim], out: Layout) -> None:
+    """Each pair of claims that contradict one another as two CA-nodes, one each way (AIF's
+    conflict between claims that cannot both be true), once for the pair."""
+    for claim in drawn:
+        for ref in claim.contradicts:
+            pair = frozenset((claim.id, ref.id))
+            if ref.id not in out.claims or pair in out.contradicted or len(pair) < 2:
+                continue
+            out.contradicted.add(pair)
+            for tail, head in ((claim.id, ref.id), (ref.id, claim.id)):
+                node = out.node("CA", None, PLACEHOLDERS["CA"])
+                out.edge(out.claims[tail], node)
+                out.edge(node, out.claims[head])
+                out.contradictions.append(node)
 
 
 def _carried(top: dict[str, Any], out: Layout) -> None:
@@ -212,20 +245,16 @@ def _carried(top: dict[str, Any], out: Layout) -> None:
     made = set(out.types)  # the nodes of the map's claims and relations
     for raw in top.get("nodes", []):
         node_id = _key(raw.get("nodeID")) if isinstance(raw, dict) else None
-        if node_id is not None and node_id in out.types:
-            out.losses.append(f"a carried node has the id {node_id} of a node of the map; "
-                              "left out")  # fmt: skip
-            continue
-        out.nodes.append(raw)
-        if node_id is not None:
+        out.nodes.append(raw)  # a node id given twice too: as the file gave it
+        if node_id is not None and node_id not in out.types:
             out.types[node_id] = str(raw.get("type"))
     dangling = 0
     new = [raw for raw in out.edges if id(raw) not in out.used]
     out.edges = []  # the carried edges in their order, then the new ones
     for raw in top.get("edges", []):
         ends = (_key(raw.get("fromID")), _key(raw.get("toID"))) if isinstance(raw, dict) else ()
-        if id(raw) in out.used:
-            out.edges.append(raw)
+        if id(raw) in out.used or None in ends or len(ends) < 2:
+            out.edges.append(raw)  # the map's link, or an edge without its ends, as it came
         elif len(ends) == 2 and ends[0] in out.types and ends[1] in out.types:
             types = (out.types[ends[0]], out.types[ends[1]])  # type: ignore[index]
             if types in STRUCTURE and ends[0] in made and ends[1] in made \
@@ -272,6 +301,8 @@ def _extension(amap: ArgumentMap, out: Layout) -> dict[str, Any]:
             entry["aif"] = None
         if entry and node not in steps:
             steps[node] = entry
+    for node in out.contradictions:  # read back as the claims' contradicts, not as attacks
+        steps[node] = {CONTRADICTION: True, "aif": None}
     top = {k: v for k, v in document(amap).items()
            if k not in [kind.section for kind in Kind] and k != "aif"}  # fmt: skip
     fresh = {NEW_EDGES: out.fresh_from} if out.fresh_from is not None else {}
@@ -296,13 +327,14 @@ def write(amap: ArgumentMap) -> Exported:
     graph: dict[str, Any] = {"nodes": out.nodes, "edges": out.edges}
     mine = (EXTENSION,) if outer is None else ()  # xAIF: its graph may have a key 'argmap'
     graph.update((k, v) for k, v in top.items() if k not in ("nodes", "edges", *mine))
-    graph.setdefault("locutions", [])  # the carried keys in their order, as they came
+    if amap.aif is None and not out.carries:  # made in argmap: as AIFdb writes a graph
+        graph["locutions"] = []
     if isinstance(graph.get("schemefulfillments"), list):  # scheme ids of nodes still so
         graph["schemefulfillments"] = _fulfilled(graph["schemefulfillments"], out)
     data = graph if outer is None else {XAIF: graph, **outer}
     data[EXTENSION] = _extension(amap, out)
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    return Exported(text, (*_losses(amap), *dict.fromkeys(out.losses)))
+    return Exported(text, (*losses(amap), *dict.fromkeys(out.losses)))
 
 
 def _fulfilled(items: list[Any], out: Layout) -> list[Any]:
@@ -320,27 +352,6 @@ def _fulfilled(items: list[Any], out: Layout) -> list[Any]:
             "ids ('schemefulfillments') name nodes")  # fmt: skip
         out.losses.append(f"{gone} scheme {names} the map does not have; left out")
     return kept
-
-
-def _losses(amap: ArgumentMap) -> tuple[str, ...]:
-    """What only the ``argmap`` key carries, in words."""
-    counts = {
-        "quote": sum(len(claim.quotes) for claim in amap.claims),
-        "claim note": sum(claim.note is not None for claim in amap.claims),
-        "link": sum(claim.url is not None for claim in amap.claims),
-        "role": sum(claim.role is not None for claim in amap.claims),
-        "reason note": sum(r.note is not None for claim in amap.claims for r in claim.reasons),
-    }
-    extra = ", ".join(
-        f"{count} {what}{'s' if count > 1 else ''}" for what, count in counts.items() if count
-    )
-    what = (
-        "the title" + (", the source" if amap.source else "") + (", the note" if amap.note else "")
-    )
-    return (
-        f"AIF has no place for {what}, claim ids and kinds{', ' + extra if extra else ''}: "
-        f"they are kept under the top-level '{EXTENSION}' key, which other AIF tools ignore",
-    )
 
 
 __all__ = [

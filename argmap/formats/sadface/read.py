@@ -10,9 +10,10 @@ map's title, and its description, notes, analyst, dates, id and version go into 
 note. Text longer than a claim may hold is cut, the whole kept in the claim's note; the kind
 of a claim with reasons is guessed from its wording (:mod:`argmap.formats.kinds`).
 
-SADFace written by argmap carries what SADFace has no place for (claim ids and kinds, notes,
-quotes, links, ...) under each node's ``argmap`` metadata and the map's language, note and
-source under the document's: such a document comes back as the same map.
+A document's node and edge ids are not kept, nor its core metadata but as words in the map's
+note; a note says so. SADFace written by argmap carries what SADFace has no place for (claim
+ids and kinds, notes, quotes, links, ...) under each node's ``argmap`` metadata and the map's
+language, note and source under the document's: such a document comes back as the same map.
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ CLAIM_FIELDS = ("quotes", "note", "url", "implicit", "role", "contradicts", "lab
                 "aif")  # fmt: skip
 #: The map fields the document's ``argmap`` metadata may give.
 MAP_FIELDS = ("lang", "note", "source", "aif")
+#: What a document not written by argmap loses, said on its import.
+NOT_KEPT = (
+    "the document's node and edge ids are not kept (claim ids are made from the atoms' words), "
+    "and its core metadata only as words in the map's note (its title is the map's, its claim "
+    "the thesis): exported to SADFace again, the map gets new ids, no analyst and fixed dates"
+)
 
 
 def read(data: bytes, *, name: str) -> Imported:
@@ -56,6 +63,7 @@ def read(data: bytes, *, name: str) -> Imported:
         if amap is not None:
             return Imported(amap, tuple(notes))
         notes[:] = [*kept, "the 'argmap' metadata is not as argmap writes it; ignored"]
+    notes.append(NOT_KEPT)
     amap = _Reader(document, found, name, own=False).map(notes)
     if amap is None:  # pragma: no cover - the document is built to the format
         raise FormatError("the document could not be made into a map")

@@ -148,6 +148,9 @@ def _losses(amap: ArgumentMap) -> tuple[str, ...]:
     return (
         f"SADFace has no place for {what}{extra}: they are kept under the 'argmap' metadata of "
         "each node and of the document, which other SADFace tools ignore",
+        "SADFace ids are made from the claim ids, and the core metadata has no analyst and fixed "
+        f"dates ({TIMESTAMP}): the ids, analyst and dates of a document the map was imported "
+        "from are not written back",
     )
 
 
