@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import click.testing
@@ -14,6 +15,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_MAP = ROOT / "maps" / "europe-central-asia.yaml"
 SEED_TEXT = ROOT / "seeds" / "europe-central-asia-partnership.txt"
 SHARED = ROOT.parent / "shared"
+
+
+def ctrl_c_stops() -> None:
+    """For a child process that a test stops as a user does, with Ctrl-C (SIGINT): the signal
+    at its default, as a terminal gives it, even when the tests run with it ignored (started
+    by a script as a background job, or under nohup), which the child would inherit."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run(*args: str) -> click.testing.Result:

@@ -22,7 +22,7 @@ from argmap.pages.view import CSP
 from argmap.preview.page import LIVE_CSP, live_page
 from argmap.preview.server import start, stop
 from argmap.preview.state import Preview, Shown
-from tests.conftest import run
+from tests.conftest import ctrl_c_stops, run
 
 BROKEN = ("      - mutual-benefit-strategy\n", "      - mutual-benefit-strateg\n")
 
@@ -198,7 +198,9 @@ def test_preview_help_has_an_example() -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX")
 def test_ctrl_c_stops_the_preview_with_status_130(seed_copy: Path) -> None:
     command = [sys.executable, "-m", "argmap", "preview", str(seed_copy)]
-    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True) as process:
+    with subprocess.Popen(
+        command, stderr=subprocess.PIPE, text=True, preexec_fn=ctrl_c_stops
+    ) as process:
         assert process.stderr is not None
         try:
             first = process.stderr.readline()

@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from argmap.api import check_file
+from tests.conftest import ctrl_c_stops
 
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.webdriver.chrome.service import Service  # noqa: E402
@@ -82,7 +83,9 @@ def browser() -> Iterator[object]:
 def preview(seed_copy: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     """``argmap preview`` of the seed map, running; its URL."""
     command = [sys.executable, "-m", "argmap", "preview", str(seed_copy)]
-    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True) as process:
+    with subprocess.Popen(
+        command, stderr=subprocess.PIPE, text=True, preexec_fn=ctrl_c_stops
+    ) as process:
         assert process.stderr is not None
         try:
             found = re.search(r"at (http://127\.0\.0\.1:\d+/)", process.stderr.readline())

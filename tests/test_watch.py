@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from argmap.cli import main
 from argmap.draw.options import DrawOptions
 from argmap.watch import Session, Watcher, stamp, watch
+from tests.conftest import ctrl_c_stops
 
 GOOD = "argmap: 1\ntitle: t\npremises:\n  - id: p\n    text: P\nconclusions:\n  - id: c\n    text: C\n    reasons: [p]\n"  # noqa: E501
 QUOTED = (
@@ -212,15 +213,18 @@ def test_watch_on_the_command_line_stops_at_ctrl_c(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     process = subprocess.Popen(
         [sys.executable, "-u", "-m", "argmap", "render", str(path), "--watch"],
-        stderr=subprocess.PIPE, text=True, env=env,
+        stderr=subprocess.PIPE, text=True, env=env, preexec_fn=ctrl_c_stops,
     )  # fmt: skip
     assert process.stderr is not None
-    lines = [process.stderr.readline()]
-    time.sleep(0.3)
-    save(path, GOOD.replace("C\n", "Q\n"))
-    lines.append(process.stderr.readline())
-    process.send_signal(signal.SIGINT)
-    _, rest = process.communicate(timeout=20)
+    try:
+        lines = [process.stderr.readline()]
+        time.sleep(0.3)
+        save(path, GOOD.replace("C\n", "Q\n"))
+        lines.append(process.stderr.readline())
+        process.send_signal(signal.SIGINT)
+        _, rest = process.communicate(timeout=20)
+    finally:
+        process.kill()  # a watch that missed its Ctrl-C is not left running
     wrote = rf"argmap: wrote {re.escape(str(tmp_path / 'map.svg'))} \(\d+ ms\)\n"
     assert all(re.fullmatch(wrote, line) for line in lines), lines
     assert rest == "argmap: stopped watching\n"
