@@ -182,24 +182,27 @@ def elsewhere(name: str, near: Path, folders: list[str], holds: Holds | None) ->
 
 
 def _folders(roots: list[str]) -> Iterator[str]:
-    """The folders under ``roots``, hidden ones left out, breadth first and sorted, as many as
-    :data:`MOST_NAMES`."""
+    """The folders under ``roots``, hidden ones and links to folders left out (a link may lead
+    out of the project), breadth first and sorted, as many as :data:`MOST_NAMES`."""
     queue, seen = list(roots), 0
     while queue and seen < MOST_NAMES:
         folder = queue.pop(0)
         seen += 1
         yield folder
-        queue += [os.path.join(folder, n) for n in sorted(_listed(Path(folder), folders=True))]
+        below = _listed(Path(folder), folders=True, links=False)  # no link leads out of it
+        queue += [os.path.join(folder, name) for name in sorted(below)]
 
 
-def _listed(folder: Path, *, folders: bool = False) -> list[str]:
+def _listed(folder: Path, *, folders: bool = False, links: bool = True) -> list[str]:
     """The names of the files (or ``folders``) in ``folder`` that are not hidden, as many as
-    :data:`MOST_NAMES`; none when it cannot be listed."""
+    :data:`MOST_NAMES` (without ``links``, no folder that is a symbolic link); none when it
+    cannot be listed."""
     try:
         with os.scandir(folder) as entries:
             listed = list(itertools.islice(entries, MOST_NAMES))
             kept = [e for e in listed if not e.name.startswith(".")]
-            return [e.name for e in kept if (e.is_dir() if folders else e.is_file())]
+            return [e.name for e in kept
+                    if (e.is_dir(follow_symlinks=links) if folders else e.is_file())]  # fmt: skip
     except OSError:
         return []
 

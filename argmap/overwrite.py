@@ -34,17 +34,21 @@ _SVG = re.compile(
     re.S | re.I,
 )
 _DOT = re.compile(_BOM + rb"\s*digraph\s+argmap\s*\{")
-#: A drawing's page says its generator; a coverage page has its legend (pages/templates).
+#: argmap's pages say their generator in their head (pages/templates); a coverage page that
+#: an argmap before this one wrote, its legend's first sample.
 _PAGE = re.compile(
-    _BOM + rb'\s*<!DOCTYPE html>.*?(?:<meta name="generator" content="argmap">|<ul class="legend")',
+    _BOM + rb'\s*<!DOCTYPE html>(?:(?!</head>).)*?<meta name="generator" content="argmap">'
+    rb"|" + _BOM + rb'\s*<!DOCTYPE html>.*?<li><mark class="quote sample">quoted</mark> by the',
     re.S | re.I,
 )
 #: Argdown's front matter, the lines up to its closing ``===``.
 _MATTER = re.compile(_BOM + rb"===[ \t]*\r?\n((?:(?!===)[^\r\n]*\r?\n)*)===")
 _MARKED = re.compile(rb"^" + ARGDOWN_MARK.encode() + rb":[ \t]*1[ \t]*\r?$", re.M)
-#: Mermaid as export writes it, alone or as the one block of a Markdown file.
+#: Mermaid as export writes it, alone or as the one block of a Markdown file (nothing after
+#: its closing fence but white space).
+_FLOWCHART = rb"(?:---\r?\n.*?\r?\n---\r?\n)?flowchart\s(?:(?!```).)*"
 _MERMAID = re.compile(
-    _BOM + rb"\s*(?:```mermaid\r?\n)?(?:---\r?\n.*?\r?\n---\r?\n)?flowchart\s", re.S
+    rb"%s\s*%s|%s\s*```mermaid\r?\n%s```\s*" % (_BOM, _FLOWCHART, _BOM, _FLOWCHART), re.S
 )
 
 
@@ -76,9 +80,9 @@ KINDS: dict[str, tuple[str, Callable[[bytes], bool]]] = {
     "sadface": ("a SADFace document", lambda data: sniff(data, "") == "sadface"),
     "kialo": ("a Kialo discussion", lambda data: sniff(data[:HEAD], "") == "kialo"),
     "argdown": ("Argdown argmap wrote", _argdown),
-    "mermaid": ("a Mermaid flowchart", lambda data: _MERMAID.match(data[:HEAD]) is not None),
+    "mermaid": ("a Mermaid flowchart", lambda data: _MERMAID.fullmatch(data) is not None),
 }
-_WHOLE = ("json", "aif", "sadface")
+_WHOLE = ("json", "aif", "sadface", "mermaid")
 
 
 def holds(target: str | os.PathLike[str], kind: str) -> bool | None:

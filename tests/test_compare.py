@@ -392,3 +392,17 @@ def test_the_model_answer_in_the_class_folder_is_not_compared_with_itself(maps) 
     rows = result.stdout.splitlines()[-2:]
     assert rows[0].startswith("claims") and rows[1].endswith(str(student))
     assert "1.00" in run("compare", str(answer), str(answer)).stdout
+
+
+def test_two_maps_whose_sources_cannot_be_read_are_told_so(maps) -> None:
+    """Both naming a source that is not there: they were told they 'do not quote one source
+    text', which is not what is wrong."""
+    answer, student = maps
+    for path in maps:
+        path.write_text(path.read_text().replace("path: source.txt", "path: gone.txt"))
+    result = run("compare", str(answer), str(student))
+    assert (
+        f"argmap: neither the source of {answer} nor that of {student} could be read: their "
+        "claims pair by wording only"
+    ) in result.stderr
+    assert "do not quote one source text" not in result.stderr

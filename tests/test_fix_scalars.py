@@ -101,3 +101,11 @@ def test_every_character_in_double_quotes_reads_back_as_itself() -> None:
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
     chunks = [every[start : start + 4096] for start in range(0, len(every), 4096)]
     assert [c for c in chunks if yaml.load(yaml_string(c), yaml.CSafeLoader) != c] == []
+
+
+def test_a_line_separator_is_written_in_double_quotes_whatever_the_style() -> None:
+    """U+2028 and U+2029 break a line inside single quotes, and YAML drops the spaces beside
+    them (a reviewer found 'a \\u2028b.txt' read back as 'a\\u2028b.txt')."""
+    for style in sorted(WRITTEN):
+        for value in ("a \u2028b.txt", "x\u2029 y"):
+            assert _quote(_rewritten(style, "Few suppliers.", value)) == value, (style, value)

@@ -120,9 +120,14 @@ def test_a_file_of_another_kind_is_overwritten_only_with_force(
     kind: str,
 ) -> None:
     monkeypatch.chdir(project)
-    (project / "texts" / "notes.md").write_text("# Notes\n\nMine.\n", encoding="utf-8")
+    # Notes that open with a diagram of their own; a page with a legend of its own.
+    (project / "texts" / "notes.md").write_text(
+        "```mermaid\nflowchart LR\n  A --> B\n```\n\n# Notes\n\nMine.\n", encoding="utf-8"
+    )
     (project / "texts" / "page.html").write_text(
-        "<!DOCTYPE html>\n<html><body>My class page</body></html>\n", encoding="utf-8"
+        '<!DOCTYPE html>\n<html><body>My class page<ul class="legend"><li>red: late</li></ul>'
+        "</body></html>\n",
+        encoding="utf-8",
     )
     (project / "texts" / "data.json").write_text('{"marks": [1, 2]}\n', encoding="utf-8")
     (project / "texts" / "graph.dot").write_text("digraph mine { a -> b }\n", encoding="utf-8")

@@ -263,3 +263,24 @@ def test_the_fix_looks_in_the_source_root_too(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "path: ../shared/waste.txt\n" in target.read_text(encoding="utf-8")
+
+
+def test_the_search_for_a_bare_name_follows_no_link_out_of_the_project(
+    corpus: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder of the project that is a link to one outside it is not listed (nothing there
+    was ever opened, but its names were read)."""
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "micro_b001.txt").write_text("Germany produces too much rubbish.\n")
+    (corpus / "elsewhere").symlink_to(outside, target_is_directory=True)
+    listed: list[str] = []
+    scandir = os.scandir
+
+    def watched(path):  # type: ignore[no-untyped-def]
+        listed.append(os.path.realpath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", watched)
+    said = quoted_problem(corpus, "micro_b001.txt")
+    assert said.endswith("; did you mean '../texts/micro_b001.txt'?")
+    assert listed and not [path for path in listed if path.startswith(str(outside))]

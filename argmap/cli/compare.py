@@ -147,6 +147,9 @@ def _source(
                 return text, whose, f"{why}: its quotes are looked for in the source of {other}"
         if first.source is None and second.source is None:
             return None, None, None
+        if texts[0] is None and texts[1] is None:
+            return None, None, (f"neither the source of {first_name} nor that of {second_name} "
+                                "could be read: their claims pair by wording only")  # fmt: skip
     return None, None, (f"{second_name} and {first_name} do not quote one source text: their "
                         "claims pair by wording only")  # fmt: skip
 

@@ -23,6 +23,8 @@ from argmap.read.syntax import yaml_string
 BLOCK_HEADER = re.compile(r"([|>])([-+]?)([0-9]?)([-+]?)")
 #: What ends a plain value in a list or mapping written in brackets (PyYAML reads YAML 1.1).
 _FLOW_ENDS = re.compile(r"[,?:\[\]{}]")
+#: Line breaks YAML knows beyond ``\n``, which break a line inside single quotes too.
+_BREAKS = re.compile("[\u2028\u2029]")
 #: A file's path that YAML reads plain as text, when its letters would be (``../a/b.txt``).
 _PATH = re.compile(r"[\w.][\w./-]*")
 #: A character that YAML (libyaml) writes as itself in quotes, a block or a plain scalar.
@@ -38,7 +40,7 @@ def rewrite(context: Context, token: Token, value: str) -> Edit:
     header = BLOCK_HEADER.match(body, token.start) if opening in ("|", ">") else None
     if header is not None:
         return _block(context, token, header, value)
-    if opening == "'" and _UNPRINTABLE.search(value) is None:
+    if opening == "'" and _UNPRINTABLE.search(value) is None and not _BREAKS.search(value):
         return Edit(token.start, token.end, "'" + value.replace("'", "''") + "'")
     plain = opening not in ("'", '"') and token.plain
     if plain and "/" in value and _PATH.fullmatch(value):  # no number, date or null holds '/'
