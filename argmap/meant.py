@@ -106,8 +106,13 @@ def meant(
     if "\0" in written or "\0" in os.fsdecode(location):
         return None
     rooted = _rooted(written, near, folders)
-    if rooted is not None:
-        return rooted
+    return rooted if rooted is not None else _alike(written, location, near, folders, holds)
+
+
+def _alike(
+    written: str, location: Path, near: Path, folders: list[str], holds: Holds | None
+) -> str | None:
+    """Of :func:`meant`, the file named like ``written``: beside it, else elsewhere."""
     beside = _beside(written, location, near, folders, holds)
     if beside is not None and (holds is None or beside[1] > 0):
         return beside[0]
@@ -217,11 +222,14 @@ def not_found(
     if "\\" in written:  # a Windows path, which only Windows reads
         slashed = written.replace("\\", "/")
         return problem + f"; write it with '/', which every system reads: '{slashed}'"
-    if "\0" not in written and (rooted := _rooted(written, near, folders)) is not None:
+    if "\0" in written or "\0" in os.fsdecode(location):
+        return problem  # names no file, and nothing near it
+    rooted = _rooted(written, near, folders)
+    if rooted is not None:
         return (
             problem + f"; a source path is relative to the map's folder: did you mean '{rooted}'?"
         )
-    path = meant(written, location, near, folders, holds)
+    path = _alike(written, location, near, folders, holds)
     return problem if path is None else problem + f"; did you mean '{path}'?"
 
 

@@ -2,33 +2,23 @@
 the source (AM110), and for a claim without quotes (AM204) ``implicit: true`` or the passage
 closest to its text.
 
-A quote is replaced by the source's current words only when that is safe (:func:`clear`):
-the passage lines up with the quote word for word but for a few words or punctuation, and no
-other passage comes near it. A source revised since the map was written (a corrected word,
-other punctuation) is mended so; a sentence written anew, or a quote two passages could have
-meant, is left to a person.
+A quote is replaced by the source's current words only when that is safe
+(:meth:`argmap.analysis.sentences.Source.clear`): the passage lines up with the quote word for
+word but for a few words or punctuation, and no other passage comes near it. A source revised
+since the map was written (a corrected word, other punctuation) is mended so; a sentence
+written anew, or a quote two passages could have meant, is left to a person.
 """
 
 from __future__ import annotations
 
-from argmap.analysis.sentences import CHANGED, MARGIN, SAFE_SIMILARITY, Ranked, Source
+from argmap.analysis.sentences import Ranked
 from argmap.fix.context import Applicability, Context, Edit, Fix
 from argmap.fix.scalars import rewrite
 from argmap.read.outline import Claim
-from argmap.read.passages import Passage
 from argmap.read.syntax import yaml_string
 
 #: How much of a claim's text the closest passage must cover to be offered as its quote.
 MIN_SIMILARITY = 0.3
-
-
-def clear(source: Source, quote: str, found: Passage) -> bool:
-    """Whether ``found``, the passage :meth:`~argmap.analysis.sentences.Source.closest_quote`
-    gives for ``quote``, may replace it without a person looking
-    (:meth:`~argmap.analysis.sentences.Source.clear`: at least :data:`SAFE_SIMILARITY` of its
-    words in order, at most :data:`CHANGED` words changed, :data:`MARGIN` ahead of any other
-    sentence). ``compare`` pairs a quote not found by the passage that is clear so."""
-    return source.clear(quote, found)
 
 
 def closest_quote(context: Context, offset: int) -> list[Fix]:
@@ -116,5 +106,4 @@ def unquoted(context: Context, offset: int) -> list[Fix]:
     return fixes
 
 
-__all__ = ["CHANGED", "MARGIN", "MIN_SIMILARITY", "SAFE_SIMILARITY", "clear", "closest_quote",
-           "unquoted"]  # fmt: skip
+__all__ = ["MIN_SIMILARITY", "closest_quote", "unquoted"]

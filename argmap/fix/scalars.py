@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from argmap.fix.context import Context, Edit
-from argmap.formats.yaml import scalar
+from argmap.formats.yaml import UNPRINTABLE, scalar
 from argmap.read.outline import Token
 from argmap.read.syntax import yaml_string
 
@@ -27,8 +27,6 @@ _FLOW_ENDS = re.compile(r"[,?:\[\]{}]")
 _BREAKS = re.compile("[\u2028\u2029]")
 #: A file's path that YAML reads plain as text, when its letters would be (``../a/b.txt``).
 _PATH = re.compile(r"[\w.][\w./-]*")
-#: A character that YAML (libyaml) writes as itself in quotes, a block or a plain scalar.
-_UNPRINTABLE = re.compile(r"[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 
 
 def rewrite(context: Context, token: Token, value: str) -> Edit:
@@ -40,7 +38,7 @@ def rewrite(context: Context, token: Token, value: str) -> Edit:
     header = BLOCK_HEADER.match(body, token.start) if opening in ("|", ">") else None
     if header is not None:
         return _block(context, token, header, value)
-    if opening == "'" and _UNPRINTABLE.search(value) is None and not _BREAKS.search(value):
+    if opening == "'" and UNPRINTABLE.search(value) is None and not _BREAKS.search(value):
         return Edit(token.start, token.end, "'" + value.replace("'", "''") + "'")
     plain = opening not in ("'", '"') and token.plain
     if plain and "/" in value and _PATH.fullmatch(value):  # no number, date or null holds '/'
@@ -60,7 +58,7 @@ def _block(context: Context, token: Token, header: re.Match[str], value: str) ->
     _, header_end = context.line_bounds(token.start)
     comment = body[header.end() : header_end].rstrip("\r")
     content = _content_indent(context, header_end, token.end)
-    plain_words = value == " ".join(value.split()) and _UNPRINTABLE.search(value) is None
+    plain_words = value == " ".join(value.split()) and UNPRINTABLE.search(value) is None
     if header[3] or "+" in chomp or content is None or not value or not plain_words:
         return Edit(token.start, token.end, yaml_string(value) + comment)
     return Edit(header_end, token.end, context.newline + " " * content + value)

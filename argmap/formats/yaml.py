@@ -66,13 +66,13 @@ def _plain_char(char: str) -> bool:
     )
 
 
+#: A character libyaml does not take as itself in any scalar (:func:`_printable`, in one match).
+UNPRINTABLE = re.compile(r"[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 #: Text of ASCII letters, digits and the plain punctuation only: plain character by
 #: character, told in one match (a map's texts mostly are; the loop below costs a call each).
 _PLAIN_ASCII = re.compile(r"[A-Za-z0-9 .,;!?()'/%+=$&\-]*")
 #: A character ``quoted`` writes otherwise than itself: named, or not printable to libyaml.
-_ESCAPED = re.compile(
-    r'[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|["\\\u2028\u2029]'
-)
+_ESCAPED = re.compile(UNPRINTABLE.pattern + r'|["\\\u2028\u2029]')
 
 
 def _all_plain(text: str) -> bool:

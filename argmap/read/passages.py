@@ -98,9 +98,15 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
+#: Characters looked at before a full stop for the word it ends: more than any abbreviation.
+_WORD_ROOM = 32
+
+
 def _abbreviated(text: str, stop: int) -> bool:
     """Whether the full stop before ``stop`` in ``text`` ends an abbreviation ("Dr.", "z.B.")."""
-    word = text[:stop].rstrip("\"'\u201d\u2019)").rsplit(None, 1)[-1].lower()
+    # The last word before it, within a few characters (not a copy of all the text before).
+    before = text[max(0, stop - _WORD_ROOM) : stop].rstrip("\"'\u201d\u2019)").rsplit(None, 1)
+    word = before[-1].lower() if before else ""
     return word.endswith(".") and word[:-1].lstrip("\"'\u201c\u2018(") in ABBREVIATIONS
 
 
