@@ -310,8 +310,9 @@ def wrote(stream) -> float:
 
 
 def bench_watch(python: Path, work: Path, edits: int = 15) -> dict:
-    """Save the seed map ``edits`` times under ``argmap render --watch``; how soon each
-    drawing follows: as the watcher reports it (change seen → written) and as seen from
+    """Save the seed map ``edits`` times under ``argmap render --watch``, its title changed each
+    time (a drawing that comes out the same is not written again); how soon each drawing
+    follows: as the watcher reports it (change seen → written) and as seen from
     outside (save → the drawing's new bytes on disk, which includes the poll interval)."""
     folder = work / "watch"
     shutil.rmtree(folder, ignore_errors=True)
@@ -326,11 +327,14 @@ def bench_watch(python: Path, work: Path, edits: int = 15) -> dict:
     try:
         wrote(process.stderr)  # the first drawing
         text = path.read_text(encoding="utf-8")
+        assert '\ntitle: "' in text  # the seed's title, quoted
         for number in range(edits):
             time.sleep(0.3)
             before = svg.stat().st_mtime_ns
             saved = time.perf_counter()
-            path.write_text(f"{text}\n# edit {number}\n", encoding="utf-8")
+            # An edit that changes the drawing: one that does not leaves its file untouched.
+            edited = text.replace('\ntitle: "', f'\ntitle: "Edit {number}: ', 1)
+            path.write_text(edited, encoding="utf-8")
             while svg.stat().st_mtime_ns == before:
                 if time.perf_counter() - saved > 10:
                     raise Failed("argmap render --watch did not draw the map again")
