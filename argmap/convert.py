@@ -19,7 +19,7 @@ from argmap.formats.registry import EXPORTS, IMPORTS, Importer
 from argmap.io import Unreadable, read_file
 from argmap.model import ArgumentMap
 from argmap.project import SOURCE_ROOT_HINT, confine, refused, roots
-from argmap.read.yamltree import SAVE_AS_UTF8, decode
+from argmap.read.yamltree import SAVE_AS_UTF8, WIDE_WHY, decode, undecodable, wide_encoding
 
 
 def import_file(
@@ -88,22 +88,22 @@ def _imported(
     return importer.read(data, text, path=name, source_path=_relative(beside, folder))
 
 
-_NOT_UTF8 = "the file is not valid UTF-8: "
-
-
 def _companion_text(data: bytes, path: Path) -> str:
     """The text of the file an import follows (a microtext's ``.txt``), or a UsageError naming
-    that file and where its first byte that is not UTF-8 is, as a map's source is told."""
-    text, problems = decode(data, str(path))
-    if text is not None:
-        return text
-    problem = problems[0]
-    message = problem.message
-    if message.startswith(_NOT_UTF8):
-        detail = message.removeprefix(_NOT_UTF8).removesuffix(f"; {SAVE_AS_UTF8}")
-        message = (f"not valid UTF-8 (at {problem.span}): {detail}; it is in another encoding "
-                   f"(Windows-1252 or Latin-1, say); {SAVE_AS_UTF8}")  # fmt: skip
-    raise UsageError(f"{path}: {message}")
+    that file and what is wrong, as a map's source is told: its encoding if UTF-16 or UTF-32,
+    else where its first byte that is not UTF-8 is."""
+    body = data.removeprefix(b"\xef\xbb\xbf")
+    wide = wide_encoding(body)
+    if wide is not None:
+        raise UsageError(f"{path}: the file is {wide}, {WIDE_WHY}; {SAVE_AS_UTF8}")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        span, what = undecodable(body, exc)
+        raise UsageError(
+            f"{path}: not valid UTF-8 (at {span}): {what}; it is in another encoding "
+            f"(Windows-1252 or Latin-1, say); {SAVE_AS_UTF8}"
+        ) from None
 
 
 def _followed(path: Path, name: str, folders: list[str]) -> bytes:

@@ -163,11 +163,17 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        before = data[: exc.start].decode("utf-8", "replace")  # all of it UTF-8
-        bad = data[exc.start : exc.end].hex(" ")
-        message = f"the file is not valid UTF-8: byte {bad} cannot be decoded ({exc.reason})"
-        message += f"; {SAVE_AS_UTF8}"
-        return None, [Diagnostic(path, span_at(before, len(before)), "AM001", message)]
+        span, what = undecodable(data, exc)
+        message = f"the file is not valid UTF-8: {what}; {SAVE_AS_UTF8}"
+        return None, [Diagnostic(path, span, "AM001", message)]
+
+
+def undecodable(data: bytes, exc: UnicodeDecodeError) -> tuple[Span, str]:
+    """Where the first byte of ``data`` that is not UTF-8 is (its line:col), and what is wrong
+    with it in words: ``byte e9 cannot be decoded (invalid continuation byte)``."""
+    before = data[: exc.start].decode("utf-8", "replace")  # all of it UTF-8
+    bad = data[exc.start : exc.end].hex(" ")
+    return span_at(before, len(before)), f"byte {bad} cannot be decoded ({exc.reason})"
 
 
 #: Characters YAML counts as line breaks and editors do not (they show them inside a line):
