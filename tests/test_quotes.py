@@ -86,6 +86,23 @@ def test_russian_yo_matches_the_e_it_is_mostly_written_as() -> None:
     assert source.find("Пока нефть идут") is None  # other letters still matter
 
 
+def test_russian_yo_in_a_decomposed_text_matches_e_too() -> None:
+    """A text as some PDFs and macOS give it writes ё as е and a combining diaeresis: a quote
+    typed "идет" was not found there, though it was in the same text composed."""
+    composed = "Пока нефть идёт через чужой порт. Её маршрут."
+    text = unicodedata.normalize("NFD", composed)
+    assert text != composed
+    source = SourceText(text)
+    match = source.find("нефть идет через")
+    assert match is not None
+    assert unicodedata.normalize("NFC", text[match.start : match.end]) == "нефть идёт через"
+    assert source.contains("Ее маршрут.")  # the capital too
+    assert source.find("нефть идёт через") is not None  # as it is written, either way
+    assert source.find(unicodedata.normalize("NFD", "нефть идёт через")) is not None
+    assert source.find("нефть идут через") is None  # other letters still matter
+    assert SourceText(unicodedata.normalize("NFD", "Noël arrive.")).find("Noel") is None
+
+
 def test_case_and_words_matter() -> None:
     source = SourceText(TEXT)
     assert source.find("europe must respond") is None

@@ -40,12 +40,15 @@ _FOLD = str.maketrans(
 )
 _FOLD_PAIRS = tuple((chr(code), to) for code, to in _FOLD.items() if to is not None)
 _INVISIBLE = tuple(chr(code) for code, to in _FOLD.items() if to is None)
-_DROP_INVISIBLE = re.compile(f"[{''.join(_INVISIBLE)}]+")
+# ё decomposed (NFD, as some PDFs and macOS write it): е and a combining diaeresis, which
+# folding drops as it folds ё to е. Only there: the diaeresis of ë, ü, ... matters.
+_YO_MARK = "(?<=[\u0435\u0415])\u0308"
+_DROP_INVISIBLE = re.compile(f"[{''.join(_INVISIBLE)}]+|{_YO_MARK}")
 _DASH_RUN = re.compile("--+")
-# What folding drops, found in the text once its dashes are folded: an invisible character, and
-# of a run of dashes (with invisible ones among them) all but the first, so that "--" typed for
-# a dash matches "—" and the other way.
-_DROPPED = re.compile(f"-[-{''.join(_INVISIBLE)}]+|[{''.join(_INVISIBLE)}]+")
+# What folding drops, found in the text once its dashes are folded: an invisible character, a
+# decomposed ё's diaeresis, and of a run of dashes (with invisible ones among them) all but the
+# first, so that "--" typed for a dash matches "—" and the other way.
+_DROPPED = re.compile(f"-[-{''.join(_INVISIBLE)}]+|[{''.join(_INVISIBLE)}]+|{_YO_MARK}")
 _LONG_SPACE = re.compile(r"\s\s+")  # white space that normalizing shortens
 _SPACES = re.compile("  +")  # the same in a text whose only white space is spaces
 _WORDS = 4  # words in a key of the word index
@@ -103,7 +106,7 @@ def _swap(text: str) -> str:
 def _drop(swapped: str) -> str:
     """Of a text :func:`_swap` folded, invisible characters dropped and runs of dashes made
     one (what :data:`_DROPPED` finds)."""
-    if not swapped.isascii() and any(char in swapped for char in _INVISIBLE):
+    if not swapped.isascii() and any(char in swapped for char in (*_INVISIBLE, "\u0308")):
         swapped = _DROP_INVISIBLE.sub("", swapped)
     return _DASH_RUN.sub("-", swapped) if "--" in swapped else swapped
 
