@@ -134,7 +134,7 @@ def test_check_reads_a_map_from_standard_input_named_by_stdin_filename(seed_copy
     changed = text.replace(b'"A partnership with mutual', b'"A partnership of mutual', 1)
     result = stdin(changed, "--stdin-filename", str(seed_copy), "-")
     assert result.exit_code == 1
-    assert result.output.startswith(f"{seed_copy}:24:9: error: quote of 'partnership-thesis'")
+    assert result.output.startswith(f"{seed_copy}:25:9: error: quote of 'partnership-thesis'")
     assert "[AM110]" in result.output
 
 

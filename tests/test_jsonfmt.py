@@ -36,7 +36,7 @@ def test_seed_map_in_canonical_form() -> None:
     exported = jsonfmt.write(seed())
     assert exported.losses == ()
     data = json.loads(exported.text)
-    assert list(data)[:5] == ["argmap", "title", "note", "source", "premises"]
+    assert list(data)[:6] == ["argmap", "title", "lang", "note", "source", "premises"]
     assert data["argmap"] == "1"
 
     def steps(items: list[dict]) -> None:  # every reason and objection an object with claims
