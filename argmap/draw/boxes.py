@@ -160,7 +160,7 @@ def claim_box(
         tag.append(("\xa0\xa0" + words(status.value), WORD_SIZE, True))
     size = THESIS_SIZE if thesis else CLAIM_SIZE
     # Struck text is drawn a line a cell (labels.struck_lines): as high and wide as plain.
-    cells = [[tag], [[(line, size, False)] for line in wrap(text, width)]]
+    cells = [[tag], [[(line, size, False)] for line in wrap(text, width, words.hyphens)]]
     if note:
         cells.append([[(note, WORD_SIZE, True)]])
     peripheries = 1 if note and not full else KIND_STYLES[claim.kind].peripheries

@@ -244,7 +244,7 @@ def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
     look = drawn.look
     room = (look.room or 1e9) - 2 * PAD * 72 - 8
     chars = max(20, int(room / (TITLE_SIZE * 0.6))) if look.room else 60
-    lines = wrap(amap.title, chars)  # as title_label wraps it
+    lines = wrap(amap.title, chars, look.words.hyphens)  # as title_label wraps it
     title = min(room, max((text_width(line, TITLE_SIZE, bold=True) for line in lines), default=0))
     number, words = "", look.words
     if look.total > 1:

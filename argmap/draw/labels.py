@@ -60,7 +60,7 @@ def claim_label(
     size = THESIS_SIZE if thesis and size == CLAIM_SIZE else size
     small = WORD_SIZE
     said = kind_word(kind, implicit=implicit, thesis=thesis, words=words)
-    badge, body, font = "", html_lines(text, width), f'<FONT POINT-SIZE="{size:g}">'
+    badge, body, font = "", html_lines(text, width, words.hyphens), f'<FONT POINT-SIZE="{size:g}">'
     align = "RIGHT" if right_to_left(text) else "LEFT"  # Arabic, Hebrew: flush right
     if status is not None and status in STATUS_STYLES:
         shown = STATUS_STYLES[status]
@@ -70,7 +70,7 @@ def claim_label(
         )
         if shown.strike:  # a table may be inside one FONT only
             font = f'<FONT POINT-SIZE="{size:g}" COLOR="{shown.ink}">'
-            body = struck_lines(text, width, align)
+            body = struck_lines(text, width, align, words.hyphens)
         else:
             body = f'<FONT COLOR="{shown.ink}">{body}</FONT>'
     rows = [
@@ -87,7 +87,7 @@ def claim_label(
     )
 
 
-def struck_lines(text: str, width: int, align: str = "LEFT") -> str:
+def struck_lines(text: str, width: int, align: str = "LEFT", lang: str | None = None) -> str:
     """Text wrapped and struck through, a line a row of a table without padding.
 
     Graphviz sets lines that hold more than plain text (a strike) only as far apart as their
@@ -100,7 +100,8 @@ def struck_lines(text: str, width: int, align: str = "LEFT") -> str:
     <TR><TD ALIGN="LEFT"><S>lines.</S></TD></TR></TABLE>
     """
     rows = "".join(
-        f'<TR><TD ALIGN="{align}"><S>{html_text(line)}</S></TD></TR>' for line in wrap(text, width)
+        f'<TR><TD ALIGN="{align}"><S>{html_text(line)}</S></TD></TR>'
+        for line in wrap(text, width, lang)
     )
     return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">{rows}</TABLE>'
 
@@ -155,9 +156,10 @@ def title_label(
     ``source``), the figure's number (``figure``, e.g. "FIGURE 2 OF 5") and the legend (an
     HTML-like table, :mod:`argmap.draw.legend`)."""
     # A little room after the title: browsers may set it a few points wider than Graphviz.
+    title = html_lines(amap.title, width, words.hyphens)
     rows = [
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD ALIGN="LEFT" '
-        f'BALIGN="LEFT"><FONT POINT-SIZE="{TITLE_SIZE:g}"><B>{html_lines(amap.title, width)}</B>'
+        f'BALIGN="LEFT"><FONT POINT-SIZE="{TITLE_SIZE:g}"><B>{title}</B>'
         '</FONT></TD><TD WIDTH="10"></TD></TR></TABLE>'
     ]
     if source and amap.source is not None:

@@ -12,6 +12,7 @@ import unicodedata
 
 import graphviz
 
+from argmap.draw.hyphens import LEFT, RIGHT, points
 from argmap.draw.style import WRAP_WIDTH
 from argmap.model.keys import REFUSED, SURROGATES
 
@@ -117,6 +118,7 @@ def _joins_previous(text: str, i: int) -> bool:
 #: characters with no mark.
 _HYPHENATED = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN")
 _SOFT_HYPHEN = "\xad"
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word's run of letters, which hyphens.points breaks
 
 
 def _hyphenates(before: str, after: str) -> bool:
@@ -128,13 +130,19 @@ def _hyphenates(before: str, after: str) -> bool:
     )
 
 
-def _hard_break(line: str, width: int) -> tuple[list[str], int]:
+def _hard_break(line: str, width: int, lang: str | None = None) -> tuple[list[str], int]:
     """A line wider than ``width`` cells in pieces, never splitting a character cluster, and
     where the last piece starts in it; a word of a script that hyphenates is broken with a
-    hyphen, at its last soft hyphen that fits if it has one."""
-    cells = len(line) if line.isascii() else sum(map(_CELLS.__getitem__, line))
-    if cells <= width:
+    hyphen, at the last soft hyphen or break between syllables of its language ``lang``
+    (:mod:`argmap.draw.hyphens`) that fits, if it has one."""
+    if _width(line) <= width:
         return [line], 0
+    syllables = {
+        word.start() + point
+        for word in _LETTERS.finditer(line)
+        if len(word[0]) > LEFT + RIGHT
+        for point in points(word[0], lang)
+    }
     clusters: list[list[int]] = []  # [start, cells] of each cluster
     for i, ch in enumerate(line):
         if i and _joins_previous(line, i):
@@ -155,8 +163,12 @@ def _hard_break(line: str, width: int) -> tuple[list[str], int]:
         if end == len(clusters):
             pieces.append(line[clusters[first][0] :])
             return pieces, clusters[first][0]
-        softs = [k for k in range(first + 1, end) if line[clusters[k][0] - 1] == _SOFT_HYPHEN]
-        if softs:  # the writer's break, its soft hyphen shown
+        softs = [
+            k
+            for k in range(first + 1, end)
+            if line[clusters[k][0] - 1] == _SOFT_HYPHEN or clusters[k][0] in syllables
+        ]
+        if softs:  # the writer's break, its soft hyphen shown, or the language's
             end = softs[-1]
         elif used + 1 > width and end - 1 > first and hyphenated(end):
             end -= 1  # room for the hyphen
@@ -171,11 +183,12 @@ def _hard_break(line: str, width: int) -> tuple[list[str], int]:
             first += 1
 
 
-def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
+def wrap(text: str, width: int = WRAP_WIDTH, lang: str | None = None) -> list[str]:
     """Cleaned text in lines of about ``width`` cells (wide East Asian characters count two).
 
     Words longer than a line are broken between characters, never inside a cluster, with a
-    hyphen in scripts that take one (at a soft hyphen in the word where one fits).
+    hyphen in scripts that take one: at a soft hyphen in the word where one fits, else between
+    syllables as the text's language ``lang`` (a BCP 47 tag) hyphenates, if argmap knows how.
 
     >>> wrap("Central Asia could supply non-Russian energy.", 20)
     ['Central Asia could', 'supply non-Russian', 'energy.']
@@ -189,12 +202,42 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     position = 0  # each line is a stretch of the text
     for index, line in enumerate(lines):
         position = text.find(line, position)
-        pieces, tail = _hard_break(line, width)
+        pieces, tail = _hard_break(line, width, lang)
+        if len(pieces) > 1 and wrapped and text[position - 1] == " ":
+            # A word too long for a line starts on the line before if a break it allows fits
+            # there: "Die Kraftfahrzeughaftpflicht-", not "Die" alone over the word's start.
+            head, rest = _started(line, width - _width(wrapped[-1]) - 1, lang)
+            if head:
+                wrapped[-1] += f" {head}-"
+                return wrapped + wrap(text[position + rest :], width, lang)
         if len(pieces) > 1 and index + 1 < len(lines):  # the words after go on its last piece
-            return wrapped + pieces[:-1] + wrap(text[position + tail :], width)
+            return wrapped + pieces[:-1] + wrap(text[position + tail :], width, lang)
         wrapped += pieces
         position += len(line)
     return wrapped or [""]
+
+
+def _started(line: str, room: int, lang: str | None) -> tuple[str, int]:
+    """The start of the word that begins ``line`` up to the last break it allows (a soft
+    hyphen, or between syllables in ``lang``) that fits in ``room`` cells with its hyphen, and
+    where the rest of ``line`` begins; ``("", 0)`` when none fits."""
+    end = line.find(" ") if " " in line else len(line)
+    syllables = {run.start() + point for run in _LETTERS.finditer(line, 0, end)
+                 for point in points(run[0], lang)}  # fmt: skip
+    found = ("", 0)
+    for at in range(1, end):
+        soft = line[at - 1] == _SOFT_HYPHEN
+        if soft or (at in syllables and _hyphenates(line[at - 1], line[at])):
+            head = line[: at - 1] if soft else line[:at]
+            if _width(head) + 1 > room:
+                break
+            found = (head, at)
+    return found
+
+
+def _width(text: str) -> int:
+    """How many cells ``text`` takes (:func:`_cells`)."""
+    return len(text) if text.isascii() else sum(map(_CELLS.__getitem__, text))
 
 
 def _fill(text: str, width: int) -> list[str]:
@@ -208,9 +251,9 @@ def _fill(text: str, width: int) -> list[str]:
     return re.findall(rf"(.{{1,{width}}}(?= |$)|[^ ]+) ?", text)
 
 
-def html_lines(text: str, width: int = WRAP_WIDTH) -> str:
+def html_lines(text: str, width: int = WRAP_WIDTH, lang: str | None = None) -> str:
     """Text wrapped, then escaped (so no entity is ever split), lines joined by ``<BR/>``."""
-    return "<BR/>".join(html_text(line) for line in wrap(text, width))
+    return "<BR/>".join(html_text(line) for line in wrap(text, width, lang))
 
 
 def right_to_left(text: str) -> bool:

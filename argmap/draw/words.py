@@ -270,9 +270,12 @@ def _plural(lang: str, n: int) -> str:
 
 @attrs.frozen
 class Words:
-    """argmap's words in one language (:func:`vocabulary`): ``words("premise")``."""
+    """argmap's words in one language (:func:`vocabulary`): ``words("premise")``; and the
+    language of the map's own text, by which its long words are hyphenated (``hyphens``, a
+    BCP 47 tag; None: broken where a line ends)."""
 
     lang: str = "en"
+    hyphens: str | None = None
 
     def __call__(self, key: str, **fields: object) -> str:
         """The word ``key``, its fields filled in."""
@@ -318,7 +321,7 @@ def vocabulary(lang: str | None) -> Words:
     ('de', 'en', 'en')
     """
     primary = (lang or "").split("-")[0].lower()
-    return Words(primary) if primary in LANGUAGES else ENGLISH
+    return Words(primary if primary in LANGUAGES else "en", hyphens=lang) if lang else ENGLISH
 
 
 __all__ = ["ENGLISH", "LANGUAGES", "NUMBERED", "TAGS", "WORDS", "Words", "vocabulary"]
