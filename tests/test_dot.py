@@ -361,6 +361,17 @@ def test_a_word_longer_than_a_line_is_broken_with_a_hyphen() -> None:
     assert wrap("x1234567890123", 5) == ["x1234", "56789", "0123"]  # nor do digits
 
 
+def test_no_line_starts_with_the_punctuation_that_ends_a_word() -> None:
+    """A long word broken where the line ended left its full stop alone on the last line
+    ("aftenangelegenheit" / "."), or began a line with a comma (", k")."""
+    assert wrap("xxxxxxxxxx.", 10) == ["xxxxxxxxx-", "x."]
+    assert wrap("abcdefghij, k", 10) == ["abcdefghi-", "j, k"]
+    assert wrap("中文字符测试。", 4) == ["中文", "字符", "测", "试。"]
+    assert wrap("(abcdefghijk)", 6) == ["(abcd-", "efghi-", "jk)"]
+    lines = wrap("Rechtsschutzversicherungsgesellschaftenangelegenheit.", 18)
+    assert lines[-1] != "." and all(len(line) <= 18 for line in lines)
+
+
 def test_wrapping_happens_before_escaping() -> None:
     amap = ArgumentMap("t", (Claim("a", P, "&" * 80),))
     graph = agraph(amap)

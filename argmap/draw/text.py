@@ -118,6 +118,9 @@ def _joins_previous(text: str, i: int) -> bool:
 #: characters with no mark.
 _HYPHENATED = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN")
 _SOFT_HYPHEN = "\xad"
+#: Punctuation that closes what comes before it, which no line may start with (a full stop
+#: alone on the last line of a broken word): the Latin and the Chinese and Japanese ones.
+_CLOSING = frozenset(".,;:!?)]}»›”’…%、。，！？）」』】")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word's run of letters, which hyphens.points breaks
 
 
@@ -163,6 +166,9 @@ def _hard_break(line: str, width: int, lang: str | None = None) -> tuple[list[st
         if end == len(clusters):
             pieces.append(line[clusters[first][0] :])
             return pieces, clusters[first][0]
+        while end - 1 > first and line[clusters[end][0]] in _CLOSING:  # no line starts so
+            end -= 1
+            used -= clusters[end][1]
         softs = [
             k
             for k in range(first + 1, end)
