@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
@@ -21,68 +20,36 @@ from collections.abc import Callable
 
 from argmap.api import refuse_own_files
 from argmap.diagnostics import UsageError
-from argmap.formats.sniff import ARGDOWN_MARK, sniff
+from argmap.formats.registry import EXPORTS
+from argmap.formats.written import BOM, HEAD
 from argmap.io import Unreadable, read_file
 from argmap.model import ArgumentMap
 
-#: The bytes of a file looked at to tell its kind, but for JSON (read whole).
-HEAD = 1 << 16
-
-_BOM = rb"(?:\xef\xbb\xbf)?"
 _SVG = re.compile(
-    _BOM + rb"\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*<svg[\s>]",
+    BOM + rb"\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*<svg[\s>]",
     re.S | re.I,
 )
-_DOT = re.compile(_BOM + rb"\s*digraph\s+argmap\s*\{")
+_DOT = re.compile(BOM + rb"\s*digraph\s+argmap\s*\{")
 #: argmap's pages say their generator in their head (pages/templates); a coverage page that
 #: an argmap before this one wrote, its legend's first sample.
 _PAGE = re.compile(
-    _BOM + rb'\s*<!DOCTYPE html>(?:(?!</head>).)*?<meta name="generator" content="argmap">'
-    rb"|" + _BOM + rb'\s*<!DOCTYPE html>.*?<li><mark class="quote sample">quoted</mark> by the',
+    BOM + rb'\s*<!DOCTYPE html>(?:(?!</head>).)*?<meta name="generator" content="argmap">'
+    rb"|" + BOM + rb'\s*<!DOCTYPE html>.*?<li><mark class="quote sample">quoted</mark> by the',
     re.S | re.I,
 )
-#: Argdown's front matter, the lines up to its closing ``===``.
-_MATTER = re.compile(_BOM + rb"===[ \t]*\r?\n((?:(?!===)[^\r\n]*\r?\n)*)===")
-_MARKED = re.compile(rb"^" + ARGDOWN_MARK.encode() + rb":[ \t]*1[ \t]*\r?$", re.M)
-#: Mermaid as export writes it, alone or as the one block of a Markdown file (nothing after
-#: its closing fence but white space).
-_FLOWCHART = rb"(?:---\r?\n.*?\r?\n---\r?\n)?flowchart\s(?:(?!```).)*"
-_MERMAID = re.compile(
-    rb"%s\s*%s|%s\s*```mermaid\r?\n%s```\s*" % (_BOM, _FLOWCHART, _BOM, _FLOWCHART), re.S
-)
-
-
-def _json_map(data: bytes) -> bool:
-    """Whether ``data`` is a map in argmap's JSON: an object saying its ``argmap`` version."""
-    try:
-        document = json.loads(data)
-    except (ValueError, RecursionError):
-        return False
-    return isinstance(document, dict) and "argmap" in document
-
-
-def _argdown(data: bytes) -> bool:
-    """Whether ``data`` is Argdown that argmap wrote: its front matter says so."""
-    matter = _MATTER.match(data[:HEAD])
-    return matter is not None and _MARKED.search(matter.group(1)) is not None
-
 
 #: Each kind of output (a format of render or export, or html), in words, and how to tell a
-#: file that holds it from its bytes.
+#: file that holds it from its first HEAD bytes; an export's from the format's own judge, from
+#: all its bytes if the format says so (formats.registry.Exporter).
 KINDS: dict[str, tuple[str, Callable[[bytes], bool]]] = {
-    "svg": ("an SVG drawing", lambda data: _SVG.match(data[:HEAD]) is not None),
+    "svg": ("an SVG drawing", lambda data: _SVG.match(data) is not None),
     "png": ("a PNG image", lambda data: data.startswith(b"\x89PNG\r\n\x1a\n")),
     "pdf": ("a PDF", lambda data: data.startswith(b"%PDF-")),
-    "dot": ("a DOT graph argmap wrote", lambda data: _DOT.match(data[:HEAD]) is not None),
-    "html": ("an HTML page argmap wrote", lambda data: _PAGE.match(data[:HEAD]) is not None),
-    "json": ("a map in argmap's JSON", _json_map),
-    "aif": ("an AIF graph", lambda data: sniff(data, "") == "aif"),
-    "sadface": ("a SADFace document", lambda data: sniff(data, "") == "sadface"),
-    "kialo": ("a Kialo discussion", lambda data: sniff(data[:HEAD], "") == "kialo"),
-    "argdown": ("Argdown argmap wrote", _argdown),
-    "mermaid": ("a Mermaid flowchart", lambda data: _MERMAID.fullmatch(data) is not None),
+    "dot": ("a DOT graph argmap wrote", lambda data: _DOT.match(data) is not None),
+    "html": ("an HTML page argmap wrote", lambda data: _PAGE.match(data) is not None),
+    **{name: (format_.describes, format_.holds) for name, format_ in EXPORTS.items()},
 }
-_WHOLE = ("json", "aif", "sadface", "mermaid")
+_WHOLE = frozenset(name for name, format_ in EXPORTS.items() if format_.whole)
 
 
 def holds(target: str | os.PathLike[str], kind: str) -> bool | None:

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
+from argmap.formats.registry import EXPORTS, IMPORTS
 
 from .conftest import SHARED, run
 
@@ -231,3 +232,18 @@ def test_an_export_beside_the_map_keeps_the_source_path(seed_copy: Path) -> None
     assert run("export", "json", str(seed_copy)).exit_code == 0
     document = json.loads(seed_copy.with_suffix(".json").read_text(encoding="utf-8"))
     assert document["source"]["path"] == "../seeds/europe-central-asia-partnership.txt"
+
+
+def test_every_format_is_in_the_help_and_the_docs() -> None:
+    """The formats are one table (formats.registry); the help and the docs name them by hand.
+    A format added to the table and not to them would be one no user hears of."""
+    docs = (Path(__file__).parent.parent / "docs" / "import-export.md").read_text("utf-8")
+    exporting = run("export", "--help").output
+    for name, exporter in EXPORTS.items():
+        assert f"argmap export {name} " in exporting, name
+        assert exporter.extension in " ".join(exporting.split()), name  # -o's default
+        assert f"argmap export {name} " in docs, name
+    importing = run("import", "--help").output
+    for name in IMPORTS:
+        assert f"argmap import {name} " in importing, name
+        assert f"argmap import {name} " in docs, name

@@ -66,9 +66,7 @@ def export(fmt: str, file: str, output: str | None, source_root: str | None, for
         exported = export_map(checked.map, fmt, file, target)
         for loss in exported.losses:
             say(f"{file}: note: {loss}")
-        text = exported.text
-        if fmt == "mermaid" and target is not None and target.suffix.lower() == ".md":
-            text = f"```mermaid\n{text}```\n"
+        text = EXPORTS[fmt].text_for(exported, target.suffix if target is not None else "")
         write(target, text.encode("utf-8"))
     except ArgmapError as exc:
         raise Failure(str(exc)) from None

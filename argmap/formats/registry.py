@@ -8,7 +8,7 @@ from pathlib import PurePath
 
 import attrs
 
-from argmap.formats import aif, argdown, json, kialo, mermaid, microtext, sadface
+from argmap.formats import aif, argdown, json, kialo, mermaid, microtext, sadface, written
 from argmap.formats.argdown.lex import INCLUDE
 from argmap.formats.base import Exported, Imported
 from argmap.formats.sniff import ARGDOWN_SUFFIXES
@@ -37,10 +37,25 @@ class Importer:
 
 @attrs.frozen
 class Exporter:
-    """A format argmap writes, and the extension of its files."""
+    """A format argmap writes: ``write``; the extension of its files; what a file of it is,
+    in words (``describes``), and ``holds``, which tells one from its first bytes
+    (:data:`argmap.formats.written.HEAD`), or from all of them if ``whole``: so that exporting
+    again replaces an export, and nothing else (:mod:`argmap.overwrite`). A format with a
+    ``fence`` is written to a Markdown file (``.md``) as one fenced block of that language,
+    which GitHub draws (Mermaid)."""
 
     write: Callable[[ArgumentMap], Exported]
     extension: str
+    describes: str
+    holds: Callable[[bytes], bool]
+    whole: bool = False
+    fence: str | None = None
+
+    def text_for(self, exported: Exported, suffix: str) -> str:
+        """The text of ``exported`` as written to a file with ``suffix``."""
+        if self.fence is not None and suffix.lower() == ".md":
+            return f"```{self.fence}\n{exported.text}```\n"
+        return exported.text
 
 
 def _aif(data: bytes, *, path: str) -> Imported:
@@ -73,12 +88,18 @@ IMPORTS: dict[str, Importer] = {
 }
 
 EXPORTS: dict[str, Exporter] = {
-    "aif": Exporter(aif.write, ".aif.json"),
-    "argdown": Exporter(argdown.write, ".argdown"),
-    "mermaid": Exporter(mermaid.write, ".mmd"),
-    "kialo": Exporter(kialo.write, ".kialo.txt"),
-    "sadface": Exporter(sadface.write, ".sadface.json"),
-    "json": Exporter(json.write, ".json"),
+    "aif": Exporter(aif.write, ".aif.json", "an AIF graph", written.aif, whole=True),
+    "argdown": Exporter(argdown.write, ".argdown", "Argdown argmap wrote", written.argmap_argdown),
+    "mermaid": Exporter(
+        mermaid.write, ".mmd", "a Mermaid flowchart", written.mermaid, whole=True, fence="mermaid"
+    ),
+    "kialo": Exporter(kialo.write, ".kialo.txt", "a Kialo discussion", written.kialo),
+    "sadface": Exporter(
+        sadface.write, ".sadface.json", "a SADFace document", written.sadface, whole=True
+    ),
+    "json": Exporter(
+        json.write, ".json", "a map in argmap's JSON", written.argmap_json, whole=True
+    ),
 }
 
 __all__ = ["EXPORTS", "IMPORTS", "Exporter", "Importer"]
