@@ -65,7 +65,11 @@ def test_all_of_araucaria_imports_checks_and_renders(tmp_path: Path) -> None:
     assert sum("characters long; the claim shows the first" in note for note in notes) == 1
     assert sum(note.startswith("2 I-nodes have texts longer than") for note in notes) == 1
     assert sum("repeats a reason of node 4889" in note for note in notes) == 3
-    assert warnings <= {"AM201", "AM202", "AM203", "AM204"}  # judgements of the argument
+    # Judgements of the argument, which a corpus has by nature; any other warning of an
+    # imported map is a fault of the import, or a new check that finds these maps wanting:
+    # then, if it is right about them, add its code here.
+    judged = {"AM201", "AM202", "AM203", "AM204"}
+    assert warnings <= judged, f"new warnings on the corpus: {sorted(warnings - judged)}"
     # The corpus is English and Italian, and one file (nodeset664) Portuguese, which counted
     # as Italian until Portuguese had a row: each file's kinds are guessed with its language's cues.
     languages = collections.Counter(re.search(r"\((\w+) cues\)", n).group(1)  # type: ignore[union-attr]
