@@ -29,7 +29,7 @@ from argmap.draw.fit import (
     print_scale,
 )
 from argmap.draw.graph import Look, figure_graph, to_dot
-from argmap.draw.layout import centring, measuring
+from argmap.draw.layout import LEGEND_SLACK, centring, measuring
 from argmap.draw.options import DEFAULT_DPI, Fit
 from argmap.draw.svg import embed
 from argmap.draw.themes import recolours, themed_dot
@@ -40,11 +40,6 @@ from argmap.model import ArgumentMap
 #: thesis's reasons can be ordered to put it in the middle (measuring costs about half a
 #: layout); bigger ones keep Graphviz's order and their thesis stays where it falls, on top.
 ORDERED_MAX_CLAIMS = 300
-
-
-#: Points a whole map's heading may be wider than its claims before its legend is set again
-#: in rows as wide as the claims.
-LEGEND_SLACK = 12.0
 
 
 def whole_dot(

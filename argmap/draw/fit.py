@@ -19,6 +19,8 @@ numbers the others anew; the numbers are filled into its SVG.
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from argmap.analysis.carve import Budget, Sizes
@@ -28,7 +30,7 @@ from argmap.analysis.shape import Shape
 from argmap.draw import engine
 from argmap.draw.boxes import estimate, node_sizes
 from argmap.draw.graph import Look, figure_graph, sizes_graph, whole_shape
-from argmap.draw.layout import centring, placed, viewbox
+from argmap.draw.layout import LEGEND_SLACK, centring, placed, viewbox, widths
 from argmap.draw.numbering import Graphs, fill_numbers
 from argmap.draw.style import CSS_PX_PER_PT, NARROWEST, PAD, TARGETS, Measures, measures_for
 from argmap.draw.themes import themed_dot
@@ -45,6 +47,7 @@ TIGHT_NODESEP = 0.1
 #: A map the split estimates at most this many times too big for one figure is laid out
 #: whole first, and kept whole if it fits (:func:`_whole_if_it_fits`).
 TRY_WHOLE = 2.0
+INF = float("inf")
 
 
 def px_per_unit(viewbox_width: float, column: float) -> float:
@@ -112,6 +115,28 @@ def print_scale(
     if height is not None and size[1] * scale > height:
         scale = height / size[1]
     return scale
+
+
+def legibility(sizes: list[tuple[float, float]], budget: Budget) -> float:
+    """How large the smallest text of figures of ``sizes`` (width, height in points) comes
+    out where ``budget`` is for, as a share of the least readable (1: claim text 9 px in a
+    column, 9 pt on paper): all at one scale, the widest (as the budget allows it) filling
+    the column, and a figure wider or taller than the budget made smaller to fit
+    (:func:`common_scale`, :func:`print_scale`; neither enlarges past the natural size, a cap
+    that only meets figures already readable).
+
+    >>> legibility([(480, 300)], Budget(960)), legibility([(960, 300), (1200, 300)], Budget(960))
+    (2.0, 0.8)
+    >>> legibility([(370, 366)], Budget(400, 204))  # a 3-claim map split for a short box
+    0.557...
+    """
+    widest_kept = max((min(w, budget.width) for w, _ in sizes), default=budget.width)
+    least = budget.width / widest_kept
+    for w, h in sizes:
+        least = min(least, budget.width / max(w, 1.0))
+        if budget.height is not None:
+            least = min(least, budget.height / max(h, 1.0))
+    return least
 
 
 @attrs.frozen
@@ -188,12 +213,25 @@ def fit(
         budget.width - 2 * PAD * 72,
         None if budget.height is None else budget.height - 2 * PAD * 72 - HEADING,
     )
-    squeeze: dict[str, Budget] = {}
-    drawings: dict[str, tuple[bytes, str]] = {}  # DOT with placeholders → SVG, laid-out DOT
     graphs = Graphs(amap, shape, look)
     whole = _whole_if_it_fits(shape, sizes, inner, budget, graphs, keep)
     if whole is not None:
-        return Fitted(amap, shape, look, budget, (whole,), 1)
+        drawn, rounds = (whole,), 1
+    else:
+        drawn, rounds = _rounds(shape, sizes, inner, budget, graphs, keep)
+    larger = _whole_if_larger(shape, sizes, budget, graphs, drawn, keep)
+    return Fitted(amap, shape, look, budget, drawn if larger is None else (larger,), rounds)
+
+
+def _rounds(
+    shape: Shape, sizes: Sizes, inner: Budget, budget: Budget, graphs: Graphs, keep: bool
+) -> tuple[tuple[Drawn, ...], int]:
+    """The map split (``inner``: the budget less a figure's padding and heading) and every
+    figure drawn, a figure that came out too big carved again, until all fit (or no cut makes
+    them smaller); and the number of rounds that took."""
+    look = graphs.look
+    squeeze: dict[str, Budget] = {}
+    drawings: dict[str, tuple[bytes, str]] = {}  # DOT with placeholders → SVG, laid-out DOT
     carvings: Carvings = {}
     previous: list[str] = []
     rounds = 0
@@ -240,7 +278,7 @@ def fit(
     final = tuple(
         d if budget.holds_size(d.width, d.height) else _narrower(d, graphs, keep) for d in drawn
     )
-    return Fitted(amap, shape, look, budget, final, rounds)
+    return final, rounds
 
 
 def _whole_if_it_fits(
@@ -263,6 +301,66 @@ def _whole_if_it_fits(
         return None
     filled = fill_numbers(svg, fills, graphs.look.words)
     return Drawn(figures[0], filled, width, height, kept[0] if kept else "")
+
+
+def _whole_if_larger(
+    shape: Shape, sizes: Sizes, budget: Budget, graphs: Graphs, drawn: tuple[Drawn, ...], keep: bool
+) -> Drawn | None:
+    """The whole map as one figure, when ``drawn`` has text below the least readable in the
+    box of ``budget`` and the whole's comes out larger there (:func:`legibility`), or as large
+    when ``drawn`` is a split: a split that draws no text larger only repeats its heading and
+    the claims it continues. The whole is drawn in the fit's look (too big, also with the
+    narrowest measure), and as ``argmap render`` draws a whole map, wider and lower: in a short
+    box the larger. Each is tried only when estimated within :data:`TRY_WHOLE` of ``drawn``."""
+    against = legibility([(d.width, d.height) for d in drawn], budget)
+    if against >= 1.0:
+        return None
+    split_up = len(drawn) > 1
+    looks = [graphs.look] if split_up else []  # else drawn is the whole in the fit's look
+    looks.append(attrs.evolve(graphs.look, measures=Measures(), room=None))
+    best, most = None, against
+    for look in looks:
+        mine = graphs if look is graphs.look else Graphs(graphs.amap, shape, look)
+        (figure,) = split(shape, sizes if mine is graphs else measure(shape, look), Budget(INF))
+        wide, high = figure.estimate
+        heading = 2 * PAD * 72
+        reckoned = legibility([(wide + heading, high + heading + HEADING)], budget)
+        if reckoned * TRY_WHOLE < against:
+            continue
+        whole = _drawn_whole(figure, mine, keep, None if mine is graphs else look)
+        tries = [whole]
+        if not budget.holds_size(whole.width, whole.height):
+            tries.append(_narrower(whole, mine, keep))
+        for tried in tries:
+            found = legibility([(tried.width, tried.height)], budget)
+            if found > most or (best is None and split_up and found >= against):
+                best, most = tried, found
+    return best
+
+
+def _drawn_whole(figure: Figure, graphs: Graphs, keep: bool, look: Look | None) -> Drawn:
+    """The whole map (``figure``) as one figure drawn in ``graphs``' look, its legend set
+    again in rows as wide as its claims when it would be wider (as a whole map's is,
+    :func:`argmap.draw.figures.whole_drawing`); ``look``: the Drawn's, when not the fit's."""
+    found: list[tuple[float, float]] = []
+    for _ in range(2):
+        source, fills = graphs.made(figure, 1)
+        kept: list[str] = []
+        centred = centring(graphs.shape.thesis, kept if keep else None)
+
+        def adjust(graph: Any, centred: Any = centred) -> None:
+            centred(graph)
+            found.append(widths(graph))
+
+        svg = engine.render(source, "svg", adjust=adjust)
+        claims, heading = found[-1]
+        if not graphs.look.legend or heading <= claims + LEGEND_SLACK:
+            break
+        look = attrs.evolve(look or graphs.look, legend_room=claims)
+        graphs = Graphs(graphs.amap, graphs.shape, look)
+    width, height = viewbox(svg)
+    filled = fill_numbers(svg, fills, graphs.look.words)
+    return Drawn(figure, filled, width, height, kept[0] if kept else "", look)
 
 
 def _narrower(d: Drawn, graphs: Graphs, keep: bool) -> Drawn:
@@ -291,6 +389,7 @@ __all__ = [
     "budget_for",
     "common_scale",
     "fit",
+    "legibility",
     "measure",
     "page_box",
     "print_scale",
