@@ -17,8 +17,9 @@ from argmap.analysis.shape import shape as shape_of
 from argmap.analysis.tall import even_cuts
 from argmap.api import check_bytes
 from argmap.draw.figures import whole_svg
-from argmap.draw.fit import budget_for, fit, legibility
+from argmap.draw.fit import budget_for, fit
 from argmap.draw.layout import viewbox
+from argmap.draw.scale import legibility
 from argmap.model import ArgumentMap, Claim, Kind, Reason, Ref
 
 from .conftest import run

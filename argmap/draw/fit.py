@@ -32,6 +32,7 @@ from argmap.draw.boxes import estimate, node_sizes
 from argmap.draw.graph import Look, figure_graph, sizes_graph, whole_shape
 from argmap.draw.layout import LEGEND_SLACK, centring, placed, viewbox, widths
 from argmap.draw.numbering import Graphs, fill_numbers
+from argmap.draw.scale import legibility
 from argmap.draw.style import CSS_PX_PER_PT, NARROWEST, PAD, TARGETS, Measures, measures_for
 from argmap.draw.themes import themed_dot
 from argmap.model import ArgumentMap
@@ -41,6 +42,8 @@ PAGES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
 MARGIN = 36.0
 #: Points a figure's heading (title, number, legend) takes, as the split reckons.
 HEADING = 72.0
+#: ... and a figure's number alone (on printed pages, whose heads have the title and legend).
+NUMBERED = 18.0
 MAX_ROUNDS = 6
 #: Inches between the nodes of a rank in a figure that no cut made fit (else NODESEP).
 TIGHT_NODESEP = 0.1
@@ -117,28 +120,6 @@ def print_scale(
     return scale
 
 
-def legibility(sizes: list[tuple[float, float]], budget: Budget) -> float:
-    """How large the smallest text of figures of ``sizes`` (width, height in points) comes
-    out where ``budget`` is for, as a share of the least readable (1: claim text 9 px in a
-    column, 9 pt on paper): all at one scale, the widest (as the budget allows it) filling
-    the column, and a figure wider or taller than the budget made smaller to fit
-    (:func:`common_scale`, :func:`print_scale`; neither enlarges past the natural size, a cap
-    that only meets figures already readable).
-
-    >>> legibility([(480, 300)], Budget(960)), legibility([(960, 300), (1200, 300)], Budget(960))
-    (2.0, 0.8)
-    >>> legibility([(370, 366)], Budget(400, 204))  # a 3-claim map split for a short box
-    0.557...
-    """
-    widest_kept = max((min(w, budget.width) for w, _ in sizes), default=budget.width)
-    least = budget.width / widest_kept
-    for w, h in sizes:
-        least = min(least, budget.width / max(w, 1.0))
-        if budget.height is not None:
-            least = min(least, budget.height / max(h, 1.0))
-    return least
-
-
 @attrs.frozen
 class Drawn:
     """A figure as drawn: Graphviz's SVG of it (the figure numbers filled in), and the SVG's
@@ -202,17 +183,18 @@ def fit(
     legend: bool = True,
     evaluation: Evaluation | None = None,
     keep: bool = False,
+    titled: bool = True,
 ) -> Fitted:
     """The map's figures, each at most as big as ``budget`` (points), in reading order; with
-    ``keep``, each one's layout too, to draw it again in another format (:meth:`Fitted.draw`)."""
+    ``keep``, each one's layout too, to draw it again in another format (:meth:`Fitted.draw`);
+    not ``titled``, headed by their numbers alone (no title, no legend)."""
     shape = whole_shape(amap)
-    look = Look.of(amap, legend=legend, evaluation=evaluation,
+    look = Look.of(amap, legend=legend and titled, evaluation=evaluation, titled=titled,
                    measures=measures_for(budget.width), room=budget.width)  # fmt: skip
     sizes = measure(shape, look)
-    inner = Budget(
-        budget.width - 2 * PAD * 72,
-        None if budget.height is None else budget.height - 2 * PAD * 72 - HEADING,
-    )
+    heading = 2 * PAD * 72 + (HEADING if titled else NUMBERED)
+    inner = Budget(budget.width - 2 * PAD * 72,
+                   None if budget.height is None else budget.height - heading)  # fmt: skip
     graphs = Graphs(amap, shape, look)
     whole = _whole_if_it_fits(shape, sizes, inner, budget, graphs, keep)
     if whole is not None:
@@ -389,7 +371,6 @@ __all__ = [
     "budget_for",
     "common_scale",
     "fit",
-    "legibility",
     "measure",
     "page_box",
     "print_scale",

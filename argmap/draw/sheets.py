@@ -46,12 +46,15 @@ def sheets(
     paper: tuple[float, float],
     margin: float,
     gap: float = GAP,
+    heads: Sequence[float] = (),
 ) -> list[list[Placed]]:
     """Figures of ``sizes`` (points) at ``scales`` set on sheets of ``paper`` in reading order:
     side by side while a row inside ``margin`` holds them, rows one under another from the
     top, ``gap`` apart, each row centred across and its figures' tops in line; a figure that
     does not fit under the last row starts a sheet, and one bigger than the sheet inside
-    ``margin`` is scaled down to fit it.
+    ``margin`` is scaled down to fit it. ``heads``: the height (points, as printed) a head
+    takes on top of the first sheet, and of each further one (the last given), ``gap`` over
+    the figures.
 
     >>> [[p.index for p in sheet] for sheet in sheets([(100, 300), (100, 300), (100, 200)],
     ...                                                [1, 1, 1], (200, 700), 50)]
@@ -62,9 +65,15 @@ def sheets(
     """
     inner = (paper[0] - 2 * margin, paper[1] - 2 * margin)
     sheets_: list[list[list[_Cell]]] = []  # sheets of rows of figures
-    used = 0.0  # the height the sheet's rows above the last take, with their gaps
+
+    def head(sheet: int) -> float:
+        """The room the head of sheet ``sheet`` takes, with the gap under it."""
+        return heads[min(sheet, len(heads) - 1)] + gap if heads else 0
+
+    room = inner[1] - max(head(0), head(1))  # the most any figure may be tall
+    used = 0.0  # the height the sheet's head and rows above the last take, with their gaps
     for index, ((width, height), scale) in enumerate(zip(sizes, scales, strict=True)):
-        shrink = min(scale, inner[0] / width, inner[1] / height)
+        shrink = min(scale, inner[0] / width, room / height)
         cell = _Cell(index, shrink, width * shrink, height * shrink)
         row = sheets_[-1][-1] if sheets_ else []
         if (
@@ -78,11 +87,11 @@ def sheets(
             used += _tallest(row) + gap
         if not sheets_ or used + cell.height > inner[1] + 0.01:
             sheets_.append([])
-            used = 0.0
+            used = head(len(sheets_) - 1)
         sheets_[-1].append([cell])
     found = []
-    for sheet in sheets_:
-        placed, top = [], paper[1] - margin
+    for number, sheet in enumerate(sheets_):
+        placed, top = [], paper[1] - margin - head(number)
         for row in sheet:
             x = (paper[0] - _across(row, gap)) / 2
             for cell in row:
@@ -93,4 +102,38 @@ def sheets(
     return found
 
 
-__all__ = ["GAP", "Placed", "sheets"]
+#: Steps in which :func:`fewest` tries scales.
+STEP = 0.001
+
+
+def fewest(
+    sizes: Sequence[tuple[float, float]],
+    limits: Sequence[float],
+    paper: tuple[float, float],
+    margin: float,
+    *,
+    floor: float,
+    heads: Sequence[float] = (),
+    gap: float = GAP,
+    start: float | None = None,
+) -> float:
+    """The scale to print figures of ``sizes`` at (each at most its own ``limits``), under the
+    ``heads`` of the sheets (points, as printed: :func:`sheets`), so that they take as
+    few sheets as any scale from ``start`` (else the largest of ``limits``) down to ``floor``
+    gives: the largest that does (:func:`sheets`). Below the floor text would be too small.
+
+    >>> fewest([(400, 300)] * 3, [1.0] * 3, (500, 760), 0, floor=0.5)  # 2 sheets at 1: 1 at
+    0.791
+    """
+    top = max(limits, default=1.0) if start is None else start
+    best, least = top, None
+    for step in range(max(0, round((top - floor) / STEP)) + 1):
+        scale = round(top - step * STEP, 6)
+        count = len(sheets(sizes, [min(scale, limit) for limit in limits], paper, margin, gap,
+                           heads))  # fmt: skip
+        if least is None or count < least:
+            best, least = scale, count
+    return best
+
+
+__all__ = ["GAP", "STEP", "Placed", "fewest", "sheets"]
