@@ -203,7 +203,7 @@ def render_map(
 
     ``fit`` (CSS px, or on paper: ``"468pt"``) lays the map out for a column that wide (the
     HTML view opens at that column's scale), and ``page`` (``a4`` or ``letter``, ``landscape``
-    or not) a PDF of printed pages, as many figures a page as fit: see :func:`render_figures`, which
+    or not) a PDF of printed pages, few and headed: see :func:`render_figures`, which
     returns every figure when the map needs several. Here such a map raises UsageError.
 
     The text is drawn in the font argmap ships, whatever fonts the machine has. Text that

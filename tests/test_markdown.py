@@ -239,3 +239,24 @@ def test_a_figure_too_big_for_the_column_is_logged_at_its_block(
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.argmap"):
         convert(page, base)  # MkDocs' column: every figure readable
     assert caplog.records == []
+
+
+def test_a_map_drawn_whole_too_small_to_read_in_its_column_says_so(
+    base: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """fit=none drew the seed map whole, 1,723 pt wide, shrunk to MkDocs' column of 831 px
+    (claim text 5.8 px), and nothing said so; a map that is readable whole says nothing."""
+    page = "Intro.\n\n```argmap file=maps/europe-central-asia.yaml fit=none\n```\n"
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.argmap"):
+        html = convert(page, base)
+    (width,) = re.findall(r'<svg [^>]*viewBox="0 0 ([\d.]+) ', html)
+    said = f"{12 * 831 / float(width):.2f}".rstrip("0").rstrip(".")
+    assert [r.getMessage() for r in caplog.records] == [
+        "<markdown>:3: note: the map drawn whole is too big for a column 831 px wide: its "
+        f"claim text comes out at {said} px, not 9; leave fit out to split it into figures "
+        "that can be read there, or draw a part of it (focus=)"
+    ]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.argmap"):
+        convert(f"```argmap fit=none\n{GOOD}```\n", base)
+    assert not [r for r in caplog.records if "drawn whole" in r.getMessage()]

@@ -6,9 +6,11 @@ reasons to the page's foot from the bottom, and leaves what is left over to the 
 of 17 claims that takes four claims a page gives figures of 1, 4, 4, 4 and 4 claims, the first
 (the overview, where the thesis is) a claim over a stub. Cut here instead, the tallest path of a
 tree (from its top, each time into the child whose subtree reaches lowest) is split into the
-fewest figures that fit the page's height, and of those splits into the one whose figures are
-the most even: the fewest with a lone claim in full (over the claim it continues in another
-figure: a claim and a half), then the fewest filled to within :data:`SNUG` of the page's foot,
+fewest figures that fit the page's height (never leaving the path's foot, a claim with nothing
+beneath it, to a figure alone: it would only repeat that claim, which the figure above draws in
+full over its stub), and of those splits into the one whose figures are the most even: the
+fewest with a lone claim in full (over the claim it continues in another figure: a claim and a
+half), then the fewest filled to within :data:`SNUG` of the page's foot,
 then the least sum of the squares of their numbers of claims (those continued below counted):
 4, 4, 3, 3, 3 (claims, not heights: a claim's text a line longer moves no cut it need not).
 Each figure is then carved as before, bottom up, for what else is too wide or too tall in it.
@@ -97,11 +99,15 @@ def even_cuts(
     # of squared numbers of claims drawn, a claim continued below counted) of the path above
     # path[b] cut into figures, and where the last of them starts.
     best: list[tuple[int, int, int, int, int]] = [(0, 0, 0, 0, -1)]
+    # The foot of the path with nothing beneath it never tops a figure alone: that figure
+    # would only repeat it (drawn in full over its stub above), and the one above grow a stub.
+    foot = count > 1 and not shape.children[path[-1]]
     for b in range(1, count + 1):
         found: tuple[int, int, int, int, int] | None = None
-        for a in range(b - 1, -1, -1):
+        last = b - 2 if b == count and foot else b - 1  # the lowest start, taken if too tall
+        for a in range(last, -1, -1):
             tall, most = cost(a, b), min(room, rooms.get(path[a], room))
-            if tall > most and a < b - 1:
+            if tall > most and a < last:
                 if tall > room:
                     break  # taller still with more claims on top
                 continue

@@ -186,7 +186,8 @@ def drawing_options(f: F) -> F:
         click.option(
             "--page",
             type=click.Choice(PAGE_NAMES, case_sensitive=False),
-            help="A PDF of printed pages, as many figures a page as fit, text at least 7 pt.",
+            help="A PDF of printed pages, each headed once by the title and legend, on as "
+            "few pages as text of at least 7 pt allows.",
         ),
         click.option(
             "--landscape",

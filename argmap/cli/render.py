@@ -152,9 +152,11 @@ def render(
     its text can be read there; a map too big for one figure is split into figures, written as
     NAME-1.svg ... NAME-N.svg in reading order. A width on paper (--fit 468pt, or 468x648pt
     with the most a figure may be tall) writes each figure at the size it is printed. With
-    --page a4 (or letter), a pdf is printed pages: the figures in rows, side by side where
-    they fit, as many a page as fit, their text the same size, at least 7 pt. A figure that
-    cannot be cut small enough is drawn smaller, and a note says how small its text comes out.
+    --page a4 (or letter), a pdf is printed pages to hand out: each headed once by the
+    map's title and legend, the figures under it in rows, side by side where they fit, their
+    text the same size, as small as the fewest pages need but at least 9 pt (claims) and 7 pt.
+    A figure that cannot be cut small enough is drawn smaller, and a note says how small its
+    text comes out.
 
     A folder (DIR) stands for every map under it (*.yaml, *.yml): they are drawn in
     parallel, and those whose drawing is up to date are skipped (see .argmap-cache.json in

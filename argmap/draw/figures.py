@@ -17,7 +17,6 @@ from argmap.diagnostics import FitWarning
 from argmap.draw import engine, pdf
 from argmap.draw.describe import figure_summary
 from argmap.draw.fit import (
-    MARGIN,
     TARGETS,
     Drawn,
     Fitted,
@@ -25,11 +24,11 @@ from argmap.draw.fit import (
     common_scale,
     fit,
     measure,
-    page_box,
     print_scale,
 )
 from argmap.draw.graph import Look, figure_graph, to_dot
-from argmap.draw.layout import centring, measuring
+from argmap.draw.handout import handout
+from argmap.draw.layout import LEGEND_SLACK, centring, measuring
 from argmap.draw.options import DEFAULT_DPI, Fit
 from argmap.draw.svg import embed
 from argmap.draw.themes import recolours, themed_dot
@@ -40,11 +39,6 @@ from argmap.model import ArgumentMap
 #: thesis's reasons can be ordered to put it in the middle (measuring costs about half a
 #: layout); bigger ones keep Graphviz's order and their thesis stays where it falls, on top.
 ORDERED_MAX_CLAIMS = 300
-
-
-#: Points a whole map's heading may be wider than its claims before its legend is set again
-#: in rows as wide as the claims.
-LEGEND_SLACK = 12.0
 
 
 def whole_dot(
@@ -242,16 +236,12 @@ def draw_figures(
     desc = summary(amap)  # a screen reader's account of it, with the statuses drawn
     if evaluation is not None:
         desc += "\n" + statuses(amap, evaluation)
-    if page is not None:
-        fitted = fit(amap, budget_for(page=page, landscape=landscape), legend=legend,
-                     evaluation=evaluation, keep=True)  # fmt: skip
-        pages = [fitted.draw(d, "pdf", theme=theme) for d in fitted.drawn]
-        paper_w, paper_h, inner_w, inner_h = page_box(page, landscape)
-        scales = _printed_scales(fitted, inner_w, inner_h)
+    if page is not None:  # printed pages to hand out, each headed once
+        fitted, scales, drawing = handout(amap, page, landscape, legend=legend,
+                                          evaluation=evaluation, theme=theme)  # fmt: skip
         for d, scale in zip(fitted.drawn, scales, strict=True):
             _say_if_small(d, len(fitted.drawn), scale, "pt", f"a page of {page}")
-        return [pdf.document(pages, amap.title, paper=(paper_w, paper_h), margin=MARGIN,
-                             scale=scales)]  # fmt: skip
+        return [drawing]
     if fit_to is not None:
         budget = budget_for(fit_to.width, height=fit_to.height)
         fitted = fit(amap, budget, legend=legend, evaluation=evaluation,

@@ -19,8 +19,7 @@ numbers the others anew; the numbers are filled into its SVG.
 
 from __future__ import annotations
 
-import itertools
-import re
+from typing import Any
 
 import attrs
 
@@ -30,11 +29,12 @@ from argmap.analysis.figures import Carvings, Figure, split
 from argmap.analysis.shape import Shape
 from argmap.draw import engine
 from argmap.draw.boxes import estimate, node_sizes
-from argmap.draw.graph import PLACEHOLDER, Fills, Look, figure_graph, sizes_graph, whole_shape
-from argmap.draw.layout import centring, placed, viewbox
+from argmap.draw.graph import Look, figure_graph, sizes_graph, whole_shape
+from argmap.draw.layout import LEGEND_SLACK, centring, placed, viewbox, widths
+from argmap.draw.numbering import Graphs, fill_numbers
+from argmap.draw.scale import legibility
 from argmap.draw.style import CSS_PX_PER_PT, NARROWEST, PAD, TARGETS, Measures, measures_for
 from argmap.draw.themes import themed_dot
-from argmap.draw.words import ENGLISH, Words
 from argmap.model import ArgumentMap
 
 #: Page sizes in points, portrait, and the margin on every side.
@@ -42,12 +42,15 @@ PAGES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
 MARGIN = 36.0
 #: Points a figure's heading (title, number, legend) takes, as the split reckons.
 HEADING = 72.0
+#: ... and a figure's number alone (on printed pages, whose heads have the title and legend).
+NUMBERED = 18.0
 MAX_ROUNDS = 6
 #: Inches between the nodes of a rank in a figure that no cut made fit (else NODESEP).
 TIGHT_NODESEP = 0.1
 #: A map the split estimates at most this many times too big for one figure is laid out
 #: whole first, and kept whole if it fits (:func:`_whole_if_it_fits`).
 TRY_WHOLE = 2.0
+INF = float("inf")
 
 
 def px_per_unit(viewbox_width: float, column: float) -> float:
@@ -180,23 +183,37 @@ def fit(
     legend: bool = True,
     evaluation: Evaluation | None = None,
     keep: bool = False,
+    titled: bool = True,
 ) -> Fitted:
     """The map's figures, each at most as big as ``budget`` (points), in reading order; with
-    ``keep``, each one's layout too, to draw it again in another format (:meth:`Fitted.draw`)."""
+    ``keep``, each one's layout too, to draw it again in another format (:meth:`Fitted.draw`);
+    not ``titled``, headed by their numbers alone (no title, no legend)."""
     shape = whole_shape(amap)
-    look = Look.of(amap, legend=legend, evaluation=evaluation,
+    look = Look.of(amap, legend=legend and titled, evaluation=evaluation, titled=titled,
                    measures=measures_for(budget.width), room=budget.width)  # fmt: skip
     sizes = measure(shape, look)
-    inner = Budget(
-        budget.width - 2 * PAD * 72,
-        None if budget.height is None else budget.height - 2 * PAD * 72 - HEADING,
-    )
-    squeeze: dict[str, Budget] = {}
-    drawings: dict[str, tuple[bytes, str]] = {}  # DOT with placeholders → SVG, laid-out DOT
-    graphs = _Graphs(amap, shape, look)
+    heading = 2 * PAD * 72 + (HEADING if titled else NUMBERED)
+    inner = Budget(budget.width - 2 * PAD * 72,
+                   None if budget.height is None else budget.height - heading)  # fmt: skip
+    graphs = Graphs(amap, shape, look)
     whole = _whole_if_it_fits(shape, sizes, inner, budget, graphs, keep)
     if whole is not None:
-        return Fitted(amap, shape, look, budget, (whole,), 1)
+        drawn, rounds = (whole,), 1
+    else:
+        drawn, rounds = _rounds(shape, sizes, inner, budget, graphs, keep)
+    larger = _whole_if_larger(shape, sizes, budget, graphs, drawn, keep)
+    return Fitted(amap, shape, look, budget, drawn if larger is None else (larger,), rounds)
+
+
+def _rounds(
+    shape: Shape, sizes: Sizes, inner: Budget, budget: Budget, graphs: Graphs, keep: bool
+) -> tuple[tuple[Drawn, ...], int]:
+    """The map split (``inner``: the budget less a figure's padding and heading) and every
+    figure drawn, a figure that came out too big carved again, until all fit (or no cut makes
+    them smaller); and the number of rounds that took."""
+    look = graphs.look
+    squeeze: dict[str, Budget] = {}
+    drawings: dict[str, tuple[bytes, str]] = {}  # DOT with placeholders → SVG, laid-out DOT
     carvings: Carvings = {}
     previous: list[str] = []
     rounds = 0
@@ -243,67 +260,11 @@ def fit(
     final = tuple(
         d if budget.holds_size(d.width, d.height) else _narrower(d, graphs, keep) for d in drawn
     )
-    return Fitted(amap, shape, look, budget, final, rounds)
-
-
-#: Figure numbers stand for themselves below this; from it on, for the numbers of a figure in
-#: the order :func:`_symbolic` meets them.
-_SYMBOL = 1_000_000
-
-
-def _symbolic(figure: Figure) -> tuple[Figure, list[int]]:
-    """The figure with every figure number it shows replaced by a symbol (:data:`_SYMBOL` and
-    on, but its own number when it is 1: figure 1 shows the source), and the numbers replaced.
-    Figures the same but for their numbers (a figure inserted before them renumbers them) are
-    then the same figure, drawn from the same DOT with its placeholders."""
-    numbers: list[int] = []
-
-    def symbol(number: int) -> int:
-        numbers.append(number)
-        return _SYMBOL + len(numbers) - 1
-
-    shown = tuple(
-        s if s.where is None else attrs.evolve(s, where=symbol(s.where)) for s in figure.shown
-    )
-    return attrs.evolve(
-        figure,
-        shown=shown,
-        number=figure.number if figure.number == 1 else symbol(figure.number),
-        used_in={top: tuple(map(symbol, users)) for top, users in figure.used_in.items()},
-        continued_from={top: symbol(first) for top, first in figure.continued_from.items()},
-        more={name: tuple(map(symbol, pages)) for name, pages in figure.more.items()},
-        estimate=(0.0, 0.0),
-    ), numbers
-
-
-class _Graphs:
-    """The DOT (with placeholders) and the placeholders' numbers of each figure, made once
-    for figures that come back in a later round of the fit, however they are numbered."""
-
-    def __init__(self, amap: ArgumentMap, shape: Shape, look: Look) -> None:
-        self.amap, self.shape, self.look = amap, shape, look
-        self.total = 1  # the number of figures of the round last made
-        self._made: dict[tuple[str, bool], tuple[str, Fills]] = {}
-
-    def made(self, figure: Figure, total: int) -> tuple[str, Fills]:
-        self.total = total
-        symbolic, numbers = _symbolic(figure)
-        key = (repr(symbolic), total > 1)  # the heading says "FIGURE n OF m" when m > 1
-        if key not in self._made:
-            # The number of figures too is a symbol (one below the others) when it is shown.
-            look = attrs.evolve(self.look, total=_SYMBOL - 1 if total > 1 else 1, placeholder=True)
-            graph, fills = figure_graph(self.amap, self.shape, symbolic, look)
-            self._made[key] = (graph.source, fills)
-        source, fills = self._made[key]
-        numbers.append(total)  # what _SYMBOL - 1 stands for: numbers[-1]
-        return source, {
-            owner: [numbers[n - _SYMBOL] if n >= _SYMBOL - 1 else n for n in found]
-            for owner, found in fills.items()
-        }
+    return final, rounds
 
 
 def _whole_if_it_fits(
-    shape: Shape, sizes: Sizes, inner: Budget, budget: Budget, graphs: _Graphs, keep: bool
+    shape: Shape, sizes: Sizes, inner: Budget, budget: Budget, graphs: Graphs, keep: bool
 ) -> Drawn | None:
     """The map as one figure, when the split estimates it a little too big (at most
     :data:`TRY_WHOLE` times) but Graphviz draws it within ``budget``: the estimate lays the
@@ -324,13 +285,73 @@ def _whole_if_it_fits(
     return Drawn(figures[0], filled, width, height, kept[0] if kept else "")
 
 
-def _narrower(d: Drawn, graphs: _Graphs, keep: bool) -> Drawn:
+def _whole_if_larger(
+    shape: Shape, sizes: Sizes, budget: Budget, graphs: Graphs, drawn: tuple[Drawn, ...], keep: bool
+) -> Drawn | None:
+    """The whole map as one figure, when ``drawn`` has text below the least readable in the
+    box of ``budget`` and the whole's comes out larger there (:func:`legibility`), or as large
+    when ``drawn`` is a split: a split that draws no text larger only repeats its heading and
+    the claims it continues. The whole is drawn in the fit's look (too big, also with the
+    narrowest measure), and as ``argmap render`` draws a whole map, wider and lower: in a short
+    box the larger. Each is tried only when estimated within :data:`TRY_WHOLE` of ``drawn``."""
+    against = legibility([(d.width, d.height) for d in drawn], budget)
+    if against >= 1.0:
+        return None
+    split_up = len(drawn) > 1
+    looks = [graphs.look] if split_up else []  # else drawn is the whole in the fit's look
+    looks.append(attrs.evolve(graphs.look, measures=Measures(), room=None))
+    best, most = None, against
+    for look in looks:
+        mine = graphs if look is graphs.look else Graphs(graphs.amap, shape, look)
+        (figure,) = split(shape, sizes if mine is graphs else measure(shape, look), Budget(INF))
+        wide, high = figure.estimate
+        heading = 2 * PAD * 72
+        reckoned = legibility([(wide + heading, high + heading + HEADING)], budget)
+        if reckoned * TRY_WHOLE < against:
+            continue
+        whole = _drawn_whole(figure, mine, keep, None if mine is graphs else look)
+        tries = [whole]
+        if not budget.holds_size(whole.width, whole.height):
+            tries.append(_narrower(whole, mine, keep))
+        for tried in tries:
+            found = legibility([(tried.width, tried.height)], budget)
+            if found > most or (best is None and split_up and found >= against):
+                best, most = tried, found
+    return best
+
+
+def _drawn_whole(figure: Figure, graphs: Graphs, keep: bool, look: Look | None) -> Drawn:
+    """The whole map (``figure``) as one figure drawn in ``graphs``' look, its legend set
+    again in rows as wide as its claims when it would be wider (as a whole map's is,
+    :func:`argmap.draw.figures.whole_drawing`); ``look``: the Drawn's, when not the fit's."""
+    found: list[tuple[float, float]] = []
+    for _ in range(2):
+        source, fills = graphs.made(figure, 1)
+        kept: list[str] = []
+        centred = centring(graphs.shape.thesis, kept if keep else None)
+
+        def adjust(graph: Any, centred: Any = centred) -> None:
+            centred(graph)
+            found.append(widths(graph))
+
+        svg = engine.render(source, "svg", adjust=adjust)
+        claims, heading = found[-1]
+        if not graphs.look.legend or heading <= claims + LEGEND_SLACK:
+            break
+        look = attrs.evolve(look or graphs.look, legend_room=claims)
+        graphs = Graphs(graphs.amap, graphs.shape, look)
+    width, height = viewbox(svg)
+    filled = fill_numbers(svg, fills, graphs.look.words)
+    return Drawn(figure, filled, width, height, kept[0] if kept else "", look)
+
+
+def _narrower(d: Drawn, graphs: Graphs, keep: bool) -> Drawn:
     """A figure that no cut made fit (a step with more claims side by side than the column
     holds) drawn again with the narrowest text measure and the nodes of a rank closer
     together; kept if it came out narrower."""
     measures = Measures(NARROWEST, NARROWEST + 4, NARROWEST - 4)
     narrow = attrs.evolve(graphs.look, measures=measures, placeholder=True, nodesep=TIGHT_NODESEP)
-    source, fills = _Graphs(graphs.amap, graphs.shape, narrow).made(d.figure, graphs.total)
+    source, fills = Graphs(graphs.amap, graphs.shape, narrow).made(d.figure, graphs.total)
     kept: list[str] = []
     thesis = graphs.shape.thesis
     svg = engine.render(source, "svg", adjust=centring(thesis, kept if keep else None))
@@ -341,41 +362,6 @@ def _narrower(d: Drawn, graphs: _Graphs, keep: bool) -> Drawn:
     return Drawn(d.figure, filled, width, height, kept[0] if kept else "", narrow)
 
 
-_NODE = re.compile(rb'<g id="[^"]*" class="node[^"]*">\s*<title>([^<]*)</title>')
-_TEXT = re.compile(rb"(<text\b[^>]*>)([^<]*)(</text>)")
-
-
-def fill_numbers(svg: bytes, fills: Fills, words: Words = ENGLISH) -> bytes:
-    """The figure numbers put where the layout had placeholders: in the nodes named in
-    ``fills`` (and ``""``: the heading, drawn before the first node), only in the texts
-    argmap wrote there in ``words`` (never in a claim's text), in order."""
-    if not fills:
-        return svg
-    marker = str(PLACEHOLDER).encode()
-    ours, lead = words.numbered(marker)
-    starts = [(m.start(), m.group(1).replace(b"&#45;", b"-").decode()) for m in _NODE.finditer(svg)]
-    bounds = [(0, ""), *starts, (len(svg), None)]
-    pieces = []
-    for (begin, owner), (finish, _) in itertools.pairwise(bounds):
-        segment = svg[begin:finish]
-        numbers = iter(fills.get(owner or "", []))
-
-        def filled(text: re.Match[bytes], numbers=numbers) -> bytes:
-            body = text.group(2)
-            if body.startswith(lead):  # "figure 4: the start of a claim", its number only
-                body = body.replace(marker, str(next(numbers)).encode(), 1)
-                return text.group(1) + body + text.group(3)
-            if not body.startswith(ours):
-                return text.group()
-            body = body.replace(marker, b"\0")
-            while b"\0" in body:
-                body = body.replace(b"\0", str(next(numbers)).encode(), 1)
-            return text.group(1) + body + text.group(3)
-
-        pieces.append(_TEXT.sub(filled, segment) if owner in fills else segment)
-    return b"".join(pieces)
-
-
 __all__ = [
     "MARGIN",
     "PAGES",
@@ -384,7 +370,6 @@ __all__ = [
     "Fitted",
     "budget_for",
     "common_scale",
-    "fill_numbers",
     "fit",
     "measure",
     "page_box",

@@ -88,6 +88,8 @@ class Look:
     """Of a part of a map, each claim's reasons and objections outside it
     (``ArgumentMap.outside``), said under the claim's text."""
     words: Words = ENGLISH
+    titled: bool = True
+    """False: the heading is the figure's number alone (printed pages head each page once)."""
 
     @classmethod
     def of(cls, amap: ArgumentMap, **options: Any) -> Look:
@@ -253,8 +255,8 @@ def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
     rows = ""
     if look.legend:
         rows = legend(drawn.used, min(room, look.legend_room or room), title, words)
-    return title_label(amap, figure=number, legend=rows, width=chars, source=figure.number == 1,
-                       words=words)  # fmt: skip
+    return title_label(amap, figure=number, legend=rows, width=chars, title=look.titled,
+                       source=figure.number == 1 and look.titled, words=words)  # fmt: skip
 
 
 def figure_graph(

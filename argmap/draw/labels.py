@@ -151,17 +151,20 @@ def title_label(
     width: int = 60,
     source: bool = True,
     words: Words = ENGLISH,
+    title: bool = True,
 ) -> str:
-    """The graph label: the map's title, the source's title, publisher and date below (with
-    ``source``), the figure's number (``figure``, e.g. "FIGURE 2 OF 5") and the legend (an
-    HTML-like table, :mod:`argmap.draw.legend`)."""
+    """The graph label: the map's title (with ``title``), the source's title, publisher and
+    date below (with ``source``), the figure's number (``figure``, e.g. "FIGURE 2 OF 5") and
+    the legend (an HTML-like table, :mod:`argmap.draw.legend`); "" when that is nothing."""
     # A little room after the title: browsers may set it a few points wider than Graphviz.
-    title = html_lines(amap.title, width, words.hyphens)
-    rows = [
-        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD ALIGN="LEFT" '
-        f'BALIGN="LEFT"><FONT POINT-SIZE="{TITLE_SIZE:g}"><B>{title}</B>'
-        '</FONT></TD><TD WIDTH="10"></TD></TR></TABLE>'
-    ]
+    rows = []
+    if title:
+        lines = html_lines(amap.title, width, words.hyphens)
+        bold = f'<FONT POINT-SIZE="{TITLE_SIZE:g}"><B>{lines}</B></FONT>'
+        rows.append(
+            '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD ALIGN="LEFT" '
+            f'BALIGN="LEFT">{bold}</TD><TD WIDTH="10"></TD></TR></TABLE>'
+        )
     if source and amap.source is not None:
         line = " · ".join(clean(part) for part in amap.source.about if clean(part))
         if line:
@@ -171,6 +174,8 @@ def title_label(
         rows.append(word(figure, MUTED))
     if legend:
         rows.append(legend)
+    if not rows:
+        return ""
     cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{row}</TD></TR>' for row in rows)
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0">{cells}</TABLE>>'
 

@@ -195,6 +195,11 @@ def centring(thesis: str | None, keep: list[str] | None = None) -> Any:
     return adjust
 
 
+#: Points a whole map's heading may be wider than its claims before its legend is set again
+#: in rows as wide as the claims.
+LEGEND_SLACK = 12.0
+
+
 def widths(graph: Any) -> tuple[float, float]:
     """How wide a laid-out graph's nodes and edges spread, and how wide its label (the
     heading: title and legend) is, in points."""

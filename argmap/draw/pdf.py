@@ -19,11 +19,11 @@ import os
 import re
 import time
 from collections.abc import Sequence
-from typing import NamedTuple
 
 import attrs
 
 from argmap.diagnostics import UsageError
+from argmap.draw.sheets import GAP, Placed, sheets
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _XREF = re.compile(rb"xref\s+0\s+(\d+)\s+")
@@ -104,6 +104,11 @@ def _read(pdf: bytes) -> _Figure:
     return _Figure(kept, page, (x1 - x0, y1 - y0))
 
 
+def size(page: bytes) -> tuple[float, float]:
+    """The size (points) of a one-page PDF as Graphviz's cairo writes it."""
+    return _read(page).size
+
+
 def _text(value: str) -> bytes:
     """A PDF text string: literal when printable ASCII, else UTF-16BE in hex."""
     if value.isascii() and value.isprintable():
@@ -137,6 +142,8 @@ def document(
     paper: tuple[float, float] | None = None,
     margin: float = 0.0,
     scale: float | Sequence[float] = 1.0,
+    heads: Sequence[bytes] = (),
+    head_scale: float = 1.0,
 ) -> bytes:
     """The one-page PDFs ``pages`` as one document titled ``title``, each figure printed at
     ``scale`` (one for all, or one each).
@@ -144,12 +151,13 @@ def document(
     With ``paper`` (width, height in points) the pages are that size and the figures are set
     on them in order, side by side while a row holds them, rows one under another from the
     top while the next one fits (:func:`sheets`); one bigger than the page inside ``margin``
-    is scaled down to fit it.
+    is scaled down to fit it. ``heads``, one-page PDFs too, head the first page and each
+    further one (the last given) at ``head_scale``, at the top left inside the margin.
     Without, each page is its figure's size times its scale (the size a document prints it
     at).
     """
-    figures = [_read(page) for page in pages]
-    scales = [scale] * len(figures) if isinstance(scale, (int, float)) else list(scale)
+    figures = [_read(page) for page in [*pages, *heads]]
+    scales = [scale] * len(pages) if isinstance(scale, (int, float)) else list(scale)
     out: dict[int, bytes] = {}
     placed = []  # each figure's page, under its new number
     number = 4  # 1: catalog, 2: pages, 3: information
@@ -172,9 +180,18 @@ def document(
         kids = [_scaled(out, page, figure.size, scale)
                 for page, figure, scale in zip(placed, figures, scales, strict=True)]  # fmt: skip
     else:
-        sizes = [figure.size for figure in figures]
-        kids = [_sheet(out, placed, sizes, sheet, paper)
-                for sheet in sheets(sizes, scales, paper, margin)]  # fmt: skip
+        count = len(pages)
+        sizes = [figure.size for figure in figures[:count]]
+        tops = [(_form(out, placed[count + n], f.size), f.size[1] * head_scale)
+                for n, f in enumerate(figures[count:])]  # fmt: skip
+        found = sheets(sizes, scales, paper, margin, heads=[high for _, high in tops])
+        kids = []
+        for number, sheet in enumerate(found):
+            head = None
+            if tops:
+                form, high = tops[min(number, len(tops) - 1)]
+                head = (form, head_scale, margin, paper[1] - margin - high)
+            kids.append(_sheet(out, placed, sizes, sheet, paper, head))
     out[1] = b"<< /Type /Catalog /Pages 2 0 R >>"
     out[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % kid for kid in kids),
@@ -186,91 +203,6 @@ def document(
         info += b" /CreationDate (" + date.encode("ascii") + b")"
     out[3] = info + b" >>"
     return _write(out)
-
-
-#: The space between two figures on a page, in points.
-GAP = 24.0
-
-
-@attrs.frozen
-class Placed:
-    """A figure on a sheet of paper: which one, its scale and its lower left corner."""
-
-    index: int
-    scale: float
-    x: float
-    y: float
-
-
-class _Cell(NamedTuple):
-    """A figure as a sheet holds it: which one, its scale, and its size at that scale."""
-
-    index: int
-    scale: float
-    width: float
-    height: float
-
-
-def _across(row: list[_Cell], gap: float) -> float:
-    """How wide a row of figures is, ``gap`` between each two."""
-    return sum(cell.width for cell in row) + gap * (len(row) - 1)
-
-
-def _tallest(row: list[_Cell]) -> float:
-    return max(cell.height for cell in row)
-
-
-def sheets(
-    sizes: Sequence[tuple[float, float]],
-    scales: Sequence[float],
-    paper: tuple[float, float],
-    margin: float,
-    gap: float = GAP,
-) -> list[list[Placed]]:
-    """Figures of ``sizes`` (points) at ``scales`` set on sheets of ``paper`` in reading order:
-    side by side while a row inside ``margin`` holds them, rows one under another from the
-    top, ``gap`` apart, each row centred across and its figures' tops in line; a figure that
-    does not fit under the last row starts a sheet, and one bigger than the sheet inside
-    ``margin`` is scaled down to fit it.
-
-    >>> [[p.index for p in sheet] for sheet in sheets([(100, 300), (100, 300), (100, 200)],
-    ...                                                [1, 1, 1], (200, 700), 50)]
-    [[0], [1, 2]]
-    >>> [[(p.index, p.x, p.y) for p in sheet] for sheet in sheets([(80, 300), (80, 200)],
-    ...                                                            [1, 1], (200, 700), 10, 20)]
-    [[(0, 10.0, 390), (1, 110.0, 490)]]
-    """
-    inner = (paper[0] - 2 * margin, paper[1] - 2 * margin)
-    sheets_: list[list[list[_Cell]]] = []  # sheets of rows of figures
-    used = 0.0  # the height the sheet's rows above the last take, with their gaps
-    for index, ((width, height), scale) in enumerate(zip(sizes, scales, strict=True)):
-        shrink = min(scale, inner[0] / width, inner[1] / height)
-        cell = _Cell(index, shrink, width * shrink, height * shrink)
-        row = sheets_[-1][-1] if sheets_ else []
-        if (
-            row
-            and _across([*row, cell], gap) <= inner[0] + 0.01
-            and (used + _tallest([*row, cell]) <= inner[1] + 0.01)
-        ):
-            row.append(cell)
-            continue
-        if row:
-            used += _tallest(row) + gap
-        if not sheets_ or used + cell.height > inner[1] + 0.01:
-            sheets_.append([])
-            used = 0.0
-        sheets_[-1].append([cell])
-    found = []
-    for sheet in sheets_:
-        placed, top = [], paper[1] - margin
-        for row in sheet:
-            x = (paper[0] - _across(row, gap)) / 2
-            for cell in row:
-                placed.append(Placed(cell.index, cell.scale, x, top - cell.height))
-                x += cell.width + gap
-            top -= _tallest(row) + gap
-        found.append(placed)
-    return found
 
 
 def _add(out: dict[int, bytes], obj: bytes) -> int:
@@ -316,29 +248,40 @@ def _scaled(out: dict[int, bytes], page: int, size: tuple[float, float], scale: 
     return page
 
 
+def _form(out: dict[int, bytes], page: int, size: tuple[float, float]) -> int:
+    """A figure's page made a form (its contents, resources and group), which sheets draw
+    where they put it; the page is dropped. Returns the form's number."""
+    head = out.pop(page)
+    form = b"/Type /XObject /Subtype /Form /BBox [ 0 0 %s %s ] " % (
+        _number(size[0]).encode(), _number(size[1]).encode())  # fmt: skip
+    for key in (b"Resources", b"Group"):
+        value = _entry(head, key)
+        if value is not None:
+            form += b"/%s %s " % (key, value)
+    inside = _contents(head)
+    out[inside] = re.sub(rb"^<<\s*", b"<< " + form, out[inside], count=1)
+    return inside
+
+
 def _sheet(
     out: dict[int, bytes],
     pages: list[int],
     sizes: list[tuple[float, float]],
     sheet: list[Placed],
     paper: tuple[float, float],
+    head: tuple[int, float, float, float] | None = None,
 ) -> int:
-    """A page of paper holding the figures ``sheet`` places: each figure's page becomes a form
-    (its contents, resources and group, drawn where the sheet puts it) and is dropped."""
+    """A page of paper holding the figures ``sheet`` places, each figure's page made a form
+    (:func:`_form`); and ``head``: a form, its scale and its lower left corner."""
     forms, drawing = [], ""
     for placed in sheet:
-        page = out.pop(pages[placed.index])
-        width, height = sizes[placed.index]
-        form = b"/Type /XObject /Subtype /Form /BBox [ 0 0 %s %s ] " % (
-            _number(width).encode(), _number(height).encode())  # fmt: skip
-        for key in (b"Resources", b"Group"):
-            value = _entry(page, key)
-            if value is not None:
-                form += b"/%s %s " % (key, value)
-        inside = _contents(page)
-        out[inside] = re.sub(rb"^<<\s*", b"<< " + form, out[inside], count=1)
+        inside = _form(out, pages[placed.index], sizes[placed.index])
         forms.append(b"/Figure%d %d 0 R" % (placed.index + 1, inside))
         drawing += _place(placed.scale, placed.x, placed.y) + f"/Figure{placed.index + 1} Do Q\n"
+    if head is not None:
+        form, scale, x, y = head
+        forms.append(b"/Head %d 0 R" % form)
+        drawing = _place(scale, x, y) + "/Head Do Q\n" + drawing
     contents = _stream(out, drawing)
     return _add(out, b"<< /Type /Page /Parent 2 0 R %s /Contents %d 0 R /Group %s "
                      b"/Resources << /XObject << %s >> >> >>"
@@ -388,4 +331,4 @@ def _write(objects: dict[int, bytes]) -> bytes:
     return bytes(body)
 
 
-__all__ = ["GAP", "PdfError", "Placed", "creation_date", "document", "sheets"]
+__all__ = ["GAP", "PdfError", "Placed", "creation_date", "document", "sheets", "size"]

@@ -248,7 +248,7 @@ TAGS = (
 )  # fmt: skip
 
 #: The words that name figures by number, which a fitted figure is laid out with placeholders
-#: in and gets its numbers filled into (:func:`argmap.draw.fit.fill_numbers`).
+#: in and gets its numbers filled into (:func:`argmap.draw.numbering.fill_numbers`).
 NUMBERED = (
     "continued in", "continued in many", "in full in", "used in", "used in many",
     "continued from", "figure of",

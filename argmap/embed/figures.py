@@ -14,6 +14,8 @@ import attrs
 
 from argmap.api import draw
 from argmap.diagnostics import FitWarning, drawing_notes
+from argmap.draw.fit import TARGETS, px_per_unit
+from argmap.draw.layout import viewbox
 from argmap.draw.options import DrawOptions, Fit
 from argmap.draw.svg import inline, scroll_box
 from argmap.embed.blocks import BlockMap
@@ -108,9 +110,29 @@ def draw_figures(block: BlockMap, target: Target, options: BlockOptions) -> tupl
     drawings = draw(block.map, block.path, target.fmt, chosen)
     total = len(drawings)
     fitted = chosen.fit is not None
+    column = target.fit
+    if not fitted and column and not column.printed and target.fmt == "svg" and not chosen.width:
+        _say_if_unreadable(drawings[0], column.width)
     return tuple(
         Figure(data, target.fmt, number, total, fitted) for number, data in enumerate(drawings, 1)
     )
+
+
+def _say_if_unreadable(svg: bytes, column: float) -> None:
+    """Warn (:class:`~argmap.diagnostics.FitWarning`) when a map drawn whole (``fit=none``)
+    shrinks to a ``column`` CSS px wide so far that its claim text is under 9 px there. (A
+    map of more claims than :data:`~argmap.draw.svg.SHRINK_MAX_CLAIMS` keeps its size.)"""
+    if b"max-width:100%" not in svg:
+        return
+    size, least = TARGETS["claim"]
+    shown = size * px_per_unit(viewbox(svg)[0], column)
+    if shown >= least - 0.005:
+        return
+    said = f"{shown:.2f}".rstrip("0").rstrip(".")
+    warnings.warn(FitWarning(
+        f"the map drawn whole is too big for a column {column:g} px wide: its claim text "
+        f"comes out at {said} px, not {least:g}; leave fit out to split it into figures that "
+        "can be read there, or draw a part of it (focus=)"), stacklevel=3)  # fmt: skip
 
 
 def captions(caption: str | None, title: str, figures: tuple[Figure, ...]) -> list[str]:

@@ -1,0 +1,110 @@
+"""A figure + its numbers → its DOT with the figure numbers as placeholders, made once
+however the figures are numbered (:class:`Graphs`), and the numbers filled into the SVG Graphviz
+drew from it (:func:`fill_numbers`): a figure's layout survives a round of the fit that
+numbers the others anew (:mod:`argmap.draw.fit`)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import attrs
+
+from argmap.analysis.figures import Figure
+from argmap.analysis.shape import Shape
+from argmap.draw.graph import PLACEHOLDER, Fills, Look, figure_graph
+from argmap.draw.words import ENGLISH, Words
+from argmap.model import ArgumentMap
+
+#: Figure numbers stand for themselves below this; from it on, for the numbers of a figure in
+#: the order :func:`_symbolic` meets them.
+_SYMBOL = 1_000_000
+
+
+def _symbolic(figure: Figure) -> tuple[Figure, list[int]]:
+    """The figure with every figure number it shows replaced by a symbol (:data:`_SYMBOL` and
+    on, but its own number when it is 1: figure 1 shows the source), and the numbers replaced.
+    Figures the same but for their numbers (a figure inserted before them renumbers them) are
+    then the same figure, drawn from the same DOT with its placeholders."""
+    numbers: list[int] = []
+
+    def symbol(number: int) -> int:
+        numbers.append(number)
+        return _SYMBOL + len(numbers) - 1
+
+    shown = tuple(
+        s if s.where is None else attrs.evolve(s, where=symbol(s.where)) for s in figure.shown
+    )
+    return attrs.evolve(
+        figure,
+        shown=shown,
+        number=figure.number if figure.number == 1 else symbol(figure.number),
+        used_in={top: tuple(map(symbol, users)) for top, users in figure.used_in.items()},
+        continued_from={top: symbol(first) for top, first in figure.continued_from.items()},
+        more={name: tuple(map(symbol, pages)) for name, pages in figure.more.items()},
+        estimate=(0.0, 0.0),
+    ), numbers
+
+
+class Graphs:
+    """The DOT (with placeholders) and the placeholders' numbers of each figure, made once
+    for figures that come back in a later round of the fit, however they are numbered."""
+
+    def __init__(self, amap: ArgumentMap, shape: Shape, look: Look) -> None:
+        self.amap, self.shape, self.look = amap, shape, look
+        self.total = 1  # the number of figures of the round last made
+        self._made: dict[tuple[str, bool], tuple[str, Fills]] = {}
+
+    def made(self, figure: Figure, total: int) -> tuple[str, Fills]:
+        self.total = total
+        symbolic, numbers = _symbolic(figure)
+        key = (repr(symbolic), total > 1)  # the heading says "FIGURE n OF m" when m > 1
+        if key not in self._made:
+            # The number of figures too is a symbol (one below the others) when it is shown.
+            look = attrs.evolve(self.look, total=_SYMBOL - 1 if total > 1 else 1, placeholder=True)
+            graph, fills = figure_graph(self.amap, self.shape, symbolic, look)
+            self._made[key] = (graph.source, fills)
+        source, fills = self._made[key]
+        numbers.append(total)  # what _SYMBOL - 1 stands for: numbers[-1]
+        return source, {
+            owner: [numbers[n - _SYMBOL] if n >= _SYMBOL - 1 else n for n in found]
+            for owner, found in fills.items()
+        }
+
+
+_NODE = re.compile(rb'<g id="[^"]*" class="node[^"]*">\s*<title>([^<]*)</title>')
+_TEXT = re.compile(rb"(<text\b[^>]*>)([^<]*)(</text>)")
+
+
+def fill_numbers(svg: bytes, fills: Fills, words: Words = ENGLISH) -> bytes:
+    """The figure numbers put where the layout had placeholders: in the nodes named in
+    ``fills`` (and ``""``: the heading, drawn before the first node), only in the texts
+    argmap wrote there in ``words`` (never in a claim's text), in order."""
+    if not fills:
+        return svg
+    marker = str(PLACEHOLDER).encode()
+    ours, lead = words.numbered(marker)
+    starts = [(m.start(), m.group(1).replace(b"&#45;", b"-").decode()) for m in _NODE.finditer(svg)]
+    bounds = [(0, ""), *starts, (len(svg), None)]
+    pieces = []
+    for (begin, owner), (finish, _) in itertools.pairwise(bounds):
+        segment = svg[begin:finish]
+        numbers = iter(fills.get(owner or "", []))
+
+        def filled(text: re.Match[bytes], numbers=numbers) -> bytes:
+            body = text.group(2)
+            if body.startswith(lead):  # "figure 4: the start of a claim", its number only
+                body = body.replace(marker, str(next(numbers)).encode(), 1)
+                return text.group(1) + body + text.group(3)
+            if not body.startswith(ours):
+                return text.group()
+            body = body.replace(marker, b"\0")
+            while b"\0" in body:
+                body = body.replace(b"\0", str(next(numbers)).encode(), 1)
+            return text.group(1) + body + text.group(3)
+
+        pieces.append(_TEXT.sub(filled, segment) if owner in fills else segment)
+    return b"".join(pieces)
+
+
+__all__ = ["Graphs", "fill_numbers"]
