@@ -189,3 +189,14 @@ def test_mkdocs_strict_builds_a_page_whose_defeated_conclusion_is_silenced(
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.argmap"):
         convert(page.replace("# argmap: ignore-map[AM202]\n", ""), tmp_path)
     assert [r.getMessage()[-7:] for r in caplog.records] == ["[AM202]"]
+
+
+def test_a_document_build_depends_on_the_projects_settings(tmp_path: Path) -> None:
+    from argmap.embed import Block, Place, parse, words
+    from argmap.embed.blocks import read_block
+
+    (tmp_path / "pyproject.toml").write_text('[tool.argmap]\nignore = ["AM202"]\n')
+    block = Block(Place("page.md", 3), parse(words(""), None), DEFEATED)
+    found = read_block(block, tmp_path, None, "source_root")
+    assert found.warnings == ()
+    assert str(tmp_path / "pyproject.toml") in found.files  # Sphinx rebuilds the page on it
