@@ -200,3 +200,33 @@ def test_a_document_build_depends_on_the_projects_settings(tmp_path: Path) -> No
     found = read_block(block, tmp_path, None, "source_root")
     assert found.warnings == ()
     assert str(tmp_path / "pyproject.toml") in found.files  # Sphinx rebuilds the page on it
+
+
+def test_the_editor_offers_to_silence_a_code_on_its_line(tmp_path: Path) -> None:
+    from argmap.lsp import actions
+    from argmap.lsp.diagnostics import diagnostics
+    from argmap.lsp.passages import Sources
+
+    path = tmp_path / "m.yaml"
+    document = Document(path.as_uri(), DEFEATED)
+    [problem] = diagnostics(document)
+    offered = [a for a in actions.actions(document, [problem], Sources()) if "Silence" in a.title]
+    assert [a.title for a in offered] == ["Silence AM202 on this line (# argmap: ignore[AM202])"]
+    [edit] = offered[0].edit.changes[document.uri]
+    lines = DEFEATED.splitlines(keepends=True)
+    start = sum(map(len, lines[: edit.range.start.line])) + edit.range.start.character
+    text = DEFEATED[:start] + edit.new_text + DEFEATED[start:]
+    assert ID_LINE.rstrip() + "  # argmap: ignore[AM202]\n" in text
+    assert found(text, tmp_path) == []
+    # A line that has a comment for another code gets this one added to it.
+    commented = DEFEATED.replace(ID_LINE, ID_LINE.rstrip() + "  # argmap: ignore[AM201]\n")
+    document = Document(path.as_uri(), commented)
+    problems = [d for d in diagnostics(document) if d.code == "AM202"]
+    [action] = [a for a in actions.actions(document, problems, Sources()) if "Silence" in a.title]
+    assert action.edit.changes[document.uri][0].new_text == ", AM202"
+    # An error is to be mended: no comment is offered for it.
+    broken = DEFEATED.replace("[constrained]", "[constrainde]")
+    document = Document(path.as_uri(), broken)
+    problems = diagnostics(document)
+    assert [p.code for p in problems] == ["AM103"]
+    assert not [a for a in actions.actions(document, problems, Sources()) if "Silence" in a.title]

@@ -77,21 +77,21 @@ def codes(written: str) -> list[str]:
 @attrs.frozen
 class Directive:
     """An ``# argmap: ignore`` comment: where it is written, as written, the line it covers
-    (None: the whole map; 0: no line) and its codes; or what is wrong with it."""
+    (None: the whole map; 0: no line) and its codes; or what is wrong with it. ``end``: the
+    offset of its closing bracket (None without one)."""
 
     span: Span
     text: str
     line: int | None
     codes: tuple[str, ...]
     wrong: str | None = None
+    end: int | None = None
 
 
-def directives(text: str) -> Iterator[Directive]:
-    """The ``# argmap:`` comments of a YAML map's text (not ``#`` inside a quoted or block
-    text), in order."""
-    if not _DIRECTIVE.search(text):
-        return  # the common case: no directive, nothing to scan
-    scalars, starts = [], []  # where each scalar is, where each line's first item starts
+def _scan(text: str) -> tuple[list[tuple[int, int]], list[int]] | None:
+    """Where each scalar of a YAML text is (start and end offsets), and where each scalar or
+    list item starts; None when it does not scan (a map that loads scans)."""
+    scalars, starts = [], []
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
             start, end = token.start_mark.index, token.end_mark.index
@@ -99,8 +99,20 @@ def directives(text: str) -> Iterator[Directive]:
                 scalars.append((start, end))
             if isinstance(token, yaml.ScalarToken | yaml.BlockEntryToken):
                 starts.append(start)
-    except yaml.YAMLError:  # a map that loads scans; one that does not has its errors
+    except yaml.YAMLError:
+        return None
+    return scalars, starts
+
+
+def directives(text: str) -> Iterator[Directive]:
+    """The ``# argmap:`` comments of a YAML map's text (not ``#`` inside a quoted or block
+    text), in order."""
+    if not _DIRECTIVE.search(text):
+        return  # the common case: no directive, nothing to scan
+    scanned = _scan(text)
+    if scanned is None:
         return
+    scalars, starts = scanned
     lines = line_starts(text)
     for found in _DIRECTIVE.finditer(text):
         at = found.start()
@@ -121,7 +133,33 @@ def directives(text: str) -> Iterator[Directive]:
             wrong = f"unknown directive '{kind}'; did you mean '# argmap: {meant}[...]'?"
         elif not codes(written or ""):
             wrong = f"name the codes it silences: '# argmap: {kind}[AM202]'"
-        yield Directive(span, said, line, tuple(codes(written or "")), wrong)
+        end = found.end(2) if written is not None else None
+        yield Directive(span, said, line, tuple(codes(written or "")), wrong, end)
+
+
+def silencing(text: str, line: int, code: str) -> tuple[int, int, str] | None:
+    r"""The edit that silences ``code`` on ``line`` of a YAML map's ``text`` (start and end
+    offsets, and the text to put there): the code added to the line's ``# argmap: ignore``
+    comment, or one written at the line's end; None when the code cannot be silenced, or the
+    line ends inside a text (a quoted text going on below).
+
+    >>> silencing("a: b\n", 1, "AM202")
+    (4, 4, '  # argmap: ignore[AM202]')
+    >>> silencing("a: b  # argmap: ignore[AM201]\n", 1, "AM202")
+    (28, 28, ', AM202')
+    """
+    starts = line_starts(text)
+    if problem(code) is not None or not 1 <= line <= len(starts):
+        return None
+    for note in directives(text):
+        if note.line == line and note.end is not None and note.span.line == line:
+            return (note.end, note.end, f", {code}") if code not in note.codes else None
+    end = starts[line] if line < len(starts) else len(text)
+    end -= len(text[:end]) - len(text[:end].rstrip("\r\n \t"))
+    scanned = _scan(text)
+    if scanned is None or any(start < end < stop for start, stop in scanned[0]):
+        return None
+    return end, end, f"  # argmap: ignore[{code}]"
 
 
 def silenced(
@@ -174,6 +212,7 @@ def _unused(n: int, note: Directive, used: set[tuple[int, str]], complete: bool)
             yield f"silences nothing: {why}"
         elif (n, code) not in used and complete:
             where = "in the map" if note.line is None else f"on line {note.line}"
+            where = where if note.line != 0 else "below it: no line follows"
             yield f"silences nothing: there is no {code} {where}"
 
 
@@ -186,4 +225,5 @@ __all__ = [
     "directives",
     "problem",
     "silenced",
+    "silencing",
 ]
