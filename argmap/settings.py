@@ -38,20 +38,33 @@ class Settings:
 def settings_of(path: str | os.PathLike[str]) -> Settings:
     """The settings for the map file ``path`` (which need not exist: ``<stdin>`` is in the
     current folder), from the nearest pyproject.toml with a ``[tool.argmap]`` table."""
+    return _search(path)[0]
+
+
+def settings_files(path: str | os.PathLike[str]) -> list[str]:
+    """The pyproject.toml files read for the settings of the map file ``path``, nearest
+    first: those a build that tracks dependencies must watch (one that gains a
+    ``[tool.argmap]`` table changes the map's settings)."""
+    return _search(path)[1]
+
+
+def _search(path: str | os.PathLike[str]) -> tuple[Settings, list[str]]:
+    read = []
     here = os.path.dirname(os.path.abspath(path))
     while True:
         candidate = os.path.join(here, PYPROJECT)
         if os.path.isfile(candidate):
+            read.append(candidate)
             try:
                 info = os.stat(candidate)
                 found = _read(candidate, info.st_mtime_ns, info.st_size)
             except OSError as exc:
                 found = Settings(file=candidate, problem=f"cannot be read ({exc.strerror})")
             if found is not None:
-                return found
+                return found, read
         parent = os.path.dirname(here)
         if parent == here or os.path.lexists(os.path.join(here, ".git")):
-            return Settings()
+            return Settings(), read
         here = parent
 
 
@@ -82,4 +95,4 @@ def _read(file: str, mtime: int, size: int) -> Settings | None:
     return Settings(tuple(code.strip().upper() for code in ignore), file)
 
 
-__all__ = ["KEYS", "PYPROJECT", "Settings", "settings_of"]
+__all__ = ["KEYS", "PYPROJECT", "Settings", "settings_files", "settings_of"]

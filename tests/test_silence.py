@@ -108,6 +108,29 @@ def test_text_that_looks_like_a_comment_is_no_comment(tmp_path: Path) -> None:
     assert found(text, tmp_path) == [("9:9", "AM202")]
 
 
+def test_a_line_in_a_block_text_is_no_comment(tmp_path: Path) -> None:
+    text = DEFEATED.replace(
+        "    text: Energy is the most obvious area of mutual interest.\n",
+        "    text: |\n      Energy is the most obvious\n      # argmap: ignore-map[AM202]\n",
+    )
+    assert found(text, tmp_path) == [("9:9", "AM202")]
+
+
+def test_lines_end_as_editors_end_them(tmp_path: Path) -> None:
+    text = DEFEATED.replace(ID_LINE, ID_LINE.rstrip() + "  # argmap: ignore[AM202]\n")
+    assert found(text.replace("\n", "\r\n"), tmp_path) == []
+    assert found(text.replace("\n", "\r"), tmp_path) == []
+
+
+def test_a_directive_argmap_does_not_know_is_reported_with_the_one_meant(tmp_path: Path) -> None:
+    text = DEFEATED.replace(ID_LINE, ID_LINE.rstrip() + "  # argmap: ignore-file[AM202]\n")
+    assert found(text, tmp_path) == [("9:9", "AM202"), ("9:26", "AM209")]
+    said = "unknown directive 'ignore-file'; did you mean '# argmap: ignore-map[...]'?"
+    assert said in messages(text, tmp_path)[1]
+    last = DEFEATED + "# argmap: ignore[AM202]\n"
+    assert messages(last, tmp_path)[1].endswith("silences nothing: no line follows it [AM209]")
+
+
 def test_a_comment_naming_no_code_is_reported(tmp_path: Path) -> None:
     text = DEFEATED.replace(ID_LINE, "  - id: energy-interest  # argmap: ignore\n")
     assert found(text, tmp_path) == [("9:9", "AM202"), ("9:26", "AM209")]
@@ -200,6 +223,9 @@ def test_a_document_build_depends_on_the_projects_settings(tmp_path: Path) -> No
     found = read_block(block, tmp_path, None, "source_root")
     assert found.warnings == ()
     assert str(tmp_path / "pyproject.toml") in found.files  # Sphinx rebuilds the page on it
+    # One without settings yet, which may gain them.
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    assert str(tmp_path / "pyproject.toml") in read_block(block, tmp_path, None, "x").files
 
 
 def test_the_editor_offers_to_silence_a_code_on_its_line(tmp_path: Path) -> None:

@@ -127,9 +127,8 @@ def directives(text: str) -> Iterator[Directive]:
         line = None if kind == "ignore-map" else (below if alone else span.line)
         said = found[0].split("[")[0].rstrip() + (f"[{written}]" if written is not None else "")
         wrong = None
-        if kind not in _KINDS:
-            close = difflib.get_close_matches(kind, _KINDS, n=1)
-            meant = close[0] if close else "ignore"
+        if kind not in _KINDS:  # ignore-file, ignore-all, ...: the map; ignored: the line
+            meant = "ignore-map" if kind.startswith("ignore-") else "ignore"
             wrong = f"unknown directive '{kind}'; did you mean '# argmap: {meant}[...]'?"
         elif not codes(written or ""):
             wrong = f"name the codes it silences: '# argmap: {kind}[AM202]'"
@@ -210,9 +209,10 @@ def _unused(n: int, note: Directive, used: set[tuple[int, str]], complete: bool)
         why = problem(code)
         if why is not None:
             yield f"silences nothing: {why}"
+        elif (n, code) not in used and complete and note.line == 0:
+            yield "silences nothing: no line follows it"
         elif (n, code) not in used and complete:
             where = "in the map" if note.line is None else f"on line {note.line}"
-            where = where if note.line != 0 else "below it: no line follows"
             yield f"silences nothing: there is no {code} {where}"
 
 

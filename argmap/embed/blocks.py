@@ -14,7 +14,7 @@ from argmap.diagnostics import ArgmapError, Diagnostic, Span, UsageError
 from argmap.embed.options import BlockOptions
 from argmap.model import ArgumentMap
 from argmap.project import SOURCE_ROOT_HINT, confine, project_of_folder, refused
-from argmap.settings import settings_of
+from argmap.settings import settings_files
 
 #: The name an inline map's path gets (in its block's folder): its ``source: path:`` is read
 #: relative to it.
@@ -146,8 +146,7 @@ def read_block(
     assert checked.map is not None
     if checked.map.source is not None:
         files.append(os.path.normpath(Path(checked.path).parent / checked.map.source.path))
-    if (settings := settings_of(checked.path).file) is not None:
-        files.append(settings)  # the codes its project silences
+    files += settings_files(checked.path)  # the codes its project silences
     return BlockMap(checked.map, checked.path, checked.diagnostics, tuple(files))
 
 
