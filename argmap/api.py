@@ -12,6 +12,7 @@ from argmap.analysis.evaluate import Evaluation, evaluate
 from argmap.analysis.focus import DEFAULT_DEPTH, focus
 from argmap.analysis.summary import counted
 from argmap.checks import check
+from argmap.checks.silence import silenced
 from argmap.diagnostics import (
     Diagnostic,
     FontWarning,
@@ -20,14 +21,7 @@ from argmap.diagnostics import (
     drawing_notes,
     has_errors,
 )  # fmt: skip
-from argmap.draw.options import (
-    DEFAULT_THEME,
-    DrawOptions,
-    Fit,
-    check_choices,
-    check_fit,
-    format_of,
-)
+from argmap.draw.options import DEFAULT_THEME, DrawOptions, Fit, check_choices, check_fit, format_of
 from argmap.formats.sniff import foreign
 from argmap.io import make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
@@ -68,8 +62,12 @@ def _for_python(found: Checked) -> Checked:
     return attrs.evolve(found, diagnostics=said)
 
 
-def check_map_bytes(data: bytes, path: str, *, source_root: Root = None) -> Checked:
-    """:func:`check_bytes` as the command line and the editor say it (``--source-root``)."""
+def check_map_bytes(
+    data: bytes, path: str, *, source_root: Root = None, ignore: tuple[str, ...] = ()
+) -> Checked:
+    """:func:`check_bytes` as the command line and the editor say it (``--source-root``);
+    ``ignore``: codes silenced besides those the map and its project silence
+    (:mod:`argmap.checks.silence`), each one :func:`~argmap.checks.silence.problem` allows."""
     if isinstance(data, str):  # bytes: the loader tells encodings apart (UTF-16, a BOM, ...)
         raise TypeError("check_bytes takes the map's bytes, not str: pass text.encode()")
     amap, diagnostics = load_bytes(data, path)
@@ -79,7 +77,7 @@ def check_map_bytes(data: bytes, path: str, *, source_root: Root = None) -> Chec
         return Checked(path, None, tuple(diagnostics))
     source, problems = read_source(amap, path, source_root)
     found = sorted([*diagnostics, *problems, *check(amap, path, source, data)])
-    return Checked(path, amap, tuple(found))
+    return Checked(path, amap, tuple(silenced(found, data, path, ignore)))
 
 
 def refuse_own_files(amap: ArgumentMap, path: Place, target: Place, hint: str = "") -> None:
@@ -97,9 +95,11 @@ def check_file(path: str | os.PathLike[str], *, source_root: Root = None) -> Che
     return _for_python(check_map_file(path, source_root=source_root))
 
 
-def check_map_file(path: str | os.PathLike[str], *, source_root: Root = None) -> Checked:
-    """:func:`check_file` as the command line says it (``--source-root``)."""
-    return check_map_bytes(read_file(path), os.fspath(path), source_root=source_root)
+def check_map_file(
+    path: str | os.PathLike[str], *, source_root: Root = None, ignore: tuple[str, ...] = ()
+) -> Checked:
+    """:func:`check_file` as the command line says it (``--source-root``, ``--ignore``)."""
+    return check_map_bytes(read_file(path), os.fspath(path), source_root=source_root, ignore=ignore)
 
 
 @attrs.frozen(repr=False)

@@ -23,6 +23,7 @@ LAYERS = {
     "argmap.io": 0,
     "argmap.project": 0,
     "argmap.meant": 0,  # the file a path naming none probably meant
+    "argmap.settings": 0,  # a project's [tool.argmap]
     "argmap.model": 1,
     "argmap.read": 2,
     "argmap.analysis": 3,
