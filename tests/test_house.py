@@ -159,6 +159,9 @@ LOADED_WHEN_USED = {
     # The fixer (the map's outline, the source's ranked sentences), by check --fix and --diff:
     # a plain check does not load it (tests/test_startup.py).
     "argmap.fix.files",
+    # Hyphenation dictionaries, by a word too long for its line in a map with a lang: (its
+    # import lists some 90 dictionaries: 55 ms, where most maps never break a word).
+    "pyphen",
 }
 
 
