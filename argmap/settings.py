@@ -4,7 +4,7 @@ Read as ruff finds its own: the nearest ``pyproject.toml`` above the map (its ow
 that holds a ``[tool.argmap]`` table, going no higher than the folder holding ``.git`` (the
 repository's top), so that a checkout never takes settings from the folders around it. The
 command line, the editor and the MkDocs, Sphinx and Pandoc integrations all check a map
-through :func:`argmap.api.check_map_bytes`, which reads them: each gives the same result.
+through :func:`argmap.checking.check_map_bytes`, which reads them: each gives the same result.
 
 The one setting is ``ignore``, the codes silenced in every map of the project
 (:mod:`argmap.checks.silence` says which may be). Settings that cannot be used are not

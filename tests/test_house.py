@@ -33,6 +33,7 @@ LAYERS = {
     "argmap.formats": 7,
     "argmap.schema": 7,
     "argmap.api": 8,
+    "argmap.checking": 8,  # map files → map and diagnostics, for every front end
     "argmap.convert": 8,
     "argmap.sources": 8,  # a map's source text, as the API reads it
     "argmap": 9,  # the package's face: the API's names

@@ -155,7 +155,7 @@ def fix_bytes(
 ) -> Fixed:
     """The map ``data`` (of the file ``path``) with its safe fixes made, or with ``unsafe``
     its unsafe ones too; a map that is not UTF-8 is left as it is. Codes in ``ignore`` are
-    silenced (:func:`argmap.api.check_map_bytes`), and not fixed."""
+    silenced (:func:`argmap.checking.check_map_bytes`), and not fixed."""
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
     checked = check_map_bytes(data, path, source_root=source_root, ignore=ignore)
     try:
