@@ -18,7 +18,7 @@ import attrs
 
 from argmap.analysis.sentences import Source
 from argmap.api import Checked, check_map_bytes
-from argmap.diagnostics import Severity, span_offset
+from argmap.diagnostics import Severity, joined, span_offset
 from argmap.fix import APPLIED, Applicability, Context, Fix, apply, fixes
 from argmap.fmt.files import unified_diff
 from argmap.io import read_file, write_atomic
@@ -48,9 +48,7 @@ class Fixed:
         counts = collections.Counter(fix.what for fix in self.made)
         parts = [f"{n} {_PLURALS.get(what, what) if n != 1 else what}"
                  for what, n in counts.items()]  # fmt: skip
-        if len(parts) < 2:
-            return parts[0] if parts else "nothing"
-        return ", ".join(parts[:-1]) + " and " + parts[-1]
+        return joined(parts) if parts else "nothing"
 
     def diff(self, path: str) -> str:
         """The fixes as a unified diff."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from argmap.diagnostics import joined
 from argmap.formats.base import Exported, FormatError
 from argmap.formats.kialo.parse import parent_of, side_of
 from argmap.io import LIMIT_VARIABLE, describe_size, read_limit
@@ -172,8 +173,7 @@ def _losses(amap: ArgumentMap, other_side: int) -> tuple[str, ...]:
     left += ["the kinds", *([f"the language ({amap.lang})"] if amap.lang else []),
              *(["the source"] if amap.source else []),
              *(["the map's note"] if amap.note else [])]  # fmt: skip
-    losses = [f"Kialo holds claims and their Pros and Cons only; left out: "
-              f"{', '.join(left[:-1])} and {left[-1]}"]  # fmt: skip
+    losses = [f"Kialo holds claims and their Pros and Cons only; left out: {joined(left)}"]
     changed = [
         (sum(relation.linked for relation in links), "linked reason or objection",
          "linked reasons or objections", "each of their claims is a Pro or a Con of its own"),
