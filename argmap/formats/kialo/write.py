@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from argmap.diagnostics import joined
-from argmap.formats.base import Exported, FormatError
+from argmap.formats.base import Exported, FormatError, counted, held
 from argmap.formats.kialo.parse import parent_of, side_of
 from argmap.io import LIMIT_VARIABLE, describe_size, read_limit
 from argmap.model import ArgumentMap, Link, Role, relations
@@ -156,20 +156,11 @@ def _count(number: int, what: str) -> str:
 
 
 def _losses(amap: ArgumentMap, other_side: int) -> tuple[str, ...]:
-    claims, links = amap.claims, list(relations(amap))
-    counts = {
-        "quote": sum(len(claim.quotes) for claim in claims),
-        "note": sum(claim.note is not None for claim in claims)
-        + sum(relation.note is not None for relation in links),
-        "label": sum(claim.label is not None for claim in claims),
-        "link": sum(claim.url is not None for claim in claims),
-        "scheme": sum(relation.scheme is not None for relation in links),
-        "critical question": sum(len(relation.question) for relation in links),
-        "restatement": sum(relation.link is Link.RESTATE for relation in links),
-        "implicit mark": sum(claim.implicit for claim in claims),
-        "role that Pro and Con do not give": other_side,
-    }
-    left = [_count(count, what) for what, count in counts.items() if count]
+    links = list(relations(amap))
+    left = counted(held(amap), "quote", "note", "label", "link", "scheme", "critical question",
+                   "restatement", "implicit mark")  # fmt: skip
+    if other_side:
+        left.append(_count(other_side, "role that Pro and Con do not give"))
     left += ["the kinds", *([f"the language ({amap.lang})"] if amap.lang else []),
              *(["the source"] if amap.source else []),
              *(["the map's note"] if amap.note else [])]  # fmt: skip
