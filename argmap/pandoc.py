@@ -60,21 +60,10 @@ from argmap.embed import (
     parse,
     read_block,
 )
+from argmap.embed.outputs import choose
+from argmap.embed.outputs import name as _name
 from argmap.embed.sources import Sources
-from argmap.embed.targets import (
-    PANDOC3_HTML,
-    PANDOC_DOCX,
-    PANDOC_HTML,
-    PANDOC_LATEX,
-    PANDOC_OTHER,
-    configured,
-)
 from argmap.io import make_folder, write_once
-
-#: Pandoc's output formats that show figures as inline SVG, and those that take PDF.
-HTML_FORMATS = ("html", "html4", "html5", "revealjs", "s5", "slidy", "slideous", "dzslides",
-                "epub", "epub2", "epub3", "chunkedhtml")  # fmt: skip
-PDF_FORMATS = ("latex", "beamer", "context")
 
 
 def figure_format(output: str) -> str:
@@ -86,25 +75,11 @@ def figure_format(output: str) -> str:
     return target(output).fmt
 
 
-def _name(output: str) -> str:
-    """Pandoc's output format without its extensions (``html5+smart`` → ``html5``)."""
-    return output.split("+")[0].split("-")[0]
-
-
-def _kind(output: str) -> str:
-    """The kind of output whose column ``argmap-fit`` names: html, latex, docx or other."""
-    name = _name(output)
-    if name in HTML_FORMATS:
-        return "html"
-    if name in PDF_FORMATS:
-        return "latex"
-    return "docx" if name == "docx" else "other"
-
-
 def target(output: str, fits: object = None, pandoc3: bool = False) -> Target:
     """What a block's figures are drawn as and fitted to in Pandoc's output format ``output``,
     with the metadata ``argmap-fit`` (``fits``: a column per kind of output, or one for all),
     by Pandoc 2 or, with ``pandoc3``, Pandoc 3 (whose HTML template has a narrower column).
+    The document's other metadata counts too: :func:`argmap.embed.outputs.choose`.
 
     >>> [str(target(f)) for f in ("html5", "latex", "docx")]
     ['svg fitted to 640 px', 'pdf fitted to 343.71x511.09pt', 'png fitted to 420x600pt']
@@ -113,12 +88,7 @@ def target(output: str, fits: object = None, pandoc3: bool = False) -> Target:
     >>> str(target("html5", {"html": "none"})), str(target("docx", "300pt"))
     ('svg, whole', 'png fitted to 300pt')
     """
-    kind = _kind(output)
-    html = PANDOC3_HTML if pandoc3 else PANDOC_HTML
-    known = {"html": html, "latex": PANDOC_LATEX, "docx": PANDOC_DOCX}
-    found = known.get(kind, PANDOC_OTHER)
-    chosen = fits.get(kind) if isinstance(fits, dict) else fits
-    return configured(found, chosen, f"metadata argmap-fit ({kind})")
+    return choose(output, {} if fits is None else {"argmap-fit": fits}, pandoc3).target
 
 
 class Filter:
@@ -126,7 +96,10 @@ class Filter:
 
     def __init__(self, doc: pf.Doc, inputs: list[str]) -> None:
         self.new_figures = doc.api_version >= (1, 23)  # Pandoc 3
-        self.target = target(doc.format, doc.get_metadata("argmap-fit", None), self.new_figures)
+        chosen = choose(doc.format, doc.get_metadata() or {}, self.new_figures)
+        for warning in chosen.warnings:  # once a document
+            _say(f"argmap-pandoc: {warning}")
+        self.target = chosen.target
         self.fmt = self.target.fmt
         # Fitted figures scroll on a phone (Figure.html), but in EPUB: reading systems
         # paginate, and one that clips a box would cut the figure.

@@ -18,10 +18,17 @@ pdfplumber = pytest.importorskip("pdfplumber")
 
 from argmap.embed.paper import PageError, text_block
 
-from .docbuild import run
+from .docbuild import example, run
+from .test_pandoc import PANDOCS
 
 pytestmark = pytest.mark.skipif(not shutil.which("pandoc"), reason="needs pandoc")
 needs_tex = pytest.mark.skipif(not shutil.which("pdflatex"), reason="no TeX")
+
+
+@pytest.fixture(params=PANDOCS)
+def program(request: pytest.FixtureRequest) -> str:
+    """The Pandoc a test builds with: Debian's, and a Pandoc 3 when ARGMAP_PANDOC3 names it."""
+    return str(request.param)
 
 
 #: Page settings as a writer gives them in a document's metadata.
@@ -76,3 +83,60 @@ def test_the_text_block_is_the_one_latex_sets(tmp_path: Path, meta: dict[str, ob
 def test_a_page_setting_not_understood_is_named(meta: dict[str, object]) -> None:
     with pytest.raises(PageError):
         text_block(meta)
+
+
+def _figures(tex: str) -> list[str]:
+    return re.findall(r"argmap-figures/[^}]+\.(?:pdf|png)", tex)
+
+
+def _size(path: Path) -> tuple[float, float]:
+    with pdfplumber.open(path) as opened:
+        return float(opened.pages[0].width), float(opened.pages[0].height)
+
+
+def _report(tmp_path: Path, meta: str) -> Path:
+    folder = example(tmp_path, "pandoc")
+    report = (folder / "report.md").read_text(encoding="utf-8")
+    (folder / "report.md").write_text(report.replace("---\n", "---\n" + meta, 1), "utf-8")
+    return folder
+
+
+def test_figures_fit_the_text_block_the_geometry_sets(tmp_path: Path, program: str) -> None:
+    """An A4 page with 1-inch margins has 451 by 698 pt of text, not the article's default
+    344 by 548: the widest figure fills it, none is taller than it less a caption's room."""
+    folder = _report(tmp_path, "papersize: a4\ngeometry: margin=1in\n")
+    done = run([program, "report.md", "--filter", "argmap-pandoc", "-t", "latex"], folder)
+    assert done.returncode == 0, done.stderr
+    assert "metadata" not in done.stderr, done.stderr
+    sizes = [_size(folder / path) for path in _figures(done.stdout)]
+    assert max(width for width, _ in sizes) == pytest.approx(451.28, abs=1)
+    assert all(width <= 451.3 and height <= 661.1 for width, height in sizes), sizes
+
+
+def test_a_geometry_not_understood_is_said_once_and_the_default_kept(
+    tmp_path: Path, program: str
+) -> None:
+    folder = _report(tmp_path, "geometry: margin=3em\n")
+    done = run([program, "report.md", "--filter", "argmap-pandoc", "-t", "latex"], folder)
+    assert done.returncode == 0, done.stderr
+    said = [line for line in done.stderr.splitlines() if "metadata" in line]
+    assert said == [
+        "argmap-pandoc: metadata: '3em' is no length argmap can read (e.g. 1in, 2cm, 20mm, "
+        "72pt); figures fit the default text, 343.71x511.09pt (set argmap-fit: latex: "
+        "WIDTHxHEIGHTpt to give the text block)"
+    ]
+    widths = [_size(folder / path)[0] for path in _figures(done.stdout)]
+    assert max(widths) == pytest.approx(343.71, abs=1)
+
+
+def test_an_unknown_argmap_fit_key_is_said_with_the_known_ones(tmp_path: Path) -> None:
+    folder = _report(tmp_path, "argmap-fit:\n  latx: 600pt\n  html: 720\n")
+    done = run(["pandoc", "report.md", "--filter", "argmap-pandoc", "-o", "r.html"], folder)
+    assert done.returncode == 0, done.stderr
+    assert (
+        done.stderr.splitlines().count(
+            "argmap-pandoc: metadata argmap-fit: 'latx' is no kind of output (did you mean "
+            "'latex'?); argmap-fit takes html, latex, docx, other"
+        )
+        == 1
+    ), done.stderr
