@@ -60,8 +60,9 @@ from argmap.embed import (
     parse,
     read_block,
 )
-from argmap.embed.outputs import choose
+from argmap.embed.outputs import choose, kind
 from argmap.embed.outputs import name as _name
+from argmap.embed.shown import shrunk
 from argmap.embed.sources import Sources
 from argmap.io import make_folder, write_once
 
@@ -83,6 +84,8 @@ def target(output: str, fits: object = None, pandoc3: bool = False) -> Target:
 
     >>> [str(target(f)) for f in ("html5", "latex", "docx")]
     ['svg fitted to 640 px', 'pdf fitted to 343.71x511.09pt', 'png fitted to 420x600pt']
+    >>> [str(target(f)) for f in ("beamer", "pptx")]
+    ['pdf fitted to 306.14x189.29pt', 'png fitted to 648x227pt']
     >>> str(target("html5", pandoc3=True))
     'svg fitted to 496 px'
     >>> str(target("html5", {"html": "none"})), str(target("docx", "300pt"))
@@ -101,6 +104,8 @@ class Filter:
             _say(f"argmap-pandoc: {warning}")
         self.target = chosen.target
         self.fmt = self.target.fmt
+        self.kind = kind(doc.format)
+        self.drawn = 0  # figures drawn, of every block
         # Fitted figures scroll on a phone (Figure.html), but in EPUB: reading systems
         # paginate, and one that clips a box would cut the figure.
         self.scroll = not _name(doc.format).startswith("epub")
@@ -153,6 +158,9 @@ class Filter:
         title = found.map.title or stem
         texts = captions(block.options.caption, title, figures)
         shown: list[pf.Element] = []
+        for note in shrunk(figures, self.target, block.options):
+            _say(f"argmap-pandoc: {place}: note: {note}")
+        self.drawn += len(figures)
         for figure, text, name in zip(figures, texts, names(identifier, figures), strict=True):
             if caption and figure.total > 1:  # an image's caption, and which figure this is
                 words = _numbered(caption, figure.number, figure.total)
@@ -165,6 +173,8 @@ class Filter:
             else:
                 path = self._write(stem, figure.data, figure.fmt)
                 shown.append(self._figure(path, words, name, title))
+            if self.kind in ("beamer", "pptx"):  # a rule ends the slide: a figure to a slide
+                shown.append(pf.HorizontalRule())
         return shown
 
     def _write(self, stem: str, data: bytes, fmt: str) -> str:
@@ -273,7 +283,11 @@ def main() -> int:
     doc = pf.load(sys.stdin)
     doc.format = sys.argv[1] if len(sys.argv) > 1 else "html"
     try:
-        doc = doc.walk(Filter(doc, _inputs()))
+        run = Filter(doc, _inputs())
+        doc = doc.walk(run)
+        last = doc.content[-1] if doc.content else None
+        if run.drawn and run.kind in ("beamer", "pptx") and isinstance(last, pf.HorizontalRule):
+            doc.content.pop()  # the rule after the last figure: no empty slide at the end
     except BlockError as exc:
         _say(f"argmap-pandoc: {exc}" if not exc.diagnostics else str(exc))
         return 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 pytest.importorskip("panflute")
 pdfplumber = pytest.importorskip("pdfplumber")
 
+from argmap.embed.outputs import BEAMER, PPTX
 from argmap.embed.paper import PageError, text_block
 
 from .docbuild import example, run
@@ -94,6 +96,15 @@ def _size(path: Path) -> tuple[float, float]:
         return float(opened.pages[0].width), float(opened.pages[0].height)
 
 
+def _png_size(path: Path) -> tuple[float, float]:
+    """A PNG figure's size in points, at its resolution."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        dpi = image.info["dpi"][0]
+        return image.width / dpi * 72, image.height / dpi * 72
+
+
 def _report(tmp_path: Path, meta: str) -> Path:
     folder = example(tmp_path, "pandoc")
     report = (folder / "report.md").read_text(encoding="utf-8")
@@ -130,13 +141,90 @@ def test_a_geometry_not_understood_is_said_once_and_the_default_kept(
 
 
 def test_an_unknown_argmap_fit_key_is_said_with_the_known_ones(tmp_path: Path) -> None:
-    folder = _report(tmp_path, "argmap-fit:\n  latx: 600pt\n  html: 720\n")
+    folder = _report(tmp_path, "argmap-fit:\n  ppt: 600pt\n  html: 720\n")
     done = run(["pandoc", "report.md", "--filter", "argmap-pandoc", "-o", "r.html"], folder)
     assert done.returncode == 0, done.stderr
     assert (
         done.stderr.splitlines().count(
-            "argmap-pandoc: metadata argmap-fit: 'latx' is no kind of output (did you mean "
-            "'latex'?); argmap-fit takes html, latex, docx, other"
+            "argmap-pandoc: metadata argmap-fit: 'ppt' is no kind of output (did you mean "
+            "'pptx'?); argmap-fit takes html, latex, beamer, docx, pptx, other"
         )
         == 1
     ), done.stderr
+
+
+def _slides(tmp_path: Path, meta: str = "") -> Path:
+    folder = example(tmp_path, "pandoc")
+    (folder / "slides.md").write_text(
+        f"---\ntitle: Briefing\n{meta}---\n\n# The argument\n\n"
+        "![The op-ed's argument.](../../maps/europe-central-asia.yaml){.argmap}\n\n"
+        "![Its first step.](../../maps/europe-central-asia.yaml)"
+        "{.argmap focus=partnership-thesis depth=1}\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_beamer_figures_fit_a_frame_each_on_a_frame_of_its_own(
+    tmp_path: Path, program: str
+) -> None:
+    folder = _slides(tmp_path)
+    done = run([program, "slides.md", "--filter", "argmap-pandoc", "-t", "beamer"], folder)
+    assert done.returncode == 0, done.stderr
+    drawn = _figures(done.stdout)
+    assert len(drawn) > 1
+    frames = done.stdout.split("\\begin{frame}")[1:]
+    assert [len(_figures(frame)) for frame in frames] == [1] * len(drawn)  # one a frame, no
+    # frame without one (a rule ends each figure's frame, but the document's last)
+    assert BEAMER.fit is not None and BEAMER.fit.height is not None
+    for path in drawn:
+        width, height = _size(folder / path)
+        assert width <= BEAMER.fit.width + 0.5 and height <= BEAMER.fit.height + 0.5, path
+    # A frame is short: what cannot keep 9-pt claims there is said, with its size.
+    notes = re.findall(r"^argmap-pandoc: slides\.md:\d+: note: figure \d+ of \d+ is too big .* "
+                       r"comes out at ([\d.]+) pt", done.stderr, re.M)  # fmt: skip
+    assert notes and all(float(size) < 9 for size in notes), done.stderr
+
+
+def test_argmap_fit_sets_the_column_of_beamer_and_pptx(tmp_path: Path) -> None:
+    folder = _slides(tmp_path, "argmap-fit:\n  beamer: 300x260pt\n  pptx: 640x300pt\n")
+    done = run(["pandoc", "slides.md", "--filter", "argmap-pandoc", "-t", "beamer"], folder)
+    assert done.returncode == 0, done.stderr
+    widths = [_size(folder / path)[0] for path in _figures(done.stdout)]
+    assert 250 < max(widths) <= 300.01  # not the frame's 306 pt
+    done = run(["pandoc", "slides.md", "--filter", "argmap-pandoc", "-o", "s.pptx"], folder)
+    assert done.returncode == 0, done.stderr
+    sizes = [_png_size(png) for png in (folder / "argmap-figures").glob("*.png")]
+    assert max(w for w, _ in sizes) <= 641 and 228 < max(h for _, h in sizes) <= 301, sizes
+
+
+def test_pptx_figures_fit_the_slides_picture_box(tmp_path: Path, program: str) -> None:
+    folder = _slides(tmp_path)
+    done = run([program, "slides.md", "--filter", "argmap-pandoc", "-o", "s.pptx"], folder)
+    assert done.returncode == 0, done.stderr
+    assert PPTX.fit is not None and PPTX.fit.height is not None
+    pngs = sorted((folder / "argmap-figures").glob("*.png"))
+    assert len(pngs) > 1
+    for png in pngs:
+        width, height = _png_size(png)
+        assert width <= PPTX.fit.width + 1 and height <= PPTX.fit.height + 1, png
+    with zipfile.ZipFile(folder / "s.pptx") as deck:
+        slides = [n for n in deck.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)]
+        pictures = [deck.read(n).decode("utf-8").count("<p:pic>") for n in slides]
+    assert sorted(pictures, reverse=True)[: len(pngs)] == [1] * len(pngs)  # one a slide
+
+
+def test_a_whole_map_shrunk_below_the_floor_is_said(tmp_path: Path, program: str) -> None:
+    """``fit=none`` draws a map whole; on a frame Pandoc shrinks it to the text, and its claim
+    text comes out far below 9 pt: said, at the block, with the size."""
+    folder = _slides(tmp_path)
+    (folder / "slides.md").write_text(
+        "# The argument\n\n```{.argmap file=../../maps/europe-central-asia.yaml fit=none}\n```\n",
+        encoding="utf-8",
+    )
+    done = run([program, "slides.md", "--filter", "argmap-pandoc", "-t", "beamer"], folder)
+    assert done.returncode == 0, done.stderr
+    found = re.search(r"^argmap-pandoc: slides\.md:3: note: the map drawn whole .* its claim "
+                      r"text comes out at ([\d.]+) pt", done.stderr, re.M)  # fmt: skip
+    assert found, done.stderr
+    assert float(found.group(1)) < 7

@@ -3,7 +3,8 @@
 
 The kinds of output ``argmap-fit`` names: ``html`` (inline SVG), ``latex`` (PDF figures in the
 document's text block: ``papersize``, ``fontsize`` and ``geometry`` as LaTeX reads them,
-:mod:`argmap.embed.paper`), ``docx`` and ``other`` (PNG figures, as DOCX's).
+:mod:`argmap.embed.paper`), ``beamer`` (a frame), ``docx``, ``pptx`` (a slide's picture box)
+and ``other`` (PNG figures, as DOCX's).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from argmap.draw.options import Fit
 from argmap.embed.figures import Target
 from argmap.embed.paper import PageError, text_block
 from argmap.embed.targets import (
@@ -21,6 +23,8 @@ from argmap.embed.targets import (
     PANDOC_HTML,
     PANDOC_LATEX,
     PANDOC_OTHER,
+    PRINT_DPI,
+    TEX_PT,
     configured,
     latex_text,
 )
@@ -30,7 +34,16 @@ HTML_FORMATS = ("html", "html4", "html5", "revealjs", "s5", "slidy", "slideous",
                 "epub", "epub2", "epub3", "chunkedhtml")  # fmt: skip
 PDF_FORMATS = ("latex", "beamer", "context")
 #: The kinds of output ``argmap-fit`` sets a column for.
-KINDS = ("html", "latex", "docx", "other")
+KINDS = ("html", "latex", "beamer", "docx", "pptx", "other")
+
+#: Beamer's frame at its default size (128 by 96 mm paper): ``\\textwidth`` 307.29 TeX pt, and
+#: what a figure may take below a frame title with room for a two-line caption above the
+#: navigation symbols (190 TeX pt; measured in pdflatex: a caption ends 14 pt above the foot).
+BEAMER = Target("pdf", Fit(round(307.29 * TEX_PT, 2), True, round(190 * TEX_PT, 2)))
+#: Pandoc's PowerPoint (its own reference document: a 16:9 slide, 10 by 5.625 in): the box it
+#: fits a figure's picture to on a slide of its own, 648 by 227 pt above the caption
+#: (measured in the slides Pandoc 2.17 writes). Pandoc shrinks a bigger picture into it.
+PPTX = Target("png", Fit(648.0, True, 227.0), dpi=PRINT_DPI)
 
 
 def name(output: str) -> str:
@@ -42,12 +55,12 @@ def kind(output: str) -> str:
     """The kind of output whose column ``argmap-fit`` names (one of :data:`KINDS`).
 
     >>> [kind(f) for f in ("html5+smart", "latex", "beamer", "docx", "pptx", "odt")]
-    ['html', 'latex', 'latex', 'docx', 'other', 'other']
+    ['html', 'latex', 'beamer', 'docx', 'pptx', 'other']
     """
     plain = name(output)
     if plain in HTML_FORMATS:
         return "html"
-    if plain == "docx":
+    if plain in ("beamer", "docx", "pptx"):
         return plain
     return "latex" if plain in PDF_FORMATS else "other"
 
@@ -109,7 +122,7 @@ def choose(output: str, meta: Mapping[str, object], pandoc3: bool = False) -> Ch
     warnings = _unknown_keys(fits) if isinstance(fits, Mapping) else []
     value = fits.get(chosen_kind) if isinstance(fits, Mapping) else fits
     html = PANDOC3_HTML if pandoc3 else PANDOC_HTML
-    known = {"html": html, "docx": PANDOC_DOCX}
+    known = {"html": html, "docx": PANDOC_DOCX, "beamer": BEAMER, "pptx": PPTX}
     found = known.get(chosen_kind, PANDOC_OTHER)
     if name(output) == "latex" and value is None:  # ConTeXt has pages of its own
         found, said = _latex(meta)
@@ -119,9 +132,11 @@ def choose(output: str, meta: Mapping[str, object], pandoc3: bool = False) -> Ch
 
 
 __all__ = [
+    "BEAMER",
     "HTML_FORMATS",
     "KINDS",
     "PDF_FORMATS",
+    "PPTX",
     "Chosen",
     "choose",
     "kind",
