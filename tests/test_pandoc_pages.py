@@ -124,6 +124,15 @@ def test_figures_fit_the_text_block_the_geometry_sets(tmp_path: Path, program: s
     assert all(width <= 451.3 and height <= 661.1 for width, height in sizes), sizes
 
 
+def test_argmap_fit_for_latex_beats_the_geometry(tmp_path: Path) -> None:
+    folder = _report(tmp_path, "geometry: margin=1in\nargmap-fit:\n  latex: 400x600pt\n")
+    done = run(["pandoc", "report.md", "--filter", "argmap-pandoc", "-t", "latex"], folder)
+    assert done.returncode == 0, done.stderr
+    drawn = _figures(done.stdout)
+    assert drawn and all(path.endswith(".pdf") for path in drawn), drawn
+    assert max(_size(folder / path)[0] for path in drawn) == pytest.approx(400, abs=1)
+
+
 def test_a_geometry_not_understood_is_said_once_and_the_default_kept(
     tmp_path: Path, program: str
 ) -> None:

@@ -116,13 +116,17 @@ def choose(output: str, meta: Mapping[str, object], pandoc3: bool = False) -> Ch
     'svg fitted to 496 px'
     >>> str(choose("html5", {"argmap-fit": {"html": "none"}}).target)
     'svg, whole'
+    >>> given = {"argmap-fit": {"latex": "400x600pt"}, "geometry": "margin=1in"}
+    >>> str(choose("latex", given).target)
+    'pdf fitted to 400x563.14pt'
     """
     chosen_kind = kind(output)
     fits = meta.get("argmap-fit")
     warnings = _unknown_keys(fits) if isinstance(fits, Mapping) else []
     value = fits.get(chosen_kind) if isinstance(fits, Mapping) else fits
     html = PANDOC3_HTML if pandoc3 else PANDOC_HTML
-    known = {"html": html, "docx": PANDOC_DOCX, "beamer": BEAMER, "pptx": PPTX}
+    known = {"html": html, "latex": PANDOC_LATEX, "docx": PANDOC_DOCX, "beamer": BEAMER,
+             "pptx": PPTX}  # fmt: skip
     found = known.get(chosen_kind, PANDOC_OTHER)
     if name(output) == "latex" and value is None:  # ConTeXt has pages of its own
         found, said = _latex(meta)
