@@ -62,7 +62,7 @@ from argmap.embed import (
 )
 from argmap.embed.outputs import choose, kind
 from argmap.embed.outputs import name as _name
-from argmap.embed.shown import shrunk
+from argmap.embed.shown import FLOATS, shrunk
 from argmap.embed.sources import Sources
 from argmap.io import make_folder, write_once
 
@@ -266,6 +266,17 @@ def _say(text: str) -> None:
     print("\n".join(map(printable, text.split("\n"))), file=sys.stderr)
 
 
+def _floats(doc: pf.Doc) -> None:
+    """LaTeX's float fractions raised (:data:`argmap.embed.shown.FLOATS`) in the document's
+    ``header-includes``, before its own, which win."""
+    ours = pf.MetaBlocks(pf.RawBlock(FLOATS, format="latex"))
+    found = doc.metadata.content.get("header-includes")
+    if isinstance(found, pf.MetaList):
+        found.content.insert(0, ours)
+    else:
+        doc.metadata["header-includes"] = pf.MetaList(ours, *([found] if found is not None else []))
+
+
 def _inputs() -> list[str]:
     """The files Pandoc was given, read from its command line (Pandoc runs the filter, and
     tells a JSON filter no file names): the only way to place diagnostics in the document."""
@@ -288,6 +299,8 @@ def main() -> int:
         last = doc.content[-1] if doc.content else None
         if run.drawn and run.kind in ("beamer", "pptx") and isinstance(last, pf.HorizontalRule):
             doc.content.pop()  # the rule after the last figure: no empty slide at the end
+        if run.drawn and _name(doc.format) == "latex":
+            _floats(doc)
     except BlockError as exc:
         _say(f"argmap-pandoc: {exc}" if not exc.diagnostics else str(exc))
         return 1

@@ -237,3 +237,16 @@ def test_a_whole_map_shrunk_below_the_floor_is_said(tmp_path: Path, program: str
                       r"text comes out at ([\d.]+) pt", done.stderr, re.M)  # fmt: skip
     assert found, done.stderr
     assert float(found.group(1)) < 7
+
+
+def test_latex_lets_figures_share_a_page_with_text(tmp_path: Path, program: str) -> None:
+    """LaTeX's float fractions (a float at most 70 % of a page beside text, a float page at
+    least half full) leave each of a map's tall figures alone on a page, the text after
+    them: the filter raises them, before the document's own header-includes (which win)."""
+    folder = _report(tmp_path, "header-includes: \\renewcommand{\\textfraction}{0.2}\n")
+    done = run([program, "report.md", "--filter", "argmap-pandoc", "-s", "-t", "latex"], folder)
+    assert done.returncode == 0, done.stderr
+    ours = done.stdout.find("\\renewcommand{\\topfraction}{0.9}")
+    theirs = done.stdout.find("\\renewcommand{\\textfraction}{0.2}")
+    assert 0 < ours < theirs, done.stdout[:3000]
+    assert done.stdout.find("\\def\\fps@figure{htbp}") < ours
