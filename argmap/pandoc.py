@@ -21,12 +21,16 @@ or in Quarto: ``filters: [argmap-pandoc]``. A block's attributes are the options
 and ``argmap-source-root`` a folder, besides the document's project, that maps and their
 source texts may be read from.
 
-Figures fit the output (:func:`target`): HTML's column (640 CSS px; 496 with Pandoc 3,
-whose template sets no font size), LaTeX's text (345 by 550 TeX points, the article class,
-less a caption's room in height), DOCX's page (420 pt, PNG at 300 dpi); metadata
-``argmap-fit`` sets them (``{html: 720, latex: 450x600pt, docx: none}``). A map that needs
-several figures becomes consecutive figures, captioned "(figure 2 of 3)", the first with the
-block's id and the others ``ID-2``, ``ID-3``...
+Figures fit the output (:func:`argmap.embed.outputs.choose`): HTML's column (640 CSS px; 496
+with Pandoc 3, whose template sets no font size), LaTeX's text block as the document's
+``papersize``, ``fontsize`` and ``geometry`` set it (345 by 550 TeX points without them, the
+article class), less a caption's room in height, DOCX's page (420 pt, PNG at 300 dpi), a Beamer
+frame and a PowerPoint slide's picture box, one figure to a slide; metadata ``argmap-fit`` sets
+them (``{html: 720, latex: 450x600pt, beamer: 300x200pt, pptx: 640x300pt, docx: none}``), and
+an unknown key or page setting is said once on stderr. In LaTeX the float fractions are raised
+(:data:`argmap.embed.shown.FLOATS`) so that tall figures share pages with the text. A map that
+needs several figures becomes consecutive figures, captioned "(figure 2 of 3)", the first
+with the block's id and the others ``ID-2``, ``ID-3``...
 A map with errors stops Pandoc: every diagnostic is on stderr at its place in the document
 (found in the input files Pandoc was given) or in the map file.
 
