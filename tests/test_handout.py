@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
+from pathlib import Path
 
 import pdfplumber
 import pytest
 
 from argmap.api import check_bytes, load, render_map
+from argmap.diagnostics import FitWarning
 from argmap.draw.sheets import fewest
 
 from .conftest import SEED_MAP
@@ -139,3 +142,22 @@ def test_fewest_takes_the_largest_scale_that_gives_the_fewest_sheets() -> None:
     # A head 40 high (as printed) over each sheet, 24 over the figures: 1 sheet would take
     # 0.72, under the floor.
     assert fewest([(400, 300)] * 3, [1.0] * 3, (500, 760), 0, floor=0.75, heads=[40]) == 1.0
+
+
+GERMAN = Path(__file__).parent / "handouts" / "zentralasien.yaml"
+
+
+def test_a_handout_too_big_for_landscape_pages_says_that_upright_ones_hold_it() -> None:
+    """A lecturer's 19-claim map (lang: de) printed on A4 in landscape had two figures at
+    7.77 and 6.85 pt, and the note advised 'a wider column', which a page has not; upright,
+    every figure is readable: the note now says so."""
+    amap = load(GERMAN)
+    with pytest.warns(FitWarning) as said:
+        render_map(amap, "pdf", page="a4", landscape=True)
+    notes = [str(note.message) for note in said]
+    assert notes and all("too big for a page of a4 in landscape" in note for note in notes)
+    assert all(note.endswith("printed upright (without --landscape), every figure's text is "
+                             "readable") for note in notes)  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FitWarning)
+        render_map(amap, "pdf", page="a4")  # upright: no note

@@ -190,20 +190,43 @@ def _svg(fitted: Fitted, d: Drawn, theme: str) -> bytes:
     return fitted.draw(d, "svg", theme=theme) if recolours(theme) else d.svg
 
 
-def _say_if_small(d: Drawn, total: int, scale: float, unit: str, where: str) -> None:
+def _small(scale: float) -> bool:
+    """Whether a figure shown at ``scale`` has text below the sizes aimed at."""
+    return any(size * scale < least - 0.005 for size, least in TARGETS.values())
+
+
+def _turned(
+    amap: ArgumentMap, page: str, landscape: bool, legend: bool, evaluation: Evaluation | None
+) -> str:
+    """What to do when a handout has figures too big for its pages: the pages turned the other
+    way, when every figure's text is readable on them; else a part of the map."""
+    scales = handout(amap, page, not landscape, legend=legend, evaluation=evaluation)[1]
+    if any(_small(scale) for scale in scales):
+        return "--focus on a part draws it larger"
+    turned = "upright (without --landscape)" if landscape else "in landscape (--landscape)"
+    return f"printed {turned}, every figure's text is readable"
+
+
+def _say_if_small(
+    d: Drawn,
+    total: int,
+    scale: float,
+    unit: str,
+    where: str,
+    remedy: str = "a wider column, or --focus on a part, draws it larger",
+) -> None:
     """Warn (:class:`~argmap.diagnostics.FitWarning`) when a figure shown at ``scale`` (units
-    of ``unit`` a point) has text below the sizes aimed at: the fit could cut it no smaller."""
-    sizes = {kind: size * scale for kind, (size, _) in TARGETS.items()}
-    if all(sizes[kind] >= least - 0.005 for kind, (_, least) in TARGETS.items()):
+    of ``unit`` a point) has text below the sizes aimed at: the fit could cut it no smaller.
+    ``remedy``: what draws it larger."""
+    if not _small(scale):
         return
     name = f"figure {d.figure.number} of {total}" if total > 1 else "the map"
-    least = TARGETS["claim"][1]
-    size = f"{sizes['claim']:.2f}".rstrip("0").rstrip(".")  # 8.96, not a rounded 9.0
+    size, least = TARGETS["claim"]
+    said = f"{size * scale:.2f}".rstrip("0").rstrip(".")  # 8.96, not a rounded 9.0
     warnings.warn(FitWarning(
-        f"{name} is too big for {where}: its claim text comes out at {size} "
+        f"{name} is too big for {where}: its claim text comes out at {said} "
         f"{unit}, not {least:g} (a step with more claims side by side, or a branch with more "
-        "levels, than that holds); a wider column, or --focus on a part, draws it larger"),
-        stacklevel=2)  # fmt: skip
+        f"levels, than that holds); {remedy}"), stacklevel=2)  # fmt: skip
 
 
 def _printed_png(fitted: Fitted, d: Drawn, scale: float, dpi: int, theme: str) -> bytes:
@@ -239,8 +262,13 @@ def draw_figures(
     if page is not None:  # printed pages to hand out, each headed once
         fitted, scales, drawing = handout(amap, page, landscape, legend=legend,
                                           evaluation=evaluation, theme=theme)  # fmt: skip
-        for d, scale in zip(fitted.drawn, scales, strict=True):
-            _say_if_small(d, len(fitted.drawn), scale, "pt", f"a page of {page}")
+        small = [(d, scale) for d, scale in zip(fitted.drawn, scales, strict=True)
+                 if _small(scale)]  # fmt: skip
+        if small:
+            where = f"a page of {page}" + (" in landscape" if landscape else "")
+            remedy = _turned(amap, page, landscape, legend, evaluation)
+            for d, scale in small:
+                _say_if_small(d, len(fitted.drawn), scale, "pt", where, remedy)
         return [drawing]
     if fit_to is not None:
         budget = budget_for(fit_to.width, height=fit_to.height)
