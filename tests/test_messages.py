@@ -182,6 +182,15 @@ def test_an_id_with_accents_is_told_the_id_without_them() -> None:
     ]
 
 
+def test_a_german_id_is_told_its_umlauts_as_german_writes_them() -> None:
+    """A lecturer's 'autoritär' was offered 'autoritar', which is no German; in a map that
+    says lang: de, an umlaut is written as German writes it without one."""
+    text = "premises:\n  - id: autoritär\n    text: A.\n"
+    german = HEAD + "lang: de\n" + text
+    assert errors(german)[0][2].endswith("(e.g. 'autoritaer')")
+    assert errors(HEAD + text)[0][2].endswith("(e.g. 'autoritar')")  # not said German
+
+
 def test_a_cyrillic_id_is_told_it_in_latin_letters() -> None:
     """An analyst who wrote ids in Russian was told to use "lowercase letters", which they
     were, and offered 'claim' as the id: now the letters are named (a-z) and the id offered

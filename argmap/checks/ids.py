@@ -56,11 +56,12 @@ def valid_ids(context: Context) -> Iterator[Finding]:
                 f"claim id is {len(claim.id)} characters; the limit is {MAX_ID}",
             )
         elif not ID_PATTERN.fullmatch(claim.id):
+            slug = ascii_slug(claim.id, context.map.lang)  # autoritär: autoritaer in German
             yield Finding(
                 "AM101",
                 claim.where("id"),
                 f"invalid claim id '{claim.id}': use lowercase letters a-z, digits and single "
-                f"hyphens, starting with a letter (e.g. '{ascii_slug(claim.id)}')",
+                f"hyphens, starting with a letter (e.g. '{slug}')",
             )
 
 

@@ -107,13 +107,22 @@ _CYRILLIC = str.maketrans(
 )
 
 
-def ascii_slug(text: str) -> str:
+#: How German writes its umlauts in ASCII (``autoritär`` → ``autoritaer``, not ``autoritar``).
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def ascii_slug(text: str, lang: str | None = None) -> str:
     """An id from any title: letters without their accents (``Rücklauf`` → ``rucklauf``),
-    Cyrillic ones in Latin letters (``Экспорт`` → ``eksport``).
+    Cyrillic ones in Latin letters (``Экспорт`` → ``eksport``); in a German text (``lang``
+    ``de``, ``de-AT``, ...) umlauts as German writes them without (``rueck``).
 
     >>> ascii_slug("Rücklauf & Straße"), ascii_slug("Қазақстан: экспорт нефти")
     ('rucklauf-strasse', 'qazaqstan-eksport-nefti')
+    >>> ascii_slug("autoritär", "de-CH")
+    'autoritaer'
     """
+    if lang is not None and lang.split("-")[0].lower() == "de" and not text.isascii():
+        text = text.translate(_UMLAUTS)
     text = text.lower().translate(_CYRILLIC) if not text.isascii() else text
     folded = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ẞ", "SS"))
     return slugify("".join(c for c in folded if not unicodedata.combining(c)))
