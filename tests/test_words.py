@@ -135,7 +135,7 @@ conclusions:
     shown = texts(render_map(amap, "svg", status=True))
     assert "IMPLIZITE PRÄMISSE" in shown and "IMPLIZIT" in shown
     assert "\xa0\xa0WIDERLEGT" in shown and "\xa0\xa0UNENTSCHIEDEN" in shown
-    assert "WIDERLEGT" in shown and "ein Angriff darauf greift durch" in shown
+    assert "WIDERLEGT" in shown and "ein Einwand dagegen hält stand" in shown
     assert not any("DEFEATED" in t or "UNDECIDED" in t or "IMPLICIT" in t for t in shown)
 
 

@@ -54,7 +54,7 @@ WORDS: dict[str, dict[str, str]] = {
                  "pt": "REFUTADA", "it": "CONFUTATA", "ru": "ОПРОВЕРГНУТО"},
     "undecided": {"en": "UNDECIDED", "de": "UNENTSCHIEDEN", "fr": "INDÉCISE", "es": "INDECISA",
                   "pt": "INDECISA", "it": "INDECISA", "ru": "НЕ РЕШЕНО"},
-    "defeated means": {"en": "an attack on it holds", "de": "ein Angriff darauf greift durch",
+    "defeated means": {"en": "an attack on it holds", "de": "ein Einwand dagegen hält stand",
                        "fr": "une attaque l’emporte", "es": "prevalece un ataque en su contra",
                        "pt": "prevalece um ataque contra ela",
                        "it": "prevale un attacco contro di essa",
