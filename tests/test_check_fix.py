@@ -86,6 +86,8 @@ def test_fix_replaces_the_quotes_the_source_now_words_otherwise_and_nothing_else
     assert out == ""
     assert err == (
         f"argmap: fixed 2 quotes in {revised}\n"
+        f'  {revised}:10:9: quote: "… are few, and most …" → "… are few; most …"\n'
+        f'  {revised}:13:13: quote: "… Union more secure." → "… Union safer."\n'
         f"{revised}:16:13: error: quote of 'pipeline' not found in the source; closest "
         'passage, reworded (line 3): "Gas will flow west from the Caspian basin through the new '
         'pipeline." [AM110]\n'
@@ -100,13 +102,21 @@ def test_a_second_fix_changes_nothing(revised: Path) -> None:
     after = revised.read_bytes()
     second = run("check", "--fix", str(revised))
     assert revised.read_bytes() == after
-    assert second[2] == first[2].replace(f"argmap: fixed 2 quotes in {revised}\n", "")
+    assert second[2] == "".join(
+        line
+        for line in first[2].splitlines(keepends=True)
+        if not line.startswith(("argmap: fixed ", "  "))
+    )
     assert second[0] == first[0] == 1
 
 
 def test_unsafe_fixes_take_the_reworded_sentence_too(revised: Path) -> None:
     code, _, err = run("check", "--fix", "--unsafe-fixes", str(revised))
-    assert err == f"argmap: fixed 3 quotes in {revised}\n"
+    assert err.startswith(f"argmap: fixed 3 quotes in {revised}\n")
+    assert err.endswith(
+        f'  {revised}:16:13: quote: "The new pipeline will carry gas from the Caspian basin to…"'
+        ' → "Gas will flow west from the Caspian basin through the new…"\n'
+    )
     assert code == 0
     assert revised.read_text(encoding="utf-8") == FIXED.replace(
         "quotes: The new pipeline will carry gas from the Caspian basin to the west.",
@@ -192,7 +202,8 @@ def test_a_json_map_is_fixed_as_json(tmp_path: Path) -> None:
     text = json.dumps(amap, indent=2) + "\n"
     path.write_text(text, encoding="utf-8")
     code, _, err = run("check", "--fix", str(path))
-    assert (code, err) == (0, f"argmap: fixed 1 quote in {path}\n")
+    fixed = '"… Union more secure." → "… Union safer."'
+    assert (code, err) == (0, f"argmap: fixed 1 quote in {path}\n  {path}:12:9: quote: {fixed}\n")
     assert path.read_text(encoding="utf-8") == text.replace("more secure", "safer")
 
 
@@ -203,7 +214,8 @@ def test_fix_takes_a_folder_and_says_what_it_fixed_in_each_map(revised: Path) ->
     other.write_text(MAP.replace("  - id: pipeline\n", "  - id: pipe\n").replace(
         "routes, pipeline]", "routes, pipe]"), encoding="utf-8")  # fmt: skip
     code, _, err = run("check", "--fix", str(revised.parent))
-    said = [line for line in err.splitlines() if not line.startswith(str(revised.parent))]
+    said = [line for line in err.splitlines()
+            if not line.lstrip().startswith(str(revised.parent))]  # fmt: skip
     assert said == [
         f"argmap: fixed 2 quotes in {revised}",
         f"argmap: fixed 2 quotes in {other}",
@@ -271,7 +283,8 @@ def test_an_unknown_key_with_one_close_match_is_fixed(tmp_path: Path) -> None:
         "conclusions:\n  - id: c\n    text: C\n    implicit: true\n    reasosn: [p]\n"
     )
     path.write_text(text, encoding="utf-8")
-    assert run("check", "--fix", str(path)) == (0, "", f"argmap: fixed 1 key in {path}\n")
+    said = f'argmap: fixed 1 key in {path}\n  {path}:11:5: key: "reasosn" → "reasons"\n'
+    assert run("check", "--fix", str(path)) == (0, "", said)
     assert path.read_text(encoding="utf-8") == text.replace("reasosn:", "reasons:")
 
 
@@ -289,7 +302,9 @@ def test_the_commonest_key_slips_are_fixed_though_another_key_is_somewhat_alike(
         "conclusions:\n  - id: c\n    text: C\n    implicit: true\n    reasons: [p, q]\n"
     )
     path.write_text(text, encoding="utf-8")
-    assert run("check", "--fix", str(path)) == (0, "", f"argmap: fixed 2 keys in {path}\n")
+    said = (f'argmap: fixed 2 keys in {path}\n  {path}:7:5: key: "qoutes" → "quotes"\n'
+            f'  {path}:10:5: key: "quote" → "quotes"\n')  # fmt: skip
+    assert run("check", "--fix", str(path)) == (0, "", said)
     fixed = text.replace("qoutes:", "quotes:").replace("quote:", "quotes:")
     assert path.read_text(encoding="utf-8") == fixed
 
@@ -360,3 +375,27 @@ def test_diff_splits_lines_only_where_the_file_does(tmp_path: Path) -> None:
     _, out, _ = run("check", "--diff", str(path))
     assert "\\ No newline" not in out
     assert "@@ -4,6 +4,6 @@" in out  # the file's lines 4 to 9, the text's own counted as one
+
+
+def test_each_fix_is_listed_with_the_words_it_changed(tmp_path: Path) -> None:
+    """A lecturer's quote of a PDF's text was cut to half a word by a safe fix, and she was
+    told only 'fixed 1 quote': each fix is now listed, where, and the words it changed with
+    a word around them."""
+    (tmp_path / "s.txt").write_text(
+        "Viele Organisationen warnen seit Jahren vor genau diesem Fehler.\n", encoding="utf-8"
+    )
+    path = tmp_path / "map.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: t\nsource: {path: s.txt}\npremises:\n  - id: p\n    text: P\n"
+        "    quotes: [Viele Organisationen warnten seit Jahren vor genau diesem Fehler.]\n"
+        "conclusions:\n  - id: c\n    text: C\n    implicit: true\n    reasons: [p]\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("check", "--fix", str(path))
+    assert "warnen seit" in path.read_text(encoding="utf-8")
+    assert err.splitlines() == [
+        f"argmap: fixed 1 quote in {path}",
+        f'  {path}:7:14: quote: "… Organisationen warnten seit …" → '
+        '"… Organisationen warnen seit …"',
+    ]
+    assert code == 0

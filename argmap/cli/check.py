@@ -187,6 +187,9 @@ def _fixed(
         if diff:
             write(None, fixed.diff(path).encode("utf-8"))
         say(f"argmap: {'would fix' if diff else 'fixed'} {fixed.said()} in {path}")
+        if not diff:  # (a diff shows them)
+            for line in fixed.listed(path):
+                say(f"  {line}")
     return (fixed.before if diff else fixed.checked), fixed.hidden
 
 

@@ -18,7 +18,7 @@ import attrs
 
 from argmap.analysis.sentences import Source
 from argmap.api import Checked, check_map_bytes
-from argmap.diagnostics import Severity, joined, span_offset
+from argmap.diagnostics import Severity, clip, joined, span_at, span_offset
 from argmap.fix import APPLIED, Applicability, Context, Fix, apply, fixes
 from argmap.fmt.files import unified_diff
 from argmap.io import read_file, write_atomic
@@ -53,6 +53,45 @@ class Fixed:
     def diff(self, path: str) -> str:
         """The fixes as a unified diff."""
         return unified_diff(path, _text(self.old), _text(self.new))
+
+    def listed(self, path: str) -> list[str]:
+        """Each fix made, where it was made in the map as it was and the words it changed,
+        with a word around them: ``map.yaml:34:9: quote: "… our ability to …" → "… our
+        abilities to …"``, so that a fix that took less (or more) than was meant is seen
+        without a diff."""
+        text, lines = _text(self.old), []
+        for fix in self.made:
+            first = min(fix.edits, key=lambda edit: edit.start)
+            was, now = _changed(_value(text[first.start : first.end]), _value(first.text))
+            lines.append(f'{path}:{span_at(text, first.start)}: {fix.what}: "{was}" → "{now}"')
+        return lines
+
+
+def _value(written: str) -> list[str]:
+    """The words of a scalar as written, without the quotes around it."""
+    if len(written) > 1 and written[0] in "'\"" and written[-1] == written[0]:
+        written = written[1:-1]
+    return written.split()
+
+
+def _changed(was: list[str], now: list[str]) -> tuple[str, str]:
+    """The words that differ between ``was`` and ``now``, a word of each side kept around
+    them and the rest left out (``…``), each clipped to 60 characters."""
+    same = 0
+    while same < min(len(was), len(now)) and was[same] == now[same]:
+        same += 1
+    end = 0
+    while end < min(len(was), len(now)) - same and was[-1 - end] == now[-1 - end]:
+        end += 1
+    start = max(0, same - 1)
+
+    def shown(words: list[str]) -> str:
+        stop = len(words) - max(0, end - 1)
+        part = " ".join(words[start:stop])
+        part = ("… " if start else "") + part + (" …" if stop < len(words) else "")
+        return clip(part, 60, words=True)
+
+    return shown(was), shown(now)
 
 
 def _text(data: bytes) -> str:
