@@ -1,0 +1,171 @@
+"""Text → where its lines end in a hyphen inside a word, and a quote matched across them.
+
+Text taken from a PDF (copied from a viewer, or by ``pdftotext``) keeps the typesetter's line
+ends: "the Euro-\\npean Union", "non-\\nRussian energy". A quote may write such a word as the
+line did ("Euro- pean", white space being one space), as a compound ("non-Russian",
+"well-known") or, when a small letter follows the hyphen, as one word ("European"): the hyphen
+before a small letter is most often a syllable's, but may be the word's own ("well-\\nknown"),
+and taking both spellings there needs no guess. Before a capital ("non-\\nRussian") the hyphen
+is the word's. A break is a hyphen (``-``, U+2010, U+2011, or a soft hyphen) after a letter, at
+the end of a line whose next line goes on with a letter; a dash, a hyphen after a space or a
+digit, or one before an empty line breaks no word.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from argmap.read.folding import LIGATURES
+
+HYPHENS = "-\u2010\u2011\u00ad"
+# The hyphen first, so that the search runs on from one hyphen to the next at C speed.
+_BREAKS = {
+    hyphen: re.compile(re.escape(hyphen) + r"(?<=[^\W\d_].)[^\S\n]*\n[^\S\n]*(?=[^\W\d_])")
+    for hyphen in HYPHENS
+}
+# What a quote's skeleton leaves out (a hyphen and the space after it), so that its spellings
+# of a break ("Euro- pean", "Euro-pean", "European") all look alike.
+_SKELETON = re.compile("- ?")
+# For the closest passage to a quote (argmap.read.passages): sentences that go on over a line
+# end after a hyphen in a word, and words taken whole over it.
+_BROKEN = r"(?<=[^\W\d_][-\u2010\u2011\u00ad])\n(?=[^\S\n]*[^\W\d_])"
+SENTENCE = re.compile(rf"(?:[^.!?\n]|{_BROKEN})+(?:[.!?]+[\"'\u201d\u2019)]*|$)", re.M)
+_WORD = re.compile(r"\w+(?:[-\u2010\u2011\u00ad]\n[^\S\n]*\w+)*")
+_WORD_BREAK = re.compile(r"[-\u2010\u2011\u00ad]\n[^\S\n]*")
+_SPELLED = str.maketrans(LIGATURES)
+
+
+def breaks(text: str) -> list[tuple[int, int]]:
+    """Where ``text``'s lines end in a hyphen inside a word: the hyphen's offset and that of
+    the letter after the line end, in order.
+
+    >>> breaks("the Euro-\\npean Union, non-\\n  Russian, not -\\nthis")
+    [(8, 10), (25, 29)]
+    """
+    found = []
+    for hyphen, pattern in _BREAKS.items():
+        if hyphen in text:
+            found += [(match.start(), match.end()) for match in pattern.finditer(text)]
+    return sorted(found)
+
+
+def skeleton(text: str, spans: list[tuple[int, int]] = ()) -> tuple[str, list[int]]:
+    """A normalized text without its hyphens, the spaces after them and ``spans``, and where
+    it left them out: for each character left out, the skeleton's offset at which it was.
+
+    >>> skeleton("a well- known - fact")
+    ('a wellknown fact', [6, 6, 12, 12])
+    >>> skeleton("Euro pean", [(4, 5)])
+    ('European', [4])
+    """
+    runs = sorted([*(run.span() for run in _SKELETON.finditer(text)), *spans])
+    kept: list[str] = []
+    dropped: list[int] = []
+    done = at = 0  # characters left out so far; where the text is kept from
+    for start, end in runs:
+        start = max(start, at)
+        if end <= start:
+            continue
+        kept.append(text[at:start])
+        dropped += [start - done] * (end - start)
+        done += end - start
+        at = end
+    kept.append(text[at:])
+    return "".join(kept), dropped
+
+
+class Breaks:
+    """A normalized text's breaks (``{hyphen: (letter after it, whether it is small)}``, in
+    offsets of the normalized text) and quotes found across them."""
+
+    def __init__(self, text: str, at: dict[int, tuple[int, bool]]) -> None:
+        self.text = text
+        self.at = at
+        self.starts = sorted(at)
+        self._skeleton: tuple[str, list[int]] | None = None
+
+    def near(self, start: int, stop: int) -> bool:
+        """Whether a break starts at an offset from ``start`` up to ``stop``."""
+        k = bisect.bisect_left(self.starts, start)
+        return k < len(self.starts) and self.starts[k] < stop
+
+    def find(self, part: str, start: int) -> tuple[int, int] | None:
+        """The first place from ``start`` on where ``part`` (normalized) is, each break it
+        spans written as the line has it, as a compound or (before a small letter) as one
+        word: (start, end) in the normalized text, or None."""
+        if self._skeleton is None:  # what a hyphen does not leave out: a soft hyphen's space
+            soft = [(at, after) for at, (after, _) in self.at.items() if self.text[at] != "-"]
+            self._skeleton = skeleton(self.text, soft)
+        bones, dropped = self._skeleton
+        wanted = _SKELETON.sub("", part)
+        if not wanted:
+            return None
+
+        def normalized(at: int) -> int:  # the normalized offset of bones[at]
+            return at + bisect.bisect_right(dropped, at)
+
+        at = bisect.bisect_left(range(len(bones)), start, key=normalized)
+        while (at := bones.find(wanted, at)) >= 0:
+            first = normalized(at)
+            if part[0] == "-":  # from the hyphen (or break) before that character
+                first = at and normalized(at - 1) + 1
+            end = self.walk(part, first) if first >= start else None
+            if end is not None:
+                return first, end
+            at += 1
+        return None
+
+    def walk(self, part: str, j: int) -> int | None:
+        """Where ``part`` ends when it is matched from offset ``j`` on, or None."""
+        text, starts, i = self.text, self.starts, 0
+        while True:
+            k = bisect.bisect_left(starts, j)
+            chunk = min((starts[k] if k < len(starts) else len(text)) - j, len(part) - i)
+            if part[i : i + chunk] != text[j : j + chunk]:
+                return None
+            i, j = i + chunk, j + chunk
+            if i == len(part):
+                return j
+            if j not in self.at:  # the text's end
+                return None
+            after, small = self.at[j]
+            if part.startswith(text[j:after], i):  # as the line has it: "Euro- pean"
+                i, j = i + after - j, after
+            elif part[i] == "-":  # as a compound: "non-Russian"
+                i += 1
+                if i == len(part):
+                    return j + (text[j] == "-")
+                j = after
+            elif small:  # as one word: "European"
+                j = after
+            else:
+                return None
+
+
+def whole_words(text: str, lowered: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The words of ``text`` from ``start`` to ``end`` (``lowered``: the text in lower case,
+    as long), lower case and their ligatures spelled out, each with where it starts and ends:
+    a word broken at a line's end before a small letter as one word ("euro-\\npean" is
+    "european"), before a capital as two ("non-\\nRussian" is "non", "russian", as a quote
+    writes them).
+
+    >>> text = "The Euro-\\npean eﬀort, non-\\nRussian"
+    >>> whole_words(text, text.lower(), 0, len(text))
+    [('the', 0, 3), ('european', 4, 14), ('effort', 15, 20), ('non', 22, 25), ('russian', 27, 34)]
+    """
+    words: list[tuple[str, int, int]] = []
+    for found in _WORD.finditer(lowered, start, end):
+        at = found.start()
+        if "\n" not in found[0]:
+            words.append((found[0].translate(_SPELLED), at, found.end()))
+            continue
+        for k, piece in enumerate(_WORD_BREAK.split(found[0])):
+            spelled = piece.translate(_SPELLED)
+            if k and text[at].islower():  # a word broken before a small letter: one word
+                words[-1] = (words[-1][0] + spelled, words[-1][1], at + len(piece))
+            else:
+                words.append((spelled, at, at + len(piece)))
+            broke = _WORD_BREAK.match(lowered, at + len(piece))
+            at = broke.end() if broke else at + len(piece)
+    return words
