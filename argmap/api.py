@@ -11,75 +11,23 @@ import attrs
 from argmap.analysis.evaluate import Evaluation, evaluate
 from argmap.analysis.focus import DEFAULT_DEPTH, focus
 from argmap.analysis.summary import counted
-from argmap.checks import check
-from argmap.diagnostics import (
-    Diagnostic,
-    FontWarning,
-    MapError,
-    UsageError,
-    drawing_notes,
-    has_errors,
-)  # fmt: skip
-from argmap.draw.options import (
-    DEFAULT_THEME,
-    DrawOptions,
-    Fit,
-    check_choices,
-    check_fit,
-    format_of,
+from argmap.checking import (
+    PYTHON_HINT,
+    Checked,
+    check_bytes,
+    check_file,
+    check_map_bytes,
+    check_map_file,
 )
+from argmap.diagnostics import FontWarning, MapError, UsageError, drawing_notes
+from argmap.draw.options import DEFAULT_THEME, DrawOptions, Fit, check_choices, check_fit, format_of
 from argmap.formats.sniff import foreign
 from argmap.io import make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
 from argmap.project import SOURCE_ROOT_HINT
-from argmap.read.loader import load as load_bytes
 from argmap.sources import Root, read_source, source_of
 
-
-@attrs.frozen
-class Checked:
-    """The outcome of reading and checking one map file."""
-
-    path: str
-    map: ArgumentMap | None
-    diagnostics: tuple[Diagnostic, ...]
-
-    @property
-    def ok(self) -> bool:
-        """True when the map has no errors (warnings allowed)."""
-        return self.map is not None and not has_errors(self.diagnostics)
-
-
 Place = str | os.PathLike[str]  # a file, by its path
-#: AM117's hint to a Python caller (the command line's: SOURCE_ROOT_HINT, ``--source-root``).
-PYTHON_HINT = "(see source_root=)"
-
-
-def check_bytes(data: bytes, path: str, *, source_root: Root = None) -> Checked:
-    """Load and check a map given as bytes; ``path`` locates its source and names it in
-    messages. The source is read only inside the map's project or ``source_root``."""
-    return _for_python(check_map_bytes(data, path, source_root=source_root))
-
-
-def _for_python(found: Checked) -> Checked:
-    """``found`` with AM117 naming the argument, ``source_root=``, not the command's option."""
-    hint = SOURCE_ROOT_HINT, PYTHON_HINT
-    said = tuple(attrs.evolve(d, message=d.message.replace(*hint)) for d in found.diagnostics)
-    return attrs.evolve(found, diagnostics=said)
-
-
-def check_map_bytes(data: bytes, path: str, *, source_root: Root = None) -> Checked:
-    """:func:`check_bytes` as the command line and the editor say it (``--source-root``)."""
-    if isinstance(data, str):  # bytes: the loader tells encodings apart (UTF-16, a BOM, ...)
-        raise TypeError("check_bytes takes the map's bytes, not str: pass text.encode()")
-    amap, diagnostics = load_bytes(data, path)
-    if has_errors(diagnostics) and (other := foreign(data, path)) is not None:
-        return Checked(path, None, (other,))  # not a map: what it is, how to import it
-    if amap is None:
-        return Checked(path, None, tuple(diagnostics))
-    source, problems = read_source(amap, path, source_root)
-    found = sorted([*diagnostics, *problems, *check(amap, path, source, data)])
-    return Checked(path, amap, tuple(found))
 
 
 def refuse_own_files(amap: ArgumentMap, path: Place, target: Place, hint: str = "") -> None:
@@ -89,17 +37,6 @@ def refuse_own_files(amap: ArgumentMap, path: Place, target: Place, hint: str = 
     if amap.source is not None:
         why = "the map's source text (its quotes are checked against it)"
         refuse_overwrite(Path(path).parent / amap.source.path, Path(target), why, hint)
-
-
-def check_file(path: str | os.PathLike[str], *, source_root: Root = None) -> Checked:
-    """Read, load and check a map file (its source read only inside the map's project or
-    ``source_root``). Raises UsageError when the file cannot be read."""
-    return _for_python(check_map_file(path, source_root=source_root))
-
-
-def check_map_file(path: str | os.PathLike[str], *, source_root: Root = None) -> Checked:
-    """:func:`check_file` as the command line says it (``--source-root``)."""
-    return check_map_bytes(read_file(path), os.fspath(path), source_root=source_root)
 
 
 @attrs.frozen(repr=False)

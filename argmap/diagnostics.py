@@ -115,6 +115,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "AM116": (Severity.ERROR, "a claim restates one it contradicts or attacks"),
     "AM117": (Severity.ERROR, "source file outside the map's project"),
     "AM118": (Severity.ERROR, "an objection names a critical question its reason does not ask"),
+    "AM119": (Severity.ERROR, "the project's settings ([tool.argmap] in pyproject.toml) are wrong"),
     "AM201": (Severity.WARNING, "claim connected to nothing"),
     "AM202": (Severity.WARNING, "a recommendation or main conclusion does not stand"),
     "AM203": (Severity.WARNING, "a reason rests on a defeated claim"),
@@ -123,6 +124,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "AM206": (Severity.WARNING, "the claim marked as the thesis supports or attacks another"),
     "AM207": (Severity.WARNING, "text cut short where YAML starts a comment (' #')"),
     "AM208": (Severity.WARNING, "claims linked to one another but not to the marked thesis"),
+    "AM209": (Severity.WARNING, "an '# argmap: ignore' comment that silences nothing"),
 }
 
 

@@ -21,12 +21,16 @@ or in Quarto: ``filters: [argmap-pandoc]``. A block's attributes are the options
 and ``argmap-source-root`` a folder, besides the document's project, that maps and their
 source texts may be read from.
 
-Figures fit the output (:func:`target`): HTML's column (640 CSS px; 496 with Pandoc 3,
-whose template sets no font size), LaTeX's text (345 by 550 TeX points, the article class,
-less a caption's room in height), DOCX's page (420 pt, PNG at 300 dpi); metadata
-``argmap-fit`` sets them (``{html: 720, latex: 450x600pt, docx: none}``). A map that needs
-several figures becomes consecutive figures, captioned "(figure 2 of 3)", the first with the
-block's id and the others ``ID-2``, ``ID-3``...
+Figures fit the output (:func:`argmap.embed.outputs.choose`): HTML's column (640 CSS px; 496
+with Pandoc 3, whose template sets no font size), LaTeX's text block as the document's
+``papersize``, ``fontsize`` and ``geometry`` set it (345 by 550 TeX points without them, the
+article class), less a caption's room in height, DOCX's page (420 pt, PNG at 300 dpi), a Beamer
+frame and a PowerPoint slide's picture box, one figure to a slide; metadata ``argmap-fit`` sets
+them (``{html: 720, latex: 450x600pt, beamer: 300x200pt, pptx: 640x300pt, docx: none}``), and
+an unknown key or page setting is said once on stderr. In LaTeX the float fractions are raised
+(:data:`argmap.embed.shown.FLOATS`) so that tall figures share pages with the text. A map that
+needs several figures becomes consecutive figures, captioned "(figure 2 of 3)", the first
+with the block's id and the others ``ID-2``, ``ID-3``...
 A map with errors stops Pandoc: every diagnostic is on stderr at its place in the document
 (found in the input files Pandoc was given) or in the map file.
 
@@ -60,21 +64,11 @@ from argmap.embed import (
     parse,
     read_block,
 )
+from argmap.embed.outputs import choose, kind
+from argmap.embed.outputs import name as _name
+from argmap.embed.shown import FLOATS, shrunk
 from argmap.embed.sources import Sources
-from argmap.embed.targets import (
-    PANDOC3_HTML,
-    PANDOC_DOCX,
-    PANDOC_HTML,
-    PANDOC_LATEX,
-    PANDOC_OTHER,
-    configured,
-)
 from argmap.io import make_folder, write_once
-
-#: Pandoc's output formats that show figures as inline SVG, and those that take PDF.
-HTML_FORMATS = ("html", "html4", "html5", "revealjs", "s5", "slidy", "slideous", "dzslides",
-                "epub", "epub2", "epub3", "chunkedhtml")  # fmt: skip
-PDF_FORMATS = ("latex", "beamer", "context")
 
 
 def figure_format(output: str) -> str:
@@ -86,39 +80,22 @@ def figure_format(output: str) -> str:
     return target(output).fmt
 
 
-def _name(output: str) -> str:
-    """Pandoc's output format without its extensions (``html5+smart`` → ``html5``)."""
-    return output.split("+")[0].split("-")[0]
-
-
-def _kind(output: str) -> str:
-    """The kind of output whose column ``argmap-fit`` names: html, latex, docx or other."""
-    name = _name(output)
-    if name in HTML_FORMATS:
-        return "html"
-    if name in PDF_FORMATS:
-        return "latex"
-    return "docx" if name == "docx" else "other"
-
-
 def target(output: str, fits: object = None, pandoc3: bool = False) -> Target:
     """What a block's figures are drawn as and fitted to in Pandoc's output format ``output``,
     with the metadata ``argmap-fit`` (``fits``: a column per kind of output, or one for all),
     by Pandoc 2 or, with ``pandoc3``, Pandoc 3 (whose HTML template has a narrower column).
+    The document's other metadata counts too: :func:`argmap.embed.outputs.choose`.
 
     >>> [str(target(f)) for f in ("html5", "latex", "docx")]
     ['svg fitted to 640 px', 'pdf fitted to 343.71x511.09pt', 'png fitted to 420x600pt']
+    >>> [str(target(f)) for f in ("beamer", "pptx")]
+    ['pdf fitted to 306.14x189.29pt', 'png fitted to 648x227pt']
     >>> str(target("html5", pandoc3=True))
     'svg fitted to 496 px'
     >>> str(target("html5", {"html": "none"})), str(target("docx", "300pt"))
     ('svg, whole', 'png fitted to 300pt')
     """
-    kind = _kind(output)
-    html = PANDOC3_HTML if pandoc3 else PANDOC_HTML
-    known = {"html": html, "latex": PANDOC_LATEX, "docx": PANDOC_DOCX}
-    found = known.get(kind, PANDOC_OTHER)
-    chosen = fits.get(kind) if isinstance(fits, dict) else fits
-    return configured(found, chosen, f"metadata argmap-fit ({kind})")
+    return choose(output, {} if fits is None else {"argmap-fit": fits}, pandoc3).target
 
 
 class Filter:
@@ -126,8 +103,13 @@ class Filter:
 
     def __init__(self, doc: pf.Doc, inputs: list[str]) -> None:
         self.new_figures = doc.api_version >= (1, 23)  # Pandoc 3
-        self.target = target(doc.format, doc.get_metadata("argmap-fit", None), self.new_figures)
+        chosen = choose(doc.format, doc.get_metadata() or {}, self.new_figures)
+        for warning in chosen.warnings:  # once a document
+            _say(f"argmap-pandoc: {warning}")
+        self.target = chosen.target
         self.fmt = self.target.fmt
+        self.kind = kind(doc.format)
+        self.drawn = 0  # figures drawn, of every block
         # Fitted figures scroll on a phone (Figure.html), but in EPUB: reading systems
         # paginate, and one that clips a box would cut the figure.
         self.scroll = not _name(doc.format).startswith("epub")
@@ -180,6 +162,9 @@ class Filter:
         title = found.map.title or stem
         texts = captions(block.options.caption, title, figures)
         shown: list[pf.Element] = []
+        for note in shrunk(figures, self.target, block.options):
+            _say(f"argmap-pandoc: {place}: note: {note}")
+        self.drawn += len(figures)
         for figure, text, name in zip(figures, texts, names(identifier, figures), strict=True):
             if caption and figure.total > 1:  # an image's caption, and which figure this is
                 words = _numbered(caption, figure.number, figure.total)
@@ -192,6 +177,8 @@ class Filter:
             else:
                 path = self._write(stem, figure.data, figure.fmt)
                 shown.append(self._figure(path, words, name, title))
+            if self.kind in ("beamer", "pptx"):  # a rule ends the slide: a figure to a slide
+                shown.append(pf.HorizontalRule())
         return shown
 
     def _write(self, stem: str, data: bytes, fmt: str) -> str:
@@ -283,6 +270,17 @@ def _say(text: str) -> None:
     print("\n".join(map(printable, text.split("\n"))), file=sys.stderr)
 
 
+def _floats(doc: pf.Doc) -> None:
+    """LaTeX's float fractions raised (:data:`argmap.embed.shown.FLOATS`) in the document's
+    ``header-includes``, before its own, which win."""
+    ours = pf.MetaBlocks(pf.RawBlock(FLOATS, format="latex"))
+    found = doc.metadata.content.get("header-includes")
+    if isinstance(found, pf.MetaList):
+        found.content.insert(0, ours)
+    else:
+        doc.metadata["header-includes"] = pf.MetaList(ours, *([found] if found is not None else []))
+
+
 def _inputs() -> list[str]:
     """The files Pandoc was given, read from its command line (Pandoc runs the filter, and
     tells a JSON filter no file names): the only way to place diagnostics in the document."""
@@ -300,7 +298,13 @@ def main() -> int:
     doc = pf.load(sys.stdin)
     doc.format = sys.argv[1] if len(sys.argv) > 1 else "html"
     try:
-        doc = doc.walk(Filter(doc, _inputs()))
+        run = Filter(doc, _inputs())
+        doc = doc.walk(run)
+        last = doc.content[-1] if doc.content else None
+        if run.drawn and run.kind in ("beamer", "pptx") and isinstance(last, pf.HorizontalRule):
+            doc.content.pop()  # the rule after the last figure: no empty slide at the end
+        if run.drawn and _name(doc.format) == "latex":
+            _floats(doc)
     except BlockError as exc:
         _say(f"argmap-pandoc: {exc}" if not exc.diagnostics else str(exc))
         return 1

@@ -88,6 +88,15 @@ def test_a_second_run_skips_what_is_up_to_date_and_repeats_warnings(folder: Path
     assert {p: p.stat().st_mtime_ns for p in folder.rglob("*.svg")} == drawn
 
 
+def test_the_projects_silenced_codes_are_part_of_what_is_up_to_date(folder: Path) -> None:
+    first = run("render", str(folder))
+    assert "[AM201]" in first.output
+    (folder / "pyproject.toml").write_text('[tool.argmap]\nignore = ["AM201"]\n')
+    second = run("render", str(folder))
+    assert "[AM201]" not in second.output  # not repeated from the cache
+    assert second.output.splitlines()[-1] == "argmap: 3 maps: 3 drawn, 0 up to date, 0 not drawn"
+
+
 @pytest.mark.parametrize(
     ("change", "redrawn"),
     [

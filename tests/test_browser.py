@@ -227,6 +227,38 @@ def test_auto_follows_the_system_and_a_page_can_restyle(
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": reduced})
 
 
+def test_auto_follows_material_for_mkdocs_scheme_and_its_toggle(
+    browser, seed: ArgumentMap, tmp_path: Path
+) -> None:
+    """On a Material for MkDocs page, auto follows the site's scheme (``slate`` is dark), as
+    the reader's toggle sets it on the body, not the system; elsewhere the system."""
+    auto = inline(render_map(seed, "svg", theme="auto"))
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head>"
+        f"<body data-md-color-scheme='slate'><div id='auto'>{auto}</div></body></html>"
+    )
+    (tmp_path / "material.html").write_text(page, encoding="utf-8")
+    fill = "return getComputedStyle(document.querySelector(arguments[0])).fill"
+    toggle = "document.body.setAttribute('data-md-color-scheme', arguments[0])"
+    premise = "#auto .claim.premise polygon"
+    dark = [{"name": "prefers-color-scheme", "value": "dark"}]
+    light = [{"name": "prefers-color-scheme", "value": "light"}]
+    reduced = [{"name": "prefers-reduced-motion", "value": "reduce"}]
+    try:
+        for system in (light, dark):
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": system + reduced})
+            browser.get((tmp_path / "material.html").as_uri())
+            assert browser.execute_script(fill, premise) == "rgb(12, 45, 72)"
+            assert browser.execute_script(fill, "#auto .background") == "rgb(13, 17, 23)"
+            browser.execute_script(toggle, "default")  # the reader switches to light
+            assert browser.execute_script(fill, premise) == "rgb(234, 243, 250)"
+            assert browser.execute_script(fill, "#auto .background") == "rgb(255, 255, 255)"
+            browser.execute_script(toggle, "slate")
+            assert browser.execute_script(fill, premise) == "rgb(12, 45, 72)"
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": reduced})
+
+
 # --- MkDocs -------------------------------------------------------------------------------
 
 

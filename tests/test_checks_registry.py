@@ -3,18 +3,22 @@ fails it and one that passes, and those examples do what they say."""
 
 from __future__ import annotations
 
+import ast
 import re
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from argmap import checks
 from argmap.api import check_file
 from argmap.checks import CHECKS, Check
 from argmap.diagnostics import CODES
 
 #: Codes that come from reading the file or its source, not from a check of the model.
-READING = {f"AM0{n:02d}" for n in range(1, 18)} | {"AM109", "AM117"}
+READING = {code for code in CODES if code.startswith("AM0")} | {"AM109", "AM117"}
+#: Codes about silencing codes: the project's settings, and comments that silence nothing.
+SILENCING = {"AM119", "AM209"}
 SOURCE = "The sky is blue. Water is wet. Cats sleep a lot.\n"
 
 
@@ -47,4 +51,20 @@ def test_a_check_passes_its_passing_example(check: Check, tmp_path: Path) -> Non
 def test_every_code_is_read_or_checked_and_every_check_reports_a_known_code() -> None:
     checked = {code for check in CHECKS for code in check.codes}
     assert checked <= set(CODES)
-    assert set(CODES) == checked | READING
+    assert set(CODES) == checked | READING | SILENCING
+
+
+def test_every_module_with_checks_is_run() -> None:
+    """A check registers itself (``@check``); the runner runs those of the modules it
+    imports. A new module of checks the runner did not import would never run."""
+    folder = Path(checks.__file__).parent
+    defining = {path.stem for path in folder.glob("*.py") if "\n@check(" in path.read_text("utf-8")}
+    tree = ast.parse((folder / "runner.py").read_text("utf-8"))
+    imported = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "argmap.checks"
+        for alias in node.names
+    }
+    assert defining <= imported, defining - imported
+    assert {check.run.__module__.rsplit(".", 1)[1] for check in CHECKS} == defining

@@ -23,6 +23,7 @@ LAYERS = {
     "argmap.io": 0,
     "argmap.project": 0,
     "argmap.meant": 0,  # the file a path naming none probably meant
+    "argmap.settings": 0,  # a project's [tool.argmap]
     "argmap.model": 1,
     "argmap.read": 2,
     "argmap.analysis": 3,
@@ -32,6 +33,7 @@ LAYERS = {
     "argmap.formats": 7,
     "argmap.schema": 7,
     "argmap.api": 8,
+    "argmap.checking": 8,  # map files → map and diagnostics, for every front end
     "argmap.convert": 8,
     "argmap.sources": 8,  # a map's source text, as the API reads it
     "argmap": 9,  # the package's face: the API's names
@@ -158,6 +160,9 @@ LOADED_WHEN_USED = {
     # The fixer (the map's outline, the source's ranked sentences), by check --fix and --diff:
     # a plain check does not load it (tests/test_startup.py).
     "argmap.fix.files",
+    # Hyphenation dictionaries, by a word too long for its line in a map with a lang: (its
+    # import lists some 90 dictionaries: 55 ms, where most maps never break a word).
+    "pyphen",
 }
 
 

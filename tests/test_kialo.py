@@ -17,7 +17,7 @@ from argmap.cli import main
 from argmap.formats import kialo
 from argmap.formats.base import FormatError, Imported
 from argmap.formats.yaml import dump
-from argmap.model import ArgumentMap, Claim, Kind, Ref, Role
+from argmap.model import ArgumentMap, Claim, Kind, Reason, Ref, Role
 from argmap.read.loader import load
 
 from .conftest import SEED_MAP
@@ -482,3 +482,17 @@ def test_bold_and_italics_keep_their_words_and_stars_come_back_as_written() -> N
     assert written is not None
     again = _read(kialo.write(written).text).map
     assert sorted(c.text for c in again.claims) == sorted(c.text for c in written.claims)
+
+
+def test_a_map_with_nothing_but_its_kinds_to_lose_says_so_in_words() -> None:
+    """A map of bare claims was told 'left out:  and the kinds': the list of what else was
+    lost was empty, and its 'and' stood alone."""
+    amap = ArgumentMap(
+        "T",
+        (
+            Claim("a", Kind.PREMISE, "A."),
+            Claim("c", Kind.CONCLUSION, "C.", reasons=(Reason((Ref("a"),)),)),
+        ),
+    )
+    losses = kialo.write(amap).losses
+    assert losses == ("Kialo holds claims and their Pros and Cons only; left out: the kinds",)

@@ -38,8 +38,11 @@ import json
 import os
 import re
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 from argmap import __version__
 from argmap.batch.jobs import Job, Outcome
@@ -48,6 +51,7 @@ from argmap.draw.identity import drawing_identity
 from argmap.draw.options import DrawOptions
 from argmap.io import Unreadable, figure_paths, read_file, read_with_stat, write_atomic
 from argmap.project import confine, roots
+from argmap.settings import settings_of
 
 #: The cache file, written in the folder that receives the drawings.
 CACHE_NAME = ".argmap-cache.json"
@@ -95,20 +99,30 @@ def hashed(path: str, looked: int) -> dict[str, Any]:
     return {"sha256": sha(data), "stat": settled(info, looked)}
 
 
-def settings_key(fmt: str, options: DrawOptions, source_root: str | None = None) -> str:
+def settings_key(
+    fmt: str,
+    options: DrawOptions,
+    source_root: str | None = None,
+    maps: Iterable[str] = (),
+) -> str:
     """Everything besides the map and its source that shapes a drawing, as canonical JSON:
     argmap's version, the installed Graphviz, the shipped font's files and the libraries that
     embed it in an SVG (:func:`~argmap.draw.identity.drawing_identity`), the format, the
-    drawing options, and the folder sources may also come from. (A drawing whose text the
-    shipped font lacks depends on the machine's fonts too: such drawings are never taken as
-    up to date; see :mod:`argmap.batch.pool`.)"""
-    settings = {
+    drawing options, the folder sources may also come from, and the codes the projects of
+    the ``maps`` silence (:mod:`argmap.settings`), which decide what is said and drawn.
+    (A drawing whose text the shipped font lacks depends on the machine's fonts too: such
+    drawings are never taken as up to date; see :mod:`argmap.batch.pool`.)"""
+    read = (settings_of(path) for path in maps)
+    projects = {json.dumps(attrs.astuple(each)) for each in read if each.file is not None}
+    settings: dict[str, Any] = {
         "argmap": __version__,
         "drawing": drawing_identity(),
         "format": fmt,
         "options": options.key(),
         "source_root": None if source_root is None else os.path.realpath(source_root),
     }
+    if projects:  # none: the key of a map folder as before there were settings
+        settings["projects"] = sorted(projects)
     return json.dumps(settings, sort_keys=True)
 
 

@@ -244,9 +244,12 @@ def render_folders(
         raise UsageError(f"{output}: to render a folder, -o must name a folder, not a file")
     jobs, skipped = plan(folders, output, fmt)
     jobs = [Job(path, target, "") for path, target in files] + jobs
-    settings = settings_key(fmt, options, source_root)
     folders_of = {job.cache for job in jobs} - {""}
-    caches = {folder: Cache(folder, settings, source_root) for folder in folders_of}
+    caches = {
+        folder: Cache(folder, settings_key(fmt, options, source_root, maps), source_root)
+        for folder in folders_of
+        for maps in [[job.path for job in jobs if job.cache == folder]]
+    }
     clashing = clashes((job.path, job.target) for job in jobs)
     outcomes: dict[int, Outcome] = {}
     todo: list[int] = []

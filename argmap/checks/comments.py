@@ -70,6 +70,3 @@ def cut_by_a_comment(context: Context) -> Iterator[Finding]:
                 + _KEYS.get(what.split()[1], "")
                 + quoted(whole.strip()),
             )
-
-
-CHECKS = (cut_by_a_comment,)

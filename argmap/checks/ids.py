@@ -94,6 +94,3 @@ def unique_ids(context: Context) -> Iterator[Finding]:
                 f"duplicate claim id '{claim.id}' (first defined as a {other.kind.value} "
                 f"at {other.where('id')})",
             )
-
-
-CHECKS = (has_claims, valid_ids, unique_ids)

@@ -204,6 +204,3 @@ def reasons_stand(context: Context) -> Iterator[Finding]:
                     f"a reason of '{relation.target.id}' rests on '{member.id}', which is "
                     "defeated: " + describe(evaluation.why(member.id)),
                 )
-
-
-CHECKS = (not_contradicting_support, contradictions_settled, theses_stand, reasons_stand)

@@ -91,6 +91,3 @@ def _problem(objection: Relation, reasons: tuple[Relation, ...]) -> str | None:
     )
     shown = ", ".join(map(str, beyond))
     return f"there is no question {shown}: {asks} ('argmap questions' lists them)"
-
-
-CHECKS = (questions_asked,)

@@ -286,6 +286,3 @@ def grounded(context: Context) -> Iterator[Finding]:
                 f"or mark it '{context.syntax.entry('implicit', True)}' if the text does not "
                 "state it",
             )
-
-
-CHECKS = (quotes_have_source, quotes_found, implicit_unquoted, grounded)

@@ -268,6 +268,3 @@ def listed_once(context: Context) -> Iterator[Finding]:
                     )
                 else:
                     seen[ref.id] = ref
-
-
-CHECKS = (known_references, no_self_reference, listed_once)

@@ -137,16 +137,24 @@ class Check:
         return self.run(context)
 
 
+#: Every check, as :func:`check` registers them: in the order their modules are imported (by
+#: :mod:`argmap.checks.runner`), and in each in the order they are written.
+REGISTERED: list[Check] = []
+
+
 def check(*codes: str, stage: Stage = Stage.WRITTEN) -> Callable[[Run], Check]:
-    """Make a function of a context a :class:`Check` reporting ``codes``."""
+    """Make a function of a context a :class:`Check` reporting ``codes``, and register it: the
+    runner runs it once its module is imported."""
     unknown = [code for code in codes if code not in CODES]
     if unknown:
         raise ValueError(f"unknown diagnostic codes {unknown}")
 
     def register(run: Run) -> Check:
-        return Check(codes, stage, run)
+        made = Check(codes, stage, run)
+        REGISTERED.append(made)
+        return made
 
     return register
 
 
-__all__ = ["BLOCKING", "STRUCTURAL", "Check", "Context", "Finding", "Stage", "check"]
+__all__ = ["BLOCKING", "REGISTERED", "STRUCTURAL", "Check", "Context", "Finding", "Stage", "check"]

@@ -52,6 +52,3 @@ def not_against_itself(context: Context) -> Iterator[Finding]:
                     ref.span,
                     f"'{ref.id}' and '{target}' are one statement through restatements, yet {said}",
                 )
-
-
-CHECKS = (not_against_itself,)

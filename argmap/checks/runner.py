@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from argmap.checks import (
+# Each module of checks registers its own (registry.check): imported here, its checks run.
+from argmap.checks import (  # noqa: F401
     comments,
     ids,
     logic,
@@ -13,24 +14,14 @@ from argmap.checks import (
     structure,
     urls,
 )
-from argmap.checks.registry import BLOCKING, Check, Context, Stage
+from argmap.checks.registry import BLOCKING, REGISTERED, Check, Context, Stage
 from argmap.diagnostics import Diagnostic
 from argmap.model import ArgumentMap
 from argmap.read.source import SourceText
 from argmap.read.syntax import Syntax
 
 #: Every check, in the order they run within a stage.
-CHECKS: tuple[Check, ...] = (
-    *ids.CHECKS,
-    *references.CHECKS,
-    *structure.CHECKS,
-    *restatements.CHECKS,
-    *urls.CHECKS,
-    *questions.CHECKS,
-    *quotes.CHECKS,
-    *comments.CHECKS,
-    *logic.CHECKS,
-)
+CHECKS: tuple[Check, ...] = tuple(REGISTERED)
 
 
 def check(

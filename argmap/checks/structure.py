@@ -366,14 +366,3 @@ def apart_from_thesis(context: Context) -> Iterator[Finding]:
             f"them to the argument (as a reason or an objection of a claim that leads to "
             f"'{marked.id}'), or they are drawn apart from it",
         )
-
-
-CHECKS = (
-    has_reasons,
-    no_support_cycle,
-    not_for_and_against,
-    connected,
-    one_thesis,
-    thesis_on_top,
-    apart_from_thesis,
-)

@@ -52,6 +52,3 @@ def web_links(context: Context) -> Iterator[Finding]:
         found = problem(place.url) if place.url is not None else None
         if found:
             yield Finding("AM108", place.where("url"), found)
-
-
-CHECKS = (web_links,)

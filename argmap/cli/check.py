@@ -9,6 +9,7 @@ import click
 
 from argmap.api import Checked
 from argmap.batch.jobs import NO_MAPS
+from argmap.checks.silence import codes, problem
 from argmap.cli.annotations import FORMATS, Unreadable, as_github, as_json, github_warning
 from argmap.cli.maps import STDIN, STDIN_NAME, attempt, expand, problems, several, status
 from argmap.cli.options import max_per_code_option, output_format_option, source_root_option
@@ -42,9 +43,18 @@ from argmap.diagnostics import Diagnostic, UsageError
     "shows on the lines of a pull request.",
 )
 @max_per_code_option
+@click.option(
+    "--ignore",
+    metavar="CODES",
+    multiple=True,
+    callback=lambda _context, _option, given: _codes(given),
+    help="Silence these codes (AM202,AM204) in this run, besides those the maps and their "
+    "project silence (see above). Errors that leave a map unsound cannot be.",
+)
 def check(
     files: tuple[str, ...], source_root: str | None, stdin_filename: str | None, fix: bool,
     diff: bool, unsafe_fixes: bool, output_format: str, max_per_code: int,
+    ignore: tuple[str, ...],
 ) -> None:  # fmt: skip
     """Check maps: shape, references, logic, and every quote against the source.
 
@@ -66,6 +76,16 @@ def check(
     --unsafe-fixes adds the guesses (a reworded sentence, the first of several ids, the
     source path meant); without it, a run says how many such fixes are offered.
 
+    A code is silenced (docs/checks.md) where a map or its project says so, for render,
+    the editor and the MkDocs, Sphinx and Pandoc integrations too, or in one run by
+    --ignore. A comment that silences nothing is reported (AM209).
+
+    \b
+      # argmap: ignore[AM202]        at the end of a line: that line (alone: the next)
+      # argmap: ignore-map[AM202]    anywhere in a map: the whole map
+      [tool.argmap]                  in the project's pyproject.toml: every map
+      ignore = ["AM202"]
+
     \b
     Example:
       argmap check maps/europe-central-asia.yaml
@@ -75,6 +95,7 @@ def check(
       argmap check --output-format github maps/   # in a GitHub Actions workflow
       argmap check --diff maps/                # what --fix would change, as a diff
       argmap check --fix maps/                 # after the source texts were revised
+      argmap check --ignore AM202,AM204 maps/  # silence two codes in this run
     """
     _usage(files, stdin_filename is not None, fix or diff, unsafe_fixes, diff, output_format)
     fixing = fix or diff
@@ -89,10 +110,10 @@ def check(
     hidden = 0
     for item in found:
         if fixing:
-            checked, more = _fixed(item.path, source_root, unsafe_fixes, diff)
+            checked, more = _fixed(item.path, source_root, unsafe_fixes, diff, ignore)
             hidden += more
         else:
-            checked = attempt(item.path, source_root, stdin_filename)
+            checked = attempt(item.path, source_root, stdin_filename, ignore)
         if isinstance(checked, str):  # said at once, as the text's diagnostics are
             error(checked)
             found_all.append(Unreadable(item.path, checked))
@@ -138,8 +159,18 @@ def _usage(
         raise click.UsageError("--diff prints on stdout: not with --output-format json or github")
 
 
+def _codes(given: tuple[str, ...]) -> tuple[str, ...]:
+    """The codes of ``--ignore`` (each may list several), or a usage error for one that
+    cannot be silenced."""
+    found = tuple(code for written in given for code in codes(written.replace(",", " ")))
+    for code in found:
+        if (why := problem(code)) is not None:
+            raise click.BadParameter(why, param_hint="'--ignore'")
+    return found
+
+
 def _fixed(
-    path: str, source_root: str | None, unsafe: bool, diff: bool
+    path: str, source_root: str | None, unsafe: bool, diff: bool, ignore: tuple[str, ...]
 ) -> tuple[Checked | str, int]:
     """A map fixed (or with ``diff`` its fixes printed), said on stderr, and checked again;
     or why it could not be read or written. With it, how many fixes more --unsafe-fixes
@@ -147,7 +178,9 @@ def _fixed(
     from argmap.fix.files import fix_file  # the outline and the ranked sentences: --fix only
 
     try:
-        fixed = fix_file(path, source_root=source_root, unsafe=unsafe, write=not diff)
+        fixed = fix_file(
+            path, source_root=source_root, unsafe=unsafe, write=not diff, ignore=ignore
+        )
     except UsageError as exc:
         return str(exc), 0
     if fixed.made:

@@ -109,15 +109,19 @@ def read(
 
 
 def attempt(
-    path: str, source_root: str | None = None, stdin_name: str | None = None
+    path: str,
+    source_root: str | None = None,
+    stdin_name: str | None = None,
+    ignore: tuple[str, ...] = (),
 ) -> Checked | str:
     """A map file (``-``: standard input) read and checked, as :func:`read` does, or why it
-    cannot be read; nothing said."""
+    cannot be read; nothing said. Codes in ``ignore`` are silenced."""
     try:
         if path == STDIN:
             name = stdin_name or STDIN_NAME
-            return check_map_bytes(from_stdin(name), name, source_root=source_root)
-        return check_map_file(path, source_root=source_root)
+            data = from_stdin(name)
+            return check_map_bytes(data, name, source_root=source_root, ignore=ignore)
+        return check_map_file(path, source_root=source_root, ignore=ignore)
     except UsageError as exc:
         return str(exc)
 

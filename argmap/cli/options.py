@@ -134,7 +134,8 @@ def drawing_options(f: F) -> F:
             default=DEFAULT_THEME,
             show_default=True,
             help="Colours, in every format: print is black on white (a PDF to print); auto "
-            "follows the reader's system in svg and html, and is light in the others.",
+            "follows the reader's system in svg and html (on a Material for MkDocs page, its "
+            "colour scheme), and is light in the others.",
         ),
         click.option(
             "--width",

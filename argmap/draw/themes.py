@@ -6,9 +6,11 @@ A theme is a table of the same roles as the style tables of :mod:`argmap.draw.st
 colour*; :func:`themed_dot` applies it to the DOT source before Graphviz draws it, so every
 format (SVG, PNG, PDF, the DOT itself, the HTML view) comes out in the theme's colours and a
 themed SVG looks the same in every renderer (browsers, ``<img>``, converters that ignore CSS).
-The ``auto`` theme, which follows the reader's system, needs CSS: it is drawn light, and
-:func:`media_rules` writes the dark mapping as rules on the SVG's ``fill`` and ``stroke``
-inside ``@media (prefers-color-scheme: dark)`` (a PNG or PDF, which have no CSS, stay light).
+The ``auto`` theme, which follows the reader's system (or, on a page of Material for MkDocs,
+the site's colour scheme), needs CSS: it is drawn light, and :func:`media_rules` writes the
+dark mapping as rules on the SVG's ``fill`` and ``stroke`` inside ``@media
+(prefers-color-scheme: dark)``, and under Material's dark scheme (a PNG or PDF, which have no
+CSS, stay light).
 """
 
 from __future__ import annotations
@@ -163,22 +165,37 @@ def themed_dot(dot: str, theme: str) -> str:
     return _DOT_TOKEN.sub(token, dot)
 
 
+#: The attribute Material for MkDocs sets on a page's body to its colour scheme (its
+#: light/dark toggle changes it), and the scheme that is dark.
+MATERIAL_SCHEME, MATERIAL_DARK = "data-md-color-scheme", "slate"
+
+
 def media_rules(scope: str) -> str:
-    """CSS that repaints a light drawing dark when the reader's system prefers dark.
+    """CSS that repaints a light drawing dark where the page is dark: on a page of Material
+    for MkDocs, when its scheme (:data:`MATERIAL_SCHEME`, which the reader's toggle sets) is
+    ``slate``; on any other page, when the reader's system prefers dark.
 
     Each rule matches a presentation attribute's value under ``scope`` (the root's id) and
     is wrapped in ``:where()``: no specificity, so a host page's own rules still win.
     """
-    rules = []
+    system = f"{scope}:not([{MATERIAL_SCHEME}] *)"  # on no Material page
+    material = f"[{MATERIAL_SCHEME}={MATERIAL_DARK}] {scope}"
+    rules: dict[str, list[str]] = {system: [], material: []}
     for light, dark in palette(DARK).items():
         for attribute in ("fill", "stroke"):
-            rules.append(f':where({scope} [{attribute}="{light}"]){{{attribute}:{dark}}}')
-    return "@media (prefers-color-scheme:dark){\n" + "\n".join(rules) + "\n}"
+            for where, said in rules.items():
+                said.append(f':where({where} [{attribute}="{light}"]){{{attribute}:{dark}}}')
+    return (
+        "@media (prefers-color-scheme:dark){\n" + "\n".join(rules[system]) + "\n}\n"
+        + "\n".join(rules[material])
+    )  # fmt: skip
 
 
 __all__ = [
     "DARK",
     "LIGHT",
+    "MATERIAL_DARK",
+    "MATERIAL_SCHEME",
     "PRINT",
     "THEMES",
     "Palette",

@@ -14,6 +14,7 @@ from argmap.diagnostics import ArgmapError, Diagnostic, Span, UsageError
 from argmap.embed.options import BlockOptions
 from argmap.model import ArgumentMap
 from argmap.project import SOURCE_ROOT_HINT, confine, project_of_folder, refused
+from argmap.settings import settings_files
 
 #: The name an inline map's path gets (in its block's folder): its ``source: path:`` is read
 #: relative to it.
@@ -84,8 +85,9 @@ class Block:
 @attrs.frozen
 class BlockMap:
     """A block's checked map: the ``map``, the ``path`` its source is read relative to, the
-    ``warnings`` left (placed), and the ``files`` read to make it (the map's file and its
-    source text), which a build that tracks dependencies rebuilds the page on."""
+    ``warnings`` left (placed), and the ``files`` read to make it (the map's file, its
+    source text, its project's pyproject.toml with the codes it silences), which a build
+    that tracks dependencies rebuilds the page on."""
 
     map: ArgumentMap
     path: str
@@ -144,6 +146,7 @@ def read_block(
     assert checked.map is not None
     if checked.map.source is not None:
         files.append(os.path.normpath(Path(checked.path).parent / checked.map.source.path))
+    files += settings_files(checked.path)  # the codes its project silences
     return BlockMap(checked.map, checked.path, checked.diagnostics, tuple(files))
 
 

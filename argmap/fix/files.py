@@ -18,7 +18,7 @@ import attrs
 
 from argmap.analysis.sentences import Source
 from argmap.api import Checked, check_map_bytes
-from argmap.diagnostics import Severity, span_offset
+from argmap.diagnostics import Severity, joined, span_offset
 from argmap.fix import APPLIED, Applicability, Context, Fix, apply, fixes
 from argmap.fmt.files import unified_diff
 from argmap.io import read_file, write_atomic
@@ -48,9 +48,7 @@ class Fixed:
         counts = collections.Counter(fix.what for fix in self.made)
         parts = [f"{n} {_PLURALS.get(what, what) if n != 1 else what}"
                  for what, n in counts.items()]  # fmt: skip
-        if len(parts) < 2:
-            return parts[0] if parts else "nothing"
-        return ", ".join(parts[:-1]) + " and " + parts[-1]
+        return joined(parts) if parts else "nothing"
 
     def diff(self, path: str) -> str:
         """The fixes as a unified diff."""
@@ -81,9 +79,11 @@ class _Map:
     """One map being fixed: its text, its check, its source (read once), its fixes (worked out
     once for each text)."""
 
-    def __init__(self, body: str, bom: bytes, checked: Checked, source_root: Root) -> None:
+    def __init__(
+        self, body: str, bom: bytes, checked: Checked, source_root: Root, ignore: tuple[str, ...]
+    ) -> None:
         self.body, self.bom, self.checked = body, bom, checked
-        self.path, self.root = checked.path, source_root
+        self.path, self.root, self.ignore = checked.path, source_root, ignore
         self._sources: dict[str, Source | None] = {}  # by the map's source path
         self._offered: tuple[str, list[Fix]] | None = None
 
@@ -121,7 +121,8 @@ class _Map:
     def attempt(self, chosen: list[Fix]) -> bool:
         """Apply ``chosen`` and check again, keeping them if the map is not worse."""
         body = apply(self.body, [edit for fix in chosen for edit in fix.edits])
-        checked = check_map_bytes(self.encoded(body), self.path, source_root=self.root)
+        data = self.encoded(body)
+        checked = check_map_bytes(data, self.path, source_root=self.root, ignore=self.ignore)
         if _worse(self.checked, checked):
             return False
         self.body, self.checked = body, checked
@@ -142,16 +143,24 @@ def _apart(offered: list[Fix]) -> list[Fix]:
     return chosen
 
 
-def fix_bytes(data: bytes, path: str, *, source_root: Root = None, unsafe: bool = False) -> Fixed:
+def fix_bytes(
+    data: bytes,
+    path: str,
+    *,
+    source_root: Root = None,
+    unsafe: bool = False,
+    ignore: tuple[str, ...] = (),
+) -> Fixed:
     """The map ``data`` (of the file ``path``) with its safe fixes made, or with ``unsafe``
-    its unsafe ones too; a map that is not UTF-8 is left as it is."""
+    its unsafe ones too; a map that is not UTF-8 is left as it is. Codes in ``ignore`` are
+    silenced (:func:`argmap.checking.check_map_bytes`), and not fixed."""
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
-    checked = check_map_bytes(data, path, source_root=source_root)
+    checked = check_map_bytes(data, path, source_root=source_root, ignore=ignore)
     try:
         body = _text(data)
     except UnicodeDecodeError:  # not a map argmap reads (AM001)
         return Fixed(checked, data, data, (), 0, checked)
-    found = _Map(body, _BOM if data.startswith(_BOM) else b"", checked, source_root)
+    found = _Map(body, _BOM if data.startswith(_BOM) else b"", checked, source_root, ignore)
     made: list[Fix] = []
     for _ in range(PASSES):
         chosen = _apart([f for f in found.offered() if f.applicability in allowed])
@@ -172,12 +181,18 @@ def fix_bytes(data: bytes, path: str, *, source_root: Root = None, unsafe: bool 
 
 
 def fix_file(
-    path: str, *, source_root: Root = None, unsafe: bool = False, write: bool = True
+    path: str,
+    *,
+    source_root: Root = None,
+    unsafe: bool = False,
+    write: bool = True,
+    ignore: tuple[str, ...] = (),
 ) -> Fixed:
     """Fix one map file (:func:`fix_bytes`), and with ``write`` write it back when it changed
     (through a symbolic link, to the file it names). Raises UsageError when it cannot be read
     or written."""
-    fixed = fix_bytes(read_file(path), path, source_root=source_root, unsafe=unsafe)
+    data = read_file(path)
+    fixed = fix_bytes(data, path, source_root=source_root, unsafe=unsafe, ignore=ignore)
     if write and fixed.new != fixed.old:
         write_atomic(os.path.realpath(path), fixed.new)
     return fixed

@@ -13,7 +13,7 @@ import attrs
 
 from argmap.checks.urls import problem as bad_url  # the check's own rule (AM108)
 from argmap.diagnostics import ArgmapError
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Link, relations
 from argmap.model.keys import ID_PATTERN, MAX_ID, REFUSED, SURROGATES, slugify
 from argmap.read.jsontree import MAX_JSON_DEPTH, MOST_DIGITS
 from argmap.read.yamltree import bad_character
@@ -262,7 +262,37 @@ def leading_words(slug: str, most: int = 5, longest: int = 32) -> str:
     return "-".join(words)
 
 
+def held(amap: ArgumentMap) -> dict[str, int]:
+    """How many of each thing a map holds that a format may have no place for, by the word
+    for one of them: what an export counts in what it says it left out (:func:`counted`)."""
+    claims, links = amap.claims, list(relations(amap))
+    claim_notes = sum(claim.note is not None for claim in claims)
+    relation_notes = sum(relation.note is not None for relation in links)
+    return {
+        "quote": sum(len(claim.quotes) for claim in claims),
+        "note": claim_notes + relation_notes,
+        "claim note": claim_notes,
+        "relation note": relation_notes,
+        "label": sum(claim.label is not None for claim in claims),
+        "link": sum(claim.url is not None for claim in claims),
+        "role": sum(claim.role is not None for claim in claims),
+        "scheme": sum(relation.scheme is not None for relation in links),
+        "critical question": sum(len(relation.question) for relation in links),
+        "restatement": sum(relation.link is Link.RESTATE for relation in links),
+        "contradiction": sum(len(claim.contradicts) for claim in claims),
+        "implicit mark": sum(claim.implicit for claim in claims),
+    }
+
+
+def counted(found: dict[str, int], *names: str) -> list[str]:
+    """Of the things :func:`held` found, those of ``names`` there are any of, counted in
+    words in that order: ``["3 quotes", "1 label"]``."""
+    return [f"{found[name]} {name}{'s' if found[name] != 1 else ''}"
+            for name in names if found[name]]  # fmt: skip
+
+
 __all__ = [
     "MAX_NESTED_ATTACKS", "Exported", "FormatError", "Ids", "Imported", "break_support_cycles",
-    "clean_text", "json_object", "leading_words", "nesting", "shorten", "usable_url",
+    "clean_text", "counted", "held", "json_object", "leading_words", "nesting", "shorten",
+    "usable_url",
 ]  # fmt: skip

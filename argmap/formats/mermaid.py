@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 
 from argmap.diagnostics import joined
-from argmap.formats.base import Exported
+from argmap.formats.base import Exported, counted, held
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -30,7 +30,6 @@ from argmap.model import (
     Relation,
     Role,
     contradictions,
-    relations,
     restated,
     walk,
 )
@@ -164,15 +163,7 @@ def write(amap: ArgumentMap) -> Exported:
 
 
 def _losses(amap: ArgumentMap, text: str, links: int) -> tuple[str, ...]:
-    counts = {
-        "quote": sum(len(claim.quotes) for claim in amap.claims),
-        "note": sum(claim.note is not None for claim in amap.claims)
-        + sum(relation.note is not None for relation in relations(amap)),
-        "link": sum(claim.url is not None for claim in amap.claims),
-        "label": sum(claim.label is not None for claim in amap.claims),
-        "critical question": sum(len(relation.question) for relation in relations(amap)),
-    }
-    left = [f"{count} {what}{'s' if count > 1 else ''}" for what, count in counts.items() if count]
+    left = counted(held(amap), "quote", "note", "link", "label", "critical question")
     left += ["the thesis mark"] if any(claim.thesis for claim in amap.claims) else []
     broken = sum("\n" in claim.text for claim in amap.claims)
     if broken:

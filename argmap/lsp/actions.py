@@ -2,7 +2,8 @@
 out for ``argmap check --fix`` too: the id or key that was meant (AM103, AM009), a premise to
 write for an unknown id (AM103), ``implicit: true`` or the closest passage of the source as a
 quote (AM204), the closest passage in place of a quote that is not in the source (AM110), and
-the source path that was meant (AM109).
+the source path that was meant (AM109); and for a warning, a comment that silences it on its
+line (:mod:`argmap.checks.silence`).
 
 Each fix is worked out from the map as it is now (its outline and source), not from a
 diagnostic's message; an editor offers every fix, safe or not, for a person to choose.
@@ -12,11 +13,14 @@ from __future__ import annotations
 
 from lsprotocol import types
 
+from argmap.checks.silence import silencing
+from argmap.diagnostics import span_at
 from argmap.fix import Context, Fix, fixes
 from argmap.fix.files import fix_bytes
 from argmap.lsp.diagnostics import SOURCE
 from argmap.lsp.document import Document
 from argmap.lsp.passages import Source, Sources
+from argmap.read.jsontree import in_json
 
 
 def _action(document: Document, fix: Fix, problem: types.Diagnostic) -> types.CodeAction:
@@ -91,4 +95,27 @@ def actions(
             continue
         offset = document.offset(problem.range.start)
         found += [_action(document, fix, problem) for fix in fixes(context, problem.code, offset)]
+        found += _silence(document, problem, offset)
     return found
+
+
+def _silence(document: Document, problem: types.Diagnostic, offset: int) -> list[types.CodeAction]:
+    """The quick fix that silences the code of ``problem`` (at ``offset``) on its line:
+    ``# argmap: ignore[AM202]`` at the line's end, or the code added to the line's comment;
+    offered for warnings alone (an error is to be mended: a comment silences one that may
+    be, written by hand), not in a JSON map, which has no comments."""
+    code = str(problem.code)
+    if problem.severity != types.DiagnosticSeverity.Warning:
+        return []
+    line = span_at(document.body, offset).line
+    edit = None if in_json(document.path) else silencing(document.body, line, code)
+    if edit is None:
+        return []
+    start, end, text = edit
+    change = types.TextEdit(document.range(start, end), text)
+    return [types.CodeAction(
+        title=f"Silence {code} on this line (# argmap: ignore[{code}])",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[problem],
+        edit=types.WorkspaceEdit(changes={document.uri: [change]}),
+    )]  # fmt: skip

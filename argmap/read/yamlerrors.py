@@ -12,17 +12,8 @@ import re
 import yaml
 
 from argmap.diagnostics import Diagnostic, Span
-from argmap.read.yamllines import (
-    TEXT_KEYS,
-    Hint,
-    apostrophe_hint,
-    dash_hint,
-    double_quote_hint,
-    indent_hint,
-    key_hint,
-    leading_quote_hint,
-    tab_spaces,
-)
+from argmap.read.yamllines import TEXT_KEYS, Hint, dash_hint, indent_hint, key_hint, tab_spaces
+from argmap.read.yamlquotes import apostrophe_hint, double_quote_hint, leading_quote_hint
 
 
 def _span(mark: yaml.Mark) -> Span:

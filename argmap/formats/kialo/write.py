@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from argmap.formats.base import Exported, FormatError
+from argmap.diagnostics import joined
+from argmap.formats.base import Exported, FormatError, counted, held
 from argmap.formats.kialo.parse import parent_of, side_of
 from argmap.io import LIMIT_VARIABLE, describe_size, read_limit
 from argmap.model import ArgumentMap, Link, Role, relations
@@ -155,25 +156,15 @@ def _count(number: int, what: str) -> str:
 
 
 def _losses(amap: ArgumentMap, other_side: int) -> tuple[str, ...]:
-    claims, links = amap.claims, list(relations(amap))
-    counts = {
-        "quote": sum(len(claim.quotes) for claim in claims),
-        "note": sum(claim.note is not None for claim in claims)
-        + sum(relation.note is not None for relation in links),
-        "label": sum(claim.label is not None for claim in claims),
-        "link": sum(claim.url is not None for claim in claims),
-        "scheme": sum(relation.scheme is not None for relation in links),
-        "critical question": sum(len(relation.question) for relation in links),
-        "restatement": sum(relation.link is Link.RESTATE for relation in links),
-        "implicit mark": sum(claim.implicit for claim in claims),
-        "role that Pro and Con do not give": other_side,
-    }
-    left = [_count(count, what) for what, count in counts.items() if count]
+    links = list(relations(amap))
+    left = counted(held(amap), "quote", "note", "label", "link", "scheme", "critical question",
+                   "restatement", "implicit mark")  # fmt: skip
+    if other_side:
+        left.append(_count(other_side, "role that Pro and Con do not give"))
     left += ["the kinds", *([f"the language ({amap.lang})"] if amap.lang else []),
              *(["the source"] if amap.source else []),
              *(["the map's note"] if amap.note else [])]  # fmt: skip
-    losses = [f"Kialo holds claims and their Pros and Cons only; left out: "
-              f"{', '.join(left[:-1])} and {left[-1]}"]  # fmt: skip
+    losses = [f"Kialo holds claims and their Pros and Cons only; left out: {joined(left)}"]
     changed = [
         (sum(relation.linked for relation in links), "linked reason or objection",
          "linked reasons or objections", "each of their claims is a Pro or a Con of its own"),

@@ -18,7 +18,7 @@ import json
 import uuid
 from typing import Any
 
-from argmap.formats.base import Exported
+from argmap.formats.base import Exported, counted, held
 from argmap.formats.json import claim_document, document
 from argmap.formats.sadface.document import (
     CONFLICT,
@@ -128,21 +128,9 @@ def write(amap: ArgumentMap) -> Exported:
 
 def _losses(amap: ArgumentMap) -> tuple[str, ...]:
     """What only the ``argmap`` metadata carries, in words."""
-    claims = amap.claims
-    counts = {
-        "quote": sum(len(claim.quotes) for claim in claims),
-        "claim note": sum(claim.note is not None for claim in claims),
-        "link": sum(claim.url is not None for claim in claims),
-        "role": sum(claim.role is not None for claim in claims),
-        "contradiction": sum(len(claim.contradicts) for claim in claims),
-        "relation note": sum(
-            relation.note is not None for claim in claims for relation in walk(claim)
-        ),
-        "critical question": sum(
-            len(relation.question) for claim in claims for relation in walk(claim)
-        ),
-    }
-    extra = "".join(f", {n} {what}{'s' if n > 1 else ''}" for what, n in counts.items() if n)
+    found = held(amap)
+    extra = "".join(f", {said}" for said in counted(found, "quote", "claim note", "link", "role",
+                    "contradiction", "relation note", "critical question"))  # fmt: skip
     what = ("claim ids and kinds" + (", the source" if amap.source else "")
             + (", the map's note" if amap.note else ""))  # fmt: skip
     return (

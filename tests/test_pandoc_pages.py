@@ -1,0 +1,254 @@
+"""The Pandoc filter fits figures to the page the document is built for: LaTeX's text block
+as the document's ``papersize``, ``fontsize`` and ``geometry`` set it (checked against
+LaTeX's own ``\\textwidth`` and ``\\textheight``), Beamer's frame and PowerPoint's slide, each
+figure of a map on a slide of its own; what argmap cannot use in the metadata is said once on
+stderr, and a figure whose text comes out below the readable floor is said too."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("panflute")
+pdfplumber = pytest.importorskip("pdfplumber")
+
+from argmap.embed.outputs import BEAMER, PPTX
+from argmap.embed.paper import PageError, text_block
+
+from .docbuild import example, run
+from .test_pandoc import PANDOCS
+
+pytestmark = pytest.mark.skipif(not shutil.which("pandoc"), reason="needs pandoc")
+needs_tex = pytest.mark.skipif(not shutil.which("pdflatex"), reason="no TeX")
+
+
+@pytest.fixture(params=PANDOCS)
+def program(request: pytest.FixtureRequest) -> str:
+    """The Pandoc a test builds with: Debian's, and a Pandoc 3 when ARGMAP_PANDOC3 names it."""
+    return str(request.param)
+
+
+#: Page settings as a writer gives them in a document's metadata.
+PAGES = [
+    {},
+    {"papersize": "a4"},
+    {"papersize": "a5"},
+    {"fontsize": "12pt"},
+    {"fontsize": "11pt", "papersize": "a4"},
+    {"geometry": "margin=1in"},
+    {"papersize": "a4", "geometry": "margin=2cm"},
+    {"geometry": ["left=1in", "right=2cm", "top=3cm", "bottom=1in"]},
+    {"geometry": "textwidth=400pt,textheight=600pt"},
+    {"geometry": "a4paper"},
+    {"geometry": ["margin=1in", "landscape"]},
+    {"geometry": "hmargin=1in,vmargin=1.5in"},
+    {"papersize": "a5", "geometry": "margin=15mm"},
+    {"papersize": "letter", "geometry": "margin=0.75in"},
+]
+
+
+def _yaml(meta: dict[str, object]) -> str:
+    lines = []
+    for key, value in meta.items():
+        if isinstance(value, list):
+            lines += [f"{key}:", *[f"  - {item}" for item in value]]
+        else:
+            lines.append(f"{key}: {value}")
+    return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
+
+
+@needs_tex
+@pytest.mark.parametrize("meta", PAGES, ids=[_yaml(m).replace("\n", " ") or "none" for m in PAGES])
+def test_the_text_block_is_the_one_latex_sets(tmp_path: Path, meta: dict[str, object]) -> None:
+    probe = "```{=latex}\n\\typeout{TEXT=\\the\\textwidth,\\the\\textheight}\n```\n"
+    (tmp_path / "doc.md").write_text(_yaml(meta) + "Text.\n\n" + probe, encoding="utf-8")
+    assert run(["pandoc", "doc.md", "-s", "-o", "doc.tex"], tmp_path).returncode == 0
+    subprocess.run(["pdflatex", "-interaction=nonstopmode", "doc.tex"], cwd=tmp_path,
+                   capture_output=True, timeout=120, check=False)  # fmt: skip
+    log = (tmp_path / "doc.log").read_text(encoding="utf-8", errors="replace")
+    found = re.search(r"TEXT=([\d.]+)pt,([\d.]+)pt", log)
+    assert found, log[-2000:]
+    latex = [float(size) * 72 / 72.27 for size in found.groups()]
+    assert text_block(meta) == pytest.approx(latex, abs=0.02)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [{"geometry": "left=3cm"}, {"geometry": "margin=3em"}, {"papersize": "A4paper"},
+     {"geometry": "hmargin={1in,2in}"}, {"geometry": "twocolumn"}],
+)  # fmt: skip
+def test_a_page_setting_not_understood_is_named(meta: dict[str, object]) -> None:
+    with pytest.raises(PageError):
+        text_block(meta)
+
+
+def _figures(tex: str) -> list[str]:
+    return re.findall(r"argmap-figures/[^}]+\.(?:pdf|png)", tex)
+
+
+def _size(path: Path) -> tuple[float, float]:
+    with pdfplumber.open(path) as opened:
+        return float(opened.pages[0].width), float(opened.pages[0].height)
+
+
+def _png_size(path: Path) -> tuple[float, float]:
+    """A PNG figure's size in points, at its resolution."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        dpi = image.info["dpi"][0]
+        return image.width / dpi * 72, image.height / dpi * 72
+
+
+def _report(tmp_path: Path, meta: str) -> Path:
+    folder = example(tmp_path, "pandoc")
+    report = (folder / "report.md").read_text(encoding="utf-8")
+    report = report.replace("geometry: margin=1in\n", "")  # the page is the test's
+    assert "geometry:" not in report
+    (folder / "report.md").write_text(report.replace("---\n", "---\n" + meta, 1), "utf-8")
+    return folder
+
+
+def test_figures_fit_the_text_block_the_geometry_sets(tmp_path: Path, program: str) -> None:
+    """An A4 page with 1-inch margins has 451 by 698 pt of text, not the article's default
+    344 by 548: the widest figure fills it, none is taller than it less a caption's room."""
+    folder = _report(tmp_path, "papersize: a4\ngeometry: margin=1in\n")
+    done = run([program, "report.md", "--filter", "argmap-pandoc", "-t", "latex"], folder)
+    assert done.returncode == 0, done.stderr
+    assert "metadata" not in done.stderr, done.stderr
+    sizes = [_size(folder / path) for path in _figures(done.stdout)]
+    assert max(width for width, _ in sizes) == pytest.approx(451.28, abs=1)
+    assert all(width <= 451.3 and height <= 661.1 for width, height in sizes), sizes
+
+
+def test_argmap_fit_for_latex_beats_the_geometry(tmp_path: Path) -> None:
+    folder = _report(tmp_path, "geometry: margin=1in\nargmap-fit:\n  latex: 400x600pt\n")
+    done = run(["pandoc", "report.md", "--filter", "argmap-pandoc", "-t", "latex"], folder)
+    assert done.returncode == 0, done.stderr
+    drawn = _figures(done.stdout)
+    assert drawn and all(path.endswith(".pdf") for path in drawn), drawn
+    assert max(_size(folder / path)[0] for path in drawn) == pytest.approx(400, abs=1)
+
+
+def test_a_geometry_not_understood_is_said_once_and_the_default_kept(
+    tmp_path: Path, program: str
+) -> None:
+    folder = _report(tmp_path, "geometry: margin=3em\n")
+    done = run([program, "report.md", "--filter", "argmap-pandoc", "-t", "latex"], folder)
+    assert done.returncode == 0, done.stderr
+    said = [line for line in done.stderr.splitlines() if "metadata" in line]
+    assert said == [
+        "argmap-pandoc: metadata: '3em' is no length argmap can read (e.g. 1in, 2cm, 20mm, "
+        "72pt); figures fit the default text, 343.71x511.09pt (set argmap-fit: latex: "
+        "WIDTHxHEIGHTpt to give the text block)"
+    ]
+    widths = [_size(folder / path)[0] for path in _figures(done.stdout)]
+    assert max(widths) == pytest.approx(343.71, abs=1)
+
+
+def test_an_unknown_argmap_fit_key_is_said_with_the_known_ones(tmp_path: Path) -> None:
+    folder = _report(tmp_path, "argmap-fit:\n  ppt: 600pt\n  html: 720\n")
+    done = run(["pandoc", "report.md", "--filter", "argmap-pandoc", "-o", "r.html"], folder)
+    assert done.returncode == 0, done.stderr
+    assert (
+        done.stderr.splitlines().count(
+            "argmap-pandoc: metadata argmap-fit: 'ppt' is no kind of output (did you mean "
+            "'pptx'?); argmap-fit takes html, latex, beamer, docx, pptx, other"
+        )
+        == 1
+    ), done.stderr
+
+
+def _slides(tmp_path: Path, meta: str = "") -> Path:
+    folder = example(tmp_path, "pandoc")
+    (folder / "slides.md").write_text(
+        f"---\ntitle: Briefing\n{meta}---\n\n# The argument\n\n"
+        "![The op-ed's argument.](../../maps/europe-central-asia.yaml){.argmap}\n\n"
+        "![Its first step.](../../maps/europe-central-asia.yaml)"
+        "{.argmap focus=partnership-thesis depth=1}\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_beamer_figures_fit_a_frame_each_on_a_frame_of_its_own(
+    tmp_path: Path, program: str
+) -> None:
+    folder = _slides(tmp_path)
+    done = run([program, "slides.md", "--filter", "argmap-pandoc", "-t", "beamer"], folder)
+    assert done.returncode == 0, done.stderr
+    drawn = _figures(done.stdout)
+    assert len(drawn) > 1
+    frames = done.stdout.split("\\begin{frame}")[1:]
+    assert [len(_figures(frame)) for frame in frames] == [1] * len(drawn)  # one a frame, no
+    # frame without one (a rule ends each figure's frame, but the document's last)
+    assert BEAMER.fit is not None and BEAMER.fit.height is not None
+    for path in drawn:
+        width, height = _size(folder / path)
+        assert width <= BEAMER.fit.width + 0.5 and height <= BEAMER.fit.height + 0.5, path
+    # A frame is short: what cannot keep 9-pt claims there is said, with its size.
+    notes = re.findall(r"^argmap-pandoc: slides\.md:\d+: note: figure \d+ of \d+ is too big .* "
+                       r"comes out at ([\d.]+) pt", done.stderr, re.M)  # fmt: skip
+    assert notes and all(float(size) < 9 for size in notes), done.stderr
+
+
+def test_argmap_fit_sets_the_column_of_beamer_and_pptx(tmp_path: Path) -> None:
+    folder = _slides(tmp_path, "argmap-fit:\n  beamer: 300x260pt\n  pptx: 640x300pt\n")
+    done = run(["pandoc", "slides.md", "--filter", "argmap-pandoc", "-t", "beamer"], folder)
+    assert done.returncode == 0, done.stderr
+    widths = [_size(folder / path)[0] for path in _figures(done.stdout)]
+    assert 250 < max(widths) <= 300.01  # not the frame's 306 pt
+    done = run(["pandoc", "slides.md", "--filter", "argmap-pandoc", "-o", "s.pptx"], folder)
+    assert done.returncode == 0, done.stderr
+    sizes = [_png_size(png) for png in (folder / "argmap-figures").glob("*.png")]
+    assert max(w for w, _ in sizes) <= 641 and 228 < max(h for _, h in sizes) <= 301, sizes
+
+
+def test_pptx_figures_fit_the_slides_picture_box(tmp_path: Path, program: str) -> None:
+    folder = _slides(tmp_path)
+    done = run([program, "slides.md", "--filter", "argmap-pandoc", "-o", "s.pptx"], folder)
+    assert done.returncode == 0, done.stderr
+    assert PPTX.fit is not None and PPTX.fit.height is not None
+    pngs = sorted((folder / "argmap-figures").glob("*.png"))
+    assert len(pngs) > 1
+    for png in pngs:
+        width, height = _png_size(png)
+        assert width <= PPTX.fit.width + 1 and height <= PPTX.fit.height + 1, png
+    with zipfile.ZipFile(folder / "s.pptx") as deck:
+        slides = [n for n in deck.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)]
+        pictures = [deck.read(n).decode("utf-8").count("<p:pic>") for n in slides]
+    assert sorted(pictures, reverse=True)[: len(pngs)] == [1] * len(pngs)  # one a slide
+
+
+def test_a_whole_map_shrunk_below_the_floor_is_said(tmp_path: Path, program: str) -> None:
+    """``fit=none`` draws a map whole; on a frame Pandoc shrinks it to the text, and its claim
+    text comes out far below 9 pt: said, at the block, with the size."""
+    folder = _slides(tmp_path)
+    (folder / "slides.md").write_text(
+        "# The argument\n\n```{.argmap file=../../maps/europe-central-asia.yaml fit=none}\n```\n",
+        encoding="utf-8",
+    )
+    done = run([program, "slides.md", "--filter", "argmap-pandoc", "-t", "beamer"], folder)
+    assert done.returncode == 0, done.stderr
+    found = re.search(r"^argmap-pandoc: slides\.md:3: note: the map drawn whole .* its claim "
+                      r"text comes out at ([\d.]+) pt", done.stderr, re.M)  # fmt: skip
+    assert found, done.stderr
+    assert float(found.group(1)) < 7
+
+
+def test_latex_lets_figures_share_a_page_with_text(tmp_path: Path, program: str) -> None:
+    """LaTeX's float fractions (a float at most 70 % of a page beside text, a float page at
+    least half full) leave each of a map's tall figures alone on a page, the text after
+    them: the filter raises them, before the document's own header-includes (which win)."""
+    folder = _report(tmp_path, "header-includes: \\renewcommand{\\textfraction}{0.2}\n")
+    done = run([program, "report.md", "--filter", "argmap-pandoc", "-s", "-t", "latex"], folder)
+    assert done.returncode == 0, done.stderr
+    ours = done.stdout.find("\\renewcommand{\\topfraction}{0.9}")
+    theirs = done.stdout.find("\\renewcommand{\\textfraction}{0.2}")
+    assert 0 < ours < theirs, done.stdout[:3000]
+    assert done.stdout.find("\\def\\fps@figure{htbp}") < ours
