@@ -84,37 +84,50 @@ class Breaks:
         self.at = at
         self.starts = sorted(at)
         self._skeleton: tuple[str, list[int]] | None = None
+        self._left_out: list[int] | None = None
 
-    def near(self, start: int, stop: int) -> bool:
-        """Whether a break starts at an offset from ``start`` up to ``stop``."""
-        k = bisect.bisect_left(self.starts, start)
-        return k < len(self.starts) and self.starts[k] < stop
+    def bones(self) -> tuple[str, list[int]]:
+        """The text's :func:`skeleton` (once), soft hyphens' line ends left out too."""
+        if self._skeleton is None:
+            soft = [(at, after) for at, (after, _) in self.at.items() if self.text[at] != "-"]
+            self._skeleton = skeleton(self.text, soft)
+        return self._skeleton
+
+    def _normalized(self, at: int) -> int:
+        """The normalized offset of the skeleton's character at ``at``."""
+        return at + bisect.bisect_right(self.bones()[1], at)
 
     def find(self, part: str, start: int) -> tuple[int, int] | None:
         """The first place from ``start`` on where ``part`` (normalized) is, each break it
         spans written as the line has it, as a compound or (before a small letter) as one
         word: (start, end) in the normalized text, or None."""
-        if self._skeleton is None:  # what a hyphen does not leave out: a soft hyphen's space
-            soft = [(at, after) for at, (after, _) in self.at.items() if self.text[at] != "-"]
-            self._skeleton = skeleton(self.text, soft)
-        bones, dropped = self._skeleton
+        bones = self.bones()[0]
         wanted = _SKELETON.sub("", part)
         if not wanted:
             return None
-
-        def normalized(at: int) -> int:  # the normalized offset of bones[at]
-            return at + bisect.bisect_right(dropped, at)
-
-        at = bisect.bisect_left(range(len(bones)), start, key=normalized)
+        if self._left_out is None:  # the normalized offsets of what the skeleton left out
+            self._left_out = [at + k for k, at in enumerate(self.bones()[1])]
+        at = start - bisect.bisect_left(self._left_out, start)  # the first kept from start on
         while (at := bones.find(wanted, at)) >= 0:
-            first = normalized(at)
-            if part[0] == "-":  # from the hyphen (or break) before that character
-                first = at and normalized(at - 1) + 1
-            end = self.walk(part, first) if first >= start else None
-            if end is not None:
-                return first, end
+            found = self.confirm(part, at)
+            if found is not None and found[0] >= start:
+                return found
             at += 1
         return None
+
+    def confirm(self, part: str, at: int) -> tuple[int, int] | None:
+        """Where ``part`` is, when its skeleton is the text's from ``at`` on (its start and
+        end in the normalized text), or None."""
+        first = self._normalized(at)
+        if part[:1] == "-":  # from the hyphen (or break) before that character
+            first = at and self._normalized(at - 1) + 1
+        end = self.walk(part, first)
+        return None if end is None else (first, end)
+
+    @staticmethod
+    def skeleton_of(part: str) -> str:
+        """A normalized quote's skeleton, as :meth:`bones` is the text's."""
+        return _SKELETON.sub("", part)
 
     def walk(self, part: str, j: int) -> int | None:
         """Where ``part`` ends when it is matched from offset ``j`` on, or None."""

@@ -151,29 +151,30 @@ class SourceText:
         swapped = folded + bisect.bisect_right(self._drops, folded)
         return swapped - bisect.bisect_right(self._grown, swapped) if self._grown else swapped
 
-    def _normalized_at(self, offset: int) -> int:
-        """The offset in ``normalized`` of the character at ``offset`` of the original text
-        (of the first it was folded to; of the next one kept, if it was left out)."""
-        starts, added = self._ligatures
-        k = bisect.bisect_left(starts, offset)
-        if k:  # the letters the ligatures before it added
-            offset += added[k - 1] + len(LIGATURES[self.text[starts[k - 1]]]) - 1
-        swapped = offset
-        drops = self._drops
-        dropped = bisect.bisect_left(range(len(drops)), swapped, key=lambda i: drops[i] + i)
-        folded = swapped - dropped
-        shifts = self._shifts
-        k = bisect.bisect_right(
-            range(len(shifts)), folded, key=lambda i: self._marks[i] + shifts[i]
-        )
-        return folded - (shifts[k - 1] if k else 0)
-
     def _find_breaks(self) -> None:
-        """The text's words broken at a hyphen at a line's end (:mod:`argmap.read.breaks`)."""
+        """The text's words broken at a hyphen at a line's end (:mod:`argmap.read.breaks`),
+        their offsets taken to ``normalized`` (of a soft hyphen, left out: of the space after).
+        """
         text, normalized = self.text, self.normalized
+        starts, added = self._ligatures  # original → swapped: the letters ligatures added
+        grown = [
+            at + more + len(LIGATURES[text[at]]) - 1 for at, more in zip(starts, added, strict=True)
+        ]
+        dropped = [at + k for k, at in enumerate(self._drops)]  # swapped → folded
+        shifted = [
+            mark + shift for mark, shift in zip(self._marks, self._shifts, strict=True)
+        ]  # → normalized
+
+        def normalized_at(offset: int) -> int:
+            k = bisect.bisect_left(starts, offset)
+            swapped = offset + (grown[k - 1] - starts[k - 1] if k else 0)
+            folded = swapped - bisect.bisect_left(dropped, swapped)
+            k = bisect.bisect_right(shifted, folded)
+            return folded - (self._shifts[k - 1] if k else 0)
+
         at: dict[int, tuple[int, bool]] = {}
         for hyphen, letter in breaks(text):
-            start, after = self._normalized_at(hyphen), self._normalized_at(letter)
+            start, after = normalized_at(hyphen), normalized_at(letter)
             if normalized[start:after] in ("- ", " "):
                 at[start] = (after, text[letter].islower())
         if at:
@@ -183,15 +184,14 @@ class SourceText:
         """The first occurrence of ``part`` from ``start`` on in ``normalized``, a word broken
         at a line's end spelled as :mod:`argmap.read.breaks` allows, as (start, end)."""
         text = self.normalized
-        index = text.find(part, start)
-        if self._breaks is None or not self._breaks.near(
-            start, len(text) if index < 0 else index + len(part)
-        ):
+        if self._breaks is None:
+            index = text.find(part, start)
             return None if index < 0 else (index, index + len(part))
+        # Through the text without hyphens first, which finds all but a quote that writes a
+        # soft hyphen's line end as a space; then only as far as that, as written.
         found = self._breaks.find(part, start)
-        if index >= 0 and (found is None or found[0] > index):
-            return index, index + len(part)
-        return found
+        index = text.find(part, start, len(text) if found is None else found[0] + len(part))
+        return found if index < 0 else (index, index + len(part))
 
     def line_of(self, offset: int) -> int:
         """1-based line of a character offset in the original text."""
@@ -274,6 +274,10 @@ class SourceText:
             return self._scan(parts)
         if len(parts) == 1 and self._lookup(parts[0]) >= 0:
             return True
+        if self._breaks is not None and len(parts) > 1:  # words broken at line ends: the
+            at = self._lookup(parts[0])  # first part, then the others a short scan after it
+            if at >= 0 and self._search(parts, at) is not None:
+                return True
         text = self.normalized
         anchor = max(range(len(parts)), key=lambda i: len(parts[i]))
         start = self._lookup(parts[anchor])
@@ -316,19 +320,27 @@ class SourceText:
         it starts inside a word of the text). Keys of several words rarely repeat; when the
         one tried does, the next start of the part is tried.
         """
-        index = self._word_index()
-        words = part.split(" ")  # a normalized part: its words are one space apart
+        index, text, wanted = self._word_index(), self.normalized, part
+        if self._breaks is not None:  # the index is of the text without hyphens
+            text, wanted = self._breaks.bones()[0], self._breaks.skeleton_of(part)
+        words = wanted.split(" ")  # a normalized part: its words are one space apart
         offset = 0  # where words[first] starts in the part
         for first in range(min(_STRIDE + 1, len(words) - _WORDS + 1)):
             at = index.get(" ".join(words[first : first + _WORDS]), -1) - offset
-            if at >= 0 and self.normalized.startswith(part, at):
-                return at
+            if at >= 0 and text.startswith(wanted, at):
+                if self._breaks is None:
+                    return at
+                found = self._breaks.confirm(part, at)
+                if found is not None:
+                    return found[0]
             offset += len(words[first]) + 1
         return -1
 
     def _word_index(self) -> dict[str, int]:
         if self._index is None:
-            text = self.normalized
+            # Of a text with words broken at line ends, the text without hyphens (their spellings
+            # of such a word alike), as :meth:`_lookup` looks a quote up in it.
+            text = self.normalized if self._breaks is None else self._breaks.bones()[0]
             starts = [m.start() for m in _WORD_GROUP.finditer(text)]
             groups = _WORDS // _STRIDE  # the key of a start ends before the start this many on
             ends = (starts + [len(text) + 1] * groups)[groups:]
