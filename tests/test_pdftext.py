@@ -116,7 +116,8 @@ def test_check_finds_such_quotes_and_fix_mends_a_misquote(tmp_path) -> None:
     assert [(d.code, d.span.line) for d in found] == [("AM110", 11)]
     assert 'the source has "signiﬁcant" where the quote has "insignificant"' in found[0].message
     mended = Source(PDF).mended("the European Union is insignificant")
-    assert mended is not None and SourceText(PDF).contains(mended.text)
+    assert mended is not None and mended.text == "the European Union is significant."
+    assert SourceText(PDF).contains(mended.text)
 
 
 # Clean texts of words, a few with hyphens of their own; put in "PDF" form by setting ligatures

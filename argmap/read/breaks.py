@@ -34,6 +34,7 @@ SENTENCE = re.compile(rf"(?:[^.!?\n]|{_BROKEN})+(?:[.!?]+[\"'\u201d\u2019)]*|$)"
 _WORD = re.compile(r"\w+(?:[-\u2010\u2011\u00ad]\n[^\S\n]*\w+)*")
 _WORD_BREAK = re.compile(r"[-\u2010\u2011\u00ad]\n[^\S\n]*")
 _SPELLED = str.maketrans(LIGATURES)
+_TYPED = re.compile(r"(\w+)[-\u2010\u2011\u00ad][^\S\n]*\n[^\S\n]*(\w+)")
 
 
 def breaks(text: str) -> list[tuple[int, int]]:
@@ -182,3 +183,22 @@ def whole_words(text: str, lowered: str, start: int, end: int) -> list[tuple[str
             broke = _WORD_BREAK.match(lowered, at + len(piece))
             at = broke.end() if broke else at + len(piece)
     return words
+
+
+def typed(text: str, elsewhere: str = "") -> str:
+    """A passage of a text as a quote types it: ligatures spelled out, and a word broken at a
+    hyphen at a line's end whole, or with its hyphen when a capital follows it or the text
+    (``elsewhere``, normalized) writes it so within a line ("well-known").
+
+    >>> typed("the Euro-\\npean eﬀort, non-\\nRussian and well-\\nknown", "a well-known")
+    'the European effort, non-Russian and well-known'
+    """
+
+    def whole(broken: re.Match[str]) -> str:
+        left, right = broken[1].translate(_SPELLED), broken[2].translate(_SPELLED)
+        if not (left[-1].isalpha() and right[0].isalpha()):
+            return broken[0]
+        compound = f"{left}-{right}"
+        return compound if right[0].isupper() or compound in elsewhere else left + right
+
+    return _TYPED.sub(whole, text).translate(_SPELLED)
