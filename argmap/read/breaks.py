@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from argmap.read.folding import LIGATURES
 
 HYPHENS = "-\u2010\u2011\u00ad"
-# The hyphen first, so that the search runs on from one hyphen to the next at C speed.
+# The hyphen first, so that the search runs on from one hyphen to the next at C speed. These
+# patterns, and those below that only a text from a PDF needs, are compiled when first used
+# (re's cache), not when a command that never needs them starts.
 _BREAKS = {
-    hyphen: re.compile(re.escape(hyphen) + r"(?<=[^\W\d_].)[^\S\n]*\n[^\S\n]*(?=[^\W\d_])")
+    hyphen: re.escape(hyphen) + r"(?<=[^\W\d_].)[^\S\n]*\n[^\S\n]*(?=[^\W\d_])"
     for hyphen in HYPHENS
 }
 # What a quote's skeleton leaves out (a hyphen and the space after it), so that its spellings
@@ -30,11 +33,11 @@ _SKELETON = re.compile("- ?")
 # For the closest passage to a quote (argmap.read.passages): sentences that go on over a line
 # end after a hyphen in a word, and words taken whole over it.
 _BROKEN = r"(?<=[^\W\d_][-\u2010\u2011\u00ad])\n(?=[^\S\n]*[^\W\d_])"
-SENTENCE = re.compile(rf"(?:[^.!?\n]|{_BROKEN})+(?:[.!?]+[\"'\u201d\u2019)]*|$)", re.M)
-_WORD = re.compile(r"\w+(?:[-\u2010\u2011\u00ad]\n[^\S\n]*\w+)*")
-_WORD_BREAK = re.compile(r"[-\u2010\u2011\u00ad]\n[^\S\n]*")
+_SENTENCE = rf"(?m)(?:[^.!?\n]|{_BROKEN})+(?:[.!?]+[\"'\u201d\u2019)]*|$)"
+_WORD = r"\w+(?:[-\u2010\u2011\u00ad]\n[^\S\n]*\w+)*"
+_WORD_BREAK = r"[-\u2010\u2011\u00ad]\n[^\S\n]*"
 _SPELLED = str.maketrans(LIGATURES)
-_TYPED = re.compile(r"(\w+)[-\u2010\u2011\u00ad][^\S\n]*\n[^\S\n]*(\w+)")
+_TYPED = r"(\w+)[-\u2010\u2011\u00ad][^\S\n]*\n[^\S\n]*(\w+)"
 
 
 def breaks(text: str) -> list[tuple[int, int]]:
@@ -47,7 +50,7 @@ def breaks(text: str) -> list[tuple[int, int]]:
     found = []
     for hyphen, pattern in _BREAKS.items():
         if hyphen in text:
-            found += [(match.start(), match.end()) for match in pattern.finditer(text)]
+            found += [(match.start(), match.end()) for match in re.finditer(pattern, text)]
     return sorted(found)
 
 
@@ -157,6 +160,12 @@ class Breaks:
                 return None
 
 
+def sentences(text: str) -> Iterator[re.Match[str]]:
+    """The sentences of a text (as :mod:`argmap.read.passages` cuts them: at a stop, question
+    or exclamation mark, or a line's end) that go on over a line's end in a broken word."""
+    return re.finditer(_SENTENCE, text)
+
+
 def whole_words(text: str, lowered: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """The words of ``text`` from ``start`` to ``end`` (``lowered``: the text in lower case,
     as long), lower case and their ligatures spelled out, each with where it starts and ends:
@@ -169,18 +178,18 @@ def whole_words(text: str, lowered: str, start: int, end: int) -> list[tuple[str
     [('the', 0, 3), ('european', 4, 14), ('effort', 15, 20), ('non', 22, 25), ('russian', 27, 34)]
     """
     words: list[tuple[str, int, int]] = []
-    for found in _WORD.finditer(lowered, start, end):
+    for found in re.compile(_WORD).finditer(lowered, start, end):
         at = found.start()
         if "\n" not in found[0]:
             words.append((found[0].translate(_SPELLED), at, found.end()))
             continue
-        for k, piece in enumerate(_WORD_BREAK.split(found[0])):
+        for k, piece in enumerate(re.split(_WORD_BREAK, found[0])):
             spelled = piece.translate(_SPELLED)
             if k and text[at].islower():  # a word broken before a small letter: one word
                 words[-1] = (words[-1][0] + spelled, words[-1][1], at + len(piece))
             else:
                 words.append((spelled, at, at + len(piece)))
-            broke = _WORD_BREAK.match(lowered, at + len(piece))
+            broke = re.compile(_WORD_BREAK).match(lowered, at + len(piece))
             at = broke.end() if broke else at + len(piece)
     return words
 
@@ -201,4 +210,4 @@ def typed(text: str, elsewhere: str = "") -> str:
         compound = f"{left}-{right}"
         return compound if right[0].isupper() or compound in elsewhere else left + right
 
-    return _TYPED.sub(whole, text).translate(_SPELLED)
+    return re.sub(_TYPED, whole, text).translate(_SPELLED)

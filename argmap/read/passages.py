@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from argmap.read.breaks import SENTENCE, whole_words
+from argmap.read.breaks import sentences, whole_words
 from argmap.read.source import Match, SourceText, elided_spans, normalize
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019)]*|$)", re.M)
@@ -88,7 +88,7 @@ def _sentences(text: str, broken: bool = False) -> Iterator[tuple[int, int]]:
     (and closing quote marks), or a line's end (not one in a ``broken`` word); not after an
     abbreviation ("Dr. Smith")."""
     start = None
-    for found in (SENTENCE if broken else _SENTENCE).finditer(text):
+    for found in sentences(text) if broken else _SENTENCE.finditer(text):
         if start is None:
             start = found.start()
         end = found.end()
