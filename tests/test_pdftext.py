@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from argmap.analysis.sentences import Source
 from argmap.api import check_file
+from argmap.read import breaks as breaks_module
 from argmap.read import source as source_module
 from argmap.read.passages import Passages
 from argmap.read.source import SourceText, normalize
@@ -172,7 +173,24 @@ def test_each_quote_of_the_clean_text_is_found_in_its_pdf_form(clean_words, data
     assert source.contains(quote)
     # the span found is what the quote, or another occurrence of it, is in the PDF form (or,
     # where the PDF's line ends in a hyphen a word does not have, the word with that hyphen)
-    span = clean[origin[found.start][0] : origin[found.end - 1][1]]
+    span, quoted = clean[origin[found.start][0] : origin[found.end - 1][1]], quote
     if "-\n" in pdf[found.start : found.end]:
-        span, quote = span.replace("-", ""), quote.replace("-", "")
-    assert normalize(span) == normalize(quote)
+        span, quoted = span.replace("-", ""), quoted.replace("-", "")
+    assert normalize(span) == normalize(quoted)
+    with pytest.MonkeyPatch.context() as patch:  # the pattern that takes over from the tries
+        patch.setattr(breaks_module, "TRIES", -1)
+        assert SourceText(pdf).find(quote) == found
+
+
+def test_a_quote_whose_hyphens_differ_from_the_texts_everywhere_costs_one_scan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A quote typed "ab" of a text of "a-b" a hundred thousand times (and a word broken at a
+    line's end): each place was tried in turn."""
+    source = SourceText("a-b " * 100_000 + "the Euro-\npean Union")
+    tries = []
+    walk = breaks_module.Breaks.walk
+    monkeypatch.setattr(breaks_module.Breaks, "walk", lambda *args: tries.append(1) or walk(*args))
+    assert source.find("ab") is None
+    assert len(tries) <= breaks_module.TRIES + 1
+    assert source.find("a-b a-b") is not None and source.contains("European Union")

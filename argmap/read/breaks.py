@@ -79,6 +79,33 @@ def skeleton(text: str, spans: list[tuple[int, int]] = ()) -> tuple[str, list[in
     return "".join(kept), dropped
 
 
+#: Places where a quote's skeleton is found but not the quote (its hyphens are elsewhere than
+#: the text's), after which the rest of the text is searched with one pattern instead: a quote
+#: typed "ab" of a text of "a-b" a million times costs one scan, not a million tries.
+TRIES = 64
+
+
+def _pattern(part: str) -> re.Pattern[str]:
+    """A pattern that finds ``part`` in the text :meth:`Breaks.marked` gives, as
+    :meth:`Breaks.walk` matches it."""
+    out, i = [], 0
+    while i < len(part):
+        char = part[i]
+        if part.startswith("- ", i):  # as the line has it, or a hyphen within a line
+            out.append("(?:-|[\x01\x02]) ")
+            i += 1
+        elif char == "-" and i + 1 == len(part):  # a compound's hyphen, the quote's last
+            out.append("(?:-|[\x01\x02]|(?=[\x03\x04]))")
+        elif char == "-":  # as a compound
+            out.append("(?:-|[\x01\x02] |[\x03\x04])")
+        elif char == " ":  # a space, or a soft hyphen's line end as the line has it
+            out.append("[ \x03\x04]")
+        else:  # before a small letter, a word broken before it, spelled as one word
+            out.append(("(?:\x01 |\x03)?" if i and char.islower() else "") + re.escape(char))
+        i += 1
+    return re.compile("".join(out))
+
+
 class Breaks:
     """A normalized text's breaks (``{hyphen: (letter after it, whether it is small)}``, in
     offsets of the normalized text) and quotes found across them."""
@@ -89,6 +116,7 @@ class Breaks:
         self.starts = sorted(at)
         self._skeleton: tuple[str, list[int]] | None = None
         self._left_out: list[int] | None = None
+        self._marked: str | None = None
 
     def bones(self) -> tuple[str, list[int]]:
         """The text's :func:`skeleton` (once), soft hyphens' line ends left out too."""
@@ -112,21 +140,48 @@ class Breaks:
         if self._left_out is None:  # the normalized offsets of what the skeleton left out
             self._left_out = [at + k for k, at in enumerate(self.bones()[1])]
         at = start - bisect.bisect_left(self._left_out, start)  # the first kept from start on
+        tries = 0
         while (at := bones.find(wanted, at)) >= 0:
-            found = self.confirm(part, at)
-            if found is not None and found[0] >= start:
+            found = self.confirm(part, at, start)
+            if found is not None:
                 return found
+            tries += 1
+            if tries > TRIES:  # the rest of the text in one scan
+                match = _pattern(part).search(self.marked(), max(start, self._normalized(at)))
+                return None if match is None else match.span()
             at += 1
         return None
 
-    def confirm(self, part: str, at: int) -> tuple[int, int] | None:
-        """Where ``part`` is, when its skeleton is the text's from ``at`` on (its start and
-        end in the normalized text), or None."""
+    def marked(self) -> str:
+        """The normalized text with its breaks marked (as long): a hyphen's ``- `` as
+        ``\\x01 `` (a small letter after it) or ``\\x02 ``, a soft hyphen's `` `` as ``\\x03``
+        or ``\\x04``."""
+        if self._marked is None:
+            pieces, at = [], 0
+            for start in self.starts:
+                after, small = self.at[start]
+                pieces.append(self.text[at:start])
+                if self.text[start] == "-":
+                    pieces.append(("\x01" if small else "\x02") + self.text[start + 1 : after])
+                else:
+                    pieces.append("\x03" if small else "\x04")
+                at = after
+            pieces.append(self.text[at:])
+            self._marked = "".join(pieces)
+        return self._marked
+
+    def confirm(self, part: str, at: int, start: int = 0) -> tuple[int, int] | None:
+        """Where ``part`` is, from ``start`` on, when its skeleton is the text's from ``at``
+        on (its start and end in the normalized text), or None."""
         first = self._normalized(at)
-        if part[:1] == "-":  # from the hyphen (or break) before that character
-            first = at and self._normalized(at - 1) + 1
-        end = self.walk(part, first)
-        return None if end is None else (first, end)
+        starts: range | tuple[int] = (first,)
+        if part[:1] == "-":  # from a hyphen (or break) of those left out before that character
+            starts = range(at and self._normalized(at - 1) + 1, first)
+        for begin in starts:
+            end = self.walk(part, begin) if begin >= start else None
+            if end is not None:
+                return begin, end
+        return None
 
     @staticmethod
     def skeleton_of(part: str) -> str:
