@@ -156,14 +156,13 @@ class SourceText:
         their offsets taken to ``normalized`` (of a soft hyphen, left out: of the space after).
         """
         text, normalized = self.text, self.normalized
-        starts, added = self._ligatures  # original → swapped: the letters ligatures added
-        grown = [
-            at + more + len(LIGATURES[text[at]]) - 1 for at, more in zip(starts, added, strict=True)
-        ]
-        dropped = [at + k for k, at in enumerate(self._drops)]  # swapped → folded
-        shifted = [
-            mark + shift for mark, shift in zip(self._marks, self._shifts, strict=True)
-        ]  # → normalized
+        # From the original to the swapped text (the letters ligatures added), to the folded
+        # one (the characters dropped), to the normalized one (white space shortened).
+        starts, added = self._ligatures
+        lengths = [len(LIGATURES[text[at]]) - 1 for at in starts]
+        grown = [at + more + n for at, more, n in zip(starts, added, lengths, strict=True)]
+        dropped = [at + k for k, at in enumerate(self._drops)]
+        shifted = [mark + shift for mark, shift in zip(self._marks, self._shifts, strict=True)]
 
         def normalized_at(offset: int) -> int:
             k = bisect.bisect_left(starts, offset)
