@@ -12,21 +12,23 @@ import textwrap
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from argmap.draw.text import _fill, clean
 from argmap.read import source as quotes_module
-from argmap.read.source import _FOLD, SourceText, normalize
+from argmap.read.breaks import breaks
+from argmap.read.folding import _FOLD
+from argmap.read.source import SourceText, normalize
 from argmap.read.yamltree import bad_character
 
 # Characters that matter here: white space of all kinds, what folding changes or drops,
 # controls, bidirectional overrides, wide and combining characters, and plain letters.
-SPECIAL = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2007\u2028\u3000'\"-.…[]\u2018\u2019\u201c\u201d\u2013\u2014\u00ad\u200b\x00\x07\x7f\x9f\u202e\u2066\ufffe\ufeff\u0301\u754c"  # noqa: E501
+SPECIAL = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2007\u2028\u3000'\"-.…[]\u2018\u2019\u201c\u201d\u2013\u2014\u00ad\u200b\ufb01\ufb03\x00\x07\x7f\x9f\u202e\u2066\ufffe\ufeff\u0301\u754c"  # noqa: E501
 TEXT = st.text(alphabet=st.sampled_from(SPECIAL) | st.sampled_from("abcXY"), max_size=60)
 # Prose as most sources are: words, spaces and line breaks only (SourceText's shortcut), with
-# what folding changes or drops.
-PROSE = st.text(alphabet=st.sampled_from("ab  \n\u2019\u2014\u00ad-"), max_size=60)
+# what folding changes, drops or spells out.
+PROSE = st.text(alphabet=st.sampled_from("ab  \n\u2019\u2014\u00ad-\ufb00"), max_size=60)
 
 
 class PlainSource:
@@ -70,8 +72,24 @@ class PlainSource:
         return self.offsets[first], self.offsets[position - 1] + 1
 
 
+def agrees(fast: SourceText, plain: PlainSource, quote: str) -> bool:
+    """Whether the fast search finds a quote where the plain loop does. In a text with words
+    broken at a line's end, which the plain loop takes as written, it may find one before, or
+    one the loop does not, across such a line end (a quote typed "European" is in
+    "Euro-\\npean": tests/test_pdftext.py)."""
+    found, written = fast.find(quote), plain.find(quote)
+    at = (found.start, found.end) if found is not None else None
+    broken = breaks(fast.text)
+    if not broken or at == written:
+        return at == written
+    if written is not None and (at is None or at[0] > written[0]):
+        return False
+    return at is not None and any(at[0] <= letter and hyphen <= at[1] for hyphen, letter in broken)
+
+
 @settings(max_examples=400, deadline=None)
 @given(TEXT | PROSE, st.lists(TEXT, max_size=4))
+@example("a-\nb ab", ["ab"])
 def test_source_text_normalizes_and_finds_like_the_plain_loop(text: str, quotes: list[str]) -> None:
     fast, plain = SourceText(text), PlainSource(text)
     assert fast.normalized == plain.normalized
@@ -82,14 +100,13 @@ def test_source_text_normalizes_and_finds_like_the_plain_loop(text: str, quotes:
     # Quotes from the text itself (so that many are found) and arbitrary ones.
     cut = [text[i:j] for i, j in ((0, len(text) // 2), (len(text) // 3, len(text)))]
     for quote in [*quotes, *cut, " … ".join(cut)]:
-        found = fast.find(quote)
-        assert (None if found is None else (found.start, found.end)) == plain.find(quote)
-        assert fast.contains(quote) == (plain.find(quote) is not None)
+        assert agrees(fast, plain, quote)
+        assert fast.contains(quote) == (fast.find(quote) is not None)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(quotes_module, "_SCAN_BUDGET", -1)  # the word index from the first quote on
         indexed = SourceText(text)
         for quote in [*quotes, *cut, " … ".join(cut)]:
-            assert indexed.contains(quote) == (plain.find(quote) is not None)
+            assert indexed.contains(quote) == (fast.find(quote) is not None)
 
 
 LONG_WORDS = [f"w{n % 97}x{n % 13}" for n in range(5000)]  # repeating keys: lookups collide

@@ -20,6 +20,7 @@ import attrs
 
 from argmap.analysis.coverage import coverage
 from argmap.model import ArgumentMap
+from argmap.read.breaks import typed
 from argmap.read.passages import QUOTE_WORDS, Missing, Passage, Passages
 from argmap.read.source import SourceText, normalize
 
@@ -229,8 +230,12 @@ class Source:
         return Mended(whole, found, self.clear(quote, found) and self.searchable.contains(whole))
 
     def words_of(self, found: Passage) -> str:
-        """The source's words a passage spans, on one line, as a quote takes them."""
-        return " ".join(self.text[found.start : found.end].split())
+        """The source's words a passage spans, on one line, as a quote takes them (of a text
+        from a PDF, ligatures spelled out and words broken at line ends whole: :func:`typed`)."""
+        words = self.text[found.start : found.end]
+        if self.searchable.broken or self.searchable.ligatures:
+            words = typed(words, self.searchable.normalized)
+        return " ".join(words.split())
 
 
 __all__ = ["CANDIDATES", "CHANGED", "LIMIT", "MARGIN", "MIN_TYPED", "SAFE_SIMILARITY", "Mended",

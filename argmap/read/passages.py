@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from argmap.read.breaks import sentences, whole_words
 from argmap.read.source import Match, SourceText, elided_spans, normalize
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019)]*|$)", re.M)
@@ -82,11 +83,12 @@ class Passage:
     reworded: bool = False  # its words in another order: the whole sentence, no differences
 
 
-def _sentences(text: str) -> Iterator[tuple[int, int]]:
+def _sentences(text: str, broken: bool = False) -> Iterator[tuple[int, int]]:
     """Where the sentences of ``text`` start and end: at a stop, question or exclamation mark
-    (and closing quote marks), or a line's end; not after an abbreviation ("Dr. Smith")."""
+    (and closing quote marks), or a line's end (not one in a ``broken`` word); not after an
+    abbreviation ("Dr. Smith")."""
     start = None
-    for found in _SENTENCE.finditer(text):
+    for found in sentences(text) if broken else _SENTENCE.finditer(text):
         if start is None:
             start = found.start()
         end = found.end()
@@ -134,6 +136,21 @@ class Passages:
         self._lowered = ""
         self._spans: list[tuple[int, int, int, int]] = []  # passage, sentence: start and end
         self._postings: dict[str, list[int]] | None = None
+        # Words broken at line ends, or ligatures: words are read whole and spelled out.
+        self._pdf = source.broken or source.ligatures
+
+    def _words(self, start: int, end: int) -> list[str]:
+        """The words of the source from ``start`` to ``end``, lower case."""
+        if not self._pdf:
+            return _TOKEN.findall(self._lowered, start, end)
+        return [word for word, _, _ in whole_words(self.source.text, self._lowered, start, end)]
+
+    def _word_spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Where the words of the source from ``start`` to ``end`` are (:meth:`_words`)."""
+        if not self._pdf:
+            return [m.span() for m in _TOKEN.finditer(self._lowered, start, end)]
+        found = whole_words(self.source.text, self._lowered, start, end)
+        return [(first, last) for _, first, last in found]
 
     def _index(self) -> dict[str, list[int]]:
         if self._postings is not None:
@@ -144,15 +161,14 @@ class Passages:
             lowered = "".join(char.lower()[:1] for char in text)
         self._lowered = lowered
         postings: collections.defaultdict[str, list[int]] = collections.defaultdict(list)
-        words_of = _TOKEN.findall
-        for start, end in _sentences(text):
-            words = words_of(lowered, start, end)
+        for start, end in _sentences(text, self.source.broken):
+            words = self._words(start, end)
             if not words:
                 continue
             if len(words) <= CHUNK:
                 cuts = [start]
             else:  # a long sentence: passages of CHUNK words each
-                cuts = [m.start() for m in _TOKEN.finditer(lowered, start, end)][::CHUNK]
+                cuts = [first for first, _ in self._word_spans(start, end)][::CHUNK]
             for k, at in enumerate(cuts):
                 passage = len(self._spans)
                 self._spans.append((at, cuts[k + 1] if k + 1 < len(cuts) else end, start, end))
@@ -227,7 +243,7 @@ class Passages:
         bounded = []
         for passage in chosen:
             start, end = self._window(passage, length)
-            words = _TOKEN.findall(self._lowered, start, end)
+            words = self._words(start, end)
             shared = sum((collections.Counter(words) & counts).values())
             bounded.append((-shared, passage, words, start, end))
         bounded.sort(key=lambda item: item[:2])
@@ -308,7 +324,7 @@ class Passages:
         sentence's punctuation when they reach its ends; in the source's own characters (its
         quote marks and dashes), its line breaks and runs of spaces as one space."""
         text = self.source.text
-        tokens = [m.span() for m in _TOKEN.finditer(self._lowered, start, end)]
+        tokens = self._word_spans(start, end)
         wanted = len(_TOKEN.findall(normalize(quote).lower())[:QUOTE_WORDS])
         kept = [op for op in opcodes if not (op[0] == "delete" and op[4] in (0, wanted))]
         tag, i1, i2, j1, j2 = kept[-1]  # a quote's last words replaced: as many of the source's

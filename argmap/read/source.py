@@ -9,46 +9,17 @@ import unicodedata
 
 import attrs
 
-# Typographic variants that analysts cannot be expected to reproduce exactly (and Russian
-# ё, which its orthography lets writers spell е).
-_FOLD = str.maketrans(
-    {
-        "\u2018": "'",  # ‘
-        "\u2019": "'",  # ’
-        "\u201a": "'",  # ‚
-        "\u201b": "'",  # ‛
-        "\u2032": "'",  # ′
-        "\u201c": '"',  # “
-        "\u201d": '"',  # ”
-        "\u201e": '"',  # „
-        "\u201f": '"',  # ‟
-        "\u2033": '"',  # ″
-        "\u00ab": '"',  # «
-        "\u00bb": '"',  # »
-        "\u2010": "-",  # hyphen
-        "\u2011": "-",  # non-breaking hyphen
-        "\u2012": "-",  # figure dash
-        "\u2013": "-",  # en dash
-        "\u2014": "-",  # em dash
-        "\u2015": "-",  # horizontal bar
-        "\u2212": "-",  # minus
-        "\u0451": "\u0435",  # ё: Russian print and keyboards mostly write е for it
-        "\u0401": "\u0415",  # Ё
-        "\u00ad": None,  # soft hyphen: invisible
-        "\u200b": None,  # zero-width space
-    }
+from argmap.read.breaks import HYPHENS, Breaks, breaks
+from argmap.read.folding import (
+    _DROPPED,
+    LIGATURES,
+    _drop,
+    _parts,
+    _swap,
+    elided_spans,
+    normalize,
 )
-_FOLD_PAIRS = tuple((chr(code), to) for code, to in _FOLD.items() if to is not None)
-_INVISIBLE = tuple(chr(code) for code, to in _FOLD.items() if to is None)
-# ё decomposed (NFD, as some PDFs and macOS write it): е and a combining diaeresis, which
-# folding drops as it folds ё to е. Only there: the diaeresis of ë, ü, ... matters.
-_YO_MARK = "(?<=[\u0435\u0415])\u0308"
-_DROP_INVISIBLE = re.compile(f"[{''.join(_INVISIBLE)}]+|{_YO_MARK}")
-_DASH_RUN = re.compile("--+")
-# What folding drops, found in the text once its dashes are folded: an invisible character, a
-# decomposed ё's diaeresis, and of a run of dashes (with invisible ones among them) all but the
-# first, so that "--" typed for a dash matches "—" and the other way.
-_DROPPED = re.compile(f"-[-{''.join(_INVISIBLE)}]+|[{''.join(_INVISIBLE)}]+|{_YO_MARK}")
+
 _LONG_SPACE = re.compile(r"\s\s+")  # white space that normalizing shortens
 _SPACES = re.compile("  +")  # the same in a text whose only white space is spaces
 _WORDS = 4  # words in a key of the word index
@@ -60,78 +31,11 @@ _WORD_GROUP = re.compile(rf"(?:\S++ ?){{1,{_STRIDE}}}")
 # order never need it, and quotes in any order cost at most a tenth more than with the index
 # from the start.
 _SCAN_BUDGET = 16
-# An elision inside a quote: "…", "...", "[…]" or "[...]" stands for omitted source text.
-_ELLIPSIS = re.compile(r"\s*\[?(?:\u2026|\.\.\.)\]?\s*")
 #: Of a quote that occurs more often, :meth:`SourceText.occurrences` gives the first this many:
 #: a quote found so often (a word or two common in the text) does not say which passage a
 #: claim rests on, and marking every place would cost time and memory in proportion to the
 #: text times the quotes. A passage a text repeats is found a few times, far below this.
 MAX_OCCURRENCES = 1000
-
-
-def normalize(text: str) -> str:
-    """Fold quote marks and dashes to ASCII and runs of white space to one space.
-
-    >>> normalize("the  \u201cEuropean\u201d\\ncommunity \u2014 now")
-    'the "European" community - now'
-    """
-    folded = _fold(text)
-    # Most quotes are spaced so already: single spaces between words and no other white space
-    # (a printable text has none but spaces), and need no splitting into words and joining.
-    if (
-        folded.isprintable()
-        and "  " not in folded
-        and not folded.startswith(" ")
-        and not folded.endswith(" ")
-    ):
-        return folded
-    return " ".join(folded.split())
-
-
-def _fold(text: str) -> str:
-    """Quote marks and dashes folded to ASCII, invisible characters dropped, a run of dashes
-    ("--", "——") made one."""
-    return _drop(_swap(text))
-
-
-def _swap(text: str) -> str:
-    """Quote marks and dashes folded to ASCII, a character for a character."""
-    if not text.isascii():  # all that swapping changes lies outside ASCII
-        for char, replacement in _FOLD_PAIRS:  # a C scan each: faster than str.translate
-            if char in text:
-                text = text.replace(char, replacement)
-    return text
-
-
-def _drop(swapped: str) -> str:
-    """Of a text :func:`_swap` folded, invisible characters dropped and runs of dashes made
-    one (what :data:`_DROPPED` finds)."""
-    if not swapped.isascii() and any(char in swapped for char in (*_INVISIBLE, "\u0308")):
-        swapped = _DROP_INVISIBLE.sub("", swapped)
-    return _DASH_RUN.sub("-", swapped) if "--" in swapped else swapped
-
-
-def _parts(quote: str) -> list[str]:
-    """The normalized parts of a quote between its elisions, empty ones left out."""
-    if "\u2026" not in quote and "..." not in quote:  # no elision: one part
-        part = normalize(quote)
-        return [part] if part else []
-    return [part for part in map(normalize, _ELLIPSIS.split(quote)) if part]
-
-
-def elided_spans(quote: str) -> list[tuple[int, int]]:
-    """Where the parts of a quote between its elisions are in it, empty ones left out.
-
-    >>> elided_spans("The sky … is blue [...] today")
-    [(0, 7), (10, 17), (24, 29)]
-    """
-    spans, at = [], 0
-    for elision in [*_ELLIPSIS.finditer(quote), None]:
-        end = len(quote) if elision is None else elision.start()
-        if normalize(quote[at:end]):
-            spans.append((at, end))
-        at = end if elision is None else elision.end()
-    return spans
 
 
 @attrs.frozen
@@ -153,10 +57,16 @@ class SourceText:
     def __init__(self, text: str) -> None:
         self.text = text
         swapped = _swap(text)
+        # Where ligatures were spelled out: the swapped offset of each letter added, and the
+        # original offset of each ligature with the letters added before it.
+        self._grown: list[int] = []
+        self._ligatures: tuple[list[int], list[int]] = ([], [])
+        if len(swapped) != len(text):
+            self._spell_out(text)
         folded = _drop(swapped)
         # Where folding dropped characters: the folded offset at which each one was dropped.
         self._drops: list[int] = []
-        if len(folded) != len(text):
+        if len(folded) != len(swapped):
             done = 0
             for run in _DROPPED.finditer(swapped):
                 start, end = run.span()
@@ -197,6 +107,9 @@ class SourceText:
                 if unicodedata.is_normalized(form, text):
                     self.form = form
                     break
+        self._breaks: Breaks | None = None
+        if any(hyphen in text for hyphen in HYPHENS):
+            self._find_breaks()
         self._line_starts: list[int] | None = None
         self._index: dict[str, int] | None = None
         self._lowered: str | None = None  # the normalized text in lower case, once needed
@@ -209,11 +122,75 @@ class SourceText:
             quote = unicodedata.normalize(self.form, quote)
         return _parts(quote)
 
+    @property
+    def ligatures(self) -> bool:
+        """Whether the text has ligatures (ﬁ, ﬀ, ...: as PDFs give it), spelled out."""
+        return bool(self._grown)
+
+    @property
+    def broken(self) -> bool:
+        """Whether the text has words broken at a hyphen at a line's end (as PDFs give it)."""
+        return self._breaks is not None
+
+    def _spell_out(self, text: str) -> None:
+        """Where the ligatures of ``text`` were spelled out (``_grown``, ``_ligatures``)."""
+        found = sorted(at for char in LIGATURES if char in text
+                       for at in [m.start() for m in re.finditer(char, text)])  # fmt: skip
+        added = 0
+        for at in found:
+            self._ligatures[0].append(at)
+            self._ligatures[1].append(added)
+            more = len(LIGATURES[text[at]]) - 1
+            self._grown += range(at + added + 1, at + added + 1 + more)
+            added += more
+
     def offset(self, index: int) -> int:
         """The offset in the original text of the character at ``index`` of ``normalized``."""
         k = bisect.bisect_right(self._marks, index)
         folded = index + (self._shifts[k - 1] if k else 0)
-        return folded + bisect.bisect_right(self._drops, folded)
+        swapped = folded + bisect.bisect_right(self._drops, folded)
+        return swapped - bisect.bisect_right(self._grown, swapped) if self._grown else swapped
+
+    def _find_breaks(self) -> None:
+        """The text's words broken at a hyphen at a line's end (:mod:`argmap.read.breaks`),
+        their offsets taken to ``normalized`` (of a soft hyphen, left out: of the space after).
+        """
+        text, normalized = self.text, self.normalized
+        # From the original to the swapped text (the letters ligatures added), to the folded
+        # one (the characters dropped), to the normalized one (white space shortened).
+        starts, added = self._ligatures
+        lengths = [len(LIGATURES[text[at]]) - 1 for at in starts]
+        grown = [at + more + n for at, more, n in zip(starts, added, lengths, strict=True)]
+        dropped = [at + k for k, at in enumerate(self._drops)]
+        shifted = [mark + shift for mark, shift in zip(self._marks, self._shifts, strict=True)]
+
+        def normalized_at(offset: int) -> int:
+            k = bisect.bisect_left(starts, offset)
+            swapped = offset + (grown[k - 1] - starts[k - 1] if k else 0)
+            folded = swapped - bisect.bisect_left(dropped, swapped)
+            k = bisect.bisect_right(shifted, folded)
+            return folded - (self._shifts[k - 1] if k else 0)
+
+        at: dict[int, tuple[int, bool]] = {}
+        for hyphen, letter in breaks(text):
+            start, after = normalized_at(hyphen), normalized_at(letter)
+            if normalized[start:after] in ("- ", " "):
+                at[start] = (after, text[letter].islower())
+        if at:
+            self._breaks = Breaks(normalized, at)
+
+    def _find(self, part: str, start: int) -> tuple[int, int] | None:
+        """The first occurrence of ``part`` from ``start`` on in ``normalized``, a word broken
+        at a line's end spelled as :mod:`argmap.read.breaks` allows, as (start, end)."""
+        text = self.normalized
+        if self._breaks is None:
+            index = text.find(part, start)
+            return None if index < 0 else (index, index + len(part))
+        # Through the text without hyphens first, which finds all but a quote that writes a
+        # soft hyphen's line end as a space; then only as far as that, as written.
+        found = self._breaks.find(part, start)
+        index = text.find(part, start, len(text) if found is None else found[0] + len(part))
+        return found if index < 0 else (index, index + len(part))
 
     def line_of(self, offset: int) -> int:
         """1-based line of a character offset in the original text."""
@@ -238,10 +215,10 @@ class SourceText:
         one scan."""
         position = 0
         for k, part in enumerate(self._parts(quote)):
-            index = self.normalized.find(part, position)
-            if index < 0:
+            found = self._find(part, position)
+            if found is None:
                 return k
-            position = index + len(part)
+            position = found[1]
         return None
 
     def _search(self, parts: list[str], position: int) -> tuple[int, int] | None:
@@ -249,6 +226,8 @@ class SourceText:
         the first occurrence after the one before), as (start, end), or None (also for no
         parts). Counts the characters it scans, for :meth:`contains`."""
         text = self.normalized
+        if self._breaks is not None:  # words broken at line ends: found as _find finds them
+            return self._search_breaks(parts, position)
         first = -1
         for part in parts:
             index = text.find(part, position)
@@ -259,6 +238,19 @@ class SourceText:
             if first < 0:
                 first = index
             position = index + len(part)
+        return None if first < 0 else (first, position)
+
+    def _search_breaks(self, parts: list[str], position: int) -> tuple[int, int] | None:
+        """:meth:`_search` in a text with words broken at line ends."""
+        first, start = -1, position
+        for part in parts:
+            found = self._find(part, position)
+            if found is None:
+                self._scanned += len(self.normalized) - start
+                return None
+            first = found[0] if first < 0 else first
+            position = found[1]
+        self._scanned += position - start
         return None if first < 0 else (first, position)
 
     def contains(self, quote: str) -> bool:
@@ -281,6 +273,10 @@ class SourceText:
             return self._scan(parts)
         if len(parts) == 1 and self._lookup(parts[0]) >= 0:
             return True
+        if self._breaks is not None and len(parts) > 1:  # words broken at line ends: the
+            at = self._lookup(parts[0])  # first part, then the others a short scan after it
+            if at >= 0 and self._search(parts, at) is not None:
+                return True
         text = self.normalized
         anchor = max(range(len(parts)), key=lambda i: len(parts[i]))
         start = self._lookup(parts[anchor])
@@ -323,19 +319,27 @@ class SourceText:
         it starts inside a word of the text). Keys of several words rarely repeat; when the
         one tried does, the next start of the part is tried.
         """
-        index = self._word_index()
-        words = part.split(" ")  # a normalized part: its words are one space apart
+        index, text, wanted = self._word_index(), self.normalized, part
+        if self._breaks is not None:  # the index is of the text without hyphens
+            text, wanted = self._breaks.bones()[0], self._breaks.skeleton_of(part)
+        words = wanted.split(" ")  # a normalized part: its words are one space apart
         offset = 0  # where words[first] starts in the part
         for first in range(min(_STRIDE + 1, len(words) - _WORDS + 1)):
             at = index.get(" ".join(words[first : first + _WORDS]), -1) - offset
-            if at >= 0 and self.normalized.startswith(part, at):
-                return at
+            if at >= 0 and text.startswith(wanted, at):
+                if self._breaks is None:
+                    return at
+                found = self._breaks.confirm(part, at)
+                if found is not None:
+                    return found[0]
             offset += len(words[first]) + 1
         return -1
 
     def _word_index(self) -> dict[str, int]:
         if self._index is None:
-            text = self.normalized
+            # Of a text with words broken at line ends, the text without hyphens (their spellings
+            # of such a word alike), as :meth:`_lookup` looks a quote up in it.
+            text = self.normalized if self._breaks is None else self._breaks.bones()[0]
             starts = [m.start() for m in _WORD_GROUP.finditer(text)]
             groups = _WORDS // _STRIDE  # the key of a start ends before the start this many on
             ends = (starts + [len(text) + 1] * groups)[groups:]
@@ -369,21 +373,20 @@ class SourceText:
         a sentence of the body) is covered wherever it appears; occurrences do not overlap.
         Of a quote found more than :data:`MAX_OCCURRENCES` times, the first that many."""
         parts = self._parts(quote)
-        text = self.normalized
         found: list[tuple[Match, ...]] = []
         start = 0
         while parts and len(found) < MAX_OCCURRENCES:
-            position = text.find(parts[0], start)
-            if position < 0:
+            place = self._find(parts[0], start)
+            if place is None:
                 break
             matches = []
-            for part in parts:
-                position = text.find(part, position)
-                if position < 0:
+            for k, part in enumerate(parts):
+                if k and (place := self._find(part, start)) is None:
                     return found
-                end = position + len(part)
-                matches.append(Match(self.offset(position), self.offset(end - 1) + 1))
-                position = end
+                position, start = place
+                matches.append(Match(self.offset(position), self.offset(start - 1) + 1))
             found.append(tuple(matches))
-            start = position
         return found
+
+
+__all__ = ["MAX_OCCURRENCES", "Match", "SourceText", "elided_spans", "normalize"]
