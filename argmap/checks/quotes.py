@@ -49,8 +49,9 @@ def quotes_have_source(context: Context) -> Iterator[Finding]:
 
 @check("AM110")
 def quotes_found(context: Context) -> Iterator[Finding]:
-    """A quote not found in the source text (white space, quote marks and dashes aside); the
-    message shows the closest passage (or the sentence holding most of its words, reworded).
+    """A quote not found in the source text (white space, quote marks, dashes, ligatures and
+    words broken at a line's end aside: :mod:`argmap.read.source`); the message shows the
+    closest passage (or the sentence holding most of its words, reworded).
 
     Fails::
 
