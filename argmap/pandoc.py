@@ -51,6 +51,7 @@ import panflute as pf
 
 from argmap.diagnostics import ArgmapError, printable
 from argmap.draw.options import DrawOptions
+from argmap.draw.words import ENGLISH, Words, vocabulary
 from argmap.embed import (
     Block,
     BlockError,
@@ -160,23 +161,24 @@ class Filter:
             raise BlockError(place, str(exc)) from None
         stem = Path(block.options.file or "map").stem
         title = found.map.title or stem
-        texts = captions(block.options.caption, title, figures)
+        words = vocabulary(found.map.lang)
+        texts = captions(block.options.caption, title, figures, words)
         shown: list[pf.Element] = []
         for note in shrunk(figures, self.target, block.options):
             _say(f"argmap-pandoc: {place}: note: {note}")
         self.drawn += len(figures)
         for figure, text, name in zip(figures, texts, names(identifier, figures), strict=True):
             if caption and figure.total > 1:  # an image's caption, and which figure this is
-                words = _numbered(caption, figure.number, figure.total)
+                said = _numbered(caption, figure.number, figure.total, words)
             elif caption is not None and figure.total == 1:
-                words = caption
+                said = caption
             else:
-                words = _inlines(text)
+                said = _inlines(text)
             if figure.fmt == "svg":
-                shown.extend(self._html(figure.html(scroll=self.scroll), words, name))
+                shown.extend(self._html(figure.html(scroll=self.scroll), said, name))
             else:
                 path = self._write(stem, figure.data, figure.fmt)
-                shown.append(self._figure(path, words, name, title))
+                shown.append(self._figure(path, said, name, title))
             if self.kind in ("beamer", "pptx"):  # a rule ends the slide: a figure to a slide
                 shown.append(pf.HorizontalRule())
         return shown
@@ -242,9 +244,12 @@ def _caption(figure: pf.Figure) -> list[pf.Inline]:
     return list(first.content) if isinstance(first, (pf.Plain, pf.Para)) else []
 
 
-def _numbered(caption: list[pf.Inline], number: int, total: int) -> list[pf.Inline]:
+def _numbered(
+    caption: list[pf.Inline], number: int, total: int, vocabulary: Words = ENGLISH
+) -> list[pf.Inline]:
     """A caption with which figure it is, before its closing full stop, as
-    :func:`argmap.embed.captions` writes it: ``The map (figure 2 of 3).``"""
+    :func:`argmap.embed.captions` writes it, in the map's ``vocabulary``: ``The map (figure 2 of
+    3).``"""
     words = list(caption)
     stop = ""
     last = words[-1] if words else None
@@ -253,7 +258,8 @@ def _numbered(caption: list[pf.Inline], number: int, total: int) -> list[pf.Inli
         words[-1] = pf.Str(last.text[:-1])
         if not words[-1].text:
             words.pop()
-    return [*words, pf.Space(), pf.Str(f"(figure {number} of {total}){stop}")]
+    which = vocabulary("titled", title="", n=number, total=total).lstrip()
+    return [*words, pf.Space(), pf.Str(which + stop)]
 
 
 def _inlines(text: str | None) -> list[pf.Inline]:
