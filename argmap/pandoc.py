@@ -29,8 +29,9 @@ frame and a PowerPoint slide's picture box, one figure to a slide; metadata ``ar
 them (``{html: 720, latex: 450x600pt, beamer: 300x200pt, pptx: 640x300pt, docx: none}``), and
 an unknown key or page setting is said once on stderr. In LaTeX the float fractions are raised
 (:data:`argmap.embed.shown.FLOATS`) so that tall figures share pages with the text. A map that
-needs several figures becomes consecutive figures, captioned "(figure 2 of 3)", the first
-with the block's id and the others ``ID-2``, ``ID-3``...
+needs several figures becomes consecutive figures, captioned "(figure 2 of 3)" in the map's
+language, the first with the block's id and the others ``ID-2``, ``ID-3``...; they name each
+other by that count, whatever numbers LaTeX or a filter gives them later.
 A map with errors stops Pandoc: every diagnostic is on stderr at its place in the document
 (found in the input files Pandoc was given) or in the map file.
 

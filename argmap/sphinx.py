@@ -27,7 +27,10 @@ Figures fit the output's column (:func:`target_for`): in HTML the text column of
 a caption's room in height, so that no caption runs over the page's foot);
 ``argmap_fit`` in ``conf.py`` sets them (``{"html": 720, "latex": "450x600pt"}``).
 A map that needs several figures becomes several numbered figures in a row, the first named
-by ``:name:``, the others ``NAME-2``, ``NAME-3``..., each captioned "(figure 2 of 3)".
+by ``:name:``, the others ``NAME-2``, ``NAME-3``..., each captioned "(figure 2 of 3)", in the
+map's language. With ``numfig``, in HTML the figures name each other by the numbers Sphinx
+gives them (:func:`html_visit`), and each caption says "(part 2 of 3)" after Sphinx's number;
+in LaTeX, which numbers figures itself, the drawings keep the map's own count.
 """
 
 from __future__ import annotations
