@@ -127,3 +127,34 @@ def test_pandoc_captions_are_in_the_maps_language() -> None:
     said = pf.stringify(pf.Para(*_numbered(caption, 2, 5, vocabulary("de")))).strip()
     assert said == "Die Karte (Abbildung 2 von 5)."
     assert pf.stringify(pf.Plain(*_numbered(caption[:1], 2, 5))).strip() == "Die (figure 2 of 5)"
+
+
+def test_the_description_names_the_documents_numbers_too(german: list[bytes]) -> None:
+    """A screen reader reads the figure's ``<desc>``: its figures named as the stubs name them."""
+    total = len(german)
+    shown = [str(n + 1) for n in range(1, total + 1)]
+
+    def described(svg: bytes) -> list[str]:
+        desc = ET.fromstring(svg).find(f"{SVG}desc")
+        assert desc is not None and desc.text is not None
+        return desc.text.splitlines()
+
+    for number, svg in enumerate(german, 1):
+        before, after = described(svg), described(renumber(svg, shown, vocabulary("de")))
+        head = f"Figure {number} of {total}:"
+        assert after[0] == f"Figure {number + 1} (part {number} of {total}):" + _plus_one(
+            before[0].removeprefix(head)
+        )
+        assert after[1:] == [
+            _plus_one(line) if line.startswith(("Continued in ", "Also here")) else line
+            for line in before[1:]
+        ]
+    assert any("Continued in figure" in line for svg in german for line in described(svg))
+
+
+def _plus_one(line: str) -> str:
+    """A line of a figure's description with every figure it names one on: the only numbers
+    outside the claims it quotes are figures'."""
+    parts = re.split(r"(“[^”]*”)", line)
+    bump = lambda found: str(int(found.group()) + 1)  # noqa: E731
+    return "".join(p if p.startswith("“") else re.sub(r"\d+", bump, p) for p in parts)

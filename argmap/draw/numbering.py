@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -143,7 +143,8 @@ def renumber(svg: bytes, shown: Sequence[str], words: Words = ENGLISH) -> bytes:
     figure, ``shown[n - 1]`` (Sphinx's "3", or "2.3" in a numbered section); its heading the
     document's number alone ("FIGURE 3"), and its ``<title>`` which part of the map it is
     ("part 2 of 5", as its caption says then). Only argmap's own texts, written in ``words``,
-    change, and only whole; a map drawn as one figure names none, and is as it was."""
+    change, and only whole, and the figures its ``<desc>`` names ("Figure 3 (part 2 of 5):
+    ...", "Continued in figure 4"); a map drawn as one figure names none, and is as it was."""
     if len(shown) < 2:
         return svg
     lang = words.lang
@@ -180,7 +181,45 @@ def renumber(svg: bytes, shown: Sequence[str], words: Words = ENGLISH) -> bytes:
         said = _format(WORDS["part of"][lang], match.groupdict())
         return found.group(1) + said.encode("utf-8") + found.group(3)
 
-    return _TITLE.sub(title, _TEXT.sub(text, svg), count=1)
+    def desc(found: re.Match[bytes]) -> bytes:
+        said = _described(found.group(2).decode("utf-8"), label)
+        return found.group(1) + said.encode("utf-8") + found.group(3)
+
+    renamed = _TITLE.sub(title, _TEXT.sub(text, svg), count=1)
+    return _DESC.sub(desc, renamed, count=1)
+
+
+_DESC = re.compile(rb"(<desc\b[^>]*>)([^<]*)(</desc>)")
+_FIRST = re.compile(r"Figure (\d+) of (\d+):")
+_NAMED = re.compile(r"\bfigures? \d+(?:, \d+)*(?: and \d+)?")
+_QUOTED = re.compile(r"(“[^”]*”)")
+#: How the lines of a figure's description (:func:`argmap.draw.describe.figure_summary`) start.
+_SAYS = ("Continued in ", "Also here, drawn in full elsewhere: ")
+
+
+def _described(desc: str, label: Callable[[str], str]) -> str:
+    """A figure's description (in English, as :mod:`argmap.draw.describe` writes it) with the
+    figures it names as ``label`` numbers them: ``Figure 3 (part 2 of 5): ...``; the claims
+    it quotes, and the whole map's summary after them, as they were."""
+    lines = desc.split("\n")
+    first = _FIRST.match(lines[0])
+    if first is None:
+        return desc
+    n, total = first.groups()
+
+    def named(found: re.Match[str]) -> str:
+        return re.sub(r"\d+", lambda number: label(number.group()), found.group())
+
+    def renamed(line: str) -> str:  # outside the claims it quotes
+        parts = _QUOTED.split(line)
+        return "".join(p if p.startswith("“") else _NAMED.sub(named, p) for p in parts)
+
+    lines[0] = f"Figure {label(n)} (part {n} of {total}):" + renamed(lines[0][first.end() :])
+    for i in range(1, len(lines)):
+        if not lines[i].startswith(_SAYS):
+            break
+        lines[i] = renamed(lines[i])
+    return "\n".join(lines)
 
 
 __all__ = ["Graphs", "fill_numbers", "renumber"]
