@@ -237,7 +237,7 @@ def _fignumbers(self: Any, node: argmap_drawing) -> list[str]:
     key = "figure"
     if self.builder.name == "singlehtml":
         key = f"{self.docnames[-1]}/figure"
-    given = self.builder.fignumbers.get(key, {})
+    given = getattr(self.builder, "fignumbers", {}).get(key, {})
     mine = [f for f in node.parent.parent.children if _group(f) == node["group"]]
     numbers = [given.get(f["ids"][0]) if f["ids"] else None for f in mine]
     if len(numbers) != node["figure"].total or None in numbers:
