@@ -53,7 +53,7 @@ from argmap import __version__
 from argmap.diagnostics import ArgmapError, Diagnostic, Severity, printable
 from argmap.draw.numbering import renumber
 from argmap.draw.options import DrawOptions
-from argmap.draw.words import vocabulary
+from argmap.draw.words import Words, vocabulary
 from argmap.embed import (
     OPTIONS,
     Block,
@@ -220,12 +220,31 @@ def html_visit(self: Any, node: argmap_drawing) -> None:
     other by the numbers Sphinx gives them (with numfig), not by argmap's count."""
     epub = self.builder.name.startswith("epub")
     figure = node["figure"]
+    words = vocabulary(node.get("lang"))
     numbers = _fignumbers(self, node)
     if numbers:
-        data = renumber(figure.data, numbers, vocabulary(node.get("lang")))
+        data = renumber(figure.data, numbers, words)
         figure = attrs.evolve(figure, data=data)
+    elif self.config.numfig and figure.total > 1:
+        _counted(node, words)
     self.body.append(figure.html(scroll=not epub) + "\n")
     raise nodes.SkipNode
+
+
+def _counted(node: argmap_drawing, words: Words) -> None:
+    """The caption of a figure Sphinx gave no number (on a page outside the toctree) says
+    which of the map's figures it is, as its drawing counts them, not which part: "(figure 2
+    of 3)"; it is written after the drawing."""
+    figure = node["figure"]
+    caption = node.parent.next_node(nodes.caption) if node.parent is not None else None
+    if caption is None or not caption.children or not isinstance(caption[-1], nodes.Text):
+        return
+    text = str(caption[-1])
+    part = words("part of", title="", n=figure.number, total=figure.total).lstrip()
+    at = text.rfind(part)
+    if at >= 0 and len(text) - at - len(part) <= 1:
+        which = words("titled", title="", n=figure.number, total=figure.total).lstrip()
+        caption.replace(caption[-1], nodes.Text(text[:at] + which + text[at + len(part) :]))
 
 
 def _fignumbers(self: Any, node: argmap_drawing) -> list[str]:

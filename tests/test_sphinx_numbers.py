@@ -106,3 +106,22 @@ def test_without_numfig_the_figures_keep_the_maps_count_in_its_words(tmp_path: P
         assert caption == f"Die Argumentation des Gastbeitrags (Abbildung {k} von {total})."
         assert named(svg) == named(drawn)
         assert f"ABBILDUNG {k} VON {total}" in texts(svg)
+
+
+def test_a_page_sphinx_numbers_no_figures_of_keeps_the_maps_count(tmp_path: Path) -> None:
+    """A page outside the toctree (``:orphan:``) gets no figure numbers from Sphinx: its
+    figures count the map's own, and their captions say so, as without numfig."""
+    project = german_site(tmp_path)
+    (project / "index.rst").write_text("Start\n=====\n\nNichts.\n", encoding="utf-8")
+    (project / "extra.rst").write_text(":orphan:\n\n" + PAGE, encoding="utf-8")
+    done = sphinx(project, name="sphinx numfig de orphan")
+    assert done.returncode == 0, done.stderr
+    html = (project / "_build" / "html" / "extra.html").read_text(encoding="utf-8")
+    own = render_figures(load(tmp_path / "maps" / "karte.yaml"), "svg", fit=643)
+    total = len(own)
+    figures = shown(html)
+    assert len(figures) == total
+    for k, ((number, caption, svg), drawn) in enumerate(zip(figures, own, strict=True), 1):
+        assert number == ""
+        assert caption == f"Die Argumentation des Gastbeitrags (Abbildung {k} von {total})."
+        assert named(svg) == named(drawn)
