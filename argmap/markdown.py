@@ -48,6 +48,7 @@ from markdown.preprocessors import Preprocessor
 
 from argmap.diagnostics import ArgmapError, Diagnostic, printable
 from argmap.draw.options import DrawOptions
+from argmap.draw.words import vocabulary
 from argmap.embed import (
     Block,
     BlockError,
@@ -185,7 +186,8 @@ class ArgmapExtension(Extension):
         except ArgmapError as exc:
             raise BlockError(block.place, str(exc)) from None
         shown = []
-        texts = captions(block.options.caption, found.map.title or "", figures)
+        words = vocabulary(found.map.lang)
+        texts = captions(block.options.caption, found.map.title or "", figures, words)
         for figure, caption in zip(figures, texts, strict=True):
             svg = figure.html()
             if caption:

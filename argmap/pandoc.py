@@ -29,8 +29,9 @@ frame and a PowerPoint slide's picture box, one figure to a slide; metadata ``ar
 them (``{html: 720, latex: 450x600pt, beamer: 300x200pt, pptx: 640x300pt, docx: none}``), and
 an unknown key or page setting is said once on stderr. In LaTeX the float fractions are raised
 (:data:`argmap.embed.shown.FLOATS`) so that tall figures share pages with the text. A map that
-needs several figures becomes consecutive figures, captioned "(figure 2 of 3)", the first
-with the block's id and the others ``ID-2``, ``ID-3``...
+needs several figures becomes consecutive figures, captioned "(figure 2 of 3)" in the map's
+language, the first with the block's id and the others ``ID-2``, ``ID-3``...; they name each
+other by that count, whatever numbers LaTeX or a filter gives them later.
 A map with errors stops Pandoc: every diagnostic is on stderr at its place in the document
 (found in the input files Pandoc was given) or in the map file.
 
@@ -51,6 +52,7 @@ import panflute as pf
 
 from argmap.diagnostics import ArgmapError, printable
 from argmap.draw.options import DrawOptions
+from argmap.draw.words import ENGLISH, Words, vocabulary
 from argmap.embed import (
     Block,
     BlockError,
@@ -160,23 +162,24 @@ class Filter:
             raise BlockError(place, str(exc)) from None
         stem = Path(block.options.file or "map").stem
         title = found.map.title or stem
-        texts = captions(block.options.caption, title, figures)
+        words = vocabulary(found.map.lang)
+        texts = captions(block.options.caption, title, figures, words)
         shown: list[pf.Element] = []
         for note in shrunk(figures, self.target, block.options):
             _say(f"argmap-pandoc: {place}: note: {note}")
         self.drawn += len(figures)
         for figure, text, name in zip(figures, texts, names(identifier, figures), strict=True):
             if caption and figure.total > 1:  # an image's caption, and which figure this is
-                words = _numbered(caption, figure.number, figure.total)
+                said = _numbered(caption, figure.number, figure.total, words)
             elif caption is not None and figure.total == 1:
-                words = caption
+                said = caption
             else:
-                words = _inlines(text)
+                said = _inlines(text)
             if figure.fmt == "svg":
-                shown.extend(self._html(figure.html(scroll=self.scroll), words, name))
+                shown.extend(self._html(figure.html(scroll=self.scroll), said, name))
             else:
                 path = self._write(stem, figure.data, figure.fmt)
-                shown.append(self._figure(path, words, name, title))
+                shown.append(self._figure(path, said, name, title))
             if self.kind in ("beamer", "pptx"):  # a rule ends the slide: a figure to a slide
                 shown.append(pf.HorizontalRule())
         return shown
@@ -242,9 +245,12 @@ def _caption(figure: pf.Figure) -> list[pf.Inline]:
     return list(first.content) if isinstance(first, (pf.Plain, pf.Para)) else []
 
 
-def _numbered(caption: list[pf.Inline], number: int, total: int) -> list[pf.Inline]:
+def _numbered(
+    caption: list[pf.Inline], number: int, total: int, vocabulary: Words = ENGLISH
+) -> list[pf.Inline]:
     """A caption with which figure it is, before its closing full stop, as
-    :func:`argmap.embed.captions` writes it: ``The map (figure 2 of 3).``"""
+    :func:`argmap.embed.captions` writes it, in the map's ``vocabulary``: ``The map (figure 2 of
+    3).``"""
     words = list(caption)
     stop = ""
     last = words[-1] if words else None
@@ -253,7 +259,8 @@ def _numbered(caption: list[pf.Inline], number: int, total: int) -> list[pf.Inli
         words[-1] = pf.Str(last.text[:-1])
         if not words[-1].text:
             words.pop()
-    return [*words, pf.Space(), pf.Str(f"(figure {number} of {total}){stop}")]
+    which = vocabulary("titled", title="", n=number, total=total).lstrip()
+    return [*words, pf.Space(), pf.Str(which + stop)]
 
 
 def _inlines(text: str | None) -> list[pf.Inline]:

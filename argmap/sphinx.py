@@ -27,7 +27,10 @@ Figures fit the output's column (:func:`target_for`): in HTML the text column of
 a caption's room in height, so that no caption runs over the page's foot);
 ``argmap_fit`` in ``conf.py`` sets them (``{"html": 720, "latex": "450x600pt"}``).
 A map that needs several figures becomes several numbered figures in a row, the first named
-by ``:name:``, the others ``NAME-2``, ``NAME-3``..., each captioned "(figure 2 of 3)".
+by ``:name:``, the others ``NAME-2``, ``NAME-3``..., each captioned "(figure 2 of 3)", in the
+map's language. With ``numfig``, in HTML the figures name each other by the numbers Sphinx
+gives them (:func:`html_visit`), and each caption says "(part 2 of 3)" after Sphinx's number;
+in LaTeX, which numbers figures itself, the drawings keep the map's own count.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ import os
 from pathlib import Path
 from typing import Any, ClassVar
 
+import attrs
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
@@ -47,7 +51,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from argmap import __version__
 from argmap.diagnostics import ArgmapError, Diagnostic, Severity, printable
+from argmap.draw.numbering import renumber
 from argmap.draw.options import DrawOptions
+from argmap.draw.words import Words, vocabulary
 from argmap.embed import (
     OPTIONS,
     Block,
@@ -110,11 +116,17 @@ class ArgmapDirective(SphinxDirective):
         shown: list[nodes.Node] = []
         messages: list[nodes.Node] = []
         title = found.map.title or ""
-        texts = captions(block.options.caption, title, figures)
+        words = vocabulary(found.map.lang)
+        # In HTML with numfig the figures name each other by Sphinx's numbers (html_visit),
+        # and a caption says which part of the map its figure is, after Sphinx's number.
+        part = bool(self.config.numfig) and target.fmt == "svg"
+        texts = captions(block.options.caption, title, figures, words, part=part)
         labels = names(self.options.get("name", ""), figures)
+        group = self.env.new_serialno("argmap")
         for figure, caption, label in zip(figures, texts, labels, strict=True):
             node = nodes.figure("", classes=["argmap", *self.options.get("class", [])])
-            node += argmap_drawing(figure=figure, format=target.fmt, alt=title)
+            node += argmap_drawing(figure=figure, format=target.fmt, alt=title, group=group,
+                                   lang=words.lang)  # fmt: skip
             if caption:
                 text, problems = self.state.inline_text(caption, self.lineno)
                 node += nodes.caption(caption, "", *text)
@@ -204,10 +216,52 @@ def _body(directive: SphinxDirective, source: str, line: int) -> tuple[int, int]
 def html_visit(self: Any, node: argmap_drawing) -> None:
     """Inline SVG; a fitted figure in a box that scrolls on a phone, but in EPUB: reading
     systems paginate, and not all of them scroll a box sideways (one that clips would cut the
-    figure), so there a figure shrinks to the page as before."""
+    figure), so there a figure shrinks to the page as before. The figures of a map name each
+    other by the numbers Sphinx gives them (with numfig), not by argmap's count."""
     epub = self.builder.name.startswith("epub")
-    self.body.append(node["figure"].html(scroll=not epub) + "\n")
+    figure = node["figure"]
+    words = vocabulary(node.get("lang"))
+    numbers = _fignumbers(self, node)
+    if numbers:
+        data = renumber(figure.data, numbers, words)
+        figure = attrs.evolve(figure, data=data)
+    elif self.config.numfig and figure.total > 1:
+        _counted(node, words)
+    self.body.append(figure.html(scroll=not epub) + "\n")
     raise nodes.SkipNode
+
+
+def _counted(node: argmap_drawing, words: Words) -> None:
+    """The caption of a figure Sphinx gave no number (on a page outside the toctree) says
+    which of the map's figures it is, as its drawing counts them, not which part: "(figure 2
+    of 3)"; it is written after the drawing."""
+    figure = node["figure"]
+    caption = node.parent.next_node(nodes.caption) if node.parent is not None else None
+    if caption is None or not caption.children or not isinstance(caption[-1], nodes.Text):
+        return
+    text = str(caption[-1])
+    part = words("part of", title="", n=figure.number, total=figure.total).lstrip()
+    at = text.rfind(part)
+    if at >= 0 and len(text) - at - len(part) <= 1:
+        which = words("titled", title="", n=figure.number, total=figure.total).lstrip()
+        caption.replace(caption[-1], nodes.Text(text[:at] + which + text[at + len(part) :]))
+
+
+def _fignumbers(self: Any, node: argmap_drawing) -> list[str]:
+    """The numbers Sphinx gives the figures of ``node``'s map (``"3"``, ``"2.3"`` in a
+    numbered section), in order, as its HTML writer finds them for captions; none without
+    numfig, or when Sphinx numbers not every one of them (a page outside the toctree)."""
+    if not self.config.numfig or node.get("group") is None or node.parent is None:
+        return []
+    key = "figure"
+    if self.builder.name == "singlehtml":
+        key = f"{self.docnames[-1]}/figure"
+    given = getattr(self.builder, "fignumbers", {}).get(key, {})
+    mine = [f for f in node.parent.parent.children if _group(f) == node["group"]]
+    numbers = [given.get(f["ids"][0]) if f["ids"] else None for f in mine]
+    if len(numbers) != node["figure"].total or None in numbers:
+        return []
+    return [".".join(map(str, n)) for n in numbers if n is not None]
 
 
 def latex_visit(self: Any, node: argmap_drawing) -> None:
@@ -216,6 +270,15 @@ def latex_visit(self: Any, node: argmap_drawing) -> None:
     write_once(Path(self.builder.outdir, name + ".pdf"), data)
     self.body.append(rf"\noindent\sphinxincludegraphics{{{{{name}}}.pdf}}" + "\n")
     raise nodes.SkipNode
+
+
+def _group(node: nodes.Node) -> int | None:
+    """Which map (its serial number in the document) a figure shows, if it shows one."""
+    if isinstance(node, nodes.figure):
+        for child in node.children:
+            if isinstance(child, argmap_drawing):
+                return child.get("group")
+    return None
 
 
 def text_visit(self: Any, node: argmap_drawing) -> None:
@@ -318,7 +381,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", _finished)
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -63,12 +63,12 @@ def figures(html: str) -> list[tuple[str, str, str]]:
 
 def expected(count: int) -> list[tuple[str, str, str]]:
     """The figures of the examples: the seed map's ``count``, numbered and named in order,
-    then the energy map's, whole."""
+    each titled with the part of the map it shows, then the energy map's, whole."""
     seed = [
         (
             "fig-partnership" + (f"-{n}" if n > 1 else ""),
             str(n),
-            f"{SEED_TITLE} (figure {n} of {count})",
+            f"{SEED_TITLE} (part {n} of {count})",  # Sphinx numbers them: which part
         )
         for n in range(1, count + 1)
     ]
@@ -100,7 +100,7 @@ def test_a_project_shows_its_maps_as_numbered_figures(tmp_path: Path, name: str,
         assert re.search(r'href="#fig-partnership-2"[^>]*><span[^>]*>Fig. 2</span>', html)
     assert html.count("<svg") == count + 1 and "<img" not in html  # inline, nothing to fetch
     captions = re.findall(r'<span class="caption-text">([^<]*)</span>', html)
-    assert captions[1].endswith(f"(figure 2 of {count}).")
+    assert captions[1].endswith(f"(part 2 of {count}).")
 
 
 def test_a_block_can_draw_its_map_whole_or_fit_another_column(tmp_path: Path) -> None:
@@ -192,9 +192,8 @@ def test_a_page_is_read_again_when_its_map_or_its_source_changes(tmp_path: Path)
     seed.write_text(seed.read_text(encoding="utf-8").replace(old, "title: A changed title"))
     done = sphinx(project)
     assert updated(done) == "0 added, 1 changed"  # the page with the map, not the other
-    assert "A changed title (figure 1 of " in (
-        project / "_build" / "html" / "index.html"
-    ).read_text(encoding="utf-8")
+    page = (project / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "A changed title (part 1 of " in page
     text = tmp_path / "seeds" / "europe-central-asia-partnership.txt"
     text.write_text(text.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert updated(sphinx(project)) == "0 added, 1 changed"  # the maps' source text

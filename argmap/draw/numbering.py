@@ -1,19 +1,21 @@
 """A figure + its numbers → its DOT with the figure numbers as placeholders, made once
 however the figures are numbered (:class:`Graphs`), and the numbers filled into the SVG Graphviz
 drew from it (:func:`fill_numbers`): a figure's layout survives a round of the fit that
-numbers the others anew (:mod:`argmap.draw.fit`)."""
+numbers the others anew (:mod:`argmap.draw.fit`); and a finished figure's numbers → those its
+document gives the map's figures (:func:`renumber`)."""
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable, Sequence
 
 import attrs
 
 from argmap.analysis.figures import Figure
 from argmap.analysis.shape import Shape
 from argmap.draw.graph import PLACEHOLDER, Fills, Look, figure_graph
-from argmap.draw.words import ENGLISH, Words
+from argmap.draw.words import ENGLISH, NUMBERED, WORDS, Words
 from argmap.model import ArgumentMap
 
 #: Figure numbers stand for themselves below this; from it on, for the numbers of a figure in
@@ -107,4 +109,117 @@ def fill_numbers(svg: bytes, fills: Fills, words: Words = ENGLISH) -> bytes:
     return b"".join(pieces)
 
 
-__all__ = ["Graphs", "fill_numbers"]
+_FIELD = re.compile(r"\{(\w+)\}")
+_TITLE = re.compile(rb"(<title\b[^>]*>)([^<]*)(</title>)")
+
+
+def _written(text: str) -> str:
+    """Words as Graphviz writes them in an SVG's text."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escaped.replace("-", "&#45;")
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """A word as a drawing writes it, each field a group: numbers for ``n``, ``total`` and
+    ``ns`` (``2, 3``), any text for the others (a claim's start, a title)."""
+    fields = {"n": r"\d+", "total": r"\d+", "ns": r"\d+(?:, \d+)*"}
+    literals = _FIELD.split(template)  # literal, field, literal, ...
+    return re.compile("".join(
+        re.escape(_written(part)) if i % 2 == 0 else f"(?P<{part}>{fields.get(part, '.*')})"
+        for i, part in enumerate(literals)
+    ), re.S)  # fmt: skip
+
+
+def _format(template: str, fields: dict[str, str]) -> str:
+    literals = _FIELD.split(template)
+    return "".join(
+        _written(part) if i % 2 == 0 else fields[part] for i, part in enumerate(literals)
+    )
+
+
+def renumber(svg: bytes, shown: Sequence[str], words: Words = ENGLISH) -> bytes:
+    """A figure of a map drawn as ``len(shown)`` figures, with each figure number it names
+    (in its stubs and references: "continued in figure 2") the one its document gives that
+    figure, ``shown[n - 1]`` (Sphinx's "3", or "2.3" in a numbered section); its heading the
+    document's number alone ("FIGURE 3"), and its ``<title>`` which part of the map it is
+    ("part 2 of 5", as its caption says then). Only argmap's own texts, written in ``words``,
+    change, and only whole, and the figures its ``<desc>`` names ("Figure 3 (part 2 of 5):
+    ...", "Continued in figure 4"); a map drawn as one figure names none, and is as it was."""
+    if len(shown) < 2:
+        return svg
+    lang = words.lang
+
+    def label(number: str) -> str:
+        n = int(number)
+        return shown[n - 1] if 1 <= n <= len(shown) else number
+
+    keys = [*NUMBERED, "lead"]
+    patterns = [(key, _pattern(WORDS[key][lang])) for key in keys]
+
+    def text(found: re.Match[bytes]) -> bytes:
+        body = found.group(2).decode("utf-8")
+        for key, pattern in patterns:
+            match = pattern.fullmatch(body)
+            if match is None:
+                continue
+            fields = match.groupdict()
+            if key == "figure of":
+                said = _format(WORDS["figure"][lang], {"n": label(fields["n"])})
+            else:
+                if "n" in fields:
+                    fields["n"] = label(fields["n"])
+                if "ns" in fields:
+                    fields["ns"] = ", ".join(map(label, fields["ns"].split(", ")))
+                said = _format(WORDS[key][lang], fields)
+            return found.group(1) + said.encode("utf-8") + found.group(3)
+        return found.group()
+
+    def title(found: re.Match[bytes]) -> bytes:
+        match = _pattern(WORDS["titled"][lang]).fullmatch(found.group(2).decode("utf-8"))
+        if match is None:
+            return found.group()
+        said = _format(WORDS["part of"][lang], match.groupdict())
+        return found.group(1) + said.encode("utf-8") + found.group(3)
+
+    def desc(found: re.Match[bytes]) -> bytes:
+        said = _described(found.group(2).decode("utf-8"), label)
+        return found.group(1) + said.encode("utf-8") + found.group(3)
+
+    renamed = _TITLE.sub(title, _TEXT.sub(text, svg), count=1)
+    return _DESC.sub(desc, renamed, count=1)
+
+
+_DESC = re.compile(rb"(<desc\b[^>]*>)([^<]*)(</desc>)")
+_FIRST = re.compile(r"Figure (\d+) of (\d+):")
+_NAMED = re.compile(r"\bfigures? \d+(?:, \d+)*(?: and \d+)?")
+_QUOTED = re.compile(r"(“[^”]*”)")
+#: How the lines of a figure's description (:func:`argmap.draw.describe.figure_summary`) start.
+_SAYS = ("Continued in ", "Also here, drawn in full elsewhere: ")
+
+
+def _described(desc: str, label: Callable[[str], str]) -> str:
+    """A figure's description (in English, as :mod:`argmap.draw.describe` writes it) with the
+    figures it names as ``label`` numbers them: ``Figure 3 (part 2 of 5): ...``; the claims
+    it quotes, and the whole map's summary after them, as they were."""
+    lines = desc.split("\n")
+    first = _FIRST.match(lines[0])
+    if first is None:
+        return desc
+    n, total = first.groups()
+
+    def named(found: re.Match[str]) -> str:
+        return re.sub(r"\d+", lambda number: label(number.group()), found.group())
+
+    def renamed(line: str) -> str:  # outside the claims it quotes
+        parts = _QUOTED.split(line)
+        return "".join(p if p.startswith("“") else _NAMED.sub(named, p) for p in parts)
+
+    lines[0] = f"Figure {label(n)} (part {n} of {total}):" + renamed(lines[0][first.end() :])
+    for i in range(1, len(lines)):
+        if not lines[i].startswith(_SAYS):
+            break
+        lines[i] = renamed(lines[i])
+    return "\n".join(lines)
+
+
+__all__ = ["Graphs", "fill_numbers", "renumber"]

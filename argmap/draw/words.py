@@ -1,5 +1,6 @@
-"""A map's language → argmap's own words in its drawing: the kinds, the statuses, the figure's
-number, the stubs and references of fitted figures, the legend, the critical questions' labels.
+"""A map's language → argmap's own words in its drawing and around it: the kinds, the statuses,
+the figure's number, the stubs and references of fitted figures, the legend, the critical
+questions' labels, and a fitted figure's caption in a document.
 
 :data:`WORDS` is the one table of them, a word an entry, a language a line, for a translator to
 review in one place. A map whose ``lang`` starts with one of :data:`LANGUAGES` is drawn in its
@@ -70,10 +71,19 @@ WORDS: dict[str, dict[str, str]] = {
                   "fr": "FIGURE {n} SUR {total}", "es": "FIGURA {n} DE {total}",
                   "pt": "FIGURA {n} DE {total}", "it": "FIGURA {n} DI {total}",
                   "ru": "РИСУНОК {n} ИЗ {total}"},
+    # A figure the document numbers itself (Sphinx's numfig): its number over the legend.
+    "figure": {"en": "FIGURE {n}", "de": "ABBILDUNG {n}", "fr": "FIGURE {n}", "es": "FIGURA {n}",
+               "pt": "FIGURA {n}", "it": "FIGURA {n}", "ru": "РИСУНОК {n}"},
+    # A fitted figure's caption, and its SVG's <title>: which of the map's figures it is; where
+    # the document numbers the figures itself, which part of the map it shows.
     "titled": {"en": "{title} (figure {n} of {total})", "de": "{title} (Abbildung {n} von {total})",
                "fr": "{title} (figure {n} sur {total})", "es": "{title} (figura {n} de {total})",
                "pt": "{title} (figura {n} de {total})", "it": "{title} (figura {n} di {total})",
                "ru": "{title} (рисунок {n} из {total})"},
+    "part of": {"en": "{title} (part {n} of {total})", "de": "{title} (Teil {n} von {total})",
+                "fr": "{title} (partie {n} sur {total})", "es": "{title} (parte {n} de {total})",
+                "pt": "{title} (parte {n} de {total})", "it": "{title} (parte {n} di {total})",
+                "ru": "{title} (часть {n} из {total})"},
     "source": {"en": "Source: {source}", "de": "Quelle: {source}", "fr": "Source : {source}",
                "es": "Fuente: {source}", "pt": "Fonte: {source}", "it": "Fonte: {source}",
                "ru": "Источник: {source}"},
@@ -244,7 +254,7 @@ WORDS: dict[str, dict[str, str]] = {
 TAGS = (
     "premise", "conclusion", "recommendation", "implicit premise", "implicit conclusion",
     "implicit recommendation", "main thesis", "implicit", "opponent", "defeated", "undecided",
-    "figure of",
+    "figure of", "figure",
 )  # fmt: skip
 
 #: The words that name figures by number, which a fitted figure is laid out with placeholders

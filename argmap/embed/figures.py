@@ -18,6 +18,7 @@ from argmap.draw.fit import TARGETS, px_per_unit
 from argmap.draw.layout import viewbox
 from argmap.draw.options import DrawOptions, Fit
 from argmap.draw.svg import inline, scroll_box
+from argmap.draw.words import ENGLISH, Words
 from argmap.embed.blocks import BlockMap
 from argmap.embed.options import AUTO, BlockOptions
 
@@ -135,10 +136,19 @@ def _say_if_unreadable(svg: bytes, column: float) -> None:
         "can be read there, or draw a part of it (focus=)"), stacklevel=3)  # fmt: skip
 
 
-def captions(caption: str | None, title: str, figures: tuple[Figure, ...]) -> list[str]:
+def captions(
+    caption: str | None,
+    title: str,
+    figures: tuple[Figure, ...],
+    words: Words = ENGLISH,
+    *,
+    part: bool = False,
+) -> list[str]:
     """Each figure's caption: the block's for a map drawn as one figure; for a map drawn as
-    several, the block's (or the map's ``title``) and which figure it is, as the figures'
-    own headings and stubs count them ("continued in figure 3").
+    several, the block's (or the map's ``title``) and which figure it is, in the map's
+    ``words``, as the figures' own headings and stubs count them ("continued in figure 3");
+    with ``part``, where the document numbers the figures itself, which part of the map it
+    shows ("part 2 of 3").
 
     >>> parts = (Figure(b"", "svg", 1, 2), Figure(b"", "svg", 2, 2))
     >>> captions("Energy.", "T", parts)
@@ -151,7 +161,8 @@ def captions(caption: str | None, title: str, figures: tuple[Figure, ...]) -> li
     text = (caption or title).rstrip()
     stop = text[-1] if text and text[-1] in ".!?" else ""
     text = text[: len(text) - len(stop)] if stop else text
-    return [f"{text} (figure {f.number} of {f.total}){stop}" for f in figures]
+    key = "part of" if part else "titled"
+    return [words(key, title=text, n=f.number, total=f.total) + stop for f in figures]
 
 
 def names(name: str, figures: tuple[Figure, ...]) -> list[str]:
