@@ -20,8 +20,7 @@ from collections.abc import Callable
 
 from argmap.api import refuse_own_files
 from argmap.diagnostics import UsageError
-from argmap.formats.registry import EXPORTS
-from argmap.formats.written import BOM, HEAD
+from argmap.formats.written import BOM, HEAD, WRITTEN
 from argmap.io import Unreadable, read_file
 from argmap.model import ArgumentMap
 
@@ -40,16 +39,16 @@ _PAGE = re.compile(
 
 #: Each kind of output (a format of render or export, or html), in words, and how to tell a
 #: file that holds it from its first HEAD bytes; an export's from the format's own judge, from
-#: all its bytes if the format says so (formats.registry.Exporter).
+#: all its bytes if the format says so (formats.written.WRITTEN).
 KINDS: dict[str, tuple[str, Callable[[bytes], bool]]] = {
     "svg": ("an SVG drawing", lambda data: _SVG.match(data) is not None),
     "png": ("a PNG image", lambda data: data.startswith(b"\x89PNG\r\n\x1a\n")),
     "pdf": ("a PDF", lambda data: data.startswith(b"%PDF-")),
     "dot": ("a DOT graph argmap wrote", lambda data: _DOT.match(data) is not None),
     "html": ("an HTML page argmap wrote", lambda data: _PAGE.match(data) is not None),
-    **{name: (format_.describes, format_.holds) for name, format_ in EXPORTS.items()},
+    **{name: (written.describes, written.holds) for name, written in WRITTEN.items()},
 }
-_WHOLE = frozenset(name for name, format_ in EXPORTS.items() if format_.whole)
+_WHOLE = frozenset(name for name, written in WRITTEN.items() if written.whole)
 
 
 def holds(target: str | os.PathLike[str], kind: str) -> bool | None:

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from argmap.cli import main
 from argmap.formats.registry import EXPORTS, IMPORTS
+from argmap.formats.written import WRITTEN
 
 from .conftest import SHARED, run
 
@@ -247,3 +248,9 @@ def test_every_format_is_in_the_help_and_the_docs() -> None:
     for name in IMPORTS:
         assert f"argmap import {name} " in importing, name
         assert f"argmap import {name} " in docs, name
+
+
+def test_every_export_says_how_its_files_are_told() -> None:
+    """What an export's files look like is kept apart from its writer (formats.written), so
+    that a drawing need not load every format to know what it may overwrite."""
+    assert {name: exporter.written for name, exporter in EXPORTS.items()} == WRITTEN

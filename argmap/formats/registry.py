@@ -8,10 +8,11 @@ from pathlib import PurePath
 
 import attrs
 
-from argmap.formats import aif, argdown, json, kialo, mermaid, microtext, sadface, written
+from argmap.formats import aif, argdown, json, kialo, mermaid, microtext, sadface
 from argmap.formats.argdown.lex import INCLUDE
 from argmap.formats.base import Exported, Imported
 from argmap.formats.sniff import ARGDOWN_SUFFIXES
+from argmap.formats.written import WRITTEN, Written
 from argmap.model import ArgumentMap
 
 
@@ -37,24 +38,20 @@ class Importer:
 
 @attrs.frozen
 class Exporter:
-    """A format argmap writes: ``write``; the extension of its files; what a file of it is,
-    in words (``describes``), and ``holds``, which tells one from its first bytes
-    (:data:`argmap.formats.written.HEAD`), or from all of them if ``whole``: so that exporting
-    again replaces an export, and nothing else (:mod:`argmap.overwrite`). A format with a
-    ``fence`` is written to a Markdown file (``.md``) as one fenced block of that language,
-    which GitHub draws (Mermaid)."""
+    """A format argmap writes: ``write``, the extension of its files, and how its files are
+    told (``written``: :data:`argmap.formats.written.WRITTEN`), so that exporting again
+    replaces an export and nothing else (:mod:`argmap.overwrite`)."""
 
     write: Callable[[ArgumentMap], Exported]
     extension: str
-    describes: str
-    holds: Callable[[bytes], bool]
-    whole: bool = False
-    fence: str | None = None
+    written: Written
 
     def text_for(self, exported: Exported, suffix: str) -> str:
-        """The text of ``exported`` as written to a file with ``suffix``."""
-        if self.fence is not None and suffix.lower() == ".md":
-            return f"```{self.fence}\n{exported.text}```\n"
+        """The text of ``exported`` as written to a file with ``suffix``: in a Markdown file,
+        the one fenced block its format's ``fence`` says, if it says one."""
+        fence = self.written.fence
+        if fence is not None and suffix.lower() == ".md":
+            return f"```{fence}\n{exported.text}```\n"
         return exported.text
 
 
@@ -88,18 +85,12 @@ IMPORTS: dict[str, Importer] = {
 }
 
 EXPORTS: dict[str, Exporter] = {
-    "aif": Exporter(aif.write, ".aif.json", "an AIF graph", written.aif, whole=True),
-    "argdown": Exporter(argdown.write, ".argdown", "Argdown argmap wrote", written.argmap_argdown),
-    "mermaid": Exporter(
-        mermaid.write, ".mmd", "a Mermaid flowchart", written.mermaid, whole=True, fence="mermaid"
-    ),
-    "kialo": Exporter(kialo.write, ".kialo.txt", "a Kialo discussion", written.kialo),
-    "sadface": Exporter(
-        sadface.write, ".sadface.json", "a SADFace document", written.sadface, whole=True
-    ),
-    "json": Exporter(
-        json.write, ".json", "a map in argmap's JSON", written.argmap_json, whole=True
-    ),
+    "aif": Exporter(aif.write, ".aif.json", WRITTEN["aif"]),
+    "argdown": Exporter(argdown.write, ".argdown", WRITTEN["argdown"]),
+    "mermaid": Exporter(mermaid.write, ".mmd", WRITTEN["mermaid"]),
+    "kialo": Exporter(kialo.write, ".kialo.txt", WRITTEN["kialo"]),
+    "sadface": Exporter(sadface.write, ".sadface.json", WRITTEN["sadface"]),
+    "json": Exporter(json.write, ".json", WRITTEN["json"]),
 }
 
 __all__ = ["EXPORTS", "IMPORTS", "Exporter", "Importer"]

@@ -1,12 +1,17 @@
-"""Whether a file's bytes hold what an export of argmap writes: how a second ``export`` knows
-that it may replace the first one's file (:mod:`argmap.overwrite`), and leaves a hand-written
-Argdown or AIF file alone. Each judge takes the file's first :data:`HEAD` bytes, or its whole
-bytes where its :class:`~argmap.formats.registry.Exporter` says ``whole``."""
+"""What an export of argmap writes, as its files show it (:data:`WRITTEN`): what such a file is
+in words, and whether a file's bytes hold one, so that a second ``export`` knows that it may
+replace the first one's file (:mod:`argmap.overwrite`) and leaves a hand-written Argdown or AIF
+file alone. Each judge takes the file's first :data:`HEAD` bytes, or all of them where the
+format says ``whole``. Kept apart from the writers (:mod:`argmap.formats.registry`), which
+load every format: a drawing, which only needs to know whether it may overwrite, loads none."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+
+import attrs
 
 from argmap.formats.sniff import ARGDOWN_MARK, sniff
 
@@ -57,4 +62,28 @@ def kialo(data: bytes) -> bool:
     return sniff(data[:HEAD], "") == "kialo"
 
 
-__all__ = ["BOM", "HEAD", "aif", "argmap_argdown", "argmap_json", "kialo", "mermaid", "sadface"]
+@attrs.frozen
+class Written:
+    """How a format's files are told: what one is in words (``describes``), and ``holds``,
+    which tells one from its first bytes, or all of them if ``whole``. A format with a
+    ``fence`` is written to a Markdown file (``.md``) as one fenced block of that language,
+    which GitHub draws (Mermaid)."""
+
+    describes: str
+    holds: Callable[[bytes], bool]
+    whole: bool = False
+    fence: str | None = None
+
+
+#: Each format argmap exports, by its name (as EXPORTS names it), as its files are told.
+WRITTEN: dict[str, Written] = {
+    "aif": Written("an AIF graph", aif, whole=True),
+    "argdown": Written("Argdown argmap wrote", argmap_argdown),
+    "mermaid": Written("a Mermaid flowchart", mermaid, whole=True, fence="mermaid"),
+    "kialo": Written("a Kialo discussion", kialo),
+    "sadface": Written("a SADFace document", sadface, whole=True),
+    "json": Written("a map in argmap's JSON", argmap_json, whole=True),
+}
+
+
+__all__ = ["BOM", "HEAD", "WRITTEN", "Written"]
