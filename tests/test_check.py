@@ -328,3 +328,27 @@ def test_diagnostics_are_sorted_by_position() -> None:
     places = [place for place, _ in found(text)]
     assert places == sorted(places, key=lambda p: tuple(map(int, p.split(":"))))
     assert len(places) == 4
+
+
+def test_a_quote_that_leaves_words_out_is_told_how_to_mark_it(tmp_path: Path) -> None:
+    """A lecturer's students left words out of quotes and were told only which words the source
+    has where the quote has nothing; the message now says how a quote skips words."""
+    (tmp_path / "s.txt").write_text(
+        "Europe must respond to Russia's aggression beyond its usual sphere of influence.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "pyproject.toml").touch()
+    text = (
+        "argmap: 1\ntitle: t\nsource: {path: s.txt}\npremises:\n  - id: p\n    text: P\n"
+        "    quotes: [Europe must respond beyond its usual sphere of influence]\n"
+        "  - id: q\n    text: Q\n    quotes: [Europe must respond to Russia's attack]\n"
+        "conclusions:\n  - id: c\n    text: C\n    implicit: true\n    reasons: [p, q]\n"
+    )
+    skipped, other = [
+        d.message for d in check_bytes(text.encode(), str(tmp_path / "m.yaml")).diagnostics
+    ]
+    assert skipped.endswith(
+        "the source has \"to Russia's aggression\" where the quote has nothing; to leave words "
+        "out of a quote, write … (or ...) in their place"
+    )
+    assert "to leave words out" not in other  # words that differ are no words left out

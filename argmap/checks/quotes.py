@@ -103,17 +103,22 @@ def quotes_found(context: Context) -> Iterator[Finding]:
 DIFFERENCES = 3
 
 
-def _closest(source: SourceText, passage: Passage, quote: str) -> str:
+#: Said of a quote that only leaves out words of its passage, and has no elision.
+SKIPPING = "to leave words out of a quote, write … (or ...) in their place"
+
+
+def _closest(source: SourceText, passage: Passage, quote: str, whole: bool = True) -> str:
     """``closest passage (line 3): "..."`` and the words that differ (or ``closest passage,
-    reworded``)."""
+    reworded``); of a ``whole`` quote that only leaves words out, how to mark that."""
     shown = clip(passage.text, 160, "...", words=True)
     if passage.reworded:
         return f'closest passage, reworded (line {passage.line}): "{shown}"'
     written = source.text[passage.start : passage.end]
+    differ = _words_differ(passage.differences)
+    if differ and whole and all(not quoted for _, quoted in passage.differences):
+        differ += "; " + SKIPPING
     return f'closest passage (line {passage.line}): "{shown}"' + (
-        _words_differ(passage.differences)
-        or _punctuation_differs(written, quote)
-        or _spacing_differs(written, quote)
+        differ or _punctuation_differs(written, quote) or _spacing_differs(written, quote)
     )
 
 
@@ -133,7 +138,7 @@ def _part_missing(source: SourceText, passages: Passages, quote: str) -> str:
         return said + f"is in the source (line {line}) but not {after} before it"
     if missing.passage is None:
         return said + "is not, and no passage is close to it"
-    return said + "is not: " + _closest(source, missing.passage, part)
+    return said + "is not: " + _closest(source, missing.passage, part, whole=False)
 
 
 def _words_differ(differences: tuple[tuple[str, str], ...]) -> str:
