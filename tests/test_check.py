@@ -348,7 +348,7 @@ def test_a_quote_that_leaves_words_out_is_told_how_to_mark_it(tmp_path: Path) ->
         d.message for d in check_bytes(text.encode(), str(tmp_path / "m.yaml")).diagnostics
     ]
     assert skipped.endswith(
-        "the source has \"to Russia's aggression\" where the quote has nothing; to leave words "
+        'the source has "to Russia\'s aggression" where the quote has nothing; to leave words '
         "out of a quote, write … (or ...) in their place"
     )
     assert "to leave words out" not in other  # words that differ are no words left out
