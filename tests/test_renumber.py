@@ -158,3 +158,20 @@ def _plus_one(line: str) -> str:
     parts = re.split(r"(“[^”]*”)", line)
     bump = lambda found: str(int(found.group()) + 1)  # noqa: E731
     return "".join(p if p.startswith("“") else re.sub(r"\d+", bump, p) for p in parts)
+
+
+def test_a_claims_own_words_are_never_renumbered() -> None:
+    """A claim whose text reads like argmap's words ('figure 2: exports doubled') was
+    renumbered with the figures ('figure 4.2: exports doubled'): only argmap's own texts,
+    drawn at the size of its words, are."""
+    amap = load(SEED_MAP)
+    claims = tuple(
+        attrs.evolve(claim, text="figure 2: exports doubled") if n == 0 else claim
+        for n, claim in enumerate(amap.claims)
+    )
+    figures = render_figures(attrs.evolve(amap, claims=claims), "svg", fit=720)
+    shown = [f"4.{n}" for n in range(1, len(figures) + 1)]
+    for svg in figures:
+        before, after = texts(svg), texts(renumber(svg, shown))
+        assert before.count("figure 2: exports doubled") == after.count("figure 2: exports doubled")
+        assert any(a != b for a, b in zip(before, after, strict=True))  # its own words did change

@@ -15,6 +15,7 @@ import attrs
 from argmap.analysis.figures import Figure
 from argmap.analysis.shape import Shape
 from argmap.draw.graph import PLACEHOLDER, Fills, Look, figure_graph
+from argmap.draw.style import WORD_SIZE
 from argmap.draw.words import ENGLISH, NUMBERED, WORDS, Words
 from argmap.model import ArgumentMap
 
@@ -110,6 +111,9 @@ def fill_numbers(svg: bytes, fills: Fills, words: Words = ENGLISH) -> bytes:
 
 
 _FIELD = re.compile(r"\{(\w+)\}")
+#: How Graphviz marks a text drawn at the size of argmap's own words (stubs, references, the
+#: figure's heading): a claim's text is larger, so it is never taken for them.
+WORDS_DRAWN = f' font-size="{WORD_SIZE:.2f}"'.encode()
 _TITLE = re.compile(rb"(<title\b[^>]*>)([^<]*)(</title>)")
 
 
@@ -157,6 +161,8 @@ def renumber(svg: bytes, shown: Sequence[str], words: Words = ENGLISH) -> bytes:
     patterns = [(key, _pattern(WORDS[key][lang])) for key in keys]
 
     def text(found: re.Match[bytes]) -> bytes:
+        if WORDS_DRAWN not in found.group(1):  # a claim's text, not argmap's words
+            return found.group()
         body = found.group(2).decode("utf-8")
         for key, pattern in patterns:
             match = pattern.fullmatch(body)
