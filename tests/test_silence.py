@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.api import check_bytes, check_file
+from argmap.checks.silence import directives, silencing
 from argmap.cli import main
 from argmap.lsp.document import Document
 
@@ -256,3 +257,33 @@ def test_the_editor_offers_to_silence_a_code_on_its_line(tmp_path: Path) -> None
     problems = diagnostics(document)
     assert [p.code for p in problems] == ["AM103"]
     assert not [a for a in actions.actions(document, problems, Sources()) if "Silence" in a.title]
+
+
+def test_a_comment_never_reaches_into_the_next_line() -> None:
+    """A bare '# argmap: ignore' took the next line's YAML for its codes, and the editor's
+    quick fix then wrote the code into that line's list of reasons ('[a, b, AM202]')."""
+    text = "conclusions:\n  - id: c\n    reasons: # argmap: ignore\n      [a, b]\n"
+    edit = silencing(text, 3, "AM202")
+    assert edit is not None
+    start, _, written = edit
+    assert text[:start].endswith("# argmap: ignore") and written == "[AM202]"
+    (note,) = directives("a: 1  # argmap: ignore[AM202\nb: [x]\n")
+    assert note.codes == () and note.wrong is not None
+
+
+def test_silencing_an_empty_line_edits_no_other_line() -> None:
+    """Asked to silence a code on an empty line, the fix wrote on the line above."""
+    assert silencing("a: b\n\nc: d\n", 2, "AM202") is None
+    assert silencing("a: b\n\nc: d\n", 3, "AM202") == (10, 10, "  # argmap: ignore[AM202]")
+
+
+def test_a_comment_cannot_silence_am209_and_says_where_it_can_be(tmp_path: Path) -> None:
+    """'# argmap: ignore-map[AM209]' was told it silences nothing as 'there is no AM209',
+    beside AM209 warnings: the comments are what AM209 judges; the project or --ignore
+    silences it."""
+    text = "# argmap: ignore-map[AM209]\n" + DEFEATED.replace(
+        ID_LINE, "  - id: energy-interest  # argmap: ignore[AM203]\n"
+    )
+    said = [m for m in messages(text, tmp_path) if "[AM209]" in m]
+    assert any("AM209 is silenced by the project's settings or --ignore, not by a comment" in m
+               for m in said)  # fmt: skip

@@ -21,6 +21,7 @@ JSON has no comments: a JSON map is silenced by its project or the command line.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Iterable, Iterator
@@ -29,7 +30,7 @@ import attrs
 import yaml
 
 from argmap.checks.registry import BLOCKING
-from argmap.diagnostics import CODES, Diagnostic, Span, line_starts, span_at
+from argmap.diagnostics import CODES, Diagnostic, Span, line_starts
 from argmap.read.syntax import Syntax
 from argmap.settings import settings_of
 
@@ -49,7 +50,10 @@ UNSILENCEABLE = frozenset(WHY_NOT)
 PARTIAL = UNSILENCEABLE - {"AM119"} | {"AM109", "AM117"}
 
 # A comment that speaks to argmap: what it does, and the codes in its brackets.
-_DIRECTIVE = re.compile(r"#\s*argmap\s*:\s*(ignore[\w-]*)(?:\s*\[([^\]]*)\])?")
+# (Within its line: a bracket not closed there names no codes.)
+_DIRECTIVE = re.compile(
+    r"#[^\S\r\n]*argmap[^\S\r\n]*:[^\S\r\n]*(ignore[\w-]*)(?:[^\S\r\n]*\[([^\]\r\n]*)\])?"
+)
 _KINDS = ("ignore", "ignore-map")
 
 
@@ -78,7 +82,7 @@ def codes(written: str) -> list[str]:
 class Directive:
     """An ``# argmap: ignore`` comment: where it is written, as written, the line it covers
     (None: the whole map; 0: no line) and its codes; or what is wrong with it. ``end``: the
-    offset of its closing bracket (None without one)."""
+    offset of its closing bracket (None without one); ``after``: the offset after it."""
 
     span: Span
     text: str
@@ -86,6 +90,7 @@ class Directive:
     codes: tuple[str, ...]
     wrong: str | None = None
     end: int | None = None
+    after: int = 0
 
 
 def _scan(text: str) -> tuple[list[tuple[int, int]], list[int]] | None:
@@ -113,16 +118,18 @@ def directives(text: str) -> Iterator[Directive]:
     if scanned is None:
         return
     scalars, starts = scanned
+    opening = [start for start, _ in scalars]  # in order, as the scanner met them
     lines = line_starts(text)
     for found in _DIRECTIVE.finditer(text):
         at = found.start()
-        if any(start <= at < end for start, end in scalars) or not (
-            at == 0 or text[at - 1] in " \t\r\n"
-        ):
-            continue
-        span = span_at(text, at)
-        alone = not text[lines[span.line - 1] : at].strip()
-        below = next((span_at(text, s).line for s in starts if s > at), 0)
+        k = bisect.bisect_right(opening, at) - 1
+        if (k >= 0 and at < scalars[k][1]) or not (at == 0 or text[at - 1] in " \t\r\n"):
+            continue  # inside a text, or part of a word
+        row = bisect.bisect_right(lines, at)
+        span = Span(row, at - lines[row - 1] + 1)
+        alone = not text[lines[row - 1] : at].strip()
+        k = bisect.bisect_right(starts, at)
+        below = bisect.bisect_right(lines, starts[k]) if k < len(starts) else 0
         kind, written = found[1], found[2]
         line = None if kind == "ignore-map" else (below if alone else span.line)
         said = found[0].split("[")[0].rstrip() + (f"[{written}]" if written is not None else "")
@@ -133,7 +140,7 @@ def directives(text: str) -> Iterator[Directive]:
         elif not codes(written or ""):
             wrong = f"name the codes it silences: '# argmap: {kind}[AM202]'"
         end = found.end(2) if written is not None else None
-        yield Directive(span, said, line, tuple(codes(written or "")), wrong, end)
+        yield Directive(span, said, line, tuple(codes(written or "")), wrong, end, found.end())
 
 
 def silencing(text: str, line: int, code: str) -> tuple[int, int, str] | None:
@@ -151,10 +158,14 @@ def silencing(text: str, line: int, code: str) -> tuple[int, int, str] | None:
     if problem(code) is not None or not 1 <= line <= len(starts):
         return None
     for note in directives(text):
-        if note.line == line and note.end is not None and note.span.line == line:
+        if note.line == line and note.span.line == line and note.end is not None:
             return (note.end, note.end, f", {code}") if code not in note.codes else None
-    end = starts[line] if line < len(starts) else len(text)
-    end -= len(text[:end]) - len(text[:end].rstrip("\r\n \t"))
+        if note.line == line and note.span.line == line and note.text.endswith("ignore"):
+            return note.after, note.after, f"[{code}]"  # a bare '# argmap: ignore'
+    first = starts[line - 1]
+    end = first + len(text[first : starts[line] if line < len(starts) else len(text)].rstrip())
+    if end == first:
+        return None  # an empty line: nothing on it to silence
     scanned = _scan(text)
     if scanned is None or any(start < end < stop for start, stop in scanned[0]):
         return None
@@ -178,20 +189,20 @@ def silenced(
     policy = set(ignore) | (set() if wrong is not None else set(settings.ignore))
     text = None if data is None or Syntax.of(path).json else data.decode("utf-8-sig", "replace")
     notes = list(directives(text)) if text is not None else []
+    # Which comment silences a code on a line: the line's own first, then the map's.
+    by_line: dict[tuple[int | None, str], int] = {}
+    for n, note in enumerate(notes):
+        for code in note.codes if note.wrong is None else ():
+            by_line.setdefault((note.line, code), n)
     used: set[tuple[int, str]] = set()
     kept = []
     for diagnostic in found:
         code = diagnostic.code
-        line = diagnostic.span.line
-        covering = sorted(  # a line's comment first, then the map's
-            (note.line is None, n)
-            for n, note in enumerate(notes)
-            if code in note.codes and note.wrong is None and note.line in (None, line)
-        )
-        if code in UNSILENCEABLE or not (covering or code in policy):
+        covering = by_line.get((diagnostic.span.line, code), by_line.get((None, code)))
+        if code in UNSILENCEABLE or (covering is None and code not in policy):
             kept.append(diagnostic)
-        elif covering:
-            used.add((covering[0][1], code))
+        elif covering is not None:
+            used.add((covering, code))
     complete = not any(d.code in PARTIAL for d in found)
     for n, note in enumerate(notes):
         for message in _unused(n, note, used, complete):
@@ -207,7 +218,10 @@ def _unused(n: int, note: Directive, used: set[tuple[int, str]], complete: bool)
         return
     for code in note.codes:
         why = problem(code)
-        if why is not None:
+        if code == "AM209":  # what it says of comments is no comment's to silence
+            yield ("silences nothing: AM209 is silenced by the project's settings or --ignore, "
+                   "not by a comment")  # fmt: skip
+        elif why is not None:
             yield f"silences nothing: {why}"
         elif (n, code) not in used and complete and note.line == 0:
             yield "silences nothing: no line follows it"
