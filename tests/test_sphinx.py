@@ -293,7 +293,8 @@ def test_a_figure_too_big_for_the_column_is_a_warning_at_its_directive(tmp_path:
     done = sphinx(project)
     assert done.returncode == 0, done.stderr  # drawn all the same
     notes = re.findall(
-        r"index\.rst:(\d+): WARNING: argmap: figure \d+ of (\d+) is too big for a column 200 px",
+        r"index\.rst:(\d+): WARNING: argmap: figures? [\d, and]+ of (\d+) (?:is|are) too big for a "
+        r"column 200 px",
         done.stderr,
     )
     assert notes, done.stderr

@@ -13,7 +13,7 @@ from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import split
 from argmap.analysis.shape import shape as shape_of
 from argmap.analysis.summary import statuses, summary, thesis
-from argmap.diagnostics import FitWarning
+from argmap.diagnostics import FitWarning, joined
 from argmap.draw import engine, pdf
 from argmap.draw.describe import figure_summary
 from argmap.draw.fit import (
@@ -127,9 +127,10 @@ def _column(
     amap, total = fitted.amap, len(fitted.drawn)
     scale = common_scale(_widths(fitted), column)  # CSS px a point
     out = []
+    small = []
     for d in fitted.drawn:
         shown = scale * min(1.0, column / (d.width * scale))  # a wider one is shrunk to fit
-        _say_if_small(d, total, shown, "px", f"a column {column} px wide")
+        small += [(d, shown)] if _small(shown) else []
         if fmt == "svg":
             size = f"{d.width * scale:.2f}px"
             drawing = embed(_svg(fitted, d, theme), titled(amap, d.figure.number, total),
@@ -144,6 +145,7 @@ def _column(
         else:
             drawing = themed_dot(fitted.final_dot(d), theme).encode("utf-8")
         out.append(drawing)
+    _say_small(small, total, "px", f"a column {column} px wide")
     return out
 
 
@@ -155,10 +157,10 @@ def _printed(
     so that a document places it as it is: SVG (its size in points), PNG (``dpi`` pixels an
     inch, recorded), PDF, or DOT; ``desc`` is the map's description."""
     amap, total = fitted.amap, len(fitted.drawn)
-    out = []
+    out, small = [], []
     for d, scale in zip(fitted.drawn, _printed_scales(fitted, column.width, column.height),
                         strict=True):  # fmt: skip
-        _say_if_small(d, total, scale, "pt", f"a column of {column}")
+        small += [(d, scale)] if _small(scale) else []
         if fmt == "svg":
             size = f"{d.width * scale:.2f}pt"
             drawing = embed(_svg(fitted, d, theme), titled(amap, d.figure.number, total),
@@ -172,6 +174,7 @@ def _printed(
         else:
             drawing = themed_dot(fitted.final_dot(d), theme).encode("utf-8")
         out.append(drawing)
+    _say_small(small, total, "pt", f"a column of {column}")
     return out
 
 
@@ -207,26 +210,41 @@ def _turned(
     return f"printed {turned}, every figure's text is readable"
 
 
-def _say_if_small(
-    d: Drawn,
+def _say_small(
+    small: list[tuple[Drawn, float]],
     total: int,
-    scale: float,
     unit: str,
     where: str,
     remedy: str = "a wider column, or --focus on a part, draws it larger",
 ) -> None:
-    """Warn (:class:`~argmap.diagnostics.FitWarning`) when a figure shown at ``scale`` (units
-    of ``unit`` a point) has text below the sizes aimed at: the fit could cut it no smaller.
-    ``remedy``: what draws it larger."""
-    if not _small(scale):
+    """Warn once (:class:`~argmap.diagnostics.FitWarning`) of the figures shown at scales
+    (units of ``unit`` a point) that make their text smaller than the sizes aimed at: the fit
+    could cut them no smaller. ``remedy``: what draws them larger."""
+    if not small:
         return
-    name = f"figure {d.figure.number} of {total}" if total > 1 else "the map"
     size, least = TARGETS["claim"]
-    said = f"{size * scale:.2f}".rstrip("0").rstrip(".")  # 8.96, not a rounded 9.0
+
+    def said(scale: float) -> str:
+        return f"{size * scale:.2f}".rstrip("0").rstrip(".")  # 8.96, not a rounded 9.0
+
+    if total == 1:
+        name, comes = "the map is", f"its claim text comes out at {said(small[0][1])}"
+    elif len(small) == 1:
+        name = f"figure {small[0][0].figure.number} of {total} is"
+        comes = f"its claim text comes out at {said(small[0][1])}"
+    else:
+        numbers = joined([str(d.figure.number) for d, _ in small])
+        scales = sorted(scale for _, scale in small)
+        name = (
+            f"all {total} figures are"
+            if len(small) == total
+            else f"figures {numbers} of {total} are"
+        )
+        comes = f"their claim text comes out at {said(scales[0])} to {said(scales[-1])}"
     warnings.warn(FitWarning(
-        f"{name} is too big for {where}: its claim text comes out at {said} "
-        f"{unit}, not {least:g} (a step with more claims side by side, or a branch with more "
-        f"levels, than that holds); {remedy}"), stacklevel=2)  # fmt: skip
+        f"{name} too big for {where}: {comes} {unit}, not {least:g} (a step with more claims "
+        f"side by side, or a branch with more levels, than that holds); {remedy}"),
+        stacklevel=2)  # fmt: skip
 
 
 def _printed_png(fitted: Fitted, d: Drawn, scale: float, dpi: int, theme: str) -> bytes:
@@ -267,8 +285,7 @@ def draw_figures(
         if small:
             where = f"a page of {page}" + (" in landscape" if landscape else "")
             remedy = _turned(amap, page, landscape, legend, evaluation)
-            for d, scale in small:
-                _say_if_small(d, len(fitted.drawn), scale, "pt", where, remedy)
+            _say_small(small, len(fitted.drawn), "pt", where, remedy)
         return [drawing]
     if fit_to is not None:
         budget = budget_for(fit_to.width, height=fit_to.height)
