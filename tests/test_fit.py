@@ -424,6 +424,8 @@ def test_a_column_is_read_from_its_width_and_unit() -> None:
     assert Fit.parse("720") == Fit.parse("720px") == Fit(720.0)
     assert Fit.parse("16.51cm") == Fit(468.0, True)
     assert Fit.parse("345x550pt") == Fit(345.0, True, 550.0)
+    # TeX's name for argmap's pt (1/72 in), which a LaTeX writer knows, was "no column width".
+    assert Fit.parse("345bp") == Fit.parse("345pt") == Fit(345.0, True)
     for bad, message in (("wide", "no column width"), ("720x900", "a height applies to paper"),
                          ("1in", "a column is 144 to 10000 pt")):  # fmt: skip
         with pytest.raises(UsageError, match=message):

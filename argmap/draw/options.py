@@ -34,8 +34,10 @@ DEFAULT_DPI = 144
 #: Graphviz, over 32,767 pixels wide, is drawn smaller, and its resolution recorded as drawn).
 MIN_DPI, MAX_DPI = 24, 1200
 #: The units of a column's width: CSS px for a screen; points, inches, centimetres and
-#: millimetres (in points) for paper.
-PRINT_UNITS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
+#: millimetres (in points) for paper. A point is 1/72 in, as in PDF and CSS: TeX's ``bp``
+#: (TeX's own ``pt``, in which LaTeX gives ``\textwidth``, is 1/72.27 in: 345pt there is
+#: 343.71pt here).
+PRINT_UNITS = {"pt": 1.0, "bp": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
 #: The narrowest and widest column a map is fitted to, in CSS px (on paper, in points).
 FIT_RANGE = (144, 10000)
 #: The units of an SVG's width (``--width``): CSS's absolute ones, em and rem, and % of the
@@ -43,7 +45,7 @@ FIT_RANGE = (144, 10000)
 WIDTH_UNITS = ("px", "pt", "pc", "cm", "mm", "in", "em", "rem", "%")
 _WIDTH = re.compile(rf"(\d+(?:\.\d+)?)({'|'.join(WIDTH_UNITS)})?")
 _FIT = re.compile(
-    r"(?P<width>\d+(?:\.\d+)?)(?:x(?P<height>\d+(?:\.\d+)?))?(?P<unit>px|pt|in|cm|mm)?"
+    r"(?P<width>\d+(?:\.\d+)?)(?:x(?P<height>\d+(?:\.\d+)?))?(?P<unit>px|pt|bp|in|cm|mm)?"
 )
 
 
