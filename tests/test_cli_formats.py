@@ -254,3 +254,22 @@ def test_every_export_says_how_its_files_are_told() -> None:
     """What an export's files look like is kept apart from its writer (formats.written), so
     that a drawing need not load every format to know what it may overwrite."""
     assert {name: exporter.written for name, exporter in EXPORTS.items()} == WRITTEN
+
+
+def test_an_export_imported_back_is_named_without_the_formats_own_extension(
+    seed_copy: Path,
+) -> None:
+    """'argmap import aif cycling.aif.json -o rt/' wrote rt/cycling.aif.yaml: the map keeps
+    its name, without the extension argmap's export gave it."""
+    folder = seed_copy.parent
+    exported = folder / "seed.aif.json"
+    assert run("export", "aif", str(seed_copy), "-o", str(exported)).exit_code == 0
+    result = run("import", "aif", str(exported), "-o", f"{folder / 'rt'}/")
+    assert result.exit_code == 0, result.output
+    assert [path.name for path in (folder / "rt").iterdir()] == ["seed.yaml"]
+    other = folder / "other.aif.json"
+    other.write_bytes(exported.read_bytes())
+    many = run("import", "aif", str(exported), str(other), "-o", f"{folder / 'many'}/")
+    assert many.exit_code == 0, many.output
+    named = sorted(path.name for path in (folder / "many").iterdir())
+    assert named == ["other.yaml", "seed.yaml"]

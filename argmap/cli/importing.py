@@ -29,7 +29,7 @@ from argmap.cli.output import (
 from argmap.convert import import_file
 from argmap.diagnostics import ArgmapError, Diagnostic, MapError, Severity, UsageError, shell_word
 from argmap.formats.base import FormatError
-from argmap.formats.registry import IMPORTS
+from argmap.formats.registry import EXPORTS, IMPORTS
 from argmap.formats.sniff import NAMES, map_json, sniff
 from argmap.formats.yaml import dump
 from argmap.io import read_file, refuse_overwrite
@@ -100,7 +100,7 @@ def import_(
     if len(files) > 1 or any(os.path.isdir(name) for name in files):
         _refuse_single_output(output)
         sys.exit(_import_many(fmt, files, output, force, source_root, max_per_code))
-    target = output_path(output, Path(files[0]).with_suffix(".yaml"))
+    target = output_path(output, _map_name(Path(files[0]), fmt))
     outcome = import_one(fmt, files[0], target, force=force, source_root=source_root,
                          most=max_per_code)  # fmt: skip
     line = tally(outcome.errors, outcome.warnings)
@@ -186,7 +186,7 @@ def _import_many(
     """Import every file ``names`` stand for, each into ``output`` or beside it; say what
     became of them all. The worst exit status."""
     files, worst = inputs(fmt, names)
-    targets = [(file, _target(output, file, folder)) for file, folder in files.items()]
+    targets = [(file, _target(output, file, folder, fmt)) for file, folder in files.items()]
     clashing = clashes(((file, str(target)) for file, target in targets), done="imported")
     outcomes = [
         import_one(fmt, file, target, force=force, source_root=source_root,
@@ -235,14 +235,25 @@ def inputs(fmt: str, names: Iterable[str]) -> tuple[dict[str, str | None], int]:
     return dict(files.values()), status
 
 
-def _target(output: str | None, file: str, folder: str | None) -> Path | None:
+def _map_name(file: Path, fmt: str) -> Path:
+    """The map's file for the imported ``file``: its name with ``.yaml`` for its extension, or
+    for the extension argmap's export of the format gave it (``seed.aif.json``: ``seed.yaml``,
+    not ``seed.aif.yaml``)."""
+    exporter = EXPORTS.get(fmt)
+    suffix = exporter.extension if exporter is not None else ""
+    if suffix and file.name.lower().endswith(suffix) and len(file.name) > len(suffix):
+        return file.with_name(file.name[: -len(suffix)] + ".yaml")
+    return file.with_suffix(".yaml")
+
+
+def _target(output: str | None, file: str, folder: str | None, fmt: str) -> Path | None:
     """Where the map of ``file`` goes: beside it without ``output``; in the folder ``output``
     names, where ``file`` is in ``folder`` (the folder named that holds it); else
     ``output``."""
-    default = Path(file).with_suffix(".yaml")
+    default = _map_name(Path(file), fmt)
     if output is None or folder is None or output == "-" or not names_folder(output):
         return output_path(output, default)
-    return Path(output) / Path(os.path.relpath(file, folder)).with_suffix(".yaml")
+    return Path(output) / _map_name(Path(os.path.relpath(file, folder)), fmt)
 
 
 def _under(folder: str, suffixes: tuple[str, ...]) -> tuple[list[str], list[str]]:
