@@ -15,6 +15,22 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_MAP = ROOT / "maps" / "europe-central-asia.yaml"
 SEED_TEXT = ROOT / "seeds" / "europe-central-asia-partnership.txt"
 SHARED = ROOT.parent / "shared"
+#: Three claims, a reason and its undercutter: the conclusion does not stand (AM202).
+ENERGY_UNDERCUT = """\
+argmap: 1
+title: Energy from Central Asia
+premises:
+  - id: supplier
+    text: Central Asia could supply Europe with non-Russian energy.
+  - id: constrained
+    text: For now, imports depend on Russian infrastructure.
+conclusions:
+  - id: energy-interest
+    text: Energy is the most obvious area of mutual interest.
+    reasons:
+      - claims: supplier
+        objections: [constrained]
+"""
 
 
 def ctrl_c_stops() -> None:

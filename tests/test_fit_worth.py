@@ -22,25 +22,11 @@ from argmap.draw.layout import viewbox
 from argmap.draw.scale import legibility
 from argmap.model import ArgumentMap, Claim, Kind, Reason, Ref
 
-from .conftest import run
+from .conftest import ENERGY_UNDERCUT, run
 from .test_fit import promises
 from .test_fit_chains import boxes, chain
 
-SMALL = """\
-argmap: 1
-title: Energy from Central Asia
-premises:
-  - id: supplier
-    text: Central Asia could supply Europe with non-Russian energy.
-  - id: constrained
-    text: For now, imports depend on Russian infrastructure.
-conclusions:
-  - id: energy-interest
-    text: Energy is the most obvious area of mutual interest.
-    reasons:
-      - claims: supplier
-        objections: [constrained]
-"""
+SMALL = ENERGY_UNDERCUT
 
 
 def small() -> ArgumentMap:

@@ -17,22 +17,10 @@ from argmap.checks.silence import directives, silencing
 from argmap.cli import main
 from argmap.lsp.document import Document
 
-# The op-ed's conclusion is defeated: the point of the analysis, and AM202 at 10:9.
-DEFEATED = """\
-argmap: 1
-title: Energy from Central Asia
-premises:
-  - id: supplier
-    text: Central Asia could supply Europe with non-Russian energy.
-  - id: constrained
-    text: For now, imports depend on Russian infrastructure.
-conclusions:
-  - id: energy-interest
-    text: Energy is the most obvious area of mutual interest.
-    reasons:
-      - claims: supplier
-        objections: [constrained]
-"""
+from .conftest import ENERGY_UNDERCUT
+
+# The op-ed's conclusion is defeated: the point of the analysis (AM202).
+DEFEATED = ENERGY_UNDERCUT
 ID_LINE = "  - id: energy-interest\n"
 
 
