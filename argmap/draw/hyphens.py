@@ -50,6 +50,7 @@ def _patterns(lang: str) -> tuple[dict[str, str], int] | None:
     return table, max(map(len, table), default=0)
 
 
+@functools.lru_cache(maxsize=4096)  # a word is wrapped to measure its box, then to draw it
 def points(word: str, lang: str | None) -> tuple[int, ...]:
     """Where ``word`` (letters only) may be broken with a hyphen in the language ``lang``:
     the offsets of the letters that may start a line.
