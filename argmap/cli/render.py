@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from argmap.api import OUT_OF_MEMORY, Checked, check_map_file, draw
+from argmap.api import OUT_OF_MEMORY, Checked, check_map_bytes, drafted, draw
 from argmap.cli.maps import STDIN
 from argmap.cli.options import drawing_options, force_option, output_option, source_root_option
 from argmap.cli.output import (
@@ -28,8 +28,11 @@ from argmap.cli.output import (
 from argmap.cli.output import summary as summarize
 from argmap.diagnostics import ArgmapError, UsageError
 from argmap.draw.options import DEFAULT_FORMAT, FORMATS, DrawOptions, check_options
-from argmap.io import figure_paths, leftover_notes
+from argmap.io import figure_paths, leftover_notes, read_file
 from argmap.overwrite import guard
+
+#: Why a map with --draft is not drawn: its errors leave no claim to draw.
+NO_DRAFT = ", even as a draft: it is not a map argmap can read (fix the errors above first)"
 
 
 def write_figures(where: Path | None, drawings: list[bytes]) -> None:
@@ -207,22 +210,29 @@ def render(
         try:
             if name in clashing:
                 raise UsageError(clashing[name])
-            checked = check_map_file(name, source_root=source_root)
+            data = read_file(name)
+            checked = check_map_bytes(data, name, source_root=source_root)
             results.append(checked)
             report(checked.diagnostics)
+            amap, draft = checked.map, None
             if not checked.ok:
-                say(f"argmap: {name} not drawn: it has errors")
                 exit_status = max(exit_status, EXIT_ERRORS)
-                continue
-            assert checked.map is not None
+                found = drafted(data, checked) if options.draft else None
+                if found is None:
+                    said = NO_DRAFT if options.draft else ": it has errors"
+                    say(f"argmap: {name} not drawn{said}")
+                    continue
+                say(f"argmap: {name} has errors; drawn as a draft")
+                amap, draft = found
+            assert amap is not None
             where = target(name, output, fmt, several)
             notes: list[str] = []
-            drawings = draw(checked.map, name, fmt, options, notes=notes,
-                            source_root=source_root)  # fmt: skip
+            drawings = draw(amap, name, fmt, options, notes=notes, source_root=source_root,
+                            draft=draft)  # fmt: skip
             for note in notes:
                 say(f"{name}: note: {note}")
             for path in figure_paths(where, len(drawings)) if where is not None else ():
-                guard(checked.map, name, path, fmt, force=force)  # every figure, before any
+                guard(amap, name, path, fmt, force=force)  # every figure, before any
             write_figures(where, drawings)
         except ArgmapError as exc:
             error(str(exc))

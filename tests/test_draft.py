@@ -1,0 +1,216 @@
+"""``argmap render --draft``: a map with errors drawn anyway, plainly marked as a draft.
+
+Without ``--draft`` nothing changes: a map with errors is not drawn. With it, the drawing
+says in its heading that it is a draft with N errors, the claims that carry errors have an
+outline of their own and their errors in their tooltip, links to claims that do not exist
+are left out, and the exit status is still 1. A file that yields no map at all (a YAML
+syntax error) is not drawn, even as a draft, and an earlier drawing is left as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from argmap.draw.options import DrawOptions
+from argmap.watch import Session
+from tests.conftest import run
+
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+
+CLEAN = """\
+argmap: 1
+title: Energy & <trade>
+premises:
+  - id: supplier
+    text: Central Asia could supply Europe with energy.
+  - id: constrained
+    text: For now, imports depend on Russian infrastructure.
+conclusions:
+  - id: energy-interest
+    text: Energy is the most obvious area of mutual interest.
+    reasons:
+      - claims: supplier
+        objections: [constrained]
+"""
+#: The conclusion's second reason names a claim not written yet (AM103, line 14).
+DANGLING = CLEAN + "      - not-yet\n"
+
+
+def claims(svg: bytes) -> dict[str, ET.Element]:
+    root = ET.fromstring(svg)
+    return {
+        g.get("id", ""): g
+        for g in root.iter(f"{SVG}g")
+        if "claim" in (g.get("class") or "").split()
+    }
+
+
+def tooltip(node: ET.Element) -> str:
+    return next(a.get(f"{XLINK}title", "") for a in node.iter(f"{SVG}a"))
+
+
+def texts(svg: bytes) -> str:
+    return " ".join("".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text"))
+
+
+def test_a_map_with_errors_is_drawn_as_a_draft_that_says_so(write_map, tmp_path: Path) -> None:
+    path = write_map(DANGLING)
+    checked = run("check", str(path))
+    result = run("render", str(path), "--draft")
+    svg = (tmp_path / "map.svg").read_bytes()
+    assert result.exit_code == 1  # CI still fails on a map with errors
+    diagnostics = [line for line in checked.stderr.splitlines() if ": error: " in line]
+    assert diagnostics == [f"{path}:14:9: error: reason 'not-yet' of 'energy-interest' is no "
+                           "claim [AM103]"]  # fmt: skip
+    assert result.stderr.splitlines() == [
+        *diagnostics,
+        f"argmap: {path} has errors; drawn as a draft",
+        f"argmap: wrote {tmp_path / 'map.svg'}",
+        "argmap: 1 error",
+    ]
+    assert "DRAFT · 1 ERROR" in texts(svg)
+    title = ET.fromstring(svg).find(f"{SVG}title")
+    assert title is not None and title.text == "Draft with 1 error: Energy & <trade>"
+    found = claims(svg)
+    marked = found["energy-interest"]
+    assert "draft-error" in (marked.get("class") or "").split()
+    assert "reason 'not-yet' of 'energy-interest' is no claim [AM103]" in tooltip(marked)
+    assert all(
+        "draft-error" not in (found[n].get("class") or "") for n in ("supplier", "constrained")
+    )
+    assert "has errors" in texts(svg)  # the legend explains the mark
+
+
+def test_a_reason_naming_no_claim_is_drawn_without_that_link(write_map, tmp_path: Path) -> None:
+    run("render", str(write_map(DANGLING)), "--draft")
+    svg = (tmp_path / "map.svg").read_bytes()
+    ids = {g.get("id") for g in ET.fromstring(svg).iter(f"{SVG}g")}
+    assert set(claims(svg)) >= {"supplier", "constrained", "energy-interest"}
+    assert not any("not-yet" in (i or "") for i in ids)
+    assert any(i and i.startswith("support--supplier--") for i in ids)  # the other link stays
+
+
+def test_without_draft_nothing_changes(write_map, tmp_path: Path) -> None:
+    path = write_map(DANGLING)
+    result = run("render", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-2:] == [
+        f"argmap: {path} not drawn: it has errors",
+        "argmap: 1 error",
+    ]
+    assert not (tmp_path / "map.svg").exists()
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf", "dot", "html"])
+def test_a_draft_of_a_clean_map_is_the_map_drawn_as_ever(
+    write_map, tmp_path: Path, fmt: str
+) -> None:
+    path = write_map(CLEAN)
+    assert run("render", str(path), "-f", fmt, "-o", str(tmp_path / f"plain.{fmt}")).exit_code == 0
+    result = run("render", str(path), "-f", fmt, "--draft", "-o", str(tmp_path / f"draft.{fmt}"))
+    assert result.exit_code == 0
+    assert (tmp_path / f"plain.{fmt}").read_bytes() == (tmp_path / f"draft.{fmt}").read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["png", "pdf", "dot", "html"])
+def test_every_format_draws_the_draft(write_map, tmp_path: Path, fmt: str) -> None:
+    path = write_map(DANGLING)
+    assert run("render", str(path), "-f", fmt, "-o", str(tmp_path / f"plain.{fmt}"),
+               "--draft").exit_code == 1  # fmt: skip
+    assert run("render", str(write_map(CLEAN, name="clean.yaml")), "-f", fmt).exit_code == 0
+    drawn = (tmp_path / f"plain.{fmt}").read_bytes()
+    assert drawn != (tmp_path / f"clean.{fmt}").read_bytes()
+    if fmt in ("dot", "html"):
+        assert "DRAFT · 1 ERROR" in drawn.decode()
+
+
+def test_a_syntax_error_draws_nothing_and_keeps_the_last_drawing(write_map, tmp_path: Path) -> None:
+    path = write_map(CLEAN)
+    assert run("render", str(path)).exit_code == 0
+    svg = tmp_path / "map.svg"
+    before, stamp = svg.read_bytes(), svg.stat().st_mtime_ns
+    path.write_text(CLEAN.replace("title: Energy & <trade>", "title: [oops"), encoding="utf-8")
+    result = run("render", str(path), "--draft")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert re.match(rf"{re.escape(str(path))}:2:8: error: YAML syntax error", lines[0])
+    assert lines[-2] == (
+        f"argmap: {path} not drawn, even as a draft: it is not a map argmap can read "
+        "(fix the errors above first)"
+    )
+    assert svg.read_bytes() == before and svg.stat().st_mtime_ns == stamp
+
+
+def test_a_claim_that_cannot_be_read_is_left_out_of_the_draft(write_map, tmp_path: Path) -> None:
+    """A claim still being typed (no text yet) yields no claim; the others are drawn, and the
+    heading says how many were left out. The diagnostics are check's: the map's shape only."""
+    path = write_map(CLEAN + "  - id: half-typed\n")
+    checked = run("check", str(path))
+    result = run("render", str(path), "--draft")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == checked.stderr.splitlines()[0]
+    assert "missing the required key 'text'" in checked.stderr
+    svg = (tmp_path / "map.svg").read_bytes()
+    assert set(claims(svg)) == {"supplier", "constrained", "energy-interest"}
+    assert "DRAFT · 1 ERROR · 1 CLAIM LEFT OUT" in texts(svg)
+
+
+def test_a_draft_draws_no_unsafe_link_and_escapes_what_it_says(write_map, tmp_path: Path) -> None:
+    text = CLEAN.replace(
+        "    text: Central Asia could supply Europe with energy.\n",
+        '    text: Central Asia could supply Europe with energy.\n    url: "javascript:alert(1)"\n',
+    ).replace("objections: [constrained]", 'objections: [constrained, "<b>&amp;\\\\N"]')
+    result = run("render", str(write_map(text)), "--draft")
+    assert result.exit_code == 1
+    svg = (tmp_path / "map.svg").read_bytes()
+    found = claims(svg)
+    assert "javascript:alert(1)" in tooltip(found["supplier"])  # AM108, said in its tooltip
+    assert not any(a.get(f"{XLINK}href") for a in ET.fromstring(svg).iter(f"{SVG}a"))  # no link
+    assert "'<b>&amp;\\N'" in tooltip(found["energy-interest"])  # literally
+
+
+def test_draft_does_not_go_with_fit_or_page(write_map) -> None:
+    path = write_map(DANGLING)
+    for extra in (["--fit", "720"], ["-f", "pdf", "--page", "a4"]):
+        result = run("render", str(path), "--draft", *extra)
+        assert result.exit_code == 2
+        assert "--draft draws the whole map" in result.stderr
+
+
+def test_a_folder_draws_its_maps_with_errors_as_drafts(tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "good.yaml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "maps" / "bad.yaml").write_text(DANGLING, encoding="utf-8")
+    result = run("render", str(tmp_path / "maps"), "--draft", "-o", str(tmp_path / "out") + "/")
+    assert result.exit_code == 1
+    assert "DRAFT · 1 ERROR" in texts((tmp_path / "out" / "bad.svg").read_bytes())
+    assert "DRAFT" not in texts((tmp_path / "out" / "good.svg").read_bytes())
+    assert result.stderr.splitlines()[-1] == "argmap: 2 maps: 2 drawn, 0 up to date, 0 not drawn"
+
+
+def test_watching_drafts_keeps_up_with_each_save(tmp_path: Path) -> None:
+    path, svg = tmp_path / "map.yaml", tmp_path / "map.svg"
+    path.write_text(CLEAN, encoding="utf-8")
+    said: list[str] = []
+    session = Session([str(path)], lambda p: str(Path(p).with_suffix(".svg")), "svg",
+                      DrawOptions(draft=True), said.append)  # fmt: skip
+    session.look()
+    clean = svg.read_bytes()
+    for text, stamp in ((DANGLING, 2), ("argmap: 1\ntitle: [oops\n", 3)):
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, ns=(stamp * 10**18, stamp * 10**18))
+        session.look()
+        if stamp == 2:
+            draft = svg.read_bytes()
+    assert "DRAFT · 1 ERROR" in texts(draft) and "DRAFT" not in texts(clean)
+    assert svg.read_bytes() == draft  # the syntax error kept the last drawing
+    lines = [re.sub(r" \(\d+ ms\)$", "", line) for line in said]
+    assert f"argmap: {path} has errors; drawn as a draft" in lines
+    assert lines[-1] == f"argmap: {path} has errors; kept its last drawing"
+    assert session.status == 1
