@@ -228,15 +228,15 @@ def drafted(data: bytes, checked: Checked) -> tuple[ArgumentMap, Draft] | None:
     """A map with errors, read from ``data`` and ``checked``, as a draft to draw: the map
     (without links a drawing must not carry, :func:`drawable`) and what
     the drawing says of its errors. A file whose shape is wrong gives the map of the claims
-    that read well (:func:`~argmap.read.loader.load_partial`); None when it gives no claim at
-    all (not YAML, no map, a format argmap imports)."""
+    that read well (:func:`~argmap.read.loader.load_partial`); None when it gives no claim to
+    draw (not YAML, no map, a format argmap imports, no claim that reads)."""
     amap, left_out = checked.map, 0
     if amap is None:
         if any(d.code == "AM017" for d in checked.diagnostics):
             return None
         amap, left_out = load_partial(data, checked.path)
-        if amap is None or not amap.claims:
-            return None
+    if amap is None or not amap.claims:
+        return None
     return drawable(amap), draft(amap, checked.diagnostics, left_out)
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from argmap.analysis.draft import Draft
+from argmap.diagnostics import Diagnostic, Span
 from argmap.draw.options import DrawOptions
 from argmap.watch import Session
 from tests.conftest import run
@@ -141,8 +143,8 @@ def test_a_syntax_error_draws_nothing_and_keeps_the_last_drawing(write_map, tmp_
     lines = result.stderr.splitlines()
     assert re.match(rf"{re.escape(str(path))}:2:8: error: YAML syntax error", lines[0])
     assert lines[-2] == (
-        f"argmap: {path} not drawn, even as a draft: it is not a map argmap can read "
-        "(fix the errors above first)"
+        f"argmap: {path} not drawn, even as a draft: its errors leave no claim to draw "
+        "(fix those above first)"
     )
     assert svg.read_bytes() == before and svg.stat().st_mtime_ns == stamp
 
@@ -214,3 +216,71 @@ def test_watching_drafts_keeps_up_with_each_save(tmp_path: Path) -> None:
     assert f"argmap: {path} has errors; drawn as a draft" in lines
     assert lines[-1] == f"argmap: {path} has errors; kept its last drawing"
     assert session.status == 1
+
+
+# --- the parts: which claim carries which error, the map of a file that is no map yet --------
+
+
+def test_each_error_marks_the_claim_it_is_written_in() -> None:
+    from argmap.analysis.draft import draft
+    from argmap.read.loader import load
+
+    text = DANGLING.replace("title: Energy & <trade>", "title: T\nsource: {path: gone.txt}")
+    amap, _ = load(text.encode(), "m.yaml")
+    assert amap is not None
+    found = draft(
+        amap,
+        [
+            Diagnostic("m.yaml", Span(15, 9), "AM103", "reason 'not-yet' is no claim"),
+            Diagnostic("m.yaml", Span(3, 9), "AM109", "source file missing"),  # no claim's
+            Diagnostic("m.yaml", Span(5, 5), "AM204", "no quotes"),  # a warning: no mark
+            Diagnostic("m.yaml", Span(7, 5), "AM204", "no quotes"),
+        ],
+        left_out=2,
+    )
+    assert found == Draft(2, {"energy-interest": ("reason 'not-yet' is no claim [AM103]",)}, 2)
+
+
+def test_a_duplicated_id_marks_the_claim_drawn() -> None:
+    from argmap.analysis.draft import owners
+    from argmap.read.loader import load
+
+    text = CLEAN.replace("  - id: constrained\n", "  - id: supplier\n")
+    amap, _ = load(text.encode(), "m.yaml")
+    assert amap is not None
+    said = Diagnostic("m.yaml", Span(6, 9), "AM102", "duplicate claim id 'supplier'")
+    assert owners(amap, [said]) == {"supplier": ("duplicate claim id 'supplier' [AM102]",)}
+
+
+def test_a_file_that_is_no_map_yet_gives_the_claims_that_read_well() -> None:
+    from argmap.read.loader import load, load_partial
+
+    text = CLEAN.replace("title: Energy & <trade>\n", "") + "  - id: half\n  - text: no id\n"
+    assert load(text.encode(), "maps/m.yaml")[0] is None  # as ever: no map
+    amap, left_out = load_partial(text.encode(), "maps/m.yaml")
+    assert amap is not None and left_out == 2
+    assert [claim.id for claim in amap.claims] == ["supplier", "constrained", "energy-interest"]
+    assert amap.title == "m.yaml"
+    for nothing in ("title: [oops\n", "- a list\n", "argmap: 9\ntitle: T\n", "\xff"):
+        assert load_partial(nothing.encode("latin-1"), "m.yaml") == (None, 0)
+
+
+def test_the_cache_key_of_a_drawing_is_as_before_without_draft() -> None:
+    assert "draft" not in DrawOptions().key()
+    assert DrawOptions(draft=True).key()["draft"] is True
+
+
+def test_the_api_draws_a_draft_as_the_command_does(write_map) -> None:
+    from argmap.api import check_map_bytes, drafted, render_map
+    from argmap.diagnostics import UsageError
+
+    path = write_map(DANGLING)
+    data = path.read_bytes()
+    found = drafted(data, check_map_bytes(data, str(path)))
+    assert found is not None
+    amap, said = found
+    assert said.errors == 1 and set(said.marks) == {"energy-interest"}
+    assert "DRAFT · 1 ERROR" in texts(render_map(amap, draft=said))
+    with pytest.raises(UsageError, match="draft"):
+        render_map(amap, fit=720, draft=said)
+    assert drafted(b"title: [oops", check_map_bytes(b"title: [oops", str(path))) is None

@@ -32,7 +32,7 @@ from argmap.io import figure_paths, leftover_notes, read_file
 from argmap.overwrite import guard
 
 #: Why a map with --draft is not drawn: its errors leave no claim to draw.
-NO_DRAFT = ", even as a draft: it is not a map argmap can read (fix the errors above first)"
+NO_DRAFT = ", even as a draft: its errors leave no claim to draw (fix those above first)"
 
 
 def write_figures(where: Path | None, drawings: list[bytes]) -> None:
