@@ -284,3 +284,25 @@ def test_the_api_draws_a_draft_as_the_command_does(write_map) -> None:
     with pytest.raises(UsageError, match="draft"):
         render_map(amap, fit=720, draft=said)
     assert drafted(b"title: [oops", check_map_bytes(b"title: [oops", str(path))) is None
+
+
+def test_the_drafts_example_is_what_render_says(tmp_path: Path, monkeypatch) -> None:
+    """docs/cli.md's "Drafts": the README's map with a slip in an id, drawn as a draft, says
+    what the page shows."""
+    import shutil
+
+    from tests.conftest import ROOT
+    from tests.docs_text import block
+
+    written = block("Writing a map", "yaml").replace("[supplier, europe-", "[suplier, europe-")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "energy.yaml").write_text(written, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    command, *shown = block("Drafts", "text").splitlines()
+    assert command.startswith("$ argmap ")
+    result = run(*command.split()[2:])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == shown
+    assert "DRAFT · 1 ERROR" in texts((tmp_path / "maps" / "energy.svg").read_bytes())

@@ -141,10 +141,14 @@ def render(
     HTML page (-f html) shows the map beside its source text, each claim linked to the
     passages it quotes; it is one file that works offline.
 
-    A map with errors is not drawn and an existing drawing is left as it was. Files are
-    written whole or not at all. Drawing again replaces the earlier drawing; the map and its
-    source text are never written over, any other file that holds no drawing of the format
-    (a map, a text, notes) only with --force.
+    A map with errors is not drawn and an existing drawing is left as it was, unless
+    --draft: then it is drawn as a draft, headed DRAFT and its number of errors, the claims
+    with errors outlined in dots (their errors in their tooltips), links to claims that do
+    not exist left out; the exit status is still 1. A file that gives no claim to draw (a
+    YAML syntax error) is not drawn even so. Files are written whole or not at all.
+    Drawing again replaces the earlier drawing; the map and its source text are never
+    written over, any other file that holds no drawing of the format (a map, a text, notes)
+    only with --force.
 
     The same map always gives the same bytes; with pygraphviz's Linux wheels, on any
     machine: the text is set in the font argmap ships (Argmap Sans, from Noto Sans), which
@@ -177,6 +181,7 @@ def render(
       argmap render maps/ -o build/                          # every map, in parallel
       argmap render maps/ -o build/ --fit 720                # each map's figures
       argmap render maps/europe-central-asia.yaml --watch
+      argmap render maps/europe-central-asia.yaml --watch --draft   # errors and all, marked
       argmap render maps/europe-central-asia.yaml --focus energy-mutual-interest --depth 1
       argmap render maps/europe-central-asia.yaml --status -f png
       argmap render maps/europe-central-asia.yaml --fit 720 -o build/   # build/NAME-1.svg ...
