@@ -320,7 +320,15 @@ def _draw(
         amap = focus(amap, options.focus, depth)
         if options.status:  # the whole map's verdicts: attacks from outside the part count
             evaluation = evaluate(whole).within(claim.id for claim in amap.claims)
-    source = source_text(amap, path, source_root=source_root) if fmt == "html" else None
+    source = None
+    if fmt == "html":
+        try:
+            source = source_text(amap, path, source_root=source_root)
+        except UsageError:
+            if draft is None:
+                raise
+            # A draft's source may be missing or outside the project (AM109, AM117): the page
+            # shows the map alone, as for a map without a source.
     return render_figures(
         amap,
         fmt,

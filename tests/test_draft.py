@@ -306,3 +306,13 @@ def test_the_drafts_example_is_what_render_says(tmp_path: Path, monkeypatch) -> 
     assert result.exit_code == 1
     assert result.stderr.splitlines() == shown
     assert "DRAFT · 1 ERROR" in texts((tmp_path / "maps" / "energy.svg").read_bytes())
+
+
+def test_a_draft_whose_source_cannot_be_read_is_a_page_of_the_map_alone(
+    write_map, tmp_path: Path
+) -> None:
+    path = write_map(CLEAN.replace("title: Energy & <trade>", "title: T\nsource: {path: gone.txt}"))
+    assert run("render", str(path), "-f", "html").exit_code == 1  # AM109: not drawn
+    result = run("render", str(path), "-f", "html", "--draft")
+    assert result.exit_code == 1, result.stderr
+    assert "DRAFT · 1 ERROR" in (tmp_path / "map.html").read_text(encoding="utf-8")
