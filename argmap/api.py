@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from argmap.analysis.draft import Draft, draft
 from argmap.analysis.evaluate import Evaluation, evaluate
 from argmap.analysis.focus import DEFAULT_DEPTH, focus
 from argmap.analysis.summary import counted
@@ -19,12 +20,14 @@ from argmap.checking import (
     check_map_bytes,
     check_map_file,
 )
+from argmap.checks.urls import problem
 from argmap.diagnostics import FontWarning, MapError, UsageError, drawing_notes
 from argmap.draw.options import DEFAULT_THEME, DrawOptions, Fit, check_choices, check_fit, format_of
 from argmap.formats.sniff import foreign
 from argmap.io import make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
 from argmap.project import SOURCE_ROOT_HINT
+from argmap.read.loader import load_partial
 from argmap.sources import Root, read_source, source_of
 
 Place = str | os.PathLike[str]  # a file, by its path
@@ -122,13 +125,15 @@ def render_map(
     page: str | None = None,
     landscape: bool = False,
     legend: bool = True,
+    draft: Draft | None = None,
 ) -> bytes:
     """A map drawn as ``fmt`` (svg, png, pdf, dot or html) by the bundled Graphviz.
 
     With ``status``, each claim shows whether it stands, is defeated or is undecided: as
     ``evaluation`` has it when given (a part of a map shows the whole map's verdicts:
     :meth:`~argmap.analysis.evaluate.Evaluation.within`), else as the map's own
-    (:func:`argmap.analysis.evaluate.evaluate`). ``legend`` draws the legend.
+    (:func:`argmap.analysis.evaluate.evaluate`). ``legend`` draws the legend. ``draft`` (a
+    map with errors: :func:`drafted`) draws the whole map as a draft, saying so.
 
     SVG is made for documents (:mod:`argmap.draw.svg`); HTML is the map beside its source
     text (:mod:`argmap.pages.view`). ``theme`` (light, dark, print, auto) colours every
@@ -150,7 +155,7 @@ def render_map(
     drawings = render_figures(
         amap, fmt, theme=theme, width=width, id_prefix=id_prefix, source=source,
         status=status, evaluation=evaluation, dpi=dpi, fit=fit, page=page,
-        landscape=landscape, legend=legend,
+        landscape=landscape, legend=legend, draft=draft,
     )  # fmt: skip
     if len(drawings) > 1:
         raise UsageError(
@@ -175,6 +180,7 @@ def render_figures(
     page: str | None = None,
     landscape: bool = False,
     legend: bool = True,
+    draft: Draft | None = None,
 ) -> list[bytes]:
     """A map's figures drawn as ``fmt``, in reading order (the options of :func:`render_map`).
 
@@ -200,6 +206,8 @@ def render_figures(
     check_choices(fmt, id_prefix=id_prefix, width=width, dpi=dpi, page=page, landscape=landscape)
     check_theme(theme)
     fit = check_fit(fit, fmt, page=page, width=width)
+    if draft is not None and (fit is not None or page is not None):
+        raise UsageError("a draft is the whole map drawn: give no fit= or page= with draft=")
     if not status:
         evaluation = None
     elif evaluation is None:
@@ -207,13 +215,42 @@ def render_figures(
     if fmt == "html":
         from argmap.pages.view import page as view  # the HTML view: for this format only
 
-        drawn = whole_svg(amap, legend=legend, evaluation=evaluation, theme=theme)
+        drawn = whole_svg(amap, legend=legend, evaluation=evaluation, theme=theme, draft=draft)
         shown = None if fit is None else round(fit.width)
         return [view(amap, drawn, source, theme=theme, id_prefix=id_prefix, fit=shown)]
     return draw_figures(
         amap, fmt, evaluation=evaluation, theme=theme, width=width, id_prefix=id_prefix,
-        dpi=dpi, fit_to=fit, page=page, landscape=landscape, legend=legend,
+        dpi=dpi, fit_to=fit, page=page, landscape=landscape, legend=legend, draft=draft,
     )  # fmt: skip
+
+
+def drafted(data: bytes, checked: Checked) -> tuple[ArgumentMap, Draft] | None:
+    """A map with errors, read from ``data`` and ``checked``, as a draft to draw: the map
+    (without links a drawing must not carry, :func:`drawable`) and what
+    the drawing says of its errors. A file whose shape is wrong gives the map of the claims
+    that read well (:func:`~argmap.read.loader.load_partial`); None when it gives no claim to
+    draw (not YAML, no map, a format argmap imports, no claim that reads)."""
+    amap, left_out = checked.map, 0
+    if amap is None:
+        if any(d.code == "AM017" for d in checked.diagnostics):
+            return None
+        amap, left_out = load_partial(data, checked.path)
+    if amap is None or not amap.claims:
+        return None
+    return drawable(amap), draft(amap, checked.diagnostics, left_out)
+
+
+def drawable(amap: ArgumentMap) -> ArgumentMap:
+    """A map with errors without what its drawing must not carry even as a draft: links
+    that are not http or https (AM108: a ``javascript:`` url would be a live link)."""
+    claims = tuple(
+        attrs.evolve(claim, url=None) if claim.url is not None and problem(claim.url) else claim
+        for claim in amap.claims
+    )
+    source = amap.source
+    if source is not None and source.url is not None and problem(source.url):
+        source = attrs.evolve(source, url=None)
+    return attrs.evolve(amap, claims=claims, source=source)
 
 
 #: What a map that ran out of memory is told (Python's MemoryError says nothing).
@@ -231,21 +268,22 @@ def draw(
     *,
     notes: list[str] | None = None,
     source_root: Root = None,
+    draft: Draft | None = None,
 ) -> list[bytes]:
     """A checked map drawn as ``fmt`` with the render command's ``options``, as one drawing
     or (with ``fit``) the figures it needs: the part around ``options.focus``
     (:func:`argmap.analysis.focus.focus`) when it names a claim; an HTML page with the source
     text, read relative to the map file at ``path`` (inside the map's project or
-    ``source_root``).
+    ``source_root``); with ``draft``, a map with errors drawn as a draft (:func:`drafted`).
 
     With ``notes``, what argmap has to say about the drawing (text its font cannot draw, a
     figure too big to keep its text readable: :class:`~argmap.diagnostics.DrawingNote`) is
     added to that list, one line each, instead of being warned.
     """
     if notes is None:
-        return _draw(amap, path, fmt, options, source_root)
+        return _draw(amap, path, fmt, options, source_root, draft)
     with drawing_notes() as said:
-        data = _draw(amap, path, fmt, options, source_root)
+        data = _draw(amap, path, fmt, options, source_root, draft)
     notes.extend(str(note) for note in said if not isinstance(note, FontWarning))
     notes.extend(_font_notes([note for note in said if isinstance(note, FontWarning)]))
     return data
@@ -266,7 +304,12 @@ def _font_notes(found: list[FontWarning]) -> list[str]:
 
 
 def _draw(
-    amap: ArgumentMap, path: str, fmt: str, options: DrawOptions, source_root: Root
+    amap: ArgumentMap,
+    path: str,
+    fmt: str,
+    options: DrawOptions,
+    source_root: Root,
+    draft: Draft | None = None,
 ) -> list[bytes]:
     if options.depth is not None and options.focus is None:
         raise UsageError("a depth counts steps from the claim in focus; give a focus too")
@@ -277,7 +320,15 @@ def _draw(
         amap = focus(amap, options.focus, depth)
         if options.status:  # the whole map's verdicts: attacks from outside the part count
             evaluation = evaluate(whole).within(claim.id for claim in amap.claims)
-    source = source_text(amap, path, source_root=source_root) if fmt == "html" else None
+    source = None
+    if fmt == "html":
+        try:
+            source = source_text(amap, path, source_root=source_root)
+        except UsageError:
+            if draft is None:
+                raise
+            # A draft's source may be missing or outside the project (AM109, AM117): the page
+            # shows the map alone, as for a map without a source.
     return render_figures(
         amap,
         fmt,
@@ -292,6 +343,7 @@ def _draw(
         page=options.page,
         landscape=options.landscape,
         legend=options.legend,
+        draft=draft,
     )
 
 
@@ -332,6 +384,6 @@ def source_text(
 
 __all__ = [
     "OUT_OF_MEMORY", "Checked", "Map", "check_bytes", "check_file", "check_map_bytes",
-    "check_map_file", "draw", "load", "read_source", "refuse_own_files", "render_figures",
-    "render_map", "save_map", "source_text",
+    "check_map_file", "drafted", "draw", "load", "read_source", "refuse_own_files",
+    "render_figures", "render_map", "save_map", "source_text",
 ]  # fmt: skip

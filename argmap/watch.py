@@ -6,7 +6,9 @@ size, modification time and inode of every map it watches, and of each map's sou
 with what it saw before, and checks and draws again the maps that changed, in this process,
 which keeps Graphviz loaded: a drawing follows a save within a render. A save that does not
 check (a half-typed YAML line, an unknown id) prints its diagnostics and leaves the last good
-drawing in place; a deleted map is reported and watched for until it comes back.
+drawing in place; with ``--draft``, a map with errors is drawn as a draft
+(:mod:`argmap.analysis.draft`), and only a save that gives no map (a YAML syntax error)
+leaves the last drawing. A deleted map is reported and watched for until it comes back.
 """
 
 from __future__ import annotations
@@ -172,7 +174,7 @@ class Session:
                                  strict=True):  # fmt: skip
             for line in outcome.report(timing=True):
                 echo(line)
-            if outcome.status and not outcome.problem:
+            if outcome.status and not outcome.problem and not outcome.wrote:
                 echo(f"argmap: {path} has errors; kept its last drawing")
             self.last[path] = outcome.status
         if self.looks == 0:

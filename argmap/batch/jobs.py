@@ -241,6 +241,8 @@ class Outcome(NamedTuple):
         if self.problem:
             lines.append(f"argmap: error: {self.problem}")
         elif self.wrote:
+            if self.errors:  # render --draft
+                lines.append(f"argmap: {self.path} has errors; drawn as a draft")
             took = f" ({self.seconds * 1000:.0f} ms)" if timing else ""
             written = self.written or (self.target,)
             lines += [f"argmap: wrote {path}" for path in written[:-1]]

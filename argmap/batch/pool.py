@@ -17,7 +17,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from argmap.api import OUT_OF_MEMORY, check_map_bytes, draw
+from argmap.api import OUT_OF_MEMORY, check_map_bytes, drafted, draw
 from argmap.batch.cache import Cache, hashed, settings_key, settled, sha
 from argmap.batch.jobs import Job, Outcome, clashes, plan
 from argmap.diagnostics import ArgmapError, Severity, UsageError
@@ -82,14 +82,20 @@ def render_one(
     lines = tuple(str(d) for d in checked.diagnostics)
     errors = sum(d.severity is Severity.ERROR for d in checked.diagnostics)
     counts = {"lines": lines, "errors": errors, "warnings": len(lines) - errors}
-    if not checked.ok or checked.map is None:
-        return Outcome(path, target, **counts, seconds=time.perf_counter() - started)
+    amap, draft = checked.map, None
+    if not checked.ok:  # with --draft, drawn as a draft when it gives a map
+        found = drafted(data, checked) if options.draft else None
+        if found is None:
+            return Outcome(path, target, **counts, seconds=time.perf_counter() - started)
+        amap, draft = found
+    assert amap is not None
     notes: list[str] = []
     try:
-        drawings = draw(checked.map, path, fmt, options, notes=notes, source_root=source_root)
+        drawings = draw(amap, path, fmt, options, notes=notes, source_root=source_root,
+                        draft=draft)  # fmt: skip
         paths = figure_paths(Path(target), len(drawings))  # several with --fit
         for where in paths:  # every figure, before any is written
-            guard(checked.map, path, where, fmt, force=force)
+            guard(amap, path, where, fmt, force=force)
         make_folder(os.path.dirname(target))
         for where, drawing in zip(paths, drawings, strict=True):
             write_once(where, drawing, durable=True)  # the same bytes: left untouched
@@ -103,7 +109,7 @@ def render_one(
     # A drawing with notes has text the shipped font lacks, drawn with the machine's fonts,
     # which the cache cannot see: it is drawn again on every run rather than trusted.
     if not notes and (location is None or source_file is not None):
-        source = checked.map.source
+        source = amap.source
         record = {
             "map": {"sha256": sha(data), "stat": map_stat},
             "source": None if source is None else source.path,  # as the map names it

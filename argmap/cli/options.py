@@ -110,6 +110,7 @@ def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
         page: str | None,
         landscape: bool,
         legend: bool,
+        draft: bool,
         **kwargs: Any,
     ) -> Any:
         if depth is not None and focus is None:
@@ -119,6 +120,7 @@ def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
         options = DrawOptions(
             theme=theme, width=width, id_prefix=id_prefix, status=status, focus=focus,
             depth=depth, dpi=dpi, fit=fit, page=page, landscape=landscape, legend=legend,
+            draft=draft,
         )  # fmt: skip
         return f(*args, options=options, **kwargs)
 
@@ -201,6 +203,14 @@ def drawing_options(f: F) -> F:
             default=True,
             show_default=True,
             help="Draw the legend (what the drawing's shapes and lines mean).",
+        ),
+        click.option(
+            "--draft",
+            is_flag=True,
+            help="Draw a map that has errors too, as a draft: the heading says DRAFT and how "
+            "many errors, the claims with errors have a dotted outline and their errors in "
+            "their tooltip, links to claims that do not exist are left out. The exit status "
+            "is still 1. Not with --fit or --page.",
         ),
     ]
     command = _drawing(f)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from argmap.api import OUT_OF_MEMORY, Checked, check_map_file, draw
+from argmap.api import OUT_OF_MEMORY, Checked, check_map_bytes, drafted, draw
 from argmap.cli.maps import STDIN
 from argmap.cli.options import drawing_options, force_option, output_option, source_root_option
 from argmap.cli.output import (
@@ -28,8 +28,11 @@ from argmap.cli.output import (
 from argmap.cli.output import summary as summarize
 from argmap.diagnostics import ArgmapError, UsageError
 from argmap.draw.options import DEFAULT_FORMAT, FORMATS, DrawOptions, check_options
-from argmap.io import figure_paths, leftover_notes
+from argmap.io import figure_paths, leftover_notes, read_file
 from argmap.overwrite import guard
+
+#: Why a map with --draft is not drawn: its errors leave no claim to draw.
+NO_DRAFT = ", even as a draft: its errors leave no claim to draw (fix those above first)"
 
 
 def write_figures(where: Path | None, drawings: list[bytes]) -> None:
@@ -138,10 +141,14 @@ def render(
     HTML page (-f html) shows the map beside its source text, each claim linked to the
     passages it quotes; it is one file that works offline.
 
-    A map with errors is not drawn and an existing drawing is left as it was. Files are
-    written whole or not at all. Drawing again replaces the earlier drawing; the map and its
-    source text are never written over, any other file that holds no drawing of the format
-    (a map, a text, notes) only with --force.
+    A map with errors is not drawn and an existing drawing is left as it was, unless
+    --draft: then it is drawn as a draft, headed DRAFT and its number of errors, the claims
+    with errors outlined in dots (their errors in their tooltips), links to claims that do
+    not exist left out; the exit status is still 1. A file that gives no claim to draw (a
+    YAML syntax error) is not drawn even so. Files are written whole or not at all.
+    Drawing again replaces the earlier drawing; the map and its source text are never
+    written over, any other file that holds no drawing of the format (a map, a text, notes)
+    only with --force.
 
     The same map always gives the same bytes; with pygraphviz's Linux wheels, on any
     machine: the text is set in the font argmap ships (Argmap Sans, from Noto Sans), which
@@ -174,6 +181,7 @@ def render(
       argmap render maps/ -o build/                          # every map, in parallel
       argmap render maps/ -o build/ --fit 720                # each map's figures
       argmap render maps/europe-central-asia.yaml --watch
+      argmap render maps/europe-central-asia.yaml --watch --draft   # errors and all, marked
       argmap render maps/europe-central-asia.yaml --focus energy-mutual-interest --depth 1
       argmap render maps/europe-central-asia.yaml --status -f png
       argmap render maps/europe-central-asia.yaml --fit 720 -o build/   # build/NAME-1.svg ...
@@ -207,22 +215,29 @@ def render(
         try:
             if name in clashing:
                 raise UsageError(clashing[name])
-            checked = check_map_file(name, source_root=source_root)
+            data = read_file(name)
+            checked = check_map_bytes(data, name, source_root=source_root)
             results.append(checked)
             report(checked.diagnostics)
+            amap, draft = checked.map, None
             if not checked.ok:
-                say(f"argmap: {name} not drawn: it has errors")
                 exit_status = max(exit_status, EXIT_ERRORS)
-                continue
-            assert checked.map is not None
+                found = drafted(data, checked) if options.draft else None
+                if found is None:
+                    said = NO_DRAFT if options.draft else ": it has errors"
+                    say(f"argmap: {name} not drawn{said}")
+                    continue
+                say(f"argmap: {name} has errors; drawn as a draft")
+                amap, draft = found
+            assert amap is not None
             where = target(name, output, fmt, several)
             notes: list[str] = []
-            drawings = draw(checked.map, name, fmt, options, notes=notes,
-                            source_root=source_root)  # fmt: skip
+            drawings = draw(amap, name, fmt, options, notes=notes, source_root=source_root,
+                            draft=draft)  # fmt: skip
             for note in notes:
                 say(f"{name}: note: {note}")
             for path in figure_paths(where, len(drawings)) if where is not None else ():
-                guard(checked.map, name, path, fmt, force=force)  # every figure, before any
+                guard(amap, name, path, fmt, force=force)  # every figure, before any
             write_figures(where, drawings)
         except ArgmapError as exc:
             error(str(exc))

@@ -9,6 +9,7 @@ import warnings
 import attrs
 
 from argmap.analysis.carve import Budget
+from argmap.analysis.draft import Draft
 from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import split
 from argmap.analysis.shape import shape as shape_of
@@ -47,6 +48,7 @@ def whole_dot(
     legend: bool = True,
     evaluation: Evaluation | None = None,
     legend_room: float | None = None,
+    draft: Draft | None = None,
 ) -> tuple[str, str | None]:
     """The DOT of the whole map as it is drawn, and the thesis to centre (None: none).
 
@@ -56,9 +58,12 @@ def whole_dot(
     (:func:`argmap.draw.layout.centre`)."""
     top = thesis(amap)
     if top is None or len(amap.claims) > ORDERED_MAX_CLAIMS:
-        return to_dot(amap, legend=legend, evaluation=evaluation, legend_room=legend_room), None
+        dot = to_dot(amap, legend=legend, evaluation=evaluation, legend_room=legend_room,
+                     draft=draft)  # fmt: skip
+        return dot, None
     shape = shape_of(amap, top.id)  # what whole_shape gives, the thesis found once
-    look = Look.of(amap, legend=legend, evaluation=evaluation, legend_room=legend_room)
+    look = Look.of(amap, legend=legend, evaluation=evaluation, legend_room=legend_room,
+                   draft=draft)  # fmt: skip
     (figure,) = split(shape, measure(shape, look), Budget(float("inf")))
     return figure_graph(amap, shape, attrs.evolve(figure, number=1), look)[0].source, top.id
 
@@ -71,17 +76,18 @@ def whole_drawing(
     evaluation: Evaluation | None = None,
     theme: str = "light",
     dpi: int | None = None,
+    draft: Draft | None = None,
 ) -> bytes:
     """Graphviz's drawing of the whole map as ``fmt`` (svg, png or pdf), its thesis centred on
     top. A legend that would make the drawing wider than its claims (a small map that uses
     many kinds of link, or statuses) is set again in rows as wide as the claims: in one row
     it would shrink the whole drawing in a column."""
-    dot, top = whole_dot(amap, legend=legend, evaluation=evaluation)
+    dot, top = whole_dot(amap, legend=legend, evaluation=evaluation, draft=draft)
     found: list[tuple[float, float]] = []
     drawn = engine.render(themed_dot(dot, theme), fmt, adjust=measuring(top, found), dpi=dpi)
     if legend and found and found[-1][1] > found[-1][0] + LEGEND_SLACK:
         dot, top = whole_dot(amap, legend=legend, evaluation=evaluation,
-                             legend_room=found[-1][0])  # fmt: skip
+                             legend_room=found[-1][0], draft=draft)  # fmt: skip
         drawn = engine.render(themed_dot(dot, theme), fmt, adjust=centring(top), dpi=dpi)
     return drawn
 
@@ -92,9 +98,11 @@ def whole_svg(
     legend: bool = True,
     evaluation: Evaluation | None = None,
     theme: str = "light",
+    draft: Draft | None = None,
 ) -> bytes:
     """Graphviz's SVG of the whole map (its thesis centred on top), for :func:`embed`."""
-    return whole_drawing(amap, "svg", legend=legend, evaluation=evaluation, theme=theme)
+    return whole_drawing(amap, "svg", legend=legend, evaluation=evaluation, theme=theme,
+                         draft=draft)  # fmt: skip
 
 
 def titled(amap: ArgumentMap, number: int, total: int) -> ArgumentMap:
@@ -269,11 +277,16 @@ def draw_figures(
     page: str | None = None,
     landscape: bool = False,
     legend: bool = True,
+    draft: Draft | None = None,
 ) -> list[bytes]:
     """The drawings of a map as ``fmt`` (svg, png, pdf or dot; options checked by the API):
     with ``fit_to`` the figures that fit that column (CSS px, or on paper); with ``page`` a
     PDF of that paper, the figures in rows (side by side where they fit), as many on a page as
-    fit, their text the same size (as in a column on paper); else the whole map."""
+    fit, their text the same size (as in a column on paper); else the whole map (with
+    ``draft``, drawn as a draft: :func:`drafted`)."""
+    if draft is not None:
+        return drafted(amap, fmt, draft, evaluation=evaluation, theme=theme, width=width,
+                       id_prefix=id_prefix, dpi=dpi, legend=legend)  # fmt: skip
     desc = summary(amap)  # a screen reader's account of it, with the statuses drawn
     if evaluation is not None:
         desc += "\n" + statuses(amap, evaluation)
@@ -306,9 +319,42 @@ def draw_figures(
     return [drawn]
 
 
+def drafted(
+    amap: ArgumentMap,
+    fmt: str,
+    draft: Draft,
+    *,
+    evaluation: Evaluation | None,
+    theme: str,
+    width: str | None,
+    id_prefix: str,
+    dpi: int | None,
+    legend: bool,
+) -> list[bytes]:
+    """The whole map drawn as a draft (``render --draft``): its heading says so and how many
+    errors it has, its claims with errors are marked; an SVG's and a PDF's title and an SVG's
+    description start with it too, so that no reader takes it for a finished map."""
+    words = vocabulary(amap.lang)
+    said = words("draft title", errors=words.counted("errors", draft.errors), title=amap.title)
+    if fmt == "dot":
+        dot = to_dot(amap, legend=legend, evaluation=evaluation, draft=draft)
+        return [themed_dot(dot, theme).encode("utf-8")]
+    drawn = whole_drawing(amap, fmt, legend=legend, evaluation=evaluation, theme=theme,
+                          dpi=dpi, draft=draft)  # fmt: skip
+    if fmt == "svg":
+        desc = "\n".join(
+            [said + ".", summary(amap)]
+            + ([statuses(amap, evaluation)] if evaluation is not None else [])
+        )
+        return [embed(drawn, attrs.evolve(amap, title=said), theme=theme, width=width,
+                      id_prefix=id_prefix, desc=desc)]  # fmt: skip
+    return [pdf.document([drawn], said)] if fmt == "pdf" else [drawn]
+
+
 __all__ = [
     "LEGEND_SLACK",
     "ORDERED_MAX_CLAIMS",
+    "drafted",
     "draw_figures",
     "titled",
     "whole_dot",

@@ -17,6 +17,7 @@ import attrs
 import graphviz
 from graphviz.quoting import quote
 
+from argmap.analysis.draft import Draft
 from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import Figure, How, Shown, whole
 from argmap.analysis.overview import GAP as OVERVIEW_GAP
@@ -24,6 +25,7 @@ from argmap.analysis.shape import Shape, shape
 from argmap.analysis.summary import thesis as find_thesis
 from argmap.draw.flat import flat_links
 from argmap.draw.labels import (
+    banner,
     claim_label,
     claim_tooltip,
     lead_text,
@@ -36,6 +38,7 @@ from argmap.draw.links import branches
 from argmap.draw.order import drawing_order, shares_reasons, stacked
 from argmap.draw.pack import packing
 from argmap.draw.style import (
+    DRAFT_ERROR,
     EDGE_ATTRS,
     GRAPH_ATTRS,
     IMPLICIT_STYLE,
@@ -67,7 +70,8 @@ PLACEHOLDER = 999
 
 @attrs.frozen
 class Look:
-    """How a figure is drawn: ``legend``, each claim's status (``evaluation``), the text
+    """How a figure is drawn: ``legend``, each claim's status (``evaluation``) or errors
+    (a map with errors drawn as a ``draft``: said in the heading, its claims marked), the text
     ``measures``, the width the heading may take (``room``, points), the number of figures
     (``total``), whether figure numbers are placeholders (``placeholder``), the space
     between nodes (``nodesep``), and argmap's ``words`` (in the map's language,
@@ -90,6 +94,7 @@ class Look:
     words: Words = ENGLISH
     titled: bool = True
     """False: the heading is the figure's number alone (printed pages head each page once)."""
+    draft: Draft | None = None
 
     @classmethod
     def of(cls, amap: ArgumentMap, **options: Any) -> Look:
@@ -160,6 +165,9 @@ def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) 
         if status in STATUS_STYLES:
             drawn.used.add(status.value)
     extra = {"URL": esc_string(claim.url), "target": "_blank"} if claim.url else {}
+    errors = drawn.look.draft.marks.get(claim.id, ()) if drawn.look.draft else ()
+    classes += ["draft-error"] if errors else []
+    drawn.used |= {"draft-error"} if errors else set()
     paint = STATUS_STYLES.get(status) if status is not None else None
     measures = drawn.look.measures
     compact = shown.how is How.REF or shown.compact
@@ -196,12 +204,14 @@ def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) 
             else None
         ),
     }
+    if errors:  # over the implicit's dashes, the opponent's colour, the thesis's width
+        outline.update(DRAFT_ERROR, style=f"{look.style},{DRAFT_ERROR['style']}")
     drawn.graph.node(
         claim.id,
         label=label,
         id=esc_string(name),
         **own(NODE_ATTRS, outline),
-        tooltip=claim_tooltip(claim, words),
+        tooltip=claim_tooltip(claim, words, errors),
         **{"class": " ".join(classes)},
         **extra,
     )
@@ -256,7 +266,8 @@ def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
     if look.legend:
         rows = legend(drawn.used, min(room, look.legend_room or room), title, words)
     return title_label(amap, figure=number, legend=rows, width=chars, title=look.titled,
-                       source=figure.number == 1 and look.titled, words=words)  # fmt: skip
+                       source=figure.number == 1 and look.titled, words=words,
+                       banner=banner(look.draft, words))  # fmt: skip
 
 
 def figure_graph(
@@ -351,6 +362,7 @@ def build(
     legend: bool = True,
     evaluation: Evaluation | None = None,
     legend_room: float | None = None,
+    draft: Draft | None = None,
 ) -> graphviz.Digraph:
     """The diagram of the whole map, bottom to top: reasons below what they support, the
     thesis on top (:func:`argmap.analysis.summary.thesis`).
@@ -360,20 +372,14 @@ def build(
     nothing time-, random- or version-dependent.
     """
     found = whole_shape(amap)
-    look = Look.of(amap, legend=legend, evaluation=evaluation, legend_room=legend_room)
+    look = Look.of(amap, legend=legend, evaluation=evaluation, legend_room=legend_room, draft=draft)
     graph, _ = figure_graph(amap, found, whole(found), look)
     return graph
 
 
-def to_dot(
-    amap: ArgumentMap,
-    *,
-    legend: bool = True,
-    evaluation: Evaluation | None = None,
-    legend_room: float | None = None,
-) -> str:
-    """The DOT source of :func:`build`'s diagram."""
-    return build(amap, legend=legend, evaluation=evaluation, legend_room=legend_room).source
+def to_dot(amap: ArgumentMap, **options: Any) -> str:
+    """The DOT source of :func:`build`'s diagram, with its ``options``."""
+    return build(amap, **options).source
 
 
 __all__ = [

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from argmap.analysis.draft import Draft
 from argmap.analysis.evaluate import Evaluation, Status
 from argmap.draw.style import (
+    ALARM,
     CLAIM_SIZE,
     KIND_STYLES,
     MUTED,
@@ -152,12 +154,17 @@ def title_label(
     source: bool = True,
     words: Words = ENGLISH,
     title: bool = True,
+    banner: str = "",
 ) -> str:
-    """The graph label: the map's title (with ``title``), the source's title, publisher and
-    date below (with ``source``), the figure's number (``figure``, e.g. "FIGURE 2 OF 5") and
-    the legend (an HTML-like table, :mod:`argmap.draw.legend`); "" when that is nothing."""
+    """The graph label: a draft's ``banner`` (``DRAFT · 2 ERRORS``, bold in the alarm
+    colour), the map's title (with ``title``), the source's title, publisher and date below
+    (with ``source``), the figure's number (``figure``, e.g. "FIGURE 2 OF 5") and the legend
+    (an HTML-like table, :mod:`argmap.draw.legend`); "" when that is nothing."""
     # A little room after the title: browsers may set it a few points wider than Graphviz.
     rows = []
+    if banner:
+        rows.append(f'<FONT POINT-SIZE="{TITLE_SIZE:g}" COLOR="{ALARM}"><B>{html_text(banner)}'
+                    "</B></FONT>")  # fmt: skip
     if title:
         lines = html_lines(amap.title, width, words.hyphens)
         bold = f'<FONT POINT-SIZE="{TITLE_SIZE:g}"><B>{lines}</B></FONT>'
@@ -178,6 +185,17 @@ def title_label(
         return ""
     cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{row}</TD></TR>' for row in rows)
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0">{cells}</TABLE>>'
+
+
+def banner(draft: Draft | None, words: Words) -> str:
+    """What a draft's heading says first: ``DRAFT · 2 ERRORS`` (``· 1 CLAIM LEFT OUT``
+    when its shape errors left claims out); "" for a drawing that is no draft."""
+    if draft is None:
+        return ""
+    parts = [words("draft"), words.counted("errors", draft.errors).upper()]
+    if draft.left_out:
+        parts.append(words.counted("left out", draft.left_out).upper())
+    return " · ".join(parts)
 
 
 #: The most claims a note on a claim's status names; it counts the rest.
@@ -221,16 +239,20 @@ def with_note(lines: list[str], note: str | None, words: Words = ENGLISH) -> lis
     return [*lines, "", words("note", note=clean(note))] if note and clean(note) else lines
 
 
-def claim_tooltip(claim: Claim, words: Words = ENGLISH) -> str:
+def claim_tooltip(claim: Claim, words: Words = ENGLISH, errors: tuple[str, ...] = ()) -> str:
     """A claim's text (when the drawing may show its label instead), its quotes, one a line
-    (its text when it has none), then its note."""
+    (its text when it has none), then its note; in a draft, first the ``errors`` it carries,
+    one a line under ``Errors:``."""
     lines = [clean(quote.text) for quote in claim.quotes] or [clean(claim.text)]
     if claim.label and claim.quotes:
         lines = [clean(claim.text), "", *lines]
+    if errors:
+        lines = [words("errors"), *(f"- {clean(error)}" for error in errors), "", *lines]
     return tooltip("\n".join(with_note(lines, claim.note, words)))
 
 
 __all__ = [
+    "banner",
     "claim_label",
     "claim_tooltip",
     "kind_word",

@@ -12,6 +12,7 @@ from argmap.draw.labels import word
 from argmap.draw.metrics import Unmeasured
 from argmap.draw.metrics import text_width as measured
 from argmap.draw.style import (
+    DRAFT_ERROR,
     EDGE_ATTRS,
     EDGE_STYLES,
     FLAT_GAP,
@@ -282,6 +283,14 @@ def entries(used: Collection[str], words: Words = ENGLISH) -> list[tuple[str, fl
             "</TABLE>"
         )
         cells.append((sample, text_width(words("opponent"), WORD_SIZE, bold=True) + 10))
+    if "draft-error" in used:
+        sample = (
+            f'<TABLE BORDER="2" CELLBORDER="0" CELLPADDING="2" CELLSPACING="0" STYLE="dotted" '
+            f'COLOR="{DRAFT_ERROR["color"]}"><TR><TD WIDTH="26" HEIGHT="10"></TD></TR></TABLE>'
+        )
+        says = words("draft means")
+        wide = 40 + text_width(says, WORD_SIZE)
+        cells.append((_with_words(sample, says), wide))
     if "scheme" in used or "question" in used:
         says = words(_LABELS[frozenset({"scheme", "question"} & set(used))])
         cells.append((

@@ -207,6 +207,12 @@ def check_options(fmt: str, options: DrawOptions) -> None:
         page=options.page, landscape=options.landscape, named=option,
     )  # fmt: skip
     check_fit(options.fit, fmt, page=options.page, width=options.width, named=option)
+    for name, given in (("fit", options.fit), ("page", options.page)):
+        if options.draft and given is not None:
+            raise UsageError(
+                f"--draft draws the whole map, to see while writing it; leave out --{name} "
+                "(fitted figures and pages are for a map without errors)"
+            )
 
 
 @attrs.frozen
@@ -220,7 +226,8 @@ class DrawOptions:
     or text such as ``468pt`` are taken too) lays the map out for a column of that width,
     split into figures when one cannot be read there;
     ``page`` (:data:`PAGE_NAMES`, ``landscape`` or not) does the same for printed pages of a
-    PDF; ``legend`` draws each figure's legend.
+    PDF; ``legend`` draws each figure's legend; ``draft`` draws a map with errors, as a draft
+    (:mod:`argmap.analysis.draft`).
     """
 
     theme: str = DEFAULT_THEME
@@ -234,10 +241,15 @@ class DrawOptions:
     page: str | None = None
     landscape: bool = False
     legend: bool = True
+    draft: bool = False
 
     def key(self) -> dict[str, Any]:
-        """The options as plain data, for the batch cache's record of a drawing."""
-        return attrs.asdict(self)
+        """The options as plain data, for the batch cache's record of a drawing (``draft``
+        only when set: the records of other drawings stay as they were)."""
+        found = attrs.asdict(self)
+        if not self.draft:
+            del found["draft"]
+        return found
 
 
 #: The extensions of a map's own files, which a drawing is not saved under.

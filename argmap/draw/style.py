@@ -189,6 +189,10 @@ IMPLICIT_STYLE = "dashed"
 #: the proponent's claims, and claims without a role, look as their kind does.
 OPPONENT: dict[str, str] = {"color": EDGE_STYLES[Edge.ATTACK].color, "penwidth": "2.6"}
 
+#: A claim that carries errors, in a draft (``render --draft``): a thick dotted outline in the
+#: alarm colour, over its kind's corners and fill (dotted: no other outline is).
+DRAFT_ERROR: dict[str, str] = {"color": ALARM, "penwidth": "3", "style": "dotted"}
+
 #: Two claims that restate each other: a double line without arrowheads (Graphviz draws one
 #: line per colour, side by side; the middle one is the background), left out of the ranking.
 RESTATEMENT = EdgeStyle("solid", "none", "{0}:white:{0}".format(EDGE_STYLES[Edge.SUPPORT].color),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from argmap.diagnostics import Diagnostic, clip
 from argmap.model import (
     FORMAT_VERSION,
@@ -38,7 +40,11 @@ _ROLES = {role.value: role for role in Role}
 
 class _Reader(Fields):
     """Walks positioned nodes into the model, collecting diagnostics instead of stopping at the
-    first."""
+    first. ``partial``: a map of the claims that read well, whatever else is wrong (a draft);
+    ``left_out`` counts the claims that did not."""
+
+    partial = False
+    left_out = 0
 
     def quote(self, node: Node, what: str) -> Quote | None:
         value = self.text(node, "a quote")
@@ -311,7 +317,11 @@ class _Reader(Fields):
                 claim = self.claim(item, kind, place, what_kind, section.mark.column)
                 if claim is not None:
                     claims.append(claim)
-        if self.diagnostics or version is None or title is None or note is False:
+                self.left_out += claim is None
+        if self.partial:  # a draft: what reads well, the rest left out
+            version, title = FORMAT_VERSION, os.path.basename(self.path) if title is None else title
+            note = None if note is False else note
+        if (self.diagnostics and not self.partial) or None in (version, title) or note is False:
             return None
         spans = Spans.of(root, entries)
         return ArgumentMap(
@@ -361,6 +371,22 @@ def load(data: bytes, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     reader = _Reader(path)
     amap = reader.argument_map(root)
     return amap, sorted(reader.diagnostics)
+
+
+def load_partial(data: bytes, path: str) -> tuple[ArgumentMap | None, int]:
+    """What a file that is not a well-formed map still says, to draw as a draft: the map of
+    its claims that read well (a map missing its title is titled by ``path``), and how many
+    claims were left out; None when there is no map to read (not text, not YAML, a top level
+    that is no mapping, a newer format version)."""
+    text, _ = decode(data, path)
+    root = None
+    if text is not None:
+        root, _ = parse_json(text, path) if in_json(path) else parse(text, path)
+    if root is None:
+        return None, 0
+    reader = _Reader(path)
+    reader.partial = True
+    return reader.argument_map(root), reader.left_out
 
 
 def load_tree(root: Node, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
