@@ -8,6 +8,7 @@ import io
 import itertools
 import random
 import re
+import struct
 import sys
 import warnings
 
@@ -329,6 +330,27 @@ def test_png_figures_and_dot_figures(seed: ArgumentMap) -> None:
     assert len(pngs) == len(dots) == len(render_figures(seed, "svg", fit=720)) > 1
     assert all(png.startswith(b"\x89PNG") for png in pngs)
     assert all(b"999" not in dot for dot in dots)
+
+
+def png_size(png: bytes) -> tuple[int, float]:
+    """A PNG's width in pixels, and the resolution it records (pixels an inch)."""
+    assert png[37:41] == b"pHYs"
+    return struct.unpack(">I", png[16:20])[0], struct.unpack(">I", png[41:45])[0] * 0.0254
+
+
+@pytest.mark.parametrize("column", [720, 1280])
+def test_png_figures_record_the_resolution_that_shows_them_at_their_column_size(
+    seed: ArgumentMap, column: int
+) -> None:
+    # A teacher's figures at --fit 720 were 1034 px wide recording 85 dpi: Word placed them
+    # 1162 px wide, not the 720 of the column (at --fit 1280, 1920 px at 96 dpi).
+    svgs = render_figures(seed, "svg", fit=column)
+    for png, svg in zip(render_figures(seed, "png", fit=column), svgs, strict=True):
+        pixels, dpi = png_size(png)
+        shown = pixels * 96 / dpi  # CSS px
+        assert dpi == pytest.approx(144, abs=0.05)
+        wide = float(re.search(rb'width="([\d.]+)px"', svg).group(1))  # type: ignore[union-attr]
+        assert shown == pytest.approx(wide, abs=1.5) and shown <= column + 1
 
 
 # --- maps of many parts -------------------------------------------------------------------

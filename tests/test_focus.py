@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
 
@@ -15,6 +16,7 @@ from argmap.diagnostics import UsageError
 from argmap.draw.graph import to_dot
 from argmap.draw.options import DrawOptions, Fit
 from argmap.draw.style import GRAPH_ATTRS
+from argmap.model import ArgumentMap, Claim, Kind
 
 # t ← c1 ← [p1 + p2] (linked, undercut by u) ; t ← c2 ← p3 ; x attacks t ; far ← c1 (far is 3 away)
 MAP = """\
@@ -73,8 +75,20 @@ def test_around_counts_steps_both_ways(amap) -> None:
 def test_focus_keeps_file_order_and_says_what_part_it_is(amap) -> None:
     part = focus(amap, "c1", 1)
     assert ids(part) == ["p1", "p2", "u", "c1", "t", "far"]
-    assert part.title == "Focus (around 'c1', 1 step)"
-    assert focus(amap, "c1").title == "Focus (around 'c1', 2 steps)"
+    assert part.title == "Focus (around “C1”, 1 step)"
+    assert focus(amap, "c1").title == "Focus (around “C1”, 2 steps)"
+
+
+def test_a_part_is_titled_by_its_centres_label_or_first_words_not_its_id() -> None:
+    # A teacher's handout read "(around 'full-ban', 1 step)": an id is for the map's author.
+    long = Claim("ban", Kind.CONCLUSION, "Schools should ban phones in every classroom from "
+                 "the first bell to the last, breaks included.")  # fmt: skip
+    short = attrs.evolve(long, id="short", label="Ban phones at school")
+    amap = ArgumentMap("Phones", (long, short))
+    assert focus(amap, "ban", 0).title == (
+        "Phones (around “Schools should ban phones in every classroom from…”, 0 steps)"
+    )
+    assert focus(amap, "short", 0).title == "Phones (around “Ban phones at school”, 0 steps)"
 
 
 def test_a_linked_reason_is_shown_whole_or_not_at_all(amap) -> None:

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from argmap import check_file
 from argmap.cli import main
+from argmap.diagnostics import Severity
 from argmap.meant import meant
 
 MAP = "argmap: 1\ntitle: T\nsource:\n  path: {path}\npremises:\n  - id: a\n    text: A.\n"
@@ -284,3 +285,27 @@ def test_the_search_for_a_bare_name_follows_no_link_out_of_the_project(
     said = quoted_problem(corpus, "micro_b001.txt")
     assert said.endswith("; did you mean '../texts/micro_b001.txt'?")
     assert listed and not [path for path in listed if path.startswith(str(outside))]
+
+
+def test_a_source_path_is_fixed_with_the_quote_its_text_then_shows_a_slip_in(
+    tmp_path: Path,
+) -> None:
+    """A student's map one folder deeper than the teacher's, its source path one '..' short
+    and a quote with a slip ('a screens'): the path was not fixed, as its text then missed
+    that quote, though the quote's own fix was safe; both are made now, and the map checks
+    clean."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "waste.txt").write_text(
+        "Germany produces too much rubbish. Recycling is not enough.\n", encoding="utf-8"
+    )
+    target = tmp_path / "class" / "students" / "m.yaml"
+    target.parent.mkdir(parents=True)
+    slipped = QUOTED.format(path="../seeds/waste.txt").replace("much rubbish", "many rubbish")
+    target.write_text(slipped + "  - id: b\n    text: B.\n    quotes: [Recycling is not enough]\n",
+                      encoding="utf-8")  # fmt: skip
+    result = CliRunner().invoke(main, ["check", "--fix", "--unsafe-fixes", str(target)])
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert "path: ../../seeds/waste.txt\n" in text and "too much rubbish" in text
+    assert not [d for d in check_file(target).diagnostics if d.severity is Severity.ERROR]

@@ -81,8 +81,16 @@ def focus(amap: ArgumentMap, center: str, depth: int = DEFAULT_DEPTH) -> Argumen
         if was != now:
             outside[claim.id] = (was[0] - now[0], was[1] - now[1])
     steps = "step" if depth == 1 else "steps"
-    title = f"{amap.title} (around '{center}', {depth} {steps})"
+    title = f"{amap.title} (around “{_named(written[center])}”, {depth} {steps})"
     return attrs.evolve(amap, title=title, claims=claims, outside=outside)
+
+
+def _named(claim: Claim, words: int = 8) -> str:
+    """A claim as a part's title names it: its label, else its text's first ``words``."""
+    if claim.label:
+        return claim.label
+    found = claim.text.split()
+    return " ".join(found[:words]) + ("…" if len(found) > words else "")
 
 
 def _counted(claim: Claim) -> tuple[int, int]:

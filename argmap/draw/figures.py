@@ -144,9 +144,10 @@ def _column(
             drawing = embed(_svg(fitted, d, theme), titled(amap, d.figure.number, total),
                             theme=theme, width=size, id_prefix=id_prefix,
                             desc=_described(fitted, d, desc))  # fmt: skip
-        elif fmt == "png":  # at the scale of the SVG, on a screen of dpi / 96 pixels a px
-            resolution = 72 * scale * (dpi or engine.PNG_DPI) / 96
-            drawing = fitted.draw(d, "png", dpi=resolution, theme=theme)
+        elif fmt == "png":  # at the size it is shown, on a screen of dpi / 96 pixels a px
+            screen = dpi or engine.PNG_DPI
+            png = fitted.draw(d, "png", dpi=72 * shown * screen / 96, theme=theme)
+            drawing = engine.with_resolution(png, screen)  # so that it is placed that size
         elif fmt == "pdf":  # at its own size: a document scales it to its column
             title = titled(amap, d.figure.number, total).title
             drawing = pdf.document([fitted.draw(d, "pdf", theme=theme)], title)

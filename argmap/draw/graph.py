@@ -238,7 +238,8 @@ def _relations(drawn: _Figure, shape: Shape, figure: Figure, name: str, present:
     todo = []
     for unit in order if order is not None else written:
         if unit == -1:
-            drawn.stub_edge(f"more--{name}", name)
+            if name in figure.more:  # (an overview names the pages instead: no stub)
+                drawn.stub_edge(f"more--{name}", name)
         elif (branch := shape.units[name][unit]) is not None:
             todo.append((unit, branch))
             support = branch.relation.link is Link.SUPPORT

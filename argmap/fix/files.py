@@ -157,15 +157,30 @@ class _Map:
     def encoded(self, body: str) -> bytes:
         return self.bom + body.encode("utf-8")
 
-    def attempt(self, chosen: list[Fix]) -> bool:
-        """Apply ``chosen`` and check again, keeping them if the map is not worse."""
+    def attempt(self, chosen: list[Fix]) -> list[Fix]:
+        """Apply ``chosen`` and check again, keeping them if the map is not worse; or, when
+        it is, with the safe fixes of what they brought to light (a source path found: a slip
+        in a quote its text shows), if the map is then better. The fixes kept (none: the map
+        is as it was)."""
         body = apply(self.body, [edit for fix in chosen for edit in fix.edits])
-        data = self.encoded(body)
-        checked = check_map_bytes(data, self.path, source_root=self.root, ignore=self.ignore)
+        checked = self._checked(body)
+        if not _worse(self.checked, checked):
+            self.body, self.checked = body, checked
+            return chosen
+        after = _Map(body, self.bom, checked, self.root, self.ignore)
+        safe = _apart([f for f in after.offered() if f.applicability is Applicability.SAFE])
+        if not safe:
+            return []
+        body = apply(body, [edit for fix in safe for edit in fix.edits])
+        checked = self._checked(body)
         if _worse(self.checked, checked):
-            return False
+            return []
         self.body, self.checked = body, checked
-        return True
+        return chosen + safe
+
+    def _checked(self, body: str) -> Checked:
+        data = self.encoded(body)
+        return check_map_bytes(data, self.path, source_root=self.root, ignore=self.ignore)
 
 
 def _apart(offered: list[Fix]) -> list[Fix]:
@@ -205,15 +220,20 @@ def fix_bytes(
         chosen = _apart([f for f in found.offered() if f.applicability in allowed])
         if not chosen:
             break
-        if found.attempt(chosen):
-            made += chosen
+        together = found.attempt(chosen)
+        if together:
+            made += together
             continue
         # One by one, from the end of the text: a fix made leaves the places before it as
         # they were.
         last_first = sorted(chosen, key=lambda fix: min(e.start for e in fix.edits), reverse=True)
-        kept = [fix for fix in last_first if found.attempt([fix])]
-        made += reversed(kept)
-        if not kept:
+        kept: list[list[Fix]] = []
+        for fix in last_first:
+            kept.append(found.attempt([fix]))
+            if len(kept[-1]) > 1:
+                break  # fixes made elsewhere too: the next pass finds the rest anew
+        made += [fix for fixes in reversed(kept) for fix in fixes]
+        if not any(kept):
             break
     hidden = 0 if unsafe else sum(f.applicability is Applicability.UNSAFE for f in found.offered())
     return Fixed(found.checked, data, found.encoded(found.body), tuple(made), hidden, checked)
