@@ -448,8 +448,8 @@ def test_a_column_is_read_from_its_width_and_unit() -> None:
     assert Fit.parse("345x550pt") == Fit(345.0, True, 550.0)
     # TeX's name for argmap's pt (1/72 in), which a LaTeX writer knows, was "no column width".
     assert Fit.parse("345bp") == Fit.parse("345pt") == Fit(345.0, True)
-    for bad, message in (("wide", "no column width"), ("720x900", "a height applies to paper"),
-                         ("1in", "a column is 144 to 10000 pt")):  # fmt: skip
+    assert Fit.parse("1280x720") == Fit.parse("1280x720px") == Fit(1280.0, False, 720.0)
+    for bad, message in (("wide", "no column width"), ("1in", "a column is 144 to 10000 pt")):
         with pytest.raises(UsageError, match=message):
             Fit.parse(bad)
 

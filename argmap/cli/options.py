@@ -182,7 +182,8 @@ def drawing_options(f: F) -> F:
             metavar="WIDTH",
             help="Lay out svg, png or pdf for a column WIDTH CSS px wide (e.g. 720): claim "
             "text at least 9 px there, split into figures NAME-1, NAME-2, ... when the map "
-            "needs several. On paper: 468pt, 6.5in or 16.5cm (a pt is 1/72 in, TeX's bp; "
+            "needs several; 1280x720: a screen or slide, each figure shown whole on it. "
+            "On paper: 468pt, 6.5in or 16.5cm (a pt is 1/72 in, TeX's bp; "
             "and the most a figure may be tall: 468x620pt), each figure at its printed size, "
             "text at least 7 pt. For "
             "html: open at that column's scale.",

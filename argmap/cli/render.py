@@ -156,7 +156,8 @@ def render(
     says which characters and what font to install.
 
     With --fit WIDTH, an svg, png or pdf is laid out for a column WIDTH CSS px wide, so that
-    its text can be read there; a map too big for one figure is split into figures, written as
+    its text can be read there (WIDTHxHEIGHT: a screen or slide, each figure shown whole on
+    it); a map too big for one figure is split into figures, written as
     NAME-1.svg ... NAME-N.svg in reading order. A width on paper (--fit 468pt, or 468x648pt
     with the most a figure may be tall) writes each figure at the size it is printed. With
     --page a4 (or letter), a pdf is printed pages to hand out: each headed once by the
@@ -186,6 +187,7 @@ def render(
       argmap render maps/europe-central-asia.yaml --status -f png
       argmap render maps/europe-central-asia.yaml --fit 720 -o build/   # build/NAME-1.svg ...
       argmap render maps/europe-central-asia.yaml -f pdf --fit 468x648pt -o build/  # for LaTeX
+      argmap render maps/europe-central-asia.yaml --fit 1280x720 -o slides/   # a projector
       argmap render maps/europe-central-asia.yaml -f pdf --page a4 --landscape
     """
     if STDIN in files:  # a drawing goes beside its map file, its source found from there

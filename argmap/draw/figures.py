@@ -127,20 +127,23 @@ def _printed_scales(fitted: Fitted, width: float, height: float | None) -> list[
 
 
 def _column(
-    fitted: Fitted, fmt: str, column: int, theme: str, id_prefix: str, dpi: int | None, desc: str
+    fitted: Fitted, fmt: str, fit_to: Fit, theme: str, id_prefix: str, dpi: int | None, desc: str
 ) -> list[bytes]:
-    """The figures fitted to a column as SVG (at one scale: text is the same size in all),
-    PNG (at that scale, for screens of 1.5 device pixels a CSS pixel), PDF (a document each,
-    at its own size) or DOT; ``desc`` is the map's description."""
+    """The figures fitted to a column (or a screen: a height too) as SVG (at one scale: text
+    is the same size in all), PNG (at that scale, for screens of 1.5 device pixels a CSS
+    pixel), PDF (a document each, at its own size) or DOT; ``desc`` is the map's description."""
     amap, total = fitted.amap, len(fitted.drawn)
+    column, high = round(fit_to.width), fit_to.height
     scale = common_scale(_widths(fitted), column)  # CSS px a point
     out = []
     small = []
     for d in fitted.drawn:
         shown = scale * min(1.0, column / (d.width * scale))  # a wider one is shrunk to fit
+        if high is not None:  # and a taller one, to be seen whole
+            shown = min(shown, high / d.height)
         small += [(d, shown)] if _small(shown) else []
         if fmt == "svg":
-            size = f"{d.width * scale:.2f}px"
+            size = f"{d.width * (scale if high is None else shown):.2f}px"
             drawing = embed(_svg(fitted, d, theme), titled(amap, d.figure.number, total),
                             theme=theme, width=size, id_prefix=id_prefix,
                             desc=_described(fitted, d, desc))  # fmt: skip
@@ -154,7 +157,8 @@ def _column(
         else:
             drawing = themed_dot(fitted.final_dot(d), theme).encode("utf-8")
         out.append(drawing)
-    _say_small(small, total, "px", f"a column {column} px wide")
+    where = f"a column {column} px wide" if high is None else f"a screen of {fit_to}"
+    _say_small(small, total, "px", where)
     return out
 
 
@@ -307,7 +311,7 @@ def draw_figures(
                      keep=fmt in ("png", "pdf") or recolours(theme))  # fmt: skip
         if fit_to.printed:
             return _printed(fitted, fmt, fit_to, theme, id_prefix, dpi, desc)
-        return _column(fitted, fmt, round(fit_to.width), theme, id_prefix, dpi, desc)
+        return _column(fitted, fmt, fit_to, theme, id_prefix, dpi, desc)
     if fmt == "dot":
         dot = to_dot(amap, legend=legend, evaluation=evaluation)
         return [themed_dot(dot, theme).encode("utf-8")]

@@ -19,38 +19,41 @@ numbers the others anew; the numbers are filled into its SVG.
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 
 from argmap.analysis.carve import Budget, Sizes
 from argmap.analysis.evaluate import Evaluation
-from argmap.analysis.figures import Carvings, Figure, split
+from argmap.analysis.figures import Carvings, split
 from argmap.analysis.shape import Shape
 from argmap.draw import engine
-from argmap.draw.boxes import estimate, node_sizes
-from argmap.draw.graph import Look, figure_graph, sizes_graph, whole_shape
-from argmap.draw.layout import LEGEND_SLACK, centring, placed, viewbox, widths
+from argmap.draw.graph import Look, figure_graph, whole_shape
+from argmap.draw.layout import centring, placed, viewbox
 from argmap.draw.numbering import Graphs, fill_numbers
-from argmap.draw.scale import legibility
-from argmap.draw.style import CSS_PX_PER_PT, NARROWEST, PAD, TARGETS, Measures, measures_for
+from argmap.draw.retries import (
+    HEADING,
+    INF,
+    Drawn,
+    measure,
+    narrower,
+    whole_if_it_fits,
+    whole_if_larger,
+)
+from argmap.draw.style import (
+    CSS_PX_PER_PT,
+    PAD,
+    TARGETS,
+    measures_for,
+    shorter_measures,
+)
 from argmap.draw.themes import themed_dot
 from argmap.model import ArgumentMap
 
 #: Page sizes in points, portrait, and the margin on every side.
 PAGES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
 MARGIN = 36.0
-#: Points a figure's heading (title, number, legend) takes, as the split reckons.
-HEADING = 72.0
 #: ... and a figure's number alone (on printed pages, whose heads have the title and legend).
 NUMBERED = 18.0
 MAX_ROUNDS = 6
-#: Inches between the nodes of a rank in a figure that no cut made fit (else NODESEP).
-TIGHT_NODESEP = 0.1
-#: A map the split estimates at most this many times too big for one figure is laid out
-#: whole first, and kept whole if it fits (:func:`_whole_if_it_fits`).
-TRY_WHOLE = 2.0
-INF = float("inf")
 
 
 def px_per_unit(viewbox_width: float, column: float) -> float:
@@ -121,21 +124,6 @@ def print_scale(
 
 
 @attrs.frozen
-class Drawn:
-    """A figure as drawn: Graphviz's SVG of it (the figure numbers filled in), and the SVG's
-    size in points."""
-
-    figure: Figure
-    svg: bytes
-    width: float
-    height: float
-    laid_out: str = ""
-    """The DOT as laid out (every position), for drawing it again in another format."""
-    look: Look | None = None
-    """How this figure was drawn, when not as the others (a narrower text measure)."""
-
-
-@attrs.frozen
 class Fitted:
     """A map's figures, each drawn to fit ``budget``, and how they were made."""
 
@@ -158,24 +146,6 @@ class Fitted:
         return engine.render(dot, fmt, adjust=placed(drawn.laid_out), dpi=dpi)
 
 
-def measure(shape: Shape, look: Look) -> Sizes:
-    """Every node's size as Graphviz draws it: worked out from the shipped font's metrics
-    (:func:`argmap.draw.boxes.estimate`, the same numbers) when Graphviz lays out in that font
-    and it draws every text; else measured by Graphviz (:func:`argmap.draw.engine.node_sizes`),
-    in the fonts the drawing uses."""
-    if engine.font_ready():
-        estimated = estimate(shape, look.measures, look.evaluation, look.outside, look.words)
-        if estimated is not None:
-            return estimated
-    found = engine.node_sizes(sizes_graph(shape, look).source)
-    return node_sizes(
-        {name: found["full:" + name] for name in shape.claims},
-        {name: found["ref:" + name] for name in shape.claims},
-        found["stub:"],
-        found["stub:3"],
-    )
-
-
 def fit(
     amap: ArgumentMap,
     budget: Budget,
@@ -184,29 +154,59 @@ def fit(
     evaluation: Evaluation | None = None,
     keep: bool = False,
     titled: bool = True,
+    alone: bool = True,
 ) -> Fitted:
     """The map's figures, each at most as big as ``budget`` (points), in reading order; with
     ``keep``, each one's layout too, to draw it again in another format (:meth:`Fitted.draw`);
-    not ``titled``, headed by their numbers alone (no title, no legend)."""
+    not ``titled``, headed by their numbers alone (no title, no legend). Claims are set in the
+    measure of the budget's width (:func:`measures_for`). A figure shown ``alone`` in a box
+    of the budget (a column, a slide; not set beside others on a page, as in a handout) that
+    comes out too tall is not drawn narrower (and taller still), and the claims are set in
+    wider measures in turn too (:func:`shorter_measures`): the fit kept is the one that leaves
+    the fewest figures too big, then makes the fewest figures."""
     shape = whole_shape(amap)
-    look = Look.of(amap, legend=legend and titled, evaluation=evaluation, titled=titled,
-                   measures=measures_for(budget.width), room=budget.width)  # fmt: skip
+    best, most = None, (INF, INF)
+    wider = shorter_measures(budget.width) if alone else []
+    for measures in [measures_for(budget.width), *wider]:
+        look = Look.of(amap, legend=legend and titled, evaluation=evaluation, titled=titled,
+                       measures=measures, room=budget.width)  # fmt: skip
+        fitted = _fit(amap, shape, budget, look, keep, alone)
+        sizes = [(d.width, d.height) for d in fitted.drawn]
+        score = (sum(not budget.holds_size(w, h) for w, h in sizes), len(sizes))
+        if score < most:
+            best, most = fitted, score
+        if score[0] == 0 or all(h <= (budget.height or INF) + 0.01 for _, h in sizes):
+            break  # all fit; or none is too tall, which wider lines would only make wider
+    assert best is not None
+    return best
+
+
+def _fit(
+    amap: ArgumentMap, shape: Shape, budget: Budget, look: Look, keep: bool, alone: bool
+) -> Fitted:
+    """The map's figures fitted to ``budget`` in ``look`` (:func:`fit`)."""
     sizes = measure(shape, look)
-    heading = 2 * PAD * 72 + (HEADING if titled else NUMBERED)
+    heading = 2 * PAD * 72 + (HEADING if look.titled else NUMBERED)
     inner = Budget(budget.width - 2 * PAD * 72,
                    None if budget.height is None else budget.height - heading)  # fmt: skip
     graphs = Graphs(amap, shape, look)
-    whole = _whole_if_it_fits(shape, sizes, inner, budget, graphs, keep)
+    whole = whole_if_it_fits(shape, sizes, inner, budget, graphs, keep)
     if whole is not None:
         drawn, rounds = (whole,), 1
     else:
-        drawn, rounds = _rounds(shape, sizes, inner, budget, graphs, keep)
-    larger = _whole_if_larger(shape, sizes, budget, graphs, drawn, keep)
+        drawn, rounds = _rounds(shape, sizes, inner, budget, graphs, keep, alone)
+    larger = whole_if_larger(shape, sizes, budget, graphs, drawn, keep)
     return Fitted(amap, shape, look, budget, drawn if larger is None else (larger,), rounds)
 
 
 def _rounds(
-    shape: Shape, sizes: Sizes, inner: Budget, budget: Budget, graphs: Graphs, keep: bool
+    shape: Shape,
+    sizes: Sizes,
+    inner: Budget,
+    budget: Budget,
+    graphs: Graphs,
+    keep: bool,
+    alone: bool,
 ) -> tuple[tuple[Drawn, ...], int]:
     """The map split (``inner``: the budget less a figure's padding and heading) and every
     figure drawn, a figure that came out too big carved again, until all fit (or no cut makes
@@ -258,108 +258,10 @@ def _rounds(
         svg, laid_out = drawings[source]
         drawn.append(Drawn(figure, fill_numbers(svg, fills, look.words), w, h, laid_out))
     final = tuple(
-        d if budget.holds_size(d.width, d.height) else _narrower(d, graphs, keep) for d in drawn
-    )
+        d if budget.holds_size(d.width, d.height) or (alone and d.width <= budget.width + 0.01)
+        else narrower(d, graphs, keep) for d in drawn
+    )  # fmt: skip
     return final, rounds
-
-
-def _whole_if_it_fits(
-    shape: Shape, sizes: Sizes, inner: Budget, budget: Budget, graphs: Graphs, keep: bool
-) -> Drawn | None:
-    """The map as one figure, when the split estimates it a little too big (at most
-    :data:`TRY_WHOLE` times) but Graphviz draws it within ``budget``: the estimate lays the
-    claims out as a tree, wider than Graphviz draws a claim that several others rest on."""
-    figures = split(shape, sizes, Budget(float("inf")))
-    if len(figures) != 1:
-        return None
-    wide, high = figures[0].estimate
-    if inner.holds_size(wide, high) or not inner.holds_size(wide / TRY_WHOLE, high / TRY_WHOLE):
-        return None  # the split makes it one figure itself; or it is far too big
-    source, fills = graphs.made(figures[0], 1)
-    kept: list[str] = []
-    svg = engine.render(source, "svg", adjust=centring(shape.thesis, kept if keep else None))
-    width, height = viewbox(svg)
-    if not budget.holds_size(width, height):
-        return None
-    filled = fill_numbers(svg, fills, graphs.look.words)
-    return Drawn(figures[0], filled, width, height, kept[0] if kept else "")
-
-
-def _whole_if_larger(
-    shape: Shape, sizes: Sizes, budget: Budget, graphs: Graphs, drawn: tuple[Drawn, ...], keep: bool
-) -> Drawn | None:
-    """The whole map as one figure, when ``drawn`` has text below the least readable in the
-    box of ``budget`` and the whole's comes out larger there (:func:`legibility`), or as large
-    when ``drawn`` is a split: a split that draws no text larger only repeats its heading and
-    the claims it continues. The whole is drawn in the fit's look (too big, also with the
-    narrowest measure), and as ``argmap render`` draws a whole map, wider and lower: in a short
-    box the larger. Each is tried only when estimated within :data:`TRY_WHOLE` of ``drawn``."""
-    against = legibility([(d.width, d.height) for d in drawn], budget)
-    if against >= 1.0:
-        return None
-    split_up = len(drawn) > 1
-    looks = [graphs.look] if split_up else []  # else drawn is the whole in the fit's look
-    looks.append(attrs.evolve(graphs.look, measures=Measures(), room=None))
-    best, most = None, against
-    for look in looks:
-        mine = graphs if look is graphs.look else Graphs(graphs.amap, shape, look)
-        (figure,) = split(shape, sizes if mine is graphs else measure(shape, look), Budget(INF))
-        wide, high = figure.estimate
-        heading = 2 * PAD * 72
-        reckoned = legibility([(wide + heading, high + heading + HEADING)], budget)
-        if reckoned * TRY_WHOLE < against:
-            continue
-        whole = _drawn_whole(figure, mine, keep, None if mine is graphs else look)
-        tries = [whole]
-        if not budget.holds_size(whole.width, whole.height):
-            tries.append(_narrower(whole, mine, keep))
-        for tried in tries:
-            found = legibility([(tried.width, tried.height)], budget)
-            if found > most or (best is None and split_up and found >= against):
-                best, most = tried, found
-    return best
-
-
-def _drawn_whole(figure: Figure, graphs: Graphs, keep: bool, look: Look | None) -> Drawn:
-    """The whole map (``figure``) as one figure drawn in ``graphs``' look, its legend set
-    again in rows as wide as its claims when it would be wider (as a whole map's is,
-    :func:`argmap.draw.figures.whole_drawing`); ``look``: the Drawn's, when not the fit's."""
-    found: list[tuple[float, float]] = []
-    for _ in range(2):
-        source, fills = graphs.made(figure, 1)
-        kept: list[str] = []
-        centred = centring(graphs.shape.thesis, kept if keep else None)
-
-        def adjust(graph: Any, centred: Any = centred) -> None:
-            centred(graph)
-            found.append(widths(graph))
-
-        svg = engine.render(source, "svg", adjust=adjust)
-        claims, heading = found[-1]
-        if not graphs.look.legend or heading <= claims + LEGEND_SLACK:
-            break
-        look = attrs.evolve(look or graphs.look, legend_room=claims)
-        graphs = Graphs(graphs.amap, graphs.shape, look)
-    width, height = viewbox(svg)
-    filled = fill_numbers(svg, fills, graphs.look.words)
-    return Drawn(figure, filled, width, height, kept[0] if kept else "", look)
-
-
-def _narrower(d: Drawn, graphs: Graphs, keep: bool) -> Drawn:
-    """A figure that no cut made fit (a step with more claims side by side than the column
-    holds) drawn again with the narrowest text measure and the nodes of a rank closer
-    together; kept if it came out narrower."""
-    measures = Measures(NARROWEST, NARROWEST + 4, NARROWEST - 4)
-    narrow = attrs.evolve(graphs.look, measures=measures, placeholder=True, nodesep=TIGHT_NODESEP)
-    source, fills = Graphs(graphs.amap, graphs.shape, narrow).made(d.figure, graphs.total)
-    kept: list[str] = []
-    thesis = graphs.shape.thesis
-    svg = engine.render(source, "svg", adjust=centring(thesis, kept if keep else None))
-    width, height = viewbox(svg)
-    if width >= d.width:
-        return d
-    filled = fill_numbers(svg, fills, narrow.words)
-    return Drawn(d.figure, filled, width, height, kept[0] if kept else "", narrow)
 
 
 __all__ = [

@@ -68,7 +68,8 @@ def handout(
     for parts in SHARES:  # figures as tall as a page, half a page, a third
         room = (inner_h - GAP - max(tall) - GAP * (parts - 1)) / parts
         budget = Budget(widest(inner_w), room / FLOOR)
-        fitted = fit(amap, budget, legend=legend, evaluation=evaluation, keep=True, titled=False)
+        fitted = fit(amap, budget, legend=legend, evaluation=evaluation, keep=True, titled=False,
+                     alone=False)  # fmt: skip
         sizes = [(d.width, d.height) for d in fitted.drawn]
         start = min(1.0, inner_w / max(min(w, budget.width) for w, _ in sizes))
         limits = [min(start, inner_w / w, (inner_h - GAP - max(tall)) / h) for w, h in sizes]

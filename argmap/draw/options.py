@@ -53,13 +53,14 @@ _FIT = re.compile(
 class Fit:
     """A column that a map's figures are laid out for: ``width`` CSS px on a screen (claim
     text to come out at least 9 px there, other text 7 px), or, ``printed``, ``width`` points
-    of paper (claim text at least 9 pt, other text 7 pt), the figures at most ``height``
-    points tall when it is given (a page's text, so that no figure is shrunk to fit it).
+    of paper (claim text at least 9 pt, other text 7 pt); the figures at most ``height`` (px,
+    or points) tall when it is given: a screen or a slide shown whole, a page's text, so that
+    no figure is shrunk to fit it.
 
     >>> Fit.parse("720"), str(Fit.parse("720")), str(Fit.parse("6.5in"))
     (Fit(width=720.0, printed=False, height=None), '720 px', '468pt')
-    >>> str(Fit.parse("345x500pt"))
-    '345x500pt'
+    >>> str(Fit.parse("345x500pt")), str(Fit.parse("1280x720"))
+    ('345x500pt', '1280x720 px')
     """
 
     width: float
@@ -69,18 +70,16 @@ class Fit:
     @classmethod
     def parse(cls, text: str | int | float) -> Fit:
         """A column as written: ``720`` or ``720px`` (CSS px), or a width on paper with its
-        unit, ``468pt``, ``6.5in``, ``16.5cm``, ``165mm``, and a height after ``x``
-        (``468x620pt``). Raises UsageError for anything else."""
+        unit, ``468pt``, ``6.5in``, ``16.5cm``, ``165mm``; and a height after ``x``
+        (``1280x720``, a screen; ``468x620pt``). Raises UsageError for anything else."""
         written = str(text).strip().lower()
         found = _FIT.fullmatch(written)
         if found is None:
             raise UsageError(
                 f"fit '{text}' is no column width: give CSS px (720) or a width on paper "
-                "(468pt, 6.5in, 16.5cm; a height after x: 468x620pt)"
+                "(468pt, 6.5in, 16.5cm; a height after x: 1280x720, 468x620pt)"
             )
         unit = found.group("unit") or "px"
-        if found.group("height") and unit == "px":
-            raise UsageError(f"fit '{text}': a height applies to paper (468x620pt), not to px")
         scale = PRINT_UNITS.get(unit, 1.0)
         width = round(float(found.group("width")) * scale, 2)
         height = found.group("height")
@@ -93,10 +92,8 @@ class Fit:
         return cls(width, unit != "px", None if height is None else round(float(height) * scale, 2))
 
     def __str__(self) -> str:
-        if not self.printed:
-            return f"{self.width:g} px"
         height = "" if self.height is None else f"x{self.height:g}"
-        return f"{self.width:g}{height}pt"
+        return f"{self.width:g}{height}pt" if self.printed else f"{self.width:g}{height} px"
 
 
 def check_width(width: str) -> re.Match[str]:
@@ -157,9 +154,10 @@ def check_fit(
         raise UsageError(
             f"{named('fit')} sets the width itself; give {named('fit')} or {named('width')}"
         )
-    if fit.printed and fmt == "html":
+    if (fit.printed or fit.height is not None) and fmt == "html":
         raise UsageError(
-            f"the HTML view opens at a screen column's scale: give {named('fit')} in px"
+            f"the HTML view opens at a screen column's scale: give {named('fit')} in px, "
+            "with no height"
         )
     return fit
 

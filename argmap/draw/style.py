@@ -94,6 +94,24 @@ def measures_for(budget: float | None) -> Measures:
     return Measures(claim, claim + 4, claim - 4)
 
 
+#: Claim measures (characters a line) a figure too tall for its box tries in turn, where one
+#: box of them fits its width (:func:`shorter_measures`): a claim in fewer lines, and so more
+#: levels in a box short for its width, as a slide is.
+SHORTER = (34, 44, 58)
+
+
+def shorter_measures(budget: float) -> list[Measures]:
+    """Measures wider than :func:`measures_for`'s, for figures at most ``budget`` points wide
+    that came out too tall: each a line wide enough that a claim takes fewer lines, and one
+    box of it still fits ``budget``.
+
+    >>> [m.claim for m in shorter_measures(864)], [m.claim for m in shorter_measures(300)]
+    ([34, 44, 58], [34])
+    """
+    most = int((budget - 2 * NODESEP * 72 - 16) / 6.8)
+    return [Measures(claim, claim + 4, claim - 4) for claim in SHORTER if claim <= most]
+
+
 @attrs.frozen
 class KindStyle:
     """How one kind of claim looks: its shape and its colours (the word above its text, in

@@ -1,0 +1,74 @@
+"""A slide: a box short for its width (a PowerPoint picture box is 648 x 227 pt). Claims set in
+a column's narrow measure are tall boxes, so only a level or two fits: the seed map on such a
+slide was 15 figures, 14 of them with claim text under 9 pt (12 without the map's title over
+each). The fit now also sets claims in longer lines when a figure comes out too tall, and a
+figure too tall for its box is no longer drawn narrower (which made it taller still)."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.api import load
+from argmap.draw import fit as fitting
+from argmap.draw.fit import Fitted, budget_for, fit
+from argmap.draw.scale import legibility
+from argmap.draw.style import NARROWEST, measures_for, shorter_measures
+from argmap.model import ArgumentMap
+
+from .conftest import SEED_MAP
+
+PPTX = (648, 227)  # Pandoc's picture box on a 16:9 PowerPoint slide, in points
+
+
+@pytest.fixture(scope="module")
+def seed() -> ArgumentMap:
+    return load(SEED_MAP)
+
+
+def too_big(fitted: Fitted) -> int:
+    return sum(not fitted.budget.holds_size(d.width, d.height) for d in fitted.drawn)
+
+
+def least(fitted: Fitted) -> float:
+    return legibility([(d.width, d.height) for d in fitted.drawn], fitted.budget)
+
+
+def test_longer_lines_are_tried_only_where_one_claim_box_of_them_fits() -> None:
+    assert [m.claim for m in shorter_measures(864)] == [34, 44, 58]
+    assert [m.claim for m in shorter_measures(300)] == [34]
+    assert shorter_measures(200) == []
+    assert all(m.claim > measures_for(960).claim for m in shorter_measures(960))
+
+
+@pytest.mark.parametrize("titled", [True, False])
+def test_a_slide_sets_claims_in_longer_lines_and_more_figures_are_readable(
+    seed: ArgumentMap, titled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    budget = budget_for(PPTX[0], height=PPTX[1])
+    found = fit(seed, budget, titled=titled)
+    monkeypatch.setattr(fitting, "shorter_measures", lambda width: [])
+    column_only = fit(seed, budget, titled=titled)
+    assert found.look.measures.claim > column_only.look.measures.claim
+    assert too_big(found) < too_big(column_only)
+    assert least(found) > least(column_only)
+
+
+def test_untitled_on_a_slide_nearly_every_figure_of_the_seed_map_is_readable(
+    seed: ArgumentMap,
+) -> None:
+    found = fit(seed, budget_for(PPTX[0], height=PPTX[1]), titled=False)
+    assert too_big(found) <= 2 < len(found.drawn)
+    assert least(found) * 12 >= 7.0  # claim text of the smallest figure, in points
+
+
+def test_a_figure_too_tall_for_its_box_is_not_drawn_narrower(seed: ArgumentMap) -> None:
+    budget = budget_for(PPTX[0], height=PPTX[1])
+    found = fit(seed, budget, titled=False)
+    for d in found.drawn:
+        if d.width <= budget.width and d.height > (budget.height or 0):
+            assert d.look is None or d.look.measures.claim != NARROWEST
+
+
+def test_a_column_without_a_height_keeps_its_measure(seed: ArgumentMap) -> None:
+    found = fit(seed, budget_for(720))
+    assert found.look.measures == measures_for(960)
