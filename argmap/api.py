@@ -122,13 +122,16 @@ def render_map(
     page: str | None = None,
     landscape: bool = False,
     legend: bool = True,
+    title: bool = True,
+    min_text_size: float | None = None,
 ) -> bytes:
     """A map drawn as ``fmt`` (svg, png, pdf, dot or html) by the bundled Graphviz.
 
     With ``status``, each claim shows whether it stands, is defeated or is undecided: as
     ``evaluation`` has it when given (a part of a map shows the whole map's verdicts:
     :meth:`~argmap.analysis.evaluate.Evaluation.within`), else as the map's own
-    (:func:`argmap.analysis.evaluate.evaluate`). ``legend`` draws the legend.
+    (:func:`argmap.analysis.evaluate.evaluate`). ``legend`` draws the legend, ``title`` the
+    map's title and source (leave them out of figures that a document captions).
 
     SVG is made for documents (:mod:`argmap.draw.svg`); HTML is the map beside its source
     text (:mod:`argmap.pages.view`). ``theme`` (light, dark, print, auto) colours every
@@ -150,7 +153,7 @@ def render_map(
     drawings = render_figures(
         amap, fmt, theme=theme, width=width, id_prefix=id_prefix, source=source,
         status=status, evaluation=evaluation, dpi=dpi, fit=fit, page=page,
-        landscape=landscape, legend=legend,
+        landscape=landscape, legend=legend, title=title, min_text_size=min_text_size,
     )  # fmt: skip
     if len(drawings) > 1:
         raise UsageError(
@@ -175,6 +178,8 @@ def render_figures(
     page: str | None = None,
     landscape: bool = False,
     legend: bool = True,
+    title: bool = True,
+    min_text_size: float | None = None,
 ) -> list[bytes]:
     """A map's figures drawn as ``fmt``, in reading order (the options of :func:`render_map`).
 
@@ -189,7 +194,10 @@ def render_figures(
     each figure at the size it is printed, claim text at least 9 pt, all text 7 pt. With
     ``page`` (pdf): one document, the figures in rows (side by side where they fit), as many a
     page as fit, at one scale (the widest as wide as the page, never enlarged), all text at
-    least 7 pt.
+    least 7 pt; on a poster's paper (``a3``, ``a2``, ``a1``, ``a0``), the whole map on one
+    page, as large as the page holds. ``min_text_size`` (pt, or px in a screen's column;
+    6 to 24, None: 9) is the least claim text the figures are made for, the other text in
+    proportion: a lower one gives fewer, smaller figures.
     Otherwise the whole map as one drawing.
     """
     # The drawing stack (the DOT builder, Graphviz, the SVG for documents, the HTML page) loads
@@ -197,7 +205,8 @@ def render_figures(
     from argmap.draw.figures import draw_figures, whole_svg
     from argmap.draw.svg import check_theme
 
-    check_choices(fmt, id_prefix=id_prefix, width=width, dpi=dpi, page=page, landscape=landscape)
+    check_choices(fmt, id_prefix=id_prefix, width=width, dpi=dpi, page=page, landscape=landscape,
+                  min_text_size=min_text_size, fit=fit)  # fmt: skip
     check_theme(theme)
     fit = check_fit(fit, fmt, page=page, width=width)
     if not status:
@@ -207,12 +216,13 @@ def render_figures(
     if fmt == "html":
         from argmap.pages.view import page as view  # the HTML view: for this format only
 
-        drawn = whole_svg(amap, legend=legend, evaluation=evaluation, theme=theme)
+        drawn = whole_svg(amap, legend=legend, evaluation=evaluation, theme=theme, titled=title)
         shown = None if fit is None else round(fit.width)
         return [view(amap, drawn, source, theme=theme, id_prefix=id_prefix, fit=shown)]
     return draw_figures(
         amap, fmt, evaluation=evaluation, theme=theme, width=width, id_prefix=id_prefix,
-        dpi=dpi, fit_to=fit, page=page, landscape=landscape, legend=legend,
+        dpi=dpi, fit_to=fit, page=page, landscape=landscape, legend=legend, title=title,
+        least=min_text_size,
     )  # fmt: skip
 
 
@@ -292,6 +302,8 @@ def _draw(
         page=options.page,
         landscape=options.landscape,
         legend=options.legend,
+        title=options.title,
+        min_text_size=options.min_text_size,
     )
 
 

@@ -10,31 +10,35 @@ import attrs
 
 from argmap.analysis.carve import Budget
 from argmap.analysis.evaluate import Evaluation
-from argmap.analysis.figures import split
+from argmap.analysis.figures import split, whole
 from argmap.analysis.shape import shape as shape_of
 from argmap.analysis.summary import statuses, summary, thesis
 from argmap.diagnostics import FitWarning, joined
 from argmap.draw import engine, pdf
 from argmap.draw.describe import figure_summary
 from argmap.draw.fit import (
-    TARGETS,
     Drawn,
     Fitted,
-    budget_for,
     common_scale,
-    fit,
     measure,
     print_scale,
 )
-from argmap.draw.graph import Look, figure_graph, to_dot
+from argmap.draw.floors import fewest
+from argmap.draw.graph import Look, figure_graph, to_dot, whole_shape
 from argmap.draw.handout import handout
 from argmap.draw.layout import LEGEND_SLACK, centring, measuring
 from argmap.draw.options import DEFAULT_DPI, Fit
+from argmap.draw.poster import POSTERS, poster
+from argmap.draw.style import targets
 from argmap.draw.svg import embed
 from argmap.draw.themes import recolours, themed_dot
 from argmap.draw.words import vocabulary
 from argmap.model import ArgumentMap
 
+#: What draws a poster's map larger when its text comes out too small.
+_POSTER_REMEDY = (
+    "a larger page, the page turned (--landscape), or --focus on a part draws it larger"
+)
 #: Maps of at most this many claims are measured before they are drawn whole, so that the
 #: thesis's reasons can be ordered to put it in the middle (measuring costs about half a
 #: layout); bigger ones keep Graphviz's order and their thesis stays where it falls, on top.
@@ -47,8 +51,10 @@ def whole_dot(
     legend: bool = True,
     evaluation: Evaluation | None = None,
     legend_room: float | None = None,
+    titled: bool = True,
 ) -> tuple[str, str | None]:
-    """The DOT of the whole map as it is drawn, and the thesis to centre (None: none).
+    """The DOT of the whole map as it is drawn (``titled``: with its title and source), and
+    the thesis to centre (None: none).
 
     With a thesis, the map is measured and each claim's reasons and objections put in the
     order that draws the thesis nearest the middle (:func:`argmap.analysis.contour.arranged`);
@@ -56,9 +62,12 @@ def whole_dot(
     (:func:`argmap.draw.layout.centre`)."""
     top = thesis(amap)
     if top is None or len(amap.claims) > ORDERED_MAX_CLAIMS:
-        return to_dot(amap, legend=legend, evaluation=evaluation, legend_room=legend_room), None
+        dot = to_dot(amap, legend=legend, evaluation=evaluation, legend_room=legend_room,
+                     titled=titled)  # fmt: skip
+        return dot, None
     shape = shape_of(amap, top.id)  # what whole_shape gives, the thesis found once
-    look = Look.of(amap, legend=legend, evaluation=evaluation, legend_room=legend_room)
+    look = Look.of(amap, legend=legend, evaluation=evaluation, legend_room=legend_room,
+                   titled=titled)  # fmt: skip
     (figure,) = split(shape, measure(shape, look), Budget(float("inf")))
     return figure_graph(amap, shape, attrs.evolve(figure, number=1), look)[0].source, top.id
 
@@ -71,17 +80,18 @@ def whole_drawing(
     evaluation: Evaluation | None = None,
     theme: str = "light",
     dpi: int | None = None,
+    titled: bool = True,
 ) -> bytes:
     """Graphviz's drawing of the whole map as ``fmt`` (svg, png or pdf), its thesis centred on
-    top. A legend that would make the drawing wider than its claims (a small map that uses
-    many kinds of link, or statuses) is set again in rows as wide as the claims: in one row
-    it would shrink the whole drawing in a column."""
-    dot, top = whole_dot(amap, legend=legend, evaluation=evaluation)
+    top (``titled``: under its title and source). A legend that would make the drawing wider
+    than its claims (a small map that uses many kinds of link, or statuses) is set again in
+    rows as wide as the claims: in one row it would shrink the whole drawing in a column."""
+    dot, top = whole_dot(amap, legend=legend, evaluation=evaluation, titled=titled)
     found: list[tuple[float, float]] = []
     drawn = engine.render(themed_dot(dot, theme), fmt, adjust=measuring(top, found), dpi=dpi)
     if legend and found and found[-1][1] > found[-1][0] + LEGEND_SLACK:
         dot, top = whole_dot(amap, legend=legend, evaluation=evaluation,
-                             legend_room=found[-1][0])  # fmt: skip
+                             legend_room=found[-1][0], titled=titled)  # fmt: skip
         drawn = engine.render(themed_dot(dot, theme), fmt, adjust=centring(top), dpi=dpi)
     return drawn
 
@@ -92,9 +102,11 @@ def whole_svg(
     legend: bool = True,
     evaluation: Evaluation | None = None,
     theme: str = "light",
+    titled: bool = True,
 ) -> bytes:
     """Graphviz's SVG of the whole map (its thesis centred on top), for :func:`embed`."""
-    return whole_drawing(amap, "svg", legend=legend, evaluation=evaluation, theme=theme)
+    return whole_drawing(amap, "svg", legend=legend, evaluation=evaluation, theme=theme,
+                         titled=titled)  # fmt: skip
 
 
 def titled(amap: ArgumentMap, number: int, total: int) -> ArgumentMap:
@@ -119,7 +131,14 @@ def _printed_scales(fitted: Fitted, width: float, height: float | None) -> list[
 
 
 def _column(
-    fitted: Fitted, fmt: str, column: int, theme: str, id_prefix: str, dpi: int | None, desc: str
+    fitted: Fitted,
+    fmt: str,
+    column: int,
+    theme: str,
+    id_prefix: str,
+    dpi: int | None,
+    desc: str,
+    least: float | None = None,
 ) -> list[bytes]:
     """The figures fitted to a column as SVG (at one scale: text is the same size in all),
     PNG (at that scale, for screens of 1.5 device pixels a CSS pixel), PDF (a document each,
@@ -130,7 +149,7 @@ def _column(
     small = []
     for d in fitted.drawn:
         shown = scale * min(1.0, column / (d.width * scale))  # a wider one is shrunk to fit
-        small += [(d, shown)] if _small(shown) else []
+        small += [(d, shown)] if _small(shown, least) else []
         if fmt == "svg":
             size = f"{d.width * scale:.2f}px"
             drawing = embed(_svg(fitted, d, theme), titled(amap, d.figure.number, total),
@@ -145,12 +164,19 @@ def _column(
         else:
             drawing = themed_dot(fitted.final_dot(d), theme).encode("utf-8")
         out.append(drawing)
-    _say_small(small, total, "px", f"a column {column} px wide")
+    _say_small(small, total, "px", f"a column {column} px wide", least=least)
     return out
 
 
 def _printed(
-    fitted: Fitted, fmt: str, column: Fit, theme: str, id_prefix: str, dpi: int | None, desc: str
+    fitted: Fitted,
+    fmt: str,
+    column: Fit,
+    theme: str,
+    id_prefix: str,
+    dpi: int | None,
+    desc: str,
+    least: float | None = None,
 ) -> list[bytes]:
     """The figures fitted to a column on paper, each at the size it is printed (the widest
     as wide as the column, none taller than its height; :func:`argmap.draw.fit.print_scale`),
@@ -160,7 +186,7 @@ def _printed(
     out, small = [], []
     for d, scale in zip(fitted.drawn, _printed_scales(fitted, column.width, column.height),
                         strict=True):  # fmt: skip
-        small += [(d, scale)] if _small(scale) else []
+        small += [(d, scale)] if _small(scale, least) else []
         if fmt == "svg":
             size = f"{d.width * scale:.2f}pt"
             drawing = embed(_svg(fitted, d, theme), titled(amap, d.figure.number, total),
@@ -174,7 +200,7 @@ def _printed(
         else:
             drawing = themed_dot(fitted.final_dot(d), theme).encode("utf-8")
         out.append(drawing)
-    _say_small(small, total, "pt", f"a column of {column}")
+    _say_small(small, total, "pt", f"a column of {column}", least=least)
     return out
 
 
@@ -193,18 +219,25 @@ def _svg(fitted: Fitted, d: Drawn, theme: str) -> bytes:
     return fitted.draw(d, "svg", theme=theme) if recolours(theme) else d.svg
 
 
-def _small(scale: float) -> bool:
-    """Whether a figure shown at ``scale`` has text below the sizes aimed at."""
-    return any(size * scale < least - 0.005 for size, least in TARGETS.values())
+def _small(scale: float, least: float | None = None) -> bool:
+    """Whether a figure shown at ``scale`` has text below the sizes aimed at (claim text
+    ``least``: :func:`~argmap.draw.style.targets`)."""
+    return any(size * scale < floor - 0.005 for size, floor in targets(least).values())
 
 
 def _turned(
-    amap: ArgumentMap, page: str, landscape: bool, legend: bool, evaluation: Evaluation | None
+    amap: ArgumentMap,
+    page: str,
+    landscape: bool,
+    legend: bool,
+    evaluation: Evaluation | None,
+    least: float | None = None,
 ) -> str:
     """What to do when a handout has figures too big for its pages: the pages turned the other
     way, when every figure's text is readable on them; else a part of the map."""
-    scales = handout(amap, page, not landscape, legend=legend, evaluation=evaluation)[1]
-    if any(_small(scale) for scale in scales):
+    scales = handout(amap, page, not landscape, legend=legend, evaluation=evaluation,
+                     least=least)[1]  # fmt: skip
+    if any(_small(scale, least) for scale in scales):
         return "--focus on a part draws it larger"
     turned = "upright (without --landscape)" if landscape else "in landscape (--landscape)"
     return f"printed {turned}, every figure's text is readable"
@@ -216,13 +249,14 @@ def _say_small(
     unit: str,
     where: str,
     remedy: str = "a wider column, or --focus on a part, draws it larger",
+    least: float | None = None,
 ) -> None:
     """Warn once (:class:`~argmap.diagnostics.FitWarning`) of the figures shown at scales
     (units of ``unit`` a point) that make their text smaller than the sizes aimed at: the fit
     could cut them no smaller. ``remedy``: what draws them larger."""
     if not small:
         return
-    size, least = TARGETS["claim"]
+    size, least = targets(least)["claim"]
 
     def said(scale: float) -> str:
         return f"{size * scale:.2f}".rstrip("0").rstrip(".")  # 8.96, not a rounded 9.0
@@ -269,38 +303,50 @@ def draw_figures(
     page: str | None = None,
     landscape: bool = False,
     legend: bool = True,
+    title: bool = True,
+    least: float | None = None,
 ) -> list[bytes]:
     """The drawings of a map as ``fmt`` (svg, png, pdf or dot; options checked by the API):
     with ``fit_to`` the figures that fit that column (CSS px, or on paper); with ``page`` a
     PDF of that paper, the figures in rows (side by side where they fit), as many on a page as
-    fit, their text the same size (as in a column on paper); else the whole map."""
+    fit, their text the same size (as in a column on paper), or on a poster's paper the whole
+    map as large as the page holds; else the whole map. ``title``: the map's title and source
+    drawn; ``least``: the least claim text (px, pt) a figure is made for (None: 9)."""
     desc = summary(amap)  # a screen reader's account of it, with the statuses drawn
     if evaluation is not None:
         desc += "\n" + statuses(amap, evaluation)
+    where = f"a page of {page}" + (" in landscape" if landscape else "")
+    if page in POSTERS:  # the whole map on one page, as large as it holds
+        scale, drawing = poster(amap, page, landscape, legend=legend, evaluation=evaluation,
+                                theme=theme, titled=title)  # fmt: skip
+        if _small(scale, least):
+            _say_small([(Drawn(whole(whole_shape(amap)), b"", 0, 0), scale)], 1, "pt", where,
+                       _POSTER_REMEDY, least)  # fmt: skip
+        return [drawing]
     if page is not None:  # printed pages to hand out, each headed once
         fitted, scales, drawing = handout(amap, page, landscape, legend=legend,
-                                          evaluation=evaluation, theme=theme)  # fmt: skip
+                                          evaluation=evaluation, theme=theme, titled=title,
+                                          least=least)  # fmt: skip
         small = [(d, scale) for d, scale in zip(fitted.drawn, scales, strict=True)
-                 if _small(scale)]  # fmt: skip
+                 if _small(scale, least)]  # fmt: skip
         if small:
-            where = f"a page of {page}" + (" in landscape" if landscape else "")
-            remedy = _turned(amap, page, landscape, legend, evaluation)
-            _say_small(small, len(fitted.drawn), "pt", where, remedy)
+            remedy = _turned(amap, page, landscape, legend, evaluation, least)
+            _say_small(small, len(fitted.drawn), "pt", where, remedy, least)
         return [drawing]
     if fit_to is not None:
-        budget = budget_for(fit_to.width, height=fit_to.height)
-        fitted = fit(amap, budget, legend=legend, evaluation=evaluation,
-                     keep=fmt in ("png", "pdf") or recolours(theme))  # fmt: skip
+        fitted = fewest(amap, fit_to, least, legend=legend, evaluation=evaluation, titled=title,
+                        keep=fmt in ("png", "pdf") or recolours(theme))  # fmt: skip
         if fit_to.printed:
-            return _printed(fitted, fmt, fit_to, theme, id_prefix, dpi, desc)
-        return _column(fitted, fmt, round(fit_to.width), theme, id_prefix, dpi, desc)
+            return _printed(fitted, fmt, fit_to, theme, id_prefix, dpi, desc, least)
+        return _column(fitted, fmt, round(fit_to.width), theme, id_prefix, dpi, desc, least)
     if fmt == "dot":
-        dot = to_dot(amap, legend=legend, evaluation=evaluation)
+        dot = to_dot(amap, legend=legend, evaluation=evaluation, titled=title)
         return [themed_dot(dot, theme).encode("utf-8")]
     if fmt == "svg":
-        drawn = whole_svg(amap, legend=legend, evaluation=evaluation, theme=theme)
+        drawn = whole_svg(amap, legend=legend, evaluation=evaluation, theme=theme, titled=title)
         return [embed(drawn, amap, theme=theme, width=width, id_prefix=id_prefix, desc=desc)]
-    drawn = whole_drawing(amap, fmt, legend=legend, evaluation=evaluation, theme=theme, dpi=dpi)
+    drawn = whole_drawing(amap, fmt, legend=legend, evaluation=evaluation, theme=theme, dpi=dpi,
+                          titled=title)  # fmt: skip
     if fmt == "pdf":
         return [pdf.document([drawn], amap.title)]
     return [drawn]

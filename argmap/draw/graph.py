@@ -89,7 +89,8 @@ class Look:
     (``ArgumentMap.outside``), said under the claim's text."""
     words: Words = ENGLISH
     titled: bool = True
-    """False: the heading is the figure's number alone (printed pages head each page once)."""
+    """False: no title and no source in the heading (printed pages head each page once; a
+    document's caption says them)."""
 
     @classmethod
     def of(cls, amap: ArgumentMap, **options: Any) -> Look:
@@ -248,6 +249,7 @@ def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
     chars = max(20, int(room / (TITLE_SIZE * 0.6))) if look.room else 60
     lines = wrap(amap.title, chars, look.words.hyphens)  # as title_label wraps it
     title = min(room, max((text_width(line, TITLE_SIZE, bold=True) for line in lines), default=0))
+    title = title if look.titled else 0.0
     number, words = "", look.words
     if look.total > 1:
         number = words("figure of", n=drawn.number("", figure.number),
@@ -351,6 +353,7 @@ def build(
     legend: bool = True,
     evaluation: Evaluation | None = None,
     legend_room: float | None = None,
+    titled: bool = True,
 ) -> graphviz.Digraph:
     """The diagram of the whole map, bottom to top: reasons below what they support, the
     thesis on top (:func:`argmap.analysis.summary.thesis`).
@@ -360,7 +363,8 @@ def build(
     nothing time-, random- or version-dependent.
     """
     found = whole_shape(amap)
-    look = Look.of(amap, legend=legend, evaluation=evaluation, legend_room=legend_room)
+    look = Look.of(amap, legend=legend, evaluation=evaluation, legend_room=legend_room,
+                   titled=titled)  # fmt: skip
     graph, _ = figure_graph(amap, found, whole(found), look)
     return graph
 
@@ -371,9 +375,12 @@ def to_dot(
     legend: bool = True,
     evaluation: Evaluation | None = None,
     legend_room: float | None = None,
+    titled: bool = True,
 ) -> str:
-    """The DOT source of :func:`build`'s diagram."""
-    return build(amap, legend=legend, evaluation=evaluation, legend_room=legend_room).source
+    """The DOT source of :func:`build`'s diagram (``titled``: with the title and source)."""
+    graph = build(amap, legend=legend, evaluation=evaluation, legend_room=legend_room,
+                  titled=titled)  # fmt: skip
+    return graph.source
 
 
 __all__ = [
