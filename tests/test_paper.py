@@ -6,6 +6,7 @@ already says), and there was no way to trade the 9-pt floor for fewer figures; a
 from __future__ import annotations
 
 import io
+import warnings
 import sys
 from pathlib import Path
 
@@ -135,3 +136,17 @@ def test_poster_pages_on_the_command_line(fourteen: Path, tmp_path: Path) -> Non
         result = run("render", str(fourteen), "--page", name, "-o", str(out))
         assert result.exit_code == 0, result.output
         assert out.exists()
+
+
+def test_a_handout_is_not_the_whole_map_too_small_to_read(fourteen: Path) -> None:
+    """A4 made the 14-claim map one page of the whole map at 4.94-pt claim text: the fit for
+    figures a third of a page tall drew it whole (its split was no more readable), and one
+    page beat the readable fits' two."""
+    amap = load(fourteen)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no note that text is too small
+        (handout,) = render_figures(amap, "pdf", page="a4")
+    with pdfplumber.open(io.BytesIO(handout)) as doc:
+        for page in doc.pages:
+            sizes = [c["size"] for c in page.chars if not c["fontname"].endswith("Bold")]
+            assert min(sizes) >= 7.5 - 0.01  # the kinds' words: 10 pt drawn, at 0.75

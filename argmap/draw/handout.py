@@ -32,7 +32,8 @@ from argmap.model import ArgumentMap
 FLOOR = max(least / size for size, least in TARGETS.values())
 #: The figures are fitted to the page's height, and to a half and a third of it (less the gaps
 #: between them), and printed as the fit that takes the fewest pages (of those, the fewest
-#: figures) made them: figures that take most of a page leave the rest of it blank.
+#: figures) made them: figures that take most of a page leave the rest of it blank. A fit
+#: with text below the floor counts only when none is readable.
 SHARES = (1, 2, 3)
 
 
@@ -82,8 +83,11 @@ def handout(
         placed = sheets(sizes, [min(scale, limit) for limit in limits], paper, MARGIN, heads=tall)
         scales = [p.scale for p in sorted((p for sheet in placed for p in sheet),
                                           key=lambda p: p.index)]  # fmt: skip
-        if best is None or (len(placed), len(sizes), -scale) < best[0]:
-            best = (len(placed), len(sizes), -scale), fitted, scales
+        # A fit whose figures are printed below the floor only if none is readable: the fit
+        # for a third of a page may be the whole map, one page of unreadable text.
+        key = (-min(min(scales), floor), len(placed), len(sizes), -scale)
+        if best is None or key < best[0]:
+            best = key, fitted, scales
     assert best is not None
     _, fitted, scales = best
     pages = [fitted.draw(d, "pdf", theme=theme) for d in fitted.drawn]
