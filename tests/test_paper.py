@@ -6,8 +6,8 @@ already says), and there was no way to trade the 9-pt floor for fewer figures; a
 from __future__ import annotations
 
 import io
-import warnings
 import sys
+import warnings
 from pathlib import Path
 
 import pdfplumber
@@ -150,3 +150,15 @@ def test_a_handout_is_not_the_whole_map_too_small_to_read(fourteen: Path) -> Non
         for page in doc.pages:
             sizes = [c["size"] for c in page.chars if not c["fontname"].endswith("Bold")]
             assert min(sizes) >= 7.5 - 0.01  # the kinds' words: 10 pt drawn, at 0.75
+
+
+def test_a_markdown_block_takes_title_and_min_text_size(fourteen: Path) -> None:
+    markdown = pytest.importorskip("markdown")
+    block = f'```argmap file={fourteen.name} fit=468pt caption="The argument."{{}}\n```\n'
+    extension = {"argmap.markdown": {"base_path": str(fourteen.parent)}}
+    found = []
+    for options in ("", " title=false min-text-size=8"):
+        html = markdown.markdown(block.format(options), extensions=list(extension),
+                                 extension_configs=extension)  # fmt: skip
+        found.append((html.count("<figure"), "A generated map of 14 claims</text>" in html))
+    assert found == [(5, True), (4, False)]
