@@ -14,6 +14,7 @@ import pdfplumber
 import pytest
 
 from argmap.api import load, render_figures
+from argmap.diagnostics import FitWarning
 
 from .conftest import ROOT, run
 
@@ -162,3 +163,14 @@ def test_a_markdown_block_takes_title_and_min_text_size(fourteen: Path) -> None:
                                  extension_configs=extension)  # fmt: skip
         found.append((html.count("<figure"), "A generated map of 14 claims</text>" in html))
     assert found == [(5, True), (4, False)]
+
+
+def test_a_poster_too_small_to_read_names_the_page_that_prints_it_readable(
+    fourteen: Path,
+) -> None:
+    amap = load(fourteen)
+    with pytest.warns(FitWarning) as said:
+        render_figures(amap, "pdf", page="a3", min_text_size=24)
+    (note,) = [str(w.message) for w in said]
+    assert note.startswith("the map is too big for a page of a3: its claim text comes out at ")
+    assert note.endswith(" pt, not 24; --page a0 prints it readable")  # a1: 2x a3, 19 pt

@@ -28,17 +28,23 @@ from argmap.draw.graph import Look, figure_graph, to_dot, whole_shape
 from argmap.draw.handout import handout
 from argmap.draw.layout import LEGEND_SLACK, centring, measuring
 from argmap.draw.options import DEFAULT_DPI, Fit
-from argmap.draw.poster import POSTERS, poster
+from argmap.draw.poster import POSTERS, poster, readable_on
 from argmap.draw.style import targets
 from argmap.draw.svg import embed
 from argmap.draw.themes import recolours, themed_dot
 from argmap.draw.words import vocabulary
 from argmap.model import ArgumentMap
 
-#: What draws a poster's map larger when its text comes out too small.
-_POSTER_REMEDY = (
-    "a larger page, the page turned (--landscape), or --focus on a part draws it larger"
-)
+
+def _poster_remedy(sizes: list[tuple[float, float]], least: float | None) -> str:
+    """What draws a poster's map readable: the smallest poster page that does, else a part."""
+    found = readable_on(sizes, targets(least)["claim"][1])
+    if found is None:
+        return "--focus on a part draws it larger"
+    page, landscape = found
+    return f"--page {page}{' --landscape' if landscape else ''} prints it readable"
+
+
 #: Maps of at most this many claims are measured before they are drawn whole, so that the
 #: thesis's reasons can be ordered to put it in the middle (measuring costs about half a
 #: layout); bigger ones keep Graphviz's order and their thesis stays where it falls, on top.
@@ -250,6 +256,8 @@ def _say_small(
     where: str,
     remedy: str = "a wider column, or --focus on a part, draws it larger",
     least: float | None = None,
+    why: str = " (a step with more claims side by side, or a branch with more levels, than "
+    "that holds)",
 ) -> None:
     """Warn once (:class:`~argmap.diagnostics.FitWarning`) of the figures shown at scales
     (units of ``unit`` a point) that make their text smaller than the sizes aimed at: the fit
@@ -276,8 +284,7 @@ def _say_small(
         )
         comes = f"their claim text comes out at {said(scales[0])} to {said(scales[-1])}"
     warnings.warn(FitWarning(
-        f"{name} too big for {where}: {comes} {unit}, not {least:g} (a step with more claims "
-        f"side by side, or a branch with more levels, than that holds); {remedy}"),
+        f"{name} too big for {where}: {comes} {unit}, not {least:g}{why}; {remedy}"),
         stacklevel=2)  # fmt: skip
 
 
@@ -317,11 +324,12 @@ def draw_figures(
         desc += "\n" + statuses(amap, evaluation)
     where = f"a page of {page}" + (" in landscape" if landscape else "")
     if page in POSTERS:  # the whole map on one page, as large as it holds
-        scale, drawing = poster(amap, page, landscape, legend=legend, evaluation=evaluation,
-                                theme=theme, titled=title)  # fmt: skip
+        scale, drawing, sizes = poster(
+            amap, page, landscape, legend=legend, evaluation=evaluation, theme=theme, titled=title
+        )
         if _small(scale, least):
             _say_small([(Drawn(whole(whole_shape(amap)), b"", 0, 0), scale)], 1, "pt", where,
-                       _POSTER_REMEDY, least)  # fmt: skip
+                       _poster_remedy(sizes, least), least, why="")  # fmt: skip
         return [drawing]
     if page is not None:  # printed pages to hand out, each headed once
         fitted, scales, drawing = handout(amap, page, landscape, legend=legend,

@@ -64,27 +64,48 @@ def poster(
     evaluation: Evaluation | None = None,
     theme: str = "light",
     titled: bool = True,
-) -> tuple[float, bytes]:
+) -> tuple[float, bytes, list[tuple[float, float]]]:
     """The scale the whole map is printed at on ``page`` (its claim text is
-    :data:`~argmap.draw.style.CLAIM_SIZE` times that), and the PDF of the page: of the
-    layouts with claim text in lines of :data:`LINES` characters, the one that comes out
-    largest, as large as the page holds inside its margins."""
-    paper_w, paper_h, inner_w, inner_h = page_box(page, landscape)
+    :data:`~argmap.draw.style.CLAIM_SIZE` times that), the PDF of the page, and the size of
+    each layout tried: of the layouts with claim text in lines of :data:`LINES` characters,
+    the one that comes out largest, as large as the page holds inside its margins."""
+    paper_w, paper_h, _, _ = page_box(page, landscape)
     lines = LINES if len(amap.claims) <= TRIED_MAX_CLAIMS else (Measures().claim,)
-    best: tuple[float, bytes] | None = None
+    drawings = []
     for claim in lines:
         look = Look.of(amap, legend=legend, evaluation=evaluation, titled=titled,
                        measures=Measures(claim, claim + 4, claim - 4))  # fmt: skip
-        drawn = _drawn(amap, look, theme)
-        width, height = pdf.size(drawn)
-        scale = min(inner_w / width, inner_h / height)
-        if best is None or scale > best[0] + 1e-9:
-            best = scale, drawn
-    assert best is not None
-    scale, drawn = best
-    document = pdf.document([drawn], amap.title, paper=(paper_w, paper_h), margin=MARGIN,
-                            scale=scale)  # fmt: skip
-    return scale, document
+        drawings.append(_drawn(amap, look, theme))
+    sizes = [pdf.size(drawn) for drawn in drawings]
+    scales = [largest(size, page, landscape) for size in sizes]
+    best = max(range(len(scales)), key=lambda n: (scales[n], -n))  # the first of the largest
+    document = pdf.document([drawings[best]], amap.title, paper=(paper_w, paper_h),
+                            margin=MARGIN, scale=scales[best])  # fmt: skip
+    return scales[best], document, sizes
+
+
+def largest(size: tuple[float, float], page: str, landscape: bool = False) -> float:
+    """The scale a drawing of ``size`` (points) fills ``page`` at, inside its margins.
+
+    >>> round(largest((1000, 500), "a3"), 3), round(largest((1000, 500), "a3", True), 3)
+    (0.77, 1.119)
+    """
+    _, _, inner_w, inner_h = page_box(page, landscape)
+    return min(inner_w / size[0], inner_h / size[1])
+
+
+def readable_on(sizes: list[tuple[float, float]], least: float) -> tuple[str, bool] | None:
+    """The smallest poster page (and whether in landscape) on which a layout of one of
+    ``sizes`` comes out with claim text of at least ``least``; None when no page does.
+
+    >>> readable_on([(2000, 1000)], 9), readable_on([(2000, 1000)], 12)
+    (('a2', True), ('a1', True))
+    """
+    for page in POSTERS:
+        for landscape in (False, True):
+            if any(claim_text(largest(size, page, landscape)) >= least for size in sizes):
+                return page, landscape
+    return None
 
 
 def claim_text(scale: float) -> float:
