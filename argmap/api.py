@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from argmap.analysis.draft import Draft, draft
+from argmap.analysis.draft import Draft
 from argmap.analysis.evaluate import Evaluation, evaluate
 from argmap.analysis.focus import DEFAULT_DEPTH, focus
 from argmap.analysis.summary import counted
@@ -20,14 +20,13 @@ from argmap.checking import (
     check_map_bytes,
     check_map_file,
 )
-from argmap.checks.urls import problem
 from argmap.diagnostics import FontWarning, MapError, UsageError, drawing_notes
+from argmap.drafts import drafted
 from argmap.draw.options import DEFAULT_THEME, DrawOptions, Fit, check_choices, check_fit, format_of
 from argmap.formats.sniff import foreign
 from argmap.io import make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
 from argmap.project import SOURCE_ROOT_HINT
-from argmap.read.loader import load_partial
 from argmap.sources import Root, read_source, source_of
 
 Place = str | os.PathLike[str]  # a file, by its path
@@ -125,6 +124,8 @@ def render_map(
     page: str | None = None,
     landscape: bool = False,
     legend: bool = True,
+    title: bool = True,
+    min_text_size: float | None = None,
     draft: Draft | None = None,
 ) -> bytes:
     """A map drawn as ``fmt`` (svg, png, pdf, dot or html) by the bundled Graphviz.
@@ -132,7 +133,8 @@ def render_map(
     With ``status``, each claim shows whether it stands, is defeated or is undecided: as
     ``evaluation`` has it when given (a part of a map shows the whole map's verdicts:
     :meth:`~argmap.analysis.evaluate.Evaluation.within`), else as the map's own
-    (:func:`argmap.analysis.evaluate.evaluate`). ``legend`` draws the legend. ``draft`` (a
+    (:func:`argmap.analysis.evaluate.evaluate`). ``legend`` draws the legend, ``title`` the
+    map's title and source (leave them out of figures that a document captions). ``draft`` (a
     map with errors: :func:`drafted`) draws the whole map as a draft, saying so.
 
     SVG is made for documents (:mod:`argmap.draw.svg`); HTML is the map beside its source
@@ -155,7 +157,8 @@ def render_map(
     drawings = render_figures(
         amap, fmt, theme=theme, width=width, id_prefix=id_prefix, source=source,
         status=status, evaluation=evaluation, dpi=dpi, fit=fit, page=page,
-        landscape=landscape, legend=legend, draft=draft,
+        landscape=landscape, legend=legend, title=title, min_text_size=min_text_size,
+        draft=draft,
     )  # fmt: skip
     if len(drawings) > 1:
         raise UsageError(
@@ -180,6 +183,8 @@ def render_figures(
     page: str | None = None,
     landscape: bool = False,
     legend: bool = True,
+    title: bool = True,
+    min_text_size: float | None = None,
     draft: Draft | None = None,
 ) -> list[bytes]:
     """A map's figures drawn as ``fmt``, in reading order (the options of :func:`render_map`).
@@ -195,7 +200,10 @@ def render_figures(
     each figure at the size it is printed, claim text at least 9 pt, all text 7 pt. With
     ``page`` (pdf): one document, the figures in rows (side by side where they fit), as many a
     page as fit, at one scale (the widest as wide as the page, never enlarged), all text at
-    least 7 pt.
+    least 7 pt; on a poster's paper (``a3``, ``a2``, ``a1``, ``a0``), the whole map on one
+    page, as large as the page holds. ``min_text_size`` (pt, or px in a screen's column;
+    6 to 24, None: 9) is the least claim text the figures are made for, the other text in
+    proportion: a lower one gives fewer, smaller figures.
     Otherwise the whole map as one drawing.
     """
     # The drawing stack (the DOT builder, Graphviz, the SVG for documents, the HTML page) loads
@@ -203,7 +211,8 @@ def render_figures(
     from argmap.draw.figures import draw_figures, whole_svg
     from argmap.draw.svg import check_theme
 
-    check_choices(fmt, id_prefix=id_prefix, width=width, dpi=dpi, page=page, landscape=landscape)
+    check_choices(fmt, id_prefix=id_prefix, width=width, dpi=dpi, page=page, landscape=landscape,
+                  min_text_size=min_text_size, fit=fit)  # fmt: skip
     check_theme(theme)
     fit = check_fit(fit, fmt, page=page, width=width)
     if draft is not None and (fit is not None or page is not None):
@@ -215,42 +224,15 @@ def render_figures(
     if fmt == "html":
         from argmap.pages.view import page as view  # the HTML view: for this format only
 
-        drawn = whole_svg(amap, legend=legend, evaluation=evaluation, theme=theme, draft=draft)
+        drawn = whole_svg(amap, legend=legend, evaluation=evaluation, theme=theme, titled=title,
+                          draft=draft)  # fmt: skip
         shown = None if fit is None else round(fit.width)
         return [view(amap, drawn, source, theme=theme, id_prefix=id_prefix, fit=shown)]
     return draw_figures(
         amap, fmt, evaluation=evaluation, theme=theme, width=width, id_prefix=id_prefix,
-        dpi=dpi, fit_to=fit, page=page, landscape=landscape, legend=legend, draft=draft,
+        dpi=dpi, fit_to=fit, page=page, landscape=landscape, legend=legend, title=title,
+        least=min_text_size, draft=draft,
     )  # fmt: skip
-
-
-def drafted(data: bytes, checked: Checked) -> tuple[ArgumentMap, Draft] | None:
-    """A map with errors, read from ``data`` and ``checked``, as a draft to draw: the map
-    (without links a drawing must not carry, :func:`drawable`) and what
-    the drawing says of its errors. A file whose shape is wrong gives the map of the claims
-    that read well (:func:`~argmap.read.loader.load_partial`); None when it gives no claim to
-    draw (not YAML, no map, a format argmap imports, no claim that reads)."""
-    amap, left_out = checked.map, 0
-    if amap is None:
-        if any(d.code == "AM017" for d in checked.diagnostics):
-            return None
-        amap, left_out = load_partial(data, checked.path)
-    if amap is None or not amap.claims:
-        return None
-    return drawable(amap), draft(amap, checked.diagnostics, left_out)
-
-
-def drawable(amap: ArgumentMap) -> ArgumentMap:
-    """A map with errors without what its drawing must not carry even as a draft: links
-    that are not http or https (AM108: a ``javascript:`` url would be a live link)."""
-    claims = tuple(
-        attrs.evolve(claim, url=None) if claim.url is not None and problem(claim.url) else claim
-        for claim in amap.claims
-    )
-    source = amap.source
-    if source is not None and source.url is not None and problem(source.url):
-        source = attrs.evolve(source, url=None)
-    return attrs.evolve(amap, claims=claims, source=source)
 
 
 #: What a map that ran out of memory is told (Python's MemoryError says nothing).
@@ -343,6 +325,8 @@ def _draw(
         page=options.page,
         landscape=options.landscape,
         legend=options.legend,
+        title=options.title,
+        min_text_size=options.min_text_size,
         draft=draft,
     )
 

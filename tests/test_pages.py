@@ -262,6 +262,13 @@ def test_no_legend(seed_copy: Path) -> None:
 
 def test_the_help_shows_the_new_options() -> None:
     text = run("render", "--help").output
-    for option in ("--fit WIDTH", "--page [a4|letter]", "--landscape", "--legend / --no-legend"):
+    for option in (
+        "--fit WIDTH",
+        "--page [a4|letter|a3|a2|a1|a0]",
+        "--landscape",
+        "--legend / --no-legend",
+        "--title / --no-title",
+        "--min-text-size SIZE",
+    ):
         assert option in text
     assert re.search(r"--fit 720 -o build/", text)

@@ -14,6 +14,7 @@ from argmap.draw.options import (
     DEFAULT_THEME,
     MAX_DPI,
     MIN_DPI,
+    MIN_TEXT_RANGE,
     PAGE_NAMES,
     THEME_NAMES,
     DrawOptions,
@@ -110,6 +111,8 @@ def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
         page: str | None,
         landscape: bool,
         legend: bool,
+        title: bool,
+        min_text_size: float | None,
         draft: bool,
         **kwargs: Any,
     ) -> Any:
@@ -120,7 +123,7 @@ def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
         options = DrawOptions(
             theme=theme, width=width, id_prefix=id_prefix, status=status, focus=focus,
             depth=depth, dpi=dpi, fit=fit, page=page, landscape=landscape, legend=legend,
-            draft=draft,
+            title=title, min_text_size=min_text_size, draft=draft,
         )  # fmt: skip
         return f(*args, options=options, **kwargs)
 
@@ -191,8 +194,9 @@ def drawing_options(f: F) -> F:
         click.option(
             "--page",
             type=click.Choice(PAGE_NAMES, case_sensitive=False),
-            help="A PDF of printed pages, each headed once by the title and legend, on as "
-            "few pages as text of at least 7 pt allows.",
+            help="A PDF of printed pages: a4 or letter to hand out, each page headed once by "
+            "the title and legend, on as few pages as readable text allows; a3, a2, a1 or a0 "
+            "a poster, the whole map on one page as large as it holds.",
         ),
         click.option(
             "--landscape",
@@ -204,6 +208,20 @@ def drawing_options(f: F) -> F:
             default=True,
             show_default=True,
             help="Draw the legend (what the drawing's shapes and lines mean).",
+        ),
+        click.option(
+            "--title/--no-title",
+            default=True,
+            show_default=True,
+            help="Draw the map's title and source (leave them out of figures a document captions).",
+        ),
+        click.option(
+            "--min-text-size",
+            type=click.FloatRange(*MIN_TEXT_RANGE),
+            metavar="SIZE",
+            help="With --fit or --page: the least claim text a figure is made for, in pt on "
+            "paper or px on a screen (other text in proportion). Lower gives fewer, smaller "
+            "figures. Default: 9.",
         ),
         click.option(
             "--draft",

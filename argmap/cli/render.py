@@ -163,8 +163,13 @@ def render(
     --page a4 (or letter), a pdf is printed pages to hand out: each headed once by the
     map's title and legend, the figures under it in rows, side by side where they fit, their
     text the same size, as small as the fewest pages need but at least 9 pt (claims) and 7 pt.
-    A figure that cannot be cut small enough is drawn smaller, and a note says how small its
-    text comes out.
+    With --page a3, a2, a1 or a0 it is a poster: the whole map on one page, as large as the
+    page holds. A figure that cannot be cut small enough is drawn smaller, and a note says
+    how small its text comes out.
+
+    For a paper, --no-title leaves the map's title and source out of figures that the
+    document captions, and --min-text-size 8 makes figures for claim text of 8 pt rather
+    than 9: fewer of them.
 
     A folder (DIR) stands for every map under it (*.yaml, *.yml): they are drawn in
     parallel, and those whose drawing is up to date are skipped (see .argmap-cache.json in
@@ -189,6 +194,8 @@ def render(
       argmap render maps/europe-central-asia.yaml -f pdf --fit 468x648pt -o build/  # for LaTeX
       argmap render maps/europe-central-asia.yaml --fit 1280x720 -o slides/   # a projector
       argmap render maps/europe-central-asia.yaml -f pdf --page a4 --landscape
+      argmap render maps/*.yaml -f pdf --fit 468pt --no-title --min-text-size 8 -o build/
+      argmap render maps/europe-central-asia.yaml --page a0 -o poster.pdf   # a poster
     """
     if STDIN in files:  # a drawing goes beside its map file, its source found from there
         raise click.UsageError(

@@ -4,35 +4,33 @@
 from __future__ import annotations
 
 import struct
-import warnings
 
 import attrs
 
 from argmap.analysis.carve import Budget
 from argmap.analysis.draft import Draft
 from argmap.analysis.evaluate import Evaluation
-from argmap.analysis.figures import split
+from argmap.analysis.figures import split, whole
 from argmap.analysis.shape import shape as shape_of
 from argmap.analysis.summary import statuses, summary, thesis
-from argmap.diagnostics import FitWarning, joined
 from argmap.draw import engine, pdf
 from argmap.draw.describe import figure_summary
 from argmap.draw.fit import (
-    TARGETS,
     Drawn,
     Fitted,
-    budget_for,
     common_scale,
-    fit,
     measure,
     print_scale,
 )
-from argmap.draw.graph import Look, figure_graph, to_dot
+from argmap.draw.floors import fewest
+from argmap.draw.graph import Look, figure_graph, to_dot, whole_shape
 from argmap.draw.handout import handout
 from argmap.draw.layout import LEGEND_SLACK, centring, measuring
 from argmap.draw.options import DEFAULT_DPI, Fit
+from argmap.draw.poster import POSTERS, poster
 from argmap.draw.svg import embed
 from argmap.draw.themes import recolours, themed_dot
+from argmap.draw.toosmall import poster_remedy, say_small, too_small, turned
 from argmap.draw.words import vocabulary
 from argmap.model import ArgumentMap
 
@@ -48,9 +46,11 @@ def whole_dot(
     legend: bool = True,
     evaluation: Evaluation | None = None,
     legend_room: float | None = None,
+    titled: bool = True,
     draft: Draft | None = None,
 ) -> tuple[str, str | None]:
-    """The DOT of the whole map as it is drawn, and the thesis to centre (None: none).
+    """The DOT of the whole map as it is drawn (``titled``: with its title and source), and
+    the thesis to centre (None: none).
 
     With a thesis, the map is measured and each claim's reasons and objections put in the
     order that draws the thesis nearest the middle (:func:`argmap.analysis.contour.arranged`);
@@ -59,11 +59,11 @@ def whole_dot(
     top = thesis(amap)
     if top is None or len(amap.claims) > ORDERED_MAX_CLAIMS:
         dot = to_dot(amap, legend=legend, evaluation=evaluation, legend_room=legend_room,
-                     draft=draft)  # fmt: skip
+                     titled=titled, draft=draft)  # fmt: skip
         return dot, None
     shape = shape_of(amap, top.id)  # what whole_shape gives, the thesis found once
     look = Look.of(amap, legend=legend, evaluation=evaluation, legend_room=legend_room,
-                   draft=draft)  # fmt: skip
+                   titled=titled, draft=draft)  # fmt: skip
     (figure,) = split(shape, measure(shape, look), Budget(float("inf")))
     return figure_graph(amap, shape, attrs.evolve(figure, number=1), look)[0].source, top.id
 
@@ -76,18 +76,19 @@ def whole_drawing(
     evaluation: Evaluation | None = None,
     theme: str = "light",
     dpi: int | None = None,
+    titled: bool = True,
     draft: Draft | None = None,
 ) -> bytes:
     """Graphviz's drawing of the whole map as ``fmt`` (svg, png or pdf), its thesis centred on
-    top. A legend that would make the drawing wider than its claims (a small map that uses
-    many kinds of link, or statuses) is set again in rows as wide as the claims: in one row
-    it would shrink the whole drawing in a column."""
-    dot, top = whole_dot(amap, legend=legend, evaluation=evaluation, draft=draft)
+    top (``titled``: under its title and source). A legend that would make the drawing wider
+    than its claims (a small map that uses many kinds of link, or statuses) is set again in
+    rows as wide as the claims: in one row it would shrink the whole drawing in a column."""
+    dot, top = whole_dot(amap, legend=legend, evaluation=evaluation, titled=titled, draft=draft)
     found: list[tuple[float, float]] = []
     drawn = engine.render(themed_dot(dot, theme), fmt, adjust=measuring(top, found), dpi=dpi)
     if legend and found and found[-1][1] > found[-1][0] + LEGEND_SLACK:
         dot, top = whole_dot(amap, legend=legend, evaluation=evaluation,
-                             legend_room=found[-1][0], draft=draft)  # fmt: skip
+                             legend_room=found[-1][0], titled=titled, draft=draft)  # fmt: skip
         drawn = engine.render(themed_dot(dot, theme), fmt, adjust=centring(top), dpi=dpi)
     return drawn
 
@@ -98,11 +99,12 @@ def whole_svg(
     legend: bool = True,
     evaluation: Evaluation | None = None,
     theme: str = "light",
+    titled: bool = True,
     draft: Draft | None = None,
 ) -> bytes:
     """Graphviz's SVG of the whole map (its thesis centred on top), for :func:`embed`."""
     return whole_drawing(amap, "svg", legend=legend, evaluation=evaluation, theme=theme,
-                         draft=draft)  # fmt: skip
+                         titled=titled, draft=draft)  # fmt: skip
 
 
 def titled(amap: ArgumentMap, number: int, total: int) -> ArgumentMap:
@@ -127,7 +129,14 @@ def _printed_scales(fitted: Fitted, width: float, height: float | None) -> list[
 
 
 def _column(
-    fitted: Fitted, fmt: str, fit_to: Fit, theme: str, id_prefix: str, dpi: int | None, desc: str
+    fitted: Fitted,
+    fmt: str,
+    fit_to: Fit,
+    theme: str,
+    id_prefix: str,
+    dpi: int | None,
+    desc: str,
+    least: float | None = None,
 ) -> list[bytes]:
     """The figures fitted to a column (or a screen: a height too) as SVG (at one scale: text
     is the same size in all), PNG (at that scale, for screens of 1.5 device pixels a CSS
@@ -141,7 +150,7 @@ def _column(
         shown = scale * min(1.0, column / (d.width * scale))  # a wider one is shrunk to fit
         if high is not None:  # and a taller one, to be seen whole
             shown = min(shown, high / d.height)
-        small += [(d, shown)] if _small(shown) else []
+        small += [(d, shown)] if too_small(shown, least) else []
         if fmt == "svg":
             size = f"{d.width * (scale if high is None else shown):.2f}px"
             drawing = embed(_svg(fitted, d, theme), titled(amap, d.figure.number, total),
@@ -158,12 +167,19 @@ def _column(
             drawing = themed_dot(fitted.final_dot(d), theme).encode("utf-8")
         out.append(drawing)
     where = f"a column {column} px wide" if high is None else f"a screen of {fit_to}"
-    _say_small(small, total, "px", where)
+    say_small(small, total, "px", where, least=least)
     return out
 
 
 def _printed(
-    fitted: Fitted, fmt: str, column: Fit, theme: str, id_prefix: str, dpi: int | None, desc: str
+    fitted: Fitted,
+    fmt: str,
+    column: Fit,
+    theme: str,
+    id_prefix: str,
+    dpi: int | None,
+    desc: str,
+    least: float | None = None,
 ) -> list[bytes]:
     """The figures fitted to a column on paper, each at the size it is printed (the widest
     as wide as the column, none taller than its height; :func:`argmap.draw.fit.print_scale`),
@@ -173,7 +189,7 @@ def _printed(
     out, small = [], []
     for d, scale in zip(fitted.drawn, _printed_scales(fitted, column.width, column.height),
                         strict=True):  # fmt: skip
-        small += [(d, scale)] if _small(scale) else []
+        small += [(d, scale)] if too_small(scale, least) else []
         if fmt == "svg":
             size = f"{d.width * scale:.2f}pt"
             drawing = embed(_svg(fitted, d, theme), titled(amap, d.figure.number, total),
@@ -187,7 +203,7 @@ def _printed(
         else:
             drawing = themed_dot(fitted.final_dot(d), theme).encode("utf-8")
         out.append(drawing)
-    _say_small(small, total, "pt", f"a column of {column}")
+    say_small(small, total, "pt", f"a column of {column}", least=least)
     return out
 
 
@@ -204,60 +220,6 @@ def _svg(fitted: Fitted, d: Drawn, theme: str) -> bytes:
     """A figure's SVG in ``theme``: as the fit drew it (light), or drawn again in the theme's
     colours where its layout put everything."""
     return fitted.draw(d, "svg", theme=theme) if recolours(theme) else d.svg
-
-
-def _small(scale: float) -> bool:
-    """Whether a figure shown at ``scale`` has text below the sizes aimed at."""
-    return any(size * scale < least - 0.005 for size, least in TARGETS.values())
-
-
-def _turned(
-    amap: ArgumentMap, page: str, landscape: bool, legend: bool, evaluation: Evaluation | None
-) -> str:
-    """What to do when a handout has figures too big for its pages: the pages turned the other
-    way, when every figure's text is readable on them; else a part of the map."""
-    scales = handout(amap, page, not landscape, legend=legend, evaluation=evaluation)[1]
-    if any(_small(scale) for scale in scales):
-        return "--focus on a part draws it larger"
-    turned = "upright (without --landscape)" if landscape else "in landscape (--landscape)"
-    return f"printed {turned}, every figure's text is readable"
-
-
-def _say_small(
-    small: list[tuple[Drawn, float]],
-    total: int,
-    unit: str,
-    where: str,
-    remedy: str = "a wider column, or --focus on a part, draws it larger",
-) -> None:
-    """Warn once (:class:`~argmap.diagnostics.FitWarning`) of the figures shown at scales
-    (units of ``unit`` a point) that make their text smaller than the sizes aimed at: the fit
-    could cut them no smaller. ``remedy``: what draws them larger."""
-    if not small:
-        return
-    size, least = TARGETS["claim"]
-
-    def said(scale: float) -> str:
-        return f"{size * scale:.2f}".rstrip("0").rstrip(".")  # 8.96, not a rounded 9.0
-
-    if total == 1:
-        name, comes = "the map is", f"its claim text comes out at {said(small[0][1])}"
-    elif len(small) == 1:
-        name = f"figure {small[0][0].figure.number} of {total} is"
-        comes = f"its claim text comes out at {said(small[0][1])}"
-    else:
-        numbers = joined([str(d.figure.number) for d, _ in small])
-        scales = sorted(scale for _, scale in small)
-        name = (
-            f"all {total} figures are"
-            if len(small) == total
-            else f"figures {numbers} of {total} are"
-        )
-        comes = f"their claim text comes out at {said(scales[0])} to {said(scales[-1])}"
-    warnings.warn(FitWarning(
-        f"{name} too big for {where}: {comes} {unit}, not {least:g} (a step with more claims "
-        f"side by side, or a branch with more levels, than that holds); {remedy}"),
-        stacklevel=2)  # fmt: skip
 
 
 def _printed_png(fitted: Fitted, d: Drawn, scale: float, dpi: int, theme: str) -> bytes:
@@ -282,43 +244,56 @@ def draw_figures(
     page: str | None = None,
     landscape: bool = False,
     legend: bool = True,
+    title: bool = True,
+    least: float | None = None,
     draft: Draft | None = None,
 ) -> list[bytes]:
     """The drawings of a map as ``fmt`` (svg, png, pdf or dot; options checked by the API):
     with ``fit_to`` the figures that fit that column (CSS px, or on paper); with ``page`` a
     PDF of that paper, the figures in rows (side by side where they fit), as many on a page as
-    fit, their text the same size (as in a column on paper); else the whole map (with
-    ``draft``, drawn as a draft: :func:`drafted`)."""
+    fit, their text the same size (as in a column on paper), or on a poster's paper the whole
+    map as large as the page holds; else the whole map (with ``draft``, drawn as a draft:
+    :func:`drafted`). ``title``: the map's title and source drawn; ``least``: the least claim
+    text (px, pt) a figure is made for (None: 9)."""
     if draft is not None:
         return drafted(amap, fmt, draft, evaluation=evaluation, theme=theme, width=width,
                        id_prefix=id_prefix, dpi=dpi, legend=legend)  # fmt: skip
     desc = summary(amap)  # a screen reader's account of it, with the statuses drawn
     if evaluation is not None:
         desc += "\n" + statuses(amap, evaluation)
+    where = f"a page of {page}" + (" in landscape" if landscape else "")
+    if page in POSTERS:  # the whole map on one page, as large as it holds
+        scale, drawing, sizes = poster(
+            amap, page, landscape, legend=legend, evaluation=evaluation, theme=theme, titled=title
+        )
+        if too_small(scale, least):
+            say_small([(Drawn(whole(whole_shape(amap)), b"", 0, 0), scale)], 1, "pt", where,
+                       poster_remedy(sizes, least), least, why="")  # fmt: skip
+        return [drawing]
     if page is not None:  # printed pages to hand out, each headed once
         fitted, scales, drawing = handout(amap, page, landscape, legend=legend,
-                                          evaluation=evaluation, theme=theme)  # fmt: skip
+                                          evaluation=evaluation, theme=theme, titled=title,
+                                          least=least)  # fmt: skip
         small = [(d, scale) for d, scale in zip(fitted.drawn, scales, strict=True)
-                 if _small(scale)]  # fmt: skip
+                 if too_small(scale, least)]  # fmt: skip
         if small:
-            where = f"a page of {page}" + (" in landscape" if landscape else "")
-            remedy = _turned(amap, page, landscape, legend, evaluation)
-            _say_small(small, len(fitted.drawn), "pt", where, remedy)
+            remedy = turned(amap, page, landscape, legend, evaluation, least)
+            say_small(small, len(fitted.drawn), "pt", where, remedy, least)
         return [drawing]
     if fit_to is not None:
-        budget = budget_for(fit_to.width, height=fit_to.height)
-        fitted = fit(amap, budget, legend=legend, evaluation=evaluation,
-                     keep=fmt in ("png", "pdf") or recolours(theme))  # fmt: skip
+        fitted = fewest(amap, fit_to, least, legend=legend, evaluation=evaluation, titled=title,
+                        keep=fmt in ("png", "pdf") or recolours(theme))  # fmt: skip
         if fit_to.printed:
-            return _printed(fitted, fmt, fit_to, theme, id_prefix, dpi, desc)
-        return _column(fitted, fmt, fit_to, theme, id_prefix, dpi, desc)
+            return _printed(fitted, fmt, fit_to, theme, id_prefix, dpi, desc, least)
+        return _column(fitted, fmt, fit_to, theme, id_prefix, dpi, desc, least)
     if fmt == "dot":
-        dot = to_dot(amap, legend=legend, evaluation=evaluation)
+        dot = to_dot(amap, legend=legend, evaluation=evaluation, titled=title)
         return [themed_dot(dot, theme).encode("utf-8")]
     if fmt == "svg":
-        drawn = whole_svg(amap, legend=legend, evaluation=evaluation, theme=theme)
+        drawn = whole_svg(amap, legend=legend, evaluation=evaluation, theme=theme, titled=title)
         return [embed(drawn, amap, theme=theme, width=width, id_prefix=id_prefix, desc=desc)]
-    drawn = whole_drawing(amap, fmt, legend=legend, evaluation=evaluation, theme=theme, dpi=dpi)
+    drawn = whole_drawing(amap, fmt, legend=legend, evaluation=evaluation, theme=theme, dpi=dpi,
+                          titled=title)  # fmt: skip
     if fmt == "pdf":
         return [pdf.document([drawn], amap.title)]
     return [drawn]

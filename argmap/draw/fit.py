@@ -44,12 +44,14 @@ from argmap.draw.style import (
     TARGETS,
     measures_for,
     shorter_measures,
+    targets,
 )
 from argmap.draw.themes import themed_dot
 from argmap.model import ArgumentMap
 
 #: Page sizes in points, portrait, and the margin on every side.
-PAGES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
+PAGES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0), "a3": (841.89, 1190.55),
+         "a2": (1190.55, 1683.78), "a1": (1683.78, 2383.94), "a0": (2383.94, 3370.39)}  # fmt: skip
 MARGIN = 36.0
 #: ... and a figure's number alone (on printed pages, whose heads have the title and legend).
 NUMBERED = 18.0
@@ -65,14 +67,15 @@ def px_per_unit(viewbox_width: float, column: float) -> float:
     return min(column / viewbox_width, CSS_PX_PER_PT) if viewbox_width > 0 else CSS_PX_PER_PT
 
 
-def widest(column: float) -> float:
+def widest(column: float, least: float | None = None) -> float:
     """The widest viewBox (points) whose every text is readable in a ``column`` px wide; for
-    paper, the widest figure (points) that a box ``column`` points wide takes.
+    paper, the widest figure (points) that a box ``column`` points wide takes; ``least``: the
+    least claim text readable (:func:`~argmap.draw.style.targets`; None: 9).
 
-    >>> widest(720)
-    960.0
+    >>> widest(720), widest(720, 8)
+    (960.0, 1080.0)
     """
-    return min(column * size / least for size, least in TARGETS.values())
+    return min(column * size / floor for size, floor in targets(least).values())
 
 
 def common_scale(widths: list[float], column: float) -> float:
@@ -94,15 +97,16 @@ def budget_for(
     page: str | None = None,
     landscape: bool = False,
     height: float | None = None,
+    least: float | None = None,
 ) -> Budget:
     """The budget of figures for a column (CSS px, or points of paper) or a page: as wide as
-    :func:`widest`; as tall as the page, or the column's ``height``, takes (no limit in a
-    column without one, which scrolls)."""
+    :func:`widest` (claim text at least ``least``); as tall as the page, or the column's
+    ``height``, takes (no limit in a column without one, which scrolls)."""
     if page is not None:
         _, _, inner_w, inner_h = page_box(page, landscape)
-        return Budget(widest(inner_w), widest(inner_h))
+        return Budget(widest(inner_w, least), widest(inner_h, least))
     assert column is not None
-    return Budget(widest(column), None if height is None else widest(height))
+    return Budget(widest(column, least), None if height is None else widest(height, least))
 
 
 def print_scale(
@@ -158,8 +162,9 @@ def fit(
 ) -> Fitted:
     """The map's figures, each at most as big as ``budget`` (points), in reading order; with
     ``keep``, each one's layout too, to draw it again in another format (:meth:`Fitted.draw`);
-    not ``titled``, headed by their numbers alone (no title, no legend). Claims are set in the
-    measure of the budget's width (:func:`measures_for`). A figure shown ``alone`` in a box
+    not ``titled``, headed without the title and source (by their numbers alone, and the
+    ``legend`` when drawn). Claims are set in the measure of the budget's width
+    (:func:`measures_for`). A figure shown ``alone`` in a box
     of the budget (a column, a slide; not set beside others on a page, as in a handout) that
     comes out too tall is not drawn narrower (and taller still), and the claims are set in
     wider measures in turn too (:func:`shorter_measures`): the fit kept is the one that leaves
@@ -168,7 +173,7 @@ def fit(
     best, most = None, (INF, INF)
     wider = shorter_measures(budget.width) if alone else []
     for measures in [measures_for(budget.width), *wider]:
-        look = Look.of(amap, legend=legend and titled, evaluation=evaluation, titled=titled,
+        look = Look.of(amap, legend=legend, evaluation=evaluation, titled=titled,
                        measures=measures, room=budget.width)  # fmt: skip
         fitted = _fit(amap, shape, budget, look, keep, alone)
         sizes = [(d.width, d.height) for d in fitted.drawn]
@@ -186,7 +191,7 @@ def _fit(
 ) -> Fitted:
     """The map's figures fitted to ``budget`` in ``look`` (:func:`fit`)."""
     sizes = measure(shape, look)
-    heading = 2 * PAD * 72 + (HEADING if look.titled else NUMBERED)
+    heading = 2 * PAD * 72 + (HEADING if look.titled or look.legend else NUMBERED)
     inner = Budget(budget.width - 2 * PAD * 72,
                    None if budget.height is None else budget.height - heading)  # fmt: skip
     graphs = Graphs(amap, shape, look)

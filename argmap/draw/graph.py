@@ -93,7 +93,8 @@ class Look:
     (``ArgumentMap.outside``), said under the claim's text."""
     words: Words = ENGLISH
     titled: bool = True
-    """False: the heading is the figure's number alone (printed pages head each page once)."""
+    """False: no title and no source in the heading (printed pages head each page once; a
+    document's caption says them)."""
     draft: Draft | None = None
 
     @classmethod
@@ -259,6 +260,7 @@ def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
     chars = max(20, int(room / (TITLE_SIZE * 0.6))) if look.room else 60
     lines = wrap(amap.title, chars, look.words.hyphens)  # as title_label wraps it
     title = min(room, max((text_width(line, TITLE_SIZE, bold=True) for line in lines), default=0))
+    title = title if look.titled else 0.0
     number, words = "", look.words
     if look.total > 1:
         number = words("figure of", n=drawn.number("", figure.number),
@@ -363,6 +365,7 @@ def build(
     legend: bool = True,
     evaluation: Evaluation | None = None,
     legend_room: float | None = None,
+    titled: bool = True,
     draft: Draft | None = None,
 ) -> graphviz.Digraph:
     """The diagram of the whole map, bottom to top: reasons below what they support, the
@@ -373,13 +376,15 @@ def build(
     nothing time-, random- or version-dependent.
     """
     found = whole_shape(amap)
-    look = Look.of(amap, legend=legend, evaluation=evaluation, legend_room=legend_room, draft=draft)
+    look = Look.of(amap, legend=legend, evaluation=evaluation, legend_room=legend_room,
+                   titled=titled, draft=draft)  # fmt: skip
     graph, _ = figure_graph(amap, found, whole(found), look)
     return graph
 
 
 def to_dot(amap: ArgumentMap, **options: Any) -> str:
-    """The DOT source of :func:`build`'s diagram, with its ``options``."""
+    """The DOT source of :func:`build`'s diagram, with its ``options`` (``titled``: with the
+    title and source; ``draft``: a map with errors, as a draft)."""
     return build(amap, **options).source
 
 

@@ -19,8 +19,9 @@ ENGINE_FORMATS = ("svg", "png", "pdf", "dot")
 FORMATS = (*ENGINE_FORMATS, "html")
 #: The format drawn when neither ``-f`` nor the output's extension names one.
 DEFAULT_FORMAT = "svg"
-#: Paper sizes of ``--page`` (PDF only).
-PAGE_NAMES = ("a4", "letter")
+#: Paper sizes of ``--page`` (PDF only): pages to hand out, the map in figures on as few as
+#: are readable; and posters, the whole map on one page as large as it holds.
+PAGE_NAMES = ("a4", "letter", "a3", "a2", "a1", "a0")
 #: Formats that ``--fit`` splits into figures (a PDF a figure), and the HTML view, whose
 #: initial zoom it sets.
 FIT_FORMATS = ("svg", "png", "pdf", "dot", "html")
@@ -38,6 +39,9 @@ MIN_DPI, MAX_DPI = 24, 1200
 #: (TeX's own ``pt``, in which LaTeX gives ``\textwidth``, is 1/72.27 in: 345pt there is
 #: 343.71pt here).
 PRINT_UNITS = {"pt": 1.0, "bp": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
+#: The least claim text a figure may be made for (``--min-text-size``, px on a screen, pt on
+#: paper): 9 by default; lower gives fewer, smaller figures, down to this hard floor.
+MIN_TEXT_RANGE = (6.0, 24.0)
 #: The narrowest and widest column a map is fitted to, in CSS px (on paper, in points).
 FIT_RANGE = (144, 10000)
 #: The units of an SVG's width (``--width``): CSS's absolute ones, em and rem, and % of the
@@ -171,6 +175,8 @@ def check_choices(
     page: str | None = None,
     landscape: bool = False,
     named: Callable[[str], str] = argument,
+    min_text_size: float | None = None,
+    fit: object = None,
 ) -> None:
     """A UsageError for a format argmap does not draw, or an option that does not go with
     the format or is out of range (documents pass their blocks' options to the API as
@@ -194,6 +200,18 @@ def check_choices(
         raise UsageError(f"unknown page '{page}'; choose one of {', '.join(PAGE_NAMES)}")
     if landscape and page is None:
         raise UsageError(f"{named('landscape')} goes with {named('page')}")
+    if min_text_size is not None:
+        least, most = MIN_TEXT_RANGE
+        if not least <= min_text_size <= most:
+            raise UsageError(
+                f"a least text size of {min_text_size:g} is out of range; give {least:g} to "
+                f"{most:g} (pt on paper, px on a screen)"
+            )
+        if (fit is None and page is None) or fmt == "html":
+            raise UsageError(
+                f"{named('min_text_size')} sets how small a figure's text may be made: it goes "
+                f"with {named('fit')} or {named('page')} (svg, png, pdf, dot)"
+            )
 
 
 def check_options(fmt: str, options: DrawOptions) -> None:
@@ -203,6 +221,7 @@ def check_options(fmt: str, options: DrawOptions) -> None:
     check_choices(
         fmt, id_prefix=options.id_prefix, width=options.width, dpi=options.dpi,
         page=options.page, landscape=options.landscape, named=option,
+        min_text_size=options.min_text_size, fit=options.fit,
     )  # fmt: skip
     check_fit(options.fit, fmt, page=options.page, width=options.width, named=option)
     for name, given in (("fit", options.fit), ("page", options.page)):
@@ -224,8 +243,10 @@ class DrawOptions:
     or text such as ``468pt`` are taken too) lays the map out for a column of that width,
     split into figures when one cannot be read there;
     ``page`` (:data:`PAGE_NAMES`, ``landscape`` or not) does the same for printed pages of a
-    PDF; ``legend`` draws each figure's legend; ``draft`` draws a map with errors, as a draft
-    (:mod:`argmap.analysis.draft`).
+    PDF; ``legend`` draws each figure's legend, ``title`` the map's title and source (a
+    document that captions its figures leaves them out); ``min_text_size`` (pt on paper, px on
+    a screen; None: 9) is the least claim text a fitted figure is made for: lower, fewer
+    figures; ``draft`` draws a map with errors, as a draft (:mod:`argmap.analysis.draft`).
     """
 
     theme: str = DEFAULT_THEME
@@ -239,14 +260,18 @@ class DrawOptions:
     page: str | None = None
     landscape: bool = False
     legend: bool = True
+    title: bool = True
+    min_text_size: float | None = None
     draft: bool = False
 
     def key(self) -> dict[str, Any]:
-        """The options as plain data, for the batch cache's record of a drawing (``draft``
-        only when set: the records of other drawings stay as they were)."""
+        """The options as plain data, for the batch cache's record of a drawing (``title``,
+        ``min_text_size`` and ``draft`` only when not as by default: the records of other
+        drawings stay as they were)."""
         found = attrs.asdict(self)
-        if not self.draft:
-            del found["draft"]
+        for name, default in (("title", True), ("min_text_size", None), ("draft", False)):
+            if found[name] == default:
+                del found[name]
         return found
 
 
@@ -288,6 +313,7 @@ __all__ = [
     "MAP_SUFFIXES",
     "MAX_DPI",
     "MIN_DPI",
+    "MIN_TEXT_RANGE",
     "PAGE_NAMES",
     "PRINT_UNITS",
     "THEME_NAMES",

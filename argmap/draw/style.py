@@ -44,6 +44,22 @@ TITLE_SIZE = 16.0
 #: Text role → (its size in points, the least it may come out where it is shown: CSS px in a
 #: column, points on paper).
 TARGETS = {"claim": (CLAIM_SIZE, 9.0), "other": (WORD_SIZE, 7.0)}
+#: The least claim text readable, by default (``--min-text-size``).
+LEAST_CLAIM = TARGETS["claim"][1]
+
+
+def targets(least: float | None = None) -> dict[str, tuple[float, float]]:
+    """:data:`TARGETS` with claim text at least ``least`` (px or pt; None: 9), the other
+    text's least in proportion (7 at 9).
+
+    >>> targets(8)["claim"], round(targets(8)["other"][1], 3)
+    ((12.0, 8.0), 6.222)
+    """
+    if least is None or least == LEAST_CLAIM:
+        return TARGETS
+    return {role: (size, floor * least / LEAST_CLAIM) for role, (size, floor) in TARGETS.items()}
+
+
 #: CSS px in a point (96 an inch against 72).
 CSS_PX_PER_PT = 96 / 72
 
