@@ -70,6 +70,10 @@ def _imported(
                 imported = importer.read(text, path=name)
             except FormatError as exc:
                 raise _placed(exc, origins, name) from None
+        elif importer.holds_source:
+            imported = importer.read(data, path=name, source_path=_text_beside(path, output))
+            if imported.source_text is not None:
+                return imported  # its source is named relative to the map already
         else:
             imported = importer.read(data, path=name)
         rebased = rebase(imported.map, Path(path).parent, folder)
@@ -86,6 +90,33 @@ def _imported(
     beside = Path(path).with_suffix(importer.companion)
     text = _companion_text(_followed(beside, name, roots(path, source_root)), beside)
     return importer.read(data, text, path=name, source_path=_relative(beside, folder))
+
+
+def without_source(imported: Imported) -> Imported:
+    """An import whose file held the text analysed, for a map not written to a file (stdout):
+    nowhere to write the text beside it, so the map has no source and no quotes, and a note
+    says so. Any other import as it is."""
+    if imported.source_text is None:
+        return imported
+    claims = tuple(attrs.evolve(claim, quotes=()) for claim in imported.map.claims)
+    note = ("the text analysed is written beside a map written to a file, not to stdout: the "
+            "map has no source and no quotes")  # fmt: skip
+    amap = attrs.evolve(imported.map, source=None, claims=claims)
+    return Imported(amap, (*imported.notes, note))
+
+
+def _text_beside(path: str | os.PathLike[str], output: str | os.PathLike[str] | None) -> str:
+    """The name of the text file beside the map that holds the text a file imported holds:
+    the map's name with ``.txt`` (``maps/lanes.yaml``: ``lanes.txt``), else the file's.
+
+    >>> _text_beside("in/bikes.sadface.json", None), _text_beside("b.json", "maps/lanes.yaml")
+    ('bikes.txt', 'lanes.txt')
+    """
+    if output is not None:
+        name = Path(output).name
+        stem = Path(name).stem
+        return f"{stem}.source.txt" if name == f"{stem}.txt" else f"{stem}.txt"
+    return Path(path).name.removesuffix(".json").removesuffix(".sadface") + ".txt"
 
 
 def _companion_text(data: bytes, path: Path) -> str:

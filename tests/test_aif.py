@@ -188,7 +188,9 @@ def test_malformed_graphs_are_reported_by_node_id_never_a_crash() -> None:
         "node 1 is defined twice; the first is kept",
         "edge 14 joins unknown nodes (1 → 99); left out",
         "the dialogue layer is left out: 1 L, 1 YA nodes with their 2 links (L → YA 1, YA → I 1)",
-        "1 PA node (preference; the map format has no place for it) is left out: 18",
+        "1 PA node (preference) is not drawn, nor weighed by argmap eval (the map format has "
+        "no place for preferences): the map carries it under 'aif:', and export aif writes it "
+        "back: 18",
         "node 19 has the unknown type 'XY'; left out",
         "edge between two I-nodes (1 → 2); left out",
         "RA node 10 has no conclusion; left out",
@@ -455,8 +457,10 @@ def test_seed_map_export_names_what_aif_cannot_hold() -> None:
     assert all(set(n) == {"nodeID", "text", "type", "timestamp"} for n in data["nodes"])
     assert all(set(e) == {"edgeID", "fromID", "toID", "formEdgeID"} for e in data["edges"])
     assert data["locutions"] == []
-    assert len(exported.losses) == 1
+    assert len(exported.losses) == 2
     assert "kept under the top-level 'argmap' key" in exported.losses[0]
+    # no scheme ids: the map has no AIF nodes to take them from
+    assert exported.losses[1].endswith("none has Default Inference")
     assert aif.read(exported.text.encode(), name="seed.json").map == amap
     assert aif.write(amap).text == exported.text
 

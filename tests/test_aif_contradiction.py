@@ -109,7 +109,8 @@ recommendations:
             question: [2, 3]
             note: objection note
 """)
-    (loss,) = aif.write(amap).losses
+    loss, ids = aif.write(amap).losses
+    assert ids.startswith("1 RA node argmap made has no scheme id ('schemeID'")
     for said in ("the title", "the language", "the source", "the note", "claim ids and kinds",
                  "4 implicit marks", "1 thesis mark", "1 label", "2 critical questions",
                  "1 objection note", "1 contradiction"):  # fmt: skip

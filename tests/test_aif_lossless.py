@@ -13,7 +13,7 @@ from argmap.checks import check
 from argmap.diagnostics import Severity
 from argmap.formats import aif
 from argmap.formats.yaml import dump
-from argmap.model import ArgumentMap, Carried, Claim, Kind, Ref, Role, equivalents
+from argmap.model import ArgumentMap, Carried, Claim, Kind, Reason, Ref, Role, equivalents
 from argmap.read.loader import load
 
 from .strategies import bare
@@ -191,7 +191,59 @@ def test_a_map_made_in_argmap_gets_fresh_ids_and_a_scheme_node() -> None:
     assert aif.write(amap).losses == (
         "AIF has no place for the title, claim ids and kinds, 1 role: they are kept under the "
         "top-level 'argmap' key, which other AIF tools ignore",
+        "2 RA nodes argmap made have no scheme id ('schemeID', as AIFdb numbers its schemes): "
+        "argmap takes one only from the map's own nodes of the same scheme, and none has "
+        "Default Inference, Example",
     )
     back = aif.read(json.dumps(data).encode(), name="t.json").map
     assert back == amap
     assert Carried.of({}) != back.claims[0].aif and back.claims[0].aif is None
+
+
+def test_nodes_argmap_makes_take_the_scheme_ids_of_the_maps_own_nodes() -> None:
+    """An analyst adds two reasons to a map imported from AIFdb, a default one and one from
+    expert opinion, and an objection: their new nodes had no scheme id ('schemeID'), which
+    AIFdb's own nodes of those schemes have, and nothing said so. They take the ids the map's
+    own nodes of the same scheme carry (Default Inference 72, Expert Opinion 15, Default
+    Conflict 71); a scheme no node of the map has gets none, and the export says so."""
+    amap = imported(dialogue())
+    claims = {c.aif.value["nodeID"]: c for c in amap.claims}  # type: ignore[union-attr]
+    new = {"3": (Ref(claims["5"].id),), "4": (Ref(claims["1"].id),)}
+    added = {
+        "3": attrs.evolve(claims["3"], kind=Kind.CONCLUSION, aif=claims["3"].aif,
+                          reasons=(Reason(new["3"]), Reason(new["4"], scheme="Expert Opinion"))),
+        "4": attrs.evolve(claims["4"], kind=Kind.CONCLUSION,
+                          reasons=(Reason((Ref(claims["5"].id),), scheme="Analogy"),),
+                          objections=(Ref(claims["3"].id),)),
+    }  # fmt: skip
+    changed = attrs.evolve(amap, claims=tuple(added.get(str(c.aif.value["nodeID"]), c)  # type: ignore[union-attr]
+                                              for c in amap.claims))  # fmt: skip
+    exported = aif.write(changed)
+    nodes = json.loads(exported.text)["nodes"]
+    known = {n["nodeID"] for n in dialogue()["nodes"]}
+    fresh = [n for n in nodes if n["nodeID"] not in known]
+    assert [(n["type"], n.get("scheme"), n.get("schemeID")) for n in fresh] == [
+        ("RA", "Default Inference", "72"), ("RA", "Expert Opinion", "15"),
+        ("RA", "Analogy", None), ("CA", "Default Conflict", "71"),
+    ]  # fmt: skip
+    assert (
+        "1 RA node argmap made has no scheme id ('schemeID', as AIFdb numbers its schemes): "
+        "argmap takes one only from the map's own nodes of the same scheme, and none has "
+        "Analogy"
+    ) in exported.losses
+
+
+def test_a_preference_is_said_to_be_carried_not_drawn_and_not_weighed() -> None:
+    """The note said the PA node 'is left out', though the map carries it and the export
+    writes it back; what is lost is that the map does not draw it and argmap eval does not
+    weigh it (the map format has no preferences)."""
+    result = aif.read(json.dumps(dialogue()).encode(), name="debate.json")
+    assert (
+        "1 PA node (preference) is not drawn, nor weighed by argmap eval (the map format has "
+        "no place for preferences): the map carries it with its 2 links (PA → CA 1, RA → PA 1) "
+        "under 'aif:', and export aif writes it back: 34"
+    ) in result.notes
+    written = json.loads(aif.write(result.map).text)
+    (preference,) = [n for n in written["nodes"] if n["type"] == "PA"]
+    assert preference == dialogue()["nodes"][9]
+    assert {("30", "34"), ("34", "31")} <= pairs(written)

@@ -241,8 +241,9 @@ def test_one_preference_is_left_out_with_its_links() -> None:
     doc["edges"] += [{"edgeID": "200", "fromID": "20", "toID": "30"},
                      {"edgeID": "201", "fromID": "30", "toID": "21"}]  # fmt: skip
     assert (
-        "1 PA node (preference; the map format has no place for it) is left out with its 2 "
-        "links (PA → RA 1, RA → PA 1): 30" in read(doc).notes
+        "1 PA node (preference) is not drawn, nor weighed by argmap eval (the map format has "
+        "no place for preferences): the map carries it with its 2 links (PA → RA 1, RA → PA 1) "
+        "under 'aif:', and export aif writes it back: 30" in read(doc).notes
     )
 
 

@@ -310,7 +310,8 @@ def test_a_discussion_comes_back_from_its_export() -> None:
     again = _read(exported.text).map
     assert _structure(again) == _structure(first)
     assert sorted(c.text for c in again.claims) == sorted(c.text for c in first.claims)
-    assert "1.2. Pro: -> See 1.1.1." in exported.text  # a claim in two places, once in full
+    # a claim in two places, once in full; in the discussion's order, so at its own number
+    assert "1.3. Pro: -> See 1.1.2." in exported.text and "1.3. Pro: -> See 1.1.2." in CARS
     assert exported.text.startswith(
         "Discussion Title: Should all cars in cities be electric?\n\n1. "
     )
@@ -496,3 +497,30 @@ def test_a_map_with_nothing_but_its_kinds_to_lose_says_so_in_words() -> None:
     )
     losses = kialo.write(amap).losses
     assert losses == ("Kialo holds claims and their Pros and Cons only; left out: the kinds",)
+
+
+ORDERED = """\
+Discussion Title: Should all cars in cities be electric?
+
+1. All cars in cities should be electric.
+1.1. Con: Electric cars cost more than most families can pay.
+1.1.1. Con: Prices are falling fast.
+1.1.2. Pro: Loans cost families even more.
+1.2. Pro: Cities would be healthier.
+1.2.1. Con: Dust from tyres harms health too.
+1.3. Pro: -> See 1.2.1.
+1.4. Pro: Electric cars do not pollute the air of the street.
+1.4.1. Pro: Exhaust causes asthma in children.
+1.5. Con: Power stations still burn coal.
+"""
+
+
+def test_the_order_of_pros_and_cons_comes_back_from_the_export() -> None:
+    """A discussion whose Cons come before its Pros, with a repeat among them: the map keeps
+    reasons and objections apart, so the export wrote every Pro before every Con (1.1 was the
+    thesis's first Pro, the cost Con moved to 1.3) and a repeat where it fell. Each claim's
+    note has its numbers (a repeat's too), and the export puts the lines back in that order."""
+    imported = _read(ORDERED)
+    dust = _claim(imported.map, "Dust from tyres")
+    assert dust.note == "Kialo 1.2.1. (and 1.3.)"
+    assert kialo.write(imported.map).text == ORDERED

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from argmap.analysis.evaluate import evaluate
 from argmap.api import check_file, render_map
 from argmap.convert import import_file
 from argmap.formats import microtext
@@ -445,3 +446,27 @@ def test_a_graph_with_text_argmap_cannot_hold_imports_without_it() -> None:
     assert imported.map.title == "t: x"
     assert claims["a1"].text == "A holds." and claims["a1"].quotes == ()
     assert claims["a2"].text.startswith("Long. Long.") and len(claims["a2"].text) <= 600
+
+
+@needs_corpus
+def test_a_central_claim_without_reasons_is_the_thesis_and_stands_when_the_text_defends_it(
+    tmp_path: Path,
+) -> None:
+    """Every text's central claim is its map's thesis. The 7 without reasons are premises:
+    the text argues for them only by answering the attacks on them, and as premises the
+    evaluation follows that defence (6 stand; b012's annotation leaves one attack
+    unanswered), where a conclusion or recommendation without reasons is defeated whatever the
+    text says."""
+
+    theses, bare = 0, {}
+    for xml in TEXTS:
+        amap = import_file("microtext", xml, tmp_path / f"{xml.stem}.yaml").map
+        (thesis,) = [claim for claim in amap.claims if claim.thesis]
+        theses += 1
+        if not thesis.reasons:
+            assert thesis.kind is Kind.PREMISE and thesis.objections, xml.name
+            bare[xml.stem] = evaluate(amap).status(thesis.id).value
+    assert theses == 112
+    assert bare == {"micro_b001": "stands", "micro_b003": "stands", "micro_b008": "stands",
+                    "micro_b011": "stands", "micro_b012": "defeated", "micro_b016": "stands",
+                    "micro_d12": "stands"}  # fmt: skip

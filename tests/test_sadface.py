@@ -123,12 +123,12 @@ def test_what_the_map_cannot_hold_is_said_once_per_kind_with_a_count() -> None:
         "1 edge to or from a node left out; left out",
         "1 edge joining a node the document does not have; left out",
         "1 edge from an atom to an atom (no meaning in SADFace); left out",
-        "1 source of 1 atom (passages of the resources) left out: a map quotes only its source "
-        "file",
         "the metadata of 1 atom node left out (the map has no place for it)",
-        "1 resource (the texts analysed) left out: a map's source is a text file beside it",
         "the document's metadata namespaces org.example.tool left out",
         NOT_KEPT,
+        "resource r1 (the text analysed) is the map's source, bikes.txt beside the map; 1 "
+        "source of 1 atom is its claim's quote (the resource's id and metadata, and each "
+        "source's offset and length, are not kept)",
         "the kind of 1 claim with reasons was guessed from wording (English cues): "
         "recommendation the-city-should-build-bike",
     )
@@ -212,7 +212,8 @@ def test_the_cli_imports_a_map_that_checks_clean(tmp_path: Path) -> None:
     source.write_text(json.dumps(bikes()), encoding="utf-8")
     result = CliRunner().invoke(main, ["import", "sadface", str(source)])
     assert result.exit_code == 0, result.output
-    assert f"{source}: note: 1 resource (the texts analysed) left out" in result.output
+    assert f"{source}: note: resource r1 (the text analysed) is the map's source" in result.output
+    assert f"argmap: wrote {tmp_path / 'bikes.txt'}" in result.output
     written = tmp_path / "bikes.yaml"
     checked = check_bytes(written.read_bytes(), str(written))
     assert not [d for d in checked.diagnostics if d.severity is Severity.ERROR]
@@ -455,3 +456,68 @@ def test_the_documented_example_imports_as_the_docs_say() -> None:
     assert [[r.id for r in reason.claims] for reason in city.reasons] == [[safer.id]]
     assert "analysed by Ana Lyst" in (amap.note or "")
     assert check_bytes(dump(amap).encode(), "m.yaml").ok
+
+
+def test_the_text_analysed_becomes_the_source_and_atoms_sources_its_quotes() -> None:
+    """An atom's sources (passages of the document's resource) were left out: the map had no
+    source and no quotes, so argmap check could verify nothing. The one text resource is now
+    the map's source, its text handed over to be written beside the map, and each passage
+    found in it a quote of its atom."""
+    imported = read(bikes())
+    amap = imported.map
+    assert amap.source is not None and amap.source.path == "bikes.txt"
+    assert imported.source_text == "The city should build bike lanes."
+    city = claim(amap, "The city")
+    assert [quote.text for quote in city.quotes] == ["The city should build bike lanes"]
+    assert [c.quotes for c in amap.claims if c is not city] == [()] * 5
+    assert "1 source of 1 atom (passages of the resources) left out" not in " ".join(imported.notes)
+    assert (
+        "resource r1 (the text analysed) is the map's source, bikes.txt beside the map; 1 "
+        "source of 1 atom is its claim's quote (the resource's id and metadata, and each "
+        "source's offset and length, are not kept)"
+    ) in imported.notes
+
+
+def test_a_source_not_in_its_resource_and_several_resources_are_said() -> None:
+    doc = bikes()
+    doc["nodes"][1]["sources"] = [{"resource_id": "r1", "text": "Not in the text"},
+                                  {"resource_id": "r9", "text": "Elsewhere"}]  # fmt: skip
+    imported = read(doc)
+    assert (
+        "2 sources of 1 atom are not passages of the map's source (resource r1); left out"
+        in imported.notes
+    )
+    doc["resources"].append({"id": "r2", "content": "A second text.", "type": "text"})
+    imported = read(doc)
+    assert imported.map.source is None and imported.source_text is None
+    assert all(not c.quotes for c in imported.map.claims)
+    assert "2 resources (the texts analysed) left out: a map's source is a text file beside it" in (
+        imported.notes
+    )
+
+
+def test_the_cli_writes_the_text_analysed_beside_the_map_and_checks_its_quotes(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "bikes.json"
+    source.write_text(json.dumps(bikes()), encoding="utf-8")
+    out = tmp_path / "maps" / "lanes.yaml"
+    result = CliRunner().invoke(main, ["import", "sadface", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "maps" / "lanes.txt").read_text(encoding="utf-8") == (
+        "The city should build bike lanes."
+    )
+    loaded = load(out.read_bytes(), str(out))[0]
+    assert loaded is not None and loaded.source is not None
+    assert loaded.source.path == "lanes.txt"
+    checked = check_bytes(out.read_bytes(), str(out))
+    assert checked.ok, checked.diagnostics  # the quote found in lanes.txt
+    # a text of that name that says something else is not overwritten without --force
+    (tmp_path / "maps" / "lanes.txt").write_text("Mine.", encoding="utf-8")
+    out.unlink()
+    result = CliRunner().invoke(main, ["import", "sadface", str(source), "-o", str(out)])
+    assert result.exit_code == 2 and not out.exists()
+    assert f"{tmp_path / 'maps' / 'lanes.txt'}: exists" in result.output
+    # to stdout, no file is written: the map has no source and no quotes, and says so
+    result = CliRunner().invoke(main, ["import", "sadface", str(source), "-o", "-"])
+    assert result.exit_code == 0 and "quotes:" not in result.stdout

@@ -26,9 +26,9 @@ from argmap.cli.output import (
     tally,
     write,
 )
-from argmap.convert import import_file
+from argmap.convert import import_file, without_source
 from argmap.diagnostics import ArgmapError, Diagnostic, MapError, Severity, UsageError, shell_word
-from argmap.formats.base import FormatError
+from argmap.formats.base import FormatError, Imported
 from argmap.formats.registry import EXPORTS, IMPORTS
 from argmap.formats.sniff import NAMES, map_json, sniff
 from argmap.formats.yaml import dump
@@ -71,9 +71,10 @@ def import_(
     Each map is written as YAML and checked. What the import left out or changed is noted on
     stderr, with the file and the ids of the nodes concerned, and so are the check's
     findings (at most --max-per-code of one code for each map, then a line counting the
-    rest). A microtext's .txt (beside its XML) becomes the map's source; the map's source
-    path is written relative to OUT (to the current folder for stdout), so the map checks
-    wherever it is written.
+    rest). A microtext's .txt (beside its XML) becomes the map's source, and so does the text
+    a SADFace document analyses (its resource), written beside the map with the map's name
+    and .txt; the map's source path is written relative to OUT (to the current folder for
+    stdout), so the map checks wherever it is written.
 
     A folder (DIR) stands for the files under it (hidden ones left out) with the format's
     extensions, sorted: microtext *.xml; aif *.json; argdown *.argdown, *.ad; kialo *.txt;
@@ -147,8 +148,13 @@ def import_one(
         imported = import_file(fmt, file, target, source_root=source_root)  # read it first
         if target is not None and target.exists() and not force:
             raise UsageError(f"{target}: exists; give --force to overwrite it, or another -o")
+        if target is None:
+            imported = without_source(imported)  # nowhere to write the text analysed
+        text = _source_file(file, imported, target, force=force)
         for note in imported.notes:
             say(f"{file}: note: {note}")
+        if text is not None:
+            write(*text)
         data = dump(imported.map).encode("utf-8")
         write(target, data)
     except MapError as exc:
@@ -167,6 +173,23 @@ def import_one(
         outside = _root_of(target, imported.map.source.path)
     status = EXIT_OK if checked.ok else EXIT_ERRORS
     return _counted(Outcome(status, True, outside=outside), checked.diagnostics)
+
+
+def _source_file(
+    file: str, imported: Imported, target: Path | None, *, force: bool
+) -> tuple[Path, bytes] | None:
+    """Where to write the text analysed that the file imported holds (a SADFace resource),
+    and its bytes: where the map's source names it, beside the map. A text of that name that
+    says something else is overwritten only with ``force``."""
+    if target is None or imported.source_text is None or imported.map.source is None:
+        return None
+    text = target.parent / imported.map.source.path
+    refuse_overwrite(file, text, "the file imported")
+    data = imported.source_text.encode("utf-8")
+    if text.exists() and not force and read_file(text, what="regular file") != data:
+        raise UsageError(f"{text}: exists, with another text than the one analysed in {file}; "
+                         "give --force to overwrite it, or another -o")  # fmt: skip
+    return text, data
 
 
 def _counted(outcome: Outcome, diagnostics: Iterable[Diagnostic]) -> Outcome:

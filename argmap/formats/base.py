@@ -30,10 +30,13 @@ MAX_NESTED_ATTACKS = 4
 
 @attrs.frozen
 class Imported:
-    """An imported map and what the import had to change, leave out or guess, in words."""
+    """An imported map and what the import had to change, leave out or guess, in words;
+    ``source_text``, when the file imported holds the text analysed (a SADFace resource): the
+    text of the map's source, to be written at its path, relative to the map."""
 
     map: ArgumentMap
     notes: tuple[str, ...] = ()
+    source_text: str | None = None
 
 
 @attrs.frozen

@@ -26,7 +26,9 @@ class Importer:
     file) is given the file's text with each include replaced by that file's text instead.
     ``suffixes`` are the extensions of its files: those a folder given to ``import`` stands
     for. ``guesses_language``: the map read is given the language of its texts when clear and
-    the file gives none (not so for argmap's own JSON, a map whose ``lang`` is its author's)."""
+    the file gives none (not so for argmap's own JSON, a map whose ``lang`` is its author's).
+    ``holds_source``: the file may hold the text analysed (SADFace's resource); ``read`` takes
+    the name of the text file beside the map to write it to (``source_path``)."""
 
     read: Callable[..., Imported]
     suffixes: tuple[str, ...]
@@ -34,6 +36,7 @@ class Importer:
     recognise: Callable[[bytes], object] | None = None
     includes: re.Pattern[str] | None = None
     guesses_language: bool = True
+    holds_source: bool = False
 
 
 @attrs.frozen
@@ -67,8 +70,8 @@ def _kialo(data: bytes, *, path: str) -> Imported:
     return kialo.read(data, path=path)
 
 
-def _sadface(data: bytes, *, path: str) -> Imported:
-    return sadface.read(data, name=PurePath(path).name)
+def _sadface(data: bytes, *, path: str, source_path: str | None = None) -> Imported:
+    return sadface.read(data, name=PurePath(path).name, source_path=source_path)
 
 
 def _argdown(text: str, *, path: str) -> Imported:
@@ -80,7 +83,7 @@ IMPORTS: dict[str, Importer] = {
     "aif": Importer(_aif, (".json",)),
     "argdown": Importer(_argdown, ARGDOWN_SUFFIXES, includes=INCLUDE),
     "kialo": Importer(_kialo, (".txt",)),
-    "sadface": Importer(_sadface, (".json",)),
+    "sadface": Importer(_sadface, (".json",), holds_source=True),
     "json": Importer(json.read, (".json",), guesses_language=False),
 }
 

@@ -195,8 +195,11 @@ def left_out(graph: Graph, notes: list[str]) -> list[str]:
         ids = f": {', '.join(n.id for n in found)}" if len(found) <= MAX_LISTED else ""
         one = len(found) == 1
         nodes, them, are = ("node", "it", "is") if one else ("nodes", "them", "are")
-        notes.append(f"{len(found)} PA {nodes} (preference; the map format has no place for "
-                     f"{them}) {are} left out{_links(routine['PA'], one)}{ids}")  # fmt: skip
+        links = _links(routine["PA"], one)
+        notes.append(f"{len(found)} PA {nodes} (preference) {are} not drawn, nor weighed by "
+                     "argmap eval (the map format has no place for preferences): the map "
+                     f"carries {them}{links} under 'aif:', and export aif writes {them} back"
+                     f"{ids}")  # fmt: skip
         summary.append(f"{len(found)} PA {nodes} (preference)")
     for node in graph.nodes.values():
         if node.type not in KNOWN:

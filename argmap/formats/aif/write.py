@@ -1,24 +1,25 @@
 """ArgumentMap → AIF JSON (AIFdb's conventions), with what AIF cannot hold under an ``argmap`` key.
 
-Each claim becomes an I-node, each reason an RA-node (``Default Inference``, or its scheme) with
-an edge from each of its claims and one to the claim it supports, each objection a CA-node
-(``Default Conflict``) pointing at the claim, RA-node or CA-node it attacks, each restatement an
-MA-node (``Default Rephrase``) from the claim restated to the one restating it, each
+Each claim becomes an I-node, each reason an RA-node (``Default Inference``, or its scheme)
+with an edge from each of its claims and one to the claim it supports, each objection a CA-node
+(``Default Conflict``) pointing at the claim, RA-node or CA-node it attacks, each restatement
+an MA-node (``Default Rephrase``) from the claim restated to the one restating it, each
 contradiction two CA-nodes, one each way (marked in the ``argmap`` key). A claim, reason,
 objection or restatement that carries AIF data (``aif:``, as ``argmap import aif`` keeps it)
 becomes the node it came from: its node id, timestamp, scheme and scheme id and every other
 field, its text where the map did not change it; two that carry the same node id (an RA-node
 with two conclusions) are one node again. What the map carries at its top (the dialogue layer,
-PA-nodes, locutions, participants) is written back as it came, but edges whose ends the map
-no longer has; its carried edges in their order, each link of the argument as the edge it came
+PA-nodes, locutions, participants) is written back as it came, but edges whose ends the map no
+longer has; its carried edges in their order, each link of the argument as the edge it came
 from (its id and fields), unless the map no longer has that link. Other nodes and edges get ids
-counted on from the highest of the map's own that nothing carried has, and a fixed timestamp,
-so that the same map gives the same bytes; a graph made in argmap gets empty ``locutions``, as
-AIFdb writes one, a map from AIF only the keys it carries; a claim whose node came without
-text is written without; a map from
-an xAIF document (OVA3) is written as xAIF again. What AIF has no place for (the title, the
-source, claim ids and kinds, roles, quotes, notes, links, ...) goes under a top-level
-``argmap`` key, which AIF tools ignore and which makes ``argmap → AIF → argmap`` exact.
+counted on from the highest of the map's own that nothing carried has, a fixed timestamp, so
+that the same map gives the same bytes, and the scheme id the map's own nodes of their scheme
+carry (:mod:`argmap.formats.aif.schemes`; the losses name the RA-nodes' schemes with none); a
+graph made in argmap gets empty ``locutions``, as AIFdb writes one, a map from AIF only the
+keys it carries; a claim whose node came without text is written without; a map from an xAIF
+document (OVA3) is written as xAIF again. What AIF has no place for (the title, the source,
+claim ids and kinds, roles, quotes, notes, links, ...) goes under a top-level ``argmap`` key,
+which AIF tools ignore and which makes ``argmap → AIF → argmap`` exact.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from argmap.formats.aif.graph import (
     same_scheme,
 )
 from argmap.formats.aif.losses import losses
+from argmap.formats.aif.schemes import SchemeIds
 from argmap.formats.aif.steps import order
 from argmap.formats.base import Exported
 from argmap.formats.json import claim_document, document
@@ -89,6 +91,7 @@ class Layout:
     carries: bool = False  # a claim or relation carries its AIF node (the map came from AIF)
     contradictions: list[str] = attrs.Factory(list)  # the CA-nodes of contradictions
     contradicted: set[frozenset[str]] = attrs.Factory(set)  # the pairs of claims written
+    schemes: SchemeIds = attrs.field(kw_only=True)  # the scheme ids of the map's own nodes
 
     def fresh(self, what: str) -> str:
         """A new node or edge id: the next number after the highest of the map's own (its
@@ -153,13 +156,21 @@ def _relation_node(out: Layout, relation: Relation) -> str:
     kind = NODES[relation.link]
     placeholder = PLACEHOLDERS[kind]
     if relation.aif is None:
+        found = out.schemes.of(kind, relation.scheme or placeholder)
+        given = {} if found is None else {"schemeID": found}
         if relation.scheme is None:
-            return out.node(kind, None, placeholder)
-        return out.node(kind, None, relation.scheme, scheme=relation.scheme)
+            fields = {} if found is None else {"scheme": placeholder, **given}
+            return out.node(kind, None, placeholder, **fields)
+        return out.node(kind, None, relation.scheme, scheme=relation.scheme, **given)
     data = relation.aif.value
     read = carried_scheme(data) if relation.link is Link.SUPPORT else None
     if relation.link is Link.SUPPORT and relation.scheme != read:
         data.pop("schemeID", None)
+        found = (
+            None if relation.scheme is None else out.schemes.of(kind, relation.scheme, made=False)
+        )
+        if found is not None:
+            data["schemeID"] = found  # its new scheme's, as the map's own nodes of it have
         out.rescheme.add(str(data.get("nodeID")))
         text = data.get("text")
         if read is not None and isinstance(text, str) and same_scheme(text, read):
@@ -174,8 +185,9 @@ def _relation_node(out: Layout, relation: Relation) -> str:
 def layout(amap: ArgumentMap) -> Layout:
     """The AIF graph of a map: its claims and relations as nodes and edges, then what it
     carries at its top (see the module's docstring)."""
-    out = Layout()
     top = carried_graph(amap)[0]
+    nodes = top.get("nodes", [])
+    out = Layout(schemes=SchemeIds(amap, nodes if isinstance(nodes, list) else []))
     for claim in amap.claims:
         items = [claim.aif, *(relation.aif for relation in walk(claim))]
         out.taken |= _ids([c.value for c in items if c is not None], "nodeID")
@@ -232,7 +244,9 @@ def _contradictions(drawn: list[Claim], out: Layout) -> None:
                 continue
             out.contradicted.add(pair)
             for tail, head in ((claim.id, ref.id), (ref.id, claim.id)):
-                node = out.node("CA", None, PLACEHOLDERS["CA"])
+                found = out.schemes.of("CA", PLACEHOLDERS["CA"])
+                fields = {} if found is None else {"scheme": PLACEHOLDERS["CA"], "schemeID": found}
+                node = out.node("CA", None, PLACEHOLDERS["CA"], **fields)
                 out.edge(out.claims[tail], node)
                 out.edge(node, out.claims[head])
                 out.contradictions.append(node)
@@ -334,7 +348,8 @@ def write(amap: ArgumentMap) -> Exported:
     data = graph if outer is None else {XAIF: graph, **outer}
     data[EXTENSION] = _extension(amap, out)
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    return Exported(text, (*losses(amap), *dict.fromkeys(out.losses)))
+    said = (*out.losses, *out.schemes.losses())
+    return Exported(text, (*losses(amap), *dict.fromkeys(said)))
 
 
 def _fulfilled(items: list[Any], out: Layout) -> list[Any]:

@@ -2,7 +2,9 @@
 every Con an objection.
 
 Each numbered claim of the export (:mod:`argmap.formats.kialo.parse`) becomes a claim whose id
-is its first words and whose note names its number (``Kialo 1.2.1.``); a ``Pro`` is a reason
+is its first words and whose note names its number and those of its repeats (``Kialo 1.2.1.``,
+``Kialo 1.1. (and 1.3.1.)``: the export writes a claim's Pros and Cons in that order again, as
+the map keeps reasons and objections apart); a ``Pro`` is a reason
 for the claim it is under, a ``Con`` an objection to it, and a ``-> See N.`` gives claim N the
 same place once more (one claim, two places: Kialo's way of reusing a claim). The thesis is
 the map's thesis; in a discussion with several theses (Kialo's multi-thesis discussions, whose
@@ -200,12 +202,17 @@ class _Reader:
         """A claim for each kept entry that is not a repeat; ``self.ids`` maps each kept
         entry's number to its claim's id."""
         ids, claims, by_number = Ids(), {}, {}
+        repeats: dict[str, list[str]] = defaultdict(list)  # number → where it is repeated
+        for number, entry in kept.items():
+            if entry.see is not None:
+                repeats[self.same[number]].append(number)
         for number, entry in kept.items():
             if entry.see is not None:
                 continue
             text, urls = one_line(entry.text)
             text = text or f"(claim {number} has no text)"
-            notes = [f"Kialo {number}"]
+            also = f" (and {', '.join(repeats[number])})" if repeats[number] else ""
+            notes = [f"Kialo {number}{also}"]
             if len(text) > MAX_CLAIM_TEXT:
                 notes.append(f"whole text: {text}")
                 self.cut.append(number)

@@ -1,15 +1,16 @@
 """ArgumentMap → a Kialo discussion in Kialo's text outline (what ``argmap import kialo`` reads).
 
 The thesis is claim ``1.``; under each claim, each claim of its reasons is a ``Pro`` and each
-claim of its objections a ``Con``, in the map's order. A claim in several places is written in
-full the first time and as ``-> See N.`` after. A map with several theses (or claims that
-stand on their own) is written as Kialo writes a discussion with several theses: under the
-map's title as its question, each thesis without a stance. Kialo has fewer ways to say things
-than a map, so some are said more loosely, and each is named in the losses: an objection to a
-reason (an undercut) is a Con of the reason's claim (Kialo's Cons dispute a claim's truth or
-its relevance alike), the claims of a linked reason or objection are each a Pro or Con of
-their own, and a contradiction is a Con. What Kialo cannot hold at all (quotes and the source,
-kinds, notes, schemes, restatements) is left out, and said.
+claim of its objections a ``Con``, in the map's order, or, for claims whose notes give their
+numbers in a Kialo discussion (as the import writes them), in the discussion's order. A claim
+in several places is written in full the first time and as ``-> See N.`` after. A map with
+several theses (or claims that stand on their own) is written as Kialo writes a discussion with
+several theses: under the map's title as its question, each thesis without a stance. Kialo has
+fewer ways to say things than a map, so some are said more loosely, and each is named in the
+losses: an objection to a reason (an undercut) is a Con of the reason's claim (Kialo's Cons
+dispute a claim's truth or its relevance alike), the claims of a linked reason or objection are
+each a Pro or Con of their own, and a contradiction is a Con. What Kialo cannot hold at all
+(quotes and the source, kinds, notes, schemes, restatements) is left out, and said.
 """
 
 from __future__ import annotations
@@ -64,7 +65,45 @@ def _children(amap: ArgumentMap) -> dict[str, list[tuple[str, str]]]:
             if member == target or target not in under or member not in under:
                 continue  # (a reference to no claim: a map with errors, given from Python)
             under[target][stance, member] = None  # an ordered set: each once, in order
-    return {claim: list(items) for claim, items in under.items()}
+    places = {claim.id: numbers(claim.note) for claim in amap.claims}
+    return {claim: _in_kialo_order(list(items), places[claim][:1], places)
+            for claim, items in under.items()}  # fmt: skip
+
+
+#: A claim's note as the Kialo import writes it: ``Kialo 1.2.`` and where it is repeated,
+#: `` (and 1.4., 1.5.1.)``.
+_NUMBERS = re.compile(r"Kialo ((?:\d+\.)+)(?: \(and ((?:\d+\.)+(?:, (?:\d+\.)+)*)\))?(?:;|$)")
+
+
+def numbers(note: str | None) -> list[str]:
+    """The numbers a claim had in the Kialo discussion it was imported from, as its note names
+    them: where it is in full first, then where it is repeated (``-> See``).
+
+    >>> numbers("Kialo 1.2. (and 1.4., 1.5.1.); other links: x"), numbers("Kialo, 1.")
+    (['1.2.', '1.4.', '1.5.1.'], [])
+    """
+    found = _NUMBERS.match(note or "")
+    if found is None:
+        return []
+    return [found[1], *(found[2].split(", ") if found[2] else [])]
+
+
+def _in_kialo_order(
+    items: list[tuple[str, str]], parent: list[str], places: dict[str, list[str]]
+) -> list[tuple[str, str]]:
+    """A claim's Pros and Cons in the order of the discussion the map was imported from (the
+    map keeps reasons and objections apart): by the number each had under the claim, as their
+    notes name them; those without one after them, in the map's order."""
+    if not parent:
+        return items
+
+    def place(item: tuple[str, str]) -> float:
+        for number in places.get(item[1], []):
+            if parent_of(number) == parent[0]:
+                return int(number[len(parent[0]) : -1])
+        return float("inf")
+
+    return sorted(items, key=place)
 
 
 def _tops(amap: ArgumentMap, under: dict[str, list[tuple[str, str]]]) -> list[str]:

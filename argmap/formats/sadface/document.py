@@ -214,12 +214,30 @@ def _meaningful(pair: tuple[str, str]) -> bool:
     return tail == CONFLICT and head in (SUPPORT, CONFLICT)
 
 
+def text_resource(doc: dict[str, Any]) -> tuple[str, str] | None:
+    """The id and text of the document's resource, when it has exactly one, of the type
+    ``text``, holding text a source file may hold (:mod:`argmap.formats.sadface.sources`)."""
+    resources = doc.get("resources")
+    if not isinstance(resources, list) or len(resources) != 1:
+        return None
+    resource = resources[0]
+    if not isinstance(resource, dict):
+        return None
+    content, rid = resource.get("content"), resource.get("id")
+    if resource.get("type", "text") != "text" or not isinstance(content, str):
+        return None
+    if not content.strip() or clean_text(content)[1] or not _usable(rid):
+        return None
+    return str(rid), content
+
+
 def _routine(doc: dict[str, Any], out: Document) -> None:
     """One note each, with a count, on what a map has no place for: the atoms' sources, the
     nodes' own metadata, the resources, other namespaces and keys of the document."""
     atoms = out.of_role(ATOM)
     sourced = [a for a in atoms if isinstance(a.raw.get("sources"), list) and a.raw["sources"]]
-    if sourced:
+    resource = text_resource(doc)  # the map's source, whose notes the import says
+    if sourced and resource is None:
         passages = sum(len(a.raw["sources"]) for a in sourced)
         out.notes.append(f"{_count(passages, 'source')} of {_count(len(sourced), 'atom')} "
                          "(passages of the resources) left out: a map quotes only its source "
@@ -230,7 +248,7 @@ def _routine(doc: dict[str, Any], out: Document) -> None:
         what = " and ".join(_count(n, f"{role} node") for role, n in sorted(described.items()))
         out.notes.append(f"the metadata of {what} left out (the map has no place for it)")
     resources = doc.get("resources")
-    if isinstance(resources, list) and resources:
+    if isinstance(resources, list) and resources and resource is None:
         out.notes.append(f"{_count(len(resources), 'resource')} (the texts analysed) left out: "
                          "a map's source is a text file beside it")  # fmt: skip
     metadata = doc.get("metadata") if isinstance(doc.get("metadata"), dict) else {}
@@ -250,4 +268,5 @@ def parse(data: bytes) -> dict[str, Any]:
 
 
 __all__ = ["ATOM", "CONFLICT", "CORE", "NAMESPACE", "REPHRASE", "SUPPORT", "Document", "Node",
-           "fold", "namespace", "parse", "read_document", "support_scheme"]  # fmt: skip
+           "fold", "namespace", "parse", "read_document", "support_scheme",
+           "text_resource"]  # fmt: skip

@@ -10,6 +10,8 @@ map's title, and its description, notes, analyst, dates, id and version go into 
 note. Text longer than a claim may hold is cut, the whole kept in the claim's note; the kind
 of a claim with reasons is guessed from its wording (:mod:`argmap.formats.kinds`).
 
+The document's one text resource is the map's source (its text written beside the map) and
+the atoms' sources found in it their claims' quotes (:mod:`argmap.formats.sadface.sources`).
 A document's node and edge ids are not kept, nor its core metadata but as words in the map's
 note; a note says so. SADFace written by argmap carries what SADFace has no place for (claim
 ids and kinds, notes, quotes, links, ...) under each node's ``argmap`` metadata and the map's
@@ -27,6 +29,7 @@ from argmap.formats.base import FormatError, Ids, Imported, clean_text, leading_
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
 from argmap.formats.sadface.document import ATOM, CORE, Document, namespace, parse, read_document
+from argmap.formats.sadface.sources import quoted
 from argmap.formats.sadface.steps import build, in_sadface_words
 from argmap.model import ArgumentMap, Kind
 from argmap.model.keys import MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE, ascii_slug
@@ -45,8 +48,13 @@ NOT_KEPT = (
 )
 
 
-def read(data: bytes, *, name: str) -> Imported:
+def read(data: bytes, *, name: str, source_path: str | None = None) -> Imported:
     """A SADFace file as a map. The notes say what was left out or changed, and why.
+
+    The document's one text resource, if it has one, is the map's source, named
+    ``source_path`` (relative to where the map will be written; by default the file's name
+    with ``.txt``), and its text the import's ``source_text``, to be written there; the atoms'
+    sources found in it are their claims' quotes.
 
     Raises:
         FormatError: the file is not JSON, has no list of nodes, or no atoms.
@@ -64,10 +72,24 @@ def read(data: bytes, *, name: str) -> Imported:
             return Imported(amap, tuple(notes))
         notes[:] = [*kept, "the 'argmap' metadata is not as argmap writes it; ignored"]
     notes.append(NOT_KEPT)
-    amap = _Reader(document, found, name, own=False).map(notes)
+    source_path = source_path or f"{_stem(name)}.txt"
+    text = quoted(doc, document, source_path)
+    notes.extend(text.notes)
+    reader = _Reader(document, found, name, own=False)
+    reader.quotes = text.quotes
+    amap = reader.map(notes, source_path if text.text is not None else None)
     if amap is None:  # pragma: no cover - the document is built to the format
         raise FormatError("the document could not be made into a map")
-    return Imported(amap, tuple(notes))
+    return Imported(amap, tuple(notes), text.text)
+
+
+def _stem(name: str) -> str:
+    """A SADFace file's name without its extensions, as its map is named.
+
+    >>> _stem("dir/bikes.sadface.json"), _stem("bikes.json")
+    ('bikes', 'bikes')
+    """
+    return PurePath(name).name.removesuffix(".json").removesuffix(".sadface")
 
 
 def _written_by_argmap(document: Document) -> bool:
@@ -90,6 +112,7 @@ class _Reader:
     def __init__(self, document: Document, found: Steps, name: str, *, own: bool) -> None:
         self.document, self.found, self.name, self.own = document, found, name, own
         self.position = {node_id: n for n, node_id in enumerate(document.nodes)}
+        self.quotes: dict[str, list[str]] = {}  # atom → its sources found in the map's source
 
     def ordered(self, steps: list[Step]) -> list[Step]:
         """Steps in the order of their nodes in the file."""
@@ -111,7 +134,7 @@ class _Reader:
             out["aif"] = ext["aif"]
         return out
 
-    def map(self, notes: list[str]) -> ArgumentMap | None:
+    def map(self, notes: list[str], source: str | None = None) -> ArgumentMap | None:
         document, found = self.document, self.found
         atoms = document.of_role(ATOM)
         ids: dict[str, str] = {}
@@ -174,6 +197,8 @@ class _Reader:
             data.update((k, ext[k]) for k in MAP_FIELDS if k in ext)
         else:
             data["note"] = self.note()
+        if source is not None:
+            data["source"] = {"path": source}
         data.update({section: claims for section, claims in sections.items() if claims})
         return from_document(data, self.name)[0]
 
@@ -185,6 +210,8 @@ class _Reader:
         raw_text = self.document.nodes[node_id].text
         text = _text(node_id, raw_text)
         claim: dict[str, Any] = {"id": claim_id, "text": text}
+        if self.quotes.get(node_id):
+            claim["quotes"] = self.quotes[node_id]
         claim.update((k, ext[k]) for k in CLAIM_FIELDS if k in ext)
         if self.document.core.get("claim") == node_id and "thesis" not in ext:
             claim["thesis"] = True
