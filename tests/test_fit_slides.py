@@ -53,10 +53,10 @@ def test_a_slide_sets_claims_in_longer_lines_and_more_figures_are_readable(
     assert least(found) > least(column_only)
 
 
-def test_untitled_on_a_slide_nearly_every_figure_of_the_seed_map_is_readable(
+def test_without_title_and_legend_on_a_slide_nearly_every_figure_of_the_seed_map_is_readable(
     seed: ArgumentMap,
 ) -> None:
-    found = fit(seed, budget_for(PPTX[0], height=PPTX[1]), titled=False)
+    found = fit(seed, budget_for(PPTX[0], height=PPTX[1]), titled=False, legend=False)
     assert too_big(found) <= 2 < len(found.drawn)
     assert least(found) * 12 >= 7.0  # claim text of the smallest figure, in points
 

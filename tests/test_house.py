@@ -35,6 +35,7 @@ LAYERS = {
     "argmap.api": 8,
     "argmap.checking": 8,  # map files → map and diagnostics, for every front end
     "argmap.convert": 8,
+    "argmap.drafts": 8,  # what a draft draws of a map with errors
     "argmap.sources": 8,  # a map's source text, as the API reads it
     "argmap": 9,  # the package's face: the API's names
     "argmap.embed": 9,  # what the document integrations share
