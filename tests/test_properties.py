@@ -115,9 +115,10 @@ def assert_wrapped(lines: list[str], text: str) -> None:
     position, shown, kept = 0, visible(text), []
     for line in map(visible, lines):  # each line is a stretch of the text, in order
         found = shown.find(line, position)
-        if found < 0 and line.endswith("-"):  # a hyphen the break added
-            line = line[:-1]
-            found = shown.find(line, position)
+        if line.endswith("-"):  # a hyphen the break may have added: the nearer match
+            bare = shown.find(line[:-1], position)
+            if bare >= 0 and (found < 0 or bare < found):
+                line, found = line[:-1], bare
         skipped = shown[position:found] if found >= 0 else ""
         assert found >= 0 and not skipped.replace("\xad", "").strip(), (line, shown, position)
         position = found + len(line)
