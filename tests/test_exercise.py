@@ -7,13 +7,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from argmap.analysis.exercise import worksheet
 from argmap.api import check_bytes, load
-from argmap.model import Kind
+from argmap.formats.yaml import dump
+from argmap.model import ArgumentMap, Kind
 from argmap.model.blank import PLACEHOLDER, is_blank
 
 from .conftest import run
+from .strategies import argument_maps
 
 SOURCE = """\
 Our school should ban smartphones for the whole school day.
@@ -251,3 +257,87 @@ def test_each_blank_is_told_without_giving_the_answer_away(answer: Path) -> None
         "  corridors  not filled in",
         "  office     not filled in",
     ]
+
+
+def test_the_blanks_are_read_from_the_worksheet_when_not_named(answer: Path) -> None:
+    students = _students(answer)
+    named = run("exercise", str(answer), "--blank", "corridors,office", "--check", str(students))
+    found = run("exercise", str(answer), "-o", str(answer.parent / "worksheet.yaml"),
+                "--check", str(students))  # fmt: skip
+    assert found.exit_code == 0, found.output
+    assert found.stdout == named.stdout
+
+
+def test_without_blanks_or_a_worksheet_nothing_is_scored(answer: Path) -> None:
+    students = _students(answer)
+    result = run("exercise", str(answer), "--check", str(students))
+    assert result.exit_code == 2
+    assert "answer-exercise.yaml" in result.output and "--blank" in result.output
+
+
+def test_an_answer_with_errors_makes_no_worksheet(answer: Path) -> None:
+    answer.write_text(ANSWER.replace("reasons: [corridors]", "reasons: [corridor]"), "utf-8")
+    result = run("exercise", str(answer), "--blank", "office")
+    assert result.exit_code == 1
+    assert "[AM103]" in result.output and "fix the answer first" in result.output
+    assert not (answer.parent / "answer-exercise.yaml").exists()
+
+
+def test_a_worksheet_is_not_written_over_a_map_of_ones_own(answer: Path) -> None:
+    mine = answer.parent / "mine.yaml"
+    mine.write_text(ANSWER, encoding="utf-8")
+    result = run("exercise", str(answer), "--blank", "office", "-o", str(mine))
+    assert result.exit_code == 2
+    assert "is not a worksheet argmap wrote" in result.output
+    assert mine.read_text("utf-8") == ANSWER
+    again = [run("exercise", str(answer), "--blank", "office", "-f", "svg") for _ in range(2)]
+    assert [r.exit_code for r in again] == [0, 0]  # its own worksheet it writes again
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps(), st.data())
+def test_any_map_blanked_anywhere_keeps_its_shape_and_checks_as_well(
+    amap: ArgumentMap, data: st.DataObject
+) -> None:
+    ids = [claim.id for claim in amap.claims]
+    chosen = data.draw(st.lists(st.sampled_from(ids), unique=True))
+    sheet = worksheet(amap, chosen)
+    written = dump(sheet)
+    for claim in sheet.claims:
+        assert is_blank(claim.text) == (claim.id in chosen) or is_blank(
+            next(c for c in amap.claims if c.id == claim.id).text
+        )
+    assert written.count(f"text: {PLACEHOLDER}\n") >= len(chosen)
+    before = check_bytes(dump(amap).encode(), "map.yaml")
+    after = check_bytes(written.encode(), "map.yaml")
+    assert after.map is not None
+    assert attrs.evolve(after.map, spans={}) == attrs.evolve(_unspanned(after.map, sheet), spans={})
+    assert {d.code for d in after.diagnostics} <= {d.code for d in before.diagnostics}
+
+
+def _unspanned(loaded: ArgumentMap, expected: ArgumentMap) -> ArgumentMap:
+    """``expected`` with the spans ``loaded`` has, so the two compare on what they say."""
+    return attrs.evolve(
+        expected,
+        claims=tuple(
+            attrs.evolve(claim, spans=got.spans)
+            for claim, got in zip(expected.claims, loaded.claims, strict=True)
+        ),
+    )
+
+
+def test_the_worksheet_never_takes_the_place_of_the_answer(answer: Path) -> None:
+    result = run("exercise", str(answer), "--blank", "office", "-o", str(answer), "--force")
+    assert result.exit_code == 2
+    assert "the map itself" in result.output
+    assert answer.read_text("utf-8") == ANSWER
+
+
+def test_a_worksheet_in_a_folder_of_its_own_still_finds_the_source(answer: Path) -> None:
+    out = answer.parent / "week3" / "worksheet.yaml"
+    result = run("exercise", str(answer), "--blank", "office", "-o", str(out), "-f", "svg")
+    assert result.exit_code == 0, result.output
+    assert load(out).source.path == "../source.txt"  # type: ignore[union-attr]
+    checked = check_bytes(out.read_bytes(), str(out))
+    assert checked.ok and list(checked.diagnostics) == []
+    assert out.with_suffix(".svg").exists()

@@ -4,21 +4,24 @@ drawing to print); with ``--check``, students' filled-in worksheets → each bla
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import attrs
 import click
 
 from argmap.analysis.exercise import score, unknown, worksheet
-from argmap.api import draw
+from argmap.api import draw, refuse_own_files
 from argmap.cli.compare import _source
-from argmap.cli.maps import Run, checked_map, named
+from argmap.cli.maps import STDIN, Run, checked_map, named
 from argmap.cli.options import force_option, source_root_option
-from argmap.cli.output import EXIT_OK, say, show
+from argmap.cli.output import EXIT_ERRORS, EXIT_OK, Failure, say, show
+from argmap.diagnostics import ArgmapError
 from argmap.draw.options import THEME_NAMES, DrawOptions
 from argmap.formats.yaml import dump
-from argmap.io import write_atomic
+from argmap.io import make_folder, write_atomic
 from argmap.model import ArgumentMap
+from argmap.model.blank import is_blank
 from argmap.overwrite import guard
 from argmap.read.suggest import did_you_mean
 from argmap.sources import read_source
@@ -74,17 +77,24 @@ def exercise(
     pair as in argmap compare), and in the right place when its links are the answer's too.
     Each blank is told by its id, with the student's claim and, if misplaced, how its links
     differ; never with the answer's text or quotes, so the report can go to the student.
-    A folder stands for every map under it: each student's blanks, then a row each.
+    A folder stands for every map under it: each student's blanks, then a row each. Without
+    --blank, the blanks are those of the worksheet made before (-o, or the default name).
+    The answer must check without errors to make a worksheet of (exit status 1 otherwise).
 
     \b
     Example:
       argmap exercise answer.yaml --blank office,corridors    # answer-exercise.yaml and .pdf
       argmap exercise answer.yaml --blank office -o week3/worksheet.yaml -f png
-      argmap exercise answer.yaml --blank office,corridors --check students/
+      argmap exercise answer.yaml --check students/   # the blanks of answer-exercise.yaml
     """
+    if answer == STDIN:
+        raise click.UsageError("the answer is a map file (its worksheet is written beside it)")
+    target = (
+        Path(output) if output else Path(answer).with_name(Path(answer).stem + "-exercise.yaml")
+    )
     ids = [name.strip() for value in blanks for name in value.split(",") if name.strip()]
     if not ids:
-        raise click.UsageError("name the claims to blank: --blank ID,ID")
+        ids = _blanks_of(target, students, source_root)
     checked = checked_map(answer, source_root)
     assert checked.map is not None  # checked_map exits otherwise
     for name in unknown(checked.map, ids):
@@ -92,19 +102,37 @@ def exercise(
         raise click.UsageError(f"--blank: '{name}' is no claim of {named(answer)}{hint}")
     if students:
         _check(answer, checked.map, ids, students, source_root)
-    target = (
-        Path(output) if output else Path(answer).with_name(Path(answer).stem + "-exercise.yaml")
-    )
-    drawing = target.with_suffix(f".{fmt}")
+    if not checked.ok:
+        say(f"argmap: {named(answer)} has errors: fix the answer first; no worksheet written")
+        sys.exit(EXIT_ERRORS)
     sheet = _moved(worksheet(checked.map, ids), Path(answer).parent, target.parent)
-    _refuse(target, force)
-    guard(sheet, str(target), str(drawing), fmt, force=force)
-    text = dump(sheet, header=HEADER.format(answer=Path(answer).name))
-    write_atomic(target, text.encode("utf-8"))
-    say(f"argmap: wrote {target}")
-    options = DrawOptions(theme=theme.lower())
-    write_atomic(drawing, draw(sheet, str(target), fmt, options, source_root=source_root)[0])
-    say(f"argmap: wrote {drawing}")
+    drawing = target.with_suffix(f".{fmt}")
+    try:
+        refuse_own_files(checked.map, answer, target, "; give another -o")
+        _refuse(target, force)
+        guard(sheet, str(target), str(drawing), fmt, force=force)
+        text = dump(sheet, header=HEADER.format(answer=Path(answer).name))
+        make_folder(target.parent)
+        write_atomic(target, text.encode("utf-8"))
+        say(f"argmap: wrote {target}")
+        options = DrawOptions(theme=theme.lower())
+        write_atomic(drawing, draw(sheet, str(target), fmt, options, source_root=source_root)[0])
+        say(f"argmap: wrote {drawing}")
+    except ArgmapError as exc:
+        raise Failure(str(exc)) from None
+
+
+def _blanks_of(target: Path, students: tuple[str, ...], source_root: str | None) -> list[str]:
+    """With --check and no --blank, the blanks of the worksheet made before (``target``)."""
+    if not students or not target.is_file():
+        where = f" (or make the worksheet {target} first)" if students else ""
+        raise click.UsageError(f"name the claims to blank: --blank ID,ID{where}")
+    sheet = checked_map(str(target), source_root).map
+    assert sheet is not None  # checked_map exits otherwise
+    found = [claim.id for claim in sheet.claims if is_blank(claim.text)]
+    if not found:
+        raise click.UsageError(f"{target} has no blanks (___): name them with --blank ID,ID")
+    return found
 
 
 def _moved(sheet: ArgumentMap, here: Path, there: Path) -> ArgumentMap:
@@ -121,7 +149,7 @@ def _refuse(target: Path, force: bool) -> None:
         return
     head = target.read_bytes()[:200].decode("utf-8", "replace")
     if not head.startswith("# " + HEADER.split("{")[0]):
-        raise click.UsageError(
+        raise Failure(
             f"{target}: exists and is not a worksheet argmap wrote; give --force to overwrite "
             "it, or another -o"
         )
@@ -151,6 +179,7 @@ def _check(
         wide = max(len(mark.blank) for mark in marked)
         for mark in marked:
             show(f"  {mark.blank:<{wide}}  {mark}", err=False)
-        run.rows.append((str(found), str(placed), str(len(marked)), item.path))
+        path = item.path + ("" if checked.ok else " (has errors)")
+        run.rows.append((str(found), str(placed), str(len(marked)), path))
     run.worst = max(run.worst, EXIT_OK)
     run.finish()

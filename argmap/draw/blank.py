@@ -3,8 +3,8 @@ room to write two or three lines by hand, and the map's note under its title.
 
 A blank (:func:`argmap.model.blank.is_blank`) is drawn as lines of no-break spaces, so that
 Graphviz and argmap's own measure (:mod:`argmap.draw.boxes`) size its box alike: as wide as
-a line of a claim's text and then some, and :data:`WRITING_LINES` lines of text high (about
-3.5 cm at print size, three handwritten lines 9 mm apart under the claim's kind).
+a line of a claim's text and then some, and :data:`WRITING_LINES` lines of text high (4 cm at the
+drawing's own size, three handwritten lines 9 mm apart under the claim's kind).
 """
 
 from __future__ import annotations
