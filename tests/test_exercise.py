@@ -341,3 +341,10 @@ def test_a_worksheet_in_a_folder_of_its_own_still_finds_the_source(answer: Path)
     checked = check_bytes(out.read_bytes(), str(out))
     assert checked.ok and list(checked.diagnostics) == []
     assert out.with_suffix(".svg").exists()
+
+
+def test_compare_says_a_blank_left_as_it_was_is_not_filled_in(answer: Path) -> None:
+    out = _worksheet(answer, "-f", "svg")
+    result = run("compare", str(answer), str(out))
+    assert re.search(r"^-\s+\+office\s+extra: a blank, not filled in$", result.stdout, re.M)
+    assert "extra: ___" not in result.stdout
