@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from argmap.checks.registry import Context, Finding, check
 from argmap.diagnostics import clip
+from argmap.model.blank import is_blank
 from argmap.read.passages import Passage, Passages
 from argmap.read.source import Match, SourceText, normalize
 
@@ -280,11 +281,14 @@ def grounded(context: Context) -> Iterator[Finding]:
           - id: a
             text: A.
             quotes: The sky is blue.
+
+    A blank of an exercise's worksheet (text ``___``: :mod:`argmap.model.blank`) is a slot
+    for a student to fill in, not a claim yet: it is asked for no quote.
     """
     if context.map.source is None or context.source is None:
         return
     for claim in context.map.claims:
-        if not claim.implicit and not claim.quotes:
+        if not claim.implicit and not claim.quotes and not is_blank(claim.text):
             yield Finding(
                 "AM204",
                 claim.where("id"),

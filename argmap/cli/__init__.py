@@ -40,6 +40,10 @@ COMMANDS = {
         "argmap.cli.evaluate:eval_",
         "Say which claims stand, which are defeated and which are undecided, and why.",
     ),
+    "exercise": (
+        "argmap.cli.exercise:exercise",
+        "Make an exercise of a map: a worksheet with blanks to fill in, and score it.",
+    ),
     "export": (
         "argmap.cli.convert:export",
         "Write a map as AIF JSON, Argdown, Mermaid, a Kialo discussion, SADFace or argmap's JSON.",

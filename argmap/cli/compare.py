@@ -17,6 +17,7 @@ from argmap.cli.output import EXIT_ERRORS, EXIT_OK, say, short, show, table
 from argmap.diagnostics import Severity
 from argmap.io import same_file
 from argmap.model import ArgumentMap
+from argmap.model.blank import is_blank
 from argmap.read.source import SourceText
 from argmap.sources import read_source
 
@@ -203,6 +204,12 @@ def _object(result: Comparison, by: str) -> dict[str, object]:
     }
 
 
+def _extra(text: str) -> str:
+    """An extra claim's text as the table shows it; a blank of a worksheet (``___``) is told
+    as one, left as the worksheet gave it."""
+    return "a blank, not filled in" if is_blank(text) else short(text, 60)
+
+
 def _reasons(groups: tuple[tuple[str, ...], ...]) -> str:
     return " ".join(f"[{', '.join(group)}]" for group in groups)
 
@@ -224,7 +231,7 @@ def _show(
              f"them), {quoted.not_found - quoted.closest} left out", err=False)  # fmt: skip
     rows = [(p.first, p.second, f"{p.by} {p.score:.0%}") for p in result.pairs]
     rows += [(claim, "-", f"missing: {short(texts[0][claim], 60)}") for claim in result.missing]
-    rows += [("-", f"+{claim}", f"extra: {short(texts[1][claim], 60)}") for claim in result.extra]
+    rows += [("-", f"+{claim}", f"extra: {_extra(texts[1][claim])}") for claim in result.extra]
     table(("first", "second", "paired by"), rows)
     first_thesis, second_thesis = result.theses
     if first_thesis == second_thesis:

@@ -22,6 +22,7 @@ import attrs
 from argmap.analysis.carve import Sizes
 from argmap.analysis.evaluate import Evaluation, Status
 from argmap.analysis.shape import Shape
+from argmap.draw.blank import lines_of
 from argmap.draw.labels import kind_word, lead_text, short_text, unseen_note
 from argmap.draw.metrics import Unmeasured, line_height, sized, text_width
 from argmap.draw.style import (
@@ -39,7 +40,6 @@ from argmap.draw.style import (
     WORD_SIZE,
     Measures,
 )
-from argmap.draw.text import wrap
 from argmap.draw.words import ENGLISH, Words
 from argmap.model import Claim
 
@@ -160,7 +160,7 @@ def claim_box(
         tag.append(("\xa0\xa0" + words(status.value), WORD_SIZE, True))
     size = THESIS_SIZE if thesis else CLAIM_SIZE
     # Struck text is drawn a line a cell (labels.struck_lines): as high and wide as plain.
-    cells = [[tag], [[(line, size, False)] for line in wrap(text, width, words.hyphens)]]
+    cells = [[tag], [[(line, size, False)] for line in lines_of(text, width, words.hyphens)]]
     if note:
         cells.append([[(note, WORD_SIZE, True)]])
     peripheries = 1 if note and not full else KIND_STYLES[claim.kind].peripheries

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from argmap.analysis.draft import Draft
 from argmap.analysis.evaluate import Evaluation, Status
+from argmap.draw.blank import html_lines_of, instructions
 from argmap.draw.style import (
     ALARM,
     CLAIM_SIZE,
@@ -62,7 +63,8 @@ def claim_label(
     size = THESIS_SIZE if thesis and size == CLAIM_SIZE else size
     small = WORD_SIZE
     said = kind_word(kind, implicit=implicit, thesis=thesis, words=words)
-    badge, body, font = "", html_lines(text, width, words.hyphens), f'<FONT POINT-SIZE="{size:g}">'
+    body = html_lines_of(text, width, words.hyphens)  # a blank: room to write in
+    badge, font = "", f'<FONT POINT-SIZE="{size:g}">'
     align = "RIGHT" if right_to_left(text) else "LEFT"  # Arabic, Hebrew: flush right
     if status is not None and status in STATUS_STYLES:
         shown = STATUS_STYLES[status]
@@ -158,8 +160,9 @@ def title_label(
 ) -> str:
     """The graph label: a draft's ``banner`` (``DRAFT · 2 ERRORS``, bold in the alarm
     colour), the map's title (with ``title``), the source's title, publisher and date below
-    (with ``source``), the figure's number (``figure``, e.g. "FIGURE 2 OF 5") and the legend
-    (an HTML-like table, :mod:`argmap.draw.legend`); "" when that is nothing."""
+    (with ``source``), a worksheet's instructions (with ``title``), the figure's number
+    (``figure``, e.g. "FIGURE 2 OF 5") and the legend (an HTML-like table,
+    :mod:`argmap.draw.legend`); "" when that is nothing."""
     # A little room after the title: browsers may set it a few points wider than Graphviz.
     rows = []
     if banner:
@@ -177,6 +180,9 @@ def title_label(
         if line:
             shown = html_lines(words("source", source=line), round(width * 1.5))
             rows.append(f'<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{shown}</FONT>')
+    if title and (note := instructions(amap)):  # a worksheet's: what to do with its blanks
+        shown = html_lines(note, round(width * 1.2), words.hyphens)
+        rows.append(f'<FONT POINT-SIZE="{CLAIM_SIZE:g}">{shown}</FONT>')
     if figure:
         rows.append(word(figure, MUTED))
     if legend:

@@ -28,6 +28,7 @@ from argmap.model import (
     Restatement,
     Source,
 )
+from argmap.model.blank import PLACEHOLDER
 from argmap.model.keys import ID_PATTERN, KEYS
 
 #: Keys written first and last in a claim; the others follow the loader's order in between.
@@ -133,8 +134,11 @@ def scalar(text: str) -> str:
     '"no"'
     >>> scalar("3.10")
     '"3.10"'
+
+    A blank of an exercise's worksheet (:data:`~argmap.model.blank.PLACEHOLDER`) is plain
+    too, as its students type it: underscores are no YAML indicator, number or date.
     """
-    return text if _plain_ok(text) else quoted(text)
+    return text if _plain_ok(text) or text == PLACEHOLDER else quoted(text)
 
 
 def _id(ref: str) -> str:
