@@ -138,14 +138,14 @@ def test_the_worksheet_keeps_each_blank_in_its_place_without_its_answer(answer: 
     assert f"text: {PLACEHOLDER}\n" in text  # plain YAML, no quotes to type around it
     for secret in ("scroll", "office\n", "Paragraph 2", "has a phone"):
         assert secret not in text.replace("id: office\n", "")
-    # everything else as in the answer: the other claims, the links, the note
+    # everything else as in the answer: the other claims, the links (no notes: see below)
     assert [c for c in worksheet.claims if c.id not in blanks] == [
         c for c in given.claims if c.id not in blanks
     ]
     assert [(c.reasons, c.objections) for c in worksheet.claims] == [
         (c.reasons, c.objections) for c in given.claims
     ]
-    assert worksheet.note == given.note
+    assert worksheet.note is None
 
 
 def test_the_worksheet_checks_clean(answer: Path) -> None:
@@ -181,8 +181,66 @@ def test_a_blank_is_drawn_as_an_empty_box_big_enough_to_write_in(answer: Path) -
 
 
 def test_the_teachers_note_is_on_the_worksheet(answer: Path) -> None:
-    svg = _worksheet(answer, "-f", "svg").with_suffix(".svg").read_text(encoding="utf-8")
-    assert "Fill in the empty boxes, each with a quote from the text." in svg
+    out = _worksheet(answer, "-f", "svg", "--note", "Fill in each box with a quote & a reason.")
+    svg = out.with_suffix(".svg").read_text(encoding="utf-8")
+    assert "Fill in each box with a quote &amp; a reason." in svg
+    assert load(out).note == "Fill in each box with a quote & a reason."
+
+
+def test_no_note_of_the_answers_is_copied_it_may_say_the_blanks(answer: Path) -> None:
+    # A reviewer's worksheet of the seed map drew its note under the title: "Its main thesis
+    # ... is that Europe should build a substantive, mutually beneficial partnership", the
+    # very claim blanked; the notes of reasons named blanked claims too.
+    noted = ANSWER.replace(
+        "      - claims: emergency\n",
+        "      - claims: emergency\n        note: Answered by the office phone.\n",
+    )
+    answer.write_text(noted, encoding="utf-8")
+    out = _worksheet(answer, "-f", "svg")
+    text = out.read_text(encoding="utf-8") + out.with_suffix(".svg").read_text("utf-8")
+    for said in ("Fill in the empty boxes", "Paragraph 2", "office phone"):
+        assert said not in text
+    assert load(out).note is None
+
+
+@pytest.mark.parametrize("where", ["week3/", "week3"])
+def test_o_names_a_folder_to_write_the_worksheet_in(answer: Path, where: str) -> None:
+    folder = answer.parent / "week3"
+    if not where.endswith("/"):
+        folder.mkdir()
+    result = run("exercise", str(answer), "--blank", "office", "-o", f"{answer.parent}/{where}")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "answer-exercise.pdf",
+        "answer-exercise.yaml",
+    ]
+
+
+def test_o_with_a_drawings_name_is_told_what_it_names(answer: Path) -> None:
+    result = run("exercise", str(answer), "--blank", "office", "-o", str(answer.parent / "x.pdf"))
+    assert result.exit_code == 2
+    assert "names the worksheet's map (.yaml, or a folder)" in result.output
+    assert sorted(p.name for p in answer.parent.iterdir()) == [
+        "answer.yaml",
+        "pyproject.toml",
+        "source.txt",
+    ]
+
+
+def test_a_blank_left_blank_is_not_filled_in_whatever_it_quotes(answer: Path) -> None:
+    # A student who pasted the answer's quote under a blank, its text still ___, was 'right'.
+    out = _worksheet(answer, "-f", "svg")
+    sheet = out.read_text(encoding="utf-8")
+    pasted = sheet.replace(
+        "  - id: office\n    text: ___\n",
+        "  - id: office\n    text: ___\n"
+        "    quotes: every school already has a phone in the office\n",
+    )
+    assert pasted != sheet
+    student = answer.parent / "pasted.yaml"
+    student.write_text(pasted, encoding="utf-8")
+    result = run("exercise", str(answer), "--blank", "corridors,office", "--check", str(student))
+    assert "  office     not filled in" in result.stdout.splitlines()
 
 
 def test_a_map_without_blanks_is_drawn_without_its_note(answer: Path) -> None:

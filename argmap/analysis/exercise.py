@@ -13,28 +13,51 @@ drawn the same and the student draws none more from it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
 from argmap.analysis.compare import Comparison, Edge, compare
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Objection, Ref
 from argmap.model.blank import PLACEHOLDER, is_blank
 from argmap.read.source import SourceText
 
 
-def worksheet(answer: ArgumentMap, blanks: Iterable[str]) -> ArgumentMap:
+def worksheet(answer: ArgumentMap, blanks: Iterable[str], note: str | None = None) -> ArgumentMap:
     """``answer`` with the claims ``blanks`` names blanked (ids that name no claim are
-    passed over: :func:`unknown` tells them)."""
+    passed over: :func:`unknown` tells them), and ``note`` (the teacher's instructions) for
+    its note. No note of the answer's is kept, of the map, its claims or its links: an
+    analyst's notes say what the blanks are ("its main thesis is that ...")."""
     chosen = set(blanks)
     return attrs.evolve(
         answer,
+        note=note,
         claims=tuple(
-            attrs.evolve(claim, text=PLACEHOLDER, quotes=(), note=None, label=None, aif=None)
+            attrs.evolve(claim, text=PLACEHOLDER, quotes=(), note=None, label=None, aif=None,
+                         reasons=_plain(claim.reasons), objections=_plain(claim.objections))
             if claim.id in chosen
-            else claim
+            else attrs.evolve(claim, note=None, reasons=_plain(claim.reasons),
+                              objections=_plain(claim.objections))
             for claim in answer.claims
         ),
-    )
+    )  # fmt: skip
+
+
+def _plain(found: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Reasons or objections without their notes (and those of the objections to them); an
+    objection then of one claim and nothing more is that claim, as the loader reads it."""
+    plain = []
+    for item in found:
+        if not isinstance(item, Ref):
+            item = attrs.evolve(item, note=None, objections=_plain(item.objections))
+            if (
+                isinstance(item, Objection)
+                and item == Objection(item.claims)
+                and (len(item.claims) == 1)
+            ):
+                item = item.claims[0]
+        plain.append(item)
+    return tuple(plain)
 
 
 def unknown(answer: ArgumentMap, blanks: Iterable[str]) -> list[str]:
@@ -104,6 +127,8 @@ def score(
     marked = []
     for blank in blanks:
         found = theirs.get(blank)
+        if found is not None and is_blank(left[found].text):
+            found = None  # a blank still, whatever it quotes: not filled in
         kept = left.get(blank)
         filled = found is not None or kept is None or not is_blank(kept.text)
         wrong = _wrong(result, blank) if found is not None else ()

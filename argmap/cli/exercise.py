@@ -38,6 +38,9 @@ HEADER = "A worksheet written by argmap exercise from {answer}: fill in each ___
 @click.option("-o", "--output", metavar="PATH",
               help="The worksheet's map (its drawing goes beside it). Default: the answer's "
               "name with -exercise, beside it.")  # fmt: skip
+@click.option("--note", metavar="TEXT",
+              help="Your instructions, drawn under the worksheet's title (the answer's notes "
+              "are not copied: they may say what the blanks are).")  # fmt: skip
 @click.option("-f", "--format", "fmt", type=click.Choice(("pdf", "svg", "png")),
               default="pdf", show_default=True, help="The drawing's format.")  # fmt: skip
 @click.option(
@@ -56,6 +59,7 @@ def exercise(
     answer: str,
     blanks: tuple[str, ...],
     output: str | None,
+    note: str | None,
     fmt: str,
     theme: str,
     students: tuple[str, ...],
@@ -85,13 +89,12 @@ def exercise(
     Example:
       argmap exercise answer.yaml --blank office,corridors    # answer-exercise.yaml and .pdf
       argmap exercise answer.yaml --blank office -o week3/worksheet.yaml -f png
+      argmap exercise answer.yaml --blank office -o week3/ --note "Fill in the box."
       argmap exercise answer.yaml --check students/   # the blanks of answer-exercise.yaml
     """
     if answer == STDIN:
         raise click.UsageError("the answer is a map file (its worksheet is written beside it)")
-    target = (
-        Path(output) if output else Path(answer).with_name(Path(answer).stem + "-exercise.yaml")
-    )
+    target = _target(answer, output)
     ids = [name.strip() for value in blanks for name in value.split(",") if name.strip()]
     if not ids:
         ids = _blanks_of(target, students, source_root)
@@ -105,21 +108,40 @@ def exercise(
     if not checked.ok:
         say(f"argmap: {named(answer)} has errors: fix the answer first; no worksheet written")
         sys.exit(EXIT_ERRORS)
-    sheet = _moved(worksheet(checked.map, ids), Path(answer).parent, target.parent)
+    sheet = _moved(worksheet(checked.map, ids, note), Path(answer).parent, target.parent)
     drawing = target.with_suffix(f".{fmt}")
     try:
         refuse_own_files(checked.map, answer, target, "; give another -o")
         _refuse(target, force)
         guard(sheet, str(target), str(drawing), fmt, force=force)
+        if drawing.is_dir():
+            raise Failure(f"{drawing}: is a folder; give another -o")
         text = dump(sheet, header=HEADER.format(answer=Path(answer).name))
+        options = DrawOptions(theme=theme.lower())
+        drawn = draw(sheet, str(target), fmt, options, source_root=source_root)[0]
         make_folder(target.parent)
         write_atomic(target, text.encode("utf-8"))
         say(f"argmap: wrote {target}")
-        options = DrawOptions(theme=theme.lower())
-        write_atomic(drawing, draw(sheet, str(target), fmt, options, source_root=source_root)[0])
+        write_atomic(drawing, drawn)
         say(f"argmap: wrote {drawing}")
     except ArgmapError as exc:
         raise Failure(str(exc)) from None
+
+
+def _target(answer: str, output: str | None) -> Path:
+    """The worksheet's map: ``output`` (a folder, when it ends in / or is one: the default
+    name in it), else the answer's name with -exercise, beside it."""
+    name = Path(answer).stem + "-exercise.yaml"
+    if not output:
+        return Path(answer).with_name(name)
+    if output.endswith(("/", os.sep)) or Path(output).is_dir():
+        return Path(output) / name
+    if Path(output).suffix.lower() not in (".yaml", ".yml"):
+        raise click.UsageError(
+            f"-o {output}: names the worksheet's map (.yaml, or a folder); its drawing is "
+            "written beside it"
+        )
+    return Path(output)
 
 
 def _blanks_of(target: Path, students: tuple[str, ...], source_root: str | None) -> list[str]:
