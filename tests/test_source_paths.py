@@ -308,4 +308,12 @@ def test_a_source_path_is_fixed_with_the_quote_its_text_then_shows_a_slip_in(
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8")
     assert "path: ../../seeds/waste.txt\n" in text and "too much rubbish" in text
+    # Each fix is listed where it was made in the map as it was, with the words it changed
+    # (the quote's was listed 3 columns late, '…s many rubbish', after the longer path).
+    assert f'{target}:4:9: source path: "../seeds/waste.txt" → "../../seeds/waste.txt"' in (
+        result.output
+    )
+    assert f'{target}:8:14: quote: "… too many rubbish" → "… too much rubbish."' in (
+        result.output
+    )
     assert not [d for d in check_file(target).diagnostics if d.severity is Severity.ERROR]

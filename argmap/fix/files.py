@@ -19,7 +19,7 @@ import attrs
 from argmap.analysis.sentences import Source
 from argmap.api import Checked, check_map_bytes
 from argmap.diagnostics import Severity, clip, joined, span_at, span_offset
-from argmap.fix import APPLIED, Applicability, Context, Fix, apply, fixes
+from argmap.fix import APPLIED, Applicability, Context, Edit, Fix, apply, fixes
 from argmap.fmt.files import unified_diff
 from argmap.io import read_file, write_atomic
 from argmap.read.outline import outline
@@ -125,6 +125,7 @@ class _Map:
         self.path, self.root, self.ignore = checked.path, source_root, ignore
         self._sources: dict[str, Source | None] = {}  # by the map's source path
         self._offered: tuple[str, list[Fix]] | None = None
+        self.batches: list[list[Edit]] = []  # the edits made, a batch each, in turn
 
     def source(self) -> Source | None:
         amap = self.checked.map
@@ -162,25 +163,56 @@ class _Map:
         it is, with the safe fixes of what they brought to light (a source path found: a slip
         in a quote its text shows), if the map is then better. The fixes kept (none: the map
         is as it was)."""
-        body = apply(self.body, [edit for fix in chosen for edit in fix.edits])
+        batch = [edit for fix in chosen for edit in fix.edits]
+        body = apply(self.body, batch)
         checked = self._checked(body)
         if not _worse(self.checked, checked):
             self.body, self.checked = body, checked
-            return chosen
+            return self._made(chosen, batch)
         after = _Map(body, self.bom, checked, self.root, self.ignore)
         safe = _apart([f for f in after.offered() if f.applicability is Applicability.SAFE])
         if not safe:
             return []
-        body = apply(body, [edit for fix in safe for edit in fix.edits])
+        more = [edit for fix in safe for edit in fix.edits]
+        body = apply(body, more)
         checked = self._checked(body)
         if _worse(self.checked, checked):
             return []
         self.body, self.checked = body, checked
-        return chosen + safe
+        made = self._made(chosen, batch)
+        return made + self._made(safe, more)  # (after chosen's batch)
+
+    def _made(self, fixes: list[Fix], batch: list[Edit]) -> list[Fix]:
+        """``fixes`` (their edits ``batch``), made after the batches before them, with their
+        edits where they fall in the map as it was (as :meth:`Fixed.listed` tells them); their
+        batch recorded."""
+        earlier = list(self.batches)
+        self.batches.append(batch)
+        return [attrs.evolve(fix, edits=tuple(_back(edit, earlier) for edit in fix.edits))
+                for fix in fixes]  # fmt: skip
 
     def _checked(self, body: str) -> Checked:
         data = self.encoded(body)
         return check_map_bytes(data, self.path, source_root=self.root, ignore=self.ignore)
+
+
+def _back(edit: Edit, batches: list[list[Edit]]) -> Edit:
+    """``edit``, made in a text that ``batches`` of edits changed in turn, where it falls in
+    the text before them (a place inside an earlier edit: at that edit's start)."""
+
+    def before(place: int, batch: list[Edit]) -> int:
+        grown = 0  # how much longer the edits before ``place`` made the text
+        for done in sorted(batch, key=lambda e: e.start):
+            now = done.start + grown  # where the edit's text begins in the edited text
+            if place < now + len(done.text):
+                return done.start if place > now else place - grown
+            grown += len(done.text) - (done.end - done.start)
+        return place - grown
+
+    start, end = edit.start, edit.end
+    for batch in reversed(batches):
+        start, end = before(start, batch), before(end, batch)
+    return attrs.evolve(edit, start=start, end=end)
 
 
 def _apart(offered: list[Fix]) -> list[Fix]:
