@@ -449,7 +449,9 @@ def test_a_column_is_read_from_its_width_and_unit() -> None:
     # TeX's name for argmap's pt (1/72 in), which a LaTeX writer knows, was "no column width".
     assert Fit.parse("345bp") == Fit.parse("345pt") == Fit(345.0, True)
     assert Fit.parse("1280x720") == Fit.parse("1280x720px") == Fit(1280.0, False, 720.0)
-    for bad, message in (("wide", "no column width"), ("1in", "a column is 144 to 10000 pt")):
+    for bad, message in (("wide", "no column width"), ("1in", "a column is 144 to 10000 pt"),
+                         ("1280x0", "0 px high; a column's height is 72 to 10000 px"),
+                         ("468x1pt", "1 pt high")):  # fmt: skip
         with pytest.raises(UsageError, match=message):
             Fit.parse(bad)
 

@@ -16,7 +16,7 @@ import pytest
 from argmap.api import load, render_figures
 from argmap.diagnostics import FitWarning
 
-from .conftest import ROOT, run
+from .conftest import ROOT, SEED_MAP, run
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate
@@ -108,6 +108,19 @@ def test_min_text_size_has_bounds() -> None:
     result = run("render", "x.yaml", "--fit", "468pt", "--min-text-size", "4")
     assert result.exit_code == 2
     assert "4.0 is not in the range 6.0<=x<=24.0" in result.output
+
+
+@pytest.mark.parametrize("where", [("--fit", "2000pt"), ("--fit", "1280x720"), ("--page", "a4")])
+def test_a_least_size_above_the_claims_own_is_refused_but_on_a_poster(
+    tmp_path: Path, where: tuple[str, str]
+) -> None:
+    # A reviewer's --min-text-size 24 --fit 2000pt drew the map at 12 pt and advised "a wider
+    # column": figures are never enlarged, so no column could meet it.
+    result = run("render", str(SEED_MAP), "-f", "pdf", *where, "--min-text-size", "14",
+                 "-o", f"{tmp_path}/")  # fmt: skip
+    assert result.exit_code == 2
+    assert "larger than claims are drawn (12)" in result.output
+    assert list(tmp_path.iterdir()) == []
 
 
 A0 = (2383.94, 3370.39)

@@ -313,7 +313,5 @@ def test_a_source_path_is_fixed_with_the_quote_its_text_then_shows_a_slip_in(
     assert f'{target}:4:9: source path: "../seeds/waste.txt" → "../../seeds/waste.txt"' in (
         result.output
     )
-    assert f'{target}:8:14: quote: "… too many rubbish" → "… too much rubbish."' in (
-        result.output
-    )
+    assert f'{target}:8:14: quote: "… too many rubbish" → "… too much rubbish."' in (result.output)
     assert not [d for d in check_file(target).diagnostics if d.severity is Severity.ERROR]

@@ -221,7 +221,7 @@ def drawing_options(f: F) -> F:
             metavar="SIZE",
             help="With --fit or --page: the least claim text a figure is made for, in pt on "
             "paper or px on a screen (other text in proportion). Lower gives fewer, smaller "
-            "figures. Default: 9.",
+            "figures. 6 to 12 (to 24 on a poster). Default: 9.",
         ),
         click.option(
             "--draft",

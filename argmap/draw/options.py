@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from argmap.diagnostics import UsageError
+from argmap.draw.style import CLAIM_SIZE
 from argmap.draw.themes import THEMES
 
 #: Formats Graphviz draws (``dot`` is the source itself), by name and file extension.
@@ -19,9 +20,12 @@ ENGINE_FORMATS = ("svg", "png", "pdf", "dot")
 FORMATS = (*ENGINE_FORMATS, "html")
 #: The format drawn when neither ``-f`` nor the output's extension names one.
 DEFAULT_FORMAT = "svg"
+#: The pages of ``--page`` that are posters (:mod:`argmap.draw.poster`): the one drawing
+#: argmap enlarges, so the one a least text size above the claims' own (12) can be met on.
+POSTER_NAMES = ("a3", "a2", "a1", "a0")
 #: Paper sizes of ``--page`` (PDF only): pages to hand out, the map in figures on as few as
 #: are readable; and posters, the whole map on one page as large as it holds.
-PAGE_NAMES = ("a4", "letter", "a3", "a2", "a1", "a0")
+PAGE_NAMES = ("a4", "letter", *POSTER_NAMES)
 #: Formats that ``--fit`` splits into figures (a PDF a figure), and the HTML view, whose
 #: initial zoom it sets.
 FIT_FORMATS = ("svg", "png", "pdf", "dot", "html")
@@ -44,6 +48,8 @@ PRINT_UNITS = {"pt": 1.0, "bp": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.
 MIN_TEXT_RANGE = (6.0, 24.0)
 #: The narrowest and widest column a map is fitted to, in CSS px (on paper, in points).
 FIT_RANGE = (144, 10000)
+#: The lowest column (its height: a slide's picture box is 189 to 227 pt), as FIT_RANGE.
+LOWEST = 72
 #: The units of an SVG's width (``--width``): CSS's absolute ones, em and rem, and % of the
 #: column; a number alone is px.
 WIDTH_UNITS = ("px", "pt", "pc", "cm", "mm", "in", "em", "rem", "%")
@@ -93,7 +99,14 @@ class Fit:
             raise UsageError(
                 f"fit '{text}' is {width:g} {shown} wide; a column is {least} to {most} {shown}"
             )
-        return cls(width, unit != "px", None if height is None else round(float(height) * scale, 2))
+        high = None if height is None else round(float(height) * scale, 2)
+        if high is not None and not LOWEST <= high <= most:
+            shown = "px" if unit == "px" else "pt"
+            raise UsageError(
+                f"fit '{text}' is {high:g} {shown} high; a column's height is {LOWEST} to "
+                f"{most} {shown}"
+            )
+        return cls(width, unit != "px", high)
 
     def __str__(self) -> str:
         height = "" if self.height is None else f"x{self.height:g}"
@@ -212,6 +225,13 @@ def check_choices(
                 f"{named('min_text_size')} sets how small a figure's text may be made: it goes "
                 f"with {named('fit')} or {named('page')} (svg, png, pdf, dot)"
             )
+        if min_text_size > CLAIM_SIZE and page not in POSTER_NAMES:
+            raise UsageError(
+                f"a least text size of {min_text_size:g} is larger than claims are drawn "
+                f"({CLAIM_SIZE:g}), and figures are never enlarged but on a poster "
+                f"({named('page')} {', '.join(POSTER_NAMES)}); give {MIN_TEXT_RANGE[0]:g} to "
+                f"{CLAIM_SIZE:g}"
+            )
 
 
 def check_options(fmt: str, options: DrawOptions) -> None:
@@ -315,6 +335,7 @@ __all__ = [
     "MIN_DPI",
     "MIN_TEXT_RANGE",
     "PAGE_NAMES",
+    "POSTER_NAMES",
     "PRINT_UNITS",
     "THEME_NAMES",
     "WIDTH_UNITS",

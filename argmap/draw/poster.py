@@ -17,12 +17,13 @@ from argmap.draw import engine, pdf
 from argmap.draw.fit import MARGIN, measure, page_box
 from argmap.draw.graph import Look, figure_graph, to_dot, whole_shape
 from argmap.draw.layout import LEGEND_SLACK, measuring
+from argmap.draw.options import POSTER_NAMES
 from argmap.draw.style import CLAIM_SIZE, Measures
 from argmap.draw.themes import themed_dot
 from argmap.model import ArgumentMap
 
 #: Paper that ``--page`` draws a poster on: the whole map, enlarged to fill it.
-POSTERS = ("a3", "a2", "a1", "a0")
+POSTERS = POSTER_NAMES
 #: Characters a line of claim text in the layouts a poster tries: the narrowest a fitted
 #: figure takes, a whole map's, and wider (a map taller or wider than the page is).
 LINES = (18, 26, 36)
