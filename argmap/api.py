@@ -217,6 +217,8 @@ def render_figures(
     fit = check_fit(fit, fmt, page=page, width=width)
     if draft is not None and (fit is not None or page is not None):
         raise UsageError("a draft is the whole map drawn: give no fit= or page= with draft=")
+    if draft is not None and status:
+        raise UsageError("a draft has errors: give no status= with draft= (no verdicts on it)")
     if not status:
         evaluation = None
     elif evaluation is None:

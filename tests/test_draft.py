@@ -316,3 +316,14 @@ def test_a_draft_whose_source_cannot_be_read_is_a_page_of_the_map_alone(
     result = run("render", str(path), "-f", "html", "--draft")
     assert result.exit_code == 1, result.stderr
     assert "DRAFT · 1 ERROR" in (tmp_path / "map.html").read_text(encoding="utf-8")
+
+
+def test_a_draft_is_drawn_without_verdicts(tmp_path: Path) -> None:
+    # A reviewer's --draft --status struck conclusions whose reasons were not written yet
+    # through as DEFEATED, "an attack on it holds", where nothing attacked them.
+    path = tmp_path / "m.yaml"
+    path.write_text("argmap: 1\ntitle: T\nconclusions:\n  - id: c\n    text: C.\n", "utf-8")
+    result = run("render", str(path), "--draft", "--status")
+    assert result.exit_code == 2
+    assert "leave out --status" in result.output
+    assert not path.with_suffix(".svg").exists()

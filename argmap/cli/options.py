@@ -229,7 +229,7 @@ def drawing_options(f: F) -> F:
             help="Draw a map that has errors too, as a draft: the heading says DRAFT and how "
             "many errors, the claims with errors have a dotted outline and their errors in "
             "their tooltip, links to claims that do not exist are left out. The exit status "
-            "is still 1. Not with --fit or --page.",
+            "is still 1. Not with --fit, --page or --status.",
         ),
     ]
     command = _drawing(f)

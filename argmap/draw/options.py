@@ -244,6 +244,11 @@ def check_options(fmt: str, options: DrawOptions) -> None:
         min_text_size=options.min_text_size, fit=options.fit,
     )  # fmt: skip
     check_fit(options.fit, fmt, page=options.page, width=options.width, named=option)
+    if options.draft and options.status:
+        raise UsageError(
+            "--status judges what stands in an argument drawn as written; a draft has errors "
+            "(a conclusion without its reasons yet would be drawn defeated): leave out --status"
+        )
     for name, given in (("fit", options.fit), ("page", options.page)):
         if options.draft and given is not None:
             raise UsageError(
