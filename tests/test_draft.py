@@ -327,3 +327,21 @@ def test_a_draft_is_drawn_without_verdicts(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "leave out --status" in result.output
     assert not path.with_suffix(".svg").exists()
+
+
+def test_an_unknown_key_on_a_claims_last_line_marks_that_claim(tmp_path: Path) -> None:
+    # Found in review: the error was counted in the heading, but no claim was marked (the
+    # key, unread, lay past every place the claim was known to have).
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: T\npremises:\n  - id: p\n    text: P.\n  - id: q\n    text: Q.\n"
+        "    colour: red\nconclusions:\n  - id: c\n    text: C.\n    reasons: [p, q]\n",
+        encoding="utf-8",
+    )
+    result = run("render", str(path), "--draft")
+    assert result.exit_code == 1, result.output
+    assert sorted(claims_marked(path.with_suffix(".svg").read_bytes())) == ["q"]
+
+
+def claims_marked(svg: bytes) -> list[str]:
+    return [name for name, g in claims(svg).items() if "draft-error" in g.get("class", "")]

@@ -62,10 +62,22 @@ def owners(amap: ArgumentMap, diagnostics: Iterable[Diagnostic]) -> dict[str, tu
             continue
         inside = [claim for start, end, claim in extents
                   if _key(start) <= _key(found.span) <= _key(end)]  # fmt: skip
+        if not inside:
+            inside = _after(found.span, extents)
         if inside:
             marks.setdefault(inside[-1], []).append(f"{found.message} [{found.code}]")
     order = {claim.id: n for n, claim in reversed(list(enumerate(amap.claims)))}
     return {claim: tuple(marks[claim]) for claim in sorted(marks, key=order.__getitem__)}
+
+
+def _after(span: Span, extents: list[tuple[Span, Span, str]]) -> list[str]:
+    """The claim a place past every claim's known places belongs to: the last claim that
+    starts before it, when the place is indented as far as that claim's keys (a key of its
+    own that the reader did not take, such as an unknown key on its last line)."""
+    before = [(start, claim) for start, _, claim in extents if _key(start) <= _key(span)]
+    if before and span.column >= before[-1][0].column:
+        return [before[-1][1]]
+    return []
 
 
 def _key(span: Span) -> tuple[int, int]:
