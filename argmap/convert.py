@@ -102,7 +102,8 @@ def without_source(imported: Imported) -> Imported:
     note = ("the text analysed is written beside a map written to a file, not to stdout: the "
             "map has no source and no quotes")  # fmt: skip
     amap = attrs.evolve(imported.map, source=None, claims=claims)
-    return Imported(amap, (*imported.notes, note))
+    kept = tuple(said for said in imported.notes if "the map's source" not in said)
+    return Imported(amap, (*kept, note))
 
 
 def _text_beside(path: str | os.PathLike[str], output: str | os.PathLike[str] | None) -> str:

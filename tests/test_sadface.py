@@ -521,3 +521,18 @@ def test_the_cli_writes_the_text_analysed_beside_the_map_and_checks_its_quotes(
     # to stdout, no file is written: the map has no source and no quotes, and says so
     result = CliRunner().invoke(main, ["import", "sadface", str(source), "-o", "-"])
     assert result.exit_code == 0 and "quotes:" not in result.stdout
+    # ... and nothing says otherwise (a note said the resource was the map's source, beside)
+    assert "the map has no source and no quotes" in result.stderr
+    assert "is the map's source" not in result.stderr
+
+
+def test_a_text_analysed_with_windows_line_ends_is_the_source_too() -> None:
+    # Found in review: a resource with \r\n gave no source and no quotes, and a note said it
+    # was left out; argmap reads a source file with Windows' line ends as any other.
+    doc = bikes()
+    doc["resources"][0]["content"] = "The city should\r\nbuild bike lanes.\r\n"
+    imported = read(doc)
+    assert imported.source_text == "The city should\nbuild bike lanes.\n"
+    assert [q.text for q in claim(imported.map, "The city").quotes] == [
+        "The city should build bike lanes"
+    ]

@@ -216,7 +216,8 @@ def _meaningful(pair: tuple[str, str]) -> bool:
 
 def text_resource(doc: dict[str, Any]) -> tuple[str, str] | None:
     """The id and text of the document's resource, when it has exactly one, of the type
-    ``text``, holding text a source file may hold (:mod:`argmap.formats.sadface.sources`)."""
+    ``text``, holding text a source file may hold (:mod:`argmap.formats.sadface.sources`);
+    its line ends written ``\\n``, as argmap reads a source file's."""
     resources = doc.get("resources")
     if not isinstance(resources, list) or len(resources) != 1:
         return None
@@ -226,6 +227,7 @@ def text_resource(doc: dict[str, Any]) -> tuple[str, str] | None:
     content, rid = resource.get("content"), resource.get("id")
     if resource.get("type", "text") != "text" or not isinstance(content, str):
         return None
+    content = content.replace("\r\n", "\n").replace("\r", "\n")  # Windows' line ends: as read
     if not content.strip() or clean_text(content)[1] or not _usable(rid):
         return None
     return str(rid), content
