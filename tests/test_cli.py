@@ -508,3 +508,14 @@ def test_format_and_theme_names_are_taken_in_any_case(
     result = CliRunner().invoke(main, [str(seed_copy) if a == "MAP" else a for a in args])
     assert result.exit_code == 0, result.output
     assert seed_copy.with_suffix(written).is_file()
+
+
+def test_figures_are_written_all_or_none_when_a_folder_is_in_the_way(tmp_path: Path) -> None:
+    # Found in review: figures 1 and 2 were written, then the third, a folder, stopped it.
+    (tmp_path / "out" / "europe-central-asia-3.svg").mkdir(parents=True)
+    result = run("render", str(SEED_MAP), "--fit", "720", "-o", f"{tmp_path / 'out'}/")
+    assert result.exit_code == 2
+    assert "europe-central-asia-3.svg is a folder, where a figure goes: nothing written" in (
+        result.output
+    )
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["europe-central-asia-3.svg"]

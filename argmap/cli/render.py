@@ -47,6 +47,9 @@ def write_figures(where: Path | None, drawings: list[bytes]) -> None:
         write(None, drawings[0])
         return
     paths = figure_paths(where, len(drawings))
+    for path in paths:  # all the figures or none: a folder in the way stops them all
+        if path.is_dir():
+            raise ArgmapError(f"{path} is a folder, where a figure goes: nothing written")
     for path, drawing in zip(paths, drawings, strict=True):
         write(path, drawing)
     for note in leftover_notes(paths):
