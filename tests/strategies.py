@@ -606,11 +606,17 @@ def source_texts(draw: st.DrawFn) -> str:
 
 
 def draw_quote(draw: st.DrawFn, source: str) -> str:
-    """An exact substring of ``source`` with at least one letter or digit in it."""
+    """An exact substring of ``source`` with at least one letter or digit in it, of whole
+    words: it begins and ends where white space (or the text) does, as a quote is of whole
+    words (:mod:`argmap.read.bounds`)."""
     anchors = [i for i, c in enumerate(source) if c.isalnum()]
     k = draw(st.sampled_from(anchors))
     start = draw(st.integers(max(0, k - 30), k))
     end = draw(st.integers(k + 1, min(len(source), k + 40)))
+    while start > 0 and not source[start - 1].isspace():
+        start -= 1
+    while end < len(source) and not source[end].isspace():
+        end += 1
     return source[start:end]
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from argmap.api import check_file
 from argmap.read.passages import Passages
-from argmap.read.source import SourceText, normalize
+from argmap.read.source import Match, SourceText, normalize
 
 from .conftest import SEED_TEXT
 
@@ -107,6 +107,36 @@ def test_case_and_words_matter() -> None:
     source = SourceText(TEXT)
     assert source.find("europe must respond") is None
     assert source.find("Europe should respond") is None
+
+
+def test_a_quote_is_of_whole_words() -> None:
+    # A debate coach's quotes "The first reason is heal" (the text: "health"), "raffic is the
+    # largest" and "... their custom" ("customers") passed check, and coverage counted them.
+    text = "The first reason is health. Traffic is the largest. Ask their customers, health."
+    source = SourceText(text)
+    for cut in ("The first reason is heal", "raffic is the largest", "ask their custom",
+                "Ask their custom", "first … heal", "their customers, heal"):  # fmt: skip
+        assert source.find(cut) is None, cut
+        assert not source.contains(cut), cut
+    for whole in ("The first reason is health", "Traffic is the largest", "health.",
+                  "Ask their customers", "first … health", "customers, health"):  # fmt: skip
+        assert source.find(whole) is not None, whole
+        assert source.contains(whole), whole
+    # "health" inside "unhealthy" first: found on a word's own boundaries after it.
+    assert SourceText("unhealthy food, good health.").find("health") == Match(21, 27)
+    # Scripts without spaces between words have no boundaries to keep.
+    assert SourceText("北京是中国的首都。").find("中国的首") is not None
+
+
+def test_a_quote_of_part_of_a_word_is_told_the_whole_word(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "text.txt").write_text("The first reason is health.\n", encoding="utf-8")
+    (tmp_path / "m.yaml").write_text(
+        "argmap: 1\ntitle: T\nsource:\n  path: text.txt\npremises:\n  - id: a\n"
+        "    text: A.\n    quotes: The first reason is heal\n",
+        encoding="utf-8",
+    )
+    (found,) = [d for d in check_file(tmp_path / "m.yaml").diagnostics if d.code == "AM110"]
+    assert 'the source has "health" where the quote has "heal"' in found.message
 
 
 def test_elisions_match_parts_in_order() -> None:

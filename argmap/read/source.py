@@ -9,6 +9,7 @@ import unicodedata
 
 import attrs
 
+from argmap.read.bounds import bounded, find_bounded
 from argmap.read.breaks import HYPHENS, Breaks, breaks
 from argmap.read.folding import (
     _DROPPED,
@@ -184,12 +185,15 @@ class SourceText:
         at a line's end spelled as :mod:`argmap.read.breaks` allows, as (start, end)."""
         text = self.normalized
         if self._breaks is None:
-            index = text.find(part, start)
+            index = find_bounded(text, part, start)
             return None if index < 0 else (index, index + len(part))
         # Through the text without hyphens first, which finds all but a quote that writes a
         # soft hyphen's line end as a space; then only as far as that, as written.
         found = self._breaks.find(part, start)
-        index = text.find(part, start, len(text) if found is None else found[0] + len(part))
+        while found is not None and not bounded(text, *found):
+            found = self._breaks.find(part, found[0] + 1)
+        limit = len(text) if found is None else found[0] + len(part)
+        index = find_bounded(text, part, start, limit)
         return found if index < 0 else (index, index + len(part))
 
     def line_of(self, offset: int) -> int:
@@ -230,7 +234,7 @@ class SourceText:
             return self._search_breaks(parts, position)
         first = -1
         for part in parts:
-            index = text.find(part, position)
+            index = find_bounded(text, part, position)
             if index < 0:
                 self._scanned += len(text) - position
                 return None
@@ -271,8 +275,10 @@ class SourceText:
             return False
         if self._index is None and self._scanned <= _SCAN_BUDGET * len(self.normalized):
             return self._scan(parts)
-        if len(parts) == 1 and self._lookup(parts[0]) >= 0:
-            return True
+        if len(parts) == 1 and self._breaks is None:
+            at = self._lookup(parts[0])
+            if at >= 0 and bounded(self.normalized, at, at + len(parts[0])):
+                return True
         if self._breaks is not None and len(parts) > 1:  # words broken at line ends: the
             at = self._lookup(parts[0])  # first part, then the others a short scan after it
             if at >= 0 and self._search(parts, at) is not None:
@@ -280,16 +286,16 @@ class SourceText:
         text = self.normalized
         anchor = max(range(len(parts)), key=lambda i: len(parts[i]))
         start = self._lookup(parts[anchor])
-        if start >= 0:
+        if start >= 0 and bounded(text, start, start + len(parts[anchor])):
             end = start
             for part in reversed(parts[:anchor]):
                 end = text.rfind(part, 0, end)
-                if end < 0:
-                    break
+                if end < 0 or not bounded(text, end, end + len(part)):
+                    break  # (the exact search below tries the others)
             else:
                 position = start + len(parts[anchor])
                 for part in parts[anchor + 1 :]:
-                    position = text.find(part, position)
+                    position = find_bounded(text, part, position)
                     if position < 0:
                         break
                     position += len(part)
@@ -358,7 +364,7 @@ class SourceText:
             return None
         position, first = 0, -1
         for part in self._parts(quote):
-            index = lowered.find(part.lower(), position)
+            index = find_bounded(lowered, part.lower(), position)
             if index < 0:
                 return None
             first = index if first < 0 else first
