@@ -80,6 +80,25 @@ def test_the_state_keeps_the_last_good_drawing_while_the_map_has_errors(seed_cop
     assert preview.view is not None and b"Energy is plainly the" in preview.view
 
 
+def test_with_draft_a_save_with_errors_is_drawn_as_a_draft(seed_copy: Path) -> None:
+    # A debate coach mapping live on a projector: the page stayed "No drawing yet" while the
+    # map had errors, most of the lesson.
+    preview = Preview(str(seed_copy), draft=True)
+    good = seed_copy.read_text(encoding="utf-8")
+    save(seed_copy, good.replace(*BROKEN))
+    assert preview.refresh()
+    assert preview.shown.errors and "[AM103]" in preview.shown.diagnostics[0]
+    assert preview.view is not None and preview.shown.drawing == 1
+    assert b"DRAFT" in preview.view and b"draft-error" in preview.view
+    save(seed_copy, good.replace("\n", "\n  ", 3))  # a file that gives no map: kept as it was
+    assert preview.refresh()
+    assert preview.shown.drawing == 1 and preview.shown.errors
+    save(seed_copy, good)
+    assert preview.refresh()
+    assert preview.shown.drawing == 2 and not preview.shown.errors
+    assert b"DRAFT" not in (preview.view or b"")
+
+
 def test_a_save_of_the_source_text_redraws_too(seed_copy: Path) -> None:
     preview = Preview(str(seed_copy))
     preview.refresh()

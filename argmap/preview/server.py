@@ -155,6 +155,7 @@ def serve(
     echo: Callable[[str], None],
     ready: Callable[[str], None] | None = None,
     source_root: str | None = None,
+    draft: bool = False,
 ) -> int:
     """Preview a map until interrupted; returns the exit status (130 after Ctrl-C).
 
@@ -166,9 +167,10 @@ def serve(
         echo: Where progress and diagnostics go (stderr).
         ready: Called with the URL once the server listens (for tests).
         source_root: A folder the map may read its source from besides its project.
+        draft: Draw a save with errors as a draft (``render --draft``), not keep the last.
     """
     load_graphviz()  # once, so that every redraw is warm
-    preview = Preview(path, theme, source_root)
+    preview = Preview(path, theme, source_root, draft)
     preview.refresh()
     server = start(preview, port)
     url = f"http://127.0.0.1:{server.server_address[1]}/"

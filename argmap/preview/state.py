@@ -5,8 +5,10 @@ diagnostics, re-checked and redrawn whenever the map or its source text is saved
 ``argmap render --watch`` does, :func:`argmap.io.stamp`) each time the system says that
 something changed in their folders. A save that checks clean gives a
 new drawing; one with errors keeps the last good drawing and shows its diagnostics, as
-``argmap check`` prints them. Each change bumps :attr:`Preview.version`, and threads waiting in
-:meth:`Preview.wait` (the server's event streams) wake up.
+``argmap check`` prints them (or, with ``draft``, is drawn as a draft, as ``argmap render
+--draft`` draws it, when it gives any claim to draw). Each change bumps
+:attr:`Preview.version`, and threads waiting in :meth:`Preview.wait` (the server's event
+streams) wake up.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from pathlib import Path
 
 import attrs
 
-from argmap.api import check_map_file, render_map
+from argmap.analysis.draft import Draft
+from argmap.api import Checked, check_map_file, drafted, render_map
 from argmap.diagnostics import ArgmapError, drawing_notes, has_errors
-from argmap.io import Stamp, stamp
+from argmap.io import Stamp, read_file, stamp
+from argmap.model import ArgumentMap
 from argmap.sources import source_of
 
 
@@ -44,8 +48,11 @@ class Preview:
         source_root: A folder the map may read its source from besides its project.
     """
 
-    def __init__(self, path: str, theme: str = "light", source_root: str | None = None) -> None:
+    def __init__(
+        self, path: str, theme: str = "light", source_root: str | None = None, draft: bool = False
+    ) -> None:
         self.path = path
+        self.draft = draft  # a save with errors drawn as a draft (render --draft), not kept
         self.theme = theme
         self.source_root = source_root
         self.view: bytes | None = None  # the last good HTML view
@@ -96,17 +103,37 @@ class Preview:
             if source != self._source:  # watched from now on, as it was when checked
                 self._source = source
                 self._stamps = (self._stamps[0] if self._stamps else None, stamp(source))
+        draft = None
         if not checked.ok or amap is None:
             errors = has_errors(checked.diagnostics)
-            return None, lines, errors, amap.title if amap else None
+            found = self._drafted(checked) if self.draft and errors else None
+            if found is None:
+                return None, lines, errors, amap.title if amap else None
+            amap, draft = found
         try:
             with drawing_notes() as said:  # said as render says them, not as Python warnings
-                text = source_of(amap, self.path, self.source_root)
-                view = render_map(amap, "html", theme=self.theme, source=text)
+                text = self._source_text(amap, draft is not None)
+                view = render_map(amap, "html", theme=self.theme, source=text, draft=draft)
         except ArgmapError as exc:  # the source vanished meanwhile, or Graphviz failed
             return None, (*lines, f"argmap: {exc}"), True, amap.title
         notes = tuple(f"{self.path}: note: {note}" for note in dict.fromkeys(map(str, said)))
-        return view, (*lines, *notes), False, amap.title
+        return view, (*lines, *notes), draft is not None, amap.title
+
+    def _drafted(self, checked: Checked) -> tuple[ArgumentMap, Draft] | None:
+        """A map with errors as a draft to draw (:func:`argmap.api.drafted`), or None."""
+        try:
+            return drafted(read_file(self.path), checked)
+        except ArgmapError:  # the file went away meanwhile
+            return None
+
+    def _source_text(self, amap: ArgumentMap, draft: bool) -> str | None:
+        """The map's source text; of a draft, None when it cannot be read (as render)."""
+        try:
+            return source_of(amap, self.path, self.source_root)
+        except ArgmapError:
+            if not draft:
+                raise
+            return None
 
     def snapshot(self) -> tuple[bytes | None, Shown]:
         """The last good view and what is shown, taken together."""
