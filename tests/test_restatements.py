@@ -168,6 +168,13 @@ def test_roles_are_read_checked_and_drawn() -> None:
                 "  - id: b\n    text: B.\n    role: proponent\n    objections: [a]\n")  # fmt: skip
     assert [c.role for c in amap.claims] == [Role.OPPONENT, Role.PROPONENT]
     assert codes("premises:\n  - id: a\n    text: A.\n    role: judge\n") == [("6:11", "AM010")]
+    # A slip in the word is told the word meant, as an id is.
+    _, problems = load(
+        (HEAD + "premises:\n  - id: a\n    text: A.\n    role: oppo\n").encode(), "t.yaml"
+    )
+    assert [d.message for d in problems if d.code == "AM010"] == [
+        "'role' must be proponent or opponent, not 'oppo'; did you mean 'opponent'?"
+    ]
     dot = render_map(amap, "dot").decode("utf-8")
     (a,) = [line for line in dot.splitlines() if line.startswith("\ta [")]
     assert 'class="claim premise opponent"' in a and 'color="#b12300"' in a

@@ -33,6 +33,7 @@ from argmap.read.fields import Fields
 from argmap.read.hints import claim_for, claims_keyed, id_for
 from argmap.read.jsontree import in_json
 from argmap.read.jsontree import parse as parse_json
+from argmap.read.suggest import did_you_mean
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, Spans, decode, describe, parse
 
 _ROLES = {role.value: role for role in Role}
@@ -233,7 +234,8 @@ class _Reader(Fields):
         if isinstance(node, Scalar) and node.value in _ROLES:
             return _ROLES[node.value]
         shown = f"'{clip(node.value)}'" if isinstance(node, Scalar) else describe(node)
-        self.error(node.span, "AM010", f"'role' must be proponent or opponent, not {shown}")
+        hint = did_you_mean(node.value, _ROLES) if isinstance(node, Scalar) else ""
+        self.error(node.span, "AM010", f"'role' must be proponent or opponent, not {shown}{hint}")
         return None
 
     def source(self, node: Node) -> Source | None:
