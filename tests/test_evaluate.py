@@ -166,6 +166,25 @@ def test_explain_gives_the_chain_down_to_what_stands() -> None:
     assert explain(evaluation, "a") == ""
 
 
+def test_a_claim_that_stands_though_attacked_says_how_each_attack_fails() -> None:
+    # A debate coach: the motion stood through rebuttals, an undercut attack and more, and
+    # eval's "why" was empty, where a debater wants it most.
+    answered = Objection(refs("unfair"), objections=refs("exemptions"))
+    ban = Claim("ban", P, "ban", objections=(*refs("shops"), answered), contradicts=refs("cars"))
+    amap = ArgumentMap(
+        "t",
+        (premise("shops", "footfall"), premise("footfall"), premise("unfair"),
+         premise("exemptions"), premise("cars", "facts"), premise("facts"), ban),
+    )  # fmt: skip
+    evaluation = evaluate(amap)
+    assert evaluation.status("ban") is STANDS
+    assert explain(evaluation, "ban") == (
+        "every attack on it fails: 'shops' is defeated; the attack by 'unfair' is undercut by "
+        "'exemptions', which stands; contradicted by 'cars', which is defeated"
+    )
+    assert explain(evaluation, "footfall") == ""  # not attacked: nothing to say
+
+
 def test_explain_names_undercuts_linked_attacks_and_cycles() -> None:
     undercut = Reason(refs("a"), objections=refs("u", "v"))
     amap = ArgumentMap(

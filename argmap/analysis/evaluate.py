@@ -147,9 +147,10 @@ class Why:
     For a defeated claim: the attacks on it that hold and the claims contradicting it that
     stand, and when no reason holds, its failed steps. For an undecided one: the undecided
     attacks and contradictions, and its steps when none stands. For a claim that stands: its
-    steps that do not hold, if any (they do not matter, but the analyst may want to know).
-    ``same`` are the claims it is one statement with (restatements), whose reasons and attacks
-    count as its own.
+    steps that do not hold, if any (they do not matter, but the analyst may want to know),
+    and the attacks on it, each failing (``answered``), and the claims contradicting it, each
+    defeated (``outdone``): why it stands though attacked. ``same`` are the claims it is one
+    statement with (restatements), whose reasons and attacks count as its own.
     """
 
     status: Status
@@ -157,6 +158,8 @@ class Why:
     contradicting: tuple[str, ...] = ()
     steps: tuple[Step, ...] = ()
     same: tuple[str, ...] = ()
+    answered: tuple[Step, ...] = ()
+    outdone: tuple[str, ...] = ()
 
     def named(self) -> Iterator[str]:
         for attack in self.attacks:
@@ -263,7 +266,10 @@ class Evaluation:
         failed = [self._link(s) for s in mine if labels[s] != IN]
         same = tuple(g.ids[m] for m in together if m != own)
         if status == IN:
-            return Why(Status.STANDS, steps=tuple(failed), same=same)
+            answered = tuple(self._link(a) for a in attackers[astarts[c] : astarts[c + 1]])
+            outdone = tuple(g.ids[i] for i in contra[cstarts[c] : cstarts[c + 1]])
+            return Why(Status.STANDS, steps=tuple(failed), same=same, answered=answered,
+                       outdone=outdone)  # fmt: skip
         against = IN if status == OUT else UNDEC
         unsupported = not g.premise[c] and len(failed) == len(mine)
         if status == OUT and any(step.status is Status.UNDECIDED for step in failed):

@@ -165,6 +165,15 @@ def describe(why: Why) -> str:
             parts.append(f"{head}: {steps[0]}")
         else:
             parts.append(f"{head}: " + "; ".join(f"({i}) {s}" for i, s in enumerate(steps, 1)))
+    if why.answered:  # a claim that stands though attacked: how each attack fails
+        failing = "; ".join(dict.fromkeys(_link_failure(a) for a in why.answered))
+        head = "its attack fails" if len(why.answered) == 1 else "every attack on it fails"
+        parts.insert(0, f"{head}: {failing}")
+    if why.outdone:
+        parts.append(
+            f"contradicted by {_names(why.outdone)}, "
+            + ("which is defeated" if len(why.outdone) == 1 else "which are defeated")
+        )
     if not parts and why.status is Status.DEFEATED:
         parts.append("it has no reasons")
     if why.same and why.status is not Status.STANDS:
