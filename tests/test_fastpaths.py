@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from argmap.draw.text import _fill, clean
 from argmap.read import source as quotes_module
+from argmap.read.bounds import find_bounded
 from argmap.read.breaks import breaks
 from argmap.read.folding import _FOLD
 from argmap.read.source import SourceText, normalize
@@ -32,7 +33,8 @@ PROSE = st.text(alphabet=st.sampled_from("ab  \n\u2019\u2014\u00ad-\ufb00"), max
 
 
 class PlainSource:
-    """The original SourceText: a loop over every character, and str.find for each part; a
+    """The original SourceText: a loop over every character, and str.find for each part (on
+    word boundaries: a quote is of whole words, :mod:`argmap.read.bounds`); a
     dash after a dash (invisible characters between them left out) is dropped."""
 
     def __init__(self, text: str) -> None:
@@ -63,7 +65,7 @@ class PlainSource:
             return None
         position, first = 0, None
         for part in parts:
-            index = self.normalized.find(part, position)
+            index = find_bounded(self.normalized, part, position)  # of whole words
             if index < 0:
                 return None
             first = index if first is None else first
