@@ -52,3 +52,14 @@ def test_on_the_command_line_too_and_a_figure_too_big_is_said_for_the_screen(
 def test_the_html_view_takes_no_height() -> None:
     with pytest.raises(UsageError, match="with no height"):
         render_figures(load(SEED_MAP), "html", fit="1280x720")
+
+
+def test_a_projector_asks_for_larger_text_and_the_figures_are_enlarged_to_it() -> None:
+    # A debate coach: 9-px claims on a 1280x720 projector cannot be read from the back of
+    # the room, and --min-text-size stopped at 12 ("figures are never enlarged").
+    svgs = render_figures(load(SEED_MAP), "svg", fit="1280x720", min_text_size=20, title=False)
+    assert len(svgs) > 4
+    for svg in svgs:
+        wide, high, unit = shown(svg)
+        assert unit * 12 >= 20 - 0.01  # claim text, in px
+        assert wide <= SCREEN[0] + 0.5 and high <= SCREEN[1] + 0.5

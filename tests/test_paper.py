@@ -110,7 +110,7 @@ def test_min_text_size_has_bounds() -> None:
     assert "4.0 is not in the range 6.0<=x<=24.0" in result.output
 
 
-@pytest.mark.parametrize("where", [("--fit", "2000pt"), ("--fit", "1280x720"), ("--page", "a4")])
+@pytest.mark.parametrize("where", [("--fit", "2000pt"), ("--page", "a4")])
 def test_a_least_size_above_the_claims_own_is_refused_but_on_a_poster(
     tmp_path: Path, where: tuple[str, str]
 ) -> None:
@@ -119,7 +119,9 @@ def test_a_least_size_above_the_claims_own_is_refused_but_on_a_poster(
     result = run("render", str(SEED_MAP), "-f", "pdf", *where, "--min-text-size", "14",
                  "-o", f"{tmp_path}/")  # fmt: skip
     assert result.exit_code == 2
-    assert "larger than claims are drawn (12)" in result.output
+    assert "larger than claims are drawn (12), and figures are enlarged only on a poster" in (
+        result.output
+    )
     assert list(tmp_path.iterdir()) == []
 
 

@@ -221,7 +221,8 @@ def drawing_options(f: F) -> F:
             metavar="SIZE",
             help="With --fit or --page: the least claim text a figure is made for, in pt on "
             "paper or px on a screen (other text in proportion). Lower gives fewer, smaller "
-            "figures. 6 to 12 (to 24 on a poster). Default: 9.",
+            "figures; higher, on a screen (--fit 1280x720) or a poster, larger ones. 6 to 12 "
+            "(to 24 on a poster or a screen). Default: 9.",
         ),
         click.option(
             "--draft",

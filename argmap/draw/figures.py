@@ -28,6 +28,7 @@ from argmap.draw.handout import handout
 from argmap.draw.layout import LEGEND_SLACK, centring, measuring
 from argmap.draw.options import DEFAULT_DPI, Fit
 from argmap.draw.poster import POSTERS, poster
+from argmap.draw.style import CLAIM_SIZE, CSS_PX_PER_PT
 from argmap.draw.svg import embed
 from argmap.draw.themes import recolours, themed_dot
 from argmap.draw.toosmall import poster_remedy, say_small, too_small, turned
@@ -143,7 +144,10 @@ def _column(
     pixel), PDF (a document each, at its own size) or DOT; ``desc`` is the map's description."""
     amap, total = fitted.amap, len(fitted.drawn)
     column, high = round(fit_to.width), fit_to.height
-    scale = common_scale(_widths(fitted), column)  # CSS px a point
+    # CSS px a point: figures are shown at their natural size at most, or larger on a
+    # screen for claim text larger than that (--min-text-size 18: a projector).
+    most = max(CSS_PX_PER_PT, (least or 0) / CLAIM_SIZE)
+    scale = common_scale(_widths(fitted), column, most)
     out = []
     small = []
     for d in fitted.drawn:

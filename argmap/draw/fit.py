@@ -58,13 +58,14 @@ NUMBERED = 18.0
 MAX_ROUNDS = 6
 
 
-def px_per_unit(viewbox_width: float, column: float) -> float:
-    """CSS px per viewBox unit when an SVG ``viewbox_width`` wide is shown in ``column`` px.
+def px_per_unit(viewbox_width: float, column: float, most: float = CSS_PX_PER_PT) -> float:
+    """CSS px per viewBox unit when an SVG ``viewbox_width`` wide is shown in ``column`` px:
+    at most ``most`` (its natural size, unless a least text size asks for more).
 
     >>> px_per_unit(2434, 720) * 12  # the seed map's claim text in a column, as it was
     3.5497...
     """
-    return min(column / viewbox_width, CSS_PX_PER_PT) if viewbox_width > 0 else CSS_PX_PER_PT
+    return min(column / viewbox_width, most) if viewbox_width > 0 else most
 
 
 def widest(column: float, least: float | None = None) -> float:
@@ -78,10 +79,10 @@ def widest(column: float, least: float | None = None) -> float:
     return min(column * size / floor for size, floor in targets(least).values())
 
 
-def common_scale(widths: list[float], column: float) -> float:
+def common_scale(widths: list[float], column: float, most: float = CSS_PX_PER_PT) -> float:
     """CSS px per viewBox unit for all figures of a map: that of the widest in the column, so
     that text is the same size in every figure (the narrow ones are narrower, not larger)."""
-    return px_per_unit(max(widths, default=0.0), column)
+    return px_per_unit(max(widths, default=0.0), column, most)
 
 
 def page_box(page: str, landscape: bool = False) -> tuple[float, float, float, float]:

@@ -20,8 +20,8 @@ ENGINE_FORMATS = ("svg", "png", "pdf", "dot")
 FORMATS = (*ENGINE_FORMATS, "html")
 #: The format drawn when neither ``-f`` nor the output's extension names one.
 DEFAULT_FORMAT = "svg"
-#: The pages of ``--page`` that are posters (:mod:`argmap.draw.poster`): the one drawing
-#: argmap enlarges, so the one a least text size above the claims' own (12) can be met on.
+#: The pages of ``--page`` that are posters (:mod:`argmap.draw.poster`): argmap enlarges a
+#: drawing there (and on a screen), so a least text size above the claims' own (12) can be met.
 POSTER_NAMES = ("a3", "a2", "a1", "a0")
 #: Paper sizes of ``--page`` (PDF only): pages to hand out, the map in figures on as few as
 #: are readable; and posters, the whole map on one page as large as it holds.
@@ -225,12 +225,13 @@ def check_choices(
                 f"{named('min_text_size')} sets how small a figure's text may be made: it goes "
                 f"with {named('fit')} or {named('page')} (svg, png, pdf, dot)"
             )
-        if min_text_size > CLAIM_SIZE and page not in POSTER_NAMES:
+        screen = page is None and fit is not None and not to_fit(fit).printed
+        if min_text_size > CLAIM_SIZE and page not in POSTER_NAMES and not screen:
             raise UsageError(
                 f"a least text size of {min_text_size:g} is larger than claims are drawn "
-                f"({CLAIM_SIZE:g}), and figures are never enlarged but on a poster "
-                f"({named('page')} {', '.join(POSTER_NAMES)}); give {MIN_TEXT_RANGE[0]:g} to "
-                f"{CLAIM_SIZE:g}"
+                f"({CLAIM_SIZE:g}), and figures are enlarged only on a poster "
+                f"({named('page')} {', '.join(POSTER_NAMES)}) or a screen ({named('fit')} in "
+                f"px); give {MIN_TEXT_RANGE[0]:g} to {CLAIM_SIZE:g}"
             )
 
 
