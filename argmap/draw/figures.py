@@ -7,38 +7,31 @@ import struct
 
 import attrs
 
-from argmap.analysis.carve import Budget
 from argmap.analysis.draft import Draft
 from argmap.analysis.evaluate import Evaluation
-from argmap.analysis.figures import split, whole
-from argmap.analysis.shape import shape as shape_of
-from argmap.analysis.summary import statuses, summary, thesis
+from argmap.analysis.figures import whole
+from argmap.analysis.summary import statuses, summary
 from argmap.draw import engine, pdf
 from argmap.draw.describe import figure_summary
 from argmap.draw.fit import (
     Drawn,
     Fitted,
     common_scale,
-    measure,
     print_scale,
 )
 from argmap.draw.floors import fewest
-from argmap.draw.graph import Look, figure_graph, to_dot, whole_shape
+from argmap.draw.graph import Look, to_dot, whole_shape
 from argmap.draw.handout import handout
-from argmap.draw.layout import LEGEND_SLACK, centring, measuring
+from argmap.draw.layout import LEGEND_SLACK
 from argmap.draw.options import DEFAULT_DPI, Fit
 from argmap.draw.poster import POSTERS, poster
 from argmap.draw.style import CLAIM_SIZE, CSS_PX_PER_PT
 from argmap.draw.svg import embed
 from argmap.draw.themes import recolours, themed_dot
 from argmap.draw.toosmall import poster_remedy, say_small, too_small, turned
+from argmap.draw.whole import ORDERED_MAX_CLAIMS, drawing, look_dot
 from argmap.draw.words import vocabulary
 from argmap.model import ArgumentMap
-
-#: Maps of at most this many claims are measured before they are drawn whole, so that the
-#: thesis's reasons can be ordered to put it in the middle (measuring costs about half a
-#: layout); bigger ones keep Graphviz's order and their thesis stays where it falls, on top.
-ORDERED_MAX_CLAIMS = 300
 
 
 def whole_dot(
@@ -51,22 +44,10 @@ def whole_dot(
     draft: Draft | None = None,
 ) -> tuple[str, str | None]:
     """The DOT of the whole map as it is drawn (``titled``: with its title and source), and
-    the thesis to centre (None: none).
-
-    With a thesis, the map is measured and each claim's reasons and objections put in the
-    order that draws the thesis nearest the middle (:func:`argmap.analysis.contour.arranged`);
-    what is left of its distance from the middle is closed after the layout
-    (:func:`argmap.draw.layout.centre`)."""
-    top = thesis(amap)
-    if top is None or len(amap.claims) > ORDERED_MAX_CLAIMS:
-        dot = to_dot(amap, legend=legend, evaluation=evaluation, legend_room=legend_room,
-                     titled=titled, draft=draft)  # fmt: skip
-        return dot, None
-    shape = shape_of(amap, top.id)  # what whole_shape gives, the thesis found once
+    the thesis to centre (None: none): :func:`argmap.draw.whole.look_dot`."""
     look = Look.of(amap, legend=legend, evaluation=evaluation, legend_room=legend_room,
                    titled=titled, draft=draft)  # fmt: skip
-    (figure,) = split(shape, measure(shape, look), Budget(float("inf")))
-    return figure_graph(amap, shape, attrs.evolve(figure, number=1), look)[0].source, top.id
+    return look_dot(amap, look)
 
 
 def whole_drawing(
@@ -81,17 +62,9 @@ def whole_drawing(
     draft: Draft | None = None,
 ) -> bytes:
     """Graphviz's drawing of the whole map as ``fmt`` (svg, png or pdf), its thesis centred on
-    top (``titled``: under its title and source). A legend that would make the drawing wider
-    than its claims (a small map that uses many kinds of link, or statuses) is set again in
-    rows as wide as the claims: in one row it would shrink the whole drawing in a column."""
-    dot, top = whole_dot(amap, legend=legend, evaluation=evaluation, titled=titled, draft=draft)
-    found: list[tuple[float, float]] = []
-    drawn = engine.render(themed_dot(dot, theme), fmt, adjust=measuring(top, found), dpi=dpi)
-    if legend and found and found[-1][1] > found[-1][0] + LEGEND_SLACK:
-        dot, top = whole_dot(amap, legend=legend, evaluation=evaluation,
-                             legend_room=found[-1][0], titled=titled, draft=draft)  # fmt: skip
-        drawn = engine.render(themed_dot(dot, theme), fmt, adjust=centring(top), dpi=dpi)
-    return drawn
+    top (``titled``: under its title and source): :func:`argmap.draw.whole.drawing`."""
+    look = Look.of(amap, legend=legend, evaluation=evaluation, titled=titled, draft=draft)
+    return drawing(amap, look, fmt, theme, dpi)
 
 
 def whole_svg(

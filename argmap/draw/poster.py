@@ -8,18 +8,13 @@ a poster was the map at 12 pt in a corner of the sheet.
 
 from __future__ import annotations
 
-import attrs
-
-from argmap.analysis.carve import Budget
 from argmap.analysis.evaluate import Evaluation
-from argmap.analysis.figures import split
-from argmap.draw import engine, pdf
-from argmap.draw.fit import MARGIN, measure, page_box
-from argmap.draw.graph import Look, figure_graph, to_dot, whole_shape
-from argmap.draw.layout import LEGEND_SLACK, measuring
+from argmap.draw import pdf
+from argmap.draw.fit import MARGIN, page_box
+from argmap.draw.graph import Look
 from argmap.draw.options import POSTER_NAMES
 from argmap.draw.style import CLAIM_SIZE, Measures
-from argmap.draw.themes import themed_dot
+from argmap.draw.whole import ORDERED_MAX_CLAIMS, drawing
 from argmap.model import ArgumentMap
 
 #: Paper that ``--page`` draws a poster on: the whole map, enlarged to fill it.
@@ -28,32 +23,7 @@ POSTERS = POSTER_NAMES
 #: figure takes, a whole map's, and wider (a map taller or wider than the page is).
 LINES = (18, 26, 36)
 #: Maps of more claims are drawn in one layout only, as ``argmap render`` draws them.
-TRIED_MAX_CLAIMS = 300
-
-
-def _dot(amap: ArgumentMap, look: Look) -> tuple[str, str | None]:
-    """The whole map's DOT in ``look`` and its thesis to centre, as
-    :func:`argmap.draw.figures.whole_dot` makes it (a big map or one without a thesis in
-    file order, its thesis where it falls)."""
-    shape = whole_shape(amap)
-    if shape.thesis is None or len(amap.claims) > TRIED_MAX_CLAIMS:
-        return to_dot(amap, legend=look.legend, evaluation=look.evaluation,
-                      legend_room=look.legend_room, titled=look.titled), None  # fmt: skip
-    (figure,) = split(shape, measure(shape, look), Budget(float("inf")))
-    graph = figure_graph(amap, shape, attrs.evolve(figure, number=1), look)[0]
-    return graph.source, shape.thesis
-
-
-def _drawn(amap: ArgumentMap, look: Look, theme: str) -> bytes:
-    """The whole map as a PDF in ``look``, its legend set again in rows as wide as its claims
-    when it would be wider (as :func:`argmap.draw.figures.whole_drawing` sets it)."""
-    found: list[tuple[float, float]] = []
-    dot, thesis = _dot(amap, look)
-    drawn = engine.render(themed_dot(dot, theme), "pdf", adjust=measuring(thesis, found))
-    if look.legend and found and found[-1][1] > found[-1][0] + LEGEND_SLACK:
-        dot, thesis = _dot(amap, attrs.evolve(look, legend_room=found[-1][0]))
-        drawn = engine.render(themed_dot(dot, theme), "pdf", adjust=measuring(thesis, found))
-    return drawn
+TRIED_MAX_CLAIMS = ORDERED_MAX_CLAIMS
 
 
 def poster(
@@ -76,7 +46,7 @@ def poster(
     for claim in lines:
         look = Look.of(amap, legend=legend, evaluation=evaluation, titled=titled,
                        measures=Measures(claim, claim + 4, claim - 4))  # fmt: skip
-        drawings.append(_drawn(amap, look, theme))
+        drawings.append(drawing(amap, look, "pdf", theme))
     sizes = [pdf.size(drawn) for drawn in drawings]
     scales = [largest(size, page, landscape) for size in sizes]
     best = max(range(len(scales)), key=lambda n: (scales[n], -n))  # the first of the largest
