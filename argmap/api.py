@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from argmap.analysis.coverage import Coverage, coverage
 from argmap.analysis.draft import Draft
 from argmap.analysis.evaluate import Evaluation, evaluate
 from argmap.analysis.focus import DEFAULT_DEPTH, focus
@@ -27,6 +28,7 @@ from argmap.formats.sniff import foreign
 from argmap.io import make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
 from argmap.project import SOURCE_ROOT_HINT
+from argmap.read.source import SourceText
 from argmap.sources import Root, read_source, source_of
 
 Place = str | os.PathLike[str]  # a file, by its path
@@ -67,6 +69,22 @@ class Map(ArgumentMap):
     def figures(self, fmt: str = "svg", **options: Any) -> list[bytes]:
         """This map's figures drawn as ``fmt``: :func:`render_figures` (same options)."""
         return render_figures(self, fmt, **self._with_source(fmt, options))
+
+    def evaluate(self) -> Evaluation:
+        """Which claims stand, which are defeated and which are undecided, and why: what
+        ``argmap eval`` says (:func:`argmap.analysis.evaluate.evaluate`)."""
+        return evaluate(self)
+
+    def coverage(self) -> Coverage:
+        """Which sentences of the source this map quotes, and how much each claim quotes
+        (``.quoted(id)``): what ``argmap coverage`` says. UsageError when the map has no
+        source, or knows no file to read it beside."""
+        if self.path is None:
+            raise UsageError("the map knows no file, so no source to read: load() it from one")
+        text = source_text(self, self.path, source_root=self.source_root)
+        if text is None:
+            raise UsageError(f"{self.path}: the map has no source to cover")
+        return coverage(self, SourceText(text))
 
     def _with_source(self, fmt: str, options: dict[str, Any]) -> dict[str, Any]:
         """``options`` with, for an HTML page, the source's text read from beside the map
