@@ -126,10 +126,13 @@ def attempt(
         return str(exc)
 
 
-def checked_map(path: str, source_root: str | None = None) -> Checked:
-    """A map file (``-``: standard input) read and checked, its diagnostics reported; stops
-    when it cannot be read (exit 2) or holds no map at all (exit 1)."""
-    checked = attempt(path, source_root)
+def checked_map(
+    path: str, source_root: str | None = None, stdin_name: str | None = None
+) -> Checked:
+    """A map file (``-``: standard input, named ``stdin_name``) read and checked, its
+    diagnostics reported; stops when it cannot be read (exit 2) or holds no map at all
+    (exit 1)."""
+    checked = attempt(path, source_root, stdin_name)
     if isinstance(checked, str):
         raise Failure(checked)
     report(checked.diagnostics)
@@ -165,6 +168,15 @@ def why_not(checked: Checked | None, done: str) -> str:
     return "cannot be read" if checked is None else f"not {done}: it has errors"
 
 
+def stdin_once(files: list[str], stdin_name: str | None) -> None:
+    """A UsageError unless standard input is named once at most, and ``--stdin-filename``
+    (``stdin_name``) only with it."""
+    if files.count(STDIN) > 1:
+        raise click.UsageError("standard input (-) can be read once")
+    if stdin_name is not None and STDIN not in files:
+        raise click.UsageError("--stdin-filename names the map read from standard input: add -")
+
+
 class Run:
     """A report over the maps ``files`` stand for (:func:`expand`): each map read and checked,
     under its heading when there are several; a row a map (figures under ``header``, then the
@@ -172,11 +184,16 @@ class Run:
     and no summary on stdout, which a command's JSON has to itself."""
 
     def __init__(
-        self, files: Iterable[str], header: tuple[str, ...], *, quiet: bool = False
+        self,
+        files: Iterable[str],
+        header: tuple[str, ...],
+        *,
+        quiet: bool = False,
+        stdin_name: str | None = None,
     ) -> None:
         files = list(files)
-        if files.count(STDIN) > 1:
-            raise click.UsageError("standard input (-) can be read once")
+        stdin_once(files, stdin_name)
+        self.stdin_name = stdin_name
         self.found = expand(files)
         self.many = several(self.found)
         self.quiet = quiet
@@ -199,7 +216,7 @@ class Run:
         for number, item in enumerate(self.found):
             if self.many and not self.quiet:
                 heading(item.path, first=number == 0)
-            checked = read(item.path, source_root)
+            checked = read(item.path, source_root, self.stdin_name)
             self.worst = max(self.worst, status(checked))
             if checked is not None:
                 count(checked, item.path if self.many else None)
@@ -240,5 +257,6 @@ __all__ = [
     "read",
     "several",
     "status",
+    "stdin_once",
     "why_not",
 ]

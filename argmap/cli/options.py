@@ -80,6 +80,17 @@ def source_root_option(f: F) -> F:
     )(f)
 
 
+def stdin_filename_option(f: F) -> F:
+    """``--stdin-filename PATH``: the name of the map read from standard input (``-``), in
+    messages, and where its source text is found from (passed as ``stdin_filename``)."""
+    return click.option(
+        "--stdin-filename",
+        metavar="PATH",
+        help="The name of the map read from standard input (-), in messages; its source text "
+        "is found from it as for a map file at PATH. Default: <stdin>, in the current folder.",
+    )(f)
+
+
 class FitType(click.ParamType):
     """``--fit``'s value: a column, in CSS px (720) or on paper (468pt, 6.5in, 468x620pt)."""
 
