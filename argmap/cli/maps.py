@@ -5,6 +5,7 @@ over several maps."""
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, NamedTuple, NoReturn
@@ -26,7 +27,7 @@ from argmap.cli.output import (
     table,
 )
 from argmap.diagnostics import Severity, UsageError
-from argmap.io import read_stream
+from argmap.io import Unreadable, kind_of, read_stream
 
 
 class Found(NamedTuple):
@@ -67,6 +68,10 @@ def problems(checked: Checked) -> str | None:
     parts += [f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else []
     return " and ".join(parts) or None
 
+
+#: The shell's ``<(git show HEAD:m.yaml)`` is a FIFO, which no read waits on (see Safety).
+PIPE = kind_of(stat.S_IFIFO)
+PIPED = "to read a map from a pipe, name it - and pipe it in: git show HEAD:m.yaml | argmap check -"
 
 #: The file name that stands for standard input, as for most command-line tools.
 STDIN = "-"
@@ -123,6 +128,8 @@ def attempt(
             return check_map_bytes(data, name, source_root=source_root, ignore=ignore)
         return check_map_file(path, source_root=source_root, ignore=ignore)
     except UsageError as exc:
+        if isinstance(exc, Unreadable) and exc.reason.startswith(f"is a {PIPE}"):
+            return f"{exc} ({PIPED})"  # never waited on: what works instead
         return str(exc)
 
 
