@@ -11,7 +11,7 @@ import attrs
 from argmap.analysis.coverage import Coverage, coverage
 from argmap.analysis.draft import Draft
 from argmap.analysis.evaluate import Evaluation, evaluate
-from argmap.analysis.focus import DEFAULT_DEPTH, focus
+from argmap.analysis.parts import drawn_part
 from argmap.analysis.summary import counted
 from argmap.checking import (
     PYTHON_HINT,
@@ -274,9 +274,10 @@ def draw(
 ) -> list[bytes]:
     """A checked map drawn as ``fmt`` with the render command's ``options``, as one drawing
     or (with ``fit``) the figures it needs: the part around ``options.focus``
-    (:func:`argmap.analysis.focus.focus`) when it names a claim; an HTML page with the source
-    text, read relative to the map file at ``path`` (inside the map's project or
-    ``source_root``); with ``draft``, a map with errors drawn as a draft (:func:`drafted`).
+    (:func:`argmap.analysis.focus.focus`) when it names a claim, the handout of
+    ``options.side`` (:func:`argmap.analysis.sides.side`) when it names one; an HTML page
+    with the source text, read relative to the map file at ``path`` (inside the map's project
+    or ``source_root``); with ``draft``, a map with errors drawn as a draft (:func:`drafted`).
 
     With ``notes``, what argmap has to say about the drawing (text its font cannot draw, a
     figure too big to keep its text readable: :class:`~argmap.diagnostics.DrawingNote`) is
@@ -313,15 +314,13 @@ def _draw(
     source_root: Root,
     draft: Draft | None = None,
 ) -> list[bytes]:
-    if options.depth is not None and options.focus is None:
-        raise UsageError("a depth counts steps from the claim in focus; give a focus too")
-    evaluation = None
-    if options.focus is not None:
-        depth = DEFAULT_DEPTH if options.depth is None else options.depth
-        whole = amap
-        amap = focus(amap, options.focus, depth)
-        if options.status:  # the whole map's verdicts: attacks from outside the part count
-            evaluation = evaluate(whole).within(claim.id for claim in amap.claims)
+    try:
+        amap, evaluation = drawn_part(amap, center=options.focus, depth=options.depth,
+                                      role=options.side, status=options.status)  # fmt: skip
+    except UsageError as exc:  # one of many maps, perhaps (render maps/ --side ...): which
+        if options.side is None:
+            raise
+        raise UsageError(f"{path}: {exc}") from None
     source = None
     if fmt == "html":
         try:

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
+from argmap.analysis.sides import SIDES
 from argmap.diagnostics import UsageError
 from argmap.draw.options import (
     DEFAULT_DPI,
@@ -117,6 +118,7 @@ def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
         status: bool,
         focus: str | None,
         depth: int | None,
+        side: str | None,
         dpi: int | None,
         fit: Fit | None,
         page: str | None,
@@ -133,7 +135,7 @@ def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
             )
         options = DrawOptions(
             theme=theme, width=width, id_prefix=id_prefix, status=status, focus=focus,
-            depth=depth, dpi=dpi, fit=fit, page=page, landscape=landscape, legend=legend,
+            depth=depth, side=side, dpi=dpi, fit=fit, page=page, landscape=landscape, legend=legend,
             title=title, min_text_size=min_text_size, draft=draft,
         )  # fmt: skip
         return f(*args, options=options, **kwargs)
@@ -183,6 +185,14 @@ def drawing_options(f: F) -> F:
             type=click.IntRange(min=0),
             metavar="N",
             help="With --focus: the claims within N support or attack steps of it. Default: 2.",
+        ),
+        click.option(
+            "--side",
+            type=click.Choice(SIDES, case_sensitive=False),
+            help="Draw one side of a debate (claims with role: proponent or opponent; one "
+            "without a role is the proponent's): all its claims, and the other side's claims "
+            "that attack them or that they attack; the rest of the other side's case is left "
+            "out.",
         ),
         click.option(
             "--dpi",
