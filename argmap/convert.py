@@ -11,14 +11,22 @@ from pathlib import Path
 
 import attrs
 
-from argmap.diagnostics import UsageError
+from argmap.diagnostics import UsageError, shell_word
 from argmap.formats.argdown.lex import INCLUDED_AGAIN
 from argmap.formats.base import Exported, FormatError, Imported
 from argmap.formats.kinds import written_language
 from argmap.formats.registry import EXPORTS, IMPORTS, Importer
 from argmap.io import Unreadable, read_file
 from argmap.model import ArgumentMap
-from argmap.project import SOURCE_ROOT_HINT, confine, refused, roots
+from argmap.project import (
+    SOURCE_ROOT_HINT,
+    confine,
+    project_of,
+    project_of_folder,
+    refusal,
+    refused,
+    roots,
+)
 from argmap.read.yamltree import SAVE_AS_UTF8, WIDE_WHY, decode, undecodable, wide_encoding
 
 
@@ -307,4 +315,38 @@ def export_map(
     return exporter.write(amap)
 
 
-__all__ = ["export_map", "import_file", "included_text", "rebase"]
+def unreached_source(
+    amap: ArgumentMap,
+    fmt: str,
+    path: str | os.PathLike[str],
+    output: str | os.PathLike[str] | None = None,
+) -> str | None:
+    """What to do, in words, when the map at ``path`` exported as ``fmt`` to ``output`` (None:
+    stdout, its source named from the current folder) names a source outside the export's
+    own project: a map imported from it, beside it, would not read it (AM117). None when the
+    export names no source (Kialo, Mermaid) or one inside its project. The path cannot be
+    named otherwise: it names the one file the map quotes, relative to the export
+    (:func:`export_map`)."""
+    exporter = EXPORTS.get(fmt)
+    if exporter is None or not exporter.names_source or amap.source is None:
+        return None
+    location = Path(path).parent / amap.source.path
+    near = Path(output).parent if output is not None else Path()
+    folders = [project_of_folder(near)]
+    if confine(location, folders, near=near) is not None:
+        return None
+    where = refusal(location, folders, near, "its project")[0]
+    named = rebase(amap, Path(path).parent, near).source
+    assert named is not None
+    export = f"{output} names its source '{named.path}'" if output is not None else (
+        f"the export names its source '{named.path}' (from the current folder)")  # fmt: skip
+    root = os.path.dirname(os.path.abspath(location))  # wherever the import is run from
+    said = (f"{export}, which {where}: a map imported from it reads the source only with "
+            f"--source-root {shell_word(root)} (give it to import, check and render)")  # fmt: skip
+    home = project_of(path)
+    if confine(location, [home], near=Path(path).parent) is None:
+        return said  # the map reads it through --source-root too
+    return f"{said}, or export it into the map's project ({home})"
+
+
+__all__ = ["export_map", "import_file", "included_text", "rebase", "unreached_source"]
