@@ -9,6 +9,7 @@ installs nothing."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
-from tests.docs_text import block
+from tests.docs_text import block, section
 
 pytest.importorskip("pre_commit")
 GIT = shutil.which("git")
@@ -102,3 +103,52 @@ def test_a_commit_of_a_clean_map_passes_and_one_of_other_files_skips_the_check(
     skipped = _pre_commit(team)
     assert skipped.returncode == 0, skipped.stdout
     assert skipped.stdout.count("(no files to check)Skipped") == 2
+
+
+def _documented(repo: str) -> dict[str, object]:
+    """The docs' setup of the hooks whose ``repo`` is ``repo`` (or starts with it)."""
+    found = re.findall(r"^```yaml\n(.*?)^```$", section("Pre-commit hooks"), re.S | re.M)
+    setups = [yaml.safe_load(text)["repos"][0] for text in found if "repos:" in text]
+    (setup,) = [setup for setup in setups if setup["repo"].startswith(repo)]
+    return setup
+
+
+def test_the_local_hooks_of_the_docs_need_no_address_and_catch_the_drift(team: Path) -> None:
+    """argmap has no public address: the docs' ``repo: local`` hooks run the argmap installed
+    where one commits, and do what the hooks of argmap's repository do."""
+    local = _documented("local")
+    (team / ".pre-commit-config.yaml").write_text(yaml.safe_dump({"repos": [local]}), "utf-8")
+    text = SOURCE.replace("needs gas", "wants gas")
+    (team / "sources" / "op-ed.txt").write_text(text, encoding="utf-8")
+    _git(team, "add", ".")
+    result = _pre_commit(team)
+    assert result.returncode == 1, result.stdout
+    assert "argmap check....." in result.stdout and "[AM110]" in result.stdout
+    defined = {hook["id"]: hook for hook in _hooks()}
+    for hook in local["hooks"]:
+        assert {key: hook[key] for key in ("name", "files")} == {
+            key: defined[hook["id"]][key] for key in ("name", "files")
+        }
+
+
+def test_the_docs_pin_argmap_to_a_commit_and_invent_no_address() -> None:
+    """argmap has no release tags and no public address: the docs say to use the address argmap
+    was cloned from, and a commit, and show no made-up address or tag."""
+    pinned = _documented("<")
+    assert pinned["rev"] == "<a commit of argmap>"
+    texts = [path.read_text(encoding="utf-8") for path in (ROOT / "docs").glob("*.md")]
+    texts += [
+        (ROOT / name).read_text(encoding="utf-8")
+        for name in ("README.md", ".pre-commit-hooks.yaml")
+    ]
+    for made_up in (
+        "github.com/OWNER",
+        "@TAG",
+        "<a release tag>",
+        "<a tag>",
+        "<argmap's repository>",
+    ):
+        assert not any(made_up in text for text in texts), made_up
+    assert "git rev-parse HEAD" in section("Pre-commit hooks")
+    ci = section("Command line")
+    assert 'pip install "git+<the address you cloned argmap from>@<a commit>"' in ci
