@@ -10,7 +10,14 @@ import click
 from argmap.api import Checked
 from argmap.batch.jobs import NO_MAPS
 from argmap.checks.silence import codes, problem
-from argmap.cli.annotations import FORMATS, Unreadable, as_github, as_json, github_warning
+from argmap.cli.annotations import (
+    FORMATS,
+    Unreadable,
+    as_github,
+    as_json,
+    github_notices,
+    github_warning,
+)
 from argmap.cli.maps import STDIN, STDIN_NAME, attempt, expand, problems, several, status
 from argmap.cli.options import max_per_code_option, output_format_option, source_root_option
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, error, report, say, show, summary, write
@@ -139,7 +146,8 @@ def check(
         show(as_json(found_all), err=False)
         sys.exit(worst)
     for diagnostic in found_all if output_format == "github" else ():
-        show(as_github(diagnostic), err=False)
+        for line in (as_github(diagnostic), *github_notices(diagnostic)):
+            show(line, err=False)
     summary(d for _, checked in results if checked for d in checked.diagnostics)
     if stdin_filename is None and any(
         checked is not None and checked.path == STDIN_NAME and _source_unread(checked)
