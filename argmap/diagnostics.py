@@ -128,9 +128,20 @@ CODES: dict[str, tuple[Severity, str]] = {
 }
 
 
+@attrs.frozen
+class Related:
+    """Another place a diagnostic is about, in another file: where the closest passage to a
+    quote not found now is in the source text (its path as the map's leads to it)."""
+
+    path: str
+    span: Span
+    message: str
+
+
 @attrs.frozen(order=True)
 class Diagnostic:
-    """One finding about a map file.
+    """One finding about a map file, and the other places it is about (``related``, which
+    neither its text nor its equality shows).
 
     Ordered by place, then code, so sorting a list of them gives compiler order.
     """
@@ -139,6 +150,7 @@ class Diagnostic:
     span: Span
     code: str
     message: str = attrs.field(order=False)
+    related: tuple[Related, ...] = attrs.field(default=(), order=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         if self.code not in CODES:

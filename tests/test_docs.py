@@ -7,7 +7,10 @@ import re
 import shutil
 from pathlib import Path
 
+import click
+
 from argmap.api import check_file
+from argmap.cli import main
 from argmap.diagnostics import CODES
 
 from .conftest import ROOT
@@ -132,3 +135,27 @@ def test_each_page_of_docs_opens_with_its_title_what_it_holds_and_the_way_back()
         assert title.startswith("# ") and blank == "", page
         assert what and not what.startswith(("#", "[", "-", "`")), page
         assert "](../README.md" in "\n".join(text.splitlines()[2:5]), page
+
+
+def _summary_of(command: str) -> str:
+    """The lines of the command summary at the head of docs/cli.md that are about ``command``:
+    its line, the option lines under it, and the options every command shares, at the end."""
+    summary = re.search(r"^```text\n(argmap check .*?)^```$", section("Command line"), re.S | re.M)
+    assert summary is not None
+    lines, own = summary.group(1).splitlines(), []
+    for line in lines:
+        if line.startswith("argmap "):
+            now = line.split()[1]
+        if now == command or line.startswith("  [--source-root"):
+            own.append(line)
+    return "\n".join(own)
+
+
+def test_the_command_summary_names_every_option_of_check() -> None:
+    check = main.get_command(click.Context(main), "check")
+    assert check is not None
+    summary = _summary_of("check")
+    for param in check.params:
+        names = [*param.opts, *param.secondary_opts]
+        if isinstance(param, click.Option) and "--help" not in names:
+            assert any(re.search(rf"{name}\b", summary) for name in names), names

@@ -180,12 +180,19 @@ def test_the_pre_commit_hooks_run_argmap_check_and_fmt_check(tmp_path: Path) -> 
         "argmap fmt",
         ["--check"],
     )
+    # argmap-check checks folders, whichever file changed (a source text too): its args name them
+    assert (hooks["argmap-check"]["pass_filenames"], hooks["argmap-check"]["args"]) == (
+        False,
+        ["."],
+    )
     for hook in hooks.values():
         assert hook["language"] == "python"
-        # pre-commit runs ENTRY ARGS FILE...: the command line must take files.
+        # pre-commit runs ENTRY ARGS FILE... (ENTRY ARGS without pass_filenames)
         messy = tmp_path / f"{hook['id']}.yaml"
         messy.write_text("title: T\nargmap: 1\npremises: [{id: a, text: A}]\n")
-        command = [*hook["entry"].split()[1:], *hook.get("args", []), str(messy)]
+        files = [str(messy)] if hook.get("pass_filenames", True) else []
+        args = [str(tmp_path) if arg == "." else arg for arg in hook.get("args", [])]
+        command = [*hook["entry"].split()[1:], *args, *files]
         assert run(*command).exit_code == (1 if hook["id"] == "argmap-fmt" else 0)
     clientlib = pytest.importorskip("pre_commit.clientlib")
     loaded = clientlib.load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Callable, Iterator, Sequence
 
 from argmap.checks.registry import Context, Finding, check
-from argmap.diagnostics import clip
+from argmap.diagnostics import Span, clip
 from argmap.model.blank import is_blank
 from argmap.read.passages import Passage, Passages
 from argmap.read.source import Match, SourceText, normalize
@@ -97,7 +97,21 @@ def quotes_found(context: Context) -> Iterator[Finding]:
                 message += "; no close passage found"
             else:
                 message += f"; no close passage looked for (argmap looks for the first {HINTS})"
-            yield Finding("AM110", quote.span, message)
+            there = () if passage is None else (_passage_at(source, passage, claim.id, quote.text),)
+            yield Finding("AM110", quote.span, message, there)
+
+
+def _passage_at(source: SourceText, passage: Passage, claim: str, quote: str) -> tuple[Span, str]:
+    """Where in the source the closest passage to a quote of ``claim`` is (its first word),
+    and what to say there: the words that differ."""
+    column = passage.start - source.text.rfind("\n", 0, passage.start)
+    if passage.reworded:
+        return Span(passage.line, column), (
+            f"the sentence closest to the quote of '{claim}', reworded: the quote is not "
+            "found in the source"
+        )
+    said = f"the passage closest to the quote of '{claim}', which is not found in the source"
+    return Span(passage.line, column), said + _differs(source, passage, quote)
 
 
 #: Runs of differing words named in a message, at most.
@@ -114,13 +128,19 @@ def _closest(source: SourceText, passage: Passage, quote: str, whole: bool = Tru
     shown = clip(passage.text, 160, "...", words=True)
     if passage.reworded:
         return f'closest passage, reworded (line {passage.line}): "{shown}"'
+    return f'closest passage (line {passage.line}): "{shown}"' + _differs(
+        source, passage, quote, whole
+    )
+
+
+def _differs(source: SourceText, passage: Passage, quote: str, whole: bool = True) -> str:
+    """How the closest passage (not a reworded sentence) and the quote differ, e.g. ``; the
+    source has "sports" where the quote has "games"``."""
     written = source.text[passage.start : passage.end]
     differ = _words_differ(passage.differences)
     if differ and whole and all(not quoted for _, quoted in passage.differences):
         differ += "; " + SKIPPING
-    return f'closest passage (line {passage.line}): "{shown}"' + (
-        differ or _punctuation_differs(written, quote) or _spacing_differs(written, quote)
-    )
+    return differ or _punctuation_differs(written, quote) or _spacing_differs(written, quote)
 
 
 def _part_missing(source: SourceText, passages: Passages, quote: str) -> str:

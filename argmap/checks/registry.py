@@ -50,11 +50,13 @@ BLOCKING = STRUCTURAL | {"AM114"}
 
 @attrs.frozen
 class Finding:
-    """What a check found: a code, where, and a message."""
+    """What a check found: a code, where, and a message; and places in the map's source text
+    it is about too, each with what is there (the closest passage to a quote not found)."""
 
     code: str
     span: Span
     message: str
+    in_source: tuple[tuple[Span, str], ...] = ()
 
 
 class Context:

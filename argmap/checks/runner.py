@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 # Each module of checks registers its own (registry.check): imported here, its checks run.
 from argmap.checks import (  # noqa: F401
     comments,
@@ -14,8 +16,8 @@ from argmap.checks import (  # noqa: F401
     structure,
     urls,
 )
-from argmap.checks.registry import BLOCKING, REGISTERED, Check, Context, Stage
-from argmap.diagnostics import Diagnostic
+from argmap.checks.registry import BLOCKING, REGISTERED, Check, Context, Finding, Stage
+from argmap.diagnostics import Diagnostic, Related
 from argmap.model import ArgumentMap
 from argmap.read.source import SourceText
 from argmap.read.syntax import Syntax
@@ -42,8 +44,18 @@ def check(
             break
         for run in CHECKS:
             if run.stage is stage:
-                found.extend(Diagnostic(path, f.span, f.code, f.message) for f in run(context))
+                found.extend(_diagnostic(path, amap, finding) for finding in run(context))
     return sorted(found)
+
+
+def _diagnostic(path: str, amap: ArgumentMap, finding: Finding) -> Diagnostic:
+    """A finding as a diagnostic of the map file ``path``; its places in the source text at
+    the source's path as the map's leads to it (``maps/../sources/a.txt`` is ``sources/a.txt``)."""
+    related = ()
+    if finding.in_source and amap.source is not None:
+        where = os.path.normpath(os.path.join(os.path.dirname(path), amap.source.path))
+        related = tuple(Related(where, span, said) for span, said in finding.in_source)
+    return Diagnostic(path, finding.span, finding.code, finding.message, related)
 
 
 __all__ = ["CHECKS", "check"]

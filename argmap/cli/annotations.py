@@ -64,6 +64,24 @@ def as_github(diagnostic: Diagnostic | Unreadable) -> str:
     return f"::{diagnostic.severity.value} {where}::{_escaped(diagnostic.message)}"
 
 
+def github_notices(diagnostic: Diagnostic | Unreadable) -> list[str]:
+    """The other places a diagnostic is about (the closest passage to a quote in the source
+    text), each as a notice there: a pull request that changes only the source shows it in its
+    diff, where it shows no line of the map.
+
+    >>> from argmap.diagnostics import Related, Span
+    >>> d = Diagnostic("m.yaml", Span(3, 9), "AM110", "...", (Related("a.txt", Span(2, 1), "x"),))
+    >>> print(*github_notices(d))
+    ::notice file=a.txt,line=2,col=1,title=argmap AM110::m.yaml:3:9: x
+    """
+    if isinstance(diagnostic, Unreadable):
+        return []
+    return [f"::notice file={_escaped(other.path, property_=True)},line={other.span.line},"
+            f"col={other.span.column},title=argmap {diagnostic.code}::"
+            + _escaped(f"{diagnostic.path}:{diagnostic.span}: {other.message}")
+            for other in diagnostic.related]  # fmt: skip
+
+
 def github_warning(message: str) -> str:
     """A warning on the run rather than on a file, as a GitHub Actions workflow command.
 
@@ -73,4 +91,4 @@ def github_warning(message: str) -> str:
     return f"::warning title=argmap::{_escaped(message)}"
 
 
-__all__ = ["FORMATS", "Unreadable", "as_github", "as_json", "github_warning"]
+__all__ = ["FORMATS", "Unreadable", "as_github", "as_json", "github_notices", "github_warning"]

@@ -10,7 +10,14 @@ import click
 from argmap.api import Checked
 from argmap.batch.jobs import NO_MAPS
 from argmap.checks.silence import codes, problem
-from argmap.cli.annotations import FORMATS, Unreadable, as_github, as_json, github_warning
+from argmap.cli.annotations import (
+    FORMATS,
+    Unreadable,
+    as_github,
+    as_json,
+    github_notices,
+    github_warning,
+)
 from argmap.cli.maps import (
     STDIN,
     STDIN_NAME,
@@ -27,7 +34,7 @@ from argmap.cli.options import (
     source_root_option,
     stdin_filename_option,
 )
-from argmap.cli.output import EXIT_OK, error, report, say, show, summary, write
+from argmap.cli.output import EXIT_ERRORS, EXIT_OK, error, report, say, show, summary, write
 from argmap.diagnostics import Diagnostic, UsageError
 
 
@@ -60,10 +67,16 @@ from argmap.diagnostics import Diagnostic, UsageError
     help="Silence these codes (AM202,AM204) in this run, besides those the maps and their "
     "project silence (see above). Errors that leave a map unsound cannot be.",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit with status 1 on warnings too (those not silenced), as on errors; the output "
+    "is the same. For CI that holds maps to no warnings.",
+)
 def check(
     files: tuple[str, ...], source_root: str | None, stdin_filename: str | None, fix: bool,
     diff: bool, unsafe_fixes: bool, output_format: str, max_per_code: int,
-    ignore: tuple[str, ...],
+    ignore: tuple[str, ...], strict: bool,
 ) -> None:  # fmt: skip
     """Check maps: shape, references, logic, and every quote against the source.
 
@@ -74,8 +87,8 @@ def check(
     every map under it (*.yaml, *.yml), as for render; a count of the maps closes the run,
     after a line per map with problems when several have them. A - reads a map from
     standard input (an editor's unsaved buffer, a version kept by git). Exit status: 0 clean
-    or warnings only, 1 errors, 2 a file could not be read. For programs and CI,
-    --output-format json or github.
+    or warnings only, 1 errors (or, with --strict, warnings), 2 a file could not be read or
+    the options do not fit. For programs and CI, --output-format json or github.
 
     --fix mends what needs no one to look: a quote the source now words otherwise (a word
     or punctuation, one passage clearly closest) becomes the source's words; an unknown id
@@ -102,6 +115,7 @@ def check(
       git show HEAD:maps/europe-central-asia.yaml \\
         | argmap check --stdin-filename maps/europe-central-asia.yaml -
       argmap check --output-format github maps/   # in a GitHub Actions workflow
+      argmap check --strict maps/              # warnings fail too (exit status 1)
       argmap check --diff maps/                # what --fix would change, as a diff
       argmap check --fix maps/                 # after the source texts were revised
       argmap check --ignore AM202,AM204 maps/  # silence two codes in this run
@@ -110,10 +124,12 @@ def check(
     fixing = fix or diff
     found = expand(files)
     many = several(found)
-    for name in files if output_format == "github" else ():  # said on stderr, shown on GitHub
-        if name != STDIN and os.path.isdir(name) and all(item.folder != name for item in found):
-            show(github_warning(f"{name}: {NO_MAPS}"), err=False)
     worst = EXIT_OK
+    for name in files:  # said on stderr by expand, shown on GitHub
+        if name != STDIN and os.path.isdir(name) and all(item.folder != name for item in found):
+            if output_format == "github":
+                show(github_warning(f"{name}: {NO_MAPS}"), err=False)
+            worst = EXIT_ERRORS if strict else worst
     results: list[tuple[str, Checked | None]] = []
     found_all: list[Diagnostic | Unreadable] = []
     hidden = 0
@@ -132,12 +148,15 @@ def check(
                 report(checked.diagnostics, max_per_code)
             found_all += checked.diagnostics
         worst = max(worst, status(checked))
+        if strict and checked is not None and checked.diagnostics:  # warnings, or errors
+            worst = max(worst, EXIT_ERRORS)
         results.append((checked.path if checked is not None else item.path, checked))
     if output_format == "json":
         show(as_json(found_all), err=False)
         sys.exit(worst)
     for diagnostic in found_all if output_format == "github" else ():
-        show(as_github(diagnostic), err=False)
+        for line in (as_github(diagnostic), *github_notices(diagnostic)):
+            show(line, err=False)
     summary(d for _, checked in results if checked for d in checked.diagnostics)
     if stdin_filename is None and any(
         checked is not None and checked.path == STDIN_NAME and _source_unread(checked)

@@ -26,6 +26,7 @@ from argmap.cli.output import (
     write,
 )
 from argmap.cli.output import summary as summarize
+from argmap.cli.stale import Stale, places
 from argmap.diagnostics import ArgmapError, UsageError
 from argmap.draw.options import DEFAULT_FORMAT, FORMATS, DrawOptions, check_options
 from argmap.io import figure_paths, leftover_notes, read_file
@@ -122,6 +123,12 @@ def output_format(output: str | None, fmt: str | None, several: bool) -> str:
 )
 @force_option
 @click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; draw in memory and list the figures that would change or are missing "
+    "(exit status 1), as fmt --check.",
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
@@ -136,6 +143,7 @@ def render(
     source_root: str | None,
     watch: bool,
     force: bool,
+    check: bool,
     jobs: int | None,
 ) -> None:
     """Draw maps as SVG, PNG, PDF or DOT with the bundled Graphviz, or as an HTML page.
@@ -185,6 +193,11 @@ def render(
     the output folder). With --watch, argmap keeps running and draws a map again each time
     it or its source is saved; Ctrl-C stops it.
 
+    With --check, nothing is written: each map is drawn in memory with the options given and
+    compared with the files render would write; the figures that would change or are missing
+    are listed, and the exit status is 1 if there are any (or a map has errors), 0 when every
+    figure is up to date: for CI, after the maps changed.
+
     \b
     Example:
       argmap render maps/europe-central-asia.yaml            # -> maps/europe-central-asia.svg
@@ -207,6 +220,7 @@ def render(
       argmap render maps/europe-central-asia.yaml -f pdf --page a4 --landscape
       argmap render maps/*.yaml -f pdf --fit 468pt --no-title --min-text-size 8 -o build/
       argmap render maps/europe-central-asia.yaml --page a0 -o poster.pdf   # a poster
+      argmap render maps/ --fit 720 -o maps/figures/ --check   # in CI: any figure stale?
     """
     if STDIN in files:  # a drawing goes beside its map file, its source found from there
         raise click.UsageError(
@@ -225,13 +239,19 @@ def render(
         raise click.UsageError(
             "-o - (stdout) takes one map; give a folder to render several or to watch"
         )
-    if folders or watch:
+    if check and (watch or output == "-"):
+        raise click.UsageError("--check compares files: not with --watch or -o - (stdout)")
+    if (folders or watch) and not check:
         status = _render_many(files, folders, output, fmt, options, watch, jobs, source_root, force)
         sys.exit(status)
     exit_status = EXIT_OK
     results: list[Checked] = []
-    clashing = _clashes(files, output, fmt, several)
-    for name in files:
+    stale = Stale()
+    named = [(name, target(name, output, fmt, several)) for name in files]
+    if check:  # a folder's maps too, one by one: every figure is drawn to be compared
+        named = places(files, output, fmt, lambda name: target(name, output, fmt, several))
+    clashing = _clashes(named, output, several)
+    for name, where in named:
         try:
             if name in clashing:
                 raise UsageError(clashing[name])
@@ -246,36 +266,46 @@ def render(
                 if found is None:
                     said = NO_DRAFT if options.draft else ": it has errors"
                     say(f"argmap: {name} not drawn{said}")
+                    stale.undrawn += 1
                     continue
                 say(f"argmap: {name} has errors; drawn as a draft")
                 amap, draft = found
             assert amap is not None
-            where = target(name, output, fmt, several)
             notes: list[str] = []
             drawings = draw(amap, name, fmt, options, notes=notes, source_root=source_root,
                             draft=draft)  # fmt: skip
             for note in notes:
                 say(f"{name}: note: {note}")
+            if check and where is not None:
+                stale.compare(where, drawings)
+                continue
             for path in figure_paths(where, len(drawings)) if where is not None else ():
                 guard(amap, name, path, fmt, force=force)  # every figure, before any
             write_figures(where, drawings)
         except ArgmapError as exc:
             error(str(exc))
             exit_status = EXIT_USAGE
+            stale.undrawn += 1
         except MemoryError:
             error(f"{name}: {OUT_OF_MEMORY}")
             exit_status = EXIT_USAGE
+            stale.undrawn += 1
     summarize(d for checked in results for d in checked.diagnostics)
+    if check:
+        say(stale.summary())
+        exit_status = max(exit_status, EXIT_ERRORS if stale.drawn else EXIT_OK)
     sys.exit(exit_status)
 
 
-def _clashes(files: tuple[str, ...], output: str | None, fmt: str, several: bool) -> dict[str, str]:
-    """The maps named that would be drawn to one file, each with the error naming them."""
+def _clashes(
+    named: list[tuple[str, Path | None]], output: str | None, several: bool
+) -> dict[str, str]:
+    """The maps that would be drawn to one file, each with the error naming them."""
     if not several or output == "-":
         return {}
     from argmap.batch.jobs import clashes  # several maps only
 
-    return clashes((name, str(target(name, output, fmt, several))) for name in files)
+    return clashes((name, str(where)) for name, where in named)
 
 
 def _render_many(
