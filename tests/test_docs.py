@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import click
+import pytest
 
 from argmap.api import check_file
 from argmap.cli import main
@@ -139,23 +140,31 @@ def test_each_page_of_docs_opens_with_its_title_what_it_holds_and_the_way_back()
 
 def _summary_of(command: str) -> str:
     """The lines of the command summary at the head of docs/cli.md that are about ``command``:
-    its line, the option lines under it, and the options every command shares, at the end."""
+    its line, the option lines under it, and the options several commands share, at the end,
+    when their list of commands names it."""
     summary = re.search(r"^```text\n(argmap check .*?)^```$", section("Command line"), re.S | re.M)
     assert summary is not None
-    lines, own = summary.group(1).splitlines(), []
+    lines, own, now = summary.group(1).splitlines(), [], ""
     for line in lines:
         if line.startswith("argmap "):
             now = line.split()[1]
-        if now == command or line.startswith("  [--source-root"):
+        shared = re.match(r"  \[--[\w-]+[^]]*\]\s+\(([\w, ]+)\)", line)
+        if shared is not None:
+            now = ""
+            if command in shared.group(1).split(", "):
+                own.append(line)
+        elif now == command:
             own.append(line)
     return "\n".join(own)
 
 
-def test_the_command_summary_names_every_option_of_check() -> None:
-    check = main.get_command(click.Context(main), "check")
-    assert check is not None
-    summary = _summary_of("check")
-    for param in check.params:
+@pytest.mark.parametrize("name", sorted(main.list_commands(click.Context(main))))
+def test_the_command_summary_names_every_option_of_every_command(name: str) -> None:
+    command = main.get_command(click.Context(main), name)
+    assert command is not None
+    summary = _summary_of(name)
+    assert summary, f"docs/cli.md's summary has no line for argmap {name}"
+    for param in command.params:
         names = [*param.opts, *param.secondary_opts]
         if isinstance(param, click.Option) and "--help" not in names:
-            assert any(re.search(rf"{name}\b", summary) for name in names), names
+            assert any(re.search(rf"{re.escape(n)}\b", summary) for n in names), (name, names)
