@@ -23,7 +23,7 @@ import attrs
 
 from argmap.analysis.carve import Budget, Sizes
 from argmap.analysis.evaluate import Evaluation
-from argmap.analysis.figures import Carvings, split
+from argmap.analysis.figures import Carvings, Figure, split
 from argmap.analysis.shape import Shape
 from argmap.draw import engine
 from argmap.draw.graph import Look, figure_graph, whole_shape
@@ -251,7 +251,7 @@ def _rounds(
                     else est_h * budget.height / h * 0.97 if h > budget.height + 0.01
                     else inner.height,
                 )  # fmt: skip
-                for top in figure.tops:
+                for top in _squeezable(figure):
                     current = squeeze.get(top, inner)
                     squeeze[top] = Budget(
                         min(current.width, tighter.width),
@@ -268,6 +268,20 @@ def _rounds(
         else narrower(d, graphs, keep) for d in drawn
     )  # fmt: skip
     return final, rounds
+
+
+def _squeezable(figure: Figure) -> list[str]:
+    """The tops of a figure too big to carve again: not a further page of a claim that draws
+    one of its reasons or objections. Carving the claim again carves every page of it (at
+    16 cm an op-ed's page of one objection, a point too wide for its legend, put each of the
+    thesis's reasons on a page of its own: 12 figures, not 9); and one unit is all a page
+    can hold, however tight."""
+    units = figure.units
+    return [
+        top
+        for top in figure.tops
+        if top not in figure.continued_from or len(units.get(top, ())) > 1
+    ]
 
 
 __all__ = [
