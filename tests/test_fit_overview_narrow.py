@@ -1,7 +1,11 @@
 """A thesis whose objections are each undercut, fitted to a narrow printed column (16 cm, as a
-Word report's): a column a fraction of a point wider splits the same way."""
+Word report's): the overview still shows every reason and objection of the thesis, each
+objection as an attack; its objections are in full together in one figure, not one figure
+each under the thesis again; and a column a fraction of a point wider splits the same way."""
 
 from __future__ import annotations
+
+import re
 
 from argmap.draw.fit import budget_for, fit
 from argmap.model import ArgumentMap
@@ -119,6 +123,48 @@ def oped() -> ArgumentMap:
     amap, diagnostics = load(OPED.encode(), "oped.yaml")
     assert amap is not None, diagnostics
     return amap
+
+
+OBJECTIONS = ("wto-objection", "poor-countries-hurt", "admin-burden", "wait-for-club")
+REASONS = ("leakage", "stops-leakage", "level-playing-field", "leverage")
+
+
+def test_the_overview_of_a_narrow_column_shows_every_objection_as_an_attack() -> None:
+    # At 16 cm the first figure showed two reasons and one grey "continued in" stub, drawn
+    # with a dashed line like a support: its reader saw no attack on the thesis.
+    fitted = fit(oped(), budget_for(SIXTEEN_CM))
+    first = fitted.drawn[0].figure
+    shown = {s.claim: s for s in first.shown}
+    assert set(REASONS + OBJECTIONS) <= set(shown)
+    assert first.more == {}  # each says where it goes on, not one stub for all
+    svg = fitted.drawn[0].svg.decode().replace("&#45;", "-")
+    for name in OBJECTIONS:
+        where = shown[name].where
+        assert where is not None and where > 1
+        drawn = rf'<g id="attack--{name}--(attack--)?thesis[-0-9]*" class="edge attack'
+        edge = re.search(drawn, svg)
+        assert edge is not None, name  # drawn as an attack on the thesis
+    assert fitted.drawn[0].width <= fitted.budget.width + 0.01
+
+
+def test_single_claim_objections_of_the_thesis_share_one_figure() -> None:
+    # Figures 8 to 11 each drew the thesis again over one objection and its answer.
+    fitted = fit(oped(), budget_for(SIXTEEN_CM))
+    homes = {
+        name: d.figure.number
+        for d in fitted.drawn
+        for name in d.figure.full()
+        if name in OBJECTIONS
+    }
+    assert set(homes) == set(OBJECTIONS)
+    alone = {homes[name] for name in OBJECTIONS if name != "poor-countries-hurt"}
+    assert len(alone) == 1  # each a premise with its answer: together, in rows
+    figure = fitted.drawn[alone.pop() - 1].figure
+    assert {"article-xx", "default-values", "club-needs-reason"} <= set(figure.full())
+    assert len(figure.rows) > 1
+    again = [d for d in fitted.drawn[1:] if "thesis" in d.figure.full()]
+    assert len(again) < len(OBJECTIONS)  # it was one for each objection, and one more
+    assert all(d.height <= d.width * 297 / 210 for d in again)  # none taller than a page
 
 
 def test_a_column_a_fraction_wider_splits_the_same() -> None:

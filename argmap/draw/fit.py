@@ -25,7 +25,8 @@ import attrs
 
 from argmap.analysis.carve import Budget, Sizes
 from argmap.analysis.evaluate import Evaluation
-from argmap.analysis.figures import Carvings, split
+from argmap.analysis.figures import Carvings, Figure, split
+from argmap.analysis.regroup import pages_of
 from argmap.analysis.shape import Shape
 from argmap.draw import engine
 from argmap.draw.graph import Look, figure_graph, whole_shape
@@ -258,7 +259,7 @@ def _rounds(
                     else est_h * budget.height / h * 0.97 if h > budget.height + 0.01
                     else inner.height,
                 )  # fmt: skip
-                for top in figure.tops:
+                for top in _squeezable(figure):
                     current = squeeze.get(top, inner)
                     squeeze[top] = Budget(
                         min(current.width, tighter.width),
@@ -275,6 +276,16 @@ def _rounds(
         else narrower(d, graphs, keep) for d in drawn
     )  # fmt: skip
     return final, rounds
+
+
+def _squeezable(figure: Figure) -> list[str]:
+    """What to carve again for a figure too big: its tops; for a page in rows after the
+    overview, that claim's pages alone (:func:`~argmap.analysis.regroup.pages_of`), the
+    overview as it was."""
+    return [
+        pages_of(top) if figure.rows and top in figure.continued_from else top
+        for top in figure.tops
+    ]
 
 
 def _spreading(shape: Shape, kept: list[str], keep: bool, spread: list[tuple[float, float]]) -> Any:

@@ -319,8 +319,8 @@ def figure_graph(
         stub = f"from--{top}"
         drawn.stub(stub, words("continued from", n=drawn.number(stub, first)))
         drawn.stub_edge(top, stub)
-    for below, above in stacked(shape, figure):
-        graph.edge(below, above, style="invis")
+    for below, above, ranks in stacked(shape, figure):
+        graph.edge(below, above, style="invis", **({"minlen": f"{ranks}"} if ranks > 1 else {}))
     nodesep = look.nodesep or (OVERVIEW_GAP / 72 if figure.rows else NODESEP)
     beside = flat_links(graph, drawn.used, shape, figure, nodesep, whole=look.room is None,
                         words=look.words)  # fmt: skip
