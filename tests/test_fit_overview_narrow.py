@@ -145,6 +145,9 @@ def test_the_overview_of_a_narrow_column_shows_every_objection_as_an_attack() ->
         edge = re.search(drawn, svg)
         assert edge is not None, name  # drawn as an attack on the thesis
     assert fitted.drawn[0].width <= fitted.budget.width + 0.01
+    if "article-xx" not in shown:  # drawn without the answers: nor is their line in the legend
+        assert 'class="edge undercut' not in svg
+        assert "undercuts an attack" not in svg
 
 
 def test_single_claim_objections_of_the_thesis_share_one_figure() -> None:
