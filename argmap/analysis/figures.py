@@ -40,7 +40,7 @@ from argmap.analysis.carve import (
 )
 from argmap.analysis.contour import Contour, height, side_by_side, width
 from argmap.analysis.groups import group_roots
-from argmap.analysis.overview import Rows, lean_shown, overview
+from argmap.analysis.overview import Rows, answers, overview
 from argmap.analysis.pairs import loose_tops, pairs_by_figure, partners_beside
 from argmap.analysis.regroup import pages_of, regroup
 from argmap.analysis.shape import Shape
@@ -154,7 +154,8 @@ def split(
         if found_rows is not None and figure.number == 1:
             rows, estimate, lean = found_rows
             order = tuple(unit for row in rows for unit in row)
-            shown = lean_shown(shape, figure.shown) if lean else figure.shown
+            gone = answers(shape) if lean else set()
+            shown = tuple(s for s in figure.shown if s.claim not in gone)
             done.append(attrs.evolve(figure, orders={thesis: order}, rows=rows, shown=shown,
                                      estimate=estimate))  # fmt: skip
             continue

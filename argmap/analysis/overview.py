@@ -14,7 +14,6 @@ Drawn with the nodes of a rank closer together (:data:`GAP`), 21 reasons take si
 from __future__ import annotations
 
 import math
-from typing import TypeVar
 
 from argmap.analysis.carve import Budget, Sizes
 from argmap.analysis.contour import Contour, box, tree, width
@@ -27,8 +26,6 @@ GAP = 7.2
 #: Graphviz on fans of 8 to 35 reasons).
 PASSING = 13.0
 AROUND = 80.0
-
-S = TypeVar("S")
 
 #: The overview's units, row by row, top row first, each left to right.
 Rows = tuple[tuple[int, ...], ...]
@@ -103,18 +100,18 @@ def _overview(
     return rows, size, lean
 
 
-def lean_shown(shape: Shape, shown: tuple[S, ...]) -> tuple[S, ...]:
-    """What a lean overview shows of ``shown``: not the claims that only undercut a unit of
-    the thesis."""
+def answers(shape: Shape) -> set[str]:
+    """The claims a lean overview leaves out: those that only undercut a unit of the thesis
+    (each in full in the figure of the unit it undercuts)."""
     assert shape.thesis is not None
     units = [branch for branch in shape.units[shape.thesis] if branch is not None]
     members = {member for branch in units for member in branch.members}
     under = {claim for branch in units for attack in branch.attacks for claim in _all(attack)}
-    return tuple(s for s in shown if s.claim not in under - members)  # type: ignore[attr-defined]
+    return under - members
 
 
 def _all(branch: Branch) -> list[str]:
     return [*branch.members, *(claim for attack in branch.attacks for claim in _all(attack))]
 
 
-__all__ = ["GAP", "Rows", "lean_shown", "overview"]
+__all__ = ["GAP", "Rows", "answers", "overview"]

@@ -6,9 +6,12 @@ claim in full was a figure with the thesis on top again, its units side by side 
 pagination cut them (made before there was an overview, with a "continued in" stub beside
 them). In a 16-cm column an op-ed's four objections, each a premise with the author's answer
 undercutting it, took four figures, each the thesis over one objection. Here those units are
-put on as few pages as hold them, in the order written, each in rows as the overview's are (as
-many a row as the budget holds, its lines passing between the columns); a unit whose claims
-are all continued in figures of their own gets no page (the overview names those figures).
+put on as few pages as hold them, each in rows as the overview's are (as many a row as the
+budget holds, its lines passing between the columns, in the order written): reasons on pages
+of their own, objections on theirs, each unit on the first page it fits, the claims alone (with
+nothing beneath them but their answers) first; no page taller than :data:`PORTRAIT` times its
+width where the column sets no height. A unit whose claims are all continued in figures of
+their own gets no page (the overview names those figures).
 """
 
 from __future__ import annotations
