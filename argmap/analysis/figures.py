@@ -11,8 +11,9 @@ The split (docs/drawing.md, "Fitted to a column, split into figures", says why):
    group starting at every anchor (:func:`argmap.analysis.groups.anchor`).
 3. **Number** the figures depth first (a figure, then the figures its branches continue in,
    left to right, then its claims' further pages; a thesis too wide for its pages has its
-   overview first, every reason compact, and a page that would hold only compact claims gives
-   way to those claims' own figures) and work out what each shows and how: every
+   overview first, every reason compact, a page that would hold only compact claims gives
+   way to those claims' own figures, and the rest share pages in rows,
+   :mod:`argmap.analysis.regroup`) and work out what each shows and how: every
    claim in full in at least one figure, every relation drawn in the figure of the claim it
    supports or attacks, a reference (``REF``) wherever a claim at home elsewhere is used.
 
@@ -39,8 +40,9 @@ from argmap.analysis.carve import (
 )
 from argmap.analysis.contour import Contour, height, side_by_side, width
 from argmap.analysis.groups import group_roots
-from argmap.analysis.overview import Rows, overview
+from argmap.analysis.overview import Rows, answers, overview
 from argmap.analysis.pairs import loose_tops, pairs_by_figure, partners_beside
+from argmap.analysis.regroup import pages_of, regroup
 from argmap.analysis.shape import Shape
 from argmap.analysis.tall import carve_even
 from argmap.model import restated
@@ -143,13 +145,18 @@ def split(
     found_rows = None
     if thesis is not None and thesis in plan.pages and groups[0] == [thesis]:
         found_rows = overview(thesis, shape, sizes, squeeze.get(thesis, budget))
+    rowed = {}
+    if found_rows is not None:
+        rowed = regroup(thesis, shape, sizes, plan, squeeze.get(pages_of(thesis), budget))
     figures = _number(shape, groups, plan, thesis if found_rows else None)
     done = []
     for figure in figures:
         if found_rows is not None and figure.number == 1:
-            rows, estimate = found_rows
+            rows, estimate, lean = found_rows
             order = tuple(unit for row in rows for unit in row)
-            done.append(attrs.evolve(figure, orders={thesis: order}, rows=rows,
+            gone = answers(shape) if lean else set()
+            shown = tuple(s for s in figure.shown if s.claim not in gone)
+            done.append(attrs.evolve(figure, orders={thesis: order}, rows=rows, shown=shown,
                                      estimate=estimate))  # fmt: skip
             continue
         orders = {}
@@ -157,6 +164,12 @@ def split(
             units = figure.units.get(name)
             contour_of(name, units, shape, sizes, plan, plan.contours)
             orders[name] = plan.orders[(name, units)]
+        page = figure.units.get(thesis) if figure.tops == (thesis,) else None
+        if page in rowed:  # a page of the thesis after its overview, in rows
+            rows, estimate = rowed[page]
+            orders[thesis] = tuple(unit for row in rows for unit in row)
+            done.append(attrs.evolve(figure, orders=orders, rows=rows, estimate=estimate))
+            continue
         done.append(
             attrs.evolve(figure, orders=orders, estimate=_estimate(figure, shape, sizes, plan))
         )

@@ -31,13 +31,15 @@ AROUND = 80.0
 Rows = tuple[tuple[int, ...], ...]
 
 
-def _unit(branch: Branch, sizes: Sizes) -> Contour:
-    """A unit of the thesis as the overview draws it: its claims compact."""
-    if not branch.junction:
+def _unit(branch: Branch, sizes: Sizes, lean: bool = False) -> Contour:
+    """A unit of the thesis as the overview draws it: its claims compact; ``lean``, without
+    the undercuts on it (drawn in its page)."""
+    attacks = () if lean else branch.attacks
+    if len(branch.members) == 1 and not attacks:
         return box(*sizes.ref[branch.members[0]])
     below = [(1, box(*sizes.ref[member])) for member in branch.members]
-    below += [(1, _unit(attack, sizes)) for attack in branch.attacks]
-    wide = sizes.junction if not branch.attacks else sizes.slot * (len(branch.attacks) + 1)
+    below += [(1, _unit(attack, sizes)) for attack in attacks]
+    wide = sizes.junction if not attacks else sizes.slot * (len(attacks) + 1)
     return tree(box(wide, 2.0), below, GAP)
 
 
@@ -61,13 +63,25 @@ def _size(
 
 def overview(
     name: str, shape: Shape, sizes: Sizes, budget: Budget
-) -> tuple[Rows, tuple[float, float]] | None:
+) -> tuple[Rows, tuple[float, float], bool] | None:
     """The rows of ``name``'s units in the overview, as many a row as ``budget`` holds (and
-    the rows as even as that many rows can be), and its size as estimated; None when one
-    row holds them all, when only one column fits (the lines of a column passing beside it
-    would take more room than its claims), or when the rows are too tall for the budget."""
+    the rows as even as that many rows can be), its size as estimated, and whether it is
+    drawn lean: when only one column of its units fits, they are drawn without the undercuts
+    on them (each in full in the figure of the unit it undercuts), so that two columns do.
+    None when one row holds them all, when only one column fits even so (the lines of a
+    column passing beside it would take more room than its claims), or when the rows are
+    too tall for the budget."""
+    found = _overview(name, shape, sizes, budget, lean=False)
+    if found is None and any(b is not None and b.attacks for b in shape.units[name]):
+        found = _overview(name, shape, sizes, budget, lean=True)
+    return found
+
+
+def _overview(
+    name: str, shape: Shape, sizes: Sizes, budget: Budget, *, lean: bool
+) -> tuple[Rows, tuple[float, float], bool] | None:
     units = [
-        (unit, _unit(branch, sizes))
+        (unit, _unit(branch, sizes, lean))
         for unit, branch in enumerate(shape.units[name])
         if branch is not None
     ]
@@ -83,7 +97,21 @@ def overview(
         return None
     numbers = [unit for unit, _ in units]
     rows = tuple(tuple(numbers[i : i + columns]) for i in range(0, len(numbers), columns))
-    return rows, size
+    return rows, size, lean
 
 
-__all__ = ["GAP", "Rows", "overview"]
+def answers(shape: Shape) -> set[str]:
+    """The claims a lean overview leaves out: those that only undercut a unit of the thesis
+    (each in full in the figure of the unit it undercuts)."""
+    assert shape.thesis is not None
+    units = [branch for branch in shape.units[shape.thesis] if branch is not None]
+    members = {member for branch in units for member in branch.members}
+    under = {claim for branch in units for attack in branch.attacks for claim in _all(attack)}
+    return under - members
+
+
+def _all(branch: Branch) -> list[str]:
+    return [*branch.members, *(claim for attack in branch.attacks for claim in _all(attack))]
+
+
+__all__ = ["GAP", "Rows", "answers", "overview"]

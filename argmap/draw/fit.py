@@ -19,15 +19,18 @@ numbers the others anew; the numbers are filled into its SVG.
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from argmap.analysis.carve import Budget, Sizes
 from argmap.analysis.evaluate import Evaluation
-from argmap.analysis.figures import Carvings, split
+from argmap.analysis.figures import Carvings, Figure, split
+from argmap.analysis.regroup import pages_of
 from argmap.analysis.shape import Shape
 from argmap.draw import engine
 from argmap.draw.graph import Look, figure_graph, whole_shape
-from argmap.draw.layout import centring, placed, viewbox
+from argmap.draw.layout import centring, placed, viewbox, widths
 from argmap.draw.numbering import Graphs, fill_numbers
 from argmap.draw.retries import (
     HEADING,
@@ -220,6 +223,7 @@ def _rounds(
     look = graphs.look
     squeeze: dict[str, Budget] = {}
     drawings: dict[str, tuple[bytes, str]] = {}  # DOT with placeholders → SVG, laid-out DOT
+    claims_wide: dict[str, float] = {}  # ... → how wide its claims and lines spread
     carvings: Carvings = {}
     previous: list[str] = []
     rounds = 0
@@ -232,16 +236,20 @@ def _rounds(
         for source in sources:
             if source not in drawings:
                 kept: list[str] = []
-                adjust = centring(shape.thesis, kept if keep else None)
-                svg = engine.render(source, "svg", adjust=adjust)
+                spread: list[tuple[float, float]] = []
+                svg = engine.render(source, "svg", adjust=_spreading(shape, kept, keep, spread))
                 drawings[source] = (svg, kept[0] if kept else "")
+                claims_wide[source] = spread[-1][0] if spread else INF
             sizes_drawn.append(viewbox(drawings[source][0]))
         fits = [budget.holds_size(w, h) for w, h in sizes_drawn]
         if all(fits) or rounds == MAX_ROUNDS or sources == previous:
             break  # all fit; or squeezing changed nothing (a single step too big to split)
         previous = sources
-        for figure, (w, h), ok in zip(figures, sizes_drawn, fits, strict=True):
-            if not ok:
+        for figure, source, (w, h), ok in zip(figures, sources, sizes_drawn, fits, strict=True):
+            heading_only = claims_wide[source] <= inner.width + 0.01 and (
+                budget.height is None or h <= budget.height + 0.01
+            )  # too wide for its heading alone: carving its claims again cannot help
+            if not ok and not heading_only:
                 # What the split estimated, shrunk by how much Graphviz's drawing overshot,
                 # in the dimension it overshot (a figure only too tall is not made narrower).
                 est_w, est_h = figure.estimate
@@ -251,7 +259,7 @@ def _rounds(
                     else est_h * budget.height / h * 0.97 if h > budget.height + 0.01
                     else inner.height,
                 )  # fmt: skip
-                for top in figure.tops:
+                for top in _squeezable(figure):
                     current = squeeze.get(top, inner)
                     squeeze[top] = Budget(
                         min(current.width, tighter.width),
@@ -268,6 +276,31 @@ def _rounds(
         else narrower(d, graphs, keep) for d in drawn
     )  # fmt: skip
     return final, rounds
+
+
+def _squeezable(figure: Figure) -> list[str]:
+    """What to carve again for a figure too big: its tops; for a page in rows after the
+    overview, that claim's pages alone (:func:`~argmap.analysis.regroup.pages_of`), the
+    overview as it was."""
+    return [
+        pages_of(top) if figure.rows and top in figure.continued_from else top
+        for top in figure.tops
+    ]
+
+
+def _spreading(shape: Shape, kept: list[str], keep: bool, spread: list[tuple[float, float]]) -> Any:
+    """:func:`~argmap.draw.layout.centring`, which also appends how wide the claims and the
+    heading of the laid-out figure spread (:func:`~argmap.draw.layout.widths`) to ``spread``:
+    a figure too wide only for its heading (at 16 cm an op-ed's page of one objection, a
+    point too wide for its legend) was carved again with its claim, and so every page of the
+    thesis, each of its reasons then on a page of its own: 12 figures, not 9."""
+    centred = centring(shape.thesis, kept if keep else None)
+
+    def adjust(graph: Any) -> None:
+        centred(graph)
+        spread.append(widths(graph))
+
+    return adjust
 
 
 __all__ = [

@@ -247,9 +247,9 @@ def _relations(drawn: _Figure, shape: Shape, figure: Figure, name: str, present:
             drawn.used.add("support" if support else "attack")
             if support and len(branch.members) > 1:
                 drawn.used.add("linked")
-            if branch.attacks:  # of a step, or of an attack; an attack on an undercut is too
+            if any(present & set(a.members) for a in branch.attacks):  # drawn on a step or attack
                 drawn.used.add("undercut" if support else "undercut-attack")
-                if any(attack.attacks for attack in branch.attacks):
+                if any(attack.attacks for attack in branch.attacks):  # on an undercut too
                     drawn.used.add("undercut-attack")
     drawn.used |= branches(drawn.graph, claim, todo, present, shape.raised, drawn.look.words)
 
@@ -319,8 +319,8 @@ def figure_graph(
         stub = f"from--{top}"
         drawn.stub(stub, words("continued from", n=drawn.number(stub, first)))
         drawn.stub_edge(top, stub)
-    for below, above in stacked(shape, figure):
-        graph.edge(below, above, style="invis")
+    for below, above, ranks in stacked(shape, figure):
+        graph.edge(below, above, style="invis", **({"minlen": f"{ranks}"} if ranks > 1 else {}))
     nodesep = look.nodesep or (OVERVIEW_GAP / 72 if figure.rows else NODESEP)
     beside = flat_links(graph, drawn.used, shape, figure, nodesep, whole=look.room is None,
                         words=look.words)  # fmt: skip

@@ -71,21 +71,43 @@ def shares_reasons(shape: Shape, figure: Figure, name: str) -> bool:
     return any(own & _beneath(shape, figure, other) for other in figure.full() if other != name)
 
 
-def stacked(shape: Shape, figure: Figure) -> list[tuple[str, str]]:
-    """The overview's rows (:attr:`Figure.rows`) as unseen edges, each from a unit's first
-    claim up to the first claim of the unit above it in its column: Graphviz then sets each
-    row under the one before, in columns, rather than all on one rank."""
+def stacked(shape: Shape, figure: Figure) -> list[tuple[str, str, int]]:
+    """The rows of an overview or a page of the thesis (:attr:`Figure.rows`) as unseen
+    edges, each from a unit's first claim up to the first claim of the unit above it in its
+    column, and the ranks between them: Graphviz then sets each row under the one before, in
+    columns, rather than all on one rank; a row under claims drawn in full with reasons
+    beneath them starts under the lowest of those (on a page of the thesis, an objection's
+    premise beside the next row's objection made the page a quarter wider)."""
     thesis = shape.thesis
     if not figure.rows or thesis is None:
         return []
 
-    def first(unit: int) -> str:
-        branch = shape.units[thesis][unit]
-        assert branch is not None
-        return branch.members[0]
+    def branch(unit: int) -> Branch:
+        found = shape.units[thesis][unit]
+        assert found is not None
+        return found
+
+    full = set(figure.full())
+
+    def depth(claim: str, seen: frozenset[str]) -> int:
+        if claim not in full or claim in seen:
+            return 0
+        units = figure.units.get(claim)
+        return max(
+            (
+                (2 if b.junction else 1) + max(depth(m, seen | {claim}) for m in b.members)
+                for u, b in enumerate(shape.units[claim])
+                if b is not None and (units is None or u in units)
+            ),
+            default=0,
+        )
 
     return [
-        (first(unit), first(above))
+        (
+            branch(unit).members[0],
+            branch(above).members[0],
+            1 + max(depth(m, frozenset()) for m in branch(above).members),
+        )
         for upper, lower in itertools.pairwise(figure.rows)
         for unit, above in zip(lower, upper, strict=False)
     ]
