@@ -301,7 +301,7 @@ def _draw(
     if options.focus is not None:
         depth = DEFAULT_DEPTH if options.depth is None else options.depth
         whole = amap
-        amap = focus(amap, options.focus, depth)
+        amap = focus(amap, options.focus, depth, draft.dropped if draft is not None else None)
         if options.status:  # the whole map's verdicts: attacks from outside the part count
             evaluation = evaluate(whole).within(claim.id for claim in amap.claims)
     source = None
