@@ -144,3 +144,11 @@ def test_an_item_of_a_list_in_brackets_is_told_to_close_before_its_comma() -> No
             ),
         )
     ]
+
+
+def test_an_id_and_an_item_of_reasons_are_named_as_such() -> None:
+    """The id of the claim its line starts is no text of the claim above it."""
+    said = errors(slip("  - id: b\n", '  - id: "b\n'))
+    assert said == [("6:11", "AM002", told("the id", '"', 6))]
+    said = errors(slip("      - a\n", "      - 'a\n"))
+    assert said == [("12:11", "AM002", told("an item of 'reasons:' of claim 'c'", "'", 12))]

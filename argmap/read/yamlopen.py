@@ -103,6 +103,8 @@ def _owner(lines: list[str], row: int, column: int) -> tuple[str | None, str | N
     head = _HEAD.match(lines[row][:column])
     assert head is not None
     key, need = head["key"], _key_column(lines[row], column)
+    if key and head["dashes"]:  # the first key of an item: its claim's id is not above it
+        return key, None
     for back in range(row - 1, -1, -1):
         line = lines[back]
         found = _KEYED.match(line)
@@ -130,11 +132,18 @@ def _what(lines: list[str], row: int, column: int) -> str:
     """What the text opened at (``row``, ``column``) is: "the text of claim 'a'", "a quote of
     claim 'a'", "the title"; "the text" when the lines do not say."""
     key, claim = _owner(lines, row, column)
-    if key == "quotes" and claim:
-        return f"a quote of claim '{clip(claim, 40)}'"
+    head = _HEAD.match(lines[row][:column])
+    item = head is not None and not head["key"]  # no key of its own: an item of a list
+    of = f" of claim '{clip(claim, 40)}'" if claim else ""
+    if key is None:
+        return "the text"
+    if key == "quotes" and item:
+        return "a quote" + of
+    if item:
+        return f"an item of '{key}:'" + of
     if key in TEXT_KEYS:
-        return f"the {key} of claim '{clip(claim, 40)}'" if claim else f"the {key}"
-    return "the text"
+        return f"the {key}" + of
+    return "the id" if key == "id" else f"the value of '{key}:'" + of
 
 
 def never_closed_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
