@@ -12,7 +12,15 @@ import re
 import yaml
 
 from argmap.diagnostics import Diagnostic, Span
-from argmap.read.yamllines import TEXT_KEYS, Hint, dash_hint, indent_hint, key_hint, tab_spaces
+from argmap.read.yamllines import (
+    TEXT_KEYS,
+    Hint,
+    dash_hint,
+    indent_hint,
+    key_hint,
+    key_space_hint,
+    tab_spaces,
+)
 from argmap.read.yamlopen import apostrophe_end_hint, never_closed_hint
 from argmap.read.yamlquotes import apostrophe_hint, double_quote_hint, leading_quote_hint
 
@@ -93,6 +101,10 @@ def _hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
     if mark is None:
         return None
     hint = never_closed_hint(exc, lines)
+    if hint is None:
+        context = [exc.context_mark.line] if exc.context_mark is not None else []
+        above = next((row for row in range(mark.line - 1, -1, -1) if lines[row].strip()), -1)
+        hint = key_space_hint(lines, [*context, above, mark.line])
     if hint is None:
         hint = dash_hint(lines, mark.line)
     if hint is None and problem.startswith("could not find expected ':'") and exc.context_mark:

@@ -247,6 +247,26 @@ def _goes_on(
     return goes, fix, f"{where}, where YAML looks for the next {looks}"
 
 
+# A known key written without the space after its colon, and what follows it (``text:Europe``).
+_NO_SPACE_AFTER = re.compile(r"(?P<head> *(?:- +)*)(?P<key>[a-z]+):(?P<value>[^\s:/].*?)\s*")
+
+
+def key_space_hint(lines: list[str], rows: list[int]) -> Hint | None:
+    """A key written without the space after its colon (``text:Europe``, ``- id:a``), which
+    YAML reads as one plain text: on the first of ``rows`` (the lines around an error) that
+    shows one."""
+    for row in rows:
+        found = _NO_SPACE_AFTER.fullmatch(lines[row]) if 0 <= row < len(lines) else None
+        if found is not None and found["key"] in _KNOWN_KEYS:
+            key, value = found["key"], found["value"]
+            message = (
+                f"'{key}:' has no space after its ':', so YAML reads the line as text; write "
+                f"'{key}: {clip(value)}'"
+            )
+            return message, row, found.end("key") + 1
+    return None
+
+
 def key_hint(lines: list[str], row: int, column: int) -> Hint | None:
     """For a line where libyaml looked for a key's colon and found none (at ``row``, from
     ``column``): a key written without its colon (``title T``), or text that goes on over the
@@ -283,5 +303,6 @@ __all__ = [
     "dash_hint",
     "indent_hint",
     "key_hint",
+    "key_space_hint",
     "tab_spaces",
 ]
