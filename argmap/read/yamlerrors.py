@@ -15,6 +15,7 @@ from argmap.diagnostics import Diagnostic, Span
 from argmap.read.yamllines import (
     TEXT_KEYS,
     Hint,
+    block_hint,
     dash_hint,
     indent_hint,
     key_hint,
@@ -120,7 +121,7 @@ def _hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
     if hint is None:
         hint = _open_flow_hint(exc, lines)
     if hint is None and problem.startswith(_INDENTATION):
-        hint = indent_hint(lines, mark.line)
+        hint = block_hint(lines, mark.line) or indent_hint(lines, mark.line)
     return hint
 
 
