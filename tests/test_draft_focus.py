@@ -34,6 +34,7 @@ def test_a_focus_on_a_claim_left_out_for_its_error_says_so_at_its_line(write_map
         "claim, or focus on another"
     )
     assert "no such claim" not in result.stderr and "Traceback" not in result.output
+    assert "drawn as a draft" not in result.stderr  # nothing was drawn
 
 
 def test_a_claim_left_out_for_two_errors_is_told_the_first(write_map) -> None:

@@ -240,13 +240,14 @@ def render(
                     said = NO_DRAFT if options.draft else ": it has errors"
                     say(f"argmap: {name} not drawn{said}")
                     continue
-                say(f"argmap: {name} has errors; drawn as a draft")
                 amap, draft = found
             assert amap is not None
             where = target(name, output, fmt, several)
             notes: list[str] = []
             drawings = draw(amap, name, fmt, options, notes=notes, source_root=source_root,
                             draft=draft)  # fmt: skip
+            if draft is not None:  # said once drawn: a focus on a claim left out draws nothing
+                say(f"argmap: {name} has errors; drawn as a draft")
             for note in notes:
                 say(f"{name}: note: {note}")
             for path in figure_paths(where, len(drawings)) if where is not None else ():
