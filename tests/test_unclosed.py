@@ -152,3 +152,20 @@ def test_an_id_and_an_item_of_reasons_are_named_as_such() -> None:
     assert said == [("6:11", "AM002", told("the id", '"', 6))]
     said = errors(slip("      - a\n", "      - 'a\n"))
     assert said == [("12:11", "AM002", told("an item of 'reasons:' of claim 'c'", "'", 12))]
+
+
+def test_a_double_quote_inside_a_text_never_closed_says_how_to_write_it_whole() -> None:
+    """It was told to write the text as far as its second quote: text: 'He said "no'."""
+    text = slip("    text: A\n", '    text: "He said "no" to it\n')
+    assert errors(text) == [
+        (
+            "5:11",
+            "AM002",
+            syntax(
+                "the text of claim 'a' opened with \" on line 5 is never closed, and the '\"' "
+                'inside it would end it: write it in single quotes, text: \'He said "no" to '
+                "it', or put a backslash before each '\"' inside it and close it: "
+                'text: "He said \\"no\\" to it"'
+            ),
+        )
+    ]

@@ -22,7 +22,7 @@ from argmap.read.yamllines import (
     key_space_hint,
     tab_spaces,
 )
-from argmap.read.yamlopen import apostrophe_end_hint, never_closed_hint
+from argmap.read.yamlopen import apostrophe_end_hint, double_quote_end_hint, never_closed_hint
 from argmap.read.yamlquotes import apostrophe_hint, double_quote_hint, leading_quote_hint
 
 
@@ -112,6 +112,8 @@ def _hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
         hint = key_hint(lines, exc.context_mark.line, exc.context_mark.column)
     if hint is None:
         hint = apostrophe_end_hint(lines, mark.line, mark.column)
+    if hint is None:
+        hint = double_quote_end_hint(lines, mark.line, mark.column)
     if hint is None:
         hint = apostrophe_hint(lines, mark.line, mark.column)
     if hint is None:

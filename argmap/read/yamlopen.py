@@ -211,4 +211,29 @@ def apostrophe_end_hint(lines: list[str], row: int, column: int) -> Hint | None:
     return message, row, opening
 
 
-__all__ = ["apostrophe_end_hint", "never_closed_hint"]
+def double_quote_end_hint(lines: list[str], row: int, column: int) -> Hint | None:
+    """A text opened with ``"`` and not closed, in which a double quote (``"He said "no" to
+    it``) ended it, when libyaml stopped at ``column``, after that quote: the quotes on its
+    line are odd in number, and the line does not end with one."""
+    line = lines[row] if row < len(lines) else ""
+    head = _HEAD.match(line)
+    assert head is not None
+    opening, meant = head.end(), line[head.end() + 1 :].rstrip()
+    if line[opening : opening + 1] != '"' or line.rstrip().endswith('"') or "\\" in meant:
+        return None
+    inside = meant.find('"')
+    if meant.count('"') % 2 or inside < 0 or column <= opening + 1 + inside:
+        return None  # a quotation at the start and more after it: another mistake
+    written = line[:opening].strip()
+    written += " " if written else ""
+    single = written + "'" + meant.replace("'", "''") + "'"
+    escaped = written + '"' + meant.replace('"', '\\"') + '"'
+    message = (
+        f'{_what(lines, row, opening)} opened with " on line {row + 1} is never closed, and '
+        f"the '\"' inside it would end it: write it in single quotes, {single}, or put a "
+        f"backslash before each '\"' inside it and close it: {escaped}"
+    )
+    return message, row, opening
+
+
+__all__ = ["apostrophe_end_hint", "double_quote_end_hint", "never_closed_hint"]
