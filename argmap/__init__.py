@@ -1,8 +1,10 @@
 """argmap: model the argument of a text as code, check it against its source, draw it.
 
 The public API: :func:`load` a map file (checked; raises :class:`MapError`), or
-:func:`check_file` it for its diagnostics; draw it with :func:`render_map` or the map's own
-``render`` and ``save``. The model is :class:`ArgumentMap` and its parts, frozen attrs classes.
+:func:`check_file` it for its diagnostics (:func:`find_maps`: the map files of a folder); draw
+it with :func:`render_map` or the map's own ``render`` and ``save``, evaluate it and measure its
+coverage of the source with its ``evaluate`` and ``coverage``. The model is
+:class:`ArgumentMap` and its parts, frozen attrs classes.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from argmap.api import (
     save_map,
     source_text,
 )
+from argmap.batch.jobs import find_maps
 from argmap.diagnostics import (
     ArgmapError,
     Diagnostic,
@@ -49,6 +52,7 @@ __all__ = [
     "__version__",
     "check_bytes",
     "check_file",
+    "find_maps",
     "load",
     "render_figures",
     "render_map",

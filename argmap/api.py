@@ -8,9 +8,10 @@ from typing import Any
 
 import attrs
 
+from argmap.analysis.coverage import Coverage, coverage
 from argmap.analysis.draft import Draft
 from argmap.analysis.evaluate import Evaluation, evaluate
-from argmap.analysis.focus import DEFAULT_DEPTH, focus
+from argmap.analysis.parts import drawn_part
 from argmap.analysis.summary import counted
 from argmap.checking import (
     PYTHON_HINT,
@@ -27,6 +28,7 @@ from argmap.formats.sniff import foreign
 from argmap.io import make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
 from argmap.project import SOURCE_ROOT_HINT
+from argmap.read.source import SourceText
 from argmap.sources import Root, read_source, source_of
 
 Place = str | os.PathLike[str]  # a file, by its path
@@ -67,6 +69,22 @@ class Map(ArgumentMap):
     def figures(self, fmt: str = "svg", **options: Any) -> list[bytes]:
         """This map's figures drawn as ``fmt``: :func:`render_figures` (same options)."""
         return render_figures(self, fmt, **self._with_source(fmt, options))
+
+    def evaluate(self) -> Evaluation:
+        """Which claims stand, which are defeated and which are undecided, and why: what
+        ``argmap eval`` says (:func:`argmap.analysis.evaluate.evaluate`)."""
+        return evaluate(self)
+
+    def coverage(self) -> Coverage:
+        """Which sentences of the source this map quotes, and how much each claim quotes
+        (``.quoted(id)``): what ``argmap coverage`` says. UsageError when the map has no
+        source, or knows no file to read it beside."""
+        if self.path is None:
+            raise UsageError("the map knows no file, so no source to read: load() it from one")
+        text = source_text(self, self.path, source_root=self.source_root)
+        if text is None:
+            raise UsageError(f"{self.path}: the map has no source to cover")
+        return coverage(self, SourceText(text))
 
     def _with_source(self, fmt: str, options: dict[str, Any]) -> dict[str, Any]:
         """``options`` with, for an HTML page, the source's text read from beside the map
@@ -256,9 +274,10 @@ def draw(
 ) -> list[bytes]:
     """A checked map drawn as ``fmt`` with the render command's ``options``, as one drawing
     or (with ``fit``) the figures it needs: the part around ``options.focus``
-    (:func:`argmap.analysis.focus.focus`) when it names a claim; an HTML page with the source
-    text, read relative to the map file at ``path`` (inside the map's project or
-    ``source_root``); with ``draft``, a map with errors drawn as a draft (:func:`drafted`).
+    (:func:`argmap.analysis.focus.focus`) when it names a claim, the handout of
+    ``options.side`` (:func:`argmap.analysis.sides.side`) when it names one; an HTML page
+    with the source text, read relative to the map file at ``path`` (inside the map's project
+    or ``source_root``); with ``draft``, a map with errors drawn as a draft (:func:`drafted`).
 
     With ``notes``, what argmap has to say about the drawing (text its font cannot draw, a
     figure too big to keep its text readable: :class:`~argmap.diagnostics.DrawingNote`) is
@@ -295,15 +314,15 @@ def _draw(
     source_root: Root,
     draft: Draft | None = None,
 ) -> list[bytes]:
-    if options.depth is not None and options.focus is None:
-        raise UsageError("a depth counts steps from the claim in focus; give a focus too")
-    evaluation = None
-    if options.focus is not None:
-        depth = DEFAULT_DEPTH if options.depth is None else options.depth
-        whole = amap
-        amap = focus(amap, options.focus, depth, draft.dropped if draft is not None else None)
-        if options.status:  # the whole map's verdicts: attacks from outside the part count
-            evaluation = evaluate(whole).within(claim.id for claim in amap.claims)
+    try:
+        left_out = draft.dropped if draft is not None else None  # claims a draft leaves out
+        amap, evaluation = drawn_part(amap, center=options.focus, depth=options.depth,
+                                      role=options.side, status=options.status,
+                                      left_out=left_out)  # fmt: skip
+    except UsageError as exc:  # one of many maps, perhaps (render maps/ --side ...): which
+        if options.side is None:
+            raise
+        raise UsageError(f"{path}: {exc}") from None
     source = None
     if fmt == "html":
         try:

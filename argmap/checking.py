@@ -10,7 +10,7 @@ import attrs
 
 from argmap.checks import check
 from argmap.checks.silence import silenced
-from argmap.diagnostics import Diagnostic, has_errors
+from argmap.diagnostics import Diagnostic, Severity, has_errors
 from argmap.formats.sniff import foreign
 from argmap.io import read_file
 from argmap.model import ArgumentMap
@@ -31,6 +31,16 @@ class Checked:
     def ok(self) -> bool:
         """True when the map has no errors (warnings allowed)."""
         return self.map is not None and not has_errors(self.diagnostics)
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        """The findings that keep the map from loading (``argmap check`` exits 1)."""
+        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        """The findings worth a look that do not stop the map (AM2xx)."""
+        return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)
 
 
 Place = str | os.PathLike[str]  # a file, by its path

@@ -12,10 +12,10 @@ A block holds a map's YAML, or names a map file::
 
 Options on the fence line: ``file=PATH``, ``caption=TEXT`` and the drawing options of
 ``argmap render`` (``theme=light|dark|print|auto``, ``width=LENGTH``, ``id-prefix=PREFIX``,
-``status``, ``focus=CLAIM``, ``depth=N``, ``fit=WIDTH|none``; :mod:`argmap.embed.options`);
-values may be quoted. A map is drawn as the figures that make it readable in the column of
-MkDocs' own theme (831 CSS px; the extension's ``fit`` sets another, or ``none`` for whole
-maps), in order, each with a caption saying which it is.
+``status``, ``focus=CLAIM``, ``depth=N``, ``side=proponent|opponent``, ``fit=WIDTH|none``;
+:mod:`argmap.embed.options`); values may be quoted. A map is drawn as the figures that make
+it readable in the column of MkDocs' own theme (831 CSS px; the extension's ``fit`` sets
+another, or ``none`` for whole maps), in order, each with a caption saying which it is.
 Paths (``file=``, and an inline map's ``source: path:``) are relative to the extension's
 ``base_path`` (default: the current folder; in MkDocs set it to your docs folder). A map
 with errors stops the conversion with :class:`MapBlockError`, listing every diagnostic at

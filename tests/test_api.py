@@ -125,3 +125,48 @@ def test_save_refuses_a_format_its_file_name_contradicts(tmp_path: Path) -> None
     assert (tmp_path / "x.drawing").read_bytes().startswith(b"\x89PNG")
     with pytest.raises(UsageError, match=r"argmap\.formats\.yaml\.dump\(amap\)"):
         amap.save(tmp_path / "x.yaml")
+
+
+def test_a_folder_of_maps_becomes_a_table_through_the_public_api(seed_copy: Path) -> None:
+    """An analyst's notebook: every map of a folder, each claim's status and how much of the
+    source it quotes, without reaching into argmap's modules."""
+    (seed_copy.parent / "notes.yaml").write_text("a: 1\n", encoding="utf-8")  # no map: skipped
+    assert argmap.find_maps(seed_copy.parent) == [str(seed_copy)]
+    amap = argmap.load(seed_copy)
+    evaluation = amap.evaluate()
+    assert evaluation.status("partnership-thesis").value == "stands"
+    found = amap.coverage()
+    assert 0 < found.share <= 1
+    quoted = {claim.id: found.quoted(claim.id) for claim in amap.claims}
+    assert quoted["partnership-thesis"] >= len("A partnership with mutual benefits")
+    assert all(quoted[c.id] == 0 for c in amap.claims if c.implicit)
+
+
+def test_a_claim_quoting_one_passage_twice_counts_its_characters_once(write_map) -> None:
+    path = write_map(
+        "argmap: 1\ntitle: T\nsource: {path: source.txt}\npremises:\n  - id: a\n"
+        '    text: A.\n    quotes: ["Rain falls", "falls on Monday"]\n',
+        source="Rain falls on Monday. Sun shines on Tuesday.\n",
+    )
+    found = argmap.load(path).coverage()
+    assert found.quoted("a") == len("Rain falls on Monday")
+    assert found.quoted("nobody") == 0
+
+
+def test_coverage_of_a_map_without_a_source_says_so(write_map) -> None:
+    path = write_map("argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: A.\n")
+    with pytest.raises(UsageError, match="no source to cover"):
+        argmap.load(path).coverage()
+    with pytest.raises(UsageError, match="knows no file"):
+        argmap.Map.of(TINY).coverage()
+
+
+def test_checked_splits_its_findings_into_errors_and_warnings(write_map) -> None:
+    path = write_map(
+        "argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: A.\n  - id: d\n    text: D.\n"
+        "conclusions:\n  - id: b\n    text: B.\n    reasons: [a, c]\n"
+    )
+    checked = check_file(path)
+    assert [d.code for d in checked.errors] == ["AM103"]
+    assert checked.warnings and all(d.severity is argmap.Severity.WARNING for d in checked.warnings)
+    assert set(checked.errors + checked.warnings) == set(checked.diagnostics)

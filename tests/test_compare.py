@@ -406,3 +406,25 @@ def test_two_maps_whose_sources_cannot_be_read_are_told_so(maps) -> None:
         "claims pair by wording only"
     ) in result.stderr
     assert "do not quote one source text" not in result.stderr
+
+
+def test_a_reviewer_compares_the_base_branch_map_piped_in_with_its_file_name(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``git show main:maps/m.yaml | argmap compare --stdin-filename maps/m.yaml - maps/m.yaml``:
+    the piped map finds its source text as the file does, so no AM117 and pairing by quotes;
+    eval and coverage take the name too."""
+    monkeypatch.chdir(seed_copy.parent.parent)  # the project's root, as in a review
+    name = "maps/europe-central-asia.yaml"
+    piped = seed_copy.read_bytes()
+    bare = CliRunner().invoke(main, ["compare", "-", name], input=piped)
+    assert "AM117" in bare.stderr  # <stdin> looks for ../seeds from the project's root
+    named = CliRunner().invoke(main, ["compare", "--stdin-filename", name, "-", name], input=piped)
+    assert named.exit_code == 0, named.output
+    assert "AM117" not in named.stderr and "quotes 100%" in named.stdout
+    for command in ("eval", "coverage", "questions"):
+        result = CliRunner().invoke(main, [command, "--stdin-filename", name, "-"], input=piped)
+        assert result.exit_code == 0 and "AM117" not in result.stderr, (command, result.output)
+    lone = run("compare", "--stdin-filename", name, name, name)
+    assert lone.exit_code == 2
+    assert "--stdin-filename names the map read from standard input: add -" in lone.stderr

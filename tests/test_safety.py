@@ -38,7 +38,7 @@ from argmap.read.source import SourceText
 from argmap.read.suggest import FEW, Names
 from argmap.watch import Session
 
-from .conftest import ROOT
+from .conftest import ROOT, run
 
 MAP = "argmap: 1\ntitle: T\nsource:\n  path: {path}\npremises:\n  - id: a\n    text: A.\n    quotes: {quote}\n"  # noqa: E501
 SECRET = "the secret is 8d2f61c0"
@@ -486,3 +486,13 @@ def test_a_cache_entry_is_a_drawing_inside_its_folder(key: str) -> None:
 def test_a_map_checked_from_bytes_reads_no_source_outside(tmp_path: Path) -> None:
     data = MAP.format(path="/etc/hostname", quote="x").encode()
     assert [d.code for d in check_bytes(data, str(tmp_path / "m.yaml")).diagnostics] == ["AM117"]
+
+
+def test_a_fifo_named_on_the_command_line_says_how_to_pipe_a_map_in(tmp_path: Path) -> None:
+    """``argmap compare <(git show HEAD:m.yaml) m.yaml``: the shell's process substitution is
+    a FIFO, refused as every FIFO is (none is ever waited on); the refusal says what works."""
+    os.mkfifo(tmp_path / "map.yaml")
+    result = run("check", str(tmp_path / "map.yaml"))
+    assert result.exit_code == 2
+    assert "is a FIFO (named pipe), not a map file" in result.stderr
+    assert "to read a map from a pipe, name it - and pipe it in" in result.stderr

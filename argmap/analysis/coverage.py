@@ -108,14 +108,17 @@ class Coverage:
 
     @property
     def argument(self) -> list[Sentence]:
+        """The sentences that argue: every one but the furniture."""
         return [s for s in self.sentences if s.furniture is None]
 
     @property
     def furniture(self) -> list[Sentence]:
+        """The sentences that do not argue: headlines, bylines, the map's ``ignore`` lines."""
         return [s for s in self.sentences if s.furniture is not None]
 
     @property
     def missed(self) -> list[Sentence]:
+        """The sentences that argue and that no claim quotes."""
         return [s for s in self.argument if not s.covered]
 
     @property
@@ -123,6 +126,16 @@ class Coverage:
         """Covered argumentative sentences over all of them (1.0 for a text without any)."""
         argument = self.argument
         return sum(s.covered for s in argument) / len(argument) if argument else 1.0
+
+    def quoted(self, claim: str) -> int:
+        """How many characters of the source the quotes of the claim with the id ``claim``
+        cover, a character quoted twice counted once (0 for an implicit or unknown claim)."""
+        spans = sorted((p.start, p.end) for p in self.passages if p.claim == claim)
+        total, reached = 0, 0
+        for start, end in spans:
+            total += max(0, end - max(start, reached))
+            reached = max(reached, end)
+        return total
 
 
 def _ignored(patterns: tuple[str, ...]) -> re.Pattern[str] | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import attrs
 
@@ -95,6 +95,20 @@ def focus(
         UsageError: as :func:`around` (``left_out`` as there).
     """
     keep = set(around(amap, center, depth, left_out))
+    steps = "step" if depth == 1 else "steps"
+    return part(
+        amap, keep, f"{amap.title} (around “{_named(amap.by_id()[center])}”, {depth} {steps})"
+    )
+
+
+def part(amap: ArgumentMap, keep: Collection[str], title: str) -> ArgumentMap:
+    """The part of ``amap`` made of the claims ``keep`` names, titled ``title``.
+
+    Claims keep their file order; a reason or objection is kept only when all its claims
+    are, so that a linked reason is never shown in part. The map's thesis stays its thesis
+    when the part holds it, and no other claim is drawn as one. ``outside`` counts what each
+    claim has beyond the part.
+    """
     main = thesis(amap)  # marked in the part if it is there; no other claim is its thesis
     claims = tuple(
         prune(
@@ -109,8 +123,6 @@ def focus(
         was, now = _counted(written[claim.id]), _counted(claim)
         if was != now:
             outside[claim.id] = (was[0] - now[0], was[1] - now[1])
-    steps = "step" if depth == 1 else "steps"
-    title = f"{amap.title} (around “{_named(written[center])}”, {depth} {steps})"
     return attrs.evolve(amap, title=title, claims=claims, outside=outside)
 
 
@@ -129,4 +141,4 @@ def _counted(claim: Claim) -> tuple[int, int]:
     return reasons, sum(1 for relation in found if relation.attack)
 
 
-__all__ = ["DEFAULT_DEPTH", "around", "focus", "neighbours"]
+__all__ = ["DEFAULT_DEPTH", "around", "focus", "neighbours", "part"]

@@ -11,8 +11,22 @@ from argmap.api import Checked
 from argmap.batch.jobs import NO_MAPS
 from argmap.checks.silence import codes, problem
 from argmap.cli.annotations import FORMATS, Unreadable, as_github, as_json, github_warning
-from argmap.cli.maps import STDIN, STDIN_NAME, attempt, expand, problems, several, status
-from argmap.cli.options import max_per_code_option, output_format_option, source_root_option
+from argmap.cli.maps import (
+    STDIN,
+    STDIN_NAME,
+    attempt,
+    expand,
+    problems,
+    several,
+    status,
+    stdin_once,
+)
+from argmap.cli.options import (
+    max_per_code_option,
+    output_format_option,
+    source_root_option,
+    stdin_filename_option,
+)
 from argmap.cli.output import EXIT_OK, error, report, say, show, summary, write
 from argmap.diagnostics import Diagnostic, UsageError
 
@@ -20,12 +34,7 @@ from argmap.diagnostics import Diagnostic, UsageError
 @click.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE|DIR|-...")
 @source_root_option
-@click.option(
-    "--stdin-filename",
-    metavar="PATH",
-    help="The name of the map read from standard input (-), in messages; its source text is "
-    "found from it as for a map file at PATH. Default: <stdin>, in the current folder.",
-)
+@stdin_filename_option
 @click.option("--fix", is_flag=True, help="Make the safe fixes in place (see above).")
 @click.option(
     "--diff", is_flag=True, help="Write nothing; print the fixes --fix would make as a diff."
@@ -97,7 +106,7 @@ def check(
       argmap check --fix maps/                 # after the source texts were revised
       argmap check --ignore AM202,AM204 maps/  # silence two codes in this run
     """
-    _usage(files, stdin_filename is not None, fix or diff, unsafe_fixes, diff, output_format)
+    _usage(files, stdin_filename, fix or diff, unsafe_fixes, diff, output_format)
     fixing = fix or diff
     found = expand(files)
     many = several(found)
@@ -144,13 +153,15 @@ def check(
 
 
 def _usage(
-    files: tuple[str, ...], named: bool, fixing: bool, unsafe: bool, diff: bool, output_format: str
+    files: tuple[str, ...],
+    stdin_name: str | None,
+    fixing: bool,
+    unsafe: bool,
+    diff: bool,
+    output_format: str,
 ) -> None:
     """A UsageError for options that do not go together."""
-    if files.count(STDIN) > 1:
-        raise click.UsageError("standard input (-) can be read once")
-    if named and STDIN not in files:
-        raise click.UsageError("--stdin-filename names the map read from standard input: add -")
+    stdin_once(list(files), stdin_name)
     if fixing and STDIN in files:
         raise click.UsageError("--fix and --diff write map files: not - (standard input)")
     if unsafe and not fixing:

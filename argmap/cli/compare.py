@@ -11,8 +11,8 @@ import click
 
 from argmap.analysis.compare import ONLY_SECOND, Comparison, Edge, compare
 from argmap.api import Checked
-from argmap.cli.maps import STDIN, Run, checked_map, named, why_not
-from argmap.cli.options import output_format_option, source_root_option
+from argmap.cli.maps import STDIN, Run, checked_map, named, stdin_once, why_not
+from argmap.cli.options import output_format_option, source_root_option, stdin_filename_option
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, say, short, show, table
 from argmap.diagnostics import Severity
 from argmap.io import same_file
@@ -35,8 +35,13 @@ from argmap.sources import read_source
     "compared; notes: what stderr said of it, or why it was not compared), nothing else.",
 )
 @source_root_option
+@stdin_filename_option
 def compare_(
-    first: str, seconds: tuple[str, ...], output_format: str, source_root: str | None
+    first: str,
+    seconds: tuple[str, ...],
+    output_format: str,
+    source_root: str | None,
+    stdin_filename: str | None,
 ) -> None:
     """Compare two maps of one text: which claims they share, and where they differ.
 
@@ -69,13 +74,13 @@ def compare_(
       argmap compare answer.yaml students/      # each student's map, then a row each
       argmap compare --output-format json annotator-a.yaml annotator-b.yaml
     """
-    if first == STDIN and STDIN in seconds:
-        raise click.UsageError("standard input (-) can be read once")
+    stdin_once([first, *seconds], stdin_filename)
     quiet = output_format == "json"
-    reference = checked_map(first, source_root)
+    reference = checked_map(first, source_root, stdin_filename)
     assert reference.map is not None  # checked_map exits otherwise
-    source = read_source(reference.map, first, source_root)[0]
-    run = Run(seconds, ("claims", "missing", "extra", "links", "agreement", "map"), quiet=quiet)
+    source = read_source(reference.map, reference.path, source_root)[0]
+    header = ("claims", "missing", "extra", "links", "agreement", "map")
+    run = Run(seconds, header, quiet=quiet, stdin_name=stdin_filename if first != STDIN else None)
     itself = [item for item in run.found if item.folder is not None and _same(item.path, first)]
     for item in itself:  # the model answer kept in the class's folder: no student's map
         say(f"argmap: {item.path}: the first map itself, not compared with itself")
@@ -84,7 +89,7 @@ def compare_(
     found: dict[str, dict[str, object]] = {}
     for item, checked in run.maps(source_root, "compared", _why_not):
         assert checked.map is not None
-        other = read_source(checked.map, item.path, source_root)[0]
+        other = read_source(checked.map, checked.path, source_root)[0]
         maps = (reference.map, named(first)), (checked.map, named(item.path))
         shared, whose, note = _source((source, other), maps)
         if note is not None:

@@ -13,7 +13,12 @@ from argmap.analysis.coverage import coverage as cover
 from argmap.api import Checked
 from argmap.batch.jobs import clashes
 from argmap.cli.maps import Found, Run, named
-from argmap.cli.options import force_option, output_format_option, source_root_option
+from argmap.cli.options import (
+    force_option,
+    output_format_option,
+    source_root_option,
+    stdin_filename_option,
+)
 from argmap.cli.output import (
     EXIT_USAGE,
     Failure,
@@ -52,6 +57,7 @@ from argmap.sources import source_of
     "is left to map. The JSON lists them as not_quoted.",
 )
 @source_root_option
+@stdin_filename_option
 @force_option
 def coverage(
     files: tuple[str, ...],
@@ -59,6 +65,7 @@ def coverage(
     output_format: str,
     missed: bool,
     source_root: str | None,
+    stdin_filename: str | None,
     force: bool,
 ) -> None:
     """Show which sentences of the source the map quotes, and which it leaves out.
@@ -83,7 +90,9 @@ def coverage(
       argmap coverage --output-format json maps/     # for a script: each map's share
     """
     quiet = output_format == "json"
-    run = Run(files, ("sentences", "quoted", "share", "map"), quiet=quiet)
+    run = Run(
+        files, ("sentences", "quoted", "share", "map"), quiet=quiet, stdin_name=stdin_filename
+    )
     covered: dict[str, Coverage] = {}
     many, rows = run.many, run.rows
     if many and html_out is not None and os.path.isfile(html_out):
@@ -176,7 +185,7 @@ def _cover(
     """
     amap = checked.map
     assert amap is not None
-    text = source_of(amap, path, root)
+    text = source_of(amap, checked.path, root)  # a map on stdin: from --stdin-filename
     if text is None:
         if alone:
             raise UsageError(f"{path}: the map has no source to cover")

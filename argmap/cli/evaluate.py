@@ -11,7 +11,7 @@ from argmap.analysis.explain import explain
 from argmap.analysis.preferred import Preferred, TooHard, Verdict, preferred
 from argmap.analysis.readings import where
 from argmap.cli.maps import Run, named
-from argmap.cli.options import output_format_option, source_root_option
+from argmap.cli.options import output_format_option, source_root_option, stdin_filename_option
 from argmap.cli.output import EXIT_USAGE, error, show, table
 from argmap.model import ArgumentMap
 
@@ -39,12 +39,14 @@ from argmap.model import ArgumentMap
     "implicit, thesis, status, why; null when the map was not evaluated), nothing else.",
 )
 @source_root_option
+@stdin_filename_option
 def eval_(
     files: tuple[str, ...],
     semantics: str,
     only: tuple[str, ...],
     output_format: str,
     source_root: str | None,
+    stdin_filename: str | None,
 ) -> None:
     """Say which claims stand, which are defeated and which are undecided, and why.
 
@@ -75,7 +77,8 @@ def eval_(
     """
     quiet = output_format == "json"
     shown = {Status(value) for value in only} or set(Status)
-    run = Run(files, ("claims", "stand", "defeated", "undecided", "implicit", "map"), quiet=quiet)
+    run = Run(files, ("claims", "stand", "defeated", "undecided", "implicit", "map"), quiet=quiet,
+              stdin_name=stdin_filename)  # fmt: skip
     claims: dict[str, list[dict[str, object]]] = {}
     for item, checked in run.maps(source_root, "evaluated"):
         assert checked.map is not None

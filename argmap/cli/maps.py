@@ -5,6 +5,7 @@ over several maps."""
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, NamedTuple, NoReturn
@@ -26,7 +27,7 @@ from argmap.cli.output import (
     table,
 )
 from argmap.diagnostics import Severity, UsageError
-from argmap.io import read_stream
+from argmap.io import Unreadable, kind_of, read_stream
 
 
 class Found(NamedTuple):
@@ -67,6 +68,10 @@ def problems(checked: Checked) -> str | None:
     parts += [f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else []
     return " and ".join(parts) or None
 
+
+#: The shell's ``<(git show HEAD:m.yaml)`` is a FIFO, which no read waits on (see Safety).
+PIPE = kind_of(stat.S_IFIFO)
+PIPED = "to read a map from a pipe, name it - and pipe it in: git show HEAD:m.yaml | argmap check -"
 
 #: The file name that stands for standard input, as for most command-line tools.
 STDIN = "-"
@@ -123,13 +128,18 @@ def attempt(
             return check_map_bytes(data, name, source_root=source_root, ignore=ignore)
         return check_map_file(path, source_root=source_root, ignore=ignore)
     except UsageError as exc:
+        if isinstance(exc, Unreadable) and exc.reason.startswith(f"is a {PIPE}"):
+            return f"{exc} ({PIPED})"  # never waited on: what works instead
         return str(exc)
 
 
-def checked_map(path: str, source_root: str | None = None) -> Checked:
-    """A map file (``-``: standard input) read and checked, its diagnostics reported; stops
-    when it cannot be read (exit 2) or holds no map at all (exit 1)."""
-    checked = attempt(path, source_root)
+def checked_map(
+    path: str, source_root: str | None = None, stdin_name: str | None = None
+) -> Checked:
+    """A map file (``-``: standard input, named ``stdin_name``) read and checked, its
+    diagnostics reported; stops when it cannot be read (exit 2) or holds no map at all
+    (exit 1)."""
+    checked = attempt(path, source_root, stdin_name)
     if isinstance(checked, str):
         raise Failure(checked)
     report(checked.diagnostics)
@@ -165,6 +175,15 @@ def why_not(checked: Checked | None, done: str) -> str:
     return "cannot be read" if checked is None else f"not {done}: it has errors"
 
 
+def stdin_once(files: list[str], stdin_name: str | None) -> None:
+    """A UsageError unless standard input is named once at most, and ``--stdin-filename``
+    (``stdin_name``) only with it."""
+    if files.count(STDIN) > 1:
+        raise click.UsageError("standard input (-) can be read once")
+    if stdin_name is not None and STDIN not in files:
+        raise click.UsageError("--stdin-filename names the map read from standard input: add -")
+
+
 class Run:
     """A report over the maps ``files`` stand for (:func:`expand`): each map read and checked,
     under its heading when there are several; a row a map (figures under ``header``, then the
@@ -172,11 +191,16 @@ class Run:
     and no summary on stdout, which a command's JSON has to itself."""
 
     def __init__(
-        self, files: Iterable[str], header: tuple[str, ...], *, quiet: bool = False
+        self,
+        files: Iterable[str],
+        header: tuple[str, ...],
+        *,
+        quiet: bool = False,
+        stdin_name: str | None = None,
     ) -> None:
         files = list(files)
-        if files.count(STDIN) > 1:
-            raise click.UsageError("standard input (-) can be read once")
+        stdin_once(files, stdin_name)
+        self.stdin_name = stdin_name
         self.found = expand(files)
         self.many = several(self.found)
         self.quiet = quiet
@@ -199,7 +223,7 @@ class Run:
         for number, item in enumerate(self.found):
             if self.many and not self.quiet:
                 heading(item.path, first=number == 0)
-            checked = read(item.path, source_root)
+            checked = read(item.path, source_root, self.stdin_name)
             self.worst = max(self.worst, status(checked))
             if checked is not None:
                 count(checked, item.path if self.many else None)
@@ -240,5 +264,6 @@ __all__ = [
     "read",
     "several",
     "status",
+    "stdin_once",
     "why_not",
 ]

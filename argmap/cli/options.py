@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
+from argmap.analysis.sides import SIDES
 from argmap.diagnostics import UsageError
 from argmap.draw.options import (
     DEFAULT_DPI,
@@ -80,6 +81,17 @@ def source_root_option(f: F) -> F:
     )(f)
 
 
+def stdin_filename_option(f: F) -> F:
+    """``--stdin-filename PATH``: the name of the map read from standard input (``-``), in
+    messages, and where its source text is found from (passed as ``stdin_filename``)."""
+    return click.option(
+        "--stdin-filename",
+        metavar="PATH",
+        help="The name of the map read from standard input (-), in messages; its source text "
+        "is found from it as for a map file at PATH. Default: <stdin>, in the current folder.",
+    )(f)
+
+
 class FitType(click.ParamType):
     """``--fit``'s value: a column, in CSS px (720) or on paper (468pt, 6.5in, 468x620pt)."""
 
@@ -106,6 +118,7 @@ def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
         status: bool,
         focus: str | None,
         depth: int | None,
+        side: str | None,
         dpi: int | None,
         fit: Fit | None,
         page: str | None,
@@ -122,7 +135,7 @@ def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
             )
         options = DrawOptions(
             theme=theme, width=width, id_prefix=id_prefix, status=status, focus=focus,
-            depth=depth, dpi=dpi, fit=fit, page=page, landscape=landscape, legend=legend,
+            depth=depth, side=side, dpi=dpi, fit=fit, page=page, landscape=landscape, legend=legend,
             title=title, min_text_size=min_text_size, draft=draft,
         )  # fmt: skip
         return f(*args, options=options, **kwargs)
@@ -172,6 +185,14 @@ def drawing_options(f: F) -> F:
             type=click.IntRange(min=0),
             metavar="N",
             help="With --focus: the claims within N support or attack steps of it. Default: 2.",
+        ),
+        click.option(
+            "--side",
+            type=click.Choice(SIDES, case_sensitive=False),
+            help="Draw one side of a debate (claims with role: proponent or opponent; one "
+            "without a role is the proponent's): all its claims, and the other side's claims "
+            "that attack them or that they attack; the rest of the other side's case is left "
+            "out.",
         ),
         click.option(
             "--dpi",

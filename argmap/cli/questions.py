@@ -9,7 +9,7 @@ import click
 from argmap.analysis.questions import Asked, Questions, questions
 from argmap.analysis.schemes import SCHEMES
 from argmap.cli.maps import Run
-from argmap.cli.options import source_root_option
+from argmap.cli.options import source_root_option, stdin_filename_option
 from argmap.cli.output import EXIT_OK, show
 from argmap.model import Claim
 
@@ -21,8 +21,13 @@ from argmap.model import Claim
     "--open", "open_only", is_flag=True, help="Only the questions no objection raises yet."
 )
 @source_root_option
+@stdin_filename_option
 def questions_(
-    files: tuple[str, ...], schemes: bool, open_only: bool, source_root: str | None
+    files: tuple[str, ...],
+    schemes: bool,
+    open_only: bool,
+    source_root: str | None,
+    stdin_filename: str | None,
 ) -> None:
     """Ask the critical questions of each reason's argumentation scheme.
 
@@ -51,7 +56,9 @@ def questions_(
             raise SystemExit(EXIT_OK)
     elif not files:
         raise click.UsageError("give a map (FILE, DIR or -), or --schemes")
-    run = Run(files, ("schemes", "questions", "raised", "no scheme", "map"))
+    run = Run(
+        files, ("schemes", "questions", "raised", "no scheme", "map"), stdin_name=stdin_filename
+    )
     for item, checked in run.maps(source_root, "read"):
         assert checked.map is not None
         found = questions(checked.map)

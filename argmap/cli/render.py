@@ -170,6 +170,12 @@ def render(
     page holds. A figure that cannot be cut small enough is drawn smaller, and a note says
     how small its text comes out.
 
+    With --side proponent (or opponent), a debate's map (claims with role: proponent or
+    opponent; a claim without a role is the proponent's) is drawn as one side's handout: all
+    the claims of that side, and the other side's claims that attack them or that they
+    attack; the rest of the other side's case is left out, each claim saying what it has
+    outside.
+
     For a paper, --no-title leaves the map's title and source out of figures that the
     document captions, and --min-text-size 8 makes figures for claim text of 8 pt rather
     than 9: fewer of them.
@@ -192,6 +198,7 @@ def render(
       argmap render maps/europe-central-asia.yaml --watch
       argmap render maps/europe-central-asia.yaml --watch --draft   # errors and all, marked
       argmap render maps/europe-central-asia.yaml --focus energy-mutual-interest --depth 1
+      argmap render debate.yaml --side opponent --page a4 -o opp.pdf   # one side, to hand out
       argmap render maps/europe-central-asia.yaml --status -f png
       argmap render maps/europe-central-asia.yaml --fit 720 -o build/   # build/NAME-1.svg ...
       argmap render maps/europe-central-asia.yaml -f pdf --fit 468x648pt -o build/  # for LaTeX

@@ -245,6 +245,11 @@ def check_options(fmt: str, options: DrawOptions) -> None:
         min_text_size=options.min_text_size, fit=options.fit,
     )  # fmt: skip
     check_fit(options.fit, fmt, page=options.page, width=options.width, named=option)
+    if options.side is not None and options.focus is not None:
+        raise UsageError(
+            "--side and --focus each draw a part of the map; give one of them (--side draws "
+            "the claims of one side of a debate, --focus those around one claim)"
+        )
     if options.draft and options.status:
         raise UsageError(
             "--status judges what stands in an argument drawn as written; a draft has errors "
@@ -264,10 +269,12 @@ class DrawOptions:
 
     ``theme`` colours it (:data:`THEME_NAMES`), ``width`` is a CSS length written into an
     SVG, ``id_prefix`` goes before every id of an SVG or HTML page, ``status`` shows which
-    claims stand, ``focus`` draws only the claims within ``depth`` steps of that claim, and
-    ``dpi`` is a PNG's resolution (None: :data:`DEFAULT_DPI`). ``fit`` (a :class:`Fit`; CSS px
-    or text such as ``468pt`` are taken too) lays the map out for a column of that width,
-    split into figures when one cannot be read there;
+    claims stand, ``focus`` draws only the claims within ``depth`` steps of that claim,
+    ``side`` (``proponent`` or ``opponent``) only a debate's side and the other side's claims
+    that clash with it (:func:`argmap.analysis.sides.side`), and ``dpi`` is a PNG's
+    resolution (None: :data:`DEFAULT_DPI`). ``fit`` (a :class:`Fit`; CSS px or text such as
+    ``468pt`` are taken too) lays the map out for a column of that width, split into figures
+    when one cannot be read there;
     ``page`` (:data:`PAGE_NAMES`, ``landscape`` or not) does the same for printed pages of a
     PDF; ``legend`` draws each figure's legend, ``title`` the map's title and source (a
     document that captions its figures leaves them out); ``min_text_size`` (pt on paper, px on
@@ -281,6 +288,7 @@ class DrawOptions:
     status: bool = False
     focus: str | None = None
     depth: int | None = None
+    side: str | None = None
     dpi: int | None = None
     fit: Fit | None = attrs.field(default=None, converter=to_fit)
     page: str | None = None
@@ -292,10 +300,11 @@ class DrawOptions:
 
     def key(self) -> dict[str, Any]:
         """The options as plain data, for the batch cache's record of a drawing (``title``,
-        ``min_text_size`` and ``draft`` only when not as by default: the records of other
-        drawings stay as they were)."""
+        ``min_text_size``, ``draft`` and ``side`` only when not as by default: the records of
+        other drawings stay as they were)."""
         found = attrs.asdict(self)
-        for name, default in (("title", True), ("min_text_size", None), ("draft", False)):
+        kept = (("title", True), ("min_text_size", None), ("draft", False), ("side", None))
+        for name, default in kept:
             if found[name] == default:
                 del found[name]
         return found

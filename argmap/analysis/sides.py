@@ -1,0 +1,89 @@
+"""A map of a debate + one side → that side's handout: its case, and the other side's claims
+that clash with it (what it must answer, and what it attacks).
+
+Claims say who holds them with ``role``; a claim without a role is the proponent's (the
+proponent argues for the map's thesis, and drawings already show such claims as the
+proponent's: only the opponent's are marked).
+"""
+
+from __future__ import annotations
+
+from argmap.analysis.focus import part
+from argmap.diagnostics import UsageError
+from argmap.model import ArgumentMap, Claim, Link, Relation, Role, relations
+from argmap.read.suggest import did_you_mean
+
+#: The sides a map has, as ``render --side`` names them.
+SIDES = tuple(role.value for role in Role)
+
+
+def side_of(claim: Claim) -> Role:
+    """Who holds ``claim``: its role; the proponent when it has none."""
+    return Role.PROPONENT if claim.role is None else claim.role
+
+
+def clashing(amap: ArgumentMap, role: Role) -> set[str]:
+    """The ids of the claims of ``role``'s handout: every claim of that side; each claim of
+    the other side that attacks one of them (a rebuttal of it, an undercut of its step or of
+    its objection), or that one of them attacks, with what its attack hangs on (the claims up
+    an undercut's chain, so that the attack can be drawn); and each claim one of them
+    contradicts or is contradicted by."""
+    own = {claim.id for claim in amap.claims if side_of(claim) is role}
+    keep = set(own)
+    for relation in relations(amap):
+        makers = {ref.id for ref in relation.claims}
+        if relation.link is Link.CONTRADICT and (makers | {relation.target.id}) & own:
+            keep |= makers | {relation.target.id}
+        elif relation.attack and (makers | _attacked(relation)) & own:
+            keep |= makers | _hung_on(relation)
+    return keep
+
+
+def _attacked(relation: Relation) -> set[str]:
+    """Whose claim or move an attack is against: the claim a rebuttal attacks, the claims of
+    the step or objection an undercut attacks."""
+    if relation.on is None:
+        return {relation.target.id}
+    return {ref.id for ref in relation.on.claims}
+
+
+def _hung_on(relation: Relation) -> set[str]:
+    """The claims an attack needs drawn to be drawn: those of every step and objection up its
+    chain, and the claim at its root."""
+    found = {relation.target.id}
+    above = relation.on
+    while above is not None:
+        found |= {ref.id for ref in above.claims}
+        above = above.on
+    return found
+
+
+def side(amap: ArgumentMap, name: str) -> ArgumentMap:
+    """The handout of the side ``name`` (``proponent`` or ``opponent``): the part of ``amap``
+    (:func:`argmap.analysis.focus.part`) of :func:`clashing`'s claims, in file order. The
+    other side's case beyond them is left out; each claim shown says what it has outside the
+    handout. The title says which side it is.
+
+    Raises:
+        UsageError: ``name`` is no side, no claim of the map has a role, or none is the side's.
+    """
+    if name not in SIDES:
+        raise UsageError(f"a side is {' or '.join(SIDES)}, not '{name}'{did_you_mean(name, SIDES)}")
+    role = Role(name)
+    other = next(each for each in Role if each is not role)
+    if all(claim.role is None for claim in amap.claims):
+        raise UsageError(
+            f"cannot draw the {name}'s side: no claim of the map has a role; give the claims "
+            "of each side role: proponent or role: opponent (a claim without one is the "
+            "proponent's)"
+        )
+    if not any(side_of(claim) is role for claim in amap.claims):
+        held = "" if role is Role.OPPONENT else " (nor is any without a role)"
+        raise UsageError(
+            f"cannot draw the {name}'s side: no claim of the map has role: {name}{held}"
+        )
+    title = f"{amap.title} (the {name}'s side, and the {other.value}'s claims it clashes with)"
+    return part(amap, clashing(amap, role), title)
+
+
+__all__ = ["SIDES", "clashing", "side", "side_of"]
