@@ -315,8 +315,10 @@ def _draw(
     draft: Draft | None = None,
 ) -> list[bytes]:
     try:
+        left_out = draft.dropped if draft is not None else None  # claims a draft leaves out
         amap, evaluation = drawn_part(amap, center=options.focus, depth=options.depth,
-                                      role=options.side, status=options.status)  # fmt: skip
+                                      role=options.side, status=options.status,
+                                      left_out=left_out)  # fmt: skip
     except UsageError as exc:  # one of many maps, perhaps (render maps/ --side ...): which
         if options.side is None:
             raise

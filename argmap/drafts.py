@@ -18,14 +18,14 @@ def drafted(data: bytes, checked: Checked) -> tuple[ArgumentMap, Draft] | None:
     the drawing says of its errors. A file whose shape is wrong gives the map of the claims
     that read well (:func:`~argmap.read.loader.load_partial`); None when it gives no claim to
     draw (not YAML, no map, a format argmap imports, no claim that reads)."""
-    amap, left_out = checked.map, 0
+    amap, left_out, dropped = checked.map, 0, {}
     if amap is None:
         if any(d.code == "AM017" for d in checked.diagnostics):
             return None
-        amap, left_out = load_partial(data, checked.path)
+        amap, left_out, dropped = load_partial(data, checked.path)
     if amap is None or not amap.claims:
         return None
-    return drawable(amap), draft(amap, checked.diagnostics, left_out)
+    return drawable(amap), draft(amap, checked.diagnostics, left_out, dropped)
 
 
 def drawable(amap: ArgumentMap) -> ArgumentMap:

@@ -257,12 +257,13 @@ def test_a_file_that_is_no_map_yet_gives_the_claims_that_read_well() -> None:
 
     text = CLEAN.replace("title: Energy & <trade>\n", "") + "  - id: half\n  - text: no id\n"
     assert load(text.encode(), "maps/m.yaml")[0] is None  # as ever: no map
-    amap, left_out = load_partial(text.encode(), "maps/m.yaml")
+    amap, left_out, dropped = load_partial(text.encode(), "maps/m.yaml")
     assert amap is not None and left_out == 2
+    assert [(d.span.line, d.code) for d in dropped["half"]] == [(13, "AM011")]
     assert [claim.id for claim in amap.claims] == ["supplier", "constrained", "energy-interest"]
     assert amap.title == "m.yaml"
     for nothing in ("title: [oops\n", "- a list\n", "argmap: 9\ntitle: T\n", "\xff"):
-        assert load_partial(nothing.encode("latin-1"), "m.yaml") == (None, 0)
+        assert load_partial(nothing.encode("latin-1"), "m.yaml") == (None, 0, {})
 
 
 def test_the_cache_key_of_a_drawing_is_as_before_without_draft() -> None:

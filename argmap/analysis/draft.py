@@ -23,12 +23,14 @@ from argmap.model import ArgumentMap, Claim, Objection, Reason, Ref, Restatement
 @attrs.frozen
 class Draft:
     """What a draft's drawing says of its map's errors: how many (``errors``), each claim's
-    (``marks``: messages with their codes, by claim id, in file order) and how many claims
-    the map's shape errors left out of it (``left_out``)."""
+    (``marks``: messages with their codes, by claim id, in file order), how many claims
+    the map's shape errors left out of it (``left_out``), and the errors of each claim left
+    out whose id reads, by id (``dropped``: what a focus on one of them is told)."""
 
     errors: int
     marks: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     left_out: int = 0
+    dropped: Mapping[str, tuple[Diagnostic, ...]] = attrs.field(factory=dict)
 
 
 def _spans(item: Reason | Objection | Ref | Restatement) -> Iterator[Span]:
@@ -84,12 +86,18 @@ def _key(span: Span) -> tuple[int, int]:
     return span.line, span.column
 
 
-def draft(amap: ArgumentMap, diagnostics: Iterable[Diagnostic], left_out: int = 0) -> Draft:
+def draft(
+    amap: ArgumentMap,
+    diagnostics: Iterable[Diagnostic],
+    left_out: int = 0,
+    dropped: Mapping[str, tuple[Diagnostic, ...]] | None = None,
+) -> Draft:
     """What the drawing of ``amap`` says of its errors, ``diagnostics`` as ``check`` reports
-    them; ``left_out``: the claims its shape errors left out."""
+    them; ``left_out``: the claims its shape errors left out, ``dropped``: the errors of
+    those whose id reads, by id."""
     found = list(diagnostics)
     errors = sum(d.severity is Severity.ERROR for d in found)
-    return Draft(errors, owners(amap, found), left_out)
+    return Draft(errors, owners(amap, found), left_out, dict(dropped or {}))
 
 
 __all__ = ["Draft", "draft", "extent", "owners"]

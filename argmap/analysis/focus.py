@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 
 import attrs
 
 from argmap.analysis.summary import thesis
-from argmap.diagnostics import UsageError
+from argmap.diagnostics import Diagnostic, UsageError
 from argmap.model import ArgumentMap, Claim, Link, prune, relations, walk
 from argmap.read.suggest import did_you_mean
 
@@ -28,16 +28,25 @@ def neighbours(amap: ArgumentMap) -> dict[str, set[str]]:
     return found
 
 
-def around(amap: ArgumentMap, center: str, depth: int = DEFAULT_DEPTH) -> dict[str, int]:
+def around(
+    amap: ArgumentMap,
+    center: str,
+    depth: int = DEFAULT_DEPTH,
+    left_out: Mapping[str, Sequence[Diagnostic]] | None = None,
+) -> dict[str, int]:
     """The claims within ``depth`` steps of ``center``, each with its distance (breadth first).
+    ``left_out``: the claims of the file a draft leaves out, with their errors, by id.
 
     Raises:
-        UsageError: ``center`` is no claim of the map (the message suggests the closest id),
-            or ``depth`` is negative.
+        UsageError: ``center`` is no claim of the map (the message suggests the closest id,
+            or for a claim the draft left out, says so at its first error's line), or
+            ``depth`` is negative.
     """
     if depth < 0:
         raise UsageError(f"the depth of a focus must be 0 or more, not {depth}")
     graph = neighbours(amap)
+    if center not in graph and left_out and left_out.get(center):
+        raise UsageError(f"cannot focus on '{center}': {_left_out(left_out[center])}")
     if center not in graph:
         hint = did_you_mean(center, graph)
         raise UsageError(f"cannot focus on '{center}': the map has no such claim{hint}")
@@ -54,7 +63,26 @@ def around(amap: ArgumentMap, center: str, depth: int = DEFAULT_DEPTH) -> dict[s
     return distance
 
 
-def focus(amap: ArgumentMap, center: str, depth: int = DEFAULT_DEPTH) -> ArgumentMap:
+def _left_out(errors: Sequence[Diagnostic]) -> str:
+    """Why a draft does not draw a claim of its file: its errors, the first named."""
+    first = min(errors)
+    where = f"line {first.span.line} ({first.code}, above)"
+    if len(errors) == 1:
+        why, fix = f"its error on {where} keeps", "fix it"
+    else:
+        why, fix = f"its {len(errors)} errors, the first on {where}, keep", "fix them"
+    return (
+        f"the draft leaves that claim out, as {why} it from being read; {fix} to draw the "
+        "claim, or focus on another"
+    )
+
+
+def focus(
+    amap: ArgumentMap,
+    center: str,
+    depth: int = DEFAULT_DEPTH,
+    left_out: Mapping[str, Sequence[Diagnostic]] | None = None,
+) -> ArgumentMap:
     """The part of ``amap`` within ``depth`` steps of the claim ``center``.
 
     A step is a support, an attack (rebuttal or undercut) or a contradiction, in either
@@ -64,9 +92,9 @@ def focus(amap: ArgumentMap, center: str, depth: int = DEFAULT_DEPTH) -> Argumen
     claim is drawn as one. ``outside`` counts what each claim has beyond the part.
 
     Raises:
-        UsageError: as :func:`around`.
+        UsageError: as :func:`around` (``left_out`` as there).
     """
-    keep = set(around(amap, center, depth))
+    keep = set(around(amap, center, depth, left_out))
     steps = "step" if depth == 1 else "steps"
     return part(
         amap, keep, f"{amap.title} (around “{_named(amap.by_id()[center])}”, {depth} {steps})"

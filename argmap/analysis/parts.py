@@ -3,10 +3,12 @@ part a drawing shows, and the whole map's verdicts on it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from argmap.analysis.evaluate import Evaluation, evaluate
 from argmap.analysis.focus import DEFAULT_DEPTH, focus
 from argmap.analysis.sides import side
-from argmap.diagnostics import UsageError
+from argmap.diagnostics import Diagnostic, UsageError
 from argmap.model import ArgumentMap
 
 
@@ -17,12 +19,14 @@ def drawn_part(
     depth: int | None = None,
     role: str | None = None,
     status: bool = False,
+    left_out: Mapping[str, Sequence[Diagnostic]] | None = None,
 ) -> tuple[ArgumentMap, Evaluation | None]:
     """The part of ``amap`` to draw: the claims within ``depth`` steps of ``center``
     (:func:`~argmap.analysis.focus.focus`), or ``role``'s side of a debate
     (:func:`~argmap.analysis.sides.side`), or the whole map; and, with ``status``, for a
     part, the whole map's verdicts on its claims (attacks from outside the part count), None
-    when the drawing judges the part itself.
+    when the drawing judges the part itself. ``left_out``: the claims of the file a draft
+    leaves out, with their errors, by id (a focus on one says so).
 
     Raises:
         UsageError: a depth without a center, both a center and a side, or what
@@ -36,7 +40,7 @@ def drawn_part(
         )
     part = amap
     if center is not None:
-        part = focus(amap, center, DEFAULT_DEPTH if depth is None else depth)
+        part = focus(amap, center, DEFAULT_DEPTH if depth is None else depth, left_out)
     if role is not None:
         part = side(amap, role)
     if not status or part is amap:

@@ -268,12 +268,13 @@ def render(
                     say(f"argmap: {name} not drawn{said}")
                     stale.undrawn += 1
                     continue
-                say(f"argmap: {name} has errors; drawn as a draft")
                 amap, draft = found
             assert amap is not None
             notes: list[str] = []
             drawings = draw(amap, name, fmt, options, notes=notes, source_root=source_root,
                             draft=draft)  # fmt: skip
+            if draft is not None:  # said once drawn: a focus on a claim left out draws nothing
+                say(f"argmap: {name} has errors; drawn as a draft")
             for note in notes:
                 say(f"{name}: note: {note}")
             if check and where is not None:

@@ -18,6 +18,8 @@ from argmap.read.syntax import Syntax
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, bad_character, describe
 
 T = TypeVar("T")
+#: The claims a draft leaves out that have an id: their errors, by id.
+Dropped = dict[str, tuple[Diagnostic, ...]]
 
 #: Plain scalars of carried data read as numbers (YAML 1.2's core schema, as JSON writes them).
 _INTEGER = re.compile(r"[-+]?[0-9]+")
@@ -32,6 +34,19 @@ class Fields:
         self.path = path
         self.syntax = Syntax.of(path)  # how hints write what to write
         self.diagnostics: list[Diagnostic] = []
+        self.left_out = 0  # claims a draft leaves out, and the errors of those with an id
+        self.dropped: Dropped = {}
+
+    def drop(self, node: Node, before: int) -> None:
+        """Leave a claim out of a draft, keeping its errors (those reported since there were
+        ``before``) by its id when it has one that reads."""
+        self.left_out += 1
+        errors = tuple(self.diagnostics[before:])
+        for key, value in node.pairs if isinstance(node, Mapping) else ():
+            if isinstance(key, Scalar) and key.value == "id" and isinstance(value, Scalar):
+                if value.value.strip() and errors:
+                    self.dropped.setdefault(value.value, errors)
+                return
 
     def error(self, span: Span, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, span, code, message))

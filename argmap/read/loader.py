@@ -29,7 +29,7 @@ from argmap.model.keys import (
     MAX_TITLE,
     REQUIRED,
 )
-from argmap.read.fields import Fields
+from argmap.read.fields import Dropped, Fields
 from argmap.read.hints import claim_for, claims_keyed, id_for
 from argmap.read.jsontree import in_json
 from argmap.read.jsontree import parse as parse_json
@@ -42,10 +42,9 @@ _ROLES = {role.value: role for role in Role}
 class _Reader(Fields):
     """Walks positioned nodes into the model, collecting diagnostics instead of stopping at the
     first. ``partial``: a map of the claims that read well, whatever else is wrong (a draft);
-    ``left_out`` counts the claims that did not."""
+    :meth:`~argmap.read.fields.Fields.drop` keeps the errors of those that did not."""
 
     partial = False
-    left_out = 0
 
     def quote(self, node: Node, what: str) -> Quote | None:
         value = self.text(node, "a quote")
@@ -316,10 +315,12 @@ class _Reader(Fields):
             place = kind.value
             what_kind = f"a {place}"
             for item in section.items:
+                before = len(self.diagnostics)
                 claim = self.claim(item, kind, place, what_kind, section.mark.column)
                 if claim is not None:
                     claims.append(claim)
-                self.left_out += claim is None
+                elif self.partial:
+                    self.drop(item, before)
         if self.partial:  # a draft: what reads well, the rest left out
             version, title = FORMAT_VERSION, os.path.basename(self.path) if title is None else title
             note = None if note is False else note
@@ -375,20 +376,21 @@ def load(data: bytes, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     return amap, sorted(reader.diagnostics)
 
 
-def load_partial(data: bytes, path: str) -> tuple[ArgumentMap | None, int]:
+def load_partial(data: bytes, path: str) -> tuple[ArgumentMap | None, int, Dropped]:
     """What a file that is not a well-formed map still says, to draw as a draft: the map of
-    its claims that read well (a map missing its title is titled by ``path``), and how many
-    claims were left out; None when there is no map to read (not text, not YAML, a top level
-    that is no mapping, a newer format version)."""
+    its claims that read well (a map missing its title is titled by ``path``), how many
+    claims were left out, and the errors of each left out whose id reads, by id; None when
+    there is no map to read (not text, not YAML, a top level that is no mapping, a newer
+    format version)."""
     text, _ = decode(data, path)
     root = None
     if text is not None:
         root, _ = parse_json(text, path) if in_json(path) else parse(text, path)
     if root is None:
-        return None, 0
+        return None, 0, {}
     reader = _Reader(path)
     reader.partial = True
-    return reader.argument_map(root), reader.left_out
+    return reader.argument_map(root), reader.left_out, reader.dropped
 
 
 def load_tree(root: Node, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:

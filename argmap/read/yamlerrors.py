@@ -2,8 +2,8 @@
 indentation, a key or a list item that does not line up with its neighbours, a dash without its
 space, a key without its colon, text going on at its key's column, an apostrophe inside single
 quotes, a double quote inside double quotes, text that begins with a quotation or a bracket
-(:mod:`argmap.read.yamllines`), a list in brackets left open, a colon and a space inside
-plain text (with the line quoted)."""
+(:mod:`argmap.read.yamllines`), a quote opened and never closed (:mod:`argmap.read.yamlopen`),
+a list in brackets left open, a colon and a space inside plain text (with the line quoted)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,17 @@ import re
 import yaml
 
 from argmap.diagnostics import Diagnostic, Span
-from argmap.read.yamllines import TEXT_KEYS, Hint, dash_hint, indent_hint, key_hint, tab_spaces
+from argmap.read.yamllines import (
+    TEXT_KEYS,
+    Hint,
+    block_hint,
+    dash_hint,
+    indent_hint,
+    key_hint,
+    key_space_hint,
+    tab_spaces,
+)
+from argmap.read.yamlopen import apostrophe_end_hint, double_quote_end_hint, never_closed_hint
 from argmap.read.yamlquotes import apostrophe_hint, double_quote_hint, leading_quote_hint
 
 
@@ -85,14 +95,25 @@ def _open_flow_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
 
 def _hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
     """What the lines around a syntax error show was meant, for the mistakes that can be told
-    from them beyond doubt (:mod:`argmap.read.yamllines`); None for the others."""
+    from them beyond doubt (:mod:`argmap.read.yamllines`, :mod:`argmap.read.yamlquotes`,
+    :mod:`argmap.read.yamlopen`); None for the others."""
     mark = exc.problem_mark
     problem = exc.problem or ""
     if mark is None:
         return None
-    hint = dash_hint(lines, mark.line)
+    hint = never_closed_hint(exc, lines)
+    if hint is None:
+        context = [exc.context_mark.line] if exc.context_mark is not None else []
+        above = next((row for row in range(mark.line - 1, -1, -1) if lines[row].strip()), -1)
+        hint = key_space_hint(lines, [*context, above, mark.line])
+    if hint is None:
+        hint = dash_hint(lines, mark.line)
     if hint is None and problem.startswith("could not find expected ':'") and exc.context_mark:
         hint = key_hint(lines, exc.context_mark.line, exc.context_mark.column)
+    if hint is None:
+        hint = apostrophe_end_hint(lines, mark.line, mark.column)
+    if hint is None:
+        hint = double_quote_end_hint(lines, mark.line, mark.column)
     if hint is None:
         hint = apostrophe_hint(lines, mark.line, mark.column)
     if hint is None:
@@ -102,7 +123,7 @@ def _hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
     if hint is None:
         hint = _open_flow_hint(exc, lines)
     if hint is None and problem.startswith(_INDENTATION):
-        hint = indent_hint(lines, mark.line)
+        hint = block_hint(lines, mark.line) or indent_hint(lines, mark.line)
     return hint
 
 

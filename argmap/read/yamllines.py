@@ -27,6 +27,10 @@ TEXT_KEYS = _TEXT_KEYS = frozenset({"title", "text", "note", "label", "scheme", 
 
 # A line that starts a key (after any list dashes): its indentation, dashes and key.
 _KEY_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[^\s#:'\"-][^:#]*?):(?:\s|$)")
+# A key whose text is written in block style, on the lines under it (``text: >-``).
+_BLOCK_KEY = re.compile(
+    r"(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[a-z]+): +[>|][-+0-9]*\s*(?:#.*)?"
+)
 # A list item that is no key (``- a``): its indentation, dashes and value.
 _ITEM_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)+)(?P<value>[^\s#].*?)\s*(?:#.*)?")
 # A list item whose dash has no space after it, before a known key (``-id: a``).
@@ -89,7 +93,7 @@ def indent_hint(lines: list[str], row: int) -> Hint | None:
     how to indent it; None when it does line up (the mistake is another) or when that cannot be
     told."""
     here = _KEY_LINE.match(lines[row]) or _ITEM_LINE.fullmatch(lines[row])
-    if here is None:
+    if here is None or _prose(lines[row]):
         return None
     item = bool(here["dashes"])
     own = len(here["indent"])
@@ -102,13 +106,18 @@ def indent_hint(lines: list[str], row: int) -> Hint | None:
     # starts left of all the lines after it (a key in the column of a dash too: the list may
     # be a value of that key, its dashes not indented).
     levels: list[tuple[int, int, str, bool]] = []  # (column, row, what starts there, a dash)
+    text = None  # the least indentation of the lines of text skipped since the last start
     for back in range(row - 1, -1, -1):
         starts = _starts(lines[back])
-        if starts is None:
-            if _content(lines[back]):
-                return None  # a line of text, a flow list, a block scalar: not told here
+        if starts is None or _prose(lines[back]):
+            if _content(lines[back]):  # a line of a text over lines: of the key above it
+                indent = len(lines[back]) - len(lines[back].lstrip(" "))
+                text = indent if text is None else min(text, indent)
             continue
         found, opens = starts
+        if text is not None and text <= found[0][0]:
+            return None  # text not under the key above it: not told here
+        text = None
         if not levels and opens and own > found[0][0] - 1:
             return None  # the key before opens a mapping or a list: deeper is right
         for column, what, dash in found:
@@ -149,6 +158,62 @@ def indent_hint(lines: list[str], row: int) -> Hint | None:
     message = (
         f"{name} starts in column {own + 1} but {what} on line {back + 1} starts in column "
         f"{column + 1}: {kind} line up; move it to column {column + 1}"
+    )
+    return message, row, own
+
+
+def _prose(line: str) -> bool:
+    """Whether a line that looks like a key is more likely a line of a text over lines
+    (``Linked: the duty``, ``fact but not this reading: no``): its key is none a map has, and
+    has a capital or a space in it."""
+    found = _KEY_LINE.match(line)
+    if found is None or found["dashes"] or found["key"] in _KNOWN_KEYS:
+        return False
+    return " " in found["key"] or not found["key"].islower()
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _text_line(line: str) -> bool:
+    """Whether a line holds text, not a key nor a list item (nor blanks or a comment)."""
+    return _content(line) and (_starts(line) is None or _prose(line))
+
+
+def block_hint(lines: list[str], row: int) -> Hint | None:
+    """A line of a text over lines in block style (``text: >-`` and its lines under it) left
+    of the text's first line, where YAML ends the text and looks for a key: that line, or
+    when the lines after it agree, the first line, is told to move."""
+    if row >= len(lines) or not _text_line(lines[row]):
+        return None
+    back = row - 1
+    while back >= 0 and (_text_line(lines[back]) or not _content(lines[back])):
+        back -= 1
+    opener = _BLOCK_KEY.fullmatch(lines[back]) if back >= 0 else None
+    body = [at for at in range(back + 1, row) if _content(lines[at])]
+    if opener is None or not body:
+        return None
+    key, first, own = f"'{opener['key']}:'", _indent(lines[body[0]]), _indent(lines[row])
+    if not len(opener["indent"]) + len(opener["dashes"]) < own < first:
+        return None
+    after = []
+    for ahead in range(row, len(lines)):
+        if _content(lines[ahead]):
+            if not _text_line(lines[ahead]) or _indent(lines[ahead]) != own:
+                break
+            after.append(ahead)
+    if len(body) == 1 and len(after) > 1:  # the first line is the one out of line
+        message = (
+            f"the text of {key} on line {back + 1} starts in column {first + 1} on line "
+            f"{body[0] + 1} and goes on in column {own + 1}: the lines of a text line up; "
+            f"move line {body[0] + 1} to column {own + 1}"
+        )
+        return message, body[0], first
+    message = (
+        f"line {row + 1} goes on with the text of {key} on line {back + 1} but starts in column "
+        f"{own + 1}, left of the text's first line (column {first + 1}): the lines of a text "
+        f"line up; move it to column {first + 1}"
     )
     return message, row, own
 
@@ -247,6 +312,26 @@ def _goes_on(
     return goes, fix, f"{where}, where YAML looks for the next {looks}"
 
 
+# A known key written without the space after its colon, and what follows it (``text:Europe``).
+_NO_SPACE_AFTER = re.compile(r"(?P<head> *(?:- +)*)(?P<key>[a-z]+):(?P<value>[^\s:/].*?)\s*")
+
+
+def key_space_hint(lines: list[str], rows: list[int]) -> Hint | None:
+    """A key written without the space after its colon (``text:Europe``, ``- id:a``), which
+    YAML reads as one plain text: on the first of ``rows`` (the lines around an error) that
+    shows one."""
+    for row in rows:
+        found = _NO_SPACE_AFTER.fullmatch(lines[row]) if 0 <= row < len(lines) else None
+        if found is not None and found["key"] in _KNOWN_KEYS:
+            key, value = found["key"], found["value"]
+            message = (
+                f"'{key}:' has no space after its ':', so YAML reads the line as text; write "
+                f"'{key}: {clip(value)}'"
+            )
+            return message, row, found.end("key") + 1
+    return None
+
+
 def key_hint(lines: list[str], row: int, column: int) -> Hint | None:
     """For a line where libyaml looked for a key's colon and found none (at ``row``, from
     ``column``): a key written without its colon (``title T``), or text that goes on over the
@@ -280,8 +365,10 @@ def key_hint(lines: list[str], row: int, column: int) -> Hint | None:
 __all__ = [
     "TEXT_KEYS",
     "Hint",
+    "block_hint",
     "dash_hint",
     "indent_hint",
     "key_hint",
+    "key_space_hint",
     "tab_spaces",
 ]
