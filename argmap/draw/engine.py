@@ -18,6 +18,7 @@ from argmap.diagnostics import ArgmapError, FontWarning
 from argmap.draw import fontconfig
 from argmap.draw.capture import graphviz_messages, quiet
 from argmap.draw.font import FAMILY, PROBE, PROBE_ADVANCE, UNITS_PER_EM
+from argmap.draw.frame import frame
 from argmap.draw.glyphs import advice, drawn_characters, label_text, lacking
 from argmap.draw.options import DEFAULT_DPI, ENGINE_FORMATS
 from argmap.draw.style import FALLBACK_FONT
@@ -53,6 +54,7 @@ def render(
     *,
     dpi: float | None = None,
     adjust: Callable[[Any], object] | None = None,
+    most: tuple[int, int] | None = None,
 ) -> bytes:
     """Lay out DOT source with Graphviz's ``dot`` and draw it, in process.
 
@@ -65,6 +67,9 @@ def render(
         dot_source: A DOT graph, e.g. from :func:`argmap.draw.graph.to_dot`.
         fmt: ``svg``, ``png``, ``pdf``, or ``dot`` (the source itself, as UTF-8).
         dpi: The resolution of a PNG, recorded in it (default :data:`PNG_DPI`).
+        most: A PNG's largest width and height in pixels (a screen's); it is as many as
+            Graphviz rounds the drawing to, at most these, and its background fills every
+            one (:mod:`argmap.draw.frame`).
         adjust: Called with the laid-out graph (a pygraphviz AGraph) before it is drawn, to
             move what ``dot`` placed (:func:`argmap.draw.layout.centre`); the drawing then
             keeps every position and spline as the graph has them.
@@ -87,7 +92,7 @@ def render(
         return dot_source.encode("utf-8")
     pygraphviz = load_graphviz()
     resolution = PNG_DPI if dpi is None else dpi
-    args = f"-Gdpi={resolution:g}" if fmt == "png" else ""
+    page = (f"{resolution:g}", most) if fmt == "png" else None
     found: dict[str, str | None] = {}
     with _LOCK, quiet() as said:
         # The machine's fonts only for text the shipped font lacks: known beforehand from
@@ -95,12 +100,12 @@ def render(
         # which is then drawn again in the rare case it needs them.
         machine = fmt != "svg" and bool(lacking(dot_source))
         shipped = _shipped_font(pygraphviz, machine)
-        data, failure = _draw(pygraphviz, _named(dot_source, shipped, machine), fmt, args, adjust)
+        data, failure = _draw(pygraphviz, _named(dot_source, shipped, machine), fmt, page, adjust)
         if shipped and not machine and fmt == "svg" and data and _lacks(data):
             machine = True
             shipped = _shipped_font(pygraphviz, machine)
             data, failure = _draw(
-                pygraphviz, _named(dot_source, shipped, machine), fmt, args, adjust
+                pygraphviz, _named(dot_source, shipped, machine), fmt, page, adjust
             )
         if shipped and machine and data:
             found = _lacking(dot_source, fmt, data)
@@ -127,17 +132,24 @@ def _draw(
     pygraphviz: ModuleType,
     source: str,
     fmt: str,
-    args: str,
+    page: tuple[str, tuple[int, int] | None] | None = None,
     adjust: Callable[[Any], object] | None = None,
 ) -> tuple[bytes, Exception | None]:
     """One gvLayout + gvRender, as ``dot -T<fmt>``; with ``adjust``, the layout, ``adjust``,
-    then the drawing from the positions as set (``nop2``): the drawing, or what went wrong."""
+    then the drawing from the positions as set (``nop2``): the drawing, or what went wrong.
+    A PNG (``page``: its dpi, as Graphviz is given it, and its most pixels) is drawn from
+    the positions too, on a page of whole pixels (:func:`argmap.draw.frame.frame`)."""
+    args = "" if page is None else f"-Gdpi={page[0]}"
     try:
         graph = pygraphviz.AGraph(string=source)
-        if adjust is None:
-            return graph.draw(format=fmt, prog="dot", args=args), None
+        if adjust is None and page is None:
+            return graph.draw(format=fmt, prog="dot"), None
         graph.layout(prog="dot")
-        adjust(graph)
+        if adjust is not None:
+            adjust(graph)
+        if page is not None:
+            graph.layout(prog="nop2")  # the bounding box the drawing will have
+            frame(graph, *page)
         return graph.draw(format=fmt, prog="nop2", args=args), None
     except (pygraphviz.DotError, ValueError, TypeError, OSError) as exc:
         return b"", exc

@@ -20,6 +20,7 @@ from argmap.draw.fit import (
     print_scale,
 )
 from argmap.draw.floors import fewest
+from argmap.draw.frame import within
 from argmap.draw.graph import Look, to_dot, whole_shape
 from argmap.draw.handout import handout
 from argmap.draw.layout import LEGEND_SLACK
@@ -135,7 +136,8 @@ def _column(
                             desc=_described(fitted, d, desc))  # fmt: skip
         elif fmt == "png":  # at the size it is shown, on a screen of dpi / 96 pixels a px
             screen = dpi or engine.PNG_DPI
-            png = fitted.draw(d, "png", dpi=72 * shown * screen / 96, theme=theme)
+            most = within((d.width, d.height), shown * screen / 96)  # never past it
+            png = fitted.draw(d, "png", dpi=72 * shown * screen / 96, theme=theme, most=most)
             drawing = engine.with_resolution(png, screen)  # so that it is placed that size
         elif fmt == "pdf":  # at its own size: a document scales it to its column
             title = titled(amap, d.figure.number, total).title
@@ -203,7 +205,8 @@ def _printed_png(fitted: Fitted, d: Drawn, scale: float, dpi: int, theme: str) -
     """A figure as a PNG of ``dpi`` pixels an inch that prints ``scale`` times its size: drawn
     with that many pixels, its resolution recorded so that it prints that size (exactly, as
     many pixels as Graphviz gave it)."""
-    png = fitted.draw(d, "png", dpi=dpi * scale, theme=theme)
+    most = within((d.width, d.height), scale * dpi / 72)  # never wider than printed
+    png = fitted.draw(d, "png", dpi=dpi * scale, theme=theme, most=most)
     pixels = struct.unpack(">I", png[16:20])[0]  # the width, in IHDR
     return engine.with_resolution(png, pixels * 72 / (d.width * scale))
 

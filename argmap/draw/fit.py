@@ -147,11 +147,19 @@ class Fitted:
         look = attrs.evolve(drawn.look or self.look, total=len(self.drawn), placeholder=False)
         return figure_graph(self.amap, self.shape, drawn.figure, look)[0].source
 
-    def draw(self, drawn: Drawn, fmt: str, dpi: float | None = None, theme: str = "light") -> bytes:
+    def draw(
+        self,
+        drawn: Drawn,
+        fmt: str,
+        dpi: float | None = None,
+        theme: str = "light",
+        most: tuple[int, int] | None = None,
+    ) -> bytes:
         """A figure drawn as ``fmt`` in ``theme`` with its real figure numbers, where the
-        layout of its SVG put everything (another layout could come out bigger)."""
+        layout of its SVG put everything (another layout could come out bigger); a PNG at
+        ``dpi``, at most ``most`` pixels (:func:`argmap.draw.engine.render`)."""
         dot = themed_dot(self.final_dot(drawn), theme)
-        return engine.render(dot, fmt, adjust=placed(drawn.laid_out), dpi=dpi)
+        return engine.render(dot, fmt, adjust=placed(drawn.laid_out), dpi=dpi, most=most)
 
 
 def fit(

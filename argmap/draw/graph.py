@@ -24,16 +24,14 @@ from argmap.analysis.overview import GAP as OVERVIEW_GAP
 from argmap.analysis.shape import Shape, shape
 from argmap.analysis.summary import thesis as find_thesis
 from argmap.draw.flat import flat_links
+from argmap.draw.heading import heading
 from argmap.draw.labels import (
-    banner,
     claim_label,
     claim_tooltip,
     lead_text,
     short_text,
-    title_label,
     unseen_note,
 )
-from argmap.draw.legend import legend, text_width
 from argmap.draw.links import branches
 from argmap.draw.order import drawing_order, shares_reasons, stacked
 from argmap.draw.pack import packing
@@ -47,18 +45,16 @@ from argmap.draw.style import (
     NODE_ATTRS,
     NODESEP,
     OPPONENT,
-    PAD,
     STATUS_STYLES,
     STUB_EDGE,
     STUB_HEIGHT,
     STUB_MARGIN,
     THESIS_PENWIDTH,
-    TITLE_SIZE,
     WORD_SIZE,
     Measures,
     own,
 )
-from argmap.draw.text import esc_string, html_text, wrap
+from argmap.draw.text import esc_string, html_text
 from argmap.draw.themes import FRAME
 from argmap.draw.words import ENGLISH, Words, vocabulary
 from argmap.model import ArgumentMap, Claim, Link, Role
@@ -255,22 +251,13 @@ def _relations(drawn: _Figure, shape: Shape, figure: Figure, name: str, present:
 
 
 def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
-    look = drawn.look
-    room = (look.room or 1e9) - 2 * PAD * 72 - 8
-    chars = max(20, int(room / (TITLE_SIZE * 0.6))) if look.room else 60
-    lines = wrap(amap.title, chars, look.words.hyphens)  # as title_label wraps it
-    title = min(room, max((text_width(line, TITLE_SIZE, bold=True) for line in lines), default=0))
-    title = title if look.titled else 0.0
-    number, words = "", look.words
+    look, number = drawn.look, ""
     if look.total > 1:
-        number = words("figure of", n=drawn.number("", figure.number),
-                       total=drawn.number("", look.total))  # fmt: skip
-    rows = ""
-    if look.legend:
-        rows = legend(drawn.used, min(room, look.legend_room or room), title, words)
-    return title_label(amap, figure=number, legend=rows, width=chars, title=look.titled,
-                       source=figure.number == 1 and look.titled, words=words,
-                       banner=banner(look.draft, words))  # fmt: skip
+        number = look.words("figure of", n=drawn.number("", figure.number),
+                            total=drawn.number("", look.total))  # fmt: skip
+    return heading(amap, drawn.used if look.legend else None, number, room=look.room,
+                   legend_room=look.legend_room, titled=look.titled, words=look.words,
+                   source=figure.number == 1 and look.titled, draft=look.draft)  # fmt: skip
 
 
 def figure_graph(

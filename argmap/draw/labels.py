@@ -157,10 +157,12 @@ def title_label(
     words: Words = ENGLISH,
     title: bool = True,
     banner: str = "",
+    note_width: int | None = None,
 ) -> str:
     """The graph label: a draft's ``banner`` (``DRAFT · 2 ERRORS``, bold in the alarm
     colour), the map's title (with ``title``), the source's title, publisher and date below
-    (with ``source``), a worksheet's instructions (with ``title``), the figure's number
+    (with ``source``), a worksheet's instructions (with ``title``; in lines of ``note_width``
+    characters, else 1.2 times ``width``), the figure's number
     (``figure``, e.g. "FIGURE 2 OF 5") and the legend (an HTML-like table,
     :mod:`argmap.draw.legend`); "" when that is nothing."""
     # A little room after the title: browsers may set it a few points wider than Graphviz.
@@ -181,7 +183,7 @@ def title_label(
             shown = html_lines(words("source", source=line), round(width * 1.5))
             rows.append(f'<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{shown}</FONT>')
     if title and (note := instructions(amap)):  # a worksheet's: what to do with its blanks
-        shown = html_lines(note, round(width * 1.2), words.hyphens)
+        shown = html_lines(note, note_width or round(width * 1.2), words.hyphens)
         rows.append(f'<FONT POINT-SIZE="{CLAIM_SIZE:g}">{shown}</FONT>')
     if figure:
         rows.append(word(figure, MUTED))

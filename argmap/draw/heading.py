@@ -1,0 +1,93 @@
+"""A figure and the room it has → its heading (:func:`argmap.draw.labels.title_label`): the
+title, the source, a worksheet's note, the figure's number and the legend, each in a measure
+the drawing gives it (:func:`heading`).
+
+A worksheet's note (the teacher's instructions) is set in the drawing's measure, not the
+drawing in the note's: a whole map's note, first drawn in lines of 72 characters, is set
+again as wide as the map's claims (:func:`argmap.draw.whole.drawing`), in lines of no fewer
+than 40 characters (fewer would make it a tall column beside a narrow map); a figure's, in
+lines of at most 72 characters that fit its column or screen. The legend's rows end in an
+empty cell as wide as the note is wider than they are: Graphviz stretches a nested table to
+its cell, and a long note under a short title spread the legend's entries across it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from argmap.analysis.draft import Draft
+from argmap.draw.blank import instructions
+from argmap.draw.labels import banner, title_label
+from argmap.draw.legend import legend, text_width
+from argmap.draw.style import CLAIM_SIZE, PAD, TITLE_SIZE
+from argmap.draw.text import wrap
+from argmap.draw.words import ENGLISH, Words
+from argmap.model import ArgumentMap
+
+#: A worksheet's note is set in lines of at most this many characters, and in lines of at
+#: least this many when only the drawing's claims (not its column) are narrower.
+NOTE_MOST, NOTE_LEAST = 72, 40
+#: ... and of at least this many however narrow the column.
+NOTE_FEWEST = 24
+
+
+def _widest(lines: Collection[str]) -> float:
+    return max((text_width(line, CLAIM_SIZE) for line in lines), default=0.0)
+
+
+def note_measure(
+    note: str, room: float | None, claims: float | None = None, lang: str | None = None
+) -> int:
+    """The characters a line of a worksheet's ``note`` is wrapped at: the most, up to
+    :data:`NOTE_MOST`, whose lines fit in ``room`` points (a figure's column; None: any),
+    and in ``claims`` (how wide a whole map's claims are drawn) down to :data:`NOTE_LEAST`.
+
+    >>> note = "Fill in each empty box with the claim the article makes there, in your own words."
+    >>> note_measure(note, None), note_measure(note, 200.0), note_measure(note, None, 200.0)
+    (72, 36, 40)
+    """
+    for chars in range(NOTE_MOST, NOTE_FEWEST - 1, -1):
+        lines = wrap(note, chars, lang)
+        if _widest(lines) > (room if room is not None else float("inf")):
+            continue
+        if claims is None or chars <= NOTE_LEAST or _widest(lines) <= claims:
+            return chars
+    return NOTE_FEWEST
+
+
+def heading(
+    amap: ArgumentMap,
+    used: Collection[str] | None,
+    number: str = "",
+    *,
+    room: float | None = None,
+    legend_room: float | None = None,
+    titled: bool = True,
+    source: bool = True,
+    words: Words = ENGLISH,
+    draft: Draft | None = None,
+) -> str:
+    """The heading of a figure of ``amap`` (:func:`title_label`): its title (``titled``),
+    source (``source``), note when a worksheet's, ``number`` (``FIGURE 2 OF 5``) and the
+    legend of what it ``used`` (None: no legend), each no wider than ``room`` points (the
+    figure's, None for the whole map) and the legend and note no wider than ``legend_room``
+    (a whole map's claims)."""
+    inner = (room or 1e9) - 2 * PAD * 72 - 8
+    chars = max(20, int(inner / (TITLE_SIZE * 0.6))) if room else 60
+    lines = wrap(amap.title, chars, words.hyphens)  # as title_label wraps it
+    title = min(inner, max((text_width(line, TITLE_SIZE, bold=True) for line in lines), default=0))
+    title = title if titled else 0.0
+    note = instructions(amap) if titled else None
+    measure = None
+    if note is not None:
+        measure = note_measure(note, inner if room else None, legend_room, words.hyphens)
+        title = max(title, min(inner, _widest(wrap(note, measure, words.hyphens))))
+    rows = ""
+    if used is not None:
+        rows = legend(used, min(inner, legend_room or inner), title, words)
+    return title_label(amap, figure=number, legend=rows, width=chars, title=titled,
+                       source=source, words=words, banner=banner(draft, words),
+                       note_width=measure)  # fmt: skip
+
+
+__all__ = ["NOTE_FEWEST", "NOTE_LEAST", "NOTE_MOST", "heading", "note_measure"]
