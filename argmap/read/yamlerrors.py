@@ -3,7 +3,8 @@ indentation, a key or a list item that does not line up with its neighbours, a d
 space, a key without its colon, text going on at its key's column, an apostrophe inside single
 quotes, a double quote inside double quotes, text that begins with a quotation or a bracket
 (:mod:`argmap.read.yamllines`), a quote opened and never closed (:mod:`argmap.read.yamlopen`),
-a list in brackets left open, a colon and a space inside plain text (with the line quoted)."""
+a list in brackets left open, a colon and a space inside plain text (with the line quoted), a
+git merge conflict left in the file."""
 
 from __future__ import annotations
 
@@ -93,6 +94,28 @@ def _open_flow_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
     return message, start.line, len(written)
 
 
+#: A line git writes where a merge left a conflict: ``<<<<<<< HEAD``, ``=======``,
+#: ``>>>>>>> branch`` (at the start of the line, alone or followed by a space and a name).
+_MARKER = re.compile(r"(<{7}|={7}|>{7})(?: .*)?")
+
+
+def conflict_hint(lines: list[str]) -> Hint | None:
+    """A git merge conflict left in the file: its first marker line, and how to settle it;
+    None when no line is a marker."""
+    found = [(row, line) for row, line in enumerate(lines) if _MARKER.fullmatch(line.rstrip())]
+    if not found:
+        return None
+    row, first = found[0]
+    end = next((r for r, line in found if line.startswith(">" * 7) and r > row), None)
+    if first.startswith("<" * 7) and end is not None:
+        return (f"an unsettled git merge conflict: lines {row + 1} to {end + 1} hold both sides "
+                f"of it, between {first.rstrip()} and {lines[end].rstrip()}; keep the lines you "
+                "want and delete the three marker lines", row, 0)  # fmt: skip
+    marker = first.split()[0]
+    return (f"a git merge conflict marker ({marker}) left in the file: settle the conflict and "
+            "delete the line", row, 0)  # fmt: skip
+
+
 def _hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
     """What the lines around a syntax error show was meant, for the mistakes that can be told
     from them beyond doubt (:mod:`argmap.read.yamllines`, :mod:`argmap.read.yamlquotes`,
@@ -149,7 +172,9 @@ def syntax_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic:
             "YAML syntax error: a tab in the indentation; YAML indents with spaces only: "
             "replace the tab with spaces" + tab_spaces(lines, mark.line),
         )
-    hint = _hint(exc, lines) if mark is not None and mark.line < len(lines) else None
+    hint = conflict_hint(lines)
+    if hint is None and mark is not None and mark.line < len(lines):
+        hint = _hint(exc, lines)
     if hint is not None:
         message, row, column = hint
         return Diagnostic(path, Span(row + 1, column + 1), "AM002", f"YAML syntax error: {message}")
