@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
+
+from .conftest import run
 
 BROKEN = (
     "argmap: 1\ntitle: t\npremises:\n  - id: a\n    text: A, 100% sure.\n    implicit: true\n"
@@ -98,3 +101,22 @@ def test_github_warns_of_a_folder_without_maps(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--output-format", "github", folder])
     assert result.exit_code == 0
     assert result.stdout == f"::warning title=argmap::{folder}: no maps under it (*.yaml, *.yml)\n"
+
+
+def test_github_annotations_name_files_from_the_repository_root(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GitHub places an annotation on a pull request's diff by the file's path from the
+    repository's root: ``argmap check .`` (``./maps/x.yaml``) and a workflow that names
+    ``$GITHUB_WORKSPACE/maps`` must both give ``maps/x.yaml``."""
+    broken = seed_copy.read_text(encoding="utf-8").replace(
+        "    reasons:\n", "    reasons:\n      - nobody\n", 1
+    )
+    seed_copy.write_text(broken, encoding="utf-8")
+    root = seed_copy.parent.parent
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(root))
+    for named in (".", "./maps", str(root / "maps")):
+        result = run("check", "--output-format", "github", named)
+        files = {line.split("file=")[1].split(",")[0] for line in result.stdout.splitlines()}
+        assert files == {"maps/europe-central-asia.yaml"}, (named, result.stdout)

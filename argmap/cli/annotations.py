@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -48,6 +49,24 @@ def _escaped(text: str, *, property_: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if property_ else text
 
 
+def _file(path: str) -> str:
+    """A file as GitHub places annotations on a pull request's diff: its path from the
+    repository's root (``GITHUB_WORKSPACE``, else the current folder), with ``/``; a file
+    outside it as given.
+
+    >>> _file("./maps/a.yaml")
+    'maps/a.yaml'
+    """
+    root = os.environ.get("GITHUB_WORKSPACE") or os.curdir
+    try:
+        relative = os.path.relpath(path, root)
+    except ValueError:  # another drive, on Windows
+        return path
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return path
+    return relative.replace(os.sep, "/")
+
+
 def as_github(diagnostic: Diagnostic | Unreadable) -> str:
     """One diagnostic as a GitHub Actions workflow command (``::error file=...::message``);
     a file that could not be read as an error on the file, without a line.
@@ -57,9 +76,10 @@ def as_github(diagnostic: Diagnostic | Unreadable) -> str:
     ::warning file=maps/a%2Cb.yaml,line=3,col=9,title=argmap AM204::50%25 quoted
     """
     if isinstance(diagnostic, Unreadable):
-        where = f"file={_escaped(diagnostic.path, property_=True)},title=argmap"
+        where = f"file={_escaped(_file(diagnostic.path), property_=True)},title=argmap"
         return f"::error {where}::{_escaped(diagnostic.message)}"
-    where = (f"file={_escaped(diagnostic.path, property_=True)},line={diagnostic.span.line},"
+    where = (f"file={_escaped(_file(diagnostic.path), property_=True)},"
+             f"line={diagnostic.span.line},"
              f"col={diagnostic.span.column},title=argmap {diagnostic.code}")  # fmt: skip
     return f"::{diagnostic.severity.value} {where}::{_escaped(diagnostic.message)}"
 
@@ -76,7 +96,7 @@ def github_notices(diagnostic: Diagnostic | Unreadable) -> list[str]:
     """
     if isinstance(diagnostic, Unreadable):
         return []
-    return [f"::notice file={_escaped(other.path, property_=True)},line={other.span.line},"
+    return [f"::notice file={_escaped(_file(other.path), property_=True)},line={other.span.line},"
             f"col={other.span.column},title=argmap {diagnostic.code}::"
             + _escaped(f"{diagnostic.path}:{diagnostic.span}: {other.message}")
             for other in diagnostic.related]  # fmt: skip
