@@ -11,14 +11,23 @@ from pathlib import Path
 
 import attrs
 
-from argmap.diagnostics import UsageError
+from argmap.analysed import place
+from argmap.diagnostics import UsageError, shell_word
 from argmap.formats.argdown.lex import INCLUDED_AGAIN
 from argmap.formats.base import Exported, FormatError, Imported
 from argmap.formats.kinds import written_language
 from argmap.formats.registry import EXPORTS, IMPORTS, Importer
 from argmap.io import Unreadable, read_file
 from argmap.model import ArgumentMap
-from argmap.project import SOURCE_ROOT_HINT, confine, refused, roots
+from argmap.project import (
+    SOURCE_ROOT_HINT,
+    confine,
+    project_of,
+    project_of_folder,
+    refusal,
+    refused,
+    roots,
+)
 from argmap.read.yamltree import SAVE_AS_UTF8, WIDE_WHY, decode, undecodable, wide_encoding
 
 
@@ -28,12 +37,17 @@ def import_file(
     output: str | os.PathLike[str] | None = None,
     *,
     source_root: str | os.PathLike[str] | None = None,
+    replace: bool = False,
 ) -> Imported:
     """A map read from a file in another format (see :data:`IMPORTS`).
 
     ``output`` is where the map will be written (None: the current folder); the map's source
     is named relative to it: a microtext's, the ``.txt`` beside its XML, and the source a
-    JSON, AIF or Argdown map names relative to the file it came from (a note says so). Raises
+    JSON, AIF or Argdown map names relative to the file it came from (a note says so). The
+    text a file holds (a SADFace resource, handed over as ``source_text`` for the caller to
+    write) is named beside ``output``, never where a file holds another text but the one the
+    map at ``output`` alone quotes when ``replace`` says that map will be replaced
+    (:mod:`argmap.analysed`); the caller writes it there unless the file holds it already. Raises
     UsageError when a file cannot be read, FormatError when it is not in the format (not XML,
     not JSON, not Argdown), MapError when a JSON map has errors of shape. A file the
     import follows (a microtext's ``.txt``) is read only inside the project of ``path`` or
@@ -42,7 +56,7 @@ def import_file(
     importer = IMPORTS.get(fmt)
     if importer is None:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(IMPORTS)}")
-    imported = _imported(importer, path, output, source_root=source_root)
+    imported = _imported(importer, path, output, source_root=source_root, replace=replace)
     if not importer.guesses_language or imported.map.lang is not None:
         return imported
     written = written_language(claim.text for claim in imported.map.claims)
@@ -59,6 +73,7 @@ def _imported(
     output: str | os.PathLike[str] | None,
     *,
     source_root: str | os.PathLike[str] | None,
+    replace: bool,
 ) -> Imported:
     """:func:`import_file` but for the map's language."""
     data, name = read_file(path, what="regular file"), os.fspath(path)
@@ -71,7 +86,7 @@ def _imported(
             except FormatError as exc:
                 raise _placed(exc, origins, name) from None
         elif importer.holds_source:
-            imported = importer.read(data, path=name, source_path=_text_beside(path, output))
+            imported = _holding(importer, data, path, output, replace=replace)
             if imported.source_text is not None:
                 return imported  # its source is named relative to the map already
         else:
@@ -90,6 +105,30 @@ def _imported(
     beside = Path(path).with_suffix(importer.companion)
     text = _companion_text(_followed(beside, name, roots(path, source_root)), beside)
     return importer.read(data, text, path=name, source_path=_relative(beside, folder))
+
+
+def _holding(
+    importer: Importer,
+    data: bytes,
+    path: str | os.PathLike[str],
+    output: str | os.PathLike[str] | None,
+    *,
+    replace: bool,
+) -> Imported:
+    """A file that may hold the text analysed, read with the text named where it may be
+    written beside ``output`` (:func:`argmap.analysed.place`): the map's name with ``.txt``,
+    else a free name, and a note saying why."""
+    name, wanted = os.fspath(path), _text_beside(path, output)
+    imported = importer.read(data, path=name, source_path=wanted)
+    if imported.source_text is None or output is None:
+        return imported
+    folder = Path(output).parent
+    placed = place(imported.source_text, folder / wanted, Path(output), replace=replace,
+                   avoid=(Path(path),))  # fmt: skip
+    if placed.note is None:
+        return imported
+    imported = importer.read(data, path=name, source_path=placed.name)  # its notes name it
+    return attrs.evolve(imported, notes=(*imported.notes, placed.note))
 
 
 def without_source(imported: Imported) -> Imported:
@@ -307,4 +346,38 @@ def export_map(
     return exporter.write(amap)
 
 
-__all__ = ["export_map", "import_file", "included_text", "rebase"]
+def unreached_source(
+    amap: ArgumentMap,
+    fmt: str,
+    path: str | os.PathLike[str],
+    output: str | os.PathLike[str] | None = None,
+) -> str | None:
+    """What to do, in words, when the map at ``path`` exported as ``fmt`` to ``output`` (None:
+    stdout, its source named from the current folder) names a source outside the export's
+    own project: a map imported from it, beside it, would not read it (AM117). None when the
+    export names no source (Kialo, Mermaid) or one inside its project. The path cannot be
+    named otherwise: it names the one file the map quotes, relative to the export
+    (:func:`export_map`)."""
+    exporter = EXPORTS.get(fmt)
+    if exporter is None or not exporter.names_source or amap.source is None:
+        return None
+    location = Path(path).parent / amap.source.path
+    near = Path(output).parent if output is not None else Path()
+    folders = [project_of_folder(near)]
+    if confine(location, folders, near=near) is not None:
+        return None
+    where = refusal(location, folders, near, "its project")[0]
+    named = rebase(amap, Path(path).parent, near).source
+    assert named is not None
+    export = f"{output} names its source '{named.path}'" if output is not None else (
+        f"the export names its source '{named.path}' (from the current folder)")  # fmt: skip
+    root = os.path.dirname(os.path.abspath(location))  # wherever the import is run from
+    said = (f"{export}, which {where}: a map imported from it reads the source only with "
+            f"--source-root {shell_word(root)} (give it to import, check and render)")  # fmt: skip
+    home = project_of(path)
+    if confine(location, [home], near=Path(path).parent) is None:
+        return said  # the map reads it through --source-root too
+    return f"{said}, or export it into the map's project ({home})"
+
+
+__all__ = ["export_map", "import_file", "included_text", "rebase", "unreached_source"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from argmap.cli import main
 from argmap.formats.registry import EXPORTS, IMPORTS
 from argmap.formats.written import WRITTEN
 
-from .conftest import SHARED, run
+from .conftest import SEED_MAP, SEED_TEXT, SHARED, run
 
 MICROTEXT = SHARED / "corpora" / "arg-microtexts-en" / "micro_b001.xml"
 needs_corpus = pytest.mark.skipif(not MICROTEXT.exists(), reason="corpora not found")
@@ -273,3 +275,88 @@ def test_an_export_imported_back_is_named_without_the_formats_own_extension(
     assert many.exit_code == 0, many.output
     named = sorted(path.name for path in (folder / "many").iterdir())
     assert named == ["other.yaml", "seed.yaml"]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The seed map and its source in a project of their own, ``proj``, in a folder that is
+    none (the folders beside ``proj`` are each a project of their own)."""
+    (tmp_path / "proj" / "maps").mkdir(parents=True)
+    (tmp_path / "proj" / "pyproject.toml").touch()
+    shutil.copytree(SEED_TEXT.parent, tmp_path / "proj" / "seeds")
+    shutil.copy(SEED_MAP, tmp_path / "proj" / "maps")
+    return tmp_path / "proj"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "suffix"),
+    [
+        ("json", ".json"),
+        ("aif", ".aif.json"),
+        ("argdown", ".argdown"),
+        ("sadface", ".sadface.json"),
+    ],
+)
+def test_an_export_out_of_the_maps_project_says_how_its_map_reads_the_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, project: Path, fmt: str, suffix: str
+) -> None:
+    """Found by a user: the seed map exported to a folder beside its project, and imported
+    there, could not read its source (AM117), and the export had said nothing. The export
+    says so, naming the path, and what to do; doing as it says works."""
+    monkeypatch.chdir(tmp_path)
+    seed = "proj/maps/europe-central-asia.yaml"
+    result = run("export", fmt, seed, "-o", f"out/seed{suffix}")
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith(
+        f"argmap: wrote out/seed{suffix}\n"
+        f"argmap: out/seed{suffix} names its source "
+        "'../proj/seeds/europe-central-asia-partnership.txt', which is outside its project "
+        f"({os.path.realpath(tmp_path / 'out')}): a map imported from it reads the source only "
+        f"with --source-root {tmp_path / 'proj' / 'seeds'} (give it to import, check and "
+        f"render), or export it into the map's project ({os.path.realpath(tmp_path / 'proj')})\n"
+    )
+    monkeypatch.chdir(tmp_path / "out")  # the root said is the same from anywhere
+    root = str(tmp_path / "proj" / "seeds")
+    imported = run("import", fmt, f"seed{suffix}", "--source-root", root)
+    assert imported.exit_code == 0, imported.output
+    assert "[AM117]" not in imported.output
+    assert run("check", "seed.yaml", "--source-root", root).output == ""
+    monkeypatch.chdir(tmp_path)
+    inside = run("export", fmt, seed, "-o", f"proj/far/away/seed{suffix}")
+    assert inside.exit_code == 0, inside.output
+    assert "names its source" not in inside.output  # its import reads the source as it is
+    assert run("import", fmt, f"proj/far/away/seed{suffix}").exit_code == 0
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("kialo", ".kialo.txt"), ("mermaid", ".mmd")])
+def test_an_export_that_holds_no_source_says_nothing_of_where_it_is(
+    tmp_path: Path, project: Path, fmt: str, suffix: str
+) -> None:
+    """Kialo and Mermaid hold no source (their notes say so): nothing to read back."""
+    outside = tmp_path / "out" / f"seed{suffix}"
+    result = run("export", fmt, str(project / "maps" / "europe-central-asia.yaml"), "-o",
+                 str(outside))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith(f"argmap: wrote {outside}\n")
+
+
+def test_an_export_to_stdout_names_its_source_from_the_current_folder_and_says_so_outside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, project: Path
+) -> None:
+    seed = str(project / "maps" / "europe-central-asia.yaml")
+    (tmp_path / "out").mkdir()
+    monkeypatch.chdir(tmp_path / "out")  # no project holds it: it is its own
+    result = CliRunner().invoke(main, ["export", "json", seed, "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["source"]["path"] == (
+        "../proj/seeds/europe-central-asia-partnership.txt"
+    )
+    assert result.stderr == (
+        "argmap: the export names its source '../proj/seeds/europe-central-asia-partnership.txt' "
+        "(from the current folder), which is outside its project "
+        f"({os.path.realpath(tmp_path / 'out')}): a map imported from it reads the source "
+        f"only with --source-root {project / 'seeds'} (give it to import, check and render), "
+        f"or export it into the map's project ({os.path.realpath(project)})\n"
+    )
+    monkeypatch.chdir(project)  # in the map's project: nothing to say
+    assert CliRunner().invoke(main, ["export", "json", seed, "-o", "-"]).stderr == ""

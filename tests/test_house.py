@@ -35,6 +35,7 @@ LAYERS = {
     "argmap.api": 8,
     "argmap.checking": 8,  # map files → map and diagnostics, for every front end
     "argmap.convert": 8,
+    "argmap.analysed": 8,  # where an import writes the text analysed, never over another
     "argmap.drafts": 8,  # what a draft draws of a map with errors
     "argmap.sources": 8,  # a map's source text, as the API reads it
     "argmap": 9,  # the package's face: the API's names

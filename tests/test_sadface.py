@@ -512,12 +512,14 @@ def test_the_cli_writes_the_text_analysed_beside_the_map_and_checks_its_quotes(
     assert loaded.source.path == "lanes.txt"
     checked = check_bytes(out.read_bytes(), str(out))
     assert checked.ok, checked.diagnostics  # the quote found in lanes.txt
-    # a text of that name that says something else is not overwritten without --force
+    # a text of that name that says something else is not overwritten: the text analysed
+    # goes beside it, under a free name (test_import_texts)
     (tmp_path / "maps" / "lanes.txt").write_text("Mine.", encoding="utf-8")
     out.unlink()
     result = CliRunner().invoke(main, ["import", "sadface", str(source), "-o", str(out)])
-    assert result.exit_code == 2 and not out.exists()
-    assert f"{tmp_path / 'maps' / 'lanes.txt'}: exists" in result.output
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "maps" / "lanes.txt").read_text(encoding="utf-8") == "Mine."
+    assert f"{tmp_path / 'maps' / 'lanes.txt'} holds another text" in result.output
     # to stdout, no file is written: the map has no source and no quotes, and says so
     result = CliRunner().invoke(main, ["import", "sadface", str(source), "-o", "-"])
     assert result.exit_code == 0 and "quotes:" not in result.stdout

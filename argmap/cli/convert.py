@@ -18,7 +18,7 @@ from argmap.cli.output import (
     summary,
     write,
 )
-from argmap.convert import export_map
+from argmap.convert import export_map, unreached_source
 from argmap.diagnostics import ArgmapError
 from argmap.formats.registry import EXPORTS
 from argmap.overwrite import guard
@@ -39,7 +39,9 @@ def export(fmt: str, file: str, output: str | None, source_root: str | None, for
 
     The map is checked first; a map with errors is not exported. What the format cannot
     hold (quotes in Mermaid and Kialo, line breaks in Argdown, ...) is said on stderr. A Mermaid
-    export to a .md file is wrapped in a ```mermaid block, which GitHub draws.
+    export to a .md file is wrapped in a ```mermaid block, which GitHub draws. The source's
+    path is written relative to OUT; when OUT is outside the map's project, where a map
+    imported from it could not read the source, a last line says which --source-root would.
 
     Exporting again replaces the earlier export; the map and its source text are never
     written over, any other file that holds no export of the format (a map, a text, your own
@@ -68,6 +70,9 @@ def export(fmt: str, file: str, output: str | None, source_root: str | None, for
             say(f"{file}: note: {loss}")
         text = EXPORTS[fmt].text_for(exported, target.suffix if target is not None else "")
         write(target, text.encode("utf-8"))
+        unreached = unreached_source(checked.map, fmt, file, target)
+        if unreached is not None:
+            say(f"argmap: {unreached}")
     except ArgmapError as exc:
         raise Failure(str(exc)) from None
 

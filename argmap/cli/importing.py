@@ -73,8 +73,10 @@ def import_(
     findings (at most --max-per-code of one code for each map, then a line counting the
     rest). A microtext's .txt (beside its XML) becomes the map's source, and so does the text
     a SADFace document analyses (its resource), written beside the map with the map's name
-    and .txt; the map's source path is written relative to OUT (to the current folder for
-    stdout), so the map checks wherever it is written.
+    and .txt, never over another text (not even with --force: a free name, NAME-2.txt, is
+    taken instead; only the text of a map --force replaces, which no other map beside it
+    quotes, is replaced); the map's source path is written relative to OUT (to the current
+    folder for stdout), so the map checks wherever it is written.
 
     A folder (DIR) stands for the files under it (hidden ones left out) with the format's
     extensions, sorted: microtext *.xml; aif *.json; argdown *.argdown, *.ad; kialo *.txt;
@@ -145,12 +147,12 @@ def import_one(
         if clash is not None:
             raise UsageError(clash)
         refuse_overwrite(file, target, "the file imported")
-        imported = import_file(fmt, file, target, source_root=source_root)  # read it first
+        imported = import_file(fmt, file, target, source_root=source_root, replace=force)
         if target is not None and target.exists() and not force:
             raise UsageError(f"{target}: exists; give --force to overwrite it, or another -o")
         if target is None:
             imported = without_source(imported)  # nowhere to write the text analysed
-        text = _source_file(file, imported, target, force=force)
+        text = _source_file(file, imported, target)
         for note in imported.notes:
             say(f"{file}: note: {note}")
         if text is not None:
@@ -175,20 +177,17 @@ def import_one(
     return _counted(Outcome(status, True, outside=outside), checked.diagnostics)
 
 
-def _source_file(
-    file: str, imported: Imported, target: Path | None, *, force: bool
-) -> tuple[Path, bytes] | None:
+def _source_file(file: str, imported: Imported, target: Path | None) -> tuple[Path, bytes] | None:
     """Where to write the text analysed that the file imported holds (a SADFace resource),
-    and its bytes: where the map's source names it, beside the map. A text of that name that
-    says something else is overwritten only with ``force``."""
+    and its bytes: where the map's source names it, beside the map, a name the import chose
+    to write it to (:mod:`argmap.analysed`); None when a file there holds it already."""
     if target is None or imported.source_text is None or imported.map.source is None:
         return None
     text = target.parent / imported.map.source.path
     refuse_overwrite(file, text, "the file imported")
     data = imported.source_text.encode("utf-8")
-    if text.exists() and not force and read_file(text, what="regular file") != data:
-        raise UsageError(f"{text}: exists, with another text than the one analysed in {file}; "
-                         "give --force to overwrite it, or another -o")  # fmt: skip
+    if os.path.isfile(text) and read_file(text, what="text file") == data:
+        return None  # the same text: the map quotes it where it is
     return text, data
 
 

@@ -43,11 +43,14 @@ class Importer:
 class Exporter:
     """A format argmap writes: ``write``, the extension of its files, and how its files are
     told (``written``: :data:`argmap.formats.written.WRITTEN`), so that exporting again
-    replaces an export and nothing else (:mod:`argmap.overwrite`)."""
+    replaces an export and nothing else (:mod:`argmap.overwrite`). ``names_source``: its
+    files name the map's source (by a path relative to the file), as Kialo's and Mermaid's
+    do not."""
 
     write: Callable[[ArgumentMap], Exported]
     extension: str
     written: Written
+    names_source: bool = True
 
     def text_for(self, exported: Exported, suffix: str) -> str:
         """The text of ``exported`` as written to a file with ``suffix``: in a Markdown file,
@@ -90,8 +93,8 @@ IMPORTS: dict[str, Importer] = {
 EXPORTS: dict[str, Exporter] = {
     "aif": Exporter(aif.write, ".aif.json", WRITTEN["aif"]),
     "argdown": Exporter(argdown.write, ".argdown", WRITTEN["argdown"]),
-    "mermaid": Exporter(mermaid.write, ".mmd", WRITTEN["mermaid"]),
-    "kialo": Exporter(kialo.write, ".kialo.txt", WRITTEN["kialo"]),
+    "mermaid": Exporter(mermaid.write, ".mmd", WRITTEN["mermaid"], names_source=False),
+    "kialo": Exporter(kialo.write, ".kialo.txt", WRITTEN["kialo"], names_source=False),
     "sadface": Exporter(sadface.write, ".sadface.json", WRITTEN["sadface"]),
     "json": Exporter(json.write, ".json", WRITTEN["json"]),
 }
