@@ -12,6 +12,7 @@ import unicodedata
 
 import graphviz
 
+from argmap.draw.glue import glued
 from argmap.draw.hyphens import LEFT, RIGHT, points
 from argmap.draw.style import WRAP_WIDTH
 from argmap.model.keys import REFUSED, SURROGATES
@@ -195,10 +196,40 @@ def wrap(text: str, width: int = WRAP_WIDTH, lang: str | None = None) -> list[st
     Words longer than a line are broken between characters, never inside a cluster, with a
     hyphen in scripts that take one: at a soft hyphen in the word where one fits, else between
     syllables as the text's language ``lang`` (a BCP 47 tag) hyphenates, if argmap knows how.
+    A line breaks at no space that :func:`argmap.draw.glue.glued` holds (``dit : «``,
+    ``130 km/h``), which stays the plain space it was typed as.
 
     >>> wrap("Central Asia could supply non-Russian energy.", 20)
     ['Central Asia could', 'supply non-Russian', 'energy.']
+    >>> wrap("Tempolimit von 130 km/h", 18)
+    ['Tempolimit von', '130 km/h']
     """
+    text = clean(text)
+    held = glued(text)
+    lines = _wrap(held, width, lang)
+    return lines if held == text else _as_typed(lines, held, text)
+
+
+def _as_typed(lines: list[str], held: str, text: str) -> list[str]:
+    """``lines`` of ``held`` (``text`` with some spaces made no-break ones) as the same
+    stretches of ``text``: each is one, or one with a hyphen added."""
+    typed: list[str] = []
+    at = 0
+    for line in lines:
+        core = line.removesuffix("-")
+        start = held.find(core, at)
+        if start < 0:  # not a stretch of the text: never so, but keep the line as wrapped
+            typed.append(line)
+            continue
+        if held.startswith(line, start):  # the text's own hyphen, if it ends in one
+            core = line
+        typed.append(text[start : start + len(core)] + line[len(core) :])
+        at = start + len(core)
+    return typed
+
+
+def _wrap(text: str, width: int, lang: str | None) -> list[str]:
+    """:func:`wrap` of clean text whose no-break spaces are the ones it keeps."""
     text = clean(text)
     if "-" in text:  # textwrap also breaks after hyphens
         lines = textwrap.wrap(text, width=width, break_long_words=False)
@@ -215,9 +246,9 @@ def wrap(text: str, width: int = WRAP_WIDTH, lang: str | None = None) -> list[st
             head, rest = _started(line, width - _width(wrapped[-1]) - 1, lang)
             if head:
                 wrapped[-1] += f" {head}-"
-                return wrapped + wrap(text[position + rest :], width, lang)
+                return wrapped + _wrap(text[position + rest :], width, lang)
         if len(pieces) > 1 and index + 1 < len(lines):  # the words after go on its last piece
-            return wrapped + pieces[:-1] + wrap(text[position + tail :], width, lang)
+            return wrapped + pieces[:-1] + _wrap(text[position + tail :], width, lang)
         wrapped += pieces
         position += len(line)
     return wrapped or [""]
