@@ -144,3 +144,12 @@ def test_a_french_map_is_drawn_without_a_mark_alone_at_a_lines_edge(tmp_path: Pa
     assert any(line.startswith("Le ministre") for line in lines)  # the claims are there
     assert ends(lines) == []
     assert any("130 km/h" in line for line in lines)
+
+
+def test_held_words_too_long_for_a_narrow_line_break_at_a_held_space_not_inside_a_number() -> None:
+    """In a line narrower than ``1 250 000 €`` or ``130 km/h`` the held words must break all
+    the same: at one of their spaces (``1 250`` / ``000``), not inside a number or a unit
+    (``1 250 00`` / ``0``, ``130 km`` / ``/h``); a word of letters is still hyphenated."""
+    assert wrap("um 1 250 000 €", 8, "de") == ["um", "1 250", "000 €"]
+    assert wrap("von 130 km/h", 6, "de") == ["von", "130", "km/h"]
+    assert wrap("« Kraftfahrzeughaftpflicht »", 12) == ["« Kraftfahr-", "zeughaftpfl-", "icht »"]

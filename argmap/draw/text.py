@@ -20,6 +20,7 @@ from argmap.model.keys import REFUSED, SURROGATES
 #: No-break spaces: a long word must sometimes break at one all the same, and the line break
 #: then takes its place, as it takes a space's.
 _NO_BREAK = "\xa0\u2007\u202f"
+_HELD = frozenset(_NO_BREAK)
 _BREAKING_SPACE = re.compile(f"[^\\S{_NO_BREAK}]")  # white space but no-break spaces
 _SPACE_RUN = re.compile(r"\s*[ ]\s*")  # a run of white space that may break
 # What clean() drops once white space is a plain space: control characters (Cc), surrogates
@@ -138,7 +139,8 @@ def _hard_break(line: str, width: int, lang: str | None = None) -> tuple[list[st
     """A line wider than ``width`` cells in pieces, never splitting a character cluster, and
     where the last piece starts in it; a word of a script that hyphenates is broken with a
     hyphen, at the last soft hyphen or break between syllables of its language ``lang``
-    (:mod:`argmap.draw.hyphens`) that fits, if it has one."""
+    (:mod:`argmap.draw.hyphens`) that fits, if it has one; where it would be cut with no
+    hyphen (inside a number, a unit), at the last no-break space that fits, if any."""
     if _width(line) <= width:
         return [line], 0
     syllables = {
@@ -175,8 +177,12 @@ def _hard_break(line: str, width: int, lang: str | None = None) -> tuple[list[st
             for k in range(first + 1, end)
             if line[clusters[k][0] - 1] == _SOFT_HYPHEN or clusters[k][0] in syllables
         ]
+        held = [k for k in range(first + 1, end) if line[clusters[k][0]] in _HELD]
+        at = clusters[end][0]  # where the line would be cut
         if softs:  # the writer's break, its soft hyphen shown, or the language's
             end = softs[-1]
+        elif held and not hyphenated(end) and not {line[at - 1], line[at]} & _HELD:
+            end = held[-1]  # "1 250" / "000", not "1 250 00" / "0"
         elif used + 1 > width and end - 1 > first and hyphenated(end):
             end -= 1  # room for the hyphen
         start, cut = clusters[first][0], clusters[end][0]
