@@ -12,6 +12,7 @@ import unicodedata
 
 import graphviz
 
+from argmap.draw.glue import glued
 from argmap.draw.hyphens import LEFT, RIGHT, points
 from argmap.draw.style import WRAP_WIDTH
 from argmap.model.keys import REFUSED, SURROGATES
@@ -19,6 +20,7 @@ from argmap.model.keys import REFUSED, SURROGATES
 #: No-break spaces: a long word must sometimes break at one all the same, and the line break
 #: then takes its place, as it takes a space's.
 _NO_BREAK = "\xa0\u2007\u202f"
+_HELD = frozenset(_NO_BREAK)
 _BREAKING_SPACE = re.compile(f"[^\\S{_NO_BREAK}]")  # white space but no-break spaces
 _SPACE_RUN = re.compile(r"\s*[ ]\s*")  # a run of white space that may break
 # What clean() drops once white space is a plain space: control characters (Cc), surrogates
@@ -137,7 +139,8 @@ def _hard_break(line: str, width: int, lang: str | None = None) -> tuple[list[st
     """A line wider than ``width`` cells in pieces, never splitting a character cluster, and
     where the last piece starts in it; a word of a script that hyphenates is broken with a
     hyphen, at the last soft hyphen or break between syllables of its language ``lang``
-    (:mod:`argmap.draw.hyphens`) that fits, if it has one."""
+    (:mod:`argmap.draw.hyphens`) that fits, if it has one; where it would be cut with no
+    hyphen (inside a number, a unit), at the last no-break space that fits, if any."""
     if _width(line) <= width:
         return [line], 0
     syllables = {
@@ -174,8 +177,12 @@ def _hard_break(line: str, width: int, lang: str | None = None) -> tuple[list[st
             for k in range(first + 1, end)
             if line[clusters[k][0] - 1] == _SOFT_HYPHEN or clusters[k][0] in syllables
         ]
+        held = [k for k in range(first + 1, end) if line[clusters[k][0]] in _HELD]
+        at = clusters[end][0]  # where the line would be cut
         if softs:  # the writer's break, its soft hyphen shown, or the language's
             end = softs[-1]
+        elif held and not hyphenated(end) and not {line[at - 1], line[at]} & _HELD:
+            end = held[-1]  # "1 250" / "000", not "1 250 00" / "0"
         elif used + 1 > width and end - 1 > first and hyphenated(end):
             end -= 1  # room for the hyphen
         start, cut = clusters[first][0], clusters[end][0]
@@ -195,10 +202,40 @@ def wrap(text: str, width: int = WRAP_WIDTH, lang: str | None = None) -> list[st
     Words longer than a line are broken between characters, never inside a cluster, with a
     hyphen in scripts that take one: at a soft hyphen in the word where one fits, else between
     syllables as the text's language ``lang`` (a BCP 47 tag) hyphenates, if argmap knows how.
+    A line breaks at no space that :func:`argmap.draw.glue.glued` holds (``dit : «``,
+    ``130 km/h``), which stays the plain space it was typed as.
 
     >>> wrap("Central Asia could supply non-Russian energy.", 20)
     ['Central Asia could', 'supply non-Russian', 'energy.']
+    >>> wrap("Tempolimit von 130 km/h", 18)
+    ['Tempolimit von', '130 km/h']
     """
+    text = clean(text)
+    held = glued(text)
+    lines = _wrap(held, width, lang)
+    return lines if held == text else _as_typed(lines, held, text)
+
+
+def _as_typed(lines: list[str], held: str, text: str) -> list[str]:
+    """``lines`` of ``held`` (``text`` with some spaces made no-break ones) as the same
+    stretches of ``text``: each is one, or one with a hyphen added."""
+    typed: list[str] = []
+    at = 0
+    for line in lines:
+        core = line.removesuffix("-")
+        start = held.find(core, at)
+        if start < 0:  # not a stretch of the text: never so, but keep the line as wrapped
+            typed.append(line)
+            continue
+        if held.startswith(line, start):  # the text's own hyphen, if it ends in one
+            core = line
+        typed.append(text[start : start + len(core)] + line[len(core) :])
+        at = start + len(core)
+    return typed
+
+
+def _wrap(text: str, width: int, lang: str | None) -> list[str]:
+    """:func:`wrap` of clean text whose no-break spaces are the ones it keeps."""
     text = clean(text)
     if "-" in text:  # textwrap also breaks after hyphens
         lines = textwrap.wrap(text, width=width, break_long_words=False)
@@ -215,9 +252,9 @@ def wrap(text: str, width: int = WRAP_WIDTH, lang: str | None = None) -> list[st
             head, rest = _started(line, width - _width(wrapped[-1]) - 1, lang)
             if head:
                 wrapped[-1] += f" {head}-"
-                return wrapped + wrap(text[position + rest :], width, lang)
+                return wrapped + _wrap(text[position + rest :], width, lang)
         if len(pieces) > 1 and index + 1 < len(lines):  # the words after go on its last piece
-            return wrapped + pieces[:-1] + wrap(text[position + tail :], width, lang)
+            return wrapped + pieces[:-1] + _wrap(text[position + tail :], width, lang)
         wrapped += pieces
         position += len(line)
     return wrapped or [""]
