@@ -3,17 +3,9 @@ the source are not prose at all (headlines, captions, links and other page furni
 
 How the text is read:
 
-- Paragraphs are runs of lines between blank lines, or one a line, as text copied from a web
-  page comes. A line that does not end a sentence goes on into the next when that starts in
-  lower case or the line is hard-wrapped: with the next line's first word it would be about as
-  long as the longest line of its run (:data:`WRAPPED`), whatever letter the next line starts
-  with (German capitalises every noun); a shorter line, such as a headline, stands alone.
-- A paragraph is cut into sentences after ``.`` ``!`` ``?`` or ``…`` (closing quotes and
-  brackets included) where the next sentence starts with a capital, a digit or an opening
-  quote (English, French, Russian or German ones); not after common abbreviations (``Mr.``,
-  ``e.g.``, ``Prof.``, ``vgl.``, ``проф.``), an initial (``J.``, ``z. B.``), the number of a
-  heading or an item (``1. The problem``, ``2.3.``, ``IV.``, ``dafür: 1. Es spart``) or the
-  day of a German date (``3. Oktober``), whether a line breaks there or not.
+- Paragraphs and sentences are those :mod:`argmap.read.prose` reads: hard-wrapped lines
+  joined into their paragraphs, sentences cut at stops but not after abbreviations, initials,
+  the numbers of items or the days of German dates.
 - A passage a claim quotes is argument, whatever it looks like. Of the rest, these are
   *furniture*, reported apart and not counted as missed argument: a line the map's
   ``source: ignore:`` names; a line that begins like page furniture (``Click here``,
@@ -26,61 +18,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 
 import attrs
 
 from argmap.model import ArgumentMap
-from argmap.read.passages import ABBREVIATIONS
+from argmap.read.prose import CLOSE, FURNITURE, paragraphs
+from argmap.read.prose import sentences as split
 from argmap.read.source import SourceText, normalize
 
 #: A line of fewer words than this, standing alone, is not a sentence of the argument.
 MIN_WORDS = 4
-#: A line goes on into the next, whatever letter that starts with, when with the next line's
-#: first word it would be at least this share of the longest line of its run as long: the
-#: lines of hard-wrapped text are of about the same length, a headline is shorter.
-WRAPPED = 0.8
-#: Hard-wrapped text is wrapped at this many characters or fewer (72, 78, 80 are usual); a run
-#: of longer lines is a page's paragraphs copied one a line.
-WIDEST = 100
-#: Month names (German, as a date's day is written ``3. Oktober``) and their abbreviations.
-MONTHS = frozenset(
-    {
-        *("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august"),
-        *("september", "oktober", "november", "dezember", "jan", "feb", "mär", "apr", "jun"),
-        *("jul", "aug", "sep", "sept", "okt", "nov", "dez"),
-    }
-)
 
-# Lines that begin like the furniture of a news page; matched case-insensitively.
-_FURNITURE = re.compile(
-    r"""(?ix) ^ (?:
-        click \s+ here | tap \s+ here | read \s+ (?:more|also|next) | also \s+ read | see \s+ also
-      | download \s+ (?:the|our) \b .* \b app \b | get \s+ the \s+ app
-      | visit \b .* \b (?:e-?paper|website|site|homepage) \b
-      | subscribe \b | sign \s+ (?:up|in) \b | log \s+ in \b | follow \s+ us \b
-      | share \s+ (?:this|on) \b | related \s+ (?:stories|articles|posts|news|content) \b
-      | no \s+ (?:stories|articles|results) \s+ found | advertisement \b
-      | representative \s+ (?:image|photo|picture) | (?:file \s+)? (?:photo|image|picture)s?
-        (?: \s+ credits?)? \s* : | copyright \b | \u00a9 | all \s+ rights \s+ reserved
-    )""",
-)
-# Closing and opening quotation marks and brackets: English “…”, ‘…’, French and Russian «…»,
-# German „…“, ‚…‘ and »…«, ‹…› and ›…‹.
-_CLOSE = "\"'\u201d\u2019\u201c\u2018\u00bb\u00ab\u203a\u2039)]"
-_OPEN = "\"'\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u203a(["
 # A sentence ends with a stop, perhaps closing quotes or brackets; ':' and ';' end a line of
 # prose too (a line introducing a list).
-_ENDS = re.compile(rf"[.!?\u2026:;][{re.escape(_CLOSE)}]*\s*$")
-_BREAK = re.compile(rf"(?<=[.!?\u2026])[{re.escape(_CLOSE)}]*(\s+)(?=[{re.escape(_OPEN)}]*[\w])")
-# The number of a section or item that opens a paragraph ("1.", "2.3.", "IV."): no sentence.
-_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[ivx]{1,6})", re.IGNORECASE)
-# A line ending a sentence: its last stop, perhaps closing quotes or brackets.
-_STOP = re.compile(rf"[.!?\u2026][{re.escape(_CLOSE)}]*$")
-# The word after a stop, after any opening quote marks (a dozen letters tell a month).
-_NEXT = re.compile(rf"[{re.escape(_OPEN)}]*(\w{{0,12}})")
-#: Characters looked at before a stop for the word it ends: more than any abbreviation.
-_ROOM = 32
+_ENDS = re.compile(rf"[.!?\u2026:;][{re.escape(CLOSE)}]*\s*$")
 
 
 @attrs.frozen
@@ -171,92 +122,6 @@ def _ignored(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(pieces))
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, standalone) of each paragraph: a line, or lines that continue each other
-    (:func:`_continues`), in the runs of lines between blank ones. ``standalone`` is True for
-    a paragraph of one line, unless it is the last line of hard-wrapped text (after a line as
-    long as the others, in a run no wider than :data:`WIDEST`)."""
-    run: list[tuple[int, int]] = []
-    offset = 0
-    for line in text.split("\n"):
-        end = offset + len(line)
-        if line.strip():
-            run.append((offset, end))
-        elif run:
-            yield from _run(text, run)
-            run = []
-        offset = end + 1
-    if run:
-        yield from _run(text, run)
-
-
-def _run(text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[int, int, bool]]:
-    """The paragraphs of a run of lines without a blank one between them."""
-    width = max(len(text[a:b].rstrip()) for a, b in lines)
-    first, tail = 0, False
-    for i, (a, b) in enumerate(lines):
-        if i + 1 < len(lines):
-            full = _full(text, a, b, lines[i + 1], width)
-            if _continues(text, a, b, lines[i + 1], full):
-                continue
-        yield lines[first][0], b, i == first and not tail
-        first, tail = i + 1, i + 1 < len(lines) and full and width <= WIDEST
-
-
-def _full(text: str, a: int, b: int, following: tuple[int, int], width: int) -> bool:
-    """Whether the line text[a:b] is a hard-wrapped one: the next line's first word would
-    have made it (nearly) as long as the run's longest line, or longer."""
-    word = text[following[0] : following[1]].split(None, 1)[0]
-    return len(text[a:b].rstrip()) + 1 + len(word) >= WRAPPED * width
-
-
-def _continues(text: str, a: int, b: int, following: tuple[int, int], full: bool) -> bool:
-    """Whether the line text[a:b] goes on into the next: it does not end a sentence (a stop
-    after an abbreviation, an initial or the day of a date ends none), the next line is no
-    page furniture, and it starts in lower case or the line is a wrapped one (``full``)."""
-    line = text[a:b].rstrip()
-    after = text[following[0] : following[1]]
-    start = following[0] + len(after) - len(after.lstrip())
-    stop = _STOP.search(line)
-    if stop is not None and _ends(text, a, a + stop.start() + 1, start):
-        return False
-    if _FURNITURE.match(after.lstrip()):
-        return False
-    return after.lstrip()[:1].islower() or (full and not _FURNITURE.match(line.lstrip()))
-
-
-def _ends(text: str, cut: int, stop: int, after: int) -> bool:
-    """Whether the stop before ``stop`` ends the sentence begun at ``cut``, the next word
-    starting at ``after``: not after an abbreviation or an initial, the number of an item
-    (a sentence of a number alone, or a number after a colon: ``1. The problem``, ``dafür:
-    1. Es spart``) or the day of a German date (``3. Oktober``), nor before lower case. The
-    words are looked for in a few characters around it, so that a long run of abbreviations
-    costs no more than its length."""
-    alone = stop - cut <= _ROOM
-    words = text[max(cut, stop - _ROOM) : stop].rstrip(_CLOSE + ".!?\u2026").split()
-    word = words[-1].lower().lstrip(_OPEN) if words else ""
-    following = _NEXT.match(text, after)
-    if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-        return False
-    listed = (alone and len(words) == 1) or (len(words) > 1 and words[-2].endswith(":"))
-    if listed and _NUMBER.fullmatch(word):
-        return False
-    name = following[1] if following else ""
-    if word.isdigit() and 1 <= int(word) <= 31 and name.lower() in MONTHS:
-        return False
-    return not name[:1].islower()
-
-
-def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The sentences of text[start:end], as offsets, white space trimmed."""
-    cut = start
-    for found in _BREAK.finditer(text, start, end):
-        if _ends(text, cut, found.start(), found.end(1)):
-            yield cut, found.start(1)
-            cut = found.end(1)
-    yield cut, end
-
-
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -284,16 +149,16 @@ def coverage(amap: ArgumentMap, source: SourceText) -> Coverage:
     order = {claim.id: n for n, claim in enumerate(amap.claims)}
 
     units: list[tuple[int, int, str | None, int]] = []
-    for start, end, standalone in _paragraphs(text):
+    for start, end, standalone in paragraphs(text):
         paragraph = source.line_of(start)
         line = normalize(text[start:end])
         if ignore is not None and ignore.fullmatch(line):
             units.append((start, end, "named in the map's 'ignore' list", paragraph))
             continue
-        if _FURNITURE.match(line):
+        if FURNITURE.match(line):
             units.append((start, end, "page furniture", paragraph))
             continue
-        pieces = list(_sentences(text, start, end))
+        pieces = list(split(text, start, end))
         for a, b in pieces:
             piece = text[a:b]
             why = None

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 import attrs
 
 from argmap.read.breaks import sentences, whole_words
+from argmap.read.prose import ABBREVIATIONS
 from argmap.read.source import Match, SourceText, elided_spans, normalize
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019)]*|$)", re.M)
@@ -38,21 +39,6 @@ _ELISION = re.compile(r"\u2026|\.\.\.")  # where a quote skips words (also "[…
 #: Where a quote's sentences end: after two letters or digits and a full stop, question or
 #: exclamation mark (and a closing quote mark), before white space; not after "U.S." or "e.".
 _SENTENCE_END = re.compile(r"(?:(?<=\w\w[.!?])|(?<=\w\w[.!?][\"'\u201d\u2019)]))\s+")
-#: Words that a full stop follows without ending a sentence (lower case, the stop left out):
-#: titles, references, months; English, German and Russian.
-ABBREVIATIONS = frozenset(
-    {
-        *("mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "cf", "al"),
-        *("no", "fig", "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt", "inc", "ltd", "co"),
-        *("corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov"),
-        *("dec", "u.s", "u.k", "u.n"),
-        # German and Russian: titles, references and abbreviations that come before a capital
-        # or a number (one letter, "z. B.", "т. е.", is an initial already).
-        *("nr", "hr", "bzw", "ca", "vgl", "abs", "dipl", "ing", "hrsg", "evtl", "ggf", "sog"),
-        *("bspw", "inkl", "zzgl", "bzgl", "jh", "z.b", "d.h", "u.a", "s.o", "o.ä"),
-        *("проф", "акад", "доц", "им", "ул", "рис", "табл", "гл", "ст", "напр", "т.е", "т.к"),
-    }
-)
 SENTENCES = 12  # sentences of a quote told apart, at most (each a look-up in the source)
 CHUNK = 40  # words of a passage cut from a long sentence
 POSTINGS = 256  # passages that vote for one word
@@ -374,6 +360,7 @@ def _differences(
 
 
 __all__ = [
+    "ABBREVIATIONS",
     "CANDIDATES",
     "CHUNK",
     "POSTINGS",
