@@ -269,3 +269,6 @@ def test_a_short_line_after_a_page_paragraph_copied_on_one_line_stands_alone() -
         "It rained.\n"
     )
     assert sentences(text)[-1] == (2, "It rained.", "a line of fewer than 4 words")
+    # Nor does a paragraph in lower case after one ending in a stop.
+    lower = "Europe’s “strategy” — one of trust.\n" + " ".join(["word"] * 40) + " and more.\n"
+    assert [s.line for s in covered(lower).sentences] == [1, 2]

@@ -123,26 +123,28 @@ def _full(text: str, a: int, b: int, following: tuple[int, int], width: int) -> 
 
 def _continues(text: str, a: int, b: int, following: tuple[int, int], full: bool) -> bool:
     """Whether the line text[a:b] goes on into the next: it does not end a sentence (a stop
-    after an abbreviation, an initial or the day of a date ends none), the next line is no
-    page furniture, and it starts in lower case or the line is a wrapped one (``full``)."""
+    after an abbreviation, an initial or the day of a date ends none; one before lower case,
+    only in hard-wrapped text), the next line is no page furniture, and it starts in lower
+    case or the line is a wrapped one (``full``: about as long as the longest of its run)."""
     line = text[a:b].rstrip()
     after = text[following[0] : following[1]]
     start = following[0] + len(after) - len(after.lstrip())
     stop = _STOP.search(line)
-    if stop is not None and _ends(text, a, a + stop.start() + 1, start):
+    if stop is not None and _ends(text, a, a + stop.start() + 1, start, lower=full):
         return False
     if FURNITURE.match(after.lstrip()):
         return False
     return after.lstrip()[:1].islower() or (full and not FURNITURE.match(line.lstrip()))
 
 
-def _ends(text: str, cut: int, stop: int, after: int) -> bool:
+def _ends(text: str, cut: int, stop: int, after: int, lower: bool = True) -> bool:
     """Whether the stop before ``stop`` ends the sentence begun at ``cut``, the next word
     starting at ``after``: not after an abbreviation or an initial, the number of an item
     (a sentence of a number alone, or a number after a colon: ``1. The problem``, ``dafür:
-    1. Es spart``) or the day of a German date (``3. Oktober``), nor before lower case. The
-    words are looked for in a few characters around it, so that a long run of abbreviations
-    costs no more than its length."""
+    1. Es spart``) or the day of a German date (``3. Oktober``), nor before lower case
+    (``lower``; at the end of a line only of hard-wrapped text). The words are looked for in
+    a few characters around it, so that a long run of abbreviations costs no more than its
+    length."""
     alone = stop - cut <= _ROOM
     words = text[max(cut, stop - _ROOM) : stop].rstrip(CLOSE + ".!?\u2026").split()
     word = words[-1].lower().lstrip(OPEN) if words else ""
@@ -155,7 +157,7 @@ def _ends(text: str, cut: int, stop: int, after: int) -> bool:
     name = following[1] if following else ""
     if word.isdigit() and 1 <= int(word) <= 31 and name.lower() in MONTHS:
         return False
-    return not name[:1].islower()
+    return not (lower and name[:1].islower())
 
 
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
