@@ -7,13 +7,14 @@ from __future__ import annotations
 import textwrap
 import time
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from argmap.analysis.coverage import Coverage, coverage
 from argmap.analysis.sentences import Source
 from argmap.model import ArgumentMap, Claim, Kind, Quote
 from argmap.model import Source as MapSource
+from argmap.read.prose import WIDEST
 from argmap.read.source import SourceText
 
 PROSE = None  # what coverage says of a sentence of the argument: no furniture
@@ -234,7 +235,12 @@ _SENTENCE = st.builds(
 )
 
 
-@given(st.lists(_SENTENCE, min_size=2, max_size=8), st.integers(min_value=24, max_value=120))
+@given(st.lists(_SENTENCE, min_size=2, max_size=8), st.integers(min_value=24, max_value=WIDEST))
+# Found by it: a list number after a stop, at a line's end; a stop before no word; a wrapped
+# first line ending a sentence of three words (no headline).
+@example(["Die die die die.", "Die die die die die die die die die 3. 3. Verkehrssektors."], 24)
+@example(["Die die die die.", "Die die die die die die die 3. «."], 24)
+@example(["Die Verkehrssektors 3. Regel.", "Die die die die."], 24)
 def test_rewrapping_a_paragraph_at_any_width_gives_the_same_sentences(
     paragraph: list[str], width: int
 ) -> None:
@@ -272,3 +278,10 @@ def test_a_short_line_after_a_page_paragraph_copied_on_one_line_stands_alone() -
     # Nor does a paragraph in lower case after one ending in a stop.
     lower = "Europe’s “strategy” — one of trust.\n" + " ".join(["word"] * 40) + " and more.\n"
     assert [s.line for s in covered(lower).sentences] == [1, 2]
+    # Nor does an item of a list after a line as long as it.
+    listed = (
+        "Die Gründe sind folgende, wie der Bericht auf Seite drei ausführlich darlegt.\n"
+        "- Es spart Emissionen.\n"
+        "- Es rettet Leben.\n"
+    )
+    assert [s.line for s in covered(listed).sentences] == [1, 2, 3]

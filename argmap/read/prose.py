@@ -78,6 +78,10 @@ _NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[ivx]{1,6})", re.IGNORECASE)
 _STOP = re.compile(rf"[.!?\u2026][{re.escape(CLOSE)}]*$")
 # The word after a stop, after any opening quote marks (a dozen letters tell a month).
 _NEXT = re.compile(rf"[{re.escape(OPEN)}]*(\w{{0,12}})")
+# What a sentence after a stop starts with: a word, perhaps after opening quote marks.
+_WORD = re.compile(rf"[{re.escape(OPEN)}]*\w")
+# An item of a list, which no line before it goes on into.
+_BULLET = re.compile(r"[-*\u2022\u2013\u2014]\s")
 #: Characters looked at before a stop for the word it ends: more than any abbreviation.
 _ROOM = 32
 
@@ -85,8 +89,8 @@ _ROOM = 32
 def paragraphs(text: str) -> Iterator[tuple[int, int, bool]]:
     """(start, end, standalone) of each paragraph: a line, or lines that continue each other
     (:func:`_continues`), in the runs of lines between blank ones. ``standalone`` is True for
-    a paragraph of one line, unless it is the last line of hard-wrapped text (after a line as
-    long as the others, in a run no wider than :data:`WIDEST`)."""
+    a paragraph of one line, unless it is a line of hard-wrapped text (as long as the others,
+    or after one, in a run no wider than :data:`WIDEST`)."""
     run: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
@@ -104,14 +108,19 @@ def paragraphs(text: str) -> Iterator[tuple[int, int, bool]]:
 def _run(text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[int, int, bool]]:
     """The paragraphs of a run of lines without a blank one between them."""
     width = max(len(text[a:b].rstrip()) for a, b in lines)
-    first, tail = 0, False
+    first, tail, cut = 0, False, lines[0][0]  # cut: where the sentence at a line's end began
     for i, (a, b) in enumerate(lines):
+        for found in _BREAK.finditer(text, max(cut, a), b):
+            if _ends(text, cut, found.start(), found.end(1)):
+                cut = found.end(1)
+        wrapped = False  # a line of hard-wrapped text, ending a sentence where it ends
         if i + 1 < len(lines):
             full = _full(text, a, b, lines[i + 1], width)
-            if _continues(text, a, b, lines[i + 1], full):
+            if _continues(text, cut, (a, b), lines[i + 1], full):
                 continue
-        yield lines[first][0], b, i == first and not tail
-        first, tail = i + 1, i + 1 < len(lines) and full and width <= WIDEST
+            cut, wrapped = lines[i + 1][0], full and width <= WIDEST
+        yield lines[first][0], b, i == first and not tail and not wrapped
+        first, tail = i + 1, wrapped
 
 
 def _full(text: str, a: int, b: int, following: tuple[int, int], width: int) -> bool:
@@ -121,20 +130,28 @@ def _full(text: str, a: int, b: int, following: tuple[int, int], width: int) -> 
     return len(text[a:b].rstrip()) + 1 + len(word) >= WRAPPED * width
 
 
-def _continues(text: str, a: int, b: int, following: tuple[int, int], full: bool) -> bool:
-    """Whether the line text[a:b] goes on into the next: it does not end a sentence (a stop
-    after an abbreviation, an initial or the day of a date ends none; one before lower case,
-    only in hard-wrapped text), the next line is no page furniture, and it starts in lower
-    case or the line is a wrapped one (``full``: about as long as the longest of its run)."""
-    line = text[a:b].rstrip()
+def _continues(
+    text: str, cut: int, line: tuple[int, int], following: tuple[int, int], full: bool
+) -> bool:
+    """Whether the line ``line`` (its start and end; its last sentence began at ``cut``) goes
+    on into the next: it does not end a sentence (a stop after an abbreviation, an initial or
+    the day of a date ends none; one before lower case, only in hard-wrapped text), the next
+    line is no item of a list or page furniture, and it starts in lower case or the line is a
+    wrapped one (``full``: about as long as the longest of its run)."""
+    a, b = line
+    words = text[a:b].rstrip()
     after = text[following[0] : following[1]]
     start = following[0] + len(after) - len(after.lstrip())
-    stop = _STOP.search(line)
-    if stop is not None and _ends(text, a, a + stop.start() + 1, start, lower=full):
+    stop = _STOP.search(words)
+    if (
+        stop is not None
+        and _WORD.match(text, start)  # as within a line: a sentence starts with a word
+        and _ends(text, cut, a + stop.start() + 1, start, lower=full)
+    ):
         return False
-    if FURNITURE.match(after.lstrip()):
+    if _BULLET.match(text, start) or FURNITURE.match(after.lstrip()):
         return False
-    return after.lstrip()[:1].islower() or (full and not FURNITURE.match(line.lstrip()))
+    return after.lstrip()[:1].islower() or (full and not FURNITURE.match(words.lstrip()))
 
 
 def _ends(text: str, cut: int, stop: int, after: int, lower: bool = True) -> bool:
