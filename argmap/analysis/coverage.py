@@ -3,14 +3,9 @@ the source are not prose at all (headlines, captions, links and other page furni
 
 How the text is read:
 
-- The source holds one paragraph per line, as text copied from a web page does; a line that
-  stops mid-sentence (no closing punctuation) and is followed by one starting in lower case
-  continues into it, so hard-wrapped text reads as well.
-- A paragraph is cut into sentences after ``.`` ``!`` ``?`` or ``…`` (closing quotes and
-  brackets included) where the next sentence starts with a capital, a digit or an opening
-  quote (English, French, Russian or German ones); not after common abbreviations (``Mr.``,
-  ``e.g.``, ``Prof.``, ``vgl.``, ``проф.``), an initial (``J.``, ``z. B.``) or the number that
-  opens a paragraph (``1. The problem``, ``2.3.``, ``IV.``: a numbered heading or item).
+- Paragraphs and sentences are those :mod:`argmap.read.prose` reads: hard-wrapped lines
+  joined into their paragraphs, sentences cut at stops but not after abbreviations, initials,
+  the numbers of items or the days of German dates.
 - A passage a claim quotes is argument, whatever it looks like. Of the rest, these are
   *furniture*, reported apart and not counted as missed argument: a line the map's
   ``source: ignore:`` names; a line that begins like page furniture (``Click here``,
@@ -23,40 +18,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 
 import attrs
 
 from argmap.model import ArgumentMap
-from argmap.read.passages import ABBREVIATIONS
+from argmap.read.prose import CLOSE, FURNITURE, paragraphs
+from argmap.read.prose import sentences as split
 from argmap.read.source import SourceText, normalize
 
 #: A line of fewer words than this, standing alone, is not a sentence of the argument.
 MIN_WORDS = 4
 
-# Lines that begin like the furniture of a news page; matched case-insensitively.
-_FURNITURE = re.compile(
-    r"""(?ix) ^ (?:
-        click \s+ here | tap \s+ here | read \s+ (?:more|also|next) | also \s+ read | see \s+ also
-      | download \s+ (?:the|our) \b .* \b app \b | get \s+ the \s+ app
-      | visit \b .* \b (?:e-?paper|website|site|homepage) \b
-      | subscribe \b | sign \s+ (?:up|in) \b | log \s+ in \b | follow \s+ us \b
-      | share \s+ (?:this|on) \b | related \s+ (?:stories|articles|posts|news|content) \b
-      | no \s+ (?:stories|articles|results) \s+ found | advertisement \b
-      | representative \s+ (?:image|photo|picture) | (?:file \s+)? (?:photo|image|picture)s?
-        (?: \s+ credits?)? \s* : | copyright \b | \u00a9 | all \s+ rights \s+ reserved
-    )""",
-)
-# Closing and opening quotation marks and brackets: English “…”, ‘…’, French and Russian «…»,
-# German „…“, ‚…‘ and »…«, ‹…› and ›…‹.
-_CLOSE = "\"'\u201d\u2019\u201c\u2018\u00bb\u00ab\u203a\u2039)]"
-_OPEN = "\"'\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u203a(["
 # A sentence ends with a stop, perhaps closing quotes or brackets; ':' and ';' end a line of
 # prose too (a line introducing a list).
-_ENDS = re.compile(rf"[.!?\u2026:;][{re.escape(_CLOSE)}]*\s*$")
-_BREAK = re.compile(rf"(?<=[.!?\u2026])[{re.escape(_CLOSE)}]*(\s+)(?=[{re.escape(_OPEN)}]*[\w])")
-# The number of a section or item that opens a paragraph ("1.", "2.3.", "IV."): no sentence.
-_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[ivx]{1,6})", re.IGNORECASE)
+_ENDS = re.compile(rf"[.!?\u2026:;][{re.escape(CLOSE)}]*\s*$")
 
 
 @attrs.frozen
@@ -147,52 +122,6 @@ def _ignored(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(pieces))
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, standalone) of each paragraph: a line, or lines that continue each other.
-    ``standalone`` is True for a paragraph of one line."""
-    start = None
-    lines = 0
-    offset = 0
-    for line in text.split("\n"):
-        end = offset + len(line)
-        stripped = line.strip()
-        if stripped:
-            if start is None:
-                start, lines = offset, 0
-            lines += 1
-            after = text.find("\n", end + 1)
-            following = text[end + 1 : after if after >= 0 else len(text)].lstrip()
-            continues = (
-                not _ENDS.search(line)
-                and following[:1].islower()
-                and not _FURNITURE.match(following)
-            )
-            if not continues:
-                yield start, end, lines == 1
-                start = None
-        offset = end + 1
-
-
-def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The sentences of text[start:end], as offsets, white space trimmed."""
-    cut = start
-    for found in _BREAK.finditer(text, start, end):
-        before = text[cut : found.start()].rstrip(_CLOSE + ".!?\u2026").split()
-        word = before[-1].lower().lstrip(_OPEN) if before else ""
-        after = text[found.end(1) : found.end(1) + 4].lstrip(_OPEN)
-        numbered = cut == start and len(before) == 1 and _NUMBER.fullmatch(word)
-        if (
-            word in ABBREVIATIONS
-            or (len(word) == 1 and word.isalpha())
-            or numbered
-            or after[:1].islower()
-        ):
-            continue
-        yield cut, found.start(1)
-        cut = found.end(1)
-    yield cut, end
-
-
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -220,16 +149,16 @@ def coverage(amap: ArgumentMap, source: SourceText) -> Coverage:
     order = {claim.id: n for n, claim in enumerate(amap.claims)}
 
     units: list[tuple[int, int, str | None, int]] = []
-    for start, end, standalone in _paragraphs(text):
+    for start, end, standalone in paragraphs(text):
         paragraph = source.line_of(start)
         line = normalize(text[start:end])
         if ignore is not None and ignore.fullmatch(line):
             units.append((start, end, "named in the map's 'ignore' list", paragraph))
             continue
-        if _FURNITURE.match(line):
+        if FURNITURE.match(line):
             units.append((start, end, "page furniture", paragraph))
             continue
-        pieces = list(_sentences(text, start, end))
+        pieces = list(split(text, start, end))
         for a, b in pieces:
             piece = text[a:b]
             why = None

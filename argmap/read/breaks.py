@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 
 from argmap.read.folding import LIGATURES
 
@@ -30,10 +29,8 @@ _BREAKS = {
 # What a quote's skeleton leaves out (a hyphen and the space after it), so that its spellings
 # of a break ("Euro- pean", "Euro-pean", "European") all look alike.
 _SKELETON = re.compile("- ?")
-# For the closest passage to a quote (argmap.read.passages): sentences that go on over a line
-# end after a hyphen in a word, and words taken whole over it.
-_BROKEN = r"(?<=[^\W\d_][-\u2010\u2011\u00ad])\n(?=[^\S\n]*[^\W\d_])"
-_SENTENCE = rf"(?m)(?:[^.!?\n]|{_BROKEN})+(?:[.!?]+[\"'\u201d\u2019)]*|$)"
+# For the closest passage to a quote (argmap.read.passages): words taken whole over a line
+# end after a hyphen in a word.
 _WORD = r"\w+(?:[-\u2010\u2011\u00ad]\n[^\S\n]*\w+)*"
 _WORD_BREAK = r"[-\u2010\u2011\u00ad]\n[^\S\n]*"
 _SPELLED = str.maketrans(LIGATURES)
@@ -213,12 +210,6 @@ class Breaks:
                 j = after
             else:
                 return None
-
-
-def sentences(text: str) -> Iterator[re.Match[str]]:
-    """The sentences of a text (as :mod:`argmap.read.passages` cuts them: at a stop, question
-    or exclamation mark, or a line's end) that go on over a line's end in a broken word."""
-    return re.finditer(_SENTENCE, text)
 
 
 def whole_words(text: str, lowered: str, start: int, end: int) -> list[tuple[str, int, int]]:

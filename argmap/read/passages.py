@@ -7,7 +7,8 @@ up its own words, and only the few passages that share most of them are compared
 word by word. Every step has a cap, so that a quote costs about the same on any source and a
 source costs one pass over it:
 
-- a passage is a sentence (sentences never span lines), or :data:`CHUNK` words of a longer one;
+- a passage is a sentence, as ``argmap coverage`` reads it (:mod:`argmap.read.prose`: across
+  the line breaks of hard-wrapped text), or :data:`CHUNK` words of a longer one;
 - of the passages holding a word, the first :data:`POSTINGS` vote for it (a word that many
   passages hold says little about which one is closest);
 - a quote is looked for by its first :data:`QUOTE_WORDS` words;
@@ -29,30 +30,15 @@ from collections.abc import Iterator
 
 import attrs
 
-from argmap.read.breaks import sentences, whole_words
+from argmap.read.breaks import whole_words
+from argmap.read.prose import ABBREVIATIONS, paragraphs, sentences
 from argmap.read.source import Match, SourceText, elided_spans, normalize
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019)]*|$)", re.M)
 _TOKEN = re.compile(r"\w+")
 _ELISION = re.compile(r"\u2026|\.\.\.")  # where a quote skips words (also "[…]", "[...]")
 #: Where a quote's sentences end: after two letters or digits and a full stop, question or
 #: exclamation mark (and a closing quote mark), before white space; not after "U.S." or "e.".
 _SENTENCE_END = re.compile(r"(?:(?<=\w\w[.!?])|(?<=\w\w[.!?][\"'\u201d\u2019)]))\s+")
-#: Words that a full stop follows without ending a sentence (lower case, the stop left out):
-#: titles, references, months; English, German and Russian.
-ABBREVIATIONS = frozenset(
-    {
-        *("mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "cf", "al"),
-        *("no", "fig", "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt", "inc", "ltd", "co"),
-        *("corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov"),
-        *("dec", "u.s", "u.k", "u.n"),
-        # German and Russian: titles, references and abbreviations that come before a capital
-        # or a number (one letter, "z. B.", "т. е.", is an initial already).
-        *("nr", "hr", "bzw", "ca", "vgl", "abs", "dipl", "ing", "hrsg", "evtl", "ggf", "sog"),
-        *("bspw", "inkl", "zzgl", "bzgl", "jh", "z.b", "d.h", "u.a", "s.o", "o.ä"),
-        *("проф", "акад", "доц", "им", "ул", "рис", "табл", "гл", "ст", "напр", "т.е", "т.к"),
-    }
-)
 SENTENCES = 12  # sentences of a quote told apart, at most (each a look-up in the source)
 CHUNK = 40  # words of a passage cut from a long sentence
 POSTINGS = 256  # passages that vote for one word
@@ -83,21 +69,12 @@ class Passage:
     reworded: bool = False  # its words in another order: the whole sentence, no differences
 
 
-def _sentences(text: str, broken: bool = False) -> Iterator[tuple[int, int]]:
-    """Where the sentences of ``text`` start and end: at a stop, question or exclamation mark
-    (and closing quote marks), or a line's end (not one in a ``broken`` word); not after an
-    abbreviation ("Dr. Smith")."""
-    start = None
-    for found in sentences(text) if broken else _SENTENCE.finditer(text):
-        if start is None:
-            start = found.start()
-        end = found.end()
-        if end < len(text) and text[end] != "\n" and _abbreviated(text, end):
-            continue  # "Dr." goes on, on its line
-        yield start, end
-        start = None
-    if start is not None:
-        yield start, len(text)
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Where the sentences of ``text`` start and end, as ``argmap coverage`` reads them
+    (:mod:`argmap.read.prose`): hard-wrapped lines joined, not cut after an abbreviation
+    ("Dr. Smith"), and a word broken at a line's end read whole."""
+    for start, end, _ in paragraphs(text):
+        yield from sentences(text, start, end)
 
 
 #: Characters looked at before a full stop for the word it ends: more than any abbreviation.
@@ -161,7 +138,7 @@ class Passages:
             lowered = "".join(char.lower()[:1] for char in text)
         self._lowered = lowered
         postings: collections.defaultdict[str, list[int]] = collections.defaultdict(list)
-        for start, end in _sentences(text, self.source.broken):
+        for start, end in _sentences(text):
             words = self._words(start, end)
             if not words:
                 continue
@@ -374,6 +351,7 @@ def _differences(
 
 
 __all__ = [
+    "ABBREVIATIONS",
     "CANDIDATES",
     "CHUNK",
     "POSTINGS",
