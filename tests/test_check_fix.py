@@ -432,3 +432,21 @@ def test_a_quote_the_source_now_negates_is_not_mended_by_fix_alone(tmp_path: Pat
     )
     assert path.read_text(encoding="utf-8") == text.replace("measure can", "measure cannot")
     assert code == 0
+
+
+def test_the_fixes_said_to_be_offered_are_those_unsafe_fixes_makes(tmp_path: Path) -> None:
+    """`check --diff` said "1 more fix offered with --unsafe-fixes" of a reference the only
+    id near which is listed beside it: `--unsafe-fixes` then made nothing (the fix would list
+    that id twice, AM112, and is not made), and printed nothing."""
+    path = tmp_path / "map.yaml"
+    text = (
+        "argmap: 1\ntitle: t\npremises:\n  - id: stops-leakage\n    text: S\n"
+        "  - id: moves\n    text: M\nconclusions:\n  - id: c\n    text: C\n"
+        "    reasons:\n      - [leakage, stops-leakage]\n      - moves\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run("check", "--diff", "--unsafe-fixes", str(path))
+    assert (code, out) == (1, "") and "would fix" not in err
+    code, out, err = run("check", "--diff", str(path))
+    assert (code, out) == (1, "")
+    assert "offered with --unsafe-fixes" not in err

@@ -192,3 +192,35 @@ def test_fixing_keeps_the_rest_keeps_the_map_loading_and_is_done_in_one_go(
     assert again.new == fixed.new and again.made == ()
     if fixed.made:
         assert "AM110" not in [d.code for d in fixed.checked.diagnostics]
+
+
+_IDS = st.lists(st.from_regex(r"[a-z]{2,6}(-[a-z]{2,6})?", fullmatch=True), min_size=2,
+                max_size=5, unique=True)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ids=_IDS, data=st.data())
+def test_the_fixes_said_to_be_offered_are_the_unsafe_fixes_made_with_unsafe_fixes(
+    ids: list[str], data: st.DataObject
+) -> None:
+    """`check --diff` said "1 more fix offered with --unsafe-fixes" of a fix that
+    --unsafe-fixes then did not make (it made the map worse): the count is now what it makes."""
+    slips = data.draw(st.lists(st.sampled_from(ids), min_size=1, max_size=3))
+    forms = [lambda i: i[:-1] + "x", lambda i: i + "s", lambda i: "x" + i]
+    written = []
+    for i in slips:  # slipped, and maybe listed as it is beside its slip
+        written += [i] * data.draw(st.booleans()) + [data.draw(st.sampled_from(forms))(i)]
+    written = list(dict.fromkeys(written))
+    linked = data.draw(st.booleans())
+    premises = "".join(f"  - id: {i}\n    text: {i}\n" for i in ids)
+    reasons = f"[[{', '.join(written)}]]" if linked else f"[{', '.join(written)}]"
+    text = HEAD + f"premises:\n{premises}conclusions:\n  - id: c\n    text: C\n"
+    text += f"    reasons: {reasons}\n"
+    with tempfile.TemporaryDirectory() as folder:
+        path = str(Path(folder) / "m.yaml")
+        assume(check_map_bytes(text.encode(), path).map is not None)
+        safe = fix_bytes(text.encode(), path)
+        unsafe = fix_bytes(text.encode(), path, unsafe=True)
+    made = sum(fix.applicability is Applicability.UNSAFE for fix in unsafe.made)
+    assert safe.hidden == made
+    assert (safe.hidden == 0) == (unsafe.new == safe.new)

@@ -34,7 +34,8 @@ _PLURALS = {"quote": "quotes", "id": "ids", "key": "keys", "source path": "sourc
 @attrs.frozen
 class Fixed:
     """One map fixed: its check after the fixes, its bytes before and after, the fixes made,
-    and how many more ``--unsafe-fixes`` would make."""
+    and how many unsafe fixes ``--unsafe-fixes`` would make (made, not only offered: a fix
+    that would make the map worse is not)."""
 
     checked: Checked
     old: bytes
@@ -236,10 +237,13 @@ def fix_bytes(
     source_root: Root = None,
     unsafe: bool = False,
     ignore: tuple[str, ...] = (),
+    count_unsafe: bool = True,
 ) -> Fixed:
     """The map ``data`` (of the file ``path``) with its safe fixes made, or with ``unsafe``
     its unsafe ones too; a map that is not UTF-8 is left as it is. Codes in ``ignore`` are
-    silenced (:func:`argmap.checking.check_map_bytes`), and not fixed."""
+    silenced (:func:`argmap.checking.check_map_bytes`), and not fixed. Without ``unsafe``,
+    how many unsafe fixes would be made is counted by making them (on a copy), unless not
+    ``count_unsafe`` (an editor's fix-all, which shows no count: ``hidden`` is then 0)."""
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
     checked = check_map_bytes(data, path, source_root=source_root, ignore=ignore)
     try:
@@ -267,7 +271,13 @@ def fix_bytes(
         made += [fix for fixes in reversed(kept) for fix in fixes]
         if not any(kept):
             break
-    hidden = 0 if unsafe else sum(f.applicability is Applicability.UNSAFE for f in found.offered())
+    hidden = 0
+    offered = (f.applicability is Applicability.UNSAFE for f in found.offered())
+    if count_unsafe and not unsafe and any(offered):
+        # Those --unsafe-fixes would make, not those offered: one that would make the map
+        # worse is offered but not made.
+        more = fix_bytes(data, path, source_root=source_root, unsafe=True, ignore=ignore)
+        hidden = sum(fix.applicability is Applicability.UNSAFE for fix in more.made)
     return Fixed(found.checked, data, found.encoded(found.body), tuple(made), hidden, checked)
 
 
