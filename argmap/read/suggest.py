@@ -15,6 +15,7 @@ from __future__ import annotations
 import collections
 import difflib
 import itertools
+import re
 from collections.abc import Iterable
 
 CUTOFF = 0.6  # the similarity a name needs (difflib's ratio) to be suggested
@@ -22,6 +23,15 @@ CANDIDATES = 12  # names compared with a word, at most, among many
 FEW = 64  # with this many names or fewer (the keys of a place), all are compared
 VOTES = 1024  # votes cast for a word, at most
 LONGEST = 200  # a longer word is no misspelling of a name: nothing is suggested
+#: Two names whose likeness to a word (difflib's ratio) differs by less are about equally good:
+#: both are suggested, and neither is written for it without a person choosing.
+TIE = 0.1
+RENAMED = 64  # names that share a word with an unknown one looked at for a rename, at most
+_SPLIT = re.compile(r"[^0-9a-z]+")
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(word for word in _SPLIT.split(name.lower()) if word)
 
 
 def _runs(word: str) -> set[str]:
@@ -45,22 +55,48 @@ class Names:
         """The name most like ``word`` (difflib's ratio, at least ``cutoff``), or None."""
         if len(word) > LONGEST or not self.names:
             return None
-        if len(self.names) <= FEW:  # a transposition shares no run of three: compare all
-            candidates = self.names
-        else:
-            index = self._runs_index()
-            holders = sorted((index.get(run, []) for run in _runs(word)), key=len)
-            votes: collections.Counter[int] = collections.Counter()
-            left = VOTES
-            for names in holders:
-                if left <= 0:
-                    break
-                votes.update(itertools.islice(names, left))
-                left -= len(names)
-            chosen = sorted(number for number, _ in votes.most_common(CANDIDATES))
-            candidates = [self.names[number] for number in chosen]
+        candidates = self._candidates(word)
         close = difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff)
         return close[0] if close else None
+
+    def _candidates(self, word: str) -> list[str]:
+        """The names :meth:`closest` compares ``word`` with: all of few, else those that
+        share most runs with it."""
+        if len(self.names) <= FEW:  # a transposition shares no run of three: compare all
+            return self.names
+        index = self._runs_index()
+        holders = sorted((index.get(run, []) for run in _runs(word)), key=len)
+        votes: collections.Counter[int] = collections.Counter()
+        left = VOTES
+        for names in holders:
+            if left <= 0:
+                break
+            votes.update(itertools.islice(names, left))
+            left -= len(names)
+        return [
+            self.names[number] for number in sorted(n for n, _ in votes.most_common(CANDIDATES))
+        ]
+
+    def meant(self, word: str, orphans: Iterable[str] = ()) -> list[str]:
+        """The names an unknown ``word`` meant, best first: of the ``orphans`` (names nothing
+        refers to), those a rename of ``word`` left (:func:`renamed`), else the name
+        :meth:`closest` to it; and with it the next, when that is about as good (less than
+        :data:`TIE` less alike), for a person to choose between. None when nothing is close.
+
+        >>> Names(["leakage", "diplomatic-leverage"]).meant("leverage", ["diplomatic-leverage"])
+        ['diplomatic-leverage']
+        """
+        if len(word) > LONGEST:
+            return []
+        left = renamed(word, orphans)
+        if not left:
+            best = self.closest(word)
+            if best is None:
+                return []
+            others = [n for n in self._candidates(word) if n != best]
+            left = [best, *difflib.get_close_matches(word, others, n=1, cutoff=CUTOFF)]
+        ratios = [difflib.SequenceMatcher(None, word, name).ratio() for name in left[:2]]
+        return left[:2] if len(ratios) == 2 and ratios[0] - ratios[1] < TIE else left[:1]
 
     def _runs_index(self) -> dict[str, list[int]]:
         if self._index is None:
@@ -72,6 +108,28 @@ class Names:
         return self._index
 
 
+def renamed(word: str, orphans: Iterable[str]) -> list[str]:
+    """Those of ``orphans`` that a rename of ``word`` may have left: whose words (between
+    hyphens) hold all of its words, or are all among them; the likest first (difflib's ratio,
+    then their order).
+
+    >>> renamed("leakage", ["stops-leak", "carbon-leakage", "leakage-abroad"])
+    ['carbon-leakage', 'leakage-abroad']
+    """
+    words = _words(word)
+    if not words:
+        return []
+    found = [name for name in itertools.islice(
+                 (n for n in orphans if n != word and not words.isdisjoint(_words(n))), RENAMED)
+             if words <= _words(name) or _words(name) <= words]  # fmt: skip
+    matcher = difflib.SequenceMatcher(None, "", word)
+    ratios = {}
+    for name in found:
+        matcher.set_seq1(name)
+        ratios[name] = matcher.ratio()
+    return sorted(found, key=lambda name: -ratios[name])
+
+
 def did_you_mean(word: str, names: Iterable[str] | Names) -> str:
     """``; did you mean 'NAME'?`` for the closest name, or nothing when none is close."""
     known = names if isinstance(names, Names) else Names(names)
@@ -79,4 +137,5 @@ def did_you_mean(word: str, names: Iterable[str] | Names) -> str:
     return f"; did you mean '{close}'?" if close is not None else ""
 
 
-__all__ = ["CANDIDATES", "CUTOFF", "FEW", "LONGEST", "Names", "did_you_mean"]
+__all__ = ["CANDIDATES", "CUTOFF", "FEW", "LONGEST", "RENAMED", "TIE", "Names", "did_you_mean",
+           "renamed"]  # fmt: skip
