@@ -8,7 +8,7 @@ from argmap.checks.registry import Context, Finding, check
 from argmap.diagnostics import clip
 from argmap.model import Claim, Link, Ref, Relation, walk
 from argmap.model.keys import ID_PATTERN, ascii_slug
-from argmap.read.suggest import LONGEST, Names
+from argmap.read.suggest import LONGEST, Names, Orphans
 from argmap.read.syntax import YAML, Syntax
 
 _ROLES = {
@@ -112,7 +112,7 @@ class Hints:
         self.syntax = syntax
         self.by_slug = {ascii_slug(claim_id): claim_id for claim_id in reversed(ids)}
         self.names = Names(ids)
-        self.orphans = [claim_id for claim_id in ids if claim_id not in named]  # none names them
+        self.orphans = Orphans(claim_id for claim_id in ids if claim_id not in named)
 
     def meant(self, name: str) -> list[str]:
         """The claims an unknown reference ``name`` meant: several ids written as one

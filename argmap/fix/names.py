@@ -22,7 +22,7 @@ from argmap.model import Kind
 from argmap.model.keys import ID_PATTERN, KEYS, MAX_ID
 from argmap.project import roots
 from argmap.read.outline import Token, mapping_of
-from argmap.read.suggest import Names
+from argmap.read.suggest import Names, Orphans
 from argmap.read.syntax import JSON
 from argmap.sources import holding
 
@@ -75,7 +75,7 @@ def unknown_id(context: Context, offset: int) -> list[Fix]:
         return []
     ids = list(context.outline.ids())
     named = {ref.token.value for ref in context.outline.references}
-    meant = Names(ids).meant(token.value, [i for i in ids if i not in named])
+    meant = Names(ids).meant(token.value, Orphans(i for i in ids if i not in named))
     close = difflib.get_close_matches(token.value, ids, n=SUGGESTIONS, cutoff=CUTOFF)
     if len(meant) != 1:
         first = Applicability.EDITOR  # none close, or two about as good: a person's choice

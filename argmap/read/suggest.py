@@ -77,18 +77,19 @@ class Names:
             self.names[number] for number in sorted(n for n, _ in votes.most_common(CANDIDATES))
         ]
 
-    def meant(self, word: str, orphans: Iterable[str] = ()) -> list[str]:
+    def meant(self, word: str, orphans: Orphans | None = None) -> list[str]:
         """The names an unknown ``word`` meant, best first: of the ``orphans`` (names nothing
-        refers to), those a rename of ``word`` left (:func:`renamed`), else the name
+        refers to), those a rename of ``word`` left (:meth:`Orphans.renamed`), else the name
         :meth:`closest` to it; and with it the next, when that is about as good (less than
         :data:`TIE` less alike), for a person to choose between. None when nothing is close.
 
-        >>> Names(["leakage", "diplomatic-leverage"]).meant("leverage", ["diplomatic-leverage"])
-        ['diplomatic-leverage']
+        >>> names = Names(["leakage", "diplomatic-leverage"])
+        >>> names.meant("leverage", Orphans(["diplomatic-leverage"])), names.meant("leverage")
+        (['diplomatic-leverage'], ['leakage'])
         """
         if len(word) > LONGEST:
             return []
-        left = renamed(word, orphans)
+        left = orphans.renamed(word) if orphans is not None else []
         if not left:
             best = self.closest(word)
             if best is None:
@@ -108,26 +109,40 @@ class Names:
         return self._index
 
 
-def renamed(word: str, orphans: Iterable[str]) -> list[str]:
-    """Those of ``orphans`` that a rename of ``word`` may have left: whose words (between
-    hyphens) hold all of its words, or are all among them; the likest first (difflib's ratio,
-    then their order).
+class Orphans:
+    """Names nothing refers to, indexed by their words (between hyphens) once, so that each
+    unknown name costs about the same however many there are (:meth:`renamed`)."""
 
-    >>> renamed("leakage", ["stops-leak", "carbon-leakage", "leakage-abroad"])
-    ['carbon-leakage', 'leakage-abroad']
-    """
-    words = _words(word)
-    if not words:
-        return []
-    found = [name for name in itertools.islice(
-                 (n for n in orphans if n != word and not words.isdisjoint(_words(n))), RENAMED)
-             if words <= _words(name) or _words(name) <= words]  # fmt: skip
-    matcher = difflib.SequenceMatcher(None, "", word)
-    ratios = {}
-    for name in found:
-        matcher.set_seq1(name)
-        ratios[name] = matcher.ratio()
-    return sorted(found, key=lambda name: -ratios[name])
+    def __init__(self, names: Iterable[str]) -> None:
+        self.words: dict[str, frozenset[str]] = {name: _words(name) for name in names}
+        self._by_word: collections.defaultdict[str, list[str]] = collections.defaultdict(list)
+        for name, words in self.words.items():
+            for word in words:
+                self._by_word[word].append(name)
+
+    def renamed(self, word: str) -> list[str]:
+        """Those that a rename of ``word`` may have left: whose words hold all of its words,
+        or are all among them; the likest first (difflib's ratio, then their order), of the
+        first :data:`RENAMED` that share a word with it.
+
+        >>> Orphans(["stops-leak", "carbon-leakage", "leakage-abroad"]).renamed("leakage")
+        ['carbon-leakage', 'leakage-abroad']
+        """
+        words, seen, found = _words(word), set(), []
+        for name in itertools.chain.from_iterable(self._by_word.get(w, ()) for w in sorted(words)):
+            if name in seen or name == word:
+                continue
+            seen.add(name)
+            if len(seen) > RENAMED:
+                break
+            if words <= self.words[name] or self.words[name] <= words:
+                found.append(name)
+        matcher = difflib.SequenceMatcher(None, "", word)
+        ratios = {}
+        for name in found:
+            matcher.set_seq1(name)
+            ratios[name] = matcher.ratio()
+        return sorted(found, key=lambda name: -ratios[name])
 
 
 def did_you_mean(word: str, names: Iterable[str] | Names) -> str:
@@ -137,5 +152,5 @@ def did_you_mean(word: str, names: Iterable[str] | Names) -> str:
     return f"; did you mean '{close}'?" if close is not None else ""
 
 
-__all__ = ["CANDIDATES", "CUTOFF", "FEW", "LONGEST", "RENAMED", "TIE", "Names", "did_you_mean",
-           "renamed"]  # fmt: skip
+__all__ = ["CANDIDATES", "CUTOFF", "FEW", "LONGEST", "RENAMED", "TIE", "Names", "Orphans",
+           "did_you_mean"]  # fmt: skip
