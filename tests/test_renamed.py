@@ -83,4 +83,6 @@ def test_two_ids_alike_are_both_suggested_and_neither_written() -> None:
         "energy-1",
     ]
     assert Names(["energy-1", "supplier"]).meant("energy-3") == ["energy-1"]
+    # one letter off, and two: not as good (a map of 20,000 claims named both)
+    assert Names(["claim-00000", "claim-00010"]).meant("claim-00000x") == ["claim-00000"]
     assert Names(["energy-1"]).meant("costs") == []

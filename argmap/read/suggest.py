@@ -23,9 +23,6 @@ CANDIDATES = 12  # names compared with a word, at most, among many
 FEW = 64  # with this many names or fewer (the keys of a place), all are compared
 VOTES = 1024  # votes cast for a word, at most
 LONGEST = 200  # a longer word is no misspelling of a name: nothing is suggested
-#: Two names whose likeness to a word (difflib's ratio) differs by less are about equally good:
-#: both are suggested, and neither is written for it without a person choosing.
-TIE = 0.1
 RENAMED = 64  # names that share a word with an unknown one looked at for a rename, at most
 _SPLIT = re.compile(r"[^0-9a-z]+")
 
@@ -80,8 +77,10 @@ class Names:
     def meant(self, word: str, orphans: Orphans | None = None) -> list[str]:
         """The names an unknown ``word`` meant, best first: of the ``orphans`` (names nothing
         refers to), those a rename of ``word`` left (:meth:`Orphans.renamed`), else the name
-        :meth:`closest` to it; and with it the next, when that is about as good (less than
-        :data:`TIE` less alike), for a person to choose between. None when nothing is close.
+        :meth:`closest` to it. Two when they are about equally good, for a person to choose
+        between: two a rename may have left, or two names as many letters off (:func:`edits`:
+        ``energy-1`` and ``energy-2`` for ``energy-3``; not ``claim-00010`` beside
+        ``claim-00000`` for ``claim-00000x``). None when nothing is close.
 
         >>> names = Names(["leakage", "diplomatic-leverage"])
         >>> names.meant("leverage", Orphans(["diplomatic-leverage"])), names.meant("leverage")
@@ -90,14 +89,15 @@ class Names:
         if len(word) > LONGEST:
             return []
         left = orphans.renamed(word) if orphans is not None else []
-        if not left:
-            best = self.closest(word)
-            if best is None:
-                return []
-            others = [n for n in self._candidates(word) if n != best]
-            left = [best, *difflib.get_close_matches(word, others, n=1, cutoff=CUTOFF)]
-        ratios = [difflib.SequenceMatcher(None, word, name).ratio() for name in left[:2]]
-        return left[:2] if len(ratios) == 2 and ratios[0] - ratios[1] < TIE else left[:1]
+        if left:
+            return left[:2]
+        best = self.closest(word)
+        if best is None:
+            return []
+        others = [n for n in self._candidates(word) if n != best]
+        near = difflib.get_close_matches(word, others, n=2, cutoff=CUTOFF)
+        fewest = edits(word, best)
+        return [best, *[n for n in near if edits(word, n) <= fewest][:1]]
 
     def _runs_index(self) -> dict[str, list[int]]:
         if self._index is None:
@@ -107,6 +107,17 @@ class Names:
                     index[run].append(number)
             self._index = dict(index)
         return self._index
+
+
+def edits(word: str, name: str) -> int:
+    """How many letters of ``word`` differ from ``name``'s (difflib's alignment: a run replaced
+    counts its longer side), about the edit distance.
+
+    >>> edits("energy-3", "energy-1"), edits("claim-00000x", "claim-00000"), edits("ab", "ba")
+    (1, 1, 2)
+    """
+    opcodes = difflib.SequenceMatcher(None, word, name, autojunk=False).get_opcodes()
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in opcodes if tag != "equal")
 
 
 class Orphans:
@@ -152,5 +163,5 @@ def did_you_mean(word: str, names: Iterable[str] | Names) -> str:
     return f"; did you mean '{close}'?" if close is not None else ""
 
 
-__all__ = ["CANDIDATES", "CUTOFF", "FEW", "LONGEST", "RENAMED", "TIE", "Names", "Orphans",
-           "did_you_mean"]  # fmt: skip
+__all__ = ["CANDIDATES", "CUTOFF", "FEW", "LONGEST", "RENAMED", "Names", "Orphans",
+           "did_you_mean", "edits"]  # fmt: skip
