@@ -159,11 +159,11 @@ class _Map:
     def encoded(self, body: str) -> bytes:
         return self.bom + body.encode("utf-8")
 
-    def attempt(self, chosen: list[Fix]) -> list[Fix]:
+    def attempt(self, chosen: list[Fix], allowed: set[Applicability]) -> list[Fix]:
         """Apply ``chosen`` and check again, keeping them if the map is not worse; or, when
-        it is, with the safe fixes of what they brought to light (a source path found: a slip
-        in a quote its text shows), if the map is then better. The fixes kept (none: the map
-        is as it was)."""
+        it is, with the ``allowed`` fixes of what they brought to light (a source path found:
+        a slip in a quote its text shows), if the map is then better. The fixes kept (none:
+        the map is as it was)."""
         batch = [edit for fix in chosen for edit in fix.edits]
         body = apply(self.body, batch)
         checked = self._checked(body)
@@ -171,7 +171,7 @@ class _Map:
             self.body, self.checked = body, checked
             return self._made(chosen, batch)
         after = _Map(body, self.bom, checked, self.root, self.ignore)
-        safe = _apart([f for f in after.offered() if f.applicability is Applicability.SAFE])
+        safe = _apart([f for f in after.offered() if f.applicability in allowed])
         if not safe:
             return []
         more = [edit for fix in safe for edit in fix.edits]
@@ -256,7 +256,7 @@ def fix_bytes(
         chosen = _apart([f for f in found.offered() if f.applicability in allowed])
         if not chosen:
             break
-        together = found.attempt(chosen)
+        together = found.attempt(chosen, allowed)
         if together:
             made += together
             continue
@@ -265,7 +265,7 @@ def fix_bytes(
         last_first = sorted(chosen, key=lambda fix: min(e.start for e in fix.edits), reverse=True)
         kept: list[list[Fix]] = []
         for fix in last_first:
-            kept.append(found.attempt([fix]))
+            kept.append(found.attempt([fix], allowed))
             if len(kept[-1]) > 1:
                 break  # fixes made elsewhere too: the next pass finds the rest anew
         made += [fix for fixes in reversed(kept) for fix in fixes]

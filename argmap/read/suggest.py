@@ -24,7 +24,7 @@ FEW = 64  # with this many names or fewer (the keys of a place), all are compare
 VOTES = 1024  # votes cast for a word, at most
 LONGEST = 200  # a longer word is no misspelling of a name: nothing is suggested
 RENAMED = 64  # names that share a word with an unknown one looked at for a rename, at most
-_SPLIT = re.compile(r"[^0-9a-z]+")
+_SPLIT = re.compile(r"[-_\s]+")  # between the words of an id
 
 
 def _words(name: str) -> frozenset[str]:
