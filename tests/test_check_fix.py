@@ -23,10 +23,10 @@ OLD_SOURCE = (
     "Diversifying the routes of supply would make the Union more secure.\n"
     "The new pipeline will carry gas from the Caspian basin to the west.\n"
 )
-# As the publisher corrected it: punctuation, a word, and a sentence written anew.
+# As the publisher corrected it: punctuation, letter case, and a sentence written anew.
 NEW_SOURCE = (
-    "The Union depends on imported energy. Its suppliers are few; most of them are unstable.\n"
-    "Diversifying the routes of supply would make the Union safer.\n"
+    "The Union depends on imported energy. Its suppliers are few — and most of them are unstable.\n"
+    "Diversifying the routes of supply would make the union more secure.\n"
     "Gas will flow west from the Caspian basin through the new pipeline.\n"
 )
 
@@ -55,10 +55,10 @@ conclusions:
 """
 FIXED = MAP.replace(
     "'Its suppliers are few, and most of them are unstable.'",
-    "'Its suppliers are few; most of them are unstable.'",  # in the quotes it was in
+    "'Its suppliers are few — and most of them are unstable.'",  # in the quotes it was in
 ).replace(
     '"Diversifying the routes of supply would make the Union more secure."',
-    '"Diversifying the routes of supply would make the Union safer."',
+    '"Diversifying the routes of supply would make the union more secure."',
 )
 
 
@@ -86,8 +86,8 @@ def test_fix_replaces_the_quotes_the_source_now_words_otherwise_and_nothing_else
     assert out == ""
     assert err == (
         f"argmap: fixed 2 quotes in {revised}\n"
-        f'  {revised}:10:9: quote: "… are few, and most …" → "… are few; most …"\n'
-        f'  {revised}:13:13: quote: "… Union more secure." → "… Union safer."\n'
+        f'  {revised}:10:9: quote: "… are few, and …" → "… are few — and …"\n'
+        f'  {revised}:13:13: quote: "… the Union more …" → "… the union more …"\n'
         f"{revised}:16:13: error: quote of 'pipeline' not found in the source; closest "
         'passage, reworded (line 3): "Gas will flow west from the Caspian basin through the new '
         'pipeline." [AM110]\n'
@@ -134,11 +134,12 @@ def test_diff_prints_the_fixes_and_writes_nothing(revised: Path) -> None:
         "     text: The Union's suppliers are few and unstable.\n"
         "     quotes:\n"
         "-      - 'Its suppliers are few, and most of them are unstable.'   # the second sentence\n"
-        "+      - 'Its suppliers are few; most of them are unstable.'   # the second sentence\n"
+        "+      - 'Its suppliers are few — and most of them are unstable.'"
+        "   # the second sentence\n"
         "   - id: routes\n"
         "     text: More routes would make the Union more secure.\n"
         '-    quotes: "Diversifying the routes of supply would make the Union more secure."\n'
-        '+    quotes: "Diversifying the routes of supply would make the Union safer."\n'
+        '+    quotes: "Diversifying the routes of supply would make the union more secure."\n'
         "   - id: pipeline\n"
         "     text: A pipeline will bring Caspian gas.\n"
         "     quotes: The new pipeline will carry gas from the Caspian basin to the west.\n"
@@ -183,11 +184,14 @@ def test_an_unknown_id_with_one_close_match_is_fixed_and_with_two_is_left(
     code, _, err = run("check", "--fix", str(path))
     assert path.read_text(encoding="utf-8") == text.replace("[suplier,", "[supplier,")
     assert err.startswith(f"argmap: fixed 1 id in {path}\n")
-    assert "reason 'energy-3' of 'c' is no claim; did you mean 'energy-2'? [AM103]" in err
+    assert (
+        "reason 'energy-3' of 'c' is no claim; did you mean 'energy-2' or 'energy-1'? [AM103]"
+        in err
+    )
     assert code == 1
-    code, _, err = run("check", "--fix", "--unsafe-fixes", str(path))
-    assert path.read_text(encoding="utf-8").endswith("reasons: [supplier, energy-2]  # two slips\n")
-    assert err.startswith(f"argmap: fixed 1 id in {path}\n")
+    code, _, err = run("check", "--fix", "--unsafe-fixes", str(path))  # two as near: no guess
+    assert path.read_text(encoding="utf-8").endswith("reasons: [supplier, energy-3]  # two slips\n")
+    assert "fixed" not in err and code == 1
 
 
 def test_a_json_map_is_fixed_as_json(tmp_path: Path) -> None:
@@ -202,9 +206,9 @@ def test_a_json_map_is_fixed_as_json(tmp_path: Path) -> None:
     text = json.dumps(amap, indent=2) + "\n"
     path.write_text(text, encoding="utf-8")
     code, _, err = run("check", "--fix", str(path))
-    fixed = '"… Union more secure." → "… Union safer."'
+    fixed = '"… the Union more …" → "… the union more …"'
     assert (code, err) == (0, f"argmap: fixed 1 quote in {path}\n  {path}:12:9: quote: {fixed}\n")
-    assert path.read_text(encoding="utf-8") == text.replace("more secure", "safer")
+    assert path.read_text(encoding="utf-8") == text.replace("the Union more", "the union more")
 
 
 def test_fix_takes_a_folder_and_says_what_it_fixed_in_each_map(revised: Path) -> None:
@@ -244,7 +248,7 @@ def test_the_readme_fix_example_is_what_fix_says_of_the_map_checked_there(
     written = block("Writing a map", "yaml")
     shown = re.findall(r"^```text\n(.*?)^```$", section("Checking a map"), re.S | re.M)[1]
     slipped = written.replace("[supplier, europe-needs-energy]", "[suplier, europe-needs-energy]")
-    slipped = slipped.replace("our abilities to import", "our ability to import")
+    slipped = slipped.replace("In the short-term, we", "In the short term, we")
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     (tmp_path / "pyproject.toml").touch()
     (tmp_path / "maps").mkdir()
@@ -338,7 +342,7 @@ def test_a_fix_that_adds_an_error_of_a_code_the_map_has_is_not_made(tmp_path: Pa
     )
     run("check", "--fix", str(path))
     fixed = path.read_text(encoding="utf-8")
-    assert "the Union safer." in fixed  # the quote is fixed
+    assert "the union more secure." in fixed  # the quote is fixed
     assert "reasons: [routes, energi]" in fixed  # and the id that would point at itself is not
 
 
@@ -357,7 +361,7 @@ def test_a_block_quote_stays_a_block_under_its_header_and_comment(tmp_path: Path
     assert code == 0
     assert (
         "      - >-  # from the 2019 edition\n"
-        "        Diversifying the routes of supply would make the Union safer.\n"
+        "        Diversifying the routes of supply would make the union more secure.\n"
         "      # a comment after\n" in fixed
     )
 
@@ -380,7 +384,7 @@ def test_diff_splits_lines_only_where_the_file_does(tmp_path: Path) -> None:
 def test_each_fix_is_listed_with_the_words_it_changed(tmp_path: Path) -> None:
     """A lecturer's quote of a PDF's text was cut to half a word by a safe fix, and she was
     told only 'fixed 1 quote': each fix is now listed, where, and the words it changed with
-    a word around them."""
+    a word around them (a word changed, as here a tense, is an unsafe fix)."""
     (tmp_path / "s.txt").write_text(
         "Viele Organisationen warnen seit Jahren vor genau diesem Fehler.\n", encoding="utf-8"
     )
@@ -391,7 +395,7 @@ def test_each_fix_is_listed_with_the_words_it_changed(tmp_path: Path) -> None:
         "conclusions:\n  - id: c\n    text: C\n    implicit: true\n    reasons: [p]\n",
         encoding="utf-8",
     )
-    code, _, err = run("check", "--fix", str(path))
+    code, _, err = run("check", "--fix", "--unsafe-fixes", str(path))
     assert "warnen seit" in path.read_text(encoding="utf-8")
     assert err.splitlines() == [
         f"argmap: fixed 1 quote in {path}",
@@ -399,3 +403,53 @@ def test_each_fix_is_listed_with_the_words_it_changed(tmp_path: Path) -> None:
         '"… Organisationen warnen seit …"',
     ]
     assert code == 0
+
+
+def test_a_quote_the_source_now_negates_is_not_mended_by_fix_alone(tmp_path: Path) -> None:
+    """A policy analyst's source said "cannot" where her quote said "can"; `check --fix`
+    wrote "cannot" in (a word or two changed was safe), the map then checked clean, and the
+    claim's own text still said "can"."""
+    (tmp_path / "source.txt").write_text(
+        "Trade lawyers broadly agree that such a measure cannot be justified under Article XX.\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "map.yaml"
+    text = (
+        "argmap: 1\ntitle: t\nsource: {path: source.txt}\npremises:\n  - id: p\n"
+        "    text: It can be justified.\n    quotes:\n      - such a measure can be justified\n"
+        "conclusions:\n  - id: c\n    text: C\n    implicit: true\n    reasons: [p]\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run("check", "--diff", str(path))
+    assert (code, out) == (1, "")
+    assert err.endswith(
+        '; the source has "cannot" where the quote has "can" [AM110]\n'
+        "argmap: 1 error\nargmap: 1 more fix offered with --unsafe-fixes\n"
+    )
+    code, _, err = run("check", "--fix", str(path))
+    assert path.read_text(encoding="utf-8") == text and code == 1
+    code, _, err = run("check", "--fix", "--unsafe-fixes", str(path))
+    assert err == (
+        f"argmap: fixed 1 quote in {path}\n"
+        f'  {path}:8:9: quote: "… measure can be …" → "… measure cannot be …"\n'
+    )
+    assert path.read_text(encoding="utf-8") == text.replace("measure can", "measure cannot")
+    assert code == 0
+
+
+def test_the_fixes_said_to_be_offered_are_those_unsafe_fixes_makes(tmp_path: Path) -> None:
+    """`check --diff` said "1 more fix offered with --unsafe-fixes" of a reference the only
+    id near which is listed beside it: `--unsafe-fixes` then made nothing (the fix would list
+    that id twice, AM112, and is not made), and printed nothing."""
+    path = tmp_path / "map.yaml"
+    text = (
+        "argmap: 1\ntitle: t\npremises:\n  - id: stops-leakage\n    text: S\n"
+        "  - id: moves\n    text: M\nconclusions:\n  - id: c\n    text: C\n"
+        "    reasons:\n      - [leakage, stops-leakage]\n      - moves\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run("check", "--diff", "--unsafe-fixes", str(path))
+    assert (code, out) == (1, "") and "would fix" not in err
+    code, out, err = run("check", "--diff", str(path))
+    assert (code, out) == (1, "")
+    assert "offered with --unsafe-fixes" not in err

@@ -28,7 +28,7 @@ WRITTEN = {
     "literal": "    quotes:\n      - |-\n        {}\n",
 }
 OLD = "Its suppliers are few, and most of them are unstable."
-NEW = "Its suppliers are few; most of them are unstable."
+NEW = "Its suppliers are few — and most of them are unstable."
 
 
 def _rewritten(style: str, old: str, new: str) -> str:
@@ -47,7 +47,7 @@ def test_a_quote_mended_by_check_fix_keeps_its_style(tmp_path: Path) -> None:
     kept; nothing else of the file changes."""
     (tmp_path / "source.txt").write_text(NEW_SOURCE.replace("\n", " ") + "\n", "utf-8")
     routes_old = "Diversifying the routes of supply would make the Union more secure."
-    routes_new = "Diversifying the routes of supply would make the Union safer."
+    routes_new = "Diversifying the routes of supply would make the union more secure."
     for style, old, written in [
         ("plain", OLD, NEW),
         ("single", OLD, NEW),

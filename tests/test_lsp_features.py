@@ -541,7 +541,10 @@ def test_a_quote_of_several_parts_has_only_the_part_not_found_replaced(
     )
     doc = document(text, tmp_path / "m.yaml")
     [action] = fixes(doc, "AM110")
-    assert action.title == f"Replace {title} by the closest passage (line 2)"
+    assert action.title == (
+        f"Replace {title} by the closest passage (line 2): "
+        'the source now says "lush" where the quote says "lusher"'
+    )
     assert f"    quotes: {now}\n" in fixed(doc, action)  # plain, as it was written
     assert check_bytes(fixed(doc, action).encode(), str(tmp_path / "m.yaml")).diagnostics == ()
 
@@ -561,7 +564,10 @@ def test_a_quote_of_half_a_sentence_is_replaced_by_that_half_not_the_sentence(
     )
     doc = document(text, tmp_path / "m.yaml")
     [action] = fixes(doc, "AM110")
-    assert action.title == "Replace the quote by the closest passage (line 1)"
+    assert action.title == (
+        "Replace the quote by the closest passage (line 1): "
+        'the source now says "sports" where the quote says "games"'
+    )
     assert "    quotes: some video games are not relevant as sports\n" in fixed(doc, action)
 
 

@@ -26,7 +26,7 @@ from .lsptools import after, apply, at
 
 WAIT = 20  # seconds: generous, for a machine shared by several test runs
 GOOD = "Grass is green in the long wet summer of the north."
-BAD = "Grass is green in the long dry summer of the north."  # one word off: a safe fix
+BAD = "Grass is green in the long WET summer of the north."  # case off: a safe fix
 TEXT = f"The sky is blue. {GOOD}\nWater is wet.\n"
 
 

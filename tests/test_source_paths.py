@@ -292,8 +292,8 @@ def test_a_source_path_is_fixed_with_the_quote_its_text_then_shows_a_slip_in(
 ) -> None:
     """A student's map one folder deeper than the teacher's, its source path one '..' short
     and a quote with a slip ('a screens'): the path was not fixed, as its text then missed
-    that quote, though the quote's own fix was safe; both are made now, and the map checks
-    clean."""
+    that quote, though the quote's own fix was offered (unsafe: a word changed); with
+    --unsafe-fixes both are made now, and the map checks clean."""
     (tmp_path / ".git").mkdir()
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "waste.txt").write_text(

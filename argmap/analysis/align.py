@@ -6,8 +6,8 @@ the same word, nor give its claim the same id: "shops will lose customers" and "
 that shops will lose customers" are one claim. So claims pair up when their quoted passages
 overlap in most of the shorter of the two (:data:`MIN_OVERLAP`), the best-overlapping pairs
 first, each claim in one pair at most. A quote not found in the source (a word off, a word
-added) stands for the passage ``check --fix`` would write in its place without a person
-looking (:meth:`~argmap.analysis.sentences.Source.clear`); one that no passage is that clear
+added) stands for the passage it clearly meant, which ``check --fix`` offers in its place
+(:meth:`~argmap.analysis.sentences.Source.clear`); one that no passage is that clear
 for counts for nothing. Claims with no quote (implicit ones) or whose quotes found no partner
 pair up by the words of their texts (:data:`MIN_WORDING`).
 """

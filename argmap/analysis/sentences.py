@@ -23,6 +23,7 @@ from argmap.model import ArgumentMap
 from argmap.read.breaks import typed
 from argmap.read.passages import QUOTE_WORDS, Missing, Passage, Passages
 from argmap.read.source import SourceText, normalize
+from argmap.read.wording import changed_words
 
 #: Most sentences offered for a quote being typed.
 LIMIT = 20
@@ -61,13 +62,25 @@ class Ranked:
 class Mended:
     """A quote not found, mended: ``text``, the quote with the closest ``passage`` in its
     place, or in place of the part ``argmap check`` names as not found (``missing``), a text
-    the source holds; ``clear``: whether the passage may replace it without a person looking
-    (:meth:`Source.clear`)."""
+    the source holds; ``clear``: whether the passage is clearly the one it meant
+    (:meth:`Source.clear`, as ``argmap compare`` takes it); ``changed``: what the passage says
+    otherwise than the quote, each as (the source's words, the quote's)
+    (:func:`argmap.read.wording.changed_words`)."""
 
     text: str
     passage: Passage
     clear: bool
     missing: Missing | None = None
+    changed: tuple[tuple[str, str], ...] = ()
+    found: bool = True  # the quote so mended is found in the source
+
+    @property
+    def safe(self) -> bool:
+        """Whether the passage may replace the quote without a person looking: it says what
+        the quote says, in the same words (typography, letter case, punctuation and
+        hyphenation aside), not reworded, and the quote so mended is found. Which passage it
+        meant matters no more: any passage so like it puts the same words in its place."""
+        return not self.passage.reworded and not self.changed and self.found
 
 
 def _low(text: str) -> str:
@@ -193,11 +206,12 @@ class Source:
         return self._passages.runner_up(quote, passage)
 
     def clear(self, quote: str, found: Passage) -> bool:
-        """Whether ``found``, the passage :meth:`closest_quote` gives for ``quote``, may
-        replace it without a person looking: it holds the quote's words in their order (not
-        reworded), at least :data:`SAFE_SIMILARITY` of them, differing in at most
-        :data:`CHANGED` words or a fifth of the quote's, and no passage of another sentence
-        comes within :data:`MARGIN` of it."""
+        """Whether ``found``, the passage :meth:`closest_quote` gives for ``quote``, is clearly
+        the one it meant (``argmap compare`` takes a quote not found for it): it holds the
+        quote's words in their order (not reworded), at least :data:`SAFE_SIMILARITY` of
+        them, differing in at most :data:`CHANGED` words or a fifth of the quote's, and no
+        passage of another sentence comes within :data:`MARGIN` of it. Whether ``check
+        --fix`` may write it without a person looking is :attr:`Mended.safe`."""
         words = len(_WORD.findall(normalize(quote).lower()))
         if found.reworded or found.similarity < SAFE_SIMILARITY or not 0 < words <= QUOTE_WORDS:
             return False
@@ -221,13 +235,16 @@ class Source:
             whole = quote[: missing.start] + self.words_of(found) + quote[missing.end :]
             if not self.searchable.contains(whole):
                 return None
-            return Mended(whole, found, self.clear(quote[missing.start : missing.end], found),
-                          missing)  # fmt: skip
+            part = quote[missing.start : missing.end]
+            changed = changed_words(self.words_of(found), part)
+            return Mended(whole, found, self.clear(part, found), missing, changed)
         found = self.closest_quote(quote)
         if found is None:
             return None
         whole = self.words_of(found)
-        return Mended(whole, found, self.clear(quote, found) and self.searchable.contains(whole))
+        held = self.searchable.contains(whole)
+        return Mended(whole, found, self.clear(quote, found) and held, None,
+                      changed_words(whole, quote), held)  # fmt: skip
 
     def words_of(self, found: Passage) -> str:
         """The source's words a passage spans, on one line, as a quote takes them (of a text

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from argmap.checks.registry import Context, Finding, check
 from argmap.diagnostics import clip
 from argmap.model import Claim, Link, Ref, Relation, walk
 from argmap.model.keys import ID_PATTERN, ascii_slug
-from argmap.read.suggest import LONGEST, Names
+from argmap.read.suggest import LONGEST, Names, Orphans
 from argmap.read.syntax import YAML, Syntax
 
 _ROLES = {
@@ -50,7 +50,8 @@ def known_references(context: Context) -> Iterator[Finding]:
     for relation in context.relations:
         for ref in relation.claims:
             if ref.id not in known:
-                hints = hints or Hints(context.map.claims, known, context.lines, context.syntax)
+                hints = hints or Hints(context.map.claims, known, context.lines, context.syntax,
+                                       named(context.relations))  # fmt: skip
                 role = _ROLES[relation.link]
                 yield Finding(
                     "AM103",
@@ -58,6 +59,11 @@ def known_references(context: Context) -> Iterator[Finding]:
                     f"{role} '{clip(ref.id)}' {owner(relation)} is no claim"
                     + hints.hint(ref, role),
                 )
+
+
+def named(relations: Iterable[Relation]) -> set[str]:
+    """The ids the ``relations`` name (as reasons, objections, contradictions, restatements)."""
+    return {ref.id for relation in relations for ref in relation.claims}
 
 
 def owner(relation: Relation) -> str:
@@ -98,6 +104,7 @@ class Hints:
         known: set[str],
         lines: list[str] | None,
         syntax: Syntax = YAML,
+        named: Collection[str] = (),
     ) -> None:
         ids = [claim.id for claim in claims]
         self.known = known
@@ -105,25 +112,35 @@ class Hints:
         self.syntax = syntax
         self.by_slug = {ascii_slug(claim_id): claim_id for claim_id in reversed(ids)}
         self.names = Names(ids)
+        self.orphans = Orphans(claim_id for claim_id in ids if claim_id not in named)
 
     def meant(self, name: str) -> list[str]:
-        """The claims an unknown reference ``name`` meant: several ids written as one (items of
-        a list joined by a '- ' out of line, or ids between commas), a claim whose id differs
-        only in its underscores or case, or the closest id
-        (:class:`argmap.read.suggest.Names`); none when nothing is close."""
+        """The claims an unknown reference ``name`` meant: several ids written as one
+        (:meth:`several`), or those :meth:`close` to it."""
+        return self.several(name) or self.close(name)
+
+    def several(self, name: str) -> list[str]:
+        """The ids written as one in ``name`` (items of a list joined by a '- ' out of line,
+        or ids between commas), or none."""
         for separator in (" - ", ","):
             items = [item.strip() for item in name.split(separator)]
             if len(items) > 1 and all(item in self.known for item in items):
                 return items
+        return []
+
+    def close(self, name: str) -> list[str]:
+        """The id an unknown reference ``name`` meant: a claim whose id differs only in its
+        underscores or case, or what a rename left, or the closest id; or two about as good,
+        for a person to choose (:meth:`argmap.read.suggest.Names.meant`); none when nothing
+        is close."""
         same = self.by_slug.get(ascii_slug(name)) if len(name) <= LONGEST else None
-        close = same if same is not None else self.names.closest(name)
-        return [close] if close is not None else []
+        return [same] if same is not None else self.names.meant(name, self.orphans)
 
     def hint(self, ref: Ref, role: str) -> str:
         """How the message of an unknown reference goes on: what :meth:`meant` found, and how
         to write it."""
         name = ref.id
-        meant = self.meant(name)
+        meant = self.several(name)
         syntax = self.syntax
         if len(meant) > 1 and " - " in name and syntax.json:
             each = ", ".join(map(syntax.value, meant))
@@ -138,6 +155,9 @@ class Hints:
             each = ", ".join(map(syntax.value, meant))
             ids, first, n = syntax.value(meant), meant[0], len(meant)
             return "; " + template.format(ids=ids, linked=linked, each=each, first=first, n=n)
+        meant = self.close(name)
+        if len(meant) > 1:
+            return f"; did you mean '{meant[0]}' or '{meant[1]}'?"
         if not meant:
             return ""
         if ascii_slug(meant[0]) != ascii_slug(name):

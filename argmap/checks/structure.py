@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.checks.references import Hints
+from argmap.checks.references import Hints, named
 from argmap.checks.registry import Context, Finding, Stage, check
 from argmap.diagnostics import joined
 from argmap.model import Link, Ref
@@ -187,7 +187,7 @@ def connected(context: Context) -> Iterator[Finding]:
     known = set(context.by_id)
     unknown = sorted(linked - known)
     if unknown:  # a claim a misspelt reference meant is not unconnected: AM103 says what is
-        hints = Hints(context.map.claims, known, context.lines)
+        hints = Hints(context.map.claims, known, context.lines, named=named(context.relations))
         linked.update(claim_id for name in unknown for claim_id in hints.meant(name))
     for claim in context.map.claims:
         if claim.id not in linked and not (claim.kind.takes_reasons and not claim.reasons):

@@ -90,13 +90,15 @@ def check(
     or warnings only, 1 errors (or, with --strict, warnings), 2 a file could not be read or
     the options do not fit. For programs and CI, --output-format json or github.
 
-    --fix mends what needs no one to look: a quote the source now words otherwise (a word
-    or punctuation, one passage clearly closest) becomes the source's words; an unknown id
-    or key with one name alone close to it, that name. It edits only those values, writes
-    a map only when it changed, says what it fixed, and reports what remains (the exit
-    status is on that). --diff shows the same as a diff, on stdout, and writes nothing.
-    --unsafe-fixes adds the guesses (a reworded sentence, the first of several ids, the
-    source path meant); without it, a run says how many such fixes are offered.
+    --fix mends what needs no one to look: a quote the source now sets otherwise in its
+    typography alone (punctuation, letter case, dashes, a hyphen: the same words) becomes
+    the source's words; an unknown id or key with one name alone close to it, that name.
+    It edits only those values, writes a map only when it changed, says what it fixed, and
+    reports what remains (the exit status is on that). --diff shows the same as a diff, on
+    stdout, and writes nothing.
+    --unsafe-fixes adds what a person should read over (a quote whose words the source
+    changed: "cannot" for "can", "90" for "80"; a reworded sentence; the id a rename left;
+    the source path meant); without it, a run says how many such fixes it would make.
 
     A code is silenced (docs/checks.md) where a map or its project says so, for render,
     the editor and the MkDocs, Sphinx and Pandoc integrations too, or in one run by

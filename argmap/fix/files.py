@@ -34,7 +34,8 @@ _PLURALS = {"quote": "quotes", "id": "ids", "key": "keys", "source path": "sourc
 @attrs.frozen
 class Fixed:
     """One map fixed: its check after the fixes, its bytes before and after, the fixes made,
-    and how many more ``--unsafe-fixes`` would make."""
+    and how many unsafe fixes ``--unsafe-fixes`` would make (made, not only offered: a fix
+    that would make the map worse is not)."""
 
     checked: Checked
     old: bytes
@@ -158,11 +159,11 @@ class _Map:
     def encoded(self, body: str) -> bytes:
         return self.bom + body.encode("utf-8")
 
-    def attempt(self, chosen: list[Fix]) -> list[Fix]:
+    def attempt(self, chosen: list[Fix], allowed: set[Applicability]) -> list[Fix]:
         """Apply ``chosen`` and check again, keeping them if the map is not worse; or, when
-        it is, with the safe fixes of what they brought to light (a source path found: a slip
-        in a quote its text shows), if the map is then better. The fixes kept (none: the map
-        is as it was)."""
+        it is, with the ``allowed`` fixes of what they brought to light (a source path found:
+        a slip in a quote its text shows), if the map is then better. The fixes kept (none:
+        the map is as it was)."""
         batch = [edit for fix in chosen for edit in fix.edits]
         body = apply(self.body, batch)
         checked = self._checked(body)
@@ -170,7 +171,7 @@ class _Map:
             self.body, self.checked = body, checked
             return self._made(chosen, batch)
         after = _Map(body, self.bom, checked, self.root, self.ignore)
-        safe = _apart([f for f in after.offered() if f.applicability is Applicability.SAFE])
+        safe = _apart([f for f in after.offered() if f.applicability in allowed])
         if not safe:
             return []
         more = [edit for fix in safe for edit in fix.edits]
@@ -236,10 +237,13 @@ def fix_bytes(
     source_root: Root = None,
     unsafe: bool = False,
     ignore: tuple[str, ...] = (),
+    count_unsafe: bool = True,
 ) -> Fixed:
     """The map ``data`` (of the file ``path``) with its safe fixes made, or with ``unsafe``
     its unsafe ones too; a map that is not UTF-8 is left as it is. Codes in ``ignore`` are
-    silenced (:func:`argmap.checking.check_map_bytes`), and not fixed."""
+    silenced (:func:`argmap.checking.check_map_bytes`), and not fixed. Without ``unsafe``,
+    how many unsafe fixes would be made is counted by making them (on a copy), unless not
+    ``count_unsafe`` (an editor's fix-all, which shows no count: ``hidden`` is then 0)."""
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
     checked = check_map_bytes(data, path, source_root=source_root, ignore=ignore)
     try:
@@ -252,7 +256,7 @@ def fix_bytes(
         chosen = _apart([f for f in found.offered() if f.applicability in allowed])
         if not chosen:
             break
-        together = found.attempt(chosen)
+        together = found.attempt(chosen, allowed)
         if together:
             made += together
             continue
@@ -261,13 +265,19 @@ def fix_bytes(
         last_first = sorted(chosen, key=lambda fix: min(e.start for e in fix.edits), reverse=True)
         kept: list[list[Fix]] = []
         for fix in last_first:
-            kept.append(found.attempt([fix]))
+            kept.append(found.attempt([fix], allowed))
             if len(kept[-1]) > 1:
                 break  # fixes made elsewhere too: the next pass finds the rest anew
         made += [fix for fixes in reversed(kept) for fix in fixes]
         if not any(kept):
             break
-    hidden = 0 if unsafe else sum(f.applicability is Applicability.UNSAFE for f in found.offered())
+    hidden = 0
+    offered = (f.applicability is Applicability.UNSAFE for f in found.offered())
+    if count_unsafe and not unsafe and any(offered):
+        # Those --unsafe-fixes would make, not those offered: one that would make the map
+        # worse is offered but not made.
+        more = fix_bytes(data, path, source_root=source_root, unsafe=True, ignore=ignore)
+        hidden = sum(fix.applicability is Applicability.UNSAFE for fix in more.made)
     return Fixed(found.checked, data, found.encoded(found.body), tuple(made), hidden, checked)
 
 

@@ -22,6 +22,7 @@ from argmap.model import Kind
 from argmap.model.keys import ID_PATTERN, KEYS, MAX_ID
 from argmap.project import roots
 from argmap.read.outline import Token, mapping_of
+from argmap.read.suggest import Names, Orphans
 from argmap.read.syntax import JSON
 from argmap.sources import holding
 
@@ -47,23 +48,43 @@ def _unique(name: str, close: list[str]) -> bool:
     )
 
 
-def _changes(context: Context, token: Token, close: list[str], what: str) -> list[Fix]:
-    safe = Applicability.SAFE if _unique(token.value, close) else Applicability.UNSAFE
+def _safe(name: str, close: list[str]) -> Applicability:
+    return Applicability.SAFE if _unique(name, close) else Applicability.UNSAFE
+
+
+def _changes(
+    context: Context, token: Token, close: list[str], what: str, first: Applicability
+) -> list[Fix]:
+    """A fix to each of ``close``: the first ``first`` and preferred (unless for an editor
+    alone, as when two are about as good), the rest for an editor."""
     return [
         Fix(f"Change to '{name}'", (rewrite(context, token, name),),
-            safe if n == 0 else Applicability.EDITOR, what, n == 0)
+            first if n == 0 else Applicability.EDITOR, what,
+            n == 0 and first is not Applicability.EDITOR)
         for n, name in enumerate(close)
     ]  # fmt: skip
 
 
 def unknown_id(context: Context, offset: int) -> list[Fix]:
-    """An unknown id (AM103, at ``offset``) → the ids like it, and a premise with it."""
+    """An unknown id (AM103, at ``offset``) → the ids like it, and a premise with it. The one
+    ``argmap check`` names first (:meth:`argmap.read.suggest.Names.meant`): what a rename left
+    (a claim nothing names, whose id holds the unknown one's words) is a guess, an unsafe fix;
+    of two about as good, neither is made without a person."""
     token = context.token(offset)
     if token is None or token.key:
         return []
     ids = list(context.outline.ids())
+    named = {ref.token.value for ref in context.outline.references}
+    meant = Names(ids).meant(token.value, Orphans(i for i in ids if i not in named))
     close = difflib.get_close_matches(token.value, ids, n=SUGGESTIONS, cutoff=CUTOFF)
-    return _changes(context, token, close, "id") + _add_premise(context, token.value)
+    if len(meant) != 1:
+        first = Applicability.EDITOR  # none close, or two about as good: a person's choice
+    elif meant != close[:1]:
+        first = Applicability.UNSAFE  # what a rename left
+    else:
+        first = _safe(token.value, close)
+    ordered = [*meant, *(name for name in close if name not in meant)][:SUGGESTIONS]
+    return _changes(context, token, ordered, "id", first) + _add_premise(context, token.value)
 
 
 def _add_premise(context: Context, claim_id: str) -> list[Fix]:
@@ -123,7 +144,7 @@ def unknown_key(context: Context, offset: int) -> list[Fix]:
     if token is None or place is None:
         return []
     close = difflib.get_close_matches(token.value, list(KEYS[place]), n=SUGGESTIONS, cutoff=CUTOFF)
-    return _changes(context, token, close, "key")
+    return _changes(context, token, close, "key", _safe(token.value, close))
 
 
 def source_meant(context: Context, offset: int) -> list[Fix]:

@@ -3,10 +3,11 @@ the source (AM110), and for a claim without quotes (AM204) ``implicit: true`` or
 closest to its text.
 
 A quote is replaced by the source's current words only when that is safe
-(:meth:`argmap.analysis.sentences.Source.clear`): the passage lines up with the quote word for
-word but for a few words or punctuation, and no other passage comes near it. A source revised
-since the map was written (a corrected word, other punctuation) is mended so; a sentence
-written anew, or a quote two passages could have meant, is left to a person.
+(:attr:`argmap.analysis.sentences.Mended.safe`): the passage says what the quote says, in the
+same words, differing only in typography, letter case, punctuation and hyphenation. A source
+revised since the map was written in those alone is mended so; a word, a number or a negation
+it changed (the claim's own text still says the old thing), or a sentence written anew, is
+left to a person, and the fix says what changed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from argmap.fix.context import Applicability, Context, Edit, Fix
 from argmap.fix.scalars import rewrite
 from argmap.read.outline import Claim
 from argmap.read.syntax import yaml_string
+from argmap.read.wording import told
 
 #: How much of a claim's text the closest passage must cover to be offered as its quote.
 MIN_SIMILARITY = 0.3
@@ -39,9 +41,12 @@ def closest_quote(context: Context, offset: int) -> list[Fix]:
     else:
         how = ", reworded" if found.reworded else ""
         title = f"Replace the quote by the closest passage{how}"
-    applicability = Applicability.SAFE if mended.clear else Applicability.UNSAFE
+    applicability = Applicability.SAFE if mended.safe else Applicability.UNSAFE
     edit = rewrite(context, token, mended.text)
-    return [Fix(f"{title} (line {found.line})", (edit,), applicability, "quote", True)]
+    title += f" (line {found.line})"
+    if mended.changed and not found.reworded:
+        title += ": " + told(mended.changed)
+    return [Fix(title, (edit,), applicability, "quote", True)]
 
 
 def _claim_at(context: Context, offset: int) -> Claim | None:

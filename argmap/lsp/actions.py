@@ -59,7 +59,7 @@ def fix_all(document: Document) -> list[types.CodeAction]:
     if not document.is_map:
         return []
     data = document.body.encode("utf-8", "surrogatepass")
-    fixed = fix_bytes(data, document.path, source_root=document.source_root)
+    fixed = fix_bytes(data, document.path, source_root=document.source_root, count_unsafe=False)
     if not fixed.made:
         return []
     old, new = document.body, fixed.new.decode("utf-8")

@@ -1,0 +1,106 @@
+"""Two wordings of one passage (a quote, and the source's words a fix would put in its place)
+→ what differs in what they say: words, numbers, negations, symbols; not typography.
+
+A fix may replace a quote without a person looking only when the two say the same
+(:func:`same_words`): the same words in the same order, differing only in quote marks,
+dashes, white space and line breaks, the form of an ellipsis (:func:`~argmap.read.folding.
+normalize` folds those), letter case, punctuation between words, and a word hyphenated or
+not (``e-mail``, ``email``, ``e mail`` are one word). A word, a number (``80``, ``1,000``,
+``-5``), a negation (``can``, ``cannot``; ``isn't``, ``is``) or a symbol (``%``, ``€``) that
+differs is a change of what the quote says, for a person to read: the claim's own text still
+says the old thing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+from argmap.read.folding import normalize
+
+#: A number (its sign, when nothing is written right before it, and the separators inside it:
+#: ``1,000`` is not ``1000``, ``2.5`` not ``25``), a word (``can't`` one word, not ``can``), or a
+#: mark.
+_TOKEN = re.compile(r"(?:(?<!\w)[-+])?\d+(?:[.,]\d+)*(?!\w)|\w+(?:'\w+)*|[^\w\s]")
+#: Marks that say something, though Unicode counts them punctuation (symbols all do: ``€``).
+_SAYING = frozenset("%\u2030\u2031&@#\u00a7/")
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    """The words, numbers and symbols of a text (normalized), lower case, and where each is;
+    punctuation left out."""
+    found = []
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        punctuation = len(token) == 1 and unicodedata.category(token)[0] == "P"
+        if punctuation and token not in _SAYING:
+            continue  # a comma, a full stop, a hyphen, a quote mark
+        found.append((token.casefold(), match.start(), match.end()))
+    return found
+
+
+def changed_words(source: str, quote: str) -> tuple[tuple[str, str], ...]:
+    """The runs of words (numbers, symbols) in which ``source`` says otherwise than ``quote``,
+    each as (the source's words, the quote's), as written (normalized); either is empty
+    where the other has words it lacks. None for wordings that differ only in typography,
+    case, punctuation and hyphenation.
+
+    >>> changed_words("It can't be justified.", "it can be justified")
+    (("can't", 'can'),)
+    >>> changed_words("A well-known e-mail, sent.", "a well known email sent")
+    ()
+    """
+    ours_text, theirs_text = (unicodedata.normalize("NFC", normalize(t)) for t in (source, quote))
+    ours, theirs = _tokens(ours_text), _tokens(theirs_text)
+    matcher = difflib.SequenceMatcher(None, [t for t, _, _ in ours], [t for t, _, _ in theirs],
+                                      autojunk=False)  # fmt: skip
+    changed = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        said = _written(ours_text, ours[i1:i2]), _written(theirs_text, theirs[j1:j2])
+        if not _hyphenated(ours[i1:i2], theirs[j1:j2], *said):
+            changed.append(said)
+    return tuple(changed)
+
+
+def _written(text: str, tokens: list[tuple[str, int, int]]) -> str:
+    return text[tokens[0][1] : tokens[-1][2]] if tokens else ""
+
+
+def _hyphenated(
+    ours: list[tuple[str, int, int]], theirs: list[tuple[str, int, int]], said: str, other: str
+) -> bool:
+    """Whether two runs are the same word(s) written with a hyphen on one side, and together or
+    apart on the other (``e-mail`` and ``email``; not ``a part`` and ``apart``)."""
+    if not ours or not theirs or not all(t.isalpha() for t, _, _ in ours + theirs):
+        return False
+    if "".join(t for t, _, _ in ours) != "".join(t for t, _, _ in theirs):
+        return False
+    return "-" in said or "-" in other
+
+
+def same_words(source: str, quote: str) -> bool:
+    """Whether ``source`` says what ``quote`` says, in the same words (:func:`changed_words`)."""
+    return not changed_words(source, quote)
+
+
+def told(changed: tuple[tuple[str, str], ...], most: int = 3) -> str:
+    """What changed, as a fix says it: ``the source now says "cannot" where the quote says
+    "can"``, the first ``most`` runs (and how many more).
+
+    >>> told((("tenth", "quarter"), ("", "not")))
+    'the source now says "tenth" where the quote says "quarter", nothing where it says "not"'
+    """
+
+    def said(words: str) -> str:
+        return f'"{words}"' if words else "nothing"
+
+    parts = [f"{said(ours)} where {'the quote' if n == 0 else 'it'} says {said(theirs)}"
+             for n, (ours, theirs) in enumerate(changed[:most])]  # fmt: skip
+    more = len(changed) - most
+    return "the source now says " + ", ".join(parts) + (f" (and {more} more)" if more > 0 else "")
+
+
+__all__ = ["changed_words", "same_words", "told"]
