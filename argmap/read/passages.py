@@ -30,6 +30,7 @@ from collections.abc import Iterator
 import attrs
 
 from argmap.read.breaks import sentences, whole_words
+from argmap.read.folding import spaced
 from argmap.read.source import Match, SourceText, elided_spans, normalize
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019)]*|$)", re.M)
@@ -358,7 +359,7 @@ def _differences(
     opcodes: list[tuple[str, int, int, int, int]],
 ) -> tuple[tuple[str, str], ...]:
     """The runs of words that differ, as (the source's, the quote's), each as written."""
-    written = normalize(quote)
+    written = spaced(quote)  # the quote's words as it has them, a space between each
     words = [m.span() for m in _TOKEN.finditer(written)]
     if len(words) != len(_TOKEN.findall(written.lower())):  # lowering split a word: not told
         return ()
