@@ -130,3 +130,17 @@ def test_any_spacing_french_puts_there_matches_any_other(
     assert found is not None, (text, quote)
     assert normalize(source.text[found.start : found.end]) == normalize(text)
     assert source.contains(quote)
+
+
+def test_a_narrow_space_the_quote_leaves_out_is_shown_as_a_space(tmp_path: Path) -> None:
+    """Where a difference is a space the source writes as a narrow no-break one, the message
+    shows it as a space (its words joined by plain spaces), not as an invisible character."""
+    (tmp_path / "s.txt").write_text(f"Le budget atteint 10{NARROW}000 euros.\n", encoding="utf-8")
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: t\nsource:\n  path: s.txt\npremises:\n"
+        "  - id: a\n    text: a\n    quotes: [Le budget atteint 10000 euros.]\n",
+        encoding="utf-8",
+    )
+    (found,) = [d for d in check_file(path).diagnostics if d.code == "AM110"]
+    assert found.message.endswith('the source has "10 000" where the quote has "10000"')
