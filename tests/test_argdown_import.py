@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -227,8 +228,14 @@ def test_argmap_reads_argdown_as_the_argdown_cli_does(tmp_path: Path) -> None:
 
 def as_argdown_keeps_it(amap: ArgumentMap) -> ArgumentMap:
     """The map as it comes back from Argdown: all of it, claim texts on one line (what the
-    export says it loses)."""
-    claims = tuple(attrs.evolve(c, text=" ".join(c.text.split())) for c in amap.claims)
+    export says it loses): a run of white space one space, but for no-break and typographic
+    spaces (U+00A0, U+202F, U+2009, ...), which Argdown keeps as text."""
+    claims = tuple(
+        attrs.evolve(
+            c, text=re.sub(r"[^\S\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+", " ", c.text).strip()
+        )
+        for c in amap.claims
+    )
     return attrs.evolve(amap, claims=claims)
 
 

@@ -25,11 +25,15 @@ from argmap.read.yamltree import bad_character
 
 # Characters that matter here: white space of all kinds, what folding changes or drops,
 # controls, bidirectional overrides, wide and combining characters, and plain letters.
-SPECIAL = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2007\u2028\u3000'\"-.…[]\u2018\u2019\u201c\u201d\u2013\u2014\u00ad\u200b\ufb01\ufb03\x00\x07\x7f\x9f\u202e\u2066\ufffe\ufeff\u0301\u754c"  # noqa: E501
+SPECIAL = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2007\u2009\u202f\u2028\u3000'\"«»‹›;:!?-.…[]\u2018\u2019\u201c\u201d\u2013\u2014\u00ad\u200b\ufb01\ufb03\x00\x07\x7f\x9f\u202e\u2066\ufffe\ufeff\u0301\u754c"  # noqa: E501
 TEXT = st.text(alphabet=st.sampled_from(SPECIAL) | st.sampled_from("abcXY"), max_size=60)
 # Prose as most sources are: words, spaces and line breaks only (SourceText's shortcut), with
 # what folding changes, drops or spells out.
 PROSE = st.text(alphabet=st.sampled_from("ab  \n\u2019\u2014\u00ad-\ufb00"), max_size=60)
+
+
+TIGHT_AFTER = ('"', "\u2039", "\u203a")  # after the quote marks folded: " ‹ ›
+TIGHT_BEFORE = (*TIGHT_AFTER, ";", ":", "!", "?")
 
 
 class PlainSource:
@@ -54,6 +58,14 @@ class PlainSource:
                     pieces.append(out)
                     offsets.append(original)
                     last_space = False
+        # A space beside a quote mark, or before ; : ! ? (as French spaces them), is dropped.
+        tight = [
+            k for k, char in enumerate(pieces)
+            if char == " " and ((k and pieces[k - 1] in TIGHT_AFTER)
+                                or "".join(pieces[k + 1 : k + 2]) in TIGHT_BEFORE)
+        ]  # fmt: skip
+        for k in reversed(tight):
+            del pieces[k], offsets[k]
         self.normalized = "".join(pieces)
         self.offsets = offsets
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -150,7 +162,11 @@ def test_contains_builds_the_index_once_scanning_stops_paying() -> None:
 @given(TEXT | PROSE)
 def test_normalize_spaces_words_as_splitting_and_joining_does(text: str) -> None:
     folded = re.sub("-+", "-", text.translate(_FOLD))  # a run of dashes reads as one
-    assert normalize(text) == " ".join(folded.split())
+    spaced = " ".join(folded.split())
+    words = [char for k, char in enumerate(spaced) if not (char == " " and (
+        spaced[k - 1] in TIGHT_AFTER or spaced[k + 1] in TIGHT_BEFORE
+    ))]  # fmt: skip
+    assert normalize(text) == "".join(words)
 
 
 def plain_clean(text: str) -> str:

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.api import check_file
+from argmap.read.folding import spaced
 from argmap.read.passages import Passages
 from argmap.read.source import Match, SourceText, normalize
 
@@ -162,7 +163,8 @@ def test_line_of() -> None:
 
 
 def test_normalize() -> None:
-    assert normalize("  a\u00a0\u2013 b\u2019s\t\n“c”  ") == 'a - b\'s "c"'
+    assert normalize("  a\u00a0\u2013 b\u2019s\t\n“c”  ") == 'a - b\'s"c"'  # no space by "
+    assert spaced("  a\u00a0\u2013 b\u2019s\t\n“c”  ") == 'a - b\'s "c"'  # words as written
 
 
 SEED_SOURCE = SourceText(SEED_TEXT.read_text(encoding="utf-8"))

@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterator, Sequence
 from argmap.checks.registry import Context, Finding, check
 from argmap.diagnostics import Span, clip
 from argmap.model.blank import is_blank
+from argmap.read.folding import spaced
 from argmap.read.passages import Passage, Passages
-from argmap.read.source import Match, SourceText, normalize
+from argmap.read.source import Match, SourceText
 
 #: Quotes not found in one map for which the closest passage is looked for; the rest say none
 #: was looked for, so that a map whose quotes are all wrong costs no more than this many looks.
@@ -178,7 +179,7 @@ def _punctuation_differs(passage: str, quote: str) -> str:
     """The words of a passage that differ from the quote's in punctuation only, e.g. ``; only
     punctuation differs: the source has "sky," where the quote has "sky"`` (the source's
     words as written; nothing when the two do not pair word for word)."""
-    written, quoted, shown = normalize(passage).split(), normalize(quote).split(), passage.split()
+    written, quoted, shown = spaced(passage).split(), spaced(quote).split(), passage.split()
     if not len(written) == len(quoted) == len(shown):
         return ""
     last = len(written) - 1
@@ -197,7 +198,7 @@ def _spacing_differs(passage: str, quote: str) -> str:
     """The words of a passage that the quote splits otherwise, its letters the same: a hyphen
     for a space or the other way, e.g. ``; the source has "во первых," where the quote has
     "во-первых,"`` (nothing when letters differ, or the words pair one for one)."""
-    written, quoted, shown = normalize(passage).split(), normalize(quote).split(), passage.split()
+    written, quoted, shown = spaced(passage).split(), spaced(quote).split(), passage.split()
     if len(shown) != len(written):
         shown = written
     pairs = []
@@ -237,8 +238,8 @@ def _told(pairs: Sequence[tuple[str, str]], said: Callable[[str], str]) -> str:
 def _case_differs(source: SourceText, found: Match, quote: str) -> str:
     """Where a quote that differs only in letter case is, and the words that differ."""
     line = source.line_of(found.start)
-    written = normalize(source.text[found.start : found.end]).split()
-    quoted = normalize(quote).split()
+    written = spaced(source.text[found.start : found.end]).split()
+    quoted = spaced(quote).split()
     pairs = [(a, b) for a, b in zip(written, quoted, strict=False) if a != b]
     if len(written) != len(quoted) or not pairs:  # elided: name the passage instead
         shown = clip(" ".join(written), 160, "...")

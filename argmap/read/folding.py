@@ -56,10 +56,43 @@ _DROPPED = re.compile(f"-[-{''.join(_INVISIBLE)}]+|[{''.join(_INVISIBLE)}]+|{_YO
 _ELLIPSIS = re.compile(r"\s*\[?(?:\u2026|\.\.\.)\]?\s*")
 
 
+# The space French (and Swiss) typography puts inside guillemets, « like this », and before
+# ; : ! ? (a no-break, narrow no-break or thin space, or a plain one, or none, as each writer
+# and keyboard has it) counts as none: in a folded text, white space after a double quote mark
+# (" from « » “ ” „, or straight) or a single guillemet, or before one of them or ; : ! ?, is
+# dropped. A quote mark cannot tell opening from closing once folded, so both its sides.
+TIGHT_AFTER = '"\u2039\u203a'
+TIGHT_BEFORE = TIGHT_AFTER + ";:!?"
+_TIGHT = re.compile(f"(?<=[{TIGHT_AFTER}]) | (?=[{TIGHT_BEFORE}])")
+
+
+_SPACES = re.compile("  +")  # white space that normalizing shortens, once all of it is spaces
+#: White space other than a space (str.isspace), each made a space before runs are looked for.
+_OTHER_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+
+
 def normalize(text: str) -> str:
-    """Fold quote marks and dashes to ASCII and runs of white space to one space.
+    """The text as quotes are matched: :func:`spaced`, without the space beside a quote mark
+    or before ``; : ! ?`` (:data:`TIGHT_AFTER`, :data:`TIGHT_BEFORE`).
 
     >>> normalize("the  \u201cEuropean\u201d\\ncommunity \u2014 now")
+    'the"European"community - now'
+    >>> normalize("il a dit \u00ab\u202foui\u202f\u00bb\u00a0; la r\u00e8gle : non")
+    'il a dit"oui"; la r\u00e8gle: non'
+    """
+    words = spaced(text)
+    return _TIGHT.sub("", words) if " " in words else words
+
+
+def spaced(text: str) -> str:
+    """Fold quote marks and dashes to ASCII and runs of white space to one space: the words
+    of a text as a message pairs them with the quote's.
+
+    >>> spaced("the  \u201cEuropean\u201d\\ncommunity \u2014 now")
     'the "European" community - now'
     """
     folded = _fold(text)
@@ -73,6 +106,67 @@ def normalize(text: str) -> str:
     ):
         return folded
     return " ".join(folded.split())
+
+
+def space(folded: str) -> tuple[str, list[int], list[int]]:
+    """A folded text (:func:`_fold`) spaced as :func:`normalize` spaces a quote, and where the
+    two shift against each other: from offset ``marks[k]`` of the spaced text on, an offset of
+    the folded one is the spaced one + ``shifts[k]``. Runs of white space become one space,
+    none beside a quote mark or before ; : ! ? (and none at the start, one at the end if any).
+
+    Built for long texts: every step is a C scan of the whole text (str.find for a mark, of
+    a few characters, is several times faster than a regular expression), or a step per run of
+    spaces to change."""
+    spaced = folded.replace("\n", " ")
+    if not spaced.isprintable():  # white space other than spaces: each character a space
+        for char in _OTHER_SPACE:
+            if char in spaced:
+                spaced = spaced.replace(char, " ")
+    lead = len(spaced) - len(spaced.lstrip(" "))
+    # Each run of spaces to shorten or drop: its start, end and whether one space stays. The
+    # same run found twice sorts first as dropped.
+    runs = [(*run.span(), True) for run in _SPACES.finditer(spaced, lead)]
+    tight = _beside_marks(spaced, lead)
+    if tight:
+        runs = sorted(runs + tight)
+    marks, shifts = ([0], [lead]) if lead else ([], [])
+    pieces: list[str] = []  # the text between runs of spaces, and what each becomes
+    shift = done = lead
+    for start, end, kept in runs:
+        if start < done:
+            continue  # a run found again
+        marks.append(start - shift + kept)
+        shift += end - start - kept
+        shifts.append(shift)
+        pieces += (spaced[done:start], " " if kept else "")
+        done = end
+    pieces.append(spaced[done:])
+    return "".join(pieces), marks, shifts
+
+
+def _beside_marks(spaced: str, lead: int) -> list[tuple[int, int, bool]]:
+    """The runs of spaces after ``lead`` in ``spaced`` before a mark of :data:`TIGHT_BEFORE`
+    or after one of :data:`TIGHT_AFTER`, as (start, end, False)."""
+    runs = []
+    for mark in TIGHT_BEFORE:
+        if mark not in spaced:
+            continue
+        at = spaced.find(" " + mark, lead)
+        while at >= 0:
+            start = at
+            while start > lead and spaced[start - 1] == " ":
+                start -= 1
+            runs.append((start, at + 1, False))
+            at = spaced.find(" " + mark, at + 2)
+        if mark in TIGHT_AFTER:
+            at = spaced.find(mark + " ", lead)
+            while at >= 0:
+                end = at + 2
+                while spaced[end : end + 1] == " ":
+                    end += 1
+                runs.append((at + 1, end, False))
+                at = spaced.find(mark + " ", end)
+    return runs
 
 
 def _fold(text: str) -> str:

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 import attrs
 
 from argmap.read.breaks import whole_words
+from argmap.read.folding import spaced
 from argmap.read.prose import ABBREVIATIONS, paragraphs, sentences
 from argmap.read.source import Match, SourceText, elided_spans, normalize
 
@@ -335,7 +336,7 @@ def _differences(
     opcodes: list[tuple[str, int, int, int, int]],
 ) -> tuple[tuple[str, str], ...]:
     """The runs of words that differ, as (the source's, the quote's), each as written."""
-    written = normalize(quote)
+    written = spaced(quote)  # the quote's words as it has them, a space between each
     words = [m.span() for m in _TOKEN.finditer(written)]
     if len(words) != len(_TOKEN.findall(written.lower())):  # lowering split a word: not told
         return ()

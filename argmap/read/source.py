@@ -19,10 +19,9 @@ from argmap.read.folding import (
     _swap,
     elided_spans,
     normalize,
+    space,
 )
 
-_LONG_SPACE = re.compile(r"\s\s+")  # white space that normalizing shortens
-_SPACES = re.compile("  +")  # the same in a text whose only white space is spaces
 _WORDS = 4  # words in a key of the word index
 _STRIDE = 2  # every _STRIDE-th word of a source is indexed (_WORDS is a multiple of it)
 _WORD_GROUP = re.compile(rf"(?:\S++ ?){{1,{_STRIDE}}}")
@@ -74,31 +73,9 @@ class SourceText:
                 start += run[0][0] == "-"  # a run of dashes keeps its first
                 self._drops += [start - done] * (end - start)
                 done += end - start
-        # Runs of white space become one space; none at the start, one at the end if any.
+        # Runs of white space become one space (none beside a quote mark or before ; : ! ?).
         # From normalized offset _marks[k] on, a folded offset is the normalized one + _shifts[k].
-        spaced = folded.replace("\n", " ")
-        simple = spaced.isprintable()  # no white space left but spaces: the common case
-        if not simple:
-            spaced = folded
-        lead = len(spaced) - len(spaced.lstrip())
-        self._marks: list[int] = [0] if lead else []
-        self._shifts: list[int] = [lead] if lead else []
-        pieces: list[str] = []  # of a simple text, the text between its runs of spaces
-        shift = done = lead
-        for run in (_SPACES if simple else _LONG_SPACE).finditer(spaced, lead):
-            start, end = run.span()
-            self._marks.append(start - shift + 1)
-            shift += end - start - 1
-            self._shifts.append(shift)
-            if simple:
-                pieces.append(spaced[done:start])
-                done = end
-        if simple:
-            pieces.append(spaced[done:])
-            self.normalized = " ".join(pieces)
-        else:
-            words = " ".join(folded.split())
-            self.normalized = words + " " if words and folded[-1:].isspace() else words
+        self.normalized, self._marks, self._shifts = space(folded)
         # The Unicode form the text is in, that quotes are put in: an accented letter is one
         # character in NFC (as typed), a letter and an accent in NFD (as some PDFs and macOS
         # give it), and looks the same either way. None: ASCII, or a text mixing the two.

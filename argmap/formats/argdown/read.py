@@ -30,7 +30,7 @@ from argmap.formats.argdown.lex import LexError, tokenize
 from argmap.formats.argdown.model import Member, Model, ModelError, Node
 from argmap.formats.argdown.parse import ParseError, parse
 from argmap.formats.argdown.steps import Step, documents, extra_of, relations, tidy
-from argmap.formats.argdown.write import MARK
+from argmap.formats.argdown.write import MARK, one_line
 from argmap.formats.base import (
     FormatError,
     Ids,
@@ -137,7 +137,7 @@ def _text(member: Member) -> tuple[str, list[str]]:
             text = text[:start] + text[stop + 1 :]
         elif kind == "link":
             links.insert(0, value)
-    return " ".join(text.split()), links
+    return one_line(text), links  # a no-break space kept, as Argdown keeps it
 
 
 class _Reader:

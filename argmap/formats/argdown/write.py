@@ -15,7 +15,8 @@ by its claims. Undercuts (``_``) point at the argument of the step they attack.
 Text is written on one line as a person would write it: a backslash goes only before a
 character that Argdown would read as markup where it stands (a ``[``, a ``#`` before a word, an
 ``_`` or ``*`` before a word, ``//``, ...), so it comes out literally; line breaks inside a
-text become spaces, and runs of spaces one space (as Argdown reads them; the losses say so).
+text become spaces, and runs of spaces one space (as Argdown reads them; the losses say so),
+while a no-break, narrow no-break or thin space stays (Argdown keeps it as text).
 The kind tags are kept out of the statements' text in Argdown's map and views (``model:
 removeTagsFromText`` in the front matter): they colour the map, as tags do.
 The front matter also holds the map's title, language, note, source and carried AIF data, and says
@@ -50,6 +51,21 @@ _FENCE = re.compile(r"={3,}")  # front matter, wherever a token may start
 _TAG = re.compile("[(a-zA-z0-9\\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]")
 #: Claim fields carried as the statement's data rather than structure.
 STRUCTURE = ("id", "text", "reasons", "objections", "contradicts")
+#: White space that Argdown's lexer reads as text, not as space between words (it skips only
+#: spaces and tabs): the no-break and typographic spaces, such as the no-break (U+00A0) and
+#: narrow no-break (U+202F) spaces of French typography and the thin space (U+2009).
+_KEPT_SPACE = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SPACE_RUN = re.compile(f"[^\\S{_KEPT_SPACE}]+")
+
+
+def one_line(text: str) -> str:
+    """A text on one line as an Argdown statement holds it: each run of spaces, tabs and
+    line breaks one space, no-break and typographic spaces as they are, none at either end.
+
+    >>> one_line("a\\t b\\nc\u00a0: d ")
+    'a b c\xa0: d'
+    """
+    return _SPACE_RUN.sub(" ", text).strip()
 
 
 def escape(text: str, after: str = "") -> str:
@@ -67,7 +83,7 @@ def escape(text: str, after: str = "") -> str:
     >>> print(escape("a <b> c\nd // e"))
     a \<b> c d \// e
     """
-    line = " ".join(text.split())
+    line = one_line(text)
     angle = max(line.rfind(">"), len(line) if ">" in after else -1)
     fences = {i for run in _FENCE.finditer(line) for i in range(*run.span())}
     marked = {
@@ -277,10 +293,10 @@ def write(amap: ArgumentMap) -> Exported:
         writer.statement(claim)
     for claim in amap.claims:
         writer.relations(claim)
-    # Argdown reads a statement on one line, any run of white space in it as one space.
+    # Argdown reads a statement on one line, a run of spaces or tabs in it as one space.
     multiline = [claim.id for claim in amap.claims if "\n" in claim.text]
     spaced = [claim.id for claim in amap.claims
-              if " ".join(claim.text.split()) != claim.text.replace("\n", " ")]  # fmt: skip
+              if one_line(claim.text) != claim.text.replace("\n", " ")]  # fmt: skip
     losses = [
         f"{what} in the text of {_claims(ids)} {become}: {_named(ids)}"
         for what, become, ids in (
