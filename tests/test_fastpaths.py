@@ -25,7 +25,7 @@ from argmap.read.yamltree import bad_character
 
 # Characters that matter here: white space of all kinds, what folding changes or drops,
 # controls, bidirectional overrides, wide and combining characters, and plain letters.
-SPECIAL = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2007\u2009\u202f\u2028\u3000'\"«»‹›;:!?-.…[]\u2018\u2019\u201c\u201d\u2013\u2014\u00ad\u200b\ufb01\ufb03\x00\x07\x7f\x9f\u202e\u2066\ufffe\ufeff\u0301\u754c"  # noqa: E501
+SPECIAL = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2007\u2009\u202f\u2028\u3000'\"«»‹›;:!?%-.…[]\u2018\u2019\u201c\u201d\u2013\u2014\u00ad\u200b\ufb01\ufb03\x00\x07\x7f\x9f\u202e\u2066\ufffe\ufeff\u0301\u754c"  # noqa: E501
 TEXT = st.text(alphabet=st.sampled_from(SPECIAL) | st.sampled_from("abcXY"), max_size=60)
 # Prose as most sources are: words, spaces and line breaks only (SourceText's shortcut), with
 # what folding changes, drops or spells out.
@@ -33,7 +33,7 @@ PROSE = st.text(alphabet=st.sampled_from("ab  \n\u2019\u2014\u00ad-\ufb00"), max
 
 
 TIGHT_AFTER = ('"', "\u2039", "\u203a")  # after the quote marks folded: " ‹ ›
-TIGHT_BEFORE = (*TIGHT_AFTER, ";", ":", "!", "?")
+TIGHT_BEFORE = (*TIGHT_AFTER, ";", ":", "!", "?", "%")
 
 
 class PlainSource:

@@ -144,3 +144,14 @@ def test_a_narrow_space_the_quote_leaves_out_is_shown_as_a_space(tmp_path: Path)
     )
     (found,) = [d for d in check_file(path).diagnostics if d.code == "AM110"]
     assert found.message.endswith('the source has "10 000" where the quote has "10000"')
+
+
+def test_the_space_before_a_percent_sign_is_no_difference() -> None:
+    """French and German write ``30 %`` (often with a narrow no-break space), English ``30%``:
+    a quote typed either way finds the other; the number still matters."""
+    source = SourceText(f"Le chômage a baissé de 30{NARROW}% en un an, puis de 2 %.")
+    assert source.contains("baissé de 30% en un an")
+    assert source.contains("baissé de 30 % en un an")
+    assert source.contains("puis de 2%.")
+    assert not source.contains("baissé de 3% en un an")
+    assert SourceText("rose 30% in a year").contains("rose 30 % in a year")

@@ -57,12 +57,12 @@ _ELLIPSIS = re.compile(r"\s*\[?(?:\u2026|\.\.\.)\]?\s*")
 
 
 # The space French (and Swiss) typography puts inside guillemets, « like this », and before
-# ; : ! ? (a no-break, narrow no-break or thin space, or a plain one, or none, as each writer
+# ; : ! ? and % (a no-break, narrow no-break or thin space, or a plain one, or none, as each writer
 # and keyboard has it) counts as none: in a folded text, white space after a double quote mark
-# (" from « » “ ” „, or straight) or a single guillemet, or before one of them or ; : ! ?, is
+# (" from « » “ ” „, or straight) or a single guillemet, or before one of them or ; : ! ? %, is
 # dropped. A quote mark cannot tell opening from closing once folded, so both its sides.
 TIGHT_AFTER = '"\u2039\u203a'
-TIGHT_BEFORE = TIGHT_AFTER + ";:!?"
+TIGHT_BEFORE = TIGHT_AFTER + ";:!?%"
 _TIGHT = re.compile(f"(?<=[{TIGHT_AFTER}]) | (?=[{TIGHT_BEFORE}])")
 
 
@@ -77,7 +77,7 @@ _OTHER_SPACE = (
 
 def normalize(text: str) -> str:
     """The text as quotes are matched: :func:`spaced`, without the space beside a quote mark
-    or before ``; : ! ?`` (:data:`TIGHT_AFTER`, :data:`TIGHT_BEFORE`).
+    or before ``; : ! ? %`` (:data:`TIGHT_AFTER`, :data:`TIGHT_BEFORE`).
 
     >>> normalize("the  \u201cEuropean\u201d\\ncommunity \u2014 now")
     'the"European"community - now'
@@ -112,7 +112,7 @@ def space(folded: str) -> tuple[str, list[int], list[int]]:
     """A folded text (:func:`_fold`) spaced as :func:`normalize` spaces a quote, and where the
     two shift against each other: from offset ``marks[k]`` of the spaced text on, an offset of
     the folded one is the spaced one + ``shifts[k]``. Runs of white space become one space,
-    none beside a quote mark or before ; : ! ? (and none at the start, one at the end if any).
+    none beside a quote mark or before ; : ! ? % (and none at the start, one at the end if any).
 
     Built for long texts: every step is a C scan of the whole text (str.find for a mark, of
     a few characters, is several times faster than a regular expression), or a step per run of
