@@ -34,9 +34,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from argmap.analysis.summary import one_line, reading_order, summary
+from argmap.analysis.summary import one_line, reading_order
 from argmap.diagnostics import UsageError
 from argmap.draw.bidi import mark_right_to_left
+from argmap.draw.describe import summary
 from argmap.draw.font import FAMILY
 from argmap.draw.legend import smooth_arrowheads
 from argmap.draw.options import check_width
@@ -272,7 +273,7 @@ def embed(
             (``tabindex="0"``, ``role="button"``, labelled with its kind and text), and the
             drawing is a ``group`` of them rather than one image.
         desc: The ``<desc>``, when it is known already (the figures of one map share it);
-            by default the map's summary (:func:`argmap.analysis.summary.summary`).
+            by default the map's summary in its language (:func:`argmap.draw.describe.summary`).
 
     Returns:
         UTF-8 SVG with an XML declaration; :func:`inline` strips it for HTML.
