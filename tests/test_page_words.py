@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import attrs
 import pytest
 
-from argmap.api import load, render_figures, render_map
+from argmap.api import load, render_figures, render_map, source_text
 from argmap.draw.glue import glued
 from argmap.draw.words import WORDS, vocabulary
 from argmap.model import ArgumentMap
@@ -60,6 +60,19 @@ def english_in(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", sorted(SAID))
+def test_the_html_view_speaks_the_maps_language(seed: ArgumentMap, lang: str) -> None:
+    amap = attrs.evolve(seed, lang=lang)
+    page = render_map(amap, "html", source=source_text(amap, SEED_MAP)).decode()
+    # the page's own words, outside the drawing (whose words test_words.py checks)
+    own = re.sub(r"<svg.*</svg>", "", page, flags=re.S)
+    own = re.sub(r"<article.*</article>", "", own, flags=re.S)
+    own = re.sub(r"<script>.*</script>", "", own, flags=re.S)
+    for word in SAID[lang][0]:
+        assert word in page, word
+    assert english_in(own) == []
+
+
+@pytest.mark.parametrize("lang", sorted(SAID))
 def test_the_svg_describes_the_map_in_its_language(seed: ArgumentMap, lang: str) -> None:
     said = desc(render_map(attrs.evolve(seed, lang=lang), "svg"))
     for word in SAID[lang][1]:
@@ -75,6 +88,16 @@ def test_a_fitted_figure_describes_itself_in_its_language(seed: ArgumentMap, lan
     for word in SAID[lang][2]:
         assert any(word in text for text in said), word
     assert [english_in(text) for text in said] == [[]] * 4
+
+
+def test_a_language_argmap_does_not_speak_keeps_the_english_marked_english(
+    seed: ArgumentMap,
+) -> None:
+    amap = attrs.evolve(seed, lang="nl")
+    page = render_map(amap, "html", source=source_text(amap, SEED_MAP)).decode()
+    assert '<html lang="nl">' in page and "Source:" in page and "Zoom out" in page
+    assert 'aria-label="Argument map" lang="en"' in page
+    assert desc(render_map(amap, "svg")).startswith("Argument map: ")
 
 
 def test_the_statuses_are_described_in_the_maps_language(seed: ArgumentMap) -> None:

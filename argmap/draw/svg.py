@@ -46,6 +46,7 @@ from argmap.draw.stops import stops
 from argmap.draw.text import clean
 from argmap.draw.themes import THEMES, media_rules
 from argmap.draw.webfont import FALLBACK, font_faces
+from argmap.draw.words import vocabulary
 from argmap.model import ArgumentMap
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -294,7 +295,7 @@ def embed(
         raise ValueError("not a Graphviz SVG: no viewBox")
     body = mark_right_to_left(round_dots(smooth_arrowheads(_graph(text, start, end))))
     if focusable:
-        body = stops(body, amap.by_id(), reading_order(amap))
+        body = stops(body, amap.by_id(), reading_order(amap), vocabulary(amap.lang))
     if id_prefix:
         body = body.replace(b' id="', b' id="' + id_prefix.encode())
 
