@@ -12,7 +12,7 @@ import pytest
 
 from argmap.api import load, render_figures, render_map, source_text
 from argmap.draw.glue import glued
-from argmap.draw.words import WORDS, vocabulary
+from argmap.draw.words import LANGUAGES, WORDS, vocabulary
 from argmap.model import ArgumentMap
 
 from .conftest import SEED_MAP
@@ -111,3 +111,17 @@ def test_english_words_are_typeset_as_typed() -> None:
     for key, said in WORDS.items():
         assert glued(said["en"]) == said["en"], key
     assert vocabulary("fr").typeset("source", source="Le Monde") == "Source\u00a0: Le Monde"
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_every_language_argmap_draws_in_says_the_page_and_description_in_it(
+    seed: ArgumentMap, lang: str
+) -> None:
+    amap = attrs.evolve(seed, lang=lang)
+    page = render_map(amap, "html", source=source_text(amap, SEED_MAP)).decode()
+    own = re.sub(r"<(svg|article|script)\b.*</\1>", "", page, flags=re.S)
+    assert english_in(own) == [] and english_in(desc(render_map(amap, "svg", status=True))) == []
+    said = vocabulary(lang)
+    for key in ("argument map", "zoom out", "fit map", "source text"):
+        assert f'aria-label="{said.typeset(key)}"' in page, key
+    assert f'data-none="{said.typeset("no quote")}"' in page
