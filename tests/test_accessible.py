@@ -116,16 +116,24 @@ def test_a_map_says_its_language_and_the_svg_declares_it() -> None:
 
 
 def test_the_html_view_declares_the_maps_language_and_marks_its_own_words_english() -> None:
-    """The page is in the map's language (its title, the source text, the claims), and the
-    view's own words (the hint, the zoom buttons, the panes' names) are English (WCAG 3.1.1
-    and 3.1.2); the page had no language at all."""
+    """The page is in the map's language (its title, the source text, the claims), and so are
+    the view's own words (the hint, the zoom buttons, the panes' names) where argmap speaks it;
+    in a language it does not, they are English, marked so (WCAG 3.1.1 and 3.1.2); the page
+    had no language at all."""
     page = render_map(german(), "html").decode()
     assert page.startswith('<!DOCTYPE html>\n<html lang="de">\n')
+    for german_words in ('<div class="zoom" role="toolbar" aria-label="Zoom">',
+                         '<span class="hint-hover">Fahren Sie über eine Aussage',
+                         '<span class="hint-touch">Tippen Sie auf eine Aussage',
+                         'class="map" aria-label="Argumentkarte" tabindex'):  # fmt: skip
+        assert german_words in page
+    dutch = render_map(attrs.evolve(german(), lang="nl"), "html").decode()
+    assert dutch.startswith('<!DOCTYPE html>\n<html lang="nl">\n')
     for english in ('<div class="zoom" role="toolbar" aria-label="Zoom" lang="en">',
                     '<span class="hint-hover" lang="en">Hover or focus a claim',
                     '<span class="hint-touch" lang="en">Tap a claim',
                     'class="map" aria-label="Argument map" lang="en"'):  # fmt: skip
-        assert english in page
+        assert english in dutch
     # the drawing in the map's pane is in the map's language again
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in page and ' lang="de"' in page
     # a map that does not say its language leaves the page's undeclared, its words unmarked

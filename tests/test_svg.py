@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from argmap.analysis.summary import main_thesis, summary, top_claims
+from argmap.analysis.summary import main_thesis, top_claims
 from argmap.api import load, render_map
 from argmap.cli import main
 from argmap.diagnostics import UsageError
+from argmap.draw.describe import summary
 from argmap.draw.themes import DARK, LIGHT, PRINT, THEMES, palette
 from argmap.model import ArgumentMap, Claim, Kind, Quote, Reason, Ref, Source
 

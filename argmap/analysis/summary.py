@@ -1,9 +1,9 @@
-"""A map → what it argues for (its theses, its top claims) and a plain-text account of it for
-readers who cannot see it (the SVG's ``<desc>``)."""
+"""A map → what it argues for (its theses, its top claims), in the order it reads, and how many
+claims of each kind it has. (Its account for readers who cannot see it, the SVG's ``<desc>``,
+is :mod:`argmap.draw.describe`'s, in the map's language.)"""
 
 from __future__ import annotations
 
-from argmap.analysis.evaluate import Evaluation, Status
 from argmap.model import ArgumentMap, Claim, Kind, Link, relations
 
 
@@ -117,39 +117,6 @@ def counted(amap: ArgumentMap) -> str:
     return ", ".join(counts) or "no claims"
 
 
-def summary(amap: ArgumentMap) -> str:
-    """A plain-text account of a map for readers who cannot see it: its size, its source,
-    its main thesis and its recommendations. The SVG's ``<desc>``."""
-    claims = list(amap.by_id().values())
-    lines = [f"Argument map: {counted(amap)}."]
-    if amap.source is not None:
-        named = ", ".join(one_line(part) for part in amap.source.about)
-        if named:
-            lines.append(f"Source: {named}.")
-    main = main_thesis(amap)
-    if main is not None:
-        lines.append(f"Main thesis: {one_line(main.text)}")
-    others = [c for c in claims if c.kind is Kind.RECOMMENDATION and c is not main]
-    for number, claim in enumerate(others, 1):
-        if number == 1:
-            lines.append("Recommendations:" if len(others) > 1 else "Recommendation:")
-        lines.append(f"{number}. {one_line(claim.text)}")
-    return "\n".join(lines)
-
-
-def statuses(amap: ArgumentMap, evaluation: Evaluation) -> str:
-    """The statuses a drawing with ``--status`` shows, in a line: how many claims stand, and
-    the claims that are defeated or undecided, by their text."""
-    found: dict[Status, list[str]] = {status: [] for status in Status}
-    for claim in amap.by_id().values():
-        found[evaluation.status(claim.id)].append(f"“{one_line(claim.text)}”")
-    standing = len(found[Status.STANDS])
-    parts = [f"{standing} claim{'s' * (standing != 1)} stand{'s' * (standing == 1)}"]
-    parts += [f"{status.value}: {', '.join(found[status])}"
-              for status in (Status.DEFEATED, Status.UNDECIDED) if found[status]]  # fmt: skip
-    return "Status: " + "; ".join(parts)
-
-
 def reading_order(amap: ArgumentMap) -> list[str]:
     """The claims' ids in the order the argument reads from the top: the main thesis, then
     depth first each claim's reasons, objections and the claims it restates or contradicts,
@@ -186,8 +153,6 @@ __all__ = [
     "main_thesis",
     "one_line",
     "reading_order",
-    "statuses",
-    "summary",
     "theses",
     "thesis",
     "top_claims",

@@ -10,9 +10,8 @@ import attrs
 from argmap.analysis.draft import Draft
 from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import whole
-from argmap.analysis.summary import statuses, summary
 from argmap.draw import engine, pdf
-from argmap.draw.describe import figure_summary
+from argmap.draw.describe import figure_summary, statuses, summary
 from argmap.draw.fit import (
     Drawn,
     Fitted,

@@ -9,6 +9,7 @@ import re
 
 from argmap.analysis.summary import one_line
 from argmap.draw.text import clean
+from argmap.draw.words import ENGLISH, Words
 from argmap.model import Claim
 
 _CLAIM_GROUP = re.compile(rb'<g id="([^"]*)" class="([^"]*\bclaim\b[^"]*)">')  # a claim's node
@@ -16,14 +17,15 @@ _GROUP_TAG = re.compile(rb"<g\b[^>]*>|</g>")
 _ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
-def label(claim: Claim) -> str:
-    """What a claim's button is called: its kind and its text, on one line.
+def label(claim: Claim, words: Words = ENGLISH) -> str:
+    """What a claim's button is called: its kind and its text, on one line, in ``words``.
 
     >>> from argmap.model import Kind
     >>> label(Claim("c", Kind.CONCLUSION, "Gas  is \\n cheap."))
     'Conclusion: Gas is cheap.'
     """
-    return clean(f"{claim.kind.value.capitalize()}: {one_line(claim.text)}")
+    kind = words(claim.kind.value).capitalize()
+    return clean(words.typeset("labelled", kind=kind, text=one_line(claim.text)))
 
 
 def in_order(body: bytes, order: list[str]) -> bytes:
@@ -48,15 +50,16 @@ def in_order(body: bytes, order: list[str]) -> bytes:
     return b"".join([*pieces, body[position:]])
 
 
-def stops(body: bytes, claims: dict[str, Claim], order: list[str]) -> bytes:
-    """Every claim's group made focusable, a button labelled with its kind and text, and put
-    in ``order``, so that Tab goes through the argument from its thesis down."""
+def stops(body: bytes, claims: dict[str, Claim], order: list[str], words: Words = ENGLISH) -> bytes:
+    """Every claim's group made focusable, a button labelled with its kind and text (in
+    ``words``), and put in ``order``, so that Tab goes through the argument from its thesis
+    down."""
 
     def button(group: re.Match[bytes]) -> bytes:
         name = group.group(1).decode()
         if name not in claims or "claim" not in group.group(2).decode().split():
             return group.group()
-        named = label(claims[name]).translate(_ATTRIBUTE_ESCAPES)
+        named = label(claims[name], words).translate(_ATTRIBUTE_ESCAPES)
         extra = f' tabindex="0" role="button" aria-label="{named}" data-claim="{name}">'
         return group.group()[:-1] + extra.encode()
 

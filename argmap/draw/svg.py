@@ -34,9 +34,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from argmap.analysis.summary import one_line, reading_order, summary
+from argmap.analysis.summary import one_line, reading_order
 from argmap.diagnostics import UsageError
 from argmap.draw.bidi import mark_right_to_left
+from argmap.draw.describe import summary
 from argmap.draw.font import FAMILY
 from argmap.draw.legend import smooth_arrowheads
 from argmap.draw.options import check_width
@@ -45,6 +46,7 @@ from argmap.draw.stops import stops
 from argmap.draw.text import clean
 from argmap.draw.themes import THEMES, media_rules
 from argmap.draw.webfont import FALLBACK, font_faces
+from argmap.draw.words import vocabulary
 from argmap.model import ArgumentMap
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -272,7 +274,7 @@ def embed(
             (``tabindex="0"``, ``role="button"``, labelled with its kind and text), and the
             drawing is a ``group`` of them rather than one image.
         desc: The ``<desc>``, when it is known already (the figures of one map share it);
-            by default the map's summary (:func:`argmap.analysis.summary.summary`).
+            by default the map's summary in its language (:func:`argmap.draw.describe.summary`).
 
     Returns:
         UTF-8 SVG with an XML declaration; :func:`inline` strips it for HTML.
@@ -293,7 +295,7 @@ def embed(
         raise ValueError("not a Graphviz SVG: no viewBox")
     body = mark_right_to_left(round_dots(smooth_arrowheads(_graph(text, start, end))))
     if focusable:
-        body = stops(body, amap.by_id(), reading_order(amap))
+        body = stops(body, amap.by_id(), reading_order(amap), vocabulary(amap.lang))
     if id_prefix:
         body = body.replace(b' id="', b' id="' + id_prefix.encode())
 

@@ -1,6 +1,7 @@
 """A map's language → argmap's own words in its drawing and around it: the kinds, the statuses,
 the figure's number, the stubs and references of fitted figures, the legend, the critical
-questions' labels, and a fitted figure's caption in a document.
+questions' labels, a fitted figure's caption in a document, and (from
+:mod:`argmap.draw.phrases`) the HTML view's words and the SVG's ``<desc>``.
 
 :data:`WORDS` is the one table of them, a word an entry, a language a line, for a translator to
 review in one place. A map whose ``lang`` starts with one of :data:`LANGUAGES` is drawn in its
@@ -14,6 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+
+from argmap.draw.glue import glued
+from argmap.draw.phrases import PHRASES
 
 #: The languages argmap draws in, by their primary subtag; English first, the fallback.
 LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "ru")
@@ -284,6 +288,8 @@ WORDS: dict[str, dict[str, str]] = {
     "note": {"en": "Note: {note}", "de": "Anmerkung: {note}", "fr": "Note : {note}",
              "es": "Nota: {note}", "pt": "Nota: {note}", "it": "Nota: {note}",
              "ru": "Примечание: {note}"},
+    # The words around the drawing: the HTML view's and the SVG's <desc>.
+    **PHRASES,
 }
 # fmt: on
 
@@ -327,6 +333,11 @@ class Words:
     def __call__(self, key: str, **fields: object) -> str:
         """The word ``key``, its fields filled in."""
         return WORDS[key][self.lang].format(**fields)
+
+    def typeset(self, key: str, **fields: object) -> str:
+        """The word ``key`` for a page or a description, its spaces that a line may not break
+        at no-break as the drawing's (``Source\xa0:``), its fields filled in as they are."""
+        return glued(WORDS[key][self.lang]).format(**fields)
 
     def figures(self, key: str, numbers: Sequence[object]) -> str:
         """``key`` naming one figure, or several (``key many``) by their numbers and commas.

@@ -19,6 +19,7 @@ import attrs
 
 from argmap.draw.fit import CSS_PX_PER_PT, TARGETS
 from argmap.draw.svg import embed, inline
+from argmap.draw.words import Words, vocabulary
 from argmap.model import ArgumentMap
 from argmap.pages.spans import Sweep
 from argmap.pages.templates import asset, fill, languages
@@ -30,6 +31,8 @@ CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
     "font-src data:"
 )
+#: The page's own words that are labels (of panes, buttons), from :data:`~argmap.draw.words.WORDS`.
+_LABELS = ("source text", "argument map", "zoom", "zoom out", "zoom in", "fit map", "fit")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -120,7 +123,7 @@ def _marked(text: str, start: int, end: int, sweep: Sweep, lines: dict[int, int]
     return "".join(pieces)
 
 
-def _about(amap: ArgumentMap) -> str:
+def _about(amap: ArgumentMap, words: Words) -> str:
     """The source's title, publisher and date, linked to its URL when it has one."""
     if amap.source is None:
         return ""
@@ -128,34 +131,24 @@ def _about(amap: ArgumentMap) -> str:
     if amap.source.url and text:
         url = html.escape(amap.source.url, quote=True)
         text = f'<a href="{url}" rel="noopener noreferrer">{text}</a>'
-    return f'<p class="about">Source: {text}</p>' if text else ""
+    return f'<p class="about">{words.typeset("source", source=text)}</p>' if text else ""
 
 
-#: What the line under the title says before a claim is chosen, beside the article or with
-#: the map alone: with a mouse, and on a touch screen (shown instead there by the stylesheet).
-_HINTS = {
-    view: (hover, touch)
-    for view, hover, touch in (
-        (
-            "article",
-            "Hover or focus a claim to see the passages it quotes; "
-            "select a passage to see its claim.",
-            "Tap a claim to see the passages it quotes; tap a passage to see its claim.",
-        ),
-        (
-            "map",
-            "Hover or focus a claim; its quotes show as a tooltip.",
-            "Tap a claim to read it here.",
-        ),
-    )
-}
-
-
-def _hint(view: str, english: str) -> str:
-    """The hint for ``view`` (``article`` or ``map``), its spans marked ``english``."""
-    hover, touch = _HINTS[view]
+def _hint(view: str, words: Words, english: str) -> str:
+    """What the line under the title says before a claim is chosen, beside the article
+    (``view``: ``article``) or with the map alone (``map``): with a mouse, and on a touch
+    screen (shown instead there by the stylesheet); its spans marked ``english``."""
+    hover, touch = (html.escape(words.typeset(f"hint {view} {how}")) for how in ("hover", "touch"))
     return (f'<span class="hint-hover"{english}>{hover}</span>'
             f'<span class="hint-touch"{english}>{touch}</span>')  # fmt: skip
+
+
+def _counts(words: Words) -> str:
+    """The live region's words for the passages a chosen claim quotes, for the script: the
+    language whose plural forms it picks (``data-plural``) and each form, ``{n}`` the count."""
+    forms = {form: words.typeset(f"quoted.{form}", n="{n}") for form in ("one", "few", "many")}
+    said = {"plural": words.lang, **forms, "none": words.typeset("no quote")}
+    return "".join(f' data-{key}="{html.escape(value)}"' for key, value in said.items())
 
 
 #: The least zoom (of the drawing's natural size, where claim text is 16 px) at which claim
@@ -185,17 +178,21 @@ def page(
             the map then scrolls); by default the whole map fitted to its pane.
     """
     drawing = embed(drawn, amap, theme=theme, id_prefix=id_prefix, focusable=True)
+    words = vocabulary(amap.lang)
+    said = {key: html.escape(words.typeset(key)) for key in _LABELS}
     title = html.escape(" ".join(amap.title.split()))
     if source is not None:
         quoted = passages(amap, SourceText(source))
         text_pane = (
-            '<article id="argmap-article" class="article" aria-label="Source text">\n'
+            f'<article id="argmap-article" class="article" aria-label="{said["source text"]}">\n'
             f"{article(source, quoted)}\n</article>"
         )
     else:
         text_pane = ""
     lang, english = languages(amap)
-    hint = _hint("article" if source is not None else "map", english)
+    if words.lang != "en":  # the page's own words are in the map's language: nothing to mark
+        english = ""
+    hint = _hint("article" if source is not None else "map", words, english)
     document = fill(
         "view.html",
         lang=lang,
@@ -204,8 +201,15 @@ def page(
         title=title,
         css=asset("view.css"),
         theme=theme,
-        about=_about(amap),
+        about=_about(amap, words),
         hint=hint,
+        counts=_counts(words),
+        argument_map=said["argument map"],
+        zoom=said["zoom"],
+        zoom_out=said["zoom out"],
+        zoom_in=said["zoom in"],
+        fit_map=said["fit map"],
+        fit_word=said["fit"],
         view="view" if source is not None else "view map-only",
         fit=str(fit or ""),
         readable=f"{READABLE:.4f}",

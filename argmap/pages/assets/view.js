@@ -41,7 +41,7 @@
     const parts = ids.map((id) => {
       const label = claims.get(id).getAttribute("aria-label");
       const colon = label.indexOf(": ");
-      return [label.slice(0, colon), label.slice(colon + 2)];
+      return [label.slice(0, colon).trim(), label.slice(colon + 2)]; // "Prémisse : …" too
     });
     status.textContent = "";
     parts.forEach(([kind, text], i) => {
@@ -52,8 +52,21 @@
     });
     if (!mark && ids.length === 1 && document.getElementById("argmap-article")) {
       const n = (marks.get(ids[0]) || []).length;
-      status.append(n ? ` (${n} quoted passage${n === 1 ? "" : "s"})` : " (no quote)");
+      status.append(` (${n ? quoted(n) : status.dataset.none})`);
     }
+  }
+
+  // "3 quoted passages" in the page's language: its words are on the live region (data-*),
+  // a count's form as argmap's table has them (Russian: 1, 21…; 2–4, 22–24…; the rest).
+  function quoted(n) {
+    const lang = status.dataset.plural;
+    let form = n === 1 || (lang === "fr" && n === 0) ? "one" : "many";
+    if (lang === "ru") {
+      const [ten, hundred] = [n % 10, n % 100];
+      if (ten === 1 && hundred !== 11) form = "one";
+      else form = ten >= 2 && ten <= 4 && !(hundred >= 12 && hundred <= 14) ? "few" : "many";
+    }
+    return status.dataset[form].replace("{n}", String(n));
   }
 
   function scrollToMark(mark) {
