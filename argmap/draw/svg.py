@@ -18,7 +18,8 @@ leaves the rest as Graphviz wrote it (see "the rewrite" below). The result:
   text is readable (:func:`argmap.draw.scroll.least_width`), and the box scrolls, its edge
   fading out where there is more to scroll to, opening with the thesis in the middle;
 - is accessible: ``role="img"``, a ``<title>`` (the map's title) and a ``<desc>`` (a summary:
-  the main thesis and the recommendations); each claim's quotes stay its tooltip;
+  the main thesis and the recommendations); each claim's quotes stay its tooltip, and each
+  line's its relation, without Graphviz's ``<title>`` naming the edge (``a->b``);
 - is themed in its presentation attributes (Graphviz draws the DOT in the theme's colours,
   :func:`argmap.draw.themes.themed_dot`), so it looks the same in every renderer, and
   keeps Graphviz's classes (``node claim premise``, ``edge attack``)
@@ -236,6 +237,21 @@ def _graph(text: bytes, start: int, end: int) -> bytes:
     return b"".join([*pieces, text[position:last]])
 
 
+# Graphviz's name for an edge, by its ends and ports ("co2->reason--klima--1:s"), in its group.
+_EDGE_TITLE = re.compile(rb'(<g id="[^"]*" class="edge[^"]*">)\n<title>[^<]*</title>')
+
+
+def edge_titles_out(body: bytes) -> bytes:
+    """Graphviz's edges without its ``<title>`` naming them: a browser would show that name
+    as a line's hover text where the link carrying argmap's tooltip is lost (a page's
+    sanitiser drops links), and a screen reader reads none in a ``role="img"``.
+
+    >>> edge_titles_out(b'<g id="e" class="edge support">\\n<title>a-&gt;b</title>\\n<g')
+    b'<g id="e" class="edge support">\\n<g'
+    """
+    return _EDGE_TITLE.sub(rb"\1", body)
+
+
 def round_dots(body: bytes) -> bytes:
     """Graphviz's dotted lines with round ends: its dots are dashes a point long and as wide
     as the line, which across a short horizontal line (the legend's undercut) stand up like
@@ -291,7 +307,8 @@ def embed(
     box = graphviz_root.get("viewBox", "").split()
     if len(box) != 4 or not all(_NUMBER.fullmatch(n) for n in box):
         raise ValueError("not a Graphviz SVG: no viewBox")
-    body = mark_right_to_left(round_dots(smooth_arrowheads(_graph(text, start, end))))
+    body = edge_titles_out(_graph(text, start, end))
+    body = mark_right_to_left(round_dots(smooth_arrowheads(body)))
     if focusable:
         body = stops(body, amap.by_id(), reading_order(amap))
     if id_prefix:
