@@ -2,9 +2,10 @@
 
 Graphviz puts a ``<title>`` in each edge's group naming it by its ends and ports
 (``co2->reason--klima--1:s``); a browser shows a ``<title>`` as the hover text wherever the
-link around the line (with argmap's tooltip) is lost, as a page's sanitiser drops links. The
-drawing is ``role="img"``, so a screen reader reads its ``<title>`` and ``<desc>``, never the
-titles inside it: the edge titles served no reader and are left out.
+link around the line (with argmap's tooltip) is lost, as a page's sanitiser drops links, and
+Chromium exposed each to screen readers though the drawing is ``role="img"``
+(test_browser_edges.py). The drawing's own ``<title>`` and ``<desc>`` say what it shows: the
+edge titles served no reader and are left out.
 """
 
 from __future__ import annotations

@@ -244,7 +244,8 @@ _EDGE_TITLE = re.compile(rb'(<g id="[^"]*" class="edge[^"]*">)\n<title>[^<]*</ti
 def edge_titles_out(body: bytes) -> bytes:
     """Graphviz's edges without its ``<title>`` naming them: a browser would show that name
     as a line's hover text where the link carrying argmap's tooltip is lost (a page's
-    sanitiser drops links), and a screen reader reads none in a ``role="img"``.
+    sanitiser drops links), and Chromium names an accessibility node after it, ``role="img"``
+    or not; the drawing's own ``<title>`` and ``<desc>`` tell a screen reader what it shows.
 
     >>> edge_titles_out(b'<g id="e" class="edge support">\\n<title>a-&gt;b</title>\\n<g')
     b'<g id="e" class="edge support">\\n<g'
