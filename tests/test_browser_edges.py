@@ -36,3 +36,4 @@ def test_no_line_is_named_by_graphviz(browser, tmp_path: Path) -> None:  # noqa:
         read = names(browser)
         assert any("Central Asia" in name for name in read), path.name  # the map is read
         assert [name for name in read if "->" in name] == [], path.name
+        assert [name for name in read if name.startswith("reason--")] == [], path.name

@@ -54,6 +54,24 @@ def test_the_figures_lines_carry_no_graphviz_names(seed: ArgumentMap) -> None:
         check(svg)
 
 
+def junctions(svg: bytes) -> list[ET.Element]:
+    """Where a linked reason's claims meet, or an undercut lands (a point, a short bar)."""
+    root = ET.fromstring(svg)
+    kinds = {"reason", "objection"}
+    return [g for g in root.iter(f"{S}g") if kinds & set((g.get("class") or "").split()[1:2])]
+
+
+@pytest.mark.parametrize("fit", [None, 720])
+def test_junctions_carry_no_graphviz_names(seed: ArgumentMap, fit: int | None) -> None:
+    drawings = [render_map(seed, "svg")] if fit is None else render_figures(seed, "svg", fit=fit)
+    found = [g for svg in drawings for g in junctions(svg)]
+    assert len(found) >= 4  # the seed's linked reasons and undercut steps
+    for group in found:
+        assert group.find(f"{S}title") is None, group.get("id")  # 'reason--thesis--1'
+        tips = [a.get(f"{XLINK}title") for a in group.iter(f"{S}a")]
+        assert tips and all(tips), group.get("id")
+
+
 def test_claims_keep_their_titles_and_tooltips(seed: ArgumentMap) -> None:
     root = ET.fromstring(render_map(seed, "svg"))
     claims = [g for g in root.iter(f"{S}g") if "claim" in (g.get("class") or "").split()]

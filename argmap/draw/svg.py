@@ -237,15 +237,19 @@ def _graph(text: bytes, start: int, end: int) -> bytes:
     return b"".join([*pieces, text[position:last]])
 
 
-# Graphviz's name for an edge, by its ends and ports ("co2->reason--klima--1:s"), in its group.
-_EDGE_TITLE = re.compile(rb'(<g id="[^"]*" class="edge[^"]*">)\n<title>[^<]*</title>')
+# Graphviz's name for an edge, by its ends and ports ("co2->reason--klima--1:s"), or for a
+# junction of a linked reason or an undercut step ("reason--klima--1"), in its group.
+_EDGE_TITLE = re.compile(
+    rb'(<g id="[^"]*" class="(?:edge|node reason|node objection)\b[^"]*">)\n<title>[^<]*</title>'
+)
 
 
 def edge_titles_out(body: bytes) -> bytes:
-    """Graphviz's edges without its ``<title>`` naming them: a browser would show that name
-    as a line's hover text where the link carrying argmap's tooltip is lost (a page's
-    sanitiser drops links), and Chromium names an accessibility node after it, ``role="img"``
-    or not; the drawing's own ``<title>`` and ``<desc>`` tell a screen reader what it shows.
+    """Graphviz's edges and junctions without its ``<title>`` naming them (a claim keeps its
+    id, a stub its name): a browser would show that name as a line's hover text where the link
+    carrying argmap's tooltip is lost (a page's sanitiser drops links), and Chromium names an
+    accessibility node after it, ``role="img"`` or not; the drawing's own ``<title>`` and
+    ``<desc>`` tell a screen reader what it shows.
 
     >>> edge_titles_out(b'<g id="e" class="edge support">\\n<title>a-&gt;b</title>\\n<g')
     b'<g id="e" class="edge support">\\n<g'
