@@ -27,6 +27,7 @@ from argmap.draw.options import DEFAULT_THEME, DrawOptions, Fit, check_choices, 
 from argmap.formats.sniff import foreign
 from argmap.io import make_folder, read_file, refuse_overwrite, write_atomic
 from argmap.model import ArgumentMap
+from argmap.model.composed import composed
 from argmap.project import SOURCE_ROOT_HINT
 from argmap.read.source import SourceText
 from argmap.sources import Root, read_source, source_of
@@ -233,6 +234,7 @@ def render_figures(
                   min_text_size=min_text_size, fit=fit)  # fmt: skip
     check_theme(theme)
     fit = check_fit(fit, fmt, page=page, width=width)
+    amap = composed(amap)  # a map written in NFD draws as in NFC: its file stays as written
     if draft is not None and (fit is not None or page is not None):
         raise UsageError("a draft is the whole map drawn: give no fit= or page= with draft=")
     if draft is not None and status:

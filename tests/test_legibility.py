@@ -282,6 +282,12 @@ def test_a_map_that_graphviz_draws_within_the_column_is_one_figure(
     assert b"continued in" not in svg and b"in full in" not in svg
 
 
+def _near(box: tuple[float, ...], *points: tuple[float, float], by: float = 14) -> bool:
+    """Whether one of ``points`` is within ``by`` of ``box`` (shrunk by 2): a line's end."""
+    left, top, right, bottom = box
+    return any(left - by < x < right + by and top - by < y < bottom + by for x, y in points)
+
+
 def crossings(svg: bytes) -> list[tuple[str, str]]:
     """(edge, claim) for each edge whose line runs through a claim's box (2 points inside
     its outline) that is not one of its ends."""
@@ -294,11 +300,13 @@ def crossings(svg: bytes) -> list[tuple[str, str]]:
         boxes[name] = (min(xs) + 2, min(ys) + 2, max(xs) - 2, max(ys) - 2)
     found = []
     for edge in _EDGE.finditer(text):
-        ends = set(re.split(r"-&gt;|--", re.search(r"<title>([^<]*)</title>", edge.group(2))[1]))
         line = re.search(r'<path[^>]* d="M([^"]+)"', edge.group(2))
         if line is None:
             continue
         points = [(float(x), float(y)) for x, y in _POINT.findall(line.group(1))]
+        ends = set(edge.group(1).split("--"))  # <kind>--<tail>--<head>, as argmap names them
+        if "--" not in edge.group(1):  # a stub's line (Graphviz's id): the claim it leads to
+            ends = {name for name, box in boxes.items() if _near(box, points[0], points[-1])}
         along = []
         for n in range(0, len(points) - 3, 3):
             (ax, ay), (bx, by), (cx, cy), (dx, dy) = points[n : n + 4]

@@ -491,7 +491,7 @@ def test_graphviz_markup_is_kept_but_for_its_comments_title_hyphens_and_dots(
     seed: ArgumentMap, seed_svg: bytes
 ) -> None:
     from argmap.draw.figures import whole_svg
-    from argmap.draw.svg import round_dots
+    from argmap.draw.lines import round_dots
 
     drawn = whole_svg(seed).decode()  # what the API embeds: Graphviz's SVG as it drew it
     ours = seed_svg.decode()

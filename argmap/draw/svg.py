@@ -18,7 +18,8 @@ leaves the rest as Graphviz wrote it (see "the rewrite" below). The result:
   text is readable (:func:`argmap.draw.scroll.least_width`), and the box scrolls, its edge
   fading out where there is more to scroll to, opening with the thesis in the middle;
 - is accessible: ``role="img"``, a ``<title>`` (the map's title) and a ``<desc>`` (a summary:
-  the main thesis and the recommendations); each claim's quotes stay its tooltip;
+  the main thesis and the recommendations); each claim's quotes stay its tooltip, and each
+  line's its relation, without Graphviz's ``<title>`` naming the edge (``a->b``);
 - is themed in its presentation attributes (Graphviz draws the DOT in the theme's colours,
   :func:`argmap.draw.themes.themed_dot`), so it looks the same in every renderer, and
   keeps Graphviz's classes (``node claim premise``, ``edge attack``)
@@ -40,6 +41,7 @@ from argmap.draw.bidi import mark_right_to_left
 from argmap.draw.describe import summary
 from argmap.draw.font import FAMILY
 from argmap.draw.legend import smooth_arrowheads
+from argmap.draw.lines import edge_titles_out, round_dots
 from argmap.draw.options import check_width
 from argmap.draw.scroll import SCROLL_BOX, box_rules, least_width, thesis_middle
 from argmap.draw.stops import stops
@@ -64,7 +66,6 @@ FONT_STACK = (
 #: with the machine's fonts after it for text it lacks (:data:`argmap.draw.engine._WITH_MACHINE`).
 _SHIPPED = re.compile(rb'font-family="%s(?:,[^"]*)?"' % re.escape(FAMILY.encode()))
 
-_DOTTED = b'stroke-dasharray="1,5"'  # Graphviz's style=dotted
 
 _PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -238,17 +239,6 @@ def _graph(text: bytes, start: int, end: int) -> bytes:
     return b"".join([*pieces, text[position:last]])
 
 
-def round_dots(body: bytes) -> bytes:
-    """Graphviz's dotted lines with round ends: its dots are dashes a point long and as wide
-    as the line, which across a short horizontal line (the legend's undercut) stand up like
-    apostrophes; rounded, each is a dot whichever way its line runs.
-
-    >>> round_dots(b'<path stroke-dasharray="1,5" d="M0,0 L9,0"/>')
-    b'<path stroke-dasharray="1,5" stroke-linecap="round" d="M0,0 L9,0"/>'
-    """
-    return body.replace(_DOTTED, _DOTTED + b' stroke-linecap="round"')
-
-
 def embed(
     svg: bytes,
     amap: ArgumentMap,
@@ -293,7 +283,8 @@ def embed(
     box = graphviz_root.get("viewBox", "").split()
     if len(box) != 4 or not all(_NUMBER.fullmatch(n) for n in box):
         raise ValueError("not a Graphviz SVG: no viewBox")
-    body = mark_right_to_left(round_dots(smooth_arrowheads(_graph(text, start, end))))
+    body = edge_titles_out(_graph(text, start, end))
+    body = mark_right_to_left(round_dots(smooth_arrowheads(body)))
     if focusable:
         body = stops(body, amap.by_id(), reading_order(amap), vocabulary(amap.lang))
     if id_prefix:
