@@ -422,6 +422,7 @@ def test_a_reviewer_compares_the_base_branch_map_piped_in_with_its_file_name(
     named = CliRunner().invoke(main, ["compare", "--stdin-filename", name, "-", name], input=piped)
     assert named.exit_code == 0, named.output
     assert "AM117" not in named.stderr and "quotes 100%" in named.stdout
+    assert named.stdout.startswith(f"claims: 29 of 29 of {name} are in {name} (100%)")
     for command in ("eval", "coverage", "questions"):
         result = CliRunner().invoke(main, [command, "--stdin-filename", name, "-"], input=piped)
         assert result.exit_code == 0 and "AM117" not in result.stderr, (command, result.output)

@@ -117,3 +117,26 @@ def test_check_goes_with_no_option_that_keeps_running_or_writes_to_stdout(
     result = run("render", str(seed_copy), "--check", *other)
     assert result.exit_code == 2
     assert "--check" in result.stderr
+
+
+def test_figures_left_from_an_earlier_drawing_fail_the_check(
+    seed_copy: Path, tmp_path: Path
+) -> None:
+    """A map drawn in 14 figures, then in 4: render leaves -5 to -14 in place, where a page may
+    still show them, so CI's --check names them and fails until they are deleted."""
+    out = tmp_path / "figures"
+    assert run("render", str(seed_copy), "--fit", "300", "-o", f"{out}/").exit_code == 0
+    assert run("render", str(seed_copy), *FIT, "-o", f"{out}/").exit_code == 0
+    numbered = sorted(
+        out.glob("europe-central-asia-*.svg"), key=lambda p: int(p.stem.split("-")[-1])
+    )
+    left = numbered[4:]
+    assert left
+    result = run("render", str(seed_copy), *FIT, "-o", f"{out}/", "--check")
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        f"argmap: 4 figures up to date, {len(left)} left from an earlier drawing\n"
+    )
+    for path in left:
+        path.unlink()
+    assert run("render", str(seed_copy), *FIT, "-o", f"{out}/", "--check").exit_code == 0

@@ -244,3 +244,10 @@ def test_a_folder_drawn_for_a_side_names_the_map_without_roles(tmp_path: Path) -
     assert result.exit_code == 2
     assert f"argmap: error: {plain}: cannot draw the opponent's side: no claim" in result.output
     assert sorted(path.name for path in out.iterdir() if path.suffix == ".svg") == ["debate.svg"]
+
+
+def test_a_side_is_named_in_any_case_in_python_and_markdown_too() -> None:
+    """The command line takes --side Opponent; DrawOptions (Python, a Markdown block's
+    side=) takes it as well, as the same side."""
+    assert DrawOptions(side="Opponent") == DrawOptions(side="opponent")
+    assert DrawOptions(side="PROPONENT").side == "proponent"

@@ -11,7 +11,8 @@ import click
 
 from argmap.analysis.compare import ONLY_SECOND, Comparison, Edge, compare
 from argmap.api import Checked
-from argmap.cli.maps import STDIN, Run, checked_map, named, stdin_once, why_not
+from argmap.cli.maps import STDIN, Run, checked_map, stdin_once, why_not
+from argmap.cli.maps import named as stdin_named
 from argmap.cli.options import output_format_option, source_root_option, stdin_filename_option
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, say, short, show, table
 from argmap.diagnostics import Severity
@@ -75,6 +76,10 @@ def compare_(
       argmap compare --output-format json annotator-a.yaml annotator-b.yaml
     """
     stdin_once([first, *seconds], stdin_filename)
+
+    def named(path: str) -> str:  # as --stdin-filename names the map on standard input
+        return stdin_filename if path == STDIN and stdin_filename else stdin_named(path)
+
     quiet = output_format == "json"
     reference = checked_map(first, source_root, stdin_filename)
     assert reference.map is not None  # checked_map exits otherwise

@@ -294,7 +294,7 @@ def render(
     summarize(d for checked in results for d in checked.diagnostics)
     if check:
         say(stale.summary())
-        exit_status = max(exit_status, EXIT_ERRORS if stale.drawn else EXIT_OK)
+        exit_status = max(exit_status, EXIT_ERRORS if stale.failed else EXIT_OK)
     sys.exit(exit_status)
 
 

@@ -16,11 +16,19 @@ from argmap.io import figure_paths, leftover_notes
 @attrs.define
 class Stale:
     """What ``render --check`` found: figures that would be drawn (differing or missing), figures
-    up to date, and maps not drawn (errors, or a file that could not be read)."""
+    up to date, figures left from an earlier drawing (which render leaves in place, where a page
+    may still show them: the check fails until they are deleted), and maps not drawn (errors, or
+    a file that could not be read)."""
 
     drawn: int = 0
     fresh: int = 0
+    left: int = 0
     undrawn: int = 0
+
+    @property
+    def failed(self) -> bool:
+        """Whether a figure would be drawn, or one is left from an earlier drawing."""
+        return bool(self.drawn or self.left)
 
     def compare(self, where: Path, drawings: list[bytes]) -> None:
         """The figures of one map, ``drawings``, against the files at ``where`` (and
@@ -37,10 +45,12 @@ class Stale:
             self.drawn += 1
         for note in leftover_notes(paths):
             say(note)
+            self.left += 1
 
     def summary(self) -> str:
         """The closing line, e.g. ``argmap: 1 figure would be drawn, 3 up to date``."""
         parts = [(self.drawn, "figure", "would be drawn"), (self.fresh, "figure", "up to date"),
+                 (self.left, "figure", "left from an earlier drawing"),
                  (self.undrawn, "map", "not drawn")]  # fmt: skip
         shown = [part for part in parts if part[0]] or parts[1:2]
         said = [f"{n} {noun}{'s' * (n != 1)} {words}" if i == 0 or noun != shown[0][1]

@@ -288,7 +288,7 @@ class DrawOptions:
     status: bool = False
     focus: str | None = None
     depth: int | None = None
-    side: str | None = None
+    side: str | None = attrs.field(default=None, converter=attrs.converters.optional(str.lower))
     dpi: int | None = None
     fit: Fit | None = attrs.field(default=None, converter=to_fit)
     page: str | None = None
