@@ -194,9 +194,10 @@ def render(
     it or its source is saved; Ctrl-C stops it.
 
     With --check, nothing is written: each map is drawn in memory with the options given and
-    compared with the files render would write; the figures that would change or are missing
-    are listed, and the exit status is 1 if there are any (or a map has errors), 0 when every
-    figure is up to date: for CI, after the maps changed.
+    compared with the files render would write; the figures that would change or are missing,
+    and those left from an earlier drawing (render leaves them), are listed, and the exit
+    status is 1 if there are any (or a map has errors), 0 when every figure is up to date: for
+    CI, after the maps changed.
 
     \b
     Example:
