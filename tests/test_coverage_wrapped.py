@@ -14,7 +14,7 @@ from argmap.analysis.coverage import Coverage, coverage
 from argmap.analysis.sentences import Source
 from argmap.model import ArgumentMap, Claim, Kind, Quote
 from argmap.model import Source as MapSource
-from argmap.read.prose import WIDEST
+from argmap.read.prose import NARROWEST, WIDEST
 from argmap.read.source import SourceText
 
 PROSE = None  # what coverage says of a sentence of the argument: no furniture
@@ -53,7 +53,7 @@ def test_a_german_op_ed_wrapped_at_78_reads_as_its_sentences() -> None:
         "nichts. So einfach ist das.\n"
     )
     assert sentences(text) == [
-        (1, "Von Dr. Matthias Groß, Verkehrsökonom", HEADLINE),
+        (1, "Von Dr. Matthias Groß, Verkehrsökonom", "page furniture"),  # a byline
         (3, "Beginnen wir mit dem Klimaschutz.", PROSE),
         (
             3,
@@ -235,12 +235,17 @@ _SENTENCE = st.builds(
 )
 
 
-@given(st.lists(_SENTENCE, min_size=2, max_size=8), st.integers(min_value=24, max_value=WIDEST))
+#: The narrowest fill whose longest line is surely hard-wrapped text's (NARROWEST), its words
+#: being at most 16 characters long: narrower runs of lines stand alone, line by line.
+_FILL = NARROWEST + 16
+
+
+@given(st.lists(_SENTENCE, min_size=2, max_size=8), st.integers(min_value=_FILL, max_value=WIDEST))
 # Found by it: a list number after a stop, at a line's end; a stop before no word; a wrapped
 # first line ending a sentence of three words (no headline).
-@example(["Die die die die.", "Die die die die die die die die die 3. 3. Verkehrssektors."], 24)
-@example(["Die die die die.", "Die die die die die die die 3. «."], 24)
-@example(["Die Verkehrssektors 3. Regel.", "Die die die die."], 24)
+@example(["Die die die die.", "Die die die die die die die die die 3. 3. Verkehrssektors."], _FILL)
+@example(["Die die die die.", "Die die die die die die die 3. «."], _FILL)
+@example(["Die Verkehrssektors 3. Regel.", "Die die die die."], _FILL)
 def test_rewrapping_a_paragraph_at_any_width_gives_the_same_sentences(
     paragraph: list[str], width: int
 ) -> None:
@@ -285,3 +290,31 @@ def test_a_short_line_after_a_page_paragraph_copied_on_one_line_stands_alone() -
         "- Es rettet Leben.\n"
     )
     assert [s.line for s in covered(listed).sentences] == [1, 2, 3]
+
+
+def test_a_superscript_before_a_stop_is_read_not_a_crash() -> None:
+    """``10².`` and a footnote's ``³.``, as text copied from a PDF has them: str.isdigit takes
+    them, int() does not."""
+    text = "The area grew to 10². The next sentence is here. It shows it ³. Then 3. Oktober.\n"
+    assert [s.text for s in covered(text).sentences] == [
+        "The area grew to 10².", "The next sentence is here.", "It shows it ³.",
+        "Then 3. Oktober.",
+    ]  # fmt: skip
+
+
+def test_a_page_copied_one_paragraph_a_line_keeps_its_paragraphs() -> None:
+    """Lines longer than any hard wrap are paragraphs, even when one ends without a stop."""
+    first = "Europe has spent the past decade building ties with partners near and far, " * 2
+    second = "Kazakhstan is the largest economy of the region and the most open to investment. " * 2
+    found = covered(f"{first.strip()}\n{second.strip()}\n").sentences
+    assert [s.line for s in found] == [1, 2, 2]
+
+
+def test_short_lines_are_no_hard_wrapped_text() -> None:
+    """A headline over two lines, a byline, a list without bullets: each line stands alone."""
+    text = (
+        "Europe and Central Asia\nA partnership with mutual benefits for both\nBy John Smith\n\n"
+        "The three priorities are\nEnergy supply and transit routes\n"
+        "Transport corridors and logistics\nWater management in the region\n"
+    )
+    assert [s.line for s in covered(text).sentences] == [1, 2, 3, 5, 6, 7, 8]

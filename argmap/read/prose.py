@@ -45,6 +45,9 @@ WRAPPED = 0.8
 #: Hard-wrapped text is wrapped at this many characters or fewer (72, 78, 80 are usual); a run
 #: of longer lines is a page's paragraphs copied one a line.
 WIDEST = 100
+#: ... and at this many or more: a run of shorter lines (a headline over two lines, a list
+#: without bullets) is no hard-wrapped text, each of its lines standing alone.
+NARROWEST = 40
 #: Month names (German, as a date's day is written ``3. Oktober``) and their abbreviations.
 MONTHS = frozenset(
     {
@@ -63,6 +66,7 @@ FURNITURE = re.compile(
       | subscribe \b | sign \s+ (?:up|in) \b | log \s+ in \b | follow \s+ us \b
       | share \s+ (?:this|on) \b | related \s+ (?:stories|articles|posts|news|content) \b
       | no \s+ (?:stories|articles|results) \s+ found | advertisement \b
+      | (?-i: (?:By|Von|Par|Por|Di|Door|От) \s+ [A-ZÀ-ÖØ-ÞА-Я] \S* (?: \s+ \S+ ){0,3} \s* $ )
       | representative \s+ (?:image|photo|picture) | (?:file \s+)? (?:photo|image|picture)s?
         (?: \s+ credits?)? \s* : | copyright \b | \u00a9 | all \s+ rights \s+ reserved
     )""",
@@ -115,10 +119,10 @@ def _run(text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[int, int, bo
                 cut = found.end(1)
         wrapped = False  # a line of hard-wrapped text, ending a sentence where it ends
         if i + 1 < len(lines):
-            full = _full(text, a, b, lines[i + 1], width)
+            full = NARROWEST <= width <= WIDEST and _full(text, a, b, lines[i + 1], width)
             if _continues(text, cut, (a, b), lines[i + 1], full):
                 continue
-            cut, wrapped = lines[i + 1][0], full and width <= WIDEST
+            cut, wrapped = lines[i + 1][0], full
         yield lines[first][0], b, i == first and not tail and not wrapped
         first, tail = i + 1, wrapped
 
@@ -172,7 +176,7 @@ def _ends(text: str, cut: int, stop: int, after: int, lower: bool = True) -> boo
     if listed and _NUMBER.fullmatch(word):
         return False
     name = following[1] if following else ""
-    if word.isdigit() and 1 <= int(word) <= 31 and name.lower() in MONTHS:
+    if word.isdecimal() and 1 <= int(word) <= 31 and name.lower() in MONTHS:  # not "10²"
         return False
     return not (lower and name[:1].islower())
 
@@ -187,5 +191,6 @@ def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield cut, end
 
 
-__all__ = ["ABBREVIATIONS", "CLOSE", "FURNITURE", "MONTHS", "OPEN", "WIDEST", "WRAPPED",
+__all__ = ["ABBREVIATIONS", "CLOSE", "FURNITURE", "MONTHS", "NARROWEST", "OPEN", "WIDEST",
+           "WRAPPED",
            "paragraphs", "sentences"]  # fmt: skip
