@@ -155,3 +155,19 @@ def test_the_space_before_a_percent_sign_is_no_difference() -> None:
     assert source.contains("puis de 2%.")
     assert not source.contains("baissé de 3% en un an")
     assert SourceText("rose 30% in a year").contains("rose 30 % in a year")
+
+
+def test_a_quote_not_found_is_told_only_the_differences_that_count(tmp_path: Path) -> None:
+    """Spacing that counts as none is no difference a message names: the ‰ for % is."""
+    (tmp_path / "s.txt").write_text(
+        "Il a dit : « oui », la règle est 20 % pour tous.\n", encoding="utf-8"
+    )
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: t\nlang: fr\nsource:\n  path: s.txt\npremises:\n  - id: c\n"
+        "    text: c\n    quotes: ['Il a dit : \"oui\", la règle est 20‰ pour tous.']\n",
+        encoding="utf-8",
+    )
+    (found,) = [d.message for d in check_file(path).diagnostics if d.code == "AM110"]
+    assert found.endswith('the source has "20 %" where the quote has "20‰"')
+    assert found.count("where the quote has") == 1  # not « oui » for "oui"

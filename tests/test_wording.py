@@ -55,7 +55,8 @@ def test_what_changed_is_told_as_a_fix_says_it() -> None:
 
 
 _WORD = st.from_regex(r"[a-z]{2,8}", fullmatch=True)
-_MARKS = st.sampled_from([",", ";", ":", ".", "!", "?", " \u2014", " -", "\u2026", ""])
+#: Marks that say nothing of what a sentence says (not ?, which makes it ask).
+_MARKS = st.sampled_from([",", ";", ":", ".", "!", " \u2014", " -", "\u2026", ""])
 
 
 @given(words=st.lists(_WORD, min_size=1, max_size=12), data=st.data())
@@ -77,3 +78,17 @@ def test_a_word_replaced_is_always_a_change(words: list[str], at: int, other: st
     changed[at] = other
     if other != words[at]:  # (a run of repeated words may line up as a word left out)
         assert not same_words(" ".join(changed), " ".join(words))
+
+
+@pytest.mark.parametrize(
+    ("source", "quote"),
+    [
+        ("It said: \u00abEurope needs Central Asia\u00bb.", "It said: Europe needs Central Asia?"),
+        ("\u00bfEuropa necesita Asia?", "Europa necesita Asia."),
+    ],
+)
+def test_a_question_made_a_statement_is_a_change(source: str, quote: str) -> None:
+    """A question asks and a statement asserts: a fix between them is for a person to read
+    (an exclamation mark only stresses, and a fix may drop it)."""
+    assert changed_words(source, quote)
+    assert not same_words(source, quote)

@@ -8,9 +8,10 @@ from collections.abc import Callable, Iterator, Sequence
 from argmap.checks.registry import Context, Finding, check
 from argmap.diagnostics import Span, clip
 from argmap.model.blank import is_blank
-from argmap.read.folding import spaced
+from argmap.read.folding import normalize, spaced
 from argmap.read.passages import Passage, Passages
 from argmap.read.source import Match, SourceText
+from argmap.read.wording import changed_words
 
 #: Quotes not found in one map for which the closest passage is looked for; the rest say none
 #: was looked for, so that a map whose quotes are all wrong costs no more than this many looks.
@@ -184,11 +185,14 @@ def _punctuation_differs(passage: str, quote: str) -> str:
         return ""
     last = len(written) - 1
     at = [
-        i for i, (a, b) in enumerate(zip(written, quoted, strict=True)) if a != b
+        i for i, (a, b) in enumerate(zip(written, quoted, strict=True))
+        if normalize(a) != normalize(b)  # not French spacing, nor « » for " (no difference)
         # the passage shown from the sentence's start or to its end: a mark the quote left out
         and not (i == 0 and a.endswith(b)) and not (i == last and a.startswith(b))
     ]  # fmt: skip
     if not at or any(_letters(written[i]) != _letters(quoted[i]) for i in at):
+        return ""
+    if changed_words(passage, quote):  # "?" for ".": a question made a statement, no slip
         return ""
     differ = _told([(shown[i], quoted[i]) for i in at], lambda words: f'"{words}"')
     return f"; only punctuation differs: the source has {differ}"
@@ -215,7 +219,8 @@ def _spacing_differs(passage: str, quote: str) -> str:
             continue  # a mark of the sentence's that the quote left out
         if _letters(ours) != _letters(theirs):
             return ""
-        pairs.append((ours, theirs))
+        if normalize(ours) != normalize(theirs):  # French spacing, « » for ": no difference
+            pairs.append((ours, theirs))
     if not pairs:
         return ""
     differ = _told(pairs, lambda words: f'"{words}"')

@@ -6,9 +6,9 @@ A fix may replace a quote without a person looking only when the two say the sam
 dashes, white space and line breaks, the form of an ellipsis (:func:`~argmap.read.folding.
 normalize` folds those), letter case, punctuation between words, and a word hyphenated or
 not (``e-mail``, ``email``, ``e mail`` are one word). A word, a number (``80``, ``1,000``,
-``-5``), a negation (``can``, ``cannot``; ``isn't``, ``is``) or a symbol (``%``, ``€``) that
-differs is a change of what the quote says, for a person to read: the claim's own text still
-says the old thing.
+``-5``), a negation (``can``, ``cannot``; ``isn't``, ``is``), a symbol (``%``, ``€``) or a
+question mark (``?`` asks where ``.`` states) that differs is a change of what
+the quote says, for a person to read: the claim's own text still says the old thing.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from argmap.read.folding import normalize
 #: ``1,000`` is not ``1000``, ``2.5`` not ``25``), a word (``can't`` one word, not ``can``), or a
 #: mark.
 _TOKEN = re.compile(r"(?:(?<!\w)[-+])?\d+(?:[.,]\d+)*(?!\w)|\w+(?:'\w+)*|[^\w\s]")
-#: Marks that say something, though Unicode counts them punctuation (symbols all do: ``€``).
-_SAYING = frozenset("%\u2030\u2031&@#\u00a7/")
+#: Marks that say something, though Unicode counts them punctuation (symbols all do: ``€``):
+#: a question is no statement (an exclamation mark only stresses one).
+_SAYING = frozenset("%\u2030\u2031&@#\u00a7/?\u00bf\u203d")
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
