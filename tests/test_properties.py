@@ -25,6 +25,7 @@ from argmap.api import check_bytes, check_file, render_map
 from argmap.diagnostics import CODES, Diagnostic
 from argmap.draw.graph import to_dot
 from argmap.model import ArgumentMap, Claim, Kind
+from argmap.model.composed import composed
 from argmap.read.loader import load
 from tests.strategies import (
     FAULTS,
@@ -184,7 +185,8 @@ def test_consistent_map_renders_every_claim_text(generated: Generated) -> None:
     assert sorted(g.get("id") for g in claims) == sorted(c.id for c in amap.claims)
     top = thesis(amap)
     for claim in amap.claims:
-        assert_wrapped(claim_lines(root, claim, top is not None and claim.id == top.id), claim.text)
+        shown = claim_lines(root, claim, top is not None and claim.id == top.id)
+        assert_wrapped(shown, composed(claim.text))  # drawn in NFC (the map as it was written)
 
 
 # ---------------------------------------------------- (b) one fault, exactly one diagnostic
@@ -305,7 +307,7 @@ def test_the_drawing_does_not_depend_on_the_process(generated: Generated) -> Non
         "sys.stdout.buffer.write(render_map(amap, 'dot') + b'\\0' + render_map(amap, 'svg'))"
     )
     here = render_map(amap, "dot") + b"\0" + render_map(amap, "svg")
-    assert here.startswith(to_dot(amap).encode("utf-8"))
+    assert here.startswith(to_dot(composed(amap)).encode("utf-8"))  # drawn in NFC
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         done = subprocess.run(

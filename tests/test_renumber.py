@@ -141,23 +141,23 @@ def test_the_description_names_the_documents_numbers_too(german: list[bytes]) ->
 
     for number, svg in enumerate(german, 1):
         before, after = described(svg), described(renumber(svg, shown, vocabulary("de")))
-        head = f"Figure {number} of {total}:"
-        assert after[0] == f"Figure {number + 1} (part {number} of {total}):" + _plus_one(
+        head = f"Abbildung {number} von {total}:"
+        assert after[0] == f"Abbildung {number + 1} (Teil {number} von {total}):" + _plus_one(
             before[0].removeprefix(head)
         )
         assert after[1:] == [
-            _plus_one(line) if line.startswith(("Continued in ", "Also here")) else line
+            _plus_one(line) if line.startswith(("Weiter in ", "Auch hier")) else line
             for line in before[1:]
         ]
-    assert any("Continued in figure" in line for svg in german for line in described(svg))
+    assert any("Weiter in Abbildung" in line for svg in german for line in described(svg))
 
 
 def _plus_one(line: str) -> str:
     """A line of a figure's description with every figure it names one on: the only numbers
     outside the claims it quotes are figures'."""
-    parts = re.split(r"(“[^”]*”)", line)
+    parts = re.split(r"(“[^”]*”|„[^“]*“)", line)
     bump = lambda found: str(int(found.group()) + 1)  # noqa: E731
-    return "".join(p if p.startswith("“") else re.sub(r"\d+", bump, p) for p in parts)
+    return "".join(p if p[:1] in "“„" else re.sub(r"\d+", bump, p) for p in parts)
 
 
 def test_a_claims_own_words_are_never_renumbered() -> None:

@@ -188,7 +188,7 @@ def renumber(svg: bytes, shown: Sequence[str], words: Words = ENGLISH) -> bytes:
         return found.group(1) + said.encode("utf-8") + found.group(3)
 
     def desc(found: re.Match[bytes]) -> bytes:
-        said = _described(found.group(2).decode("utf-8"), label)
+        said = _described(found.group(2).decode("utf-8"), label, lang)
         return found.group(1) + said.encode("utf-8") + found.group(3)
 
     renamed = _TITLE.sub(title, _TEXT.sub(text, svg), count=1)
@@ -196,34 +196,54 @@ def renumber(svg: bytes, shown: Sequence[str], words: Words = ENGLISH) -> bytes:
 
 
 _DESC = re.compile(rb"(<desc\b[^>]*>)([^<]*)(</desc>)")
-_FIRST = re.compile(r"Figure (\d+) of (\d+):")
-_NAMED = re.compile(r"\bfigures? \d+(?:, \d+)*(?: and \d+)?")
-_QUOTED = re.compile(r"(“[^”]*”)")
-#: How the lines of a figure's description (:func:`argmap.draw.describe.figure_summary`) start.
-_SAYS = ("Continued in ", "Also here, drawn in full elsewhere: ")
 
 
-def _described(desc: str, label: Callable[[str], str]) -> str:
-    """A figure's description (in English, as :mod:`argmap.draw.describe` writes it) with the
+def _first(lang: str) -> re.Pattern[str]:
+    """How a figure's description starts in ``lang`` (``Figure 3 of 5:``, ``Abbildung 3 von
+    5:``): its number, the total, and what ends the phrase (``:``, in French a no-break space
+    and ``:``)."""
+    said = WORDS["figure thesis"][lang]
+    head = said[: said.index("{total}")]
+    literal = re.escape(head).replace(r"\{n\}", r"(?P<n>\d+)").replace("\\ ", r"\s+")
+    return re.compile(literal + r"(?P<total>\d+)(?P<end>\s*:)?")
+
+
+def _named(lang: str) -> re.Pattern[str]:
+    """The figures a line of a description names in ``lang`` (``figure 2``, ``Abbildungen 2,
+    3 und 4``)."""
+    nouns = sorted({WORDS[key][lang].split("{")[0].strip() for key in ("figure n", "figures n")},
+                   key=len, reverse=True)  # fmt: skip
+    words = "|".join(re.escape(noun) for noun in nouns)
+    return re.compile(rf"(?i)(?<!\w)(?:{words})\s+\d+(?:(?:,\s*|\s+\w+\s+)\d+)*")
+
+
+def _described(desc: str, label: Callable[[str], str], lang: str = ENGLISH) -> str:
+    """A figure's description (in ``lang``, as :mod:`argmap.draw.describe` writes it) with the
     figures it names as ``label`` numbers them: ``Figure 3 (part 2 of 5): ...``; the claims
     it quotes, and the whole map's summary after them, as they were."""
     lines = desc.split("\n")
-    first = _FIRST.match(lines[0])
+    first = _first(lang).match(lines[0])
     if first is None:
         return desc
-    n, total = first.groups()
+    n, total = first.group("n"), first.group("total")
+    quoted = WORDS["quoted"][lang].split("{text}")
+    claims = re.compile(f"({re.escape(quoted[0])}.*?{re.escape(quoted[1])})")
+    named_figures = _named(lang)
 
     def named(found: re.Match[str]) -> str:
         return re.sub(r"\d+", lambda number: label(number.group()), found.group())
 
     def renamed(line: str) -> str:  # outside the claims it quotes
-        parts = _QUOTED.split(line)
-        return "".join(p if p.startswith("“") else _NAMED.sub(named, p) for p in parts)
+        parts = claims.split(line)
+        return "".join(p if i % 2 else named_figures.sub(named, p) for i, p in enumerate(parts))
 
-    lines[0] = f"Figure {label(n)} (part {n} of {total}):" + renamed(lines[0][first.end() :])
-    for i in range(1, len(lines)):
-        if not lines[i].startswith(_SAYS):
-            break
+    noun = _format(WORDS["figure n"][lang], {"n": label(n)})
+    title = noun[:1].upper() + noun[1:]
+    part = _format(WORDS["part of"][lang], {"title": title, "n": n, "total": total})
+    lines[0] = part + (first.group("end") or "") + renamed(lines[0][first.end() :])
+    for i in range(1, len(lines)):  # the figures it goes on in, or draws in full
+        if not named_figures.search(claims.sub("", lines[i])):
+            break  # the whole map's summary
         lines[i] = renamed(lines[i])
     return "\n".join(lines)
 

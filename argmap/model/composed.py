@@ -27,11 +27,35 @@ def composed(value: T) -> T:
     return cast(T, _nfc(value))
 
 
+def _composed(text: str) -> str:
+    """``text`` in NFC, but for the characters NFC would replace by another one alone (a CJK
+    compatibility ideograph, ``豈`` U+F900, by ``豈`` U+8C48; the ohm sign by omega): those the
+    writer chose, and no accent is decomposed in them.
+
+    >>> _composed("e\u0301\uf900") == "\u00e9\uf900"
+    True
+    """
+    kept = [i for i, char in enumerate(text) if _singleton(char)]
+    if not kept:
+        return unicodedata.normalize("NFC", text)
+    pieces, start = [], 0
+    for i in kept:
+        pieces += [unicodedata.normalize("NFC", text[start:i]), text[i]]
+        start = i + 1
+    return "".join([*pieces, unicodedata.normalize("NFC", text[start:])])
+
+
+def _singleton(char: str) -> bool:
+    """Whether NFC replaces ``char`` by one other character (a canonical singleton)."""
+    decomposition = unicodedata.decomposition(char)
+    return bool(decomposition) and decomposition[0] != "<" and " " not in decomposition
+
+
 def _nfc(value: Any) -> Any:
     if isinstance(value, str):
         if value.isascii() or unicodedata.is_normalized("NFC", value):
             return value
-        return unicodedata.normalize("NFC", value)
+        return _composed(value)
     if isinstance(value, tuple) and not hasattr(value, "_fields"):
         items = tuple(_nfc(item) for item in value)
         same = all(new is old for new, old in zip(items, value, strict=True))
