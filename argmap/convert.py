@@ -188,7 +188,7 @@ def _followed(path: Path, name: str, folders: list[str]) -> bytes:
     try:
         return read_file(real, what="text file")  # as resolved: no link followed again
     except Unreadable as exc:
-        raise Unreadable(str(path), exc.reason) from None
+        raise Unreadable(str(path), exc.reason, kind=exc.kind) from None
 
 
 def _relative(path: Path, folder: Path) -> str:

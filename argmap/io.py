@@ -38,10 +38,11 @@ _KINDS = (
 
 class Unreadable(UsageError):
     """A file that argmap could not or would not read; ``reason`` says why, without its name,
-    and ``hint`` what was probably meant."""
+    ``hint`` what was probably meant, and ``kind`` what it is when it is no regular file
+    (``"FIFO (named pipe)"``)."""
 
-    def __init__(self, path: str, reason: str, hint: str = "") -> None:
-        self.path, self.reason = path, reason
+    def __init__(self, path: str, reason: str, hint: str = "", kind: str | None = None) -> None:
+        self.path, self.reason, self.kind = path, reason, kind
         super().__init__(f"{path}: {reason}{hint}")
 
 
@@ -106,7 +107,7 @@ def read_with_stat(
     try:
         kind = kind_of(os.stat(name).st_mode)  # not even opened unless a regular file
         if kind is not None:
-            raise Unreadable(name, f"is a {kind}, not a {what}")
+            raise Unreadable(name, f"is a {kind}, not a {what}", kind=kind)
         fd = os.open(name, flags | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise Unreadable(name, "no such file", nearby(name)) from None
@@ -120,7 +121,7 @@ def read_with_stat(
         info = os.fstat(fd)
         kind = kind_of(info.st_mode)  # replaced since: a FIFO opens without waiting
         if kind is not None:
-            raise Unreadable(name, f"is a {kind}, not a {what}")
+            raise Unreadable(name, f"is a {kind}, not a {what}", kind=kind)
         if info.st_size > limit:
             raise Unreadable(name, _too_big(info.st_size, limit))
         chunks, size = [], 0

@@ -128,7 +128,7 @@ def attempt(
             return check_map_bytes(data, name, source_root=source_root, ignore=ignore)
         return check_map_file(path, source_root=source_root, ignore=ignore)
     except UsageError as exc:
-        if isinstance(exc, Unreadable) and exc.reason.startswith(f"is a {PIPE}"):
+        if isinstance(exc, Unreadable) and exc.kind == PIPE:
             return f"{exc} ({PIPED})"  # never waited on: what works instead
         return str(exc)
 
