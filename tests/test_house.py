@@ -165,6 +165,8 @@ LOADED_WHEN_USED = {
     # Hyphenation dictionaries, by a word too long for its line in a map with a lang: (its
     # import lists some 90 dictionaries: 55 ms, where most maps never break a word).
     "pyphen",
+    # Pillow, by a PNG drawn at a multiple of 96 dpi and reduced (argmap.draw.supersample).
+    "PIL",
 }
 
 
@@ -201,7 +203,7 @@ def test_no_process_tricks(trick: str) -> None:
 
 
 #: Distribution names whose import name differs.
-IMPORT_NAMES = {"PyYAML": "yaml"}
+IMPORT_NAMES = {"PyYAML": "yaml", "pillow": "PIL"}
 
 
 def test_every_runtime_dependency_is_imported_by_the_package() -> None:

@@ -15,10 +15,10 @@ from types import ModuleType
 from typing import Any
 
 from argmap.diagnostics import ArgmapError, FontWarning
-from argmap.draw import fontconfig
+from argmap.draw import fontconfig, supersample
 from argmap.draw.capture import graphviz_messages, quiet
 from argmap.draw.font import FAMILY, PROBE, PROBE_ADVANCE, UNITS_PER_EM
-from argmap.draw.frame import frame
+from argmap.draw.frame import SLACK, frame
 from argmap.draw.glyphs import advice, drawn_characters, label_text, lacking
 from argmap.draw.options import DEFAULT_DPI, ENGINE_FORMATS
 from argmap.draw.style import FALLBACK_FONT
@@ -147,10 +147,20 @@ def _draw(
         graph.layout(prog="dot")
         if adjust is not None:
             adjust(graph)
-        if page is not None:
-            graph.layout(prog="nop2")  # the bounding box the drawing will have
-            frame(graph, *page)
-        return graph.draw(format=fmt, prog="nop2", args=args), None
+        if page is None:
+            return graph.draw(format=fmt, prog="nop2", args=args), None
+        graph.layout(prog="nop2")  # the bounding box the drawing will have
+        pixels = frame(graph, *page)
+        dpi = float(page[0])
+        drawn = supersample.drawn_at(dpi)
+        larger = supersample.larger(pixels, dpi, drawn) if drawn != dpi else None
+        if larger is None:  # a multiple of 96 dpi already, or too large for cairo
+            return graph.draw(format=fmt, prog="nop2", args=args), None
+        # Drawn where every glyph falls on a whole pixel, then reduced (argmap.draw.supersample).
+        wide, high = (side + SLACK for side in larger)
+        graph.graph_attr["viewport"] = f"{wide * 72 / drawn:.6f},{high * 72 / drawn:.6f},1"
+        png = graph.draw(format=fmt, prog="nop2", args=f"-Gdpi={drawn:g}")
+        return supersample.reduced(png, pixels, drawn / dpi), None
     except (pygraphviz.DotError, ValueError, TypeError, OSError) as exc:
         return b"", exc
 

@@ -30,12 +30,13 @@ from argmap.analysis.regroup import pages_of
 from argmap.analysis.shape import Shape
 from argmap.draw import engine
 from argmap.draw.graph import Look, figure_graph, whole_shape
-from argmap.draw.layout import centring, placed, viewbox, widths
+from argmap.draw.layout import LEGEND_SLACK, centring, placed, viewbox, widths
 from argmap.draw.numbering import Graphs, fill_numbers
 from argmap.draw.retries import (
     HEADING,
     INF,
     Drawn,
+    drawn_whole,
     measure,
     narrower,
     whole_if_it_fits,
@@ -232,6 +233,7 @@ def _rounds(
     squeeze: dict[str, Budget] = {}
     drawings: dict[str, tuple[bytes, str]] = {}  # DOT with placeholders → SVG, laid-out DOT
     claims_wide: dict[str, float] = {}  # ... → how wide its claims and lines spread
+    headed: dict[str, float] = {}  # ... → how wide its heading is
     carvings: Carvings = {}
     previous: list[str] = []
     rounds = 0
@@ -247,7 +249,7 @@ def _rounds(
                 spread: list[tuple[float, float]] = []
                 svg = engine.render(source, "svg", adjust=_spreading(shape, kept, keep, spread))
                 drawings[source] = (svg, kept[0] if kept else "")
-                claims_wide[source] = spread[-1][0] if spread else INF
+                claims_wide[source], headed[source] = spread[-1] if spread else (INF, 0.0)
             sizes_drawn.append(viewbox(drawings[source][0]))
         fits = [budget.holds_size(w, h) for w, h in sizes_drawn]
         if all(fits) or rounds == MAX_ROUNDS or sources == previous:
@@ -279,6 +281,10 @@ def _rounds(
     for figure, source, (_, fills), (w, h) in zip(figures, sources, made, sizes_drawn, strict=True):
         svg, laid_out = drawings[source]
         drawn.append(Drawn(figure, fill_numbers(svg, fills, look.words), w, h, laid_out))
+    if len(figures) == 1 and headed[sources[0]] > claims_wide[sources[0]] + LEGEND_SLACK:
+        # The map in one figure under a heading wider than its claims (a long title): its
+        # heading set again as wide as they are, as a whole map's is.
+        drawn = [drawn_whole(figures[0], graphs, keep, None)]
     final = tuple(
         d if budget.holds_size(d.width, d.height) or (alone and d.width <= budget.width + 0.01)
         else narrower(d, graphs, keep) for d in drawn

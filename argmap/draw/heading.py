@@ -9,6 +9,11 @@ than 40 characters (fewer would make it a tall column beside a narrow map); a fi
 lines of at most 72 characters that fit its column or screen. The legend's rows end in an
 empty cell as wide as the note is wider than they are: Graphviz stretches a nested table to
 its cell, and a long note under a short title spread the legend's entries across it.
+
+So is the title: wrapped at 60 characters whatever the map, a long one made a small map's
+drawing as wide as itself (a 116-character title over claims 156 points wide: 501 points), and
+a column then showed its claims that much smaller. Given the claims' width, it is set in lines
+as wide as they are, of no fewer than :data:`TITLE_LEAST` characters (:func:`title_measure`).
 """
 
 from __future__ import annotations
@@ -29,10 +34,28 @@ from argmap.model import ArgumentMap
 NOTE_MOST, NOTE_LEAST = 72, 40
 #: ... and of at least this many however narrow the column.
 NOTE_FEWEST = 24
+#: A title is set in lines as wide as a whole map's claims, but of at least this many
+#: characters (some 190 points of bold: narrower than a claim), as in the narrowest column.
+TITLE_LEAST = 20
 
 
-def _widest(lines: Collection[str]) -> float:
-    return max((text_width(line, CLAIM_SIZE) for line in lines), default=0.0)
+def _widest(lines: Collection[str], size: float = CLAIM_SIZE, bold: bool = False) -> float:
+    return max((text_width(line, size, bold=bold) for line in lines), default=0.0)
+
+
+def title_measure(title: str, chars: int, claims: float, lang: str | None = None) -> int:
+    """The characters a line of a map's ``title`` is wrapped at: the most, up to ``chars``,
+    whose lines are no wider than ``claims`` points (how wide a whole map's claims are drawn),
+    down to :data:`TITLE_LEAST`.
+
+    >>> title = "Why the council should reconsider closing the library's east side branch"
+    >>> [title_measure(title, 60, claims) for claims in (1000.0, 300.0, 1.0)]
+    [60, 40, 20]
+    """
+    for measure in range(chars, TITLE_LEAST - 1, -1):
+        if _widest(wrap(title, measure, lang), TITLE_SIZE, bold=True) <= claims:
+            return measure
+    return min(chars, TITLE_LEAST)
 
 
 def note_measure(
@@ -70,10 +93,12 @@ def heading(
     """The heading of a figure of ``amap`` (:func:`title_label`): its title (``titled``),
     source (``source``), note when a worksheet's, ``number`` (``FIGURE 2 OF 5``) and the
     legend of what it ``used`` (None: no legend), each no wider than ``room`` points (the
-    figure's, None for the whole map) and the legend and note no wider than ``legend_room``
-    (a whole map's claims)."""
+    figure's, None for the whole map) and the title, source, legend and note no wider than
+    ``legend_room`` (a whole map's claims) where their least measures allow."""
     inner = (room or 1e9) - 2 * PAD * 72 - 8
-    chars = max(20, int(inner / (TITLE_SIZE * 0.6))) if room else 60
+    chars = max(TITLE_LEAST, int(inner / (TITLE_SIZE * 0.6))) if room else 60
+    if titled and legend_room is not None:
+        chars = title_measure(amap.title, chars, legend_room, words.hyphens)
     lines = wrap(amap.title, chars, words.hyphens)  # as title_label wraps it
     title = min(inner, max((text_width(line, TITLE_SIZE, bold=True) for line in lines), default=0))
     title = title if titled else 0.0
@@ -90,4 +115,12 @@ def heading(
                        note_width=measure)  # fmt: skip
 
 
-__all__ = ["NOTE_FEWEST", "NOTE_LEAST", "NOTE_MOST", "heading", "note_measure"]
+__all__ = [
+    "NOTE_FEWEST",
+    "NOTE_LEAST",
+    "NOTE_MOST",
+    "TITLE_LEAST",
+    "heading",
+    "note_measure",
+    "title_measure",
+]

@@ -124,8 +124,8 @@ def whole_if_larger(
 
 
 def drawn_whole(figure: Figure, graphs: Graphs, keep: bool, look: Look | None) -> Drawn:
-    """The whole map (``figure``) as one figure drawn in ``graphs``' look, its legend set
-    again in rows as wide as its claims when it would be wider (as a whole map's is,
+    """The whole map (``figure``) as one figure drawn in ``graphs``' look, its legend and title
+    set again as wide as its claims when they would be wider (as a whole map's are,
     :func:`argmap.draw.figures.whole_drawing`); ``look``: the Drawn's, when not the fit's."""
     found: list[tuple[float, float]] = []
     for _ in range(2):
@@ -139,7 +139,7 @@ def drawn_whole(figure: Figure, graphs: Graphs, keep: bool, look: Look | None) -
 
         svg = engine.render(source, "svg", adjust=adjust)
         claims, heading = found[-1]
-        if not graphs.look.legend or heading <= claims + LEGEND_SLACK:
+        if not (graphs.look.legend or graphs.look.titled) or heading <= claims + LEGEND_SLACK:
             break
         look = attrs.evolve(look or graphs.look, legend_room=claims)
         graphs = Graphs(graphs.amap, graphs.shape, look)

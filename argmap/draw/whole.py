@@ -12,7 +12,6 @@ from argmap.analysis.figures import split
 from argmap.analysis.shape import shape as shape_of
 from argmap.analysis.summary import thesis
 from argmap.draw import engine
-from argmap.draw.blank import instructions
 from argmap.draw.fit import measure
 from argmap.draw.graph import Look, figure_graph, to_dot
 from argmap.draw.layout import LEGEND_SLACK, centring, measuring
@@ -48,13 +47,13 @@ def drawing(
     """Graphviz's drawing of the whole map in ``look`` as ``fmt`` (svg, png or pdf), its
     thesis centred on top. A legend that would make the drawing wider than its claims (a
     small map that uses many kinds of link, or statuses) is set again in rows as wide as the
-    claims: in one row it would shrink the whole drawing in a column. So is a worksheet's
-    note, in lines as long as the claims are wide (:mod:`argmap.draw.heading`)."""
+    claims: in one row it would shrink the whole drawing in a column. So are the title (a long
+    one over a small map) and a worksheet's note, in lines as long as the claims are wide, down
+    to their least measures (:mod:`argmap.draw.heading`)."""
     dot, top = look_dot(amap, look)
     found: list[tuple[float, float]] = []
     drawn = engine.render(themed_dot(dot, theme), fmt, adjust=measuring(top, found), dpi=dpi)
-    noted = look.titled and instructions(amap) is not None
-    if (look.legend or noted) and found and found[-1][1] > found[-1][0] + LEGEND_SLACK:
+    if (look.legend or look.titled) and found and found[-1][1] > found[-1][0] + LEGEND_SLACK:
         dot, top = look_dot(amap, attrs.evolve(look, legend_room=found[-1][0]))
         drawn = engine.render(themed_dot(dot, theme), fmt, adjust=centring(top), dpi=dpi)
     return drawn
