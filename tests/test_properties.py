@@ -163,7 +163,7 @@ def svg_of(amap: ArgumentMap) -> ET.Element:
     ids = [element.get("id") for element in root.iter() if element.get("id") is not None]
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     title = root.find(SVG + "title")
-    assert title is not None and title.text == visible(amap.title)
+    assert title is not None and title.text == visible(composed(amap.title))  # drawn in NFC
     return root
 
 
