@@ -51,6 +51,7 @@ def test_coverage_json_gives_each_maps_share_and_what_it_leaves_out(tmp_path: Pa
         1.0,
         [],
     )
-    assert nosource == {"path": str(maps / "b-nosource.yaml"), "sentences": None, "quoted": None,
+    assert nosource == {"format": "argmap-coverage", "version": 1,
+                        "path": str(maps / "b-nosource.yaml"), "sentences": None, "quoted": None,
                         "share": None, "not_quoted": None}  # fmt: skip
     assert "not found" in result.stderr

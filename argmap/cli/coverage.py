@@ -29,6 +29,7 @@ from argmap.cli.output import (
     table,
     write,
 )
+from argmap.cli.results import stamped
 from argmap.diagnostics import ArgmapError, UsageError
 from argmap.overwrite import guard
 from argmap.pages.coverage import page
@@ -135,8 +136,9 @@ def coverage(
         figures = (str(len(found_cover.argument)), str(quoted), f"{found_cover.share:.0%}")
         rows.append((*figures, item.path + " (has errors)" * bad))
     if quiet:
-        show(json.dumps([_object(named(item.path), covered.get(item.path)) for item in run.found]),
-             err=False)  # fmt: skip
+        found = [stamped("coverage", _object(named(item.path), covered.get(item.path)))
+                 for item in run.found]  # fmt: skip
+        show(json.dumps(found), err=False)
     run.finish()
 
 

@@ -13,6 +13,7 @@ from argmap.analysis.readings import where
 from argmap.cli.maps import Run, named
 from argmap.cli.options import output_format_option, source_root_option, stdin_filename_option
 from argmap.cli.output import EXIT_USAGE, error, show, table
+from argmap.cli.results import stamped
 from argmap.model import ArgumentMap
 
 
@@ -93,7 +94,8 @@ def eval_(
             run.worst = EXIT_USAGE
             run.rows.append(("-",) * 5 + (f"{item.path} (not evaluated: too hard)",))
     if quiet:
-        found = [{"path": named(item.path), "claims": claims.get(item.path)} for item in run.found]
+        found = [stamped("eval", {"path": named(item.path), "claims": claims.get(item.path)})
+                 for item in run.found]  # fmt: skip
         show(json.dumps(found), err=False)
     run.finish()
 

@@ -1,0 +1,119 @@
+"""The JSON that ``check``, ``eval`` and ``coverage`` print for programs says what it is: each
+object names the command that wrote it (``format``) and the version of its shape
+(``version``, an integer, not argmap's version), and every output, of clean maps, maps with
+errors, maps without a source and files that cannot be read, is valid against the JSON Schema
+argmap ships for it (and prints with ``argmap schema COMMAND``)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.cli.results import RESULT_VERSION, result_schema
+
+from .conftest import ROOT, SHARED
+
+COMMANDS = ("check", "eval", "coverage")
+
+WEAK = (
+    "argmap: 1\ntitle: t\nrecommendations:\n  - id: go\n    text: Go.\n    implicit: true\n"
+    "    thesis: true\n    reasons: [a]\n    objections: [x]\n"
+    "premises:\n  - id: a\n    text: A.\n    implicit: true\n"
+    "  - id: x\n    text: Not so.\n    implicit: true\n"
+)
+
+
+def _folder(tmp_path: Path) -> Path:
+    """A project of maps of every case: clean with a source, a warning and no source, an
+    error, no map at all, and a source that cannot be read."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "pyproject.toml").touch()
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    shutil.copy(ROOT / "maps" / "europe-central-asia.yaml", maps / "a-seed.yaml")
+    (maps / "b-weak.yaml").write_text(WEAK, encoding="utf-8")
+    (maps / "c-error.yaml").write_text(WEAK.replace("reasons: [a]", "reasons: [b]"), "utf-8")
+    (maps / "d-empty.yaml").write_text("", encoding="utf-8")
+    seed = (ROOT / "maps" / "europe-central-asia.yaml").read_text(encoding="utf-8")
+    (maps / "e-lost.yaml").write_text(seed.replace("europe-central-asia-p", "nowhere-p"), "utf-8")
+    return maps
+
+
+def _run(*args: str) -> tuple[int, list[dict[str, object]]]:
+    result = CliRunner().invoke(main, [args[0], "--output-format", "json", *args[1:]])
+    return result.exit_code, json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_object_names_its_command_and_the_version_of_its_shape(
+    command: str, tmp_path: Path
+) -> None:
+    code, found = _run(command, str(_folder(tmp_path)), str(tmp_path / "missing.yaml"))
+    assert code == 2 and found
+    assert {(o["format"], o["version"]) for o in found} == {(f"argmap-{command}", 1)}
+    assert RESULT_VERSION == 1
+    assert all(list(o)[:2] == ["format", "version"] for o in found)  # first, to be seen
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_real_outputs_are_valid_against_the_schema_shipped_for_them(
+    command: str, tmp_path: Path
+) -> None:
+    schema = json.loads(result_schema(command))
+    jsonschema.Draft7Validator.check_schema(schema)
+    assert schema["items"]["properties"]["version"] == {"const": RESULT_VERSION}
+    validator = jsonschema.Draft7Validator(schema)
+    maps = _folder(tmp_path)
+    for args in (
+        (str(maps),),
+        ("maps/europe-central-asia.yaml",),
+        (str(tmp_path / "missing.yaml"),),
+    ):
+        _, found = _run(command, *args)
+        errors = [e.message for e in validator.iter_errors(found)]
+        assert errors == [], (args, errors)
+    # the schema is exact: a key it does not describe, or a value of another type, is invalid
+    _, found = _run(command, str(maps))
+    assert not validator.is_valid([{**found[0], "extra": 1}])
+    assert not validator.is_valid([{**found[0], "version": 2}])
+    assert not validator.is_valid([{**found[0], "path": 3}])
+
+
+def test_eval_with_preferred_semantics_is_valid_against_its_schema() -> None:
+    validator = jsonschema.Draft7Validator(json.loads(result_schema("eval")))
+    _, found = _run("eval", "--semantics", "preferred", "maps/europe-central-asia.yaml")
+    assert "preferred" in found[0]["claims"][0]  # type: ignore[index]
+    assert [e.message for e in validator.iter_errors(found)] == []
+
+
+def test_argmap_schema_prints_each_outputs_schema() -> None:
+    for command in COMMANDS:
+        result = CliRunner().invoke(main, ["schema", command])
+        assert result.exit_code == 0
+        assert result.stdout == result_schema(command)
+    plain = CliRunner().invoke(main, ["schema"]).stdout
+    assert CliRunner().invoke(main, ["schema", "map"]).stdout == plain
+    assert json.loads(plain)["title"] != json.loads(result_schema("check"))["title"]
+
+
+MICRO = SHARED / "corpora" / "arg-microtexts-en"
+
+
+@pytest.mark.skipif(not MICRO.is_dir(), reason="the shared corpora are not here")
+def test_a_corpus_imported_whole_gives_valid_outputs(tmp_path: Path) -> None:
+    """The 112 microtexts, imported: 37 warnings, every map with a source."""
+    (tmp_path / "pyproject.toml").touch()
+    files = sorted(str(p) for p in MICRO.glob("micro_b00*.xml"))
+    args = ["import", "microtext", *files, "-o", f"{tmp_path}/maps/", "--source-root", str(MICRO)]
+    imported = CliRunner().invoke(main, args)
+    assert imported.exit_code == 0, imported.stderr
+    for command in COMMANDS:
+        validator = jsonschema.Draft7Validator(json.loads(result_schema(command)))
+        _, found = _run(command, "--source-root", str(MICRO), str(tmp_path / "maps"))
+        assert [e.message for e in validator.iter_errors(found)] == []
