@@ -117,3 +117,55 @@ def test_a_corpus_imported_whole_gives_valid_outputs(tmp_path: Path) -> None:
         validator = jsonschema.Draft7Validator(json.loads(result_schema(command)))
         _, found = _run(command, "--source-root", str(MICRO), str(tmp_path / "maps"))
         assert [e.message for e in validator.iter_errors(found)] == []
+
+
+@pytest.mark.parametrize("command", ["eval", "coverage"])
+def test_a_map_without_figures_says_why_in_the_json(command: str, tmp_path: Path) -> None:
+    """Nulls alone cannot tell a map without a source (every AIF import) from a file that
+    is missing or no map: ``skipped`` says which, as the text's summary row does."""
+    maps = _folder(tmp_path)
+    _, found = _run(command, str(maps), str(tmp_path / "missing.yaml"))
+    why = {Path(str(o["path"])).name: o["skipped"] for o in found}
+    assert why["a-seed.yaml"] is None
+    assert why["d-empty.yaml"] == {
+        "reason": "errors",
+        "message": f"not {'evaluated' if command == 'eval' else 'covered'}: it has errors",
+    }
+    assert why["missing.yaml"] == {
+        "reason": "unreadable", "message": f"{tmp_path / 'missing.yaml'}: no such file",
+    }  # fmt: skip
+    if command == "eval":  # evaluated all the same: the map has no source, or errors
+        assert why["b-weak.yaml"] is why["c-error.yaml"] is why["e-lost.yaml"] is None
+    else:
+        assert why["b-weak.yaml"] == {"reason": "no source", "message": "the map has no source"}
+        lost = why["e-lost.yaml"]
+        assert isinstance(lost, dict) and lost["reason"] == "failed"
+        assert "nowhere-partnership.txt" in lost["message"]
+    for o in found:  # figures are null exactly when it says why
+        figures = o["claims"] if command == "eval" else o["share"]
+        assert (figures is None) == (o["skipped"] is not None), o
+
+
+def test_a_map_too_hard_for_preferred_semantics_says_so_in_the_json(tmp_path: Path) -> None:
+    """A motion with 18 reasons, each contradicted by one of its 18 objections: 2**18
+    preferred labellings, past the search's cap."""
+    (tmp_path / "pyproject.toml").touch()
+    ids = [f"a{i}" for i in range(18)], [f"b{i}" for i in range(18)]
+    premises = "".join(
+        f"  - id: a{i}\n    text: A{i}.\n    implicit: true\n    contradicts: b{i}\n"
+        f"  - id: b{i}\n    text: B{i}.\n    implicit: true\n"
+        for i in range(18)
+    )
+    motion = (
+        "conclusions:\n  - id: t\n    text: T.\n    implicit: true\n"
+        f"    reasons: [{', '.join(ids[0])}]\n    objections: [{', '.join(ids[1])}]\n"
+    )
+    text = f"argmap: 1\ntitle: t\npremises:\n{premises}{motion}"
+    (tmp_path / "hard.yaml").write_text(text, "utf-8")
+    code, found = _run("eval", "--semantics", "preferred", str(tmp_path / "hard.yaml"))
+    assert code == 2
+    (only,) = found
+    assert only["claims"] is None
+    assert isinstance(only["skipped"], dict) and only["skipped"]["reason"] == "too hard"
+    validator = jsonschema.Draft7Validator(json.loads(result_schema("eval")))
+    assert [e.message for e in validator.iter_errors(found)] == []

@@ -121,6 +121,7 @@ def coverage(
             if not many and not quiet:
                 raise Failure(str(exc)) from None
             error(str(exc))
+            run.skip(item.path, "failed", str(exc))
             run.worst = EXIT_USAGE
             rows.append(("-",) * 3 + (f"{item.path} (not covered)",))
             continue
@@ -130,13 +131,15 @@ def coverage(
         elif not quiet:  # no source, of one of several maps
             show("no source to cover", err=False)
         if found_cover is None:
+            run.skip(item.path, "no source", "the map has no source")
             rows.append(("-",) * 3 + (f"{item.path} (no source{', has errors' * bad})",))
             continue
         quoted = sum(s.covered for s in found_cover.argument)
         figures = (str(len(found_cover.argument)), str(quoted), f"{found_cover.share:.0%}")
         rows.append((*figures, item.path + " (has errors)" * bad))
     if quiet:
-        found = [stamped("coverage", _object(named(item.path), covered.get(item.path)))
+        found = [stamped("coverage", {**_object(named(item.path), covered.get(item.path)),
+                                      "skipped": run.not_done.get(item.path)})
                  for item in run.found]  # fmt: skip
         show(json.dumps(found), err=False)
     run.finish()

@@ -91,10 +91,12 @@ def eval_(
             run.rows.append((*_show(checked.map, semantics, shown), item.path + errors))
         except TooHard as exc:  # nothing printed yet for this map; the others go on
             error(f"{item.path}: {exc}; `argmap eval` without --semantics evaluates it")
+            run.skip(item.path, "too hard", str(exc))
             run.worst = EXIT_USAGE
             run.rows.append(("-",) * 5 + (f"{item.path} (not evaluated: too hard)",))
     if quiet:
-        found = [stamped("eval", {"path": named(item.path), "claims": claims.get(item.path)})
+        found = [stamped("eval", {"path": named(item.path), "claims": claims.get(item.path),
+                                  "skipped": run.not_done.get(item.path)})
                  for item in run.found]  # fmt: skip
         show(json.dumps(found), err=False)
     run.finish()
