@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
-from argmap.cli.results import RESULT_VERSION, result_schema
+from argmap.results import RESULT_VERSION, result_schema
 
 from .conftest import ROOT, SHARED
 
@@ -169,3 +169,48 @@ def test_a_map_too_hard_for_preferred_semantics_says_so_in_the_json(tmp_path: Pa
     assert isinstance(only["skipped"], dict) and only["skipped"]["reason"] == "too hard"
     validator = jsonschema.Draft7Validator(json.loads(result_schema("eval")))
     assert [e.message for e in validator.iter_errors(found)] == []
+
+
+def test_the_api_builds_the_objects_the_command_line_prints(tmp_path: Path) -> None:
+    """A notebook gets from Python, a row a map, exactly what ``--output-format json``
+    prints: the same keys, values and order, skipped maps included."""
+    from argmap import UsageError, check_file, find_maps, source_text
+    from argmap.analysis.coverage import coverage
+    from argmap.analysis.evaluate import Status
+    from argmap.read.source import SourceText
+    from argmap.results import (
+        coverage_result,
+        diagnostic_result,
+        evaluation_result,
+        skipped_result,
+    )
+
+    maps = _folder(tmp_path)
+    checks, evals, covers = [], [], []
+    for path in find_maps(str(maps)):
+        checked = check_file(path)
+        checks += [diagnostic_result(d) for d in checked.diagnostics]
+        if checked.map is None:
+            message = "not evaluated: it has errors"
+            evals.append(skipped_result("eval", path, "errors", message))
+            message = "not covered: it has errors"
+            covers.append(skipped_result("coverage", path, "errors", message))
+            continue
+        evals.append(evaluation_result(path, checked.map, only=[Status.DEFEATED]))
+        try:
+            text = source_text(checked.map, path)
+        except UsageError as exc:  # the source cannot be read
+            covers.append(skipped_result("coverage", path, "failed", str(exc)))
+            continue
+        if text is None:
+            covers.append(skipped_result("coverage", path, "no source", "the map has no source"))
+        else:
+            covers.append(coverage_result(path, coverage(checked.map, SourceText(text))))
+    assert _run("check", str(maps))[1] == checks
+    assert _run("eval", "--only", "defeated", str(maps))[1] == evals
+    cli = _run("coverage", str(maps))[1]
+    assert [{**o, "skipped": o["skipped"] and o["skipped"]["reason"]} for o in cli] == [
+        {**o, "skipped": o["skipped"] and o["skipped"]["reason"]} for o in covers
+    ]  # the messages of a source not read are worded by each front end
+    with pytest.raises(ValueError, match="no reason 'gone'"):
+        skipped_result("eval", "m.yaml", "gone", "")

@@ -29,11 +29,11 @@ from argmap.cli.output import (
     table,
     write,
 )
-from argmap.cli.results import stamped
 from argmap.diagnostics import ArgmapError, UsageError
 from argmap.overwrite import guard
 from argmap.pages.coverage import page
 from argmap.read.source import SourceText
+from argmap.results import coverage_result, skipped_result
 from argmap.sources import source_of
 
 
@@ -138,21 +138,11 @@ def coverage(
         figures = (str(len(found_cover.argument)), str(quoted), f"{found_cover.share:.0%}")
         rows.append((*figures, item.path + " (has errors)" * bad))
     if quiet:
-        found = [stamped("coverage", {**_object(named(item.path), covered.get(item.path)),
-                                      "skipped": run.not_done.get(item.path)})
+        found = [coverage_result(named(item.path), covered[item.path]) if item.path in covered
+                 else skipped_result("coverage", named(item.path), **run.not_done[item.path])
                  for item in run.found]  # fmt: skip
         show(json.dumps(found), err=False)
     run.finish()
-
-
-def _object(path: str, found: Coverage | None) -> dict[str, object]:
-    """A map's coverage as a JSON object: what its row and its sentences NOT QUOTED say."""
-    if found is None:
-        return {"path": path} | dict.fromkeys(("sentences", "quoted", "share", "not_quoted"))
-    missed = [{"line": s.line, "text": s.text} for s in found.missed]
-    return {"path": path, "sentences": len(found.argument),
-            "quoted": len(found.argument) - len(missed), "share": found.share,
-            "not_quoted": missed}  # fmt: skip
 
 
 def _single_page(path: str, html_out: str | None) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from argmap.cli.output import write
-from argmap.cli.results import RESULT_COMMANDS, result_schema
+from argmap.results import RESULT_COMMANDS, result_schema
 from argmap.schema import schema_text
 
 
