@@ -1,4 +1,4 @@
-"""The results of ``check``, ``eval`` and ``coverage`` as the JSON objects their
+"""The results of ``check``, ``eval``, ``coverage`` and ``questions`` as the JSON objects their
 ``--output-format json`` prints, for programs: the command line prints these, and a script or
 a notebook builds the same from Python (a row a map for pandas, say).
 
@@ -19,15 +19,16 @@ from argmap.analysis.coverage import Coverage
 from argmap.analysis.evaluate import Evaluation, Status, evaluate
 from argmap.analysis.explain import explain
 from argmap.analysis.preferred import Preferred, Verdict, preferred
+from argmap.analysis.questions import Asked, Questions
 from argmap.analysis.readings import where
 from argmap.diagnostics import Diagnostic
 from argmap.model import ArgumentMap
 
-#: The version of the shape of the JSON of ``check``, ``eval`` and ``coverage``.
+#: The version of the shape of the JSON of ``check``, ``eval``, ``coverage`` and ``questions``.
 RESULT_VERSION = 1
 
 #: The commands whose ``--output-format json`` has a shipped schema.
-RESULT_COMMANDS = ("check", "eval", "coverage")
+RESULT_COMMANDS = ("check", "eval", "coverage", "questions")
 
 #: Why a map has no figures (``skipped``'s ``reason``): the file cannot be read; the map has
 #: errors that leave no map to read; (coverage) it names no source; (coverage) its source
@@ -115,9 +116,42 @@ def skipped_result(command: str, path: str, reason: str, message: str) -> dict[s
     """
     if reason not in REASONS:
         raise ValueError(f"no reason {reason!r}: one of {', '.join(REASONS)}")
-    figures = ("claims",) if command == "eval" else ("sentences", "quoted", "share", "not_quoted")
+    figures = {"eval": ("claims",), "questions": ("reasons", "without")}.get(
+        command, ("sentences", "quoted", "share", "not_quoted")
+    )
     return stamped(command, {"path": path, **dict.fromkeys(figures),
                              "skipped": {"reason": reason, "message": message}})  # fmt: skip
+
+
+def questions_result(path: str, found: Questions, *, open_only: bool = False) -> dict[str, object]:
+    """A map's critical questions as ``argmap questions --output-format json`` prints them:
+    each reason that names a scheme, where it is, the scheme argmap knows it as (None: one it
+    does not know, which asks nothing) and as the map writes it, the objections to its step
+    and to each of its claims, its note, and each question with the claims of the objections
+    that raise it (``open_only``: only the questions nothing raises yet); and how many
+    reasons name no scheme."""
+    return stamped("questions", {"path": path,
+                                 "reasons": [_asked(a, open_only) for a in found.asked],
+                                 "without": found.without, "skipped": None})  # fmt: skip
+
+
+def _asked(asked: Asked, open_only: bool) -> dict[str, object]:
+    relation = asked.relation
+    span = relation.written.span
+    questions = [
+        {"number": number, "text": text, "raised_by": list(asked.raised_by(number))}
+        for number, text in enumerate(asked.scheme.questions if asked.scheme else (), 1)
+        if not (open_only and asked.raised_by(number))
+    ]
+    return {
+        "line": span.line or None, "column": span.column or None,
+        "target": relation.target.id, "claims": [ref.id for ref in relation.claims],
+        "scheme": asked.scheme.name if asked.scheme else None, "written": asked.name,
+        "note": relation.note,
+        "objections": {"step": list(asked.against_step),
+                       "claims": {claim: list(by) for claim, by in asked.against_claims}},
+        "questions": questions,
+    }  # fmt: skip
 
 
 def why(evaluation: Evaluation, verdicts: Preferred | None, claim_id: str) -> str:
@@ -141,6 +175,7 @@ __all__ = [
     "coverage_result",
     "diagnostic_result",
     "evaluation_result",
+    "questions_result",
     "result_schema",
     "skipped_result",
     "stamped",

@@ -1,5 +1,5 @@
 """``argmap schema``: the map format → its JSON Schema, for editors; ``argmap schema COMMAND``:
-the schema of the JSON that ``check``, ``eval`` or ``coverage`` prints."""
+the schema of the JSON that ``check``, ``eval``, ``coverage`` or ``questions`` prints."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from argmap.schema import schema_text
 
 
 @click.command()
-@click.argument("of", metavar="[map|check|eval|coverage]", required=False, default="map",
+@click.argument("of", metavar="[map|check|eval|coverage|questions]", required=False, default="map",
                 type=click.Choice(("map", *RESULT_COMMANDS)))  # fmt: skip
 def schema(of: str) -> None:
     """Print the JSON Schema of the map format, for editors' completion and validation; or,
@@ -21,9 +21,9 @@ def schema(of: str) -> None:
     editors with a YAML language server (VS Code's YAML extension, Neovim, JetBrains
     IDEs) then complete keys and flag mistakes as you type.
 
-    Each object that check, eval and coverage print as JSON says which command wrote it and
-    the version of its shape ("format": "argmap-eval", "version": 1); the schema describes
-    that version (see docs/cli.md).
+    Each object that check, eval, coverage and questions print as JSON says which command
+    wrote it and the version of its shape ("format": "argmap-eval", "version": 1); the schema
+    describes that version (see docs/cli.md).
 
     \b
     Example:
