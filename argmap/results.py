@@ -24,11 +24,12 @@ from argmap.analysis.readings import where
 from argmap.diagnostics import Diagnostic
 from argmap.model import ArgumentMap
 
-#: The version of the shape of the JSON of ``check``, ``eval``, ``coverage`` and ``questions``.
+#: The version of the shape of the JSON of ``check``, ``eval``, ``coverage``, ``questions`` and
+#: ``compare``.
 RESULT_VERSION = 1
 
 #: The commands whose ``--output-format json`` has a shipped schema.
-RESULT_COMMANDS = ("check", "eval", "coverage", "questions")
+RESULT_COMMANDS = ("check", "eval", "coverage", "questions", "compare")
 
 #: Why a map has no figures (``skipped``'s ``reason``): the file cannot be read; the map has
 #: errors that leave no map to read; (coverage) it names no source; (coverage) its source

@@ -11,8 +11,8 @@ from argmap.schema import schema_text
 
 
 @click.command()
-@click.argument("of", metavar="[map|check|eval|coverage|questions]", required=False, default="map",
-                type=click.Choice(("map", *RESULT_COMMANDS)))  # fmt: skip
+@click.argument("of", metavar="[map|check|eval|coverage|questions|compare]", required=False,
+                default="map", type=click.Choice(("map", *RESULT_COMMANDS)))  # fmt: skip
 def schema(of: str) -> None:
     """Print the JSON Schema of the map format, for editors' completion and validation; or,
     given a command, of the JSON that its --output-format json prints, for programs.
@@ -21,7 +21,7 @@ def schema(of: str) -> None:
     editors with a YAML language server (VS Code's YAML extension, Neovim, JetBrains
     IDEs) then complete keys and flag mistakes as you type.
 
-    Each object that check, eval, coverage and questions print as JSON says which command
+    Each object that check, eval, coverage, questions and compare print as JSON says which command
     wrote it and the version of its shape ("format": "argmap-eval", "version": 1); the schema
     describes that version (see docs/cli.md).
 
