@@ -14,16 +14,16 @@ from argmap.schema import schema_text
 @click.argument("of", metavar="[map|check|eval|coverage|questions|compare]", required=False,
                 default="map", type=click.Choice(("map", *RESULT_COMMANDS)))  # fmt: skip
 def schema(of: str) -> None:
-    """Print the JSON Schema of the map format, for editors' completion and validation; or,
-    given a command, of the JSON that its --output-format json prints, for programs.
+    """Print the JSON Schema of the map format, for editors' completion and validation.
 
     Save it beside your maps and name it in the first line of a map (see docs/editing.md);
     editors with a YAML language server (VS Code's YAML extension, Neovim, JetBrains
     IDEs) then complete keys and flag mistakes as you type.
 
-    Each object that check, eval, coverage, questions and compare print as JSON says which command
-    wrote it and the version of its shape ("format": "argmap-eval", "version": 1); the schema
-    describes that version (see docs/cli.md).
+    Given a command (check, eval, coverage, questions or compare), print instead the JSON
+    Schema of what its --output-format json prints, for programs: each object of it says
+    which command wrote it and the version of its shape ("format": "argmap-eval",
+    "version": 1), which the schema describes (see docs/cli.md).
 
     \b
     Example:
