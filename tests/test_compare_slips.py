@@ -219,6 +219,7 @@ def test_a_map_with_format_errors_says_which_to_fix_before_it_can_be_compared(
         run("compare", "--output-format", "json", str(answer), str(students)).stdout
     )
     assert as_json[1] == {
+        "format": "argmap-compare", "version": 1,
         "first": str(answer), "second": str(students / "bea.yaml"), "by": None, "source": None,
         "quotes": None, "claims": None, "links": None,
         "notes": ["not compared: fix its format error first: AM016 at 15:17"],

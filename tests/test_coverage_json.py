@@ -51,6 +51,9 @@ def test_coverage_json_gives_each_maps_share_and_what_it_leaves_out(tmp_path: Pa
         1.0,
         [],
     )
-    assert nosource == {"path": str(maps / "b-nosource.yaml"), "sentences": None, "quoted": None,
+    skipped = nosource.pop("skipped")
+    assert nosource == {"format": "argmap-coverage", "version": 1,
+                        "path": str(maps / "b-nosource.yaml"), "sentences": None, "quoted": None,
                         "share": None, "not_quoted": None}  # fmt: skip
+    assert skipped["reason"] == "failed" and "nowhere-asia-partnership.txt" in skipped["message"]
     assert "not found" in result.stderr

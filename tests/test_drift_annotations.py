@@ -58,7 +58,8 @@ def test_text_and_json_say_it_once_as_before(revised: Path) -> None:
     ]
     found = CliRunner().invoke(main, ["check", "--output-format", "json", "maps/op-ed.yaml"])
     (only,) = json.loads(found.stdout)
-    assert set(only) == {"path", "line", "column", "severity", "code", "message"}
+    assert set(only) == {"format", "version", "path", "line", "column", "severity", "code",
+                         "message"}  # fmt: skip
 
 
 def test_a_quote_with_no_close_passage_gets_no_notice(revised: Path) -> None:

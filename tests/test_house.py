@@ -38,6 +38,7 @@ LAYERS = {
     "argmap.analysed": 8,  # where an import writes the text analysed, never over another
     "argmap.drafts": 8,  # what a draft draws of a map with errors
     "argmap.sources": 8,  # a map's source text, as the API reads it
+    "argmap.results": 8,  # check's, eval's and coverage's results as their JSON holds them
     "argmap": 9,  # the package's face: the API's names
     "argmap.embed": 9,  # what the document integrations share
     "argmap.markdown": 10,

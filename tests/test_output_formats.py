@@ -54,8 +54,9 @@ def test_json_of_clean_maps_is_an_empty_list_and_unreadable_files_are_said(
     )
     assert missing.exit_code == 2
     assert json.loads(missing.stdout) == [
-        {"path": str(tmp_path / "x.yaml"), "line": None, "column": None, "severity": "error",
-         "code": None, "message": f"{tmp_path / 'x.yaml'}: no such file"}
+        {"format": "argmap-check", "version": 1, "path": str(tmp_path / "x.yaml"), "line": None,
+         "column": None, "severity": "error", "code": None,
+         "message": f"{tmp_path / 'x.yaml'}: no such file"}
     ]  # fmt: skip
     assert "no such file" in missing.stderr
 

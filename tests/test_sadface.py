@@ -305,9 +305,11 @@ def test_the_same_map_gives_the_same_bytes_and_says_what_only_argmap_keeps() -> 
 
 
 NOT_KEPT = (
-    "the document's node and edge ids are not kept (claim ids are made from the atoms' words), "
-    "and its core metadata only as words in the map's note (its title is the map's, its claim "
-    "the thesis): exported to SADFace again, the map gets new ids, no analyst and fixed dates"
+    "the document's scheme and edge ids are not kept (claim ids are made from the atoms' words; "
+    "each claim's note names its atom, 'SADFace atom ID', whose id an export to SADFace writes "
+    "back), and its core metadata only as words in the map's note (its title is the map's, its "
+    "claim the thesis): exported to SADFace again, the map gets its atoms' ids, new ids for the "
+    "rest, no analyst and fixed dates"
 )
 ANEW = (
     "SADFace ids are made from the claim ids, and the core metadata has no analyst and fixed "
@@ -321,7 +323,12 @@ def test_a_documents_ids_and_metadata_are_said_to_be_lost_on_import_and_export()
     replaced the ids and the analyst and dates, and neither said so."""
     imported = read(block("From SADFace", "json"))
     assert NOT_KEPT in imported.notes
-    assert ANEW in sadface.write(imported.map).losses
+    assert sadface.write(imported.map).losses[1] == (
+        "the atoms of 2 claims get the ids their notes name ('SADFace atom ID', as the import "
+        "wrote them); the other SADFace ids are made from the claim ids, and the core metadata "
+        "has no analyst and fixed dates (1970-01-01T00:00:00): the scheme and edge ids, analyst "
+        "and dates of a document the map was imported from are not written back"
+    )
     again = read(sadface.write(imported.map).text.encode())  # argmap's own: its ids come back
     assert NOT_KEPT not in again.notes and again.map == imported.map
 
@@ -430,7 +437,7 @@ def test_text_too_long_for_a_claim_is_cut_and_refused_characters_taken_out() -> 
     imported = read(doc)
     cut, clean, blank = imported.map.claims
     assert len(cut.text) <= 600 and cut.text.endswith("…")
-    assert cut.note == f"Full text: {long}"
+    assert cut.note == f"SADFace atom a; full text: {long}"
     assert clean.text == "Bidi and NUL gone." and blank.text == "(atom c has no text)"
     assert imported.notes == (
         "1 node without a usable id (or not an object); left out",

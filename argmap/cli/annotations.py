@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from argmap.diagnostics import Diagnostic
+from argmap.results import diagnostic_result, stamped
 
 #: The formats ``argmap check --output-format`` writes.
 FORMATS = ("text", "json", "github")
@@ -24,22 +25,23 @@ class Unreadable(NamedTuple):
 
 def as_json(diagnostics: Iterable[Diagnostic | Unreadable]) -> str:
     r"""Every diagnostic as a JSON object in one array, in ASCII (any other character escaped,
-    so nothing a map holds reaches a terminal or a log as itself); a file that could not be
-    read as an error whose ``line``, ``column`` and ``code`` are null.
+    so nothing a map holds reaches a terminal or a log as itself), each saying what it is
+    (``format`` and ``version``: :mod:`argmap.results`); a file that could not be read as
+    an error whose ``line``, ``column`` and ``code`` are null.
 
     >>> from argmap.diagnostics import Span
     >>> print(as_json([Diagnostic("m.yaml", Span(3, 9), "AM103", "reason 'x' is no claim")]))
-    [{"path": "m.yaml", "line": 3, "column": 9, "severity": "error", "code": "AM103", "message": "reason 'x' is no claim"}]
+    [{"format": "argmap-check", "version": 1, "path": "m.yaml", "line": 3, "column": 9, "severity": "error", "code": "AM103", "message": "reason 'x' is no claim"}]
     """  # noqa: E501
     return json.dumps([_object(diagnostic) for diagnostic in diagnostics])
 
 
 def _object(d: Diagnostic | Unreadable) -> dict[str, object]:
     if isinstance(d, Unreadable):
-        return {"path": d.path, "line": None, "column": None, "severity": "error",
-                "code": None, "message": d.message}  # fmt: skip
-    return {"path": d.path, "line": d.span.line, "column": d.span.column,
-            "severity": d.severity.value, "code": d.code, "message": d.message}  # fmt: skip
+        found = {"path": d.path, "line": None, "column": None, "severity": "error",
+                 "code": None, "message": d.message}  # fmt: skip
+        return stamped("check", found)
+    return diagnostic_result(d)
 
 
 def _escaped(text: str, *, property_: bool = False) -> str:

@@ -20,6 +20,7 @@ from argmap.io import same_file
 from argmap.model import ArgumentMap
 from argmap.model.blank import is_blank
 from argmap.read.source import SourceText
+from argmap.results import stamped
 from argmap.sources import read_source
 
 
@@ -114,7 +115,8 @@ def compare_(
         for path, why in run.skipped.items():
             found[path] = {**dict.fromkeys(("by", "source", "quotes", "claims", "links")),
                            "notes": [why]}  # fmt: skip
-        show(json.dumps([{"first": named(first), "second": named(item.path), **found[item.path]}
+        show(json.dumps([stamped("compare", {"first": named(first), "second": named(item.path),
+                                             **found[item.path]})
                          for item in run.found]), err=False)  # fmt: skip
     run.finish()
 

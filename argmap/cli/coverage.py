@@ -33,6 +33,7 @@ from argmap.diagnostics import ArgmapError, UsageError
 from argmap.overwrite import guard
 from argmap.pages.coverage import page
 from argmap.read.source import SourceText
+from argmap.results import coverage_result, skipped_result
 from argmap.sources import source_of
 
 
@@ -120,6 +121,7 @@ def coverage(
             if not many and not quiet:
                 raise Failure(str(exc)) from None
             error(str(exc))
+            run.skip(item.path, "failed", str(exc))
             run.worst = EXIT_USAGE
             rows.append(("-",) * 3 + (f"{item.path} (not covered)",))
             continue
@@ -129,25 +131,18 @@ def coverage(
         elif not quiet:  # no source, of one of several maps
             show("no source to cover", err=False)
         if found_cover is None:
+            run.skip(item.path, "no source", "the map has no source")
             rows.append(("-",) * 3 + (f"{item.path} (no source{', has errors' * bad})",))
             continue
         quoted = sum(s.covered for s in found_cover.argument)
         figures = (str(len(found_cover.argument)), str(quoted), f"{found_cover.share:.0%}")
         rows.append((*figures, item.path + " (has errors)" * bad))
     if quiet:
-        show(json.dumps([_object(named(item.path), covered.get(item.path)) for item in run.found]),
-             err=False)  # fmt: skip
+        found = [coverage_result(named(item.path), covered[item.path]) if item.path in covered
+                 else skipped_result("coverage", named(item.path), **run.not_done[item.path])
+                 for item in run.found]  # fmt: skip
+        show(json.dumps(found), err=False)
     run.finish()
-
-
-def _object(path: str, found: Coverage | None) -> dict[str, object]:
-    """A map's coverage as a JSON object: what its row and its sentences NOT QUOTED say."""
-    if found is None:
-        return {"path": path} | dict.fromkeys(("sentences", "quoted", "share", "not_quoted"))
-    missed = [{"line": s.line, "text": s.text} for s in found.missed]
-    return {"path": path, "sentences": len(found.argument),
-            "quoted": len(found.argument) - len(missed), "share": found.share,
-            "not_quoted": missed}  # fmt: skip
 
 
 def _single_page(path: str, html_out: str | None) -> str | None:

@@ -6,14 +6,13 @@ import json
 
 import click
 
-from argmap.analysis.evaluate import Evaluation, Status, evaluate
-from argmap.analysis.explain import explain
-from argmap.analysis.preferred import Preferred, TooHard, Verdict, preferred
-from argmap.analysis.readings import where
+from argmap.analysis.evaluate import Status, evaluate
+from argmap.analysis.preferred import TooHard, Verdict, preferred
 from argmap.cli.maps import Run, named
 from argmap.cli.options import output_format_option, source_root_option, stdin_filename_option
 from argmap.cli.output import EXIT_USAGE, error, show, table
 from argmap.model import ArgumentMap
+from argmap.results import evaluation_result, skipped_result, verdict_word, why
 
 
 @click.command("eval")
@@ -79,43 +78,28 @@ def eval_(
     shown = {Status(value) for value in only} or set(Status)
     run = Run(files, ("claims", "stand", "defeated", "undecided", "implicit", "map"), quiet=quiet,
               stdin_name=stdin_filename)  # fmt: skip
-    claims: dict[str, list[dict[str, object]]] = {}
+    results: dict[str, dict[str, object]] = {}
     for item, checked in run.maps(source_root, "evaluated"):
         assert checked.map is not None
         errors = "" if checked.ok else " (has errors)"
         try:
             if quiet:
-                claims[item.path] = _objects(checked.map, semantics, shown)
+                results[item.path] = evaluation_result(
+                    named(item.path), checked.map, semantics=semantics, only=shown
+                )
                 continue
             run.rows.append((*_show(checked.map, semantics, shown), item.path + errors))
         except TooHard as exc:  # nothing printed yet for this map; the others go on
             error(f"{item.path}: {exc}; `argmap eval` without --semantics evaluates it")
+            run.skip(item.path, "too hard", str(exc))
             run.worst = EXIT_USAGE
             run.rows.append(("-",) * 5 + (f"{item.path} (not evaluated: too hard)",))
     if quiet:
-        found = [{"path": named(item.path), "claims": claims.get(item.path)} for item in run.found]
+        found = [results.get(item.path) or skipped_result("eval", named(item.path),
+                                                          **run.not_done[item.path])
+                 for item in run.found]  # fmt: skip
         show(json.dumps(found), err=False)
     run.finish()
-
-
-def _objects(amap: ArgumentMap, semantics: str, shown: set[Status]) -> list[dict[str, object]]:
-    """Each claim of a map whose status is ``shown`` as a JSON object: what a row of the table
-    says, and whether it is the thesis (with --semantics preferred, the preferred labellings'
-    verdict too). Raises TooHard as :func:`_show` does."""
-    evaluation = evaluate(amap)
-    verdicts = preferred(amap) if semantics == "preferred" else None
-    found: list[dict[str, object]] = []
-    for claim in amap.by_id().values():
-        if evaluation.status(claim.id) not in shown:
-            continue
-        one: dict[str, object] = {
-            "id": claim.id, "kind": claim.kind.value, "implicit": claim.implicit,
-            "thesis": claim.thesis, "status": evaluation.status(claim.id).value,
-        }  # fmt: skip
-        if verdicts is not None:
-            one["preferred"] = _verdict(verdicts.verdicts.get(claim.id)) or None
-        found.append({**one, "why": _why(evaluation, verdicts, claim.id)})
-    return found
 
 
 def _show(amap: ArgumentMap, semantics: str, shown: set[Status]) -> tuple[str, ...]:
@@ -130,8 +114,8 @@ def _show(amap: ArgumentMap, semantics: str, shown: set[Status]) -> tuple[str, .
             claim.id,
             claim.kind.value + (", implicit" if claim.implicit else ""),
             evaluation.status(claim.id).value,
-            *(() if verdicts is None else (_verdict(verdicts.verdicts.get(claim.id)),)),
-            _why(evaluation, verdicts, claim.id),
+            *(() if verdicts is None else (verdict_word(verdicts.verdicts.get(claim.id)),)),
+            why(evaluation, verdicts, claim.id),
         )
         for claim in claims
         if evaluation.status(claim.id) in shown
@@ -154,19 +138,6 @@ def _show(amap: ArgumentMap, semantics: str, shown: set[Status]) -> tuple[str, .
         show(_tally(verdicts.count, list(verdicts.verdicts.values())), err=False)
     figures = (len(evaluation), counts[Status.STANDS], counts[Status.DEFEATED])
     return tuple(map(str, (*figures, counts[Status.UNDECIDED], implicit)))
-
-
-def _why(evaluation: Evaluation, verdicts: Preferred | None, claim_id: str) -> str:
-    """The grounded chain, then, for a claim it leaves undecided, where the preferred
-    labellings have it stand, fall or stay undecided."""
-    text = explain(evaluation, claim_id)
-    if verdicts is None or claim_id not in verdicts.verdicts:
-        return text
-    return f"{text}. Preferred labellings: {where(verdicts, evaluation, claim_id)}"
-
-
-def _verdict(verdict: Verdict | None) -> str:
-    return "" if verdict is None else verdict.value
 
 
 def _tally(count: int, verdicts: list[Verdict]) -> str:

@@ -208,6 +208,12 @@ class Run:
         self.header = header
         self.rows: list[tuple[str, ...]] = []
         self.skipped: dict[str, str] = {}  # a map's path → why it has no figures
+        self.not_done: dict[str, dict[str, str]] = {}  # the same for programs: see skip
+
+    def skip(self, path: str, reason: str, message: str) -> None:
+        """Record why the map at ``path`` has no figures, for a command's JSON: ``reason`` one
+        of ``unreadable``, ``errors``, ``no source``, ``failed``, ``too hard``."""
+        self.not_done[path] = {"reason": reason, "message": message}
 
     def maps(
         self,
@@ -223,12 +229,20 @@ class Run:
         for number, item in enumerate(self.found):
             if self.many and not self.quiet:
                 heading(item.path, first=number == 0)
-            checked = read(item.path, source_root, self.stdin_name)
+            checked = attempt(item.path, source_root, self.stdin_name)
+            if isinstance(checked, str):  # as read says it
+                error(checked)
+                self.skip(item.path, "unreadable", checked)
+                checked = None
+            else:
+                report(checked.diagnostics)
             self.worst = max(self.worst, status(checked))
             if checked is not None:
                 count(checked, item.path if self.many else None)
             if checked is None or checked.map is None:
                 self.skipped[item.path] = why(checked, done)
+                if checked is not None:
+                    self.skip(item.path, "errors", self.skipped[item.path])
                 self.rows.append(("-",) * columns + (f"{item.path} ({self.skipped[item.path]})",))
                 continue
             yield item, checked

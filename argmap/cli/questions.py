@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 import click
 
 from argmap.analysis.questions import Asked, Questions, questions
 from argmap.analysis.schemes import SCHEMES
-from argmap.cli.maps import Run
-from argmap.cli.options import source_root_option, stdin_filename_option
+from argmap.cli.maps import Run, named
+from argmap.cli.options import output_format_option, source_root_option, stdin_filename_option
 from argmap.cli.output import EXIT_OK, show
 from argmap.model import Claim
+from argmap.results import questions_result, skipped_result
 
 
 @click.command("questions")
@@ -20,12 +22,18 @@ from argmap.model import Claim
 @click.option(
     "--open", "open_only", is_flag=True, help="Only the questions no objection raises yet."
 )
+@output_format_option(
+    ("text", "json"),
+    "text for people; json: each map's reasons, schemes, questions and the objections that "
+    "raise them, as one JSON array on stdout (argmap schema questions gives its shape).",
+)
 @source_root_option
 @stdin_filename_option
 def questions_(
     files: tuple[str, ...],
     schemes: bool,
     open_only: bool,
+    output_format: str,
     source_root: str | None,
     stdin_filename: str | None,
 ) -> None:
@@ -49,7 +57,13 @@ def questions_(
       argmap questions --open maps/vaccine.yaml   # only those no objection raises yet
       argmap questions maps/                      # every map under maps/, then a row a map
       argmap questions --schemes                  # the schemes and their questions
+      argmap questions --output-format json maps/ # for a script: a corpus's open questions
     """
+    quiet = output_format == "json"
+    if schemes and quiet:
+        raise click.UsageError(
+            "--schemes lists the schemes for people: not with --output-format json"
+        )
     if schemes:
         _catalogue()
         if not files:
@@ -57,17 +71,29 @@ def questions_(
     elif not files:
         raise click.UsageError("give a map (FILE, DIR or -), or --schemes")
     run = Run(
-        files, ("schemes", "questions", "raised", "no scheme", "map"), stdin_name=stdin_filename
+        files,
+        ("schemes", "questions", "raised", "no scheme", "map"),
+        quiet=quiet,
+        stdin_name=stdin_filename,
     )
+    results: dict[str, dict[str, object]] = {}
     for item, checked in run.maps(source_root, "read"):
         assert checked.map is not None
         found = questions(checked.map)
+        if quiet:
+            results[item.path] = questions_result(named(item.path), found, open_only=open_only)
+            continue
         claims = checked.map.by_id()
         for asked in found.asked:
             _show(item.path, asked, claims, open_only)
         _summary(found, len(found.asked), found.without)
         run.rows.append((str(len(found.asked)), str(found.count), str(found.raised),
                          str(found.without), item.path))  # fmt: skip
+    if quiet:
+        found_all = [results.get(item.path) or skipped_result("questions", named(item.path),
+                                                              **run.not_done[item.path])
+                     for item in run.found]  # fmt: skip
+        show(json.dumps(found_all), err=False)
     run.finish()
 
 

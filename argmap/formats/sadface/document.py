@@ -37,6 +37,31 @@ _A = {ATOM: "an atom", SUPPORT: "a support scheme", CONFLICT: "a conflict scheme
       REPHRASE: "a rephrase scheme"}  # fmt: skip
 #: The longest node id argmap reads (SADFace's are UUIDs, 36 characters).
 MAX_NODE_ID = 200
+#: A claim's note, as the import of a document argmap did not write begins it, names the
+#: claim's atom (``SADFace atom a1``), and the export writes that id back (as the Kialo
+#: import's notes name a claim's number): an id of text without white space or ``;``.
+_ATOM_NOTE = re.compile(rf"SADFace atom ([^\s;]{{1,{MAX_NODE_ID}}})(?:;|$)")
+
+
+def atom_note(node: Node) -> str | None:
+    """The note naming an atom by its id, or None when the id is no text that a note names
+    (a number, white space or ``;`` in it)."""
+    node_id = node.raw.get("id")
+    if isinstance(node_id, str) and _ATOM_NOTE.fullmatch(f"SADFace atom {node_id}"):
+        return f"SADFace atom {node_id}"
+    return None
+
+
+def atom_id(note: str | None) -> str | None:
+    """The atom id a claim's note names, as :func:`atom_note` writes it.
+
+    >>> atom_id("SADFace atom a1; full text: ..."), atom_id("SADFace atoms a1"), atom_id(None)
+    ('a1', None, None)
+    """
+    found = _ATOM_NOTE.match(note or "")
+    return found[1] if found else None
+
+
 #: The keys of the core metadata a map names in its note, in this order.
 CORE = ("title", "description", "notes", "analyst_name", "analyst_email", "created", "edited",
         "id", "version", "claim")  # fmt: skip
@@ -270,5 +295,5 @@ def parse(data: bytes) -> dict[str, Any]:
 
 
 __all__ = ["ATOM", "CONFLICT", "CORE", "NAMESPACE", "REPHRASE", "SUPPORT", "Document", "Node",
-           "fold", "namespace", "parse", "read_document", "support_scheme",
+           "atom_id", "atom_note", "fold", "namespace", "parse", "read_document", "support_scheme",
            "text_resource"]  # fmt: skip

@@ -28,7 +28,15 @@ from argmap.formats.aif.steps import Step, Steps
 from argmap.formats.base import FormatError, Ids, Imported, clean_text, leading_words, shorten
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
-from argmap.formats.sadface.document import ATOM, CORE, Document, namespace, parse, read_document
+from argmap.formats.sadface.document import (
+    ATOM,
+    CORE,
+    Document,
+    atom_note,
+    namespace,
+    parse,
+    read_document,
+)
 from argmap.formats.sadface.sources import quoted
 from argmap.formats.sadface.steps import build, in_sadface_words
 from argmap.model import ArgumentMap, Kind
@@ -42,9 +50,11 @@ CLAIM_FIELDS = ("quotes", "note", "url", "implicit", "role", "contradicts", "lab
 MAP_FIELDS = ("lang", "note", "source", "aif")
 #: What a document not written by argmap loses, said on its import.
 NOT_KEPT = (
-    "the document's node and edge ids are not kept (claim ids are made from the atoms' words), "
-    "and its core metadata only as words in the map's note (its title is the map's, its claim "
-    "the thesis): exported to SADFace again, the map gets new ids, no analyst and fixed dates"
+    "the document's scheme and edge ids are not kept (claim ids are made from the atoms' words; "
+    "each claim's note names its atom, 'SADFace atom ID', whose id an export to SADFace writes "
+    "back), and its core metadata only as words in the map's note (its title is the map's, its "
+    "claim the thesis): exported to SADFace again, the map gets its atoms' ids, new ids for the "
+    "rest, no analyst and fixed dates"
 )
 
 
@@ -215,10 +225,16 @@ class _Reader:
         claim.update((k, ext[k]) for k in CLAIM_FIELDS if k in ext)
         if self.document.core.get("claim") == node_id and "thesis" not in ext:
             claim["thesis"] = True
+        if self.own:
+            return claim
+        named = atom_note(self.document.nodes[node_id])
+        notes = [named] if named is not None else []
         cleaned = clean_text(raw_text)[0]
-        if len(cleaned) > MAX_CLAIM_TEXT and not self.own:
-            claim["note"] = shorten(f"Full text: {cleaned}", MAX_TEXT)
+        if len(cleaned) > MAX_CLAIM_TEXT:
+            notes.append(f"{'full' if notes else 'Full'} text: {cleaned}")
             cut.append(node_id)
+        if notes:
+            claim["note"] = shorten("; ".join(notes), MAX_TEXT)
         return claim
 
     def title(self) -> str:

@@ -5,7 +5,9 @@ it has none) with an edge from each of its claims and one to the claim it suppor
 objection a ``conflict`` scheme pointing at the claim, support or conflict it attacks, each
 restatement a ``rephrase`` scheme from the claim restated to the one restating it. The title
 is the core metadata's ``title``, the thesis its ``claim``. Ids are UUIDs derived from the
-claims' ids (version 5), and the dates fixed, so that the same map gives the same bytes.
+claims' ids (version 5), and the dates fixed, so that the same map gives the same bytes; an
+atom whose claim's note names its id (``SADFace atom a1``, as the import of a document argmap
+did not write begins the note) gets that id back.
 What SADFace has no place for (claim ids and kinds, quotes, notes, links, roles, the map's
 language, note and source, contradictions, carried AIF data) goes under each node's and the
 document's ``argmap`` metadata namespace, which SADFace allows and other tools ignore, and
@@ -26,10 +28,11 @@ from argmap.formats.sadface.document import (
     NAMESPACE,
     REPHRASE,
     SUPPORT,
+    atom_id,
     fold,
     support_scheme,
 )
-from argmap.model import ArgumentMap, Link, Relation, walk
+from argmap.model import ArgumentMap, Claim, Link, Relation, walk
 
 #: The UUID namespace of the ids argmap derives (uuid5 of it and a claim's id, ...).
 IDS = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/argmap/#sadface")
@@ -69,11 +72,24 @@ def _scheme_node(relation: Relation, node_id: str) -> dict[str, Any]:
     return {"id": node_id, "type": "scheme", "name": name, "metadata": metadata}
 
 
+def _atom_ids(claims: list[Claim]) -> dict[str, str]:
+    """Each claim's atom id: the one its note names (``SADFace atom a1``, as the import of a
+    document argmap did not write names it), else one made from its id; ids stay unique."""
+    made = {claim.id: _uuid("claim", claim.id) for claim in claims}
+    taken = set(made.values())
+    for claim in claims:
+        named = atom_id(claim.note)
+        if named is not None and named not in taken:
+            taken.add(named)
+            made[claim.id] = named
+    return made
+
+
 def graph(amap: ArgumentMap) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, str]]:
     """The map's atoms and scheme nodes, its edges, and the atom id of each claim."""
     by_id = amap.by_id()
     drawn = [claim for claim in amap.claims if by_id[claim.id] is claim]
-    atoms = {claim.id: _uuid("claim", claim.id) for claim in drawn}
+    atoms = _atom_ids(drawn)
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
@@ -133,12 +149,21 @@ def _losses(amap: ArgumentMap) -> tuple[str, ...]:
                     "contradiction", "relation note", "critical question"))  # fmt: skip
     what = ("claim ids and kinds" + (", the source" if amap.source else "")
             + (", the map's note" if amap.note else ""))  # fmt: skip
+    named = sum(atom_id(claim.note) is not None for claim in amap.claims)
+    if not named:
+        ids = ("SADFace ids are made from the claim ids, and the core metadata has no analyst "
+               f"and fixed dates ({TIMESTAMP}): the ids, analyst and dates of a document the map "
+               "was imported from are not written back")  # fmt: skip
+    else:
+        ids = (f"the atoms of {named} claim{'s' * (named != 1)} get the ids their notes name "
+               "('SADFace atom ID', as the import wrote them); the other SADFace ids are made "
+               "from the claim ids, and the core metadata has no analyst and fixed dates "
+               f"({TIMESTAMP}): the scheme and edge ids, analyst and dates of a document the "
+               "map was imported from are not written back")  # fmt: skip
     return (
         f"SADFace has no place for {what}{extra}: they are kept under the 'argmap' metadata of "
         "each node and of the document, which other SADFace tools ignore",
-        "SADFace ids are made from the claim ids, and the core metadata has no analyst and fixed "
-        f"dates ({TIMESTAMP}): the ids, analyst and dates of a document the map was imported "
-        "from are not written back",
+        ids,
     )
 
 
