@@ -48,7 +48,6 @@ from markdown.preprocessors import Preprocessor
 
 from argmap.diagnostics import ArgmapError, Diagnostic, printable
 from argmap.draw.options import DrawOptions
-from argmap.draw.words import vocabulary
 from argmap.embed import (
     Block,
     BlockError,
@@ -63,6 +62,7 @@ from argmap.embed import (
 )
 from argmap.embed.fences import fences
 from argmap.embed.targets import MKDOCS, configured
+from argmap.words import vocabulary
 
 try:  # Under MkDocs, a BuildError is reported as a message and stops the build (status 1).
     from mkdocs.exceptions import BuildError as _Reported

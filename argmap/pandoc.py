@@ -52,7 +52,6 @@ import panflute as pf
 
 from argmap.diagnostics import ArgmapError, printable
 from argmap.draw.options import DrawOptions
-from argmap.draw.words import ENGLISH, Words, vocabulary
 from argmap.embed import (
     Block,
     BlockError,
@@ -71,6 +70,7 @@ from argmap.embed.outputs import name as _name
 from argmap.embed.shown import FLOATS, shrunk
 from argmap.embed.sources import Sources
 from argmap.io import make_folder, write_once
+from argmap.words import ENGLISH, Words, vocabulary
 
 
 def figure_format(output: str) -> str:

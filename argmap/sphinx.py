@@ -53,7 +53,6 @@ from argmap import __version__
 from argmap.diagnostics import ArgmapError, Diagnostic, Severity, printable
 from argmap.draw.numbering import renumber
 from argmap.draw.options import DrawOptions
-from argmap.draw.words import Words, vocabulary
 from argmap.embed import (
     OPTIONS,
     Block,
@@ -70,6 +69,7 @@ from argmap.embed import (
 from argmap.embed.figures import Target
 from argmap.embed.targets import configured, sphinx_html, sphinx_latex
 from argmap.io import write_once
+from argmap.words import Words, vocabulary
 
 logger = logging.getLogger(__name__)
 

@@ -24,6 +24,7 @@ LAYERS = {
     "argmap.project": 0,
     "argmap.meant": 0,  # the file a path naming none probably meant
     "argmap.settings": 0,  # a project's [tool.argmap]
+    "argmap.words": 0,  # argmap's own words in every language it speaks, for every layer
     "argmap.model": 1,
     "argmap.read": 2,
     "argmap.analysis": 3,

@@ -1,5 +1,5 @@
 """Where a claim's line may break: not at a space typed before a closing mark or after an
-opening one, nor between a number and its unit (argmap.draw.glue, used by draw.text.wrap)."""
+opening one, nor between a number and its unit (argmap.words.glue, used by draw.text.wrap)."""
 
 from __future__ import annotations
 

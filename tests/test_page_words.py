@@ -11,9 +11,9 @@ import attrs
 import pytest
 
 from argmap.api import load, render_figures, render_map, source_text
-from argmap.draw.glue import glued
-from argmap.draw.words import LANGUAGES, WORDS, vocabulary
 from argmap.model import ArgumentMap
+from argmap.words import LANGUAGES, WORDS, vocabulary
+from argmap.words.glue import glued
 
 from .conftest import SEED_MAP
 

@@ -12,8 +12,8 @@ import pytest
 
 from argmap.api import load, render_figures
 from argmap.draw.numbering import renumber
-from argmap.draw.words import LANGUAGES, vocabulary
 from argmap.embed.figures import Figure, captions
+from argmap.words import LANGUAGES, vocabulary
 
 from .conftest import SEED_MAP
 

@@ -14,8 +14,8 @@ from argmap.api import check_bytes, load, render_figures, render_map
 from argmap.draw.fit import budget_for, fit
 from argmap.draw.labels import unseen_note
 from argmap.draw.metrics import text_width
-from argmap.draw.words import LANGUAGES, TAGS, WORDS, vocabulary
 from argmap.model import ArgumentMap
+from argmap.words import LANGUAGES, TAGS, WORDS, vocabulary
 
 from .conftest import SEED_MAP
 

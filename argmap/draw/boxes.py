@@ -40,8 +40,8 @@ from argmap.draw.style import (
     WORD_SIZE,
     Measures,
 )
-from argmap.draw.words import ENGLISH, Words
 from argmap.model import Claim
+from argmap.words import ENGLISH, Words
 
 #: Graphviz's default node size (0.75 by 0.5 inches) and its gap between peripheries, points.
 NODE_WIDTH, NODE_HEIGHT, GAP = 54.0, 36.0, 4.0

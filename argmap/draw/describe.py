@@ -1,13 +1,13 @@
 """A map, and a fitted figure of it → what it shows, in words, for readers who cannot see it:
-the SVG's ``<desc>``, in the map's language (:func:`argmap.draw.words.vocabulary`)."""
+the SVG's ``<desc>``, in the map's language (:func:`argmap.words.vocabulary`)."""
 
 from __future__ import annotations
 
 from argmap.analysis.evaluate import Evaluation, Status
 from argmap.analysis.figures import Figure, How
 from argmap.analysis.summary import main_thesis, one_line, thesis
-from argmap.draw.words import ENGLISH, Words, vocabulary
 from argmap.model import ArgumentMap, Kind
+from argmap.words import ENGLISH, Words, vocabulary
 
 
 def numbered(numbers: tuple[int, ...] | list[int], words: Words = ENGLISH) -> str:

@@ -30,8 +30,8 @@ from argmap.draw.svg import embed
 from argmap.draw.themes import recolours, themed_dot
 from argmap.draw.toosmall import poster_remedy, say_small, too_small, turned
 from argmap.draw.whole import ORDERED_MAX_CLAIMS, drawing, look_dot
-from argmap.draw.words import vocabulary
 from argmap.model import ArgumentMap
+from argmap.words import vocabulary
 
 
 def whole_dot(

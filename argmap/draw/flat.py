@@ -26,7 +26,7 @@ from graphviz.quoting import quote
 from argmap.analysis.figures import Figure
 from argmap.analysis.shape import Shape
 from argmap.draw.legend import contradiction_edge, restatement_edge
-from argmap.draw.words import ENGLISH, Words
+from argmap.words import ENGLISH, Words
 
 
 def seats(shape: Shape, figure: Figure, *, alone: bool = False) -> dict[str, dict[str, int]]:

@@ -56,8 +56,8 @@ from argmap.draw.style import (
 )
 from argmap.draw.text import esc_string, html_text
 from argmap.draw.themes import FRAME
-from argmap.draw.words import ENGLISH, Words, vocabulary
 from argmap.model import ArgumentMap, Claim, Link, Role
+from argmap.words import ENGLISH, Words, vocabulary
 
 #: Written in place of a figure's number when figures are laid out before they are numbered
 #: for good (:mod:`argmap.draw.fit`); as wide as any number up to it.
@@ -71,7 +71,7 @@ class Look:
     ``measures``, the width the heading may take (``room``, points), the number of figures
     (``total``), whether figure numbers are placeholders (``placeholder``), the space
     between nodes (``nodesep``), and argmap's ``words`` (in the map's language,
-    :func:`~argmap.draw.words.vocabulary`)."""
+    :func:`~argmap.words.vocabulary`)."""
 
     legend: bool = True
     evaluation: Evaluation | None = None

@@ -26,8 +26,8 @@ from argmap.draw.labels import banner, title_label
 from argmap.draw.legend import legend, text_width
 from argmap.draw.style import CLAIM_SIZE, PAD, TITLE_SIZE
 from argmap.draw.text import wrap
-from argmap.draw.words import ENGLISH, Words
 from argmap.model import ArgumentMap
+from argmap.words import ENGLISH, Words
 
 #: A worksheet's note is set in lines of at most this many characters, and in lines of at
 #: least this many when only the drawing's claims (not its column) are narrower.

@@ -20,8 +20,8 @@ from argmap.draw.style import (
     WRAP_WIDTH,
 )
 from argmap.draw.text import clean, html_lines, html_text, right_to_left, tooltip, wrap
-from argmap.draw.words import ENGLISH, Words
 from argmap.model import ArgumentMap, Claim, Kind
+from argmap.words import ENGLISH, Words
 
 
 def word(text: str, colour: str) -> str:

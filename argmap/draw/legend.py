@@ -28,8 +28,8 @@ from argmap.draw.style import (
     own,
 )
 from argmap.draw.text import esc_string, html_text, tooltip
-from argmap.draw.words import ENGLISH, Words
 from argmap.model import Kind
+from argmap.words import ENGLISH, Words
 
 #: Points between the legend's entries.
 SPACING = 6

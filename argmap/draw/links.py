@@ -28,8 +28,8 @@ from argmap.draw.style import (
     own,
 )
 from argmap.draw.text import esc_string, html_lines, tooltip
-from argmap.draw.words import ENGLISH, Words
 from argmap.model import Claim, Link
+from argmap.words import ENGLISH, Words
 
 _VERBS = {Edge.ATTACK: "attacks tip", Edge.UNDERCUT: "undercuts tip"}
 

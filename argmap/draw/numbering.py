@@ -16,8 +16,8 @@ from argmap.analysis.figures import Figure
 from argmap.analysis.shape import Shape
 from argmap.draw.graph import PLACEHOLDER, Fills, Look, figure_graph
 from argmap.draw.style import WORD_SIZE
-from argmap.draw.words import ENGLISH, NUMBERED, WORDS, Words
 from argmap.model import ArgumentMap
+from argmap.words import ENGLISH, NUMBERED, WORDS, Words
 
 #: Figure numbers stand for themselves below this; from it on, for the numbers of a figure in
 #: the order :func:`_symbolic` meets them.

@@ -9,8 +9,8 @@ import re
 
 from argmap.analysis.summary import one_line
 from argmap.draw.text import clean
-from argmap.draw.words import ENGLISH, Words
 from argmap.model import Claim
+from argmap.words import ENGLISH, Words
 
 _CLAIM_GROUP = re.compile(rb'<g id="([^"]*)" class="([^"]*\bclaim\b[^"]*)">')  # a claim's node
 _GROUP_TAG = re.compile(rb"<g\b[^>]*>|</g>")

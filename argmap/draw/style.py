@@ -131,7 +131,7 @@ def shorter_measures(budget: float) -> list[Measures]:
 @attrs.frozen
 class KindStyle:
     """How one kind of claim looks: its shape and its colours (the word above its text, in
-    the map's language, is :mod:`argmap.draw.words`' ``premise`` and so on)."""
+    the map's language, is :mod:`argmap.words`' ``premise`` and so on)."""
 
     style: str
     fill: str
@@ -200,7 +200,7 @@ EDGE_STYLES: dict[Edge, EdgeStyle] = {
 @attrs.frozen
 class StatusStyle:
     """How a claim that does not stand is drawn (``render --status``): the colour of the word
-    beside its kind (:mod:`argmap.draw.words`' ``defeated``, ``undecided``), its fill and its
+    beside its kind (:mod:`argmap.words`' ``defeated``, ``undecided``), its fill and its
     text colour; a defeated claim's text is also struck through. Colours are roles of every
     theme (background, muted ink, the alarm of a defeat), so themes repaint them too; the kind
     keeps its outline, corners and word."""

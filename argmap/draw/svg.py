@@ -48,8 +48,8 @@ from argmap.draw.stops import stops
 from argmap.draw.text import clean
 from argmap.draw.themes import THEMES, media_rules
 from argmap.draw.webfont import FALLBACK, font_faces
-from argmap.draw.words import vocabulary
 from argmap.model import ArgumentMap
+from argmap.words import vocabulary
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"

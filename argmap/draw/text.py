@@ -12,10 +12,10 @@ import unicodedata
 
 import graphviz
 
-from argmap.draw.glue import glued
 from argmap.draw.hyphens import LEFT, RIGHT, points
 from argmap.draw.style import WRAP_WIDTH
 from argmap.model.keys import REFUSED, SURROGATES
+from argmap.words.glue import glued
 
 #: No-break spaces: a long word must sometimes break at one all the same, and the line break
 #: then takes its place, as it takes a space's.
@@ -202,7 +202,7 @@ def wrap(text: str, width: int = WRAP_WIDTH, lang: str | None = None) -> list[st
     Words longer than a line are broken between characters, never inside a cluster, with a
     hyphen in scripts that take one: at a soft hyphen in the word where one fits, else between
     syllables as the text's language ``lang`` (a BCP 47 tag) hyphenates, if argmap knows how.
-    A line breaks at no space that :func:`argmap.draw.glue.glued` holds (``dit : «``,
+    A line breaks at no space that :func:`argmap.words.glue.glued` holds (``dit : «``,
     ``130 km/h``), which stays the plain space it was typed as.
 
     >>> wrap("Central Asia could supply non-Russian energy.", 20)

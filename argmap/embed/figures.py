@@ -18,9 +18,9 @@ from argmap.draw.fit import TARGETS, px_per_unit
 from argmap.draw.layout import viewbox
 from argmap.draw.options import DrawOptions, Fit
 from argmap.draw.svg import inline, scroll_box
-from argmap.draw.words import ENGLISH, Words
 from argmap.embed.blocks import BlockMap
 from argmap.embed.options import AUTO, BlockOptions
+from argmap.words import ENGLISH, Words
 
 _ID = re.compile(r'\bid="([^"]+)"')
 

@@ -19,11 +19,11 @@ import attrs
 
 from argmap.draw.fit import CSS_PX_PER_PT, TARGETS
 from argmap.draw.svg import embed, inline
-from argmap.draw.words import Words, vocabulary
 from argmap.model import ArgumentMap
 from argmap.pages.spans import Sweep
 from argmap.pages.templates import asset, fill, languages
 from argmap.read.source import SourceText
+from argmap.words import Words, vocabulary
 
 #: Nothing may be fetched: no script, style, font or image but what the page holds (the
 #: drawing's font is in it, as data).
@@ -31,7 +31,7 @@ CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
     "font-src data:"
 )
-#: The page's own words that are labels (of panes, buttons), from :data:`~argmap.draw.words.WORDS`.
+#: The page's own words that are labels (of panes, buttons), from :data:`~argmap.words.WORDS`.
 _LABELS = ("source text", "argument map", "zoom", "zoom out", "zoom in", "fit map", "fit")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 

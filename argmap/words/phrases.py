@@ -1,9 +1,9 @@
 """argmap's words around its drawings, by language: the HTML view's (its headings, buttons,
 labels, help and live region) and the SVG's ``<desc>`` (what a map, and a fitted figure, show
-to readers who cannot see them). Part of :data:`argmap.draw.words.WORDS`, the one table of
+to readers who cannot see them). Part of :data:`argmap.words.WORDS`, the one table of
 argmap's words, kept here for its length; the same rules hold: fields in braces kept, and
 spaces typed plain, French ones before ``: ; ! ?`` and inside guillemets too, which
-:meth:`argmap.draw.words.Words.typeset` makes no-break as the drawing does."""
+:meth:`argmap.words.Words.typeset` makes no-break as the drawing does."""
 
 from __future__ import annotations
 

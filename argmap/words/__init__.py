@@ -1,7 +1,7 @@
 """A map's language → argmap's own words in its drawing and around it: the kinds, the statuses,
 the figure's number, the stubs and references of fitted figures, the legend, the critical
 questions' labels, a fitted figure's caption in a document, and (from
-:mod:`argmap.draw.phrases`) the HTML view's words and the SVG's ``<desc>``.
+:mod:`argmap.words.phrases`) the HTML view's words and the SVG's ``<desc>``.
 
 :data:`WORDS` is the one table of them, a word an entry, a language a line, for a translator to
 review in one place. A map whose ``lang`` starts with one of :data:`LANGUAGES` is drawn in its
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from argmap.draw.glue import glued
-from argmap.draw.phrases import PHRASES
+from argmap.words.glue import glued
+from argmap.words.phrases import PHRASES
 
 #: The languages argmap draws in, by their primary subtag; English first, the fallback.
 LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "ru")
