@@ -228,6 +228,50 @@ PHRASES: dict[str, dict[str, str]] = {
                   "pt": "Também aqui, desenhadas por inteiro noutro lugar: {claims}.",
                   "it": "Anche qui, disegnate per intero altrove: {claims}.",
                   "ru": "Также здесь, полностью показаны в другом месте: {claims}."},
+    # A part of a map drawn alone: its title, after the map's, says which. A debate's handout
+    # for one side (render --side), and the claims around one (render --focus; {claim} is
+    # "quoted", {steps} one of "steps", counted).
+    "proponent side": {
+        "en": "{title} (the proponent's side, and the opponent's claims it clashes with)",
+        "de": "{title} (die Seite des Proponenten und die Aussagen des Opponenten, mit denen sie"
+              " in Konflikt steht)",
+        "fr": "{title} (le camp du proposant et les énoncés de l’opposant avec lesquels il est"
+              " en conflit)",
+        "es": "{title} (la parte del proponente y las afirmaciones del oponente con las que"
+              " choca)",
+        "pt": "{title} (a parte do proponente e as afirmações do oponente com que entra em"
+              " conflito)",
+        "it": "{title} (la parte del proponente e le affermazioni dell’opponente con cui si"
+              " scontra)",
+        "ru": "{title} (сторона пропонента и утверждения оппонента, с которыми она"
+              " сталкивается)"},
+    "opponent side": {
+        "en": "{title} (the opponent's side, and the proponent's claims it clashes with)",
+        "de": "{title} (die Seite des Opponenten und die Aussagen des Proponenten, mit denen sie"
+              " in Konflikt steht)",
+        "fr": "{title} (le camp de l’opposant et les énoncés du proposant avec lesquels il est"
+              " en conflit)",
+        "es": "{title} (la parte del oponente y las afirmaciones del proponente con las que"
+              " choca)",
+        "pt": "{title} (a parte do oponente e as afirmações do proponente com que entra em"
+              " conflito)",
+        "it": "{title} (la parte dell’opponente e le affermazioni del proponente con cui si"
+              " scontra)",
+        "ru": "{title} (сторона оппонента и утверждения пропонента, с которыми она"
+              " сталкивается)"},
+    "around": {"en": "{title} (around {claim}, {steps})",
+               "de": "{title} (rund um {claim}, {steps})",
+               "fr": "{title} (autour de {claim}, {steps})",
+               "es": "{title} (en torno a {claim}, {steps})",
+               "pt": "{title} (em torno de {claim}, {steps})",
+               "it": "{title} (intorno a {claim}, {steps})",
+               "ru": "{title} (вокруг {claim}, {steps})"},
+    "steps.one": {"en": "{n} step", "de": "{n} Schritt", "fr": "{n} étape", "es": "{n} paso",
+                  "pt": "{n} passo", "it": "{n} passo", "ru": "{n} шаг"},
+    "steps.few": {"en": "{n} steps", "de": "{n} Schritte", "fr": "{n} étapes", "es": "{n} pasos",
+                  "pt": "{n} passos", "it": "{n} passi", "ru": "{n} шага"},
+    "steps.many": {"en": "{n} steps", "de": "{n} Schritte", "fr": "{n} étapes",
+                   "es": "{n} pasos", "pt": "{n} passos", "it": "{n} passi", "ru": "{n} шагов"},
 }
 # fmt: on
 
