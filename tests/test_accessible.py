@@ -143,14 +143,23 @@ def test_the_html_view_declares_the_maps_language_and_marks_its_own_words_englis
 
 def test_the_coverage_page_declares_the_maps_language_and_marks_its_own_words_english() -> None:
     """As the HTML view: the coverage page is in the map's language (its title, the source text,
-    the claims) and its own words are English. It said ``lang="en"`` whatever the map's
-    language, so a screen reader read a German article in an English voice."""
+    the claims), and so are its own words where argmap speaks it; in a language it does not,
+    they are English, marked so. It said ``lang="en"`` whatever the map's language, so a
+    screen reader read a German article in an English voice."""
     text = "Zentralasien könnte Europa mit Energie versorgen. Das ist alles.\n"
     amap = attrs.evolve(german(), source=Source("s.txt", title="Ein Artikel"))
     quoted = attrs.evolve(amap.claims[0], quotes=(Quote(text.split(". ")[0]),))
     amap = attrs.evolve(amap, claims=(quoted, *amap.claims[1:]))
     html = coverage_page(amap, coverage(amap, SourceText(text)))
-    assert html.startswith('<!DOCTYPE html>\n<html lang="de">\n')
+    assert html.startswith('<!DOCTYPE html>\n<html lang="de">\n') and html.count('lang="') == 1
+    for german_words in ("<h2>Die Quelle</h2>", "<h2>Die Aussagen</h2>",
+                         '<p class="meta">Quelle: Ein Artikel</p>',
+                         '<span class="kind">Prämisse</span>',
+                         '<span class="note">keine Zitate</span>'):  # fmt: skip
+        assert german_words in html
+    dutch = attrs.evolve(amap, lang="nl")
+    html = coverage_page(dutch, coverage(dutch, SourceText(text)))
+    assert html.startswith('<!DOCTYPE html>\n<html lang="nl">\n')
     for english in ('<h2 lang="en">The source</h2>', '<h2 lang="en">The claims</h2>',
                     '<p class="summary" lang="en">', '<ul class="legend" lang="en">',
                     '<p class="meta"><span lang="en">Source:</span> Ein Artikel</p>',

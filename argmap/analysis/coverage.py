@@ -29,6 +29,13 @@ from argmap.read.source import SourceText, normalize
 #: A line of fewer words than this, standing alone, is not a sentence of the argument.
 MIN_WORDS = 4
 
+#: Why a line is not counted as argument (:attr:`Sentence.furniture`), as ``coverage`` reports
+#: it; its page says them in the map's language (:mod:`argmap.pages.coverage`).
+IGNORED = "named in the map's 'ignore' list"
+PAGE_FURNITURE = "page furniture"
+UNENDED = "no closing punctuation: a headline, caption or link"
+SHORT = f"a line of fewer than {MIN_WORDS} words"
+
 # A sentence ends with a stop, perhaps closing quotes or brackets; ':' and ';' end a line of
 # prose too (a line introducing a list).
 _ENDS = re.compile(rf"[.!?\u2026:;][{re.escape(CLOSE)}]*\s*$")
@@ -153,19 +160,19 @@ def coverage(amap: ArgumentMap, source: SourceText) -> Coverage:
         paragraph = source.line_of(start)
         line = normalize(text[start:end])
         if ignore is not None and ignore.fullmatch(line):
-            units.append((start, end, "named in the map's 'ignore' list", paragraph))
+            units.append((start, end, IGNORED, paragraph))
             continue
         if FURNITURE.match(line):
-            units.append((start, end, "page furniture", paragraph))
+            units.append((start, end, PAGE_FURNITURE, paragraph))
             continue
         pieces = list(split(text, start, end))
         for a, b in pieces:
             piece = text[a:b]
             why = None
             if not _ENDS.search(piece):
-                why = "no closing punctuation: a headline, caption or link"
+                why = UNENDED
             elif standalone and len(pieces) == 1 and _words(piece) < MIN_WORDS:
-                why = f"a line of fewer than {MIN_WORDS} words"
+                why = SHORT
             units.append((a, b, why, paragraph))
 
     starts = [unit[0] for unit in units]

@@ -2,25 +2,52 @@
 linked to their claims, sentences no claim quotes marked, and furniture greyed out.
 
 Every piece of text from the map or the source goes through ``html.escape``; the page loads
-nothing (no scripts, fonts, images or stylesheets from elsewhere).
+nothing (no scripts, fonts, images or stylesheets from elsewhere). The page's own words are in
+the map's language where argmap speaks it (:func:`argmap.words.vocabulary`), else English.
 """
 
 from __future__ import annotations
 
 import html
 
-from argmap.analysis.coverage import Coverage, Sentence
+import attrs
+
+from argmap.analysis.coverage import (
+    IGNORED,
+    MIN_WORDS,
+    PAGE_FURNITURE,
+    SHORT,
+    UNENDED,
+    Coverage,
+    Sentence,
+)
 from argmap.model import ArgumentMap
 from argmap.pages.spans import Sweep
 from argmap.pages.templates import asset, fill, languages
+from argmap.words import Words, vocabulary
+
+#: Why a line is not counted, as coverage says it → its words (``why short`` takes a number).
+_WHY = {IGNORED: "why ignored", PAGE_FURNITURE: "why furniture", UNENDED: "why unended",
+        SHORT: "why short"}  # fmt: skip
 
 
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _pct(share: float) -> str:
-    return f"{share:.0%}"
+def _why(furniture: str, words: Words) -> str:
+    """Why a line is not counted, in ``words``; a reason they have no words for as it is."""
+    key = _WHY.get(furniture)
+    return furniture if key is None else words.typeset(key, n=MIN_WORDS)
+
+
+@attrs.frozen
+class _Said:
+    """The page's own words, and the attribute that marks them English on a page in another
+    language (empty where they are the page's)."""
+
+    words: Words
+    english: str
 
 
 class _Marks:
@@ -36,14 +63,15 @@ class _Marks:
 
 
 def _sentence(
-    coverage: Coverage, sentence: Sentence, names: dict[str, str], marks: _Marks, english: str
+    coverage: Coverage, sentence: Sentence, names: dict[str, str], marks: _Marks, said: _Said
 ) -> str:
-    text = coverage.text
+    text, words, english = coverage.text, said.words, said.english
     if sentence.furniture is not None:
+        why = _why(sentence.furniture, words)
         return (
-            f'<span class="furniture" title="{_e("not counted: " + sentence.furniture)}">'
+            f'<span class="furniture" title="{_e(words.typeset("not counted", why=why))}">'
             f"{_e(text[sentence.start : sentence.end])}</span>"
-            f'<span class="why"{english}>{_e(sentence.furniture)}</span>'
+            f'<span class="why"{english}>{_e(why)}</span>'
         )
     out = []
     # The sentence cut wherever a quoted passage starts or ends, with the claims quoting each
@@ -64,12 +92,12 @@ def _sentence(
             out.append(f'<a class="tag" href="#claim-{_e(claim)}">{_e(claim)}</a>')
     body = "".join(out)
     if not sentence.covered:
-        tip = f"line {sentence.line}: no claim quotes this sentence"
+        tip = words.typeset("missed tip", n=sentence.line)
         return f'<span class="missed" title="{_e(tip)}">{body}</span>'
     return body
 
 
-def _article(coverage: Coverage, names: dict[str, str], english: str) -> str:
+def _article(coverage: Coverage, names: dict[str, str], said: _Said) -> str:
     """The source, paragraph by paragraph, each numbered with its first line."""
     out = []
     text = coverage.text
@@ -82,7 +110,7 @@ def _article(coverage: Coverage, names: dict[str, str], english: str) -> str:
         for k, sentence in enumerate(sentences):
             if k:
                 parts.append(_e(text[sentences[k - 1].end : sentence.start]))
-            parts.append(_sentence(coverage, sentence, names, marks, english))
+            parts.append(_sentence(coverage, sentence, names, marks, said))
         classes = ["para"]
         if all(s.furniture is not None for s in sentences):
             classes.append("furniture-para")
@@ -95,7 +123,8 @@ def _article(coverage: Coverage, names: dict[str, str], english: str) -> str:
     return "\n".join(out)
 
 
-def _claims(amap: ArgumentMap, coverage: Coverage, english: str) -> str:
+def _claims(amap: ArgumentMap, coverage: Coverage, said: _Said) -> str:
+    words, english = said.words, said.english
     quoted: dict[str, Sentence] = {}
     for sentence in coverage.sentences:
         for claim in sentence.claims:
@@ -104,14 +133,13 @@ def _claims(amap: ArgumentMap, coverage: Coverage, english: str) -> str:
     for claim in amap.by_id().values():
         where = quoted.get(claim.id)
         if where is not None:
-            place = f'<a class="note" href="#line-{where.paragraph}"{english}>line {where.line}</a>'
-        elif claim.implicit:
-            place = f'<span class="note"{english}>implicit: not stated in the text</span>'
-        elif claim.quotes:
-            place = f'<span class="note"{english}>its quotes are not in the source</span>'
+            line = _e(words.typeset("line n", n=where.line))
+            place = f'<a class="note" href="#line-{where.paragraph}"{english}>{line}</a>'
         else:
-            place = f'<span class="note"{english}>no quotes</span>'
-        kind = claim.kind.value + (", implicit" if claim.implicit else "")
+            note = "implicit note" if claim.implicit else "quotes elsewhere" if claim.quotes else (
+                "no quotes")  # fmt: skip
+            place = f'<span class="note"{english}>{_e(words.typeset(note))}</span>'
+        kind = words(f"kind {'implicit ' * claim.implicit}{claim.kind.value}")
         items.append(
             f'<li id="claim-{_e(claim.id)}"><span class="id">{_e(claim.id)}</span>'
             f'<span class="kind"{english}>{_e(kind)}</span> {place}'
@@ -120,33 +148,62 @@ def _claims(amap: ArgumentMap, coverage: Coverage, english: str) -> str:
     return '<ul class="claims">\n' + "\n".join(items) + "\n</ul>"
 
 
-def page(amap: ArgumentMap, coverage: Coverage) -> str:
-    """The coverage of a map's source as a self-contained HTML page."""
-    names = {claim.id: claim.text for claim in reversed(amap.claims)}
+def _summary(coverage: Coverage, words: Words) -> str:
+    """How much of the argument the map quotes, and what the count leaves out."""
     argument = coverage.argument
-    covered = sum(s.covered for s in argument)
-    furniture = len(coverage.furniture)
-    about = amap.source.about if amap.source is not None else ()
-    lang, english = languages(amap)
-    source = f"<span{english}>Source:</span>" if english else "Source:"
-    meta = f'<p class="meta">{source} {_e(" · ".join(about))}</p>' if about else ""
-    implicit = len(coverage.implicit)
-    summary = (
-        f"<strong>{covered} of {len(argument)}</strong> argumentative sentences quoted "
-        f"(<strong>{_pct(coverage.share)}</strong>) · {furniture} "
-        f"line{'s' * (furniture != 1)} of furniture not counted · {implicit} implicit "
-        f"claim{'s' * (implicit != 1)}"
+    covered, furniture, implicit = sum(s.covered for s in argument), len(coverage.furniture), \
+        len(coverage.implicit)  # fmt: skip
+    quoted = _e(words.typeset("n of m", covered=covered, total=len(argument)))
+    share = _e(words.typeset("percent", n=f"{coverage.share:.0%}".removesuffix("%")))
+    key = words.plural("sentences quoted", len(argument))
+    said = words.typeset(
+        key, quoted=f"<strong>{quoted}</strong>", share=f"<strong>{share}</strong>"
     )
+    lines = words.typeset(words.plural("furniture lines", furniture), n=furniture)
+    claims = words.typeset(words.plural("implicit claims", implicit), n=implicit)
+    return f"{said} · {_e(lines)} · {_e(claims)}"
+
+
+def _legend(words: Words) -> str:
+    """What each marking means, a sample of it in its words."""
+    samples = (("quoted", "mark", "quote"), ("missed", "span", "missed"),
+               ("furniture", "span", "furniture"))  # fmt: skip
+    items = []
+    for key, tag, marked in samples:
+        sample = f'<{tag} class="{marked} sample">{_e(words.typeset("sample " + key))}</{tag}>'
+        meaning = _e(words.typeset("legend " + key, sample="\0")).replace("\0", sample)
+        items.append(f"<li>{meaning}</li>")
+    return "".join(items)
+
+
+def page(amap: ArgumentMap, coverage: Coverage) -> str:
+    """The coverage of a map's source as a self-contained HTML page, its own words in the
+    map's language (English, marked so, in a language argmap does not speak)."""
+    names = {claim.id: claim.text for claim in reversed(amap.claims)}
+    about = amap.source.about if amap.source is not None else ()
+    words = vocabulary(amap.lang)
+    lang, english = languages(amap)
+    if words.lang != "en":  # the page's own words are in the map's language: nothing to mark
+        english = ""
+        source = words.typeset("source", source=_e(" · ".join(about)))
+    else:
+        source = (f"<span{english}>Source:</span>" if english else "Source:") + " " + _e(
+            " · ".join(about))  # fmt: skip
+    said = _Said(words, english)
     return fill(
         "coverage.html",
         lang=lang or ' lang="en"',
         english=english,
+        page_title=_e(words.typeset("coverage title", title=amap.title)),
         title=_e(amap.title),
         css=asset("coverage.css"),
-        meta=meta,
-        summary=summary,
-        article=_article(coverage, names, english),
-        claims=_claims(amap, coverage, english),
+        meta=f'<p class="meta">{source}</p>' if about else "",
+        summary=_summary(coverage, words),
+        legend=_legend(words),
+        the_source=_e(words.typeset("the source")),
+        the_claims=_e(words.typeset("the claims")),
+        article=_article(coverage, names, said),
+        claims=_claims(amap, coverage, said),
     )
 
 

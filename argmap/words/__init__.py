@@ -1,7 +1,8 @@
 """A map's language → argmap's own words in its drawing and around it: the kinds, the statuses,
 the figure's number, the stubs and references of fitted figures, the legend, the critical
 questions' labels, a fitted figure's caption in a document, and (from
-:mod:`argmap.words.phrases`) the HTML view's words and the SVG's ``<desc>``.
+:mod:`argmap.words.phrases`) the HTML view's words, the SVG's ``<desc>`` and a part's title,
+and (from :mod:`argmap.words.pages`) the coverage page's and the preview's.
 
 :data:`WORDS` is the one table of them, a word an entry, a language a line, for a translator to
 review in one place. A map whose ``lang`` starts with one of :data:`LANGUAGES` is drawn in its
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 import attrs
 
 from argmap.words.glue import glued
+from argmap.words.pages import PAGES
 from argmap.words.phrases import PHRASES
 
 #: The languages argmap draws in, by their primary subtag; English first, the fallback.
@@ -288,8 +290,9 @@ WORDS: dict[str, dict[str, str]] = {
     "note": {"en": "Note: {note}", "de": "Anmerkung: {note}", "fr": "Note : {note}",
              "es": "Nota: {note}", "pt": "Nota: {note}", "it": "Nota: {note}",
              "ru": "Примечание: {note}"},
-    # The words around the drawing: the HTML view's and the SVG's <desc>.
+    # The words around the drawing: the HTML view's and the SVG's <desc>; the other pages'.
     **PHRASES,
+    **PAGES,
 }
 # fmt: on
 
@@ -357,7 +360,12 @@ class Words:
 
     def counted(self, key: str, n: int) -> str:
         """``n`` things of ``key`` (``reasons``, ``objections``) in the form ``n`` takes."""
-        return self(f"{key}.{_plural(self.lang, n)}", n=n)
+        return self(self.plural(key, n), n=n)
+
+    def plural(self, key: str, n: int) -> str:
+        """The entry of ``key`` in the form a count of ``n`` takes (``key.one``, ``.few``,
+        ``.many``), for a word with more fields than the count."""
+        return f"{key}.{_plural(self.lang, n)}"
 
     def numbered(self, marker: bytes) -> tuple[tuple[bytes, ...], bytes]:
         """How the texts that name figures by number start (up to the number), and how a

@@ -1,0 +1,140 @@
+"""argmap's pages in the map's language: the coverage page (``argmap coverage --html``) said
+its headings, summary, legend and notes in English whatever the map's ``lang``, and the preview
+(``argmap preview``) its panel and its page before a drawing. Now both say them in the map's
+language where argmap speaks it, English (marked so) in any other, as the HTML view does."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from argmap.analysis.coverage import coverage
+from argmap.model import ArgumentMap, Claim, Kind, Quote, Source
+from argmap.pages.coverage import page as coverage_page
+from argmap.read.source import SourceText
+from argmap.words import LANGUAGES
+
+#: A source with a bit of each kind of line the page says something about: page furniture, a
+#: headline, a line too short to count, a line the map ignores, a sentence no claim quotes.
+TEXT = (
+    "Von Anna Schmidt\n"
+    "Energie aus dem Osten\n"
+    "Kurz, das.\n"
+    "Teilen Sie diesen Artikel.\n"
+    "\n"
+    "Zentralasien könnte Europa mit Energie versorgen. Niemand zitiert diesen Satz hier.\n"
+)
+
+
+def german(lang: str | None = "de") -> ArgumentMap:
+    claims = (
+        Claim("lieferant", Kind.PREMISE, "Zentralasien könnte Europa mit Energie versorgen.",
+              quotes=(Quote("Zentralasien könnte Europa mit Energie versorgen."),)),
+        Claim("verschollen", Kind.PREMISE, "Ein Zitat, das die Quelle nicht hat.",
+              quotes=(Quote("Dieser Satz steht nirgends."),)),
+        Claim("ohne", Kind.PREMISE, "Eine Aussage ohne Zitat."),
+        Claim("stillschweigend", Kind.CONCLUSION, "Europa sollte das nutzen.", implicit=True),
+    )  # fmt: skip
+    source = Source("s.txt", title="Ein Artikel", ignore=("Teilen Sie diesen Artikel.",))
+    return ArgumentMap("Energie aus Zentralasien", claims, source, lang=lang)
+
+
+def page_of(amap: ArgumentMap) -> str:
+    return coverage_page(amap, coverage(amap, SourceText(TEXT)))
+
+
+def shown(page: str) -> str:
+    """The page's words as a reader sees and hears them: its text, its titles (tooltips), with
+    the map's own texts (the source, the claims, the title) taken out."""
+    page = re.sub(r"<style>.*?</style>", "", page, flags=re.S)
+    said = " ".join(re.findall(r'title="([^"]*)"', page))
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page) + " " + said)
+    for own in (*TEXT.splitlines(), "Energie aus Zentralasien", "Ein Artikel",
+                *(claim.text for claim in german().claims),
+                *(claim.id for claim in german().claims)):  # fmt: skip
+        text = text.replace(own, " ") if own else text
+    return " ".join(text.split())
+
+
+def test_the_coverage_page_of_a_german_map_is_in_german() -> None:
+    page = page_of(german())
+    assert page.startswith('<!DOCTYPE html>\n<html lang="de">\n')
+    assert 'lang="en"' not in page  # no English left to mark
+    for said in (
+        "<title>Abdeckung: Energie aus Zentralasien</title>",
+        "<h2>Die Quelle</h2>",
+        "<h2>Die Aussagen</h2>",
+        '<p class="meta">Quelle: Ein Artikel</p>',
+        '<p class="summary"><strong>1 von 2</strong> argumentativen Sätzen zitiert'
+        " (<strong>50\xa0%</strong>) · 4 Zeilen Beiwerk nicht gezählt · 1 implizite Aussage</p>",
+        '<span class="kind">Prämisse</span>',
+        '<span class="kind">Schlussfolgerung, implizit</span>',
+        '<span class="note">keine Zitate</span>',
+        '<span class="note">ihre Zitate stehen nicht in der Quelle</span>',
+        '<span class="note">implizit: nicht im Text ausgesprochen</span>',
+        '<a class="note" href="#line-6">Zeile 6</a>',
+        'title="Zeile 6: keine Aussage zitiert diesen Satz"',
+        'title="nicht gezählt: Seitenbeiwerk"',
+        '<span class="why">in der Liste „ignore“ der Karte genannt</span>',
+        '<span class="why">kein Satzzeichen am Ende: eine Überschrift, Bildunterschrift oder'
+        " ein Link</span>",
+        '<span class="why">eine Zeile mit weniger als 4 Wörtern</span>',
+    ):
+        assert said in page
+
+
+def test_the_coverage_page_of_a_french_map_sets_french_spaces() -> None:
+    page = page_of(german("fr"))
+    assert page.startswith('<!DOCTYPE html>\n<html lang="fr">\n')
+    for said in (
+        "<title>Couverture\xa0: Energie aus Zentralasien</title>",
+        '<p class="meta">Source\xa0: Ein Artikel</p>',
+        "<strong>1 sur 2</strong> phrases argumentatives citées (<strong>50\xa0%</strong>)",
+        "4 lignes d’habillage non comptées · 1 énoncé implicite",
+        '<span class="why">nommée dans la liste «\xa0ignore\xa0» de la carte</span>',
+        '<span class="note">implicite\xa0: non énoncé dans le texte</span>',
+    ):
+        assert said in page
+
+
+#: Words of the English page that no page in another language argmap speaks may show.
+ENGLISH = {"claims", "claim", "quoted", "sentences", "argumentative", "furniture", "counted",
+           "line", "lines", "implicit", "quotes", "coverage", "tag", "named", "list", "headline",
+           "caption", "fewer", "words", "not", "by", "the", "of", "any", "stated"}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_no_coverage_page_in_another_language_says_english_words(lang: str) -> None:
+    said = set(re.findall(r"\w+", shown(page_of(german(lang))).lower()))
+    assert said & ENGLISH == set(), lang
+
+
+def test_a_russian_coverage_page_counts_in_russian_forms() -> None:
+    page = page_of(german("ru"))
+    assert "<strong>1 из 2</strong> аргументативных предложений процитировано" in page
+    assert "4 строки служебного текста не учтены · 1 неявное утверждение" in page
+
+
+def test_the_coverage_page_in_another_language_or_none_is_english_as_before() -> None:
+    """English words, marked English on a page in a language argmap does not speak (Dutch)."""
+    dutch = page_of(german("nl"))
+    assert dutch.startswith('<!DOCTYPE html>\n<html lang="nl">\n')
+    for said in ('<h2 lang="en">The source</h2>', '<h2 lang="en">The claims</h2>',
+                 '<p class="summary" lang="en"><strong>1 of 2</strong> argumentative sentences'
+                 " quoted (<strong>50%</strong>) · 4 lines of furniture not counted · 1 implicit"
+                 " claim</p>",
+                 '<p class="meta"><span lang="en">Source:</span> Ein Artikel</p>',
+                 '<span class="kind" lang="en">conclusion, implicit</span>',
+                 '<span class="why" lang="en">page furniture</span>'):  # fmt: skip
+        assert said in dutch
+    for lang in (None, "en-GB"):
+        english = page_of(german(lang))
+        assert english.count('lang="') == 1
+        assert '<p class="meta">Source: Ein Artikel</p>' in english
+        assert "<title>Coverage: Energie aus Zentralasien</title>" in english
+        unmarked = dutch.replace('<span lang="en">Source:</span>', "Source:")
+        unmarked = unmarked.replace(' lang="en"', "")
+        unmarked = unmarked.replace(' lang="nl"', f' lang="{lang or "en"}"')
+        assert english == unmarked
