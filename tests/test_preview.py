@@ -65,7 +65,7 @@ def test_the_state_keeps_the_last_good_drawing_while_the_map_has_errors(seed_cop
     preview = Preview(str(seed_copy))
     assert preview.refresh()
     first = preview.view
-    assert first is not None and preview.shown == Shown(1, 1, (), False, preview.shown.title)
+    assert first is not None and preview.shown == Shown(1, 1, (), False, preview.shown.title, "en")
     assert not preview.refresh()  # nothing changed
     good = seed_copy.read_text(encoding="utf-8")
     save(seed_copy, good.replace(*BROKEN))

@@ -170,3 +170,25 @@ def test_a_save_with_an_error_shows_it_and_a_fix_shows_the_new_drawing(
     print("preview latency:", report)
     # Within a second even on a busy machine; docs/editing.md's times are measured, not asserted.
     assert all(max(values) < 1000 for values in latencies.values()), report
+
+
+def test_the_panel_speaks_the_maps_language_when_the_script_redraws_it(
+    browser, preview, seed_copy: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The script says the summary anew as diagnostics come: in the words the page gave it,
+    the map's language's (it said "The map has errors" over a German map's view)."""
+    url, _ = preview
+    german = seed_copy.read_text(encoding="utf-8").replace("\nlang: en\n", "\nlang: de\n")
+    assert "\nlang: de\n" in german
+    browser.get(url)
+    wait = WebDriverWait(browser, 10, poll_frequency=0.01)
+    wait.until(lambda d: d.execute_script("return !!document.querySelector('g.claim')"))
+    save(seed_copy, german)  # a new drawing: the page reloads, in German
+    wait.until(lambda d: d.execute_script("return document.documentElement.lang") == "de")
+    browser.execute_script(WATCH_PANEL)
+    save(seed_copy, german.replace(*BROKEN))
+    wait.until(lambda d: d.execute_script("return window.panelShownAt"))
+    summary = browser.find_element("css selector", "#argmap-preview summary").text
+    assert summary == "Die Karte hat Fehler: Zu sehen ist die letzte fehlerfreie Zeichnung"
+    listed = browser.find_element("css selector", "#argmap-preview ul")
+    assert listed.get_attribute("lang") == "en"  # argmap's diagnostics, in English

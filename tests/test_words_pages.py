@@ -6,13 +6,19 @@ language where argmap speaks it, English (marked so) in any other, as the HTML v
 from __future__ import annotations
 
 import html
+import os
 import re
+import time
+from pathlib import Path
 
+import attrs
 import pytest
 
 from argmap.analysis.coverage import coverage
 from argmap.model import ArgumentMap, Claim, Kind, Quote, Source
 from argmap.pages.coverage import page as coverage_page
+from argmap.preview.page import live_page, panel
+from argmap.preview.state import Preview, Shown
 from argmap.read.source import SourceText
 from argmap.words import LANGUAGES
 
@@ -138,3 +144,71 @@ def test_the_coverage_page_in_another_language_or_none_is_english_as_before() ->
         unmarked = unmarked.replace(' lang="en"', "")
         unmarked = unmarked.replace(' lang="nl"', f' lang="{lang or "en"}"')
         assert english == unmarked
+
+
+# --- the preview ----------------------------------------------------------------------------
+
+GERMAN_MAP = "argmap: 1\ntitle: Karte\nlang: de\npremises:\n  - {id: a, text: Eine Prämisse.}\n"
+
+
+def test_the_previews_panel_speaks_the_maps_language_and_marks_the_diagnostics_english() -> None:
+    warned = Shown(2, 1, ("m.yaml:1:1: warning: one [AM201]", "m.yaml:2:1: warning: two [AM201]"),
+                   False, "Karte", "de")  # fmt: skip
+    said = panel(warned)
+    assert "<summary>2 Warnungen</summary>" in said
+    assert '<ul lang="en"><li>m.yaml:1:1: warning: one [AM201]</li>' in said  # argmap's, English
+    # what the script says when new diagnostics come, in the same words
+    for key, value in (("plural", "de"), ("one", "{n} Warnung"), ("many", "{n} Warnungen"),
+                       ("errors", "Die Karte hat Fehler"),
+                       ("kept", "Die Karte hat Fehler: Zu sehen ist die letzte fehlerfreie"
+                                " Zeichnung")):  # fmt: skip
+        assert f' data-{key}="{value}"' in said
+    failed = attrs.evolve(warned, errors=True)
+    assert (
+        "<summary>Die Karte hat Fehler: Zu sehen ist die letzte fehlerfreie Zeichnung</summary>"
+        in panel(failed)
+    )
+    russian = panel(attrs.evolve(warned, lang="ru"))
+    assert "<summary>2 предупреждения</summary>" in russian
+    assert ' data-few="{n} предупреждения" data-many="{n} предупреждений"' in russian
+    french = panel(attrs.evolve(warned, lang="fr", errors=True))
+    assert "<summary>La carte a des erreurs\xa0: voici le dernier dessin sans erreur</summary>" in (
+        french
+    )
+
+
+def test_the_preview_before_a_drawing_is_in_the_maps_language() -> None:
+    shown = Shown(1, 0, ("m.yaml:9:1: error: no such claim [AM103]",), True, "Karte", "de")
+    page = live_page(None, shown).decode()
+    assert page.startswith('<!DOCTYPE html>\n<html lang="de">\n')
+    assert "<title>Karte (argmap-Vorschau)</title>" in page
+    assert (
+        "<p>Noch keine Zeichnung: Die Karte war seit dem Start der Vorschau nie fehlerfrei.</p>"
+        in page
+    )
+    assert "<summary>Die Karte hat Fehler</summary>" in page
+
+
+def test_the_preview_in_english_or_another_language_says_english_words() -> None:
+    for lang in (None, "en", "nl"):
+        shown = Shown(1, 0, ("m.yaml:9:1: error: no such claim [AM103]",), True, "Map", lang)
+        page = live_page(None, shown).decode()
+        assert page.startswith('<!DOCTYPE html>\n<html lang="en">\n')
+        assert "<title>Map (argmap preview)</title>" in page
+        assert "No drawing yet: the map has not checked clean since the preview started." in page
+        assert "<summary>The map has errors</summary>" in page
+        assert 'lang="en"' not in page.split("<body", 1)[1]  # the page is English: no marks
+        warned = panel(Shown(2, 1, ("w [AM201]",), False, "Map", lang))
+        assert "<summary>1 warning</summary>" in warned and "<ul><li>" in warned
+
+
+def test_the_preview_knows_the_maps_language_and_keeps_it_while_the_map_is_broken(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "karte.yaml"
+    path.write_text(GERMAN_MAP, encoding="utf-8")
+    preview = Preview(str(path))
+    assert preview.refresh() and preview.shown.lang == "de"
+    path.write_text(GERMAN_MAP + "  - {id: a, text: [unclosed\n", encoding="utf-8")
+    os.utime(path, ns=(time.time_ns() + 10**9,) * 2)
+    assert preview.refresh() and preview.shown.errors and preview.shown.lang == "de"

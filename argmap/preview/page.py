@@ -14,6 +14,7 @@ from importlib import resources
 
 from argmap.pages.view import CSP
 from argmap.preview.state import Shown
+from argmap.words import Words, vocabulary
 
 #: The view's policy, plus the preview's own event stream.
 LIVE_CSP = CSP + "; connect-src 'self'"
@@ -30,25 +31,47 @@ def state_json(shown: Shown) -> str:
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
 
 
-def panel(shown: Shown) -> str:
+def _summary(shown: Shown, words: Words) -> str:
+    """What the panel's summary says: the map's errors, or how many warnings it has."""
+    if shown.errors:
+        return words.typeset("map has errors kept" if shown.drawing else "map has errors")
+    count = len(shown.diagnostics)
+    return words.typeset(words.plural("warnings", count), n=count)
+
+
+def _said(words: Words) -> str:
+    """The panel's words for the script, which says them anew as diagnostics come: the
+    language whose plural forms it picks (``data-plural``), each form of the count of
+    warnings (``{n}`` the count), and the summaries of a map with errors."""
+    forms = {form: words.typeset(f"warnings.{form}", n="{n}") for form in ("one", "few", "many")}
+    said = {"plural": words.lang, **forms, "errors": words.typeset("map has errors"),
+            "kept": words.typeset("map has errors kept")}  # fmt: skip
+    return "".join(f' data-{key}="{html.escape(value)}"' for key, value in said.items())
+
+
+def panel(shown: Shown, drawn: bool = True) -> str:
     """The diagnostics panel: open and marked when there are errors, a closed summary for
-    warnings only, hidden when the map is clean."""
+    warnings only, hidden when the map is clean. Its words are in the map's language where
+    argmap speaks it; the diagnostics, argmap's, in English, marked so on a page in another
+    language (the view's, in the map's; before a drawing, ``drawn`` False, in the panel's)."""
+    words = vocabulary(shown.lang)
+    page = shown.lang if drawn or words.lang != "en" else None
+    foreign = page is not None and page.split("-")[0].lower() != "en"
+    whole, listed = (' lang="en"', "") if foreign and words.lang == "en" else (
+        "", ' lang="en"' if foreign else "")  # fmt: skip
     lines = "\n".join(f"<li>{html.escape(line)}</li>" for line in shown.diagnostics)
     count = len(shown.diagnostics)
-    summary = f"{count} warning{'s' * (count != 1)}"
-    if shown.errors:
-        kept = ": showing the last good drawing" if shown.drawing else ""
-        summary = "The map has errors" + kept
     return (
         f'<details id="argmap-preview" class="preview-panel{" has-errors" * shown.errors}"'
-        f'{" open" * shown.errors}{" hidden" * (not count)} aria-live="polite">\n'
-        f"<summary>{html.escape(summary)}</summary>\n<ul>{lines}</ul>\n</details>"
+        f'{" open" * shown.errors}{" hidden" * (not count)}{whole} aria-live="polite"'
+        f"{_said(words)}>\n<summary>{html.escape(_summary(shown, words))}</summary>\n"
+        f"<ul{listed}>{lines}</ul>\n</details>"
     )
 
 
-def _live_parts(shown: Shown) -> str:
+def _live_parts(shown: Shown, drawn: bool = True) -> str:
     return (
-        f"{panel(shown)}\n<style>\n{_asset('preview.css')}</style>\n"
+        f"{panel(shown, drawn)}\n<style>\n{_asset('preview.css')}</style>\n"
         f'<script type="application/json" id="argmap-preview-state">{state_json(shown)}</script>\n'
         f"<script>\n{_asset('preview.js')}</script>\n"
     )
@@ -58,9 +81,11 @@ def live_page(view: bytes | None, shown: Shown) -> bytes:
     """The page of the preview: the view with the panel and script, or, before the map was
     ever drawn, a page with the panel alone."""
     if view is None:
-        title = html.escape(f"{shown.title} (argmap preview)")
+        words = vocabulary(shown.lang)
+        lang = html.escape(shown.lang if words.lang != "en" and shown.lang else "en")
+        title = html.escape(words.typeset("preview title", title=shown.title))
         document = f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{LIVE_CSP}">
@@ -68,8 +93,8 @@ def live_page(view: bytes | None, shown: Shown) -> bytes:
 <title>{title}</title>
 </head>
 <body class="preview-empty">
-<p>No drawing yet: the map has not checked clean since the preview started.</p>
-{_live_parts(shown)}</body>
+<p>{html.escape(words.typeset("no drawing yet"))}</p>
+{_live_parts(shown, drawn=False)}</body>
 </html>
 """
         return document.encode("utf-8")

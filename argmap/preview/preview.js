@@ -30,11 +30,24 @@
       }),
     );
     const n = data.diagnostics.length;
-    const kept = data.drawing ? ": showing the last good drawing" : "";
-    summary.textContent = data.errors ? `The map has errors${kept}` : `${n} warning${n === 1 ? "" : "s"}`;
+    const said = panel.dataset;
+    summary.textContent = data.errors ? (data.drawing ? said.kept : said.errors) : warnings(n);
     panel.classList.toggle("has-errors", data.errors);
     panel.open = data.errors;
     panel.hidden = n === 0;
+  }
+
+  // "3 warnings" in the map's language: the panel holds its words (data-*), a count's form as
+  // argmap's table has them (Russian: 1, 21…; 2–4, 22–24…; the rest), as the view's script.
+  function warnings(n) {
+    const lang = panel.dataset.plural;
+    let form = n === 1 || (lang === "fr" && n === 0) ? "one" : "many";
+    if (lang === "ru") {
+      const [ten, hundred] = [n % 10, n % 100];
+      if (ten === 1 && hundred !== 11) form = "one";
+      else form = ten >= 2 && ten <= 4 && !(hundred >= 12 && hundred <= 14) ? "few" : "many";
+    }
+    return panel.dataset[form].replace("{n}", String(n));
   }
 
   const events = new EventSource(`/events?version=${state.version}`);

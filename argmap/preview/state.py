@@ -30,13 +30,16 @@ from argmap.sources import source_of
 @attrs.frozen
 class Shown:
     """What the preview shows at one version: the drawing's number (it changes with every
-    new drawing), the diagnostics as lines, and whether any is an error."""
+    new drawing), the diagnostics as lines, whether any is an error, the map's title, and
+    its language (``lang``, a BCP 47 tag; None until a map that says one was read), which
+    the preview's own words follow."""
 
     version: int
     drawing: int
     diagnostics: tuple[str, ...]
     errors: bool
     title: str
+    lang: str | None = None
 
 
 class Preview:
@@ -78,20 +81,21 @@ class Preview:
             return False
         self._stamps = stamps
         started = time.perf_counter()
-        view, diagnostics, errors, title = self._draw()
+        view, diagnostics, errors, amap = self._draw()
         self.seconds = time.perf_counter() - started
         with self._changed:
             drawing = self.shown.drawing
             if view is not None:
                 self.view, drawing = view, drawing + 1
-            title = title or self.shown.title
-            self.shown = Shown(self.shown.version + 1, drawing, diagnostics, errors, title)
+            title = (amap.title if amap is not None else None) or self.shown.title
+            lang = amap.lang if amap is not None else self.shown.lang
+            self.shown = Shown(self.shown.version + 1, drawing, diagnostics, errors, title, lang)
             self._changed.notify_all()
         return True
 
-    def _draw(self) -> tuple[bytes | None, tuple[str, ...], bool, str | None]:
+    def _draw(self) -> tuple[bytes | None, tuple[str, ...], bool, ArgumentMap | None]:
         """A new view (None when the map has errors), the diagnostics, whether there are
-        errors, and the map's title when it has one."""
+        errors, and the map when it could be read (its title and language)."""
         try:
             checked = check_map_file(self.path, source_root=self.source_root)
         except ArgmapError as exc:
@@ -108,16 +112,16 @@ class Preview:
             errors = has_errors(checked.diagnostics)
             found = self._drafted(checked) if self.draft and errors else None
             if found is None:
-                return None, lines, errors, amap.title if amap else None
+                return None, lines, errors, amap
             amap, draft = found
         try:
             with drawing_notes() as said:  # said as render says them, not as Python warnings
                 text = self._source_text(amap, draft is not None)
                 view = render_map(amap, "html", theme=self.theme, source=text, draft=draft)
         except ArgmapError as exc:  # the source vanished meanwhile, or Graphviz failed
-            return None, (*lines, f"argmap: {exc}"), True, amap.title
+            return None, (*lines, f"argmap: {exc}"), True, amap
         notes = tuple(f"{self.path}: note: {note}" for note in dict.fromkeys(map(str, said)))
-        return view, (*lines, *notes), draft is not None, amap.title
+        return view, (*lines, *notes), draft is not None, amap
 
     def _drafted(self, checked: Checked) -> tuple[ArgumentMap, Draft] | None:
         """A map with errors as a draft to draw (:func:`argmap.api.drafted`), or None."""

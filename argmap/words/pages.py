@@ -201,8 +201,8 @@ PAGES: dict[str, dict[str, str]] = {
     "no drawing yet": {
         "en": "No drawing yet: the map has not checked clean since the preview started.",
         "de": "Noch keine Zeichnung: Die Karte war seit dem Start der Vorschau nie fehlerfrei.",
-        "fr": "Pas encore de dessin : la carte n’a pas été vérifiée sans erreur depuis le"
-              " lancement de l’aperçu.",
+        "fr": "Pas encore de dessin : la carte n’a jamais été sans erreur depuis le lancement"
+              " de l’aperçu.",
         "es": "Todavía no hay dibujo: el mapa no ha pasado la comprobación sin errores desde"
               " que empezó la vista previa.",
         "pt": "Ainda não há desenho: o mapa não passou na verificação sem erros desde que a"
