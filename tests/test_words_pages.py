@@ -101,6 +101,7 @@ def test_the_coverage_page_of_a_french_map_sets_french_spaces() -> None:
         "4 lignes d’habillage non comptées · 1 énoncé implicite",
         '<span class="why">nommée dans la liste «\xa0ignore\xa0» de la carte</span>',
         '<span class="note">implicite\xa0: non énoncé dans le texte</span>',
+        'title="lieferant\xa0: Zentralasien könnte Europa mit Energie versorgen."',
     ):
         assert said in page
 

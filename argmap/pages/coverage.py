@@ -83,7 +83,9 @@ def _sentence(
             continue
         claims = list(dict.fromkeys(over))
         first = claims[0]
-        title = "; ".join(f"{c}: {names.get(c, '')}" for c in claims)
+        title = words.typeset("semicolon").join(
+            words.typeset("labelled", kind=c, text=names.get(c, "")) for c in claims
+        )
         out.append(
             f'<mark class="quote" data-claims="{_e(" ".join(claims))}">'
             f'<a href="#claim-{_e(first)}" title="{_e(title)}">{piece}</a></mark>'
