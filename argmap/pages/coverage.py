@@ -138,8 +138,8 @@ def _claims(amap: ArgumentMap, coverage: Coverage, said: _Said) -> str:
             line = _e(words.typeset("line n", n=where.line))
             place = f'<a class="note" href="#line-{where.paragraph}"{english}>{line}</a>'
         else:
-            note = "implicit note" if claim.implicit else "quotes elsewhere" if claim.quotes else (
-                "no quotes")  # fmt: skip
+            note = "quotes elsewhere" if claim.quotes else "no quotes"
+            note = "implicit note" if claim.implicit else note
             place = f'<span class="note"{english}>{_e(words.typeset(note))}</span>'
         kind = words(f"kind {'implicit ' * claim.implicit}{claim.kind.value}")
         items.append(
@@ -153,8 +153,8 @@ def _claims(amap: ArgumentMap, coverage: Coverage, said: _Said) -> str:
 def _summary(coverage: Coverage, words: Words) -> str:
     """How much of the argument the map quotes, and what the count leaves out."""
     argument = coverage.argument
-    covered, furniture, implicit = sum(s.covered for s in argument), len(coverage.furniture), \
-        len(coverage.implicit)  # fmt: skip
+    covered = sum(s.covered for s in argument)
+    furniture, implicit = len(coverage.furniture), len(coverage.implicit)
     quoted = _e(words.typeset("n of m", covered=covered, total=len(argument)))
     share = _e(words.typeset("percent", n=f"{coverage.share:.0%}".removesuffix("%")))
     key = words.plural("sentences quoted", len(argument))
@@ -188,9 +188,9 @@ def page(amap: ArgumentMap, coverage: Coverage) -> str:
     if words.lang != "en":  # the page's own words are in the map's language: nothing to mark
         english = ""
         source = words.typeset("source", source=_e(" · ".join(about)))
-    else:
-        source = (f"<span{english}>Source:</span>" if english else "Source:") + " " + _e(
-            " · ".join(about))  # fmt: skip
+    else:  # as it always was: "Source:", marked English on a page in another language
+        label = f"<span{english}>Source:</span>" if english else "Source:"
+        source = f"{label} {_e(' · '.join(about))}"
     said = _Said(words, english)
     return fill(
         "coverage.html",
