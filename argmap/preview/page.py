@@ -55,10 +55,12 @@ def panel(shown: Shown, drawn: bool = True) -> str:
     argmap speaks it; the diagnostics, argmap's, in English, marked so on a page in another
     language (the view's, in the map's; before a drawing, ``drawn`` False, in the panel's)."""
     words = vocabulary(shown.lang)
-    page = shown.lang if drawn or words.lang != "en" else None
-    foreign = page is not None and page.split("-")[0].lower() != "en"
-    whole, listed = (' lang="en"', "") if foreign and words.lang == "en" else (
-        "", ' lang="en"' if foreign else "")  # fmt: skip
+    page = shown.lang if drawn or words.lang != "en" else "en"  # the language of the page
+    foreign = bool(page) and str(page).split("-")[0].lower() != "en"
+    # English on a page in another language is marked: the whole panel where its words are
+    # English too (a language argmap does not speak), else the diagnostics alone.
+    whole = ' lang="en"' if foreign and words.lang == "en" else ""
+    listed = ' lang="en"' if foreign and not whole else ""
     lines = "\n".join(f"<li>{html.escape(line)}</li>" for line in shown.diagnostics)
     count = len(shown.diagnostics)
     return (
@@ -82,7 +84,7 @@ def live_page(view: bytes | None, shown: Shown) -> bytes:
     ever drawn, a page with the panel alone."""
     if view is None:
         words = vocabulary(shown.lang)
-        lang = html.escape(shown.lang if words.lang != "en" and shown.lang else "en")
+        lang = html.escape(shown.lang if shown.lang and words.lang != "en" else "en")
         title = html.escape(words.typeset("preview title", title=shown.title))
         document = f"""<!DOCTYPE html>
 <html lang="{lang}">
