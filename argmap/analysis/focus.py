@@ -11,7 +11,7 @@ from argmap.analysis.summary import thesis
 from argmap.diagnostics import Diagnostic, UsageError
 from argmap.model import ArgumentMap, Claim, Link, prune, relations, walk
 from argmap.read.suggest import did_you_mean
-from argmap.words import Words, vocabulary
+from argmap.words import vocabulary
 
 #: Steps from the focused claim that ``argmap render --focus`` shows by default.
 DEFAULT_DEPTH = 2
@@ -83,16 +83,14 @@ def focus(
     center: str,
     depth: int = DEFAULT_DEPTH,
     left_out: Mapping[str, Sequence[Diagnostic]] | None = None,
-    *,
-    words: Words | None = None,
 ) -> ArgumentMap:
     """The part of ``amap`` within ``depth`` steps of the claim ``center``.
 
     A step is a support, an attack (rebuttal or undercut) or a contradiction, in either
     direction. Claims keep their file order; a reason or objection is kept only when all
     its claims are, so that a linked reason is never shown in part. The title says which
-    part this is, in ``words`` (by default the map's language's: ``Map (around “C1”, 2
-    steps)``, ``Karte (rund um „C1“, 2 Schritte)``); the map's thesis stays its
+    part this is, in the map's language (:func:`argmap.words.vocabulary`: ``Map (around
+    “C1”, 2 steps)``, ``Karte (rund um „C1“, 2 Schritte)``); the map's thesis stays its
     thesis when the part holds it, and no other claim is drawn as one. ``outside`` counts
     what each claim has beyond the part.
 
@@ -100,7 +98,7 @@ def focus(
         UsageError: as :func:`around` (``left_out`` as there).
     """
     keep = set(around(amap, center, depth, left_out))
-    words = words or vocabulary(amap.lang)
+    words = vocabulary(amap.lang)
     named = words("quoted", text=_named(amap.by_id()[center]))
     title = words("around", title=amap.title, claim=named, steps=words.counted("steps", depth))
     return part(amap, keep, title)

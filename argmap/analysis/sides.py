@@ -12,7 +12,7 @@ from argmap.analysis.focus import part
 from argmap.diagnostics import UsageError
 from argmap.model import ArgumentMap, Claim, Link, Relation, Role, relations
 from argmap.read.suggest import did_you_mean
-from argmap.words import Words, vocabulary
+from argmap.words import vocabulary
 
 #: The sides a map has, as ``render --side`` names them.
 SIDES = tuple(role.value for role in Role)
@@ -59,11 +59,11 @@ def _hung_on(relation: Relation) -> set[str]:
     return found
 
 
-def side(amap: ArgumentMap, name: str, *, words: Words | None = None) -> ArgumentMap:
+def side(amap: ArgumentMap, name: str) -> ArgumentMap:
     """The handout of the side ``name`` (``proponent`` or ``opponent``): the part of ``amap``
     (:func:`argmap.analysis.focus.part`) of :func:`clashing`'s claims, in file order. The
     other side's case beyond them is left out; each claim shown says what it has outside the
-    handout. The title says which side it is, in ``words`` (by default the map's language's).
+    handout. The title says which side it is, in the map's language.
 
     Raises:
         UsageError: ``name`` is no side, no claim of the map has a role, or none is the side's.
@@ -82,7 +82,7 @@ def side(amap: ArgumentMap, name: str, *, words: Words | None = None) -> Argumen
         raise UsageError(
             f"cannot draw the {name}'s side: no claim of the map has role: {name}{held}"
         )
-    title = (words or vocabulary(amap.lang))(f"{name} side", title=amap.title)
+    title = vocabulary(amap.lang)(f"{name} side", title=amap.title)
     return part(amap, clashing(amap, role), title)
 
 
