@@ -163,6 +163,15 @@ def test_a_claim_that_cannot_be_read_is_left_out_of_the_draft(write_map, tmp_pat
     assert "DRAFT · 1 ERROR · 1 CLAIM LEFT OUT" in texts(svg)
 
 
+def test_a_french_draft_says_what_it_left_out_as_the_rest_of_its_words(
+    write_map, tmp_path: Path
+) -> None:
+    """French says « énoncé » for a claim everywhere, the count of claims left out too."""
+    path = write_map(CLEAN.replace("argmap: 1\n", "argmap: 1\nlang: fr\n") + "  - id: half-typed\n")
+    run("render", str(path), "--draft")
+    assert "BROUILLON · 1 ERREUR · 1 ÉNONCÉ OMIS" in texts((tmp_path / "map.svg").read_bytes())
+
+
 def test_a_draft_draws_no_unsafe_link_and_escapes_what_it_says(write_map, tmp_path: Path) -> None:
     text = CLEAN.replace(
         "    text: Central Asia could supply Europe with energy.\n",
