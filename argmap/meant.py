@@ -212,6 +212,16 @@ def _listed(folder: Path, *, folders: bool = False, links: bool = True) -> list[
         return []
 
 
+def slashed(written: str, near: Path, folders: list[str]) -> str | None:
+    """A Windows path (``..\\texts\\a.txt``) written with '/', as every system reads it, when
+    that names a file argmap reads from folder ``near``; else None (a path without '\\' too)."""
+    if "\\" not in written or "\0" in written:
+        return None
+    path = written.replace("\\", "/")
+    real = confine(near / path, folders, near=near)
+    return path if real is not None and os.path.isfile(real) else None
+
+
 def not_found(
     written: str, location: Path, near: Path, folders: list[str], holds: Holds | None = None
 ) -> str:
@@ -235,5 +245,5 @@ def not_found(
 
 __all__ = [
     "ALIKE", "CANDIDATES", "ELSEWHERE", "FEW", "MOST_NAMES", "TEXT_SUFFIXES", "Holds",
-    "closest_name", "closest_names", "elsewhere", "meant", "nearby", "not_found",
+    "closest_name", "closest_names", "elsewhere", "meant", "nearby", "not_found", "slashed",
 ]  # fmt: skip

@@ -4,10 +4,13 @@ read, or named in a note; none is passed over in silence."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from argmap.api import check_file
 from argmap.batch.jobs import scan
 from argmap.cli import main
 
@@ -53,3 +56,53 @@ def test_a_map_saved_with_txt_after_its_name_is_named_in_a_note(tmp_path: Path) 
         assert "notes.txt" not in result.stderr
     named = CliRunner().invoke(main, ["check", str(folder / "karim.yaml.txt")])
     assert named.exit_code == 0, named.output  # a file named itself is read as a map
+
+
+QUOTED = (
+    "argmap: 1\ntitle: T\nsource:\n  path: {path}\npremises:\n  - id: a\n    text: A.\n"
+    "    quotes: [Phones distract pupils]\n"
+)
+
+
+def _student(tmp_path: Path, path: str) -> Path:
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / "textes").mkdir()
+    (tmp_path / "textes" / "article.txt").write_text("Phones distract pupils.\n", encoding="utf-8")
+    (tmp_path / "copies").mkdir()
+    target = tmp_path / "copies" / "farid.yaml"
+    target.write_text(QUOTED.format(path=path), encoding="utf-8")
+    return target
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows reads backslashes as separators")
+@pytest.mark.parametrize("path", ["..\\textes\\article.txt", ".\\..\\textes\\article.txt"])
+def test_a_windows_path_up_a_folder_is_no_hidden_file(tmp_path: Path, path: str) -> None:
+    """`..\\textes\\article.txt`, as Windows writes it, was told it is a hidden file of the
+    project, which argmap never reads (AM117): it names no file here, and is told so, with the
+    path every system reads."""
+    target = _student(tmp_path, path)
+    [found] = check_file(target).diagnostics
+    assert found.code == "AM109"
+    assert found.message.endswith(
+        "; write it with '/', which every system reads: '" + path.replace("\\", "/") + "'"
+    )
+    assert "hidden" not in found.message
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows reads backslashes as separators")
+def test_check_fix_writes_a_windows_path_with_slashes(tmp_path: Path) -> None:
+    """The path Windows reads, written with '/', is what the map says: a safe fix, made by
+    --fix, when it names the source (and not when it names no file)."""
+    target = _student(tmp_path, "..\\textes\\article.txt")
+    result = CliRunner().invoke(main, ["check", "--fix", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "  path: ../textes/article.txt\n" in target.read_text(encoding="utf-8")
+    assert f'{target}:4:9: source path: "..\\textes\\article.txt" → "../textes/article.txt"' in (
+        result.output
+    )
+    assert not check_file(target).diagnostics
+    (tmp_path / "other").mkdir()
+    lost = _student(tmp_path / "other", "..\\texts\\article.txt")
+    before = lost.read_bytes()
+    result = CliRunner().invoke(main, ["check", "--fix", str(lost)])
+    assert result.exit_code == 1 and lost.read_bytes() == before
