@@ -106,3 +106,51 @@ def test_check_fix_writes_a_windows_path_with_slashes(tmp_path: Path) -> None:
     before = lost.read_bytes()
     result = CliRunner().invoke(main, ["check", "--fix", str(lost)])
     assert result.exit_code == 1 and lost.read_bytes() == before
+
+
+BASE = (
+    "argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: A.\n    implicit: true\n"
+    "  - id: b\n    text: B.\n    implicit: true\n"
+)
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "place", "spaces"),
+    [
+        (
+            "    text: B.",
+            NBSP * 4 + "text: B.",
+            "8:1",
+            " (4 spaces line it up with 'id:' on line 7)",
+        ),
+        (
+            "    text: B.",
+            "  " + NBSP * 2 + "text: B.",
+            "8:3",
+            " (4 spaces line it up with 'id:' on line 7)",
+        ),
+        ("  - id: b", NBSP * 2 + "- id: b", "7:1", ""),
+        (
+            "    text: B.",
+            "\u3000\u3000text: B.",
+            "8:1",
+            " (4 spaces line it up with 'id:' on line 7)",
+        ),
+    ],
+)
+def test_a_no_break_space_in_the_indentation_is_named(
+    tmp_path: Path, old: str, new: str, place: str, spaces: str
+) -> None:
+    """Lines pasted from Word or a web page are indented with no-break spaces, which look like
+    spaces: libyaml said 'mapping values are not allowed in this context' at a colon further
+    on. It is told as a tab is, where it is."""
+    target = tmp_path / "m.yaml"
+    target.write_text(BASE.replace(old, new), encoding="utf-8")
+    [found] = check_file(target).diagnostics
+    name = "a no-break space (U+00A0)" if NBSP in new else "an ideographic space (U+3000)"
+    assert (found.code, f"{found.span.line}:{found.span.column}") == ("AM002", place)
+    assert found.message == (
+        f"YAML syntax error: {name} in the indentation, as text copied from a word processor "
+        "or a web page has; YAML indents with plain spaces only: replace it with spaces" + spaces
+    )
