@@ -19,6 +19,7 @@ import yaml
 
 from argmap.diagnostics import Diagnostic, Span, span_at
 from argmap.model.keys import REFUSED, SURROGATES
+from argmap.read.encodings import ansi_word
 from argmap.read.yamlerrors import syntax_error
 
 #: Deepest nesting of collections a map may have; the format itself needs 5.
@@ -164,6 +165,10 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         span, what = undecodable(data, exc)
+        word = ansi_word(data, exc.start)
+        if word is not None:
+            what += ("; it is in another encoding, Windows-1252 (Windows' 'ANSI') or Latin-1 "
+                     f"say, in which the word there is '{word}'")  # fmt: skip
         message = f"the file is not valid UTF-8: {what}; {SAVE_AS_UTF8}"
         return None, [Diagnostic(path, span, "AM001", message)]
 
