@@ -178,3 +178,30 @@ def test_bytes_that_are_no_text_in_windows_1252_either_are_told_as_before(tmp_pa
         "the file is not valid UTF-8: byte 81 cannot be decoded (invalid start byte); "
         "save it as UTF-8 (in an editor's Save as, encoding UTF-8)"
     )
+
+
+ARTICLE = (
+    "Phones at school\n\nBy Claire Martin\n\nA study in London found that pupils' results pro-\n"
+    "gress when phones are banned.\n"
+)
+
+
+@pytest.mark.parametrize("ends", ["\n", "\r\n", "\r"])
+def test_a_source_with_old_mac_line_ends_reads_as_its_lines(tmp_path: Path, ends: str) -> None:
+    """Text copied from a PDF viewer and saved by Notepad may end its lines with a lone CR:
+    every passage was 'line 1', the byline ran into the paragraph in coverage, and a word
+    broken at a line's end was not read as one, so a quote found in the LF text was not."""
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / "article.txt").write_bytes(ARTICLE.replace("\n", ends).encode("utf-8"))
+    target = tmp_path / "m.yaml"
+    target.write_text(
+        "argmap: 1\ntitle: T\nsource:\n  path: article.txt\npremises:\n  - id: a\n    text: A.\n"
+        "    quotes:\n      - pupils' results progress when phones are banned\n"
+        "      - A study in Paris found\n",
+        encoding="utf-8",
+    )
+    [found] = check_file(target).diagnostics
+    assert found.code == "AM110" and "closest passage (line 5)" in found.message, found.message
+    result = CliRunner().invoke(main, ["coverage", str(target)])
+    assert "By Claire Martin" in result.output
+    assert "By Claire Martin A study" not in result.output
