@@ -205,3 +205,20 @@ def test_a_source_with_old_mac_line_ends_reads_as_its_lines(tmp_path: Path, ends
     result = CliRunner().invoke(main, ["coverage", str(target)])
     assert "By Claire Martin" in result.output
     assert "By Claire Martin A study" not in result.output
+
+
+def test_a_map_saved_again_after_opening_it_in_latin_1_is_told_so(tmp_path: Path) -> None:
+    """A UTF-8 map opened as Latin-1 and saved again holds 'lâ\\x80\\x99attention' for
+    'l’attention': told only 'character U+0080 is not allowed', the student could not see why."""
+    target = tmp_path / "will.yaml"
+    text = BASE.replace("title: T", "title: Le téléphone nuit à l’attention")
+    target.write_text(text.encode("utf-8").decode("latin-1"), encoding="utf-8")
+    [found] = check_file(target).diagnostics
+    assert (found.code, f"{found.span.line}:{found.span.column}") == ("AM012", "2:33")
+    assert found.message == (
+        "character U+0080 is not allowed in a YAML file (control characters are not allowed); "
+        "the word there, 'lâ\\x80\\x99attention', is 'l’attention' garbled: the file was opened "
+        "in another encoding than UTF-8 (Latin-1 or Windows-1252) and saved again, which "
+        "garbles every accented letter and curly quote in it; retype them, or take a copy "
+        "saved before"
+    )

@@ -1,9 +1,15 @@
 """What a file that is not UTF-8 says when read in the encoding it most likely is in:
-Windows-1252, which Windows calls 'ANSI' (Notepad's default before 2019)."""
+Windows-1252, which Windows calls 'ANSI' (Notepad's default before 2019); and text garbled by
+being read in it, or in Latin-1, and saved again as UTF-8 (``lâ€™attention``)."""
 
 from __future__ import annotations
 
 import unicodedata
+
+#: What became of a file whose words :func:`ungarbled` reads, and what to do.
+GARBLED = ("the file was opened in another encoding than UTF-8 (Latin-1 or Windows-1252) and "
+           "saved again, which garbles every accented letter and curly quote in it; retype "
+           "them, or take a copy saved before")  # fmt: skip
 
 
 def ansi_word(data: bytes, at: int) -> str | None:
@@ -22,4 +28,27 @@ def ansi_word(data: bytes, at: int) -> str | None:
     return word if unicodedata.category(data[at : at + 1].decode("cp1252"))[0] in "LPS" else None
 
 
-__all__ = ["ansi_word"]
+def _byte(char: str) -> bytes:
+    """The byte Windows-1252 (or, where it has none, Latin-1) reads as ``char``."""
+    try:
+        return char.encode("cp1252")
+    except UnicodeEncodeError:
+        return char.encode("latin-1")
+
+
+def ungarbled(text: str, at: int) -> tuple[str, str] | None:
+    """The word of ``text`` holding index ``at`` and what it was, when it is UTF-8 read as
+    Windows-1252 or Latin-1 (``lâ\\x80\\x99attention`` for ``l’attention``); else None."""
+    start = max(text.rfind(char, 0, at) for char in " \t\n\r") + 1
+    ends = [end for char in " \t\n\r" if (end := text.find(char, at)) != -1]
+    word = text[start : min(ends, default=len(text))]
+    if not 0 < len(word) <= 40:
+        return None
+    try:
+        was = b"".join(_byte(char) for char in word).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return (word, was) if was != word else None
+
+
+__all__ = ["GARBLED", "ansi_word", "ungarbled"]
