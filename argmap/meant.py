@@ -105,6 +105,9 @@ def meant(
     '/', which every system reads."""
     if "\0" in written or "\0" in os.fsdecode(location):
         return None
+    if "\\" in written:  # a Windows path: what it names as every system reads it
+        written = written.replace("\\", "/")
+        location = Path(os.path.normpath(near / written))
     rooted = _rooted(written, near, folders)
     return rooted if rooted is not None else _alike(written, location, near, folders, holds)
 
@@ -231,7 +234,12 @@ def not_found(
     problem = f"source file '{written}' not found (looked for {location})"
     if "\\" in written:  # a Windows path, which only Windows reads
         slashed = written.replace("\\", "/")
-        return problem + f"; write it with '/', which every system reads: '{slashed}'"
+        problem += f"; write it with '/', which every system reads: '{slashed}'"
+        if "\0" in written or os.path.lexists(near / slashed):
+            return problem
+        other = meant(written, location, near, folders, holds)
+        return problem + ("" if other is None else
+                          f"; no file is there either: did you mean '{other}'?")  # fmt: skip
     if "\0" in written or "\0" in os.fsdecode(location):
         return problem  # names no file, and nothing near it
     rooted = _rooted(written, near, folders)

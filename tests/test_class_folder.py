@@ -222,3 +222,19 @@ def test_a_map_saved_again_after_opening_it_in_latin_1_is_told_so(tmp_path: Path
         "garbles every accented letter and curly quote in it; retype them, or take a copy "
         "saved before"
     )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows reads backslashes as separators")
+def test_a_windows_path_that_names_no_file_either_is_told_the_file_meant(tmp_path: Path) -> None:
+    """'..\\Textes\\Article.txt' (a folder's and a file's case slipped) was told to be written
+    '../Textes/Article.txt', which names no file either; the file meant is named now, and
+    --unsafe-fixes writes it."""
+    target = _student(tmp_path, "..\\Textes\\Article.txt")
+    [found] = check_file(target).diagnostics
+    assert found.message.endswith(
+        "; write it with '/', which every system reads: '../Textes/Article.txt'; no file is "
+        "there either: did you mean '../textes/article.txt'?"
+    ), found.message
+    result = CliRunner().invoke(main, ["check", "--fix", "--unsafe-fixes", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "  path: ../textes/article.txt\n" in target.read_text(encoding="utf-8")
