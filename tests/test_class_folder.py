@@ -238,3 +238,28 @@ def test_a_windows_path_that_names_no_file_either_is_told_the_file_meant(tmp_pat
     result = CliRunner().invoke(main, ["check", "--fix", "--unsafe-fixes", str(target)])
     assert result.exit_code == 0, result.output
     assert "  path: ../textes/article.txt\n" in target.read_text(encoding="utf-8")
+
+
+def test_a_map_garbled_in_windows_1252_is_warned_of_once(tmp_path: Path) -> None:
+    """A UTF-8 map opened as Windows-1252 and saved again as UTF-8 holds 'tÃ©lÃ©phone' for
+    'téléphone': it loaded, and each of its quotes was 'not found; no close passage found'.
+    One warning (AM210) now says what happened, at the first garbled text, and how many."""
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / "article.txt").write_text("Le téléphone nuit à l’attention.\n", "utf-8")
+    text = (
+        "argmap: 1\ntitle: Le portable\nsource:\n  path: article.txt\npremises:\n"
+        "  - id: a\n    text: Le téléphone nuit.\n    quotes: [Le téléphone nuit à l’attention]\n"
+        "  - id: b\n    text: Une idée reçue.\n    implicit: true\n"
+    )
+    target = tmp_path / "m.yaml"
+    target.write_text(text.encode("utf-8").decode("cp1252"), encoding="utf-8")
+    garbled = [d for d in check_file(target).diagnostics if d.code == "AM210"]
+    assert [(d.span.line, d.span.column, d.severity.value) for d in garbled] == [(7, 11, "warning")]
+    assert garbled[0].message == (
+        "the text of 'a' holds 'tÃ©lÃ©phone', which is 'téléphone' garbled (and 2 more of the "
+        "map's texts are): the file was opened in another encoding than UTF-8 (Latin-1 or "
+        "Windows-1252) and saved again, which garbles every accented letter and curly quote "
+        "in it; retype them, or take a copy saved before"
+    )
+    target.write_text(text, encoding="utf-8")  # French, as it should be: nothing to say
+    assert [d.code for d in check_file(target).diagnostics] == ["AM201", "AM201"]
