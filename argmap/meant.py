@@ -225,6 +225,28 @@ def slashed(written: str, near: Path, folders: list[str]) -> str | None:
     return path if real is not None and os.path.isfile(real) else None
 
 
+def cased(written: str, near: Path, folders: list[str]) -> str | None:
+    """``written`` (a Windows path's '\\' read as '/') with each name as the file or folder is
+    named, when a system that matches names in any case (Windows, macOS) reads it as that one
+    file, and argmap reads the file from folder ``near``; else None (no such file, or two
+    names alike in all but case)."""
+    if "\0" in written or os.path.isabs(written.replace("\\", "/")):
+        return None
+    parts, folder = [], near
+    for name in PurePosixPath(written.replace("\\", "/")).parts:
+        if name not in (".", "..") and not os.path.lexists(folder / name):
+            listed = _listed(folder) + _listed(folder, folders=True)
+            alike = [other for other in listed if other.casefold() == name.casefold()]
+            if len(alike) != 1:
+                return None
+            name = alike[0]
+        parts.append(name)
+        folder = folder / name
+    path = "/".join(parts)
+    real = confine(near / path, folders, near=near)
+    return path if real is not None and os.path.isfile(real) else None
+
+
 def not_found(
     written: str, location: Path, near: Path, folders: list[str], holds: Holds | None = None
 ) -> str:
@@ -253,5 +275,6 @@ def not_found(
 
 __all__ = [
     "ALIKE", "CANDIDATES", "ELSEWHERE", "FEW", "MOST_NAMES", "TEXT_SUFFIXES", "Holds",
-    "closest_name", "closest_names", "elsewhere", "meant", "nearby", "not_found", "slashed",
+    "cased", "closest_name", "closest_names", "elsewhere", "meant", "nearby", "not_found",
+    "slashed",
 ]  # fmt: skip

@@ -65,6 +65,7 @@ QUOTED = (
 
 
 def _student(tmp_path: Path, path: str) -> Path:
+    tmp_path.mkdir(exist_ok=True)
     (tmp_path / "pyproject.toml").touch()
     (tmp_path / "textes").mkdir()
     (tmp_path / "textes" / "article.txt").write_text("Phones distract pupils.\n", encoding="utf-8")
@@ -263,3 +264,19 @@ def test_a_map_garbled_in_windows_1252_is_warned_of_once(tmp_path: Path) -> None
     )
     target.write_text(text, encoding="utf-8")  # French, as it should be: nothing to say
     assert [d.code for d in check_file(target).diagnostics] == ["AM201", "AM201"]
+
+
+def test_check_fix_writes_a_source_path_in_the_case_of_the_files(tmp_path: Path) -> None:
+    """'../Textes/Article.txt' names the source on Windows and macOS, which match names in any
+    case, and nothing on Linux: --fix writes it as the files are named, when one file alone
+    matches it so (and a Windows path's '\\\\' as '/' with it)."""
+    for number, path in enumerate(("../Textes/Article.TXT", "..\\TEXTES\\article.txt")):
+        target = _student(tmp_path / str(number), path)
+        result = CliRunner().invoke(main, ["check", "--fix", str(target)])
+        assert result.exit_code == 0, result.output
+        assert "  path: ../textes/article.txt\n" in target.read_text(encoding="utf-8")
+    twins = _student(tmp_path / "twins", "../Textes/Article.txt")
+    (twins.parent.parent / "textes" / "ARTICLE.txt").write_text("Phones.\n", encoding="utf-8")
+    before = twins.read_bytes()
+    result = CliRunner().invoke(main, ["check", "--fix", str(twins)])
+    assert result.exit_code == 1 and twins.read_bytes() == before  # which one? a person says
