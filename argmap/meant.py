@@ -10,6 +10,7 @@ import difflib
 import heapq
 import itertools
 import os
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 
@@ -225,18 +226,24 @@ def slashed(written: str, near: Path, folders: list[str]) -> str | None:
     return path if real is not None and os.path.isfile(real) else None
 
 
+def _folded(name: str) -> str:
+    """A name as Windows and macOS compare names: in any case, and (macOS) in any Unicode
+    form (``é`` one character, or ``e`` and an accent)."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
 def cased(written: str, near: Path, folders: list[str]) -> str | None:
     """``written`` (a Windows path's '\\' read as '/') with each name as the file or folder is
-    named, when a system that matches names in any case (Windows, macOS) reads it as that one
-    file, and argmap reads the file from folder ``near``; else None (no such file, or two
-    names alike in all but case)."""
+    named, when a system that matches names in any case and Unicode form (Windows, macOS)
+    reads it as that one file, and argmap reads the file from folder ``near``; else None (no
+    such file, or two names alike in all but case)."""
     if "\0" in written or os.path.isabs(written.replace("\\", "/")):
         return None
     parts, folder = [], near
     for name in PurePosixPath(written.replace("\\", "/")).parts:
         if name not in (".", "..") and not os.path.lexists(folder / name):
             listed = _listed(folder) + _listed(folder, folders=True)
-            alike = [other for other in listed if other.casefold() == name.casefold()]
+            alike = [other for other in listed if _folded(other) == _folded(name)]
             if len(alike) != 1:
                 return None
             name = alike[0]
@@ -270,7 +277,13 @@ def not_found(
             problem + f"; a source path is relative to the map's folder: did you mean '{rooted}'?"
         )
     path = _alike(written, location, near, folders, holds)
-    return problem if path is None else problem + f"; did you mean '{path}'?"
+    if path is None:
+        return problem
+    if unicodedata.normalize("NFC", path) == unicodedata.normalize("NFC", written):
+        return problem + (f"; did you mean '{path}'? (the same letters, its accents stored "
+                          "otherwise, as macOS stores them: check --fix writes them as the "
+                          "folder has them)")  # fmt: skip
+    return problem + f"; did you mean '{path}'?"
 
 
 __all__ = [

@@ -280,3 +280,23 @@ def test_check_fix_writes_a_source_path_in_the_case_of_the_files(tmp_path: Path)
     before = twins.read_bytes()
     result = CliRunner().invoke(main, ["check", "--fix", str(twins)])
     assert result.exit_code == 1 and twins.read_bytes() == before  # which one? a person says
+
+
+def test_check_fix_writes_a_source_path_in_the_unicode_form_of_its_file(tmp_path: Path) -> None:
+    """'Élise.txt' typed on Windows (é one character, NFC) and the file unzipped from a Mac
+    (é as e and an accent, NFD) are one name to macOS and two to Linux: --fix writes the
+    name as the folder holds it."""
+    (tmp_path / "pyproject.toml").touch()
+    folder = tmp_path / "Élise".replace("É", "E\u0301")
+    folder.mkdir()
+    (folder / "article.txt").write_text("Phones distract pupils.\n", encoding="utf-8")
+    target = tmp_path / "m.yaml"
+    target.write_text(QUOTED.format(path="Élise/article.txt"), encoding="utf-8")
+    [found] = check_file(target).diagnostics
+    assert found.message.endswith(  # 'did you mean' a name that looks the same said nothing
+        "; did you mean 'E\u0301lise/article.txt'? (the same letters, its accents stored "
+        "otherwise, as macOS stores them: check --fix writes them as the folder has them)"
+    )
+    result = CliRunner().invoke(main, ["check", "--fix", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "path: E\u0301lise/article.txt\n" in target.read_text(encoding="utf-8")
