@@ -48,7 +48,9 @@ def ungarbled(text: str, at: int) -> tuple[str, str] | None:
         was = b"".join(_byte(char) for char in word).decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return None
-    return (word, was) if was != word else None
+    if was == word or not any(ord(char) > 0x7F and not char.isspace() for char in was):
+        return None  # 'Â' and a no-break space, for one alone: too slight a sign to tell
+    return word, was
 
 
 __all__ = ["GARBLED", "ansi_word", "ungarbled"]
