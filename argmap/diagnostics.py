@@ -125,6 +125,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "AM207": (Severity.WARNING, "text cut short where YAML starts a comment (' #')"),
     "AM208": (Severity.WARNING, "claims linked to one another but not to the marked thesis"),
     "AM209": (Severity.WARNING, "an '# argmap: ignore' comment that silences nothing"),
+    "AM210": (Severity.WARNING, "text garbled by an editor that read the file in another encoding"),
 }
 
 

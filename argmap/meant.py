@@ -10,6 +10,7 @@ import difflib
 import heapq
 import itertools
 import os
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 
@@ -105,6 +106,9 @@ def meant(
     '/', which every system reads."""
     if "\0" in written or "\0" in os.fsdecode(location):
         return None
+    if "\\" in written:  # a Windows path: what it names as every system reads it
+        written = written.replace("\\", "/")
+        location = Path(os.path.normpath(near / written))
     rooted = _rooted(written, near, folders)
     return rooted if rooted is not None else _alike(written, location, near, folders, holds)
 
@@ -212,6 +216,44 @@ def _listed(folder: Path, *, folders: bool = False, links: bool = True) -> list[
         return []
 
 
+def slashed(written: str, near: Path, folders: list[str]) -> str | None:
+    """A Windows path (``..\\texts\\a.txt``) written with '/', as every system reads it, when
+    that names a file argmap reads from folder ``near``; else None (a path without '\\' too)."""
+    if "\\" not in written or "\0" in written:
+        return None
+    path = written.replace("\\", "/")
+    real = confine(near / path, folders, near=near)
+    return path if real is not None and os.path.isfile(real) else None
+
+
+def _folded(name: str) -> str:
+    """A name as Windows and macOS compare names: in any case, and (macOS) in any Unicode
+    form (``é`` one character, or ``e`` and an accent)."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def cased(written: str, near: Path, folders: list[str]) -> str | None:
+    """``written`` (a Windows path's '\\' read as '/') with each name as the file or folder is
+    named, when a system that matches names in any case and Unicode form (Windows, macOS)
+    reads it as that one file, and argmap reads the file from folder ``near``; else None (no
+    such file, or two names alike in all but case)."""
+    if "\0" in written or os.path.isabs(written.replace("\\", "/")):
+        return None
+    parts, folder = [], near
+    for name in PurePosixPath(written.replace("\\", "/")).parts:
+        if name not in (".", "..") and not os.path.lexists(folder / name):
+            listed = _listed(folder) + _listed(folder, folders=True)
+            alike = [other for other in listed if _folded(other) == _folded(name)]
+            if len(alike) != 1:
+                return None
+            name = alike[0]
+        parts.append(name)
+        folder = folder / name
+    path = "/".join(parts)
+    real = confine(near / path, folders, near=near)
+    return path if real is not None and os.path.isfile(real) else None
+
+
 def not_found(
     written: str, location: Path, near: Path, folders: list[str], holds: Holds | None = None
 ) -> str:
@@ -221,7 +263,12 @@ def not_found(
     problem = f"source file '{written}' not found (looked for {location})"
     if "\\" in written:  # a Windows path, which only Windows reads
         slashed = written.replace("\\", "/")
-        return problem + f"; write it with '/', which every system reads: '{slashed}'"
+        problem += f"; write it with '/', which every system reads: '{slashed}'"
+        if "\0" in written or os.path.lexists(near / slashed):
+            return problem
+        other = meant(written, location, near, folders, holds)
+        return problem + ("" if other is None else
+                          f"; no file is there either: did you mean '{other}'?")  # fmt: skip
     if "\0" in written or "\0" in os.fsdecode(location):
         return problem  # names no file, and nothing near it
     rooted = _rooted(written, near, folders)
@@ -230,10 +277,17 @@ def not_found(
             problem + f"; a source path is relative to the map's folder: did you mean '{rooted}'?"
         )
     path = _alike(written, location, near, folders, holds)
-    return problem if path is None else problem + f"; did you mean '{path}'?"
+    if path is None:
+        return problem
+    if unicodedata.normalize("NFC", path) == unicodedata.normalize("NFC", written):
+        return problem + (f"; did you mean '{path}'? (the same letters, its accents stored "
+                          "otherwise, as macOS stores them: check --fix writes them as the "
+                          "folder has them)")  # fmt: skip
+    return problem + f"; did you mean '{path}'?"
 
 
 __all__ = [
     "ALIKE", "CANDIDATES", "ELSEWHERE", "FEW", "MOST_NAMES", "TEXT_SUFFIXES", "Holds",
-    "closest_name", "closest_names", "elsewhere", "meant", "nearby", "not_found",
+    "cased", "closest_name", "closest_names", "elsewhere", "meant", "nearby", "not_found",
+    "slashed",
 ]  # fmt: skip

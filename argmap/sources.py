@@ -33,6 +33,12 @@ def read_source(
     location = Path(path).parent / amap.source.path
     folders = roots(path, source_root)
     real = confine(location, folders, near=Path(path).parent)
+    if os.sep == "/" and "\\" in amap.source.path and not os.path.lexists(location):
+        # A Windows path names no file here: say so, and how to write it, not that a name
+        # starting '..\\texts' is hidden (AM117).
+        near = Path(path).parent
+        problem = not_found(amap.source.path, location, near, folders, holding(_quotes(amap)))
+        return None, [Diagnostic(path, where, "AM109", problem)]
     if real is None:
         only = f"argmap reads source texts only there {SOURCE_ROOT_HINT}"
         said = refused(location, folders, Path(path).parent, only=only)

@@ -13,8 +13,10 @@ import yaml
 from argmap.io import kind_of
 from argmap.project import confine, project_of_folder, refusal
 
-#: Map files that ``argmap render DIR`` picks up.
+#: Map files that ``argmap render DIR`` picks up (in any case: ``.YAML`` too, as Windows has it).
 MAP_SUFFIXES = (".yaml", ".yml")
+#: A map saved by Windows Notepad with ``.txt`` after its name, which a folder names in a note.
+SAVED_AS_TEXT = tuple(suffix + ".txt" for suffix in MAP_SUFFIXES)
 #: A line opening one of a map's own top-level keys, and one opening any top-level key of a
 #: YAML mapping in block style (``site_name:`` in a ``mkdocs.yml``, ``jobs:`` in a workflow).
 #: A map's keys are matched in any case and in the singular too: a slip (``Premises:``) is a
@@ -44,15 +46,29 @@ class Found(NamedTuple):
 def scan(folder: str | os.PathLike[str]) -> Found:
     """The maps under ``folder`` (hidden files and folders left out, links to folders not
     followed), and notes on the entries named like maps that are skipped: not regular files,
-    links out of the project, other YAML (:func:`other_yaml`)."""
-    found, skipped = walk(folder, lambda name: name.endswith(MAP_SUFFIXES), "a map file")
+    links out of the project, other YAML (:func:`other_yaml`), a map saved with ``.txt``
+    after its name (:func:`saved_as_text`)."""
+    found, skipped = walk(folder, _named_like_a_map, "a map file")
     maps: list[str] = []
     for path in found:
-        if other_yaml(path):
+        if path.lower().endswith(SAVED_AS_TEXT):
+            skipped.append(f"{path}: note: {saved_as_text(os.path.basename(path))}")
+        elif other_yaml(path):
             skipped.append(f"{path}: note: {OTHER_YAML}")
         else:
             maps.append(path)
     return Found(sorted(maps), sorted(skipped))
+
+
+def _named_like_a_map(name: str) -> bool:
+    return name.lower().endswith(MAP_SUFFIXES + SAVED_AS_TEXT)
+
+
+def saved_as_text(name: str) -> str:
+    """What is said of a file named like a map with ``.txt`` after it (``carte.yaml.txt``)."""
+    stem, txt = os.path.splitext(name)
+    return (f"a map saved with '{txt}' after its name (as Windows Notepad saves it); "
+            f"rename it '{stem}' to read it; skipped")  # fmt: skip
 
 
 def walk(
@@ -262,6 +278,7 @@ def summary(outcomes: list[Outcome]) -> str:
 __all__ = [
     "MAP_SUFFIXES",
     "NO_MAPS",
+    "SAVED_AS_TEXT",
     "Found",
     "Job",
     "Outcome",
@@ -270,6 +287,7 @@ __all__ = [
     "link_out",
     "plan",
     "plan_target",
+    "saved_as_text",
     "scan",
     "summary",
     "walk",

@@ -1,4 +1,5 @@
-"""Checks of text as YAML read it: prose cut short where YAML starts a comment (``' #'``)."""
+"""Checks of text as YAML read it: prose cut short where YAML starts a comment (``' #'``);
+text garbled by an editor that read the file in another encoding than UTF-8."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from argmap.checks.registry import Context, Finding, check
-from argmap.diagnostics import Span, clip
+from argmap.diagnostics import Span, clip, printable
+from argmap.read.encodings import GARBLED, ungarbled
 from argmap.read.yamlerrors import quoted
 
 #: What follows a plain text on its line when YAML took the rest for a comment that was meant
@@ -70,3 +72,50 @@ def cut_by_a_comment(context: Context) -> Iterator[Finding]:
                 + _KEYS.get(what.split()[1], "")
                 + quoted(whole.strip()),
             )
+
+
+#: A letter that opens a character of two to four bytes in UTF-8 (``Ã``, ``â``), read as
+#: Windows-1252 or Latin-1, and at once one that a byte going on with it reads as.
+_OPENED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d"
+                     "\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e"
+                     "\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")  # fmt: skip
+
+
+def _garbled(text: str) -> tuple[str, str] | None:
+    """The first word of ``text`` that is UTF-8 read as Windows-1252 or Latin-1, and what it
+    was (:func:`argmap.read.encodings.ungarbled`); None when there is none."""
+    for found in _OPENED.finditer(text):
+        word = ungarbled(text, found.start())
+        if word is not None:
+            return word
+    return None
+
+
+@check("AM210")
+def garbled(context: Context) -> Iterator[Finding]:
+    """Text that is UTF-8 read in another encoding and saved again (``tÃ©lÃ©phone`` for
+    ``téléphone``), at the first text that holds some, with how many more do.
+
+    Fails::
+
+        premises:
+          - id: a
+            text: Le tÃ©lÃ©phone nuit Ã  lâ€™attention.
+
+    Passes::
+
+        premises:
+          - id: a
+            text: Le téléphone nuit à l’attention.
+    """
+    found = [(what, span, word) for what, text, span in _texts(context)
+             if (word := _garbled(text)) is not None]  # fmt: skip
+    if not found:
+        return
+    what, span, (word, was) = found[0]
+    more = f" (and {len(found) - 1} more of the map's texts are)" if len(found) > 1 else ""
+    yield Finding(
+        "AM210",
+        span,
+        f"{what} holds '{printable(word)}', which is '{printable(was)}' garbled{more}: {GARBLED}",
+    )

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from argmap.fix.context import Applicability, Context, Edit, Fix
 from argmap.fix.scalars import rewrite
-from argmap.meant import meant
+from argmap.meant import cased, meant, slashed
 from argmap.model import Kind
 from argmap.model.keys import ID_PATTERN, KEYS, MAX_ID
 from argmap.project import roots
@@ -150,7 +150,9 @@ def unknown_key(context: Context, offset: int) -> list[Fix]:
 def source_meant(context: Context, offset: int) -> list[Fix]:
     """A source path naming no file (AM109, at ``offset``) → the path it probably meant
     (:func:`argmap.meant.meant`: the one ``argmap check`` names, the map's quotes telling
-    files alike apart), inside the map's project or its source root."""
+    files alike apart), inside the map's project or its source root; a Windows path
+    (``..\\texts\\a.txt``) written with '/', or a path in the case of the names of its
+    one file (``Texts/A.txt``), is no guess but what Windows reads the map as, and safe."""
     token = context.token(offset)
     if token is None or token.key or context.path is None:
         return []
@@ -160,6 +162,10 @@ def source_meant(context: Context, offset: int) -> list[Fix]:
     location = Path(os.path.normpath(near / token.value))
     quotes = [t.value for t in context.outline.tokens if "quotes" in t.path and not t.key]
     folders = roots(context.path, context.source_root)
+    same = slashed(token.value, near, folders) or cased(token.value, near, folders)
+    if same is not None:  # the path Windows reads: what the map says, written for all
+        edit = rewrite(context, token, same)
+        return [Fix(f"Change to '{same}'", (edit,), Applicability.SAFE, "source path", True)]
     path = meant(token.value, location, near, folders, holding(quotes))
     if path is None:
         return []

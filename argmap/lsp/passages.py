@@ -10,6 +10,7 @@ from argmap.analysis.sentences import Source
 from argmap.diagnostics import ArgmapError
 from argmap.io import Stamp, read_file, stamp
 from argmap.project import confine, roots
+from argmap.read.sourcefile import with_line_ends
 from argmap.read.yamltree import decode
 
 
@@ -49,7 +50,7 @@ class Sources:
         except ArgmapError:
             return None
         text, _ = decode(data, path)
-        source = Source(text) if text is not None else None
+        source = Source(with_line_ends(text)) if text is not None else None
         self._read[path] = (found, source)
         return source
 

@@ -3,6 +3,8 @@ PDF, a Word document, text in another encoding than UTF-8)."""
 
 from __future__ import annotations
 
+import re
+
 from argmap.diagnostics import shell_word
 from argmap.read.yamltree import SAVE_AS_UTF8, WIDE_WHY, decode, wide_encoding
 
@@ -15,6 +17,17 @@ _DOCUMENTS = (
         "Save as: Plain Text, encoding UTF-8",
     ),
 )
+
+
+#: A line's end written as a lone CR (classic Mac OS; text copied from some PDF viewers).
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def with_line_ends(text: str) -> str:
+    """``text`` with each line that ends in a lone CR ending in LF instead, one character for
+    one, so that offsets stay: its lines, paragraphs and words broken at a line's end are
+    read as an editor shows them, as those of text ending its lines in LF or CR LF."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 
 def text_of(data: bytes, name: str) -> tuple[str | None, str | None]:
@@ -35,11 +48,11 @@ def text_of(data: bytes, name: str) -> tuple[str | None, str | None]:
         return None, f"source file '{name}' is {wide}, {WIDE_WHY}; {SAVE_AS_UTF8}"
     text, errors = decode(data, name)
     if text is not None:
-        return text, None
+        return with_line_ends(text), None
     return None, (
         f"source file '{name}' is not valid UTF-8 (at {errors[0].span}): it is in another "
         f"encoding (Windows-1252 or Latin-1, say); {SAVE_AS_UTF8}"
     )
 
 
-__all__ = ["text_of"]
+__all__ = ["text_of", "with_line_ends"]

@@ -9,6 +9,7 @@ git merge conflict left in the file."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import yaml
 
@@ -116,6 +117,35 @@ def conflict_hint(lines: list[str]) -> Hint | None:
             "delete the line", row, 0)  # fmt: skip
 
 
+#: A line indented (before a key or a list's dash) with a space other than the plain one: a
+#: no-break space, as text copied from a word processor or a web page has, or another.
+_ODD_INDENT = re.compile(
+    r"[ \t]*(?P<odd>[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])[ \t\u00a0\u1680"
+    r"\u2000-\u200a\u202f\u205f\u3000]*(?:-[ \t]|[^\s:#'\"-][^:#]*:(?:[ \t]|$))"
+)
+
+
+def space_hint(lines: list[str], row: int) -> Hint | None:
+    """The first line up to ``row`` (0-based) whose indentation holds a space YAML does not
+    take for one (a no-break space, U+00A0), and how to mend it; None when there is none."""
+    for number, line in enumerate(lines[: row + 1]):
+        found = _ODD_INDENT.match(line)
+        if found is None:
+            continue
+        odd = found["odd"]
+        name = unicodedata.name(odd).lower()
+        article = "an" if name[0] in "aeiou" else "a"
+        message = (
+            f"{article} {name} (U+{ord(odd):04X}) in the indentation, as text copied from a word "
+            "processor or a web page has; YAML indents with plain spaces only: replace it with "
+            "spaces"
+        )
+        if not line[found.end("odd") :].lstrip().startswith("-"):  # a key: its column above
+            message += tab_spaces(lines, number)
+        return message, number, found.start("odd")
+    return None
+
+
 def _hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
     """What the lines around a syntax error show was meant, for the mistakes that can be told
     from them beyond doubt (:mod:`argmap.read.yamllines`, :mod:`argmap.read.yamlquotes`,
@@ -173,6 +203,8 @@ def syntax_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic:
             "replace the tab with spaces" + tab_spaces(lines, mark.line),
         )
     hint = conflict_hint(lines)
+    if hint is None and mark is not None and mark.line < len(lines):
+        hint = space_hint(lines, mark.line)
     if hint is None and mark is not None and mark.line < len(lines):
         hint = _hint(exc, lines)
     if hint is not None:

@@ -17,8 +17,9 @@ from typing import NamedTuple
 import attrs
 import yaml
 
-from argmap.diagnostics import Diagnostic, Span, span_at
+from argmap.diagnostics import Diagnostic, Span, printable, span_at
 from argmap.model.keys import REFUSED, SURROGATES
+from argmap.read.encodings import GARBLED, ansi_word, ungarbled
 from argmap.read.yamlerrors import syntax_error
 
 #: Deepest nesting of collections a map may have; the format itself needs 5.
@@ -164,6 +165,10 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         span, what = undecodable(data, exc)
+        word = ansi_word(data, exc.start)
+        if word is not None:
+            what += ("; it is in another encoding, Windows-1252 (Windows' 'ANSI') or Latin-1 "
+                     f"say, in which the word there is '{word}'")  # fmt: skip
         message = f"the file is not valid UTF-8: {what}; {SAVE_AS_UTF8}"
         return None, [Diagnostic(path, span, "AM001", message)]
 
@@ -328,6 +333,10 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
         before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
         span = span_at(before, len(before))
         message = f"character U+{exc.character:04X} is not allowed in a YAML file ({exc.reason})"
+        garbled = ungarbled(text, len(before))
+        if garbled is not None:
+            word, was = map(printable, garbled)
+            message += f"; the word there, '{word}', is '{was}' garbled: {GARBLED}"
         return None, [Diagnostic(path, span, "AM012", message)]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports all it finds as above
         return None, [Diagnostic(path, Span(1, 1), "AM002", f"YAML error: {exc}")]
