@@ -13,7 +13,7 @@ Schema of each (``argmap/schemas/COMMAND.schema.json``, :func:`result_schema`, p
 from __future__ import annotations
 
 from collections.abc import Iterable
-from importlib import resources
+from pathlib import Path
 
 from argmap.analysis.coverage import Coverage
 from argmap.analysis.evaluate import Evaluation, Status, evaluate
@@ -30,6 +30,10 @@ RESULT_VERSION = 1
 
 #: The commands whose ``--output-format json`` has a shipped schema.
 RESULT_COMMANDS = ("check", "eval", "coverage", "questions", "compare")
+
+#: Where the schemas are: beside this module, as the font is (importlib.resources would add
+#: some 10 ms to every ``argmap check``, which prints its results through this module).
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
 #: Why a map has no figures (``skipped``'s ``reason``): the file cannot be read; the map has
 #: errors that leave no map to read; (coverage) it names no source; (coverage) its source
@@ -50,7 +54,7 @@ def result_schema(command: str) -> str:
     """The JSON Schema (draft-07) of ``command``'s JSON, as the package ships it."""
     if command not in RESULT_COMMANDS:
         raise ValueError(f"no schema of the JSON of {command!r}")
-    return (resources.files("argmap") / "schemas" / f"{command}.schema.json").read_text("utf-8")
+    return (SCHEMAS / f"{command}.schema.json").read_text("utf-8")
 
 
 def diagnostic_result(diagnostic: Diagnostic) -> dict[str, object]:
