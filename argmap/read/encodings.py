@@ -50,7 +50,16 @@ def ungarbled(text: str, at: int) -> tuple[str, str] | None:
         return None
     if was == word or not any(ord(char) > 0x7F and not char.isspace() for char in was):
         return None  # 'Â' and a no-break space, for one alone: too slight a sign to tell
+    if any(char.isascii() and char.isalpha() for char in was) and not all(map(_latin, was)):
+        return None  # 'weiß…' read as 'wei߅': a Latin word going on in another script
     return word, was
+
+
+def _latin(char: str) -> bool:
+    """Whether ``char`` is ASCII, a Latin letter or punctuation and symbols (``é``, ``’``,
+    ``€``): what a Latin word garbled was (not an N'Ko digit, nor an ideograph)."""
+    code = ord(char)
+    return code <= 0x24F or 0x1E00 <= code <= 0x1EFF or 0x2000 <= code <= 0x2BFF
 
 
 __all__ = ["GARBLED", "ansi_word", "ungarbled"]

@@ -1,0 +1,36 @@
+"""AM210 tells a map garbled by another encoding, and no legitimate word that merely reads as
+UTF-8 too when its letters are taken as Windows-1252 bytes ('weiß…' is 'ß' and '…')."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.api import check_file
+from argmap.read.encodings import ungarbled
+
+LEGIT = ["Er weiß…", "Spaß…", "Un café…”", "PERÚ’s", "CAFÉ”", "NÃO", "«IRMÃ»", "Привет"]
+
+
+@pytest.mark.parametrize("text", LEGIT)
+def test_a_legitimate_word_is_not_garbled(text: str) -> None:
+    assert all(ungarbled(text, at) is None for at in range(len(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "was"),
+    [("tÃ©lÃ©phone", "téléphone"), ("lâ€™attention", "l’attention"), ("ÐŸÑ€Ð¸Ð²ÐµÑ‚", "Привет")],
+)
+def test_a_garbled_word_is_still_told(text: str, was: str) -> None:
+    assert ungarbled(text, 1) == (text, was)
+
+
+def test_a_german_map_with_an_ellipsis_is_not_warned_of(tmp_path: Path) -> None:
+    target = tmp_path / "m.yaml"
+    target.write_text(
+        "argmap: 1\ntitle: Wer weiß…\npremises:\n  - id: a\n    text: Es macht Spaß…\n"
+        "    implicit: true\n",
+        encoding="utf-8",
+    )
+    assert "AM210" not in [d.code for d in check_file(target).diagnostics]
