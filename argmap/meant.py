@@ -242,8 +242,7 @@ def cased(written: str, near: Path, folders: list[str]) -> str | None:
     parts, folder = [], near
     for name in PurePosixPath(written.replace("\\", "/")).parts:
         if name not in (".", "..") and not os.path.lexists(folder / name):
-            listed = _listed(folder) + _listed(folder, folders=True)
-            alike = [other for other in listed if _folded(other) == _folded(name)]
+            alike = _twins(folder, name)
             if len(alike) != 1:
                 return None
             name = alike[0]
@@ -252,6 +251,21 @@ def cased(written: str, near: Path, folders: list[str]) -> str | None:
     path = "/".join(parts)
     real = confine(near / path, folders, near=near)
     return path if real is not None and os.path.isfile(real) else None
+
+
+def _twins(folder: Path, name: str) -> list[str]:
+    """The names of the files and folders in ``folder`` that Windows and macOS read as
+    ``name``: every one, not only the :data:`MOST_NAMES` first (two names alike past them would
+    make one look alone, and a safe fix of a guess)."""
+    try:
+        with os.scandir(folder) as entries:
+            folded = _folded(name)
+            alike = [e for e in entries if _folded(e.name) == folded]
+            return [
+                e.name for e in alike if not e.name.startswith(".") and (e.is_file() or e.is_dir())
+            ]
+    except OSError:
+        return []
 
 
 def not_found(

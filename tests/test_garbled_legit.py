@@ -34,3 +34,18 @@ def test_a_german_map_with_an_ellipsis_is_not_warned_of(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert "AM210" not in [d.code for d in check_file(target).diagnostics]
+
+
+def test_a_source_path_in_another_case_is_no_safe_fix_among_twins_past_the_names_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'a.txt' and 'A.txt' in a folder of more names than are compared for a slip: 'A.TXT'
+    names neither alone, however many names come before them."""
+    from argmap import meant
+
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / "t").mkdir()
+    for name in ("a.txt", "A.txt"):
+        (tmp_path / "t" / name).write_text(f"{name}\n", encoding="utf-8")
+    monkeypatch.setattr(meant, "MOST_NAMES", 1)  # as if thousands of names came first
+    assert meant.cased("t/A.TXT", tmp_path, [str(tmp_path)]) is None
