@@ -49,3 +49,22 @@ def test_a_source_path_in_another_case_is_no_safe_fix_among_twins_past_the_names
         (tmp_path / "t" / name).write_text(f"{name}\n", encoding="utf-8")
     monkeypatch.setattr(meant, "MOST_NAMES", 1)  # as if thousands of names came first
     assert meant.cased("t/A.TXT", tmp_path, [str(tmp_path)]) is None
+
+
+def test_a_map_saved_with_txt_beside_its_own_name_is_not_to_be_renamed_over_it(
+    tmp_path: Path,
+) -> None:
+    """'karim.yaml.txt' beside 'karim.yaml': renaming it as told would overwrite the map that
+    is read; the note says that a map of that name is read instead."""
+    from argmap.batch.jobs import scan
+
+    (tmp_path / "pyproject.toml").touch()
+    for name in ("karim.yaml", "karim.yaml.txt", "lea.yaml.txt"):
+        (tmp_path / name).write_text("argmap: 1\ntitle: T\n", encoding="utf-8")
+    found = scan(tmp_path)
+    assert found.skipped == [
+        f"{tmp_path / 'karim.yaml.txt'}: note: a map saved with '.txt' after its name (as "
+        "Windows Notepad saves it); 'karim.yaml' beside it is read instead; skipped",
+        f"{tmp_path / 'lea.yaml.txt'}: note: a map saved with '.txt' after its name (as "
+        "Windows Notepad saves it); rename it 'lea.yaml' to read it; skipped",
+    ]

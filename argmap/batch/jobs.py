@@ -52,7 +52,8 @@ def scan(folder: str | os.PathLike[str]) -> Found:
     maps: list[str] = []
     for path in found:
         if path.lower().endswith(SAVED_AS_TEXT):
-            skipped.append(f"{path}: note: {saved_as_text(os.path.basename(path))}")
+            taken = os.path.lexists(os.path.splitext(path)[0])
+            skipped.append(f"{path}: note: {saved_as_text(os.path.basename(path), taken)}")
         elif other_yaml(path):
             skipped.append(f"{path}: note: {OTHER_YAML}")
         else:
@@ -64,11 +65,14 @@ def _named_like_a_map(name: str) -> bool:
     return name.lower().endswith(MAP_SUFFIXES + SAVED_AS_TEXT)
 
 
-def saved_as_text(name: str) -> str:
-    """What is said of a file named like a map with ``.txt`` after it (``carte.yaml.txt``)."""
+def saved_as_text(name: str, taken: bool = False) -> str:
+    """What is said of a file named like a map with ``.txt`` after it (``carte.yaml.txt``);
+    when its name without ``.txt`` is ``taken`` (a map read beside it), not to rename it over
+    that map."""
     stem, txt = os.path.splitext(name)
+    what = f"'{stem}' beside it is read instead" if taken else f"rename it '{stem}' to read it"
     return (f"a map saved with '{txt}' after its name (as Windows Notepad saves it); "
-            f"rename it '{stem}' to read it; skipped")  # fmt: skip
+            f"{what}; skipped")  # fmt: skip
 
 
 def walk(
