@@ -14,7 +14,10 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 
-from argmap.project import confine
+from argmap.project import SOURCE_ROOT_HINT, confine, refused
+
+#: Where argmap reads a source text, said of a Windows path that leads elsewhere.
+READ_ONLY = f"source texts only there {SOURCE_ROOT_HINT}"
 
 #: How many names of a folder are compared with a missing file's: a folder of thousands of files
 #: is searched no further (a slip is then told by no hint, not by a slow check).
@@ -277,6 +280,14 @@ def not_found(
     problem = f"source file '{written}' not found (looked for {location})"
     if "\\" in written:  # a Windows path, which only Windows reads
         slashed = written.replace("\\", "/")
+        if "\0" not in written and confine(near / slashed, folders, near=near) is None:
+            said = refused(near / slashed, folders, near, only=f"argmap reads {READ_ONLY}")
+            other = meant(written, location, near, folders, holds)
+            return (
+                problem
+                + f"; written with '/', '{slashed}', {said}"
+                + ("" if other is None else f"; did you mean '{other}'?")
+            )
         problem += f"; write it with '/', which every system reads: '{slashed}'"
         if "\0" in written or os.path.lexists(near / slashed):
             return problem

@@ -68,3 +68,29 @@ def test_a_map_saved_with_txt_beside_its_own_name_is_not_to_be_renamed_over_it(
         f"{tmp_path / 'lea.yaml.txt'}: note: a map saved with '.txt' after its name (as "
         "Windows Notepad saves it); rename it 'lea.yaml' to read it; skipped",
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [
+        ("..\\..\\..\\etc\\passwd", "is outside the map's project"),
+        ("..\\.git\\config", "is in the hidden folder '.git' of the map's project"),
+    ],
+)
+def test_a_windows_path_leading_out_of_the_project_is_not_advised_with_slashes(
+    tmp_path: Path, path: str, said: str
+) -> None:
+    """'..\\\\..\\\\..\\\\etc\\\\passwd' was told to be written '../../../etc/passwd', which
+    every system reads, as if argmap would then read it: it says that it would not, and why."""
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / "maps").mkdir()
+    target = tmp_path / "maps" / "m.yaml"
+    target.write_text(
+        f"argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: A.\n    implicit: true\n"
+        f"source:\n  path: {path}\n",
+        encoding="utf-8",
+    )
+    [found] = [d for d in check_file(target).diagnostics if d.code == "AM109"]
+    slashed = path.replace("\\", "/")
+    assert "which every system reads" not in found.message
+    assert f"; written with '/', '{slashed}', {said}" in found.message
