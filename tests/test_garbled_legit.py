@@ -94,3 +94,25 @@ def test_a_windows_path_leading_out_of_the_project_is_not_advised_with_slashes(
     slashed = path.replace("\\", "/")
     assert "which every system reads" not in found.message
     assert f"; written with '/', '{slashed}', {said}" in found.message
+
+
+def test_a_quote_of_a_text_about_mojibake_is_not_garbled(tmp_path: Path) -> None:
+    """A source that writes 'Ã©' on purpose (an article about mojibake), quoted as it is: the
+    map holds what its source holds, and no editor garbled it."""
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / "a.txt").write_text(
+        "Old mail showed 'Ã©' where 'é' was meant. It annoyed readers.\n", encoding="utf-8"
+    )
+    target = tmp_path / "m.yaml"
+    target.write_text(
+        "argmap: 1\ntitle: T\nsource:\n  path: a.txt\npremises:\n  - id: a\n    text: A.\n"
+        "    quotes:\n      - \"Old mail showed 'Ã©' where 'é' was meant.\"\n",
+        encoding="utf-8",
+    )
+    assert [d.code for d in check_file(target).diagnostics if d.code == "AM210"] == []
+    target.write_text(  # the same word in the claim's own text: told, as before
+        "argmap: 1\ntitle: T\nsource:\n  path: a.txt\npremises:\n  - id: a\n    text: A Ã©.\n"
+        "    quotes:\n      - \"Old mail showed 'Ã©' where 'é' was meant.\"\n",
+        encoding="utf-8",
+    )
+    assert [d.code for d in check_file(target).diagnostics if d.code == "AM210"] == ["AM210"]

@@ -94,7 +94,8 @@ def _garbled(text: str) -> tuple[str, str] | None:
 @check("AM210")
 def garbled(context: Context) -> Iterator[Finding]:
     """Text that is UTF-8 read in another encoding and saved again (``tÃ©lÃ©phone`` for
-    ``téléphone``), at the first text that holds some, with how many more do.
+    ``téléphone``), at the first text that holds some, with how many more do; not a quote
+    whose word its source holds as it is (an article about such text quoted).
 
     Fails::
 
@@ -108,8 +109,10 @@ def garbled(context: Context) -> Iterator[Finding]:
           - id: a
             text: Le téléphone nuit à l’attention.
     """
+    source = context.source.text if context.source is not None else ""
     found = [(what, span, word) for what, text, span in _texts(context)
-             if (word := _garbled(text)) is not None]  # fmt: skip
+             if (word := _garbled(text)) is not None
+             and not (what.startswith("a quote") and word[0] in source)]  # fmt: skip
     if not found:
         return
     what, span, (word, was) = found[0]
