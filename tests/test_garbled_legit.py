@@ -116,3 +116,17 @@ def test_a_quote_of_a_text_about_mojibake_is_not_garbled(tmp_path: Path) -> None
         encoding="utf-8",
     )
     assert [d.code for d in check_file(target).diagnostics if d.code == "AM210"] == ["AM210"]
+
+
+def test_three_maps_drawn_to_one_file_are_none_drawn() -> None:
+    """'a.yaml', 'a.yml' and 'a.YAML' (read since a folder takes '.YAML'): 'none is drawn',
+    not 'neither'; two as before."""
+    from argmap.batch.jobs import clashes
+
+    three = clashes([("m/a.YAML", "m/a.svg"), ("m/a.yaml", "m/a.svg"), ("m/a.yml", "m/a.svg")])
+    assert three["m/a.yml"] == (
+        "m/a.yml: would be drawn to m/a.svg, as m/a.YAML and m/a.yaml would; none is drawn "
+        "(rename all but one)"
+    )
+    two = clashes([("m/a.yaml", "m/a.svg"), ("m/a.yml", "m/a.svg")])
+    assert two["m/a.yml"].endswith("; neither is drawn (rename one)")

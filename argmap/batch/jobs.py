@@ -193,8 +193,10 @@ def clashes(pairs: Iterable[tuple[str, str]], done: str = "drawn") -> dict[str, 
         names = sorted(paths.values())
         for name in names if len(names) > 1 else ():
             others = " and ".join(other for other in names if other != name)
+            what = "neither is" if len(names) == 2 else "none is"
+            rename = "rename one" if len(names) == 2 else "rename all but one"
             problems[name] = (f"{name}: would be {done} to {shown[key]}, as {others} would; "
-                              f"neither is {done} (rename one)")  # fmt: skip
+                              f"{what} {done} ({rename})")  # fmt: skip
     return problems
 
 
