@@ -10,6 +10,7 @@ import difflib
 import heapq
 import itertools
 import os
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
@@ -219,12 +220,18 @@ def _listed(folder: Path, *, folders: bool = False, links: bool = True) -> list[
         return []
 
 
+def with_slashes(written: str) -> str:
+    """A Windows path written with '/', a run of '\\' (``..\\\\texts``, from a JSON or C
+    string) as one, as Windows reads it; a path's leading '\\\\' (a network share) kept."""
+    return re.sub(r"(?<=[^/])/{2,}", "/", written.replace("\\", "/"))
+
+
 def slashed(written: str, near: Path, folders: list[str]) -> str | None:
     """A Windows path (``..\\texts\\a.txt``) written with '/', as every system reads it, when
     that names a file argmap reads from folder ``near``; else None (a path without '\\' too)."""
     if "\\" not in written or "\0" in written:
         return None
-    path = written.replace("\\", "/")
+    path = with_slashes(written)
     real = confine(near / path, folders, near=near)
     return path if real is not None and os.path.isfile(real) else None
 
@@ -279,7 +286,7 @@ def not_found(
     write it so that every system reads it."""
     problem = f"source file '{written}' not found (looked for {location})"
     if "\\" in written:  # a Windows path, which only Windows reads
-        slashed = written.replace("\\", "/")
+        slashed = with_slashes(written)
         if "\0" not in written and confine(near / slashed, folders, near=near) is None:
             said = refused(near / slashed, folders, near, only=f"argmap reads {READ_ONLY}")
             other = meant(written, location, near, folders, holds)

@@ -130,3 +130,19 @@ def test_three_maps_drawn_to_one_file_are_none_drawn() -> None:
     )
     two = clashes([("m/a.yaml", "m/a.svg"), ("m/a.yml", "m/a.svg")])
     assert two["m/a.yml"].endswith("; neither is drawn (rename one)")
+
+
+def test_a_windows_path_with_doubled_backslashes_is_written_with_single_slashes(
+    tmp_path: Path,
+) -> None:
+    """'..\\\\\\\\texts\\\\\\\\a.txt' (copied from a JSON or C string), which Windows reads as
+    '..\\\\texts\\\\a.txt', was to be written '..//texts//a.txt'; one '/' each now."""
+    from argmap.meant import slashed
+
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text("A.\n", encoding="utf-8")
+    (tmp_path / "maps").mkdir()
+    near = tmp_path / "maps"
+    assert slashed("..\\\\texts\\\\a.txt", near, [str(tmp_path)]) == "../texts/a.txt"
+    assert slashed("..\\texts\\a.txt", near, [str(tmp_path)]) == "../texts/a.txt"
