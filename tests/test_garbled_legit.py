@@ -20,7 +20,14 @@ def test_a_legitimate_word_is_not_garbled(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "was"),
-    [("tÃ©lÃ©phone", "téléphone"), ("lâ€™attention", "l’attention"), ("ÐŸÑ€Ð¸Ð²ÐµÑ‚", "Привет")],
+    [
+        ("tÃ©lÃ©phone", "téléphone"),
+        ("lâ€™attention", "l’attention"),
+        ("ÐŸÑ€Ð¸Ð²ÐµÑ‚", "Привет"),
+        ("jÄ™zyk", "język"),
+        ("Viá»‡t", "Việt"),
+        ("greatðŸ˜€", "great😀"),
+    ],
 )
 def test_a_garbled_word_is_still_told(text: str, was: str) -> None:
     assert ungarbled(text, 1) == (text, was)

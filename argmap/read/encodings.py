@@ -57,9 +57,10 @@ def ungarbled(text: str, at: int) -> tuple[str, str] | None:
 
 def _latin(char: str) -> bool:
     """Whether ``char`` is ASCII, a Latin letter or punctuation and symbols (``é``, ``’``,
-    ``€``): what a Latin word garbled was (not an N'Ko digit, nor an ideograph)."""
+    ``€``, an emoji): what a Latin word garbled was (not an N'Ko digit, nor an ideograph)."""
     code = ord(char)
-    return code <= 0x24F or 0x1E00 <= code <= 0x1EFF or 0x2000 <= code <= 0x2BFF
+    return (code <= 0x24F or 0x1E00 <= code <= 0x1EFF or 0x2000 <= code <= 0x2BFF
+            or 0x1F000 <= code <= 0x1FAFF)  # fmt: skip
 
 
 __all__ = ["GARBLED", "ansi_word", "ungarbled"]
