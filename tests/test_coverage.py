@@ -305,3 +305,25 @@ def test_cli_coverage_missed_lists_only_what_no_claim_quotes(write_map) -> None:
     assert result.output == (  # nothing left: no empty table
         "1 of 1 argumentative sentence quoted (100%); 0 lines of furniture; 0 implicit claims\n"
     )
+
+
+def test_the_summary_never_breaks_a_line_between_a_number_and_its_words() -> None:
+    """A line of the summary may not end at ``12`` or ``of`` and go on with ``of 40`` or
+    ``lines of furniture``, nor start with the ``·`` between its parts."""
+    text = "Cats purr. Dogs bark.\n\nPage 3\n"
+    for lang in ("en", "de", "fr", "ru"):
+        amap = ArgumentMap(
+            "t",
+            (
+                Claim("c", Kind.PREMISE, "Cats purr", quotes=(Quote("Cats purr."),)),
+                Claim("i", Kind.PREMISE, "Implied", implicit=True),
+            ),
+            Source("s.txt"),
+            lang=lang,
+        )
+        html = page(amap, coverage(amap, SourceText(text)))
+        summary = re.search(r'<p class="summary"[^>]*>(.*?)</p>', html, re.S)[1]
+        words = re.sub(r"<[^>]+>", "", summary)
+        assert re.search(r"\d\xa0", words), (lang, words)  # the glue is there to be found
+        assert not re.search(r"\d(?:</strong>)? |(?:von|of|sur|из) (?=\d|<)", summary), lang
+        assert " ·" not in summary and "\xa0· " in summary, lang

@@ -9,6 +9,7 @@ the map's language where argmap speaks it (:func:`argmap.words.vocabulary`), els
 from __future__ import annotations
 
 import html
+import re
 
 import attrs
 
@@ -25,6 +26,7 @@ from argmap.model import ArgumentMap
 from argmap.pages.spans import Sweep
 from argmap.pages.templates import asset, fill, languages
 from argmap.words import Words, vocabulary
+from argmap.words.glue import NO_BREAK
 
 #: Why a line is not counted, as coverage says it → its words (``why short`` takes a number).
 _WHY = {IGNORED: "why ignored", PAGE_FURNITURE: "why furniture", UNENDED: "why unended",
@@ -163,7 +165,12 @@ def _summary(coverage: Coverage, words: Words) -> str:
     )
     lines = words.typeset(words.plural("furniture lines", furniture), n=furniture)
     claims = words.typeset(words.plural("implicit claims", implicit), n=implicit)
-    return f"{said} · {_e(lines)} · {_e(claims)}"
+    summary = f"{said}{NO_BREAK}· {_e(lines)}{NO_BREAK}· {_e(claims)}"
+    return _NEXT_TO_NUMBER.sub(NO_BREAK, summary)  # not "12 | of 40", "9 | lines of ..."
+
+
+#: A space after a number or before one, a bold one's tag between them or not.
+_NEXT_TO_NUMBER = re.compile(r"(?<=\d) |(?<=\d</strong>) |(?<!·) (?=\d)| (?=<strong>\d)")
 
 
 def _legend(words: Words) -> str:
