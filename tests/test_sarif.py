@@ -180,6 +180,9 @@ def test_standard_input_is_named_as_stdin_filename_says_and_its_columns_converte
     assert where["artifactLocation"]["uri"] == "maps/new.yaml"
     assert where["region"]["startColumn"] == data.splitlines()[3].index("zz") + 2
     assert [a["location"]["uri"] for a in run["artifacts"]] == ["maps/new.yaml"]
+    status, log, _ = sarif("-", stdin=data.encode())  # unnamed: no file to point at
+    (artifact,) = log["runs"][0]["artifacts"]
+    assert (status, artifact["location"]) == (1, {"description": {"text": "standard input"}})
 
 
 def test_silenced_codes_are_left_out_as_in_the_other_formats(project: Path) -> None:

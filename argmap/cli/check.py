@@ -85,8 +85,8 @@ def check(
 
     Prints each problem as PATH:LINE:COL: error|warning: message [CODE] on stderr and
     nothing when the maps are clean, then the count of problems; of a code found more
-    than --max-per-code times in one map, the first ones and a line counting the rest (json
-    and github give every problem). A folder (DIR) stands for
+    than --max-per-code times in one map, the first ones and a line counting the rest (json,
+    github and sarif give every problem). A folder (DIR) stands for
     every map under it (*.yaml, *.yml), as for render; a count of the maps closes the run,
     after a line per map with problems when several have them. A - reads a map from
     standard input (an editor's unsaved buffer, a version kept by git). Exit status: 0 clean
