@@ -273,3 +273,13 @@ def test_github_workspace_is_the_root(project: Path, monkeypatch: pytest.MonkeyP
     _, log, _ = sarif("../maps/weak.yaml", env={"GITHUB_WORKSPACE": str(project)})
     (artifact,) = log["runs"][0]["artifacts"]
     assert artifact["location"] == {"uri": "maps/weak.yaml", "uriBaseId": "%SRCROOT%"}
+
+
+def test_a_source_text_not_read_is_not_listed_though_its_error_is_silenced(project: Path) -> None:
+    """AM109 can be silenced (a source kept out of the repository): the log must not then
+    list the source as read."""
+    Path("texts/s.txt").unlink()
+    status, log, _ = sarif("--ignore", "AM109", "maps/clean.yaml")
+    (run,) = log["runs"]
+    assert (status, run["results"]) == (0, [])
+    assert [a["location"]["uri"] for a in run["artifacts"]] == ["maps/clean.yaml"]
