@@ -283,3 +283,25 @@ def test_a_source_text_not_read_is_not_listed_though_its_error_is_silenced(proje
     (run,) = log["runs"]
     assert (status, run["results"]) == (0, [])
     assert [a["location"]["uri"] for a in run["artifacts"]] == ["maps/clean.yaml"]
+
+
+def test_messages_show_invisible_characters_as_the_github_format_does(project: Path) -> None:
+    """A map from someone else may name a claim with a right-to-left override in it: GitHub
+    shows a SARIF message as text, so the character is written out, not obeyed."""
+    Path("bidi.yaml").write_text(
+        'argmap: 1\ntitle: t\npremises:\n  - id: a\n    text: A.\n    objections: ["x\u202ey"]\n',
+        encoding="utf-8",
+    )
+    _, log, _ = sarif("bidi.yaml")
+    (result,) = log["runs"][0]["results"]
+    assert result["message"]["text"] == "objection 'x\\u202ey' of 'a' is no claim"
+    github = CliRunner().invoke(main, ["check", "--output-format", "github", "bidi.yaml"])
+    assert "objection 'x\\u202ey' of 'a' is no claim" in github.stdout
+
+
+def test_folders_are_named_as_folders(project: Path) -> None:
+    (project / "empty").mkdir()
+    _, log, _ = sarif("empty", ".")
+    (note,) = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    where = note["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert where == {"uri": "empty/", "uriBaseId": "%SRCROOT%"}

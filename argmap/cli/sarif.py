@@ -1,6 +1,8 @@
 """``argmap check``'s maps and diagnostics → one SARIF 2.1.0 log, the static-analysis results
 format that GitHub code scanning uploads: every map read (clean ones too) and source text
-quoted, each problem with its rule, place and fingerprint, and what could not be read."""
+quoted, each problem with its rule, place and fingerprint, and what could not be read.
+Messages are written as the other formats print them (:func:`~argmap.diagnostics.printable`):
+GitHub shows them as text."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from argmap import __version__
 from argmap.checking import Checked
 from argmap.cli.annotations import from_workspace, workspace
 from argmap.cli.maps import STDIN_NAME
-from argmap.diagnostics import CODES, Diagnostic, Related, line_starts
+from argmap.diagnostics import CODES, Diagnostic, Related, line_starts, printable
 from argmap.io import Unreadable, read_file
 from argmap.read.sourcefile import text_of
 
@@ -80,11 +82,14 @@ class Log:
     def cannot_read(self, path: str, message: str) -> None:
         """A map file that could not be read, and why: an error on the run."""
         self.unreadable = True
-        self._note("error", message, path)
+        self._note("error", message, self._location(path))
 
     def no_maps(self, folder: str, message: str) -> None:
         """A folder argument with no maps under it: a warning on the run."""
-        self._note("warning", message, folder.rstrip("/") + "/")
+        location = self._location(folder)
+        if "uri" in location:  # a folder's URI ends in '/'
+            location["uri"] = str(location["uri"]).rstrip("/") + "/"
+        self._note("warning", message, location)
 
     def dumps(self, status: int) -> str:
         """The log as JSON (ASCII, every other character escaped), ending a run whose exit
@@ -115,8 +120,8 @@ class Log:
         relative = from_workspace(path)
         if relative is None:
             return {"uri": Path(path).resolve().as_uri()}
-        self._relative = True
-        return {"uri": quote(relative), "uriBaseId": ROOT}
+        self._relative = True  # a name's bytes that are not UTF-8 written as they are
+        return {"uri": quote(relative, errors="surrogateescape"), "uriBaseId": ROOT}
 
     def _artifact(self, path: str, more: dict[str, object]) -> int:
         """The index of the artifact at ``path``, listed the first time it is met."""
@@ -135,7 +140,7 @@ class Log:
         digest = fnv(identity.encode("utf-8", "surrogatepass"))
         result: dict[str, object] = {
             "ruleId": d.code, "ruleIndex": -1, "level": d.severity.value,
-            "message": {"text": d.message},
+            "message": {"text": printable(d.message)},
             "locations": [_place(location, d.span.line, d.span.column, columns)],
         }  # fmt: skip
         if d.related:
@@ -152,11 +157,12 @@ class Log:
         index = self._artifact(other.path, {"description": {"text": "a source text quoted"}})
         location = {**self._location(other.path), "index": index}
         place = _place(location, other.span.line, other.span.column, self._sources[other.path])
-        return {"id": number, **place, "message": {"text": other.message}}
+        return {"id": number, **place, "message": {"text": printable(other.message)}}
 
-    def _note(self, level: str, message: str, path: str) -> None:
-        where = {"physicalLocation": {"artifactLocation": self._location(path)}}
-        self.notes.append({"level": level, "message": {"text": message}, "locations": [where]})
+    def _note(self, level: str, message: str, location: dict[str, object]) -> None:
+        where = {"physicalLocation": {"artifactLocation": location}}
+        said = {"text": printable(message)}
+        self.notes.append({"level": level, "message": said, "locations": [where]})
 
 
 def _place(
