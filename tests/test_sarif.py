@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.resources
 import json
+import os
 from pathlib import Path
 
 import jsonschema
@@ -305,3 +306,14 @@ def test_folders_are_named_as_folders(project: Path) -> None:
     (note,) = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     where = note["locations"][0]["physicalLocation"]["artifactLocation"]
     assert where == {"uri": "empty/", "uriBaseId": "%SRCROOT%"}
+
+
+def test_a_file_name_that_is_not_utf8_is_percent_encoded_as_its_bytes(project: Path) -> None:
+    name = os.fsdecode(b"bad\xff.yaml")
+    try:
+        Path(name).write_text(BROKEN, encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    status, log, _ = sarif(name)
+    (artifact,) = log["runs"][0]["artifacts"]
+    assert (status, artifact["location"]["uri"]) == (1, "bad%FF.yaml")
