@@ -21,11 +21,14 @@ from argmap.sources import Root, read_source
 
 @attrs.frozen
 class Checked:
-    """The outcome of reading and checking one map file."""
+    """The outcome of reading and checking one map file: with ``source``, the path of the
+    source text read (as the map's path leads to it), None when the map names none or it
+    could not be read."""
 
     path: str
     map: ArgumentMap | None
     diagnostics: tuple[Diagnostic, ...]
+    source: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -76,7 +79,10 @@ def check_map_bytes(
         return Checked(path, None, tuple(diagnostics))
     source, problems = read_source(amap, path, source_root)
     found = sorted([*diagnostics, *problems, *check(amap, path, source, data)])
-    return Checked(path, amap, tuple(silenced(found, data, path, ignore)))
+    read = None
+    if source is not None and amap.source is not None:
+        read = os.path.normpath(os.path.join(os.path.dirname(path), amap.source.path))
+    return Checked(path, amap, tuple(silenced(found, data, path, ignore)), read)
 
 
 def check_file(path: str | os.PathLike[str], *, source_root: Root = None) -> Checked:

@@ -269,7 +269,8 @@ def test_a_map_that_is_not_utf8_is_left_as_it_is(revised: Path) -> None:
 
 def test_diff_prints_on_stdout_alone(revised: Path) -> None:
     code, _, err = run("check", "--diff", "--output-format", "json", str(revised))
-    assert code == 2 and "--diff prints on stdout: not with --output-format json or github" in err
+    assert code == 2
+    assert "--diff prints on stdout: not with --output-format json, github or sarif" in err
 
 
 def test_a_map_that_cannot_be_written_is_said_and_left(revised: Path) -> None:

@@ -257,7 +257,7 @@ def test_ctrl_c_exits_with_130(monkeypatch: pytest.MonkeyPatch, seed_copy: Path)
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("argmap.cli.maps.check_map_file", interrupted)
+    monkeypatch.setattr("argmap.cli.maps.check_map_bytes", interrupted)
     result = CliRunner().invoke(main, ["check", str(seed_copy)])
     assert result.exit_code == 130
     assert "Aborted" not in result.output

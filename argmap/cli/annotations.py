@@ -12,7 +12,7 @@ from argmap.diagnostics import Diagnostic
 from argmap.results import diagnostic_result, stamped
 
 #: The formats ``argmap check --output-format`` writes.
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "sarif")
 
 
 class Unreadable(NamedTuple):
@@ -53,19 +53,29 @@ def _escaped(text: str, *, property_: bool = False) -> str:
 
 def _file(path: str) -> str:
     """A file as GitHub places annotations on a pull request's diff: its path from the
-    repository's root (``GITHUB_WORKSPACE``, else the current folder), with ``/``; a file
-    outside it as given.
+    repository's root (:func:`from_workspace`); a file outside it as given.
 
     >>> _file("./maps/a.yaml")
     'maps/a.yaml'
     """
-    root = os.environ.get("GITHUB_WORKSPACE") or os.curdir
+    relative = from_workspace(path)
+    return path if relative is None else relative
+
+
+def workspace() -> str:
+    """The folder paths are given from on GitHub: the repository's root in a GitHub Actions
+    job (``GITHUB_WORKSPACE``), else the current folder."""
+    return os.environ.get("GITHUB_WORKSPACE") or os.curdir
+
+
+def from_workspace(path: str) -> str | None:
+    """A file's path from :func:`workspace`, with ``/``; None for a file outside it."""
     try:
-        relative = os.path.relpath(path, root)
+        relative = os.path.relpath(path, workspace())
     except ValueError:  # another drive, on Windows
-        return path
+        return None
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        return path
+        return None
     return relative.replace(os.sep, "/")
 
 
@@ -113,4 +123,13 @@ def github_warning(message: str) -> str:
     return f"::warning title=argmap::{_escaped(message)}"
 
 
-__all__ = ["FORMATS", "Unreadable", "as_github", "as_json", "github_notices", "github_warning"]
+__all__ = [
+    "FORMATS",
+    "Unreadable",
+    "as_github",
+    "as_json",
+    "from_workspace",
+    "github_notices",
+    "github_warning",
+    "workspace",
+]

@@ -21,7 +21,7 @@ from argmap.cli.annotations import (
 from argmap.cli.maps import (
     STDIN,
     STDIN_NAME,
-    attempt,
+    attempt_read,
     expand,
     problems,
     several,
@@ -35,6 +35,7 @@ from argmap.cli.options import (
     stdin_filename_option,
 )
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, error, report, say, show, summary, write
+from argmap.cli.sarif import Log
 from argmap.diagnostics import Diagnostic, UsageError
 
 
@@ -56,7 +57,9 @@ from argmap.diagnostics import Diagnostic, UsageError
     "text: for people, on stderr. json: one JSON array of every problem on stdout "
     "(path, line, column, severity, code, message; a file that cannot be read: line, column "
     "and code null), nothing else. github: GitHub Actions annotations on stdout, which GitHub "
-    "shows on the lines of a pull request.",
+    "shows on the lines of a pull request. sarif: a SARIF 2.1.0 log on stdout, for GitHub code "
+    "scanning and other SARIF readers: every map read (clean ones too), each problem with its "
+    "rule and place, and each file that could not be read.",
 )
 @max_per_code_option
 @click.option(
@@ -82,13 +85,13 @@ def check(
 
     Prints each problem as PATH:LINE:COL: error|warning: message [CODE] on stderr and
     nothing when the maps are clean, then the count of problems; of a code found more
-    than --max-per-code times in one map, the first ones and a line counting the rest (json
-    and github give every problem). A folder (DIR) stands for
+    than --max-per-code times in one map, the first ones and a line counting the rest (json,
+    github and sarif give every problem). A folder (DIR) stands for
     every map under it (*.yaml, *.yml), as for render; a count of the maps closes the run,
     after a line per map with problems when several have them. A - reads a map from
     standard input (an editor's unsaved buffer, a version kept by git). Exit status: 0 clean
     or warnings only, 1 errors (or, with --strict, warnings), 2 a file could not be read or
-    the options do not fit. For programs and CI, --output-format json or github.
+    the options do not fit. For programs and CI, --output-format json, github or sarif.
 
     --fix mends what needs no one to look: a quote the source now sets otherwise in its
     typography alone (punctuation, letter case, dashes, a hyphen: the same words) becomes
@@ -117,6 +120,7 @@ def check(
       git show HEAD:maps/europe-central-asia.yaml \\
         | argmap check --stdin-filename maps/europe-central-asia.yaml -
       argmap check --output-format github maps/   # in a GitHub Actions workflow
+      argmap check --output-format sarif maps/ > argmap.sarif   # for code scanning
       argmap check --strict maps/              # warnings fail too (exit status 1)
       argmap check --diff maps/                # what --fix would change, as a diff
       argmap check --fix maps/                 # after the source texts were revised
@@ -127,27 +131,35 @@ def check(
     found = expand(files)
     many = several(found)
     worst = EXIT_OK
-    for name in files:  # said on stderr by expand, shown on GitHub
+    log = Log() if output_format == "sarif" else None
+    for name in files:  # said on stderr by expand, shown on GitHub and in SARIF
         if name != STDIN and os.path.isdir(name) and all(item.folder != name for item in found):
             if output_format == "github":
                 show(github_warning(f"{name}: {NO_MAPS}"), err=False)
+            if log is not None:
+                log.no_maps(name, f"{name}: {NO_MAPS}")
             worst = EXIT_ERRORS if strict else worst
     results: list[tuple[str, Checked | None]] = []
     found_all: list[Diagnostic | Unreadable] = []
     hidden = 0
     for item in found:
         if fixing:
-            checked, more = _fixed(item.path, source_root, unsafe_fixes, diff, ignore)
+            read, more, modified = _fixed(item.path, source_root, unsafe_fixes, diff, ignore)
             hidden += more
         else:
-            checked = attempt(item.path, source_root, stdin_filename, ignore)
-        if isinstance(checked, str):  # said at once, as the text's diagnostics are
-            error(checked)
-            found_all.append(Unreadable(item.path, checked))
+            read, modified = attempt_read(item.path, source_root, stdin_filename, ignore), False
+        if isinstance(read, str):  # said at once, as the text's diagnostics are
+            error(read)
+            found_all.append(Unreadable(item.path, read))
+            if log is not None:
+                log.cannot_read(item.path, read)
             checked = None
         else:
+            checked, data = read
             if output_format == "text":
                 report(checked.diagnostics, max_per_code)
+            if log is not None:
+                log.map(checked, data, modified=modified)
             found_all += checked.diagnostics
         worst = max(worst, status(checked))
         if strict and checked is not None and checked.diagnostics:  # warnings, or errors
@@ -159,6 +171,8 @@ def check(
     for diagnostic in found_all if output_format == "github" else ():
         for line in (as_github(diagnostic), *github_notices(diagnostic)):
             show(line, err=False)
+    if log is not None:  # ASCII: every other character, and every control one, escaped
+        write(None, (log.dumps(worst) + "\n").encode("ascii"))
     summary(d for _, checked in results if checked for d in checked.diagnostics)
     if stdin_filename is None and any(
         checked is not None and checked.path == STDIN_NAME and _source_unread(checked)
@@ -188,7 +202,9 @@ def _usage(
     if unsafe and not fixing:
         raise click.UsageError("--unsafe-fixes goes with --fix or --diff")
     if diff and output_format != "text":
-        raise click.UsageError("--diff prints on stdout: not with --output-format json or github")
+        raise click.UsageError(
+            "--diff prints on stdout: not with --output-format json, github or sarif"
+        )
 
 
 def _codes(given: tuple[str, ...]) -> tuple[str, ...]:
@@ -203,10 +219,10 @@ def _codes(given: tuple[str, ...]) -> tuple[str, ...]:
 
 def _fixed(
     path: str, source_root: str | None, unsafe: bool, diff: bool, ignore: tuple[str, ...]
-) -> tuple[Checked | str, int]:
-    """A map fixed (or with ``diff`` its fixes printed), said on stderr, and checked again;
-    or why it could not be read or written. With it, how many fixes more --unsafe-fixes
-    would make."""
+) -> tuple[tuple[Checked, bytes] | str, int, bool]:
+    """A map fixed (or with ``diff`` its fixes printed), said on stderr, and checked again,
+    with its bytes as checked; or why it could not be read or written. With it, how many
+    fixes more --unsafe-fixes would make, and whether the map was written."""
     from argmap.fix.files import fix_file  # the outline and the ranked sentences: --fix only
 
     try:
@@ -214,7 +230,7 @@ def _fixed(
             path, source_root=source_root, unsafe=unsafe, write=not diff, ignore=ignore
         )
     except UsageError as exc:
-        return str(exc), 0
+        return str(exc), 0, False
     if fixed.made:
         if diff:
             write(None, fixed.diff(path).encode("utf-8"))
@@ -222,7 +238,9 @@ def _fixed(
         if not diff:  # (a diff shows them)
             for line in fixed.listed(path):
                 say(f"  {line}")
-    return (fixed.before if diff else fixed.checked), fixed.hidden
+    if diff:
+        return (fixed.before, fixed.old), fixed.hidden, False
+    return (fixed.checked, fixed.new), fixed.hidden, bool(fixed.made)
 
 
 def _source_unread(checked: Checked) -> bool:

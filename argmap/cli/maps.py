@@ -12,7 +12,7 @@ from typing import IO, NamedTuple, NoReturn
 
 import click
 
-from argmap.api import Checked, check_map_bytes, check_map_file
+from argmap.api import Checked, check_map_bytes
 from argmap.batch.jobs import NO_MAPS, scan
 from argmap.cli.output import (
     EXIT_ERRORS,
@@ -27,7 +27,7 @@ from argmap.cli.output import (
     table,
 )
 from argmap.diagnostics import Severity, UsageError
-from argmap.io import Unreadable, kind_of, read_stream
+from argmap.io import Unreadable, kind_of, read_file, read_stream
 
 
 class Found(NamedTuple):
@@ -121,12 +121,24 @@ def attempt(
 ) -> Checked | str:
     """A map file (``-``: standard input) read and checked, as :func:`read` does, or why it
     cannot be read; nothing said. Codes in ``ignore`` are silenced."""
+    found = attempt_read(path, source_root, stdin_name, ignore)
+    return found if isinstance(found, str) else found[0]
+
+
+def attempt_read(
+    path: str,
+    source_root: str | None = None,
+    stdin_name: str | None = None,
+    ignore: tuple[str, ...] = (),
+) -> tuple[Checked, bytes] | str:
+    """:func:`attempt`, with the map's bytes as it read them (to place its diagnostics in)."""
     try:
         if path == STDIN:
             name = stdin_name or STDIN_NAME
             data = from_stdin(name)
-            return check_map_bytes(data, name, source_root=source_root, ignore=ignore)
-        return check_map_file(path, source_root=source_root, ignore=ignore)
+        else:
+            name, data = path, read_file(path)
+        return check_map_bytes(data, name, source_root=source_root, ignore=ignore), data
     except UsageError as exc:
         if isinstance(exc, Unreadable) and exc.kind == PIPE:
             return f"{exc} ({PIPED})"  # never waited on: what works instead

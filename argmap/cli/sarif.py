@@ -1,0 +1,214 @@
+"""``argmap check``'s maps and diagnostics → one SARIF 2.1.0 log, the static-analysis results
+format that GitHub code scanning uploads: every map read (clean ones too) and source text
+quoted, each problem with its rule, place and fingerprint, and what could not be read.
+Messages are written as the other formats print them (:func:`~argmap.diagnostics.printable`):
+GitHub shows them as text."""
+
+from __future__ import annotations
+
+import collections
+import json
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from argmap import __version__
+from argmap.checking import Checked
+from argmap.cli.annotations import from_workspace, workspace
+from argmap.cli.maps import STDIN_NAME
+from argmap.diagnostics import CODES, Diagnostic, Related, line_starts, printable
+from argmap.io import Unreadable, read_file
+from argmap.read.sourcefile import text_of
+
+#: The schema a log names, as GitHub's documentation writes it.
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+#: What paths inside the repository (or the current folder) are relative to.
+ROOT = "%SRCROOT%"
+#: The key of each result's fingerprint in ``partialFingerprints``.
+FINGERPRINT = "argmap/v1"
+#: A rule's help: argmap has no public address to link its documentation to.
+HELP = (
+    "{code} ({level}): {summary}. What each code means and how to silence one: "
+    "'Checks and their codes' (docs/checks.md) in argmap's repository."
+)
+
+_ASTRAL = re.compile(r"[\U00010000-\U0010ffff]")  # two UTF-16 code units each
+_BOM = b"\xef\xbb\xbf"
+
+
+class Columns:
+    """A text's lines, to count a column (argmap's, in characters) in UTF-16 code units as
+    SARIF's ``utf16CodeUnits`` (and GitHub, and editors) count it.
+
+    >>> Columns("ab\\n😀😀xy").column(2, 4), Columns("é😀x").column(1, 3)
+    (6, 4)
+    """
+
+    def __init__(self, text: str | None) -> None:
+        self.text = text if text is not None and not text.isascii() else None
+        self.starts = line_starts(self.text) if self.text is not None else []
+
+    def column(self, line: int, column: int) -> int:
+        if self.text is None or column <= 1 or not 1 <= line <= len(self.starts):
+            return column
+        start = self.starts[line - 1]
+        return column + len(_ASTRAL.findall(self.text, start, start + column - 1))
+
+
+class Log:
+    """The SARIF log of one run of ``argmap check``, filled as it reads maps."""
+
+    def __init__(self) -> None:
+        self.artifacts: list[dict[str, object]] = []
+        self.results: list[dict[str, object]] = []
+        self.notes: list[dict[str, object]] = []
+        self.unreadable = False
+        self._index: dict[str, int] = {}
+        self._seen: collections.Counter[str] = collections.Counter()
+        self._sources: dict[str, Columns] = {}
+        self._relative = False
+
+    def map(self, checked: Checked, data: bytes, *, modified: bool = False) -> None:
+        """A map read (``data``: its bytes) and checked, rewritten by ``--fix`` if
+        ``modified``: it, its source text, and its diagnostics."""
+        roles = ["analysisTarget", "modified"] if modified else ["analysisTarget"]
+        index = self._artifact(checked.path, {"roles": roles})
+        if checked.source is not None:
+            self._artifact(checked.source, {"description": {"text": "a source text quoted"}})
+        columns = Columns(data.removeprefix(_BOM).decode("utf-8", "replace"))
+        for diagnostic in checked.diagnostics:
+            self.results.append(self._result(diagnostic, index, columns))
+
+    def cannot_read(self, path: str, message: str) -> None:
+        """A map file that could not be read, and why: an error on the run."""
+        self.unreadable = True
+        self._note("error", message, self._location(path))
+
+    def no_maps(self, folder: str, message: str) -> None:
+        """A folder argument with no maps under it: a warning on the run."""
+        location = self._location(folder)
+        if "uri" in location:  # a folder's URI ends in '/'
+            location["uri"] = str(location["uri"]).rstrip("/") + "/"
+        self._note("warning", message, location)
+
+    def dumps(self, status: int) -> str:
+        """The log as JSON (ASCII, every other character escaped), ending a run whose exit
+        status is ``status``."""
+        codes = sorted({str(result["ruleId"]) for result in self.results})
+        for result in self.results:
+            result["ruleIndex"] = codes.index(str(result["ruleId"]))
+        invocation: dict[str, object] = {"executionSuccessful": not self.unreadable,
+                                         "exitCode": status}  # fmt: skip
+        if self.notes:
+            invocation["toolExecutionNotifications"] = self.notes
+        run: dict[str, object] = {
+            "tool": {"driver": {"name": "argmap", "version": __version__,
+                                "rules": [_rule(code) for code in codes]}},
+            "invocations": [invocation],
+        }  # fmt: skip
+        if self._relative:
+            root = Path(workspace()).resolve().as_uri()
+            run["originalUriBaseIds"] = {ROOT: {"uri": root.rstrip("/") + "/"}}
+        run.update(artifacts=self.artifacts, results=self.results, columnKind="utf16CodeUnits")
+        return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2)
+
+    def _location(self, path: str) -> dict[str, object]:
+        """Where a file is: its path from the repository's root (or the current folder), or
+        for one outside it its absolute ``file:`` URI."""
+        if path == STDIN_NAME:
+            return {"description": {"text": "standard input"}}
+        relative = from_workspace(path)
+        if relative is None:
+            return {"uri": Path(path).resolve().as_uri()}
+        self._relative = True  # a name's bytes that are not UTF-8 written as they are
+        return {"uri": quote(relative, errors="surrogateescape"), "uriBaseId": ROOT}
+
+    def _artifact(self, path: str, more: dict[str, object]) -> int:
+        """The index of the artifact at ``path``, listed the first time it is met."""
+        location = self._location(path)
+        key = json.dumps(location, sort_keys=True)
+        if key not in self._index:
+            self._index[key] = len(self.artifacts)
+            self.artifacts.append({"location": location, **more})
+        return self._index[key]
+
+    def _result(self, d: Diagnostic, index: int, columns: Columns) -> dict[str, object]:
+        where = self._location(d.path)
+        identity = f"{d.code}\0{json.dumps(where, sort_keys=True)}\0{d.message}"
+        location = {**where, "index": index}
+        self._seen[identity] += 1  # the same problem twice in a map: told apart by order
+        digest = fnv(identity.encode("utf-8", "surrogatepass"))
+        result: dict[str, object] = {
+            "ruleId": d.code, "ruleIndex": -1, "level": d.severity.value,
+            "message": {"text": printable(d.message)},
+            "locations": [_place(location, d.span.line, d.span.column, columns)],
+        }  # fmt: skip
+        if d.related:
+            result["relatedLocations"] = [
+                self._related(n, other) for n, other in enumerate(d.related)
+            ]
+        result["partialFingerprints"] = {FINGERPRINT: f"{digest}:{self._seen[identity]}"}
+        return result
+
+    def _related(self, number: int, other: Related) -> dict[str, object]:
+        """Another place a diagnostic is about: the closest passage in the source text."""
+        if other.path not in self._sources:
+            self._sources[other.path] = Columns(_source_text(other.path))
+        index = self._artifact(other.path, {"description": {"text": "a source text quoted"}})
+        location = {**self._location(other.path), "index": index}
+        place = _place(location, other.span.line, other.span.column, self._sources[other.path])
+        return {"id": number, **place, "message": {"text": printable(other.message)}}
+
+    def _note(self, level: str, message: str, location: dict[str, object]) -> None:
+        where = {"physicalLocation": {"artifactLocation": location}}
+        said = {"text": printable(message)}
+        self.notes.append({"level": level, "message": said, "locations": [where]})
+
+
+def _place(
+    location: dict[str, object], line: int, column: int, columns: Columns
+) -> dict[str, object]:
+    """A location object: the file, and its line and column if it has them."""
+    region: dict[str, int] = {"startLine": line} if line >= 1 else {}
+    if region and column >= 1:
+        region["startColumn"] = columns.column(line, column)
+    physical: dict[str, object] = {"artifactLocation": location}
+    if region:
+        physical["region"] = region
+    return {"physicalLocation": physical}
+
+
+def fnv(data: bytes) -> str:
+    """The 64-bit FNV-1a hash of ``data``, in hex: a result's fingerprint, stable across
+    runs and machines (``hashlib`` would add some 3 ms to every ``argmap check``'s start).
+
+    >>> fnv(b""), fnv(b"a")
+    ('cbf29ce484222325', 'af63dc4c8601ec8c')
+    """
+    value = 0xCBF29CE484222325
+    for byte in data:
+        value = ((value ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return f"{value:016x}"
+
+
+def _rule(code: str) -> dict[str, object]:
+    """A code as a SARIF rule: what it means, and its level."""
+    severity, summary = CODES[code]
+    return {
+        "id": code,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": f"argmap {code}: {summary}"},
+        "help": {"text": HELP.format(code=code, level=severity.value, summary=summary)},
+        "defaultConfiguration": {"level": severity.value},
+    }
+
+
+def _source_text(path: str) -> str | None:
+    """A source text as the checks read it (to count its columns), or None if it cannot be."""
+    try:
+        return text_of(read_file(path, what="text file"), path)[0]
+    except Unreadable:
+        return None
+
+
+__all__ = ["FINGERPRINT", "ROOT", "SCHEMA", "Columns", "Log", "fnv"]
