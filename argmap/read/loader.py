@@ -16,7 +16,6 @@ from argmap.model import (
     Reason,
     Ref,
     Restatement,
-    Role,
     Source,
 )
 from argmap.model.keys import (
@@ -33,10 +32,7 @@ from argmap.read.fields import Dropped, Fields
 from argmap.read.hints import claim_for, claims_keyed, id_for
 from argmap.read.jsontree import in_json
 from argmap.read.jsontree import parse as parse_json
-from argmap.read.suggest import did_you_mean
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, Spans, decode, describe, parse
-
-_ROLES = {role.value: role for role in Role}
 
 
 class _Reader(Fields):
@@ -227,14 +223,6 @@ class _Reader(Fields):
             return value
         self.error(node.span, "AM010", f"'lang' must be a language tag such as en, de or pt-BR "
                    f"(BCP 47), not '{clip(value)}'")  # fmt: skip
-        return None
-
-    def role(self, node: Node) -> Role | None:
-        if isinstance(node, Scalar) and node.value in _ROLES:
-            return _ROLES[node.value]
-        shown = f"'{clip(node.value)}'" if isinstance(node, Scalar) else describe(node)
-        hint = did_you_mean(node.value, _ROLES) if isinstance(node, Scalar) else ""
-        self.error(node.span, "AM010", f"'role' must be proponent or opponent, not {shown}{hint}")
         return None
 
     def source(self, node: Node) -> Source | None:
