@@ -640,6 +640,25 @@ def test_a_source_written_as_its_path_alone_is_shown_as_a_mapping() -> None:
     ]
 
 
+def test_a_list_of_sources_says_a_map_quotes_one_text() -> None:
+    """A debate coach maps both cases of a debate, each its own article, and lists both
+    under source:; a map quotes one text, and the message says how to map both."""
+    text = HEAD + "source:\n  - path: ../texts/prop.txt\n  - path: ../texts/opp.txt\n"
+    assert errors(text) == [
+        (
+            "4:3",
+            "AM010",
+            "source must be a mapping, not a list: a map quotes one source text; to map "
+            "several texts together (a debate's two cases), put them in one file, one after "
+            "the other, and give its path",
+        )
+    ]
+    # Another key's list is told as before.
+    assert errors(HEAD + "source:\n  path: a.txt\n  title: [a, b]\n")[0][2] == (
+        "source title must be text, not a list"
+    )
+
+
 def test_a_long_value_is_cut_where_a_message_repeats_it() -> None:
     """As keys and ids are: a message repeats at most 80 characters of what was written."""
     text = (

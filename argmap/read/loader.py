@@ -237,6 +237,11 @@ class _Reader(Fields):
                 node.span, "AM010", f"source must be a mapping, not text; write it as {written}"
             )
             return None
+        if isinstance(node, Sequence):
+            self.error(node.span, "AM010", "source must be a mapping, not a list: a map quotes "
+                       "one source text; to map several texts together (a debate's two cases), "
+                       "put them in one file, one after the other, and give its path")  # fmt: skip
+            return None
         entries = self.mapping(node, "source", "source")
         if entries is None:
             return None
