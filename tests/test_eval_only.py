@@ -91,3 +91,15 @@ def test_eval_side_lists_one_sides_claims_after_the_rebuttals(tmp_path) -> None:
     args = ["eval", "--side", "opponent", "--output-format", "json", str(path)]
     (found,) = json.loads(CliRunner().invoke(main, args).stdout)
     assert [claim["id"] for claim in found["claims"]] == ["unfair", "fraud", "moves"]
+
+
+def test_eval_side_of_a_map_without_roles_says_how_to_give_them(tmp_path) -> None:
+    path = tmp_path / "plain.yaml"
+    path.write_text(DEBATE.replace("    role: opponent\n", ""), encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "--side", "opponent", str(path)])
+    assert result.stdout.splitlines() == [
+        "no claim is the opponent's",
+        "6 claims: 3 stand, 3 defeated, 0 undecided; 0 implicit",
+        "  no claim of the map has a role, so all are the proponent's: give the claims of each "
+        "side role: proponent or role: opponent",
+    ]

@@ -16,6 +16,11 @@ from argmap.words import vocabulary
 
 #: The sides a map has, as ``render --side`` names them.
 SIDES = tuple(role.value for role in Role)
+#: What ``eval --side`` and ``questions --side`` say of a map in which no claim has a role.
+NO_ROLES = (
+    "no claim of the map has a role, so all are the proponent's: give the claims of each side "
+    "role: proponent or role: opponent"
+)
 
 
 def side_of(claim: Claim) -> Role:

@@ -8,7 +8,7 @@ import click
 
 from argmap.analysis.evaluate import Status, evaluate
 from argmap.analysis.preferred import TooHard, Verdict, preferred
-from argmap.analysis.sides import side_of
+from argmap.analysis.sides import NO_ROLES, side_of
 from argmap.cli.maps import Run, named
 from argmap.cli.options import (
     SideType,
@@ -139,9 +139,13 @@ def _show(
     if rows:
         table(("claim", "kind", "status", *columns, "why"), rows)
     else:
-        whose = "" if role is None else f" of the {role.value}'s"
         statuses = " or ".join(sorted(status.value for status in shown))
-        show(f"no claim{whose} is {statuses}", err=False)
+        if role is None:
+            show(f"no claim is {statuses}", err=False)
+        elif shown == set(Status):
+            show(f"no claim is the {role.value}'s", err=False)
+        else:
+            show(f"no claim of the {role.value}'s is {statuses}", err=False)
     counts = evaluation.counts()
     implicit = sum(claim.implicit for claim in claims)
     show(
@@ -153,6 +157,8 @@ def _show(
     )
     if verdicts is not None:
         show(_tally(verdicts.count, list(verdicts.verdicts.values())), err=False)
+    if role is not None and all(claim.role is None for claim in claims):
+        show(f"  {NO_ROLES}", err=False)
     figures = (len(evaluation), counts[Status.STANDS], counts[Status.DEFEATED])
     return tuple(map(str, (*figures, counts[Status.UNDECIDED], implicit)))
 

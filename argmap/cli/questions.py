@@ -9,6 +9,7 @@ import click
 
 from argmap.analysis.questions import Asked, Questions, questions
 from argmap.analysis.schemes import SCHEMES
+from argmap.analysis.sides import NO_ROLES
 from argmap.cli.maps import Run, named
 from argmap.cli.options import (
     SideType,
@@ -98,8 +99,7 @@ def questions_(
             _show(item.path, asked, claims, open_only)
         _summary(found, len(found.asked), found.without)
         if side is not None and all(claim.role is None for claim in checked.map.claims):
-            show("  no claim of the map has a role, so all are the proponent's: give the claims "
-                 "of each side role: proponent or role: opponent", err=False)  # fmt: skip
+            show(f"  {NO_ROLES}", err=False)
         run.rows.append((str(len(found.asked)), str(found.count), str(found.raised),
                          str(found.without), item.path))  # fmt: skip
     if quiet:
