@@ -21,8 +21,9 @@ from argmap.analysis.explain import explain
 from argmap.analysis.preferred import Preferred, Verdict, preferred
 from argmap.analysis.questions import Asked, Questions
 from argmap.analysis.readings import where
+from argmap.analysis.sides import side_of
 from argmap.diagnostics import Diagnostic
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Role
 
 #: The version of the shape of the JSON of ``check``, ``eval``, ``coverage``, ``questions`` and
 #: ``compare``.
@@ -78,9 +79,11 @@ def evaluation_result(
     *,
     semantics: str = "grounded",
     only: Iterable[Status] = (),
+    side: Role | None = None,
 ) -> dict[str, object]:
     """A map's evaluation as ``argmap eval --output-format json`` prints it: each claim whose
-    (grounded) status is one of ``only`` (all when none is given), with its kind, whether it
+    (grounded) status is one of ``only`` (all when none is given), of ``side``'s claims when it
+    is given (:func:`~argmap.analysis.sides.side_of`), with its kind, whether it
     is implicit and the thesis, its status and why; with ``semantics="preferred"``, what the
     preferred labellings do with it. Raises :class:`~argmap.analysis.preferred.TooHard` when
     the preferred labellings are too many to find."""
@@ -89,7 +92,7 @@ def evaluation_result(
     verdicts = preferred(amap) if semantics == "preferred" else None
     claims: list[dict[str, object]] = []
     for claim in amap.by_id().values():
-        if evaluation.status(claim.id) not in shown:
+        if evaluation.status(claim.id) not in shown or side not in (None, side_of(claim)):
             continue
         one: dict[str, object] = {
             "id": claim.id, "kind": claim.kind.value, "implicit": claim.implicit,

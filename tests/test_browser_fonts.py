@@ -171,3 +171,51 @@ def test_as_an_image_the_text_is_drawn_as_inline(browser, seed_svg: bytes, tmp_p
     other = differing(unfonted, inline_shot)
     assert same < 0.02
     assert other > 3 * same
+
+
+#: A map whose legend names a reason's scheme and then the linked reason's dot.
+SCHEMED = """\
+argmap: 1
+title: Ban cars from the centre
+recommendations:
+  - id: ban
+    text: Ban private cars from the centre.
+    reasons:
+      - claims: [no2, deaths]
+        scheme: Cause to Effect
+      - claims: oslo
+        scheme: Example
+        objections: [{claims: small, question: 3}]
+      - {claims: injuries, scheme: Consequences}
+      - {claims: paris, scheme: Example}
+      - {claims: space, scheme: Values}
+premises:
+  - {id: no2, text: Traffic makes most of the nitrogen dioxide.}
+  - {id: deaths, text: 1 in 12 deaths is linked to air pollution.}
+  - {id: oslo, text: Oslo removed central parking and shops gained.}
+  - {id: injuries, text: 214 pedestrians were seriously injured last year.}
+  - {id: paris, text: Paris turned a motorway into a promenade.}
+  - {id: space, text: Parking takes the space of trees and cafés.}
+  - {id: small, text: Oslo is smaller than our city.}
+"""
+
+LEGEND = """
+const texts = [...document.querySelectorAll("svg text")];
+const at = words => texts.find(t => t.textContent.includes(words)).getBBox();
+const label = at("the label by its line"), dot = texts.find(t => t.textContent === "•");
+return [label.x + label.width, dot.getBBox().x, label.y, dot.getBBox().y];
+"""
+
+
+def test_the_legends_long_words_leave_room_for_the_next_entry(browser, tmp_path: Path) -> None:
+    """A browser sets text up to 3 % wider than Graphviz measures it (Graphviz puts each glyph
+    on a whole pixel): the legend's 'a reason's scheme, an objection's critical question: the
+    label by its line' ran 8 pt out of its cell, under the linked reason's dot that follows it
+    ('line•')."""
+    from argmap.api import check_bytes
+
+    svg = render_map(check_bytes(SCHEMED.encode(), "m.yaml").map, "svg")
+    shown(browser, page(inline(svg)), tmp_path / "legend.html")
+    label_ends, dot_starts, label_top, dot_top = browser.execute_script(LEGEND)
+    assert abs(label_top - dot_top) < 5  # one row: the dot comes right after the words
+    assert dot_starts - label_ends >= 1, (label_ends, dot_starts)

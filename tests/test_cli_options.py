@@ -94,3 +94,17 @@ def test_output_options_that_do_not_fit_are_usage_errors(write_map, tmp_path: Pa
     ]
     for args, said in cases:
         assert usage_error(run(*args), args[0], said), (args, run(*args).output)
+
+
+@pytest.mark.parametrize("args", [["--html"], ["--html", "view.html"], ["--html=view.html"]])
+def test_render_html_as_coverage_writes_it_is_told_the_format(write_map, args) -> None:
+    """``coverage --html OUT`` writes its page; ``render --html`` was told only 'No such
+    option', with --help, --theme and --title as the options meant."""
+    path = write_map(WARNED)
+    result = run("render", str(path), *args)
+    said = (
+        "render has no --html: it draws the HTML view (the map beside its source) with -f html: "
+        "argmap render MAP -f html -o view.html"
+    )
+    assert usage_error(result, "render", said), result.output
+    assert sorted(p.name for p in path.parent.iterdir()) == ["map.yaml"]

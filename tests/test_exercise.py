@@ -253,6 +253,20 @@ def test_the_worksheet_is_drawn_as_a_pdf_to_print_by_default(answer: Path) -> No
     assert out.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
 
 
+def test_the_worksheet_is_drawn_on_printed_pages_with_page(answer: Path) -> None:
+    """A map of a debate drew its worksheet as one PDF page 81 cm wide, its blanks shrunk to
+    2 cm when printed; --page a4 draws it on A4 pages, as render --page does, blanks and all."""
+    pdfplumber = pytest.importorskip("pdfplumber")
+    pdf = _worksheet(answer, "--page", "a4", "--landscape").with_suffix(".pdf")
+    with pdfplumber.open(pdf) as opened:
+        sizes = {(round(page.width), round(page.height)) for page in opened.pages}
+        words = " ".join(page.extract_text() for page in opened.pages)
+    assert sizes == {(842, 595)}
+    assert "Fill in the empty boxes" not in words and "The phone ban" in words
+    refused = run("exercise", str(answer), "--blank", "office", "-f", "svg", "--page", "a4")
+    assert refused.exit_code == 2 and "--page applies to pdf only" in refused.output
+
+
 def test_a_blank_that_is_no_claim_is_told_with_the_id_meant(answer: Path) -> None:
     result = run("exercise", str(answer), "--blank", "corridor")
     assert result.exit_code == 2

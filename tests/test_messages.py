@@ -640,6 +640,58 @@ def test_a_source_written_as_its_path_alone_is_shown_as_a_mapping() -> None:
     ]
 
 
+def test_a_list_of_sources_says_a_map_quotes_one_text() -> None:
+    """A debate coach maps both cases of a debate, each its own article, and lists both
+    under source:; a map quotes one text, and the message says how to map both."""
+    text = HEAD + "source:\n  - path: ../texts/prop.txt\n  - path: ../texts/opp.txt\n"
+    assert errors(text) == [
+        (
+            "4:3",
+            "AM010",
+            "source must be a mapping, not a list: a map quotes one source text; to map "
+            "several texts together (a debate's two cases), put them in one file, one after "
+            "the other, and give its path",
+        )
+    ]
+    # Another key's list is told as before.
+    assert errors(HEAD + "source:\n  path: a.txt\n  title: [a, b]\n")[0][2] == (
+        "source title must be text, not a list"
+    )
+
+
+def test_a_key_under_a_reason_written_as_its_id_says_to_write_the_reason_in_full() -> None:
+    """'- health' and, under it, 'objections: [caz]' (an undercut of that step) was told to
+    move 'objections:' left to the column of 'reasons:', which makes it a rebuttal of the
+    recommendation, another argument; the reason is to be written in full."""
+    text = (
+        HEAD + "recommendations:\n  - id: ban\n    text: Ban cars.\n    reasons:\n"
+        "      - health\n        objections: [caz]\n"
+        "premises:\n  - {id: health, text: H}\n  - {id: caz, text: C}\n"
+    )
+    assert errors(text) == [
+        (
+            "8:9",
+            "AM002",
+            "YAML syntax error: 'objections:' is under '- health' (line 7), a reason written "
+            "as its id alone, which takes no keys: write it in full, '- claims: health', and "
+            "'objections:' under 'claims:', in column 9",
+        )
+    ]
+    scheme = text.replace(
+        "      - health\n        objections: [caz]\n",
+        "      - caz\n      - health\n          scheme: Consequences\n",
+    )
+    assert errors(scheme)[0][:2] == ("9:11", "AM002")
+    assert "'- claims: health', and 'scheme:' under 'claims:', in column 9" in errors(scheme)[0][2]
+    # A restatement is written in full with claim:; a key no full form has is told as before.
+    restated = (
+        HEAD + "premises:\n  - id: a\n    text: A\n    restates:\n      - b\n        aif: {}\n"
+    )
+    assert "'- claim: b', and 'aif:' under 'claim:'" in errors(restated)[0][2]
+    other = text.replace("objections: [caz]", "text: [caz]")
+    assert "is under '- health'" not in errors(other)[0][2]
+
+
 def test_a_long_value_is_cut_where_a_message_repeats_it() -> None:
     """As keys and ids are: a message repeats at most 80 characters of what was written."""
     text = (

@@ -333,3 +333,76 @@ def test_a_schemes_questions_show_on_hover_and_a_claims_text_offers_no_schemes(
     doc = document(text.replace("|", ""), tmp_path / "third.yaml")
     result = completion.complete(doc, doc.position(text.index("|")), Sources())
     assert not [i for i in result.items if i.label == "Expert Opinion"]
+
+
+DEBATE = """\
+argmap: 1
+title: Ban cars from the centre
+recommendations:
+  - id: ban
+    text: Ban private cars from the centre.
+    reasons:
+      - claims: health
+        scheme: Consequences
+  - id: reject
+    text: Reject the ban.
+    role: opponent
+    reasons:
+      - claims: poorest
+        scheme: Negative Consequences
+      - claims: adeyemi
+        scheme: Position to Know
+      - hamley
+premises:
+  - id: health
+    text: Health would improve.
+  - id: poorest
+    text: A ban hits the poorest.
+    role: opponent
+  - id: adeyemi
+    text: A community worker says the car is a single mother's only way to work.
+    role: opponent
+  - id: hamley
+    text: Shops closed on Hamley Street.
+    role: opponent
+    objections: [exempt]
+  - id: exempt
+    text: The ban has exemptions.
+"""
+
+
+def test_side_asks_the_questions_of_one_sides_case(tmp_path: Path) -> None:
+    """A debate coach preparing the proposition's rebuttals asks the opposition's reasons,
+    and only those: --side opponent; the last line counts that side's reasons."""
+    path = tmp_path / "debate.yaml"
+    path.write_text(DEBATE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["questions", str(path), "--side", "Opponent"])
+    assert result.exit_code == 0, result.output
+    heads = [line.split(": ", 1)[1] for line in result.stdout.splitlines() if "reason of" in line]
+    assert heads == [
+        "reason of 'reject' (poorest), Consequences:",
+        "reason of 'reject' (adeyemi), Position to Know:",
+    ]
+    assert result.stdout.splitlines()[-1] == (
+        "2 reasons with a scheme (2 known, asking 6 questions, 0 raised; 0 unknown); 1 without"
+    )
+    mine = CliRunner().invoke(
+        main, ["questions", str(path), "--side", "proponent", "--output-format", "json"]
+    )
+    (found,) = json.loads(mine.stdout)
+    assert [reason["target"] for reason in found["reasons"]] == ["ban"]
+    assert found["without"] == 0
+    refused = CliRunner().invoke(main, ["questions", str(path), "--side", "opposition"])
+    assert refused.exit_code == 2
+    assert "a debate's opposition is the opponent" in refused.output
+
+
+def test_side_of_a_map_without_roles_says_how_to_give_them(tmp_path: Path) -> None:
+    path = tmp_path / "plain.yaml"
+    path.write_text(DEBATE.replace("    role: opponent\n", ""), encoding="utf-8")
+    result = CliRunner().invoke(main, ["questions", str(path), "--side", "opponent"])
+    assert result.stdout.splitlines()[-2:] == [
+        "0 reasons with a scheme; 0 without",
+        "  no claim of the map has a role, so all are the proponent's: give the claims of each "
+        "side role: proponent or role: opponent",
+    ]

@@ -182,6 +182,38 @@ def test_roles_are_read_checked_and_drawn() -> None:
     assert "classDef opponent" in mermaid.write(amap).text
 
 
+def test_a_debates_name_for_a_side_is_told_the_role_it_is() -> None:
+    """A debate coach writes the sides as the debate names them (role: opposition); the
+    message says which role that is, and how to write it, in YAML and in JSON."""
+
+    def message(value: str, json: bool = False) -> str:
+        if json:
+            text = '{"argmap": 1, "title": "T", "premises": [{"id": "a", "text": "A.", '
+            text += f'"role": "{value}"}}]}}'
+            _, problems = load(text.encode(), "t.json")
+        else:
+            text = HEAD + f"premises:\n  - id: a\n    text: A.\n    role: {value}\n"
+            _, problems = load(text.encode(), "t.yaml")
+        (found,) = [d.message for d in problems if d.code == "AM010"]
+        return found
+
+    assert message("opposition") == (
+        "'role' must be proponent or opponent, not 'opposition'; a debate's opposition is "
+        "the opponent (the side against the map's thesis): write 'role: opponent'"
+    )
+    assert message("Proposition") == (
+        "'role' must be proponent or opponent, not 'Proposition'; a debate's proposition is "
+        "the proponent (the side for the map's thesis): write 'role: proponent'"
+    )
+    for word, role in [("government", "proponent"), ("affirmative", "proponent"),
+                       ("negative", "opponent"), ("con", "opponent")]:  # fmt: skip
+        assert message(word).endswith(f"write 'role: {role}'"), word
+    assert message("opposition", json=True).endswith("""write '"role": "opponent"'""")
+    # A slip is still told the word meant, and a word of no side nothing more.
+    assert message("oppo").endswith("; did you mean 'opponent'?")
+    assert message("judge") == "'role' must be proponent or opponent, not 'judge'"
+
+
 def test_a_scheme_is_drawn_as_its_reasons_label() -> None:
     amap = read(
         "premises:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\nconclusions:\n"

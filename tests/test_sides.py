@@ -126,6 +126,12 @@ def test_a_side_without_claims_is_refused() -> None:
 def test_an_unknown_side_is_refused_naming_both() -> None:
     with pytest.raises(UsageError, match="a side is proponent or opponent, not 'oponent'"):
         side(checked(), "oponent")
+    with pytest.raises(UsageError) as refused:
+        side(checked(), "Government")
+    assert str(refused.value) == (
+        "a side is proponent or opponent, not 'Government'; a debate's government is the "
+        "proponent (the side for the map's thesis)"
+    )
 
 
 def test_draw_takes_a_side_and_refuses_it_with_a_focus() -> None:
@@ -182,9 +188,13 @@ def test_render_side_refuses_an_unknown_side_and_a_focus(tmp_path: Path) -> None
     runner = CliRunner()
     result = runner.invoke(main, ["render", str(path), "--side", "opposition"])
     assert result.exit_code == 2
-    assert "Invalid value for '--side': 'opposition' is not one of 'proponent', 'opponent'." in (
-        result.output
-    )
+    assert (
+        "Invalid value for '--side': 'opposition' is not one of 'proponent', 'opponent'; a "
+        "debate's opposition is the opponent (the side against the map's thesis): --side "
+        "opponent\n"
+    ) in result.output
+    result = runner.invoke(main, ["render", str(path), "--side", "judge"])
+    assert "'judge' is not one of 'proponent', 'opponent'.\n" in result.output
     result = runner.invoke(main, ["render", str(path), "--side", "opponent", "--focus", "t"])
     assert result.exit_code == 2
     assert "--side and --focus each draw a part of the map; give one of them" in result.output

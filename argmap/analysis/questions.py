@@ -10,7 +10,8 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from argmap.analysis.schemes import Scheme, scheme_of
-from argmap.model import ArgumentMap, Link, Relation, attackers, relations
+from argmap.analysis.sides import side_of
+from argmap.model import ArgumentMap, Link, Relation, Role, attackers, relations
 
 
 @attrs.frozen
@@ -98,8 +99,10 @@ def raising(links: Iterable[Relation]) -> dict[tuple, tuple[str, ...]]:
     return {place: tuple(asked) for place, asked in found.items()}
 
 
-def questions(amap: ArgumentMap) -> Questions:
-    """Each reason of ``amap`` that names a scheme, in file order, and how many name none."""
+def questions(amap: ArgumentMap, side: Role | None = None) -> Questions:
+    """Each reason of ``amap`` that names a scheme, in file order, and how many name none;
+    with ``side``, only the reasons for that side's claims (:func:`side_of`): its case, whose
+    questions the other side asks to rebut it."""
     by_id = amap.by_id()
     links = tuple(relations(amap))
     raised: dict[Relation, dict[int, list[str]]] = {}
@@ -109,6 +112,8 @@ def questions(amap: ArgumentMap) -> Questions:
     asked, without = [], 0
     for relation in links:
         if relation.link is not Link.SUPPORT:
+            continue
+        if side is not None and side_of(relation.target) is not side:
             continue
         if relation.scheme is None:
             without += 1

@@ -11,11 +11,16 @@ from __future__ import annotations
 from argmap.analysis.focus import part
 from argmap.diagnostics import UsageError
 from argmap.model import ArgumentMap, Claim, Link, Relation, Role, relations
-from argmap.read.suggest import did_you_mean
+from argmap.read.suggest import side_hint
 from argmap.words import vocabulary
 
 #: The sides a map has, as ``render --side`` names them.
 SIDES = tuple(role.value for role in Role)
+#: What ``eval --side`` and ``questions --side`` say of a map in which no claim has a role.
+NO_ROLES = (
+    "no claim of the map has a role, so all are the proponent's: give the claims of each side "
+    "role: proponent or role: opponent"
+)
 
 
 def side_of(claim: Claim) -> Role:
@@ -69,7 +74,7 @@ def side(amap: ArgumentMap, name: str) -> ArgumentMap:
         UsageError: ``name`` is no side, no claim of the map has a role, or none is the side's.
     """
     if name not in SIDES:
-        raise UsageError(f"a side is {' or '.join(SIDES)}, not '{name}'{did_you_mean(name, SIDES)}")
+        raise UsageError(f"a side is {' or '.join(SIDES)}, not '{name}'{side_hint(name, SIDES)}")
     role = Role(name)
     if all(claim.role is None for claim in amap.claims):
         raise UsageError(

@@ -8,10 +8,16 @@ import click
 
 from argmap.analysis.evaluate import Status, evaluate
 from argmap.analysis.preferred import TooHard, Verdict, preferred
+from argmap.analysis.sides import NO_ROLES, side_of
 from argmap.cli.maps import Run, named
-from argmap.cli.options import output_format_option, source_root_option, stdin_filename_option
+from argmap.cli.options import (
+    SideType,
+    output_format_option,
+    source_root_option,
+    stdin_filename_option,
+)
 from argmap.cli.output import EXIT_USAGE, error, show, table
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Role
 from argmap.results import evaluation_result, skipped_result, verdict_word, why
 
 
@@ -32,6 +38,10 @@ from argmap.results import evaluation_result, skipped_result, verdict_word, why
     help="List only the claims of this (grounded) status; give it twice for two. The "
     "closing count still counts every claim.",
 )
+@click.option("--side", type=SideType(), help="List only the claims of one side of a debate "
+              "(role: proponent or opponent; a claim without one is the proponent's): which "
+              "of them stand after the other side's rebuttals. The closing count still counts "
+              "every claim.")  # fmt: skip
 @output_format_option(
     ("text", "json"),
     "json: one JSON array on stdout, an object a map (path, and its claims: id, kind, "
@@ -43,6 +53,7 @@ def eval_(
     files: tuple[str, ...],
     semantics: str,
     only: tuple[str, ...],
+    side: str | None,
     output_format: str,
     source_root: str | None,
     stdin_filename: str | None,
@@ -71,11 +82,13 @@ def eval_(
       argmap eval maps/                        # every map under maps/, then a row a map
       argmap eval --semantics preferred maps/europe-central-asia.yaml
       argmap eval --only defeated --only undecided maps/   # what fails, and what is open
+      argmap eval --side opponent debate.yaml  # which of the opponent's claims stand
       git show HEAD:maps/europe-central-asia.yaml | argmap eval -
       argmap eval --output-format json maps/   # for a script: whether each thesis stands
     """
     quiet = output_format == "json"
     shown = {Status(value) for value in only} or set(Status)
+    role = None if side is None else Role(side)
     run = Run(files, ("claims", "stand", "defeated", "undecided", "implicit", "map"), quiet=quiet,
               stdin_name=stdin_filename)  # fmt: skip
     results: dict[str, dict[str, object]] = {}
@@ -85,10 +98,10 @@ def eval_(
         try:
             if quiet:
                 results[item.path] = evaluation_result(
-                    named(item.path), checked.map, semantics=semantics, only=shown
+                    named(item.path), checked.map, semantics=semantics, only=shown, side=role
                 )
                 continue
-            run.rows.append((*_show(checked.map, semantics, shown), item.path + errors))
+            run.rows.append((*_show(checked.map, semantics, shown, role), item.path + errors))
         except TooHard as exc:  # nothing printed yet for this map; the others go on
             error(f"{item.path}: {exc}; `argmap eval` without --semantics evaluates it")
             run.skip(item.path, "too hard", str(exc))
@@ -102,10 +115,12 @@ def eval_(
     run.finish()
 
 
-def _show(amap: ArgumentMap, semantics: str, shown: set[Status]) -> tuple[str, ...]:
-    """A map's table of the claims whose status is ``shown`` and its closing count of them all
-    (stdout); the count's figures. Raises TooHard, before printing anything, when the
-    preferred labellings are too many to find."""
+def _show(
+    amap: ArgumentMap, semantics: str, shown: set[Status], role: Role | None = None
+) -> tuple[str, ...]:
+    """A map's table of the claims whose status is ``shown`` (of ``role``'s side, when given)
+    and its closing count of them all (stdout); the count's figures. Raises TooHard, before
+    printing anything, when the preferred labellings are too many to find."""
     evaluation = evaluate(amap)
     verdicts = preferred(amap) if semantics == "preferred" else None
     claims = amap.by_id().values()
@@ -118,13 +133,19 @@ def _show(amap: ArgumentMap, semantics: str, shown: set[Status]) -> tuple[str, .
             why(evaluation, verdicts, claim.id),
         )
         for claim in claims
-        if evaluation.status(claim.id) in shown
+        if evaluation.status(claim.id) in shown and role in (None, side_of(claim))
     ]
     columns = ("preferred",) if verdicts is not None else ()
     if rows:
         table(("claim", "kind", "status", *columns, "why"), rows)
     else:
-        show(f"no claim is {' or '.join(sorted(status.value for status in shown))}", err=False)
+        statuses = " or ".join(sorted(status.value for status in shown))
+        if role is None:
+            show(f"no claim is {statuses}", err=False)
+        elif shown == set(Status):
+            show(f"no claim is the {role.value}'s", err=False)
+        else:
+            show(f"no claim of the {role.value}'s is {statuses}", err=False)
     counts = evaluation.counts()
     implicit = sum(claim.implicit for claim in claims)
     show(
@@ -136,6 +157,8 @@ def _show(amap: ArgumentMap, semantics: str, shown: set[Status]) -> tuple[str, .
     )
     if verdicts is not None:
         show(_tally(verdicts.count, list(verdicts.verdicts.values())), err=False)
+    if role is not None and all(claim.role is None for claim in claims):
+        show(f"  {NO_ROLES}", err=False)
     figures = (len(evaluation), counts[Status.STANDS], counts[Status.DEFEATED])
     return tuple(map(str, (*figures, counts[Status.UNDECIDED], implicit)))
 

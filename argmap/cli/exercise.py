@@ -16,8 +16,8 @@ from argmap.cli.compare import _source
 from argmap.cli.maps import STDIN, Run, checked_map, named
 from argmap.cli.options import force_option, source_root_option
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, Failure, say, show
-from argmap.diagnostics import ArgmapError
-from argmap.draw.options import THEME_NAMES, DrawOptions
+from argmap.diagnostics import ArgmapError, UsageError
+from argmap.draw.options import PAGE_NAMES, THEME_NAMES, DrawOptions, check_options
 from argmap.formats.yaml import dump
 from argmap.io import make_folder, write_atomic
 from argmap.model import ArgumentMap
@@ -50,6 +50,11 @@ HEADER = "A worksheet written by argmap exercise from {answer}: fill in each ___
     show_default=True,
     help="The drawing's colours (print: black on white).",
 )
+@click.option("--page", type=click.Choice(PAGE_NAMES, case_sensitive=False),
+              help="Draw the worksheet as a PDF of printed pages (a4, letter; a3 to a0: one "
+              "poster page), as render --page does: a wide map on several pages rather than "
+              "one page shrunk, blanks and all, when printed.")  # fmt: skip
+@click.option("--landscape", is_flag=True, help="With --page: pages in landscape.")
 @click.option("--check", "students", multiple=True, metavar="STUDENT|DIR",
               help="Score these filled-in worksheets (a folder: every map under it) on the "
               "blanks alone, and write nothing.")  # fmt: skip
@@ -62,6 +67,8 @@ def exercise(
     note: str | None,
     fmt: str,
     theme: str,
+    page: str | None,
+    landscape: bool,
     students: tuple[str, ...],
     force: bool,
     source_root: str | None,
@@ -90,11 +97,17 @@ def exercise(
       argmap exercise answer.yaml --blank office,corridors    # answer-exercise.yaml and .pdf
       argmap exercise answer.yaml --blank office -o week3/worksheet.yaml -f png
       argmap exercise answer.yaml --blank office -o week3/ --note "Fill in the box."
+      argmap exercise answer.yaml --blank office --page a4   # on A4 pages, to print
       argmap exercise answer.yaml --check students/   # the blanks of answer-exercise.yaml
     """
     if answer == STDIN:
         raise click.UsageError("the answer is a map file (its worksheet is written beside it)")
     target = _target(answer, output)
+    options = DrawOptions(theme=theme.lower(), page=page and page.lower(), landscape=landscape)
+    try:  # options that don't go together are refused before any map is read
+        check_options(fmt, options)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
     ids = [name.strip() for value in blanks for name in value.split(",") if name.strip()]
     if not ids:
         ids = _blanks_of(target, students, source_root)
@@ -117,7 +130,6 @@ def exercise(
         if drawing.is_dir():
             raise Failure(f"{drawing}: is a folder; give another -o")
         text = dump(sheet, header=HEADER.format(answer=Path(answer).name))
-        options = DrawOptions(theme=theme.lower())
         drawn = draw(sheet, str(target), fmt, options, source_root=source_root)[0]
         make_folder(target.parent)
         write_atomic(target, text.encode("utf-8"))

@@ -21,6 +21,7 @@ from argmap.draw.options import (
     DrawOptions,
     Fit,
 )
+from argmap.read.suggest import side_hint
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -106,6 +107,23 @@ class FitType(click.ParamType):
             self.fail(str(exc), param, ctx)
 
 
+class SideType(click.Choice):
+    """``--side``'s value: proponent or opponent, in any case; a debate's name for a side
+    (opposition) is refused with the side it is."""
+
+    def __init__(self) -> None:
+        super().__init__(SIDES, case_sensitive=False)
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as refused:
+            hint = side_hint(str(value), (), lambda role: f"--side {role}")
+            if not hint:
+                raise
+            self.fail(f"{refused.message.rstrip('.')}{hint}", param, ctx)
+
+
 def _drawing(f: Callable[..., Any]) -> Callable[..., Any]:
     """Collect the drawing options into one :class:`DrawOptions`, passed as ``options``."""
 
@@ -188,7 +206,7 @@ def drawing_options(f: F) -> F:
         ),
         click.option(
             "--side",
-            type=click.Choice(SIDES, case_sensitive=False),
+            type=SideType(),
             help="Draw one side of a debate (claims with role: proponent or opponent; one "
             "without a role is the proponent's): all its claims, and the other side's claims "
             "that attack them or that they attack; the rest of the other side's case is left "

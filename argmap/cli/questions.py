@@ -9,10 +9,16 @@ import click
 
 from argmap.analysis.questions import Asked, Questions, questions
 from argmap.analysis.schemes import SCHEMES
+from argmap.analysis.sides import NO_ROLES
 from argmap.cli.maps import Run, named
-from argmap.cli.options import output_format_option, source_root_option, stdin_filename_option
+from argmap.cli.options import (
+    SideType,
+    output_format_option,
+    source_root_option,
+    stdin_filename_option,
+)
 from argmap.cli.output import EXIT_OK, show
-from argmap.model import Claim
+from argmap.model import Claim, Role
 from argmap.results import questions_result, skipped_result
 
 
@@ -22,6 +28,9 @@ from argmap.results import questions_result, skipped_result
 @click.option(
     "--open", "open_only", is_flag=True, help="Only the questions no objection raises yet."
 )
+@click.option("--side", type=SideType(), help="Only the reasons of one side of a debate "
+              "(for the claims with that role; one without a role is the proponent's): the "
+              "questions the other side asks to prepare its rebuttals.")  # fmt: skip
 @output_format_option(
     ("text", "json"),
     "text for people; json: each map's reasons, schemes, questions and the objections that "
@@ -33,6 +42,7 @@ def questions_(
     files: tuple[str, ...],
     schemes: bool,
     open_only: bool,
+    side: str | None,
     output_format: str,
     source_root: str | None,
     stdin_filename: str | None,
@@ -55,6 +65,7 @@ def questions_(
     Example:
       argmap questions maps/europe-central-asia.yaml
       argmap questions --open maps/vaccine.yaml   # only those no objection raises yet
+      argmap questions --side opponent debate.yaml # the opponent's case: what to rebut
       argmap questions maps/                      # every map under maps/, then a row a map
       argmap questions --schemes                  # the schemes and their questions
       argmap questions --output-format json maps/ # for a script: a corpus's open questions
@@ -79,7 +90,7 @@ def questions_(
     results: dict[str, dict[str, object]] = {}
     for item, checked in run.maps(source_root, "read"):
         assert checked.map is not None
-        found = questions(checked.map)
+        found = questions(checked.map, None if side is None else Role(side))
         if quiet:
             results[item.path] = questions_result(named(item.path), found, open_only=open_only)
             continue
@@ -87,6 +98,8 @@ def questions_(
         for asked in found.asked:
             _show(item.path, asked, claims, open_only)
         _summary(found, len(found.asked), found.without)
+        if side is not None and all(claim.role is None for claim in checked.map.claims):
+            show(f"  {NO_ROLES}", err=False)
         run.rows.append((str(len(found.asked)), str(found.count), str(found.raised),
                          str(found.without), item.path))  # fmt: skip
     if quiet:

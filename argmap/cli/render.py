@@ -101,7 +101,23 @@ def output_format(output: str | None, fmt: str | None, several: bool) -> str:
     return fmt
 
 
-@click.command()
+class _Render(click.Command):
+    """render, telling ``--html`` (``coverage --html OUT``'s option) how it writes HTML."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as refused:
+            if refused.option_name != "--html":
+                raise
+            raise click.UsageError(
+                "render has no --html: it draws the HTML view (the map beside its source) with "
+                "-f html: argmap render MAP -f html -o view.html",
+                ctx,
+            ) from None
+
+
+@click.command(cls=_Render)
 @click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...")
 @output_option(
     "Output file, folder (ending in /; created if missing), or - for stdout. Default: beside "

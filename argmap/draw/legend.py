@@ -3,6 +3,7 @@ in rows under the figure's title (part of the graph's label, so it never moves a
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection
 
@@ -33,6 +34,10 @@ from argmap.words import ENGLISH, Words
 
 #: Points between the legend's entries.
 SPACING = 6
+#: How much wider than Graphviz measures it a browser may set a text: Graphviz puts each
+#: glyph on a whole pixel of 96 dpi, a browser where its advance ends (in Chromium, in the
+#: font an SVG carries, 2.2 % to 2.7 % wider).
+BROWSER_WIDER = 0.03
 #: The cells of a legend's arrowhead, a point wide each, 9 points high down to 1.
 ARROW_STEPS = 9
 _STEP = (
@@ -179,7 +184,7 @@ def _line(look: EdgeStyle, head: str, words: str) -> tuple[str, float]:
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
         f'<TR>{cells}</TR><TR><TD HEIGHT="5"></TD></TR></TABLE>'
     )
-    return _with_words(sample, words), 48 + text_width(words, WORD_SIZE)
+    return _with_words(sample, words), 48 + text_width(words, WORD_SIZE) + slack(words)
 
 
 def _with_words(sample: str, words: str) -> str:
@@ -187,8 +192,24 @@ def _with_words(sample: str, words: str) -> str:
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
         f"<TD>{sample}</TD><TD>&#160;</TD>"
         f'<TD><FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{html_text(words)}</FONT></TD>'
-        "</TR></TABLE>"
+        f"{_room(words)}</TR></TABLE>"
     )
+
+
+def slack(words: str) -> int:
+    """The points an entry ending in ``words`` needs beyond their measured width, so that a
+    browser setting them :data:`BROWSER_WIDER` stays a point clear of the next entry,
+    :data:`SPACING` on: none for all but long words.
+
+    >>> slack("claims that support only together"), slack("x" * 120)
+    (0, 14)
+    """
+    return max(0, math.ceil(text_width(words, WORD_SIZE) * BROWSER_WIDER - SPACING + 1))
+
+
+def _room(words: str) -> str:
+    """An empty cell :func:`slack` wide after ``words`` ("" for none)."""
+    return f'<TD WIDTH="{slack(words)}"></TD>' if slack(words) else ""
 
 
 def smooth_arrowheads(svg: bytes) -> bytes:
@@ -275,7 +296,7 @@ def entries(used: Collection[str], words: Words = ENGLISH) -> list[tuple[str, fl
             "</TABLE>"
         )
         says = words("restates")
-        cells.append((_with_words(double, says), 36 + text_width(says, WORD_SIZE)))
+        cells.append((_with_words(double, says), 36 + text_width(says, WORD_SIZE) + slack(says)))
     if "opponent" in used:
         sample = (
             f'<TABLE BORDER="3" CELLBORDER="0" CELLPADDING="2" CELLSPACING="0" '
@@ -290,26 +311,29 @@ def entries(used: Collection[str], words: Words = ENGLISH) -> list[tuple[str, fl
         )
         says = words("draft means")
         wide = 40 + text_width(says, WORD_SIZE)
-        cells.append((_with_words(sample, says), wide))
+        cells.append((_with_words(sample, says), wide + slack(says)))
     if "scheme" in used or "question" in used:
         says = words(_LABELS[frozenset({"scheme", "question"} & set(used))])
-        cells.append((
-            f'<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{html_text(says)}</FONT>',
-            text_width(says, WORD_SIZE),
-        ))  # fmt: skip
+        text = f'<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{MUTED}">{html_text(says)}</FONT>'
+        if slack(says):
+            text = (
+                '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+                f"<TD>{text}</TD>{_room(says)}</TR></TABLE>"
+            )
+        cells.append((text, text_width(says, WORD_SIZE) + slack(says)))
     if "linked" in used:
         dot = (
             f'<FONT POINT-SIZE="{WORD_SIZE:g}" COLOR="{EDGE_STYLES[Edge.SUPPORT].color}">'
             "<B>&#8226;</B></FONT>"
         )
         says = words("linked")
-        cells.append((_with_words(dot, says), 14 + text_width(says, WORD_SIZE)))
+        cells.append((_with_words(dot, says), 14 + text_width(says, WORD_SIZE) + slack(says)))
     for status, look in STATUS_STYLES.items():
         if status.value in used:
             said, meaning = words(status.value), words(status.value + " means")
             sample = word(said, look.badge)
             wide = text_width(said, WORD_SIZE, bold=True) + 8 + text_width(meaning, WORD_SIZE)
-            cells.append((_with_words(sample, meaning), wide))
+            cells.append((_with_words(sample, meaning), wide + slack(meaning)))
     return cells
 
 
@@ -348,4 +372,4 @@ def legend(used: Collection[str], room: float, title: float, words: Words = ENGL
     )
 
 
-__all__ = ["contradiction_edge", "entries", "legend", "restatement_edge", "text_width"]
+__all__ = ["contradiction_edge", "entries", "legend", "restatement_edge", "slack", "text_width"]

@@ -41,6 +41,15 @@ class Role(enum.Enum):
     OPPONENT = "opponent"
 
 
+#: What debates call their sides, and the role each is: the proposition (government,
+#: affirmative) argues for the motion, which a debate's map has as its thesis; the opposition
+#: (negative) against it. Not roles of the format: messages tell them as the role they are.
+DEBATE_SIDES = {
+    **dict.fromkeys(("proposition", "government", "affirmative", "pro", "for"), Role.PROPONENT),
+    **dict.fromkeys(("opposition", "negative", "con", "against"), Role.OPPONENT),
+}
+
+
 @attrs.frozen
 class Carried:
     """Data of another format that a map carries without reading it (AIF's node ids, schemes,

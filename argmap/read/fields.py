@@ -9,11 +9,11 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from argmap.diagnostics import Diagnostic, Span, clip
-from argmap.model import FORMAT_VERSION, Carried, Ref
+from argmap.model import FORMAT_VERSION, Carried, Ref, Role
 from argmap.model.keys import KEYS, MAX_TEXT, REQUIRED
 from argmap.read.hints import colon_hint, new_item
 from argmap.read.jsontree import MOST_DIGITS
-from argmap.read.suggest import did_you_mean
+from argmap.read.suggest import did_you_mean, side_hint
 from argmap.read.syntax import Syntax
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, bad_character, describe
 
@@ -24,6 +24,9 @@ Dropped = dict[str, tuple[Diagnostic, ...]]
 #: Plain scalars of carried data read as numbers (YAML 1.2's core schema, as JSON writes them).
 _INTEGER = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+
+
+_ROLES = {role.value: role for role in Role}
 
 
 class Fields:
@@ -47,6 +50,18 @@ class Fields:
                 if value.value.strip() and errors:
                     self.dropped.setdefault(value.value, errors)
                 return
+
+    def role(self, node: Node) -> Role | None:
+        """A claim's ``role``; a debate's name for a side is told the role it is."""
+        if isinstance(node, Scalar) and node.value in _ROLES:
+            return _ROLES[node.value]
+        shown = f"'{clip(node.value)}'" if isinstance(node, Scalar) else describe(node)
+        hint = side_hint(node.value, _ROLES, self._role) if isinstance(node, Scalar) else ""
+        self.error(node.span, "AM010", f"'role' must be proponent or opponent, not {shown}{hint}")
+        return None
+
+    def _role(self, role: str) -> str:
+        return f"write '{self.syntax.entry('role', role)}'"
 
     def error(self, span: Span, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, span, code, message))

@@ -16,7 +16,6 @@ from argmap.model import (
     Reason,
     Ref,
     Restatement,
-    Role,
     Source,
 )
 from argmap.model.keys import (
@@ -33,10 +32,7 @@ from argmap.read.fields import Dropped, Fields
 from argmap.read.hints import claim_for, claims_keyed, id_for
 from argmap.read.jsontree import in_json
 from argmap.read.jsontree import parse as parse_json
-from argmap.read.suggest import did_you_mean
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, Spans, decode, describe, parse
-
-_ROLES = {role.value: role for role in Role}
 
 
 class _Reader(Fields):
@@ -229,14 +225,6 @@ class _Reader(Fields):
                    f"(BCP 47), not '{clip(value)}'")  # fmt: skip
         return None
 
-    def role(self, node: Node) -> Role | None:
-        if isinstance(node, Scalar) and node.value in _ROLES:
-            return _ROLES[node.value]
-        shown = f"'{clip(node.value)}'" if isinstance(node, Scalar) else describe(node)
-        hint = did_you_mean(node.value, _ROLES) if isinstance(node, Scalar) else ""
-        self.error(node.span, "AM010", f"'role' must be proponent or opponent, not {shown}{hint}")
-        return None
-
     def source(self, node: Node) -> Source | None:
         if isinstance(node, Scalar) and self.plain(node) and node.value.strip():
             path = node.value.strip()
@@ -248,6 +236,11 @@ class _Reader(Fields):
             self.error(
                 node.span, "AM010", f"source must be a mapping, not text; write it as {written}"
             )
+            return None
+        if isinstance(node, Sequence):
+            self.error(node.span, "AM010", "source must be a mapping, not a list: a map quotes "
+                       "one source text; to map several texts together (a debate's two cases), "
+                       "put them in one file, one after the other, and give its path")  # fmt: skip
             return None
         entries = self.mapping(node, "source", "source")
         if entries is None:

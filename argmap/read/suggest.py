@@ -16,7 +16,9 @@ import collections
 import difflib
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+from argmap.model.claims import DEBATE_SIDES, Role
 
 CUTOFF = 0.6  # the similarity a name needs (difflib's ratio) to be suggested
 CANDIDATES = 12  # names compared with a word, at most, among many
@@ -163,5 +165,23 @@ def did_you_mean(word: str, names: Iterable[str] | Names) -> str:
     return f"; did you mean '{close}'?" if close is not None else ""
 
 
+def side_hint(word: str, names: Iterable[str], written: Callable[[str], str] | None = None) -> str:
+    """For a side named ``word`` that is none of ``names``: the role it is when it is what a
+    debate calls a side (and, with ``written``, how to write that role), else did you mean.
+
+    >>> side_hint("Opposition", ["proponent", "opponent"])
+    "; a debate's opposition is the opponent (the side against the map's thesis)"
+    >>> side_hint("oppo", ["proponent", "opponent"])
+    "; did you mean 'opponent'?"
+    """
+    called = word.strip().lower()
+    role = DEBATE_SIDES.get(called)
+    if role is None:
+        return did_you_mean(word, names)
+    way = "for" if role is Role.PROPONENT else "against"
+    hint = f"; a debate's {called} is the {role.value} (the side {way} the map's thesis)"
+    return hint if written is None else f"{hint}: {written(role.value)}"
+
+
 __all__ = ["CANDIDATES", "CUTOFF", "FEW", "LONGEST", "RENAMED", "Names", "Orphans",
-           "did_you_mean", "edits"]  # fmt: skip
+           "did_you_mean", "edits", "side_hint"]  # fmt: skip

@@ -14,6 +14,7 @@ import unicodedata
 import yaml
 
 from argmap.diagnostics import Diagnostic, Span
+from argmap.read.yamlitems import item_keys_hint
 from argmap.read.yamllines import (
     TEXT_KEYS,
     Hint,
@@ -176,7 +177,11 @@ def _hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
     if hint is None:
         hint = _open_flow_hint(exc, lines)
     if hint is None and problem.startswith(_INDENTATION):
-        hint = block_hint(lines, mark.line) or indent_hint(lines, mark.line)
+        hint = (
+            block_hint(lines, mark.line)
+            or item_keys_hint(lines, mark.line)
+            or indent_hint(lines, mark.line)
+        )
     return hint
 
 
