@@ -129,7 +129,7 @@ def test_diff_prints_the_fixes_and_writes_nothing(revised: Path) -> None:
     code, out, err = run("check", "--diff", str(revised))
     assert revised.read_bytes() == before
     assert out == (
-        f"--- a/{revised}\n+++ b/{revised}\n@@ -7,10 +7,10 @@\n"
+        f"--- a/{str(revised)[1:]}\n+++ b/{str(revised)[1:]}\n@@ -7,10 +7,10 @@\n"
         "   - id: few-suppliers\n"
         "     text: The Union's suppliers are few and unstable.\n"
         "     quotes:\n"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -393,7 +395,7 @@ def test_fmt_diff_prints_a_unified_diff_and_writes_nothing(tmp_path: Path) -> No
     result = run("fmt", "--diff", str(path))
     assert result.exit_code == 1
     assert result.stdout == (
-        f"--- a/{path}\n+++ b/{path}\n@@ -1,3 +1,6 @@\n argmap: 1\n title: T\n"
+        f"--- a/{str(path)[1:]}\n+++ b/{str(path)[1:]}\n@@ -1,3 +1,6 @@\n argmap: 1\n title: T\n"
         "-premises: [{id: a, text: A}]\n+\n+premises:\n+  - id: a\n+    text: A\n"
     )
     assert path.read_text() == "argmap: 1\ntitle: T\npremises: [{id: a, text: A}]\n"
@@ -621,3 +623,15 @@ def test_maps_imported_from_the_corpora_format_without_change_of_meaning() -> No
         assert format_text(once) == once, path
         reformatted += once != text  # only id lists too long for one line
     assert reformatted < len(IMPORTED) / 4
+
+
+@pytest.mark.skipif(shutil.which("patch") is None, reason="needs GNU patch")
+def test_fmt_diff_of_a_map_named_from_the_root_applies_with_patch_from_there(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text("argmap: 1\ntitle: T\npremises: [{id: a, text: A}]\n")
+    diff = run("fmt", "--diff", str(path)).stdout
+    assert diff.startswith(f"--- a/{path.relative_to(path.anchor).as_posix()}\n")  # not a//tmp
+    subprocess.run(["patch", "-s", "-p1", "-d", path.anchor], input=diff, text=True, check=True)
+    assert run("fmt", "--check", str(path)).exit_code == 0  # the diff made it formatted

@@ -279,8 +279,8 @@ def test_fmt_diff_shows_only_the_layout_and_check_passes_a_formatted_map(tmp_pat
     assert diff.exit_code == 1
     changed = [line for line in diff.stdout.splitlines() if line[:1] in "+-"]
     assert changed == [
-        f"--- a/{path}",
-        f"+++ b/{path}",
+        f"--- a/{str(path)[1:]}",
+        f"+++ b/{str(path)[1:]}",
         "-    quotes: [these opportunities are constrained by an overreliance on Russian "
         "infrastructure]",
         "+    quotes:",

@@ -55,14 +55,16 @@ def expand(paths: Iterable[str], echo: Callable[[str], None]) -> list[str]:
 
 
 def unified_diff(path: str, old: str, new: str) -> str:
-    """The change as a unified diff, ``a/PATH`` to ``b/PATH`` as git shows it: lines end
+    """The change as a unified diff, ``a/PATH`` to ``b/PATH`` as git shows it (a path from
+    the root without its first ``/``, as ``patch -p1`` from there reads it): lines end
     where the file's do (LF, CR LF or CR), not at U+2028, U+0085 or a form feed in a text,
     as ``str.splitlines`` would end them."""
+    label = path.replace(os.sep, "/").lstrip("/")  # git's a/tmp/x.yaml, not a//tmp/x.yaml
     lines = difflib.unified_diff(
         io.StringIO(old, newline="").readlines(),
         io.StringIO(new, newline="").readlines(),
-        f"a/{path}",
-        f"b/{path}",
+        f"a/{label}",
+        f"b/{label}",
     )
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end "
                    "of file\n" for line in lines)  # fmt: skip
