@@ -28,7 +28,8 @@ from argmap.project import (
     refused,
     roots,
 )
-from argmap.read.yamltree import SAVE_AS_UTF8, WIDE_WHY, decode, undecodable, wide_encoding
+from argmap.read.encodings import undecodable
+from argmap.read.yamltree import SAVE_AS_UTF8, WIDE_WHY, decode, wide_encoding
 
 
 def import_file(
@@ -170,11 +171,7 @@ def _companion_text(data: bytes, path: Path) -> str:
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        span, what = undecodable(body, exc)
-        raise UsageError(
-            f"{path}: not valid UTF-8 (at {span}): {what}; it is in another encoding "
-            f"(Windows-1252 or Latin-1, say); {SAVE_AS_UTF8}"
-        ) from None
+        raise UsageError(f"{path}: the file is {undecodable(body, exc)[1]}") from None
 
 
 def _followed(path: Path, name: str, folders: list[str]) -> bytes:

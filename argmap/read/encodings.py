@@ -6,10 +6,42 @@ from __future__ import annotations
 
 import unicodedata
 
+from argmap.diagnostics import Span, span_at
+
 #: What became of a file whose words :func:`ungarbled` reads, and what to do.
 GARBLED = ("the file was opened in another encoding than UTF-8 (Latin-1 or Windows-1252) and "
            "saved again, which garbles every accented letter and curly quote in it; retype "
            "them, or take a copy saved before")  # fmt: skip
+
+
+#: How to save a file as UTF-8: in Notepad and Word, which a class has, and in any editor.
+SAVE_AS_UTF8_HOW = (
+    "save it as UTF-8 (Notepad: File > Save as, Encoding: UTF-8; Word: File > Save as, Plain "
+    "Text, then Text encoding: Unicode (UTF-8); another editor: its Save as, encoding UTF-8)"
+)
+
+
+def undecodable(data: bytes, exc: UnicodeDecodeError) -> tuple[Span, str]:
+    """Where the first byte of ``data`` that is not UTF-8 is (its line:col, as an editor
+    counts them), and in a user's words what is wrong and what to do: ``not valid UTF-8 (byte
+    e9 at line 2, column 14): it is probably in Windows-1252 ...; save it as UTF-8 (...)``,
+    the word that encoding reads there named (:func:`ansi_word`), or that the file ends
+    inside a character; not Python's ``invalid continuation byte``."""
+    before = data[: exc.start].decode("utf-8", "replace")  # all of it UTF-8
+    span = span_at(before, len(before))
+    bad = data[exc.start : exc.end]
+    at = f"at line {span.line}, column {span.column}"
+    place = f"byte{'s' if len(bad) > 1 else ''} {bad.hex(' ')} {at}"
+    cut = exc.end == len(data) and exc.reason == "unexpected end of data"
+    word = None if cut and len(bad) > 1 else ansi_word(data, exc.start)  # 'â€' is no word
+    if word is not None:
+        why = ("it is probably in Windows-1252 (Windows' 'ANSI') or Latin-1, in which the word "
+               f"there is '{word}'")  # fmt: skip
+    elif cut:
+        why = "it ends inside a character, cut short"
+    else:
+        why = "it is in another encoding"
+    return span, f"not valid UTF-8 ({place}): {why}; {SAVE_AS_UTF8_HOW}"
 
 
 def ansi_word(data: bytes, at: int) -> str | None:
@@ -63,4 +95,4 @@ def _latin(char: str) -> bool:
             or 0x1F000 <= code <= 0x1FAFF)  # fmt: skip
 
 
-__all__ = ["GARBLED", "ansi_word", "ungarbled"]
+__all__ = ["GARBLED", "SAVE_AS_UTF8_HOW", "ansi_word", "undecodable", "ungarbled"]
