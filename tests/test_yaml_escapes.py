@@ -130,3 +130,28 @@ def test_a_doubled_backslash_and_single_quotes_read_as_before(tmp_path: Path) ->
         tmp_path, '"texts\\\\article.txt"'
     )
     assert _diagnostics(tmp_path, '"texts/article.txt"') == []
+
+
+@pytest.mark.parametrize(
+    ("path", "column", "escape", "why"),
+    [
+        ("texts\\article.txt", 54, "\\a", "is none JSON knows"),
+        ("C:\\users\\a.txt", 51, "\\u", "wants a character's code in four hex digits after it"),
+    ],
+)
+def test_an_escape_json_cannot_read_is_told_plainly(
+    tmp_path: Path, path: str, column: int, escape: str, why: str
+) -> None:
+    target = tmp_path / "map.json"
+    target.write_text(
+        f'{{"argmap": 1, "title": "T", "source": {{"path": "{path}"}},\n'
+        ' "premises": [{"id": "a", "text": "A."}]}\n',
+        encoding="utf-8",
+    )
+    [found] = check_file(target).diagnostics
+    assert (str(found.span), found.code) == (f"1:{column}", "AM002")
+    assert found.message == (
+        "JSON syntax error: in a JSON string a backslash starts an escape ('\\n' a new line, "
+        f"'\\t' a tab), and '{escape}' {why}; write a path with '/', or each backslash twice "
+        "('\\\\')"
+    )

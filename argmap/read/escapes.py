@@ -64,6 +64,23 @@ def misread(value: str, json: bool = False) -> str | None:
     )
 
 
+#: Python's json's words for an escape in a string it cannot read.
+JSON_UNREADABLE = ("Invalid \\escape", "Invalid \\uXXXX escape")
+
+
+def json_escape(text: str, at: int) -> tuple[int, str]:
+    """Where the escape is that JSON cannot read, at or just before offset ``at`` of ``text``
+    (its backslash), and what is wrong with it in words, with how to write a backslash."""
+    start = at if text[at : at + 1] == "\\" else text.rfind("\\", 0, at)
+    escape = text[start : start + 2]
+    why = ("wants a character's code in four hex digits after it" if escape == "\\u"
+           else "is none JSON knows")  # fmt: skip
+    return start, (
+        "in a JSON string a backslash starts an escape ('\\n' a new line, '\\t' a tab), and "
+        f"'{escape}' {why}; write a path with '/', or each backslash twice ('\\\\')"
+    )
+
+
 def escape_hint(lines: list[str], row: int, column: int, problem: str) -> Hint | None:
     """For libyaml's ``problem`` with an escape it cannot read (:data:`UNREADABLE`) at ``column``
     of line ``row``: at its backslash, the escape, why YAML cannot read it, and the text
@@ -101,4 +118,12 @@ def escape_hint(lines: list[str], row: int, column: int, problem: str) -> Hint |
     return None
 
 
-__all__ = ["ESCAPES", "UNREADABLE", "escape_hint", "misread", "unescaped"]
+__all__ = [
+    "ESCAPES",
+    "JSON_UNREADABLE",
+    "UNREADABLE",
+    "escape_hint",
+    "json_escape",
+    "misread",
+    "unescaped",
+]
