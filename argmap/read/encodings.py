@@ -82,9 +82,29 @@ def ungarbled(text: str, at: int) -> tuple[str, str] | None:
         return None
     if was == word or not any(ord(char) > 0x7F and not char.isspace() for char in was):
         return None  # 'Â' and a no-break space, for one alone: too slight a sign to tell
-    if any(char.isascii() and char.isalpha() for char in was) and not all(map(_latin, was)):
+    if any(char.isascii() and char.isalpha() for char in was) and _ends_a_word(word):
         return None  # 'weiß…' read as 'wei߅': a Latin word going on in another script
     return word, was
+
+
+#: What ends a Latin word in text (its closing quotes and marks, a dash, a brand's sign): a
+#: letter read as UTF-8 with such characters after it makes another script's character
+#: ('ß…' '߅', 'É®' 'ɮ') of a word that is what it is; text garbled has others after it too.
+_WORD_ENDS = frozenset("…’”“‘»›–—®™©°²³¹ºª")
+
+
+def _ends_a_word(word: str) -> bool:
+    """Whether each character of another script that ``word`` (read as UTF-8, see
+    :func:`ungarbled`) makes, one at least, is a letter and characters that end a Latin word
+    (:data:`_WORD_ENDS`): ``weiß…``, ``NESTLÉ®``, not ``iPhoneã\x81®`` (``iPhoneの``)."""
+    at, made = 0, []
+    while at < len(word):
+        lead = _byte(word[at])[0]
+        size = 1 if lead < 0xC0 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+        made.append(word[at : at + size])
+        at += size
+    others = [part for part in made if not _latin(b"".join(map(_byte, part)).decode("utf-8"))]
+    return bool(others) and all(set(part[1:]) <= _WORD_ENDS for part in others)
 
 
 def _latin(char: str) -> bool:
