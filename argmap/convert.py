@@ -13,6 +13,7 @@ import attrs
 
 from argmap.analysed import place
 from argmap.diagnostics import UsageError, shell_word
+from argmap.encodings import undecodable
 from argmap.formats.argdown.lex import INCLUDED_AGAIN
 from argmap.formats.base import Exported, FormatError, Imported
 from argmap.formats.kinds import written_language
@@ -28,7 +29,6 @@ from argmap.project import (
     refused,
     roots,
 )
-from argmap.read.encodings import undecodable
 from argmap.read.yamltree import SAVE_AS_UTF8, WIDE_WHY, decode, wide_encoding
 
 

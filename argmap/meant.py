@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 
 from argmap.project import SOURCE_ROOT_HINT, confine, refused
-from argmap.read.escapes import misread
 
 #: Where argmap reads a source text, said of a Windows path that leads elsewhere.
 READ_ONLY = f"source texts only there {SOURCE_ROOT_HINT}"
@@ -307,14 +306,13 @@ def not_found(
     folders: list[str],
     holds: Holds | None = None,
     *,
-    json: bool = False,
+    escaped: str | None = None,
 ) -> str:
     """Why a source path ``written`` in a map in folder ``near`` gives no text: no file at
     ``location``; and what was probably meant (:func:`meant`), or, for a Windows path, how to
-    write it so that every system reads it (a path in double quotes whose backslashes YAML, or
-    JSON in a ``json`` map, read as escapes: how to keep them)."""
+    write it so that every system reads it; or, when the map's reader says so, why the path is
+    not what was ``escaped`` (backslashes in double quotes read as escapes: '\\t' a tab)."""
     problem = f"source file '{written}' not found (looked for {location})"
-    escaped = misread(written, json)
     if escaped is not None:
         return problem + escaped
     if "\\" in written:  # a Windows path, which only Windows reads

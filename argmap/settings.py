@@ -20,7 +20,7 @@ import tomllib
 
 import attrs
 
-from argmap.read.encodings import undecodable
+from argmap.encodings import undecodable
 
 PYPROJECT = "pyproject.toml"
 #: The keys ``[tool.argmap]`` may hold.

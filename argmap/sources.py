@@ -11,6 +11,7 @@ from argmap.io import Unreadable, read_file
 from argmap.meant import Holds, elsewhere, not_found
 from argmap.model import ArgumentMap
 from argmap.project import SOURCE_ROOT_HINT, confine, how_to_mark, refused, roots
+from argmap.read.escapes import misread
 from argmap.read.source import SourceText
 from argmap.read.sourcefile import text_of
 from argmap.read.syntax import Syntax
@@ -31,7 +32,7 @@ def read_source(
     if amap.source is None:
         return None, []
     where = amap.source.where("path")
-    json = Syntax.of(path).json  # how the map writes a backslash that is one
+    escaped = misread(amap.source.path, Syntax.of(path).json)  # "C:\\texts": a tab in it
     location = Path(path).parent / amap.source.path
     folders = roots(path, source_root)
     real = confine(location, folders, near=Path(path).parent)
@@ -40,7 +41,7 @@ def read_source(
         # starting '..\\texts' is hidden (AM117).
         near = Path(path).parent
         problem = not_found(
-            amap.source.path, location, near, folders, holding(_quotes(amap)), json=json
+            amap.source.path, location, near, folders, holding(_quotes(amap)), escaped=escaped
         )
         return None, [Diagnostic(path, where, "AM109", problem)]
     if real is None:
@@ -58,7 +59,7 @@ def read_source(
         if exc.reason == "no such file":
             near = Path(path).parent
             problem = not_found(
-                amap.source.path, location, near, folders, holding(_quotes(amap)), json=json
+                amap.source.path, location, near, folders, holding(_quotes(amap)), escaped=escaped
             )
         else:
             problem = f"source '{amap.source.path}' {exc.reason}"

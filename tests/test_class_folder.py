@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from argmap.api import check_file
 from argmap.batch.jobs import scan
 from argmap.cli import main
-from argmap.read.encodings import SAVE_AS_UTF8_HOW
+from argmap.encodings import SAVE_AS_UTF8_HOW
 
 MAP = "argmap: 1\ntitle: T\n\npremises:\n  - id: a\n    text: A.\n    implicit: true\n"
 

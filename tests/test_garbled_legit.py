@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from argmap.api import check_file
-from argmap.read.encodings import ungarbled
+from argmap.encodings import ungarbled
 
 LEGIT = ["Er weiß…", "Spaß…", "Un café…”", "PERÚ’s", "CAFÉ”", "NÃO", "«IRMÃ»", "Привет",
          "NESTLÉ®", "PERÚ™", "ADIÓS—", "Straße“"]  # fmt: skip

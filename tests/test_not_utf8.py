@@ -11,8 +11,8 @@ import pytest
 
 from argmap.api import check_file
 from argmap.convert import import_file
+from argmap.encodings import SAVE_AS_UTF8_HOW
 from argmap.formats.base import FormatError
-from argmap.read.encodings import SAVE_AS_UTF8_HOW
 
 HOW = (
     "save it as UTF-8 (Notepad: File > Save as, Encoding: UTF-8; Word: File > Save as, Plain "

@@ -13,9 +13,9 @@ import attrs
 
 from argmap.checks.urls import problem as bad_url  # the check's own rule (AM108)
 from argmap.diagnostics import ArgmapError
+from argmap.encodings import undecodable
 from argmap.model import ArgumentMap, Link, relations
 from argmap.model.keys import ID_PATTERN, MAX_ID, REFUSED, SURROGATES, slugify
-from argmap.read.encodings import undecodable
 from argmap.read.jsontree import MAX_JSON_DEPTH, MOST_DIGITS
 from argmap.read.yamltree import bad_character
 

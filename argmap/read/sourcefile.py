@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from argmap.diagnostics import shell_word
-from argmap.read.encodings import undecodable
+from argmap.encodings import undecodable
 from argmap.read.yamltree import SAVE_AS_UTF8, WIDE_WHY, wide_encoding
 
 #: The first bytes of documents that are not plain text, and what each is.

@@ -18,8 +18,8 @@ import attrs
 import yaml
 
 from argmap.diagnostics import Diagnostic, Span, printable, span_at
+from argmap.encodings import GARBLED, undecodable, ungarbled
 from argmap.model.keys import REFUSED, SURROGATES
-from argmap.read.encodings import GARBLED, undecodable, ungarbled
 from argmap.read.yamlerrors import syntax_error
 
 #: Deepest nesting of collections a map may have; the format itself needs 5.

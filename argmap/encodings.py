@@ -1,6 +1,8 @@
 """What a file that is not UTF-8 says when read in the encoding it most likely is in:
-Windows-1252, which Windows calls 'ANSI' (Notepad's default before 2019); and text garbled by
-being read in it, or in Latin-1, and saved again as UTF-8 (``lâ€™attention``)."""
+Windows-1252, which Windows calls 'ANSI' (Notepad's default before 2019), told in a user's
+words with how to save it as UTF-8; and text garbled by being read in it, or in Latin-1, and
+saved again as UTF-8 (``lâ€™attention``). Below the readers: a map's, a source's, a
+``pyproject.toml``'s and an imported file's bytes are told alike."""
 
 from __future__ import annotations
 
