@@ -13,6 +13,7 @@ import attrs
 
 from argmap.analysed import place
 from argmap.diagnostics import UsageError, shell_word
+from argmap.encodings import undecodable
 from argmap.formats.argdown.lex import INCLUDED_AGAIN
 from argmap.formats.base import Exported, FormatError, Imported
 from argmap.formats.kinds import written_language
@@ -28,7 +29,7 @@ from argmap.project import (
     refused,
     roots,
 )
-from argmap.read.yamltree import SAVE_AS_UTF8, WIDE_WHY, decode, undecodable, wide_encoding
+from argmap.read.yamltree import SAVE_AS_UTF8, WIDE_WHY, decode, wide_encoding
 
 
 def import_file(
@@ -170,11 +171,7 @@ def _companion_text(data: bytes, path: Path) -> str:
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        span, what = undecodable(body, exc)
-        raise UsageError(
-            f"{path}: not valid UTF-8 (at {span}): {what}; it is in another encoding "
-            f"(Windows-1252 or Latin-1, say); {SAVE_AS_UTF8}"
-        ) from None
+        raise UsageError(f"{path}: the file is {undecodable(body, exc)[1]}") from None
 
 
 def _followed(path: Path, name: str, folders: list[str]) -> bytes:

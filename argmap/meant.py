@@ -44,9 +44,26 @@ def closest_names(name: str, names: list[str], most: int = 1) -> list[str]:
     ordinary slip leaves most runs as they were (as :class:`argmap.read.suggest.Names` finds
     the id meant).
 
+    When none is alike as written, names are compared in any case (Windows and macOS read
+    names so; ``TEXTS/WAST.TXT`` was typed in capitals), the names alike in all but case
+    given together (which of them was meant, the caller tells, or none).
+
     >>> closest_names("speach.txt", ["budget.txt", "speech.txt"])
     ['speech.txt']
+    >>> closest_names("SPEACH.TXT", ["budget.txt", "speech.txt", "Speech.txt"], most=1)
+    ['speech.txt', 'Speech.txt']
     """
+    close = _close(name, names, most)
+    if close:
+        return close
+    folded: dict[str, list[str]] = {}  # each name in any case, and the names it stands for
+    for other in names:
+        folded.setdefault(_folded(other), []).append(other)
+    return [other for alike in _close(_folded(name), list(folded), most) for other in folded[alike]]
+
+
+def _close(name: str, names: list[str], most: int) -> list[str]:
+    """Of :func:`closest_names`, the names alike as written."""
     candidates = names
     if len(names) > FEW:
         runs = _runs(name)
@@ -57,9 +74,10 @@ def closest_names(name: str, names: list[str], most: int = 1) -> list[str]:
 
 
 def closest_name(name: str, names: list[str]) -> str | None:
-    """The one of ``names`` most like ``name`` (:func:`closest_names`), or None."""
+    """The one of ``names`` most like ``name`` (:func:`closest_names`), or None (and for
+    names alike in all but case, which may each be the one)."""
     close = closest_names(name, names)
-    return close[0] if close else None
+    return close[0] if len(close) == 1 else None
 
 
 def nearby(path: str) -> str:
@@ -168,6 +186,9 @@ def _beside(
     held = {name: holds(folder / name) if holds is not None else 0 for name in alike}
     rank = {name: n for n, name in enumerate(alike)}
     best = min(alike, key=lambda name: (-held[name], _not_text(name), rank[name]))
+    twins = [name for name in alike if _folded(name) == _folded(best) and held[name] == held[best]]
+    if len(twins) > 1 and not _close(location.name, alike, len(alike)):
+        return None  # alike in any case only, 'waste.txt' and 'Waste.txt' as much: which one?
     return str(shown.with_name(best)), held[best]
 
 
@@ -279,12 +300,21 @@ def _twins(folder: Path, name: str) -> list[str]:
 
 
 def not_found(
-    written: str, location: Path, near: Path, folders: list[str], holds: Holds | None = None
+    written: str,
+    location: Path,
+    near: Path,
+    folders: list[str],
+    holds: Holds | None = None,
+    *,
+    escaped: str | None = None,
 ) -> str:
     """Why a source path ``written`` in a map in folder ``near`` gives no text: no file at
     ``location``; and what was probably meant (:func:`meant`), or, for a Windows path, how to
-    write it so that every system reads it."""
+    write it so that every system reads it; or, when the map's reader says so, why the path is
+    not what was ``escaped`` (backslashes in double quotes read as escapes: '\\t' a tab)."""
     problem = f"source file '{written}' not found (looked for {location})"
+    if escaped is not None:
+        return problem + escaped
     if "\\" in written:  # a Windows path, which only Windows reads
         slashed = with_slashes(written)
         if "\0" not in written and confine(near / slashed, folders, near=near) is None:

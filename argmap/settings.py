@@ -20,6 +20,8 @@ import tomllib
 
 import attrs
 
+from argmap.encodings import undecodable
+
 PYPROJECT = "pyproject.toml"
 #: The keys ``[tool.argmap]`` may hold.
 KEYS = ("ignore",)
@@ -75,8 +77,12 @@ def _read(file: str, mtime: int, size: int) -> Settings | None:
     with open(file, "rb") as stream:
         data = stream.read()
     try:
-        tool = tomllib.loads(data.decode("utf-8")).get("tool")
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Settings(file=file, problem=f"is {undecodable(data, exc)[1]}")
+    try:
+        tool = tomllib.loads(text).get("tool")
+    except tomllib.TOMLDecodeError as exc:
         return Settings(file=file, problem=f"is not valid TOML ({exc})")
     table = tool.get("argmap") if isinstance(tool, dict) else None
     if table is None:

@@ -11,8 +11,10 @@ from argmap.io import Unreadable, read_file
 from argmap.meant import Holds, elsewhere, not_found
 from argmap.model import ArgumentMap
 from argmap.project import SOURCE_ROOT_HINT, confine, how_to_mark, refused, roots
+from argmap.read.escapes import misread
 from argmap.read.source import SourceText
 from argmap.read.sourcefile import text_of
+from argmap.read.syntax import Syntax
 
 #: What the API's functions take as ``source_root``: a folder, or None for the map's project.
 Root = str | os.PathLike[str] | None
@@ -30,6 +32,7 @@ def read_source(
     if amap.source is None:
         return None, []
     where = amap.source.where("path")
+    escaped = misread(amap.source.path, Syntax.of(path).json)  # "C:\\texts": a tab in it
     location = Path(path).parent / amap.source.path
     folders = roots(path, source_root)
     real = confine(location, folders, near=Path(path).parent)
@@ -37,7 +40,9 @@ def read_source(
         # A Windows path names no file here: say so, and how to write it, not that a name
         # starting '..\\texts' is hidden (AM117).
         near = Path(path).parent
-        problem = not_found(amap.source.path, location, near, folders, holding(_quotes(amap)))
+        problem = not_found(
+            amap.source.path, location, near, folders, holding(_quotes(amap)), escaped=escaped
+        )
         return None, [Diagnostic(path, where, "AM109", problem)]
     if real is None:
         only = f"argmap reads source texts only there {SOURCE_ROOT_HINT}"
@@ -53,7 +58,9 @@ def read_source(
     except Unreadable as exc:
         if exc.reason == "no such file":
             near = Path(path).parent
-            problem = not_found(amap.source.path, location, near, folders, holding(_quotes(amap)))
+            problem = not_found(
+                amap.source.path, location, near, folders, holding(_quotes(amap)), escaped=escaped
+            )
         else:
             problem = f"source '{amap.source.path}' {exc.reason}"
     else:

@@ -325,7 +325,7 @@ def test_attacks_on_attacks_nest_as_deep_as_a_map_file_can() -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"\xff", "not JSON"),
+        (b"\xff", "the file is not valid UTF-8 \\(byte ff at line 1, column 1\\)"),
         (b"[1, 2]", "not AIF: the top level is not an object"),
         (b'{"edges": []}', "not AIF: no 'nodes' list"),
         (b'{"nodes": {}}', "not AIF: no 'nodes' list"),

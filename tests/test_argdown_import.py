@@ -586,7 +586,8 @@ def test_an_included_file_not_in_utf8_is_named(tmp_path: Path) -> None:
         import_file("argdown", tmp_path / "main.argdown")
     assert str(caught.value).startswith(
         f"not Argdown: line 1:9 of {tmp_path / 'part.argdown'} (which "
-        f"{tmp_path / 'main.argdown'} includes at line 3): the file is not valid UTF-8: byte e9"
+        f"{tmp_path / 'main.argdown'} includes at line 3): the file is not valid UTF-8 "
+        "(byte e9 at line 1, column 9)"
     )
 
 

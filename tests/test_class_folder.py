@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from argmap.api import check_file
 from argmap.batch.jobs import scan
 from argmap.cli import main
+from argmap.encodings import SAVE_AS_UTF8_HOW
 
 MAP = "argmap: 1\ntitle: T\n\npremises:\n  - id: a\n    text: A.\n    implicit: true\n"
 
@@ -159,25 +160,26 @@ def test_a_no_break_space_in_the_indentation_is_named(
 
 def test_a_map_saved_in_windows_1252_is_told_so_with_the_word_it_reads(tmp_path: Path) -> None:
     """'byte e9 cannot be decoded (invalid continuation byte)' told a student nothing: the map
-    was saved by Notepad as 'ANSI'. Now it says which encoding, and the word it spoils."""
+    was saved by Notepad as 'ANSI'. Now it says which encoding, the word it spoils, and how to
+    save it as UTF-8 in Notepad or Word."""
     target = tmp_path / "chloé.yaml"
     target.write_bytes(BASE.replace("title: T", "title: Le lycée").encode("cp1252"))
     [found] = check_file(target).diagnostics
     assert (found.code, f"{found.span.line}:{found.span.column}") == ("AM001", "2:14")
     assert found.message == (
-        "the file is not valid UTF-8: byte e9 cannot be decoded (invalid continuation byte); "
-        "it is in another encoding, Windows-1252 (Windows' 'ANSI') or Latin-1 say, in which "
-        "the word there is 'lycée'; save it as UTF-8 (in an editor's Save as, encoding UTF-8)"
+        "the file is not valid UTF-8 (byte e9 at line 2, column 14): it is probably in "
+        "Windows-1252 (Windows' 'ANSI') or Latin-1, in which the word there is 'lycée'; "
+        + SAVE_AS_UTF8_HOW
     )
 
 
-def test_bytes_that_are_no_text_in_windows_1252_either_are_told_as_before(tmp_path: Path) -> None:
+def test_bytes_that_are_no_text_in_windows_1252_either_are_told_so(tmp_path: Path) -> None:
     target = tmp_path / "m.yaml"
     target.write_bytes(b"argmap: 1\ntitle: \x81\x8d\n")
     [found] = check_file(target).diagnostics
     assert found.message == (
-        "the file is not valid UTF-8: byte 81 cannot be decoded (invalid start byte); "
-        "save it as UTF-8 (in an editor's Save as, encoding UTF-8)"
+        "the file is not valid UTF-8 (byte 81 at line 2, column 8): it is in another encoding; "
+        + SAVE_AS_UTF8_HOW
     )
 
 

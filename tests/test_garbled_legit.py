@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from argmap.api import check_file
-from argmap.read.encodings import ungarbled
+from argmap.encodings import ungarbled
 
-LEGIT = ["Er weiß…", "Spaß…", "Un café…”", "PERÚ’s", "CAFÉ”", "NÃO", "«IRMÃ»", "Привет"]
+LEGIT = ["Er weiß…", "Spaß…", "Un café…”", "PERÚ’s", "CAFÉ”", "NÃO", "«IRMÃ»", "Привет",
+         "NESTLÉ®", "PERÚ™", "ADIÓS—", "Straße“"]  # fmt: skip
 
 
 @pytest.mark.parametrize("text", LEGIT)
@@ -27,10 +28,38 @@ def test_a_legitimate_word_is_not_garbled(text: str) -> None:
         ("jÄ™zyk", "język"),
         ("Viá»‡t", "Việt"),
         ("greatðŸ˜€", "great😀"),
+        # another script's word garbled right after a Latin one (a brand, a name)
+        ("iPhoneã\x81®", "iPhoneの"),
+        ("iPhoneã‚¢ãƒ—ãƒª", "iPhoneアプリ"),
+        ("Appleæ—¥æœ¬", "Apple日本"),
+        ("SamsungÐŸÑ€Ð¸Ð²ÐµÑ‚", "SamsungПривет"),
     ],
 )
 def test_a_garbled_word_is_still_told(text: str, was: str) -> None:
     assert ungarbled(text, 1) == (text, was)
+
+
+def test_a_map_pasted_garbled_after_a_latin_word_is_told_what_it_was(tmp_path: Path) -> None:
+    """'iPhoneã\x81®' (a web page's 'iPhoneの' shown in Windows-1252, pasted): YAML refuses
+    the invisible U+0081, and the message says which word is garbled and what it was; a word
+    with no such character in it is warned of (AM210)."""
+    target = tmp_path / "m.yaml"
+    garbled = "iPhoneの使い方".encode().decode("latin-1")
+    target.write_text(f"argmap: 1\ntitle: {garbled}\n", encoding="utf-8")
+    [found] = check_file(target).diagnostics
+    assert (found.code, str(found.span)) == ("AM012", "2:15")
+    assert found.message.startswith(
+        "character U+0081 is not allowed in a YAML file (control characters are not allowed); "
+        "the word there, 'iPhoneã\\x81®ä½¿ã\\x81\\x84æ\\x96¹', is 'iPhoneの使い方' garbled: "
+    )
+    target.write_text(
+        "argmap: 1\ntitle: Mon iPhoneã‚¢ãƒ—ãƒª\npremises:\n  - id: a\n    text: A.\n"
+        "    implicit: true\n",
+        encoding="utf-8",
+    )
+    assert [(d.code, d.message.split(":")[0]) for d in check_file(target).diagnostics] == [
+        ("AM210", "the title holds 'iPhoneã‚¢ãƒ—ãƒª', which is 'iPhoneアプリ' garbled")
+    ]
 
 
 def test_a_german_map_with_an_ellipsis_is_not_warned_of(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ LAYERS = {
     "argmap.io": 0,
     "argmap.project": 0,
     "argmap.meant": 0,  # the file a path naming none probably meant
+    "argmap.encodings": 0,  # what a file not in UTF-8 says, and text garbled by another
     "argmap.settings": 0,  # a project's [tool.argmap]
     "argmap.words": 0,  # argmap's own words in every language it speaks, for every layer
     "argmap.model": 1,

@@ -488,9 +488,11 @@ def test_a_source_path_written_with_backslashes_is_told_to_use_slashes(tmp_path:
         (
             "latin1.txt",
             b"The caf\xe9 is open.\n",
-            "source file 'latin1.txt' is not valid UTF-8 (at 1:8): it is in another encoding "
-            "(Windows-1252 or Latin-1, say); save it as UTF-8 (in an editor's Save as, "
-            "encoding UTF-8)",
+            "source file 'latin1.txt' is not valid UTF-8 (byte e9 at line 1, column 8): it is "
+            "probably in Windows-1252 (Windows' 'ANSI') or Latin-1, in which the word there is "
+            "'café'; save it as UTF-8 (Notepad: File > Save as, Encoding: UTF-8; Word: File > "
+            "Save as, Plain Text, then Text encoding: Unicode (UTF-8); another editor: its Save "
+            "as, encoding UTF-8)",
         ),
     ],
 )
@@ -510,7 +512,9 @@ def test_a_map_that_is_not_utf8_says_to_save_it_so() -> None:
     ((diagnostic,),) = [check_bytes(data, "map.yaml").diagnostics]
     assert (str(diagnostic.span), diagnostic.code) == ("3:14", "AM001")
     message = diagnostic.message
-    assert message.endswith("; save it as UTF-8 (in an editor's Save as, encoding UTF-8)")
+    assert message.endswith("; save it as UTF-8 (Notepad: File > Save as, Encoding: UTF-8; Word: "
+                            "File > Save as, Plain Text, then Text encoding: Unicode (UTF-8); "
+                            "another editor: its Save as, encoding UTF-8)")  # fmt: skip
 
 
 @pytest.mark.parametrize("written", ['""', "''", ""])

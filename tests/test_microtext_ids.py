@@ -134,8 +134,9 @@ def test_a_text_not_in_utf8_is_named_with_its_place(project: Path, monkeypatch) 
     with pytest.raises(UsageError) as caught:
         import_file("microtext", "enc/latin1b.xml")
     assert str(caught.value).startswith(
-        "enc/latin1b.txt: not valid UTF-8 (at 2:4): byte e9 cannot be decoded "
-        "(invalid continuation byte); it is in another encoding (Windows-1252 or Latin-1, say);"
+        "enc/latin1b.txt: the file is not valid UTF-8 (byte e9 at line 2, column 4): it is "
+        "probably in Windows-1252 (Windows' 'ANSI') or Latin-1, in which the word there is "
+        "'Café'; save it as UTF-8"
     )
     (project / "enc" / "latin1b.txt").write_bytes("Dogs.".encode("utf-16"))
     with pytest.raises(UsageError, match=r"^enc/latin1b\.txt: the file is UTF-16"):

@@ -180,7 +180,7 @@ def test_what_would_not_check_clean_is_left_out_naming_its_nodes() -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"\xff", "not JSON"),
+        (b"\xff", "the file is not valid UTF-8 \\(byte ff at line 1, column 1\\)"),
         (b"{", "not JSON"),
         (b"[1, 2]", "not SADFace: the top level is not an object"),
         (b'{"edges": []}', "not SADFace: no 'nodes' list"),

@@ -315,3 +315,58 @@ def test_a_source_path_is_fixed_with_the_quote_its_text_then_shows_a_slip_in(
     )
     assert f'{target}:8:14: quote: "… too many rubbish" → "… too much rubbish."' in (result.output)
     assert not [d for d in check_file(target).diagnostics if d.severity is Severity.ERROR]
+
+
+@pytest.fixture
+def texts(tmp_path: Path) -> Path:
+    (tmp_path / "pyproject.toml").touch()
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "waste.txt").write_text("Germany produces too much rubbish.\n")
+    (tmp_path / "texts" / "budget.txt").write_text("Other.\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["../texts/WAST.TXT", "../TEXTS/WAST.TXT", "../Texts/WASTE.txt", "../texts/WASTE.TXT"],
+)
+def test_a_path_in_another_case_with_a_slip_is_told_the_file_meant(
+    texts: Path, written: str
+) -> None:
+    """'../TEXTS/WAST.TXT', typed in capitals with a letter left out: the wrong case alone or
+    the slip alone were told the file, both together nothing (names compared as written)."""
+    target = texts / "maps" / "m.yaml"
+    target.parent.mkdir()
+    target.write_text(QUOTED.format(path=written), encoding="utf-8")
+    [found] = [d for d in check_file(target).diagnostics if d.code == "AM109"]
+    assert found.message.endswith("; did you mean '../texts/waste.txt'?")
+    result = CliRunner().invoke(main, ["check", "--fix", str(target)])
+    if "WASTE" in written:  # the same name in another case: what Windows reads, a safe fix
+        assert result.exit_code == 0, result.output
+        assert "path: ../texts/waste.txt\n" in target.read_text(encoding="utf-8")
+        return
+    assert result.exit_code == 1  # a guess: only with --unsafe-fixes
+    assert f"path: {written}\n" in target.read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--fix", "--unsafe-fixes", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "path: ../texts/waste.txt\n" in target.read_text(encoding="utf-8")
+
+
+def test_a_slip_in_lower_case_is_told_a_file_named_in_capitals(texts: Path) -> None:
+    (texts / "texts" / "waste.txt").rename(texts / "texts" / "WASTE.TXT")
+    target = texts / "maps" / "m.yaml"
+    target.parent.mkdir()
+    target.write_text(QUOTED.format(path="../texts/wast.txt"), encoding="utf-8")
+    [found] = [d for d in check_file(target).diagnostics if d.code == "AM109"]
+    assert found.message.endswith("; did you mean '../texts/WASTE.TXT'?")
+
+
+def test_two_files_alike_in_all_but_case_are_no_guess_for_a_slip(texts: Path) -> None:
+    """'WAST.TXT' between 'waste.txt' and 'Waste.txt', both holding the quotes: which one?
+    Nothing is offered, rather than one of them at random."""
+    (texts / "texts" / "Waste.txt").write_text("Germany produces too much rubbish.\n")
+    target = texts / "maps" / "m.yaml"
+    target.parent.mkdir()
+    target.write_text(QUOTED.format(path="../texts/WAST.TXT"), encoding="utf-8")
+    [found] = [d for d in check_file(target).diagnostics if d.code == "AM109"]
+    assert "did you mean" not in found.message

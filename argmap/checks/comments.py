@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from argmap.checks.registry import Context, Finding, check
 from argmap.diagnostics import Span, clip, printable
-from argmap.read.encodings import GARBLED, ungarbled
+from argmap.encodings import GARBLED, ungarbled
 from argmap.read.yamlerrors import quoted
 
 #: What follows a plain text on its line when YAML took the rest for a comment that was meant
@@ -83,7 +83,7 @@ _OPENED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u017
 
 def _garbled(text: str) -> tuple[str, str] | None:
     """The first word of ``text`` that is UTF-8 read as Windows-1252 or Latin-1, and what it
-    was (:func:`argmap.read.encodings.ungarbled`); None when there is none."""
+    was (:func:`argmap.encodings.ungarbled`); None when there is none."""
     for found in _OPENED.finditer(text):
         word = ungarbled(text, found.start())
         if word is not None:

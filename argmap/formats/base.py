@@ -13,6 +13,7 @@ import attrs
 
 from argmap.checks.urls import problem as bad_url  # the check's own rule (AM108)
 from argmap.diagnostics import ArgmapError
+from argmap.encodings import undecodable
 from argmap.model import ArgumentMap, Link, relations
 from argmap.model.keys import ID_PATTERN, MAX_ID, REFUSED, SURROGATES, slugify
 from argmap.read.jsontree import MAX_JSON_DEPTH, MOST_DIGITS
@@ -236,12 +237,16 @@ def json_object(data: bytes, name: str, needs: str = "") -> dict[str, Any]:
         return int(text)
 
     too_deep = f"not {name}: its JSON nests deeper than {MAX_JSON_DEPTH} levels{needs}"
+    body = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        text = data.decode("utf-8-sig")
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"the file is {undecodable(body, exc)[1]}") from None
+    try:
         doc = json.loads(text, parse_constant=constant, parse_float=finite, parse_int=whole)
     except RecursionError:  # thousands of levels: deeper than any
         raise FormatError(too_deep) from None
-    except (UnicodeDecodeError, ValueError) as exc:
+    except ValueError as exc:
         raise FormatError(f"not JSON: {str(exc)[:200]}") from None
     if not isinstance(doc, dict):
         raise FormatError(f"not {name}: the top level is not an object")

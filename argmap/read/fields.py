@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from argmap.diagnostics import Diagnostic, Span, clip
 from argmap.model import FORMAT_VERSION, Carried, Ref, Role
 from argmap.model.keys import KEYS, MAX_TEXT, REQUIRED
+from argmap.read.escapes import ESCAPES, misread
 from argmap.read.hints import colon_hint, new_item
 from argmap.read.jsontree import MOST_DIGITS
 from argmap.read.suggest import did_you_mean, side_hint
@@ -133,9 +134,10 @@ class Fields:
         bad = bad_character(value)
         if bad is not None:
             index, description = bad
-            self.error(
-                node.span, "AM012", f"{what} contains a {description} at character {index + 1}"
-            )
+            message = f"{what} contains a {description} at character {index + 1}"
+            if what.endswith(" path") and value[index] in ESCAPES:  # "C:\\texts\\article.txt"
+                message += misread(value, self.syntax.json) or ""
+            self.error(node.span, "AM012", message)
             return None
         if len(value) > limit:
             self.error(

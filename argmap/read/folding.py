@@ -1,5 +1,6 @@
 """Text → the text folded for quote look-ups: quote marks, dashes and ligatures as typed,
-invisible characters dropped, white space as single spaces."""
+invisible characters dropped (a soft hyphen, zero-width spaces and joiners, a word joiner, a
+byte order mark inside the text), white space as single spaces."""
 
 from __future__ import annotations
 
@@ -39,6 +40,10 @@ _FOLD = str.maketrans(
         "\ufb06": "st",
         "\u00ad": None,  # soft hyphen: invisible
         "\u200b": None,  # zero-width space
+        "\u200c": None,  # zero-width non-joiner (a web page's, or a Persian word's)
+        "\u200d": None,  # zero-width joiner
+        "\u2060": None,  # word joiner
+        "\ufeff": None,  # zero-width no-break space: a byte order mark inside the text
     }
 )
 _FOLD_PAIRS = tuple((chr(code), to) for code, to in _FOLD.items() if to is not None)

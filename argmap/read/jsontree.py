@@ -8,6 +8,7 @@ import re
 import sys
 
 from argmap.diagnostics import Diagnostic, Span, line_starts, span_at
+from argmap.read.escapes import JSON_UNREADABLE, json_escape
 from argmap.read.yamltree import MAX_DEPTH, Mapping, Mark, Node, Scalar, Sequence
 
 #: How deep JSON may nest: twice the YAML limit, as the canonical form spells out every short
@@ -128,7 +129,10 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     except json.JSONDecodeError as exc:
         comma = _trailing_comma(text, exc.pos)
         # json counts lines at LF alone; argmap as editors do (CR LF, LF or a lone CR)
-        if comma is None:
+        if exc.msg in JSON_UNREADABLE:  # a Windows path's backslash, most often
+            at, message = json_escape(text, exc.pos)
+            span = span_at(text, at)
+        elif comma is None:
             span, message = span_at(text, exc.pos), exc.msg
         else:  # told alike by every Python (3.13 says so itself, at the comma; 3.12 after it)
             span = span_at(text, comma)

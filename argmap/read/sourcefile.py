@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from argmap.diagnostics import shell_word
-from argmap.read.yamltree import SAVE_AS_UTF8, WIDE_WHY, decode, wide_encoding
+from argmap.encodings import undecodable
+from argmap.read.yamltree import SAVE_AS_UTF8, WIDE_WHY, wide_encoding
 
 #: The first bytes of documents that are not plain text, and what each is.
 _DOCUMENTS = (
@@ -46,13 +47,11 @@ def text_of(data: bytes, name: str) -> tuple[str | None, str | None]:
     wide = wide_encoding(data)
     if wide is not None:
         return None, f"source file '{name}' is {wide}, {WIDE_WHY}; {SAVE_AS_UTF8}"
-    text, errors = decode(data, name)
-    if text is not None:
-        return with_line_ends(text), None
-    return None, (
-        f"source file '{name}' is not valid UTF-8 (at {errors[0].span}): it is in another "
-        f"encoding (Windows-1252 or Latin-1, say); {SAVE_AS_UTF8}"
-    )
+    body = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return with_line_ends(body.decode("utf-8")), None
+    except UnicodeDecodeError as exc:
+        return None, f"source file '{name}' is {undecodable(body, exc)[1]}"
 
 
 __all__ = ["text_of", "with_line_ends"]

@@ -14,6 +14,7 @@ import unicodedata
 import yaml
 
 from argmap.diagnostics import Diagnostic, Span
+from argmap.read.escapes import UNREADABLE, escape_hint
 from argmap.read.yamlitems import item_keys_hint
 from argmap.read.yamllines import (
     TEXT_KEYS,
@@ -155,6 +156,8 @@ def _hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
     problem = exc.problem or ""
     if mark is None:
         return None
+    if problem.startswith(UNREADABLE):  # a Windows path in double quotes, most often
+        return escape_hint(lines, mark.line, mark.column, problem)
     hint = never_closed_hint(exc, lines)
     if hint is None:
         context = [exc.context_mark.line] if exc.context_mark is not None else []

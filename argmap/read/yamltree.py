@@ -18,8 +18,8 @@ import attrs
 import yaml
 
 from argmap.diagnostics import Diagnostic, Span, printable, span_at
+from argmap.encodings import GARBLED, undecodable, ungarbled
 from argmap.model.keys import REFUSED, SURROGATES
-from argmap.read.encodings import GARBLED, ansi_word, ungarbled
 from argmap.read.yamlerrors import syntax_error
 
 #: Deepest nesting of collections a map may have; the format itself needs 5.
@@ -164,21 +164,8 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        span, what = undecodable(data, exc)
-        word = ansi_word(data, exc.start)
-        if word is not None:
-            what += ("; it is in another encoding, Windows-1252 (Windows' 'ANSI') or Latin-1 "
-                     f"say, in which the word there is '{word}'")  # fmt: skip
-        message = f"the file is not valid UTF-8: {what}; {SAVE_AS_UTF8}"
-        return None, [Diagnostic(path, span, "AM001", message)]
-
-
-def undecodable(data: bytes, exc: UnicodeDecodeError) -> tuple[Span, str]:
-    """Where the first byte of ``data`` that is not UTF-8 is (its line:col), and what is wrong
-    with it in words: ``byte e9 cannot be decoded (invalid continuation byte)``."""
-    before = data[: exc.start].decode("utf-8", "replace")  # all of it UTF-8
-    bad = data[exc.start : exc.end].hex(" ")
-    return span_at(before, len(before)), f"byte {bad} cannot be decoded ({exc.reason})"
+        span, said = undecodable(data, exc)
+        return None, [Diagnostic(path, span, "AM001", f"the file is {said}")]
 
 
 #: Characters YAML counts as line breaks and editors do not (they show them inside a line):

@@ -1,0 +1,129 @@
+"""A backslash in double quotes, which YAML and JSON read as the start of an escape → what was
+meant: a Windows path (``"C:\\texts\\article.txt"``: a tab, a bell) as written, and how to write
+it so that each backslash stays one (with '/', or in single quotes)."""
+
+from __future__ import annotations
+
+import re
+
+from argmap.read.yamllines import Hint
+
+#: What an escape of YAML's (or JSON's) turns into, by the character it makes, and in words.
+ESCAPES = {
+    "\t": ("t", "a tab"),
+    "\n": ("n", "a new line"),
+    "\r": ("r", "a carriage return"),
+    "\x07": ("a", "a bell (U+0007)"),
+    "\x08": ("b", "a backspace (U+0008)"),
+    "\x1b": ("e", "an escape (U+001B)"),
+    "\x00": ("0", "a NUL (U+0000)"),
+    "\x0b": ("v", "a vertical tab (U+000B)"),
+    "\x0c": ("f", "a form feed (U+000C)"),
+    "\x85": ("N", "a next line (U+0085)"),
+    "\xa0": ("_", "a no-break space"),
+    "\u2028": ("L", "a line separator (U+2028)"),
+    "\u2029": ("P", "a paragraph separator (U+2029)"),
+}
+#: The escapes JSON has of these (the others are YAML's only).
+_JSON = frozenset("\t\n\r\x08\x0c")
+
+#: libyaml's problems with an escape in double quotes it cannot read.
+UNREADABLE = ("found unknown escape character", "did not find expected hexdecimal number")
+# A value in double quotes on its line: what comes before it (a key, dashes) and its text.
+_DOUBLE = re.compile(r'(?P<head>\s*(?:-\s+)*(?:[^\s#:\'"][^:#]*?:\s+)?)"(?P<text>(?:[^"\\]|\\.)*)"')
+
+
+def unescaped(value: str, json: bool = False) -> str | None:
+    """``value``, which an escape in double quotes made, as written: each character an escape
+    makes (:data:`ESCAPES`) written back as its escape (``'C:\\\\texts'`` for ``'C:\\ttexts'``);
+    None when ``value`` holds none (nor ``\\`` a backslash)."""
+    made = _JSON if json else ESCAPES
+    if not any(char in value for char in made):
+        return None
+    return "".join("\\" + ESCAPES[char][0] if char in made else char for char in value)
+
+
+def misread(value: str, json: bool = False) -> str | None:
+    """Why ``value`` (a path read from double quotes) is not the path meant, and how to write it:
+    ``; in double quotes a backslash starts an escape, and YAML read '\\t' as a tab: write the
+    path with '/', "C:/texts/a.txt", or in single quotes, ...``; None when no escape made it."""
+    written = unescaped(value, json)
+    if written is None:
+        return None
+    made = _JSON if json else ESCAPES
+    found = list(dict.fromkeys(char for char in value if char in made))
+    read = ", ".join(f"'\\{ESCAPES[char][0]}' as {ESCAPES[char][1]}" for char in found)
+    slashed = '"' + re.sub(r"\\+", "/", written).replace('"', '\\"') + '"'
+    if json:
+        how = 'each backslash twice: "' + written.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    else:
+        how = "in single quotes, which keep each backslash: '" + written.replace("'", "''") + "'"
+    return (
+        f"; in double quotes a backslash starts an escape, and {'JSON' if json else 'YAML'} "
+        f"read {read}: write the path with '/', {slashed}, or {how}"
+    )
+
+
+#: Python's json's words for an escape in a string it cannot read.
+JSON_UNREADABLE = ("Invalid \\escape", "Invalid \\uXXXX escape")
+
+
+def json_escape(text: str, at: int) -> tuple[int, str]:
+    """Where the escape is that JSON cannot read, at or just before offset ``at`` of ``text``
+    (its backslash), and what is wrong with it in words, with how to write a backslash."""
+    start = at if text[at : at + 1] == "\\" else text.rfind("\\", 0, at)
+    escape = text[start : start + 2]
+    why = ("wants a character's code in four hex digits after it" if escape == "\\u"
+           else "is none JSON knows")  # fmt: skip
+    return start, (
+        "in a JSON string a backslash starts an escape ('\\n' a new line, '\\t' a tab), and "
+        f"'{escape}' {why}; write a path with '/', or each backslash twice ('\\\\')"
+    )
+
+
+def escape_hint(lines: list[str], row: int, column: int, problem: str) -> Hint | None:
+    """For libyaml's ``problem`` with an escape it cannot read (:data:`UNREADABLE`) at ``column``
+    of line ``row``: at its backslash, the escape, why YAML cannot read it, and the text
+    written so that each backslash stays one (a path with '/' too: a text without white space
+    in it)."""
+    line = lines[row] if row < len(lines) else ""
+    for found in _DOUBLE.finditer(line):
+        start, end = found.span("text")
+        if not start <= column <= end:
+            continue
+        slash = line.rfind("\\", start, column + 1)
+        if slash < 0:
+            return None
+        escape = line[slash : slash + 2]
+        hex_digits = problem.startswith(UNREADABLE[1])
+        why = (
+            "wants a character's code in hex digits after it"
+            if hex_digits
+            else "is none YAML knows"
+        )
+        meant = re.sub(r'\\([\\"])', r"\1", found["text"])
+        head = found["head"].strip()
+        head += " " if head else ""
+        single = f"{head}'" + meant.replace("'", "''") + "'"
+        if meant.split() == [meant]:
+            slashed = head + '"' + re.sub(r"\\+", "/", meant).replace('"', '\\"') + '"'
+            how = f"write the path with '/', {slashed}, or in single quotes"
+        else:
+            how = "write the text in single quotes"
+        message = (
+            "in double quotes a backslash starts an escape ('\\n' a new line, '\\t' a tab), and "
+            f"'{escape}' {why}; {how}, which keep each backslash: {single}"
+        )
+        return message, row, slash  # at the escape, not past it (where libyaml stopped)
+    return None
+
+
+__all__ = [
+    "ESCAPES",
+    "JSON_UNREADABLE",
+    "UNREADABLE",
+    "escape_hint",
+    "json_escape",
+    "misread",
+    "unescaped",
+]

@@ -1,0 +1,157 @@
+"""A Windows path in double quotes ("C:\\texts\\article.txt"): YAML reads each backslash as the
+start of an escape ('\\t' a tab, '\\a' a bell, '\\x' a character's code), so the path names no
+file, holds a control character, or does not parse. The message names that cause and says how to
+write the path: with '/', or in single quotes, which keep each backslash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.api import check_file
+
+MAP = (
+    "argmap: 1\ntitle: T\nsource:\n  path: {path}\npremises:\n"
+    "  - id: a\n    text: A.\n    quotes: Phones distract\n"
+)
+
+
+def _diagnostics(tmp_path: Path, path: str, name: str = "map.yaml") -> list[tuple[str, str, str]]:
+    (tmp_path / "texts").mkdir(exist_ok=True)
+    (tmp_path / "texts" / "article.txt").write_text("Phones distract pupils.\n", "utf-8")
+    target = tmp_path / name
+    target.write_text(MAP.format(path=path), encoding="utf-8")
+    return [(str(d.span), d.code, d.message) for d in check_file(target).diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("written", "read", "single", "slashed"),
+    [
+        ('"texts\\notes.txt"', "'\\n' as a new line", "'texts\\notes.txt'", '"texts/notes.txt"'),
+        ('"C:\\texts\\new.txt"', "'\\t' as a tab, '\\n' as a new line",
+         "'C:\\texts\\new.txt'", '"C:/texts/new.txt"'),
+    ],
+)  # fmt: skip
+def test_an_escape_that_makes_white_space_is_told_with_the_path_as_meant(
+    tmp_path: Path, written: str, read: str, single: str, slashed: str
+) -> None:
+    [(span, code, message)] = _diagnostics(tmp_path, written)
+    assert (span, code) == ("4:9", "AM109")
+    assert message.endswith(
+        f"; in double quotes a backslash starts an escape, and YAML read {read}: write the "
+        f"path with '/', {slashed}, or in single quotes, which keep each backslash: {single}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "read", "char"),
+    [
+        ('"texts\\article.txt"', "'\\a' as a bell (U+0007)", "U+0007"),
+        ('"texts\\bilan.txt"', "'\\b' as a backspace (U+0008)", "U+0008"),
+        ('"texts\\essay.txt"', "'\\e' as an escape (U+001B)", "U+001B"),
+        ('"texts\\0.txt"', "'\\0' as a NUL (U+0000)", "U+0000"),
+        ('"texts\\rapport.txt"', "'\\r' as a carriage return", "U+000D"),
+    ],
+)
+def test_an_escape_that_makes_a_control_character_is_told_so(
+    tmp_path: Path, written: str, read: str, char: str
+) -> None:
+    [(span, code, message)] = _diagnostics(tmp_path, written)
+    assert (span, code) == ("4:9", "AM012")
+    assert message.startswith(f"source path contains a control character {char} at character 6")
+    single = written.replace('"', "'")
+    assert message.endswith(
+        f"; in double quotes a backslash starts an escape, and YAML read {read}: write the "
+        f"path with '/', {written.replace(chr(92), '/')}, or in single quotes, which keep each "
+        f"backslash: {single}"
+    )
+
+
+def test_the_path_meant_named_with_slashes_is_the_file(tmp_path: Path) -> None:
+    [(_, code, message)] = _diagnostics(tmp_path, '"texts\\article.txt"')
+    assert code == "AM012" and "'/', \"texts/article.txt\"," in message
+
+
+def test_in_json_each_backslash_is_doubled(tmp_path: Path) -> None:
+    (tmp_path / "map.json").write_text(
+        '{"argmap": 1, "title": "T", "source": {"path": "texts\\notes.txt"},\n'
+        ' "premises": [{"id": "a", "text": "A."}]}\n',
+        encoding="utf-8",
+    )
+    [found] = check_file(tmp_path / "map.json").diagnostics
+    assert found.code == "AM109"
+    assert found.message.endswith(
+        "; in double quotes a backslash starts an escape, and JSON read '\\n' as a new line: "
+        "write the path with '/', \"texts/notes.txt\", or each backslash twice: "
+        '"texts\\\\notes.txt"'
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "column", "escape", "why"),
+    [
+        ('"texts\\quote.txt"', 15, "\\q", "is none YAML knows"),
+        ('"C:\\Users\\ana\\a.txt"', 12, "\\U", "wants a character's code in hex digits after it"),
+        ('"texts\\xavier.txt"', 15, "\\x", "wants a character's code in hex digits after it"),
+        ('"texts\\users.txt"', 15, "\\u", "wants a character's code in hex digits after it"),
+    ],
+)
+def test_an_escape_yaml_cannot_read_is_told_plainly(
+    tmp_path: Path, written: str, column: int, escape: str, why: str
+) -> None:
+    [(span, code, message)] = _diagnostics(tmp_path, written)
+    meant = written.strip('"')
+    assert (span, code) == (f"4:{column}", "AM002")
+    assert message == (
+        f"YAML syntax error: in double quotes a backslash starts an escape ('\\n' a new line, "
+        f"'\\t' a tab), and '{escape}' {why}; write the path with '/', "
+        f'path: "{meant.replace(chr(92), "/")}", or in single quotes, which keep each '
+        f"backslash: path: '{meant}'"
+    )
+
+
+def test_text_with_a_backslash_is_told_to_take_single_quotes(tmp_path: Path) -> None:
+    target = tmp_path / "map.yaml"
+    target.write_text(
+        'argmap: 1\ntitle: "Files in C:\\Users are kept"\npremises:\n  - id: a\n    text: A.\n',
+        encoding="utf-8",
+    )
+    [found] = check_file(target).diagnostics
+    assert found.code == "AM002"
+    assert found.message.endswith(
+        "and '\\U' wants a character's code in hex digits after it; write the text in single "
+        "quotes, which keep each backslash: title: 'Files in C:\\Users are kept'"
+    )
+
+
+def test_a_doubled_backslash_and_single_quotes_read_as_before(tmp_path: Path) -> None:
+    assert _diagnostics(tmp_path, "'texts\\article.txt'") == _diagnostics(
+        tmp_path, '"texts\\\\article.txt"'
+    )
+    assert _diagnostics(tmp_path, '"texts/article.txt"') == []
+
+
+@pytest.mark.parametrize(
+    ("path", "column", "escape", "why"),
+    [
+        ("texts\\article.txt", 54, "\\a", "is none JSON knows"),
+        ("C:\\users\\a.txt", 51, "\\u", "wants a character's code in four hex digits after it"),
+    ],
+)
+def test_an_escape_json_cannot_read_is_told_plainly(
+    tmp_path: Path, path: str, column: int, escape: str, why: str
+) -> None:
+    target = tmp_path / "map.json"
+    target.write_text(
+        f'{{"argmap": 1, "title": "T", "source": {{"path": "{path}"}},\n'
+        ' "premises": [{"id": "a", "text": "A."}]}\n',
+        encoding="utf-8",
+    )
+    [found] = check_file(target).diagnostics
+    assert (str(found.span), found.code) == (f"1:{column}", "AM002")
+    assert found.message == (
+        "JSON syntax error: in a JSON string a backslash starts an escape ('\\n' a new line, "
+        f"'\\t' a tab), and '{escape}' {why}; write a path with '/', or each backslash twice "
+        "('\\\\')"
+    )
