@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from argmap.api import check_bytes
 from argmap.checks import check
 from argmap.cli import main
+from argmap.convert import export_map
 from argmap.diagnostics import Severity
 from argmap.formats import aif, sadface
 from argmap.formats.base import FormatError, Imported
@@ -262,8 +263,12 @@ def test_the_export_is_sadface_as_its_library_checks_it() -> None:
     """The keys and types SADFace's own validation asks for, every id a UUID, every edge
     joining two nodes of the document, and each claim, reason and objection there."""
     seed = _seed()
-    doc = json.loads(sadface.write(seed).text)
-    assert set(doc) == {"metadata", "resources", "nodes", "edges"} and doc["resources"] == []
+    doc = json.loads(export_map(seed, "sadface", str(SEED_MAP), "seed.sadface.json").text)
+    assert set(doc) == {"metadata", "resources", "nodes", "edges"}
+    (resource,) = doc["resources"]  # the source text
+    assert set(resource) == {"id", "content", "type", "metadata"} and resource["type"] == "text"
+    uuid.UUID(resource["id"])
+    assert isinstance(resource["content"], str) and isinstance(resource["metadata"], dict)
     core = doc["metadata"]["core"]
     for key in ("analyst_email", "analyst_name", "created", "edited", "id", "version", "title"):
         assert isinstance(core[key], str), key
@@ -276,7 +281,11 @@ def test_the_export_is_sadface_as_its_library_checks_it() -> None:
         uuid.UUID(node["id"])
         assert node["type"] in ("atom", "scheme") and isinstance(node["metadata"], dict)
         if node["type"] == "atom":
-            assert isinstance(node["text"], str) and node["sources"] == []
+            assert isinstance(node["text"], str) and isinstance(node["sources"], list)
+            for source in node["sources"]:
+                assert set(source) == {"resource_id", "text", "offset", "length"}
+                assert source["resource_id"] == resource["id"]
+                assert isinstance(source["offset"], int) and isinstance(source["length"], int)
         else:
             assert isinstance(node["name"], str)
     for edge in doc["edges"]:
@@ -301,6 +310,8 @@ def test_the_same_map_gives_the_same_bytes_and_says_what_only_argmap_keeps() -> 
         "12 claim notes, 4 relation notes: they are kept under the 'argmap' metadata of each "
         "node and of the document, which other SADFace tools ignore",
         ANEW,
+        "the source text was not read: the document has no resource and its atoms no sources "
+        "(the quotes are kept under the 'argmap' metadata)",
     )
 
 

@@ -32,6 +32,7 @@ from argmap.formats.sadface.document import (
     fold,
     support_scheme,
 )
+from argmap.formats.sadface.grounds import Grounds, resource
 from argmap.model import ArgumentMap, Claim, Link, Relation, walk
 
 #: The UUID namespace of the ids argmap derives (uuid5 of it and a claim's id, ...).
@@ -85,8 +86,11 @@ def _atom_ids(claims: list[Claim]) -> dict[str, str]:
     return made
 
 
-def graph(amap: ArgumentMap) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, str]]:
-    """The map's atoms and scheme nodes, its edges, and the atom id of each claim."""
+def graph(
+    amap: ArgumentMap, grounds: Grounds | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, str]]:
+    """The map's atoms (with their sources, given the ``grounds`` of the source text) and
+    scheme nodes, its edges, and the atom id of each claim."""
     by_id = amap.by_id()
     drawn = [claim for claim in amap.claims if by_id[claim.id] is claim]
     atoms = _atom_ids(drawn)
@@ -102,8 +106,11 @@ def graph(amap: ArgumentMap) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
     for claim in drawn:
         ours = {"id": claim.id, "kind": claim.kind.value}
         ours.update((k, v) for k, v in claim_document(claim).items() if k not in IN_GRAPH)
-        nodes.append({"id": atoms[claim.id], "type": "atom", "text": claim.text, "sources": [],
-                      "metadata": {"core": {}, NAMESPACE: ours}})  # fmt: skip
+        sources = grounds.sources(claim) if grounds is not None else []
+        if grounds is not None and claim.id in grounds.unlocated:
+            ours["unlocated"] = grounds.unlocated[claim.id]
+        nodes.append({"id": atoms[claim.id], "type": "atom", "text": claim.text,
+                      "sources": sources, "metadata": {"core": {}, NAMESPACE: ours}})  # fmt: skip
     for claim in drawn:
         made: dict[Relation, str] = {}
         for number, relation in enumerate(walk(claim), 1):
@@ -119,10 +126,17 @@ def graph(amap: ArgumentMap) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
     return nodes, edges, atoms
 
 
-def write(amap: ArgumentMap) -> Exported:
+def write(amap: ArgumentMap, *, source: str | None = None) -> Exported:
     """The map as a SADFace document, with what SADFace has no place for under ``argmap``
-    metadata."""
-    nodes, edges, atoms = graph(amap)
+    metadata. Given the text of the map's ``source`` (as ``argmap check`` reads it), the
+    document's one resource holds it and each quote is an atom source located in it
+    (:mod:`argmap.formats.sadface.grounds`)."""
+    resources: list[dict[str, Any]] = []
+    grounds = None
+    if source is not None and amap.source is not None:
+        resources.append(resource(_uuid("resource", source), source, amap.source))
+        grounds = Grounds(resources[0]["id"], source)
+    nodes, edges, atoms = graph(amap, grounds)
     theses = [claim.id for claim in amap.claims if claim.thesis and claim.id in atoms]
     content = json.dumps([amap.title, nodes, edges], ensure_ascii=False, sort_keys=True)
     core: dict[str, Any] = {
@@ -136,10 +150,14 @@ def write(amap: ArgumentMap) -> Exported:
     metadata: dict[str, Any] = {"core": core}
     if ours:
         metadata[NAMESPACE] = ours
-    data = {"metadata": metadata, "resources": [], "nodes": nodes, "edges": edges}
+    data = {"metadata": metadata, "resources": resources, "nodes": nodes, "edges": edges}
     text = json.dumps(data, ensure_ascii=False, indent=2)
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
-    return Exported(text, _losses(amap))
+    grounded = grounds.losses() if grounds is not None else ()
+    if amap.source is not None and grounds is None:
+        grounded = ("the source text was not read: the document has no resource and its atoms "
+                    "no sources (the quotes are kept under the 'argmap' metadata)",)  # fmt: skip
+    return Exported(text, _losses(amap) + grounded)
 
 
 def _losses(amap: ArgumentMap) -> tuple[str, ...]:
