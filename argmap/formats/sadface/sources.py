@@ -5,8 +5,9 @@ A map quotes one source, a text file beside it, so a document's text becomes the
 when there is exactly one resource holding text; the import hands the text over for the file
 to be written (:attr:`argmap.formats.base.Imported.source_text`). A passage becomes a quote
 when it is found in that text (spaces and the form of accents aside, as ``argmap check`` finds
-it); the others are left out, counted in a note. The resource's id and metadata and each
-passage's offset and length have no place in a map, and the note says so.
+it); the others are left out, counted in a note. The resource's id is carried (the map's
+``sadface:``); its metadata and each passage's offset and length have no place in a map, and
+the note says so.
 """
 
 from __future__ import annotations
@@ -22,11 +23,13 @@ from argmap.read.yamltree import bad_character
 
 @attrs.frozen
 class Quoted:
-    """The text analysed (None: no usable resource), each atom's quotes, and the notes."""
+    """The text analysed (None: no usable resource), each atom's quotes, the notes, and the
+    id of the resource holding the text."""
 
     text: str | None
     quotes: dict[str, list[str]]
     notes: tuple[str, ...]
+    resource: str | None = None
 
 
 def _count(number: int, one: str) -> str:
@@ -69,14 +72,14 @@ def quoted(doc: dict[str, Any], document: Document, source_path: str) -> Quoted:
         quoting = f"{kept} sources of {_count(len(quotes), 'atom')} are quotes of their claims"
     notes = [
         f"resource {rid} (the text analysed) is the map's source, {source_path} beside the "
-        f"map; {quoting} (the resource's id and metadata, and each source's offset and "
-        "length, are not kept)"
+        f"map; {quoting} (the resource's metadata is not kept, nor each source's offset and "
+        "length: an export to SADFace finds each quote in the text again)"
     ]
     if missed:
         notes.append(f"{_count(missed, 'source')} of {_count(len(missed_atoms), 'atom')} "
                      f"{'is' if missed == 1 else 'are'} not passages of the map's source "
                      f"(resource {rid}); left out")  # fmt: skip
-    return Quoted(text, quotes, tuple(notes))
+    return Quoted(text, quotes, tuple(notes), rid)
 
 
 __all__ = ["Quoted", "quoted"]
