@@ -128,8 +128,9 @@ def test_what_the_map_cannot_hold_is_said_once_per_kind_with_a_count() -> None:
         "the document's metadata namespaces org.example.tool left out",
         NOT_KEPT,
         "resource r1 (the text analysed) is the map's source, bikes.txt beside the map; 1 "
-        "source of 1 atom is its claim's quote (the resource's metadata is not kept, nor each "
-        "source's offset and length: an export to SADFace finds each quote in the text again)",
+        "source of 1 atom is its claim's quote (of the resource's metadata, the source keeps the "
+        "title, publisher, date and url; each source's offset and length are not kept: an "
+        "export to SADFace finds each quote in the text again)",
         "the kind of 1 claim with reasons was guessed from wording (English cues): "
         "recommendation the-city-should-build-bike",
     )
@@ -489,8 +490,9 @@ def test_the_text_analysed_becomes_the_source_and_atoms_sources_its_quotes() -> 
     assert "1 source of 1 atom (passages of the resources) left out" not in " ".join(imported.notes)
     assert (
         "resource r1 (the text analysed) is the map's source, bikes.txt beside the map; 1 "
-        "source of 1 atom is its claim's quote (the resource's metadata is not kept, nor each "
-        "source's offset and length: an export to SADFace finds each quote in the text again)"
+        "source of 1 atom is its claim's quote (of the resource's metadata, the source keeps the "
+        "title, publisher, date and url; each source's offset and length are not kept: an "
+        "export to SADFace finds each quote in the text again)"
     ) in imported.notes
 
 

@@ -13,11 +13,11 @@ import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.formats import sadface
+from argmap.formats import aif, argdown, sadface
 from argmap.formats.json import loads
 from argmap.formats.json import write as write_json
 from argmap.formats.yaml import dump
-from argmap.model import ArgumentMap, Carried, Objection, Reason, Ref, Restatement
+from argmap.model import ArgumentMap, Carried, Objection, Reason, Ref, Restatement, walk
 from argmap.read.loader import load
 
 from .strategies import argument_maps
@@ -222,3 +222,35 @@ def test_carried_ids_come_back_through_export_and_import(amap: ArgumentMap, rnd:
     back = read(text, "x.sadface.json")
     assert back.map == carried
     assert sadface.write(back.map).text == text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps(extras=True), st.randoms(use_true_random=False))
+def test_the_ids_survive_the_formats_that_keep_everything(amap: ArgumentMap, rnd: Any) -> None:
+    """A map imported from SADFace, exported to AIF or Argdown and imported back, lost the
+    ids of its relations (AIF) or all of them (Argdown): its export to SADFace no longer
+    joined the document's annotations."""
+    carried = with_sadface_ids(amap, rnd)
+    via_aif = aif.read(aif.write(carried).text.encode(), name="map.json").map
+    assert via_aif == carried
+    via_argdown = argdown.read(argdown.write(carried).text, name="map.argdown").map
+    assert _ids(via_argdown) == _ids(carried)  # (Argdown has text its own way: spaces, ...)
+
+
+def _ids(amap: ArgumentMap) -> list[object]:
+    """What a map carries for SADFace, where: the map's, and each claim's and relation's."""
+    return [
+        amap.sadface,
+        *(
+            (c.id, c.sadface, [(r.link, [m.id for m in r.claims], r.sadface) for r in walk(c)])
+            for c in amap.claims
+        ),
+    ]
+
+
+def test_an_imported_document_survives_aif_and_argdown() -> None:
+    imported = read(bikes()).map
+    for fmt in (aif, argdown):
+        text = fmt.write(imported).text
+        back = fmt.read(text.encode() if fmt is aif else text, name="bikes").map  # type: ignore[attr-defined]
+        assert back == imported, fmt

@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from argmap.api import check_bytes
 from argmap.cli import main
-from argmap.convert import export_map
-from argmap.formats import sadface
+from argmap.convert import export_map, import_file
+from argmap.formats import aif, sadface
 from argmap.model import ArgumentMap
 from argmap.read.source import Match, SourceText
+from argmap.read.sourcefile import text_of
 
-from .conftest import SEED_MAP, SEED_TEXT
+from .conftest import SEED_MAP, SEED_TEXT, SHARED
+from .test_sadface import bikes
 
 LANES = """\
 argmap: 1
@@ -149,3 +153,87 @@ def test_the_same_map_exports_the_same_bytes_and_imports_back_the_same(
 
 def _seed_at(path: Path) -> ArgumentMap | None:
     return check_bytes(path.read_bytes(), str(path)).map
+
+
+MICROTEXTS = sorted((SHARED / "corpora" / "arg-microtexts-en").glob("micro_*.xml"))
+
+
+def _without_argmap(text: str) -> bytes:
+    """An export as a SADFace tool that keeps only SADFace's own keys passes it on: argmap's
+    metadata namespace dropped from the document and from every node."""
+    doc = json.loads(text)
+    for holder in (doc, *doc["nodes"]):
+        holder["metadata"].pop("argmap", None)
+    return json.dumps(doc).encode()
+
+
+@pytest.mark.skipif(not MICROTEXTS, reason="corpus not found")
+def test_the_microtexts_are_grounded_and_come_back_through_a_sadface_tool(tmp_path: Path) -> None:
+    """Every quote of the 112 microtexts is an atom source at its place in the text; a document
+    stripped of argmap's metadata (as another tool may pass it on) imports back with the same
+    texts and quotes, and exports again with the same ids, edges, sources and resource."""
+    assert len(MICROTEXTS) == 112
+    for path in MICROTEXTS:
+        amap = import_file("microtext", path, tmp_path / "map.yaml").map
+        text, _ = text_of(path.with_suffix(".txt").read_bytes(), path.name)
+        assert text is not None
+        first = sadface.write(amap, source=text)
+        doc = json.loads(first.text)
+        finder = SourceText(text)
+        sources = [s for n in doc["nodes"] if n["type"] == "atom" for s in n["sources"]]
+        assert len(sources) == sum(len(c.quotes) for c in amap.claims), path.name
+        for source in sources:
+            start = source["offset"]  # every quote located: none without an offset
+            assert finder.find(source["text"]) == Match(start, start + source["length"])
+        back = sadface.read(_without_argmap(first.text), name=path.name)
+        assert back.source_text == text
+        assert sorted((c.text, [q.text for q in c.quotes]) for c in back.map.claims) == sorted(
+            (c.text, [" ".join(q.text.split()) for q in c.quotes]) for c in amap.claims
+        ), path.name  # (in the order of their kinds: an import guesses kinds from wording)
+        again = json.loads(sadface.write(back.map, source=back.source_text).text)
+        assert again["resources"] == doc["resources"], path.name
+        assert _graph(again) == _graph(doc), path.name
+
+
+def _graph(doc: dict[str, Any]) -> tuple[object, ...]:
+    """A document's nodes (id, type, text or name, sources) and edges, in SADFace's terms."""
+    nodes = sorted((n["id"], n["type"], n.get("text", n.get("name")), json.dumps(n.get("sources")))
+                   for n in doc["nodes"])  # fmt: skip
+    edges = sorted((e["id"], e["source_id"], e["target_id"]) for e in doc["edges"])
+    return nodes, edges, doc["metadata"]["core"].get("claim")
+
+
+ARAUCARIA = sorted((SHARED / "corpora" / "araucaria-aif").glob("nodeset*.json"))
+
+
+@pytest.mark.skipif(not ARAUCARIA, reason="corpus not found")
+def test_araucaria_keeps_its_sadface_ids_through_a_sadface_tool() -> None:
+    """Each of AraucariaDB's 661 graphs, imported and exported to SADFace, then passed on
+    without argmap's metadata and imported again, exports the same nodes and edges by id (its
+    supports, conflicts on conflicts and rephrases included)."""
+    assert len(ARAUCARIA) == 661
+    for path in ARAUCARIA:
+        amap = aif.read(path.read_bytes(), name=path.name).map
+        first = json.loads(sadface.write(amap).text)
+        back = sadface.read(_without_argmap(json.dumps(first)), name=path.name).map
+        assert _graph(json.loads(sadface.write(back).text)) == _graph(first), path.name
+
+
+def test_the_resources_title_publisher_date_and_url_are_the_sources() -> None:
+    """Before, a resource's metadata was left out: the map's source named only its path.
+    Now what the export writes there (SADFace 0.5 under ``core``, 0.1 at its top) comes back;
+    a link that is no http(s) address is left out, as the check would refuse it."""
+    for metadata in ({"core": {"title": "Lanes", "publisher": "The Post", "date": "2024",
+                               "url": "https://example.org/lanes"}},
+                     {"title": "Lanes", "publisher": "The Post", "date": "2024",
+                      "url": "https://example.org/lanes"}):  # fmt: skip
+        doc = bikes()
+        doc["resources"][0]["metadata"] = metadata
+        source = sadface.read(json.dumps(doc).encode(), name="bikes.json").map.source
+        assert source is not None
+        assert (source.title, source.publisher, source.date, source.url) == (
+            "Lanes", "The Post", "2024", "https://example.org/lanes")  # fmt: skip
+    doc = bikes()
+    doc["resources"][0]["metadata"] = {"core": {"url": "javascript:alert(1)", "title": " "}}
+    source = sadface.read(json.dumps(doc).encode(), name="bikes.json").map.source
+    assert source is not None and (source.title, source.url) == (None, None)

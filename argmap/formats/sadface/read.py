@@ -86,7 +86,7 @@ def read(data: bytes, *, name: str, source_path: str | None = None) -> Imported:
     text = quoted(doc, document, source_path)
     notes.extend(text.notes)
     reader = _Reader(document, found, name, own=False)
-    reader.quotes, reader.resource = text.quotes, text.resource
+    reader.quotes, reader.resource, reader.about = text.quotes, text.resource, text.about
     amap = reader.map(notes, source_path if text.text is not None else None)
     if amap is None:  # pragma: no cover - the document is built to the format
         raise FormatError("the document could not be made into a map")
@@ -124,6 +124,7 @@ class _Reader:
         self.position = {node_id: n for n, node_id in enumerate(document.nodes)}
         self.quotes: dict[str, list[str]] = {}  # atom → its sources found in the map's source
         self.resource: str | None = None  # the id of the resource that is the map's source
+        self.about: dict[str, str] = {}  # the source's title, ..., as the resource gives them
 
     def ordered(self, steps: list[Step]) -> list[Step]:
         """Steps in the order of their nodes in the file."""
@@ -215,7 +216,7 @@ class _Reader:
             if carried := self.carried(source):
                 data["sadface"] = carried
         if source is not None:
-            data["source"] = {"path": source}
+            data["source"] = {"path": source, **self.about}
         data.update({section: claims for section, claims in sections.items() if claims})
         return from_document(data, self.name)[0]
 
