@@ -237,3 +237,18 @@ def test_the_resources_title_publisher_date_and_url_are_the_sources() -> None:
     doc["resources"][0]["metadata"] = {"core": {"url": "javascript:alert(1)", "title": " "}}
     source = sadface.read(json.dumps(doc).encode(), name="bikes.json").map.source
     assert source is not None and (source.title, source.url) == (None, None)
+
+
+def test_sadfaces_own_validation_finds_nothing_but_the_core_keys_its_library_writes() -> None:
+    """SADFace publishes no JSON Schema; its library's ``validation.verify`` is the check (PyPI
+    ``sadface``, not a dependency: skipped without it). It flags the core keys ``title``,
+    ``description``, ``notes`` and ``claim``, which the same library writes there itself
+    (``set_title``, ``set_description``, ``add_notes``, ``set_claim``); nothing else."""
+    validation = pytest.importorskip("sadface.validation")
+    seed = _seed()
+    doc = json.loads(export_map(seed, "sadface", str(SEED_MAP), "seed.sadface.json").text)
+    _, problems = validation.verify(doc)
+    written_by_the_library = {"claim", "description", "notes", "title"}
+    assert {p.removeprefix("Metadata contains the invalid key: ") for p in problems} == (
+        written_by_the_library
+    )
