@@ -147,14 +147,16 @@ def write(amap: ArgumentMap, *, source: str | None = None) -> Exported:
     if amap.source is not None and grounds is None:
         grounded = ("the source text was not read: the document has no resource and its atoms "
                     "no sources (the quotes are kept under the 'argmap' metadata)",)  # fmt: skip
-    return Exported(text, _losses(amap, ids) + grounded)
+    return Exported(text, _losses(amap, ids, grounds is not None) + grounded)
 
 
-def _losses(amap: ArgumentMap, given: Ids) -> tuple[str, ...]:
-    """What only the ``argmap`` metadata carries, in words."""
+def _losses(amap: ArgumentMap, given: Ids, grounded: bool) -> tuple[str, ...]:
+    """What only the ``argmap`` metadata carries, in words (the quotes too, unless they are
+    atom sources: ``grounded``)."""
     found = held(amap)
-    extra = "".join(f", {said}" for said in counted(found, "quote", "claim note", "link", "role",
-                    "contradiction", "relation note", "critical question"))  # fmt: skip
+    names = ("quote",) * (not grounded) + ("claim note", "link", "role", "contradiction",
+                                            "relation note", "critical question")  # fmt: skip
+    extra = "".join(f", {said}" for said in counted(found, *names))
     what = ("claim ids and kinds" + (", the source" if amap.source else "")
             + (", the map's note" if amap.note else ""))  # fmt: skip
     held_ids = (
