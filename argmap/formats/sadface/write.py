@@ -84,8 +84,8 @@ def graph(
     def edge(tail: str, head: str, wanted: object) -> None:
         if (tail, head) not in seen:
             seen.add((tail, head))
-            made = ids.take(wanted, "edge", tail, head)
-            edges.append({"id": made, "source_id": tail, "target_id": head})
+            edge_id = ids.take(wanted, "edge", tail, head)
+            edges.append({"id": edge_id, "source_id": tail, "target_id": head})
 
     for claim in drawn:
         ours = {"id": claim.id, "kind": claim.kind.value}
@@ -96,17 +96,17 @@ def graph(
         nodes.append({"id": atoms[claim.id], "type": "atom", "text": claim.text,
                       "sources": sources, "metadata": {"core": {}, NAMESPACE: ours}})  # fmt: skip
     for claim in drawn:
-        made: dict[Relation, str] = {}
+        schemes: dict[Relation, str] = {}  # each relation's scheme node
         for number, relation in enumerate(walk(claim), 1):
             if relation.link is Link.CONTRADICT:
                 continue  # kept with the claim, under its argmap metadata
             wanted = carried(relation.sadface)
-            node_id = made[relation] = ids.take(wanted, "relation", claim.id, str(number))
+            node_id = schemes[relation] = ids.take(wanted, "relation", claim.id, str(number))
             nodes.append(_scheme_node(relation, node_id))
             for ref in relation.claims:
                 if ref.id in atoms:
                     edge(atoms[ref.id], node_id, carried(relation.sadface, "from", atoms[ref.id]))
-            head = atoms[claim.id] if relation.on is None else made[relation.on]
+            head = atoms[claim.id] if relation.on is None else schemes[relation.on]
             edge(node_id, head, carried(relation.sadface, "to", head))
     return nodes, edges, atoms
 
