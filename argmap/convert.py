@@ -30,6 +30,7 @@ from argmap.project import (
     roots,
 )
 from argmap.read.yamltree import SAVE_AS_UTF8, WIDE_WHY, decode, wide_encoding
+from argmap.sources import Root, read_source
 
 
 def import_file(
@@ -327,20 +328,33 @@ def export_map(
     fmt: str,
     path: str | os.PathLike[str] | None = None,
     output: str | os.PathLike[str] | None = None,
+    *,
+    source_root: Root = None,
 ) -> Exported:
     """A map in another format (see :data:`EXPORTS`), with what the format lost.
 
     Given the map's file ``path``, its source's path is written relative to ``output``, the
     file exported (None: the current folder), as a map's source path always is relative to
-    the file that holds it.
+    the file that holds it; a format that holds the text (SADFace) is given it, read as
+    ``check`` reads it (inside the map's project or ``source_root``).
     """
     exporter = EXPORTS.get(fmt)
     if exporter is None:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(EXPORTS)}")
-    if path is not None:
-        folder = Path(output).parent if output is not None else Path()
-        amap = rebase(amap, Path(path).parent, folder)
-    return exporter.write(amap)
+    if not exporter.reads_source:
+        return exporter.write(_rebased(amap, path, output))
+    text = read_source(amap, os.fspath(path), source_root)[0] if path is not None else None
+    source = text.text if text is not None else None
+    return exporter.write(_rebased(amap, path, output), source=source)
+
+
+def _rebased(
+    amap: ArgumentMap, path: str | os.PathLike[str] | None, output: str | os.PathLike[str] | None
+) -> ArgumentMap:
+    """The map with its source's path relative to ``output`` (:func:`export_map`)."""
+    if path is None:
+        return amap
+    return rebase(amap, Path(path).parent, Path(output).parent if output is not None else Path())
 
 
 def unreached_source(

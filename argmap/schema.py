@@ -77,6 +77,12 @@ _AIF = {
     "timestamps, schemes, ...)",
     "type": "object",
 }
+_SADFACE = {
+    "description": "SADFace ids argmap carries for the export back to SADFace: id (the atom's "
+    "or scheme node's), from and to (the ids of the scheme node's edges, by the id of the node "
+    "at their other end)",
+    "type": "object",
+}
 
 #: The schema of each key's value, by (place, key) or by key alone. Every key of the loader's
 #: tables needs one (a test checks); an unknown one falls back to "anything".
@@ -133,6 +139,13 @@ VALUES: dict[tuple[str, str] | str, dict[str, Any]] = {
         "claims this one says again in other words: they stand or fall together",
     ),
     "aif": _AIF,
+    "sadface": _SADFACE,
+    ("top", "sadface"): {
+        "description": "what the SADFace document the map was imported from identifies itself "
+        "by, for the export back to SADFace: its core metadata (id, analyst, dates, ...) and "
+        "its text resource's id",
+        "type": "object",
+    },
     ("reason", "scheme"): _text(
         MAX_SCHEME,
         "the argumentation scheme of the step (Expert Opinion, Example, Cause to Effect, ...), "

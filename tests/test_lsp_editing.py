@@ -203,8 +203,10 @@ def test_the_keys_of_a_restatement_written_in_full_are_offered(tmp_path: Path) -
     text = MAP + "      - needs\n    restates:\n      - claim: supplier\n        a|\n"
     doc = document(text.replace("|", ""), tmp_path / "map.yaml")
     result = completion.complete(doc, doc.position(text.index("|")), Sources())
-    [item] = result.items
-    assert (item.label, item.detail) == ("aif", "optional key of a restatement written in full")
+    assert [(item.label, item.detail) for item in result.items] == [
+        ("aif", "optional key of a restatement written in full"),
+        ("sadface", "optional key of a restatement written in full"),
+    ]
 
 
 PASSAGE = (

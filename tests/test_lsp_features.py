@@ -135,7 +135,7 @@ def test_keys_of_the_place_are_offered_leaving_out_those_written(tmp_path: Path)
     doc, cursor = typed(tmp_path, SMALL + "  - id: new\n    text: New.\n    re|\n")
     result = complete(doc, cursor)
     assert labels(result) == ["label", "quotes", "note", "url", "objections", "contradicts",
-                              "implicit", "thesis", "role", "restates", "aif",
+                              "implicit", "thesis", "role", "restates", "aif", "sadface",
                               "reasons"]  # fmt: skip
     item = result.items[-1]
     assert item.text_edit.new_text == "reasons: "
@@ -143,19 +143,21 @@ def test_keys_of_the_place_are_offered_leaving_out_those_written(tmp_path: Path)
     doc, cursor = typed(tmp_path, SMALL.replace("  - id: cost\n", "  - id: cost\n    |\n"))
     assert "reasons" not in labels(complete(doc, cursor))  # a premise has none
     doc, cursor = typed(tmp_path, SMALL.replace("argmap: 1\n", "argmap: 1\nso|\n"))
-    assert labels(complete(doc, cursor)) == ["lang", "note", "source", "recommendations", "aif"]
+    assert labels(complete(doc, cursor)) == [
+        "lang", "note", "source", "recommendations", "aif", "sadface"
+    ]  # fmt: skip
     doc, cursor = typed(
         tmp_path, SMALL.replace("      - claims: cost\n", "      - claims: cost\n        |\n")
     )
     # of an objection (claims, objections taken)
-    assert labels(complete(doc, cursor)) == ["question", "note", "aif"]
+    assert labels(complete(doc, cursor)) == ["question", "note", "aif", "sadface"]
 
 
 def test_a_new_list_item_under_reasons_offers_ids_and_the_keys_of_a_reason(tmp_path: Path) -> None:
     doc, cursor = typed(tmp_path, SMALL + "  - id: new\n    text: New.\n    reasons:\n      - |\n")
     found = labels(complete(doc, cursor))
     assert found[:5] == ["supplier", "needs", "cost", "subsidies", "interest"]
-    assert found[5:] == ["claims", "objections", "note", "scheme", "aif"]
+    assert found[5:] == ["claims", "objections", "note", "scheme", "aif", "sadface"]
 
 
 def _seed_claim(doc_text: str, claim: str, quotes: str) -> str:

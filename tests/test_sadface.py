@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from argmap.api import check_bytes
 from argmap.checks import check
 from argmap.cli import main
+from argmap.convert import export_map
 from argmap.diagnostics import Severity
 from argmap.formats import aif, sadface
 from argmap.formats.base import FormatError, Imported
@@ -127,8 +128,9 @@ def test_what_the_map_cannot_hold_is_said_once_per_kind_with_a_count() -> None:
         "the document's metadata namespaces org.example.tool left out",
         NOT_KEPT,
         "resource r1 (the text analysed) is the map's source, bikes.txt beside the map; 1 "
-        "source of 1 atom is its claim's quote (the resource's id and metadata, and each "
-        "source's offset and length, are not kept)",
+        "source of 1 atom is its claim's quote (of the resource's metadata, the source keeps the "
+        "title, publisher, date and url; each source's offset and length are not kept: an "
+        "export to SADFace finds each quote in the text again)",
         "the kind of 1 claim with reasons was guessed from wording (English cues): "
         "recommendation the-city-should-build-bike",
     )
@@ -148,7 +150,7 @@ def test_version_0_1_rephrases_and_conflict_nodes_are_read() -> None:
     amap = imported.map
     lives, deaths = claim(amap, "Speed limits"), claim(amap, "Lower speeds")
     assert amap.title == "limits" and "analysed by Ana" in (amap.note or "")
-    assert [r.id for r in deaths.restates] == [lives.id]  # type: ignore[union-attr]
+    assert [r.claim.id for r in deaths.restates] == [lives.id]  # type: ignore[union-attr]
     assert ids(lives.objections) == [[claim(amap, "Drivers").id]]
     assert imported.notes == (NOT_KEPT,)
 
@@ -262,8 +264,12 @@ def test_the_export_is_sadface_as_its_library_checks_it() -> None:
     """The keys and types SADFace's own validation asks for, every id a UUID, every edge
     joining two nodes of the document, and each claim, reason and objection there."""
     seed = _seed()
-    doc = json.loads(sadface.write(seed).text)
-    assert set(doc) == {"metadata", "resources", "nodes", "edges"} and doc["resources"] == []
+    doc = json.loads(export_map(seed, "sadface", str(SEED_MAP), "seed.sadface.json").text)
+    assert set(doc) == {"metadata", "resources", "nodes", "edges"}
+    (resource,) = doc["resources"]  # the source text
+    assert set(resource) == {"id", "content", "type", "metadata"} and resource["type"] == "text"
+    uuid.UUID(resource["id"])
+    assert isinstance(resource["content"], str) and isinstance(resource["metadata"], dict)
     core = doc["metadata"]["core"]
     for key in ("analyst_email", "analyst_name", "created", "edited", "id", "version", "title"):
         assert isinstance(core[key], str), key
@@ -276,7 +282,11 @@ def test_the_export_is_sadface_as_its_library_checks_it() -> None:
         uuid.UUID(node["id"])
         assert node["type"] in ("atom", "scheme") and isinstance(node["metadata"], dict)
         if node["type"] == "atom":
-            assert isinstance(node["text"], str) and node["sources"] == []
+            assert isinstance(node["text"], str) and isinstance(node["sources"], list)
+            for source in node["sources"]:
+                assert set(source) == {"resource_id", "text", "offset", "length"}
+                assert source["resource_id"] == resource["id"]
+                assert isinstance(source["offset"], int) and isinstance(source["length"], int)
         else:
             assert isinstance(node["name"], str)
     for edge in doc["edges"]:
@@ -301,33 +311,33 @@ def test_the_same_map_gives_the_same_bytes_and_says_what_only_argmap_keeps() -> 
         "12 claim notes, 4 relation notes: they are kept under the 'argmap' metadata of each "
         "node and of the document, which other SADFace tools ignore",
         ANEW,
+        "the source text was not read: the document has no resource and its atoms no sources "
+        "(the quotes are kept under the 'argmap' metadata)",
     )
 
 
 NOT_KEPT = (
-    "the document's scheme and edge ids are not kept (claim ids are made from the atoms' words; "
-    "each claim's note names its atom, 'SADFace atom ID', whose id an export to SADFace writes "
-    "back), and its core metadata only as words in the map's note (its title is the map's, its "
-    "claim the thesis): exported to SADFace again, the map gets its atoms' ids, new ids for the "
-    "rest, no analyst and fixed dates"
+    "claim ids are made from the atoms' words; the document's node and edge ids, its core "
+    "metadata and its text resource's id are kept under 'sadface:' of each claim, relation "
+    "and the map, out of sight, and an export to SADFace writes them back (the core metadata "
+    "is in the map's note too, as words)"
 )
 ANEW = (
-    "SADFace ids are made from the claim ids, and the core metadata has no analyst and fixed "
-    "dates (1970-01-01T00:00:00): the ids, analyst and dates of a document the map was "
-    "imported from are not written back"
+    "SADFace ids are made from the claim ids (the map carries none: 'sadface:'), and the core "
+    "metadata has no analyst and fixed dates (1970-01-01T00:00:00)"
 )
 
 
-def test_a_documents_ids_and_metadata_are_said_to_be_lost_on_import_and_export() -> None:
+def test_a_documents_ids_and_metadata_are_said_to_be_kept_on_import_and_export() -> None:
     """A researcher joins annotations to a SADFace document by node id: import and export
-    replaced the ids and the analyst and dates, and neither said so."""
+    replaced the ids and the analyst and dates, and neither said so; now they are kept and
+    written back, and both say so."""
     imported = read(block("From SADFace", "json"))
     assert NOT_KEPT in imported.notes
     assert sadface.write(imported.map).losses[1] == (
-        "the atoms of 2 claims get the ids their notes name ('SADFace atom ID', as the import "
-        "wrote them); the other SADFace ids are made from the claim ids, and the core metadata "
-        "has no analyst and fixed dates (1970-01-01T00:00:00): the scheme and edge ids, analyst "
-        "and dates of a document the map was imported from are not written back"
+        "the SADFace ids the map carries ('sadface:', as the import keeps a document's), and its "
+        "analyst and dates, are written back; the other ids are made from the claim ids, and "
+        "dates it does not carry fixed (1970-01-01T00:00:00)"
     )
     again = read(sadface.write(imported.map).text.encode())  # argmap's own: its ids come back
     assert NOT_KEPT not in again.notes and again.map == imported.map
@@ -437,7 +447,7 @@ def test_text_too_long_for_a_claim_is_cut_and_refused_characters_taken_out() -> 
     imported = read(doc)
     cut, clean, blank = imported.map.claims
     assert len(cut.text) <= 600 and cut.text.endswith("…")
-    assert cut.note == f"SADFace atom a; full text: {long}"
+    assert cut.note == f"Full text: {long}"
     assert clean.text == "Bidi and NUL gone." and blank.text == "(atom c has no text)"
     assert imported.notes == (
         "1 node without a usable id (or not an object); left out",
@@ -480,8 +490,9 @@ def test_the_text_analysed_becomes_the_source_and_atoms_sources_its_quotes() -> 
     assert "1 source of 1 atom (passages of the resources) left out" not in " ".join(imported.notes)
     assert (
         "resource r1 (the text analysed) is the map's source, bikes.txt beside the map; 1 "
-        "source of 1 atom is its claim's quote (the resource's id and metadata, and each "
-        "source's offset and length, are not kept)"
+        "source of 1 atom is its claim's quote (of the resource's metadata, the source keeps the "
+        "title, publisher, date and url; each source's offset and length are not kept: an "
+        "export to SADFace finds each quote in the text again)"
     ) in imported.notes
 
 

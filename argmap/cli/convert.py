@@ -65,7 +65,7 @@ def export(fmt: str, file: str, output: str | None, source_root: str | None, for
         assert checked.map is not None
         target = output_path(output, Path(file).with_suffix(EXPORTS[fmt].extension))
         guard(checked.map, file, target, fmt, force=force)
-        exported = export_map(checked.map, fmt, file, target)
+        exported = export_map(checked.map, fmt, file, target, source_root=source_root)
         for loss in exported.losses:
             say(f"{file}: note: {loss}")
         text = EXPORTS[fmt].text_for(exported, target.suffix if target is not None else "")

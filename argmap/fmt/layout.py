@@ -4,10 +4,10 @@ The layout:
 
 - keys in the order of the format's key tables, as :mod:`argmap.formats.yaml` writes them:
   ``argmap``, ``title``, ``note``, ``source``, then the lists of claims in the order written,
-  then what the map carries for AIF (``aif``); a claim's ``id`` and ``text`` first and its
-  links (``reasons``, ``objections``, ``contradicts``, ``restates``) and carried data last;
-  keys written plain, but those of carried data, which keep their order and quotes, and whose
-  lists' items written in flow style stay so;
+  then what the map carries for AIF and SADFace (``aif``, ``sadface``); a claim's ``id`` and
+  ``text`` first and its links (``reasons``, ``objections``, ``contradicts``, ``restates``)
+  and carried data last; keys written plain, but those of carried data, which keep their
+  order and quotes, and whose lists' items written in flow style stay so;
 - block style, two spaces a level, list items indented under their key;
 - lists of claim ids (``claims``, ``contradicts``, ``objections`` naming claims only) in flow
   style, ``[a, b]``, when they fit in :data:`WIDTH` columns; a linked reason always (``- [a, b]``),
@@ -36,18 +36,18 @@ from argmap.model.keys import KEYS
 #: The longest line a flow list of ids may make; longer lists are written one id a line.
 WIDTH = 100
 INDENT = 2
-#: The place of data carried for another format (``aif:``): keys stay in the order written,
-#: and a list's items written in flow style stay so.
+#: The place of data carried for another format (``aif:``, ``sadface:``): keys stay in the
+#: order written, and a list's items written in flow style stay so.
 DATA = "data"
 SECTIONS = ("premises", "conclusions", "recommendations")
 _CLAIM_FIRST = ("id", "text")
-_CLAIM_LAST = ("reasons", "objections", "contradicts", "restates", "aif")
+_CLAIM_LAST = ("reasons", "objections", "contradicts", "restates", "aif", "sadface")
 _PLACE_OF_SECTION = {"premises": "premise", "conclusions": "conclusion",
                      "recommendations": "recommendation"}  # fmt: skip
 #: What the values of a key hold, by the place of their mapping; other values are text.
 _VALUE_PLACE = {"source": "source", "quotes": "texts", "ignore": "texts", "claims": "ids",
                 "question": "ids", "contradicts": "ids", "objections": "objections",
-                "reasons": "reasons", "restates": "restates", "aif": DATA,
+                "reasons": "reasons", "restates": "restates", "aif": DATA, "sadface": DATA,
                 **_PLACE_OF_SECTION}  # fmt: skip
 _ITEM_PLACE = {"reasons": "reason", "objections": "objection", "restates": "restatement"}
 _BLOCK_HEADER = re.compile(r"([|>])([-+]?)([0-9]?)([-+]?)")
@@ -57,7 +57,7 @@ def key_order(place: str) -> list[str]:
     """The keys of a mapping at ``place`` (a key table of the loader) in canonical order.
 
     >>> " ".join(key_order("premise"))
-    'id text label quotes note url implicit thesis role objections contradicts restates aif'
+    'id text label quotes note url implicit thesis role objections contradicts restates aif sadface'
     """
     keys = list(KEYS[place])
     if "id" not in keys:
@@ -179,6 +179,7 @@ class _Layout:
             written = [pair[0].value for pair in node.pairs if pair[0].value in SECTIONS]
             order.update({key: len(order) + i for i, key in enumerate(written)})
             order["aif"] = max(order.values()) + 1  # what the map carries for AIF, last
+            order["sadface"] = order["aif"] + 1  # and for SADFace
         pairs = sorted(node.pairs, key=lambda pair: order[pair[0].value])
         for i, (key, value) in enumerate(pairs):
             trivia = key.before

@@ -3,8 +3,9 @@
 The JSON has the keys of the YAML format, in the order ``argmap dump`` writes them, with the
 short forms spelled out: ``argmap`` is the string ``"1"``; ``quotes``, ``contradicts`` and
 lists of ids are always arrays; every reason and every objection is an object with a
-``claims`` array (and ``question``, ``objections``, ``note``, ``scheme`` and ``aif`` when it
-has them), every restatement an object with its ``claim`` (and ``aif``); ``reasons`` is present on
+``claims`` array (and ``question``, ``objections``, ``note``, ``scheme``, ``aif`` and
+``sadface`` when it has them), every restatement an object with its ``claim`` (and ``aif``,
+``sadface``); ``reasons`` is present on
 every conclusion and recommendation; absent optional keys are left out, never ``null``; flags
 are JSON booleans. Text is UTF-8, indented by two spaces, one key per line, keys in a fixed
 order, U+2028 and U+2029 escaped, a newline at the end: the same map always gives the same
@@ -29,7 +30,7 @@ from argmap.read.yamltree import MAX_DEPTH, decode
 from argmap.read.yamltree import parse as parse_yaml
 
 _FIRST = ("id", "text")
-_LAST = ("reasons", "objections", "contradicts", "restates", "aif")
+_LAST = ("reasons", "objections", "contradicts", "restates", "aif", "sadface")
 
 
 def _value(value: object) -> object:
@@ -52,9 +53,13 @@ def _restatement(item: Ref | Restatement) -> dict[str, Any]:
     if isinstance(item, Ref):
         return {"claim": item.id}
     out: dict[str, Any] = {"claim": item.claim.id}
-    if item.aif is not None:
-        out["aif"] = item.aif.value
-    return out
+    return out | _carried(item)
+
+
+def _carried(item: Relation | Restatement) -> dict[str, Any]:
+    """The data a relation carries for AIF and SADFace, by key."""
+    pairs = (("aif", item.aif), ("sadface", item.sadface))
+    return {key: value.value for key, value in pairs if value is not None}
 
 
 def _present(value: object) -> bool:
@@ -80,8 +85,7 @@ def steps(claim: Claim) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             out["note"] = relation.note
         if relation.scheme is not None:
             out["scheme"] = relation.scheme
-        if relation.aif is not None:
-            out["aif"] = relation.aif.value
+        out.update(_carried(relation))
         made[relation] = out
         if relation.on is not None:
             made[relation.on]["objections"].append(out)
@@ -123,8 +127,9 @@ def document(amap: ArgumentMap) -> dict[str, Any]:
         out["source"] = {key: _value(value) for key, value in source.items() if _present(value)}
     for claim in amap.claims:
         out.setdefault(claim.kind.section, []).append(claim_document(claim))
-    if amap.aif is not None:
-        out["aif"] = amap.aif.value
+    for key, carried in (("aif", amap.aif), ("sadface", amap.sadface)):
+        if carried is not None:
+            out[key] = carried.value
     order = ["argmap", "title", "lang", "note", "source", *(key for key in KEYS["top"])]
     return {key: out[key] for key in dict.fromkeys(order) if key in out}
 

@@ -13,7 +13,6 @@ from argmap.formats.argdown.lex import INCLUDE
 from argmap.formats.base import Exported, Imported
 from argmap.formats.sniff import ARGDOWN_SUFFIXES
 from argmap.formats.written import WRITTEN, Written
-from argmap.model import ArgumentMap
 
 
 @attrs.frozen
@@ -45,12 +44,14 @@ class Exporter:
     told (``written``: :data:`argmap.formats.written.WRITTEN`), so that exporting again
     replaces an export and nothing else (:mod:`argmap.overwrite`). ``names_source``: its
     files name the map's source (by a path relative to the file), as Kialo's and Mermaid's
-    do not."""
+    do not. ``reads_source``: ``write`` takes the text of the map's source too
+    (``source=``, None when it was not read), as SADFace's export embeds it."""
 
-    write: Callable[[ArgumentMap], Exported]
+    write: Callable[..., Exported]
     extension: str
     written: Written
     names_source: bool = True
+    reads_source: bool = False
 
     def text_for(self, exported: Exported, suffix: str) -> str:
         """The text of ``exported`` as written to a file with ``suffix``: in a Markdown file,
@@ -95,7 +96,7 @@ EXPORTS: dict[str, Exporter] = {
     "argdown": Exporter(argdown.write, ".argdown", WRITTEN["argdown"]),
     "mermaid": Exporter(mermaid.write, ".mmd", WRITTEN["mermaid"], names_source=False),
     "kialo": Exporter(kialo.write, ".kialo.txt", WRITTEN["kialo"], names_source=False),
-    "sadface": Exporter(sadface.write, ".sadface.json", WRITTEN["sadface"]),
+    "sadface": Exporter(sadface.write, ".sadface.json", WRITTEN["sadface"], reads_source=True),
     "json": Exporter(json.write, ".json", WRITTEN["json"]),
 }
 

@@ -33,7 +33,7 @@ from argmap.model.keys import ID_PATTERN, KEYS
 
 #: Keys written first and last in a claim; the others follow the loader's order in between.
 _FIRST = ("id", "text")
-_LAST = ("reasons", "objections", "contradicts", "restates", "aif")
+_LAST = ("reasons", "objections", "contradicts", "restates", "aif", "sadface")
 #: The longest line a list of ids is written on (``[a, b]``); longer lists are written one id a
 #: line, as ``argmap fmt`` lays them out.
 WIDTH = 100
@@ -262,8 +262,13 @@ class _Writer:
             self.emit(indent, f"note: {scalar(item.note)}")
         if isinstance(item, Reason) and item.scheme is not None:
             self.emit(indent, f"scheme: {scalar(item.scheme)}")
-        if item.aif is not None:
-            self.data(indent, "aif", item.aif.value)
+        self.carried(indent, item)
+
+    def carried(self, indent: int, item: Reason | Objection | Restatement) -> None:
+        """The data a relation carries for AIF and SADFace (``aif:``, ``sadface:``)."""
+        for key, value in (("aif", item.aif), ("sadface", item.sadface)):
+            if value is not None:
+                self.data(indent, key, value.value)
 
     def restates(self, indent: int, restates: tuple[Ref | Restatement, ...]) -> None:
         if all(isinstance(item, Ref) for item in restates):
@@ -275,8 +280,7 @@ class _Writer:
                 self.emit(indent + 2, f"- {_id(item.id)}")
             else:
                 self.emit(indent + 2, f"- claim: {_id(item.claim.id)}")
-                if item.aif is not None:
-                    self.data(indent + 4, "aif", item.aif.value)
+                self.carried(indent + 4, item)
 
     def reasons(self, indent: int, reasons: tuple[Reason, ...]) -> None:
         if not reasons:
@@ -284,7 +288,8 @@ class _Writer:
             return
         self.emit(indent, "reasons:")
         for reason in reasons:
-            if reason.objections or reason.note is not None or reason.scheme or reason.aif:
+            if (reason.objections or reason.note is not None or reason.scheme or reason.aif
+                    or reason.sadface):  # fmt: skip
                 self.full(indent + 4, reason)
             elif reason.linked:
                 self.emit(indent + 2, f"- {_ids(reason.claims)}")
@@ -346,7 +351,8 @@ def dump(amap: ArgumentMap, *, header: str = "") -> str:
         writer.emit(0, f"{kind.section}:")
         for claim in claims:
             writer.claim(claim)
-    if amap.aif is not None:
-        writer.lines.append("")
-        writer.data(0, "aif", amap.aif.value)
+    for key, carried in (("aif", amap.aif), ("sadface", amap.sadface)):
+        if carried is not None:
+            writer.lines.append("")
+            writer.data(0, key, carried.value)
     return "\n".join(writer.lines) + "\n"

@@ -53,7 +53,8 @@ DEBATE_SIDES = {
 @attrs.frozen
 class Carried:
     """Data of another format that a map carries without reading it (AIF's node ids, schemes,
-    timestamps, ...), so that exporting to that format gives it back. JSON values, kept as
+    timestamps, ...; SADFace's node and edge ids), so that exporting to that format gives it
+    back. JSON values, kept as
     their JSON text: the model stays frozen and hashable, and the data comes back exactly.
 
     >>> Carried.of({"nodeID": "12", "timestamp": None}).value
@@ -69,6 +70,12 @@ class Carried:
     @property
     def value(self) -> dict[str, Any]:
         return json.loads(self.json)  # type: ignore[no-any-return]
+
+
+#: What a claim, reason, objection or restatement carries for SADFace (``sadface:``): ``id``,
+#: its atom's or scheme node's id, and for a relation ``from`` and ``to``, the ids of the edges
+#: into and out of its scheme node, by the id of the node at their other end.
+SADFACE = ("id", "from", "to")
 
 
 def _spans() -> attrs.Attribute:
@@ -105,6 +112,8 @@ class Reason:
     scheme: str | None = None
     aif: Carried | None = None
     span: Span = attrs.field(default=NOWHERE, eq=False, repr=False)
+    sadface: Carried | None = attrs.field(default=None, kw_only=True)
+    """Its SADFace scheme node's id and the ids of that node's edges (:data:`SADFACE`)."""
 
     @property
     def linked(self) -> bool:
@@ -132,6 +141,7 @@ class Objection:
     question: tuple[int, ...] = ()
     span: Span = attrs.field(default=NOWHERE, eq=False, repr=False)
     question_span: Span = attrs.field(default=NOWHERE, eq=False, repr=False)
+    sadface: Carried | None = attrs.field(default=None, kw_only=True)
 
     @property
     def linked(self) -> bool:
@@ -146,6 +156,7 @@ class Restatement:
     claim: Ref
     aif: Carried | None = None
     span: Span = attrs.field(default=NOWHERE, eq=False, repr=False)
+    sadface: Carried | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
@@ -157,9 +168,10 @@ class Claim:
     ``contradicts`` names claims that cannot be true together with this one (the relation is
     symmetric: declaring it on one side is enough). ``restates`` names claims this one says
     again in other words: they stand or fall together. An ``implicit`` claim is the analyst's
-    reconstruction of something the text does not state; ``role`` says who holds it, and
-    ``aif`` carries its AIF I-node's data. ``label`` is a short form of the text, drawn where
-    space is tight; ``thesis`` marks the claim the map argues for.
+    reconstruction of something the text does not state; ``role`` says who holds it, ``aif``
+    carries its AIF I-node's data and ``sadface`` its SADFace atom's id. ``label`` is a short
+    form of the text, drawn where space is tight; ``thesis`` marks the claim the map argues
+    for.
     ``spans`` maps a field name (and ``""`` for the claim itself) to where it was written.
     """
 
@@ -178,6 +190,7 @@ class Claim:
     aif: Carried | None = None
     label: str | None = None
     thesis: bool = False
+    sadface: Carried | None = None
     spans: Mapping[str, Span] = _spans()
 
     def where(self, field: str = "") -> Span:
@@ -216,7 +229,8 @@ class ArgumentMap:
     """A whole map: metadata and claims in file order (premises, conclusions, recommendations).
 
     ``aif`` carries what an imported AIF graph holds beyond its claims and relations (the
-    dialogue layer, locutions, participants, ...), for the export back to AIF. ``outside``
+    dialogue layer, locutions, participants, ...), for the export back to AIF; ``sadface``
+    the same of a SADFace document. ``outside``
     is None for a whole map; for a part cut out of one (:func:`argmap.analysis.focus.focus`),
     the reasons and objections (attacks on a claim or on its steps) each of its claims has
     outside the part, by claim id (only claims that have some). A part's thesis is only a
@@ -233,6 +247,9 @@ class ArgumentMap:
     outside: Mapping[str, tuple[int, int]] | None = None
     lang: str | None = None
     """The language of the map's text, a BCP 47 tag (``de``, ``pt-BR``), or None: unsaid."""
+    sadface: Carried | None = None
+    """What a SADFace document the map was imported from identifies itself by: its core
+    metadata (id, analyst, dates, ...) and its text resource's id."""
 
     @property
     def whole(self) -> bool:

@@ -43,7 +43,8 @@ SURROGATES = r"\ud800-\udfff"
 
 _CLAIM = {"id": True, "text": True, "label": False, "quotes": False, "note": False,
           "url": False, "objections": False, "contradicts": False, "implicit": False,
-          "thesis": False, "role": False, "restates": False, "aif": False}  # fmt: skip
+          "thesis": False, "role": False, "restates": False, "aif": False,
+          "sadface": False}  # fmt: skip
 
 #: The keys allowed at each place of a map, in the order they are written; True: required.
 KEYS: dict[str, dict[str, bool]] = {
@@ -57,6 +58,7 @@ KEYS: dict[str, dict[str, bool]] = {
         "conclusions": False,
         "recommendations": False,
         "aif": False,
+        "sadface": False,
     },
     "source": {
         "path": True,
@@ -69,15 +71,23 @@ KEYS: dict[str, dict[str, bool]] = {
     "premise": _CLAIM,
     "conclusion": {**_CLAIM, "reasons": False},
     "recommendation": {**_CLAIM, "reasons": False},
-    "reason": {"claims": True, "objections": False, "note": False, "scheme": False, "aif": False},
+    "reason": {
+        "claims": True,
+        "objections": False,
+        "note": False,
+        "scheme": False,
+        "aif": False,
+        "sadface": False,
+    },
     "objection": {
         "claims": True,
         "question": False,
         "objections": False,
         "note": False,
         "aif": False,
+        "sadface": False,
     },
-    "restatement": {"claim": True, "aif": False},
+    "restatement": {"claim": True, "aif": False, "sadface": False},
 }
 
 #: The required keys of each place, in the order they are reported when missing.

@@ -89,6 +89,11 @@ class Relation:
         return None if isinstance(self.written, Ref) else self.written.aif
 
     @property
+    def sadface(self) -> Carried | None:
+        """The SADFace ids the relation carries (its scheme node's and edges')."""
+        return None if isinstance(self.written, Ref) else self.written.sadface
+
+    @property
     def plain(self) -> bool:
         """Whether it is an objection, contradiction or restatement written as one claim id."""
         return isinstance(self.written, Ref)

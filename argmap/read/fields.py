@@ -10,13 +10,16 @@ from typing import Any, TypeVar
 
 from argmap.diagnostics import Diagnostic, Span, clip
 from argmap.model import FORMAT_VERSION, Carried, Ref, Role
-from argmap.model.keys import KEYS, MAX_TEXT, REQUIRED
+from argmap.model.keys import KEYS, MAX_QUESTION, MAX_TEXT, REQUIRED
 from argmap.read.escapes import ESCAPES, misread
 from argmap.read.hints import colon_hint, new_item
 from argmap.read.jsontree import MOST_DIGITS
 from argmap.read.suggest import did_you_mean, side_hint
 from argmap.read.syntax import Syntax
 from argmap.read.yamltree import Mapping, Node, Scalar, Sequence, bad_character, describe
+
+#: The keys of data carried for other formats, in the order :meth:`Fields.carries` gives them.
+CARRIED = ("aif", "sadface")
 
 T = TypeVar("T")
 #: The claims a draft leaves out that have an id: their errors, by id.
@@ -202,6 +205,28 @@ class Fields:
             return None
         value = self.text(entries[key][1], what, limit)
         return False if value is None else value
+
+    def question(self, node: Node, what: str) -> int | None:
+        """The number of a critical question: 1, 2, ... as ``argmap questions`` numbers them."""
+        value = node.value.strip() if isinstance(node, Scalar) else ""
+        if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_QUESTION:
+            return int(value)
+        shown = f"'{clip(node.value)}'" if isinstance(node, Scalar) else describe(node)
+        self.error(node.span, "AM010", f"{what} must be the number of a critical question of "
+                   f"the reason's scheme (1, 2, ... as 'argmap questions' numbers them), not "
+                   f"{shown}")  # fmt: skip
+        return None
+
+    def carries(
+        self, entries: dict[str, tuple[Scalar, Node]], of: str = ""
+    ) -> tuple[Carried | None, Carried | None] | None:
+        """The data carried for AIF and for SADFace (``aif:``, ``sadface:``) of something
+        (``of``: " of a claim", ...), each None when absent; None when either is wrong."""
+        found = [self.carried(entries[key][1], f"'{key}'{of}") if key in entries else None
+                 for key in CARRIED]  # fmt: skip
+        if any(key in entries and value is None for key, value in zip(CARRIED, found, strict=True)):
+            return None
+        return found[0], found[1]
 
     def carried(self, node: Node, what: str) -> Carried | None:
         """Data carried for another format (``aif:``): a mapping of any JSON values. Plain

@@ -23,7 +23,6 @@ from argmap.model.keys import (
     LANG_PATTERN,
     MAX_CLAIM_TEXT,
     MAX_LABEL,
-    MAX_QUESTION,
     MAX_SCHEME,
     MAX_TITLE,
     REQUIRED,
@@ -62,11 +61,12 @@ class _Reader(Fields):
         written = self.written_in_full(node, "reason", "a reason")
         if written is None:
             return None
-        claims, objections, note, aif, entries = written
+        claims, objections, note, (aif, sadface), entries = written
         scheme = self.optional_text(entries, "scheme", "the scheme of a reason", MAX_SCHEME)
         if scheme is False:
             return None
-        return Reason(claims, objections, note, scheme or None, aif, span=node.span)
+        return Reason(claims, objections, note, scheme or None, aif, span=node.span,
+                      sadface=sadface)  # fmt: skip
 
     def objection(self, node: Node, what: str) -> Ref | Objection | None:
         """A claim id, or an objection written in full: a mapping like a reason's."""
@@ -75,7 +75,7 @@ class _Reader(Fields):
         written = self.written_in_full(node, "objection", "an objection")
         if written is None:
             return None
-        claims, objections, note, aif, entries = written
+        claims, objections, note, (aif, sadface), entries = written
         question: tuple[int, ...] | None = ()
         where = node.span
         if "question" in entries:
@@ -85,21 +85,10 @@ class _Reader(Fields):
             )
         if question is None:
             return None
-        if len(claims) == 1 and not objections and not note and aif is None and not question:
+        if len(claims) == 1 and not (objections or note or aif or sadface or question):
             return claims[0]  # {claims: a} says no more than a
         return Objection(claims, objections, note, aif, question, span=node.span,
-                         question_span=where)  # fmt: skip
-
-    def question(self, node: Node, what: str) -> int | None:
-        """The number of a critical question: 1, 2, ... as ``argmap questions`` numbers them."""
-        value = node.value.strip() if isinstance(node, Scalar) else ""
-        if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_QUESTION:
-            return int(value)
-        shown = f"'{clip(node.value)}'" if isinstance(node, Scalar) else describe(node)
-        self.error(node.span, "AM010", f"{what} must be the number of a critical question of "
-                   f"the reason's scheme (1, 2, ... as 'argmap questions' numbers them), not "
-                   f"{shown}")  # fmt: skip
-        return None
+                         question_span=where, sadface=sadface)  # fmt: skip
 
     def restatement(self, node: Node, what: str) -> Ref | Restatement | None:
         """A claim id, or a restatement written in full: the claim and its carried data."""
@@ -109,14 +98,16 @@ class _Reader(Fields):
         if entries is None or "claim" not in entries:
             return None
         ref = self.ref(entries["claim"][1], "the claim of a restatement")
-        aif = self.carried(entries["aif"][1], "'aif'") if "aif" in entries else None
-        if ref is None or ("aif" in entries and aif is None):
+        carried = self.carries(entries)
+        if ref is None or carried is None:
             return None
-        return ref if aif is None else Restatement(ref, aif, span=node.span)
+        aif, sadface = carried
+        return ref if aif is sadface is None else Restatement(ref, aif, span=node.span,
+                                                              sadface=sadface)  # fmt: skip
 
     def written_in_full(self, node: Node, place: str, name: str) -> tuple[
-        tuple[Ref, ...], tuple[Ref | Objection, ...], str | None, Carried | None,
-        dict[str, tuple[Scalar, Node]]] | None:  # fmt: skip
+        tuple[Ref, ...], tuple[Ref | Objection, ...], str | None,
+        tuple[Carried | None, Carried | None], dict[str, tuple[Scalar, Node]]] | None:  # fmt: skip
         """The keys a reason and an objection written in full share: their claims, the
         objections that undercut them, a note and carried data, and the entries for the
         rest; None if any is wrong (reported)."""
@@ -130,12 +121,10 @@ class _Reader(Fields):
                 entries["objections"][1], f"'objections' of {name}", self.objection
             )
         note = self.optional_text(entries, "note", f"the note of {name}")
-        aif = self.carried(entries["aif"][1], f"'aif' of {name}") if "aif" in entries else None
-        if claims is None or objections is None or note is False:
+        carried = self.carries(entries, f" of {name}")
+        if claims is None or objections is None or note is False or carried is None:
             return None
-        if "aif" in entries and aif is None:
-            return None
-        return claims, objections, note or None, aif, entries
+        return claims, objections, note or None, carried, entries
 
     def claim(
         self, node: Node, kind: Kind, place: str, what_kind: str, dashes: int | None = None
@@ -188,7 +177,7 @@ class _Reader(Fields):
         url = self.optional_text(entries, "url", "a url")
         label = self.optional_text(entries, "label", "a label", MAX_LABEL)
         role = self.role(entries["role"][1]) if "role" in entries else None
-        aif = self.carried(entries["aif"][1], "'aif' of a claim") if "aif" in entries else None
+        aif, sadface = self.carries(entries, " of a claim") or (None, None)  # reported, if wrong
         if (
             not ok
             or None in (claim_id, text, quotes, objections, reasons, contradicts, restates)
@@ -213,6 +202,7 @@ class _Reader(Fields):
             aif=aif,
             label=label or None,  # type: ignore[arg-type]
             thesis=thesis,
+            sadface=sadface,
             spans=spans,
         )
 
@@ -291,7 +281,7 @@ class _Reader(Fields):
         note = self.optional_text(entries, "note", "the note of the map")
         lang = self.lang(entries["lang"][1]) if "lang" in entries else None
         source = self.source(entries["source"][1]) if "source" in entries else None
-        aif = self.carried(entries["aif"][1], "'aif' of the map") if "aif" in entries else None
+        aif, sadface = self.carries(entries, " of the map") or (None, None)  # reported, if wrong
         claims: list[Claim] = []
         for kind in Kind:
             if kind.section not in entries:
@@ -329,6 +319,7 @@ class _Reader(Fields):
             aif=aif,
             spans=spans,
             lang=lang,
+            sadface=sadface,
         )
 
     def _newer(self, root: Mapping) -> bool:

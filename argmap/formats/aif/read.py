@@ -224,6 +224,8 @@ class _Reader:
                 out["scheme"] = scheme
             if "question" in entry:
                 out["question"] = entry["question"]
+            if "sadface" in entry:  # the ids of the SADFace document the map came from
+                out["sadface"] = entry["sadface"]
             if "aif" not in entry or entry["aif"] is not None:
                 node = graph.nodes[step.node]
                 # the text the export would write: the scheme a 'scheme' field names; a text
@@ -284,8 +286,8 @@ class _Reader:
             restates = []
             for step in ordered(found.restates[node.id]):
                 data = extra(step, MAX_DEPTH - 6)  # section, claim, restates, restatement, aif
-                restates.append({"claim": ids[step.members[0]], **({"aif": data["aif"]} if
-                                 "aif" in data else {})})  # fmt: skip
+                restates.append({"claim": ids[step.members[0]], **{k: data[k] for k in
+                                 ("aif", "sadface") if k in data}})  # fmt: skip
             wanted_kind = ext.get("kind")
             if wanted_kind in KINDS and Kind(wanted_kind).takes_reasons == bool(claim_reasons):
                 kind = Kind(wanted_kind)

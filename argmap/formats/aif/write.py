@@ -311,6 +311,8 @@ def _extension(amap: ArgumentMap, out: Layout) -> dict[str, Any]:
             entry["scheme"] = relation.scheme
         if relation.question:
             entry["question"] = list(relation.question)
+        if relation.sadface is not None:
+            entry["sadface"] = relation.sadface.value
         if relation.aif is None:
             entry["aif"] = None
         if entry and node not in steps:

@@ -99,8 +99,9 @@ def _fields(data: Any, argmap: bool) -> tuple[dict[str, Any], dict[str, Any]]:
     restates = rest.get("restates")
     if argmap and isinstance(restates, list) and all(isinstance(r, dict) for r in restates):
         fields["restates"] = restates
-    if argmap and isinstance(rest.get("aif"), dict):
-        fields["aif"] = rest["aif"]
+    for key in ("aif", "sadface"):
+        if argmap and isinstance(rest.get(key), dict):
+            fields[key] = rest[key]
     return fields, {k: v for k, v in rest.items() if k not in fields}
 
 
@@ -291,7 +292,7 @@ class _Reader:
                 )
             if found.contradicts[claim_id]:
                 claim["contradicts"] = found.contradicts[claim_id]
-            for key in ("restates", "aif"):  # last, as the format writes them
+            for key in ("restates", "aif", "sadface"):  # last, as the format writes them
                 if key in claim:
                     claim[key] = claim.pop(key)
             sections[kind.section].append(claim)
@@ -321,8 +322,9 @@ class _Reader:
             out["source"] = self.matter["source"]
         if self.argmap and isinstance(self.matter.get("lang"), str):
             out["lang"] = self.matter["lang"]
-        if self.argmap and isinstance(self.matter.get("aif"), dict):
-            out["aif"] = self.matter["aif"]
+        for key in ("aif", "sadface"):
+            if self.argmap and isinstance(self.matter.get(key), dict):
+                out[key] = self.matter[key]
         return out
 
     def given_title(self) -> bool:
@@ -376,8 +378,9 @@ class _Reader:
         for key, line in lines.items():
             if said[key]:
                 self.notes.append(f"{line} ({len(said[key])}): {listed(said[key])}")
+        ours = ("aif", "sadface", "model") if self.argmap else ()  # argmap's own, not settings
         settings = [k for k, v in self.matter.items() if isinstance(v, (dict, list))
-                    and k != "source" and not (self.argmap and k in ("aif", "model"))]  # fmt: skip
+                    and k != "source" and k not in ours]  # fmt: skip
         if settings:
             self.notes.append(f"Argdown settings in the front matter ({', '.join(settings)}) "
                               "are not used")  # fmt: skip

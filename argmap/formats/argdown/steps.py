@@ -50,7 +50,8 @@ class Step:
 
 def extra_of(data: object) -> dict[str, Any]:
     """What an argument's data adds to the step it makes, as argmap writes it: a ``scheme``,
-    the critical questions an objection raises (``question``) and carried ``aif`` data."""
+    the critical questions an objection raises (``question``) and carried ``aif`` and
+    ``sadface`` data."""
     if not isinstance(data, dict):
         return {}
     out: dict[str, Any] = {}
@@ -63,8 +64,9 @@ def extra_of(data: object) -> dict[str, Any]:
         and all(type(number) is int and 0 < number <= MAX_QUESTION for number in question)
     ):
         out["question"] = question
-    if isinstance(data.get("aif"), dict):
-        out["aif"] = data["aif"]
+    for key in ("aif", "sadface"):
+        if isinstance(data.get(key), dict):
+            out[key] = data[key]
     return out
 
 

@@ -167,8 +167,9 @@ def _described(title: str, relation: Relation, description: str | None = None) -
         data["scheme"] = relation.scheme
     if relation.question:
         data["question"] = list(relation.question)
-    if relation.aif is not None:
-        data["aif"] = relation.aif.value
+    for key, carried in (("aif", relation.aif), ("sadface", relation.sadface)):
+        if carried is not None:
+            data[key] = carried.value
     written = f" {_data(data)}" if data else ""
     description = relation.note if description is None else description
     text = escape(description, written) if description is not None else ""
@@ -262,7 +263,8 @@ class _Writer:
         top = self.under.get(None, [])
         lines = []
         for step in (r for r in top if r.link is Link.SUPPORT):
-            if step.linked or step.objections or step.note or step.scheme or step.aif:
+            if (step.linked or step.objections or step.note or step.scheme or step.aif
+                    or step.sadface):  # fmt: skip
                 title, description, rules = self.titled(step, claim.id)
                 self.reason(step, claim.id, title, description, rules)
                 lines.append(f"  + <{title}>")  # where it stands
@@ -282,7 +284,7 @@ def _front(value: object) -> str:
 def write(amap: ArgumentMap) -> Exported:
     """The map as Argdown; the losses name what Argdown has no place for."""
     writer = _Writer(amap)
-    kept = ("title", "lang", "note", "source", "aif")
+    kept = ("title", "lang", "note", "source", "aif", "sadface")
     top = {k: v for k, v in document(amap).items() if k in kept}
     front = [f"{key}: {_front(value)}" for key, value in top.items()]
     # Argdown shows a tag inside the statement's text unless told not to: the kinds colour

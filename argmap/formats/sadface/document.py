@@ -37,23 +37,14 @@ _A = {ATOM: "an atom", SUPPORT: "a support scheme", CONFLICT: "a conflict scheme
       REPHRASE: "a rephrase scheme"}  # fmt: skip
 #: The longest node id argmap reads (SADFace's are UUIDs, 36 characters).
 MAX_NODE_ID = 200
-#: A claim's note, as the import of a document argmap did not write begins it, names the
-#: claim's atom (``SADFace atom a1``), and the export writes that id back (as the Kialo
-#: import's notes name a claim's number): an id of text without white space or ``;``.
+#: A claim's note, as the import of a document argmap did not write began it before the ids had
+#: their place (``sadface:``), names the claim's atom (``SADFace atom a1``), and the export
+#: writes that id back when the claim carries none: an id of text without white space or ``;``.
 _ATOM_NOTE = re.compile(rf"SADFace atom ([^\s;]{{1,{MAX_NODE_ID}}})(?:;|$)")
 
 
-def atom_note(node: Node) -> str | None:
-    """The note naming an atom by its id, or None when the id is no text that a note names
-    (a number, white space or ``;`` in it)."""
-    node_id = node.raw.get("id")
-    if isinstance(node_id, str) and _ATOM_NOTE.fullmatch(f"SADFace atom {node_id}"):
-        return f"SADFace atom {node_id}"
-    return None
-
-
 def atom_id(note: str | None) -> str | None:
-    """The atom id a claim's note names, as :func:`atom_note` writes it.
+    """The atom id a claim's note names, as the import wrote it before ``sadface:``.
 
     >>> atom_id("SADFace atom a1; full text: ..."), atom_id("SADFace atoms a1"), atom_id(None)
     ('a1', None, None)
@@ -62,6 +53,9 @@ def atom_id(note: str | None) -> str | None:
     return found[1] if found else None
 
 
+#: The core metadata a map carries (``sadface:``) for the export back: not its title, thesis
+#: and version, which the map holds or the export writes.
+CARRIED_CORE = ("id", "analyst_name", "analyst_email", "created", "edited", "description", "notes")
 #: The keys of the core metadata a map names in its note, in this order.
 CORE = ("title", "description", "notes", "analyst_name", "analyst_email", "created", "edited",
         "id", "version", "claim")  # fmt: skip
@@ -98,9 +92,24 @@ class Document:
     core: dict[str, Any] = attrs.Factory(dict)
     extension: dict[str, Any] | None = None  # the document's own 'argmap' metadata
     notes: list[str] = attrs.Factory(list)
+    edge_ids: dict[tuple[str, str], str] = attrs.Factory(dict)  # (tail, head) → the edge's id
 
     def of_role(self, role: str) -> list[Node]:
         return [node for node in self.nodes.values() if node.role == role]
+
+    def scheme_ids(self, node: str) -> dict[str, Any]:
+        """A scheme node's id and the ids of its edges, by the node at their other end
+        (``from`` those from its atoms, ``to`` those to what it concludes or attacks; an
+        undercut's edge is its conflict's), as a relation carries them."""
+        out: dict[str, Any] = {"id": node}
+        atoms = [tail for tail in self.incoming[node] if self.nodes[tail].role == ATOM]
+        ends = (("from", atoms, False), ("to", self.outgoing[node], True))
+        for key, others, out_of in ends:
+            edges = {other: self.edge_ids.get((node, other) if out_of else (other, node))
+                     for other in others}  # fmt: skip
+            if any(edges.values()):
+                out[key] = {other: eid for other, eid in edges.items() if eid is not None}
+        return out
 
     def linked(self, node: str, direction: str, *roles: str) -> list[str]:
         ends = self.incoming[node] if direction == "in" else self.outgoing[node]
@@ -208,6 +217,8 @@ def read_document(doc: dict[str, Any]) -> Document:
             if _meaningful(pair):
                 out.outgoing[tail].append(head)  # type: ignore[index]
                 out.incoming[head].append(tail)  # type: ignore[index]
+                if _usable(raw.get("id")):
+                    out.edge_ids[tail, head] = str(raw["id"])  # type: ignore[index]
             else:
                 pairs[pair] += 1
     for (tail, head), number in sorted(pairs.items()):
@@ -294,6 +305,6 @@ def parse(data: bytes) -> dict[str, Any]:
     return json_object(data, "SADFace")
 
 
-__all__ = ["ATOM", "CONFLICT", "CORE", "NAMESPACE", "REPHRASE", "SUPPORT", "Document", "Node",
-           "atom_id", "atom_note", "fold", "namespace", "parse", "read_document", "support_scheme",
-           "text_resource"]  # fmt: skip
+__all__ = ["ATOM", "CARRIED_CORE", "CONFLICT", "CORE", "NAMESPACE", "REPHRASE", "SUPPORT",
+           "Document", "Node", "atom_id", "fold", "namespace", "parse", "read_document",
+           "support_scheme", "text_resource"]  # fmt: skip

@@ -30,9 +30,9 @@ from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
 from argmap.formats.sadface.document import (
     ATOM,
+    CARRIED_CORE,
     CORE,
     Document,
-    atom_note,
     namespace,
     parse,
     read_document,
@@ -41,20 +41,20 @@ from argmap.formats.sadface.sources import quoted
 from argmap.formats.sadface.steps import build, in_sadface_words
 from argmap.model import ArgumentMap, Kind
 from argmap.model.keys import MAX_CLAIM_TEXT, MAX_TEXT, MAX_TITLE, ascii_slug
+from argmap.read.fields import CARRIED
 
 KINDS = frozenset(kind.value for kind in Kind)
 #: The claim fields a node's ``argmap`` metadata may give (the rest come from the graph).
 CLAIM_FIELDS = ("quotes", "note", "url", "implicit", "role", "contradicts", "label", "thesis",
-                "aif")  # fmt: skip
+                "aif", "sadface")  # fmt: skip
 #: The map fields the document's ``argmap`` metadata may give.
-MAP_FIELDS = ("lang", "note", "source", "aif")
-#: What a document not written by argmap loses, said on its import.
-NOT_KEPT = (
-    "the document's scheme and edge ids are not kept (claim ids are made from the atoms' words; "
-    "each claim's note names its atom, 'SADFace atom ID', whose id an export to SADFace writes "
-    "back), and its core metadata only as words in the map's note (its title is the map's, its "
-    "claim the thesis): exported to SADFace again, the map gets its atoms' ids, new ids for the "
-    "rest, no analyst and fixed dates"
+MAP_FIELDS = ("lang", "note", "source", "aif", "sadface")
+#: How a document not written by argmap comes back from an export, said on its import.
+KEPT = (
+    "claim ids are made from the atoms' words; the document's node and edge ids, its core "
+    "metadata and its text resource's id are kept under 'sadface:' of each claim, relation "
+    "and the map, out of sight, and an export to SADFace writes them back (the core metadata "
+    "is in the map's note too, as words)"
 )
 
 
@@ -81,12 +81,12 @@ def read(data: bytes, *, name: str, source_path: str | None = None) -> Imported:
         if amap is not None:
             return Imported(amap, tuple(notes))
         notes[:] = [*kept, "the 'argmap' metadata is not as argmap writes it; ignored"]
-    notes.append(NOT_KEPT)
+    notes.append(KEPT)
     source_path = source_path or f"{_stem(name)}.txt"
     text = quoted(doc, document, source_path)
     notes.extend(text.notes)
     reader = _Reader(document, found, name, own=False)
-    reader.quotes = text.quotes
+    reader.quotes, reader.resource, reader.about = text.quotes, text.resource, text.about
     amap = reader.map(notes, source_path if text.text is not None else None)
     if amap is None:  # pragma: no cover - the document is built to the format
         raise FormatError("the document could not be made into a map")
@@ -123,6 +123,8 @@ class _Reader:
         self.document, self.found, self.name, self.own = document, found, name, own
         self.position = {node_id: n for n, node_id in enumerate(document.nodes)}
         self.quotes: dict[str, list[str]] = {}  # atom → its sources found in the map's source
+        self.resource: str | None = None  # the id of the resource that is the map's source
+        self.about: dict[str, str] = {}  # the source's title, ..., as the resource gives them
 
     def ordered(self, steps: list[Step]) -> list[Step]:
         """Steps in the order of their nodes in the file."""
@@ -142,6 +144,10 @@ class _Reader:
             out["scheme"] = scheme
         if ext is not None and ext.get("aif") is not None:
             out["aif"] = ext["aif"]
+        if not self.own:  # the scheme node's id and its edges', for the export back
+            out["sadface"] = self.document.scheme_ids(step.node)
+        elif ext is not None and ext.get("sadface") is not None:
+            out["sadface"] = ext["sadface"]
         return out
 
     def map(self, notes: list[str], source: str | None = None) -> ArgumentMap | None:
@@ -179,9 +185,9 @@ class _Reader:
             )
             restates = []
             for step in self.ordered(found.restates[node.id]):
-                carried = self.extra(step, 0).get("aif")
+                carried = self.extra(step, 0)
                 restates.append({"claim": ids[step.members[0]],
-                                 **({"aif": carried} if carried is not None else {})})  # fmt: skip
+                                 **{k: v for k, v in carried.items() if k in CARRIED}})  # fmt: skip
             wanted = ext.get("kind")
             if wanted in KINDS and Kind(wanted).takes_reasons == bool(reasons):
                 kind = Kind(wanted)
@@ -207,8 +213,10 @@ class _Reader:
             data.update((k, ext[k]) for k in MAP_FIELDS if k in ext)
         else:
             data["note"] = self.note()
+            if carried := self.carried(source):
+                data["sadface"] = carried
         if source is not None:
-            data["source"] = {"path": source}
+            data["source"] = {"path": source, **self.about}
         data.update({section: claims for section, claims in sections.items() if claims})
         return from_document(data, self.name)[0]
 
@@ -227,15 +235,22 @@ class _Reader:
             claim["thesis"] = True
         if self.own:
             return claim
-        named = atom_note(self.document.nodes[node_id])
-        notes = [named] if named is not None else []
+        claim["sadface"] = {"id": node_id}  # for the export back
         cleaned = clean_text(raw_text)[0]
         if len(cleaned) > MAX_CLAIM_TEXT:
-            notes.append(f"{'full' if notes else 'Full'} text: {cleaned}")
+            claim["note"] = shorten(f"Full text: {cleaned}", MAX_TEXT)
             cut.append(node_id)
-        if notes:
-            claim["note"] = shorten("; ".join(notes), MAX_TEXT)
         return claim
+
+    def carried(self, source: str | None) -> dict[str, Any]:
+        """What the document identifies itself by, for the export back: its core metadata
+        (text, as it came) and, when it is the map's source, its text resource's id."""
+        core = {key: value for key in CARRIED_CORE
+                if isinstance(value := self.document.core.get(key), str)}  # fmt: skip
+        out: dict[str, Any] = {"core": core} if core else {}
+        if source is not None and self.resource is not None:
+            out["resource"] = self.resource
+        return out
 
     def title(self) -> str:
         title = self.document.core.get("title")
