@@ -73,8 +73,9 @@ def test_the_coverage_page_of_a_german_map_is_in_german() -> None:
         "<h2>Die Quelle</h2>",
         "<h2>Die Aussagen</h2>",
         '<p class="meta">Quelle: Ein Artikel</p>',
-        '<p class="summary"><strong>1 von 2</strong> argumentativen Sätzen zitiert'
-        " (<strong>50\xa0%</strong>) · 4 Zeilen Beiwerk nicht gezählt · 1 implizite Aussage</p>",
+        '<p class="summary"><strong>1\xa0von\xa02</strong>\xa0argumentativen Sätzen zitiert'
+        " (<strong>50\xa0%</strong>)\xa0· 4\xa0Zeilen Beiwerk nicht gezählt\xa0· 1\xa0implizite"
+        " Aussage</p>",
         '<span class="kind">Prämisse</span>',
         '<span class="kind">Schlussfolgerung, implizit</span>',
         '<span class="note">keine Zitate</span>',
@@ -97,8 +98,9 @@ def test_the_coverage_page_of_a_french_map_sets_french_spaces() -> None:
     for said in (
         "<title>Couverture\xa0: Energie aus Zentralasien</title>",
         '<p class="meta">Source\xa0: Ein Artikel</p>',
-        "<strong>1 sur 2</strong> phrases argumentatives citées (<strong>50\xa0%</strong>)",
-        "4 lignes d’habillage non comptées · 1 énoncé implicite",
+        "<strong>1\xa0sur\xa02</strong>\xa0phrases argumentatives citées",
+        "(<strong>50\xa0%</strong>)\xa0· 4\xa0lignes d’habillage non comptées\xa0·",
+        "1\xa0énoncé implicite",
         '<span class="why">nommée dans la liste «\xa0ignore\xa0» de la carte</span>',
         '<span class="note">implicite\xa0: non énoncé dans le texte</span>',
         'title="lieferant\xa0: Zentralasien könnte Europa mit Energie versorgen."',
@@ -120,8 +122,8 @@ def test_no_coverage_page_in_another_language_says_english_words(lang: str) -> N
 
 def test_a_russian_coverage_page_counts_in_russian_forms() -> None:
     page = page_of(german("ru"))
-    assert "<strong>1 из 2</strong> аргументативных предложений процитировано" in page
-    assert "4 строки служебного текста не учтены · 1 неявное утверждение" in page
+    assert "<strong>1\xa0из\xa02</strong>\xa0аргументативных предложений процитировано" in page
+    assert "4\xa0строки служебного текста не учтены\xa0· 1\xa0неявное утверждение" in page
 
 
 def test_the_coverage_page_in_another_language_or_none_is_english_as_before() -> None:
@@ -129,8 +131,9 @@ def test_the_coverage_page_in_another_language_or_none_is_english_as_before() ->
     dutch = page_of(german("nl"))
     assert dutch.startswith('<!DOCTYPE html>\n<html lang="nl">\n')
     for said in ('<h2 lang="en">The source</h2>', '<h2 lang="en">The claims</h2>',
-                 '<p class="summary" lang="en"><strong>1 of 2</strong> argumentative sentences'
-                 " quoted (<strong>50%</strong>) · 4 lines of furniture not counted · 1 implicit"
+                 '<p class="summary" lang="en"><strong>1\xa0of\xa02</strong>\xa0argumentative'
+                 " sentences quoted (<strong>50%</strong>)\xa0· 4\xa0lines of furniture not"
+                 " counted\xa0· 1\xa0implicit"
                  " claim</p>",
                  '<p class="meta"><span lang="en">Source:</span> Ein Artikel</p>',
                  '<span class="kind" lang="en">conclusion, implicit</span>',
