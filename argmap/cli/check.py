@@ -30,6 +30,7 @@ from argmap.cli.maps import (
 )
 from argmap.cli.options import (
     max_per_code_option,
+    not_empty,
     output_format_option,
     source_root_option,
     stdin_filename_option,
@@ -40,7 +41,7 @@ from argmap.diagnostics import Diagnostic, UsageError
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR|-...")
+@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR|-...", callback=not_empty)
 @source_root_option
 @stdin_filename_option
 @click.option("--fix", is_flag=True, help="Make the safe fixes in place (see above).")

@@ -13,7 +13,12 @@ from argmap.analysis.compare import ONLY_SECOND, Comparison, Edge, compare
 from argmap.api import Checked
 from argmap.cli.maps import STDIN, Run, checked_map, stdin_once, why_not
 from argmap.cli.maps import named as stdin_named
-from argmap.cli.options import output_format_option, source_root_option, stdin_filename_option
+from argmap.cli.options import (
+    not_empty,
+    output_format_option,
+    source_root_option,
+    stdin_filename_option,
+)
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, say, short, show, table
 from argmap.diagnostics import Severity
 from argmap.io import same_file
@@ -25,8 +30,8 @@ from argmap.sources import read_source
 
 
 @click.command("compare")
-@click.argument("first", metavar="FIRST")
-@click.argument("seconds", nargs=-1, required=True, metavar="SECOND|DIR...")
+@click.argument("first", metavar="FIRST", callback=not_empty)
+@click.argument("seconds", nargs=-1, required=True, metavar="SECOND|DIR...", callback=not_empty)
 @output_format_option(
     ("text", "json"),
     "json: one JSON array on stdout, an object a SECOND map (first, second, by: quotes or "

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from argmap.api import check_map_file
-from argmap.cli.options import force_option, output_option, source_root_option
+from argmap.cli.options import force_option, not_empty, output_option, source_root_option
 from argmap.cli.output import (
     EXIT_ERRORS,
     Failure,
@@ -26,7 +26,7 @@ from argmap.overwrite import guard
 
 @click.command()
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(list(EXPORTS), case_sensitive=False))
-@click.argument("file", metavar="FILE")
+@click.argument("file", metavar="FILE", callback=not_empty)
 @output_option(
     "The file to write, a folder to write it into (ending in /), or - for stdout. Default: "
     "beside the map, with the format's extension (.aif.json, .argdown, .mmd, .kialo.txt, "

@@ -15,6 +15,7 @@ from argmap.batch.jobs import clashes
 from argmap.cli.maps import Found, Run, named
 from argmap.cli.options import (
     force_option,
+    not_empty,
     output_format_option,
     source_root_option,
     stdin_filename_option,
@@ -38,7 +39,7 @@ from argmap.sources import source_of
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR|-...")
+@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR|-...", callback=not_empty)
 @click.option(
     "--html",
     "html_out",

@@ -12,6 +12,7 @@ from argmap.analysis.sides import NO_ROLES, side_of
 from argmap.cli.maps import Run, named
 from argmap.cli.options import (
     SideType,
+    not_empty,
     output_format_option,
     source_root_option,
     stdin_filename_option,
@@ -22,7 +23,7 @@ from argmap.results import evaluation_result, skipped_result, verdict_word, why
 
 
 @click.command("eval")
-@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR|-...")
+@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR|-...", callback=not_empty)
 @click.option(
     "--semantics",
     type=click.Choice(["grounded", "preferred"]),

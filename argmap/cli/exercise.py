@@ -14,7 +14,7 @@ from argmap.analysis.exercise import score, unknown, worksheet
 from argmap.api import draw, refuse_own_files
 from argmap.cli.compare import _source
 from argmap.cli.maps import STDIN, Run, checked_map, named
-from argmap.cli.options import force_option, source_root_option
+from argmap.cli.options import force_option, not_empty, source_root_option
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, Failure, say, show
 from argmap.diagnostics import ArgmapError, UsageError
 from argmap.draw.options import PAGE_NAMES, THEME_NAMES, DrawOptions, check_options
@@ -31,7 +31,7 @@ HEADER = "A worksheet written by argmap exercise from {answer}: fill in each ___
 
 
 @click.command("exercise")
-@click.argument("answer", metavar="ANSWER")
+@click.argument("answer", metavar="ANSWER", callback=not_empty)
 @click.option("--blank", "blanks", multiple=True, metavar="ID,ID",
               help="The claims to blank, by id (a comma-separated list, or the option "
               "again).")  # fmt: skip
@@ -102,6 +102,10 @@ def exercise(
     """
     if answer == STDIN:
         raise click.UsageError("the answer is a map file (its worksheet is written beside it)")
+    if os.path.isdir(answer):
+        raise click.UsageError(
+            f"{answer} is a folder: the answer is a map file (its worksheet is written beside it)"
+        )
     target = _target(answer, output)
     options = DrawOptions(theme=theme.lower(), page=page and page.lower(), landscape=landscape)
     try:  # options that don't go together are refused before any map is read

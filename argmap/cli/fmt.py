@@ -7,6 +7,7 @@ import sys
 import click
 
 from argmap.cli.maps import STDIN, STDIN_NAME, from_stdin
+from argmap.cli.options import not_empty
 from argmap.cli.output import EXIT_ERRORS, Failure, report, say, write
 from argmap.diagnostics import UsageError
 from argmap.fmt.files import format_stdin
@@ -15,7 +16,7 @@ from argmap.read.yamltree import decode
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR|-...")
+@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR|-...", callback=not_empty)
 @click.option("--check", is_flag=True, help="Write nothing; list the maps that would change.")
 @click.option("--diff", is_flag=True, help="Write nothing; print the changes as a unified diff.")
 @click.option(

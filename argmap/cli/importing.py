@@ -13,7 +13,13 @@ import click
 
 from argmap.api import check_map_bytes
 from argmap.batch.jobs import clashes, walk
-from argmap.cli.options import MAX_PER_CODE, max_per_code_option, output_option, source_root_option
+from argmap.cli.options import (
+    MAX_PER_CODE,
+    max_per_code_option,
+    not_empty,
+    output_option,
+    source_root_option,
+)
 from argmap.cli.output import (
     EXIT_ERRORS,
     EXIT_OK,
@@ -49,7 +55,7 @@ class Outcome(NamedTuple):
 
 @click.command("import")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(list(IMPORTS), case_sensitive=False))
-@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...")
+@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...", callback=not_empty)
 @output_option(
     "The map to write, or - for stdout (one file only); or a folder to write the maps into "
     "(ending in /, or an existing folder), the only OUT several files take. Default: beside "

@@ -26,6 +26,19 @@ from argmap.read.suggest import side_hint
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def not_empty(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """A file argument's names as given, an empty one refused (a script's unset ``"$MAP"``):
+    it names no file, and a path made from it names the current folder."""
+    if "" in (value if isinstance(value, tuple) else (value,)):
+        raise click.BadParameter(
+            "an empty name is no file (a variable in a script left unset?): name a map file "
+            "or a folder",
+            ctx,
+            param,
+        )
+    return value
+
+
 def output_option(help_text: str) -> Callable[[F], F]:
     """``-o/--output OUT``: where a command writes."""
     return click.option("-o", "--output", metavar="OUT", help=help_text)
@@ -284,6 +297,7 @@ __all__ = [
     "drawing_options",
     "force_option",
     "max_per_code_option",
+    "not_empty",
     "output_format_option",
     "output_option",
     "source_root_option",

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from argmap.cli.options import source_root_option
+from argmap.cli.options import not_empty, source_root_option
 from argmap.cli.output import Failure, say
 from argmap.diagnostics import UsageError
 from argmap.draw.options import DEFAULT_THEME, THEME_NAMES
@@ -14,7 +14,7 @@ from argmap.preview import serve
 
 
 @click.command()
-@click.argument("file", metavar="MAP")
+@click.argument("file", metavar="MAP", callback=not_empty)
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),

@@ -13,6 +13,7 @@ from argmap.analysis.sides import NO_ROLES
 from argmap.cli.maps import Run, named
 from argmap.cli.options import (
     SideType,
+    not_empty,
     output_format_option,
     source_root_option,
     stdin_filename_option,
@@ -23,7 +24,7 @@ from argmap.results import questions_result, skipped_result
 
 
 @click.command("questions")
-@click.argument("files", nargs=-1, metavar="FILE|DIR|-...")
+@click.argument("files", nargs=-1, metavar="FILE|DIR|-...", callback=not_empty)
 @click.option("--schemes", is_flag=True, help="List the schemes argmap knows and their questions.")
 @click.option(
     "--open", "open_only", is_flag=True, help="Only the questions no objection raises yet."

@@ -12,7 +12,13 @@ import click
 
 from argmap.api import OUT_OF_MEMORY, Checked, check_map_bytes, drafted, draw
 from argmap.cli.maps import STDIN
-from argmap.cli.options import drawing_options, force_option, output_option, source_root_option
+from argmap.cli.options import (
+    drawing_options,
+    force_option,
+    not_empty,
+    output_option,
+    source_root_option,
+)
 from argmap.cli.output import (
     EXIT_ERRORS,
     EXIT_OK,
@@ -118,7 +124,7 @@ class _Render(click.Command):
 
 
 @click.command(cls=_Render)
-@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...")
+@click.argument("files", nargs=-1, required=True, metavar="FILE|DIR...", callback=not_empty)
 @output_option(
     "Output file, folder (ending in /; created if missing), or - for stdout. Default: beside "
     "each map, same name."
