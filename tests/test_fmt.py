@@ -18,7 +18,7 @@ from argmap.diagnostics import MapError
 from argmap.fmt import format_text
 from argmap.fmt.layout import WIDTH
 from argmap.formats import json as jsonfmt
-from argmap.formats.yaml import dump
+from argmap.formats.yaml import dump, quoted
 from argmap.model import ArgumentMap
 from argmap.model.keys import MAX_TITLE
 from argmap.read.loader import load
@@ -635,3 +635,23 @@ def test_fmt_diff_of_a_map_named_from_the_root_applies_with_patch_from_there(
     assert diff.startswith(f"--- a/{path.relative_to(path.anchor).as_posix()}\n")  # not a//tmp
     subprocess.run(["patch", "-s", "-p1", "-d", path.anchor], input=diff, text=True, check=True)
     assert run("fmt", "--check", str(path)).exit_code == 0  # the diff made it formatted
+
+
+#: Keys of carried data as other tools write them: words with '_', and keys YAML would read
+#: as something else, or not at all, unquoted.
+CARRIED_KEYS = ["analyst_name", "_private", "no", "null", "a: b", "#x", "", "- y", "1_000", "été"]
+
+
+def test_carried_data_is_written_as_fmt_lays_it_out_whatever_its_keys() -> None:
+    """A map imported from SADFace (``analyst_name``) was written ``"analyst_name":`` and
+    ``argmap fmt`` rewrote it ``analyst_name:``: an import failed ``fmt --check`` at once;
+    and fmt wrote any key plain, so ``"a: b"`` made it refuse the map as its own bug."""
+    data = {key: n for n, key in enumerate(CARRIED_KEYS)}
+    text = dump(loaded("argmap: 1\ntitle: T\npremises: [{id: a, text: A, implicit: true}]\n"))
+    text += "aif:\n" + "".join(f"  {quoted(k)}: {n}\n" for k, n in data.items())
+    assert loaded(text).aif is not None and loaded(text).aif.value == data  # type: ignore[union-attr]
+    written = dump(loaded(text))
+    assert '"analyst_name"' not in written and "\n  analyst_name: 0\n" in written
+    assert "\n  _private: 1\n" in written
+    assert format_text(written) == written  # fmt changes nothing dump wrote
+    assert loaded(format_text(text)).aif.value == data  # type: ignore[union-attr]

@@ -30,7 +30,7 @@ import re
 
 from argmap.fmt.cst import Comment, Document, Map, Node, Scalar, Seq
 from argmap.fmt.flow import flow_data, flow_safe, flow_text, flowable, has_comments
-from argmap.formats.yaml import quoted
+from argmap.formats.yaml import mapping_key, quoted
 from argmap.model.keys import KEYS
 
 #: The longest line a flow list of ids may make; longer lists are written one id a line.
@@ -199,7 +199,7 @@ class _Layout:
 
     def pair(self, key: Scalar, value: Node, place: str, indent: int, prefix: str,
              line_indent: int, before: list[str], *, first: bool) -> None:  # fmt: skip
-        head = f"{prefix}{key.value}:"
+        head = f"{prefix}{mapping_key(key.value)}:"
         inline = self.inline(value, place, len(head) + 1, indent + INDENT)
         if inline is None:  # a mapping or list in block style: its comment on the key's line
             self.start(line_indent, head, before, first=first)

@@ -37,7 +37,7 @@ _LAST = ("reasons", "objections", "contradicts", "restates", "aif", "sadface")
 #: The longest line a list of ids is written on (``[a, b]``); longer lists are written one id a
 #: line, as ``argmap fmt`` lays them out.
 WIDTH = 100
-#: A key of carried data written plain in a flow mapping: a word YAML reads as text.
+#: A key written plain: a word (of ASCII letters, digits and ``_``) YAML reads as text.
 _FLOW_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 _PLAIN_PUNCTUATION = frozenset(" .,;!?()'/%+=$&-\u2018\u2019\u201c\u201d\u2013\u2014\u2026")
@@ -90,10 +90,23 @@ def _plain_ok(text: str) -> bool:
         return False
     if "  " in text or not _all_plain(text):
         return False
+    return _reads_as_text(text)
+
+
+def _reads_as_text(text: str) -> bool:
+    """Whether YAML 1.1 and 1.2 both read ``text`` written plain as text, not a number, a
+    boolean, null or a date."""
     return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR and not (
         _NUMBER.fullmatch(text)
         or text.lower() in ("true", "false", "null", "yes", "no", "on", "off", "y", "n")
     )
+
+
+def mapping_key(text: str) -> str:
+    """A mapping's key: plain when it is a word that YAML reads as this very text
+    (``analyst_name``, ``scheme``), else double-quoted (``"no"``, ``"a: b"``, ``""``), as
+    :func:`dump` and ``argmap fmt`` both write it."""
+    return text if _FLOW_KEY.fullmatch(text) and _reads_as_text(text) else quoted(text)
 
 
 def quoted(text: str) -> str:
@@ -154,8 +167,7 @@ def _number(value: float) -> str:
 def _flow(value: Any) -> str:
     """Carried data on one line: YAML's flow style, every text double-quoted."""
     if isinstance(value, dict):
-        items = [f"{k if _FLOW_KEY.fullmatch(k) and _plain_ok(k) else quoted(k)}: {_flow(v)}"
-                 for k, v in value.items()]  # fmt: skip
+        items = [f"{mapping_key(k)}: {_flow(v)}" for k, v in value.items()]
         return "{" + ", ".join(items) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(_flow(item) for item in value) + "]"
@@ -208,7 +220,7 @@ class _Writer:
         if isinstance(value, dict) and value:
             self.emit(indent, f"{key}:")
             for name, item in value.items():
-                self.data(indent + 2, scalar(name), item)
+                self.data(indent + 2, mapping_key(name), item)
         elif isinstance(value, list) and value:
             self.emit(indent, f"{key}:")
             for item in value:
