@@ -9,9 +9,10 @@ import pytest
 from argmap.api import check_file
 from argmap.read.source import SourceText
 
-#: Zero-width space, non-joiner, joiner, word joiner, and a zero-width no-break space (a byte
-#: order mark) inside the text: none of them shows, and a web page's text has them.
-INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
+#: Zero-width space, non-joiner, joiner, word joiner, a zero-width no-break space (a byte
+#: order mark) inside the text, and the left-to-right, right-to-left and Arabic letter marks
+#: (a page mixing Hebrew or Arabic with Latin has them): none shows, a web page's text has them.
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f", "\u061c"]
 
 
 @pytest.mark.parametrize("char", INVISIBLE)

@@ -44,6 +44,9 @@ _FOLD = str.maketrans(
         "\u200d": None,  # zero-width joiner
         "\u2060": None,  # word joiner
         "\ufeff": None,  # zero-width no-break space: a byte order mark inside the text
+        "\u200e": None,  # left-to-right mark (Hebrew or Arabic mixed with Latin on a page)
+        "\u200f": None,  # right-to-left mark
+        "\u061c": None,  # Arabic letter mark
     }
 )
 _FOLD_PAIRS = tuple((chr(code), to) for code, to in _FOLD.items() if to is not None)
