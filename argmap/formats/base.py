@@ -75,6 +75,16 @@ def usable_url(url: str) -> bool:
     return bad_url(url) is None and bad_character(url) is None
 
 
+def some(items: Sequence[str], most: int = 10) -> str:
+    """The first ``most`` of ``items`` and a count of the rest, for a note: ``a, b and 3 more``.
+
+    >>> some(["a", "b", "c"], 2)
+    'a, b and 1 more'
+    """
+    more = f" and {len(items) - most} more" if len(items) > most else ""
+    return ", ".join(items[:most]) + more
+
+
 def shorten(text: str, limit: int) -> str:
     """``text`` cut at a word boundary to at most ``limit`` characters, ending in "…".
 
@@ -302,5 +312,5 @@ def counted(found: dict[str, int], *names: str) -> list[str]:
 __all__ = [
     "MAX_NESTED_ATTACKS", "Exported", "FormatError", "Ids", "Imported", "break_support_cycles",
     "clean_text", "counted", "held", "json_object", "leading_words", "nesting", "shorten",
-    "usable_url",
+    "some", "usable_url",
 ]  # fmt: skip

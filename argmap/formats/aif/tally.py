@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from argmap.formats.aif.graph import MAX_LISTED
+from argmap.formats.base import some
 
 
 def listed(what: str, ids: list[str]) -> str:
     """``I-nodes 1, 2, 3 and 5 more``: the first ids of ``what`` (a plural) and a count of the
     rest."""
-    more = f" and {len(ids) - MAX_LISTED} more" if len(ids) > MAX_LISTED else ""
-    return f"{what} {', '.join(ids[:MAX_LISTED])}{more}"
+    return f"{what} {some(ids, MAX_LISTED)}"
 
 
 class Tally:

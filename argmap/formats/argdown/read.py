@@ -38,6 +38,7 @@ from argmap.formats.base import (
     clean_text,
     leading_words,
     shorten,
+    some,
     usable_url,
 )
 from argmap.formats.json import from_document
@@ -350,11 +351,6 @@ class _Reader:
         return shorten(clean_text(note)[0], MAX_TEXT)
 
     def say(self, said: dict[str, list[str]]) -> None:
-        def listed(items: list[str]) -> str:
-            return ", ".join(items[:10]) + (
-                f" and {len(items) - 10} more" if len(items) > 10 else ""
-            )
-
         lines = {
             "only referenced": "statements referenced but never given a text, their titles "
                                "taken as their texts",
@@ -377,7 +373,7 @@ class _Reader:
         }  # fmt: skip
         for key, line in lines.items():
             if said[key]:
-                self.notes.append(f"{line} ({len(said[key])}): {listed(said[key])}")
+                self.notes.append(f"{line} ({len(said[key])}): {some(said[key])}")
         ours = ("aif", "sadface", "model") if self.argmap else ()  # argmap's own, not settings
         settings = [k for k, v in self.matter.items() if isinstance(v, (dict, list))
                     and k != "source" and k not in ours]  # fmt: skip

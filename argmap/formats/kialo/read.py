@@ -32,6 +32,7 @@ from argmap.formats.base import (
     break_support_cycles,
     leading_words,
     shorten,
+    some,
     usable_url,
 )
 from argmap.formats.json import from_document
@@ -63,8 +64,7 @@ def read(data: bytes, *, path: str) -> Imported:
 
 
 def _listed(items: Iterable[str]) -> str:
-    items = [_brief(item) for item in items]
-    return ", ".join(items[:10]) + (f" and {len(items) - 10} more" if len(items) > 10 else "")
+    return some([_brief(item) for item in items])
 
 
 def _brief(number: str) -> str:

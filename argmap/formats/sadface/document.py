@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from argmap.formats.base import FormatError, clean_text, json_object
+from argmap.formats.base import FormatError, clean_text, json_object, some
 from argmap.model.keys import MAX_SCHEME
 
 #: The metadata namespace under which argmap writes what SADFace has no place for.
@@ -295,8 +295,7 @@ def _routine(doc: dict[str, Any], out: Document) -> None:
     other = sorted(str(key) for key in doc if key not in known)
     for what, keys in (("metadata namespaces", spaces), ("top-level keys", other)):
         if keys:
-            shown = ", ".join(keys[:10]) + (f" and {len(keys) - 10} more" if len(keys) > 10 else "")
-            out.notes.append(f"the document's {what} {shown[:300]} left out")
+            out.notes.append(f"the document's {what} {some(keys)[:300]} left out")
 
 
 def parse(data: bytes) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from argmap.formats.base import some
 from argmap.model import Claim, Source
 from argmap.read.source import SourceText
 
@@ -55,9 +56,7 @@ class Grounds:
         if not self.unlocated:
             return ()
         count = sum(map(len, self.unlocated.values()))
-        ids = list(self.unlocated)
-        named = ", ".join(f"'{i}'" for i in ids[:10]) + (f" and {len(ids) - 10} more"
-                                                          if len(ids) > 10 else "")  # fmt: skip
+        named = some([f"'{i}'" for i in self.unlocated])
         return (f"{count} quote{'s' * (count != 1)} (of {named}) not found in the source: "
                 f"{'its atom source has' if count == 1 else 'their atom sources have'} no "
                 "offset and length",)  # fmt: skip

@@ -25,7 +25,15 @@ from typing import Any
 
 from argmap.formats.aif.objections import Objections
 from argmap.formats.aif.steps import Step, Steps
-from argmap.formats.base import FormatError, Ids, Imported, clean_text, leading_words, shorten
+from argmap.formats.base import (
+    FormatError,
+    Ids,
+    Imported,
+    clean_text,
+    leading_words,
+    shorten,
+    some,
+)
 from argmap.formats.json import from_document
 from argmap.formats.kinds import Guesses
 from argmap.formats.sadface.document import (
@@ -202,9 +210,8 @@ class _Reader:
             sections[kind.section].append(claim)
         notes.extend(in_sadface_words(note) for note in local)
         if cut:
-            listed = ", ".join(cut[:10]) + (f" and {len(cut) - 10} more" if len(cut) > 10 else "")
             notes.append(f"{len(cut)} atom{'s' * (len(cut) > 1)} longer than {MAX_CLAIM_TEXT} "
-                         f"characters, cut and kept whole in their notes: {listed}")  # fmt: skip
+                         f"characters, cut and kept whole in their notes: {some(cut)}")  # fmt: skip
         if (guessed := guesses.note()) is not None:
             notes.append(guessed)
         data: dict[str, Any] = {"argmap": "1", "title": self.title()}
