@@ -23,7 +23,7 @@ from argmap.model import ArgumentMap
 from argmap.read.breaks import typed
 from argmap.read.passages import QUOTE_WORDS, Missing, Passage, Passages
 from argmap.read.source import SourceText, normalize
-from argmap.read.wording import changed_words
+from argmap.read.wording import changed_words, same_words
 
 #: Most sentences offered for a quote being typed.
 LIMIT = 20
@@ -77,10 +77,17 @@ class Mended:
     @property
     def safe(self) -> bool:
         """Whether the passage may replace the quote without a person looking: it says what
-        the quote says, in the same words (typography, letter case, punctuation and
+        the quote says, in the same words (typography, letter case, punctuation, the spelling of a
+        percentage and
         hyphenation aside), not reworded, and the quote so mended is found. Which passage it
         meant matters no more: any passage so like it puts the same words in its place."""
         return not self.passage.reworded and not self.changed and self.found
+
+
+def _percentage(ours: str, theirs: str) -> bool:
+    """Whether two runs of words are one percentage spelt two ways (``10%``, ``10 per cent``):
+    no word changed."""
+    return ours[:1].isdigit() and theirs[:1].isdigit() and same_words(ours, theirs)
 
 
 def _low(text: str) -> str:
@@ -217,7 +224,8 @@ class Source:
             return False
         changed = sum(
             max(len(ours.split()), len(theirs.split())) for ours, theirs in found.differences
-        )
+            if not _percentage(ours, theirs)
+        )  # fmt: skip
         if changed > max(CHANGED, words // 5):
             return False
         return self.runner_up(quote, found) <= found.similarity - MARGIN

@@ -34,6 +34,7 @@ from argmap.read.breaks import whole_words
 from argmap.read.folding import spaced
 from argmap.read.prose import ABBREVIATIONS, paragraphs, sentences
 from argmap.read.source import Match, SourceText, elided_spans, normalize
+from argmap.read.wording import percentage
 
 _TOKEN = re.compile(r"\w+")
 _ELISION = re.compile(r"\u2026|\.\.\.")  # where a quote skips words (also "[…]", "[...]")
@@ -344,11 +345,17 @@ def _differences(
     def part(spans: list[tuple[int, int]], within: str, i: int, j: int) -> str:
         return " ".join(within[spans[i][0] : spans[j - 1][1]].split()) if j > i else ""
 
-    return tuple(
-        (part(tokens, text, i1, i2), part(words, written, j1, j2))
-        for tag, i1, i2, j1, j2 in opcodes
-        if tag != "equal" and j2 <= len(words)
-    )
+    differences = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal" or j2 > len(words):
+            continue
+        ours, theirs = part(tokens, text, i1, i2), part(words, written, j1, j2)
+        if i1 and j1 and (not ours or not theirs):  # 10% for 10 per cent: told with the number
+            ours, theirs = percentage(text, tokens, i1, i2), percentage(written, words, j1, j2)
+            if not ours or not theirs:
+                ours, theirs = part(tokens, text, i1, i2), part(words, written, j1, j2)
+        differences.append((ours, theirs))
+    return tuple(differences)
 
 
 __all__ = [

@@ -5,7 +5,9 @@ A fix may replace a quote without a person looking only when the two say the sam
 (:func:`same_words`): the same words in the same order, differing only in quote marks,
 dashes, white space and line breaks, the form of an ellipsis (:func:`~argmap.read.folding.
 normalize` folds those), letter case, punctuation between words, and a word hyphenated or
-not (``e-mail``, ``email``, ``e mail`` are one word). A word, a number (``80``, ``1,000``,
+not (``e-mail``, ``email``, ``e mail`` are one word), and a percentage written ``%``, ``per
+cent`` or ``percent`` (``10%``, ``10 per cent``; ``per cent`` and ``percent`` are one word
+anywhere). A word, a number (``80``, ``1,000``,
 ``-5``), a negation (``can``, ``cannot``; ``isn't``, ``is``), a symbol (``%``, ``€``) or a
 question mark (``?`` asks where ``.`` states) that differs is a change of what
 the quote says, for a person to read: the claim's own text still says the old thing.
@@ -28,16 +30,24 @@ _TOKEN = re.compile(r"(?:(?<!\w)[-+])?\d+(?:[.,]\d+)*(?!\w)|\w+(?:'\w+)*|[^\w\s]
 _SAYING = frozenset("%\u2030\u2031&@#\u00a7/?\u00bf\u203d")
 
 
+_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)*")
+
+
 def _tokens(text: str) -> list[tuple[str, int, int]]:
     """The words, numbers and symbols of a text (normalized), lower case, and where each is;
-    punctuation left out."""
-    found = []
+    punctuation left out; ``per cent`` one word, ``percent``, and after a number ``%``."""
+    found: list[tuple[str, int, int]] = []
     for match in _TOKEN.finditer(text):
         token = match.group()
         punctuation = len(token) == 1 and unicodedata.category(token)[0] == "P"
         if punctuation and token not in _SAYING:
             continue  # a comma, a full stop, a hyphen, a quote mark
-        found.append((token.casefold(), match.start(), match.end()))
+        token, start = token.casefold(), match.start()
+        if token == "cent" and found and found[-1][0] == "per":
+            token, start = "percent", found.pop()[1]
+        if token == "percent" and found and _NUMBER.fullmatch(found[-1][0]):
+            token = "%"  # 10 per cent, 10 percent: 10%
+        found.append((token, start, match.end()))
     return found
 
 
@@ -104,4 +114,37 @@ def told(changed: tuple[tuple[str, str], ...], most: int = 3) -> str:
     return "the source now says " + ", ".join(parts) + (f" (and {more} more)" if more > 0 else "")
 
 
-__all__ = ["changed_words", "same_words", "told"]
+#: A percentage sign after a number; the words a percentage is written with; a number's end.
+_PERCENT_SIGN = re.compile(r"\s*%")
+_PERCENT_WORDS = re.compile(r"per\s*cent|percent", re.IGNORECASE)
+_NUMBER_END = re.compile(r"\d+(?:[.,]\d+)*$")
+
+
+def percentage(text: str, spans: list[tuple[int, int]], i: int, j: int) -> str:
+    """A percentage that the words ``i`` to ``j`` of ``text`` (at ``spans``) write after the
+    number before them, with that number: ``10%`` (no words), ``10 per cent``, ``10 percent``;
+    else nothing. So a message tells ``"10%" where the quote has "10 per cent"``.
+
+    >>> text = "rose 2.5 per cent"
+    >>> percentage(text, [(0, 4), (5, 6), (7, 8), (9, 12), (13, 17)], 3, 5)
+    '2.5 per cent'
+    >>> percentage("by 10% now", [(0, 2), (3, 5), (7, 10)], 2, 2)
+    '10%'
+    """
+    first, before = spans[i - 1]
+    after = spans[j - 1][1] if j > i else before
+    number = _NUMBER_END.search(text, max(0, before - 40), before)
+    if number is None or not text[first:before].isdigit():
+        return ""
+    if j > i:
+        if not _PERCENT_WORDS.fullmatch(text, spans[i][0], after):
+            return ""
+    else:
+        sign = _PERCENT_SIGN.match(text, before)
+        if sign is None:
+            return ""
+        after = sign.end()
+    return " ".join(text[number.start() : after].split())
+
+
+__all__ = ["changed_words", "percentage", "same_words", "told"]
