@@ -106,3 +106,44 @@ def test_fix_writes_the_percentage_as_the_source_has_it(tmp_path: Path) -> None:
     )
     assert said.startswith("argmap: fixed 2 quotes in ")
     assert "more fix" not in said
+
+
+GERMAN = (
+    "Die Straße nach Zürich war im Winter lange gesperrt. Man genoss den Wein in Maßen.\n\n"
+    "In der Schweiz schreibt man Strasse, und die Busse fahren um zehn Uhr.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "said"),
+    [
+        (
+            "Die Strasse nach Zürich war im Winter lange gesperrt.",
+            '"Straße" where the quote has "Strasse"',
+        ),
+        ("Man genoss den Wein in Massen.", '"Maßen" where the quote has "Massen"'),
+        ("In der Schweiz schreibt man Straße", '"Strasse" where the quote has "Straße"'),
+        ("DIE STRASSE NACH ZÜRICH", '"Straße" where the quote has "STRASSE"'),
+    ],
+)
+def test_ss_for_german_sharp_s_is_a_difference_told_by_its_word(
+    tmp_path: Path, quote: str, said: str
+) -> None:
+    """Not folded as Russian ё is to е: ß and ss tell words apart (``in Maßen``, in
+    moderation; ``in Massen``, in crowds), so a quote keeps the source's. Told by the word, as
+    letter case is."""
+    [message] = messages(tmp_path, GERMAN, quote)
+    assert message.endswith(f"; the source has {said}")
+
+
+def test_fix_writes_sharp_s_as_the_source_has_it(tmp_path: Path) -> None:
+    """ß is ss in another case (Unicode case folding): mended as letter case is."""
+    text, said = fixed(
+        tmp_path, GERMAN, "Die Strasse nach Zürich war im Winter lange gesperrt.",
+        "In der Schweiz schreibt man Straße",
+    )  # fmt: skip
+    assert text == quoting(
+        "Die Straße nach Zürich war im Winter lange gesperrt.",
+        "In der Schweiz schreibt man Strasse",
+    )
+    assert said.startswith("argmap: fixed 2 quotes in ")

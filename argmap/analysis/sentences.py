@@ -77,10 +77,10 @@ class Mended:
     @property
     def safe(self) -> bool:
         """Whether the passage may replace the quote without a person looking: it says what
-        the quote says, in the same words (typography, letter case, punctuation, the spelling of a
-        percentage and
-        hyphenation aside), not reworded, and the quote so mended is found. Which passage it
-        meant matters no more: any passage so like it puts the same words in its place."""
+        the quote says, in the same words (typography, letter case, punctuation, hyphenation
+        and the spelling of a percentage aside), not reworded, and the quote so mended is
+        found. Which passage it meant matters no more: any passage so like it puts the same
+        words in its place."""
         return not self.passage.reworded and not self.changed and self.found
 
 

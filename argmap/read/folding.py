@@ -8,6 +8,8 @@ import re
 
 # Typographic variants that analysts cannot be expected to reproduce exactly (and Russian
 # ё, which its orthography lets writers spell е). A ligature is spelled out in its letters.
+# Not German ß for ss: the two tell words apart (Maßen, Massen), so a quote keeps the source's;
+# wording.changed_words, by case folding, takes them for letter case, which --fix mends.
 _FOLD = str.maketrans(
     {
         "\u2018": "'",  # ‘
