@@ -147,3 +147,95 @@ def test_fix_writes_sharp_s_as_the_source_has_it(tmp_path: Path) -> None:
         "In der Schweiz schreibt man Strasse",
     )
     assert said.startswith("argmap: fixed 2 quotes in ")
+
+
+NEWS = (
+    "The goverment must act now, said the mayor. The government announced new measures "
+    "yesterday, and the opposition welcomed them.\n\n"
+    "Critics say the form of the plan matters more than its cost. Nobody from the council "
+    "was there.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "meant"),
+    [
+        (
+            "The government anounced new measures yesterday",  # a letter left out
+            "The government announced new measures yesterday",
+        ),
+        (
+            "the opposition welcommed them.",  # one too many
+            "the opposition welcomed them.",
+        ),
+        (
+            "The governmnet announced new measures yesterday",  # two swapped
+            "The government announced new measures yesterday",
+        ),
+        (
+            "Critics say the form of the plan mattres more than its cots.",  # two such slips
+            "Critics say the form of the plan matters more than its cost.",
+        ),
+        (
+            "The government announced … and the oposition welcomed them.",  # the part not found
+            "The government announced … and the opposition welcomed them.",
+        ),
+    ],
+)
+def test_fix_mends_a_word_misspelt_by_a_letter_in_a_passage_clearly_meant(
+    tmp_path: Path, quote: str, meant: str
+) -> None:
+    text, said = fixed(tmp_path, NEWS, quote)
+    assert text == quoting(meant)
+    assert said.startswith("argmap: fixed 1 quote in ")
+    assert "error" not in said
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Critics say the from of the plan matters more than its cost.",  # a word of the source
+        "Critics say the form of the plan mattering more than its cost.",  # more than a letter
+        "The government announced new measures yesterdya, and the oposition welcomd them.",
+        "Critics say the form of the plan matters more than its cots, or its cost.",  # added
+        "Nobody for the council was there.",  # a word of three letters
+        "opposition welcommed them",  # a quote too short to tell its passage
+    ],
+)
+def test_fix_leaves_other_changed_words_to_a_person(tmp_path: Path, quote: str) -> None:
+    text, said = fixed(tmp_path, NEWS, quote)
+    assert text == quoting(quote)
+    assert said.endswith("argmap: 1 more fix offered with --unsafe-fixes\n")
+
+
+@pytest.mark.parametrize(
+    ("quote", "source"),
+    [
+        ("One never knows what the weather brings.", "One ever knows what the weather brings."),
+        ("Such a choice is typical of the council.", "Such a choice is atypical of the council."),
+    ],
+)
+def test_fix_leaves_a_word_whose_first_letter_differs_to_a_person(
+    tmp_path: Path, quote: str, source: str
+) -> None:
+    """A letter added or left out at a word's start may negate it: ``ever``, ``never``;
+    ``typical``, ``atypical``."""
+    text, said = fixed(tmp_path, source + "\n", quote)
+    assert text == quoting(quote)
+    assert said.endswith("argmap: 1 more fix offered with --unsafe-fixes\n")
+
+
+@pytest.mark.parametrize(
+    "twice",
+    [
+        "The government announced new measures yesterday.",  # the same sentence again
+        "The government announced new measures today.",  # one like it
+    ],
+)
+def test_fix_leaves_a_misspelt_word_alone_when_two_passages_could_be_meant(
+    tmp_path: Path, twice: str
+) -> None:
+    quote = "The government anounced new measures yesterday"
+    text, said = fixed(tmp_path, NEWS + "\n" + twice + "\n", quote)
+    assert text == quoting(quote)
+    assert said.endswith("argmap: 1 more fix offered with --unsafe-fixes\n")

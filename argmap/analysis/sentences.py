@@ -23,7 +23,7 @@ from argmap.model import ArgumentMap
 from argmap.read.breaks import typed
 from argmap.read.passages import QUOTE_WORDS, Missing, Passage, Passages
 from argmap.read.source import SourceText, normalize
-from argmap.read.wording import changed_words, same_words
+from argmap.read.wording import changed_words, misspelt, same_words
 
 #: Most sentences offered for a quote being typed.
 LIMIT = 20
@@ -39,6 +39,9 @@ SAFE_SIMILARITY = 0.8
 CHANGED = 2
 #: ... and is ahead of the closest passage of any other sentence by this share of its words.
 MARGIN = 0.3
+#: The fewest words of a quote whose words misspelt by a letter ``check --fix`` mends: a
+#: shorter one says too little to tell its passage.
+SLIPPED_QUOTE = 4
 
 _WORD = re.compile(r"\w+")
 
@@ -73,6 +76,9 @@ class Mended:
     missing: Missing | None = None
     changed: tuple[tuple[str, str], ...] = ()
     found: bool = True  # the quote so mended is found in the source
+    #: what changed is words of the quote misspelt by a letter, and the passage clearly the one
+    #: it meant (:meth:`Source.clear`, those words held as the passage's)
+    misspelt: bool = False
 
     @property
     def safe(self) -> bool:
@@ -80,8 +86,11 @@ class Mended:
         the quote says, in the same words (typography, letter case, punctuation, hyphenation
         and the spelling of a percentage aside), not reworded, and the quote so mended is
         found. Which passage it meant matters no more: any passage so like it puts the same
-        words in its place."""
-        return not self.passage.reworded and not self.changed and self.found
+        words in its place. Or the words that differ are slips of a letter in the quote, and
+        the passage clearly the one it meant (:attr:`misspelt`)."""
+        if self.passage.reworded or not self.found:
+            return False
+        return not self.changed or self.misspelt
 
 
 def _percentage(ours: str, theirs: str) -> bool:
@@ -212,15 +221,21 @@ class Source:
         (:meth:`argmap.read.passages.Passages.runner_up`)."""
         return self._passages.runner_up(quote, passage)
 
-    def clear(self, quote: str, found: Passage) -> bool:
+    def clear(self, quote: str, found: Passage, slips: int = 0) -> bool:
         """Whether ``found``, the passage :meth:`closest_quote` gives for ``quote``, is clearly
         the one it meant (``argmap compare`` takes a quote not found for it): it holds the
         quote's words in their order (not reworded), at least :data:`SAFE_SIMILARITY` of
         them, differing in at most :data:`CHANGED` words or a fifth of the quote's, and no
         passage of another sentence comes within :data:`MARGIN` of it. Whether ``check
-        --fix`` may write it without a person looking is :attr:`Mended.safe`."""
+        --fix`` may write it without a person looking is :attr:`Mended.safe`. With ``slips``,
+        that many of the words that differ are the quote's misspelt by a letter, held as the
+        passage's for :data:`SAFE_SIMILARITY` (not for :data:`MARGIN`), of a quote of at least
+        :data:`SLIPPED_QUOTE` words."""
         words = len(_WORD.findall(normalize(quote).lower()))
-        if found.reworded or found.similarity < SAFE_SIMILARITY or not 0 < words <= QUOTE_WORDS:
+        if slips and words < SLIPPED_QUOTE:
+            return False
+        similarity = found.similarity + slips / words if words else 0.0
+        if found.reworded or similarity < SAFE_SIMILARITY or not 0 < words <= QUOTE_WORDS:
             return False
         changed = sum(
             max(len(ours.split()), len(theirs.split())) for ours, theirs in found.differences
@@ -228,7 +243,15 @@ class Source:
         )  # fmt: skip
         if changed > max(CHANGED, words // 5):
             return False
+        # (with slips, the other passage may hold the slipped words too: held by neither)
         return self.runner_up(quote, found) <= found.similarity - MARGIN
+
+    def _misspelt(self, quote: str, found: Passage, changed: tuple[tuple[str, str], ...]) -> bool:
+        """Whether what changed is words of the quote misspelt by a letter
+        (:func:`~argmap.read.wording.misspelt`) and ``found`` clearly the passage it meant,
+        those words held as its own (:meth:`clear`)."""
+        known = self._rarity.keys()
+        return misspelt(changed, known) and self.clear(quote, found, slips=len(changed))
 
     def mended(self, quote: str) -> Mended | None:
         """A quote not found with the closest passage in its place; of a quote with elisions
@@ -245,14 +268,16 @@ class Source:
                 return None
             part = quote[missing.start : missing.end]
             changed = changed_words(self.words_of(found), part)
-            return Mended(whole, found, self.clear(part, found), missing, changed)
+            slips = self._misspelt(part, found, changed)
+            return Mended(whole, found, self.clear(part, found), missing, changed, misspelt=slips)
         found = self.closest_quote(quote)
         if found is None:
             return None
         whole = self.words_of(found)
         held = self.searchable.contains(whole)
-        return Mended(whole, found, self.clear(quote, found) and held, None,
-                      changed_words(whole, quote), held)  # fmt: skip
+        changed = changed_words(whole, quote)
+        return Mended(whole, found, self.clear(quote, found) and held, None, changed, held,
+                      self._misspelt(quote, found, changed))  # fmt: skip
 
     def words_of(self, found: Passage) -> str:
         """The source's words a passage spans, on one line, as a quote takes them (of a text
@@ -263,5 +288,5 @@ class Source:
         return " ".join(words.split())
 
 
-__all__ = ["CANDIDATES", "CHANGED", "LIMIT", "MARGIN", "MIN_TYPED", "SAFE_SIMILARITY", "Mended",
-           "Ranked", "Sentence", "Source"]  # fmt: skip
+__all__ = ["CANDIDATES", "CHANGED", "LIMIT", "MARGIN", "MIN_TYPED", "SAFE_SIMILARITY",
+           "SLIPPED_QUOTE", "Mended", "Ranked", "Sentence", "Source"]  # fmt: skip

@@ -95,11 +95,12 @@ def check(
     the options do not fit. For programs and CI, --output-format json, github or sarif.
 
     --fix mends what needs no one to look: a quote the source now sets otherwise in its
-    typography alone (punctuation, letter case, dashes, a hyphen: the same words) becomes
-    the source's words; an unknown id or key with one name alone close to it, that name.
-    It edits only those values, writes a map only when it changed, says what it fixed, and
-    reports what remains (the exit status is on that). --diff shows the same as a diff, on
-    stdout, and writes nothing.
+    typography alone (punctuation, letter case, dashes, a hyphen, 10% for 10 per cent: the
+    same words), or in a word of the quote misspelt by a letter ("anounced"), when one
+    passage alone is close, becomes the source's words; an unknown id or key with one name
+    alone close to it, that name. It edits only those values, writes a map only when it
+    changed, says what it fixed, and reports what remains (the exit status is on that).
+    --diff shows the same as a diff, on stdout, and writes nothing.
     --unsafe-fixes adds what a person should read over (a quote whose words the source
     changed: "cannot" for "can", "90" for "80"; a reworded sentence; the id a rename left;
     the source path meant); without it, a run says how many such fixes it would make.

@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Collection
 
 from argmap.read.folding import normalize
 
@@ -97,6 +98,48 @@ def same_words(source: str, quote: str) -> bool:
     return not changed_words(source, quote)
 
 
+#: The fewest letters of a word that a slip of one letter (:func:`misspelt`) may be in.
+SLIPPED = 4
+
+
+def misspelt(changed: tuple[tuple[str, str], ...], known: Collection[str]) -> bool:
+    """Whether every run of :func:`changed_words` is a word of the quote misspelt by one
+    letter (left out, added, changed, or two swapped), not its first, in words of at least
+    :data:`SLIPPED` letters, the quote's no word of the source's (``known``, lower case):
+    ``anounced`` for ``announced``, ``governmnet`` for ``government``. Not ``from`` for
+    ``form`` in a source that writes ``from`` too, nor ``ever`` for ``never`` (a negation's
+    first letter), nor ``for`` for ``from`` (a short word, and more than a letter).
+
+    >>> misspelt((("announced", "anounced"), ("cost", "cots")), frozenset())
+    True
+    >>> misspelt((("form", "from"),), frozenset({"from"})), misspelt((("never", "ever"),), set())
+    (False, False)
+    """
+    return bool(changed) and all(
+        _slip(ours.casefold(), theirs.casefold()) and theirs.lower() not in known
+        for ours, theirs in changed
+    )
+
+
+def _slip(ours: str, theirs: str) -> bool:
+    """Whether two words (case folded) differ by one letter, or two neighbours swapped, not
+    the first; each of :data:`SLIPPED` letters or more."""
+    if not (ours.isalpha() and theirs.isalpha()) or min(len(ours), len(theirs)) < SLIPPED:
+        return False
+    if ours == theirs or ours[0] != theirs[0]:
+        return False
+    if len(ours) == len(theirs):
+        at = [k for k, (a, b) in enumerate(zip(ours, theirs, strict=True)) if a != b]
+        return len(at) == 1 or (
+            len(at) == 2 and at[1] == at[0] + 1 and ours[at[0]] == theirs[at[1]]
+            and ours[at[1]] == theirs[at[0]]
+        )  # fmt: skip
+    short, long = sorted((ours, theirs), key=len)
+    if len(long) - len(short) != 1:
+        return False
+    return any(long[:k] + long[k + 1 :] == short for k in range(1, len(long)))
+
+
 def told(changed: tuple[tuple[str, str], ...], most: int = 3) -> str:
     """What changed, as a fix says it: ``the source now says "cannot" where the quote says
     "can"``, the first ``most`` runs (and how many more).
@@ -147,4 +190,4 @@ def percentage(text: str, spans: list[tuple[int, int]], i: int, j: int) -> str:
     return " ".join(text[number.start() : after].split())
 
 
-__all__ = ["changed_words", "percentage", "same_words", "told"]
+__all__ = ["SLIPPED", "changed_words", "misspelt", "percentage", "same_words", "told"]
