@@ -155,3 +155,66 @@ def test_an_escape_json_cannot_read_is_told_plainly(
         f"'\\t' a tab), and '{escape}' {why}; write a path with '/', or each backslash twice "
         "('\\\\')"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "span", "single"),
+    [
+        (  # the escape on a line after the opening quote's
+            '    text: "The notes in the folder\n      C:\\Users\\ana\\notes.txt hold it, '
+            'said the\n      analyst."\n',
+            "6:9",  # at the backslash
+            "text: 'The notes in the folder C:\\Users\\ana\\notes.txt hold it, said the analyst.'",
+        ),
+        (  # on the opening quote's line, the text going on below
+            '    text: "Kept in C:\\Users\\ana, as\n      the analyst said"\n',
+            "5:22",
+            "text: 'Kept in C:\\Users\\ana, as the analyst said'",
+        ),
+        (  # in a list item, a doubled backslash, an apostrophe and an escaped quote
+            "    text: A\n    quotes:\n"
+            '      - "It\'s in \\"D:\\\\data\\"\n        and C:\\xfiles"\n',
+            "8:15",
+            "- 'It''s in \"D:\\data\" and C:\\xfiles'",
+        ),
+    ],
+)
+def test_an_escape_yaml_cannot_read_in_text_over_several_lines_is_told_too(
+    tmp_path: Path, written: str, span: str, single: str
+) -> None:
+    """The hint needed the double-quoted text on one line; over several it said only
+    'did not find expected hexdecimal number while parsing a quoted scalar started at ...'."""
+    target = tmp_path / "map.yaml"
+    target.write_text(
+        "argmap: 1\ntitle: T\npremises:\n  - id: a\n" + written + "  - id: b\n    text: B\n",
+        encoding="utf-8",
+    )
+    [found] = check_file(target).diagnostics
+    assert (str(found.span), found.code) == (span, "AM002")
+    assert found.message.startswith(
+        "YAML syntax error: in double quotes a backslash starts an escape ('\\n' a new line, "
+        "'\\t' a tab), and "
+    )
+    assert found.message.endswith(
+        "; write the text in single quotes, which keep each backslash: " + single
+    )
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        '    text: "The notes in\n\n      C:\\Users hold it"\n',  # an empty line: a line break kept
+        '    text: "The notes in\n      C:\\Users hold it\n',  # never closed
+    ],
+)
+def test_text_over_lines_that_one_line_cannot_show_is_told_in_yaml_words(
+    tmp_path: Path, written: str
+) -> None:
+    target = tmp_path / "map.yaml"
+    target.write_text("argmap: 1\ntitle: T\npremises:\n  - id: a\n" + written, encoding="utf-8")
+    [found] = check_file(target).diagnostics
+    assert (str(found.span), found.code) == ("7:11" if "\n\n" in written else "6:11", "AM002")
+    assert found.message == (
+        "YAML syntax error: did not find expected hexdecimal number while parsing a quoted "
+        "scalar started at 5:11"
+    )

@@ -30,7 +30,8 @@ _JSON = frozenset("\t\n\r\x08\x0c")
 #: libyaml's problems with an escape in double quotes it cannot read.
 UNREADABLE = ("found unknown escape character", "did not find expected hexdecimal number")
 # A value in double quotes on its line: what comes before it (a key, dashes) and its text.
-_DOUBLE = re.compile(r'(?P<head>\s*(?:-\s+)*(?:[^\s#:\'"][^:#]*?:\s+)?)"(?P<text>(?:[^"\\]|\\.)*)"')
+_HEAD = r'(?P<head>\s*(?:-\s+)*(?:[^\s#:\'"][^:#]*?:\s+)?)'
+_DOUBLE = re.compile(_HEAD + r'"(?P<text>(?:[^"\\]|\\.)*)"')
 
 
 def unescaped(value: str, json: bool = False) -> str | None:
@@ -81,11 +82,14 @@ def json_escape(text: str, at: int) -> tuple[int, str]:
     )
 
 
-def escape_hint(lines: list[str], row: int, column: int, problem: str) -> Hint | None:
+def escape_hint(
+    lines: list[str], row: int, column: int, problem: str, opened: tuple[int, int] | None = None
+) -> Hint | None:
     """For libyaml's ``problem`` with an escape it cannot read (:data:`UNREADABLE`) at ``column``
     of line ``row``: at its backslash, the escape, why YAML cannot read it, and the text
     written so that each backslash stays one (a path with '/' too: a text without white space
-    in it)."""
+    in it). A text over several lines is found from where its double quote ``opened`` (line
+    and column, as libyaml tells it) and written on one line, as YAML reads it."""
     line = lines[row] if row < len(lines) else ""
     for found in _DOUBLE.finditer(line):
         start, end = found.span("text")
@@ -94,28 +98,75 @@ def escape_hint(lines: list[str], row: int, column: int, problem: str) -> Hint |
         slash = line.rfind("\\", start, column + 1)
         if slash < 0:
             return None
-        escape = line[slash : slash + 2]
-        hex_digits = problem.startswith(UNREADABLE[1])
-        why = (
-            "wants a character's code in hex digits after it"
-            if hex_digits
-            else "is none YAML knows"
-        )
-        meant = re.sub(r'\\([\\"])', r"\1", found["text"])
-        head = found["head"].strip()
-        head += " " if head else ""
-        single = f"{head}'" + meant.replace("'", "''") + "'"
-        if meant.split() == [meant]:
-            slashed = head + '"' + re.sub(r"\\+", "/", meant).replace('"', '\\"') + '"'
-            how = f"write the path with '/', {slashed}, or in single quotes"
-        else:
-            how = "write the text in single quotes"
-        message = (
-            "in double quotes a backslash starts an escape ('\\n' a new line, '\\t' a tab), and "
-            f"'{escape}' {why}; {how}, which keep each backslash: {single}"
-        )
-        return message, row, slash  # at the escape, not past it (where libyaml stopped)
-    return None
+        return _told(problem, line[slash : slash + 2], found["head"], found["text"], row, slash)
+    return _over_lines(lines, row, column, problem, opened) if opened is not None else None
+
+
+def _told(problem: str, escape: str, head: str, text: str, row: int, slash: int) -> Hint:
+    """The hint of :func:`escape_hint` for ``escape``, at ``slash`` of line ``row``, in a
+    ``text`` written in double quotes after ``head`` (a key, dashes)."""
+    hex_digits = problem.startswith(UNREADABLE[1])
+    why = "wants a character's code in hex digits after it" if hex_digits else "is none YAML knows"
+    meant = re.sub(r'\\([\\"])', r"\1", text)
+    head = head.strip()
+    head += " " if head else ""
+    single = f"{head}'" + meant.replace("'", "''") + "'"
+    if meant.split() == [meant]:
+        slashed = head + '"' + re.sub(r"\\+", "/", meant).replace('"', '\\"') + '"'
+        how = f"write the path with '/', {slashed}, or in single quotes"
+    else:
+        how = "write the text in single quotes"
+    message = (
+        "in double quotes a backslash starts an escape ('\\n' a new line, '\\t' a tab), and "
+        f"'{escape}' {why}; {how}, which keep each backslash: {single}"
+    )
+    return message, row, slash  # at the escape, not past it (where libyaml stopped)
+
+
+#: What may come before a double quote that opens a text: a key, dashes (as in :data:`_DOUBLE`).
+_OPENING = re.compile(_HEAD)
+#: A double-quoted text's characters up to its closing quote or its line's end: an escape
+#: (a backslash and the character after it) or a character other than a backslash or a quote.
+_RUN = re.compile(r'(?:[^"\\]|\\.)*')
+
+
+def _over_lines(
+    lines: list[str], row: int, column: int, problem: str, opened: tuple[int, int]
+) -> Hint | None:
+    """:func:`escape_hint` for a text in double quotes that ``opened`` on a line before
+    ``row``, or goes on after it: its lines folded into one as YAML folds them (a line break
+    and the white space around it a space), when it closes and no line of it is empty (a line
+    break YAML keeps, which one line cannot show)."""
+    first, at = opened
+    if not first <= row < len(lines) or lines[first][at : at + 1] != '"':
+        return None
+    head = lines[first][:at]
+    if _OPENING.fullmatch(head) is None:
+        return None
+    pieces, slash, number, begin = [], -1, first, at + 1
+    while number < len(lines):
+        line = lines[number]
+        run = _RUN.match(line, begin)
+        assert run is not None  # it matches nothing at worst
+        if number == row:
+            slash = line.rfind("\\", begin, min(column + 1, run.end()))
+        if run.end() < len(line) and line[run.end()] == '"':  # closed
+            pieces.append(line[begin : run.end()])
+            break
+        if not line[begin:].strip() or line.rstrip().endswith("\\"):
+            return None  # an empty line, or an escaped line break: not one line as written
+        pieces.append(line[begin:])
+        number, begin = number + 1, 0
+    else:
+        return None  # never closed
+    if slash < 0 or number < row:
+        return None
+    last = len(pieces) - 1  # a line's white space at a break is the break's: the text's own
+    text = " ".join(
+        (piece.lstrip() if k else piece) if k == last else (piece.strip() if k else piece.rstrip())
+        for k, piece in enumerate(pieces)
+    )
+    return _told(problem, lines[row][slash : slash + 2], head, text, row, slash)
 
 
 __all__ = [

@@ -157,7 +157,9 @@ def _hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
     if mark is None:
         return None
     if problem.startswith(UNREADABLE):  # a Windows path in double quotes, most often
-        return escape_hint(lines, mark.line, mark.column, problem)
+        opened = exc.context_mark
+        where = (opened.line, opened.column) if opened is not None else None
+        return escape_hint(lines, mark.line, mark.column, problem, where)
     hint = never_closed_hint(exc, lines)
     if hint is None:
         context = [exc.context_mark.line] if exc.context_mark is not None else []
