@@ -250,8 +250,9 @@ class Source:
         """Whether what changed is words of the quote misspelt by a letter
         (:func:`~argmap.read.wording.misspelt`) and ``found`` clearly the passage it meant,
         those words held as its own (:meth:`clear`)."""
-        known = self._rarity.keys()
-        return misspelt(changed, known) and self.clear(quote, found, slips=len(changed))
+        if not misspelt(changed, ()):  # not slips at all: the source's words not looked up
+            return False
+        return misspelt(changed, self._rarity.keys()) and self.clear(quote, found, len(changed))
 
     def mended(self, quote: str) -> Mended | None:
         """A quote not found with the closest passage in its place; of a quote with elisions
