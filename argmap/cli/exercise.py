@@ -11,6 +11,7 @@ import attrs
 import click
 
 from argmap.analysis.exercise import score, unknown, worksheet
+from argmap.analysis.filled import BLANKS
 from argmap.api import draw, refuse_own_files
 from argmap.cli.compare import _source
 from argmap.cli.maps import STDIN, Run, checked_map, named
@@ -80,7 +81,9 @@ def exercise(
     each reads ___ (plain YAML), which check takes as a blank to fill in (no quote asked
     for). The worksheet's map is written (ANSWER's name with -exercise, or -o), and beside
     it its drawing to print, each blank an empty box to write two or three lines in, and
-    the map's note (your instructions) under the title.
+    the map's note (your instructions) under the title. Its header names the blanks: a
+    student's argmap check of it says which are still blank, and whether the quotes of those
+    filled in are found in the source.
 
     With --check, each student's filled-in worksheet is scored against ANSWER on the blanks
     alone, nothing else counted: a blank is found when a claim of the student's quotes the
@@ -133,7 +136,8 @@ def exercise(
         guard(sheet, str(target), str(drawing), fmt, force=force)
         if drawing.is_dir():
             raise Failure(f"{drawing}: is a folder; give another -o")
-        text = dump(sheet, header=HEADER.format(answer=Path(answer).name))
+        header = HEADER.format(answer=Path(answer).name)
+        text = dump(sheet, header=f"{header}\n{BLANKS.format(ids=', '.join(dict.fromkeys(ids)))}")
         drawn = draw(sheet, str(target), fmt, options, source_root=source_root)[0]
         make_folder(target.parent)
         write_atomic(target, text.encode("utf-8"))
