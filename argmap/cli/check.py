@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from argmap.analysis.filled import report as blanks_filled
 from argmap.api import Checked
 from argmap.batch.jobs import NO_MAPS
 from argmap.checks.silence import codes, problem
@@ -94,6 +95,10 @@ def check(
     or warnings only, 1 errors (or, with --strict, warnings), 2 a file could not be read or
     the options do not fit. For programs and CI, --output-format json, github or sarif.
 
+    A worksheet (argmap exercise) is told, after its problems, how each blank stands: still
+    blank, or filled in and whether its quotes are found in the source; never whether it is
+    right. A student checks their own before handing it in.
+
     --fix mends what needs no one to look: a quote the source now sets otherwise in its
     typography alone (punctuation, letter case, dashes, a hyphen, 10% for 10 per cent: the
     same words), or in a word of the quote misspelt by a letter ("anounced"), when one
@@ -127,6 +132,7 @@ def check(
       argmap check --diff maps/                # what --fix would change, as a diff
       argmap check --fix maps/                 # after the source texts were revised
       argmap check --ignore AM202,AM204 maps/  # silence two codes in this run
+      argmap check answer-exercise.yaml       # a worksheet: which blanks are left to do
     """
     _usage(files, stdin_filename, fix or diff, unsafe_fixes, diff, output_format)
     fixing = fix or diff
@@ -160,6 +166,11 @@ def check(
             checked, data = read
             if output_format == "text":
                 report(checked.diagnostics, max_per_code)
+                if checked.map is not None:  # a worksheet: its blanks, for the student
+                    filled = blanks_filled(checked.path, checked.map, data, checked.diagnostics,
+                                           checked.source is not None)  # fmt: skip
+                    for line in filled:
+                        say(line)
             if log is not None:
                 log.map(checked, data, modified=modified)
             found_all += checked.diagnostics

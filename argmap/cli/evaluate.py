@@ -68,7 +68,9 @@ def eval_(
     map under it, as for render: each map's table comes under its path, and a row a map
     ends the run. A - reads a map from standard input (its source found from the current
     folder, as for a map there). Diagnostics go to stderr; exit status 1 when a map has
-    errors (it is evaluated all the same), 2 when one cannot be read.
+    errors (it is evaluated all the same), 2 when one cannot be read. The table of a debate's
+    map (claims with role:) says whose each claim is, in a side column (proponent or
+    opponent), but with --side, which lists one side's claims.
 
     With --semantics preferred, a column says for each claim the grounded reading leaves
     undecided what the preferred labellings (the credulous readings that accept as much as
@@ -125,10 +127,12 @@ def _show(
     evaluation = evaluate(amap)
     verdicts = preferred(amap) if semantics == "preferred" else None
     claims = amap.by_id().values()
+    sides = role is None and any(claim.role is not None for claim in claims)  # a debate
     rows = [
         (
             claim.id,
             claim.kind.value + (", implicit" if claim.implicit else ""),
+            *((side_of(claim).value,) if sides else ()),
             evaluation.status(claim.id).value,
             *(() if verdicts is None else (verdict_word(verdicts.verdicts.get(claim.id)),)),
             why(evaluation, verdicts, claim.id),
@@ -138,7 +142,7 @@ def _show(
     ]
     columns = ("preferred",) if verdicts is not None else ()
     if rows:
-        table(("claim", "kind", "status", *columns, "why"), rows)
+        table(("claim", "kind", *(("side",) if sides else ()), "status", *columns, "why"), rows)
     else:
         statuses = " or ".join(sorted(status.value for status in shown))
         if role is None:

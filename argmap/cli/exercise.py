@@ -11,12 +11,13 @@ import attrs
 import click
 
 from argmap.analysis.exercise import score, unknown, worksheet
-from argmap.api import draw, refuse_own_files
+from argmap.analysis.filled import BLANKS
+from argmap.api import Checked, draw, refuse_own_files
 from argmap.cli.compare import _source
-from argmap.cli.maps import STDIN, Run, checked_map, named
+from argmap.cli.maps import STDIN, Run, attempt, checked_map, named, problems
 from argmap.cli.options import force_option, not_empty, source_root_option
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, Failure, say, show
-from argmap.diagnostics import ArgmapError, UsageError
+from argmap.diagnostics import CODES, ArgmapError, Severity, UsageError
 from argmap.draw.options import PAGE_NAMES, THEME_NAMES, DrawOptions, check_options
 from argmap.formats.yaml import dump
 from argmap.io import make_folder, write_atomic
@@ -80,7 +81,9 @@ def exercise(
     each reads ___ (plain YAML), which check takes as a blank to fill in (no quote asked
     for). The worksheet's map is written (ANSWER's name with -exercise, or -o), and beside
     it its drawing to print, each blank an empty box to write two or three lines in, and
-    the map's note (your instructions) under the title.
+    the map's note (your instructions) under the title. Its header names the blanks: a
+    student's argmap check of it says which are still blank, and whether the quotes of those
+    filled in are found in the source.
 
     With --check, each student's filled-in worksheet is scored against ANSWER on the blanks
     alone, nothing else counted: a blank is found when a claim of the student's quotes the
@@ -88,6 +91,9 @@ def exercise(
     pair as in argmap compare), and in the right place when its links are the answer's too.
     Each blank is told by its id, with the student's claim and, if misplaced, how its links
     differ; never with the answer's text or quotes, so the report can go to the student.
+    Under the score, the worksheet's problems summed up, a line a code (argmap check shows
+    each); a worksheet that cannot be scored has its errors in full. The answer's warnings
+    are counted in one line, its errors told in full.
     A folder stands for every map under it: each student's blanks, then a row each. Without
     --blank, the blanks are those of the worksheet made before (-o, or the default name).
     The answer must check without errors to make a worksheet of (exit status 1 otherwise).
@@ -115,7 +121,7 @@ def exercise(
     ids = [name.strip() for value in blanks for name in value.split(",") if name.strip()]
     if not ids:
         ids = _blanks_of(target, students, source_root)
-    checked = checked_map(answer, source_root)
+    checked = _answer(answer, source_root) if students else checked_map(answer, source_root)
     assert checked.map is not None  # checked_map exits otherwise
     for name in unknown(checked.map, ids):
         hint = did_you_mean(name, (claim.id for claim in checked.map.claims))
@@ -133,7 +139,8 @@ def exercise(
         guard(sheet, str(target), str(drawing), fmt, force=force)
         if drawing.is_dir():
             raise Failure(f"{drawing}: is a folder; give another -o")
-        text = dump(sheet, header=HEADER.format(answer=Path(answer).name))
+        header = HEADER.format(answer=Path(answer).name)
+        text = dump(sheet, header=f"{header}\n{BLANKS.format(ids=', '.join(dict.fromkeys(ids)))}")
         drawn = draw(sheet, str(target), fmt, options, source_root=source_root)[0]
         make_folder(target.parent)
         write_atomic(target, text.encode("utf-8"))
@@ -203,13 +210,11 @@ def _check(
     """Score each student's worksheet on the blanks, then exit."""
     source = read_source(amap, answer, source_root)[0]
     run = Run(students, ("found", "placed", "blanks", "map"))
-    for item, checked in run.maps(source_root, "scored"):
+    for item, checked in run.maps(source_root, "scored", brief=True):
         assert checked.map is not None
         other = read_source(checked.map, item.path, source_root)[0]
         maps = (amap, named(answer)), (checked.map, named(item.path))
         shared, _, note = _source((source, other), maps)
-        if note is not None:
-            say(f"argmap: {note}")
         marked = score(amap, checked.map, ids, shared)
         found = sum(mark.found is not None for mark in marked)
         placed = sum(mark.placed for mark in marked)
@@ -217,7 +222,47 @@ def _check(
         wide = max(len(mark.blank) for mark in marked)
         for mark in marked:
             show(f"  {mark.blank:<{wide}}  {mark}", err=False)
+        for line in _problems(checked):
+            show(line, err=False)
+        if note is not None:
+            say(f"argmap: {note}")
         path = item.path + ("" if checked.ok else " (has errors)")
         run.rows.append((str(found), str(placed), str(len(marked)), path))
     run.worst = max(run.worst, EXIT_OK)
     run.finish()
+
+
+def _answer(answer: str, source_root: str | None) -> Checked:
+    """The answer read and checked to score against: its errors told in full, as
+    :func:`checked_map` tells them (they may make the scores wrong), its warnings counted."""
+    checked = attempt(answer, source_root)
+    if isinstance(checked, str):
+        raise Failure(checked)
+    if checked.ok:
+        if (found := problems(checked)) is not None:
+            them = "it" if len(checked.diagnostics) == 1 else "them"
+            say(f"argmap: {named(answer)}: {found} (argmap check {named(answer)} shows {them})")
+        return checked
+    return checked_map(answer, source_root)
+
+
+#: Of a code found on many lines, the lines named before the rest are counted.
+LINES = 5
+
+
+def _problems(checked: Checked) -> list[str]:
+    """A student's map's problems, under its score: how many, then a line a code (what it
+    is, on which lines), errors first; none for a clean map."""
+    found = problems(checked)
+    if found is None:
+        return []
+    lines: dict[str, list[int]] = {}
+    for d in sorted(checked.diagnostics, key=lambda d: (d.severity is not Severity.ERROR, d.code)):
+        lines.setdefault(d.code, []).append(d.span.line)
+    said = [f"  problems: {found} (argmap check shows each)"]
+    for code, where in lines.items():
+        where = sorted(set(where))
+        more = f" and {len(where) - LINES} more" if len(where) > LINES else ""
+        places = ", ".join(map(str, where[:LINES])) + more
+        said.append(f"    {code}  {CODES[code][1]}: line{'s' * (len(where) != 1)} {places}")
+    return said

@@ -232,11 +232,13 @@ class Run:
         source_root: str | None,
         done: str,
         why: Callable[[Checked | None, str], str] = why_not,
+        brief: bool = False,
     ) -> Iterator[tuple[Found, Checked]]:
         """Each map that checked well enough to report on, with its checked map; a map that
         cannot be read or has no model gets a row of dashes, one a figure, saying it was not
         ``done`` and why (``why``: what to say of it, :func:`why_not`'s words unless told),
-        kept in :attr:`skipped`."""
+        kept in :attr:`skipped`. Its problems are reported on stderr, with ``brief`` only
+        those of a map that is not reported on (the caller sums up the others')."""
         columns = len(self.header) - 1
         for number, item in enumerate(self.found):
             if self.many and not self.quiet:
@@ -246,10 +248,10 @@ class Run:
                 error(checked)
                 self.skip(item.path, "unreadable", checked)
                 checked = None
-            else:
+            elif not brief or checked.map is None:
                 report(checked.diagnostics)
             self.worst = max(self.worst, status(checked))
-            if checked is not None:
+            if checked is not None and (not brief or checked.map is None):
                 count(checked, item.path if self.many else None)
             if checked is None or checked.map is None:
                 self.skipped[item.path] = why(checked, done)

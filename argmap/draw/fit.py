@@ -172,6 +172,7 @@ def fit(
     keep: bool = False,
     titled: bool = True,
     alone: bool = True,
+    handout: bool = False,
 ) -> Fitted:
     """The map's figures, each at most as big as ``budget`` (points), in reading order; with
     ``keep``, each one's layout too, to draw it again in another format (:meth:`Fitted.draw`);
@@ -187,7 +188,7 @@ def fit(
     wider = shorter_measures(budget.width) if alone else []
     for measures in [measures_for(budget.width), *wider]:
         look = Look.of(amap, legend=legend, evaluation=evaluation, titled=titled,
-                       measures=measures, room=budget.width)  # fmt: skip
+                       measures=measures, room=budget.width, handout=handout)  # fmt: skip
         fitted = _fit(amap, shape, budget, look, keep, alone)
         sizes = [(d.width, d.height) for d in fitted.drawn]
         score = (sum(not budget.holds_size(w, h) for w, h in sizes), len(sizes))

@@ -92,6 +92,9 @@ class Look:
     """False: no title and no source in the heading (printed pages head each page once; a
     document's caption says them)."""
     draft: Draft | None = None
+    handout: bool = False
+    """Figures printed together (a handout's pages): a further page of the thesis draws it
+    as a reference to the figure that has it in full, not in full again."""
 
     @classmethod
     def of(cls, amap: ArgumentMap, **options: Any) -> Look:
@@ -270,6 +273,7 @@ def figure_graph(
     present = {s.claim for s in figure.shown}
     thesis = shape.thesis
     further = set(figure.continued_from)
+    again = thesis if look.handout and thesis in further else None  # in full in figure 1
     shown_in_order = drawing_order(shape, figure) if look.room is not None else figure.shown
     if look.room is None:  # the whole map: its claims in file order, as Graphviz gets them
         where = {claim.id: i for i, claim in enumerate(amap.claims)}
@@ -285,6 +289,8 @@ def figure_graph(
         node_id = f"page--{name}" if name in further else name
         if shown.how is not How.FULL:
             node_id = f"{shown.how.value}--{name}"
+        if name == again:
+            shown = Shown(name, How.REF, figure.continued_from[name])
         _claim(drawn, claims[name], shown, node_id, name == thesis)
     words = look.words
     for name, pages in figure.more.items():
@@ -303,6 +309,8 @@ def figure_graph(
             drawn.stub(f"used--{top}", drawn.figures("used in", f"used--{top}", users))
             drawn.stub_edge(top, f"used--{top}")
     for top, first in figure.continued_from.items():
+        if top == again:
+            continue  # its reference says where it is in full
         stub = f"from--{top}"
         drawn.stub(stub, words("continued from", n=drawn.number(stub, first)))
         drawn.stub_edge(top, stub)

@@ -75,7 +75,7 @@ def handout(
         room = (inner_h - GAP - max(tall, default=-GAP) - GAP * (parts - 1)) / parts
         budget = Budget(widest(inner_w, least), room / floor)
         fitted = fit(amap, budget, legend=False, evaluation=evaluation, keep=True, titled=False,
-                     alone=False)  # fmt: skip
+                     alone=False, handout=True)  # fmt: skip
         sizes = [(d.width, d.height) for d in fitted.drawn]
         start = min(1.0, inner_w / max(min(w, budget.width) for w, _ in sizes))
         limits = [min(start, inner_w / w, (inner_h - GAP - max(tall, default=-GAP)) / h)

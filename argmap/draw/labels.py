@@ -21,6 +21,7 @@ from argmap.draw.style import (
 )
 from argmap.draw.text import clean, html_lines, html_text, right_to_left, tooltip, wrap
 from argmap.model import ArgumentMap, Claim, Kind
+from argmap.model.blank import is_blank
 from argmap.words import ENGLISH, Words
 
 
@@ -128,7 +129,10 @@ def shorten(text: str, width: int, lines: int = REF_LINES) -> str:
 
 
 def short_text(claim: Claim, width: int) -> str:
-    """What a compact node of ``claim`` shows: its label, or the start of its text."""
+    """What a compact node of ``claim`` shows: its label, or the start of its text; of a
+    worksheet's blank, an ellipsis (its box to write in is drawn where it is in full)."""
+    if is_blank(claim.text):
+        return "…"
     return clean(claim.label) if claim.label else shorten(claim.text, width)
 
 
