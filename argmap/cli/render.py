@@ -227,6 +227,8 @@ def render(
       argmap render maps/europe-central-asia.yaml --fit 720 -o build/   # build/NAME-1.svg ...
       argmap render maps/europe-central-asia.yaml -f pdf --fit 468x648pt -o build/  # for LaTeX
       argmap render maps/europe-central-asia.yaml --fit 1280x720 -o slides/   # a screen
+      argmap render maps/europe-central-asia.yaml --fit 390x844 -f png --no-title -o phone/
+      argmap render maps/europe-central-asia.yaml -f html --fit 720 -o view.html   # text readable
       argmap render maps/europe-central-asia.yaml --fit 1280x720 --min-text-size 20 -o proj/
       argmap render maps/europe-central-asia.yaml -f pdf --page a4 --landscape
       argmap render maps/*.yaml -f pdf --fit 468pt --no-title --min-text-size 8 -o build/
