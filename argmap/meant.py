@@ -315,6 +315,7 @@ def not_found(
     problem = f"source file '{written}' not found (looked for {location})"
     if escaped is not None:
         return problem + escaped
+
     if "\\" in written:  # a Windows path, which only Windows reads
         slashed = with_slashes(written)
         if "\0" not in written and confine(near / slashed, folders, near=near) is None:
@@ -339,6 +340,11 @@ def not_found(
             problem + f"; a source path is relative to the map's folder: did you mean '{rooted}'?"
         )
     path = _alike(written, location, near, folders, holds)
+    if path is None and re.match(r"https?://", written, re.I):  # an article's address
+        return problem + (
+            "; it is a web address, and argmap reads a source text from a file: save the text "
+            "(UTF-8) in the project, write its path here, and the address as the source's url"
+        )
     if path is None:
         return problem
     if unicodedata.normalize("NFC", path) == unicodedata.normalize("NFC", written):

@@ -53,6 +53,16 @@ def test_the_list_of_commands_says_what_each_command_says_of_itself() -> None:
         assert " ".join(said.split()) == COMMANDS[name][1]
 
 
+def test_render_help_shows_the_readme_recipes_for_a_phone_and_the_html_view() -> None:
+    """A journalist reads render --help for her site's phone readers and its HTML view: the
+    README's table had them, the help's examples did not (it showed 720 px and 1280x720)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = run("render", "--help").output.split("Example:")[1]
+    for recipe in ("--fit 390x844 -f png --no-title -o phone/", "-f html --fit 720 -o view.html"):
+        assert f"argmap render MAP {recipe}" in readme
+        assert f"argmap render maps/europe-central-asia.yaml {recipe}" in shown
+
+
 @pytest.mark.parametrize(
     ("typed", "meant"), [("evaluate", "eval"), ("rendr", "render"), ("checks", "check")]
 )

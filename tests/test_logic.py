@@ -195,6 +195,47 @@ def test_quotes_ground_claims_unless_they_are_implicit(tmp_path: Path) -> None:
     assert found(text, tmp_path) == [("12:9", "AM204"), ("16:15", "AM115")]
 
 
+def test_an_unquoted_objection_of_ones_own_is_told_how_to_keep_it(tmp_path: Path) -> None:
+    """A fact-checker maps an op-ed and adds her own objections, which the text does not make:
+    AM204 told her to mark them 'implicit: true' (what the text takes for granted, drawn as an
+    IMPLICIT PREMISE of the op-ed's). A claim that only attacks is told the way to keep it as
+    her own; a claim that supports is told as before."""
+    (tmp_path / "s.txt").write_text("The cat sat on the mat. So it is warm.\n", encoding="utf-8")
+    text = HEAD + (
+        "source:\n  path: s.txt\npremises:\n"
+        "  - id: sat\n    text: S\n    quotes: The cat sat on the mat.\n"
+        "  - id: mine\n    text: M\n"
+        "  - id: helper\n    text: H\n"
+        "conclusions:\n  - id: warm\n    text: W\n    quotes: So it is warm.\n"
+        "    reasons:\n      - claims: [sat, helper]\n        objections: [mine]\n"
+    )
+    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
+    told = {d.span.line: d.message for d in check_bytes(text.encode(), str(tmp_path / "m.yaml"))
+            .diagnostics if d.code == "AM204"}  # fmt: skip
+    assert told == {
+        9: "premise 'mine' has no quotes; quote the passage it rests on, or mark it "
+        "'implicit: true' if the text takes it for granted; an objection of your own, which "
+        "the text does not make, is kept by '# argmap: ignore[AM204]' at the end of this line",
+        11: "premise 'helper' has no quotes; quote the passage it rests on, or mark it "
+        "'implicit: true' if the text does not state it",
+    }
+    json_map = tmp_path / "m.json"
+    json_map.write_text(
+        '{"argmap": 1, "title": "t", "source": {"path": "s.txt"}, "premises": ['
+        '{"id": "sat", "text": "S", "quotes": "The cat sat on the mat."}, '
+        '{"id": "mine", "text": "M"}], "conclusions": [{"id": "warm", "text": "W", '
+        '"reasons": [{"claims": "sat", "objections": ["mine"]}], "quotes": "So it is warm."}]}',
+        encoding="utf-8",
+    )
+    checked = check_bytes(json_map.read_bytes(), str(json_map))
+    (hit,) = [d for d in checked.diagnostics if d.code == "AM204"]
+    assert hit.message.endswith(
+        "'\"implicit\": true' if the text takes it for granted; an objection of your own, which "
+        'the text does not make, is kept by ignore = ["AM204"] under [tool.argmap] in the '
+        "project's pyproject.toml (a JSON map has no comments)"
+    )
+
+
 def test_without_a_readable_source_quotes_are_not_asked_for(tmp_path: Path) -> None:
     bare = "premises:\n  - id: p\n    text: P\n"
     assert found(HEAD + bare) == []

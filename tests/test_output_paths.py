@@ -126,6 +126,38 @@ def test_with_f_any_name_is_taken_but_not_one_naming_another_format(
     assert not (tmp_path / "x.svg").exists()
 
 
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_fitted_figures_into_a_name_without_an_extension_is_a_usage_error(
+    maps: Path, tmp_path: Path, fmt: str
+) -> None:
+    """A journalist types the README's phone recipe with -o phone for phone/: the figures came
+    out as phone-1, phone-2, ..., files without an extension that no browser, phone or CMS
+    opens as images. With --fit such a name is refused, and the message says what to write."""
+    out = tmp_path / "phone"
+    result = run("render", str(maps / "a.yaml"), "--fit", "390x844", "-f", fmt, "-o", str(out))
+    assert result.exit_code == 2, result.output
+    assert (
+        f"Error: -o {out}: --fit draws figures named from it, {out}-1 and on, which would "
+        f"have no extension; end it with / for a folder ({out}/), or write {out}.{fmt} "
+        f"(figures {out}-1.{fmt}, {out}-2.{fmt}, ...)"
+    ) in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["maps"]
+
+
+def test_fitted_figures_into_a_folder_or_a_name_with_an_extension(
+    maps: Path, tmp_path: Path
+) -> None:
+    """What the refusal above says to write works: a folder, or a name with an extension; and
+    without --fit, -f still takes any name (one file)."""
+    args = ["render", str(maps / "a.yaml"), "-f", "png"]
+    assert run(*args, "--fit", "390x844", "-o", f"{tmp_path / 'phone'}/").exit_code == 0
+    assert (tmp_path / "phone" / "a.png").read_bytes().startswith(b"\x89PNG")
+    assert run(*args, "--fit", "390x844", "-o", str(tmp_path / "fig.png")).exit_code == 0
+    assert (tmp_path / "fig.png").read_bytes().startswith(b"\x89PNG")
+    assert run(*args, "-o", str(tmp_path / "plain")).exit_code == 0
+    assert (tmp_path / "plain").read_bytes().startswith(b"\x89PNG")
+
+
 def test_several_maps_into_a_file_name_is_a_usage_error(maps: Path, tmp_path: Path) -> None:
     result = run(
         "render", str(maps / "a.yaml"), str(maps / "b.yaml"), "-o", str(tmp_path / "x.svg")

@@ -86,6 +86,23 @@ def test_a_slip_in_the_folders_name_is_told_the_folder_beside_it(
     )
 
 
+@pytest.mark.parametrize(
+    "address",
+    ["https://rivertoncourier.example.com/opinion/harbor-street", "HTTP://example.org/op-ed.txt"],
+)
+def test_a_web_address_as_the_source_path_is_told_to_save_the_text(
+    project: Path, address: str
+) -> None:
+    """A journalist gives the op-ed's address as its path: she was told the file was not found
+    where argmap 'looked for maps/https:/rivertoncourier...', and not what to do."""
+    message = problem(project, address)
+    assert message.startswith(f"source file '{address}' not found (looked for ")
+    assert message.endswith(
+        "; it is a web address, and argmap reads a source text from a file: save the text "
+        "(UTF-8) in the project, write its path here, and the address as the source's url"
+    )
+
+
 def test_nothing_near_nothing_said(project: Path) -> None:
     message = problem(project, "../seeds/budget-speech.txt")
     assert "did you mean" not in message

@@ -309,16 +309,40 @@ def grounded(context: Context) -> Iterator[Finding]:
             quotes: The sky is blue.
 
     A blank of an exercise's worksheet (text ``___``: :mod:`argmap.model.blank`) is a slot
-    for a student to fill in, not a claim yet: it is asked for no quote.
+    for a student to fill in, not a claim yet: it is asked for no quote. A claim that only
+    attacks is most likely the analyst's own objection (a fact-checker's): it is told how to
+    keep it so, since ``implicit: true`` would make it the text's.
     """
     if context.map.source is None or context.source is None:
         return
+    supporting = {member for member, _ in context.supporting}
+    attacking = {ref.id for r in context.relations if r.attack for ref in r.claims} - supporting
     for claim in context.map.claims:
         if not claim.implicit and not claim.quotes and not is_blank(claim.text):
+            implicit = context.syntax.entry("implicit", True)
+            told = f"{claim.kind.value} '{claim.id}' has no quotes; quote the passage it rests on"
+            if claim.id in attacking and not claim.reasons:  # the analyst's own, most likely
+                yield Finding(
+                    "AM204", claim.where("id"), f"{told}, {_own_objection(implicit, context)}"
+                )
+                continue
             yield Finding(
                 "AM204",
                 claim.where("id"),
-                f"{claim.kind.value} '{claim.id}' has no quotes; quote the passage it rests on, "
-                f"or mark it '{context.syntax.entry('implicit', True)}' if the text does not "
-                "state it",
+                f"{told}, or mark it '{implicit}' if the text does not state it",
             )
+
+
+def _own_objection(implicit: str, context: Context) -> str:
+    """What AM204 tells a claim that only attacks: the text may take it for granted, or it is
+    an objection of the analyst's own (a fact-checker's, a reviewer's), kept by silencing."""
+    kept = (
+        'ignore = ["AM204"] under [tool.argmap] in the project\'s pyproject.toml (a JSON map '
+        "has no comments)"
+        if context.syntax.json
+        else "'# argmap: ignore[AM204]' at the end of this line"
+    )
+    return (
+        f"or mark it '{implicit}' if the text takes it for granted; an objection of your own, "
+        f"which the text does not make, is kept by {kept}"
+    )

@@ -21,8 +21,8 @@ from typing import IO, NoReturn
 
 import click
 
-from argmap.diagnostics import CODES, Diagnostic, Severity, printable
-from argmap.io import make_folder, write_atomic
+from argmap.diagnostics import CODES, ArgmapError, Diagnostic, Severity, printable
+from argmap.io import figure_paths, leftover_notes, make_folder, write_atomic
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -160,6 +160,27 @@ def write(target: Path | None, data: bytes) -> None:
         say(f"argmap: wrote {target}")
 
 
+def write_figures(where: Path | None, drawings: list[bytes]) -> None:
+    """The drawings of one map: to stdout (one only), else to ``where`` or, several, to
+    ``NAME-1.EXT`` ... beside it; says what it wrote and what an earlier run left."""
+    if where is None:
+        if len(drawings) > 1:
+            raise ArgmapError(
+                f"the map is drawn as {len(drawings)} figures, which - (stdout) cannot hold; "
+                "give a folder with -o"
+            )
+        write(None, drawings[0])
+        return
+    paths = figure_paths(where, len(drawings))
+    for path in paths:  # all the figures or none: a folder in the way stops them all
+        if path.is_dir():
+            raise ArgmapError(f"{path} is a folder, where a figure goes: nothing written")
+    for path, drawing in zip(paths, drawings, strict=True):
+        write(path, drawing)
+    for note in leftover_notes(paths):
+        say(note)
+
+
 __all__ = [
     "EXIT_ERRORS",
     "EXIT_OK",
@@ -177,4 +198,5 @@ __all__ = [
     "table",
     "tally",
     "write",
+    "write_figures",
 ]

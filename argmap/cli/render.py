@@ -29,38 +29,17 @@ from argmap.cli.output import (
     report,
     say,
     tally,
-    write,
+    write_figures,
 )
 from argmap.cli.output import summary as summarize
 from argmap.cli.stale import Stale, places
 from argmap.diagnostics import ArgmapError, UsageError
 from argmap.draw.options import DEFAULT_FORMAT, FORMATS, DrawOptions, check_options
-from argmap.io import figure_paths, leftover_notes, read_file
+from argmap.io import figure_paths, read_file
 from argmap.overwrite import guard
 
 #: Why a map with --draft is not drawn: its errors leave no claim to draw.
 NO_DRAFT = ", even as a draft: its errors leave no claim to draw (fix those above first)"
-
-
-def write_figures(where: Path | None, drawings: list[bytes]) -> None:
-    """The drawings of one map: to stdout (one only), else to ``where`` or, several, to
-    ``NAME-1.EXT`` ... beside it; says what it wrote and what an earlier run left."""
-    if where is None:
-        if len(drawings) > 1:
-            raise ArgmapError(
-                f"the map is drawn as {len(drawings)} figures, which - (stdout) cannot hold; "
-                "give a folder with -o"
-            )
-        write(None, drawings[0])
-        return
-    paths = figure_paths(where, len(drawings))
-    for path in paths:  # all the figures or none: a folder in the way stops them all
-        if path.is_dir():
-            raise ArgmapError(f"{path} is a folder, where a figure goes: nothing written")
-    for path, drawing in zip(paths, drawings, strict=True):
-        write(path, drawing)
-    for note in leftover_notes(paths):
-        say(note)
 
 
 def target(source: str, output: str | None, fmt: str, several: bool) -> Path | None:
@@ -75,11 +54,12 @@ def target(source: str, output: str | None, fmt: str, several: bool) -> Path | N
     return Path(output)
 
 
-def output_format(output: str | None, fmt: str | None, several: bool) -> str:
+def output_format(output: str | None, fmt: str | None, several: bool, fitted: bool) -> str:
     """The format to draw: ``-f``, else the extension of the file ``output``, else svg.
 
     A file whose extension names no format, or another one than ``-f``, is a usage error:
-    nothing is written under a name that says something else than what it holds.
+    nothing is written under a name that says something else than what it holds; so is, with
+    ``--fit`` (figures, ``NAME-1.EXT`` ...), a name without an extension.
     """
     if output is None or output == "-" or names_folder(output):
         return fmt or DEFAULT_FORMAT
@@ -104,6 +84,12 @@ def output_format(output: str | None, fmt: str | None, several: bool) -> str:
         return suffix
     if suffix in FORMATS and suffix != fmt:
         raise click.UsageError(f"-o {output} names {suffix} but -f says {fmt}; make them agree")
+    if fitted and not suffix and fmt != "html":
+        raise click.UsageError(
+            f"-o {output}: --fit draws figures named from it, {output}-1 and on, which would have "
+            f"no extension; end it with / for a folder ({output}/), or write {output}.{fmt} "
+            f"(figures {output}-1.{fmt}, {output}-2.{fmt}, ...)"
+        )
     return fmt
 
 
@@ -191,8 +177,10 @@ def render(
     With --fit WIDTH, an svg, png or pdf is laid out for a column WIDTH CSS px wide, so that
     its text can be read there (WIDTHxHEIGHT: a screen or slide, each figure shown whole on
     it); a map too big for one figure is split into figures, written as
-    NAME-1.svg ... NAME-N.svg in reading order. A width on paper (--fit 468pt, or 468x648pt
-    with the most a figure may be tall) writes each figure at the size it is printed. With
+    NAME-1.svg ... NAME-N.svg in reading order (so -o names a folder, phone/, or a file
+    with an extension, fig.png: not phone, whose figures would have none). A width on
+    paper (--fit 468pt, or 468x648pt with the most a figure may be tall) writes each
+    figure at the size it is printed. With
     --page a4 (or letter), a pdf is printed pages to hand out: each headed once by the
     map's title and legend, the figures under it in rows, side by side where they fit, their
     text the same size, as small as the fewest pages need but at least 9 pt (claims) and 7 pt.
@@ -239,6 +227,8 @@ def render(
       argmap render maps/europe-central-asia.yaml --fit 720 -o build/   # build/NAME-1.svg ...
       argmap render maps/europe-central-asia.yaml -f pdf --fit 468x648pt -o build/  # for LaTeX
       argmap render maps/europe-central-asia.yaml --fit 1280x720 -o slides/   # a screen
+      argmap render maps/europe-central-asia.yaml --fit 390x844 -f png --no-title -o phone/
+      argmap render maps/europe-central-asia.yaml -f html --fit 720 -o view.html   # text readable
       argmap render maps/europe-central-asia.yaml --fit 1280x720 --min-text-size 20 -o proj/
       argmap render maps/europe-central-asia.yaml -f pdf --page a4 --landscape
       argmap render maps/*.yaml -f pdf --fit 468pt --no-title --min-text-size 8 -o build/
@@ -253,7 +243,7 @@ def render(
         )
     folders = [name for name in files if os.path.isdir(name)]
     several = len(files) > 1 or bool(folders)
-    fmt = output_format(output, fmt, several)
+    fmt = output_format(output, fmt, several, fitted=options.fit is not None)
     try:  # options that don't go together are refused before any map is read
         check_options(fmt, options)
     except UsageError as exc:

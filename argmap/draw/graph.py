@@ -46,6 +46,7 @@ from argmap.draw.style import (
     NODESEP,
     OPPONENT,
     STATUS_STYLES,
+    STUB_ATTACK_EDGE,
     STUB_EDGE,
     STUB_HEIGHT,
     STUB_MARGIN,
@@ -142,8 +143,10 @@ class _Figure:
             **{"class": "stub"},
         )
 
-    def stub_edge(self, tail: str, head: str) -> None:
-        self.graph.edge(tail, head, **own(EDGE_ATTRS, STUB_EDGE.attrs()), **{"class": "stub"})
+    def stub_edge(self, tail: str, head: str, attack: bool = False) -> None:
+        """A stub's line; ending in a bar (⊣) when all it leads to attack ``head``."""
+        look = (STUB_ATTACK_EDGE if attack else STUB_EDGE).attrs()
+        self.graph.edge(tail, head, **own(EDGE_ATTRS, look), **{"class": "stub"})
 
 
 def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) -> None:
@@ -239,7 +242,11 @@ def _relations(drawn: _Figure, shape: Shape, figure: Figure, name: str, present:
     for unit in order if order is not None else written:
         if unit == -1:
             if name in figure.more:  # (an overview names the pages instead: no stub)
-                drawn.stub_edge(f"more--{name}", name)
+                elsewhere = [b.relation.link for u, b in enumerate(shape.units[name])
+                             if u not in written and b is not None]  # fmt: skip
+                attack = bool(elsewhere) and Link.SUPPORT not in elsewhere
+                drawn.used |= {"attack"} if attack else set()
+                drawn.stub_edge(f"more--{name}", name, attack=attack)
         elif (branch := shape.units[name][unit]) is not None:
             todo.append((unit, branch))
             support = branch.relation.link is Link.SUPPORT

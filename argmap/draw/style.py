@@ -239,6 +239,8 @@ JUNCTION: dict[str, str] = {
 }
 #: A stub (where a branch continues, where a figure's top is used): a dashed line.
 STUB_EDGE = EdgeStyle("dashed", "normal", MUTED, "1", arrowsize="0.6")
+#: A stub that leads only to objections: its line is an attack's, dashed with a bar (⊣).
+STUB_ATTACK_EDGE = attrs.evolve(EDGE_STYLES[Edge.ATTACK], penwidth="1")
 
 GRAPH_ATTRS: dict[str, str] = {
     "id": "argmap_graph",  # explicit ids everywhere: Graphviz's own (node1...) could be slugs
