@@ -94,8 +94,7 @@ class Look:
     document's caption says them)."""
     draft: Draft | None = None
     handout: bool = False
-    """Figures printed together (a handout's pages): a further page of the thesis draws it
-    as a reference to the figure that has it in full, not in full again."""
+    """Printed together (a handout's pages): a further figure of the thesis refers to its first."""
 
     @classmethod
     def of(cls, amap: ArgumentMap, **options: Any) -> Look:
@@ -144,9 +143,8 @@ class _Figure:
         )
 
     def stub_edge(self, tail: str, head: str, attack: bool = False) -> None:
-        """A stub's line; ending in a bar (⊣) when all it leads to attack ``head``."""
-        look = (STUB_ATTACK_EDGE if attack else STUB_EDGE).attrs()
-        self.graph.edge(tail, head, **own(EDGE_ATTRS, look), **{"class": "stub"})
+        look = STUB_ATTACK_EDGE if attack else STUB_EDGE  # a bar (⊣): all it leads to attack
+        self.graph.edge(tail, head, **own(EDGE_ATTRS, look.attrs()), **{"class": "stub"})
 
 
 def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) -> None:
