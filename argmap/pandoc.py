@@ -25,7 +25,8 @@ Figures fit the output (:func:`argmap.embed.outputs.choose`): HTML's column (640
 with Pandoc 3, whose template sets no font size), LaTeX's text block as the document's
 ``papersize``, ``fontsize`` and ``geometry`` set it (345 by 550 TeX points without them, the
 article class), less a caption's room in height, DOCX's page (420 pt, PNG at 300 dpi), a Beamer
-frame and a PowerPoint slide's picture box, one figure to a slide; metadata ``argmap-fit`` sets
+frame (at the deck's ``aspectratio``) and a PowerPoint slide's picture box, one figure to a
+slide; metadata ``argmap-fit`` sets
 them (``{html: 720, latex: 450x600pt, beamer: 300x200pt, pptx: 640x300pt, docx: none}``), and
 an unknown key or page setting is said once on stderr. In LaTeX the float fractions are raised
 (:data:`argmap.embed.shown.FLOATS`) so that tall figures share pages with the text. A map that

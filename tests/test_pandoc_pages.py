@@ -17,7 +17,7 @@ import pytest
 pytest.importorskip("panflute")
 pdfplumber = pytest.importorskip("pdfplumber")
 
-from argmap.embed.outputs import BEAMER, PPTX
+from argmap.embed.outputs import BEAMER, PPTX, choose
 from argmap.embed.paper import PageError, text_block
 
 from .docbuild import example, run
@@ -210,6 +210,58 @@ def test_argmap_fit_sets_the_column_of_beamer_and_pptx(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     sizes = [_png_size(png) for png in (folder / "argmap-figures").glob("*.png")]
     assert max(w for w, _ in sizes) <= 641 and 228 < max(h for _, h in sizes) <= 301, sizes
+
+
+#: Beamer's ``aspectratio`` values, as Pandoc's template passes them to the class.
+ASPECTS = [43, 169, 1610, 149, 141, 54, 32, 2013, 21]
+
+
+@needs_tex
+@pytest.mark.parametrize("aspect", ASPECTS)
+def test_a_beamer_frame_is_the_one_its_aspectratio_sets(tmp_path: Path, aspect: int) -> None:
+    """The frame a figure fits is Beamer's text block at the deck's ``aspectratio`` (as LaTeX
+    reports it), less the room of a frame title and a two-line caption, as for 4:3."""
+    probe = "```{=latex}\n\\typeout{TEXT=\\the\\textwidth,\\the\\textheight}\n```\n"
+    deck = f"---\naspectratio: {aspect}\n---\n\n# A frame\n\n{probe}"
+    (tmp_path / "deck.md").write_text(deck, encoding="utf-8")
+    made = run(["pandoc", "deck.md", "-s", "-t", "beamer", "-o", "deck.tex"], tmp_path)
+    assert made.returncode == 0, made.stderr
+    subprocess.run(["pdflatex", "-interaction=nonstopmode", "deck.tex"], cwd=tmp_path,
+                   capture_output=True, timeout=120, check=False)  # fmt: skip
+    log = (tmp_path / "deck.log").read_text(encoding="utf-8", errors="replace")
+    found = re.search(r"TEXT=([\d.]+)pt,([\d.]+)pt", log)
+    assert found, log[-2000:]
+    width, height = (float(size) * 72 / 72.27 for size in found.groups())
+    fit = choose("beamer", {"aspectratio": aspect}).target.fit
+    assert fit is not None and fit.height is not None and fit.printed
+    assert fit.width == pytest.approx(width, abs=0.02)
+    # 4:3's frame keeps 190 of its 269.15 TeX pt for the figure; every ratio the same room
+    assert height - fit.height == pytest.approx((269.15 - 190) * 72 / 72.27, abs=0.05)
+
+
+def test_an_aspectratio_beamer_has_not_is_said_and_4_3_kept() -> None:
+    chosen = choose("beamer", {"aspectratio": "wide"})
+    assert chosen.target == BEAMER
+    assert chosen.warnings == (
+        "metadata aspectratio: 'wide' is no aspect ratio Beamer takes (e.g. 169, 1610, 43); "
+        f"figures fit a 4:3 frame, {BEAMER.fit} (set argmap-fit: beamer: WIDTHxHEIGHTpt to "
+        "give the frame)",
+    )
+
+
+def test_beamer_figures_fit_a_16_9_frame(tmp_path: Path) -> None:
+    """A 16:9 deck (``aspectratio: 169``) gets figures that fit its frame, wider and shorter
+    than 4:3's (whose 189-pt figures put a two-line caption at a 16:9 frame's very foot)."""
+    folder = _slides(tmp_path, "aspectratio: 169\n")
+    done = run(["pandoc", "slides.md", "--filter", "argmap-pandoc", "-t", "beamer"], folder)
+    assert done.returncode == 0, done.stderr
+    wide = choose("beamer", {"aspectratio": 169}).target.fit
+    assert wide is not None and wide.height is not None
+    sizes = [_size(folder / path) for path in _figures(done.stdout)]
+    assert BEAMER.fit is not None and BEAMER.fit.height is not None
+    assert wide.width > BEAMER.fit.width + 90 and wide.height < BEAMER.fit.height - 15
+    assert all(w <= wide.width + 0.5 and h <= wide.height + 0.5 for w, h in sizes), sizes
+    assert f"a column of {wide}" in done.stderr
 
 
 def test_pptx_figures_fit_the_slides_picture_box(tmp_path: Path, program: str) -> None:

@@ -40,6 +40,12 @@ KINDS = ("html", "latex", "beamer", "docx", "pptx", "other")
 #: what a figure may take below a frame title with room for a two-line caption above the
 #: navigation symbols (190 TeX pt; measured in pdflatex: a caption ends 14 pt above the foot).
 BEAMER = Target("pdf", Fit(round(307.29 * TEX_PT, 2), True, round(190 * TEX_PT, 2)))
+#: Beamer's paper (cm, width by height) for each ``aspectratio`` it names (beamer.cls); any
+#: other ``XY`` (or ``XXYY``) is X:Y on paper 9.6 cm high. Its text is 2 cm narrower than the
+#: paper and 4 TeX pt shorter; a figure is that less 79.15 TeX pt, as at 4:3.
+ASPECTS = {2013: (14.0, 9.1), 1610: (16.0, 10.0), 169: (16.0, 9.0), 149: (14.0, 9.0),
+           54: (12.5, 10.0), 43: (12.8, 9.6), 32: (13.5, 9.0), 141: (14.85, 10.5)}  # fmt: skip
+_CM = 72.27 / 2.54  # TeX pt a cm
 #: Pandoc's PowerPoint (its own reference document: a 16:9 slide, 10 by 5.625 in): the box it
 #: fits a figure's picture to on a slide of its own, 648 by 227 pt above the caption
 #: (measured in the slides Pandoc 2.17 writes). Pandoc shrinks a bigger picture into it.
@@ -102,6 +108,45 @@ def _latex(meta: Mapping[str, object]) -> tuple[Target, list[str]]:
         ]
 
 
+def beamer_frame(aspect: object) -> Target:
+    """The target of a Beamer frame at ``aspectratio`` ``aspect`` (``169``, ``"1610"``...):
+    as :data:`BEAMER` is of 4:3's. Raises ValueError for what Beamer does not take.
+
+    >>> str(beamer_frame(169)), str(beamer_frame(43)) == str(BEAMER)
+    ('pdf fitted to 396.85x172.28pt', True)
+    """
+    text = str(aspect).strip()
+    if not text.isdigit() or len(text) < 2 or int(text) % (100 if len(text) > 3 else 10) == 0:
+        raise ValueError(text)
+    number = int(text)
+    if number in ASPECTS:
+        width, height = ASPECTS[number]
+    else:
+        base = 100 if len(text) > 3 else 10
+        height = 9.6
+        width = height * (number // base) / (number % base)
+    text_width = width * _CM - 2 * _CM
+    text_height = height * _CM - 4
+    fit = Fit(round(text_width * TEX_PT, 2), True, round((text_height - 79.15) * TEX_PT, 2))
+    return Target("pdf", fit)
+
+
+def _beamer(meta: Mapping[str, object]) -> tuple[Target, list[str]]:
+    """Beamer's target from the deck's ``aspectratio``; 4:3's with a warning when Beamer
+    would not take it."""
+    aspect = meta.get("aspectratio")
+    if aspect is None or aspect == "":
+        return BEAMER, []
+    try:
+        return beamer_frame(aspect), []
+    except ValueError:
+        return BEAMER, [
+            f"metadata aspectratio: '{aspect}' is no aspect ratio Beamer takes (e.g. 169, "
+            f"1610, 43); figures fit a 4:3 frame, {BEAMER.fit} (set argmap-fit: beamer: "
+            "WIDTHxHEIGHTpt to give the frame)"
+        ]
+
+
 def choose(output: str, meta: Mapping[str, object], pandoc3: bool = False) -> Chosen:
     """What a document's figures are drawn as and fitted to in Pandoc's output format
     ``output``, with its metadata ``meta`` (``argmap-fit``: a column per kind of output, or
@@ -131,17 +176,22 @@ def choose(output: str, meta: Mapping[str, object], pandoc3: bool = False) -> Ch
     if name(output) == "latex" and value is None:  # ConTeXt has pages of its own
         found, said = _latex(meta)
         warnings += said
+    elif chosen_kind == "beamer" and value is None:
+        found, said = _beamer(meta)
+        warnings += said
     where = f"metadata argmap-fit ({chosen_kind})"
     return Chosen(configured(found, value, where), tuple(warnings))
 
 
 __all__ = [
+    "ASPECTS",
     "BEAMER",
     "HTML_FORMATS",
     "KINDS",
     "PDF_FORMATS",
     "PPTX",
     "Chosen",
+    "beamer_frame",
     "choose",
     "kind",
     "name",
