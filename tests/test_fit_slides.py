@@ -72,3 +72,25 @@ def test_a_figure_too_tall_for_its_box_is_not_drawn_narrower(seed: ArgumentMap) 
 def test_a_column_without_a_height_keeps_its_measure(seed: ArgumentMap) -> None:
     found = fit(seed, budget_for(720))
     assert found.look.measures == measures_for(960)
+
+
+#: A Beamer frame at its default size (4:3), below a frame title, in points.
+BEAMER = (306.14, 189.29)
+
+
+def test_where_no_measure_fits_every_figure_the_one_drawing_the_smallest_largest_is_kept(
+    seed: ArgumentMap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a Beamer frame no measure makes every figure of the seed map readable; the fit kept
+    the one with the fewest figures too big (claims in lines of 18 characters: 20 figures, the
+    smallest at 3.6 pt) rather than the one whose figures are all drawn larger."""
+    budget = budget_for(BEAMER[0], height=BEAMER[1])
+    found = fit(seed, budget)
+    leasts = []
+    for measures in [measures_for(budget.width), *shorter_measures(budget.width)]:
+        monkeypatch.setattr(fitting, "measures_for", lambda width, m=measures: m)
+        monkeypatch.setattr(fitting, "shorter_measures", lambda width: [])
+        leasts.append(least(fit(seed, budget)))
+    assert len(set(leasts)) > 1
+    assert least(found) == max(leasts)
+    assert least(found) * 9 > 4.0  # claim text of the smallest figure, in points

@@ -42,6 +42,7 @@ from argmap.draw.retries import (
     whole_if_it_fits,
     whole_if_larger,
 )
+from argmap.draw.scale import legibility
 from argmap.draw.style import (
     CSS_PX_PER_PT,
     PAD,
@@ -181,20 +182,23 @@ def fit(
     (:func:`measures_for`). A figure shown ``alone`` in a box
     of the budget (a column, a slide; not set beside others on a page, as in a handout) that
     comes out too tall is not drawn narrower (and taller still), and the claims are set in
-    wider measures in turn too (:func:`shorter_measures`): the fit kept is the one that leaves
-    the fewest figures too big, then makes the fewest figures."""
+    wider measures in turn too (:func:`shorter_measures`): the fit kept is the one whose
+    smallest text comes out largest (:func:`~argmap.draw.scale.legibility`; any that fits
+    every figure is as good as another), then that leaves the fewest figures too big, then
+    makes the fewest figures."""
     shape = whole_shape(amap)
-    best, most = None, (INF, INF)
+    best, most = None, (INF, INF, INF)
     wider = shorter_measures(budget.width) if alone else []
     for measures in [measures_for(budget.width), *wider]:
         look = Look.of(amap, legend=legend, evaluation=evaluation, titled=titled,
                        measures=measures, room=budget.width, handout=handout)  # fmt: skip
         fitted = _fit(amap, shape, budget, look, keep, alone)
         sizes = [(d.width, d.height) for d in fitted.drawn]
-        score = (sum(not budget.holds_size(w, h) for w, h in sizes), len(sizes))
+        too_big = sum(not budget.holds_size(w, h) for w, h in sizes)
+        score = (-min(legibility(sizes, budget), 1.0), too_big, len(sizes))
         if score < most:
             best, most = fitted, score
-        if score[0] == 0 or all(h <= (budget.height or INF) + 0.01 for _, h in sizes):
+        if too_big == 0 or all(h <= (budget.height or INF) + 0.01 for _, h in sizes):
             break  # all fit; or none is too tall, which wider lines would only make wider
     assert best is not None
     return best
