@@ -205,6 +205,7 @@ def render_figures(
     title: bool = True,
     min_text_size: float | None = None,
     draft: Draft | None = None,
+    first_number: str | None = None,
 ) -> list[bytes]:
     """A map's figures drawn as ``fmt``, in reading order (the options of :func:`render_map`).
 
@@ -222,7 +223,8 @@ def render_figures(
     least 7 pt; on a poster's paper (``a3``, ``a2``, ``a1``, ``a0``), the whole map on one
     page, as large as the page holds. ``min_text_size`` (pt, or px in a screen's column;
     6 to 24, None: 9) is the least claim text the figures are made for, the other text in
-    proportion: a lower one gives fewer, smaller figures.
+    proportion: a lower one gives fewer, smaller figures; ``first_number`` (``"7"``), the
+    number a document gives the first, by which png, pdf and dot figures name each other.
     Otherwise the whole map as one drawing.
     """
     # The drawing stack (the DOT builder, Graphviz, the SVG for documents, the HTML page) loads
@@ -253,7 +255,7 @@ def render_figures(
     return draw_figures(
         amap, fmt, evaluation=evaluation, theme=theme, width=width, id_prefix=id_prefix,
         dpi=dpi, fit_to=fit, page=page, landscape=landscape, legend=legend, title=title,
-        least=min_text_size, draft=draft,
+        least=min_text_size, draft=draft, first=first_number,
     )  # fmt: skip
 
 
@@ -351,6 +353,7 @@ def _draw(
         title=options.title,
         min_text_size=options.min_text_size,
         draft=draft,
+        first_number=options.first_number,
     )
 
 

@@ -32,7 +32,9 @@ an unknown key or page setting is said once on stderr. In LaTeX the float fracti
 (:data:`argmap.embed.shown.FLOATS`) so that tall figures share pages with the text. A map that
 needs several figures becomes consecutive figures, captioned "(figure 2 of 3)" in the map's
 language, the first with the block's id and the others ``ID-2``, ``ID-3``...; they name each
-other by that count, whatever numbers LaTeX or a filter gives them later.
+other by that count, and in LaTeX and Beamer by the numbers LaTeX gives them, counted as the
+filter meets the document's figures (:mod:`argmap.embed.numbers`), their captions saying
+"(part 2 of 3)".
 A map with errors stops Pandoc: every diagnostic is on stderr at its place in the document
 (found in the input files Pandoc was given) or in the map file.
 
@@ -49,6 +51,7 @@ import os
 import sys
 from pathlib import Path
 
+import attrs
 import panflute as pf
 
 from argmap.diagnostics import ArgmapError, printable
@@ -66,6 +69,7 @@ from argmap.embed import (
     parse,
     read_block,
 )
+from argmap.embed.numbers import CHAPTERED, Numbers
 from argmap.embed.outputs import choose, kind
 from argmap.embed.outputs import name as _name
 from argmap.embed.shown import FLOATS, shrunk
@@ -122,8 +126,13 @@ class Filter:
         self.source_root = None if root is None else str(root)
         self.sources = Sources(inputs)
         self.page = Page()
+        # LaTeX numbers the figures: they are counted (in each chapter of a book), so that a
+        # map's drawings name each other by LaTeX's numbers (numbers.py).
+        self.numbers = _numbers(doc) if _name(doc.format) in ("latex", "beamer") else None
 
     def __call__(self, elem: pf.Element, doc: pf.Doc) -> pf.Element | list[pf.Element] | None:
+        if self.numbers is not None:
+            _count(self.numbers, elem)
         if isinstance(elem, pf.CodeBlock) and "argmap" in elem.classes:
             place = self.sources.block(elem.text)
             return self.draw(place, elem.attributes, elem.text, None, elem.identifier)
@@ -148,7 +157,11 @@ class Filter:
     ) -> list[pf.Element]:
         """The figures of one block, as blocks of the document."""
         try:
-            block = Block(place, parse(attributes.items(), self.defaults), body)
+            options = parse(attributes.items(), self.defaults)
+            if self.numbers is not None:  # LaTeX's number of the first figure
+                numbered = attrs.evolve(options.draw, first_number=self.numbers.next())
+                options = attrs.evolve(options, draw=numbered)
+            block = Block(place, options, body)
             found = read_block(block, os.curdir, self.source_root, "metadata argmap-source-root")
             for warning in found.warnings:
                 _say(f"argmap-pandoc: {warning}")
@@ -164,14 +177,15 @@ class Filter:
         stem = Path(block.options.file or "map").stem
         title = found.map.title or stem
         words = vocabulary(found.map.lang)
-        texts = captions(block.options.caption, title, figures, words)
+        numbered = self.numbers is not None and len(figures) > 1  # by LaTeX: "(part 2 of 3)"
+        texts = captions(block.options.caption, title, figures, words, part=numbered)
         shown: list[pf.Element] = []
         for note in shrunk(figures, self.target, block.options):
             _say(f"argmap-pandoc: {place}: note: {note}")
         self.drawn += len(figures)
         for figure, text, name in zip(figures, texts, names(identifier, figures), strict=True):
             if caption and figure.total > 1:  # an image's caption, and which figure this is
-                said = _numbered(caption, figure.number, figure.total, words)
+                said = _numbered(caption, figure.number, figure.total, words, numbered)
             elif caption is not None and figure.total == 1:
                 said = caption
             else:
@@ -181,6 +195,8 @@ class Filter:
             else:
                 path = self._write(stem, figure.data, figure.fmt)
                 shown.append(self._figure(path, said, name, title))
+                if self.numbers is not None and said:  # a figure LaTeX numbers
+                    self.numbers.count += 1
             if self.kind in ("beamer", "pptx"):  # a rule ends the slide: a figure to a slide
                 shown.append(pf.HorizontalRule())
         return shown
@@ -239,6 +255,35 @@ def _argmap_image(elem: pf.Element) -> pf.Image | None:
     return None
 
 
+def _numbers(doc: pf.Doc) -> Numbers:
+    """A LaTeX document's count of figures: by chapter in a book, report or memoir (Pandoc's
+    chapters there, or with ``--top-level-division=chapter``) whose chapters are numbered
+    (``numbersections``, ``-N``); else on through the document."""
+    given = str(doc.get_metadata("documentclass", "") or "")
+    words = _command_line()
+    chaptered = given in CHAPTERED or "--top-level-division=chapter" in words
+    numbered = bool(doc.get_metadata("numbersections", False)) or bool(
+        {"-N", "--number-sections"} & set(words)
+    )
+    return Numbers(chaptered=chaptered and numbered and _name(doc.format) == "latex")
+
+
+def _count(numbers: Numbers, elem: pf.Element) -> None:
+    """What LaTeX numbers, met in the document (an ``argmap`` block is counted as drawn)."""
+    if isinstance(elem, pf.Header) and elem.level == 1 and "unnumbered" not in elem.classes:
+        numbers.chapter_starts()
+    elif isinstance(elem, pf.RawBlock) and elem.format in ("latex", "tex"):
+        numbers.raw(elem.text)
+    elif _argmap_image(elem) is not None or isinstance(elem.parent, pf.Figure):
+        return
+    elif isinstance(elem, pf.Figure) and elem.caption is not None and _caption(elem):
+        numbers.count += 1
+    elif isinstance(elem, pf.Para) and len(elem.content) == 1:
+        image = elem.content[0]
+        if isinstance(image, pf.Image) and image.title.startswith("fig:"):  # Pandoc 2's
+            numbers.count += 1
+
+
 def _caption(figure: pf.Figure) -> list[pf.Inline]:
     """The words of a Pandoc 3 figure's caption (its first paragraph), or none."""
     blocks = list(figure.caption.content) if figure.caption is not None else []
@@ -247,11 +292,15 @@ def _caption(figure: pf.Figure) -> list[pf.Inline]:
 
 
 def _numbered(
-    caption: list[pf.Inline], number: int, total: int, vocabulary: Words = ENGLISH
+    caption: list[pf.Inline],
+    number: int,
+    total: int,
+    vocabulary: Words = ENGLISH,
+    part: bool = False,
 ) -> list[pf.Inline]:
     """A caption with which figure it is, before its closing full stop, as
     :func:`argmap.embed.captions` writes it, in the map's ``vocabulary``: ``The map (figure 2 of
-    3).``"""
+    3).``; with ``part``, where the document numbers the figures, ``The map (part 2 of 3).``"""
     words = list(caption)
     stop = ""
     last = words[-1] if words else None
@@ -260,7 +309,7 @@ def _numbered(
         words[-1] = pf.Str(last.text[:-1])
         if not words[-1].text:
             words.pop()
-    which = vocabulary("titled", title="", n=number, total=total).lstrip()
+    which = vocabulary("part of" if part else "titled", title="", n=number, total=total).lstrip()
     return [*words, pf.Space(), pf.Str(which + stop)]
 
 
@@ -289,15 +338,20 @@ def _floats(doc: pf.Doc) -> None:
         doc.metadata["header-includes"] = pf.MetaList(ours, *([found] if found is not None else []))
 
 
-def _inputs() -> list[str]:
-    """The files Pandoc was given, read from its command line (Pandoc runs the filter, and
-    tells a JSON filter no file names): the only way to place diagnostics in the document."""
+def _command_line() -> list[str]:
+    """Pandoc's command line (Pandoc runs the filter, and tells a JSON filter neither its
+    files nor its options); none where it cannot be read."""
     try:
         with open(f"/proc/{os.getppid()}/cmdline", "rb") as file:
-            words = file.read().decode("utf-8", "replace").split("\0")
+            return file.read().decode("utf-8", "replace").split("\0")[1:]
     except OSError:
         return []
-    return [word for word in words[1:] if word and os.path.isfile(word)]
+
+
+def _inputs() -> list[str]:
+    """The files Pandoc was given, read from its command line: the only way to place
+    diagnostics in the document."""
+    return [word for word in _command_line() if word and os.path.isfile(word)]
 
 
 def main() -> int:

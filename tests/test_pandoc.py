@@ -252,8 +252,9 @@ def test_a_pandoc_3_implicit_figure_becomes_the_figures_side_by_side(tmp_path: P
             "fig-partnership", *[f"fig-partnership-{n}" for n in range(2, total + 1)]
         ], output  # fmt: skip
         assert not any(isinstance(b, pf.Figure) for f in figures for b in f.content), output
+        which = "figure" if output == "html5" else "part"  # LaTeX numbers it: "Figure 3: ..."
         assert [pf.stringify(f.caption) for f in figures] == [
-            f"The whole argument (figure {n} of {total})." for n in range(1, total + 1)
+            f"The whole argument ({which} {n} of {total})." for n in range(1, total + 1)
         ], output  # the figure's caption, numbered
     drawn = figures[0].content[0]  # LaTeX's: an image of the figure's PDF
     assert isinstance(drawn, pf.Plain) and isinstance(drawn.content[0], pf.Image)

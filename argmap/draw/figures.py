@@ -226,6 +226,7 @@ def draw_figures(
     title: bool = True,
     least: float | None = None,
     draft: Draft | None = None,
+    first: str | None = None,
 ) -> list[bytes]:
     """The drawings of a map as ``fmt`` (svg, png, pdf or dot; options checked by the API):
     with ``fit_to`` the figures that fit that column (CSS px, or on paper); with ``page`` a
@@ -233,7 +234,8 @@ def draw_figures(
     fit, their text the same size (as in a column on paper), or on a poster's paper the whole
     map as large as the page holds; else the whole map (with ``draft``, drawn as a draft:
     :func:`drafted`). ``title``: the map's title and source drawn; ``least``: the least claim
-    text (px, pt) a figure is made for (None: 9)."""
+    text (px, pt) a figure is made for (None: 9); ``first``: the number a document gives the
+    first of the fitted figures (LaTeX's), by which PNG, PDF and DOT figures name each other."""
     if draft is not None:
         return drafted(amap, fmt, draft, evaluation=evaluation, theme=theme, width=width,
                        id_prefix=id_prefix, dpi=dpi, legend=legend)  # fmt: skip
@@ -262,6 +264,7 @@ def draw_figures(
     if fit_to is not None:
         fitted = fewest(amap, fit_to, least, legend=legend, evaluation=evaluation, titled=title,
                         keep=fmt in ("png", "pdf") or recolours(theme))  # fmt: skip
+        fitted = attrs.evolve(fitted, first=first) if len(fitted.drawn) > 1 else fitted
         if fit_to.printed:
             return _printed(fitted, fmt, fit_to, theme, id_prefix, dpi, desc, least)
         return _column(fitted, fmt, fit_to, theme, id_prefix, dpi, desc, least)

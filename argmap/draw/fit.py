@@ -143,10 +143,13 @@ class Fitted:
     budget: Budget
     drawn: tuple[Drawn, ...]
     rounds: int
+    first: str | None = None
+    """The number a document gives the first figure, when not 1 (:attr:`Look.first`)."""
 
     def final_dot(self, drawn: Drawn) -> str:
-        """A figure's DOT with its real figure numbers (for PNG and PDF)."""
-        look = attrs.evolve(drawn.look or self.look, total=len(self.drawn), placeholder=False)
+        """A figure's DOT with its real figure numbers (for PNG and PDF), or the document's."""
+        look = attrs.evolve(drawn.look or self.look, total=len(self.drawn), placeholder=False,
+                            first=self.first)  # fmt: skip
         return figure_graph(self.amap, self.shape, drawn.figure, look)[0].source
 
     def draw(

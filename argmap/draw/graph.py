@@ -24,7 +24,7 @@ from argmap.analysis.overview import GAP as OVERVIEW_GAP
 from argmap.analysis.shape import Shape, shape
 from argmap.analysis.summary import thesis as find_thesis
 from argmap.draw.flat import flat_links
-from argmap.draw.heading import heading
+from argmap.draw.heading import FIGURE_KEYS, heading, numbered
 from argmap.draw.labels import (
     claim_label,
     claim_tooltip,
@@ -80,8 +80,8 @@ class Look:
     room: float | None = None
     total: int = 1
     placeholder: bool = False
-    nodesep: float | None = None
-    """Inches between nodes on a rank, when not :data:`~argmap.draw.style.NODESEP`."""
+    nodesep: float | None = None  # inches, when not :data:`~argmap.draw.style.NODESEP`
+    first: str | None = None  # the number a document gives the first figure: numbered()
     legend_room: float | None = None
     """The most the legend's rows may be wide (points), when less than ``room``: a whole
     map's legend as wide as its claims (:func:`argmap.draw.figures.whole_drawing`)."""
@@ -118,7 +118,7 @@ class _Figure:
 
     def number(self, owner: str, value: int) -> str:
         if not self.look.placeholder:
-            return str(value)
+            return numbered(self.look.first, value)
         self.fills.setdefault(owner, []).append(value)
         return str(PLACEHOLDER)
 
@@ -261,7 +261,7 @@ def _relations(drawn: _Figure, shape: Shape, figure: Figure, name: str, present:
 def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
     look, number = drawn.look, ""
     if look.total > 1:
-        number = look.words("figure of", n=drawn.number("", figure.number),
+        number = look.words(FIGURE_KEYS[look.first is None], n=drawn.number("", figure.number),
                             total=drawn.number("", look.total))  # fmt: skip
     return heading(amap, drawn.used if look.legend else None, number, room=look.room,
                    legend_room=look.legend_room, titled=look.titled, words=look.words,

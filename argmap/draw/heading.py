@@ -78,6 +78,24 @@ def note_measure(
     return NOTE_FEWEST
 
 
+#: A figure's heading without and with the number of figures: ``FIGURE 8`` when a document
+#: numbers it (LaTeX), ``FIGURE 2 OF 15`` when the map's own count does.
+FIGURE_KEYS = ("figure", "figure of")
+
+
+def numbered(first: str | None, number: int) -> str:
+    """What a map's figure ``number`` is called: its number, or, when a document numbers the
+    map's figures from ``first`` (LaTeX's ``"7"``, ``"2.3"`` in a chapter), the document's.
+
+    >>> numbered(None, 3), numbered("7", 3), numbered("2.3", 2)
+    ('3', '9', '2.4')
+    """
+    if first is None:
+        return str(number)
+    head, _, last = first.rpartition(".")
+    return f"{head}{'.' if head else ''}{int(last) + number - 1}"
+
+
 def heading(
     amap: ArgumentMap,
     used: Collection[str] | None,
@@ -116,11 +134,13 @@ def heading(
 
 
 __all__ = [
+    "FIGURE_KEYS",
     "NOTE_FEWEST",
     "NOTE_LEAST",
     "NOTE_MOST",
     "TITLE_LEAST",
     "heading",
     "note_measure",
+    "numbered",
     "title_measure",
 ]

@@ -279,7 +279,8 @@ class DrawOptions:
     PDF; ``legend`` draws each figure's legend, ``title`` the map's title and source (a
     document that captions its figures leaves them out); ``min_text_size`` (pt on paper, px on
     a screen; None: 9) is the least claim text a fitted figure is made for: lower, fewer
-    figures; ``draft`` draws a map with errors, as a draft (:mod:`argmap.analysis.draft`).
+    figures; ``draft`` draws a map with errors, as a draft (:mod:`argmap.analysis.draft`);
+    ``first_number`` is the number a document (LaTeX) gives the first of fitted figures.
     """
 
     theme: str = DEFAULT_THEME
@@ -297,13 +298,15 @@ class DrawOptions:
     title: bool = True
     min_text_size: float | None = None
     draft: bool = False
+    first_number: str | None = None
 
     def key(self) -> dict[str, Any]:
         """The options as plain data, for the batch cache's record of a drawing (``title``,
         ``min_text_size``, ``draft`` and ``side`` only when not as by default: the records of
         other drawings stay as they were)."""
         found = attrs.asdict(self)
-        kept = (("title", True), ("min_text_size", None), ("draft", False), ("side", None))
+        kept = (("title", True), ("min_text_size", None), ("draft", False), ("side", None),
+                ("first_number", None))  # fmt: skip
         for name, default in kept:
             if found[name] == default:
                 del found[name]
