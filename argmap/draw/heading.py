@@ -112,7 +112,8 @@ def heading(
     source (``source``), note when a worksheet's, ``number`` (``FIGURE 2 OF 5``) and the
     legend of what it ``used`` (None: no legend), each no wider than ``room`` points (the
     figure's, None for the whole map) and the title, source, legend and note no wider than
-    ``legend_room`` (a whole map's claims) where their least measures allow."""
+    ``legend_room`` (a whole map's claims) where their least measures allow; in a figure's
+    column without one, the note no wider than the title, where its least measure allows."""
     inner = (room or 1e9) - 2 * PAD * 72 - 8
     chars = max(TITLE_LEAST, int(inner / (TITLE_SIZE * 0.6))) if room else 60
     if titled and legend_room is not None:
@@ -122,8 +123,9 @@ def heading(
     title = title if titled else 0.0
     note = instructions(amap) if titled else None
     measure = None
-    if note is not None:
-        measure = note_measure(note, inner if room else None, legend_room, words.hyphens)
+    if note is not None:  # in a figure's column, as wide as the title over it at most
+        under = legend_room if legend_room is not None or not room else title
+        measure = note_measure(note, inner if room else None, under, words.hyphens)
         title = max(title, min(inner, _widest(wrap(note, measure, words.hyphens))))
     rows = ""
     if used is not None:
