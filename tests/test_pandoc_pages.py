@@ -200,6 +200,16 @@ def test_beamer_figures_fit_a_frame_each_on_a_frame_of_its_own(
     assert all(float(size) < 9 for size in notes[0] if size), done.stderr
 
 
+def test_two_images_of_one_map_are_each_said_at_their_own_line(tmp_path: Path) -> None:
+    """The deck's second image of the seed map (its first step) is at line 9: its note was
+    said at line 7, the first image's, which every image of that file was found at."""
+    folder = _slides(tmp_path)
+    done = run(["pandoc", "slides.md", "--filter", "argmap-pandoc", "-t", "beamer"], folder)
+    assert done.returncode == 0, done.stderr
+    places = re.findall(r"^argmap-pandoc: slides\.md:(\d+): note: ", done.stderr, re.M)
+    assert places == ["7", "9"], done.stderr
+
+
 def test_argmap_fit_sets_the_column_of_beamer_and_pptx(tmp_path: Path) -> None:
     folder = _slides(tmp_path, "argmap-fit:\n  beamer: 300x260pt\n  pptx: 640x300pt\n")
     done = run(["pandoc", "slides.md", "--filter", "argmap-pandoc", "-t", "beamer"], folder)

@@ -2,7 +2,8 @@
 hand an integration the parsed document without positions (Pandoc's AST has none).
 
 A code block is found by its text: the first ``argmap`` fence not yet found whose body is
-the block's text, in the files in the order given. An image is found by its target.
+the block's text, in the files in the order given. An image is found by its target: the
+next image of that target not yet found.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class Sources:
                     self.fences.append((_shown(path), fence))
         self.found = 0
         self.blocks = 0
+        self.images: dict[str, int] = {}  # target → images of it found so far
 
     def block(self, text: str) -> Place:
         """Where the next code block with the map ``text`` is; a place counted from the
@@ -54,13 +56,16 @@ class Sources:
         return Place(f"<argmap block {self.blocks}>", 0)
 
     def image(self, target: str) -> Place:
-        """Where an image of ``target`` (``![...](target)``) is first written."""
+        """Where the next image of ``target`` (``![...](target)``) is written: the first, then
+        the second...; the first again when there are fewer in the sources than asked for."""
         needle = f"]({target}"
-        for path, lines in self.texts:
-            for number, line in enumerate(lines, 1):
-                if needle in line:
-                    return Place(path, number)
-        return Place(f"<image {target}>", 0)
+        found = [(path, number) for path, lines in self.texts
+                 for number, line in enumerate(lines, 1) if needle in line]  # fmt: skip
+        seen = self.images.get(target, 0)
+        self.images[target] = seen + 1
+        if not found:
+            return Place(f"<image {target}>", 0)
+        return Place(*found[seen if seen < len(found) else 0])
 
 
 __all__ = ["Sources"]
