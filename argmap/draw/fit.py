@@ -39,6 +39,7 @@ from argmap.draw.retries import (
     drawn_whole,
     measure,
     narrower,
+    relined,
     whole_if_it_fits,
     whole_if_larger,
 )
@@ -204,6 +205,11 @@ def fit(
         if too_big == 0 or all(h <= (budget.height or INF) + 0.01 for _, h in sizes):
             break  # all fit; or none is too tall, which wider lines would only make wider
     assert best is not None
+    if alone and budget.height is not None and most[1] > 0:  # each too tall in longer lines
+        graphs = Graphs(amap, shape, best.look)
+        graphs.total = len(best.drawn)
+        drawn = tuple(relined(d, graphs, keep, budget) for d in best.drawn)
+        best = attrs.evolve(best, drawn=drawn)
     return best
 
 

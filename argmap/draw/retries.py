@@ -21,7 +21,7 @@ from argmap.draw.graph import Look, sizes_graph
 from argmap.draw.layout import LEGEND_SLACK, centring, viewbox, widths
 from argmap.draw.numbering import Graphs, fill_numbers
 from argmap.draw.scale import legibility
-from argmap.draw.style import NARROWEST, PAD, Measures
+from argmap.draw.style import NARROWEST, NODESEP, PAD, SHORTER, Measures, shorter_measures
 
 #: Points a figure's heading (title, number, legend) takes, as the split reckons.
 HEADING = 72.0
@@ -148,6 +148,34 @@ def drawn_whole(figure: Figure, graphs: Graphs, keep: bool, look: Look | None) -
     return Drawn(figure, filled, width, height, kept[0] if kept else "", look)
 
 
+def relined(d: Drawn, graphs: Graphs, keep: bool, budget: Budget) -> Drawn:
+    """A figure too tall for ``budget`` but not too wide (on a slide) drawn again with claims
+    in longer lines, each as long as one box of them still fits the budget's width (the
+    measures of :func:`~argmap.draw.style.shorter_measures`, and the longest that fits):
+    kept in the lines that show it largest there, or as it was."""
+    height = budget.height
+    if height is None or d.height <= height + 0.01 or d.width > budget.width + 0.01:
+        return d
+    look = d.look or graphs.look
+    most = int((budget.width - 2 * NODESEP * 72 - 16) / 6.8)
+    longer = [m.claim for m in shorter_measures(budget.width)] + [min(most, max(SHORTER))]
+    best, shown = d, min(budget.width / d.width, height / d.height)
+    for claim in sorted({c for c in longer if c > look.measures.claim}):
+        lined = attrs.evolve(look, measures=Measures(claim, claim + 4, claim - 4),
+                             placeholder=True)  # fmt: skip
+        source, fills = Graphs(graphs.amap, graphs.shape, lined).made(d.figure, graphs.total)
+        kept: list[str] = []
+        svg = engine.render(
+            source, "svg", adjust=centring(graphs.shape.thesis, kept if keep else None)
+        )
+        width, tall = viewbox(svg)
+        if min(budget.width / width, height / tall) > shown * 1.01:
+            filled = fill_numbers(svg, fills, lined.words)
+            best = Drawn(d.figure, filled, width, tall, kept[0] if kept else "", lined)
+            shown = min(budget.width / width, height / tall)
+    return best
+
+
 def narrower(d: Drawn, graphs: Graphs, keep: bool) -> Drawn:
     """A figure that no cut made fit (a step with more claims side by side than the column
     holds) drawn again with the narrowest text measure and the nodes of a rank closer
@@ -172,6 +200,7 @@ __all__ = [
     "drawn_whole",
     "measure",
     "narrower",
+    "relined",
     "whole_if_it_fits",
     "whole_if_larger",
 ]
