@@ -26,7 +26,7 @@ with Pandoc 3, whose template sets no font size), LaTeX's text block as the docu
 ``papersize``, ``fontsize`` and ``geometry`` set it (345 by 550 TeX points without them, the
 article class), less a caption's room in height, DOCX's page (420 pt, PNG at 300 dpi), a Beamer
 frame (at the deck's ``aspectratio``) and a PowerPoint slide's picture box, one figure to a
-slide; metadata ``argmap-fit`` sets
+slide, without the map's title and legend unless a block asks; metadata ``argmap-fit`` sets
 them (``{html: 720, latex: 450x600pt, beamer: 300x200pt, pptx: 640x300pt, docx: none}``), and
 an unknown key or page setting is said once on stderr. In LaTeX the float fractions are raised
 (:data:`argmap.embed.shown.FLOATS`) so that tall figures share pages with the text. A map that
@@ -70,7 +70,7 @@ from argmap.embed import (
     read_block,
 )
 from argmap.embed.numbers import CHAPTERED, Numbers
-from argmap.embed.outputs import choose, kind
+from argmap.embed.outputs import SLIDES, choose, kind
 from argmap.embed.outputs import name as _name
 from argmap.embed.shown import FLOATS, shrunk
 from argmap.embed.sources import Sources
@@ -121,7 +121,10 @@ class Filter:
         # paginate, and one that clips a box would cut the figure.
         self.scroll = not _name(doc.format).startswith("epub")
         self.figures = Path(str(doc.get_metadata("argmap-figures", "argmap-figures")))
-        self.defaults = DrawOptions(theme=str(doc.get_metadata("argmap-theme", "light")))
+        # A slide's room is its claims': the frame's title and the caption name the map, the
+        # speaker its notation (a block's title=true legend=true draws them).
+        slide = {"title": False, "legend": False} if self.kind in SLIDES else {}
+        self.defaults = DrawOptions(theme=str(doc.get_metadata("argmap-theme", "light")), **slide)
         root = doc.get_metadata("argmap-source-root", None)
         self.source_root = None if root is None else str(root)
         self.sources = Sources(inputs)
@@ -197,7 +200,7 @@ class Filter:
                 shown.append(self._figure(path, said, name, title))
                 if self.numbers is not None and said:  # a figure LaTeX numbers
                     self.numbers.count += 1
-            if self.kind in ("beamer", "pptx"):  # a rule ends the slide: a figure to a slide
+            if self.kind in SLIDES:  # a rule ends the slide: a figure to a slide
                 shown.append(pf.HorizontalRule())
         return shown
 

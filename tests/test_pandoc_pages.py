@@ -200,6 +200,31 @@ def test_beamer_figures_fit_a_frame_each_on_a_frame_of_its_own(
     assert all(float(size) < 9 for size in notes[0] if size), done.stderr
 
 
+def _words(path: Path) -> str:
+    with pdfplumber.open(path) as opened:
+        return " ".join(opened.pages[0].extract_text().split())
+
+
+def test_slides_draw_without_the_maps_title_and_legend_unless_asked(tmp_path: Path) -> None:
+    """A frame's title and caption name the map, and a slide's room is its claims': Beamer's
+    figures have neither the map's title nor its legend, which a block can ask back."""
+    folder = _slides(tmp_path)
+    done = run(["pandoc", "slides.md", "--filter", "argmap-pandoc", "-t", "beamer"], folder)
+    assert done.returncode == 0, done.stderr
+    first = _words(folder / _figures(done.stdout)[0])
+    assert "MAIN THESIS" in first  # the overview, drawn
+    assert "Europe & Central Asia" not in first and "supports" not in first, first
+    (folder / "slides.md").write_text(
+        "# The argument\n\n![The op-ed's argument.](../../maps/europe-central-asia.yaml)"
+        "{.argmap title=true legend=true}\n",
+        encoding="utf-8",
+    )
+    done = run(["pandoc", "slides.md", "--filter", "argmap-pandoc", "-t", "beamer"], folder)
+    assert done.returncode == 0, done.stderr
+    first = _words(folder / _figures(done.stdout)[0])
+    assert "Europe & Central Asia" in first and "supports" in first, first
+
+
 def test_two_images_of_one_map_are_each_said_at_their_own_line(tmp_path: Path) -> None:
     """The deck's second image of the seed map (its first step) is at line 9: its note was
     said at line 7, the first image's, which every image of that file was found at."""

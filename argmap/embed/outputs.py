@@ -35,6 +35,8 @@ HTML_FORMATS = ("html", "html4", "html5", "revealjs", "s5", "slidy", "slideous",
 PDF_FORMATS = ("latex", "beamer", "context")
 #: The kinds of output ``argmap-fit`` sets a column for.
 KINDS = ("html", "latex", "beamer", "docx", "pptx", "other")
+#: The kinds that are slides: drawn without the map's title and legend unless a block asks.
+SLIDES = ("beamer", "pptx")
 
 #: Beamer's frame at its default size (128 by 96 mm paper): ``\\textwidth`` 307.29 TeX pt, and
 #: what a figure may take below a frame title with room for a two-line caption above the
@@ -190,6 +192,7 @@ __all__ = [
     "KINDS",
     "PDF_FORMATS",
     "PPTX",
+    "SLIDES",
     "Chosen",
     "beamer_frame",
     "choose",
