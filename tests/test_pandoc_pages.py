@@ -342,3 +342,10 @@ def test_latex_lets_figures_share_a_page_with_text(tmp_path: Path, program: str)
     theirs = done.stdout.find("\\renewcommand{\\textfraction}{0.2}")
     assert 0 < ours < theirs, done.stdout[:3000]
     assert done.stdout.find("\\def\\fps@figure{htbp}") < ours
+
+
+def test_one_argmap_fit_value_sets_the_column_of_any_output() -> None:
+    """``argmap-fit: 680`` (not a mapping by kind) is the column of whatever is built."""
+    assert str(choose("html5", {"argmap-fit": 680}).target) == "svg fitted to 680 px"
+    assert str(choose("latex", {"argmap-fit": "400pt"}).target) == "pdf fitted to 400pt"
+    assert choose("html5", {"argmap-fit": 680}).warnings == ()
