@@ -237,7 +237,7 @@ def test_the_maps_language_survives_a_round_trip_through_each_format_that_can_ca
     assert back is not None and back.lang == "de"
 
 
-@pytest.mark.parametrize("fmt", ["kialo", "mermaid"])
+@pytest.mark.parametrize("fmt", ["kialo", "mermaid", "csv"])
 def test_an_export_that_cannot_carry_the_language_says_it_leaves_it_out(fmt: str) -> None:
     from argmap.convert import export_map
 

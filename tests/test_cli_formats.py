@@ -328,11 +328,13 @@ def test_an_export_out_of_the_maps_project_says_how_its_map_reads_the_source(
     assert run("import", fmt, f"proj/far/away/seed{suffix}").exit_code == 0
 
 
-@pytest.mark.parametrize(("fmt", "suffix"), [("kialo", ".kialo.txt"), ("mermaid", ".mmd")])
+@pytest.mark.parametrize(
+    ("fmt", "suffix"), [("kialo", ".kialo.txt"), ("mermaid", ".mmd"), ("csv", ".csv")]
+)
 def test_an_export_that_holds_no_source_says_nothing_of_where_it_is(
     tmp_path: Path, project: Path, fmt: str, suffix: str
 ) -> None:
-    """Kialo and Mermaid hold no source (their notes say so): nothing to read back."""
+    """Kialo, Mermaid and CSV hold no source (their notes say so): nothing to read back."""
     outside = tmp_path / "out" / f"seed{suffix}"
     result = run("export", fmt, str(project / "maps" / "europe-central-asia.yaml"), "-o",
                  str(outside))  # fmt: skip

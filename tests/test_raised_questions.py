@@ -162,7 +162,7 @@ def test_fmt_keeps_the_numbers_as_written_and_json_aif_argdown_carry_them(
         assert "question: [3, 5]\n" in back.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("fmt", ["kialo", "mermaid"])
+@pytest.mark.parametrize("fmt", ["kialo", "mermaid", "csv"])
 def test_formats_without_a_place_for_them_say_they_are_left_out(tmp_path: Path, fmt: str) -> None:
     path = tmp_path / "m.yaml"
     path.write_text(MAP, encoding="utf-8")

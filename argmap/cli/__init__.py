@@ -46,7 +46,7 @@ COMMANDS = {
     ),
     "export": (
         "argmap.cli.convert:export",
-        "Write a map as AIF JSON, Argdown, Mermaid, a Kialo discussion, SADFace or argmap's JSON.",
+        "Write a map as AIF JSON, Argdown, Mermaid, Kialo, SADFace, argmap's JSON or CSV.",
     ),
     "fmt": (
         "argmap.cli.fmt:fmt",

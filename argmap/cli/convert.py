@@ -30,18 +30,21 @@ from argmap.overwrite import guard
 @output_option(
     "The file to write, a folder to write it into (ending in /), or - for stdout. Default: "
     "beside the map, with the format's extension (.aif.json, .argdown, .mmd, .kialo.txt, "
-    ".sadface.json, .json)."
+    ".sadface.json, .json, .csv)."
 )
 @source_root_option
 @force_option
 def export(fmt: str, file: str, output: str | None, source_root: str | None, force: bool) -> None:
-    """Write a map as AIF JSON, Argdown, Mermaid, a Kialo discussion, SADFace or argmap's JSON.
+    """Write a map as AIF JSON, Argdown, Mermaid, Kialo, SADFace, argmap's JSON or CSV.
 
     The map is checked first; a map with errors is not exported. What the format cannot
     hold (quotes in Mermaid and Kialo, line breaks in Argdown, ...) is said on stderr. A Mermaid
-    export to a .md file is wrapped in a ```mermaid block, which GitHub draws. The source's
-    path is written relative to OUT; when OUT is outside the map's project, where a map
-    imported from it could not read the source, a last line says which --source-root would.
+    export to a .md file is wrapped in a ```mermaid block, which GitHub draws. CSV is a row a
+    claim for a spreadsheet: its text, quotes, what it supports and attacks, and whether it
+    stands as eval says; a cell that would start a formula (=, +, -, @) gets an apostrophe
+    first. The source's path is written relative to OUT; when OUT is outside the map's
+    project, where a map imported from it could not read the source, a last line says which
+    --source-root would.
 
     Exporting again replaces the earlier export; the map and its source text are never
     written over, any other file that holds no export of the format (a map, a text, your own
@@ -55,6 +58,7 @@ def export(fmt: str, file: str, output: str | None, source_root: str | None, for
       argmap export kialo maps/europe-central-asia.yaml     # -> maps/europe-central-asia.kialo.txt
       argmap export sadface maps/europe-central-asia.yaml -o build/seed.sadface.json
       argmap export json maps/europe-central-asia.yaml -o - | jq .title
+      argmap export csv maps/europe-central-asia.yaml       # -> maps/europe-central-asia.csv
     """
     try:
         checked = check_map_file(file, source_root=source_root)

@@ -8,7 +8,7 @@ from pathlib import PurePath
 
 import attrs
 
-from argmap.formats import aif, argdown, json, kialo, mermaid, microtext, sadface
+from argmap.formats import aif, argdown, json, kialo, mermaid, microtext, sadface, spreadsheet
 from argmap.formats.argdown.lex import INCLUDE
 from argmap.formats.base import Exported, Imported
 from argmap.formats.sniff import ARGDOWN_SUFFIXES
@@ -98,6 +98,7 @@ EXPORTS: dict[str, Exporter] = {
     "kialo": Exporter(kialo.write, ".kialo.txt", WRITTEN["kialo"], names_source=False),
     "sadface": Exporter(sadface.write, ".sadface.json", WRITTEN["sadface"], reads_source=True),
     "json": Exporter(json.write, ".json", WRITTEN["json"]),
+    "csv": Exporter(spreadsheet.write, ".csv", WRITTEN["csv"], names_source=False),
 }
 
 __all__ = ["EXPORTS", "IMPORTS", "Exporter", "Importer"]

@@ -50,6 +50,19 @@ def mermaid(data: bytes) -> bool:
     return _MERMAID.fullmatch(data) is not None
 
 
+#: The columns of argmap's CSV, in order (:mod:`argmap.formats.spreadsheet`), and its first
+#: line: how its files are told.
+CSV_COLUMNS = ("id", "kind", "side", "text", "quotes", "supports", "attacks", "status", "why",
+               "thesis", "implicit", "label", "url", "note")  # fmt: skip
+CSV_HEADER = ",".join(CSV_COLUMNS) + "\r\n"
+_CSV = re.compile(BOM + re.escape(CSV_HEADER.encode()))
+
+
+def argmap_csv(data: bytes) -> bool:
+    """Whether ``data`` is a CSV argmap wrote: its first line is argmap's header, exactly."""
+    return _CSV.match(data) is not None
+
+
 def aif(data: bytes) -> bool:
     return sniff(data, "") == "aif"
 
@@ -83,7 +96,8 @@ WRITTEN: dict[str, Written] = {
     "kialo": Written("a Kialo discussion", kialo),
     "sadface": Written("a SADFace document", sadface, whole=True),
     "json": Written("a map in argmap's JSON", argmap_json, whole=True),
+    "csv": Written("a CSV argmap wrote", argmap_csv),
 }
 
 
-__all__ = ["BOM", "HEAD", "WRITTEN", "Written"]
+__all__ = ["BOM", "CSV_COLUMNS", "CSV_HEADER", "HEAD", "WRITTEN", "Written"]
