@@ -233,6 +233,43 @@ def test_fingerprints_stay_when_lines_move_and_differ_between_problems(project: 
     assert before == after and len({json.dumps(f) for f in before}) == len(before)
 
 
+def test_a_fingerprint_rests_on_what_the_problem_is_about_not_on_its_message(
+    project: Path,
+) -> None:
+    """A duplicate id's message names the line of the first: a line inserted above both
+    rewords it, and a future argmap may reword any message; the alert must stay one."""
+    twice = WEAK.replace("id: x\n    text: Not A.", "id: a\n    text: Not A.")
+    Path("maps/weak.yaml").write_text(twice, encoding="utf-8")
+    _, log, _ = sarif("maps/weak.yaml")
+    (before,) = (r for r in log["runs"][0]["results"] if r["ruleId"] == "AM102")
+    moved = twice.replace("premises:\n", "# a comment\npremises:\n")
+    Path("maps/weak.yaml").write_text(moved, encoding="utf-8")
+    _, log, _ = sarif("maps/weak.yaml")
+    (after,) = (r for r in log["runs"][0]["results"] if r["ruleId"] == "AM102")
+    assert before["message"] != after["message"]
+    assert before["partialFingerprints"] == after["partialFingerprints"]
+
+
+def test_a_fingerprint_ignores_the_wording_and_tells_apart_problems_on_one_line() -> None:
+    from argmap.checking import Checked
+    from argmap.cli.sarif import Log
+    from argmap.diagnostics import Diagnostic, Span
+
+    data = b"argmap: 1\nconclusions:\n  - id: c\n    reasons: [a, b]\n"
+
+    def fingerprints(*diagnostics: Diagnostic) -> list[dict]:
+        log = Log()
+        log.map(Checked("m.yaml", None, diagnostics), data)
+        return [r["partialFingerprints"] for r in log.results]
+
+    b = Diagnostic("m.yaml", Span(4, 18), "AM103", "reason 'b' of 'c' is no claim")
+    reworded = Diagnostic("m.yaml", Span(4, 18), "AM103", "'c' has a reason 'b' no claim has")
+    a = Diagnostic("m.yaml", Span(4, 15), "AM103", "reason 'a' of 'c' is no claim")
+    assert fingerprints(b) == fingerprints(reworded)
+    first, second = fingerprints(a, b)
+    assert first != second and fingerprints(b) == [second]
+
+
 def test_fix_reports_what_remains_and_marks_the_maps_it_rewrote(project: Path) -> None:
     misspelt = CLEAN.replace("id: a\n", "id: alpha\n").replace("[a]", "[alpah]")
     Path("maps/clean.yaml").write_text(misspelt, encoding="utf-8")

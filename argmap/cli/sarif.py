@@ -16,16 +16,17 @@ from argmap import __version__
 from argmap.checking import Checked
 from argmap.cli.annotations import from_workspace, workspace
 from argmap.cli.maps import STDIN_NAME
-from argmap.diagnostics import CODES, Diagnostic, Related, line_starts, printable
+from argmap.diagnostics import CODES, Diagnostic, Related, Span, line_starts, printable
 from argmap.io import Unreadable, read_file
 from argmap.read.sourcefile import text_of
+from argmap.read.yamltree import Mapping, Node, Scalar, parse
 
 #: The schema a log names, as GitHub's documentation writes it.
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 #: What paths inside the repository (or the current folder) are relative to.
 ROOT = "%SRCROOT%"
 #: The key of each result's fingerprint in ``partialFingerprints``.
-FINGERPRINT = "argmap/v1"
+FINGERPRINT = "argmap/v2"
 #: A rule's help: argmap has no public address to link its documentation to.
 HELP = (
     "{code} ({level}): {summary}. What each code means and how to silence one: "
@@ -75,9 +76,12 @@ class Log:
         index = self._artifact(checked.path, {"roles": roles})
         if checked.source is not None:
             self._artifact(checked.source, {"description": {"text": "a source text quoted"}})
-        columns = Columns(data.removeprefix(_BOM).decode("utf-8", "replace"))
+        text = data.removeprefix(_BOM).decode("utf-8", "replace")
+        columns = Columns(text)
+        subjects = Subjects(text, checked.path) if checked.diagnostics else None
         for diagnostic in checked.diagnostics:
-            self.results.append(self._result(diagnostic, index, columns))
+            subject = subjects.at(diagnostic.span) if subjects is not None else ""
+            self.results.append(self._result(diagnostic, index, columns, subject))
 
     def cannot_read(self, path: str, message: str) -> None:
         """A map file that could not be read, and why: an error on the run."""
@@ -132,9 +136,11 @@ class Log:
             self.artifacts.append({"location": location, **more})
         return self._index[key]
 
-    def _result(self, d: Diagnostic, index: int, columns: Columns) -> dict[str, object]:
+    def _result(
+        self, d: Diagnostic, index: int, columns: Columns, subject: str
+    ) -> dict[str, object]:
         where = self._location(d.path)
-        identity = f"{d.code}\0{json.dumps(where, sort_keys=True)}\0{d.message}"
+        identity = f"{d.code}\0{json.dumps(where, sort_keys=True)}\0{subject}"
         location = {**where, "index": index}
         self._seen[identity] += 1  # the same problem twice in a map: told apart by order
         digest = fnv(identity.encode("utf-8", "surrogatepass"))
@@ -163,6 +169,60 @@ class Log:
         where = {"physicalLocation": {"artifactLocation": location}}
         said = {"text": printable(message)}
         self.notes.append({"level": level, "message": said, "locations": [where]})
+
+
+class Subjects:
+    """What each place in a map is, to fingerprint a problem by what it is about rather than
+    by its message (which a later argmap may reword, and which may name a line) or its line:
+    the path of keys to the node that starts there, a claim named by its id and a list's
+    scalar by its value (``conclusions/c/reasons/b``), then a scalar's value. A place no node
+    starts at (in a map that YAML cannot read) is its line's text from there on.
+
+    >>> s = Subjects("premises:\\n  - id: a\\n    implicit: true\\n", "m.yaml")
+    >>> s.at(Span(3, 15)).split("\\0"), s.at(Span(2, 5)).split("\\0"), s.at(Span(0, 0))
+    (['premises', 'a', 'implicit', 'true'], ['premises', 'a'], '')
+    """
+
+    def __init__(self, text: str, path: str) -> None:
+        self.lines = text.splitlines()
+        self.found: dict[tuple[int, int], str] = {}
+        root, _ = parse(text, path)
+        if root is not None:
+            self._walk(root, ())
+
+    def at(self, span: Span) -> str:
+        if span.line < 1:
+            return ""
+        known = self.found.get((span.line, span.column))
+        if known is not None:
+            return known
+        line = self.lines[span.line - 1] if span.line <= len(self.lines) else ""
+        return line[max(span.column - 1, 0) :].strip()
+
+    def _walk(self, node: Node, path: tuple[str, ...]) -> None:
+        where = (node.mark.line + 1, node.mark.column + 1)
+        if isinstance(node, Scalar):
+            self.found.setdefault(where, "\0".join((*path, node.value)))
+            return
+        self.found.setdefault(where, "\0".join(path))
+        if isinstance(node, Mapping):
+            for key, value in node.pairs:
+                name = key.value if isinstance(key, Scalar) else "?"
+                self._walk(key, path)
+                self._walk(value, (*path, name))
+            return
+        for number, item in enumerate(node.items):
+            self._walk(item, path if isinstance(item, Scalar) else (*path, _name(item, number)))
+
+
+def _name(item: Node, number: int) -> str:
+    """A list's mapping or list in a subject's path: a claim by its id, another by its place
+    in the list."""
+    if isinstance(item, Mapping):
+        for key, value in item.pairs:
+            if isinstance(key, Scalar) and key.value == "id" and isinstance(value, Scalar):
+                return value.value
+    return str(number)
 
 
 def _place(
@@ -211,4 +271,4 @@ def _source_text(path: str) -> str | None:
         return None
 
 
-__all__ = ["FINGERPRINT", "ROOT", "SCHEMA", "Columns", "Log", "fnv"]
+__all__ = ["FINGERPRINT", "ROOT", "SCHEMA", "Columns", "Log", "Subjects", "fnv"]
