@@ -8,8 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from argmap.api import check_file
+from argmap.cli import main
 
 MAP = (
     "argmap: 1\ntitle: T\nsource:\n  path: {path}\npremises:\n"
@@ -218,3 +220,50 @@ def test_text_over_lines_that_one_line_cannot_show_is_told_in_yaml_words(
         "YAML syntax error: did not find expected hexdecimal number while parsing a quoted "
         "scalar started at 5:11"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "written", "fixed"),
+    [
+        ("map.yaml", '"texts\\article.txt"', '"texts/article.txt"'),  # '\a': a bell, AM012
+        ("map.yaml", '"texts\\new.txt"', '"texts/new.txt"'),  # '\n': a new line, AM109
+        ("map.json", '"texts\\table.txt"', '"texts/table.txt"'),  # '\t': a tab, AM109
+    ],
+)
+def test_check_fix_writes_a_path_an_escape_broke_with_slashes_when_it_names_the_file(
+    tmp_path: Path, name: str, written: str, fixed: str
+) -> None:
+    """What the person typed, each backslash a backslash, is the path Windows reads: written
+    with '/' it names the source, so --fix makes it (safe, as for ..\\texts without quotes)."""
+    (tmp_path / "texts").mkdir()
+    for file in ("article.txt", "new.txt", "table.txt"):
+        (tmp_path / "texts" / file).write_text("Phones distract pupils.\n", "utf-8")
+    target = tmp_path / name
+    if name.endswith(".json"):
+        text = (
+            '{"argmap": 1, "title": "T", "source": {"path": %s},\n'
+            ' "premises": [{"id": "a", "text": "A.", "quotes": ["Phones distract"]}]}\n'
+        )
+    else:
+        text = MAP.replace("{path}", "%s")
+    target.write_text(text % written, encoding="utf-8")
+    assert check_file(target).diagnostics  # as it was: told, not read
+    result = CliRunner().invoke(main, ["check", "--fix", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8") == text % fixed
+    column = 9 if name.endswith(".yaml") else 48
+    assert f"{target}:{4 if column == 9 else 1}:{column}: source path: {written} → {fixed}" in (
+        result.output
+    )
+    assert not check_file(target).diagnostics
+
+
+def test_a_path_an_escape_broke_is_left_when_written_with_slashes_it_names_no_file(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "map.yaml"
+    target.write_text(MAP.format(path='"texts\\article.txt"'), encoding="utf-8")
+    before = target.read_bytes()
+    for options in (["--fix"], ["--fix", "--unsafe-fixes"]):
+        result = CliRunner().invoke(main, ["check", *options, str(target)])
+        assert result.exit_code == 1 and target.read_bytes() == before

@@ -5,7 +5,7 @@ mend them, worked out from the map's text as it is, its outline and its source.
 telling whether it is safe (:class:`~argmap.fix.context.Applicability`);
 :mod:`argmap.fix.files` applies the safe ones to map files (with ``unsafe``, the likely ones
 too). One family of mistakes a module:
-:mod:`~argmap.fix.quotes` (AM110, AM204) and :mod:`~argmap.fix.names` (AM103, AM009, AM109).
+:mod:`~argmap.fix.quotes` (AM110, AM204) and :mod:`~argmap.fix.names` (AM103, AM009, AM012, AM109).
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from argmap.fix.context import Applicability, Context, Edit, Fix, apply
-from argmap.fix.names import source_meant, unknown_id, unknown_key
+from argmap.fix.names import escaped_path, source_meant, unknown_id, unknown_key
 from argmap.fix.quotes import closest_quote, unquoted
 
 #: The codes argmap knows fixes for, and what works them out (from the map and the place the
 #: diagnostic points at).
 FIXERS: dict[str, Callable[[Context, int], list[Fix]]] = {
     "AM009": unknown_key,
+    "AM012": escaped_path,
     "AM103": unknown_id,
     "AM109": source_meant,
     "AM110": closest_quote,
@@ -28,7 +29,7 @@ FIXERS: dict[str, Callable[[Context, int], list[Fix]]] = {
 
 
 #: The codes with fixes ``argmap check --fix`` may make (the others' are for an editor only).
-APPLIED = frozenset({"AM009", "AM103", "AM109", "AM110"})
+APPLIED = frozenset({"AM009", "AM012", "AM103", "AM109", "AM110"})
 
 
 def fixes(context: Context, code: str, offset: int) -> list[Fix]:

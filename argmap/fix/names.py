@@ -1,11 +1,12 @@
 """Names written wrong → their fixes: the id meant for an unknown id, or a premise to write
 with it (AM103); the key meant for an unknown key (AM009); the source path meant for one that
-names no file (AM109).
+names no file (AM109), or that an escape in double quotes broke (AM012, AM109).
 
 An id or key is changed without a person looking only when one name is close to it and far
 closer than any other (:func:`_unique`): two claims ``energy-1`` and ``energy-2`` leave
-``energy-3`` to a person. A source path is a guess from the files around (and from the folder
-argmap runs in), never safe.
+``energy-3`` to a person. A source path found among the files around (and in the folder
+argmap runs in) is a guess, never safe; one written as Windows reads it (``..\\texts``, or
+as typed before YAML read its backslashes as escapes) is what the map says, and safe.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from argmap.meant import cased, meant, slashed
 from argmap.model import Kind
 from argmap.model.keys import ID_PATTERN, KEYS, MAX_ID
 from argmap.project import roots
+from argmap.read.escapes import unescaped
 from argmap.read.outline import Token, mapping_of
 from argmap.read.suggest import Names, Orphans
 from argmap.read.syntax import JSON
@@ -158,6 +160,9 @@ def source_meant(context: Context, offset: int) -> list[Fix]:
         return []
     if token.value != context.outline.source_path:  # a diagnostic of an older text
         return []
+    typed = escaped_path(context, offset)
+    if typed:
+        return typed
     near = Path(context.path).parent
     location = Path(os.path.normpath(near / token.value))
     quotes = [t.value for t in context.outline.tokens if "quotes" in t.path and not t.key]
@@ -173,11 +178,33 @@ def source_meant(context: Context, offset: int) -> list[Fix]:
     return [Fix(f"Change to '{path}'", (edit,), Applicability.UNSAFE, "source path", True)]
 
 
+def escaped_path(context: Context, offset: int) -> list[Fix]:
+    """A source path in double quotes that an escape broke (AM012, AM109 at ``offset``:
+    ``"..\\texts\\article.txt"``, its ``\\t`` read as a tab, its ``\\a`` as a bell) → the
+    path as typed, each backslash a backslash, written with '/' when that names a file
+    argmap reads. What the person typed, as Windows reads it: no guess, and safe."""
+    token = context.token(offset)
+    if token is None or token.key or context.path is None:
+        return []
+    if token.value != context.outline.source_path:  # not the source path, or an older text
+        return []
+    typed = unescaped(token.value, context.syntax.json)
+    if typed is None:
+        return []
+    near = Path(context.path).parent
+    same = slashed(typed, near, roots(context.path, context.source_root))
+    if same is None:
+        return []
+    edit = rewrite(context, token, same)
+    return [Fix(f"Change to '{same}'", (edit,), Applicability.SAFE, "source path", True)]
+
+
 __all__ = [
     "CUTOFF",
     "LEAD",
     "SAFE_RATIO",
     "SUGGESTIONS",
+    "escaped_path",
     "source_meant",
     "unknown_id",
     "unknown_key",
