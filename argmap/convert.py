@@ -13,7 +13,7 @@ import attrs
 
 from argmap.analysed import place
 from argmap.diagnostics import UsageError, shell_word
-from argmap.encodings import undecodable
+from argmap.encodings import undecodable, wide
 from argmap.formats.argdown.lex import INCLUDED_AGAIN
 from argmap.formats.base import Exported, FormatError, Imported
 from argmap.formats.kinds import written_language
@@ -29,7 +29,7 @@ from argmap.project import (
     refused,
     roots,
 )
-from argmap.read.yamltree import SAVE_AS_UTF8, WIDE_WHY, decode, wide_encoding
+from argmap.read.yamltree import decode
 from argmap.sources import Root, read_source
 
 
@@ -166,9 +166,9 @@ def _companion_text(data: bytes, path: Path) -> str:
     that file and what is wrong, as a map's source is told: its encoding if UTF-16 or UTF-32,
     else where its first byte that is not UTF-8 is."""
     body = data.removeprefix(b"\xef\xbb\xbf")
-    wide = wide_encoding(body)
-    if wide is not None:
-        raise UsageError(f"{path}: the file is {wide}, {WIDE_WHY}; {SAVE_AS_UTF8}")
+    said = wide(body)
+    if said is not None:
+        raise UsageError(f"{path}: the file is {said}")
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:

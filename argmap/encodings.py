@@ -1,6 +1,7 @@
 """What a file that is not UTF-8 says when read in the encoding it most likely is in:
 Windows-1252, which Windows calls 'ANSI' (Notepad's default before 2019), told in a user's
-words with how to save it as UTF-8; and text garbled by being read in it, or in Latin-1, and
+words with how to save it as UTF-8 (and UTF-16, Notepad's 'Unicode', named, with the same
+advice); and text garbled by being read in it, or in Latin-1, and
 saved again as UTF-8 (``lâ€™attention``). Below the readers: a map's, a source's, a
 ``pyproject.toml``'s and an imported file's bytes are told alike."""
 
@@ -21,6 +22,47 @@ SAVE_AS_UTF8_HOW = (
     "save it as UTF-8 (Notepad: File > Save as, Encoding: UTF-8; Word: File > Save as, Plain "
     "Text, then Text encoding: Unicode (UTF-8); another editor: its Save as, encoding UTF-8)"
 )
+
+
+#: What a text in UTF-16 or UTF-32 begins with (its byte-order mark), longest first.
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+#: Said of a file in UTF-16 or UTF-32, before how to save it as UTF-8.
+WIDE_WHY = "not UTF-8 (Windows Notepad saves 'Unicode' as UTF-16)"
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """``UTF-16`` or ``UTF-32`` when ``data`` is text in one of them (by its byte-order mark,
+    or without one, by the zero bytes that pad every character of a Latin text), else None.
+
+    >>> wide_encoding("title: T".encode("utf-16-le")), wide_encoding(b"title: T")
+    ('UTF-16', None)
+    """
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            return name
+    head = data[:512]
+    if len(head) < 4 or b"\0" not in head:
+        return None
+    for width, name in ((4, "UTF-32"), (2, "UTF-16")):
+        units = [head[i : i + width] for i in range(0, len(head) - width + 1, width)]
+        padded = sum(1 for unit in units if unit.count(0) == width - 1)
+        if padded >= 0.9 * len(units):
+            return name
+    return None
+
+
+def wide(data: bytes) -> str | None:
+    """What a file in UTF-16 or UTF-32 (:func:`wide_encoding`) is, in a user's words, and how
+    to save it as UTF-8, as a file in another encoding is told (:func:`undecodable`): ``UTF-16,
+    not UTF-8 (Windows Notepad saves 'Unicode' as UTF-16); save it as UTF-8 (Notepad: ...)``;
+    None for another file."""
+    name = wide_encoding(data)
+    return None if name is None else f"{name}, {WIDE_WHY}; {SAVE_AS_UTF8_HOW}"
 
 
 def undecodable(data: bytes, exc: UnicodeDecodeError) -> tuple[Span, str]:
@@ -117,4 +159,13 @@ def _latin(char: str) -> bool:
             or 0x1F000 <= code <= 0x1FAFF)  # fmt: skip
 
 
-__all__ = ["GARBLED", "SAVE_AS_UTF8_HOW", "ansi_word", "undecodable", "ungarbled"]
+__all__ = [
+    "GARBLED",
+    "SAVE_AS_UTF8_HOW",
+    "WIDE_WHY",
+    "ansi_word",
+    "undecodable",
+    "ungarbled",
+    "wide",
+    "wide_encoding",
+]

@@ -20,7 +20,7 @@ import tomllib
 
 import attrs
 
-from argmap.encodings import undecodable
+from argmap.encodings import undecodable, wide
 
 PYPROJECT = "pyproject.toml"
 #: The keys ``[tool.argmap]`` may hold.
@@ -76,6 +76,9 @@ def _read(file: str, mtime: int, size: int) -> Settings | None:
     ``[tool.argmap]`` table."""
     with open(file, "rb") as stream:
         data = stream.read()
+    said = wide(data)  # UTF-16 without a BOM is UTF-8 to Python: its zeros
+    if said is not None:
+        return Settings(file=file, problem=f"is {said}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

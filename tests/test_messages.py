@@ -755,7 +755,8 @@ def test_a_map_saved_as_utf16_says_so_and_how_to_save_it(encoding: str, named: s
     assert (str(diagnostic.span), diagnostic.code) == ("1:1", "AM001")
     assert diagnostic.message == (
         f"the file is {named}, not UTF-8 (Windows Notepad saves 'Unicode' as UTF-16); save it "
-        "as UTF-8 (in an editor's Save as, encoding UTF-8)"
+        "as UTF-8 (Notepad: File > Save as, Encoding: UTF-8; Word: File > Save as, Plain Text, "
+        "then Text encoding: Unicode (UTF-8); another editor: its Save as, encoding UTF-8)"
     )
 
 
@@ -766,7 +767,9 @@ def test_a_source_saved_as_utf16_says_so(tmp_path: Path) -> None:
     assert text is None
     assert why == (
         "source file 'op-ed.txt' is UTF-16, not UTF-8 (Windows Notepad saves 'Unicode' as "
-        "UTF-16); save it as UTF-8 (in an editor's Save as, encoding UTF-8)"
+        "UTF-16); save it as UTF-8 (Notepad: File > Save as, Encoding: UTF-8; Word: File > Save "
+        "as, Plain Text, then Text encoding: Unicode (UTF-8); another editor: its Save as, "
+        "encoding UTF-8)"
     )
 
 

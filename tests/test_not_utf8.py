@@ -90,3 +90,36 @@ def test_a_pyproject_not_in_utf8_is_not_told_in_python_words(tmp_path: Path) -> 
     [found] = [d for d in check_file(path).diagnostics if d.code == "AM119"]
     assert not any(words in found.message for words in PYTHON_WORDS)
     assert "is not valid UTF-8 (byte e9 at line 2, column 6): " + ANSI in found.message
+
+
+#: What a file in UTF-16 is told, as argmap's readers tell it, and how to save it: as any
+#: other file not in UTF-8 is (Notepad and Word by their menus), not "an editor's Save as".
+WIDE = "UTF-16, not UTF-8 (Windows Notepad saves 'Unicode' as UTF-16); " + HOW
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])  # with a BOM, and without
+def test_a_map_source_import_or_pyproject_in_utf16_is_told_so_and_how_to_save_it(
+    tmp_path: Path, encoding: str
+) -> None:
+    (tmp_path / "article.txt").write_text("Roads are unsafe.\n", encoding=encoding)
+    path = tmp_path / "map.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: T\nsource:\n  path: article.txt\npremises:\n  - id: a\n    text: A.\n",
+        encoding="utf-8",
+    )
+    [source] = [d for d in check_file(path).diagnostics if d.code == "AM109"]
+    assert source.message == f"source file 'article.txt' is {WIDE}"
+    path.write_text("argmap: 1\ntitle: T\n", encoding=encoding)
+    [found] = check_file(path).diagnostics
+    assert (found.code, str(found.span), found.message) == ("AM001", "1:1", f"the file is {WIDE}")
+    aif = tmp_path / "a.json"
+    aif.write_text('{"nodes": [], "edges": []}', encoding=encoding)
+    with pytest.raises(FormatError) as caught:
+        import_file("aif", aif)
+    assert str(caught.value) == f"the file is {WIDE}"
+    (tmp_path / "pyproject.toml").write_text('[tool.argmap]\nignore = ["AM204"]\n', encoding)
+    path.write_text("argmap: 1\ntitle: T\n", encoding="utf-8")
+    [settings] = [d for d in check_file(path).diagnostics if d.code == "AM119"]
+    assert f"pyproject.toml: is {WIDE} (the map is checked without these settings)" in (
+        settings.message
+    )

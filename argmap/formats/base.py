@@ -13,7 +13,7 @@ import attrs
 
 from argmap.checks.urls import problem as bad_url  # the check's own rule (AM108)
 from argmap.diagnostics import ArgmapError
-from argmap.encodings import undecodable
+from argmap.encodings import undecodable, wide
 from argmap.model import ArgumentMap, Link, relations
 from argmap.model.keys import ID_PATTERN, MAX_ID, REFUSED, SURROGATES, slugify
 from argmap.read.jsontree import MAX_JSON_DEPTH, MOST_DIGITS
@@ -248,6 +248,9 @@ def json_object(data: bytes, name: str, needs: str = "") -> dict[str, Any]:
 
     too_deep = f"not {name}: its JSON nests deeper than {MAX_JSON_DEPTH} levels{needs}"
     body = data.removeprefix(b"\xef\xbb\xbf")
+    said = wide(body)  # UTF-16 without a BOM is UTF-8 to Python: its zeros
+    if said is not None:
+        raise FormatError(f"the file is {said}")
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:

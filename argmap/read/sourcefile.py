@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 
 from argmap.diagnostics import shell_word
-from argmap.encodings import undecodable
-from argmap.read.yamltree import SAVE_AS_UTF8, WIDE_WHY, wide_encoding
+from argmap.encodings import undecodable, wide
 
 #: The first bytes of documents that are not plain text, and what each is.
 _DOCUMENTS = (
@@ -44,9 +43,9 @@ def text_of(data: bytes, name: str) -> tuple[str | None, str | None]:
                 f"source file '{name}' is {what}; argmap reads plain text: save the article's "
                 f"text as a UTF-8 .txt file ({how.format(name=shell_word(name))}) and name that"
             )
-    wide = wide_encoding(data)
-    if wide is not None:
-        return None, f"source file '{name}' is {wide}, {WIDE_WHY}; {SAVE_AS_UTF8}"
+    said = wide(data)
+    if said is not None:
+        return None, f"source file '{name}' is {said}"
     body = data.removeprefix(b"\xef\xbb\xbf")
     try:
         return with_line_ends(body.decode("utf-8")), None

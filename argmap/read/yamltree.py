@@ -18,7 +18,7 @@ import attrs
 import yaml
 
 from argmap.diagnostics import Diagnostic, Span, printable, span_at
-from argmap.encodings import GARBLED, undecodable, ungarbled
+from argmap.encodings import GARBLED, undecodable, ungarbled, wide
 from argmap.model.keys import REFUSED, SURROGATES
 from argmap.read.yamlerrors import syntax_error
 
@@ -116,51 +116,14 @@ def describe(node: Node) -> str:
     return "empty" if not node.value.strip() else "text"
 
 
-#: How to save a file as UTF-8, in words any editor's menus follow.
-SAVE_AS_UTF8 = "save it as UTF-8 (in an editor's Save as, encoding UTF-8)"
-
-
-#: What a text in UTF-16 or UTF-32 begins with (its byte-order mark), longest first.
-_WIDE_BOMS = (
-    (b"\xff\xfe\x00\x00", "UTF-32"),
-    (b"\x00\x00\xfe\xff", "UTF-32"),
-    (b"\xff\xfe", "UTF-16"),
-    (b"\xfe\xff", "UTF-16"),
-)
-#: Said of a file in UTF-16 or UTF-32, before how to save it as UTF-8.
-WIDE_WHY = "not UTF-8 (Windows Notepad saves 'Unicode' as UTF-16)"
-
-
-def wide_encoding(data: bytes) -> str | None:
-    """``UTF-16`` or ``UTF-32`` when ``data`` is text in one of them (by its byte-order mark,
-    or without one, by the zero bytes that pad every character of a Latin text), else None.
-
-    >>> wide_encoding("title: T".encode("utf-16-le")), wide_encoding(b"title: T")
-    ('UTF-16', None)
-    """
-    for bom, name in _WIDE_BOMS:
-        if data.startswith(bom):
-            return name
-    head = data[:512]
-    if len(head) < 4 or b"\0" not in head:
-        return None
-    for width, name in ((4, "UTF-32"), (2, "UTF-16")):
-        units = [head[i : i + width] for i in range(0, len(head) - width + 1, width)]
-        padded = sum(1 for unit in units if unit.count(0) == width - 1)
-        if padded >= 0.9 * len(units):
-            return name
-    return None
-
-
 def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     """UTF-8 bytes (a BOM allowed) → text, or an AM001 at the first bad byte's line:col (at
     1:1 for a file in UTF-16 or UTF-32, named as such)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    wide = wide_encoding(data)
-    if wide is not None:
-        message = f"the file is {wide}, {WIDE_WHY}; {SAVE_AS_UTF8}"
-        return None, [Diagnostic(path, span_at("", 0), "AM001", message)]
+    said = wide(data)
+    if said is not None:
+        return None, [Diagnostic(path, span_at("", 0), "AM001", f"the file is {said}")]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
