@@ -270,6 +270,23 @@ def test_a_fingerprint_ignores_the_wording_and_tells_apart_problems_on_one_line(
     assert first != second and fingerprints(b) == [second]
 
 
+def test_a_fingerprint_in_a_map_yaml_cannot_read_rests_on_its_line_not_where_it_is(
+    project: Path,
+) -> None:
+    unclosed = 'argmap: 1\ntitle: t\npremises:\n  - id: a\n    text: "A.\n  - id: b\n'
+    fingerprints = []
+    for text in (unclosed, unclosed.replace("title: t\n", "title: t\n# a comment\n")):
+        Path("maps/weak.yaml").write_text(text, encoding="utf-8")
+        _, log, _ = sarif("maps/weak.yaml")
+        (result,) = log["runs"][0]["results"]
+        assert result["ruleId"] == "AM002"
+        fingerprints.append(result["partialFingerprints"])
+    Path("maps/weak.yaml").write_text(unclosed.replace('"A.', '"B.'), encoding="utf-8")
+    _, log, _ = sarif("maps/weak.yaml")
+    (other,) = log["runs"][0]["results"]
+    assert fingerprints[0] == fingerprints[1] != other["partialFingerprints"]
+
+
 def test_fix_reports_what_remains_and_marks_the_maps_it_rewrote(project: Path) -> None:
     misspelt = CLEAN.replace("id: a\n", "id: alpha\n").replace("[a]", "[alpah]")
     Path("maps/clean.yaml").write_text(misspelt, encoding="utf-8")

@@ -176,7 +176,8 @@ class Subjects:
     by its message (which a later argmap may reword, and which may name a line) or its line:
     the path of keys to the node that starts there, a claim named by its id and a list's
     scalar by its value (``conclusions/c/reasons/b``), then a scalar's value. A place no node
-    starts at (in a map that YAML cannot read) is its line's text from there on.
+    starts at (in a map that YAML cannot read) is its line's text from there on (or the whole
+    line's, at its end).
 
     >>> s = Subjects("premises:\\n  - id: a\\n    implicit: true\\n", "m.yaml")
     >>> s.at(Span(3, 15)).split("\\0"), s.at(Span(2, 5)).split("\\0"), s.at(Span(0, 0))
@@ -184,7 +185,7 @@ class Subjects:
     """
 
     def __init__(self, text: str, path: str) -> None:
-        self.lines = text.splitlines()
+        self.text, self.starts = text, line_starts(text)  # lines as argmap counts them
         self.found: dict[tuple[int, int], str] = {}
         root, _ = parse(text, path)
         if root is not None:
@@ -196,8 +197,12 @@ class Subjects:
         known = self.found.get((span.line, span.column))
         if known is not None:
             return known
-        line = self.lines[span.line - 1] if span.line <= len(self.lines) else ""
-        return line[max(span.column - 1, 0) :].strip()
+        if span.line > len(self.starts):
+            return ""
+        start = self.starts[span.line - 1]
+        end = self.starts[span.line] if span.line < len(self.starts) else len(self.text)
+        line = self.text[start:end]
+        return line[max(span.column - 1, 0) :].strip() or line.strip()
 
     def _walk(self, node: Node, path: tuple[str, ...]) -> None:
         where = (node.mark.line + 1, node.mark.column + 1)
