@@ -95,10 +95,13 @@ def render(
     page = (f"{resolution:g}", most) if fmt == "png" else None
     found: dict[str, str | None] = {}
     with _LOCK, quiet() as said:
-        # The machine's fonts only for text the shipped font lacks: known beforehand from
-        # the source for PNG and PDF; for SVG (the quick path) read back from the drawing,
-        # which is then drawn again in the rare case it needs them.
-        machine = fmt != "svg" and bool(lacking(dot_source))
+        # The machine's fonts only for text the shipped font lacks, known beforehand from the
+        # source (for SVG from its labels alone: a tooltip is not drawn), so that such text is
+        # laid out under the machine's configuration first in every format: pango keeps what
+        # it first works out for a font (a box for a character no font has, say), and a first
+        # drawing under argmap's own made the same map's SVG 3 pt shorter in a fresh process
+        # than after its PNG. The SVG is read back too, and drawn again if it lacks any.
+        machine = bool(lacking(label_text(dot_source) if fmt == "svg" else dot_source))
         shipped = _shipped_font(pygraphviz, machine)
         data, failure = _draw(pygraphviz, _named(dot_source, shipped, machine), fmt, page, adjust)
         if shipped and not machine and fmt == "svg" and data and _lacks(data):
