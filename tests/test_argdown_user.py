@@ -246,3 +246,23 @@ def test_a_described_argument_keeps_its_title_on_its_main_conclusion() -> None:
     assert "\n<safer reason 1>: \\<Safety> {" in text  # the rules stay the inference's
     assert "\n(1) [p]\n--\nModus ponens\n--\n(2) [safer]\n" in text
     assert argdown.read(text, name="t.argdown").map == amap
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('===\ntitle: "Uniforms \\U00110000"\n===\n\n[A]: a.\n', "line 2:"),
+        ('[A]: a. {note: "x \\U00110000"}\n', "line 1:"),
+    ],
+)
+def test_an_escape_past_unicodes_last_character_is_said_not_a_traceback(
+    text: str, said: str
+) -> None:
+    """'\\U00110000' in the front matter or a statement's data: import argdown showed
+    Python's traceback, ending 'ValueError: chr() arg not in range(0x110000)'."""
+    with pytest.raises(FormatError) as caught:
+        argdown.read(text, name="t")
+    assert str(caught.value).startswith(f"not Argdown: {said}"), caught.value
+    assert "is not YAML (an escape '\\U00110000' past U+10FFFF, the last character)" in str(
+        caught.value
+    )

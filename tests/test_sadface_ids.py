@@ -10,10 +10,12 @@ import uuid
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.formats import aif, argdown, sadface
+from argmap.formats.base import FormatError
 from argmap.formats.json import loads
 from argmap.formats.json import write as write_json
 from argmap.formats.yaml import dump
@@ -254,3 +256,19 @@ def test_an_imported_document_survives_aif_and_argdown() -> None:
         text = fmt.write(imported).text
         back = fmt.read(text.encode() if fmt is aif else text, name="bikes").map  # type: ignore[attr-defined]
         assert back == imported, fmt
+
+
+def test_a_document_whose_atoms_have_no_usable_id_says_so_not_that_it_has_no_atoms() -> None:
+    """Every atom left out for its id (too long, white space at its ends, taken by an earlier
+    node) was refused as 'not SADFace, or a document without atoms', though it had atoms."""
+    nodes = [
+        {"id": "a" * 201, "type": "atom", "text": "Bikes are fast."},
+        {"id": " b", "type": "atom", "text": "Cars are slow."},
+    ]
+    with pytest.raises(FormatError) as refused:
+        read(json.dumps({"nodes": nodes, "edges": []}).encode())
+    said = str(refused.value)
+    assert "without atoms" not in said
+    assert said.startswith("no claims to import: 2 atoms left out, without a usable id"), said
+    with pytest.raises(FormatError, match=r"^not SADFace, or a document without atoms"):
+        read(b'{"nodes": [{"id": "s", "type": "scheme", "name": "support"}]}')

@@ -275,3 +275,13 @@ def test_a_comment_cannot_silence_am209_and_says_where_it_can_be(tmp_path: Path)
     said = [m for m in messages(text, tmp_path) if "[AM209]" in m]
     assert any("AM209 is silenced by the project's settings or --ignore, not by a comment" in m
                for m in said)  # fmt: skip
+
+
+def test_a_text_whose_escape_names_no_character_is_no_crash_of_the_editors_quick_fix() -> None:
+    """A map being typed in the editor ('\\U00110000', past Unicode's last character) while a
+    warning of the map as it was is still shown: its quick fix to silence it raised
+    Python's ValueError ('chr() arg not in range(0x110000)') from PyYAML's scanner, and the
+    editor's request failed. The text does not scan: no comment is read, no fix offered."""
+    text = 'argmap: 1\ntitle: "x \\U00110000"  # argmap: ignore[AM201]\npremises: []\n'
+    assert list(directives(text)) == []
+    assert silencing(text, 2, "AM202") is None

@@ -111,3 +111,21 @@ def test_the_worksheet_argmap_exercise_draws_is_as_narrow(answer: Map, tmp_path:
     assert result.exit_code == 0, result.output
     drawn = (tmp_path / "answer-exercise.svg").read_bytes()
     assert note_lines(drawn) and narrow(drawn, answer)
+
+
+def test_text_no_font_draws_is_a_note_on_the_worksheet_not_a_python_warning(
+    tmp_path: Path,
+) -> None:
+    """A character no font can draw (U+0530) in the answer's title: exercise printed Python's
+    warning, '.../argmap/draw/whole.py:55: FontWarning: ...' and the line of argmap's code it
+    was raised on (an error under pytest); render says it as a note, and so does exercise."""
+    (tmp_path / "pyproject.toml").touch()
+    answer = tmp_path / "answer.yaml"
+    answer.write_text(SMALL.replace("title: Phones", 'title: "Phones \\u0530"'), "utf-8")
+    out = tmp_path / "sheet.yaml"
+    result = run("exercise", str(answer), "--blank", "focused", "-o", str(out), "-f", "svg")
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert result.exit_code == 0, result.output
+    assert "FontWarning" not in result.stderr and ".py:" not in result.stderr
+    assert f"{out}: note: the drawing's font cannot draw \u0530" in result.stderr
+    assert out.exists() and out.with_suffix(".svg").exists()

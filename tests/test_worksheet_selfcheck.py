@@ -98,6 +98,19 @@ def test_a_finished_worksheet_says_so_without_a_word_of_the_answer(sheet: Path) 
         assert secret not in result.output
 
 
+@pytest.mark.parametrize("before", ["\n", "\n\n", "---\n", "  \n"])
+def test_a_line_put_before_the_header_keeps_the_worksheet_one(sheet: Path, before: str) -> None:
+    """An empty line (or YAML's '---') put before the header by an editor or the student: the
+    header was no longer read, and a worksheet filled in was checked as a map, silent on its
+    blanks."""
+    _fill(sheet, "corridors", "Pupils stop talking.", "pupils scrolling side by side")
+    _fill(sheet, "office", "Pupils' phones ring in class.", "A single notification is enough")
+    sheet.write_text(before + sheet.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run("check", str(sheet))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == f"{sheet}: worksheet: 2 of 2 blanks filled in"
+
+
 def test_a_worksheet_typed_by_hand_is_one_by_its_blanks(sheet: Path) -> None:
     lines = sheet.read_text(encoding="utf-8").splitlines(keepends=True)
     sheet.write_text("".join(lines[2:]), encoding="utf-8")  # no header

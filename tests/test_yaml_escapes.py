@@ -179,6 +179,11 @@ def test_an_escape_json_cannot_read_is_told_plainly(
             "8:15",
             "- 'It''s in \"D:\\data\" and C:\\xfiles'",
         ),
+        (  # a line that ends in a backslash written twice (a folder): one line all the same
+            '    text: "Saved under C:\\\\data\\\\\n      and C:\\Users"\n',
+            "6:13",
+            "text: 'Saved under C:\\data\\ and C:\\Users'",
+        ),
     ],
 )
 def test_an_escape_yaml_cannot_read_in_text_over_several_lines_is_told_too(

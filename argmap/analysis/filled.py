@@ -25,8 +25,11 @@ _NAMED = re.compile(r"#\s*The blanks: ([a-z0-9, -]+) \(argmap check says")
 
 
 def named(data: bytes) -> list[str]:
-    """The blanks a worksheet's header names (its leading comment lines), in their order."""
+    """The blanks a worksheet's header names (its leading comment lines, after any empty
+    lines or a '---' put before them), in their order."""
     for line in data.decode("utf-8", "replace").lstrip("\ufeff").splitlines():
+        if not line.strip() or line.rstrip() == "---":
+            continue
         if not line.startswith("#"):
             break
         if found := _NAMED.match(line):

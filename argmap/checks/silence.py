@@ -104,7 +104,7 @@ def _scan(text: str) -> tuple[list[tuple[int, int]], list[int]] | None:
                 scalars.append((start, end))
             if isinstance(token, yaml.ScalarToken | yaml.BlockEntryToken):
                 starts.append(start)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: an escape past U+10FFFF ('\U00110000')
         return None
     return scalars, starts
 

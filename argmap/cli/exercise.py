@@ -141,7 +141,10 @@ def exercise(
             raise Failure(f"{drawing}: is a folder; give another -o")
         header = HEADER.format(answer=Path(answer).name)
         text = dump(sheet, header=f"{header}\n{BLANKS.format(ids=', '.join(dict.fromkeys(ids)))}")
-        drawn = draw(sheet, str(target), fmt, options, source_root=source_root)[0]
+        notes: list[str] = []  # text the font cannot draw: said as render says it
+        drawn = draw(sheet, str(target), fmt, options, notes=notes, source_root=source_root)[0]
+        for drawing_note in notes:
+            say(f"{target}: note: {drawing_note}")
         make_folder(target.parent)
         write_atomic(target, text.encode("utf-8"))
         say(f"argmap: wrote {target}")

@@ -153,8 +153,10 @@ def _over_lines(
         if run.end() < len(line) and line[run.end()] == '"':  # closed
             pieces.append(line[begin : run.end()])
             break
-        if not line[begin:].strip() or line.rstrip().endswith("\\"):
-            return None  # an empty line, or an escaped line break: not one line as written
+        ending = line.rstrip()
+        if not line[begin:].strip() or (len(ending) - len(ending.rstrip("\\"))) % 2:
+            return None  # an empty line, or an escaped line break (a backslash at the end, not
+            # one of a doubled backslash): not one line as written
         pieces.append(line[begin:])
         number, begin = number + 1, 0
     else:

@@ -179,22 +179,36 @@ _YamlLoader.add_implicit_resolver(
 )  # fmt: skip
 
 
+#: An escape of a character by its code in eight hex digits, in double quotes.
+_LONG_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
+
+
 def load_yaml(text: str, line: int, column: int | None = None) -> Any:
     """YAML data (of a statement at ``column``, or, without one, the front matter, ``text``
     starting on ``line`` right after its ``===``); ``\\ud83d\\ude00`` escapes are joined
     into the one character they spell, as JavaScript's strings do."""
+    loader = _YamlLoader(text)
     try:
-        return _joined(yaml.load(text, Loader=_YamlLoader))
+        return _joined(loader.get_single_data())
     except _Refused as exc:
         raise ModelError(line + exc.line, str(exc)) from None
-    except yaml.YAMLError as exc:
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        what, mark = "the data", getattr(exc, "problem_mark", None)
+    except (yaml.YAMLError, ValueError) as exc:
+        if isinstance(exc, ValueError):  # PyYAML's chr() of an escape past U+10FFFF
+            found = (m[0] for m in _LONG_ESCAPE.finditer(text) if int(m[1], 16) > 0x10FFFF)
+            past = next(found, None)
+            problem = f"an escape '{past}' past U+10FFFF, the last character" if past else str(exc)
+            mark = loader.get_mark()
+        else:
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            mark = getattr(exc, "problem_mark", None)
+        what = "the data"
         if column is None:  # the front matter: its lines are the file's
             what = "the front matter"
             if mark is not None and mark.line:
                 line, column = line + mark.line, mark.column + 1
         raise ModelError(line, f"{what} is not YAML ({problem})", column) from None
+    finally:
+        loader.dispose()
 
 
 def _joined(value: Any) -> Any:

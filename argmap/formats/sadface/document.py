@@ -304,6 +304,6 @@ def parse(data: bytes) -> dict[str, Any]:
     return json_object(data, "SADFace")
 
 
-__all__ = ["ATOM", "CARRIED_CORE", "CONFLICT", "CORE", "NAMESPACE", "REPHRASE", "SUPPORT",
-           "Document", "Node", "atom_id", "fold", "namespace", "parse", "read_document",
+__all__ = ["ATOM", "CARRIED_CORE", "CONFLICT", "CORE", "MAX_NODE_ID", "NAMESPACE", "REPHRASE",
+           "SUPPORT", "Document", "Node", "atom_id", "fold", "namespace", "parse", "read_document",
            "support_scheme", "text_resource"]  # fmt: skip

@@ -40,6 +40,7 @@ from argmap.formats.sadface.document import (
     ATOM,
     CARRIED_CORE,
     CORE,
+    MAX_NODE_ID,
     Document,
     namespace,
     parse,
@@ -80,7 +81,7 @@ def read(data: bytes, *, name: str, source_path: str | None = None) -> Imported:
     doc = parse(data)
     document = read_document(doc)
     if not document.of_role(ATOM):
-        raise FormatError("not SADFace, or a document without atoms: no claims to import")
+        raise FormatError(_no_atoms(doc))
     notes = list(document.notes)
     found = build(document, notes)
     if _written_by_argmap(document):
@@ -99,6 +100,19 @@ def read(data: bytes, *, name: str, source_path: str | None = None) -> Imported:
     if amap is None:  # pragma: no cover - the document is built to the format
         raise FormatError("the document could not be made into a map")
     return Imported(amap, tuple(notes), text.text)
+
+
+def _no_atoms(doc: dict[str, Any]) -> str:
+    """Why a document gave no claims: it has no atoms, or each was left out for its id."""
+    dropped = sum(isinstance(raw, dict) and raw.get("type") == ATOM for raw in doc["nodes"])
+    if not dropped:
+        return "not SADFace, or a document without atoms: no claims to import"
+    atoms = "1 atom" if dropped == 1 else f"{dropped} atoms"
+    return (
+        f"no claims to import: {atoms} left out, without a usable id (text or a whole number "
+        f"of at most {MAX_NODE_ID} characters, no white space at its ends, not an earlier "
+        "node's)"
+    )
 
 
 def _stem(name: str) -> str:
