@@ -234,7 +234,7 @@ def test_fix_takes_a_folder_and_says_what_it_fixed_in_each_map(revised: Path) ->
 
 def test_fix_does_not_take_standard_input_nor_unsafe_fixes_alone(revised: Path) -> None:
     code, _, err = run("check", "--fix", "-")
-    assert code == 2 and "--fix and --diff write map files: not -" in err
+    assert code == 2 and "--fix and --diff work on map files, not - (standard input)" in err
     code, _, err = run("check", "--unsafe-fixes", str(revised))
     assert code == 2 and "--unsafe-fixes goes with --fix or --diff" in err
 

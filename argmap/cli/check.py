@@ -211,7 +211,9 @@ def _usage(
     """A UsageError for options that do not go together."""
     stdin_once(list(files), stdin_name)
     if fixing and STDIN in files:
-        raise click.UsageError("--fix and --diff write map files: not - (standard input)")
+        raise click.UsageError(
+            "--fix and --diff work on map files, not - (standard input): give its path"
+        )
     if unsafe and not fixing:
         raise click.UsageError("--unsafe-fixes goes with --fix or --diff")
     if diff and output_format != "text":
