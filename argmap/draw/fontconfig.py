@@ -23,8 +23,10 @@ first in any pattern that asks for it, bound strongly (a rule that prepends a fa
 every pattern cannot displace it); no other font of that name is taken (an older copy installed
 on the machine, say); and the shipped font is rasterized alike on every machine: unhinted,
 with grey antialiasing (a machine's hinting rules would otherwise change the glyphs' advances,
-and so the layout). The shipped font files are added as application fonts (read, never cached
-on disk).
+and so the layout); and ``monospace`` is the shipped font too, which is what pango draws the
+code of a character no font has with (a box of hex digits): a machine's monospace font made
+that box's size depend on what the process had drawn before. The shipped font files are
+added as application fonts (read, never cached on disk).
 """
 
 from __future__ import annotations
@@ -58,6 +60,10 @@ RULES = f"""<?xml version="1.0"?>
     <edit name="lcdfilter" mode="assign"><const>lcdnone</const></edit>
     <edit name="embeddedbitmap" mode="assign"><bool>false</bool></edit>
     <edit name="embolden" mode="assign"><bool>false</bool></edit>
+  </match>
+  <match target="pattern">
+    <test name="family"><string>monospace</string></test>
+    <edit name="family" mode="prepend_first" binding="strong"><string>{FAMILY}</string></edit>
   </match>
 </fontconfig>
 """
