@@ -19,7 +19,7 @@ from argmap.draw import fontconfig, supersample
 from argmap.draw.capture import graphviz_messages, quiet
 from argmap.draw.font import FAMILY, PROBE, PROBE_ADVANCE, UNITS_PER_EM
 from argmap.draw.frame import SLACK, frame
-from argmap.draw.glyphs import advice, drawn_characters, label_text, lacking
+from argmap.draw.glyphs import advice, label_text, lacking
 from argmap.draw.options import DEFAULT_DPI, ENGINE_FORMATS
 from argmap.draw.style import FALLBACK_FONT
 
@@ -95,23 +95,18 @@ def render(
     page = (f"{resolution:g}", most) if fmt == "png" else None
     found: dict[str, str | None] = {}
     with _LOCK, quiet() as said:
-        # The machine's fonts only for text the shipped font lacks, known beforehand from the
-        # source (for SVG from its labels alone: a tooltip is not drawn), so that such text is
-        # laid out under the machine's configuration first in every format: pango keeps what
-        # it first works out for a font (a box for a character no font has, say), and a first
-        # drawing under argmap's own made the same map's SVG 3 pt shorter in a fresh process
-        # than after its PNG. The SVG is read back too, and drawn again if it lacks any.
-        machine = bool(lacking(label_text(dot_source) if fmt == "svg" else dot_source))
+        # The machine's fonts only for the drawn text (the labels) the shipped font lacks,
+        # known before drawing in every format, so that such text is laid out under the
+        # machine's configuration first whatever the format: pango keeps what it first works
+        # out for a font (a box for a character no font has, say), and an SVG laid out under
+        # argmap's own first came out 3 pt shorter in a fresh process than after its PNG.
+        # The same characters, in the order of the labels, are named in the warning.
+        chars = lacking(label_text(dot_source))
+        machine = bool(chars)
         shipped = _shipped_font(pygraphviz, machine)
         data, failure = _draw(pygraphviz, _named(dot_source, shipped, machine), fmt, page, adjust)
-        if shipped and not machine and fmt == "svg" and data and _lacks(data):
-            machine = True
-            shipped = _shipped_font(pygraphviz, machine)
-            data, failure = _draw(
-                pygraphviz, _named(dot_source, shipped, machine), fmt, page, adjust
-            )
-        if shipped and machine and data:
-            found = _lacking(dot_source, fmt, data)
+        if shipped and machine and data:  # each with the font of this machine that draws it
+            found = fontconfig.fallback_fonts("".join(chars))
     errors = graphviz_messages(said, log)
     if errors or failure is not None or not data:
         if errors:
@@ -214,10 +209,6 @@ def _named(dot_source: str, shipped: bool, machine: bool) -> str:
     return dot_source.replace(_SHIPPED, _WITH_MACHINE) if machine else dot_source
 
 
-def _lacks(svg: bytes) -> bool:
-    return bool(lacking("".join(drawn_characters(svg).values())))
-
-
 def _shipped_font(pygraphviz: ModuleType, machine: bool) -> bool:
     """Whether Graphviz lays out and draws with the shipped font, alone or (``machine``) with
     the machine's fonts for the rest (:func:`argmap.draw.fontconfig.use`). The first time,
@@ -258,21 +249,6 @@ def _probe(pygraphviz: ModuleType) -> None:
         raise fontconfig.FontSetupError(
             f"Graphviz measures text in another font (widths {widths}, expected {expected})"
         )
-
-
-def _lacking(dot_source: str, fmt: str, data: bytes) -> dict[str, str | None]:
-    """The characters drawn that the shipped font lacks, in the order of the labels, each with
-    the font of this machine that draws it instead (None for none). Called under the lock."""
-    # An SVG's text is read back (quick); PNG's and PDF's from the labels, which also give
-    # the order, so that every format names the same characters in the same order.
-    if fmt == "svg":
-        chars = lacking("".join(drawn_characters(data).values()))
-        if chars:
-            order = {c: i for i, c in enumerate(lacking(label_text(dot_source)))}
-            chars.sort(key=lambda c: order.get(c, len(order)))
-    else:
-        chars = lacking(label_text(dot_source))
-    return fontconfig.fallback_fonts("".join(chars)) if chars else {}
 
 
 def _warn_once_about_setup() -> None:

@@ -39,8 +39,8 @@ def drawn_characters(svg: bytes) -> dict[int, str]:
 
 
 def label_text(dot: str) -> str:
-    """The text of every label in DOT source, without markup and escapes (for PNG and PDF,
-    whose text cannot be read back as an SVG's can)."""
+    """The text of every label in DOT source, without markup and escapes: all the text
+    Graphviz draws (a tooltip, a link are not drawn)."""
     found = []
     for match in _LABEL.finditer(dot):
         start = match.end()
