@@ -14,7 +14,7 @@ from argmap.analysis.exercise import score, unknown, worksheet
 from argmap.analysis.filled import BLANKS
 from argmap.api import Checked, draw, refuse_own_files
 from argmap.cli.compare import _source
-from argmap.cli.maps import STDIN, Run, attempt, checked_map, named, problems
+from argmap.cli.maps import STDIN, Run, attempt, checked_map, named, problems, told
 from argmap.cli.options import force_option, not_empty, source_root_option
 from argmap.cli.output import EXIT_ERRORS, EXIT_OK, Failure, say, show
 from argmap.diagnostics import CODES, ArgmapError, Severity, UsageError
@@ -237,7 +237,7 @@ def _check(
 
 def _answer(answer: str, source_root: str | None) -> Checked:
     """The answer read and checked to score against: its errors told in full, as
-    :func:`checked_map` tells them (they may make the scores wrong), its warnings counted."""
+    :func:`told` tells them (they may make the scores wrong), its warnings counted."""
     checked = attempt(answer, source_root)
     if isinstance(checked, str):
         raise Failure(checked)
@@ -246,7 +246,7 @@ def _answer(answer: str, source_root: str | None) -> Checked:
             them = "it" if len(checked.diagnostics) == 1 else "them"
             say(f"argmap: {named(answer)}: {found} (argmap check {named(answer)} shows {them})")
         return checked
-    return checked_map(answer, source_root)
+    return told(checked)
 
 
 #: Of a code found on many lines, the lines named before the rest are counted.

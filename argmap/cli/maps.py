@@ -154,6 +154,11 @@ def checked_map(
     checked = attempt(path, source_root, stdin_name)
     if isinstance(checked, str):
         raise Failure(checked)
+    return told(checked)
+
+
+def told(checked: Checked) -> Checked:
+    """A checked map with its diagnostics reported; stops (exit 1) when it holds no map."""
     report(checked.diagnostics)
     summary(checked.diagnostics)
     if checked.map is None:
@@ -293,5 +298,6 @@ __all__ = [
     "several",
     "status",
     "stdin_once",
+    "told",
     "why_not",
 ]
