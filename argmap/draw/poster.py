@@ -45,7 +45,7 @@ def poster(
     drawings = []
     for claim in lines:
         look = Look.of(amap, legend=legend, evaluation=evaluation, titled=titled,
-                       measures=Measures(claim, claim + 4, claim - 4))  # fmt: skip
+                       measures=Measures.of(claim))  # fmt: skip
         drawings.append(drawing(amap, look, "pdf", theme))
     sizes = [pdf.size(drawn) for drawn in drawings]
     scales = [largest(size, page, landscape) for size in sizes]

@@ -21,7 +21,7 @@ from argmap.draw.graph import Look, sizes_graph
 from argmap.draw.layout import LEGEND_SLACK, centring, viewbox, widths
 from argmap.draw.numbering import Graphs, fill_numbers
 from argmap.draw.scale import legibility
-from argmap.draw.style import NARROWEST, NODESEP, PAD, SHORTER, Measures, shorter_measures
+from argmap.draw.style import NARROWEST, PAD, SHORTER, Measures, one_box, shorter_measures
 
 #: Points a figure's heading (title, number, legend) takes, as the split reckons.
 HEADING = 72.0
@@ -157,11 +157,11 @@ def relined(d: Drawn, graphs: Graphs, keep: bool, budget: Budget) -> Drawn:
     if height is None or d.height <= height + 0.01 or d.width > budget.width + 0.01:
         return d
     look = d.look or graphs.look
-    most = int((budget.width - 2 * NODESEP * 72 - 16) / 6.8)
-    longer = [m.claim for m in shorter_measures(budget.width)] + [min(most, max(SHORTER))]
+    longer = [m.claim for m in shorter_measures(budget.width)]
+    longer.append(min(one_box(budget.width), max(SHORTER)))
     best, shown = d, min(budget.width / d.width, height / d.height)
     for claim in sorted({c for c in longer if c > look.measures.claim}):
-        lined = attrs.evolve(look, measures=Measures(claim, claim + 4, claim - 4),
+        lined = attrs.evolve(look, measures=Measures.of(claim),
                              placeholder=True)  # fmt: skip
         source, fills = Graphs(graphs.amap, graphs.shape, lined).made(d.figure, graphs.total)
         kept: list[str] = []

@@ -95,6 +95,11 @@ class Measures:
     thesis: int = WRAP_WIDTH + 4
     ref: int = WRAP_WIDTH - 4
 
+    @classmethod
+    def of(cls, claim: int) -> Measures:
+        """Claim lines of ``claim`` characters, the thesis's 4 longer, a reference's 4 shorter."""
+        return cls(claim, claim + 4, claim - 4)
+
 
 def measures_for(budget: float | None) -> Measures:
     """Measures for a figure at most ``budget`` points wide: three claims side by side fit,
@@ -106,8 +111,7 @@ def measures_for(budget: float | None) -> Measures:
     if budget is None:
         return Measures()
     fits = int(((budget - 2 * NODESEP * 72) / 3 - 16) / 6.8)
-    claim = max(NARROWEST, min(WRAP_WIDTH, fits))
-    return Measures(claim, claim + 4, claim - 4)
+    return Measures.of(max(NARROWEST, min(WRAP_WIDTH, fits)))
 
 
 #: Claim measures (characters a line) a figure too tall for its box tries in turn, where one
@@ -124,8 +128,14 @@ def shorter_measures(budget: float) -> list[Measures]:
     >>> [m.claim for m in shorter_measures(864)], [m.claim for m in shorter_measures(300)]
     ([34, 44, 58], [34])
     """
-    most = int((budget - 2 * NODESEP * 72 - 16) / 6.8)
-    return [Measures(claim, claim + 4, claim - 4) for claim in SHORTER if claim <= most]
+    most = one_box(budget)
+    return [Measures.of(claim) for claim in SHORTER if claim <= most]
+
+
+def one_box(budget: float) -> int:
+    """The longest claim line (characters) of which one box fits ``budget`` points, as
+    :func:`measures_for` reckons three."""
+    return int((budget - 2 * NODESEP * 72 - 16) / 6.8)
 
 
 @attrs.frozen
