@@ -4,6 +4,7 @@ it shows and where the argument goes on, before the summary of the whole map."""
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 
@@ -246,3 +247,51 @@ def test_an_export_that_cannot_carry_the_language_says_it_leaves_it_out(fmt: str
     assert not any(
         "language" in loss for loss in export_map(attrs.evolve(german(), lang=None), fmt).losses
     )
+
+
+def buttons(page: str) -> dict[str, tuple[str, list[str]]]:
+    """Each claim button of an HTML view: its accessible name, and the words drawn in its
+    box before the claim's text (the small bold capitals: kind, thesis, status)."""
+    found = {}
+    for group in re.finditer(r'<g id="([^"]*)" class="node claim[^"]*"[^>]*aria-label="([^"]*)"'
+                             r"[^>]*>(.*?)</a>", page, re.S):  # fmt: skip
+        texts = re.findall(r'<text [^>]*font-weight="bold"[^>]*>([^<]*)</text>', group[3])
+        found[group[1]] = (html.unescape(group[2]), [html.unescape(t).strip() for t in texts])
+    return found
+
+
+def test_a_claims_button_is_named_by_all_the_words_its_box_shows() -> None:
+    """A screen reader names a claim of the HTML view by its button's label, which said only
+    its kind and text: the thesis was a plain ``Recommendation: ...``, an implicit claim and
+    one drawn DEFEATED (with --status) were not said to be so. WCAG 2.5.3 (label in name):
+    the words drawn in the box come first in the name, in the order drawn."""
+    amap = load(SEED_MAP)
+    shown = buttons(render_map(amap, "html", status=True).decode())
+    assert len(shown) == len(amap.claims)
+    for claim in amap.claims:
+        name, drawn = shown[claim.id]
+        words = " ".join(drawn).lower()
+        assert name.lower().replace(",", "").startswith(words), (name, drawn)
+        assert name.endswith(": " + " ".join(claim.text.split())), name
+    assert shown["partnership-thesis"][0].startswith("Main thesis · recommendation: Europe")
+    assert shown["continued-deference"][0] == (
+        "Implicit conclusion, defeated: Central Asian states still defer to Moscow."
+    )
+    german_view = buttons(render_map(german(), "html").decode())
+    assert german_view["interesse"][0].startswith("Hauptthese · schlussfolgerung: Energie")
+
+
+def test_an_opponents_claim_is_said_to_be_the_opponents() -> None:
+    """The opponent's claims are drawn with a thick outline, which a screen reader cannot
+    see: their buttons say so before the words drawn in the box."""
+    text = GERMAN.replace("lang: de", "lang: en").replace(
+        "    text: Zentralasien", "    role: opponent\n    text: Zentralasien"
+    )
+    checked = check_bytes(text.encode(), "map.yaml")
+    assert not checked.diagnostics and checked.map is not None
+    shown = buttons(render_map(checked.map, "html").decode())
+    assert (
+        shown["lieferant"][0]
+        == "Opponent, premise: Zentralasien könnte Europa mit Energie versorgen."
+    )
+    assert shown["interesse"][0].startswith("Main thesis · conclusion: ")

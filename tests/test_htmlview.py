@@ -113,7 +113,10 @@ def test_every_claim_in_the_map_is_focusable_and_labelled(
     for claim in seed.claims:
         attributes = groups[claim.id]
         assert attributes["tabindex"] == "0" and attributes["role"] == "button"
-        assert attributes["aria-label"] == f"{claim.kind.value.capitalize()}: " + " ".join(
+        said = ("main thesis · " if claim.id == "partnership-thesis" else "") + (
+            "implicit " if claim.implicit else ""
+        )  # the words over its text (tests/test_accessible.py: all of them)
+        assert attributes["aria-label"] == f"{said}{claim.kind.value}: ".capitalize() + " ".join(
             claim.text.split()
         )
 

@@ -1,6 +1,7 @@
 """A drawing's claims → keyboard stops, in the argument's order (for interactive pages: the
-HTML view). Each claim's group becomes a button labelled with its kind and text, and the
-groups are put in the order the argument reads from its thesis down
+HTML view). Each claim's group becomes a button labelled with the words its box shows over
+the text (its kind, whether implicit, whether the main thesis, its status) and its text, and
+the groups are put in the order the argument reads from its thesis down
 (:func:`argmap.analysis.summary.reading_order`), the order in which Tab reaches them."""
 
 from __future__ import annotations
@@ -8,8 +9,10 @@ from __future__ import annotations
 import re
 
 from argmap.analysis.summary import one_line
+from argmap.draw.labels import kind_word
+from argmap.draw.style import STATUS_STYLES
 from argmap.draw.text import clean
-from argmap.model import Claim
+from argmap.model import Claim, Role
 from argmap.words import ENGLISH, Words
 
 _CLAIM_GROUP = re.compile(rb'<g id="([^"]*)" class="([^"]*\bclaim\b[^"]*)">')  # a claim's node
@@ -17,14 +20,24 @@ _GROUP_TAG = re.compile(rb"<g\b[^>]*>|</g>")
 _ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
-def label(claim: Claim, words: Words = ENGLISH) -> str:
-    """What a claim's button is called: its kind and its text, on one line, in ``words``.
+def label(claim: Claim, words: Words = ENGLISH, classes: tuple[str, ...] = ()) -> str:
+    """What a claim's button is called, in ``words``: the words its box shows over its text, as
+    its group's ``classes`` say it is drawn (``thesis``, a status), then its text, on one
+    line; the opponent's claims, drawn with a thick outline, are said to be the opponent's.
+    A screen reader hears what a reader sees (WCAG 2.5.3, label in name).
 
     >>> from argmap.model import Kind
     >>> label(Claim("c", Kind.CONCLUSION, "Gas  is \\n cheap."))
     'Conclusion: Gas is cheap.'
+    >>> label(Claim("c", Kind.CONCLUSION, "Gas.", implicit=True), classes=("thesis", "defeated"))
+    'Main thesis · implicit conclusion, defeated: Gas.'
     """
-    kind = words(claim.kind.value).capitalize()
+    said = [kind_word(claim.kind, implicit=claim.implicit, thesis="thesis" in classes,
+                      words=words)]  # fmt: skip
+    said += [words(s.value) for s in STATUS_STYLES if s.value in classes]
+    if claim.role is Role.OPPONENT:
+        said.insert(0, words("opponent"))
+    kind = ", ".join(said).lower().capitalize()
     return clean(words.typeset("labelled", kind=kind, text=one_line(claim.text)))
 
 
@@ -51,15 +64,16 @@ def in_order(body: bytes, order: list[str]) -> bytes:
 
 
 def stops(body: bytes, claims: dict[str, Claim], order: list[str], words: Words = ENGLISH) -> bytes:
-    """Every claim's group made focusable, a button labelled with its kind and text (in
-    ``words``), and put in ``order``, so that Tab goes through the argument from its thesis
-    down."""
+    """Every claim's group made focusable, a button labelled with the words drawn over its text
+    and its text (in ``words``: :func:`label`), and put in ``order``, so that Tab goes through
+    the argument from its thesis down."""
 
     def button(group: re.Match[bytes]) -> bytes:
         name = group.group(1).decode()
-        if name not in claims or "claim" not in group.group(2).decode().split():
+        classes = tuple(group.group(2).decode().split())
+        if name not in claims or "claim" not in classes:
             return group.group()
-        named = label(claims[name], words).translate(_ATTRIBUTE_ESCAPES)
+        named = label(claims[name], words, classes).translate(_ATTRIBUTE_ESCAPES)
         extra = f' tabindex="0" role="button" aria-label="{named}" data-claim="{name}">'
         return group.group()[:-1] + extra.encode()
 
