@@ -7,12 +7,13 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 
 import attrs
 import pytest
 
 from argmap.analysis.coverage import coverage
-from argmap.api import check_bytes, load, render_figures, render_map
+from argmap.api import check_bytes, load, render_figures, render_map, source_text
 from argmap.formats.json import document
 from argmap.formats.yaml import dump
 from argmap.model import ArgumentMap, Quote, Source, relations
@@ -153,7 +154,7 @@ def test_the_coverage_page_declares_the_maps_language_and_marks_its_own_words_en
     amap = attrs.evolve(amap, claims=(quoted, *amap.claims[1:]))
     html = coverage_page(amap, coverage(amap, SourceText(text)))
     assert html.startswith('<!DOCTYPE html>\n<html lang="de">\n') and html.count('lang="') == 1
-    for german_words in ("<h2>Die Quelle</h2>", "<h2>Die Aussagen</h2>",
+    for german_words in ("<h2>Die Quelle</h2>", '<h2 id="argmap-claims">Die Aussagen</h2>',
                          '<p class="meta">Quelle: Ein Artikel</p>',
                          '<span class="kind">Prämisse</span>',
                          '<span class="note">keine Zitate</span>'):  # fmt: skip
@@ -161,7 +162,8 @@ def test_the_coverage_page_declares_the_maps_language_and_marks_its_own_words_en
     dutch = attrs.evolve(amap, lang="nl")
     html = coverage_page(dutch, coverage(dutch, SourceText(text)))
     assert html.startswith('<!DOCTYPE html>\n<html lang="nl">\n')
-    for english in ('<h2 lang="en">The source</h2>', '<h2 lang="en">The claims</h2>',
+    for english in ('<h2 lang="en">The source</h2>',
+                    '<h2 id="argmap-claims" lang="en">The claims</h2>',
                     '<p class="summary" lang="en">', '<ul class="legend" lang="en">',
                     '<p class="meta"><span lang="en">Source:</span> Ein Artikel</p>',
                     '<span class="kind" lang="en">premise</span>',
@@ -295,3 +297,51 @@ def test_an_opponents_claim_is_said_to_be_the_opponents() -> None:
         == "Opponent, premise: Zentralasien könnte Europa mit Energie versorgen."
     )
     assert shown["interesse"][0].startswith("Main thesis · conclusion: ")
+
+
+class _Landmarks(HTMLParser):
+    """The text of a page that no landmark holds (axe's ``region`` rule): outside ``header``,
+    ``main``, ``nav``, ``aside``, ``footer`` and a named ``section``."""
+
+    VOID = frozenset(
+        {"meta", "link", "br", "img", "input", "hr", "wbr", "source", "col", "area", "base"}
+    )
+    LANDMARKS = frozenset({"header", "main", "nav", "aside", "footer"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[bool] = []  # for each open element: is it a landmark?
+        self.outside: list[str] = []
+        self.skip = 0  # inside head, style or script
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        named = dict(attrs).keys() & {"aria-label", "aria-labelledby"}
+        self.stack.append(tag in self.LANDMARKS or (tag == "section" and bool(named)))
+        self.skip += tag in ("head", "style", "script")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+            self.skip -= tag in ("head", "style", "script")
+
+    def handle_data(self, data: str) -> None:
+        if data.strip() and not self.skip and not any(self.stack):
+            self.outside.append(data.strip())
+
+
+def outside_landmarks(page: str) -> list[str]:
+    found = _Landmarks()
+    found.feed(page)
+    return found.outside
+
+
+def test_everything_on_the_coverage_page_and_the_html_view_is_in_a_landmark() -> None:
+    """A screen reader's user moves by landmarks: the coverage page's list of claims was in an
+    unnamed ``section`` outside ``main``, reached by no landmark (86 of axe's findings)."""
+    amap = load(SEED_MAP)
+    source = source_text(amap, SEED_MAP)
+    assert source is not None
+    assert outside_landmarks(coverage_page(amap, coverage(amap, SourceText(source)))) == []
+    assert outside_landmarks(render_map(amap, "html", source=source).decode()) == []
