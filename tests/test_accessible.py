@@ -345,3 +345,19 @@ def test_everything_on_the_coverage_page_and_the_html_view_is_in_a_landmark() ->
     assert source is not None
     assert outside_landmarks(coverage_page(amap, coverage(amap, SourceText(source)))) == []
     assert outside_landmarks(render_map(amap, "html", source=source).decode()) == []
+
+
+def test_what_tab_reaches_in_the_html_view_says_what_it_is() -> None:
+    """Every element Tab reaches is a control a screen reader names as one (WCAG 4.1.2): the
+    claims are buttons, and a marked passage, which Enter takes to its claim in the map, is
+    a link; it was a bare ``<mark tabindex="0">``, read as text with nothing to say that it
+    leads anywhere."""
+    amap = load(SEED_MAP)
+    page = render_map(amap, "html", source=source_text(amap, SEED_MAP)).decode()
+    stops = re.findall(r'<([a-z]+)\b([^>]*\btabindex="0"[^>]*)>', page)
+    roles = [(tag, re.search(r'\brole="([^"]*)"', attributes)) for tag, attributes in stops]
+    assert len(stops) > len(amap.claims)  # the claims, and the passages they quote
+    assert {(tag, role and role[1]) for tag, role in roles} == {
+        ("g", "button"),
+        ("mark", "link"),
+    }
