@@ -361,3 +361,21 @@ def test_what_tab_reaches_in_the_html_view_says_what_it_is() -> None:
         ("g", "button"),
         ("mark", "link"),
     }
+
+
+def test_a_claims_button_is_described_by_its_note_not_by_its_id() -> None:
+    """A screen reader reads a button's description after its name: each claim's was the
+    ``<title>`` Graphviz gives its node, the claim's id (``partnership-thesis``), and the
+    analyst's note, which only the mouse's tooltip showed, was said to no one. Now a claim
+    with a note is described by it, and the others by nothing."""
+    amap = load(SEED_MAP)
+    page = render_map(amap, "html").decode()
+    for claim in amap.claims:
+        group = re.search(rf'<g id="{claim.id}" class="node claim[^>]*>\n(<[^>]*>[^<]*)', page)
+        assert group is not None, claim.id
+        assert not group[1].startswith("<title>"), claim.id
+        if claim.note:
+            assert group[1] == "<desc>" + html.escape(f"Note: {claim.note}", quote=False), claim.id
+        else:
+            assert not group[1].startswith("<desc>"), claim.id
+    assert sum(1 for claim in amap.claims if claim.note) >= 1

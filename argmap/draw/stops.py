@@ -15,9 +15,13 @@ from argmap.draw.text import clean
 from argmap.model import Claim, Role
 from argmap.words import ENGLISH, Words
 
-_CLAIM_GROUP = re.compile(rb'<g id="([^"]*)" class="([^"]*\bclaim\b[^"]*)">')  # a claim's node
+# A claim's node, and the <title> Graphviz gives it (the node's name: the claim's id).
+_CLAIM_GROUP = re.compile(
+    rb'<g id="([^"]*)" class="([^"]*\bclaim\b[^"]*)">(\n<title>[^<]*</title>)?'
+)
 _GROUP_TAG = re.compile(rb"<g\b[^>]*>|</g>")
 _ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def label(claim: Claim, words: Words = ENGLISH, classes: tuple[str, ...] = ()) -> str:
@@ -65,17 +69,23 @@ def in_order(body: bytes, order: list[str]) -> bytes:
 
 def stops(body: bytes, claims: dict[str, Claim], order: list[str], words: Words = ENGLISH) -> bytes:
     """Every claim's group made focusable, a button labelled with the words drawn over its text
-    and its text (in ``words``: :func:`label`), and put in ``order``, so that Tab goes through
-    the argument from its thesis down."""
+    and its text (in ``words``: :func:`label`) and described by its note (a ``<desc>`` in
+    place of the ``<title>`` that named its id), and put in ``order``, so that Tab goes
+    through the argument from its thesis down."""
 
     def button(group: re.Match[bytes]) -> bytes:
         name = group.group(1).decode()
         classes = tuple(group.group(2).decode().split())
         if name not in claims or "claim" not in classes:
             return group.group()
-        named = label(claims[name], words, classes).translate(_ATTRIBUTE_ESCAPES)
+        claim = claims[name]
+        named = label(claim, words, classes).translate(_ATTRIBUTE_ESCAPES)
         extra = f' tabindex="0" role="button" aria-label="{named}" data-claim="{name}">'
-        return group.group()[:-1] + extra.encode()
+        # described by its note, which only the tooltip showed, not by its id (the <title>)
+        note = clean(claim.note or "")
+        said = f"\n<desc>{words('note', note=note).translate(_TEXT_ESCAPES)}</desc>" if note else ""
+        opening = group.group()[: group.end(2) - group.start() + 2]
+        return opening[:-1] + extra.encode() + said.encode()
 
     return _CLAIM_GROUP.sub(button, in_order(body, order))
 
