@@ -363,19 +363,65 @@ def test_what_tab_reaches_in_the_html_view_says_what_it_is() -> None:
     }
 
 
+def descriptions(page: str, amap: ArgumentMap) -> dict[str, list[str]]:
+    """Each claim button's description in an HTML view, a line a sentence: the ``<desc>``
+    its group starts with (none: no lines)."""
+    found = {}
+    for claim in amap.claims:
+        group = re.search(rf'<g id="{claim.id}" class="node claim[^>]*>\n(<[^>]*>[^<]*)', page)
+        assert group is not None, claim.id
+        assert not group[1].startswith("<title>"), claim.id  # Graphviz's: the claim's id
+        said = group[1].removeprefix("<desc>") if group[1].startswith("<desc>") else ""
+        found[claim.id] = html.unescape(said).split("\n") if said else []
+    return found
+
+
 def test_a_claims_button_is_described_by_its_note_not_by_its_id() -> None:
     """A screen reader reads a button's description after its name: each claim's was the
     ``<title>`` Graphviz gives its node, the claim's id (``partnership-thesis``), and the
     analyst's note, which only the mouse's tooltip showed, was said to no one. Now a claim
-    with a note is described by it, and the others by nothing."""
+    with a note is described by it, last."""
     amap = load(SEED_MAP)
-    page = render_map(amap, "html").decode()
+    said = descriptions(render_map(amap, "html").decode(), amap)
     for claim in amap.claims:
-        group = re.search(rf'<g id="{claim.id}" class="node claim[^>]*>\n(<[^>]*>[^<]*)', page)
-        assert group is not None, claim.id
-        assert not group[1].startswith("<title>"), claim.id
-        if claim.note:
-            assert group[1] == "<desc>" + html.escape(f"Note: {claim.note}", quote=False), claim.id
-        else:
-            assert not group[1].startswith("<desc>"), claim.id
+        notes = [line for line in said[claim.id] if line.startswith("Note: ")]
+        assert notes == ([f"Note: {claim.note}"] if claim.note else []), claim.id
+        assert not notes or said[claim.id][-1] == notes[0]
     assert sum(1 for claim in amap.claims if claim.note) >= 1
+
+
+def test_a_claims_button_says_what_the_claim_does_in_the_argument() -> None:
+    """The lines of the drawing (which claim supports, attacks or undercuts which) were shown
+    to the eye alone: Tab read the claims out in order, but not that a premise supports the
+    thesis or attacks another claim. Now each claim's description says, a sentence a
+    relation it takes part in, before its note."""
+    amap = load(SEED_MAP)
+    said = descriptions(render_map(amap, "html").decode(), amap)
+    texts = {claim.id: " ".join(claim.text.split()) for claim in amap.claims}
+    expected: dict[str, list[str]] = {claim.id: [] for claim in amap.claims}
+    for relation in relations(amap):
+        verb = {"support": "Supports", "rebut": "Attacks", "undercut": "Undercuts"}.get(
+            relation.link.value
+        )
+        if verb is None:
+            continue
+        if relation.link.value == "undercut" and relation.on is not None:
+            step = relation.on
+            what = " + ".join(f"“{texts[m.id]}”" for m in step.claims)
+            what += f" → “{texts[step.target.id]}”"
+        else:
+            what = f"“{texts[relation.target.id]}”"
+        for member in relation.claims:
+            expected[member.id].append(f"{verb} {what}")
+    for claim in amap.claims:
+        assert [line for line in said[claim.id] if not line.startswith("Note: ")] == (
+            expected[claim.id]
+        ), claim.id
+    assert [line[:6] for line in said["partnership-thesis"]] == ["Note: "]  # it supports nothing
+    assert any(line.startswith("Attacks “") for lines in said.values() for line in lines)
+    assert any(line.startswith("Undercuts “") for lines in said.values() for line in lines)
+    # in the map's language
+    german_said = descriptions(render_map(german(), "html").decode(), german())
+    assert german_said["lieferant"] == [
+        "Stützt „Energie ist das offensichtlichste gemeinsame Interesse.“"
+    ]
