@@ -425,3 +425,26 @@ def test_a_claims_button_says_what_the_claim_does_in_the_argument() -> None:
     assert german_said["lieferant"] == [
         "Stützt „Energie ist das offensichtlichste gemeinsame Interesse.“"
     ]
+
+
+def test_the_coverage_page_tells_a_screen_reader_which_sentences_no_claim_quotes() -> None:
+    """The page's point, the sentences no claim quotes, was shown by a tint and a wavy line,
+    for the eye alone (WCAG 1.3.1): a screen reader read them as any other text. Each now
+    begins with words a screen reader reads (``not quoted:``, in the page's language), which
+    the stylesheet hides from the eye (a ``::before`` of its ``data-said``: copying the text
+    copies the source alone)."""
+    seed = load(SEED_MAP)  # it quotes every sentence: two claims' quotes left out
+    source = source_text(seed, SEED_MAP)
+    assert source is not None
+    unquoted = {"scholz-speech", "kazakh-reforms"}
+    amap = attrs.evolve(seed, claims=tuple(attrs.evolve(c, quotes=()) if c.id in unquoted else c
+                                           for c in seed.claims))  # fmt: skip
+    found = coverage(amap, SourceText(source))
+    html_page = coverage_page(amap, found)
+    missed = re.findall(r'<span class="missed"[^>]*>', html_page)
+    assert len(missed) == sum(1 for s in found.sentences if s.furniture is None and not s.covered)
+    assert missed and all('data-said="not quoted: "' in span for span in missed)
+    hidden = r"\.missed\[data-said\]::before \{[^}]*content: attr\(data-said\);"
+    assert re.search(hidden + r"[^}]*clip-path: inset\(50%\)", html_page)
+    german_map = attrs.evolve(amap, lang="de")
+    assert 'data-said="von keiner Aussage zitiert: "' in coverage_page(german_map, found)
