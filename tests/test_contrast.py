@@ -121,3 +121,68 @@ def test_the_view_underlines_a_quoted_passage_so_that_it_shows(theme: str) -> No
     tint = over(colours["mark"], colours["bg"])
     assert contrast(colours["mark-line"], tint) >= 3
     assert contrast(colours["mark-line"], colours["bg"]) >= 3
+
+
+# --- measured on the drawings themselves ----------------------------------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+_NAMED = {"white": "#ffffff", "black": "#000000"}
+
+
+def _colour(value: str | None) -> str | None:
+    return None if value in (None, "none", "transparent") else _NAMED.get(value, value)
+
+
+def _box(shape) -> tuple[float, ...] | None:  # type: ignore[no-untyped-def]
+    """The bounding box of a path, polygon or ellipse Graphviz drew."""
+    if shape.tag == f"{SVG}ellipse":
+        cx, cy, rx, ry = (float(shape.get(k)) for k in ("cx", "cy", "rx", "ry"))
+        return (cx - rx, cy - ry, cx + rx, cy + ry)
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", shape.get("d") or "")
+               + re.findall(r"-?\d+(?:\.\d+)?", shape.get("points") or "")]  # fmt: skip
+    xs, ys = numbers[0::2], numbers[1::2]
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def drawn_pairs(svg: bytes) -> list[tuple[str, str, str, float]]:
+    """(text, its colour, the fill behind it, contrast) of every text of a drawing: behind it,
+    the last filled shape drawn before it whose box holds the text's middle line."""
+    import xml.etree.ElementTree as ET
+
+    fills: list[tuple[tuple[float, ...], str]] = []
+    found = []
+    for element in ET.fromstring(svg).iter():
+        tag = element.tag.removeprefix(SVG)
+        if tag in ("path", "polygon", "ellipse") and _colour(element.get("fill")):
+            box = _box(element)
+            if box is not None:
+                fills.append((box, _colour(element.get("fill"))))  # type: ignore[arg-type]
+        elif tag == "text" and "".join(element.itertext()).strip():
+            x = float(element.get("x"))
+            y = float(element.get("y")) - 0.35 * float(element.get("font-size", "14"))
+            behind = [fill for (x0, y0, x1, y1), fill in fills if x0 <= x <= x1 and y0 <= y <= y1]
+            colour = _colour(element.get("fill", "#000000"))
+            text = "".join(element.itertext()).strip()
+            found.append((text, colour, behind[-1], contrast(colour, behind[-1])))  # type: ignore[arg-type]
+    return found
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "print"])
+def test_every_text_drawn_is_readable_on_what_it_is_drawn_on(theme: str) -> None:
+    """Not the theme's table but the drawings: the seed map whole, with --status, and its
+    figures fitted to 720 px (stubs, references, figure numbers), every text against the fill
+    behind it at least 4.5:1; a mark that is no word (the legend's ``•`` for claims that
+    support only together) is a graphic, at least 3:1 (WCAG 1.4.11)."""
+    from argmap.api import load, render_figures, render_map
+
+    from .conftest import SEED_MAP
+
+    seed = load(SEED_MAP)
+    drawings = [render_map(seed, "svg", theme=theme, status=True),
+                *render_figures(seed, "svg", theme=theme, status=True, fit=720)]  # fmt: skip
+    pairs = [pair for svg in drawings for pair in drawn_pairs(svg)]
+    assert len(pairs) > 300  # the texts were found
+    low = {(text[:30], colour, behind, round(ratio, 2))
+           for text, colour, behind, ratio in pairs
+           if ratio < (4.5 if any(c.isalnum() for c in text) else 3)}  # fmt: skip
+    assert low == set()

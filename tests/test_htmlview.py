@@ -113,9 +113,16 @@ def test_every_claim_in_the_map_is_focusable_and_labelled(
     for claim in seed.claims:
         attributes = groups[claim.id]
         assert attributes["tabindex"] == "0" and attributes["role"] == "button"
-        assert attributes["aria-label"] == f"{claim.kind.value.capitalize()}: " + " ".join(
+        said = ("main thesis · " if claim.id == "partnership-thesis" else "") + (
+            "implicit " if claim.implicit else ""
+        )  # the words over its text (tests/test_accessible.py: all of them)
+        assert attributes["aria-label"] == f"{said}{claim.kind.value}: ".capitalize() + " ".join(
             claim.text.split()
         )
+
+
+#: A quoted passage in the view, up to its claims: reached with Tab, a link to its claim.
+MARK = '<mark tabindex="0" role="link" data-claims='
 
 
 def small(source_path: str = "source.txt", **claims: list[str]) -> ArgumentMap:
@@ -135,11 +142,11 @@ def test_overlapping_quotes_mark_a_stretch_with_both_claims() -> None:
     found = passages(amap, SourceText(text))
     assert found == [Quoted(4, 18, "a"), Quoted(14, 23, "b"), Quoted(26, 29, "c")]
     assert article(text, found) == (
-        f'<p>{line(1)}One <mark tabindex="0" data-claims="a" data-start="4" data-end="14">'
+        f'<p>{line(1)}One {MARK}"a" data-start="4" data-end="14">'
         "two three </mark>"
-        '<mark tabindex="0" data-claims="a b" data-start="14" data-end="18">four</mark>'
-        '<mark tabindex="0" data-claims="b" data-start="18" data-end="23"> five</mark>.</p>\n'
-        f'<p>{line(3)}<mark tabindex="0" data-claims="c" data-start="26" data-end="29">Six</mark>'
+        f'{MARK}"a b" data-start="14" data-end="18">four</mark>'
+        f'{MARK}"b" data-start="18" data-end="23"> five</mark>.</p>\n'
+        f'<p>{line(3)}{MARK}"c" data-start="26" data-end="29">Six</mark>'
         " seven.</p>"
     )
 
@@ -151,7 +158,7 @@ def test_every_line_of_the_source_starts_with_its_number_as_no_text() -> None:
     found = passages(small(a=["Third, quoted and on"]), SourceText(text))
     assert article(text, found) == (
         f"<p>{line(1)}First line\n{line(2)}second line</p>\n"
-        f'<p>{line(4)}<mark tabindex="0" data-claims="a" data-start="26" data-end="46">'
+        f'<p>{line(4)}{MARK}"a" data-start="26" data-end="46">'
         f"Third, quoted\n{line(5)}and on</mark>.</p>"
     )
     assert re.sub(r"<[^>]*>", "", article(text, found)) == text.replace("\n\n  ", "\n")
@@ -200,7 +207,11 @@ def test_a_quote_found_everywhere_marks_its_first_thousand_places_at_once() -> N
     assert len(found) == 2 * MAX_OCCURRENCES
     assert found[-2:] == [Quoted(24 * 81 + 78, 24 * 81 + 79, c) for c in "ab"]  # the 1000th e
     html = article(text, found)
-    assert html.count("<mark") == html.count('<mark tabindex="0" data-claims="a b"') == 1000
+    assert (
+        html.count("<mark")
+        == html.count('<mark tabindex="0" role="link" data-claims="a b"')
+        == 1000
+    )
     assert re.sub(r"<[^>]*>", "", html) == text  # every character once, in order
 
 

@@ -350,7 +350,7 @@ def test_claims_are_focusable_only_when_asked(seed: ArgumentMap, seed_svg: bytes
     assert set(focusable) == {c.id for c in seed.claims}
     one = focusable["partnership-thesis"]
     assert one.get("role") == "button" and one.get("data-claim") == "partnership-thesis"
-    assert one.get("aria-label").startswith("Recommendation: Europe should build")
+    assert one.get("aria-label").startswith("Main thesis · recommendation: Europe should build")
 
 
 # --- the summary --------------------------------------------------------------------------

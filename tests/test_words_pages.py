@@ -71,7 +71,7 @@ def test_the_coverage_page_of_a_german_map_is_in_german() -> None:
     for said in (
         "<title>Abdeckung: Energie aus Zentralasien</title>",
         "<h2>Die Quelle</h2>",
-        "<h2>Die Aussagen</h2>",
+        '<h2 id="argmap-claims">Die Aussagen</h2>',
         '<p class="meta">Quelle: Ein Artikel</p>',
         '<p class="summary"><strong>1\xa0von\xa02</strong>\xa0argumentativen Sätzen zitiert'
         " (<strong>50\xa0%</strong>)\xa0· 4\xa0Zeilen Beiwerk nicht gezählt\xa0· 1\xa0implizite"
@@ -130,7 +130,8 @@ def test_the_coverage_page_in_another_language_or_none_is_english_as_before() ->
     """English words, marked English on a page in a language argmap does not speak (Dutch)."""
     dutch = page_of(german("nl"))
     assert dutch.startswith('<!DOCTYPE html>\n<html lang="nl">\n')
-    for said in ('<h2 lang="en">The source</h2>', '<h2 lang="en">The claims</h2>',
+    for said in ('<h2 lang="en">The source</h2>',
+                 '<h2 id="argmap-claims" lang="en">The claims</h2>',
                  '<p class="summary" lang="en"><strong>1\xa0of\xa02</strong>\xa0argumentative'
                  " sentences quoted (<strong>50%</strong>)\xa0· 4\xa0lines of furniture not"
                  " counted\xa0· 1\xa0implicit"

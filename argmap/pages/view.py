@@ -61,7 +61,8 @@ def passages(amap: ArgumentMap, source: SourceText) -> list[Quoted]:
 
 def article(text: str, quoted: list[Quoted]) -> str:
     """The source as HTML paragraphs, each quoted stretch a focusable ``<mark>`` naming its
-    claims; where quotes overlap, a stretch names all their claims. Each line of text starts
+    claims, a link (Enter goes to its claim); where quotes overlap, a stretch names all their
+    claims. Each line of text starts
     with an empty marker of its number (as ``check`` and ``coverage`` count lines), which the
     stylesheet shows in the margin: no text, so copying the article copies the source alone,
     and hidden from screen readers."""
@@ -115,7 +116,7 @@ def _marked(text: str, start: int, end: int, sweep: Sweep, lines: dict[int, int]
         if over:
             claims = " ".join(sorted(set(over)))
             pieces.append(
-                f'<mark tabindex="0" data-claims="{claims}" data-start="{a}" '
+                f'<mark tabindex="0" role="link" data-claims="{claims}" data-start="{a}" '
                 f'data-end="{b}">{piece}</mark>'
             )
         else:

@@ -81,11 +81,13 @@ def _live_parts(shown: Shown, drawn: bool = True) -> str:
 
 def live_page(view: bytes | None, shown: Shown) -> bytes:
     """The page of the preview: the view with the panel and script, or, before the map was
-    ever drawn, a page with the panel alone."""
+    ever drawn, a page with the panel alone, under the map's title and a line that says so."""
     if view is None:
         words = vocabulary(shown.lang)
         lang = html.escape(shown.lang if shown.lang and words.lang != "en" else "en")
         title = html.escape(words.typeset("preview title", title=shown.title))
+        # the map's title as the page's heading, in the map's language where the page is not
+        own = f' lang="{html.escape(shown.lang)}"' if shown.lang and lang != shown.lang else ""
         document = f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -95,7 +97,10 @@ def live_page(view: bytes | None, shown: Shown) -> bytes:
 <title>{title}</title>
 </head>
 <body class="preview-empty">
+<main>
+<h1{own}>{html.escape(shown.title)}</h1>
 <p>{html.escape(words.typeset("no drawing yet"))}</p>
+</main>
 {_live_parts(shown, drawn=False)}</body>
 </html>
 """
