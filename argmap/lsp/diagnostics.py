@@ -7,14 +7,12 @@ key of an empty value, or for a syntax error of the word at its place.
 
 from __future__ import annotations
 
-import re
-
 from lsprotocol import types
 
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.lsp.document import Document
 from argmap.project import SOURCE_ROOT_HINT
-from argmap.read.tolerant import REFUSED
+from argmap.read import extents
 
 SOURCE = "argmap"
 #: Where an editor's user widens what the server reads, in place of the command line's hint.
@@ -25,7 +23,6 @@ EDITOR_HINT = (
 
 _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error,
              Severity.WARNING: types.DiagnosticSeverity.Warning}  # fmt: skip
-_WORD = re.compile(r"[^\s]+|\t+")  # a word, or tabs (where YAML wants spaces)
 
 
 def offset_of(document: Document, diagnostic: Diagnostic) -> int:
@@ -35,24 +32,9 @@ def offset_of(document: Document, diagnostic: Diagnostic) -> int:
 
 
 def extent(document: Document, offset: int) -> tuple[int, int]:
-    """The stretch of text a diagnostic at ``offset`` is about: the scalar or collection
-    starting there (a scalar first: a block mapping starts at its first key), the key of an
-    empty value, or the word (or the tabs) there, for syntax errors. Zero width when there is
-    none."""
-    found = document.outline
-    end = found.extents.get(offset)
-    if end is not None and end > offset:
-        return offset, end
-    key = found.empty_values.get(offset)
-    if key is not None:
-        return key.start, key.end
-    end = found.collections.get(offset)
-    if end is not None and end > offset:
-        return offset, end
-    word = _WORD.match(document.body, offset)
-    if word is not None:
-        return offset, word.end()
-    return offset, offset
+    """The stretch of text a diagnostic at ``offset`` is about
+    (:func:`argmap.read.extents.extent`)."""
+    return extents.extent(document.outline, document.body, offset)
 
 
 def _related(
@@ -82,10 +64,7 @@ def _related(
 def convert(document: Document, diagnostic: Diagnostic) -> types.Diagnostic:
     """One of argmap's diagnostics as the protocol has it."""
     offset = offset_of(document, diagnostic)
-    if diagnostic.code in ("AM001", "AM012") and REFUSED.match(document.body, offset):
-        start, end = offset, offset + 1  # the one character refused
-    else:
-        start, end = extent(document, offset)
+    start, end = extents.stretch(document.outline, document.body, diagnostic.code, offset)
     return types.Diagnostic(
         range=document.range(start, end),
         message=diagnostic.message.replace(SOURCE_ROOT_HINT, EDITOR_HINT),
