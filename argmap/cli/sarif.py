@@ -9,11 +9,13 @@ from __future__ import annotations
 import collections
 import json
 import re
+import textwrap
 from pathlib import Path
 from urllib.parse import quote
 
 from argmap import __version__
 from argmap.checking import Checked
+from argmap.checks import CHECKS, Check
 from argmap.cli.annotations import from_workspace, workspace
 from argmap.cli.maps import STDIN_NAME
 from argmap.diagnostics import (
@@ -38,7 +40,7 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 ROOT = "%SRCROOT%"
 #: The key of each result's fingerprint in ``partialFingerprints``.
 FINGERPRINT = "argmap/v2"
-#: A rule's help: argmap has no public address to link its documentation to.
+#: A rule's help as text: argmap has no public address to link its documentation to.
 HELP = (
     "{code} ({level}): {summary}. What each code means and how to silence one: "
     "'Checks and their codes' (docs/checks.md) in argmap's repository."
@@ -297,15 +299,48 @@ def fnv(data: bytes) -> str:
 
 
 def _rule(code: str) -> dict[str, object]:
-    """A code as a SARIF rule: what it means, and its level."""
+    """A code as a SARIF rule: what it means, its level, and its help (no ``helpUri``: argmap
+    has no public address; GitHub shows ``help.markdown`` in its place)."""
     severity, summary = CODES[code]
+    described = [check for check in CHECKS if code in check.codes]
+    words = " ".join(_said(check.doc) for check in described)
     return {
         "id": code,
         "shortDescription": {"text": summary},
-        "fullDescription": {"text": f"argmap {code}: {summary}"},
-        "help": {"text": HELP.format(code=code, level=severity.value, summary=summary)},
+        "fullDescription": {"text": words.replace("``", "") or f"argmap {code}: {summary}"},
+        "help": {
+            "text": HELP.format(code=code, level=severity.value, summary=summary),
+            "markdown": _markdown(code, severity.value, summary, words, described),
+        },
         "defaultConfiguration": {"level": severity.value},
     }
+
+
+_ROLE = re.compile(r":\w+:`~?([^`]+)`")  # :mod:`argmap.read.source` → ``argmap.read.source``
+
+
+def _said(doc: str) -> str:
+    """The first paragraph of a check's docstring, on one line."""
+    return " ".join(_ROLE.sub(r"``\1``", doc.split("\n\n")[0]).split())
+
+
+def _markdown(code: str, level: str, summary: str, words: str, described: list[Check]) -> str:
+    """A rule's help in Markdown: its summary, and its check's docstring with the map that
+    fails it and the one that passes."""
+    parts = [f"**{code}** ({level}): {summary}."]
+    if words:
+        parts.append(words.replace("``", "`"))
+    for check in described:
+        for which, said in (("Fails", "A map that fails it:"), ("Passes", "One that passes:")):
+            found = re.search(rf"{which}::\n\n((?:\s*\n| {{4}}.*\n)+)", check.doc + "\n")
+            if found:
+                example = textwrap.dedent(found.group(1)).strip()
+                parts.append(f"{said}\n\n```yaml\nargmap: 1\ntitle: Example\n{example}\n```")
+    parts.append(
+        "What each code means and how to silence one: *Checks and their codes* "
+        "(docs/checks.md) in argmap's repository."
+    )
+    return "\n\n".join(parts)
 
 
 def _source_text(path: str) -> str | None:
