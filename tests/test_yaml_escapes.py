@@ -8,10 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from argmap.api import check_file
 from argmap.cli import main
+from argmap.diagnostics import printable
 
 MAP = (
     "argmap: 1\ntitle: T\nsource:\n  path: {path}\npremises:\n"
@@ -272,3 +274,31 @@ def test_a_path_an_escape_broke_is_left_when_written_with_slashes_it_names_no_fi
     for options in (["--fix"], ["--fix", "--unsafe-fixes"]):
         result = CliRunner().invoke(main, ["check", *options, str(target)])
         assert result.exit_code == 1 and target.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ('"C:\\qdir\tx and \\t"', '"C:\\\\qdir\\tx and \\\\t"'),  # a tab, then a backslash-t
+        ('"C:\\qdir\u202ex"', '"C:\\\\qdir\\u202ex"'),  # a bidi override, shown as its code
+    ],
+)
+def test_a_text_with_a_character_a_message_shows_as_an_escape_is_told_in_double_quotes(
+    tmp_path: Path, value: str, shown: str
+) -> None:
+    """A message shows a tab as '\\t' (:func:`argmap.diagnostics.printable`), and in the single
+    quotes it suggested that reads as a backslash and a 't': in the suggestion
+    'C:\\qdir\\tx and \\t' one could not tell the tab from the backslash-t. Such a text is told
+    in double quotes, each backslash twice, where '\\t' is a tab: as shown, it reads as meant."""
+    target = tmp_path / "map.yaml"
+    target.write_text(
+        f"argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: {value}\n    implicit: true\n",
+        encoding="utf-8",
+    )
+    [found] = check_file(target).diagnostics
+    assert found.code == "AM002"
+    said = printable(found.message)  # as the terminal shows it
+    told = said.rsplit(": text: ", 1)[1]
+    assert told == shown
+    assert yaml.safe_load(f"text: {told}") == {"text": value[1:-1]}  # each backslash as written
+    assert "write each backslash twice, which double quotes read as one" in said

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from argmap.diagnostics import printable
 from argmap.read.yamllines import Hint
 
 #: What an escape of YAML's (or JSON's) turns into, by the character it makes, and in words.
@@ -110,17 +111,35 @@ def _told(problem: str, escape: str, head: str, text: str, row: int, slash: int)
     meant = re.sub(r'\\([\\"])', r"\1", text)
     head = head.strip()
     head += " " if head else ""
+    start = "in double quotes a backslash starts an escape ('\\n' a new line, '\\t' a tab), and "
+    if printable(meant) != meant:  # a tab, say: shown as '\t', a backslash-t in single quotes
+        return f"{start}'{escape}' {why}; {_doubled(meant, head)}", row, slash
     single = f"{head}'" + meant.replace("'", "''") + "'"
     if meant.split() == [meant]:
         slashed = head + '"' + re.sub(r"\\+", "/", meant).replace('"', '\\"') + '"'
         how = f"write the path with '/', {slashed}, or in single quotes"
     else:
         how = "write the text in single quotes"
-    message = (
-        "in double quotes a backslash starts an escape ('\\n' a new line, '\\t' a tab), and "
-        f"'{escape}' {why}; {how}, which keep each backslash: {single}"
-    )
+    message = f"{start}'{escape}' {why}; {how}, which keep each backslash: {single}"
     return message, row, slash  # at the escape, not past it (where libyaml stopped)
+
+
+def _doubled(meant: str, head: str) -> str:
+    r"""How to write ``meant``, which holds a character a message shows as an escape
+    (:func:`argmap.diagnostics.printable`: a tab as '\t'), so that the text shown is what to
+    write: in double quotes, each backslash twice and each such character as its escape.
+
+    >>> print(_doubled("x\\q\ty", "text: "))
+    write each backslash twice, which double quotes read as one, and a tab as '\t': text: "x\\q\ty"
+    """
+    double = printable(meant.replace("\\", "\\\\").replace('"', '\\"'))
+    hidden = dict.fromkeys(char for char in meant if printable(char) != char)
+    said = [f"{ESCAPES[char][1] if char in ESCAPES else f'U+{ord(char):04X}'} as "
+            f"'{printable(char)}'" for char in hidden]  # fmt: skip
+    return (
+        "write each backslash twice, which double quotes read as one, and "
+        f'{", ".join(said)}: {head}"{double}"'
+    )
 
 
 #: What may come before a double quote that opens a text: a key, dashes (as in :data:`_DOUBLE`).
