@@ -302,3 +302,63 @@ def test_a_text_with_a_character_a_message_shows_as_an_escape_is_told_in_double_
     assert told == shown
     assert yaml.safe_load(f"text: {told}") == {"text": value[1:-1]}  # each backslash as written
     assert "write each backslash twice, which double quotes read as one" in said
+
+
+@pytest.mark.parametrize(
+    ("written", "column", "told"),
+    [
+        (
+            '"Smile \\ud83d\\ude00 now"',
+            18,
+            "'\\ud83d\\ude00' is one character written as its two halves in UTF-16 (a surrogate "
+            "pair, as JSON and JavaScript write it), which YAML cannot read: write its code "
+            "whole, '\\U0001F600', or the character itself, 😀",
+        ),
+        (
+            '"Smile \\uD83D\\uDE00"',
+            18,
+            "'\\uD83D\\uDE00' is one character written as its two halves in UTF-16 (a surrogate "
+            "pair, as JSON and JavaScript write it), which YAML cannot read: write its code "
+            "whole, '\\U0001F600', or the character itself, 😀",
+        ),
+        (
+            '"Smile \\ud83d now"',
+            18,
+            "'\\ud83d' is half of a character in UTF-16 (a surrogate), which YAML cannot read "
+            "alone: write the character's code whole, '\\U' and eight hex digits ('\\U0001F600' "
+            "for 😀), or the character itself",
+        ),
+        (
+            '"after \\ude00"',
+            18,
+            "'\\ude00' is half of a character in UTF-16 (a surrogate), which YAML cannot read "
+            "alone: write the character's code whole, '\\U' and eight hex digits ('\\U0001F600' "
+            "for 😀), or the character itself",
+        ),
+    ],
+)
+def test_a_character_written_as_a_surrogate_pair_is_told_how_yaml_writes_it(
+    tmp_path: Path, written: str, column: int, told: str
+) -> None:
+    """libyaml said only 'found invalid Unicode character escape code while parsing a quoted
+    scalar' of the JSON way to write 😀, "\\ud83d\\ude00"."""
+    target = tmp_path / "map.yaml"
+    target.write_text(
+        f"argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: {written}\n    implicit: true\n",
+        encoding="utf-8",
+    )
+    [found] = check_file(target).diagnostics
+    assert (str(found.span), found.code) == (f"5:{column}", "AM002")  # at the backslash
+    assert found.message == f"YAML syntax error: {told}"
+    if "whole, '\\U0001F600'" in told:  # what it says to write reads as the character meant
+        fixed = written.replace(written[7:19], "\\U0001F600")
+        assert yaml.safe_load(f"text: {fixed}")["text"] == f"Smile 😀{written[19:-1]}"
+
+
+def test_an_escape_beyond_unicode_keeps_libyaml_s_words(tmp_path: Path) -> None:
+    target = tmp_path / "map.yaml"
+    target.write_text(
+        'argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: "x \\U00110000"\n', "utf-8"
+    )
+    [found] = check_file(target).diagnostics
+    assert found.message.startswith("YAML syntax error: found invalid Unicode character escape")

@@ -142,6 +142,39 @@ def _doubled(meant: str, head: str) -> str:
     )
 
 
+#: libyaml's problem with an escape whose code is no character: a surrogate, most often.
+NO_CHARACTER = "found invalid Unicode character escape code"
+# An escape of a UTF-16 surrogate: high (D800-DBFF), then perhaps its low half (DC00-DFFF).
+_SURROGATE = re.compile(
+    r"\\u(?P<high>[dD][89abAB][0-9a-fA-F]{2})(?:\\u(?P<low>[dD][c-fC-F][0-9a-fA-F]{2}))?"
+    r"|\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+_HALF = ("which YAML cannot read alone: write the character's code whole, '\\U' and eight hex "
+         "digits ('\\U0001F600' for 😀), or the character itself")  # fmt: skip
+_PAIR = ("is one character written as its two halves in UTF-16 (a surrogate pair, as JSON and "
+         "JavaScript write it), which YAML cannot read: write its code whole")  # fmt: skip
+
+
+def surrogate_hint(lines: list[str], row: int, column: int) -> Hint | None:
+    """For libyaml's :data:`NO_CHARACTER` at ``column`` of line ``row``: a character written
+    as JSON and JavaScript write one beyond U+FFFF, its two UTF-16 halves (``"\\ud83d\\ude00"``),
+    or half of one, which YAML cannot read; at the backslash, how YAML writes it
+    (``"\\U0001F600"``, or the character itself). None for another escape."""
+    line = lines[row] if row < len(lines) else ""
+    for found in _SURROGATE.finditer(line):
+        if not found.start() <= column < found.end():
+            continue
+        escape, at = found[0], found.start()
+        if found["low"] is None:
+            return f"'{escape}' is half of a character in UTF-16 (a surrogate), {_HALF}", row, at
+        code = 0x10000 + (int(found["high"], 16) - 0xD800) * 0x400 + int(found["low"], 16) - 0xDC00
+        itself = f", or the character itself, {chr(code)}" if chr(code).isprintable() else ""
+        return f"'{escape}' {_PAIR}, '\\U{code:08X}'{itself}", row, at
+    return None
+
+
 #: What may come before a double quote that opens a text: a key, dashes (as in :data:`_DOUBLE`).
 _OPENING = re.compile(_HEAD)
 #: A double-quoted text's characters up to its closing quote or its line's end: an escape
@@ -193,9 +226,11 @@ def _over_lines(
 __all__ = [
     "ESCAPES",
     "JSON_UNREADABLE",
+    "NO_CHARACTER",
     "UNREADABLE",
     "escape_hint",
     "json_escape",
     "misread",
+    "surrogate_hint",
     "unescaped",
 ]
