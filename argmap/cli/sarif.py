@@ -6,6 +6,7 @@ GitHub shows them as text."""
 
 from __future__ import annotations
 
+import bisect
 import collections
 import json
 import re
@@ -25,7 +26,6 @@ from argmap.diagnostics import (
     Span,
     line_starts,
     printable,
-    span_at,
     span_offset,
 )
 from argmap.io import Unreadable, read_file
@@ -256,7 +256,10 @@ class Ends:
             return None
         offset = span_offset(self.starts, diagnostic.span, len(self.text))
         start, end = stretch(self.found, self.text, diagnostic.code, offset)
-        return span_at(self.text, end) if start == offset < end else None
+        if not start == offset < end:
+            return None
+        line = bisect.bisect_right(self.starts, end) - 1  # as span_at, without counting lines
+        return Span(line + 1, end - self.starts[line] + 1)
 
 
 def _name(item: Node, number: int) -> str:
