@@ -83,7 +83,8 @@ def evaluation_result(
 ) -> dict[str, object]:
     """A map's evaluation as ``argmap eval --output-format json`` prints it: each claim whose
     (grounded) status is one of ``only`` (all when none is given), of ``side``'s claims when it
-    is given (:func:`~argmap.analysis.sides.side_of`), with its kind, whether it
+    is given (:func:`~argmap.analysis.sides.side_of`), with its kind, in a debate (a map whose
+    claims have roles) its side, whether it
     is implicit and the thesis, its status and why; with ``semantics="preferred"``, what the
     preferred labellings do with it. Raises :class:`~argmap.analysis.preferred.TooHard` when
     the preferred labellings are too many to find."""
@@ -91,13 +92,15 @@ def evaluation_result(
     evaluation = evaluate(amap)
     verdicts = preferred(amap) if semantics == "preferred" else None
     claims: list[dict[str, object]] = []
+    debate = any(claim.role is not None for claim in amap.claims)  # sides to tell
     for claim in amap.by_id().values():
         if evaluation.status(claim.id) not in shown or side not in (None, side_of(claim)):
             continue
-        one: dict[str, object] = {
-            "id": claim.id, "kind": claim.kind.value, "implicit": claim.implicit,
-            "thesis": claim.thesis, "status": evaluation.status(claim.id).value,
-        }  # fmt: skip
+        one: dict[str, object] = {"id": claim.id, "kind": claim.kind.value}
+        if debate:
+            one["side"] = side_of(claim).value
+        one.update(implicit=claim.implicit, thesis=claim.thesis,
+                   status=evaluation.status(claim.id).value)  # fmt: skip
         if verdicts is not None:
             one["preferred"] = verdict_word(verdicts.verdicts.get(claim.id)) or None
         claims.append({**one, "why": why(evaluation, verdicts, claim.id)})

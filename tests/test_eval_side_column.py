@@ -5,9 +5,13 @@ lists one side's claims alone."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import jsonschema
 import pytest
+
+from argmap.results import result_schema
 
 from .conftest import run
 from .test_eval_only import DEBATE
@@ -53,3 +57,29 @@ def test_a_map_without_roles_has_no_side_column(debate: Path) -> None:
 def test_one_sides_table_has_no_side_column(debate: Path) -> None:
     lines = run("eval", "--side", "opponent", str(debate)).stdout.splitlines()
     assert lines[0].split() == ["claim", "kind", "status", "why"]
+
+
+def _json(*args: str) -> list[dict]:
+    result = run("eval", "--output-format", "json", *args)
+    return json.loads(result.stdout)
+
+
+def test_a_debates_json_says_whose_each_claim_is_as_its_table_does(debate: Path) -> None:
+    """The table's side column was in the text alone: a script reading the JSON of a debate
+    could not tell the teams' claims apart. Each claim has ``side`` now, as the table has it
+    (a key added: the shape's version stays 1), valid against the shipped schema."""
+    (found,) = _json(str(debate))
+    table = [line.split()[:3] for line in run("eval", str(debate)).stdout.splitlines()[1:-1]]
+    assert [[c["id"], c["kind"], c["side"]] for c in found["claims"]] == table
+    assert found["version"] == 1
+    jsonschema.validate([found], json.loads(result_schema("eval")))
+    (one,) = _json("--side", "opponent", str(debate))  # one side's claims: each says so still
+    assert {c["side"] for c in one["claims"]} == {"opponent"}
+    (preferred,) = _json("--semantics", "preferred", str(debate))
+    assert [c["side"] for c in preferred["claims"]] == [row[2] for row in table]
+
+
+def test_a_map_without_roles_has_no_side_in_its_json(debate: Path) -> None:
+    debate.write_text(DEBATE.replace("    role: opponent\n", ""), encoding="utf-8")
+    (found,) = _json(str(debate))
+    assert not any("side" in claim for claim in found["claims"])

@@ -7,6 +7,8 @@ from __future__ import annotations
 import importlib.resources
 import json
 import os
+import re
+import textwrap
 from pathlib import Path
 
 import jsonschema
@@ -371,3 +373,80 @@ def test_a_file_name_that_is_not_utf8_is_percent_encoded_as_its_bytes(project: P
     status, log, _ = sarif(name)
     (artifact,) = log["runs"][0]["artifacts"]
     assert (status, artifact["location"]["uri"]) == (1, "bad%FF.yaml")
+
+
+def test_a_region_ends_where_what_it_points_at_ends_as_the_editor_shows_it(project: Path) -> None:
+    """GitHub underlines a result's region from its start to ``endLine``/``endColumn``: the id
+    named, the text written, the same stretch the language server underlines (columns in
+    UTF-16 code units, the end one past the last)."""
+    multi = (
+        "argmap: 1\ntitle: [one,\n  😀 two]\npremises:\n  - id: a\n    text: A.\n"
+        "    objections: [zz]\n  - id: loose\n    text: B.\n    implicit: true\n"
+    )
+    Path("m.yaml").write_text(multi, encoding="utf-8")
+    _, log, _ = sarif("maps/bad name.yaml", "m.yaml")
+    regions = {
+        (r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]):
+        r["locations"][0]["physicalLocation"]["region"]
+        for r in log["runs"][0]["results"]
+    }  # fmt: skip
+    reasons = BROKEN.splitlines()[10]  # "    reasons: [a, b]"
+    column = reasons.index("b") + 1
+    assert regions["AM103", "maps/bad%20name.yaml"] == {
+        "startLine": 11, "startColumn": column, "endLine": 11, "endColumn": column + 1,
+    }  # fmt: skip
+    assert regions["AM010", "m.yaml"] == {  # the title's list, over two lines; 😀 is two units
+        "startLine": 2, "startColumn": 8, "endLine": 3, "endColumn": 10,
+    }  # fmt: skip
+    from argmap.lsp.diagnostics import diagnostics
+    from argmap.lsp.document import Document
+
+    editor = Document(Path("m.yaml").resolve().as_uri(), multi)
+    for shown in diagnostics(editor):
+        start, end = shown.range.start, shown.range.end
+        region = regions[shown.code, "m.yaml"]
+        assert (region["startLine"], region["startColumn"]) == (start.line + 1, start.character + 1)
+        assert (region["endLine"], region["endColumn"]) == (end.line + 1, end.character + 1)
+    assert len(regions) == 2
+
+
+def test_a_place_with_no_stretch_keeps_its_start_alone(project: Path) -> None:
+    """A syntax error at the end of the text points at nothing: no end is made up."""
+    Path("e.yaml").write_text('argmap: 1\ntitle: "t\n', encoding="utf-8")
+    _, log, _ = sarif("e.yaml")
+    (result,) = log["runs"][0]["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert "endLine" not in region and "endColumn" not in region
+
+
+def test_a_rule_s_help_is_its_check_s_own_words_with_a_map_that_fails_it_and_one_that_passes(
+    project: Path,
+) -> None:
+    """argmap has no public address (pyproject.toml names none), so a rule has no ``helpUri``
+    to link; GitHub shows ``help.markdown`` instead, which is the check's docstring: what it
+    reports, and its two examples as whole maps. A code no check reports (one of reading the
+    file) has its summary."""
+    from argmap.checks import CHECKS
+
+    Path("e.yaml").write_text("argmap: 1\ntitle: [t]\n", encoding="utf-8")
+    _, log, _ = sarif("maps/bad name.yaml", "e.yaml")
+    rules = {rule["id"]: rule for rule in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert not any("helpUri" in rule for rule in rules.values())
+    (check,) = [check for check in CHECKS if "AM103" in check.codes]
+    words = " ".join(check.doc.split("\n\n")[0].split())  # its first paragraph, on one line
+    said = rules["AM103"]
+    assert said["fullDescription"]["text"] == words.replace("``", "")
+    markdown = said["help"]["markdown"]
+    head = f"**AM103** (error): {CODES['AM103'][1]}.\n\n{words.replace('``', '`')}"
+    assert markdown.startswith(head)
+    fails = markdown.index("A map that fails it:\n\n```yaml\nargmap: 1\ntitle: Example\n")
+    passes = markdown.index("One that passes:\n\n```yaml\nargmap: 1\ntitle: Example\n")
+    assert fails < passes
+    for which, shown in (("Fails", markdown[fails:passes]), ("Passes", markdown[passes:])):
+        found = re.search(rf"{which}::\n\n((?:\s*\n| {{4}}.*\n)+)", check.doc + "\n")
+        assert found and textwrap.dedent(found.group(1)).strip() + "\n```" in shown
+    assert markdown.count("```") == 4 and "docs/checks.md" in markdown
+    assert said["help"]["text"]  # a reader that takes no Markdown has the words still
+    reading = rules["AM010"]
+    assert reading["fullDescription"]["text"] == f"argmap AM010: {CODES['AM010'][1]}"
+    assert reading["help"]["markdown"].startswith(f"**AM010** (error): {CODES['AM010'][1]}.")

@@ -8,10 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from argmap.api import check_file
 from argmap.cli import main
+from argmap.diagnostics import printable
 
 MAP = (
     "argmap: 1\ntitle: T\nsource:\n  path: {path}\npremises:\n"
@@ -272,3 +274,91 @@ def test_a_path_an_escape_broke_is_left_when_written_with_slashes_it_names_no_fi
     for options in (["--fix"], ["--fix", "--unsafe-fixes"]):
         result = CliRunner().invoke(main, ["check", *options, str(target)])
         assert result.exit_code == 1 and target.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ('"C:\\qdir\tx and \\t"', '"C:\\\\qdir\\tx and \\\\t"'),  # a tab, then a backslash-t
+        ('"C:\\qdir\u202ex"', '"C:\\\\qdir\\u202ex"'),  # a bidi override, shown as its code
+    ],
+)
+def test_a_text_with_a_character_a_message_shows_as_an_escape_is_told_in_double_quotes(
+    tmp_path: Path, value: str, shown: str
+) -> None:
+    """A message shows a tab as '\\t' (:func:`argmap.diagnostics.printable`), and in the single
+    quotes it suggested that reads as a backslash and a 't': in the suggestion
+    'C:\\qdir\\tx and \\t' one could not tell the tab from the backslash-t. Such a text is told
+    in double quotes, each backslash twice, where '\\t' is a tab: as shown, it reads as meant."""
+    target = tmp_path / "map.yaml"
+    target.write_text(
+        f"argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: {value}\n    implicit: true\n",
+        encoding="utf-8",
+    )
+    [found] = check_file(target).diagnostics
+    assert found.code == "AM002"
+    said = printable(found.message)  # as the terminal shows it
+    told = said.rsplit(": text: ", 1)[1]
+    assert told == shown
+    assert yaml.safe_load(f"text: {told}") == {"text": value[1:-1]}  # each backslash as written
+    assert "write each backslash twice, which double quotes read as one" in said
+
+
+@pytest.mark.parametrize(
+    ("written", "column", "told"),
+    [
+        (
+            '"Smile \\ud83d\\ude00 now"',
+            18,
+            "'\\ud83d\\ude00' is one character written as its two halves in UTF-16 (a surrogate "
+            "pair, as JSON and JavaScript write it), which YAML cannot read: write its code "
+            "whole, '\\U0001F600', or the character itself, 😀",
+        ),
+        (
+            '"Smile \\uD83D\\uDE00"',
+            18,
+            "'\\uD83D\\uDE00' is one character written as its two halves in UTF-16 (a surrogate "
+            "pair, as JSON and JavaScript write it), which YAML cannot read: write its code "
+            "whole, '\\U0001F600', or the character itself, 😀",
+        ),
+        (
+            '"Smile \\ud83d now"',
+            18,
+            "'\\ud83d' is half of a character in UTF-16 (a surrogate), which YAML cannot read "
+            "alone: write the character's code whole, '\\U' and eight hex digits ('\\U0001F600' "
+            "for 😀), or the character itself",
+        ),
+        (
+            '"after \\ude00"',
+            18,
+            "'\\ude00' is half of a character in UTF-16 (a surrogate), which YAML cannot read "
+            "alone: write the character's code whole, '\\U' and eight hex digits ('\\U0001F600' "
+            "for 😀), or the character itself",
+        ),
+    ],
+)
+def test_a_character_written_as_a_surrogate_pair_is_told_how_yaml_writes_it(
+    tmp_path: Path, written: str, column: int, told: str
+) -> None:
+    """libyaml said only 'found invalid Unicode character escape code while parsing a quoted
+    scalar' of the JSON way to write 😀, "\\ud83d\\ude00"."""
+    target = tmp_path / "map.yaml"
+    target.write_text(
+        f"argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: {written}\n    implicit: true\n",
+        encoding="utf-8",
+    )
+    [found] = check_file(target).diagnostics
+    assert (str(found.span), found.code) == (f"5:{column}", "AM002")  # at the backslash
+    assert found.message == f"YAML syntax error: {told}"
+    if "whole, '\\U0001F600'" in told:  # what it says to write reads as the character meant
+        fixed = written.replace(written[7:19], "\\U0001F600")
+        assert yaml.safe_load(f"text: {fixed}")["text"] == f"Smile 😀{written[19:-1]}"
+
+
+def test_an_escape_beyond_unicode_keeps_libyaml_s_words(tmp_path: Path) -> None:
+    target = tmp_path / "map.yaml"
+    target.write_text(
+        'argmap: 1\ntitle: T\npremises:\n  - id: a\n    text: "x \\U00110000"\n', "utf-8"
+    )
+    [found] = check_file(target).diagnostics
+    assert found.message.startswith("YAML syntax error: found invalid Unicode character escape")

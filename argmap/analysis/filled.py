@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from typing import NamedTuple
 
-from argmap.diagnostics import Diagnostic, Severity, Span
+from argmap.diagnostics import Diagnostic, Severity, Span, span_at
 from argmap.model import ArgumentMap, Claim
 from argmap.model.blank import is_blank
 
@@ -24,23 +25,75 @@ BLANKS = "The blanks: {ids} (argmap check says which are filled in)"
 _NAMED = re.compile(r"#\s*The blanks: ([a-z0-9, -]+) \(argmap check says")
 
 
+class Blank(NamedTuple):
+    """A blank of a worksheet: its id, its claim now (None when the student removed it), and
+    what it is now, in words."""
+
+    name: str
+    claim: Claim | None
+    said: str
+
+
 def named(data: bytes) -> list[str]:
     """The blanks a worksheet's header names (its leading comment lines, after any empty
     lines or a '---' put before them), in their order."""
-    for line in data.decode("utf-8", "replace").lstrip("\ufeff").splitlines():
+    return _header(data)[1]
+
+
+def header_line(data: bytes) -> int | None:
+    """The 1-based line (as editors count lines) of the worksheet's header naming its
+    blanks, or None when it has none."""
+    return _header(data)[0]
+
+
+def _header(data: bytes) -> tuple[int | None, list[str]]:
+    text = data.decode("utf-8", "replace").lstrip("\ufeff")
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        start, offset = offset, offset + len(line)
+        line = line.rstrip("\r\n")
         if not line.strip() or line.rstrip() == "---":
             continue
         if not line.startswith("#"):
             break
         if found := _NAMED.match(line):
-            return [name.strip() for name in found.group(1).split(",") if name.strip()]
-    return []
+            names = [name.strip() for name in found.group(1).split(",") if name.strip()]
+            return span_at(text, start).line, names
+    return None, []
 
 
 def blanks(amap: ArgumentMap, data: bytes) -> list[str]:
     """The worksheet's blanks: those its header names, then any other claim still blank."""
     found = list(dict.fromkeys(named(data)))
     return found + [c.id for c in amap.claims if is_blank(c.text) and c.id not in found]
+
+
+def told(
+    amap: ArgumentMap,
+    data: bytes,
+    diagnostics: Sequence[Diagnostic],
+    source_read: bool,
+    above: str = " (above)",
+) -> list[Blank]:
+    """How ``amap`` (read from ``data``, checked with ``diagnostics``; its source text read or
+    not) fills in each of its blanks: none for a map that is no worksheet. ``above`` ends the
+    words of a blank whose problem is told elsewhere (a quote not found)."""
+    claims = {claim.id: claim for claim in amap.claims}
+    wrong = {d.span for d in diagnostics if d.severity is Severity.ERROR}
+    return [
+        Blank(name, claims.get(name), _told(claims.get(name), wrong, source_read, above))
+        for name in blanks(amap, data)
+    ]
+
+
+def counted(found: Sequence[Blank]) -> str:
+    """How many of a worksheet's blanks are filled in, in words.
+
+    >>> counted([Blank("a", None, "")])
+    'worksheet: 0 of 1 blank filled in'
+    """
+    done = sum(blank.claim is not None and not is_blank(blank.claim.text) for blank in found)
+    return f"worksheet: {done} of {len(found)} blank{'s' * (len(found) != 1)} filled in"
 
 
 def report(
@@ -52,21 +105,17 @@ def report(
 ) -> list[str]:
     """The lines saying how ``amap`` (read from ``data``, checked with ``diagnostics``; its
     source text read or not) fills in its blanks: none for a map that is no worksheet."""
-    ids = blanks(amap, data)
-    if not ids:
+    found = told(amap, data, diagnostics, source_read)
+    if not found:
         return []
-    claims = {claim.id: claim for claim in amap.claims}
-    wrong = {d.span for d in diagnostics if d.severity is Severity.ERROR}
-    told = [(name, _told(claims.get(name), wrong, source_read)) for name in ids]
-    done = sum(claims.get(name) is not None and not is_blank(claims[name].text) for name in ids)
-    wide = max(len(name) for name in ids)
+    wide = max(len(blank.name) for blank in found)
     return [
-        f"{path}: worksheet: {done} of {len(ids)} blank{'s' * (len(ids) != 1)} filled in",
-        *(f"  {name:<{wide}}  {said}" for name, said in told),
+        f"{path}: {counted(found)}",
+        *(f"  {blank.name:<{wide}}  {blank.said}" for blank in found),
     ]
 
 
-def _told(claim: Claim | None, wrong: Collection[Span], source_read: bool) -> str:
+def _told(claim: Claim | None, wrong: Collection[Span], source_read: bool, above: str) -> str:
     """What a blank's claim is now: still blank, or filled in and its quotes found or not
     (``wrong``: the places of the errors found)."""
     if claim is None:
@@ -80,13 +129,13 @@ def _told(claim: Claim | None, wrong: Collection[Span], source_read: bool) -> st
         return "filled in; no quote yet: quote the passage it rests on"
     its = "its quote is" if len(quotes) == 1 else f"its {len(quotes)} quotes are"
     if not source_read:
-        return f"filled in; {its} not checked: the source was not read (above)"
+        return f"filled in; {its} not checked: the source was not read{above}"
     missing = sum(quote.span in wrong for quote in quotes)
     if not missing:
         return f"filled in; {its} found in the source"
     if len(quotes) == 1:
-        return "filled in; its quote is not in the source (above)"
-    return f"filled in; {missing} of its {len(quotes)} quotes not in the source (above)"
+        return f"filled in; its quote is not in the source{above}"
+    return f"filled in; {missing} of its {len(quotes)} quotes not in the source{above}"
 
 
-__all__ = ["BLANKS", "blanks", "named", "report"]
+__all__ = ["BLANKS", "Blank", "blanks", "counted", "header_line", "named", "report", "told"]

@@ -70,7 +70,8 @@ def eval_(
     folder, as for a map there). Diagnostics go to stderr; exit status 1 when a map has
     errors (it is evaluated all the same), 2 when one cannot be read. The table of a debate's
     map (claims with role:) says whose each claim is, in a side column (proponent or
-    opponent), but with --side, which lists one side's claims.
+    opponent), but with --side, which lists one side's claims; its JSON gives each claim's
+    side, with --side too.
 
     With --semantics preferred, a column says for each claim the grounded reading leaves
     undecided what the preferred labellings (the credulous readings that accept as much as

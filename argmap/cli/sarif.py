@@ -6,18 +6,31 @@ GitHub shows them as text."""
 
 from __future__ import annotations
 
+import bisect
 import collections
 import json
 import re
+import textwrap
 from pathlib import Path
 from urllib.parse import quote
 
 from argmap import __version__
 from argmap.checking import Checked
+from argmap.checks import CHECKS, Check
 from argmap.cli.annotations import from_workspace, workspace
 from argmap.cli.maps import STDIN_NAME
-from argmap.diagnostics import CODES, Diagnostic, Related, Span, line_starts, printable
+from argmap.diagnostics import (
+    CODES,
+    Diagnostic,
+    Related,
+    Span,
+    line_starts,
+    printable,
+    span_offset,
+)
 from argmap.io import Unreadable, read_file
+from argmap.read.extents import stretch
+from argmap.read.outline import outline
 from argmap.read.sourcefile import text_of
 from argmap.read.yamltree import Mapping, Node, Scalar, parse
 
@@ -27,7 +40,7 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 ROOT = "%SRCROOT%"
 #: The key of each result's fingerprint in ``partialFingerprints``.
 FINGERPRINT = "argmap/v2"
-#: A rule's help: argmap has no public address to link its documentation to.
+#: A rule's help as text: argmap has no public address to link its documentation to.
 HELP = (
     "{code} ({level}): {summary}. What each code means and how to silence one: "
     "'Checks and their codes' (docs/checks.md) in argmap's repository."
@@ -79,9 +92,11 @@ class Log:
         text = data.removeprefix(_BOM).decode("utf-8", "replace")
         columns = Columns(text)
         subjects = Subjects(text, checked.path) if checked.diagnostics else None
+        ends = Ends(text) if checked.diagnostics else None
         for diagnostic in checked.diagnostics:
             subject = subjects.at(diagnostic.span) if subjects is not None else ""
-            self.results.append(self._result(diagnostic, index, columns, subject))
+            end = ends.of(diagnostic) if ends is not None else None
+            self.results.append(self._result(diagnostic, index, columns, subject, end))
 
     def cannot_read(self, path: str, message: str) -> None:
         """A map file that could not be read, and why: an error on the run."""
@@ -137,7 +152,7 @@ class Log:
         return self._index[key]
 
     def _result(
-        self, d: Diagnostic, index: int, columns: Columns, subject: str
+        self, d: Diagnostic, index: int, columns: Columns, subject: str, end: Span | None
     ) -> dict[str, object]:
         where = self._location(d.path)
         identity = f"{d.code}\0{json.dumps(where, sort_keys=True)}\0{subject}"
@@ -147,7 +162,7 @@ class Log:
         result: dict[str, object] = {
             "ruleId": d.code, "ruleIndex": -1, "level": d.severity.value,
             "message": {"text": printable(d.message)},
-            "locations": [_place(location, d.span.line, d.span.column, columns)],
+            "locations": [_place(location, d.span.line, d.span.column, columns, end)],
         }  # fmt: skip
         if d.related:
             result["relatedLocations"] = [
@@ -220,6 +235,33 @@ class Subjects:
             self._walk(item, path if isinstance(item, Scalar) else (*path, _name(item, number)))
 
 
+class Ends:
+    """Where the stretch of a map's text each diagnostic is about ends, as the language server
+    underlines it (:func:`argmap.read.extents.stretch`): the id, text or list that starts at
+    its place.
+
+    >>> ends = Ends("argmap: 1\\nx: [ab, c]\\n")
+    >>> print(ends.of(Diagnostic("m.yaml", Span(2, 5), "AM010", "")))
+    2:7
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text, self.starts = text, line_starts(text)
+        self.found = outline(text)
+
+    def of(self, diagnostic: Diagnostic) -> Span | None:
+        """The end (one past the last character), or None for a place with no stretch (or a
+        stretch that starts elsewhere: an empty value's key)."""
+        if diagnostic.span.line < 1 or diagnostic.span.column < 1:
+            return None
+        offset = span_offset(self.starts, diagnostic.span, len(self.text))
+        start, end = stretch(self.found, self.text, diagnostic.code, offset)
+        if not start == offset < end:
+            return None
+        line = bisect.bisect_right(self.starts, end) - 1  # as span_at, without counting lines
+        return Span(line + 1, end - self.starts[line] + 1)
+
+
 def _name(item: Node, number: int) -> str:
     """A list's mapping or list in a subject's path: a claim by its id, another by its place
     in the list."""
@@ -231,12 +273,15 @@ def _name(item: Node, number: int) -> str:
 
 
 def _place(
-    location: dict[str, object], line: int, column: int, columns: Columns
+    location: dict[str, object], line: int, column: int, columns: Columns, end: Span | None = None
 ) -> dict[str, object]:
-    """A location object: the file, and its line and column if it has them."""
+    """A location object: the file, and its line and column if it has them, and where the
+    stretch there ends (``end``, one past its last character) if known."""
     region: dict[str, int] = {"startLine": line} if line >= 1 else {}
     if region and column >= 1:
         region["startColumn"] = columns.column(line, column)
+        if end is not None:
+            region.update(endLine=end.line, endColumn=columns.column(end.line, end.column))
     physical: dict[str, object] = {"artifactLocation": location}
     if region:
         physical["region"] = region
@@ -257,15 +302,48 @@ def fnv(data: bytes) -> str:
 
 
 def _rule(code: str) -> dict[str, object]:
-    """A code as a SARIF rule: what it means, and its level."""
+    """A code as a SARIF rule: what it means, its level, and its help (no ``helpUri``: argmap
+    has no public address; GitHub shows ``help.markdown`` in its place)."""
     severity, summary = CODES[code]
+    described = [check for check in CHECKS if code in check.codes]
+    words = " ".join(_said(check.doc) for check in described)
     return {
         "id": code,
         "shortDescription": {"text": summary},
-        "fullDescription": {"text": f"argmap {code}: {summary}"},
-        "help": {"text": HELP.format(code=code, level=severity.value, summary=summary)},
+        "fullDescription": {"text": words.replace("``", "") or f"argmap {code}: {summary}"},
+        "help": {
+            "text": HELP.format(code=code, level=severity.value, summary=summary),
+            "markdown": _markdown(code, severity.value, summary, words, described),
+        },
         "defaultConfiguration": {"level": severity.value},
     }
+
+
+_ROLE = re.compile(r":\w+:`~?([^`]+)`")  # :mod:`argmap.read.source` → ``argmap.read.source``
+
+
+def _said(doc: str) -> str:
+    """The first paragraph of a check's docstring, on one line."""
+    return " ".join(_ROLE.sub(r"``\1``", doc.split("\n\n")[0]).split())
+
+
+def _markdown(code: str, level: str, summary: str, words: str, described: list[Check]) -> str:
+    """A rule's help in Markdown: its summary, and its check's docstring with the map that
+    fails it and the one that passes."""
+    parts = [f"**{code}** ({level}): {summary}."]
+    if words:
+        parts.append(words.replace("``", "`"))
+    for check in described:
+        for which, said in (("Fails", "A map that fails it:"), ("Passes", "One that passes:")):
+            found = re.search(rf"{which}::\n\n((?:\s*\n| {{4}}.*\n)+)", check.doc + "\n")
+            if found:
+                example = textwrap.dedent(found.group(1)).strip()
+                parts.append(f"{said}\n\n```yaml\nargmap: 1\ntitle: Example\n{example}\n```")
+    parts.append(
+        "What each code means and how to silence one: *Checks and their codes* "
+        "(docs/checks.md) in argmap's repository."
+    )
+    return "\n\n".join(parts)
 
 
 def _source_text(path: str) -> str | None:

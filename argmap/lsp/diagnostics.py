@@ -2,7 +2,8 @@
 
 Codes, messages and order are the checker's own; only the places change form: a span (the
 start of a YAML node) becomes the range of that node's scalar, or of a flow list, or of the
-key of an empty value, or for a syntax error of the word at its place.
+key of an empty value, or for a syntax error of the word at its place. A student's worksheet
+has after them, as information, what ``argmap check`` says of its blanks.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import re
 
 from lsprotocol import types
 
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.analysis import filled
+from argmap.diagnostics import Diagnostic, Severity, Span
 from argmap.lsp.document import Document
 from argmap.project import SOURCE_ROOT_HINT
-from argmap.read.tolerant import REFUSED
+from argmap.read import extents
 
 SOURCE = "argmap"
 #: Where an editor's user widens what the server reads, in place of the command line's hint.
@@ -23,9 +25,9 @@ EDITOR_HINT = (
     "argmap lsp --source-root DIR)"
 )
 
+_LINE_END = re.compile(r"[\r\n]|\Z")
 _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error,
              Severity.WARNING: types.DiagnosticSeverity.Warning}  # fmt: skip
-_WORD = re.compile(r"[^\s]+|\t+")  # a word, or tabs (where YAML wants spaces)
 
 
 def offset_of(document: Document, diagnostic: Diagnostic) -> int:
@@ -35,24 +37,9 @@ def offset_of(document: Document, diagnostic: Diagnostic) -> int:
 
 
 def extent(document: Document, offset: int) -> tuple[int, int]:
-    """The stretch of text a diagnostic at ``offset`` is about: the scalar or collection
-    starting there (a scalar first: a block mapping starts at its first key), the key of an
-    empty value, or the word (or the tabs) there, for syntax errors. Zero width when there is
-    none."""
-    found = document.outline
-    end = found.extents.get(offset)
-    if end is not None and end > offset:
-        return offset, end
-    key = found.empty_values.get(offset)
-    if key is not None:
-        return key.start, key.end
-    end = found.collections.get(offset)
-    if end is not None and end > offset:
-        return offset, end
-    word = _WORD.match(document.body, offset)
-    if word is not None:
-        return offset, word.end()
-    return offset, offset
+    """The stretch of text a diagnostic at ``offset`` is about
+    (:func:`argmap.read.extents.extent`)."""
+    return extents.extent(document.outline, document.body, offset)
 
 
 def _related(
@@ -82,10 +69,7 @@ def _related(
 def convert(document: Document, diagnostic: Diagnostic) -> types.Diagnostic:
     """One of argmap's diagnostics as the protocol has it."""
     offset = offset_of(document, diagnostic)
-    if diagnostic.code in ("AM001", "AM012") and REFUSED.match(document.body, offset):
-        start, end = offset, offset + 1  # the one character refused
-    else:
-        start, end = extent(document, offset)
+    start, end = extents.stretch(document.outline, document.body, diagnostic.code, offset)
     return types.Diagnostic(
         range=document.range(start, end),
         message=diagnostic.message.replace(SOURCE_ROOT_HINT, EDITOR_HINT),
@@ -97,5 +81,38 @@ def convert(document: Document, diagnostic: Diagnostic) -> types.Diagnostic:
 
 
 def diagnostics(document: Document) -> list[types.Diagnostic]:
-    """Every finding of ``argmap check`` on the document's text, in the checker's order."""
-    return [convert(document, d) for d in document.checked().diagnostics]
+    """Every finding of ``argmap check`` on the document's text, in the checker's order; then,
+    for a student's worksheet, what ``argmap check`` says after them of its blanks."""
+    checked = document.checked()
+    return [*(convert(document, d) for d in checked.diagnostics), *worksheet(document)]
+
+
+def worksheet(document: Document) -> list[types.Diagnostic]:
+    """How far a worksheet's blanks are filled in (:mod:`argmap.analysis.filled`), as
+    information: the count on the header's line that names the blanks (else the first line),
+    and each blank's words on its text (the ``___`` to write over), or on the header for a
+    blank the student removed. None for a map that is no worksheet."""
+    checked = document.checked()
+    if checked.map is None:
+        return []
+    data = document.text.encode("utf-8", "surrogatepass")
+    found = filled.told(checked.map, data, checked.diagnostics, checked.source is not None, "")
+    if not found:
+        return []
+    start = document.span_offset(Span(filled.header_line(data) or 1, 1))
+    line_end = _LINE_END.search(document.body, start)
+    header = document.range(start, line_end.start() if line_end is not None else start)
+    told = [_information(header, filled.counted(found))]
+    for blank in found:
+        where = header
+        if blank.claim is not None:
+            offset = document.span_offset(blank.claim.where("text"))
+            where = document.range(*extents.extent(document.outline, document.body, offset))
+        told.append(_information(where, f"blank '{blank.name}': {blank.said}"))
+    return told
+
+
+def _information(where: types.Range, message: str) -> types.Diagnostic:
+    return types.Diagnostic(
+        range=where, message=message, severity=types.DiagnosticSeverity.Information, source=SOURCE
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from argmap.diagnostics import printable
 from argmap.read.yamllines import Hint
 
 #: What an escape of YAML's (or JSON's) turns into, by the character it makes, and in words.
@@ -110,17 +111,68 @@ def _told(problem: str, escape: str, head: str, text: str, row: int, slash: int)
     meant = re.sub(r'\\([\\"])', r"\1", text)
     head = head.strip()
     head += " " if head else ""
+    start = "in double quotes a backslash starts an escape ('\\n' a new line, '\\t' a tab), and "
+    if printable(meant) != meant:  # a tab, say: shown as '\t', a backslash-t in single quotes
+        return f"{start}'{escape}' {why}; {_doubled(meant, head)}", row, slash
     single = f"{head}'" + meant.replace("'", "''") + "'"
     if meant.split() == [meant]:
         slashed = head + '"' + re.sub(r"\\+", "/", meant).replace('"', '\\"') + '"'
         how = f"write the path with '/', {slashed}, or in single quotes"
     else:
         how = "write the text in single quotes"
-    message = (
-        "in double quotes a backslash starts an escape ('\\n' a new line, '\\t' a tab), and "
-        f"'{escape}' {why}; {how}, which keep each backslash: {single}"
-    )
+    message = f"{start}'{escape}' {why}; {how}, which keep each backslash: {single}"
     return message, row, slash  # at the escape, not past it (where libyaml stopped)
+
+
+def _doubled(meant: str, head: str) -> str:
+    r"""How to write ``meant``, which holds a character a message shows as an escape
+    (:func:`argmap.diagnostics.printable`: a tab as '\t'), so that the text shown is what to
+    write: in double quotes, each backslash twice and each such character as its escape.
+
+    >>> print(_doubled("x\\q\ty", "text: "))
+    write each backslash twice, which double quotes read as one, and a tab as '\t': text: "x\\q\ty"
+    """
+    double = printable(meant.replace("\\", "\\\\").replace('"', '\\"'))
+    hidden = dict.fromkeys(char for char in meant if printable(char) != char)
+    said = [f"{ESCAPES[char][1] if char in ESCAPES else f'U+{ord(char):04X}'} as "
+            f"'{printable(char)}'" for char in hidden]  # fmt: skip
+    return (
+        "write each backslash twice, which double quotes read as one, and "
+        f'{", ".join(said)}: {head}"{double}"'
+    )
+
+
+#: libyaml's problem with an escape whose code is no character: a surrogate, most often.
+NO_CHARACTER = "found invalid Unicode character escape code"
+# An escape of a UTF-16 surrogate: high (D800-DBFF), then perhaps its low half (DC00-DFFF).
+_SURROGATE = re.compile(
+    r"\\u(?P<high>[dD][89abAB][0-9a-fA-F]{2})(?:\\u(?P<low>[dD][c-fC-F][0-9a-fA-F]{2}))?"
+    r"|\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+_HALF = ("which YAML cannot read alone: write the character's code whole, '\\U' and eight hex "
+         "digits ('\\U0001F600' for 😀), or the character itself")  # fmt: skip
+_PAIR = ("is one character written as its two halves in UTF-16 (a surrogate pair, as JSON and "
+         "JavaScript write it), which YAML cannot read: write its code whole")  # fmt: skip
+
+
+def surrogate_hint(lines: list[str], row: int, column: int) -> Hint | None:
+    """For libyaml's :data:`NO_CHARACTER` at ``column`` of line ``row``: a character written
+    as JSON and JavaScript write one beyond U+FFFF, its two UTF-16 halves (``"\\ud83d\\ude00"``),
+    or half of one, which YAML cannot read; at the backslash, how YAML writes it
+    (``"\\U0001F600"``, or the character itself). None for another escape."""
+    line = lines[row] if row < len(lines) else ""
+    for found in _SURROGATE.finditer(line):
+        if not found.start() <= column < found.end():
+            continue
+        escape, at = found[0], found.start()
+        if found["low"] is None:
+            return f"'{escape}' is half of a character in UTF-16 (a surrogate), {_HALF}", row, at
+        code = 0x10000 + (int(found["high"], 16) - 0xD800) * 0x400 + int(found["low"], 16) - 0xDC00
+        itself = f", or the character itself, {chr(code)}" if chr(code).isprintable() else ""
+        return f"'{escape}' {_PAIR}, '\\U{code:08X}'{itself}", row, at
+    return None
 
 
 #: What may come before a double quote that opens a text: a key, dashes (as in :data:`_DOUBLE`).
@@ -174,9 +226,11 @@ def _over_lines(
 __all__ = [
     "ESCAPES",
     "JSON_UNREADABLE",
+    "NO_CHARACTER",
     "UNREADABLE",
     "escape_hint",
     "json_escape",
     "misread",
+    "surrogate_hint",
     "unescaped",
 ]

@@ -14,7 +14,7 @@ import unicodedata
 import yaml
 
 from argmap.diagnostics import Diagnostic, Span
-from argmap.read.escapes import UNREADABLE, escape_hint
+from argmap.read.escapes import NO_CHARACTER, UNREADABLE, escape_hint, surrogate_hint
 from argmap.read.yamlitems import item_keys_hint
 from argmap.read.yamllines import (
     TEXT_KEYS,
@@ -160,6 +160,8 @@ def _hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
         opened = exc.context_mark
         where = (opened.line, opened.column) if opened is not None else None
         return escape_hint(lines, mark.line, mark.column, problem, where)
+    if problem.startswith(NO_CHARACTER):  # "\ud83d\ude00", as JSON writes 😀
+        return surrogate_hint(lines, mark.line, mark.column)
     hint = never_closed_hint(exc, lines)
     if hint is None:
         context = [exc.context_mark.line] if exc.context_mark is not None else []
