@@ -240,3 +240,36 @@ def test_without_a_readable_source_quotes_are_not_asked_for(tmp_path: Path) -> N
     bare = "premises:\n  - id: p\n    text: P\n"
     assert found(HEAD + bare) == []
     assert found(HEAD + "source:\n  path: absent.txt\n" + bare, tmp_path) == [("4:9", "AM109")]
+
+
+# --- AM203 and the other side's objections (role: opponent) -------------------------------
+
+#: A fact-check: the op-ed's reasons, and the fact desk's objections (role: opponent).
+FACT_CHECK = HEAD + (
+    "premises:\n"
+    "  - id: footfall\n    text: F\n    objections: [fc-counters]\n"
+    "  - id: vacancy\n    text: V\n    objections: [fc-register]\n"
+    "  - id: fc-counters\n    text: C\n    role: opponent\n"
+    "  - id: fc-register\n    text: R\n    role: opponent\n"
+    "conclusions:\n  - id: killing\n    text: K\n    reasons: [footfall, vacancy]\n"
+    "recommendations:\n  - id: scrap\n    text: S\n    reasons: [killing]\n"
+)
+
+
+def test_reasons_the_other_sides_objections_defeat_are_its_point_not_a_warning() -> None:
+    # Before: AM203 on footfall, vacancy and killing, on every check and render.
+    assert found(FACT_CHECK) == [("21:9", "AM202")]  # the verdict, once
+
+
+def test_a_defeat_the_text_makes_itself_is_still_warned_beside_the_other_sides() -> None:
+    # The op-ed raises an objection (no role) and the analyst left out its answer: a slip.
+    text = FACT_CHECK.replace(
+        "  - id: fc-counters", "  - id: critics\n    text: Q\n  - id: fc-counters"
+    ).replace("objections: [fc-register]", "objections: [fc-register, critics]")
+    assert found(text) == [("21:25", "AM203"), ("23:9", "AM202")]
+    assert message(text, "AM203").startswith("a reason of 'killing' rests on 'vacancy'")
+
+
+def test_without_roles_every_reason_on_a_defeated_claim_is_warned_as_before() -> None:
+    codes = [code for _, code in found(FACT_CHECK.replace("    role: opponent\n", ""))]
+    assert codes == ["AM203", "AM203", "AM202", "AM203"]

@@ -161,7 +161,9 @@ def theses_stand(context: Context) -> Iterator[Finding]:
 
 @check("AM203", stage=Stage.EVALUATED)
 def reasons_stand(context: Context) -> Iterator[Finding]:
-    """A reason that names a defeated claim (a warning).
+    """A reason that names a defeated claim (a warning), unless the other side's claims
+    (``role: opponent``: a fact-checker's own objections) are what defeat it: without them
+    it would stand, and its fall is the map's point, which AM202 says once of the thesis.
 
     Fails::
 
@@ -193,6 +195,9 @@ def reasons_stand(context: Context) -> Iterator[Finding]:
     defeated = {claim for claim, status in statuses.items() if status is Status.DEFEATED}
     if not defeated:  # the common case, known without walking every reason
         return
+    alone = context.unopposed
+    if alone is not None:  # what stands without the other side fell to it, as was meant
+        defeated = {c for c in defeated if c not in alone or alone.status(c) is not Status.STANDS}
     for relation in context.relations:
         if relation.link is not Link.SUPPORT:
             continue
