@@ -6,6 +6,7 @@ groups are put in the order the argument reads from its thesis down
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from argmap.analysis.summary import one_line
 from argmap.draw.text import clean
@@ -17,14 +18,20 @@ _GROUP_TAG = re.compile(rb"<g\b[^>]*>|</g>")
 _ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
-def label(claim: Claim, words: Words = ENGLISH) -> str:
-    """What a claim's button is called: its kind and its text, on one line, in ``words``.
+def label(claim: Claim, words: Words = ENGLISH, own: bool | None = None) -> str:
+    """What a claim's button is called: its kind and its text, on one line, in ``words``; of
+    the analyst's own claim (``own``: whether an objection), that it is the analyst's.
 
     >>> from argmap.model import Kind
     >>> label(Claim("c", Kind.CONCLUSION, "Gas  is \\n cheap."))
     'Conclusion: Gas is cheap.'
+    >>> label(Claim("c", Kind.PREMISE, "Gas is dear."), own=True)
+    "Analyst's objection: Gas is dear."
     """
     kind = words(claim.kind.value).capitalize()
+    if own is not None:
+        kind = words("analyst's kind spoken", kind=words(f"kind {claim.kind.value}"))
+        kind = words("analyst's objection spoken") if own else kind[:1].upper() + kind[1:]
     return clean(words.typeset("labelled", kind=kind, text=one_line(claim.text)))
 
 
@@ -50,16 +57,23 @@ def in_order(body: bytes, order: list[str]) -> bytes:
     return b"".join([*pieces, body[position:]])
 
 
-def stops(body: bytes, claims: dict[str, Claim], order: list[str], words: Words = ENGLISH) -> bytes:
+def stops(
+    body: bytes,
+    claims: dict[str, Claim],
+    order: list[str],
+    words: Words = ENGLISH,
+    own: Mapping[str, bool] | None = None,
+) -> bytes:
     """Every claim's group made focusable, a button labelled with its kind and text (in
-    ``words``), and put in ``order``, so that Tab goes through the argument from its thesis
-    down."""
+    ``words``; the analyst's own claims, ``own``, so), and put in ``order``, so that Tab goes
+    through the argument from its thesis down."""
+    own = own or {}
 
     def button(group: re.Match[bytes]) -> bytes:
         name = group.group(1).decode()
         if name not in claims or "claim" not in group.group(2).decode().split():
             return group.group()
-        named = label(claims[name], words).translate(_ATTRIBUTE_ESCAPES)
+        named = label(claims[name], words, own.get(name)).translate(_ATTRIBUTE_ESCAPES)
         extra = f' tabindex="0" role="button" aria-label="{named}" data-claim="{name}">'
         return group.group()[:-1] + extra.encode()
 
