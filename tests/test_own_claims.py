@@ -105,3 +105,13 @@ def test_a_debate_opponents_quoted_claim_keeps_its_kind(tmp_path: Path) -> None:
     assert ">CONCLUSION<" in _node(svg, "fc-counters")
     legend = svg[: svg.index('<g id="footfall"')]
     assert ">OPPONENT<" in legend and ">ANALYST&#39;S<" in legend  # fc-register is still own
+
+
+def test_the_coverage_page_says_the_analysts_claims_are_not_in_the_text(tmp_path: Path) -> None:
+    _render(tmp_path, "svg")
+    page = tmp_path / "coverage.html"
+    result = CliRunner().invoke(main, ["coverage", str(tmp_path / "m.yaml"), "--html", str(page)])
+    assert result.exit_code == 0, result.output
+    listed = re.search(r'<li id="claim-fc-counters">.*?</li>', page.read_text()).group()
+    # Before: 'premise' and 'no quotes', as of a claim whose quote is yet to be written.
+    assert "the analyst&#x27;s own: not in the text" in listed, listed

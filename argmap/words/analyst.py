@@ -1,6 +1,7 @@
 """argmap's words for the analyst's own claims (a fact-checker's objections: ``role: opponent``,
 neither quoted nor implicit, :func:`argmap.analysis.sides.own`), which the text does not make:
-their tag in the drawing, the legend's sample, and their kind in the HTML view's buttons. Part of
+their tag in the drawing, the legend's sample, their kind in the HTML view's buttons, and the
+coverage page's note. Part of
 :data:`argmap.words.WORDS`, kept apart as a table of their own."""
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ ANALYST: dict[str, dict[str, str]] = {
     "analyst's means": {"en": "not in the text", "de": "nicht im Text", "fr": "absent du texte",
                         "es": "no está en el texto", "pt": "não está no texto",
                         "it": "non è nel testo", "ru": "нет в тексте"},
+    # The coverage page's note on such a claim, where a quoted one says its line.
+    "analyst's note": {"en": "the analyst's own: not in the text",
+                       "de": "vom Analysten: nicht im Text",
+                       "fr": "de l’analyste : absent du texte",
+                       "es": "del analista: no está en el texto",
+                       "pt": "do analista: não está no texto",
+                       "it": "dell’analista: non è nel testo", "ru": "от аналитика: нет в тексте"},
     # A button's kind, of the analyst's own claim (a fact-checker's, not the text's): an
     # objection, another claim of its kind (the coverage page's word: "premise", "Prämisse").
     "analyst's objection spoken": {"en": "Analyst's objection", "de": "Einwand des Analysten",
