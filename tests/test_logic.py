@@ -215,7 +215,9 @@ def test_an_unquoted_objection_of_ones_own_is_told_how_to_keep_it(tmp_path: Path
     assert told == {
         9: "premise 'mine' has no quotes; quote the passage it rests on, or mark it "
         "'implicit: true' if the text takes it for granted; an objection of your own, which "
-        "the text does not make, is kept by '# argmap: ignore[AM204]' at the end of this line",
+        "the text does not make, is kept by '# argmap: ignore[AM204]' at the end of this line, "
+        "and 'role: opponent' says it is yours: drawn as the analyst's, and what it defeats is "
+        "not warned of (AM203)",
         11: "premise 'helper' has no quotes; quote the passage it rests on, or mark it "
         "'implicit: true' if the text does not state it",
     }
@@ -232,8 +234,16 @@ def test_an_unquoted_objection_of_ones_own_is_told_how_to_keep_it(tmp_path: Path
     assert hit.message.endswith(
         "'\"implicit\": true' if the text takes it for granted; an objection of your own, which "
         'the text does not make, is kept by ignore = ["AM204"] under [tool.argmap] in the '
-        "project's pyproject.toml (a JSON map has no comments)"
+        'project\'s pyproject.toml (a JSON map has no comments), and \'"role": "opponent"\' '
+        "says it is yours: drawn as the analyst's, and what it defeats is not warned of (AM203)"
     )
+    # Marked so already: told only how to keep it.
+    marked = text.replace(
+        "  - id: mine\n    text: M\n", "  - id: mine\n    text: M\n    role: opponent\n"
+    )
+    (hit,) = [d for d in check_bytes(marked.encode(), str(tmp_path / "m.yaml")).diagnostics
+              if d.code == "AM204" and d.span.line == 9]  # fmt: skip
+    assert hit.message.endswith("is kept by '# argmap: ignore[AM204]' at the end of this line")
 
 
 def test_without_a_readable_source_quotes_are_not_asked_for(tmp_path: Path) -> None:
