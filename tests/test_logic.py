@@ -283,3 +283,33 @@ def test_a_defeat_the_text_makes_itself_is_still_warned_beside_the_other_sides()
 def test_without_roles_every_reason_on_a_defeated_claim_is_warned_as_before() -> None:
     codes = [code for _, code in found(FACT_CHECK.replace("    role: opponent\n", ""))]
     assert codes == ["AM203", "AM203", "AM202", "AM203"]
+
+
+def test_a_defeat_by_an_unmarked_objection_of_ones_own_says_how_to_mark_it(tmp_path: Path) -> None:
+    """The fact desk's objections without the role (their AM204 silenced, as it told her
+    before): each reason they bring down is warned of, and says what would mark them hers."""
+    (tmp_path / "s.txt").write_text("F. V. K. S.\n", encoding="utf-8")
+    own = "    text: C\n    role: opponent\n", "    text: R\n    role: opponent\n"
+    text = FACT_CHECK.replace(own[0], "    text: C\n").replace(own[1], "    text: R\n")
+    text = text.replace("title: t\n", "title: t\nsource:\n  path: s.txt\n").replace(
+        "    text: F\n", "    text: F\n    quotes: F.\n"
+    )
+    checked = check_bytes(text.encode(), str(tmp_path / "m.yaml")).diagnostics
+    told = {str(d.span): d.message for d in checked if d.code == "AM203"}
+    assert told == {  # before: each as it is up to 'which stands' or 'is defeated'
+        "20:15": "a reason of 'killing' rests on 'footfall', which is defeated: rebutted by "
+        "'fc-counters', which stands; if 'fc-counters' is an objection of your own, "
+        "'role: opponent' on it says so, and this is not warned of",
+        "20:25": "a reason of 'killing' rests on 'vacancy', which is defeated: rebutted by "
+        "'fc-register', which stands; if 'fc-register' is an objection of your own, "
+        "'role: opponent' on it says so, and this is not warned of",
+        "24:15": "a reason of 'scrap' rests on 'killing', which is defeated: none of its reasons "
+        "holds: (1) 'footfall' is defeated; (2) 'vacancy' is defeated; if 'fc-counters' and "
+        "'fc-register' are objections of your own, 'role: opponent' on them says so, and this "
+        "is not warned of",
+    }
+    # A claim that supports is no objection of one's own: the text's, quotes yet to come.
+    text = text.replace("reasons: [footfall, vacancy]", "reasons: [footfall, vacancy, fc-register]")
+    checked = check_bytes(text.encode(), str(tmp_path / "m.yaml")).diagnostics
+    told = {str(d.span): d.message for d in checked if d.code == "AM203"}
+    assert told["20:25"].endswith("rebutted by 'fc-register', which stands")
