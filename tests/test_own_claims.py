@@ -115,3 +115,25 @@ def test_the_coverage_page_says_the_analysts_claims_are_not_in_the_text(tmp_path
     listed = re.search(r'<li id="claim-fc-counters">.*?</li>', page.read_text()).group()
     # Before: 'premise' and 'no quotes', as of a claim whose quote is yet to be written.
     assert "the analyst&#x27;s own: not in the text" in listed, listed
+
+
+@pytest.mark.parametrize("lang", ["de", "ru"])  # where the tag is wider than the box would be
+def test_a_fitted_figure_measures_the_analysts_tag_as_graphviz_draws_it(lang: str) -> None:
+    import warnings
+
+    from argmap.draw import boxes, engine
+    from argmap.draw.graph import Look, sizes_graph, whole_shape
+
+    amap, _ = load(MAP.format(lang=lang).encode(), "m.yaml")
+    assert amap is not None
+    look, shape = Look.of(amap), whole_shape(amap)
+    estimated = boxes.estimate(shape, look.measures, None, None, look.words, look.own)
+    assert estimated is not None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = engine.node_sizes(sizes_graph(shape, look).source)
+    for name in ("fc-counters", "fc-register"):
+        assert estimated.full[name] == found["full:" + name], name
+        assert estimated.ref[name] == found["ref:" + name], name
+    plain = boxes.estimate(shape, look.measures, None, None, look.words)
+    assert plain is not None and plain.full["fc-register"] != estimated.full["fc-register"]
