@@ -215,7 +215,9 @@ def test_an_unquoted_objection_of_ones_own_is_told_how_to_keep_it(tmp_path: Path
     assert told == {
         9: "premise 'mine' has no quotes; quote the passage it rests on, or mark it "
         "'implicit: true' if the text takes it for granted; an objection of your own, which "
-        "the text does not make, is kept by '# argmap: ignore[AM204]' at the end of this line",
+        "the text does not make, is kept by '# argmap: ignore[AM204]' at the end of this line, "
+        "and 'role: opponent' says it is yours: drawn as the analyst's, and what it defeats is "
+        "not warned of (AM203)",
         11: "premise 'helper' has no quotes; quote the passage it rests on, or mark it "
         "'implicit: true' if the text does not state it",
     }
@@ -232,11 +234,82 @@ def test_an_unquoted_objection_of_ones_own_is_told_how_to_keep_it(tmp_path: Path
     assert hit.message.endswith(
         "'\"implicit\": true' if the text takes it for granted; an objection of your own, which "
         'the text does not make, is kept by ignore = ["AM204"] under [tool.argmap] in the '
-        "project's pyproject.toml (a JSON map has no comments)"
+        'project\'s pyproject.toml (a JSON map has no comments), and \'"role": "opponent"\' '
+        "says it is yours: drawn as the analyst's, and what it defeats is not warned of (AM203)"
     )
+    # Marked so already: told only how to keep it.
+    marked = text.replace(
+        "  - id: mine\n    text: M\n", "  - id: mine\n    text: M\n    role: opponent\n"
+    )
+    (hit,) = [d for d in check_bytes(marked.encode(), str(tmp_path / "m.yaml")).diagnostics
+              if d.code == "AM204" and d.span.line == 9]  # fmt: skip
+    assert hit.message.endswith("is kept by '# argmap: ignore[AM204]' at the end of this line")
 
 
 def test_without_a_readable_source_quotes_are_not_asked_for(tmp_path: Path) -> None:
     bare = "premises:\n  - id: p\n    text: P\n"
     assert found(HEAD + bare) == []
     assert found(HEAD + "source:\n  path: absent.txt\n" + bare, tmp_path) == [("4:9", "AM109")]
+
+
+# --- AM203 and the other side's objections (role: opponent) -------------------------------
+
+#: A fact-check: the op-ed's reasons, and the fact desk's objections (role: opponent).
+FACT_CHECK = HEAD + (
+    "premises:\n"
+    "  - id: footfall\n    text: F\n    objections: [fc-counters]\n"
+    "  - id: vacancy\n    text: V\n    objections: [fc-register]\n"
+    "  - id: fc-counters\n    text: C\n    role: opponent\n"
+    "  - id: fc-register\n    text: R\n    role: opponent\n"
+    "conclusions:\n  - id: killing\n    text: K\n    reasons: [footfall, vacancy]\n"
+    "recommendations:\n  - id: scrap\n    text: S\n    reasons: [killing]\n"
+)
+
+
+def test_reasons_the_other_sides_objections_defeat_are_its_point_not_a_warning() -> None:
+    # Before: AM203 on footfall, vacancy and killing, on every check and render.
+    assert found(FACT_CHECK) == [("21:9", "AM202")]  # the verdict, once
+
+
+def test_a_defeat_the_text_makes_itself_is_still_warned_beside_the_other_sides() -> None:
+    # The op-ed raises an objection (no role) and the analyst left out its answer: a slip.
+    text = FACT_CHECK.replace(
+        "  - id: fc-counters", "  - id: critics\n    text: Q\n  - id: fc-counters"
+    ).replace("objections: [fc-register]", "objections: [fc-register, critics]")
+    assert found(text) == [("21:25", "AM203"), ("23:9", "AM202")]
+    assert message(text, "AM203").startswith("a reason of 'killing' rests on 'vacancy'")
+
+
+def test_without_roles_every_reason_on_a_defeated_claim_is_warned_as_before() -> None:
+    codes = [code for _, code in found(FACT_CHECK.replace("    role: opponent\n", ""))]
+    assert codes == ["AM203", "AM203", "AM202", "AM203"]
+
+
+def test_a_defeat_by_an_unmarked_objection_of_ones_own_says_how_to_mark_it(tmp_path: Path) -> None:
+    """The fact desk's objections without the role (their AM204 silenced, as it told her
+    before): each reason they bring down is warned of, and says what would mark them hers."""
+    (tmp_path / "s.txt").write_text("F. V. K. S.\n", encoding="utf-8")
+    own = "    text: C\n    role: opponent\n", "    text: R\n    role: opponent\n"
+    text = FACT_CHECK.replace(own[0], "    text: C\n").replace(own[1], "    text: R\n")
+    text = text.replace("title: t\n", "title: t\nsource:\n  path: s.txt\n").replace(
+        "    text: F\n", "    text: F\n    quotes: F.\n"
+    )
+    checked = check_bytes(text.encode(), str(tmp_path / "m.yaml")).diagnostics
+    told = {str(d.span): d.message for d in checked if d.code == "AM203"}
+    assert told == {  # before: each as it is up to 'which stands' or 'is defeated'
+        "20:15": "a reason of 'killing' rests on 'footfall', which is defeated: rebutted by "
+        "'fc-counters', which stands; if 'fc-counters' is an objection of your own, "
+        "'role: opponent' on it says so, and this is not warned of",
+        "20:25": "a reason of 'killing' rests on 'vacancy', which is defeated: rebutted by "
+        "'fc-register', which stands; if 'fc-register' is an objection of your own, "
+        "'role: opponent' on it says so, and this is not warned of",
+        "24:15": "a reason of 'scrap' rests on 'killing', which is defeated: none of its reasons "
+        "holds: (1) 'footfall' is defeated; (2) 'vacancy' is defeated; if 'fc-counters' and "
+        "'fc-register' are objections of your own, 'role: opponent' on them says so, and this "
+        "is not warned of",
+    }
+    # A claim that supports is no objection of one's own: the text's, quotes yet to come.
+    text = text.replace("reasons: [footfall, vacancy]", "reasons: [footfall, vacancy, fc-register]")
+    checked = check_bytes(text.encode(), str(tmp_path / "m.yaml")).diagnostics
+    told = {str(d.span): d.message for d in checked if d.code == "AM203"}
+    assert told["20:25"].endswith("rebutted by 'fc-register', which stands")

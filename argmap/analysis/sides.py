@@ -11,6 +11,7 @@ from __future__ import annotations
 from argmap.analysis.focus import part
 from argmap.diagnostics import UsageError
 from argmap.model import ArgumentMap, Claim, Link, Relation, Role, relations
+from argmap.model.blank import is_blank
 from argmap.read.suggest import side_hint
 from argmap.words import vocabulary
 
@@ -26,6 +27,27 @@ NO_ROLES = (
 def side_of(claim: Claim) -> Role:
     """Who holds ``claim``: its role; the proponent when it has none."""
     return Role.PROPONENT if claim.role is None else claim.role
+
+
+def own(amap: ArgumentMap) -> dict[str, bool]:
+    """The analyst's own claims (a fact-checker's): of the other side (``role: opponent``)
+    in a map that quotes a source, yet neither quoting it nor taken for granted by it
+    (``implicit``), so the text does not make them; each id → whether it is an objection (it
+    attacks, and supports nothing) rather than a reason in the analyst's own argument. A
+    debate's opponent, whose claims the text states, quotes it."""
+    if amap.source is None:
+        return {}
+    found = tuple(relations(amap))
+    attacking = {ref.id for relation in found if relation.attack for ref in relation.claims}
+    supporting = {ref.id for r in found if r.link is Link.SUPPORT for ref in r.claims}
+    return {
+        claim.id: claim.id in attacking - supporting
+        for claim in amap.claims
+        if claim.role is Role.OPPONENT
+        and not claim.quotes
+        and not claim.implicit
+        and not is_blank(claim.text)
+    }
 
 
 def clashing(amap: ArgumentMap, role: Role) -> set[str]:
@@ -91,4 +113,4 @@ def side(amap: ArgumentMap, name: str) -> ArgumentMap:
     return part(amap, clashing(amap, role), title)
 
 
-__all__ = ["SIDES", "clashing", "side", "side_of"]
+__all__ = ["SIDES", "clashing", "own", "side", "side_of"]

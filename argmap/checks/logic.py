@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.analysis.evaluate import Status
+import attrs
+
+from argmap.analysis.evaluate import Evaluation, Status, evaluate
 from argmap.analysis.explain import CHAIN_LIMIT, defeaters, describe, explain
 from argmap.analysis.summary import theses
 from argmap.checks.registry import Context, Finding, Stage, check
-from argmap.model import Link, Relation
+from argmap.model import ArgumentMap, Link, Relation, Role
 
 
 def _declared(context: Context) -> Iterator[tuple[Relation, str, str]]:
@@ -161,7 +163,9 @@ def theses_stand(context: Context) -> Iterator[Finding]:
 
 @check("AM203", stage=Stage.EVALUATED)
 def reasons_stand(context: Context) -> Iterator[Finding]:
-    """A reason that names a defeated claim (a warning).
+    """A reason that names a defeated claim (a warning), unless the other side's claims
+    (``role: opponent``: a fact-checker's own objections) are what defeat it: without them
+    it would stand, and its fall is the map's point, which AM202 says once of the thesis.
 
     Fails::
 
@@ -193,14 +197,67 @@ def reasons_stand(context: Context) -> Iterator[Finding]:
     defeated = {claim for claim, status in statuses.items() if status is Status.DEFEATED}
     if not defeated:  # the common case, known without walking every reason
         return
+    alone = context.unopposed
+    if alone is not None:  # what stands without the other side fell to it, as was meant
+        defeated = {c for c in defeated if c not in alone or alone.status(c) is not Status.STANDS}
+    unmarked = _unmarked(context)
+    marked = evaluate(_without(context, unmarked)) if unmarked else None
     for relation in context.relations:
         if relation.link is not Link.SUPPORT:
             continue
         for member in relation.claims:
             if member.id in defeated:
+                hint = ""
+                if marked is not None and _stands(marked, member.id):
+                    found = defeaters(evaluation, member.id, CHAIN_LIMIT)
+                    hint = _mark([name for name in found if name in unmarked])
                 yield Finding(
                     "AM203",
                     member.span,
                     f"a reason of '{relation.target.id}' rests on '{member.id}', which is "
-                    "defeated: " + describe(evaluation.why(member.id)),
+                    "defeated: " + describe(evaluation.why(member.id)) + hint,
                 )
+
+
+def _without(context: Context, names: frozenset[str]) -> ArgumentMap:
+    """The map without ``names`` and the other side's claims: what marking them would leave
+    AM203 to weigh."""
+    kept = [c for c in context.map.claims if c.id not in names and c.role is not Role.OPPONENT]
+    return attrs.evolve(context.map, claims=tuple(kept))
+
+
+def _stands(evaluation: Evaluation, claim_id: str) -> bool:
+    return claim_id in evaluation and evaluation.status(claim_id) is Status.STANDS
+
+
+def _unmarked(context: Context) -> frozenset[str]:
+    """The claims AM204 tells to be the analyst's own objections, most likely, that do not
+    say so (``role: opponent``): in a map whose source is read, claims without quotes, not
+    implicit and without a role, that attack and support nothing."""
+    if context.map.source is None or context.source is None:
+        return frozenset()
+    supporting = {member for member, _ in context.supporting}
+    attacking = {ref.id for r in context.relations if r.attack for ref in r.claims} - supporting
+    return frozenset(
+        claim.id
+        for claim in context.map.claims
+        if claim.id in attacking
+        and not (claim.quotes or claim.implicit or claim.reasons or claim.role)
+    )
+
+
+def _mark(names: list[str]) -> str:
+    """What AM203 adds when ``names`` alone (objections of the analyst's own, unmarked) bring
+    a claim down: the role that says so, after which it is not warned of."""
+    if not names:
+        return ""
+    if len(names) == 1:
+        return (
+            f"; if '{names[0]}' is an objection of your own, 'role: opponent' on it says so, "
+            "and this is not warned of"
+        )
+    listed = ", ".join(f"'{name}'" for name in names[:-1]) + f" and '{names[-1]}'"
+    return (
+        f"; if {listed} are objections of your own, 'role: opponent' on them says so, and "
+        "this is not warned of"
+    )

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from argmap.checks.registry import Context, Finding, check
 from argmap.diagnostics import Span, clip
+from argmap.model import Role
 from argmap.model.blank import is_blank
 from argmap.read.folding import normalize, spaced
 from argmap.read.passages import Passage, Passages
@@ -322,9 +323,8 @@ def grounded(context: Context) -> Iterator[Finding]:
             implicit = context.syntax.entry("implicit", True)
             told = f"{claim.kind.value} '{claim.id}' has no quotes; quote the passage it rests on"
             if claim.id in attacking and not claim.reasons:  # the analyst's own, most likely
-                yield Finding(
-                    "AM204", claim.where("id"), f"{told}, {_own_objection(implicit, context)}"
-                )
+                own = _own_objection(implicit, context, claim.role is not Role.OPPONENT)
+                yield Finding("AM204", claim.where("id"), f"{told}, {own}")
                 continue
             yield Finding(
                 "AM204",
@@ -333,16 +333,23 @@ def grounded(context: Context) -> Iterator[Finding]:
             )
 
 
-def _own_objection(implicit: str, context: Context) -> str:
+def _own_objection(implicit: str, context: Context, unmarked: bool) -> str:
     """What AM204 tells a claim that only attacks: the text may take it for granted, or it is
-    an objection of the analyst's own (a fact-checker's, a reviewer's), kept by silencing."""
+    an objection of the analyst's own (a fact-checker's, a reviewer's), kept by silencing,
+    and (when it is ``unmarked``) said to be the analyst's by ``role: opponent``."""
     kept = (
         'ignore = ["AM204"] under [tool.argmap] in the project\'s pyproject.toml (a JSON map '
         "has no comments)"
         if context.syntax.json
         else "'# argmap: ignore[AM204]' at the end of this line"
     )
+    mine = (
+        f", and '{context.syntax.entry('role', 'opponent')}' says it is yours: drawn as the "
+        "analyst's, and what it defeats is not warned of (AM203)"
+        if unmarked
+        else ""
+    )
     return (
         f"or mark it '{implicit}' if the text takes it for granted; an objection of your own, "
-        f"which the text does not make, is kept by {kept}"
+        f"which the text does not make, is kept by {kept}{mine}"
     )

@@ -23,7 +23,7 @@ import attrs
 
 from argmap.analysis.evaluate import Evaluation, evaluate
 from argmap.diagnostics import CODES, Span
-from argmap.model import ArgumentMap, Claim, Link, Relation, relations
+from argmap.model import ArgumentMap, Claim, Link, Relation, Role, relations
 from argmap.read.source import SourceText
 from argmap.read.syntax import YAML, Syntax
 
@@ -112,6 +112,16 @@ class Context:
     def unsettled(self) -> Evaluation:
         """What the reasons and objections establish without the declared contradictions."""
         return evaluate(self.map, contradictions=False)
+
+    @functools.cached_property
+    def unopposed(self) -> Evaluation | None:
+        """What the map's claims establish without the other side's (``role: opponent``, a
+        fact-checker's own objections, a debate's opposition): the text's argument weighed on
+        its own; None in a map without them."""
+        kept = tuple(claim for claim in self.map.claims if claim.role is not Role.OPPONENT)
+        if len(kept) == len(self.map.claims):
+            return None
+        return evaluate(attrs.evolve(self.map, claims=kept))
 
 
 Run = Callable[[Context], Iterable[Finding]]

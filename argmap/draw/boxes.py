@@ -146,6 +146,7 @@ def claim_box(
     note: str | None = None,
     full: bool = False,
     words: Words = ENGLISH,
+    own: bool | None = None,
 ) -> tuple[float, float]:
     """The size of a claim's node showing ``text`` wrapped to ``width`` (as
     :func:`argmap.draw.labels.claim_label` draws it; ``note`` for a reference, drawn with
@@ -154,7 +155,7 @@ def claim_box(
     Raises:
         Unmeasured: a text has a character the shipped font does not draw.
     """
-    kind = kind_word(claim.kind, implicit=claim.implicit, thesis=thesis, words=words)
+    kind = kind_word(claim.kind, implicit=claim.implicit, thesis=thesis, words=words, own=own)
     tag: Line = [(kind, WORD_SIZE, True)]
     if status is not None and status in STATUS_STYLES:
         tag.append(("\xa0\xa0" + words(status.value), WORD_SIZE, True))
@@ -182,22 +183,24 @@ def estimate(
     evaluation: Evaluation | None = None,
     outside: Mapping[str, tuple[int, int]] | None = None,
     words: Words = ENGLISH,
+    own: Mapping[str, bool] | None = None,
 ) -> Sizes | None:
     """Every claim's node in full and as a reference, and a stub's, as Graphviz sizes them
-    in the shipped font, with argmap's ``words``; None when a text has a character the font
-    does not draw (the machine's fonts draw it: only Graphviz can tell how wide)."""
-    full, ref = {}, {}
+    in the shipped font, with argmap's ``words`` (and ``own``: the analyst's claims, tagged so);
+    None when a text has a character the font does not draw (the machine's fonts draw it: only
+    Graphviz can tell how wide)."""
+    full, ref, own = {}, {}, own or {}
     try:
         for name, claim in shape.claims.items():
             status = evaluation.status(name) if evaluation is not None else None
             thesis = name == shape.thesis
             full[name] = claim_box(
                 claim, claim.text, measures.thesis if thesis else measures.claim,
-                status=status, thesis=thesis, full=True, words=words,
+                status=status, thesis=thesis, full=True, words=words, own=own.get(name),
                 note=unseen_note(evaluation, name, outside, words),
             )  # fmt: skip
             ref[name] = claim_box(
-                claim, short_text(claim, measures.ref), measures.ref,
+                claim, short_text(claim, measures.ref), measures.ref, own=own.get(name),
                 status=status, note=words("in full in", n=NUMBER), words=words,
             )  # fmt: skip
         stub = stub_box(words("continued in", n=NUMBER))

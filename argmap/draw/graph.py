@@ -22,6 +22,7 @@ from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.figures import Figure, How, Shown, whole
 from argmap.analysis.overview import GAP as OVERVIEW_GAP
 from argmap.analysis.shape import Shape, shape
+from argmap.analysis.sides import own as analysts
 from argmap.analysis.summary import thesis as find_thesis
 from argmap.draw.flat import flat_links
 from argmap.draw.heading import FIGURE_KEYS, heading, numbered
@@ -95,12 +96,14 @@ class Look:
     draft: Draft | None = None
     handout: bool = False
     """Printed together (a handout's pages): a further figure of the thesis refers to its first."""
+    own: Mapping[str, bool] = attrs.field(factory=dict)
+    """The analyst's own claims, tagged so: :func:`argmap.analysis.sides.own`."""
 
     @classmethod
     def of(cls, amap: ArgumentMap, **options: Any) -> Look:
         """How ``amap`` is drawn with ``options``: what a part of it leaves out said under its
-        claims, and argmap's words in its language."""
-        return cls(outside=amap.outside, words=vocabulary(amap.lang), **options)
+        claims, the analyst's own claims, and argmap's words in its language."""
+        return cls(outside=amap.outside, words=vocabulary(amap.lang), own=analysts(amap), **options)
 
 
 #: Where a figure's placeholders are: node name (or "" for the heading) → the numbers, in order.
@@ -158,9 +161,9 @@ def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) 
         drawn.used.add("implicit")
     classes = ["claim", claim.kind.value] + (["implicit"] if claim.implicit else [])
     classes += [claim.role.value] if claim.role is not None else []
-    opponent = claim.role is Role.OPPONENT
+    opponent, mine = claim.role is Role.OPPONENT, drawn.look.own.get(claim.id)
     if opponent:
-        drawn.used.add("opponent")
+        drawn.used.add("opponent" if mine is None else "analyst's")
     if status is not None:
         classes.append(status.value)
         if status in STATUS_STYLES:
@@ -178,14 +181,14 @@ def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) 
         says = "in full in" if shown.how is How.REF else "continued in"
         label = claim_label(
             claim.kind, short_text(claim, measures.ref), width=measures.ref,
-            implicit=claim.implicit, status=status, words=words,
+            implicit=claim.implicit, status=status, words=words, own=mine,
             note=words(says, n=drawn.number(claim.id, shown.where)),
         )  # fmt: skip
         classes.append("reference")
     else:
         label = claim_label(
             claim.kind, claim.text, width=measures.thesis if thesis else measures.claim,
-            implicit=claim.implicit, status=status, thesis=thesis, words=words,
+            implicit=claim.implicit, status=status, thesis=thesis, words=words, own=mine,
             note=unseen_note(evaluation, claim.id, drawn.look.outside, words),
         )  # fmt: skip
         if thesis:
@@ -388,13 +391,5 @@ def to_dot(amap: ArgumentMap, **options: Any) -> str:
     return build(amap, **options).source
 
 
-__all__ = [
-    "PLACEHOLDER",
-    "Fills",
-    "Look",
-    "build",
-    "figure_graph",
-    "sizes_graph",
-    "to_dot",
-    "whole_shape",
-]
+__all__ = ["PLACEHOLDER", "Fills", "Look", "build", "figure_graph", "sizes_graph", "to_dot",
+           "whole_shape"]  # fmt: skip

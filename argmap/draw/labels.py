@@ -31,14 +31,25 @@ def word(text: str, colour: str) -> str:
 
 
 def kind_word(
-    kind: Kind, *, implicit: bool = False, thesis: bool = False, words: Words = ENGLISH
+    kind: Kind,
+    *,
+    implicit: bool = False,
+    thesis: bool = False,
+    words: Words = ENGLISH,
+    own: bool | None = None,
 ) -> str:
-    """The words over a claim's text: its kind, whether implicit, whether the thesis.
+    """The words over a claim's text: its kind, whether implicit, whether the thesis; of the
+    analyst's own claim (``own``: whether an objection, :func:`argmap.analysis.sides.own`),
+    that it is the analyst's.
 
     >>> kind_word(Kind.PREMISE, implicit=True), kind_word(Kind.CONCLUSION, thesis=True)
     ('IMPLICIT PREMISE', 'MAIN THESIS · CONCLUSION')
+    >>> kind_word(Kind.PREMISE, own=True), kind_word(Kind.PREMISE, own=False)
+    ("ANALYST'S OBJECTION", "ANALYST'S PREMISE")
     """
     found = words(("implicit " if implicit else "") + kind.value)
+    if own is not None:
+        found = words("analyst's objection") if own else words("analyst's kind", kind=found)
     return words("main thesis", kind=found) if thesis else found
 
 
@@ -53,9 +64,11 @@ def claim_label(
     thesis: bool = False,
     note: str | None = None,
     words: Words = ENGLISH,
+    own: bool | None = None,
 ) -> str:
-    """The HTML-like label of a claim: its kind in small capitals, its text below (the thesis
-    larger), and ``note`` (where it is continued, where it is in full) under it.
+    """The HTML-like label of a claim: its kind in small capitals (the analyst's own, ``own``:
+    :func:`kind_word`), its text below (the thesis larger), and ``note`` (where it is
+    continued, where it is in full) under it.
 
     An implicit claim's kind reads ``IMPLICIT PREMISE``; a claim that does not stand gets its
     status beside the kind (``DEFEATED``, ``UNDECIDED``), and a defeated one struck text.
@@ -63,7 +76,7 @@ def claim_label(
     look = KIND_STYLES[kind]
     size = THESIS_SIZE if thesis and size == CLAIM_SIZE else size
     small = WORD_SIZE
-    said = kind_word(kind, implicit=implicit, thesis=thesis, words=words)
+    said = kind_word(kind, implicit=implicit, thesis=thesis, words=words, own=own)
     body = html_lines_of(text, width, words.hyphens)  # a blank: room to write in
     badge, font = "", f'<FONT POINT-SIZE="{size:g}">'
     align = "RIGHT" if right_to_left(text) else "LEFT"  # Arabic, Hebrew: flush right

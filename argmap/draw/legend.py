@@ -304,6 +304,14 @@ def entries(used: Collection[str], words: Words = ENGLISH) -> list[tuple[str, fl
             "</TABLE>"
         )
         cells.append((sample, text_width(words("opponent"), WORD_SIZE, bold=True) + 10))
+    if "analyst's" in used:  # the analyst's own claims, not the text's (a fact-checker's)
+        tag, says = words("analyst's"), words("analyst's means")
+        sample = (
+            f'<TABLE BORDER="3" CELLBORDER="0" CELLPADDING="2" CELLSPACING="0" '
+            f'COLOR="{OPPONENT["color"]}"><TR><TD>{word(tag, MUTED)}</TD></TR></TABLE>'
+        )
+        wide = text_width(tag, WORD_SIZE, bold=True) + 14 + text_width(says, WORD_SIZE)
+        cells.append((_with_words(sample, says), wide + slack(says)))
     if "draft-error" in used:
         sample = (
             f'<TABLE BORDER="2" CELLBORDER="0" CELLPADDING="2" CELLSPACING="0" STYLE="dotted" '

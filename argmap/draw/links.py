@@ -48,10 +48,11 @@ def edge(
 ) -> None:
     """An edge with id ``<kind>--<tail>--<head>`` and class ``<kind>``; ``ends`` are the
     places it is drawn between when they are ports of ``tail`` and ``head``; ``label`` is
-    drawn beside it (a reason's scheme)."""
+    drawn beside it (a reason's scheme), underlined and tied to the line (``decorate``): where
+    several labelled lines meet at a claim, each name says whose it is."""
     look = EDGE_STYLES[kind]
     start, end = ends or (tail, head)
-    shown = {"label": _beside(label)} if label else {}
+    shown = {"label": _beside(label), "decorate": "true"} if label else {}
     graph.edge(
         start,
         end,

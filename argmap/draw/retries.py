@@ -54,7 +54,9 @@ def measure(shape: Shape, look: Look) -> Sizes:
     and it draws every text; else measured by Graphviz (:func:`argmap.draw.engine.node_sizes`),
     in the fonts the drawing uses."""
     if engine.font_ready():
-        estimated = estimate(shape, look.measures, look.evaluation, look.outside, look.words)
+        estimated = estimate(
+            shape, look.measures, look.evaluation, look.outside, look.words, look.own
+        )
         if estimated is not None:
             return estimated
     found = engine.node_sizes(sizes_graph(shape, look).source)

@@ -8,6 +8,7 @@ groups are put in the order the argument reads from its thesis down
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from argmap.analysis.summary import one_line
 from argmap.draw.labels import kind_word
@@ -27,10 +28,13 @@ _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _DOES = {Link.SUPPORT: "supports tip", Link.REBUT: "attacks tip", Link.UNDERCUT: "undercuts tip"}
 
 
-def label(claim: Claim, words: Words = ENGLISH, classes: tuple[str, ...] = ()) -> str:
+def label(
+    claim: Claim, words: Words = ENGLISH, classes: tuple[str, ...] = (), own: bool | None = None
+) -> str:
     """What a claim's button is called, in ``words``: the words its box shows over its text, as
     its group's ``classes`` say it is drawn (``thesis``, a status), then its text, on one
-    line; the opponent's claims, drawn with a thick outline, are said to be the opponent's.
+    line; the opponent's claims, drawn with a thick outline, are said to be the opponent's, and
+    the analyst's own (``own``: whether an objection), the analyst's.
     A screen reader hears what a reader sees (WCAG 2.5.3, label in name).
 
     >>> from argmap.model import Kind
@@ -38,13 +42,19 @@ def label(claim: Claim, words: Words = ENGLISH, classes: tuple[str, ...] = ()) -
     'Conclusion: Gas is cheap.'
     >>> label(Claim("c", Kind.CONCLUSION, "Gas.", implicit=True), classes=("thesis", "defeated"))
     'Main thesis · implicit conclusion, defeated: Gas.'
+    >>> label(Claim("c", Kind.PREMISE, "Gas is dear."), own=True)
+    "Analyst's objection: Gas is dear."
     """
     said = [kind_word(claim.kind, implicit=claim.implicit, thesis="thesis" in classes,
-                      words=words)]  # fmt: skip
-    said += [words(s.value) for s in STATUS_STYLES if s.value in classes]
-    if claim.role is Role.OPPONENT:
-        said.insert(0, words("opponent"))
-    kind = ", ".join(said).lower().capitalize()
+                      words=words).lower()]  # fmt: skip
+    if own is not None:  # in words written to be spoken (German keeps its nouns capitalised)
+        spoken = words("analyst's kind spoken", kind=words(f"kind {claim.kind.value}"))
+        said = [words("analyst's objection spoken") if own else spoken]
+    said += [words(s.value).lower() for s in STATUS_STYLES if s.value in classes]
+    if claim.role is Role.OPPONENT and own is None:
+        said.insert(0, words("opponent").lower())
+    kind = ", ".join(said)
+    kind = kind[:1].upper() + kind[1:]
     return clean(words.typeset("labelled", kind=kind, text=one_line(claim.text)))
 
 
@@ -98,12 +108,19 @@ def in_order(body: bytes, order: list[str]) -> bytes:
     return b"".join([*pieces, body[position:]])
 
 
-def stops(body: bytes, claims: dict[str, Claim], order: list[str], words: Words = ENGLISH) -> bytes:
+def stops(
+    body: bytes,
+    claims: dict[str, Claim],
+    order: list[str],
+    words: Words = ENGLISH,
+    own: Mapping[str, bool] | None = None,
+) -> bytes:
     """Every claim's group made focusable, a button labelled with the words drawn over its text
-    and its text (in ``words``: :func:`label`) and described by what it does in the argument
-    (:func:`roles`) and its note (a ``<desc>`` in place of the ``<title>`` that named its id),
-    and put in ``order``, so that Tab goes through the argument from its thesis down."""
-
+    and its text (in ``words``: :func:`label`; the analyst's own claims, ``own``, so) and
+    described by what it does in the argument (:func:`roles`) and its note (a ``<desc>`` in
+    place of the ``<title>`` that named its id), and put in ``order``, so that Tab goes through
+    the argument from its thesis down."""
+    own = own or {}
     does = roles(claims, words)
 
     def button(group: re.Match[bytes]) -> bytes:
@@ -112,7 +129,7 @@ def stops(body: bytes, claims: dict[str, Claim], order: list[str], words: Words 
         if name not in claims or "claim" not in classes:
             return group.group()
         claim = claims[name]
-        named = label(claim, words, classes).translate(_ATTRIBUTE_ESCAPES)
+        named = label(claim, words, classes, own.get(name)).translate(_ATTRIBUTE_ESCAPES)
         extra = f' tabindex="0" role="button" aria-label="{named}" data-claim="{name}">'
         # described by what it does and by its note (else only the mouse's tooltip's), not
         # by its id (the <title>)

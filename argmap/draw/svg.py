@@ -35,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from argmap.analysis.sides import own
 from argmap.analysis.summary import one_line, reading_order
 from argmap.diagnostics import UsageError
 from argmap.draw.bidi import mark_right_to_left
@@ -286,7 +287,7 @@ def embed(
     body = edge_titles_out(_graph(text, start, end))
     body = mark_right_to_left(round_dots(smooth_arrowheads(body)))
     if focusable:
-        body = stops(body, amap.by_id(), reading_order(amap), vocabulary(amap.lang))
+        body = stops(body, amap.by_id(), reading_order(amap), vocabulary(amap.lang), own(amap))
     if id_prefix:
         body = body.replace(b' id="', b' id="' + id_prefix.encode())
 

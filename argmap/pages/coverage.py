@@ -22,6 +22,7 @@ from argmap.analysis.coverage import (
     Coverage,
     Sentence,
 )
+from argmap.analysis.sides import own
 from argmap.model import ArgumentMap
 from argmap.pages.spans import Sweep
 from argmap.pages.templates import asset, fill, languages
@@ -135,7 +136,7 @@ def _claims(amap: ArgumentMap, coverage: Coverage, said: _Said) -> str:
     for sentence in coverage.sentences:
         for claim in sentence.claims:
             quoted.setdefault(claim, sentence)
-    items = []
+    items, mine = [], own(amap)
     for claim in amap.by_id().values():
         where = quoted.get(claim.id)
         if where is not None:
@@ -144,6 +145,7 @@ def _claims(amap: ArgumentMap, coverage: Coverage, said: _Said) -> str:
         else:
             note = "quotes elsewhere" if claim.quotes else "no quotes"
             note = "implicit note" if claim.implicit else note
+            note = "analyst's note" if claim.id in mine else note
             place = f'<span class="note"{english}>{_e(words.typeset(note))}</span>'
         kind = words(f"kind {'implicit ' * claim.implicit}{claim.kind.value}")
         items.append(

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from argmap.words.analyst import ANALYST
 from argmap.words.glue import glued
 from argmap.words.pages import PAGES
 from argmap.words.phrases import PHRASES
@@ -293,13 +294,15 @@ WORDS: dict[str, dict[str, str]] = {
     # The words around the drawing: the HTML view's and the SVG's <desc>; the other pages'.
     **PHRASES,
     **PAGES,
+    **ANALYST,
 }
 # fmt: on
 
 #: The words drawn in capitals, as written.
 TAGS = (
     "premise", "conclusion", "recommendation", "implicit premise", "implicit conclusion",
-    "implicit recommendation", "main thesis", "implicit", "opponent", "defeated", "undecided",
+    "implicit recommendation", "main thesis", "implicit", "opponent", "analyst's objection",
+    "analyst's kind", "analyst's", "defeated", "undecided",
     "figure of", "figure", "draft",
 )  # fmt: skip
 
