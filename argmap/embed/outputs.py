@@ -99,7 +99,7 @@ def _unknown_keys(fits: Mapping[str, object]) -> list[str]:
 def _latex(meta: Mapping[str, object]) -> tuple[Target, list[str]]:
     """LaTeX's target from the document's page settings; the default with a warning when
     one cannot be read."""
-    if not any(meta.get(key) for key in ("papersize", "fontsize", "geometry")):
+    if not any(meta.get(key) for key in ("papersize", "fontsize", "geometry", "documentclass")):
         return PANDOC_LATEX, []
     try:
         return latex_text(*text_block(meta)), []
