@@ -14,7 +14,8 @@ In a Markdown document::
     ![The partnership's argument.](maps/europe-central-asia.yaml){.argmap #fig-seed}
 
 Then ``pandoc doc.md --filter argmap-pandoc -o doc.html`` (or ``.docx``, ``.pdf``, ``.tex``),
-or in Quarto: ``filters: [argmap-pandoc]``. A block's attributes are the options of
+or in Quarto the extension ``argmap-pandoc --quarto-extension`` writes (:mod:`argmap.quarto`),
+named as ``filters: [argmap]``. A block's attributes are the options of
 :data:`argmap.embed.OPTIONS`; metadata ``argmap-theme`` sets the default theme and
 ``argmap-figures`` the folder that PDF and PNG figures are written to (default
 ``argmap-figures``, in the working folder, where paths are relative to as Pandoc has them),
@@ -54,6 +55,7 @@ from pathlib import Path
 import attrs
 import panflute as pf
 
+from argmap import quarto
 from argmap.diagnostics import ArgmapError, printable
 from argmap.draw.options import DrawOptions
 from argmap.embed import (
@@ -108,9 +110,9 @@ def target(output: str, fits: object = None, pandoc3: bool = False) -> Target:
 class Filter:
     """One document's run: its options, where its blocks are, and the ids on its page."""
 
-    def __init__(self, doc: pf.Doc, inputs: list[str]) -> None:
+    def __init__(self, doc: pf.Doc, inputs: list[str], quarto: bool = False) -> None:
         self.new_figures = doc.api_version >= (1, 23)  # Pandoc 3
-        chosen = choose(doc.format, doc.get_metadata() or {}, self.new_figures)
+        chosen = choose(doc.format, doc.get_metadata() or {}, self.new_figures, quarto)
         for warning in chosen.warnings:  # once a document
             _say(f"argmap-pandoc: {warning}")
         self.target = chosen.target
@@ -359,11 +361,15 @@ def _inputs() -> list[str]:
 
 def main() -> int:
     """The ``argmap-pandoc`` command: Pandoc's JSON on stdin, the output format as the first
-    argument; the document with figures on stdout. Exit status 1 when a map has errors."""
+    argument (then ``quarto`` from the Quarto extension's filter, :mod:`argmap.quarto`); the
+    document with figures on stdout. Exit status 1 when a map has errors.
+    ``argmap-pandoc --quarto-extension [FOLDER]`` writes that extension."""
+    if sys.argv[1:2] == ["--quarto-extension"]:
+        return quarto.command(sys.argv[2:])
     doc = pf.load(sys.stdin)
     doc.format = sys.argv[1] if len(sys.argv) > 1 else "html"
     try:
-        run = Filter(doc, _inputs())
+        run = Filter(doc, _inputs(), quarto=sys.argv[2:3] == [quarto.QUARTO])
         doc = doc.walk(run)
         last = doc.content[-1] if doc.content else None
         if run.drawn and run.kind in ("beamer", "pptx") and isinstance(last, pf.HorizontalRule):
@@ -381,3 +387,6 @@ def main() -> int:
 
 
 __all__ = ["Filter", "figure_format", "main", "target"]
+
+if __name__ == "__main__":  # the Quarto extension's filter runs ``python -m argmap.pandoc``
+    sys.exit(main())

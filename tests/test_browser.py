@@ -259,6 +259,43 @@ def test_auto_follows_material_for_mkdocs_scheme_and_its_toggle(
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": reduced})
 
 
+def test_auto_follows_a_quarto_pages_colour_mode_and_its_toggle(
+    browser, seed: ArgumentMap, tmp_path: Path
+) -> None:
+    """Quarto's HTML marks its body ``quarto-light`` or ``quarto-dark`` (its script sets one
+    on every page, and the reader's light/dark toggle switches them), whatever the system
+    prefers: auto follows the page, as on Material. It followed the system: on a light
+    Quarto page, a reader whose system prefers dark got dark figures in light text."""
+    auto = inline(render_map(seed, "svg", theme="auto"))
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head>"
+        f"<body class='fullcontent quarto-light'><div id='auto'>{auto}</div></body></html>"
+    )
+    (tmp_path / "quarto.html").write_text(page, encoding="utf-8")
+    fill = "return getComputedStyle(document.querySelector(arguments[0])).fill"
+    toggle = (
+        "document.body.classList.remove('quarto-light', 'quarto-dark');"
+        "document.body.classList.add(arguments[0])"
+    )
+    premise = "#auto .claim.premise polygon"
+    dark = [{"name": "prefers-color-scheme", "value": "dark"}]
+    light = [{"name": "prefers-color-scheme", "value": "light"}]
+    reduced = [{"name": "prefers-reduced-motion", "value": "reduce"}]
+    try:
+        for system in (light, dark):
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": system + reduced})
+            browser.get((tmp_path / "quarto.html").as_uri())
+            assert browser.execute_script(fill, premise) == "rgb(234, 243, 250)"
+            assert browser.execute_script(fill, "#auto .background") == "rgb(255, 255, 255)"
+            browser.execute_script(toggle, "quarto-dark")  # the reader switches to dark
+            assert browser.execute_script(fill, premise) == "rgb(12, 45, 72)"
+            assert browser.execute_script(fill, "#auto .background") == "rgb(13, 17, 23)"
+            browser.execute_script(toggle, "quarto-light")
+            assert browser.execute_script(fill, premise) == "rgb(234, 243, 250)"
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": reduced})
+
+
 # --- MkDocs -------------------------------------------------------------------------------
 
 

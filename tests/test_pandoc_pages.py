@@ -49,7 +49,15 @@ PAGES = [
     {"geometry": "hmargin=1in,vmargin=1.5in"},
     {"papersize": "a5", "geometry": "margin=15mm"},
     {"papersize": "letter", "geometry": "margin=0.75in"},
-]
+    # Quarto's PDF: KOMA-Script's article, its type area at DIV=11, on letter paper.
+    {"documentclass": "scrartcl", "classoption": ["DIV=11", "numbers=noendperiod"],
+     "papersize": "letter"},
+    {"documentclass": "scrartcl", "classoption": ["DIV=11"], "papersize": "a4"},
+    {"documentclass": "scrartcl", "classoption": "DIV=11", "fontsize": "10pt"},
+    {"documentclass": "scrreprt", "classoption": ["DIV=11"], "fontsize": "12pt"},
+    {"documentclass": "scrartcl", "classoption": ["DIV=9"], "papersize": "a5", "fontsize": "12pt"},
+    {"documentclass": "scrartcl", "classoption": ["DIV=11"], "geometry": "margin=1in"},
+]  # fmt: skip
 
 
 def _yaml(meta: dict[str, object]) -> str:
@@ -80,7 +88,9 @@ def test_the_text_block_is_the_one_latex_sets(tmp_path: Path, meta: dict[str, ob
 @pytest.mark.parametrize(
     "meta",
     [{"geometry": "left=3cm"}, {"geometry": "margin=3em"}, {"papersize": "A4paper"},
-     {"geometry": "hmargin={1in,2in}"}, {"geometry": "twocolumn"}],
+     {"geometry": "hmargin={1in,2in}"}, {"geometry": "twocolumn"},
+     {"documentclass": "scrartcl"}, {"documentclass": "scrartcl", "classoption": "DIV=calc"},
+     {"documentclass": "scrartcl", "classoption": ["DIV=11", "BCOR=8mm"]}],
 )  # fmt: skip
 def test_a_page_setting_not_understood_is_named(meta: dict[str, object]) -> None:
     with pytest.raises(PageError):

@@ -53,6 +53,7 @@ def test_the_readme_has_examples_to_run_and_says_why_others_are_not() -> None:
         "a server that runs until Ctrl-C",
         "it is the installation itself, which .ci/run runs",
         "it needs Node.js, the network and VS Code",
+        "it needs Quarto, which cannot be installed here",
         "it needs a git history (a copy of the repository has none)",
         "the corpora's files are not in the repository",
         "these are the tests themselves",

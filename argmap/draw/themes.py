@@ -168,26 +168,35 @@ def themed_dot(dot: str, theme: str) -> str:
 #: The attribute Material for MkDocs sets on a page's body to its colour scheme (its
 #: light/dark toggle changes it), and the scheme that is dark.
 MATERIAL_SCHEME, MATERIAL_DARK = "data-md-color-scheme", "slate"
+#: The classes Quarto's HTML sets on a page's body: one of them on every page, as its
+#: stylesheet is light or dark (its light/dark toggle switches them).
+QUARTO_LIGHT, QUARTO_DARK = "quarto-light", "quarto-dark"
 
 
 def media_rules(scope: str) -> str:
     """CSS that repaints a light drawing dark where the page is dark: on a page of Material
     for MkDocs, when its scheme (:data:`MATERIAL_SCHEME`, which the reader's toggle sets) is
-    ``slate``; on any other page, when the reader's system prefers dark.
+    ``slate``; on a page of Quarto, when its body is :data:`QUARTO_DARK`; on any other page,
+    when the reader's system prefers dark.
 
     Each rule matches a presentation attribute's value under ``scope`` (the root's id) and
     is wrapped in ``:where()``: no specificity, so a host page's own rules still win.
     """
-    system = f"{scope}:not([{MATERIAL_SCHEME}] *)"  # on no Material page
-    material = f"[{MATERIAL_SCHEME}={MATERIAL_DARK}] {scope}"
-    rules: dict[str, list[str]] = {system: [], material: []}
+    system = (  # on no Material or Quarto page
+        f"{scope}:not([{MATERIAL_SCHEME}] *):not(.{QUARTO_LIGHT} *):not(.{QUARTO_DARK} *)"
+    )
+    pages = (f"[{MATERIAL_SCHEME}={MATERIAL_DARK}] {scope}", f".{QUARTO_DARK} {scope}")
+    by_system: list[str] = []
+    by_page: list[str] = []
     for light, dark in palette(DARK).items():
         for attribute in ("fill", "stroke"):
-            for where, said in rules.items():
-                said.append(f':where({where} [{attribute}="{light}"]){{{attribute}:{dark}}}')
+            value = f'[{attribute}="{light}"]'
+            by_system.append(f":where({system} {value}){{{attribute}:{dark}}}")
+            dark_page = ",".join(f"{where} {value}" for where in pages)
+            by_page.append(f":where({dark_page}){{{attribute}:{dark}}}")
     return (
-        "@media (prefers-color-scheme:dark){\n" + "\n".join(rules[system]) + "\n}\n"
-        + "\n".join(rules[material])
+        "@media (prefers-color-scheme:dark){\n" + "\n".join(by_system) + "\n}\n"
+        + "\n".join(by_page)
     )  # fmt: skip
 
 
@@ -197,6 +206,8 @@ __all__ = [
     "MATERIAL_DARK",
     "MATERIAL_SCHEME",
     "PRINT",
+    "QUARTO_DARK",
+    "QUARTO_LIGHT",
     "THEMES",
     "Palette",
     "Theme",

@@ -24,6 +24,7 @@ from argmap.embed.targets import (
     PANDOC_LATEX,
     PANDOC_OTHER,
     PRINT_DPI,
+    QUARTO_HTML,
     TEX_PT,
     configured,
     latex_text,
@@ -99,7 +100,7 @@ def _unknown_keys(fits: Mapping[str, object]) -> list[str]:
 def _latex(meta: Mapping[str, object]) -> tuple[Target, list[str]]:
     """LaTeX's target from the document's page settings; the default with a warning when
     one cannot be read."""
-    if not any(meta.get(key) for key in ("papersize", "fontsize", "geometry")):
+    if not any(meta.get(key) for key in ("papersize", "fontsize", "geometry", "documentclass")):
         return PANDOC_LATEX, []
     try:
         return latex_text(*text_block(meta)), []
@@ -149,11 +150,14 @@ def _beamer(meta: Mapping[str, object]) -> tuple[Target, list[str]]:
         ]
 
 
-def choose(output: str, meta: Mapping[str, object], pandoc3: bool = False) -> Chosen:
+def choose(
+    output: str, meta: Mapping[str, object], pandoc3: bool = False, quarto: bool = False
+) -> Chosen:
     """What a document's figures are drawn as and fitted to in Pandoc's output format
     ``output``, with its metadata ``meta`` (``argmap-fit``: a column per kind of output, or
     one for all; for LaTeX, the page settings), by Pandoc 2 or, with ``pandoc3``, Pandoc 3
-    (whose HTML template has a narrower column).
+    (whose HTML template has a narrower column); with ``quarto``, in a page of Quarto's HTML
+    (:data:`~argmap.embed.targets.QUARTO_HTML`).
 
     >>> [str(choose(f, {}).target) for f in ("html5", "latex", "docx")]
     ['svg fitted to 640 px', 'pdf fitted to 343.71x511.09pt', 'png fitted to 420x600pt']
@@ -161,6 +165,8 @@ def choose(output: str, meta: Mapping[str, object], pandoc3: bool = False) -> Ch
     'pdf fitted to 451.28x661.03pt'
     >>> str(choose("html5", {}, pandoc3=True).target)
     'svg fitted to 496 px'
+    >>> str(choose("html", {}, True, quarto=True).target)
+    'svg fitted to 749 px'
     >>> str(choose("html5", {"argmap-fit": {"html": "none"}}).target)
     'svg, whole'
     >>> given = {"argmap-fit": {"latex": "400x600pt"}, "geometry": "margin=1in"}
@@ -172,6 +178,8 @@ def choose(output: str, meta: Mapping[str, object], pandoc3: bool = False) -> Ch
     warnings = _unknown_keys(fits) if isinstance(fits, Mapping) else []
     value = fits.get(chosen_kind) if isinstance(fits, Mapping) else fits
     html = PANDOC3_HTML if pandoc3 else PANDOC_HTML
+    if quarto and name(output) in ("html", "html4", "html5"):  # not its slides, nor EPUB
+        html = QUARTO_HTML
     known = {"html": html, "latex": PANDOC_LATEX, "docx": PANDOC_DOCX, "beamer": BEAMER,
              "pptx": PPTX}  # fmt: skip
     found = known.get(chosen_kind, PANDOC_OTHER)

@@ -47,6 +47,8 @@ PAPERS = {
     "legal": (8.5 * TEX_INCH, 14 * TEX_INCH),
     "executive": (7.25 * TEX_INCH, 10.5 * TEX_INCH),
 }
+#: KOMA-Script's classes (Quarto's PDF is ``scrartcl``), whose type area ``DIV`` sets.
+KOMA = frozenset(("scrartcl", "scrreprt", "scrbook"))
 #: The article class's widest text, line spacing and ``\\topskip`` for each type size.
 SIZES = {"10pt": (345.0, 12.0, 10.0), "11pt": (360.0, 13.6, 11.0), "12pt": (390.0, 14.5, 12.0)}
 #: geometry's options that leave the text's size as it is (or change it by a line at most).
@@ -178,17 +180,57 @@ def _geometry(paper: tuple[float, float], geometry: object) -> tuple[float, floa
     return width, height
 
 
+def _divisions(classoption: object) -> int:
+    """KOMA-Script's ``DIV=N`` among the class's options (a list, or one string of options
+    split by commas). Raises PageError where the type area is not one a whole DIV sets."""
+    items = classoption if isinstance(classoption, list) else [classoption]
+    options = [part.strip() for item in items for part in str(item or "").split(",")]
+    found = None
+    for option in options:
+        key, _, value = option.partition("=")
+        if key.strip() == "BCOR":
+            raise PageError(f"classoption '{option}' is not read by argmap")
+        if key.strip() == "DIV":
+            if not value.strip().isdigit() or int(value) < 4:
+                raise PageError(f"classoption '{option}' is not read by argmap (give DIV=N)")
+            found = int(value)
+    if found is None:
+        raise PageError("a KOMA-Script class's type area is read with DIV=N in classoption "
+                        "(Quarto gives DIV=11)")  # fmt: skip
+    return found
+
+
+def _koma(paper: tuple[float, float], fontsize: str, divisions: int) -> tuple[float, float]:
+    """KOMA-Script's type area on ``paper`` (TeX pt) at ``DIV=divisions``: the paper cut in
+    DIV strips each way, the text ``DIV - 3`` of them, as tall as the lines that fill that at
+    least (measured against ``\\the\\textheight``)."""
+    _, baseline, topskip = SIZES[fontsize]
+    width = paper[0] * (divisions - 3) / divisions
+    room = paper[1] * (divisions - 3) / divisions
+    lines = math.ceil((room - topskip) / baseline - 1e-9)
+    return width, lines * baseline + topskip
+
+
 def text_block(meta: Mapping[str, object]) -> tuple[float, float]:
     """The text block (width, height in PDF points) of a LaTeX document built by Pandoc's
-    template with the article class and metadata ``meta`` (``papersize``, ``fontsize``,
-    ``geometry``). Raises PageError naming a value it cannot read."""
+    template with metadata ``meta`` (``papersize``, ``fontsize``, ``geometry``): the article
+    class's, or with ``documentclass`` a KOMA-Script class (``scrartcl``, ``scrreprt``,
+    ``scrbook``, as Quarto's PDF has it) the type area its ``classoption`` ``DIV=N`` sets
+    (on A4 paper where ``papersize`` names none, as KOMA-Script's default).
+    Raises PageError naming a value it cannot read."""
     papersize = meta.get("papersize")
-    paper = _paper(str(papersize).strip()) if papersize else PAPERS["letter"]
-    fontsize = str(meta.get("fontsize") or "10pt").strip()
+    koma = str(meta.get("documentclass") or "").strip() in KOMA
+    paper = _paper(str(papersize).strip()) if papersize else PAPERS["a4" if koma else "letter"]
+    fontsize = str(meta.get("fontsize") or ("11pt" if koma else "10pt")).strip()
     if fontsize not in SIZES:
         raise PageError(f"fontsize '{fontsize}' is not one of " + ", ".join(SIZES))
     geometry = meta.get("geometry")
-    width, height = _geometry(paper, geometry) if geometry else _article(paper, fontsize)
+    if geometry:
+        width, height = _geometry(paper, geometry)
+    elif koma:
+        width, height = _koma(paper, fontsize, _divisions(meta.get("classoption")))
+    else:
+        width, height = _article(paper, fontsize)
     return round(width * TEX_PT, 2), round(height * TEX_PT, 2)
 
 

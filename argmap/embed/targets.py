@@ -29,6 +29,11 @@ PANDOC_HTML = Target("svg", Fit(640))
 #: Pandoc 3's (Quarto's Pandoc): the same ``36em``, of the browser's 16-px text, since its
 #: template sets no font size.
 PANDOC3_HTML = Target("svg", Fit(496))
+#: Quarto's HTML: its stylesheet's body column, ``minmax(500px, calc(800px - 3em))`` of its
+#: 17-px type (``$grid-body-width`` less its 1.5em gutters), 749 CSS px wide from windows of
+#: about 1300 px. Read from Quarto's stylesheet, not measured: Quarto could not be installed
+#: where this was written (its PyPI package downloads it from GitHub).
+QUARTO_HTML = Target("svg", Fit(749))
 #: What a figure's caption takes below it on a LaTeX page (``\abovecaptionskip`` and two
 #: lines of 10-pt text: 37 TeX pt, measured as LaTeX's "Float too large for page by 24.5pt"
 #: for one line): a figure for a page's text is at most its height less this, so that the
@@ -149,6 +154,7 @@ __all__ = [
     "PANDOC_OTHER",
     "PAPERS",
     "PRINT_DPI",
+    "QUARTO_HTML",
     "SPHINX_HTML_OTHER",
     "alabaster_column",
     "configured",
