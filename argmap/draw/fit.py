@@ -191,12 +191,13 @@ def fit(
     every figure is as good as another), then that leaves the fewest figures too big, then
     makes the fewest figures."""
     shape = whole_shape(amap)
+    slide = alone and budget.height is not None and budget.height < budget.width
     best, most = None, (INF, INF, INF)
     wider = shorter_measures(budget.width) if alone else []
     for measures in [measures_for(budget.width), *wider]:
         look = Look.of(amap, legend=legend, evaluation=evaluation, titled=titled,
                        measures=measures, room=budget.width, handout=handout)  # fmt: skip
-        fitted = _fit(amap, shape, budget, look, keep, alone)
+        fitted = _fit(amap, shape, budget, look, keep, alone, slide)
         sizes = [(d.width, d.height) for d in fitted.drawn]
         too_big = sum(not budget.holds_size(w, h) for w, h in sizes)
         score = (-min(legibility(sizes, budget), 1.0), too_big, len(sizes))
@@ -208,16 +209,23 @@ def fit(
     if alone and budget.height is not None and most[1] > 0:  # each too tall in longer lines
         graphs = Graphs(amap, shape, best.look)
         graphs.total = len(best.drawn)
-        drawn = tuple(relined(d, graphs, keep, budget) for d in best.drawn)
+        drawn = tuple(relined(d, graphs, keep, budget, slide) for d in best.drawn)
         best = attrs.evolve(best, drawn=drawn)
     return best
 
 
 def _fit(
-    amap: ArgumentMap, shape: Shape, budget: Budget, look: Look, keep: bool, alone: bool
+    amap: ArgumentMap,
+    shape: Shape,
+    budget: Budget,
+    look: Look,
+    keep: bool,
+    alone: bool,
+    slide: bool = False,
 ) -> Fitted:
-    """The map's figures fitted to ``budget`` in ``look`` (:func:`fit`)."""
-    sizes = measure(shape, look)
+    """The map's figures fitted to ``budget`` in ``look`` (:func:`fit`); on a ``slide``, every
+    page of a claim no taller than it (:attr:`~argmap.analysis.carve.Sizes.slide`)."""
+    sizes = attrs.evolve(measure(shape, look), slide=slide)
     heading = 2 * PAD * 72 + (HEADING if look.titled or look.legend else NUMBERED)
     inner = Budget(budget.width - 2 * PAD * 72,
                    None if budget.height is None else budget.height - heading)  # fmt: skip
