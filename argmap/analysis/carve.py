@@ -307,6 +307,8 @@ def carve(root: str, shape: Shape, sizes: Sizes, budget: Budget, plan: Plan) -> 
     for here in reversed(order):  # children before parents
         paginated = False
         while True:
+            if sizes.slide and any(p.claim in plan.cut for p in shape.children[here]):
+                plan.compact.add(here)  # on a slide, a cut child is one box, not over a stub
             units = plan.units(here, 0)
             kept = kept_children(shape, plan, here, units)
             contour = contour_of(here, units, shape, sizes, plan, done)

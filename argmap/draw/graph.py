@@ -45,6 +45,7 @@ from argmap.draw.style import (
     NODE_ATTRS,
     NODESEP,
     OPPONENT,
+    SLIDE_RANKSEP,
     STATUS_STYLES,
     STUB_ATTACK_EDGE,
     STUB_EDGE,
@@ -97,6 +98,7 @@ class Look:
     handout: bool = False
     """Printed together (a handout's pages): a further figure of the thesis refers to its first."""
     stubs: str = "above"  # a top's "used in"/"continued from": "beside" it, in the "heading"
+    # (on a slide, either: "continued in" names its figures without the starts of their claims)
 
     @classmethod
     def of(cls, amap: ArgumentMap, **options: Any) -> Look:
@@ -300,7 +302,7 @@ def figure_graph(
     for name, pages in figure.more.items():
         stub = f"more--{name}"
         leads = [lead_text(claims[first]) for first in figure.leads.get(name, ())]
-        if len(leads) != len(pages):  # (a figure made without them)
+        if len(leads) != len(pages) or look.stubs != "above":  # (made without them; a slide)
             drawn.stub(stub, drawn.figures("continued in", stub, pages))
             continue
         lines = [words("lead", n=drawn.number(stub, n), lead=lead)
@@ -330,6 +332,8 @@ def figure_graph(
     graph.graph_attr.update({**GRAPH_ATTRS, "label": _heading(amap, figure, drawn)})
     if nodesep != NODESEP:
         graph.graph_attr["nodesep"] = f"{nodesep:g}"
+    if look.stubs != "above":  # a slide: ranks closer together
+        graph.graph_attr["ranksep"] = f"{SLIDE_RANKSEP:g}"
     return graph, drawn.fills
 
 

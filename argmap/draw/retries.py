@@ -164,8 +164,8 @@ def relined(d: Drawn, graphs: Graphs, keep: bool, budget: Budget, slide: bool = 
     longer.append(min(one_box(budget.width), max(SHORTER)))
     best, shown = d, min(budget.width / d.width, height / d.height)
     tries = sorted({c for c in longer if c > look.measures.claim} | {look.measures.claim})
-    most = max(tries) if slide else 0
     places = PLACES if slide else PLACES[:1]
+    most = max(tries) if slide else 0  # the top claims in the longest lines, on a slide
     ways = [(c, p, t) for c in tries for p in places for t in (0, most)[: 1 + (most > c)]]
     ways.remove((look.measures.claim, "above", 0))  # as it is drawn
     for claim, stubs, top in ways:

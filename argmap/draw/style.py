@@ -66,6 +66,8 @@ CSS_PX_PER_PT = 96 / 72
 #: Graphviz's spacing, in inches as Graphviz takes them.
 NODESEP = 0.22
 RANKSEP = 0.32
+#: ... on a slide, where a rank's gap is what a claim lacks to be drawn at 9 pt (inches).
+SLIDE_RANKSEP = 0.22
 #: The least space between two contradicting claims, or two restating each other, set side by
 #: side on one rank: at ``NODESEP`` a contradiction's bars (one at each end of the edge) would
 #: meet, an "H", with no dashed line between them to say what links them, and a restatement's
