@@ -343,6 +343,11 @@ def carve(root: str, shape: Shape, sizes: Sizes, budget: Budget, plan: Plan) -> 
                 plan.pages.pop(here, None)
                 if not _paginate(here, shape, sizes, plan, done, budget.width):
                     break
+            elif tall and sizes.slide and not paginated:  # on a slide, a unit a page
+                paginated = True
+                plan.pages.pop(here, None)
+                if not _paginate(here, shape, sizes, plan, done, 0.0):
+                    break
             elif wide and (small := [i for i, name in enumerate(kept) if claims[name] >= 2]):
                 # The last resort (the claims under it were cut for height, say): the widest
                 # child of two claims goes too, rather than a figure too wide to read.
