@@ -47,7 +47,7 @@ def test_a_slide_sets_claims_in_longer_lines_and_more_figures_are_readable(
     budget = budget_for(PPTX[0], height=PPTX[1])
     found = fit(seed, budget, titled=titled)
     monkeypatch.setattr(fitting, "shorter_measures", lambda width: [])
-    monkeypatch.setattr(fitting, "relined", lambda d, graphs, keep, budget: d)
+    monkeypatch.setattr(fitting, "relined", lambda d, graphs, keep, budget, slide=False: d)
     column_only = fit(seed, budget, titled=titled)
     assert found.look.measures.claim > column_only.look.measures.claim
     assert too_big(found) < too_big(column_only)
@@ -86,13 +86,14 @@ def test_where_no_measure_fits_every_figure_the_one_drawing_the_smallest_largest
     the one with the fewest figures too big (claims in lines of 18 characters: 20 figures, the
     smallest at 3.6 pt) rather than the one whose figures are all drawn larger."""
     budget = budget_for(BEAMER[0], height=BEAMER[1])
-    monkeypatch.setattr(fitting, "relined", lambda d, graphs, keep, budget: d)  # as chosen
+    # as chosen
+    monkeypatch.setattr(fitting, "relined", lambda d, graphs, keep, budget, slide=False: d)
     found = fit(seed, budget)
     leasts = []
     for measures in [measures_for(budget.width), *shorter_measures(budget.width)]:
         monkeypatch.setattr(fitting, "measures_for", lambda width, m=measures: m)
         monkeypatch.setattr(fitting, "shorter_measures", lambda width: [])
-        monkeypatch.setattr(fitting, "relined", lambda d, graphs, keep, budget: d)
+        monkeypatch.setattr(fitting, "relined", lambda d, graphs, keep, budget, slide=False: d)
         leasts.append(least(fit(seed, budget)))
     assert len(set(leasts)) > 1
     assert least(found) == max(leasts)
@@ -118,10 +119,12 @@ def test_a_figure_too_tall_for_a_slide_is_set_in_the_lines_that_draw_it_largest(
     and legend 14 of its 25 figures are too small, not 22."""
     budget = budget_for(BEAMER[0], height=BEAMER[1])
     found = fit(seed, budget, titled=headed, legend=headed)
-    monkeypatch.setattr(fitting, "relined", lambda d, graphs, keep, budget: d)
+    monkeypatch.setattr(fitting, "relined", lambda d, graphs, keep, budget, slide=False: d)
     before = fit(seed, budget, titled=headed, legend=headed)
     assert len(found.drawn) == len(before.drawn)
     after, was = _scales(found), _scales(before)
     assert all(a >= b - 1e-9 for a, b in zip(after, was, strict=True)), (after, was)
-    assert after[len(after) // 2] > was[len(was) // 2] + 0.05  # the median, in 9ths
+    # The median, in 9ths: up by a twentieth, or readable (a slide's finer split alone draws
+    # it at 8.6 pt without title and legend; relined, at 9 or more).
+    assert after[len(after) // 2] >= min(1.0, was[len(was) // 2] + 0.05)
     assert headed or too_big(found) < too_big(before)

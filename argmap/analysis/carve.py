@@ -59,6 +59,9 @@ class Sizes:
     ("figure 4: the start of its text"); none: such a stub names its figures on one line."""
     line: float = 0.0
     """The height of each further line of a stub."""
+    slide: bool = False
+    """Figures for a slide (a box wider than tall): a further page of a claim too tall for
+    the budget has its tallest branch cut too (:func:`carve`)."""
 
     def stub_naming(self, figures: int) -> tuple[float, float]:
         """The size of a stub that names ``figures`` figures on one line."""
@@ -255,6 +258,29 @@ def _paginate(
     return True
 
 
+def _further_too_tall(
+    name: str,
+    shape: Shape,
+    sizes: Sizes,
+    plan: Plan,
+    done: Mapping[str, Contour],
+    budget: Budget,
+) -> list[str]:
+    """The children of two claims or more on a further page of ``name`` too tall for
+    ``budget`` (a page under its "continued from" stub, as it is drawn): one of them is to
+    be cut. Pages are made by width alone, and the first is carved; a further page's branch of
+    three levels came out too tall for a slide (a page of the thesis at 6.7 pt)."""
+    if budget.height is None:
+        return []
+    found: list[str] = []
+    overhead = sizes.stub[1] + sizes.rank_gap
+    for page in plan.pages.get(name, ())[1:]:
+        contour = contour_of(name, page, shape, sizes, plan, done, 0, further=True)
+        if height(contour, sizes.rank_gap) + overhead > budget.height:
+            found += [c for c in kept_children(shape, plan, name, page) if shape.parts[c]]
+    return found
+
+
 def first_claim(shape: Shape, name: str, units: Iterable[int]) -> str:
     """The first claim of ``name``'s ``units``, in the order written."""
     chosen = set(units)
@@ -281,17 +307,29 @@ def carve(root: str, shape: Shape, sizes: Sizes, budget: Budget, plan: Plan) -> 
     for here in reversed(order):  # children before parents
         paginated = False
         while True:
+            if sizes.slide and any(p.claim in plan.cut for p in shape.children[here]):
+                plan.compact.add(here)  # on a slide, a cut child is one box, not over a stub
             units = plan.units(here, 0)
             kept = kept_children(shape, plan, here, units)
             contour = contour_of(here, units, shape, sizes, plan, done)
             wide, tall = budget.holds(contour, sizes.rank_gap)
-            if not (wide or tall):
+            taller = (
+                _further_too_tall(here, shape, sizes, plan, done, budget) if sizes.slide else []
+            )
+            if not (wide or tall or taller):
                 break
+            if not (wide or tall):  # a further page too tall: its tallest branch goes
+                plan.cut.add(max(taller, key=lambda name: (len(done[name]), claims[name])))
+                continue
             if wide:
                 deep = [i for i, name in enumerate(kept) if claims[name] >= MIN_FIGURE]
                 measure = width
             else:
-                deep = [i for i, name in enumerate(kept) if claims[name] >= 2]
+                deep = [
+                    i
+                    for i, name in enumerate(kept)
+                    if claims[name] >= 2 or (sizes.slide and shape.parts[name])
+                ]  # on a slide, over a reference too
                 measure = len  # the child with the most ranks
             cut_children = any(p.claim in plan.cut for p in shape.children[here])
             if deep:
@@ -305,11 +343,18 @@ def carve(root: str, shape: Shape, sizes: Sizes, budget: Budget, plan: Plan) -> 
                 plan.pages.pop(here, None)
                 if not _paginate(here, shape, sizes, plan, done, budget.width):
                     break
+            elif tall and sizes.slide and not paginated:  # on a slide, a unit a page
+                paginated = True
+                plan.pages.pop(here, None)
+                if not _paginate(here, shape, sizes, plan, done, 0.0):
+                    break
             elif wide and (small := [i for i, name in enumerate(kept) if claims[name] >= 2]):
                 # The last resort (the claims under it were cut for height, say): the widest
                 # child of two claims goes too, rather than a figure too wide to read.
                 chosen = max(small, key=lambda i: (width(done[kept[i]]), claims[kept[i]], i))
                 plan.cut.add(kept[chosen])
+            elif taller:
+                plan.cut.add(max(taller, key=lambda name: (len(done[name]), claims[name])))
             else:
                 break  # a single unit too big for the budget: nothing more to do
         done[here] = plan.contours[here] = contour

@@ -191,33 +191,67 @@ def fit(
     every figure is as good as another), then that leaves the fewest figures too big, then
     makes the fewest figures."""
     shape = whole_shape(amap)
+    slide = alone and budget.height is not None and budget.height < budget.width
+    options = {"legend": legend, "evaluation": evaluation, "titled": titled, "handout": handout}
+    score, fitted = _tried(amap, shape, budget, options, keep, alone, slide, fine=False)
+    if not slide or score[1] == 0:
+        return fitted  # a page's; or a slide's, every figure of it fitting as a page's split
+    return _tried(amap, shape, budget, options, keep, alone, slide, fine=True)[1]
+
+
+def _score(drawn: tuple[Drawn, ...], budget: Budget) -> tuple[float, int, int]:
+    """How good a fit is, the least the best: its smallest text (any readable as good as
+    another), then how many figures are too big, then how many figures it makes."""
+    sizes = [(d.width, d.height) for d in drawn]
+    too_big = sum(not budget.holds_size(w, h) for w, h in sizes)
+    return -min(legibility(sizes, budget), 1.0), too_big, len(sizes)
+
+
+def _tried(
+    amap: ArgumentMap,
+    shape: Shape,
+    budget: Budget,
+    options: dict[str, Any],
+    keep: bool,
+    alone: bool,
+    slide: bool,
+    fine: bool,
+) -> tuple[tuple[float, int, int], Fitted]:
+    """:func:`fit` with the split ``fine`` for a slide (:attr:`Sizes.slide`) or not, and its
+    score; a slide's split as a page's is not drawn again in longer lines (:func:`relined`):
+    unless it all fits, the finer split is drawn instead."""
     best, most = None, (INF, INF, INF)
     wider = shorter_measures(budget.width) if alone else []
     for measures in [measures_for(budget.width), *wider]:
-        look = Look.of(amap, legend=legend, evaluation=evaluation, titled=titled,
-                       measures=measures, room=budget.width, handout=handout)  # fmt: skip
-        fitted = _fit(amap, shape, budget, look, keep, alone)
-        sizes = [(d.width, d.height) for d in fitted.drawn]
-        too_big = sum(not budget.holds_size(w, h) for w, h in sizes)
-        score = (-min(legibility(sizes, budget), 1.0), too_big, len(sizes))
+        look = Look.of(amap, measures=measures, room=budget.width, **options)
+        fitted = _fit(amap, shape, budget, look, keep, alone, fine)
+        score = _score(fitted.drawn, budget)
         if score < most:
             best, most = fitted, score
-        if too_big == 0 or all(h <= (budget.height or INF) + 0.01 for _, h in sizes):
+        if score[1] == 0 or all(d.height <= (budget.height or INF) + 0.01 for d in fitted.drawn):
             break  # all fit; or none is too tall, which wider lines would only make wider
     assert best is not None
-    if alone and budget.height is not None and most[1] > 0:  # each too tall in longer lines
+    if alone and budget.height is not None and most[1] > 0 and fine == slide:  # in longer lines
         graphs = Graphs(amap, shape, best.look)
         graphs.total = len(best.drawn)
-        drawn = tuple(relined(d, graphs, keep, budget) for d in best.drawn)
+        drawn = tuple(relined(d, graphs, keep, budget, slide) for d in best.drawn)
         best = attrs.evolve(best, drawn=drawn)
-    return best
+        most = _score(drawn, budget)
+    return most, best
 
 
 def _fit(
-    amap: ArgumentMap, shape: Shape, budget: Budget, look: Look, keep: bool, alone: bool
+    amap: ArgumentMap,
+    shape: Shape,
+    budget: Budget,
+    look: Look,
+    keep: bool,
+    alone: bool,
+    slide: bool = False,
 ) -> Fitted:
-    """The map's figures fitted to ``budget`` in ``look`` (:func:`fit`)."""
-    sizes = measure(shape, look)
+    """The map's figures fitted to ``budget`` in ``look`` (:func:`fit`); on a ``slide``, every
+    page of a claim no taller than it (:attr:`~argmap.analysis.carve.Sizes.slide`)."""
+    sizes = attrs.evolve(measure(shape, look), slide=slide)
     heading = 2 * PAD * 72 + (HEADING if look.titled or look.legend else NUMBERED)
     inner = Budget(budget.width - 2 * PAD * 72,
                    None if budget.height is None else budget.height - heading)  # fmt: skip

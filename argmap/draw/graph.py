@@ -25,7 +25,7 @@ from argmap.analysis.shape import Shape, shape
 from argmap.analysis.sides import own as analysts
 from argmap.analysis.summary import thesis as find_thesis
 from argmap.draw.flat import flat_links
-from argmap.draw.heading import FIGURE_KEYS, heading, numbered
+from argmap.draw.heading import numbered
 from argmap.draw.labels import (
     claim_label,
     claim_tooltip,
@@ -46,6 +46,7 @@ from argmap.draw.style import (
     NODE_ATTRS,
     NODESEP,
     OPPONENT,
+    SLIDE_RANKSEP,
     STATUS_STYLES,
     STUB_ATTACK_EDGE,
     STUB_EDGE,
@@ -58,6 +59,7 @@ from argmap.draw.style import (
 )
 from argmap.draw.text import esc_string, html_text
 from argmap.draw.themes import FRAME
+from argmap.draw.tops import figure_heading, headed, top_ranks
 from argmap.model import ArgumentMap, Claim, Link, Role
 from argmap.words import ENGLISH, Words, vocabulary
 
@@ -98,6 +100,8 @@ class Look:
     """Printed together (a handout's pages): a further figure of the thesis refers to its first."""
     own: Mapping[str, bool] = attrs.field(factory=dict)
     """The analyst's own claims, tagged so: :func:`argmap.analysis.sides.own`."""
+    stubs: str = "above"  # a top's "used in"/"continued from": "beside" it, in the "heading"
+    # (on a slide, either: "continued in" names its figures without the starts of their claims)
 
     @classmethod
     def of(cls, amap: ArgumentMap, **options: Any) -> Look:
@@ -150,7 +154,9 @@ class _Figure:
         self.graph.edge(tail, head, **own(EDGE_ATTRS, look.attrs()), **{"class": "stub"})
 
 
-def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) -> None:
+def _claim(
+    drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool, top: bool = False
+) -> None:
     """A claim's node: in full (its text), or compact (its label or the start of its text,
     and where it is in full or continued)."""
     look = KIND_STYLES[claim.kind]
@@ -187,7 +193,8 @@ def _claim(drawn: _Figure, claim: Claim, shown: Shown, name: str, thesis: bool) 
         classes.append("reference")
     else:
         label = claim_label(
-            claim.kind, claim.text, width=measures.thesis if thesis else measures.claim,
+            claim.kind, claim.text, width=measures.top + 4 * thesis if top and measures.top
+            else measures.thesis if thesis else measures.claim,
             implicit=claim.implicit, status=status, thesis=thesis, words=words, own=mine,
             note=unseen_note(evaluation, claim.id, drawn.look.outside, words),
         )  # fmt: skip
@@ -262,13 +269,7 @@ def _relations(drawn: _Figure, shape: Shape, figure: Figure, name: str, present:
 
 
 def _heading(amap: ArgumentMap, figure: Figure, drawn: _Figure) -> str:
-    look, number = drawn.look, ""
-    if look.total > 1:
-        number = look.words(FIGURE_KEYS[look.first is None], n=drawn.number("", figure.number),
-                            total=drawn.number("", look.total))  # fmt: skip
-    return heading(amap, drawn.used if look.legend else None, number, room=look.room,
-                   legend_room=look.legend_room, titled=look.titled, words=look.words,
-                   source=figure.number == 1 and look.titled, draft=look.draft)  # fmt: skip
+    return figure_heading(amap, figure, drawn.used, drawn.look, lambda n: drawn.number("", n))
 
 
 def figure_graph(
@@ -299,12 +300,12 @@ def figure_graph(
             node_id = f"{shown.how.value}--{name}"
         if name == again:
             shown = Shown(name, How.REF, figure.continued_from[name])
-        _claim(drawn, claims[name], shown, node_id, name == thesis)
+        _claim(drawn, claims[name], shown, node_id, name == thesis, name in figure.tops)
     words = look.words
     for name, pages in figure.more.items():
         stub = f"more--{name}"
         leads = [lead_text(claims[first]) for first in figure.leads.get(name, ())]
-        if len(leads) != len(pages):  # (a figure made without them)
+        if len(leads) != len(pages) or look.stubs != "above":  # (made without them; a slide)
             drawn.stub(stub, drawn.figures("continued in", stub, pages))
             continue
         lines = [words("lead", n=drawn.number(stub, n), lead=lead)
@@ -312,13 +313,14 @@ def figure_graph(
         drawn.stub(stub, words("continued in leads"), *lines)
     for name in figure.full():
         _relations(drawn, shape, figure, name, present)
+    said = headed(figure) if look.stubs == "heading" else None  # the heading says its stub
     for top, users in figure.used_in.items():
-        if users:
+        if users and top != said:
             drawn.stub(f"used--{top}", drawn.figures("used in", f"used--{top}", users))
             drawn.stub_edge(top, f"used--{top}")
     for top, first in figure.continued_from.items():
-        if top == again:
-            continue  # its reference says where it is in full
+        if top in (again, said):
+            continue  # its reference says where it is in full; or the heading, where it goes on
         stub = f"from--{top}"
         drawn.stub(stub, words("continued from", n=drawn.number(stub, first)))
         drawn.stub_edge(top, stub)
@@ -328,16 +330,13 @@ def figure_graph(
     beside = flat_links(graph, drawn.used, shape, figure, nodesep, whole=look.room is None,
                         words=look.words)  # fmt: skip
     tops = [top for top in figure.tops if top not in beside]
-    on_top = thesis in figure.tops and not any(
-        part.claim == thesis for found in shape.parts.values() for part in found
-    )
-    if on_top and thesis is not None:
-        graph.body.append(f"\t{{rank=sink; {quote(thesis)}}}\n")
-    elif len(tops) > 1 and look.room is not None:
-        graph.body.append("\t{rank=same; " + "; ".join(map(quote, tops)) + "}\n")
+    side = tops if look.room is not None else []  # a whole map's roots are Graphviz's to rank
+    graph.body += top_ranks(shape, figure, side, aside=look.stubs == "beside" and again is None)
     graph.graph_attr.update({**GRAPH_ATTRS, "label": _heading(amap, figure, drawn)})
     if nodesep != NODESEP:
         graph.graph_attr["nodesep"] = f"{nodesep:g}"
+    if look.stubs != "above":  # a slide: ranks closer together
+        graph.graph_attr["ranksep"] = f"{SLIDE_RANKSEP:g}"
     return graph, drawn.fills
 
 

@@ -22,6 +22,7 @@ from argmap.draw.layout import LEGEND_SLACK, centring, viewbox, widths
 from argmap.draw.numbering import Graphs, fill_numbers
 from argmap.draw.scale import legibility
 from argmap.draw.style import NARROWEST, PAD, SHORTER, Measures, one_box, shorter_measures
+from argmap.draw.tops import PLACES
 
 #: Points a figure's heading (title, number, legend) takes, as the split reckons.
 HEADING = 72.0
@@ -150,11 +151,13 @@ def drawn_whole(figure: Figure, graphs: Graphs, keep: bool, look: Look | None) -
     return Drawn(figure, filled, width, height, kept[0] if kept else "", look)
 
 
-def relined(d: Drawn, graphs: Graphs, keep: bool, budget: Budget) -> Drawn:
+def relined(d: Drawn, graphs: Graphs, keep: bool, budget: Budget, slide: bool = False) -> Drawn:
     """A figure too tall for ``budget`` but not too wide (on a slide) drawn again with claims
     in longer lines, each as long as one box of them still fits the budget's width (the
     measures of :func:`~argmap.draw.style.shorter_measures`, and the longest that fits):
-    kept in the lines that show it largest there, or as it was."""
+    kept in the lines that show it largest there, or as it was. On a ``slide`` (a box wider
+    than tall) each measure is also tried with the top's stub beside it or said in the
+    heading, and with the top claims in the longest lines (:mod:`argmap.draw.tops`)."""
     height = budget.height
     if height is None or d.height <= height + 0.01 or d.width > budget.width + 0.01:
         return d
@@ -162,9 +165,14 @@ def relined(d: Drawn, graphs: Graphs, keep: bool, budget: Budget) -> Drawn:
     longer = [m.claim for m in shorter_measures(budget.width)]
     longer.append(min(one_box(budget.width), max(SHORTER)))
     best, shown = d, min(budget.width / d.width, height / d.height)
-    for claim in sorted({c for c in longer if c > look.measures.claim}):
-        lined = attrs.evolve(look, measures=Measures.of(claim),
-                             placeholder=True)  # fmt: skip
+    tries = sorted({c for c in longer if c > look.measures.claim} | {look.measures.claim})
+    places = PLACES if slide else PLACES[:1]
+    most = max(tries) if slide else 0  # the top claims in the longest lines, on a slide
+    ways = [(c, p, t) for c in tries for p in places for t in (0, most)[: 1 + (most > c)]]
+    ways.remove((look.measures.claim, "above", 0))  # as it is drawn
+    for claim, stubs, top in ways:
+        measures = attrs.evolve(Measures.of(claim), top=top)
+        lined = attrs.evolve(look, measures=measures, stubs=stubs, placeholder=True)
         source, fills = Graphs(graphs.amap, graphs.shape, lined).made(d.figure, graphs.total)
         kept: list[str] = []
         svg = engine.render(

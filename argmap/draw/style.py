@@ -66,6 +66,8 @@ CSS_PX_PER_PT = 96 / 72
 #: Graphviz's spacing, in inches as Graphviz takes them.
 NODESEP = 0.22
 RANKSEP = 0.32
+#: ... on a slide, where a rank's gap is what a claim lacks to be drawn at 9 pt (inches).
+SLIDE_RANKSEP = 0.22
 #: The least space between two contradicting claims, or two restating each other, set side by
 #: side on one rank: at ``NODESEP`` a contradiction's bars (one at each end of the edge) would
 #: meet, an "H", with no dashed line between them to say what links them, and a restatement's
@@ -89,11 +91,14 @@ THESIS_PENWIDTH = 2.6
 
 @attrs.frozen
 class Measures:
-    """Characters a line: of claim text, of the thesis, of a reference."""
+    """Characters a line: of claim text, of the thesis, of a reference; and of a figure's top
+    claims drawn in full, when longer (0: as the others; on a slide, a claim alone on its rank
+    in longer lines, :func:`argmap.draw.retries.relined`)."""
 
     claim: int = WRAP_WIDTH
     thesis: int = WRAP_WIDTH + 4
     ref: int = WRAP_WIDTH - 4
+    top: int = 0
 
     @classmethod
     def of(cls, claim: int) -> Measures:
@@ -106,7 +111,7 @@ def measures_for(budget: float | None) -> Measures:
     at 6.8 pt a character of 12-pt text and 16 pt of padding a box; WRAP_WIDTH at most.
 
     >>> measures_for(960), measures_for(480).claim
-    (Measures(claim=26, thesis=30, ref=22), 19)
+    (Measures(claim=26, thesis=30, ref=22, top=0), 19)
     """
     if budget is None:
         return Measures()
