@@ -227,71 +227,57 @@ def test_auto_follows_the_system_and_a_page_can_restyle(
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": reduced})
 
 
-def test_auto_follows_material_for_mkdocs_scheme_and_its_toggle(
-    browser, seed: ArgumentMap, tmp_path: Path
-) -> None:
-    """On a Material for MkDocs page, auto follows the site's scheme (``slate`` is dark), as
-    the reader's toggle sets it on the body, not the system; elsewhere the system."""
-    auto = inline(render_map(seed, "svg", theme="auto"))
-    page = (
-        "<!DOCTYPE html><html><head><meta charset='utf-8'></head>"
-        f"<body data-md-color-scheme='slate'><div id='auto'>{auto}</div></body></html>"
-    )
-    (tmp_path / "material.html").write_text(page, encoding="utf-8")
-    fill = "return getComputedStyle(document.querySelector(arguments[0])).fill"
-    toggle = "document.body.setAttribute('data-md-color-scheme', arguments[0])"
-    premise = "#auto .claim.premise polygon"
-    dark = [{"name": "prefers-color-scheme", "value": "dark"}]
-    light = [{"name": "prefers-color-scheme", "value": "light"}]
-    reduced = [{"name": "prefers-reduced-motion", "value": "reduce"}]
-    try:
-        for system in (light, dark):
-            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": system + reduced})
-            browser.get((tmp_path / "material.html").as_uri())
-            assert browser.execute_script(fill, premise) == "rgb(12, 45, 72)"
-            assert browser.execute_script(fill, "#auto .background") == "rgb(13, 17, 23)"
-            browser.execute_script(toggle, "default")  # the reader switches to light
-            assert browser.execute_script(fill, premise) == "rgb(234, 243, 250)"
-            assert browser.execute_script(fill, "#auto .background") == "rgb(255, 255, 255)"
-            browser.execute_script(toggle, "slate")
-            assert browser.execute_script(fill, premise) == "rgb(12, 45, 72)"
-    finally:
-        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": reduced})
-
-
-def test_auto_follows_a_quarto_pages_colour_mode_and_its_toggle(
-    browser, seed: ArgumentMap, tmp_path: Path
-) -> None:
-    """Quarto's HTML marks its body ``quarto-light`` or ``quarto-dark`` (its script sets one
-    on every page, and the reader's light/dark toggle switches them), whatever the system
-    prefers: auto follows the page, as on Material. It followed the system: on a light
-    Quarto page, a reader whose system prefers dark got dark figures in light text."""
-    auto = inline(render_map(seed, "svg", theme="auto"))
-    page = (
-        "<!DOCTYPE html><html><head><meta charset='utf-8'></head>"
-        f"<body class='fullcontent quarto-light'><div id='auto'>{auto}</div></body></html>"
-    )
-    (tmp_path / "quarto.html").write_text(page, encoding="utf-8")
-    fill = "return getComputedStyle(document.querySelector(arguments[0])).fill"
-    toggle = (
+# A site whose reader can switch between light and dark: how its page marks the body as it
+# loads (light or dark), and the script its toggle runs to mark it light or dark.
+_SITES = {
+    "material": (  # Material for MkDocs: a scheme on the body, ``slate`` is dark
+        "data-md-color-scheme='slate'",
+        "dark",
+        "document.body.setAttribute('data-md-color-scheme', "
+        "arguments[0] == 'dark' ? 'slate' : 'default')",
+    ),
+    "quarto": (  # Quarto: a class its script sets on every page, and its toggle switches
+        "class='fullcontent quarto-light'",
+        "light",
         "document.body.classList.remove('quarto-light', 'quarto-dark');"
-        "document.body.classList.add(arguments[0])"
+        "document.body.classList.add('quarto-' + arguments[0])",
+    ),
+}
+
+
+@pytest.mark.parametrize("site", sorted(_SITES))
+def test_auto_follows_a_sites_colour_mode_and_its_toggle(
+    browser, seed: ArgumentMap, tmp_path: Path, site: str
+) -> None:
+    """On a Material for MkDocs or a Quarto page, auto follows the page's light or dark mode, as
+    the reader's toggle sets it on the body, whatever the system prefers; elsewhere the
+    system. On Quarto it followed the system: on a light Quarto page, a reader whose system
+    prefers dark got dark figures in light text."""
+    body, first, toggle = _SITES[site]
+    auto = inline(render_map(seed, "svg", theme="auto"))
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head>"
+        f"<body {body}><div id='auto'>{auto}</div></body></html>"
     )
+    (tmp_path / "site.html").write_text(page, encoding="utf-8")
+    fill = "return getComputedStyle(document.querySelector(arguments[0])).fill"
     premise = "#auto .claim.premise polygon"
-    dark = [{"name": "prefers-color-scheme", "value": "dark"}]
-    light = [{"name": "prefers-color-scheme", "value": "light"}]
+    looks = {  # a premise's fill, and the background's
+        "light": ("rgb(234, 243, 250)", "rgb(255, 255, 255)"),
+        "dark": ("rgb(12, 45, 72)", "rgb(13, 17, 23)"),
+    }
+    other = "light" if first == "dark" else "dark"
     reduced = [{"name": "prefers-reduced-motion", "value": "reduce"}]
     try:
-        for system in (light, dark):
-            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": system + reduced})
-            browser.get((tmp_path / "quarto.html").as_uri())
-            assert browser.execute_script(fill, premise) == "rgb(234, 243, 250)"
-            assert browser.execute_script(fill, "#auto .background") == "rgb(255, 255, 255)"
-            browser.execute_script(toggle, "quarto-dark")  # the reader switches to dark
-            assert browser.execute_script(fill, premise) == "rgb(12, 45, 72)"
-            assert browser.execute_script(fill, "#auto .background") == "rgb(13, 17, 23)"
-            browser.execute_script(toggle, "quarto-light")
-            assert browser.execute_script(fill, premise) == "rgb(234, 243, 250)"
+        for system in ("light", "dark"):
+            features = [{"name": "prefers-color-scheme", "value": system}, *reduced]
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": features})
+            browser.get((tmp_path / "site.html").as_uri())
+            for step, mode in enumerate((first, other, first)):  # as loaded, then toggled
+                if step:
+                    browser.execute_script(toggle, mode)
+                assert browser.execute_script(fill, premise) == looks[mode][0]
+                assert browser.execute_script(fill, "#auto .background") == looks[mode][1]
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": reduced})
 
