@@ -16,6 +16,7 @@ from argmap.draw.style import STATUS_STYLES
 from argmap.draw.text import clean
 from argmap.model import Claim, Link, Role, relations
 from argmap.words import ENGLISH, Words
+from argmap.words.spoken import spoken
 
 # A claim's node, and the <title> Graphviz gives it (the node's name: the claim's id).
 _CLAIM_GROUP = re.compile(
@@ -46,14 +47,11 @@ def label(
     "Analyst's objection: Gas is dear."
     """
     said = [kind_word(claim.kind, implicit=claim.implicit, thesis="thesis" in classes,
-                      words=words).lower()]  # fmt: skip
-    if own is not None:  # in words written to be spoken (German keeps its nouns capitalised)
-        spoken = words("analyst's kind spoken", kind=words(f"kind {claim.kind.value}"))
-        said = [words("analyst's objection spoken") if own else spoken]
-    said += [words(s.value).lower() for s in STATUS_STYLES if s.value in classes]
-    if claim.role is Role.OPPONENT and own is None:
-        said.insert(0, words("opponent").lower())
-    kind = ", ".join(said)
+                      words=words, own=own)]  # fmt: skip
+    said += [words(s.value) for s in STATUS_STYLES if s.value in classes]
+    if claim.role is Role.OPPONENT and own is None:  # the analyst's own is said to be hers
+        said.insert(0, words("opponent"))
+    kind = spoken(", ".join(said), words)
     kind = kind[:1].upper() + kind[1:]
     return clean(words.typeset("labelled", kind=kind, text=one_line(claim.text)))
 

@@ -30,16 +30,6 @@ ANALYST: dict[str, dict[str, str]] = {
                        "es": "del analista: no está en el texto",
                        "pt": "do analista: não está no texto",
                        "it": "dell’analista: non è nel testo", "ru": "от аналитика: нет в тексте"},
-    # A button's kind, of the analyst's own claim (a fact-checker's, not the text's): an
-    # objection, another claim of its kind (the coverage page's word: "premise", "Prämisse").
-    "analyst's objection spoken": {"en": "Analyst's objection", "de": "Einwand des Analysten",
-                                   "fr": "Objection de l’analyste", "es": "Objeción del analista",
-                                   "pt": "Objeção do analista", "it": "Obiezione dell’analista",
-                                   "ru": "Возражение аналитика"},
-    "analyst's kind spoken": {"en": "Analyst's {kind}", "de": "{kind} des Analysten",
-                              "fr": "{kind} de l’analyste", "es": "{kind} del analista",
-                              "pt": "{kind} do analista", "it": "{kind} dell’analista",
-                              "ru": "{kind} аналитика"},
 }
 # fmt: on
 
