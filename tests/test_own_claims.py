@@ -137,3 +137,21 @@ def test_a_fitted_figure_measures_the_analysts_tag_as_graphviz_draws_it(lang: st
         assert estimated.ref[name] == found["ref:" + name], name
     plain = boxes.estimate(shape, look.measures, None, None, look.words)
     assert plain is not None and plain.full["fc-register"] != estimated.full["fc-register"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "counted"),
+    [
+        ("en", "1 premise, 1 recommendation, 2 claims of the analyst's own."),
+        ("de", "1 Prämisse, 1 Empfehlung, 2 Aussagen des Analysten."),
+    ],
+)
+def test_the_description_counts_the_analysts_claims_apart(
+    tmp_path: Path, lang: str, counted: str
+) -> None:
+    """The SVG's description, what a screen reader says of the figure, counted the fact
+    desk's two claims among the text's ("2 premises, 1 conclusion"), as if the op-ed made
+    them."""
+    svg = _render(tmp_path, "svg", lang=lang)
+    described = re.search(r"<desc id=[^>]*>([^\n<]*)", svg).group(1)
+    assert described.endswith(": " + counted)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from argmap.analysis.evaluate import Evaluation, Status
 from argmap.analysis.figures import Figure, How
+from argmap.analysis.sides import own
 from argmap.analysis.summary import main_thesis, one_line, thesis
 from argmap.model import ArgumentMap, Kind
 from argmap.words import ENGLISH, Words, vocabulary
@@ -33,12 +34,16 @@ def _capital(text: str) -> str:
 
 
 def summary(amap: ArgumentMap) -> str:
-    """A plain-text account of a map for readers who cannot see it: its size, its source,
-    its main thesis and its recommendations. The SVG's ``<desc>``."""
+    """A plain-text account of a map for readers who cannot see it: its size (the analyst's
+    own claims counted apart), its source, its main thesis and its recommendations. The
+    SVG's ``<desc>``."""
     words = vocabulary(amap.lang)
     claims = list(amap.by_id().values())
+    mine = own(amap)  # the analyst's own claims, counted apart as they are drawn apart
     counts = [words.counted(f"{kind.value}s", n) for kind in Kind
-              if (n := sum(c.kind is kind for c in claims))]  # fmt: skip
+              if (n := sum(c.kind is kind and c.id not in mine for c in claims))]  # fmt: skip
+    if mine:
+        counts.append(words.counted("analyst's claims", len(mine)))
     lines = [words.typeset("described", counts=", ".join(counts) or words.typeset("no claims"))]
     if amap.source is not None:
         named = ", ".join(one_line(part) for part in amap.source.about)

@@ -30,6 +30,25 @@ ANALYST: dict[str, dict[str, str]] = {
                        "es": "del analista: no está en el texto",
                        "pt": "do analista: não está no texto",
                        "it": "dell’analista: non è nel testo", "ru": "от аналитика: нет в тексте"},
+    # The SVG's description counts them apart from the text's claims of their kind.
+    "analyst's claims.one": {"en": "{n} claim of the analyst's own",
+                             "de": "{n} Aussage des Analysten", "fr": "{n} énoncé de l’analyste",
+                             "es": "{n} afirmación del analista", "pt": "{n} afirmação do analista",
+                             "it": "{n} affermazione dell’analista",
+                             "ru": "{n} утверждение аналитика"},
+    "analyst's claims.few": {"en": "{n} claims of the analyst's own",
+                             "de": "{n} Aussagen des Analysten", "fr": "{n} énoncés de l’analyste",
+                             "es": "{n} afirmaciones del analista",
+                             "pt": "{n} afirmações do analista",
+                             "it": "{n} affermazioni dell’analista",
+                             "ru": "{n} утверждения аналитика"},
+    "analyst's claims.many": {"en": "{n} claims of the analyst's own",
+                              "de": "{n} Aussagen des Analysten",
+                              "fr": "{n} énoncés de l’analyste",
+                              "es": "{n} afirmaciones del analista",
+                              "pt": "{n} afirmações do analista",
+                              "it": "{n} affermazioni dell’analista",
+                              "ru": "{n} утверждений аналитика"},
 }
 # fmt: on
 
