@@ -280,7 +280,7 @@ def test_a_claims_button_is_named_by_all_the_words_its_box_shows() -> None:
         "Implicit conclusion, defeated: Central Asian states still defer to Moscow."
     )
     german_view = buttons(render_map(german(), "html").decode())
-    assert german_view["interesse"][0].startswith("Hauptthese · schlussfolgerung: Energie")
+    assert german_view["interesse"][0].startswith("Hauptthese · Schlussfolgerung: Energie")
 
 
 def test_an_opponents_claim_is_said_to_be_the_opponents() -> None:

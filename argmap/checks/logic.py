@@ -11,7 +11,7 @@ from argmap.analysis.evaluate import Evaluation, Status, evaluate
 from argmap.analysis.explain import CHAIN_LIMIT, defeaters, describe, explain
 from argmap.analysis.summary import theses
 from argmap.checks.registry import Context, Finding, Stage, check
-from argmap.model import ArgumentMap, Link, Relation, Role
+from argmap.model import ArgumentMap, Link, Relation
 
 
 def _declared(context: Context) -> Iterator[tuple[Relation, str, str]]:
@@ -163,9 +163,10 @@ def theses_stand(context: Context) -> Iterator[Finding]:
 
 @check("AM203", stage=Stage.EVALUATED)
 def reasons_stand(context: Context) -> Iterator[Finding]:
-    """A reason that names a defeated claim (a warning), unless the other side's claims
-    (``role: opponent``: a fact-checker's own objections) are what defeat it: without them
-    it would stand, and its fall is the map's point, which AM202 says once of the thesis.
+    """A reason that names a defeated claim (a warning), unless the analyst's own claims (a
+    fact-checker's objections: ``role: opponent``, unquoted, in a map with a source) are what
+    defeat it: without them it would stand, and its fall is the map's point, which AM202 says
+    once of the thesis. The opponent's claims the text states are weighed as any other.
 
     Fails::
 
@@ -220,10 +221,9 @@ def reasons_stand(context: Context) -> Iterator[Finding]:
 
 
 def _without(context: Context, names: frozenset[str]) -> ArgumentMap:
-    """The map without ``names`` and the other side's claims: what marking them would leave
-    AM203 to weigh."""
-    kept = [c for c in context.map.claims if c.id not in names and c.role is not Role.OPPONENT]
-    return attrs.evolve(context.map, claims=tuple(kept))
+    """The map without ``names`` and the analyst's own claims: what marking ``names`` as hers
+    would leave AM203 to weigh."""
+    return attrs.evolve(context.map, claims=context.text_claims(names))
 
 
 def _stands(evaluation: Evaluation, claim_id: str) -> bool:

@@ -21,9 +21,10 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
+from argmap.analysis import sides
 from argmap.analysis.evaluate import Evaluation, evaluate
 from argmap.diagnostics import CODES, Span
-from argmap.model import ArgumentMap, Claim, Link, Relation, Role, relations
+from argmap.model import ArgumentMap, Claim, Link, Relation, relations
 from argmap.read.source import SourceText
 from argmap.read.syntax import YAML, Syntax
 
@@ -115,13 +116,23 @@ class Context:
 
     @functools.cached_property
     def unopposed(self) -> Evaluation | None:
-        """What the map's claims establish without the other side's (``role: opponent``, a
-        fact-checker's own objections, a debate's opposition): the text's argument weighed on
-        its own; None in a map without them."""
-        kept = tuple(claim for claim in self.map.claims if claim.role is not Role.OPPONENT)
-        if len(kept) == len(self.map.claims):
+        """What the map's claims establish without the analyst's own (a fact-checker's
+        objections, :func:`argmap.analysis.sides.own`): the text's argument weighed on its
+        own; None in a map without them. A debate's opposition and the objections a text
+        raises (a microtext's opponent), which the text states, are weighed."""
+        mine = self.own
+        if not mine:
             return None
-        return evaluate(attrs.evolve(self.map, claims=kept))
+        return evaluate(attrs.evolve(self.map, claims=self.text_claims(mine)))
+
+    @functools.cached_property
+    def own(self) -> frozenset[str]:
+        """The ids of the analyst's own claims (:func:`argmap.analysis.sides.own`)."""
+        return frozenset(sides.own(self.map))
+
+    def text_claims(self, leaving: frozenset[str] = frozenset()) -> tuple[Claim, ...]:
+        """The map's claims but the analyst's own and ``leaving``."""
+        return tuple(c for c in self.map.claims if c.id not in self.own and c.id not in leaving)
 
 
 Run = Callable[[Context], Iterable[Finding]]
