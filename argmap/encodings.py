@@ -32,7 +32,7 @@ _WIDE_BOMS = (
     (b"\xfe\xff", "UTF-16"),
 )
 #: Said of a file in UTF-16 or UTF-32, before how to save it as UTF-8.
-WIDE_WHY = "not UTF-8 (Windows Notepad saves 'Unicode' as UTF-16)"
+_WIDE_WHY = "not UTF-8 (Windows Notepad saves 'Unicode' as UTF-16)"
 
 
 def wide_encoding(data: bytes) -> str | None:
@@ -62,7 +62,7 @@ def wide(data: bytes) -> str | None:
     not UTF-8 (Windows Notepad saves 'Unicode' as UTF-16); save it as UTF-8 (Notepad: ...)``;
     None for another file."""
     name = wide_encoding(data)
-    return None if name is None else f"{name}, {WIDE_WHY}; {SAVE_AS_UTF8_HOW}"
+    return None if name is None else f"{name}, {_WIDE_WHY}; {SAVE_AS_UTF8_HOW}"
 
 
 def undecodable(data: bytes, exc: UnicodeDecodeError) -> tuple[Span, str]:
@@ -162,10 +162,8 @@ def _latin(char: str) -> bool:
 __all__ = [
     "GARBLED",
     "SAVE_AS_UTF8_HOW",
-    "WIDE_WHY",
     "ansi_word",
     "undecodable",
     "ungarbled",
     "wide",
-    "wide_encoding",
 ]

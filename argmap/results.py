@@ -21,7 +21,7 @@ from argmap.analysis.explain import explain
 from argmap.analysis.preferred import Preferred, Verdict, preferred
 from argmap.analysis.questions import Asked, Questions
 from argmap.analysis.readings import where
-from argmap.analysis.sides import side_of
+from argmap.analysis.sides import debated, side_of
 from argmap.diagnostics import Diagnostic
 from argmap.model import ArgumentMap, Role
 
@@ -92,7 +92,7 @@ def evaluation_result(
     evaluation = evaluate(amap)
     verdicts = preferred(amap) if semantics == "preferred" else None
     claims: list[dict[str, object]] = []
-    debate = any(claim.role is not None for claim in amap.claims)  # sides to tell
+    debate = debated(amap.claims)  # sides to tell
     for claim in amap.by_id().values():
         if evaluation.status(claim.id) not in shown or side not in (None, side_of(claim)):
             continue

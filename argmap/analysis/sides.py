@@ -8,6 +8,8 @@ proponent's: only the opponent's are marked).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from argmap.analysis.focus import part
 from argmap.diagnostics import UsageError
 from argmap.model import ArgumentMap, Claim, Link, Relation, Role, relations
@@ -29,6 +31,20 @@ def side_of(claim: Claim) -> Role:
     return Role.PROPONENT if claim.role is None else claim.role
 
 
+def debated(claims: Iterable[Claim]) -> bool:
+    """Whether ``claims`` are a debate's: some claim says whose it is (``role:``), so each
+    claim's side (:func:`side_of`) is worth telling."""
+    return any(claim.role is not None for claim in claims)
+
+
+def objecting(found: Iterable[Relation]) -> set[str]:
+    """The ids of the claims that attack in ``found`` (relations) and support nothing:
+    objections, not reasons."""
+    found = tuple(found)
+    supporting = {ref.id for r in found if r.link is Link.SUPPORT for ref in r.claims}
+    return {ref.id for r in found if r.attack for ref in r.claims} - supporting
+
+
 def own(amap: ArgumentMap) -> dict[str, bool]:
     """The analyst's own claims (a fact-checker's): of the other side (``role: opponent``)
     in a map that quotes a source, yet neither quoting it nor taken for granted by it
@@ -37,11 +53,9 @@ def own(amap: ArgumentMap) -> dict[str, bool]:
     debate's opponent, whose claims the text states, quotes it."""
     if amap.source is None:
         return {}
-    found = tuple(relations(amap))
-    attacking = {ref.id for relation in found if relation.attack for ref in relation.claims}
-    supporting = {ref.id for r in found if r.link is Link.SUPPORT for ref in r.claims}
+    objections = objecting(relations(amap))
     return {
-        claim.id: claim.id in attacking - supporting
+        claim.id: claim.id in objections
         for claim in amap.claims
         if claim.role is Role.OPPONENT
         and not claim.quotes
@@ -113,4 +127,4 @@ def side(amap: ArgumentMap, name: str) -> ArgumentMap:
     return part(amap, clashing(amap, role), title)
 
 
-__all__ = ["SIDES", "clashing", "own", "side", "side_of"]
+__all__ = ["SIDES", "clashing", "debated", "objecting", "own", "side", "side_of"]

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from argmap.analysis import sides
 from argmap.analysis.evaluate import Evaluation, Status, evaluate
 from argmap.analysis.explain import CHAIN_LIMIT, defeaters, describe, explain
 from argmap.analysis.summary import theses
@@ -236,12 +237,11 @@ def _unmarked(context: Context) -> frozenset[str]:
     implicit and without a role, that attack and support nothing."""
     if context.map.source is None or context.source is None:
         return frozenset()
-    supporting = {member for member, _ in context.supporting}
-    attacking = {ref.id for r in context.relations if r.attack for ref in r.claims} - supporting
+    objections = sides.objecting(context.relations)
     return frozenset(
         claim.id
         for claim in context.map.claims
-        if claim.id in attacking
+        if claim.id in objections
         and not (claim.quotes or claim.implicit or claim.reasons or claim.role)
     )
 

@@ -120,10 +120,9 @@ class Context:
         objections, :func:`argmap.analysis.sides.own`): the text's argument weighed on its
         own; None in a map without them. A debate's opposition and the objections a text
         raises (a microtext's opponent), which the text states, are weighed."""
-        mine = self.own
-        if not mine:
+        if not self.own:
             return None
-        return evaluate(attrs.evolve(self.map, claims=self.text_claims(mine)))
+        return evaluate(attrs.evolve(self.map, claims=self.text_claims()))
 
     @functools.cached_property
     def own(self) -> frozenset[str]:

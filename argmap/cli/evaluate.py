@@ -8,7 +8,7 @@ import click
 
 from argmap.analysis.evaluate import Status, evaluate
 from argmap.analysis.preferred import TooHard, Verdict, preferred
-from argmap.analysis.sides import NO_ROLES, side_of
+from argmap.analysis.sides import NO_ROLES, debated, side_of
 from argmap.cli.maps import Run, named
 from argmap.cli.options import (
     SideType,
@@ -128,7 +128,7 @@ def _show(
     evaluation = evaluate(amap)
     verdicts = preferred(amap) if semantics == "preferred" else None
     claims = amap.by_id().values()
-    sides = role is None and any(claim.role is not None for claim in claims)  # a debate
+    sides = role is None and debated(claims)
     rows = [
         (
             claim.id,

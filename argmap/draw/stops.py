@@ -7,6 +7,7 @@ groups are put in the order the argument reads from its thesis down
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 
@@ -24,7 +25,6 @@ _CLAIM_GROUP = re.compile(
 )
 _GROUP_TAG = re.compile(rb"<g\b[^>]*>|</g>")
 _ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 # What a claim does in a relation: the tooltip's "{a} supports {b}", without {a} (first in all).
 _DOES = {Link.SUPPORT: "supports tip", Link.REBUT: "attacks tip", Link.UNDERCUT: "undercuts tip"}
 
@@ -133,7 +133,7 @@ def stops(
         # by its id (the <title>)
         note = clean(claim.note or "")
         lines = does.get(name, []) + ([words("note", note=note)] if note else [])
-        text = "\n".join(lines).translate(_TEXT_ESCAPES)
+        text = html.escape("\n".join(lines), quote=False)
         said = f"\n<desc>{text}</desc>" if lines else ""
         opening = group.group()[: group.end(2) - group.start() + 2]
         return opening[:-1] + extra.encode() + said.encode()

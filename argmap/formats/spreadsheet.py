@@ -28,7 +28,7 @@ import io
 
 from argmap.analysis.evaluate import evaluate
 from argmap.analysis.explain import explain
-from argmap.analysis.sides import side_of
+from argmap.analysis.sides import debated, side_of
 from argmap.diagnostics import joined
 from argmap.formats.base import Exported, counted, held
 from argmap.formats.written import CSV_COLUMNS, CSV_HEADER
@@ -89,7 +89,7 @@ def write(amap: ArgumentMap) -> Exported:
     """The map as CSV, a row a claim; the losses name what has no column."""
     evaluation = evaluate(amap)
     supports, attacks = _links(amap)
-    debate = any(claim.role is not None for claim in amap.claims)
+    debate = debated(amap.claims)
     out = io.StringIO(newline="")
     writer = csv.writer(out, dialect="excel", lineterminator="\r\n")
     writer.writerow(COLUMNS)
